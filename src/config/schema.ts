@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+// Every threshold of CONTRACT.md is here with its default; nothing past config/ sees raw input.
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time-zone name such as Europe/Berlin');
+
+export const CleaningSchema = z
+  .object({
+    /** Zone for naive timestamps when neither the row nor the roster names one. */
+    defaultTimezone: timeZone.default('UTC'),
+    /** Retry duplicates: rows of one attempt start at most this many seconds apart. */
+    retryWindowSec: z.number().nonnegative().default(30),
+    /** Session stitching: largest gap between one row's end and the next row's start. */
+    stitchGapMin: z.number().nonnegative().default(10),
+    /** Durations above this many hours count as unknown for time metrics. */
+    maxDurationHours: z.number().positive().default(8),
+    /** Raw label (after canonical spelling) -> canonical label. */
+    synonyms: z.record(z.string(), z.string()).default({}),
+    /** When set, labels resolve to this list and everything else becomes `other`. */
+    catalogue: z.array(z.string()).nullable().default(null),
+  })
+  .strict();
+
+export const MetricsSchema = z
+  .object({
+    /** ASI: accuracy at or above this counts as on target. */
+    accuracyTarget: z.number().min(0).max(1).default(0.9),
+    /** Logging coverage below this flags a user as a blind spot. */
+    coverageThreshold: z.number().min(0).max(1).default(0.8),
+    /** A gap needs a median daily count (same weekday) of at least this. */
+    gapMinMedian: z.number().nonnegative().default(5),
+    /** Users above this percentile of weekly AI-task volume are power users. */
+    powerUserPercentile: z.number().min(0).max(1).default(0.99),
+    /** Extra grouping keys for adoption (columns of the cleaned tasks). */
+    groupBy: z.array(z.string()).default(['team', 'task_type']),
+  })
+  .strict();
+
+export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const AlertRuleSchema = z
+  .object({
+    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot. */
+    rule: z.string(),
+    /** Threshold the rule compares against (its meaning is per rule, see README). */
+    threshold: z.number().optional(),
+    severity: SeveritySchema.default('medium'),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export const AlertsSchema = z
+  .object({
+    rules: z
+      .array(AlertRuleSchema)
+      .default([
+        { rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true },
+        { rule: 'asi_below_target', threshold: 0.8, severity: 'high', enabled: true },
+        { rule: 'asi_falling', threshold: -0.1, severity: 'medium', enabled: true },
+        { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
+        { rule: 'data_gap', severity: 'medium', enabled: true },
+        { rule: 'blind_spot', severity: 'low', enabled: true },
+      ]),
+    /** Which channels each severity goes to. */
+    routes: z.record(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({
+      low: [],
+      medium: ['slack'],
+      high: ['slack', 'email'],
+      critical: ['slack', 'email'],
+    }),
+    /** A condition still present after this many weeks escalates one severity. */
+    escalateAfterWeeks: z.number().int().positive().default(2),
+  })
+  .strict();
+
+export const PrivacySchema = z
+  .object({
+    /** Groups with fewer distinct users are suppressed in grouped tables. */
+    minGroupSize: z.number().int().nonnegative().default(5),
+    /** Replace user ids in outputs by a keyed hash. */
+    pseudonymize: z.boolean().default(false),
+    /** Key of that hash; set it per organisation. */
+    pseudonymSalt: z.string().default('uptake'),
+  })
+  .strict();
+
+export const EmailSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().positive().default(25),
+    secure: z.boolean().default(false),
+    user: z.string().optional(),
+    /** Name of the environment variable holding the SMTP password (never the password). */
+    passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
+    from: z.string().default('uptake@localhost'),
+    to: z.array(z.string()).default([]),
+    subject: z.string().default('AI adoption report {{week}}'),
+  })
+  .strict();
+
+export const SlackSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Name of the environment variable holding the incoming-webhook URL, or the URL itself. */
+    webhookUrl: z.string().optional(),
+    webhookUrlEnv: z.string().default('UPTAKE_SLACK_WEBHOOK'),
+  })
+  .strict();
+
+export const WarehouseSchema = z
+  .object({
+    /** DuckDB file, the embedded default; null turns it off. */
+    duckdbPath: z.string().nullable().default('output/uptake.duckdb'),
+    /** PostgreSQL connection URL, or the name of an env var holding it. */
+    postgresUrl: z.string().optional(),
+    postgresUrlEnv: z.string().default('UPTAKE_POSTGRES_URL'),
+    schema: z.string().default('uptake'),
+  })
+  .strict();
+
+export const ScheduleSchema = z
+  .object({
+    cron: z.string().default('0 6 * * 1'),
+    timezone: timeZone.default('UTC'),
+    /** Notify when no report was produced for this many days. */
+    deadManDays: z.number().int().positive().default(8),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    /** Report title shown on the cover, headers and emails. */
+    title: z.string().default('AI adoption report'),
+    /** Periods (weeks, months) are cut in this zone. */
+    timezone: timeZone.default('UTC'),
+    input: z.string().default('data/sample'),
+    output: z.string().default('output'),
+    cleaning: CleaningSchema.default(CleaningSchema.parse({})),
+    metrics: MetricsSchema.default(MetricsSchema.parse({})),
+    alerts: AlertsSchema.default(AlertsSchema.parse({})),
+    privacy: PrivacySchema.default(PrivacySchema.parse({})),
+    email: EmailSchema.default(EmailSchema.parse({})),
+    slack: SlackSchema.default(SlackSchema.parse({})),
+    warehouse: WarehouseSchema.default(WarehouseSchema.parse({})),
+    schedule: ScheduleSchema.default(ScheduleSchema.parse({})),
+  })
+  .strict();
+
+/** What a user writes in uptake.config.json. */
+export type ConfigSpec = z.input<typeof ConfigSchema>;
+/** The strict, defaulted configuration everything past config/ uses. */
+export type Config = z.output<typeof ConfigSchema>;
+export type CleaningConfig = Config['cleaning'];
+export type MetricsConfig = Config['metrics'];
+export type Severity = z.output<typeof SeveritySchema>;

@@ -1,0 +1,8 @@
+// uptake's library API: re-exports only. Notebooks import from here (the built `dist/index.js`).
+export { UptakeError, EXIT_CODES, isUptakeError } from './errors.js';
+export type { UptakeErrorKind } from './errors.js';
+export { parseConfig, readConfig } from './config/read-config.js';
+export type { Config, ConfigSpec } from './config/schema.js';
+export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputKind } from './clean/types.js';
+export type { MetricsDocument, MetricsTables } from './metrics/document.js';
+export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
