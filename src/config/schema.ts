@@ -132,6 +132,19 @@ export const ScheduleSchema = z
     timezone: timeZone.default('UTC'),
     /** Notify when no report was produced for this many days. */
     deadManDays: z.number().int().positive().default(8),
+    /** On start, run once when the last occurrence before now was missed (machine off). */
+    catchUp: z.boolean().default(true),
+  })
+  .strict();
+
+export const WatchSchema = z
+  .object({
+    /** Files landing within this many ms of each other make one run. */
+    debounceMs: z.number().int().nonnegative().default(2000),
+    /** A file counts as written once its size has not changed for this many ms. */
+    stableMs: z.number().int().positive().default(1000),
+    /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
+    ledgerPath: z.string().nullable().default(null),
   })
   .strict();
 
@@ -151,6 +164,7 @@ export const ConfigSchema = z
     slack: SlackSchema.default(SlackSchema.parse({})),
     warehouse: WarehouseSchema.default(WarehouseSchema.parse({})),
     schedule: ScheduleSchema.default(ScheduleSchema.parse({})),
+    watch: WatchSchema.default(WatchSchema.parse({})),
   })
   .strict();
 
