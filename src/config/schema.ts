@@ -91,6 +91,18 @@ export const PrivacySchema = z
   })
   .strict();
 
+/** How often and how patiently a delivery is retried (exponential backoff with jitter). */
+export const RetrySchema = z
+  .object({
+    /** Total tries, the first included. */
+    attempts: z.number().int().positive().default(4),
+    baseDelayMs: z.number().int().nonnegative().default(1000),
+    maxDelayMs: z.number().int().nonnegative().default(30000),
+  })
+  .strict();
+
+const SUBJECT_PLACEHOLDERS = new Set(['week', 'title']);
+
 export const EmailSchema = z
   .object({
     enabled: z.boolean().default(false),
@@ -102,7 +114,15 @@ export const EmailSchema = z
     passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
     from: z.string().default('uptake@localhost'),
     to: z.array(z.string()).default([]),
-    subject: z.string().default('AI adoption report {{week}}'),
+    /** Subject template; `{{week}}` and `{{title}}` are replaced. */
+    subject: z
+      .string()
+      .refine(
+        (template) => [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((match) => SUBJECT_PLACEHOLDERS.has(match[1])),
+        'expected only the placeholders {{week}} and {{title}} in the subject',
+      )
+      .default('AI adoption report {{week}}'),
+    retry: RetrySchema.default(RetrySchema.parse({})),
   })
   .strict();
 
@@ -112,6 +132,9 @@ export const SlackSchema = z
     /** Name of the environment variable holding the incoming-webhook URL, or the URL itself. */
     webhookUrl: z.string().optional(),
     webhookUrlEnv: z.string().default('UPTAKE_SLACK_WEBHOOK'),
+    /** Link to the published report shown in the message; `{{week}}` is replaced. */
+    reportUrl: z.string().optional(),
+    retry: RetrySchema.default(RetrySchema.parse({})),
   })
   .strict();
 
@@ -175,3 +198,8 @@ export type Config = z.output<typeof ConfigSchema>;
 export type CleaningConfig = Config['cleaning'];
 export type MetricsConfig = Config['metrics'];
 export type Severity = z.output<typeof SeveritySchema>;
+export type EmailConfig = Config['email'];
+export type SlackConfig = Config['slack'];
+export type WarehouseConfig = Config['warehouse'];
+export type AlertsConfig = Config['alerts'];
+export type RetryConfig = z.output<typeof RetrySchema>;

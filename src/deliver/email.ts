@@ -1,0 +1,147 @@
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { EmailConfig } from '../config/schema.js';
+import { UptakeError } from '../errors.js';
+import { withRetries } from './retry.js';
+
+export interface EmailEffects {
+  /** Environment to read the SMTP password from (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** Builds the SMTP transport; tests may pass their own. */
+  createTransport?: (options: SMTPTransport.Options) => Transporter<SMTPTransport.SentMessageInfo>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+}
+
+export interface EmailMessage {
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
+}
+
+export interface EmailReceipt {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  attempts: number;
+}
+
+export interface ReportEmail {
+  week: string;
+  title: string;
+  pdf: Uint8Array;
+  pdfName: string;
+  html?: string;
+  text: string;
+}
+
+/**
+ * Fills `{{week}}` and `{{title}}` in a subject template.
+ * @example renderSubject('{{title}} – {{week}}', { week: '2026-W47', title: 'AI adoption' }) // 'AI adoption – 2026-W47'
+ */
+export function renderSubject(template: string, values: { week: string; title: string }): string {
+  return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (placeholder, name: string) => {
+    if (name === 'week') return values.week;
+    if (name === 'title') return values.title;
+    throw new UptakeError('config', `email.subject: expected only {{week}} and {{title}}, got \`${placeholder}\``);
+  });
+}
+
+function addressText(address: string | { address: string } | undefined): string {
+  if (address === undefined) return '';
+  return typeof address === 'string' ? address : address.address;
+}
+
+// The password lives in the environment, never in the config file: the config names the variable.
+function transportOptions(config: EmailConfig, env: Record<string, string | undefined>): SMTPTransport.Options {
+  let auth: { user: string; pass: string } | undefined;
+  if (config.user) {
+    const pass = env[config.passwordEnv];
+    if (pass === undefined || pass === '') {
+      throw new UptakeError(
+        'config',
+        `email.user is \`${config.user}\`, so expected the SMTP password in the environment variable ${config.passwordEnv}, got nothing`,
+      );
+    }
+    auth = { user: config.user, pass };
+  }
+  return { host: config.host, port: config.port, secure: config.secure, auth };
+}
+
+/**
+ * Sends one email through the configured SMTP server, with retries; throws UptakeError('deliver')
+ * when it cannot be delivered, naming the server and the SMTP answer.
+ * @example await sendEmail(config.email, { subject: 'uptake failed for 2026-W47', text: 'Input missing' })
+ */
+export async function sendEmail(config: EmailConfig, message: EmailMessage, effects: EmailEffects = {}): Promise<EmailReceipt> {
+  if (config.to.length === 0) {
+    throw new UptakeError('config', 'email.to: expected at least one recipient, got an empty list');
+  }
+  const env = effects.env ?? process.env;
+  const createTransport = effects.createTransport ?? ((options: SMTPTransport.Options) => nodemailer.createTransport(options));
+  const transport = createTransport(transportOptions(config, env));
+  const mail: Mail.Options = {
+    from: config.from,
+    to: config.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    attachments: message.attachments?.map((attachment) => ({
+      filename: attachment.filename,
+      content: Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength),
+      contentType: attachment.contentType,
+    })),
+  };
+  let attempts = 0;
+  try {
+    const info = await withRetries(
+      (attempt) => {
+        attempts = attempt;
+        return transport.sendMail(mail);
+      },
+      { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry },
+    );
+    const accepted = (info.accepted ?? []).map(addressText);
+    const rejected = (info.rejected ?? []).map(addressText);
+    if (accepted.length === 0) {
+      throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected the server to accept a recipient, it rejected ${rejected.join(', ')}`);
+    }
+    return { messageId: info.messageId, accepted, rejected, attempts };
+  } catch (error) {
+    if (error instanceof UptakeError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UptakeError(
+      'deliver',
+      `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt(s): ${detail}`,
+      { cause: error },
+    );
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * Emails the report PDF (plus an HTML/text body) to `config.to`, the subject from `config.subject`.
+ * Call it only after every render step succeeded: a failed render never mails a report.
+ * @example
+ * await sendReportEmail(config.email, { week: '2026-W47', title: config.title, pdf, pdfName: 'report-2026-W47.pdf', text })
+ */
+export async function sendReportEmail(config: EmailConfig, report: ReportEmail, effects: EmailEffects = {}): Promise<EmailReceipt> {
+  if (report.pdf.byteLength === 0) {
+    throw new UptakeError('deliver', `expected a rendered PDF for ${report.week} to attach, got an empty file (${report.pdfName})`);
+  }
+  return sendEmail(
+    config,
+    {
+      subject: renderSubject(config.subject, { week: report.week, title: report.title }),
+      text: report.text,
+      html: report.html,
+      attachments: [{ filename: report.pdfName, content: report.pdf, contentType: 'application/pdf' }],
+    },
+    effects,
+  );
+}

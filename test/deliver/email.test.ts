@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { EmailSchema } from '../../src/config/schema.js';
+import { renderSubject, sendEmail, sendReportEmail } from '../../src/deliver/email.js';
+import { UptakeError } from '../../src/errors.js';
+
+interface Received {
+  from: string;
+  recipients: string[];
+  raw: Buffer;
+}
+
+interface TestServer {
+  port: number;
+  received: Received[];
+  authAttempts: number;
+  close(): Promise<void>;
+}
+
+// A real SMTP server on loopback: auth with user `reporter` / password `s3cret`; `failFirst` answers 451 that often.
+async function startSmtp(options: { failFirst?: number } = {}): Promise<TestServer> {
+  const received: Received[] = [];
+  let failuresLeft = options.failFirst ?? 0;
+  const state = { authAttempts: 0 };
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      state.authAttempts += 1;
+      if (auth.username === 'reporter' && auth.password === 's3cret') callback(null, { user: 'reporter' });
+      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          return;
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    get authAttempts() {
+      return state.authAttempts;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+function emailConfig(port: number, extra: Record<string, unknown> = {}) {
+  return EmailSchema.parse({
+    enabled: true,
+    host: '127.0.0.1',
+    port,
+    user: 'reporter',
+    passwordEnv: 'TEST_SMTP_PASSWORD',
+    from: 'uptake@example.test',
+    to: ['ops@example.test', 'cfo@example.test'],
+    subject: '{{title}} for {{week}}',
+    retry: { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000 },
+    ...extra,
+  });
+}
+
+// Every byte value, twice, so an encoding slip (text mode, UTF-8 re-encoding) shows up.
+const pdf = new Uint8Array(512).map((_, index) => index % 256);
+
+describe('sendReportEmail', () => {
+  it('delivers the PDF byte-identical with the rendered subject to every recipient', async () => {
+    const server = await startSmtp();
+    servers.push(server);
+    const receipt = await sendReportEmail(
+      emailConfig(server.port),
+      { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'report-2026-W47.pdf', text: 'Adoption rose to 41%.', html: '<p>Adoption rose to 41%.</p>' },
+      { env: { TEST_SMTP_PASSWORD: 's3cret' } },
+    );
+    expect(receipt.accepted).toEqual(['ops@example.test', 'cfo@example.test']);
+    expect(receipt.attempts).toBe(1);
+    expect(server.received).toHaveLength(1);
+    const [message] = server.received;
+    expect(message.from).toBe('uptake@example.test');
+    expect(message.recipients).toEqual(['ops@example.test', 'cfo@example.test']);
+    const parsed = await simpleParser(message.raw);
+    expect(parsed.subject).toBe('AI adoption for 2026-W47');
+    expect(parsed.text?.trim()).toBe('Adoption rose to 41%.');
+    expect(parsed.html).toContain('<p>Adoption rose to 41%.</p>');
+    expect(parsed.attachments).toHaveLength(1);
+    const [attachment] = parsed.attachments;
+    expect(attachment.filename).toBe('report-2026-W47.pdf');
+    expect(attachment.contentType).toBe('application/pdf');
+    expect(Buffer.compare(attachment.content, Buffer.from(pdf))).toBe(0);
+  });
+
+  it('retries a temporary SMTP refusal (451) with backoff, then delivers once', async () => {
+    const server = await startSmtp({ failFirst: 2 });
+    servers.push(server);
+    const delays: number[] = [];
+    const receipt = await sendReportEmail(
+      emailConfig(server.port),
+      { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'r.pdf', text: 't' },
+      { env: { TEST_SMTP_PASSWORD: 's3cret' }, sleep: async (ms) => void delays.push(ms), random: () => 0 },
+    );
+    expect(receipt.attempts).toBe(3);
+    // base 1000: ceilings 1000 then 2000, random 0 -> the lower half-point of each
+    expect(delays).toEqual([500, 1000]);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('stops at once on an authentication failure and says where', async () => {
+    const server = await startSmtp();
+    servers.push(server);
+    const delays: number[] = [];
+    const error = await sendReportEmail(
+      emailConfig(server.port),
+      { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'r.pdf', text: 't' },
+      { env: { TEST_SMTP_PASSWORD: 'wrong' }, sleep: async (ms) => void delays.push(ms) },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UptakeError);
+    expect((error as UptakeError).kind).toBe('deliver');
+    expect((error as UptakeError).message).toContain(`SMTP 127.0.0.1:${server.port}`);
+    expect((error as UptakeError).message).toContain('after 1 attempt(s)');
+    expect(server.authAttempts).toBe(1);
+    expect(delays).toEqual([]);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('refuses to send without the password variable or recipients, before connecting', async () => {
+    const server = await startSmtp();
+    servers.push(server);
+    const report = { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'r.pdf', text: 't' };
+    await expect(sendReportEmail(emailConfig(server.port), report, { env: {} })).rejects.toThrow(
+      /environment variable TEST_SMTP_PASSWORD/,
+    );
+    await expect(sendReportEmail(emailConfig(server.port, { to: [] }), report, { env: { TEST_SMTP_PASSWORD: 's3cret' } })).rejects.toThrow(
+      /email\.to: expected at least one recipient/,
+    );
+    expect(server.authAttempts).toBe(0);
+  });
+
+  it('sends a plain notification without attachment', async () => {
+    const server = await startSmtp();
+    servers.push(server);
+    await sendEmail(emailConfig(server.port), { subject: 'uptake failed', text: 'render failed' }, { env: { TEST_SMTP_PASSWORD: 's3cret' } });
+    const parsed = await simpleParser(server.received[0].raw);
+    expect(parsed.subject).toBe('uptake failed');
+    expect(parsed.attachments).toHaveLength(0);
+  });
+});
+
+describe('renderSubject', () => {
+  it('fills week and title, with or without spaces in the braces', () => {
+    expect(renderSubject('{{ title }} – {{week}}', { week: '2026-W47', title: 'AI adoption' })).toBe('AI adoption – 2026-W47');
+  });
+
+  it('is checked by the config schema', () => {
+    expect(() => EmailSchema.parse({ subject: 'Report {{weak}}' })).toThrow(/only the placeholders/);
+  });
+});
