@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
+import { UptakeError } from '../../src/errors.js';
+import { metricsFixture } from './metrics-fixture.js';
+
+interface Receiver {
+  url: string;
+  bodies: unknown[];
+  close(): Promise<void>;
+}
+
+// A loopback webhook that answers with the given statuses in turn (the last one repeats).
+async function startReceiver(statuses: { status: number; body?: string; headers?: Record<string, string> }[]): Promise<Receiver> {
+  const bodies: unknown[] = [];
+  let call = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      const answer = statuses[Math.min(call, statuses.length - 1)];
+      call += 1;
+      response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+      response.end(answer.body ?? (answer.status === 200 ? 'ok' : 'error'));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/services/T000/B000/secret-token`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const receivers: Receiver[] = [];
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
+});
+
+const retry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 };
+
+describe('postSlack', () => {
+  it('posts the JSON payload once on 200', async () => {
+    const receiver = await startReceiver([{ status: 200 }]);
+    receivers.push(receiver);
+    const message: SlackMessage = { text: 'hello' };
+    await expect(postSlack(receiver.url, message, { retry })).resolves.toEqual({ attempts: 1, status: 200 });
+    expect(receiver.bodies).toEqual([{ text: 'hello' }]);
+  });
+
+  it('retries a 500 then succeeds on the 200, waiting the backoff delay', async () => {
+    const receiver = await startReceiver([{ status: 500 }, { status: 200 }]);
+    receivers.push(receiver);
+    const delays: number[] = [];
+    const result = await postSlack(receiver.url, { text: 'x' }, { retry, sleep: async (ms) => void delays.push(ms), random: () => 0.5 });
+    expect(result).toEqual({ attempts: 2, status: 200 });
+    expect(receiver.bodies).toHaveLength(2);
+    expect(delays).toEqual([150]);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const receiver = await startReceiver([{ status: 429, headers: { 'retry-after': '0.4' } }, { status: 200 }]);
+    receivers.push(receiver);
+    const delays: number[] = [];
+    await postSlack(receiver.url, { text: 'x' }, { retry, sleep: async (ms) => void delays.push(ms) });
+    expect(delays).toEqual([400]);
+  });
+
+  it('stops at once on 403 and never prints the secret URL', async () => {
+    const receiver = await startReceiver([{ status: 403, body: 'invalid_token' }]);
+    receivers.push(receiver);
+    const delays: number[] = [];
+    const error = (await postSlack(receiver.url, { text: 'x' }, { retry, sleep: async (ms) => void delays.push(ms) }).catch((caught: unknown) => caught)) as UptakeError;
+    expect(error).toBeInstanceOf(UptakeError);
+    expect(error.kind).toBe('deliver');
+    expect(error.message).toMatch(/^Slack webhook at 127\.0\.0\.1:\d+: expected 2xx, got HTTP 403 invalid_token after 1 attempt\(s\)$/);
+    expect(error.message).not.toContain('secret-token');
+    expect(receiver.bodies).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('gives up after the configured attempts on a persistent 503', async () => {
+    const receiver = await startReceiver([{ status: 503 }]);
+    receivers.push(receiver);
+    await expect(postSlack(receiver.url, { text: 'x' }, { retry, sleep: async () => {} })).rejects.toThrow(/HTTP 503 error after 3 attempt\(s\)/);
+    expect(receiver.bodies).toHaveLength(3);
+  });
+
+  it('rejects a value that is not a URL as a config error', async () => {
+    await expect(postSlack('UPTAKE_SLACK_WEBHOOK', { text: 'x' })).rejects.toMatchObject({ kind: 'config' });
+  });
+});
+
+describe('slackReportMessage', () => {
+  it('carries the headline KPIs and the escaped alerts', async () => {
+    const message = slackReportMessage(metricsFixture(), { reportUrl: 'https://reports.example/2026-W47/?a=1&b=2', title: 'Uptake & co' });
+    expect(message.text).toBe('Uptake &amp; co 2026-W47 (2026-11-16 – 2026-11-22): adoption 41.0% (+3.3 pts), 2 alert(s)');
+    const texts = JSON.stringify(message.blocks);
+    const fields = (message.blocks![1] as { fields: { text: string }[] }).fields.map((field) => field.text);
+    expect(fields).toEqual([
+      '*Adoption rate*\n41.0% (+3.3 pts)',
+      '*User adoption*\n50.0%',
+      '*AI / manual tasks*\n41 / 59',
+      '*Hours saved*\n12.5 h (total 22.5 h)',
+      '*Accuracy stability 2026-11*\n80.0%',
+      '*Harm rate*\n2.4%',
+    ]);
+    const alerts = (message.blocks![2] as { text: { text: string } }).text.text;
+    expect(alerts).toBe(
+      '*Alerts (2)*\n• *HIGH* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2\n• *CRITICAL* harm_rate · team * · value 0.0244 · threshold 0.01',
+    );
+    expect(texts).not.toContain('<Labs>');
+    expect((message.blocks![3] as { text: { text: string } }).text.text).toBe('<https://reports.example/2026-W47/?a=1&amp;b=2|Open the full report>');
+
+    // and it goes through the webhook intact
+    const receiver = await startReceiver([{ status: 200 }]);
+    receivers.push(receiver);
+    await postSlack(receiver.url, message, { retry });
+    expect(receiver.bodies).toEqual([message]);
+  });
+
+  it('says so when there are no alerts and KPIs are missing', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = [];
+    doc.tables.adoption_by_team = [];
+    const message = slackReportMessage(doc);
+    expect((message.blocks![2] as { text: { text: string } }).text.text).toBe('*Alerts*: none this week');
+    expect((message.blocks![1] as { fields: { text: string }[] }).fields[0].text).toBe('*Adoption rate*\nn/a (n/a)');
+    expect(message.blocks).toHaveLength(3);
+  });
+
+  it('escapes only &, < and >', () => {
+    expect(escapeSlack('a<b>&c*_~')).toBe('a&lt;b&gt;&amp;c*_~');
+  });
+});
