@@ -1,0 +1,217 @@
+import { table, type ColumnTable } from 'arquero';
+import { UptakeError } from '../errors.js';
+import type { Config } from '../config/schema.js';
+import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
+import { readCsvRecords } from '../ingest/read-csv.js';
+import { resolveHeader } from '../ingest/normalize-headers.js';
+import { LogRows, STATUS_BY_RANK } from '../ingest/log-rows.js';
+import { dateOf } from '../util/iso-week.js';
+import { loadRoster, rosterKey, teamKey, type Roster } from './load-roster.js';
+import { isRejection, readLogRecord } from './quarantine.js';
+import { repairClockSkew } from './repair-clock-skew.js';
+import { canonicalLabels } from './canonical-labels.js';
+import { dedupeExact } from './dedupe-exact.js';
+import { dedupeRetries } from './dedupe-retries.js';
+import { stitchSessions, tasksFromRows, type TaskColumns } from './stitch-sessions.js';
+import { applyDurationRules } from './apply-duration-rules.js';
+import { fillTeams } from './fill-teams.js';
+import type { CleanedData, FileReport, LogSource, QuarantineRecord, SourceAccounting } from './types.js';
+
+export interface CleanEffects {
+  onProgress?(message: string): void;
+}
+
+const PROGRESS_EVERY = 250_000;
+
+function emptyAccounting(): SourceAccounting {
+  return { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
+}
+
+/**
+ * Reads an input folder and applies every cleaning rule of CONTRACT section 2, in order.
+ * Every input row ends up in a task, merged with a reason, or quarantined with a reason.
+ * @example const data = await cleanInput('data/sample', parseConfig({}))
+ */
+export async function cleanInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<CleanedData> {
+  const progress = effects.onProgress ?? (() => {});
+  const unreadable: Record<string, number> = {};
+  const onUnreadableOptional = (column: string) => {
+    unreadable[column] = (unreadable[column] ?? 0) + 1;
+  };
+
+  // 1. Files: by name prefix, in name order (input order for every tie-break below)
+  const files = await discoverFiles(inputDir);
+  progress(`found ${files.length} input files in ${inputDir}`);
+
+  // 2. Roster first: naive timestamps need each user's zone for the month they name
+  const roster = await loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional);
+
+  // 3. Logs: quarantine unreadable rows, turn times into UTC
+  const quarantine: QuarantineRecord[] = [...roster.quarantine];
+  const reports: FileReport[] = [...roster.files];
+  const accounting = { ai_logs: emptyAccounting(), manual_logs: emptyAccounting(), user_monthly_summary: roster.accounting };
+  const rows = { ai_logs: new LogRows('ai_logs'), manual_logs: new LogRows('manual_logs') };
+  const logFiles = files.filter((file): file is InputFile & { kind: LogSource } => file.kind !== 'user_monthly_summary');
+  for (const [fileIndex, file] of logFiles.entries()) {
+    const report = await readLogFile(file, fileIndex, rows[file.kind], accounting[file.kind], quarantine, roster, config, onUnreadableOptional, progress);
+    reports.push(report);
+  }
+
+  // 4. Clock skew: an end before its start is swapped
+  const repairs: Record<string, number> = {
+    clock_skew: repairClockSkew(rows.ai_logs) + repairClockSkew(rows.manual_logs),
+  };
+
+  // 5. Task labels: spelling, synonyms, abbreviations, catalogue; frequencies over both sources
+  const rawCounts = new Map<string, number>();
+  for (const source of [rows.ai_logs, rows.manual_logs]) for (const label of source.label) rawCounts.set(label, (rawCounts.get(label) ?? 0) + 1);
+  const mapping = canonicalLabels(rawCounts, config.cleaning);
+  const labelsOf = (source: LogRows) => source.label.map((raw) => mapping.get(raw)!.canonical);
+  const labels = { ai_logs: labelsOf(rows.ai_logs), manual_logs: labelsOf(rows.manual_logs) };
+
+  // 6. Exact duplicates, then retries (AI only), then stitching (AI only)
+  const allIndices = (source: LogRows) => Array.from({ length: source.length }, (_, index) => index);
+  const aiExact = dedupeExact(rows.ai_logs, allIndices(rows.ai_logs));
+  const manualExact = dedupeExact(rows.manual_logs, allIndices(rows.manual_logs));
+  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, labels.ai_logs, config.cleaning.retryWindowSec * 1000);
+  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, labels.ai_logs, config.cleaning.stitchGapMin * 60_000);
+  const manualTasks = tasksFromRows(rows.manual_logs, manualExact.kept, labels.manual_logs);
+  accounting.ai_logs.exact_duplicates = aiExact.duplicates;
+  accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
+  accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;
+  accounting.ai_logs.tasks = stitched.tasks.length;
+  accounting.manual_logs.exact_duplicates = manualExact.duplicates;
+  accounting.manual_logs.rows_in_tasks = manualExact.kept.length;
+  accounting.manual_logs.tasks = manualTasks.length;
+  progress(`cleaned: ${stitched.tasks.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manualTasks.length} manual tasks`);
+
+  // 7. Durations: unknown or too long counts as a task without a duration
+  const maxDurationMs = config.cleaning.maxDurationHours * 3_600_000;
+  const aiDropped = applyDurationRules(stitched.tasks, maxDurationMs);
+  const manualDropped = applyDurationRules(manualTasks, maxDurationMs);
+
+  // 8. Teams: roster spelling, blanks filled from the roster
+  const teamsFilled = fillTeams(stitched.tasks, roster, config.timezone) + fillTeams(manualTasks, roster, config.timezone);
+
+  const tasks = toTaskTable([['ai_logs', stitched.tasks], ['manual_logs', manualTasks]]);
+  const quarantineByReason: Record<string, number> = {};
+  for (const record of quarantine) quarantineByReason[record.reason] = (quarantineByReason[record.reason] ?? 0) + 1;
+  for (const [column, count] of Object.entries(unreadable)) repairs[`unreadable_${column}`] = count;
+  return {
+    tasks,
+    roster: toRosterTable(roster),
+    loadedDates: loadedDates([stitched.tasks, manualTasks]),
+    accounting,
+    quarantine,
+    quarantineByReason,
+    repairs,
+    stitchedFragments: stitched.stitchedRows,
+    durationsDropped: { unknown: aiDropped.unknown + manualDropped.unknown, too_long: aiDropped.too_long + manualDropped.too_long },
+    teamsFilled,
+    labelMapping: [...mapping.values()].sort((a, b) => a.canonical.localeCompare(b.canonical) || b.count - a.count || a.raw.localeCompare(b.raw)),
+    files: reports,
+  };
+}
+
+async function readLogFile(
+  file: InputFile & { kind: LogSource },
+  fileIndex: number,
+  rows: LogRows,
+  accounting: SourceAccounting,
+  quarantine: QuarantineRecord[],
+  roster: Roster,
+  config: Config,
+  onUnreadableOptional: (column: string) => void,
+  progress: (message: string) => void,
+): Promise<FileReport> {
+  let header: ReturnType<typeof resolveHeader> | undefined;
+  let count = 0;
+  const context = {
+    fileIndex,
+    defaultZone: config.cleaning.defaultTimezone,
+    rosterZone: (userId: string, month: string) => roster.byUserMonth.get(rosterKey(userId, month))?.timezone ?? undefined,
+    onUnreadableOptional,
+  };
+  for await (const record of readCsvRecords(file)) {
+    if (!header) {
+      header = resolveHeader(file.kind, record.fields);
+      if (header.missingRequired.length > 0) {
+        throw new UptakeError(
+          'input',
+          `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
+          { file: file.path, line: record.line },
+        );
+      }
+      continue;
+    }
+    count += 1;
+    accounting.rows_read += 1;
+    const row = readLogRecord(file.kind, record, header, context);
+    if (isRejection(row)) {
+      accounting.quarantined += 1;
+      quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
+    } else {
+      rows.push(row);
+    }
+    if (count % PROGRESS_EVERY === 0) progress(`${file.name}: ${count} rows read`);
+  }
+  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  return { file: file.path, kind: file.kind, rows: count, drift: header.drift, missingOptional: header.missingOptional };
+}
+
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
+function toTaskTable(parts: Array<[LogSource, TaskColumns]>): ColumnTable {
+  const passThroughNames = [...new Set(parts.flatMap(([, tasks]) => [...tasks.passThrough.keys()]))];
+  const columns: Record<string, unknown[]> = {
+    source: [], task_id: [], user_id: [], team: [], task_type: [], started_at: [], duration_ms: [], status: [],
+    accuracy: [], harmful: [], fragments: [], prompt: [], tool_version: [],
+  };
+  // A drifted column never overwrites a contract column: `source` in the file becomes `x_source`.
+  const columnName = new Map(passThroughNames.map((name) => [name, name in columns ? `x_${name}` : name]));
+  for (const name of columnName.values()) columns[name] = [];
+  for (const [source, tasks] of parts) {
+    for (let index = 0; index < tasks.length; index += 1) {
+      columns.source.push(source);
+      columns.task_id.push(tasks.taskId[index]);
+      columns.user_id.push(tasks.userId[index]);
+      columns.team.push(tasks.team[index]);
+      columns.task_type.push(tasks.taskType[index]);
+      columns.started_at.push(tasks.startedAt[index]);
+      columns.duration_ms.push(orNull(tasks.durationMs[index]));
+      columns.status.push(STATUS_BY_RANK[tasks.status[index]]);
+      columns.accuracy.push(orNull(tasks.accuracy[index]));
+      columns.harmful.push(tasks.harmful[index] === -1 ? null : tasks.harmful[index] === 1);
+      columns.fragments.push(tasks.fragments[index]);
+      columns.prompt.push(tasks.prompt[index]);
+      columns.tool_version.push(tasks.toolVersion[index]);
+      for (const [name, column] of columnName) columns[column].push(tasks.passThrough.get(name)?.[index] ?? null);
+    }
+  }
+  return table(columns);
+}
+
+function toRosterTable(roster: Roster): ColumnTable {
+  const entries = roster.entries;
+  return table({
+    user_id: entries.map((entry) => entry.userId),
+    team: entries.map((entry) => (entry.team ? roster.teamSpelling.get(teamKey(entry.team)) ?? entry.team : null)),
+    month: entries.map((entry) => entry.month),
+    timezone: entries.map((entry) => entry.timezone),
+    licensed: entries.map((entry) => entry.licensed),
+    tasks_total: entries.map((entry) => entry.tasksTotal),
+    ai_tasks_total: entries.map((entry) => entry.aiTasksTotal),
+  });
+}
+
+function loadedDates(parts: TaskColumns[]): CleanedData['loadedDates'] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const tasks of parts) {
+    for (const start of tasks.startedAt) {
+      if (start < first) first = start;
+      if (start > last) last = start;
+    }
+  }
+  return Number.isFinite(first) ? { first: dateOf(first, 'UTC'), last: dateOf(last, 'UTC') } : null;
+}

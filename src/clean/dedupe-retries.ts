@@ -1,0 +1,38 @@
+import type { LogRows } from '../ingest/log-rows.js';
+import { orderByGroupAndStart } from './group-order.js';
+
+// Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
+/**
+ * CONTRACT 2.5: rows with the same user, canonical task type and non-empty prompt whose starts
+ * chain within `windowMs` are one attempt. Returns the kept indices in input order.
+ * @example dedupeRetries(rows, kept, labels, 30_000) // { kept: [...], duplicates: 4 }
+ */
+export function dedupeRetries(
+  rows: Pick<LogRows, 'user' | 'prompt' | 'start' | 'status'>,
+  indices: number[],
+  labels: string[],
+  windowMs: number,
+): { kept: number[]; duplicates: number } {
+  const eligible = indices.filter((index) => rows.prompt[index] !== null);
+  const { order, group } = orderByGroupAndStart(eligible, (index) => `${rows.user[index]}\u0000${labels[index]}\u0000${rows.prompt[index]}`, rows.start);
+  const dropped = new Set<number>();
+  let best = -1;
+  const better = (a: number, b: number) =>
+    rows.status[a] - rows.status[b] || rows.start[a] - rows.start[b] || a - b;
+  for (let slot = 0; slot < order.length; slot += 1) {
+    const index = order[slot];
+    const continues = slot > 0 && group[slot] === group[slot - 1] && rows.start[index] - rows.start[order[slot - 1]] <= windowMs;
+    if (!continues) {
+      best = index;
+      continue;
+    }
+    if (better(index, best) < 0) {
+      dropped.add(best);
+      best = index;
+    } else {
+      dropped.add(index);
+    }
+  }
+  const kept = indices.filter((index) => !dropped.has(index));
+  return { kept, duplicates: dropped.size };
+}

@@ -1,0 +1,106 @@
+import type { InputFile } from '../ingest/discover-files.js';
+import { readCsvRecords } from '../ingest/read-csv.js';
+import { resolveHeader } from '../ingest/normalize-headers.js';
+import { ianaZone, parseBoolean, parseNumber } from '../ingest/parse-values.js';
+import { UptakeError } from '../errors.js';
+import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
+
+export interface RosterEntry {
+  userId: string;
+  team: string | null;
+  month: string;
+  timezone: string | null;
+  licensed: boolean | null;
+  tasksTotal: number | null;
+  aiTasksTotal: number | null;
+}
+
+/** The roster, indexed the ways cleaning needs it. */
+export interface Roster {
+  entries: RosterEntry[];
+  byUserMonth: Map<string, RosterEntry>;
+  /** Lower-cased, space-collapsed team name -> the roster's spelling. */
+  teamSpelling: Map<string, string>;
+  accounting: SourceAccounting;
+  files: FileReport[];
+  quarantine: QuarantineRecord[];
+}
+
+export const rosterKey = (userId: string, month: string) => `${userId}\u0000${month}`;
+export const teamKey = (team: string) => team.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+// The roster is read first: naive times need each user's zone for the month they name.
+/**
+ * Reads every user_monthly_summary file; (user, month) repeated across files is one entry, the most complete.
+ * @example const roster = await loadRoster(files.filter((f) => f.kind === 'user_monthly_summary'), onUnreadable)
+ */
+export async function loadRoster(files: InputFile[], onUnreadableOptional: (column: string) => void): Promise<Roster> {
+  const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
+  const reports: FileReport[] = [];
+  const quarantine: QuarantineRecord[] = [];
+  const chosen = new Map<string, { entry: RosterEntry; completeness: number }>();
+  for (const file of files) {
+    let header: ReturnType<typeof resolveHeader> | undefined;
+    let rows = 0;
+    for await (const record of readCsvRecords(file)) {
+      if (!header) {
+        header = resolveHeader('user_monthly_summary', record.fields);
+        if (header.missingRequired.length > 0) {
+          throw new UptakeError('input', `expected a header with ${header.missingRequired.map((c) => `\`${c}\``).join(', ')} (or an alias), got ${record.fields.map((f) => `\`${f}\``).join(', ')}`, { file: file.path, line: record.line });
+        }
+        continue;
+      }
+      rows += 1;
+      accounting.rows_read += 1;
+      const reject = (reason: string, detail: string) => {
+        accounting.quarantined += 1;
+        quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
+      };
+      if (record.parseError !== undefined) { reject('parse_error', record.parseError); continue; }
+      if (record.fields.length > header.width) { reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`); continue; }
+      const cell = (name: string) => {
+        const position = header!.index.get(name);
+        return position === undefined ? '' : (record.fields[position] ?? '').trim();
+      };
+      const userId = cell('user_id');
+      if (userId === '') { reject('missing_user_id', 'expected a non-empty `user_id`'); continue; }
+      const month = cell('month');
+      if (!MONTH_PATTERN.test(month)) { reject('invalid_month', `expected \`month\` as YYYY-MM, got \`${month}\``); continue; }
+      const zoneText = cell('timezone');
+      if (zoneText !== '' && !ianaZone(zoneText)) onUnreadableOptional('timezone');
+      const licensed = parseBoolean(cell('licensed'));
+      if (licensed === undefined) onUnreadableOptional('licensed');
+      const count = (name: string) => {
+        const value = parseNumber(cell(name));
+        if (Number.isNaN(value)) { onUnreadableOptional(name); return null; }
+        return value;
+      };
+      const team = cell('team');
+      const entry: RosterEntry = {
+        userId, month, team: team === '' ? null : team,
+        timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
+        licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
+      };
+      const completeness = record.fields.filter((field) => field.trim() !== '').length;
+      const key = rosterKey(userId, month);
+      const earlier = chosen.get(key);
+      if (earlier) {
+        accounting.exact_duplicates += 1;
+        if (completeness > earlier.completeness) chosen.set(key, { entry, completeness });
+      } else {
+        chosen.set(key, { entry, completeness });
+      }
+    }
+    if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+    reports.push({ file: file.path, kind: 'user_monthly_summary', rows, drift: header.drift, missingOptional: header.missingOptional });
+  }
+  const entries = [...chosen.values()].map(({ entry }) => entry);
+  accounting.rows_in_tasks = entries.length;
+  accounting.tasks = entries.length;
+  const teamSpelling = new Map<string, string>();
+  for (const entry of entries) if (entry.team && !teamSpelling.has(teamKey(entry.team))) teamSpelling.set(teamKey(entry.team), entry.team.trim());
+  const byUserMonth = new Map(entries.map((entry) => [rosterKey(entry.userId, entry.month), entry]));
+  return { entries, byUserMonth, teamSpelling, accounting, files: reports, quarantine };
+}

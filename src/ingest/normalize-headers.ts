@@ -1,0 +1,120 @@
+import type { InputKind } from '../clean/types.js';
+
+/**
+ * Header spelling to snake_case: trims, lower-cases, splits camelCase, turns spaces and hyphens into `_`.
+ * @example normalizeHeaderName(' Task Type') // 'task_type'; normalizeHeaderName('taskType') // 'task_type'
+ */
+export function normalizeHeaderName(name: string): string {
+  return name
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s\-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+interface ColumnSpec {
+  canonical: string;
+  required: boolean;
+  aliases: string[];
+}
+
+const DURATION_COLUMNS: ColumnSpec[] = [
+  { canonical: 'duration_ms', required: false, aliases: ['duration_millis'] },
+  { canonical: 'duration_s', required: false, aliases: ['duration_sec', 'duration_secs', 'duration_seconds'] },
+  { canonical: 'duration_min', required: false, aliases: ['duration_minutes', 'duration_mins'] },
+];
+
+const USER_ID: ColumnSpec = { canonical: 'user_id', required: true, aliases: ['uid', 'user', 'userid', 'user_email'] };
+const TEAM: ColumnSpec = { canonical: 'team', required: false, aliases: ['department', 'dept'] };
+const TASK_TYPE: ColumnSpec = { canonical: 'task_type', required: true, aliases: ['task_category', 'task', 'task_name'] };
+const STARTED_AT: ColumnSpec = { canonical: 'started_at', required: true, aliases: ['start_time', 'start_ts', 'timestamp', 'started'] };
+const ENDED_AT: ColumnSpec = { canonical: 'ended_at', required: false, aliases: ['end_time', 'end_ts', 'completed_at', 'finished_at'] };
+const TZ: ColumnSpec = { canonical: 'tz', required: false, aliases: ['timezone', 'time_zone'] };
+
+/** The contract's columns per input kind (CONTRACT section 1). */
+export const COLUMN_SPECS: Record<InputKind, ColumnSpec[]> = {
+  ai_logs: [
+    { canonical: 'event_id', required: true, aliases: ['id', 'log_id'] },
+    USER_ID,
+    TEAM,
+    TASK_TYPE,
+    STARTED_AT,
+    ENDED_AT,
+    ...DURATION_COLUMNS,
+    { canonical: 'status', required: true, aliases: ['state', 'outcome'] },
+    { canonical: 'accuracy', required: false, aliases: ['accuracy_score'] },
+    { canonical: 'accuracy_pct', required: false, aliases: [] },
+    { canonical: 'harmful', required: false, aliases: ['is_harmful', 'harm_flag'] },
+    { canonical: 'prompt', required: false, aliases: ['prompt_text', 'query'] },
+    { canonical: 'tool_version', required: false, aliases: [] },
+    TZ,
+  ],
+  manual_logs: [
+    { canonical: 'task_id', required: true, aliases: ['id', 'ticket_id'] },
+    USER_ID,
+    TEAM,
+    TASK_TYPE,
+    STARTED_AT,
+    ENDED_AT,
+    ...DURATION_COLUMNS,
+    TZ,
+  ],
+  user_monthly_summary: [
+    USER_ID,
+    TEAM,
+    { canonical: 'month', required: true, aliases: [] },
+    { canonical: 'timezone', required: false, aliases: ['tz', 'time_zone'] },
+    { canonical: 'licensed', required: false, aliases: [] },
+    { canonical: 'tasks_total', required: false, aliases: [] },
+    { canonical: 'ai_tasks_total', required: false, aliases: [] },
+  ],
+};
+
+export interface ResolvedHeader {
+  /** Canonical column -> index in the record. */
+  index: Map<string, number>;
+  /** Unknown columns kept as pass-through: normalised name -> index. */
+  passThrough: Map<string, number>;
+  /** Header names (as written) that are not in the contract. */
+  drift: string[];
+  /** Required canonical columns the header lacks. */
+  missingRequired: string[];
+  missingOptional: string[];
+  width: number;
+}
+
+/**
+ * Matches a header row to the contract's canonical columns through the aliases.
+ * @example resolveHeader('ai_logs', ['ID', 'uid', 'Task Type', ...]).index.get('task_type') // 2
+ */
+export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader {
+  const specs = COLUMN_SPECS[kind];
+  const lookup = new Map<string, string>();
+  for (const spec of specs) {
+    lookup.set(spec.canonical, spec.canonical);
+    for (const alias of spec.aliases) if (!lookup.has(alias)) lookup.set(alias, spec.canonical);
+  }
+  const index = new Map<string, number>();
+  const passThrough = new Map<string, number>();
+  const drift: string[] = [];
+  header.forEach((name, position) => {
+    const normalized = normalizeHeaderName(name);
+    const canonical = lookup.get(normalized);
+    if (canonical && !index.has(canonical)) {
+      index.set(canonical, position);
+      return;
+    }
+    drift.push(name.trim());
+    if (normalized && !passThrough.has(normalized) && !lookup.has(normalized)) passThrough.set(normalized, position);
+  });
+  const hasDurationOrEnd = (name: string) => index.has(name);
+  const missingRequired = specs.filter((spec) => spec.required && !index.has(spec.canonical)).map((spec) => spec.canonical);
+  const missingOptional = specs
+    .filter((spec) => !spec.required && !index.has(spec.canonical))
+    .map((spec) => spec.canonical)
+    .filter((name) => !(name.startsWith('duration_') && ['duration_ms', 'duration_s', 'duration_min'].some(hasDurationOrEnd)))
+    .filter((name) => !(name === 'accuracy_pct' && index.has('accuracy')) && !(name === 'accuracy' && index.has('accuracy_pct')));
+  return { index, passThrough, drift, missingRequired, missingOptional, width: header.length };
+}

@@ -1,0 +1,133 @@
+import { IANAZone } from 'luxon';
+import type { TaskStatus } from '../clean/types.js';
+
+/** A parsed timestamp: an instant (epoch ms, UTC) or a naive local time waiting for its zone. */
+export type ParsedTime =
+  | { kind: 'instant'; epochMs: number }
+  | { kind: 'naive'; localMs: number; month: string }
+  | { kind: 'invalid' };
+
+const INVALID: ParsedTime = { kind: 'invalid' };
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const EPOCH_PATTERN = /^\d{1,15}(?:\.\d+)?$/;
+/** Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138). */
+const EPOCH_SECONDS_LIMIT = 1e11;
+
+/**
+ * Reads ISO-8601 (with `Z`, an offset, or naive), `YYYY-MM-DD HH:mm:ss`, or epoch seconds/milliseconds.
+ * @example parseTimestamp('2026-11-16T09:00:00Z') // { kind: 'instant', epochMs: 1794819600000 }
+ */
+export function parseTimestamp(text: string): ParsedTime {
+  const value = text.trim();
+  if (value === '') return INVALID;
+  if (EPOCH_PATTERN.test(value)) {
+    const number = Number(value);
+    return { kind: 'instant', epochMs: Math.round(number < EPOCH_SECONDS_LIMIT ? number * 1000 : number) };
+  }
+  const match = ISO_PATTERN.exec(value);
+  if (!match) return INVALID;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
+  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return INVALID;
+  const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (offset === undefined) return { kind: 'naive', localMs, month: `${y}-${mo}` };
+  if (offset === 'Z' || offset === 'z') return { kind: 'instant', epochMs: localMs };
+  const sign = offset[0] === '-' ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+  if (offsetMinutes > 18 * 60) return INVALID;
+  return { kind: 'instant', epochMs: localMs - sign * offsetMinutes * 60_000 };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const zoneCache = new Map<string, IANAZone | null>();
+
+/** A valid IANA zone, or null; cached because rows repeat a handful of zones. */
+export function ianaZone(name: string): IANAZone | null {
+  let zone = zoneCache.get(name);
+  if (zone === undefined) {
+    zone = IANAZone.isValidZone(name) ? IANAZone.create(name) : null;
+    zoneCache.set(name, zone);
+  }
+  return zone;
+}
+
+const HALF_HOUR = 30 * 60_000;
+const DAY = 24 * 60 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+// Zone rules change on the hour or half hour: one offset lookup per zone and local half hour.
+/**
+ * The UTC instant of a naive local time in a zone. An ambiguous time (clocks going back)
+ * takes the earlier instant; a skipped time (clocks going forward) moves forward by the gap.
+ * @example localToUtc(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Berlin') // 2026-10-25T00:30:00Z
+ */
+export function localToUtc(localMs: number, zoneName: string): number {
+  if (zoneName === 'UTC' || zoneName === 'Etc/UTC') return localMs;
+  let perZone = offsetCache.get(zoneName);
+  if (!perZone) {
+    perZone = new Map();
+    offsetCache.set(zoneName, perZone);
+  }
+  const bucket = Math.floor(localMs / HALF_HOUR);
+  let offsetMs = perZone.get(bucket);
+  if (offsetMs === undefined) {
+    offsetMs = resolveOffset(bucket * HALF_HOUR, zoneName);
+    perZone.set(bucket, offsetMs);
+  }
+  return localMs - offsetMs;
+}
+
+function resolveOffset(localMs: number, zoneName: string): number {
+  const zone = ianaZone(zoneName);
+  if (!zone) throw new RangeError(`unknown time zone ${zoneName}`);
+  const before = zone.offset(localMs - DAY) * 60_000;
+  const after = zone.offset(localMs + DAY) * 60_000;
+  const fits = [before, after].filter((offset) => zone.offset(localMs - offset) * 60_000 === offset);
+  if (fits.length === 0) return before; // skipped: read with the offset in force before the gap
+  return Math.max(...fits); // ambiguous: the larger offset gives the earlier instant
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', '1', 'y', 't']);
+const FALSE_WORDS = new Set(['false', 'no', '0', 'n', 'f']);
+
+/**
+ * true/false, yes/no, 1/0, y/n in any case; empty is null; anything else is `undefined` (unreadable).
+ * @example parseBoolean('YES') // true
+ */
+export function parseBoolean(text: string): boolean | null | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === '') return null;
+  if (TRUE_WORDS.has(value)) return true;
+  if (FALSE_WORDS.has(value)) return false;
+  return undefined;
+}
+
+const STATUS_WORDS: Record<string, TaskStatus> = {
+  completed: 'completed', complete: 'completed', success: 'completed', done: 'completed',
+  abandoned: 'abandoned', cancelled: 'abandoned', canceled: 'abandoned', timeout: 'abandoned',
+  error: 'error', failed: 'error', failure: 'error',
+};
+
+/**
+ * A status word to its canonical status, or null when unknown.
+ * @example parseStatus(' Success ') // 'completed'
+ */
+export function parseStatus(text: string): TaskStatus | null {
+  return STATUS_WORDS[text.trim().toLowerCase()] ?? null;
+}
+
+/**
+ * A finite number, null for an empty cell, NaN when the cell is not a number.
+ * @example parseNumber(' 12.5 ') // 12.5
+ */
+export function parseNumber(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : Number.NaN;
+}

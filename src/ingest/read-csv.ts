@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { Transform, type TransformCallback } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { UptakeError } from '../errors.js';
+import type { InputFile } from './discover-files.js';
+
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+  /** The record's text without its line ending. */
+  raw: string;
+  /** Set when the record breaks RFC 4180 quoting; the record must be quarantined. */
+  parseError?: string;
+}
+
+// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently.
+class Utf8Decoder extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  private lines = 1;
+
+  constructor(private readonly file: string) {
+    super({ readableObjectMode: false, decodeStrings: true });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.decode(chunk, true, callback);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.decode(new Uint8Array(0), false, callback);
+  }
+
+  private decode(chunk: Uint8Array, stream: boolean, callback: TransformCallback): void {
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream });
+    } catch (cause) {
+      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line: this.lines, cause }));
+      return;
+    }
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lines += 1;
+    callback(null, text);
+  }
+}
+
+function stripLineEnding(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] === '\n' || raw[end - 1] === '\r')) end -= 1;
+  return raw.slice(0, end);
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
+// relax_quotes keeps csv-parse reading after a stray quote; such records are re-read strictly here.
+function strictQuotingError(raw: string, fields: string[]): string | undefined {
+  if (!fields.some((field) => field.includes('"'))) return undefined;
+  try {
+    parseSync(raw, { relax_column_count: true });
+    return undefined;
+  } catch (error) {
+    return `expected RFC 4180 quoting: ${(error as Error).message.replace(/ at line \d+.*$/, '')}`;
+  }
+}
+
+/**
+ * Streams the records of a CSV (or gzipped CSV) file; the first record is the header.
+ * @example for await (const record of readCsvRecords(file)) console.log(record.line, record.fields)
+ */
+export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord> {
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, info: true, skip_empty_lines: true, skip_records_with_error: true });
+  const skipped: CsvRecord[] = [];
+  let lastLine = 0;
+  parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
+    const raw = stripLineEnding(error.raw ?? '');
+    skipped.push({ fields: [], line: lastLine + 1, raw, parseError: `expected RFC 4180 CSV: ${error.message.replace(/ at line \d+.*$/, '')}` });
+  });
+  const source = createReadStream(file.path);
+  const decoder = new Utf8Decoder(file.path);
+  const fail = (error: Error) => parser.destroy(error instanceof UptakeError ? error : new UptakeError('input', `cannot read the file: ${error.message}`, { file: file.path, cause: error }));
+  source.on('error', fail);
+  decoder.on('error', fail);
+  if (file.gzip) {
+    const gunzip = createGunzip();
+    gunzip.on('error', (error) => fail(new UptakeError('input', `expected gzip data: ${error.message}`, { file: file.path, cause: error })));
+    source.pipe(gunzip).pipe(decoder).pipe(parser);
+  } else {
+    source.pipe(decoder).pipe(parser);
+  }
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      while (skipped.length > 0) yield skipped.shift()!;
+      const raw = stripLineEnding(item.raw);
+      const line = item.info.lines - countNewlines(raw);
+      lastLine = item.info.lines;
+      yield { fields: item.record, line, raw, parseError: strictQuotingError(raw, item.record) };
+    }
+    while (skipped.length > 0) yield skipped.shift()!;
+  } catch (error) {
+    if (error instanceof UptakeError) throw error;
+    throw new UptakeError('input', `cannot read the file as CSV: ${(error as Error).message}`, { file: file.path, cause: error });
+  } finally {
+    source.destroy();
+  }
+}
