@@ -1,0 +1,337 @@
+import type { MetricsDocument } from '../metrics/document.js';
+import { latestCoverageMonth } from './charts/logging-coverage.js';
+import { reportThresholds } from './charts/report-thresholds.js';
+
+export interface NarrativeOptions {
+  /** A change smaller than this many points reads "held steady" (default 1). */
+  adoptionSteadyPts?: number;
+  /** A team at or below this delta is always named (default: the adoption_drop rule, -10). */
+  adoptionDropPts?: number;
+  /** Coverage threshold quoted for blind spots (default: the document's, else 0.8). */
+  coverageThreshold?: number;
+  /** Teams named for their adoption move besides those past the drop line (default 2). */
+  maxTeamMoves?: number;
+}
+
+export interface HeadlineKpi {
+  label: string;
+  value: string;
+  detail: string;
+}
+
+const NOT_MEASURABLE = 'not measurable (no tasks)';
+const SOURCE_NAMES: Record<string, string> = { ai_logs: 'AI logs', manual_logs: 'manual logs', user_monthly_summary: 'roster' };
+
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimalFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * Escapes data text for markdown that may also be read as HTML: markdown punctuation gets
+ * a backslash, then `& < > " '` become entities.
+ * @example escapeMarkdown('<script>') // '&lt;script&gt;'
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]{}()#+!|~]/g, (char) => `\\${char}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+// A level rounds to a whole percent, but never to a 0 % or 100 % the data does not show.
+/**
+ * A rate (fraction) as a whole percent; null reads "not measurable (no tasks)".
+ * @example formatPercent(0.4132) // '41 %'
+ */
+export function formatPercent(rate: number | null | undefined): string {
+  if (typeof rate !== 'number' || !Number.isFinite(rate)) return NOT_MEASURABLE;
+  const rounded = Math.round(rate * 100);
+  if (rate > 0 && rounded === 0) return '<1 %';
+  if (rate < 1 && rounded === 100) return '>99 %';
+  return `${rounded} %`;
+}
+
+/**
+ * A number with one decimal (points, hours), never "-0.0".
+ * @example formatOneDecimal(-16.44) // '-16.4'
+ */
+export function formatOneDecimal(value: number): string {
+  const text = oneDecimalFormat.format(value);
+  return /^-0\.0$/.test(text) ? '0.0' : text;
+}
+
+/** Size of a change in points, one decimal, without its sign. */
+function points(delta: number): string {
+  return formatOneDecimal(Math.abs(delta));
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isShown(row: Record<string, unknown>): boolean {
+  return row.suppressed !== true;
+}
+
+/** "Sales Ops'" or "Legal's". */
+function possessive(escapedName: string): string {
+  return /s$/i.test(escapedName) ? `${escapedName}'` : `${escapedName}'s`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listing(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${countFormat.format(count)} ${count === 1 ? one : many}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `YYYY-MM` of the month before. */
+function previousMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return monthNumber === 1 ? `${year - 1}-12` : `${year}-${String(monthNumber - 1).padStart(2, '0')}`;
+}
+
+/** The month whose ASI the report quotes: the month holding the report week's Sunday. */
+function reportMonth(doc: MetricsDocument): string {
+  return doc.week_end.slice(0, 7);
+}
+
+function steadyPts(options: NarrativeOptions): number {
+  return options.adoptionSteadyPts ?? 1;
+}
+
+// Overall clause first ("Adoption rose 2.3 points to 41 %"), then every team past the drop
+// line and the largest other moves, each only when the change is at least the steady band.
+function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+  const steady = steadyPts(options);
+  const { adoptionDropPts } = reportThresholds(doc, { adoptionDropPts: options.adoptionDropPts });
+  const rows = doc.tables.adoption_by_team;
+  const all = rows.find((row) => row.team === '*');
+
+  let overall: string | null = null;
+  if (all) {
+    if (!isNumber(all.adoption_rate)) overall = `Adoption in ${doc.week} is ${NOT_MEASURABLE}`;
+    else if (!isNumber(all.delta_pts)) overall = `Adoption stood at ${formatPercent(all.adoption_rate)}, with no measurable previous week to compare`;
+    else if (Math.abs(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
+    else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
+  }
+
+  const alerted = new Set(
+    doc.tables.alerts.filter((alert) => alert.rule === 'adoption_drop' && typeof alert.team === 'string').map((alert) => alert.team as string),
+  );
+  const teams = rows.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts)) as Array<{ team: string; delta_pts: number }>;
+  const bySize = (a: { team: string; delta_pts: number }, b: { team: string; delta_pts: number }) =>
+    Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
+  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady));
+  const largest = teams
+    .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
+    .sort(bySize)
+    .slice(0, options.maxTeamMoves ?? 2);
+  const named = [...mustName, ...largest].sort(bySize);
+  const teamClauses = named.map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+
+  const clauses = [...(overall ? [overall] : []), ...teamClauses];
+  if (clauses.length === 0) return null;
+  return `${capitalise(clauses.join('; '))}.`;
+}
+
+// The outcome pairing: overall ASI of the report month against the month before, and the
+// teams whose ASI fell the most ("... while Sales Ops' accuracy stability fell from 62 % to 34 %").
+function accuracySentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+  const steady = steadyPts(options);
+  const month = reportMonth(doc);
+  const before = previousMonth(month);
+  const rows = doc.tables.accuracy_stability;
+  const find = (team: string, period: string) => rows.find((row) => row.team === team && row.month === period);
+  const current = find('*', month);
+  if (!current) return null;
+  if (!isNumber(current.asi)) return `Accuracy stability for ${month} is not measurable (no evaluated tasks).`;
+  const previous = find('*', before);
+
+  let overall: string;
+  let overallFell = false;
+  if (!previous || !isNumber(previous.asi)) overall = `Accuracy stability was ${formatPercent(current.asi)} in ${month}`;
+  else {
+    const change = 100 * (current.asi - previous.asi);
+    if (Math.abs(change) < steady) overall = `Accuracy stability held steady at ${formatPercent(current.asi)} in ${month}`;
+    else {
+      overallFell = change < 0;
+      overall = `Accuracy stability ${change > 0 ? 'rose' : 'fell'} from ${formatPercent(previous.asi)} to ${formatPercent(current.asi)} (${before} to ${month})`;
+    }
+  }
+
+  const falls = rows
+    .filter((row) => row.month === month && row.team !== '*' && isShown(row) && isNumber(row.asi))
+    .map((row) => ({ team: row.team, now: row.asi as number, then: find(row.team, before) }))
+    .filter((entry) => entry.then && isShown(entry.then) && isNumber(entry.then.asi))
+    .map((entry) => ({ team: entry.team, now: entry.now, then: entry.then!.asi as number, change: 100 * (entry.now - (entry.then!.asi as number)) }))
+    .filter((entry) => entry.change <= -steady)
+    .sort((a, b) => a.change - b.change || (a.team < b.team ? -1 : 1))
+    .slice(0, 2);
+  if (falls.length === 0) return `${overall}.`;
+  const [first, ...rest] = falls;
+  const firstClause = `${possessive(escapeMarkdown(first.team))} accuracy stability fell from ${formatPercent(first.then)} to ${formatPercent(first.now)}`;
+  const restClauses = rest.map((entry) => ` and ${possessive(escapeMarkdown(entry.team))} fell from ${formatPercent(entry.then)} to ${formatPercent(entry.now)}`);
+  return `${overall}${overallFell ? '; ' : ', while '}${firstClause}${restClauses.join('')}.`;
+}
+
+function timeSavedSentence(doc: MetricsDocument): string | null {
+  const allRows = doc.tables.time_saved.filter((row) => row.team === '*');
+  const current = allRows.find((row) => row.week === doc.week);
+  if (!current || !isNumber(current.hours_saved) || !isNumber(current.cumulative_hours_saved)) return null;
+  const firstWeek = allRows.map((row) => row.week).sort()[0];
+  const thisWeek =
+    current.hours_saved >= 0
+      ? `AI tasks saved an estimated ${formatOneDecimal(current.hours_saved)} hours this week against the manual baseline`
+      : `AI tasks took an estimated ${formatOneDecimal(-current.hours_saved)} hours more than the manual baseline this week`;
+  const cumulative =
+    current.cumulative_hours_saved >= 0
+      ? `${formatOneDecimal(current.cumulative_hours_saved)} hours saved in total since ${firstWeek}`
+      : `a net ${formatOneDecimal(-current.cumulative_hours_saved)} hours lost in total since ${firstWeek}`;
+  return `${thisWeek}; ${cumulative}.`;
+}
+
+function harmSentence(doc: MetricsDocument): string | null {
+  const all = doc.tables.harm.find((row) => row.team === '*');
+  if (!all || !isNumber(all.harmful) || all.harmful <= 0) return null;
+  const teams = doc.tables.harm
+    .filter((row) => row.team !== '*' && isShown(row) && isNumber(row.harmful) && row.harmful > 0)
+    .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
+    .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
+  const byTeam = teams.length > 0 ? `: ${teams.join(', ')}` : '';
+  const verb = all.harmful === 1 ? 'was' : 'were';
+  return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
+}
+
+function gapsSentence(doc: MetricsDocument): string | null {
+  const groups = new Map<string, { source: string; team: string; dates: string[] }>();
+  for (const row of doc.tables.gaps.filter(isShown)) {
+    const key = JSON.stringify([row.source, row.team]);
+    const group = groups.get(key) ?? { source: row.source, team: row.team, dates: [] };
+    group.dates.push(row.date);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return null;
+  const clauses = [...groups.values()].map(
+    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${listing([...group.dates].sort())}`,
+  );
+  return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
+}
+
+function blindSpotsSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+  const month = latestCoverageMonth(doc);
+  const flagged = doc.tables.logging_coverage.filter((row) => row.month === month && row.flagged === true);
+  if (flagged.length === 0) return null;
+  const { coverageThreshold } = reportThresholds(doc, { coverageThreshold: options.coverageThreshold });
+  const users = flagged.map((row) => escapeMarkdown(row.user_id)).sort();
+  const shown = users.length > 5 ? [...users.slice(0, 5), `${users.length - 5} more`] : users;
+  return (
+    `Logging blind spots: in ${month}, ${plural(flagged.length, 'user', 'users')} (${listing(shown)}) logged under ` +
+    `${formatPercent(coverageThreshold)} of the AI tasks they reported, so the logs undercount their AI use.`
+  );
+}
+
+function quarantineSentence(doc: MetricsDocument): string | null {
+  const parts = Object.entries(doc.accounting)
+    .filter(([, accounting]) => accounting && isNumber(accounting.quarantined) && accounting.quarantined > 0)
+    .map(([kind, accounting]) => ({ kind, count: accounting!.quarantined }));
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (total === 0) return null;
+  const bySource = parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ');
+  return `${plural(total, 'input row was', 'input rows were')} quarantined and left out of every figure (${bySource}).`;
+}
+
+/**
+ * The report's narrative as markdown paragraphs, every sentence computed from the document:
+ * adoption and its moves, outcomes (accuracy stability, time saved, harm), then data caveats.
+ * Data text (team names, user ids) is escaped; suppressed rows are never named; a paragraph
+ * with nothing to say is left out.
+ * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.'
+ */
+export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
+  const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
+  const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
+  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc)];
+  const paragraphs = [adoption, outcomes].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
+  const caveatText = caveats.filter((sentence): sentence is string => sentence !== null).join(' ');
+  if (caveatText) paragraphs.push(`**Data caveats.** ${caveatText}`);
+  return paragraphs.filter((paragraph) => paragraph.length > 0);
+}
+
+function signedPoints(delta: number): string {
+  const text = formatOneDecimal(delta);
+  return delta > 0 && text !== '0.0' ? `+${text}` : text;
+}
+
+/**
+ * Headline KPIs for the PDF cover and chat messages, as plain (unescaped) text: adoption rate,
+ * its change, hours saved this week and cumulative, ASI, harm rate, alerts.
+ * @example headlineKpis(doc)[0] // { label: 'Adoption rate', value: '41 %', detail: '120 of 293 tasks used AI in 2026-W47' }
+ */
+export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {}): HeadlineKpi[] {
+  const steady = steadyPts(options);
+  const adoption = doc.tables.adoption_by_team.find((row) => row.team === '*');
+  const adoptionRate = adoption && isNumber(adoption.adoption_rate) ? adoption.adoption_rate : null;
+  const delta = adoption && isNumber(adoption.delta_pts) ? adoption.delta_pts : null;
+  const saved = doc.tables.time_saved.find((row) => row.team === '*' && row.week === doc.week);
+  const firstWeek = doc.tables.time_saved.filter((row) => row.team === '*').map((row) => row.week).sort()[0];
+  const month = reportMonth(doc);
+  const asi = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === month);
+  const harm = doc.tables.harm.find((row) => row.team === '*');
+  const alerts = doc.tables.alerts;
+  const bySeverity = ['critical', 'high', 'medium', 'low']
+    .map((severity) => ({ severity, count: alerts.filter((alert) => alert.severity === severity).length }))
+    .filter((entry) => entry.count > 0)
+    .map((entry) => `${entry.count} ${entry.severity}`);
+
+  return [
+    {
+      label: 'Adoption rate',
+      value: adoptionRate === null ? '—' : formatPercent(adoptionRate),
+      detail: !adoption
+        ? `no data for ${doc.week}`
+        : adoptionRate === null
+          ? NOT_MEASURABLE
+          : `${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI in ${doc.week}`,
+    },
+    {
+      label: 'Change vs previous week',
+      value: delta === null ? '—' : `${signedPoints(delta)} pts`,
+      detail: delta === null ? 'no measurable previous week' : Math.abs(delta) < steady ? 'held steady' : delta > 0 ? 'rose' : 'fell',
+    },
+    {
+      label: 'Hours saved this week',
+      value: saved && isNumber(saved.hours_saved) ? `${formatOneDecimal(saved.hours_saved)} h` : '—',
+      detail: saved ? 'against the manual baseline' : `no tasks in ${doc.week}`,
+    },
+    {
+      label: 'Hours saved, cumulative',
+      value: saved && isNumber(saved.cumulative_hours_saved) ? `${formatOneDecimal(saved.cumulative_hours_saved)} h` : '—',
+      detail: saved ? `since ${firstWeek}` : `no tasks in ${doc.week}`,
+    },
+    {
+      label: 'Accuracy stability (ASI)',
+      value: asi && isNumber(asi.asi) ? formatPercent(asi.asi) : '—',
+      detail: !asi ? `no evaluated tasks in ${month}` : isNumber(asi.asi) ? `${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}` : 'not measurable (no evaluated tasks)',
+    },
+    {
+      label: 'Harm rate',
+      value: harm && isNumber(harm.harm_rate) ? formatPercent(harm.harm_rate) : '—',
+      detail: harm && isNumber(harm.harm_rate) ? `${countFormat.format(harm.harmful)} of ${plural(harm.ai_tasks, 'AI task', 'AI tasks')} flagged harmful` : 'not measurable (no AI tasks)',
+    },
+    {
+      label: 'Alerts',
+      value: countFormat.format(alerts.length),
+      detail: bySeverity.length > 0 ? bySeverity.join(', ') : 'none',
+    },
+  ];
+}

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricsDocument, MetricsTables } from '../../src/metrics/document.js';
+import { buildNarrative, escapeMarkdown, formatPercent, headlineKpis } from '../../src/render/narrative.js';
+
+function makeDoc(tables: Partial<MetricsTables> = {}, extra: Partial<MetricsDocument> = {}): MetricsDocument {
+  return {
+    week: '2026-W47',
+    week_start: '2026-11-16',
+    week_end: '2026-11-22',
+    timezone: 'UTC',
+    tables: {
+      adoption_by_team: [],
+      adoption_by_task_type: [],
+      adoption_trend: [],
+      time_saved: [],
+      accuracy_stability: [],
+      harm: [],
+      logging_coverage: [],
+      gaps: [],
+      alerts: [],
+      ...tables,
+    },
+    accounting: {},
+    ...extra,
+  };
+}
+
+const team = (name: string, rate: number | null, delta: number | null, extra: Record<string, unknown> = {}) => ({
+  team: name,
+  ai_tasks: 10,
+  manual_tasks: 10,
+  adoption_rate: rate,
+  delta_pts: delta,
+  user_adoption_rate: null,
+  ...extra,
+});
+
+describe('buildNarrative: adoption', () => {
+  it('states the overall rise and names the team past the drop line', () => {
+    // 2.3 points up to 41 %; Procurement -16.4 (past -10); Legal +0.5 is within the steady band.
+    const doc = makeDoc({
+      adoption_by_team: [team('*', 0.4132, 2.3), team('Procurement', 0.22, -16.4), team('Legal', 0.5, 0.5)],
+    });
+    expect(buildNarrative(doc)).toEqual(['Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.']);
+  });
+
+  it('says "held steady" below the steady band, and the band is configurable', () => {
+    const doc = makeDoc({ adoption_by_team: [team('*', 0.6, -0.96), team('Finance', 0.7, 1.5)] });
+    expect(buildNarrative(doc)).toEqual(['Adoption held steady at 60 %; Finance rose 1.5 points.']);
+    expect(buildNarrative(doc, { adoptionSteadyPts: 2 })).toEqual(['Adoption held steady at 60 %.']);
+    expect(buildNarrative(doc, { adoptionSteadyPts: 0.5 })).toEqual(['Adoption fell 1.0 points to 60 %; Finance rose 1.5 points.']);
+  });
+
+  it('names every team at or below the drop threshold even beyond the largest moves', () => {
+    const doc = makeDoc({
+      adoption_by_team: [
+        team('*', 0.5, -3),
+        team('A', 0.5, 30),
+        team('B', 0.5, 25),
+        team('C', 0.5, 20),
+        team('D', 0.3, -10),
+        team('E', 0.3, -9.9),
+      ],
+    });
+    // Largest two other moves (A, B) plus D at exactly -10; C and E are left out.
+    expect(buildNarrative(doc)).toEqual(['Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D dipped 10.0 points.']);
+    expect(buildNarrative(doc, { adoptionDropPts: -9.5 })).toEqual([
+      'Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D dipped 10.0 points; E dipped 9.9 points.',
+    ]);
+  });
+
+  it('takes the drop threshold from the document config when present', () => {
+    const doc = makeDoc(
+      { adoption_by_team: [team('*', 0.5, 0), team('A', 0.5, 30), team('B', 0.5, 25), team('E', 0.3, -5)] },
+      { config: { alerts: { rules: [{ rule: 'adoption_drop', threshold: -5 }] } } },
+    );
+    expect(buildNarrative(doc)).toEqual(['Adoption held steady at 50 %; A rose 30.0 points; B rose 25.0 points; E dipped 5.0 points.']);
+  });
+
+  it('states a null rate as not measurable and a missing previous week plainly', () => {
+    expect(buildNarrative(makeDoc({ adoption_by_team: [team('*', null, null, { ai_tasks: 0, manual_tasks: 0 })] }))).toEqual([
+      'Adoption in 2026-W47 is not measurable (no tasks).',
+    ]);
+    expect(buildNarrative(makeDoc({ adoption_by_team: [team('*', 0.25, null)] }))).toEqual([
+      'Adoption stood at 25 %, with no measurable previous week to compare.',
+    ]);
+  });
+
+  it('never names a suppressed team, even one past the drop line', () => {
+    const doc = makeDoc({
+      adoption_by_team: [team('*', 0.4, 5), team('Tiny', null, null, { suppressed: true }), team('Hidden', 0.1, -40, { suppressed: true })],
+    });
+    expect(buildNarrative(doc)).toEqual(['Adoption rose 5.0 points to 40 %.']);
+  });
+
+  it('escapes a hostile team name', () => {
+    const doc = makeDoc({ adoption_by_team: [team('*', 0.4, 5), team('<script>alert(1)</script>', 0.1, -20)] });
+    const [paragraph] = buildNarrative(doc);
+    expect(paragraph).toBe('Adoption rose 5.0 points to 40 %; &lt;script&gt;alert\\(1\\)&lt;/script&gt; dipped 20.0 points.');
+    expect(paragraph).not.toContain('<script>');
+  });
+});
+
+describe('buildNarrative: outcomes', () => {
+  it("pairs overall ASI with the team whose ASI fell ('Sales Ops' accuracy stability fell from 62 % to 34 %')", () => {
+    const asi = (month: string, name: string, value: number | null, extra: Record<string, unknown> = {}) => ({
+      month,
+      team: name,
+      evaluated: 50,
+      above_target: 0,
+      asi: value,
+      ...extra,
+    });
+    const doc = makeDoc({
+      adoption_by_team: [team('*', 0.41, 2.3)],
+      accuracy_stability: [
+        asi('2026-10', '*', 0.852),
+        asi('2026-10', 'Sales Ops', 0.62),
+        asi('2026-10', 'Legal', 0.9),
+        asi('2026-10', 'Secret', 0.9),
+        asi('2026-11', '*', 0.849),
+        asi('2026-11', 'Sales Ops', 0.34),
+        asi('2026-11', 'Legal', 0.95),
+        asi('2026-11', 'Secret', null, { suppressed: true }),
+      ],
+    });
+    expect(buildNarrative(doc)).toEqual([
+      "Adoption rose 2.3 points to 41 %. Accuracy stability held steady at 85 % in 2026-11, while Sales Ops' accuracy stability fell from 62 % to 34 %.",
+    ]);
+  });
+
+  it('reports an overall ASI fall with the falling teams, and a null ASI as not measurable', () => {
+    const row = (month: string, name: string, value: number | null) => ({ month, team: name, evaluated: 10, above_target: 0, asi: value });
+    const falling = makeDoc({
+      accuracy_stability: [row('2026-10', '*', 0.8), row('2026-10', 'Legal', 0.9), row('2026-11', '*', 0.7), row('2026-11', 'Legal', 0.8)],
+    });
+    expect(buildNarrative(falling)).toEqual(["Accuracy stability fell from 80 % to 70 % (2026-10 to 2026-11); Legal's accuracy stability fell from 90 % to 80 %."]);
+    const empty = makeDoc({ accuracy_stability: [{ month: '2026-11', team: '*', evaluated: 0, above_target: 0, asi: null }] });
+    expect(buildNarrative(empty)).toEqual(['Accuracy stability for 2026-11 is not measurable (no evaluated tasks).']);
+  });
+
+  it('states time saved this week and cumulative, and harm with its teams', () => {
+    const doc = makeDoc({
+      time_saved: [
+        { week: '2026-W45', team: '*', hours_saved: 40, cumulative_hours_saved: 40 },
+        { week: '2026-W46', team: '*', hours_saved: 31.55, cumulative_hours_saved: 71.55 },
+        { week: '2026-W47', team: '*', hours_saved: 12.46, cumulative_hours_saved: 84.01 },
+        { week: '2026-W47', team: 'Legal', hours_saved: 2, cumulative_hours_saved: 9 },
+      ],
+      harm: [
+        { team: '*', ai_tasks: 412, harmful: 3, harm_rate: 3 / 412 },
+        { team: 'Legal', ai_tasks: 100, harmful: 2, harm_rate: 0.02 },
+        { team: 'Finance', ai_tasks: 80, harmful: 1, harm_rate: 1 / 80 },
+        { team: 'Small', ai_tasks: 2, harmful: null, harm_rate: null, suppressed: true },
+      ],
+    });
+    expect(buildNarrative(doc)).toEqual([
+      'AI tasks saved an estimated 12.5 hours this week against the manual baseline; 84.0 hours saved in total since 2026-W45. ' +
+        '3 of 412 AI tasks (1 %) were flagged harmful this week: Legal 2, Finance 1.',
+    ]);
+  });
+
+  it('phrases negative time saved as time lost', () => {
+    const doc = makeDoc({ time_saved: [{ week: '2026-W47', team: '*', hours_saved: -3.24, cumulative_hours_saved: -1234.56 }] });
+    expect(buildNarrative(doc)).toEqual([
+      'AI tasks took an estimated 3.2 hours more than the manual baseline this week; a net 1,234.6 hours lost in total since 2026-W47.',
+    ]);
+  });
+
+  it('says nothing about harm when no AI task was harmful', () => {
+    expect(buildNarrative(makeDoc({ harm: [{ team: '*', ai_tasks: 50, harmful: 0, harm_rate: 0 }] }))).toEqual([]);
+  });
+});
+
+describe('buildNarrative: caveats', () => {
+  it('lists gaps, blind spots of the newest month and quarantined rows', () => {
+    const doc = makeDoc(
+      {
+        gaps: [
+          { source: 'ai_logs', team: 'Legal', date: '2026-11-19' },
+          { source: 'ai_logs', team: 'Legal', date: '2026-11-18' },
+          { source: 'manual_logs', team: 'R&D', date: '2026-11-20' },
+        ],
+        logging_coverage: [
+          { month: '2026-09', user_id: 'u9', logged_ai_tasks: 1, reported_ai_tasks: 10, coverage: 0.1, flagged: true },
+          { month: '2026-10', user_id: 'u2', logged_ai_tasks: 5, reported_ai_tasks: 10, coverage: 0.5, flagged: true },
+          { month: '2026-10', user_id: 'u1', logged_ai_tasks: 7, reported_ai_tasks: 10, coverage: 0.7, flagged: true },
+          { month: '2026-10', user_id: 'u3', logged_ai_tasks: 9, reported_ai_tasks: 10, coverage: 0.9, flagged: false },
+        ],
+      },
+      {
+        accounting: {
+          ai_logs: { rows_read: 100, quarantined: 10, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 90, tasks: 80 },
+          manual_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 48, tasks: 48 },
+          user_monthly_summary: { rows_read: 5, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 },
+        },
+      },
+    );
+    expect(buildNarrative(doc)).toEqual([
+      '**Data caveats.** Possible data gaps (days with no tasks where that weekday usually has several): ' +
+        'no AI tasks from Legal on 2026-11-18 and 2026-11-19; no manual tasks from R&amp;D on 2026-11-20. ' +
+        'Logging blind spots: in 2026-10, 2 users (u1 and u2) logged under 80 % of the AI tasks they reported, so the logs undercount their AI use. ' +
+        '12 input rows were quarantined and left out of every figure (AI logs 10, manual logs 2).',
+    ]);
+  });
+
+  it('quotes the configured coverage threshold and shortens long user lists', () => {
+    const users = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({
+      month: '2026-10',
+      user_id: id,
+      logged_ai_tasks: 1,
+      reported_ai_tasks: 10,
+      coverage: 0.1,
+      flagged: true,
+    }));
+    expect(buildNarrative(makeDoc({ logging_coverage: users }), { coverageThreshold: 0.75 })).toEqual([
+      '**Data caveats.** Logging blind spots: in 2026-10, 7 users (a, b, c, d, e and 2 more) logged under 75 % of the AI tasks they reported, so the logs undercount their AI use.',
+    ]);
+  });
+
+  it('claims nothing when the document holds no data', () => {
+    expect(buildNarrative(makeDoc())).toEqual([]);
+  });
+});
+
+describe('headlineKpis', () => {
+  it('gives the cover KPIs from the all-teams rows', () => {
+    const doc = makeDoc({
+      adoption_by_team: [{ team: '*', ai_tasks: 120, manual_tasks: 173, adoption_rate: 120 / 293, delta_pts: -2.34, user_adoption_rate: 0.5 }],
+      time_saved: [
+        { week: '2026-W46', team: '*', hours_saved: 10, cumulative_hours_saved: 10 },
+        { week: '2026-W47', team: '*', hours_saved: 5.25, cumulative_hours_saved: 15.25 },
+      ],
+      accuracy_stability: [{ month: '2026-11', team: '*', evaluated: 200, above_target: 181, asi: 0.905 }],
+      harm: [{ team: '*', ai_tasks: 120, harmful: 0, harm_rate: 0 }],
+      alerts: [
+        { rule: 'adoption_drop', team: 'Procurement', severity: 'high' },
+        { rule: 'data_gap', team: 'Legal', severity: 'medium' },
+        { rule: 'blind_spot', severity: 'medium' },
+      ],
+    });
+    expect(headlineKpis(doc)).toEqual([
+      { label: 'Adoption rate', value: '41 %', detail: '120 of 293 tasks used AI in 2026-W47' },
+      { label: 'Change vs previous week', value: '-2.3 pts', detail: 'fell' },
+      { label: 'Hours saved this week', value: '5.3 h', detail: 'against the manual baseline' },
+      { label: 'Hours saved, cumulative', value: '15.3 h', detail: 'since 2026-W46' },
+      { label: 'Accuracy stability (ASI)', value: '91 %', detail: '200 evaluated tasks in 2026-11' },
+      { label: 'Harm rate', value: '0 %', detail: '0 of 120 AI tasks flagged harmful' },
+      { label: 'Alerts', value: '3', detail: '1 high, 2 medium' },
+    ]);
+  });
+
+  it('shows dashes and says why when there is nothing to measure', () => {
+    const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 0, manual_tasks: 0, adoption_rate: null, delta_pts: null, user_adoption_rate: null }] });
+    expect(headlineKpis(doc).map((kpi) => [kpi.value, kpi.detail])).toEqual([
+      ['—', 'not measurable (no tasks)'],
+      ['—', 'no measurable previous week'],
+      ['—', 'no tasks in 2026-W47'],
+      ['—', 'no tasks in 2026-W47'],
+      ['—', 'no evaluated tasks in 2026-11'],
+      ['—', 'not measurable (no AI tasks)'],
+      ['0', 'none'],
+    ]);
+  });
+});
+
+describe('formatting helpers', () => {
+  it('never rounds a non-zero rate to 0 % or a rate below 1 to 100 %', () => {
+    expect([formatPercent(0.004), formatPercent(0.996), formatPercent(0), formatPercent(1), formatPercent(null)]).toEqual([
+      '<1 %',
+      '>99 %',
+      '0 %',
+      '100 %',
+      'not measurable (no tasks)',
+    ]);
+  });
+
+  it('escapes markdown punctuation and HTML', () => {
+    expect(escapeMarkdown(`*bold* _x_ [l](u) <b> & "q" 'a'`)).toBe('\\*bold\\* \\_x\\_ \\[l\\]\\(u\\) &lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;');
+  });
+});
