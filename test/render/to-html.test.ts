@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
+import { UptakeError } from '../../src/errors.js';
+
+const notebook = JSON.parse(
+  readFileSync(new URL('../fixtures/executed-notebooks/escaping-and-tags.ipynb', import.meta.url), 'utf8'),
+) as unknown;
+
+const context: ReportContext = {
+  title: 'AI adoption <script>alert("title")</script>',
+  week: '2026-W47',
+  weekStart: '2026-11-16',
+  weekEnd: '2026-11-22',
+  headline: [
+    { label: 'Adoption rate', value: '42.0%', detail: '+3.1 pts vs 2026-W46' },
+    { label: 'Hours saved', value: '118.5' },
+    { label: 'Top team', value: '<script>alert("team")</script>' },
+  ],
+  generatedAt: '2026-11-23 06:00 UTC',
+};
+
+const html = notebookToHtml(notebook, context);
+const body = html.slice(html.indexOf('<main'));
+
+describe('notebookToHtml', () => {
+  it('has a CSP forbidding scripts and no script element or event handler anywhere', () => {
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
+
+  it('references no external resource', () => {
+    expect(html).not.toContain('tracker.example');
+    expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*['"]?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|<link\b/i);
+    // Not even the SVG namespace URIs: the HTML parser does not need them.
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('shows the cover: escaped title, week, dates and KPI tiles', () => {
+    expect(html).toContain('<h1 class="cover-title">AI adoption &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;</h1>');
+    expect(html).toContain('<p class="cover-week">2026-W47</p>');
+    expect(html).toContain('<time datetime="2026-11-16">16 November 2026</time> – <time datetime="2026-11-22">22 November 2026</time>');
+    expect(html).toContain('<div class="kpi-value">42.0%</div>');
+    expect(html).toContain('<div class="kpi-detail">+3.1 pts vs 2026-W46</div>');
+    expect(html).toContain('<div class="kpi-value">&lt;script&gt;alert(&quot;team&quot;)&lt;/script&gt;</div>');
+    expect(html.match(/class="kpi"/g)).toHaveLength(3);
+    expect(html).toContain('Generated 2026-11-23 06:00 UTC');
+  });
+
+  it('hides code unless tagged show-input and drops remove-cell and raw cells', () => {
+    expect(body).not.toContain('HIDDEN_SOURCE_MARKER');
+    expect(body).not.toContain('INJECTED_SOURCE_MARKER');
+    expect(body).not.toContain('HIDE_INPUT_SOURCE_MARKER');
+    expect(body).toContain(
+      `<pre class="input"><code>const shown = &#39;VISIBLE_SOURCE_MARKER&#39; + &#39;&lt;b&gt;&#39;;</code></pre>`,
+    );
+    expect(body).toContain(`<pre class="text-output output">&#39;VISIBLE_SOURCE_MARKER&lt;b&gt;&#39;</pre>`);
+    for (const removed of ['REMOVED_SOURCE_MARKER', 'REMOVED_OUTPUT_MARKER', 'REMOVED_MARKDOWN_MARKER', 'RAW_CELL_MARKER']) {
+      expect(body).not.toContain(removed);
+    }
+  });
+
+  it('renders markdown cells with raw HTML escaped', () => {
+    expect(body).toContain('<h1>Weekly AI adoption</h1>');
+    expect(body).toContain('<p>Adoption <strong>rose</strong> in <em>Finance</em> this week.</p>');
+    expect(body).toContain('A prompt read &lt;script&gt;alert(1)&lt;/script&gt; and another &lt;img src=x onerror=alert(2)&gt;.');
+    expect(body).toContain('<a href="#top">details</a>');
+  });
+
+  it('escapes stream output and strips ANSI codes from streams and errors', () => {
+    expect(body).toContain('<pre class="stream stream-stdout output">&lt;script&gt;alert(1)&lt;/script&gt;\nrows: 42\n</pre>');
+    expect(body).toContain('<pre class="stream stream-stderr output">warning: slow query\n</pre>');
+    expect(body).toContain(
+      '<div class="error-box output" role="alert"><p class="error-title">TypeError: x is &lt;b&gt;bad&lt;/b&gt;</p>' +
+        '<pre>TypeError: x is &lt;b&gt;bad&lt;/b&gt;\n    at cell 9</pre></div>',
+    );
+    expect(body).not.toContain('\u001b');
+  });
+
+  it('inlines SVG (preferred over text/plain) without scripts, handlers or remote images, ids made unique', () => {
+    expect(body).not.toContain('PLAIN_FALLBACK_MARKER');
+    expect(body).toContain(
+      '<figure class="chart output"><svg class="marks" width="400" height="200" viewBox="0 0 400 200">',
+    );
+    expect(body).toContain('<text x="20" y="190">Team &lt;script&gt;alert(1)&lt;/script&gt;</text>');
+    expect(body).toContain('<clipPath id="c5o0-clip1">');
+    expect(body).toContain('clip-path="url(#c5o0-clip1)"');
+    expect(body).toContain('<clipPath id="c5o1-clip1">');
+    expect(body).toContain('SECOND_CHART_MARKER');
+    expect(body).toContain('<image width="1" height="1"></image>');
+  });
+
+  it('keeps HTML tables (escaped text stays escaped, injected script and handler removed)', () => {
+    expect(body).not.toContain('TABLE_PLAIN_FALLBACK');
+    expect(body).toContain('<div class="table-block output"><table class="uptake-table"><caption>Adoption by team</caption>');
+    expect(body).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(body).toContain('<td>Raw cell</td><td class="num">-14.2</td>');
+  });
+
+  it('renders text/markdown outputs and inlines PNG images as data URLs', () => {
+    expect(body).toContain(
+      '<div class="markdown-output output"><p><strong>MARKDOWN_OUTPUT_MARKER</strong> &lt;script&gt;alert(5)&lt;/script&gt;</p>\n</div>',
+    );
+    expect(body).toContain('<img alt="" src="data:image/png;base64,iVBORw0KGgo');
+  });
+
+  it('puts the cover before the notebook body', () => {
+    expect(html.indexOf('class="cover"')).toBeLessThan(html.indexOf('<main class="report">'));
+    expect(html.indexOf('<main class="report">')).toBeLessThan(html.indexOf('Weekly AI adoption'));
+  });
+
+  it('rejects something that is not an nbformat 4 notebook, naming the problem', () => {
+    expect(() => notebookToHtml({ nbformat: 3, worksheets: [] }, context)).toThrow(UptakeError);
+    expect(() => notebookToHtml({ nbformat: 4, cells: [{ cell_type: 'code', source: 7 }] }, context)).toThrow(
+      /expected an executed nbformat 4 notebook, got an invalid one at cells\.0\.source/,
+    );
+  });
+});
