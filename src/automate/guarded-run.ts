@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { isUptakeError } from '../errors.js';
+import type { RunReason } from './job.js';
+import { appendRun, type RunLogError } from './run-log.js';
+import { acquireRunLock } from './run-lock.js';
+import { statePaths } from './state-paths.js';
+
+export interface GuardedRunOptions {
+  /** The report's output folder; lock and run log live in `<outputDir>/.uptake/`. */
+  outputDir: string;
+  reason: RunReason;
+  weeks?: string[];
+  /** The cron occurrence this run stands for (schedule and catch-up runs). */
+  scheduledFor?: number;
+  /** Run log path; defaults to `<outputDir>/.uptake/runs.jsonl`. */
+  runLog?: string;
+  now?: () => number;
+  isAlive?: (pid: number) => boolean;
+}
+
+export interface GuardedRunResult<T> {
+  runId: string;
+  value: T;
+  durationMs: number;
+}
+
+/**
+ * Runs `work` under the run lock and logs it: a `start` line, then an `end` line with the
+ * outcome, duration and error. A held lock logs a `skipped` line and throws UptakeError `busy`;
+ * a failing `work` logs its error and rethrows it.
+ * @example await guardedRun({ outputDir: 'output', reason: 'manual' }, () => runReport(options))
+ */
+export async function guardedRun<T>(options: GuardedRunOptions, work: () => Promise<T>): Promise<GuardedRunResult<T>> {
+  const now = options.now ?? Date.now;
+  const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
+  const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();
+  let lock;
+  try {
+    lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive });
+  } catch (error) {
+    if (isUptakeError(error) && error.kind === 'busy') {
+      await appendRun(runLog, { event: 'skipped', at: new Date(now()).toISOString(), reason: options.reason, why: error.message, scheduledFor, weeks: options.weeks });
+    }
+    throw error;
+  }
+  const runId = `${new Date(now()).toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+  const started = now();
+  try {
+    await appendRun(runLog, {
+      event: 'start',
+      runId,
+      at: new Date(started).toISOString(),
+      reason: options.reason,
+      pid: process.pid,
+      host: hostname(),
+      weeks: options.weeks,
+      scheduledFor,
+    });
+    let value: T;
+    try {
+      value = await work();
+    } catch (error) {
+      const ended = now();
+      await appendRun(runLog, { event: 'end', runId, at: new Date(ended).toISOString(), outcome: 'error', durationMs: ended - started, error: describeError(error) });
+      throw error;
+    }
+    const ended = now();
+    await appendRun(runLog, { event: 'end', runId, at: new Date(ended).toISOString(), outcome: 'ok', durationMs: ended - started, result: plainResult(value) });
+    return { runId, value, durationMs: ended - started };
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * The run-log form of an error: kind and exit code for an UptakeError, `internal` otherwise.
+ * @example describeError(new UptakeError('input', 'no files')) // { kind: 'input', message: 'no files', exitCode: 3 }
+ */
+export function describeError(error: unknown): RunLogError {
+  if (isUptakeError(error)) return { kind: error.kind, message: error.message, exitCode: error.exitCode };
+  if (error instanceof Error) return { kind: 'internal', message: error.message, exitCode: 1 };
+  return { kind: 'internal', message: String(error), exitCode: 1 };
+}
+
+// Keep small JSON results (runReport's { week, outDir, status }) in the log; drop anything else.
+function plainResult(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  try {
+    const text = JSON.stringify(value);
+    return text.length <= 2000 ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { hostname } from 'node:os';
+import type { RunReason } from './job.js';
+import { pidIsAlive } from './pid-is-alive.js';
+
+/** The error part of a failed run, as written to the run log. */
+export interface RunLogError {
+  kind: string;
+  message: string;
+  exitCode?: number;
+}
+
+/**
+ * One line of `<output>/.uptake/runs.jsonl`. A run writes `start` before the job and `end`
+ * after it, so a run killed mid-way still shows (as `interrupted`) instead of vanishing.
+ */
+export type RunLogEntry =
+  | { event: 'start'; runId: string; at: string; reason: RunReason; pid: number; host: string; weeks?: string[]; scheduledFor?: string }
+  | { event: 'end'; runId: string; at: string; outcome: 'ok' | 'error'; durationMs: number; error?: RunLogError; result?: unknown }
+  | { event: 'skipped'; at: string; reason: RunReason; why: string; scheduledFor?: string; weeks?: string[] }
+  | { event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string };
+
+export type RunOutcome = 'ok' | 'error' | 'skipped' | 'running' | 'interrupted';
+
+/** A run as `uptake status` shows it: start and end lines joined. */
+export interface RunRecord {
+  runId: string | null;
+  reason: RunReason;
+  outcome: RunOutcome;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  weeks: string[];
+  scheduledFor: string | null;
+  error: RunLogError | null;
+  /** Why a skipped run did not start. */
+  why: string | null;
+  pid: number | null;
+  host: string | null;
+}
+
+/**
+ * Appends one entry as one JSON line (a single O_APPEND write, so concurrent writers do not interleave).
+ * @example await appendRun('output/.uptake/runs.jsonl', { event: 'skipped', at: new Date().toISOString(), reason: 'schedule', why: 'busy' })
+ */
+export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise<void> {
+  await mkdir(dirname(runLogPath), { recursive: true });
+  await appendFile(runLogPath, `${JSON.stringify(entry)}\n`, 'utf8');
+}
+
+// A crash can leave a torn last line; every other line is kept, a torn one is skipped.
+/**
+ * Every entry of a run log in file order; a missing log is an empty list.
+ * @example const entries = await readRunLog('output/.uptake/runs.jsonl')
+ */
+export async function readRunLog(runLogPath: string): Promise<RunLogEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(runLogPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries: RunLogEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as RunLogEntry;
+      if (entry && typeof entry === 'object' && typeof entry.event === 'string' && typeof entry.at === 'string') entries.push(entry);
+    } catch {
+      // torn line
+    }
+  }
+  return entries;
+}
+
+/**
+ * Runs in start order. A start without an end is `running` while its process lives, else `interrupted`.
+ * @example (await readRuns('output/.uptake/runs.jsonl')).at(-1)?.outcome // 'ok'
+ */
+export async function readRuns(
+  runLogPath: string,
+  options: { isAlive?: (pid: number) => boolean; host?: string } = {},
+): Promise<RunRecord[]> {
+  const isAlive = options.isAlive ?? pidIsAlive;
+  const host = options.host ?? hostname();
+  const entries = await readRunLog(runLogPath);
+  const ends = new Map<string, Extract<RunLogEntry, { event: 'end' }>>();
+  for (const entry of entries) if (entry.event === 'end') ends.set(entry.runId, entry);
+  const runs: RunRecord[] = [];
+  for (const entry of entries) {
+    if (entry.event === 'start') {
+      const end = ends.get(entry.runId);
+      const alive = entry.host !== host || isAlive(entry.pid);
+      runs.push({
+        runId: entry.runId,
+        reason: entry.reason,
+        outcome: end ? end.outcome : alive ? 'running' : 'interrupted',
+        startedAt: entry.at,
+        endedAt: end?.at ?? null,
+        durationMs: end?.durationMs ?? null,
+        weeks: entry.weeks ?? [],
+        scheduledFor: entry.scheduledFor ?? null,
+        error: end?.error ?? null,
+        why: null,
+        pid: entry.pid,
+        host: entry.host,
+      });
+    } else if (entry.event === 'skipped') {
+      runs.push({
+        runId: null,
+        reason: entry.reason,
+        outcome: 'skipped',
+        startedAt: entry.at,
+        endedAt: entry.at,
+        durationMs: 0,
+        weeks: entry.weeks ?? [],
+        scheduledFor: entry.scheduledFor ?? null,
+        error: null,
+        why: entry.why,
+        pid: null,
+        host: null,
+      });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,238 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir, hostname } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/config/read-config.js';
+import { createScheduler, previousOccurrence, scheduleCron, missedOccurrence } from '../../src/automate/schedule.js';
+import { appendRun, readRuns, readRunLog, type RunLogEntry } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
+import type { JobRequest } from '../../src/automate/job.js';
+import { FakeClock, deferred } from './fake-clock.js';
+
+const at = (iso: string) => Date.parse(iso);
+
+let output: string;
+beforeEach(async () => {
+  output = await mkdtemp(join(tmpdir(), 'uptake-schedule-'));
+});
+afterEach(async () => {
+  await rm(output, { recursive: true, force: true });
+});
+
+function configWith(schedule: Record<string, unknown>) {
+  return parseConfig({ output, schedule });
+}
+
+describe('previousOccurrence', () => {
+  it('finds the last Monday 06:00 Berlin time before now, in winter and in summer time', () => {
+    const cron = scheduleCron({ cron: '0 6 * * 1', timezone: 'Europe/Berlin' });
+    // 2026-11-23 is a Monday; 06:00 CET = 05:00 UTC.
+    expect(new Date(previousOccurrence(cron, at('2026-11-25T00:00:00Z'))!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+    // 2026-06-29 is a Monday; 06:00 CEST = 04:00 UTC.
+    expect(new Date(previousOccurrence(cron, at('2026-07-01T00:00:00Z'))!).toISOString()).toBe('2026-06-29T04:00:00.000Z');
+    // An occurrence exactly at now counts as before now.
+    expect(new Date(previousOccurrence(cron, at('2026-11-23T05:00:00Z'))!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+  });
+
+  it('steps back one minute for a minutely cron', () => {
+    const cron = scheduleCron({ cron: '* * * * *', timezone: 'UTC' });
+    expect(new Date(previousOccurrence(cron, at('2026-11-24T10:00:30Z'))!).toISOString()).toBe('2026-11-24T10:00:00.000Z');
+  });
+
+  it('rejects a malformed cron as a config error naming the key and the value', () => {
+    expect(() => scheduleCron({ cron: 'every monday', timezone: 'UTC' })).toThrow(/`schedule.cron`: expected a cron expression .* got "every monday"/);
+  });
+});
+
+describe('createScheduler firing', () => {
+  it('fires once per minute tick of a minutely cron, each run logged with its occurrence', async () => {
+    const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
+    const requests: JobRequest[] = [];
+    const scheduler = createScheduler(configWith({ cron: '* * * * *' }), {
+      job: async (request) => {
+        requests.push(request);
+        return { week: '2026-W47', outDir: 'x', status: 'ok' };
+      },
+      clock,
+    });
+    const { catchUp } = await scheduler.start();
+    expect(catchUp).toBeNull();
+    expect(scheduler.nextRun()?.toISOString()).toBe('2026-11-24T10:01:00.000Z');
+
+    await clock.advanceTo(at('2026-11-24T10:01:00Z'));
+    await scheduler.idle();
+    expect(requests).toEqual([{ reason: 'schedule' }]);
+
+    await clock.advanceTo(at('2026-11-24T10:02:00Z'));
+    await scheduler.idle();
+    await clock.advanceTo(at('2026-11-24T10:02:59Z'));
+    await scheduler.idle();
+    expect(requests).toHaveLength(2);
+    expect(scheduler.nextRun()?.toISOString()).toBe('2026-11-24T10:03:00.000Z');
+
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.reason, run.outcome, run.scheduledFor])).toEqual([
+      ['schedule', 'ok', '2026-11-24T10:01:00.000Z'],
+      ['schedule', 'ok', '2026-11-24T10:02:00.000Z'],
+    ]);
+    await scheduler.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('skips and logs a tick that comes while the previous run is still going', async () => {
+    const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
+    const gate = deferred();
+    const entered = deferred();
+    let calls = 0;
+    const logLines: string[] = [];
+    const scheduler = createScheduler(configWith({ cron: '* * * * *' }), {
+      job: async () => {
+        calls++;
+        entered.resolve();
+        await gate.promise;
+      },
+      clock,
+      log: (line) => logLines.push(line),
+    });
+    await scheduler.start();
+    await clock.advanceTo(at('2026-11-24T10:01:00Z'));
+    await entered.promise;
+    await clock.advanceTo(at('2026-11-24T10:02:00Z'));
+    // A direct tick in the same state is skipped too, and says why.
+    const direct = await scheduler.tick();
+    expect(direct.outcome).toBe('skipped');
+    expect(direct.why).toBe('a run started 2026-11-24T10:01:00.000Z is still in flight');
+    expect(calls).toBe(1);
+
+    gate.resolve();
+    await scheduler.idle();
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.outcome, run.scheduledFor])).toEqual([
+      ['ok', '2026-11-24T10:01:00.000Z'],
+      ['skipped', '2026-11-24T10:02:00.000Z'],
+      ['skipped', '2026-11-24T10:02:00.000Z'],
+    ]);
+    expect(logLines.filter((line) => line.includes('tick skipped'))).toHaveLength(2);
+    await scheduler.stop();
+  });
+
+  it('skips a tick while another process holds the run lock', async () => {
+    const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
+    await mkdir(statePaths(output).dir, { recursive: true });
+    // A live pid (this one) with another token: some other `uptake run` in progress.
+    await writeFile(
+      statePaths(output).runLock,
+      JSON.stringify({ pid: process.pid, host: hostname(), reason: 'manual', since: '2026-11-24T09:59:00.000Z', token: 'someone-else' }),
+    );
+    let calls = 0;
+    const scheduler = createScheduler(configWith({ cron: '* * * * *' }), { job: async () => void calls++, clock });
+    const result = await scheduler.tick({ now: at('2026-11-24T10:01:00Z') });
+    expect(result.outcome).toBe('skipped');
+    expect(result.why).toMatch(/pid \d+ on .* \(manual, since 2026-11-24T09:59:00.000Z\) holds the run lock/);
+    expect(calls).toBe(0);
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => run.outcome)).toEqual(['skipped']);
+  });
+
+  it('records a failing job as an error run and keeps scheduling', async () => {
+    const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
+    let calls = 0;
+    const scheduler = createScheduler(configWith({ cron: '* * * * *' }), {
+      job: async () => {
+        calls++;
+        if (calls === 1) throw new Error('disk full');
+      },
+      clock,
+    });
+    await scheduler.start();
+    await clock.advanceTo(at('2026-11-24T10:01:00Z'));
+    await scheduler.idle();
+    await clock.advanceTo(at('2026-11-24T10:02:00Z'));
+    await scheduler.idle();
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.outcome, run.error?.message ?? null])).toEqual([
+      ['error', 'disk full'],
+      ['ok', null],
+    ]);
+    await scheduler.stop();
+  });
+});
+
+describe('catch-up', () => {
+  const weekly = { cron: '0 6 * * 1', timezone: 'Europe/Berlin' };
+
+  async function seedLog(entries: RunLogEntry[]) {
+    for (const entry of entries) await appendRun(statePaths(output).runLog, entry);
+  }
+  const okRun = (id: string, start: string, end: string): RunLogEntry[] => [
+    { event: 'start', runId: id, at: start, reason: 'schedule', pid: 1, host: 'elsewhere' },
+    { event: 'end', runId: id, at: end, outcome: 'ok', durationMs: Date.parse(end) - Date.parse(start) },
+  ];
+
+  it('runs once for the missed Monday, however many Mondays were missed, and not again on the next start', async () => {
+    // Last run 2026-11-02; Mondays 11-09, 11-16 and 11-23 were all missed.
+    await seedLog(okRun('r1', '2026-11-02T05:00:00.000Z', '2026-11-02T05:01:00.000Z'));
+    const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
+    const requests: JobRequest[] = [];
+    const config = configWith(weekly);
+    const first = createScheduler(config, { job: async (request) => void requests.push(request), clock });
+    const { catchUp } = await first.start();
+    expect(catchUp).toMatchObject({ outcome: 'ok', reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
+    expect(requests).toEqual([{ reason: 'catch-up' }]);
+    expect(first.nextRun()?.toISOString()).toBe('2026-11-30T05:00:00.000Z');
+    await first.stop();
+
+    await clock.advanceTo(at('2026-11-25T13:00:00Z'));
+    const second = createScheduler(config, { job: async (request) => void requests.push(request), clock });
+    expect((await second.start()).catchUp).toBeNull();
+    expect(requests).toHaveLength(1);
+    await second.stop();
+  });
+
+  it('does not catch up when the last occurrence was run, on a first start, or with catchUp off', async () => {
+    const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
+    const requests: JobRequest[] = [];
+    const job = async (request: JobRequest) => void requests.push(request);
+
+    // First start: an empty log is not a miss.
+    const fresh = createScheduler(configWith(weekly), { job, clock });
+    expect((await fresh.start()).catchUp).toBeNull();
+    await fresh.stop();
+
+    // The 2026-11-23 occurrence did run.
+    await rm(statePaths(output).runLog);
+    await seedLog(okRun('r2', '2026-11-23T05:00:01.000Z', '2026-11-23T05:02:00.000Z'));
+    const upToDate = createScheduler(configWith(weekly), { job, clock });
+    expect((await upToDate.start()).catchUp).toBeNull();
+    await upToDate.stop();
+
+    // Missed, but catch-up is switched off.
+    await rm(statePaths(output).runLog);
+    await seedLog(okRun('r3', '2026-11-09T05:00:00.000Z', '2026-11-09T05:01:00.000Z'));
+    const off = createScheduler(configWith({ ...weekly, catchUp: false }), { job, clock });
+    expect((await off.start()).catchUp).toBeNull();
+    await off.stop();
+    expect(requests).toEqual([]);
+  });
+
+  it('counts a scheduler that was up before the occurrence, even with no run yet, as having missed it', async () => {
+    const entries: RunLogEntry[] = [
+      { event: 'scheduler-start', at: '2026-11-20T10:00:00.000Z', cron: weekly.cron, timezone: weekly.timezone, pid: 1, host: 'h' },
+    ];
+    const cron = scheduleCron(weekly);
+    expect(new Date(missedOccurrence(entries, cron, at('2026-11-24T08:00:00Z'))!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+    expect(missedOccurrence(entries, cron, at('2026-11-22T08:00:00Z'))).toBeNull();
+    expect(missedOccurrence([], cron, at('2026-11-24T08:00:00Z'))).toBeNull();
+  });
+
+  it('logs every scheduler start in the run log', async () => {
+    const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
+    const scheduler = createScheduler(configWith(weekly), { job: async () => undefined, clock });
+    await scheduler.start();
+    await scheduler.stop();
+    const entries = await readRunLog(statePaths(output).runLog);
+    expect(entries).toEqual([
+      { event: 'scheduler-start', at: '2026-11-25T12:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: process.pid, host: hostname() },
+    ]);
+  });
+});
