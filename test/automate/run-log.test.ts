@@ -1,0 +1,38 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { mkdtemp, rm, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendRun, readRuns, readRunLog } from '../../src/automate/run-log.js';
+
+let dir: string;
+let log: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'uptake-runlog-'));
+  log = join(dir, '.uptake', 'runs.jsonl');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('readRuns', () => {
+  it('joins start and end, and marks a start without end interrupted when its pid is gone', async () => {
+    await appendRun(log, { event: 'start', runId: 'a', at: '2026-11-23T06:00:00.000Z', reason: 'schedule', pid: 11, host: 'box' });
+    await appendRun(log, { event: 'start', runId: 'b', at: '2026-11-24T06:00:00.000Z', reason: 'watch', pid: 12, host: 'box', weeks: ['2026-W47'] });
+    await appendRun(log, { event: 'end', runId: 'a', at: '2026-11-23T06:01:00.000Z', outcome: 'ok', durationMs: 60_000 });
+    await appendRun(log, { event: 'start', runId: 'c', at: '2026-11-24T07:00:00.000Z', reason: 'manual', pid: 13, host: 'box' });
+    const runs = await readRuns(log, { host: 'box', isAlive: (pid) => pid === 13 });
+    expect(runs.map((run) => [run.runId, run.outcome, run.durationMs, run.weeks])).toEqual([
+      ['a', 'ok', 60_000, []],
+      ['b', 'interrupted', null, ['2026-W47']],
+      ['c', 'running', null, []],
+    ]);
+  });
+
+  it('skips a torn last line and reads a missing log as empty', async () => {
+    expect(await readRunLog(log)).toEqual([]);
+    await appendRun(log, { event: 'skipped', at: '2026-11-24T06:00:00.000Z', reason: 'schedule', why: 'busy' });
+    await appendFile(log, '{"event":"start","runId":"x","at":"2026-11-');
+    const runs = await readRuns(log);
+    expect(runs.map((run) => [run.outcome, run.why])).toEqual([['skipped', 'busy']]);
+  });
+});
