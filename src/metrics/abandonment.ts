@@ -1,0 +1,33 @@
+import { op } from 'arquero';
+import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
+import { groupRows, groupedBy } from './group-rows.js';
+import { count, ratio, type Kpi, type Row } from './kpi.js';
+
+export const abandonment: Kpi = {
+  id: 'abandonment_rate',
+  title: 'Abandonment rate',
+  definition:
+    'Stitched AI tasks whose final status is abandoned / all stitched AI tasks (completed, abandoned or error), ' +
+    'per week and group, in the same rows as the adoption tables. A stitched task takes the status of its last row. ' +
+    'Null when the group has no AI task of any status that week.',
+  grain: 'week',
+  dimensions: ['team', 'task_type', '…metrics.groupBy'],
+  columns: {
+    adoption_by_team: ['abandonment_rate'],
+    adoption_by_task_type: ['abandonment_rate'],
+    adoption_trend: ['abandonment_rate'],
+  },
+  compute(context) {
+    const tables: Record<string, Row[]> = {};
+    for (const scope of adoptionScopes(context)) {
+      const rows = groupRows(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams }, (table, keys) =>
+        groupedBy(table, keys).rollup({ abandoned: op.sum('abandoned'), ai_any: op.sum('ai_any') }),
+      );
+      tables[scope.table] = rows.map((row) => ({
+        ...scopeKeys(scope, row),
+        abandonment_rate: ratio(count(row.abandoned), count(row.ai_any)),
+      }));
+    }
+    return tables;
+  },
+};

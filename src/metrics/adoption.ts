@@ -1,0 +1,37 @@
+import { op } from 'arquero';
+import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
+import { groupRows, groupedBy } from './group-rows.js';
+import { count, ratio, type Kpi, type Row } from './kpi.js';
+
+export const adoption: Kpi = {
+  id: 'adoption_rate',
+  title: 'Adoption rate',
+  definition:
+    'AI tasks / (AI tasks + manual tasks), per ISO week (report time zone, by the task\'s start) and group. ' +
+    'An AI task is a stitched AI task with status completed; a manual task is a cleaned manual task. ' +
+    'A group is listed when it holds at least one task that week (AI of any status, or manual). ' +
+    'Tasks with no team count only in the all-teams row (team "*"). adoption_by_team and adoption_by_task_type ' +
+    'cover the report week (task-type rows span all teams, team "*"); adoption_trend lists every week from the first ' +
+    'one holding a task up to the report week that holds a task, per team plus "*". Null when a group has no AI or manual task.',
+  grain: 'week',
+  dimensions: ['team', 'task_type', '…metrics.groupBy'],
+  columns: {
+    adoption_by_team: ['ai_tasks', 'manual_tasks', 'adoption_rate'],
+    adoption_by_task_type: ['ai_tasks', 'manual_tasks', 'adoption_rate'],
+    adoption_trend: ['ai_tasks', 'manual_tasks', 'adoption_rate'],
+  },
+  compute(context) {
+    const tables: Record<string, Row[]> = {};
+    for (const scope of adoptionScopes(context)) {
+      const rows = groupRows(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams }, (table, keys) =>
+        groupedBy(table, keys).rollup({ ai_tasks: op.sum('ai'), manual_tasks: op.sum('manual') }),
+      );
+      tables[scope.table] = rows.map((row) => {
+        const ai = count(row.ai_tasks);
+        const manual = count(row.manual_tasks);
+        return { ...scopeKeys(scope, row), ai_tasks: ai, manual_tasks: manual, adoption_rate: ratio(ai, ai + manual) };
+      });
+    }
+    return tables;
+  },
+};

@@ -1,0 +1,47 @@
+import type { CleanedData } from '../clean/types.js';
+import type { Config } from '../config/schema.js';
+import { evaluateAlerts } from './alerts.js';
+import { buildKpiContext } from './build-kpi-context.js';
+import type { MetricsDocument, MetricsTables } from './document.js';
+import type { Row } from './kpi.js';
+import { mergeKpiTables } from './merge-kpi-tables.js';
+import { pseudonymizeUserIds } from './pseudonymize-user-ids.js';
+import { registry } from './registry.js';
+import { sortRows } from './sort-rows.js';
+import { suppressSmallGroups } from './suppress-small-groups.js';
+import { tableLayouts } from './table-layouts.js';
+
+/**
+ * Every registered KPI over the cleaned data for one report week, as the CONTRACT section 4 document.
+ * `week` is `YYYY-Www` or `latest` (the last complete ISO week in the data).
+ * @example computeMetrics(await cleanInput('data/sample', config), config, 'latest').tables.adoption_by_team
+ */
+export function computeMetrics(data: CleanedData, config: Config, week: string): MetricsDocument {
+  // 1. Periods: week, month and UTC date of every task in the report zone; the report week
+  const context = buildKpiContext(data, config, week);
+  const { report } = context;
+  const layouts = tableLayouts(context.dimensions);
+
+  // 2. KPIs: each computes its columns; rows with the same keys are merged
+  let tables = mergeKpiTables(registry.map((kpi) => kpi.compute(context)), layouts);
+
+  // 3. Privacy: small groups suppressed, user ids pseudonymised
+  tables = suppressSmallGroups(tables, layouts, context);
+  if (config.privacy.pseudonymize) tables = pseudonymizeUserIds(tables, config.privacy.pseudonymSalt);
+
+  // 4. Order, then alerts over the finished tables
+  const ordered: Record<string, Row[]> = {};
+  for (const layout of layouts) ordered[layout.name] = sortRows(tables[layout.name] ?? [], layout.keys);
+  ordered.alerts = evaluateAlerts(ordered, context);
+
+  return {
+    week: report.week,
+    week_start: report.start,
+    week_end: report.end,
+    timezone: config.timezone,
+    loaded_dates: data.loadedDates,
+    privacy: { min_group_size: config.privacy.minGroupSize, pseudonymized: config.privacy.pseudonymize },
+    tables: ordered as MetricsTables,
+    accounting: data.accounting,
+  };
+}

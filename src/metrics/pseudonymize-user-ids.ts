@@ -1,0 +1,24 @@
+import { createHmac } from 'node:crypto';
+import type { Row } from './kpi.js';
+
+/**
+ * A stable pseudonym: `u_` + the first 10 hex digits of HMAC-SHA256(salt, user id).
+ * @example pseudonym('alice@example.com', 'uptake') // 'u_' followed by 10 hex digits, the same on every run
+ */
+export function pseudonym(userId: string, salt: string): string {
+  return `u_${createHmac('sha256', salt).update(userId).digest('hex').slice(0, 10)}`;
+}
+
+/**
+ * Replaces every `user_id` value in every table by its pseudonym (run before alerts, so their messages show pseudonyms too).
+ * @example pseudonymizeUserIds({ power_users: [{ user_id: 'u1' }] }, 'salt').power_users[0].user_id // 'u_…'
+ */
+export function pseudonymizeUserIds(tables: Record<string, Row[]>, salt: string): Record<string, Row[]> {
+  const result: Record<string, Row[]> = {};
+  for (const [name, rows] of Object.entries(tables)) {
+    result[name] = rows.map((row) =>
+      typeof row.user_id === 'string' ? { ...row, user_id: pseudonym(row.user_id, salt) } : row,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,41 @@
+import { abandonment } from './abandonment.js';
+import { adoption } from './adoption.js';
+import { asi } from './asi.js';
+import { coverage } from './coverage.js';
+import { delta } from './delta.js';
+import { gaps } from './gaps.js';
+import { harm } from './harm.js';
+import { hoursSaved } from './hours-saved.js';
+import type { Kpi } from './kpi.js';
+import { powerUsers } from './power-users.js';
+import { userAdoption } from './user-adoption.js';
+
+/**
+ * Every KPI, in the order their columns appear in merged tables. Adding a KPI = one file + one line here.
+ */
+export const registry: Kpi[] = [
+  adoption,
+  delta,
+  userAdoption,
+  abandonment,
+  powerUsers,
+  hoursSaved,
+  asi,
+  harm,
+  coverage,
+  gaps,
+];
+
+export interface GlossaryEntry {
+  id: string;
+  title: string;
+  definition: string;
+}
+
+/**
+ * The definitions the README and report glossaries are generated from.
+ * @example glossary().find((entry) => entry.id === 'adoption_rate')?.title // 'Adoption rate'
+ */
+export function glossary(): GlossaryEntry[] {
+  return registry.map(({ id, title, definition }) => ({ id, title, definition }));
+}

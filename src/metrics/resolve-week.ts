@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { CleanedData } from '../clean/types.js';
+import type { Config } from '../config/schema.js';
+import { UptakeError } from '../errors.js';
+import { isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { makePeriodLookup } from './make-period-lookup.js';
+
+/** The week a report is about, with the dates every KPI needs. */
+export interface ReportWeek {
+  /** ISO week label, e.g. `2026-W47`. */
+  week: string;
+  /** Monday, `YYYY-MM-DD`. */
+  start: string;
+  /** Sunday, `YYYY-MM-DD`. */
+  end: string;
+  thursday: string;
+  /** The ISO week before, for week-over-week deltas. */
+  previous: string;
+  /** Month holding the week's Sunday: the last month of month-grain tables. */
+  month: string;
+  /** Month holding the week's Thursday: the roster month for user adoption. */
+  rosterMonth: string;
+}
+
+/**
+ * Turns `--week` (`YYYY-Www` or `latest`) into the report week. `latest` is the last week holding
+ * tasks whose Sunday is on or before the last loaded date; any other value must name a week that
+ * holds at least one task (weeks in the report time zone).
+ * @example resolveWeek(data, config, 'latest').week // '2026-W47'
+ */
+export function resolveWeek(data: CleanedData, config: Config, week: string): ReportWeek {
+  const lookup = makePeriodLookup(config.timezone);
+  const weeks = new Set<string>();
+  for (const startedAt of Array.from(data.tasks.array('started_at') as ArrayLike<number>)) weeks.add(lookup(startedAt).week);
+  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week);
+}
+
+/** resolveWeek over the sorted weeks holding tasks (used when they are already known). */
+export function resolveWeekAmong(
+  weeks: string[],
+  loadedDates: CleanedData['loadedDates'],
+  requested: string,
+): ReportWeek {
+  if (weeks.length === 0 || !loadedDates) {
+    throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
+  }
+  const value = requested.trim();
+  if (value.toLowerCase() === 'latest') {
+    const complete = weeks.filter((week) => weekBounds(week).end <= loadedDates.last);
+    if (complete.length === 0) {
+      throw new UptakeError(
+        'usage',
+        `--week latest: expected a complete ISO week (Monday to Sunday) in the data, but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`,
+      );
+    }
+    return reportWeek(complete[complete.length - 1]);
+  }
+  if (!isIsoWeek(value)) {
+    throw new UptakeError('usage', `--week: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+  }
+  if (!weeks.includes(value)) {
+    throw new UptakeError('usage', `--week: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+  }
+  return reportWeek(value);
+}
+
+function reportWeek(week: string): ReportWeek {
+  const { start, end, thursday } = weekBounds(week);
+  return {
+    week,
+    start,
+    end,
+    thursday,
+    previous: shiftWeek(week, -1),
+    month: DateTime.fromISO(end, { zone: 'UTC' }).toFormat('yyyy-MM'),
+    rosterMonth: thursday.slice(0, 7),
+  };
+}
+
+function describeWeeks(weeks: string[]): string {
+  if (weeks.length <= 12) return weeks.join(', ');
+  return `${weeks.slice(0, 3).join(', ')}, …, ${weeks.slice(-3).join(', ')} (${weeks.length} weeks from ${weeks[0]} to ${weeks[weeks.length - 1]})`;
+}

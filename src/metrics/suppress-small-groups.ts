@@ -1,0 +1,45 @@
+import { op } from 'arquero';
+import type { KpiContext, Row } from './kpi.js';
+import type { TableLayout } from './table-layouts.js';
+
+const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);
+
+/**
+ * Privacy: in grouped tables, a row whose group had fewer than `privacy.minGroupSize` distinct users
+ * (with any task in that period and group) keeps its keys, gets `suppressed: true` and null measures.
+ * "*" rows are computed from all data and never suppressed. Every row of such a table gets `suppressed`.
+ * @example suppressSmallGroups(tables, tableLayouts(['team']), context).harm[1].suppressed // true
+ */
+export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: TableLayout[], context: KpiContext): Record<string, Row[]> {
+  const minimum = context.config.privacy.minGroupSize;
+  const result: Record<string, Row[]> = { ...tables };
+  for (const layout of layouts) {
+    const rows = tables[layout.name];
+    if (!layout.privacy || !rows) continue;
+    const { period, group } = layout.privacy;
+    const usersOf = minimum > 0 ? distinctUsers(context, period, group) : new Map<string, number>();
+    const keys = new Set([...KEY_COLUMNS, ...layout.keys]);
+    result[layout.name] = rows.map((row) => {
+      const periodValue = period === 'report_week' ? context.report.week : row[period];
+      const small = minimum > 0 && row[group] !== '*' && (usersOf.get(`${String(periodValue)}\u0000${String(row[group])}`) ?? 0) < minimum;
+      if (!small) return { ...row, suppressed: false };
+      const hidden: Row = {};
+      for (const [column, value] of Object.entries(row)) hidden[column] = keys.has(column) ? value : null;
+      hidden.suppressed = true;
+      return hidden;
+    });
+  }
+  return result;
+}
+
+// Users with any task (AI of any status, or manual) per period and group value.
+function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
+  const week = context.report.week;
+  const scoped = period === 'report_week' ? context.tasks.params({ week }).filter((d: { week: string }, $: { week: string }) => d.week === $.week) : context.tasks;
+  const periodColumn = period === 'report_week' ? 'week' : period;
+  const counts = scoped
+    .groupby(periodColumn, group)
+    .rollup({ users: op.distinct('user_id') })
+    .objects() as Row[];
+  return new Map(counts.map((row) => [`${String(row[periodColumn])}\u0000${String(row[group])}`, row.users as number]));
+}
