@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerValidate } from './validate.js';
 
 /** One line per command; each module registers its own options and help. */
-export const registrations: Array<(program: Command) => void> = [];
+export const registrations: Array<(program: Command) => void> = [
+  registerValidate,
+];

@@ -1,0 +1,41 @@
+import type { CleanedData, InputKind, SourceAccounting } from './types.js';
+
+export interface QualityReport {
+  input: string;
+  files: CleanedData['files'];
+  accounting: Record<InputKind, SourceAccounting>;
+  /** rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks, per source. */
+  balanced: boolean;
+  quarantine_by_reason: Record<string, number>;
+  repairs: Record<string, number>;
+  stitched_fragments: number;
+  durations_dropped: CleanedData['durationsDropped'];
+  teams_filled: number;
+  label_mapping: CleanedData['labelMapping'];
+  loaded_dates: CleanedData['loadedDates'];
+}
+
+/** True when every row of a source is accounted for (CONTRACT section 2). */
+export function accountingBalances(accounting: SourceAccounting): boolean {
+  return accounting.rows_read === accounting.quarantined + accounting.exact_duplicates + accounting.retry_duplicates + accounting.rows_in_tasks;
+}
+
+/**
+ * The data-quality facts of a cleaning run, as `uptake validate` reports them.
+ * @example qualityReport('data/sample', data).balanced // true
+ */
+export function qualityReport(input: string, data: CleanedData): QualityReport {
+  return {
+    input,
+    files: data.files,
+    accounting: data.accounting,
+    balanced: Object.values(data.accounting).every(accountingBalances),
+    quarantine_by_reason: data.quarantineByReason,
+    repairs: data.repairs,
+    stitched_fragments: data.stitchedFragments,
+    durations_dropped: data.durationsDropped,
+    teams_filled: data.teamsFilled,
+    label_mapping: data.labelMapping,
+    loaded_dates: data.loadedDates,
+  };
+}
