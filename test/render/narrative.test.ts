@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsDocument, MetricsTables } from '../../src/metrics/document.js';
+import type { HarmRow, MetricsDocument, MetricsTables } from '../../src/metrics/document.js';
 import { buildNarrative, escapeMarkdown, formatPercent, headlineKpis } from '../../src/render/narrative.js';
 
 function makeDoc(tables: Partial<MetricsTables> = {}, extra: Partial<MetricsDocument> = {}): MetricsDocument {
@@ -151,7 +151,7 @@ describe('buildNarrative: outcomes', () => {
         { team: '*', ai_tasks: 412, harmful: 3, harm_rate: 3 / 412 },
         { team: 'Legal', ai_tasks: 100, harmful: 2, harm_rate: 0.02 },
         { team: 'Finance', ai_tasks: 80, harmful: 1, harm_rate: 1 / 80 },
-        { team: 'Small', ai_tasks: 2, harmful: null, harm_rate: null, suppressed: true },
+        { team: 'Small', ai_tasks: 2, harmful: null, harm_rate: null, suppressed: true } as unknown as HarmRow,
       ],
     });
     expect(buildNarrative(doc)).toEqual([

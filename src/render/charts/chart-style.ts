@@ -39,7 +39,7 @@ export function teamColorScale(labels: string[]): { domain: string[]; range: str
 /** Line width per row: the all-teams line stands out. */
 export const EMPHASIS_WIDTH = {
   field: 'emphasis',
-  type: 'nominal',
+  type: 'ordinal',
   scale: { domain: ['all teams', 'team'], range: [3.5, 1.5] },
   legend: null,
 } as const;

@@ -27,6 +27,8 @@ export function loggingCoverageChart(doc: MetricsDocument, options: { coverageTh
       reported_ai_tasks: row.reported_ai_tasks,
       status: row.flagged ? 'blind spot' : 'ok',
     }));
+  // Full scale at least to 100 % so a bar's length reads against complete logging; more when users over-log.
+  const axisMax = Math.max(1, ...values.map((value) => value.coverage as number));
   const thresholdLabel = `threshold ${Math.round(coverageThreshold * 100)} %`;
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -40,7 +42,7 @@ export function loggingCoverageChart(doc: MetricsDocument, options: { coverageTh
         mark: { type: 'bar' },
         encoding: {
           y: { field: 'user_id', type: 'nominal', title: 'User', sort: 'x', axis: { labelLimit: 140 } },
-          x: { field: 'coverage', type: 'quantitative', title: 'Logged / reported AI tasks', axis: { format: '.0%' } },
+          x: { field: 'coverage', type: 'quantitative', title: 'Logged / reported AI tasks', scale: { domain: [0, axisMax] }, axis: { format: '.0%' } },
           color: { field: 'status', type: 'nominal', title: 'Status', scale: { domain: ['blind spot', 'ok'], range: [FLAG_COLOR, OK_COLOR] } },
           tooltip: [
             { field: 'user_id', type: 'nominal', title: 'User' },

@@ -1,0 +1,55 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { UptakeError } from '../../errors.js';
+
+// vega has a top-level await and notebooks `require` our dist: both libraries are loaded
+// here, on first use, never by a static import.
+async function loadVega() {
+  const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  return { vegaLite, vega };
+}
+
+function specTitle(spec: TopLevelSpec): string {
+  const title = (spec as { title?: unknown }).title;
+  if (typeof title === 'string') return title;
+  if (title && typeof title === 'object' && typeof (title as { text?: unknown }).text === 'string') return (title as { text: string }).text;
+  return 'chart';
+}
+
+/**
+ * Renders a Vega-Lite spec to an SVG string headlessly (no DOM, no network: any data URL is refused).
+ * @example const svg = await renderSvg(adoptionTrendChart(doc)); // '<svg xmlns=...'
+ */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { vegaLite, vega } = await loadVega();
+  const title = specTitle(spec);
+  let view: InstanceType<typeof vega.View> | undefined;
+  try {
+    // Warnings (e.g. about encodings) would reach a notebook's stderr; errors still throw.
+    const { spec: vegaSpec } = vegaLite.compile(spec, { logger: vega.logger(vega.Error) });
+    const remote = (vegaSpec.data ?? []).find((data) => 'url' in data && data.url !== undefined);
+    if (remote && 'url' in remote) throw new Error(`expected inline data, got a request for \`${String(remote.url)}\``);
+    const offline = vega.loader();
+    offline.load = async (uri: string) => {
+      throw new Error(`expected inline data, got a request for \`${uri}\``);
+    };
+    view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: offline });
+    return await view.toSVG();
+  } catch (error) {
+    throw new UptakeError('render', `chart "${title}": expected a Vega-Lite spec vega can render, got an error: ${(error as Error).message}`, { cause: error });
+  } finally {
+    view?.finalize();
+  }
+}
+
+/**
+ * What a notebook cell displays for a chart: the interactive Vega-Lite spec, its SVG for
+ * static export, and the title as plain text.
+ * @example display(await chartDisplayBundle(adoptionTrendChart(doc)));
+ */
+export async function chartDisplayBundle(spec: TopLevelSpec): Promise<Record<string, unknown>> {
+  return {
+    'application/vnd.vegalite.v5+json': spec,
+    'image/svg+xml': await renderSvg(spec),
+    'text/plain': specTitle(spec),
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { adoptionTrendChart } from '../../../src/render/charts/adoption-trend.js';
+import { reportCharts } from '../../../src/render/charts/index.js';
+import { chartDisplayBundle, renderSvg } from '../../../src/render/charts/render-svg.js';
+import { chartDoc } from './fixture-doc.js';
+
+describe('renderSvg', () => {
+  it('renders every report chart to SVG with its axis titles', async () => {
+    const charts = reportCharts(chartDoc());
+    const svgs = await Promise.all(charts.map((chart) => renderSvg(chart.spec)));
+    for (const svg of svgs) expect(svg.startsWith('<svg')).toBe(true);
+    expect(svgs[0]).toContain('>Adoption rate</text>');
+    expect(svgs[0]).toContain('>2026-W47</text>');
+    expect(svgs[3]).toContain('>target 90 %</text>');
+    expect(svgs[4]).toContain('>u1</text>');
+  });
+
+  it('renders a hostile team name as escaped text', async () => {
+    const doc = chartDoc({
+      adoption_trend: [{ week: '2026-W47', team: '<script>alert(1)</script>', ai_tasks: 1, manual_tasks: 1, adoption_rate: 0.5 }],
+    });
+    const svg = await renderSvg(adoptionTrendChart(doc));
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).not.toContain('<script');
+  });
+
+  it('refuses a spec that loads data from a URL', async () => {
+    const spec = { data: { url: 'http://127.0.0.1:9/data.json' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as const;
+    await expect(renderSvg(spec as any)).rejects.toThrow(/expected inline data, got a request for `http:\/\/127\.0\.0\.1:9\/data\.json`/);
+  });
+});
+
+describe('chartDisplayBundle', () => {
+  it('holds the Vega-Lite spec, its SVG and the title', async () => {
+    const spec = adoptionTrendChart(chartDoc());
+    const bundle = await chartDisplayBundle(spec);
+    expect(Object.keys(bundle).sort()).toEqual(['application/vnd.vegalite.v5+json', 'image/svg+xml', 'text/plain']);
+    expect(bundle['application/vnd.vegalite.v5+json']).toBe(spec);
+    expect(bundle['image/svg+xml']).toMatch(/^<svg[^>]*>/);
+    expect(bundle['text/plain']).toBe('Adoption rate by week');
+  });
+});
