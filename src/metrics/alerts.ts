@@ -14,6 +14,9 @@ export const ALERT_RULES: Record<string, number | undefined> = {
   blind_spot: undefined,
 };
 
+// Deltas are differences of floats: -10 may arrive as -9.999999999999998.
+const NOISE = 1e-9;
+
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
@@ -56,7 +59,7 @@ type RuleCheck = (tables: Record<string, Row[]>, context: KpiContext, threshold:
 const RULES: Record<string, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
     return (tables.adoption_by_team ?? [])
-      .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold)
+      .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
       .map((row) => ({
         team: row.team,
         week: context.report.week,
@@ -84,7 +87,7 @@ const RULES: Record<string, RuleCheck> = {
     return rows
       .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && typeof before.get(row.team) === 'number')
       .map((row) => ({ row, change: (row.asi as number) - (before.get(row.team) as number) }))
-      .filter(({ change }) => change <= threshold)
+      .filter(({ change }) => change <= threshold + NOISE)
       .map(({ row, change }) => ({
         team: row.team,
         month: row.month,
