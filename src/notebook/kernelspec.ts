@@ -1,0 +1,74 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { UptakeError } from '../errors.js';
+
+export interface Kernelspec {
+  name: string;
+  /** The folder holding kernel.json. */
+  resourceDir: string;
+  /** Command line; `{connection_file}` and `{resource_dir}` are placeholders. */
+  argv: string[];
+  env: Record<string, string>;
+  displayName: string;
+  language: string;
+  interruptMode: 'signal' | 'message';
+}
+
+/**
+ * The folders Jupyter searches for kernelspecs, first match wins:
+ * JUPYTER_PATH entries, the user data dir, then the system dirs.
+ * @example kernelDirectories({ HOME: '/home/ana' })[0] // '/home/ana/.local/share/jupyter/kernels'
+ */
+export function kernelDirectories(env: NodeJS.ProcessEnv = process.env): string[] {
+  const dataDirs: string[] = [];
+  if (env.JUPYTER_PATH) dataDirs.push(...env.JUPYTER_PATH.split(delimiter).filter(Boolean));
+  const home = env.HOME ?? homedir();
+  if (env.JUPYTER_DATA_DIR) dataDirs.push(env.JUPYTER_DATA_DIR);
+  else if (process.platform === 'darwin') dataDirs.push(join(home, 'Library', 'Jupyter'));
+  else dataDirs.push(join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'jupyter'));
+  dataDirs.push('/usr/local/share/jupyter', '/usr/share/jupyter');
+  return [...new Set(dataDirs.map((dir) => join(dir, 'kernels')))];
+}
+
+// Jupyter lower-cases kernel names when it installs them; match the same way.
+/**
+ * Finds and reads the kernelspec `name` like `jupyter kernelspec list` would.
+ * @example const spec = await findKernelspec('tslab')
+ */
+export async function findKernelspec(name: string, env: NodeJS.ProcessEnv = process.env): Promise<Kernelspec> {
+  const directories = kernelDirectories(env);
+  const wanted = name.toLowerCase();
+  for (const directory of directories) {
+    let entries: string[];
+    try {
+      entries = await readdir(directory);
+    } catch {
+      continue;
+    }
+    const entry = entries.find((candidate) => candidate.toLowerCase() === wanted);
+    if (!entry) continue;
+    const resourceDir = join(directory, entry);
+    const file = join(resourceDir, 'kernel.json');
+    let spec: Record<string, unknown>;
+    try {
+      spec = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    } catch (cause) {
+      throw new UptakeError('environment', `expected a readable kernel.json for kernel \`${name}\`: ${(cause as Error).message}`, { file, cause });
+    }
+    if (!Array.isArray(spec.argv) || spec.argv.length === 0 || !spec.argv.every((part) => typeof part === 'string')) {
+      throw new UptakeError('environment', `expected \`argv\` to be a non-empty list of strings, got ${JSON.stringify(spec.argv)}`, { file });
+    }
+    return {
+      name: entry,
+      resourceDir,
+      argv: spec.argv as string[],
+      env: (spec.env as Record<string, string>) ?? {},
+      displayName: typeof spec.display_name === 'string' ? spec.display_name : entry,
+      language: typeof spec.language === 'string' ? spec.language : '',
+      interruptMode: spec.interrupt_mode === 'message' ? 'message' : 'signal',
+    };
+  }
+  const hint = wanted === 'tslab' ? '; register it once with `npx tslab install --python=python3` (needs Jupyter)' : '';
+  throw new UptakeError('environment', `expected a Jupyter kernelspec named \`${name}\`, found none in ${directories.join(', ')}${hint}`);
+}
