@@ -1,0 +1,156 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  DuckDBDateValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
+import { UptakeError } from '../../errors.js';
+import { quoteIdentifier, type ColumnType, type WarehouseLoadResult, type WarehouseTable } from './tables.js';
+
+export interface DuckDBTarget {
+  kind: 'duckdb';
+  /** The database file, created with its folder when missing. */
+  path: string;
+  /** Schema inside the file (default `main`, so tables read as plain `uptake_tasks`). */
+  schema?: string;
+}
+
+const DUCKDB_TYPES: Record<ColumnType, string> = {
+  text: 'VARCHAR',
+  integer: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMPTZ',
+  date: 'DATE',
+  json: 'JSON',
+};
+
+const DAY_MS = 86_400_000;
+
+/** The DuckDB type of a column type (shared with the tests). */
+export function duckdbType(type: ColumnType): string {
+  return DUCKDB_TYPES[type];
+}
+
+// The appender writes typed vectors: pick the call that matches the column's real type in the file.
+function appendValue(appender: DuckDBAppender, typeId: DuckDBTypeId, value: unknown): void {
+  if (value === null || value === undefined) {
+    appender.appendNull();
+    return;
+  }
+  switch (typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      appender.appendBoolean(Boolean(value));
+      return;
+    case DuckDBTypeId.INTEGER:
+      appender.appendInteger(Math.round(Number(value)));
+      return;
+    case DuckDBTypeId.BIGINT:
+      appender.appendBigInt(BigInt(Math.round(Number(value))));
+      return;
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.FLOAT:
+      appender.appendDouble(Number(value));
+      return;
+    case DuckDBTypeId.DATE:
+      appender.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS)));
+      return;
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      appender.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(Math.round(Number(value))) * 1000n));
+      return;
+    case DuckDBTypeId.TIMESTAMP:
+      appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(value))) * 1000n));
+      return;
+    default:
+      appender.appendVarchar(typeof value === 'string' ? value : String(value));
+  }
+}
+
+async function existingColumns(connection: DuckDBConnection, schema: string, table: string): Promise<string[]> {
+  const reader = await connection.runAndReadAll(
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
+    [schema, table],
+  );
+  return reader.getRowObjectsJS().map((row) => String(row.column_name));
+}
+
+// Create when missing, add columns a newer uptake writes, then replace the batch's weeks.
+async function loadTable(connection: DuckDBConnection, schema: string, table: WarehouseTable): Promise<{ deleted: number; inserted: number }> {
+  const qualified = `${quoteIdentifier(schema)}.${quoteIdentifier(table.name)}`;
+  const definition = table.columns.map((column) => `${quoteIdentifier(column.name)} ${DUCKDB_TYPES[column.type]}`).join(', ');
+  await connection.run(`CREATE TABLE IF NOT EXISTS ${qualified} (${definition})`);
+  const present = new Set(await existingColumns(connection, schema, table.name));
+  for (const column of table.columns) {
+    if (!present.has(column.name)) {
+      await connection.run(`ALTER TABLE ${qualified} ADD COLUMN ${quoteIdentifier(column.name)} ${DUCKDB_TYPES[column.type]}`);
+    }
+  }
+  let deleted = 0;
+  if (table.replace.values.length > 0) {
+    const placeholders = table.replace.values.map((_, index) => `$${index + 1}`).join(', ');
+    const result = await connection.run(`DELETE FROM ${qualified} WHERE ${quoteIdentifier(table.replace.column)} IN (${placeholders})`, table.replace.values);
+    deleted = result.rowsChanged;
+  }
+  if (table.rows.length === 0) return { deleted, inserted: 0 };
+  const order = await existingColumns(connection, schema, table.name);
+  const position = new Map(table.columns.map((column, index) => [column.name, index]));
+  const appender = await connection.createAppender(table.name, schema);
+  try {
+    const typeIds = order.map((_, index) => appender.columnType(index).typeId);
+    for (const row of table.rows) {
+      order.forEach((name, index) => {
+        const source = position.get(name);
+        appendValue(appender, typeIds[index], source === undefined ? null : row[source]);
+      });
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return { deleted, inserted: table.rows.length };
+}
+
+/**
+ * Loads the tables into a DuckDB file in one transaction: each table is created if missing and the
+ * rows of the batch's weeks are replaced, so loading the same week twice leaves the same rows.
+ * @example await loadDuckDB({ kind: 'duckdb', path: 'output/uptake.duckdb' }, warehouseTables(load))
+ */
+export async function loadDuckDB(target: DuckDBTarget, tables: WarehouseTable[]): Promise<WarehouseLoadResult> {
+  const schema = target.schema ?? 'main';
+  let instance: DuckDBInstance;
+  try {
+    await mkdir(dirname(target.path), { recursive: true });
+    instance = await DuckDBInstance.create(target.path);
+  } catch (error) {
+    throw new UptakeError('warehouse', `expected to open the DuckDB file ${target.path}, got: ${(error as Error).message}`, { cause: error });
+  }
+  const connection = await instance.connect();
+  const loaded: WarehouseLoadResult['tables'] = [];
+  let current = '';
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    if (schema !== 'main') await connection.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+    for (const table of tables) {
+      current = table.name;
+      loaded.push({ name: table.name, ...(await loadTable(connection, schema, table)) });
+    }
+    current = '';
+    await connection.run('COMMIT');
+    return { target: 'duckdb', location: target.path, tables: loaded };
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    const where = current ? ` table ${schema}.${current}` : '';
+    throw new UptakeError('warehouse', `DuckDB ${target.path}${where}: expected the load to succeed, got: ${(error as Error).message} (nothing was written)`, {
+      cause: error,
+    });
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,52 @@
+import type { WarehouseConfig } from '../../config/schema.js';
+import { UptakeError } from '../../errors.js';
+import { loadDuckDB, type DuckDBTarget } from './duckdb.js';
+import { loadPostgres, type PostgresTarget } from './postgres.js';
+import { warehouseTables, type WarehouseLoad, type WarehouseLoadResult } from './tables.js';
+
+export type WarehouseTarget = DuckDBTarget | PostgresTarget;
+
+/**
+ * Upserts one report week into a warehouse: `uptake_tasks` (the batch's weeks replaced) and one
+ * `metric_<table>` per metric table (the report week replaced), all in one transaction.
+ * @example
+ * await loadWarehouse({ kind: 'duckdb', path: 'output/uptake.duckdb' }, { week: '2026-W47', tasks: cleaned.tasks, metrics: doc, runId })
+ */
+export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad): Promise<WarehouseLoadResult> {
+  if (load.metrics.week !== load.week) {
+    throw new UptakeError('warehouse', `expected the metrics document of ${load.week}, got one for ${load.metrics.week}`);
+  }
+  const tables = warehouseTables(load);
+  return target.kind === 'duckdb' ? loadDuckDB(target, tables) : loadPostgres(target, tables);
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/**
+ * The warehouses the config asks for: DuckDB unless `duckdbPath` is null, PostgreSQL when
+ * `postgresUrl` (a URL, or the name of an env var holding one) or the env var `postgresUrlEnv` gives a URL.
+ * @example warehouseTargets(config.warehouse, process.env) // [{ kind: 'duckdb', path: 'output/uptake.duckdb' }]
+ */
+export function warehouseTargets(config: WarehouseConfig, env: Record<string, string | undefined> = process.env): WarehouseTarget[] {
+  const targets: WarehouseTarget[] = [];
+  if (config.duckdbPath) targets.push({ kind: 'duckdb', path: config.duckdbPath });
+  let url: string | undefined;
+  if (config.postgresUrl !== undefined) {
+    url = POSTGRES_URL.test(config.postgresUrl) ? config.postgresUrl : env[config.postgresUrl];
+    if (!url) {
+      throw new UptakeError(
+        'config',
+        `warehouse.postgresUrl: expected a postgres:// URL or the name of a set environment variable, got \`${config.postgresUrl}\` (not set)`,
+      );
+    }
+  } else {
+    url = env[config.postgresUrlEnv] || undefined;
+  }
+  if (url !== undefined) {
+    if (!POSTGRES_URL.test(url)) {
+      throw new UptakeError('config', 'warehouse: expected the PostgreSQL URL to start with postgres:// or postgresql://, got something else');
+    }
+    targets.push({ kind: 'postgres', url, schema: config.schema });
+  }
+  return targets;
+}
