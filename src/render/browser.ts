@@ -1,0 +1,121 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { UptakeError } from '../errors.js';
+
+/** Where Chromium is looked for when no environment variable names it, in order. */
+export const CHROMIUM_PATHS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** Environment variables naming the browser, in order of precedence. */
+const CHROMIUM_ENV_VARS = ['UPTAKE_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'] as const;
+
+/** Flags for a quiet, offline, throwaway headless browser. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+const INSTALL_HINT = 'install it (Debian/Ubuntu: `apt-get install -y chromium`) or set UPTAKE_CHROMIUM to its path';
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds the Chromium executable: $UPTAKE_CHROMIUM, then $PUPPETEER_EXECUTABLE_PATH, then the
+ * usual system paths. A variable that is set but names no executable file is an error, not skipped.
+ * @example
+ * findChromium({ UPTAKE_CHROMIUM: '/opt/chrome/chrome' }) // => '/opt/chrome/chrome' when it exists
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROMIUM_PATHS): string {
+  for (const name of CHROMIUM_ENV_VARS) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (isExecutableFile(value)) return value;
+    throw new UptakeError('environment', `expected ${name} to name an executable Chromium file, got \`${value}\`, which is missing or not executable; ${INSTALL_HINT}`);
+  }
+  const found = candidates.find(isExecutableFile);
+  if (found) return found;
+  throw new UptakeError(
+    'environment',
+    `expected Chromium to print the PDF report, found none (UPTAKE_CHROMIUM and PUPPETEER_EXECUTABLE_PATH are unset; tried ${candidates.join(', ')}); ${INSTALL_HINT}`,
+  );
+}
+
+/** A headless browser plus its throwaway profile; `close()` ends both. */
+export interface ReportBrowser {
+  readonly executablePath: string;
+  readonly userDataDir: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchBrowserOptions {
+  /** Defaults to `findChromium(env)`. */
+  executablePath?: string;
+  /** Where findChromium looks for UPTAKE_CHROMIUM and PUPPETEER_EXECUTABLE_PATH; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Milliseconds to wait for the browser to start; default 30 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * Starts headless Chromium once for a whole run, with a fresh temporary profile that
+ * `close()` deletes. Call `close()` in a `finally`.
+ * @example
+ * const browser = await launchBrowser();
+ * try { pdf = await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }); } finally { await browser.close(); }
+ */
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<ReportBrowser> {
+  const executablePath = options.executablePath ?? findChromium(options.env ?? process.env);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'uptake-chromium-'));
+  let browser: Browser;
+  try {
+    const { default: puppeteer } = await import('puppeteer-core');
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
+      timeout: options.timeoutMs ?? 30_000,
+      env: { ...process.env, TZ: 'UTC' },
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw new UptakeError('environment', `expected Chromium at ${executablePath} to start headless, got: ${(error as Error).message}; ${INSTALL_HINT}`, {
+      cause: error,
+    });
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    executablePath,
+    userDataDir,
+    newPage: () => browser.newPage(),
+    close: () => {
+      closed ??= (async () => {
+        try {
+          await browser.close();
+        } finally {
+          await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+        }
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
+import { htmlToPdf } from '../../src/render/to-pdf.js';
+import { notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
+import { UptakeError } from '../../src/errors.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'uptake-pdf-test-'));
+let fileCount = 0;
+
+function savePdf(pdf: Uint8Array): string {
+  const path = join(workDir, `report-${++fileCount}.pdf`);
+  writeFileSync(path, pdf);
+  return path;
+}
+
+function pageCount(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+}
+
+function pageText(path: string, page: number): string {
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+}
+
+const context: ReportContext = {
+  title: 'AI adoption',
+  week: '2026-W47',
+  weekStart: '2026-11-16',
+  weekEnd: '2026-11-22',
+  headline: [
+    { label: 'Adoption rate', value: '42.0%', detail: '+3.1 pts vs 2026-W46' },
+    { label: 'Hours saved', value: '118.5' },
+  ],
+  generatedAt: '2026-11-23 06:00 UTC',
+};
+
+function notebook(outputs: Array<Record<string, unknown>>): unknown {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      { cell_type: 'markdown', metadata: {}, source: '## Adoption by team' },
+      { cell_type: 'code', metadata: {}, source: 'display(x)', outputs },
+    ],
+  };
+}
+
+describe('htmlToPdf in real headless Chromium', () => {
+  let browser: ReportBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('prints the report to A4 with the cover alone on page 1 and header/footer on every page', async () => {
+    const fixture = JSON.parse(
+      readFileSync(new URL('../fixtures/executed-notebooks/escaping-and-tags.ipynb', import.meta.url), 'utf8'),
+    ) as unknown;
+    const pdf = await htmlToPdf(browser, notebookToHtml(fixture, context), { title: 'AI adoption', week: '2026-W47' });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const path = savePdf(pdf);
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
+    const pages = pageCount(path);
+    expect(pages).toBe(2);
+
+    const cover = pageText(path, 1);
+    expect(cover.replace(/\s+/g, '')).toContain('WEEKLYADOPTIONREPORT');
+    expect(cover).toContain('16 November 2026 – 22 November 2026');
+    expect(cover).toContain('42.0%');
+    expect(cover).toContain('+3.1 pts vs 2026-W46');
+    expect(cover).not.toContain('Weekly AI adoption');
+    expect(pageText(path, 2)).toContain('Weekly AI adoption');
+
+    for (let page = 1; page <= pages; page += 1) {
+      const text = pageText(path, page);
+      expect(text).toMatch(/^\s*AI adoption\s+2026-W47\s*$/m);
+      expect(text).toContain('AI adoption · 2026-W47');
+      expect(text).toContain(`page ${page} of ${pages}`);
+    }
+  });
+
+  it('moves a table that would straddle a page break to the next page whole', async () => {
+    const rows = Array.from({ length: 12 }, (_, index) => `<tr><td>ROW_${String(index + 1).padStart(2, '0')}</td><td>${index}</td></tr>`);
+    const html = notebookToHtml(
+      notebook([
+        { output_type: 'display_data', data: { 'text/html': '<div style="height: 215mm">SPACER_BLOCK</div>' } },
+        {
+          output_type: 'display_data',
+          data: { 'text/html': `<table><thead><tr><th>team</th><th>n</th></tr></thead><tbody>${rows.join('')}</tbody></table>` },
+        },
+      ]),
+      context,
+    );
+    const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
+    expect(pageCount(path)).toBe(3);
+    expect(pageText(path, 2)).toContain('SPACER_BLOCK');
+    expect(pageText(path, 2)).not.toContain('ROW_01');
+    expect(pageText(path, 3)).toContain('ROW_01');
+    expect(pageText(path, 3)).toContain('ROW_12');
+  });
+
+  it('never lets the page reach the network', async () => {
+    const requests: string[] = [];
+    const server: Server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'text/css' }).end('body { color: red }');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      // The server answers (proof that a request would be seen) ...
+      await fetch(`${base}/control`).then((response) => response.text());
+      const html =
+        `<!doctype html><html><head><link rel="stylesheet" href="${base}/style.css"></head>` +
+        `<body><p>OFFLINE_MARKER</p><img src="${base}/pixel.png"><iframe src="${base}/frame"></iframe></body></html>`;
+      const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
+      expect(pageText(path, 1)).toContain('OFFLINE_MARKER');
+      // ... but Chromium never asked for anything.
+      expect(requests).toEqual(['/control']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reports a closed browser as a render error naming the week', async () => {
+    const closedBrowser = await launchBrowser();
+    await closedBrowser.close();
+    const failure = htmlToPdf(closedBrowser, '<p>x</p>', { title: 'AI adoption', week: '2026-W47' });
+    await expect(failure).rejects.toBeInstanceOf(UptakeError);
+    await expect(failure).rejects.toThrow(/expected Chromium to print the 2026-W47 report to PDF/);
+  });
+});
