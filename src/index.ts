@@ -6,3 +6,18 @@ export type { Config, ConfigSpec } from './config/schema.js';
 export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputKind } from './clean/types.js';
 export type { MetricsDocument, MetricsTables } from './metrics/document.js';
 export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
+export { buildNarrative, headlineKpis, escapeMarkdown } from './render/narrative.js';
+export type { NarrativeOptions, HeadlineKpi } from './render/narrative.js';
+export { tableToHtml } from './render/table-html.js';
+export type { TableHtmlOptions } from './render/table-html.js';
+export {
+  reportCharts,
+  adoptionTrendChart,
+  adoptionByTaskTypeChart,
+  cumulativeHoursSavedChart,
+  asiByMonthChart,
+  loggingCoverageChart,
+} from './render/charts/index.js';
+export type { ReportChart } from './render/charts/index.js';
+export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
+export { reportThresholds } from './render/charts/report-thresholds.js';
