@@ -38,7 +38,9 @@ class Utf8Decoder extends Transform {
     try {
       text = this.decoder.decode(chunk, { stream });
     } catch (cause) {
-      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line: this.lines, cause }));
+      const lenient = new TextDecoder('utf-8').decode(chunk);
+      const line = this.lines + countNewlines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
+      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line, cause }));
       return;
     }
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lines += 1;
@@ -74,12 +76,12 @@ function strictQuotingError(raw: string, fields: string[]): string | undefined {
  * @example for await (const record of readCsvRecords(file)) console.log(record.line, record.fields)
  */
 export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord> {
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, info: true, skip_empty_lines: true, skip_records_with_error: true });
-  const skipped: CsvRecord[] = [];
-  let lastLine = 0;
-  parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
-    const raw = stripLineEnding(error.raw ?? '');
-    skipped.push({ fields: [], line: lastLine + 1, raw, parseError: `expected RFC 4180 CSV: ${error.message.replace(/ at line \d+.*$/, '')}` });
+  // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
+  // csv-parse's own line count drifts on CRLF inside quoted fields.
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true });
+  const skipped: Array<{ afterRecords: number; raw: string; message: string }> = [];
+  parser.on('skip', (error: Error & { raw?: string }) => {
+    skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
   });
   const source = createReadStream(file.path);
   const decoder = new Utf8Decoder(file.path);
@@ -93,15 +95,26 @@ export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): A
   } else {
     source.pipe(decoder).pipe(parser);
   }
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      while (skipped.length > 0) yield skipped.shift()!;
-      const raw = stripLineEnding(item.raw);
-      const line = item.info.lines - countNewlines(raw);
-      lastLine = item.info.lines;
-      yield { fields: item.record, line, raw, parseError: strictQuotingError(raw, item.record) };
+  let line = 1;
+  let received = 0;
+  const takeSkipped = function* (upTo: number): Generator<CsvRecord> {
+    while (skipped.length > 0 && skipped[0].afterRecords <= upTo) {
+      const { raw, message } = skipped.shift()!;
+      yield { fields: [], line, raw, parseError: `expected RFC 4180 CSV: ${message}` };
+      line += countNewlines(raw) + 1;
     }
-    while (skipped.length > 0) yield skipped.shift()!;
+  };
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      yield* takeSkipped(received);
+      received += 1;
+      const raw = stripLineEnding(item.raw);
+      const start = line;
+      line += countNewlines(raw) + 1;
+      if (raw === '' && item.record.length <= 1) continue;
+      yield { fields: item.record, line: start, raw, parseError: strictQuotingError(raw, item.record) };
+    }
+    yield* takeSkipped(Infinity);
   } catch (error) {
     if (error instanceof UptakeError) throw error;
     throw new UptakeError('input', `cannot read the file as CSV: ${(error as Error).message}`, { file: file.path, cause: error });

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { clean } from '../helpers/clean.js';
+import { ROSTER_HEADER, csv } from '../helpers/input-folder.js';
+
+test('teams take the roster spelling; blanks come from the roster for that user and month', async () => {
+  const { manual, data } = await clean({
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Sales Ops,2026-11,UTC,yes,10,5', 'u2,Legal,2026-10,UTC,yes,10,5', 'u2,Finance,2026-11,UTC,yes,10,5'),
+    'manual_logs_1.csv': csv('task_id,user_id,team,task_type,started_at',
+      'm1,u1,  sales   OPS ,report,2026-11-16T09:00:00Z',
+      'm2,u2,,report,2026-10-30T09:00:00Z',
+      'm3,u2,,report,2026-11-02T09:00:00Z',
+      'm4,u3,,report,2026-11-02T09:00:00Z',
+      'm5,u3,Marketing,report,2026-11-02T09:00:00Z'),
+  });
+  expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', 'Sales Ops'], ['m2', 'Legal'], ['m3', 'Finance'], ['m4', null], ['m5', 'Marketing']]);
+  expect(data.teamsFilled).toBe(2);
+});
+
+test('naive times use the row tz, else the roster zone of the month written, else the default zone', async () => {
+  const { manual, iso } = await clean({
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-10,Europe/Berlin,yes,1,1', 'u1,Finance,2026-11,America/New_York,yes,1,1'),
+    'manual_logs_1.csv': csv('task_id,user_id,task_type,started_at,tz',
+      'm1,u1,report,2026-10-25 02:30:00,',
+      'm2,u1,report,2026-11-01 01:30:00,',
+      'm3,u1,report,2026-11-16 09:00:00,Asia/Kolkata',
+      'm4,u9,report,2026-11-16 09:00:00,'),
+  });
+  expect(manual.map((t) => iso(t.started_at))).toEqual([
+    '2026-10-25T00:30:00.000Z', // Berlin, ambiguous hour: the earlier instant
+    '2026-11-01T05:30:00.000Z', // New York, ambiguous hour: the earlier instant (EDT)
+    '2026-11-16T03:30:00.000Z', // the row's own tz
+    '2026-11-16T09:00:00.000Z', // not in the roster: default UTC
+  ]);
+});

@@ -1,0 +1,56 @@
+import { expect, test } from 'vitest';
+import { AI_HEADER, clean } from '../helpers/clean.js';
+import { csv } from '../helpers/input-folder.js';
+
+test('each fatal problem quarantines its row with file, line, raw text and reason', async () => {
+  const { data, ai } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER,
+      'e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.9,no,ok',
+      ',u1,Finance,report,2026-11-16T09:00:00Z,,done,,,',
+      'e3,,Finance,report,2026-11-16T09:00:00Z,,done,,,',
+      'e4,u1,Finance,report,,,done,,,',
+      'e5,u1,Finance,report,yesterday,,done,,,',
+      'e6,u1,Finance,report,2026-11-16T09:00:00Z,,,,,',
+      'e7,u1,Finance,report,2026-11-16T09:00:00Z,,pending,,,',
+      'e8,u1,Finance,report,2026-11-16T09:00:00Z,,done,high,,',
+      'e9,u1,Finance,report,2026-11-16T09:00:00Z,,done,1.2,,',
+      'e10,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,hello,surplus',
+      'e11,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"bad"quote'),
+  });
+  expect(data.quarantine.map((q) => [q.line, q.reason])).toEqual([
+    [3, 'missing_id'], [4, 'missing_user_id'], [5, 'missing_started_at'], [6, 'invalid_started_at'], [7, 'missing_status'],
+    [8, 'unknown_status'], [9, 'invalid_accuracy'], [10, 'accuracy_out_of_range'], [11, 'field_count'], [12, 'parse_error'],
+  ]);
+  expect(data.quarantine[3]).toMatchObject({ raw: 'e5,u1,Finance,report,yesterday,,done,,,', detail: 'expected `started_at` to be a timestamp, got `yesterday`' });
+  expect(data.quarantine[0].file).toMatch(/ai_logs_1\.csv$/);
+  expect(data.quarantine[8].detail).toBe("expected at most 10 fields (the header's count), got 11");
+  expect(ai.map((t) => t.task_id)).toEqual(['e1']);
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 11, quarantined: 10, rows_in_tasks: 1, tasks: 1 });
+  expect(data.quarantineByReason.field_count).toBe(1);
+});
+
+test('accuracy_pct is divided by 100 and checked against [0, 100]', async () => {
+  const header = 'event_id,user_id,task_type,started_at,status,accuracy_pct';
+  const { data, ai } = await clean({
+    'ai_logs_1.csv': csv(header, 'e1,u1,report,2026-11-16T09:00:00Z,done,87.5', 'e2,u1,report,2026-11-16T10:00:00Z,done,101'),
+  });
+  expect(ai.map((t) => t.accuracy)).toEqual([0.875]);
+  expect(data.quarantine.map((q) => q.reason)).toEqual(['accuracy_out_of_range']);
+});
+
+test('hostile prompts are data: commas, quotes, newlines, markup and formulas survive intact', async () => {
+  const hostile = '<script>alert(1)</script>, "quoted"\nnext line =HYPERLINK("http://x") ünïcödé';
+  const quoted = `"${hostile.replace(/"/g, '""')}"`;
+  const { ai, data } = await clean({ 'ai_logs_1.csv': csv(AI_HEADER, `e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,${quoted}`) });
+  expect(ai[0].prompt).toBe(hostile);
+  expect(data.quarantine).toEqual([]);
+});
+
+test('a header without a required column is an error naming the file and the columns', async () => {
+  await expect(clean({ 'ai_logs_1.csv': csv('event_id,user_id,started_at', 'e1,u1,2026-11-16T09:00:00Z') }))
+    .rejects.toThrow(/ai_logs_1\.csv:1: expected a header with `task_type`, `status` \(or an alias\), got `event_id`, `user_id`, `started_at`/);
+});
+
+test('an empty file is an error naming it', async () => {
+  await expect(clean({ 'ai_logs_1.csv': '' })).rejects.toThrow(/ai_logs_1\.csv: expected a header row and data, but the file is empty/);
+});

@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROSTER_HEADER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
+
+/**
+ * Writes files into a fresh temporary input folder; `.gz` names are gzipped.
+ * Missing kinds get a minimal header-only file so discovery succeeds.
+ */
+export function inputFolder(files: Record<string, string | Uint8Array>, { complete = true } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'uptake-input-'));
+  const all: Record<string, string | Uint8Array> = { ...files };
+  if (complete) {
+    const names = Object.keys(all);
+    if (!names.some((name) => name.startsWith('ai_logs'))) all['ai_logs_empty.csv'] = 'event_id,user_id,task_type,started_at,status\n';
+    if (!names.some((name) => name.startsWith('manual_logs'))) all['manual_logs_empty.csv'] = 'task_id,user_id,task_type,started_at\n';
+    if (!names.some((name) => name.startsWith('user_monthly_summary'))) all['user_monthly_summary_empty.csv'] = `${ROSTER_HEADER}\n`;
+  }
+  for (const [name, content] of Object.entries(all)) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    writeFileSync(join(dir, name), name.endsWith('.gz') ? gzipSync(bytes) : bytes);
+  }
+  return dir;
+}
+
+/** CSV text from a header and rows (no quoting: write quoted cells yourself). */
+export function csv(header: string, ...rows: string[]): string {
+  return [header, ...rows].join('\n') + '\n';
+}

@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { normalizeHeaderName, resolveHeader } from '../../src/ingest/normalize-headers.js';
+
+test('header spellings normalise to snake_case', () => {
+  expect(['Task Type', 'taskType', 'task-type', ' TASK_TYPE ', 'userID'].map(normalizeHeaderName)).toEqual(['task_type', 'task_type', 'task_type', 'task_type', 'user_id']);
+});
+
+test('aliases resolve and unknown columns are drift kept as pass-through', () => {
+  const header = resolveHeader('ai_logs', ['ID', 'uid', 'Department', 'Task Category', 'start_time', 'finished_at', 'outcome', 'accuracy_pct', 'is_harmful', 'query', 'client_os']);
+  expect(Object.fromEntries(header.index)).toEqual({
+    event_id: 0, user_id: 1, team: 2, task_type: 3, started_at: 4, ended_at: 5, status: 6, accuracy_pct: 7, harmful: 8, prompt: 9,
+  });
+  expect(header.drift).toEqual(['client_os']);
+  expect(Object.fromEntries(header.passThrough)).toEqual({ client_os: 10 });
+  expect(header.missingRequired).toEqual([]);
+});
+
+test('a header lacking a required column says which', () => {
+  const header = resolveHeader('ai_logs', ['event_id', 'user_id', 'started_at']);
+  expect(header.missingRequired).toEqual(['task_type', 'status']);
+});
+
+test('manual logs and roster have their own aliases', () => {
+  expect(Object.fromEntries(resolveHeader('manual_logs', ['ticket_id', 'user_email', 'task', 'started', 'duration_minutes']).index)).toEqual({
+    task_id: 0, user_id: 1, task_type: 2, started_at: 3, duration_min: 4,
+  });
+  expect(Object.fromEntries(resolveHeader('user_monthly_summary', ['userid', 'dept', 'month', 'time_zone', 'licensed']).index)).toEqual({
+    user_id: 0, team: 1, month: 2, timezone: 3, licensed: 4,
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp } from '../../src/ingest/parse-values.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('parseTimestamp', () => {
+  test('reads Z and offsets as instants', () => {
+    expect(parseTimestamp('2026-11-16T09:00:00Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 9) });
+    expect(parseTimestamp('2026-11-16T09:00:00+05:30')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 3, 30) });
+    expect(parseTimestamp('2026-11-16 09:00:00-0800')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 17) });
+    expect(parseTimestamp('2026-11-16T09:00:00.250Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 9, 0, 0, 250) });
+  });
+
+  test('tells epoch seconds from epoch milliseconds', () => {
+    expect(parseTimestamp('1794819600')).toEqual({ kind: 'instant', epochMs: 1794819600000 });
+    expect(parseTimestamp('1794819600000')).toEqual({ kind: 'instant', epochMs: 1794819600000 });
+    expect(iso(1794819600000)).toBe('2026-11-16T09:00:00.000Z');
+  });
+
+  test('keeps naive times naive, with the month they name', () => {
+    expect(parseTimestamp('2026-10-25 02:30:00')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 9, 25, 2, 30), month: '2026-10' });
+    expect(parseTimestamp('2026-10-25T02:30')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 9, 25, 2, 30), month: '2026-10' });
+  });
+
+  test('rejects what is not a time', () => {
+    for (const text of ['', 'yesterday', '2026-13-01T00:00:00Z', '2026-02-30 10:00:00', '2026-11-16T25:00:00Z', '16/11/2026']) {
+      expect(parseTimestamp(text)).toEqual({ kind: 'invalid' });
+    }
+  });
+});
+
+describe('localToUtc across DST changes', () => {
+  test('an ambiguous time (clocks go back) takes the earlier instant', () => {
+    // Europe/Berlin 2026-10-25: 03:00 CEST -> 02:00 CET, so 02:30 happens twice
+    expect(iso(localToUtc(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Berlin'))).toBe('2026-10-25T00:30:00.000Z');
+    // America/New_York 2026-11-01: 02:00 EDT -> 01:00 EST
+    expect(iso(localToUtc(Date.UTC(2026, 10, 1, 1, 30), 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  test('a skipped time (clocks go forward) moves forward by the gap', () => {
+    // Europe/Berlin 2026-03-29: 02:00 CET -> 03:00 CEST; 02:30 does not exist and reads as 03:30 CEST
+    expect(iso(localToUtc(Date.UTC(2026, 2, 29, 2, 30), 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  test('ordinary times on either side of the change use their own offset', () => {
+    expect(iso(localToUtc(Date.UTC(2026, 9, 24, 12), 'Europe/Berlin'))).toBe('2026-10-24T10:00:00.000Z');
+    expect(iso(localToUtc(Date.UTC(2026, 9, 26, 12), 'Europe/Berlin'))).toBe('2026-10-26T11:00:00.000Z');
+    expect(iso(localToUtc(Date.UTC(2026, 10, 16, 9), 'Asia/Kolkata'))).toBe('2026-11-16T03:30:00.000Z');
+    expect(iso(localToUtc(Date.UTC(2026, 10, 16, 9), 'UTC'))).toBe('2026-11-16T09:00:00.000Z');
+  });
+});
+
+describe('booleans, statuses, numbers', () => {
+  test('booleans in any spelling; empty is null; other text is unreadable', () => {
+    expect(['true', 'YES', '1', 'y', 'T'].map(parseBoolean)).toEqual([true, true, true, true, true]);
+    expect(['false', 'No', '0', 'N'].map(parseBoolean)).toEqual([false, false, false, false]);
+    expect(parseBoolean(' ')).toBeNull();
+    expect(parseBoolean('maybe')).toBeUndefined();
+  });
+
+  test('status words map to the three statuses', () => {
+    expect(['completed', 'Complete', 'SUCCESS', 'done'].map(parseStatus)).toEqual(Array(4).fill('completed'));
+    expect(['abandoned', 'cancelled', 'canceled', 'timeout'].map(parseStatus)).toEqual(Array(4).fill('abandoned'));
+    expect(['error', 'failed', 'failure'].map(parseStatus)).toEqual(Array(3).fill('error'));
+    expect(parseStatus('pending')).toBeNull();
+  });
+
+  test('numbers', () => {
+    expect(parseNumber(' 12.5 ')).toBe(12.5);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('abc')).toBeNaN();
+  });
+});
