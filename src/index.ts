@@ -21,3 +21,10 @@ export {
 export type { ReportChart } from './render/charts/index.js';
 export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
 export { reportThresholds } from './render/charts/report-thresholds.js';
+export { executeNotebook } from './notebook/execute.js';
+export type { ExecuteNotebookOptions, ExecuteNotebookResult } from './notebook/execute.js';
+export { loadReport, findProjectRoot } from './notebook/load-report.js';
+export type { LoadReportOptions, LoadedReport } from './notebook/load-report.js';
+export { displayBundle } from './notebook/display-bundle.js';
+export { readNotebook, writeNotebook } from './notebook/nbformat.js';
+export type { Notebook, NotebookCell, NotebookOutput } from './notebook/nbformat.js';
