@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadWarehouse, warehouseTargets } from '../../../src/deliver/warehouse/load-warehouse.js';
+import { redactUrl } from '../../../src/deliver/warehouse/postgres.js';
+import { TASK_COLUMNS } from '../../../src/deliver/warehouse/tables.js';
+import { WarehouseSchema } from '../../../src/config/schema.js';
+import { UptakeError } from '../../../src/errors.js';
+import { metricsFixture } from '../metrics-fixture.js';
+import { INJECTION, MONDAY_UTC, SUNDAY_NIGHT_UTC, tasksFixture } from './tasks-fixture.js';
+
+const url = process.env.UPTAKE_TEST_POSTGRES_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
+const schema = `uptake_test_${randomBytes(5).toString('hex')}`;
+let client: pg.Client;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${redactUrl(url)} (${(error as Error).message}): run \`node scripts/ensure-system.mjs --for test\` to install and start it (CI does this), or set UPTAKE_TEST_POSTGRES_URL`,
+    );
+  }
+});
+
+afterAll(async () => {
+  if (!client) return;
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+  await client.end().catch(() => undefined);
+});
+
+async function count(table: string): Promise<number> {
+  const result = await client.query(`SELECT count(*)::int AS n FROM "${schema}"."${table}"`);
+  return result.rows[0].n as number;
+}
+
+function berlinDoc(week = '2026-W47') {
+  const doc = metricsFixture(week);
+  doc.timezone = 'Europe/Berlin';
+  return doc;
+}
+
+describe('loadWarehouse into PostgreSQL', () => {
+  const target = () => ({ kind: 'postgres' as const, url, schema });
+
+  it('creates the tables with the shared types and re-loading the same week is idempotent', async () => {
+    await loadWarehouse(target(), { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-1' });
+    const before = { tasks: await count('uptake_tasks'), team: await count('metric_adoption_by_team'), alerts: await count('metric_alerts') };
+    expect(before).toEqual({ tasks: 3, team: 3, alerts: 2 });
+    const second = await loadWarehouse(target(), { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-2' });
+    expect({ tasks: await count('uptake_tasks'), team: await count('metric_adoption_by_team'), alerts: await count('metric_alerts') }).toEqual(before);
+    expect(second.tables.find((table) => table.name === 'uptake_tasks')).toEqual({ name: 'uptake_tasks', deleted: 3, inserted: 3 });
+    expect(second.location).toBe(`${new URL(url).host}${new URL(url).pathname} schema ${schema}`);
+
+    const columns = await client.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'uptake_tasks' ORDER BY ordinal_position`,
+      [schema],
+    );
+    expect(columns.rows.map((row) => row.column_name)).toEqual(TASK_COLUMNS.map((column) => column.name));
+    expect(Object.fromEntries(columns.rows.map((row) => [row.column_name, row.data_type]))).toMatchObject({
+      started_at: 'timestamp with time zone',
+      duration_ms: 'double precision',
+      harmful: 'boolean',
+      fragments: 'bigint',
+      extra: 'jsonb',
+    });
+  });
+
+  it('reads back the same values as DuckDB does', async () => {
+    await loadWarehouse(target(), { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-3' });
+    const tasks = await client.query(
+      `SELECT task_id, week, started_at, duration_ms, team, prompt, harmful, fragments::int AS fragments, extra FROM "${schema}".uptake_tasks ORDER BY task_id`,
+    );
+    expect(tasks.rows).toEqual([
+      { task_id: 'm1', week: '2026-W47', started_at: new Date(MONDAY_UTC + 3_600_000), duration_ms: null, team: null, prompt: null, harmful: null, fragments: 1, extra: { client: 'web' } },
+      { task_id: 't1', week: '2026-W47', started_at: new Date(MONDAY_UTC), duration_ms: 90000, team: 'Finance', prompt: INJECTION, harmful: false, fragments: 2, extra: { client: 'desktop' } },
+      { task_id: 't2', week: '2026-W48', started_at: new Date(SUNDAY_NIGHT_UTC), duration_ms: 1500.5, team: 'R&D "Labs"', prompt: 'plain', harmful: true, fragments: 1, extra: null },
+    ]);
+    const team = await client.query(`SELECT team, ai_tasks::int AS ai_tasks, adoption_rate, delta_pts FROM "${schema}".metric_adoption_by_team ORDER BY team`);
+    expect(team.rows).toEqual([
+      { team: '*', ai_tasks: 41, adoption_rate: 0.41, delta_pts: 3.25 },
+      { team: 'Finance', ai_tasks: 30, adoption_rate: 0.6, delta_pts: null },
+      { team: 'R&D <Labs>', ai_tasks: 11, adoption_rate: 0.22, delta_pts: -14.2 },
+    ]);
+    const gaps = await client.query(`SELECT date::text AS date FROM "${schema}".metric_gaps`);
+    expect(gaps.rows).toEqual([{ date: '2026-11-18' }]);
+  });
+
+  it('keeps other report weeks', async () => {
+    const laterTasks = tasksFixture().filter((row: { task_id: string }) => row.task_id === 't2');
+    await loadWarehouse(target(), { week: '2026-W48', tasks: laterTasks, metrics: berlinDoc('2026-W48'), runId: 'run-4' });
+    const weeks = await client.query(`SELECT report_week, count(*)::int AS n FROM "${schema}".metric_harm GROUP BY report_week ORDER BY report_week`);
+    expect(weeks.rows).toEqual([
+      { report_week: '2026-W47', n: 1 },
+      { report_week: '2026-W48', n: 1 },
+    ]);
+    expect(await count('uptake_tasks')).toBe(3);
+  });
+
+  it('rolls everything back when a table fails', async () => {
+    await client.query(`ALTER TABLE "${schema}".metric_harm ADD CONSTRAINT harm_negative CHECK (harm_rate < 0) NOT VALID`);
+    const error = (await loadWarehouse(target(), { week: '2026-W49', tasks: tasksFixture(), metrics: berlinDoc('2026-W49'), runId: 'run-5' }).catch(
+      (caught: unknown) => caught,
+    )) as UptakeError;
+    expect(error).toBeInstanceOf(UptakeError);
+    expect(error.kind).toBe('warehouse');
+    expect(error.message).toContain(`table ${schema}.metric_harm: expected the load to succeed`);
+    expect(error.message).not.toContain(':uptake@');
+    const weeks = await client.query(`SELECT DISTINCT report_week FROM "${schema}".metric_adoption_by_team ORDER BY 1`);
+    expect(weeks.rows.map((row) => row.report_week)).toEqual(['2026-W47', '2026-W48']);
+    expect((await client.query(`SELECT DISTINCT run_id FROM "${schema}".uptake_tasks ORDER BY 1`)).rows.map((row) => row.run_id)).toEqual(['run-3', 'run-4']);
+    await client.query(`ALTER TABLE "${schema}".metric_harm DROP CONSTRAINT harm_negative`);
+  });
+
+  it('names the server without its password when it cannot connect', async () => {
+    const error = (await loadWarehouse(
+      { kind: 'postgres', url: 'postgres://uptake:hunter2@127.0.0.1:1/none', schema },
+      { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'r' },
+    ).catch((caught: unknown) => caught)) as UptakeError;
+    expect(error.kind).toBe('warehouse');
+    expect(error.message).toMatch(/^PostgreSQL postgres:\/\/uptake@127\.0\.0\.1:1\/none: expected to connect, got/);
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('warehouseTargets', () => {
+  it('reads the URL from the named environment variable', () => {
+    const config = WarehouseSchema.parse({});
+    expect(warehouseTargets(config, {})).toEqual([{ kind: 'duckdb', path: 'output/uptake.duckdb' }]);
+    expect(warehouseTargets(WarehouseSchema.parse({ duckdbPath: null }), { UPTAKE_POSTGRES_URL: url })).toEqual([{ kind: 'postgres', url, schema: 'uptake' }]);
+    expect(warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), { MY_DB: url })[1]).toEqual({ kind: 'postgres', url, schema: 'uptake' });
+    expect(() => warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), {})).toThrow(/warehouse\.postgresUrl: expected a postgres:\/\/ URL or the name of a set environment variable, got `MY_DB`/);
+  });
+});
