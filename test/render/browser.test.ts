@@ -47,6 +47,16 @@ describe('findChromium', () => {
   });
 });
 
+interface PageFacts {
+  scripts: number;
+  handlers: number;
+  text: string;
+  svgTexts: string[];
+  tableCells: string[];
+  svgCount: number;
+  clipIds: string[];
+}
+
 describe('the report page in real headless Chromium', () => {
   let browser: ReportBrowser;
   const notebook = JSON.parse(
@@ -80,7 +90,8 @@ describe('the report page in real headless Chromium', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.setContent(html, { waitUntil: 'load' });
-    const facts = await page.evaluate(() => ({
+    // Runs in the page (a string: this project's TypeScript has no DOM types).
+    const facts = (await page.evaluate(`({
       scripts: document.querySelectorAll('script').length,
       handlers: [...document.querySelectorAll('*')].filter((element) =>
         [...element.attributes].some((attribute) => attribute.name.toLowerCase().startsWith('on')),
@@ -90,7 +101,7 @@ describe('the report page in real headless Chromium', () => {
       tableCells: [...document.querySelectorAll('.table-block td')].map((cell) => cell.textContent),
       svgCount: document.querySelectorAll('figure.chart svg').length,
       clipIds: [...document.querySelectorAll('clipPath')].map((clip) => clip.id),
-    }));
+    })`)) as PageFacts;
     await page.close();
     expect(facts.scripts).toBe(0);
     expect(facts.handlers).toBe(0);
