@@ -1,0 +1,105 @@
+import { basename } from 'node:path';
+import { DateTime } from 'luxon';
+import { kindOfFileName } from '../ingest/discover-files.js';
+import { resolveHeader } from '../ingest/normalize-headers.js';
+import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
+import { readCsvRecords } from '../ingest/read-csv.js';
+import { isoWeekOf } from '../util/iso-week.js';
+
+/** Which ISO weeks a file touches, and how that was found out. */
+export interface FileWeeks {
+  weeks: string[];
+  /** `column`: read from started_at (logs) or month (roster); `file-name`: a week, date or month in the name; `none`: neither. */
+  source: 'column' | 'file-name' | 'none';
+}
+
+export interface WeeksInFileOptions {
+  /** The report's zone: weeks are cut there. */
+  timezone: string;
+  /** Zone of naive timestamps without a `tz` column (config.cleaning.defaultTimezone). */
+  defaultTimezone: string;
+}
+
+/**
+ * ISO weeks whose Thursday lies in a calendar month: the weeks a roster month speaks for.
+ * @example weeksOfMonth('2026-11') // ['2026-W45', '2026-W46', '2026-W47', '2026-W48']
+ */
+export function weeksOfMonth(month: string): string[] {
+  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  if (!first.isValid) return [];
+  const weeks: string[] = [];
+  for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
+    if (day.weekday === 4) weeks.push(`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`);
+  }
+  return weeks;
+}
+
+// A light pass for `uptake watch`: one column per row, no cleaning. Naive times use the row's
+// `tz` or the default zone (not the roster's), which is close enough to pick the weeks to rerun.
+/**
+ * The ISO weeks an input file touches: from `started_at` (ai_logs, manual_logs) or `month`
+ * (user_monthly_summary), falling back to a `YYYY-Www`, `YYYY-MM-DD` or `YYYY-MM` in the file name.
+ * @example await weeksInFile('incoming/ai_logs_2026-W47.csv', { timezone: 'UTC', defaultTimezone: 'UTC' }) // { weeks: ['2026-W47'], source: 'column' }
+ */
+export async function weeksInFile(path: string, options: WeeksInFileOptions): Promise<FileWeeks> {
+  const name = basename(path);
+  const kind = kindOfFileName(name);
+  const weeks = new Set<string>();
+  if (kind) {
+    try {
+      await collectWeeks(path, kind, options, weeks);
+    } catch {
+      // An unreadable file is the report run's to explain; here it only loses its weeks.
+      weeks.clear();
+    }
+  }
+  if (weeks.size > 0) return { weeks: [...weeks].sort(), source: 'column' };
+  const fromName = weeksFromFileName(name);
+  return fromName.length > 0 ? { weeks: fromName, source: 'file-name' } : { weeks: [], source: 'none' };
+}
+
+async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof kindOfFileName>>, options: WeeksInFileOptions, weeks: Set<string>): Promise<void> {
+  const file = { path, gzip: path.toLowerCase().endsWith('.gz') };
+  let column: number | undefined;
+  let tzColumn: number | undefined;
+  let first = true;
+  const months = new Set<string>();
+  for await (const record of readCsvRecords(file)) {
+    if (first) {
+      first = false;
+      const header = resolveHeader(kind, record.fields);
+      column = header.index.get(kind === 'user_monthly_summary' ? 'month' : 'started_at');
+      tzColumn = kind === 'user_monthly_summary' ? undefined : header.index.get('tz');
+      if (column === undefined) return;
+      continue;
+    }
+    if (record.parseError) continue;
+    const value = record.fields[column!]?.trim() ?? '';
+    if (kind === 'user_monthly_summary') {
+      if (/^\d{4}-\d{2}$/.test(value)) months.add(value);
+      continue;
+    }
+    const parsed = parseTimestamp(value);
+    if (parsed.kind === 'invalid') continue;
+    let epochMs: number;
+    if (parsed.kind === 'instant') epochMs = parsed.epochMs;
+    else {
+      const rowZone = tzColumn === undefined ? '' : (record.fields[tzColumn]?.trim() ?? '');
+      epochMs = localToUtc(parsed.localMs, rowZone && ianaZone(rowZone) ? rowZone : options.defaultTimezone);
+    }
+    weeks.add(isoWeekOf(epochMs, options.timezone));
+  }
+  for (const month of months) for (const week of weeksOfMonth(month)) weeks.add(week);
+}
+
+function weeksFromFileName(name: string): string[] {
+  const week = /(\d{4})-?W(\d{2})/i.exec(name);
+  if (week) return [`${week[1]}-W${week[2]}`];
+  const date = /(\d{4}-\d{2}-\d{2})/.exec(name);
+  if (date) {
+    const day = DateTime.fromISO(date[1], { zone: 'UTC' });
+    if (day.isValid) return [`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`];
+  }
+  const month = /(\d{4})-(\d{2})(?!-?\d)/.exec(name);
+  return month ? weeksOfMonth(`${month[1]}-${month[2]}`) : [];
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
+import { readRuns } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
+import type { JobRequest } from '../../src/automate/job.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const AI_HEADER = 'event_id,user_id,task_type,started_at,status\n';
+const W47_ROWS = 'e1,u1,x,2026-11-17T09:00:00Z,completed\ne2,u2,x,2026-11-18T10:00:00Z,completed\n';
+const W46_ROWS = 'e3,u1,x,2026-11-10T09:00:00Z,completed\n';
+const MANUAL_W47 = 'task_id,user_id,task_type,started_at\nt1,u1,x,2026-11-19T09:00:00Z\n';
+
+let root: string;
+let inbox: string;
+let output: string;
+let watcher: Watcher | null;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'uptake-watch-'));
+  inbox = join(root, 'inbox');
+  output = join(root, 'output');
+  await mkdir(inbox);
+  watcher = null;
+});
+afterEach(async () => {
+  await watcher?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Starts a watcher whose batches and job calls the test can await. */
+async function startWatcher(overrides: Partial<WatchOptions> = {}) {
+  const batches: WatchBatch[] = [];
+  const requests: JobRequest[] = [];
+  const waiters: Array<() => void> = [];
+  watcher = await watch(inbox, {
+    job: async (request) => void requests.push(request),
+    debounceMs: 300,
+    stableMs: 250,
+    ledgerPath: statePaths(output).watchLedger,
+    outputDir: output,
+    onBatch: (batch) => {
+      batches.push(batch);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    ...overrides,
+  });
+  /** Resolves once `count` batches have been handled; fails after a bounded wait. */
+  async function batchCount(count: number, timeoutMs = 15_000): Promise<WatchBatch[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (batches.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} batches within ${timeoutMs} ms, saw ${batches.length}`);
+      await new Promise<void>((wake) => {
+        waiters.push(wake);
+        setTimeout(wake, left);
+      });
+    }
+    return batches;
+  }
+  return { batches, requests, batchCount };
+}
+
+const freshNames = (batch: WatchBatch) => batch.fresh.map((file) => file.path.slice(inbox.length + 1));
+
+describe('watch', () => {
+  it('waits for a file written in two steps and runs once, on the whole content', async () => {
+    // The pause between the two writes is longer than the burst window and shorter than stableMs:
+    // only waiting for a stable size keeps the half-written file from running.
+    const { requests, batchCount } = await startWatcher({ debounceMs: 50, stableMs: 1500 });
+    const path = join(inbox, 'ai_logs_2026-W47.csv');
+    await writeFile(path, AI_HEADER + W47_ROWS.split('\n')[0] + '\n');
+    await new Promise((pause) => setTimeout(pause, 400));
+    await appendFile(path, W47_ROWS.split('\n')[1] + '\n');
+
+    const [first] = await batchCount(1);
+    expect(first.outcome).toBe('ran');
+    expect(first.fresh.map((file) => file.sha256)).toEqual([sha256(AI_HEADER + W47_ROWS)]);
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W47'] }]);
+
+    // A later file shows the watcher is still live; the two-step file never comes back.
+    await writeFile(join(inbox, 'manual_logs_2026-W47.csv'), MANUAL_W47);
+    const all = await batchCount(2);
+    expect(freshNames(all[1])).toEqual(['manual_logs_2026-W47.csv']);
+    expect(all.flatMap(freshNames).filter((name) => name === 'ai_logs_2026-W47.csv')).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('folds a burst of three files into one run for the weeks they touch, ignoring other names', async () => {
+    const { requests, batchCount } = await startWatcher();
+    await Promise.all([
+      writeFile(join(inbox, 'ai_logs_a.csv'), AI_HEADER + W47_ROWS),
+      writeFile(join(inbox, 'ai_logs_b.csv'), AI_HEADER + W46_ROWS),
+      writeFile(join(inbox, 'manual_logs_a.csv'), MANUAL_W47),
+      writeFile(join(inbox, 'notes.txt'), 'not an input'),
+      writeFile(join(inbox, 'ai_logs_c.csv.part'), 'still downloading'),
+    ]);
+    const [batch] = await batchCount(1);
+    expect(freshNames(batch)).toEqual(['ai_logs_a.csv', 'ai_logs_b.csv', 'manual_logs_a.csv']);
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W46', '2026-W47'] }]);
+
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.reason, run.outcome, run.weeks])).toEqual([['watch', 'ok', ['2026-W46', '2026-W47']]]);
+    const ledger = JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8'));
+    expect(Object.keys(ledger.files).sort()).toEqual([sha256(AI_HEADER + W47_ROWS), sha256(AI_HEADER + W46_ROWS), sha256(MANUAL_W47)].sort());
+    expect(ledger.files[sha256(AI_HEADER + W46_ROWS)]).toMatchObject({ file: 'ai_logs_b.csv', bytes: (AI_HEADER + W46_ROWS).length, weeks: ['2026-W46'] });
+  });
+
+  it('does not run again for the same content under another name', async () => {
+    const { requests, batchCount } = await startWatcher();
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await batchCount(1);
+    await copyFile(join(inbox, 'ai_logs_2026-W47.csv'), join(inbox, 'ai_logs_copy.csv'));
+    const [, second] = await batchCount(2);
+    expect(second.outcome).toBe('nothing-new');
+    expect(second.duplicates.map((file) => [file.path.slice(inbox.length + 1), file.firstSeenAs])).toEqual([['ai_logs_copy.csv', 'ai_logs_2026-W47.csv']]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('after a restart, reruns nothing already in the ledger and runs only for a file that arrived meanwhile', async () => {
+    const first = await startWatcher();
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await first.batchCount(1);
+    await watcher!.close();
+    // Lands while nobody watches.
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+
+    const second = await startWatcher();
+    const [batch] = await second.batchCount(1);
+    expect(freshNames(batch)).toEqual(['ai_logs_2026-W46.csv']);
+    expect(batch.duplicates.map((file) => file.firstSeenAs)).toEqual(['ai_logs_2026-W47.csv']);
+    expect(second.requests).toEqual([{ reason: 'watch', weeks: ['2026-W46'] }]);
+    await watcher!.close();
+
+    const third = await startWatcher();
+    const [again] = await third.batchCount(1);
+    expect(again.outcome).toBe('nothing-new');
+    expect(third.requests).toEqual([]);
+  });
+
+  it('counts a file renamed into place once', async () => {
+    const { requests, batchCount } = await startWatcher();
+    await writeFile(join(inbox, '.incoming.tmp'), AI_HEADER + W47_ROWS);
+    await rename(join(inbox, '.incoming.tmp'), join(inbox, 'ai_logs_2026-W47.csv'));
+    const [batch] = await batchCount(1);
+    expect(freshNames(batch)).toEqual(['ai_logs_2026-W47.csv']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('keeps failed files out of the ledger and retries them with the next arrival', async () => {
+    let calls = 0;
+    const { requests, batchCount } = await startWatcher({
+      job: async (request) => {
+        calls++;
+        requests.push(request);
+        if (calls === 1) throw new Error('notebook kernel died');
+      },
+    });
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [failed] = await batchCount(1);
+    expect(failed.outcome).toBe('error');
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    const [, retried] = await batchCount(2);
+    expect(retried.outcome).toBe('ran');
+    expect(freshNames(retried)).toEqual(['ai_logs_2026-W46.csv', 'ai_logs_2026-W47.csv']);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W47'], ['2026-W46', '2026-W47']]);
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.outcome, run.error?.message ?? null])).toEqual([
+      ['error', 'notebook kernel died'],
+      ['ok', null],
+    ]);
+  });
+});

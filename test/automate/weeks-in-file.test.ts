@@ -1,0 +1,69 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { weeksInFile, weeksOfMonth } from '../../src/automate/weeks-in-file.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'uptake-weeks-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+const utc = { timezone: 'UTC', defaultTimezone: 'UTC' };
+
+describe('weeksOfMonth', () => {
+  it('lists the weeks whose Thursday lies in the month, including week 53 of 2026', () => {
+    expect(weeksOfMonth('2026-11')).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(weeksOfMonth('2026-12')).toEqual(['2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53']);
+    expect(weeksOfMonth('2026-01')).toEqual(['2026-W01', '2026-W02', '2026-W03', '2026-W04', '2026-W05']);
+  });
+});
+
+describe('weeksInFile', () => {
+  it('reads started_at instants and cuts weeks in the report zone', async () => {
+    const path = await file(
+      'ai_logs_a.csv',
+      'event_id,user_id,task_type,started_at,status\ne1,u1,x,2026-11-22T23:30:00Z,completed\ne2,u1,x,2026-11-23T00:10:00Z,completed\n',
+    );
+    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column' });
+    // In New York both are Sunday evening.
+    expect(await weeksInFile(path, { timezone: 'America/New_York', defaultTimezone: 'UTC' })).toEqual({ weeks: ['2026-W47'], source: 'column' });
+  });
+
+  it('places a naive time in the row tz, else in the default zone', async () => {
+    const withTz = await file('manual_logs_tz.csv', 'task_id,user_id,task_type,started_at,tz\nt1,u1,x,2026-11-23 00:30:00,Europe/Berlin\n');
+    expect((await weeksInFile(withTz, utc)).weeks).toEqual(['2026-W47']);
+    const withoutTz = await file('manual_logs_naive.csv', 'task_id,user_id,task_type,started_at\nt1,u1,x,2026-11-23 00:30:00\n');
+    expect((await weeksInFile(withoutTz, utc)).weeks).toEqual(['2026-W48']);
+    expect((await weeksInFile(withoutTz, { timezone: 'UTC', defaultTimezone: 'Europe/Berlin' })).weeks).toEqual(['2026-W47']);
+  });
+
+  it('reads a header alias, epoch seconds and gzip, skipping unreadable values', async () => {
+    const path = await file('ai_logs_b.csv.gz', gzipSync('ID,uid,Task Type,Start Time,state\ne1,u1,x,1795000000,done\ne2,u1,x,yesterday,done\n'));
+    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47'], source: 'column' });
+  });
+
+  it('turns roster months into the weeks of those months', async () => {
+    const path = await file('user_monthly_summary_q4.csv', 'user_id,team,month\nu1,Finance,2026-11\nu2,Legal,2026-11\n');
+    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W45', '2026-W46', '2026-W47', '2026-W48'], source: 'column' });
+  });
+
+  it('falls back to the week, date or month in the file name', async () => {
+    expect(await weeksInFile(await file('ai_logs_2026-W47.csv', 'event_id,user_id\ne1,u1\n'), utc)).toEqual({ weeks: ['2026-W47'], source: 'file-name' });
+    expect(await weeksInFile(await file('manual_logs_2026-11-18.csv', ''), utc)).toEqual({ weeks: ['2026-W47'], source: 'file-name' });
+    expect(await weeksInFile(await file('user_monthly_summary_2026-12.csv', 'user_id\n'), utc)).toEqual({
+      weeks: ['2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53'],
+      source: 'file-name',
+    });
+    expect(await weeksInFile(await file('ai_logs_export.csv', 'event_id\n'), utc)).toEqual({ weeks: [], source: 'none' });
+  });
+});
