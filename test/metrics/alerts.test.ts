@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateAlerts } from '../../src/metrics/alerts.js';
+import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
+import type { Row } from '../../src/metrics/kpi.js';
+import { makeCleanedData, testConfig } from './make-cleaned-data.js';
+
+const data = makeCleanedData({
+  tasks: [
+    { user_id: 'a', team: 'Finance', started_at: '2026-11-10T09:00:00Z' },
+    { user_id: 'a', team: 'Finance', started_at: '2026-11-18T09:00:00Z' },
+  ],
+});
+
+const tables: Record<string, Row[]> = {
+  adoption_by_team: [
+    { team: '*', delta_pts: 100 * (0.5 - 0.6), adoption_rate: 0.5, previous_adoption_rate: 0.6 },
+    { team: 'Finance', delta_pts: -14.2, adoption_rate: 0.5, previous_adoption_rate: 0.642 },
+    { team: 'Legal', delta_pts: -5, adoption_rate: 0.5, previous_adoption_rate: 0.55 },
+    { team: 'Ops', delta_pts: null, adoption_rate: 0.5, previous_adoption_rate: null },
+  ],
+  accuracy_stability: [
+    { month: '2026-10', team: '*', asi: 0.9 },
+    { month: '2026-10', team: 'Finance', asi: 0.95 },
+    { month: '2026-10', team: 'Legal', asi: 0.7 },
+    { month: '2026-11', team: '*', asi: 0.85 },
+    { month: '2026-11', team: 'Finance', asi: 0.75, evaluated: 20 },
+    { month: '2026-11', team: 'Legal', asi: 0.65, evaluated: 20 },
+    { month: '2026-11', team: 'Ops', asi: 0.9 },
+  ],
+  harm: [
+    { team: '*', ai_tasks: 200, harmful: 1, harm_rate: 0.005 },
+    { team: 'Finance', ai_tasks: 50, harmful: 1, harm_rate: 0.02 },
+    { team: 'Legal', ai_tasks: 100, harmful: 1, harm_rate: 0.01 },
+  ],
+  gaps: [{ source: 'ai_logs', team: 'Legal', date: '2026-11-18', expected_tasks: 6 }],
+  logging_coverage: [
+    { month: '2026-10', user_id: 'u1', team: 'Finance', logged_ai_tasks: 1, reported_ai_tasks: 10, coverage: 0.1, flagged: true },
+    { month: '2026-11', user_id: 'u2', team: 'Legal', logged_ai_tasks: 3, reported_ai_tasks: 6, coverage: 0.5, flagged: true },
+    { month: '2026-11', user_id: 'u3', team: 'Legal', logged_ai_tasks: 6, reported_ai_tasks: 6, coverage: 1, flagged: false },
+  ],
+};
+
+describe('evaluateAlerts', () => {
+  it('applies the default rules and sorts by severity, rule, team', () => {
+    const alerts = evaluateAlerts(tables, buildKpiContext(data, testConfig(), '2026-W47'));
+    expect(alerts.map((alert) => [alert.severity, alert.rule, alert.team ?? null])).toEqual([
+      ['critical', 'harm_rate', 'Finance'],
+      ['high', 'adoption_drop', '*'], // -9.999999999999998 is -10 within float noise
+      ['high', 'adoption_drop', 'Finance'],
+      ['high', 'asi_below_target', 'Finance'],
+      ['high', 'asi_below_target', 'Legal'],
+      ['medium', 'asi_falling', 'Finance'], // 0.95 -> 0.75; Legal's -0.05 is not enough
+      ['medium', 'data_gap', 'Legal'],
+      ['low', 'blind_spot', 'Legal'], // only the latest month's flagged users
+    ]);
+    expect(alerts[2]).toMatchObject({
+      delta_pts: -14.2,
+      week: '2026-W47',
+      message: 'Finance: adoption fell 14.2 points from 2026-W46 to 2026-W47 (64.2% -> 50.0%)',
+    });
+    expect(alerts[5].asi_change).toBeCloseTo(-0.2, 12);
+    expect(alerts[6]).toMatchObject({ source: 'ai_logs', date: '2026-11-18' });
+    expect(alerts[7]).toMatchObject({ user_id: 'u2', month: '2026-11', coverage: 0.5 });
+    expect(alerts.every((alert) => typeof alert.message === 'string' && alert.message.length > 20)).toBe(true);
+  });
+
+  it('honours configured thresholds, severities and disabled rules', () => {
+    const config = testConfig({
+      alerts: {
+        rules: [
+          { rule: 'adoption_drop', threshold: -14, severity: 'critical' },
+          { rule: 'harm_rate', threshold: 0.005, severity: 'low' },
+          { rule: 'data_gap', enabled: false },
+        ],
+      },
+    });
+    const alerts = evaluateAlerts(tables, buildKpiContext(data, config, '2026-W47'));
+    expect(alerts.map((alert) => [alert.severity, alert.rule, alert.team])).toEqual([
+      ['critical', 'adoption_drop', 'Finance'],
+      ['low', 'harm_rate', 'Finance'],
+      ['low', 'harm_rate', 'Legal'],
+    ]);
+  });
+
+  it('rejects an unknown rule name as a config error', () => {
+    const config = testConfig({ alerts: { rules: [{ rule: 'adoption_dorp' }] } });
+    expect(() => evaluateAlerts(tables, buildKpiContext(data, config, '2026-W47'))).toThrow(/alerts\.rules\.0\.rule.*adoption_drop.*got `adoption_dorp`/);
+  });
+});

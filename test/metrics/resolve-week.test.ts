@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isUptakeError } from '../../src/errors.js';
+import { resolveWeek } from '../../src/metrics/resolve-week.js';
+import { makeCleanedData, testConfig } from './make-cleaned-data.js';
+
+function dataEnding(lastStart: string) {
+  return makeCleanedData({
+    tasks: [
+      { user_id: 'a', team: 'Finance', started_at: '2026-11-04T09:00:00Z' },
+      { user_id: 'a', team: 'Finance', started_at: '2026-11-12T09:00:00Z' },
+      { user_id: 'a', team: 'Finance', started_at: lastStart },
+    ],
+  });
+}
+
+function errorOf(action: () => unknown): Error & { kind?: string } {
+  try {
+    action();
+  } catch (error) {
+    return error as Error & { kind?: string };
+  }
+  throw new Error('expected an error');
+}
+
+describe('resolveWeek', () => {
+  it('latest is the week of the last loaded date when that date is a Sunday', () => {
+    expect(resolveWeek(dataEnding('2026-11-22T20:00:00Z'), testConfig(), 'latest')).toEqual({
+      week: '2026-W47',
+      start: '2026-11-16',
+      end: '2026-11-22',
+      thursday: '2026-11-19',
+      previous: '2026-W46',
+      month: '2026-11',
+      rosterMonth: '2026-11',
+    });
+  });
+
+  it('latest skips a week that is still running', () => {
+    // last date Saturday Nov 21: W47 is incomplete, W46 (Nov 9..15) holds data
+    expect(resolveWeek(dataEnding('2026-11-21T20:00:00Z'), testConfig(), 'LATEST').week).toBe('2026-W46');
+  });
+
+  it('places a Sunday-evening task in its own week in the report zone', () => {
+    // 2026-11-23T03:00Z is Sunday Nov 22 evening in New York: W47, and complete in that zone
+    const data = dataEnding('2026-11-23T03:00:00Z');
+    expect(resolveWeek(data, testConfig({ timezone: 'America/New_York' }), '2026-W47').week).toBe('2026-W47');
+    expect(resolveWeek(data, testConfig({ timezone: 'America/New_York' }), 'latest').week).toBe('2026-W47');
+    // in UTC that task is Monday of W48, W47 holds nothing, so the last complete week holding data is W46
+    expect(resolveWeek(data, testConfig(), 'latest').week).toBe('2026-W46');
+    expect(() => resolveWeek(data, testConfig({ timezone: 'America/New_York' }), '2026-W48')).toThrow(/2026-W48/);
+  });
+
+  it('rejects an invalid week with a usage error naming it and the weeks available', () => {
+    const error = errorOf(() => resolveWeek(dataEnding('2026-11-22T20:00:00Z'), testConfig(), '2026-W60'));
+    expect(isUptakeError(error)).toBe(true);
+    expect(error.kind).toBe('usage');
+    expect(error.message).toContain('`2026-W60`');
+    expect(error.message).toContain('2026-W45, 2026-W46, 2026-W47');
+  });
+
+  it('rejects a week that holds no data', () => {
+    const error = errorOf(() => resolveWeek(dataEnding('2026-11-22T20:00:00Z'), testConfig(), '2026-W40'));
+    expect(error.kind).toBe('usage');
+    expect(error.message).toMatch(/got `2026-W40`; weeks available: 2026-W45, 2026-W46, 2026-W47/);
+  });
+
+  it('latest with no complete week is a usage error; no tasks at all is an input error', () => {
+    const partial = makeCleanedData({ tasks: [{ user_id: 'a', started_at: '2026-11-18T09:00:00Z' }] });
+    expect(errorOf(() => resolveWeek(partial, testConfig(), 'latest')).kind).toBe('usage');
+    expect(errorOf(() => resolveWeek(makeCleanedData({ tasks: [] }), testConfig(), 'latest')).kind).toBe('input');
+  });
+});
