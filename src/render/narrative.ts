@@ -119,7 +119,7 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
 
   let overall: string | null = null;
   if (all) {
-    if (!isNumber(all.adoption_rate)) overall = `Adoption in ${doc.week} is ${NOT_MEASURABLE}`;
+    if (!isNumber(all.adoption_rate)) overall = `Adoption in ${escapeMarkdown(doc.week)} is ${NOT_MEASURABLE}`;
     else if (!isNumber(all.delta_pts)) overall = `Adoption stood at ${formatPercent(all.adoption_rate)}, with no measurable previous week to compare`;
     else if (Math.abs(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
     else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
@@ -188,7 +188,7 @@ function timeSavedSentence(doc: MetricsDocument): string | null {
   const allRows = doc.tables.time_saved.filter((row) => row.team === '*');
   const current = allRows.find((row) => row.week === doc.week);
   if (!current || !isNumber(current.hours_saved) || !isNumber(current.cumulative_hours_saved)) return null;
-  const firstWeek = allRows.map((row) => row.week).sort()[0];
+  const firstWeek = escapeMarkdown(allRows.map((row) => row.week).sort()[0]);
   const thisWeek =
     current.hours_saved >= 0
       ? `AI tasks saved an estimated ${formatOneDecimal(current.hours_saved)} hours this week against the manual baseline`
@@ -222,7 +222,7 @@ function gapsSentence(doc: MetricsDocument): string | null {
   }
   if (groups.size === 0) return null;
   const clauses = [...groups.values()].map(
-    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${listing([...group.dates].sort())}`,
+    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${listing([...group.dates].sort().map(escapeMarkdown))}`,
   );
   return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
 }
@@ -235,7 +235,7 @@ function blindSpotsSentence(doc: MetricsDocument, options: NarrativeOptions): st
   const users = flagged.map((row) => escapeMarkdown(row.user_id)).sort();
   const shown = users.length > 5 ? [...users.slice(0, 5), `${users.length - 5} more`] : users;
   return (
-    `Logging blind spots: in ${month}, ${plural(flagged.length, 'user', 'users')} (${listing(shown)}) logged under ` +
+    `Logging blind spots: in ${escapeMarkdown(month ?? '')}, ${plural(flagged.length, 'user', 'users')} (${listing(shown)}) logged under ` +
     `${formatPercent(coverageThreshold)} of the AI tasks they reported, so the logs undercount their AI use.`
   );
 }

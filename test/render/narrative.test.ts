@@ -218,6 +218,18 @@ describe('buildNarrative: caveats', () => {
     ]);
   });
 
+  it('escapes hostile user ids and team names in caveats', () => {
+    const doc = makeDoc({
+      gaps: [{ source: 'manual_logs', team: '<img src=x onerror=alert(1)>', date: '2026-11-18' }],
+      logging_coverage: [{ month: '2026-10', user_id: '*u*<b>', logged_ai_tasks: 0, reported_ai_tasks: 4, coverage: 0, flagged: true }],
+    });
+    expect(buildNarrative(doc)).toEqual([
+      '**Data caveats.** Possible data gaps (days with no tasks where that weekday usually has several): ' +
+        'no manual tasks from &lt;img src=x onerror=alert\\(1\\)&gt; on 2026-11-18. ' +
+        'Logging blind spots: in 2026-10, 1 user (\\*u\\*&lt;b&gt;) logged under 80 % of the AI tasks they reported, so the logs undercount their AI use.',
+    ]);
+  });
+
   it('claims nothing when the document holds no data', () => {
     expect(buildNarrative(makeDoc())).toEqual([]);
   });
