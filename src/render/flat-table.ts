@@ -1,0 +1,74 @@
+import type { MetricsDocument } from '../metrics/document.js';
+
+// Shared by the CSV and Excel writers: which tables, which columns, and how text is made safe.
+
+/** Column order of the contract's tables (CONTRACT section 4), so even an empty table has a header. */
+const KNOWN_COLUMNS: Record<string, readonly string[]> = {
+  adoption_by_team: ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate'],
+  adoption_by_task_type: ['task_type', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts'],
+  adoption_trend: ['week', 'team', 'ai_tasks', 'manual_tasks', 'adoption_rate'],
+  time_saved: ['week', 'team', 'hours_saved', 'cumulative_hours_saved'],
+  accuracy_stability: ['month', 'team', 'evaluated', 'above_target', 'asi'],
+  harm: ['team', 'ai_tasks', 'harmful', 'harm_rate'],
+  logging_coverage: ['month', 'user_id', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'],
+  gaps: ['source', 'team', 'date'],
+  alerts: ['rule', 'team', 'severity'],
+};
+
+export interface FlatTable {
+  name: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+/** Every table of the document with its columns: the contract's first, then extras as first seen. */
+export function flatTables(doc: MetricsDocument): FlatTable[] {
+  return Object.entries(doc.tables).map(([name, rows]) => {
+    const columns = [...(KNOWN_COLUMNS[name] ?? [])];
+    const seen = new Set(columns);
+    for (const row of rows) {
+      for (const key of Object.keys(row)) {
+        if (!seen.has(key)) {
+          seen.add(key);
+          columns.push(key);
+        }
+      }
+    }
+    return { name, columns, rows };
+  });
+}
+
+/** Rates are fractions in [0, 1]: `*_rate`, `coverage`, `asi`, `*_share`. */
+export function isRateColumn(column: string): boolean {
+  return /(?:^|_)rate$|^coverage$|^asi$|(?:^|_)share$/.test(column);
+}
+
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+// A spreadsheet runs text starting with = + - @ (or a tab/CR before one) as a formula: quote it.
+/**
+ * @example
+ * neutraliseFormula('=HYPERLINK("http://x")') // => "'=HYPERLINK(\"http://x\")"
+ * neutraliseFormula('-14.2') // => '-14.2' (a plain number stays as it is)
+ */
+export function neutraliseFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  if (NUMBER_TEXT.test(text)) return text;
+  return `'${text}`;
+}
+
+/** A value as plain text for a cell: dates as ISO text, objects as JSON, non-finite numbers empty. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value);
+}
+
+/** A table name made safe as a file name: adoption_by_team -> adoption_by_team.csv */
+export function tableFileName(name: string): string {
+  return `${name.replace(/[^A-Za-z0-9_-]+/g, '_') || 'table'}.csv`;
+}

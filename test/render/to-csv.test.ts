@@ -1,0 +1,67 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { tablesToCsv } from '../../src/render/to-csv.js';
+import { neutraliseFormula } from '../../src/render/flat-table.js';
+import { flatDocument } from './flat-document.js';
+
+const files = tablesToCsv(flatDocument);
+
+function records(name: string): string[][] {
+  return parse(files.get(name) ?? '', { relax_column_count: false }) as string[][];
+}
+
+describe('tablesToCsv', () => {
+  it('writes one file per table, named after it', () => {
+    expect([...files.keys()]).toEqual([
+      'adoption_by_team.csv',
+      'adoption_by_task_type.csv',
+      'adoption_trend.csv',
+      'time_saved.csv',
+      'accuracy_stability.csv',
+      'harm.csv',
+      'logging_coverage.csv',
+      'gaps.csv',
+      'alerts.csv',
+    ]);
+  });
+
+  it('round-trips through csv-parse with numbers, nulls, quoting and neutralised formulas', () => {
+    expect(records('adoption_by_team.csv')).toEqual([
+      ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate'],
+      ['Finance', '30', '10', '0.75', '5', '0.5'],
+      [`'=HYPERLINK("http://evil.example","click")`, '1', '3', '0.25', '-14.2', ''],
+      ['Legal, "Contracts"', '0', '0', '', '', ''],
+    ]);
+    expect(files.get('adoption_by_team.csv')).toContain('\r\n"Legal, ""Contracts""",0,0,,,\r\n');
+  });
+
+  it('keeps negative numbers as numbers and quotes text starting with + - @', () => {
+    expect(records('time_saved.csv')).toEqual([
+      ['week', 'team', 'hours_saved', 'cumulative_hours_saved'],
+      ['2026-W47', '*', '-2.5', '118.25'],
+    ]);
+    expect(records('harm.csv')[1]).toEqual(["'+Ops", '10', '1', '0.1']);
+    expect(records('alerts.csv')).toEqual([
+      ['rule', 'team', 'severity', 'delta_pts'],
+      ['adoption_drop', "'-Procurement", 'high', '-14.2'],
+    ]);
+  });
+
+  it('writes booleans as true/false, dates as ISO text, and a header for an empty table', () => {
+    expect(records('logging_coverage.csv')).toEqual([
+      ['month', 'user_id', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'],
+      ['2026-10', "'@u1", '8', '10', '0.8', 'false'],
+      ['2026-10', 'u2', '1', '10', '0.1', 'true'],
+    ]);
+    expect(records('gaps.csv')).toEqual([['source', 'team', 'date'], ['ai_logs', 'Legal', '2026-11-18']]);
+    expect(files.get('adoption_by_task_type.csv')).toBe('task_type,ai_tasks,manual_tasks,adoption_rate,delta_pts\r\n');
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it('quotes formula starts, including tab and carriage return, but not plain numbers', () => {
+    expect(['=1+1', '+1 555', '-x', '@SUM(A1)', '\t=1', '\r=1', '-14.2', '+3', '-1e3', 'Finance', ''].map(neutraliseFormula)).toEqual([
+      "'=1+1", "'+1 555", "'-x", "'@SUM(A1)", "'\t=1", "'\r=1", '-14.2', '+3', '-1e3', 'Finance', '',
+    ]);
+  });
+});
