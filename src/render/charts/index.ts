@@ -5,6 +5,7 @@ import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
 import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
 import { loggingCoverageChart } from './logging-coverage.js';
+import type { ReportThresholds } from './report-thresholds.js';
 
 export interface ReportChart {
   /** Stable id, also the chart's file stem (`adoption-trend`). */
@@ -13,7 +14,7 @@ export interface ReportChart {
   spec: TopLevelSpec;
 }
 
-const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument): TopLevelSpec }> = [
+const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Partial<ReportThresholds>): TopLevelSpec }> = [
   { id: 'adoption-trend', title: 'Adoption rate by week', build: adoptionTrendChart },
   { id: 'adoption-by-task-type', title: 'Adoption by task type', build: adoptionByTaskTypeChart },
   { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart },
@@ -28,11 +29,12 @@ function valueCount(spec: TopLevelSpec): number {
 
 // An empty chart only shows axes; the report leaves it out rather than print a blank frame.
 /**
- * The report's charts in page order, those without any data left out.
+ * The report's charts in page order, those without any data left out. `thresholds` (the
+ * config's accuracy target and coverage threshold) win over what the document carries.
  * @example reportCharts(doc).map((chart) => chart.id) // ['adoption-trend', 'adoption-by-task-type', ...]
  */
-export function reportCharts(doc: MetricsDocument): ReportChart[] {
-  return BUILDERS.map(({ id, title, build }) => ({ id, title, spec: build(doc) })).filter((chart) => valueCount(chart.spec) > 0);
+export function reportCharts(doc: MetricsDocument, thresholds: Partial<ReportThresholds> = {}): ReportChart[] {
+  return BUILDERS.map(({ id, title, build }) => ({ id, title, spec: build(doc, thresholds) })).filter((chart) => valueCount(chart.spec) > 0);
 }
 
 export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart };

@@ -13,6 +13,13 @@ describe('reportCharts', () => {
     ]);
   });
 
+  it('passes configured thresholds to the charts that draw them', () => {
+    const charts = reportCharts(chartDoc(), { accuracyTarget: 0.95, coverageThreshold: 0.6 });
+    const spec = (id: string) => charts.find((chart) => chart.id === id)!.spec as any;
+    expect(spec('asi-by-month').layer[1].encoding.y.datum).toBe(0.95);
+    expect(spec('logging-coverage').layer[1].encoding.x.datum).toBe(0.6);
+  });
+
   it('leaves out charts without data', () => {
     expect(reportCharts(chartDoc({ accuracy_stability: [], logging_coverage: [] })).map((chart) => chart.id)).toEqual([
       'adoption-trend',
