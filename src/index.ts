@@ -28,3 +28,15 @@ export type { LoadReportOptions, LoadedReport } from './notebook/load-report.js'
 export { displayBundle } from './notebook/display-bundle.js';
 export { readNotebook, writeNotebook } from './notebook/nbformat.js';
 export type { Notebook, NotebookCell, NotebookOutput } from './notebook/nbformat.js';
+export { notebookToHtml } from './render/to-html.js';
+export type { ReportContext, NotebookToHtmlOptions } from './render/to-html.js';
+export { renderMarkdown } from './render/markdown.js';
+export { sanitizeMarkup } from './render/sanitize-markup.js';
+export { findChromium, launchBrowser, CHROMIUM_PATHS } from './render/browser.js';
+export type { ReportBrowser, LaunchBrowserOptions } from './render/browser.js';
+export { htmlToPdf } from './render/to-pdf.js';
+export type { PdfOptions } from './render/to-pdf.js';
+export { tablesToCsv } from './render/to-csv.js';
+export { tablesToXlsx } from './render/to-xlsx.js';
+export type { XlsxOptions } from './render/to-xlsx.js';
+export { neutraliseFormula } from './render/flat-table.js';
