@@ -93,7 +93,7 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
     for (const [index, cell] of notebook.cells.entries()) {
       if (cell.cell_type !== 'code' || cell.source.trim() === '') continue;
       const label = describeCell(cell, index);
-      progress(`cell ${index + 1}/${total} ${label.replace(/^cell \d+ /, '')}`);
+      progress(`cell ${index + 1}/${total} ${label.slice(label.indexOf(' (') + 1)}`);
       const failure = await runCell(kernel, cell, { timeoutSec: options.cellTimeoutSec ?? 600, displayIds });
       if (failure) {
         finishRun(true);

@@ -151,5 +151,5 @@ export function newCellId(): string {
 export function describeCell(cell: NotebookCell, index: number): string {
   const firstLine = cell.source.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
   const shown = firstLine.length > 60 ? `${firstLine.slice(0, 57)}...` : firstLine;
-  return `cell ${index + 1}${cell.id ? ` (id ${cell.id})` : ''} \`${shown}\``;
+  return `cell ${index + 1} (${cell.id ? `id ${cell.id}, ` : ''}${JSON.stringify(shown)})`;
 }
