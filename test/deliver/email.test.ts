@@ -1,67 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { EmailSchema } from '../../src/config/schema.js';
 import { renderSubject, sendEmail, sendReportEmail } from '../../src/deliver/email.js';
 import { UptakeError } from '../../src/errors.js';
-
-interface Received {
-  from: string;
-  recipients: string[];
-  raw: Buffer;
-}
-
-interface TestServer {
-  port: number;
-  received: Received[];
-  authAttempts: number;
-  close(): Promise<void>;
-}
-
-// A real SMTP server on loopback: auth with user `reporter` / password `s3cret`; `failFirst` answers 451 that often.
-async function startSmtp(options: { failFirst?: number } = {}): Promise<TestServer> {
-  const received: Received[] = [];
-  let failuresLeft = options.failFirst ?? 0;
-  const state = { authAttempts: 0 };
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      state.authAttempts += 1;
-      if (auth.username === 'reporter' && auth.password === 's3cret') callback(null, { user: 'reporter' });
-      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (failuresLeft > 0) {
-          failuresLeft -= 1;
-          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-          return;
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    received,
-    get authAttempts() {
-      return state.authAttempts;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtp, type TestServer } from './local-servers.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,35 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
 import { UptakeError } from '../../src/errors.js';
 import { metricsFixture } from './metrics-fixture.js';
-
-interface Receiver {
-  url: string;
-  bodies: unknown[];
-  close(): Promise<void>;
-}
-
-// A loopback webhook that answers with the given statuses in turn (the last one repeats).
-async function startReceiver(statuses: { status: number; body?: string; headers?: Record<string, string> }[]): Promise<Receiver> {
-  const bodies: unknown[] = [];
-  let call = 0;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      const answer = statuses[Math.min(call, statuses.length - 1)];
-      call += 1;
-      response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
-      response.end(answer.body ?? (answer.status === 200 ? 'ok' : 'error'));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/services/T000/B000/secret-token`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startReceiver, type Receiver } from './local-servers.js';
 
 const receivers: Receiver[] = [];
 afterEach(async () => {
