@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { cleanInput } from '../../clean/clean-input.js';
+import { readConfig } from '../../config/read-config.js';
+import { UptakeError } from '../../errors.js';
+import { computeMetrics } from '../../metrics/compute-metrics.js';
+import { formatMetricsText } from '../../metrics/format-metrics-text.js';
+
+interface MetricsOptions {
+  input?: string;
+  week: string;
+  json?: boolean;
+  table?: boolean;
+  config?: string;
+}
+
+/**
+ * Registers `uptake metrics`: clean the input, compute every KPI for one week, print JSON or tables.
+ * @example registerMetrics(program) // uptake metrics --week latest --json
+ */
+export function registerMetrics(program: Command): void {
+  program
+    .command('metrics')
+    .description('Compute every KPI for one report week and print the metrics document (JSON) or readable tables')
+    .option('-i, --input <dir>', 'input folder of ai_logs*, manual_logs* and user_monthly_summary* CSV files (default: config `input`, i.e. data/sample)')
+    .option('-w, --week <week>', 'report week: YYYY-Www (a week holding data) or `latest` (the last complete ISO week in the data)', 'latest')
+    .option('--json', 'print the metrics document as JSON on stdout (nothing else goes to stdout)')
+    .option('--table', 'print each table aligned for a terminal: rates as percents, suppressed rows and blind spots marked (the default)')
+    .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  uptake metrics --week latest --table\n  uptake metrics --input data/sample --week 2026-W47 --json > metrics.json\n' +
+        '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
+    )
+    .action(async (options: MetricsOptions) => {
+      if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
+      const config = await readConfig(options.config);
+      const input = options.input ?? config.input;
+      const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
+      const document = computeMetrics(data, config, options.week);
+      process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
+    });
+}
