@@ -1,0 +1,45 @@
+import { Command, Option } from 'commander';
+import { UptakeError } from '../../errors.js';
+import { generateDataset, GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
+import { writeDataset } from '../../generate/write-dataset.js';
+import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
+
+const wholeNumber = (name: string) => (value: string): number => {
+  if (!/^\d+$/.test(value.trim())) throw new UptakeError('usage', `expected ${name} to be a whole number, got \`${value}\``);
+  return Number(value);
+};
+
+/** The last complete ISO week (UTC) before `now`. */
+export function lastCompleteWeek(now: Date): string {
+  return shiftWeek(isoWeekOf(now.getTime(), 'UTC'), -1);
+}
+
+/**
+ * Registers `uptake generate`; `now` is injected so the default end week is testable.
+ * @example registerGenerate(program, { now: () => new Date('2026-11-24T22:00:00Z') })
+ */
+export function registerGenerate(program: Command, effects: { now?: () => Date } = {}): void {
+  program
+    .command('generate')
+    .description(
+      'Write a deterministic synthetic input folder (AI logs, manual logs, roster) with every defect the cleaning handles, ' +
+        'plus truth.json: the accounting and metrics a correct pipeline must report on it.',
+    )
+    .requiredOption('--out <dir>', 'folder to write (must be new or empty unless --force)')
+    .addOption(new Option('--users <n>', 'users on the roster (about 1 in 10 unlicensed)').default(GENERATE_DEFAULTS.users).argParser(wholeNumber('--users')))
+    .addOption(new Option('--weeks <n>', 'weeks of logs, ending with --end-week').default(GENERATE_DEFAULTS.weeks).argParser(wholeNumber('--weeks')))
+    .addOption(new Option('--seed <n>', 'random seed; the same options give byte-identical files').default(GENERATE_DEFAULTS.seed).argParser(wholeNumber('--seed')))
+    .option('--end-week <week>', 'last ISO week of the data, e.g. 2026-W47 (default: the last complete week before today, UTC)')
+    .option('--force', 'replace the --out folder if it has files', false)
+    .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
+    .action(async (options: { out: string; users: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
+      const endWeek = options.endWeek ?? lastCompleteWeek((effects.now ?? (() => new Date()))());
+      const log = (message: string): void => {
+        process.stderr.write(`[generate] ${message}\n`);
+      };
+      const dataset = generateDataset({ seed: options.seed, users: options.users, weeks: options.weeks, endWeek, onProgress: log });
+      await writeDataset(options.out, dataset, { force: options.force });
+      const rows = dataset.files.reduce((sum, file) => sum + file.rows, 0);
+      log(`wrote ${dataset.files.length} files (${rows} data rows), truth.json and README.md to ${options.out}`);
+    });
+}

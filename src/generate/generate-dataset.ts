@@ -1,0 +1,76 @@
+import { UptakeError } from '../errors.js';
+import { isIsoWeek, shiftWeek } from '../util/iso-week.js';
+import { accountRows } from './account-rows.js';
+import { describeDataset } from './describe-dataset.js';
+import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
+import { renderFiles } from './render-files.js';
+import { simulateActivity } from './simulate-activity.js';
+import type { GeneratedDataset, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
+
+export const GENERATE_DEFAULTS = { users: 60, weeks: 8, seed: 1 } as const;
+
+function checkOptions(options: GenerateOptions): void {
+  const whole = (name: string, value: number, min: number, max: number): void => {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new UptakeError('usage', `expected ${name} to be a whole number from ${min} to ${max}, got \`${value}\``);
+    }
+  };
+  whole('--users', options.users, 1, 1_000_000);
+  whole('--weeks', options.weeks, 1, 520);
+  whole('--seed', options.seed, 0, 2 ** 31 - 1);
+  if (!isIsoWeek(options.endWeek)) throw new UptakeError('usage', `expected --end-week to be an ISO week like 2026-W47, got \`${options.endWeek}\``);
+}
+
+/**
+ * Builds a synthetic input folder in memory, every defect of CONTRACT sections 1-2 included, and the
+ * truth a correct pipeline must report on it. Pure: the same options give the same bytes.
+ * @example const { files, truth } = generateDataset({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' })
+ */
+export function generateDataset(options: GenerateOptions): GeneratedDataset {
+  checkOptions(options);
+  const progress = options.onProgress ?? (() => {});
+  progress(`simulating ${options.users} users over ${options.weeks} weeks up to ${options.endWeek} (seed ${options.seed})`);
+  const activity = simulateActivity(options);
+  progress(`writing ${activity.rows.length} log rows into weekly exports`);
+  const { files, placed } = renderFiles(activity);
+  const account = accountRows(activity, placed);
+  progress('computing the reference metrics');
+  const settings = DEFAULT_REFERENCE_SETTINGS;
+  const weeks: Record<string, ReferenceTables> = {};
+  const baselines: Record<string, Record<string, number>> = {};
+  for (const week of [shiftWeek(options.endWeek, -1), options.endWeek]) {
+    weeks[week] = computeReferenceTables(activity.tasks, activity.roster, week, settings);
+    const perType = referenceBaselines(activity.tasks, week, settings.timezone);
+    baselines[week] = Object.fromEntries([...perType].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const task of activity.tasks) {
+    const date = new Date(task.startedAt).toISOString().slice(0, 10);
+    if (first === null || date < first) first = date;
+    if (last === null || date > last) last = date;
+  }
+  const repairsBySource = account.repairsBySource;
+  const truth: GroundTruth = {
+    seed: options.seed,
+    options: { users: options.users, weeks: options.weeks, seed: options.seed, end_week: options.endWeek },
+    end_week: options.endWeek,
+    settings: { ...settings, privacy_min_group_size: 0 },
+    loaded_dates: first === null || last === null ? null : { first, last },
+    accounting: account.accounting,
+    quarantine_by_reason: account.quarantineByReason,
+    quarantine_by_source: account.quarantineBySource,
+    repairs: { clock_skew: repairsBySource.ai_logs.clock_skew + repairsBySource.manual_logs.clock_skew },
+    repairs_by_source: repairsBySource,
+    baselines,
+    weeks,
+    story: { ...activity.story, expected_adoption_drop_alerts: adoptionDrops(weeks[options.endWeek]) },
+  };
+  return { files, truth, readme: describeDataset(truth, files) };
+}
+
+function adoptionDrops(tables: ReferenceTables): Array<{ team: string; delta_pts: number }> {
+  return tables.adoption_by_team
+    .filter((row) => row.team !== '*' && row.delta_pts !== null && row.delta_pts <= -10)
+    .map((row) => ({ team: row.team, delta_pts: row.delta_pts as number }));
+}

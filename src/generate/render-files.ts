@@ -1,0 +1,176 @@
+import { gzipSync } from 'node:zlib';
+import type { LogSource } from '../clean/types.js';
+import {
+  aiStyleOfWeek, isGzippedWeek, manualStyleOfWeek, ROSTER_STYLES,
+  type AiColumn, type FileStyle, type ManualColumn,
+} from './file-styles.js';
+import type { RawRow, SimulatedActivity, TimestampFormat } from './simulate-activity.js';
+import type { GeneratedFile } from './types.js';
+import { formatOffset, formatWall, offsetMinutes, resolveWallClock } from './zone-time.js';
+
+const WEEK = 7 * 86_400_000;
+
+/** RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace. */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+// A naive time must resolve back to the same instant; the later copy of an ambiguous hour cannot,
+// so it is written with its offset instead.
+function formatInstant(instant: number, format: TimestampFormat, zone: string): string {
+  switch (format) {
+    case 'iso_z':
+      return new Date(instant).toISOString().replace('.000Z', 'Z');
+    case 'iso_z_ms':
+      return new Date(instant).toISOString();
+    case 'epoch_s':
+      return String(instant / 1000);
+    case 'epoch_ms':
+      return String(instant);
+    default: {
+      const offset = offsetMinutes(zone, instant);
+      const wall = instant + offset * 60_000;
+      if (format === 'offset' || resolveWallClock(wall, zone) !== instant) return `${formatWall(wall, 'T')}${formatOffset(offset)}`;
+      return formatWall(wall, format === 'naive' ? ' ' : 'T');
+    }
+  }
+}
+
+function timestamps(row: RawRow): { start: string; end: string } {
+  const first = row.swapped ? row.end! : row.start;
+  const second = row.swapped ? row.start : row.end;
+  return {
+    start: row.startText ?? formatInstant(first, row.format, row.zone),
+    end: second === null ? '' : formatInstant(second, row.format, row.zone),
+  };
+}
+
+function aiValue(row: RawRow, column: AiColumn, times: { start: string; end: string }): string {
+  const duration = row.durationColumnMs;
+  switch (column) {
+    case 'id': return row.id;
+    case 'user': return row.userId;
+    case 'team': return row.teamCell;
+    case 'type': return row.label;
+    case 'start': return times.start;
+    case 'end': return times.end;
+    case 'duration_ms': return duration === null ? '' : String(duration);
+    case 'duration_s': return duration === null ? '' : String(duration / 1000);
+    case 'duration_min': return duration === null ? '' : String(duration / 60_000);
+    case 'status': return row.statusWord;
+    case 'accuracy': return row.accuracyMilli === null ? '' : String(row.accuracyMilli / 1000);
+    case 'accuracy_pct': return row.accuracyMilli === null ? '' : String(row.accuracyMilli / 10);
+    case 'harmful': return row.harmfulCell;
+    case 'prompt': return row.prompt;
+    case 'tool_version': return row.toolVersion;
+    case 'tz': return row.zone;
+    case 'client_os': return row.clientOs;
+  }
+}
+
+function manualValue(row: RawRow, column: ManualColumn, times: { start: string; end: string }): string {
+  const duration = row.durationColumnMs;
+  switch (column) {
+    case 'id': return row.id;
+    case 'user': return row.userId;
+    case 'team': return row.teamCell;
+    case 'type': return row.label;
+    case 'start': return times.start;
+    case 'end': return times.end;
+    case 'duration_s': return duration === null ? '' : String(duration / 1000);
+    case 'duration_min': return duration === null ? '' : String(duration / 60_000);
+    case 'source_system': return 'ticketing';
+  }
+}
+
+function encode(style: { crlf: boolean; bom: boolean }, lines: string[], gzip: boolean): Uint8Array {
+  const newline = style.crlf ? '\r\n' : '\n';
+  const text = `${style.bom ? '\uFEFF' : ''}${lines.join(newline)}${newline}`;
+  const bytes = Buffer.from(text, 'utf8');
+  return gzip ? gzipSync(bytes, { level: 9 }) : bytes;
+}
+
+function logFile<Column extends string>(
+  name: string,
+  kind: LogSource,
+  style: FileStyle<Column>,
+  rows: RawRow[],
+  value: (row: RawRow, column: Column, times: { start: string; end: string }) => string,
+  gzip: boolean,
+): GeneratedFile {
+  const lines = [style.columns.map(([header]) => csvField(header)).join(',')];
+  let records = 0;
+  for (const row of rows) {
+    const times = timestamps(row);
+    const line = style.columns.map(([, column]) => csvField(value(row, column, times))).join(',') + (row.extraField ? ',unexpected' : '');
+    lines.push(line);
+    records++;
+    if (row.duplicateInFile) {
+      lines.push(line);
+      records++;
+    }
+  }
+  return { name: gzip ? `${name}.gz` : name, kind, rows: records, content: encode(style, lines, gzip) };
+}
+
+/** Rows in the order each file holds them, duplicates included: what a reader of the files sees. */
+export type PlacedRows = Record<LogSource, RawRow[]>;
+
+/**
+ * Writes the simulated rows into weekly exports (overlapping by a day) and the monthly rosters.
+ * @example renderFiles(activity).files.map((file) => file.name) // ['ai_logs_2026-W40.csv', ...]
+ */
+export function renderFiles(activity: SimulatedActivity): { files: GeneratedFile[]; placed: PlacedRows } {
+  const weeks = activity.weekLabels.length;
+  const buckets: Record<LogSource, RawRow[][]> = {
+    ai_logs: activity.weekLabels.map(() => []),
+    manual_logs: activity.weekLabels.map(() => []),
+  };
+  for (const row of activity.rows) {
+    const week = Math.floor((row.start - activity.rangeStart) / WEEK);
+    buckets[row.source][week].push(row);
+    if (new Date(row.start).getUTCDay() === 0 && week + 1 < weeks) buckets[row.source][week + 1].push(row);
+  }
+  const byStart = (a: RawRow, b: RawRow): number => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const files: GeneratedFile[] = [];
+  const placed: PlacedRows = { ai_logs: [], manual_logs: [] };
+  activity.weekLabels.forEach((week, index) => {
+    for (const source of ['ai_logs', 'manual_logs'] as const) {
+      const rows = buckets[source][index].sort(byStart);
+      for (const row of rows) {
+        placed[source].push(row);
+        if (row.duplicateInFile) placed[source].push(row);
+      }
+      files.push(
+        source === 'ai_logs'
+          ? logFile(`ai_logs_${week}.csv`, source, aiStyleOfWeek(index), rows, aiValue, isGzippedWeek(index))
+          : logFile(`manual_logs_${week}.csv`, source, manualStyleOfWeek(index), rows, manualValue, index % 4 === 3),
+      );
+    }
+  });
+
+  const months = [...new Set(activity.roster.map((row) => row.month))].sort();
+  months.forEach((month, index) => {
+    const style = ROSTER_STYLES[index % ROSTER_STYLES.length];
+    const rows = activity.roster.filter((row) => row.month === month);
+    const quarantined = activity.rosterQuarantine.filter((row) => row.month === month);
+    rows.splice(Math.floor(rows.length / 2), 0, ...quarantined);
+    const lines = [style.columns.map(([header]) => csvField(header)).join(',')];
+    rows.forEach((row, rowIndex) => {
+      const licensed = row.licensed ? (style.trueWord === '1' && rowIndex % 2 === 1 ? 'TRUE' : style.trueWord) : style.falseWord;
+      const values: Record<string, string> = {
+        user: row.userId,
+        team: row.team,
+        month: row.month,
+        timezone: row.timezone,
+        licensed,
+        tasks_total: String(row.tasksTotal),
+        ai_tasks_total: String(row.aiTasksTotal),
+      };
+      lines.push(style.columns.map(([, column]) => csvField(values[column])).join(','));
+    });
+    files.push({ name: `user_monthly_summary_${month}.csv`, kind: 'user_monthly_summary', rows: rows.length, content: encode(style, lines, false) });
+  });
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, placed };
+}

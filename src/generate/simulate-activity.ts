@@ -1,0 +1,566 @@
+import type { LogSource, TaskStatus } from '../clean/types.js';
+import { shiftWeek, weekBounds } from '../util/iso-week.js';
+import {
+  ADOPTION_PLAN, CLIENT_OS, FALSE_WORDS, HOSTILE_PROMPTS, LAST_WEEK_ADOPTION_CHANGE, ON_TARGET_SHARE,
+  SALES_OPS_LAST_WEEKS_ON_TARGET, STATUS_WORDS, TASK_TYPES, TEAM_TASK_MIX, TEAMS, TOOL_VERSIONS, TRUE_WORDS, ZONES,
+} from './catalogue.js';
+import { aiStyleOfWeek, manualStyleOfWeek, styleHas } from './file-styles.js';
+import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import type { ReferenceRosterRow, ReferenceTask } from './types.js';
+import { formatWall, offsetMinutes, resolveWallClock, utcDate, wallClockOf } from './zone-time.js';
+
+export type TimestampFormat = 'iso_z' | 'iso_z_ms' | 'offset' | 'naive' | 'naive_iso' | 'epoch_s' | 'epoch_ms';
+
+/** One raw log row as it will be written (the same object is written to every file it lands in). */
+export interface RawRow {
+  source: LogSource;
+  id: string;
+  userId: string;
+  teamCell: string;
+  label: string;
+  /** True start and end instants (end null = unknown); written swapped when `swapped`. */
+  start: number;
+  end: number | null;
+  /** Value of a duration column (normally end - start). */
+  durationColumnMs: number | null;
+  swapped: boolean;
+  format: TimestampFormat;
+  zone: string;
+  /** Raw text written instead of the formatted start (quarantine, skipped DST time). */
+  startText?: string;
+  statusWord: string;
+  accuracyMilli: number | null;
+  harmfulCell: string;
+  prompt: string;
+  toolVersion: string;
+  clientOs: string;
+  quarantine: string | null;
+  extraField: boolean;
+  /** Removed by retry de-duplication (a worse or later row of an attempt). */
+  retryDuplicate: boolean;
+  /** Written twice in a row in each file it lands in (an export glitch). */
+  duplicateInFile: boolean;
+  /** Row belongs to a stitched task with more than one row. */
+  fragment: boolean;
+}
+
+export interface SimulatedUser {
+  userId: string;
+  team: string;
+  zone: string;
+  licensed: boolean;
+  affinity: number;
+  accumulator: number;
+  weekendWorker: boolean;
+  blindSpot: boolean;
+  powerUser: boolean;
+  special: boolean;
+}
+
+export interface SimulatedActivity {
+  weekLabels: string[];
+  rangeStart: number;
+  rangeEnd: number;
+  users: SimulatedUser[];
+  tasks: ReferenceTask[];
+  rows: RawRow[];
+  roster: ReferenceRosterRow[];
+  /** The roster row written with a blank user_id (quarantined). */
+  rosterQuarantine: ReferenceRosterRow[];
+  story: Record<string, unknown>;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const STATUS_RANK: Record<TaskStatus, number> = { error: 1, abandoned: 2, completed: 3 };
+const FORMATS: TimestampFormat[] = ['iso_z', 'iso_z_ms', 'offset', 'naive', 'naive_iso', 'epoch_s', 'epoch_ms'];
+const FORMAT_WEIGHTS = [30, 5, 20, 25, 5, 8, 7];
+
+const roundTo30s = (ms: number): number => Math.max(30_000, Math.round(ms / 30_000) * 30_000);
+const titleWords = (label: string): string => label.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+
+const VARIANT_WEIGHTS = [5, 3, 4, 3, 3, 2];
+const variantCache = new Map<string, string[]>();
+
+// Misspellings a person or another tool would produce; abbreviations keep each token a prefix.
+function variantsOf(taskType: string): string[] {
+  let variants = variantCache.get(taskType);
+  if (!variants) {
+    const abbreviation = TASK_TYPES[taskType].abbreviation;
+    variants = [titleWords(taskType), taskType.toUpperCase(), taskType.replace(/_/g, '-'), `  ${taskType} `, abbreviation, titleWords(abbreviation)];
+    variantCache.set(taskType, variants);
+  }
+  return variants;
+}
+
+function labelVariant(taskType: string, random: SeededRandom, avoid?: string): string {
+  if (avoid !== undefined) return random.pick(variantsOf(taskType).filter((variant) => variant !== avoid));
+  if (random.next() < 0.8) return taskType;
+  return random.weighted(variantsOf(taskType), VARIANT_WEIGHTS);
+}
+
+function teamCell(team: string, random: SeededRandom): string {
+  const draw = random.next();
+  if (draw < 0.06) return '';
+  if (draw < 0.08) return team.toLowerCase();
+  if (draw < 0.1) return team.toUpperCase();
+  if (draw < 0.12) return ` ${team} `;
+  return team;
+}
+
+function harmfulCell(harmful: boolean | null, random: SeededRandom): string {
+  if (harmful === null) return '';
+  return random.pick(harmful ? TRUE_WORDS : FALSE_WORDS);
+}
+
+function statusWord(status: TaskStatus, random: SeededRandom): string {
+  const words = STATUS_WORDS[status];
+  return random.weighted(words.map(([word]) => word), words.map(([, weight]) => weight));
+}
+
+function buildUsers(count: number, random: SeededRandom): SimulatedUser[] {
+  const unlicensed = count >= 12 ? Math.round(count / 10) : 0;
+  const users: SimulatedUser[] = [];
+  for (let index = 0; index < count; index++) {
+    const licensed = index < count - unlicensed;
+    const slot = licensed ? index : index - (count - unlicensed);
+    const teamIndex = slot % TEAMS.length;
+    const member = Math.floor(slot / TEAMS.length);
+    const team = TEAMS[teamIndex];
+    users.push({
+      userId: `u${String(index + 1).padStart(3, '0')}`,
+      team,
+      zone: ZONES[(member + teamIndex + (licensed ? 0 : 2)) % ZONES.length],
+      licensed,
+      affinity: 0.85 + 0.3 * random.next(),
+      accumulator: random.next(),
+      weekendWorker: random.chance(0.1),
+      blindSpot: licensed && ((team === 'Finance' && member === 1) || (team === 'HR' && member === 2)),
+      powerUser: licensed && team === 'Engineering' && member === 0,
+      special: false,
+    });
+  }
+  return users;
+}
+
+/**
+ * Simulates the organisation's weeks: every clean task (the truth) and every raw row the exports
+ * hold for it, defects included.
+ * @example simulateActivity({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' }).tasks.length
+ */
+export function simulateActivity(options: { seed: number; users: number; weeks: number; endWeek: string }): SimulatedActivity {
+  const random = createSeededRandom(options.seed);
+  const weeks = options.weeks;
+  const weekLabels = Array.from({ length: weeks }, (_, index) => shiftWeek(options.endWeek, index - weeks + 1));
+  const rangeStart = Date.parse(`${weekBounds(weekLabels[0]).start}T00:00:00Z`);
+  const rangeEnd = Date.parse(`${weekBounds(options.endWeek).end}T00:00:00Z`) + DAY;
+  const lastWeekStart = rangeEnd - WEEK;
+  const gapDay = weeks >= 2 ? lastWeekStart + 2 * DAY : null;
+  const gapDate = gapDay === null ? null : utcDate(gapDay);
+  const users = buildUsers(options.users, random);
+  const tasks: ReferenceTask[] = [];
+  const rows: RawRow[] = [];
+  const monthly = new Map<string, { tasksTotal: number; aiTasksTotal: number }>();
+  let serial = 0;
+  let manualSerial = 0;
+  let promptSerial = 1000;
+  const story: Record<string, unknown> = {};
+
+  const weekIndexOf = (instant: number): number => Math.floor((instant - rangeStart) / WEEK);
+  // A row on a Sunday (UTC) is also in the next week's export: the exports overlap by one day.
+  const placements = (instant: number): number[] => {
+    const week = weekIndexOf(instant);
+    return Math.floor(instant / DAY) % 7 === 3 && week + 1 < weeks ? [week, week + 1] : [week];
+  };
+  const inRange = (instant: number): boolean => instant >= rangeStart && instant < rangeEnd;
+  const count = (userId: string, instant: number, completedAi: boolean): void => {
+    const key = `${userId}|${utcDate(instant).slice(0, 7)}`;
+    const totals = monthly.get(key) ?? { tasksTotal: 0, aiTasksTotal: 0 };
+    totals.tasksTotal++;
+    if (completedAi) totals.aiTasksTotal++;
+    monthly.set(key, totals);
+  };
+
+  const adoptionShare = (user: SimulatedUser, week: number): number => {
+    const [first, beforeLast] = ADOPTION_PLAN[user.team];
+    const steps = Math.max(1, weeks - 2);
+    const clamped = Math.min(Math.max(week, 0), weeks - 1);
+    let share = first + ((beforeLast - first) * Math.min(clamped, steps)) / steps;
+    if (clamped === weeks - 1 && weeks >= 2) {
+      share = beforeLast + (beforeLast - first) / steps + (LAST_WEEK_ADOPTION_CHANGE[user.team] ?? 0);
+      if (user.powerUser) return 0.97;
+    }
+    return Math.min(0.97, share * user.affinity);
+  };
+  const onTargetShare = (team: string, week: number): number => {
+    const fromEnd = weeks - 1 - week;
+    if (team === 'Sales Ops' && fromEnd < SALES_OPS_LAST_WEEKS_ON_TARGET.length && weeks >= 5) {
+      return SALES_OPS_LAST_WEEKS_ON_TARGET[SALES_OPS_LAST_WEEKS_ON_TARGET.length - 1 - fromEnd];
+    }
+    return ON_TARGET_SHARE[team];
+  };
+
+  const baseRow = (source: LogSource, user: SimulatedUser, taskType: string, start: number): RawRow => ({
+    source,
+    id: source === 'ai_logs' ? `evt-${String(++serial).padStart(7, '0')}` : `T-${String(++manualSerial).padStart(6, '0')}`,
+    userId: user.userId,
+    teamCell: teamCell(user.team, random),
+    label: labelVariant(taskType, random),
+    start,
+    end: null,
+    durationColumnMs: null,
+    swapped: false,
+    format: random.weighted(FORMATS, FORMAT_WEIGHTS),
+    zone: user.zone,
+    statusWord: '',
+    accuracyMilli: null,
+    harmfulCell: '',
+    prompt: '',
+    toolVersion: source === 'ai_logs' ? random.pick(TOOL_VERSIONS) : '',
+    clientOs: random.pick(CLIENT_OS),
+    quarantine: null,
+    extraField: false,
+    retryDuplicate: false,
+    duplicateInFile: false,
+    fragment: false,
+  });
+  const setEnd = (row: RawRow, end: number | null): void => {
+    row.end = end;
+    row.durationColumnMs = end === null ? null : end - row.start;
+  };
+  // Clock skew and a disagreeing duration column only go into single-file rows whose file can show them.
+  const maybeSkew = (row: RawRow, chance: number): void => {
+    if (row.end === null || !random.chance(chance)) return;
+    const files = placements(row.start);
+    const hasEnd = row.source === 'ai_logs' ? styleHas(aiStyleOfWeek(files[0]), 'end') : styleHas(manualStyleOfWeek(files[0]), 'end');
+    if (files.length === 1 && hasEnd) row.swapped = true;
+  };
+  const maybeDisagree = (row: RawRow): void => {
+    if (row.end === null || row.swapped || !random.chance(0.1)) return;
+    const files = placements(row.start);
+    const style = aiStyleOfWeek(files[0]);
+    if (files.length === 1 && row.source === 'ai_logs' && styleHas(style, 'end') && styleHas(style, 'duration_s')) {
+      row.durationColumnMs = row.end - row.start + 60_000;
+    }
+  };
+  const drawAccuracy = (team: string, week: number): number =>
+    random.chance(onTargetShare(team, week)) ? random.int(900, 1000) : random.int(550, 899);
+  const promptFor = (taskType: string, number: number): string =>
+    random.chance(0.03)
+      ? `${random.pick(HOSTILE_PROMPTS)} #${number}`
+      : TASK_TYPES[taskType].prompt.replace('{n}', String(number));
+
+  // One AI task: its clean record and its raw rows (plain, fragmented or retried).
+  const simulateAiTask = (
+    user: SimulatedUser,
+    start: number,
+    taskType: string,
+    forced?: { status: TaskStatus; parts: number[]; gaps: number[] },
+  ): number => {
+    const week = Math.min(Math.max(weekIndexOf(start), 0), weeks - 1);
+    const status: TaskStatus = forced?.status ?? random.weighted<TaskStatus>(['completed', 'abandoned', 'error'], user.powerUser ? [95, 4, 1] : [86, 9, 5]);
+    const duration = roundTo30s(TASK_TYPES[taskType].manualMinutes * MINUTE * (0.25 + 0.35 * random.next()));
+    let accuracy: number | null = null;
+    if (status === 'completed') accuracy = random.chance(0.12) ? null : drawAccuracy(user.team, week);
+    else if (random.chance(0.2)) accuracy = random.int(300, 700);
+    const harmful: boolean | null = status === 'completed' ? (random.chance(0.002) ? true : random.chance(0.85) ? false : null) : random.chance(0.5) ? false : null;
+    const prompt = promptFor(taskType, ++promptSerial);
+    const unlogged =
+      (user.blindSpot && status === 'completed' && random.chance(0.35)) ||
+      (user.team === 'Legal' && gapDay !== null && start >= gapDay && start < gapDay + DAY);
+    if (unlogged && !forced) {
+      if (inRange(start)) count(user.userId, start, status === 'completed');
+      return start + duration;
+    }
+    const shapeDraw = random.next();
+    const taskRows: RawRow[] = [];
+    let taskDuration: number | null = duration;
+    let realEnd = start + duration;
+    if (forced || (shapeDraw < 0.03 && duration >= 2 * MINUTE)) {
+      // Fragmented session: rows separated by gaps of at most 10 minutes.
+      let parts = forced?.parts;
+      if (!parts) {
+        const pieces = duration >= 6 * MINUTE && random.chance(0.25) ? 3 : 2;
+        parts = [];
+        let left = duration;
+        for (let piece = 0; piece < pieces - 1; piece++) {
+          const part = Math.min(left - 30_000 * (pieces - 1 - piece), roundTo30s(left * (0.3 + 0.3 * random.next())));
+          parts.push(part);
+          left -= part;
+        }
+        parts.push(left);
+      }
+      const gaps = forced?.gaps ?? parts.slice(1).map(() => random.int(20, 540) * 1000);
+      const unknownLast = !forced && random.chance(0.1);
+      const accuracyInEarlierRow = accuracy !== null && random.chance(0.3);
+      const harmfulRow = random.int(0, parts.length - 1);
+      let cursor = start;
+      parts.forEach((part, index) => {
+        const last = index === parts.length - 1;
+        const row = baseRow('ai_logs', user, taskType, cursor);
+        row.fragment = true;
+        setEnd(row, last && unknownLast ? null : cursor + part);
+        row.statusWord = statusWord(last ? status : random.pick<TaskStatus>(['completed', 'abandoned']), random);
+        row.prompt = last ? prompt : `${prompt} (draft ${index + 1})`;
+        if (accuracy !== null) {
+          if (accuracyInEarlierRow) row.accuracyMilli = index === parts.length - 2 ? accuracy : null;
+          else row.accuracyMilli = last ? accuracy : random.chance(0.5) ? random.int(500, 1000) : null;
+        }
+        row.harmfulCell = harmful === true ? harmfulCell(index === harmfulRow, random) : harmfulCell(harmful, random);
+        taskRows.push(row);
+        cursor += part + (last ? 0 : gaps[index]);
+      });
+      realEnd = cursor;
+      taskDuration = unknownLast ? null : parts.reduce((sum, part) => sum + part, 0);
+    } else {
+      const row = baseRow('ai_logs', user, taskType, start);
+      const durationDraw = random.next();
+      if (durationDraw < 0.02) {
+        setEnd(row, null);
+        taskDuration = null;
+      } else if (durationDraw < 0.024 && !user.special) {
+        setEnd(row, start + roundTo30s(random.int(510, 660) * MINUTE));
+        taskDuration = null;
+      } else {
+        setEnd(row, start + duration);
+      }
+      row.statusWord = statusWord(status, random);
+      row.accuracyMilli = accuracy;
+      row.harmfulCell = harmfulCell(harmful, random);
+      row.prompt = prompt;
+      taskRows.push(row);
+      if (shapeDraw < 0.07) {
+        // Retries: same prompt, another spelling, starts chained within 30 s; worse rows before, echoes after.
+        const worse = (['error', 'abandoned'] as TaskStatus[]).filter((candidate) => STATUS_RANK[candidate] < STATUS_RANK[status]);
+        const before = worse.length > 0 && random.chance(0.7) ? (status === 'completed' ? random.int(1, 2) : 1) : 0;
+        const after = before === 0 || random.chance(0.3) ? 1 : 0;
+        let cursor = start;
+        for (let index = 0; index < before; index++) {
+          cursor -= random.int(8, 28) * 1000;
+          taskRows.unshift(retryRow(user, taskType, cursor, random.pick(worse), row));
+        }
+        cursor = start;
+        for (let index = 0; index < after; index++) {
+          cursor += random.int(5, 28) * 1000;
+          const echoStatus = random.pick((['error', 'abandoned', 'completed'] as TaskStatus[]).filter((candidate) => STATUS_RANK[candidate] <= STATUS_RANK[status]));
+          taskRows.push(retryRow(user, taskType, cursor, echoStatus, row));
+        }
+      } else {
+        maybeSkew(row, 0.01);
+        maybeDisagree(row);
+        if (!row.swapped && random.chance(0.003)) row.duplicateInFile = true;
+      }
+    }
+    if (!taskRows.every((row) => inRange(row.start))) return realEnd;
+    rows.push(...taskRows);
+    const kept = taskRows.find((row) => !row.retryDuplicate)!;
+    tasks.push({
+      source: 'ai_logs',
+      taskId: kept.id,
+      userId: user.userId,
+      team: user.team,
+      taskType,
+      startedAt: kept.start,
+      durationMs: taskDuration,
+      status,
+      accuracy: accuracy === null ? null : accuracy / 1000,
+      harmful,
+    });
+    count(user.userId, start, status === 'completed');
+    return realEnd;
+  };
+
+  const retryRow = (user: SimulatedUser, taskType: string, start: number, status: TaskStatus, kept: RawRow): RawRow => {
+    const row = baseRow('ai_logs', user, taskType, start);
+    row.label = labelVariant(taskType, random, kept.label);
+    setEnd(row, start + 30_000);
+    row.statusWord = statusWord(status, random);
+    row.prompt = kept.prompt;
+    row.retryDuplicate = true;
+    return row;
+  };
+
+  const simulateManualTask = (user: SimulatedUser, start: number, taskType: string): number => {
+    const duration = roundTo30s(TASK_TYPES[taskType].manualMinutes * MINUTE * (0.6 + random.next()));
+    const row = baseRow('manual_logs', user, taskType, start);
+    let taskDuration: number | null = duration;
+    const durationDraw = random.next();
+    if (durationDraw < 0.02) {
+      setEnd(row, null);
+      taskDuration = null;
+    } else if (durationDraw < 0.024 && !user.special) {
+      setEnd(row, start + roundTo30s(random.int(510, 660) * MINUTE));
+      taskDuration = null;
+    } else {
+      setEnd(row, start + duration);
+    }
+    maybeSkew(row, 0.01);
+    if (!row.swapped && random.chance(0.003)) row.duplicateInFile = true;
+    if (!inRange(start)) return start + duration;
+    rows.push(row);
+    tasks.push({
+      source: 'manual_logs',
+      taskId: row.id,
+      userId: user.userId,
+      team: user.team,
+      taskType,
+      startedAt: start,
+      durationMs: taskDuration,
+      status: 'completed',
+      accuracy: null,
+      harmful: null,
+    });
+    count(user.userId, start, false);
+    return start + duration;
+  };
+
+  // Specials: users that carry the DST tasks and the task split across two weekly files.
+  const firstOfZone = (zone: string): SimulatedUser | undefined =>
+    users.find((user) => user.licensed && user.zone === zone && !user.blindSpot && !user.powerUser);
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
+    const user = firstOfZone(zone);
+    if (user) user.special = true;
+  }
+  const splitUser = firstOfZone('Australia/Sydney');
+  const splitInstant = weeks >= 2 ? lastWeekStart - 15 * MINUTE : null;
+  const splitLocalDay = splitUser && splitInstant !== null ? utcDate(wallClockOf(splitInstant, splitUser.zone)) : null;
+
+  // 1. Ordinary working days, in each user's own zone.
+  const firstLocalDay = rangeStart - DAY;
+  const lastLocalDay = rangeEnd;
+  for (const user of users) {
+    const mix = TEAM_TASK_MIX[user.team];
+    for (let dayWall = firstLocalDay; dayWall <= lastLocalDay; dayWall += DAY) {
+      const weekday = new Date(dayWall).getUTCDay();
+      const lastWeekDay = dayWall >= lastWeekStart && dayWall < rangeEnd;
+      const busy = user.powerUser && lastWeekDay && weekday >= 1 && weekday <= 5;
+      let taskCount: number;
+      if (weekday === 0 || weekday === 6) {
+        if (!user.weekendWorker || !random.chance(0.3)) continue;
+        taskCount = random.int(1, 3);
+      } else {
+        taskCount = busy ? 14 : random.int(5, 8);
+      }
+      let cursor = resolveWallClock(dayWall + 8 * HOUR + random.int(0, 75) * MINUTE + random.int(0, 59) * 1000, user.zone);
+      const dayEndWall = dayWall + (busy ? 20.5 : 18.5) * HOUR;
+      const splitToday = user === splitUser && utcDate(dayWall) === splitLocalDay;
+      if (splitToday) cursor = splitInstant!;
+      for (let index = 0; index < taskCount; index++) {
+        if (wallClockOf(cursor, user.zone) >= dayEndWall) break;
+        const taskType = random.weighted(mix.map(([type]) => type), mix.map(([, weight]) => weight));
+        const week = weekIndexOf(cursor);
+        let end: number;
+        if (splitToday && index === 0) {
+          end = simulateAiTask(user, cursor, mix[0][0], { status: 'completed', parts: [10 * MINUTE, 12 * MINUTE], gaps: [6 * MINUTE] });
+          story.split_across_files = { user_id: user.userId, task_id: `evt-${String(serial - 1).padStart(7, '0')}`, started_at: new Date(cursor).toISOString() };
+        } else {
+          user.accumulator += user.licensed ? adoptionShare(user, week) : 0;
+          const useAi = user.accumulator >= 1;
+          if (useAi) user.accumulator -= 1;
+          end = useAi ? simulateAiTask(user, cursor, taskType) : simulateManualTask(user, cursor, taskType);
+        }
+        cursor = end + random.int(busy ? 11 * 60 : 20 * 60, busy ? 16 * 60 : 60 * 60) * 1000;
+      }
+    }
+  }
+
+  // 2. Tasks at the DST changes: ambiguous and skipped local times written naive.
+  const dstTasks: Array<Record<string, string>> = [];
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
+    const user = firstOfZone(zone);
+    if (!user) continue;
+    const taskType = TEAM_TASK_MIX[user.team][0][0];
+    for (let hour = rangeStart + HOUR; hour < rangeEnd; hour += HOUR) {
+      const before = offsetMinutes(zone, hour - HOUR);
+      const after = offsetMinutes(zone, hour);
+      if (before === after) continue;
+      const planned: Array<{ start: number; startText?: string; note: string }> =
+        after < before
+          ? [
+              { start: hour - 30 * MINUTE, note: 'ambiguous local time, first occurrence (naive)' },
+              { start: hour + 40 * MINUTE, note: 'ambiguous local time, second occurrence (needs its offset)' },
+            ]
+          : [{ start: hour + 30 * MINUTE, startText: formatWall(hour + before * MINUTE + 30 * MINUTE), note: 'skipped local time (naive, moves forward)' }];
+      for (const plan of planned) {
+        if (!inRange(plan.start)) continue;
+        const id = `evt-${String(serial + 1).padStart(7, '0')}`;
+        const row = baseRow('ai_logs', user, taskType, plan.start);
+        row.label = taskType;
+        row.teamCell = user.team;
+        row.format = 'naive';
+        row.startText = plan.startText;
+        setEnd(row, plan.start + 20 * MINUTE);
+        row.statusWord = 'completed';
+        row.accuracyMilli = 950;
+        row.harmfulCell = 'false';
+        row.prompt = `${TASK_TYPES[taskType].prompt.replace('{n}', String(++promptSerial))} (night shift)`;
+        rows.push(row);
+        tasks.push({ source: 'ai_logs', taskId: id, userId: user.userId, team: user.team, taskType, startedAt: plan.start, durationMs: 20 * MINUTE, status: 'completed', accuracy: 0.95, harmful: false });
+        count(user.userId, plan.start, true);
+        dstTasks.push({ zone, user_id: user.userId, task_id: id, started_at: new Date(plan.start).toISOString(), note: plan.note });
+      }
+    }
+  }
+
+  // 3. Quarantinable rows: copies of ordinary rows with exactly one fatal defect each.
+  const templates = rows.filter(
+    (row) => !row.fragment && !row.retryDuplicate && !row.swapped && !row.duplicateInFile && row.startText === undefined && row.end !== null && placements(row.start).length === 1,
+  );
+  const quarantine = (source: LogSource, reasons: string[]): void => {
+    const candidates = templates.filter((row) => row.source === source);
+    if (candidates.length === 0) return;
+    reasons.forEach((reason, index) => {
+      const template = candidates[Math.floor(((index + 0.5) / reasons.length) * candidates.length)];
+      const row: RawRow = { ...template, durationColumnMs: template.end! - template.start, quarantine: reason };
+      row.id = source === 'ai_logs' ? `evt-${String(++serial).padStart(7, '0')}` : `T-${String(++manualSerial).padStart(6, '0')}`;
+      if (source === 'ai_logs') row.prompt = `${row.prompt} (resent ${serial})`;
+      if (reason === 'missing_id') row.id = '';
+      if (reason === 'missing_user_id') row.userId = '';
+      if (reason === 'missing_started_at') row.startText = '';
+      if (reason === 'invalid_started_at') row.startText = index % 2 === 0 ? 'yesterday' : '2026-13-45 25:61:00';
+      if (reason === 'missing_status') row.statusWord = '';
+      if (reason === 'unknown_status') row.statusWord = index % 2 === 0 ? 'pending' : 'in_progress';
+      if (reason === 'accuracy_out_of_range') row.accuracyMilli = 1000 + random.int(50, 800);
+      if (reason === 'field_count') row.extraField = true;
+      rows.push(row);
+    });
+  };
+  quarantine('ai_logs', [
+    'missing_id', 'missing_user_id', 'missing_started_at', 'invalid_started_at', 'missing_status', 'unknown_status',
+    'accuracy_out_of_range', 'field_count', 'missing_id', 'invalid_started_at', 'unknown_status', 'accuracy_out_of_range', 'field_count', 'missing_user_id',
+  ]);
+  quarantine('manual_logs', ['missing_id', 'missing_user_id', 'invalid_started_at', 'field_count', 'missing_user_id', 'invalid_started_at']);
+
+  // 4. The roster: one row per user and month, with the source system's (fuller) AI-task counts.
+  const months = new Set<string>();
+  for (let day = rangeStart; day < rangeEnd; day += DAY) months.add(utcDate(day).slice(0, 7));
+  const roster: ReferenceRosterRow[] = [];
+  for (const month of [...months].sort()) {
+    for (const user of users) {
+      const totals = monthly.get(`${user.userId}|${month}`) ?? { tasksTotal: 0, aiTasksTotal: 0 };
+      const extra = user.licensed && totals.aiTasksTotal > 0 && random.chance(0.2) ? random.int(1, 2) : 0;
+      roster.push({
+        userId: user.userId,
+        team: user.team,
+        month,
+        timezone: user.zone,
+        licensed: user.licensed,
+        tasksTotal: totals.tasksTotal + extra,
+        aiTasksTotal: totals.aiTasksTotal + extra,
+      });
+    }
+  }
+  const middleMonth = [...months].sort()[Math.floor(months.size / 2)];
+  const rosterQuarantine = [{ ...roster.find((row) => row.month === middleMonth)!, userId: '' }];
+
+  story.adoption_drop = { team: 'Procurement', note: 'adoption share planned 24 points lower in the last week' };
+  story.asi_falling = { team: 'Sales Ops', note: 'on-target accuracy falls to 72%, 60%, 45% over the last three weeks' };
+  story.gap = gapDate ? { source: 'ai_logs', team: 'Legal', date: gapDate, note: "Legal's AI tasks that day were not logged" } : null;
+  story.blind_spots = users.filter((user) => user.blindSpot).map((user) => user.userId);
+  story.power_user = users.find((user) => user.powerUser)?.userId ?? null;
+  story.unlicensed = users.filter((user) => !user.licensed).map((user) => user.userId);
+  story.dst_tasks = dstTasks;
+  return { weekLabels, rangeStart, rangeEnd, users, tasks, rows, roster, rosterQuarantine, story };
+}
