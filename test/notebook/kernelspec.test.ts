@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findKernelspec, kernelDirectories } from '../../src/notebook/kernelspec.js';
+
+function kernelDir(root: string, name: string, spec: Record<string, unknown>): void {
+  mkdirSync(join(root, 'kernels', name), { recursive: true });
+  writeFileSync(join(root, 'kernels', name, 'kernel.json'), JSON.stringify(spec));
+}
+
+describe('kernelDirectories', () => {
+  it('searches JUPYTER_PATH, the user data dir, then the system dirs', () => {
+    expect(kernelDirectories({ JUPYTER_PATH: '/a:/b', HOME: '/home/ana' })).toEqual([
+      '/a/kernels',
+      '/b/kernels',
+      '/home/ana/.local/share/jupyter/kernels',
+      '/usr/local/share/jupyter/kernels',
+      '/usr/share/jupyter/kernels',
+    ]);
+    expect(kernelDirectories({ HOME: '/home/ana', JUPYTER_DATA_DIR: '/data/jupyter' })[0]).toBe('/data/jupyter/kernels');
+  });
+});
+
+describe('findKernelspec', () => {
+  it('takes the first match, matching the name case-insensitively', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
+    const second = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
+    kernelDir(first, 'mykernel', { argv: ['/bin/first', '{connection_file}'], display_name: 'First', language: 'typescript' });
+    kernelDir(second, 'mykernel', { argv: ['/bin/second'], display_name: 'Second', language: 'typescript', interrupt_mode: 'message' });
+    const spec = await findKernelspec('MyKernel', { JUPYTER_PATH: `${first}:${second}`, HOME: first });
+    expect(spec).toEqual({
+      name: 'mykernel',
+      resourceDir: join(first, 'kernels', 'mykernel'),
+      argv: ['/bin/first', '{connection_file}'],
+      env: {},
+      displayName: 'First',
+      language: 'typescript',
+      interruptMode: 'signal',
+    });
+  });
+
+  it('names the kernel and every folder searched when none matches', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
+    await expect(findKernelspec('no-such-kernel', { HOME: home })).rejects.toMatchObject({
+      kind: 'environment',
+      message: `expected a Jupyter kernelspec named \`no-such-kernel\`, found none in ${join(home, '.local/share/jupyter/kernels')}, /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels`,
+    });
+  });
+
+  it('refuses a kernel.json without argv', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
+    kernelDir(root, 'broken', { display_name: 'Broken' });
+    await expect(findKernelspec('broken', { JUPYTER_PATH: root, HOME: root })).rejects.toThrow('expected `argv` to be a non-empty list of strings, got undefined');
+  });
+});
