@@ -5,7 +5,7 @@ import { escapeSlack, postSlack } from './slack.js';
 import type { AlertChannel } from './alert-routing.js';
 import type { DeliveryChannels } from './resolve-channels.js';
 
-export interface RunOutcome {
+export interface RunOutcomeNotice {
   ok: boolean;
   week: string;
   /** Report title (config.title). */
@@ -47,7 +47,7 @@ function errorText(error: unknown): string {
  * @example
  * await notifyRunOutcome({ ok: false, week: '2026-W47', error, summary: 'stopped at render' }, resolveChannels(config), {})
  */
-export async function notifyRunOutcome(outcome: RunOutcome, channels: DeliveryChannels, effects: DeliveryEffects = {}): Promise<ChannelResult[]> {
+export async function notifyRunOutcome(outcome: RunOutcomeNotice, channels: DeliveryChannels, effects: DeliveryEffects = {}): Promise<ChannelResult[]> {
   const title = outcome.title ?? 'AI adoption report';
   const headline = outcome.ok ? `${title} ${outcome.week}: the report is ready` : `${title} ${outcome.week}: the run FAILED`;
   const reason = outcome.ok ? '' : errorText(outcome.error);
