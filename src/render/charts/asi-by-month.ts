@@ -46,10 +46,13 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
         },
       },
       {
+        // One datum of its own: inheriting the table would draw the line once per row.
+        data: { values: [{}] },
         mark: { type: 'rule', color: FLAG_COLOR, strokeDash: [6, 4] },
         encoding: { y: { datum: accuracyTarget, type: 'quantitative' } },
       },
       {
+        data: { values: [{}] },
         mark: { type: 'text', color: FLAG_COLOR, align: 'left', baseline: 'bottom', dx: 4, dy: -2 },
         encoding: { y: { datum: accuracyTarget, type: 'quantitative' }, x: { value: 0 }, text: { value: targetLabel } },
       },

@@ -24,4 +24,25 @@ describe('loggingCoverageChart', () => {
     expect(at(spec, 'layer', 0, 'encoding', 'x', 'scale', 'domain')).toEqual([0, 1.5]);
     expect(at(spec, 'layer', 1, 'encoding', 'x', 'datum')).toBe(0.7);
   });
+
+  it('keeps the lowest coverages, blind spots first, when there are more users than fit', () => {
+    const rows = [0.95, 0.5, 1, 0.7, 0.85].map((coverage, index) => ({
+      month: '2026-10',
+      user_id: `u${index}`,
+      logged_ai_tasks: coverage * 20,
+      reported_ai_tasks: 20,
+      coverage,
+      flagged: coverage < 0.8,
+    }));
+    const spec = loggingCoverageChart(chartDoc({ logging_coverage: rows }), { maxUsers: 3 });
+    expect(at(spec, 'title')).toBe('Logging coverage, 2026-10 (lowest 3 of 5 users)');
+    expect(at(spec, 'data', 'values').map((row: any) => [row.user_id, row.status])).toEqual([
+      ['u1', 'blind spot'],
+      ['u3', 'blind spot'],
+      ['u4', 'ok'],
+    ]);
+    // The threshold rule and its label carry one datum each, so they are drawn once.
+    expect(at(spec, 'layer', 1, 'data')).toEqual({ values: [{}] });
+    expect(at(spec, 'layer', 2, 'data')).toEqual({ values: [{}] });
+  });
 });

@@ -12,6 +12,8 @@ describe('renderSvg', () => {
     expect(svgs[0]).toContain('>Adoption rate</text>');
     expect(svgs[0]).toContain('>2026-W47</text>');
     expect(svgs[3]).toContain('>target 90 %</text>');
+    // The target label is drawn once, not once per data row.
+    expect(svgs[3].split('>target 90 %</text>').length - 1).toBe(1);
     expect(svgs[4]).toContain('>u1</text>');
   });
 
