@@ -3,6 +3,9 @@ import { registerExecute } from './execute.js';
 import { registerValidate } from './validate.js';
 import { registerMetrics } from './metrics.js';
 import { registerGenerate } from './generate.js';
+import { registerSchedule } from './schedule.js';
+import { registerWatch } from './watch.js';
+import { registerStatus } from './status.js';
 
 /** One line per command; each module registers its own options and help. */
 export const registrations: Array<(program: Command) => void> = [
@@ -10,4 +13,7 @@ export const registrations: Array<(program: Command) => void> = [
   registerValidate,
   registerMetrics,
   registerGenerate,
+  registerSchedule,
+  registerWatch,
+  registerStatus,
 ];

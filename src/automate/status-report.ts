@@ -1,0 +1,140 @@
+import { hostname } from 'node:os';
+import { DateTime } from 'luxon';
+import type { Config } from '../config/schema.js';
+import { textTable } from '../util/text-table.js';
+import { deadManCheck, type DeadManResult } from './dead-man.js';
+import { pidIsAlive } from './pid-is-alive.js';
+import { readRunLog, readRuns, type RunRecord } from './run-log.js';
+import { readRunLock } from './run-lock.js';
+import { scheduleCron } from './schedule.js';
+import { statePaths } from './state-paths.js';
+
+/** `uptake status --json`: one document, snake_case keys like the metrics JSON. */
+export interface StatusReport {
+  run_log: string;
+  total_runs: number;
+  /** The last runs, newest first. */
+  runs: Array<{
+    run_id: string | null;
+    reason: string;
+    outcome: RunRecord['outcome'];
+    started_at: string;
+    ended_at: string | null;
+    duration_ms: number | null;
+    weeks: string[];
+    scheduled_for: string | null;
+    error: RunRecord['error'];
+    why: string | null;
+  }>;
+  next_run: { at: string; local: string; timezone: string; cron: string } | null;
+  /** The last `uptake schedule` start in the log, and whether that process is still up. */
+  scheduler: { pid: number; host: string; since: string; alive: boolean } | null;
+  lock: { pid: number; host: string; reason: string; since: string; stale: boolean } | null;
+  dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
+}
+
+/**
+ * Gathers the run log, the next cron occurrence, the lock and the dead-man check.
+ * @example const report = await statusReport(config, { now: Date.now(), last: 10 }); report.dead_man.overdue
+ */
+export async function statusReport(
+  config: Config,
+  options: { now: number; last: number; isAlive?: (pid: number) => boolean },
+): Promise<StatusReport> {
+  const paths = statePaths(config.output);
+  const isAlive = options.isAlive ?? pidIsAlive;
+  const host = hostname();
+  const entries = await readRunLog(paths.runLog);
+  const runs = await readRuns(paths.runLog, { isAlive, host });
+  const cron = scheduleCron(config.schedule);
+  const next = cron.nextRun(new Date(options.now));
+  let scheduler: StatusReport['scheduler'] = null;
+  for (const entry of entries) {
+    if (entry.event === 'scheduler-start') {
+      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid) };
+    }
+  }
+  const lock = await readRunLock(config.output, { isAlive, host });
+  return {
+    run_log: paths.runLog,
+    total_runs: runs.length,
+    runs: runs
+      .slice(-Math.max(0, options.last))
+      .reverse()
+      .map((run) => ({
+        run_id: run.runId,
+        reason: run.reason,
+        outcome: run.outcome,
+        started_at: run.startedAt,
+        ended_at: run.endedAt,
+        duration_ms: run.durationMs,
+        weeks: run.weeks,
+        scheduled_for: run.scheduledFor,
+        error: run.error,
+        why: run.why,
+      })),
+    next_run: next
+      ? {
+          at: next.toISOString(),
+          local: DateTime.fromJSDate(next, { zone: config.schedule.timezone }).toFormat('yyyy-MM-dd HH:mm'),
+          timezone: config.schedule.timezone,
+          cron: config.schedule.cron,
+        }
+      : null,
+    scheduler,
+    lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, stale: lock.stale } : null,
+    dead_man: snakeDeadMan(deadManCheck(entries, { days: config.schedule.deadManDays, now: options.now })),
+  };
+}
+
+function snakeDeadMan(result: DeadManResult): StatusReport['dead_man'] {
+  return {
+    overdue: result.overdue,
+    days: result.days,
+    last_success_at: result.lastSuccessAt,
+    monitored_since: result.monitoredSince,
+    silent_days: result.silentDays,
+    message: result.message,
+  };
+}
+
+/**
+ * The status report as text for a terminal.
+ * @example process.stdout.write(`${formatStatus(report)}\n`)
+ */
+export function formatStatus(report: StatusReport): string {
+  const sections: string[] = [];
+  const runsTitle = `Runs (last ${report.runs.length} of ${report.total_runs}, newest first; log ${report.run_log})`;
+  sections.push(
+    report.runs.length === 0
+      ? `${runsTitle}\nnone yet`
+      : `${runsTitle}\n${textTable(
+          ['started (UTC)', 'reason', 'outcome', 'duration', 'weeks', 'detail'],
+          report.runs.map((run) => [
+            run.started_at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+            run.reason,
+            run.outcome,
+            run.duration_ms === null ? null : `${(run.duration_ms / 1000).toFixed(1)} s`,
+            run.weeks.join(' ') || null,
+            run.error ? `${run.error.kind}: ${run.error.message}` : run.why,
+          ]),
+        )}`,
+  );
+  sections.push(
+    report.next_run
+      ? `Next scheduled run: ${report.next_run.local} ${report.next_run.timezone} (${report.next_run.at}), cron "${report.next_run.cron}"`
+      : 'Next scheduled run: none (the cron has no future occurrence)',
+  );
+  sections.push(
+    report.scheduler
+      ? `Scheduler: ${report.scheduler.alive ? 'up' : 'not running'} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host})`
+      : 'Scheduler: never started here (`uptake schedule`, or an external scheduler running `uptake run`)',
+  );
+  sections.push(
+    report.lock
+      ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`
+      : 'Run lock: free',
+  );
+  sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
+  return sections.join('\n\n');
+}

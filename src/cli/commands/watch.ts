@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { readConfig } from '../../config/read-config.js';
+import { UptakeError } from '../../errors.js';
+import { watch } from '../../automate/watch.js';
+import { reportableWeeks } from '../../automate/reportable-weeks.js';
+import { statePaths } from '../../automate/state-paths.js';
+import { untilStopSignal } from '../../automate/until-stop-signal.js';
+import type { Job } from '../../automate/job.js';
+import { runReport } from '../../pipeline.js';
+
+interface WatchCommandOptions {
+  config?: string;
+  deliver: boolean;
+  debounceMs?: string;
+  stableMs?: string;
+  ledger?: string;
+  poll?: boolean;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function milliseconds(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UptakeError('usage', `${flag}: expected a whole number of milliseconds, got \`${value}\``);
+  return number;
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch')
+    .argument('<dir>', 'folder the log exports land in (its top level; used as the input folder)')
+    .description(
+      'Run the report when new input files land in DIR: waits until each file is completely written, folds a burst of files into one run, never runs twice for the same content (sha256 ledger, kept across restarts), and reports only the weeks the new files touch',
+    )
+    .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+    .option('--debounce-ms <ms>', 'files ready within this window make one run (default: config `watch.debounceMs`, 2000)')
+    .option('--stable-ms <ms>', 'a file is complete once its size is unchanged this long (default: config `watch.stableMs`, 1000)')
+    .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
+    .option('--poll', 'poll the folder instead of using file-system events (network shares)')
+    .option('--no-deliver', 'build the reports but send no email or Slack message')
+    .addHelpText(
+      'after',
+      `
+Input files are ai_logs*, manual_logs* and user_monthly_summary* ending in .csv or .csv.gz; other
+names (partial downloads such as *.part, dotfiles) are ignored until renamed into place. Files
+already in DIR at start that are not in the ledger count as new. The weeks come from the new files'
+started_at (logs) or month (roster) values; only weeks that are over are reported (the week in
+progress is left to the schedule). A failed run keeps its files out of the ledger: they are
+retried with the next arrival or on restart.
+
+Example:
+  uptake watch incoming/ --config uptake.config.json
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
+    )
+    .action(async (dir: string, options: WatchCommandOptions) => {
+      const config = await readConfig(options.config);
+      const info = await stat(dir).catch(() => null);
+      if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
+      const input = resolve(dir);
+      const job: Job = async (request) => {
+        const touched = request.weeks ?? [];
+        const weeks = touched.length === 0 ? ['latest'] : reportableWeeks(touched, Date.now(), config.timezone);
+        if (weeks.length === 0) {
+          log(`uptake watch: ${touched.join(', ')} still in progress; the scheduled run will report it`);
+          return { weeks: [] };
+        }
+        const reports: Array<{ week: string; outDir: string }> = [];
+        for (const week of weeks) {
+          const result = await runReport({ config, week, input, deliver: options.deliver, configPath: options.config }, { log });
+          reports.push({ week: result.week, outDir: result.outDir });
+        }
+        return { reports };
+      };
+      const watcher = await watch(input, {
+        job,
+        debounceMs: milliseconds(options.debounceMs, config.watch.debounceMs, '--debounce-ms'),
+        stableMs: Math.max(1, milliseconds(options.stableMs, config.watch.stableMs, '--stable-ms')),
+        ledgerPath: options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger,
+        outputDir: config.output,
+        timezone: config.timezone,
+        defaultTimezone: config.cleaning.defaultTimezone,
+        usePolling: options.poll,
+        log,
+      });
+      const signal = await untilStopSignal();
+      log(`uptake watch: ${signal}: stopping after the run in flight (send it again to abort)`);
+      await watcher.close();
+    });
+}
