@@ -1,6 +1,7 @@
 // Notebook outputs are HTML/SVG strings from libraries and kernels we do not fully control.
 // This rebuilds them from an allow-list: every tag, attribute and text run is re-emitted
 // with our own escaping, so anything the tokenizer does not recognise ends up as inert text.
+// Names never contain `<`, which keeps the scan linear on hostile input such as `<a<a<a...`.
 
 const HTML_ELEMENTS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del',
@@ -46,8 +47,8 @@ const TOKEN = new RegExp(
     '<!--[\\s\\S]*?(?:-->|$)', // comment
     '<!\\[CDATA\\[[\\s\\S]*?(?:\\]\\]>|$)', // CDATA
     '<[!?][^>]*>?', // doctype, processing instruction
-    '<\\/([a-zA-Z][^\\s/>]*)[^>]*>', // end tag
-    '<([a-zA-Z][^\\s/>]*)((?:(?:\\s|/(?!>))+[^\\s/>"\'=]+(?:\\s*=\\s*(?:"[^"]*"|\'[^\']*\'|[^\\s>"\'`=<]+))?)*)\\s*(/?)>', // start tag
+    '<\\/([a-zA-Z][^\\s/<>]*)[^<>]*>', // end tag
+    '<([a-zA-Z][^\\s/<>]*)((?:(?:\\s|/(?!>))+[^\\s/<>"\'=]+(?:\\s*=\\s*(?:"[^"]*"|\'[^\']*\'|[^\\s>"\'`=<]+))?)*)\\s*(/?)>', // start tag
     '[^<]+', // text
     '<', // a lone "<"
   ].join('|'),

@@ -46,6 +46,7 @@ describe('sanitizeMarkup', () => {
     expect(sanitizeMarkup('<iframe src="x"><p>in</p></iframe>after')).toBe('after');
     expect(sanitizeMarkup('<style>body{}</style><!-- c --><p>ok</p>')).toBe('<p>ok</p>');
     expect(sanitizeMarkup('<script>never closed')).toBe('');
+    expect(sanitizeMarkup('<a<b>x</a</b>')).toBe('&lt;a<b>x&lt;/a</b>');
   });
 });
 
