@@ -162,30 +162,34 @@ async function readLogFile(
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
 function toTaskTable(parts: Array<[LogSource, TaskColumns]>): ColumnTable {
+  const total = parts.reduce((sum, [, tasks]) => sum + tasks.length, 0);
+  const fixed = ['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version'];
+  const columns: Record<string, unknown[]> = Object.fromEntries(fixed.map((name) => [name, new Array(total)]));
   const passThroughNames = [...new Set(parts.flatMap(([, tasks]) => [...tasks.passThrough.keys()]))];
-  const columns: Record<string, unknown[]> = {
-    source: [], task_id: [], user_id: [], team: [], task_type: [], started_at: [], duration_ms: [], status: [],
-    accuracy: [], harmful: [], fragments: [], prompt: [], tool_version: [],
-  };
   // A drifted column never overwrites a contract column: `source` in the file becomes `x_source`.
   const columnName = new Map(passThroughNames.map((name) => [name, name in columns ? `x_${name}` : name]));
-  for (const name of columnName.values()) columns[name] = [];
+  for (const name of columnName.values()) columns[name] = new Array(total).fill(null);
+  let row = 0;
   for (const [source, tasks] of parts) {
-    for (let index = 0; index < tasks.length; index += 1) {
-      columns.source.push(source);
-      columns.task_id.push(tasks.taskId[index]);
-      columns.user_id.push(tasks.userId[index]);
-      columns.team.push(tasks.team[index]);
-      columns.task_type.push(tasks.taskType[index]);
-      columns.started_at.push(tasks.startedAt[index]);
-      columns.duration_ms.push(orNull(tasks.durationMs[index]));
-      columns.status.push(STATUS_BY_RANK[tasks.status[index]]);
-      columns.accuracy.push(orNull(tasks.accuracy[index]));
-      columns.harmful.push(tasks.harmful[index] === -1 ? null : tasks.harmful[index] === 1);
-      columns.fragments.push(tasks.fragments[index]);
-      columns.prompt.push(tasks.prompt[index]);
-      columns.tool_version.push(tasks.toolVersion[index]);
-      for (const [name, column] of columnName) columns[column].push(tasks.passThrough.get(name)?.[index] ?? null);
+    for (let index = 0; index < tasks.length; index += 1, row += 1) {
+      columns.source[row] = source;
+      columns.task_id[row] = tasks.taskId[index];
+      columns.user_id[row] = tasks.userId[index];
+      columns.team[row] = tasks.team[index];
+      columns.task_type[row] = tasks.taskType[index];
+      columns.started_at[row] = tasks.startedAt[index];
+      columns.duration_ms[row] = orNull(tasks.durationMs[index]);
+      columns.status[row] = STATUS_BY_RANK[tasks.status[index]];
+      columns.accuracy[row] = orNull(tasks.accuracy[index]);
+      columns.harmful[row] = tasks.harmful[index] === -1 ? null : tasks.harmful[index] === 1;
+      columns.fragments[row] = tasks.fragments[index];
+      columns.prompt[row] = tasks.prompt[index];
+      columns.tool_version[row] = tasks.toolVersion[index];
+    }
+    for (const [name, values] of tasks.passThrough) {
+      const column = columns[columnName.get(name)!];
+      const offset = row - tasks.length;
+      for (let index = 0; index < tasks.length; index += 1) column[offset + index] = values[index];
     }
   }
   return table(columns);

@@ -20,21 +20,6 @@ export interface TaskColumns {
   passThrough: Map<string, Array<string | null>>;
 }
 
-function emptyTasks(passThroughNames: Iterable<string>): TaskColumns {
-  return {
-    length: 0, taskId: [], userId: [], team: [], taskType: [], startedAt: [], durationMs: [], status: [], accuracy: [],
-    harmful: [], fragments: [], prompt: [], toolVersion: [], passThrough: new Map([...passThroughNames].map((name) => [name, []])),
-  };
-}
-
-/**
- * One task per row, in input order: manual tasks, or AI rows with stitching turned off.
- * @example tasksFromRows(rows, kept, labels).length === kept.length
- */
-export function tasksFromRows(rows: LogRows, indices: number[], labels: string[]): TaskColumns {
-  return buildTasks(rows, indices.map((index) => [index]), labels);
-}
-
 // Workers tab away and come back: a row starting within minutes of the previous row's end continues its task.
 /**
  * CONTRACT 2.6: per user and task type in start order, a row continues the previous row's task when
@@ -43,56 +28,84 @@ export function tasksFromRows(rows: LogRows, indices: number[], labels: string[]
  */
 export function stitchSessions(rows: LogRows, indices: number[], labels: string[], maxGapMs: number): { tasks: TaskColumns; stitchedRows: number } {
   const { order, group } = orderByGroupAndStart(indices, (index) => `${rows.user[index]}\u0000${labels[index]}`, rows.start);
-  const members: number[][] = [];
+  // A task is a run of consecutive slots in `order`; firstSlot marks where each run begins.
+  const firstSlots: number[] = [];
   for (let slot = 0; slot < order.length; slot += 1) {
-    const index = order[slot];
     if (slot > 0 && group[slot] === group[slot - 1]) {
       const previousEnd = rows.end[order[slot - 1]];
-      const gap = rows.start[index] - previousEnd;
-      if (!Number.isNaN(previousEnd) && gap >= 0 && gap <= maxGapMs) {
-        members[members.length - 1].push(index);
-        continue;
-      }
+      const gap = rows.start[order[slot]] - previousEnd;
+      if (!Number.isNaN(previousEnd) && gap >= 0 && gap <= maxGapMs) continue;
     }
-    members.push([index]);
+    firstSlots.push(slot);
   }
-  members.sort((a, b) => a[0] - b[0]);
-  return { tasks: buildTasks(rows, members, labels), stitchedRows: indices.length - members.length };
+  // Tasks are listed in the input order of their first row.
+  const taskOrder = Int32Array.from(firstSlots.keys()).sort((a, b) => order[firstSlots[a]] - order[firstSlots[b]]);
+  const runs = { order, firstSlots, taskOrder };
+  return { tasks: buildTasks(rows, runs, labels), stitchedRows: indices.length - firstSlots.length };
 }
 
-function buildTasks(rows: LogRows, members: number[][], labels: string[]): TaskColumns {
-  const tasks = emptyTasks(rows.passThrough.keys());
-  for (const group of members) {
-    const first = group[0];
-    const last = group[group.length - 1];
+interface Runs {
+  /** Row indices, tasks' rows consecutive and in start order. */
+  order: Int32Array;
+  /** Slot in `order` where each task's rows begin. */
+  firstSlots: number[];
+  /** Tasks (positions in firstSlots) in output order. */
+  taskOrder: Int32Array;
+}
+
+/**
+ * One task per row, in input order: manual tasks, or AI rows with stitching turned off.
+ * @example tasksFromRows(rows, kept, labels).length === kept.length
+ */
+export function tasksFromRows(rows: LogRows, indices: number[], labels: string[]): TaskColumns {
+  const order = Int32Array.from(indices);
+  return buildTasks(rows, { order, firstSlots: indices.map((_, slot) => slot), taskOrder: Int32Array.from(indices.keys()) }, labels);
+}
+
+function buildTasks(rows: LogRows, runs: Runs, labels: string[]): TaskColumns {
+  const count = runs.taskOrder.length;
+  const names = [...rows.passThrough.keys()];
+  const tasks: TaskColumns = {
+    length: count, taskId: new Array(count), userId: new Array(count), team: new Array(count), taskType: new Array(count),
+    startedAt: new Array(count), durationMs: new Array(count), status: new Array(count), accuracy: new Array(count),
+    harmful: new Array(count), fragments: new Array(count), prompt: new Array(count), toolVersion: new Array(count),
+    passThrough: new Map(names.map((name) => [name, new Array<string | null>(count)])),
+  };
+  const passColumns = names.map((name) => [rows.passThrough.get(name)!, tasks.passThrough.get(name)!] as const);
+  for (let out = 0; out < count; out += 1) {
+    const run = runs.taskOrder[out];
+    const from = runs.firstSlots[run];
+    const to = run + 1 < runs.firstSlots.length ? runs.firstSlots[run + 1] : runs.order.length;
+    const first = runs.order[from];
+    const last = runs.order[to - 1];
     let duration = 0;
     let accuracy = Number.NaN;
     let harmful = -1;
     let team: string | null = null;
-    for (const index of group) {
+    for (let slot = from; slot < to; slot += 1) {
+      const index = runs.order[slot];
       duration += rows.end[index] - rows.start[index];
       if (!Number.isNaN(rows.accuracy[index])) accuracy = rows.accuracy[index];
-      harmful = Math.max(harmful, rows.harmful[index]);
+      if (rows.harmful[index] > harmful) harmful = rows.harmful[index];
       team ??= rows.team[index];
     }
-    tasks.taskId.push(rows.id[first]);
-    tasks.userId.push(rows.user[first]);
-    tasks.team.push(team);
-    tasks.taskType.push(labels[first]);
-    tasks.startedAt.push(rows.start[first]);
-    tasks.durationMs.push(duration);
-    tasks.status.push(rows.status[last]);
-    tasks.accuracy.push(accuracy);
-    tasks.harmful.push(harmful);
-    tasks.fragments.push(group.length);
-    tasks.prompt.push(rows.prompt[last]);
-    tasks.toolVersion.push(rows.toolVersion[last]);
-    for (const [name, column] of rows.passThrough) {
+    tasks.taskId[out] = rows.id[first];
+    tasks.userId[out] = rows.user[first];
+    tasks.team[out] = team;
+    tasks.taskType[out] = labels[first];
+    tasks.startedAt[out] = rows.start[first];
+    tasks.durationMs[out] = duration;
+    tasks.status[out] = rows.status[last];
+    tasks.accuracy[out] = accuracy;
+    tasks.harmful[out] = harmful;
+    tasks.fragments[out] = to - from;
+    tasks.prompt[out] = rows.prompt[last];
+    tasks.toolVersion[out] = rows.toolVersion[last];
+    for (const [source, target] of passColumns) {
       let value: string | null = null;
-      for (const index of group) value = column[index] ?? value;
-      tasks.passThrough.get(name)!.push(value);
+      for (let slot = from; slot < to; slot += 1) value = source[runs.order[slot]] ?? value;
+      target[out] = value;
     }
-    tasks.length += 1;
   }
   return tasks;
 }

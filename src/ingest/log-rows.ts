@@ -70,7 +70,7 @@ export class LogRows {
     this.status.push(STATUS_RANK[row.status]);
     this.accuracy.push(row.accuracy ?? Number.NaN);
     this.harmful.push(row.harmful === null ? -1 : row.harmful ? 1 : 0);
-    this.prompt.push(intern(row.prompt));
+    this.prompt.push(row.prompt); // prompts are mostly unique: interning would only cost
     this.toolVersion.push(intern(row.toolVersion));
     this.completeness.push(row.completeness);
     this.fileIndex.push(row.fileIndex);
