@@ -232,13 +232,13 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
   };
   // Clock skew and a disagreeing duration column only go into single-file rows whose file can show them.
   const maybeSkew = (row: RawRow, chance: number): void => {
-    if (row.end === null || !random.chance(chance)) return;
+    if (row.end === null || !random.chance(chance) || !inRange(row.start)) return;
     const files = placements(row.start);
     const hasEnd = row.source === 'ai_logs' ? styleHas(aiStyleOfWeek(files[0]), 'end') : styleHas(manualStyleOfWeek(files[0]), 'end');
     if (files.length === 1 && hasEnd) row.swapped = true;
   };
   const maybeDisagree = (row: RawRow): void => {
-    if (row.end === null || row.swapped || !random.chance(0.1)) return;
+    if (row.end === null || row.swapped || !random.chance(0.1) || !inRange(row.start)) return;
     const files = placements(row.start);
     const style = aiStyleOfWeek(files[0]);
     if (files.length === 1 && row.source === 'ai_logs' && styleHas(style, 'end') && styleHas(style, 'duration_s')) {

@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import type { GeneratedDataset, GeneratedFile } from '../../src/generate/types.js';
+
+const small = { seed: 7, users: 24, weeks: 4, endWeek: '2026-W47' };
+const dataset = generateDataset(small);
+
+const text = (file: GeneratedFile): string => {
+  const bytes = file.name.endsWith('.gz') ? gunzipSync(file.content) : Buffer.from(file.content);
+  return bytes.toString('utf8');
+};
+const records = (file: GeneratedFile): string[][] => parse(text(file), { bom: true, relax_column_count: true, skip_empty_lines: false });
+const normalize = (header: string): string =>
+  header.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
+const ALIASES: Record<string, string> = {
+  id: 'id', event_id: 'id', log_id: 'id', task_id: 'id', ticket_id: 'id',
+  user_id: 'user_id', uid: 'user_id', user: 'user_id',
+  started_at: 'started_at', start_time: 'started_at', start_ts: 'started_at', timestamp: 'started_at',
+  status: 'status', state: 'status', outcome: 'status',
+  accuracy: 'accuracy', accuracy_score: 'accuracy', accuracy_pct: 'accuracy_pct',
+  prompt: 'prompt', prompt_text: 'prompt', query: 'prompt',
+};
+const STATUS_WORDS = new Set(['completed', 'complete', 'success', 'done', 'abandoned', 'cancelled', 'canceled', 'timeout', 'error', 'failed', 'failure']);
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?|\d{9,13})$/;
+
+// Reads the files back with a real CSV parser and redoes the accounting from what they hold.
+function accountFromFiles(files: GeneratedFile[], source: string) {
+  let rowsRead = 0;
+  let quarantined = 0;
+  const reasons: Record<string, number> = {};
+  const kept = new Map<string, Record<string, string>>();
+  let keptRows = 0;
+  for (const file of files.filter((candidate) => candidate.name.startsWith(source))) {
+    const [header, ...rows] = records(file);
+    const columns = header.map((name) => ALIASES[normalize(name)] ?? normalize(name));
+    expect(rows.length).toBe(file.rows);
+    for (const row of rows) {
+      rowsRead++;
+      const value = (column: string): string => (row[columns.indexOf(column)] ?? '').trim();
+      let reason: string | null = null;
+      if (row.length > header.length) reason = 'field_count';
+      else if (value('id') === '') reason = 'missing_id';
+      else if (value('user_id') === '') reason = 'missing_user_id';
+      else if (value('started_at') === '') reason = 'missing_started_at';
+      else if (!TIMESTAMP.test(value('started_at')) || Number.isNaN(Date.parse(value('started_at').replace(' ', 'T').replace(/^(\d+)$/, '1970-01-01')))) reason = 'invalid_started_at';
+      else if (source === 'ai_logs' && value('status') === '') reason = 'missing_status';
+      else if (source === 'ai_logs' && !STATUS_WORDS.has(value('status').toLowerCase())) reason = 'unknown_status';
+      else if (source === 'ai_logs') {
+        const accuracy = columns.includes('accuracy_pct') ? Number(value('accuracy_pct') || 'NaN') / 100 : Number(value('accuracy') || 'NaN');
+        if (!Number.isNaN(accuracy) && (accuracy < 0 || accuracy > 1)) reason = 'accuracy_out_of_range';
+      }
+      if (reason) {
+        quarantined++;
+        reasons[reason] = (reasons[reason] ?? 0) + 1;
+        continue;
+      }
+      keptRows++;
+      kept.set(value('id'), { user: value('user_id'), prompt: value('prompt') });
+    }
+  }
+  // Prompts are unique per task except retries: each (user, prompt) group of n rows is one attempt.
+  const attempts = new Map<string, number>();
+  for (const { user, prompt } of kept.values()) if (prompt) attempts.set(`${user}\u0000${prompt}`, (attempts.get(`${user}\u0000${prompt}`) ?? 0) + 1);
+  const retryDuplicates = [...attempts.values()].reduce((sum, size) => sum + size - 1, 0);
+  return { rowsRead, quarantined, exactDuplicates: keptRows - kept.size, retryDuplicates, rowsInTasks: kept.size - retryDuplicates, reasons };
+}
+
+describe('generateDataset', () => {
+  it('is deterministic for a seed and differs between seeds', () => {
+    const again = generateDataset(small);
+    expect(again.files.map((file) => file.name)).toEqual(dataset.files.map((file) => file.name));
+    again.files.forEach((file, index) => expect(Buffer.compare(Buffer.from(file.content), Buffer.from(dataset.files[index].content))).toBe(0));
+    expect(JSON.stringify(again.truth)).toBe(JSON.stringify(dataset.truth));
+    const other = generateDataset({ ...small, seed: 8 });
+    expect(text(other.files[0])).not.toBe(text(dataset.files[0]));
+    expect(other.truth.accounting.ai_logs).not.toEqual(dataset.truth.accounting.ai_logs);
+  });
+
+  it('writes weekly exports of both logs, monthly rosters, gzip and drifted headers', () => {
+    const names = dataset.files.map((file) => file.name);
+    expect(names).toEqual([
+      'ai_logs_2026-W44.csv', 'ai_logs_2026-W45.csv', 'ai_logs_2026-W46.csv.gz', 'ai_logs_2026-W47.csv',
+      'manual_logs_2026-W44.csv', 'manual_logs_2026-W45.csv', 'manual_logs_2026-W46.csv', 'manual_logs_2026-W47.csv.gz',
+      'user_monthly_summary_2026-10.csv', 'user_monthly_summary_2026-11.csv',
+    ]);
+    const headers = dataset.files.map((file) => records(file)[0]);
+    const allHeaders = new Set(headers.flat());
+    for (const spelling of ['Task Type', 'taskType', 'task-type', 'clientOs', 'accuracyPct', 'durationMs', 'duration-s', 'Duration Minutes', 'AI Tasks Total']) {
+      expect(allHeaders.has(spelling)).toBe(true);
+    }
+    expect(text(dataset.files[1]).startsWith('\uFEFF')).toBe(true);
+    expect(text(dataset.files[1])).toContain('\r\n');
+  });
+
+  it('accounts for every row exactly as the files hold them', () => {
+    for (const source of ['ai_logs', 'manual_logs'] as const) {
+      const fromFiles = accountFromFiles(dataset.files, source);
+      const truth = dataset.truth.accounting[source];
+      expect({
+        rows_read: fromFiles.rowsRead,
+        quarantined: fromFiles.quarantined,
+        exact_duplicates: fromFiles.exactDuplicates,
+        retry_duplicates: fromFiles.retryDuplicates,
+        rows_in_tasks: fromFiles.rowsInTasks,
+      }).toEqual({
+        rows_read: truth.rows_read,
+        quarantined: truth.quarantined,
+        exact_duplicates: truth.exact_duplicates,
+        retry_duplicates: truth.retry_duplicates,
+        rows_in_tasks: truth.rows_in_tasks,
+      });
+      expect(fromFiles.reasons).toEqual(dataset.truth.quarantine_by_source[source]);
+      expect(truth.rows_read).toBe(truth.quarantined + truth.exact_duplicates + truth.retry_duplicates + truth.rows_in_tasks);
+      expect(truth.exact_duplicates).toBeGreaterThan(0);
+    }
+    expect(dataset.truth.accounting.ai_logs.retry_duplicates).toBeGreaterThan(0);
+    // stitching merges fragments: fewer AI tasks than rows in tasks
+    expect(dataset.truth.accounting.ai_logs.tasks).toBeLessThan(dataset.truth.accounting.ai_logs.rows_in_tasks);
+    const rosterRows = dataset.files.filter((file) => file.kind === 'user_monthly_summary').reduce((sum, file) => sum + file.rows, 0);
+    expect(dataset.truth.accounting.user_monthly_summary.rows_read).toBe(rosterRows);
+  });
+
+  it('plants the story in the truth of the last week', () => {
+    const { truth } = dataset;
+    const tables = truth.weeks['2026-W47'];
+    expect(Object.keys(truth.weeks)).toEqual(['2026-W46', '2026-W47']);
+    expect(tables.gaps).toContainEqual({ source: 'ai_logs', team: 'Legal', date: '2026-11-18' });
+    expect(tables.adoption_by_team.find((row) => row.team === 'Procurement')!.delta_pts).toBeLessThanOrEqual(-10);
+    expect(tables.adoption_by_team[0].team).toBe('*');
+    expect(truth.repairs.clock_skew).toBeGreaterThan(0);
+  });
+});
+
+describe('the committed sample', () => {
+  const dir = 'data/sample';
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as GeneratedDataset['truth'];
+
+  it('is under 5 MB', () => {
+    const bytes = readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+    expect(bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('is exactly what the generator makes for its recorded options (regenerate it after generator changes)', () => {
+    const { users, weeks, seed, end_week: endWeek } = truth.options;
+    expect({ users, weeks, seed, endWeek }).toEqual({ users: 60, weeks: 8, seed: 1, endWeek: '2026-W47' });
+    const fresh = generateDataset({ users, weeks, seed, endWeek });
+    const onDisk = readdirSync(dir).filter((name) => name !== 'truth.json' && name !== 'README.md').sort();
+    expect(onDisk).toEqual(fresh.files.map((file) => file.name));
+    for (const file of fresh.files) expect(Buffer.compare(readFileSync(join(dir, file.name)), Buffer.from(file.content))).toBe(0);
+    expect(readFileSync(join(dir, 'truth.json'), 'utf8')).toBe(`${JSON.stringify(fresh.truth, null, 2)}\n`);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(fresh.readme);
+  });
+
+  it('keeps every team above the privacy threshold and tells the planted story', () => {
+    const tables = truth.weeks['2026-W47'];
+    for (const row of tables.adoption_by_team) expect(row.users).toBeGreaterThanOrEqual(6);
+    expect(tables.adoption_by_team.filter((row) => row.team !== '*' && (row.delta_pts ?? 0) <= -10).map((row) => row.team)).toEqual(['Procurement']);
+    expect(tables.gaps).toEqual([{ source: 'ai_logs', team: 'Legal', date: '2026-11-18' }]);
+    const salesOps = tables.accuracy_stability.filter((row) => row.team === 'Sales Ops');
+    expect(salesOps.at(-1)!.asi!).toBeLessThan(salesOps.at(-2)!.asi! - 0.1);
+    expect(tables.logging_coverage.filter((row) => row.flagged).map((row) => row.user_id)).toEqual(['u007', 'u017']);
+    expect(tables.power_users.map((row) => row.user_id)).toContain('u006');
+  });
+});
