@@ -17,6 +17,7 @@ export interface Ledger {
   has(sha256: string): boolean;
   get(sha256: string): LedgerEntry | undefined;
   add(sha256: string, entry: LedgerEntry): void;
+  entries(): LedgerEntry[];
   readonly size: number;
   /** Writes the ledger atomically (a crash leaves the old or the new ledger, never half of one). */
   save(): Promise<void>;
@@ -59,6 +60,7 @@ export async function openLedger(path: string): Promise<Ledger> {
     has: (sha256) => files.has(sha256),
     get: (sha256) => files.get(sha256),
     add: (sha256, entry) => void files.set(sha256, entry),
+    entries: () => [...files.values()],
     get size() {
       return files.size;
     },

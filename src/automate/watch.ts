@@ -39,7 +39,7 @@ export interface WatchOptions {
 
 /** One debounced batch of ready files and what came of it. */
 export interface WatchBatch {
-  /** New content: these made (or were meant to make) the run. */
+  /** New content: these made (or were meant to make) the run. `weeks` are the file's own. */
   fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[] }>;
   /** Content already processed (under this or another name), or repeated within the batch. */
   duplicates: Array<{ path: string; sha256: string; firstSeenAs: string }>;
@@ -47,6 +47,22 @@ export interface WatchBatch {
   /** `ran`: the job succeeded; `nothing-new`: only duplicates; `busy`: another run held the lock (retried); `error`: the job failed (retried with the next batch). */
   outcome: 'ran' | 'nothing-new' | 'busy' | 'error';
   error?: unknown;
+}
+
+// A roster month speaks for four or five weeks, some of which may hold no logs yet (no report
+// can be built for them): roster weeks count only where some log file has rows.
+/**
+ * The weeks a batch should recompute: every week of its new log files, plus the weeks of its new
+ * roster months that hold logs (in this batch or in files already in the ledger).
+ * @example batchWeeks([{ path: 'user_monthly_summary_2026-11.csv', weeks: ['2026-W45', '2026-W46', '2026-W47', '2026-W48'] }], ledgerWithW45andW46) // ['2026-W45', '2026-W46']
+ */
+export function batchWeeks(fresh: Array<{ path: string; weeks: string[] }>, ledger: Pick<Ledger, 'entries'>): string[] {
+  const isRoster = (name: string) => kindOfFileName(basename(name)) === 'user_monthly_summary';
+  const logWeeks = new Set(fresh.filter((file) => !isRoster(file.path)).flatMap((file) => file.weeks));
+  const weeksWithLogs = new Set(logWeeks);
+  for (const entry of ledger.entries()) if (!isRoster(entry.file)) for (const week of entry.weeks) weeksWithLogs.add(week);
+  const rosterWeeks = fresh.filter((file) => isRoster(file.path)).flatMap((file) => file.weeks.filter((week) => weeksWithLogs.has(week)));
+  return [...new Set([...logWeeks, ...rosterWeeks])].sort();
 }
 
 export interface Watcher {
@@ -145,7 +161,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       batch.fresh.push({ path, sha256, bytes, weeks });
     }
     for (const duplicate of batch.duplicates) log(`uptake watch: ${basename(duplicate.path)} has the content of ${duplicate.firstSeenAs}, already processed; no run`);
-    batch.weeks = [...new Set(batch.fresh.flatMap((file) => file.weeks))].sort();
+    batch.weeks = batchWeeks(batch.fresh, ledger);
     if (batch.fresh.length > 0) await runFor(batch);
     options.onBatch?.(batch);
   }

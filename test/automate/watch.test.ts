@@ -3,7 +3,7 @@ import { appendFile, copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile }
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
+import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
 import { readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import type { JobRequest } from '../../src/automate/job.js';
@@ -171,5 +171,29 @@ describe('watch', () => {
       ['error', 'notebook kernel died'],
       ['ok', null],
     ]);
+  });
+});
+
+describe('batchWeeks', () => {
+  const ledger = (entries: Array<{ file: string; weeks: string[] }>) => ({
+    entries: () => entries.map((entry) => ({ ...entry, bytes: 1, processedAt: '2026-11-24T00:00:00.000Z' })),
+  });
+  const november = ['2026-W45', '2026-W46', '2026-W47', '2026-W48'];
+
+  it('keeps a new roster month to the weeks that hold logs, in the batch or the ledger', () => {
+    const fresh = [
+      { path: '/in/user_monthly_summary_2026-11.csv', weeks: november },
+      { path: '/in/ai_logs_2026-W46.csv', weeks: ['2026-W46'] },
+    ];
+    const known = ledger([
+      { file: 'ai_logs_2026-W45.csv', weeks: ['2026-W45'] },
+      { file: 'user_monthly_summary_2026-10.csv', weeks: ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'] },
+    ]);
+    expect(batchWeeks(fresh, known)).toEqual(['2026-W45', '2026-W46']);
+  });
+
+  it('keeps every week of new log files', () => {
+    const fresh = [{ path: '/in/manual_logs_x.csv', weeks: ['2026-W47', '2026-W48'] }];
+    expect(batchWeeks(fresh, ledger([]))).toEqual(['2026-W47', '2026-W48']);
   });
 });

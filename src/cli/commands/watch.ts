@@ -47,9 +47,10 @@ export function registerWatch(program: Command): void {
 Input files are ai_logs*, manual_logs* and user_monthly_summary* ending in .csv or .csv.gz; other
 names (partial downloads such as *.part, dotfiles) are ignored until renamed into place. Files
 already in DIR at start that are not in the ledger count as new. The weeks come from the new files'
-started_at (logs) or month (roster) values; only weeks that are over are reported (the week in
-progress is left to the schedule). A failed run keeps its files out of the ledger: they are
-retried with the next arrival or on restart.
+started_at (logs) or month (roster) values (a roster month counts only for its weeks that hold
+logs); only weeks that are over are reported (the week in progress is left to the schedule), and
+only the newest of them is delivered (older ones are rebuilt without email/Slack). A failed run
+keeps its files out of the ledger: they are retried with the next arrival or on restart.
 
 Example:
   uptake watch incoming/ --config uptake.config.json
@@ -68,9 +69,11 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or 
           log(`uptake watch: ${touched.join(', ')} still in progress; the scheduled run will report it`);
           return { weeks: [] };
         }
+        // Older weeks are recomputed quietly (files, warehouse); only the newest is mailed and posted.
         const reports: Array<{ week: string; outDir: string }> = [];
-        for (const week of weeks) {
-          const result = await runReport({ config, week, input, deliver: options.deliver, configPath: options.config }, { log });
+        for (const [index, week] of weeks.entries()) {
+          const deliver = options.deliver && index === weeks.length - 1;
+          const result = await runReport({ config, week, input, deliver, configPath: options.config }, { log });
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
