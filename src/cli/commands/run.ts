@@ -1,0 +1,66 @@
+import { Option, type Command } from 'commander';
+import { readConfig } from '../../config/read-config.js';
+import { runReport, type RunResult } from '../../pipeline.js';
+import { guardedRun } from '../../automate/guarded-run.js';
+
+interface RunCommandOptions {
+  input?: string;
+  week: string;
+  config?: string;
+  out?: string;
+  deliver: boolean;
+  warehouse: boolean;
+  engine: 'builtin' | 'quarto';
+  notebook?: string;
+  timeout: string;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('The whole weekly job: ingest, clean, metrics, notebook, HTML + PDF, CSV + Excel, warehouse, then email and Slack')
+    .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+    .option('-w, --week <week>', 'report week: YYYY-Www, or latest (the last complete ISO week in the data)', 'latest')
+    .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+    .option('-o, --out <dir>', 'output root; the report goes to <dir>/<week>/ (default: config `output`, i.e. output)')
+    .option('--no-deliver', 'do not email or post to Slack (the report, flat files and warehouse are still written)')
+    .option('--no-warehouse', 'do not load the warehouse (DuckDB file, PostgreSQL when configured)')
+    .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
+    .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
+    .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
+    .addHelpText('after', `
+Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics.json,
+metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
+aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
+
+Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
+8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 1 unexpected.`)
+    .action(async (options: RunCommandOptions) => {
+      const config = await readConfig(options.config);
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const outDir = options.out ?? config.output;
+      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {
+        const result = await runReport(
+          {
+            config,
+            week: options.week,
+            input: options.input,
+            outDir,
+            configPath: options.config,
+            deliver: options.deliver,
+            warehouse: options.warehouse,
+            engine: options.engine,
+            notebook: options.notebook,
+            cellTimeoutSec: Number(options.timeout),
+          },
+          { log },
+        );
+        return summary(result);
+      });
+      process.stdout.write(`${value.outDir}\n`);
+    });
+}
+
+function summary(result: RunResult) {
+  return { status: 'ok' as const, week: result.week, outDir: result.outDir, files: result.files, delivered: result.delivered, timingsMs: result.timingsMs };
+}

@@ -1,0 +1,266 @@
+import { createRequire } from 'node:module';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UptakeError } from './errors.js';
+import type { Config } from './config/schema.js';
+import { weekBounds } from './util/iso-week.js';
+import { replaceDirAtomic } from './util/atomic-write.js';
+import { discoverFiles } from './ingest/discover-files.js';
+import { cleanInput } from './clean/clean-input.js';
+import { writeQuarantine } from './clean/write-quarantine.js';
+import type { CleanedData } from './clean/types.js';
+import { computeMetrics } from './metrics/compute-metrics.js';
+import type { MetricsDocument } from './metrics/document.js';
+import { executeNotebook } from './notebook/execute.js';
+import { headlineKpis } from './render/narrative.js';
+import { notebookToHtml } from './render/to-html.js';
+import { launchBrowser } from './render/browser.js';
+import { htmlToPdf } from './render/to-pdf.js';
+import { tablesToCsv } from './render/to-csv.js';
+import { tablesToXlsx } from './render/to-xlsx.js';
+import { renderWithQuarto } from './render/quarto.js';
+import { loadWarehouse, warehouseTargets } from './deliver/warehouse/load-warehouse.js';
+import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
+import { sendReportEmail } from './deliver/email.js';
+import { postSlack, slackReportMessage } from './deliver/slack.js';
+import { hashFile } from './automate/hash-file.js';
+
+const require = createRequire(import.meta.url);
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_NOTEBOOK = join(PROJECT_ROOT, 'notebooks', 'weekly-report.ipynb');
+
+export interface RunOptions {
+  config: Config;
+  /** `latest` (the last complete ISO week in the data) or `YYYY-Www`. */
+  week: string;
+  /** Input folder; default `config.input`. */
+  input?: string;
+  /** Output root; the report goes to `<outDir>/<week>/`. Default `config.output`. */
+  outDir?: string;
+  /** The config file the run was given, passed on to the notebook. */
+  configPath?: string;
+  /** Email, Slack; off with `--no-deliver`. */
+  deliver: boolean;
+  /** Warehouse load (DuckDB, PostgreSQL when configured); on unless false. */
+  warehouse?: boolean;
+  /** `builtin` renders HTML with uptake's template; `quarto` with the quarto CLI. */
+  engine?: 'builtin' | 'quarto';
+  notebook?: string;
+  /** Per-cell notebook timeout in seconds. */
+  cellTimeoutSec?: number;
+  runId?: string;
+}
+
+export interface RunEffects {
+  now?: () => Date;
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunResult {
+  week: string;
+  outDir: string;
+  files: string[];
+  metrics: MetricsDocument;
+  warehouse: WarehouseLoadResult[];
+  delivered: { email: boolean; slack: boolean };
+  timingsMs: Record<string, number>;
+}
+
+const STAGES = ['ingest', 'metrics', 'notebook', 'render', 'publish', 'warehouse', 'deliver'] as const;
+type Stage = (typeof STAGES)[number];
+
+/**
+ * The whole weekly job: ingest and clean, metrics, notebook, HTML and PDF, flat files, the week's
+ * folder written atomically, warehouse, then email and Slack. Nothing is delivered unless every
+ * earlier stage succeeded.
+ * @example await runReport({ config, week: 'latest', deliver: false })
+ */
+export async function runReport(options: RunOptions, effects: RunEffects = {}): Promise<RunResult> {
+  const now = effects.now ?? (() => new Date());
+  const log = effects.log ?? (() => {});
+  const env = effects.env ?? process.env;
+  const { config } = options;
+  const input = resolve(options.input ?? config.input);
+  const outRoot = resolve(options.outDir ?? config.output);
+  const startedAt = now();
+  const timingsMs: Partial<Record<Stage, number>> = {};
+  const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
+    const index = STAGES.indexOf(name) + 1;
+    log(`[${index}/${STAGES.length}] ${name} ...`);
+    const began = performance.now();
+    const result = await work();
+    timingsMs[name] = Math.round(performance.now() - began);
+    log(`[${index}/${STAGES.length}] ${name} done in ${(timingsMs[name]! / 1000).toFixed(1)} s`);
+    return result;
+  };
+
+  // 1. Ingest and clean: every input row used, merged with a reason or quarantined
+  const { data, inputs } = await stage('ingest', async () => {
+    const files = await discoverFiles(input);
+    const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
+    const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+    return { data: cleaned, inputs: hashed };
+  });
+
+  // 2. Metrics: every registered KPI over the cleaned tables
+  const metrics = await stage('metrics', async () => computeMetrics(data, config, options.week));
+  const week = metrics.week;
+  const weekDir = join(outRoot, week);
+
+  // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
+  const files: string[] = [];
+  await replaceDirAtomic(weekDir, async (staging) => {
+    // 3. Notebook: the analysts' weekly-report notebook, executed with this week's parameters
+    const notebookPath = join(staging, 'report.ipynb');
+    const executed = await stage('notebook', async () =>
+      executeNotebook(options.notebook ?? DEFAULT_NOTEBOOK, {
+        parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: outRoot },
+        outputPath: notebookPath,
+        cellTimeoutSec: options.cellTimeoutSec,
+        onProgress: (message) => log(`    ${message}`),
+        env,
+      }),
+    );
+
+    // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
+    await stage('render', async () => {
+      const bounds = weekBounds(week);
+      const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, notebookPath, {
+        title: config.title,
+        week,
+        weekStart: bounds.start,
+        weekEnd: bounds.end,
+        headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
+        generatedAt: startedAt.toISOString(),
+      });
+      await writeFile(join(staging, 'report.html'), html);
+      const browser = await launchBrowser({ env });
+      try {
+        await writeFile(join(staging, 'report.pdf'), await htmlToPdf(browser, html, { title: config.title, week }));
+      } finally {
+        await browser.close();
+      }
+      await writeFile(join(staging, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+      await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
+      for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
+      await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
+    });
+
+    // 5. Publish: the manifest last, so a folder with a manifest is a complete report
+    await stage('publish', async () => {
+      const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, engine: options.engine ?? 'builtin' });
+      await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    });
+    const { readdir } = await import('node:fs/promises');
+    files.push(...(await readdir(staging)).sort());
+  });
+  log(`report written to ${weekDir}`);
+
+  // 6. Warehouse: cleaned tasks and metric tables, upserted by week
+  const warehouse: WarehouseLoadResult[] = [];
+  if (options.warehouse !== false) {
+    await stage('warehouse', async () => {
+      for (const target of warehouseTargets(config.warehouse, env)) {
+        const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
+        warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
+      }
+    });
+  }
+
+  // 7. Deliver: only a complete, published report is mailed
+  const delivered = { email: false, slack: false };
+  if (options.deliver) {
+    await stage('deliver', async () => {
+      if (config.email.enabled) {
+        const pdf = await readFile(join(weekDir, 'report.pdf'));
+        await sendReportEmail(config.email, {
+          week,
+          title: config.title,
+          pdf,
+          pdfName: `${basename(weekDir)}-report.pdf`,
+          text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
+        }, { env });
+        delivered.email = true;
+      }
+      const webhook = config.slack.webhookUrl ?? env[config.slack.webhookUrlEnv];
+      if (config.slack.enabled) {
+        if (!webhook) throw new UptakeError('config', `slack.enabled is true but neither slack.webhookUrl nor the environment variable ${config.slack.webhookUrlEnv} is set`);
+        await postSlack(webhook, slackReportMessage(metrics, { title: config.title }), { retry: config.slack.retry });
+        delivered.slack = true;
+      }
+    });
+  }
+  return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
+}
+
+async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
+  if (engine === 'builtin') return notebookToHtml(notebook, context);
+  const htmlName = 'report.quarto.html';
+  await renderWithQuarto(notebookPath, htmlName);
+  const rendered = join(notebookPath, '..', htmlName);
+  if (!existsSync(rendered)) throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
+  const html = await readFile(rendered, 'utf8');
+  await copyFile(rendered, rendered.replace(/\.quarto\.html$/, '.html'));
+  return html;
+}
+
+function packageVersion(name: string): string | null {
+  try {
+    const path = require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] });
+    return (JSON.parse(require('node:fs').readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+interface ManifestInput {
+  options: RunOptions;
+  input: string;
+  week: string;
+  inputs: Array<{ file: string; kind: string; bytes: number; sha256: string }>;
+  data: CleanedData;
+  metrics: MetricsDocument;
+  startedAt: Date;
+  finishedAt: Date;
+  timingsMs: Partial<Record<Stage, number>>;
+  engine: string;
+}
+
+// The manifest answers "what exactly produced this PDF?" months later.
+function buildManifest(run: ManifestInput): Record<string, unknown> {
+  const rows = Object.fromEntries(run.data.files.map((file) => [basename(file.file), file.rows]));
+  return {
+    week: run.week,
+    week_start: run.metrics.week_start,
+    week_end: run.metrics.week_end,
+    started_at: run.startedAt.toISOString(),
+    finished_at: run.finishedAt.toISOString(),
+    parameters: {
+      week: run.options.week,
+      input: run.input,
+      config: run.options.configPath ?? null,
+      deliver: run.options.deliver,
+      warehouse: run.options.warehouse !== false,
+      engine: run.engine,
+      timezone: run.options.config.timezone,
+    },
+    inputs: run.inputs.map((file) => ({ ...file, rows: rows[file.file] ?? null })),
+    accounting: run.data.accounting,
+    quarantine_by_reason: run.data.quarantineByReason,
+    alerts: run.metrics.tables.alerts.length,
+    versions: {
+      uptake: packageVersion('uptake') ?? JSON.parse(require('node:fs').readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version,
+      node: process.version,
+      arquero: packageVersion('arquero'),
+      'vega-lite': packageVersion('vega-lite'),
+      vega: packageVersion('vega'),
+      'puppeteer-core': packageVersion('puppeteer-core'),
+      tslab: packageVersion('tslab'),
+    },
+    timings_ms: run.timingsMs,
+  };
+}

@@ -1,0 +1,32 @@
+import { execa } from 'execa';
+import { UptakeError } from '../errors.js';
+
+const INSTALL_HINT = 'install the quarto CLI (https://quarto.org/docs/get-started/) or use --engine builtin';
+
+/**
+ * The installed quarto CLI's version, or null when it is not on PATH.
+ * @example await quartoVersion() // '1.6.40' or null
+ */
+export async function quartoVersion(command = 'quarto'): Promise<string | null> {
+  try {
+    const { stdout } = await execa(command, ['--version'], { timeout: 30_000 });
+    return stdout.trim();
+  } catch {
+    return null;
+  }
+}
+
+// quarto renders an already executed notebook as-is (`--no-execute`): the numbers come from our run.
+/**
+ * Renders an executed notebook to a self-contained HTML file with the quarto CLI.
+ * @example await renderWithQuarto('output/.staging/report.ipynb', 'report.html')
+ */
+export async function renderWithQuarto(notebookPath: string, outputName: string, command = 'quarto'): Promise<void> {
+  const version = await quartoVersion(command);
+  if (version === null) throw new UptakeError('environment', `the quarto engine needs the \`${command}\` command, which was not found on PATH; ${INSTALL_HINT}`);
+  try {
+    await execa(command, ['render', notebookPath, '--to', 'html', '--no-execute', '--output', outputName, '-M', 'embed-resources:true'], { timeout: 300_000 });
+  } catch (cause) {
+    throw new UptakeError('render', `quarto ${version} could not render ${notebookPath}: ${(cause as Error).message}`, { cause });
+  }
+}
