@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerExecute } from './execute.js';
 import { registerValidate } from './validate.js';
+import { registerRun } from './run.js';
 import { registerMetrics } from './metrics.js';
 import { registerGenerate } from './generate.js';
 import { registerSchedule } from './schedule.js';
@@ -11,6 +12,7 @@ import { registerStatus } from './status.js';
 export const registrations: Array<(program: Command) => void> = [
   registerExecute,
   registerValidate,
+  registerRun,
   registerMetrics,
   registerGenerate,
   registerSchedule,
