@@ -6,7 +6,8 @@ import {
   DuckDBDateValue,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
-  type DuckDBAppender,
+  DuckDBDataChunk,
+  type DuckDBValue,
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import { UptakeError } from '../../errors.js';
@@ -37,37 +38,30 @@ export function duckdbType(type: ColumnType): string {
   return DUCKDB_TYPES[type];
 }
 
-// The appender writes typed vectors: pick the call that matches the column's real type in the file.
-function appendValue(appender: DuckDBAppender, typeId: DuckDBTypeId, value: unknown): void {
-  if (value === null || value === undefined) {
-    appender.appendNull();
-    return;
-  }
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+// Data chunks are filled a column at a time: bring each value into the JS form of the column's real type.
+function duckdbValue(typeId: DuckDBTypeId, value: unknown): DuckDBValue {
+  if (value === null || value === undefined) return null;
   switch (typeId) {
     case DuckDBTypeId.BOOLEAN:
-      appender.appendBoolean(Boolean(value));
-      return;
+      return Boolean(value);
     case DuckDBTypeId.INTEGER:
-      appender.appendInteger(Math.round(Number(value)));
-      return;
+      return Math.round(Number(value));
     case DuckDBTypeId.BIGINT:
-      appender.appendBigInt(BigInt(Math.round(Number(value))));
-      return;
+      return BigInt(Math.round(Number(value)));
     case DuckDBTypeId.DOUBLE:
     case DuckDBTypeId.FLOAT:
-      appender.appendDouble(Number(value));
-      return;
+      return Number(value);
     case DuckDBTypeId.DATE:
-      appender.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS)));
-      return;
+      return new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS));
     case DuckDBTypeId.TIMESTAMP_TZ:
-      appender.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(Math.round(Number(value))) * 1000n));
-      return;
+      return new DuckDBTimestampTZValue(BigInt(Math.round(Number(value))) * 1000n);
     case DuckDBTypeId.TIMESTAMP:
-      appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(value))) * 1000n));
-      return;
+      return new DuckDBTimestampValue(BigInt(Math.round(Number(value))) * 1000n);
     default:
-      appender.appendVarchar(typeof value === 'string' ? value : String(value));
+      return typeof value === 'string' ? value : String(value);
   }
 }
 
@@ -101,13 +95,16 @@ async function loadTable(connection: DuckDBConnection, schema: string, table: Wa
   const position = new Map(table.columns.map((column, index) => [column.name, index]));
   const appender = await connection.createAppender(table.name, schema);
   try {
-    const typeIds = order.map((_, index) => appender.columnType(index).typeId);
-    for (const row of table.rows) {
-      order.forEach((name, index) => {
-        const source = position.get(name);
-        appendValue(appender, typeIds[index], source === undefined ? null : row[source]);
+    const types = order.map((_, index) => appender.columnType(index));
+    const sources = order.map((name) => position.get(name));
+    for (let start = 0; start < table.rows.length; start += CHUNK_ROWS) {
+      const rows = table.rows.slice(start, start + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create(types, rows.length);
+      types.forEach((type, index) => {
+        const source = sources[index];
+        chunk.setColumnValues(index, rows.map((row) => (source === undefined ? null : duckdbValue(type.typeId, row[source]))));
       });
-      appender.endRow();
+      appender.appendDataChunk(chunk);
     }
     appender.flushSync();
   } finally {

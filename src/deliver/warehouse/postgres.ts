@@ -20,9 +20,8 @@ const POSTGRES_TYPES: Record<ColumnType, string> = {
   json: 'JSONB',
 };
 
-/** PostgreSQL caps one statement at 65535 parameters. */
-const MAX_PARAMETERS = 65_000;
-const MAX_ROWS_PER_INSERT = 1_000;
+/** Rows sent per INSERT (as one array per column). */
+const ROWS_PER_INSERT = 10_000;
 
 /** The PostgreSQL type of a column type (shared with the tests). */
 export function postgresType(type: ColumnType): string {
@@ -60,24 +59,21 @@ async function loadTable(client: pg.Client, schema: string, table: WarehouseTabl
     `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_${table.replace.column}_idx`)} ON ${qualified} (${quoteIdentifier(table.replace.column)})`,
   );
   const deletion = await client.query(`DELETE FROM ${qualified} WHERE ${quoteIdentifier(table.replace.column)} = ANY($1::text[])`, [table.replace.values]);
+  // One array parameter per column, unnested into rows: few parameters, one parse per batch of rows.
   const columnList = table.columns.map((column) => quoteIdentifier(column.name)).join(', ');
-  const width = table.columns.length;
-  const batchSize = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / width)));
-  for (let start = 0; start < table.rows.length; start += batchSize) {
-    const batch = table.rows.slice(start, start + batchSize);
-    const values: unknown[] = [];
-    const tuples = batch.map((row, rowIndex) => {
-      row.forEach((value, columnIndex) => values.push(parameterValue(value, table.columns[columnIndex].type)));
-      return `(${table.columns.map((_, columnIndex) => `$${rowIndex * width + columnIndex + 1}`).join(', ')})`;
-    });
-    await client.query(`INSERT INTO ${qualified} (${columnList}) VALUES ${tuples.join(', ')}`, values);
+  const arrays = table.columns.map((column, index) => `$${index + 1}::${POSTGRES_TYPES[column.type]}[]`).join(', ');
+  const statement = `INSERT INTO ${qualified} (${columnList}) SELECT * FROM unnest(${arrays})`;
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_INSERT) {
+    const batch = table.rows.slice(start, start + ROWS_PER_INSERT);
+    const columns = table.columns.map((column, columnIndex) => batch.map((row) => parameterValue(row[columnIndex], column.type)));
+    await client.query(statement, columns);
   }
   return { deleted: deletion.rowCount ?? 0, inserted: table.rows.length };
 }
 
 /**
- * Loads the tables into PostgreSQL in one transaction (parameterised multi-row inserts, quoted
- * identifiers): each table is created if missing and the batch's weeks are replaced.
+ * Loads the tables into PostgreSQL in one transaction (parameterised inserts, quoted
+ * identifiers; rows go as one array parameter per column through unnest): each table is created if missing and the batch's weeks are replaced.
  * @example await loadPostgres({ kind: 'postgres', url: process.env.UPTAKE_POSTGRES_URL!, schema: 'uptake' }, warehouseTables(load))
  */
 export async function loadPostgres(target: PostgresTarget, tables: WarehouseTable[]): Promise<WarehouseLoadResult> {
