@@ -1,0 +1,144 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNotebook, writeNotebook } from '../../src/notebook/nbformat.js';
+import { parameterizeNotebook } from '../../src/notebook/parameterize.js';
+
+// The CLI and the report notebooks run from a private build of the library (the notebooks
+// import `../dist/index.js`), placed inside the project so node_modules resolve.
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'notebooks');
+const REPORT_INPUT = join(FIXTURES, 'report-input');
+const SYSTEM_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const KERNEL_TEST = 150_000;
+let build: string;
+let workDir: string;
+
+beforeAll(() => {
+  build = join(ROOT, '.uptake', `test-build-${randomBytes(4).toString('hex')}`);
+  mkdirSync(join(build, 'notebooks'), { recursive: true });
+  // tsc still emits when files outside this area have type errors; the checks below catch a broken build.
+  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(build, 'dist'), '--sourceMap', 'false', '--declarationMap', 'false'], { stdio: 'ignore' });
+  copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+  for (const name of ['weekly-report.ipynb', 'team-deep-dive.ipynb']) copyFileSync(join(ROOT, 'notebooks', name), join(build, 'notebooks', name));
+  workDir = mkdtempSync(join(tmpdir(), 'uptake-e2e-'));
+}, 180_000);
+
+afterAll(() => {
+  if (build) rmSync(build, { recursive: true, force: true });
+});
+
+function uptake(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(build, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 140_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Jupyter's own client: NotebookClient with the tslab kernel, the kernel running in `cwd`.
+function nbclient(input: string, output: string, cwd: string): void {
+  const script = [
+    'import sys, nbformat',
+    'from nbclient import NotebookClient',
+    'nb = nbformat.read(sys.argv[1], as_version=4)',
+    "NotebookClient(nb, kernel_name='tslab', timeout=120, startup_timeout=120, resources={'metadata': {'path': sys.argv[3]}}).execute()",
+    'nbformat.write(nb, sys.argv[2])',
+  ].join('\n');
+  execFileSync(SYSTEM_PYTHON, ['-c', script, input, output, cwd], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 140_000 });
+}
+
+type Output = Record<string, unknown>;
+const outputsOf = (path: string): Output[] =>
+  (JSON.parse(readFileSync(path, 'utf8')) as { cells: Array<{ outputs?: Output[] }> }).cells.flatMap((cell) => cell.outputs ?? []);
+const joined = (value: unknown) => (Array.isArray(value) ? value.join('') : String(value));
+
+function expectReport(path: string): void {
+  const outputs = outputsOf(path);
+  expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
+  const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
+  const narrative = data.find((bundle) => joined(bundle['text/markdown'] ?? '').includes('Adoption'));
+  expect(joined(narrative?.['text/markdown'])).toMatch(/^Adoption (rose|fell|held steady)/);
+  const charts = data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']);
+  expect(charts.length).toBeGreaterThanOrEqual(3);
+  for (const chart of charts) expect(joined(chart['image/svg+xml'])).toMatch(/^<svg/);
+  expect(data.filter((bundle) => joined(bundle['text/html'] ?? '').includes('<table')).length).toBeGreaterThanOrEqual(4);
+}
+
+describe('uptake execute (CLI)', () => {
+  it('exits 5 naming the failing cell and leaves the partial notebook', () => {
+    const out = join(workDir, 'failing.ipynb');
+    const result = uptake('execute', join(FIXTURES, 'failing.ipynb'), '--out', out);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('cell 1/3 (id c1, "console.log(\\"before\\");")');
+    expect(result.stderr).toContain('uptake: ');
+    expect(result.stderr).toContain('cell 2 (id c2, "// the broken step") failed: Error: boom at step 2; the partial notebook is in');
+    expect(outputsOf(out).at(-1)).toMatchObject({ output_type: 'error', ename: 'Error', evalue: 'boom at step 2' });
+    expect(result.stdout).toBe('');
+  }, KERNEL_TEST);
+
+  it('exits 2 on a value that does not fit the declared type, before starting a kernel', () => {
+    const result = uptake('execute', join(FIXTURES, 'parameters.ipynb'), '-p', 'n=five', '--out', join(workDir, 'never.ipynb'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('uptake: parameter `n`: expected number, got `five`\n');
+  });
+
+  it('exits 9 when the kernelspec is missing', () => {
+    const result = uptake('execute', join(FIXTURES, 'outputs.ipynb'), '--kernel', 'no-such-kernel', '--out', join(workDir, 'never.ipynb'));
+    expect(result.code).toBe(9);
+    expect(result.stderr).toContain('uptake: expected a Jupyter kernelspec named `no-such-kernel`, found none in');
+  });
+
+  it('runs the weekly report with -p week=2026-W47: narrative, charts and tables', () => {
+    const out = join(workDir, 'weekly-report.ipynb');
+    const result = uptake('execute', join(build, 'notebooks', 'weekly-report.ipynb'), '-p', 'week=2026-W47', '-p', `input=${REPORT_INPUT}`, '-p', `output=${workDir}`, '--out', out);
+    expect(result.stderr).toContain('wrote');
+    expect(result.code).toBe(0);
+    expectReport(out);
+    const metrics = JSON.parse(readFileSync(join(workDir, '2026-W47', 'metrics.json'), 'utf8')) as { week: string; week_start: string };
+    expect([metrics.week, metrics.week_start]).toEqual(['2026-W47', '2026-11-16']);
+  }, KERNEL_TEST);
+
+  it('runs the team deep dive for -p team=Legal', () => {
+    const out = join(workDir, 'legal.ipynb');
+    const result = uptake('execute', join(build, 'notebooks', 'team-deep-dive.ipynb'), '-p', 'team=Legal', '-p', 'week=2026-W47', '-p', `input=${REPORT_INPUT}`, '--out', out);
+    expect(result.code).toBe(0);
+    const outputs = outputsOf(out);
+    expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
+    const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
+    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
+    expect(data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']).length).toBeGreaterThanOrEqual(2);
+  }, KERNEL_TEST);
+});
+
+describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
+  it('runs a notebook parameterized by uptake: the hostile string stays a string', async () => {
+    const { notebook } = await parameterizeNotebook(await readNotebook(join(FIXTURES, 'parameters.ipynb')), {}, { textParameters: { week: '"; process.exit(1); "', n: '7' } });
+    const input = join(workDir, 'parameters-in.ipynb');
+    const out = join(workDir, 'parameters-nbclient.ipynb');
+    await writeNotebook(input, notebook);
+    nbclient(input, out, FIXTURES);
+    const streams = outputsOf(out).filter((output) => output.output_type === 'stream');
+    expect(JSON.parse(joined(streams.at(-1)?.text))).toMatchObject({ week: '"; process.exit(1); "', n: 7, types: ['string', 'number', 'boolean'] });
+  }, KERNEL_TEST);
+
+  it('runs weekly-report.ipynb', async () => {
+    const { notebook } = await parameterizeNotebook(await readNotebook(join(build, 'notebooks', 'weekly-report.ipynb')), { week: '2026-W47', input: REPORT_INPUT, output: join(workDir, 'nbclient-output') });
+    const input = join(build, 'notebooks', 'weekly-report.parameterized.ipynb');
+    const out = join(workDir, 'weekly-report-nbclient.ipynb');
+    await writeNotebook(input, notebook);
+    nbclient(input, out, join(build, 'notebooks'));
+    expectReport(out);
+  }, KERNEL_TEST);
+
+  const sample = join(ROOT, 'data', 'sample');
+  const hasSample = existsSync(sample) && readdirSync(sample).some((name) => name.startsWith('ai_logs'));
+  it.skipIf(!hasSample)('runs weekly-report.ipynb on the bundled sample data', async () => {
+    const { notebook } = await parameterizeNotebook(await readNotebook(join(build, 'notebooks', 'weekly-report.ipynb')), { week: 'latest', input: sample, output: join(workDir, 'sample-output') });
+    const input = join(build, 'notebooks', 'weekly-report.sample.ipynb');
+    const out = join(workDir, 'weekly-report-sample.ipynb');
+    await writeNotebook(input, notebook);
+    nbclient(input, out, join(build, 'notebooks'));
+    expectReport(out);
+  }, KERNEL_TEST);
+});
