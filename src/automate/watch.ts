@@ -9,6 +9,7 @@ import { hashFile } from './hash-file.js';
 import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
+import { rosterZones } from './roster-zones.js';
 
 export interface WatchOptions {
   job: Job;
@@ -142,6 +143,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   async function processBatch(paths: string[]): Promise<void> {
     const batch: WatchBatch = { fresh: [], duplicates: [], weeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
+    const zones = await rosterZones(root);
     for (const path of paths) {
       let bytes: number;
       let sha256: string;
@@ -157,7 +159,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         continue;
       }
       seen.set(sha256, basename(path));
-      const { weeks } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC' });
+      const { weeks } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones });
       batch.fresh.push({ path, sha256, bytes, weeks });
     }
     for (const duplicate of batch.duplicates) log(`uptake watch: ${basename(duplicate.path)} has the content of ${duplicate.firstSeenAs}, already processed; no run`);

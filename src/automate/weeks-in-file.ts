@@ -5,6 +5,7 @@ import { resolveHeader } from '../ingest/normalize-headers.js';
 import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
 import { readCsvRecords } from '../ingest/read-csv.js';
 import { isoWeekOf } from '../util/iso-week.js';
+import type { RosterZones } from './roster-zones.js';
 
 /** Which ISO weeks a file touches, and how that was found out. */
 export interface FileWeeks {
@@ -16,8 +17,10 @@ export interface FileWeeks {
 export interface WeeksInFileOptions {
   /** The report's zone: weeks are cut there. */
   timezone: string;
-  /** Zone of naive timestamps without a `tz` column (config.cleaning.defaultTimezone). */
+  /** Zone of naive timestamps when neither the row's `tz` nor the roster names one (config.cleaning.defaultTimezone). */
   defaultTimezone: string;
+  /** The users' zones per month from the roster files (see rosterZones). */
+  rosterZones?: RosterZones;
 }
 
 /**
@@ -34,8 +37,8 @@ export function weeksOfMonth(month: string): string[] {
   return weeks;
 }
 
-// A light pass for `uptake watch`: one column per row, no cleaning. Naive times use the row's
-// `tz` or the default zone (not the roster's), which is close enough to pick the weeks to rerun.
+// A light pass for `uptake watch`: one column per row, no cleaning. Naive times are placed like
+// the cleaning does (row `tz`, else the roster zone of that user and month, else the default).
 /**
  * The ISO weeks an input file touches: from `started_at` (ai_logs, manual_logs) or `month`
  * (user_monthly_summary), falling back to a `YYYY-Www`, `YYYY-MM-DD` or `YYYY-MM` in the file name.
@@ -62,6 +65,7 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
   const file = { path, gzip: path.toLowerCase().endsWith('.gz') };
   let column: number | undefined;
   let tzColumn: number | undefined;
+  let userColumn: number | undefined;
   let first = true;
   const months = new Set<string>();
   for await (const record of readCsvRecords(file)) {
@@ -70,6 +74,7 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
       const header = resolveHeader(kind, record.fields);
       column = header.index.get(kind === 'user_monthly_summary' ? 'month' : 'started_at');
       tzColumn = kind === 'user_monthly_summary' ? undefined : header.index.get('tz');
+      userColumn = header.index.get('user_id');
       if (column === undefined) return;
       continue;
     }
@@ -85,7 +90,9 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
     if (parsed.kind === 'instant') epochMs = parsed.epochMs;
     else {
       const rowZone = tzColumn === undefined ? '' : (record.fields[tzColumn]?.trim() ?? '');
-      epochMs = localToUtc(parsed.localMs, rowZone && ianaZone(rowZone) ? rowZone : options.defaultTimezone);
+      const user = userColumn === undefined ? '' : (record.fields[userColumn]?.trim() ?? '');
+      const zone = rowZone && ianaZone(rowZone) ? rowZone : (options.rosterZones?.get(`${user}|${parsed.month}`) ?? options.defaultTimezone);
+      epochMs = localToUtc(parsed.localMs, zone);
     }
     weeks.add(isoWeekOf(epochMs, options.timezone));
   }

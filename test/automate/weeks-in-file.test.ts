@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { weeksInFile, weeksOfMonth } from '../../src/automate/weeks-in-file.js';
+import { rosterZones } from '../../src/automate/roster-zones.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -45,6 +46,18 @@ describe('weeksInFile', () => {
     const withoutTz = await file('manual_logs_naive.csv', 'task_id,user_id,task_type,started_at\nt1,u1,x,2026-11-23 00:30:00\n');
     expect((await weeksInFile(withoutTz, utc)).weeks).toEqual(['2026-W48']);
     expect((await weeksInFile(withoutTz, { timezone: 'UTC', defaultTimezone: 'Europe/Berlin' })).weeks).toEqual(['2026-W47']);
+  });
+
+  it("places a naive time in the user's roster zone for that month when the row has no tz", async () => {
+    const rosterDir = await mkdtemp(join(dir, 'roster-'));
+    await writeFile(join(rosterDir, 'user_monthly_summary_2026-11.csv'), 'user_id,team,month,timezone\nu1,Legal,2026-11,Australia/Sydney\nu2,Legal,2026-11,Nowhere/Else\n');
+    const zones = await rosterZones(rosterDir);
+    expect([...zones]).toEqual([['u1|2026-11', 'Australia/Sydney']]);
+    // Monday 08:11 in Sydney is Sunday 21:11 UTC: still week 45. u2's zone is not a zone, so UTC applies.
+    const logs = await file('manual_logs_roster.csv', 'task_id,user_id,task_type,started_at\nt1,u1,x,2026-11-09 08:11:10\n');
+    expect((await weeksInFile(logs, { ...utc, rosterZones: zones })).weeks).toEqual(['2026-W45']);
+    const other = await file('manual_logs_roster2.csv', 'task_id,user_id,task_type,started_at\nt2,u2,x,2026-11-09 08:11:10\n');
+    expect((await weeksInFile(other, { ...utc, rosterZones: zones })).weeks).toEqual(['2026-W46']);
   });
 
   it('reads a header alias, epoch seconds and gzip, skipping unreadable values', async () => {
