@@ -456,14 +456,13 @@ export class KernelClient {
   /** Asks the kernel to shut down, then terminates and kills it; closes the sockets. Safe to call twice. */
   async shutdown(): Promise<void> {
     if (this.closed) return;
-    if (!this.exitReason) {
-      await this.request(this.control, 'shutdown_request', { restart: false }, 2000);
-      if (!(await this.waitExit(3000))) {
-        this.signal('SIGTERM');
-        if (!(await this.waitExit(2000))) {
-          this.killNow();
-          await this.waitExit(2000);
-        }
+    // A kernel declared dead for missed heartbeats may still run: it is terminated all the same.
+    if (!this.exitReason) await this.request(this.control, 'shutdown_request', { restart: false }, 2000);
+    if (!(await this.waitExit(this.exitReason ? 0 : 3000))) {
+      this.signal('SIGTERM');
+      if (!(await this.waitExit(2000))) {
+        this.killNow();
+        await this.waitExit(2000);
       }
     }
     this.closed = true;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -81,6 +81,10 @@ describe('uptake execute (CLI)', () => {
     const result = uptake('execute', join(FIXTURES, 'parameters.ipynb'), '-p', 'n=five', '--out', join(workDir, 'never.ipynb'));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('uptake: parameter `n`: expected number, got `five`\n');
+    const file = join(workDir, 'params.json');
+    writeFileSync(file, JSON.stringify({ week: '2026-W47', n: 'five' }));
+    const fromFile = uptake('execute', join(FIXTURES, 'parameters.ipynb'), '-f', file, '--out', join(workDir, 'never.ipynb'));
+    expect([fromFile.code, fromFile.stderr]).toEqual([2, 'uptake: parameter `n`: expected number, got `"five"`\n']);
   });
 
   it('exits 9 when the kernelspec is missing', () => {

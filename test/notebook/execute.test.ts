@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -202,6 +203,38 @@ describe('executeNotebook on the tslab kernel', () => {
       `expected a Jupyter kernelspec named \`no-such-kernel\`, found none in ${join(home, '.local/share/jupyter/kernels')}, /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels`,
     );
   });
+});
+
+describe('executeNotebook with kernels that never come up', () => {
+  function fakeKernel(argv: string[]): NodeJS.ProcessEnv {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'fake'), { recursive: true });
+    writeFileSync(join(root, 'kernels', 'fake', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'typescript' }));
+    return { ...process.env, JUPYTER_PATH: root };
+  }
+
+  it('reports a kernel command that cannot start', async () => {
+    const error = await failure(
+      executeNotebook(join(FIXTURES, 'outputs.ipynb'), { kernelName: 'fake', env: fakeKernel(['/nonexistent/kernel', '{connection_file}']), outputPath: join(workDir, 'never.ipynb') }),
+    );
+    expect(error.kind).toBe('notebook');
+    expect(error.message).toBe('kernel `fake` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+  });
+
+  it('gives up on a kernel that never answers, and stops its process', async () => {
+    const marker = `uptake-silent-${Date.now()}`;
+    const error = await failure(
+      executeNotebook(join(FIXTURES, 'outputs.ipynb'), {
+        kernelName: 'fake',
+        env: fakeKernel([process.execPath, '-e', 'setInterval(() => {}, 1000)', marker]),
+        startupTimeoutSec: 2,
+        outputPath: join(workDir, 'never.ipynb'),
+      }),
+    );
+    expect(error.message).toBe(`kernel \`fake\` did not answer within 2 s of starting (argv: ${process.execPath} -e setInterval(() => {}, 1000) ${marker})`);
+    const survivors = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+    expect(survivors).toBe('');
+  }, 30_000);
 });
 
 describe('executeNotebook on another kernel (python3)', () => {
