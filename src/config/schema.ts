@@ -109,6 +109,8 @@ export const EmailSchema = z
     host: z.string().default('127.0.0.1'),
     port: z.number().int().positive().default(25),
     secure: z.boolean().default(false),
+    /** Check the server's TLS certificate; false only for an internal relay with a self-signed one. */
+    rejectUnauthorized: z.boolean().default(true),
     user: z.string().optional(),
     /** Name of the environment variable holding the SMTP password (never the password). */
     passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),

@@ -69,7 +69,7 @@ function transportOptions(config: EmailConfig, env: Record<string, string | unde
     }
     auth = { user: config.user, pass };
   }
-  return { host: config.host, port: config.port, secure: config.secure, auth };
+  return { host: config.host, port: config.port, secure: config.secure, auth, tls: { rejectUnauthorized: config.rejectUnauthorized } };
 }
 
 /**

@@ -28,9 +28,19 @@ interface ErrorShape {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+const CERTIFICATE_PROBLEM = /certificate|self[-_ ]signed|CERT_|UNABLE_TO_VERIFY|ALTNAME/i;
+
+// A TLS certificate that fails verification fails the same way on every try (nodemailer: ESOCKET; fetch: in `cause`).
+function isCertificateError(error: object): boolean {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  if (typeof cause?.code === 'string' && CERTIFICATE_PROBLEM.test(cause.code)) return true;
+  return error instanceof Error && (error as ErrorShape).code === 'ESOCKET' && CERTIFICATE_PROBLEM.test(error.message);
+}
+
 // A refusal (bad request, wrong password, unknown recipient) will not change on a retry; an outage may.
 /**
- * HTTP 4xx other than 408/429, SMTP 5xx replies, SMTP authentication failures, config errors and
+ * HTTP 4xx other than 408/429, SMTP 5xx replies, SMTP authentication failures, TLS certificate
+ * failures, config errors and
  * errors marked `retryable: false` are final; everything else (network errors, 5xx, 429) is retried.
  * @example isRetryableError(Object.assign(new Error('no'), { status: 403 })) // false
  */
@@ -43,7 +53,7 @@ export function isRetryableError(error: unknown): boolean {
     if (shape.status === 408 || shape.status === 429) return true;
     return !(shape.status >= 400 && shape.status < 500);
   }
-  if (shape.code === 'EAUTH') return false;
+  if (shape.code === 'EAUTH' || isCertificateError(error)) return false;
   if (typeof shape.responseCode === 'number') return !(shape.responseCode >= 500 && shape.responseCode < 600);
   if (shape.code === 'EENVELOPE' || shape.code === 'EMESSAGE') return false;
   return true;

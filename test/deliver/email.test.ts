@@ -100,6 +100,18 @@ describe('sendReportEmail', () => {
     expect(server.authAttempts).toBe(0);
   });
 
+  it('refuses an unverifiable STARTTLS certificate at once unless rejectUnauthorized is false', async () => {
+    const server = await startSmtp({ starttls: true });
+    servers.push(server);
+    const report = { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'r.pdf', text: 't' };
+    const effects = { env: { TEST_SMTP_PASSWORD: 's3cret' }, sleep: async () => {} };
+    // its bundled certificate is self-signed (and by now expired): verification fails, and a retry would not help
+    await expect(sendReportEmail(emailConfig(server.port), report, effects)).rejects.toThrow(/after 1 attempt\(s\): .*certificate/);
+    expect(server.received).toHaveLength(0);
+    await sendReportEmail(emailConfig(server.port, { rejectUnauthorized: false }), report, effects);
+    expect(server.received).toHaveLength(1);
+  });
+
   it('sends a plain notification without attachment', async () => {
     const server = await startSmtp();
     servers.push(server);

@@ -18,12 +18,13 @@ export interface TestServer {
 }
 
 // A real SMTP server on loopback: auth with user `reporter` / password `s3cret`; `failFirst` answers 451 that often.
-export async function startSmtp(options: { failFirst?: number } = {}): Promise<TestServer> {
+export async function startSmtp(options: { failFirst?: number; starttls?: boolean } = {}): Promise<TestServer> {
   const received: Received[] = [];
   let failuresLeft = options.failFirst ?? 0;
   const state = { authAttempts: 0 };
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
+    // smtp-server offers STARTTLS with its own self-signed certificate unless disabled
+    disabledCommands: options.starttls ? [] : ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {

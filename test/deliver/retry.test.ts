@@ -72,6 +72,9 @@ describe('isRetryableError', () => {
     expect(isRetryableError(Object.assign(new Error('no such user'), { code: 'EENVELOPE', responseCode: 550 }))).toBe(false);
     expect(isRetryableError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isRetryableError(new UptakeError('config', 'no password'))).toBe(false);
+    expect(isRetryableError(Object.assign(new Error('certificate has expired'), { code: 'ESOCKET' }))).toBe(false);
+    expect(isRetryableError(Object.assign(new Error('socket hang up'), { code: 'ESOCKET' }))).toBe(true);
+    expect(isRetryableError(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) }))).toBe(false);
   });
 
   it('computes a delay within [ceiling/2, ceiling]', () => {
