@@ -19,6 +19,18 @@ export interface AdoptionScope {
  * @example adoptionScopes(context).map((scope) => scope.table) // ['adoption_by_team', 'adoption_by_task_type', 'adoption_trend']
  */
 export function adoptionScopes(context: KpiContext): AdoptionScope[] {
+  let scopes = computed.get(context);
+  if (!scopes) {
+    scopes = buildScopes(context);
+    computed.set(context, scopes);
+  }
+  return scopes;
+}
+
+// Several KPIs fill the same tables: filter the tasks once per context.
+const computed = new WeakMap<KpiContext, AdoptionScope[]>();
+
+function buildScopes(context: KpiContext): AdoptionScope[] {
   const reportWeek = context.report.week;
   const inWeek = context.tasks.params({ reportWeek }).filter((d: { week: string }, $: { reportWeek: string }) => d.week === $.reportWeek);
   const upToWeek = context.tasks.params({ reportWeek }).filter((d: { week: string }, $: { reportWeek: string }) => d.week <= $.reportWeek);

@@ -13,11 +13,14 @@ const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);
 export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: TableLayout[], context: KpiContext): Record<string, Row[]> {
   const minimum = context.config.privacy.minGroupSize;
   const result: Record<string, Row[]> = { ...tables };
+  const counted = new Map<string, Map<string, number>>();
   for (const layout of layouts) {
     const rows = tables[layout.name];
     if (!layout.privacy || !rows) continue;
     const { period, group } = layout.privacy;
-    const usersOf = minimum > 0 ? distinctUsers(context, period, group) : new Map<string, number>();
+    const countKey = `${period}\u0000${group}`;
+    if (minimum > 0 && !counted.has(countKey)) counted.set(countKey, distinctUsers(context, period, group));
+    const usersOf = counted.get(countKey) ?? new Map<string, number>();
     const keys = new Set([...KEY_COLUMNS, ...layout.keys]);
     result[layout.name] = rows.map((row) => {
       const periodValue = period === 'report_week' ? context.report.week : row[period];
