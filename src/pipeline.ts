@@ -25,7 +25,12 @@ import { loadWarehouse, warehouseTargets } from './deliver/warehouse/load-wareho
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { sendReportEmail } from './deliver/email.js';
 import { postSlack, slackReportMessage } from './deliver/slack.js';
+import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
+import { notifyRunOutcome } from './deliver/notify.js';
+import { routeAlerts, type AlertRoutingResult } from './deliver/alert-routing.js';
+import { createAlertSender } from './deliver/alert-sender.js';
 import { hashFile } from './automate/hash-file.js';
+import { statePaths } from './automate/state-paths.js';
 
 const require = createRequire(import.meta.url);
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +71,7 @@ export interface RunResult {
   files: string[];
   metrics: MetricsDocument;
   warehouse: WarehouseLoadResult[];
-  delivered: { email: boolean; slack: boolean };
+  delivered: { email: boolean; slack: boolean; alerts: AlertRoutingResult | null };
   timingsMs: Record<string, number>;
 }
 
@@ -80,6 +85,21 @@ type Stage = (typeof STAGES)[number];
  * @example await runReport({ config, week: 'latest', deliver: false })
  */
 export async function runReport(options: RunOptions, effects: RunEffects = {}): Promise<RunResult> {
+  // Channels are resolved first: a config that cannot deliver fails before any work is done.
+  const channels = options.deliver ? resolveChannels(options.config, effects.env ?? process.env) : null;
+  try {
+    return await runStages(options, effects, channels);
+  } catch (error) {
+    // A failed run never mails the report, but it does tell the channels that it failed.
+    if (channels && (channels.email || channels.slack)) {
+      const results = await notifyRunOutcome({ ok: false, week: options.week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
+      for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
+    }
+    throw error;
+  }
+}
+
+async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null): Promise<RunResult> {
   const now = effects.now ?? (() => new Date());
   const log = effects.log ?? (() => {});
   const env = effects.env ?? process.env;
@@ -171,26 +191,35 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
     });
   }
 
-  // 7. Deliver: only a complete, published report is mailed
-  const delivered = { email: false, slack: false };
-  if (options.deliver) {
+  // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
+  const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
+  if (channels) {
     await stage('deliver', async () => {
-      if (config.email.enabled) {
+      if (channels.email) {
         const pdf = await readFile(join(weekDir, 'report.pdf'));
-        await sendReportEmail(config.email, {
+        await sendReportEmail(channels.email, {
           week,
           title: config.title,
           pdf,
-          pdfName: `${basename(weekDir)}-report.pdf`,
+          pdfName: `uptake-report-${week}.pdf`,
           text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
         }, { env });
         delivered.email = true;
       }
-      const webhook = config.slack.webhookUrl ?? env[config.slack.webhookUrlEnv];
-      if (config.slack.enabled) {
-        if (!webhook) throw new UptakeError('config', `slack.enabled is true but neither slack.webhookUrl nor the environment variable ${config.slack.webhookUrlEnv} is set`);
-        await postSlack(webhook, slackReportMessage(metrics, { title: config.title }), { retry: config.slack.retry });
+      if (channels.slack) {
+        await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
         delivered.slack = true;
+      }
+      if (channels.email || channels.slack) {
+        delivered.alerts = await routeAlerts(metrics.tables.alerts, {
+          week,
+          config: config.alerts,
+          ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
+          now: now(),
+          send: createAlertSender(channels, { week, title: config.title }, { env }),
+        });
+        const { sent, suppressed, failed } = delivered.alerts;
+        log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
       }
     });
   }

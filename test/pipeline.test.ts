@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { runReport, type RunResult } from '../src/pipeline.js';
+import { parseConfig } from '../src/config/read-config.js';
+import { isUptakeError } from '../src/errors.js';
+import { startReceiver, startSmtp, type Receiver, type TestServer } from './deliver/local-servers.js';
+
+// The whole weekly job with real parts: tslab kernel, Chromium, an SMTP server and a Slack receiver on loopback, DuckDB.
+const truth = JSON.parse(readFileSync('data/sample/truth.json', 'utf8'));
+
+describe('runReport on the sample', () => {
+  let smtp: TestServer;
+  let slack: Receiver;
+  let out: string;
+  let first: RunResult;
+  const env = { ...process.env, TEST_SMTP_PASSWORD: 's3cret' };
+  const config = () =>
+    parseConfig({
+      title: 'AI adoption report',
+      email: { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'], subject: '{{title}} {{week}}' },
+      slack: { enabled: true, webhookUrl: slack.url },
+      warehouse: { duckdbPath: join(out, 'uptake.duckdb') },
+    });
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    slack = await startReceiver([{ status: 200, body: 'ok' }]);
+    out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
+    first = await runReport({ config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: true }, { env });
+  }, 240_000);
+
+  afterAll(async () => {
+    await smtp?.close();
+    await slack?.close();
+  });
+
+  test('writes the week folder with every output and a manifest whose accounting matches the ground truth', () => {
+    expect(first.week).toBe('2026-W47');
+    expect(readdirSync(join(out, '2026-W47')).sort()).toEqual(expect.arrayContaining([
+      'adoption_by_team.csv', 'manifest.json', 'metrics.json', 'metrics.xlsx', 'quarantine.csv', 'report.html', 'report.ipynb', 'report.pdf',
+    ]));
+    const manifest = JSON.parse(readFileSync(join(out, '2026-W47', 'manifest.json'), 'utf8'));
+    expect(manifest.accounting.ai_logs).toEqual(truth.accounting.ai_logs);
+    expect(manifest.accounting.manual_logs).toEqual(truth.accounting.manual_logs);
+    expect(manifest.inputs).toHaveLength(19);
+    expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(manifest.timings_ms)).toEqual(['ingest', 'metrics', 'notebook', 'render']);
+  });
+
+  test('the PDF shows the cover, the narrative, the charts and the tables, with page numbers', () => {
+    const pdf = join(out, '2026-W47', 'report.pdf');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('16 November 2026 – 22 November 2026');
+    expect(text).toMatch(/Adoption (rose|fell|held steady)/);
+    expect(text).toContain('Adoption rate by week');
+    expect(text).toContain('page 1 of');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  test('emails the exact PDF and posts the headline to Slack', async () => {
+    expect(first.delivered).toMatchObject({ email: true, slack: true });
+    expect(smtp.received).toHaveLength(2); // the report, then the alerts digest
+    const mail = await simpleParser(smtp.received[0].raw);
+    expect(mail.subject).toBe('AI adoption report 2026-W47');
+    expect(mail.attachments[0].filename).toBe('uptake-report-2026-W47.pdf');
+    expect(Buffer.compare(mail.attachments[0].content, readFileSync(join(out, '2026-W47', 'report.pdf')))).toBe(0);
+    expect(JSON.stringify(slack.bodies[0])).toContain('2026-W47');
+  });
+
+  test('alerts go out once: a second run of the same week repeats none and replaces the folder', async () => {
+    const sentFirst = first.delivered.alerts!.sent.length;
+    expect(sentFirst).toBeGreaterThan(0);
+    const mailsBefore = smtp.received.length;
+    const second = await runReport({ config: config(), week: '2026-W47', input: 'data/sample', outDir: out, deliver: true }, { env });
+    expect(second.delivered.alerts!.sent).toHaveLength(0);
+    expect(second.delivered.alerts!.suppressed.filter((alert) => alert.reason === 'already_sent')).toHaveLength(sentFirst);
+    expect(smtp.received.length).toBe(mailsBefore + 1); // the report again, no alert digest
+    expect(readdirSync(out).filter((name) => name.startsWith('.2026-W47'))).toEqual([]);
+  }, 240_000);
+
+  test('a failing notebook mails no report, keeps the last good folder and notifies the failure', async () => {
+    const pdfBefore = readFileSync(join(out, '2026-W47', 'report.pdf'));
+    const mailsBefore = smtp.received.length;
+    const error = await runReport(
+      { config: config(), week: '2026-W47', input: 'data/sample', outDir: out, deliver: true, notebook: 'test/fixtures/notebooks-pipeline/failing-report.ipynb' },
+      { env },
+    ).catch((caught: unknown) => caught);
+    expect(isUptakeError(error) && error.kind).toBe('notebook');
+    expect((error as Error).message).toContain('render broke for 2026-W47');
+    expect(Buffer.compare(readFileSync(join(out, '2026-W47', 'report.pdf')), pdfBefore)).toBe(0);
+    expect(smtp.received.length).toBe(mailsBefore + 1);
+    const notice = await simpleParser(smtp.received.at(-1)!.raw);
+    expect(notice.attachments).toHaveLength(0);
+    expect(notice.subject).toContain('FAILED');
+    expect(JSON.stringify(slack.bodies.at(-1))).toContain('FAILED');
+    expect(existsSync(join(out, '2026-W47', 'report.html'))).toBe(true);
+  }, 120_000);
+});
