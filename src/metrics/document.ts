@@ -10,6 +10,15 @@ export interface AdoptionByTeamRow {
   adoption_rate: number | null;
   delta_pts: number | null;
   user_adoption_rate: number | null;
+  /** Extras (decisions.md): the compared rate, user adoption's parts, abandonment, power-user bias. */
+  previous_adoption_rate?: number | null;
+  ai_users?: number | null;
+  licensed_users?: number | null;
+  abandonment_rate?: number | null;
+  user_weighted_adoption_rate?: number | null;
+  users?: number | null;
+  /** The group had fewer users than privacy.minGroupSize: measures are null. */
+  suppressed?: boolean;
   [extra: string]: unknown;
 }
 
@@ -19,6 +28,13 @@ export interface AdoptionByTaskTypeRow {
   manual_tasks: number;
   adoption_rate: number | null;
   delta_pts: number | null;
+  /** Always "*": task-type rows span all teams. */
+  team?: string;
+  previous_adoption_rate?: number | null;
+  abandonment_rate?: number | null;
+  user_weighted_adoption_rate?: number | null;
+  users?: number | null;
+  suppressed?: boolean;
   [extra: string]: unknown;
 }
 
@@ -73,10 +89,31 @@ export interface GapRow {
   [extra: string]: unknown;
 }
 
+/** A user above the power-user percentile of weekly AI-task counts (table `power_users`). */
+export interface PowerUserRow {
+  week: string;
+  user_id: string;
+  team: string | null;
+  ai_tasks: number;
+  /** The percentile value the user's count is above. */
+  threshold: number;
+  [extra: string]: unknown;
+}
+
+/** The manual baseline per task type used for hours saved (table `baselines`). */
+export interface BaselineRow {
+  task_type: string;
+  baseline_min: number;
+  manual_tasks_with_duration: number;
+  [extra: string]: unknown;
+}
+
 export interface AlertRow {
   rule: string;
   severity: Severity;
   team?: string;
+  /** One human sentence, e.g. "Procurement: adoption fell 18.8 points from 2026-W46 to 2026-W47 (54.2% -> 35.5%)". */
+  message?: string;
   [extra: string]: unknown;
 }
 
