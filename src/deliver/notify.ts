@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { sendEmail } from './email.js';
-import { escapeSlack, postSlack } from './slack.js';
+import { escapeSlack, fillWeek, postSlack } from './slack.js';
 import type { AlertChannel } from './alert-routing.js';
 import type { DeliveryChannels } from './resolve-channels.js';
 
@@ -51,12 +51,13 @@ export async function notifyRunOutcome(outcome: RunOutcomeNotice, channels: Deli
   const title = outcome.title ?? 'AI adoption report';
   const headline = outcome.ok ? `${title} ${outcome.week}: the report is ready` : `${title} ${outcome.week}: the run FAILED`;
   const reason = outcome.ok ? '' : errorText(outcome.error);
+  const reportUrl = outcome.reportUrl ? fillWeek(outcome.reportUrl, outcome.week) : undefined;
   const results: ChannelResult[] = [];
   if (channels.slack) {
     const lines = [`${outcome.ok ? ':white_check_mark:' : ':x:'} *${escapeSlack(headline)}*`];
     if (reason) lines.push(`Error: ${escapeSlack(reason)}`);
     if (outcome.summary) lines.push(escapeSlack(outcome.summary));
-    if (outcome.reportUrl && outcome.ok) lines.push(`<${escapeSlack(outcome.reportUrl.replace(/\|/g, '%7C'))}|Open the report>`);
+    if (reportUrl && outcome.ok) lines.push(`<${escapeSlack(reportUrl.replace(/\|/g, '%7C'))}|Open the report>`);
     try {
       await postSlack(channels.slack.webhookUrl, { text: lines.join('\n') }, { ...effects, retry: channels.slack.retry });
       results.push({ channel: 'slack', ok: true });
@@ -65,7 +66,7 @@ export async function notifyRunOutcome(outcome: RunOutcomeNotice, channels: Deli
     }
   }
   if (channels.email) {
-    const text = [headline, reason ? `Error: ${reason}` : '', outcome.summary, outcome.ok && outcome.reportUrl ? `Report: ${outcome.reportUrl}` : '']
+    const text = [headline, reason ? `Error: ${reason}` : '', outcome.summary, outcome.ok && reportUrl ? `Report: ${reportUrl}` : '']
       .filter(Boolean)
       .join('\n\n');
     try {

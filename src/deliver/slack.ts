@@ -106,6 +106,14 @@ function valueText(value: unknown): string {
 }
 
 /**
+ * Fills `{{week}}` in a link template (config `slack.reportUrl`).
+ * @example fillWeek('https://reports.example/{{week}}/', '2026-W47') // 'https://reports.example/2026-W47/'
+ */
+export function fillWeek(template: string, week: string): string {
+  return template.replace(/\{\{\s*week\s*\}\}/g, week);
+}
+
+/**
  * One alert as a mrkdwn line, every data value escaped.
  * @example alertLine({ rule: 'adoption_drop', severity: 'high', team: 'Procurement', delta_pts: -14.2 })
  * // '• *HIGH* adoption_drop · team Procurement · delta_pts -14.2'
@@ -126,7 +134,7 @@ export function alertLines(alerts: AlertRow[]): string {
 
 /**
  * The weekly Slack message: headline KPIs of the all-teams ("*") rows and the week's alerts,
- * every piece of data text escaped for mrkdwn.
+ * every piece of data text escaped for mrkdwn; `{{week}}` in `reportUrl` becomes the report week.
  * @example await postSlack(url, slackReportMessage(doc, { reportUrl: 'https://reports.example/2026-W47/' }))
  */
 export function slackReportMessage(doc: MetricsDocument, options: { reportUrl?: string; title?: string } = {}): SlackMessage {
@@ -155,7 +163,8 @@ export function slackReportMessage(doc: MetricsDocument, options: { reportUrl?: 
     },
   ];
   if (options.reportUrl) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${escapeSlack(options.reportUrl.replace(/\|/g, '%7C'))}|Open the full report>` } });
+    const reportUrl = fillWeek(options.reportUrl, doc.week).replace(/\|/g, '%7C');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${escapeSlack(reportUrl)}|Open the full report>` } });
   }
   const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${alerts.length} alert(s)`;
   return { text, blocks };

@@ -58,7 +58,7 @@ describe('notifyRunOutcome', () => {
 
   it('still emails when Slack is down, and reports the Slack failure', async () => {
     const { channels: resolved, receiver, smtp } = await channels([500]);
-    const results = await notifyRunOutcome({ ok: true, week: '2026-W47', summary: '41 AI tasks', reportUrl: 'https://r.example/2026-W47' }, resolved, noWait);
+    const results = await notifyRunOutcome({ ok: true, week: '2026-W47', summary: '41 AI tasks', reportUrl: 'https://r.example/{{ week }}' }, resolved, noWait);
     expect(results[0]).toMatchObject({ channel: 'slack', ok: false });
     expect(results[0].error).toMatch(/expected 2xx, got HTTP 500 error after 2 attempt\(s\)/);
     expect(results[1]).toEqual({ channel: 'email', ok: true });

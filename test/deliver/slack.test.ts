@@ -65,7 +65,7 @@ describe('postSlack', () => {
 
 describe('slackReportMessage', () => {
   it('carries the headline KPIs and the escaped alerts', async () => {
-    const message = slackReportMessage(metricsFixture(), { reportUrl: 'https://reports.example/2026-W47/?a=1&b=2', title: 'Uptake & co' });
+    const message = slackReportMessage(metricsFixture(), { reportUrl: 'https://reports.example/{{week}}/?a=1&b=2', title: 'Uptake & co' });
     expect(message.text).toBe('Uptake &amp; co 2026-W47 (2026-11-16 – 2026-11-22): adoption 41.0% (+3.3 pts), 2 alert(s)');
     const texts = JSON.stringify(message.blocks);
     const fields = (message.blocks![1] as { fields: { text: string }[] }).fields.map((field) => field.text);
