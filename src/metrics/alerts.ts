@@ -20,8 +20,9 @@ const NOISE = 1e-9;
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
- * Evaluates config.alerts.rules over the finished tables (after suppression, so suppressed groups never alert):
- * - adoption_drop: a team (or "*") in adoption_by_team whose delta_pts <= threshold (-10);
+ * Evaluates config.alerts.rules over the finished tables (after suppression, so suppressed groups never alert).
+ * Team rules alert per team; the all-teams "*" row does not alert (a team carries the change):
+ * - adoption_drop: a team in adoption_by_team whose delta_pts <= threshold (-10);
  * - asi_below_target: a team whose ASI in the report week's month (its Sunday's) is below threshold (0.8);
  * - asi_falling: a team whose ASI changed by <= threshold (-0.1) from the previous month;
  * - harm_rate: a team whose harm rate in the report week is above threshold (0.01);
@@ -58,7 +59,7 @@ type RuleCheck = (tables: Record<string, Row[]>, context: KpiContext, threshold:
 
 const RULES: Record<string, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
-    return (tables.adoption_by_team ?? [])
+    return teamRows(tables.adoption_by_team)
       .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
       .map((row) => ({
         team: row.team,
@@ -70,7 +71,7 @@ const RULES: Record<string, RuleCheck> = {
       }));
   },
   asi_below_target(tables, context, threshold) {
-    return (tables.accuracy_stability ?? [])
+    return teamRows(tables.accuracy_stability)
       .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && row.asi < threshold)
       .map((row) => ({
         team: row.team,
@@ -81,7 +82,7 @@ const RULES: Record<string, RuleCheck> = {
       }));
   },
   asi_falling(tables, context, threshold) {
-    const rows = tables.accuracy_stability ?? [];
+    const rows = teamRows(tables.accuracy_stability);
     const previousMonth = monthBefore(context.report.month);
     const before = new Map(rows.filter((row) => row.month === previousMonth).map((row) => [row.team, row.asi]));
     return rows
@@ -98,7 +99,7 @@ const RULES: Record<string, RuleCheck> = {
       }));
   },
   harm_rate(tables, context, threshold) {
-    return (tables.harm ?? [])
+    return teamRows(tables.harm)
       .filter((row) => typeof row.harm_rate === 'number' && row.harm_rate > threshold)
       .map((row) => ({
         team: row.team,
@@ -132,8 +133,12 @@ const RULES: Record<string, RuleCheck> = {
   },
 };
 
+function teamRows(rows: Row[] | undefined): Row[] {
+  return (rows ?? []).filter((row) => row.team !== '*');
+}
+
 function teamName(team: unknown): string {
-  return team === '*' ? 'All teams' : String(team);
+  return String(team);
 }
 
 function percent(value: unknown): string {

@@ -13,7 +13,8 @@ const data = makeCleanedData({
 
 const tables: Record<string, Row[]> = {
   adoption_by_team: [
-    { team: '*', delta_pts: 100 * (0.5 - 0.6), adoption_rate: 0.5, previous_adoption_rate: 0.6 },
+    { team: '*', delta_pts: -30, adoption_rate: 0.3, previous_adoption_rate: 0.6 },
+    { team: 'Sales', delta_pts: 100 * (0.5 - 0.6), adoption_rate: 0.5, previous_adoption_rate: 0.6 },
     { team: 'Finance', delta_pts: -14.2, adoption_rate: 0.5, previous_adoption_rate: 0.642 },
     { team: 'Legal', delta_pts: -5, adoption_rate: 0.5, previous_adoption_rate: 0.55 },
     { team: 'Ops', delta_pts: null, adoption_rate: 0.5, previous_adoption_rate: null },
@@ -22,13 +23,13 @@ const tables: Record<string, Row[]> = {
     { month: '2026-10', team: '*', asi: 0.9 },
     { month: '2026-10', team: 'Finance', asi: 0.95 },
     { month: '2026-10', team: 'Legal', asi: 0.7 },
-    { month: '2026-11', team: '*', asi: 0.85 },
+    { month: '2026-11', team: '*', asi: 0.5 },
     { month: '2026-11', team: 'Finance', asi: 0.75, evaluated: 20 },
     { month: '2026-11', team: 'Legal', asi: 0.65, evaluated: 20 },
     { month: '2026-11', team: 'Ops', asi: 0.9 },
   ],
   harm: [
-    { team: '*', ai_tasks: 200, harmful: 1, harm_rate: 0.005 },
+    { team: '*', ai_tasks: 200, harmful: 10, harm_rate: 0.05 },
     { team: 'Finance', ai_tasks: 50, harmful: 1, harm_rate: 0.02 },
     { team: 'Legal', ai_tasks: 100, harmful: 1, harm_rate: 0.01 },
   ],
@@ -41,23 +42,24 @@ const tables: Record<string, Row[]> = {
 };
 
 describe('evaluateAlerts', () => {
-  it('applies the default rules and sorts by severity, rule, team', () => {
+  it('applies the default rules per team and sorts by severity, rule, team', () => {
     const alerts = evaluateAlerts(tables, buildKpiContext(data, testConfig(), '2026-W47'));
     expect(alerts.map((alert) => [alert.severity, alert.rule, alert.team ?? null])).toEqual([
       ['critical', 'harm_rate', 'Finance'],
-      ['high', 'adoption_drop', '*'], // -9.999999999999998 is -10 within float noise
       ['high', 'adoption_drop', 'Finance'],
+      ['high', 'adoption_drop', 'Sales'], // -9.999999999999998 is -10 within float noise
       ['high', 'asi_below_target', 'Finance'],
       ['high', 'asi_below_target', 'Legal'],
       ['medium', 'asi_falling', 'Finance'], // 0.95 -> 0.75; Legal's -0.05 is not enough
       ['medium', 'data_gap', 'Legal'],
       ['low', 'blind_spot', 'Legal'], // only the latest month's flagged users
     ]);
-    expect(alerts[2]).toMatchObject({
+    expect(alerts[1]).toMatchObject({
       delta_pts: -14.2,
       week: '2026-W47',
       message: 'Finance: adoption fell 14.2 points from 2026-W46 to 2026-W47 (64.2% -> 50.0%)',
     });
+    expect(alerts.some((alert) => alert.team === '*')).toBe(false); // "*" rows never alert
     expect(alerts[5].asi_change).toBeCloseTo(-0.2, 12);
     expect(alerts[6]).toMatchObject({ source: 'ai_logs', date: '2026-11-18' });
     expect(alerts[7]).toMatchObject({ user_id: 'u2', month: '2026-11', coverage: 0.5 });
