@@ -10,10 +10,12 @@ function escalationNote(routed: RoutedAlert): string {
 }
 
 function plainLine(routed: RoutedAlert): string {
+  const head = `- [${routed.severity.toUpperCase()}] ${routed.alert.rule}`;
+  if (typeof routed.alert.message === 'string' && routed.alert.message !== '') return `${head}: ${routed.alert.message}${escalationNote(routed)}`;
   const details = Object.entries(routed.alert)
     .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)
     .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return [`- [${routed.severity.toUpperCase()}] ${routed.alert.rule}`, ...details].join(' · ') + escalationNote(routed);
+  return [head, ...details].join(' · ') + escalationNote(routed);
 }
 
 /**

@@ -114,15 +114,17 @@ export function fillWeek(template: string, week: string): string {
 }
 
 /**
- * One alert as a mrkdwn line, every data value escaped.
+ * One alert as a mrkdwn line, every data value escaped: its `message` when it has one, else its fields.
  * @example alertLine({ rule: 'adoption_drop', severity: 'high', team: 'Procurement', delta_pts: -14.2 })
  * // '• *HIGH* adoption_drop · team Procurement · delta_pts -14.2'
  */
 export function alertLine(alert: AlertRow): string {
+  const head = `• *${escapeSlack(String(alert.severity).toUpperCase())}* ${escapeSlack(alert.rule)}`;
+  if (typeof alert.message === 'string' && alert.message !== '') return `${head}: ${escapeSlack(alert.message)}`;
   const details = Object.entries(alert)
     .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)
     .map(([key, value]) => `${escapeSlack(key)} ${escapeSlack(valueText(value))}`);
-  return [`• *${escapeSlack(String(alert.severity).toUpperCase())}* ${escapeSlack(alert.rule)}`, ...details].join(' · ');
+  return [head, ...details].join(' · ');
 }
 
 /** The alert list as mrkdwn, cut to the first lines with a count of the rest. */

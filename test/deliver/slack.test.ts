@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
+import { alertLine, escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
 import { UptakeError } from '../../src/errors.js';
 import { metricsFixture } from './metrics-fixture.js';
 import { startReceiver, type Receiver } from './local-servers.js';
@@ -99,6 +99,12 @@ describe('slackReportMessage', () => {
     expect((message.blocks![2] as { text: { text: string } }).text.text).toBe('*Alerts*: none this week');
     expect((message.blocks![1] as { fields: { text: string }[] }).fields[0].text).toBe('*Adoption rate*\nn/a (n/a)');
     expect(message.blocks).toHaveLength(3);
+  });
+
+  it('shows an alert by its message when it has one', () => {
+    expect(alertLine({ rule: 'harm_rate', severity: 'critical', team: 'Legal', message: 'Legal: 2 of 50 AI tasks were harmful (<4%>)', harm_rate: 0.04 })).toBe(
+      '• *CRITICAL* harm_rate: Legal: 2 of 50 AI tasks were harmful (&lt;4%&gt;)',
+    );
   });
 
   it('escapes only &, < and >', () => {
