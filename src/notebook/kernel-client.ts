@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -117,12 +118,15 @@ export class KernelClient {
   private readonly deathListeners = new Set<(reason: string) => void>();
   private readonly sendQueues = new Map<Socket, Promise<void>>();
   private readonly signalHandler = (signal: NodeJS.Signals) => {
-    this.killNow();
+    this.exitHandler();
     process.removeListener('SIGINT', this.signalHandler);
     process.removeListener('SIGTERM', this.signalHandler);
     process.kill(process.pid, signal);
   };
-  private readonly exitHandler = () => this.killNow();
+  private readonly exitHandler = () => {
+    this.killNow();
+    rmSync(this.connectionDir, { recursive: true, force: true });
+  };
 
   private constructor(spec: Kernelspec, zmq: Zmq, connection: ConnectionInfo, connectionDir: string, child: ChildProcess, options: KernelStartOptions) {
     this.spec = spec;
