@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { inputFolder, csv } from '../helpers/input-folder.js';
+
+// Runs the built CLI as a user would (npm test builds dist first).
+function uptake(...args: string[]) {
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('uptake validate', () => {
+  test('on the sample: balanced accounting equal to the generator truth, quarantine written with reasons', () => {
+    const quarantine = join(mkdtempSync(join(tmpdir(), 'uptake-q-')), 'quarantine.csv');
+    const { code, stdout } = uptake('validate', '--json', '--quarantine', quarantine);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const truth = JSON.parse(readFileSync('data/sample/truth.json', 'utf8'));
+    expect(report.balanced).toBe(true);
+    expect(report.accounting.ai_logs).toEqual(truth.accounting.ai_logs);
+    expect(report.accounting.manual_logs).toEqual(truth.accounting.manual_logs);
+    expect(report.quarantine_by_reason).toEqual(truth.quarantine_by_reason);
+    expect(report.repairs.clock_skew).toBe(truth.repairs.clock_skew);
+    expect(report.week).toBe('2026-W47');
+    expect(report.gaps).toMatchObject(truth.weeks['2026-W47'].gaps);
+    expect(report.gaps).toHaveLength(1);
+    const rows = parse(readFileSync(quarantine, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const total = Object.values(truth.quarantine_by_reason as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(rows).toHaveLength(total);
+    expect(Object.keys(rows[0])).toEqual(['file', 'line', 'reason', 'detail', 'raw']);
+    expect(report.files.some((file: { drift: string[] }) => file.drift.length > 0)).toBe(true);
+  });
+
+  test('the text report shows accounting, drift, labels and the balance line', () => {
+    const { code, stdout } = uptake('validate', '--quarantine', join(mkdtempSync(join(tmpdir(), 'uptake-q-')), 'q.csv'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('Row accounting: rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks');
+    expect(stdout).toContain('Task labels (raw -> canonical)');
+    expect(stdout).toContain('Every input row is accounted for.');
+  });
+
+  test.each([
+    ['a missing folder', () => '/nonexistent/uptake-input', /^uptake: \/nonexistent\/uptake-input: expected an input folder .* but it does not exist\n$/],
+    ['no file of a kind', () => inputFolder({ 'ai_logs.csv': 'x\n', 'user_monthly_summary.csv': 'x\n' }, { complete: false }), /expected at least one manual_logs\*\.csv/],
+    ['a header without a required column', () => inputFolder({ 'ai_logs.csv': csv('id,user,started_at', 'e1,u1,2026-11-16T09:00:00Z') }), /ai_logs\.csv:1: expected a header with `task_type`, `status`/],
+    ['undecodable bytes', () => inputFolder({ 'ai_logs.csv': Buffer.concat([Buffer.from('event_id,user_id,task_type,started_at,status\ne1,u1,'), Buffer.from([0xc3, 0x28]), Buffer.from(',x,done\n')]) as unknown as string }), /ai_logs\.csv:2: expected UTF-8 text/],
+    ['an empty file', () => inputFolder({ 'manual_logs.csv': '' }), /manual_logs\.csv: expected a header row and data, but the file is empty/],
+  ])('%s: exit 3 with one message naming the file, no stack trace', (_name, folder, message) => {
+    const { code, stdout, stderr } = uptake('validate', '--input', folder(), '--quarantine', join(tmpdir(), 'uptake-unused-q.csv'));
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n').filter((line) => line.startsWith('uptake:'))).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
