@@ -23,6 +23,8 @@ export interface ExecuteNotebookOptions {
   /** Environment for the kernelspec search and the kernel process; default `process.env`. */
   env?: NodeJS.ProcessEnv;
   startupTimeoutSec?: number;
+  /** Between cells, a kernel silent on the heartbeat channel this long counts as dead (default 30). */
+  heartbeatTimeoutSec?: number;
 }
 
 export interface ExecuteNotebookResult {
@@ -84,6 +86,7 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
     cwd: options.cwd ?? dirname(resolve(inputPath)),
     env: options.env,
     startupTimeoutSec: options.startupTimeoutSec,
+    heartbeatTimeoutSec: options.heartbeatTimeoutSec,
   });
   try {
     const languageInfo = kernel.kernelInfo.language_info;

@@ -237,6 +237,35 @@ describe('executeNotebook with kernels that never come up', () => {
   }, 30_000);
 });
 
+describe('executeNotebook with a kernel that stops answering heartbeats', () => {
+  it('declares it dead before the next cell and stops it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'fake'), { recursive: true });
+    const argv = [process.execPath, join(FIXTURES, 'fake-kernel.mjs'), '{connection_file}'];
+    writeFileSync(join(root, 'kernels', 'fake', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'fake' }));
+    const out = join(workDir, 'heartbeat.ipynb');
+    const error = await failure(
+      executeNotebook(join(FIXTURES, 'heartbeat.ipynb'), { env: { ...process.env, JUPYTER_PATH: root }, heartbeatTimeoutSec: 3, outputPath: out }),
+    );
+    expect(error.message).toContain('cell 3 (id c3, "never runs") could not run: kernel `fake` is dead: the kernel stopped answering heartbeats for 3 s');
+    const notebook = saved(out);
+    expect(notebook.cells.map(outputsOf)).toEqual([
+      [{ stream: 'stdout', text: 'ran first\n' }],
+      [{ stream: 'stdout', text: 'ran stop heartbeat\n' }],
+      [{ error: 'DeadKernelError', evalue: 'kernel `fake` is dead: the kernel stopped answering heartbeats for 3 s' }],
+    ]);
+    const survivors = spawnSync('pgrep', ['-f', join(FIXTURES, 'fake-kernel.mjs')], { encoding: 'utf8' }).stdout.trim();
+    expect(survivors).toBe('');
+  }, 60_000);
+});
+
+describe('executeNotebook interrupts a busy synchronous cell', () => {
+  it('stops `while (true) {}` at the timeout', async () => {
+    const error = await failure(executeNotebook(join(FIXTURES, 'busy-loop.ipynb'), { outputPath: join(workDir, 'busy-loop.ipynb'), cellTimeoutSec: 3 }));
+    expect(error.message).toContain('cell 1 (id c1, "while (true) {}") did not finish within 3 s (--timeout); interrupted it');
+  }, KERNEL_TEST);
+});
+
 describe('executeNotebook on another kernel (python3)', () => {
   it('records execute_result and the kernel own error message', async () => {
     const out = join(workDir, 'python.ipynb');
