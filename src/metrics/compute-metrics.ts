@@ -41,6 +41,11 @@ export function computeMetrics(data: CleanedData, config: Config, week: string):
     timezone: config.timezone,
     loaded_dates: data.loadedDates,
     privacy: { min_group_size: config.privacy.minGroupSize, pseudonymized: config.privacy.pseudonymize },
+    thresholds: {
+      accuracy_target: config.metrics.accuracyTarget,
+      coverage_threshold: config.metrics.coverageThreshold,
+      adoption_drop_pts: config.alerts.rules.find((rule) => rule.rule === 'adoption_drop' && rule.enabled)?.threshold ?? null,
+    },
     tables: ordered as MetricsTables,
     accounting: data.accounting,
   };

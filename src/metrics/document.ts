@@ -137,5 +137,7 @@ export interface MetricsDocument {
   timezone: string;
   tables: MetricsTables;
   accounting: Partial<Record<InputKind, SourceAccounting>>;
+  /** The thresholds the document was computed with, so words and charts phrase against the same lines. */
+  thresholds?: { accuracy_target: number; coverage_threshold: number; adoption_drop_pts: number | null };
   [extra: string]: unknown;
 }

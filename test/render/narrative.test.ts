@@ -69,10 +69,10 @@ describe('buildNarrative: adoption', () => {
     ]);
   });
 
-  it('takes the drop threshold from the document config when present', () => {
+  it('takes the drop threshold the document was computed with', () => {
     const doc = makeDoc(
       { adoption_by_team: [team('*', 0.5, 0), team('A', 0.5, 30), team('B', 0.5, 25), team('E', 0.3, -5)] },
-      { config: { alerts: { rules: [{ rule: 'adoption_drop', threshold: -5 }] } } },
+      { thresholds: { accuracy_target: 0.9, coverage_threshold: 0.8, adoption_drop_pts: -5 } },
     );
     expect(buildNarrative(doc)).toEqual(['Adoption held steady at 50 %; A rose 30.0 points; B rose 25.0 points; E dipped 5.0 points.']);
   });

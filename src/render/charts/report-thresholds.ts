@@ -16,47 +16,16 @@ export const DEFAULT_THRESHOLDS: ReportThresholds = {
   adoptionDropPts: -10,
 };
 
-function finiteAt(source: unknown, ...path: string[]): number | undefined {
-  let value: unknown = source;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function adoptionDropRule(doc: MetricsDocument): number | undefined {
-  const rules = (doc.config as { alerts?: { rules?: unknown } } | undefined)?.alerts?.rules;
-  if (!Array.isArray(rules)) return undefined;
-  const rule = rules.find((candidate) => (candidate as { rule?: unknown })?.rule === 'adoption_drop');
-  return finiteAt(rule, 'threshold');
-}
-
-// The document may carry the thresholds it was computed with (`thresholds` or the whole `config`);
-// explicit overrides win, then the document, then the config defaults.
+// computeMetrics records the thresholds it used in `doc.thresholds`; explicit overrides win, then those.
 /**
  * Thresholds for phrasing and drawing a document.
  * @example reportThresholds(doc, { accuracyTarget: 0.95 }).accuracyTarget // 0.95
  */
 export function reportThresholds(doc: MetricsDocument, overrides: Partial<ReportThresholds> = {}): ReportThresholds {
+  const recorded = doc.thresholds;
   return {
-    accuracyTarget:
-      overrides.accuracyTarget ??
-      finiteAt(doc, 'thresholds', 'accuracyTarget') ??
-      finiteAt(doc, 'thresholds', 'accuracy_target') ??
-      finiteAt(doc, 'config', 'metrics', 'accuracyTarget') ??
-      DEFAULT_THRESHOLDS.accuracyTarget,
-    coverageThreshold:
-      overrides.coverageThreshold ??
-      finiteAt(doc, 'thresholds', 'coverageThreshold') ??
-      finiteAt(doc, 'thresholds', 'coverage_threshold') ??
-      finiteAt(doc, 'config', 'metrics', 'coverageThreshold') ??
-      DEFAULT_THRESHOLDS.coverageThreshold,
-    adoptionDropPts:
-      overrides.adoptionDropPts ??
-      finiteAt(doc, 'thresholds', 'adoptionDropPts') ??
-      finiteAt(doc, 'thresholds', 'adoption_drop_pts') ??
-      adoptionDropRule(doc) ??
-      DEFAULT_THRESHOLDS.adoptionDropPts,
+    accuracyTarget: overrides.accuracyTarget ?? recorded?.accuracy_target ?? DEFAULT_THRESHOLDS.accuracyTarget,
+    coverageThreshold: overrides.coverageThreshold ?? recorded?.coverage_threshold ?? DEFAULT_THRESHOLDS.coverageThreshold,
+    adoptionDropPts: overrides.adoptionDropPts ?? recorded?.adoption_drop_pts ?? DEFAULT_THRESHOLDS.adoptionDropPts,
   };
 }

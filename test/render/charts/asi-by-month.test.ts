@@ -18,7 +18,7 @@ describe('asiByMonthChart', () => {
   });
 
   it('takes the target from the document, and an explicit option over it', () => {
-    const doc = chartDoc({}, { config: { metrics: { accuracyTarget: 0.95 } } });
+    const doc = chartDoc({}, { thresholds: { accuracy_target: 0.95, coverage_threshold: 0.8, adoption_drop_pts: -10 } });
     expect(at(asiByMonthChart(doc), 'layer', 1, 'encoding', 'y', 'datum')).toBe(0.95);
     expect(at(asiByMonthChart(doc, { accuracyTarget: 0.7 }), 'layer', 2, 'encoding', 'text', 'value')).toBe('target 70 %');
   });
