@@ -1,6 +1,5 @@
 import type { InputKind, LogSource, SourceAccounting } from '../clean/types.js';
-import type { PlacedRows } from './render-files.js';
-import type { SimulatedActivity } from './simulate-activity.js';
+import type { RawRow, SimulatedActivity } from './simulate-activity.js';
 
 export interface RowAccount {
   accounting: Record<InputKind, SourceAccounting>;
@@ -9,72 +8,85 @@ export interface RowAccount {
   repairsBySource: Record<LogSource, { clock_skew: number }>;
 }
 
-// CONTRACT section 2 accounting, derived from what the files actually hold, and cross-checked
+export interface RowAccountant {
+  /** Counts the rows of one written file, in file order (a row object seen before is a duplicate). */
+  addFile(source: LogSource, rows: RawRow[]): void;
+  /** The totals, cross-checked against what the simulation made. */
+  finish(activity: SimulatedActivity): RowAccount;
+}
+
+const sorted = (record: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+// CONTRACT section 2 accounting, derived from what the files hold as they are written, and checked
 // against the simulation so a generator bug cannot hide in the truth.
 /**
- * @example accountRows(activity, placed).accounting.ai_logs.rows_read
+ * @example const accountant = createRowAccountant(); accountant.addFile('ai_logs', rows); accountant.finish(activity).accounting
  */
-export function accountRows(activity: SimulatedActivity, placed: PlacedRows): RowAccount {
+export function createRowAccountant(): RowAccountant {
+  const seen = new WeakSet<RawRow>();
+  const blank = () => ({ rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 });
+  const counts: Record<LogSource, SourceAccounting> = { ai_logs: blank(), manual_logs: blank() };
   const quarantineBySource: Record<InputKind, Record<string, number>> = { ai_logs: {}, manual_logs: {}, user_monthly_summary: {} };
   const repairsBySource: Record<LogSource, { clock_skew: number }> = { ai_logs: { clock_skew: 0 }, manual_logs: { clock_skew: 0 } };
-  const accounting = {} as Record<InputKind, SourceAccounting>;
-  for (const source of ['ai_logs', 'manual_logs'] as const) {
-    const rows = placed[source];
-    const ids = new Set<string>();
-    const retryIds = new Set<string>();
-    let quarantined = 0;
-    let kept = 0;
-    for (const row of rows) {
-      if (row.quarantine !== null) {
-        quarantined++;
-        quarantineBySource[source][row.quarantine] = (quarantineBySource[source][row.quarantine] ?? 0) + 1;
-        continue;
-      }
-      kept++;
-      if (row.swapped) repairsBySource[source].clock_skew++;
-      ids.add(row.id);
-      if (row.retryDuplicate) retryIds.add(row.id);
-    }
-    const tasks = activity.tasks.filter((task) => task.source === source).length;
-    const rowsInTasks = ids.size - retryIds.size;
-    const simulatedRowsInTasks = activity.rows.filter((row) => row.source === source && row.quarantine === null && !row.retryDuplicate).length;
-    if (rowsInTasks !== simulatedRowsInTasks) {
-      throw new Error(`generator bug: ${source} files hold ${rowsInTasks} task rows, the simulation made ${simulatedRowsInTasks}`);
-    }
-    accounting[source] = {
-      rows_read: rows.length,
-      quarantined,
-      exact_duplicates: kept - ids.size,
-      retry_duplicates: retryIds.size,
-      rows_in_tasks: rowsInTasks,
-      tasks,
-    };
-  }
-  const rosterRows = activity.roster.length;
-  const rosterQuarantined = activity.rosterQuarantine.length;
-  if (rosterQuarantined > 0) quarantineBySource.user_monthly_summary.missing_user_id = rosterQuarantined;
-  accounting.user_monthly_summary = {
-    rows_read: rosterRows + rosterQuarantined,
-    quarantined: rosterQuarantined,
-    exact_duplicates: 0,
-    retry_duplicates: 0,
-    rows_in_tasks: rosterRows,
-    tasks: rosterRows,
-  };
-  const quarantineByReason: Record<string, number> = {};
-  for (const reasons of Object.values(quarantineBySource)) {
-    for (const [reason, count] of Object.entries(reasons)) quarantineByReason[reason] = (quarantineByReason[reason] ?? 0) + count;
-  }
-  const sorted = (record: Record<string, number>): Record<string, number> =>
-    Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
-    accounting,
-    quarantineByReason: sorted(quarantineByReason),
-    quarantineBySource: {
-      ai_logs: sorted(quarantineBySource.ai_logs),
-      manual_logs: sorted(quarantineBySource.manual_logs),
-      user_monthly_summary: sorted(quarantineBySource.user_monthly_summary),
+    addFile(source, rows) {
+      const count = counts[source];
+      for (const row of rows) {
+        const copies = row.duplicateInFile ? 2 : 1;
+        count.rows_read += copies;
+        if (row.quarantine !== null) {
+          count.quarantined += copies;
+          quarantineBySource[source][row.quarantine] = (quarantineBySource[source][row.quarantine] ?? 0) + copies;
+          continue;
+        }
+        if (row.swapped) repairsBySource[source].clock_skew += copies;
+        if (seen.has(row)) {
+          count.exact_duplicates += copies;
+          continue;
+        }
+        seen.add(row);
+        count.exact_duplicates += copies - 1;
+        if (row.retryDuplicate) count.retry_duplicates++;
+        else count.rows_in_tasks++;
+      }
     },
-    repairsBySource,
+    finish(activity) {
+      for (const source of ['ai_logs', 'manual_logs'] as const) {
+        if (counts[source].rows_in_tasks !== activity.taskRowsMade[source]) {
+          throw new Error(`generator bug: ${source} files hold ${counts[source].rows_in_tasks} task rows, the simulation made ${activity.taskRowsMade[source]}`);
+        }
+        counts[source].tasks = activity.tasks.filter((task) => task.source === source).length;
+      }
+      const rosterRows = activity.roster.length;
+      const rosterQuarantined = activity.rosterQuarantine.length;
+      if (rosterQuarantined > 0) quarantineBySource.user_monthly_summary.missing_user_id = rosterQuarantined;
+      const accounting: Record<InputKind, SourceAccounting> = {
+        ai_logs: counts.ai_logs,
+        manual_logs: counts.manual_logs,
+        user_monthly_summary: {
+          rows_read: rosterRows + rosterQuarantined,
+          quarantined: rosterQuarantined,
+          exact_duplicates: 0,
+          retry_duplicates: 0,
+          rows_in_tasks: rosterRows,
+          tasks: rosterRows,
+        },
+      };
+      const quarantineByReason: Record<string, number> = {};
+      for (const reasons of Object.values(quarantineBySource)) {
+        for (const [reason, count] of Object.entries(reasons)) quarantineByReason[reason] = (quarantineByReason[reason] ?? 0) + count;
+      }
+      return {
+        accounting,
+        quarantineByReason: sorted(quarantineByReason),
+        quarantineBySource: {
+          ai_logs: sorted(quarantineBySource.ai_logs),
+          manual_logs: sorted(quarantineBySource.manual_logs),
+          user_monthly_summary: sorted(quarantineBySource.user_monthly_summary),
+        },
+        repairsBySource,
+      };
+    },
   };
 }

@@ -4,7 +4,7 @@ import type { GeneratedFile, GroundTruth } from './types.js';
  * The README that sits beside a generated set: what it holds, its defects and its planted story.
  * @example describeDataset(truth, files).startsWith('# Synthetic uptake sample') // true
  */
-export function describeDataset(truth: GroundTruth, files: GeneratedFile[]): string {
+export function describeDataset(truth: GroundTruth, files: Array<Pick<GeneratedFile, 'name' | 'rows'>>): string {
   const { users, weeks, seed, end_week: endWeek } = truth.options;
   const accountingRows = Object.entries(truth.accounting)
     .map(([source, a]) => `| ${source} | ${a.rows_read} | ${a.quarantined} | ${a.exact_duplicates} | ${a.retry_duplicates} | ${a.rows_in_tasks} | ${a.tasks} |`)

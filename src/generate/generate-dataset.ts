@@ -1,11 +1,11 @@
 import { UptakeError } from '../errors.js';
 import { isIsoWeek, shiftWeek } from '../util/iso-week.js';
-import { accountRows } from './account-rows.js';
+import { createRowAccountant } from './account-rows.js';
 import { describeDataset } from './describe-dataset.js';
 import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
-import { renderFiles } from './render-files.js';
+import { renderLogFile, renderRosterFiles } from './render-files.js';
 import { simulateActivity } from './simulate-activity.js';
-import type { GeneratedDataset, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
+import type { GeneratedDataset, GeneratedFile, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
 
 export const GENERATE_DEFAULTS = { users: 60, weeks: 8, seed: 1 } as const;
 
@@ -22,19 +22,32 @@ function checkOptions(options: GenerateOptions): void {
 }
 
 /**
- * Builds a synthetic input folder in memory, every defect of CONTRACT sections 1-2 included, and the
- * truth a correct pipeline must report on it. Pure: the same options give the same bytes.
- * @example const { files, truth } = generateDataset({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' })
+ * The generator's core: simulates, hands each file to `onFile` as soon as it is complete (so a
+ * caller can stream files to disk), then computes the truth and the README.
+ * @example const { truth } = streamDataset(options, (file) => writeFileSync(file.name, file.content))
  */
-export function generateDataset(options: GenerateOptions): GeneratedDataset {
+export function streamDataset(options: GenerateOptions, onFile: (file: GeneratedFile) => void): Omit<GeneratedDataset, 'files'> {
   checkOptions(options);
   const progress = options.onProgress ?? (() => {});
   progress(`simulating ${options.users} users over ${options.weeks} weeks up to ${options.endWeek} (seed ${options.seed})`);
-  const activity = simulateActivity(options);
-  progress(`writing ${activity.rows.length} log rows into weekly exports`);
-  const { files, placed } = renderFiles(activity);
-  const account = accountRows(activity, placed);
-  progress('computing the reference metrics');
+  const accountant = createRowAccountant();
+  const written: Array<Pick<GeneratedFile, 'name' | 'kind' | 'rows'>> = [];
+  const emit = (file: GeneratedFile): void => {
+    onFile(file);
+    written.push({ name: file.name, kind: file.kind, rows: file.rows });
+  };
+  const activity = simulateActivity(options, (weekIndex, rows) => {
+    const week = shiftWeek(options.endWeek, weekIndex - options.weeks + 1);
+    for (const source of ['ai_logs', 'manual_logs'] as const) {
+      accountant.addFile(source, rows[source]);
+      emit(renderLogFile(source, weekIndex, week, rows[source]));
+    }
+    progress(`wrote the exports of ${week} (${rows.ai_logs.length} AI rows, ${rows.manual_logs.length} manual rows)`);
+  });
+  for (const file of renderRosterFiles(activity)) emit(file);
+  const account = accountant.finish(activity);
+
+  progress(`computing the reference metrics over ${activity.tasks.length} tasks`);
   const settings = DEFAULT_REFERENCE_SETTINGS;
   const weeks: Record<string, ReferenceTables> = {};
   const baselines: Record<string, Record<string, number>> = {};
@@ -43,20 +56,20 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     const perType = referenceBaselines(activity.tasks, week, settings.timezone);
     baselines[week] = Object.fromEntries([...perType].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
-  let first: string | null = null;
-  let last: string | null = null;
+  let first: number | null = null;
+  let last: number | null = null;
   for (const task of activity.tasks) {
-    const date = new Date(task.startedAt).toISOString().slice(0, 10);
-    if (first === null || date < first) first = date;
-    if (last === null || date > last) last = date;
+    if (first === null || task.startedAt < first) first = task.startedAt;
+    if (last === null || task.startedAt > last) last = task.startedAt;
   }
+  const date = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
   const repairsBySource = account.repairsBySource;
   const truth: GroundTruth = {
     seed: options.seed,
     options: { users: options.users, weeks: options.weeks, seed: options.seed, end_week: options.endWeek },
     end_week: options.endWeek,
     settings: { ...settings, privacy_min_group_size: 0 },
-    loaded_dates: first === null || last === null ? null : { first, last },
+    loaded_dates: first === null || last === null ? null : { first: date(first), last: date(last) },
     accounting: account.accounting,
     quarantine_by_reason: account.quarantineByReason,
     quarantine_by_source: account.quarantineBySource,
@@ -66,7 +79,21 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     weeks,
     story: { ...activity.story, expected_adoption_drop_alerts: adoptionDrops(weeks[options.endWeek]) },
   };
-  return { files, truth, readme: describeDataset(truth, files) };
+  const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { truth, readme: describeDataset(truth, written.sort(byName)) };
+}
+
+/**
+ * Builds a synthetic input folder in memory, every defect of CONTRACT sections 1-2 included, and the
+ * truth a correct pipeline must report on it. Pure: the same options give the same bytes.
+ * For large sets prefer `writeGeneratedDataset`, which streams the files to disk.
+ * @example const { files, truth } = generateDataset({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' })
+ */
+export function generateDataset(options: GenerateOptions): GeneratedDataset {
+  const files: GeneratedFile[] = [];
+  const rest = streamDataset(options, (file) => files.push(file));
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, ...rest };
 }
 
 function adoptionDrops(tables: ReferenceTables): Array<{ team: string; delta_pts: number }> {

@@ -26,11 +26,13 @@ const periodCache = new Map<number, { week: string; month: string; utcDate: stri
 
 // Periods of an instant; in UTC they depend on the day only, so cache them per day.
 function periodsOf(epochMs: number, zone: string): { week: string; month: string; utcDate: string } {
-  const utcDate = new Date(epochMs).toISOString().slice(0, 10);
-  if (zone !== 'UTC') return { week: isoWeekOf(epochMs, zone), month: monthOf(epochMs, zone), utcDate };
+  if (zone !== 'UTC') {
+    return { week: isoWeekOf(epochMs, zone), month: monthOf(epochMs, zone), utcDate: new Date(epochMs).toISOString().slice(0, 10) };
+  }
   const day = Math.floor(epochMs / DAY_MS);
   let periods = periodCache.get(day);
   if (periods === undefined) {
+    const utcDate = new Date(epochMs).toISOString().slice(0, 10);
     periods = { week: isoWeekOf(epochMs, 'UTC'), month: utcDate.slice(0, 7), utcDate };
     periodCache.set(day, periods);
   }
@@ -155,7 +157,25 @@ export function computeReferenceTables(
   settings: ReferenceSettings = DEFAULT_REFERENCE_SETTINGS,
 ): ReferenceTables {
   const zone = settings.timezone;
-  const placed: PlacedTask[] = tasks.map((task) => ({ ...task, ...periodsOf(task.startedAt, zone) }));
+  // Explicit fields (not a spread) keep one object shape, which matters at millions of tasks.
+  const placed: PlacedTask[] = tasks.map((task) => {
+    const periods = periodsOf(task.startedAt, zone);
+    return {
+      source: task.source,
+      taskId: task.taskId,
+      userId: task.userId,
+      team: task.team,
+      taskType: task.taskType,
+      startedAt: task.startedAt,
+      durationMs: task.durationMs,
+      status: task.status,
+      accuracy: task.accuracy,
+      harmful: task.harmful,
+      week: periods.week,
+      month: periods.month,
+      utcDate: periods.utcDate,
+    };
+  });
   const previousWeek = shiftWeek(reportWeek, -1);
   const bounds = weekBounds(reportWeek);
   const tasksByWeek = new Map<string, PlacedTask[]>();
@@ -165,14 +185,31 @@ export function computeReferenceTables(
     tasksByWeek.set(task.week, list);
   }
   const weekTasks = (week: string): PlacedTask[] => tasksByWeek.get(week) ?? [];
+  // The tasks of one week and team ("*": all teams), grouped once.
+  const groupCache = new Map<string, Map<string, PlacedTask[]>>();
+  const group = (week: string, team: string): PlacedTask[] => {
+    if (team === ALL) return weekTasks(week);
+    let teams = groupCache.get(week);
+    if (!teams) {
+      teams = new Map();
+      for (const task of weekTasks(week)) {
+        if (task.team === null) continue;
+        const list = teams.get(task.team) ?? [];
+        list.push(task);
+        teams.set(task.team, list);
+      }
+      groupCache.set(week, teams);
+    }
+    return teams.get(team) ?? [];
+  };
   const thisWeek = weekTasks(reportWeek);
   const lastWeek = weekTasks(previousWeek);
 
   // adoption_by_team
   const rosterMonth = bounds.thursday.slice(0, 7);
   const adoption_by_team = groupsOf(thisWeek).map((team) => {
-    const counts = countAdoption(thisWeek.filter((task) => inGroup(task, team)));
-    const previous = countAdoption(lastWeek.filter((task) => inGroup(task, team)));
+    const counts = countAdoption(group(reportWeek, team));
+    const previous = countAdoption(group(previousWeek, team));
     const adoptionRate = rate(counts.ai, counts.ai + counts.manual);
     const previousRate = rate(previous.ai, previous.ai + previous.manual);
     return {
@@ -209,7 +246,7 @@ export function computeReferenceTables(
   const listedWeeks = [...tasksByWeek.keys()].filter((week) => week <= reportWeek).sort(byCodeUnit);
   const adoption_trend = listedWeeks.flatMap((week) =>
     groupsOf(weekTasks(week)).map((team) => {
-      const counts = countAdoption(weekTasks(week).filter((task) => inGroup(task, team)));
+      const counts = countAdoption(group(week, team));
       return { week, team, ai_tasks: counts.ai, manual_tasks: counts.manual, adoption_rate: rate(counts.ai, counts.ai + counts.manual) };
     }),
   );
@@ -219,8 +256,8 @@ export function computeReferenceTables(
   const time_saved = listedWeeks.flatMap((week) =>
     groupsOf(weekTasks(week)).map((team) => {
       let hoursSaved = 0;
-      for (const task of weekTasks(week)) {
-        if (!inGroup(task, team) || !isAiTask(task) || task.durationMs === null) continue;
+      for (const task of group(week, team)) {
+        if (!isAiTask(task) || task.durationMs === null) continue;
         const baseline = baselines.get(task.taskType);
         if (baseline === undefined) continue;
         hoursSaved += (baseline - task.durationMs / 60_000) / 60;

@@ -8,8 +8,6 @@ import type { RawRow, SimulatedActivity, TimestampFormat } from './simulate-acti
 import type { GeneratedFile } from './types.js';
 import { formatOffset, formatWall, offsetMinutes, resolveWallClock } from './zone-time.js';
 
-const WEEK = 7 * 86_400_000;
-
 /** RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace. */
 export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -113,42 +111,22 @@ function logFile<Column extends string>(
   return { name: gzip ? `${name}.gz` : name, kind, rows: records, content: encode(style, lines, gzip) };
 }
 
-/** Rows in the order each file holds them, duplicates included: what a reader of the files sees. */
-export type PlacedRows = Record<LogSource, RawRow[]>;
+/**
+ * One weekly export of a log source, in that week's dialect.
+ * @example renderLogFile('ai_logs', 0, '2026-W40', rows).name // 'ai_logs_2026-W40.csv'
+ */
+export function renderLogFile(source: LogSource, weekIndex: number, week: string, rows: RawRow[]): GeneratedFile {
+  return source === 'ai_logs'
+    ? logFile(`ai_logs_${week}.csv`, source, aiStyleOfWeek(weekIndex), rows, aiValue, isGzippedWeek(weekIndex))
+    : logFile(`manual_logs_${week}.csv`, source, manualStyleOfWeek(weekIndex), rows, manualValue, weekIndex % 4 === 3);
+}
 
 /**
- * Writes the simulated rows into weekly exports (overlapping by a day) and the monthly rosters.
- * @example renderFiles(activity).files.map((file) => file.name) // ['ai_logs_2026-W40.csv', ...]
+ * The monthly roster files; the quarantined roster rows sit in the middle of their month's file.
+ * @example renderRosterFiles(activity).map((file) => file.name) // ['user_monthly_summary_2026-09.csv', ...]
  */
-export function renderFiles(activity: SimulatedActivity): { files: GeneratedFile[]; placed: PlacedRows } {
-  const weeks = activity.weekLabels.length;
-  const buckets: Record<LogSource, RawRow[][]> = {
-    ai_logs: activity.weekLabels.map(() => []),
-    manual_logs: activity.weekLabels.map(() => []),
-  };
-  for (const row of activity.rows) {
-    const week = Math.floor((row.start - activity.rangeStart) / WEEK);
-    buckets[row.source][week].push(row);
-    if (new Date(row.start).getUTCDay() === 0 && week + 1 < weeks) buckets[row.source][week + 1].push(row);
-  }
-  const byStart = (a: RawRow, b: RawRow): number => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export function renderRosterFiles(activity: Pick<SimulatedActivity, 'roster' | 'rosterQuarantine'>): GeneratedFile[] {
   const files: GeneratedFile[] = [];
-  const placed: PlacedRows = { ai_logs: [], manual_logs: [] };
-  activity.weekLabels.forEach((week, index) => {
-    for (const source of ['ai_logs', 'manual_logs'] as const) {
-      const rows = buckets[source][index].sort(byStart);
-      for (const row of rows) {
-        placed[source].push(row);
-        if (row.duplicateInFile) placed[source].push(row);
-      }
-      files.push(
-        source === 'ai_logs'
-          ? logFile(`ai_logs_${week}.csv`, source, aiStyleOfWeek(index), rows, aiValue, isGzippedWeek(index))
-          : logFile(`manual_logs_${week}.csv`, source, manualStyleOfWeek(index), rows, manualValue, index % 4 === 3),
-      );
-    }
-  });
-
   const months = [...new Set(activity.roster.map((row) => row.month))].sort();
   months.forEach((month, index) => {
     const style = ROSTER_STYLES[index % ROSTER_STYLES.length];
@@ -171,6 +149,5 @@ export function renderFiles(activity: SimulatedActivity): { files: GeneratedFile
     });
     files.push({ name: `user_monthly_summary_${month}.csv`, kind: 'user_monthly_summary', rows: rows.length, content: encode(style, lines, false) });
   });
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { files, placed };
+  return files;
 }

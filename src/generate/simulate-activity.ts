@@ -63,7 +63,8 @@ export interface SimulatedActivity {
   rangeEnd: number;
   users: SimulatedUser[];
   tasks: ReferenceTask[];
-  rows: RawRow[];
+  /** Distinct rows made that end up in a task (not quarantined, not a retry duplicate), per source. */
+  taskRowsMade: Record<LogSource, number>;
   roster: ReferenceRosterRow[];
   /** The roster row written with a blank user_id (quarantined). */
   rosterQuarantine: ReferenceRosterRow[];
@@ -145,12 +146,25 @@ function buildUsers(count: number, random: SeededRandom): SimulatedUser[] {
   return users;
 }
 
+/** The rows of one weekly export of each log source, in file order (quarantined rows included). */
+export type WeekRows = Record<LogSource, RawRow[]>;
+
+const AI_QUARANTINE = [
+  'missing_id', 'missing_user_id', 'missing_started_at', 'invalid_started_at', 'missing_status', 'unknown_status',
+  'accuracy_out_of_range', 'field_count', 'missing_id', 'invalid_started_at', 'unknown_status', 'accuracy_out_of_range', 'field_count', 'missing_user_id',
+];
+const MANUAL_QUARANTINE = ['missing_id', 'missing_user_id', 'invalid_started_at', 'field_count', 'missing_user_id', 'invalid_started_at'];
+
 /**
- * Simulates the organisation's weeks: every clean task (the truth) and every raw row the exports
- * hold for it, defects included.
- * @example simulateActivity({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' }).tasks.length
+ * Simulates the organisation's weeks day by day: every clean task (the truth) and every raw row
+ * the exports hold for it, defects included. Each weekly export is handed to `onWeek` as soon as
+ * it is complete, so memory holds about a week of rows, not the whole set.
+ * @example simulateActivity({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' }, (week, rows) => write(week, rows)).tasks.length
  */
-export function simulateActivity(options: { seed: number; users: number; weeks: number; endWeek: string }): SimulatedActivity {
+export function simulateActivity(
+  options: { seed: number; users: number; weeks: number; endWeek: string },
+  onWeek: (weekIndex: number, rows: WeekRows) => void,
+): SimulatedActivity {
   const random = createSeededRandom(options.seed);
   const weeks = options.weeks;
   const weekLabels = Array.from({ length: weeks }, (_, index) => shiftWeek(options.endWeek, index - weeks + 1));
@@ -161,7 +175,14 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
   const gapDate = gapDay === null ? null : utcDate(gapDay);
   const users = buildUsers(options.users, random);
   const tasks: ReferenceTask[] = [];
-  const rows: RawRow[] = [];
+  let pending: RawRow[] = [];
+  const taskRowsMade: Record<LogSource, number> = { ai_logs: 0, manual_logs: 0 };
+  const keep = (newRows: RawRow[]): void => {
+    for (const row of newRows) {
+      pending.push(row);
+      if (row.quarantine === null && !row.retryDuplicate) taskRowsMade[row.source]++;
+    }
+  };
   const monthly = new Map<string, { tasksTotal: number; aiTasksTotal: number }>();
   let serial = 0;
   let manualSerial = 0;
@@ -354,7 +375,7 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
       }
     }
     if (!taskRows.every((row) => inRange(row.start))) return realEnd;
-    rows.push(...taskRows);
+    keep(taskRows);
     const kept = taskRows.find((row) => !row.retryDuplicate)!;
     tasks.push({
       source: 'ai_logs',
@@ -399,7 +420,7 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
     maybeSkew(row, 0.01);
     if (!row.swapped && random.chance(0.003)) row.duplicateInFile = true;
     if (!inRange(start)) return start + duration;
-    rows.push(row);
+    keep([row]);
     tasks.push({
       source: 'manual_logs',
       taskId: row.id,
@@ -427,12 +448,91 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
   const splitInstant = weeks >= 2 ? lastWeekStart - 15 * MINUTE : null;
   const splitLocalDay = splitUser && splitInstant !== null ? utcDate(wallClockOf(splitInstant, splitUser.zone)) : null;
 
-  // 1. Ordinary working days, in each user's own zone.
+  // 1. Tasks at the DST changes: ambiguous and skipped local times written naive.
+  const dstTasks: Array<Record<string, string>> = [];
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
+    const user = firstOfZone(zone);
+    if (!user) continue;
+    const taskType = TEAM_TASK_MIX[user.team][0][0];
+    for (let hour = rangeStart + HOUR; hour < rangeEnd; hour += HOUR) {
+      const before = offsetMinutes(zone, hour - HOUR);
+      const after = offsetMinutes(zone, hour);
+      if (before === after) continue;
+      const planned: Array<{ start: number; startText?: string; note: string }> =
+        after < before
+          ? [
+              { start: hour - 30 * MINUTE, note: 'ambiguous local time, first occurrence (naive)' },
+              { start: hour + 40 * MINUTE, note: 'ambiguous local time, second occurrence (needs its offset)' },
+            ]
+          : [{ start: hour + 30 * MINUTE, startText: formatWall(hour + before * MINUTE + 30 * MINUTE), note: 'skipped local time (naive, moves forward)' }];
+      for (const plan of planned) {
+        if (!inRange(plan.start)) continue;
+        const id = `evt-${String(serial + 1).padStart(7, '0')}`;
+        const row = baseRow('ai_logs', user, taskType, plan.start);
+        row.label = taskType;
+        row.teamCell = user.team;
+        row.format = 'naive';
+        row.startText = plan.startText;
+        setEnd(row, plan.start + 20 * MINUTE);
+        row.statusWord = 'completed';
+        row.accuracyMilli = 950;
+        row.harmfulCell = 'false';
+        row.prompt = `${TASK_TYPES[taskType].prompt.replace('{n}', String(++promptSerial))} (night shift)`;
+        keep([row]);
+        tasks.push({ source: 'ai_logs', taskId: id, userId: user.userId, team: user.team, taskType, startedAt: plan.start, durationMs: 20 * MINUTE, status: 'completed', accuracy: 0.95, harmful: false });
+        count(user.userId, plan.start, true);
+        dstTasks.push({ zone, user_id: user.userId, task_id: id, started_at: new Date(plan.start).toISOString(), note: plan.note });
+      }
+    }
+  }
+
+  // 3. Quarantinable rows: copies of ordinary rows of a week with exactly one fatal defect each.
+  const quarantineInto = (weekIndex: number, source: LogSource, fileRows: RawRow[], reasons: string[]): void => {
+    const mine = reasons.filter((_, index) => Math.floor((index * weeks) / reasons.length) === weekIndex);
+    const templates = fileRows.filter(
+      (row) => !row.fragment && !row.retryDuplicate && !row.swapped && !row.duplicateInFile && row.startText === undefined && row.end !== null && placements(row.start).length === 1 && weekIndexOf(row.start) === weekIndex,
+    );
+    if (templates.length === 0) return;
+    mine.forEach((reason, index) => {
+      const template = templates[Math.floor(((index + 0.5) / mine.length) * templates.length)];
+      const row: RawRow = { ...template, durationColumnMs: template.end! - template.start, quarantine: reason };
+      row.id = source === 'ai_logs' ? `evt-${String(++serial).padStart(7, '0')}` : `T-${String(++manualSerial).padStart(6, '0')}`;
+      if (source === 'ai_logs') row.prompt = `${row.prompt} (resent ${serial})`;
+      if (reason === 'missing_id') row.id = '';
+      if (reason === 'missing_user_id') row.userId = '';
+      if (reason === 'missing_started_at') row.startText = '';
+      if (reason === 'invalid_started_at') row.startText = index % 2 === 0 ? 'yesterday' : '2026-13-45 25:61:00';
+      if (reason === 'missing_status') row.statusWord = '';
+      if (reason === 'unknown_status') row.statusWord = index % 2 === 0 ? 'pending' : 'in_progress';
+      if (reason === 'accuracy_out_of_range') row.accuracyMilli = 1000 + random.int(50, 800);
+      if (reason === 'field_count') row.extraField = true;
+      fileRows.push(row);
+    });
+  };
+
+  // Export week i holds UTC dates from the Sunday before it to its own Sunday.
+  const byStart = (a: RawRow, b: RawRow): number => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const flush = (weekIndex: number): void => {
+    const fileStart = rangeStart + weekIndex * WEEK - DAY;
+    const fileEnd = fileStart + WEEK + DAY;
+    const fileRows: WeekRows = { ai_logs: [], manual_logs: [] };
+    for (const row of pending) if (row.start >= fileStart && row.start < fileEnd) fileRows[row.source].push(row);
+    quarantineInto(weekIndex, 'ai_logs', fileRows.ai_logs, AI_QUARANTINE);
+    quarantineInto(weekIndex, 'manual_logs', fileRows.manual_logs, MANUAL_QUARANTINE);
+    fileRows.ai_logs.sort(byStart);
+    fileRows.manual_logs.sort(byStart);
+    onWeek(weekIndex, fileRows);
+    pending = pending.filter((row) => row.start >= fileEnd - DAY);
+  };
+
+  // 2. Ordinary working days, in each user's own zone, day by day; a week's export is complete once
+  // every zone's local day after it has been simulated.
   const firstLocalDay = rangeStart - DAY;
   const lastLocalDay = rangeEnd;
-  for (const user of users) {
-    const mix = TEAM_TASK_MIX[user.team];
-    for (let dayWall = firstLocalDay; dayWall <= lastLocalDay; dayWall += DAY) {
+  let nextFlush = 0;
+  for (let dayWall = firstLocalDay; dayWall <= lastLocalDay; dayWall += DAY) {
+    for (const user of users) {
+      const mix = TEAM_TASK_MIX[user.team];
       const weekday = new Date(dayWall).getUTCDay();
       const lastWeekDay = dayWall >= lastWeekStart && dayWall < rangeEnd;
       const busy = user.powerUser && lastWeekDay && weekday >= 1 && weekday <= 5;
@@ -464,74 +564,9 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
         cursor = end + random.int(busy ? 11 * 60 : 20 * 60, busy ? 16 * 60 : 60 * 60) * 1000;
       }
     }
+    while (nextFlush < weeks && rangeStart + (nextFlush + 1) * WEEK <= dayWall) flush(nextFlush++);
   }
-
-  // 2. Tasks at the DST changes: ambiguous and skipped local times written naive.
-  const dstTasks: Array<Record<string, string>> = [];
-  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
-    const user = firstOfZone(zone);
-    if (!user) continue;
-    const taskType = TEAM_TASK_MIX[user.team][0][0];
-    for (let hour = rangeStart + HOUR; hour < rangeEnd; hour += HOUR) {
-      const before = offsetMinutes(zone, hour - HOUR);
-      const after = offsetMinutes(zone, hour);
-      if (before === after) continue;
-      const planned: Array<{ start: number; startText?: string; note: string }> =
-        after < before
-          ? [
-              { start: hour - 30 * MINUTE, note: 'ambiguous local time, first occurrence (naive)' },
-              { start: hour + 40 * MINUTE, note: 'ambiguous local time, second occurrence (needs its offset)' },
-            ]
-          : [{ start: hour + 30 * MINUTE, startText: formatWall(hour + before * MINUTE + 30 * MINUTE), note: 'skipped local time (naive, moves forward)' }];
-      for (const plan of planned) {
-        if (!inRange(plan.start)) continue;
-        const id = `evt-${String(serial + 1).padStart(7, '0')}`;
-        const row = baseRow('ai_logs', user, taskType, plan.start);
-        row.label = taskType;
-        row.teamCell = user.team;
-        row.format = 'naive';
-        row.startText = plan.startText;
-        setEnd(row, plan.start + 20 * MINUTE);
-        row.statusWord = 'completed';
-        row.accuracyMilli = 950;
-        row.harmfulCell = 'false';
-        row.prompt = `${TASK_TYPES[taskType].prompt.replace('{n}', String(++promptSerial))} (night shift)`;
-        rows.push(row);
-        tasks.push({ source: 'ai_logs', taskId: id, userId: user.userId, team: user.team, taskType, startedAt: plan.start, durationMs: 20 * MINUTE, status: 'completed', accuracy: 0.95, harmful: false });
-        count(user.userId, plan.start, true);
-        dstTasks.push({ zone, user_id: user.userId, task_id: id, started_at: new Date(plan.start).toISOString(), note: plan.note });
-      }
-    }
-  }
-
-  // 3. Quarantinable rows: copies of ordinary rows with exactly one fatal defect each.
-  const templates = rows.filter(
-    (row) => !row.fragment && !row.retryDuplicate && !row.swapped && !row.duplicateInFile && row.startText === undefined && row.end !== null && placements(row.start).length === 1,
-  );
-  const quarantine = (source: LogSource, reasons: string[]): void => {
-    const candidates = templates.filter((row) => row.source === source);
-    if (candidates.length === 0) return;
-    reasons.forEach((reason, index) => {
-      const template = candidates[Math.floor(((index + 0.5) / reasons.length) * candidates.length)];
-      const row: RawRow = { ...template, durationColumnMs: template.end! - template.start, quarantine: reason };
-      row.id = source === 'ai_logs' ? `evt-${String(++serial).padStart(7, '0')}` : `T-${String(++manualSerial).padStart(6, '0')}`;
-      if (source === 'ai_logs') row.prompt = `${row.prompt} (resent ${serial})`;
-      if (reason === 'missing_id') row.id = '';
-      if (reason === 'missing_user_id') row.userId = '';
-      if (reason === 'missing_started_at') row.startText = '';
-      if (reason === 'invalid_started_at') row.startText = index % 2 === 0 ? 'yesterday' : '2026-13-45 25:61:00';
-      if (reason === 'missing_status') row.statusWord = '';
-      if (reason === 'unknown_status') row.statusWord = index % 2 === 0 ? 'pending' : 'in_progress';
-      if (reason === 'accuracy_out_of_range') row.accuracyMilli = 1000 + random.int(50, 800);
-      if (reason === 'field_count') row.extraField = true;
-      rows.push(row);
-    });
-  };
-  quarantine('ai_logs', [
-    'missing_id', 'missing_user_id', 'missing_started_at', 'invalid_started_at', 'missing_status', 'unknown_status',
-    'accuracy_out_of_range', 'field_count', 'missing_id', 'invalid_started_at', 'unknown_status', 'accuracy_out_of_range', 'field_count', 'missing_user_id',
-  ]);
-  quarantine('manual_logs', ['missing_id', 'missing_user_id', 'invalid_started_at', 'field_count', 'missing_user_id', 'invalid_started_at']);
+  while (nextFlush < weeks) flush(nextFlush++);
 
   // 4. The roster: one row per user and month, with the source system's (fuller) AI-task counts.
   const months = new Set<string>();
@@ -562,5 +597,5 @@ export function simulateActivity(options: { seed: number; users: number; weeks: 
   story.power_user = users.find((user) => user.powerUser)?.userId ?? null;
   story.unlicensed = users.filter((user) => !user.licensed).map((user) => user.userId);
   story.dst_tasks = dstTasks;
-  return { weekLabels, rangeStart, rangeEnd, users, tasks, rows, roster, rosterQuarantine, story };
+  return { weekLabels, rangeStart, rangeEnd, users, tasks, taskRowsMade, roster, rosterQuarantine, story };
 }

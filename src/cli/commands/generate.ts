@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { UptakeError } from '../../errors.js';
-import { generateDataset, GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
-import { writeDataset } from '../../generate/write-dataset.js';
+import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
+import { writeGeneratedDataset } from '../../generate/write-dataset.js';
 import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
 
 const wholeNumber = (name: string) => (value: string): number => {
@@ -37,9 +37,15 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
       const log = (message: string): void => {
         process.stderr.write(`[generate] ${message}\n`);
       };
-      const dataset = generateDataset({ seed: options.seed, users: options.users, weeks: options.weeks, endWeek, onProgress: log });
-      await writeDataset(options.out, dataset, { force: options.force });
-      const rows = dataset.files.reduce((sum, file) => sum + file.rows, 0);
-      log(`wrote ${dataset.files.length} files (${rows} data rows), truth.json and README.md to ${options.out}`);
+      const truth = await writeGeneratedDataset(options.out, {
+        seed: options.seed,
+        users: options.users,
+        weeks: options.weeks,
+        endWeek,
+        force: options.force,
+        onProgress: log,
+      });
+      const rows = Object.values(truth.accounting).reduce((sum, source) => sum + source.rows_read, 0);
+      log(`wrote ${rows} data rows, truth.json and README.md to ${options.out}`);
     });
 }
