@@ -84,3 +84,7 @@ export { reportableWeeks } from './automate/reportable-weeks.js';
 export { statePaths } from './automate/state-paths.js';
 export type { Job, JobRequest, RunReason } from './automate/job.js';
 export type { Clock } from './automate/clock.js';
+export { generateDataset, streamDataset, GENERATE_DEFAULTS } from './generate/generate-dataset.js';
+export { writeDataset, writeGeneratedDataset } from './generate/write-dataset.js';
+export { computeReferenceTables, referenceBaselines, DEFAULT_REFERENCE_SETTINGS } from './generate/reference-metrics.js';
+export type { GenerateOptions, GeneratedDataset, GeneratedFile, GroundTruth, ReferenceTables, ReferenceTask, ReferenceRosterRow, ReferenceSettings } from './generate/types.js';
