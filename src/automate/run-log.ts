@@ -36,6 +36,8 @@ export interface RunRecord {
   error: RunLogError | null;
   /** Why a skipped run did not start. */
   why: string | null;
+  /** What the job returned (small JSON only), e.g. `{ week, outDir }`. */
+  result: unknown;
   pid: number | null;
   host: string | null;
 }
@@ -104,6 +106,7 @@ export async function readRuns(
         scheduledFor: entry.scheduledFor ?? null,
         error: end?.error ?? null,
         why: null,
+        result: end?.result ?? null,
         pid: entry.pid,
         host: entry.host,
       });
@@ -119,6 +122,7 @@ export async function readRuns(
         scheduledFor: entry.scheduledFor ?? null,
         error: null,
         why: entry.why,
+        result: null,
         pid: null,
         host: null,
       });

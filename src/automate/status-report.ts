@@ -25,6 +25,8 @@ export interface StatusReport {
     scheduled_for: string | null;
     error: RunRecord['error'];
     why: string | null;
+    /** What the job returned, e.g. `{ week, outDir }` of the report it wrote. */
+    result: unknown;
   }>;
   next_run: { at: string; local: string; timezone: string; cron: string } | null;
   /** The last `uptake schedule` start in the log, and whether that process is still up. */
@@ -72,6 +74,7 @@ export async function statusReport(
         scheduled_for: run.scheduledFor,
         error: run.error,
         why: run.why,
+        result: run.result,
       })),
     next_run: next
       ? {
@@ -115,8 +118,8 @@ export function formatStatus(report: StatusReport): string {
             run.reason,
             run.outcome,
             run.duration_ms === null ? null : `${(run.duration_ms / 1000).toFixed(1)} s`,
-            run.weeks.join(' ') || null,
-            run.error ? `${run.error.kind}: ${run.error.message}` : run.why,
+            run.weeks.join(' ') || reportedWeeks(run.result),
+            run.error ? `${run.error.kind}: ${run.error.message}` : (run.why ?? ''),
           ]),
         )}`,
   );
@@ -137,4 +140,13 @@ export function formatStatus(report: StatusReport): string {
   );
   sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
   return sections.join('\n\n');
+}
+
+// A scheduled run asks for `latest`; the week it resolved to is in the job's result.
+function reportedWeeks(result: unknown): string {
+  if (result === null || typeof result !== 'object') return '';
+  const { week, reports } = result as { week?: unknown; reports?: Array<{ week?: unknown }> };
+  if (typeof week === 'string') return week;
+  if (Array.isArray(reports)) return reports.map((report) => String(report.week ?? '')).join(' ');
+  return '';
 }

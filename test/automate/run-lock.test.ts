@@ -107,6 +107,7 @@ describe('guardedRun', () => {
         scheduledFor: null,
         error: null,
         why: null,
+        result: { week: '2026-W47', outDir: 'output/2026-W47', status: 'ok' },
         pid: process.pid,
         host: hostname(),
       },

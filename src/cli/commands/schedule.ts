@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { createScheduler, describeInstant } from '../../automate/schedule.js';
+import { createScheduler } from '../../automate/schedule.js';
 import { deadManNotifier } from '../../automate/dead-man-notifier.js';
 import { untilStopSignal } from '../../automate/until-stop-signal.js';
 import type { Job } from '../../automate/job.js';
@@ -55,8 +55,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
         return;
       }
       await scheduler.start();
-      const next = scheduler.nextRun();
-      log(next ? `uptake schedule: waiting; next run ${describeInstant(next.getTime(), config.schedule.timezone)} (Ctrl-C to stop)` : 'uptake schedule: nothing to wait for');
+      if (scheduler.nextRun()) log('uptake schedule: waiting (Ctrl-C to stop)');
       const signal = await untilStopSignal();
       log(`uptake schedule: ${signal}: stopping after the run in flight (send it again to abort)`);
       await scheduler.stop();

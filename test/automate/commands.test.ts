@@ -1,0 +1,65 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readRuns } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
+import { appendRun } from '../../src/automate/run-log.js';
+
+// Runs the built CLI (`npm run build` first): dist/cli/main.js.
+const cli = join(process.cwd(), 'dist/cli/main.js');
+let dir: string;
+let config: string;
+let output: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'uptake-automate-cli-'));
+  output = join(dir, 'output');
+  config = join(dir, 'uptake.config.json');
+  await writeFile(config, JSON.stringify({ output, input: join(dir, 'missing'), schedule: { cron: '0 6 * * 1', deadManDays: 8 } }));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('uptake status', () => {
+  it('--check exits 11 while no report was ever produced, and 0 after a recent success', async () => {
+    const overdue = await execa('node', [cli, 'status', '--config', config, '--check'], { reject: false });
+    expect(overdue.exitCode).toBe(11);
+    expect(overdue.stderr).toContain('dead-man check overdue: the run log is empty');
+
+    const now = new Date().toISOString();
+    await appendRun(statePaths(output).runLog, { event: 'start', runId: 'r', at: now, reason: 'manual', pid: 1, host: 'x' });
+    await appendRun(statePaths(output).runLog, { event: 'end', runId: 'r', at: now, outcome: 'ok', durationMs: 10 });
+    const fine = await execa('node', [cli, 'status', '--config', config, '--check', '--json'], { reject: false });
+    expect(fine.exitCode).toBe(0);
+    const report = JSON.parse(fine.stdout);
+    expect(report.dead_man).toMatchObject({ overdue: false, last_success_at: now });
+    expect(report.runs.map((run: { run_id: string; outcome: string }) => [run.run_id, run.outcome])).toEqual([['r', 'ok']]);
+  });
+});
+
+describe('uptake schedule --once-now', () => {
+  it('runs the job once under the lock, logs the failure, and exits with its code', async () => {
+    const result = await execa('node', [cli, 'schedule', '--config', config, '--once-now', '--no-deliver'], { reject: false });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain('missing: expected an input folder');
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.reason, run.outcome, run.error?.kind])).toEqual([['manual', 'error', 'input']]);
+  });
+
+  it('rejects a malformed cron as a config error (exit 4)', async () => {
+    await writeFile(config, JSON.stringify({ output, schedule: { cron: 'mondays' } }));
+    const result = await execa('node', [cli, 'schedule', '--config', config, '--once-now'], { reject: false });
+    expect(result.exitCode).toBe(4);
+    expect(result.stderr).toContain('`schedule.cron`: expected a cron expression');
+  });
+});
+
+describe('uptake watch', () => {
+  it('refuses a folder that does not exist (exit 3)', async () => {
+    const result = await execa('node', [cli, 'watch', join(dir, 'nope'), '--config', config], { reject: false });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain('nope: expected a folder to watch, but it does not exist');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/config/read-config.js';
+import { appendRun } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
+import { statusReport, formatStatus } from '../../src/automate/status-report.js';
+
+let output: string;
+beforeEach(async () => {
+  output = await mkdtemp(join(tmpdir(), 'uptake-status-'));
+});
+afterEach(async () => {
+  await rm(output, { recursive: true, force: true });
+});
+
+describe('statusReport', () => {
+  it('lists the last runs newest first, the next occurrence in the zone, and the dead-man state', async () => {
+    const log = statePaths(output).runLog;
+    await appendRun(log, { event: 'scheduler-start', at: '2026-11-16T04:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: 1, host: 'box' });
+    await appendRun(log, { event: 'start', runId: 'a', at: '2026-11-16T05:00:00.000Z', reason: 'schedule', pid: 1, host: 'box', scheduledFor: '2026-11-16T05:00:00.000Z' });
+    await appendRun(log, { event: 'end', runId: 'a', at: '2026-11-16T05:01:30.000Z', outcome: 'ok', durationMs: 90_000, result: { week: '2026-W46', outDir: 'output/2026-W46' } });
+    await appendRun(log, { event: 'start', runId: 'b', at: '2026-11-23T05:00:00.000Z', reason: 'schedule', pid: 1, host: 'box' });
+    await appendRun(log, { event: 'end', runId: 'b', at: '2026-11-23T05:00:05.000Z', outcome: 'error', durationMs: 5000, error: { kind: 'input', message: 'data: no ai_logs file', exitCode: 3 } });
+    await appendRun(log, { event: 'skipped', at: '2026-11-23T05:00:01.000Z', reason: 'manual', why: 'busy' });
+    const config = parseConfig({ output, schedule: { cron: '0 6 * * 1', timezone: 'Europe/Berlin', deadManDays: 8 } });
+
+    const report = await statusReport(config, { now: Date.parse('2026-11-25T12:00:00Z'), last: 2, isAlive: () => false });
+    expect(report.total_runs).toBe(3);
+    expect(report.runs.map((run) => [run.run_id, run.reason, run.outcome])).toEqual([
+      [null, 'manual', 'skipped'],
+      ['b', 'schedule', 'error'],
+    ]);
+    expect(report.next_run).toEqual({ at: '2026-11-30T05:00:00.000Z', local: '2026-11-30 06:00', timezone: 'Europe/Berlin', cron: '0 6 * * 1' });
+    expect(report.scheduler).toMatchObject({ pid: 1, host: 'box', since: '2026-11-16T04:00:00.000Z' });
+    expect(report.lock).toBeNull();
+    // 9.3 days since the last success (2026-11-16 05:01:30) with an 8-day limit.
+    expect(report.dead_man).toMatchObject({ overdue: true, last_success_at: '2026-11-16T05:01:30.000Z', silent_days: 9.3 });
+
+    const text = formatStatus(await statusReport(config, { now: Date.parse('2026-11-20T12:00:00Z'), last: 10, isAlive: () => false }));
+    expect(text).toContain('2026-11-23 05:00:00Z  schedule  error');
+    expect(text).toContain('input: data: no ai_logs file');
+    expect(text).toMatch(/2026-11-16 05:00:00Z {2}schedule {2}ok {7}90\.0 s {4}2026-W46/);
+    expect(text).toContain('Next scheduled run: 2026-11-23 06:00 Europe/Berlin (2026-11-23T05:00:00.000Z), cron "0 6 * * 1"');
+    expect(text).toContain('Dead-man check (8 days): ok: last successful report 2026-11-16T05:01:30.000Z (4.3 days ago; limit 8 days)');
+  });
+});
