@@ -131,6 +131,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
   const { timezone } = config.schedule;
   const cron = scheduleCron(config.schedule);
   let inFlight: { since: number; done: Promise<TickResult> } | null = null;
+  // Log appends and dead-man checks started by timers; idle() waits for them too.
   const pendingWrites = new Set<Promise<void>>();
   let nextDue: number | null = null;
   let announcedDue: number | null = null;
@@ -232,7 +233,9 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
   function armDeadMan(): void {
     if (!deps.notifier || stopped) return;
     deadManTimer = clock.setTimeout(() => {
-      void checkDeadMan().then(armDeadMan);
+      const check = checkDeadMan().then(armDeadMan);
+      pendingWrites.add(check);
+      void check.finally(() => pendingWrites.delete(check));
     }, deps.deadManEveryMs ?? MAX_SLEEP_MS);
   }
 

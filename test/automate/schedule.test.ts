@@ -7,6 +7,7 @@ import { createScheduler, previousOccurrence, scheduleCron, missedOccurrence } f
 import { appendRun, readRuns, readRunLog, type RunLogEntry } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import type { JobRequest } from '../../src/automate/job.js';
+import type { DeadManResult } from '../../src/automate/dead-man.js';
 import { FakeClock, deferred } from './fake-clock.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -234,5 +235,34 @@ describe('catch-up', () => {
     expect(entries).toEqual([
       { event: 'scheduler-start', at: '2026-11-25T12:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: process.pid, host: hostname() },
     ]);
+  });
+});
+
+describe('dead-man check while scheduling', () => {
+  it('notifies once when no report succeeded for deadManDays, not again at the next hourly check', async () => {
+    const log = statePaths(output).runLog;
+    await appendRun(log, { event: 'start', runId: 'old', at: '2026-11-10T05:00:00.000Z', reason: 'schedule', pid: 1, host: 'elsewhere' });
+    await appendRun(log, { event: 'end', runId: 'old', at: '2026-11-10T05:01:00.000Z', outcome: 'ok', durationMs: 60_000 });
+    const clock = new FakeClock(at('2026-11-20T12:00:00Z'));
+    const notices: DeadManResult[] = [];
+    const scheduler = createScheduler(configWith({ cron: '0 6 * * 1', timezone: 'UTC', deadManDays: 8, catchUp: false }), {
+      job: async () => undefined,
+      clock,
+      notifier: async (result) => void notices.push(result),
+      deadManEveryMs: 3_600_000,
+    });
+    await scheduler.start();
+    expect(notices.map((notice) => notice.lastSuccessAt)).toEqual(['2026-11-10T05:01:00.000Z']);
+    await clock.advanceTo(at('2026-11-20T13:00:00Z'));
+    await scheduler.idle();
+    await clock.advanceTo(at('2026-11-20T14:00:00Z'));
+    await scheduler.idle();
+    expect(notices).toHaveLength(1);
+    // The hourly check does run: with the episode record gone, the next one notifies again.
+    await rm(statePaths(output).deadMan);
+    await clock.advanceTo(at('2026-11-20T15:00:00Z'));
+    await scheduler.idle();
+    expect(notices).toHaveLength(2);
+    await scheduler.stop();
   });
 });
