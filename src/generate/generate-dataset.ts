@@ -1,6 +1,6 @@
 import { UptakeError } from '../errors.js';
 import { isIsoWeek, shiftWeek } from '../util/iso-week.js';
-import { createRowAccountant } from './account-rows.js';
+import { createRowAccountant } from './create-row-accountant.js';
 import { describeDataset } from './describe-dataset.js';
 import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
 import { renderLogFile, renderRosterFiles } from './render-files.js';

@@ -8,7 +8,10 @@ import type { RawRow, SimulatedActivity, TimestampFormat } from './simulate-acti
 import type { GeneratedFile } from './types.js';
 import { formatOffset, formatWall, offsetMinutes, resolveWallClock } from './zone-time.js';
 
-/** RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace.
+ * @example csvField('say "hi", twice') // '"say ""hi"", twice"'
+ */
 export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -3,7 +3,10 @@ import { DateTime } from 'luxon';
 // Offsets only change on whole hours in the zones we use, so one lookup per zone-hour is enough.
 const offsetCache = new Map<string, Map<number, number>>();
 
-/** UTC offset in minutes of `zone` at instant `epochMs`. */
+/**
+ * UTC offset in minutes of `zone` at instant `epochMs`.
+ * @example offsetMinutes('Asia/Kolkata', Date.UTC(2026, 9, 5)) // 330
+ */
 export function offsetMinutes(zone: string, epochMs: number): number {
   if (zone === 'UTC') return 0;
   let zoneCache = offsetCache.get(zone);
@@ -20,7 +23,10 @@ export function offsetMinutes(zone: string, epochMs: number): number {
   return offset;
 }
 
-/** Wall-clock time of an instant in a zone, expressed as epoch ms "as if UTC". */
+/**
+ * Wall-clock time of an instant in a zone, expressed as epoch ms "as if UTC".
+ * @example formatWall(wallClockOf(Date.UTC(2026, 9, 5, 7), 'Europe/Berlin')) // '2026-10-05 09:00:00'
+ */
 export function wallClockOf(epochMs: number, zone: string): number {
   return epochMs + offsetMinutes(zone, epochMs) * 60_000;
 }
@@ -45,7 +51,10 @@ export function resolveWallClock(wallMs: number, zone: string): number {
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** `YYYY-MM-DD HH:mm:ss` of a wall-clock value (epoch ms "as if UTC"). */
+/**
+ * `YYYY-MM-DD HH:mm:ss` of a wall-clock value (epoch ms "as if UTC").
+ * @example formatWall(Date.UTC(2026, 9, 25, 2, 30)) // '2026-10-25 02:30:00'
+ */
 export function formatWall(wallMs: number, separator = ' '): string {
   const date = new Date(wallMs);
   return (
@@ -54,14 +63,20 @@ export function formatWall(wallMs: number, separator = ' '): string {
   );
 }
 
-/** `+hh:mm` / `-hh:mm` for an offset in minutes. */
+/**
+ * `+hh:mm` / `-hh:mm` for an offset in minutes.
+ * @example formatOffset(-300) // '-05:00'
+ */
 export function formatOffset(offset: number): string {
   const sign = offset < 0 ? '-' : '+';
   const absolute = Math.abs(offset);
   return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
 
-/** `YYYY-MM-DD` (UTC) of an instant. */
+/**
+ * `YYYY-MM-DD` (UTC) of an instant.
+ * @example utcDate(Date.UTC(2026, 10, 22, 23, 59)) // '2026-11-22'
+ */
 export function utcDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
