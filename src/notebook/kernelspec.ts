@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { UptakeError } from '../errors.js';
 
 export interface Kernelspec {
@@ -69,6 +70,34 @@ export async function findKernelspec(name: string, env: NodeJS.ProcessEnv = proc
       interruptMode: spec.interrupt_mode === 'message' ? 'message' : 'signal',
     };
   }
+  if (wanted === 'tslab') {
+    const bundled = bundledTslab();
+    if (bundled) return bundled;
+  }
   const hint = wanted === 'tslab' ? '; register it once with `npx tslab install --python=python3` (needs Jupyter)' : '';
   throw new UptakeError('environment', `expected a Jupyter kernelspec named \`${name}\`, found none in ${directories.join(', ')}${hint}`);
+}
+
+// uptake ships tslab: a machine without Jupyter (a fresh `npm ci && npm start`) still runs the report notebook.
+/**
+ * The kernelspec of the tslab installed with uptake, used when no `tslab` kernelspec is registered.
+ * @example bundledTslab()?.argv // [process.execPath, '.../node_modules/tslab/bin/tslab', 'kernel', '--config-path', '{connection_file}']
+ */
+export function bundledTslab(): Kernelspec | null {
+  let packageJson: string;
+  try {
+    packageJson = createRequire(import.meta.url).resolve('tslab/package.json');
+  } catch {
+    return null;
+  }
+  const resourceDir = dirname(packageJson);
+  return {
+    name: 'tslab',
+    resourceDir,
+    argv: [process.execPath, join(resourceDir, 'bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'],
+    env: {},
+    displayName: 'TypeScript',
+    language: 'typescript',
+    interruptMode: 'signal',
+  };
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findKernelspec, kernelDirectories } from '../../src/notebook/kernelspec.js';
+import { bundledTslab, findKernelspec, kernelDirectories } from '../../src/notebook/kernelspec.js';
 
 function kernelDir(root: string, name: string, spec: Record<string, unknown>): void {
   mkdirSync(join(root, 'kernels', name), { recursive: true });
@@ -52,5 +52,15 @@ describe('findKernelspec', () => {
     const root = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
     kernelDir(root, 'broken', { display_name: 'Broken' });
     await expect(findKernelspec('broken', { JUPYTER_PATH: root, HOME: root })).rejects.toThrow('expected `argv` to be a non-empty list of strings, got undefined');
+  });
+});
+
+describe('bundled tslab', () => {
+  it('is the tslab installed with uptake, started with this Node, so no Jupyter is needed', () => {
+    const spec = bundledTslab()!;
+    expect(spec.argv[0]).toBe(process.execPath);
+    expect(spec.argv[1]).toMatch(/node_modules\/tslab\/bin\/tslab$/);
+    expect(existsSync(spec.argv[1])).toBe(true);
+    expect(spec.argv.slice(2)).toEqual(['kernel', '--config-path', '{connection_file}']);
   });
 });
