@@ -69,19 +69,9 @@ function aiValue(row: RawRow, column: AiColumn, times: { start: string; end: str
   }
 }
 
+// Manual files share the AI files' columns but one, so the AI writer serves both.
 function manualValue(row: RawRow, column: ManualColumn, times: { start: string; end: string }): string {
-  const duration = row.durationColumnMs;
-  switch (column) {
-    case 'id': return row.id;
-    case 'user': return row.userId;
-    case 'team': return row.teamCell;
-    case 'type': return row.label;
-    case 'start': return times.start;
-    case 'end': return times.end;
-    case 'duration_s': return duration === null ? '' : String(duration / 1000);
-    case 'duration_min': return duration === null ? '' : String(duration / 60_000);
-    case 'source_system': return 'ticketing';
-  }
+  return column === 'source_system' ? 'ticketing' : aiValue(row, column, times);
 }
 
 function encode(style: { crlf: boolean; bom: boolean }, lines: string[], gzip: boolean): Uint8Array {
