@@ -2,7 +2,7 @@ import { table, type ColumnTable } from 'arquero';
 import { UptakeError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
-import { readCsvRecords } from '../ingest/read-csv.js';
+import { readCsvBatches } from '../ingest/read-csv.js';
 import { resolveHeader } from '../ingest/normalize-headers.js';
 import { LogRows, STATUS_BY_RANK } from '../ingest/log-rows.js';
 import { dateOf } from '../util/iso-week.js';
@@ -132,28 +132,30 @@ async function readLogFile(
     rosterZone: (userId: string, month: string) => roster.byUserMonth.get(rosterKey(userId, month))?.timezone ?? undefined,
     onUnreadableOptional,
   };
-  for await (const record of readCsvRecords(file)) {
-    if (!header) {
-      header = resolveHeader(file.kind, record.fields);
-      if (header.missingRequired.length > 0) {
-        throw new UptakeError(
-          'input',
-          `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
-          { file: file.path, line: record.line },
-        );
+  for await (const batch of readCsvBatches(file)) {
+    for (const record of batch) {
+      if (!header) {
+        header = resolveHeader(file.kind, record.fields);
+        if (header.missingRequired.length > 0) {
+          throw new UptakeError(
+            'input',
+            `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
+            { file: file.path, line: record.line },
+          );
+        }
+        continue;
       }
-      continue;
+      count += 1;
+      accounting.rows_read += 1;
+      const row = readLogRecord(file.kind, record, header, context);
+      if (isRejection(row)) {
+        accounting.quarantined += 1;
+        quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
+      } else {
+        rows.push(row);
+      }
+      if (count % PROGRESS_EVERY === 0) progress(`${file.name}: ${count} rows read`);
     }
-    count += 1;
-    accounting.rows_read += 1;
-    const row = readLogRecord(file.kind, record, header, context);
-    if (isRejection(row)) {
-      accounting.quarantined += 1;
-      quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
-    } else {
-      rows.push(row);
-    }
-    if (count % PROGRESS_EVERY === 0) progress(`${file.name}: ${count} rows read`);
   }
   if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
   return { file: file.path, kind: file.kind, rows: count, drift: header.drift, missingOptional: header.missingOptional };

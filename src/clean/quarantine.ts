@@ -20,6 +20,49 @@ export interface RowContext {
 
 const show = (value: string) => `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
 
+/** Where each contract column sits in a header's records (-1 when absent), resolved once per file. */
+interface Positions {
+  eventId: number;
+  taskId: number;
+  user: number;
+  team: number;
+  label: number;
+  start: number;
+  end: number;
+  status: number;
+  accuracy: number;
+  accuracyPct: number;
+  usePercent: boolean;
+  harmful: number;
+  prompt: number;
+  toolVersion: number;
+  tz: number;
+  durations: Array<[column: string, position: number, unitMs: number]>;
+  passThrough: Array<[string, number]>;
+}
+
+const positionsByHeader = new WeakMap<ResolvedHeader, Positions>();
+
+// A Map lookup per cell per row adds up over millions of rows: look the header up once.
+function positionsOf(header: ResolvedHeader): Positions {
+  let positions = positionsByHeader.get(header);
+  if (!positions) {
+    const at = (name: string) => header.index.get(name) ?? -1;
+    positions = {
+      eventId: at('event_id'), taskId: at('task_id'), user: at('user_id'), team: at('team'), label: at('task_type'), start: at('started_at'), end: at('ended_at'),
+      status: at('status'), accuracy: at('accuracy'), accuracyPct: at('accuracy_pct'),
+      usePercent: !header.index.has('accuracy') && header.index.has('accuracy_pct'),
+      harmful: at('harmful'), prompt: at('prompt'), toolVersion: at('tool_version'), tz: at('tz'),
+      durations: DURATION_UNITS.map(([column, unitMs]) => [column, at(column), unitMs] as [string, number, number]).filter(([, position]) => position !== -1),
+      passThrough: [...header.passThrough],
+    };
+    positionsByHeader.set(header, positions);
+  }
+  return positions;
+}
+
+const cellAt = (fields: string[], position: number): string => (position === -1 ? '' : (fields[position] ?? '').trim());
+
 // One pass over a record: fatal problems quarantine it (CONTRACT 2.1), times become UTC (2.2).
 /**
  * Reads one log record into typed values, or says why it is quarantined.
@@ -31,96 +74,93 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   if (fields.length > header.width) {
     return { reason: 'field_count', detail: `expected at most ${header.width} fields (the header's count), got ${fields.length}` };
   }
-  const cell = (name: string): string => {
-    const position = header.index.get(name);
-    return position === undefined ? '' : (fields[position] ?? '').trim();
-  };
-  const idColumn = source === 'ai_logs' ? 'event_id' : 'task_id';
-  const id = cell(idColumn);
+  const at = positionsOf(header);
+  const ai = source === 'ai_logs';
+  const idColumn = ai ? 'event_id' : 'task_id';
+  const id = cellAt(fields, ai ? at.eventId : at.taskId);
   if (id === '') return { reason: 'missing_id', detail: `expected a non-empty \`${idColumn}\`` };
-  const user = cell('user_id');
+  const user = cellAt(fields, at.user);
   if (user === '') return { reason: 'missing_user_id', detail: 'expected a non-empty `user_id`' };
 
-  const startText = cell('started_at');
+  const startText = cellAt(fields, at.start);
   if (startText === '') return { reason: 'missing_started_at', detail: 'expected a non-empty `started_at`' };
   const startParsed = parseTimestamp(startText);
   if (startParsed.kind === 'invalid') return { reason: 'invalid_started_at', detail: `expected \`started_at\` to be a timestamp, got ${show(startText)}` };
 
   let status: TaskStatus = 'completed';
-  if (source === 'ai_logs') {
-    const statusText = cell('status');
+  let accuracy: number | null = null;
+  if (ai) {
+    const statusText = cellAt(fields, at.status);
     if (statusText === '') return { reason: 'missing_status', detail: 'expected a non-empty `status`' };
     const parsed = parseStatus(statusText);
     if (parsed === null) return { reason: 'unknown_status', detail: `expected \`status\` to be completed, abandoned or error (or a known synonym), got ${show(statusText)}` };
     status = parsed;
-  }
 
-  let accuracy: number | null = null;
-  if (source === 'ai_logs') {
-    const usePercent = !header.index.has('accuracy') && header.index.has('accuracy_pct');
-    const column = usePercent ? 'accuracy_pct' : 'accuracy';
-    const text = cell(column);
+    const column = at.usePercent ? 'accuracy_pct' : 'accuracy';
+    const text = cellAt(fields, at.usePercent ? at.accuracyPct : at.accuracy);
     const number = parseNumber(text);
     if (Number.isNaN(number)) return { reason: 'invalid_accuracy', detail: `expected \`${column}\` to be a number, got ${show(text)}` };
     if (number !== null) {
-      accuracy = usePercent ? number / 100 : number;
+      accuracy = at.usePercent ? number / 100 : number;
       if (accuracy < 0 || accuracy > 1) {
-        return { reason: 'accuracy_out_of_range', detail: `expected \`${column}\` in ${usePercent ? '[0, 100]' : '[0, 1]'}, got ${show(text)}` };
+        return { reason: 'accuracy_out_of_range', detail: `expected \`${column}\` in ${at.usePercent ? '[0, 100]' : '[0, 1]'}, got ${show(text)}` };
       }
     }
   }
 
-  const tzText = cell('tz');
+  const tzText = cellAt(fields, at.tz);
   let rowZone: string | undefined;
   if (tzText !== '') {
     if (ianaZone(tzText)) rowZone = tzText;
     else context.onUnreadableOptional('tz');
   }
-  const toUtc = (parsed: ParsedTime & { kind: 'naive' | 'instant' }): number =>
-    parsed.kind === 'instant' ? parsed.epochMs : localToUtc(parsed.localMs, rowZone ?? context.rosterZone(user, parsed.month) ?? context.defaultZone);
-  const start = toUtc(startParsed);
+  const start = toUtc(startParsed, rowZone, user, context);
 
   let end = Number.NaN;
-  const endText = cell('ended_at');
+  const endText = cellAt(fields, at.end);
   if (endText !== '') {
     const endParsed = parseTimestamp(endText);
     if (endParsed.kind === 'invalid') context.onUnreadableOptional('ended_at');
-    else end = toUtc(endParsed);
+    else end = toUtc(endParsed, rowZone, user, context);
   }
   if (Number.isNaN(end)) {
-    const durationMs = readDuration(cell, context);
+    const durationMs = readDuration(fields, at.durations, context);
     if (durationMs !== null) end = start + durationMs;
   }
 
   let harmful: boolean | null = null;
-  if (source === 'ai_logs') {
-    const parsed = parseBoolean(cell('harmful'));
+  if (ai) {
+    const parsed = parseBoolean(cellAt(fields, at.harmful));
     if (parsed === undefined) context.onUnreadableOptional('harmful');
     else harmful = parsed;
   }
 
-  const team = cell('team');
-  const prompt = source === 'ai_logs' ? cell('prompt') : '';
-  const toolVersion = cell('tool_version');
+  const team = cellAt(fields, at.team);
+  const prompt = ai ? cellAt(fields, at.prompt) : '';
+  const toolVersion = cellAt(fields, at.toolVersion);
   let completeness = 0;
   for (const field of fields) if (field.trim() !== '') completeness += 1;
   const passThrough: Array<[string, string]> = [];
-  for (const [name, position] of header.passThrough) {
+  for (const [name, position] of at.passThrough) {
     const value = (fields[position] ?? '').trim();
     if (value !== '') passThrough.push([name, value]);
   }
   return {
-    id, user, team: team === '' ? null : team, label: cell('task_type'), start, end, status, accuracy, harmful,
+    id, user, team: team === '' ? null : team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
     prompt: prompt === '' ? null : prompt, toolVersion: toolVersion === '' ? null : toolVersion,
     completeness, fileIndex: context.fileIndex, line: record.line, passThrough,
   };
 }
 
+function toUtc(parsed: ParsedTime & { kind: 'naive' | 'instant' }, rowZone: string | undefined, user: string, context: RowContext): number {
+  return parsed.kind === 'instant' ? parsed.epochMs : localToUtc(parsed.localMs, rowZone ?? context.rosterZone(user, parsed.month) ?? context.defaultZone);
+}
+
 const DURATION_UNITS: Array<[string, number]> = [['duration_ms', 1], ['duration_s', 1000], ['duration_min', 60_000]];
 
-function readDuration(cell: (name: string) => string, context: RowContext): number | null {
-  for (const [column, unitMs] of DURATION_UNITS) {
-    const text = cell(column);
+function readDuration(fields: string[], durations: Positions['durations'], context: RowContext): number | null {
+  for (const [column, position, unitMs] of durations) {
+    const text = cellAt(fields, position);
     if (text === '') continue;
     const number = parseNumber(text);
     if (number === null || Number.isNaN(number) || number < 0) {

@@ -60,18 +60,18 @@ export class LogRows {
   constructor(readonly source: LogSource) {}
 
   push(row: LogRowInput): void {
-    const intern = (value: string | null) => (value === null ? null : this.interner.intern(value));
+    const interner = this.interner;
     this.id.push(row.id);
-    this.user.push(this.interner.intern(row.user));
-    this.team.push(intern(row.team));
-    this.label.push(this.interner.intern(row.label));
+    this.user.push(interner.intern(row.user));
+    this.team.push(row.team === null ? null : interner.intern(row.team));
+    this.label.push(interner.intern(row.label));
     this.start.push(row.start);
     this.end.push(row.end);
     this.status.push(STATUS_RANK[row.status]);
     this.accuracy.push(row.accuracy ?? Number.NaN);
     this.harmful.push(row.harmful === null ? -1 : row.harmful ? 1 : 0);
     this.prompt.push(row.prompt); // prompts are mostly unique: interning would only cost
-    this.toolVersion.push(intern(row.toolVersion));
+    this.toolVersion.push(row.toolVersion === null ? null : interner.intern(row.toolVersion));
     this.completeness.push(row.completeness);
     this.fileIndex.push(row.fileIndex);
     this.line.push(row.line);
@@ -81,9 +81,12 @@ export class LogRows {
         column = new Array<string | null>(this.length).fill(null);
         this.passThrough.set(name, column);
       }
-      column.push(intern(value));
+      column.push(value === null ? null : interner.intern(value));
     }
     this.length += 1;
-    for (const column of this.passThrough.values()) if (column.length < this.length) column.push(null);
+    // Columns this row has no value for get a null (names are unique per row, so equal counts mean none).
+    if (row.passThrough.length < this.passThrough.size) {
+      for (const column of this.passThrough.values()) if (column.length < this.length) column.push(null);
+    }
   }
 }

@@ -76,6 +76,15 @@ function strictQuotingError(raw: string, fields: string[]): string | undefined {
  * @example for await (const record of readCsvRecords(file)) console.log(record.line, record.fields)
  */
 export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(file)) yield* batch;
+}
+
+// Awaiting once per record costs more than parsing it: hand records over in the batches the parser produced.
+/**
+ * The records of readCsvRecords, in the same order, as arrays of whatever the parser had ready.
+ * @example for await (const batch of readCsvBatches(file)) for (const record of batch) console.log(record.line)
+ */
+export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord[]> {
   // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
   // csv-parse's own line count drifts on CRLF inside quoted fields.
   const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true });
@@ -97,28 +106,80 @@ export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): A
   }
   let line = 1;
   let received = 0;
-  const takeSkipped = function* (upTo: number): Generator<CsvRecord> {
+  const takeSkipped = (upTo: number, out: CsvRecord[]): void => {
     while (skipped.length > 0 && skipped[0].afterRecords <= upTo) {
       const { raw, message } = skipped.shift()!;
-      yield { fields: [], line, raw, parseError: `expected RFC 4180 CSV: ${message}` };
+      out.push({ fields: [], line, raw, parseError: `expected RFC 4180 CSV: ${message}` });
       line += countNewlines(raw) + 1;
     }
   };
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      yield* takeSkipped(received);
-      received += 1;
-      const raw = stripLineEnding(item.raw);
-      const start = line;
-      line += countNewlines(raw) + 1;
-      if (raw === '' && item.record.length <= 1) continue;
-      yield { fields: item.record, line: start, raw, parseError: strictQuotingError(raw, item.record) };
+    for await (const items of parsedBatches(parser as unknown as NodeJS.ReadableStream)) {
+      const out: CsvRecord[] = [];
+      for (const item of items as Array<{ record: string[]; raw: string }>) {
+        takeSkipped(received, out);
+        received += 1;
+        const raw = stripLineEnding(item.raw);
+        const start = line;
+        line += countNewlines(raw) + 1;
+        if (raw === '' && item.record.length <= 1) continue;
+        out.push({ fields: item.record, line: start, raw, parseError: strictQuotingError(raw, item.record) });
+      }
+      if (out.length > 0) yield out;
     }
-    yield* takeSkipped(Infinity);
+    const rest: CsvRecord[] = [];
+    takeSkipped(Infinity, rest);
+    if (rest.length > 0) yield rest;
   } catch (error) {
     if (error instanceof UptakeError) throw error;
     throw new UptakeError('input', `cannot read the file as CSV: ${(error as Error).message}`, { file: file.path, cause: error });
   } finally {
     source.destroy();
+  }
+}
+
+const BATCH_LIMIT = 16_384;
+
+// Flowing mode, paused while a full batch waits for its consumer: one await per batch, not per record.
+async function* parsedBatches(stream: NodeJS.ReadableStream): AsyncGenerator<unknown[]> {
+  let queue: unknown[] = [];
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  stream.on('data', (item: unknown) => {
+    queue.push(item);
+    if (queue.length >= BATCH_LIMIT) stream.pause();
+    notify();
+  });
+  stream.on('end', () => {
+    ended = true;
+    notify();
+  });
+  stream.on('error', (error: unknown) => {
+    failure ??= error;
+    notify();
+  });
+  stream.on('close', () => {
+    ended = true;
+    notify();
+  });
+  for (;;) {
+    if (failure !== undefined) throw failure;
+    if (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      yield batch;
+      stream.resume();
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
 }
