@@ -7,6 +7,7 @@ import { registerGenerate } from './generate.js';
 import { registerSchedule } from './schedule.js';
 import { registerWatch } from './watch.js';
 import { registerStatus } from './status.js';
+import { registerAsk } from './ask.js';
 
 /** One line per command; each module registers its own options and help. */
 export const registrations: Array<(program: Command) => void> = [
@@ -18,4 +19,5 @@ export const registrations: Array<(program: Command) => void> = [
   registerSchedule,
   registerWatch,
   registerStatus,
+  registerAsk,
 ];

@@ -1,0 +1,613 @@
+import type { Row } from '../metrics/kpi.js';
+import { weekRange } from '../util/iso-week.js';
+import { formatValue, type ValueUnit } from './format-values.js';
+import type { AskMetric, AskMetricId } from './metric-catalog.js';
+import type { MetricsSource } from './metrics-source.js';
+import type { Comparison, Dimension, Interpretation } from './parse-question.js';
+import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
+
+/** A cell of an answer's evidence table (raw values; rates as fractions). */
+export type AskCell = string | number | boolean | null;
+
+/** The table behind an answer; `units` says how each column prints. */
+export interface AskTable {
+  columns: string[];
+  units: ValueUnit[];
+  rows: AskCell[][];
+}
+
+/** What an answer is made of before the engine adds the question and the weeks read. */
+export interface AnswerBody {
+  interpretation: string;
+  answer: string;
+  table: AskTable;
+  /** False when the question cannot be answered from these tables (the engine then suggests questions). */
+  answered: boolean;
+  /** The weeks the answer covers, when they are not just the documents read. */
+  weeks?: string[];
+}
+
+type Scope = 'all' | Dimension;
+
+interface PeriodRow {
+  name: string;
+  period: string;
+  suppressed: boolean;
+  values: Record<string, number | null>;
+}
+
+interface Combined {
+  value: number | null;
+  parts: Record<string, number | null>;
+}
+
+interface NumericSpec {
+  grain: 'week' | 'month' | 'none';
+  scopes: Scope[];
+  partColumns: Array<[string, ValueUnit]>;
+  rows(source: MetricsSource, scope: Scope, period: string): PeriodRow[];
+  combine(rows: PeriodRow[]): Combined;
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const sum = (rows: PeriodRow[], column: string) => rows.reduce((total, row) => total + (row.values[column] ?? 0), 0);
+const pooled = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
+
+function periodRows(table: Row[], key: string, scope: Scope, period: string, columns: string[]): PeriodRow[] {
+  return table
+    .filter((row) => (scope === 'all' ? row[key] === '*' : row[key] !== '*'))
+    .map((row) => ({
+      name: String(row[key]),
+      period,
+      suppressed: row.suppressed === true,
+      values: Object.fromEntries(columns.map((column) => [column, num(row[column])])),
+    }));
+}
+
+const ADOPTION_COLUMNS = ['ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'previous_adoption_rate', 'user_adoption_rate', 'ai_users',
+  'licensed_users', 'abandonment_rate', 'user_weighted_adoption_rate', 'users'];
+const TREND_COLUMNS = new Set(['ai_tasks', 'manual_tasks', 'adoption_rate', 'abandonment_rate', 'user_weighted_adoption_rate', 'users']);
+
+// Adoption-table rows of one week; other weeks' team rows come from the report's trend when it has the column.
+function adoptionRows(column: string) {
+  return (source: MetricsSource, scope: Scope, week: string): PeriodRow[] => {
+    if (scope === 'task_type') return periodRows(source.document(week).tables.adoption_by_task_type, 'task_type', scope, week, ADOPTION_COLUMNS);
+    if (week !== source.reportWeek && TREND_COLUMNS.has(column)) {
+      source.document(source.reportWeek);
+      return periodRows(source.report.tables.adoption_trend.filter((row) => row.week === week), 'team', scope, week, ADOPTION_COLUMNS);
+    }
+    return periodRows(source.document(week).tables.adoption_by_team, 'team', scope, week, ADOPTION_COLUMNS);
+  };
+}
+
+const mean = (column: string) => (rows: PeriodRow[]): Combined => {
+  const values = rows.map((row) => row.values[column]).filter((value): value is number => value !== null);
+  return { value: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length, parts: rows.length === 1 ? { users: rows[0].values.users ?? null } : {} };
+};
+
+const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
+  adoption_rate: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['ai_tasks', 'count'], ['manual_tasks', 'count']],
+    rows: adoptionRows('adoption_rate'),
+    combine: (rows) => {
+      const ai = sum(rows, 'ai_tasks');
+      const manual = sum(rows, 'manual_tasks');
+      return { value: pooled(ai, ai + manual), parts: { ai_tasks: ai, manual_tasks: manual } };
+    },
+  },
+  delta_pts: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['previous_adoption_rate', 'rate'], ['adoption_rate', 'rate']],
+    rows: adoptionRows('delta_pts'),
+    combine: (rows) => {
+      const last = rows[rows.length - 1];
+      return { value: last.values.delta_pts, parts: { previous_adoption_rate: last.values.previous_adoption_rate, adoption_rate: last.values.adoption_rate } };
+    },
+  },
+  user_adoption_rate: {
+    grain: 'week', scopes: ['all', 'team'], partColumns: [['ai_users', 'count'], ['licensed_users', 'count']],
+    rows: adoptionRows('user_adoption_rate'),
+    combine: (rows) => {
+      const { value } = mean('user_adoption_rate')(rows);
+      return { value, parts: rows.length === 1 ? { ai_users: rows[0].values.ai_users, licensed_users: rows[0].values.licensed_users } : { ai_users: null, licensed_users: null } };
+    },
+  },
+  user_weighted_adoption_rate: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
+    rows: adoptionRows('user_weighted_adoption_rate'), combine: mean('user_weighted_adoption_rate'),
+  },
+  abandonment_rate: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
+    rows: adoptionRows('abandonment_rate'), combine: mean('abandonment_rate'),
+  },
+  ai_tasks: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
+    rows: adoptionRows('ai_tasks'), combine: (rows) => ({ value: sum(rows, 'ai_tasks'), parts: {} }),
+  },
+  manual_tasks: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
+    rows: adoptionRows('manual_tasks'), combine: (rows) => ({ value: sum(rows, 'manual_tasks'), parts: {} }),
+  },
+  hours_saved: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['timed_ai_tasks', 'count']],
+    rows: (source, scope, week) => {
+      const document = scope === 'task_type' ? source.taskTypeDocument(source.reportWeek) : source.document(source.reportWeek);
+      return periodRows(document.tables.time_saved.filter((row) => row.week === week), 'team', scope, week, ['hours_saved', 'cumulative_hours_saved', 'timed_ai_tasks']);
+    },
+    combine: (rows) => ({ value: sum(rows, 'hours_saved'), parts: { timed_ai_tasks: sum(rows, 'timed_ai_tasks') } }),
+  },
+  cumulative_hours_saved: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['hours_saved', 'hours']],
+    rows: (source, scope, week) => SPECS.hours_saved!.rows(source, scope, week),
+    combine: (rows) => ({ value: rows[rows.length - 1].values.cumulative_hours_saved, parts: { hours_saved: sum(rows, 'hours_saved') } }),
+  },
+  harm_rate: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['harmful', 'count'], ['ai_tasks', 'count']],
+    rows: (source, scope, week) => {
+      const document = scope === 'task_type' ? source.taskTypeDocument(week) : source.document(week);
+      return periodRows(document.tables.harm, 'team', scope, week, ['harmful', 'ai_tasks']);
+    },
+    combine: (rows) => {
+      const harmful = sum(rows, 'harmful');
+      const tasks = sum(rows, 'ai_tasks');
+      return { value: pooled(harmful, tasks), parts: { harmful, ai_tasks: tasks } };
+    },
+  },
+  asi: {
+    grain: 'month', scopes: ['all', 'team', 'task_type'], partColumns: [['above_target', 'count'], ['evaluated', 'count']],
+    rows: (source, scope, month) => {
+      const document = scope === 'task_type' ? source.taskTypeDocument(source.reportWeek) : source.document(source.reportWeek);
+      return periodRows(document.tables.accuracy_stability.filter((row) => row.month === month), 'team', scope, month, ['above_target', 'evaluated']);
+    },
+    combine: (rows) => {
+      const above = sum(rows, 'above_target');
+      const evaluated = sum(rows, 'evaluated');
+      return { value: pooled(above, evaluated), parts: { above_target: above, evaluated } };
+    },
+  },
+  coverage: {
+    grain: 'month', scopes: ['all', 'team', 'user'], partColumns: [['logged_ai_tasks', 'count'], ['reported_ai_tasks', 'count']],
+    rows: (source, scope, month) => coverageRows(source, scope, month),
+    combine: (rows) => {
+      const logged = sum(rows, 'logged_ai_tasks');
+      const reported = sum(rows, 'reported_ai_tasks');
+      return { value: pooled(logged, reported), parts: { logged_ai_tasks: logged, reported_ai_tasks: reported } };
+    },
+  },
+  baseline_min: {
+    grain: 'none', scopes: ['task_type'], partColumns: [['manual_tasks_with_duration', 'count']],
+    rows: (source, scope) =>
+      source.document(source.reportWeek).tables.baselines.map((row) => ({
+        name: String(row.task_type),
+        period: source.reportWeek,
+        suppressed: false,
+        values: { baseline_min: num(row.baseline_min), manual_tasks_with_duration: num(row.manual_tasks_with_duration) },
+      })).filter(() => scope === 'task_type'),
+    combine: (rows) => ({ value: rows[0].values.baseline_min, parts: { manual_tasks_with_duration: rows[0].values.manual_tasks_with_duration } }),
+  },
+};
+
+// Coverage per user, or pooled per team (a team of fewer than privacy.minGroupSize users is suppressed) or overall.
+function coverageRows(source: MetricsSource, scope: Scope, month: string): PeriodRow[] {
+  const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
+  const values = (row: Row) => ({ logged_ai_tasks: num(row.logged_ai_tasks), reported_ai_tasks: num(row.reported_ai_tasks), coverage: num(row.coverage) });
+  if (scope === 'user') return rows.map((row) => ({ name: String(row.user_id), period: month, suppressed: false, values: values(row) }));
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = scope === 'all' ? '*' : row.team === null || row.team === undefined ? null : String(row.team);
+    if (key === null) continue;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const minimum = source.config.privacy.minGroupSize;
+  return [...groups].map(([name, members]): PeriodRow => {
+    const logged = members.reduce((total, row) => total + (num(row.logged_ai_tasks) ?? 0), 0);
+    const reported = members.reduce((total, row) => total + (num(row.reported_ai_tasks) ?? 0), 0);
+    const suppressed = name !== '*' && minimum > 0 && new Set(members.map((row) => row.user_id)).size < minimum;
+    return { name, period: month, suppressed, values: suppressed ? {} : { logged_ai_tasks: logged, reported_ai_tasks: reported, coverage: pooled(logged, reported) } };
+  });
+}
+
+/** The periods a question covers, among those holding data. */
+function periodsOf(source: MetricsSource, interpretation: Interpretation, grain: NumericSpec['grain']): { periods: string[]; asked: string } {
+  const time = interpretation.time;
+  if (grain === 'none') return { periods: [source.reportWeek], asked: source.reportWeek };
+  if (grain === 'week') {
+    const wanted =
+      time.kind === 'default' ? [source.reportWeek]
+        : time.kind === 'week' ? [time.week]
+          : time.kind === 'month' ? weeksOfMonth(time.month)
+            : time.fromWeek <= time.toWeek ? weekRange(time.fromWeek, time.toWeek) : [];
+    const asked = time.kind === 'default' ? source.reportWeek : time.phrase;
+    return { periods: wanted.filter((week) => source.weeks.includes(week)), asked };
+  }
+  const months = availableMonths(source, interpretation);
+  const defaultMonth = interpretation.metric.id === 'coverage' || interpretation.metric.id === 'blind_spots' ? months[months.length - 1] : source.reportMonth;
+  const wanted =
+    time.kind === 'default' ? [defaultMonth]
+      : time.kind === 'week' ? [monthOfWeek(time.week)]
+        : time.kind === 'month' ? [time.month]
+          : months.filter((month) => month >= time.fromMonth && month <= time.toMonth);
+  const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? monthOfWeek(time.week) : time.phrase;
+  return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
+}
+
+function availableMonths(source: MetricsSource, interpretation: Interpretation): string[] {
+  const table = interpretation.metric.id === 'asi' ? source.report.tables.accuracy_stability : source.report.tables.logging_coverage;
+  return [...new Set(table.map((row) => row.month))].sort();
+}
+
+function periodPhrase(periods: string[], grain: NumericSpec['grain'], time: Interpretation['time']): string {
+  if (grain === 'none') return `(report ${periods[0]})`;
+  if (periods.length === 1) return `in ${periods[0]}`;
+  const span = `from ${periods[0]} to ${periods[periods.length - 1]}`;
+  return time.kind === 'month' ? `in ${time.month} (weeks ${periods[0]} to ${periods[periods.length - 1]})` : span;
+}
+
+const DIMENSION_NAMES: Record<Dimension, [string, string, string]> = {
+  team: ['team', 'teams', 'team'],
+  task_type: ['task type', 'task types', 'task_type'],
+  user: ['user', 'users', 'user_id'],
+};
+
+function suppressedNote(count: number, minimum: number, dimension: Dimension): string {
+  if (count === 0) return '';
+  const [one, many] = DIMENSION_NAMES[dimension];
+  return ` ${count} ${count === 1 ? one : many} suppressed (fewer than ${minimum} users) ${count === 1 ? 'is' : 'are'} not shown.`;
+}
+
+function comparisonHolds(value: number, comparison: Comparison): boolean {
+  const { op, value: limit } = comparison;
+  return op === '>' ? value > limit : op === '>=' ? value >= limit : op === '<' ? value < limit : value <= limit;
+}
+
+/** A comparison in the metric's own unit: "80 %" of a rate is 0.8, a bare 0.8 too; a fall of "more than 10 points" is < -10. */
+function normalizeComparison(comparison: Comparison, metric: AskMetric, movement: Interpretation['movement'], changeInPoints: boolean): Comparison {
+  let value = comparison.value;
+  if (metric.unit === 'rate' && !changeInPoints && (comparison.unit === 'rate' || (comparison.unit === 'number' && value > 1))) value /= 100;
+  if (movement === 'down') {
+    const flipped: Record<Comparison['op'], Comparison['op']> = { '>': '<', '>=': '<=', '<': '>', '<=': '>=' };
+    return { ...comparison, op: flipped[comparison.op], value: -value };
+  }
+  return { ...comparison, value };
+}
+
+const verbFor = (movement: Interpretation['movement']) => (movement === 'down' ? 'fell by' : movement === 'up' ? 'rose by' : 'changed by');
+
+/**
+ * Answers a parsed question from the metric documents: one sentence and the rows behind it.
+ * Suppressed groups are never named in lists; a group asked for by name is reported as suppressed.
+ * @example answerQuestion(parseQuestion('top 3 teams by adoption', vocabulary)!, source).answer
+ */
+export function answerQuestion(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  switch (interpretation.metric.id) {
+    case 'blind_spots':
+      return answerBlindSpots(interpretation, source);
+    case 'gaps':
+      return answerGaps(interpretation, source);
+    case 'alerts':
+      return answerAlerts(interpretation, source);
+    case 'power_users':
+      return answerPowerUsers(interpretation, source);
+    case 'summary':
+      return answerSummary(source);
+    default:
+      return answerNumeric(interpretation, source);
+  }
+}
+
+function unanswerable(interpretation: string, answer: string): AnswerBody {
+  return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
+}
+
+function describe(interpretation: Interpretation, scope: Scope, periods: string[], extra: string[] = []): string {
+  const parts: string[] = [interpretation.metric.id];
+  if (scope !== 'all') parts.push(`by ${scope}`);
+  const named = [...interpretation.teams, ...interpretation.taskTypes];
+  if (named.length > 0) parts.push(`for ${named.join(', ')}`);
+  parts.push(periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]}..${periods[periods.length - 1]}`);
+  return [parts.join(' '), ...extra].join('; ');
+}
+
+function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { metric, movement, comparison, ranking } = interpretation;
+  const spec = SPECS[metric.id]!;
+  const minimum = source.config.privacy.minGroupSize;
+  const named = interpretation.taskTypes.length > 0 && (interpretation.dimension === 'task_type' || interpretation.teams.length === 0)
+    ? { dimension: 'task_type' as Dimension, names: interpretation.taskTypes }
+    : interpretation.teams.length > 0 ? { dimension: 'team' as Dimension, names: interpretation.teams } : null;
+  const listing = interpretation.dimension !== null && !(named && named.dimension === interpretation.dimension && !comparison && !ranking);
+  let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : comparison || ranking ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
+  if (metric.id === 'baseline_min') dimension = 'task_type';
+  if (!spec.scopes.includes(dimension)) {
+    const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
+    return unanswerable(`${metric.id} by ${dimension}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension as Dimension][0]}; it is available ${available}.`);
+  }
+  const { periods, asked } = periodsOf(source, interpretation, spec.grain);
+  if (periods.length === 0) {
+    const span = spec.grain === 'month' ? availableMonths(source, interpretation) : source.weeks;
+    return {
+      interpretation: describe(interpretation, dimension, periods),
+      answer: `There is no ${metric.label} for ${asked}: the data holds ${span.length === 0 ? 'no such period' : `${span[0]} to ${span[span.length - 1]}`}.`,
+      answered: true,
+      table: { columns: [], units: [], rows: [] },
+    };
+  }
+  const where = periodPhrase(periods, spec.grain, interpretation.time);
+  const covered = spec.grain === 'week' ? { weeks: periods } : {};
+  const perPeriod = periods.map((period) => spec.rows(source, dimension, period));
+  const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort((a, b) => a.localeCompare(b));
+  const [dimensionColumn, dimensionName] = dimension === 'all' ? ['team', 'all teams'] : [DIMENSION_NAMES[dimension][2], DIMENSION_NAMES[dimension][0]];
+  const subject = (name: string) => (name === '*' ? 'all teams' : name);
+
+  // Change across periods: "how did adoption change since W40", "which teams fell more than 5 points since October"
+  const change = movement !== null && periods.length > 1 && metric.id !== 'cumulative_hours_saved';
+  const changeUnit: ValueUnit = metric.unit === 'rate' ? 'pts' : metric.unit;
+  const scale = metric.unit === 'rate' ? 100 : 1;
+  const firstLast = (name: string) => {
+    const first = perPeriod[0].find((row) => row.name === name);
+    const last = perPeriod[perPeriod.length - 1].find((row) => row.name === name);
+    if (!first || !last || first.suppressed || last.suppressed) return { suppressed: Boolean(first?.suppressed || last?.suppressed), from: null, to: null };
+    return { suppressed: false, from: spec.combine([first]).value, to: spec.combine([last]).value };
+  };
+
+  if (change && !listing && !comparison && !ranking && (named?.names.length ?? 0) <= 1) {
+    const name = named ? named.names[0] : '*';
+    const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
+    if (series.some((point) => point.row?.suppressed)) {
+      return { interpretation: describe(interpretation, dimension, periods, ['trend']), answer: `${subject(name)}'s ${metric.label} ${where} is suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+    }
+    const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
+    const periodColumn = spec.grain === 'month' ? 'month' : 'week';
+    const table: AskTable = {
+      columns: [periodColumn, metric.id, ...spec.partColumns.map(([column]) => column)],
+      units: ['text', metric.unit, ...spec.partColumns.map(([, unit]) => unit)],
+      rows: series.map((point, index) => [point.period, values[index].value, ...spec.partColumns.map(([column]) => values[index].parts[column] ?? null)]),
+    };
+    const from = values[0].value;
+    const to = values[values.length - 1].value;
+    let sentence: string;
+    if (metric.unit === 'hours') {
+      const total = values.reduce((acc, point) => acc + (point.value ?? 0), 0);
+      sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
+    } else {
+      const difference = from === null || to === null ? null : (to - from) * scale;
+      sentence = `${capitalize(metric.label)} for ${subject(name)} went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
+        (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
+    }
+    return { interpretation: describe(interpretation, dimension, periods, ['trend']), answer: sentence, answered: true, table, ...covered };
+  }
+
+  // One value per group over the periods (or its change from the first to the last period)
+  interface Entry { name: string; suppressed: boolean; value: number | null; parts: Record<string, number | null> }
+  const entries: Entry[] = (named && !listing ? named.names : dimension === 'all' ? ['*'] : names).map((name) => {
+    if (change) {
+      const { suppressed, from, to } = firstLast(name);
+      return { name, suppressed, value: from === null || to === null ? null : (to - from) * scale, parts: { [periods[0]]: from, [periods[periods.length - 1]]: to } };
+    }
+    const rows = perPeriod.flat().filter((row) => row.name === name);
+    if (rows.length === 0) return { name, suppressed: false, value: null, parts: {} };
+    if (rows.some((row) => row.suppressed)) return { name, suppressed: true, value: null, parts: {} };
+    const combined = spec.combine(rows);
+    return { name, suppressed: false, ...combined };
+  });
+  const valueUnit: ValueUnit = change ? changeUnit : metric.unit;
+  const valueColumn = change ? `change_${changeUnit}` : metric.id;
+  const partColumns: Array<[string, ValueUnit]> = change ? [[periods[0], metric.unit], [periods[periods.length - 1], metric.unit]] : spec.partColumns;
+  const tableOf = (shown: Entry[]): AskTable => ({
+    columns: [dimensionColumn, valueColumn, ...partColumns.map(([column]) => column)],
+    units: ['text', valueUnit, ...partColumns.map(([, unit]) => unit)],
+    rows: shown.map((entry) => [entry.name, entry.value, ...partColumns.map(([column]) => entry.parts[column] ?? null)]),
+  });
+  const visible = entries.filter((entry) => !entry.suppressed);
+  const hidden = entries.length - visible.length;
+  const shownValue = (entry: Entry) => `${subject(entry.name)} (${formatValue(entry.value, valueUnit)})`;
+  const label = change ? `change in ${metric.label}` : metric.label;
+  const extra: string[] = [];
+
+  if (comparison || ranking || listing) {
+    const listDimension = dimension === 'all' ? 'team' : dimension;
+    const [one, many] = DIMENSION_NAMES[listDimension];
+    let chosen = visible.filter((entry) => entry.value !== null);
+    let sentence: string;
+    // "which teams dipped last week": a movement without a threshold keeps the ones that moved that way
+    const implied = !comparison && movement && movement !== 'any' && (change || metric.id === 'delta_pts') && !ranking;
+    if (comparison || implied) {
+      const rule = comparison
+        ? normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts')
+        : { op: movement === 'down' ? '<' : '>', value: 0, unit: 'pts', text: '' } as Comparison;
+      extra.push(`${valueColumn} ${rule.op} ${rule.value}`);
+      chosen = chosen.filter((entry) => comparisonHolds(entry.value!, rule)).sort((a, b) => (rule.op.startsWith('<') ? a.value! - b.value! : b.value! - a.value!));
+      const what = movement && (change || metric.id === 'delta_pts')
+        ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
+        : `had ${metric.label} ${comparison!.text}`;
+      sentence = chosen.length === 0
+        ? `No ${one} ${what} ${where}.`
+        : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
+      if (ranking) chosen = chosen.slice(0, ranking.limit);
+    } else if (ranking) {
+      chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || a.name.localeCompare(b.name)).slice(0, ranking.limit);
+      extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} ${ranking.limit}`);
+      const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
+      sentence = chosen.length === 0
+        ? `No ${one} has a ${label} ${where}.`
+        : ranking.limit === 1
+          ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
+          : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
+    } else {
+      chosen = chosen.sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
+      if (interpretation.countOnly) {
+        sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had a ${label} ${where}.`;
+      } else {
+        sentence = chosen.length === 0
+          ? `No ${one} has a ${label} ${where}.`
+          : `${capitalize(label)} by ${one} ${where}: highest ${shownValue(chosen[0])}, lowest ${shownValue(chosen[chosen.length - 1])} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
+      }
+    }
+    if (interpretation.countOnly && (comparison || implied)) sentence = sentence.replace(/:.*$/, '.');
+    return { interpretation: describe(interpretation, listDimension, periods, extra), answer: sentence + suppressedNote(hidden, minimum, listDimension), answered: true, table: tableOf(chosen), ...covered };
+  }
+
+  // Named groups, or everyone
+  const phrases = entries.map((entry) => {
+    if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
+    if (entry.value === null) return `${subject(entry.name)} has no ${label} ${where}`;
+    if (metric.id === 'hours_saved' && !change) return `${entry.name === '*' ? 'All teams' : entry.name} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
+    if (metric.id === 'delta_pts') {
+      return `${capitalize(metric.label.replace('change in ', ''))} for ${subject(entry.name)} changed by ${formatValue(entry.value, 'pts')} ${where} (${formatValue(entry.parts.previous_adoption_rate, 'rate')} -> ${formatValue(entry.parts.adoption_rate, 'rate')})`;
+    }
+    if (change) return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
+    return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
+  });
+  if (comparison && entries.length === 1 && entries[0].value !== null) {
+    const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts');
+    phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+  }
+  return {
+    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, change ? ['change from first to last period'] : []),
+    answer: `${phrases.join('; ')}.`,
+    answered: true,
+    table: tableOf(visible),
+    ...covered,
+  };
+}
+
+const capitalize = (text: string) => (text.length === 0 ? text : text[0].toUpperCase() + text.slice(1));
+
+function weeksFor(source: MetricsSource, interpretation: Interpretation): { weeks: string[]; where: string } {
+  const { periods } = periodsOf(source, interpretation, 'week');
+  return { weeks: periods, where: periods.length === 0 ? 'in that period' : periodPhrase(periods, 'week', interpretation.time) };
+}
+
+function answerBlindSpots(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { periods, asked } = periodsOf(source, interpretation, 'month');
+  const threshold = source.config.metrics.coverageThreshold;
+  const columns = ['month', 'user_id', 'team', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage'];
+  const units: ValueUnit[] = ['text', 'text', 'text', 'count', 'count', 'rate'];
+  if (periods.length === 0) {
+    const months = availableMonths(source, interpretation);
+    return { interpretation: `blind_spots ${asked}`, answered: true, table: { columns, units, rows: [] },
+      answer: `Logging coverage is listed only for complete months; ${asked} has none${months.length > 0 ? ` (months available: ${months.join(', ')})` : ''}.` };
+  }
+  const rows = source.document(source.reportWeek).tables.logging_coverage
+    .filter((row) => periods.includes(row.month) && row.flagged === true)
+    .filter((row) => interpretation.teams.length === 0 || interpretation.teams.includes(String(row.team)))
+    .sort((a, b) => a.month.localeCompare(b.month) || (a.coverage ?? 0) - (b.coverage ?? 0) || a.user_id.localeCompare(b.user_id));
+  const where = periods.length === 1 ? `in ${periods[0]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
+  const team = interpretation.teams.length > 0 ? ` in ${interpretation.teams.join(', ')}` : '';
+  const answer = rows.length === 0
+    ? `No user${team} was a logging blind spot ${where} (coverage below ${formatValue(threshold, 'rate')}).`
+    : `${rows.length} ${rows.length === 1 ? 'user' : 'users'}${team} ${rows.length === 1 ? 'was a logging blind spot' : 'were logging blind spots'} ${where} (coverage below ${formatValue(threshold, 'rate')}): ` +
+      `${rows.map((row) => `${row.user_id} (${formatValue(row.coverage, 'rate')})`).join(', ')}.`;
+  return {
+    interpretation: `blind_spots: logging_coverage flagged (coverage < ${threshold}) ${periods.join(', ')}${team ? `; team ${interpretation.teams.join(', ')}` : ''}`,
+    answer, answered: true,
+    table: { columns, units, rows: rows.map((row) => [row.month, row.user_id, (row.team as string | null) ?? null, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage]) },
+  };
+}
+
+function answerGaps(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { weeks, where } = weeksFor(source, interpretation);
+  const rows = weeks
+    .flatMap((week) => source.document(week).tables.gaps)
+    .filter((row) => interpretation.teams.length === 0 || interpretation.teams.includes(row.team));
+  const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
+  const answer = rows.length === 0
+    ? `No data gaps${team} ${where}.`
+    : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${row.team} had no ${row.source} tasks on ${row.date}`).join('; ')}.`;
+  return {
+    interpretation: `gaps ${weeks.join(', ')}${team}`, answer, answered: true,
+    table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },
+  };
+}
+
+function answerAlerts(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { weeks, where } = weeksFor(source, interpretation);
+  const rows = weeks
+    .flatMap((week) => source.document(week).tables.alerts.map((alert) => ({ week, alert })))
+    .filter(({ alert }) => interpretation.teams.length === 0 || (alert.team !== undefined && interpretation.teams.includes(alert.team)));
+  const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
+  const bySeverity = new Map<string, number>();
+  for (const { alert } of rows) bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
+  const answer = rows.length === 0
+    ? `No alerts${team} ${where}.`
+    : `${rows.length} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')}): ` +
+      `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
+  return {
+    interpretation: `alerts ${weeks.join(', ')}${team}`, answer, answered: true,
+    table: {
+      columns: ['week', 'severity', 'rule', 'team', 'message'], units: ['text', 'text', 'text', 'text', 'text'],
+      rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.message ?? null]),
+    },
+  };
+}
+
+function answerPowerUsers(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { weeks, where } = weeksFor(source, interpretation);
+  const rows = weeks
+    .flatMap((week) => source.document(week).tables.power_users)
+    .filter((row) => interpretation.teams.length === 0 || (row.team !== null && interpretation.teams.includes(String(row.team))))
+    .sort((a, b) => String(a.week).localeCompare(String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || String(a.user_id).localeCompare(String(b.user_id)));
+  const answer = rows.length === 0
+    ? `No power users ${where}.`
+    : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${formatValue(source.config.metrics.powerUserPercentile * 100, 'count')}th percentile, ${formatValue(num(rows[0].threshold), 'count')}): ` +
+      `${rows.map((row) => `${row.user_id} (${row.ai_tasks} AI tasks)`).join(', ')}.`;
+  return {
+    interpretation: `power_users ${weeks.join(', ')}`, answer, answered: true,
+    table: {
+      columns: ['week', 'user_id', 'team', 'ai_tasks', 'threshold'], units: ['text', 'text', 'text', 'count', 'count'],
+      rows: rows.map((row) => [String(row.week), String(row.user_id), (row.team as string | null) ?? null, num(row.ai_tasks), num(row.threshold)]),
+    },
+  };
+}
+
+/** The report week's headline numbers (also what `uptake serve` shows at the top). */
+export interface Headline {
+  week: string;
+  adoption_rate: number | null;
+  delta_pts: number | null;
+  hours_saved: number | null;
+  asi: number | null;
+  asi_month: string;
+  harm_rate: number | null;
+  alerts: number;
+}
+
+/**
+ * The report week's headline numbers, from the all-teams rows.
+ * @example headline(source).adoption_rate // 0.513
+ */
+export function headline(source: MetricsSource): Headline {
+  const { tables } = source.report;
+  const all = tables.adoption_by_team.find((row) => row.team === '*');
+  return {
+    week: source.reportWeek,
+    adoption_rate: num(all?.adoption_rate),
+    delta_pts: num(all?.delta_pts),
+    hours_saved: num(tables.time_saved.find((row) => row.week === source.reportWeek && row.team === '*')?.hours_saved),
+    asi: num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === '*')?.asi),
+    asi_month: source.reportMonth,
+    harm_rate: num(tables.harm.find((row) => row.team === '*')?.harm_rate),
+    alerts: tables.alerts.length,
+  };
+}
+
+function answerSummary(source: MetricsSource): AnswerBody {
+  const numbers = headline(source);
+  return {
+    interpretation: `headline numbers ${source.reportWeek}`,
+    answered: true,
+    answer: `In ${numbers.week} adoption was ${formatValue(numbers.adoption_rate, 'rate')} (${formatValue(numbers.delta_pts, 'pts')} on the week before), ` +
+      `${formatValue(numbers.hours_saved, 'hours').replace(/ h$/, ' hours')} were saved, ASI for ${numbers.asi_month} is ${formatValue(numbers.asi, 'rate')}, ` +
+      `the harm rate ${formatValue(numbers.harm_rate, 'rate')}, and ${numbers.alerts} ${numbers.alerts === 1 ? 'alert' : 'alerts'} fired.`,
+    table: {
+      columns: ['metric', 'value'], units: ['text', 'text'],
+      rows: [
+        ['adoption_rate', formatValue(numbers.adoption_rate, 'rate')],
+        ['delta_pts', formatValue(numbers.delta_pts, 'pts')],
+        ['hours_saved', formatValue(numbers.hours_saved, 'hours')],
+        [`asi (${numbers.asi_month})`, formatValue(numbers.asi, 'rate')],
+        ['harm_rate', formatValue(numbers.harm_rate, 'rate')],
+        ['alerts', String(numbers.alerts)],
+      ],
+    },
+  };
+}

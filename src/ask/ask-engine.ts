@@ -1,0 +1,66 @@
+import type { CleanedData } from '../clean/types.js';
+import type { Config } from '../config/schema.js';
+import { answerQuestion, headline, type AskTable, type Headline } from './answer-question.js';
+import { createMetricsSource, type MetricsSource } from './metrics-source.js';
+import { parseQuestion } from './parse-question.js';
+import { ASK_PATTERNS } from './patterns.js';
+import { suggestQuestions } from './suggest-questions.js';
+
+/** One answer: a sentence and its evidence table, or (answered: false) the closest questions that work. */
+export interface AskAnswer {
+  question: string;
+  answered: boolean;
+  /** How the question was read, e.g. `delta_pts by team 2026-W47; delta_pts < -10`. */
+  interpretation: string;
+  answer: string;
+  table: AskTable;
+  /** The weeks the answer covers (week-grain metrics), else the weeks whose metric documents it read. */
+  weeks: string[];
+  /** Example questions close to an unanswered one (empty when answered). */
+  suggestions: string[];
+}
+
+export interface AskEngine {
+  source: MetricsSource;
+  ask(question: string): AskAnswer;
+  /** The documented example questions, with names from this data. */
+  examples(): string[];
+  headline(): Headline;
+}
+
+/**
+ * An engine over cleaned data: parses questions deterministically and answers them from the metric
+ * documents of the weeks they need (each computed once). `week` is the report week (`latest` by default).
+ * @example createAskEngine(data, config).ask('which teams dipped more than 10 points last week').answer
+ */
+export function createAskEngine(data: CleanedData, config: Config, options: { week?: string } = {}): AskEngine {
+  const source = createMetricsSource(data, config, options.week ?? 'latest');
+  const visibleTeams = source.report.tables.adoption_by_team.filter((row) => row.team !== '*' && row.suppressed !== true).map((row) => row.team);
+  const team = visibleTeams[0] ?? source.teams[0] ?? 'Finance';
+  const taskType = source.taskTypes[0] ?? 'drafting';
+  const examples = ASK_PATTERNS.map((pattern) => pattern.example.replace('{team}', team).replace('{task_type}', taskType.replace(/_/g, ' ')));
+  const vocabulary = { teams: source.teams, taskTypes: source.taskTypes, reportWeek: source.reportWeek };
+  return {
+    source,
+    examples: () => [...examples],
+    headline: () => headline(source),
+    ask(question) {
+      source.takeWeeksRead();
+      const interpretation = parseQuestion(question, vocabulary);
+      if (!interpretation) {
+        return {
+          question,
+          answered: false,
+          interpretation: 'no metric recognised',
+          answer: 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.',
+          table: { columns: [], units: [], rows: [] },
+          weeks: [],
+          suggestions: suggestQuestions(question, examples),
+        };
+      }
+      const { weeks, ...body } = answerQuestion(interpretation, source);
+      const read = source.takeWeeksRead();
+      return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
+    },
+  };
+}

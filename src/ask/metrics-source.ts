@@ -1,0 +1,77 @@
+import type { CleanedData } from '../clean/types.js';
+import type { Config } from '../config/schema.js';
+import { computeMetrics } from '../metrics/compute-metrics.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import { monthOfWeek } from './time-expressions.js';
+
+/** The metric documents a question is answered from, computed on demand and kept. */
+export interface MetricsSource {
+  config: Config;
+  /** The report week's document (`--week`, latest complete week by default). */
+  report: MetricsDocument;
+  reportWeek: string;
+  /** Month of the report week's Sunday, as the month-grain tables use it. */
+  reportMonth: string;
+  /** Weeks holding tasks, up to the report week. */
+  weeks: string[];
+  /** Teams and task types in the data (roster spelling, canonical labels), sorted. */
+  teams: string[];
+  taskTypes: string[];
+  /** The document of another week (each computed once). */
+  document(week: string): MetricsDocument;
+  /** The same KPIs with task types in the `team` column: ASI, hours saved and harm by task type, privacy included. */
+  taskTypeDocument(week: string): MetricsDocument;
+  /** Weeks whose documents were read since the last call (the evidence's weeks). */
+  takeWeeksRead(): string[];
+}
+
+/**
+ * Wraps cleaned data: the report week's metrics now, other weeks' when a question needs them.
+ * @example createMetricsSource(await cleanInput('data/sample', config), config).reportWeek // '2026-W47'
+ */
+export function createMetricsSource(data: CleanedData, config: Config, week = 'latest'): MetricsSource {
+  const documents = new Map<string, MetricsDocument>();
+  const taskTypeDocuments = new Map<string, MetricsDocument>();
+  const report = computeMetrics(data, config, week);
+  documents.set(report.week, report);
+  // Task types stand in for teams: every team-grouped KPI then groups by task type, with the same rules.
+  const byTaskType: CleanedData = { ...data, tasks: data.tasks.derive({ team: (d: { task_type: string }) => d.task_type }) };
+  let read = new Set<string>();
+  const weeks = [...new Set(report.tables.adoption_trend.map((row) => row.week))].sort();
+  const teams = new Set<string>();
+  for (const team of Array.from(data.tasks.array('team') as ArrayLike<string | null>)) if (team) teams.add(team);
+  for (const team of Array.from(data.roster.array('team') as ArrayLike<string | null>)) if (team) teams.add(team);
+  const taskTypes = new Set<string>(Array.from(data.tasks.array('task_type') as ArrayLike<string>));
+  return {
+    config,
+    report,
+    reportWeek: report.week,
+    reportMonth: monthOfWeek(report.week),
+    weeks,
+    teams: [...teams].sort(),
+    taskTypes: [...taskTypes].sort(),
+    document(target) {
+      read.add(target);
+      let document = documents.get(target);
+      if (!document) {
+        document = computeMetrics(data, config, target);
+        documents.set(target, document);
+      }
+      return document;
+    },
+    taskTypeDocument(target) {
+      read.add(target);
+      let document = taskTypeDocuments.get(target);
+      if (!document) {
+        document = computeMetrics(byTaskType, config, target);
+        taskTypeDocuments.set(target, document);
+      }
+      return document;
+    },
+    takeWeeksRead() {
+      const weeksRead = [...read].sort();
+      read = new Set();
+      return weeksRead;
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
+import { matchEntities, type Entity } from './match-entities.js';
+import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { parseTimeExpression, type TimeScope } from './time-expressions.js';
+
+export type Dimension = 'team' | 'task_type' | 'user';
+
+/** A threshold the question compares against, in the metric's own unit (rates as fractions). */
+export interface Comparison {
+  op: '>' | '>=' | '<' | '<=';
+  value: number;
+  unit: 'pts' | 'rate' | 'hours' | 'count' | 'minutes' | 'number';
+  text: string;
+}
+
+export interface Ranking {
+  /** `desc`: highest first. */
+  order: 'desc' | 'asc';
+  limit: number;
+  text: string;
+}
+
+/** Which way a change was asked about: "dipped" (down), "grew" (up), "changed" (any). */
+export type Movement = 'down' | 'up' | 'any';
+
+/** What the question asks, in terms of the metric tables. */
+export interface Interpretation {
+  metric: AskMetric;
+  /** What to list: "which teams", "task types", "users"; null for one number. */
+  dimension: Dimension | null;
+  teams: string[];
+  taskTypes: string[];
+  comparison: Comparison | null;
+  ranking: Ranking | null;
+  movement: Movement | null;
+  time: TimeScope;
+  /** "how many teams …": answer with the count. */
+  countOnly: boolean;
+}
+
+/** The vocabulary a question is parsed against: the names in the data and the report week. */
+export interface AskVocabulary {
+  teams: string[];
+  taskTypes: string[];
+  reportWeek: string;
+}
+
+const MOVEMENT_WORDS: Record<string, Movement> = Object.fromEntries([
+  ...['dip', 'dipped', 'dips', 'dipping', 'drop', 'dropped', 'drops', 'dropping', 'fell', 'fall', 'falls', 'falling', 'decline', 'declined',
+    'declining', 'decrease', 'decreased', 'decreasing', 'down', 'worsened', 'shrank', 'shrunk', 'lost', 'slipped', 'sank'].map((word) => [word, 'down']),
+  ...['grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'improve', 'improved',
+    'improving', 'up', 'gained', 'gain', 'gains', 'climbed', 'jumped'].map((word) => [word, 'up']),
+  ...['change', 'changed', 'changes', 'changing', 'moved', 'move', 'trend', 'trends', 'trending', 'evolve', 'evolved', 'develop', 'developed',
+    'over', 'time', 'progress', 'progressed', 'shift', 'shifted'].map((word) => [word, 'any']),
+]) as Record<string, Movement>;
+// "over" and "time" only count as movement words in "over time".
+const WEAK_MOVEMENT = new Set(['over', 'time', 'up', 'down']);
+
+const DIMENSION_WORDS: Record<string, [Dimension, boolean]> = {
+  team: ['team', false], teams: ['team', true], department: ['team', false], departments: ['team', true], dept: ['team', false], depts: ['team', true],
+  group: ['team', false], groups: ['team', true],
+  type: ['task_type', false], types: ['task_type', true], task: ['task_type', false], tasks: ['task_type', true], category: ['task_type', false],
+  categories: ['task_type', true], workflow: ['task_type', false], workflows: ['task_type', true], case: ['task_type', false], cases: ['task_type', true],
+  user: ['user', false], users: ['user', true], who: ['user', true], people: ['user', true], person: ['user', false], employees: ['user', true],
+  employee: ['user', false], whom: ['user', true],
+};
+
+const COMPARISON_WORDS: Array<[string[], Comparison['op']]> = [
+  [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['bigger', 'than'], '>'], [['over'], '>'], [['above'], '>'],
+  [['exceeding'], '>'], [['exceeds'], '>'], [['exceeded'], '>'], [['beyond'], '>'], [['at', 'least'], '>='], [['no', 'less', 'than'], '>='],
+  [['not', 'below'], '>='], [['minimum', 'of'], '>='], [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'],
+  [['under'], '<'], [['below'], '<'], [['beneath'], '<'], [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['not', 'above'], '<='],
+  [['maximum', 'of'], '<='], [['by'], '>='],
+];
+
+const UNIT_WORDS: Record<string, Comparison['unit']> = {
+  '%': 'rate', percent: 'rate', pct: 'rate', percentage: 'rate', points: 'pts', point: 'pts', pts: 'pts', pt: 'pts', pp: 'pts',
+  hours: 'hours', hour: 'hours', h: 'hours', hrs: 'hours', hr: 'hours', tasks: 'count', task: 'count', minutes: 'minutes', min: 'minutes', mins: 'minutes',
+};
+
+const RANK_WORDS: Record<string, { order: 'desc' | 'asc' | 'best' | 'worst'; plural?: boolean }> = {
+  top: { order: 'desc' }, highest: { order: 'desc' }, most: { order: 'desc' }, largest: { order: 'desc' }, biggest: { order: 'desc' },
+  greatest: { order: 'desc' }, max: { order: 'desc' }, maximum: { order: 'desc' }, leading: { order: 'desc' }, leaders: { order: 'desc', plural: true },
+  bottom: { order: 'asc' }, lowest: { order: 'asc' }, least: { order: 'asc' }, fewest: { order: 'asc' }, smallest: { order: 'asc' },
+  min: { order: 'asc' }, minimum: { order: 'asc' }, lagging: { order: 'asc' }, laggards: { order: 'asc', plural: true },
+  best: { order: 'best' }, worst: { order: 'worst' }, strongest: { order: 'best' }, weakest: { order: 'worst' },
+};
+
+/** Words that never name a team or task type by a typo or an abbreviation. */
+export function reservedWords(): Set<string> {
+  const words = new Set<string>([
+    ...Object.keys(MOVEMENT_WORDS), ...Object.keys(DIMENSION_WORDS), ...Object.keys(UNIT_WORDS), ...Object.keys(RANK_WORDS),
+    ...COMPARISON_WORDS.flatMap(([phrase]) => phrase),
+    ...'which what who how many much did does do is are was were the a an of in on for by to from since last this week weeks month months year per each every all across with and or than that there any our we me show list give tell between during over has have had been be at it its their them compare versus vs ai'.split(' '),
+  ]);
+  for (const metric of askMetrics()) for (const synonym of metric.synonyms) for (const word of textTokens(synonym)) words.add(word);
+  return words;
+}
+
+const ALL_METRICS = askMetrics();
+const PHRASES = metricPhrases(ALL_METRICS);
+const RESERVED = reservedWords();
+const metricById = (id: AskMetric['id']) => ALL_METRICS.find((metric) => metric.id === id)!;
+
+// Comparison symbols become words before the question is split.
+function spellSymbols(question: string): string {
+  return question.replace(/>=|≥/g, ' at least ').replace(/<=|≤/g, ' at most ').replace(/>/g, ' more than ').replace(/</g, ' less than ');
+}
+
+/**
+ * Parses a question against the data's names, deterministically; null when no metric can be found
+ * (then the caller suggests questions instead of guessing).
+ * @example parseQuestion('which teams dipped more than 10 points last week', { teams: ['Finance'], taskTypes: [], reportWeek: '2026-W47' })?.metric.id // 'delta_pts'
+ */
+export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
+  const words = textTokens(spellSymbols(question));
+  const used = new Set<number>();
+  const free = () => words.map((word, index) => (used.has(index) ? '\u0000' : word));
+
+  // 1. Time: "last week", "in October", "since W40", "over the last 4 weeks"
+  const time = parseTimeExpression(words, vocabulary.reportWeek);
+  for (const index of time.used) used.add(index);
+
+  // 2. Metric phrases, longest first; a long word may carry one or two typos
+  const found: Array<{ metric: AskMetric; start: number; length: number }> = [];
+  for (const phrase of PHRASES) {
+    const current = free();
+    for (let start = 0; start + phrase.words.length <= current.length; start += 1) {
+      const fits = phrase.words.every((word, offset) => {
+        const asked = current[start + offset];
+        if (asked === word) return true;
+        if (asked === '\u0000' || word.length < 5 || RESERVED.has(asked)) return false;
+        return editDistance(asked, word, typoAllowance(word) - (word.length < 8 ? 0 : 1)) <= typoAllowance(word) - (word.length < 8 ? 0 : 1);
+      });
+      if (!fits) continue;
+      found.push({ metric: phrase.metric, start, length: phrase.words.length });
+      for (let offset = 0; offset < phrase.words.length; offset += 1) used.add(start + offset);
+    }
+  }
+
+  // 3. Teams and task types named in what is left
+  const entityList: Entity[] = [
+    ...vocabulary.teams.map((name) => ({ kind: 'team' as const, name })),
+    ...vocabulary.taskTypes.map((name) => ({ kind: 'task_type' as const, name })),
+  ];
+  const entities = matchEntities(free(), entityList, RESERVED);
+  for (const match of entities) for (const index of match.used) used.add(index);
+
+  // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
+  let comparison: Comparison | null = null;
+  const remaining = free();
+  for (let index = 0; index < remaining.length && !comparison; index += 1) {
+    for (const [phrase, op] of COMPARISON_WORDS) {
+      if (!phrase.every((word, offset) => remaining[index + offset] === word)) continue;
+      const numberAt = index + phrase.length;
+      const number = remaining[numberAt];
+      if (number === undefined || !/^\d+(\.\d+)?$/.test(number)) continue;
+      const unitWord = remaining[numberAt + 1];
+      const unit = unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
+      const withUnit = unit === 'number' ? [] : [numberAt + 1];
+      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [unitWord])].join(' ') };
+      for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit]) used.add(position);
+      break;
+    }
+  }
+
+  // 5. Ranking, movement, dimension
+  let ranking = null as Ranking | null;
+  let rankPlural = false;
+  let movement = null as Movement | null;
+  let dimension: Dimension | null = null;
+  let plural = false;
+  let countOnly = false;
+  const rest = free();
+  rest.forEach((word, index) => {
+    if (word === '\u0000') return;
+    const rank = RANK_WORDS[word];
+    if (rank && !ranking) {
+      const next = rest[index + 1];
+      const limit = next !== undefined && /^\d{1,2}$/.test(next) ? Number(next) : null;
+      if (limit !== null) used.add(index + 1);
+      ranking = { order: rank.order === 'best' || rank.order === 'worst' ? (rank.order as 'desc') : rank.order, limit: limit ?? 0, text: limit === null ? word : `${word} ${limit}` };
+      rankPlural = Boolean(rank.plural) || (limit ?? 1) > 1;
+      used.add(index);
+      return;
+    }
+    const moved = MOVEMENT_WORDS[word];
+    if (moved && !WEAK_MOVEMENT.has(word)) movement = movement === null || movement === 'any' ? moved : movement;
+    if (word === 'over' && rest[index + 1] === 'time') movement = movement ?? 'any';
+    const dimensionWord = DIMENSION_WORDS[word];
+    if (dimensionWord && !dimension) {
+      // "task types" is one dimension; "task" alone before "type(s)" is part of it.
+      if ((word === 'task' || word === 'tasks') && (rest[index + 1] === 'type' || rest[index + 1] === 'types')) return;
+      if ((word === 'case' || word === 'cases') && rest[index - 1] !== 'use') return;
+      if ((word === 'group' || word === 'groups') && rest[index - 1] === 'user') return;
+      [dimension, plural] = dimensionWord;
+      if (rest[index - 1] === 'many' && rest[index - 2] === 'how') countOnly = true;
+    }
+  });
+
+  // 6. The metric: the longest phrase, then the first; change words alone mean adoption
+  found.sort((a, b) => b.length - a.length || a.start - b.start);
+  let metric = found[0]?.metric ?? null;
+  if (!metric && (movement || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
+  if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
+  if (!metric) return null;
+  const singleWeek = time.scope.kind === 'week' || time.scope.kind === 'default';
+  if (metric.id === 'adoption_rate' && singleWeek && (movement || comparison?.unit === 'pts')) metric = metricById('delta_pts');
+  if (metric.id === 'delta_pts' && !singleWeek) {
+    metric = metricById('adoption_rate');
+    movement = movement ?? 'any';
+  }
+  if (metric.id === 'blind_spots' || metric.id === 'power_users') dimension = 'user';
+
+  // 7. Rankings: "best"/"worst" follow the metric's good direction; a singular noun asks for one
+  const rankingFound = ranking;
+  if (rankingFound) {
+    const word = rankingFound.text.split(' ')[0];
+    const kind = RANK_WORDS[word].order;
+    let order: Ranking['order'] = kind === 'best' ? (metric.higherIsBetter ? 'desc' : 'asc') : kind === 'worst' ? (metric.higherIsBetter ? 'asc' : 'desc') : kind;
+    // "dropped the most": the most negative change first
+    if (movement === 'down' && (kind === 'desc' || kind === 'best' || kind === 'worst')) order = 'asc';
+    const limit = rankingFound.limit || (plural || rankPlural ? 3 : 1);
+    ranking = { order, limit, text: rankingFound.text };
+  }
+
+  return {
+    metric,
+    dimension,
+    teams: entities.filter((match) => match.kind === 'team').map((match) => match.name),
+    taskTypes: entities.filter((match) => match.kind === 'task_type').map((match) => match.name),
+    comparison,
+    ranking,
+    movement,
+    time: time.scope,
+    countOnly,
+  };
+}
