@@ -1,7 +1,6 @@
-import { op } from 'arquero';
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi, type Row } from './kpi.js';
+import { ratio, type Kpi, type Row } from './kpi.js';
+import { scopeGroups, sumByGroup } from './scope-groups.js';
 
 export const abandonment: Kpi = {
   id: 'abandonment_rate',
@@ -20,12 +19,12 @@ export const abandonment: Kpi = {
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const rows = groupRows(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams }, (table, keys) =>
-        groupedBy(table, keys).rollup({ abandoned: op.sum('abandoned'), ai_any: op.sum('ai_any') }),
-      );
-      tables[scope.table] = rows.map((row) => ({
+      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const abandoned = sumByGroup(groups, scope.tasks.array('abandoned') as ArrayLike<unknown>);
+      const aiAny = sumByGroup(groups, scope.tasks.array('ai_any') as ArrayLike<unknown>);
+      tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
-        abandonment_rate: ratio(count(row.abandoned), count(row.ai_any)),
+        abandonment_rate: ratio(abandoned[group], aiAny[group]),
       }));
     }
     return tables;

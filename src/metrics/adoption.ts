@@ -1,7 +1,6 @@
-import { op } from 'arquero';
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi, type Row } from './kpi.js';
+import { ratio, type Kpi, type Row } from './kpi.js';
+import { scopeGroups, sumByGroup } from './scope-groups.js';
 
 export const adoption: Kpi = {
   id: 'adoption_rate',
@@ -23,12 +22,12 @@ export const adoption: Kpi = {
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const rows = groupRows(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams }, (table, keys) =>
-        groupedBy(table, keys).rollup({ ai_tasks: op.sum('ai'), manual_tasks: op.sum('manual') }),
-      );
-      tables[scope.table] = rows.map((row) => {
-        const ai = count(row.ai_tasks);
-        const manual = count(row.manual_tasks);
+      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const aiTasks = sumByGroup(groups, scope.tasks.array('ai') as ArrayLike<unknown>);
+      const manualTasks = sumByGroup(groups, scope.tasks.array('manual') as ArrayLike<unknown>);
+      tables[scope.table] = groups.keys.map((row, group) => {
+        const ai = aiTasks[group];
+        const manual = manualTasks[group];
         return { ...scopeKeys(scope, row), ai_tasks: ai, manual_tasks: manual, adoption_rate: ratio(ai, ai + manual) };
       });
     }

@@ -1,8 +1,7 @@
-import { op } from 'arquero';
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, type Kpi, type Row } from './kpi.js';
+import type { Kpi, Row } from './kpi.js';
 import { quantile } from './quantile.js';
+import { scopeGroups, type ScopeGroups } from './scope-groups.js';
 
 export const powerUsers: Kpi = {
   id: 'power_users',
@@ -25,19 +24,12 @@ export const powerUsers: Kpi = {
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const rows = groupRows(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams }, (table, keys) =>
-        groupedBy(
-          table
-            .groupby(...keys, 'user_id')
-            .rollup({ ai: op.sum('ai'), manual: op.sum('manual') })
-            .derive({ rate: (d: { ai: number; manual: number }) => (d.ai + d.manual > 0 ? d.ai / (d.ai + d.manual) : null) }),
-          keys,
-        ).rollup({ user_weighted_adoption_rate: op.mean('rate'), users: op.valid('rate') }),
-      );
-      tables[scope.table] = rows.map((row) => ({
+      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const { mean, valid } = userWeightedRates(groups, scope.tasks.array('ai') as ArrayLike<number>, scope.tasks.array('manual') as ArrayLike<number>);
+      tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
-        user_weighted_adoption_rate: typeof row.user_weighted_adoption_rate === 'number' ? row.user_weighted_adoption_rate : null,
-        users: count(row.users),
+        user_weighted_adoption_rate: valid[group] > 0 ? mean[group] : null,
+        users: valid[group],
       }));
     }
     tables.power_users = flagPowerUsers(context);
@@ -45,31 +37,81 @@ export const powerUsers: Kpi = {
   },
 };
 
+// Per (group, user) AI and manual counts, then per group the mean of each user's rate, as arquero's
+// op.mean computes it (running mean over the users in order of their first task) so results match to the bit.
+function userWeightedRates(groups: ScopeGroups, ai: ArrayLike<number>, manual: ArrayLike<number>): { mean: Float64Array; valid: Int32Array } {
+  const pairOf = new Map<number, number>();
+  const pairGroup: number[] = [];
+  const pairAi: number[] = [];
+  const pairManual: number[] = [];
+  const add = (group: number, row: number) => {
+    const key = group * groups.users + groups.user[row];
+    let pair = pairOf.get(key);
+    if (pair === undefined) {
+      pair = pairGroup.length;
+      pairOf.set(key, pair);
+      pairGroup.push(group);
+      pairAi.push(0);
+      pairManual.push(0);
+    }
+    pairAi[pair] += ai[row];
+    pairManual[pair] += manual[row];
+  };
+  // "*" pairs first, then dimension pairs: each group's users keep their first-task order either way.
+  for (let row = 0; row < groups.length; row += 1) if (groups.all[row] !== -1) add(groups.all[row], row);
+  for (let row = 0; row < groups.length; row += 1) if (groups.group[row] !== -1) add(groups.group[row], row);
+  const mean = new Float64Array(groups.keys.length);
+  const valid = new Int32Array(groups.keys.length);
+  for (let pair = 0; pair < pairGroup.length; pair += 1) {
+    const total = pairAi[pair] + pairManual[pair];
+    if (!(total > 0)) continue;
+    const group = pairGroup[pair];
+    valid[group] += 1;
+    mean[group] += (pairAi[pair] / total - mean[group]) / valid[group];
+  }
+  return { mean, valid };
+}
+
 // Heavy users in the report week, against the spread of every user-week with AI tasks.
 function flagPowerUsers(context: Parameters<Kpi['compute']>[0]): Row[] {
-  const aiTasks = context.tasks.filter((d: { ai: number }) => d.ai === 1);
-  const userWeeks = aiTasks.groupby('user_id', 'week').rollup({ ai_tasks: op.count() });
-  const threshold = quantile(userWeeks.array('ai_tasks') as number[], context.config.metrics.powerUserPercentile);
-  if (threshold === null) return [];
+  const ai = context.tasks.array('ai') as ArrayLike<number>;
+  const users = context.tasks.array('user_id') as ArrayLike<string>;
+  const weeks = context.tasks.array('week') as ArrayLike<string>;
+  const teamsOf = context.tasks.array('team') as ArrayLike<string | null>;
   const week = context.report.week;
-  const flagged = userWeeks
-    .params({ week, threshold })
-    .filter((d: { week: string; ai_tasks: number }, $: { week: string; threshold: number }) => d.week === $.week && d.ai_tasks > $.threshold)
-    .objects() as Row[];
-  if (flagged.length === 0) return [];
-  const teams = aiTasks
-    .params({ week })
-    .filter((d: { week: string; team: string | null }, $: { week: string }) => d.week === $.week && d.team != null)
-    .groupby('user_id', 'team')
-    .rollup({ tasks: op.count() })
-    .objects() as Array<{ user_id: string; team: string; tasks: number }>;
-  return flagged.map((row) => ({
-    week,
-    user_id: row.user_id,
-    team: mainTeam(teams.filter((entry) => entry.user_id === row.user_id)),
-    ai_tasks: row.ai_tasks,
-    threshold,
-  }));
+  // AI tasks per user-week, and per user and team in the report week
+  const perUserWeek = new Map<string, Map<string, number>>();
+  const reportTeams = new Map<string, Map<string, number>>();
+  for (let row = 0; row < ai.length; row += 1) {
+    if (ai[row] !== 1) continue;
+    let byWeek = perUserWeek.get(users[row]);
+    if (!byWeek) {
+      byWeek = new Map();
+      perUserWeek.set(users[row], byWeek);
+    }
+    byWeek.set(weeks[row], (byWeek.get(weeks[row]) ?? 0) + 1);
+    const team = teamsOf[row];
+    if (weeks[row] === week && team != null) {
+      let byTeam = reportTeams.get(users[row]);
+      if (!byTeam) {
+        byTeam = new Map();
+        reportTeams.set(users[row], byTeam);
+      }
+      byTeam.set(team, (byTeam.get(team) ?? 0) + 1);
+    }
+  }
+  const counts: number[] = [];
+  for (const byWeek of perUserWeek.values()) for (const tasks of byWeek.values()) counts.push(tasks);
+  const threshold = quantile(counts, context.config.metrics.powerUserPercentile);
+  if (threshold === null) return [];
+  const rows: Row[] = [];
+  for (const [user, byWeek] of perUserWeek) {
+    const tasks = byWeek.get(week);
+    if (tasks === undefined || !(tasks > threshold)) continue;
+    const entries = [...(reportTeams.get(user) ?? new Map<string, number>())].map(([team, teamTasks]) => ({ team, tasks: teamTasks }));
+    rows.push({ week, user_id: user, team: mainTeam(entries), ai_tasks: tasks, threshold });
+  }
+  return rows;
 }
 
 // Most tasks wins; a tie goes to the alphabetically first team.
