@@ -8,6 +8,7 @@ import { registerSchedule } from './schedule.js';
 import { registerWatch } from './watch.js';
 import { registerStatus } from './status.js';
 import { registerAsk } from './ask.js';
+import { registerServe } from './serve.js';
 
 /** One line per command; each module registers its own options and help. */
 export const registrations: Array<(program: Command) => void> = [
@@ -20,4 +21,5 @@ export const registrations: Array<(program: Command) => void> = [
   registerWatch,
   registerStatus,
   registerAsk,
+  registerServe,
 ];

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { createAskEngine } from '../../ask/ask-engine.js';
+import { untilStopSignal } from '../../automate/until-stop-signal.js';
+import { cleanInput } from '../../clean/clean-input.js';
+import { readConfig } from '../../config/read-config.js';
+import { UptakeError } from '../../errors.js';
+import { startAskServer } from '../../serve/start-ask-server.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  input?: string;
+  week: string;
+  config?: string;
+}
+
+/**
+ * Registers `uptake serve`: a local page with the report week's headline numbers and an ask box.
+ * @example registerServe(program) // uptake serve --port 8787
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve a local web page with the latest headline numbers and an ask box (the `uptake ask` engine) until Ctrl-C')
+    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '8787')
+    .option('--host <host>', 'address to bind; keep 127.0.0.1 unless others on the network should see the numbers', '127.0.0.1')
+    .option('-i, --input <dir>', 'input folder of ai_logs*, manual_logs* and user_monthly_summary* CSV files (default: config `input`, i.e. data/sample)')
+    .option('-w, --week <week>', 'report week: YYYY-Www or `latest` (the last complete ISO week)', 'latest')
+    .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present); privacy settings apply to every answer')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  uptake serve\n  uptake serve --port 9000 --input data/sample\n' +
+        '\nEndpoints: GET / (the page), GET /api/headline, POST /api/ask {"question": "…"}.\n' +
+        'The URL and requests are logged to stderr. Exit codes: 0 stopped by Ctrl-C/SIGTERM; 2 bad option or port in use; 3 unusable input; 4 bad config.',
+    )
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
+      const config = await readConfig(options.config);
+      const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
+      const engine = createAskEngine(data, config, { week: options.week });
+      const server = await startAskServer(engine, { host: options.host, port, onRequest: (line) => process.stderr.write(`${line}\n`) });
+      process.stderr.write(`uptake serve: ${engine.source.reportWeek} at ${server.url} (Ctrl-C to stop)\n`);
+      const signal = await untilStopSignal();
+      process.stderr.write(`uptake serve: ${signal}, stopping\n`);
+      await server.close();
+    });
+}

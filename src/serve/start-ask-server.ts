@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AskEngine } from '../ask/ask-engine.js';
+import { UptakeError } from '../errors.js';
+import { ASK_PAGE_CSP, ASK_PAGE_HTML } from './ask-page.js';
+
+export interface AskServerOptions {
+  /** Default 127.0.0.1: the page is for this machine unless a host is chosen. */
+  host?: string;
+  /** Default 8787; 0 picks a free port. */
+  port?: number;
+  /** Each request, for the log (the command sends it to stderr). */
+  onRequest?(line: string): void;
+}
+
+export interface AskServer {
+  url: string;
+  port: number;
+  host: string;
+  /** Stops accepting connections and ends open ones. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function send(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...headers,
+  });
+  response.end(body);
+}
+
+const sendJson = (response: ServerResponse, status: number, value: unknown) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RangeError(`expected a request body of at most ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the ask page (GET /), the headline numbers (GET /api/headline) and answers
+ * (POST /api/ask with `{"question": "…"}`) from one engine, on 127.0.0.1 unless told otherwise.
+ * @example const server = await startAskServer(engine, { port: 0 }); console.error(server.url); await server.close();
+ */
+export async function startAskServer(engine: AskEngine, options: AskServerOptions = {}): Promise<AskServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.onRequest ?? (() => {});
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    log(`${request.method} ${path}`);
+    if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
+      send(response, 200, 'text/html; charset=utf-8', ASK_PAGE_HTML, { 'content-security-policy': ASK_PAGE_CSP, 'x-frame-options': 'DENY' });
+      return;
+    }
+    if (request.method === 'GET' && path === '/api/headline') {
+      sendJson(response, 200, engine.headline());
+      return;
+    }
+    if (path === '/api/ask') {
+      if (request.method !== 'POST') {
+        sendJson(response, 405, { error: `expected POST /api/ask with {"question": "…"}, got ${request.method}` });
+        return;
+      }
+      readBody(request)
+        .then((body) => {
+          let question: unknown;
+          try {
+            question = (JSON.parse(body) as { question?: unknown }).question;
+          } catch {
+            question = undefined;
+          }
+          if (typeof question !== 'string' || question.trim() === '' || question.length > 500) {
+            sendJson(response, 400, { error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
+            return;
+          }
+          sendJson(response, 200, engine.ask(question));
+        })
+        .catch((error: Error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
+      return;
+    }
+    sendJson(response, 404, { error: `no such page: ${path}; the page is at /` });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new UptakeError('usage', `expected to listen on ${host}:${options.port ?? 8787}, got ${error.code ?? error.message}; pass another --port`, { cause: error })),
+    );
+    server.listen(options.port ?? 8787, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    host,
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
