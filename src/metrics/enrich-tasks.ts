@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { makePeriodLookup } from './make-period-lookup.js';
@@ -14,19 +13,45 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const local = makePeriodLookup(config.timezone);
   const utc = makePeriodLookup('UTC');
   const target = config.metrics.accuracyTarget;
-  const isAi = (d: Record<string, unknown>): boolean => d.source === 'ai_logs' && d.status === 'completed';
-  const isEvaluated = (d: Record<string, unknown>): boolean => isAi(d) && typeof d.accuracy === 'number';
-  return tasks.derive({
-    week: aq.escape((d: Record<string, unknown>) => local(d.started_at as number).week),
-    month: aq.escape((d: Record<string, unknown>) => local(d.started_at as number).month),
-    utc_date: aq.escape((d: Record<string, unknown>) => utc(d.started_at as number).date),
-    ai: aq.escape((d: Record<string, unknown>) => (isAi(d) ? 1 : 0)),
-    ai_any: aq.escape((d: Record<string, unknown>) => (d.source === 'ai_logs' ? 1 : 0)),
-    manual: aq.escape((d: Record<string, unknown>) => (d.source === 'manual_logs' ? 1 : 0)),
-    abandoned: aq.escape((d: Record<string, unknown>) => (d.source === 'ai_logs' && d.status === 'abandoned' ? 1 : 0)),
-    harmful_ai: aq.escape((d: Record<string, unknown>) => (isAi(d) && d.harmful === true ? 1 : 0)),
-    evaluated: aq.escape((d: Record<string, unknown>) => (isEvaluated(d) ? 1 : 0)),
-    above_target: aq.escape((d: Record<string, unknown>) => (isEvaluated(d) && (d.accuracy as number) >= target ? 1 : 0)),
-    duration_min: aq.escape((d: Record<string, unknown>) => (typeof d.duration_ms === 'number' ? d.duration_ms / 60_000 : null)),
-  });
+  // Plain loops over the columns: a derive with escaped functions builds a row object per task and column.
+  const source = tasks.array('source') as ArrayLike<unknown>;
+  const status = tasks.array('status') as ArrayLike<unknown>;
+  const harmful = tasks.array('harmful') as ArrayLike<unknown>;
+  const accuracy = tasks.array('accuracy') as ArrayLike<unknown>;
+  const duration = tasks.array('duration_ms') as ArrayLike<unknown>;
+  const started = tasks.array('started_at') as ArrayLike<number>;
+  const length = tasks.numRows();
+  const columns = {
+    week: new Array<string>(length),
+    month: new Array<string>(length),
+    utc_date: new Array<string>(length),
+    ai: new Uint8Array(length),
+    ai_any: new Uint8Array(length),
+    manual: new Uint8Array(length),
+    abandoned: new Uint8Array(length),
+    harmful_ai: new Uint8Array(length),
+    evaluated: new Uint8Array(length),
+    above_target: new Uint8Array(length),
+    duration_min: new Array<number | null>(length),
+  };
+  for (let row = 0; row < length; row += 1) {
+    const periods = local(started[row]);
+    columns.week[row] = periods.week;
+    columns.month[row] = periods.month;
+    columns.utc_date[row] = utc(started[row]).date;
+    const aiAny = source[row] === 'ai_logs';
+    const ai = aiAny && status[row] === 'completed';
+    const value = accuracy[row];
+    const evaluated = ai && typeof value === 'number';
+    columns.ai[row] = ai ? 1 : 0;
+    columns.ai_any[row] = aiAny ? 1 : 0;
+    columns.manual[row] = source[row] === 'manual_logs' ? 1 : 0;
+    columns.abandoned[row] = aiAny && status[row] === 'abandoned' ? 1 : 0;
+    columns.harmful_ai[row] = ai && harmful[row] === true ? 1 : 0;
+    columns.evaluated[row] = evaluated ? 1 : 0;
+    columns.above_target[row] = evaluated && (value as number) >= target ? 1 : 0;
+    const ms = duration[row];
+    columns.duration_min[row] = typeof ms === 'number' ? ms / 60_000 : null;
+  }
+  return tasks.assign(columns);
 }

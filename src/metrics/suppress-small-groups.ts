@@ -1,4 +1,3 @@
-import { op } from 'arquero';
 import type { KpiContext, Row } from './kpi.js';
 import type { TableLayout } from './table-layouts.js';
 
@@ -38,11 +37,25 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
 // Users with any task (AI of any status, or manual) per period and group value.
 function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
   const week = context.report.week;
-  const scoped = period === 'report_week' ? context.tasks.params({ week }).filter((d: { week: string }, $: { week: string }) => d.week === $.week) : context.tasks;
   const periodColumn = period === 'report_week' ? 'week' : period;
-  const counts = scoped
-    .groupby(periodColumn, group)
-    .rollup({ users: op.distinct('user_id') })
-    .objects() as Row[];
-  return new Map(counts.map((row) => [`${String(row[periodColumn])}\u0000${String(row[group])}`, row.users as number]));
+  const periods = context.tasks.array(periodColumn) as ArrayLike<unknown>;
+  const groups = context.tasks.array(group) as ArrayLike<unknown>;
+  const users = context.tasks.array('user_id') as ArrayLike<unknown>;
+  // One set of users per (period, group) key: a Map from key to the users seen, counted at the end.
+  const seen = new Map<string, Set<unknown>>();
+  let lastKey = '';
+  let lastSet: Set<unknown> | undefined;
+  for (let row = 0; row < users.length; row += 1) {
+    if (period === 'report_week' && periods[row] !== week) continue;
+    const key = `${String(periods[row])}\u0000${String(groups[row])}`;
+    let set = key === lastKey ? lastSet : seen.get(key);
+    if (!set) {
+      set = new Set();
+      seen.set(key, set);
+    }
+    set.add(users[row]);
+    lastKey = key;
+    lastSet = set;
+  }
+  return new Map([...seen].map(([key, set]) => [key, set.size]));
 }
