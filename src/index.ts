@@ -104,3 +104,5 @@ export { ASK_PATTERNS } from './ask/patterns.js';
 export type { AskPattern } from './ask/patterns.js';
 export { suggestQuestions } from './ask/suggest-questions.js';
 export { formatAnswer } from './ask/format-answer.js';
+export { startAskServer } from './serve/start-ask-server.js';
+export type { AskServer, AskServerOptions } from './serve/start-ask-server.js';

@@ -121,7 +121,15 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const time = parseTimeExpression(words, vocabulary.reportWeek);
   for (const index of time.used) used.add(index);
 
-  // 2. Metric phrases, longest first; a long word may carry one or two typos
+  // 2. Teams and task types (before metric words, so a typo of a metric word never eats a name)
+  const entityList: Entity[] = [
+    ...vocabulary.teams.map((name) => ({ kind: 'team' as const, name })),
+    ...vocabulary.taskTypes.map((name) => ({ kind: 'task_type' as const, name })),
+  ];
+  const entities = matchEntities(free(), entityList, RESERVED);
+  for (const match of entities) for (const index of match.used) used.add(index);
+
+  // 3. Metric phrases, longest first; a long word may carry one or two typos
   const found: Array<{ metric: AskMetric; start: number; length: number }> = [];
   for (const phrase of PHRASES) {
     const current = free();
@@ -138,14 +146,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   }
 
-  // 3. Teams and task types named in what is left
-  const entityList: Entity[] = [
-    ...vocabulary.teams.map((name) => ({ kind: 'team' as const, name })),
-    ...vocabulary.taskTypes.map((name) => ({ kind: 'task_type' as const, name })),
-  ];
-  const entities = matchEntities(free(), entityList, RESERVED);
-  for (const match of entities) for (const index of match.used) used.add(index);
-
   // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
   let comparison: Comparison | null = null;
   const remaining = free();
@@ -158,7 +158,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       const unitWord = remaining[numberAt + 1];
       const unit = unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
       const withUnit = unit === 'number' ? [] : [numberAt + 1];
-      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [unitWord])].join(' ') };
+      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [unitWord])].join(' ').replace(' %', '%') };
       for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit]) used.add(position);
       break;
     }

@@ -1,0 +1,428 @@
+import { describe, expect, test } from 'vitest';
+import { createAskEngine, type AskAnswer } from '../../src/ask/ask-engine.js';
+import { ASK_PATTERNS } from '../../src/ask/patterns.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import type { Row } from '../../src/metrics/kpi.js';
+import { askConfig, askFixture } from './ask-fixture.js';
+
+const config = askConfig();
+const data = askFixture();
+const engine = createAskEngine(data, config);
+const report = computeMetrics(data, config, 'latest');
+const tables = report.tables;
+const documentOf = (week: string) => computeMetrics(data, config, week);
+const pct = (value: unknown) => `${((value as number) * 100).toFixed(1)}%`;
+const pts = (value: unknown) => `${(value as number) > 0 ? '+' : ''}${(value as number).toFixed(1)} pts`;
+const teamRows = (rows: Row[]) => rows.filter((row) => row.team !== '*' && row.suppressed !== true);
+const all = (rows: Row[]) => rows.find((row) => row.team === '*')!;
+const OCTOBER = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'];
+const SUPPRESSED_NOTE = ' 1 team suppressed (fewer than 2 users) is not shown.';
+
+function ask(question: string): AskAnswer {
+  const answer = engine.ask(question);
+  expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
+  return answer;
+}
+
+// Every documented pattern has one case here, keyed by its id.
+const covered = new Set<string>();
+function pattern(id: string, name: string, body: () => void): void {
+  covered.add(id);
+  test(`${id}: ${name}`, body);
+}
+
+describe('uptake ask on the fixture (report week 2026-W47)', () => {
+  test('the report week is the latest complete week', () => {
+    expect(engine.source.reportWeek).toBe('2026-W47');
+    expect(report.week).toBe('2026-W47');
+  });
+
+  pattern('adoption-overall', 'what is the adoption rate last week', () => {
+    const answer = ask('what is the adoption rate last week');
+    const star = all(tables.adoption_by_team);
+    // By hand: 35 completed AI tasks and 31 manual tasks in W47
+    expect([star.ai_tasks, star.manual_tasks]).toEqual([35, 31]);
+    expect(answer.answer).toBe(`Adoption rate for all teams in 2026-W47 was ${pct(star.adoption_rate)}.`);
+    expect(answer.table.rows).toEqual([['*', star.adoption_rate, 35, 31]]);
+    expect(answer.weeks).toEqual(['2026-W47']);
+  });
+
+  pattern('adoption-team', "what is Finance's adoption", () => {
+    const finance = tables.adoption_by_team.find((row) => row.team === 'Finance')!;
+    expect(finance.adoption_rate).toBeCloseTo(16 / 22, 12);
+    expect(ask("what is Finance's adoption").answer).toBe(`Adoption rate for Finance in 2026-W47 was ${pct(finance.adoption_rate)}.`);
+  });
+
+  pattern('adoption-task-type', 'adoption of budget reconciliation last week', () => {
+    const row = tables.adoption_by_task_type.find((entry) => entry.task_type === 'budget_reconciliation')!;
+    const answer = ask('adoption of budget reconciliation last week');
+    expect(answer.answer).toBe(`Adoption rate for budget_reconciliation in 2026-W47 was ${pct(row.adoption_rate)}.`);
+    expect(answer.table.rows).toEqual([['budget_reconciliation', row.adoption_rate, row.ai_tasks, row.manual_tasks]]);
+  });
+
+  pattern('adoption-by-team', 'adoption by team', () => {
+    const answer = ask('adoption by team');
+    const expected = teamRows(tables.adoption_by_team).sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number));
+    expect(answer.table.rows.map((row) => row[0])).toEqual(expected.map((row) => row.team));
+    expect(answer.table.rows.map((row) => row[0])).not.toContain('Tiny');
+    expect(answer.answer).toBe(
+      `Adoption rate by team in 2026-W47: highest Finance (${pct(expected[0].adoption_rate)}), lowest Legal (${pct(expected[expected.length - 1].adoption_rate)}) (4 teams).${SUPPRESSED_NOTE}`,
+    );
+  });
+
+  pattern('adoption-top', 'top 3 teams by adoption', () => {
+    const answer = ask('top 3 teams by adoption');
+    const expected = teamRows(tables.adoption_by_team).sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number)).slice(0, 3);
+    expect(answer.table.rows.map((row) => row[0])).toEqual(['Finance', 'Sales Ops', 'Procurement'].slice(0, 2).concat(expected[2].team as string));
+    expect(answer.table.rows.map((row) => row[1])).toEqual(expected.map((row) => row.adoption_rate));
+  });
+
+  pattern('adoption-lowest-task-type', 'which task type has the lowest adoption', () => {
+    const lowest = [...tables.adoption_by_task_type].sort((a, b) => (a.adoption_rate as number) - (b.adoption_rate as number))[0];
+    const answer = ask('which task type has the lowest adoption');
+    expect(answer.answer).toBe(`${lowest.task_type} had the lowest adoption rate in 2026-W47: ${pct(lowest.adoption_rate)}.`);
+    expect(answer.table.rows).toHaveLength(1);
+  });
+
+  pattern('adoption-below', 'which teams have adoption below 50 %', () => {
+    const answer = ask('which teams have adoption below 50 %');
+    const expected = teamRows(tables.adoption_by_team).filter((row) => (row.adoption_rate as number) < 0.5);
+    expect(expected.map((row) => row.team).sort()).toEqual(['Legal', 'Procurement']);
+    expect(answer.table.rows.map((row) => row[0])).toEqual(['Legal', 'Procurement']);
+    expect(answer.answer).toBe(`2 teams had adoption rate below 50% in 2026-W47: Legal (20.0%), Procurement (25.0%).${SUPPRESSED_NOTE}`);
+  });
+
+  pattern('dipped', 'which teams dipped more than 10 points last week', () => {
+    const answer = ask('which teams dipped more than 10 points last week');
+    const expected = teamRows(tables.adoption_by_team).filter((row) => (row.delta_pts as number) < -10);
+    // By hand: Procurement went from 9/15 = 60% to 2/8 = 25%
+    expect(expected.map((row) => [row.team, Number((row.delta_pts as number).toFixed(6))])).toEqual([['Procurement', -35]]);
+    expect(answer.answer).toBe(`1 team fell by more than 10 points in 2026-W47: Procurement (-35.0 pts).${SUPPRESSED_NOTE}`);
+    expect(answer.table.columns).toEqual(['team', 'delta_pts', 'previous_adoption_rate', 'adoption_rate']);
+    expect(answer.table.rows).toEqual([['Procurement', expected[0].delta_pts, 0.6, 0.25]]);
+    expect(answer.interpretation).toContain('delta_pts < -10');
+  });
+
+  pattern('grew', 'which task types grew more than 5 points last week', () => {
+    const answer = ask('which task types grew more than 5 points last week');
+    const expected = tables.adoption_by_task_type.filter((row) => (row.delta_pts as number) > 5).sort((a, b) => (b.delta_pts as number) - (a.delta_pts as number));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(answer.table.rows.map((row) => [row[0], row[1]])).toEqual(expected.map((row) => [row.task_type, row.delta_pts]));
+    expect(answer.answer).toContain(`${expected.length} task type${expected.length === 1 ? '' : 's'} rose by more than 5 points in 2026-W47: ${expected[0].task_type} (${pts(expected[0].delta_pts)})`);
+  });
+
+  pattern('dipped-any', 'which teams dipped last week', () => {
+    const answer = ask('which teams dipped last week');
+    expect(answer.table.rows.map((row) => row[0])).toEqual(['Procurement', 'Legal']);
+    const legal = tables.adoption_by_team.find((row) => row.team === 'Legal')!;
+    expect(answer.answer).toBe(`2 teams dipped in 2026-W47: Procurement (-35.0 pts), Legal (${pts(legal.delta_pts)}).${SUPPRESSED_NOTE}`);
+    expect(pts(legal.delta_pts)).toBe('-5.0 pts');
+  });
+
+  pattern('delta-team', "how did Sales Ops's adoption change last week", () => {
+    const answer = ask("how did Sales Ops's adoption change last week");
+    const row = tables.adoption_by_team.find((entry) => entry.team === 'Sales Ops')!;
+    expect(pts(row.delta_pts)).toBe('+16.7 pts');
+    expect(answer.answer).toBe('Adoption for Sales Ops changed by +16.7 pts in 2026-W47 (50.0% -> 66.7%).');
+  });
+
+  pattern('adoption-since', 'how did adoption change since W40', () => {
+    const answer = ask('how did adoption change since W40');
+    const trend = tables.adoption_trend.filter((row) => row.team === '*');
+    expect(answer.table.columns).toEqual(['week', 'adoption_rate', 'ai_tasks', 'manual_tasks']);
+    expect(answer.table.rows).toEqual(trend.map((row) => [row.week, row.adoption_rate, row.ai_tasks, row.manual_tasks]));
+    expect(answer.weeks).toEqual(trend.map((row) => row.week));
+    const first = trend[0].adoption_rate as number;
+    const last = trend[trend.length - 1].adoption_rate as number;
+    expect(answer.answer).toBe(`Adoption rate for all teams went from ${pct(first)} in 2026-W40 to ${pct(last)} in 2026-W47 (${pts((last - first) * 100)}).`);
+  });
+
+  pattern('adoption-trend-team', "Finance's adoption trend over the last 4 weeks", () => {
+    const answer = ask("Finance's adoption trend over the last 4 weeks");
+    const trend = tables.adoption_trend.filter((row) => row.team === 'Finance' && row.week >= '2026-W44');
+    expect(answer.table.rows.map((row) => [row[0], row[1]])).toEqual(trend.map((row) => [row.week, row.adoption_rate]));
+    expect(answer.answer).toBe(`Adoption rate for Finance went from ${pct(9 / 15)} in 2026-W44 to ${pct(16 / 22)} in 2026-W47 (${pts((16 / 22 - 9 / 15) * 100)}).`);
+  });
+
+  pattern('adoption-month', 'what was adoption in October', () => {
+    const answer = ask('what was adoption in October');
+    const rows = tables.adoption_trend.filter((row) => row.team === '*' && OCTOBER.includes(row.week));
+    const ai = rows.reduce((sum, row) => sum + row.ai_tasks, 0);
+    const manual = rows.reduce((sum, row) => sum + row.manual_tasks, 0);
+    expect(answer.answer).toBe(`Adoption rate for all teams in 2026-10 (weeks 2026-W40 to 2026-W44) was ${pct(ai / (ai + manual))}.`);
+    expect(answer.weeks).toEqual(OCTOBER);
+  });
+
+  pattern('adoption-change-since-teams', 'which teams fell more than 5 points since W43', () => {
+    const answer = ask('which teams fell more than 5 points since W43');
+    const rate = (team: string, week: string) => tables.adoption_trend.find((row) => row.team === team && row.week === week)!.adoption_rate as number;
+    const expected = ['Finance', 'Legal', 'Procurement', 'Sales Ops']
+      .map((team) => [team, (rate(team, '2026-W47') - rate(team, '2026-W43')) * 100] as const)
+      .filter(([, change]) => change < -5);
+    expect(expected.map(([team]) => team)).toEqual(['Legal', 'Procurement'].filter((team) => expected.some(([name]) => name === team)));
+    expect(answer.table.rows.map((row) => row[0]).sort()).toEqual(expected.map(([team]) => team).sort());
+    expect(answer.table.columns).toEqual(['team', 'change_pts', '2026-W43', '2026-W47']);
+  });
+
+  pattern('user-adoption', 'user adoption by team', () => {
+    const answer = ask('user adoption by team');
+    const expected = teamRows(tables.adoption_by_team);
+    expect(answer.table.rows.map((row) => [row[0], row[1], row[2], row[3]]).sort()).toEqual(
+      expected.map((row) => [row.team, row.user_adoption_rate, row.ai_users, row.licensed_users]).sort(),
+    );
+  });
+
+  pattern('user-weighted', 'user weighted adoption for Finance', () => {
+    const finance = tables.adoption_by_team.find((row) => row.team === 'Finance')!;
+    // f1 did 10 AI tasks and 2 manual ones, f2 and f3 3 and 2
+    expect(finance.user_weighted_adoption_rate).toBeCloseTo((10 / 12 + 3 / 5 + 3 / 5) / 3, 12);
+    expect(ask('user weighted adoption for Finance').answer).toBe(`User-weighted adoption rate for Finance in 2026-W47 was ${pct(finance.user_weighted_adoption_rate)}.`);
+  });
+
+  pattern('abandonment', 'which task types have abandonment above 1 %', () => {
+    const answer = ask('which task types have abandonment above 1 %');
+    const expected = tables.adoption_by_task_type.filter((row) => (row.abandonment_rate as number) > 0.01);
+    expect(expected).toHaveLength(1);
+    expect(answer.table.rows.map((row) => [row[0], row[1]])).toEqual(expected.map((row) => [row.task_type, row.abandonment_rate]));
+  });
+
+  pattern('ai-tasks', 'how many AI tasks did Sales Ops complete last week', () => {
+    expect(ask('how many AI tasks did Sales Ops complete last week').answer).toBe('AI tasks for Sales Ops in 2026-W47 was 12.');
+  });
+
+  pattern('hours-team-month', 'how many hours did Finance save in October', () => {
+    const answer = ask('how many hours did Finance save in October');
+    const rows = tables.time_saved.filter((row) => row.team === 'Finance' && OCTOBER.includes(row.week));
+    const hours = rows.reduce((sum, row) => sum + row.hours_saved, 0);
+    expect(rows).toHaveLength(5);
+    expect(answer.answer).toBe(`Finance saved ${hours.toFixed(1)} hours in 2026-10 (weeks 2026-W40 to 2026-W44).`);
+    expect(answer.table.rows).toEqual([['Finance', hours, rows.reduce((sum, row) => sum + (row.timed_ai_tasks as number), 0)]]);
+  });
+
+  pattern('hours-overall', 'how many hours were saved last week', () => {
+    const row = tables.time_saved.find((entry) => entry.team === '*' && entry.week === '2026-W47')!;
+    expect(ask('how many hours were saved last week').answer).toBe(`All teams saved ${row.hours_saved.toFixed(1)} hours in 2026-W47.`);
+  });
+
+  pattern('hours-rank', 'which team saved the most hours last week', () => {
+    const best = teamRows(tables.time_saved.filter((row) => row.week === '2026-W47')).sort((a, b) => (b.hours_saved as number) - (a.hours_saved as number))[0];
+    expect(best.team).toBe('Finance');
+    expect(ask('which team saved the most hours last week').answer).toBe(`Finance had the highest hours saved in 2026-W47: ${(best.hours_saved as number).toFixed(1)} h.${SUPPRESSED_NOTE}`);
+  });
+
+  pattern('hours-task-type', 'hours saved by task type since W44', () => {
+    const answer = ask('hours saved by task type since W44');
+    // Independently: per task type, (baseline - 20 min) / 60 for each completed AI task with a duration in W44..W47
+    const baselines = new Map(tables.baselines.map((row) => [row.task_type as string, row.baseline_min as number]));
+    const tasks = data.tasks.objects() as Array<Record<string, unknown>>;
+    const expected = new Map<string, number>();
+    for (const task of tasks) {
+      if (task.source !== 'ai_logs' || task.status !== 'completed') continue;
+      if ((task.started_at as number) < Date.UTC(2026, 9, 26)) continue;
+      const type = task.task_type as string;
+      expected.set(type, (expected.get(type) ?? 0) + (baselines.get(type)! - 20) / 60);
+    }
+    expect(answer.table.rows.map((row) => [row[0], Number((row[1] as number).toFixed(6))]).sort()).toEqual(
+      [...expected].map(([type, hours]) => [type, Number(hours.toFixed(6))]).sort(),
+    );
+    expect(answer.weeks).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+  });
+
+  pattern('hours-at-least', 'which teams saved at least 5 hours last week', () => {
+    const expected = teamRows(tables.time_saved.filter((row) => row.week === '2026-W47')).filter((row) => (row.hours_saved as number) >= 5);
+    const answer = ask('which teams saved at least 5 hours last week');
+    expect(answer.table.rows.map((row) => row[0]).sort()).toEqual(expected.map((row) => row.team).sort());
+    expect(answer.table.rows.map((row) => row[0])).toContain('Finance');
+  });
+
+  pattern('hours-cumulative', 'cumulative hours saved', () => {
+    const row = tables.time_saved.find((entry) => entry.team === '*' && entry.week === '2026-W47')!;
+    expect(ask('cumulative hours saved').answer).toBe(`Cumulative hours saved for all teams in 2026-W47 was ${row.cumulative_hours_saved.toFixed(1)} h.`);
+  });
+
+  pattern('asi-top-task-types', 'top task types by accuracy stability this month', () => {
+    const answer = ask('top task types by accuracy stability this month');
+    // Independently from the cleaned tasks: completed AI tasks in November with accuracy >= 0.9, per task type
+    const tasks = (data.tasks.objects() as Array<Record<string, unknown>>).filter(
+      (task) => task.source === 'ai_logs' && task.status === 'completed' && new Date(task.started_at as number).toISOString().startsWith('2026-11'),
+    );
+    const byType = new Map<string, [number, number]>();
+    for (const task of tasks) {
+      const [above, evaluated] = byType.get(task.task_type as string) ?? [0, 0];
+      byType.set(task.task_type as string, [above + ((task.accuracy as number) >= 0.9 ? 1 : 0), evaluated + 1]);
+    }
+    const expected = [...byType].map(([type, [above, evaluated]]) => [type, above / evaluated, above, evaluated]).sort((a, b) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0])));
+    expect(answer.table.rows).toEqual(expected.slice(0, 3));
+    expect(answer.answer).toBe(`The 3 task types with the highest accuracy stability (ASI) in 2026-11: ${expected.slice(0, 3).map((row) => `${row[0]} (${pct(row[1])})`).join(', ')}.`);
+  });
+
+  pattern('asi-team-month', "what was Finance's ASI in October", () => {
+    const row = tables.accuracy_stability.find((entry) => entry.team === 'Finance' && entry.month === '2026-10')!;
+    expect(row.asi).toBe(1);
+    expect(ask("what was Finance's ASI in October").answer).toBe('Accuracy stability (ASI) for Finance in 2026-10 was 100.0%.');
+  });
+
+  pattern('asi-below', 'which teams are below 80% accuracy stability this month', () => {
+    const answer = ask('which teams are below 80% accuracy stability this month');
+    const expected = teamRows(tables.accuracy_stability.filter((row) => row.month === '2026-11')).filter((row) => (row.asi as number) < 0.8);
+    expect(expected.map((row) => row.team)).toEqual(['Procurement', 'Sales Ops']);
+    expect(answer.answer).toBe(`2 teams had accuracy stability (ASI) below 80% in 2026-11: Procurement (0.0%), Sales Ops (${pct(expected[1].asi)}).${SUPPRESSED_NOTE}`);
+  });
+
+  pattern('asi-trend', 'how did ASI change since September', () => {
+    const answer = ask('how did ASI change since September');
+    const months = tables.accuracy_stability.filter((row) => row.team === '*');
+    expect(answer.table.rows.map((row) => [row[0], row[1]])).toEqual(months.map((row) => [row.month, row.asi]));
+    expect(months.map((row) => row.month)).toEqual(['2026-09', '2026-10', '2026-11']);
+  });
+
+  pattern('harm-overall', 'what is the harm rate last week', () => {
+    const row = all(tables.harm);
+    expect(row.harmful).toBe(1);
+    expect(ask('what is the harm rate last week').answer).toBe(`Harm rate for all teams in 2026-W47 was ${pct(row.harm_rate)}.`);
+  });
+
+  pattern('harm-worst', 'which team has the highest harm rate', () => {
+    const legal = tables.harm.find((row) => row.team === 'Legal')!;
+    expect(ask('which team has the highest harm rate').answer).toBe(`Legal had the highest harm rate in 2026-W47: ${pct(legal.harm_rate)}.${SUPPRESSED_NOTE}`);
+  });
+
+  pattern('blind-spots', 'which users are logging blind spots', () => {
+    const answer = ask('which users are logging blind spots');
+    const flagged = tables.logging_coverage.filter((row) => row.flagged);
+    expect(flagged.map((row) => [row.month, row.user_id])).toEqual([['2026-10', 'f3']]);
+    expect(answer.answer).toBe('1 user was a logging blind spot in 2026-10 (coverage below 80.0%): f3 (50.0%).');
+    expect(answer.table.rows).toEqual([['2026-10', 'f3', 'Finance', flagged[0].logged_ai_tasks, flagged[0].reported_ai_tasks, 0.5]]);
+  });
+
+  pattern('coverage-team', 'logging coverage of Finance in October', () => {
+    const rows = tables.logging_coverage.filter((row) => row.team === 'Finance' && row.month === '2026-10');
+    const logged = rows.reduce((sum, row) => sum + row.logged_ai_tasks, 0);
+    const reported = rows.reduce((sum, row) => sum + row.reported_ai_tasks, 0);
+    expect(ask('logging coverage of Finance in October').answer).toBe(`Logging coverage for Finance in 2026-10 was ${pct(logged / reported)}.`);
+  });
+
+  pattern('coverage-users-below', 'which users have coverage below 90 %', () => {
+    const answer = ask('which users have coverage below 90 %');
+    expect(answer.table.columns[0]).toBe('user_id');
+    expect(answer.table.rows.map((row) => row[0])).toEqual(tables.logging_coverage.filter((row) => (row.coverage as number) < 0.9).map((row) => row.user_id));
+  });
+
+  pattern('gaps', 'were there any data gaps last week', () => {
+    expect(tables.gaps).toEqual([]);
+    expect(ask('were there any data gaps last week').answer).toBe('No data gaps in 2026-W47.');
+  });
+
+  pattern('alerts', 'what alerts fired last week', () => {
+    const answer = ask('what alerts fired last week');
+    expect(answer.table.rows.map((row) => [row[1], row[2], row[3]])).toEqual(tables.alerts.map((alert) => [alert.severity, alert.rule, alert.team ?? null]));
+    expect(tables.alerts.some((alert) => alert.rule === 'adoption_drop' && alert.team === 'Procurement')).toBe(true);
+    expect(answer.answer.startsWith(`${tables.alerts.length} alerts in 2026-W47`)).toBe(true);
+  });
+
+  pattern('power-users', 'who are the power users last week', () => {
+    const answer = ask('who are the power users last week');
+    expect(tables.power_users.map((row) => row.user_id)).toEqual(['f1']);
+    expect(answer.answer).toContain('f1 (10 AI tasks)');
+  });
+
+  pattern('baseline', 'what is the manual baseline for contract review', () => {
+    const row = tables.baselines.find((entry) => entry.task_type === 'contract_review')!;
+    expect(row.baseline_min).toBe(90);
+    expect(ask('what is the manual baseline for contract review').answer).toBe('Manual baseline for contract_review (report 2026-W47) was 90.0 min.');
+  });
+
+  pattern('summary', 'give me a summary', () => {
+    const answer = ask('give me a summary');
+    expect(answer.answer).toBe(
+      `In 2026-W47 adoption was ${pct(all(tables.adoption_by_team).adoption_rate)} (${pts(all(tables.adoption_by_team).delta_pts)} on the week before), ` +
+        `${tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!.hours_saved.toFixed(1)} hours were saved, ` +
+        `ASI for 2026-11 is ${pct(tables.accuracy_stability.find((row) => row.team === '*' && row.month === '2026-11')!.asi)}, ` +
+        `the harm rate ${pct(all(tables.harm).harm_rate)}, and ${tables.alerts.length} alerts fired.`,
+    );
+  });
+
+  test('every documented pattern is covered by a case above, and its example answers', () => {
+    expect(ASK_PATTERNS.length).toBeGreaterThanOrEqual(30);
+    expect(ASK_PATTERNS.map((entry) => entry.id).filter((id) => !covered.has(id))).toEqual([]);
+    for (const example of engine.examples()) expect(engine.ask(example).answered, example).toBe(true);
+  });
+});
+
+describe('names, typos and time words', () => {
+  test.each([
+    ['adoption of procure', 'Procurement'],
+    ['adoption of procurment', 'Procurement'],
+    ['sales ops adoption', 'Sales Ops'],
+    ['SALESOPS adoption', 'Sales Ops'],
+    ['adoption in finanse', 'Finance'],
+  ])('%s names %s', (question, team) => {
+    expect(ask(question).table.rows.map((row) => row[0])).toEqual([team]);
+  });
+
+  test('an abbreviated task type resolves to its label', () => {
+    expect(ask('budget recon adoption').table.rows[0][0]).toBe('budget_reconciliation');
+  });
+
+  test('"in 2026-W45" and "the week before" pick those weeks, with that week\'s deltas', () => {
+    const w45 = documentOf('2026-W45').tables.adoption_by_team.find((row) => row.team === 'Procurement')!;
+    expect(ask("how did Procurement's adoption change in 2026-W45").table.rows).toEqual([['Procurement', w45.delta_pts, w45.previous_adoption_rate, w45.adoption_rate]]);
+    expect(ask('adoption the week before').weeks).toEqual(['2026-W46']);
+  });
+
+  test('a week after the data says so instead of guessing', () => {
+    expect(ask('adoption in 2026-W50').answer).toBe('There is no adoption rate for 2026-W50: the data holds 2026-W40 to 2026-W47.');
+  });
+});
+
+describe('unanswerable questions', () => {
+  test('get the 3 closest example questions, never a guess', () => {
+    const answer = engine.ask('what is the weather in Paris');
+    expect(answer.answered).toBe(false);
+    expect(answer.table.rows).toEqual([]);
+    expect(answer.suggestions).toHaveLength(3);
+    for (const suggestion of answer.suggestions) expect(engine.examples()).toContain(suggestion);
+  });
+
+  test('suggestions follow the words of the question', () => {
+    const answer = engine.ask('how are the teams doing with copilot');
+    expect(answer.answered).toBe(false);
+    expect(answer.suggestions).toEqual(['adoption by team', 'top 3 teams by adoption', 'which teams dipped last week']);
+    // A typo of a metric is not unanswerable
+    expect(ask('powr usrs?').answer).toContain('f1 (10 AI tasks)');
+  });
+
+  test('a metric the tables do not break down that way is not guessed either', () => {
+    const answer = engine.ask('user adoption by task type');
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toBe('The tables have no user adoption rate by task type; it is available overall, by team.');
+    expect(answer.suggestions).toHaveLength(3);
+  });
+});
+
+describe('privacy', () => {
+  test('a suppressed team is never listed, and asked by name it is reported as suppressed', () => {
+    for (const question of ['adoption by team', 'which teams have adoption above 1 %', 'top 10 teams by hours saved', 'which teams are below 100% accuracy stability']) {
+      const answer = ask(question);
+      expect(answer.answer, question).not.toContain('Tiny');
+      expect(JSON.stringify(answer.table), question).not.toContain('Tiny');
+      expect(answer.answer, question).toContain('suppressed (fewer than 2 users)');
+    }
+    const tiny = ask('Tiny adoption last week');
+    expect(tiny.answer).toBe("Tiny's adoption rate in 2026-W47 is suppressed (fewer than 2 users).");
+    expect(tiny.table.rows).toEqual([]);
+  });
+
+  test('pseudonymised user ids are what answers show', () => {
+    const pseudonymous = askConfig({ privacy: { pseudonymize: true, pseudonymSalt: 'ask-test' } });
+    const other = createAskEngine(data, pseudonymous);
+    const flagged = computeMetrics(data, pseudonymous, 'latest').tables.logging_coverage.filter((row) => row.flagged);
+    const answer = other.ask('which users are logging blind spots');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].user_id).not.toBe('f3');
+    expect(answer.table.rows.map((row) => row[1])).toEqual([flagged[0].user_id]);
+    expect(answer.answer).toContain(`${flagged[0].user_id} (50.0%)`);
+    expect(JSON.stringify(answer)).not.toMatch(/\bf3\b/);
+    expect(JSON.stringify(other.ask('who are the power users last week'))).not.toMatch(/\bf1\b/);
+  });
+});
