@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createAskEngine } from '../../src/ask/ask-engine.js';
+import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
+import { startAskServer, type AskServer } from '../../src/serve/start-ask-server.js';
+import { askConfig, askFixture } from '../ask/ask-fixture.js';
+
+// A team name that would run script if it ever reached innerHTML
+const HOSTILE = '<img src=x onerror="window.__pwned=1">Legal & "Co"</td>';
+
+const engine = createAskEngine(askFixture({ legalName: HOSTILE }), askConfig());
+let server: AskServer;
+let browser: ReportBrowser;
+
+beforeAll(async () => {
+  server = await startAskServer(engine, { port: 0 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('uptake serve page in headless Chromium', () => {
+  test('binds to 127.0.0.1 by default on the port the system picked', () => {
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+
+  test('shows the headline numbers, answers a typed question, and shows a hostile team name as text', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    const numbers = engine.headline();
+    const text = (selector: string) => page.$eval(selector, (element) => element.textContent);
+    expect(await text('#week')).toBe('2026-W47');
+    expect(await text('#adoption')).toBe(`${((numbers.adoption_rate as number) * 100).toFixed(1)}%`);
+    expect(await text('#delta')).toBe(`${(numbers.delta_pts as number) > 0 ? '+' : ''}${(numbers.delta_pts as number).toFixed(1)} pts`);
+    expect(await text('#hours')).toBe(`${(numbers.hours_saved as number).toFixed(1)} h`);
+    expect(await text('#alerts')).toBe(String(numbers.alerts));
+
+    await page.type('#question', 'which teams dipped last week');
+    await page.click('#ask');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'answered');
+    const expected = engine.ask('which teams dipped last week');
+    expect(expected.answer).toBe(`2 teams dipped in 2026-W47: Procurement (-35.0 pts), ${HOSTILE} (-5.0 pts). 1 team suppressed (fewer than 2 users) is not shown.`);
+    expect(await text('#answer')).toBe(expected.answer);
+    const cells = await page.$$eval('#table tbody tr', (rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)));
+    expect(cells).toEqual([
+      ['Procurement', '-35.0 pts', '60.0%', '25.0%'],
+      [HOSTILE, '-5.0 pts', '25.0%', '20.0%'],
+    ]);
+    expect(await page.$$eval('#table th', (headers) => headers.map((header) => header.textContent))).toEqual(['team', 'delta_pts', 'previous_adoption_rate', 'adoption_rate']);
+    expect(await page.$$eval('img', (images) => images.length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(requested.every((url) => url.startsWith(server.url))).toBe(true);
+    await page.close();
+  });
+
+  test('an unanswerable question shows suggestions that answer when clicked', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    await page.type('#question', 'how are the teams doing with copilot');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'not answered');
+    const suggestions = await page.$$eval('#suggestions button', (buttons) => buttons.map((button) => button.textContent));
+    expect(suggestions).toEqual(['adoption by team', 'top 3 teams by adoption', 'which teams dipped last week']);
+    await page.click('#suggestions li:nth-child(2) button');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'answered');
+    expect(await page.$eval('#answer', (element) => element.textContent)).toBe(engine.ask('top 3 teams by adoption').answer);
+    await page.close();
+  });
+});
+
+describe('uptake serve API', () => {
+  test('POST /api/ask answers with the engine; bad requests get a JSON error', async () => {
+    const ask = (body: string, method = 'POST') => fetch(`${server.url}api/ask`, { method, body: method === 'POST' ? body : undefined, headers: { 'content-type': 'application/json' } });
+    const good = await ask(JSON.stringify({ question: 'how many hours did Finance save in October' }));
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual(JSON.parse(JSON.stringify(engine.ask('how many hours did Finance save in October'))));
+    const bad = await ask('not json');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
+    expect((await ask('', 'GET')).status).toBe(405);
+    expect((await ask(JSON.stringify({ question: 'x'.repeat(20_000) }))).status).toBe(413);
+    expect((await fetch(`${server.url}nope`)).status).toBe(404);
+  });
+
+  test('the page allows only its own script and style, and requests to itself', async () => {
+    const response = await fetch(server.url);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    const html = await response.text();
+    expect(html).not.toMatch(/(src|href)=["']?https?:/);
+  });
+
+  test('close() stops the server', async () => {
+    const other = await startAskServer(engine, { port: 0 });
+    expect((await fetch(`${other.url}api/headline`)).status).toBe(200);
+    await other.close();
+    await expect(fetch(`${other.url}api/headline`)).rejects.toThrow();
+  });
+});
