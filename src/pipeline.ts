@@ -134,11 +134,14 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
   const files: string[] = [];
   await replaceDirAtomic(weekDir, async (staging) => {
-    // 3. Notebook: the analysts' weekly-report notebook, executed with this week's parameters
+    // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
+    //    report and metrics.json hold the same numbers and nothing is written outside the staging folder
     const notebookPath = join(staging, 'report.ipynb');
+    const metricsPath = join(staging, 'metrics.json');
+    await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
     const executed = await stage('notebook', async () =>
       executeNotebook(options.notebook ?? DEFAULT_NOTEBOOK, {
-        parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: outRoot },
+        parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
         outputPath: notebookPath,
         cellTimeoutSec: options.cellTimeoutSec,
         onProgress: (message) => log(`    ${message}`),
@@ -164,7 +167,6 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       } finally {
         await browser.close();
       }
-      await writeFile(join(staging, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
       await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
       for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
       await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
