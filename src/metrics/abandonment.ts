@@ -1,6 +1,7 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
 import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { columnValues } from './column-values.js';
 
 export const abandonment: Kpi = {
   id: 'abandonment_rate',
@@ -20,8 +21,8 @@ export const abandonment: Kpi = {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
       const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const abandoned = sumByGroup(groups, scope.tasks.array('abandoned') as ArrayLike<unknown>);
-      const aiAny = sumByGroup(groups, scope.tasks.array('ai_any') as ArrayLike<unknown>);
+      const abandoned = sumByGroup(groups, columnValues(scope.tasks, 'abandoned') as ArrayLike<unknown>);
+      const aiAny = sumByGroup(groups, columnValues(scope.tasks, 'ai_any') as ArrayLike<unknown>);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
         abandonment_rate: ratio(abandoned[group], aiAny[group]),

@@ -1,6 +1,7 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
 import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { columnValues } from './column-values.js';
 
 export const adoption: Kpi = {
   id: 'adoption_rate',
@@ -23,8 +24,8 @@ export const adoption: Kpi = {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
       const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const aiTasks = sumByGroup(groups, scope.tasks.array('ai') as ArrayLike<unknown>);
-      const manualTasks = sumByGroup(groups, scope.tasks.array('manual') as ArrayLike<unknown>);
+      const aiTasks = sumByGroup(groups, columnValues(scope.tasks, 'ai') as ArrayLike<unknown>);
+      const manualTasks = sumByGroup(groups, columnValues(scope.tasks, 'manual') as ArrayLike<unknown>);
       tables[scope.table] = groups.keys.map((row, group) => {
         const ai = aiTasks[group];
         const manual = manualTasks[group];

@@ -4,6 +4,7 @@ import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import type { KpiContext } from './kpi.js';
 import { resolveWeekAmong } from './resolve-week.js';
+import { columnValues } from './column-values.js';
 
 /**
  * What every KPI reads: the enriched tasks, the resolved report week and the adoption dimensions.
@@ -11,7 +12,7 @@ import { resolveWeekAmong } from './resolve-week.js';
  */
 export function buildKpiContext(data: CleanedData, config: Config, week: string): KpiContext {
   const tasks = enrichTasks(data.tasks, config);
-  const weeks = [...new Set(Array.from(tasks.array('week') as ArrayLike<string>))].sort();
+  const weeks = [...new Set(Array.from(columnValues(tasks, 'week') as ArrayLike<string>))].sort();
   const report = resolveWeekAmong(weeks, data.loadedDates, week);
   const dimensions = adoptionDimensions(config, data.tasks.columnNames());
   return { config, data, report, tasks, dimensions };

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { makePeriodLookup } from './make-period-lookup.js';
+import { columnValues } from './column-values.js';
 
 /**
  * The cleaned tasks plus the columns every KPI groups or counts by:
@@ -14,12 +15,12 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const utc = makePeriodLookup('UTC');
   const target = config.metrics.accuracyTarget;
   // Plain loops over the columns: a derive with escaped functions builds a row object per task and column.
-  const source = tasks.array('source') as ArrayLike<unknown>;
-  const status = tasks.array('status') as ArrayLike<unknown>;
-  const harmful = tasks.array('harmful') as ArrayLike<unknown>;
-  const accuracy = tasks.array('accuracy') as ArrayLike<unknown>;
-  const duration = tasks.array('duration_ms') as ArrayLike<unknown>;
-  const started = tasks.array('started_at') as ArrayLike<number>;
+  const source = columnValues(tasks, 'source') as ArrayLike<unknown>;
+  const status = columnValues(tasks, 'status') as ArrayLike<unknown>;
+  const harmful = columnValues(tasks, 'harmful') as ArrayLike<unknown>;
+  const accuracy = columnValues(tasks, 'accuracy') as ArrayLike<unknown>;
+  const duration = columnValues(tasks, 'duration_ms') as ArrayLike<unknown>;
+  const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
   const length = tasks.numRows();
   const columns = {
     week: new Array<string>(length),

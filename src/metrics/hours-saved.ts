@@ -1,6 +1,6 @@
-import * as aq from 'arquero';
 import { op } from 'arquero';
-import { groupRows, groupedBy } from './group-rows.js';
+import { scopeGroups } from './scope-groups.js';
+import { columnValues } from './column-values.js';
 import { count, type Kpi, type Row } from './kpi.js';
 
 export const hoursSaved: Kpi = {
@@ -30,15 +30,29 @@ export const hoursSaved: Kpi = {
       .orderby('task_type')
       .objects() as Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }>;
     const baselineOf = new Map(baselines.map((row) => [row.task_type, row.baseline_min]));
-    const withSaved = upToWeek.derive({
-      saved_hours: aq.escape((d: { ai: number; duration_min: number | null; task_type: string }) => {
-        const baseline = baselineOf.get(d.task_type);
-        return d.ai === 1 && d.duration_min != null && baseline !== undefined ? (baseline - d.duration_min) / 60 : null;
-      }),
-    });
-    const rows = groupRows(withSaved, { by: ['week'], dimension: 'team' }, (table, keys) =>
-      groupedBy(table, keys).rollup({ hours_saved: op.sum('saved_hours'), timed_ai_tasks: op.valid('saved_hours') }),
-    ).sort((a, b) => (String(a.week) < String(b.week) ? -1 : String(a.week) > String(b.week) ? 1 : 0));
+    // Per week and team (plus "*"): the sum of each timed AI task's saving, in row order as arquero's op.sum adds.
+    const groups = scopeGroups(upToWeek, { by: ['week'], dimension: 'team' });
+    const ai = columnValues(upToWeek, 'ai') as ArrayLike<number>;
+    const durations = columnValues(upToWeek, 'duration_min') as ArrayLike<number | null>;
+    const types = columnValues(upToWeek, 'task_type') as ArrayLike<string>;
+    const saved = new Float64Array(groups.keys.length);
+    const timed = new Int32Array(groups.keys.length);
+    for (let row = 0; row < groups.length; row += 1) {
+      const duration = durations[row];
+      if (ai[row] !== 1 || duration == null) continue;
+      const baseline = baselineOf.get(types[row]);
+      if (baseline === undefined) continue;
+      const hours = (baseline - duration) / 60;
+      if (Number.isNaN(hours)) continue;
+      for (const group of [groups.group[row], groups.all[row]]) {
+        if (group === -1) continue;
+        saved[group] += hours;
+        timed[group] += 1;
+      }
+    }
+    const rows = groups.keys
+      .map((keys, group): Row => ({ ...keys, hours_saved: saved[group], timed_ai_tasks: timed[group] }))
+      .sort((a, b) => (String(a.week) < String(b.week) ? -1 : String(a.week) > String(b.week) ? 1 : 0));
     const running = new Map<unknown, number>();
     const timeSaved: Row[] = rows.map((row) => {
       const hours = count(row.hours_saved);

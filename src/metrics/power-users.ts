@@ -2,6 +2,7 @@ import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import type { Kpi, Row } from './kpi.js';
 import { quantile } from './quantile.js';
 import { scopeGroups, type ScopeGroups } from './scope-groups.js';
+import { columnValues } from './column-values.js';
 
 export const powerUsers: Kpi = {
   id: 'power_users',
@@ -25,7 +26,7 @@ export const powerUsers: Kpi = {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
       const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const { mean, valid } = userWeightedRates(groups, scope.tasks.array('ai') as ArrayLike<number>, scope.tasks.array('manual') as ArrayLike<number>);
+      const { mean, valid } = userWeightedRates(groups, columnValues(scope.tasks, 'ai') as ArrayLike<number>, columnValues(scope.tasks, 'manual') as ArrayLike<number>);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
         user_weighted_adoption_rate: valid[group] > 0 ? mean[group] : null,
@@ -74,10 +75,10 @@ function userWeightedRates(groups: ScopeGroups, ai: ArrayLike<number>, manual: A
 
 // Heavy users in the report week, against the spread of every user-week with AI tasks.
 function flagPowerUsers(context: Parameters<Kpi['compute']>[0]): Row[] {
-  const ai = context.tasks.array('ai') as ArrayLike<number>;
-  const users = context.tasks.array('user_id') as ArrayLike<string>;
-  const weeks = context.tasks.array('week') as ArrayLike<string>;
-  const teamsOf = context.tasks.array('team') as ArrayLike<string | null>;
+  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+  const users = columnValues(context.tasks, 'user_id') as ArrayLike<string>;
+  const weeks = columnValues(context.tasks, 'week') as ArrayLike<string>;
+  const teamsOf = columnValues(context.tasks, 'team') as ArrayLike<string | null>;
   const week = context.report.week;
   // AI tasks per user-week, and per user and team in the report week
   const perUserWeek = new Map<string, Map<string, number>>();

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { GroupRowsOptions } from './group-rows.js';
 import type { Row } from './kpi.js';
+import { columnValues } from './column-values.js';
 
 /** The groups of groupRows as integer ids per task, so KPIs can sum with typed-array loops. */
 export interface ScopeGroups {
@@ -23,7 +24,7 @@ const cache = new WeakMap<ColumnTable, Map<string, ScopeGroups>>();
 /**
  * The same groups groupRows forms (rows with a null dimension only in the "*" rows), as ids per task.
  * Computed once per table and options.
- * @example const g = scopeGroups(tasks, { by: [], dimension: 'team' }); sumByGroup(g, tasks.array('ai'))
+ * @example const g = scopeGroups(tasks, { by: [], dimension: 'team' }); sumByGroup(g, columnValues(tasks, 'ai'))
  */
 export function scopeGroups(table: ColumnTable, options: GroupRowsOptions): ScopeGroups {
   const id = JSON.stringify([options.by, options.dimension, options.includeAll !== false]);
@@ -42,9 +43,9 @@ export function scopeGroups(table: ColumnTable, options: GroupRowsOptions): Scop
 
 function buildGroups(table: ColumnTable, { by, dimension, includeAll }: GroupRowsOptions): ScopeGroups {
   const length = table.numRows();
-  const byColumns = by.map((name) => table.array(name) as ArrayLike<unknown>);
-  const dimensionColumn = table.array(dimension) as ArrayLike<unknown>;
-  const users = codes(table.array('user_id') as ArrayLike<unknown>);
+  const byColumns = by.map((name) => columnValues(table, name) as ArrayLike<unknown>);
+  const dimensionColumn = columnValues(table, dimension) as ArrayLike<unknown>;
+  const users = codes(columnValues(table, 'user_id') as ArrayLike<unknown>);
   const byCodes = byColumns.map(codes);
   const dimensionCodes = codes(dimensionColumn);
 
@@ -118,7 +119,7 @@ function codes(values: ArrayLike<unknown>): { ids: Int32Array; count: number } {
 
 /**
  * Sum of a numeric column per group (tasks count in their dimension group and in their "*" group).
- * @example sumByGroup(groups, tasks.array('ai'))[0] // AI tasks in the first group
+ * @example sumByGroup(groups, columnValues(tasks, 'ai'))[0] // AI tasks in the first group
  */
 export function sumByGroup(groups: ScopeGroups, values: ArrayLike<unknown>): Float64Array {
   const sums = new Float64Array(groups.keys.length);

@@ -1,5 +1,6 @@
 import type { KpiContext, Row } from './kpi.js';
 import type { TableLayout } from './table-layouts.js';
+import { columnValues } from './column-values.js';
 
 const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);
 
@@ -38,9 +39,9 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
 function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
   const week = context.report.week;
   const periodColumn = period === 'report_week' ? 'week' : period;
-  const periods = context.tasks.array(periodColumn) as ArrayLike<unknown>;
-  const groups = context.tasks.array(group) as ArrayLike<unknown>;
-  const users = context.tasks.array('user_id') as ArrayLike<unknown>;
+  const periods = columnValues(context.tasks, periodColumn) as ArrayLike<unknown>;
+  const groups = columnValues(context.tasks, group) as ArrayLike<unknown>;
+  const users = columnValues(context.tasks, 'user_id') as ArrayLike<unknown>;
   // One set of users per (period, group) key: a Map from key to the users seen, counted at the end.
   const seen = new Map<string, Set<unknown>>();
   let lastKey = '';

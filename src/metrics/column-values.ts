@@ -1,0 +1,24 @@
+import type { ColumnTable } from 'arquero';
+
+const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
+
+// table.array() copies a column through a per-row callback on every call; KPIs read the same columns often.
+/**
+ * A column's values in the table's row order: the column itself when the table is neither filtered
+ * nor ordered, else a copy made once per table and column. Treat it as read-only.
+ * @example const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>
+ */
+export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.isFiltered() && !table.isOrdered()) return table.column(name) as unknown as ArrayLike<unknown>;
+  let perTable = cache.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    cache.set(table, perTable);
+  }
+  let values = perTable.get(name);
+  if (!values) {
+    values = table.array(name) as ArrayLike<unknown>;
+    perTable.set(name, values);
+  }
+  return values;
+}
