@@ -31,6 +31,8 @@ type Scope = 'all' | Dimension;
 
 interface PeriodRow {
   name: string;
+  /** The team of a per-user row. */
+  team?: string | null;
   period: string;
   suppressed: boolean;
   values: Record<string, number | null>;
@@ -190,7 +192,7 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
 function coverageRows(source: MetricsSource, scope: Scope, month: string): PeriodRow[] {
   const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
   const values = (row: Row) => ({ logged_ai_tasks: num(row.logged_ai_tasks), reported_ai_tasks: num(row.reported_ai_tasks), coverage: num(row.coverage) });
-  if (scope === 'user') return rows.map((row) => ({ name: String(row.user_id), period: month, suppressed: false, values: values(row) }));
+  if (scope === 'user') return rows.map((row) => ({ name: String(row.user_id), team: (row.team as string | null) ?? null, period: month, suppressed: false, values: values(row) }));
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = scope === 'all' ? '*' : row.team === null || row.team === undefined ? null : String(row.team);
@@ -315,6 +317,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     ? { dimension: 'task_type' as Dimension, names: interpretation.taskTypes }
     : interpretation.teams.length > 0 ? { dimension: 'team' as Dimension, names: interpretation.teams } : null;
   const listing = interpretation.dimension !== null && !(named && named.dimension === interpretation.dimension && !comparison && !ranking);
+  const crossed = (interpretation.teams.length > 0 && interpretation.taskTypes.length > 0) ||
+    (listing && named !== null && named.dimension !== interpretation.dimension && interpretation.dimension !== 'user');
+  if (crossed) {
+    return unanswerable(`${metric.id}: team x task type`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
+  }
   let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : comparison || ranking ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
   if (metric.id === 'baseline_min') dimension = 'task_type';
   if (!spec.scopes.includes(dimension)) {
@@ -333,7 +340,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   }
   const where = periodPhrase(periods, spec.grain, interpretation.time);
   const covered = spec.grain === 'week' ? { weeks: periods } : {};
-  const perPeriod = periods.map((period) => spec.rows(source, dimension, period));
+  // "which users in Finance …": per-user rows of the named teams only
+  const inTeams = (row: PeriodRow) => dimension !== 'user' || interpretation.teams.length === 0 || interpretation.teams.includes(row.team ?? '');
+  const perPeriod = periods.map((period) => spec.rows(source, dimension, period).filter(inTeams));
   const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort((a, b) => a.localeCompare(b));
   const [dimensionColumn, dimensionName] = dimension === 'all' ? ['team', 'all teams'] : [DIMENSION_NAMES[dimension][2], DIMENSION_NAMES[dimension][0]];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
@@ -418,7 +427,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       chosen = chosen.filter((entry) => comparisonHolds(entry.value!, rule)).sort((a, b) => (rule.op.startsWith('<') ? a.value! - b.value! : b.value! - a.value!));
       const what = movement && (change || metric.id === 'delta_pts')
         ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
-        : `had ${metric.label} ${comparison!.text}`;
+        : metric.unit === 'hours' ? `saved ${comparison!.text}` : `had ${metric.label} ${comparison!.text}`;
       sentence = chosen.length === 0
         ? `No ${one} ${what} ${where}.`
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
@@ -451,6 +460,12 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
     if (entry.value === null) return `${subject(entry.name)} has no ${label} ${where}`;
     if (metric.id === 'hours_saved' && !change) return `${entry.name === '*' ? 'All teams' : entry.name} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
+    if ((metric.id === 'ai_tasks' || metric.id === 'manual_tasks') && !change) {
+      return `${entry.name === '*' ? 'All teams' : entry.name} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;
+    }
+    if (metric.id === 'baseline_min') {
+      return `The manual baseline for ${entry.name} is ${formatValue(entry.value, 'minutes')} (median of ${formatValue(entry.parts.manual_tasks_with_duration, 'count')} manual tasks with a duration, up to ${source.reportWeek})`;
+    }
     if (metric.id === 'delta_pts') {
       return `${capitalize(metric.label.replace('change in ', ''))} for ${subject(entry.name)} changed by ${formatValue(entry.value, 'pts')} ${where} (${formatValue(entry.parts.previous_adoption_rate, 'rate')} -> ${formatValue(entry.parts.adoption_rate, 'rate')})`;
     }

@@ -58,6 +58,18 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           suggestions: suggestQuestions(question, examples),
         };
       }
+      if (interpretation.unknownNames.length > 0) {
+        const names = interpretation.unknownNames.map((name) => `"${name}"`).join(', ');
+        return {
+          question,
+          answered: false,
+          interpretation: `${interpretation.metric.id}; unknown name ${names}`,
+          answer: `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
+          table: { columns: [], units: [], rows: [] },
+          weeks: [],
+          suggestions: suggestQuestions(question, examples),
+        };
+      }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const read = source.takeWeeksRead();
       return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };

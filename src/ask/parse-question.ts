@@ -36,6 +36,8 @@ export interface Interpretation {
   time: TimeScope;
   /** "how many teams …": answer with the count. */
   countOnly: boolean;
+  /** Capitalised words that look like a team or task type but match none in the data (never guessed at). */
+  unknownNames: string[];
 }
 
 /** The vocabulary a question is parsed against: the names in the data and the report week. */
@@ -101,6 +103,21 @@ const ALL_METRICS = askMetrics();
 const PHRASES = metricPhrases(ALL_METRICS);
 const RESERVED = reservedWords();
 const metricById = (id: AskMetric['id']) => ALL_METRICS.find((metric) => metric.id === id)!;
+
+const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+// A capitalised word after the first that no rule used reads as a name the data does not have: "adoption of Marketing".
+function unknownNames(question: string, words: string[], used: Set<number>): string[] {
+  const usedWords = new Set([...used].map((index) => words[index]));
+  const names: string[] = [];
+  for (const match of question.matchAll(/(?<=\S\s+)[A-Z][A-Za-z]+/g)) {
+    const word = match[0].toLowerCase();
+    if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || word === 'i') continue;
+    if (!names.includes(match[0])) names.push(match[0]);
+  }
+  return names;
+}
 
 // Comparison symbols become words before the question is split.
 function spellSymbols(question: string): string {
@@ -234,5 +251,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     movement,
     time: time.scope,
     countOnly,
+    unknownNames: unknownNames(question, words, used),
   };
 }

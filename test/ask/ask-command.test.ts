@@ -88,7 +88,7 @@ describe('uptake serve (built CLI)', () => {
       });
       child.once('exit', () => reject(new Error(`serve exited early: ${seen}`)));
     });
-    const headline = await (await fetch(`${url}api/headline`)).json();
+    const headline = (await (await fetch(`${url}api/headline`)).json()) as { week: string; adoption_rate: number; alerts: number };
     const all = metrics.tables.adoption_by_team.find((row) => row.team === '*')!;
     expect(headline.week).toBe(metrics.week);
     expect(headline.adoption_rate).toBe(all.adoption_rate);

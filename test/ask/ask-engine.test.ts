@@ -187,7 +187,9 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
   });
 
   pattern('ai-tasks', 'how many AI tasks did Sales Ops complete last week', () => {
-    expect(ask('how many AI tasks did Sales Ops complete last week').answer).toBe('AI tasks for Sales Ops in 2026-W47 was 12.');
+    const row = tables.adoption_by_team.find((entry) => entry.team === 'Sales Ops')!;
+    expect(row.ai_tasks).toBe(12);
+    expect(ask('how many AI tasks did Sales Ops complete last week').answer).toBe('Sales Ops completed 12 AI tasks in 2026-W47.');
   });
 
   pattern('hours-team-month', 'how many hours did Finance save in October', () => {
@@ -329,7 +331,9 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
   pattern('baseline', 'what is the manual baseline for contract review', () => {
     const row = tables.baselines.find((entry) => entry.task_type === 'contract_review')!;
     expect(row.baseline_min).toBe(90);
-    expect(ask('what is the manual baseline for contract review').answer).toBe('Manual baseline for contract_review (report 2026-W47) was 90.0 min.');
+    expect(ask('what is the manual baseline for contract review').answer).toBe(
+      `The manual baseline for contract_review is 90.0 min (median of ${row.manual_tasks_with_duration} manual tasks with a duration, up to 2026-W47).`,
+    );
   });
 
   pattern('summary', 'give me a summary', () => {
@@ -392,11 +396,37 @@ describe('unanswerable questions', () => {
     expect(ask('powr usrs?').answer).toContain('f1 (10 AI tasks)');
   });
 
+  test('a name the data does not have is not guessed at', () => {
+    const answer = engine.ask('what is the adoption of Marketing last week');
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toBe(
+      'The data has no team or task type called "Marketing", so I will not guess. Teams: Finance, Legal, Procurement, Sales Ops, Tiny. Task types: budget_reconciliation, contract_review, invoice_matching.',
+    );
+    expect(answer.suggestions).toHaveLength(3);
+  });
+
+  test('teams crossed with task types are refused, not answered for one of them', () => {
+    const answer = engine.ask('which task types in Finance have adoption below 50%');
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toBe('The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.');
+  });
+
   test('a metric the tables do not break down that way is not guessed either', () => {
     const answer = engine.ask('user adoption by task type');
     expect(answer.answered).toBe(false);
     expect(answer.answer).toBe('The tables have no user adoption rate by task type; it is available overall, by team.');
     expect(answer.suggestions).toHaveLength(3);
+  });
+});
+
+describe('users within a team', () => {
+  test('"which users in Finance have coverage below 100%" lists only Finance users', () => {
+    const answer = ask('which users in Finance have coverage below 100%');
+    const expected = tables.logging_coverage.filter((row) => row.team === 'Finance' && (row.coverage as number) < 1);
+    expect(answer.table.rows.map((row) => row[0])).toEqual(expected.map((row) => row.user_id));
+    expect(expected.map((row) => row.user_id)).toEqual(['f3']);
+    const legal = ask('which users in Legal have coverage below 100%');
+    expect(legal.answer).toBe('No user had logging coverage below 100% in 2026-10.');
   });
 });
 

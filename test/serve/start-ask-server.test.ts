@@ -8,6 +8,8 @@ import { askConfig, askFixture } from '../ask/ask-fixture.js';
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Legal & "Co"</td>';
 
 const engine = createAskEngine(askFixture({ legalName: HOSTILE }), askConfig());
+// The page's own script runs in the browser: conditions are passed as source text (no DOM types here).
+const statusIs = (status: string) => `document.getElementById('status').textContent === ${JSON.stringify(status)}`;
 let server: AskServer;
 let browser: ReportBrowser;
 
@@ -45,18 +47,18 @@ describe('uptake serve page in headless Chromium', () => {
 
     await page.type('#question', 'which teams dipped last week');
     await page.click('#ask');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'answered');
+    await page.waitForFunction(statusIs('answered'));
     const expected = engine.ask('which teams dipped last week');
     expect(expected.answer).toBe(`2 teams dipped in 2026-W47: Procurement (-35.0 pts), ${HOSTILE} (-5.0 pts). 1 team suppressed (fewer than 2 users) is not shown.`);
     expect(await text('#answer')).toBe(expected.answer);
-    const cells = await page.$$eval('#table tbody tr', (rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)));
+    const cells = await page.evaluate(`Array.from(document.querySelectorAll('#table tbody tr'), (row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent))`);
     expect(cells).toEqual([
       ['Procurement', '-35.0 pts', '60.0%', '25.0%'],
       [HOSTILE, '-5.0 pts', '25.0%', '20.0%'],
     ]);
     expect(await page.$$eval('#table th', (headers) => headers.map((header) => header.textContent))).toEqual(['team', 'delta_pts', 'previous_adoption_rate', 'adoption_rate']);
     expect(await page.$$eval('img', (images) => images.length)).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(errors).toEqual([]);
     expect(requested.every((url) => url.startsWith(server.url))).toBe(true);
     await page.close();
@@ -67,11 +69,11 @@ describe('uptake serve page in headless Chromium', () => {
     await page.goto(server.url, { waitUntil: 'networkidle0' });
     await page.type('#question', 'how are the teams doing with copilot');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'not answered');
+    await page.waitForFunction(statusIs('not answered'));
     const suggestions = await page.$$eval('#suggestions button', (buttons) => buttons.map((button) => button.textContent));
     expect(suggestions).toEqual(['adoption by team', 'top 3 teams by adoption', 'which teams dipped last week']);
     await page.click('#suggestions li:nth-child(2) button');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'answered');
+    await page.waitForFunction(statusIs('answered'));
     expect(await page.$eval('#answer', (element) => element.textContent)).toBe(engine.ask('top 3 teams by adoption').answer);
     await page.close();
   });

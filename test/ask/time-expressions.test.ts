@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { textTokens } from '../../src/ask/text-tokens.js';
+import { parseTimeExpression, weeksOfMonth } from '../../src/ask/time-expressions.js';
+
+const scopeOf = (question: string, reportWeek = '2026-W47') => parseTimeExpression(textTokens(question), reportWeek).scope;
+
+describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => {
+  test.each([
+    ['adoption last week', { kind: 'week', week: '2026-W47', phrase: '2026-W47' }],
+    ['adoption this week', { kind: 'week', week: '2026-W47', phrase: '2026-W47' }],
+    ['adoption the week before', { kind: 'week', week: '2026-W46', phrase: '2026-W46' }],
+    ['adoption in 2026-W45', { kind: 'week', week: '2026-W45', phrase: '2026-W45' }],
+    ['adoption in W45', { kind: 'week', week: '2026-W45', phrase: '2026-W45' }],
+    ['adoption in week 45', { kind: 'week', week: '2026-W45', phrase: '2026-W45' }],
+    ['adoption in W50', { kind: 'week', week: '2025-W50', phrase: '2025-W50' }],
+    ['ASI this month', { kind: 'month', month: '2026-11', phrase: '2026-11' }],
+    ['ASI last month', { kind: 'month', month: '2026-10', phrase: '2026-10' }],
+    ['hours in October', { kind: 'month', month: '2026-10', phrase: '2026-10' }],
+    ['hours in oct 2025', { kind: 'month', month: '2025-10', phrase: '2025-10' }],
+    ['hours in December', { kind: 'month', month: '2025-12', phrase: '2025-12' }],
+    ['hours in 2026-09', { kind: 'month', month: '2026-09', phrase: '2026-09' }],
+    ['since W40', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since W40' }],
+    ['since October', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since October' }],
+    ['over the last 4 weeks', { kind: 'range', fromWeek: '2026-W44', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'the last 4 weeks' }],
+    ['in the past two weeks', { kind: 'range', fromWeek: '2026-W46', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'the last 2 weeks' }],
+    ['over the last 3 months', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W47', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'the last 3 months' }],
+    ['from W40 to W44', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'W40 to W44' }],
+    ['between September and October', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-10', phrase: 'September to October' }],
+    ['adoption by team', { kind: 'default' }],
+    ['who may be a power user', { kind: 'default' }],
+  ])('%s', (question, scope) => {
+    expect(scopeOf(question)).toEqual(scope);
+  });
+
+  test('a month adds up the ISO weeks whose Thursday falls in it', () => {
+    expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
+    expect(weeksOfMonth('2026-11')).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+  });
+});
+
+describe('textTokens', () => {
+  test('keeps weeks, months and decimals whole, splits the rest', () => {
+    expect(textTokens("Finance's adoption below 80% since 2026-W40, in 2026-10, over 0.5; sales-ops budget_recon")).toEqual([
+      'finance', 'adoption', 'below', '80', '%', 'since', '2026-w40', 'in', '2026-10', 'over', '0.5', 'sales', 'ops', 'budget', 'recon',
+    ]);
+  });
+});
