@@ -3,15 +3,17 @@
 // at about 100 k, 1 M and 2.5 M input rows, then times `uptake run --no-deliver` on data/sample.
 // Assumes `npm run build` ran. Data sets are cached under os.tmpdir() keyed by size and seed.
 //
-// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--timeout 900]
+// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
+// --cli times another build (e.g. an older commit's dist/cli/main.js) on the same data sets, for before/after tables.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
+const defaultCli = join(root, 'dist', 'cli', 'main.js');
+let cli = defaultCli;
 const rssPreload = join(root, 'scripts', 'bench-rss.mjs');
 
 // The sample (60 users, 8 weeks) holds ~16.5 k rows, i.e. ~275 input rows per user over 8 weeks.
@@ -21,7 +23,7 @@ const END_WEEK = '2026-W47';
 const SIZES = { '100k': 100_000, '1m': 1_000_000, '2.5m': 2_500_000 };
 
 function parseArgs(argv) {
-  const options = { sizes: ['100k', '1m', '2.5m'], seed: 1, skipRun: false, skipDuckdb: false, generateOnly: false, timeoutSec: 900 };
+  const options = { sizes: ['100k', '1m', '2.5m'], seed: 1, skipRun: false, skipDuckdb: false, generateOnly: false, timeoutSec: 900, cli: defaultCli };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const value = () => {
@@ -35,8 +37,9 @@ function parseArgs(argv) {
     else if (arg === '--skip-run') options.skipRun = true;
     else if (arg === '--skip-duckdb') options.skipDuckdb = true;
     else if (arg === '--generate-only') options.generateOnly = true;
+    else if (arg === '--cli') options.cli = resolve(value());
     else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--timeout <s per child>]');
+      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build's dist/cli/main.js>] [--timeout <s per child>]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
@@ -74,7 +77,7 @@ async function dataset(size, seed, timeoutSec) {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   process.stderr.write(`generating ${size} (${users} users, ${WEEKS} weeks, seed ${seed}) into ${dir} ...\n`);
-  const result = await timed(process.execPath, [cli, 'generate', '--out', staging, '--users', String(users), '--weeks', String(WEEKS), '--seed', String(seed), '--end-week', END_WEEK, '--force'], { timeoutSec });
+  const result = await timed(process.execPath, [defaultCli, 'generate', '--out', staging, '--users', String(users), '--weeks', String(WEEKS), '--seed', String(seed), '--end-week', END_WEEK, '--force'], { timeoutSec });
   if (result.code !== 0) throw new Error(`uptake generate failed (${result.code ?? result.signal}): ${result.stderr.slice(-2000)}`);
   process.stderr.write(`  generated in ${result.seconds.toFixed(1)} s\n`);
   renameSync(staging, dir);
@@ -120,7 +123,10 @@ async function uptakeMetrics(dir, timeoutSec) {
 async function uptakeRun(timeoutSec) {
   const out = mkdtempSync(join(tmpdir(), 'uptake-bench-run-'));
   try {
-    const result = await timed(process.execPath, ['--import', rssPreload, cli, 'run', '--no-deliver', '--no-warehouse', '--input', join(root, 'data', 'sample'), '--out', out], { timeoutSec });
+    // The warehouse stage runs too, into a DuckDB file inside the temporary folder (not the repo's output/).
+    const config = join(out, 'bench.config.json');
+    writeFileSync(config, JSON.stringify({ warehouse: { duckdbPath: join(out, 'uptake.duckdb') } }));
+    const result = await timed(process.execPath, ['--import', rssPreload, cli, 'run', '--no-deliver', '--config', config, '--input', join(root, 'data', 'sample'), '--out', out], { timeoutSec });
     const weeks = readdirSync(out).filter((name) => /^\d{4}-W\d{2}$/.test(name));
     let stages = null;
     if (weeks.length > 0 && existsSync(join(out, weeks[0], 'manifest.json'))) {
@@ -137,6 +143,7 @@ const pad = (value, width) => String(value).padStart(width);
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  cli = options.cli;
   if (!existsSync(cli)) throw new Error(`expected ${cli}: run \`npm run build\` first`);
   console.log(`\nuptake bench: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${new Date().toISOString()}`);
   const results = [];
@@ -173,7 +180,7 @@ async function main() {
   if (!options.skipRun && !options.generateOnly) {
     process.stderr.write('uptake run --no-deliver on data/sample ...\n');
     const run = await uptakeRun(options.timeoutSec);
-    console.log(`\nuptake run --no-deliver --no-warehouse on data/sample: ${run.seconds.toFixed(1)} s (exit ${run.code ?? run.signal}), peak ${run.peakMb?.toFixed(0) ?? 'n/a'} MB; target < 10 s`);
+    console.log(`\nuptake run --no-deliver on data/sample: ${run.seconds.toFixed(1)} s (exit ${run.code ?? run.signal}), peak ${run.peakMb?.toFixed(0) ?? 'n/a'} MB; target < 10 s`);
     if (run.code !== 0) console.log(run.stderr.slice(-1500));
     if (run.stages) console.log(`stages: ${JSON.stringify(run.stages)}`);
   }

@@ -6,12 +6,24 @@ import type { LogRows } from '../ingest/log-rows.js';
  * @example dedupeExact(rows, [0, 1, 2]) // { kept: [0, 2], duplicates: 1 }
  */
 export function dedupeExact(rows: Pick<LogRows, 'id' | 'completeness'>, indices: number[]): { kept: number[]; duplicates: number } {
-  const winner = new Map<string, number>();
-  for (const index of indices) {
+  // Each id is hashed once: its rows share a number, and the winner is kept per number.
+  const idNumbers = new Map<string, number>();
+  const numberOf = new Int32Array(indices.length);
+  const winner: number[] = [];
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const index = indices[slot];
     const id = rows.id[index];
-    const current = winner.get(id);
-    if (current === undefined || rows.completeness[index] > rows.completeness[current]) winner.set(id, index);
+    let number = idNumbers.get(id);
+    if (number === undefined) {
+      number = winner.length;
+      idNumbers.set(id, number);
+      winner.push(index);
+    } else if (rows.completeness[index] > rows.completeness[winner[number]]) {
+      winner[number] = index;
+    }
+    numberOf[slot] = number;
   }
-  const kept = indices.filter((index) => winner.get(rows.id[index]) === index);
+  const kept: number[] = [];
+  for (let slot = 0; slot < indices.length; slot += 1) if (winner[numberOf[slot]] === indices[slot]) kept.push(indices[slot]);
   return { kept, duplicates: indices.length - kept.length };
 }

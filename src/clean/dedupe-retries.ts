@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { orderByGroupAndStart } from './group-order.js';
+import { denseIds, orderByGroupAndStart } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -14,7 +14,15 @@ export function dedupeRetries(
   windowMs: number,
 ): { kept: number[]; duplicates: number } {
   const eligible = indices.filter((index) => rows.prompt[index] !== null);
-  const { order, group } = orderByGroupAndStart(eligible, (index) => `${rows.user[index]}\u0000${labels[index]}\u0000${rows.prompt[index]}`, rows.start);
+  // (user, task type, prompt) packed into one number (below 2^53 for any realistic input)
+  const users = denseIds(rows.user);
+  const types = denseIds(labels);
+  const prompts = denseIds(rows.prompt);
+  const { order, group } = orderByGroupAndStart(
+    eligible,
+    (index) => (users.ids[index] * types.count + types.ids[index]) * prompts.count + prompts.ids[index],
+    rows.start,
+  );
   const dropped = new Set<number>();
   let best = -1;
   const better = (a: number, b: number) =>

@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { orderByGroupAndStart } from './group-order.js';
+import { denseIds, orderByGroupAndStart } from './group-order.js';
 
 /** Cleaned tasks of one source, column by column. */
 export interface TaskColumns {
@@ -27,7 +27,10 @@ export interface TaskColumns {
  * @example stitchSessions(rows, kept, labels, 600_000) // { tasks, stitchedRows: 12 }
  */
 export function stitchSessions(rows: LogRows, indices: number[], labels: string[], maxGapMs: number): { tasks: TaskColumns; stitchedRows: number } {
-  const { order, group } = orderByGroupAndStart(indices, (index) => `${rows.user[index]}\u0000${labels[index]}`, rows.start);
+  // (user, task type) packed into one number: ids of the interned strings, not a string built per row
+  const users = denseIds(rows.user);
+  const types = denseIds(labels);
+  const { order, group } = orderByGroupAndStart(indices, (index) => users.ids[index] * types.count + types.ids[index], rows.start);
   // A task is a run of consecutive slots in `order`; firstSlot marks where each run begins.
   const firstSlots: number[] = [];
   for (let slot = 0; slot < order.length; slot += 1) {
