@@ -39,7 +39,7 @@ function parseArgs(argv) {
     else if (arg === '--generate-only') options.generateOnly = true;
     else if (arg === '--cli') options.cli = resolve(value());
     else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build's dist/cli/main.js>] [--timeout <s per child>]');
+      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build dist/cli/main.js>] [--timeout <s per child>]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
