@@ -262,7 +262,13 @@ function comparisonHolds(value: number, comparison: Comparison): boolean {
 }
 
 /** A comparison in the metric's own unit: "80 %" of a rate is 0.8, a bare 0.8 too; a fall of "more than 10 points" is < -10. */
-function normalizeComparison(comparison: Comparison, metric: AskMetric, movement: Interpretation['movement'], changeInPoints: boolean): Comparison {
+function normalizeComparison(comparison: Comparison, metric: AskMetric, movement: Interpretation['movement'], changeInPoints: boolean, overall: number | null = null): Comparison {
+  if (comparison.unit === 'overall') {
+    // "under-perform" is below everyone's value when higher is better, above it otherwise
+    const worse = comparison.op === '<';
+    const op = worse === metric.higherIsBetter ? '<' : '>';
+    return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} the all-teams value` };
+  }
   let value = comparison.value;
   if (metric.unit === 'rate' && !changeInPoints && (comparison.unit === 'rate' || (comparison.unit === 'number' && value > 1))) value /= 100;
   if (movement === 'down') {
@@ -407,12 +413,27 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     rows: shown.map((entry) => [entry.name, entry.value, ...partColumns.map(([column]) => entry.parts[column] ?? null)]),
   });
   const visible = entries.filter((entry) => !entry.suppressed);
+  // The all-teams value over the same periods, for "under-perform" / "above average"
+  let overall: number | null = null;
+  if (comparison?.unit === 'overall') {
+    if (change) {
+      const first = perPeriod[0].length > 0 ? spec.rows(source, 'all', periods[0]) : [];
+      const last = spec.rows(source, 'all', periods[periods.length - 1]);
+      const from = first.length > 0 ? spec.combine(first).value : null;
+      const to = last.length > 0 ? spec.combine(last).value : null;
+      overall = from === null || to === null ? null : (to - from) * scale;
+    } else {
+      const rows = periods.flatMap((period) => spec.rows(source, 'all', period));
+      overall = rows.length > 0 ? spec.combine(rows).value : null;
+    }
+    if (overall === null) return unanswerable(describe(interpretation, dimension, periods), `There is no all-teams ${metric.label} ${where} to compare with.`);
+  }
   const hidden = entries.length - visible.length;
   const shownValue = (entry: Entry) => `${subject(entry.name)} (${formatValue(entry.value, valueUnit)})`;
   const label = change ? `change in ${metric.label}` : metric.label;
   const extra: string[] = [];
 
-  if (comparison || ranking || listing) {
+  if (listing || ((comparison || ranking) && !named)) {
     const listDimension = dimension === 'all' ? 'team' : dimension;
     const [one, many] = DIMENSION_NAMES[listDimension];
     let chosen = visible.filter((entry) => entry.value !== null);
@@ -421,13 +442,15 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const implied = !comparison && movement && movement !== 'any' && (change || metric.id === 'delta_pts') && !ranking;
     if (comparison || implied) {
       const rule = comparison
-        ? normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts')
+        ? normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall)
         : { op: movement === 'down' ? '<' : '>', value: 0, unit: 'pts', text: '' } as Comparison;
       extra.push(`${valueColumn} ${rule.op} ${rule.value}`);
       chosen = chosen.filter((entry) => comparisonHolds(entry.value!, rule)).sort((a, b) => (rule.op.startsWith('<') ? a.value! - b.value! : b.value! - a.value!));
       const what = movement && (change || metric.id === 'delta_pts')
         ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
-        : metric.unit === 'hours' ? `saved ${comparison!.text}` : `had ${metric.label} ${comparison!.text}`;
+        : comparison!.unit === 'overall'
+          ? `had ${metric.label} ${normalizeComparison(comparison!, metric, movement, false, overall).text} (${formatValue(overall, valueUnit)})`
+          : metric.unit === 'hours' ? `saved ${comparison!.text}` : `had ${metric.label} ${comparison!.text}`;
       sentence = chosen.length === 0
         ? `No ${one} ${what} ${where}.`
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
@@ -472,13 +495,18 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (change) return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
     return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
   });
+  const checks: string[] = [];
   if (comparison && entries.length === 1 && entries[0].value !== null) {
-    const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts');
+    const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall);
+    checks.push(`${valueColumn} ${rule.op} ${rule.value}`);
     phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
   }
+  const several = entries.length > 1
+    ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
+    : null;
   return {
-    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, change ? ['change from first to last period'] : []),
-    answer: `${phrases.join('; ')}.`,
+    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['change from first to last period'] : []), ...checks]),
+    answer: several ?? `${phrases.join('; ')}.`,
     answered: true,
     table: tableOf(visible),
     ...covered,

@@ -39,7 +39,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
   const team = visibleTeams[0] ?? source.teams[0] ?? 'Finance';
   const taskType = source.taskTypes[0] ?? 'drafting';
   const examples = ASK_PATTERNS.map((pattern) => pattern.example.replace('{team}', team).replace('{task_type}', taskType.replace(/_/g, ' ')));
-  const vocabulary = { teams: source.teams, taskTypes: source.taskTypes, reportWeek: source.reportWeek };
+  const vocabulary = { teams: source.teams, taskTypes: source.taskTypes, reportWeek: source.reportWeek, firstWeek: source.weeks[0] };
   return {
     source,
     examples: () => [...examples],

@@ -53,7 +53,7 @@ const METRICS: AskMetric[] = [
   { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', unit: 'hours', higherIsBetter: true,
     synonyms: ['hours', 'hours saved', 'time saved', 'save', 'saved', 'saving', 'savings', 'saves', 'time savings'] },
   { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true,
-    synonyms: ['cumulative', 'cumulative hours', 'cumulative hours saved', 'running total', 'hours saved so far', 'saved so far', 'in total so far'] },
+    synonyms: ['cumulative', 'cumulative hours', 'cumulative hours saved', 'running total', 'hours saved so far', 'saved so far', 'in total', 'so far', 'to date', 'all time', 'since the start'] },
   { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true,
     synonyms: ['asi', 'accuracy', 'accuracy stability', 'stability', 'accurate', 'on target', 'quality'] },
   { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false,

@@ -1,7 +1,7 @@
 import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
 import { matchEntities, type Entity } from './match-entities.js';
 import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
-import { parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
 
@@ -9,7 +9,8 @@ export type Dimension = 'team' | 'task_type' | 'user';
 export interface Comparison {
   op: '>' | '>=' | '<' | '<=';
   value: number;
-  unit: 'pts' | 'rate' | 'hours' | 'count' | 'minutes' | 'number';
+  /** `overall`: against the all-teams value of the same metric and period ("under-perform", "below average"). */
+  unit: 'pts' | 'rate' | 'hours' | 'count' | 'minutes' | 'number' | 'overall';
   text: string;
 }
 
@@ -45,6 +46,8 @@ export interface AskVocabulary {
   teams: string[];
   taskTypes: string[];
   reportWeek: string;
+  /** First week holding data: "trend" without a time means from here. */
+  firstWeek?: string;
 }
 
 const MOVEMENT_WORDS: Record<string, Movement> = Object.fromEntries([
@@ -57,6 +60,7 @@ const MOVEMENT_WORDS: Record<string, Movement> = Object.fromEntries([
 ]) as Record<string, Movement>;
 // "over" and "time" only count as movement words in "over time".
 const WEAK_MOVEMENT = new Set(['over', 'time', 'up', 'down']);
+const SERIES_WORDS = new Set(['weekly', 'monthly', 'trend', 'trends', 'trending', 'timeline', 'history', 'series']);
 
 const DIMENSION_WORDS: Record<string, [Dimension, boolean]> = {
   team: ['team', false], teams: ['team', true], department: ['team', false], departments: ['team', true], dept: ['team', false], depts: ['team', true],
@@ -93,6 +97,7 @@ export function reservedWords(): Set<string> {
   const words = new Set<string>([
     ...Object.keys(MOVEMENT_WORDS), ...Object.keys(DIMENSION_WORDS), ...Object.keys(UNIT_WORDS), ...Object.keys(RANK_WORDS),
     ...COMPARISON_WORDS.flatMap(([phrase]) => phrase),
+    ...SERIES_WORDS, 'underperform', 'underperforming', 'outperform', 'outperforming', 'average', 'overall', 'struggling',
     ...'which what who how many much did does do is are was were the a an of in on for by to from since last this week weeks month months year per each every all across with and or than that there any our we me show list give tell between during over has have had been be at it its their them compare versus vs ai'.split(' '),
   ]);
   for (const metric of askMetrics()) for (const synonym of metric.synonyms) for (const word of textTokens(synonym)) words.add(word);
@@ -181,6 +186,20 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   }
 
+  // 4b. Relative to everyone: "under-perform", "below average", "outperform"
+  if (!comparison) {
+    const text = free().join(' ');
+    const below = /\b(under ?perform\w*|under ?achiev\w*|struggl\w*|below (the )?(average|overall|norm|mean))\b/.exec(text);
+    const above = /\b(out ?perform\w*|over ?perform\w*|above (the )?(average|overall|norm|mean))\b/.exec(text);
+    const found = below ?? above;
+    if (found) {
+      comparison = { op: below ? '<' : '>', value: 0, unit: 'overall', text: below ? 'below the all-teams value' : 'above the all-teams value' };
+      const start = text.slice(0, found.index).split(' ').filter((word) => word.length > 0).length;
+      const length = found[0].split(' ').length;
+      for (let offset = 0; offset < length; offset += 1) used.add(start + offset);
+    }
+  }
+
   // 5. Ranking, movement, dimension
   let ranking = null as Ranking | null;
   let rankPlural = false;
@@ -188,6 +207,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   let dimension: Dimension | null = null;
   let plural = false;
   let countOnly = false;
+  let series = false;
   const rest = free();
   rest.forEach((word, index) => {
     if (word === '\u0000') return;
@@ -204,6 +224,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     const moved = MOVEMENT_WORDS[word];
     if (moved && !WEAK_MOVEMENT.has(word)) movement = movement === null || movement === 'any' ? moved : movement;
     if (word === 'over' && rest[index + 1] === 'time') movement = movement ?? 'any';
+    // "per week", "weekly", "month by month": a series
+    if (SERIES_WORDS.has(word) || ((word === 'per' || word === 'each' || word === 'by') && (rest[index + 1] === 'week' || rest[index + 1] === 'month'))) {
+      movement = movement ?? 'any';
+      series = true;
+    }
+    if (word === 'trend' || word === 'trends' || word === 'trending' || (word === 'over' && rest[index + 1] === 'time')) series = true;
     const dimensionWord = DIMENSION_WORDS[word];
     if (dimensionWord && !dimension) {
       // "task types" is one dimension; "task" alone before "type(s)" is part of it.
@@ -215,13 +241,19 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   });
 
+  // A series with no time named runs from the first week with data
+  let scope = time.scope;
+  if (series && scope.kind === 'default' && vocabulary.firstWeek && vocabulary.firstWeek < vocabulary.reportWeek) {
+    scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
+  }
+
   // 6. The metric: the longest phrase, then the first; change words alone mean adoption
   found.sort((a, b) => b.length - a.length || a.start - b.start);
   let metric = found[0]?.metric ?? null;
   if (!metric && (movement || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   if (!metric) return null;
-  const singleWeek = time.scope.kind === 'week' || time.scope.kind === 'default';
+  const singleWeek = scope.kind === 'week' || scope.kind === 'default';
   if (metric.id === 'adoption_rate' && singleWeek && (movement || comparison?.unit === 'pts')) metric = metricById('delta_pts');
   if (metric.id === 'delta_pts' && !singleWeek) {
     metric = metricById('adoption_rate');
@@ -249,7 +281,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     comparison,
     ranking,
     movement,
-    time: time.scope,
+    time: scope,
     countOnly,
     unknownNames: unknownNames(question, words, used),
   };

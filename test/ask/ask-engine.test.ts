@@ -419,6 +419,40 @@ describe('unanswerable questions', () => {
   });
 });
 
+describe('more ways to ask', () => {
+  test('"under-perform" compares with the all-teams value of the same period', () => {
+    const november = tables.accuracy_stability.filter((row) => row.month === '2026-11');
+    const overall = all(november).asi as number;
+    const expected = teamRows(november).filter((row) => (row.asi as number) < overall).sort((a, b) => (a.asi as number) - (b.asi as number));
+    const answer = ask('which teams under-perform on accuracy');
+    expect(answer.table.rows.map((row) => row[0])).toEqual(expected.map((row) => row.team));
+    expect(answer.answer).toBe(
+      `${expected.length} teams had accuracy stability (ASI) below the all-teams value (${pct(overall)}) in 2026-11: ${expected.map((row) => `${row.team} (${pct(row.asi)})`).join(', ')}.${SUPPRESSED_NOTE}`,
+    );
+    // Lower is better for harm: under-performing means above everyone's rate
+    const legal = tables.harm.find((row) => row.team === 'Legal')!;
+    expect([legal.harmful, legal.ai_tasks, all(tables.harm).harmful]).toEqual([1, 3, 1]);
+    expect(ask('which teams under-perform on harm last week').table.rows.map((row) => row[0])).toEqual(['Legal']);
+  });
+
+  test('a yes/no question about one team', () => {
+    expect(ask('is Finance adoption above 70%').answer).toBe(`Yes: adoption rate for Finance in 2026-W47 was ${pct(16 / 22)}.`);
+    expect(ask('did Procurement drop more than 40 points last week').answer).toBe('No: adoption for Procurement changed by -35.0 pts in 2026-W47 (60.0% -> 25.0%).');
+  });
+
+  test('two named teams are compared in one sentence', () => {
+    const rate = (team: string) => pct(tables.adoption_by_team.find((row) => row.team === team)!.adoption_rate);
+    expect(ask('compare Finance and Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Finance ${rate('Finance')}, Legal ${rate('Legal')}.`);
+  });
+
+  test('"trend" without a time runs from the first week; "in total" is the running sum', () => {
+    const trend = ask('usage trend');
+    expect(trend.weeks).toEqual(tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week));
+    const cumulative = tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!.cumulative_hours_saved;
+    expect(ask('how many hours did we save in total').table.rows[0][1]).toBe(cumulative);
+  });
+});
+
 describe('users within a team', () => {
   test('"which users in Finance have coverage below 100%" lists only Finance users', () => {
     const answer = ask('which users in Finance have coverage below 100%');
