@@ -38,7 +38,10 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
   const visibleTeams = source.report.tables.adoption_by_team.filter((row) => row.team !== '*' && row.suppressed !== true).map((row) => row.team);
   const team = visibleTeams[0] ?? source.teams[0] ?? 'Finance';
   const taskType = source.taskTypes[0] ?? 'drafting';
-  const examples = ASK_PATTERNS.map((pattern) => pattern.example.replace('{team}', team).replace('{task_type}', taskType.replace(/_/g, ' ')));
+  const team2 = visibleTeams[1] ?? source.teams[1] ?? team;
+  const examples = ASK_PATTERNS.map((pattern) =>
+    pattern.example.replace('{team}', team).replace('{team2}', team2).replace('{task_type}', taskType.replace(/_/g, ' ')),
+  );
   const vocabulary = { teams: source.teams, taskTypes: source.taskTypes, reportWeek: source.reportWeek, firstWeek: source.weeks[0] };
   return {
     source,

@@ -1,4 +1,4 @@
-/** One documented question pattern; `{team}` and `{task_type}` are filled with names from the data. */
+/** One documented question pattern; `{team}`, `{team2}` and `{task_type}` are filled with names from the data. */
 export interface AskPattern {
   id: string;
   pattern: string;
@@ -46,5 +46,10 @@ export const ASK_PATTERNS: AskPattern[] = [
   { id: 'alerts', pattern: 'what alerts fired [time]', example: 'what alerts fired last week', answers: 'the alerts of the report week, by severity' },
   { id: 'power-users', pattern: 'who are the power users [time]', example: 'who are the power users last week', answers: 'users above the power-user percentile of weekly AI tasks' },
   { id: 'baseline', pattern: 'what is the manual baseline for {task_type}', example: 'what is the manual baseline for {task_type}', answers: 'median manual minutes of that task type' },
+  { id: 'underperform', pattern: 'which task types under-perform on accuracy', example: 'which task types under-perform on accuracy', answers: 'groups whose value is worse than the all-teams value of the same period ("below average", "outperform" too)' },
+  { id: 'yes-no', pattern: 'is {team} adoption above X %', example: 'is {team} adoption above 50%', answers: 'yes or no, with the value' },
+  { id: 'compare', pattern: 'compare {team} and {team2} adoption [time]', example: 'compare {team} and {team2} adoption', answers: 'the named groups side by side' },
+  { id: 'trend-default', pattern: 'usage trend', example: 'usage trend', answers: 'a series from the first week with data to the report week' },
+  { id: 'users-in-team', pattern: 'which users in {team} have coverage below X %', example: 'which users in {team} have coverage below 100%', answers: 'per-user coverage limited to one team\'s roster users' },
   { id: 'summary', pattern: 'give me a summary', example: 'give me a summary', answers: 'the headline numbers of the report week' },
 ];

@@ -346,11 +346,6 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     );
   });
 
-  test('every documented pattern is covered by a case above, and its example answers', () => {
-    expect(ASK_PATTERNS.length).toBeGreaterThanOrEqual(30);
-    expect(ASK_PATTERNS.map((entry) => entry.id).filter((id) => !covered.has(id))).toEqual([]);
-    for (const example of engine.examples()) expect(engine.ask(example).answered, example).toBe(true);
-  });
 });
 
 describe('names, typos and time words', () => {
@@ -420,7 +415,7 @@ describe('unanswerable questions', () => {
 });
 
 describe('more ways to ask', () => {
-  test('"under-perform" compares with the all-teams value of the same period', () => {
+  pattern('underperform', '"under-perform" compares with the all-teams value of the same period', () => {
     const november = tables.accuracy_stability.filter((row) => row.month === '2026-11');
     const overall = all(november).asi as number;
     const expected = teamRows(november).filter((row) => (row.asi as number) < overall).sort((a, b) => (a.asi as number) - (b.asi as number));
@@ -435,17 +430,17 @@ describe('more ways to ask', () => {
     expect(ask('which teams under-perform on harm last week').table.rows.map((row) => row[0])).toEqual(['Legal']);
   });
 
-  test('a yes/no question about one team', () => {
+  pattern('yes-no', 'a yes/no question about one team', () => {
     expect(ask('is Finance adoption above 70%').answer).toBe(`Yes: adoption rate for Finance in 2026-W47 was ${pct(16 / 22)}.`);
     expect(ask('did Procurement drop more than 40 points last week').answer).toBe('No: adoption for Procurement changed by -35.0 pts in 2026-W47 (60.0% -> 25.0%).');
   });
 
-  test('two named teams are compared in one sentence', () => {
+  pattern('compare', 'two named teams are compared in one sentence', () => {
     const rate = (team: string) => pct(tables.adoption_by_team.find((row) => row.team === team)!.adoption_rate);
     expect(ask('compare Finance and Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Finance ${rate('Finance')}, Legal ${rate('Legal')}.`);
   });
 
-  test('"trend" without a time runs from the first week; "in total" is the running sum', () => {
+  pattern('trend-default', '"trend" without a time runs from the first week; "in total" is the running sum', () => {
     const trend = ask('usage trend');
     expect(trend.weeks).toEqual(tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week));
     const cumulative = tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!.cumulative_hours_saved;
@@ -454,7 +449,7 @@ describe('more ways to ask', () => {
 });
 
 describe('users within a team', () => {
-  test('"which users in Finance have coverage below 100%" lists only Finance users', () => {
+  pattern('users-in-team', '"which users in Finance have coverage below 100%" lists only Finance users', () => {
     const answer = ask('which users in Finance have coverage below 100%');
     const expected = tables.logging_coverage.filter((row) => row.team === 'Finance' && (row.coverage as number) < 1);
     expect(answer.table.rows.map((row) => row[0])).toEqual(expected.map((row) => row.user_id));
@@ -488,5 +483,13 @@ describe('privacy', () => {
     expect(answer.answer).toContain(`${flagged[0].user_id} (50.0%)`);
     expect(JSON.stringify(answer)).not.toMatch(/\bf3\b/);
     expect(JSON.stringify(other.ask('who are the power users last week'))).not.toMatch(/\bf1\b/);
+  });
+});
+
+describe('documentation', () => {
+  test('every documented pattern is covered by a case above, and its example answers', () => {
+    expect(ASK_PATTERNS.length).toBeGreaterThanOrEqual(30);
+    expect(ASK_PATTERNS.map((entry) => entry.id).filter((id) => !covered.has(id))).toEqual([]);
+    for (const example of engine.examples()) expect(engine.ask(example).answered, example).toBe(true);
   });
 });
