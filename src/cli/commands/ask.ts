@@ -22,7 +22,7 @@ export function registerAsk(program: Command): void {
     .description('Answer a question about the metrics in one sentence plus the table behind it (offline, deterministic, no model)')
     .argument('<question>', 'the question, in quotes, e.g. "how many hours did Finance save in October"')
     .option('-i, --input <dir>', 'input folder of ai_logs*, manual_logs* and user_monthly_summary* CSV files (default: config `input`, i.e. data/sample)')
-    .option('-w, --week <week>', 'report week the question is relative to ("last week" = this week): YYYY-Www or `latest` (the last complete ISO week)', 'latest')
+    .option('-w, --week <week>', 'report week questions are relative to ("last week" and "this week" both mean it): YYYY-Www or `latest` (the last complete ISO week)', 'latest')
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present); privacy.minGroupSize and privacy.pseudonymize apply to answers')
     .option('--json', 'print {question, answered, interpretation, answer, table: {columns, units, rows}, weeks, suggestions} as JSON on stdout')
     .addHelpText(
