@@ -75,8 +75,8 @@ function adoptionRows(column: string) {
   return (source: MetricsSource, scope: Scope, week: string): PeriodRow[] => {
     if (scope === 'task_type') return periodRows(source.document(week).tables.adoption_by_task_type, 'task_type', scope, week, ADOPTION_COLUMNS);
     if (week !== source.reportWeek && TREND_COLUMNS.has(column)) {
-      source.document(source.reportWeek);
-      return periodRows(source.report.tables.adoption_trend.filter((row) => row.week === week), 'team', scope, week, ADOPTION_COLUMNS);
+      const trend = source.document(source.reportWeek).tables.adoption_trend;
+      return periodRows(trend.filter((row) => row.week === week), 'team', scope, week, ADOPTION_COLUMNS);
     }
     return periodRows(source.document(week).tables.adoption_by_team, 'team', scope, week, ADOPTION_COLUMNS);
   };
@@ -547,26 +547,40 @@ function answerBlindSpots(interpretation: Interpretation, source: MetricsSource)
   };
 }
 
+// Teams suppressed in a week's adoption table: their gaps and alerts are not named either.
+function suppressedTeams(source: MetricsSource, week: string): Set<string> {
+  return new Set(source.document(week).tables.adoption_by_team.filter((row) => row.suppressed === true).map((row) => row.team));
+}
+
 function answerGaps(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { weeks, where } = weeksFor(source, interpretation);
-  const rows = weeks
-    .flatMap((week) => source.document(week).tables.gaps)
-    .filter((row) => interpretation.teams.length === 0 || interpretation.teams.includes(row.team));
+  const found = weeks.flatMap((week) => {
+    const hidden = suppressedTeams(source, week);
+    return source.document(week).tables.gaps.map((row) => ({ row, hidden: hidden.has(row.team) }));
+  }).filter(({ row }) => interpretation.teams.length === 0 || interpretation.teams.includes(row.team));
+  const rows = found.filter((entry) => !entry.hidden).map((entry) => entry.row);
+  const hiddenCount = found.length - rows.length;
+  const note = hiddenCount > 0 ? ` ${hiddenCount} gap${hiddenCount === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
   const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
   const answer = rows.length === 0
     ? `No data gaps${team} ${where}.`
     : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${row.team} had no ${row.source} tasks on ${row.date}`).join('; ')}.`;
   return {
-    interpretation: `gaps ${weeks.join(', ')}${team}`, answer, answered: true,
+    interpretation: `gaps ${weeks.join(', ')}${team}`, answer: answer + note, answered: true,
     table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },
   };
 }
 
 function answerAlerts(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { weeks, where } = weeksFor(source, interpretation);
-  const rows = weeks
-    .flatMap((week) => source.document(week).tables.alerts.map((alert) => ({ week, alert })))
+  const found = weeks
+    .flatMap((week) => {
+      const hidden = suppressedTeams(source, week);
+      return source.document(week).tables.alerts.map((alert) => ({ week, alert, hidden: alert.team !== undefined && hidden.has(alert.team) }));
+    })
     .filter(({ alert }) => interpretation.teams.length === 0 || (alert.team !== undefined && interpretation.teams.includes(alert.team)));
+  const rows = found.filter((entry) => !entry.hidden);
+  const note = found.length > rows.length ? ` ${found.length - rows.length} alert${found.length - rows.length === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
   const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
   const bySeverity = new Map<string, number>();
   for (const { alert } of rows) bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
@@ -575,7 +589,7 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
     : `${rows.length} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')}): ` +
       `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
   return {
-    interpretation: `alerts ${weeks.join(', ')}${team}`, answer, answered: true,
+    interpretation: `alerts ${weeks.join(', ')}${team}`, answer: answer + note, answered: true,
     table: {
       columns: ['week', 'severity', 'rule', 'team', 'message'], units: ['text', 'text', 'text', 'text', 'text'],
       rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.message ?? null]),

@@ -3,6 +3,7 @@ import { createAskEngine, type AskAnswer } from '../../src/ask/ask-engine.js';
 import { ASK_PATTERNS } from '../../src/ask/patterns.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import type { Row } from '../../src/metrics/kpi.js';
+import { makeCleanedData, type TaskSpec } from '../metrics/make-cleaned-data.js';
 import { askConfig, askFixture } from './ask-fixture.js';
 
 const config = askConfig();
@@ -470,6 +471,27 @@ describe('privacy', () => {
     const tiny = ask('Tiny adoption last week');
     expect(tiny.answer).toBe("Tiny's adoption rate in 2026-W47 is suppressed (fewer than 2 users).");
     expect(tiny.table.rows).toEqual([]);
+  });
+
+  test('gaps of a suppressed team are counted, not named', () => {
+    // Solo (one user) logs 6 AI tasks every weekday but Wednesday 2026-11-18; Big has two users
+    const tasks: TaskSpec[] = [];
+    for (const monday of ['2026-11-02', '2026-11-09', '2026-11-16']) {
+      for (let day = 0; day < 5; day += 1) {
+        const date = new Date(Date.parse(`${monday}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
+        if (date !== '2026-11-18') for (let index = 0; index < 6; index += 1) tasks.push({ user_id: 'solo', team: 'Solo', started_at: `${date}T0${index}:00:00Z`, accuracy: 0.95 });
+        for (const user of ['b1', 'b2']) tasks.push({ user_id: user, team: 'Big', started_at: `${date}T10:00:00Z`, accuracy: 0.95 });
+      }
+    }
+    const gapData = makeCleanedData({ tasks, loadedDates: { first: '2026-11-02', last: '2026-11-22' } });
+    const open = computeMetrics(gapData, askConfig({ privacy: { minGroupSize: 0 } }), 'latest');
+    expect(open.tables.gaps.map((row) => [row.team, row.date, row.source])).toEqual([['Solo', '2026-11-18', 'ai_logs']]);
+    const guarded = createAskEngine(gapData, askConfig()).ask('were there any data gaps last week');
+    expect(guarded.answer).toBe('No data gaps in 2026-W47. 1 gap of suppressed teams (fewer than 2 users) not shown.');
+    expect(JSON.stringify(guarded)).not.toContain('Solo');
+    expect(createAskEngine(gapData, askConfig({ privacy: { minGroupSize: 0 } })).ask('were there any data gaps last week').answer).toBe(
+      '1 data gap in 2026-W47: Solo had no ai_logs tasks on 2026-11-18.',
+    );
   });
 
   test('pseudonymised user ids are what answers show', () => {
