@@ -73,6 +73,17 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           suggestions: suggestQuestions(question, examples),
         };
       }
+      if (interpretation.unknownTime.length > 0) {
+        return {
+          question,
+          answered: false,
+          interpretation: `${interpretation.metric.id}; unreadable time ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
+          answer: `I cannot read the time in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
+          table: { columns: [], units: [], rows: [] },
+          weeks: [],
+          suggestions: suggestQuestions(question, examples),
+        };
+      }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const read = source.takeWeeksRead();
       return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };

@@ -39,6 +39,8 @@ export interface Interpretation {
   countOnly: boolean;
   /** Capitalised words that look like a team or task type but match none in the data (never guessed at). */
   unknownNames: string[];
+  /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
+  unknownTime: string[];
 }
 
 /** The vocabulary a question is parsed against: the names in the data and the report week. */
@@ -108,6 +110,8 @@ const ALL_METRICS = askMetrics();
 const PHRASES = metricPhrases(ALL_METRICS);
 const RESERVED = reservedWords();
 const metricById = (id: AskMetric['id']) => ALL_METRICS.find((metric) => metric.id === id)!;
+
+const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade)$/;
 
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -284,5 +288,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     time: scope,
     countOnly,
     unknownNames: unknownNames(question, words, used),
+    unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
   };
 }

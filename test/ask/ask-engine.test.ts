@@ -401,6 +401,15 @@ describe('unanswerable questions', () => {
     expect(answer.suggestions).toHaveLength(3);
   });
 
+  test('a time it cannot read is refused, not ignored', () => {
+    for (const question of ['adoption yesterday', 'hours saved in Q3', 'adoption in 2025', 'hours saved this year']) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(/^I cannot read the time in "(yesterday|q3|2025|year)", so I will not guess;/);
+    }
+    expect(ask('hours in oct 2026').weeks).toEqual(OCTOBER);
+  });
+
   test('teams crossed with task types are refused, not answered for one of them', () => {
     const answer = engine.ask('which task types in Finance have adoption below 50%');
     expect(answer.answered).toBe(false);
