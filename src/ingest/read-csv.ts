@@ -138,7 +138,7 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): A
   }
 }
 
-const BATCH_LIMIT = 16_384;
+const BATCH_LIMIT = 1024;
 
 // Flowing mode, paused while a full batch waits for its consumer: one await per batch, not per record.
 async function* parsedBatches(stream: NodeJS.ReadableStream): AsyncGenerator<unknown[]> {
