@@ -113,6 +113,10 @@ const metricById = (id: AskMetric['id']) => ALL_METRICS.find((metric) => metric.
 
 const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade)$/;
 
+const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
+const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'whole', 'entire', 'company', 'org', 'organisation', 'organization', 'them',
+  'these', 'those', 'both', 'its', 'their', 'any', 'all', 'each', 'every', 'most', 'least', 'best', 'worst', 'people', 'staff', 'tool', 'copilot']);
+
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -125,6 +129,12 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || word === 'i') continue;
     if (!names.includes(match[0])) names.push(match[0]);
   }
+  // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
+  words.forEach((word, index) => {
+    if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^[a-z][a-z]{2,}$/.test(word)) return;
+    if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || names.some((name) => name.toLowerCase() === word)) return;
+    names.push(word);
+  });
   return names;
 }
 

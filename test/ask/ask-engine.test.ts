@@ -401,6 +401,9 @@ describe('unanswerable questions', () => {
       'The data has no team or task type called "Marketing", so I will not guess. Teams: Finance, Legal, Procurement, Sales Ops, Tiny. Task types: budget_reconciliation, contract_review, invoice_matching.',
     );
     expect(answer.suggestions).toHaveLength(3);
+    expect(engine.ask('adoption of marketing').answer).toMatch(/^The data has no team or task type called "marketing"/);
+    expect(engine.ask('how many hours did xyzzy save').answered).toBe(false);
+    expect(ask('adoption of the whole company').table.rows[0][0]).toBe('*');
   });
 
   test('a time it cannot read is refused, not ignored', () => {
