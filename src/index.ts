@@ -106,3 +106,5 @@ export { suggestQuestions } from './ask/suggest-questions.js';
 export { formatAnswer } from './ask/format-answer.js';
 export { startAskServer } from './serve/start-ask-server.js';
 export type { AskServer, AskServerOptions } from './serve/start-ask-server.js';
+export { runReport, DEFAULT_NOTEBOOK } from './pipeline.js';
+export type { RunOptions, RunEffects, RunResult } from './pipeline.js';
