@@ -337,16 +337,7 @@ export function simulateActivity(
       taskDuration = unknownLast ? null : parts.reduce((sum, part) => sum + part, 0);
     } else {
       const row = baseRow('ai_logs', user, taskType, start);
-      const durationDraw = random.next();
-      if (durationDraw < 0.02) {
-        setEnd(row, null);
-        taskDuration = null;
-      } else if (durationDraw < 0.024 && !user.special) {
-        setEnd(row, start + roundTo30s(random.int(510, 660) * MINUTE));
-        taskDuration = null;
-      } else {
-        setEnd(row, start + duration);
-      }
+      if (!drawEnd(row, user, start, duration)) taskDuration = null;
       row.statusWord = statusWord(status, random);
       row.accuracyMilli = accuracy;
       row.harmfulCell = harmfulCell(harmful, random);
@@ -403,20 +394,26 @@ export function simulateActivity(
     return row;
   };
 
-  const simulateManualTask = (user: SimulatedUser, start: number, taskType: string): number => {
-    const duration = roundTo30s(TASK_TYPES[taskType].manualMinutes * MINUTE * (0.6 + random.next()));
-    const row = baseRow('manual_logs', user, taskType, start);
-    let taskDuration: number | null = duration;
+  // 2 % of tasks lose their end, 0.4 % run past the 8 h limit; the rest end after `duration`.
+  // Returns whether the task keeps a usable duration. (The draws' order fixes the sample's bytes.)
+  const drawEnd = (row: RawRow, user: SimulatedUser, start: number, duration: number): boolean => {
     const durationDraw = random.next();
     if (durationDraw < 0.02) {
       setEnd(row, null);
-      taskDuration = null;
-    } else if (durationDraw < 0.024 && !user.special) {
-      setEnd(row, start + roundTo30s(random.int(510, 660) * MINUTE));
-      taskDuration = null;
-    } else {
-      setEnd(row, start + duration);
+      return false;
     }
+    if (durationDraw < 0.024 && !user.special) {
+      setEnd(row, start + roundTo30s(random.int(510, 660) * MINUTE));
+      return false;
+    }
+    setEnd(row, start + duration);
+    return true;
+  };
+
+  const simulateManualTask = (user: SimulatedUser, start: number, taskType: string): number => {
+    const duration = roundTo30s(TASK_TYPES[taskType].manualMinutes * MINUTE * (0.6 + random.next()));
+    const row = baseRow('manual_logs', user, taskType, start);
+    const taskDuration: number | null = drawEnd(row, user, start, duration) ? duration : null;
     maybeSkew(row, 0.01);
     if (!row.swapped && random.chance(0.003)) row.duplicateInFile = true;
     if (!inRange(start)) return start + duration;
