@@ -3,7 +3,7 @@
 // at about 100 k, 1 M and 2.5 M input rows, then times `uptake run --no-deliver` on data/sample.
 // Assumes `npm run build` ran. Data sets are cached under os.tmpdir() keyed by size and seed.
 //
-// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
+// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
 // --cli times another build (e.g. an older commit's dist/cli/main.js) on the same data sets, for before/after tables.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, renameSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ function parseArgs(argv) {
       if (next === undefined) throw new Error(`expected a value after ${arg}`);
       return next;
     };
-    if (arg === '--sizes') options.sizes = value().split(',').map((size) => size.trim().toLowerCase()).filter(Boolean);
+    if (arg === '--sizes') options.sizes = value().split(',').map((size) => size.trim().toLowerCase()).filter((size) => size && size !== 'none');
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--timeout') options.timeoutSec = Number(value());
     else if (arg === '--skip-run') options.skipRun = true;
@@ -39,7 +39,7 @@ function parseArgs(argv) {
     else if (arg === '--generate-only') options.generateOnly = true;
     else if (arg === '--cli') options.cli = resolve(value());
     else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build dist/cli/main.js>] [--timeout <s per child>]');
+      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build dist/cli/main.js>] [--timeout <s per child>]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
@@ -131,7 +131,7 @@ async function uptakeRun(timeoutSec) {
     let stages = null;
     if (weeks.length > 0 && existsSync(join(out, weeks[0], 'manifest.json'))) {
       const manifest = JSON.parse(readFileSync(join(out, weeks[0], 'manifest.json'), 'utf8'));
-      stages = manifest.stages ?? manifest.timings ?? null;
+      stages = manifest.timings_ms ?? manifest.stages ?? null;
     }
     return { ...result, stages };
   } finally {
@@ -182,7 +182,7 @@ async function main() {
     const run = await uptakeRun(options.timeoutSec);
     console.log(`\nuptake run --no-deliver on data/sample: ${run.seconds.toFixed(1)} s (exit ${run.code ?? run.signal}), peak ${run.peakMb?.toFixed(0) ?? 'n/a'} MB; target < 10 s`);
     if (run.code !== 0) console.log(run.stderr.slice(-1500));
-    if (run.stages) console.log(`stages: ${JSON.stringify(run.stages)}`);
+    if (run.stages) console.log(`stages (ms, from manifest.json timings_ms): ${Object.entries(run.stages).map(([stage, ms]) => `${stage} ${ms}`).join(', ')}`);
   }
 }
 
