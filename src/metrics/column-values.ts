@@ -17,7 +17,17 @@ export function columnValues(table: ColumnTable, name: string): ArrayLike<unknow
   }
   let values = perTable.get(name);
   if (!values) {
-    values = table.array(name) as ArrayLike<unknown>;
+    const column = table.column(name) as unknown;
+    if (Array.isArray(column) || ArrayBuffer.isView(column)) {
+      // Plain index loop over the table's row indices: table.array() calls a closure per row.
+      const source = column as unknown as ArrayLike<unknown>;
+      const indices = table.indices();
+      const copy = new Array<unknown>(indices.length);
+      for (let row = 0; row < indices.length; row += 1) copy[row] = source[indices[row]];
+      values = copy;
+    } else {
+      values = table.array(name) as ArrayLike<unknown>;
+    }
     perTable.set(name, values);
   }
   return values;
