@@ -53,7 +53,8 @@ export function tableToHtml(rows: Record<string, unknown>[], options: TableHtmlO
   const columns = options.columns ?? columnsOf(rows);
   const percent = new Set(options.percentColumns ?? columns.filter((column) => PERCENT_DEFAULT.test(column)));
   const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
-  const head = `<thead><tr>${columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`;
+  // Snake_case headers may break after an underscore, so narrow columns wrap at word boundaries.
+  const head = `<thead><tr>${columns.map((column) => `<th scope="col">${escapeHtml(column).replace(/_/g, '_<wbr>')}</th>`).join('')}</tr></thead>`;
   const body = rows
     .map((row) => {
       const suppressed = row.suppressed === true;

@@ -12,7 +12,7 @@ describe('tableToHtml', () => {
     );
     expect(html).toBe(
       '<table class="uptake-table"><caption>Adoption by team</caption>' +
-        '<thead><tr><th scope="col">team</th><th scope="col">ai_tasks</th><th scope="col">adoption_rate</th><th scope="col">delta_pts</th><th scope="col">hours_saved</th><th scope="col">asi</th></tr></thead>' +
+        '<thead><tr><th scope="col">team</th><th scope="col">ai_<wbr>tasks</th><th scope="col">adoption_<wbr>rate</th><th scope="col">delta_<wbr>pts</th><th scope="col">hours_<wbr>saved</th><th scope="col">asi</th></tr></thead>' +
         '<tbody>' +
         '<tr><td>*</td><td class="num">1,234</td><td class="num">41.3 %</td><td class="num">0.0</td><td class="num">12.5</td><td>—</td></tr>' +
         '<tr><td>Legal</td><td class="num">3</td><td class="num">100.0 %</td><td class="num">2.4</td><td class="num">0.0</td><td class="num">90.0 %</td></tr>' +
@@ -40,7 +40,7 @@ describe('tableToHtml', () => {
   it('keeps the requested columns and percent columns', () => {
     const html = tableToHtml([{ user_id: 'u1', share: 0.5, coverage: 0.25 }], { columns: ['share', 'user_id'], percentColumns: ['share'] });
     expect(html).toBe(
-      '<table class="uptake-table"><thead><tr><th scope="col">share</th><th scope="col">user_id</th></tr></thead>' +
+      '<table class="uptake-table"><thead><tr><th scope="col">share</th><th scope="col">user_<wbr>id</th></tr></thead>' +
         '<tbody><tr><td class="num">50.0 %</td><td>u1</td></tr></tbody></table>',
     );
   });
