@@ -40,8 +40,13 @@ export function parseTimestamp(text: string): ParsedTime {
   return { kind: 'instant', epochMs: localMs - sign * offsetMinutes * 60_000 };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Called for every timestamp: arithmetic instead of a Date object (Gregorian leap years, as Date.UTC).
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  const full = year >= 0 && year <= 99 ? year + 1900 : year; // Date.UTC reads years 0-99 as 1900-1999
+  return (full % 4 === 0 && full % 100 !== 0) || full % 400 === 0 ? 29 : 28;
 }
 
 const zoneCache = new Map<string, IANAZone | null>();
