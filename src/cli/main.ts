@@ -39,5 +39,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 await main(process.argv);
-// Commands may leave handles (browser, sockets) behind on failure; the exit code is final.
+// stdout and stderr are asynchronous when they are pipes: let them drain, or `uptake metrics --json | jq`
+// gets only the first 64 KB. Then exit, since a failed command may leave handles (browser, sockets) open.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
 process.exit(process.exitCode ?? 0);
