@@ -4,16 +4,6 @@ import type { LogSource, TaskStatus } from '../clean/types.js';
 export const STATUS_RANK: Record<TaskStatus, number> = { completed: 0, abandoned: 1, error: 2 };
 export const STATUS_BY_RANK: TaskStatus[] = ['completed', 'abandoned', 'error'];
 
-// A field cut from a big chunk of text keeps that whole chunk alive in V8 (a sliced string):
-// values kept for the whole run get a copy of their own.
-/**
- * The same string, not sharing memory with the text it was cut from.
- * @example detach(chunk.slice(10, 60)) === chunk.slice(10, 60) // true, but the chunk can be freed
- */
-export function detach(value: string): string {
-  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
-}
-
 /** Shares one string instance per distinct value, so a million rows hold a few thousand ids. */
 export class Interner {
   private readonly values = new Map<string, string>();
@@ -21,9 +11,8 @@ export class Interner {
   intern(value: string): string {
     const known = this.values.get(value);
     if (known !== undefined) return known;
-    const own = detach(value);
-    this.values.set(own, own);
-    return own;
+    this.values.set(value, value);
+    return value;
   }
 }
 
@@ -72,7 +61,7 @@ export class LogRows {
 
   push(row: LogRowInput): void {
     const interner = this.interner;
-    this.id.push(detach(row.id));
+    this.id.push(row.id);
     this.user.push(interner.intern(row.user));
     this.team.push(row.team === null ? null : interner.intern(row.team));
     this.label.push(interner.intern(row.label));
@@ -81,7 +70,7 @@ export class LogRows {
     this.status.push(STATUS_RANK[row.status]);
     this.accuracy.push(row.accuracy ?? Number.NaN);
     this.harmful.push(row.harmful === null ? -1 : row.harmful ? 1 : 0);
-    this.prompt.push(row.prompt === null ? null : detach(row.prompt)); // prompts are mostly unique: interning would only cost
+    this.prompt.push(row.prompt); // prompts are mostly unique: interning would only cost
     this.toolVersion.push(row.toolVersion === null ? null : interner.intern(row.toolVersion));
     this.completeness.push(row.completeness);
     this.fileIndex.push(row.fileIndex);

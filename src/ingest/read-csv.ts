@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Transform, type TransformCallback } from 'node:stream';
-import { CsvSplitter } from './csv-splitter.js';
+import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
@@ -22,8 +22,7 @@ class Utf8Decoder extends Transform {
   private lines = 1;
 
   constructor(private readonly file: string) {
-    // Strings stay strings on the way to the splitter (object mode), instead of turning back into bytes.
-    super({ readableObjectMode: true, decodeStrings: true });
+    super({ readableObjectMode: false, decodeStrings: true });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -88,9 +87,10 @@ export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): A
 export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord[]> {
   // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
   // csv-parse's own line count drifts on CRLF inside quoted fields.
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true });
   const skipped: Array<{ afterRecords: number; raw: string; message: string }> = [];
-  const parser = new CsvSplitter((error, afterRecords) => {
-    skipped.push({ afterRecords, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
+  parser.on('skip', (error: Error & { raw?: string }) => {
+    skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
   });
   const source = createReadStream(file.path);
   const decoder = new Utf8Decoder(file.path);
