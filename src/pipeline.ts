@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError } from './errors.js';
@@ -177,7 +177,6 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, engine: options.engine ?? 'builtin' });
       await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     });
-    const { readdir } = await import('node:fs/promises');
     files.push(...(await readdir(staging)).sort());
   });
   log(`report written to ${weekDir}`);
@@ -235,14 +234,14 @@ async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, noteb
   const rendered = join(notebookPath, '..', htmlName);
   if (!existsSync(rendered)) throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
   const html = await readFile(rendered, 'utf8');
-  await copyFile(rendered, rendered.replace(/\.quarto\.html$/, '.html'));
+  await rm(rendered); // the caller writes it as report.html
   return html;
 }
 
 function packageVersion(name: string): string | null {
   try {
     const path = require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] });
-    return (JSON.parse(require('node:fs').readFileSync(path, 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   } catch {
     return null;
   }
@@ -284,7 +283,7 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
     quarantine_by_reason: run.data.quarantineByReason,
     alerts: run.metrics.tables.alerts.length,
     versions: {
-      uptake: packageVersion('uptake') ?? JSON.parse(require('node:fs').readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version,
+      uptake: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
       node: process.version,
       arquero: packageVersion('arquero'),
       'vega-lite': packageVersion('vega-lite'),
