@@ -3,7 +3,7 @@
 // work on a fresh machine: apt-get when root on Debian, else a message saying what to install.
 // Usage: node scripts/ensure-system.mjs --for start|test
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -97,6 +97,5 @@ function startPostgres() {
 }
 
 function readdirVersions() {
-  const out = execFileSync('sh', ['-c', 'ls /usr/lib/postgresql'], { encoding: 'utf8' }).trim().split('\n');
-  return out.sort().at(-1);
+  return readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1);
 }
