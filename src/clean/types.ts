@@ -1,10 +1,7 @@
 import type { ColumnTable } from 'arquero';
+import type { InputKind, LogSource, TaskStatus } from '../ingest/types.js';
 
-/** The two log sources; the roster is `user_monthly_summary`. */
-export type LogSource = 'ai_logs' | 'manual_logs';
-export type InputKind = LogSource | 'user_monthly_summary';
-
-export type TaskStatus = 'completed' | 'abandoned' | 'error';
+export type { InputKind, LogSource, TaskStatus };
 
 /** CONTRACT section 2: rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks. */
 export interface SourceAccounting {

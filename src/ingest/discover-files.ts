@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
-import type { InputKind } from '../clean/types.js';
+import type { InputKind } from './types.js';
 
 export interface InputFile {
   /** Path as the user can find it (input folder + name). */

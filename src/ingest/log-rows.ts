@@ -1,4 +1,4 @@
-import type { LogSource, TaskStatus } from '../clean/types.js';
+import type { LogSource, TaskStatus } from './types.js';
 
 /** Status as a small number so sorting and "best status" are arithmetic: lower is better. */
 export const STATUS_RANK: Record<TaskStatus, number> = { completed: 0, abandoned: 1, error: 2 };

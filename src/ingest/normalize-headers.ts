@@ -1,4 +1,4 @@
-import type { InputKind } from '../clean/types.js';
+import type { InputKind } from './types.js';
 
 /**
  * Header spelling to snake_case: trims, lower-cases, splits camelCase, turns spaces and hyphens into `_`.

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import type { TaskStatus } from '../clean/types.js';
+import type { TaskStatus } from './types.js';
 
 /** A parsed timestamp: an instant (epoch ms, UTC) or a naive local time waiting for its zone. */
 export type ParsedTime =

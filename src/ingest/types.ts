@@ -1,0 +1,5 @@
+/** The two log sources; the roster is `user_monthly_summary`. */
+export type LogSource = 'ai_logs' | 'manual_logs';
+export type InputKind = LogSource | 'user_monthly_summary';
+
+export type TaskStatus = 'completed' | 'abandoned' | 'error';
