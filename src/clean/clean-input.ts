@@ -1,13 +1,12 @@
 import { table, type ColumnTable } from 'arquero';
 import { UptakeError } from '../errors.js';
 import type { Config } from '../config/schema.js';
-import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
-import { readCsvBatches } from '../ingest/read-csv.js';
-import { resolveHeader } from '../ingest/normalize-headers.js';
-import { LogRows, STATUS_BY_RANK } from '../ingest/log-rows.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import { dateOf } from '../util/iso-week.js';
-import { loadRoster, rosterKey, teamKey, type Roster } from './load-roster.js';
-import { isRejection, readLogRecord } from './quarantine.js';
+import { loadRoster, teamKey, type Roster } from './load-roster.js';
+import { readLogFiles, type LogFile } from './read-log-files.js';
+import type { RosterZones } from './read-log-file.js';
 import { repairClockSkew } from './repair-clock-skew.js';
 import { canonicalLabels } from './canonical-labels.js';
 import { dedupeExact } from './dedupe-exact.js';
@@ -19,9 +18,9 @@ import type { CleanedData, FileReport, LogSource, QuarantineRecord, SourceAccoun
 
 export interface CleanEffects {
   onProgress?(message: string): void;
+  /** Worker threads reading the log files; 0 reads on this thread. Default: one per core for large input. */
+  workers?: number;
 }
-
-const PROGRESS_EVERY = 250_000;
 
 function emptyAccounting(): SourceAccounting {
   return { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
@@ -35,8 +34,8 @@ function emptyAccounting(): SourceAccounting {
 export async function cleanInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<CleanedData> {
   const progress = effects.onProgress ?? (() => {});
   const unreadable: Record<string, number> = {};
-  const onUnreadableOptional = (column: string) => {
-    unreadable[column] = (unreadable[column] ?? 0) + 1;
+  const onUnreadableOptional = (column: string, count = 1) => {
+    unreadable[column] = (unreadable[column] ?? 0) + count;
   };
 
   // 1. Files: by name prefix, in name order (input order for every tie-break below)
@@ -46,15 +45,17 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   // 2. Roster first: naive timestamps need each user's zone for the month they name
   const roster = await loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional);
 
-  // 3. Logs: quarantine unreadable rows, turn times into UTC
-  const quarantine: QuarantineRecord[] = [...roster.quarantine];
-  const reports: FileReport[] = [...roster.files];
+  // 3. Logs: quarantine unreadable rows, turn times into UTC (files side by side on large input)
+  const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
+  const read = await readLogFiles(logFiles, { zones: rosterZones(roster), defaultZone: config.cleaning.defaultTimezone, onProgress: progress, workers: effects.workers });
+  const rows = read.rows;
+  const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
+  const reports: FileReport[] = [...roster.files, ...read.reports];
+  for (const [column, count] of read.unreadable) onUnreadableOptional(column, count);
   const accounting = { ai_logs: emptyAccounting(), manual_logs: emptyAccounting(), user_monthly_summary: roster.accounting };
-  const rows = { ai_logs: new LogRows('ai_logs'), manual_logs: new LogRows('manual_logs') };
-  const logFiles = files.filter((file): file is InputFile & { kind: LogSource } => file.kind !== 'user_monthly_summary');
-  for (const [fileIndex, file] of logFiles.entries()) {
-    const report = await readLogFile(file, fileIndex, rows[file.kind], accounting[file.kind], quarantine, roster, config, onUnreadableOptional, progress);
-    reports.push(report);
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    accounting[source].rows_read = read.counts[source].rowsRead;
+    accounting[source].quarantined = read.counts[source].quarantined;
   }
 
   // 4. Clock skew: an end before its start is swapped
@@ -113,52 +114,15 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   };
 }
 
-async function readLogFile(
-  file: InputFile & { kind: LogSource },
-  fileIndex: number,
-  rows: LogRows,
-  accounting: SourceAccounting,
-  quarantine: QuarantineRecord[],
-  roster: Roster,
-  config: Config,
-  onUnreadableOptional: (column: string) => void,
-  progress: (message: string) => void,
-): Promise<FileReport> {
-  let header: ReturnType<typeof resolveHeader> | undefined;
-  let count = 0;
-  const context = {
-    fileIndex,
-    defaultZone: config.cleaning.defaultTimezone,
-    rosterZone: (userId: string, month: string) => roster.byUserMonth.get(rosterKey(userId, month))?.timezone ?? undefined,
-    onUnreadableOptional,
-  };
-  for await (const batch of readCsvBatches(file)) {
-    for (const record of batch) {
-      if (!header) {
-        header = resolveHeader(file.kind, record.fields);
-        if (header.missingRequired.length > 0) {
-          throw new UptakeError(
-            'input',
-            `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
-            { file: file.path, line: record.line },
-          );
-        }
-        continue;
-      }
-      count += 1;
-      accounting.rows_read += 1;
-      const row = readLogRecord(file.kind, record, header, context);
-      if (isRejection(row)) {
-        accounting.quarantined += 1;
-        quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
-      } else {
-        rows.push(row);
-      }
-      if (count % PROGRESS_EVERY === 0) progress(`${file.name}: ${count} rows read`);
-    }
+function rosterZones(roster: Roster): RosterZones {
+  const zones: RosterZones = new Map();
+  for (const entry of roster.byUserMonth.values()) {
+    if (entry.timezone === null) continue;
+    let months = zones.get(entry.userId);
+    if (!months) zones.set(entry.userId, (months = new Map()));
+    months.set(entry.month, entry.timezone);
   }
-  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  return { file: file.path, kind: file.kind, rows: count, drift: header.drift, missingOptional: header.missingOptional };
+  return zones;
 }
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);

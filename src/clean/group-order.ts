@@ -5,7 +5,7 @@
  * Keys may be numbers packed from denseIds: cheaper to hash than strings built per row.
  * @example orderByGroupAndStart([2, 0, 1], (i) => ['a', 'b', 'a'][i], [5, 1, 3]) // { order: [1, 2, 0], ... }
  */
-export function orderByGroupAndStart(indices: number[], keyOf: (index: number) => string | number, start: number[]): { order: Int32Array; group: Int32Array } {
+export function orderByGroupAndStart(indices: number[], keyOf: (index: number) => string | number, start: ArrayLike<number>): { order: Int32Array; group: Int32Array } {
   const numbers = new Map<string | number, number>();
   const keyIds = new Int32Array(indices.length);
   for (let slot = 0; slot < indices.length; slot += 1) {
@@ -39,7 +39,7 @@ export function orderByGroupAndStart(indices: number[], keyOf: (index: number) =
   return { order, group };
 }
 
-function isSortedByStart(order: Int32Array, from: number, to: number, start: number[]): boolean {
+function isSortedByStart(order: Int32Array, from: number, to: number, start: ArrayLike<number>): boolean {
   for (let position = from + 1; position < to; position += 1) if (start[order[position]] < start[order[position - 1]]) return false;
   return true;
 }

@@ -36,57 +36,182 @@ export interface LogRowInput {
 }
 
 // Columns, not row objects: a 1 M-row file stays a few parallel arrays of numbers and shared strings.
-/** The readable rows of one log source, column by column, in input order. */
-export class LogRows {
+/** Collects the readable rows of one log file, in input order, for toPart. */
+export class LogRowsBuilder {
   length = 0;
-  readonly id: string[] = [];
-  readonly user: string[] = [];
-  readonly team: Array<string | null> = [];
-  readonly label: string[] = [];
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly status: number[] = [];
-  readonly accuracy: number[] = [];
-  /** -1 null, 0 false, 1 true. */
-  readonly harmful: number[] = [];
-  readonly prompt: Array<string | null> = [];
-  readonly toolVersion: Array<string | null> = [];
-  readonly completeness: number[] = [];
-  readonly fileIndex: number[] = [];
-  readonly line: number[] = [];
-  readonly passThrough = new Map<string, Array<string | null>>();
-  private readonly interner = new Interner();
+  private readonly id: string[] = [];
+  private readonly prompt: Array<string | null> = [];
+  // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
+  private readonly dictionary: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  private readonly user: number[] = [];
+  private readonly team: number[] = [];
+  private readonly label: number[] = [];
+  private readonly toolVersion: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly status: number[] = [];
+  private readonly accuracy: number[] = [];
+  private readonly harmful: number[] = [];
+  private readonly completeness: number[] = [];
+  private readonly passThrough = new Map<string, number[]>();
 
   constructor(readonly source: LogSource) {}
 
+  private code(value: string | null): number {
+    if (value === null) return -1;
+    let code = this.codeOf.get(value);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(value);
+      this.codeOf.set(value, code);
+    }
+    return code;
+  }
+
   push(row: LogRowInput): void {
-    const interner = this.interner;
     this.id.push(row.id);
-    this.user.push(interner.intern(row.user));
-    this.team.push(row.team === null ? null : interner.intern(row.team));
-    this.label.push(interner.intern(row.label));
+    this.prompt.push(row.prompt); // prompts are mostly unique: a dictionary would only cost
+    this.user.push(this.code(row.user));
+    this.team.push(this.code(row.team));
+    this.label.push(this.code(row.label));
+    this.toolVersion.push(this.code(row.toolVersion));
     this.start.push(row.start);
     this.end.push(row.end);
     this.status.push(STATUS_RANK[row.status]);
     this.accuracy.push(row.accuracy ?? Number.NaN);
     this.harmful.push(row.harmful === null ? -1 : row.harmful ? 1 : 0);
-    this.prompt.push(row.prompt); // prompts are mostly unique: interning would only cost
-    this.toolVersion.push(row.toolVersion === null ? null : interner.intern(row.toolVersion));
     this.completeness.push(row.completeness);
-    this.fileIndex.push(row.fileIndex);
-    this.line.push(row.line);
     for (const [name, value] of row.passThrough) {
       let column = this.passThrough.get(name);
       if (!column) {
-        column = new Array<string | null>(this.length).fill(null);
+        column = new Array<number>(this.length).fill(-1);
         this.passThrough.set(name, column);
       }
-      column.push(value === null ? null : interner.intern(value));
+      column.push(this.code(value));
     }
     this.length += 1;
     // Columns this row has no value for get a null (names are unique per row, so equal counts mean none).
     if (row.passThrough.length < this.passThrough.size) {
-      for (const column of this.passThrough.values()) if (column.length < this.length) column.push(null);
+      for (const column of this.passThrough.values()) if (column.length < this.length) column.push(-1);
     }
+  }
+
+  /**
+   * The rows in a form that crosses threads cheaply: numbers in typed arrays (their buffers can be
+   * transferred), repeated strings as codes into one small dictionary (-1 is null).
+   * @example port.postMessage(builder.toPart(), transferListOf(part))
+   */
+  toPart(): LogRowsPart {
+    return {
+      length: this.length, id: this.id, prompt: this.prompt, dictionary: this.dictionary,
+      user: Int32Array.from(this.user), team: Int32Array.from(this.team), label: Int32Array.from(this.label), toolVersion: Int32Array.from(this.toolVersion),
+      start: Float64Array.from(this.start), end: Float64Array.from(this.end), accuracy: Float64Array.from(this.accuracy),
+      status: Int8Array.from(this.status), harmful: Int8Array.from(this.harmful), completeness: Int32Array.from(this.completeness),
+      passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
+    };
+  }
+}
+
+/** One file's rows as LogRowsBuilder.toPart makes them: see there. */
+export interface LogRowsPart {
+  length: number;
+  id: string[];
+  prompt: Array<string | null>;
+  dictionary: string[];
+  user: Int32Array;
+  team: Int32Array;
+  label: Int32Array;
+  toolVersion: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  accuracy: Float64Array;
+  status: Int8Array;
+  harmful: Int8Array;
+  completeness: Int32Array;
+  passThrough: Array<[string, Int32Array]>;
+}
+
+/**
+ * The buffers of a part's typed arrays, to transfer instead of copying.
+ * @example parentPort.postMessage(part, transferListOf(part))
+ */
+export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
+  const arrays = [part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness];
+  return [...arrays, ...part.passThrough.map(([, codes]) => codes)].map((array) => array.buffer as ArrayBuffer);
+}
+
+/** The readable rows of one log source, column by column, in input order: typed arrays for numbers. */
+export class LogRows {
+  readonly length: number;
+  readonly id: string[];
+  readonly user: string[];
+  readonly team: Array<string | null>;
+  readonly label: string[];
+  /** Epoch ms, UTC. */
+  readonly start: Float64Array;
+  /** Epoch ms, NaN when unknown. */
+  readonly end: Float64Array;
+  /** STATUS_RANK. */
+  readonly status: Int8Array;
+  /** NaN when null. */
+  readonly accuracy: Float64Array;
+  /** -1 null, 0 false, 1 true. */
+  readonly harmful: Int8Array;
+  readonly prompt: Array<string | null>;
+  readonly toolVersion: Array<string | null>;
+  /** Non-empty fields of the row (exact duplicates keep the most complete). */
+  readonly completeness: Int32Array;
+  readonly passThrough = new Map<string, Array<string | null>>();
+
+  // Parts are joined once, into arrays of the final size: no growing, no per-row calls.
+  /**
+   * The rows of the files' parts, in the order given (file order).
+   * @example const rows = new LogRows('ai_logs', [partOfFile0, partOfFile1])
+   */
+  constructor(readonly source: LogSource, parts: LogRowsPart[] = []) {
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    this.length = total;
+    // concat copies the (mostly unique) ids and prompts natively
+    this.id = ([] as string[]).concat(...parts.map((part) => part.id));
+    this.prompt = ([] as Array<string | null>).concat(...parts.map((part) => part.prompt));
+    this.user = new Array(total);
+    this.team = new Array(total);
+    this.label = new Array(total);
+    this.toolVersion = new Array(total);
+    this.start = new Float64Array(total);
+    this.end = new Float64Array(total);
+    this.accuracy = new Float64Array(total);
+    this.status = new Int8Array(total);
+    this.harmful = new Int8Array(total);
+    this.completeness = new Int32Array(total);
+    const interner = new Interner();
+    let offset = 0;
+    for (const part of parts) {
+      const strings = part.dictionary.map((value) => interner.intern(value));
+      decodeInto(part.user, strings, this.user, offset);
+      decodeInto(part.team, strings, this.team, offset);
+      decodeInto(part.label, strings, this.label, offset);
+      decodeInto(part.toolVersion, strings, this.toolVersion, offset);
+      this.start.set(part.start, offset);
+      this.end.set(part.end, offset);
+      this.accuracy.set(part.accuracy, offset);
+      this.status.set(part.status, offset);
+      this.harmful.set(part.harmful, offset);
+      this.completeness.set(part.completeness, offset);
+      for (const [name, codes] of part.passThrough) {
+        let column = this.passThrough.get(name);
+        if (!column) this.passThrough.set(name, (column = new Array<string | null>(total).fill(null)));
+        decodeInto(codes, strings, column, offset);
+      }
+      offset += part.length;
+    }
+  }
+}
+
+function decodeInto(codes: Int32Array, strings: string[], target: Array<string | null>, offset: number): void {
+  for (let index = 0; index < codes.length; index += 1) {
+    const code = codes[index];
+    target[offset + index] = code === -1 ? null : strings[code];
   }
 }

@@ -24,6 +24,8 @@ export function parseTimestamp(text: string): ParsedTime {
     const number = Number(value);
     return { kind: 'instant', epochMs: Math.round(number < EPOCH_SECONDS_LIMIT ? number * 1000 : number) };
   }
+  const plain = plainTimestamp(value);
+  if (plain !== undefined) return plain;
   const match = ISO_PATTERN.exec(value);
   if (!match) return INVALID;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
@@ -38,6 +40,34 @@ export function parseTimestamp(text: string): ParsedTime {
   const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
   if (offsetMinutes > 18 * 60) return INVALID;
   return { kind: 'instant', epochMs: localMs - sign * offsetMinutes * 60_000 };
+}
+
+const ZERO = 48;
+
+/** The digits at `from`..`from + count` as a number, or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let number = 0;
+  for (let index = from; index < from + count; index += 1) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+// Nearly every log writes `YYYY-MM-DDTHH:mm:ss` with or without `Z`: read those without the regular expression.
+// Returns undefined for any other shape, which the full pattern then reads (same results either way).
+function plainTimestamp(value: string): ParsedTime | undefined {
+  const zulu = value.length === 20 && (value.charCodeAt(19) === 90 || value.charCodeAt(19) === 122); // Z, z
+  if (value.length !== 19 && !zulu) return undefined;
+  const separator = value.charCodeAt(10);
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || (separator !== 84 && separator !== 32) || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return undefined;
+  const year = digitsAt(value, 0, 4), month = digitsAt(value, 5, 2), day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2), minute = digitsAt(value, 14, 2), second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return INVALID;
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, 0);
+  return zulu ? { kind: 'instant', epochMs: localMs } : { kind: 'naive', localMs, month: value.slice(0, 7) };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

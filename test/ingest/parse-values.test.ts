@@ -70,4 +70,17 @@ describe('booleans, statuses, numbers', () => {
     expect(parseNumber('')).toBeNull();
     expect(parseNumber('abc')).toBeNaN();
   });
+
+  test('the common YYYY-MM-DDTHH:mm:ss[Z] shape reads the same as with a fraction (which takes the full pattern)', () => {
+    const texts = [
+      '2026-11-16T09:00:00Z', '2026-11-16 09:00:00', '2026-11-16T09:00:00z', '2024-02-29T23:59:59Z', '2026-02-29T10:00:00Z',
+      '2026-13-01T00:00:00Z', '2026-11-31 10:00:00', '2026-11-16T24:00:00Z', '2026-11-16T09:60:00', '2026-11-16T09:00:60Z',
+      '0099-01-01T00:00:00Z', '2026-11-16X09:00:00Z', '2026-11-1a 09:00:00',
+    ];
+    const withFraction = (text: string) => (text.length === 20 ? `${text.slice(0, 19)}.000${text[19]}` : `${text}.000`);
+    for (const text of texts) expect([text, parseTimestamp(text)]).toEqual([text, parseTimestamp(withFraction(text))]);
+    expect(parseTimestamp('2026-11-16 09:00:00')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 10, 16, 9), month: '2026-11' });
+    expect(parseTimestamp('2024-02-29T23:59:59Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2024, 1, 29, 23, 59, 59) });
+    expect(parseTimestamp('2026-02-29T10:00:00Z')).toEqual({ kind: 'invalid' });
+  });
 });

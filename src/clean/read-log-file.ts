@@ -1,0 +1,77 @@
+import { UptakeError } from '../errors.js';
+import type { InputFile } from '../ingest/discover-files.js';
+import { readCsvBatches } from '../ingest/read-csv.js';
+import { resolveHeader } from '../ingest/normalize-headers.js';
+import { LogRowsBuilder } from '../ingest/log-rows.js';
+import { isRejection, readLogRecord } from './quarantine.js';
+import type { FileReport, LogSource, QuarantineRecord } from './types.js';
+
+/** Roster zone per user and month (`YYYY-MM`); only users with a zone are listed. */
+export type RosterZones = Map<string, Map<string, string>>;
+
+export interface ReadLogFileOptions {
+  fileIndex: number;
+  zones: RosterZones;
+  defaultZone: string;
+  onProgress(message: string): void;
+}
+
+/** What one log file gave: its readable rows, its quarantine, and what it reported. */
+export interface LogFileResult {
+  rows: LogRowsBuilder;
+  report: FileReport;
+  quarantine: QuarantineRecord[];
+  /** Optional values that could not be read and became null, per column, in first-seen order. */
+  unreadable: Map<string, number>;
+  rowsRead: number;
+  quarantined: number;
+}
+
+const PROGRESS_EVERY = 250_000;
+
+// Each file reads on its own (rows, quarantine, counts), so files can be read side by side and merged in order.
+/**
+ * Reads one ai_logs or manual_logs file: the header resolved, every record typed or quarantined (CONTRACT 2.1-2.2).
+ * @example const result = await readLogFile(file, { fileIndex: 0, zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
+ */
+export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'> & { kind: LogSource }, options: ReadLogFileOptions): Promise<LogFileResult> {
+  const rows = new LogRowsBuilder(file.kind);
+  const quarantine: QuarantineRecord[] = [];
+  const unreadable = new Map<string, number>();
+  let header: ReturnType<typeof resolveHeader> | undefined;
+  let count = 0;
+  let quarantined = 0;
+  const context = {
+    fileIndex: options.fileIndex,
+    defaultZone: options.defaultZone,
+    rosterZone: (userId: string, month: string) => options.zones.get(userId)?.get(month),
+    onUnreadableOptional: (column: string) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),
+  };
+  for await (const batch of readCsvBatches(file)) {
+    for (const record of batch) {
+      if (!header) {
+        header = resolveHeader(file.kind, record.fields);
+        if (header.missingRequired.length > 0) {
+          throw new UptakeError(
+            'input',
+            `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
+            { file: file.path, line: record.line },
+          );
+        }
+        continue;
+      }
+      count += 1;
+      const row = readLogRecord(file.kind, record, header, context);
+      if (isRejection(row)) {
+        quarantined += 1;
+        quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
+      } else {
+        rows.push(row);
+      }
+      if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
+    }
+  }
+  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift: header.drift, missingOptional: header.missingOptional };
+  return { rows, report, quarantine, unreadable, rowsRead: count, quarantined };
+}

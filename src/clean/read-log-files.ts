@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UptakeError, type UptakeErrorKind } from '../errors.js';
+import type { InputFile } from '../ingest/discover-files.js';
+import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
+import { readLogFile, type LogFileResult, type RosterZones } from './read-log-file.js';
+import type { FileReport, LogSource, QuarantineRecord } from './types.js';
+
+export type LogFile = InputFile & { kind: LogSource };
+
+export interface ReadLogFilesOptions {
+  zones: RosterZones;
+  defaultZone: string;
+  onProgress(message: string): void;
+  /** Worker threads to read with; 0 reads on this thread. Default: one per core (at most 4) for large input, else 0. */
+  workers?: number;
+}
+
+/** Every log file read, merged in file order (the input order every tie-break uses). */
+export interface LogFilesRead {
+  rows: Record<LogSource, LogRows>;
+  reports: FileReport[];
+  quarantine: QuarantineRecord[];
+  unreadable: Map<string, number>;
+  counts: Record<LogSource, { rowsRead: number; quarantined: number }>;
+}
+
+/** Sent to a worker: one file to read. */
+export interface ReadRequest {
+  file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind'>;
+  fileIndex: number;
+}
+
+/** Sent back by a worker. */
+export type WorkerMessage =
+  | { type: 'progress'; message: string }
+  | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined'>)
+  | { type: 'failed'; fileIndex: number; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } };
+
+/** Below this much CSV text, starting threads costs more than it saves. */
+const THREADS_FROM_BYTES = 32 * 1024 * 1024;
+/** gzip shrinks these logs about this much: what a compressed file weighs as text. */
+const GZIP_RATIO = 6;
+const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
+
+// Files are independent until de-duplication: reading them side by side uses every core.
+/**
+ * Reads the log files, on worker threads when the input is large, and merges them in file order:
+ * the result is the same whichever way they were read.
+ * @example const read = await readLogFiles(files, { zones, defaultZone: 'UTC', onProgress: console.error })
+ */
+export async function readLogFiles(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> {
+  const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
+  const parts: Record<LogSource, LogRowsPart[]> = { ai_logs: [], manual_logs: [] };
+  const merged: Omit<LogFilesRead, 'rows'> = {
+    reports: [],
+    quarantine: [],
+    unreadable: new Map(),
+    counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
+  };
+  const add = (kind: LogSource, part: LogRowsPart, result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
+    parts[kind].push(part);
+    merged.reports.push(result.report);
+    for (const record of result.quarantine) merged.quarantine.push(record);
+    for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
+    merged.counts[kind].rowsRead += result.rowsRead;
+    merged.counts[kind].quarantined += result.quarantined;
+  };
+  if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
+    for (const [fileIndex, file] of files.entries()) {
+      const result = await readLogFile(file, { fileIndex, zones: options.zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
+      add(file.kind, result.rows.toPart(), result);
+    }
+  } else {
+    options.onProgress(`reading ${files.length} log files on ${workers} threads`);
+    await readOnWorkers(files, workers, options, (file, message) => add(file.kind, message.part, message));
+  }
+  return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
+}
+
+function defaultWorkers(files: LogFile[]): number {
+  const textBytes = files.reduce((sum, file) => sum + file.bytes * (file.gzip ? GZIP_RATIO : 1), 0);
+  return textBytes < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
+}
+
+// Files go out in order to whichever worker is free; results are merged strictly in file order.
+function readOnWorkers(
+  files: LogFile[],
+  count: number,
+  options: ReadLogFilesOptions,
+  merge: (file: LogFile, message: Extract<WorkerMessage, { type: 'done' }>) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = new Map<number, Extract<WorkerMessage, { type: 'done' | 'failed' }>>();
+    const pool: Worker[] = [];
+    let next = 0;
+    let merged = 0;
+    let firstFailure = files.length;
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of pool) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const dispatch = (worker: Worker) => {
+      if (next >= firstFailure) return;
+      const { path, gzip, name, kind } = files[next];
+      worker.postMessage({ file: { path, gzip, name, kind }, fileIndex: next } satisfies ReadRequest);
+      next += 1;
+    };
+    const drain = () => {
+      while (done.has(merged)) {
+        const message = done.get(merged)!;
+        done.delete(merged);
+        if (message.type === 'failed') {
+          const { kind, message: text, file, line } = message.error;
+          finish(kind === 'internal' ? new Error(`reading ${files[merged].path} failed: ${text}`) : new UptakeError(kind, text, { file, line }));
+          return;
+        }
+        merge(files[merged], message);
+        merged += 1;
+      }
+      if (merged === files.length) finish();
+    };
+    for (let index = 0; index < count; index += 1) {
+      const worker = new Worker(WORKER_URL, { workerData: { zones: options.zones, defaultZone: options.defaultZone } });
+      pool.push(worker);
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') {
+          options.onProgress(message.message);
+          return;
+        }
+        done.set(message.fileIndex, message);
+        if (message.type === 'failed') firstFailure = Math.min(firstFailure, message.fileIndex);
+        else dispatch(worker);
+        drain();
+      });
+      worker.on('error', (error) => finish(new Error(`a file-reading thread failed: ${error.message}`, { cause: error })));
+      worker.on('exit', (code) => finish(new Error(`a file-reading thread stopped early (exit code ${code})`)));
+      dispatch(worker);
+    }
+  });
+}

@@ -1,0 +1,27 @@
+// Worker thread entry: reads the log files the main thread hands it, one at a time (see read-log-files.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { UptakeError } from '../errors.js';
+import { transferListOf } from '../ingest/log-rows.js';
+import { readLogFile, type RosterZones } from './read-log-file.js';
+import type { ReadRequest, WorkerMessage } from './read-log-files.js';
+
+const { zones, defaultZone } = workerData as { zones: RosterZones; defaultZone: string };
+const port = parentPort!;
+const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+port.on('message', async ({ file, fileIndex }: ReadRequest) => {
+  try {
+    const result = await readLogFile(file, { fileIndex, zones, defaultZone, onProgress: (message) => send({ type: 'progress', message }) });
+    const part = result.rows.toPart();
+    const { report, quarantine, rowsRead, quarantined } = result;
+    send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined }, transferListOf(part));
+  } catch (error) {
+    if (error instanceof UptakeError) {
+      const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
+      const message = error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
+      send({ type: 'failed', fileIndex, error: { kind: error.kind, message, file: error.file, line: error.line } });
+    } else {
+      send({ type: 'failed', fileIndex, error: { kind: 'internal', message: (error as Error)?.stack ?? String(error) } });
+    }
+  }
+});

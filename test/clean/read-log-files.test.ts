@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
+import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
+// Worker threads run compiled JavaScript, so this file tests the build (npm test builds first).
+import { cleanInput } from '../../dist/clean/clean-input.js';
+import { parseConfig } from '../../dist/config/read-config.js';
+import { UptakeError } from '../../dist/errors.js';
+
+const config = parseConfig({ timezone: 'UTC' });
+
+// Dirty rows of every kind, pass-through columns that differ by file, naive times read in roster zones, a gzipped file.
+const files = {
+  'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,Europe/Berlin,yes,10,5', 'u2,legal,2026-11,America/New_York,perhaps,3,1'),
+  'ai_logs_1.csv': csv(`${AI_HEADER},channel`,
+    'e1,u1,Finance,Report Drafting,2026-11-16 09:00:00,2026-11-16 09:20:00,done,0.9,no,draft the report,web',
+    'e2,u2,,budget_recon,2026-11-16T10:00:00-05:00,,failed,,maybe,,',
+    ',u1,Finance,report,2026-11-16T09:00:00Z,,done,,,,',
+    'e4,u1,Finance,report,2026-11-16T11:00:00Z,,done,0.5,,"a, ""quoted"" prompt",cli,surplus',
+    'e5,u1,Finance,report,2026-11-16T12:00:00Z,,done,0.5,,"bad"quote,web',
+    'e1,u1,Finance,Report Drafting,2026-11-16 09:00:00,2026-11-16 09:20:00,done,0.9,no,draft the report,web'),
+  'ai_logs_2.csv.gz': csv('log-id,uid,task-type,start-ts,duration-s,state,accuracy,harmful,query,tz,region',
+    'e6,u2,budget_reconciliation,2026-11-17 08:00:00,600,completed,0.95,n,reconcile Q3,Mars/Base,EMEA',
+    'e7,u1,report_drafting,1794819600,60,timeout,,y,"multi\nline prompt",Asia/Tokyo,',
+    'e8,u1,report_drafting,2026-02-30T10:00:00Z,60,completed,,,,,'),
+  'ai_logs_3.csv': csv(AI_HEADER, 'e9,u2,Legal,contract_review,2026-11-18T09:00:00.250Z,2026-11-18T09:10:00Z,success,1,false,review'),
+  'manual_logs_1.csv': csv(`${MANUAL_HEADER},site`, 't1,u1,Finance,report drafting,2026-11-16 08:00:00,2026-11-16 09:00:00,HQ', 't2,,Finance,report,2026-11-16T08:00:00Z,,'),
+  'manual_logs_2.csv': csv(MANUAL_HEADER, 't3,u2,Legal,budget_recon,2026-11-17T07:00:00Z,2026-11-17T06:00:00Z', 't1,u1,Finance,report drafting,2026-11-16 08:00:00,2026-11-16 09:00:00'),
+};
+
+/** Everything cleanInput returns, as plain data. */
+const plain = (data: Awaited<ReturnType<typeof cleanInput>>) => ({ ...data, tasks: data.tasks.objects(), roster: data.roster.objects() });
+
+test('reading on worker threads gives exactly what reading on one thread gives', async () => {
+  const dir = inputFolder(files);
+  const progress: string[] = [];
+  const single = plain(await cleanInput(dir, config, { workers: 0 }));
+  const threaded = plain(await cleanInput(dir, config, { workers: 2, onProgress: (message) => progress.push(message) }));
+  expect(threaded).toEqual(single);
+  // the file order decides every tie-break and the order of the quarantine, whatever thread finished first
+  expect(single.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([
+    ['ai_logs_1.csv', 4, 'missing_id'],
+    ['ai_logs_1.csv', 5, 'field_count'],
+    ['ai_logs_1.csv', 6, 'parse_error'],
+    ['ai_logs_2.csv.gz', 5, 'invalid_started_at'],
+    ['manual_logs_1.csv', 3, 'missing_user_id'],
+  ]);
+  expect(single.accounting.ai_logs).toEqual({ rows_read: 10, quarantined: 4, exact_duplicates: 1, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 });
+  expect(single.accounting.manual_logs).toMatchObject({ rows_read: 4, quarantined: 1, exact_duplicates: 1, rows_in_tasks: 2, tasks: 2 });
+  expect(Object.keys(single.repairs)).toEqual(['clock_skew', 'unreadable_licensed', 'unreadable_harmful', 'unreadable_tz']);
+  expect(single.tasks.map((task) => [task.task_id, task.started_at, task.channel ?? null, task.region ?? null])).toEqual([
+    ['e1', Date.UTC(2026, 10, 16, 8), 'web', null], // naive: Berlin (roster), UTC+1
+    ['e2', Date.UTC(2026, 10, 16, 15), null, null],
+    ['e6', Date.UTC(2026, 10, 17, 13), null, 'EMEA'], // naive: New York (roster), UTC-5
+    ['e7', 1794819600000, null, null],
+    ['e9', Date.UTC(2026, 10, 18, 9, 0, 0, 250), null, null],
+    ['t1', Date.UTC(2026, 10, 16, 7), null, null],
+    ['t3', Date.UTC(2026, 10, 17, 6), null, null],
+  ]);
+  expect(progress.slice(0, 2)).toEqual([`found 6 input files in ${dir}`, 'reading 5 log files on 2 threads']);
+});
+
+test('a failing file stops the threaded read with the error the single-threaded read gives', async () => {
+  const dir = inputFolder(files);
+  writeFileSync(join(dir, 'ai_logs_2b.csv'), Buffer.concat([Buffer.from(`${AI_HEADER}\ne10,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,caf`), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+  writeFileSync(join(dir, 'manual_logs_0.csv'), 'task_id,user_id,started_at\nt9,u1,2026-11-16T09:00:00Z\n');
+  const failure = async (workers: number) => cleanInput(dir, config, { workers }).then(() => null, (error: unknown) => error);
+  const single = await failure(0);
+  const threaded = await failure(2);
+  expect(single).toBeInstanceOf(UptakeError);
+  expect((single as Error).message).toMatch(/ai_logs_2b\.csv:2: expected UTF-8 text/);
+  expect(threaded).toBeInstanceOf(UptakeError);
+  expect({ ...(threaded as UptakeError), message: (threaded as Error).message }).toEqual({ ...(single as UptakeError), message: (single as Error).message });
+});
