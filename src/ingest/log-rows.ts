@@ -36,24 +36,26 @@ export interface LogRowInput {
 }
 
 // Columns, not row objects: a 1 M-row file stays a few parallel arrays of numbers and shared strings.
+// Pushing doubles onto growing JavaScript arrays costs more than parsing them: numbers go into typed arrays.
 /** Collects the readable rows of one log file, in input order, for toPart. */
 export class LogRowsBuilder {
   length = 0;
+  private capacity = 1024;
   private readonly id: string[] = [];
   private readonly prompt: Array<string | null> = [];
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
   private readonly dictionary: string[] = [];
   private readonly codeOf = new Map<string, number>();
-  private readonly user: number[] = [];
-  private readonly team: number[] = [];
-  private readonly label: number[] = [];
-  private readonly toolVersion: number[] = [];
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private readonly status: number[] = [];
-  private readonly accuracy: number[] = [];
-  private readonly harmful: number[] = [];
-  private readonly completeness: number[] = [];
+  private user = new Int32Array(this.capacity);
+  private team = new Int32Array(this.capacity);
+  private label = new Int32Array(this.capacity);
+  private toolVersion = new Int32Array(this.capacity);
+  private start = new Float64Array(this.capacity);
+  private end = new Float64Array(this.capacity);
+  private accuracy = new Float64Array(this.capacity);
+  private status = new Int8Array(this.capacity);
+  private harmful = new Int8Array(this.capacity);
+  private completeness = new Int32Array(this.capacity);
   private readonly passThrough = new Map<string, number[]>();
 
   constructor(readonly source: LogSource) {}
@@ -69,19 +71,40 @@ export class LogRowsBuilder {
     return code;
   }
 
+  private grow(): void {
+    this.capacity *= 2;
+    const grown = <T extends Int8Array | Int32Array | Float64Array>(array: T): T => {
+      const bigger = new (array.constructor as new (length: number) => T)(this.capacity);
+      bigger.set(array);
+      return bigger;
+    };
+    this.user = grown(this.user);
+    this.team = grown(this.team);
+    this.label = grown(this.label);
+    this.toolVersion = grown(this.toolVersion);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.accuracy = grown(this.accuracy);
+    this.status = grown(this.status);
+    this.harmful = grown(this.harmful);
+    this.completeness = grown(this.completeness);
+  }
+
   push(row: LogRowInput): void {
+    if (this.length === this.capacity) this.grow();
+    const at = this.length;
     this.id.push(row.id);
     this.prompt.push(row.prompt); // prompts are mostly unique: a dictionary would only cost
-    this.user.push(this.code(row.user));
-    this.team.push(this.code(row.team));
-    this.label.push(this.code(row.label));
-    this.toolVersion.push(this.code(row.toolVersion));
-    this.start.push(row.start);
-    this.end.push(row.end);
-    this.status.push(STATUS_RANK[row.status]);
-    this.accuracy.push(row.accuracy ?? Number.NaN);
-    this.harmful.push(row.harmful === null ? -1 : row.harmful ? 1 : 0);
-    this.completeness.push(row.completeness);
+    this.user[at] = this.code(row.user);
+    this.team[at] = this.code(row.team);
+    this.label[at] = this.code(row.label);
+    this.toolVersion[at] = this.code(row.toolVersion);
+    this.start[at] = row.start;
+    this.end[at] = row.end;
+    this.status[at] = STATUS_RANK[row.status];
+    this.accuracy[at] = row.accuracy ?? Number.NaN;
+    this.harmful[at] = row.harmful === null ? -1 : row.harmful ? 1 : 0;
+    this.completeness[at] = row.completeness;
     for (const [name, value] of row.passThrough) {
       let column = this.passThrough.get(name);
       if (!column) {
@@ -103,11 +126,12 @@ export class LogRowsBuilder {
    * @example port.postMessage(builder.toPart(), transferListOf(part))
    */
   toPart(): LogRowsPart {
+    const length = this.length;
     return {
-      length: this.length, id: this.id, prompt: this.prompt, dictionary: this.dictionary,
-      user: Int32Array.from(this.user), team: Int32Array.from(this.team), label: Int32Array.from(this.label), toolVersion: Int32Array.from(this.toolVersion),
-      start: Float64Array.from(this.start), end: Float64Array.from(this.end), accuracy: Float64Array.from(this.accuracy),
-      status: Int8Array.from(this.status), harmful: Int8Array.from(this.harmful), completeness: Int32Array.from(this.completeness),
+      length, id: this.id, prompt: this.prompt, dictionary: this.dictionary,
+      user: this.user.slice(0, length), team: this.team.slice(0, length), label: this.label.slice(0, length), toolVersion: this.toolVersion.slice(0, length),
+      start: this.start.slice(0, length), end: this.end.slice(0, length), accuracy: this.accuracy.slice(0, length),
+      status: this.status.slice(0, length), harmful: this.harmful.slice(0, length), completeness: this.completeness.slice(0, length),
       passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
     };
   }

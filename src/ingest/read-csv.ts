@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -16,36 +17,49 @@ export interface CsvRecord {
   parseError?: string;
 }
 
-// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently.
-class Utf8Decoder extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
+// checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
+class Utf8Check extends Transform {
   private lines = 1;
+  private carry: Buffer = Buffer.alloc(0);
 
   constructor(private readonly file: string) {
-    super({ readableObjectMode: false, decodeStrings: true });
+    super({ decodeStrings: true });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.decode(chunk, true, callback);
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    // A character split across chunks waits for the rest of its bytes.
+    const cut = completeLength(bytes);
+    this.carry = Buffer.from(bytes.subarray(cut));
+    this.check(bytes.subarray(0, cut), callback);
   }
 
   override _flush(callback: TransformCallback): void {
-    this.decode(new Uint8Array(0), false, callback);
+    if (this.carry.length > 0) this.check(this.carry, callback);
+    else callback();
   }
 
-  private decode(chunk: Uint8Array, stream: boolean, callback: TransformCallback): void {
-    let text: string;
-    try {
-      text = this.decoder.decode(chunk, { stream });
-    } catch (cause) {
-      const lenient = new TextDecoder('utf-8').decode(chunk);
+  private check(bytes: Buffer, callback: TransformCallback): void {
+    if (!isUtf8(bytes)) {
+      const lenient = new TextDecoder('utf-8').decode(bytes);
       const line = this.lines + countNewlines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
-      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line, cause }));
+      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line }));
       return;
     }
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lines += 1;
-    callback(null, text);
+    for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) this.lines += 1;
+    callback(null, bytes);
   }
+}
+
+/** Bytes up to the start of a trailing, incomplete UTF-8 sequence (all of them when the last one is complete). */
+function completeLength(bytes: Buffer): number {
+  let start = bytes.length - 1;
+  while (start >= 0 && start > bytes.length - 4 && (bytes[start] & 0xc0) === 0x80) start -= 1;
+  if (start < 0) return bytes.length;
+  const lead = bytes[start];
+  const size = lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 1;
+  return start + size > bytes.length ? start : bytes.length;
 }
 
 function stripLineEnding(raw: string): string {
@@ -93,7 +107,7 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): A
     skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
   });
   const source = createReadStream(file.path);
-  const decoder = new Utf8Decoder(file.path);
+  const decoder = new Utf8Check(file.path);
   const fail = (error: Error) => parser.destroy(error instanceof UptakeError ? error : new UptakeError('input', `cannot read the file: ${error.message}`, { file: file.path, cause: error }));
   source.on('error', fail);
   decoder.on('error', fail);

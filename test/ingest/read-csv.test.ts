@@ -42,6 +42,19 @@ describe('readCsvRecords', () => {
     const bytes = Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     await expect(records('ai_logs_a.csv', bytes)).rejects.toThrow(/ai_logs_a\.csv:3: expected UTF-8 text/);
   });
+
+  test('characters split across read chunks are read whole; a bad byte far in is found on its line', async () => {
+    // 64 KB chunks: 3- and 4-byte characters at every offset end up split across a chunk boundary somewhere
+    const rows = Array.from({ length: 6000 }, (_, index) => `${index},${'x'.repeat(index % 7)}€ 😀 é`);
+    const text = `id,text\n${rows.join('\n')}\n`;
+    const out = await records('ai_logs_u.csv', text);
+    expect(out.length).toBe(6001);
+    expect(out.slice(1).every((record, index) => record.fields[1] === `${'x'.repeat(index % 7)}€ 😀 é`)).toBe(true);
+    const bad = Buffer.concat([Buffer.from(text), Buffer.from('6000,'), Buffer.from([0xe2, 0x82]), Buffer.from('\n')]);
+    await expect(records('ai_logs_v.csv', bad)).rejects.toThrow(/ai_logs_v\.csv:6002: expected UTF-8 text/);
+    const truncated = Buffer.concat([Buffer.from(text), Buffer.from('6000,'), Buffer.from([0xf0, 0x9f, 0x98])]);
+    await expect(records('ai_logs_w.csv', truncated)).rejects.toThrow(/ai_logs_w\.csv:6002: expected UTF-8 text/);
+  });
 });
 
 describe('discoverFiles', () => {
