@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIds, orderByGroupAndStart } from './group-order.js';
+import { denseIds, denseIdsByHash, orderByGroupAndStart } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -8,7 +8,7 @@ import { denseIds, orderByGroupAndStart } from './group-order.js';
  * @example dedupeRetries(rows, kept, labels, 30_000) // { kept: [...], duplicates: 4 }
  */
 export function dedupeRetries(
-  rows: Pick<LogRows, 'user' | 'prompt' | 'start' | 'status'>,
+  rows: Pick<LogRows, 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
   indices: number[],
   labels: string[],
   windowMs: number,
@@ -17,7 +17,7 @@ export function dedupeRetries(
   // (user, task type, prompt) packed into one number (below 2^53 for any realistic input)
   const users = denseIds(rows.user);
   const types = denseIds(labels);
-  const prompts = denseIds(rows.prompt);
+  const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
   const { order, group } = orderByGroupAndStart(
     eligible,
     (index) => (users.ids[index] * types.count + types.ids[index]) * prompts.count + prompts.ids[index],

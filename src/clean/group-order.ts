@@ -62,3 +62,39 @@ export function denseIds(values: ArrayLike<unknown>): { ids: Int32Array; count: 
   }
   return { ids, count: Math.max(known.size, 1) };
 }
+
+/**
+ * denseIds of strings whose hashString values were computed when they were read: the hashes are
+ * compared first and the strings only when hashes match, so no string is hashed here. Same ids as denseIds.
+ * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
+ */
+export function denseIdsByHash(values: ArrayLike<string | null>, hashes: Int32Array): { ids: Int32Array; count: number } {
+  let size = 2;
+  while (size < values.length * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1); // open addressing: slot -> id
+  const firstRow = new Int32Array(values.length); // id -> the first row holding it
+  const ids = new Int32Array(values.length);
+  let count = 0;
+  for (let index = 0; index < values.length; index += 1) {
+    const hash = hashes[index];
+    let slot = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) & mask;
+    for (;;) {
+      const id = table[slot];
+      if (id === -1) {
+        table[slot] = count;
+        firstRow[count] = index;
+        ids[index] = count;
+        count += 1;
+        break;
+      }
+      const first = firstRow[id];
+      if (hashes[first] === hash && values[first] === values[index]) {
+        ids[index] = id;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { ids, count: Math.max(count, 1) };
+}

@@ -1,3 +1,4 @@
+import { hashString } from '../util/hash-string.js';
 import type { LogSource, TaskStatus } from './types.js';
 
 /** Status as a small number so sorting and "best status" are arithmetic: lower is better. */
@@ -56,6 +57,8 @@ export class LogRowsBuilder {
   private status = new Int8Array(this.capacity);
   private harmful = new Int8Array(this.capacity);
   private completeness = new Int32Array(this.capacity);
+  private idHash = new Int32Array(this.capacity);
+  private promptHash = new Int32Array(this.capacity);
   private readonly passThrough = new Map<string, number[]>();
 
   constructor(readonly source: LogSource) {}
@@ -88,6 +91,8 @@ export class LogRowsBuilder {
     this.status = grown(this.status);
     this.harmful = grown(this.harmful);
     this.completeness = grown(this.completeness);
+    this.idHash = grown(this.idHash);
+    this.promptHash = grown(this.promptHash);
   }
 
   push(row: LogRowInput): void {
@@ -105,6 +110,8 @@ export class LogRowsBuilder {
     this.accuracy[at] = row.accuracy ?? Number.NaN;
     this.harmful[at] = row.harmful === null ? -1 : row.harmful ? 1 : 0;
     this.completeness[at] = row.completeness;
+    this.idHash[at] = hashString(row.id);
+    this.promptHash[at] = row.prompt === null ? 0 : hashString(row.prompt);
     for (const [name, value] of row.passThrough) {
       let column = this.passThrough.get(name);
       if (!column) {
@@ -132,6 +139,7 @@ export class LogRowsBuilder {
       user: this.user.slice(0, length), team: this.team.slice(0, length), label: this.label.slice(0, length), toolVersion: this.toolVersion.slice(0, length),
       start: this.start.slice(0, length), end: this.end.slice(0, length), accuracy: this.accuracy.slice(0, length),
       status: this.status.slice(0, length), harmful: this.harmful.slice(0, length), completeness: this.completeness.slice(0, length),
+      idHash: this.idHash.slice(0, length), promptHash: this.promptHash.slice(0, length),
       passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
     };
   }
@@ -153,6 +161,9 @@ export interface LogRowsPart {
   status: Int8Array;
   harmful: Int8Array;
   completeness: Int32Array;
+  /** hashString of id and of prompt (0 for none): grouping on the main thread compares these first. */
+  idHash: Int32Array;
+  promptHash: Int32Array;
   passThrough: Array<[string, Int32Array]>;
 }
 
@@ -161,7 +172,7 @@ export interface LogRowsPart {
  * @example parentPort.postMessage(part, transferListOf(part))
  */
 export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
-  const arrays = [part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness];
+  const arrays = [part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness, part.idHash, part.promptHash];
   return [...arrays, ...part.passThrough.map(([, codes]) => codes)].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -186,6 +197,9 @@ export class LogRows {
   readonly toolVersion: Array<string | null>;
   /** Non-empty fields of the row (exact duplicates keep the most complete). */
   readonly completeness: Int32Array;
+  /** hashString of id and of prompt (0 for none). */
+  readonly idHash: Int32Array;
+  readonly promptHash: Int32Array;
   readonly passThrough = new Map<string, Array<string | null>>();
 
   // Parts are joined once, into arrays of the final size: no growing, no per-row calls.
@@ -209,6 +223,8 @@ export class LogRows {
     this.status = new Int8Array(total);
     this.harmful = new Int8Array(total);
     this.completeness = new Int32Array(total);
+    this.idHash = new Int32Array(total);
+    this.promptHash = new Int32Array(total);
     const interner = new Interner();
     let offset = 0;
     for (const part of parts) {
@@ -223,6 +239,8 @@ export class LogRows {
       this.status.set(part.status, offset);
       this.harmful.set(part.harmful, offset);
       this.completeness.set(part.completeness, offset);
+      this.idHash.set(part.idHash, offset);
+      this.promptHash.set(part.promptHash, offset);
       for (const [name, codes] of part.passThrough) {
         let column = this.passThrough.get(name);
         if (!column) this.passThrough.set(name, (column = new Array<string | null>(total).fill(null)));
