@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIds, denseIdsByHash, orderByGroupAndStart } from './group-order.js';
+import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -14,15 +14,13 @@ export function dedupeRetries(
   windowMs: number,
 ): { kept: number[]; duplicates: number } {
   const eligible = indices.filter((index) => rows.prompt[index] !== null);
-  // (user, task type, prompt) packed into one number (below 2^53 for any realistic input)
+  // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
   const users = denseIds(rows.user);
   const types = denseIds(labels);
   const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
-  const { order, group } = orderByGroupAndStart(
-    eligible,
-    (index) => (users.ids[index] * types.count + types.ids[index]) * prompts.count + prompts.ids[index],
-    rows.start,
-  );
+  const userTypes = denseIdsOfPairs(users.ids, types.ids, eligible, rows.user.length);
+  const attempts = denseIdsOfPairs(userTypes.ids, prompts.ids, eligible, rows.user.length);
+  const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
   const dropped = new Set<number>();
   let best = -1;
   const better = (a: number, b: number) =>

@@ -1,35 +1,23 @@
 /**
- * Row indices ordered by a group key, then start, then input order: the walk order of the
- * retry and stitching rules. Keys are numbered, rows bucketed by key in one pass, and only
- * each (small) bucket is sorted by start, so a million rows never meet a string comparison.
- * Keys may be numbers packed from denseIds: cheaper to hash than strings built per row.
- * @example orderByGroupAndStart([2, 0, 1], (i) => ['a', 'b', 'a'][i], [5, 1, 3]) // { order: [1, 2, 0], ... }
+ * Row indices ordered by group, then start, then input order: the walk order of the retry and
+ * stitching rules. Groups are dense ids per row (denseIdsOfPairs); rows are bucketed by group in
+ * one pass and only each (small) bucket is sorted by start.
+ * @example orderByGroupAndStart([2, 0, 1], Int32Array.from([1, 0, 1]), 2, [5, 1, 3]) // { order: [1, 2, 0], group: [0, 1, 1] }
  */
-export function orderByGroupAndStart(indices: number[], keyOf: (index: number) => string | number, start: ArrayLike<number>): { order: Int32Array; group: Int32Array } {
-  const numbers = new Map<string | number, number>();
-  const keyIds = new Int32Array(indices.length);
-  for (let slot = 0; slot < indices.length; slot += 1) {
-    const key = keyOf(indices[slot]);
-    let id = numbers.get(key);
-    if (id === undefined) {
-      id = numbers.size;
-      numbers.set(key, id);
-    }
-    keyIds[slot] = id;
-  }
-  const bucketStart = new Int32Array(numbers.size + 1);
-  for (const id of keyIds) bucketStart[id + 1] += 1;
-  for (let id = 0; id < numbers.size; id += 1) bucketStart[id + 1] += bucketStart[id];
-  const fill = bucketStart.slice(0, numbers.size);
+export function orderByGroupAndStart(indices: number[], groupOf: Int32Array, groupCount: number, start: ArrayLike<number>): { order: Int32Array; group: Int32Array } {
+  const bucketStart = new Int32Array(groupCount + 1);
+  for (const index of indices) bucketStart[groupOf[index] + 1] += 1;
+  for (let id = 0; id < groupCount; id += 1) bucketStart[id + 1] += bucketStart[id];
+  const fill = bucketStart.slice(0, groupCount);
   const order = new Int32Array(indices.length);
   const group = new Int32Array(indices.length);
   // indices arrive in input order, so each bucket is filled in input order: a stable base for the sort
-  for (let slot = 0; slot < indices.length; slot += 1) {
-    const position = fill[keyIds[slot]]++;
-    order[position] = indices[slot];
-    group[position] = keyIds[slot];
+  for (const index of indices) {
+    const position = fill[groupOf[index]]++;
+    order[position] = index;
+    group[position] = groupOf[index];
   }
-  for (let id = 0; id < numbers.size; id += 1) {
+  for (let id = 0; id < groupCount; id += 1) {
     const from = bucketStart[id];
     const to = bucketStart[id + 1];
     if (to - from < 2 || isSortedByStart(order, from, to, start)) continue;
@@ -37,6 +25,48 @@ export function orderByGroupAndStart(indices: number[], keyOf: (index: number) =
     order.set(bucket, from);
   }
   return { order, group };
+}
+
+// Packing two ids into one number overflows 32 bits (users x types x prompts) and a Map of such
+// numbers boxes each one: pairs are numbered in an open-addressing table of 32-bit integers instead.
+/**
+ * Dense ids, per row, of the pairs (first[row], second[row]) over the given rows (-1 for other rows),
+ * numbered in order of first appearance.
+ * @example denseIdsOfPairs([0, 1, 0], [5, 5, 5], [0, 1, 2], 3) // { ids: Int32Array [0, 1, 0], count: 2 }
+ */
+export function denseIdsOfPairs(first: ArrayLike<number>, second: ArrayLike<number>, indices: ArrayLike<number>, rows: number): { ids: Int32Array; count: number } {
+  let size = 2;
+  while (size < indices.length * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const pairFirst = new Int32Array(indices.length);
+  const pairSecond = new Int32Array(indices.length);
+  const ids = new Int32Array(rows).fill(-1);
+  let count = 0;
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const index = indices[slot];
+    const a = first[index];
+    const b = second[index];
+    const mixed = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
+    let probe = Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d) & mask;
+    for (;;) {
+      const id = table[probe];
+      if (id === -1) {
+        table[probe] = count;
+        pairFirst[count] = a;
+        pairSecond[count] = b;
+        ids[index] = count;
+        count += 1;
+        break;
+      }
+      if (pairFirst[id] === a && pairSecond[id] === b) {
+        ids[index] = id;
+        break;
+      }
+      probe = (probe + 1) & mask;
+    }
+  }
+  return { ids, count: Math.max(count, 1) };
 }
 
 function isSortedByStart(order: Int32Array, from: number, to: number, start: ArrayLike<number>): boolean {

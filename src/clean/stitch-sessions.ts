@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIds, orderByGroupAndStart } from './group-order.js';
+import { denseIds, denseIdsOfPairs, orderByGroupAndStart } from './group-order.js';
 
 /** Cleaned tasks of one source, column by column. */
 export interface TaskColumns {
@@ -27,10 +27,11 @@ export interface TaskColumns {
  * @example stitchSessions(rows, kept, labels, 600_000) // { tasks, stitchedRows: 12 }
  */
 export function stitchSessions(rows: LogRows, indices: number[], labels: string[], maxGapMs: number): { tasks: TaskColumns; stitchedRows: number } {
-  // (user, task type) packed into one number: ids of the interned strings, not a string built per row
+  // (user, task type) as one dense id: ids of the interned strings, not a string built per row
   const users = denseIds(rows.user);
   const types = denseIds(labels);
-  const { order, group } = orderByGroupAndStart(indices, (index) => users.ids[index] * types.count + types.ids[index], rows.start);
+  const pairs = denseIdsOfPairs(users.ids, types.ids, indices, rows.length);
+  const { order, group } = orderByGroupAndStart(indices, pairs.ids, pairs.count, rows.start);
   // A task is a run of consecutive slots in `order`; firstSlot marks where each run begins.
   const firstSlots: number[] = [];
   for (let slot = 0; slot < order.length; slot += 1) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { denseIds, denseIdsByHash, orderByGroupAndStart } from '../../src/clean/group-order.js';
+import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart } from '../../src/clean/group-order.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 test('denseIdsByHash numbers values like denseIds, nulls included', () => {
@@ -16,8 +16,18 @@ test('denseIdsByHash tells different strings apart when their hashes collide', (
   expect(denseIdsByHash(values, colliding).count).toBe(1234);
 });
 
-test('orderByGroupAndStart walks groups in first-seen order, each by start then input order', () => {
-  const { order, group } = orderByGroupAndStart([0, 1, 2, 3, 4], (index) => ['b', 'a', 'b', 'a', 'b'][index], Float64Array.from([5, 9, 1, 3, 5]));
+test('denseIdsOfPairs numbers the pairs of the given rows in first-seen order; other rows get -1', () => {
+  const first = [3, 1, 3, 1, 3, 2];
+  const second = [0, 0, 0, 7, 0, 9];
+  expect(denseIdsOfPairs(first, second, [0, 1, 2, 3, 4], 6)).toEqual({ ids: Int32Array.from([0, 1, 0, 2, 0, -1]), count: 3 });
+  // ids far above 2^16 on both sides: a packed key would overflow 32 bits
+  const big = denseIdsOfPairs([70_000, 70_000, 70_001], [90_000, 90_001, 90_000], [0, 1, 2], 3);
+  expect([...big.ids]).toEqual([0, 1, 2]);
+});
+
+test('orderByGroupAndStart walks each group by start, then input order', () => {
+  const groupOf = Int32Array.from([0, 1, 0, 1, 0]);
+  const { order, group } = orderByGroupAndStart([0, 1, 2, 3, 4], groupOf, 2, Float64Array.from([5, 9, 1, 3, 5]));
   expect([...order]).toEqual([2, 0, 4, 3, 1]);
   expect([...group]).toEqual([0, 0, 0, 1, 1]);
 });
