@@ -135,7 +135,7 @@ export class LogRowsBuilder {
   toPart(): LogRowsPart {
     const length = this.length;
     return {
-      length, id: this.id, prompt: this.prompt, dictionary: this.dictionary,
+      length, ...joinStrings('id', this.id), ...joinStrings('prompt', this.prompt), dictionary: this.dictionary,
       user: this.user.slice(0, length), team: this.team.slice(0, length), label: this.label.slice(0, length), toolVersion: this.toolVersion.slice(0, length),
       start: this.start.slice(0, length), end: this.end.slice(0, length), accuracy: this.accuracy.slice(0, length),
       status: this.status.slice(0, length), harmful: this.harmful.slice(0, length), completeness: this.completeness.slice(0, length),
@@ -148,8 +148,12 @@ export class LogRowsBuilder {
 /** One file's rows as LogRowsBuilder.toPart makes them: see there. */
 export interface LogRowsPart {
   length: number;
-  id: string[];
-  prompt: Array<string | null>;
+  /** The ids end to end; idEnds[row] is where each ends (cloning one long string is a copy, a million short ones are not). */
+  idText: string;
+  idEnds: Int32Array;
+  /** The prompts end to end, as the ids; a null prompt is an empty one. */
+  promptText: string;
+  promptEnds: Int32Array;
   dictionary: string[];
   user: Int32Array;
   team: Int32Array;
@@ -172,7 +176,7 @@ export interface LogRowsPart {
  * @example parentPort.postMessage(part, transferListOf(part))
  */
 export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
-  const arrays = [part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness, part.idHash, part.promptHash];
+  const arrays = [part.idEnds, part.promptEnds, part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness, part.idHash, part.promptHash];
   return [...arrays, ...part.passThrough.map(([, codes]) => codes)].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -210,9 +214,8 @@ export class LogRows {
   constructor(readonly source: LogSource, parts: LogRowsPart[] = []) {
     const total = parts.reduce((sum, part) => sum + part.length, 0);
     this.length = total;
-    // concat copies the (mostly unique) ids and prompts natively
-    this.id = ([] as string[]).concat(...parts.map((part) => part.id));
-    this.prompt = ([] as Array<string | null>).concat(...parts.map((part) => part.prompt));
+    this.id = new Array(total);
+    this.prompt = new Array(total);
     this.user = new Array(total);
     this.team = new Array(total);
     this.label = new Array(total);
@@ -229,6 +232,8 @@ export class LogRows {
     let offset = 0;
     for (const part of parts) {
       const strings = part.dictionary.map((value) => interner.intern(value));
+      splitInto(part.idText, part.idEnds, this.id, offset, '');
+      splitInto(part.promptText, part.promptEnds, this.prompt, offset, null);
       decodeInto(part.user, strings, this.user, offset);
       decodeInto(part.team, strings, this.team, offset);
       decodeInto(part.label, strings, this.label, offset);
@@ -248,6 +253,26 @@ export class LogRows {
       }
       offset += part.length;
     }
+  }
+}
+
+/** Strings (null stays empty) end to end, with where each ends. */
+function joinStrings<Name extends string>(name: Name, values: Array<string | null>): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> {
+  const ends = new Int32Array(values.length);
+  let end = 0;
+  for (let index = 0; index < values.length; index += 1) {
+    end += values[index]?.length ?? 0;
+    ends[index] = end;
+  }
+  return { [`${name}Text`]: values.join(''), [`${name}Ends`]: ends } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array>;
+}
+
+function splitInto<Empty extends string | null>(text: string, ends: Int32Array, target: Array<string | Empty>, offset: number, empty: Empty): void {
+  let from = 0;
+  for (let index = 0; index < ends.length; index += 1) {
+    const to = ends[index];
+    target[offset + index] = to === from ? empty : text.slice(from, to);
+    from = to;
   }
 }
 
