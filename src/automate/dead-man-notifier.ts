@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { sendEmail } from '../deliver/email.js';
 import { postSlack } from '../deliver/slack.js';
+import { resolveChannels } from '../deliver/resolve-channels.js';
 import { silentLog, type Log } from './clock.js';
 import type { DeadManNotifier, DeadManResult } from './dead-man.js';
 
@@ -21,10 +22,10 @@ export function deadManNotifier(config: Config, effects: { log?: Log; env?: Node
     let attempted = 0;
     if (config.slack.enabled) {
       attempted++;
-      const webhook = config.slack.webhookUrl ?? env[config.slack.webhookUrlEnv];
       try {
-        if (!webhook) throw new UptakeError('config', `slack.enabled is true but neither slack.webhookUrl nor ${config.slack.webhookUrlEnv} is set`);
-        await postSlack(webhook, { text });
+        // the webhook is found as for every other notice: a URL, or the name of an env var holding one
+        const { slack } = resolveChannels({ slack: config.slack, email: { ...config.email, enabled: false } }, env);
+        await postSlack(slack!.webhookUrl, { text });
       } catch (error) {
         failures.push(`slack: ${(error as Error).message}`);
       }
