@@ -14,7 +14,7 @@ export interface ReadLogFilesOptions {
   zones: RosterZones;
   defaultZone: string;
   onProgress(message: string): void;
-  /** Worker threads to read with; 0 reads on this thread. Default: one per core (at most 4) for large input, else 0. */
+  /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
 }
 
@@ -80,7 +80,14 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
 }
 
+// UPTAKE_READ_THREADS lets an operator cap the threads on a shared host (0: read on the main thread).
 function defaultWorkers(files: LogFile[]): number {
+  const setting = process.env.UPTAKE_READ_THREADS;
+  if (setting !== undefined && setting.trim() !== '') {
+    const threads = Number(setting);
+    if (!Number.isInteger(threads) || threads < 0) throw new UptakeError('config', `expected UPTAKE_READ_THREADS to be a whole number (0 reads on the main thread), got \`${setting}\``);
+    return threads;
+  }
   const textBytes = files.reduce((sum, file) => sum + file.bytes * (file.gzip ? GZIP_RATIO : 1), 0);
   return textBytes < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
 }

@@ -73,3 +73,17 @@ test('a failing file stops the threaded read with the error the single-threaded 
   expect(threaded).toBeInstanceOf(UptakeError);
   expect({ ...(threaded as UptakeError), message: (threaded as Error).message }).toEqual({ ...(single as UptakeError), message: (single as Error).message });
 });
+
+test('UPTAKE_READ_THREADS chooses the thread count; a value that is not a whole number is a config error', async () => {
+  const dir = inputFolder(files);
+  const progress: string[] = [];
+  try {
+    process.env.UPTAKE_READ_THREADS = '3';
+    await cleanInput(dir, config, { onProgress: (message) => progress.push(message) });
+    expect(progress[1]).toBe('reading 5 log files on 3 threads');
+    process.env.UPTAKE_READ_THREADS = 'many';
+    await expect(cleanInput(dir, config)).rejects.toMatchObject({ kind: 'config', message: 'expected UPTAKE_READ_THREADS to be a whole number (0 reads on the main thread), got `many`' });
+  } finally {
+    delete process.env.UPTAKE_READ_THREADS;
+  }
+});
