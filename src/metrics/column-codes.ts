@@ -58,3 +58,15 @@ function encode(column: ArrayLike<unknown>): ColumnCodes {
   return { ids, values, idOf };
 }
 
+/**
+ * Stores codes a producer built alongside a column (they must be what columnCodes would compute).
+ * @example rememberColumnCodes(enriched, 'week', weeks)
+ */
+export function rememberColumnCodes(table: ColumnTable, name: string, codes: ColumnCodes): void {
+  let perTable = cache.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    cache.set(table, perTable);
+  }
+  perTable.set(name, codes);
+}

@@ -32,15 +32,14 @@ export const hoursSaved: Kpi = {
     // Per week and team (plus "*"): the sum of each timed AI task's saving, in row order as arquero's op.sum adds.
     const groups = scopeGroups(context.tasks, rows, { by: ['week'], dimension: 'team' });
     const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-    const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number | null>;
+    const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
     const saved = new Float64Array(groups.keys.length);
     const timed = new Int32Array(groups.keys.length);
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index];
-      const duration = durations[row];
-      if (ai[row] !== 1 || duration == null) continue;
-      // A type without a baseline is NaN here, and so is its saving.
-      const hours = (baselineOf[types.ids[row]] - duration) / 60;
+      if (ai[row] !== 1) continue;
+      // An unknown duration and a type without a baseline are NaN, and so is the saving: not timed.
+      const hours = (baselineOf[types.ids[row]] - durations[row]) / 60;
       if (Number.isNaN(hours)) continue;
       const group = groups.group[index];
       if (group !== -1) {
@@ -68,12 +67,12 @@ export const hoursSaved: Kpi = {
 // The median duration of the manual tasks with a duration per task type, ordered by type as arquero's orderby does.
 function manualBaselines(context: KpiContext, rows: Int32Array): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
   const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
-  const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number | null>;
-  const timedManual = selectRows(rows.length, (index) => manual[rows[index]] === 1 && durations[rows[index]] != null).map((index) => rows[index]);
+  const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
+  const timedManual = selectRows(rows.length, (index) => manual[rows[index]] === 1 && !Number.isNaN(durations[rows[index]])).map((index) => rows[index]);
   const groups = scopeGroups(context.tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
   const { start, positions } = groupMembers(groups);
   const values = new Float64Array(positions.length);
-  for (let member = 0; member < positions.length; member += 1) values[member] = durations[timedManual[positions[member]]] as number;
+  for (let member = 0; member < positions.length; member += 1) values[member] = durations[timedManual[positions[member]]];
   return groups.keys
     .map((keys, group) => {
       const sorted = values.subarray(start[group], start[group + 1]).sort();
