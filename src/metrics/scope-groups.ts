@@ -60,14 +60,19 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
   // Period part of the key: one id per distinct combination of the `by` columns.
   const periodOf = new Int32Array(length);
   const periodFirstRow: number[] = [];
-  const periodId = firstSeenIds(byCodes.reduce((size, codes) => size * codes.values.length, 1));
-  for (let index = 0; index < length; index += 1) {
-    const row = rows[index];
-    let key = 0;
-    for (let column = 0; column < byCodes.length; column += 1) key = key * byCodes[column].values.length + byCodes[column].ids[row];
-    const period = periodId(key);
-    if (period === periodFirstRow.length) periodFirstRow.push(row);
-    periodOf[index] = period;
+  if (byCodes.length === 0) {
+    // One period: every task has id 0.
+    if (length > 0) periodFirstRow.push(rows[0]);
+  } else {
+    const periodId = firstSeenIds(byCodes.reduce((size, codes) => size * codes.values.length, 1));
+    for (let index = 0; index < length; index += 1) {
+      const row = rows[index];
+      let key = 0;
+      for (let column = 0; column < byCodes.length; column += 1) key = key * byCodes[column].values.length + byCodes[column].ids[row];
+      const period = periodId(key);
+      if (period === periodFirstRow.length) periodFirstRow.push(row);
+      periodOf[index] = period;
+    }
   }
   const periodKeys = (row: number): Row => {
     const keys: Row = {};

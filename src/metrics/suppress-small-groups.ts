@@ -38,10 +38,12 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
 }
 
 // Users with any task (AI of any status, or manual) per period and group value, keyed `period\u0000group`.
+// Week tables list weeks up to the report week, so those tasks suffice (a later week would count 0 users:
+// suppressed); "*" groups are never looked up but make the groups the adoption KPIs already built.
 function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
-  const rows = period === 'report_week' ? taskRows(context).reportWeek : taskRows(context).all;
-  const by = period === 'report_week' ? [] : [period];
-  const groups = scopeGroups(context.tasks, rows, { by, dimension: group, includeAll: false });
+  const rows = taskRows(context);
+  const scope = period === 'report_week' ? rows.reportWeek : period === 'week' ? rows.upToReportWeek : rows.all;
+  const groups = scopeGroups(context.tasks, scope, { by: period === 'report_week' ? [] : [period], dimension: group });
   const users = distinctByGroup(groups, columnCodes(context.tasks, 'user_id'));
   const periodOf = (keys: Row) => (period === 'report_week' ? context.report.week : keys[period]);
   return new Map(groups.keys.map((keys, id) => [`${String(periodOf(keys))}\u0000${String(keys[group])}`, users[id]]));
