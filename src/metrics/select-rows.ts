@@ -1,5 +1,6 @@
 /**
- * The rows 0 .. length - 1 for which `keep` holds, in order, as an index list into the table.
+ * The rows 0 .. length - 1 for which `keep` holds, in order, as an index list into the table
+ * (a view of a length-sized buffer: copying it would cost more than the unused tail).
  * @example selectRows(tasks.numRows(), (row) => evaluated[row] === 1)
  */
 export function selectRows(length: number, keep: (row: number) => boolean): Int32Array {
@@ -11,5 +12,5 @@ export function selectRows(length: number, keep: (row: number) => boolean): Int3
       count += 1;
     }
   }
-  return rows.slice(0, count);
+  return rows.subarray(0, count);
 }

@@ -63,6 +63,6 @@ function selectTaskRows(context: KpiContext): TaskRows {
     reportWeek: Int32Array.from(inWeek),
     reportWeekAi: Int32Array.from(inWeekAi),
     previousWeek: Int32Array.from(before),
-    upToReportWeek: upTo.slice(0, upToCount),
+    upToReportWeek: upTo.subarray(0, upToCount),
   };
 }
