@@ -20,9 +20,9 @@ export const abandonment: Kpi = {
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const abandoned = sumByGroup(groups, columnValues(scope.tasks, 'abandoned') as ArrayLike<unknown>);
-      const aiAny = sumByGroup(groups, columnValues(scope.tasks, 'ai_any') as ArrayLike<unknown>);
+      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const abandoned = sumByGroup(groups, columnValues(context.tasks, 'abandoned') as ArrayLike<unknown>);
+      const aiAny = sumByGroup(groups, columnValues(context.tasks, 'ai_any') as ArrayLike<unknown>);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
         abandonment_rate: ratio(abandoned[group], aiAny[group]),

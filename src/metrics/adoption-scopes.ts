@@ -1,5 +1,5 @@
-import type { ColumnTable } from 'arquero';
 import type { KpiContext } from './kpi.js';
+import { taskRows } from './task-rows.js';
 
 /** One adoption table: which tasks, grouped how. */
 export interface AdoptionScope {
@@ -7,8 +7,8 @@ export interface AdoptionScope {
   /** [] for the report week's tables, ['week'] for the trend. */
   by: string[];
   dimension: string;
-  /** Tasks in the table's period(s). */
-  tasks: ColumnTable;
+  /** Rows of context.tasks in the table's period(s). */
+  rows: Int32Array;
   /** Non-team dimensions cover all teams: rows carry `team: "*"` and there is no "*" group row. */
   allTeams: boolean;
 }
@@ -19,30 +19,16 @@ export interface AdoptionScope {
  * @example adoptionScopes(context).map((scope) => scope.table) // ['adoption_by_team', 'adoption_by_task_type', 'adoption_trend']
  */
 export function adoptionScopes(context: KpiContext): AdoptionScope[] {
-  let scopes = computed.get(context);
-  if (!scopes) {
-    scopes = buildScopes(context);
-    computed.set(context, scopes);
-  }
-  return scopes;
-}
-
-// Several KPIs fill the same tables: filter the tasks once per context.
-const computed = new WeakMap<KpiContext, AdoptionScope[]>();
-
-function buildScopes(context: KpiContext): AdoptionScope[] {
-  const reportWeek = context.report.week;
-  const inWeek = context.tasks.params({ reportWeek }).filter((d: { week: string }, $: { reportWeek: string }) => d.week === $.reportWeek);
-  const upToWeek = context.tasks.params({ reportWeek }).filter((d: { week: string }, $: { reportWeek: string }) => d.week <= $.reportWeek);
+  const { reportWeek, upToReportWeek } = taskRows(context);
   return [
     ...context.dimensions.map((dimension) => ({
       table: `adoption_by_${dimension}`,
       by: [],
       dimension,
-      tasks: inWeek,
+      rows: reportWeek,
       allTeams: dimension !== 'team',
     })),
-    { table: 'adoption_trend', by: ['week'], dimension: 'team', tasks: upToWeek, allTeams: false },
+    { table: 'adoption_trend', by: ['week'], dimension: 'team', rows: upToReportWeek, allTeams: false },
   ];
 }
 

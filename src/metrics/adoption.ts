@@ -23,9 +23,9 @@ export const adoption: Kpi = {
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const aiTasks = sumByGroup(groups, columnValues(scope.tasks, 'ai') as ArrayLike<unknown>);
-      const manualTasks = sumByGroup(groups, columnValues(scope.tasks, 'manual') as ArrayLike<unknown>);
+      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const aiTasks = sumByGroup(groups, columnValues(context.tasks, 'ai') as ArrayLike<unknown>);
+      const manualTasks = sumByGroup(groups, columnValues(context.tasks, 'manual') as ArrayLike<unknown>);
       tables[scope.table] = groups.keys.map((row, group) => {
         const ai = aiTasks[group];
         const manual = manualTasks[group];

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
-import { op } from 'arquero';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi, type Row } from './kpi.js';
+import { columnCodes } from './column-codes.js';
+import { columnValues } from './column-values.js';
+import { ratio, type Kpi, type Row } from './kpi.js';
+import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { selectRows } from './select-rows.js';
 
 export const asi: Kpi = {
   id: 'asi',
@@ -17,20 +19,22 @@ export const asi: Kpi = {
   columns: { accuracy_stability: ['evaluated', 'above_target', 'asi'] },
   compute(context) {
     const lastMonth = context.report.month;
-    const evaluated = context.tasks
-      .params({ lastMonth })
-      .filter((d: { evaluated: number; month: string }, $: { lastMonth: string }) => d.evaluated === 1 && d.month <= $.lastMonth);
-    if (evaluated.numRows() === 0) return { accuracy_stability: [] };
-    const firstMonth = (evaluated.array('month') as string[]).reduce((first, month) => (month < first ? month : first));
-    const rows = groupRows(evaluated, { by: ['month'], dimension: 'team' }, (table, keys) =>
-      groupedBy(table, keys).rollup({ evaluated: op.sum('evaluated'), above_target: op.sum('above_target') }),
-    );
-    const present = new Set(rows.filter((row) => row.team === '*').map((row) => row.month));
+    const months = columnCodes(context.tasks, 'month');
+    const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (month <= lastMonth ? 1 : 0));
+    const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
+    const evaluated = selectRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
+    if (evaluated.length === 0) return { accuracy_stability: [] };
+    const groups = scopeGroups(context.tasks, evaluated, { by: ['month'], dimension: 'team' });
+    const evaluatedTasks = sumByGroup(groups, isEvaluated);
+    const aboveTarget = sumByGroup(groups, columnValues(context.tasks, 'above_target') as ArrayLike<number>);
+    const rows: Row[] = groups.keys.map((keys, group) => ({ month: keys.month, team: keys.team, evaluated: evaluatedTasks[group], above_target: aboveTarget[group] }));
+    const present = new Set(rows.filter((row) => row.team === '*').map((row) => row.month as string));
+    const firstMonth = [...present].reduce((first, month) => (month < first ? month : first));
     const quietMonths = monthRange(firstMonth, lastMonth).filter((month) => !present.has(month));
     const table: Row[] = [...rows, ...quietMonths.map((month) => ({ month, team: '*', evaluated: 0, above_target: 0 }))].map((row) => {
-      const evaluatedTasks = count(row.evaluated);
-      const aboveTarget = count(row.above_target);
-      return { month: row.month, team: row.team, evaluated: evaluatedTasks, above_target: aboveTarget, asi: ratio(aboveTarget, evaluatedTasks) };
+      const evaluatedCount = row.evaluated as number;
+      const aboveCount = row.above_target as number;
+      return { month: row.month, team: row.team, evaluated: evaluatedCount, above_target: aboveCount, asi: ratio(aboveCount, evaluatedCount) };
     });
     return { accuracy_stability: table };
   },

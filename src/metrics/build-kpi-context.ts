@@ -4,7 +4,7 @@ import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import type { KpiContext } from './kpi.js';
 import { resolveWeekAmong } from './resolve-week.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from './column-codes.js';
 
 /**
  * What every KPI reads: the enriched tasks, the resolved report week and the adoption dimensions.
@@ -12,7 +12,7 @@ import { columnValues } from './column-values.js';
  */
 export function buildKpiContext(data: CleanedData, config: Config, week: string): KpiContext {
   const tasks = enrichTasks(data.tasks, config);
-  const weeks = [...new Set(Array.from(columnValues(tasks, 'week') as ArrayLike<string>))].sort();
+  const weeks = (columnCodes(tasks, 'week').values as string[]).slice().sort();
   const report = resolveWeekAmong(weeks, data.loadedDates, week);
   const dimensions = adoptionDimensions(config, data.tasks.columnNames());
   return { config, data, report, tasks, dimensions };

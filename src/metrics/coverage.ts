@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { op } from 'arquero';
 import { monthRange } from './asi.js';
-import { ratio, type Kpi, type Row } from './kpi.js';
+import { columnCodes } from './column-codes.js';
+import { columnValues } from './column-values.js';
+import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 
 export const coverage: Kpi = {
   id: 'coverage',
@@ -25,19 +26,15 @@ export const coverage: Kpi = {
       return first >= loaded.first && last <= loaded.last && last <= context.report.end;
     });
     const monthSet = new Set(months);
-    const logged = new Map<string, number>();
-    const counts = context.tasks
-      .filter((d: { ai: number }) => d.ai === 1)
-      .groupby('user_id', 'month')
-      .rollup({ logged: op.count() })
-      .objects() as Array<{ user_id: string; month: string; logged: number }>;
-    for (const row of counts) if (monthSet.has(row.month)) logged.set(`${row.user_id}\u0000${row.month}`, row.logged);
+    const logged = loggedAiTasks(context, months);
     const threshold = context.config.metrics.coverageThreshold;
+    const userIds = columnCodes(context.tasks, 'user_id');
     const rows: Row[] = [];
     for (const entry of context.data.roster.objects() as Array<Record<string, unknown>>) {
       const month = entry.month as string;
       if (!monthSet.has(month)) continue;
-      const loggedTasks = logged.get(`${entry.user_id as string}\u0000${month}`) ?? 0;
+      const user = userIds.idOf.get(entry.user_id);
+      const loggedTasks = user === undefined ? 0 : logged.get(month)![user];
       const reported = typeof entry.ai_tasks_total === 'number' ? entry.ai_tasks_total : null;
       if (!((reported ?? 0) > 0 || loggedTasks > 0)) continue;
       const share = reported === null ? null : ratio(loggedTasks, reported);
@@ -54,3 +51,18 @@ export const coverage: Kpi = {
     return { logging_coverage: rows };
   },
 };
+
+// Completed AI tasks per listed month and user (by the user's id in columnCodes(tasks, 'user_id')).
+function loggedAiTasks(context: KpiContext, months: string[]): Map<string, Int32Array> {
+  const users = columnCodes(context.tasks, 'user_id');
+  const monthCodes = columnCodes(context.tasks, 'month');
+  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+  const logged = new Map(months.map((month) => [month, new Int32Array(users.values.length)]));
+  const countsOf = monthCodes.values.map((month) => logged.get(month as string));
+  for (let row = 0; row < ai.length; row += 1) {
+    if (ai[row] !== 1) continue;
+    const counts = countsOf[monthCodes.ids[row]];
+    if (counts) counts[users.ids[row]] += 1;
+  }
+  return logged;
+}

@@ -1,6 +1,7 @@
-import { op } from 'arquero';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi, type Row } from './kpi.js';
+import { columnValues } from './column-values.js';
+import { ratio, type Kpi, type Row } from './kpi.js';
+import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { taskRows } from './task-rows.js';
 
 export const delta: Kpi = {
   id: 'delta_pts',
@@ -16,32 +17,31 @@ export const delta: Kpi = {
     adoption_by_task_type: ['delta_pts', 'previous_adoption_rate'],
   },
   compute(context) {
-    const { week, previous } = context.report;
-    const twoWeeks = context.tasks
-      .params({ week, previous })
-      .filter((d: { week: string }, $: { week: string; previous: string }) => d.week === $.week || d.week === $.previous);
+    const { reportWeek, previousWeek } = taskRows(context);
+    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+    const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
     const tables: Record<string, Row[]> = {};
     for (const dimension of context.dimensions) {
       const allTeams = dimension !== 'team';
-      const rows = groupRows(twoWeeks, { by: ['week'], dimension, includeAll: !allTeams }, (table, keys) =>
-        groupedBy(table, keys).rollup({ ai: op.sum('ai'), manual: op.sum('manual') }),
-      );
+      const options = { by: [], dimension, includeAll: !allTeams };
+      const before = scopeGroups(context.tasks, previousWeek, options);
+      const beforeAi = sumByGroup(before, ai);
+      const beforeManual = sumByGroup(before, manual);
       const previousRate = new Map<unknown, number | null>();
-      for (const row of rows) {
-        if (row.week === previous) previousRate.set(row[dimension], ratio(count(row.ai), count(row.ai) + count(row.manual)));
-      }
-      tables[`adoption_by_${dimension}`] = rows
-        .filter((row) => row.week === week)
-        .map((row) => {
-          const current = ratio(count(row.ai), count(row.ai) + count(row.manual));
-          const before = previousRate.get(row[dimension]) ?? null;
-          return {
-            [dimension]: row[dimension],
-            ...(allTeams ? { team: '*' } : {}),
-            delta_pts: current === null || before === null ? null : 100 * (current - before),
-            previous_adoption_rate: before,
-          };
-        });
+      before.keys.forEach((row, group) => previousRate.set(row[dimension], ratio(beforeAi[group], beforeAi[group] + beforeManual[group])));
+      const current = scopeGroups(context.tasks, reportWeek, options);
+      const currentAi = sumByGroup(current, ai);
+      const currentManual = sumByGroup(current, manual);
+      tables[`adoption_by_${dimension}`] = current.keys.map((row, group) => {
+        const rate = ratio(currentAi[group], currentAi[group] + currentManual[group]);
+        const previous = previousRate.get(row[dimension]) ?? null;
+        return {
+          [dimension]: row[dimension],
+          ...(allTeams ? { team: '*' } : {}),
+          delta_pts: rate === null || previous === null ? null : 100 * (rate - previous),
+          previous_adoption_rate: previous,
+        };
+      });
     }
     return tables;
   },

@@ -1,13 +1,15 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { makePeriodLookup } from './make-period-lookup.js';
+import { rememberColumnCodes, type ColumnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
+import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 
 /**
  * The cleaned tasks plus the columns every KPI groups or counts by:
  * `week`, `month` (report zone), `utc_date`, and 0/1 flags `ai` (completed AI task),
  * `ai_any` (AI task of any status), `manual`, `abandoned`, `harmful_ai`, `evaluated`
- * (AI task with an accuracy), `above_target`, plus `duration_min` (null when unknown).
+ * (AI task with an accuracy), `above_target`, plus `duration_min` (NaN when unknown).
+ * The codes of `week`, `month` and `utc_date` (see columnCodes) come with it.
  * @example enrichTasks(data.tasks, config).filter((d) => d.week === '2026-W47')
  */
 export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
@@ -33,13 +35,35 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     harmful_ai: new Uint8Array(length),
     evaluated: new Uint8Array(length),
     above_target: new Uint8Array(length),
-    duration_min: new Array<number | null>(length),
+    // A typed array: numbers in a plain array with nulls are boxed, one heap object per task.
+    duration_min: new Float64Array(length),
   };
+  const weeks = emptyCodes(length);
+  const months = emptyCodes(length);
+  const dates = emptyCodes(length);
+  let localPeriods: LocalPeriods | undefined;
+  let utcPeriods: LocalPeriods | undefined;
+  let weekId = -1;
+  let monthId = -1;
+  let dateId = -1;
   for (let row = 0; row < length; row += 1) {
     const periods = local(started[row]);
+    if (periods !== localPeriods) {
+      localPeriods = periods;
+      weekId = idOf(weeks, periods.week);
+      monthId = idOf(months, periods.month);
+    }
+    const utcDay = utc(started[row]);
+    if (utcDay !== utcPeriods) {
+      utcPeriods = utcDay;
+      dateId = idOf(dates, utcDay.date);
+    }
     columns.week[row] = periods.week;
     columns.month[row] = periods.month;
-    columns.utc_date[row] = utc(started[row]).date;
+    columns.utc_date[row] = utcDay.date;
+    weeks.ids[row] = weekId;
+    months.ids[row] = monthId;
+    dates.ids[row] = dateId;
     const aiAny = source[row] === 'ai_logs';
     const ai = aiAny && status[row] === 'completed';
     const value = accuracy[row];
@@ -52,7 +76,26 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     columns.evaluated[row] = evaluated ? 1 : 0;
     columns.above_target[row] = evaluated && (value as number) >= target ? 1 : 0;
     const ms = duration[row];
-    columns.duration_min[row] = typeof ms === 'number' ? ms / 60_000 : null;
+    columns.duration_min[row] = typeof ms === 'number' ? ms / 60_000 : Number.NaN;
   }
-  return tasks.assign(columns);
+  const enriched = tasks.assign(columns);
+  rememberColumnCodes(enriched, 'week', weeks);
+  rememberColumnCodes(enriched, 'month', months);
+  rememberColumnCodes(enriched, 'utc_date', dates);
+  return enriched;
+}
+
+function emptyCodes(length: number): ColumnCodes {
+  return { ids: new Int32Array(length), values: [], idOf: new Map() };
+}
+
+// The id of a value in codes being built in row order (a new one on its first appearance).
+function idOf(codes: ColumnCodes, value: unknown): number {
+  let id = codes.idOf.get(value);
+  if (id === undefined) {
+    id = codes.values.length;
+    codes.idOf.set(value, id);
+    codes.values.push(value);
+  }
+  return id;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { op } from 'arquero';
-import type { Kpi, Row } from './kpi.js';
+import { columnCodes } from './column-codes.js';
+import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
 
 const SOURCES = ['ai_logs', 'manual_logs'] as const;
@@ -22,27 +22,18 @@ export const gaps: Kpi = {
     if (!loaded) return { gaps: [] };
     const loadedDates = dateRange(loaded.first, loaded.last);
     const weekDates = dateRange(context.report.start, context.report.end).filter((date) => date >= loaded.first && date <= loaded.last);
-    const counts = context.tasks
-      .filter((d: { team: string | null }) => d.team != null)
-      .groupby('source', 'team', 'utc_date')
-      .rollup({ tasks: op.count() })
-      .objects() as Array<{ source: string; team: string; utc_date: string; tasks: number }>;
-    const perDay = new Map<string, Map<string, number>>();
-    for (const row of counts) {
-      const key = `${row.source}\u0000${row.team}`;
-      if (!perDay.has(key)) perDay.set(key, new Map());
-      perDay.get(key)!.set(row.utc_date, row.tasks);
-    }
+    const perDay = tasksPerDay(context);
+    const weekdays = new Map(loadedDates.map((date) => [date, weekdayOf(date)]));
     const minimum = context.config.metrics.gapMinMedian;
     const rows: Row[] = [];
     for (const source of SOURCES) {
-      const teams = [...new Set(counts.filter((row) => row.source === source).map((row) => row.team))].sort();
+      const teams = [...(perDay.get(source)?.keys() ?? [])].sort();
       for (const team of teams) {
-        const days = perDay.get(`${source}\u0000${team}`)!;
+        const days = perDay.get(source)!.get(team)!;
         for (const date of weekDates) {
           if ((days.get(date) ?? 0) > 0) continue;
           const weekday = weekdayOf(date);
-          const expected = median(loadedDates.filter((day) => weekdayOf(day) === weekday).map((day) => days.get(day) ?? 0));
+          const expected = median(loadedDates.filter((day) => weekdays.get(day) === weekday).map((day) => days.get(day) ?? 0));
           if (expected !== null && expected >= minimum) rows.push({ source, team, date, expected_tasks: expected });
         }
       }
@@ -50,6 +41,42 @@ export const gaps: Kpi = {
     return { gaps: rows };
   },
 };
+
+// Tasks with a team per source, team and UTC date: integer counts over the coded columns.
+function tasksPerDay(context: KpiContext): Map<unknown, Map<unknown, Map<unknown, number>>> {
+  const sources = columnCodes(context.tasks, 'source');
+  const teams = columnCodes(context.tasks, 'team');
+  const dates = columnCodes(context.tasks, 'utc_date');
+  const teamCount = teams.values.length;
+  const dateCount = dates.values.length;
+  const isNull = Uint8Array.from(teams.values, (team) => (team === null || team === undefined ? 1 : 0));
+  // One array of per-date counts per (source, team) that holds a task.
+  const counts: Array<Int32Array | undefined> = new Array(sources.values.length * teamCount);
+  for (let row = 0; row < teams.ids.length; row += 1) {
+    const team = teams.ids[row];
+    if (isNull[team] === 1) continue;
+    const pair = sources.ids[row] * teamCount + team;
+    let perDate = counts[pair];
+    if (!perDate) {
+      perDate = new Int32Array(dateCount);
+      counts[pair] = perDate;
+    }
+    perDate[dates.ids[row]] += 1;
+  }
+  const result = new Map<unknown, Map<unknown, Map<unknown, number>>>();
+  counts.forEach((perDate, pair) => {
+    if (!perDate) return;
+    const source = sources.values[Math.floor(pair / teamCount)];
+    const team = teams.values[pair % teamCount];
+    const days = new Map<unknown, number>();
+    perDate.forEach((tasks, date) => {
+      if (tasks > 0) days.set(dates.values[date], tasks);
+    });
+    if (!result.has(source)) result.set(source, new Map());
+    result.get(source)!.set(team, days);
+  });
+  return result;
+}
 
 function weekdayOf(date: string): number {
   return DateTime.fromISO(date, { zone: 'UTC' }).weekday;

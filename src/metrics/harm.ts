@@ -1,6 +1,7 @@
-import { op } from 'arquero';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi } from './kpi.js';
+import { columnValues } from './column-values.js';
+import { ratio, type Kpi } from './kpi.js';
+import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { taskRows } from './task-rows.js';
 
 export const harm: Kpi = {
   id: 'harm_rate',
@@ -13,19 +14,11 @@ export const harm: Kpi = {
   dimensions: ['team'],
   columns: { harm: ['ai_tasks', 'harmful', 'harm_rate'] },
   compute(context) {
-    const week = context.report.week;
-    const aiTasks = context.tasks
-      .params({ week })
-      .filter((d: { week: string; ai: number }, $: { week: string }) => d.week === $.week && d.ai === 1);
-    const rows = groupRows(aiTasks, { by: [], dimension: 'team' }, (table, keys) =>
-      groupedBy(table, keys).rollup({ ai_tasks: op.count(), harmful: op.sum('harmful_ai') }),
-    );
+    const groups = scopeGroups(context.tasks, taskRows(context).reportWeekAi, { by: [], dimension: 'team' });
+    const aiTasks = sumByGroup(groups, columnValues(context.tasks, 'ai') as ArrayLike<number>);
+    const harmful = sumByGroup(groups, columnValues(context.tasks, 'harmful_ai') as ArrayLike<number>);
     return {
-      harm: rows.map((row) => {
-        const tasks = count(row.ai_tasks);
-        const harmful = count(row.harmful);
-        return { team: row.team, ai_tasks: tasks, harmful, harm_rate: ratio(harmful, tasks) };
-      }),
+      harm: groups.keys.map((row, group) => ({ team: row.team, ai_tasks: aiTasks[group], harmful: harmful[group], harm_rate: ratio(harmful[group], aiTasks[group]) })),
     };
   },
 };

@@ -1,7 +1,10 @@
-import { op } from 'arquero';
-import { scopeGroups } from './scope-groups.js';
+import { columnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
-import { count, type Kpi, type Row } from './kpi.js';
+import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
+import { sortedQuantile } from './quantile.js';
+import { groupMembers, scopeGroups } from './scope-groups.js';
+import { selectRows } from './select-rows.js';
+import { taskRows } from './task-rows.js';
 
 export const hoursSaved: Kpi = {
   id: 'hours_saved',
@@ -21,40 +24,37 @@ export const hoursSaved: Kpi = {
     baselines: ['task_type', 'baseline_min', 'manual_tasks_with_duration'],
   },
   compute(context) {
-    const week = context.report.week;
-    const upToWeek = context.tasks.params({ week }).filter((d: { week: string }, $: { week: string }) => d.week <= $.week);
-    const baselines = upToWeek
-      .filter((d: { manual: number; duration_min: number | null }) => d.manual === 1 && d.duration_min != null)
-      .groupby('task_type')
-      .rollup({ baseline_min: op.median('duration_min'), manual_tasks_with_duration: op.count() })
-      .orderby('task_type')
-      .objects() as Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }>;
-    const baselineOf = new Map(baselines.map((row) => [row.task_type, row.baseline_min]));
+    const rows = taskRows(context).upToReportWeek;
+    const baselines = manualBaselines(context, rows);
+    const types = columnCodes(context.tasks, 'task_type');
+    const baselineOf = new Float64Array(types.values.length).fill(Number.NaN);
+    for (const row of baselines) baselineOf[types.idOf.get(row.task_type)!] = row.baseline_min;
     // Per week and team (plus "*"): the sum of each timed AI task's saving, in row order as arquero's op.sum adds.
-    const groups = scopeGroups(upToWeek, { by: ['week'], dimension: 'team' });
-    const ai = columnValues(upToWeek, 'ai') as ArrayLike<number>;
-    const durations = columnValues(upToWeek, 'duration_min') as ArrayLike<number | null>;
-    const types = columnValues(upToWeek, 'task_type') as ArrayLike<string>;
+    const groups = scopeGroups(context.tasks, rows, { by: ['week'], dimension: 'team' });
+    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+    const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
     const saved = new Float64Array(groups.keys.length);
     const timed = new Int32Array(groups.keys.length);
-    for (let row = 0; row < groups.length; row += 1) {
-      const duration = durations[row];
-      if (ai[row] !== 1 || duration == null) continue;
-      const baseline = baselineOf.get(types[row]);
-      if (baseline === undefined) continue;
-      const hours = (baseline - duration) / 60;
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      if (ai[row] !== 1) continue;
+      // An unknown duration and a type without a baseline are NaN, and so is the saving: not timed.
+      const hours = (baselineOf[types.ids[row]] - durations[row]) / 60;
       if (Number.isNaN(hours)) continue;
-      for (const group of [groups.group[row], groups.all[row]]) {
-        if (group === -1) continue;
+      const group = groups.group[index];
+      if (group !== -1) {
         saved[group] += hours;
         timed[group] += 1;
       }
+      const all = groups.all[index];
+      saved[all] += hours;
+      timed[all] += 1;
     }
-    const rows = groups.keys
+    const weekRows = groups.keys
       .map((keys, group): Row => ({ ...keys, hours_saved: saved[group], timed_ai_tasks: timed[group] }))
       .sort((a, b) => (String(a.week) < String(b.week) ? -1 : String(a.week) > String(b.week) ? 1 : 0));
     const running = new Map<unknown, number>();
-    const timeSaved: Row[] = rows.map((row) => {
+    const timeSaved: Row[] = weekRows.map((row) => {
       const hours = count(row.hours_saved);
       const cumulative = (running.get(row.team) ?? 0) + hours;
       running.set(row.team, cumulative);
@@ -63,3 +63,20 @@ export const hoursSaved: Kpi = {
     return { time_saved: timeSaved, baselines };
   },
 };
+
+// The median duration of the manual tasks with a duration per task type, ordered by type as arquero's orderby does.
+function manualBaselines(context: KpiContext, rows: Int32Array): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
+  const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
+  const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
+  const timedManual = selectRows(rows.length, (index) => manual[rows[index]] === 1 && !Number.isNaN(durations[rows[index]])).map((index) => rows[index]);
+  const groups = scopeGroups(context.tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
+  const { start, positions } = groupMembers(groups);
+  const values = new Float64Array(positions.length);
+  for (let member = 0; member < positions.length; member += 1) values[member] = durations[timedManual[positions[member]]];
+  return groups.keys
+    .map((keys, group) => {
+      const sorted = values.subarray(start[group], start[group + 1]).sort();
+      return { task_type: keys.task_type as string, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: sorted.length };
+    })
+    .sort((a, b) => (a.task_type < b.task_type ? -1 : a.task_type > b.task_type ? 1 : 0));
+}

@@ -22,7 +22,14 @@ export function makePeriodLookup(zone: string): (epochMs: number) => LocalPeriod
   const offsetBySlot = new Map<number, number | null>();
   const fixedUtc = DateTime.local({ zone }).zone.isUniversal && DateTime.local({ zone }).offset === 0;
 
+  // Tasks mostly arrive in time order: the last day and slot answer most lookups without a Map.
+  let lastDay = Number.NaN;
+  let lastPeriods: LocalPeriods | undefined;
+  let lastSlot = Number.NaN;
+  let lastOffset: number | null = null;
+
   const periodsOfDay = (day: number): LocalPeriods => {
+    if (day === lastDay) return lastPeriods!;
     let periods = byDay.get(day);
     if (!periods) {
       const local = DateTime.fromMillis(day * DAY_MS, { zone: 'UTC' });
@@ -33,19 +40,23 @@ export function makePeriodLookup(zone: string): (epochMs: number) => LocalPeriod
       };
       byDay.set(day, periods);
     }
+    lastDay = day;
+    lastPeriods = periods;
     return periods;
   };
 
   // Offsets change only at transitions, which fall on quarter hours: one lookup per 15-minute slot.
   const offsetMinutes = (epochMs: number): number => {
     const slot = Math.floor(epochMs / SLOT_MS);
-    let offset = offsetBySlot.get(slot);
+    let offset = slot === lastSlot ? lastOffset : offsetBySlot.get(slot);
     if (offset === undefined) {
       const atStart = DateTime.fromMillis(slot * SLOT_MS, { zone }).offset;
       const atEnd = DateTime.fromMillis(slot * SLOT_MS + SLOT_MS - 1, { zone }).offset;
       offset = atStart === atEnd ? atStart : null;
       offsetBySlot.set(slot, offset);
     }
+    lastSlot = slot;
+    lastOffset = offset;
     return offset ?? DateTime.fromMillis(epochMs, { zone }).offset;
   };
 

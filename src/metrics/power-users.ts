@@ -1,8 +1,10 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import type { Kpi, Row } from './kpi.js';
 import { quantile } from './quantile.js';
-import { scopeGroups, type ScopeGroups } from './scope-groups.js';
+import { columnCodes, type ColumnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
+import { groupMembers, scopeGroups, sumByGroup, type ScopeGroups } from './scope-groups.js';
+import { taskRows } from './task-rows.js';
 
 export const powerUsers: Kpi = {
   id: 'power_users',
@@ -24,9 +26,12 @@ export const powerUsers: Kpi = {
   },
   compute(context) {
     const tables: Record<string, Row[]> = {};
+    const users = columnCodes(context.tasks, 'user_id');
+    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+    const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(scope.tasks, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const { mean, valid } = userWeightedRates(groups, columnValues(scope.tasks, 'ai') as ArrayLike<number>, columnValues(scope.tasks, 'manual') as ArrayLike<number>);
+      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const { mean, valid } = userWeightedRates(groups, users, ai, manual);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
         user_weighted_adoption_rate: valid[group] > 0 ? mean[group] : null,
@@ -38,80 +43,73 @@ export const powerUsers: Kpi = {
   },
 };
 
-// Per (group, user) AI and manual counts, then per group the mean of each user's rate, as arquero's
-// op.mean computes it (running mean over the users in order of their first task) so results match to the bit.
-function userWeightedRates(groups: ScopeGroups, ai: ArrayLike<number>, manual: ArrayLike<number>): { mean: Float64Array; valid: Int32Array } {
-  const pairOf = new Map<number, number>();
-  const pairGroup: number[] = [];
-  const pairAi: number[] = [];
-  const pairManual: number[] = [];
-  const add = (group: number, row: number) => {
-    const key = group * groups.users + groups.user[row];
-    let pair = pairOf.get(key);
-    if (pair === undefined) {
-      pair = pairGroup.length;
-      pairOf.set(key, pair);
-      pairGroup.push(group);
-      pairAi.push(0);
-      pairManual.push(0);
-    }
-    pairAi[pair] += ai[row];
-    pairManual[pair] += manual[row];
-  };
-  // "*" pairs first, then dimension pairs: each group's users keep their first-task order either way.
-  for (let row = 0; row < groups.length; row += 1) if (groups.all[row] !== -1) add(groups.all[row], row);
-  for (let row = 0; row < groups.length; row += 1) if (groups.group[row] !== -1) add(groups.group[row], row);
+// Per group, each user's AI and manual counts, then the mean of each user's rate as arquero's op.mean
+// computes it (running mean over the users in order of their first task) so results match to the bit.
+function userWeightedRates(
+  groups: ScopeGroups,
+  users: ColumnCodes,
+  ai: ArrayLike<number>,
+  manual: ArrayLike<number>,
+): { mean: Float64Array; valid: Int32Array } {
+  const { start, positions } = groupMembers(groups);
   const mean = new Float64Array(groups.keys.length);
   const valid = new Int32Array(groups.keys.length);
-  for (let pair = 0; pair < pairGroup.length; pair += 1) {
-    const total = pairAi[pair] + pairManual[pair];
-    if (!(total > 0)) continue;
-    const group = pairGroup[pair];
-    valid[group] += 1;
-    mean[group] += (pairAi[pair] / total - mean[group]) / valid[group];
+  // Scratch per group: the slot of each user seen in it (slots in first-task order), and each slot's counts.
+  const lastGroup = new Int32Array(users.values.length).fill(-1);
+  const slotOf = new Int32Array(users.values.length);
+  const slotAi = new Float64Array(users.values.length);
+  const slotManual = new Float64Array(users.values.length);
+  for (let group = 0; group < groups.keys.length; group += 1) {
+    let slots = 0;
+    for (let member = start[group]; member < start[group + 1]; member += 1) {
+      const row = groups.rows[positions[member]];
+      const user = users.ids[row];
+      if (lastGroup[user] !== group) {
+        lastGroup[user] = group;
+        slotOf[user] = slots;
+        slotAi[slots] = 0;
+        slotManual[slots] = 0;
+        slots += 1;
+      }
+      slotAi[slotOf[user]] += ai[row];
+      slotManual[slotOf[user]] += manual[row];
+    }
+    for (let slot = 0; slot < slots; slot += 1) {
+      const total = slotAi[slot] + slotManual[slot];
+      if (!(total > 0)) continue;
+      valid[group] += 1;
+      mean[group] += (slotAi[slot] / total - mean[group]) / valid[group];
+    }
   }
   return { mean, valid };
 }
 
 // Heavy users in the report week, against the spread of every user-week with AI tasks.
 function flagPowerUsers(context: Parameters<Kpi['compute']>[0]): Row[] {
-  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  const users = columnValues(context.tasks, 'user_id') as ArrayLike<string>;
-  const weeks = columnValues(context.tasks, 'week') as ArrayLike<string>;
-  const teamsOf = columnValues(context.tasks, 'team') as ArrayLike<string | null>;
   const week = context.report.week;
-  // AI tasks per user-week, and per user and team in the report week
-  const perUserWeek = new Map<string, Map<string, number>>();
-  const reportTeams = new Map<string, Map<string, number>>();
-  for (let row = 0; row < ai.length; row += 1) {
-    if (ai[row] !== 1) continue;
-    let byWeek = perUserWeek.get(users[row]);
-    if (!byWeek) {
-      byWeek = new Map();
-      perUserWeek.set(users[row], byWeek);
-    }
-    byWeek.set(weeks[row], (byWeek.get(weeks[row]) ?? 0) + 1);
-    const team = teamsOf[row];
-    if (weeks[row] === week && team != null) {
-      let byTeam = reportTeams.get(users[row]);
-      if (!byTeam) {
-        byTeam = new Map();
-        reportTeams.set(users[row], byTeam);
-      }
-      byTeam.set(team, (byTeam.get(team) ?? 0) + 1);
-    }
-  }
+  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+  // AI tasks per user-week (user-weeks with only manual tasks sum to 0 and are left out)
+  const userWeeks = scopeGroups(context.tasks, taskRows(context).all, { by: ['week'], dimension: 'user_id', includeAll: false });
+  const perUserWeek = sumByGroup(userWeeks, ai);
   const counts: number[] = [];
-  for (const byWeek of perUserWeek.values()) for (const tasks of byWeek.values()) counts.push(tasks);
+  for (const tasks of perUserWeek) if (tasks > 0) counts.push(tasks);
   const threshold = quantile(counts, context.config.metrics.powerUserPercentile);
   if (threshold === null) return [];
+  // AI tasks per user and team in the report week
+  const reportTeams = scopeGroups(context.tasks, taskRows(context).reportWeekAi, { by: ['user_id'], dimension: 'team', includeAll: false });
+  const perUserTeam = sumByGroup(reportTeams, ai);
+  const teamsOf = new Map<unknown, Array<{ team: string; tasks: number }>>();
+  reportTeams.keys.forEach((keys, group) => {
+    const entries = teamsOf.get(keys.user_id) ?? [];
+    entries.push({ team: keys.team as string, tasks: perUserTeam[group] });
+    teamsOf.set(keys.user_id, entries);
+  });
   const rows: Row[] = [];
-  for (const [user, byWeek] of perUserWeek) {
-    const tasks = byWeek.get(week);
-    if (tasks === undefined || !(tasks > threshold)) continue;
-    const entries = [...(reportTeams.get(user) ?? new Map<string, number>())].map(([team, teamTasks]) => ({ team, tasks: teamTasks }));
-    rows.push({ week, user_id: user, team: mainTeam(entries), ai_tasks: tasks, threshold });
-  }
+  userWeeks.keys.forEach((keys, group) => {
+    const tasks = perUserWeek[group];
+    if (keys.week !== week || !(tasks > 0) || !(tasks > threshold)) return;
+    rows.push({ week, user_id: keys.user_id, team: mainTeam(teamsOf.get(keys.user_id) ?? []), ai_tasks: tasks, threshold });
+  });
   return rows;
 }
 

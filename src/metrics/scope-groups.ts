@@ -1,133 +1,217 @@
 import type { ColumnTable } from 'arquero';
-import type { GroupRowsOptions } from './group-rows.js';
 import type { Row } from './kpi.js';
-import { columnValues } from './column-values.js';
+import { columnCodes, type ColumnCodes } from './column-codes.js';
 
-/** The groups of groupRows as integer ids per task, so KPIs can sum with typed-array loops. */
+export interface ScopeGroupOptions {
+  /** Period keys kept in every group (e.g. ['week']); [] for a single period. */
+  by: string[];
+  /** The grouping column; tasks whose value is null count only in the "*" groups. */
+  dimension: string;
+  /** Add one group per period with `dimension = "*"` over all its tasks (default true). */
+  includeAll?: boolean;
+}
+
+/** A scope's tasks grouped per period and dimension value (plus "*"), as integer ids per task. */
 export interface ScopeGroups {
   /** Key columns of each group (the `by` columns and the dimension, "*" for all-groups rows), all-groups rows first. */
   keys: Row[];
+  /** The scope: rows of the task table, in table order. The per-task arrays below follow it. */
+  rows: Int32Array;
   /** Per task: its dimension group (an index into keys), or -1 when the dimension is null. */
   group: Int32Array;
   /** Per task: its all-groups ("*") group, or -1 when there is none (includeAll false). */
   all: Int32Array;
-  /** Per task: an id of its user_id (0 .. users - 1). */
-  user: Int32Array;
-  users: number;
-  /** Tasks in the table. */
-  length: number;
 }
 
-const cache = new WeakMap<ColumnTable, Map<string, ScopeGroups>>();
+const cache = new WeakMap<ColumnTable, WeakMap<Int32Array, Map<string, ScopeGroups>>>();
 
 // arquero's groupby builds a string key per row and per call; several KPIs group the same scope.
 /**
- * The same groups groupRows forms (rows with a null dimension only in the "*" rows), as ids per task.
- * Computed once per table and options.
- * @example const g = scopeGroups(tasks, { by: [], dimension: 'team' }); sumByGroup(g, columnValues(tasks, 'ai'))
+ * The groups of the tasks at `rows` (rows with a null dimension only in the "*" groups), as ids per task,
+ * each group's keys in order of first appearance as arquero's groupby lists them. Computed once per
+ * table, rows and options.
+ * @example const g = scopeGroups(tasks, taskRows(context).reportWeek, { by: [], dimension: 'team' }); sumByGroup(g, columnValues(tasks, 'ai'))
  */
-export function scopeGroups(table: ColumnTable, options: GroupRowsOptions): ScopeGroups {
+export function scopeGroups(table: ColumnTable, rows: Int32Array, options: ScopeGroupOptions): ScopeGroups {
   const id = JSON.stringify([options.by, options.dimension, options.includeAll !== false]);
   let perTable = cache.get(table);
   if (!perTable) {
-    perTable = new Map();
+    perTable = new WeakMap();
     cache.set(table, perTable);
   }
-  let groups = perTable.get(id);
+  let perRows = perTable.get(rows);
+  if (!perRows) {
+    perRows = new Map();
+    perTable.set(rows, perRows);
+  }
+  let groups = perRows.get(id);
   if (!groups) {
-    groups = buildGroups(table, options);
-    perTable.set(id, groups);
+    groups = buildGroups(table, rows, options);
+    perRows.set(id, groups);
   }
   return groups;
 }
 
-function buildGroups(table: ColumnTable, { by, dimension, includeAll }: GroupRowsOptions): ScopeGroups {
-  const length = table.numRows();
-  const byColumns = by.map((name) => columnValues(table, name) as ArrayLike<unknown>);
-  const dimensionColumn = columnValues(table, dimension) as ArrayLike<unknown>;
-  const users = codes(columnValues(table, 'user_id') as ArrayLike<unknown>);
-  const byCodes = byColumns.map(codes);
-  const dimensionCodes = codes(dimensionColumn);
+function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, includeAll }: ScopeGroupOptions): ScopeGroups {
+  const length = rows.length;
+  const byCodes = by.map((name) => columnCodes(table, name));
+  const dimensionCodes = columnCodes(table, dimension);
 
   // Period part of the key: one id per distinct combination of the `by` columns.
   const periodOf = new Int32Array(length);
-  const periodIds = new Map<string | number, number>();
   const periodFirstRow: number[] = [];
-  for (let row = 0; row < length; row += 1) {
-    let key: string | number = 0;
-    if (byCodes.length === 1) key = byCodes[0].ids[row];
-    else if (byCodes.length > 1) key = byCodes.map((column) => column.ids[row]).join(',');
-    let period = periodIds.get(key);
-    if (period === undefined) {
-      period = periodIds.size;
-      periodIds.set(key, period);
-      periodFirstRow.push(row);
+  if (byCodes.length === 0) {
+    // One period: every task has id 0.
+    if (length > 0) periodFirstRow.push(rows[0]);
+  } else {
+    const periodId = firstSeenIds(byCodes.reduce((size, codes) => size * codes.values.length, 1));
+    for (let index = 0; index < length; index += 1) {
+      const row = rows[index];
+      let key = 0;
+      for (let column = 0; column < byCodes.length; column += 1) key = key * byCodes[column].values.length + byCodes[column].ids[row];
+      const period = periodId(key);
+      if (period === periodFirstRow.length) periodFirstRow.push(row);
+      periodOf[index] = period;
     }
-    periodOf[row] = period;
   }
   const periodKeys = (row: number): Row => {
     const keys: Row = {};
-    by.forEach((name, index) => {
-      keys[name] = byColumns[index][row];
+    by.forEach((name, column) => {
+      keys[name] = byCodes[column].values[byCodes[column].ids[row]];
     });
     return keys;
   };
 
   const withAll = includeAll !== false;
-  const allCount = withAll ? periodIds.size : 0;
-  const all = new Int32Array(length).fill(-1);
-  if (withAll) all.set(periodOf);
-  const group = new Int32Array(length).fill(-1);
-  const dimensionIds = new Map<number, number>();
+  const allCount = withAll ? periodFirstRow.length : 0;
+  const all = withAll ? periodOf : new Int32Array(length).fill(-1);
+  const group = new Int32Array(length);
   const dimensionKeys: Row[] = [];
-  const dimensionCount = dimensionCodes.count;
-  for (let row = 0; row < length; row += 1) {
-    const value = dimensionColumn[row];
-    if (value === null || value === undefined) continue;
-    const key = periodOf[row] * dimensionCount + dimensionCodes.ids[row];
-    let id = dimensionIds.get(key);
-    if (id === undefined) {
-      id = allCount + dimensionKeys.length;
-      dimensionIds.set(key, id);
-      dimensionKeys.push({ ...periodKeys(row), [dimension]: value });
+  const dimensionCount = dimensionCodes.values.length;
+  const isNull = Uint8Array.from(dimensionCodes.values, (value) => (value === null || value === undefined ? 1 : 0));
+  const dimensionId = firstSeenIds(periodFirstRow.length * dimensionCount);
+  for (let index = 0; index < length; index += 1) {
+    const row = rows[index];
+    const code = dimensionCodes.ids[row];
+    if (isNull[code] === 1) {
+      group[index] = -1;
+      continue;
     }
-    group[row] = id;
+    const id = dimensionId(periodOf[index] * dimensionCount + code);
+    if (id === dimensionKeys.length) dimensionKeys.push({ ...periodKeys(row), [dimension]: dimensionCodes.values[code] });
+    group[index] = allCount + id;
   }
   const allKeys = withAll ? periodFirstRow.map((row) => ({ ...periodKeys(row), [dimension]: '*' })) : [];
   // arquero rolls an empty ungrouped table up into one row: an empty scope still has its "*" row.
   if (withAll && by.length === 0 && length === 0) {
     allKeys.push({ [dimension]: '*' });
   }
-  return { keys: [...allKeys, ...dimensionKeys], group, all, user: users.ids, users: users.count, length };
+  return { keys: [...allKeys, ...dimensionKeys], rows, group, all };
 }
 
-/** Dictionary codes of a column: equal values (as arquero groups them) share an id. */
-function codes(values: ArrayLike<unknown>): { ids: Int32Array; count: number } {
-  const ids = new Int32Array(values.length);
-  const known = new Map<unknown, number>();
-  for (let row = 0; row < values.length; row += 1) {
-    const value = values[row];
-    let id = known.get(value);
-    if (id === undefined) {
-      id = known.size;
-      known.set(value, id);
-    }
-    ids[row] = id;
+const DENSE_KEYS = 1 << 22;
+
+// Ids 0, 1, ... for integer keys in [0, size) in order of first appearance: an array lookup unless huge.
+function firstSeenIds(size: number): (key: number) => number {
+  if (size <= DENSE_KEYS) {
+    const ids = new Int32Array(size).fill(-1);
+    let next = 0;
+    return (key) => {
+      let id = ids[key];
+      if (id === -1) {
+        id = next;
+        next += 1;
+        ids[key] = id;
+      }
+      return id;
+    };
   }
-  return { ids, count: Math.max(known.size, 1) };
+  const ids = new Map<number, number>();
+  return (key) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
 }
 
 /**
- * Sum of a numeric column per group (tasks count in their dimension group and in their "*" group).
+ * Sum of a numeric column of the task table per group (tasks count in their dimension group and in their "*" group).
  * @example sumByGroup(groups, columnValues(tasks, 'ai'))[0] // AI tasks in the first group
  */
 export function sumByGroup(groups: ScopeGroups, values: ArrayLike<unknown>): Float64Array {
   const sums = new Float64Array(groups.keys.length);
-  for (let row = 0; row < groups.length; row += 1) {
-    const value = values[row];
+  const { rows, group, all } = groups;
+  for (let index = 0; index < rows.length; index += 1) {
+    const value = values[rows[index]];
     if (typeof value !== 'number' || Number.isNaN(value)) continue;
-    if (groups.group[row] !== -1) sums[groups.group[row]] += value;
-    if (groups.all[row] !== -1) sums[groups.all[row]] += value;
+    if (group[index] !== -1) sums[group[index]] += value;
+    if (all[index] !== -1) sums[all[index]] += value;
   }
   return sums;
+}
+
+/** Each group's tasks: positions (indices into groups.rows) from start[g] to start[g + 1], in table order. */
+export interface GroupMembers {
+  start: Int32Array;
+  positions: Int32Array;
+}
+
+const members = new WeakMap<ScopeGroups, GroupMembers>();
+
+// Per-group passes (distinct users, per-user rates) need each group's tasks together: one counting sort.
+/**
+ * The tasks of every group, listed group after group; computed once per groups.
+ * @example const { start, positions } = groupMembers(groups); positions.subarray(start[0], start[1]) // the first group's tasks
+ */
+export function groupMembers(groups: ScopeGroups): GroupMembers {
+  let result = members.get(groups);
+  if (!result) {
+    result = sortMembers(groups);
+    members.set(groups, result);
+  }
+  return result;
+}
+
+function sortMembers({ keys, rows, group, all }: ScopeGroups): GroupMembers {
+  const start = new Int32Array(keys.length + 1);
+  for (let index = 0; index < rows.length; index += 1) {
+    if (group[index] !== -1) start[group[index] + 1] += 1;
+    if (all[index] !== -1) start[all[index] + 1] += 1;
+  }
+  for (let id = 0; id < keys.length; id += 1) start[id + 1] += start[id];
+  const next = start.slice(0, keys.length);
+  const positions = new Int32Array(start[keys.length]);
+  for (let index = 0; index < rows.length; index += 1) {
+    if (group[index] !== -1) {
+      positions[next[group[index]]] = index;
+      next[group[index]] += 1;
+    }
+    if (all[index] !== -1) {
+      positions[next[all[index]]] = index;
+      next[all[index]] += 1;
+    }
+  }
+  return { start, positions };
+}
+
+/**
+ * Distinct values of a coded column (e.g. users) per group.
+ * @example distinctByGroup(groups, columnCodes(tasks, 'user_id'))[0] // users in the first group
+ */
+export function distinctByGroup(groups: ScopeGroups, codes: ColumnCodes): Int32Array {
+  const { start, positions } = groupMembers(groups);
+  const counts = new Int32Array(groups.keys.length);
+  const lastGroup = new Int32Array(codes.values.length).fill(-1);
+  for (let id = 0; id < groups.keys.length; id += 1) {
+    for (let member = start[id]; member < start[id + 1]; member += 1) {
+      const value = codes.ids[groups.rows[positions[member]]];
+      if (lastGroup[value] === id) continue;
+      lastGroup[value] = id;
+      counts[id] += 1;
+    }
+  }
+  return counts;
 }

@@ -1,6 +1,8 @@
 import type { KpiContext, Row } from './kpi.js';
 import type { TableLayout } from './table-layouts.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from './column-codes.js';
+import { distinctByGroup, scopeGroups } from './scope-groups.js';
+import { taskRows } from './task-rows.js';
 
 const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);
 
@@ -35,28 +37,14 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
   return result;
 }
 
-// Users with any task (AI of any status, or manual) per period and group value.
+// Users with any task (AI of any status, or manual) per period and group value, keyed `period\u0000group`.
+// Week tables list weeks up to the report week, so those tasks suffice (a later week would count 0 users:
+// suppressed); "*" groups are never looked up but make the groups the adoption KPIs already built.
 function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
-  const week = context.report.week;
-  const periodColumn = period === 'report_week' ? 'week' : period;
-  const periods = columnValues(context.tasks, periodColumn) as ArrayLike<unknown>;
-  const groups = columnValues(context.tasks, group) as ArrayLike<unknown>;
-  const users = columnValues(context.tasks, 'user_id') as ArrayLike<unknown>;
-  // One set of users per (period, group) key: a Map from key to the users seen, counted at the end.
-  const seen = new Map<string, Set<unknown>>();
-  let lastKey = '';
-  let lastSet: Set<unknown> | undefined;
-  for (let row = 0; row < users.length; row += 1) {
-    if (period === 'report_week' && periods[row] !== week) continue;
-    const key = `${String(periods[row])}\u0000${String(groups[row])}`;
-    let set = key === lastKey ? lastSet : seen.get(key);
-    if (!set) {
-      set = new Set();
-      seen.set(key, set);
-    }
-    set.add(users[row]);
-    lastKey = key;
-    lastSet = set;
-  }
-  return new Map([...seen].map(([key, set]) => [key, set.size]));
+  const rows = taskRows(context);
+  const scope = period === 'report_week' ? rows.reportWeek : period === 'week' ? rows.upToReportWeek : rows.all;
+  const groups = scopeGroups(context.tasks, scope, { by: period === 'report_week' ? [] : [period], dimension: group });
+  const users = distinctByGroup(groups, columnCodes(context.tasks, 'user_id'));
+  const periodOf = (keys: Row) => (period === 'report_week' ? context.report.week : keys[period]);
+  return new Map(groups.keys.map((keys, id) => [`${String(periodOf(keys))}\u0000${String(keys[group])}`, users[id]]));
 }

@@ -1,6 +1,8 @@
-import { op } from 'arquero';
-import { groupRows, groupedBy } from './group-rows.js';
-import { count, ratio, type Kpi } from './kpi.js';
+import { columnCodes } from './column-codes.js';
+import { columnValues } from './column-values.js';
+import { ratio, type Kpi, type KpiContext } from './kpi.js';
+import { distinctByGroup, scopeGroups } from './scope-groups.js';
+import { taskRows } from './task-rows.js';
 
 export const userAdoption: Kpi = {
   id: 'user_adoption_rate',
@@ -15,23 +17,14 @@ export const userAdoption: Kpi = {
   dimensions: ['team'],
   columns: { adoption_by_team: ['user_adoption_rate', 'ai_users', 'licensed_users'] },
   compute(context) {
-    const { week, rosterMonth } = context.report;
-    const inWeek = context.tasks.params({ week }).filter((d: { week: string }, $: { week: string }) => d.week === $.week);
-    const aiUsers = new Map<unknown, number>();
-    const aiTasks = inWeek.filter((d: { ai: number }) => d.ai === 1);
-    for (const row of groupRows(aiTasks, { by: [], dimension: 'team' }, (table, keys) => groupedBy(table, keys).rollup({ users: op.distinct('user_id') }))) {
-      aiUsers.set(row.team, count(row.users));
-    }
-    const licensed = new Map<unknown, number>();
-    const roster = context.data.roster
-      .params({ rosterMonth })
-      .filter((d: { month: string; licensed: boolean | null }, $: { rosterMonth: string }) => d.month === $.rosterMonth && d.licensed === true);
-    for (const row of groupRows(roster, { by: [], dimension: 'team' }, (table, keys) => groupedBy(table, keys).rollup({ rows: op.count() }))) {
-      licensed.set(row.team, count(row.rows));
-    }
-    const teams = groupRows(inWeek, { by: [], dimension: 'team' }, (table, keys) => groupedBy(table, keys).rollup({ tasks: op.count() }));
+    const { reportWeek, reportWeekAi } = taskRows(context);
+    const aiGroups = scopeGroups(context.tasks, reportWeekAi, { by: [], dimension: 'team' });
+    const aiUserCounts = distinctByGroup(aiGroups, columnCodes(context.tasks, 'user_id'));
+    const aiUsers = new Map<unknown, number>(aiGroups.keys.map((row, group) => [row.team, aiUserCounts[group]]));
+    const licensed = licensedUsers(context);
+    const teams = scopeGroups(context.tasks, reportWeek, { by: [], dimension: 'team' });
     return {
-      adoption_by_team: teams.map((row) => {
+      adoption_by_team: teams.keys.map((row) => {
         const users = aiUsers.get(row.team) ?? 0;
         const denominator = licensed.get(row.team) ?? 0;
         return { team: row.team, user_adoption_rate: ratio(users, denominator), ai_users: users, licensed_users: denominator };
@@ -39,3 +32,19 @@ export const userAdoption: Kpi = {
     };
   },
 };
+
+// Licensed roster rows of the roster month per team, and all of them under "*".
+function licensedUsers(context: KpiContext): Map<unknown, number> {
+  const { rosterMonth } = context.report;
+  const months = columnValues(context.data.roster, 'month') as ArrayLike<unknown>;
+  const licensed = columnValues(context.data.roster, 'licensed') as ArrayLike<unknown>;
+  const teams = columnValues(context.data.roster, 'team') as ArrayLike<unknown>;
+  const counts = new Map<unknown, number>([['*', 0]]);
+  for (let row = 0; row < months.length; row += 1) {
+    if (months[row] !== rosterMonth || licensed[row] !== true) continue;
+    counts.set('*', counts.get('*')! + 1);
+    const team = teams[row];
+    if (team !== null && team !== undefined) counts.set(team, (counts.get(team) ?? 0) + 1);
+  }
+  return counts;
+}
