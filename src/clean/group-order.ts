@@ -35,32 +35,38 @@ export function orderByGroupAndStart(indices: number[], groupOf: Int32Array, gro
  * @example denseIdsOfPairs([0, 1, 0], [5, 5, 5], [0, 1, 2], 3) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
 export function denseIdsOfPairs(first: ArrayLike<number>, second: ArrayLike<number>, indices: ArrayLike<number>, rows: number): { ids: Int32Array; count: number } {
+  return numberKeys(
+    indices,
+    rows,
+    (row) => Math.imul(first[row], 0x9e3779b1) ^ Math.imul(second[row], 0x85ebca77),
+    (row, other) => first[row] === first[other] && second[row] === second[other],
+  );
+}
+
+// Open addressing over 32-bit hashes: keys are compared (`same`) only when a slot is taken.
+function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (row: number) => number, same: (row: number, other: number) => boolean): { ids: Int32Array; count: number } {
   let size = 2;
   while (size < indices.length * 2) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
-  const pairFirst = new Int32Array(indices.length);
-  const pairSecond = new Int32Array(indices.length);
+  const table = new Int32Array(size).fill(-1); // slot -> id
+  const firstRow = new Int32Array(indices.length); // id -> the first row holding it
   const ids = new Int32Array(rows).fill(-1);
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) {
-    const index = indices[slot];
-    const a = first[index];
-    const b = second[index];
-    const mixed = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
-    let probe = Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d) & mask;
+    const row = indices[slot];
+    const hash = hashOf(row);
+    let probe = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) & mask;
     for (;;) {
       const id = table[probe];
       if (id === -1) {
         table[probe] = count;
-        pairFirst[count] = a;
-        pairSecond[count] = b;
-        ids[index] = count;
+        firstRow[count] = row;
+        ids[row] = count;
         count += 1;
         break;
       }
-      if (pairFirst[id] === a && pairSecond[id] === b) {
-        ids[index] = id;
+      if (same(row, firstRow[id])) {
+        ids[row] = id;
         break;
       }
       probe = (probe + 1) & mask;
@@ -99,32 +105,11 @@ export function denseIds(values: ArrayLike<unknown>): { ids: Int32Array; count: 
  * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
 export function denseIdsByHash(values: ArrayLike<string | null>, hashes: Int32Array): { ids: Int32Array; count: number } {
-  let size = 2;
-  while (size < values.length * 2) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size).fill(-1); // open addressing: slot -> id
-  const firstRow = new Int32Array(values.length); // id -> the first row holding it
-  const ids = new Int32Array(values.length);
-  let count = 0;
-  for (let index = 0; index < values.length; index += 1) {
-    const hash = hashes[index];
-    let slot = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) & mask;
-    for (;;) {
-      const id = table[slot];
-      if (id === -1) {
-        table[slot] = count;
-        firstRow[count] = index;
-        ids[index] = count;
-        count += 1;
-        break;
-      }
-      const first = firstRow[id];
-      if (hashes[first] === hash && values[first] === values[index]) {
-        ids[index] = id;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  return { ids, count: Math.max(count, 1) };
+  const everyRow = new Int32Array(values.length).map((_, row) => row);
+  return numberKeys(
+    everyRow,
+    values.length,
+    (row) => hashes[row],
+    (row, other) => hashes[row] === hashes[other] && values[row] === values[other],
+  );
 }
