@@ -7,6 +7,7 @@ import { UptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { weekBounds } from './util/iso-week.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
+import { startEarly, type EarlyStart } from './util/start-early.js';
 import { discoverFiles } from './ingest/discover-files.js';
 import { cleanInput } from './clean/clean-input.js';
 import { writeQuarantine } from './clean/write-quarantine.js';
@@ -14,9 +15,10 @@ import type { CleanedData } from './clean/types.js';
 import { computeMetrics } from './metrics/compute-metrics.js';
 import type { MetricsDocument } from './metrics/document.js';
 import { executeNotebook } from './notebook/execute.js';
+import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
 import { headlineKpis } from './render/narrative.js';
 import { notebookToHtml } from './render/to-html.js';
-import { launchBrowser } from './render/browser.js';
+import { launchBrowser, type ReportBrowser } from './render/browser.js';
 import { htmlToPdf } from './render/to-pdf.js';
 import { tablesToCsv } from './render/to-csv.js';
 import { tablesToXlsx } from './render/to-xlsx.js';
@@ -108,6 +110,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const outRoot = resolve(options.outDir ?? config.output);
   const startedAt = now();
   const timingsMs: Partial<Record<Stage, number>> = {};
+  const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
     const index = STAGES.indexOf(name) + 1;
     log(`[${index}/${STAGES.length}] ${name} ...`);
@@ -118,113 +121,128 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     return result;
   };
 
-  // 1. Ingest and clean: every input row used, merged with a reason or quarantined
-  const { data, inputs } = await stage('ingest', async () => {
-    const files = await discoverFiles(input);
-    const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
-    const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
-    return { data: cleaned, inputs: hashed };
-  });
-
-  // 2. Metrics: every registered KPI over the cleaned tables
-  const metrics = await stage('metrics', async () => computeMetrics(data, config, options.week));
-  const week = metrics.week;
-  const weekDir = join(outRoot, week);
-
-  // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
-  const files: string[] = [];
-  await replaceDirAtomic(weekDir, async (staging) => {
-    // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
-    //    report and metrics.json hold the same numbers and nothing is written outside the staging folder
-    const notebookPath = join(staging, 'report.ipynb');
-    const metricsPath = join(staging, 'metrics.json');
-    await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
-    const executed = await stage('notebook', async () =>
-      executeNotebook(options.notebook ?? DEFAULT_NOTEBOOK, {
-        parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
-        outputPath: notebookPath,
-        cellTimeoutSec: options.cellTimeoutSec,
-        onProgress: (message) => log(`    ${message}`),
-        env,
-      }),
-    );
-
-    // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
-    await stage('render', async () => {
-      const bounds = weekBounds(week);
-      const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, notebookPath, {
-        title: config.title,
-        week,
-        weekStart: bounds.start,
-        weekEnd: bounds.end,
-        headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
-        generatedAt: startedAt.toISOString(),
-      });
-      await writeFile(join(staging, 'report.html'), html);
-      const browser = await launchBrowser({ env });
-      try {
-        await writeFile(join(staging, 'report.pdf'), await htmlToPdf(browser, html, { title: config.title, week }));
-      } finally {
-        await browser.close();
-      }
-      await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
-      for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
-      await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
+  // 0. The notebook's kernel starts now, alongside ingest and metrics: it takes seconds (tslab loads
+  //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
+  //    and reports its error, if any; every way out of the run stops it.
+  const kernel = startEarly(
+    (signal) => startNotebookKernel(notebookPath, { env, signal, onProgress: (message) => log(`    ${message}`) }),
+    (started) => started.shutdown(),
+  );
+  let browser: EarlyStart<ReportBrowser> | undefined;
+  try {
+    // 1. Ingest and clean: every input row used, merged with a reason or quarantined
+    const { data, inputs } = await stage('ingest', async () => {
+      const files = await discoverFiles(input);
+      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
+      const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+      return { data: cleaned, inputs: hashed };
     });
 
-    // 5. Publish: the manifest last, so a folder with a manifest is a complete report
-    await stage('publish', async () => {
-      const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, engine: options.engine ?? 'builtin' });
-      await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    });
-    files.push(...(await readdir(staging)).sort());
-  });
-  log(`report written to ${weekDir}`);
+    // 2. Metrics: every registered KPI over the cleaned tables
+    const metrics = await stage('metrics', async () => computeMetrics(data, config, options.week));
+    const week = metrics.week;
+    const weekDir = join(outRoot, week);
 
-  // 6. Warehouse: cleaned tasks and metric tables, upserted by week
-  const warehouse: WarehouseLoadResult[] = [];
-  if (options.warehouse !== false) {
-    await stage('warehouse', async () => {
-      for (const target of warehouseTargets(config.warehouse, env)) {
-        const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
-        warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
-      }
-    });
-  }
+    // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
+    const files: string[] = [];
+    await replaceDirAtomic(weekDir, async (staging) => {
+      // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
+      //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
+      //    Chromium starts now, for the render stage, while the kernel works.
+      const chromium = startEarly(() => launchBrowser({ env }), (started) => started.close());
+      browser = chromium;
+      const executedPath = join(staging, 'report.ipynb');
+      const metricsPath = join(staging, 'metrics.json');
+      await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
+      const executed = await stage('notebook', async () =>
+        executeNotebook(notebookPath, {
+          parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+          outputPath: executedPath,
+          cellTimeoutSec: options.cellTimeoutSec,
+          onProgress: (message) => log(`    ${message}`),
+          env,
+          kernel: kernel.ready,
+        }),
+      );
+      void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
-  // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
-  const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
-  if (channels) {
-    await stage('deliver', async () => {
-      if (channels.email) {
-        const pdf = await readFile(join(weekDir, 'report.pdf'));
-        await sendReportEmail(channels.email, {
-          week,
+      // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
+      await stage('render', async () => {
+        const bounds = weekBounds(week);
+        const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
           title: config.title,
-          pdf,
-          pdfName: `uptake-report-${week}.pdf`,
-          text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
-        }, { env });
-        delivered.email = true;
-      }
-      if (channels.slack) {
-        await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
-        delivered.slack = true;
-      }
-      if (channels.email || channels.slack) {
-        delivered.alerts = await routeAlerts(metrics.tables.alerts, {
           week,
-          config: config.alerts,
-          ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
-          now: now(),
-          send: createAlertSender(channels, { week, title: config.title }, { env }),
+          weekStart: bounds.start,
+          weekEnd: bounds.end,
+          headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
+          generatedAt: startedAt.toISOString(),
         });
-        const { sent, suppressed, failed } = delivered.alerts;
-        log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
-      }
+        await writeFile(join(staging, 'report.html'), html);
+        await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
+        void chromium.stop(); // in the background, like the kernel's
+        await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
+        for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
+        await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
+      });
+
+      // 5. Publish: the manifest last, so a folder with a manifest is a complete report
+      await stage('publish', async () => {
+        const startedEarlyMs = { kernel_start: kernel.startupMs, browser_start: chromium.startupMs };
+        const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, startedEarlyMs, engine: options.engine ?? 'builtin' });
+        await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      });
+      files.push(...(await readdir(staging)).sort());
     });
+    log(`report written to ${weekDir}`);
+
+    // 6. Warehouse: cleaned tasks and metric tables, upserted by week
+    const warehouse: WarehouseLoadResult[] = [];
+    if (options.warehouse !== false) {
+      await stage('warehouse', async () => {
+        for (const target of warehouseTargets(config.warehouse, env)) {
+          const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
+          warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
+        }
+      });
+    }
+
+    // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
+    const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
+    if (channels) {
+      await stage('deliver', async () => {
+        if (channels.email) {
+          const pdf = await readFile(join(weekDir, 'report.pdf'));
+          await sendReportEmail(channels.email, {
+            week,
+            title: config.title,
+            pdf,
+            pdfName: `uptake-report-${week}.pdf`,
+            text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
+          }, { env });
+          delivered.email = true;
+        }
+        if (channels.slack) {
+          await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
+          delivered.slack = true;
+        }
+        if (channels.email || channels.slack) {
+          delivered.alerts = await routeAlerts(metrics.tables.alerts, {
+            week,
+            config: config.alerts,
+            ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
+            now: now(),
+            send: createAlertSender(channels, { week, title: config.title }, { env }),
+          });
+          const { sent, suppressed, failed } = delivered.alerts;
+          log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
+        }
+      });
+    }
+    return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
+  } finally {
+    // The kernel and Chromium, whether started, still starting or failed, are gone when the run ends.
+    await Promise.all([kernel.stop(), browser?.stop()]);
   }
-  return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
 }
 
 async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
@@ -257,6 +275,8 @@ interface ManifestInput {
   startedAt: Date;
   finishedAt: Date;
   timingsMs: Partial<Record<Stage, number>>;
+  /** Starts that ran alongside earlier stages (see runStages), from their start until ready. */
+  startedEarlyMs: { kernel_start: number | null; browser_start: number | null };
   engine: string;
 }
 
@@ -292,5 +312,6 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
       tslab: packageVersion('tslab'),
     },
     timings_ms: run.timingsMs,
+    started_early_ms: run.startedEarlyMs,
   };
 }
