@@ -5,34 +5,20 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
-import { weekBounds } from './util/iso-week.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
-import { discoverFiles } from './ingest/discover-files.js';
-import { cleanInput } from './clean/clean-input.js';
-import { writeQuarantine } from './clean/write-quarantine.js';
 import type { CleanedData } from './clean/types.js';
-import { computeMetrics } from './metrics/compute-metrics.js';
 import type { MetricsDocument } from './metrics/document.js';
-import { executeNotebook } from './notebook/execute.js';
 import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
-import { headlineKpis } from './render/narrative.js';
-import { notebookToHtml } from './render/to-html.js';
-import { launchBrowser, type ReportBrowser } from './render/browser.js';
-import { htmlToPdf } from './render/to-pdf.js';
-import { tablesToCsv } from './render/to-csv.js';
-import { tablesToXlsx } from './render/to-xlsx.js';
-import { renderWithQuarto } from './render/quarto.js';
-import { loadWarehouse, warehouseTargets } from './deliver/warehouse/load-warehouse.js';
+import type { ReportBrowser } from './render/browser.js';
+import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
-import { sendReportEmail } from './deliver/email.js';
-import { postSlack, slackReportMessage } from './deliver/slack.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
-import { notifyRunOutcome } from './deliver/notify.js';
-import { routeAlerts, type AlertRoutingResult } from './deliver/alert-routing.js';
-import { createAlertSender } from './deliver/alert-sender.js';
-import { hashFile } from './automate/hash-file.js';
-import { statePaths } from './automate/state-paths.js';
+import type { AlertRoutingResult } from './deliver/alert-routing.js';
+
+// Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
+// before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
+// include that loading.
 
 const require = createRequire(import.meta.url);
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,6 +80,7 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
   } catch (error) {
     // A failed run never mails the report, but it does tell the channels that it failed.
     if (channels && (channels.email || channels.slack)) {
+      const { notifyRunOutcome } = await import('./deliver/notify.js');
       const results = await notifyRunOutcome({ ok: false, week: options.week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
       for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
     }
@@ -132,6 +119,11 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   try {
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
     const { data, inputs } = await stage('ingest', async () => {
+      const [{ discoverFiles }, { cleanInput }, { hashFile }] = await Promise.all([
+        import('./ingest/discover-files.js'),
+        import('./clean/clean-input.js'),
+        import('./automate/hash-file.js'),
+      ]);
       const files = await discoverFiles(input);
       const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
@@ -139,7 +131,10 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     });
 
     // 2. Metrics: every registered KPI over the cleaned tables
-    const metrics = await stage('metrics', async () => computeMetrics(data, config, options.week));
+    const metrics = await stage('metrics', async () => {
+      const { computeMetrics } = await import('./metrics/compute-metrics.js');
+      return computeMetrics(data, config, options.week);
+    });
     const week = metrics.week;
     const weekDir = join(outRoot, week);
 
@@ -149,13 +144,13 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
       //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
       //    Chromium starts now, for the render stage, while the kernel works.
-      const chromium = startEarly(() => launchBrowser({ env }), (started) => started.close());
+      const chromium = startEarly(async () => (await import('./render/browser.js')).launchBrowser({ env }), (started) => started.close());
       browser = chromium;
       const executedPath = join(staging, 'report.ipynb');
       const metricsPath = join(staging, 'metrics.json');
       await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
       const executed = await stage('notebook', async () =>
-        executeNotebook(notebookPath, {
+        (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
           parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
           outputPath: executedPath,
           cellTimeoutSec: options.cellTimeoutSec,
@@ -168,6 +163,14 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
 
       // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
       await stage('render', async () => {
+        const [{ weekBounds }, { headlineKpis }, { htmlToPdf }, { tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
+          import('./util/iso-week.js'),
+          import('./render/narrative.js'),
+          import('./render/to-pdf.js'),
+          import('./render/to-csv.js'),
+          import('./render/to-xlsx.js'),
+          import('./clean/write-quarantine.js'),
+        ]);
         const bounds = weekBounds(week);
         const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
           title: config.title,
@@ -199,6 +202,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     const warehouse: WarehouseLoadResult[] = [];
     if (options.warehouse !== false) {
       await stage('warehouse', async () => {
+        const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
         for (const target of warehouseTargets(config.warehouse, env)) {
           const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
           warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
@@ -210,6 +214,13 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
     if (channels) {
       await stage('deliver', async () => {
+        const [{ sendReportEmail }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+          import('./deliver/email.js'),
+          import('./deliver/slack.js'),
+          import('./deliver/alert-routing.js'),
+          import('./deliver/alert-sender.js'),
+          import('./automate/state-paths.js'),
+        ]);
         if (channels.email) {
           const pdf = await readFile(join(weekDir, 'report.pdf'));
           await sendReportEmail(channels.email, {
@@ -246,9 +257,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
 }
 
 async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
-  if (engine === 'builtin') return notebookToHtml(notebook, context);
+  if (engine === 'builtin') return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
   const htmlName = 'report.quarto.html';
-  await renderWithQuarto(notebookPath, htmlName);
+  await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
   const rendered = join(notebookPath, '..', htmlName);
   if (!existsSync(rendered)) throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
   const html = await readFile(rendered, 'utf8');
