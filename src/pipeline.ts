@@ -143,58 +143,61 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     await replaceDirAtomic(weekDir, async (staging) => {
       // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
       //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
-      //    Chromium starts now, for the render stage, while the kernel works.
+      //    While the kernel works, the main process is idle: Chromium starts for the render stage, the
+      //    flat files (they need only the metrics) are written, and the render modules load.
       const chromium = startEarly(async () => (await import('./render/browser.js')).launchBrowser({ env }), (started) => started.close());
       browser = chromium;
-      const executedPath = join(staging, 'report.ipynb');
-      const metricsPath = join(staging, 'metrics.json');
-      await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
-      const executed = await stage('notebook', async () =>
-        (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
-          parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
-          outputPath: executedPath,
-          cellTimeoutSec: options.cellTimeoutSec,
-          onProgress: (message) => log(`    ${message}`),
-          env,
-          kernel: kernel.ready,
-        }),
-      );
-      void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
+      const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine), async () => undefined);
+      void import('./render/to-html.js').catch(() => undefined); // warms the module cache; render imports it again
+      try {
+        const executedPath = join(staging, 'report.ipynb');
+        const metricsPath = join(staging, 'metrics.json');
+        await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
+        const executed = await stage('notebook', async () =>
+          (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
+            parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+            outputPath: executedPath,
+            cellTimeoutSec: options.cellTimeoutSec,
+            onProgress: (message) => log(`    ${message}`),
+            env,
+            kernel: kernel.ready,
+          }),
+        );
+        void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
-      // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
-      await stage('render', async () => {
-        const [{ weekBounds }, { headlineKpis }, { htmlToPdf }, { tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
-          import('./util/iso-week.js'),
-          import('./render/narrative.js'),
-          import('./render/to-pdf.js'),
-          import('./render/to-csv.js'),
-          import('./render/to-xlsx.js'),
-          import('./clean/write-quarantine.js'),
-        ]);
-        const bounds = weekBounds(week);
-        const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
-          title: config.title,
-          week,
-          weekStart: bounds.start,
-          weekEnd: bounds.end,
-          headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
-          generatedAt: startedAt.toISOString(),
+        // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
+        //    written alongside the notebook, and a failure there is reported here, after the PDF's
+        await stage('render', async () => {
+          const [{ weekBounds }, { headlineKpis }, { htmlToPdf }] = await Promise.all([
+            import('./util/iso-week.js'),
+            import('./render/narrative.js'),
+            import('./render/to-pdf.js'),
+          ]);
+          const bounds = weekBounds(week);
+          const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
+            title: config.title,
+            week,
+            weekStart: bounds.start,
+            weekEnd: bounds.end,
+            headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
+            generatedAt: startedAt.toISOString(),
+          });
+          await writeFile(join(staging, 'report.html'), html);
+          await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
+          void chromium.stop(); // in the background, like the kernel's
+          await flatFiles.ready;
         });
-        await writeFile(join(staging, 'report.html'), html);
-        await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
-        void chromium.stop(); // in the background, like the kernel's
-        await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
-        for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
-        await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
-      });
 
-      // 5. Publish: the manifest last, so a folder with a manifest is a complete report
-      await stage('publish', async () => {
-        const startedEarlyMs = { kernel_start: kernel.startupMs, browser_start: chromium.startupMs };
-        const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, startedEarlyMs, engine: options.engine ?? 'builtin' });
-        await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-      });
-      files.push(...(await readdir(staging)).sort());
+        // 5. Publish: the manifest last, so a folder with a manifest is a complete report
+        await stage('publish', async () => {
+          const overlappedMs = { kernel_start: kernel.durationMs, browser_start: chromium.durationMs, flat_files: flatFiles.durationMs };
+          const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, overlappedMs, engine: options.engine ?? 'builtin' });
+          await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+        });
+        files.push(...(await readdir(staging)).sort());
+      } finally {
+        await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
+      }
     });
     log(`report written to ${weekDir}`);
 
@@ -256,6 +259,18 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   }
 }
 
+// CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.
+async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarantine: CleanedData['quarantine']): Promise<void> {
+  const [{ tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
+    import('./render/to-csv.js'),
+    import('./render/to-xlsx.js'),
+    import('./clean/write-quarantine.js'),
+  ]);
+  await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
+  for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
+  await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
+}
+
 async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
   if (engine === 'builtin') return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
   const htmlName = 'report.quarto.html';
@@ -286,8 +301,8 @@ interface ManifestInput {
   startedAt: Date;
   finishedAt: Date;
   timingsMs: Partial<Record<Stage, number>>;
-  /** Starts that ran alongside earlier stages (see runStages), from their start until ready. */
-  startedEarlyMs: { kernel_start: number | null; browser_start: number | null };
+  /** Work that ran alongside other stages (see runStages), from its start until done. */
+  overlappedMs: { kernel_start: number | null; browser_start: number | null; flat_files: number | null };
   engine: string;
 }
 
@@ -323,6 +338,6 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
       tslab: packageVersion('tslab'),
     },
     timings_ms: run.timingsMs,
-    started_early_ms: run.startedEarlyMs,
+    overlapped_ms: run.overlappedMs,
   };
 }

@@ -1,9 +1,9 @@
-/** Something slow to start (a kernel, a browser), started before the stage that needs it. */
+/** Work started before the stage that needs it: a kernel or a browser to start, files to build. */
 export interface EarlyStart<T> {
   /** What started, or the start's own error, for the stage that needs it to await (and report). */
   readonly ready: Promise<T>;
-  /** Milliseconds from the start until `ready` resolved; null while starting or when it failed. */
-  readonly startupMs: number | null;
+  /** Milliseconds from the start until `ready` resolved; null while under way or when it failed. */
+  readonly durationMs: number | null;
   /** Cancels a start still under way, or stops what started. Never throws; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -19,17 +19,17 @@ export interface EarlyStart<T> {
 export function startEarly<T>(start: (signal: AbortSignal) => Promise<T>, stop: (started: T) => Promise<void>): EarlyStart<T> {
   const controller = new AbortController();
   const began = performance.now();
-  let startupMs: number | null = null;
+  let durationMs: number | null = null;
   const ready = new Promise<T>((resolve) => resolve(start(controller.signal))).then((started) => {
-    startupMs = Math.round(performance.now() - began);
+    durationMs = Math.round(performance.now() - began);
     return started;
   });
   ready.catch(() => undefined);
   let stopped: Promise<void> | undefined;
   return {
     ready,
-    get startupMs() {
-      return startupMs;
+    get durationMs() {
+      return durationMs;
     },
     stop() {
       stopped ??= (async () => {

@@ -18,15 +18,15 @@ function controlledStart() {
 }
 
 describe('startEarly', () => {
-  it('starts at once and hands over what started, with its start-up time', async () => {
+  it('starts at once and hands over what started, with how long that took', async () => {
     const controlled = controlledStart();
     const stopped: string[] = [];
     const early = startEarly(controlled.start, async (value) => void stopped.push(value));
     expect(controlled.signals).toHaveLength(1);
-    expect(early.startupMs).toBeNull();
+    expect(early.durationMs).toBeNull();
     controlled.finish('kernel');
     expect(await early.ready).toBe('kernel');
-    expect(early.startupMs).toEqual(expect.any(Number));
+    expect(early.durationMs).toEqual(expect.any(Number));
     await early.stop();
     await early.stop();
     expect(stopped).toEqual(['kernel']);
@@ -44,7 +44,7 @@ describe('startEarly', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);
       await expect(early.ready).rejects.toThrow('kernel `tslab` died while starting');
-      expect(early.startupMs).toBeNull();
+      expect(early.durationMs).toBeNull();
       await early.stop();
       expect(stopped).toEqual([]);
     } finally {
