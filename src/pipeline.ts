@@ -144,11 +144,14 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
       //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
       //    While the kernel works, the main process is idle: Chromium starts for the render stage, the
-      //    flat files (they need only the metrics) are written, and the render modules load.
+      //    flat files (they need only the metrics) are written, and the render and warehouse modules load.
       const chromium = startEarly(async () => (await import('./render/browser.js')).launchBrowser({ env }), (started) => started.close());
       browser = chromium;
       const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine), async () => undefined);
       void import('./render/to-html.js').catch(() => undefined); // warms the module cache; render imports it again
+      if (options.warehouse !== false) {
+        void import('./deliver/warehouse/load-warehouse.js').then((warehouse) => warehouse.preloadWarehouseDrivers(config.warehouse, env)).catch(() => undefined);
+      }
       try {
         const executedPath = join(staging, 'report.ipynb');
         const metricsPath = join(staging, 'metrics.json');
