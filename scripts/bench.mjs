@@ -3,7 +3,7 @@
 // at about 100 k, 1 M and 2.5 M input rows, then times `uptake run --no-deliver` on data/sample.
 // Assumes `npm run build` ran. Data sets are cached under os.tmpdir() keyed by size and seed.
 //
-// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
+// Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--runs 1] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
 // --cli times another build (e.g. an older commit's dist/cli/main.js) on the same data sets, for before/after tables.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, renameSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const END_WEEK = '2026-W47';
 const SIZES = { '100k': 100_000, '1m': 1_000_000, '2.5m': 2_500_000 };
 
 function parseArgs(argv) {
-  const options = { sizes: ['100k', '1m', '2.5m'], seed: 1, skipRun: false, skipDuckdb: false, generateOnly: false, timeoutSec: 900, cli: defaultCli };
+  const options = { sizes: ['100k', '1m', '2.5m'], seed: 1, runs: 1, skipRun: false, skipDuckdb: false, generateOnly: false, timeoutSec: 900, cli: defaultCli };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const value = () => {
@@ -34,15 +34,17 @@ function parseArgs(argv) {
     if (arg === '--sizes') options.sizes = value().split(',').map((size) => size.trim().toLowerCase()).filter((size) => size && size !== 'none');
     else if (arg === '--seed') options.seed = Number(value());
     else if (arg === '--timeout') options.timeoutSec = Number(value());
+    else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--skip-run') options.skipRun = true;
     else if (arg === '--skip-duckdb') options.skipDuckdb = true;
     else if (arg === '--generate-only') options.generateOnly = true;
     else if (arg === '--cli') options.cli = resolve(value());
     else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--skip-duckdb] [--generate-only] [--cli <another build dist/cli/main.js>] [--timeout <s per child>]');
+      console.log('Usage: npm run bench -- [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--runs <uptake run repetitions, median reported>] [--skip-duckdb] [--generate-only] [--cli <another build dist/cli/main.js>] [--timeout <s per child>]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`expected --runs to be a whole number >= 1, got ${options.runs}`);
   for (const size of options.sizes) if (!(size in SIZES)) throw new Error(`expected sizes among ${Object.keys(SIZES).join(', ')}, got ${size}`);
   return options;
 }
@@ -129,11 +131,13 @@ async function uptakeRun(timeoutSec) {
     const result = await timed(process.execPath, ['--import', rssPreload, cli, 'run', '--no-deliver', '--config', config, '--input', join(root, 'data', 'sample'), '--out', out], { timeoutSec });
     const weeks = readdirSync(out).filter((name) => /^\d{4}-W\d{2}$/.test(name));
     let stages = null;
+    let overlapped = null;
     if (weeks.length > 0 && existsSync(join(out, weeks[0], 'manifest.json'))) {
       const manifest = JSON.parse(readFileSync(join(out, weeks[0], 'manifest.json'), 'utf8'));
       stages = manifest.timings_ms ?? manifest.stages ?? null;
+      overlapped = manifest.overlapped_ms ?? null;
     }
-    return { ...result, stages };
+    return { ...result, stages, overlapped };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -178,11 +182,20 @@ async function main() {
     }
   }
   if (!options.skipRun && !options.generateOnly) {
-    process.stderr.write('uptake run --no-deliver on data/sample ...\n');
-    const run = await uptakeRun(options.timeoutSec);
-    console.log(`\nuptake run --no-deliver on data/sample: ${run.seconds.toFixed(1)} s (exit ${run.code ?? run.signal}), peak ${run.peakMb?.toFixed(0) ?? 'n/a'} MB; target < 10 s`);
-    if (run.code !== 0) console.log(run.stderr.slice(-1500));
-    if (run.stages) console.log(`stages (ms, from manifest.json timings_ms): ${Object.entries(run.stages).map(([stage, ms]) => `${stage} ${ms}`).join(', ')}`);
+    const runs = [];
+    for (let index = 1; index <= options.runs; index += 1) {
+      process.stderr.write(`uptake run --no-deliver on data/sample (${index}/${options.runs}) ...\n`);
+      const run = await uptakeRun(options.timeoutSec);
+      runs.push(run);
+      console.log(`\nuptake run --no-deliver on data/sample: ${run.seconds.toFixed(1)} s (exit ${run.code ?? run.signal}), peak ${run.peakMb?.toFixed(0) ?? 'n/a'} MB; target < 10 s`);
+      if (run.code !== 0) console.log(run.stderr.slice(-1500));
+      if (run.stages) console.log(`stages (ms, from manifest.json timings_ms): ${Object.entries(run.stages).map(([stage, ms]) => `${stage} ${ms}`).join(', ')}`);
+      if (run.overlapped) console.log(`alongside (ms, overlapped_ms): ${Object.entries(run.overlapped).map(([work, ms]) => `${work} ${ms}`).join(', ')}`);
+    }
+    if (runs.length > 1) {
+      const seconds = runs.map((run) => run.seconds).sort((a, b) => a - b);
+      console.log(`\nuptake run, ${runs.length} runs: median ${seconds[Math.floor(seconds.length / 2)].toFixed(1)} s (${seconds.map((value) => value.toFixed(1)).join(', ')})`);
+    }
   }
 }
 

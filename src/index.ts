@@ -23,6 +23,8 @@ export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
 export { reportThresholds } from './render/charts/report-thresholds.js';
 export { executeNotebook } from './notebook/execute.js';
 export type { ExecuteNotebookOptions, ExecuteNotebookResult } from './notebook/execute.js';
+export { startNotebookKernel } from './notebook/start-notebook-kernel.js';
+export type { StartNotebookKernelOptions } from './notebook/start-notebook-kernel.js';
 export { loadReport, findProjectRoot, readMetricsDocument } from './notebook/load-report.js';
 export type { LoadReportOptions, LoadedReport } from './notebook/load-report.js';
 export { displayBundle } from './notebook/display-bundle.js';

@@ -5,32 +5,20 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
-import { weekBounds } from './util/iso-week.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
-import { discoverFiles } from './ingest/discover-files.js';
-import { cleanInput } from './clean/clean-input.js';
-import { writeQuarantine } from './clean/write-quarantine.js';
+import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
-import { computeMetrics } from './metrics/compute-metrics.js';
 import type { MetricsDocument } from './metrics/document.js';
-import { executeNotebook } from './notebook/execute.js';
-import { headlineKpis } from './render/narrative.js';
-import { notebookToHtml } from './render/to-html.js';
-import { launchBrowser } from './render/browser.js';
-import { htmlToPdf } from './render/to-pdf.js';
-import { tablesToCsv } from './render/to-csv.js';
-import { tablesToXlsx } from './render/to-xlsx.js';
-import { renderWithQuarto } from './render/quarto.js';
-import { loadWarehouse, warehouseTargets } from './deliver/warehouse/load-warehouse.js';
+import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
+import type { ReportBrowser } from './render/browser.js';
+import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
-import { sendReportEmail } from './deliver/email.js';
-import { postSlack, slackReportMessage } from './deliver/slack.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
-import { notifyRunOutcome } from './deliver/notify.js';
-import { routeAlerts, type AlertRoutingResult } from './deliver/alert-routing.js';
-import { createAlertSender } from './deliver/alert-sender.js';
-import { hashFile } from './automate/hash-file.js';
-import { statePaths } from './automate/state-paths.js';
+import type { AlertRoutingResult } from './deliver/alert-routing.js';
+
+// Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
+// before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
+// include that loading.
 
 const require = createRequire(import.meta.url);
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -92,6 +80,7 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
   } catch (error) {
     // A failed run never mails the report, but it does tell the channels that it failed.
     if (channels && (channels.email || channels.slack)) {
+      const { notifyRunOutcome } = await import('./deliver/notify.js');
       const results = await notifyRunOutcome({ ok: false, week: options.week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
       for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
     }
@@ -108,6 +97,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const outRoot = resolve(options.outDir ?? config.output);
   const startedAt = now();
   const timingsMs: Partial<Record<Stage, number>> = {};
+  const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
     const index = STAGES.indexOf(name) + 1;
     log(`[${index}/${STAGES.length}] ${name} ...`);
@@ -118,119 +108,176 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     return result;
   };
 
-  // 1. Ingest and clean: every input row used, merged with a reason or quarantined
-  const { data, inputs } = await stage('ingest', async () => {
-    const files = await discoverFiles(input);
-    const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
-    const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
-    return { data: cleaned, inputs: hashed };
-  });
+  // 0. The notebook's kernel starts now, alongside ingest and metrics: it takes seconds (tslab loads
+  //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
+  //    and reports its error, if any; every way out of the run stops it.
+  const kernel = startEarly(
+    (signal) => startNotebookKernel(notebookPath, { env, signal, onProgress: (message) => log(`    ${message}`) }),
+    (started) => started.shutdown(),
+  );
+  let browser: EarlyStart<ReportBrowser> | undefined;
+  try {
+    // 1. Ingest and clean: every input row used, merged with a reason or quarantined
+    const { data, inputs } = await stage('ingest', async () => {
+      const [{ discoverFiles }, { cleanInput }, { hashFile }] = await Promise.all([
+        import('./ingest/discover-files.js'),
+        import('./clean/clean-input.js'),
+        import('./automate/hash-file.js'),
+      ]);
+      const files = await discoverFiles(input);
+      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
+      const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+      return { data: cleaned, inputs: hashed };
+    });
 
-  // 2. Metrics: every registered KPI over the cleaned tables
-  const metrics = await stage('metrics', async () => computeMetrics(data, config, options.week));
-  const week = metrics.week;
-  const weekDir = join(outRoot, week);
+    // 2. Metrics: every registered KPI over the cleaned tables
+    const metrics = await stage('metrics', async () => {
+      const { computeMetrics } = await import('./metrics/compute-metrics.js');
+      return computeMetrics(data, config, options.week);
+    });
+    const week = metrics.week;
+    const weekDir = join(outRoot, week);
 
-  // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
-  const files: string[] = [];
-  await replaceDirAtomic(weekDir, async (staging) => {
-    // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
-    //    report and metrics.json hold the same numbers and nothing is written outside the staging folder
-    const notebookPath = join(staging, 'report.ipynb');
-    const metricsPath = join(staging, 'metrics.json');
-    await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
-    const executed = await stage('notebook', async () =>
-      executeNotebook(options.notebook ?? DEFAULT_NOTEBOOK, {
-        parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
-        outputPath: notebookPath,
-        cellTimeoutSec: options.cellTimeoutSec,
-        onProgress: (message) => log(`    ${message}`),
-        env,
-      }),
-    );
-
-    // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF, then flat files
-    await stage('render', async () => {
-      const bounds = weekBounds(week);
-      const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, notebookPath, {
-        title: config.title,
-        week,
-        weekStart: bounds.start,
-        weekEnd: bounds.end,
-        headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
-        generatedAt: startedAt.toISOString(),
-      });
-      await writeFile(join(staging, 'report.html'), html);
-      const browser = await launchBrowser({ env });
+    // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
+    const files: string[] = [];
+    await replaceDirAtomic(weekDir, async (staging) => {
+      // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
+      //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
+      //    While the kernel works, the main process is idle: Chromium starts for the render stage, the
+      //    flat files (they need only the metrics) are written, and the render and warehouse modules load.
+      const chromium = startEarly(async () => (await import('./render/browser.js')).launchBrowser({ env }), (started) => started.close());
+      browser = chromium;
+      const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine), async () => undefined);
+      void import('./render/to-html.js').catch(() => undefined); // warms the module cache; render imports it again
+      if (options.warehouse !== false) {
+        void import('./deliver/warehouse/load-warehouse.js').then((warehouse) => warehouse.preloadWarehouseDrivers(config.warehouse, env)).catch(() => undefined);
+      }
       try {
-        await writeFile(join(staging, 'report.pdf'), await htmlToPdf(browser, html, { title: config.title, week }));
-      } finally {
-        await browser.close();
-      }
-      await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
-      for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
-      await writeQuarantine(join(staging, 'quarantine.csv'), data.quarantine);
-    });
+        const executedPath = join(staging, 'report.ipynb');
+        const metricsPath = join(staging, 'metrics.json');
+        await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
+        const executed = await stage('notebook', async () =>
+          (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
+            parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+            outputPath: executedPath,
+            cellTimeoutSec: options.cellTimeoutSec,
+            onProgress: (message) => log(`    ${message}`),
+            env,
+            kernel: kernel.ready,
+          }),
+        );
+        void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
-    // 5. Publish: the manifest last, so a folder with a manifest is a complete report
-    await stage('publish', async () => {
-      const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, engine: options.engine ?? 'builtin' });
-      await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    });
-    files.push(...(await readdir(staging)).sort());
-  });
-  log(`report written to ${weekDir}`);
-
-  // 6. Warehouse: cleaned tasks and metric tables, upserted by week
-  const warehouse: WarehouseLoadResult[] = [];
-  if (options.warehouse !== false) {
-    await stage('warehouse', async () => {
-      for (const target of warehouseTargets(config.warehouse, env)) {
-        const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
-        warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
-      }
-    });
-  }
-
-  // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
-  const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
-  if (channels) {
-    await stage('deliver', async () => {
-      if (channels.email) {
-        const pdf = await readFile(join(weekDir, 'report.pdf'));
-        await sendReportEmail(channels.email, {
-          week,
-          title: config.title,
-          pdf,
-          pdfName: `uptake-report-${week}.pdf`,
-          text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
-        }, { env });
-        delivered.email = true;
-      }
-      if (channels.slack) {
-        await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
-        delivered.slack = true;
-      }
-      if (channels.email || channels.slack) {
-        delivered.alerts = await routeAlerts(metrics.tables.alerts, {
-          week,
-          config: config.alerts,
-          ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
-          now: now(),
-          send: createAlertSender(channels, { week, title: config.title }, { env }),
+        // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
+        //    written alongside the notebook, and a failure there is reported here, after the PDF's
+        await stage('render', async () => {
+          const [{ weekBounds }, { headlineKpis }, { htmlToPdf }] = await Promise.all([
+            import('./util/iso-week.js'),
+            import('./render/narrative.js'),
+            import('./render/to-pdf.js'),
+          ]);
+          const bounds = weekBounds(week);
+          const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
+            title: config.title,
+            week,
+            weekStart: bounds.start,
+            weekEnd: bounds.end,
+            headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
+            generatedAt: startedAt.toISOString(),
+          });
+          await writeFile(join(staging, 'report.html'), html);
+          await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
+          void chromium.stop(); // in the background, like the kernel's
+          await flatFiles.ready;
         });
-        const { sent, suppressed, failed } = delivered.alerts;
-        log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
+
+        // 5. Publish: the manifest last, so a folder with a manifest is a complete report
+        await stage('publish', async () => {
+          const overlappedMs = { kernel_start: kernel.durationMs, browser_start: chromium.durationMs, flat_files: flatFiles.durationMs };
+          const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, overlappedMs, engine: options.engine ?? 'builtin' });
+          await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+        });
+        files.push(...(await readdir(staging)).sort());
+      } finally {
+        await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
       }
     });
+    log(`report written to ${weekDir}`);
+
+    // 6. Warehouse: cleaned tasks and metric tables, upserted by week
+    const warehouse: WarehouseLoadResult[] = [];
+    if (options.warehouse !== false) {
+      await stage('warehouse', async () => {
+        const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
+        for (const target of warehouseTargets(config.warehouse, env)) {
+          const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
+          warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
+        }
+      });
+    }
+
+    // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
+    const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
+    if (channels) {
+      await stage('deliver', async () => {
+        const [{ sendReportEmail }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+          import('./deliver/email.js'),
+          import('./deliver/slack.js'),
+          import('./deliver/alert-routing.js'),
+          import('./deliver/alert-sender.js'),
+          import('./automate/state-paths.js'),
+        ]);
+        if (channels.email) {
+          const pdf = await readFile(join(weekDir, 'report.pdf'));
+          await sendReportEmail(channels.email, {
+            week,
+            title: config.title,
+            pdf,
+            pdfName: `uptake-report-${week}.pdf`,
+            text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
+          }, { env });
+          delivered.email = true;
+        }
+        if (channels.slack) {
+          await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
+          delivered.slack = true;
+        }
+        if (channels.email || channels.slack) {
+          delivered.alerts = await routeAlerts(metrics.tables.alerts, {
+            week,
+            config: config.alerts,
+            ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
+            now: now(),
+            send: createAlertSender(channels, { week, title: config.title }, { env }),
+          });
+          const { sent, suppressed, failed } = delivered.alerts;
+          log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
+        }
+      });
+    }
+    return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
+  } finally {
+    // The kernel and Chromium, whether started, still starting or failed, are gone when the run ends.
+    await Promise.all([kernel.stop(), browser?.stop()]);
   }
-  return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
+}
+
+// CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.
+async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarantine: CleanedData['quarantine']): Promise<void> {
+  const [{ tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
+    import('./render/to-csv.js'),
+    import('./render/to-xlsx.js'),
+    import('./clean/write-quarantine.js'),
+  ]);
+  await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
+  for (const [name, text] of tablesToCsv(metrics)) await writeFile(join(staging, name), text);
+  await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
 }
 
 async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
-  if (engine === 'builtin') return notebookToHtml(notebook, context);
+  if (engine === 'builtin') return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
   const htmlName = 'report.quarto.html';
-  await renderWithQuarto(notebookPath, htmlName);
+  await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
   const rendered = join(notebookPath, '..', htmlName);
   if (!existsSync(rendered)) throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
   const html = await readFile(rendered, 'utf8');
@@ -257,6 +304,8 @@ interface ManifestInput {
   startedAt: Date;
   finishedAt: Date;
   timingsMs: Partial<Record<Stage, number>>;
+  /** Work that ran alongside other stages (see runStages), from its start until done. */
+  overlappedMs: { kernel_start: number | null; browser_start: number | null; flat_files: number | null };
   engine: string;
 }
 
@@ -292,5 +341,6 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
       tslab: packageVersion('tslab'),
     },
     timings_ms: run.timingsMs,
+    overlapped_ms: run.overlappedMs,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -49,6 +49,8 @@ describe('runReport on the sample', () => {
     expect(manifest.inputs).toHaveLength(19);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.timings_ms)).toEqual(['ingest', 'metrics', 'notebook', 'render']);
+    expect(manifest.overlapped_ms).toEqual({ kernel_start: expect.any(Number), browser_start: expect.any(Number), flat_files: expect.any(Number) });
+    expect(manifest.overlapped_ms.kernel_start).toBeGreaterThan(0);
   });
 
   test('the PDF shows the cover, the narrative, the charts and the tables, with page numbers', () => {
@@ -99,5 +101,67 @@ describe('runReport on the sample', () => {
     expect(notice.subject).toContain('FAILED');
     expect(JSON.stringify(slack.bodies.at(-1))).toContain('FAILED');
     expect(existsSync(join(out, '2026-W47', 'report.html'))).toBe(true);
+    // The flat files written alongside the notebook were finished before the staging folder went.
+    expect(readdirSync(out).filter((name) => name.startsWith('.2026-W47'))).toEqual([]);
   }, 120_000);
+});
+
+// The kernel starts alongside ingest and metrics: a run that fails before the notebook stage must not
+// leave it behind, and a kernel that cannot start fails the notebook stage as it always did.
+describe('runReport and the kernel started alongside ingest', () => {
+  const config = () => parseConfig({ title: 'AI adoption report' });
+
+  // A `tslab` kernelspec found before the real one, whose process never answers; it writes `spawned` once it runs.
+  function silentTslab(marker: string, spawned: string): NodeJS.ProcessEnv {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'tslab'), { recursive: true });
+    const script = 'require("fs").writeFileSync(process.argv[1], "up"); setInterval(() => {}, 1000)';
+    const argv = [process.execPath, '-e', script, spawned, marker];
+    writeFileSync(join(root, 'kernels', 'tslab', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'typescript' }));
+    return { ...process.env, JUPYTER_PATH: root };
+  }
+  const survivors = (marker: string) => spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+
+  test('a failure in metrics stops the kernel that was starting, and no kernel process survives', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
+    const marker = `uptake-early-metrics-${Date.now()}`;
+    const spawned = join(out, 'kernel.up');
+    const error = await runReport(
+      { config: config(), week: '2019-W01', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
+      { env: silentTslab(marker, spawned) },
+    ).catch((caught: unknown) => caught);
+    expect(isUptakeError(error) && error.kind).toBe('usage');
+    expect(existsSync(spawned)).toBe(true);
+    expect(survivors(marker)).toBe('');
+    expect(readdirSync(out)).toEqual(['kernel.up']);
+  }, 60_000);
+
+  test('a failure in ingest stops the kernel start too', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
+    const marker = `uptake-early-ingest-${Date.now()}`;
+    const error = await runReport(
+      { config: config(), week: 'latest', input: join(out, 'no-such-folder'), outDir: out, deliver: false, warehouse: false },
+      { env: silentTslab(marker, join(out, 'kernel.up')) },
+    ).catch((caught: unknown) => caught);
+    expect(isUptakeError(error) && error.kind).toBe('input');
+    expect(survivors(marker)).toBe('');
+  }, 60_000);
+
+  test('a kernel that cannot start fails the notebook stage with its own error, and nothing is published', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'tslab'), { recursive: true });
+    writeFileSync(join(root, 'kernels', 'tslab', 'kernel.json'), JSON.stringify({ argv: ['/nonexistent/kernel', '{connection_file}'], display_name: 'Fake', language: 'typescript' }));
+    const log: string[] = [];
+    const error = await runReport(
+      { config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
+      { env: { ...process.env, JUPYTER_PATH: root }, log: (line) => log.push(line) },
+    ).catch((caught: unknown) => caught);
+    expect(isUptakeError(error) && error.kind).toBe('notebook');
+    expect((error as Error).message).toBe('kernel `tslab` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+    expect(log.filter((line) => line.startsWith('['))).toEqual([
+      '[1/7] ingest ...', expect.stringMatching(/^\[1\/7\] ingest done in /), '[2/7] metrics ...', expect.stringMatching(/^\[2\/7\] metrics done in /), '[3/7] notebook ...',
+    ]);
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { watch as watchFolder, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { isUptakeError } from '../errors.js';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
@@ -93,6 +93,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   let again = false;
   let closed = false;
 
+  const { watch: watchFolder } = await import('chokidar');
   const folder: FSWatcher = watchFolder(root, {
     depth: 0,
     ignoreInitial: false,

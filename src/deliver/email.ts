@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
@@ -82,7 +81,12 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     throw new UptakeError('config', 'email.to: expected at least one recipient, got an empty list');
   }
   const env = effects.env ?? process.env;
-  const createTransport = effects.createTransport ?? ((options: SMTPTransport.Options) => nodemailer.createTransport(options));
+  // nodemailer loads when mail is sent, not with every importer of uptake's library.
+  let createTransport = effects.createTransport;
+  if (!createTransport) {
+    const { default: nodemailer } = await import('nodemailer');
+    createTransport = (options: SMTPTransport.Options) => nodemailer.createTransport(options);
+  }
   const transport = createTransport(transportOptions(config, env));
   const mail: Mail.Options = {
     from: config.from,

@@ -1,9 +1,9 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import { describeCell, readNotebook, writeNotebook, type Notebook, type NotebookCell, type NotebookOutput } from './nbformat.js';
 import { parameterizeNotebook } from './parameterize.js';
-import { findKernelspec } from './kernelspec.js';
-import { KernelClient, type KernelMessage } from './kernel-client.js';
+import type { KernelClient, KernelMessage } from './kernel-client.js';
+import { startNotebookKernel } from './start-notebook-kernel.js';
 
 export interface ExecuteNotebookOptions {
   /** Parameter values (JSON values), checked against the `parameters` cell's declarations. */
@@ -25,6 +25,12 @@ export interface ExecuteNotebookOptions {
   startupTimeoutSec?: number;
   /** Between cells, a kernel silent on the heartbeat channel this long counts as dead (default 30). */
   heartbeatTimeoutSec?: number;
+  /**
+   * A kernel started ahead for this notebook (startNotebookKernel), or its start still under way; its
+   * start error, if any, is this call's error. The caller shuts it down. Without it, the kernel is
+   * started here (`kernelName`, `cwd`, `env` and the timeouts apply) and shut down at the end.
+   */
+  kernel?: KernelClient | Promise<KernelClient>;
 }
 
 export interface ExecuteNotebookResult {
@@ -60,9 +66,6 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
     textParameters: options.textParameters,
     warn: (message) => progress(`warning: ${message}`),
   });
-  const kernelName = options.kernelName ?? notebook.metadata.kernelspec?.name ?? 'tslab';
-  const spec = await findKernelspec(kernelName, options.env);
-  if (options.kernelName) notebook.metadata.kernelspec = { name: spec.name, display_name: spec.displayName, language: spec.language };
   resetOutputs(notebook);
   const runMetadata: Record<string, unknown> = {
     input_path: inputPath,
@@ -81,14 +84,19 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
     runMetadata.exception = exception;
   };
 
-  progress(`starting kernel \`${spec.name}\` for ${inputPath}`);
-  const kernel = await KernelClient.start(spec, {
-    cwd: options.cwd ?? dirname(resolve(inputPath)),
-    env: options.env,
-    startupTimeoutSec: options.startupTimeoutSec,
-    heartbeatTimeoutSec: options.heartbeatTimeoutSec,
-  });
+  const ownKernel = options.kernel === undefined;
+  const kernel = await (options.kernel ??
+    startNotebookKernel(inputPath, {
+      kernelName: options.kernelName ?? notebook.metadata.kernelspec?.name ?? 'tslab',
+      cwd: options.cwd,
+      env: options.env,
+      startupTimeoutSec: options.startupTimeoutSec,
+      heartbeatTimeoutSec: options.heartbeatTimeoutSec,
+      onProgress: progress,
+    }));
   try {
+    const { spec } = kernel;
+    if (options.kernelName) notebook.metadata.kernelspec = { name: spec.name, display_name: spec.displayName, language: spec.language };
     const languageInfo = kernel.kernelInfo.language_info;
     if (languageInfo && typeof languageInfo === 'object') notebook.metadata.language_info = languageInfo as Record<string, unknown>;
     const total = notebook.cells.length;
@@ -109,7 +117,7 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
     progress(`wrote ${outputPath}`);
     return { outputPath, notebook, parameters, durationSec: runMetadata.duration as number };
   } finally {
-    await kernel.shutdown();
+    if (ownKernel) await kernel.shutdown();
   }
 }
 

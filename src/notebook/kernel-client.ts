@@ -45,6 +45,8 @@ export interface KernelStartOptions {
   /** After an interrupt, wait this long for the cell to stop before killing the kernel. */
   interruptGraceSec?: number;
   env?: NodeJS.ProcessEnv;
+  /** Cancels a start still under way: the kernel is stopped and `start` rejects. */
+  signal?: AbortSignal;
 }
 
 export interface ExecuteOptions {
@@ -101,7 +103,7 @@ export class KernelClient {
   private readonly process: ChildProcess;
   private readonly session = randomUUID();
   private readonly username = safeUsername();
-  private readonly options: Required<Omit<KernelStartOptions, 'env'>>;
+  private readonly options: Required<Omit<KernelStartOptions, 'env' | 'signal'>>;
   private readonly shell: import('zeromq').Dealer;
   private readonly control: import('zeromq').Dealer;
   private readonly stdin: import('zeromq').Dealer;
@@ -110,6 +112,7 @@ export class KernelClient {
   private lastPongAt = 0;
   /** The kernel_info_reply content (language_info, implementation, ...). */
   kernelInfo: Record<string, unknown> = {};
+  private answered = false;
   private exitReason: string | null = null;
   private output = '';
   private closed = false;
@@ -185,11 +188,16 @@ export class KernelClient {
     });
     const client = new KernelClient(spec, zmq, connection, connectionDir, child, options);
     client.watchProcess();
+    const cancel = () => client.markDead('its start was cancelled');
+    options.signal?.addEventListener('abort', cancel, { once: true });
     try {
+      if (options.signal?.aborted) cancel();
       await client.waitReady();
     } catch (error) {
       await client.shutdown();
       throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', cancel);
     }
     return client;
   }
@@ -306,6 +314,7 @@ export class KernelClient {
         const reply = await this.request(this.shell, 'kernel_info_request', {}, 1000);
         if (reply) {
           shellReady = true;
+          this.answered = true;
           this.kernelInfo = reply.content;
         }
         if (shellReady && !iopubReady) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -461,8 +470,10 @@ export class KernelClient {
   async shutdown(): Promise<void> {
     if (this.closed) return;
     // A kernel declared dead for missed heartbeats may still run: it is terminated all the same.
-    if (!this.exitReason) await this.request(this.control, 'shutdown_request', { restart: false }, 2000);
-    if (!(await this.waitExit(this.exitReason ? 0 : 3000))) {
+    // One that never answered (a cancelled or timed-out start) cannot be asked: it is terminated at once.
+    const ask = !this.exitReason && this.answered;
+    if (ask) await this.request(this.control, 'shutdown_request', { restart: false }, 2000);
+    if (!(await this.waitExit(ask ? 3000 : 0))) {
       this.signal('SIGTERM');
       if (!(await this.waitExit(2000))) {
         this.killNow();

@@ -62,6 +62,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: r
 export interface ReportBrowser {
   readonly executablePath: string;
   readonly userDataDir: string;
+  /** The first call hands out the blank tab Chromium opened with; later calls open new tabs. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -102,11 +103,23 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       cause: error,
     });
   }
+  // Chromium opens with one blank tab; attaching to it costs about what a new tab does, so it is done
+  // here, while launching (often ahead of time), and handed out as the first page.
+  let spare: Page | undefined;
+  try {
+    spare = (await browser.pages())[0];
+  } catch {
+    spare = undefined;
+  }
   let closed: Promise<void> | undefined;
   return {
     executablePath,
     userDataDir,
-    newPage: () => browser.newPage(),
+    newPage: async () => {
+      const page = spare;
+      spare = undefined;
+      return page && !page.isClosed() ? page : browser.newPage();
+    },
     close: () => {
       closed ??= (async () => {
         try {

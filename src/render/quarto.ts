@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { UptakeError } from '../errors.js';
 
 const INSTALL_HINT = 'install the quarto CLI (https://quarto.org/docs/get-started/) or use --engine builtin';
@@ -9,6 +8,7 @@ const INSTALL_HINT = 'install the quarto CLI (https://quarto.org/docs/get-starte
  */
 export async function quartoVersion(command = 'quarto'): Promise<string | null> {
   try {
+    const { execa } = await import('execa');
     const { stdout } = await execa(command, ['--version'], { timeout: 30_000 });
     return stdout.trim();
   } catch {
@@ -25,6 +25,7 @@ export async function renderWithQuarto(notebookPath: string, outputName: string,
   const version = await quartoVersion(command);
   if (version === null) throw new UptakeError('environment', `the quarto engine needs the \`${command}\` command, which was not found on PATH; ${INSTALL_HINT}`);
   try {
+    const { execa } = await import('execa');
     await execa(command, ['render', notebookPath, '--to', 'html', '--no-execute', '--output', outputName, '-M', 'embed-resources:true'], { timeout: 300_000 });
   } catch (cause) {
     throw new UptakeError('render', `quarto ${version} could not render ${notebookPath}: ${(cause as Error).message}`, { cause });

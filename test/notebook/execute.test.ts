@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeNotebook } from '../../src/notebook/execute.js';
+import { startNotebookKernel } from '../../src/notebook/start-notebook-kernel.js';
 import { UptakeError } from '../../src/errors.js';
 
 // Real kernels: tslab (registered by scripts/ensure-system.mjs) and, for execute_result and
@@ -232,6 +233,59 @@ describe('executeNotebook with kernels that never come up', () => {
       }),
     );
     expect(error.message).toBe(`kernel \`fake\` did not answer within 2 s of starting (argv: ${process.execPath} -e setInterval(() => {}, 1000) ${marker})`);
+    const survivors = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+    expect(survivors).toBe('');
+  }, 30_000);
+});
+
+describe('executeNotebook on a kernel started ahead', () => {
+  function fakeKernel(argv: string[]): NodeJS.ProcessEnv {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'fake'), { recursive: true });
+    writeFileSync(join(root, 'kernels', 'fake', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'typescript' }));
+    return { ...process.env, JUPYTER_PATH: root };
+  }
+
+  it('runs the notebook on it and leaves it running for the caller to shut down', async () => {
+    const notebookPath = join(FIXTURES, 'parameters.ipynb');
+    const progress: string[] = [];
+    const starting = startNotebookKernel(notebookPath, { onProgress: (message) => progress.push(message) });
+    const out = join(workDir, 'ahead.ipynb');
+    const result = await executeNotebook(notebookPath, { textParameters: { week: '2026-W47' }, outputPath: out, kernel: starting });
+    expect(progress).toEqual([`starting kernel \`tslab\` for ${notebookPath}`]);
+    expect(result.parameters.week).toBe('2026-W47');
+    expect(saved(out).cells.map((cell) => cell.execution_count ?? null)).toEqual([null, 1, 2, 3]);
+    const kernel = await starting;
+    expect(kernel.deadReason).toBeNull();
+    const outcome = await kernel.execute('console.log(week)', { onIopub: () => undefined });
+    expect(outcome.kind).toBe('reply');
+    await kernel.shutdown();
+    expect(kernel.deadReason).toMatch(/^the kernel process exited/);
+  }, KERNEL_TEST);
+
+  it('reports the failed start of a kernel started ahead as its own error', async () => {
+    const notebookPath = join(FIXTURES, 'outputs.ipynb');
+    const starting = startNotebookKernel(notebookPath, { kernelName: 'fake', env: fakeKernel(['/nonexistent/kernel', '{connection_file}']) });
+    starting.catch(() => undefined);
+    const error = await failure(executeNotebook(notebookPath, { outputPath: join(workDir, 'never.ipynb'), kernel: starting }));
+    expect(error.kind).toBe('notebook');
+    expect(error.message).toBe('kernel `fake` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+  });
+
+  it('stops the kernel process when its start is cancelled', async () => {
+    const marker = `uptake-cancelled-${Date.now()}`;
+    const spawned = join(workDir, `${marker}.up`);
+    const script = 'require("fs").writeFileSync(process.argv[1], "up"); setInterval(() => {}, 1000)';
+    const controller = new AbortController();
+    const starting = startNotebookKernel(join(FIXTURES, 'outputs.ipynb'), {
+      kernelName: 'fake',
+      env: fakeKernel([process.execPath, '-e', script, spawned, marker]),
+      signal: controller.signal,
+    });
+    while (!existsSync(spawned)) await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    const error = await failure(starting);
+    expect(error.message).toMatch(/^kernel `fake` died while starting: its start was cancelled/);
     const survivors = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
     expect(survivors).toBe('');
   }, 30_000);

@@ -57,6 +57,25 @@ interface PageFacts {
   clipIds: string[];
 }
 
+describe('launchBrowser', () => {
+  it('hands out the blank tab Chromium opened with first, then new tabs', async () => {
+    const fresh = await launchBrowser();
+    try {
+      const first = await fresh.newPage();
+      expect(first.url()).toBe('about:blank');
+      const second = await fresh.newPage();
+      expect(second).not.toBe(first);
+      await first.close();
+      await second.setContent('<p>second tab</p>');
+      expect(await second.evaluate('document.body.textContent')).toBe('second tab');
+      const third = await fresh.newPage();
+      expect([third.isClosed(), third === first, third === second]).toEqual([false, false, false]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('the report page in real headless Chromium', () => {
   let browser: ReportBrowser;
   const notebook = JSON.parse(

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { createAskEngine } from '../../ask/ask-engine.js';
-import { formatAnswer } from '../../ask/format-answer.js';
-import { cleanInput } from '../../clean/clean-input.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
@@ -37,6 +34,9 @@ export function registerAsk(program: Command): void {
         'Progress goes to stderr. Exit codes: 0 answered or suggestions given; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
     )
     .action(async (question: string, options: AskOptions) => {
+      const { createAskEngine } = await import('../../ask/ask-engine.js');
+      const { formatAnswer } = await import('../../ask/format-answer.js');
+      const { cleanInput } = await import('../../clean/clean-input.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const config = await readConfig(options.config);
       const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });

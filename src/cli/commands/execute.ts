@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
-import { executeNotebook } from '../../notebook/execute.js';
-import { parseParameterArguments } from '../../notebook/parameterize.js';
 
 interface ExecuteCommandOptions {
   parameter: string[];
@@ -46,6 +44,8 @@ export function registerExecute(program: Command): void {
       '\nExamples:\n  uptake execute notebooks/weekly-report.ipynb -p week=2026-W47\n  uptake execute notebooks/team-deep-dive.ipynb -p team="Sales Ops" --out output/sales-ops.ipynb\n  uptake execute my.ipynb -f params.json --timeout 120\n',
     )
     .action(async (notebook: string, options: ExecuteCommandOptions) => {
+      const { executeNotebook } = await import('../../notebook/execute.js');
+      const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const timeout = Number(options.timeout);
       if (!Number.isFinite(timeout) || timeout < 0) throw new UptakeError('usage', `expected --timeout to be a number of seconds >= 0, got \`${options.timeout}\``);
       const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { UptakeError } from '../../errors.js';
 import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
-import { writeGeneratedDataset } from '../../generate/write-dataset.js';
 import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
 
 const wholeNumber = (name: string) => (value: string): number => {
@@ -33,6 +32,7 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
     .option('--force', 'replace the --out folder if it has files', false)
     .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
     .action(async (options: { out: string; users: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
+      const { writeGeneratedDataset } = await import('../../generate/write-dataset.js');
       const endWeek = options.endWeek ?? lastCompleteWeek((effects.now ?? (() => new Date()))());
       const log = (message: string): void => {
         process.stderr.write(`[generate] ${message}\n`);

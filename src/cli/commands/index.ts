@@ -10,7 +10,10 @@ import { registerStatus } from './status.js';
 import { registerAsk } from './ask.js';
 import { registerServe } from './serve.js';
 
-/** One line per command; each module registers its own options and help. */
+/**
+ * One line per command; each module registers its own options and help, and imports what the
+ * command runs inside its action, so a command loads only its own code (and `--help` none).
+ */
 export const registrations: Array<(program: Command) => void> = [
   registerExecute,
   registerValidate,

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { cleanInput } from '../../clean/clean-input.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { computeMetrics } from '../../metrics/compute-metrics.js';
-import { formatMetricsText } from '../../metrics/format-metrics-text.js';
 
 interface MetricsOptions {
   input?: string;
@@ -32,6 +29,9 @@ export function registerMetrics(program: Command): void {
         '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
     )
     .action(async (options: MetricsOptions) => {
+      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { computeMetrics } = await import('../../metrics/compute-metrics.js');
+      const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
-import { runReport, type RunResult } from '../../pipeline.js';
-import { guardedRun } from '../../automate/guarded-run.js';
+import type { RunResult } from '../../pipeline.js';
 
 interface RunCommandOptions {
   input?: string;
@@ -36,6 +35,8 @@ aside and swapped in whole; re-running a week replaces it. Progress goes to stde
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 1 unexpected.`)
     .action(async (options: RunCommandOptions) => {
+      const { runReport } = await import('../../pipeline.js');
+      const { guardedRun } = await import('../../automate/guarded-run.js');
       const config = await readConfig(options.config);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const outDir = options.out ?? config.output;

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { createScheduler } from '../../automate/schedule.js';
-import { deadManNotifier } from '../../automate/dead-man-notifier.js';
-import { untilStopSignal } from '../../automate/until-stop-signal.js';
 import type { Job } from '../../automate/job.js';
-import { runReport } from '../../pipeline.js';
 
 interface ScheduleOptions {
   config?: string;
@@ -42,6 +38,10 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
 10 (--once-now) another run holds the lock; other codes as \`uptake run\`.`,
     )
     .action(async (options: ScheduleOptions) => {
+      const { createScheduler } = await import('../../automate/schedule.js');
+      const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
+      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { runReport } = await import('../../pipeline.js');
       const config = await readConfig(options.config);
       const job: Job = async (request) => {
         const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, { log });

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { createAskEngine } from '../../ask/ask-engine.js';
-import { untilStopSignal } from '../../automate/until-stop-signal.js';
-import { cleanInput } from '../../clean/clean-input.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { startAskServer } from '../../serve/start-ask-server.js';
 
 interface ServeOptions {
   port: string;
@@ -34,6 +30,10 @@ export function registerServe(program: Command): void {
         'The URL and requests are logged to stderr. Exit codes: 0 stopped by Ctrl-C/SIGTERM; 2 bad option or port in use; 3 unusable input; 4 bad config.',
     )
     .action(async (options: ServeOptions) => {
+      const { createAskEngine } = await import('../../ask/ask-engine.js');
+      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
       const config = await readConfig(options.config);

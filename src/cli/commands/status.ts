@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { statusReport, formatStatus } from '../../automate/status-report.js';
 import { DEAD_MAN_EXIT_CODE, notifyIfOverdue } from '../../automate/dead-man.js';
-import { deadManNotifier } from '../../automate/dead-man-notifier.js';
-import { readRunLog } from '../../automate/run-log.js';
-import { statePaths } from '../../automate/state-paths.js';
 
 interface StatusOptions {
   config?: string;
@@ -42,6 +38,10 @@ Examples:
 Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --check and overdue; 2 bad option; 4 bad config.`,
     )
     .action(async (options: StatusOptions) => {
+      const { statusReport, formatStatus } = await import('../../automate/status-report.js');
+      const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
+      const { readRunLog } = await import('../../automate/run-log.js');
+      const { statePaths } = await import('../../automate/state-paths.js');
       const config = await readConfig(options.config);
       const last = Number(options.last);
       if (!Number.isInteger(last) || last < 0) throw new UptakeError('usage', `--last: expected a whole number of runs, got \`${options.last}\``);

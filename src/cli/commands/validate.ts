@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { readConfig } from '../../config/read-config.js';
-import { cleanInput } from '../../clean/clean-input.js';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
-import { writeQuarantine } from '../../clean/write-quarantine.js';
-import { computeMetrics } from '../../metrics/compute-metrics.js';
 import { isUptakeError } from '../../errors.js';
 import { textTable } from '../../util/text-table.js';
 import type { GapRow, LoggingCoverageRow } from '../../metrics/document.js';
@@ -36,6 +33,9 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print one JSON document on stdout instead of the text report')
     .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used; 4 bad config.')
     .action(async (options: ValidateOptions) => {
+      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { writeQuarantine } = await import('../../clean/write-quarantine.js');
+      const { computeMetrics } = await import('../../metrics/compute-metrics.js');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;
       const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });

@@ -3,12 +3,7 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
-import { watch } from '../../automate/watch.js';
-import { reportableWeeks } from '../../automate/reportable-weeks.js';
-import { statePaths } from '../../automate/state-paths.js';
-import { untilStopSignal } from '../../automate/until-stop-signal.js';
 import type { Job } from '../../automate/job.js';
-import { runReport } from '../../pipeline.js';
 
 interface WatchCommandOptions {
   config?: string;
@@ -58,6 +53,11 @@ Example:
 Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
     )
     .action(async (dir: string, options: WatchCommandOptions) => {
+      const { watch } = await import('../../automate/watch.js');
+      const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
+      const { statePaths } = await import('../../automate/state-paths.js');
+      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { runReport } = await import('../../pipeline.js');
       const config = await readConfig(options.config);
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { loadWarehouse, warehouseTargets } from '../../../src/deliver/warehouse/load-warehouse.js';
+import { loadWarehouse, preloadWarehouseDrivers, warehouseTargets } from '../../../src/deliver/warehouse/load-warehouse.js';
 import { redactUrl } from '../../../src/deliver/warehouse/postgres.js';
 import { TASK_COLUMNS } from '../../../src/deliver/warehouse/tables.js';
 import { WarehouseSchema } from '../../../src/config/schema.js';
@@ -131,5 +131,12 @@ describe('warehouseTargets', () => {
     expect(warehouseTargets(WarehouseSchema.parse({ duckdbPath: null }), { UPTAKE_POSTGRES_URL: url })).toEqual([{ kind: 'postgres', url, schema: 'uptake' }]);
     expect(warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), { MY_DB: url })[1]).toEqual({ kind: 'postgres', url, schema: 'uptake' });
     expect(() => warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), {})).toThrow(/warehouse\.postgresUrl: expected a postgres:\/\/ URL or the name of a set environment variable, got `MY_DB`/);
+  });
+});
+
+describe('preloadWarehouseDrivers', () => {
+  it('loads the drivers of a valid config and leaves a config error to the load', async () => {
+    await expect(preloadWarehouseDrivers(WarehouseSchema.parse({}), { UPTAKE_POSTGRES_URL: url })).resolves.toBeUndefined();
+    await expect(preloadWarehouseDrivers(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), {})).resolves.toBeUndefined();
   });
 });
