@@ -246,7 +246,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           delivered.alerts = await routeAlerts(metrics.tables.alerts, {
             week,
             config: config.alerts,
-            ledgerPath: join(statePaths(outRoot).dir, 'alert-ledger.json'),
+            ledgerPath: statePaths(outRoot).alertLedger,
             now: now(),
             send: createAlertSender(channels, { week, title: config.title }, { env }),
           });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
  * Where uptake keeps its unattended-run state, inside the output folder.
  * @example statePaths('output').runLog // 'output/.uptake/runs.jsonl'
  */
-export function statePaths(outputDir: string): { dir: string; runLog: string; runLock: string; watchLedger: string; deadMan: string } {
+export function statePaths(outputDir: string): { dir: string; runLog: string; runLock: string; watchLedger: string; deadMan: string; alertLedger: string } {
   const dir = join(outputDir, '.uptake');
   return {
     dir,
@@ -12,5 +12,6 @@ export function statePaths(outputDir: string): { dir: string; runLog: string; ru
     runLock: join(dir, 'run.lock'),
     watchLedger: join(dir, 'watch-ledger.json'),
     deadMan: join(dir, 'dead-man.json'),
+    alertLedger: join(dir, 'alert-ledger.json'),
   };
 }
