@@ -88,11 +88,13 @@ function defaultWorkers(files: LogFile[]): number {
     if (!Number.isInteger(threads) || threads < 0) throw new UptakeError('config', `expected UPTAKE_READ_THREADS to be a whole number (0 reads on the main thread), got \`${setting}\``);
     return threads;
   }
-  const textBytes = files.reduce((sum, file) => sum + file.bytes * (file.gzip ? GZIP_RATIO : 1), 0);
-  return textBytes < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
+  const total = files.reduce((sum, file) => sum + textBytes(file), 0);
+  return total < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
 }
 
-// Files go out in order to whichever worker is free; results are merged strictly in file order.
+const textBytes = (file: LogFile) => file.bytes * (file.gzip ? GZIP_RATIO : 1);
+
+// Files go out to whichever worker is free; results are merged strictly in file order.
 function readOnWorkers(
   files: LogFile[],
   count: number,
@@ -102,7 +104,8 @@ function readOnWorkers(
   return new Promise((resolve, reject) => {
     const done = new Map<number, Extract<WorkerMessage, { type: 'done' | 'failed' }>>();
     const pool: Worker[] = [];
-    let next = 0;
+    // Largest first, so that no thread is left reading a big file alone at the end.
+    const queue = files.map((_, index) => index).sort((a, b) => textBytes(files[b]) - textBytes(files[a]) || a - b);
     let merged = 0;
     let firstFailure = files.length;
     let settled = false;
@@ -114,10 +117,12 @@ function readOnWorkers(
       else resolve();
     };
     const dispatch = (worker: Worker) => {
-      if (next >= firstFailure) return;
-      const { path, gzip, name, kind } = files[next];
-      worker.postMessage({ file: { path, gzip, name, kind }, fileIndex: next } satisfies ReadRequest);
-      next += 1;
+      // after a failure only the files before it still matter
+      const at = queue.findIndex((index) => index < firstFailure);
+      if (at === -1) return;
+      const [fileIndex] = queue.splice(at, 1);
+      const { path, gzip, name, kind } = files[fileIndex];
+      worker.postMessage({ file: { path, gzip, name, kind }, fileIndex } satisfies ReadRequest);
     };
     const drain = () => {
       while (done.has(merged)) {
