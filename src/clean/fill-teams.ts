@@ -1,23 +1,53 @@
 import { monthOf } from '../util/iso-week.js';
-import { rosterKey, teamKey, type Roster } from './load-roster.js';
+import { teamKey, type Roster, type RosterEntry } from './load-roster.js';
 import type { TaskColumns } from './stitch-sessions.js';
+
+const QUARTER_HOUR = 15 * 60_000;
 
 /**
  * CONTRACT 2.8 and 1: a team is matched case-insensitively to the roster's spelling; a blank team
  * comes from the roster for that user and the month of the task's start (report zone).
  * @example fillTeams(tasks, roster, 'UTC') // 17 (teams filled from the roster)
  */
-export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'byUserMonth' | 'teamSpelling'>, zone: string): number {
+export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | 'teamSpelling'>, zone: string): number {
+  // A million tasks carry a few dozen team spellings and a few thousand users: look each up once.
+  const spellingOf = new Map<string, string>();
+  const spell = (written: string) => {
+    let spelled = spellingOf.get(written);
+    if (spelled === undefined) spellingOf.set(written, (spelled = roster.teamSpelling.get(teamKey(written)) ?? written.trim()));
+    return spelled;
+  };
+  const rosterTeam = new Map<RosterEntry, string | null>();
+  const teamOf = (entry: RosterEntry) => {
+    let team = rosterTeam.get(entry);
+    if (team === undefined) rosterTeam.set(entry, (team = entry.team ? roster.teamSpelling.get(teamKey(entry.team)) ?? entry.team : null));
+    return team;
+  };
+  const byUser = new Map<string, Map<string, RosterEntry>>();
+  for (const entry of roster.entries) {
+    let months = byUser.get(entry.userId);
+    if (!months) byUser.set(entry.userId, (months = new Map()));
+    if (!months.has(entry.month)) months.set(entry.month, entry);
+  }
+  // Zone offsets in use are whole quarter hours: a UTC quarter hour lies within one local month.
+  const monthBySlot = new Map<number, string>();
+  const monthAt = (epochMs: number) => {
+    const slot = Math.floor(epochMs / QUARTER_HOUR);
+    let month = monthBySlot.get(slot);
+    if (month === undefined) monthBySlot.set(slot, (month = monthOf(epochMs, zone)));
+    return month;
+  };
   let filled = 0;
   for (let index = 0; index < tasks.length; index += 1) {
     const written = tasks.team[index];
     if (written !== null) {
-      tasks.team[index] = roster.teamSpelling.get(teamKey(written)) ?? written.trim();
+      tasks.team[index] = spell(written);
       continue;
     }
-    const entry = roster.byUserMonth.get(rosterKey(tasks.userId[index], monthOf(tasks.startedAt[index], zone)));
-    if (entry?.team) {
-      tasks.team[index] = roster.teamSpelling.get(teamKey(entry.team)) ?? entry.team;
+    const entry = byUser.get(tasks.userId[index])?.get(monthAt(tasks.startedAt[index]));
+    const team = entry ? teamOf(entry) : null;
+    if (team !== null) {
+      tasks.team[index] = team;
       filled += 1;
     }
   }

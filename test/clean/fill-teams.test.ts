@@ -32,3 +32,17 @@ test('naive times use the row tz, else the roster zone of the month written, els
     '2026-11-16T09:00:00.000Z', // not in the roster: default UTC
   ]);
 });
+
+test('the month of a blank team is the month in the report zone, on either side of midnight', async () => {
+  const { manual } = await clean(
+    {
+      'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u2,Legal,2026-10,UTC,yes,10,5', 'u2,Finance,2026-11,UTC,yes,10,5'),
+      'manual_logs_1.csv': csv('task_id,user_id,team,task_type,started_at',
+        'm1,u2,,report,2026-10-31T22:50:00Z', // 23:50 in Berlin: October
+        'm2,u2,,report,2026-10-31T23:05:00Z', // 00:05 on 1 November in Berlin
+        'm3,u2,,report,2026-10-31T22:59:59Z'), // same UTC quarter hour as m1: October
+    },
+    { timezone: 'Europe/Berlin' },
+  );
+  expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', 'Legal'], ['m2', 'Finance'], ['m3', 'Legal']]);
+});
