@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { cachedIn } from '../util/cached-in.js';
 import { columnValues } from './column-values.js';
 
 /** A column as integer ids: rows with equal values (as arquero groups them; null is a value too) share an id. */
@@ -19,17 +20,8 @@ const cache = new WeakMap<ColumnTable, Map<string, ColumnCodes>>();
  * @example const weeks = columnCodes(context.tasks, 'week'); weeks.values[weeks.ids[0]] // the first task's week
  */
 export function columnCodes(table: ColumnTable, name: string): ColumnCodes {
-  let perTable = cache.get(table);
-  if (!perTable) {
-    perTable = new Map();
-    cache.set(table, perTable);
-  }
-  let codes = perTable.get(name);
-  if (!codes) {
-    codes = encode(columnValues(table, name) as ArrayLike<unknown>);
-    perTable.set(name, codes);
-  }
-  return codes;
+  const perTable = cachedIn(cache, table, () => new Map<string, ColumnCodes>());
+  return cachedIn(perTable, name, () => encode(columnValues(table, name) as ArrayLike<unknown>));
 }
 
 function encode(column: ArrayLike<unknown>): ColumnCodes {
@@ -63,10 +55,5 @@ function encode(column: ArrayLike<unknown>): ColumnCodes {
  * @example rememberColumnCodes(enriched, 'week', weeks)
  */
 export function rememberColumnCodes(table: ColumnTable, name: string, codes: ColumnCodes): void {
-  let perTable = cache.get(table);
-  if (!perTable) {
-    perTable = new Map();
-    cache.set(table, perTable);
-  }
-  perTable.set(name, codes);
+  cachedIn(cache, table, () => new Map<string, ColumnCodes>()).set(name, codes);
 }

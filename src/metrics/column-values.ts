@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { cachedIn } from '../util/cached-in.js';
 
 const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
 
@@ -10,25 +11,15 @@ const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
  */
 export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
   if (!table.isFiltered() && !table.isOrdered()) return table.column(name) as unknown as ArrayLike<unknown>;
-  let perTable = cache.get(table);
-  if (!perTable) {
-    perTable = new Map();
-    cache.set(table, perTable);
-  }
-  let values = perTable.get(name);
-  if (!values) {
+  const perTable = cachedIn(cache, table, () => new Map<string, ArrayLike<unknown>>());
+  return cachedIn(perTable, name, () => {
     const column = table.column(name) as unknown;
-    if (Array.isArray(column) || ArrayBuffer.isView(column)) {
-      // Plain index loop over the table's row indices: table.array() calls a closure per row.
-      const source = column as unknown as ArrayLike<unknown>;
-      const indices = table.indices();
-      const copy = new Array<unknown>(indices.length);
-      for (let row = 0; row < indices.length; row += 1) copy[row] = source[indices[row]];
-      values = copy;
-    } else {
-      values = table.array(name) as ArrayLike<unknown>;
-    }
-    perTable.set(name, values);
-  }
-  return values;
+    if (!Array.isArray(column) && !ArrayBuffer.isView(column)) return table.array(name) as ArrayLike<unknown>;
+    // Plain index loop over the table's row indices: table.array() calls a closure per row.
+    const source = column as unknown as ArrayLike<unknown>;
+    const indices = table.indices();
+    const copy = new Array<unknown>(indices.length);
+    for (let row = 0; row < indices.length; row += 1) copy[row] = source[indices[row]];
+    return copy;
+  });
 }

@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { cachedIn } from '../util/cached-in.js';
 import type { Row } from './kpi.js';
 import { columnCodes, type ColumnCodes } from './column-codes.js';
 
@@ -34,22 +35,9 @@ const cache = new WeakMap<ColumnTable, WeakMap<Int32Array, Map<string, ScopeGrou
  */
 export function scopeGroups(table: ColumnTable, rows: Int32Array, options: ScopeGroupOptions): ScopeGroups {
   const id = JSON.stringify([options.by, options.dimension, options.includeAll !== false]);
-  let perTable = cache.get(table);
-  if (!perTable) {
-    perTable = new WeakMap();
-    cache.set(table, perTable);
-  }
-  let perRows = perTable.get(rows);
-  if (!perRows) {
-    perRows = new Map();
-    perTable.set(rows, perRows);
-  }
-  let groups = perRows.get(id);
-  if (!groups) {
-    groups = buildGroups(table, rows, options);
-    perRows.set(id, groups);
-  }
-  return groups;
+  const perTable = cachedIn(cache, table, () => new WeakMap<Int32Array, Map<string, ScopeGroups>>());
+  const perRows = cachedIn(perTable, rows, () => new Map<string, ScopeGroups>());
+  return cachedIn(perRows, id, () => buildGroups(table, rows, options));
 }
 
 function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, includeAll }: ScopeGroupOptions): ScopeGroups {
@@ -167,12 +155,7 @@ const members = new WeakMap<ScopeGroups, GroupMembers>();
  * @example const { start, positions } = groupMembers(groups); positions.subarray(start[0], start[1]) // the first group's tasks
  */
 export function groupMembers(groups: ScopeGroups): GroupMembers {
-  let result = members.get(groups);
-  if (!result) {
-    result = sortMembers(groups);
-    members.set(groups, result);
-  }
-  return result;
+  return cachedIn(members, groups, () => sortMembers(groups));
 }
 
 function sortMembers({ keys, rows, group, all }: ScopeGroups): GroupMembers {

@@ -1,3 +1,4 @@
+import { cachedIn } from '../util/cached-in.js';
 import { columnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
 import type { KpiContext } from './kpi.js';
@@ -23,12 +24,7 @@ const computed = new WeakMap<KpiContext, TaskRows>();
  * @example for (const row of taskRows(context).reportWeek) total += ai[row]
  */
 export function taskRows(context: KpiContext): TaskRows {
-  let rows = computed.get(context);
-  if (!rows) {
-    rows = selectTaskRows(context);
-    computed.set(context, rows);
-  }
-  return rows;
+  return cachedIn(computed, context, () => selectTaskRows(context));
 }
 
 function selectTaskRows(context: KpiContext): TaskRows {
