@@ -350,7 +350,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const inTeams = (row: PeriodRow) => dimension !== 'user' || interpretation.teams.length === 0 || interpretation.teams.includes(row.team ?? '');
   const perPeriod = periods.map((period) => spec.rows(source, dimension, period).filter(inTeams));
   const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort((a, b) => a.localeCompare(b));
-  const [dimensionColumn, dimensionName] = dimension === 'all' ? ['team', 'all teams'] : [DIMENSION_NAMES[dimension][2], DIMENSION_NAMES[dimension][0]];
+  const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
 
   // Change across periods: "how did adoption change since W40", "which teams fell more than 5 points since October"

@@ -1,5 +1,4 @@
 import { table, type ColumnTable } from 'arquero';
-import { UptakeError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';

@@ -10,7 +10,6 @@ export interface Rejection {
 }
 
 export interface RowContext {
-  fileIndex: number;
   /** Zone a naive time is read in when the row has no usable `tz`: the roster's for that user and month. */
   rosterZone(userId: string, month: string): string | undefined;
   defaultZone: string;
@@ -148,7 +147,7 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   return {
     id, user, team: team === '' ? null : team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
     prompt: prompt === '' ? null : prompt, toolVersion: toolVersion === '' ? null : toolVersion,
-    completeness, fileIndex: context.fileIndex, line: record.line, passThrough,
+    completeness, passThrough,
   };
 }
 

@@ -10,7 +10,6 @@ import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 export type RosterZones = Map<string, Map<string, string>>;
 
 export interface ReadLogFileOptions {
-  fileIndex: number;
   zones: RosterZones;
   defaultZone: string;
   onProgress(message: string): void;
@@ -32,7 +31,7 @@ const PROGRESS_EVERY = 250_000;
 // Each file reads on its own (rows, quarantine, counts), so files can be read side by side and merged in order.
 /**
  * Reads one ai_logs or manual_logs file: the header resolved, every record typed or quarantined (CONTRACT 2.1-2.2).
- * @example const result = await readLogFile(file, { fileIndex: 0, zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
+ * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'> & { kind: LogSource }, options: ReadLogFileOptions): Promise<LogFileResult> {
   const rows = new LogRowsBuilder(file.kind);
@@ -42,7 +41,6 @@ export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'
   let count = 0;
   let quarantined = 0;
   const context = {
-    fileIndex: options.fileIndex,
     defaultZone: options.defaultZone,
     rosterZone: (userId: string, month: string) => options.zones.get(userId)?.get(month),
     onUnreadableOptional: (column: string) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),

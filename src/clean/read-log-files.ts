@@ -69,8 +69,8 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     merged.counts[kind].quarantined += result.quarantined;
   };
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
-    for (const [fileIndex, file] of files.entries()) {
-      const result = await readLogFile(file, { fileIndex, zones: options.zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
+    for (const file of files) {
+      const result = await readLogFile(file, { zones: options.zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
       add(file.kind, result.rows.toPart(), result);
     }
   } else {

@@ -11,7 +11,7 @@ const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 
 port.on('message', async ({ file, fileIndex }: ReadRequest) => {
   try {
-    const result = await readLogFile(file, { fileIndex, zones, defaultZone, onProgress: (message) => send({ type: 'progress', message }) });
+    const result = await readLogFile(file, { zones, defaultZone, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
     const { report, quarantine, rowsRead, quarantined } = result;
     send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined }, transferListOf(part));

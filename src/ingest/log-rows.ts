@@ -31,8 +31,6 @@ export interface LogRowInput {
   prompt: string | null;
   toolVersion: string | null;
   completeness: number;
-  fileIndex: number;
-  line: number;
   passThrough: Array<[string, string]>;
 }
 

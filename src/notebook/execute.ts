@@ -49,8 +49,6 @@ interface CellRun {
   clearOnNext: boolean;
 }
 
-const hasTag = (cell: NotebookCell, tag: string) => Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
-
 /**
  * Runs a notebook headlessly, papermill-style: injects parameters, executes every code cell on
  * the notebook's kernel and writes the executed notebook (also the partial one on failure).
