@@ -25,9 +25,8 @@ export function columnCodes(table: ColumnTable, name: string): ColumnCodes {
 }
 
 function encode(column: ArrayLike<unknown>): ColumnCodes {
-  const ids = new Int32Array(column.length);
-  const idOf = new Map<unknown, number>();
-  const values: unknown[] = [];
+  const codes = emptyCodes(column.length);
+  const { ids } = codes;
   let previous: unknown;
   let previousId = -1;
   for (let row = 0; row < column.length; row += 1) {
@@ -37,17 +36,42 @@ function encode(column: ArrayLike<unknown>): ColumnCodes {
       ids[row] = previousId;
       continue;
     }
-    let id = idOf.get(value);
-    if (id === undefined) {
-      id = values.length;
-      idOf.set(value, id);
-      values.push(value);
-    }
+    const id = codeOf(codes, value);
     ids[row] = id;
     previous = value;
     previousId = id;
   }
-  return { ids, values, idOf };
+  return codes;
+}
+
+/**
+ * Codes to fill in row order with codeOf (ids all 0 until set).
+ * @example const weeks = emptyCodes(tasks.numRows())
+ */
+export function emptyCodes(length: number): ColumnCodes {
+  return { ids: new Int32Array(length), values: [], idOf: new Map() };
+}
+
+/**
+ * The id of a value in codes being built in row order: a new one on its first appearance.
+ * @example weeks.ids[row] = codeOf(weeks, '2026-W47')
+ */
+export function codeOf(codes: ColumnCodes, value: unknown): number {
+  let id = codes.idOf.get(value);
+  if (id === undefined) {
+    id = codes.values.length;
+    codes.idOf.set(value, id);
+    codes.values.push(value);
+  }
+  return id;
+}
+
+/**
+ * Per id, 1 when its value is null (or missing), else 0.
+ * @example const isNull = nullIds(columnCodes(tasks, 'team'))
+ */
+export function nullIds(codes: ColumnCodes): Uint8Array {
+  return Uint8Array.from(codes.values, (value) => (value === null || value === undefined ? 1 : 0));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { rememberColumnCodes, type ColumnCodes } from './column-codes.js';
+import { codeOf, emptyCodes, rememberColumnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 
@@ -50,13 +50,13 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     const periods = local(started[row]);
     if (periods !== localPeriods) {
       localPeriods = periods;
-      weekId = idOf(weeks, periods.week);
-      monthId = idOf(months, periods.month);
+      weekId = codeOf(weeks, periods.week);
+      monthId = codeOf(months, periods.month);
     }
     const utcDay = utc(started[row]);
     if (utcDay !== utcPeriods) {
       utcPeriods = utcDay;
-      dateId = idOf(dates, utcDay.date);
+      dateId = codeOf(dates, utcDay.date);
     }
     columns.week[row] = periods.week;
     columns.month[row] = periods.month;
@@ -83,19 +83,4 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   rememberColumnCodes(enriched, 'month', months);
   rememberColumnCodes(enriched, 'utc_date', dates);
   return enriched;
-}
-
-function emptyCodes(length: number): ColumnCodes {
-  return { ids: new Int32Array(length), values: [], idOf: new Map() };
-}
-
-// The id of a value in codes being built in row order (a new one on its first appearance).
-function idOf(codes: ColumnCodes, value: unknown): number {
-  let id = codes.idOf.get(value);
-  if (id === undefined) {
-    id = codes.values.length;
-    codes.idOf.set(value, id);
-    codes.values.push(value);
-  }
-  return id;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { columnCodes } from './column-codes.js';
+import { columnCodes, nullIds } from './column-codes.js';
 import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
 
@@ -49,7 +49,7 @@ function tasksPerDay(context: KpiContext): Map<unknown, Map<unknown, Map<unknown
   const dates = columnCodes(context.tasks, 'utc_date');
   const teamCount = teams.values.length;
   const dateCount = dates.values.length;
-  const isNull = Uint8Array.from(teams.values, (team) => (team === null || team === undefined ? 1 : 0));
+  const isNull = nullIds(teams);
   // One array of per-date counts per (source, team) that holds a task.
   const counts: Array<Int32Array | undefined> = new Array(sources.values.length * teamCount);
   for (let row = 0; row < teams.ids.length; row += 1) {

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { cachedIn } from '../util/cached-in.js';
 import type { Row } from './kpi.js';
-import { columnCodes, type ColumnCodes } from './column-codes.js';
+import { columnCodes, nullIds, type ColumnCodes } from './column-codes.js';
 
 export interface ScopeGroupOptions {
   /** Period keys kept in every group (e.g. ['week']); [] for a single period. */
@@ -76,7 +76,7 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
   const group = new Int32Array(length);
   const dimensionKeys: Row[] = [];
   const dimensionCount = dimensionCodes.values.length;
-  const isNull = Uint8Array.from(dimensionCodes.values, (value) => (value === null || value === undefined ? 1 : 0));
+  const isNull = nullIds(dimensionCodes);
   const dimensionId = firstSeenIds(periodFirstRow.length * dimensionCount);
   for (let index = 0; index < length; index += 1) {
     const row = rows[index];
