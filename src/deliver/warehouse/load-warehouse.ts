@@ -17,10 +17,17 @@ export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad
     throw new UptakeError('warehouse', `expected the metrics document of ${load.week}, got one for ${load.metrics.week}`);
   }
   const tables = warehouseTables(load);
-  // Each driver loads only when a load goes to it: DuckDB's native module alone takes about 0.3 s, and
-  // every notebook that imports uptake's library would pay it.
-  if (target.kind === 'duckdb') return (await import('./duckdb.js')).loadDuckDB(target, tables);
-  return (await import('./postgres.js')).loadPostgres(target, tables);
+  if (target.kind === 'duckdb') return (await driverModule('duckdb')).loadDuckDB(target, tables);
+  return (await driverModule('postgres')).loadPostgres(target, tables);
+}
+
+// Each driver loads only when a load goes to it: DuckDB's native module alone takes about 0.3 s, and
+// every notebook that imports uptake's library would pay it.
+function driverModule(kind: 'duckdb'): Promise<typeof import('./duckdb.js')>;
+function driverModule(kind: 'postgres'): Promise<typeof import('./postgres.js')>;
+function driverModule(kind: WarehouseTarget['kind']): Promise<unknown>;
+function driverModule(kind: WarehouseTarget['kind']): Promise<unknown> {
+  return kind === 'duckdb' ? import('./duckdb.js') : import('./postgres.js');
 }
 
 /**
@@ -31,7 +38,7 @@ export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad
 export async function preloadWarehouseDrivers(config: WarehouseConfig, env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
     const kinds = new Set(warehouseTargets(config, env).map((target) => target.kind));
-    await Promise.all([kinds.has('duckdb') && import('./duckdb.js'), kinds.has('postgres') && import('./postgres.js')]);
+    await Promise.all([...kinds].map(driverModule));
   } catch {
     // The warehouse stage reports it.
   }
