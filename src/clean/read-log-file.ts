@@ -1,7 +1,8 @@
 import { UptakeError } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { readCsvBatches } from '../ingest/read-csv.js';
-import { resolveHeader } from '../ingest/normalize-headers.js';
+import { readCsvBatches, type CsvRecord } from '../ingest/read-csv.js';
+import { FastReadUnavailable, readCsvRecordsFast } from '../ingest/read-csv-fast.js';
+import { resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
 import { isRejection, readLogRecord } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
@@ -34,10 +35,31 @@ const PROGRESS_EVERY = 250_000;
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'> & { kind: LogSource }, options: ReadLogFileOptions): Promise<LogFileResult> {
+  if (csvReader() === 'papaparse') {
+    try {
+      return await readRecords(file, (onRecord) => readCsvRecordsFast(file, onRecord), options);
+    } catch (error) {
+      if (!(error instanceof FastReadUnavailable)) throw error;
+      options.onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
+    }
+  }
+  return readRecords(file, async (onRecord) => {
+    for await (const batch of readCsvBatches(file)) for (const record of batch) onRecord(record);
+  }, options);
+}
+
+// UPTAKE_CSV_READER=csv-parse reads every file with csv-parse alone (slower; the same result).
+function csvReader(): 'papaparse' | 'csv-parse' {
+  const setting = process.env.UPTAKE_CSV_READER ?? 'papaparse';
+  if (setting !== 'papaparse' && setting !== 'csv-parse') throw new UptakeError('config', `expected UPTAKE_CSV_READER to be papaparse or csv-parse, got \`${setting}\``);
+  return setting;
+}
+
+async function readRecords(file: Pick<InputFile, 'path' | 'name'> & { kind: LogSource }, forEachRecord: (onRecord: (record: CsvRecord) => void) => Promise<void>, options: ReadLogFileOptions): Promise<LogFileResult> {
   const rows = new LogRowsBuilder(file.kind);
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();
-  let header: ReturnType<typeof resolveHeader> | undefined;
+  let header: ResolvedHeader | undefined;
   let count = 0;
   let quarantined = 0;
   const context = {
@@ -45,31 +67,30 @@ export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'
     rosterZone: (userId: string, month: string) => options.zones.get(userId)?.get(month),
     onUnreadableOptional: (column: string) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),
   };
-  for await (const batch of readCsvBatches(file)) {
-    for (const record of batch) {
-      if (!header) {
-        header = resolveHeader(file.kind, record.fields);
-        if (header.missingRequired.length > 0) {
-          throw new UptakeError(
-            'input',
-            `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
-            { file: file.path, line: record.line },
-          );
-        }
-        continue;
+  await forEachRecord((record) => {
+    if (!header) {
+      header = resolveHeader(file.kind, record.fields);
+      if (header.missingRequired.length > 0) {
+        throw new UptakeError(
+          'input',
+          `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
+          { file: file.path, line: record.line },
+        );
       }
-      count += 1;
-      const row = readLogRecord(file.kind, record, header, context);
-      if (isRejection(row)) {
-        quarantined += 1;
-        quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
-      } else {
-        rows.push(row);
-      }
-      if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
+      return;
     }
-  }
-  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift: header.drift, missingOptional: header.missingOptional };
+    count += 1;
+    const row = readLogRecord(file.kind, record, header, context);
+    if (isRejection(row)) {
+      quarantined += 1;
+      quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
+    } else {
+      rows.push(row);
+    }
+    if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
+  });
+  const resolved = header as ResolvedHeader | undefined; // assigned in the callback, which TypeScript does not follow
+  if (!resolved) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift: resolved.drift, missingOptional: resolved.missingOptional };
   return { rows, report, quarantine, unreadable, rowsRead: count, quarantined };
 }

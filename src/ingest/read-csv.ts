@@ -62,20 +62,22 @@ function completeLength(bytes: Buffer): number {
   return start + size > bytes.length ? start : bytes.length;
 }
 
-function stripLineEnding(raw: string): string {
+/** The text without the line ending(s) at its end. */
+export function stripLineEnding(raw: string): string {
   let end = raw.length;
   while (end > 0 && (raw[end - 1] === '\n' || raw[end - 1] === '\r')) end -= 1;
   return raw.slice(0, end);
 }
 
-function countNewlines(text: string): number {
+export function countNewlines(text: string): number {
   let count = 0;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
   return count;
 }
 
 // relax_quotes keeps csv-parse reading after a stray quote; such records are re-read strictly here.
-function strictQuotingError(raw: string, fields: string[]): string | undefined {
+/** Why a record that relax_quotes read is not RFC 4180, or undefined when it is. */
+export function strictQuotingError(raw: string, fields: string[]): string | undefined {
   if (!fields.some((field) => field.includes('"'))) return undefined;
   try {
     parseSync(raw, { relax_column_count: true });

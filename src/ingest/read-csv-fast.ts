@@ -1,0 +1,84 @@
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import Papa from 'papaparse';
+import type { InputFile } from './discover-files.js';
+import { countNewlines, strictQuotingError, stripLineEnding, type CsvRecord } from './read-csv.js';
+
+/**
+ * The file holds something papaparse and csv-parse might read differently (broken quoting, a quoted
+ * header, bytes that are not UTF-8) or is too large to hold whole: read it with readCsvBatches, which
+ * also reports what is wrong.
+ */
+export class FastReadUnavailable extends Error {}
+
+/** Above this much text a file is streamed through csv-parse instead of held in memory. */
+const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+
+async function textOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<string> {
+  let bytes = await readFile(file.path);
+  if (file.gzip) {
+    try {
+      bytes = await promisify(gunzip)(bytes);
+    } catch (error) {
+      throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
+    }
+  }
+  if (bytes.length > WHOLE_FILE_LIMIT) throw new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+  if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
+// breaks are field text to both). Undefined when the header holds a quote: its line ending might be quoted.
+function lineEndingOf(text: string): '\n' | '\r\n' | '\r' | undefined {
+  const end = text.search(/[\r\n]/);
+  if (end === -1) return '\n';
+  if (text.slice(0, end).includes('"')) return undefined;
+  if (text[end] === '\n') return '\n';
+  return text[end + 1] === '\n' ? '\r\n' : '\r';
+}
+
+// csv-parse takes about 10 µs a record here and papaparse under 1 µs. The records must be the same: papaparse
+// reads only files where the two agree (well-formed quoting, the same record delimiter); its cursor gives each
+// record's raw text, and csv-parse still checks the records that hold a quote (strictQuotingError).
+/**
+ * Hands every record of a CSV (or gzipped CSV) file to `onRecord`, the header first, exactly as
+ * readCsvBatches reads them (fields, line, raw text, parse error). Throws FastReadUnavailable, before or
+ * after some records, when the file needs csv-parse; the caller then starts the file over with readCsvBatches.
+ * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
+ */
+export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void): Promise<void> {
+  const text = await textOf(file);
+  const newline = lineEndingOf(text);
+  if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
+  let line = 1;
+  let from = 0;
+  let failure: unknown;
+  Papa.parse<string[]>(text, {
+    delimiter: ',', quoteChar: '"', escapeChar: '"', newline, header: false, dynamicTyping: false, skipEmptyLines: false,
+    step: (result, parser) => {
+      if (failure !== undefined) return;
+      if (result.errors.length > 0) {
+        failure = new FastReadUnavailable(`papaparse reports ${result.errors[0].code} near line ${line}`);
+        parser.abort();
+        return;
+      }
+      const raw = stripLineEnding(text.slice(from, result.meta.cursor));
+      from = result.meta.cursor;
+      const start = line;
+      line += countNewlines(raw) + 1;
+      if (raw === '' && result.data.length <= 1) return; // an empty line, as readCsvBatches skips it
+      try {
+        onRecord({ fields: result.data, line: start, raw, parseError: strictQuotingError(raw, result.data) });
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+  });
+  if (failure !== undefined) throw failure;
+  if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at character ${from} of ${text.length}`);
+}

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, test } from 'vitest';
+import { readLogFile, type LogFileResult } from '../../src/clean/read-log-file.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { FastReadUnavailable, readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
+import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
+import { inputFolder } from '../helpers/input-folder.js';
+
+const plainRecord = (record: CsvRecord) => ({ fields: record.fields, line: record.line, raw: record.raw, parseError: record.parseError });
+
+async function bothReaders(name: string, content: string | Uint8Array): Promise<{ fast: CsvRecord[] | FastReadUnavailable; reference: CsvRecord[] }> {
+  const file = { path: join(inputFolder({ [name]: content }, { complete: false }), name), gzip: name.endsWith('.gz') };
+  const reference: CsvRecord[] = [];
+  for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
+  const fast: CsvRecord[] = [];
+  try {
+    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)));
+  } catch (error) {
+    if (error instanceof FastReadUnavailable) return { fast: error, reference };
+    throw error;
+  }
+  return { fast, reference };
+}
+
+describe('readCsvRecordsFast', () => {
+  // Every shape here reads the same with papaparse as with csv-parse: fields, lines, raw text, parse errors.
+  const sameAsCsvParse: Record<string, string> = {
+    'BOM, CRLF, a quoted comma, doubled quotes and a quoted line break': '\ufeffa,b\r\n1,"x, ""y""\r\nz"\r\n2,w\r\n',
+    'a quote inside an unquoted field (a parse error for that record only)': 'a,b,c\n1,ab"c,3\n4,5,6\n',
+    'empty lines in the middle and at the end, no final line break': 'a,b\n\n1,2\n\r\n3,4\n\n\n5,6',
+    'a line break of the other kind inside quotes': 'a,b\n1,"x\r\ny"\n2,z\n',
+    'a lone line feed in a CRLF file, inside quotes and outside': 'a,b\r\n1,"x\ny"\r\n2,x\nz\r\n',
+    'carriage returns as the only line ending': 'a,b\r1,2\r"3\r",4\r',
+    'empty and whitespace fields, short and long records, a quoted empty field': 'a,b,c\n,,\n"",,\n  ,x\n1,2,3,4\n5\n',
+    'characters outside ASCII': 'a,b\n1,€ 😀 é\n2,"ü, ""ß"""\n',
+  };
+  for (const [shape, text] of Object.entries(sameAsCsvParse)) {
+    test(shape, async () => {
+      const { fast, reference } = await bothReaders('ai_logs_a.csv', text);
+      expect(fast).toEqual(reference);
+    });
+  }
+
+  test('gzip files read the same', async () => {
+    const { fast, reference } = await bothReaders('ai_logs_a.csv.gz', 'a,b\n1,"x\ny"\n');
+    expect(fast).toEqual(reference);
+    expect((fast as CsvRecord[]).map((record) => record.line)).toEqual([1, 2]);
+  });
+
+  // Files where the two could disagree go to csv-parse, which also reports the problem with its line.
+  test.each([
+    ['a quote after a closing quote', 'a,b\n1,"bad"x\n2,3\n', /papaparse reports InvalidQuotes/],
+    ['an unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', /papaparse reports MissingQuotes/],
+    ['a quoted header', '"a\nb",c\n1,2\n', /header holds a quote/],
+  ])('%s is left to csv-parse', async (_shape, text, reason) => {
+    const { fast } = await bothReaders('ai_logs_a.csv', text);
+    expect(fast).toBeInstanceOf(FastReadUnavailable);
+    expect((fast as Error).message).toMatch(reason);
+  });
+
+  test('bytes that are not UTF-8 are left to csv-parse', async () => {
+    const dir = inputFolder({ 'ai_logs_a.csv': Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xff]), Buffer.from('\n')]) }, { complete: false });
+    await expect(readCsvRecordsFast({ path: join(dir, 'ai_logs_a.csv'), gzip: false }, () => {})).rejects.toThrow(/^it is not UTF-8$/);
+  });
+});
+
+describe('readLogFile with either reader', () => {
+  const setting = process.env.UPTAKE_CSV_READER;
+  afterEach(() => {
+    if (setting === undefined) delete process.env.UPTAKE_CSV_READER;
+    else process.env.UPTAKE_CSV_READER = setting;
+  });
+
+  async function read(dir: string, name: string, reader: 'papaparse' | 'csv-parse') {
+    process.env.UPTAKE_CSV_READER = reader;
+    const progress: string[] = [];
+    const kind = name.startsWith('ai_logs') ? 'ai_logs' : 'manual_logs';
+    const result: LogFileResult = await readLogFile({ path: join(dir, name), gzip: name.endsWith('.gz'), name, kind }, {
+      zones: new Map([['u1', new Map([['2026-11', 'Europe/Berlin']])]]), defaultZone: 'America/New_York', onProgress: (message) => progress.push(message),
+    });
+    return { result: { ...result, rows: result.rows.toPart() }, progress };
+  }
+
+  // The generator writes every file style (BOM, CRLF, gzip, aliases, drift columns) and every kind of dirty row.
+  test('every file of a generated dataset gives the same rows, quarantine and counts', async () => {
+    const dataset = generateDataset({ seed: 7, users: 40, weeks: 5, endWeek: '2026-W47' });
+    const logs = dataset.files.filter((file) => !file.name.startsWith('user_monthly_summary'));
+    // inputFolder gzips .gz names itself
+    const dir = inputFolder(Object.fromEntries(logs.map((file) => [file.name, file.name.endsWith('.gz') ? gunzipSync(file.content) : file.content])), { complete: false });
+    let rows = 0;
+    for (const { name } of logs) {
+      const fast = await read(dir, name, 'papaparse');
+      const reference = await read(dir, name, 'csv-parse');
+      expect(fast.result, name).toEqual(reference.result);
+      expect(fast.progress, name).toEqual([]); // papaparse read it
+      rows += reference.result.rowsRead;
+    }
+    expect(logs.length).toBe(10);
+    expect(rows).toBeGreaterThan(2000);
+  });
+
+  test('a file papaparse cannot read the same way is read with csv-parse, and says so', async () => {
+    const dir = inputFolder({ 'ai_logs_a.csv': 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\ne2,u1,report,"2026"-11-16,done\n' }, { complete: false });
+    const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
+    expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
+    expect(fast.progress).toEqual(['ai_logs_a.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 3']);
+    expect(fast.result.quarantine.map((record) => [record.line, record.reason])).toEqual([[3, 'parse_error']]);
+  });
+
+  test('UPTAKE_CSV_READER names a reader', async () => {
+    const dir = inputFolder({ 'ai_logs_a.csv': 'event_id,user_id,task_type,started_at,status\n' }, { complete: false });
+    await expect(read(dir, 'ai_logs_a.csv', 'fast' as 'papaparse')).rejects.toThrow(/expected UPTAKE_CSV_READER to be papaparse or csv-parse, got `fast`/);
+  });
+});
