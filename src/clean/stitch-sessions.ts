@@ -8,13 +8,16 @@ export interface TaskColumns {
   userId: string[];
   team: Array<string | null>;
   taskType: string[];
-  startedAt: number[];
+  startedAt: Float64Array;
   /** NaN when unknown. */
-  durationMs: number[];
-  status: number[];
-  accuracy: number[];
-  harmful: number[];
-  fragments: number[];
+  durationMs: Float64Array;
+  /** STATUS_RANK. */
+  status: Int8Array;
+  /** NaN when unknown. */
+  accuracy: Float64Array;
+  /** -1 unknown, 0 false, 1 true. */
+  harmful: Int8Array;
+  fragments: Int32Array;
   prompt: Array<string | null>;
   toolVersion: Array<string | null>;
   passThrough: Map<string, Array<string | null>>;
@@ -42,8 +45,14 @@ export function stitchSessions(rows: LogRows, indices: number[], labels: string[
     }
     firstSlots.push(slot);
   }
-  // Tasks are listed in the input order of their first row.
-  const taskOrder = Int32Array.from(firstSlots.keys()).sort((a, b) => order[firstSlots[a]] - order[firstSlots[b]]);
+  // Tasks are listed in the input order of their first row: marked by row, then read in row order (no sort).
+  const taskOfFirstRow = new Int32Array(rows.length).fill(-1);
+  firstSlots.forEach((slot, task) => {
+    taskOfFirstRow[order[slot]] = task;
+  });
+  const taskOrder = new Int32Array(firstSlots.length);
+  let next = 0;
+  for (const task of taskOfFirstRow) if (task !== -1) taskOrder[next++] = task;
   const runs = { order, firstSlots, taskOrder };
   return { tasks: buildTasks(rows, runs, labels), stitchedRows: indices.length - firstSlots.length };
 }
@@ -71,8 +80,8 @@ function buildTasks(rows: LogRows, runs: Runs, labels: string[]): TaskColumns {
   const names = [...rows.passThrough.keys()];
   const tasks: TaskColumns = {
     length: count, taskId: new Array(count), userId: new Array(count), team: new Array(count), taskType: new Array(count),
-    startedAt: new Array(count), durationMs: new Array(count), status: new Array(count), accuracy: new Array(count),
-    harmful: new Array(count), fragments: new Array(count), prompt: new Array(count), toolVersion: new Array(count),
+    startedAt: new Float64Array(count), durationMs: new Float64Array(count), status: new Int8Array(count), accuracy: new Float64Array(count),
+    harmful: new Int8Array(count), fragments: new Int32Array(count), prompt: new Array(count), toolVersion: new Array(count),
     passThrough: new Map(names.map((name) => [name, new Array<string | null>(count)])),
   };
   const passColumns = names.map((name) => [rows.passThrough.get(name)!, tasks.passThrough.get(name)!] as const);
@@ -82,11 +91,11 @@ function buildTasks(rows: LogRows, runs: Runs, labels: string[]): TaskColumns {
     const to = run + 1 < runs.firstSlots.length ? runs.firstSlots[run + 1] : runs.order.length;
     const first = runs.order[from];
     const last = runs.order[to - 1];
-    let duration = 0;
-    let accuracy = Number.NaN;
-    let harmful = -1;
-    let team: string | null = null;
-    for (let slot = from; slot < to; slot += 1) {
+    let duration = rows.end[first] - rows.start[first];
+    let accuracy = rows.accuracy[first];
+    let harmful = rows.harmful[first];
+    let team = rows.team[first];
+    for (let slot = from + 1; slot < to; slot += 1) {
       const index = runs.order[slot];
       duration += rows.end[index] - rows.start[index];
       if (!Number.isNaN(rows.accuracy[index])) accuracy = rows.accuracy[index];
@@ -106,8 +115,8 @@ function buildTasks(rows: LogRows, runs: Runs, labels: string[]): TaskColumns {
     tasks.prompt[out] = rows.prompt[last];
     tasks.toolVersion[out] = rows.toolVersion[last];
     for (const [source, target] of passColumns) {
-      let value: string | null = null;
-      for (let slot = from; slot < to; slot += 1) value = source[runs.order[slot]] ?? value;
+      let value = source[first];
+      for (let slot = from + 1; slot < to; slot += 1) value = source[runs.order[slot]] ?? value;
       target[out] = value;
     }
   }
