@@ -33,6 +33,8 @@ describe('readCsvRecordsFast', () => {
     'a lone line feed in a CRLF file, inside quotes and outside': 'a,b\r\n1,"x\ny"\r\n2,x\nz\r\n',
     'carriage returns as the only line ending': 'a,b\r1,2\r"3\r",4\r',
     'empty and whitespace fields, short and long records, a quoted empty field': 'a,b,c\n,,\n"",,\n  ,x\n1,2,3,4\n5\n',
+    'quoted records checked together, one bare quote among them': 'a,b\n1,"x ""y"""\n2,ab"c\n3,"z"""\n4,"w"\n',
+    'a bare quote after a lone line feed in a CRLF file': 'a,b\r\n1,"q""q"\r\n2,x\ny"z\r\n3,"""r"\r\n',
     'characters outside ASCII': 'a,b\n1,€ 😀 é\n2,"ü, ""ß"""\n',
   };
   for (const [shape, text] of Object.entries(sameAsCsvParse)) {
