@@ -1,7 +1,7 @@
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
-import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
+import type { LogRows } from '../ingest/log-rows.js';
 import { dateOf } from '../util/iso-week.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
 import { readLogFiles, type LogFile } from './read-log-files.js';
@@ -10,10 +10,10 @@ import { repairClockSkew } from './repair-clock-skew.js';
 import { canonicalLabels } from './canonical-labels.js';
 import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
-import { stitchSessions, tasksFromRows, type TaskColumns } from './stitch-sessions.js';
+import { buildTasks, passThroughColumns, rowRuns, stitchSessions, taskTableColumns } from './stitch-sessions.js';
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
-import type { CleanedData, FileReport, LogSource, QuarantineRecord, SourceAccounting } from './types.js';
+import type { CleanedData, FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface CleanEffects {
   onProgress?(message: string): void;
@@ -75,32 +75,36 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const manualExact = dedupeExact(rows.manual_logs, allIndices(rows.manual_logs));
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, labels.ai_logs, config.cleaning.retryWindowSec * 1000);
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, labels.ai_logs, config.cleaning.stitchGapMin * 60_000);
-  const manualTasks = tasksFromRows(rows.manual_logs, manualExact.kept, labels.manual_logs);
+  const manualRuns = rowRuns(manualExact.kept);
+  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
+  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough);
+  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, labels.ai_logs, { columns, offset: 0 }, 'ai_logs', passThrough);
+  const manualTasks = buildTasks(rows.manual_logs, manualRuns, labels.manual_logs, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
   accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;
-  accounting.ai_logs.tasks = stitched.tasks.length;
+  accounting.ai_logs.tasks = aiTasks.length;
   accounting.manual_logs.exact_duplicates = manualExact.duplicates;
   accounting.manual_logs.rows_in_tasks = manualExact.kept.length;
   accounting.manual_logs.tasks = manualTasks.length;
-  progress(`cleaned: ${stitched.tasks.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manualTasks.length} manual tasks`);
+  progress(`cleaned: ${aiTasks.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manualTasks.length} manual tasks`);
 
   // 7. Durations: unknown or too long counts as a task without a duration
   const maxDurationMs = config.cleaning.maxDurationHours * 3_600_000;
-  const aiDropped = applyDurationRules(stitched.tasks, maxDurationMs);
+  const aiDropped = applyDurationRules(aiTasks, maxDurationMs);
   const manualDropped = applyDurationRules(manualTasks, maxDurationMs);
 
   // 8. Teams: roster spelling, blanks filled from the roster
-  const teamsFilled = fillTeams(stitched.tasks, roster, config.timezone) + fillTeams(manualTasks, roster, config.timezone);
+  const teamsFilled = fillTeams(aiTasks, roster, config.timezone) + fillTeams(manualTasks, roster, config.timezone);
 
-  const tasks = toTaskTable([['ai_logs', stitched.tasks], ['manual_logs', manualTasks]]);
+  const tasks = table(columns);
   const quarantineByReason: Record<string, number> = {};
   for (const record of quarantine) quarantineByReason[record.reason] = (quarantineByReason[record.reason] ?? 0) + 1;
   for (const [column, count] of Object.entries(unreadable)) repairs[`unreadable_${column}`] = count;
   return {
     tasks,
     roster: toRosterTable(roster),
-    loadedDates: loadedDates([stitched.tasks, manualTasks]),
+    loadedDates: loadedDates(columns.started_at),
     accounting,
     quarantine,
     quarantineByReason,
@@ -124,42 +128,6 @@ function rosterZones(roster: Roster): RosterZones {
   return zones;
 }
 
-const orNull = (value: number) => (Number.isNaN(value) ? null : value);
-
-function toTaskTable(parts: Array<[LogSource, TaskColumns]>): ColumnTable {
-  const total = parts.reduce((sum, [, tasks]) => sum + tasks.length, 0);
-  const fixed = ['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version'];
-  const columns: Record<string, unknown[]> = Object.fromEntries(fixed.map((name) => [name, new Array(total)]));
-  const passThroughNames = [...new Set(parts.flatMap(([, tasks]) => [...tasks.passThrough.keys()]))];
-  // A drifted column never overwrites a contract column: `source` in the file becomes `x_source`.
-  const columnName = new Map(passThroughNames.map((name) => [name, name in columns ? `x_${name}` : name]));
-  for (const name of columnName.values()) columns[name] = new Array(total).fill(null);
-  let row = 0;
-  for (const [source, tasks] of parts) {
-    for (let index = 0; index < tasks.length; index += 1, row += 1) {
-      columns.source[row] = source;
-      columns.task_id[row] = tasks.taskId[index];
-      columns.user_id[row] = tasks.userId[index];
-      columns.team[row] = tasks.team[index];
-      columns.task_type[row] = tasks.taskType[index];
-      columns.started_at[row] = tasks.startedAt[index];
-      columns.duration_ms[row] = orNull(tasks.durationMs[index]);
-      columns.status[row] = STATUS_BY_RANK[tasks.status[index]];
-      columns.accuracy[row] = orNull(tasks.accuracy[index]);
-      columns.harmful[row] = tasks.harmful[index] === -1 ? null : tasks.harmful[index] === 1;
-      columns.fragments[row] = tasks.fragments[index];
-      columns.prompt[row] = tasks.prompt[index];
-      columns.tool_version[row] = tasks.toolVersion[index];
-    }
-    for (const [name, values] of tasks.passThrough) {
-      const column = columns[columnName.get(name)!];
-      const offset = row - tasks.length;
-      for (let index = 0; index < tasks.length; index += 1) column[offset + index] = values[index];
-    }
-  }
-  return table(columns);
-}
-
 function toRosterTable(roster: Roster): ColumnTable {
   const entries = roster.entries;
   return table({
@@ -173,14 +141,12 @@ function toRosterTable(roster: Roster): ColumnTable {
   });
 }
 
-function loadedDates(parts: TaskColumns[]): CleanedData['loadedDates'] {
+function loadedDates(starts: number[]): CleanedData['loadedDates'] {
   let first = Infinity;
   let last = -Infinity;
-  for (const tasks of parts) {
-    for (const start of tasks.startedAt) {
-      if (start < first) first = start;
-      if (start > last) last = start;
-    }
+  for (const start of starts) {
+    if (start < first) first = start;
+    if (start > last) last = start;
   }
   return Number.isFinite(first) ? { first: dateOf(first, 'UTC'), last: dateOf(last, 'UTC') } : null;
 }

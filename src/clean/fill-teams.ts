@@ -38,16 +38,17 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
     return month;
   };
   let filled = 0;
-  for (let index = 0; index < tasks.length; index += 1) {
-    const written = tasks.team[index];
+  const { team: teams, user_id: users, started_at: starts } = tasks.columns;
+  for (let row = tasks.offset; row < tasks.offset + tasks.length; row += 1) {
+    const written = teams[row];
     if (written !== null) {
-      tasks.team[index] = spell(written);
+      teams[row] = spell(written);
       continue;
     }
-    const entry = byUser.get(tasks.userId[index])?.get(monthAt(tasks.startedAt[index]));
+    const entry = byUser.get(users[row])?.get(monthAt(starts[row]));
     const team = entry ? teamOf(entry) : null;
     if (team !== null) {
-      tasks.team[index] = team;
+      teams[row] = team;
       filled += 1;
     }
   }
