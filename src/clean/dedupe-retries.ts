@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart } from './group-order.js';
+import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -15,11 +15,8 @@ export function dedupeRetries(
 ): { kept: number[]; duplicates: number } {
   const eligible = indices.filter((index) => rows.prompt[index] !== null);
   // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
-  const users = denseIds(rows.user);
-  const types = denseIds(labels);
   const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
-  const userTypes = denseIdsOfPairs(users.ids, types.ids, eligible, rows.user.length);
-  const attempts = denseIdsOfPairs(userTypes.ids, prompts.ids, eligible, rows.user.length);
+  const attempts = denseIdsOfPairs(userTaskPairs(rows.user, labels).ids, prompts.ids, eligible, rows.user.length);
   const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
   const dropped = new Set<number>();
   let best = -1;

@@ -43,6 +43,22 @@ export function denseIdsOfPairs(first: ArrayLike<number>, second: ArrayLike<numb
   );
 }
 
+const userTaskPairsOf = new WeakMap<ArrayLike<unknown>, { users: ArrayLike<unknown>; pairs: { ids: Int32Array; count: number } }>();
+
+// The retry and the stitching rules both walk (user, task type) groups of the same rows: number them once.
+/**
+ * denseIdsOfPairs of every row's (user, task type), computed once per pair of columns.
+ * @example userTaskPairs(rows.user, labels) === userTaskPairs(rows.user, labels) // true
+ */
+export function userTaskPairs(users: ArrayLike<unknown>, labels: ArrayLike<unknown>): { ids: Int32Array; count: number } {
+  const known = userTaskPairsOf.get(labels);
+  if (known && known.users === users) return known.pairs;
+  const everyRow = new Int32Array(users.length).map((_, row) => row);
+  const pairs = denseIdsOfPairs(denseIds(users).ids, denseIds(labels).ids, everyRow, users.length);
+  userTaskPairsOf.set(labels, { users, pairs });
+  return pairs;
+}
+
 // Open addressing over 32-bit hashes: keys are compared (`same`) only when a slot is taken.
 function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (row: number) => number, same: (row: number, other: number) => boolean): { ids: Int32Array; count: number } {
   let size = 2;

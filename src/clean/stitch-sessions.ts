@@ -1,6 +1,6 @@
 import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from '../ingest/types.js';
-import { denseIds, denseIdsOfPairs, orderByGroupAndStart } from './group-order.js';
+import { orderByGroupAndStart, userTaskPairs } from './group-order.js';
 
 /**
  * The cleaned task table's columns, exactly as CleanedData['tasks'] holds them, AI tasks first:
@@ -62,9 +62,7 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
  */
 export function stitchSessions(rows: LogRows, indices: number[], labels: string[], maxGapMs: number): { runs: Runs; stitchedRows: number } {
   // (user, task type) as one dense id: ids of the interned strings, not a string built per row
-  const users = denseIds(rows.user);
-  const types = denseIds(labels);
-  const pairs = denseIdsOfPairs(users.ids, types.ids, indices, rows.length);
+  const pairs = userTaskPairs(rows.user, labels);
   const { order, group } = orderByGroupAndStart(indices, pairs.ids, pairs.count, rows.start);
   // A task is a run of consecutive slots in `order`; firstSlot marks where each run begins.
   const firstSlots: number[] = [];
@@ -92,7 +90,7 @@ export interface Runs {
   /** Row indices, tasks' rows consecutive and in start order. */
   order: Int32Array;
   /** Slot in `order` where each task's rows begin. */
-  firstSlots: number[];
+  firstSlots: ArrayLike<number>;
   /** Tasks (positions in firstSlots) in output order. */
   taskOrder: Int32Array;
 }
@@ -102,7 +100,8 @@ export interface Runs {
  * @example rowRuns(kept).taskOrder.length === kept.length
  */
 export function rowRuns(indices: number[]): Runs {
-  return { order: Int32Array.from(indices), firstSlots: indices.map((_, slot) => slot), taskOrder: Int32Array.from(indices.keys()) };
+  const slots = new Int32Array(indices.length).map((_, slot) => slot);
+  return { order: Int32Array.from(indices), firstSlots: slots, taskOrder: slots };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart } from '../../src/clean/group-order.js';
+import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from '../../src/clean/group-order.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 test('denseIdsByHash numbers values like denseIds, nulls included', () => {
@@ -30,4 +30,14 @@ test('orderByGroupAndStart walks each group by start, then input order', () => {
   const { order, group } = orderByGroupAndStart([0, 1, 2, 3, 4], groupOf, 2, Float64Array.from([5, 9, 1, 3, 5]));
   expect([...order]).toEqual([2, 0, 4, 3, 1]);
   expect([...group]).toEqual([0, 0, 0, 1, 1]);
+});
+
+test('userTaskPairs numbers every row\'s (user, task type) once per pair of columns', () => {
+  const users = ['u1', 'u2', 'u1', 'u1', 'u2'];
+  const labels = ['report', 'report', 'triage', 'report', 'report'];
+  const pairs = userTaskPairs(users, labels);
+  expect(pairs).toEqual({ ids: Int32Array.from([0, 1, 2, 0, 1]), count: 3 });
+  expect(userTaskPairs(users, labels)).toBe(pairs); // the retry and stitching rules share it
+  expect(userTaskPairs([...users], labels)).toEqual(pairs); // other columns are numbered afresh
+  expect(userTaskPairs(['u1', 'u1', 'u1', 'u1', 'u1'], labels)).toEqual({ ids: Int32Array.from([0, 0, 1, 0, 0]), count: 2 });
 });
