@@ -28,8 +28,7 @@ async function textOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<string> {
   }
   if (bytes.length > WHOLE_FILE_LIMIT) throw new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
   if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return new TextDecoder('utf-8').decode(bytes); // a little faster than toString, and drops a BOM as csv-parse does
 }
 
 // csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
