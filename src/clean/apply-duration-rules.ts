@@ -1,4 +1,4 @@
-import type { TaskColumns } from './stitch-sessions.js';
+import type { TaskColumns } from './task-table.js';
 
 /**
  * CONTRACT 2.7: a task with an unknown duration, or one longer than `maxDurationMs`, still counts

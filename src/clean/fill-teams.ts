@@ -1,6 +1,6 @@
 import { monthOf } from '../util/iso-week.js';
 import { teamKey, type Roster, type RosterEntry } from './load-roster.js';
-import type { TaskColumns } from './stitch-sessions.js';
+import type { TaskColumns } from './task-table.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 

@@ -1,0 +1,107 @@
+import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
+import type { LogSource, TaskStatus } from '../ingest/types.js';
+import type { Runs } from './stitch-sessions.js';
+
+/**
+ * The cleaned task table's columns, exactly as CleanedData['tasks'] holds them, AI tasks first:
+ * each source's tasks are written straight into their final arrays (building them once and copying
+ * them into a table cost seconds at millions of rows).
+ */
+export interface TaskTableColumns {
+  source: LogSource[];
+  task_id: string[];
+  user_id: string[];
+  team: Array<string | null>;
+  task_type: string[];
+  started_at: number[];
+  duration_ms: Array<number | null>;
+  status: TaskStatus[];
+  accuracy: Array<number | null>;
+  harmful: Array<boolean | null>;
+  fragments: number[];
+  prompt: Array<string | null>;
+  tool_version: Array<string | null>;
+  /** Pass-through columns, under their table names (see passThroughColumns). */
+  [passThrough: string]: unknown[];
+}
+
+/** One source's tasks: rows `offset` to `offset + length` of the table's columns. */
+export interface TaskColumns {
+  columns: TaskTableColumns;
+  offset: number;
+  length: number;
+}
+
+const CONTRACT_COLUMNS = ['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version'];
+
+/**
+ * Table names of the sources' pass-through columns, in first-seen order: a drifted column never
+ * overwrites a contract column (`source` in a file becomes `x_source`).
+ * @example passThroughColumns([rows.ai_logs, rows.manual_logs]) // Map { 'client_os' => 'client_os', 'source' => 'x_source' }
+ */
+export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>): Map<string, string> {
+  const names = [...new Set(sources.flatMap((rows) => [...rows.passThrough.keys()]))];
+  return new Map(names.map((name) => [name, CONTRACT_COLUMNS.includes(name) ? `x_${name}` : name]));
+}
+
+/**
+ * Empty columns for `total` tasks; pass-through cells stay null where a source lacks the column.
+ * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
+ */
+export function taskTableColumns(total: number, passThrough: Map<string, string>): TaskTableColumns {
+  const columns = Object.fromEntries(CONTRACT_COLUMNS.map((name) => [name, new Array(total)])) as TaskTableColumns;
+  for (const name of passThrough.values()) columns[name] = new Array(total).fill(null);
+  return columns;
+}
+
+/**
+ * Writes a source's tasks into the table's columns from row `offset` on: each task takes its first
+ * row's id, user, type and start, its last row's status, prompt and version, the sum of the
+ * durations, the last known accuracy, harmful if any row is, and the first team.
+ * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, labels.ai_logs, { columns, offset: 0 }, 'ai_logs', passThrough)
+ */
+export function buildTasks(rows: LogRows, runs: Runs, labels: string[], target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
+  const count = runs.taskOrder.length;
+  const { columns, offset } = target;
+  const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
+  const { status: statuses, accuracy: accuracies, harmful: harms, fragments, prompt: prompts, tool_version: toolVersions } = columns;
+  columns.source.fill(source, offset, offset + count);
+  const passColumns = [...rows.passThrough].map(([name, values]) => [values, columns[passThrough.get(name)!]] as const);
+  for (let task = 0; task < count; task += 1) {
+    const run = runs.taskOrder[task];
+    const from = runs.firstSlots[run];
+    const to = run + 1 < runs.firstSlots.length ? runs.firstSlots[run + 1] : runs.order.length;
+    const first = runs.order[from];
+    const last = runs.order[to - 1];
+    let duration = rows.end[first] - rows.start[first];
+    let accuracy = rows.accuracy[first];
+    let harmful = rows.harmful[first];
+    let team = rows.team[first];
+    for (let slot = from + 1; slot < to; slot += 1) {
+      const index = runs.order[slot];
+      duration += rows.end[index] - rows.start[index];
+      if (!Number.isNaN(rows.accuracy[index])) accuracy = rows.accuracy[index];
+      if (rows.harmful[index] > harmful) harmful = rows.harmful[index];
+      team ??= rows.team[index];
+    }
+    const out = offset + task;
+    taskIds[out] = rows.id[first];
+    userIds[out] = rows.user[first];
+    teams[out] = team;
+    taskTypes[out] = labels[first];
+    starts[out] = rows.start[first];
+    durations[out] = Number.isNaN(duration) ? null : duration;
+    statuses[out] = STATUS_BY_RANK[rows.status[last]];
+    accuracies[out] = Number.isNaN(accuracy) ? null : accuracy;
+    harms[out] = harmful === -1 ? null : harmful === 1;
+    fragments[out] = to - from;
+    prompts[out] = rows.prompt[last];
+    toolVersions[out] = rows.toolVersion[last];
+    for (const [values, column] of passColumns) {
+      let value = values[first];
+      for (let slot = from + 1; slot < to; slot += 1) value = values[runs.order[slot]] ?? value;
+      column[out] = value;
+    }
+  }
+  return { columns, offset, length: count };
+}
