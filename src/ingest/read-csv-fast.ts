@@ -41,7 +41,7 @@ function lineEndingOf(text: string): '\n' | '\r\n' | '\r' | undefined {
   return text[end + 1] === '\n' ? '\r\n' : '\r';
 }
 
-/** Below this many records a batch of strict checks is not worth starting. */
+/** Records held back, at most, while the strict checks of those holding a quote wait for one batch. */
 const CHECK_BATCH = 4096;
 
 // A record holding a quote may break RFC 4180 where csv-parse's relax_quotes read on (a quote inside an
@@ -119,6 +119,6 @@ export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>,
     },
   });
   if (failure !== undefined) throw failure;
-  checks.flush();
   if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at character ${from} of ${text.length}`);
+  checks.flush();
 }
