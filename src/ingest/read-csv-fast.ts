@@ -5,12 +5,12 @@ import { gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import type { InputFile } from './discover-files.js';
-import { countNewlines, strictQuotingError, stripLineEnding, type CsvRecord } from './read-csv.js';
+import { countNewlines, stripLineEnding, type CsvRecord } from './read-csv.js';
 
 /**
- * The file holds something papaparse and csv-parse might read differently (broken quoting, a quoted
- * header, bytes that are not UTF-8) or is too large to hold whole: read it with readCsvBatches, which
- * also reports what is wrong.
+ * The file holds something papaparse and csv-parse might read differently (quoting that breaks RFC 4180,
+ * a quoted header, bytes that are not UTF-8) or is too large to hold whole: read it with readCsvBatches,
+ * which also reports what is wrong.
  */
 export class FastReadUnavailable extends Error {}
 
@@ -41,50 +41,51 @@ function lineEndingOf(text: string): '\n' | '\r\n' | '\r' | undefined {
   return text[end + 1] === '\n' ? '\r\n' : '\r';
 }
 
-/** Records held back, at most, while the strict checks of those holding a quote wait for one batch. */
+/** Records held back, at most, while those holding a quote wait for one strict check together. */
 const CHECK_BATCH = 4096;
 
-// A record holding a quote may break RFC 4180 where csv-parse's relax_quotes read on (a quote inside an
-// unquoted field): strictQuotingError re-reads it strictly. One strict read of a batch of such records costs
-// what one record costs; only when the batch fails is each record read on its own, for its message. Joined
-// by line breaks they cannot hide an error: papaparse closed every quote these records open.
+// A quote is where the two parsers can part: csv-parse's relax_quotes reads `"abc"  ` as one literal
+// field (and its strict check flags it), papaparse as `abc`. Records whose text holds a quote are read
+// strictly by csv-parse, a batch at a time: when RFC 4180 holds, both parsers give the same record;
+// when it does not, the whole file goes to csv-parse, which reads and reports it as it always did.
 class StrictQuoting {
   private pending: CsvRecord[] = [];
   private quoted: CsvRecord[] = [];
 
-  constructor(private readonly onRecord: (record: CsvRecord) => void) {}
+  constructor(private readonly newline: string, private readonly onRecord: (record: CsvRecord) => void) {}
 
   add(record: CsvRecord): void {
     this.pending.push(record);
-    if (record.fields.some((field) => field.includes('"'))) this.quoted.push(record);
+    if (record.raw.includes('"')) this.quoted.push(record);
     if (this.pending.length >= CHECK_BATCH) this.flush();
   }
 
   flush(): void {
-    if (this.quoted.length > 0 && !allStrict(this.quoted.map((record) => record.raw))) {
-      for (const record of this.quoted) record.parseError = strictQuotingError(record.raw, record.fields);
+    if (this.quoted.length > 0 && !this.strict(this.quoted)) {
+      const broken = this.quoted.find((record) => !this.strict([record]))!;
+      throw new FastReadUnavailable(`the record on line ${broken.line} breaks RFC 4180 quoting`);
     }
     const pending = this.pending;
     this.pending = [];
     this.quoted = [];
     for (const record of pending) this.onRecord(record);
   }
-}
 
-function allStrict(raws: string[]): boolean {
-  try {
-    return parseSync(raws.join('\n'), { relax_column_count: true, record_delimiter: '\n' }).length === raws.length;
-  } catch {
-    return false;
+  private strict(records: CsvRecord[]): boolean {
+    try {
+      return parseSync(records.map((record) => record.raw).join(this.newline), { relax_column_count: true, record_delimiter: this.newline }).length === records.length;
+    } catch {
+      return false;
+    }
   }
 }
 
 // csv-parse takes about 10 µs a record here and papaparse under 1 µs. The records must be the same: papaparse
-// reads only files where the two agree (well-formed quoting, the same record delimiter); its cursor gives each
-// record's raw text, and csv-parse still checks the records that hold a quote (strictQuotingError).
+// reads only files where the two agree (the same record delimiter, RFC 4180 quoting); its cursor gives each
+// record's raw text and so its line.
 /**
  * Hands every record of a CSV (or gzipped CSV) file to `onRecord`, the header first, exactly as
- * readCsvBatches reads them (fields, line, raw text, parse error). Throws FastReadUnavailable, before or
+ * readCsvBatches reads them (fields, line, raw text; no record has a parse error, as such files go to csv-parse). Throws FastReadUnavailable, before or
  * after some records, when the file needs csv-parse; the caller then starts the file over with readCsvBatches.
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
@@ -92,7 +93,7 @@ export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>,
   const text = await textOf(file);
   const newline = lineEndingOf(text);
   if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
-  const checks = new StrictQuoting(onRecord);
+  const checks = new StrictQuoting(newline, onRecord);
   let line = 1;
   let from = 0;
   let failure: unknown;

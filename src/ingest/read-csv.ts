@@ -76,8 +76,7 @@ export function countNewlines(text: string): number {
 }
 
 // relax_quotes keeps csv-parse reading after a stray quote; such records are re-read strictly here.
-/** Why a record that relax_quotes read is not RFC 4180, or undefined when it is. */
-export function strictQuotingError(raw: string, fields: string[]): string | undefined {
+function strictQuotingError(raw: string, fields: string[]): string | undefined {
   if (!fields.some((field) => field.includes('"'))) return undefined;
   try {
     parseSync(raw, { relax_column_count: true });
