@@ -50,13 +50,14 @@ const CHECK_BATCH = 4096;
 // when it does not, the whole file goes to csv-parse, which reads and reports it as it always did.
 class StrictQuoting {
   private pending: CsvRecord[] = [];
-  private quoted: CsvRecord[] = [];
+  private quoted: Array<{ line: number; text: string }> = [];
 
   constructor(private readonly newline: string, private readonly onRecord: (record: CsvRecord) => void) {}
 
-  add(record: CsvRecord): void {
+  /** `text` is the record up to its record delimiter: what follows a closing quote must be checked too (`"x"\r` in a file of \n lines). */
+  add(record: CsvRecord, text: string): void {
     this.pending.push(record);
-    if (record.raw.includes('"')) this.quoted.push(record);
+    if (text.includes('"')) this.quoted.push({ line: record.line, text });
     if (this.pending.length >= CHECK_BATCH) this.flush();
   }
 
@@ -71,9 +72,9 @@ class StrictQuoting {
     for (const record of pending) this.onRecord(record);
   }
 
-  private strict(records: CsvRecord[]): boolean {
+  private strict(records: Array<{ text: string }>): boolean {
     try {
-      return parseSync(records.map((record) => record.raw).join(this.newline), { relax_column_count: true, record_delimiter: this.newline }).length === records.length;
+      return parseSync(records.map((record) => record.text).join(this.newline), { relax_column_count: true, record_delimiter: this.newline }).length === records.length;
     } catch {
       return false;
     }
@@ -106,13 +107,14 @@ export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>,
         parser.abort();
         return;
       }
-      const raw = stripLineEnding(text.slice(from, result.meta.cursor));
+      const record = text.slice(from, result.meta.cursor);
+      const raw = stripLineEnding(record);
       from = result.meta.cursor;
       const start = line;
       line += countNewlines(raw) + 1;
       if (raw === '' && result.data.length <= 1) return; // an empty line, as readCsvBatches skips it
       try {
-        checks.add({ fields: result.data, line: start, raw });
+        checks.add({ fields: result.data, line: start, raw }, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
       } catch (error) {
         failure = error;
         parser.abort();

@@ -5,6 +5,7 @@ import { readLogFile, type LogFileResult } from '../../src/clean/read-log-file.j
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { FastReadUnavailable, readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
+import { createSeededRandom, type SeededRandom } from '../../src/generate/seeded-random.js';
 import { inputFolder } from '../helpers/input-folder.js';
 
 const plainRecord = (record: CsvRecord) => ({ fields: record.fields, line: record.line, raw: record.raw, parseError: record.parseError });
@@ -52,6 +53,7 @@ describe('readCsvRecordsFast', () => {
   test.each([
     ['a quote after a closing quote', 'a,b\n1,"bad"x\n2,3\n', /papaparse reports InvalidQuotes/],
     ['spaces after a closing quote (papaparse would drop them)', 'a,b\n1,"abc"  \n2,x\n', /the record on line 2 breaks RFC 4180 quoting/],
+    ['a carriage return after a closing quote, in a file of \\n lines', 'a,b\n1,"x"\r\n2,y\n', /the record on line 2 breaks RFC 4180 quoting/],
     ['a quote inside an unquoted field', 'a,b,c\n1,2,3\n4,ab"c,6\n', /the record on line 3 breaks RFC 4180 quoting/],
     ['a bare quote among well-quoted records', 'a,b\r\n1,"q""q"\r\n2,x\ny"z\r\n3,"""r"\r\n', /the record on line 3 breaks RFC 4180 quoting/],
     ['an unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', /papaparse reports MissingQuotes/],
@@ -60,6 +62,48 @@ describe('readCsvRecordsFast', () => {
     const { fast } = await bothReaders('ai_logs_a.csv', text);
     expect(fast).toBeInstanceOf(FastReadUnavailable);
     expect((fast as Error).message).toMatch(reason);
+  });
+
+  // Random files, seeded: well-formed ones must read through papaparse exactly as csv-parse reads them;
+  // any text at all must either read the same or be left to csv-parse.
+  async function compareRandomFiles(seed: number, files: number, textOf: (random: SeededRandom) => string) {
+    const random = createSeededRandom(seed);
+    const outcome = { same: 0, leftToCsvParse: 0, different: [] as string[] };
+    for (let index = 0; index < files; index += 1) {
+      const text = textOf(random);
+      const { fast, reference } = await bothReaders('ai_logs_r.csv', text);
+      if (fast instanceof FastReadUnavailable) outcome.leftToCsvParse += 1;
+      else if (JSON.stringify(fast) === JSON.stringify(reference)) outcome.same += 1;
+      else outcome.different.push(text);
+    }
+    return outcome;
+  }
+
+  test('random well-formed files read the same (every line ending, BOM, blank lines, quoted line breaks)', async () => {
+    const outcome = await compareRandomFiles(11, 300, (random) => {
+      const newline = random.pick(['\n', '\r\n', '\r']);
+      const records = ['h1,h2,h3'];
+      for (let record = random.int(0, 7); record > 0; record -= 1) {
+        const fields = Array.from({ length: random.int(1, 4) }, () => {
+          const length = random.int(0, 4);
+          if (random.chance(0.4)) return `"${Array.from({ length }, () => random.pick(['a', ',', '"', '\n', '\r\n', '\r', ' ', 'é'])).join('').replaceAll('"', '""')}"`;
+          return Array.from({ length }, () => random.pick(['a', ' ', 'é', '\t', '😀', newline === '\r' ? 'b' : '\r', '\u2028'])).join('');
+        });
+        records.push(random.chance(0.1) ? '' : fields.join(','));
+      }
+      return `${random.chance(0.3) ? '\ufeff' : ''}${records.join(newline)}${random.chance(0.7) ? newline : ''}`;
+    });
+    expect(outcome).toEqual({ same: 300, leftToCsvParse: 0, different: [] });
+  });
+
+  test('random text with stray quotes reads the same or is left to csv-parse, never differently', async () => {
+    const outcome = await compareRandomFiles(12, 300, (random) => {
+      const characters = Array.from({ length: random.int(0, 40) }, () => random.pick(['a', ',', ',', '"', '"', '""', '\n', '\r\n', '\r', ' ', 'é', '\t']));
+      return `h1,h2${random.pick(['\n', '\r\n'])}${characters.join('')}`;
+    });
+    expect(outcome.different).toEqual([]);
+    expect(outcome.same).toBeGreaterThan(20);
+    expect(outcome.leftToCsvParse).toBeGreaterThan(150);
   });
 
   test('bytes that are not UTF-8 are left to csv-parse', async () => {
