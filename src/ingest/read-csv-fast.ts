@@ -18,15 +18,18 @@ export class FastReadUnavailable extends Error {}
 const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
 async function textOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<string> {
+  const tooLarge = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
   let bytes = await readFile(file.path);
   if (file.gzip) {
     try {
-      bytes = await promisify(gunzip)(bytes);
+      // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
+      bytes = await promisify(gunzip)(bytes, { maxOutputLength: WHOLE_FILE_LIMIT + 1 });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
       throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
     }
   }
-  if (bytes.length > WHOLE_FILE_LIMIT) throw new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+  if (bytes.length > WHOLE_FILE_LIMIT) throw tooLarge();
   if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
   return new TextDecoder('utf-8').decode(bytes); // a little faster than toString, and drops a BOM as csv-parse does
 }

@@ -1,5 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readLogFile, type LogFileResult } from '../../src/clean/read-log-file.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
@@ -104,6 +106,13 @@ describe('readCsvRecordsFast', () => {
     expect(outcome.different).toEqual([]);
     expect(outcome.same).toBeGreaterThan(20);
     expect(outcome.leftToCsvParse).toBeGreaterThan(150);
+  });
+
+  test('a gzipped file of more than 256 MB of text is left to csv-parse', async () => {
+    const huge = gzipSync(Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(256 * 1024 * 1024, 'x')]), { level: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'uptake-huge-'));
+    writeFileSync(join(dir, 'ai_logs_big.csv.gz'), huge);
+    await expect(readCsvRecordsFast({ path: join(dir, 'ai_logs_big.csv.gz'), gzip: true }, () => {})).rejects.toThrow(/^it holds more than 256 MB of text$/);
   });
 
   test('bytes that are not UTF-8 are left to csv-parse', async () => {
