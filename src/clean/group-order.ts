@@ -1,3 +1,5 @@
+import { cachedIn } from '../util/cached-in.js';
+
 /**
  * Row indices ordered by group, then start, then input order: the walk order of the retry and
  * stitching rules. Groups are dense ids per row (denseIdsOfPairs); rows are bucketed by group in
@@ -43,7 +45,7 @@ export function denseIdsOfPairs(first: ArrayLike<number>, second: ArrayLike<numb
   );
 }
 
-const userTaskPairsOf = new WeakMap<ArrayLike<unknown>, { users: ArrayLike<unknown>; pairs: { ids: Int32Array; count: number } }>();
+const userTaskPairsOf = new WeakMap<ArrayLike<unknown>, WeakMap<ArrayLike<unknown>, { ids: Int32Array; count: number }>>();
 
 // The retry and the stitching rules both walk (user, task type) groups of the same rows: number them once.
 /**
@@ -51,12 +53,10 @@ const userTaskPairsOf = new WeakMap<ArrayLike<unknown>, { users: ArrayLike<unkno
  * @example userTaskPairs(rows.user, labels) === userTaskPairs(rows.user, labels) // true
  */
 export function userTaskPairs(users: ArrayLike<unknown>, labels: ArrayLike<unknown>): { ids: Int32Array; count: number } {
-  const known = userTaskPairsOf.get(labels);
-  if (known && known.users === users) return known.pairs;
-  const everyRow = new Int32Array(users.length).map((_, row) => row);
-  const pairs = denseIdsOfPairs(denseIds(users).ids, denseIds(labels).ids, everyRow, users.length);
-  userTaskPairsOf.set(labels, { users, pairs });
-  return pairs;
+  return cachedIn(cachedIn(userTaskPairsOf, labels, () => new WeakMap()), users, () => {
+    const everyRow = new Int32Array(users.length).map((_, row) => row);
+    return denseIdsOfPairs(denseIds(users).ids, denseIds(labels).ids, everyRow, users.length);
+  });
 }
 
 // Open addressing over 32-bit hashes: keys are compared (`same`) only when a slot is taken.
