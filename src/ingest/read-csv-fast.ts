@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -30,8 +29,12 @@ async function textOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<string> {
     }
   }
   if (bytes.length > WHOLE_FILE_LIMIT) throw tooLarge();
-  if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
-  return new TextDecoder('utf-8').decode(bytes); // a little faster than toString, and drops a BOM as csv-parse does
+  // One pass checks and decodes (fatal: bytes that are not UTF-8 throw); it drops a BOM as csv-parse does.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FastReadUnavailable('it is not UTF-8');
+  }
 }
 
 // csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
