@@ -28,13 +28,23 @@ export interface LogFileResult {
 }
 
 const PROGRESS_EVERY = 250_000;
+/** gzip shrinks these logs about this much: what a compressed file weighs as text. */
+const GZIP_RATIO = 6;
+/** Fewer bytes than any log row takes, header and line ending included: room for every row at first. */
+const NARROWEST_ROW_BYTES = 48;
+
+/** A log file's size as text: its size on disk, times what gzip shrinks such text by. */
+export const textBytesOf = (file: Pick<InputFile, 'bytes' | 'gzip'>) => file.bytes * (file.gzip ? GZIP_RATIO : 1);
+
+/** A log file to read: `bytes`, its size on disk when known, sizes the columns up front. */
+export type LogFileToRead = Pick<InputFile, 'path' | 'gzip' | 'name'> & Partial<Pick<InputFile, 'bytes'>> & { kind: LogSource };
 
 // Each file reads on its own (rows, quarantine, counts), so files can be read side by side and merged in order.
 /**
  * Reads one ai_logs or manual_logs file: the header resolved, every record typed or quarantined (CONTRACT 2.1-2.2).
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
-export async function readLogFile(file: Pick<InputFile, 'path' | 'gzip' | 'name'> & { kind: LogSource }, options: ReadLogFileOptions): Promise<LogFileResult> {
+export async function readLogFile(file: LogFileToRead, options: ReadLogFileOptions): Promise<LogFileResult> {
   if (csvReader() === 'papaparse') {
     try {
       return await readRecords(file, (onRecord) => readCsvRecordsFast(file, onRecord), options);
@@ -55,8 +65,8 @@ function csvReader(): 'papaparse' | 'csv-parse' {
   return setting;
 }
 
-async function readRecords(file: Pick<InputFile, 'path' | 'name'> & { kind: LogSource }, forEachRecord: (onRecord: (record: CsvRecord) => void) => Promise<void>, options: ReadLogFileOptions): Promise<LogFileResult> {
-  const rows = new LogRowsBuilder(file.kind);
+async function readRecords(file: LogFileToRead, forEachRecord: (onRecord: (record: CsvRecord) => void) => Promise<void>, options: ReadLogFileOptions): Promise<LogFileResult> {
+  const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();
   let header: ResolvedHeader | undefined;

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
-import { readLogFile, type LogFileResult, type RosterZones } from './read-log-file.js';
+import { readLogFile, textBytesOf, type LogFileResult, type RosterZones } from './read-log-file.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
 export type LogFile = InputFile & { kind: LogSource };
@@ -29,7 +29,7 @@ export interface LogFilesRead {
 
 /** Sent to a worker: one file to read. */
 export interface ReadRequest {
-  file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind'>;
+  file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>;
   fileIndex: number;
 }
 
@@ -41,8 +41,6 @@ export type WorkerMessage =
 
 /** Below this much CSV text, starting threads costs more than it saves. */
 const THREADS_FROM_BYTES = 32 * 1024 * 1024;
-/** gzip shrinks these logs about this much: what a compressed file weighs as text. */
-const GZIP_RATIO = 6;
 const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
 
 // Files are independent until de-duplication: reading them side by side uses every core.
@@ -92,7 +90,7 @@ function defaultWorkers(files: LogFile[]): number {
   return total < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
 }
 
-const textBytes = (file: LogFile) => file.bytes * (file.gzip ? GZIP_RATIO : 1);
+const textBytes = (file: LogFile) => textBytesOf(file);
 
 // Files go out to whichever worker is free; results are merged strictly in file order.
 function readOnWorkers(
@@ -121,8 +119,8 @@ function readOnWorkers(
       const at = queue.findIndex((index) => index < firstFailure);
       if (at === -1) return;
       const [fileIndex] = queue.splice(at, 1);
-      const { path, gzip, name, kind } = files[fileIndex];
-      worker.postMessage({ file: { path, gzip, name, kind }, fileIndex } satisfies ReadRequest);
+      const { path, gzip, name, kind, bytes } = files[fileIndex];
+      worker.postMessage({ file: { path, gzip, name, kind, bytes }, fileIndex } satisfies ReadRequest);
     };
     const drain = () => {
       while (done.has(merged)) {

@@ -39,27 +39,44 @@ export interface LogRowInput {
 /** Collects the readable rows of one log file, in input order, for toPart. */
 export class LogRowsBuilder {
   length = 0;
-  private capacity = 1024;
+  private capacity: number;
   private readonly id: string[] = [];
   private readonly prompt: Array<string | null> = [];
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
   private readonly dictionary: string[] = [];
   private readonly codeOf = new Map<string, number>();
-  private user = new Int32Array(this.capacity);
-  private team = new Int32Array(this.capacity);
-  private label = new Int32Array(this.capacity);
-  private toolVersion = new Int32Array(this.capacity);
-  private start = new Float64Array(this.capacity);
-  private end = new Float64Array(this.capacity);
-  private accuracy = new Float64Array(this.capacity);
-  private status = new Int8Array(this.capacity);
-  private harmful = new Int8Array(this.capacity);
-  private completeness = new Int32Array(this.capacity);
-  private idHash = new Int32Array(this.capacity);
-  private promptHash = new Int32Array(this.capacity);
+  private user: Int32Array;
+  private team: Int32Array;
+  private label: Int32Array;
+  private toolVersion: Int32Array;
+  private start: Float64Array;
+  private end: Float64Array;
+  private accuracy: Float64Array;
+  private status: Int8Array;
+  private harmful: Int8Array;
+  private completeness: Int32Array;
+  private idHash: Int32Array;
+  private promptHash: Int32Array;
   private readonly passThrough = new Map<string, number[]>();
 
-  constructor(readonly source: LogSource) {}
+  // Memory a typed array never writes to is never touched, so a generous first size costs nothing, where
+  // growing copies every column (and fresh memory is slow to touch on virtual machines).
+  /** `expectedRows`: how many rows to make room for at first (more are fine). */
+  constructor(readonly source: LogSource, expectedRows = 1024) {
+    this.capacity = Math.max(16, Math.ceil(expectedRows));
+    this.user = new Int32Array(this.capacity);
+    this.team = new Int32Array(this.capacity);
+    this.label = new Int32Array(this.capacity);
+    this.toolVersion = new Int32Array(this.capacity);
+    this.start = new Float64Array(this.capacity);
+    this.end = new Float64Array(this.capacity);
+    this.accuracy = new Float64Array(this.capacity);
+    this.status = new Int8Array(this.capacity);
+    this.harmful = new Int8Array(this.capacity);
+    this.completeness = new Int32Array(this.capacity);
+    this.idHash = new Int32Array(this.capacity);
+    this.promptHash = new Int32Array(this.capacity);
+  }
 
   private code(value: string | null): number {
     if (value === null) return -1;
@@ -126,18 +143,19 @@ export class LogRowsBuilder {
   }
 
   /**
-   * The rows in a form that crosses threads cheaply: numbers in typed arrays (their buffers can be
-   * transferred), repeated strings as codes into one small dictionary (-1 is null).
+   * The rows in a form that crosses threads cheaply: numbers in typed arrays (views of the builder's
+   * buffers, which can be transferred: the builder is done with), repeated strings as codes into one small
+   * dictionary (-1 is null).
    * @example port.postMessage(builder.toPart(), transferListOf(part))
    */
   toPart(): LogRowsPart {
     const length = this.length;
     return {
       length, ...joinStrings('id', this.id), ...joinStrings('prompt', this.prompt), dictionary: this.dictionary,
-      user: this.user.slice(0, length), team: this.team.slice(0, length), label: this.label.slice(0, length), toolVersion: this.toolVersion.slice(0, length),
-      start: this.start.slice(0, length), end: this.end.slice(0, length), accuracy: this.accuracy.slice(0, length),
-      status: this.status.slice(0, length), harmful: this.harmful.slice(0, length), completeness: this.completeness.slice(0, length),
-      idHash: this.idHash.slice(0, length), promptHash: this.promptHash.slice(0, length),
+      user: this.user.subarray(0, length), team: this.team.subarray(0, length), label: this.label.subarray(0, length), toolVersion: this.toolVersion.subarray(0, length),
+      start: this.start.subarray(0, length), end: this.end.subarray(0, length), accuracy: this.accuracy.subarray(0, length),
+      status: this.status.subarray(0, length), harmful: this.harmful.subarray(0, length), completeness: this.completeness.subarray(0, length),
+      idHash: this.idHash.subarray(0, length), promptHash: this.promptHash.subarray(0, length),
       passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
     };
   }
@@ -146,12 +164,18 @@ export class LogRowsBuilder {
 /** One file's rows as LogRowsBuilder.toPart makes them: see there. */
 export interface LogRowsPart {
   length: number;
-  /** The ids end to end; idEnds[row] is where each ends (cloning one long string is a copy, a million short ones are not). */
+  /**
+   * The ids end to end; idEnds[row] is where each ends (cloning one long string is a copy, a million short
+   * ones are not). An id with a character above U+00FF is listed in idWide instead (empty in the text): one
+   * such character would make the whole text, and every id cut from it, two bytes a character.
+   */
   idText: string;
   idEnds: Int32Array;
+  idWide: Array<[row: number, value: string]>;
   /** The prompts end to end, as the ids; a null prompt is an empty one. */
   promptText: string;
   promptEnds: Int32Array;
+  promptWide: Array<[row: number, value: string]>;
   dictionary: string[];
   user: Int32Array;
   team: Int32Array;
@@ -230,8 +254,8 @@ export class LogRows {
     let offset = 0;
     for (const part of parts) {
       const strings = part.dictionary.map((value) => interner.intern(value));
-      splitInto(part.idText, part.idEnds, this.id, offset, '');
-      splitInto(part.promptText, part.promptEnds, this.prompt, offset, null);
+      splitInto(part.idText, part.idEnds, part.idWide, this.id, offset, '');
+      splitInto(part.promptText, part.promptEnds, part.promptWide, this.prompt, offset, null);
       decodeInto(part.user, strings, this.user, offset);
       decodeInto(part.team, strings, this.team, offset);
       decodeInto(part.label, strings, this.label, offset);
@@ -254,24 +278,36 @@ export class LogRows {
   }
 }
 
-/** Strings (null stays empty) end to end, with where each ends. */
-function joinStrings<Name extends string>(name: Name, values: Array<string | null>): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> {
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** Strings (null stays empty) end to end, with where each ends; those two bytes a character apart (see LogRowsPart.idText). */
+function joinStrings<Name extends string>(name: Name, values: Array<string | null>): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>> {
   const ends = new Int32Array(values.length);
+  const wide: Array<[number, string]> = [];
+  let narrow = values;
   let end = 0;
   for (let index = 0; index < values.length; index += 1) {
-    end += values[index]?.length ?? 0;
+    const value = values[index];
+    if (value !== null && WIDE.test(value)) {
+      if (narrow === values) narrow = values.slice();
+      narrow[index] = null;
+      wide.push([index, value]);
+    } else {
+      end += value?.length ?? 0;
+    }
     ends[index] = end;
   }
-  return { [`${name}Text`]: values.join(''), [`${name}Ends`]: ends } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array>;
+  return { [`${name}Text`]: narrow.join(''), [`${name}Ends`]: ends, [`${name}Wide`]: wide } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>>;
 }
 
-function splitInto<Empty extends string | null>(text: string, ends: Int32Array, target: Array<string | Empty>, offset: number, empty: Empty): void {
+function splitInto<Empty extends string | null>(text: string, ends: Int32Array, wide: Array<[number, string]>, target: Array<string | Empty>, offset: number, empty: Empty): void {
   let from = 0;
   for (let index = 0; index < ends.length; index += 1) {
     const to = ends[index];
     target[offset + index] = to === from ? empty : text.slice(from, to);
     from = to;
   }
+  for (const [index, value] of wide) target[offset + index] = value;
 }
 
 function decodeInto(codes: Int32Array, strings: string[], target: Array<string | null>, offset: number): void {

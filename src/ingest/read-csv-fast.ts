@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -16,26 +17,84 @@ export class FastReadUnavailable extends Error {}
 /** Above this much text a file is streamed through csv-parse instead of held in memory. */
 const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
-async function textOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<string> {
-  const tooLarge = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
-  let bytes = await readFile(file.path);
-  if (file.gzip) {
-    try {
-      // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
-      bytes = await promisify(gunzip)(bytes, { maxOutputLength: WHOLE_FILE_LIMIT + 1 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-      throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
-    }
-  }
-  if (bytes.length > WHOLE_FILE_LIMIT) throw tooLarge();
-  // One pass checks and decodes (fatal: bytes that are not UTF-8 throw); it drops a BOM as csv-parse does.
+// Touching fresh memory is slow on virtual machines (a page fault for every 4 KB, tens of microseconds
+// each here), and a thread reads file after file: the buffer a file was read into is kept for the next.
+let spareBuffer: Buffer | undefined;
+
+/** The file's bytes, in the thread's spare buffer when it is large enough; `release` hands that back once they are read. */
+async function fileBytes(path: string, tooLarge: () => Error): Promise<{ bytes: Buffer; release(): void }> {
+  const handle = await open(path, 'r');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FastReadUnavailable('it is not UTF-8');
+    const { size } = await handle.stat();
+    if (size > WHOLE_FILE_LIMIT) throw tooLarge();
+    const buffer = spareBuffer !== undefined && spareBuffer.length >= size ? spareBuffer : Buffer.allocUnsafeSlow(size);
+    if (buffer === spareBuffer) spareBuffer = undefined; // a second file read at once gets its own
+    let filled = 0;
+    for (let read = -1; filled < size && read !== 0; filled += read) ({ bytesRead: read } = await handle.read(buffer, filled, size - filled, filled));
+    const release = () => {
+      if (spareBuffer === undefined || spareBuffer.length < buffer.length) spareBuffer = buffer;
+    };
+    return { bytes: buffer.subarray(0, filled), release };
+  } finally {
+    await handle.close();
   }
 }
+
+async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<{ bytes: Buffer; release(): void }> {
+  const tooLarge = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+  const read = await fileBytes(file.path, tooLarge);
+  if (!file.gzip) return read;
+  let bytes: Buffer;
+  try {
+    // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
+    bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: WHOLE_FILE_LIMIT + 1 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
+  } finally {
+    read.release();
+  }
+  if (bytes.length > WHOLE_FILE_LIMIT) throw tooLarge();
+  return { bytes, release() {} };
+}
+
+// UTF-8 writes every ASCII character as its own byte and every other one as bytes of 0x80 and above, so the
+// bytes read as Latin-1 (a character per byte) have their commas, quotes and line breaks where the decoded
+// text has them. A file is parsed so: decoding it whole made a string of two bytes a character as soon as
+// one prompt held an emoji, and every id and label cut from it twice the size. The fields of the few records
+// that hold a byte of 0x80 or above are decoded as UTF-8 before anyone sees them.
+/** The file's text, a character per byte, without the BOM (csv-parse drops it too); `offset` is where it starts in `bytes`. */
+function latin1Text(bytes: Buffer): { text: string; offset: number } {
+  const offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { text: bytes.toString('latin1', offset), offset };
+}
+
+/** Answers, for ranges in increasing order, whether a byte of 0x80 or above lies within: each byte is looked at once. */
+class NonAsciiBytes {
+  private next = -1;
+
+  constructor(private readonly bytes: Uint8Array, private readonly offset: number) {}
+
+  /** Whether text positions `from`..`to` hold a byte of 0x80 or above (ranges must not go backwards). */
+  within(from: number, to: number): boolean {
+    if (this.next < from) this.next = this.find(from);
+    return this.next < to;
+  }
+
+  private find(from: number): number {
+    const bytes = this.bytes;
+    let at = this.offset + from;
+    // whole blocks of ASCII are skipped natively
+    while (at + ASCII_BLOCK <= bytes.length && isAscii(bytes.subarray(at, at + ASCII_BLOCK))) at += ASCII_BLOCK;
+    while (at < bytes.length && bytes[at] < 0x80) at += 1;
+    return at - this.offset;
+  }
+}
+
+const ASCII_BLOCK = 4096;
+
+/** Latin-1 text of UTF-8 bytes back to the text they encode. */
+const fromLatin1 = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
 
 // csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
 // breaks are field text to both). Undefined when the header holds a quote: its line ending might be quoted.
@@ -97,7 +156,19 @@ class StrictQuoting {
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
 export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void): Promise<void> {
-  const text = await textOf(file);
+  const { bytes, release } = await bytesOf(file);
+  try {
+    if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
+    parseText(bytes, onRecord);
+  } finally {
+    release();
+  }
+}
+
+/** readCsvRecordsFast of the file's bytes, once they are known to be UTF-8. */
+function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
+  const { text, offset } = latin1Text(bytes);
+  const nonAscii = new NonAsciiBytes(bytes, offset);
   const newline = lineEndingOf(text);
   if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
   const checks = new StrictQuoting(newline, onRecord);
@@ -114,13 +185,18 @@ export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>,
         return;
       }
       const record = text.slice(from, result.meta.cursor);
-      const raw = stripLineEnding(record);
+      let raw = stripLineEnding(record);
+      let fields = result.data;
+      if (nonAscii.within(from, result.meta.cursor)) {
+        raw = fromLatin1(raw);
+        fields = fields.map(fromLatin1);
+      }
       from = result.meta.cursor;
       const start = line;
       line += countNewlines(raw) + 1;
-      if (raw === '' && result.data.length <= 1) return; // an empty line, as readCsvBatches skips it
+      if (raw === '' && fields.length <= 1) return; // an empty line, as readCsvBatches skips it
       try {
-        checks.add({ fields: result.data, line: start, raw }, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
+        checks.add({ fields, line: start, raw }, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
       } catch (error) {
         failure = error;
         parser.abort();
@@ -128,6 +204,6 @@ export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>,
     },
   });
   if (failure !== undefined) throw failure;
-  if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at character ${from} of ${text.length}`);
+  if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${text.length}`);
   checks.flush();
 }

@@ -61,6 +61,30 @@ test('reading on worker threads gives exactly what reading on one thread gives',
   expect(progress.slice(0, 2)).toEqual([`found 6 input files in ${dir}`, 'reading 5 log files on 2 threads']);
 });
 
+// Text is parsed a byte a character and only records with other bytes are decoded; a value with a character
+// above U+00FF crosses threads apart from the others. Neither may change a character.
+test('text outside ASCII reads the same on threads and on one thread, whatever the file around it', async () => {
+  const dir = inputFolder({
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,Europe/Berlin,yes,10,5'),
+    'ai_logs_1.csv': `\ufeff${csv(AI_HEADER,
+      'e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,plain prompt',
+      'e2-会,u1,Finance,report,2026-11-16T10:00:00Z,,done,,,"会议纪要 📈, ""quoted"""',
+      'e3,u1,Fïnance,report,2026-11-16T11:00:00Z,,done,,,à\u00a0Å … ü',
+      'e4,u1,Finance,report,2026-11-16T12:00:00Z,,done,,,مرحبا')}`,
+    'manual_logs_1.csv': csv(MANUAL_HEADER, 't1,u1,Finance,report,2026-11-16T08:00:00Z,'),
+  });
+  const single = plain(await cleanInput(dir, config, { workers: 0 }));
+  const threaded = plain(await cleanInput(dir, config, { workers: 2 }));
+  expect(threaded).toEqual(single);
+  expect(single.tasks.map((task) => [task.task_id, task.team, task.prompt])).toEqual([
+    ['e1', 'Finance', 'plain prompt'],
+    ['e2-会', 'Finance', '会议纪要 📈, "quoted"'],
+    ['e3', 'Fïnance', 'à\u00a0Å … ü'],
+    ['e4', 'Finance', 'مرحبا'],
+    ['t1', 'Finance', null],
+  ]);
+});
+
 test('a failing file stops the threaded read with the error the single-threaded read gives', async () => {
   const dir = inputFolder(files);
   writeFileSync(join(dir, 'ai_logs_2b.csv'), Buffer.concat([Buffer.from(`${AI_HEADER}\ne10,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,caf`), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
