@@ -8,6 +8,7 @@ import { readLogFiles, type LogFile } from './read-log-files.js';
 import type { RosterZones } from './read-log-file.js';
 import { repairClockSkew } from './repair-clock-skew.js';
 import { canonicalLabels } from './canonical-labels.js';
+import { countRawLabels, rowTaskTypes } from './row-task-types.js';
 import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
 import { rowRuns, stitchSessions } from './stitch-sessions.js';
@@ -64,23 +65,20 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   };
 
   // 5. Task labels: spelling, synonyms, abbreviations, catalogue; frequencies over both sources
-  const rawCounts = new Map<string, number>();
-  for (const source of [rows.ai_logs, rows.manual_logs]) for (const label of source.label) rawCounts.set(label, (rawCounts.get(label) ?? 0) + 1);
-  const mapping = canonicalLabels(rawCounts, config.cleaning);
-  const labelsOf = (source: LogRows) => source.label.map((raw) => mapping.get(raw)!.canonical);
-  const labels = { ai_logs: labelsOf(rows.ai_logs), manual_logs: labelsOf(rows.manual_logs) };
+  const mapping = canonicalLabels(countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
+  const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
   // 6. Exact duplicates, then retries (AI only), then stitching (AI only)
   const allIndices = (source: LogRows) => Array.from({ length: source.length }, (_, index) => index);
   const aiExact = dedupeExact(rows.ai_logs, allIndices(rows.ai_logs));
   const manualExact = dedupeExact(rows.manual_logs, allIndices(rows.manual_logs));
-  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, labels.ai_logs, config.cleaning.retryWindowSec * 1000);
-  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, labels.ai_logs, config.cleaning.stitchGapMin * 60_000);
+  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
+  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = rowRuns(manualExact.kept);
   const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
   const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough);
-  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, labels.ai_logs, { columns, offset: 0 }, 'ai_logs', passThrough);
-  const manualTasks = buildTasks(rows.manual_logs, manualRuns, labels.manual_logs, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
+  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes, { columns, offset: 0 }, 'ai_logs', passThrough);
+  const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
   accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;

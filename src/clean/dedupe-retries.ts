@@ -5,18 +5,19 @@ import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } 
 /**
  * CONTRACT 2.5: rows with the same user, canonical task type and non-empty prompt whose starts
  * chain within `windowMs` are one attempt. Returns the kept indices in input order.
- * @example dedupeRetries(rows, kept, labels, 30_000) // { kept: [...], duplicates: 4 }
+ * @example dedupeRetries(rows, kept, aiTypes.ids, 30_000) // { kept: [...], duplicates: 4 }
  */
 export function dedupeRetries(
   rows: Pick<LogRows, 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
   indices: number[],
-  labels: string[],
+  /** Canonical task type per row, as ids (RowTaskTypes). */
+  taskTypes: Int32Array,
   windowMs: number,
 ): { kept: number[]; duplicates: number } {
   const eligible = indices.filter((index) => rows.prompt[index] !== null);
   // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
   const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
-  const attempts = denseIdsOfPairs(userTaskPairs(rows.user, labels).ids, prompts.ids, eligible, rows.user.length);
+  const attempts = denseIdsOfPairs(userTaskPairs(rows.user, taskTypes).ids, prompts.ids, eligible, rows.user.length);
   const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
   const dropped = new Set<number>();
   let best = -1;

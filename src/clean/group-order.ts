@@ -45,17 +45,17 @@ export function denseIdsOfPairs(first: ArrayLike<number>, second: ArrayLike<numb
   );
 }
 
-const userTaskPairsOf = new WeakMap<ArrayLike<unknown>, WeakMap<ArrayLike<unknown>, { ids: Int32Array; count: number }>>();
+const userTaskPairsOf = new WeakMap<Int32Array, WeakMap<Int32Array, { ids: Int32Array; count: number }>>();
 
 // The retry and the stitching rules both walk (user, task type) groups of the same rows: number them once.
 /**
- * denseIdsOfPairs of every row's (user, task type), computed once per pair of columns.
- * @example userTaskPairs(rows.user, labels) === userTaskPairs(rows.user, labels) // true
+ * denseIdsOfPairs of every row's (user code, task type id), computed once per pair of columns.
+ * @example userTaskPairs(rows.user, aiTypes.ids) === userTaskPairs(rows.user, aiTypes.ids) // true
  */
-export function userTaskPairs(users: ArrayLike<unknown>, labels: ArrayLike<unknown>): { ids: Int32Array; count: number } {
-  return cachedIn(cachedIn(userTaskPairsOf, labels, () => new WeakMap()), users, () => {
+export function userTaskPairs(users: Int32Array, taskTypes: Int32Array): { ids: Int32Array; count: number } {
+  return cachedIn(cachedIn(userTaskPairsOf, taskTypes, () => new WeakMap()), users, () => {
     const everyRow = new Int32Array(users.length).map((_, row) => row);
-    return denseIdsOfPairs(denseIds(users).ids, denseIds(labels).ids, everyRow, users.length);
+    return denseIdsOfPairs(users, taskTypes, everyRow, users.length);
   });
 }
 
@@ -97,27 +97,9 @@ function isSortedByStart(order: Int32Array, from: number, to: number, start: Arr
 }
 
 /**
- * Dense ids of values: equal values (the same string, or null) share an id; `count` ids in all.
- * @example denseIds(['a', 'b', 'a']) // { ids: Int32Array [0, 1, 0], count: 2 }
- */
-export function denseIds(values: ArrayLike<unknown>): { ids: Int32Array; count: number } {
-  const ids = new Int32Array(values.length);
-  const known = new Map<unknown, number>();
-  for (let index = 0; index < values.length; index += 1) {
-    const value = values[index];
-    let id = known.get(value);
-    if (id === undefined) {
-      id = known.size;
-      known.set(value, id);
-    }
-    ids[index] = id;
-  }
-  return { ids, count: Math.max(known.size, 1) };
-}
-
-/**
- * denseIds of strings whose hashString values were computed when they were read: the hashes are
- * compared first and the strings only when hashes match, so no string is hashed here. Same ids as denseIds.
+ * Dense ids of strings (equal strings, or nulls, share an id; numbered in first-seen order), by the hashString
+ * values computed when they were read: the hashes are compared first and the strings only when hashes match,
+ * so no string is hashed here.
  * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
 export function denseIdsByHash(values: ArrayLike<string | null>, hashes: Int32Array): { ids: Int32Array; count: number } {

@@ -5,11 +5,11 @@ import { orderByGroupAndStart, userTaskPairs } from './group-order.js';
 /**
  * CONTRACT 2.6: per user and task type in start order, a row continues the previous row's task when
  * that row has an end and 0 <= start - previous end <= maxGapMs.
- * @example stitchSessions(rows, kept, labels, 600_000) // { runs, stitchedRows: 12 }
+ * @example stitchSessions(rows, kept, aiTypes.ids, 600_000) // { runs, stitchedRows: 12 }
  */
-export function stitchSessions(rows: LogRows, indices: number[], labels: string[], maxGapMs: number): { runs: Runs; stitchedRows: number } {
-  // (user, task type) as one dense id: ids of the interned strings, not a string built per row
-  const pairs = userTaskPairs(rows.user, labels);
+export function stitchSessions(rows: LogRows, indices: number[], taskTypes: Int32Array, maxGapMs: number): { runs: Runs; stitchedRows: number } {
+  // (user, task type) as one dense id: a pair of codes, not a string built per row
+  const pairs = userTaskPairs(rows.user, taskTypes);
   const { order, group } = orderByGroupAndStart(indices, pairs.ids, pairs.count, rows.start);
   // A task is a run of consecutive slots in `order`; firstSlot marks where each run begins.
   const firstSlots: number[] = [];

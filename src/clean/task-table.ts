@@ -1,5 +1,6 @@
 import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from '../ingest/types.js';
+import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
 /**
@@ -58,15 +59,15 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
  * Writes a source's tasks into the table's columns from row `offset` on: each task takes its first
  * row's id, user, type and start, its last row's status, prompt and version, the sum of the
  * durations, the last known accuracy, harmful if any row is, and the first team.
- * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, labels.ai_logs, { columns, offset: 0 }, 'ai_logs', passThrough)
+ * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes, { columns, offset: 0 }, 'ai_logs', passThrough)
  */
-export function buildTasks(rows: LogRows, runs: Runs, labels: string[], target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
+export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
   const count = runs.taskOrder.length;
   const { columns, offset } = target;
   const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
   const { status: statuses, accuracy: accuracies, harmful: harms, fragments, prompt: prompts, tool_version: toolVersions } = columns;
   columns.source.fill(source, offset, offset + count);
-  const passColumns = [...rows.passThrough].map(([name, values]) => [values, columns[passThrough.get(name)!]] as const);
+  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, columns[passThrough.get(name)!]] as const);
   for (let task = 0; task < count; task += 1) {
     const run = runs.taskOrder[task];
     const from = runs.firstSlots[run];
@@ -76,19 +77,19 @@ export function buildTasks(rows: LogRows, runs: Runs, labels: string[], target: 
     let duration = rows.end[first] - rows.start[first];
     let accuracy = rows.accuracy[first];
     let harmful = rows.harmful[first];
-    let team = rows.team[first];
+    let team = rows.team[first]; // codes into rows.strings, -1 for none
     for (let slot = from + 1; slot < to; slot += 1) {
       const index = runs.order[slot];
       duration += rows.end[index] - rows.start[index];
       if (!Number.isNaN(rows.accuracy[index])) accuracy = rows.accuracy[index];
       if (rows.harmful[index] > harmful) harmful = rows.harmful[index];
-      team ??= rows.team[index];
+      if (team === -1) team = rows.team[index];
     }
     const out = offset + task;
     taskIds[out] = rows.id[first];
-    userIds[out] = rows.user[first];
-    teams[out] = team;
-    taskTypes[out] = labels[first];
+    userIds[out] = rows.strings[rows.user[first]];
+    teams[out] = rows.stringOf(team);
+    taskTypes[out] = types.names[types.ids[first]];
     starts[out] = rows.start[first];
     durations[out] = Number.isNaN(duration) ? null : duration;
     statuses[out] = STATUS_BY_RANK[rows.status[last]];
@@ -96,11 +97,11 @@ export function buildTasks(rows: LogRows, runs: Runs, labels: string[], target: 
     harms[out] = harmful === -1 ? null : harmful === 1;
     fragments[out] = to - from;
     prompts[out] = rows.prompt[last];
-    toolVersions[out] = rows.toolVersion[last];
-    for (const [values, column] of passColumns) {
-      let value = values[first];
-      for (let slot = from + 1; slot < to; slot += 1) value = values[runs.order[slot]] ?? value;
-      column[out] = value;
+    toolVersions[out] = rows.stringOf(rows.toolVersion[last]);
+    for (const [codes, column] of passColumns) {
+      let code = codes[first];
+      for (let slot = from + 1; slot < to; slot += 1) if (codes[runs.order[slot]] !== -1) code = codes[runs.order[slot]];
+      column[out] = rows.stringOf(code);
     }
   }
   return { columns, offset, length: count };

@@ -5,18 +5,6 @@ import type { LogSource, TaskStatus } from './types.js';
 export const STATUS_RANK: Record<TaskStatus, number> = { completed: 0, abandoned: 1, error: 2 };
 export const STATUS_BY_RANK: TaskStatus[] = ['completed', 'abandoned', 'error'];
 
-/** Shares one string instance per distinct value, so a million rows hold a few thousand ids. */
-export class Interner {
-  private readonly values = new Map<string, string>();
-
-  intern(value: string): string {
-    const known = this.values.get(value);
-    if (known !== undefined) return known;
-    this.values.set(value, value);
-    return value;
-  }
-}
-
 export interface LogRowInput {
   id: string;
   user: string;
@@ -202,13 +190,20 @@ export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
   return [...arrays, ...part.passThrough.map(([, codes]) => codes)].map((array) => array.buffer as ArrayBuffer);
 }
 
-/** The readable rows of one log source, column by column, in input order: typed arrays for numbers. */
+// Repeated strings stay codes on the main thread too: a column of codes is a quarter of the memory of a
+// column of strings, and grouping compares numbers. Strings are looked up only for the finished tasks.
+/**
+ * The readable rows of one log source, column by column, in input order: typed arrays for numbers,
+ * codes into `strings` for repeated strings (-1 is null).
+ */
 export class LogRows {
   readonly length: number;
   readonly id: string[];
-  readonly user: string[];
-  readonly team: Array<string | null>;
-  readonly label: string[];
+  /** The distinct values of user, team, label, toolVersion and the pass-through columns: their codes point here. */
+  readonly strings: string[] = [];
+  readonly user: Int32Array;
+  readonly team: Int32Array;
+  readonly label: Int32Array;
   /** Epoch ms, UTC. */
   readonly start: Float64Array;
   /** Epoch ms, NaN when unknown. */
@@ -220,13 +215,13 @@ export class LogRows {
   /** -1 null, 0 false, 1 true. */
   readonly harmful: Int8Array;
   readonly prompt: Array<string | null>;
-  readonly toolVersion: Array<string | null>;
+  readonly toolVersion: Int32Array;
   /** Non-empty fields of the row (exact duplicates keep the most complete). */
   readonly completeness: Int32Array;
   /** hashString of id and of prompt (0 for none). */
   readonly idHash: Int32Array;
   readonly promptHash: Int32Array;
-  readonly passThrough = new Map<string, Array<string | null>>();
+  readonly passThrough = new Map<string, Int32Array>();
 
   // Parts are joined once, into arrays of the final size: no growing, no per-row calls.
   /**
@@ -238,10 +233,10 @@ export class LogRows {
     this.length = total;
     this.id = new Array(total);
     this.prompt = new Array(total);
-    this.user = new Array(total);
-    this.team = new Array(total);
-    this.label = new Array(total);
-    this.toolVersion = new Array(total);
+    this.user = new Int32Array(total);
+    this.team = new Int32Array(total);
+    this.label = new Int32Array(total);
+    this.toolVersion = new Int32Array(total);
     this.start = new Float64Array(total);
     this.end = new Float64Array(total);
     this.accuracy = new Float64Array(total);
@@ -250,16 +245,25 @@ export class LogRows {
     this.completeness = new Int32Array(total);
     this.idHash = new Int32Array(total);
     this.promptHash = new Int32Array(total);
-    const interner = new Interner();
+    const codeOf = new Map<string, number>();
     let offset = 0;
     for (const part of parts) {
-      const strings = part.dictionary.map((value) => interner.intern(value));
+      // each part numbers its own strings: its codes become codes into `strings`
+      const codes = Int32Array.from(part.dictionary, (value) => {
+        let code = codeOf.get(value);
+        if (code === undefined) {
+          code = this.strings.length;
+          this.strings.push(value);
+          codeOf.set(value, code);
+        }
+        return code;
+      });
       splitInto(part.idText, part.idEnds, part.idWide, this.id, offset, '');
       splitInto(part.promptText, part.promptEnds, part.promptWide, this.prompt, offset, null);
-      decodeInto(part.user, strings, this.user, offset);
-      decodeInto(part.team, strings, this.team, offset);
-      decodeInto(part.label, strings, this.label, offset);
-      decodeInto(part.toolVersion, strings, this.toolVersion, offset);
+      recode(part.user, codes, this.user, offset);
+      recode(part.team, codes, this.team, offset);
+      recode(part.label, codes, this.label, offset);
+      recode(part.toolVersion, codes, this.toolVersion, offset);
       this.start.set(part.start, offset);
       this.end.set(part.end, offset);
       this.accuracy.set(part.accuracy, offset);
@@ -268,13 +272,21 @@ export class LogRows {
       this.completeness.set(part.completeness, offset);
       this.idHash.set(part.idHash, offset);
       this.promptHash.set(part.promptHash, offset);
-      for (const [name, codes] of part.passThrough) {
+      for (const [name, partCodes] of part.passThrough) {
         let column = this.passThrough.get(name);
-        if (!column) this.passThrough.set(name, (column = new Array<string | null>(total).fill(null)));
-        decodeInto(codes, strings, column, offset);
+        if (!column) this.passThrough.set(name, (column = new Int32Array(total).fill(-1)));
+        recode(partCodes, codes, column, offset);
       }
       offset += part.length;
     }
+  }
+
+  /**
+   * The string of a code, null for -1.
+   * @example rows.stringOf(rows.team[0]) // 'Finance'
+   */
+  stringOf(code: number): string | null {
+    return code === -1 ? null : this.strings[code];
   }
 }
 
@@ -310,9 +322,9 @@ function splitInto<Empty extends string | null>(text: string, ends: Int32Array, 
   for (const [index, value] of wide) target[offset + index] = value;
 }
 
-function decodeInto(codes: Int32Array, strings: string[], target: Array<string | null>, offset: number): void {
-  for (let index = 0; index < codes.length; index += 1) {
-    const code = codes[index];
-    target[offset + index] = code === -1 ? null : strings[code];
+function recode(partCodes: Int32Array, codes: Int32Array, target: Int32Array, offset: number): void {
+  for (let index = 0; index < partCodes.length; index += 1) {
+    const code = partCodes[index];
+    target[offset + index] = code === -1 ? -1 : codes[code];
   }
 }

@@ -1,6 +1,16 @@
 import { expect, test } from 'vitest';
-import { denseIds, denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from '../../src/clean/group-order.js';
+import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from '../../src/clean/group-order.js';
 import { hashString } from '../../src/util/hash-string.js';
+
+/** The plain way to number values, with a Map: what denseIdsByHash must agree with. */
+function denseIds(values: ArrayLike<unknown>): { ids: Int32Array; count: number } {
+  const known = new Map<unknown, number>();
+  const ids = Int32Array.from(Array.from(values), (value) => {
+    if (!known.has(value)) known.set(value, known.size);
+    return known.get(value)!;
+  });
+  return { ids, count: Math.max(known.size, 1) };
+}
 
 test('denseIdsByHash numbers values like denseIds, nulls included', () => {
   const values = ['evt-2', 'evt-1', null, 'evt-2', 'évt-1', null, 'evt-1'];
@@ -33,11 +43,11 @@ test('orderByGroupAndStart walks each group by start, then input order', () => {
 });
 
 test('userTaskPairs numbers every row\'s (user, task type) once per pair of columns', () => {
-  const users = ['u1', 'u2', 'u1', 'u1', 'u2'];
-  const labels = ['report', 'report', 'triage', 'report', 'report'];
-  const pairs = userTaskPairs(users, labels);
+  const users = Int32Array.from([0, 1, 0, 0, 1]); // codes, as LogRows holds them
+  const taskTypes = Int32Array.from([7, 7, 2, 7, 7]);
+  const pairs = userTaskPairs(users, taskTypes);
   expect(pairs).toEqual({ ids: Int32Array.from([0, 1, 2, 0, 1]), count: 3 });
-  expect(userTaskPairs(users, labels)).toBe(pairs); // the retry and stitching rules share it
-  expect(userTaskPairs([...users], labels)).toEqual(pairs); // other columns are numbered afresh
-  expect(userTaskPairs(['u1', 'u1', 'u1', 'u1', 'u1'], labels)).toEqual({ ids: Int32Array.from([0, 0, 1, 0, 0]), count: 2 });
+  expect(userTaskPairs(users, taskTypes)).toBe(pairs); // the retry and stitching rules share it
+  expect(userTaskPairs(users.slice(), taskTypes)).toEqual(pairs); // other columns are numbered afresh
+  expect(userTaskPairs(Int32Array.from([4, 4, 4, 4, 4]), taskTypes)).toEqual({ ids: Int32Array.from([0, 0, 1, 0, 0]), count: 2 });
 });

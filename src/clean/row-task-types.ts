@@ -1,0 +1,53 @@
+import type { LogRows } from '../ingest/log-rows.js';
+import type { LabelMapping } from './types.js';
+
+/** A source's canonical task type per row: `ids[row]` indexes `names`, a list both sources share. */
+export interface RowTaskTypes {
+  names: string[];
+  ids: Int32Array;
+}
+
+/**
+ * How many rows carry each raw label, over the sources in order, listed in first-seen order
+ * (the order canonicalLabels meets them in).
+ * @example countRawLabels([rows.ai_logs, rows.manual_logs]) // Map { 'Report Drafting' => 120, 'report' => 40 }
+ */
+export function countRawLabels(sources: LogRows[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const rows of sources) {
+    const perCode = new Int32Array(rows.strings.length);
+    const firstSeen: number[] = [];
+    for (let row = 0; row < rows.length; row += 1) {
+      const code = rows.label[row];
+      if (perCode[code]++ === 0) firstSeen.push(code);
+    }
+    for (const code of firstSeen) counts.set(rows.strings[code], (counts.get(rows.strings[code]) ?? 0) + perCode[code]);
+  }
+  return counts;
+}
+
+// Labels are mapped once per distinct raw label, not once per row: rows only look up numbers.
+/**
+ * Each source's rows' canonical task types under `mapping` (raw label to canonical label).
+ * @example const [ai, manual] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping); ai.names[ai.ids[0]] // 'report_drafting'
+ */
+export function rowTaskTypes(sources: LogRows[], mapping: Map<string, LabelMapping>): RowTaskTypes[] {
+  const names: string[] = [];
+  const idOf = new Map<string, number>();
+  return sources.map((rows) => {
+    const idOfCode = Int32Array.from(rows.strings, (value) => {
+      const canonical = mapping.get(value)?.canonical; // users, teams and the like have none
+      if (canonical === undefined) return -1;
+      let id = idOf.get(canonical);
+      if (id === undefined) {
+        id = names.length;
+        names.push(canonical);
+        idOf.set(canonical, id);
+      }
+      return id;
+    });
+    const ids = new Int32Array(rows.length);
+    for (let row = 0; row < rows.length; row += 1) ids[row] = idOfCode[rows.label[row]];
+    return { names, ids };
+  });
+}
