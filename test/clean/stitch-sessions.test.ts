@@ -34,3 +34,18 @@ test('a stitched task with a row of unknown duration has an unknown duration; th
   const { ai } = await clean({ 'ai_logs_1.csv': rows }, { cleaning: { stitchGapMin: 15 } });
   expect(ai.map((t) => [t.task_id, t.fragments, t.duration_ms])).toEqual([['e1', 2, null]]);
 });
+
+// Repeated strings are codes until the task is built: -1 (empty) must never hide a value or be one.
+test('a stitched task takes its first known team and its last known version and pass-through values', async () => {
+  const { ai } = await clean({
+    'ai_logs_1.csv': csv(`${AI_HEADER},tool_version,channel,region`,
+      'e1,u1,,report,2026-11-16T09:00:00Z,2026-11-16T09:10:00Z,completed,,,p1,1.0,web,',
+      'e2,u1,Legal,report,2026-11-16T09:12:00Z,2026-11-16T09:20:00Z,completed,,,p2,,cli,',
+      'e3,u1,Finance,report,2026-11-16T09:22:00Z,2026-11-16T09:30:00Z,completed,,,p3,,,EMEA',
+      'e4,u2,,summary,2026-11-16T09:00:00Z,,completed,,,p4,2.0,,'),
+  });
+  expect(ai.map((t) => [t.task_id, t.fragments, t.team, t.tool_version, t.channel, t.region])).toEqual([
+    ['e1', 3, 'Legal', null, 'cli', 'EMEA'],
+    ['e4', 1, null, '2.0', null, null],
+  ]);
+});
