@@ -28,8 +28,8 @@ export interface LogRowInput {
 export class LogRowsBuilder {
   length = 0;
   private capacity: number;
-  private readonly id: string[] = [];
-  private readonly prompt: Array<string | null> = [];
+  private readonly id = new JoinedStrings();
+  private readonly prompt = new JoinedStrings(); // prompts are mostly unique: a dictionary would only cost
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
   private readonly dictionary: string[] = [];
   private readonly codeOf = new Map<string, number>();
@@ -102,7 +102,7 @@ export class LogRowsBuilder {
     if (this.length === this.capacity) this.grow();
     const at = this.length;
     this.id.push(row.id);
-    this.prompt.push(row.prompt); // prompts are mostly unique: a dictionary would only cost
+    this.prompt.push(row.prompt);
     this.user[at] = this.code(row.user);
     this.team[at] = this.code(row.team);
     this.label[at] = this.code(row.label);
@@ -139,7 +139,7 @@ export class LogRowsBuilder {
   toPart(): LogRowsPart {
     const length = this.length;
     return {
-      length, ...joinStrings('id', this.id), ...joinStrings('prompt', this.prompt), dictionary: this.dictionary,
+      length, ...this.id.finish('id'), ...this.prompt.finish('prompt'), dictionary: this.dictionary,
       user: this.user.subarray(0, length), team: this.team.subarray(0, length), label: this.label.subarray(0, length), toolVersion: this.toolVersion.subarray(0, length),
       start: this.start.subarray(0, length), end: this.end.subarray(0, length), accuracy: this.accuracy.subarray(0, length),
       status: this.status.subarray(0, length), harmful: this.harmful.subarray(0, length), completeness: this.completeness.subarray(0, length),
@@ -291,25 +291,60 @@ export class LogRows {
 }
 
 const WIDE = /[^\u0000-\u00ff]/;
+/** Strings joined at a time: long enough that few objects survive to the end, short enough to stay in the young generation. */
+const JOIN_EVERY = 2048;
 
-/** Strings (null stays empty) end to end, with where each ends; those two bytes a character apart (see LogRowsPart.idText). */
-function joinStrings<Name extends string>(name: Name, values: Array<string | null>): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>> {
-  const ends = new Int32Array(values.length);
-  const wide: Array<[number, string]> = [];
-  let narrow = values;
-  let end = 0;
-  for (let index = 0; index < values.length; index += 1) {
-    const value = values[index];
-    if (value !== null && WIDE.test(value)) {
-      if (narrow === values) narrow = values.slice();
-      narrow[index] = null;
-      wide.push([index, value]);
-    } else {
-      end += value?.length ?? 0;
+// A million short strings held until the end of a file are a million objects for the garbage collector to
+// copy and promote: they are joined a batch at a time into a few long strings, and end to end at the end.
+/** A column of strings (null as empty) built row by row into LogRowsPart's text, ends and wide values. */
+class JoinedStrings {
+  private batch: Array<string | null> = [];
+  private readonly chunks: string[] = [];
+  private readonly wide: Array<[number, string]> = [];
+  private ends = new Int32Array(1024);
+  private length = 0;
+  private end = 0;
+
+  push(value: string | null): void {
+    if (this.length === this.ends.length) {
+      const bigger = new Int32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
     }
-    ends[index] = end;
+    this.batch.push(value);
+    this.end += value?.length ?? 0;
+    this.ends[this.length] = this.end;
+    this.length += 1;
+    if (this.batch.length === JOIN_EVERY) this.flush();
   }
-  return { [`${name}Text`]: narrow.join(''), [`${name}Ends`]: ends, [`${name}Wide`]: wide } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>>;
+
+  /** The strings as LogRowsPart holds them, under `name`Text, `name`Ends and `name`Wide. */
+  finish<Name extends string>(name: Name): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>> {
+    this.flush();
+    return { [`${name}Text`]: this.chunks.join(''), [`${name}Ends`]: this.ends.subarray(0, this.length), [`${name}Wide`]: this.wide } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>>;
+  }
+
+  private flush(): void {
+    let chunk = this.batch.join('');
+    if (WIDE.test(chunk)) {
+      // rare: the batch's wide values are listed apart, and the ends after them move back
+      const first = this.length - this.batch.length;
+      let removed = 0;
+      for (let index = 0; index < this.batch.length; index += 1) {
+        const value = this.batch[index];
+        if (value !== null && WIDE.test(value)) {
+          this.wide.push([first + index, value]);
+          this.batch[index] = null;
+          removed += value.length;
+        }
+        this.ends[first + index] -= removed;
+      }
+      this.end -= removed;
+      chunk = this.batch.join('');
+    }
+    this.chunks.push(chunk);
+    this.batch = [];
+  }
 }
 
 function splitInto<Empty extends string | null>(text: string, ends: Int32Array, wide: Array<[number, string]>, target: Array<string | Empty>, offset: number, empty: Empty): void {

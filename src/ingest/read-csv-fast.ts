@@ -106,35 +106,33 @@ function lineEndingOf(text: string): '\n' | '\r\n' | '\r' | undefined {
   return text[end + 1] === '\n' ? '\r\n' : '\r';
 }
 
-/** Records held back, at most, while those holding a quote wait for one strict check together. */
+/** Quoted records checked together, at most. */
 const CHECK_BATCH = 4096;
 
 // A quote is where the two parsers can part: csv-parse's relax_quotes reads `"abc"  ` as one literal
 // field (and its strict check flags it), papaparse as `abc`. Records whose text holds a quote are read
 // strictly by csv-parse, a batch at a time: when RFC 4180 holds, both parsers give the same record;
 // when it does not, the whole file goes to csv-parse, which reads and reports it as it always did.
+// Records are handed on before their check (holding thousands back kept them alive through every
+// young-generation collection): what was read of a file that fails it is dropped when csv-parse starts over.
 class StrictQuoting {
-  private pending: CsvRecord[] = [];
   private quoted: Array<{ line: number; text: string }> = [];
 
-  constructor(private readonly newline: string, private readonly onRecord: (record: CsvRecord) => void) {}
+  constructor(private readonly newline: string) {}
 
   /** `text` is the record up to its record delimiter: what follows a closing quote must be checked too (`"x"\r` in a file of \n lines). */
-  add(record: CsvRecord, text: string): void {
-    this.pending.push(record);
-    if (text.includes('"')) this.quoted.push({ line: record.line, text });
-    if (this.pending.length >= CHECK_BATCH) this.flush();
+  add(line: number, text: string): void {
+    if (!text.includes('"')) return;
+    this.quoted.push({ line, text });
+    if (this.quoted.length >= CHECK_BATCH) this.check();
   }
 
-  flush(): void {
+  check(): void {
     if (this.quoted.length > 0 && !this.strict(this.quoted)) {
       const broken = this.quoted.find((record) => !this.strict([record]))!;
       throw new FastReadUnavailable(`the record on line ${broken.line} breaks RFC 4180 quoting`);
     }
-    const pending = this.pending;
-    this.pending = [];
     this.quoted = [];
-    for (const record of pending) this.onRecord(record);
   }
 
   private strict(records: Array<{ text: string }>): boolean {
@@ -171,7 +169,7 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
   const nonAscii = new NonAsciiBytes(bytes, offset);
   const newline = lineEndingOf(text);
   if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
-  const checks = new StrictQuoting(newline, onRecord);
+  const checks = new StrictQuoting(newline);
   let line = 1;
   let from = 0;
   let failure: unknown;
@@ -196,7 +194,8 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
       line += countNewlines(raw) + 1;
       if (raw === '' && fields.length <= 1) return; // an empty line, as readCsvBatches skips it
       try {
-        checks.add({ fields, line: start, raw }, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
+        checks.add(start, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
+        onRecord({ fields, line: start, raw });
       } catch (error) {
         failure = error;
         parser.abort();
@@ -205,5 +204,5 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
   });
   if (failure !== undefined) throw failure;
   if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${text.length}`);
-  checks.flush();
+  checks.check();
 }
