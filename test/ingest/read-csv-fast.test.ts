@@ -166,6 +166,16 @@ describe('readLogFile with either reader', () => {
     expect(fast.result.quarantine.map((record) => [record.line, record.reason])).toEqual([[3, 'parse_error']]);
   });
 
+  // Records are handed on before their quoting check: a file that fails it late must not keep any of them.
+  test('a file that breaks quoting after thousands of records is read once, by csv-parse', async () => {
+    const good = Array.from({ length: 5000 }, (_, index) => `e${index},u1,report,2026-11-16T09:00:00Z,done,"p ""${index}"""`);
+    const dir = inputFolder({ 'ai_logs_a.csv': ['event_id,user_id,task_type,started_at,status,prompt', ...good, 'e9,u1,report,2026-11-16T09:00:00Z,done,"x"  ', ''].join('\n') }, { complete: false });
+    const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
+    expect(fast.progress).toEqual(['ai_logs_a.csv: read with csv-parse, as the record on line 5002 breaks RFC 4180 quoting']);
+    expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
+    expect([fast.result.rowsRead, fast.result.rows.length, fast.result.quarantine.map((record) => record.line)]).toEqual([5001, 5000, [5002]]);
+  });
+
   test('UPTAKE_CSV_READER names a reader', async () => {
     const dir = inputFolder({ 'ai_logs_a.csv': 'event_id,user_id,task_type,started_at,status\n' }, { complete: false });
     await expect(read(dir, 'ai_logs_a.csv', 'fast' as 'papaparse')).rejects.toThrow(/expected UPTAKE_CSV_READER to be papaparse or csv-parse, got `fast`/);
