@@ -95,7 +95,7 @@ async function readRecords(file: LogFileToRead, forEachRecord: (onRecord: (recor
       quarantined += 1;
       quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
     } else {
-      rows.push(row);
+      rows.push(row, record.ascii);
     }
     if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
   });

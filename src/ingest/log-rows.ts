@@ -98,11 +98,12 @@ export class LogRowsBuilder {
     this.promptHash = grown(this.promptHash);
   }
 
-  push(row: LogRowInput): void {
+  /** `ascii`: the row's record was all ASCII, so no value needs checking for characters above U+00FF. */
+  push(row: LogRowInput, ascii = false): void {
     if (this.length === this.capacity) this.grow();
     const at = this.length;
-    this.id.push(row.id);
-    this.prompt.push(row.prompt);
+    this.id.push(row.id, ascii);
+    this.prompt.push(row.prompt, ascii);
     this.user[at] = this.code(row.user);
     this.team[at] = this.code(row.team);
     this.label[at] = this.code(row.label);
@@ -296,6 +297,8 @@ const JOIN_EVERY = 2048;
 
 // A million short strings held until the end of a file are a million objects for the garbage collector to
 // copy and promote: they are joined a batch at a time into a few long strings, and end to end at the end.
+// A value with a character above U+00FF is set apart as it comes (only records outside ASCII are checked):
+// joined with the others it would make its whole batch two bytes a character.
 /** A column of strings (null as empty) built row by row into LogRowsPart's text, ends and wide values. */
 class JoinedStrings {
   private batch: Array<string | null> = [];
@@ -305,17 +308,21 @@ class JoinedStrings {
   private length = 0;
   private end = 0;
 
-  push(value: string | null): void {
+  push(value: string | null, ascii: boolean): void {
     if (this.length === this.ends.length) {
       const bigger = new Int32Array(this.ends.length * 2);
       bigger.set(this.ends);
       this.ends = bigger;
     }
-    this.batch.push(value);
-    this.end += value?.length ?? 0;
+    if (!ascii && value !== null && WIDE.test(value)) {
+      this.wide.push([this.length, value]);
+    } else {
+      this.batch.push(value);
+      this.end += value?.length ?? 0;
+      if (this.batch.length === JOIN_EVERY) this.flush();
+    }
     this.ends[this.length] = this.end;
     this.length += 1;
-    if (this.batch.length === JOIN_EVERY) this.flush();
   }
 
   /** The strings as LogRowsPart holds them, under `name`Text, `name`Ends and `name`Wide. */
@@ -325,24 +332,7 @@ class JoinedStrings {
   }
 
   private flush(): void {
-    let chunk = this.batch.join('');
-    if (WIDE.test(chunk)) {
-      // rare: the batch's wide values are listed apart, and the ends after them move back
-      const first = this.length - this.batch.length;
-      let removed = 0;
-      for (let index = 0; index < this.batch.length; index += 1) {
-        const value = this.batch[index];
-        if (value !== null && WIDE.test(value)) {
-          this.wide.push([first + index, value]);
-          this.batch[index] = null;
-          removed += value.length;
-        }
-        this.ends[first + index] -= removed;
-      }
-      this.end -= removed;
-      chunk = this.batch.join('');
-    }
-    this.chunks.push(chunk);
+    this.chunks.push(this.batch.join(''));
     this.batch = [];
   }
 }

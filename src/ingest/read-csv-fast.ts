@@ -185,7 +185,8 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
       const record = text.slice(from, result.meta.cursor);
       let raw = stripLineEnding(record);
       let fields = result.data;
-      if (nonAscii.within(from, result.meta.cursor)) {
+      const ascii = !nonAscii.within(from, result.meta.cursor);
+      if (!ascii) {
         raw = fromLatin1(raw);
         fields = fields.map(fromLatin1);
       }
@@ -195,7 +196,7 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
       if (raw === '' && fields.length <= 1) return; // an empty line, as readCsvBatches skips it
       try {
         checks.add(start, record.endsWith(newline) ? record.slice(0, -newline.length) : record);
-        onRecord({ fields, line: start, raw });
+        onRecord(ascii ? { fields, line: start, raw, ascii } : { fields, line: start, raw });
       } catch (error) {
         failure = error;
         parser.abort();

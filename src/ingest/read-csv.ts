@@ -15,6 +15,8 @@ export interface CsvRecord {
   raw: string;
   /** Set when the record breaks RFC 4180 quoting; the record must be quarantined. */
   parseError?: string;
+  /** Set by readCsvRecordsFast when the record's text is all ASCII (so none of its values can be wide). */
+  ascii?: true;
 }
 
 // Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
