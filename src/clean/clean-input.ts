@@ -1,7 +1,6 @@
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
-import type { LogRows } from '../ingest/log-rows.js';
 import { dateOf } from '../util/iso-week.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
 import { readLogFiles, type LogFile } from './read-log-files.js';
@@ -11,6 +10,7 @@ import { canonicalLabels } from './canonical-labels.js';
 import { countRawLabels, rowTaskTypes } from './row-task-types.js';
 import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
+import { rowNumbers } from './group-order.js';
 import { rowRuns, stitchSessions } from './stitch-sessions.js';
 import { buildTasks, passThroughColumns, taskTableColumns } from './task-table.js';
 import { applyDurationRules } from './apply-duration-rules.js';
@@ -69,9 +69,8 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
   // 6. Exact duplicates, then retries (AI only), then stitching (AI only)
-  const allIndices = (source: LogRows) => Array.from({ length: source.length }, (_, index) => index);
-  const aiExact = dedupeExact(rows.ai_logs, allIndices(rows.ai_logs));
-  const manualExact = dedupeExact(rows.manual_logs, allIndices(rows.manual_logs));
+  const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length));
+  const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length));
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = rowRuns(manualExact.kept);

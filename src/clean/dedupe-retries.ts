@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from './group-order.js';
+import { denseIdsByHash, denseIdsOfPairs, keepRows, orderByGroupAndStart, userTaskPairs } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -9,17 +9,18 @@ import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } 
  */
 export function dedupeRetries(
   rows: Pick<LogRows, 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
-  indices: number[],
+  indices: Int32Array,
   /** Canonical task type per row, as ids (RowTaskTypes). */
   taskTypes: Int32Array,
   windowMs: number,
-): { kept: number[]; duplicates: number } {
-  const eligible = indices.filter((index) => rows.prompt[index] !== null);
+): { kept: Int32Array; duplicates: number } {
+  const eligible = keepRows(indices, (index) => rows.prompt[index] !== null);
   // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
   const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
   const attempts = denseIdsOfPairs(userTaskPairs(rows.user, taskTypes).ids, prompts.ids, eligible, rows.user.length);
   const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
-  const dropped = new Set<number>();
+  const dropped = new Uint8Array(rows.user.length);
+  let duplicates = 0;
   let best = -1;
   const better = (a: number, b: number) =>
     rows.status[a] - rows.status[b] || rows.start[a] - rows.start[b] || a - b;
@@ -30,13 +31,13 @@ export function dedupeRetries(
       best = index;
       continue;
     }
+    duplicates += 1;
     if (better(index, best) < 0) {
-      dropped.add(best);
+      dropped[best] = 1;
       best = index;
     } else {
-      dropped.add(index);
+      dropped[index] = 1;
     }
   }
-  const kept = indices.filter((index) => !dropped.has(index));
-  return { kept, duplicates: dropped.size };
+  return { kept: keepRows(indices, (index) => dropped[index] === 0), duplicates };
 }

@@ -6,15 +6,16 @@ import { cachedIn } from '../util/cached-in.js';
  * one pass and only each (small) bucket is sorted by start.
  * @example orderByGroupAndStart([2, 0, 1], Int32Array.from([1, 0, 1]), 2, [5, 1, 3]) // { order: [1, 2, 0], group: [0, 1, 1] }
  */
-export function orderByGroupAndStart(indices: number[], groupOf: Int32Array, groupCount: number, start: ArrayLike<number>): { order: Int32Array; group: Int32Array } {
+export function orderByGroupAndStart(indices: ArrayLike<number>, groupOf: Int32Array, groupCount: number, start: ArrayLike<number>): { order: Int32Array; group: Int32Array } {
   const bucketStart = new Int32Array(groupCount + 1);
-  for (const index of indices) bucketStart[groupOf[index] + 1] += 1;
+  for (let slot = 0; slot < indices.length; slot += 1) bucketStart[groupOf[indices[slot]] + 1] += 1;
   for (let id = 0; id < groupCount; id += 1) bucketStart[id + 1] += bucketStart[id];
   const fill = bucketStart.slice(0, groupCount);
   const order = new Int32Array(indices.length);
   const group = new Int32Array(indices.length);
   // indices arrive in input order, so each bucket is filled in input order: a stable base for the sort
-  for (const index of indices) {
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const index = indices[slot];
     const position = fill[groupOf[index]]++;
     order[position] = index;
     group[position] = groupOf[index];
@@ -54,9 +55,29 @@ const userTaskPairsOf = new WeakMap<Int32Array, WeakMap<Int32Array, { ids: Int32
  */
 export function userTaskPairs(users: Int32Array, taskTypes: Int32Array): { ids: Int32Array; count: number } {
   return cachedIn(cachedIn(userTaskPairsOf, taskTypes, () => new WeakMap()), users, () => {
-    const everyRow = new Int32Array(users.length).map((_, row) => row);
-    return denseIdsOfPairs(users, taskTypes, everyRow, users.length);
+    return denseIdsOfPairs(users, taskTypes, rowNumbers(users.length), users.length);
   });
+}
+
+/**
+ * The row numbers 0 to `length` - 1, in order: every row of a column.
+ * @example rowNumbers(3) // Int32Array [0, 1, 2]
+ */
+export function rowNumbers(length: number): Int32Array {
+  const rows = new Int32Array(length);
+  for (let row = 0; row < length; row += 1) rows[row] = row;
+  return rows;
+}
+
+/**
+ * The entries of `indices` that `keep` accepts, in order: a filter that allocates no JavaScript array.
+ * @example keepRows(Int32Array.from([4, 5, 6]), (row) => row !== 5) // Int32Array [4, 6]
+ */
+export function keepRows(indices: Int32Array, keep: (row: number) => boolean): Int32Array {
+  const kept = new Int32Array(indices.length);
+  let count = 0;
+  for (let slot = 0; slot < indices.length; slot += 1) if (keep(indices[slot])) kept[count++] = indices[slot];
+  return kept.slice(0, count);
 }
 
 // Open addressing over 32-bit hashes: keys are compared (`same`) only when a slot is taken.
@@ -103,9 +124,8 @@ function isSortedByStart(order: Int32Array, from: number, to: number, start: Arr
  * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
 export function denseIdsByHash(values: ArrayLike<string | null>, hashes: Int32Array): { ids: Int32Array; count: number } {
-  const everyRow = new Int32Array(values.length).map((_, row) => row);
   return numberKeys(
-    everyRow,
+    rowNumbers(values.length),
     values.length,
     (row) => hashes[row],
     (row, other) => hashes[row] === hashes[other] && values[row] === values[other],

@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { orderByGroupAndStart, userTaskPairs } from './group-order.js';
+import { orderByGroupAndStart, rowNumbers, userTaskPairs } from './group-order.js';
 
 // Workers tab away and come back: a row starting within minutes of the previous row's end continues its task.
 /**
@@ -7,7 +7,7 @@ import { orderByGroupAndStart, userTaskPairs } from './group-order.js';
  * that row has an end and 0 <= start - previous end <= maxGapMs.
  * @example stitchSessions(rows, kept, aiTypes.ids, 600_000) // { runs, stitchedRows: 12 }
  */
-export function stitchSessions(rows: LogRows, indices: number[], taskTypes: Int32Array, maxGapMs: number): { runs: Runs; stitchedRows: number } {
+export function stitchSessions(rows: LogRows, indices: Int32Array, taskTypes: Int32Array, maxGapMs: number): { runs: Runs; stitchedRows: number } {
   // (user, task type) as one dense id: a pair of codes, not a string built per row
   const pairs = userTaskPairs(rows.user, taskTypes);
   const { order, group } = orderByGroupAndStart(indices, pairs.ids, pairs.count, rows.start);
@@ -46,7 +46,7 @@ export interface Runs {
  * One task per row, in input order: manual tasks, or AI rows with stitching turned off.
  * @example rowRuns(kept).taskOrder.length === kept.length
  */
-export function rowRuns(indices: number[]): Runs {
-  const slots = new Int32Array(indices.length).map((_, slot) => slot);
-  return { order: Int32Array.from(indices), firstSlots: slots, taskOrder: slots };
+export function rowRuns(indices: Int32Array): Runs {
+  const slots = rowNumbers(indices.length);
+  return { order: indices, firstSlots: slots, taskOrder: slots };
 }

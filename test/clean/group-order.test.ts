@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { denseIdsByHash, denseIdsOfPairs, orderByGroupAndStart, userTaskPairs } from '../../src/clean/group-order.js';
+import { denseIdsByHash, denseIdsOfPairs, keepRows, orderByGroupAndStart, rowNumbers, userTaskPairs } from '../../src/clean/group-order.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 /** The plain way to number values, with a Map: what denseIdsByHash must agree with. */
@@ -50,4 +50,10 @@ test('userTaskPairs numbers every row\'s (user, task type) once per pair of colu
   expect(userTaskPairs(users, taskTypes)).toBe(pairs); // the retry and stitching rules share it
   expect(userTaskPairs(users.slice(), taskTypes)).toEqual(pairs); // other columns are numbered afresh
   expect(userTaskPairs(Int32Array.from([4, 4, 4, 4, 4]), taskTypes)).toEqual({ ids: Int32Array.from([0, 0, 1, 0, 0]), count: 2 });
+});
+
+test('rowNumbers lists every row; keepRows filters row numbers into a typed array, in order', () => {
+  expect(rowNumbers(4)).toEqual(Int32Array.from([0, 1, 2, 3]));
+  expect(keepRows(Int32Array.from([7, 2, 9, 4]), (row) => row > 3)).toEqual(Int32Array.from([7, 9, 4]));
+  expect(keepRows(rowNumbers(3), () => false)).toEqual(new Int32Array(0));
 });
