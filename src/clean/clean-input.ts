@@ -44,7 +44,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   progress(`found ${files.length} input files in ${inputDir}`);
 
   // 2. Roster first: naive timestamps need each user's zone for the month they name
-  const roster = await loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional);
+  const roster = await loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional, progress);
 
   // 3. Logs: quarantine unreadable rows, turn times into UTC (files side by side on large input)
   const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');

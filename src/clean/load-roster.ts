@@ -1,5 +1,6 @@
 import type { InputFile } from '../ingest/discover-files.js';
-import { readCsvRecords } from '../ingest/read-csv.js';
+import type { CsvRecord } from '../ingest/read-csv.js';
+import { readFileRecords } from '../ingest/read-csv-fast.js';
 import { resolveHeader } from '../ingest/normalize-headers.js';
 import { ianaZone, parseBoolean, parseNumber } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
@@ -34,9 +35,9 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 // The roster is read first: naive times need each user's zone for the month they name.
 /**
  * Reads every user_monthly_summary file; (user, month) repeated across files is one entry, the most complete.
- * @example const roster = await loadRoster(files.filter((f) => f.kind === 'user_monthly_summary'), onUnreadable)
+ * @example const roster = await loadRoster(files.filter((f) => f.kind === 'user_monthly_summary'), onUnreadable, console.error)
  */
-export async function loadRoster(files: InputFile[], onUnreadableOptional: (column: string) => void): Promise<Roster> {
+export async function loadRoster(files: InputFile[], onUnreadableOptional: (column: string) => void, onProgress: (message: string) => void = () => {}): Promise<Roster> {
   const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
   const reports: FileReport[] = [];
   const quarantine: QuarantineRecord[] = [];
@@ -44,7 +45,13 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
   for (const file of files) {
     let header: ReturnType<typeof resolveHeader> | undefined;
     let rows = 0;
-    for await (const record of readCsvRecords(file)) {
+    // read whole before any is used: a file papaparse gives up on is read again by csv-parse
+    const records = await readFileRecords(file, async (forEachRecord) => {
+      const all: CsvRecord[] = [];
+      await forEachRecord((record) => all.push(record));
+      return all;
+    }, onProgress);
+    for (const record of records) {
       if (!header) {
         header = resolveHeader('user_monthly_summary', record.fields);
         if (header.missingRequired.length > 0) {

@@ -1,7 +1,6 @@
 import { UptakeError } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { readCsvBatches, type CsvRecord } from '../ingest/read-csv.js';
-import { FastReadUnavailable, readCsvRecordsFast } from '../ingest/read-csv-fast.js';
+import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
 import { isRejection, readLogRecord } from './quarantine.js';
@@ -45,27 +44,10 @@ export type LogFileToRead = Pick<InputFile, 'path' | 'gzip' | 'name'> & Partial<
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: LogFileToRead, options: ReadLogFileOptions): Promise<LogFileResult> {
-  if (csvReader() === 'papaparse') {
-    try {
-      return await readRecords(file, (onRecord) => readCsvRecordsFast(file, onRecord), options);
-    } catch (error) {
-      if (!(error instanceof FastReadUnavailable)) throw error;
-      options.onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
-    }
-  }
-  return readRecords(file, async (onRecord) => {
-    for await (const batch of readCsvBatches(file)) for (const record of batch) onRecord(record);
-  }, options);
+  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress);
 }
 
-// UPTAKE_CSV_READER=csv-parse reads every file with csv-parse alone (slower; the same result).
-function csvReader(): 'papaparse' | 'csv-parse' {
-  const setting = process.env.UPTAKE_CSV_READER ?? 'papaparse';
-  if (setting !== 'papaparse' && setting !== 'csv-parse') throw new UptakeError('config', `expected UPTAKE_CSV_READER to be papaparse or csv-parse, got \`${setting}\``);
-  return setting;
-}
-
-async function readRecords(file: LogFileToRead, forEachRecord: (onRecord: (record: CsvRecord) => void) => Promise<void>, options: ReadLogFileOptions): Promise<LogFileResult> {
+async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, options: ReadLogFileOptions): Promise<LogFileResult> {
   const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();

@@ -4,8 +4,9 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
+import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
-import { countNewlines, stripLineEnding, type CsvRecord } from './read-csv.js';
+import { countNewlines, readCsvBatches, stripLineEnding, type CsvRecord } from './read-csv.js';
 
 /**
  * The file holds something papaparse and csv-parse might read differently (quoting that breaks RFC 4180,
@@ -206,4 +207,34 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
   if (failure !== undefined) throw failure;
   if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${text.length}`);
   checks.check();
+}
+
+/** Hands each record of a file to `onRecord` (see readCsvRecordsFast and readCsvBatches). */
+export type ForEachRecord = (onRecord: (record: CsvRecord) => void) => Promise<void>;
+
+// UPTAKE_CSV_READER=csv-parse reads every file with csv-parse alone (slower; the same result).
+function csvReader(): 'papaparse' | 'csv-parse' {
+  const setting = process.env.UPTAKE_CSV_READER ?? 'papaparse';
+  if (setting !== 'papaparse' && setting !== 'csv-parse') throw new UptakeError('config', `expected UPTAKE_CSV_READER to be papaparse or csv-parse, got \`${setting}\``);
+  return setting;
+}
+
+/**
+ * Runs `read` over a file's records as papaparse reads them, or, when papaparse cannot read the file
+ * as csv-parse would, over csv-parse's (`onProgress` says why). `read` may be started over, so it must
+ * keep what it collects to itself.
+ * @example const records = await readFileRecords(file, async (forEach) => { const all = []; await forEach((r) => all.push(r)); return all; }, console.error)
+ */
+export async function readFileRecords<T>(file: Pick<InputFile, 'path' | 'gzip' | 'name'>, read: (forEachRecord: ForEachRecord) => Promise<T>, onProgress: (message: string) => void): Promise<T> {
+  if (csvReader() === 'papaparse') {
+    try {
+      return await read((onRecord) => readCsvRecordsFast(file, onRecord));
+    } catch (error) {
+      if (!(error instanceof FastReadUnavailable)) throw error;
+      onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
+    }
+  }
+  return read(async (onRecord) => {
+    for await (const batch of readCsvBatches(file)) for (const record of batch) onRecord(record);
+  });
 }

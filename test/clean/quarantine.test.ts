@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { AI_HEADER, clean } from '../helpers/clean.js';
-import { csv } from '../helpers/input-folder.js';
+import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { parseConfig } from '../../src/config/read-config.js';
 
 test('each fatal problem quarantines its row with file, line, raw text and reason', async () => {
   const { data, ai } = await clean({
@@ -53,4 +55,19 @@ test('a header without a required column is an error naming the file and the col
 
 test('an empty file is an error naming it', async () => {
   await expect(clean({ 'ai_logs_1.csv': '' })).rejects.toThrow(/ai_logs_1\.csv: expected a header row and data, but the file is empty/);
+});
+
+// The roster is read by papaparse too; a roster file papaparse might read differently goes whole to csv-parse.
+test('a roster row that breaks quoting is quarantined with its line; the file is read once, by csv-parse', async () => {
+  const progress: string[] = [];
+  const dir = inputFolder({
+    'ai_logs_1.csv': csv(AI_HEADER, 'e1,u1,,report,2026-11-16T09:00:00Z,,done,,,ok'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,"Fin, ""EU""",2026-11,UTC,yes,1,1', 'u2,"bad"team,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
+  });
+  const data = await cleanInput(dir, parseConfig({}), { onProgress: (message) => progress.push(message) });
+  expect(progress).toContain('user_monthly_summary_2026-11.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 3');
+  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([['user_monthly_summary_2026-11.csv', 3, 'parse_error']]);
+  expect(data.accounting.user_monthly_summary).toMatchObject({ rows_read: 3, quarantined: 1, tasks: 2 });
+  expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.team])).toEqual([['u1', 'Fin, "EU"'], ['u3', 'Legal']]);
+  expect(data.tasks.objects()[0]).toMatchObject({ task_id: 'e1', team: 'Fin, "EU"' }); // filled from the roster
 });
