@@ -54,9 +54,7 @@ const userTaskPairsOf = new WeakMap<Int32Array, WeakMap<Int32Array, { ids: Int32
  * @example userTaskPairs(rows.user, aiTypes.ids) === userTaskPairs(rows.user, aiTypes.ids) // true
  */
 export function userTaskPairs(users: Int32Array, taskTypes: Int32Array): { ids: Int32Array; count: number } {
-  return cachedIn(cachedIn(userTaskPairsOf, taskTypes, () => new WeakMap()), users, () => {
-    return denseIdsOfPairs(users, taskTypes, rowNumbers(users.length), users.length);
-  });
+  return cachedIn(cachedIn(userTaskPairsOf, taskTypes, () => new WeakMap()), users, () => denseIdsOfPairs(users, taskTypes, rowNumbers(users.length), users.length));
 }
 
 /**

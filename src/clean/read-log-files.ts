@@ -86,11 +86,9 @@ function defaultWorkers(files: LogFile[]): number {
     if (!Number.isInteger(threads) || threads < 0) throw new UptakeError('config', `expected UPTAKE_READ_THREADS to be a whole number (0 reads on the main thread), got \`${setting}\``);
     return threads;
   }
-  const total = files.reduce((sum, file) => sum + textBytes(file), 0);
+  const total = files.reduce((sum, file) => sum + textBytesOf(file), 0);
   return total < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
 }
-
-const textBytes = (file: LogFile) => textBytesOf(file);
 
 // Files go out to whichever worker is free; results are merged strictly in file order.
 function readOnWorkers(
@@ -103,7 +101,7 @@ function readOnWorkers(
     const done = new Map<number, Extract<WorkerMessage, { type: 'done' | 'failed' }>>();
     const pool: Worker[] = [];
     // Largest first, so that no thread is left reading a big file alone at the end.
-    const queue = files.map((_, index) => index).sort((a, b) => textBytes(files[b]) - textBytes(files[a]) || a - b);
+    const queue = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
     let merged = 0;
     let firstFailure = files.length;
     let settled = false;

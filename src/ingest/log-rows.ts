@@ -22,6 +22,43 @@ export interface LogRowInput {
   passThrough: Array<[string, string]>;
 }
 
+/** A file's rows as numbers: codes (user, team, label, toolVersion), times, status and the like, hashes. */
+export interface TypedColumns {
+  user: Int32Array;
+  team: Int32Array;
+  label: Int32Array;
+  toolVersion: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  accuracy: Float64Array;
+  status: Int8Array;
+  harmful: Int8Array;
+  completeness: Int32Array;
+  /** hashString of id and of prompt (0 for none): grouping on the main thread compares these first. */
+  idHash: Int32Array;
+  promptHash: Int32Array;
+}
+
+/**
+ * Typed columns for `capacity` rows; with `from`, they hold its rows: new buffers when it has fewer,
+ * views of its buffers when it has room (the first `capacity` rows).
+ */
+function typedColumns(capacity: number, from?: TypedColumns): TypedColumns {
+  const column = <T extends Int8Array | Int32Array | Float64Array>(make: new (length: number) => T, old: T | undefined): T => {
+    if (old === undefined) return new make(capacity);
+    if (old.length >= capacity) return old.subarray(0, capacity) as T;
+    const grown = new make(capacity);
+    grown.set(old);
+    return grown;
+  };
+  return {
+    user: column(Int32Array, from?.user), team: column(Int32Array, from?.team), label: column(Int32Array, from?.label), toolVersion: column(Int32Array, from?.toolVersion),
+    start: column(Float64Array, from?.start), end: column(Float64Array, from?.end), accuracy: column(Float64Array, from?.accuracy),
+    status: column(Int8Array, from?.status), harmful: column(Int8Array, from?.harmful), completeness: column(Int32Array, from?.completeness),
+    idHash: column(Int32Array, from?.idHash), promptHash: column(Int32Array, from?.promptHash),
+  };
+}
+
 // Columns, not row objects: a 1 M-row file stays a few parallel arrays of numbers and shared strings.
 // Pushing doubles onto growing JavaScript arrays costs more than parsing them: numbers go into typed arrays.
 /** Collects the readable rows of one log file, in input order, for toPart. */
@@ -33,18 +70,7 @@ export class LogRowsBuilder {
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
   private readonly dictionary: string[] = [];
   private readonly codeOf = new Map<string, number>();
-  private user: Int32Array;
-  private team: Int32Array;
-  private label: Int32Array;
-  private toolVersion: Int32Array;
-  private start: Float64Array;
-  private end: Float64Array;
-  private accuracy: Float64Array;
-  private status: Int8Array;
-  private harmful: Int8Array;
-  private completeness: Int32Array;
-  private idHash: Int32Array;
-  private promptHash: Int32Array;
+  private columns: TypedColumns;
   private readonly passThrough = new Map<string, number[]>();
 
   // Memory a typed array never writes to is never touched, so a generous first size costs nothing, where
@@ -52,18 +78,7 @@ export class LogRowsBuilder {
   /** `expectedRows`: how many rows to make room for at first (more are fine). */
   constructor(readonly source: LogSource, expectedRows = 1024) {
     this.capacity = Math.max(16, Math.ceil(expectedRows));
-    this.user = new Int32Array(this.capacity);
-    this.team = new Int32Array(this.capacity);
-    this.label = new Int32Array(this.capacity);
-    this.toolVersion = new Int32Array(this.capacity);
-    this.start = new Float64Array(this.capacity);
-    this.end = new Float64Array(this.capacity);
-    this.accuracy = new Float64Array(this.capacity);
-    this.status = new Int8Array(this.capacity);
-    this.harmful = new Int8Array(this.capacity);
-    this.completeness = new Int32Array(this.capacity);
-    this.idHash = new Int32Array(this.capacity);
-    this.promptHash = new Int32Array(this.capacity);
+    this.columns = typedColumns(this.capacity);
   }
 
   private code(value: string | null): number {
@@ -79,43 +94,28 @@ export class LogRowsBuilder {
 
   private grow(): void {
     this.capacity *= 2;
-    const grown = <T extends Int8Array | Int32Array | Float64Array>(array: T): T => {
-      const bigger = new (array.constructor as new (length: number) => T)(this.capacity);
-      bigger.set(array);
-      return bigger;
-    };
-    this.user = grown(this.user);
-    this.team = grown(this.team);
-    this.label = grown(this.label);
-    this.toolVersion = grown(this.toolVersion);
-    this.start = grown(this.start);
-    this.end = grown(this.end);
-    this.accuracy = grown(this.accuracy);
-    this.status = grown(this.status);
-    this.harmful = grown(this.harmful);
-    this.completeness = grown(this.completeness);
-    this.idHash = grown(this.idHash);
-    this.promptHash = grown(this.promptHash);
+    this.columns = typedColumns(this.capacity, this.columns);
   }
 
   /** `ascii`: the row's record was all ASCII, so no value needs checking for characters above U+00FF. */
   push(row: LogRowInput, ascii = false): void {
     if (this.length === this.capacity) this.grow();
     const at = this.length;
+    const columns = this.columns;
     this.id.push(row.id, ascii);
     this.prompt.push(row.prompt, ascii);
-    this.user[at] = this.code(row.user);
-    this.team[at] = this.code(row.team);
-    this.label[at] = this.code(row.label);
-    this.toolVersion[at] = this.code(row.toolVersion);
-    this.start[at] = row.start;
-    this.end[at] = row.end;
-    this.status[at] = STATUS_RANK[row.status];
-    this.accuracy[at] = row.accuracy ?? Number.NaN;
-    this.harmful[at] = row.harmful === null ? -1 : row.harmful ? 1 : 0;
-    this.completeness[at] = row.completeness;
-    this.idHash[at] = hashString(row.id);
-    this.promptHash[at] = row.prompt === null ? 0 : hashString(row.prompt);
+    columns.user[at] = this.code(row.user);
+    columns.team[at] = this.code(row.team);
+    columns.label[at] = this.code(row.label);
+    columns.toolVersion[at] = this.code(row.toolVersion);
+    columns.start[at] = row.start;
+    columns.end[at] = row.end;
+    columns.status[at] = STATUS_RANK[row.status];
+    columns.accuracy[at] = row.accuracy ?? Number.NaN;
+    columns.harmful[at] = row.harmful === null ? -1 : row.harmful ? 1 : 0;
+    columns.completeness[at] = row.completeness;
+    columns.idHash[at] = hashString(row.id);
+    columns.promptHash[at] = row.prompt === null ? 0 : hashString(row.prompt);
     for (const [name, value] of row.passThrough) {
       let column = this.passThrough.get(name);
       if (!column) {
@@ -141,17 +141,14 @@ export class LogRowsBuilder {
     const length = this.length;
     return {
       length, ...this.id.finish('id'), ...this.prompt.finish('prompt'), dictionary: this.dictionary,
-      user: this.user.subarray(0, length), team: this.team.subarray(0, length), label: this.label.subarray(0, length), toolVersion: this.toolVersion.subarray(0, length),
-      start: this.start.subarray(0, length), end: this.end.subarray(0, length), accuracy: this.accuracy.subarray(0, length),
-      status: this.status.subarray(0, length), harmful: this.harmful.subarray(0, length), completeness: this.completeness.subarray(0, length),
-      idHash: this.idHash.subarray(0, length), promptHash: this.promptHash.subarray(0, length),
+      ...typedColumns(length, this.columns),
       passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
     };
   }
 }
 
 /** One file's rows as LogRowsBuilder.toPart makes them: see there. */
-export interface LogRowsPart {
+export interface LogRowsPart extends TypedColumns {
   length: number;
   /**
    * The ids end to end; idEnds[row] is where each ends (cloning one long string is a copy, a million short
@@ -165,20 +162,8 @@ export interface LogRowsPart {
   promptText: string;
   promptEnds: Int32Array;
   promptWide: Array<[row: number, value: string]>;
+  /** The strings user, team, label, toolVersion and passThrough hold codes of (-1 is null). */
   dictionary: string[];
-  user: Int32Array;
-  team: Int32Array;
-  label: Int32Array;
-  toolVersion: Int32Array;
-  start: Float64Array;
-  end: Float64Array;
-  accuracy: Float64Array;
-  status: Int8Array;
-  harmful: Int8Array;
-  completeness: Int32Array;
-  /** hashString of id and of prompt (0 for none): grouping on the main thread compares these first. */
-  idHash: Int32Array;
-  promptHash: Int32Array;
   passThrough: Array<[string, Int32Array]>;
 }
 
