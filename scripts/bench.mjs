@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run bench: times `uptake metrics` end to end against DuckDB reading the same files (the floor),
 // at about 100 k, 1 M and 2.5 M input rows, then times `uptake run --no-deliver` on data/sample.
-// Assumes `npm run build` ran. Data sets are cached under os.tmpdir() keyed by size and seed.
+// Assumes `npm run build` ran. Data sets are cached under os.tmpdir() keyed by size and seed, and made
+// again when the generator's build (dist/generate) has changed since.
 //
 // Usage: node scripts/bench.mjs [--sizes 100k,1m,2.5m|none] [--seed 1] [--skip-run] [--runs 1] [--skip-duckdb] [--generate-only] [--cli path] [--timeout 900]
 // --cli times another build (e.g. an older commit's dist/cli/main.js) on the same data sets, for before/after tables.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -72,9 +74,20 @@ function timed(command, args, { timeoutSec, stdoutFile, env } = {}) {
   });
 }
 
+/** A hash of the generator's build: cached data made by another generator is made again. */
+function generatorFingerprint() {
+  const dir = join(root, 'dist', 'generate');
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.js')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 async function dataset(size, seed, timeoutSec) {
   const dir = join(tmpdir(), `uptake-bench-${size}-seed${seed}`);
-  if (existsSync(join(dir, 'truth.json'))) return dir;
+  const stamp = join(dir, 'generator.txt');
+  const fingerprint = generatorFingerprint();
+  if (existsSync(join(dir, 'truth.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === fingerprint) return dir;
+  if (existsSync(dir)) process.stderr.write(`${dir} was made by another build of the generator: making it again\n`);
   const users = Math.max(1, Math.round(SIZES[size] / ROWS_PER_USER));
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
@@ -82,6 +95,8 @@ async function dataset(size, seed, timeoutSec) {
   const result = await timed(process.execPath, [defaultCli, 'generate', '--out', staging, '--users', String(users), '--weeks', String(WEEKS), '--seed', String(seed), '--end-week', END_WEEK, '--force'], { timeoutSec });
   if (result.code !== 0) throw new Error(`uptake generate failed (${result.code ?? result.signal}): ${result.stderr.slice(-2000)}`);
   process.stderr.write(`  generated in ${result.seconds.toFixed(1)} s\n`);
+  writeFileSync(join(staging, 'generator.txt'), `${fingerprint}\n`);
+  rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
   return dir;
 }
