@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
@@ -19,7 +20,9 @@ export class FastReadUnavailable extends Error {}
 const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
 // Touching fresh memory is slow on virtual machines (a page fault for every 4 KB, tens of microseconds
-// each here), and a thread reads file after file: the buffer a file was read into is kept for the next.
+// each here), and a reading thread reads file after file: the buffer a file was read into is kept for the
+// next. Only reading threads keep one (they end with the read); the main thread of a long-running
+// `uptake watch` or `schedule` would hold the largest file it ever read.
 let spareBuffer: Buffer | undefined;
 
 /** The file's bytes, in the thread's spare buffer when it is large enough; `release` hands that back once they are read. */
@@ -33,7 +36,7 @@ async function fileBytes(path: string, tooLarge: () => Error): Promise<{ bytes: 
     let filled = 0;
     for (let read = -1; filled < size && read !== 0; filled += read) ({ bytesRead: read } = await handle.read(buffer, filled, size - filled, filled));
     const release = () => {
-      if (spareBuffer === undefined || spareBuffer.length < buffer.length) spareBuffer = buffer;
+      if (!isMainThread && (spareBuffer === undefined || spareBuffer.length < buffer.length)) spareBuffer = buffer;
     };
     return { bytes: buffer.subarray(0, filled), release };
   } finally {
