@@ -64,7 +64,6 @@ function typedColumns(capacity: number, from?: TypedColumns): TypedColumns {
 /** Collects the readable rows of one log file, in input order, for toPart. */
 export class LogRowsBuilder {
   length = 0;
-  private capacity: number;
   private readonly id = new JoinedStrings();
   private readonly prompt = new JoinedStrings(); // prompts are mostly unique: a dictionary would only cost
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
@@ -77,8 +76,7 @@ export class LogRowsBuilder {
   // growing copies every column (and fresh memory is slow to touch on virtual machines).
   /** `expectedRows`: how many rows to make room for at first (more are fine). */
   constructor(readonly source: LogSource, expectedRows = 1024) {
-    this.capacity = Math.max(16, Math.ceil(expectedRows));
-    this.columns = typedColumns(this.capacity);
+    this.columns = typedColumns(Math.max(16, Math.ceil(expectedRows)));
   }
 
   private code(value: string | null): number {
@@ -93,13 +91,12 @@ export class LogRowsBuilder {
   }
 
   private grow(): void {
-    this.capacity *= 2;
-    this.columns = typedColumns(this.capacity, this.columns);
+    this.columns = typedColumns(this.columns.user.length * 2, this.columns);
   }
 
   /** `ascii`: the row's record was all ASCII, so no value needs checking for characters above U+00FF. */
   push(row: LogRowInput, ascii = false): void {
-    if (this.length === this.capacity) this.grow();
+    if (this.length === this.columns.user.length) this.grow();
     const at = this.length;
     const columns = this.columns;
     this.id.push(row.id, ascii);
