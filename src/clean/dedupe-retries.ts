@@ -14,7 +14,7 @@ export function dedupeRetries(
   taskTypes: Int32Array,
   windowMs: number,
 ): { kept: Int32Array; duplicates: number } {
-  const eligible = keepRows(indices, (index) => rows.prompt[index] !== null);
+  const eligible = keepRows(indices, (index) => !rows.prompt.isEmpty(index));
   // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
   const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
   const attempts = denseIdsOfPairs(userTaskPairs(rows.user, taskTypes).ids, prompts.ids, eligible, rows.user.length);

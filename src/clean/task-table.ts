@@ -1,5 +1,6 @@
 import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from '../ingest/types.js';
+import type { TextColumn } from '../ingest/text-column.js';
 import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
@@ -10,7 +11,7 @@ import type { Runs } from './stitch-sessions.js';
  */
 export interface TaskTableColumns {
   source: LogSource[];
-  task_id: string[];
+  task_id: TaskText;
   user_id: string[];
   team: Array<string | null>;
   task_type: string[];
@@ -20,10 +21,50 @@ export interface TaskTableColumns {
   accuracy: Array<number | null>;
   harmful: Array<boolean | null>;
   fragments: number[];
-  prompt: Array<string | null>;
+  prompt: TaskText;
   tool_version: Array<string | null>;
   /** Pass-through columns, under their table names (see passThroughColumns). */
-  [passThrough: string]: unknown[];
+  [passThrough: string]: unknown[] | TaskText;
+}
+
+// No metric reads ids or prompts: each task keeps the number of its row, and the string is cut from its
+// file's text only when read (see TextColumn).
+/**
+ * The task table's task_id or prompt column: each task's string is that of one row of its source.
+ * Reads as an arquero column (length, at, iteration).
+ * @example columns.task_id.at(0) // 'e1'
+ */
+export class TaskText {
+  /** The row, among its source's rows, whose string each task takes. */
+  readonly rowOf: Int32Array;
+  private readonly sources: Array<{ from: number; text: TextColumn<string | null> }> = [];
+
+  constructor(readonly length: number) {
+    this.rowOf = new Int32Array(length);
+  }
+
+  /**
+   * Tasks from `from` on take their strings from `text`; sources are added in table order.
+   * @example columns.prompt.addSource(aiTaskCount, rows.manual_logs.prompt)
+   */
+  addSource(from: number, text: TextColumn<string | null>): void {
+    this.sources.push({ from, text });
+  }
+
+  /**
+   * The string of a task.
+   * @example columns.task_id.at(0) // 'e1'
+   */
+  at(task: number): string | null {
+    if (!(task >= 0 && task < this.length)) throw new RangeError(`task ${task} is outside the table's ${this.length} tasks`);
+    let source = this.sources.length - 1;
+    while (this.sources[source].from > task) source -= 1;
+    return this.sources[source].text.at(this.rowOf[task]);
+  }
+
+  *[Symbol.iterator](): IterableIterator<string | null> {
+    for (let task = 0; task < this.length; task += 1) yield this.at(task);
+  }
 }
 
 /** One source's tasks: rows `offset` to `offset + length` of the table's columns. */
@@ -50,8 +91,8 @@ export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>)
  * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
  */
 export function taskTableColumns(total: number, passThrough: Map<string, string>): TaskTableColumns {
-  const columns = Object.fromEntries(CONTRACT_COLUMNS.map((name) => [name, new Array(total)])) as TaskTableColumns;
-  for (const name of passThrough.values()) columns[name] = new Array(total).fill(null);
+  const columns = Object.fromEntries(CONTRACT_COLUMNS.map((name) => [name, name === 'task_id' || name === 'prompt' ? new TaskText(total) : new Array(total)])) as TaskTableColumns;
+  for (const name of passThrough.values()) columns[name] = new Array<unknown>(total).fill(null);
   return columns;
 }
 
@@ -67,7 +108,9 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
   const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
   const { status: statuses, accuracy: accuracies, harmful: harms, fragments, prompt: prompts, tool_version: toolVersions } = columns;
   columns.source.fill(source, offset, offset + count);
-  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, columns[passThrough.get(name)!]] as const);
+  columns.task_id.addSource(offset, rows.id);
+  columns.prompt.addSource(offset, rows.prompt);
+  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, columns[passThrough.get(name)!] as unknown[]] as const);
   for (let task = 0; task < count; task += 1) {
     const run = runs.taskOrder[task];
     const from = runs.firstSlots[run];
@@ -86,7 +129,7 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
       if (team === -1) team = rows.team[index];
     }
     const out = offset + task;
-    taskIds[out] = rows.id[first];
+    taskIds.rowOf[out] = first;
     userIds[out] = rows.strings[rows.user[first]];
     teams[out] = rows.stringOf(team);
     taskTypes[out] = types.names[types.ids[first]];
@@ -96,7 +139,7 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
     accuracies[out] = Number.isNaN(accuracy) ? null : accuracy;
     harms[out] = harmful === -1 ? null : harmful === 1;
     fragments[out] = to - from;
-    prompts[out] = rows.prompt[last];
+    prompts.rowOf[out] = last;
     toolVersions[out] = rows.stringOf(rows.toolVersion[last]);
     for (const [codes, column] of passColumns) {
       let code = codes[first];

@@ -64,6 +64,9 @@ export interface LabelMapping {
  * - tool_version: string | null
  * - any pass-through column, as string | null
  *
+ * Read values through arquero (`get`, `array`, `objects`, expressions): task_id and prompt are
+ * columns cut from the files' text on demand (TaskText), not arrays to index.
+ *
  * `roster` columns: user_id, team, month (YYYY-MM), timezone, licensed (boolean | null),
  * tasks_total (number | null), ai_tasks_total (number | null).
  */

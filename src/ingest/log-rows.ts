@@ -1,4 +1,5 @@
 import { hashString } from '../util/hash-string.js';
+import { TextColumn } from './text-column.js';
 import type { LogSource, TaskStatus } from './types.js';
 
 /** Status as a small number so sorting and "best status" are arithmetic: lower is better. */
@@ -181,7 +182,8 @@ export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
  */
 export class LogRows {
   readonly length: number;
-  readonly id: string[];
+  /** Ids and prompts are kept as each file's text and cut out when read: see TextColumn. */
+  readonly id: TextColumn<string>;
   /** The distinct values of user, team, label, toolVersion and the pass-through columns: their codes point here. */
   readonly strings: string[] = [];
   readonly user: Int32Array;
@@ -197,7 +199,7 @@ export class LogRows {
   readonly accuracy: Float64Array;
   /** -1 null, 0 false, 1 true. */
   readonly harmful: Int8Array;
-  readonly prompt: Array<string | null>;
+  readonly prompt: TextColumn<null>;
   readonly toolVersion: Int32Array;
   /** Non-empty fields of the row (exact duplicates keep the most complete). */
   readonly completeness: Int32Array;
@@ -214,8 +216,8 @@ export class LogRows {
   constructor(readonly source: LogSource, parts: LogRowsPart[] = []) {
     const total = parts.reduce((sum, part) => sum + part.length, 0);
     this.length = total;
-    this.id = new Array(total);
-    this.prompt = new Array(total);
+    this.id = new TextColumn(parts.map((part) => ({ text: part.idText, ends: part.idEnds, wide: part.idWide })), '');
+    this.prompt = new TextColumn(parts.map((part) => ({ text: part.promptText, ends: part.promptEnds, wide: part.promptWide })), null);
     this.user = new Int32Array(total);
     this.team = new Int32Array(total);
     this.label = new Int32Array(total);
@@ -241,8 +243,6 @@ export class LogRows {
         }
         return code;
       });
-      splitInto(part.idText, part.idEnds, part.idWide, this.id, offset, '');
-      splitInto(part.promptText, part.promptEnds, part.promptWide, this.prompt, offset, null);
       recode(part.user, codes, this.user, offset);
       recode(part.team, codes, this.team, offset);
       recode(part.label, codes, this.label, offset);
@@ -317,16 +317,6 @@ class JoinedStrings {
     this.chunks.push(this.batch.join(''));
     this.batch = [];
   }
-}
-
-function splitInto<Empty extends string | null>(text: string, ends: Int32Array, wide: Array<[number, string]>, target: Array<string | Empty>, offset: number, empty: Empty): void {
-  let from = 0;
-  for (let index = 0; index < ends.length; index += 1) {
-    const to = ends[index];
-    target[offset + index] = to === from ? empty : text.slice(from, to);
-    from = to;
-  }
-  for (const [index, value] of wide) target[offset + index] = value;
 }
 
 function recode(partCodes: Int32Array, codes: Int32Array, target: Int32Array, offset: number): void {

@@ -5,16 +5,17 @@ const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
 
 // table.array() copies a column through a per-row callback on every call; KPIs read the same columns often.
 /**
- * A column's values in the table's row order: the column itself when the table is neither filtered
- * nor ordered, else a copy made once per table and column. Treat it as read-only.
+ * A column's values in the table's row order: the column itself when it is an array and the table is
+ * neither filtered nor ordered, else a copy made once per table and column. Treat it as read-only.
  * @example const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>
  */
 export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
-  if (!table.isFiltered() && !table.isOrdered()) return table.column(name) as unknown as ArrayLike<unknown>;
+  const column = table.column(name) as unknown;
+  const indexable = Array.isArray(column) || ArrayBuffer.isView(column); // else a column read through `at` (TaskText)
+  if (indexable && !table.isFiltered() && !table.isOrdered()) return column as ArrayLike<unknown>;
   const perTable = cachedIn(cache, table, () => new Map<string, ArrayLike<unknown>>());
   return cachedIn(perTable, name, () => {
-    const column = table.column(name) as unknown;
-    if (!Array.isArray(column) && !ArrayBuffer.isView(column)) return table.array(name) as ArrayLike<unknown>;
+    if (!indexable) return table.array(name) as ArrayLike<unknown>;
     // Plain index loop over the table's row indices: table.array() calls a closure per row.
     const source = column as unknown as ArrayLike<unknown>;
     const indices = table.indices();
