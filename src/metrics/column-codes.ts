@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { cachedIn } from '../util/cached-in.js';
+import { CodedColumn } from '../util/coded-column.js';
 import { columnValues } from './column-values.js';
 
 /** A column as integer ids: rows with equal values (as arquero groups them; null is a value too) share an id. */
@@ -21,7 +22,25 @@ const cache = new WeakMap<ColumnTable, Map<string, ColumnCodes>>();
  */
 export function columnCodes(table: ColumnTable, name: string): ColumnCodes {
   const perTable = cachedIn(cache, table, () => new Map<string, ColumnCodes>());
-  return cachedIn(perTable, name, () => encode(columnValues(table, name) as ArrayLike<unknown>));
+  return cachedIn(perTable, name, () => {
+    const column = table.column(name) as unknown;
+    if (column instanceof CodedColumn) return recode(column, table.isFiltered() || table.isOrdered() ? table.indices() : null, table.numRows());
+    return encode(columnValues(table, name) as ArrayLike<unknown>);
+  });
+}
+
+// The column's codes already group its rows: each code is looked up once, not each row's value.
+function recode(column: CodedColumn<unknown>, indices: ArrayLike<number> | null, length: number): ColumnCodes {
+  const codes = emptyCodes(length);
+  const { ids } = codes;
+  const idOfCode = new Int32Array(column.values.length + 1).fill(-1); // code + 1 -> id
+  for (let row = 0; row < length; row += 1) {
+    const code = column.codes[indices === null ? row : indices[row]];
+    let id = idOfCode[code + 1];
+    if (id === -1) idOfCode[code + 1] = id = codeOf(codes, code === -1 ? null : column.values[code]);
+    ids[row] = id;
+  }
+  return codes;
 }
 
 function encode(column: ArrayLike<unknown>): ColumnCodes {

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { codeOf, emptyCodes, rememberColumnCodes } from './column-codes.js';
+import { CodedColumn } from '../util/coded-column.js';
+import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 
@@ -17,17 +18,23 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const utc = makePeriodLookup('UTC');
   const target = config.metrics.accuracyTarget;
   // Plain loops over the columns: a derive with escaped functions builds a row object per task and column.
-  const source = columnValues(tasks, 'source') as ArrayLike<unknown>;
-  const status = columnValues(tasks, 'status') as ArrayLike<unknown>;
+  const sources = columnCodes(tasks, 'source');
+  const statuses = columnCodes(tasks, 'status');
+  const [aiLogs, manualLogs] = [sources.idOf.get('ai_logs') ?? -1, sources.idOf.get('manual_logs') ?? -1];
+  const [completed, abandoned] = [statuses.idOf.get('completed') ?? -1, statuses.idOf.get('abandoned') ?? -1];
   const harmful = columnValues(tasks, 'harmful') as ArrayLike<unknown>;
   const accuracy = columnValues(tasks, 'accuracy') as ArrayLike<unknown>;
   const duration = columnValues(tasks, 'duration_ms') as ArrayLike<unknown>;
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
   const length = tasks.numRows();
+  const weeks = emptyCodes(length);
+  const months = emptyCodes(length);
+  const dates = emptyCodes(length);
   const columns = {
-    week: new Array<string>(length),
-    month: new Array<string>(length),
-    utc_date: new Array<string>(length),
+    // weeks, months and dates as codes (filled below): a few dozen values over millions of tasks
+    week: new CodedColumn(weeks.ids, weeks.values),
+    month: new CodedColumn(months.ids, months.values),
+    utc_date: new CodedColumn(dates.ids, dates.values),
     ai: new Uint8Array(length),
     ai_any: new Uint8Array(length),
     manual: new Uint8Array(length),
@@ -38,9 +45,6 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     // A typed array: numbers in a plain array with nulls are boxed, one heap object per task.
     duration_min: new Float64Array(length),
   };
-  const weeks = emptyCodes(length);
-  const months = emptyCodes(length);
-  const dates = emptyCodes(length);
   let localPeriods: LocalPeriods | undefined;
   let utcPeriods: LocalPeriods | undefined;
   let weekId = -1;
@@ -58,20 +62,17 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
       utcPeriods = utcDay;
       dateId = codeOf(dates, utcDay.date);
     }
-    columns.week[row] = periods.week;
-    columns.month[row] = periods.month;
-    columns.utc_date[row] = utcDay.date;
     weeks.ids[row] = weekId;
     months.ids[row] = monthId;
     dates.ids[row] = dateId;
-    const aiAny = source[row] === 'ai_logs';
-    const ai = aiAny && status[row] === 'completed';
+    const aiAny = sources.ids[row] === aiLogs;
+    const ai = aiAny && statuses.ids[row] === completed;
     const value = accuracy[row];
     const evaluated = ai && typeof value === 'number';
     columns.ai[row] = ai ? 1 : 0;
     columns.ai_any[row] = aiAny ? 1 : 0;
-    columns.manual[row] = source[row] === 'manual_logs' ? 1 : 0;
-    columns.abandoned[row] = aiAny && status[row] === 'abandoned' ? 1 : 0;
+    columns.manual[row] = sources.ids[row] === manualLogs ? 1 : 0;
+    columns.abandoned[row] = aiAny && statuses.ids[row] === abandoned ? 1 : 0;
     columns.harmful_ai[row] = ai && harmful[row] === true ? 1 : 0;
     columns.evaluated[row] = evaluated ? 1 : 0;
     columns.above_target[row] = evaluated && (value as number) >= target ? 1 : 0;
