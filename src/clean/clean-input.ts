@@ -139,7 +139,7 @@ function toRosterTable(roster: Roster): ColumnTable {
   });
 }
 
-function loadedDates(starts: number[]): CleanedData['loadedDates'] {
+function loadedDates(starts: Float64Array): CleanedData['loadedDates'] {
   let first = Infinity;
   let last = -Infinity;
   for (const start of starts) {

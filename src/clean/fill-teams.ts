@@ -37,18 +37,31 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
     if (month === undefined) monthBySlot.set(slot, (month = monthOf(epochMs, zone)));
     return month;
   };
-  let filled = 0;
+  // Teams are codes (CodedColumn): each written code is spelled once, and each team gets one code.
   const { team: teams, user_id: users, started_at: starts } = tasks.columns;
+  const codeOfTeam = new Map<string, number>();
+  const teamCode = (team: string) => {
+    let code = codeOfTeam.get(team);
+    if (code === undefined) {
+      codeOfTeam.set(team, (code = teams.values.length));
+      teams.values.push(team);
+    }
+    return code;
+  };
+  const spelledCode = new Map<number, number>();
+  let filled = 0;
   for (let row = tasks.offset; row < tasks.offset + tasks.length; row += 1) {
-    const written = teams[row];
-    if (written !== null) {
-      teams[row] = spell(written);
+    const written = teams.codes[row];
+    if (written !== -1) {
+      let code = spelledCode.get(written);
+      if (code === undefined) spelledCode.set(written, (code = teamCode(spell(teams.values[written]))));
+      teams.codes[row] = code;
       continue;
     }
-    const entry = byUser.get(users[row])?.get(monthAt(starts[row]));
+    const entry = byUser.get(users.at(row)!)?.get(monthAt(starts[row]));
     const team = entry ? teamOf(entry) : null;
     if (team !== null) {
-      teams[row] = team;
+      teams.codes[row] = teamCode(team);
       filled += 1;
     }
   }

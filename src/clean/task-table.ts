@@ -1,30 +1,32 @@
 import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from '../ingest/types.js';
 import type { TextColumn } from '../ingest/text-column.js';
+import { CodedColumn } from '../util/coded-column.js';
 import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
 /**
  * The cleaned task table's columns, exactly as CleanedData['tasks'] holds them, AI tasks first:
  * each source's tasks are written straight into their final arrays (building them once and copying
- * them into a table cost seconds at millions of rows).
+ * them into a table cost seconds at millions of rows). Repeated strings are codes (CodedColumn):
+ * user_id, team, tool_version and the pass-through columns share one list of values.
  */
 export interface TaskTableColumns {
-  source: LogSource[];
+  source: CodedColumn<LogSource>;
   task_id: TaskText;
-  user_id: string[];
-  team: Array<string | null>;
-  task_type: string[];
-  started_at: number[];
+  user_id: CodedColumn<string>;
+  team: CodedColumn<string>;
+  task_type: CodedColumn<string>;
+  started_at: Float64Array;
   duration_ms: Array<number | null>;
-  status: TaskStatus[];
+  status: CodedColumn<TaskStatus>;
   accuracy: Array<number | null>;
   harmful: Array<boolean | null>;
-  fragments: number[];
+  fragments: Int32Array;
   prompt: TaskText;
-  tool_version: Array<string | null>;
+  tool_version: CodedColumn<string>;
   /** Pass-through columns, under their table names (see passThroughColumns). */
-  [passThrough: string]: unknown[] | TaskText;
+  [passThrough: string]: CodedColumn<string> | TaskText | Float64Array | Int32Array | unknown[];
 }
 
 // No metric reads ids or prompts: each task keeps the number of its row, and the string is cut from its
@@ -91,8 +93,24 @@ export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>)
  * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
  */
 export function taskTableColumns(total: number, passThrough: Map<string, string>): TaskTableColumns {
-  const columns = Object.fromEntries(CONTRACT_COLUMNS.map((name) => [name, name === 'task_id' || name === 'prompt' ? new TaskText(total) : new Array(total)])) as TaskTableColumns;
-  for (const name of passThrough.values()) columns[name] = new Array<unknown>(total).fill(null);
+  const strings: string[] = [];
+  const codes = () => new Int32Array(total);
+  const columns: TaskTableColumns = {
+    source: new CodedColumn(codes(), ['ai_logs', 'manual_logs']),
+    task_id: new TaskText(total),
+    user_id: new CodedColumn(codes(), strings),
+    team: new CodedColumn(codes(), strings),
+    task_type: new CodedColumn(codes(), []),
+    started_at: new Float64Array(total),
+    duration_ms: new Array(total),
+    status: new CodedColumn(codes(), [...STATUS_BY_RANK]),
+    accuracy: new Array(total),
+    harmful: new Array(total),
+    fragments: new Int32Array(total),
+    prompt: new TaskText(total),
+    tool_version: new CodedColumn(codes(), strings),
+  };
+  for (const name of passThrough.values()) columns[name] = new CodedColumn(codes().fill(-1), strings);
   return columns;
 }
 
@@ -107,10 +125,16 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
   const { columns, offset } = target;
   const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
   const { status: statuses, accuracy: accuracies, harmful: harms, fragments, prompt: prompts, tool_version: toolVersions } = columns;
-  columns.source.fill(source, offset, offset + count);
-  columns.task_id.addSource(offset, rows.id);
-  columns.prompt.addSource(offset, rows.prompt);
-  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, columns[passThrough.get(name)!] as unknown[]] as const);
+  // the source's codes, moved past the values already listed (user_id, team, tool_version and pass-through share them)
+  const stringBase = userIds.values.length;
+  for (const value of rows.strings) userIds.values.push(value);
+  const typeBase = taskTypes.values.length;
+  for (const name of types.names) taskTypes.values.push(name);
+  const stringCode = (code: number) => (code === -1 ? -1 : stringBase + code);
+  columns.source.codes.fill(columns.source.values.indexOf(source), offset, offset + count);
+  taskIds.addSource(offset, rows.id);
+  prompts.addSource(offset, rows.prompt);
+  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, (columns[passThrough.get(name)!] as CodedColumn<string>).codes] as const);
   for (let task = 0; task < count; task += 1) {
     const run = runs.taskOrder[task];
     const from = runs.firstSlots[run];
@@ -130,21 +154,21 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
     }
     const out = offset + task;
     taskIds.rowOf[out] = first;
-    userIds[out] = rows.strings[rows.user[first]];
-    teams[out] = rows.stringOf(team);
-    taskTypes[out] = types.names[types.ids[first]];
+    userIds.codes[out] = stringCode(rows.user[first]);
+    teams.codes[out] = stringCode(team);
+    taskTypes.codes[out] = typeBase + types.ids[first];
     starts[out] = rows.start[first];
     durations[out] = Number.isNaN(duration) ? null : duration;
-    statuses[out] = STATUS_BY_RANK[rows.status[last]];
+    statuses.codes[out] = rows.status[last]; // STATUS_RANK, the index into STATUS_BY_RANK
     accuracies[out] = Number.isNaN(accuracy) ? null : accuracy;
     harms[out] = harmful === -1 ? null : harmful === 1;
     fragments[out] = to - from;
     prompts.rowOf[out] = last;
-    toolVersions[out] = rows.stringOf(rows.toolVersion[last]);
+    toolVersions.codes[out] = stringCode(rows.toolVersion[last]);
     for (const [codes, column] of passColumns) {
       let code = codes[first];
       for (let slot = from + 1; slot < to; slot += 1) if (codes[runs.order[slot]] !== -1) code = codes[runs.order[slot]];
-      column[out] = rows.stringOf(code);
+      column[out] = stringCode(code);
     }
   }
   return { columns, offset, length: count };
