@@ -7,12 +7,12 @@ import type { TaskColumns } from './task-table.js';
  */
 export function applyDurationRules(tasks: TaskColumns, maxDurationMs: number): { unknown: number; too_long: number } {
   const dropped = { unknown: 0, too_long: 0 };
-  const durations = tasks.columns.duration_ms;
+  const durations = tasks.columns.duration_ms.values; // NaN for null
   for (let row = tasks.offset; row < tasks.offset + tasks.length; row += 1) {
     const duration = durations[row];
-    if (duration === null) dropped.unknown += 1;
+    if (Number.isNaN(duration)) dropped.unknown += 1;
     else if (duration > maxDurationMs) {
-      durations[row] = null;
+      durations[row] = Number.NaN;
       dropped.too_long += 1;
     }
   }

@@ -2,6 +2,7 @@ import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from '../ingest/types.js';
 import type { TextColumn } from '../ingest/text-column.js';
 import { CodedColumn } from '../util/coded-column.js';
+import { NullableNumbers } from '../util/nullable-numbers.js';
 import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
@@ -18,15 +19,15 @@ export interface TaskTableColumns {
   team: CodedColumn<string>;
   task_type: CodedColumn<string>;
   started_at: Float64Array;
-  duration_ms: Array<number | null>;
+  duration_ms: NullableNumbers;
   status: CodedColumn<TaskStatus>;
-  accuracy: Array<number | null>;
-  harmful: Array<boolean | null>;
+  accuracy: NullableNumbers;
+  harmful: CodedColumn<boolean>;
   fragments: Int32Array;
   prompt: TaskText;
   tool_version: CodedColumn<string>;
   /** Pass-through columns, under their table names (see passThroughColumns). */
-  [passThrough: string]: CodedColumn<string> | TaskText | Float64Array | Int32Array | unknown[];
+  [passThrough: string]: CodedColumn<string> | CodedColumn<LogSource | TaskStatus | boolean> | TaskText | NullableNumbers | Float64Array | Int32Array;
 }
 
 // No metric reads ids or prompts: each task keeps the number of its row, and the string is cut from its
@@ -102,10 +103,10 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
     team: new CodedColumn(codes(), strings),
     task_type: new CodedColumn(codes(), []),
     started_at: new Float64Array(total),
-    duration_ms: new Array(total),
+    duration_ms: new NullableNumbers(new Float64Array(total)),
     status: new CodedColumn(codes(), [...STATUS_BY_RANK]),
-    accuracy: new Array(total),
-    harmful: new Array(total),
+    accuracy: new NullableNumbers(new Float64Array(total)),
+    harmful: new CodedColumn(codes(), [false, true]),
     fragments: new Int32Array(total),
     prompt: new TaskText(total),
     tool_version: new CodedColumn(codes(), strings),
@@ -158,10 +159,10 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
     teams.codes[out] = stringCode(team);
     taskTypes.codes[out] = typeBase + types.ids[first];
     starts[out] = rows.start[first];
-    durations[out] = Number.isNaN(duration) ? null : duration;
+    durations.values[out] = duration; // NaN: unknown
     statuses.codes[out] = rows.status[last]; // STATUS_RANK, the index into STATUS_BY_RANK
-    accuracies[out] = Number.isNaN(accuracy) ? null : accuracy;
-    harms[out] = harmful === -1 ? null : harmful === 1;
+    accuracies.values[out] = accuracy;
+    harms.codes[out] = harmful; // -1 null, 0 false, 1 true: codes into [false, true]
     fragments[out] = to - from;
     prompts.rowOf[out] = last;
     toolVersions.codes[out] = stringCode(rows.toolVersion[last]);

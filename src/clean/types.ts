@@ -66,8 +66,9 @@ export interface LabelMapping {
  *
  * Read values through arquero (`get`, `array`, `objects`, expressions), not by indexing a column:
  * task_id and prompt are cut from the files' text on demand (TaskText); source, user_id, team,
- * task_type, status, tool_version and the pass-through columns are codes (CodedColumn); started_at
- * is a Float64Array and fragments an Int32Array.
+ * task_type, status, harmful, tool_version and the pass-through columns are codes (CodedColumn);
+ * duration_ms and accuracy are Float64Arrays with NaN for null (NullableNumbers); started_at is a
+ * Float64Array and fragments an Int32Array.
  *
  * `roster` columns: user_id, team, month (YYYY-MM), timezone, licensed (boolean | null),
  * tasks_total (number | null), ai_tasks_total (number | null).

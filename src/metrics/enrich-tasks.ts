@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { CodedColumn } from '../util/coded-column.js';
 import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnValues, numberValues } from './column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 
 /**
@@ -22,9 +22,10 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const statuses = columnCodes(tasks, 'status');
   const [aiLogs, manualLogs] = [sources.idOf.get('ai_logs') ?? -1, sources.idOf.get('manual_logs') ?? -1];
   const [completed, abandoned] = [statuses.idOf.get('completed') ?? -1, statuses.idOf.get('abandoned') ?? -1];
-  const harmful = columnValues(tasks, 'harmful') as ArrayLike<unknown>;
-  const accuracy = columnValues(tasks, 'accuracy') as ArrayLike<unknown>;
-  const duration = columnValues(tasks, 'duration_ms') as ArrayLike<unknown>;
+  const harmful = columnCodes(tasks, 'harmful');
+  const harmfulId = harmful.idOf.get(true) ?? -1;
+  const accuracy = numberValues(tasks, 'accuracy'); // NaN for null
+  const duration = numberValues(tasks, 'duration_ms');
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
   const length = tasks.numRows();
   const weeks = emptyCodes(length);
@@ -68,16 +69,15 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     const aiAny = sources.ids[row] === aiLogs;
     const ai = aiAny && statuses.ids[row] === completed;
     const value = accuracy[row];
-    const evaluated = ai && typeof value === 'number';
+    const evaluated = ai && !Number.isNaN(value);
     columns.ai[row] = ai ? 1 : 0;
     columns.ai_any[row] = aiAny ? 1 : 0;
     columns.manual[row] = sources.ids[row] === manualLogs ? 1 : 0;
     columns.abandoned[row] = aiAny && statuses.ids[row] === abandoned ? 1 : 0;
-    columns.harmful_ai[row] = ai && harmful[row] === true ? 1 : 0;
+    columns.harmful_ai[row] = ai && harmful.ids[row] === harmfulId ? 1 : 0;
     columns.evaluated[row] = evaluated ? 1 : 0;
-    columns.above_target[row] = evaluated && (value as number) >= target ? 1 : 0;
-    const ms = duration[row];
-    columns.duration_min[row] = typeof ms === 'number' ? ms / 60_000 : Number.NaN;
+    columns.above_target[row] = evaluated && value >= target ? 1 : 0;
+    columns.duration_min[row] = duration[row] / 60_000; // NaN stays NaN
   }
   const enriched = tasks.assign(columns);
   rememberColumnCodes(enriched, 'week', weeks);

@@ -1,0 +1,14 @@
+import { table } from 'arquero';
+import { expect, test } from 'vitest';
+import { numberValues } from '../../src/metrics/column-values.js';
+import { NullableNumbers } from '../../src/util/nullable-numbers.js';
+
+test('numberValues: NaN for null in any column, in the table\'s row order', () => {
+  const typed = new NullableNumbers(Float64Array.of(0.5, Number.NaN, 0.75));
+  const tasks = table({ typed, plain: [0.5, null, 0.75], n: [3, 2, 1] });
+  expect(numberValues(tasks, 'typed')).toBe(typed.values); // read in place
+  expect(Array.from(numberValues(tasks, 'plain'))).toEqual([0.5, Number.NaN, 0.75]);
+  const ordered = tasks.orderby('n');
+  expect(Array.from(numberValues(ordered, 'typed'))).toEqual([0.75, Number.NaN, 0.5]);
+  expect(Array.from(numberValues(ordered, 'plain'))).toEqual([0.75, Number.NaN, 0.5]);
+});
