@@ -48,14 +48,13 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
     }
     return code;
   };
-  const spelledCode = new Map<number, number>();
+  const spelledCode = new Int32Array(teams.values.length).fill(-1); // written code -> spelled code
   let filled = 0;
   for (let row = tasks.offset; row < tasks.offset + tasks.length; row += 1) {
     const written = teams.codes[row];
     if (written !== -1) {
-      let code = spelledCode.get(written);
-      if (code === undefined) spelledCode.set(written, (code = teamCode(spell(teams.values[written]))));
-      teams.codes[row] = code;
+      if (spelledCode[written] === -1) spelledCode[written] = teamCode(spell(teams.values[written]));
+      teams.codes[row] = spelledCode[written];
       continue;
     }
     const entry = byUser.get(users.at(row)!)?.get(monthAt(starts[row]));
