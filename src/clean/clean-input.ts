@@ -2,6 +2,7 @@ import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
+import { prefaultedMemory } from '../util/prefaulted-memory.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
 import { readLogFiles, type LogFile } from './read-log-files.js';
 import type { RosterZones } from './read-log-file.js';
@@ -12,7 +13,7 @@ import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
 import { rowNumbers } from './group-order.js';
 import { rowRuns, stitchSessions } from './stitch-sessions.js';
-import { buildTasks, passThroughColumns, taskTableColumns } from './task-table.js';
+import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns } from './task-table.js';
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
 import type { CleanedData, FileReport, QuarantineRecord, SourceAccounting } from './types.js';
@@ -22,6 +23,9 @@ export interface CleanEffects {
   /** Worker threads reading the log files; 0 reads on this thread. Default: one per core for large input. */
   workers?: number;
 }
+
+/** From this many log rows on, the task table's memory is mapped ahead on another thread (below, a thread costs more). */
+const PREFAULT_FROM_ROWS = 250_000;
 
 function emptyAccounting(): SourceAccounting {
   return { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
@@ -59,6 +63,12 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
     accounting[source].quarantined = read.counts[source].quarantined;
   }
 
+  // The task table's memory is mapped on the idle core while the rules below run (see prefaultedMemory);
+  // there are at most as many tasks as rows.
+  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
+  const rowCount = rows.ai_logs.length + rows.manual_logs.length;
+  const tableMemory = rowCount >= PREFAULT_FROM_ROWS ? prefaultedMemory(taskTableBytes(rowCount, passThrough.size)) : undefined;
+
   // 4. Clock skew: an end before its start is swapped
   const repairs: Record<string, number> = {
     clock_skew: repairClockSkew(rows.ai_logs) + repairClockSkew(rows.manual_logs),
@@ -74,8 +84,8 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = rowRuns(manualExact.kept);
-  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
-  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough);
+  await tableMemory?.ready;
+  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough, tableMemory?.buffer);
   const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes, { columns, offset: 0 }, 'ai_logs', passThrough);
   const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;

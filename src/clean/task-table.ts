@@ -38,12 +38,15 @@ export interface TaskTableColumns {
  * @example columns.task_id.at(0) // 'e1'
  */
 export class TaskText {
-  /** The row, among its source's rows, whose string each task takes. */
-  readonly rowOf: Int32Array;
   private readonly sources: Array<{ from: number; text: TextColumn<string | null> }> = [];
 
-  constructor(readonly length: number) {
-    this.rowOf = new Int32Array(length);
+  constructor(
+    /** The row, among its source's rows, whose string each task takes (filled by buildTasks). */
+    readonly rowOf: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.rowOf.length;
   }
 
   /**
@@ -89,26 +92,47 @@ export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>)
   return new Map(names.map((name) => [name, CONTRACT_COLUMNS.includes(name) ? `x_${name}` : name]));
 }
 
+const FLOAT_COLUMNS = 3; // started_at, duration_ms, accuracy
+const INT_COLUMNS = 10; // source, user_id, team, task_type, status, harmful, tool_version, fragments, and task_id's and prompt's rows
+
 /**
- * Empty columns for `total` tasks; pass-through cells stay null where a source lacks the column.
+ * Bytes the table's columns take in one buffer (taskTableColumns' `memory`).
+ * @example prefaultedMemory(taskTableBytes(rows.length, passThrough.size))
+ */
+export function taskTableBytes(total: number, passThroughCount: number): number {
+  return total * (FLOAT_COLUMNS * 8 + (INT_COLUMNS + passThroughCount) * 4);
+}
+
+/**
+ * Empty columns for `total` tasks; pass-through cells stay null where a source lacks the column. With `memory`
+ * (zeroed, at least taskTableBytes long), the numbers live in it; else in fresh arrays.
  * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
  */
-export function taskTableColumns(total: number, passThrough: Map<string, string>): TaskTableColumns {
+export function taskTableColumns(total: number, passThrough: Map<string, string>, memory?: ArrayBufferLike): TaskTableColumns {
+  let used = 0;
+  const carve = <T extends Float64Array | Int32Array>(make: { new (length: number): T; new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }): T => {
+    if (!memory) return new make(total);
+    const array = new make(memory, used, total);
+    used += total * make.BYTES_PER_ELEMENT;
+    return array;
+  };
+  // floats first: every offset then stays a multiple of its element size
+  const [starts, durations, accuracies] = [carve(Float64Array), carve(Float64Array), carve(Float64Array)];
+  const codes = () => carve(Int32Array);
   const strings: string[] = [];
-  const codes = () => new Int32Array(total);
   const columns: TaskTableColumns = {
     source: new CodedColumn(codes(), ['ai_logs', 'manual_logs']),
-    task_id: new TaskText(total),
+    task_id: new TaskText(codes()),
     user_id: new CodedColumn(codes(), strings),
     team: new CodedColumn(codes(), strings),
     task_type: new CodedColumn(codes(), []),
-    started_at: new Float64Array(total),
-    duration_ms: new NullableNumbers(new Float64Array(total)),
+    started_at: starts,
+    duration_ms: new NullableNumbers(durations),
     status: new CodedColumn(codes(), [...STATUS_BY_RANK]),
-    accuracy: new NullableNumbers(new Float64Array(total)),
+    accuracy: new NullableNumbers(accuracies),
     harmful: new CodedColumn(codes(), [false, true]),
-    fragments: new Int32Array(total),
-    prompt: new TaskText(total),
+    fragments: codes(),
+    prompt: new TaskText(codes()),
     tool_version: new CodedColumn(codes(), strings),
   };
   for (const name of passThrough.values()) columns[name] = new CodedColumn(codes().fill(-1), strings);
