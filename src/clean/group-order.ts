@@ -121,11 +121,12 @@ function isSortedByStart(order: Int32Array, from: number, to: number, start: Arr
  * so no string is hashed here.
  * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
-export function denseIdsByHash(values: { length: number; at(row: number): string | null | undefined }, hashes: Int32Array): { ids: Int32Array; count: number } {
+export function denseIdsByHash(values: { length: number; at(row: number): string | null | undefined; equals?(row: number, other: number): boolean }, hashes: Int32Array): { ids: Int32Array; count: number } {
+  const equal = values.equals ? (row: number, other: number) => values.equals!(row, other) : (row: number, other: number) => values.at(row) === values.at(other);
   return numberKeys(
     rowNumbers(values.length),
     values.length,
     (row) => hashes[row],
-    (row, other) => hashes[row] === hashes[other] && values.at(row) === values.at(other),
+    (row, other) => hashes[row] === hashes[other] && equal(row, other),
   );
 }

@@ -149,15 +149,15 @@ export class LogRowsBuilder {
 export interface LogRowsPart extends TypedColumns {
   length: number;
   /**
-   * The ids end to end; idEnds[row] is where each ends (cloning one long string is a copy, a million short
-   * ones are not). An id with a character above U+00FF is listed in idWide instead (empty in the text): one
-   * such character would make the whole text, and every id cut from it, two bytes a character.
+   * The ids end to end as Latin-1 bytes; idEnds[row] is where each ends. Bytes cross threads without a copy,
+   * where a string is copied twice (cloning a million short strings costs more still). An id with a
+   * character above U+00FF is listed in idWide instead (empty in the bytes).
    */
-  idText: string;
+  idBytes: Uint8Array;
   idEnds: Int32Array;
   idWide: Array<[row: number, value: string]>;
   /** The prompts end to end, as the ids; a null prompt is an empty one. */
-  promptText: string;
+  promptBytes: Uint8Array;
   promptEnds: Int32Array;
   promptWide: Array<[row: number, value: string]>;
   /** The strings user, team, label, toolVersion and passThrough hold codes of (-1 is null). */
@@ -170,7 +170,7 @@ export interface LogRowsPart extends TypedColumns {
  * @example parentPort.postMessage(part, transferListOf(part))
  */
 export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
-  const arrays = [part.idEnds, part.promptEnds, part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness, part.idHash, part.promptHash];
+  const arrays = [part.idBytes, part.idEnds, part.promptBytes, part.promptEnds, part.user, part.team, part.label, part.toolVersion, part.start, part.end, part.accuracy, part.status, part.harmful, part.completeness, part.idHash, part.promptHash];
   return [...arrays, ...part.passThrough.map(([, codes]) => codes)].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -216,8 +216,8 @@ export class LogRows {
   constructor(readonly source: LogSource, parts: LogRowsPart[] = []) {
     const total = parts.reduce((sum, part) => sum + part.length, 0);
     this.length = total;
-    this.id = new TextColumn(parts.map((part) => ({ text: part.idText, ends: part.idEnds, wide: part.idWide })), '');
-    this.prompt = new TextColumn(parts.map((part) => ({ text: part.promptText, ends: part.promptEnds, wide: part.promptWide })), null);
+    this.id = new TextColumn(parts.map((part) => ({ bytes: part.idBytes, ends: part.idEnds, wide: part.idWide })), '');
+    this.prompt = new TextColumn(parts.map((part) => ({ bytes: part.promptBytes, ends: part.promptEnds, wide: part.promptWide })), null);
     this.user = new Int32Array(total);
     this.team = new Int32Array(total);
     this.label = new Int32Array(total);
@@ -278,10 +278,10 @@ const WIDE = /[^\u0000-\u00ff]/;
 const JOIN_EVERY = 2048;
 
 // A million short strings held until the end of a file are a million objects for the garbage collector to
-// copy and promote: they are joined a batch at a time into a few long strings, and end to end at the end.
-// A value with a character above U+00FF is set apart as it comes (only records outside ASCII are checked):
-// joined with the others it would make its whole batch two bytes a character.
-/** A column of strings (null as empty) built row by row into LogRowsPart's text, ends and wide values. */
+// copy and promote: they are joined a batch at a time into a few long strings, and written end to end as
+// Latin-1 bytes at the end. A value with a character above U+00FF is set apart as it comes (only records
+// outside ASCII are checked): it has no Latin-1 byte.
+/** A column of strings (null as empty) built row by row into LogRowsPart's bytes, ends and wide values. */
 class JoinedStrings {
   private batch: Array<string | null> = [];
   private readonly chunks: string[] = [];
@@ -307,10 +307,15 @@ class JoinedStrings {
     this.length += 1;
   }
 
-  /** The strings as LogRowsPart holds them, under `name`Text, `name`Ends and `name`Wide. */
-  finish<Name extends string>(name: Name): Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>> {
+  /** The strings as LogRowsPart holds them, under `name`Bytes, `name`Ends and `name`Wide. */
+  finish<Name extends string>(name: Name): Record<`${Name}Bytes`, Uint8Array> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>> {
     this.flush();
-    return { [`${name}Text`]: this.chunks.join(''), [`${name}Ends`]: this.ends.subarray(0, this.length), [`${name}Wide`]: this.wide } as Record<`${Name}Text`, string> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>>;
+    // its own buffer (never Node's shared pool), so that it can be transferred
+    const bytes = new Uint8Array(this.end);
+    const writer = Buffer.from(bytes.buffer);
+    let at = 0;
+    for (const chunk of this.chunks) at += writer.write(chunk, at, 'latin1');
+    return { [`${name}Bytes`]: bytes, [`${name}Ends`]: this.ends.subarray(0, this.length), [`${name}Wide`]: this.wide } as Record<`${Name}Bytes`, Uint8Array> & Record<`${Name}Ends`, Int32Array> & Record<`${Name}Wide`, Array<[number, string]>>;
   }
 
   private flush(): void {

@@ -1,30 +1,31 @@
-/** One file's strings end to end, as LogRowsPart holds them: see LogRowsPart.idText. */
+/** One file's strings end to end, as LogRowsPart holds them: see LogRowsPart.idBytes. */
 export interface JoinedText {
-  text: string;
-  /** Where each row's string ends in `text`. */
+  /** Latin-1: a byte a character. */
+  bytes: Uint8Array;
+  /** Where each row's string ends in `bytes`. */
   ends: Int32Array;
-  /** Rows whose string holds a character above U+00FF (empty in `text`). */
+  /** Rows whose string holds a character above U+00FF (empty in `bytes`). */
   wide: Array<[row: number, value: string]>;
 }
 
 // A million short strings made up front cost more than reading them: each is an object that the garbage
 // collector copies twice before it settles (about 0.5 s of a 2.5 M-row run), and no metric reads them.
-// Each file's text stays one string, and a row's string is cut from it when someone asks for it.
+// Each file's strings stay the bytes its reading thread wrote, and a row's string is made when asked for.
 /**
- * A column of strings kept as the joined texts of its files: `at(row)` cuts one out, `empty` stands for
+ * A column of strings kept as the joined bytes of its files: `at(row)` makes one, `empty` stands for
  * an empty string. Reads as an arquero column (length, at, iteration).
- * @example new TextColumn([{ text: 'e1e22', ends: Int32Array.of(2, 4, 5), wide: [] }], '').at(1) // 'e2'
+ * @example new TextColumn([{ bytes: Buffer.from('e1e22', 'latin1'), ends: Int32Array.of(2, 4, 5), wide: [] }], '').at(1) // 'e2'
  */
 export class TextColumn<Empty extends string | null> {
   readonly length: number;
-  private readonly texts: string[];
+  private readonly bytes: Buffer[];
   private readonly ends: Int32Array[];
   /** The first row of each part, and the length as a last entry. */
   private readonly firstRows: Int32Array;
   private readonly wide = new Map<number, string>();
 
   constructor(parts: JoinedText[], private readonly empty: Empty) {
-    this.texts = parts.map((part) => part.text);
+    this.bytes = parts.map((part) => Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength));
     this.ends = parts.map((part) => part.ends);
     this.firstRows = new Int32Array(parts.length + 1);
     parts.forEach((part, index) => {
@@ -40,33 +41,53 @@ export class TextColumn<Empty extends string | null> {
    */
   at(row: number): string | Empty {
     const part = this.partOf(row);
-    const local = row - this.firstRows[part];
-    const ends = this.ends[part];
-    const from = local === 0 ? 0 : ends[local - 1];
-    const to = ends[local];
+    const from = this.startOf(part, row);
+    const to = this.ends[part][row - this.firstRows[part]];
     if (from === to) return this.wide.get(row) ?? this.empty;
-    return this.texts[part].slice(from, to);
+    return this.bytes[part].toString('latin1', from, to);
   }
 
   /**
-   * Whether a row's string is empty, without cutting it out.
+   * Whether two rows hold the same string, compared byte by byte without making either.
+   * @example ids.equals(0, 2) // false
+   */
+  equals(row: number, other: number): boolean {
+    const part = this.partOf(row);
+    const otherPart = this.partOf(other);
+    const start = this.startOf(part, row);
+    const length = this.ends[part][row - this.firstRows[part]] - start;
+    const otherStart = this.startOf(otherPart, other);
+    if (length === 0 || this.ends[otherPart][other - this.firstRows[otherPart]] - otherStart !== length) {
+      return length === 0 ? this.at(row) === this.at(other) : false; // an empty or a wide string: compare the values
+    }
+    const bytes = this.bytes[part];
+    const otherBytes = this.bytes[otherPart];
+    for (let offset = 0; offset < length; offset += 1) if (bytes[start + offset] !== otherBytes[otherStart + offset]) return false;
+    return true;
+  }
+
+  /**
+   * Whether a row's string is empty, without making it.
    * @example prompts.isEmpty(3) // true
    */
   isEmpty(row: number): boolean {
     const part = this.partOf(row);
-    const local = row - this.firstRows[part];
-    const ends = this.ends[part];
-    return (local === 0 ? 0 : ends[local - 1]) === ends[local] && !this.wide.has(row);
+    return this.startOf(part, row) === this.ends[part][row - this.firstRows[part]] && !this.wide.has(row);
   }
 
   *[Symbol.iterator](): IterableIterator<string | Empty> {
     for (let row = 0; row < this.length; row += 1) yield this.at(row);
   }
 
+  private startOf(part: number, row: number): number {
+    const local = row - this.firstRows[part];
+    return local === 0 ? 0 : this.ends[part][local - 1];
+  }
+
   private partOf(row: number): number {
     if (row < 0 || row >= this.length) throw new RangeError(`row ${row} is outside the column's ${this.length} rows`);
     let low = 0;
-    let high = this.texts.length - 1;
+    let high = this.bytes.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
       if (this.firstRows[middle] <= row) low = middle;

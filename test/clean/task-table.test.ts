@@ -6,8 +6,8 @@ import { NullableNumbers } from '../../src/util/nullable-numbers.js';
 import { TextColumn } from '../../src/ingest/text-column.js';
 
 test('task strings read their source rows, and arquero reads them as a column', () => {
-  const ai = new TextColumn([{ text: 'a1a2', ends: Int32Array.of(2, 4), wide: [] }], null);
-  const manual = new TextColumn([{ text: 'm1', ends: Int32Array.of(2), wide: [] }], null);
+  const ai = new TextColumn([{ bytes: Buffer.from('a1a2', 'latin1'), ends: Int32Array.of(2, 4), wide: [] }], null);
+  const manual = new TextColumn([{ bytes: Buffer.from('m1', 'latin1'), ends: Int32Array.of(2), wide: [] }], null);
   const taskIds = new TaskText(new Int32Array(3));
   taskIds.addSource(0, ai);
   taskIds.addSource(2, manual);
