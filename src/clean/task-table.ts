@@ -27,7 +27,7 @@ export interface TaskTableColumns {
   prompt: TaskText;
   tool_version: CodedColumn<string>;
   /** Pass-through columns, under their table names (see passThroughColumns). */
-  [passThrough: string]: CodedColumn<string> | CodedColumn<LogSource | TaskStatus | boolean> | TaskText | NullableNumbers | Float64Array | Int32Array;
+  [passThrough: string]: CodedColumn<unknown> | TaskText | NullableNumbers | Float64Array | Int32Array;
 }
 
 // No metric reads ids or prompts: each task keeps the number of its row, and the string is cut from its

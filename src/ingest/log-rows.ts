@@ -182,7 +182,7 @@ export function transferListOf(part: LogRowsPart): ArrayBuffer[] {
  */
 export class LogRows {
   readonly length: number;
-  /** Ids and prompts are kept as each file's text and cut out when read: see TextColumn. */
+  /** Ids and prompts stay the bytes each file was read into, and a string is made when read: see TextColumn. */
   readonly id: TextColumn<string>;
   /** The distinct values of user, team, label, toolVersion and the pass-through columns: their codes point here. */
   readonly strings: string[] = [];
