@@ -24,9 +24,6 @@ export interface CleanEffects {
   workers?: number;
 }
 
-/** From this many log rows on, the task table's memory is mapped ahead on another thread (below, a thread costs more). */
-const PREFAULT_FROM_ROWS = 250_000;
-
 function emptyAccounting(): SourceAccounting {
   return { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
 }
@@ -63,11 +60,11 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
     accounting[source].quarantined = read.counts[source].quarantined;
   }
 
-  // The task table's memory is mapped on the idle core while the rules below run (see prefaultedMemory);
-  // there are at most as many tasks as rows.
+  // Input large enough for reading threads: the task table's memory is mapped on another core while the
+  // rules below run (see prefaultedMemory). There are at most as many tasks as rows.
   const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
   const rowCount = rows.ai_logs.length + rows.manual_logs.length;
-  const tableMemory = rowCount >= PREFAULT_FROM_ROWS ? prefaultedMemory(taskTableBytes(rowCount, passThrough.size)) : undefined;
+  const tableMemory = read.threads > 0 ? prefaultedMemory(taskTableBytes(rowCount, passThrough.size)) : undefined;
 
   // 4. Clock skew: an end before its start is swapped
   const repairs: Record<string, number> = {

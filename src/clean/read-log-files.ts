@@ -25,6 +25,8 @@ export interface LogFilesRead {
   quarantine: QuarantineRecord[];
   unreadable: Map<string, number>;
   counts: Record<LogSource, { rowsRead: number; quarantined: number }>;
+  /** Worker threads the files were read on (0: this thread). */
+  threads: number;
 }
 
 /** Sent to a worker: one file to read. */
@@ -53,6 +55,7 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
   const parts: Record<LogSource, LogRowsPart[]> = { ai_logs: [], manual_logs: [] };
   const merged: Omit<LogFilesRead, 'rows'> = {
+    threads: 0,
     reports: [],
     quarantine: [],
     unreadable: new Map(),
@@ -73,6 +76,7 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     }
   } else {
     options.onProgress(`reading ${files.length} log files on ${workers} threads`);
+    merged.threads = workers;
     await readOnWorkers(files, workers, options, (file, message) => add(file.kind, message.part, message));
   }
   return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
