@@ -3,6 +3,7 @@ import type { LogSource, TaskStatus } from '../ingest/types.js';
 import type { TextColumn } from '../ingest/text-column.js';
 import { CodedColumn } from '../util/coded-column.js';
 import { NullableNumbers } from '../util/nullable-numbers.js';
+import { arrayCarver } from '../util/prefaulted-memory.js';
 import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
@@ -109,16 +110,9 @@ export function taskTableBytes(total: number, passThroughCount: number): number 
  * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
  */
 export function taskTableColumns(total: number, passThrough: Map<string, string>, memory?: ArrayBufferLike): TaskTableColumns {
-  let used = 0;
-  const carve = <T extends Float64Array | Int32Array>(make: { new (length: number): T; new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }): T => {
-    if (!memory) return new make(total);
-    const array = new make(memory, used, total);
-    used += total * make.BYTES_PER_ELEMENT;
-    return array;
-  };
-  // floats first: every offset then stays a multiple of its element size
-  const [starts, durations, accuracies] = [carve(Float64Array), carve(Float64Array), carve(Float64Array)];
-  const codes = () => carve(Int32Array);
+  const carve = arrayCarver(memory);
+  const [starts, durations, accuracies] = [carve(Float64Array, total), carve(Float64Array, total), carve(Float64Array, total)];
+  const codes = () => carve(Int32Array, total);
   const strings: string[] = [];
   const columns: TaskTableColumns = {
     source: new CodedColumn(codes(), ['ai_logs', 'manual_logs']),

@@ -50,3 +50,20 @@ export function prefaultedMemory(bytes: number): PrefaultedMemory {
   });
   return { buffer, ready };
 }
+
+type TypedArrayOf<T> = { new (length: number): T; new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/**
+ * Cuts typed arrays one after another from `memory` (zeroed; allocate the widest element type first so that
+ * every offset stays aligned), or makes fresh arrays when there is no memory.
+ * @example const carve = arrayCarver(memory.buffer); const starts = carve(Float64Array, n); const codes = carve(Int32Array, n)
+ */
+export function arrayCarver(memory: ArrayBufferLike | undefined): <T extends Float64Array | Int32Array | Int8Array>(make: TypedArrayOf<T>, length: number) => T {
+  let used = 0;
+  return (make, length) => {
+    if (!memory) return new make(length);
+    const array = new make(memory, used, length);
+    used += length * make.BYTES_PER_ELEMENT;
+    return array;
+  };
+}
