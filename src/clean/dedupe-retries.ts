@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIdsByHash, denseIdsOfPairs, keepRows, orderByGroupAndStart, userTaskPairs } from './group-order.js';
+import { denseIdsOfIdAndText, keepRows, orderByGroupAndStart, userTaskPairs } from './group-order.js';
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
@@ -15,9 +15,8 @@ export function dedupeRetries(
   windowMs: number,
 ): { kept: Int32Array; duplicates: number } {
   const eligible = keepRows(indices, (index) => !rows.prompt.isEmpty(index));
-  // (user, task type, prompt) as one dense id: pairs of dense ids, never a string built per row
-  const prompts = denseIdsByHash(rows.prompt, rows.promptHash);
-  const attempts = denseIdsOfPairs(userTaskPairs(rows.user, taskTypes).ids, prompts.ids, eligible, rows.user.length);
+  // (user, task type, prompt) as one dense id: never a string built per row
+  const attempts = denseIdsOfIdAndText(userTaskPairs(rows.user, taskTypes).ids, rows.prompt, rows.promptHash, eligible, rows.user.length);
   const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
   const dropped = new Uint8Array(rows.user.length);
   let duplicates = 0;

@@ -121,12 +121,36 @@ function isSortedByStart(order: Int32Array, from: number, to: number, start: Arr
  * so no string is hashed here.
  * @example denseIdsByHash(['a', 'b', 'a'], Int32Array.from(['a', 'b', 'a'], hashString)) // { ids: Int32Array [0, 1, 0], count: 2 }
  */
-export function denseIdsByHash(values: { length: number; at(row: number): string | null | undefined; equals?(row: number, other: number): boolean }, hashes: Int32Array): { ids: Int32Array; count: number } {
-  const equal = values.equals ? (row: number, other: number) => values.equals!(row, other) : (row: number, other: number) => values.at(row) === values.at(other);
+export function denseIdsByHash(values: Texts, hashes: Int32Array): { ids: Int32Array; count: number } {
+  const equal = textEquality(values);
   return numberKeys(
     rowNumbers(values.length),
     values.length,
     (row) => hashes[row],
     (row, other) => hashes[row] === hashes[other] && equal(row, other),
   );
+}
+
+// Retries group by (user and task type, prompt): one numbering of the pairs, not one of the prompts and one of the pairs.
+/**
+ * Dense ids, per row, of (ids[row], texts[row]) over the given rows (-1 for other rows), in order of first
+ * appearance: the ids of denseIdsOfPairs(ids, denseIdsByHash(texts, hashes).ids, indices, rows), without
+ * numbering every text first. Hashes are compared first and the strings only when they match.
+ * @example denseIdsOfIdAndText(userTaskPairs(rows.user, types).ids, rows.prompt, rows.promptHash, eligible, rows.length)
+ */
+export function denseIdsOfIdAndText(ids: ArrayLike<number>, texts: Texts, hashes: Int32Array, indices: ArrayLike<number>, rows: number): { ids: Int32Array; count: number } {
+  const equal = textEquality(texts);
+  return numberKeys(
+    indices,
+    rows,
+    (row) => Math.imul(ids[row], 0x9e3779b1) ^ hashes[row],
+    (row, other) => ids[row] === ids[other] && hashes[row] === hashes[other] && equal(row, other),
+  );
+}
+
+/** Strings by row: a TextColumn (compared in place) or an array. */
+type Texts = { length: number; at(row: number): string | null | undefined; equals?(row: number, other: number): boolean };
+
+function textEquality(texts: Texts): (row: number, other: number) => boolean {
+  return texts.equals ? (row, other) => texts.equals!(row, other) : (row, other) => texts.at(row) === texts.at(other);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { denseIdsByHash, denseIdsOfPairs, keepRows, orderByGroupAndStart, rowNumbers, userTaskPairs } from '../../src/clean/group-order.js';
+import { denseIdsByHash, denseIdsOfIdAndText, denseIdsOfPairs, keepRows, orderByGroupAndStart, rowNumbers, userTaskPairs } from '../../src/clean/group-order.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 /** The plain way to number values, with a Map: what denseIdsByHash must agree with. */
@@ -56,4 +56,17 @@ test('rowNumbers lists every row; keepRows filters row numbers into a typed arra
   expect(rowNumbers(4)).toEqual(Int32Array.from([0, 1, 2, 3]));
   expect(keepRows(Int32Array.from([7, 2, 9, 4]), (row) => row > 3)).toEqual(Int32Array.from([7, 9, 4]));
   expect(keepRows(rowNumbers(3), () => false)).toEqual(new Int32Array(0));
+});
+
+test('denseIdsOfIdAndText numbers (id, string) as the pairs of the id and the string\'s own number do', () => {
+  const texts = Array.from({ length: 3000 }, (_, index) => `prompt ${(index * 7) % 50}`);
+  const ids = Array.from({ length: 3000 }, (_, index) => (index * 13) % 9);
+  const rows = Array.from({ length: 2000 }, (_, index) => index * 1.5).map(Math.floor); // some rows only
+  const twoSteps = (hashes: Int32Array) => denseIdsOfPairs(ids, denseIdsByHash(texts, hashes).ids, rows, texts.length);
+  const hashes = Int32Array.from(texts, hashString);
+  expect(denseIdsOfIdAndText(ids, texts, hashes, rows, texts.length)).toEqual(twoSteps(hashes));
+  // every hash equal: the strings alone tell them apart
+  const colliding = new Int32Array(texts.length).fill(7);
+  expect(denseIdsOfIdAndText(ids, texts, colliding, rows, texts.length)).toEqual(twoSteps(hashes));
+  expect(denseIdsOfIdAndText(ids, texts, hashes, rows, texts.length).count).toBe(300); // index mod 450 decides the pair; rows skip index mod 3 = 2
 });
