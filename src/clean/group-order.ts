@@ -78,13 +78,27 @@ export function keepRows(indices: Int32Array, keep: (row: number) => boolean): I
   return kept.slice(0, count);
 }
 
+// The table is scratch memory that the next numbering reuses: at a million rows, writing to fresh memory
+// costs about as much as the numbering itself on virtual machines (see prefaultedMemory). A WeakRef keeps it
+// for the rest of the run (a referent stays alive until the current job ends) and lets it go afterwards.
+let scratchMemory: WeakRef<Int32Array> | undefined;
+function scratch(length: number): Int32Array {
+  let memory = scratchMemory?.deref();
+  if (!memory || memory.length < length) {
+    memory = new Int32Array(length);
+    scratchMemory = new WeakRef(memory);
+  }
+  return memory.subarray(0, length);
+}
+
 // Open addressing over 32-bit hashes: keys are compared (`same`) only when a slot is taken.
 function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (row: number) => number, same: (row: number, other: number) => boolean): { ids: Int32Array; count: number } {
   let size = 2;
   while (size < indices.length * 2) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1); // slot -> id
-  const firstRow = new Int32Array(indices.length); // id -> the first row holding it
+  const memory = scratch(size + indices.length);
+  const table = memory.subarray(0, size).fill(-1); // slot -> id
+  const firstRow = memory.subarray(size); // id -> the first row holding it
   const ids = new Int32Array(rows).fill(-1);
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) {
