@@ -75,7 +75,7 @@ export function keepRows(indices: Int32Array, keep: (row: number) => boolean): I
   const kept = new Int32Array(indices.length);
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) if (keep(indices[slot])) kept[count++] = indices[slot];
-  return kept.slice(0, count);
+  return kept.subarray(0, count); // a view: a copy would be fresh memory again
 }
 
 // The table is scratch memory that the next numbering reuses: at a million rows, writing to fresh memory
