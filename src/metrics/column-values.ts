@@ -12,7 +12,7 @@ const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
  */
 export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
   const column = table.column(name) as unknown;
-  const indexable = Array.isArray(column) || ArrayBuffer.isView(column); // else a column read through `at` (TaskText)
+  const indexable = Array.isArray(column) || ArrayBuffer.isView(column); // else read through `at` (TaskText, CodedColumn, NullableNumbers)
   if (indexable && !table.isFiltered() && !table.isOrdered()) return column as ArrayLike<unknown>;
   const perTable = cachedIn(cache, table, () => new Map<string, ArrayLike<unknown>>());
   return cachedIn(perTable, name, () => {
