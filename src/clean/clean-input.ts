@@ -82,9 +82,9 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = rowRuns(manualExact.kept);
   await tableMemory?.ready;
-  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough, tableMemory?.buffer);
-  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes, { columns, offset: 0 }, 'ai_logs', passThrough);
-  const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
+  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough, aiTypes.names, tableMemory?.buffer);
+  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
+  const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes.ids, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
   accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;

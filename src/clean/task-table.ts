@@ -4,7 +4,6 @@ import type { TextColumn } from '../ingest/text-column.js';
 import { CodedColumn } from '../util/coded-column.js';
 import { NullableNumbers } from '../util/nullable-numbers.js';
 import { arrayCarver } from '../util/prefaulted-memory.js';
-import type { RowTaskTypes } from './row-task-types.js';
 import type { Runs } from './stitch-sessions.js';
 
 /**
@@ -105,11 +104,12 @@ export function taskTableBytes(total: number, passThroughCount: number): number 
 }
 
 /**
- * Empty columns for `total` tasks; pass-through cells stay null where a source lacks the column. With `memory`
- * (zeroed, at least taskTableBytes long), the numbers live in it; else in fresh arrays.
- * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources))
+ * Empty columns for `total` tasks; pass-through cells stay null where a source lacks the column. task_type
+ * codes index `taskTypeNames` (RowTaskTypes.names, which both sources share). With `memory` (zeroed, at least
+ * taskTableBytes long), the numbers live in it; else in fresh arrays.
+ * @example const columns = taskTableColumns(aiRuns.count + manualRuns.count, passThroughColumns(sources), aiTypes.names)
  */
-export function taskTableColumns(total: number, passThrough: Map<string, string>, memory?: ArrayBufferLike): TaskTableColumns {
+export function taskTableColumns(total: number, passThrough: Map<string, string>, taskTypeNames: string[], memory?: ArrayBufferLike): TaskTableColumns {
   const carve = arrayCarver(memory);
   const [starts, durations, accuracies] = [carve(Float64Array, total), carve(Float64Array, total), carve(Float64Array, total)];
   const codes = () => carve(Int32Array, total);
@@ -119,7 +119,7 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
     task_id: new TaskText(codes()),
     user_id: new CodedColumn(codes(), strings),
     team: new CodedColumn(codes(), strings),
-    task_type: new CodedColumn(codes(), []),
+    task_type: new CodedColumn(codes(), taskTypeNames),
     started_at: starts,
     duration_ms: new NullableNumbers(durations),
     status: new CodedColumn(codes(), [...STATUS_BY_RANK]),
@@ -137,9 +137,9 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
  * Writes a source's tasks into the table's columns from row `offset` on: each task takes its first
  * row's id, user, type and start, its last row's status, prompt and version, the sum of the
  * durations, the last known accuracy, harmful if any row is, and the first team.
- * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes, { columns, offset: 0 }, 'ai_logs', passThrough)
+ * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough)
  */
-export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
+export function buildTasks(rows: LogRows, runs: Runs, taskTypeIds: Int32Array, target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
   const count = runs.taskOrder.length;
   const { columns, offset } = target;
   const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
@@ -147,8 +147,6 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
   // the source's codes, moved past the values already listed (user_id, team, tool_version and pass-through share them)
   const stringBase = userIds.values.length;
   for (const value of rows.strings) userIds.values.push(value);
-  const typeBase = taskTypes.values.length;
-  for (const name of types.names) taskTypes.values.push(name);
   const stringCode = (code: number) => (code === -1 ? -1 : stringBase + code);
   columns.source.codes.fill(columns.source.values.indexOf(source), offset, offset + count);
   taskIds.addSource(offset, rows.id);
@@ -175,7 +173,7 @@ export function buildTasks(rows: LogRows, runs: Runs, types: RowTaskTypes, targe
     taskIds.rowOf[out] = first;
     userIds.codes[out] = stringCode(rows.user[first]);
     teams.codes[out] = stringCode(team);
-    taskTypes.codes[out] = typeBase + types.ids[first];
+    taskTypes.codes[out] = taskTypeIds[first]; // into RowTaskTypes.names, the column's values
     starts[out] = rows.start[first];
     durations.values[out] = duration; // NaN: unknown
     statuses.codes[out] = rows.status[last]; // STATUS_RANK, the index into STATUS_BY_RANK

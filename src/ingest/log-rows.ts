@@ -263,14 +263,6 @@ export class LogRows {
       offset += part.length;
     }
   }
-
-  /**
-   * The string of a code, null for -1.
-   * @example rows.stringOf(rows.team[0]) // 'Finance'
-   */
-  stringOf(code: number): string | null {
-    return code === -1 ? null : this.strings[code];
-  }
 }
 
 const WIDE = /[^\u0000-\u00ff]/;

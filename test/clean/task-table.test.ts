@@ -23,8 +23,8 @@ test('task strings read their source rows, and arquero reads them as a column', 
 test('columns carved from one buffer do not overlap and start empty, as fresh ones do', () => {
   const passThrough = new Map([['client_os', 'client_os'], ['source', 'x_source']]);
   const memory = new SharedArrayBuffer(taskTableBytes(5, passThrough.size));
-  const carved = taskTableColumns(5, passThrough, memory);
-  const fresh = taskTableColumns(5, passThrough);
+  const carved = taskTableColumns(5, passThrough, [], memory);
+  const fresh = taskTableColumns(5, passThrough, []);
   const numbers = (columns: TaskTableColumns) => Object.values(columns).map((column) =>
     column instanceof CodedColumn ? column.codes : column instanceof TaskText ? column.rowOf : column instanceof NullableNumbers ? column.values : column);
   expect(Object.keys(carved)).toEqual(Object.keys(fresh));
