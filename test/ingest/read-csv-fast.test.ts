@@ -36,6 +36,8 @@ describe('readCsvRecordsFast', () => {
     'carriage returns as the only line ending': 'a,b\r1,2\r"3\r",4\r',
     'empty and whitespace fields, short and long records, a quoted empty field': 'a,b,c\n,,\n"",,\n  ,x\n1,2,3,4\n5\n',
     'quoted records checked together': 'a,b\n1,"x ""y"""\n2,"a,b"\n3,"z"""\n4,"w"\n',
+    // not its fields written back as RFC 4180 writes them (a line feed outside quotes), so csv-parse checks it
+    'a quoted field and a lone line feed outside quotes in one record of a CRLF file': 'a,b,c\r\n1,"q",x\ny\r\n2,"",4\r\n',
     'characters outside ASCII': 'a,b\n1,€ 😀 é\n2,"ü, ""ß"""\n',
     // parsed a byte a character: UTF-8 bytes 0x85 and 0xA0 (NEL and NBSP in Latin-1) stay inside their characters
     'a BOM, a header outside ASCII, characters with bytes 0x85 and 0xA0': '\ufeffnäme,b\r\nà\u00a0Å,… 会\r\n"à\r\n…",x\r\n',
