@@ -1,6 +1,6 @@
 import type { CsvRecord } from '../ingest/read-csv.js';
 import type { ResolvedHeader } from '../ingest/normalize-headers.js';
-import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, type ParsedTime } from '../ingest/parse-values.js';
+import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, type ParsedTime } from '../ingest/parse-values.js';
 import type { LogRowInput } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from './types.js';
 
@@ -60,7 +60,7 @@ function positionsOf(header: ResolvedHeader): Positions {
   return positions;
 }
 
-const cellAt = (fields: string[], position: number): string => (position === -1 ? '' : (fields[position] ?? '').trim());
+const cellAt = (fields: string[], position: number): string => (position === -1 ? '' : trimmed(fields[position] ?? ''));
 
 // One pass over a record: fatal problems quarantine it (CONTRACT 2.1), times become UTC (2.2).
 /**
@@ -138,10 +138,10 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   const prompt = ai ? cellAt(fields, at.prompt) : '';
   const toolVersion = cellAt(fields, at.toolVersion);
   let completeness = 0;
-  for (const field of fields) if (field.trim() !== '') completeness += 1;
+  for (const field of fields) if (trimmed(field) !== '') completeness += 1;
   const passThrough: Array<[string, string]> = [];
   for (const [name, position] of at.passThrough) {
-    const value = (fields[position] ?? '').trim();
+    const value = trimmed(fields[position] ?? '');
     if (value !== '') passThrough.push([name, value]);
   }
   return {

@@ -8,6 +8,24 @@ export type ParsedTime =
   | { kind: 'invalid' };
 
 const INVALID: ParsedTime = { kind: 'invalid' };
+
+const SPACE = 32;
+const DELETE = 127;
+
+// String.prototype.trim is a call into the engine of some 60 instructions even when there is nothing to
+// trim, and a log row's cells are trimmed about 30 times. A cell whose first and last characters are
+// printable ASCII (no white space there) is its own trim.
+/**
+ * `text.trim()`, without the call when both ends are printable ASCII.
+ * @example trimmed(' a ') // 'a'
+ */
+export function trimmed(text: string): string {
+  const last = text.length - 1;
+  if (last < 0) return text;
+  const first = text.charCodeAt(0);
+  const end = text.charCodeAt(last);
+  return first > SPACE && first < DELETE && end > SPACE && end < DELETE ? text : text.trim();
+}
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH_PATTERN = /^\d{1,15}(?:\.\d+)?$/;
 /** Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138). */
@@ -18,7 +36,7 @@ const EPOCH_SECONDS_LIMIT = 1e11;
  * @example parseTimestamp('2026-11-16T09:00:00Z') // { kind: 'instant', epochMs: 1794819600000 }
  */
 export function parseTimestamp(text: string): ParsedTime {
-  const value = text.trim();
+  const value = trimmed(text);
   if (value === '') return INVALID;
   if (EPOCH_PATTERN.test(value)) {
     const number = Number(value);
@@ -135,7 +153,7 @@ const FALSE_WORDS = new Set(['false', 'no', '0', 'n', 'f']);
  * @example parseBoolean('YES') // true
  */
 export function parseBoolean(text: string): boolean | null | undefined {
-  const value = text.trim().toLowerCase();
+  const value = trimmed(text).toLowerCase();
   if (value === '') return null;
   if (TRUE_WORDS.has(value)) return true;
   if (FALSE_WORDS.has(value)) return false;
@@ -153,7 +171,7 @@ const STATUS_WORDS: Record<string, TaskStatus> = {
  * @example parseStatus(' Success ') // 'completed'
  */
 export function parseStatus(text: string): TaskStatus | null {
-  return STATUS_WORDS[text.trim().toLowerCase()] ?? null;
+  return STATUS_WORDS[trimmed(text).toLowerCase()] ?? null;
 }
 
 /**
@@ -161,7 +179,7 @@ export function parseStatus(text: string): TaskStatus | null {
  * @example parseNumber(' 12.5 ') // 12.5
  */
 export function parseNumber(text: string): number | null {
-  const value = text.trim();
+  const value = trimmed(text);
   if (value === '') return null;
   const number = Number(value);
   return Number.isFinite(number) ? number : Number.NaN;

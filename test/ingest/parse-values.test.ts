@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp } from '../../src/ingest/parse-values.js';
+import { localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed } from '../../src/ingest/parse-values.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -26,6 +26,16 @@ describe('parseTimestamp', () => {
     for (const text of ['', 'yesterday', '2026-13-01T00:00:00Z', '2026-02-30 10:00:00', '2026-11-16T25:00:00Z', '16/11/2026']) {
       expect(parseTimestamp(text)).toEqual({ kind: 'invalid' });
     }
+  });
+});
+
+describe('trimmed', () => {
+  test('is trim() for white space of every kind at either end, and the same string when there is none', () => {
+    const texts = ['', ' ', 'a', ' a', 'a ', '\ta\n', '\u00a0x', 'x\u00a0', '\ufeffx', 'x\u2028', '\u3000x\u3000', '~x!', 'x y', 'é', ' é ', '\u007fx'];
+    expect(texts.map(trimmed)).toEqual(texts.map((text) => text.trim()));
+    expect(trimmed('\u00a0x')).toBe('x');
+    const untouched = 'abc';
+    expect(trimmed(untouched)).toBe(untouched);
   });
 });
 
