@@ -67,11 +67,8 @@ async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<{ bytes:
 // text has them. A file is parsed so: decoding it whole made a string of two bytes a character as soon as
 // one prompt held an emoji, and every id and label cut from it twice the size. The fields of the few records
 // that hold a byte of 0x80 or above are decoded as UTF-8 before anyone sees them.
-/** The file's text, a character per byte, without the BOM (csv-parse drops it too); `offset` is where it starts in `bytes`. */
-function latin1Text(bytes: Buffer): { text: string; offset: number } {
-  const offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return { text: bytes.toString('latin1', offset), offset };
-}
+/** Where the file's text starts in `bytes`: after the BOM (csv-parse drops it too). */
+const textOffset = (bytes: Buffer) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
 
 /** Answers, for ranges in increasing order, whether a byte of 0x80 or above lies within: each byte is looked at once. */
 class NonAsciiBytes {
@@ -100,14 +97,20 @@ const ASCII_BLOCK = 4096;
 /** Latin-1 text of UTF-8 bytes back to the text they encode. */
 const fromLatin1 = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
 
+const LF = 10;
+const CR = 13;
+const QUOTE_BYTE = 34;
+
 // csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
 // breaks are field text to both). Undefined when the header holds a quote: its line ending might be quoted.
-function lineEndingOf(text: string): '\n' | '\r\n' | '\r' | undefined {
-  const end = text.search(/[\r\n]/);
+function lineEndingOf(bytes: Buffer, offset: number): '\n' | '\r\n' | '\r' | undefined {
+  const lf = bytes.indexOf(LF, offset);
+  const cr = bytes.subarray(0, lf === -1 ? bytes.length : lf).indexOf(CR, offset);
+  const end = cr !== -1 ? cr : lf;
   if (end === -1) return '\n';
-  if (text.slice(0, end).includes('"')) return undefined;
-  if (text[end] === '\n') return '\n';
-  return text[end + 1] === '\n' ? '\r\n' : '\r';
+  if (bytes.subarray(offset, end).includes(QUOTE_BYTE)) return undefined;
+  if (end === lf) return '\n';
+  return bytes[end + 1] === LF ? '\r\n' : '\r';
 }
 
 /** Quoted records checked together, at most. */
@@ -192,38 +195,50 @@ class StrictQuoting {
  * after some records, when the file needs csv-parse; the caller then starts the file over with readCsvBatches.
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
-export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void): Promise<void> {
+export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void, options: { chunkChars?: number } = {}): Promise<void> {
   const { bytes, release } = await bytesOf(file);
   try {
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
-    parseText(bytes, onRecord);
+    parseText(bytes, onRecord, options.chunkChars ?? CHUNK_CHARS);
   } finally {
     release();
   }
 }
 
-/** readCsvRecordsFast of the file's bytes, once they are known to be UTF-8. */
-function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
-  const { text, offset } = latin1Text(bytes);
+// A file's text as one string was memory as large as the file, touched for the first time for every file
+// (page faults cost more than parsing here). papaparse's parser takes the text a piece at a time instead, as
+// its own streaming does: a record cut off at the end of a piece is parsed again with the next one.
+/** Text handed to papaparse at a time: a small string, in memory the young generation reuses. */
+const CHUNK_CHARS = 64 * 1024;
+/** A record still open after this much text (an unclosed quote) would be parsed again with every piece: csv-parse reads such a file. */
+const OPEN_RECORD_LIMIT = 4 * 1024 * 1024;
+
+/** readCsvRecordsFast of the file's bytes, once they are known to be UTF-8, parsed `chunkChars` characters at a time. */
+function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number): void {
+  const offset = textOffset(bytes);
+  const length = bytes.length - offset;
   const nonAscii = new NonAsciiBytes(bytes, offset);
-  const newline = lineEndingOf(text);
+  const newline = lineEndingOf(bytes, offset);
   if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
   const checks = new StrictQuoting(newline);
   let line = 1;
   let from = 0;
+  // the text from `base` on that papaparse has been given: the records not yet read, whole or cut off
+  let open = '';
+  let base = 0;
   let failure: unknown;
-  Papa.parse<string[]>(text, {
+  const parser = new Papa.Parser({
     delimiter: ',', quoteChar: '"', escapeChar: '"', newline, header: false, dynamicTyping: false, skipEmptyLines: false,
-    step: (result, parser) => {
+    step: (result: Papa.ParseStepResult<string[][]>) => {
       if (failure !== undefined) return;
       if (result.errors.length > 0) {
         failure = new FastReadUnavailable(`papaparse reports ${result.errors[0].code} near line ${line}`);
         parser.abort();
         return;
       }
-      const record = text.slice(from, result.meta.cursor);
+      const record = open.slice(from - base, result.meta.cursor - base);
       let raw = stripLineEnding(record);
-      const latin1Fields = result.data;
+      const latin1Fields = result.data[0];
       let fields = latin1Fields;
       const ascii = !nonAscii.within(from, result.meta.cursor);
       if (!ascii) {
@@ -243,8 +258,18 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void): void {
       }
     },
   });
+  for (let at = 0; at < length && failure === undefined; at += chunkChars) {
+    const end = Math.min(length, at + chunkChars);
+    open += bytes.toString('latin1', offset + at, offset + end);
+    const last = end === length;
+    const cursor: number = parser.parse(open, base, !last).meta.cursor;
+    if (last || failure !== undefined) break;
+    open = open.slice(cursor - base);
+    base = cursor;
+    if (open.length > OPEN_RECORD_LIMIT) throw new FastReadUnavailable(`the record on line ${line} is still open after ${OPEN_RECORD_LIMIT / 1024 / 1024} MB of text`);
+  }
   if (failure !== undefined) throw failure;
-  if (from !== text.length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${text.length}`);
+  if (from !== length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${length}`);
   checks.check();
 }
 

@@ -12,13 +12,13 @@ import { inputFolder } from '../helpers/input-folder.js';
 
 const plainRecord = (record: CsvRecord) => ({ fields: record.fields, line: record.line, raw: record.raw, parseError: record.parseError });
 
-async function bothReaders(name: string, content: string | Uint8Array): Promise<{ fast: CsvRecord[] | FastReadUnavailable; reference: CsvRecord[] }> {
+async function bothReaders(name: string, content: string | Uint8Array, chunkChars?: number): Promise<{ fast: CsvRecord[] | FastReadUnavailable; reference: CsvRecord[] }> {
   const file = { path: join(inputFolder({ [name]: content }, { complete: false }), name), gzip: name.endsWith('.gz') };
   const reference: CsvRecord[] = [];
   for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
   const fast: CsvRecord[] = [];
   try {
-    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)));
+    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)), { chunkChars });
   } catch (error) {
     if (error instanceof FastReadUnavailable) return { fast: error, reference };
     throw error;
@@ -42,10 +42,13 @@ describe('readCsvRecordsFast', () => {
     // parsed a byte a character: UTF-8 bytes 0x85 and 0xA0 (NEL and NBSP in Latin-1) stay inside their characters
     'a BOM, a header outside ASCII, characters with bytes 0x85 and 0xA0': '\ufeffnäme,b\r\nà\u00a0Å,… 会\r\n"à\r\n…",x\r\n',
   };
+  // papaparse is given the text a piece at a time (64 K characters): pieces of 1 to 7 cut every record somewhere
   for (const [shape, text] of Object.entries(sameAsCsvParse)) {
     test(shape, async () => {
-      const { fast, reference } = await bothReaders('ai_logs_a.csv', text);
-      expect(fast).toEqual(reference);
+      for (const chunkChars of [undefined, 1, 2, 3, 7]) {
+        const { fast, reference } = await bothReaders('ai_logs_a.csv', text, chunkChars);
+        expect(fast, `pieces of ${chunkChars ?? 'default'}`).toEqual(reference);
+      }
     });
   }
 
@@ -65,19 +68,30 @@ describe('readCsvRecordsFast', () => {
     ['an unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', /papaparse reports MissingQuotes/],
     ['a quoted header', '"a\nb",c\n1,2\n', /header holds a quote/],
   ])('%s is left to csv-parse', async (_shape, text, reason) => {
-    const { fast } = await bothReaders('ai_logs_a.csv', text);
-    expect(fast).toBeInstanceOf(FastReadUnavailable);
-    expect((fast as Error).message).toMatch(reason);
+    for (const chunkChars of [undefined, 1, 2, 5]) {
+      const { fast } = await bothReaders('ai_logs_a.csv', text, chunkChars);
+      expect(fast).toBeInstanceOf(FastReadUnavailable);
+      expect((fast as Error).message).toMatch(reason);
+    }
+  });
+
+  // Parsed again with every piece, such a record would cost time in the square of the file's size.
+  test('a quote left open for more than 4 MB of text is left to csv-parse', async () => {
+    const { fast, reference } = await bothReaders('ai_logs_a.csv', `a,b\n1,2\n3,"open\n${'x,y\n'.repeat(1_100_000)}`);
+    expect((fast as Error).message).toBe('the record on line 3 is still open after 4 MB of text');
+    expect(reference.map((record) => record.line)).toEqual([1, 2, 3]);
+    expect(reference[2].parseError).toMatch(/Quote Not Closed/);
   });
 
   // Random files, seeded: well-formed ones must read through papaparse exactly as csv-parse reads them;
   // any text at all must either read the same or be left to csv-parse.
+  // Each file is parsed in pieces of 1 to 8 characters, or in one piece.
   async function compareRandomFiles(seed: number, files: number, textOf: (random: SeededRandom) => string) {
     const random = createSeededRandom(seed);
     const outcome = { same: 0, leftToCsvParse: 0, different: [] as string[] };
     for (let index = 0; index < files; index += 1) {
       const text = textOf(random);
-      const { fast, reference } = await bothReaders('ai_logs_r.csv', text);
+      const { fast, reference } = await bothReaders('ai_logs_r.csv', text, random.chance(0.2) ? undefined : random.int(1, 8));
       if (fast instanceof FastReadUnavailable) outcome.leftToCsvParse += 1;
       else if (JSON.stringify(fast) === JSON.stringify(reference)) outcome.same += 1;
       else outcome.different.push(text);
