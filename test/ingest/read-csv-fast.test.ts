@@ -133,6 +133,31 @@ describe('readCsvRecordsFast', () => {
     await expect(readCsvRecordsFast({ path: join(dir, 'ai_logs_big.csv.gz'), gzip: true }, () => {})).rejects.toThrow(/^it holds more than 256 MB of text$/);
   });
 
+  /** A file holding exactly `bytes` (inputFolder would gzip a .gz name's content itself). */
+  function rawFile(name: string, bytes: Uint8Array) {
+    const path = join(mkdtempSync(join(tmpdir(), 'uptake-raw-')), name);
+    writeFileSync(path, bytes);
+    return { path, gzip: name.endsWith('.gz') };
+  }
+
+  // gzip records the size of its last member only: the text outgrows the buffer that size asked for
+  test('a gzip file of several members reads the same', async () => {
+    const file = rawFile('ai_logs_m.csv.gz', Buffer.concat([gzipSync('a,b\n1,"x\ny"\n'), gzipSync(`${'2,z\n'.repeat(40_000)}3,"w"\n`)]));
+    const fast: CsvRecord[] = [];
+    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)));
+    const reference: CsvRecord[] = [];
+    for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
+    expect(fast).toEqual(reference);
+    expect(fast.map((record) => record.line).slice(-2)).toEqual([40_003, 40_004]);
+  });
+
+  test('a .gz file that is not gzip data, or is cut short, is left to csv-parse', async () => {
+    const whole = gzipSync('a,b\n1,2\n'.repeat(1000));
+    for (const [bytes, reason] of [[Buffer.from('a,b\n1,2\n'), 'incorrect header check'], [whole.subarray(0, whole.length - 20), 'unexpected end of file']] as const) {
+      await expect(readCsvRecordsFast(rawFile('ai_logs_a.csv.gz', bytes), () => {})).rejects.toThrow(`it is not gzip data (${reason})`);
+    }
+  });
+
   test('bytes that are not UTF-8 are left to csv-parse', async () => {
     const dir = inputFolder({ 'ai_logs_a.csv': Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xff]), Buffer.from('\n')]) }, { complete: false });
     await expect(readCsvRecordsFast({ path: join(dir, 'ai_logs_a.csv'), gzip: false }, () => {})).rejects.toThrow(/^it is not UTF-8$/);
