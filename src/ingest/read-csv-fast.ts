@@ -97,9 +97,11 @@ const ASCII_BLOCK = 4096;
 /** Latin-1 text of UTF-8 bytes back to the text they encode. */
 const fromLatin1 = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
 
+/** Character codes, and so bytes too: the text is read a byte a character. */
 const LF = 10;
 const CR = 13;
-const QUOTE_BYTE = 34;
+const QUOTE = 34;
+const COMMA = 44;
 
 // csv-parse takes the first line ending as every record's; papaparse is told the same one (other line
 // breaks are field text to both). Undefined when the header holds a quote: its line ending might be quoted.
@@ -108,15 +110,13 @@ function lineEndingOf(bytes: Buffer, offset: number): '\n' | '\r\n' | '\r' | und
   const cr = bytes.subarray(0, lf === -1 ? bytes.length : lf).indexOf(CR, offset);
   const end = cr !== -1 ? cr : lf;
   if (end === -1) return '\n';
-  if (bytes.subarray(offset, end).includes(QUOTE_BYTE)) return undefined;
+  if (bytes.subarray(offset, end).includes(QUOTE)) return undefined;
   if (end === lf) return '\n';
   return bytes[end + 1] === LF ? '\r\n' : '\r';
 }
 
 /** Quoted records checked together, at most. */
 const CHECK_BATCH = 4096;
-const QUOTE = 34;
-const COMMA = 44;
 /** What an unquoted field never holds in RFC 4180. */
 const UNQUOTED_NEVER = /[",\r\n]/;
 
@@ -193,6 +193,7 @@ class StrictQuoting {
  * Hands every record of a CSV (or gzipped CSV) file to `onRecord`, the header first, exactly as
  * readCsvBatches reads them (fields, line, raw text; no record has a parse error, as such files go to csv-parse). Throws FastReadUnavailable, before or
  * after some records, when the file needs csv-parse; the caller then starts the file over with readCsvBatches.
+ * `options.chunkChars`: how much text papaparse is given at a time (64 K; tests cut records with small pieces).
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
 export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void, options: { chunkChars?: number } = {}): Promise<void> {
