@@ -54,9 +54,17 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
   let header: ResolvedHeader | undefined;
   let count = 0;
   let quarantined = 0;
+  // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
+  // anyway: a second table of thousands of users, looked up on every naive time, missed the processor's cache.
+  const zonesByCode: Array<Map<string, string> | null> = [];
   const context = {
     defaultZone: options.defaultZone,
-    rosterZone: (userId: string, month: string) => options.zones.get(userId)?.get(month),
+    rosterZone: (userId: string, month: string) => {
+      const code = rows.code(userId);
+      let months = zonesByCode[code];
+      if (months === undefined) zonesByCode[code] = months = options.zones.get(userId) ?? null;
+      return months?.get(month);
+    },
     onUnreadableOptional: (column: string) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),
   };
   await forEachRecord((record) => {

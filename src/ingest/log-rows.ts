@@ -80,7 +80,11 @@ export class LogRowsBuilder {
     this.columns = typedColumns(Math.max(16, Math.ceil(expectedRows)));
   }
 
-  private code(value: string | null): number {
+  /**
+   * The value's code in this file's dictionary (-1 for null), added when new: the code its row will hold.
+   * @example builder.code('u17') // 0
+   */
+  code(value: string | null): number {
     if (value === null) return -1;
     let code = this.codeOf.get(value);
     if (code === undefined) {
