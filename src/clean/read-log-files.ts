@@ -11,7 +11,8 @@ import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 export type LogFile = InputFile & { kind: LogSource };
 
 export interface ReadLogFilesOptions {
-  zones: RosterZones;
+  /** The roster's zones, or their promise: threads start loading at once and read once the zones are known. */
+  zones: RosterZones | Promise<RosterZones>;
   defaultZone: string;
   onProgress(message: string): void;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
@@ -29,11 +30,10 @@ export interface LogFilesRead {
   threads: number;
 }
 
-/** Sent to a worker: one file to read. */
-export interface ReadRequest {
-  file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>;
-  fileIndex: number;
-}
+/** Sent to a worker: first the zones naive times are read in, then one file to read at a time. */
+export type WorkerRequest =
+  | { type: 'zones'; zones: RosterZones; defaultZone: string }
+  | { type: 'read'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>; fileIndex: number };
 
 /** Sent back by a worker. */
 export type WorkerMessage =
@@ -70,8 +70,9 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     merged.counts[kind].quarantined += result.quarantined;
   };
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
+    const zones = await options.zones;
     for (const file of files) {
-      const result = await readLogFile(file, { zones: options.zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
       add(file.kind, result.rows.toPart(), result);
     }
   } else {
@@ -122,7 +123,7 @@ function readOnWorkers(
       if (at === -1) return;
       const [fileIndex] = queue.splice(at, 1);
       const { path, gzip, name, kind, bytes } = files[fileIndex];
-      worker.postMessage({ file: { path, gzip, name, kind, bytes }, fileIndex } satisfies ReadRequest);
+      worker.postMessage({ type: 'read', file: { path, gzip, name, kind, bytes }, fileIndex } satisfies WorkerRequest);
     };
     const drain = () => {
       while (done.has(merged)) {
@@ -139,7 +140,7 @@ function readOnWorkers(
       if (merged === files.length) finish();
     };
     for (let index = 0; index < count; index += 1) {
-      const worker = new Worker(WORKER_URL, { workerData: { zones: options.zones, defaultZone: options.defaultZone } });
+      const worker = new Worker(WORKER_URL);
       pool.push(worker);
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') {
@@ -153,7 +154,14 @@ function readOnWorkers(
       });
       worker.on('error', (error) => finish(new Error(`a file-reading thread failed: ${error.message}`, { cause: error })));
       worker.on('exit', (code) => finish(new Error(`a file-reading thread stopped early (exit code ${code})`)));
-      dispatch(worker);
     }
+    // A thread takes a moment to start (modules, compiling): the roster is read meanwhile.
+    Promise.resolve(options.zones).then((zones) => {
+      if (settled) return;
+      for (const worker of pool) {
+        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone } satisfies WorkerRequest);
+        dispatch(worker);
+      }
+    }, finish);
   });
 }

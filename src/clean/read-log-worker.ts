@@ -1,15 +1,21 @@
 // Worker thread entry: reads the log files the main thread hands it, one at a time (see read-log-files.ts).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
 import { transferListOf } from '../ingest/log-rows.js';
 import { readLogFile, type RosterZones } from './read-log-file.js';
-import type { ReadRequest, WorkerMessage } from './read-log-files.js';
+import type { WorkerMessage, WorkerRequest } from './read-log-files.js';
 
-const { zones, defaultZone } = workerData as { zones: RosterZones; defaultZone: string };
 const port = parentPort!;
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+let zones: RosterZones = new Map();
+let defaultZone = 'UTC';
 
-port.on('message', async ({ file, fileIndex }: ReadRequest) => {
+port.on('message', async (request: WorkerRequest) => {
+  if (request.type === 'zones') {
+    ({ zones, defaultZone } = request);
+    return;
+  }
+  const { file, fileIndex } = request;
   try {
     const result = await readLogFile(file, { zones, defaultZone, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -96,6 +97,27 @@ test('a failing file stops the threaded read with the error the single-threaded 
   expect((single as Error).message).toMatch(/ai_logs_2b\.csv:2: expected UTF-8 text/);
   expect(threaded).toBeInstanceOf(UptakeError);
   expect({ ...(threaded as UptakeError), message: (threaded as Error).message }).toEqual({ ...(single as UptakeError), message: (single as Error).message });
+});
+
+// The threads start while the roster is read: a roster that cannot be read must stop them with its error, and
+// leave nothing running (a process that reads again and again, such as `uptake watch`, would gather threads).
+test('a roster that cannot be read stops the threaded read with the error the single-threaded read gives, and its threads', async () => {
+  const dir = inputFolder({ ...files, 'user_monthly_summary_2026-11.csv': 'team,month\nFinance,2026-11\n' });
+  const single = await cleanInput(dir, config, { workers: 0 }).then(() => null, (error: unknown) => error);
+  expect(single).toBeInstanceOf(UptakeError);
+  expect((single as Error).message).toMatch(/user_monthly_summary_2026-11\.csv:1: expected a header with `user_id`/);
+  // in a process of its own, which ends only when no thread is left
+  const script = `
+    const { cleanInput } = await import(${JSON.stringify(new URL('../../dist/clean/clean-input.js', import.meta.url).href)});
+    const { parseConfig } = await import(${JSON.stringify(new URL('../../dist/config/read-config.js', import.meta.url).href)});
+    const error = await cleanInput(${JSON.stringify(dir)}, parseConfig({ timezone: 'UTC' }), { workers: 2 }).then(() => null, (error) => error);
+    console.log(JSON.stringify({ ...error, message: error?.message }));`;
+  const scriptFile = join(dir, 'read.mjs'); // a file, not --eval: threads take the process's flags
+  writeFileSync(scriptFile, script);
+  const run = spawnSync(process.execPath, [scriptFile], { encoding: 'utf8', timeout: 60_000 });
+  expect(run.signal).toBeNull();
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify({ ...(single as UptakeError), message: (single as Error).message })));
 });
 
 test('UPTAKE_READ_THREADS chooses the thread count; a value that is not a whole number is a config error', async () => {
