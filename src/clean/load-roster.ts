@@ -1,6 +1,5 @@
 import type { InputFile } from '../ingest/discover-files.js';
-import type { CsvRecord } from '../ingest/read-csv.js';
-import { readFileRecords } from '../ingest/read-csv-fast.js';
+import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { resolveHeader } from '../ingest/normalize-headers.js';
 import { ianaZone, parseBoolean, parseNumber } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
@@ -32,6 +31,16 @@ export const teamKey = (team: string) => team.trim().toLowerCase().replace(/\s+/
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** What one roster file gave, kept apart until the file is read to its end (csv-parse may start it over). */
+interface RosterFileRead {
+  header: ReturnType<typeof resolveHeader>;
+  rows: number;
+  quarantine: QuarantineRecord[];
+  /** The optional columns that could not be read, a name per value, in the order met. */
+  unreadable: string[];
+  entries: Array<{ entry: RosterEntry; completeness: number }>;
+}
+
 // The roster is read first: naive times need each user's zone for the month they name.
 /**
  * Reads every user_monthly_summary file; (user, month) repeated across files is one entry, the most complete.
@@ -43,65 +52,22 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
   const quarantine: QuarantineRecord[] = [];
   const chosen = new Map<string, { entry: RosterEntry; completeness: number }>();
   for (const file of files) {
-    let header: ReturnType<typeof resolveHeader> | undefined;
-    let rows = 0;
-    // read whole before any is used: a file papaparse gives up on is read again by csv-parse
-    const records = await readFileRecords(file, async (forEachRecord) => {
-      const all: CsvRecord[] = [];
-      await forEachRecord((record) => all.push(record));
-      return all;
-    }, onProgress);
-    for (const record of records) {
-      if (!header) {
-        header = resolveHeader('user_monthly_summary', record.fields);
-        if (header.missingRequired.length > 0) {
-          throw new UptakeError('input', `expected a header with ${header.missingRequired.map((c) => `\`${c}\``).join(', ')} (or an alias), got ${record.fields.map((f) => `\`${f}\``).join(', ')}`, { file: file.path, line: record.line });
-        }
-        continue;
-      }
-      rows += 1;
-      accounting.rows_read += 1;
-      const reject = (reason: string, detail: string) => {
-        accounting.quarantined += 1;
-        quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
-      };
-      if (record.parseError !== undefined) { reject('parse_error', record.parseError); continue; }
-      if (record.fields.length > header.width) { reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`); continue; }
-      const cell = (name: string) => {
-        const position = header!.index.get(name);
-        return position === undefined ? '' : (record.fields[position] ?? '').trim();
-      };
-      const userId = cell('user_id');
-      if (userId === '') { reject('missing_user_id', 'expected a non-empty `user_id`'); continue; }
-      const month = cell('month');
-      if (!MONTH_PATTERN.test(month)) { reject('invalid_month', `expected \`month\` as YYYY-MM, got \`${month}\``); continue; }
-      const zoneText = cell('timezone');
-      if (zoneText !== '' && !ianaZone(zoneText)) onUnreadableOptional('timezone');
-      const licensed = parseBoolean(cell('licensed'));
-      if (licensed === undefined) onUnreadableOptional('licensed');
-      const count = (name: string) => {
-        const value = parseNumber(cell(name));
-        if (Number.isNaN(value)) { onUnreadableOptional(name); return null; }
-        return value;
-      };
-      const team = cell('team');
-      const entry: RosterEntry = {
-        userId, month, team: team === '' ? null : team,
-        timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
-        licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
-      };
-      const completeness = record.fields.filter((field) => field.trim() !== '').length;
-      const key = rosterKey(userId, month);
+    const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress);
+    accounting.rows_read += read.rows;
+    accounting.quarantined += read.quarantine.length;
+    for (const record of read.quarantine) quarantine.push(record);
+    for (const column of read.unreadable) onUnreadableOptional(column);
+    for (const candidate of read.entries) {
+      const key = rosterKey(candidate.entry.userId, candidate.entry.month);
       const earlier = chosen.get(key);
       if (earlier) {
         accounting.exact_duplicates += 1;
-        if (completeness > earlier.completeness) chosen.set(key, { entry, completeness });
+        if (candidate.completeness > earlier.completeness) chosen.set(key, candidate);
       } else {
-        chosen.set(key, { entry, completeness });
+        chosen.set(key, candidate);
       }
     }
-    if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-    reports.push({ file: file.path, kind: 'user_monthly_summary', rows, drift: header.drift, missingOptional: header.missingOptional });
+    reports.push({ file: file.path, kind: 'user_monthly_summary', rows: read.rows, drift: read.header.drift, missingOptional: read.header.missingOptional });
   }
   const entries = [...chosen.values()].map(({ entry }) => entry);
   accounting.rows_in_tasks = entries.length;
@@ -110,4 +76,54 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
   for (const entry of entries) if (entry.team && !teamSpelling.has(teamKey(entry.team))) teamSpelling.set(teamKey(entry.team), entry.team.trim());
   const byUserMonth = new Map(entries.map((entry) => [rosterKey(entry.userId, entry.month), entry]));
   return { entries, byUserMonth, teamSpelling, accounting, files: reports, quarantine };
+}
+
+// Each record is read as it comes (holding a file's records until its end kept them all alive through the
+// garbage collector's copying), into what the file gave, merged once the file is read.
+async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Promise<RosterFileRead> {
+  let header: RosterFileRead['header'] | undefined;
+  let rows = 0;
+  const quarantine: QuarantineRecord[] = [];
+  const unreadable: string[] = [];
+  const entries: RosterFileRead['entries'] = [];
+  await forEachRecord((record) => {
+    if (!header) {
+      header = resolveHeader('user_monthly_summary', record.fields);
+      if (header.missingRequired.length > 0) {
+        throw new UptakeError('input', `expected a header with ${header.missingRequired.map((c) => `\`${c}\``).join(', ')} (or an alias), got ${record.fields.map((f) => `\`${f}\``).join(', ')}`, { file: file.path, line: record.line });
+      }
+      return;
+    }
+    rows += 1;
+    const reject = (reason: string, detail: string) => quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
+    if (record.parseError !== undefined) return reject('parse_error', record.parseError);
+    if (record.fields.length > header.width) return reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`);
+    const index = header.index;
+    const cell = (name: string) => {
+      const position = index.get(name);
+      return position === undefined ? '' : (record.fields[position] ?? '').trim();
+    };
+    const userId = cell('user_id');
+    if (userId === '') return reject('missing_user_id', 'expected a non-empty `user_id`');
+    const month = cell('month');
+    if (!MONTH_PATTERN.test(month)) return reject('invalid_month', `expected \`month\` as YYYY-MM, got \`${month}\``);
+    const zoneText = cell('timezone');
+    if (zoneText !== '' && !ianaZone(zoneText)) unreadable.push('timezone');
+    const licensed = parseBoolean(cell('licensed'));
+    if (licensed === undefined) unreadable.push('licensed');
+    const count = (name: string) => {
+      const value = parseNumber(cell(name));
+      if (Number.isNaN(value)) { unreadable.push(name); return null; }
+      return value;
+    };
+    const team = cell('team');
+    const entry: RosterEntry = {
+      userId, month, team: team === '' ? null : team,
+      timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
+      licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
+    };
+    entries.push({ entry, completeness: record.fields.filter((field) => field.trim() !== '').length });
+  });
+  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  return { header, rows, quarantine, unreadable, entries };
 }

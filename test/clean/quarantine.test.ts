@@ -58,16 +58,18 @@ test('an empty file is an error naming it', async () => {
 });
 
 // The roster is read by papaparse too; a roster file papaparse might read differently goes whole to csv-parse.
+// What papaparse read before it gave up counts for nothing (u1's unreadable `licensed` is counted once).
 test('a roster row that breaks quoting is quarantined with its line; the file is read once, by csv-parse', async () => {
   const progress: string[] = [];
   const dir = inputFolder({
     'ai_logs_1.csv': csv(AI_HEADER, 'e1,u1,,report,2026-11-16T09:00:00Z,,done,,,ok'),
-    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,"Fin, ""EU""",2026-11,UTC,yes,1,1', 'u2,"bad"team,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,"Fin, ""EU""",2026-11,UTC,perhaps,1,1', 'u2,"bad"team,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
   });
   const data = await cleanInput(dir, parseConfig({}), { onProgress: (message) => progress.push(message) });
   expect(progress).toContain('user_monthly_summary_2026-11.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 3');
   expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([['user_monthly_summary_2026-11.csv', 3, 'parse_error']]);
   expect(data.accounting.user_monthly_summary).toMatchObject({ rows_read: 3, quarantined: 1, tasks: 2 });
+  expect(data.repairs.unreadable_licensed).toBe(1);
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.team])).toEqual([['u1', 'Fin, "EU"'], ['u3', 'Legal']]);
   expect(data.tasks.objects()[0]).toMatchObject({ task_id: 'e1', team: 'Fin, "EU"' }); // filled from the roster
 });
