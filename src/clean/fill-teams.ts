@@ -23,22 +23,35 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
     if (team === undefined) rosterTeam.set(entry, (team = entry.team ? roster.teamSpelling.get(teamKey(entry.team)) ?? entry.team : null));
     return team;
   };
+  const { team: teams, user_id: users, started_at: starts } = tasks.columns;
   const byUser = new Map<string, Map<string, RosterEntry>>();
   for (const entry of roster.entries) {
     let months = byUser.get(entry.userId);
     if (!months) byUser.set(entry.userId, (months = new Map()));
     if (!months.has(entry.month)) months.set(entry.month, entry);
   }
-  // Zone offsets in use are whole quarter hours: a UTC quarter hour lies within one local month.
+  // Zone offsets in use are whole quarter hours: a UTC quarter hour lies within one local month. Tasks come
+  // roughly in time order, so the quarter hour asked for last mostly answers.
   const monthBySlot = new Map<number, string>();
+  let lastSlot = Number.NaN;
+  let lastMonth = '';
   const monthAt = (epochMs: number) => {
     const slot = Math.floor(epochMs / QUARTER_HOUR);
+    if (slot === lastSlot) return lastMonth;
     let month = monthBySlot.get(slot);
     if (month === undefined) monthBySlot.set(slot, (month = monthOf(epochMs, zone)));
+    lastSlot = slot;
+    lastMonth = month;
     return month;
   };
+  // Each user is looked up by name once, then by the user column's code.
+  const monthsByUserCode: Array<Map<string, RosterEntry> | null> = [];
+  const monthsOf = (code: number) => {
+    let months = monthsByUserCode[code];
+    if (months === undefined) monthsByUserCode[code] = months = byUser.get(users.values[code]) ?? null;
+    return months;
+  };
   // Teams are codes (CodedColumn): each written code is spelled once, and each team gets one code.
-  const { team: teams, user_id: users, started_at: starts } = tasks.columns;
   const codeOfTeam = new Map<string, number>();
   const teamCode = (team: string) => {
     let code = codeOfTeam.get(team);
@@ -57,7 +70,7 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
       teams.codes[row] = spelledCode[written];
       continue;
     }
-    const entry = byUser.get(users.at(row)!)?.get(monthAt(starts[row]));
+    const entry = monthsOf(users.codes[row])?.get(monthAt(starts[row]));
     const team = entry ? teamOf(entry) : null;
     if (team !== null) {
       teams.codes[row] = teamCode(team);
