@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed } from '../../src/ingest/parse-values.js';
+import { localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, patternTimestamp, trimmed } from '../../src/ingest/parse-values.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -81,16 +81,31 @@ describe('booleans, statuses, numbers', () => {
     expect(parseNumber('abc')).toBeNaN();
   });
 
-  test('the common YYYY-MM-DDTHH:mm:ss[Z] shape reads the same as with a fraction (which takes the full pattern)', () => {
-    const texts = [
-      '2026-11-16T09:00:00Z', '2026-11-16 09:00:00', '2026-11-16T09:00:00z', '2024-02-29T23:59:59Z', '2026-02-29T10:00:00Z',
-      '2026-13-01T00:00:00Z', '2026-11-31 10:00:00', '2026-11-16T24:00:00Z', '2026-11-16T09:60:00', '2026-11-16T09:00:60Z',
-      '0099-01-01T00:00:00Z', '2026-11-16X09:00:00Z', '2026-11-1a 09:00:00',
+  // parseTimestamp reads the common shapes by hand and leaves the rest to the full pattern: both must agree.
+  test('the shapes read without the pattern read exactly as the pattern reads them', () => {
+    const dateTimes = [
+      '2026-11-16T09:00:00', '2026-11-16 09:00:00', '2024-02-29T23:59:59', '2026-02-29T10:00:00', '2026-13-01T00:00:00',
+      '2026-11-31 10:00:00', '2026-11-16T24:00:00', '2026-11-16T09:60:00', '2026-11-16T09:00:60', '0099-01-01T00:00:00',
+      '2026-11-16X09:00:00', '2026-11-1a 09:00:00', '2026-10-25 02:30:00',
     ];
-    const withFraction = (text: string) => (text.length === 20 ? `${text.slice(0, 19)}.000${text[19]}` : `${text}.000`);
-    for (const text of texts) expect([text, parseTimestamp(text)]).toEqual([text, parseTimestamp(withFraction(text))]);
+    const fractions = ['', '.0', '.250', ',5', '.999', '.9995', '.123456789', '.1234567891', '.', '.5x'];
+    const offsets = ['', 'Z', 'z', '+05:30', '-0800', '+05', '-00:00', '+18:00', '+18:01', '+05:99', '+5:30', '+05:3', '+0530x', ' Z', 'ZZ', '+'];
+    let compared = 0;
+    for (const dateTime of dateTimes) {
+      for (const fraction of fractions) {
+        for (const offset of offsets) {
+          const text = `${dateTime}${fraction}${offset}`;
+          expect([text, parseTimestamp(text)]).toEqual([text, patternTimestamp(text)]);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(13 * 10 * 16);
     expect(parseTimestamp('2026-11-16 09:00:00')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 10, 16, 9), month: '2026-11' });
     expect(parseTimestamp('2024-02-29T23:59:59Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2024, 1, 29, 23, 59, 59) });
     expect(parseTimestamp('2026-02-29T10:00:00Z')).toEqual({ kind: 'invalid' });
+    expect(parseTimestamp('2026-10-04T02:30:25.000Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 9, 4, 2, 30, 25) });
+    expect(parseTimestamp('2026-11-16T09:00:00.9995+05:30')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 3, 30, 1) });
+    expect(parseTimestamp('2026-11-16T09:00:00+18:01')).toEqual({ kind: 'invalid' });
   });
 });
