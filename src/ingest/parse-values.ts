@@ -73,7 +73,7 @@ export function patternTimestamp(value: string): ParsedTime {
 }
 
 const ZERO = 48;
-const [PLUS, COMMA, MINUS, DOT, COLON, UPPER_Z, LOWER_Z] = [43, 44, 45, 46, 58, 90, 122];
+const [PLUS, COMMA, MINUS, DOT, COLON, UPPER_T, UPPER_Z, LOWER_Z] = [43, 44, 45, 46, 58, 84, 90, 122];
 
 /** The digits at `from`..`from + count` as a number, or -1 when one is not a digit. */
 function digitsAt(text: string, from: number, count: number): number {
@@ -93,7 +93,7 @@ function plainTimestamp(value: string): ParsedTime | undefined {
   const length = value.length;
   if (length < 19) return undefined;
   const separator = value.charCodeAt(10);
-  if (value.charCodeAt(4) !== MINUS || value.charCodeAt(7) !== MINUS || (separator !== 84 && separator !== 32) || value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return undefined;
+  if (value.charCodeAt(4) !== MINUS || value.charCodeAt(7) !== MINUS || (separator !== UPPER_T && separator !== SPACE) || value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return undefined;
   const year = digitsAt(value, 0, 4), month = digitsAt(value, 5, 2), day = digitsAt(value, 8, 2);
   const hour = digitsAt(value, 11, 2), minute = digitsAt(value, 14, 2), second = digitsAt(value, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
