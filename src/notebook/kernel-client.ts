@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -69,19 +69,44 @@ interface ConnectionInfo {
 }
 
 // Ports are taken by listening on port 0, then released for the kernel to bind (as jupyter_client does).
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<import('node:net').Server>((resolve, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server));
-      }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as import('node:net').AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
+/** The lowest port a kernel is given. */
+const LOWEST_KERNEL_PORT = 10_000;
+/** Where the ephemeral range starts when the system does not say: no common default starts lower. */
+const EPHEMERAL_START = 32_768;
+
+// A connection's own source port comes from the ephemeral range (Linux: ip_local_port_range; elsewhere from
+// 49152): a kernel port outside it is never met by a connection to itself, nor by a listener that asked the
+// system for any free port. Ports are picked at random below the range, and each is checked by binding it.
+/**
+ * `count` distinct ports on 127.0.0.1, free now, below the ephemeral range.
+ * @example await kernelPorts(5) // [21387, 14022, 30561, 11893, 27410]
+ */
+export async function kernelPorts(count: number): Promise<number[]> {
+  const below = Math.min(await ephemeralStart(), EPHEMERAL_START);
+  const ports = new Set<number>();
+  for (let attempt = 0; ports.size < count; attempt += 1) {
+    if (attempt === 1000) throw new UptakeError('environment', `expected ${count} free ports on 127.0.0.1 between ${LOWEST_KERNEL_PORT} and ${below - 1} for the kernel, found ${ports.size}`);
+    const port = LOWEST_KERNEL_PORT + Math.floor(Math.random() * (below - LOWEST_KERNEL_PORT));
+    if (!ports.has(port) && (await isFree(port))) ports.add(port);
+  }
+  return [...ports];
+}
+
+async function ephemeralStart(): Promise<number> {
+  try {
+    const [start] = (await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')).trim().split(/\s+/).map(Number);
+    return Number.isInteger(start) && start > LOWEST_KERNEL_PORT ? start : EPHEMERAL_START;
+  } catch {
+    return EPHEMERAL_START;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 function tail(text: string, max = 2000): string {
@@ -149,21 +174,30 @@ export class KernelClient {
     this.stdin = new zmq.Dealer({ linger: 0 });
     this.iopub = new zmq.Subscriber({ linger: 0 });
     this.iopub.subscribe();
+    // Only shell connects now; the others once the kernel has answered there (see connectTheRest).
     this.shell.connect(url(connection.shell_port));
-    this.control.connect(url(connection.control_port));
-    this.stdin.connect(url(connection.stdin_port));
-    this.iopub.connect(url(connection.iopub_port));
     void this.readLoop(this.shell, (message) => this.shellWaiters.get(message.parent_header.msg_id ?? '')?.(message));
     void this.readLoop(this.control, (message) => this.shellWaiters.get(message.parent_header.msg_id ?? '')?.(message));
     void this.readLoop(this.stdin, () => undefined);
     void this.readLoop(this.iopub, (message) => this.iopubListener?.(message));
+  }
+
+  // A socket that connects before the kernel has bound its port retries every 0.1 s, and can meet another
+  // socket there: another process's, or itself (a port of the ephemeral range can be a connection's own
+  // source port). ZeroMQ never retries after such a handshake fails, so iopub stayed silent and the start
+  // timed out. A kernel answering on shell has bound all its ports: the other channels connect then.
+  private connectTheRest(): void {
+    const url = (port: number) => `tcp://${this.connection.ip}:${port}`;
+    this.control.connect(url(this.connection.control_port));
+    this.stdin.connect(url(this.connection.stdin_port));
+    this.iopub.connect(url(this.connection.iopub_port));
     void this.heartbeatLoop();
   }
 
   /** Starts the kernel described by `spec` and waits until it answers on shell and iopub. */
   static async start(spec: Kernelspec, options: KernelStartOptions): Promise<KernelClient> {
     const zmq = await import('zeromq');
-    const [shell, iopub, stdin, control, hb] = await freePorts(5);
+    const [shell, iopub, stdin, control, hb] = await kernelPorts(5);
     const connection: ConnectionInfo = {
       transport: 'tcp',
       ip: '127.0.0.1',
@@ -309,13 +343,19 @@ export class KernelClient {
       while (!(shellReady && iopubReady)) {
         if (this.exitReason) throw new UptakeError('notebook', `kernel \`${this.spec.name}\` died while starting: ${this.exitReason}`);
         if (Date.now() > deadline) {
-          throw new UptakeError('notebook', `kernel \`${this.spec.name}\` did not answer within ${this.options.startupTimeoutSec} s of starting (argv: ${this.spec.argv.join(' ')})`);
+          const silent = shellReady ? ': it answered on shell but published nothing on iopub' : '';
+          const output = tail(this.output);
+          throw new UptakeError(
+            'notebook',
+            `kernel \`${this.spec.name}\` did not answer within ${this.options.startupTimeoutSec} s of starting${silent} (argv: ${this.spec.argv.join(' ')})${output ? `; its last output: ${output}` : ''}`,
+          );
         }
         const reply = await this.request(this.shell, 'kernel_info_request', {}, 1000);
-        if (reply) {
+        if (reply && !shellReady) {
           shellReady = true;
           this.answered = true;
           this.kernelInfo = reply.content;
+          this.connectTheRest();
         }
         if (shellReady && !iopubReady) await new Promise((resolve) => setTimeout(resolve, 100));
       }

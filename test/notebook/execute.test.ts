@@ -313,6 +313,20 @@ describe('executeNotebook with a kernel that stops answering heartbeats', () => 
   }, 60_000);
 });
 
+// A client socket that connects before the kernel has bound its port can meet another socket there (another
+// process's, or itself on a port of the ephemeral range); ZeroMQ never retries after such a handshake fails.
+describe('executeNotebook on a kernel whose iopub port is briefly held by another socket', () => {
+  it('connects iopub once the kernel answers, and runs the notebook', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
+    mkdirSync(join(root, 'kernels', 'fake'), { recursive: true });
+    const argv = [process.execPath, join(FIXTURES, 'fake-kernel.mjs'), '{connection_file}', '--iopub-held-ms', '1500'];
+    writeFileSync(join(root, 'kernels', 'fake', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'fake' }));
+    const out = join(workDir, 'iopub-held.ipynb');
+    await executeNotebook(join(FIXTURES, 'two-cells.ipynb'), { env: { ...process.env, JUPYTER_PATH: root }, startupTimeoutSec: 15, outputPath: out });
+    expect(saved(out).cells.map(outputsOf)).toEqual([[{ stream: 'stdout', text: 'ran first\n' }], [{ stream: 'stdout', text: 'ran second\n' }]]);
+  }, 60_000);
+});
+
 describe('executeNotebook interrupts a busy synchronous cell', () => {
   it('stops `while (true) {}` at the timeout', async () => {
     const error = await failure(executeNotebook(join(FIXTURES, 'busy-loop.ipynb'), { outputPath: join(workDir, 'busy-loop.ipynb'), cellTimeoutSec: 3 }));
