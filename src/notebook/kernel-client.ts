@@ -68,7 +68,6 @@ interface ConnectionInfo {
   kernel_name: string;
 }
 
-// Ports are taken by listening on port 0, then released for the kernel to bind (as jupyter_client does).
 /** The lowest port a kernel is given. */
 const LOWEST_KERNEL_PORT = 10_000;
 /** Where the ephemeral range starts when the system does not say: no common default starts lower. */
