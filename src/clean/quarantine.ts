@@ -60,7 +60,21 @@ function positionsOf(header: ResolvedHeader): Positions {
   return positions;
 }
 
-const cellAt = (fields: string[], position: number): string => (position === -1 ? '' : trimmed(fields[position] ?? ''));
+/**
+ * The trimmed field at `position`, '' when the column is absent (-1) or the record is short. The roster reads its cells so too.
+ * @example cellAt(['a', ' b '], 1) // 'b'
+ */
+export const cellAt = (fields: string[], position: number): string => (position === -1 ? '' : trimmed(fields[position] ?? ''));
+
+/**
+ * How many fields hold more than white space: of two duplicate rows, the most complete is kept.
+ * @example filledFields(['a', ' ', '']) // 1
+ */
+export function filledFields(fields: string[]): number {
+  let filled = 0;
+  for (const field of fields) if (trimmed(field) !== '') filled += 1;
+  return filled;
+}
 
 // One pass over a record: fatal problems quarantine it (CONTRACT 2.1), times become UTC (2.2).
 /**
@@ -137,8 +151,7 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   const team = cellAt(fields, at.team);
   const prompt = ai ? cellAt(fields, at.prompt) : '';
   const toolVersion = cellAt(fields, at.toolVersion);
-  let completeness = 0;
-  for (const field of fields) if (trimmed(field) !== '') completeness += 1;
+  const completeness = filledFields(fields);
   const passThrough: Array<[string, string]> = [];
   for (const [name, position] of at.passThrough) {
     const value = trimmed(fields[position] ?? '');
