@@ -233,13 +233,24 @@ export function parseStatus(text: string): TaskStatus | null {
   return STATUS_WORDS[trimmed(text).toLowerCase()] ?? null;
 }
 
+const LOWER_CASE = 32;
+const [LOWER_B, LOWER_O, LOWER_X] = [98, 111, 120];
+
+// Number() reads decimal notation, and also `Infinity` and unsigned `0x…`, `0b…`, `0o…` literals: the first is
+// not finite, the others are told apart by their second character (CONTRACT 1: decimal notation only).
 /**
- * A finite number, null for an empty cell, NaN when the cell is not a number.
+ * A finite number in decimal notation (`0.5`, `.5`, `1e-3`), null for an empty cell, NaN when the cell is not
+ * one (`0x1`, `0b1`, `0o1`, `Infinity`, `NaN` included).
  * @example parseNumber(' 12.5 ') // 12.5
  */
 export function parseNumber(text: string): number | null {
   const value = trimmed(text);
   if (value === '') return null;
   const number = Number(value);
-  return Number.isFinite(number) ? number : Number.NaN;
+  if (!Number.isFinite(number)) return Number.NaN;
+  if (value.length > 2 && value.charCodeAt(0) === ZERO) {
+    const radix = value.charCodeAt(1) | LOWER_CASE;
+    if (radix === LOWER_X || radix === LOWER_B || radix === LOWER_O) return Number.NaN;
+  }
+  return number;
 }

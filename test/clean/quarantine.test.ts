@@ -73,3 +73,28 @@ test('a roster row that breaks quoting is quarantined with its line; the file is
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.team])).toEqual([['u1', 'Fin, "EU"'], ['u3', 'Legal']]);
   expect(data.tasks.objects()[0]).toMatchObject({ task_id: 'e1', team: 'Fin, "EU"' }); // filled from the roster
 });
+
+test('numbers are decimal only wherever one is read: accuracy, accuracy_pct, durations, epoch times, roster counts', async () => {
+  const header = 'event_id,user_id,task_type,started_at,status,accuracy,duration_s';
+  const pctHeader = 'event_id,user_id,task_type,started_at,status,accuracy_pct';
+  const { data, ai } = await clean({
+    'ai_logs_1.csv': csv(header,
+      'e1,u1,report,2026-11-16T09:00:00Z,done,0x1,',
+      'e2,u1,report,2026-11-16T09:10:00Z,done,Infinity,',
+      'e3,u1,report,2026-11-16T09:20:00Z,done,NaN,',
+      'e4,u1,report,0x6A0D1C00,done,,',
+      'e5,u1,report,2026-11-16T09:40:00Z,done,.5,0b11',
+      'e6,u1,report,2026-11-16T09:50:00Z,done,1e-3,1e2'),
+    'ai_logs_2.csv': csv(pctHeader, 'p1,u2,report,2026-11-17T09:00:00Z,done,0o1', 'p2,u2,report,2026-11-17T10:00:00Z,done,-infinity', 'p3,u2,report,2026-11-17T11:00:00Z,done,50'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,0x10,0b1', 'u2,Finance,2026-11,UTC,yes,12,4'),
+  });
+  expect(data.quarantine.map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
+    ['ai_logs_1.csv', 2, 'invalid_accuracy'], ['ai_logs_1.csv', 3, 'invalid_accuracy'], ['ai_logs_1.csv', 4, 'invalid_accuracy'],
+    ['ai_logs_1.csv', 5, 'invalid_started_at'], ['ai_logs_2.csv', 2, 'invalid_accuracy'], ['ai_logs_2.csv', 3, 'invalid_accuracy'],
+  ]);
+  expect(data.quarantine[0].detail).toBe('expected `accuracy` to be a number, got `0x1`');
+  expect(ai.map((t) => [t.task_id, t.accuracy, t.duration_ms])).toEqual([['e5', 0.5, null], ['e6', 0.001, 100_000], ['p3', 0.5, null]]);
+  expect(data.repairs).toMatchObject({ unreadable_duration_s: 1, unreadable_tasks_total: 1, unreadable_ai_tasks_total: 1 });
+  expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.tasks_total, row.ai_tasks_total])).toEqual([['u1', null, null], ['u2', 12, 4]]);
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 9, quarantined: 6, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3 });
+});

@@ -81,6 +81,14 @@ describe('booleans, statuses, numbers', () => {
     expect(parseNumber('abc')).toBeNaN();
   });
 
+  test('numbers are decimal notation only: hex, binary, octal, Infinity and NaN are unreadable in any sign or case', () => {
+    expect(['0.5', '.5', '1e-3', '-2', '+3', '0', '00.5', '1E3', '0e5'].map(parseNumber)).toEqual([0.5, 0.5, 0.001, -2, 3, 0, 0.5, 1000, 0]);
+    for (const text of ['0x1', '0X1', '0b1', '0B1', '0o1', '0O1', '-0x1', '+0x1', 'Infinity', '-Infinity', '+infinity', 'INFINITY', 'NaN', 'nan', '-NaN', '1_000', '0x']) {
+      expect(parseNumber(text), text).toBeNaN();
+    }
+    for (const text of ['0x1', '0b1', '0o1', 'Infinity', 'NaN', '-1', '1e12']) expect(parseTimestamp(text).kind, text).toBe('invalid');
+  });
+
   // parseTimestamp reads the common shapes by hand and leaves the rest to the full pattern: both must agree.
   test('the shapes read without the pattern read exactly as the pattern reads them', () => {
     const dateTimes = [
