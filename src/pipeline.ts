@@ -125,7 +125,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         import('./automate/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
-      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`) });
+      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`), now: startedAt.getTime() });
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
       return { data: cleaned, inputs: hashed };
     });

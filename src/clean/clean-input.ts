@@ -7,6 +7,7 @@ import { loadRoster, teamKey, type Roster } from './load-roster.js';
 import { readLogFiles, type LogFile } from './read-log-files.js';
 import type { RosterZones } from './read-log-file.js';
 import { repairClockSkew } from './repair-clock-skew.js';
+import { plausibleWindow } from './quarantine.js';
 import { canonicalLabels } from './canonical-labels.js';
 import { countRawLabels, rowTaskTypes } from './row-task-types.js';
 import { dedupeExact } from './dedupe-exact.js';
@@ -22,6 +23,8 @@ export interface CleanEffects {
   onProgress?(message: string): void;
   /** Worker threads reading the log files; 0 reads on this thread. Default: one per core for large input. */
   workers?: number;
+  /** The run's clock (epoch ms): starts more than `cleaning.maxFutureDays` after it are implausible. Default: the system clock when the run starts. */
+  now?: number;
 }
 
 function emptyAccounting(): SourceAccounting {
@@ -35,6 +38,7 @@ function emptyAccounting(): SourceAccounting {
  */
 export async function cleanInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<CleanedData> {
   const progress = effects.onProgress ?? (() => {});
+  const asOf = effects.now ?? Date.now();
   const unreadable: Record<string, number> = {};
   const onUnreadableOptional = (column: string, count = 1) => {
     unreadable[column] = (unreadable[column] ?? 0) + count;
@@ -50,7 +54,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   // 3. Logs: quarantine unreadable rows, turn times into UTC (files side by side on large input; the
   // threads start while the roster is read, and read once its zones are known)
   const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-  const reading = readLogFiles(logFiles, { zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, onProgress: progress, workers: effects.workers });
+  const reading = readLogFiles(logFiles, { zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers });
   const [roster, read] = await Promise.all([loadingRoster, reading]);
   const rows = read.rows;
   const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
@@ -109,6 +113,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   for (const record of quarantine) quarantineByReason[record.reason] = (quarantineByReason[record.reason] ?? 0) + 1;
   for (const [column, count] of Object.entries(unreadable)) repairs[`unreadable_${column}`] = count;
   return {
+    asOf,
     tasks,
     roster: toRosterTable(roster),
     loadedDates: loadedDates(columns.started_at),

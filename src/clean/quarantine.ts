@@ -15,7 +15,29 @@ export interface RowContext {
   defaultZone: string;
   /** Called once per optional value that could not be read and became null. */
   onUnreadableOptional(column: string): void;
+  /** The instants a start may lie between (CONTRACT 2.1): see plausibleWindow. */
+  plausible: PlausibleWindow;
 }
+
+/** Epoch ms, both included: starts outside are `implausible_started_at`, ends outside are unreadable. */
+export interface PlausibleWindow {
+  earliestMs: number;
+  latestMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+// A start in 2100 or 9999 is a broken clock or a hostile row, and would pull `latest` and every period
+// table with it: only times between `cleaning.earliest` and a little after the run's clock are used.
+/**
+ * The plausible instants for a run whose clock reads `nowMs`: from `earliest` (a UTC date) to `maxFutureDays` after now.
+ * @example plausibleWindow({ earliest: '2000-01-01', maxFutureDays: 1 }, Date.UTC(2026, 11, 4)) // { earliestMs: 946684800000, latestMs: Date.UTC(2026, 11, 5) }
+ */
+export function plausibleWindow(cleaning: { earliest: string; maxFutureDays: number }, nowMs: number): PlausibleWindow {
+  return { earliestMs: Date.parse(`${cleaning.earliest}T00:00:00Z`), latestMs: nowMs + cleaning.maxFutureDays * DAY_MS };
+}
+
+const isoOf = (epochMs: number) => new Date(epochMs).toISOString();
 
 const show = (value: string) => `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
 
@@ -100,6 +122,15 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   const startParsed = parseTimestamp(startText);
   if (startParsed.kind === 'invalid') return { reason: 'invalid_started_at', detail: `expected \`started_at\` to be a timestamp, got ${show(startText)}` };
 
+  // the row's zone is needed for the start; an unreadable one is counted once the row is kept
+  const tzText = cellAt(fields, at.tz);
+  const rowZone = tzText !== '' && ianaZone(tzText) ? tzText : undefined;
+  const start = toUtc(startParsed, rowZone, user, context);
+  const { earliestMs, latestMs } = context.plausible;
+  if (!(start >= earliestMs && start <= latestMs)) {
+    return { reason: 'implausible_started_at', detail: `expected \`started_at\` between ${isoOf(earliestMs)} and ${isoOf(latestMs)} (cleaning.earliest, cleaning.maxFutureDays after the run's clock), got ${show(startText)}` };
+  }
+
   let status: TaskStatus = 'completed';
   let accuracy: number | null = null;
   if (ai) {
@@ -121,20 +152,16 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     }
   }
 
-  const tzText = cellAt(fields, at.tz);
-  let rowZone: string | undefined;
-  if (tzText !== '') {
-    if (ianaZone(tzText)) rowZone = tzText;
-    else context.onUnreadableOptional('tz');
-  }
-  const start = toUtc(startParsed, rowZone, user, context);
+  if (tzText !== '' && rowZone === undefined) context.onUnreadableOptional('tz');
 
   let end = Number.NaN;
   const endText = cellAt(fields, at.end);
   if (endText !== '') {
     const endParsed = parseTimestamp(endText);
-    if (endParsed.kind === 'invalid') context.onUnreadableOptional('ended_at');
-    else end = toUtc(endParsed, rowZone, user, context);
+    // an implausible end is unreadable too: swapped for a skewed clock it would become the start
+    const instant = endParsed.kind === 'invalid' ? Number.NaN : toUtc(endParsed, rowZone, user, context);
+    if (instant >= earliestMs && instant <= latestMs) end = instant;
+    else context.onUnreadableOptional('ended_at');
   }
   if (Number.isNaN(end)) {
     const durationMs = readDuration(fields, at.durations, context);

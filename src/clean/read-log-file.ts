@@ -3,7 +3,7 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
-import { isRejection, readLogRecord } from './quarantine.js';
+import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
 /** Roster zone per user and month (`YYYY-MM`); only users with a zone are listed. */
@@ -12,6 +12,8 @@ export type RosterZones = Map<string, Map<string, string>>;
 export interface ReadLogFileOptions {
   zones: RosterZones;
   defaultZone: string;
+  /** Starts outside are quarantined as implausible (see plausibleWindow). */
+  plausible: PlausibleWindow;
   onProgress(message: string): void;
 }
 
@@ -59,6 +61,7 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
   const zonesByCode: Array<Map<string, string> | null> = [];
   const context = {
     defaultZone: options.defaultZone,
+    plausible: options.plausible,
     rosterZone: (userId: string, month: string) => {
       const code = rows.code(userId);
       let months = zonesByCode[code];

@@ -6,6 +6,7 @@ import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { readLogFile, textBytesOf, type LogFileResult, type RosterZones } from './read-log-file.js';
+import type { PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
 export type LogFile = InputFile & { kind: LogSource };
@@ -14,6 +15,8 @@ export interface ReadLogFilesOptions {
   /** The roster's zones, or their promise: threads start loading at once and read once the zones are known. */
   zones: RosterZones | Promise<RosterZones>;
   defaultZone: string;
+  /** Starts outside are quarantined as implausible (see plausibleWindow). */
+  plausible: PlausibleWindow;
   onProgress(message: string): void;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
@@ -32,7 +35,7 @@ export interface LogFilesRead {
 
 /** Sent to a worker: first the zones naive times are read in, then one file to read at a time. */
 export type WorkerRequest =
-  | { type: 'zones'; zones: RosterZones; defaultZone: string }
+  | { type: 'zones'; zones: RosterZones; defaultZone: string; plausible: PlausibleWindow }
   | { type: 'read'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>; fileIndex: number };
 
 /** Sent back by a worker. */
@@ -72,7 +75,7 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     const zones = await options.zones;
     for (const file of files) {
-      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, onProgress: options.onProgress });
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress });
       add(file.kind, result.rows.toPart(), result);
     }
   } else {
@@ -159,7 +162,7 @@ function readOnWorkers(
     Promise.resolve(options.zones).then((zones) => {
       if (settled) return;
       for (const worker of pool) {
-        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone } satisfies WorkerRequest);
+        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible } satisfies WorkerRequest);
         dispatch(worker);
       }
     }, finish);

@@ -3,21 +3,23 @@ import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
 import { transferListOf } from '../ingest/log-rows.js';
 import { readLogFile, type RosterZones } from './read-log-file.js';
+import type { PlausibleWindow } from './quarantine.js';
 import type { WorkerMessage, WorkerRequest } from './read-log-files.js';
 
 const port = parentPort!;
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 let zones: RosterZones = new Map();
 let defaultZone = 'UTC';
+let plausible: PlausibleWindow = { earliestMs: -Infinity, latestMs: Infinity };
 
 port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'zones') {
-    ({ zones, defaultZone } = request);
+    ({ zones, defaultZone, plausible } = request);
     return;
   }
   const { file, fileIndex } = request;
   try {
-    const result = await readLogFile(file, { zones, defaultZone, onProgress: (message) => send({ type: 'progress', message }) });
+    const result = await readLogFile(file, { zones, defaultZone, plausible, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
     const { report, quarantine, rowsRead, quarantined } = result;
     send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined }, transferListOf(part));

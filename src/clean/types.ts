@@ -74,6 +74,8 @@ export interface LabelMapping {
  * tasks_total (number | null), ai_tasks_total (number | null).
  */
 export interface CleanedData {
+  /** The run's clock (epoch ms) the data was cleaned against: no start lies far after it, and `latest` never passes it. */
+  asOf: number;
   tasks: ColumnTable;
   roster: ColumnTable;
   /** First and last UTC date holding any task (`YYYY-MM-DD`), null when there is no task. */

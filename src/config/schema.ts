@@ -11,6 +11,11 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'expected an IANA time-zone name such as Europe/Berlin');
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date, 'expected a calendar date as YYYY-MM-DD');
+
 export const CleaningSchema = z
   .object({
     /** Zone for naive timestamps when neither the row nor the roster names one. */
@@ -19,6 +24,10 @@ export const CleaningSchema = z
     retryWindowSec: z.number().nonnegative().default(30),
     /** Session stitching: largest gap between one row's end and the next row's start. */
     stitchGapMin: z.number().nonnegative().default(10),
+    /** A start more than this many days after the run's clock is implausible (quarantined). */
+    maxFutureDays: z.number().nonnegative().default(1),
+    /** A start before this UTC date (`YYYY-MM-DD`) is implausible (quarantined). */
+    earliest: isoDate.default('2000-01-01'),
     /** Durations above this many hours count as unknown for time metrics. */
     maxDurationHours: z.number().positive().default(8),
     /** Raw label (after canonical spelling) -> canonical label. */

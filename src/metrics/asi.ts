@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { columnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
@@ -43,8 +43,7 @@ export const asi: Kpi = {
 /** Every `YYYY-MM` from first to last, both included. */
 export function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
-  for (let month = DateTime.fromISO(`${first}-01`, { zone: 'UTC' }); month.toFormat('yyyy-MM') <= last; month = month.plus({ months: 1 })) {
-    months.push(month.toFormat('yyyy-MM'));
-  }
+  const lastNumber = monthNumber(last);
+  for (let month = monthNumber(first); month <= lastNumber; month += 1) months.push(monthOfNumber(month));
   return months;
 }

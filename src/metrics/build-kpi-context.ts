@@ -5,6 +5,7 @@ import { enrichTasks } from './enrich-tasks.js';
 import type { KpiContext } from './kpi.js';
 import { resolveWeekAmong } from './resolve-week.js';
 import { columnCodes } from './column-codes.js';
+import { dateOf } from '../util/iso-week.js';
 
 /**
  * What every KPI reads: the enriched tasks, the resolved report week and the adoption dimensions.
@@ -13,7 +14,7 @@ import { columnCodes } from './column-codes.js';
 export function buildKpiContext(data: CleanedData, config: Config, week: string): KpiContext {
   const tasks = enrichTasks(data.tasks, config);
   const weeks = (columnCodes(tasks, 'week').values as string[]).slice().sort();
-  const report = resolveWeekAmong(weeks, data.loadedDates, week);
+  const report = resolveWeekAmong(weeks, data.loadedDates, week, dateOf(data.asOf, config.timezone));
   const dimensions = adoptionDimensions(config, data.tasks.columnNames());
   return { config, data, report, tasks, dimensions };
 }

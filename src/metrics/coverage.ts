@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dayNumber, monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { monthRange } from './asi.js';
 import { columnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
@@ -20,10 +20,11 @@ export const coverage: Kpi = {
   compute(context) {
     const loaded = context.data.loadedDates;
     if (!loaded) return { logging_coverage: [] };
+    const [firstDay, lastDay, reportEnd] = [dayNumber(loaded.first), dayNumber(loaded.last), dayNumber(context.report.end)];
     const months = monthRange(loaded.first.slice(0, 7), loaded.last.slice(0, 7)).filter((month) => {
-      const first = `${month}-01`;
-      const last = DateTime.fromISO(first, { zone: 'UTC' }).endOf('month').toISODate()!;
-      return first >= loaded.first && last <= loaded.last && last <= context.report.end;
+      const first = dayNumber(`${month}-01`);
+      const last = dayNumber(`${monthOfNumber(monthNumber(month) + 1)}-01`) - 1;
+      return first >= firstDay && last <= lastDay && last <= reportEnd;
     });
     const monthSet = new Set(months);
     const logged = loggedAiTasks(context, months);

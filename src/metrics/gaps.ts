@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dateOfDay, dayNumber, weekdayOfDay } from '../util/iso-week.js';
 import { columnCodes, nullIds } from './column-codes.js';
 import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
@@ -20,8 +20,9 @@ export const gaps: Kpi = {
   compute(context) {
     const loaded = context.data.loadedDates;
     if (!loaded) return { gaps: [] };
-    const loadedDates = dateRange(loaded.first, loaded.last);
-    const weekDates = dateRange(context.report.start, context.report.end).filter((date) => date >= loaded.first && date <= loaded.last);
+    const [firstDay, lastDay] = [dayNumber(loaded.first), dayNumber(loaded.last)];
+    const loadedDates = dateRange(firstDay, lastDay);
+    const weekDates = dateRange(Math.max(dayNumber(context.report.start), firstDay), Math.min(dayNumber(context.report.end), lastDay));
     const perDay = tasksPerDay(context);
     const weekdays = new Map(loadedDates.map((date) => [date, weekdayOf(date)]));
     const minimum = context.config.metrics.gapMinMedian;
@@ -79,12 +80,12 @@ function tasksPerDay(context: KpiContext): Map<unknown, Map<unknown, Map<unknown
 }
 
 function weekdayOf(date: string): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  return weekdayOfDay(dayNumber(date));
 }
 
-/** Every `YYYY-MM-DD` from first to last, both included. */
-function dateRange(first: string, last: string): string[] {
+/** Every `YYYY-MM-DD` from day number first to last, both included (none when last is before first). */
+function dateRange(first: number, last: number): string[] {
   const dates: string[] = [];
-  for (let day = DateTime.fromISO(first, { zone: 'UTC' }); day.toISODate()! <= last; day = day.plus({ days: 1 })) dates.push(day.toISODate()!);
+  for (let day = first; day <= last; day += 1) dates.push(dateOfDay(day));
   return dates;
 }

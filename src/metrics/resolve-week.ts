@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
-import { isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { makePeriodLookup } from './make-period-lookup.js';
 
 /** The week a report is about, with the dates every KPI needs. */
@@ -24,33 +24,37 @@ export interface ReportWeek {
 
 /**
  * Turns `--week` (`YYYY-Www` or `latest`) into the report week. `latest` is the last week holding
- * tasks whose Sunday is on or before the last loaded date; any other value must name a week that
- * holds at least one task (weeks in the report time zone).
+ * tasks whose Sunday is on or before the last loaded date and before the run's clock (`data.asOf`, its
+ * date in the report time zone); any other value must name a week that holds at least one task (weeks
+ * in the report time zone).
  * @example resolveWeek(data, config, 'latest').week // '2026-W47'
  */
 export function resolveWeek(data: CleanedData, config: Config, week: string): ReportWeek {
   const lookup = makePeriodLookup(config.timezone);
   const weeks = new Set<string>();
   for (const startedAt of Array.from(data.tasks.array('started_at') as ArrayLike<number>)) weeks.add(lookup(startedAt).week);
-  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week);
+  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone));
 }
 
-/** resolveWeek over the sorted weeks holding tasks (used when they are already known). */
+/** resolveWeek over the sorted weeks holding tasks (used when they are already known); `today`: the run's date. */
 export function resolveWeekAmong(
   weeks: string[],
   loadedDates: CleanedData['loadedDates'],
   requested: string,
+  today: string,
 ): ReportWeek {
   if (weeks.length === 0 || !loadedDates) {
     throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
   }
   const value = requested.trim();
   if (value.toLowerCase() === 'latest') {
-    const complete = weeks.filter((week) => weekBounds(week).end <= loadedDates.last);
+    // a week is complete once its Sunday is loaded and over: compared as day numbers, never as text
+    const lastComplete = Math.min(dayNumber(loadedDates.last), dayNumber(today) - 1);
+    const complete = weeks.filter((week) => dayNumber(weekBounds(week).end) <= lastComplete);
     if (complete.length === 0) {
       throw new UptakeError(
         'usage',
-        `--week latest: expected a complete ISO week (Monday to Sunday) in the data, but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`,
+        `--week latest: expected a complete ISO week (Monday to Sunday) in the data before today (${today}), but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`,
       );
     }
     return reportWeek(complete[complete.length - 1]);

@@ -53,9 +53,60 @@ export function shiftWeek(week: IsoWeek, offset: number): IsoWeek {
   return `${moved.weekYear}-W${String(moved.weekNumber).padStart(2, '0')}`;
 }
 
-/** Every week from `first` to `last`, both included. */
+/** Every week from `first` to `last`, both included (compared by their Mondays, never as text). */
 export function weekRange(first: IsoWeek, last: IsoWeek): IsoWeek[] {
   const weeks: IsoWeek[] = [];
-  for (let week = first; week <= last; week = shiftWeek(week, 1)) weeks.push(week);
+  const lastMonday = dayNumber(weekBounds(last).start);
+  for (let week = first; dayNumber(weekBounds(week).start) <= lastMonday; week = shiftWeek(week, 1)) weeks.push(week);
   return weeks;
+}
+
+const DAY_MS = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+// Dates and months are compared and counted as numbers: formatted text sorts wrongly past year 9999
+// (luxon writes year 10000 as `+010000-…`), and a loop that compares text may then never end.
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` date.
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) throw new RangeError(`expected a date like 2026-11-16, got \`${date}\``);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+}
+
+/**
+ * The `YYYY-MM-DD` date of a day number (see dayNumber).
+ * @example dateOfDay(1) // '1970-01-02'
+ */
+export function dateOfDay(day: number): string {
+  return DateTime.fromMillis(day * DAY_MS, { zone: 'UTC' }).toISODate()!;
+}
+
+/**
+ * ISO weekday (1 Monday .. 7 Sunday) of a day number: 1970-01-01 was a Thursday.
+ * @example weekdayOfDay(0) // 4
+ */
+export function weekdayOfDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/**
+ * Months since year 0 of a `YYYY-MM` month, so that months compare and count as numbers.
+ * @example monthNumber('2026-11') - monthNumber('2025-11') // 12
+ */
+export function monthNumber(month: string): number {
+  const match = MONTH_PATTERN.exec(month);
+  if (!match) throw new RangeError(`expected a month like 2026-11, got \`${month}\``);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+/**
+ * The `YYYY-MM` month of a month number (see monthNumber).
+ * @example monthOfNumber(monthNumber('2026-11')) // '2026-11'
+ */
+export function monthOfNumber(number: number): string {
+  return `${String(Math.floor(number / 12)).padStart(4, '0')}-${String((number % 12) + 1).padStart(2, '0')}`;
 }

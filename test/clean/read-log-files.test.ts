@@ -10,6 +10,8 @@ import { parseConfig } from '../../dist/config/read-config.js';
 import { UptakeError } from '../../dist/errors.js';
 
 const config = parseConfig({ timezone: 'UTC' });
+// The run's clock, pinned: both readings must agree on everything, the clock included.
+const NOW = Date.UTC(2026, 11, 4, 22);
 
 // Dirty rows of every kind, pass-through columns that differ by file, naive times read in roster zones, a gzipped file.
 const files = {
@@ -36,8 +38,8 @@ const plain = (data: Awaited<ReturnType<typeof cleanInput>>) => ({ ...data, task
 test('reading on worker threads gives exactly what reading on one thread gives', async () => {
   const dir = inputFolder(files);
   const progress: string[] = [];
-  const single = plain(await cleanInput(dir, config, { workers: 0 }));
-  const threaded = plain(await cleanInput(dir, config, { workers: 2, onProgress: (message) => progress.push(message) }));
+  const single = plain(await cleanInput(dir, config, { now: NOW, workers: 0 }));
+  const threaded = plain(await cleanInput(dir, config, { now: NOW, workers: 2, onProgress: (message) => progress.push(message) }));
   expect(threaded).toEqual(single);
   // the file order decides every tie-break and the order of the quarantine, whatever thread finished first
   expect(single.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([
@@ -74,8 +76,8 @@ test('text outside ASCII reads the same on threads and on one thread, whatever t
       'e4,u1,Finance,report,2026-11-16T12:00:00Z,,done,,,مرحبا')}`,
     'manual_logs_1.csv': csv(MANUAL_HEADER, 't1,u1,Finance,report,2026-11-16T08:00:00Z,'),
   });
-  const single = plain(await cleanInput(dir, config, { workers: 0 }));
-  const threaded = plain(await cleanInput(dir, config, { workers: 2 }));
+  const single = plain(await cleanInput(dir, config, { now: NOW, workers: 0 }));
+  const threaded = plain(await cleanInput(dir, config, { now: NOW, workers: 2 }));
   expect(threaded).toEqual(single);
   expect(single.tasks.map((task) => [task.task_id, task.team, task.prompt])).toEqual([
     ['e1', 'Finance', 'plain prompt'],
@@ -103,7 +105,7 @@ test('a failing file stops the threaded read with the error the single-threaded 
 // leave nothing running (a process that reads again and again, such as `uptake watch`, would gather threads).
 test('a roster that cannot be read stops the threaded read with the error the single-threaded read gives, and its threads', async () => {
   const dir = inputFolder({ ...files, 'user_monthly_summary_2026-11.csv': 'team,month\nFinance,2026-11\n' });
-  const single = await cleanInput(dir, config, { workers: 0 }).then(() => null, (error: unknown) => error);
+  const single = await cleanInput(dir, config, { now: NOW, workers: 0 }).then(() => null, (error: unknown) => error);
   expect(single).toBeInstanceOf(UptakeError);
   expect((single as Error).message).toMatch(/user_monthly_summary_2026-11\.csv:1: expected a header with `user_id`/);
   // in a process of its own, which ends only when no thread is left

@@ -176,7 +176,7 @@ describe('readLogFile with either reader', () => {
     const progress: string[] = [];
     const kind = name.startsWith('ai_logs') ? 'ai_logs' : 'manual_logs';
     const result: LogFileResult = await readLogFile({ path: join(dir, name), gzip: name.endsWith('.gz'), name, kind }, {
-      zones: new Map([['u1', new Map([['2026-11', 'Europe/Berlin']])]]), defaultZone: 'America/New_York', onProgress: (message) => progress.push(message),
+      zones: new Map([['u1', new Map([['2026-11', 'Europe/Berlin']])]]), defaultZone: 'America/New_York', plausible: { earliestMs: Date.UTC(2000, 0, 1), latestMs: Date.UTC(2100, 0, 1) }, onProgress: (message) => progress.push(message),
     });
     return { result: { ...result, rows: result.rows.toPart() }, progress };
   }

@@ -32,9 +32,9 @@ const EMPTY_ACCOUNTING: SourceAccounting = { rows_read: 0, quarantined: 0, exact
 
 /**
  * CleanedData shaped exactly as src/clean/types.ts documents, from inline rows.
- * loadedDates defaults to the first and last UTC date holding a task.
+ * loadedDates defaults to the first and last UTC date holding a task; the run's clock (asOf) to 2027-01-01.
  */
-export function makeCleanedData(spec: { tasks: TaskSpec[]; roster?: RosterSpec[]; loadedDates?: { first: string; last: string } | null }): CleanedData {
+export function makeCleanedData(spec: { tasks: TaskSpec[]; roster?: RosterSpec[]; loadedDates?: { first: string; last: string } | null; asOf?: string }): CleanedData {
   const rows = spec.tasks.map((task, index) => ({
     source: task.source ?? 'ai_logs',
     task_id: task.task_id ?? `t${index + 1}`,
@@ -64,6 +64,7 @@ export function makeCleanedData(spec: { tasks: TaskSpec[]; roster?: RosterSpec[]
   const columns = ['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version'];
   const rosterColumns = ['user_id', 'team', 'month', 'timezone', 'licensed', 'tasks_total', 'ai_tasks_total'];
   return {
+    asOf: Date.parse(spec.asOf ?? '2027-01-01T00:00:00Z'),
     tasks: rows.length > 0 ? aq.from(rows) : aq.table(Object.fromEntries(columns.map((column) => [column, []]))),
     roster: roster.length > 0 ? aq.from(roster) : aq.table(Object.fromEntries(rosterColumns.map((column) => [column, []]))),
     loadedDates: spec.loadedDates !== undefined ? spec.loadedDates : dates.length > 0 ? { first: dates[0], last: dates[dates.length - 1] } : null,

@@ -70,3 +70,22 @@ describe('resolveWeek', () => {
     expect(errorOf(() => resolveWeek(makeCleanedData({ tasks: [] }), testConfig(), 'latest')).kind).toBe('input');
   });
 });
+
+describe('resolveWeek and the run\'s clock', () => {
+  it('latest never resolves to a week that is not over by the run\'s clock', () => {
+    const data = makeCleanedData({
+      tasks: [
+        { user_id: 'a', started_at: '2026-11-10T09:00:00Z' },
+        { user_id: 'a', started_at: '2026-11-17T09:00:00Z' },
+        { user_id: 'a', started_at: '2026-11-29T09:00:00Z' },
+      ],
+      asOf: '2026-11-29T23:00:00Z',
+    });
+    // W48 ends on Sunday Nov 29, the clock's own day: not over yet
+    expect(resolveWeek(data, testConfig(), 'latest').week).toBe('2026-W47');
+    expect(resolveWeek({ ...data, asOf: Date.parse('2026-11-30T00:00:00Z') }, testConfig(), 'latest').week).toBe('2026-W48');
+    // in New York it is still Sunday at 03:00 UTC on Monday
+    expect(resolveWeek({ ...data, asOf: Date.parse('2026-11-30T03:00:00Z') }, testConfig({ timezone: 'America/New_York' }), 'latest').week).toBe('2026-W47');
+    expect(resolveWeek(data, testConfig(), '2026-W48').week).toBe('2026-W48');
+  });
+});

@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest';
+import { dateOfDay, dayNumber, monthNumber, monthOfNumber, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
+
+test('dates and months count as numbers, across years and past year 9999', () => {
+  expect(dayNumber('1970-01-01')).toBe(0);
+  expect(dayNumber('2026-11-16')).toBe(20_773);
+  expect(dateOfDay(20_773)).toBe('2026-11-16');
+  expect(dayNumber('9999-12-31') < Date.UTC(10000, 0, 1) / 86_400_000).toBe(true);
+  expect([dayNumber('2026-11-16'), dayNumber('2026-11-22'), dayNumber('1969-12-29')].map(weekdayOfDay)).toEqual([1, 7, 1]);
+  expect(monthNumber('2027-01') - monthNumber('2026-12')).toBe(1);
+  expect(monthOfNumber(monthNumber('2026-12') + 1)).toBe('2027-01');
+  expect(weekRange('2026-W52', '2027-W02')).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+  expect(weekRange('2026-W47', '2026-W46')).toEqual([]);
+  expect(() => dayNumber('+010000-01-01')).toThrow(RangeError);
+});
