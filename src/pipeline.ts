@@ -14,6 +14,7 @@ import type { ReportBrowser } from './render/browser.js';
 import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
+import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
 import type { AlertRoutingResult } from './deliver/alert-routing.js';
 
 // Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
@@ -73,8 +74,8 @@ type Stage = (typeof STAGES)[number];
  * @example await runReport({ config, week: 'latest', deliver: false })
  */
 export async function runReport(options: RunOptions, effects: RunEffects = {}): Promise<RunResult> {
-  // Channels are resolved first: a config that cannot deliver fails before any work is done.
-  const channels = options.deliver ? resolveChannels(options.config, effects.env ?? process.env) : null;
+  // Settings are checked first: a config that cannot deliver or load fails before any work is done.
+  const { channels } = checkRunSettings(options.config, options, effects.env ?? process.env);
   try {
     return await runStages(options, effects, channels);
   } catch (error) {
@@ -86,6 +87,19 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
     }
     throw error;
   }
+}
+
+/**
+ * Checks every setting a run will use, with the secrets the environment holds: the Slack webhook
+ * and PostgreSQL URLs, the SMTP recipients and password (config-file settings such as hosts,
+ * addresses and the cron were checked when the config was read). Throws UptakeError('config').
+ * `watch` and `schedule` call it at start, `runReport` before each run.
+ * @example checkRunSettings(config, { deliver: true, warehouse: true }, process.env)
+ */
+export function checkRunSettings(config: Config, use: { deliver: boolean; warehouse?: boolean }, env: Record<string, string | undefined> = process.env): { channels: DeliveryChannels | null } {
+  const channels = use.deliver ? resolveChannels(config, env) : null;
+  if (use.warehouse !== false) warehouseTargets(config.warehouse, env);
+  return { channels };
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null): Promise<RunResult> {

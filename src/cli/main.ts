@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { isUptakeError, EXIT_CODES } from '../errors.js';
+import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -11,6 +11,7 @@ export async function buildProgram(): Promise<Command> {
   const program = new Command('uptake')
     .description("Turns an AI tool's raw usage logs into a weekly adoption report people can trust.")
     .version(version)
+    .option('--debug', 'on failure, print the stack trace (and its causes) after the one-line message')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const commands = await import('./commands/index.js');
@@ -18,24 +19,48 @@ export async function buildProgram(): Promise<Command> {
   return program;
 }
 
-// The one place that exits: every failure becomes a message and an exit code, never a stack trace.
+// The one place that exits: every failure becomes a one-line message and its documented exit code;
+// the stack trace only with --debug (or UPTAKE_DEBUG=1), for a bug report.
 async function main(argv: string[]): Promise<void> {
-  const program = await buildProgram();
+  const debug = argv.includes('--debug') || process.env.UPTAKE_DEBUG === '1';
   try {
+    const program = await buildProgram();
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
       return;
     }
-    if (isUptakeError(error)) {
-      process.stderr.write(`uptake: ${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    process.stderr.write(`uptake: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = EXIT_CODES.internal;
+    const known = knownFailure(error);
+    process.stderr.write(`uptake: ${known ? known.message : `unexpected failure: ${oneLine(error)}`}\n`);
+    if (debug) process.stderr.write(`${stackWithCauses(error)}\n`);
+    else if (!known) process.stderr.write('uptake: run again with --debug for the stack trace, and please report it\n');
+    process.exitCode = known ? known.exitCode : EXIT_CODES.internal;
   }
+}
+
+// An UptakeError as it is; a system error nobody wrapped (a full disk, a read-only folder) as the
+// UptakeError it stands for, naming the errno and the path.
+function knownFailure(error: unknown): UptakeError | null {
+  if (isUptakeError(error)) return error;
+  if (isSystemError(error)) return fromSystemError(error);
+  return null;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0];
+}
+
+function stackWithCauses(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
+    parts.push(depth === 0 ? '' : 'caused by: ');
+    parts[parts.length - 1] += current instanceof Error ? (current.stack ?? current.message) : String(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\n');
 }
 
 await main(process.argv);

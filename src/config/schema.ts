@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 // Every threshold of CONTRACT.md is here with its default; nothing past config/ sees raw input.
@@ -110,21 +112,38 @@ export const RetrySchema = z
   })
   .strict();
 
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const hostName = z.string().refine((host) => HOST_NAME.test(host) || isIP(host.replace(/^\[|\]$/g, '')) !== 0, 'expected a host name or an IP address');
+
+// `a@b.c` or `Name <a@b.c>`, one address, nothing that could start another header line.
+const MAIL_ADDRESS = /^(?:[^<>\u0000-\u001f,;]*<[^\s<>@,;]+@[^\s<>@,;]+>|[^\s<>@,;]+@[^\s<>@,;]+)$/;
+const mailAddress = z.string().regex(MAIL_ADDRESS, 'expected one email address such as reports@example.com or "Reports <reports@example.com>"');
+
+const cronExpression = z.string().superRefine((pattern, context) => {
+  try {
+    new Cron(pattern, { paused: true });
+  } catch (cause) {
+    context.addIssue({ code: 'custom', message: `expected a cron expression such as "0 6 * * 1" (minute hour day-of-month month day-of-week): ${(cause as Error).message}` });
+  }
+});
+
 const SUBJECT_PLACEHOLDERS = new Set(['week', 'title']);
 
 export const EmailSchema = z
   .object({
     enabled: z.boolean().default(false),
-    host: z.string().default('127.0.0.1'),
-    port: z.number().int().positive().default(25),
+    host: hostName.default('127.0.0.1'),
+    port: z.number().int().min(1).max(65535).default(25),
     secure: z.boolean().default(false),
+    /** Refuse to log in without TLS (STARTTLS) when the server offers none; default: on when `user` is set and the host is not loopback. */
+    requireTLS: z.boolean().optional(),
     /** Check the server's TLS certificate; false only for an internal relay with a self-signed one. */
     rejectUnauthorized: z.boolean().default(true),
     user: z.string().optional(),
     /** Name of the environment variable holding the SMTP password (never the password). */
     passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
-    from: z.string().default('uptake@localhost'),
-    to: z.array(z.string()).default([]),
+    from: mailAddress.default('uptake@localhost'),
+    to: z.array(mailAddress).default([]),
     /** Subject template; `{{week}}` and `{{title}}` are replaced. */
     subject: z
       .string()
@@ -162,7 +181,7 @@ export const WarehouseSchema = z
 
 export const ScheduleSchema = z
   .object({
-    cron: z.string().default('0 6 * * 1'),
+    cron: cronExpression.default('0 6 * * 1'),
     timezone: timeZone.default('UTC'),
     /** Notify when no report was produced for this many days. */
     deadManDays: z.number().int().positive().default(8),

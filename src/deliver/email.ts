@@ -55,20 +55,47 @@ function addressText(address: string | { address: string } | undefined): string 
   return typeof address === 'string' ? address : address.address;
 }
 
-// The password lives in the environment, never in the config file: the config names the variable.
-function transportOptions(config: EmailConfig, env: Record<string, string | undefined>): SMTPTransport.Options {
-  let auth: { user: string; pass: string } | undefined;
-  if (config.user) {
-    const pass = env[config.passwordEnv];
-    if (pass === undefined || pass === '') {
-      throw new UptakeError(
-        'config',
-        `email.user is \`${config.user}\`, so expected the SMTP password in the environment variable ${config.passwordEnv}, got nothing`,
-      );
-    }
-    auth = { user: config.user, pass };
+/**
+ * The SMTP login of an email config, its password read from the variable `passwordEnv` names
+ * (never from the config file); undefined without `user`. A missing password is UptakeError('config').
+ * @example smtpAuth({ ...config.email, user: 'uptake' }, process.env) // { user: 'uptake', pass: '…' }
+ */
+export function smtpAuth(config: EmailConfig, env: Record<string, string | undefined>): { user: string; pass: string } | undefined {
+  if (!config.user) return undefined;
+  const pass = env[config.passwordEnv];
+  if (pass === undefined || pass === '') {
+    throw new UptakeError(
+      'config',
+      `email.user is \`${config.user}\`, so expected the SMTP password in the environment variable ${config.passwordEnv}, got nothing`,
+    );
   }
-  return { host: config.host, port: config.port, secure: config.secure, auth, tls: { rejectUnauthorized: config.rejectUnauthorized } };
+  return { user: config.user, pass };
+}
+
+/**
+ * Whether the connection must be encrypted (STARTTLS) before anything is sent: `requireTLS` when set,
+ * else whenever a password would go to a host that is not this machine.
+ * @example mustUseTls({ ...config.email, host: 'smtp.example.com', user: 'u' }) // true
+ */
+export function mustUseTls(config: EmailConfig): boolean {
+  if (config.requireTLS !== undefined) return config.requireTLS;
+  return Boolean(config.user) && !isLoopbackHost(config.host);
+}
+
+function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+
+function transportOptions(config: EmailConfig, env: Record<string, string | undefined>): SMTPTransport.Options {
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    requireTLS: !config.secure && mustUseTls(config),
+    auth: smtpAuth(config, env),
+    tls: { rejectUnauthorized: config.rejectUnauthorized },
+  };
 }
 
 /**
@@ -118,6 +145,13 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
   } catch (error) {
     if (error instanceof UptakeError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
+    if ((error as { code?: unknown }).code === 'ETLS' && /upgrading connection with STARTTLS/.test(detail) && !config.secure && mustUseTls(config)) {
+      throw new UptakeError(
+        'deliver',
+        `SMTP ${config.host}:${config.port}: expected the server to offer STARTTLS, since email.requireTLS is on; it offers none, so the password was not sent (set email.secure for implicit TLS, or email.requireTLS: false for a trusted relay)`,
+        { cause: error },
+      );
+    }
     throw new UptakeError(
       'deliver',
       `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt(s): ${detail}`,

@@ -1,48 +1,168 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UptakeError, isSystemError, outputError } from '../errors.js';
+
+/** How an output path is written: replaced by a rename, written in place, or refused (with the reason). */
+export type OutputTarget =
+  | { kind: 'replace'; path: string }
+  | { kind: 'in-place'; path: string; what: 'character device' | 'FIFO' }
+  | { kind: 'refuse'; path: string; reason: string };
+
+// A rename over /dev/null or a FIFO would replace the node with a regular file: only regular files
+// (or nothing yet) are replaced; character devices and FIFOs are written in place; the rest is refused.
+/**
+ * Decides how `path` may be written, following symlinks (a symlink to a regular file is replaced at its target).
+ * @example await outputTarget('/dev/null') // { kind: 'in-place', path: '/dev/null', what: 'character device' }
+ */
+export async function outputTarget(path: string): Promise<OutputTarget> {
+  let link: Stats;
+  try {
+    link = await lstat(path);
+  } catch (error) {
+    if (isSystemError(error) && error.code === 'ENOENT') return { kind: 'replace', path };
+    throw outputError(path, error);
+  }
+  let target: Stats;
+  try {
+    target = link.isSymbolicLink() ? await stat(path) : link;
+  } catch (error) {
+    if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ELOOP')) {
+      return { kind: 'refuse', path, reason: error.code === 'ENOENT' ? 'a symlink to nothing (dangling)' : 'a symlink loop' };
+    }
+    throw outputError(path, error);
+  }
+  const via = link.isSymbolicLink() ? 'a symlink to ' : '';
+  if (target.isFile()) return { kind: 'replace', path: link.isSymbolicLink() ? await realpath(path) : path };
+  if (target.isCharacterDevice()) return { kind: 'in-place', path, what: 'character device' };
+  if (target.isFIFO()) return { kind: 'in-place', path, what: 'FIFO' };
+  if (target.isDirectory()) return { kind: 'refuse', path, reason: `${via}a folder` };
+  if (target.isBlockDevice()) return { kind: 'refuse', path, reason: `${via}a block device` };
+  if (target.isSocket()) return { kind: 'refuse', path, reason: `${via}a socket` };
+  return { kind: 'refuse', path, reason: `${via}not a regular file` };
+}
+
+function refusal(path: string, reason: string): UptakeError {
+  return new UptakeError('output', `expected a regular file (or a new one), a character device or a FIFO to write, got ${reason}; nothing was written`, {
+    file: path,
+  });
+}
+
+// A FIFO nobody reads would block the run for ever: open it without blocking first (ENXIO: no reader),
+// and keep that end open while writing, or the reader would see its close as the end of the data.
+async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>, data: string | Uint8Array): Promise<void> {
+  let probe: FileHandle | undefined;
+  try {
+    if (target.what === 'FIFO') probe = await open(target.path, constants.O_WRONLY | constants.O_NONBLOCK);
+    await writeFile(target.path, data);
+  } catch (error) {
+    if (isSystemError(error) && error.code === 'ENXIO') throw refusal(target.path, 'a FIFO that no process is reading');
+    throw outputError(target.path, error);
+  } finally {
+    await probe?.close();
+  }
+}
 
 // A reader never sees half a file: write beside the target, then rename over it.
 /**
+ * Writes `data` to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
+ * `/dev/stdout` on a terminal) or a FIFO with a reader is written in place, and a folder, a block
+ * device, a socket or a dangling symlink is refused with UptakeError('output'), as is any
+ * system failure (full disk, read-only folder), naming the path.
  * @example await writeFileAtomic('output/2026-W47/metrics.json', json)
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const target = await outputTarget(path);
+  if (target.kind === 'refuse') throw refusal(path, target.reason);
+  if (target.kind === 'in-place') return writeInPlace(target, data);
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await mkdir(dirname(target.path), { recursive: true });
     await writeFile(temporary, data);
-    await rename(temporary, path);
+    await rename(temporary, target.path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    if (isSystemError(error) && error.path === temporary) error.path = target.path; // the temporary name means nothing to a reader
+    throw outputError(path, error);
   }
 }
 
 // A folder appears whole or not at all: build it under a temporary name, then swap it in.
 /**
- * Builds a directory with `build(tempDir)` and moves it to `path`, replacing an older one.
+ * Builds a directory with `build(tempDir)` and moves it to `path`, replacing an older one. A `path`
+ * that exists and is not a folder is refused before anything is built; a symlink to a folder is
+ * replaced at its target. System failures while building or swapping (full disk, read-only folder)
+ * become UptakeError('output') naming the path.
  * @example await replaceDirAtomic('output/2026-W47', async (dir) => writeFile(join(dir, 'a.txt'), 'a'))
  */
 export async function replaceDirAtomic(path: string, build: (tempDir: string) => Promise<void>): Promise<void> {
-  const parent = dirname(path);
-  await mkdir(parent, { recursive: true });
+  const target = await folderTarget(path);
+  const parent = dirname(target);
   const suffix = randomBytes(6).toString('hex');
-  const staging = join(parent, `.${basename(path)}.${suffix}.tmp`);
-  const retired = join(parent, `.${basename(path)}.${suffix}.old`);
-  await mkdir(staging, { recursive: true });
+  const staging = join(parent, `.${basename(target)}.${suffix}.tmp`);
+  const retired = join(parent, `.${basename(target)}.${suffix}.old`);
+  try {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging, { recursive: true });
+  } catch (error) {
+    throw outputError(path, error);
+  }
   try {
     await build(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw stagingError(error, staging, path);
   }
   let hadOld = false;
   try {
-    await rename(path, retired);
-    hadOld = true;
+    try {
+      await rename(target, retired);
+      hadOld = true;
+    } catch (error) {
+      if (!isSystemError(error) || error.code !== 'ENOENT') throw error;
+    }
+    await rename(staging, target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await rm(staging, { recursive: true, force: true });
+    if (hadOld) await rename(retired, target).catch(() => undefined);
+    throw outputError(path, error);
   }
-  await rename(staging, path);
   if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+// A system failure writing inside the staging folder (or a full, read-only disk) is the output's;
+// others (a notebook that cannot be read) pass through as they are.
+function stagingError(error: unknown, staging: string, path: string): unknown {
+  if (!isSystemError(error)) return error;
+  const inStaging = error.path !== undefined && error.path.startsWith(staging);
+  if (!inStaging && !['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS'].includes(error.code)) return error;
+  if (inStaging) error.path = join(path, error.path!.slice(staging.length));
+  return outputError(path, error);
+}
+
+// The folder to swap: `path` itself, or the folder a symlink points to (the link stays).
+async function folderTarget(path: string): Promise<string> {
+  let link: Stats;
+  try {
+    link = await lstat(path);
+  } catch (error) {
+    if (isSystemError(error) && error.code === 'ENOENT') return path;
+    throw outputError(path, error);
+  }
+  let target: Stats;
+  try {
+    target = link.isSymbolicLink() ? await stat(path) : link;
+  } catch (error) {
+    throw new UptakeError('output', `expected a folder (or a new one) to write, got a symlink to nothing or a symlink loop; nothing was written`, {
+      file: path,
+      cause: error,
+    });
+  }
+  if (!target.isDirectory()) {
+    const what = target.isFile() ? 'a regular file' : target.isCharacterDevice() ? 'a character device' : target.isFIFO() ? 'a FIFO' : target.isSocket() ? 'a socket' : 'not a folder';
+    throw new UptakeError('output', `expected a folder (or a new one) to write, got ${link.isSymbolicLink() ? 'a symlink to ' : ''}${what}; nothing was written`, { file: path });
+  }
+  return link.isSymbolicLink() ? realpath(path) : path;
 }

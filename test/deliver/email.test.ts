@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { EmailSchema } from '../../src/config/schema.js';
-import { renderSubject, sendEmail, sendReportEmail } from '../../src/deliver/email.js';
+import { mustUseTls, renderSubject, sendEmail, sendReportEmail } from '../../src/deliver/email.js';
 import { UptakeError } from '../../src/errors.js';
 import { startSmtp, type TestServer } from './local-servers.js';
 
@@ -110,6 +110,37 @@ describe('sendReportEmail', () => {
     expect(server.received).toHaveLength(0);
     await sendReportEmail(emailConfig(server.port, { rejectUnauthorized: false }), report, effects);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('with requireTLS, never sends the password to a server that offers no STARTTLS, and does not retry', async () => {
+    const server = await startSmtp({ starttls: false });
+    servers.push(server);
+    const delays: number[] = [];
+    const error = (await sendEmail(emailConfig(server.port, { requireTLS: true }), { subject: 's', text: 't' }, {
+      env: { TEST_SMTP_PASSWORD: 's3cret' },
+      sleep: async (ms) => {
+        delays.push(ms);
+      },
+    }).catch((caught: unknown) => caught)) as UptakeError;
+    expect(error).toBeInstanceOf(UptakeError);
+    expect(error.kind).toBe('deliver');
+    expect(error.message).toBe(
+      `SMTP 127.0.0.1:${server.port}: expected the server to offer STARTTLS, since email.requireTLS is on; it offers none, so the password was not sent (set email.secure for implicit TLS, or email.requireTLS: false for a trusted relay)`,
+    );
+    expect(server.authAttempts).toBe(0);
+    expect(server.received).toHaveLength(0);
+    expect(delays).toEqual([]);
+  });
+
+  it('requires TLS by default when a password would go to another host, not on loopback or without a login', () => {
+    const remote = { host: 'smtp.example.com', port: 587, user: 'reporter' };
+    expect(mustUseTls(EmailSchema.parse(remote))).toBe(true);
+    expect(mustUseTls(EmailSchema.parse({ ...remote, host: '127.0.0.1' }))).toBe(false);
+    expect(mustUseTls(EmailSchema.parse({ ...remote, host: 'localhost' }))).toBe(false);
+    expect(mustUseTls(EmailSchema.parse({ ...remote, host: '::1' }))).toBe(false);
+    expect(mustUseTls(EmailSchema.parse({ host: 'smtp.example.com' }))).toBe(false);
+    expect(mustUseTls(EmailSchema.parse({ ...remote, requireTLS: false }))).toBe(false);
+    expect(mustUseTls(EmailSchema.parse({ host: '127.0.0.1', requireTLS: true }))).toBe(true);
   });
 
   it('sends a plain notification without attachment', async () => {

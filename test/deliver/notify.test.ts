@@ -30,7 +30,7 @@ async function channels(slackStatuses: number[]): Promise<{ channels: DeliveryCh
       slack: SlackSchema.parse({ enabled: true, webhookUrl: 'HOOK', retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } }),
       email: EmailSchema.parse({ enabled: true, port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] }),
     },
-    { HOOK: receiver.url },
+    { HOOK: receiver.url, ...env },
   );
   return { channels: resolved, receiver, smtp };
 }
@@ -83,6 +83,24 @@ describe('resolveChannels', () => {
       'slack.enabled is true, so expected a webhook URL (https://…) in the environment variable UPTAKE_SLACK_WEBHOOK, got nothing',
     );
     expect(resolveChannels({ slack: SlackSchema.parse({}), email }, {})).toEqual({ slack: null, email: null });
+  });
+
+  it('refuses a malformed webhook URL without repeating it, and an email channel that could not send', () => {
+    const email = EmailSchema.parse({});
+    const slack = SlackSchema.parse({ enabled: true });
+    expect(() => resolveChannels({ slack, email }, { UPTAKE_SLACK_WEBHOOK: 'https://hooks.exa mple/T0/secret' })).toThrow(
+      'slack.enabled is true, so expected a webhook URL (https://…) in the environment variable UPTAKE_SLACK_WEBHOOK, got one that holds spaces or control characters',
+    );
+    expect(() => resolveChannels({ slack, email }, { UPTAKE_SLACK_WEBHOOK: 'https://hooks.example:99999/secret' })).toThrow(
+      'slack.enabled is true, so expected a webhook URL (https://…) in the environment variable UPTAKE_SLACK_WEBHOOK, got one that is not a well-formed URL',
+    );
+    const noSlack = SlackSchema.parse({});
+    expect(() => resolveChannels({ slack: noSlack, email: EmailSchema.parse({ enabled: true }) }, {})).toThrow(
+      'email.enabled is true, so expected at least one recipient in `email.to`, got an empty list',
+    );
+    expect(() => resolveChannels({ slack: noSlack, email: EmailSchema.parse({ enabled: true, to: ['a@example.test'], user: 'u' }) }, {})).toThrow(
+      'email.user is `u`, so expected the SMTP password in the environment variable UPTAKE_SMTP_PASSWORD, got nothing',
+    );
   });
 });
 

@@ -41,8 +41,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
-      const { runReport } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings } = await import('../../pipeline.js');
       const config = await readConfig(options.config);
+      checkRunSettings(config, { deliver: options.deliver });
       const job: Job = async (request) => {
         const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, { log });
         return { reason: request.reason, week: result.week, outDir: result.outDir };

@@ -57,8 +57,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or 
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
-      const { runReport } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings } = await import('../../pipeline.js');
       const config = await readConfig(options.config);
+      checkRunSettings(config, { deliver: options.deliver });
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
       const input = resolve(dir);

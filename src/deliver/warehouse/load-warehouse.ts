@@ -49,14 +49,19 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//;
 /**
  * The warehouses the config asks for: DuckDB unless `duckdbPath` is null, PostgreSQL when
  * `postgresUrl` (a URL, or the name of an env var holding one) or the env var `postgresUrlEnv` gives a URL.
+ * A URL that is not a well-formed postgres:// URL is UptakeError('config') naming where it came from
+ * (never its text: it may hold a password). Runs before any work, so a bad URL stops the run first.
  * @example warehouseTargets(config.warehouse, process.env) // [{ kind: 'duckdb', path: 'output/uptake.duckdb' }]
  */
 export function warehouseTargets(config: WarehouseConfig, env: Record<string, string | undefined> = process.env): WarehouseTarget[] {
   const targets: WarehouseTarget[] = [];
   if (config.duckdbPath) targets.push({ kind: 'duckdb', path: config.duckdbPath });
   let url: string | undefined;
+  let source: string;
   if (config.postgresUrl !== undefined) {
-    url = POSTGRES_URL.test(config.postgresUrl) ? config.postgresUrl : env[config.postgresUrl];
+    const literal = POSTGRES_URL.test(config.postgresUrl);
+    url = literal ? config.postgresUrl : env[config.postgresUrl];
+    source = literal ? '`warehouse.postgresUrl`' : `the environment variable ${config.postgresUrl} (named by \`warehouse.postgresUrl\`)`;
     if (!url) {
       throw new UptakeError(
         'config',
@@ -65,12 +70,34 @@ export function warehouseTargets(config: WarehouseConfig, env: Record<string, st
     }
   } else {
     url = env[config.postgresUrlEnv] || undefined;
+    source = `the environment variable ${config.postgresUrlEnv} (\`warehouse.postgresUrlEnv\`)`;
   }
   if (url !== undefined) {
-    if (!POSTGRES_URL.test(url)) {
-      throw new UptakeError('config', 'warehouse: expected the PostgreSQL URL to start with postgres:// or postgresql://, got something else');
-    }
+    const problem = postgresUrlProblem(url);
+    if (problem) throw new UptakeError('config', `warehouse: expected ${source} to hold a URL like postgres://user:password@host:5432/database, got one that ${problem}`);
     targets.push({ kind: 'postgres', url, schema: config.schema });
   }
   return targets;
+}
+
+// What is wrong with a PostgreSQL URL, in words that do not repeat it (it may hold a password).
+function postgresUrlProblem(url: string): string | null {
+  if (!POSTGRES_URL.test(url)) return 'does not start with postgres:// or postgresql://';
+  if (/[\s\u0000-\u001f]/.test(url)) return 'holds spaces or control characters';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a well-formed URL (check the port and that `@`, `:` and `/` inside the password are percent-encoded)';
+  }
+  if (parsed.port !== '' && !(Number(parsed.port) >= 1 && Number(parsed.port) <= 65535)) return `has the port ${parsed.port}, outside 1 to 65535`;
+  if (parsed.hostname === '' && !parsed.searchParams.get('host')) return 'names no host';
+  try {
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+    decodeURIComponent(parsed.pathname);
+  } catch {
+    return 'has a malformed percent-encoding in the user, password or database';
+  }
+  return null;
 }

@@ -132,6 +132,34 @@ describe('warehouseTargets', () => {
     expect(warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), { MY_DB: url })[1]).toEqual({ kind: 'postgres', url, schema: 'uptake' });
     expect(() => warehouseTargets(WarehouseSchema.parse({ postgresUrl: 'MY_DB' }), {})).toThrow(/warehouse\.postgresUrl: expected a postgres:\/\/ URL or the name of a set environment variable, got `MY_DB`/);
   });
+
+  it('refuses a malformed URL naming the variable, never its text (it may hold a password)', () => {
+    const config = WarehouseSchema.parse({ duckdbPath: null });
+    const problem = (value: string) => {
+      try {
+        warehouseTargets(config, { UPTAKE_POSTGRES_URL: value });
+      } catch (error) {
+        expect(error).toBeInstanceOf(UptakeError);
+        expect((error as UptakeError).kind).toBe('config');
+        expect((error as UptakeError).message).not.toContain('hunter2');
+        return (error as UptakeError).message.replace(/^.*got one that /, '');
+      }
+      return 'accepted';
+    };
+    expect(problem('postgres://u:hunter2@db.example:5432/x')).toBe('accepted');
+    expect(problem('postgres://u:hunter2@db.example:54x2/x')).toBe(
+      'is not a well-formed URL (check the port and that `@`, `:` and `/` inside the password are percent-encoded)',
+    );
+    expect(problem('postgres://u:hunter2@db.example:70000/x')).toMatch(/^is not a well-formed URL|^has the port 70000/);
+    expect(problem('postgres://u:hunter2@db example/x')).toBe('holds spaces or control characters');
+    expect(problem('postgres://u:hunter2%zz@db.example/x')).toBe('has a malformed percent-encoding in the user, password or database');
+    expect(problem('postgres:///x')).toBe('names no host');
+    expect(problem('postgres:///x?host=/var/run/postgresql')).toBe('accepted');
+    expect(problem('mysql://u:hunter2@db/x')).toBe('does not start with postgres:// or postgresql://');
+    expect(() => warehouseTargets(config, { UPTAKE_POSTGRES_URL: 'postgres://u:hunter2@db:1x/x' })).toThrow(
+      /^warehouse: expected the environment variable UPTAKE_POSTGRES_URL \(`warehouse\.postgresUrlEnv`\) to hold a URL like postgres:\/\/user:password@host:5432\/database, got one that is not a well-formed URL/,
+    );
+  });
 });
 
 describe('preloadWarehouseDrivers', () => {

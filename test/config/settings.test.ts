@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/read-config.js';
+import { UptakeError } from '../../src/errors.js';
+
+function configError(spec: unknown): string {
+  try {
+    parseConfig(spec, 'uptake.config.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(UptakeError);
+    expect((error as UptakeError).exitCode).toBe(4);
+    return (error as UptakeError).message;
+  }
+  return 'accepted';
+}
+
+describe('settings checked when the config is read, before any work', () => {
+  it('checks the cron expression', () => {
+    expect(configError({ schedule: { cron: '0 6 * * 1' } })).toBe('accepted');
+    expect(configError({ schedule: { cron: '0 25 * * 1' } })).toMatch(
+      /^uptake\.config\.json: `schedule\.cron`: expected a cron expression such as "0 6 \* \* 1" \(minute hour day-of-month month day-of-week\): .+, got `"0 25 \* \* 1"`$/,
+    );
+    expect(configError({ schedule: { cron: 'every monday' } })).toContain('`schedule.cron`: expected a cron expression');
+  });
+
+  it('checks the SMTP host, port and addresses', () => {
+    expect(configError({ email: { host: 'smtp.example.com', port: 587, from: 'Reports <reports@example.com>', to: ['a@example.com'] } })).toBe('accepted');
+    expect(configError({ email: { host: '::1' } })).toBe('accepted');
+    expect(configError({ email: { host: 'smtp example.com' } })).toBe(
+      'uptake.config.json: `email.host`: expected a host name or an IP address, got `"smtp example.com"`',
+    );
+    expect(configError({ email: { port: 70000 } })).toContain('`email.port`: Too big');
+    expect(configError({ email: { to: ['a@example.com\r\nBcc: x@evil.test'] } })).toContain('`email.to.0`: expected one email address');
+    expect(configError({ email: { from: 'nobody' } })).toContain('`email.from`: expected one email address');
+  });
+
+  it('takes requireTLS as a boolean', () => {
+    expect(parseConfig({ email: { requireTLS: true } }).email.requireTLS).toBe(true);
+    expect(parseConfig({}).email.requireTLS).toBeUndefined();
+    expect(configError({ email: { requireTLS: 'yes' } })).toContain('`email.requireTLS`');
+  });
+});
