@@ -12,6 +12,7 @@ export type UptakeErrorKind =
   | 'warehouse'
   | 'environment'
   | 'busy'
+  | 'aborted'
   | 'internal';
 
 /** Exit code per kind; documented in the README's "Exit codes" table. */
@@ -26,6 +27,8 @@ export const EXIT_CODES: Record<UptakeErrorKind, number> = {
   warehouse: 8,
   environment: 9,
   busy: 10,
+  // A run stopped by a second SIGINT/SIGTERM, or by the first once the grace period ran out: 128 + SIGINT, as shells report it.
+  aborted: 130,
 };
 
 export interface UptakeErrorOptions {

@@ -51,6 +51,11 @@ export interface RunEffects {
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Aborts the run: the kernel and Chromium are killed, the stage in progress fails, the staging
+   * folder goes, and nothing more is published or delivered (UptakeError `aborted`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -76,8 +81,11 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
   // Channels are resolved first: a config that cannot deliver fails before any work is done.
   const channels = options.deliver ? resolveChannels(options.config, effects.env ?? process.env) : null;
   try {
+    effects.signal?.throwIfAborted();
     return await runStages(options, effects, channels);
   } catch (error) {
+    // An aborted run stops at once: whatever failed inside it failed because of the abort.
+    if (effects.signal?.aborted) throw abortedError(options.week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed.
     if (channels && (channels.email || channels.slack)) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
@@ -86,6 +94,12 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
     }
     throw error;
   }
+}
+
+function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
+  if (cause instanceof UptakeError && cause.kind === 'aborted') return cause;
+  const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
+  return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null): Promise<RunResult> {
@@ -99,6 +113,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
+    effects.signal?.throwIfAborted();
     const index = STAGES.indexOf(name) + 1;
     log(`[${index}/${STAGES.length}] ${name} ...`);
     const began = performance.now();
@@ -113,9 +128,12 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   //    and reports its error, if any; every way out of the run stops it.
   const kernel = startEarly(
     (signal) => startNotebookKernel(notebookPath, { env, signal, onProgress: (message) => log(`    ${message}`) }),
-    (started) => started.shutdown(),
+    (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
+  // An abort kills the kernel and closes Chromium now: the stage waiting on them fails at once.
+  const onAbort = () => void Promise.all([kernel.stop(), browser?.stop()]);
+  effects.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
     const { data, inputs } = await stage('ingest', async () => {
@@ -198,6 +216,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
         });
         files.push(...(await readdir(staging)).sort());
+        effects.signal?.throwIfAborted(); // the last moment to publish nothing
       } finally {
         await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
       }
@@ -258,6 +277,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
   } finally {
     // The kernel and Chromium, whether started, still starting or failed, are gone when the run ends.
+    effects.signal?.removeEventListener('abort', onAbort);
     await Promise.all([kernel.stop(), browser?.stop()]);
   }
 }
