@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendRun, readRuns } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
 import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
 
 // Real `uptake run` processes, real signals: the fake kernel's `sleep N` cell holds the notebook stage
@@ -81,5 +83,24 @@ describe('kill -9 of uptake run', () => {
     expect(hidden(box.out)).toEqual([]);
     expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
     expect(readdirSync(box.tmp)).toEqual([]);
+  }, 90_000);
+});
+
+describe('SIGTERM to uptake schedule during its start-up catch-up run', () => {
+  it('lets the catch-up run finish, starts nothing more, and exits 0', async () => {
+    // The report notebook runs on the sandbox's fake `tslab` kernel.
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }));
+    await appendRun(statePaths(box.out).runLog, { event: 'scheduler-start', at: '2026-01-01T00:00:00.000Z', cron: '0 6 * * 1', timezone: 'UTC', pid: 1, host: 'x' });
+    const uptake = startUptake(['schedule', '--config', config, '--no-deliver'], box.env);
+    await uptake.waitFor(/^\[1\/7\] ingest \.\.\.$/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake schedule: SIGTERM: stopping after the run in progress (at most 120 s; send it again to abort now)');
+    expect(uptake.lines).not.toContain('uptake schedule: waiting (Ctrl-C to stop)');
+    const runs = await readRuns(statePaths(box.out).runLog);
+    expect(runs.map((run) => [run.reason, run.outcome])).toEqual([['catch-up', 'ok']]);
+    expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
   }, 90_000);
 });

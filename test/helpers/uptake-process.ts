@@ -20,14 +20,17 @@ export interface Sandbox {
   remove(): void;
 }
 
-/** A folder for one test: output, TMPDIR and the fake kernel's kernelspec. */
+/** A folder for one test: output, TMPDIR and the fake kernel's kernelspec (as `fake` and as `tslab`). */
 export function sandbox(): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'uptake-proc-'));
   const tmp = join(dir, 'tmp');
-  mkdirSync(join(dir, 'kernels', 'fake'), { recursive: true });
   mkdirSync(tmp);
   const argv = [process.execPath, FAKE_KERNEL, '{connection_file}'];
-  writeFileSync(join(dir, 'kernels', 'fake', 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'fake' }));
+  // Also as `tslab`: the report notebook (commands without --notebook) runs on the fake kernel too.
+  for (const name of ['fake', 'tslab']) {
+    mkdirSync(join(dir, 'kernels', name), { recursive: true });
+    writeFileSync(join(dir, 'kernels', name, 'kernel.json'), JSON.stringify({ argv, display_name: 'Fake', language: 'fake' }));
+  }
   return {
     dir,
     out: join(dir, 'out'),
