@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
@@ -175,14 +175,16 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         const metricsPath = join(staging, 'metrics.json');
         await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
         const executed = await stage('notebook', async () =>
-          (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
-            parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
-            outputPath: executedPath,
-            cellTimeoutSec: options.cellTimeoutSec,
-            onProgress: (message) => log(`    ${message}`),
-            env,
-            kernel: kernel.ready,
-          }),
+          (await import('./notebook/execute.js'))
+            .executeNotebook(notebookPath, {
+              parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+              outputPath: executedPath,
+              cellTimeoutSec: options.cellTimeoutSec,
+              onProgress: (message) => log(`    ${message}`),
+              env,
+              kernel: kernel.ready,
+            })
+            .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),
         );
         void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
@@ -280,6 +282,23 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     effects.signal?.removeEventListener('abort', onAbort);
     await Promise.all([kernel.stop(), browser?.stop()]);
   }
+}
+
+/**
+ * Where a run whose notebook failed keeps the partial notebook (the staging folder it was in is removed).
+ * @example failedNotebookPath('output', '2026-W47') // 'output/.uptake/failed/2026-W47/report.ipynb'
+ */
+export function failedNotebookPath(outRoot: string, week: string): string {
+  return join(outRoot, '.uptake', 'failed', week, 'report.ipynb');
+}
+
+// Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where.
+async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath: string): Promise<never> {
+  if (!(error instanceof UptakeError) || error.kind !== 'notebook' || !existsSync(stagedPath)) throw error;
+  await mkdir(dirname(keptPath), { recursive: true });
+  await copyFile(stagedPath, keptPath);
+  const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, keptPath) : `${error.message}; the partial notebook is in ${keptPath}`;
+  throw new UptakeError('notebook', message, { cause: error });
 }
 
 // CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.

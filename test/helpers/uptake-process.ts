@@ -15,8 +15,8 @@ export interface Sandbox {
   out: string;
   tmp: string;
   env: NodeJS.ProcessEnv;
-  /** A notebook of one `sleep N` cell on the fake kernel. */
-  notebook(sleepSec: number): string;
+  /** A notebook of one `sleep N` cell (or of the cell given) on the fake kernel. */
+  notebook(sleepSec: number | string): string;
   remove(): void;
 }
 
@@ -37,8 +37,9 @@ export function sandbox(): Sandbox {
     tmp,
     env: { ...process.env, JUPYTER_PATH: dir, TMPDIR: tmp },
     notebook(sleepSec) {
-      const path = join(dir, `sleep-${sleepSec}.ipynb`);
-      const cell = { cell_type: 'code', id: 'c1', source: `sleep ${sleepSec}`, metadata: {}, outputs: [], execution_count: null };
+      const source = typeof sleepSec === 'number' ? `sleep ${sleepSec}` : sleepSec;
+      const path = join(dir, `${source.replace(/\W+/g, '-')}.ipynb`);
+      const cell = { cell_type: 'code', id: 'c1', source, metadata: {}, outputs: [], execution_count: null };
       writeFileSync(path, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'fake', display_name: 'Fake', language: 'fake' } }, cells: [cell] }));
       return path;
     },
