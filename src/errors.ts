@@ -15,6 +15,7 @@ export type UptakeErrorKind =
   | 'environment'
   | 'busy'
   | 'output'
+  | 'aborted'
   | 'internal';
 
 /** Exit code per kind; documented in the README's "Exit codes" table. */
@@ -30,6 +31,8 @@ export const EXIT_CODES: Record<UptakeErrorKind, number> = {
   environment: 9,
   busy: 10,
   output: 12,
+  // A run stopped by a second SIGINT/SIGTERM, or by the first once the grace period ran out: 128 + SIGINT, as shells report it.
+  aborted: 130,
 };
 
 export interface UptakeErrorOptions {

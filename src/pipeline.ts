@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
@@ -52,6 +52,11 @@ export interface RunEffects {
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Aborts the run: the kernel and Chromium are killed, the stage in progress fails, the staging
+   * folder goes, and nothing more is published or delivered (UptakeError `aborted`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -77,8 +82,11 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
   // Settings are checked first: a config that cannot deliver or load fails before any work is done.
   const { channels } = checkRunSettings(options.config, options, effects.env ?? process.env);
   try {
+    effects.signal?.throwIfAborted();
     return await runStages(options, effects, channels);
   } catch (error) {
+    // An aborted run stops at once: whatever failed inside it failed because of the abort.
+    if (effects.signal?.aborted) throw abortedError(options.week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed.
     if (channels && (channels.email || channels.slack)) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
@@ -102,6 +110,12 @@ export function checkRunSettings(config: Config, use: { deliver: boolean; wareho
   return { channels };
 }
 
+function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
+  if (cause instanceof UptakeError && cause.kind === 'aborted') return cause;
+  const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
+  return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
+}
+
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null): Promise<RunResult> {
   const now = effects.now ?? (() => new Date());
   const log = effects.log ?? (() => {});
@@ -113,6 +127,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
+    effects.signal?.throwIfAborted();
     const index = STAGES.indexOf(name) + 1;
     log(`[${index}/${STAGES.length}] ${name} ...`);
     const began = performance.now();
@@ -127,9 +142,12 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   //    and reports its error, if any; every way out of the run stops it.
   const kernel = startEarly(
     (signal) => startNotebookKernel(notebookPath, { env, signal, onProgress: (message) => log(`    ${message}`) }),
-    (started) => started.shutdown(),
+    (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
+  // An abort kills the kernel and closes Chromium now: the stage waiting on them fails at once.
+  const onAbort = () => void Promise.all([kernel.stop(), browser?.stop()]);
+  effects.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
     const { data, inputs } = await stage('ingest', async () => {
@@ -171,14 +189,16 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         const metricsPath = join(staging, 'metrics.json');
         await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
         const executed = await stage('notebook', async () =>
-          (await import('./notebook/execute.js')).executeNotebook(notebookPath, {
-            parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
-            outputPath: executedPath,
-            cellTimeoutSec: options.cellTimeoutSec,
-            onProgress: (message) => log(`    ${message}`),
-            env,
-            kernel: kernel.ready,
-          }),
+          (await import('./notebook/execute.js'))
+            .executeNotebook(notebookPath, {
+              parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+              outputPath: executedPath,
+              cellTimeoutSec: options.cellTimeoutSec,
+              onProgress: (message) => log(`    ${message}`),
+              env,
+              kernel: kernel.ready,
+            })
+            .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),
         );
         void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
@@ -212,6 +232,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
         });
         files.push(...(await readdir(staging)).sort());
+        effects.signal?.throwIfAborted(); // the last moment to publish nothing
       } finally {
         await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
       }
@@ -272,8 +293,26 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
   } finally {
     // The kernel and Chromium, whether started, still starting or failed, are gone when the run ends.
+    effects.signal?.removeEventListener('abort', onAbort);
     await Promise.all([kernel.stop(), browser?.stop()]);
   }
+}
+
+/**
+ * Where a run whose notebook failed keeps the partial notebook (the staging folder it was in is removed).
+ * @example failedNotebookPath('output', '2026-W47') // 'output/.uptake/failed/2026-W47/report.ipynb'
+ */
+export function failedNotebookPath(outRoot: string, week: string): string {
+  return join(outRoot, '.uptake', 'failed', week, 'report.ipynb');
+}
+
+// Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where.
+async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath: string): Promise<never> {
+  if (!(error instanceof UptakeError) || error.kind !== 'notebook' || !existsSync(stagedPath)) throw error;
+  await mkdir(dirname(keptPath), { recursive: true });
+  await copyFile(stagedPath, keptPath);
+  const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, keptPath) : `${error.message}; the partial notebook is in ${keptPath}`;
+  throw new UptakeError('notebook', message, { cause: error });
 }
 
 // CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.

@@ -4,6 +4,7 @@ import { isUptakeError } from '../errors.js';
 import type { RunReason } from './job.js';
 import { appendRun, type RunLogError } from './run-log.js';
 import { acquireRunLock } from './run-lock.js';
+import { removeStaleRunFiles } from './remove-stale-run-files.js';
 import { statePaths } from './state-paths.js';
 
 export interface GuardedRunOptions {
@@ -26,7 +27,7 @@ export interface GuardedRunResult<T> {
 }
 
 /**
- * Runs `work` under the run lock and logs it: a `start` line, then an `end` line with the
+ * Runs `work` under the run lock and logs it (first removing what dead runs left, see removeStaleRunFiles): a `start` line, then an `end` line with the
  * outcome, duration and error. A held lock logs a `skipped` line and throws UptakeError `busy`;
  * a failing `work` logs its error and rethrows it.
  * @example await guardedRun({ outputDir: 'output', reason: 'manual' }, () => runReport(options))
@@ -42,6 +43,12 @@ export async function guardedRun<T>(options: GuardedRunOptions, work: () => Prom
     if (isUptakeError(error) && error.kind === 'busy') {
       await appendRun(runLog, { event: 'skipped', at: new Date(now()).toISOString(), reason: options.reason, why: error.message, scheduledFor, weeks: options.weeks });
     }
+    throw error;
+  }
+  try {
+    await removeStaleRunFiles(options.outputDir, { isAlive: options.isAlive });
+  } catch (error) {
+    await lock.release();
     throw error;
   }
   const runId = `${new Date(now()).toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;

@@ -51,7 +51,7 @@ export interface Scheduler {
   nextRun(): Date | null;
   /** Resolves when no run is in flight. */
   idle(): Promise<void>;
-  /** Disarms the timers and waits for a run in flight. */
+  /** Disarms the timers (for good) and waits for a run in flight; a catch-up not yet begun is not begun. */
   stop(): Promise<void>;
 }
 
@@ -241,7 +241,6 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
 
   return {
     async start() {
-      stopped = false;
       const now = clock.now();
       const entries = await readRunLog(runLog);
       const missed = config.schedule.catchUp ? missedOccurrence(entries, cron, now) : null;
@@ -256,7 +255,8 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
       log(`uptake schedule: "${config.schedule.cron}" in ${timezone}`);
       arm(now);
       armDeadMan();
-      if (missed === null) {
+      // stop() may have come while the log was read: a stopped scheduler starts no catch-up.
+      if (missed === null || stopped) {
         await checkDeadMan();
         return { catchUp: null };
       }

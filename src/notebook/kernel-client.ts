@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
+import { guardChild, type ChildGuard } from '../util/guard-child.js';
 import type { Kernelspec } from './kernelspec.js';
 
 type Zmq = typeof import('zeromq');
@@ -140,16 +141,11 @@ export class KernelClient {
   private exitReason: string | null = null;
   private output = '';
   private closed = false;
+  private guard: ChildGuard | null = null;
   private readonly shellWaiters = new Map<string, (message: KernelMessage) => void>();
   private iopubListener: ((message: KernelMessage) => void) | null = null;
   private readonly deathListeners = new Set<(reason: string) => void>();
   private readonly sendQueues = new Map<Socket, Promise<void>>();
-  private readonly signalHandler = (signal: NodeJS.Signals) => {
-    this.exitHandler();
-    process.removeListener('SIGINT', this.signalHandler);
-    process.removeListener('SIGTERM', this.signalHandler);
-    process.kill(process.pid, signal);
-  };
   private readonly exitHandler = () => {
     this.killNow();
     rmSync(this.connectionDir, { recursive: true, force: true });
@@ -209,7 +205,8 @@ export class KernelClient {
       signature_scheme: 'hmac-sha256',
       kernel_name: spec.name,
     };
-    const connectionDir = await mkdtemp(join(tmpdir(), 'uptake-kernel-'));
+    // The owner's pid is in the name: a later run removes the folders of runs that died (see removeStaleRunFiles).
+    const connectionDir = await mkdtemp(join(tmpdir(), `uptake-kernel-${process.pid}-`));
     const connectionFile = join(connectionDir, `kernel-${randomUUID()}.json`);
     await writeFile(connectionFile, JSON.stringify(connection, null, 1), { mode: 0o600 });
     const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
@@ -220,6 +217,8 @@ export class KernelClient {
       detached: true,
     });
     const client = new KernelClient(spec, zmq, connection, connectionDir, child, options);
+    // The kernel leads its own process group (detached): the watchdog ends it with uptake, even after kill -9.
+    if (child.pid !== undefined) client.guard = guardChild({ groups: [child.pid], paths: [connectionDir] });
     client.watchProcess();
     const cancel = () => client.markDead('its start was cancelled');
     options.signal?.addEventListener('abort', cancel, { once: true });
@@ -243,8 +242,8 @@ export class KernelClient {
     this.process.stderr?.on('data', keep);
     this.process.once('error', (error) => this.markDead(`could not start \`${this.spec.argv[0]}\`: ${error.message}`));
     this.process.once('exit', (code, signal) => this.markDead(`the kernel process exited (${signal ? `signal ${signal}` : `code ${code}`})`));
-    process.on('SIGINT', this.signalHandler);
-    process.on('SIGTERM', this.signalHandler);
+    // No signal handlers here: the program that owns the process decides what a signal means, and
+    // calls shutdown() or kill(). A normal exit still takes the kernel along.
     process.on('exit', this.exitHandler);
   }
 
@@ -505,6 +504,18 @@ export class KernelClient {
     });
   }
 
+  /** Kills the kernel's process group at once (an aborted run), then cleans up as shutdown() does. */
+  async kill(): Promise<void> {
+    this.markDead('it was killed: the run was aborted');
+    this.killNow();
+    await this.shutdown();
+  }
+
+  /** The same as shutdown(). */
+  close(): Promise<void> {
+    return this.shutdown();
+  }
+
   /** Asks the kernel to shut down, then terminates and kills it; closes the sockets. Safe to call twice. */
   async shutdown(): Promise<void> {
     if (this.closed) return;
@@ -520,13 +531,12 @@ export class KernelClient {
       }
     }
     this.closed = true;
-    process.removeListener('SIGINT', this.signalHandler);
-    process.removeListener('SIGTERM', this.signalHandler);
     process.removeListener('exit', this.exitHandler);
     for (const socket of [this.shell, this.control, this.stdin, this.iopub, this.heartbeat]) if (socket && !socket.closed) socket.close();
     this.process.stdout?.destroy();
     this.process.stderr?.destroy();
     await rm(this.connectionDir, { recursive: true, force: true });
+    this.guard?.release();
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
+import { guardChild } from '../util/guard-child.js';
 
 /** Where Chromium is looked for when no environment variable names it, in order. */
 export const CHROMIUM_PATHS: readonly string[] = [
@@ -85,7 +86,11 @@ export interface LaunchBrowserOptions {
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<ReportBrowser> {
   const executablePath = options.executablePath ?? findChromium(options.env ?? process.env);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'uptake-chromium-'));
+  // The owner's pid is in the name: a later run removes the profiles of runs that died (see removeStaleRunFiles).
+  const userDataDir = await mkdtemp(join(tmpdir(), `uptake-chromium-${process.pid}-`));
+  // Started before Chromium, so that a kill -9 during the launch is covered too: the profile folder,
+  // on Chromium's command line, marks its processes until the pid is known.
+  const guard = guardChild({ marker: userDataDir, paths: [userDataDir] });
   let browser: Browser;
   try {
     const { default: puppeteer } = await import('puppeteer-core');
@@ -95,14 +100,23 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       userDataDir,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
       timeout: options.timeoutMs ?? 30_000,
-      env: { ...process.env, TZ: 'UTC' },
+      // Chromium's own temporary files go inside the profile folder, and so go with it.
+      env: { ...process.env, TZ: 'UTC', TMPDIR: userDataDir },
+      // Signals belong to the program that owns the process (uptake's CLI), never to a library.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
+    guard.release();
     throw new UptakeError('environment', `expected Chromium at ${executablePath} to start headless, got: ${(error as Error).message}; ${INSTALL_HINT}`, {
       cause: error,
     });
   }
+  // Puppeteer starts Chromium in its own process group: the watchdog ends it with uptake, even after kill -9.
+  const chromiumPid = browser.process()?.pid;
+  if (chromiumPid !== undefined) guard.adopt(chromiumPid);
   // Chromium opens with one blank tab; attaching to it costs about what a new tab does, so it is done
   // here, while launching (often ahead of time), and handed out as the first page.
   let spare: Page | undefined;
@@ -126,6 +140,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
           await browser.close();
         } finally {
           await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+          guard.release();
         }
       })();
       return closed;

@@ -12,6 +12,7 @@ interface RunCommandOptions {
   engine: 'builtin' | 'quarto';
   notebook?: string;
   timeout: string;
+  stopGrace?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -27,18 +28,24 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
     .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
     .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run may take to finish before it is aborted (default 120)')
     .addHelpText('after', `
 Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics.json,
 metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
 aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
 
+SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exits with its outcome;
+a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
+
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
-8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 1 unexpected.`)
+8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 130 aborted; 1 unexpected.`)
     .action(async (options: RunCommandOptions) => {
       const { runReport } = await import('../../pipeline.js');
       const { guardedRun } = await import('../../automate/guarded-run.js');
-      const config = await readConfig(options.config);
+      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
+      const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
+      const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {
         const result = await runReport(
@@ -54,7 +61,7 @@ Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
             notebook: options.notebook,
             cellTimeoutSec: Number(options.timeout),
           },
-          { log },
+          { log, signal: stop.abort },
         );
         return summary(result);
       });

@@ -8,6 +8,7 @@ interface ScheduleOptions {
   input?: string;
   onceNow?: boolean;
   deliver: boolean;
+  stopGrace?: string;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -22,6 +23,7 @@ export function registerSchedule(program: Command): void {
     .option('-i, --input <dir>', 'input folder (default: config `input`)')
     .option('--once-now', 'run the job once right now, the way the schedule would (lock, run log), then exit with its outcome')
     .option('--no-deliver', 'build the report but send no email or Slack message')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
     .addHelpText(
       'after',
       `
@@ -34,31 +36,39 @@ Examples:
   uptake schedule                         # config: "schedule": { "cron": "0 6 * * 1", "timezone": "Europe/Berlin" }
   uptake schedule --config prod.json --once-now
 
+SIGINT/SIGTERM (also during the start-up catch-up run): no new run starts, the run in progress
+finishes (at most --stop-grace seconds, then it is aborted and publishes nothing), then exit 0. A
+second signal aborts the run in progress at once (exit 130).
+
 Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or config;
-10 (--once-now) another run holds the lock; other codes as \`uptake run\`.`,
+10 (--once-now) another run holds the lock; 130 a run was aborted; other codes as \`uptake run\`.`,
     )
     .action(async (options: ScheduleOptions) => {
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
-      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const job: Job = async (request) => {
-        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, { log });
+        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, { log, signal: stop.abort });
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });
+      const abortedRun = () => new UptakeError('aborted', 'the run in progress was aborted; it published nothing more');
       if (options.onceNow) {
         const result = await scheduler.tick({ reason: 'manual' });
         if (result.outcome === 'skipped') throw new UptakeError('busy', result.why ?? 'another run is in flight');
         if (result.outcome === 'error') throw result.error;
         return;
       }
+      // The handler is in place before the catch-up run: a signal during it stops the scheduler too.
+      void stop.received.then(() => scheduler.stop());
       await scheduler.start();
-      if (scheduler.nextRun()) log('uptake schedule: waiting (Ctrl-C to stop)');
-      const signal = await untilStopSignal();
-      log(`uptake schedule: ${signal}: stopping after the run in flight (send it again to abort)`);
+      if (scheduler.nextRun() && !stop.stopping.aborted) log('uptake schedule: waiting (Ctrl-C to stop)');
+      await stop.received;
       await scheduler.stop();
+      if (stop.abort.aborted) throw abortedRun();
     });
 }

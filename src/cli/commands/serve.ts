@@ -31,7 +31,7 @@ export function registerServe(program: Command): void {
     )
     .action(async (options: ServeOptions) => {
       const { createAskEngine } = await import('../../ask/ask-engine.js');
-      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { untilStopSignal } = await import('../stop-signals.js');
       const { cleanInput } = await import('../../clean/clean-input.js');
       const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);

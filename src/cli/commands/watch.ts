@@ -12,6 +12,7 @@ interface WatchCommandOptions {
   stableMs?: string;
   ledger?: string;
   poll?: boolean;
+  stopGrace?: string;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,6 +37,7 @@ export function registerWatch(program: Command): void {
     .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
     .option('--poll', 'poll the folder instead of using file-system events (network shares)')
     .option('--no-deliver', 'build the reports but send no email or Slack message')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
     .addHelpText(
       'after',
       `
@@ -50,14 +52,19 @@ keeps its files out of the ledger: they are retried with the next arrival or on 
 Example:
   uptake watch incoming/ --config uptake.config.json
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
+SIGINT/SIGTERM: no new batch starts, the run in progress finishes (at most --stop-grace seconds,
+then it is aborted, publishes nothing and its files stay out of the ledger), then exit 0; a second
+signal aborts it at once (exit 130).
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
     )
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
       const { statePaths } = await import('../../automate/state-paths.js');
-      const { untilStopSignal } = await import('../../automate/until-stop-signal.js');
+      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const info = await stat(dir).catch(() => null);
@@ -74,7 +81,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or 
         const reports: Array<{ week: string; outDir: string }> = [];
         for (const [index, week] of weeks.entries()) {
           const deliver = options.deliver && index === weeks.length - 1;
-          const result = await runReport({ config, week, input, deliver, configPath: options.config }, { log });
+          const result = await runReport({ config, week, input, deliver, configPath: options.config }, { log, signal: stop.abort });
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
@@ -90,8 +97,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad option; 3 DIR is not a folder or 
         usePolling: options.poll,
         log,
       });
-      const signal = await untilStopSignal();
-      log(`uptake watch: ${signal}: stopping after the run in flight (send it again to abort)`);
+      await stop.received;
       await watcher.close();
+      if (stop.abort.aborted) throw new UptakeError('aborted', 'the run in progress was aborted; it published nothing more, and its files stay out of the ledger');
     });
 }

@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeStaleRunFiles } from '../../src/automate/remove-stale-run-files.js';
+import { guardedRun } from '../../src/automate/guarded-run.js';
+
+let dir: string;
+let output: string;
+let temp: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'uptake-stale-'));
+  output = join(dir, 'output');
+  temp = join(dir, 'tmp');
+  for (const folder of [output, temp]) mkdirSync(folder);
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const folder = (path: string) => {
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'file'), 'x');
+};
+
+describe('removeStaleRunFiles', () => {
+  it('removes staging folders, puts back a week left only as its .old copy, and removes temp folders of dead pids only', async () => {
+    folder(join(output, '2026-W47'));
+    folder(join(output, '.2026-W47.0123456789ab.tmp'));
+    folder(join(output, '.2026-W46.0123456789ab.old'));
+    folder(join(output, '.uptake'));
+    writeFileSync(join(output, '.notes.0123456789ab.tmp'), 'a file, not a staging folder');
+    folder(join(temp, 'uptake-kernel-111-AbC123'));
+    folder(join(temp, 'uptake-chromium-111-xYz789'));
+    folder(join(temp, `uptake-kernel-${process.pid}-Live00`));
+    folder(join(temp, 'uptake-kernel-AbC123'));
+    const removed = await removeStaleRunFiles(output, { tempDir: temp, isAlive: (pid) => pid === process.pid });
+    expect(removed.sort()).toEqual(
+      [join(output, '.2026-W46.0123456789ab.old'), join(output, '.2026-W47.0123456789ab.tmp'), join(temp, 'uptake-chromium-111-xYz789'), join(temp, 'uptake-kernel-111-AbC123')].sort(),
+    );
+    expect(readdirSync(output).sort()).toEqual(['.notes.0123456789ab.tmp', '.uptake', '2026-W46', '2026-W47']);
+    expect(existsSync(join(output, '2026-W46', 'file'))).toBe(true);
+    expect(readdirSync(temp).sort()).toEqual([`uptake-kernel-${process.pid}-Live00`, 'uptake-kernel-AbC123'].sort());
+  });
+
+  it('runs at the start of every guarded run, under its lock', async () => {
+    folder(join(output, '.2026-W47.0123456789ab.tmp'));
+    const seen = await guardedRun({ outputDir: output, reason: 'manual' }, async () => readdirSync(output).filter((name) => name.startsWith('.2026')));
+    expect(seen.value).toEqual([]);
+  });
+});

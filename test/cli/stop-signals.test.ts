@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendRun, readRuns } from '../../src/automate/run-log.js';
+import { statePaths } from '../../src/automate/state-paths.js';
+import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
+
+// Real `uptake run` processes, real signals: the fake kernel's `sleep N` cell holds the notebook stage
+// while Chromium starts beside it.
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+});
+afterEach(() => {
+  box.remove();
+});
+
+const runArgs = (notebook: string, ...extra: string[]) => ['run', '--input', 'data/sample', '--out', box.out, '--notebook', notebook, '--no-deliver', '--no-warehouse', ...extra];
+const hidden = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('.2026')) : []);
+
+describe('SIGINT/SIGTERM to uptake run', () => {
+  it('lets the run in progress finish and publish, then exits 0', async () => {
+    const uptake = startUptake(runArgs(box.notebook(2)), box.env);
+    await uptake.waitFor(/cell 1\/2 .*sleep 2|cell 2\/2 .*sleep 2/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake run: SIGTERM: stopping after the run in progress (at most 120 s; send it again to abort now)');
+    expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+    expect(String(result.stdout).trim()).toBe(join(box.out, '2026-W47'));
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 60_000);
+
+  it('a second signal aborts at once: exit 130, nothing published, no child process or temp folder left', async () => {
+    const uptake = startUptake(runArgs(box.notebook(60)), box.env);
+    await uptake.waitFor(/cell 2\/2 .*sleep 60/);
+    const children = descendants(uptake.child.pid!);
+    expect(children.length).toBeGreaterThan(0);
+    process.kill(uptake.child.pid!, 'SIGINT');
+    await uptake.waitFor(/SIGINT: stopping after the run in progress/);
+    process.kill(uptake.child.pid!, 'SIGINT');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stderr).toContain('uptake: the run for latest was aborted by SIGINT; nothing more was published or delivered');
+    expect(result.stderr).not.toContain('    at ');
+    expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
+    expect(hidden(box.out)).toEqual([]);
+    expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 60_000);
+
+  it('a run that outlasts --stop-grace is aborted cleanly (exit 130, nothing published)', async () => {
+    const uptake = startUptake(runArgs(box.notebook(60), '--stop-grace', '1'), box.env);
+    await uptake.waitFor(/cell 2\/2 .*sleep 60/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(130);
+    expect(uptake.lines).toContain('uptake run: the run in progress did not finish within 1 s of SIGTERM: aborting it');
+    expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
+    expect(hidden(box.out)).toEqual([]);
+  }, 60_000);
+});
+
+describe('kill -9 of uptake run', () => {
+  it('takes the kernel and Chromium along (and their temp folders), and the next run removes the staging folder it left', async () => {
+    const uptake = startUptake(runArgs(box.notebook(60)), box.env);
+    await uptake.waitFor(/cell 2\/2 .*sleep 60/);
+    // Chromium starts beside the notebook: wait until its profile folder is there.
+    expect(await eventually(() => readdirSync(box.tmp).some((name) => name.startsWith('uptake-chromium-')))).toBe(true);
+    const pid = uptake.child.pid!;
+    const children = descendants(pid);
+    expect(readdirSync(box.tmp).sort()).toEqual([expect.stringMatching(new RegExp(`^uptake-chromium-${pid}-`)), expect.stringMatching(new RegExp(`^uptake-kernel-${pid}-`))]);
+    process.kill(uptake.child.pid!, 'SIGKILL');
+    await uptake.child;
+    expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
+    // The watchdogs removed the kernel's and Chromium's folders; the staging folder waits for the next run.
+    expect(await eventually(() => readdirSync(box.tmp).length === 0)).toBe(true);
+    expect(hidden(box.out)).toEqual([expect.stringMatching(/^\.2026-W47\.[0-9a-f]{12}\.tmp$/)]);
+
+    const next = startUptake(runArgs(box.notebook(0)), box.env);
+    const result = await next.child;
+    expect(result.exitCode).toBe(0);
+    expect(hidden(box.out)).toEqual([]);
+    expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 90_000);
+});
+
+describe('SIGTERM to uptake schedule during its start-up catch-up run', () => {
+  it('lets the catch-up run finish, starts nothing more, and exits 0', async () => {
+    // The report notebook runs on the sandbox's fake `tslab` kernel.
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }));
+    await appendRun(statePaths(box.out).runLog, { event: 'scheduler-start', at: '2026-01-01T00:00:00.000Z', cron: '0 6 * * 1', timezone: 'UTC', pid: 1, host: 'x' });
+    const uptake = startUptake(['schedule', '--config', config, '--no-deliver'], box.env);
+    await uptake.waitFor(/^\[1\/7\] ingest \.\.\.$/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake schedule: SIGTERM: stopping after the run in progress (at most 120 s; send it again to abort now)');
+    expect(uptake.lines).not.toContain('uptake schedule: waiting (Ctrl-C to stop)');
+    const runs = await readRuns(statePaths(box.out).runLog);
+    expect(runs.map((run) => [run.reason, run.outcome])).toEqual([['catch-up', 'ok']]);
+    expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+  }, 90_000);
+});
