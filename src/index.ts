@@ -18,7 +18,10 @@ export {
   asiByMonthChart,
   loggingCoverageChart,
 } from './render/charts/index.js';
-export type { ReportChart } from './render/charts/index.js';
+export type { ReportChart, ChartSpec } from './render/charts/index.js';
+export { renderPlot, plotDisplayBundle, isPlotChartSpec, Plot } from './render/render-plot.js';
+export type { PlotInput, PlotChartSpec, RenderedPlot } from './render/render-plot.js';
+export { plot, vegaLite } from './render/show-chart.js';
 export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
 export { reportThresholds } from './render/charts/report-thresholds.js';
 export { executeNotebook } from './notebook/execute.js';
