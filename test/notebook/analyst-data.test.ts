@@ -48,7 +48,7 @@ describe('tasks', () => {
 describe('quarantine, roster and metrics', () => {
   it('gives the quarantined rows with file, line and reason', async () => {
     const table = await quarantine({ input: folder });
-    expect(table.objects().map((row) => [row.file, row.line, row.reason])).toEqual([[join(folder, 'ai_logs_2026-11.csv'), 5, expect.any(String)]]);
+    expect((table.objects() as Array<Record<string, unknown>>).map((row) => [row.file, row.line, row.reason])).toEqual([[join(folder, 'ai_logs_2026-11.csv'), 5, expect.any(String)]]);
   });
 
   it('gives the roster, filtered by team', async () => {
