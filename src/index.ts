@@ -20,6 +20,8 @@ export {
 } from './render/charts/index.js';
 export type { ReportChart, ChartSpec } from './render/charts/index.js';
 export { renderPlot, plotDisplayBundle, isPlotChartSpec, Plot } from './render/render-plot.js';
+/** arquero (the tables `tasks()` and `metrics()` return), for notebooks: `uptake.aq.from(rows)`. */
+export * as aq from 'arquero';
 export type { PlotInput, PlotChartSpec, RenderedPlot } from './render/render-plot.js';
 export { plot, vegaLite } from './render/show-chart.js';
 export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
