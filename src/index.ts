@@ -33,7 +33,7 @@ export type { StartNotebookKernelOptions } from './notebook/start-notebook-kerne
 export { loadReport, findProjectRoot, readMetricsDocument } from './notebook/load-report.js';
 export type { LoadReportOptions, LoadedReport } from './notebook/load-report.js';
 export { displayBundle } from './notebook/display-bundle.js';
-export { tasks, quarantine, roster, metrics } from './notebook/analyst-data.js';
+export { tasks, quarantine, roster, metrics, matchTeam } from './notebook/analyst-data.js';
 export type { DataSource, TaskFilter, MetricsTables as MetricsTableSet } from './notebook/analyst-data.js';
 export { show, tableDisplayBundle } from './notebook/show-table.js';
 export type { ShowTableOptions } from './notebook/show-table.js';

@@ -96,6 +96,18 @@ function matcher(name: string, wanted: string[], known: Iterable<string | null>)
   return (value) => value !== null && keys.has(teamKey(value));
 }
 
+/**
+ * The team `given` names, in its known spelling: trimmed and matched case-insensitively, like every
+ * team parameter; an unknown team is a usage error listing the known ones.
+ * @example matchTeam("  sales ops", ["Legal", "Sales Ops"]) // 'Sales Ops'
+ */
+export function matchTeam(given: string, known: Iterable<string | null>): string {
+  const names = [...new Set([...known].filter((name): name is string => typeof name === 'string' && name !== '*'))].sort();
+  const found = names.find((name) => teamKey(name) === teamKey(given));
+  if (found === undefined) throw new UptakeError('usage', `expected \`team\` to be one of ${names.join(', ')}, got ${JSON.stringify(given)}`);
+  return found;
+}
+
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && !Number.isNaN(value) ? value : null;
 }
