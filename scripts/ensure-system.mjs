@@ -59,15 +59,15 @@ if (purpose === 'test') {
   startPostgres();
 }
 
-// nbclient finds kernels through Jupyter's kernelspecs: register the project's tslab once.
+// nbclient finds kernels through Jupyter's kernelspecs: register the project's tslab once, with the
+// README's command (`uptake kernel install`), which names node and tslab by absolute path.
 function registerTslabKernel() {
   const list = spawnSync('jupyter', ['kernelspec', 'list', '--json'], { encoding: 'utf8' });
   const specs = list.status === 0 ? JSON.parse(list.stdout).kernelspecs : {};
-  const tslab = join(root, 'node_modules', '.bin', 'tslab');
   const current = specs.tslab && JSON.parse(readFileSync(join(specs.tslab.resource_dir, 'kernel.json'), 'utf8'));
-  if (current && existsSync(current.argv[0])) return;
-  log('registering the tslab Jupyter kernel');
-  execFileSync(tslab, ['install', `--python=${systemPython}`, `--binary=${tslab}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (current && current.argv.slice(0, 2).every((part) => existsSync(part))) return;
+  log('registering the tslab Jupyter kernel (uptake kernel install)');
+  execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'kernel', 'install'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // The warehouse test needs a running PostgreSQL with a login role; Debian's cluster is started here.

@@ -18,7 +18,12 @@ export {
   asiByMonthChart,
   loggingCoverageChart,
 } from './render/charts/index.js';
-export type { ReportChart } from './render/charts/index.js';
+export type { ReportChart, ChartSpec } from './render/charts/index.js';
+export { renderPlot, plotDisplayBundle, isPlotChartSpec, Plot } from './render/render-plot.js';
+/** arquero (the tables `tasks()` and `metrics()` return), for notebooks: `uptake.aq.from(rows)`. */
+export * as aq from 'arquero';
+export type { PlotInput, PlotChartSpec, RenderedPlot } from './render/render-plot.js';
+export { plot, vegaLite } from './render/show-chart.js';
 export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
 export { reportThresholds } from './render/charts/report-thresholds.js';
 export { executeNotebook } from './notebook/execute.js';
@@ -28,6 +33,10 @@ export type { StartNotebookKernelOptions } from './notebook/start-notebook-kerne
 export { loadReport, findProjectRoot, readMetricsDocument } from './notebook/load-report.js';
 export type { LoadReportOptions, LoadedReport } from './notebook/load-report.js';
 export { displayBundle } from './notebook/display-bundle.js';
+export { tasks, quarantine, roster, metrics, matchTeam } from './notebook/analyst-data.js';
+export type { DataSource, TaskFilter, MetricsTables as MetricsTableSet } from './notebook/analyst-data.js';
+export { show, tableDisplayBundle } from './notebook/show-table.js';
+export type { ShowTableOptions } from './notebook/show-table.js';
 export { readNotebook, writeNotebook } from './notebook/nbformat.js';
 export type { Notebook, NotebookCell, NotebookOutput } from './notebook/nbformat.js';
 export { computeMetrics } from './metrics/compute-metrics.js';

@@ -42,6 +42,8 @@ export interface RunOptions {
   /** `builtin` renders HTML with uptake's template; `quarto` with the quarto CLI. */
   engine?: 'builtin' | 'quarto';
   notebook?: string;
+  /** Further notebook parameters as text (`uptake run -p name=value`), read by their declared types. */
+  notebookParameters?: Record<string, string>;
   /** Per-cell notebook timeout in seconds. */
   cellTimeoutSec?: number;
   runId?: string;
@@ -192,6 +194,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           (await import('./notebook/execute.js'))
             .executeNotebook(notebookPath, {
               parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+              textParameters: options.notebookParameters,
               outputPath: executedPath,
               cellTimeoutSec: options.cellTimeoutSec,
               onProgress: (message) => log(`    ${message}`),
@@ -379,6 +382,7 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
       warehouse: run.options.warehouse !== false,
       engine: run.engine,
       timezone: run.options.config.timezone,
+      notebook_parameters: run.options.notebookParameters ?? {},
     },
     inputs: run.inputs.map((file) => ({ ...file, rows: rows[file.file] ?? null })),
     accounting: run.data.accounting,

@@ -74,7 +74,7 @@ export async function findKernelspec(name: string, env: NodeJS.ProcessEnv = proc
     const bundled = bundledTslab();
     if (bundled) return bundled;
   }
-  const hint = wanted === 'tslab' ? '; register it once with `npx tslab install --python=python3` (needs Jupyter)' : '';
+  const hint = wanted === 'tslab' ? '; register it once with `npx uptake kernel install` (needs Jupyter)' : '';
   throw new UptakeError('environment', `expected a Jupyter kernelspec named \`${name}\`, found none in ${directories.join(', ')}${hint}`);
 }
 

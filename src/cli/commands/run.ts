@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
+import { UptakeError } from '../../errors.js';
 import type { RunResult } from '../../pipeline.js';
 
 interface RunCommandOptions {
@@ -11,9 +12,13 @@ interface RunCommandOptions {
   warehouse: boolean;
   engine: 'builtin' | 'quarto';
   notebook?: string;
+  parameter: string[];
   timeout: string;
   stopGrace?: string;
 }
+
+/** Parameters the run itself gives the notebook, each from its own option. */
+const RUN_PARAMETERS: Record<string, string> = { week: '--week', input: '--input', config: '--config', output: '--out', metrics: '(the run\'s metrics.json)' };
 
 export function registerRun(program: Command): void {
   program
@@ -27,6 +32,7 @@ export function registerRun(program: Command): void {
     .option('--no-warehouse', 'do not load the warehouse (DuckDB file, PostgreSQL when configured)')
     .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
     .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
+    .option('-p, --parameter <name=value>', "a notebook parameter (repeatable), read by the type declared in the notebook's parameters cell, e.g. -p team=\"sales ops\"", (value: string, previous: string[]) => [...previous, value], [])
     .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
     .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run may take to finish before it is aborted (default 120)')
     .addHelpText('after', `
@@ -40,7 +46,17 @@ a second signal, or the end of the grace period, aborts it: nothing more is publ
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 130 aborted; 1 unexpected.`)
     .action(async (options: RunCommandOptions) => {
-      const { runReport } = await import('../../pipeline.js');
+      const { parseParameterArguments } = await import('../../notebook/parameterize.js');
+      const notebookParameters = parseParameterArguments(options.parameter);
+      for (const name of Object.keys(notebookParameters)) {
+        if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
+      }
+      const { runReport, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+      if (Object.keys(notebookParameters).length > 0) {
+        // A value that does not fit its declared type stops the run now, not after ingest and metrics
+        const [{ readNotebook }, { parameterizeNotebook }] = await Promise.all([import('../../notebook/nbformat.js'), import('../../notebook/parameterize.js')]);
+        await parameterizeNotebook(await readNotebook(options.notebook ?? DEFAULT_NOTEBOOK), {}, { textParameters: notebookParameters });
+      }
       const { guardedRun } = await import('../../automate/guarded-run.js');
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -59,6 +75,7 @@ Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
             warehouse: options.warehouse,
             engine: options.engine,
             notebook: options.notebook,
+            notebookParameters,
             cellTimeoutSec: Number(options.timeout),
           },
           { log, signal: stop.abort },

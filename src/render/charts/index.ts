@@ -6,15 +6,19 @@ import { asiByMonthChart } from './asi-by-month.js';
 import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
 import { loggingCoverageChart } from './logging-coverage.js';
 import type { ReportThresholds } from './report-thresholds.js';
+import type { PlotChartSpec } from '../render-plot.js';
+
+/** A report chart's spec: Vega-Lite, or Observable Plot's options (see render-plot.ts). */
+export type ChartSpec = TopLevelSpec | PlotChartSpec;
 
 export interface ReportChart {
   /** Stable id, also the chart's file stem (`adoption-trend`). */
   id: string;
   title: string;
-  spec: TopLevelSpec;
+  spec: ChartSpec;
 }
 
-const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Partial<ReportThresholds>): TopLevelSpec }> = [
+const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Partial<ReportThresholds>): ChartSpec }> = [
   { id: 'adoption-trend', title: 'Adoption rate by week', build: adoptionTrendChart },
   { id: 'adoption-by-task-type', title: 'Adoption by task type', build: adoptionByTaskTypeChart },
   { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart },
@@ -22,7 +26,7 @@ const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, t
   { id: 'logging-coverage', title: 'Logging coverage', build: loggingCoverageChart },
 ];
 
-function valueCount(spec: TopLevelSpec): number {
+function valueCount(spec: ChartSpec): number {
   const data = (spec as { data?: { values?: unknown } }).data;
   return Array.isArray(data?.values) ? data.values.length : 0;
 }

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { UptakeError } from '../../errors.js';
+import { isPlotChartSpec, plotDisplayBundle, renderPlot, type PlotChartSpec } from '../render-plot.js';
 
 // vega has a top-level await and notebooks `require` our dist: both libraries are loaded
 // here, on first use, never by a static import.
@@ -19,7 +20,8 @@ function specTitle(spec: TopLevelSpec): string {
  * Renders a Vega-Lite spec to an SVG string headlessly (no DOM, no network: any data URL is refused).
  * @example const svg = await renderSvg(adoptionTrendChart(doc)); // '<svg xmlns=...'
  */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec | PlotChartSpec): Promise<string> {
+  if (isPlotChartSpec(spec)) return renderPlot(spec).svg ?? renderPlot(spec).html;
   const { vegaLite, vega } = await loadVega();
   const title = specTitle(spec);
   let view: InstanceType<typeof vega.View> | undefined;
@@ -43,10 +45,11 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 /**
  * What a notebook cell displays for a chart: the interactive Vega-Lite spec, its SVG for
- * static export, and the title as plain text.
+ * static export, and the title as plain text (a Plot chart: its SVG, HTML and title).
  * @example display(await chartDisplayBundle(adoptionTrendChart(doc)));
  */
-export async function chartDisplayBundle(spec: TopLevelSpec): Promise<Record<string, unknown>> {
+export async function chartDisplayBundle(spec: TopLevelSpec | PlotChartSpec): Promise<Record<string, unknown>> {
+  if (isPlotChartSpec(spec)) return plotDisplayBundle(spec);
   return {
     'application/vnd.vegalite.v5+json': spec,
     'image/svg+xml': await renderSvg(spec),

@@ -1,0 +1,75 @@
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { metrics, quarantine, roster, tasks } from '../../src/notebook/analyst-data.js';
+import { tableDisplayBundle } from '../../src/notebook/show-table.js';
+import { ROSTER_HEADER, csv, inputFolder } from '../helpers/input-folder.js';
+
+const REPORT_INPUT = resolve(import.meta.dirname, '..', 'fixtures', 'notebooks', 'report-input');
+
+const folder = inputFolder({
+  'ai_logs_2026-11.csv': csv(
+    'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,client_os',
+    'e1,u1,Sales Ops,contract_review,2026-11-16T09:00:00Z,2026-11-16T09:10:00Z,completed,0.9,false,macos',
+    'e2,u2,Legal,contract_review,2026-11-23T09:00:00Z,,completed,,true,linux',
+    'e3,u1,sales ops,email_draft,2026-11-24T09:00:00Z,2026-11-24T09:05:00Z,abandoned,0.5,false,',
+    'e4,u2,Legal,contract_review,yesterday,,completed,,,',
+  ),
+  'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Sales Ops,2026-11,UTC,true,10,5', 'u2,Legal,2026-11,UTC,true,10,5'),
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('tasks', () => {
+  it('gives the cleaned tasks with Date, number, boolean and pass-through columns', async () => {
+    const table = await tasks({ input: folder });
+    expect(table.columnNames()).toEqual(['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'week', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version', 'client_os']);
+    const first = table.object(0) as Record<string, unknown>;
+    expect(first.started_at).toBeInstanceOf(Date);
+    expect(first).toMatchObject({ task_id: 'e1', team: 'Sales Ops', week: '2026-W47', duration_ms: 600_000, accuracy: 0.9, harmful: false, client_os: 'macos' });
+    expect((first.started_at as Date).toISOString()).toBe('2026-11-16T09:00:00.000Z');
+    expect(table.object(1)).toMatchObject({ task_id: 'e2', duration_ms: null, accuracy: null, harmful: true });
+  });
+
+  it('filters by week, team (case-insensitive, trimmed) and task type', async () => {
+    expect((await tasks({ input: folder, team: '  SALES   ops ' })).array('task_id')).toEqual(['e1', 'e3']);
+    expect((await tasks({ input: folder, week: '2026-W48' })).array('task_id')).toEqual(['e2', 'e3']);
+    expect((await tasks({ input: folder, week: ['2026-W47', '2026-W48'], taskType: 'CONTRACT_REVIEW' })).array('task_id')).toEqual(['e1', 'e2']);
+    expect((await tasks({ input: REPORT_INPUT, week: '2026-W47', team: 'legal' })).numRows()).toBe(60);
+    // `latest` is the report's latest week, as `uptake run` picks it
+    const latest = (await metrics({ input: REPORT_INPUT })).week;
+    expect(new Set((await tasks({ input: REPORT_INPUT, week: 'latest' })).array('week'))).toEqual(new Set([latest]));
+  });
+
+  it('names the known teams when a team matches none', async () => {
+    await expect(tasks({ input: folder, team: 'Sales' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `team` to be one of Legal, Sales Ops, got "Sales"' });
+  });
+});
+
+describe('quarantine, roster and metrics', () => {
+  it('gives the quarantined rows with file, line and reason', async () => {
+    const table = await quarantine({ input: folder });
+    expect((table.objects() as Array<Record<string, unknown>>).map((row) => [row.file, row.line, row.reason])).toEqual([[join(folder, 'ai_logs_2026-11.csv'), 5, expect.any(String)]]);
+  });
+
+  it('gives the roster, filtered by team', async () => {
+    expect((await roster({ input: folder, team: 'legal' })).objects()).toEqual([{ user_id: 'u2', team: 'Legal', month: '2026-11', timezone: 'UTC', licensed: true, tasks_total: 10, ai_tasks_total: 5 }]);
+  });
+
+  it("gives the week's KPI tables as arquero tables, a team's rows with the all-teams row", async () => {
+    const result = await metrics({ input: REPORT_INPUT, week: '2026-W47', team: 'LEGAL' });
+    expect([result.week, result.weekStart, result.weekEnd]).toEqual(['2026-W47', '2026-11-16', '2026-11-22']);
+    expect(result.tables.adoption_by_team.array('team')).toEqual(['*', 'Legal']);
+    expect(result.tables.adoption_by_task_type.numRows()).toBe(result.document.tables.adoption_by_task_type.length);
+  });
+});
+
+describe('tableDisplayBundle', () => {
+  it('shows the first rows as HTML and says how many rows there are', async () => {
+    const bundle = tableDisplayBundle(await tasks({ input: folder }), { limit: 2, columns: ['task_id', 'team'] });
+    expect(bundle['text/html']).toContain('<table>');
+    expect(bundle['text/html']).toContain('<td style="text-align: left;">Sales Ops</td>');
+    expect(bundle['text/html']).not.toContain('e3');
+    expect(bundle['text/html']).toContain('<em>first 2 of 3 rows, 15 columns</em>');
+    expect(bundle['text/plain']).toBe('|task_id|team|\n|:-|:-|\n|e1|Sales Ops|\n|e2|Legal|\n\nfirst 2 of 3 rows, 15 columns');
+  });
+});
