@@ -6,7 +6,14 @@ export type { Config, ConfigSpec } from './config/schema.js';
 export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputKind } from './clean/types.js';
 export type { MetricsDocument, MetricsTables } from './metrics/document.js';
 export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
-export { buildNarrative, headlineKpis, escapeMarkdown } from './render/narrative.js';
+export { buildNarrative, headlineKpis, keyPoints, namedTeams, escapeMarkdown } from './render/narrative.js';
+export { frontPage, describeAlert } from './render/front-page.js';
+export type { FrontPage, FrontPageAlert } from './render/front-page.js';
+export { reportTables } from './render/report-tables.js';
+export type { ReportTable } from './render/report-tables.js';
+export { readingGuide } from './render/reading-guide.js';
+export { COLUMN_CATALOG, ALERT_TITLES, columnLabel, formatColumnValue, alertTitle, teamName } from './metrics/column-catalog.js';
+export type { ColumnInfo, ColumnUnit } from './metrics/column-catalog.js';
 export type { NarrativeOptions, HeadlineKpi } from './render/narrative.js';
 export { tableToHtml } from './render/table-html.js';
 export type { TableHtmlOptions } from './render/table-html.js';
@@ -17,6 +24,7 @@ export {
   cumulativeHoursSavedChart,
   asiByMonthChart,
   loggingCoverageChart,
+  coverageSummary,
 } from './render/charts/index.js';
 export type { ReportChart } from './render/charts/index.js';
 export { renderSvg, chartDisplayBundle } from './render/charts/render-svg.js';
@@ -57,7 +65,7 @@ export { reportableWeeks } from './automate/reportable-weeks.js';
 export { statePaths } from './automate/state-paths.js';
 export type { Job, JobRequest, RunReason } from './automate/job.js';
 export type { Clock } from './automate/clock.js';
-export { notebookToHtml } from './render/to-html.js';
+export { notebookToHtml, formatGeneratedAt } from './render/to-html.js';
 export type { ReportContext, NotebookToHtmlOptions } from './render/to-html.js';
 export { renderMarkdown } from './render/markdown.js';
 export { sanitizeMarkup } from './render/sanitize-markup.js';

@@ -171,19 +171,24 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
         //    written alongside the notebook, and a failure there is reported here, after the PDF's
         await stage('render', async () => {
-          const [{ weekBounds }, { headlineKpis }, { htmlToPdf }] = await Promise.all([
+          const [{ weekBounds }, { frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
             import('./util/iso-week.js'),
-            import('./render/narrative.js'),
+            import('./render/front-page.js'),
+            import('./render/to-html.js'),
             import('./render/to-pdf.js'),
           ]);
           const bounds = weekBounds(week);
+          const front = frontPage(metrics);
           const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
             title: config.title,
             week,
             weekStart: bounds.start,
             weekEnd: bounds.end,
-            headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
-            generatedAt: startedAt.toISOString(),
+            headline: front.tiles,
+            keyPoints: front.keyPoints,
+            alerts: front.alerts,
+            moreAlerts: front.moreAlerts,
+            generatedAt: formatGeneratedAt(startedAt, config.timezone),
           });
           await writeFile(join(staging, 'report.html'), html);
           await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
