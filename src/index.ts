@@ -80,6 +80,8 @@ export { neutraliseFormula } from './render/flat-table.js';
 export { withRetries, isRetryableError, backoffDelay } from './deliver/retry.js';
 export type { RetryOptions } from './deliver/retry.js';
 export { sendReportEmail, sendEmail, renderSubject } from './deliver/email.js';
+export { reportEmailBody, subjectAlert } from './deliver/report-email-body.js';
+export type { ReportEmailBody } from './deliver/report-email-body.js';
 export type { ReportEmail, EmailMessage, EmailReceipt, EmailEffects } from './deliver/email.js';
 export { postSlack, slackReportMessage, escapeSlack, alertLine } from './deliver/slack.js';
 export type { SlackMessage, SlackEffects } from './deliver/slack.js';

@@ -225,8 +225,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
     if (channels) {
       await stage('deliver', async () => {
-        const [{ sendReportEmail }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+        const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
           import('./deliver/email.js'),
+          import('./deliver/report-email-body.js'),
           import('./deliver/slack.js'),
           import('./deliver/alert-routing.js'),
           import('./deliver/alert-sender.js'),
@@ -234,13 +235,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         ]);
         if (channels.email) {
           const pdf = await readFile(join(weekDir, 'report.pdf'));
-          await sendReportEmail(channels.email, {
-            week,
-            title: config.title,
-            pdf,
-            pdfName: `uptake-report-${week}.pdf`,
-            text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
-          }, { env });
+          const pdfName = `uptake-report-${week}.pdf`;
+          const body = reportEmailBody(metrics, { title: config.title, pdfName });
+          await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { env });
           delivered.email = true;
         }
         if (channels.slack) {

@@ -40,14 +40,21 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
   };
 }
 
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+
+function severityRank(severity: unknown): number {
+  const rank = SEVERITIES.indexOf(String(severity));
+  return rank === -1 ? SEVERITIES.length : rank;
+}
+
 /**
  * What page 1 says before anything else: the headline tiles, the key sentences and the most severe
- * alerts (at most `maxAlerts`, default 6; the rest are counted).
+ * alerts, most severe first (at most `maxAlerts`, default 6; the rest are counted).
  * @example frontPage(doc).alerts[0] // { severity: 'high', title: 'Adoption dropped', team: 'Procurement', message: 'Adoption fell 22.0 points ...' }
  */
 export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { maxAlerts?: number } = {}): FrontPage {
   const maxAlerts = options.maxAlerts ?? 6;
-  const alerts = doc.tables.alerts.map(describeAlert);
+  const alerts = [...doc.tables.alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map(describeAlert);
   return {
     tiles: headlineKpis(doc, options),
     keyPoints: keyPoints(doc, options),
