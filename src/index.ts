@@ -6,7 +6,14 @@ export type { Config, ConfigSpec } from './config/schema.js';
 export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputKind } from './clean/types.js';
 export type { MetricsDocument, MetricsTables } from './metrics/document.js';
 export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
-export { buildNarrative, headlineKpis, escapeMarkdown } from './render/narrative.js';
+export { buildNarrative, headlineKpis, keyPoints, namedTeams, escapeMarkdown } from './render/narrative.js';
+export { frontPage, describeAlert } from './render/front-page.js';
+export type { FrontPage, FrontPageAlert } from './render/front-page.js';
+export { reportTables } from './render/report-tables.js';
+export type { ReportTable } from './render/report-tables.js';
+export { readingGuide } from './render/reading-guide.js';
+export { COLUMN_CATALOG, ALERT_TITLES, columnLabel, formatColumnValue, alertTitle, teamName } from './metrics/column-catalog.js';
+export type { ColumnInfo, ColumnUnit } from './metrics/column-catalog.js';
 export type { NarrativeOptions, HeadlineKpi } from './render/narrative.js';
 export { tableToHtml } from './render/table-html.js';
 export type { TableHtmlOptions } from './render/table-html.js';
@@ -17,6 +24,7 @@ export {
   cumulativeHoursSavedChart,
   asiByMonthChart,
   loggingCoverageChart,
+  coverageSummary,
 } from './render/charts/index.js';
 export type { ReportChart, ChartSpec } from './render/charts/index.js';
 export { renderPlot, plotDisplayBundle, isPlotChartSpec, Plot } from './render/render-plot.js';
@@ -66,7 +74,7 @@ export { reportableWeeks } from './automate/reportable-weeks.js';
 export { statePaths } from './automate/state-paths.js';
 export type { Job, JobRequest, RunReason } from './automate/job.js';
 export type { Clock } from './automate/clock.js';
-export { notebookToHtml } from './render/to-html.js';
+export { notebookToHtml, formatGeneratedAt } from './render/to-html.js';
 export type { ReportContext, NotebookToHtmlOptions } from './render/to-html.js';
 export { renderMarkdown } from './render/markdown.js';
 export { sanitizeMarkup } from './render/sanitize-markup.js';
@@ -81,6 +89,8 @@ export { neutraliseFormula } from './render/flat-table.js';
 export { withRetries, isRetryableError, backoffDelay } from './deliver/retry.js';
 export type { RetryOptions } from './deliver/retry.js';
 export { sendReportEmail, sendEmail, renderSubject } from './deliver/email.js';
+export { reportEmailBody, subjectAlert } from './deliver/report-email-body.js';
+export type { ReportEmailBody } from './deliver/report-email-body.js';
 export type { ReportEmail, EmailMessage, EmailReceipt, EmailEffects } from './deliver/email.js';
 export { postSlack, slackReportMessage, escapeSlack, alertLine } from './deliver/slack.js';
 export type { SlackMessage, SlackEffects } from './deliver/slack.js';

@@ -208,19 +208,24 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
         //    written alongside the notebook, and a failure there is reported here, after the PDF's
         await stage('render', async () => {
-          const [{ weekBounds }, { headlineKpis }, { htmlToPdf }] = await Promise.all([
+          const [{ weekBounds }, { frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
             import('./util/iso-week.js'),
-            import('./render/narrative.js'),
+            import('./render/front-page.js'),
+            import('./render/to-html.js'),
             import('./render/to-pdf.js'),
           ]);
           const bounds = weekBounds(week);
+          const front = frontPage(metrics);
           const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
             title: config.title,
             week,
             weekStart: bounds.start,
             weekEnd: bounds.end,
-            headline: headlineKpis(metrics).map(({ label, value, detail }) => ({ label, value, detail })),
-            generatedAt: startedAt.toISOString(),
+            headline: front.tiles,
+            keyPoints: front.keyPoints,
+            alerts: front.alerts,
+            moreAlerts: front.moreAlerts,
+            generatedAt: formatGeneratedAt(startedAt, config.timezone),
           });
           await writeFile(join(staging, 'report.html'), html);
           await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
@@ -258,8 +263,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
     if (channels) {
       await stage('deliver', async () => {
-        const [{ sendReportEmail }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+        const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
           import('./deliver/email.js'),
+          import('./deliver/report-email-body.js'),
           import('./deliver/slack.js'),
           import('./deliver/alert-routing.js'),
           import('./deliver/alert-sender.js'),
@@ -267,13 +273,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         ]);
         if (channels.email) {
           const pdf = await readFile(join(weekDir, 'report.pdf'));
-          await sendReportEmail(channels.email, {
-            week,
-            title: config.title,
-            pdf,
-            pdfName: `uptake-report-${week}.pdf`,
-            text: `${config.title} for ${week} (${metrics.week_start} to ${metrics.week_end}) is attached.`,
-          }, { env });
+          const pdfName = `uptake-report-${week}.pdf`;
+          const body = reportEmailBody(metrics, { title: config.title, pdfName });
+          await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { env });
           delivered.email = true;
         }
         if (channels.slack) {

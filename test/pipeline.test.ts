@@ -53,10 +53,11 @@ describe('runReport on the sample', () => {
     expect(manifest.overlapped_ms.kernel_start).toBeGreaterThan(0);
   });
 
-  test('the PDF shows the cover, the narrative, the charts and the tables, with page numbers', () => {
+  test('the PDF shows page 1, the narrative, the charts and the tables, with page numbers', () => {
     const pdf = join(out, '2026-W47', 'report.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('16 November 2026 – 22 November 2026');
+    expect(text).toContain('Alerts: what to look at');
     expect(text).toMatch(/Adoption (rose|fell|held steady)/);
     expect(text).toContain('Adoption rate by week');
     expect(text).toContain('page 1 of');
@@ -68,7 +69,12 @@ describe('runReport on the sample', () => {
     expect(first.delivered).toMatchObject({ email: true, slack: true });
     expect(smtp.received).toHaveLength(2); // the report, then the alerts digest
     const mail = await simpleParser(smtp.received[0].raw);
-    expect(mail.subject).toBe('AI adoption report 2026-W47');
+    expect(mail.subject).toBe('AI adoption report 2026-W47: high: Adoption dropped (Procurement) +5 more');
+    // The body alone tells the week: headline figures, the sentences and the alerts.
+    expect(mail.text).toMatch(/Adoption\s+► 51 %\s+\+0\.2 pts vs last week/);
+    expect(mail.text).toContain('Adoption held steady at 51 %; Procurement dipped 22.0 points');
+    expect(mail.text).toContain('* HIGH Adoption dropped (Procurement): Adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6 % → 33.6 %)');
+    expect(mail.html).toContain('<h3 style="margin:12px 0 4px">Alerts</h3>');
     expect(mail.attachments[0].filename).toBe('uptake-report-2026-W47.pdf');
     expect(Buffer.compare(mail.attachments[0].content, readFileSync(join(out, '2026-W47', 'report.pdf')))).toBe(0);
     expect(JSON.stringify(slack.bodies[0])).toContain('2026-W47');

@@ -127,7 +127,7 @@ const cronExpression = z.string().superRefine((pattern, context) => {
   }
 });
 
-const SUBJECT_PLACEHOLDERS = new Set(['week', 'title']);
+const SUBJECT_PLACEHOLDERS = new Set(['week', 'title', 'alert']);
 
 export const EmailSchema = z
   .object({
@@ -144,14 +144,14 @@ export const EmailSchema = z
     passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
     from: mailAddress.default('uptake@localhost'),
     to: z.array(mailAddress).default([]),
-    /** Subject template; `{{week}}` and `{{title}}` are replaced. */
+    /** Subject template; `{{week}}`, `{{title}}` and `{{alert}}` (the most severe alert) are replaced. */
     subject: z
       .string()
       .refine(
         (template) => [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((match) => SUBJECT_PLACEHOLDERS.has(match[1])),
-        'expected only the placeholders {{week}} and {{title}} in the subject',
+        'expected only the placeholders {{week}}, {{title}} and {{alert}} in the subject',
       )
-      .default('AI adoption report {{week}}'),
+      .default('AI adoption report {{week}}: {{alert}}'),
     retry: RetrySchema.default(RetrySchema.parse({})),
   })
   .strict();

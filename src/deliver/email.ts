@@ -36,17 +36,20 @@ export interface ReportEmail {
   pdfName: string;
   html?: string;
   text: string;
+  /** The most severe alert, for the subject's `{{alert}}` (see reportEmailBody). */
+  alert?: string;
 }
 
 /**
- * Fills `{{week}}` and `{{title}}` in a subject template.
+ * Fills `{{week}}`, `{{title}}` and `{{alert}}` (the most severe alert; "no alerts") in a subject template.
  * @example renderSubject('{{title}} – {{week}}', { week: '2026-W47', title: 'AI adoption' }) // 'AI adoption – 2026-W47'
  */
-export function renderSubject(template: string, values: { week: string; title: string }): string {
+export function renderSubject(template: string, values: { week: string; title: string; alert?: string }): string {
   return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (placeholder, name: string) => {
     if (name === 'week') return values.week;
     if (name === 'title') return values.title;
-    throw new UptakeError('config', `email.subject: expected only {{week}} and {{title}}, got \`${placeholder}\``);
+    if (name === 'alert') return values.alert ?? 'no alerts';
+    throw new UptakeError('config', `email.subject: expected only {{week}}, {{title}} and {{alert}}, got \`${placeholder}\``);
   });
 }
 
@@ -175,7 +178,7 @@ export async function sendReportEmail(config: EmailConfig, report: ReportEmail, 
   return sendEmail(
     config,
     {
-      subject: renderSubject(config.subject, { week: report.week, title: report.title }),
+      subject: renderSubject(config.subject, { week: report.week, title: report.title, alert: report.alert }),
       text: report.text,
       html: report.html,
       attachments: [{ filename: report.pdfName, content: report.pdf, contentType: 'application/pdf' }],

@@ -2,6 +2,27 @@
 
 export const TEAMS = ['Finance', 'Procurement', 'Sales Ops', 'Legal', 'HR', 'Engineering'] as const;
 
+/** Regions that name the extra teams of a larger organisation (`--teams` above 6): "Finance EMEA". */
+const REGIONS = ['EMEA', 'APAC', 'Americas', 'Nordics'] as const;
+
+/** Most teams `--teams` can name. */
+export const MAX_TEAMS = TEAMS.length * (REGIONS.length + 1);
+
+/**
+ * The name of team number `index`: the six base teams, then each again per region. An extra team
+ * behaves like its base team (task mix, adoption plan, accuracy); the planted story stays with the base six.
+ * @example simulatedTeamName(7) // 'Procurement EMEA'
+ */
+export function simulatedTeamName(index: number): string {
+  const base = TEAMS[index % TEAMS.length];
+  return index < TEAMS.length ? base : `${base} ${REGIONS[Math.floor(index / TEAMS.length) - 1]}`;
+}
+
+/** The base team whose profile a (possibly regional) team follows. */
+export function baseTeamOf(team: string): (typeof TEAMS)[number] {
+  return TEAMS.find((base) => team === base || team.startsWith(`${base} `)) ?? TEAMS[0];
+}
+
 /** Zones chosen so the range crosses the EU (Oct 25) and US (Nov 1) DST changes of 2026, and Sydney's (Oct 4). */
 export const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'] as const;
 

@@ -4,6 +4,7 @@ import { createRowAccountant } from './create-row-accountant.js';
 import { describeDataset } from './describe-dataset.js';
 import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
 import { renderLogFile, renderRosterFiles } from './render-files.js';
+import { MAX_TEAMS, TEAMS } from './catalogue.js';
 import { simulateActivity } from './simulate-activity.js';
 import type { GeneratedDataset, GeneratedFile, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
 
@@ -17,6 +18,7 @@ function checkOptions(options: GenerateOptions): void {
   };
   whole('--users', options.users, 1, 1_000_000);
   whole('--weeks', options.weeks, 1, 520);
+  whole('--teams', options.teams ?? TEAMS.length, 1, MAX_TEAMS);
   whole('--seed', options.seed, 0, 2 ** 31 - 1);
   if (!isIsoWeek(options.endWeek)) throw new UptakeError('usage', `expected --end-week to be an ISO week like 2026-W47, got \`${options.endWeek}\``);
 }
@@ -66,7 +68,7 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
   const repairsBySource = account.repairsBySource;
   const truth: GroundTruth = {
     seed: options.seed,
-    options: { users: options.users, weeks: options.weeks, seed: options.seed, end_week: options.endWeek },
+    options: { users: options.users, weeks: options.weeks, seed: options.seed, end_week: options.endWeek, ...(options.teams === undefined ? {} : { teams: options.teams }) },
     end_week: options.endWeek,
     settings: { ...settings, privacy_min_group_size: 0 },
     loaded_dates: first === null || last === null ? null : { first: date(first), last: date(last) },

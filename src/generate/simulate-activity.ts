@@ -2,7 +2,7 @@ import type { LogSource, TaskStatus } from '../clean/types.js';
 import { shiftWeek, weekBounds } from '../util/iso-week.js';
 import {
   ADOPTION_PLAN, CLIENT_OS, FALSE_WORDS, HOSTILE_PROMPTS, LAST_WEEK_ADOPTION_CHANGE, ON_TARGET_SHARE,
-  SALES_OPS_LAST_WEEKS_ON_TARGET, STATUS_WORDS, TASK_TYPES, TEAM_TASK_MIX, TEAMS, TOOL_VERSIONS, TRUE_WORDS, ZONES,
+  SALES_OPS_LAST_WEEKS_ON_TARGET, STATUS_WORDS, TASK_TYPES, TEAM_TASK_MIX, TEAMS, TOOL_VERSIONS, TRUE_WORDS, ZONES, baseTeamOf, simulatedTeamName,
 } from './catalogue.js';
 import { aiStyleOfWeek, manualStyleOfWeek, styleHas } from './file-styles.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
@@ -121,15 +121,15 @@ function statusWord(status: TaskStatus, random: SeededRandom): string {
   return random.weighted(words.map(([word]) => word), words.map(([, weight]) => weight));
 }
 
-function buildUsers(count: number, random: SeededRandom): SimulatedUser[] {
+function buildUsers(count: number, random: SeededRandom, teamCount: number): SimulatedUser[] {
   const unlicensed = count >= 12 ? Math.round(count / 10) : 0;
   const users: SimulatedUser[] = [];
   for (let index = 0; index < count; index++) {
     const licensed = index < count - unlicensed;
     const slot = licensed ? index : index - (count - unlicensed);
-    const teamIndex = slot % TEAMS.length;
-    const member = Math.floor(slot / TEAMS.length);
-    const team = TEAMS[teamIndex];
+    const teamIndex = slot % teamCount;
+    const member = Math.floor(slot / teamCount);
+    const team = simulatedTeamName(teamIndex);
     users.push({
       userId: `u${String(index + 1).padStart(3, '0')}`,
       team,
@@ -162,7 +162,7 @@ const MANUAL_QUARANTINE = ['missing_id', 'missing_user_id', 'invalid_started_at'
  * @example simulateActivity({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' }, (week, rows) => write(week, rows)).tasks.length
  */
 export function simulateActivity(
-  options: { seed: number; users: number; weeks: number; endWeek: string },
+  options: { seed: number; users: number; weeks: number; endWeek: string; teams?: number },
   onWeek: (weekIndex: number, rows: WeekRows) => void,
 ): SimulatedActivity {
   const random = createSeededRandom(options.seed);
@@ -173,7 +173,7 @@ export function simulateActivity(
   const lastWeekStart = rangeEnd - WEEK;
   const gapDay = weeks >= 2 ? lastWeekStart + 2 * DAY : null;
   const gapDate = gapDay === null ? null : utcDate(gapDay);
-  const users = buildUsers(options.users, random);
+  const users = buildUsers(options.users, random, options.teams ?? TEAMS.length);
   const tasks: ReferenceTask[] = [];
   let pending: RawRow[] = [];
   const taskRowsMade: Record<LogSource, number> = { ai_logs: 0, manual_logs: 0 };
@@ -205,7 +205,7 @@ export function simulateActivity(
   };
 
   const adoptionShare = (user: SimulatedUser, week: number): number => {
-    const [first, beforeLast] = ADOPTION_PLAN[user.team];
+    const [first, beforeLast] = ADOPTION_PLAN[baseTeamOf(user.team)];
     const steps = Math.max(1, weeks - 2);
     const clamped = Math.min(Math.max(week, 0), weeks - 1);
     let share = first + ((beforeLast - first) * Math.min(clamped, steps)) / steps;
@@ -220,7 +220,7 @@ export function simulateActivity(
     if (team === 'Sales Ops' && fromEnd < SALES_OPS_LAST_WEEKS_ON_TARGET.length && weeks >= 5) {
       return SALES_OPS_LAST_WEEKS_ON_TARGET[SALES_OPS_LAST_WEEKS_ON_TARGET.length - 1 - fromEnd];
     }
-    return ON_TARGET_SHARE[team];
+    return ON_TARGET_SHARE[baseTeamOf(team)];
   };
 
   const baseRow = (source: LogSource, user: SimulatedUser, taskType: string, start: number): RawRow => ({
@@ -450,7 +450,7 @@ export function simulateActivity(
   for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
     const user = firstOfZone(zone);
     if (!user) continue;
-    const taskType = TEAM_TASK_MIX[user.team][0][0];
+    const taskType = TEAM_TASK_MIX[baseTeamOf(user.team)][0][0];
     for (let hour = rangeStart + HOUR; hour < rangeEnd; hour += HOUR) {
       const before = offsetMinutes(zone, hour - HOUR);
       const after = offsetMinutes(zone, hour);
@@ -529,7 +529,7 @@ export function simulateActivity(
   let nextFlush = 0;
   for (let dayWall = firstLocalDay; dayWall <= lastLocalDay; dayWall += DAY) {
     for (const user of users) {
-      const mix = TEAM_TASK_MIX[user.team];
+      const mix = TEAM_TASK_MIX[baseTeamOf(user.team)];
       const weekday = new Date(dayWall).getUTCDay();
       const lastWeekDay = dayWall >= lastWeekStart && dayWall < rangeEnd;
       const busy = user.powerUser && lastWeekDay && weekday >= 1 && weekday <= 5;

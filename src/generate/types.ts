@@ -11,6 +11,8 @@ export interface GenerateOptions {
   users: number;
   /** Weeks of logs, ending with `endWeek`. */
   weeks: number;
+  /** Teams (default 6); past the six base teams, regional copies of them ("Finance EMEA"). */
+  teams?: number;
   /** Last ISO week of the data, e.g. `2026-W47`. */
   endWeek: string;
   /** Progress messages (the CLI sends them to stderr). */
@@ -70,7 +72,7 @@ export interface ReferenceTables {
 /** `truth.json`: what a correct pipeline must report on the generated files. */
 export interface GroundTruth {
   seed: number;
-  options: { users: number; weeks: number; seed: number; end_week: string };
+  options: { users: number; weeks: number; seed: number; end_week: string; teams?: number };
   end_week: string;
   settings: ReferenceSettings & { privacy_min_group_size: 0 };
   loaded_dates: { first: string; last: string } | null;

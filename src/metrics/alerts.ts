@@ -67,7 +67,7 @@ const RULES: Record<string, RuleCheck> = {
         delta_pts: row.delta_pts,
         adoption_rate: row.adoption_rate,
         previous_adoption_rate: row.previous_adoption_rate,
-        message: `${teamName(row.team)}: adoption fell ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} -> ${percent(row.adoption_rate)})`,
+        message: `${teamName(row.team)}: adoption fell ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
       }));
   },
   asi_below_target(tables, context, threshold) {
@@ -78,7 +78,7 @@ const RULES: Record<string, RuleCheck> = {
         month: row.month,
         asi: row.asi,
         evaluated: row.evaluated,
-        message: `${teamName(row.team)}: only ${percent(row.asi)} of evaluated AI tasks in ${String(row.month)} met the accuracy target of ${context.config.metrics.accuracyTarget} (alert below ${percent(threshold)})`,
+        message: `${teamName(row.team)}: only ${percent(row.asi)} of evaluated AI tasks in ${String(row.month)} met the accuracy target of ${percent(context.config.metrics.accuracyTarget, 0)} (alert below ${percent(threshold)})`,
       }));
   },
   asi_falling(tables, context, threshold) {
@@ -141,8 +141,9 @@ function teamName(team: unknown): string {
   return String(team);
 }
 
-function percent(value: unknown): string {
-  return typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : 'n/a';
+// The report's percent style (column-catalog.ts): "50.0 %".
+function percent(value: unknown, decimals = 1): string {
+  return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
 }
 
 function monthBefore(month: string): string {

@@ -17,6 +17,10 @@ export interface HeadlineKpi {
   label: string;
   value: string;
   detail: string;
+  /** Which way the figure moved against the period before (`flat` within the steady band). */
+  direction?: 'up' | 'down' | 'flat';
+  /** Whether that is good news: shown in colour-blind-safe blue (better) or vermillion (worse). */
+  tone?: 'better' | 'worse' | 'neutral';
 }
 
 const NOT_MEASURABLE = 'not measurable (no tasks)';
@@ -109,13 +113,37 @@ function steadyPts(options: NarrativeOptions): number {
   return options.adoptionSteadyPts ?? 1;
 }
 
-// Overall clause first ("Adoption rose 2.3 points to 41 %"), then every team past the drop
-// line and the largest other moves, each only when the change is at least the steady band.
-function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+// Teams past the drop line (or alerted) are always named; then the largest other moves, each at
+// least the steady band, largest first.
+function adoptionMoves(doc: MetricsDocument, options: NarrativeOptions): Array<{ team: string; delta_pts: number }> {
   const steady = steadyPts(options);
   const { adoptionDropPts } = reportThresholds(doc, { adoptionDropPts: options.adoptionDropPts });
-  const rows = doc.tables.adoption_by_team;
-  const all = rows.find((row) => row.team === '*');
+  const alerted = new Set(
+    doc.tables.alerts.filter((alert) => alert.rule === 'adoption_drop' && typeof alert.team === 'string').map((alert) => alert.team as string),
+  );
+  const teams = doc.tables.adoption_by_team.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts)) as Array<{ team: string; delta_pts: number }>;
+  const bySize = (a: { team: string; delta_pts: number }, b: { team: string; delta_pts: number }) =>
+    Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
+  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady));
+  const largest = teams
+    .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
+    .sort(bySize)
+    .slice(0, options.maxTeamMoves ?? 2);
+  return [...mustName, ...largest].sort(bySize);
+}
+
+/**
+ * The teams the narrative names for their adoption move (the trend chart highlights them).
+ * @example namedTeams(doc) // ['Procurement', 'Engineering', 'HR']
+ */
+export function namedTeams(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
+  return adoptionMoves(doc, options).map((row) => row.team);
+}
+
+// Overall clause first ("Adoption rose 2.3 points to 41 %"), then the named teams' moves.
+function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+  const steady = steadyPts(options);
+  const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
 
   let overall: string | null = null;
   if (all) {
@@ -124,20 +152,7 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
     else if (Math.abs(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
     else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
   }
-
-  const alerted = new Set(
-    doc.tables.alerts.filter((alert) => alert.rule === 'adoption_drop' && typeof alert.team === 'string').map((alert) => alert.team as string),
-  );
-  const teams = rows.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts)) as Array<{ team: string; delta_pts: number }>;
-  const bySize = (a: { team: string; delta_pts: number }, b: { team: string; delta_pts: number }) =>
-    Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
-  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady));
-  const largest = teams
-    .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
-    .sort(bySize)
-    .slice(0, options.maxTeamMoves ?? 2);
-  const named = [...mustName, ...largest].sort(bySize);
-  const teamClauses = named.map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+  const teamClauses = adoptionMoves(doc, options).map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
   if (clauses.length === 0) return null;
@@ -250,21 +265,62 @@ function quarantineSentence(doc: MetricsDocument): string | null {
   return `${plural(total, 'input row was', 'input rows were')} quarantined and left out of every figure (${bySource}).`;
 }
 
+// Who uses it, not only how much: user adoption, the per-user view beside the per-task one, and
+// how much of the week the power users carry.
+function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
+  const steady = steadyPts(options);
+  const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+  if (!all || !isShown(all)) return null;
+  const clauses: string[] = [];
+  if (isNumber(all.ai_users) && isNumber(all.licensed_users) && all.licensed_users > 0) {
+    clauses.push(`${countFormat.format(all.ai_users)} of ${plural(all.licensed_users, 'licensed user', 'licensed users')} used AI this week (${formatPercent(all.user_adoption_rate)})`);
+  }
+  if (isNumber(all.user_weighted_adoption_rate) && isNumber(all.adoption_rate)) {
+    const gap = 100 * (all.user_weighted_adoption_rate - all.adoption_rate);
+    const perUser = `counted per user (each user's own AI share, averaged) adoption is ${formatPercent(all.user_weighted_adoption_rate)}`;
+    clauses.push(
+      Math.abs(gap) < steady
+        ? `${perUser}, close to the ${formatPercent(all.adoption_rate)} counted per task`
+        : `${perUser} against ${formatPercent(all.adoption_rate)} counted per task, so heavy users pull the task figure ${gap < 0 ? 'up' : 'down'}`,
+    );
+  }
+  const power = ((doc.tables.power_users ?? []) as Array<Record<string, unknown>>).filter((row) => row.week === doc.week && isNumber(row.ai_tasks));
+  if (power.length > 0 && isNumber(all.ai_tasks) && all.ai_tasks > 0) {
+    const theirs = power.reduce((sum, row) => sum + (row.ai_tasks as number), 0);
+    const cutOff = Math.min(...power.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
+    const above = Number.isFinite(cutOff) ? ` (more than ${formatOneDecimal(cutOff).replace(/\.0$/, '')} AI tasks in the week)` : '';
+    clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${countFormat.format(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
+  }
+  if (clauses.length === 0) return null;
+  return `${capitalise(clauses.join('; '))}.`;
+}
+
 /**
  * The report's narrative as markdown paragraphs, every sentence computed from the document:
- * adoption and its moves, outcomes (accuracy stability, time saved, harm), then data caveats.
- * Data text (team names, user ids) is escaped; suppressed rows are never named; a paragraph
- * with nothing to say is left out.
+ * adoption and its moves, outcomes (accuracy stability, time saved, harm), who uses it (users,
+ * the per-user view, power users), then data caveats. Data text (team names, user ids) is
+ * escaped; suppressed rows are never named; a paragraph with nothing to say is left out.
  * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.'
  */
 export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
   const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
+  const users = [userViewSentence(doc, options)];
   const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc)];
-  const paragraphs = [adoption, outcomes].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
+  const paragraphs = [adoption, outcomes, users].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
   const caveatText = caveats.filter((sentence): sentence is string => sentence !== null).join(' ');
   if (caveatText) paragraphs.push(`**Data caveats.** ${caveatText}`);
   return paragraphs.filter((paragraph) => paragraph.length > 0);
+}
+
+/**
+ * The three to five sentences a manager reads first (page 1 and the email), as markdown: adoption
+ * and its moves, accuracy, harm when there was any, time saved, then who uses it.
+ * @example keyPoints(doc).length // 4
+ */
+export function keyPoints(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
+  const sentences = [adoptionSentence(doc, options), accuracySentence(doc, options), harmSentence(doc), timeSavedSentence(doc), userViewSentence(doc, options)];
+  return sentences.filter((sentence): sentence is string => sentence !== null).slice(0, 5);
 }
 
 function signedPoints(delta: number): string {
@@ -272,20 +328,36 @@ function signedPoints(delta: number): string {
   return delta > 0 && text !== '0.0' ? `+${text}` : text;
 }
 
+function direction(change: number | null, steady: number): HeadlineKpi['direction'] {
+  if (change === null) return undefined;
+  return Math.abs(change) < steady ? 'flat' : change > 0 ? 'up' : 'down';
+}
+
+// Up is better for adoption, hours and accuracy, worse for harm and alerts.
+function tone(moved: HeadlineKpi['direction'], upIsBetter: boolean): HeadlineKpi['tone'] {
+  if (moved === undefined || moved === 'flat') return 'neutral';
+  return (moved === 'up') === upIsBetter ? 'better' : 'worse';
+}
+
 /**
- * Headline KPIs for the PDF cover and chat messages, as plain (unescaped) text: adoption rate,
- * its change, hours saved this week and cumulative, ASI, harm rate, alerts.
- * @example headlineKpis(doc)[0] // { label: 'Adoption rate', value: '41 %', detail: '120 of 293 tasks used AI in 2026-W47' }
+ * Headline KPIs for page 1, the email and chat messages, as plain (unescaped) text, each with the
+ * direction it moved against the period before and whether that is better or worse: adoption
+ * (against last week), hours saved this week (against last week) and to date, ASI (against the
+ * month before), harm rate, alerts.
+ * @example headlineKpis(doc)[0] // { label: 'Adoption', value: '41 %', detail: '-2.3 pts vs last week; 120 of 293 tasks used AI', direction: 'down', tone: 'worse' }
  */
 export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {}): HeadlineKpi[] {
   const steady = steadyPts(options);
   const adoption = doc.tables.adoption_by_team.find((row) => row.team === '*');
   const adoptionRate = adoption && isNumber(adoption.adoption_rate) ? adoption.adoption_rate : null;
   const delta = adoption && isNumber(adoption.delta_pts) ? adoption.delta_pts : null;
-  const saved = doc.tables.time_saved.find((row) => row.team === '*' && row.week === doc.week);
-  const firstWeek = doc.tables.time_saved.filter((row) => row.team === '*').map((row) => row.week).sort()[0];
+  const allWeeks = doc.tables.time_saved.filter((row) => row.team === '*');
+  const saved = allWeeks.find((row) => row.week === doc.week);
+  const savedBefore = allWeeks.filter((row) => row.week < doc.week).sort((a, b) => (a.week < b.week ? 1 : -1))[0];
+  const firstWeek = allWeeks.map((row) => row.week).sort()[0];
   const month = reportMonth(doc);
   const asi = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === month);
+  const asiBefore = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === previousMonth(month));
   const harm = doc.tables.harm.find((row) => row.team === '*');
   const alerts = doc.tables.alerts;
   const bySeverity = ['critical', 'high', 'medium', 'low']
@@ -293,45 +365,60 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
     .filter((entry) => entry.count > 0)
     .map((entry) => `${entry.count} ${entry.severity}`);
 
+  const adoptionMove = direction(delta, steady);
+  const hoursChange = saved && savedBefore && isNumber(saved.hours_saved) && isNumber(savedBefore.hours_saved) ? saved.hours_saved - savedBefore.hours_saved : null;
+  const hoursMove = direction(hoursChange, 0.05);
+  const asiChange = asi && asiBefore && isNumber(asi.asi) && isNumber(asiBefore.asi) ? 100 * (asi.asi - asiBefore.asi) : null;
+  const asiMove = direction(asiChange, steady);
+  const harmful = harm && isNumber(harm.harmful) ? harm.harmful : null;
+  const severe = alerts.some((alert) => alert.severity === 'critical' || alert.severity === 'high');
+
   return [
     {
-      label: 'Adoption rate',
+      label: 'Adoption',
       value: adoptionRate === null ? '—' : formatPercent(adoptionRate),
       detail: !adoption
         ? `no data for ${doc.week}`
         : adoptionRate === null
           ? NOT_MEASURABLE
-          : `${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI in ${doc.week}`,
-    },
-    {
-      label: 'Change vs previous week',
-      value: delta === null ? '—' : `${signedPoints(delta)} pts`,
-      detail: delta === null ? 'no measurable previous week' : Math.abs(delta) < steady ? 'held steady' : delta > 0 ? 'rose' : 'fell',
+          : `${delta === null ? 'no measurable last week' : `${signedPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
+      direction: adoptionMove,
+      tone: tone(adoptionMove, true),
     },
     {
       label: 'Hours saved this week',
       value: saved && isNumber(saved.hours_saved) ? `${formatOneDecimal(saved.hours_saved)} h` : '—',
-      detail: saved ? 'against the manual baseline' : `no tasks in ${doc.week}`,
+      detail: !saved ? `no tasks in ${doc.week}` : hoursChange === null ? 'against the manual baseline' : `${signedPoints(hoursChange)} h vs last week, against the manual baseline`,
+      direction: hoursMove,
+      tone: tone(hoursMove, true),
     },
     {
-      label: 'Hours saved, cumulative',
+      label: 'Hours saved to date',
       value: saved && isNumber(saved.cumulative_hours_saved) ? `${formatOneDecimal(saved.cumulative_hours_saved)} h` : '—',
       detail: saved ? `since ${firstWeek}` : `no tasks in ${doc.week}`,
     },
     {
       label: 'Accuracy stability (ASI)',
       value: asi && isNumber(asi.asi) ? formatPercent(asi.asi) : '—',
-      detail: !asi ? `no evaluated tasks in ${month}` : isNumber(asi.asi) ? `${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}` : 'not measurable (no evaluated tasks)',
+      detail: !asi
+        ? `no evaluated tasks in ${month}`
+        : !isNumber(asi.asi)
+          ? 'not measurable (no evaluated tasks)'
+          : `${asiChange === null ? '' : `${signedPoints(asiChange)} pts vs ${previousMonth(month)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
+      direction: asiMove,
+      tone: tone(asiMove, true),
     },
     {
       label: 'Harm rate',
       value: harm && isNumber(harm.harm_rate) ? formatPercent(harm.harm_rate) : '—',
       detail: harm && isNumber(harm.harm_rate) ? `${countFormat.format(harm.harmful)} of ${plural(harm.ai_tasks, 'AI task', 'AI tasks')} flagged harmful` : 'not measurable (no AI tasks)',
+      tone: harmful === null ? 'neutral' : harmful > 0 ? 'worse' : 'better',
     },
     {
       label: 'Alerts',
       value: countFormat.format(alerts.length),
       detail: bySeverity.length > 0 ? bySeverity.join(', ') : 'none',
+      tone: severe ? 'worse' : alerts.length === 0 ? 'better' : 'neutral',
     },
   ];
 }

@@ -15,8 +15,15 @@ export interface ReportContext {
   weekStart: string;
   /** YYYY-MM-DD */
   weekEnd: string;
-  headline: Array<{ label: string; value: string; detail?: string }>;
+  headline: Array<{ label: string; value: string; detail?: string; direction?: 'up' | 'down' | 'flat'; tone?: 'better' | 'worse' | 'neutral' }>;
+  /** When the report was made, as readers see it (see formatGeneratedAt). */
   generatedAt: string;
+  /** Page 1's sentences, as markdown (rendered and sanitised here). */
+  keyPoints?: string[];
+  /** Page 1's alerts, most severe first (see frontPage). */
+  alerts?: Array<{ severity: string; title: string; team: string; message: string }>;
+  /** Alerts left off page 1. */
+  moreAlerts?: number;
 }
 
 export interface NotebookToHtmlOptions {
@@ -96,6 +103,19 @@ function stylesheet(path: string): string {
   }
   return css;
 }
+
+/**
+ * When a report was made, for readers: "4 December 2026, 20:33 UTC" (in the report's time zone).
+ * @example formatGeneratedAt(new Date('2026-12-04T20:33:06Z'), 'UTC') // '4 December 2026, 20:33 UTC'
+ */
+export function formatGeneratedAt(instant: Date, timeZone = 'UTC'): string {
+  const date = instant.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  const time = instant.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+  return `${date}, ${time} ${timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : `(${timeZone})`}`;
+}
+
+const ARROWS = { up: '▲', down: '▼', flat: '►' } as const;
+const MOVES = { up: 'up', down: 'down', flat: 'steady' } as const;
 
 function longDate(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
@@ -191,8 +211,8 @@ function renderCells(notebook: z.infer<typeof NotebookSchema>): RenderedCell[] {
 }
 
 /**
- * Turns an executed notebook into one self-contained HTML page: a cover (week, dates, headline
- * KPIs), then the notebook's markdown and outputs. Code is hidden unless a cell is tagged
+ * Turns an executed notebook into one self-contained HTML page: page 1 (week, dates, headline
+ * tiles with their direction, the key sentences and the alerts), then the notebook's markdown and outputs. Code is hidden unless a cell is tagged
  * `show-input`; `hide-input` and `remove-cell` are honoured. No script runs and nothing is fetched.
  * @example
  * const html = notebookToHtml(executed, { title: 'AI adoption', week: '2026-W47', weekStart: '2026-11-16',
@@ -208,8 +228,19 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
     weekEnd: context.weekEnd,
     weekStartLabel: longDate(context.weekStart),
     weekEndLabel: longDate(context.weekEnd),
-    headline: context.headline.map(({ label, value, detail }) => ({ label, value, detail })),
+    headline: context.headline.map(({ label, value, detail, direction, tone }) => ({
+      label,
+      value,
+      detail,
+      arrow: direction ? ARROWS[direction] : '',
+      move: direction ? MOVES[direction] : '',
+      tone: tone ?? 'neutral',
+    })),
     generatedAt: context.generatedAt,
+    keyPoints: (context.keyPoints ?? []).map((sentence) => renderMarkdown(sentence)),
+    hasFrontPage: context.alerts !== undefined,
+    alerts: context.alerts ?? [],
+    moreAlerts: context.moreAlerts ?? 0,
     css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
     cells,
   });

@@ -57,7 +57,7 @@ describe('evaluateAlerts', () => {
     expect(alerts[1]).toMatchObject({
       delta_pts: -14.2,
       week: '2026-W47',
-      message: 'Finance: adoption fell 14.2 points from 2026-W46 to 2026-W47 (64.2% -> 50.0%)',
+      message: 'Finance: adoption fell 14.2 points from 2026-W46 to 2026-W47 (64.2 % → 50.0 %)',
     });
     expect(alerts.some((alert) => alert.team === '*')).toBe(false); // "*" rows never alert
     expect(alerts[5].asi_change).toBeCloseTo(-0.2, 12);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HarmRow, MetricsDocument, MetricsTables } from '../../src/metrics/document.js';
-import { buildNarrative, escapeMarkdown, formatPercent, headlineKpis } from '../../src/render/narrative.js';
+import { buildNarrative, escapeMarkdown, formatPercent, headlineKpis, keyPoints, namedTeams } from '../../src/render/narrative.js';
 
 function makeDoc(tables: Partial<MetricsTables> = {}, extra: Partial<MetricsDocument> = {}): MetricsDocument {
   return {
@@ -236,14 +236,17 @@ describe('buildNarrative: caveats', () => {
 });
 
 describe('headlineKpis', () => {
-  it('gives the cover KPIs from the all-teams rows', () => {
+  it('gives the page-1 tiles from the all-teams rows, with direction and better/worse', () => {
     const doc = makeDoc({
       adoption_by_team: [{ team: '*', ai_tasks: 120, manual_tasks: 173, adoption_rate: 120 / 293, delta_pts: -2.34, user_adoption_rate: 0.5 }],
       time_saved: [
         { week: '2026-W46', team: '*', hours_saved: 10, cumulative_hours_saved: 10 },
         { week: '2026-W47', team: '*', hours_saved: 5.25, cumulative_hours_saved: 15.25 },
       ],
-      accuracy_stability: [{ month: '2026-11', team: '*', evaluated: 200, above_target: 181, asi: 0.905 }],
+      accuracy_stability: [
+        { month: '2026-10', team: '*', evaluated: 180, above_target: 153, asi: 0.85 },
+        { month: '2026-11', team: '*', evaluated: 200, above_target: 181, asi: 0.905 },
+      ],
       harm: [{ team: '*', ai_tasks: 120, harmful: 0, harm_rate: 0 }],
       alerts: [
         { rule: 'adoption_drop', team: 'Procurement', severity: 'high' },
@@ -252,27 +255,57 @@ describe('headlineKpis', () => {
       ],
     });
     expect(headlineKpis(doc)).toEqual([
-      { label: 'Adoption rate', value: '41 %', detail: '120 of 293 tasks used AI in 2026-W47' },
-      { label: 'Change vs previous week', value: '-2.3 pts', detail: 'fell' },
-      { label: 'Hours saved this week', value: '5.3 h', detail: 'against the manual baseline' },
-      { label: 'Hours saved, cumulative', value: '15.3 h', detail: 'since 2026-W46' },
-      { label: 'Accuracy stability (ASI)', value: '91 %', detail: '200 evaluated tasks in 2026-11' },
-      { label: 'Harm rate', value: '0 %', detail: '0 of 120 AI tasks flagged harmful' },
-      { label: 'Alerts', value: '3', detail: '1 high, 2 medium' },
+      { label: 'Adoption', value: '41 %', detail: '-2.3 pts vs last week; 120 of 293 tasks used AI', direction: 'down', tone: 'worse' },
+      { label: 'Hours saved this week', value: '5.3 h', detail: '-4.8 h vs last week, against the manual baseline', direction: 'down', tone: 'worse' },
+      { label: 'Hours saved to date', value: '15.3 h', detail: 'since 2026-W46' },
+      { label: 'Accuracy stability (ASI)', value: '91 %', detail: '+5.5 pts vs 2026-10; 200 evaluated tasks in 2026-11', direction: 'up', tone: 'better' },
+      { label: 'Harm rate', value: '0 %', detail: '0 of 120 AI tasks flagged harmful', tone: 'better' },
+      { label: 'Alerts', value: '3', detail: '1 high, 2 medium', tone: 'worse' },
     ]);
   });
 
   it('shows dashes and says why when there is nothing to measure', () => {
     const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 0, manual_tasks: 0, adoption_rate: null, delta_pts: null, user_adoption_rate: null }] });
-    expect(headlineKpis(doc).map((kpi) => [kpi.value, kpi.detail])).toEqual([
-      ['—', 'not measurable (no tasks)'],
-      ['—', 'no measurable previous week'],
-      ['—', 'no tasks in 2026-W47'],
-      ['—', 'no tasks in 2026-W47'],
-      ['—', 'no evaluated tasks in 2026-11'],
-      ['—', 'not measurable (no AI tasks)'],
-      ['0', 'none'],
+    expect(headlineKpis(doc).map((kpi) => [kpi.value, kpi.detail, kpi.direction, kpi.tone])).toEqual([
+      ['—', 'not measurable (no tasks)', undefined, 'neutral'],
+      ['—', 'no tasks in 2026-W47', undefined, 'neutral'],
+      ['—', 'no tasks in 2026-W47', undefined, undefined],
+      ['—', 'no evaluated tasks in 2026-11', undefined, 'neutral'],
+      ['—', 'not measurable (no AI tasks)', undefined, 'neutral'],
+      ['0', 'none', undefined, 'better'],
     ]);
+  });
+});
+
+describe('keyPoints and the user view', () => {
+  const doc = makeDoc({
+    adoption_by_team: [
+      team('*', 0.5, 0.2, { ai_tasks: 400, manual_tasks: 400, ai_users: 45, licensed_users: 50, user_adoption_rate: 0.9, user_weighted_adoption_rate: 0.42 }),
+      team('Procurement', 0.3, -22),
+      team('Legal', 0.6, 4),
+    ],
+    time_saved: [{ week: '2026-W47', team: '*', hours_saved: 12, cumulative_hours_saved: 40 }],
+    power_users: [
+      { week: '2026-W47', user_id: 'u6', team: 'Engineering', ai_tasks: 60, threshold: 25 },
+      { week: '2026-W47', user_id: 'u9', team: 'Engineering', ai_tasks: 40, threshold: 25 },
+      { week: '2026-W46', user_id: 'u1', team: 'Legal', ai_tasks: 99, threshold: 25 },
+    ],
+  });
+
+  it('puts users, the per-user view and power users into words', () => {
+    expect(buildNarrative(doc)[2]).toBe(
+      "45 of 50 licensed users used AI this week (90 %); counted per user (each user's own AI share, averaged) adoption is 42 % against 50 % counted per task, " +
+        'so heavy users pull the task figure up; 2 power users (more than 25 AI tasks in the week) did 100 of the 400 AI tasks (25 %).',
+    );
+  });
+
+  it('picks three to five sentences for page 1, adoption first, and names the teams the trend chart highlights', () => {
+    const points = keyPoints(doc);
+    expect(points).toHaveLength(3);
+    expect(points[0]).toBe('Adoption held steady at 50 %; Procurement dipped 22.0 points; Legal rose 4.0 points.');
+    expect(points[1]).toMatch(/^AI tasks saved an estimated 12.0 hours/);
+    expect(points[2]).toMatch(/^45 of 50 licensed users/);
+    expect(namedTeams(doc)).toEqual(['Procurement', 'Legal']);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, tableToHtml } from '../../src/render/table-html.js';
 
 describe('tableToHtml', () => {
-  it('formats rates as percents, deltas and hours with one decimal, nulls as a dash', () => {
+  it('labels columns in the reader\'s words and formats each by its unit; the all-teams row is set apart', () => {
     const html = tableToHtml(
       [
         { team: '*', ai_tasks: 1234, adoption_rate: 0.4132, delta_pts: -0.04, hours_saved: 12.46, asi: null },
@@ -12,10 +12,11 @@ describe('tableToHtml', () => {
     );
     expect(html).toBe(
       '<table class="uptake-table"><caption>Adoption by team</caption>' +
-        '<thead><tr><th scope="col">team</th><th scope="col">ai_<wbr>tasks</th><th scope="col">adoption_<wbr>rate</th><th scope="col">delta_<wbr>pts</th><th scope="col">hours_<wbr>saved</th><th scope="col">asi</th></tr></thead>' +
+        '<thead><tr><th scope="col">Team</th><th scope="col" class="num">AI tasks</th><th scope="col" class="num">Adoption</th>' +
+        '<th scope="col" class="num">Change vs last week (pts)</th><th scope="col" class="num">Hours saved (h)</th><th scope="col" class="num">ASI</th></tr></thead>' +
         '<tbody>' +
-        '<tr><td>*</td><td class="num">1,234</td><td class="num">41.3 %</td><td class="num">0.0</td><td class="num">12.5</td><td>—</td></tr>' +
-        '<tr><td>Legal</td><td class="num">3</td><td class="num">100.0 %</td><td class="num">2.4</td><td class="num">0.0</td><td class="num">90.0 %</td></tr>' +
+        '<tr class="all-teams"><td>All teams</td><td class="num">1,234</td><td class="num">41.3 %</td><td class="num">0.0</td><td class="num">12.5</td><td class="num">—</td></tr>' +
+        '<tr><td>Legal</td><td class="num">3</td><td class="num">100.0 %</td><td class="num">+2.4</td><td class="num">0.0</td><td class="num">90.0 %</td></tr>' +
         '</tbody></table>',
     );
   });
@@ -29,20 +30,24 @@ describe('tableToHtml', () => {
     );
   });
 
-  it('marks suppressed rows and hides the suppressed column', () => {
-    const html = tableToHtml([{ team: 'Tiny', adoption_rate: null, flagged: false, suppressed: true }], { percentColumns: [] });
+  it('marks withheld rows with a dagger, explains them in a footnote and hides the suppressed column', () => {
+    const html = tableToHtml([{ team: 'Tiny', adoption_rate: null, flagged: false, suppressed: true }], { minGroupSize: 5 });
+    expect(html).toContain('<tr class="suppressed"><td>Tiny <span class="suppressed-mark">†</span></td><td class="num">—</td><td>no</td></tr>');
     expect(html).toContain(
-      '<tr class="suppressed"><td>Tiny <span class="suppressed-mark" title="fewer users than the privacy minimum: measures withheld">(suppressed)</span></td><td>—</td><td>no</td></tr>',
+      '<tfoot><tr><td class="table-note" colspan="3">† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).</td></tr></tfoot>',
     );
-    expect(html).not.toContain('>suppressed<');
+    expect(html).not.toContain('>Suppressed<');
+    expect(tableToHtml([{ team: 'Legal', adoption_rate: 0.5 }])).not.toContain('<tfoot>');
   });
 
-  it('keeps the requested columns and percent columns', () => {
+  it('keeps the requested columns and percent columns, and names task types, sources and rules in words', () => {
     const html = tableToHtml([{ user_id: 'u1', share: 0.5, coverage: 0.25 }], { columns: ['share', 'user_id'], percentColumns: ['share'] });
     expect(html).toBe(
-      '<table class="uptake-table"><thead><tr><th scope="col">share</th><th scope="col">user_<wbr>id</th></tr></thead>' +
+      '<table class="uptake-table"><thead><tr><th scope="col" class="num">Share</th><th scope="col">User</th></tr></thead>' +
         '<tbody><tr><td class="num">50.0 %</td><td>u1</td></tr></tbody></table>',
     );
+    const words = tableToHtml([{ task_type: 'budget_reconciliation', team: '*', source: 'ai_logs', rule: 'adoption_drop' }], { columns: ['task_type', 'source', 'rule'] });
+    expect(words).toContain('<tr><td>budget reconciliation</td><td>AI logs</td><td>Adoption dropped</td></tr>');
   });
 
   it('escapes the five HTML-special characters', () => {

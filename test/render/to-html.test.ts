@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
+import { formatGeneratedAt, notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
 import { UptakeError } from '../../src/errors.js';
 
 const notebook = JSON.parse(
@@ -13,11 +13,14 @@ const context: ReportContext = {
   weekStart: '2026-11-16',
   weekEnd: '2026-11-22',
   headline: [
-    { label: 'Adoption rate', value: '42.0%', detail: '+3.1 pts vs 2026-W46' },
-    { label: 'Hours saved', value: '118.5' },
+    { label: 'Adoption', value: '42 %', detail: '+3.1 pts vs last week', direction: 'up', tone: 'better' },
+    { label: 'Hours saved', value: '118.5 h', direction: 'down', tone: 'worse' },
     { label: 'Top team', value: '<script>alert("team")</script>' },
   ],
-  generatedAt: '2026-11-23 06:00 UTC',
+  generatedAt: '23 November 2026, 06:00 UTC',
+  keyPoints: ['Adoption rose 3.1 points to 42 %; R&amp;D &lt;Labs&gt; dipped 14.2 points.', 'AI tasks saved **118.5** hours.'],
+  alerts: [{ severity: 'high', title: 'Adoption dropped', team: 'R&D <Labs>', message: 'Adoption fell 14.2 points <b>now</b>' }],
+  moreAlerts: 2,
 };
 
 const html = notebookToHtml(notebook, context);
@@ -42,15 +45,31 @@ describe('notebookToHtml', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it('shows the cover: escaped title, week, dates and KPI tiles', () => {
+  it('shows page 1: escaped title, week, dates, tiles with direction and tone, key points, alerts', () => {
     expect(html).toContain('<h1 class="cover-title">AI adoption &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;</h1>');
-    expect(html).toContain('<p class="cover-week">2026-W47</p>');
     expect(html).toContain('<time datetime="2026-11-16">16 November 2026</time> – <time datetime="2026-11-22">22 November 2026</time>');
-    expect(html).toContain('<div class="kpi-value">42.0%</div>');
-    expect(html).toContain('<div class="kpi-detail">+3.1 pts vs 2026-W46</div>');
+    expect(html).toContain('<div class="kpi kpi-better">');
+    expect(html).toContain('<div class="kpi-value"><span class="kpi-arrow" role="img" aria-label="up">▲</span> 42 %</div>');
+    expect(html).toContain('<div class="kpi-value"><span class="kpi-arrow" role="img" aria-label="down">▼</span> 118.5 h</div>');
+    expect(html).toContain('<div class="kpi-detail">+3.1 pts vs last week</div>');
     expect(html).toContain('<div class="kpi-value">&lt;script&gt;alert(&quot;team&quot;)&lt;/script&gt;</div>');
-    expect(html.match(/class="kpi"/g)).toHaveLength(3);
-    expect(html).toContain('Generated 2026-11-23 06:00 UTC');
+    expect(html.match(/class="kpi kpi-/g)).toHaveLength(3);
+    expect(html).toContain('<li><p>Adoption rose 3.1 points to 42 %; R&amp;D &lt;Labs&gt; dipped 14.2 points.</p>\n</li>');
+    expect(html).toContain('<strong>118.5</strong>');
+    expect(html).toContain(
+      '<tr class="alert-high"><td><span class="severity severity-high">high</span></td><td>Adoption dropped</td><td>R&amp;D &lt;Labs&gt;</td><td>Adoption fell 14.2 points &lt;b&gt;now&lt;/b&gt;</td></tr>',
+    );
+    expect(html).toContain('2 more, less severe alerts are listed in the appendix.');
+    expect(html).toContain('Generated 23 November 2026, 06:00 UTC');
+    // Page 1 comes before the notebook body, alerts included.
+    expect(html.indexOf('Alerts: what to look at')).toBeLessThan(html.indexOf('<main'));
+  });
+
+  it('says so when no alert fired, and formats the generation time for readers', () => {
+    const quiet = notebookToHtml(notebook, { ...context, alerts: [], moreAlerts: 0 });
+    expect(quiet).toContain('<p class="no-alerts">No alert fired this week.</p>');
+    expect(formatGeneratedAt(new Date('2026-12-04T20:33:06.366Z'))).toBe('4 December 2026, 20:33 UTC');
+    expect(formatGeneratedAt(new Date('2026-12-04T20:33:06.366Z'), 'Europe/Berlin')).toBe('4 December 2026, 21:33 (Europe/Berlin)');
   });
 
   it('hides code unless tagged show-input and drops remove-cell and raw cells', () => {

@@ -26,12 +26,13 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
     )
     .requiredOption('--out <dir>', 'folder to write (must be new or empty unless --force)')
     .addOption(new Option('--users <n>', 'users on the roster (about 1 in 10 unlicensed)').default(GENERATE_DEFAULTS.users).argParser(wholeNumber('--users')))
+    .addOption(new Option('--teams <n>', 'teams (past 6, regional copies of the six: "Finance EMEA")').default(6).argParser(wholeNumber('--teams')))
     .addOption(new Option('--weeks <n>', 'weeks of logs, ending with --end-week').default(GENERATE_DEFAULTS.weeks).argParser(wholeNumber('--weeks')))
     .addOption(new Option('--seed <n>', 'random seed; the same options give byte-identical files').default(GENERATE_DEFAULTS.seed).argParser(wholeNumber('--seed')))
     .option('--end-week <week>', 'last ISO week of the data, e.g. 2026-W47 (default: the last complete week before today, UTC)')
     .option('--force', 'replace the --out folder if it has files', false)
     .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
-    .action(async (options: { out: string; users: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
+    .action(async (options: { out: string; users: number; teams: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
       const { writeGeneratedDataset } = await import('../../generate/write-dataset.js');
       const endWeek = options.endWeek ?? lastCompleteWeek((effects.now ?? (() => new Date()))());
       const log = (message: string): void => {
@@ -40,6 +41,7 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
       const truth = await writeGeneratedDataset(options.out, {
         seed: options.seed,
         users: options.users,
+        ...(options.teams === 6 ? {} : { teams: options.teams }),
         weeks: options.weeks,
         endWeek,
         force: options.force,

@@ -1,39 +1,64 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { CHART_HEIGHT, CHART_WIDTH, EMPHASIS_WIDTH, VEGA_LITE_SCHEMA, emphasisOf, isShown, teamColorScale, teamLabel } from './chart-style.js';
+import { namedTeams } from '../narrative.js';
+import { ALL_TEAMS_LABEL, CHART_HEIGHT, CHART_WIDTH, MUTED_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
 
+const OTHER_TEAMS = 'Other teams';
+const DRAW_ORDER: Record<string, number> = { other: 0, named: 1, 'all teams': 2 };
+
+// Eight equal lines say nothing: the teams the narrative names get colour, the rest go quiet grey,
+// the all-teams line stays dark and thick.
 /**
- * Adoption rate by week and team (lines), the all-teams line emphasised.
- * @example const spec = adoptionTrendChart(doc); // spec.data.values[0] -> { week, team, adoption_rate, ... }
+ * Adoption rate by week and team (lines): all teams dark, the teams the narrative names in colour,
+ * the others grey; the axis zoomed to the data. `highlight` overrides the named teams.
+ * @example adoptionTrendChart(doc).encoding.color.scale.domain // ['All teams', 'Procurement', 'Other teams']
  */
-export function adoptionTrendChart(doc: MetricsDocument): TopLevelSpec {
+export function adoptionTrendChart(doc: MetricsDocument, options: { highlight?: string[] } = {}): TopLevelSpec {
+  const highlighted = new Set((options.highlight ?? namedTeams(doc)).map(teamLabel));
   const values = doc.tables.adoption_trend
     .filter((row) => isShown(row) && typeof row.adoption_rate === 'number')
-    .map((row) => ({
-      week: row.week,
-      team: teamLabel(row.team),
-      emphasis: emphasisOf(row.team),
-      adoption_rate: row.adoption_rate,
-      ai_tasks: row.ai_tasks,
-      manual_tasks: row.manual_tasks,
-    }));
+    .map((row) => {
+      const team = teamLabel(row.team);
+      const group = row.team === '*' ? ALL_TEAMS_LABEL : highlighted.has(team) ? team : OTHER_TEAMS;
+      return {
+        week: row.week,
+        team,
+        group,
+        emphasis: row.team === '*' ? 'all teams' : group === OTHER_TEAMS ? 'other' : 'named',
+        adoption_rate: row.adoption_rate,
+        ai_tasks: row.ai_tasks,
+        manual_tasks: row.manual_tasks,
+      };
+    })
+    // Drawn in this order: grey lines underneath, the all-teams line on top.
+    .sort((a, b) => DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis]);
+  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
+  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
+  const color = { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: 'Adoption rate by week',
-    description: 'Share of tasks done with AI per ISO week, per team and for all teams.',
+    description: 'Share of tasks done with AI per ISO week: all teams, the teams the summary names, and the other teams in grey.',
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },
-    mark: { type: 'line', point: true },
+    mark: { type: 'line', point: { size: 18 } },
     encoding: {
       x: { field: 'week', type: 'ordinal', title: 'Week', axis: { labelAngle: -45 } },
-      y: { field: 'adoption_rate', type: 'quantitative', title: 'Adoption rate', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-      color: { field: 'team', type: 'nominal', title: 'Team', scale: teamColorScale(values.map((value) => value.team)) },
-      strokeWidth: EMPHASIS_WIDTH,
+      y: {
+        field: 'adoption_rate',
+        type: 'quantitative',
+        title: 'Adoption',
+        scale: { domain: zoomedRateDomain(values.map((value) => value.adoption_rate as number)) },
+        axis: { labelExpr: PERCENT_AXIS_LABELS },
+      },
+      color: { field: 'group', type: 'nominal', title: 'Team', scale: color },
+      detail: { field: 'team', type: 'nominal' },
+      strokeWidth: { field: 'emphasis', type: 'ordinal', scale: { domain: ['all teams', 'named', 'other'], range: [3.5, 2.2, 1] }, legend: null },
       tooltip: [
         { field: 'week', type: 'ordinal', title: 'Week' },
         { field: 'team', type: 'nominal', title: 'Team' },
-        { field: 'adoption_rate', type: 'quantitative', title: 'Adoption rate', format: '.1%' },
+        { field: 'adoption_rate', type: 'quantitative', title: 'Adoption', format: '.1%' },
         { field: 'ai_tasks', type: 'quantitative', title: 'AI tasks' },
         { field: 'manual_tasks', type: 'quantitative', title: 'Manual tasks' },
       ],

@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { CHART_HEIGHT, CHART_WIDTH, EMPHASIS_WIDTH, FLAG_COLOR, VEGA_LITE_SCHEMA, emphasisOf, isShown, teamColorScale, teamLabel } from './chart-style.js';
+import { CHART_HEIGHT, CHART_WIDTH, EMPHASIS_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, emphasisOf, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
 import { reportThresholds } from './report-thresholds.js';
 
 /**
- * Accuracy stability index (ASI) by month and team, with the accuracy target as a dashed line.
+ * Accuracy stability index (ASI) by month and team, with the accuracy target as a dashed line;
+ * the axis zoomed to the values and the target.
  * @example asiByMonthChart(doc, { accuracyTarget: 0.9 }).layer[1].encoding.y.datum // 0.9
  */
 export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number } = {}): TopLevelSpec {
@@ -19,6 +20,8 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
       evaluated: row.evaluated,
       above_target: row.above_target,
     }));
+  // Zoomed to the band the lines sit in, the target line always inside it.
+  const domain = zoomedRateDomain(values.map((value) => value.asi as number), [accuracyTarget]);
   const targetPercent = `${Math.round(accuracyTarget * 100)} %`;
   const targetLabel = `target ${targetPercent}`;
   return {
@@ -33,7 +36,7 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
         mark: { type: 'line', point: true },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: 0 } },
-          y: { field: 'asi', type: 'quantitative', title: 'ASI', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+          y: { field: 'asi', type: 'quantitative', title: 'ASI', scale: { domain }, axis: { labelExpr: PERCENT_AXIS_LABELS } },
           color: { field: 'team', type: 'nominal', title: 'Team', scale: teamColorScale(values.map((value) => value.team)) },
           strokeWidth: EMPHASIS_WIDTH,
           tooltip: [

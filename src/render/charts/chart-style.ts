@@ -1,20 +1,51 @@
+import { ALL_TEAMS_LABEL, teamName } from '../../metrics/column-catalog.js';
+
 // Shared look of the report charts: fixed sizes so PDF pages lay out, one team palette.
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 300;
 
-/** How the all-teams row ("*") is labelled in charts. */
-export const ALL_TEAMS_LABEL = 'All teams';
+/** How the all-teams row ("*") is labelled in charts (the column catalogue's name). */
+export { ALL_TEAMS_LABEL };
 const ALL_TEAMS_COLOR = '#1b1b1b';
 const TEAM_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b'];
 
 export const FLAG_COLOR = '#d62728';
 export const OK_COLOR = '#9e9e9e';
+/** Teams the reader is not pointed to: drawn, but quiet. */
+export const MUTED_COLOR = '#c3c8ce';
+
+/** Percent axis labels in the report's style ("50 %"). */
+export const PERCENT_AXIS_LABELS = "replace(format(datum.value, '.0%'), '%', ' %')";
 
 /** Chart label of a team value. */
 export function teamLabel(team: string): string {
-  return team === '*' ? ALL_TEAMS_LABEL : team;
+  return teamName(team);
+}
+
+// A rate axis from 0 to 100 % flattens lines that all sit in a narrow band: zoom to the data
+// (and any reference line), padded and rounded out to steps of 5 points, within [0, 1].
+/**
+ * A rate scale's domain around the values and reference lines.
+ * @example zoomedRateDomain([0.86, 0.93], [0.9]) // [0.8, 1]
+ */
+export function zoomedRateDomain(values: number[], references: number[] = []): [number, number] {
+  const all = [...values, ...references].filter((value) => Number.isFinite(value));
+  if (all.length === 0) return [0, 1];
+  const low = Math.max(0, Math.floor((Math.min(...all) - 0.03) * 20) / 20);
+  const high = Math.min(1, Math.ceil((Math.max(...all) + 0.03) * 20) / 20);
+  return high - low < 0.1 ? [Math.max(0, high - 0.1), Math.max(high, 0.1)] : [low, high];
+}
+
+/**
+ * The chart's title with its one-line caption (what to see in it) as the subtitle.
+ * @example withCaption({ title: 'ASI' }, 'Sales Ops fell below target').title // { text: 'ASI', subtitle: 'Sales Ops fell below target', ... }
+ */
+export function withCaption<T extends object>(spec: T, caption: string): T {
+  const title = (spec as { title?: unknown }).title;
+  const text = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? '');
+  return { ...spec, title: { text, subtitle: caption, anchor: 'start', subtitleColor: '#3e4c59', subtitleFontSize: 11, subtitlePadding: 4 } };
 }
 
 /** A row that privacy suppression blanked is never drawn. */

@@ -1,12 +1,15 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatRate, teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
+import { namedTeams } from '../narrative.js';
 import { adoptionByTaskTypeChart } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
+import { withCaption } from './chart-style.js';
 import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
-import { loggingCoverageChart } from './logging-coverage.js';
-import type { ReportThresholds } from './report-thresholds.js';
-import type { PlotChartSpec } from '../render-plot.js';
+import { coverageSummary, latestCoverageMonth, loggingCoverageChart } from './logging-coverage.js';
+import { reportThresholds, type ReportThresholds } from './report-thresholds.js';
+import { isPlotChartSpec, type PlotChartSpec } from '../render-plot.js';
 
 /** A report chart's spec: Vega-Lite, or Observable Plot's options (see render-plot.ts). */
 export type ChartSpec = TopLevelSpec | PlotChartSpec;
@@ -15,15 +18,62 @@ export interface ReportChart {
   /** Stable id, also the chart's file stem (`adoption-trend`). */
   id: string;
   title: string;
+  /** One line saying what to see in the chart; also the spec's subtitle. */
+  caption: string;
   spec: ChartSpec;
 }
 
-const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Partial<ReportThresholds>): ChartSpec }> = [
-  { id: 'adoption-trend', title: 'Adoption rate by week', build: adoptionTrendChart },
-  { id: 'adoption-by-task-type', title: 'Adoption by task type', build: adoptionByTaskTypeChart },
-  { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart },
-  { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: asiByMonthChart },
-  { id: 'logging-coverage', title: 'Logging coverage', build: loggingCoverageChart },
+type Thresholds = Partial<ReportThresholds>;
+
+const percent = (value: number) => formatRate(value).replace(/\.\d %$/, ' %');
+const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function trendCaption(doc: MetricsDocument): string {
+  const named = namedTeams(doc);
+  const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+  const level = all && typeof all.adoption_rate === 'number' ? ` (now ${percent(all.adoption_rate)})` : '';
+  if (named.length === 0) return `Black: all teams${level}; no team moved enough this week to single out.`;
+  return `Black: all teams${level}. In colour, the teams that moved most this week: ${named.join(', ')}; the others in grey.`;
+}
+
+function taskTypeCaption(doc: MetricsDocument): string {
+  const rows = doc.tables.adoption_by_task_type.filter((row) => row.suppressed !== true && typeof row.adoption_rate === 'number');
+  if (rows.length === 0) return 'Share of tasks done with AI per task type this week.';
+  const sorted = [...rows].sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number));
+  const top = sorted[0];
+  const bottom = sorted[sorted.length - 1];
+  const name = (type: string) => type.replace(/_/g, ' ');
+  return `Highest use of AI: ${name(top.task_type)} (${percent(top.adoption_rate as number)}); lowest: ${name(bottom.task_type)} (${percent(bottom.adoption_rate as number)}).`;
+}
+
+function hoursCaption(doc: MetricsDocument): string {
+  const current = doc.tables.time_saved.filter((row) => row.week === doc.week && row.suppressed !== true);
+  const all = current.find((row) => row.team === '*');
+  const top = current.filter((row) => row.team !== '*').sort((a, b) => b.cumulative_hours_saved - a.cumulative_hours_saved)[0];
+  const total = all ? `${hours.format(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
+  return top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
+}
+
+function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
+  const { accuracyTarget } = reportThresholds(doc, thresholds);
+  const month = doc.week_end.slice(0, 7);
+  const below = doc.tables.accuracy_stability
+    .filter((row) => row.month === month && row.team !== '*' && row.suppressed !== true && typeof row.asi === 'number' && row.asi < accuracyTarget)
+    .map((row) => row.team);
+  const scale = `Axis zoomed to the data; dashed line: the ${percent(accuracyTarget)} accuracy target.`;
+  return below.length === 0 ? `${scale} No team below it in ${month}.` : `${scale} Below it in ${month}: ${below.join(', ')}.`;
+}
+
+function coverageCaption(doc: MetricsDocument, thresholds: Thresholds): string {
+  return coverageSummary(doc, thresholds) ?? `Logging coverage ${latestCoverageMonth(doc) ?? ''}`.trim();
+}
+
+const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Thresholds): ChartSpec; caption(doc: MetricsDocument, thresholds: Thresholds): string }> = [
+  { id: 'adoption-trend', title: 'Adoption rate by week', build: (doc) => adoptionTrendChart(doc), caption: trendCaption },
+  { id: 'adoption-by-task-type', title: 'Adoption by task type', build: adoptionByTaskTypeChart, caption: taskTypeCaption },
+  { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart, caption: hoursCaption },
+  { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: asiByMonthChart, caption: asiCaption },
+  { id: 'logging-coverage', title: 'Logging blind spots', build: loggingCoverageChart, caption: coverageCaption },
 ];
 
 function valueCount(spec: ChartSpec): number {
@@ -31,14 +81,18 @@ function valueCount(spec: ChartSpec): number {
   return Array.isArray(data?.values) ? data.values.length : 0;
 }
 
-// An empty chart only shows axes; the report leaves it out rather than print a blank frame.
+// An empty chart only shows axes; the report leaves it out rather than print a blank frame
+// (the coverage chart is empty when nobody is below the threshold: coverageSummary says so).
 /**
- * The report's charts in page order, those without any data left out. `thresholds` (the
- * config's accuracy target and coverage threshold) win over what the document carries.
+ * The report's charts in page order, each with a one-line caption (also its subtitle), those
+ * without any data left out. `thresholds` (the config's accuracy target and coverage threshold)
+ * win over what the document carries.
  * @example reportCharts(doc).map((chart) => chart.id) // ['adoption-trend', 'adoption-by-task-type', ...]
  */
-export function reportCharts(doc: MetricsDocument, thresholds: Partial<ReportThresholds> = {}): ReportChart[] {
-  return BUILDERS.map(({ id, title, build }) => ({ id, title, spec: build(doc, thresholds) })).filter((chart) => valueCount(chart.spec) > 0);
+export function reportCharts(doc: MetricsDocument, thresholds: Thresholds = {}): ReportChart[] {
+  return BUILDERS.map(({ id, title, build, caption }) => ({ id, title, spec: build(doc, thresholds), caption: caption(doc, thresholds) }))
+    .filter((chart) => valueCount(chart.spec) > 0)
+    .map((chart) => ({ ...chart, spec: isPlotChartSpec(chart.spec) ? chart.spec : withCaption(chart.spec, chart.caption) }));
 }
 
-export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart };
+export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart, coverageSummary };

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { CHART_WIDTH, FLAG_COLOR, OK_COLOR, VEGA_LITE_SCHEMA } from './chart-style.js';
+import { CHART_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA } from './chart-style.js';
 import { reportThresholds } from './report-thresholds.js';
 
 /** The newest month of the logging_coverage table, or null when it is empty. */
@@ -9,48 +9,46 @@ export function latestCoverageMonth(doc: MetricsDocument): string | null {
   return months.length > 0 ? months[months.length - 1] : null;
 }
 
-// Per user and not suppressed (pseudonymised upstream when configured); a null coverage
-// (nothing reported) cannot be placed on the axis, so it is left out. A bar per user stops
-// being readable past a few dozen: the lowest coverages (blind spots first) are kept.
+// A bar per user who logs fine is half a page of 100 % bars: only the users below the threshold
+// (the blind spots) are drawn, lowest first; with none, the chart has no data and the report says
+// so in a sentence instead (see coverageSummary).
 /**
- * Logging coverage per user in the newest fully loaded month, lowest first, blind spots in red,
- * the threshold as a dashed line; at most `maxUsers` (default 30) users.
- * @example loggingCoverageChart(doc).layer[0].encoding.color.scale.domain // ['blind spot', 'ok']
+ * Logging coverage of the users below the threshold in the newest fully loaded month, lowest first,
+ * with the threshold as a dashed line; at most `maxUsers` (default 30) users.
+ * @example loggingCoverageChart(doc).data.values.every((row) => row.coverage < 0.8) // true
  */
 export function loggingCoverageChart(doc: MetricsDocument, options: { coverageThreshold?: number; maxUsers?: number } = {}): TopLevelSpec {
   const { coverageThreshold } = reportThresholds(doc, options);
   const maxUsers = options.maxUsers ?? 30;
   const month = latestCoverageMonth(doc);
-  const measured = doc.tables.logging_coverage
-    .filter((row) => row.month === month && typeof row.coverage === 'number')
-    .sort((a, b) => Number(b.flagged === true) - Number(a.flagged === true) || (a.coverage as number) - (b.coverage as number) || (a.user_id < b.user_id ? -1 : 1));
-  const values = measured.slice(0, maxUsers).map((row) => ({
+  const below = doc.tables.logging_coverage
+    .filter((row) => row.month === month && row.flagged === true && typeof row.coverage === 'number')
+    .sort((a, b) => (a.coverage as number) - (b.coverage as number) || (a.user_id < b.user_id ? -1 : 1));
+  const values = below.slice(0, maxUsers).map((row) => ({
     user_id: row.user_id,
+    team: typeof row.team === 'string' ? row.team : '',
     coverage: row.coverage,
     logged_ai_tasks: row.logged_ai_tasks,
     reported_ai_tasks: row.reported_ai_tasks,
-    status: row.flagged ? 'blind spot' : 'ok',
   }));
-  const scope = measured.length > values.length ? ` (lowest ${values.length} of ${measured.length} users)` : '';
-  // Full scale at least to 100 % so a bar's length reads against complete logging; more when users over-log.
-  const axisMax = Math.max(1, ...values.map((value) => value.coverage as number));
+  const scope = below.length > values.length ? ` (lowest ${values.length} of ${below.length})` : '';
   const thresholdLabel = `threshold ${Math.round(coverageThreshold * 100)} %`;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: month === null ? 'Logging coverage' : `Logging coverage, ${month}${scope}`,
-    description: 'AI tasks found in the logs per AI task the user reported, per user; users below the threshold are logging blind spots.',
+    title: month === null ? 'Logging blind spots' : `Logging blind spots, ${month}${scope}`,
+    description: 'Users who logged fewer AI tasks than the threshold share of those they reported: their AI use is under-counted.',
     width: CHART_WIDTH,
-    height: Math.min(640, Math.max(120, values.length * 16)),
+    height: Math.min(480, Math.max(60, values.length * 18)),
     data: { values },
     layer: [
       {
-        mark: { type: 'bar' },
+        mark: { type: 'bar', color: FLAG_COLOR },
         encoding: {
           y: { field: 'user_id', type: 'nominal', title: 'User', sort: 'x', axis: { labelLimit: 140 } },
-          x: { field: 'coverage', type: 'quantitative', title: 'Logged / reported AI tasks', scale: { domain: [0, axisMax] }, axis: { format: '.0%' } },
-          color: { field: 'status', type: 'nominal', title: 'Status', scale: { domain: ['blind spot', 'ok'], range: [FLAG_COLOR, OK_COLOR] } },
+          x: { field: 'coverage', type: 'quantitative', title: 'Logged / reported AI tasks', scale: { domain: [0, 1] }, axis: { labelExpr: PERCENT_AXIS_LABELS } },
           tooltip: [
             { field: 'user_id', type: 'nominal', title: 'User' },
+            { field: 'team', type: 'nominal', title: 'Team' },
             { field: 'coverage', type: 'quantitative', title: 'Coverage', format: '.1%' },
             { field: 'logged_ai_tasks', type: 'quantitative', title: 'Logged AI tasks' },
             { field: 'reported_ai_tasks', type: 'quantitative', title: 'Reported AI tasks' },
@@ -69,4 +67,20 @@ export function loggingCoverageChart(doc: MetricsDocument, options: { coverageTh
       },
     ],
   };
+}
+
+/**
+ * One sentence on logging coverage for when no chart is needed, or to sum it up: how many users
+ * of the newest month are below the threshold. Plain text; null without coverage rows.
+ * @example coverageSummary(doc) // 'All 54 users logged at least 80 % of the AI tasks they reported in 2026-10.'
+ */
+export function coverageSummary(doc: MetricsDocument, options: { coverageThreshold?: number } = {}): string | null {
+  const { coverageThreshold } = reportThresholds(doc, options);
+  const month = latestCoverageMonth(doc);
+  const rows = doc.tables.logging_coverage.filter((row) => row.month === month && typeof row.coverage === 'number');
+  if (month === null || rows.length === 0) return null;
+  const below = rows.filter((row) => row.flagged === true).length;
+  const threshold = `${Math.round(coverageThreshold * 100)} %`;
+  if (below === 0) return `All ${rows.length} users logged at least ${threshold} of the AI tasks they reported in ${month}: no logging blind spots.`;
+  return `${below} of ${rows.length} users logged less than ${threshold} of the AI tasks they reported in ${month}: their AI use is under-counted.`;
 }

@@ -3,15 +3,20 @@ import { cumulativeHoursSavedChart } from '../../../src/render/charts/cumulative
 import { at, chartDoc } from './fixture-doc.js';
 
 describe('cumulativeHoursSavedChart', () => {
-  it('plots the running sum per team by week', () => {
+  it('plots the running sum by week: all teams in a panel and on an axis of its own, the teams below', () => {
     const spec = cumulativeHoursSavedChart(chartDoc());
-    expect(at(spec, 'data', 'values').map((row: any) => [row.week, row.team, row.cumulative_hours_saved])).toEqual([
-      ['2026-W46', 'All teams', 10],
-      ['2026-W46', 'Legal', 4],
-      ['2026-W47', 'All teams', 22.5],
-      ['2026-W47', 'Legal', 9],
+    expect(at(spec, 'data', 'values').map((row: any) => [row.week, row.team, row.all_teams, row.cumulative_hours_saved])).toEqual([
+      ['2026-W46', 'All teams', true, 10],
+      ['2026-W46', 'Legal', false, 4],
+      ['2026-W47', 'All teams', true, 22.5],
+      ['2026-W47', 'Legal', false, 9],
     ]);
-    expect(at(spec, 'encoding', 'y')).toMatchObject({ field: 'cumulative_hours_saved', title: 'Hours saved (cumulative)' });
-    expect(at(spec, 'encoding', 'color', 'scale', 'domain')).toEqual(['All teams', 'Legal']);
+    expect(at(spec, 'vconcat').map((panel: any) => [panel.title.text, panel.transform[0].filter])).toEqual([
+      ['All teams', 'datum.all_teams'],
+      ['Teams', '!datum.all_teams'],
+    ]);
+    expect(at(spec, 'resolve', 'scale', 'y')).toBe('independent');
+    expect(at(spec, 'vconcat', 1, 'encoding', 'y')).toMatchObject({ field: 'cumulative_hours_saved', title: 'Hours to date' });
+    expect(at(spec, 'vconcat', 1, 'encoding', 'color', 'scale', 'domain')).toEqual(['Legal']);
   });
 });

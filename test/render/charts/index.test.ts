@@ -3,14 +3,16 @@ import { reportCharts } from '../../../src/render/charts/index.js';
 import { chartDoc } from './fixture-doc.js';
 
 describe('reportCharts', () => {
-  it('lists the five charts in page order', () => {
-    expect(reportCharts(chartDoc()).map((chart) => [chart.id, chart.title])).toEqual([
-      ['adoption-trend', 'Adoption rate by week'],
-      ['adoption-by-task-type', 'Adoption by task type'],
-      ['cumulative-hours-saved', 'Cumulative hours saved'],
-      ['asi-by-month', 'Accuracy stability (ASI) by month'],
-      ['logging-coverage', 'Logging coverage'],
+  it('lists the five charts in page order, each with a one-line caption as its subtitle', () => {
+    const charts = reportCharts(chartDoc());
+    expect(charts.map((chart) => [chart.id, chart.title, chart.caption])).toEqual([
+      ['adoption-trend', 'Adoption rate by week', 'Black: all teams; no team moved enough this week to single out.'],
+      ['adoption-by-task-type', 'Adoption by task type', 'Highest use of AI: contract review (75 %); lowest: budget reconciliation (25 %).'],
+      ['cumulative-hours-saved', 'Cumulative hours saved', '23 h saved to date by all teams (top panel, own scale); most among teams: Legal, 9 h.'],
+      ['asi-by-month', 'Accuracy stability (ASI) by month', 'Axis zoomed to the data; dashed line: the 90 % accuracy target. Below it in 2026-11: Sales Ops.'],
+      ['logging-coverage', 'Logging blind spots', '1 of 2 users logged less than 80 % of the AI tasks they reported in 2026-10: their AI use is under-counted.'],
     ]);
+    for (const chart of charts) expect((chart.spec as any).title.subtitle).toBe(chart.caption);
   });
 
   it('passes configured thresholds to the charts that draw them', () => {

@@ -1,32 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { loggingCoverageChart } from '../../../src/render/charts/logging-coverage.js';
+import { coverageSummary, loggingCoverageChart } from '../../../src/render/charts/logging-coverage.js';
 import { at, chartDoc } from './fixture-doc.js';
 
 describe('loggingCoverageChart', () => {
-  it('shows the newest month, users with a coverage, blind spots highlighted, threshold line', () => {
+  it('shows only the newest month\'s users below the threshold, with the threshold line', () => {
     const spec = loggingCoverageChart(chartDoc());
-    expect(at(spec, 'title')).toBe('Logging coverage, 2026-10');
-    expect(at(spec, 'data', 'values')).toEqual([
-      { user_id: 'u1', coverage: 0.5, logged_ai_tasks: 5, reported_ai_tasks: 10, status: 'blind spot' },
-      { user_id: 'u2', coverage: 0.9, logged_ai_tasks: 9, reported_ai_tasks: 10, status: 'ok' },
-    ]);
-    expect(at(spec, 'layer', 0, 'encoding', 'color', 'scale')).toEqual({ domain: ['blind spot', 'ok'], range: ['#d62728', '#9e9e9e'] });
+    expect(at(spec, 'title')).toBe('Logging blind spots, 2026-10');
+    expect(at(spec, 'data', 'values')).toEqual([{ user_id: 'u1', team: '', coverage: 0.5, logged_ai_tasks: 5, reported_ai_tasks: 10 }]);
     expect(at(spec, 'layer', 1, 'encoding', 'x', 'datum')).toBe(0.8);
     expect(at(spec, 'layer', 0, 'encoding', 'x', 'scale', 'domain')).toEqual([0, 1]);
     expect(at(spec, 'layer', 2, 'encoding', 'text', 'value')).toBe('threshold 80 %');
+    // The threshold rule and its label carry one datum each, so they are drawn once.
+    expect(at(spec, 'layer', 1, 'data')).toEqual({ values: [{}] });
   });
 
-  it('widens the axis past 100 % when a user logged more than reported, and quotes a configured threshold', () => {
+  it('has no data when nobody is below the threshold, and the summary says so instead', () => {
     const doc = chartDoc({
-      logging_coverage: [{ month: '2026-10', user_id: 'u1', logged_ai_tasks: 15, reported_ai_tasks: 10, coverage: 1.5, flagged: false }],
+      logging_coverage: [1, 0.95, 1.2].map((coverage, index) => ({ month: '2026-10', user_id: `u${index}`, logged_ai_tasks: 10, reported_ai_tasks: 10, coverage, flagged: false })),
     });
-    const spec = loggingCoverageChart(doc, { coverageThreshold: 0.7 });
-    expect(at(spec, 'layer', 0, 'encoding', 'x', 'scale', 'domain')).toEqual([0, 1.5]);
-    expect(at(spec, 'layer', 1, 'encoding', 'x', 'datum')).toBe(0.7);
+    expect(at(loggingCoverageChart(doc), 'data', 'values')).toEqual([]);
+    expect(coverageSummary(doc)).toBe('All 3 users logged at least 80 % of the AI tasks they reported in 2026-10: no logging blind spots.');
+    expect(coverageSummary(chartDoc(), { coverageThreshold: 0.7 })).toBe('1 of 2 users logged less than 70 % of the AI tasks they reported in 2026-10: their AI use is under-counted.');
+    expect(coverageSummary(chartDoc({ logging_coverage: [] }))).toBeNull();
   });
 
-  it('keeps the lowest coverages, blind spots first, when there are more users than fit', () => {
-    const rows = [0.95, 0.5, 1, 0.7, 0.85].map((coverage, index) => ({
+  it('keeps the lowest coverages when more users are below the threshold than fit', () => {
+    const rows = [0.55, 0.5, 1, 0.7, 0.75].map((coverage, index) => ({
       month: '2026-10',
       user_id: `u${index}`,
       logged_ai_tasks: coverage * 20,
@@ -35,14 +34,7 @@ describe('loggingCoverageChart', () => {
       flagged: coverage < 0.8,
     }));
     const spec = loggingCoverageChart(chartDoc({ logging_coverage: rows }), { maxUsers: 3 });
-    expect(at(spec, 'title')).toBe('Logging coverage, 2026-10 (lowest 3 of 5 users)');
-    expect(at(spec, 'data', 'values').map((row: any) => [row.user_id, row.status])).toEqual([
-      ['u1', 'blind spot'],
-      ['u3', 'blind spot'],
-      ['u4', 'ok'],
-    ]);
-    // The threshold rule and its label carry one datum each, so they are drawn once.
-    expect(at(spec, 'layer', 1, 'data')).toEqual({ values: [{}] });
-    expect(at(spec, 'layer', 2, 'data')).toEqual({ values: [{}] });
+    expect(at(spec, 'title')).toBe('Logging blind spots, 2026-10 (lowest 3 of 4)');
+    expect(at(spec, 'data', 'values').map((row: any) => row.user_id)).toEqual(['u1', 'u0', 'u3']);
   });
 });

@@ -5,11 +5,13 @@ import { chartDisplayBundle, renderSvg } from '../../../src/render/charts/render
 import { chartDoc } from './fixture-doc.js';
 
 describe('renderSvg', () => {
-  it('renders every report chart to SVG with its axis titles', async () => {
+  it('renders every report chart to SVG with its axis titles and its caption', async () => {
     const charts = reportCharts(chartDoc());
     const svgs = await Promise.all(charts.map((chart) => renderSvg(chart.spec)));
     for (const svg of svgs) expect(svg.startsWith('<svg')).toBe(true);
-    expect(svgs[0]).toContain('>Adoption rate</text>');
+    charts.forEach((chart, index) => expect(svgs[index]).toContain(`>${chart.caption.replace(/&/g, '&amp;')}</text>`));
+    expect(svgs[0]).toContain('>Adoption</text>');
+    expect(svgs[0]).toContain('>40 %</text>');
     expect(svgs[0]).toContain('>2026-W47</text>');
     expect(svgs[3]).toContain('>target 90 %</text>');
     // The target label is drawn once, not once per data row.
