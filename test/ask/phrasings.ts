@@ -224,9 +224,9 @@ export const PHRASINGS: Phrasing[] = [
   p('coverage', 'overall logging coverage', ['98.5%']),
 
   // Gaps, alerts
-  p('alerts', 'what alerts fired this week', ['6']),
-  p('alerts', 'any warnings for Sales Ops', ['2 alerts']),
-  p('gaps', 'were there any missing exports', ['Legal', '2026-11-18']),
+  p('gaps-alerts', 'what alerts fired this week', ['6']),
+  p('gaps-alerts', 'any warnings for Sales Ops', ['2 alerts']),
+  p('gaps-alerts', 'were there any missing exports', ['Legal', '2026-11-18']),
 
   // Power users
   p('power-users', 'who is the heaviest AI user?', ['u006', '67'], ['u018']),
