@@ -603,7 +603,7 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
     const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
     const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel} against ${formatValue(before.value, metric.unit)} in ${previousLabel}` +
-      (difference === null ? '' : ` (${difference === 0 ? 'no change' : formatValue(difference, differenceUnit)})`);
+      (difference === null ? '' : ` (${difference === 0 ? 'no change' : `${difference > 0 && differenceUnit !== 'pts' ? '+' : ''}${formatValue(difference, differenceUnit)}`})`);
     if (!versus?.direction || difference === null) return text;
     const holds = versus.direction === 'up' ? difference > 0 : difference < 0;
     return `${holds ? 'Yes' : 'No'}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
@@ -675,6 +675,25 @@ function answerGaps(interpretation: Interpretation, source: MetricsSource): Answ
     interpretation: `data gaps${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },
   };
+}
+
+/** One alert as `uptake serve` lists it. */
+export interface WeekAlert {
+  severity: string;
+  rule: string;
+  team: string | null;
+  message: string;
+}
+
+/**
+ * The report week's alerts, those of suppressed teams left out (as answers leave them out).
+ * @example weekAlerts(source)[0].message // 'Procurement: adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6% -> 33.6%)'
+ */
+export function weekAlerts(source: MetricsSource): WeekAlert[] {
+  const hidden = suppressedTeams(source, source.reportWeek);
+  return source.report.tables.alerts
+    .filter((alert) => alert.team === undefined || !hidden.has(alert.team))
+    .map((alert) => ({ severity: alert.severity, rule: alert.rule, team: alert.team ?? null, message: alert.message ?? alert.rule }));
 }
 
 function answerAlerts(interpretation: Interpretation, source: MetricsSource): AnswerBody {

@@ -1,6 +1,6 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
-import { answerQuestion, headline, type AskTable, type Headline } from './answer-question.js';
+import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
 import { createMetricsSource, type MetricsSource } from './metrics-source.js';
 import { parseQuestion } from './parse-question.js';
 import { ASK_PATTERNS } from './patterns.js';
@@ -26,6 +26,8 @@ export interface AskEngine {
   /** The documented example questions, with names from this data. */
   examples(): string[];
   headline(): Headline;
+  /** The report week's alerts (suppressed teams' left out). */
+  alerts(): WeekAlert[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
     source,
     examples: () => [...examples],
     headline: () => headline(source),
+    alerts: () => weekAlerts(source),
     ask(question) {
       source.takeWeeksRead();
       const interpretation = parseQuestion(question, vocabulary);
