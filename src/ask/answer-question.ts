@@ -286,7 +286,8 @@ function normalizeComparison(comparison: Comparison, metric: AskMetric, movement
     // "under-perform" is below everyone's value when higher is better, above it otherwise
     const worse = comparison.op === '<';
     const op = worse === metric.higherIsBetter ? '<' : '>';
-    return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} the all-teams value` };
+    const average = metric.unit === 'hours' || metric.unit === 'count' ? 'the average team' : 'the all-teams value';
+    return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} ${average}` };
   }
   let value = comparison.value;
   if (metric.unit === 'rate' && !changeInPoints && (comparison.unit === 'rate' || (comparison.unit === 'number' && value > 1))) value /= 100;
@@ -338,7 +339,7 @@ function describe(interpretation: Interpretation, scope: Scope, periods: string[
 // A filter in words: "only those below 40.0%", "only those that fell more than 10.0 pts".
 function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
   const words = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' }[rule.op];
-  return `only those ${words} ${overall ? 'the all-teams value' : formatValue(rule.value, unit)}`;
+  return overall ? `only those ${rule.text}` : `only those ${words} ${formatValue(rule.value, unit)}`;
 }
 
 function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
@@ -455,6 +456,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const from = first.length > 0 ? spec.combine(first).value : null;
       const to = last.length > 0 ? spec.combine(last).value : null;
       overall = from === null || to === null ? null : (to - from) * scale;
+    } else if (metric.unit === 'hours' || metric.unit === 'count') {
+      // Hours and counts add up over teams: "the average" is the mean team's, not the all-teams total
+      const values = visible.map((entry) => entry.value).filter((value): value is number => value !== null);
+      overall = values.length > 0 ? values.reduce((total, value) => total + value, 0) / values.length : null;
     } else {
       const rows = periods.flatMap((period) => spec.rows(source, 'all', period));
       overall = rows.length > 0 ? spec.combine(rows).value : null;
@@ -495,17 +500,17 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
       const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
-        ? `No ${one} has a ${label} ${where}.`
+        ? `No ${one} has ${article(label)} ${label} ${where}.`
         : ranking.limit === 1
           ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
           : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
     } else {
       chosen = chosen.sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
       if (interpretation.countOnly) {
-        sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had a ${label} ${where}.`;
+        sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had ${article(label)} ${label} ${where}.`;
       } else {
         sentence = chosen.length === 0
-          ? `No ${one} has a ${label} ${where}.`
+          ? `No ${one} has ${article(label)} ${label} ${where}.`
           : `${capitalize(label)} by ${one} ${where}: highest ${shownValue(chosen[0])}, lowest ${shownValue(chosen[chosen.length - 1])} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
       }
     }
@@ -619,6 +624,7 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
   };
 }
 
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 const capitalize = (text: string) => (text.length === 0 ? text : text[0].toUpperCase() + text.slice(1));
 
 function weeksFor(source: MetricsSource, interpretation: Interpretation): { weeks: string[]; where: string } {

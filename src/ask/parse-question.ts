@@ -200,9 +200,11 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
     if (at < 0) continue;
     if (words[at] === 'the') at += 1;
     if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
-    const before = words[index - 1] ?? '';
-    const direction = word !== 'than' ? null : before === 'better' ? 'better' : before === 'worse' ? 'worse' : UP_WORDS.has(before) ? 'up' : DOWN_WORDS.has(before) ? 'down' : null;
-    const used = [...(direction ? [index - 1] : []), ...Array.from({ length: at + 2 - index }, (_, offset) => index + offset)];
+    // "higher than", "more hours than": the way word stands up to two words before "than"
+    const wayAt = word !== 'than' ? -1 : [index - 1, index - 2].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
+    const way = wayAt >= 0 ? words[wayAt] : '';
+    const direction = way === '' ? null : way === 'better' ? 'better' : way === 'worse' ? 'worse' : UP_WORDS.has(way) ? 'up' : 'down';
+    const used = [...(wayAt >= 0 ? [wayAt] : []), ...Array.from({ length: at + 2 - index }, (_, offset) => index + offset)];
     return { unit: words[at + 1] as Versus['unit'], direction, used };
   }
   return null;
@@ -275,7 +277,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     const text = free().join(' ');
     const average = '(the )?(company |org |overall |team |teams |group )?(average|overall|norm|mean|rest)';
     const below = new RegExp(`\\b(under ?perform\\w*|under ?achiev\\w*|struggl\\w*|(below|under|worse than|lower than|behind) ${average})\\b`).exec(text);
-    const above = new RegExp(`\\b(out ?perform\\w*|over ?perform\\w*|(above|over|better than|higher than|ahead of) ${average})\\b`).exec(text);
+    const above = new RegExp(`\\b(out ?perform\\w*|over ?perform\\w*|(above|over|better than|higher than|ahead of|beat|beats|beating) ${average})\\b`).exec(text);
     const match = below ?? above;
     if (match) {
       comparison = { op: below ? '<' : '>', value: 0, unit: 'overall', text: below ? 'below the all-teams value' : 'above the all-teams value' };
@@ -368,7 +370,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // 7. People: "how many people used AI" counts users, "who uses it most" ranks them, "did everyone" is user adoption
   if (dimension === 'user' && !['coverage', 'blind_spots', 'power_users'].includes(metric.id)) {
     const usage = ['adoption_rate', 'ai_tasks', 'ai_users', 'user_adoption_rate'].includes(metric.id);
-    if (usage && existence === 'every') metric = metricById('user_adoption_rate');
+    if (usage && (existence === 'every' || share)) metric = metricById('user_adoption_rate');
     else if (usage && (countOnly || existence === 'any')) metric = metricById('ai_users');
     else if (ranking && (useVerb || metric.id === 'ai_tasks')) metric = metricById('power_users');
     if (metric.id !== 'power_users') {
@@ -376,7 +378,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       countOnly = false;
     }
   }
-  // "how many tasks did Legal do manually": a count, not a list of task types
+  // "how many tasks did Legal do manually", "how many tasks went through AI": a count, not a list of task types
+  if (countOnly && metric.id === 'adoption_rate' && (dimensionWord === 'task' || dimensionWord === 'tasks')) metric = metricById('ai_tasks');
   if (metric.unit === 'count' && (dimensionWord === 'task' || dimensionWord === 'tasks')) {
     dimension = null;
     countOnly = false;
