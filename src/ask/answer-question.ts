@@ -1,10 +1,10 @@
 import type { Row } from '../metrics/kpi.js';
-import { weekRange } from '../util/iso-week.js';
+import { shiftWeek, weekRange } from '../util/iso-week.js';
 import { formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
-import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
+import { monthOfWeek, shiftMonth, weeksOfMonth } from './time-expressions.js';
 
 /** A cell of an answer's evidence table (raw values; rates as fractions). */
 export type AskCell = string | number | boolean | null;
@@ -175,6 +175,25 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
       return { value: pooled(logged, reported), parts: { logged_ai_tasks: logged, reported_ai_tasks: reported } };
     },
   },
+  ai_users: {
+    grain: 'week', scopes: ['all', 'team'], partColumns: [['licensed_users', 'count']],
+    rows: adoptionRows('ai_users'),
+    // Distinct users do not add up over weeks: several weeks give the weekly mean
+    combine: (rows) => ({ value: mean('ai_users')(rows).value, parts: { licensed_users: mean('licensed_users')(rows).value } }),
+  },
+  licensed_users: {
+    grain: 'week', scopes: ['all', 'team'], partColumns: [],
+    rows: adoptionRows('licensed_users'), combine: (rows) => ({ value: mean('licensed_users')(rows).value, parts: {} }),
+  },
+  manual_share: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['manual_tasks', 'count'], ['ai_tasks', 'count']],
+    rows: adoptionRows('manual_tasks'),
+    combine: (rows) => {
+      const ai = sum(rows, 'ai_tasks');
+      const manual = sum(rows, 'manual_tasks');
+      return { value: pooled(manual, ai + manual), parts: { manual_tasks: manual, ai_tasks: ai } };
+    },
+  },
   baseline_min: {
     grain: 'none', scopes: ['task_type'], partColumns: [['manual_tasks_with_duration', 'count']],
     rows: (source, scope) =>
@@ -267,7 +286,8 @@ function normalizeComparison(comparison: Comparison, metric: AskMetric, movement
     // "under-perform" is below everyone's value when higher is better, above it otherwise
     const worse = comparison.op === '<';
     const op = worse === metric.higherIsBetter ? '<' : '>';
-    return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} the all-teams value` };
+    const average = metric.unit === 'hours' || metric.unit === 'count' ? 'the average team' : 'the all-teams value';
+    return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} ${average}` };
   }
   let value = comparison.value;
   if (metric.unit === 'rate' && !changeInPoints && (comparison.unit === 'rate' || (comparison.unit === 'number' && value > 1))) value /= 100;
@@ -296,9 +316,9 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'power_users':
       return answerPowerUsers(interpretation, source);
     case 'summary':
-      return answerSummary(source);
+      return answerSummary(source, interpretation.teams);
     default:
-      return answerNumeric(interpretation, source);
+      return interpretation.versus && SPECS[interpretation.metric.id]?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
   }
 }
 
@@ -306,13 +326,20 @@ function unanswerable(interpretation: string, answer: string): AnswerBody {
   return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
 }
 
+// How a question was read, in words: "adoption rate by team, 2026-W47, lowest first".
 function describe(interpretation: Interpretation, scope: Scope, periods: string[], extra: string[] = []): string {
-  const parts: string[] = [interpretation.metric.id];
-  if (scope !== 'all') parts.push(`by ${scope}`);
   const named = [...interpretation.teams, ...interpretation.taskTypes];
-  if (named.length > 0) parts.push(`for ${named.join(', ')}`);
-  parts.push(periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]}..${periods[periods.length - 1]}`);
-  return [parts.join(' '), ...extra].join('; ');
+  const what = scope === 'all' ? `${interpretation.metric.label} for all teams`
+    : named.length > 0 && scope !== 'user' ? `${interpretation.metric.label} for ${named.join(', ')}`
+      : `${interpretation.metric.label} by ${DIMENSION_NAMES[scope][0]}${named.length > 0 ? ` in ${named.join(', ')}` : ''}`;
+  const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
+  return [what, when, ...extra].join(', ');
+}
+
+// A filter in words: "only those below 40.0%", "only those that fell more than 10.0 pts".
+function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
+  const words = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' }[rule.op];
+  return overall ? `only those ${rule.text}` : `only those ${words} ${formatValue(rule.value, unit)}`;
 }
 
 function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
@@ -326,13 +353,13 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const crossed = (interpretation.teams.length > 0 && interpretation.taskTypes.length > 0) ||
     (listing && named !== null && named.dimension !== interpretation.dimension && interpretation.dimension !== 'user');
   if (crossed) {
-    return unanswerable(`${metric.id}: team x task type`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
+    return unanswerable(`${metric.label} for a team and a task type together`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
   }
   let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : comparison || ranking ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
   if (metric.id === 'baseline_min') dimension = 'task_type';
   if (!spec.scopes.includes(dimension)) {
     const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
-    return unanswerable(`${metric.id} by ${dimension}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension as Dimension][0]}; it is available ${available}.`);
+    return unanswerable(`${metric.label} by ${dimension === 'all' ? 'all teams' : DIMENSION_NAMES[dimension as Dimension][0]}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension as Dimension][0]}; it is available ${available}.`);
   }
   const { periods, asked } = periodsOf(source, interpretation, spec.grain);
   if (periods.length === 0) {
@@ -364,11 +391,13 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     return { suppressed: false, from: spec.combine([first]).value, to: spec.combine([last]).value };
   };
 
-  if (change && !listing && !comparison && !ranking && (named?.names.length ?? 0) <= 1) {
+  // A range asked about one group ("adoption since W44", "Procurement over the last 4 weeks"): its weekly series too
+  const rangeSeries = !change && interpretation.time.kind === 'range' && periods.length > 1 && metric.id !== 'cumulative_hours_saved' && spec.grain !== 'none';
+  if ((change || rangeSeries) && !listing && !comparison && !ranking && (named?.names.length ?? 0) <= 1) {
     const name = named ? named.names[0] : '*';
     const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
     if (series.some((point) => point.row?.suppressed)) {
-      return { interpretation: describe(interpretation, dimension, periods, ['trend']), answer: `${subject(name)}'s ${metric.label} ${where} is suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} is suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
     }
     const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
     const periodColumn = spec.grain === 'month' ? 'month' : 'week';
@@ -385,10 +414,15 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
     } else {
       const difference = from === null || to === null ? null : (to - from) * scale;
-      sentence = `${capitalize(metric.label)} for ${subject(name)} went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
+      const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
         (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
+      const rows = perPeriod.flat().filter((row) => row.name === name);
+      sentence = change
+        ? `${capitalize(metric.label)} for ${subject(name)} ${moved}`
+        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} taken together; per ${periodColumn} it ${moved}`;
     }
-    return { interpretation: describe(interpretation, dimension, periods, ['trend']), answer: sentence, answered: true, table, ...covered };
+    const how = change ? `the change from the first to the last ${periodColumn}` : `taken together, and per ${periodColumn}`;
+    return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
   }
 
   // One value per group over the periods (or its change from the first to the last period)
@@ -422,6 +456,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const from = first.length > 0 ? spec.combine(first).value : null;
       const to = last.length > 0 ? spec.combine(last).value : null;
       overall = from === null || to === null ? null : (to - from) * scale;
+    } else if (metric.unit === 'hours' || metric.unit === 'count') {
+      // Hours and counts add up over teams: "the average" is the mean team's, not the all-teams total
+      const values = visible.map((entry) => entry.value).filter((value): value is number => value !== null);
+      overall = values.length > 0 ? values.reduce((total, value) => total + value, 0) / values.length : null;
     } else {
       const rows = periods.flatMap((period) => spec.rows(source, 'all', period));
       overall = rows.length > 0 ? spec.combine(rows).value : null;
@@ -438,14 +476,16 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const [one, many] = DIMENSION_NAMES[listDimension];
     let chosen = visible.filter((entry) => entry.value !== null);
     let sentence: string;
+    let anyFound: boolean | null = null;
     // "which teams dipped last week": a movement without a threshold keeps the ones that moved that way
     const implied = !comparison && movement && movement !== 'any' && (change || metric.id === 'delta_pts') && !ranking;
     if (comparison || implied) {
       const rule = comparison
         ? normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall)
         : { op: movement === 'down' ? '<' : '>', value: 0, unit: 'pts', text: '' } as Comparison;
-      extra.push(`${valueColumn} ${rule.op} ${rule.value}`);
+      extra.push(ruleWords(rule, valueUnit, comparison?.unit === 'overall'));
       chosen = chosen.filter((entry) => comparisonHolds(entry.value!, rule)).sort((a, b) => (rule.op.startsWith('<') ? a.value! - b.value! : b.value! - a.value!));
+      anyFound = chosen.length > 0;
       const what = movement && (change || metric.id === 'delta_pts')
         ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
         : comparison!.unit === 'overall'
@@ -457,24 +497,26 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       if (ranking) chosen = chosen.slice(0, ranking.limit);
     } else if (ranking) {
       chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || a.name.localeCompare(b.name)).slice(0, ranking.limit);
-      extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} ${ranking.limit}`);
+      extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
       const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
-        ? `No ${one} has a ${label} ${where}.`
+        ? `No ${one} has ${article(label)} ${label} ${where}.`
         : ranking.limit === 1
           ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
           : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
     } else {
       chosen = chosen.sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
       if (interpretation.countOnly) {
-        sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had a ${label} ${where}.`;
+        sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had ${article(label)} ${label} ${where}.`;
       } else {
         sentence = chosen.length === 0
-          ? `No ${one} has a ${label} ${where}.`
+          ? `No ${one} has ${article(label)} ${label} ${where}.`
           : `${capitalize(label)} by ${one} ${where}: highest ${shownValue(chosen[0])}, lowest ${shownValue(chosen[chosen.length - 1])} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
       }
     }
     if (interpretation.countOnly && (comparison || implied)) sentence = sentence.replace(/:.*$/, '.');
+    // "did any team …": Yes or No first
+    if (interpretation.existence && anyFound !== null) sentence = `${anyFound ? 'Yes' : 'No'}: ${sentence}`;
     return { interpretation: describe(interpretation, listDimension, periods, extra), answer: sentence + suppressedNote(hidden, minimum, listDimension), answered: true, table: tableOf(chosen), ...covered };
   }
 
@@ -493,19 +535,29 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       return `${capitalize(metric.label.replace('change in ', ''))} for ${subject(entry.name)} changed by ${formatValue(entry.value, 'pts')} ${where} (${formatValue(entry.parts.previous_adoption_rate, 'rate')} -> ${formatValue(entry.parts.adoption_rate, 'rate')})`;
     }
     if (change) return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
+    if (metric.id === 'ai_users') {
+      const licensed = entry.parts.licensed_users;
+      const users = `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
+      return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
+    }
+    if (metric.id === 'licensed_users') return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
+    if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
+      return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')} (licensed users with at least one AI task)`;
+    }
     return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
   });
   const checks: string[] = [];
   if (comparison && entries.length === 1 && entries[0].value !== null) {
     const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall);
-    checks.push(`${valueColumn} ${rule.op} ${rule.value}`);
+    checks.push(`is it ${ruleWords(rule, valueUnit, comparison.unit === 'overall').replace('only those ', '')}?`);
     phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+    if (comparison.unit === 'overall') phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
   }
   const several = entries.length > 1
     ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
     : null;
   return {
-    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['change from first to last period'] : []), ...checks]),
+    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['the change from the first to the last period'] : periods.length > 1 ? ['taken together'] : []), ...checks]),
     answer: several ?? `${phrases.join('; ')}.`,
     answered: true,
     table: tableOf(visible),
@@ -513,6 +565,66 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   };
 }
 
+// The periods on each side of "versus last week/month": the report period (or the one asked) and the one before it.
+function versusPeriods(interpretation: Interpretation, source: MetricsSource, grain: NumericSpec['grain']): { current: string[]; previous: string[]; currentLabel: string; previousLabel: string } {
+  const { time, versus } = interpretation;
+  const week = time.kind === 'week' ? time.week : source.reportWeek;
+  if (grain === 'week' && versus?.unit === 'week') {
+    return { current: [week], previous: [shiftWeek(week, -1)], currentLabel: week, previousLabel: shiftWeek(week, -1) };
+  }
+  const month = time.kind === 'month' ? time.month
+    : grain === 'month' && time.kind === 'default' && interpretation.metric.id === 'coverage' ? availableMonths(source, interpretation).at(-1) ?? source.reportMonth
+      : monthOfWeek(week);
+  const before = shiftMonth(month, -1);
+  if (grain === 'month') return { current: [month], previous: [before], currentLabel: month, previousLabel: before };
+  const weeksIn = (target: string) => weeksOfMonth(target).filter((entry) => source.weeks.includes(entry));
+  const label = (target: string, weeks: string[]) => (weeks.length === 0 ? target : `${target} (weeks ${weeks[0]} to ${weeks[weeks.length - 1]})`);
+  return { current: weeksIn(month), previous: weeksIn(before), currentLabel: label(month, weeksIn(month)), previousLabel: label(before, weeksIn(before)) };
+}
+
+// "HR's adoption versus last week", "is ASI better than last month": both periods, the difference, Yes/No when a way was asked.
+function answerVersus(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { metric, versus } = interpretation;
+  const spec = SPECS[metric.id]!;
+  const named = interpretation.taskTypes.length > 0 && interpretation.teams.length === 0
+    ? { dimension: 'task_type' as Scope, names: interpretation.taskTypes }
+    : { dimension: (interpretation.teams.length > 0 ? 'team' : 'all') as Scope, names: interpretation.teams.length > 0 ? interpretation.teams : ['*'] };
+  if (!spec.scopes.includes(named.dimension)) return answerNumeric({ ...interpretation, versus: null }, source);
+  const { current, previous, currentLabel, previousLabel } = versusPeriods(interpretation, source, spec.grain);
+  const valueOf = (name: string, periods: string[]) => {
+    const rows = periods.flatMap((period) => spec.rows(source, named.dimension, period)).filter((row) => row.name === name);
+    if (rows.some((row) => row.suppressed)) return { suppressed: true, value: null };
+    return { suppressed: false, value: rows.length === 0 ? null : spec.combine(rows).value };
+  };
+  const minimum = source.config.privacy.minGroupSize;
+  const scale = metric.unit === 'rate' ? 100 : 1;
+  const differenceUnit: ValueUnit = metric.unit === 'rate' ? 'pts' : metric.unit;
+  const rows: AskCell[][] = [];
+  const phrases = named.names.map((name) => {
+    const now = valueOf(name, current);
+    const before = valueOf(name, previous);
+    const who = name === '*' ? 'all teams' : name;
+    if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} is suppressed (fewer than ${minimum} users)`;
+    rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
+    const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
+    const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel} against ${formatValue(before.value, metric.unit)} in ${previousLabel}` +
+      (difference === null ? '' : ` (${difference === 0 ? 'no change' : `${difference > 0 && differenceUnit !== 'pts' ? '+' : ''}${formatValue(difference, differenceUnit)}`})`);
+    if (!versus?.direction || difference === null) return text;
+    const holds = versus.direction === 'up' ? difference > 0 : difference < 0;
+    return `${holds ? 'Yes' : 'No'}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  });
+  const way = versus?.direction ? `, is it ${versus.direction === 'up' ? 'higher' : 'lower'}?` : '';
+  const who = named.names.map((name) => (name === '*' ? 'all teams' : name)).join(', ');
+  return {
+    interpretation: `${metric.label} for ${who}, ${currentLabel} against the ${versus?.unit ?? 'week'} before (${previousLabel})${way}`,
+    answer: `${phrases.join('; ')}.`,
+    answered: true,
+    table: { columns: [named.dimension === 'all' ? 'team' : DIMENSION_NAMES[named.dimension as Dimension][2], spec.grain === 'month' || versus?.unit === 'month' ? 'month' : 'week', metric.id], units: ['text', 'text', metric.unit], rows },
+    ...(spec.grain === 'week' ? { weeks: [...previous, ...current] } : {}),
+  };
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 const capitalize = (text: string) => (text.length === 0 ? text : text[0].toUpperCase() + text.slice(1));
 
 function weeksFor(source: MetricsSource, interpretation: Interpretation): { weeks: string[]; where: string } {
@@ -527,7 +639,7 @@ function answerBlindSpots(interpretation: Interpretation, source: MetricsSource)
   const units: ValueUnit[] = ['text', 'text', 'text', 'count', 'count', 'rate'];
   if (periods.length === 0) {
     const months = availableMonths(source, interpretation);
-    return { interpretation: `blind_spots ${asked}`, answered: true, table: { columns, units, rows: [] },
+    return { interpretation: `logging blind spots, ${asked}`, answered: true, table: { columns, units, rows: [] },
       answer: `Logging coverage is listed only for complete months; ${asked} has none${months.length > 0 ? ` (months available: ${months.join(', ')})` : ''}.` };
   }
   const rows = source.document(source.reportWeek).tables.logging_coverage
@@ -541,7 +653,7 @@ function answerBlindSpots(interpretation: Interpretation, source: MetricsSource)
     : `${rows.length} ${rows.length === 1 ? 'user' : 'users'}${team} ${rows.length === 1 ? 'was a logging blind spot' : 'were logging blind spots'} ${where} (coverage below ${formatValue(threshold, 'rate')}): ` +
       `${rows.map((row) => `${row.user_id} (${formatValue(row.coverage, 'rate')})`).join(', ')}.`;
   return {
-    interpretation: `blind_spots: logging_coverage flagged (coverage < ${threshold}) ${periods.join(', ')}${team ? `; team ${interpretation.teams.join(', ')}` : ''}`,
+    interpretation: `logging blind spots (users with coverage below ${formatValue(threshold, 'rate')})${team}, ${periods.join(', ')}`,
     answer, answered: true,
     table: { columns, units, rows: rows.map((row) => [row.month, row.user_id, (row.team as string | null) ?? null, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage]) },
   };
@@ -566,9 +678,28 @@ function answerGaps(interpretation: Interpretation, source: MetricsSource): Answ
     ? `No data gaps${team} ${where}.`
     : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${row.team} had no ${row.source} tasks on ${row.date}`).join('; ')}.`;
   return {
-    interpretation: `gaps ${weeks.join(', ')}${team}`, answer: answer + note, answered: true,
+    interpretation: `data gaps${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },
   };
+}
+
+/** One alert as `uptake serve` lists it. */
+export interface WeekAlert {
+  severity: string;
+  rule: string;
+  team: string | null;
+  message: string;
+}
+
+/**
+ * The report week's alerts, those of suppressed teams left out (as answers leave them out).
+ * @example weekAlerts(source)[0].message // 'Procurement: adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6% -> 33.6%)'
+ */
+export function weekAlerts(source: MetricsSource): WeekAlert[] {
+  const hidden = suppressedTeams(source, source.reportWeek);
+  return source.report.tables.alerts
+    .filter((alert) => alert.team === undefined || !hidden.has(alert.team))
+    .map((alert) => ({ severity: alert.severity, rule: alert.rule, team: alert.team ?? null, message: alert.message ?? alert.rule }));
 }
 
 function answerAlerts(interpretation: Interpretation, source: MetricsSource): AnswerBody {
@@ -589,7 +720,7 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
     : `${rows.length} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')}): ` +
       `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
   return {
-    interpretation: `alerts ${weeks.join(', ')}${team}`, answer: answer + note, answered: true,
+    interpretation: `alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: {
       columns: ['week', 'severity', 'rule', 'team', 'message'], units: ['text', 'text', 'text', 'text', 'text'],
       rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.message ?? null]),
@@ -599,16 +730,25 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
 
 function answerPowerUsers(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { weeks, where } = weeksFor(source, interpretation);
-  const rows = weeks
+  const percentile = `${formatValue(source.config.metrics.powerUserPercentile * 100, 'count')}th percentile`;
+  let rows = weeks
     .flatMap((week) => source.document(week).tables.power_users)
     .filter((row) => interpretation.teams.length === 0 || (row.team !== null && interpretation.teams.includes(String(row.team))))
     .sort((a, b) => String(a.week).localeCompare(String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || String(a.user_id).localeCompare(String(b.user_id)));
-  const answer = rows.length === 0
+  const ranking = interpretation.ranking;
+  let answer = rows.length === 0
     ? `No power users ${where}.`
-    : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${formatValue(source.config.metrics.powerUserPercentile * 100, 'count')}th percentile, ${formatValue(num(rows[0].threshold), 'count')}): ` +
+    : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')}): ` +
       `${rows.map((row) => `${row.user_id} (${row.ai_tasks} AI tasks)`).join(', ')}.`;
+  // "who is the heaviest AI user": the power users with the most AI tasks (only they are listed per user)
+  if (ranking && rows.length > 0) {
+    rows = [...rows].sort((a, b) => (ranking.order === 'desc' ? Number(b.ai_tasks) - Number(a.ai_tasks) : Number(a.ai_tasks) - Number(b.ai_tasks))).slice(0, ranking.limit);
+    answer = ranking.limit === 1
+      ? `${rows[0].user_id}${rows[0].team ? ` (${rows[0].team})` : ''} had the most AI tasks ${where}: ${rows[0].ai_tasks} (power users are above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')} tasks).`
+      : `The ${rows.length} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}.`;
+  }
   return {
-    interpretation: `power_users ${weeks.join(', ')}`, answer, answered: true,
+    interpretation: `power users (weekly AI tasks above the ${percentile})${ranking ? ', most AI tasks first' : ''}, ${weeks.join(', ') || 'no week with data'}`, answer, answered: true,
     table: {
       columns: ['week', 'user_id', 'team', 'ai_tasks', 'threshold'], units: ['text', 'text', 'text', 'count', 'count'],
       rows: rows.map((row) => [String(row.week), String(row.user_id), (row.team as string | null) ?? null, num(row.ai_tasks), num(row.threshold)]),
@@ -647,10 +787,47 @@ export function headline(source: MetricsSource): Headline {
   };
 }
 
-function answerSummary(source: MetricsSource): AnswerBody {
+// "how is Legal doing": the team's adoption and its change, hours saved, ASI, harm and alerts of the report week.
+function answerTeamSummary(source: MetricsSource, team: string): AnswerBody {
+  const { tables } = source.report;
+  const week = source.reportWeek;
+  const adoption = tables.adoption_by_team.find((row) => row.team === team);
+  const interpretation = `headline numbers for ${team}, ${week} (ASI for ${source.reportMonth})`;
+  if (adoption?.suppressed === true) {
+    return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${team}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
+  }
+  const hours = num(tables.time_saved.find((row) => row.week === week && row.team === team)?.hours_saved);
+  const asi = num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === team)?.asi);
+  const harm = num(tables.harm.find((row) => row.team === team)?.harm_rate);
+  const alerts = tables.alerts.filter((alert) => alert.team === team).length;
+  const adoptionRate = num(adoption?.adoption_rate);
+  const delta = num(adoption?.delta_pts);
+  return {
+    interpretation,
+    answered: true,
+    answer: `${team} in ${week}: adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
+      `${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${source.reportMonth}, harm rate ${formatValue(harm, 'rate')}, ` +
+      `${alerts} ${alerts === 1 ? 'alert' : 'alerts'}.`,
+    table: {
+      columns: ['metric', 'value'], units: ['text', 'text'],
+      rows: [
+        ['adoption_rate', formatValue(adoptionRate, 'rate')],
+        ['delta_pts', formatValue(delta, 'pts')],
+        ['hours_saved', formatValue(hours, 'hours')],
+        [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
+        ['harm_rate', formatValue(harm, 'rate')],
+        ['alerts', String(alerts)],
+      ],
+    },
+    weeks: [week],
+  };
+}
+
+function answerSummary(source: MetricsSource, teams: string[] = []): AnswerBody {
+  if (teams.length === 1) return answerTeamSummary(source, teams[0]);
   const numbers = headline(source);
   return {
-    interpretation: `headline numbers ${source.reportWeek}`,
+    interpretation: `headline numbers for all teams, ${source.reportWeek} (ASI for ${numbers.asi_month})`,
     answered: true,
     answer: `In ${numbers.week} adoption was ${formatValue(numbers.adoption_rate, 'rate')} (${formatValue(numbers.delta_pts, 'pts')} on the week before), ` +
       `${formatValue(numbers.hours_saved, 'hours').replace(/ h$/, ' hours')} were saved, ASI for ${numbers.asi_month} is ${formatValue(numbers.asi, 'rate')}, ` +

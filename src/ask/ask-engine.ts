@@ -1,6 +1,6 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
-import { answerQuestion, headline, type AskTable, type Headline } from './answer-question.js';
+import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
 import { createMetricsSource, type MetricsSource } from './metrics-source.js';
 import { parseQuestion } from './parse-question.js';
 import { ASK_PATTERNS } from './patterns.js';
@@ -10,7 +10,7 @@ import { suggestQuestions } from './suggest-questions.js';
 export interface AskAnswer {
   question: string;
   answered: boolean;
-  /** How the question was read, e.g. `delta_pts by team 2026-W47; delta_pts < -10`. */
+  /** How the question was read, in words, e.g. `change in adoption by team, 2026-W47, only those below -10.0 pts`. */
   interpretation: string;
   answer: string;
   table: AskTable;
@@ -26,6 +26,8 @@ export interface AskEngine {
   /** The documented example questions, with names from this data. */
   examples(): string[];
   headline(): Headline;
+  /** The report week's alerts (suppressed teams' left out). */
+  alerts(): WeekAlert[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
     source,
     examples: () => [...examples],
     headline: () => headline(source),
+    alerts: () => weekAlerts(source),
     ask(question) {
       source.takeWeeksRead();
       const interpretation = parseQuestion(question, vocabulary);
@@ -66,7 +69,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return {
           question,
           answered: false,
-          interpretation: `${interpretation.metric.id}; unknown name ${names}`,
+          interpretation: `${interpretation.metric.label}, but no team or task type called ${names}`,
           answer: `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
           table: { columns: [], units: [], rows: [] },
           weeks: [],
@@ -77,7 +80,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return {
           question,
           answered: false,
-          interpretation: `${interpretation.metric.id}; unreadable time ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
+          interpretation: `${interpretation.metric.label}, but no time I can read in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
           answer: `I cannot read the time in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
           table: { columns: [], units: [], rows: [] },
           weeks: [],

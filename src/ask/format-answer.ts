@@ -16,6 +16,6 @@ export function formatAnswer(answer: AskAnswer): string {
     const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && units[index] !== 'count' ? formatValue(cell, units[index]) : cell)));
     lines.push('', textTable(columns, shown));
   }
-  lines.push('', `(read as: ${answer.interpretation}${answer.weeks.length > 0 ? `; weeks: ${answer.weeks.join(', ')}` : ''})`);
+  lines.push('', `Read as: ${answer.interpretation}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { glossary } from '../metrics/registry.js';
+import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { textTokens } from './text-tokens.js';
 
 /** What `uptake ask` can answer about: the registry's KPIs, their columns, and a few report tables. */
@@ -6,10 +7,13 @@ export type AskMetricId =
   | 'adoption_rate'
   | 'delta_pts'
   | 'user_adoption_rate'
+  | 'ai_users'
+  | 'licensed_users'
   | 'user_weighted_adoption_rate'
   | 'abandonment_rate'
   | 'ai_tasks'
   | 'manual_tasks'
+  | 'manual_share'
   | 'hours_saved'
   | 'cumulative_hours_saved'
   | 'asi'
@@ -28,50 +32,36 @@ export interface AskMetric {
   kpi?: string;
   /** How answers name it. */
   label: string;
-  /** Phrases that name it in a question, besides the registry title. */
+  /** Phrases that name it in a question: KPI_SYNONYMS and the registry title and id. */
   synonyms: string[];
   unit: 'rate' | 'pts' | 'hours' | 'count' | 'minutes' | 'list';
   /** Which way is good: rankings by "best"/"worst" follow it. */
   higherIsBetter: boolean;
 }
 
-const METRICS: AskMetric[] = [
-  { id: 'adoption_rate', kpi: 'adoption_rate', label: 'adoption rate', unit: 'rate', higherIsBetter: true,
-    synonyms: ['adoption', 'adoption rate', 'adopt', 'adopted', 'adopting', 'uptake', 'usage', 'use', 'using', 'ai share', 'share of ai'] },
-  { id: 'delta_pts', kpi: 'delta_pts', label: 'change in adoption', unit: 'pts', higherIsBetter: true,
-    synonyms: ['delta', 'week over week', 'wow', 'delta pts'] },
-  { id: 'user_adoption_rate', kpi: 'user_adoption_rate', label: 'user adoption rate', unit: 'rate', higherIsBetter: true,
-    synonyms: ['user adoption', 'user adoption rate', 'active users', 'licensed users', 'users adopting', 'users using ai'] },
-  { id: 'user_weighted_adoption_rate', kpi: 'power_users', label: 'user-weighted adoption rate', unit: 'rate', higherIsBetter: true,
-    synonyms: ['user weighted', 'user weighted adoption', 'user weighted adoption rate', 'per user adoption'] },
-  { id: 'abandonment_rate', kpi: 'abandonment_rate', label: 'abandonment rate', unit: 'rate', higherIsBetter: false,
-    synonyms: ['abandonment', 'abandonment rate', 'abandon', 'abandoned', 'abandoning', 'give up', 'gave up', 'cancelled'] },
-  { id: 'ai_tasks', label: 'AI tasks', unit: 'count', higherIsBetter: true,
-    synonyms: ['ai tasks', 'completed ai tasks', 'tasks with ai', 'tasks done with ai'] },
-  { id: 'manual_tasks', label: 'manual tasks', unit: 'count', higherIsBetter: false,
-    synonyms: ['manual tasks', 'tasks done manually', 'manual work', 'without ai'] },
-  { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', unit: 'hours', higherIsBetter: true,
-    synonyms: ['hours', 'hours saved', 'time saved', 'save', 'saved', 'saving', 'savings', 'saves', 'time savings'] },
-  { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true,
-    synonyms: ['cumulative', 'cumulative hours', 'cumulative hours saved', 'running total', 'hours saved so far', 'saved so far', 'in total', 'so far', 'to date', 'all time', 'since the start'] },
-  { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true,
-    synonyms: ['asi', 'accuracy', 'accuracy stability', 'stability', 'accurate', 'on target', 'quality'] },
-  { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false,
-    synonyms: ['harm', 'harm rate', 'harmful', 'harmful outputs', 'unsafe', 'safety'] },
-  { id: 'coverage', kpi: 'coverage', label: 'logging coverage', unit: 'rate', higherIsBetter: true,
-    synonyms: ['coverage', 'logging coverage', 'logging', 'logged', 'under logging', 'under reporting'] },
-  { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', unit: 'list', higherIsBetter: false,
-    synonyms: ['blind spot', 'blind spots', 'blindspot', 'blindspots', 'logging blind spots', 'not logging', 'under logged', 'missing logs'] },
-  { id: 'gaps', kpi: 'gaps', label: 'data gaps', unit: 'list', higherIsBetter: false,
-    synonyms: ['gap', 'gaps', 'data gap', 'data gaps', 'missing data', 'no data', 'outage', 'outages'] },
-  { id: 'alerts', label: 'alerts', unit: 'list', higherIsBetter: false,
-    synonyms: ['alert', 'alerts', 'warning', 'warnings', 'alarm', 'alarms', 'fired', 'flagged problems'] },
-  { id: 'power_users', kpi: 'power_users', label: 'power users', unit: 'list', higherIsBetter: true,
-    synonyms: ['power user', 'power users', 'heavy user', 'heavy users', 'heaviest users', 'super users'] },
-  { id: 'baseline_min', label: 'manual baseline', unit: 'minutes', higherIsBetter: false,
-    synonyms: ['baseline', 'baselines', 'manual baseline', 'manual baselines', 'manual duration', 'how long manually', 'minutes manually'] },
-  { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true,
-    synonyms: ['summary', 'summarise', 'summarize', 'headline', 'headlines', 'overview', 'how are we doing', 'how is it going', 'kpis', 'report'] },
+// How answers name each askable metric and which way is good; the words for them are in KPI_SYNONYMS.
+const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
+  { id: 'adoption_rate', kpi: 'adoption_rate', label: 'adoption rate', unit: 'rate', higherIsBetter: true },
+  { id: 'delta_pts', kpi: 'delta_pts', label: 'change in adoption', unit: 'pts', higherIsBetter: true },
+  { id: 'user_adoption_rate', kpi: 'user_adoption_rate', label: 'user adoption rate', unit: 'rate', higherIsBetter: true },
+  { id: 'ai_users', kpi: 'user_adoption_rate', label: 'users with an AI task', unit: 'count', higherIsBetter: true },
+  { id: 'licensed_users', kpi: 'user_adoption_rate', label: 'licensed users', unit: 'count', higherIsBetter: true },
+  { id: 'user_weighted_adoption_rate', kpi: 'power_users', label: 'user-weighted adoption rate', unit: 'rate', higherIsBetter: true },
+  { id: 'abandonment_rate', kpi: 'abandonment_rate', label: 'abandonment rate', unit: 'rate', higherIsBetter: false },
+  { id: 'ai_tasks', label: 'AI tasks', unit: 'count', higherIsBetter: true },
+  { id: 'manual_tasks', label: 'manual tasks', unit: 'count', higherIsBetter: false },
+  { id: 'manual_share', label: 'share of tasks done manually', unit: 'rate', higherIsBetter: false },
+  { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', unit: 'hours', higherIsBetter: true },
+  { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true },
+  { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true },
+  { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false },
+  { id: 'coverage', kpi: 'coverage', label: 'logging coverage', unit: 'rate', higherIsBetter: true },
+  { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', unit: 'list', higherIsBetter: false },
+  { id: 'gaps', kpi: 'gaps', label: 'data gaps', unit: 'list', higherIsBetter: false },
+  { id: 'alerts', label: 'alerts', unit: 'list', higherIsBetter: false },
+  { id: 'power_users', kpi: 'power_users', label: 'power users', unit: 'list', higherIsBetter: true },
+  { id: 'baseline_min', label: 'manual baseline', unit: 'minutes', higherIsBetter: false },
+  { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true },
 ];
 
 /** A phrase of a metric, as words. */
@@ -81,7 +71,7 @@ export interface MetricPhrase {
 }
 
 /**
- * Every askable metric with its phrases: the synonyms above plus the registry title and id of its KPI.
+ * Every askable metric with its phrases: its KPI_SYNONYMS entry plus the registry title and id of its KPI.
  * @example askMetrics().find((metric) => metric.id === 'asi')?.synonyms.includes('accuracy stability index asi') // true
  */
 export function askMetrics(): AskMetric[] {
@@ -89,7 +79,7 @@ export function askMetrics(): AskMetric[] {
   return METRICS.map((metric) => {
     const entry = metric.kpi ? titles.get(metric.kpi) : undefined;
     const extra = entry && metric.kpi === metric.id ? [textTokens(entry.title).join(' '), textTokens(entry.id).join(' ')] : [];
-    return { ...metric, synonyms: [...new Set([...metric.synonyms, ...extra])] };
+    return { ...metric, synonyms: [...new Set([...(KPI_SYNONYMS[metric.id] ?? []), ...extra])] };
   });
 }
 

@@ -41,7 +41,8 @@ export function weeksOfMonth(month: string): string[] {
   return weeks;
 }
 
-function shiftMonth(month: string, offset: number): string {
+/** The month `offset` months from `month` (YYYY-MM). */
+export function shiftMonth(month: string, offset: number): string {
   return DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: offset }).toFormat('yyyy-MM');
 }
 

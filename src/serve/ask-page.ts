@@ -25,6 +25,45 @@ async function loadHeadline() {
   $('asi-month').textContent = numbers.asi_month;
   $('harm').textContent = pct(numbers.harm_rate);
   $('alerts').textContent = String(numbers.alerts);
+  if (numbers.report_url) {
+    $('report').href = numbers.report_url;
+    $('report').textContent = 'Open the full report for ' + numbers.week;
+    $('report-line').hidden = false;
+  }
+}
+
+async function loadAlerts() {
+  const response = await fetch('/api/alerts');
+  const { week, alerts } = await response.json();
+  $('alerts-title').textContent = 'Alerts of ' + week;
+  const list = $('alert-list');
+  list.replaceChildren();
+  if (alerts.length === 0) {
+    const item = document.createElement('li');
+    item.textContent = 'No alerts this week.';
+    list.appendChild(item);
+  }
+  for (const alert of alerts) {
+    const item = document.createElement('li');
+    const severity = document.createElement('span');
+    severity.className = 'severity ' + alert.severity;
+    severity.textContent = alert.severity;
+    item.appendChild(severity);
+    item.appendChild(document.createTextNode(' ' + alert.message));
+    list.appendChild(item);
+  }
+}
+
+// A series comes as SVG drawn by the server; it is shown as an image, so it can never run script.
+function showChart(svg) {
+  const chart = $('chart');
+  if (!svg) {
+    chart.hidden = true;
+    chart.removeAttribute('src');
+    return;
+  }
+  chart.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  chart.hidden = false;
 }
 
 function showTable(table) {
@@ -73,7 +112,8 @@ async function ask(event) {
     const answer = await response.json();
     if (!response.ok) throw new Error(answer.error || response.statusText);
     $('answer').textContent = answer.answer;
-    $('interpretation').textContent = 'Read as: ' + answer.interpretation + (answer.weeks.length ? ' · weeks ' + answer.weeks.join(', ') : '');
+    $('interpretation').textContent = 'Read as: ' + answer.interpretation;
+    showChart(answer.chart_svg);
     showTable(answer.table);
     showSuggestions(answer.answered ? [] : answer.suggestions);
     $('status').textContent = answer.answered ? 'answered' : 'not answered';
@@ -85,6 +125,7 @@ async function ask(event) {
 
 $('ask-form').addEventListener('submit', ask);
 loadHeadline().catch((error) => { $('week').textContent = 'unavailable (' + error.message + ')'; });
+loadAlerts().catch((error) => { $('alerts-title').textContent = 'Alerts unavailable (' + error.message + ')'; });
 `;
 
 const STYLE = `
@@ -103,6 +144,13 @@ button { font: inherit; padding: .45rem .9rem; border-radius: .3rem; border: 1px
 table { border-collapse: collapse; margin-top: .8rem; }
 th, td { border-bottom: 1px solid #e2e5ec; padding: .25rem .7rem; text-align: left; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+#chart { display: block; margin-top: .8rem; max-width: 100%; }
+#chart[hidden], #report-line[hidden] { display: none; }
+h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
+#alert-list { padding-left: 1.1rem; }
+.severity { font-size: .75rem; font-weight: 600; text-transform: uppercase; padding: 0 .35rem; border-radius: .2rem; background: #e2e5ec; }
+.severity.high { background: #f6d3d3; color: #8a1c1c; }
+.severity.medium { background: #f8e6c4; color: #7a4b00; }
 `;
 
 /** The page `uptake serve` shows: self-contained (no external URL), filled in by its own script. */
@@ -131,8 +179,12 @@ export const ASK_PAGE_HTML = `<!doctype html>
 <p id="answer" aria-live="polite"></p>
 <p id="interpretation"></p>
 <p id="status" hidden></p>
+<img id="chart" alt="Chart of the answer's series" hidden>
 <table id="table"></table>
 <ul id="suggestions"></ul>
+<h2 id="alerts-title">Alerts</h2>
+<ul id="alert-list"></ul>
+<p id="report-line" hidden><a id="report" href="/report"></a></p>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -144,6 +196,11 @@ export const ASK_PAGE_CSP = [
   `script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`,
   `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
   "connect-src 'self'",
+  // the answer's chart: an SVG image made by the server
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** Content-Security-Policy for the served report: its inline styles and images, nothing that runs or loads. */
+export const REPORT_CSP = ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', 'font-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');

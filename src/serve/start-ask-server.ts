@@ -1,14 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AskEngine } from '../ask/ask-engine.js';
 import { UptakeError } from '../errors.js';
-import { ASK_PAGE_CSP, ASK_PAGE_HTML } from './ask-page.js';
+import { answerChartSvg } from './answer-chart.js';
+import { ASK_PAGE_CSP, ASK_PAGE_HTML, REPORT_CSP } from './ask-page.js';
 
 export interface AskServerOptions {
   /** Default 127.0.0.1: the page is for this machine unless a host is chosen. */
   host?: string;
   /** Default 8787; 0 picks a free port. */
   port?: number;
+  /** The report week's report.html (`uptake run` writes it); the page links to it at /report when it exists. */
+  reportPath?: string;
   /** Each request, for the log (the command sends it to stderr). */
   onRequest?(line: string): void;
 }
@@ -47,9 +51,21 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// The report, or null when it has not been written (yet).
+async function readReport(path: string | undefined): Promise<string | null> {
+  if (!path) return null;
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Serves the ask page (GET /), the headline numbers (GET /api/headline) and answers
- * (POST /api/ask with `{"question": "…"}`) from one engine, on 127.0.0.1 unless told otherwise.
+ * Serves the ask page (GET /), the headline numbers (GET /api/headline, with `report_url` when the
+ * report exists), the week's alerts (GET /api/alerts), the report (GET /report) and answers
+ * (POST /api/ask with `{"question": "…"}`; a series comes with `chart_svg`) from one engine,
+ * on 127.0.0.1 unless told otherwise.
  * @example const server = await startAskServer(engine, { port: 0 }); console.error(server.url); await server.close();
  */
 export async function startAskServer(engine: AskEngine, options: AskServerOptions = {}): Promise<AskServer> {
@@ -63,7 +79,25 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
       return;
     }
     if (request.method === 'GET' && path === '/api/headline') {
-      sendJson(response, 200, engine.headline());
+      readReport(options.reportPath)
+        .then((report) => sendJson(response, 200, { ...engine.headline(), report_url: report === null ? null : '/report' }))
+        .catch((error: Error) => sendJson(response, 500, { error: error.message }));
+      return;
+    }
+    if (request.method === 'GET' && path === '/api/alerts') {
+      sendJson(response, 200, { week: engine.source.reportWeek, alerts: engine.alerts() });
+      return;
+    }
+    if (request.method === 'GET' && path === '/report') {
+      readReport(options.reportPath)
+        .then((report) => {
+          if (report === null) {
+            sendJson(response, 404, { error: `no report for ${engine.source.reportWeek} yet; \`uptake run --week ${engine.source.reportWeek}\` writes it` });
+            return;
+          }
+          send(response, 200, 'text/html; charset=utf-8', report, { 'content-security-policy': REPORT_CSP });
+        })
+        .catch((error: Error) => sendJson(response, 500, { error: error.message }));
       return;
     }
     if (path === '/api/ask') {
@@ -83,7 +117,8 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
             sendJson(response, 400, { error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
             return;
           }
-          sendJson(response, 200, engine.ask(question));
+          const answer = engine.ask(question);
+          return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, chart_svg: chart }));
         })
         .catch((error: Error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
       return;

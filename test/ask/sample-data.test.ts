@@ -27,7 +27,7 @@ describe('uptake ask on data/sample', () => {
 
     const asi = engine.ask('top task types by accuracy stability this month');
     expect(asi.table.rows).toHaveLength(3);
-    expect(asi.interpretation).toBe(`asi by task_type ${report.tables.accuracy_stability.at(-1)!.month}; highest 3`);
+    expect(asi.interpretation).toBe(`accuracy stability (ASI) by task type, ${report.tables.accuracy_stability.at(-1)!.month}, highest first, top 3`);
 
     const october = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'];
     const hours = report.tables.time_saved.filter((row) => row.team === 'Finance' && october.includes(row.week)).reduce((sum, row) => sum + row.hours_saved, 0);

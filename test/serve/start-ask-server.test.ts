@@ -1,3 +1,6 @@
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAskEngine } from '../../src/ask/ask-engine.js';
 import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
@@ -12,15 +15,20 @@ const engine = createAskEngine(askFixture({ legalName: HOSTILE }), askConfig());
 const statusIs = (status: string) => `document.getElementById('status').textContent === ${JSON.stringify(status)}`;
 let server: AskServer;
 let browser: ReportBrowser;
+let reportDir: string;
+const REPORT_HTML = '<!doctype html><html><body><h1>Weekly AI adoption 2026-W47</h1></body></html>';
 
 beforeAll(async () => {
-  server = await startAskServer(engine, { port: 0 });
+  reportDir = await mkdtemp(join(tmpdir(), 'uptake-serve-'));
+  await writeFile(join(reportDir, 'report.html'), REPORT_HTML);
+  server = await startAskServer(engine, { port: 0, reportPath: join(reportDir, 'report.html') });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (reportDir) await rm(reportDir, { recursive: true, force: true });
 });
 
 describe('uptake serve page in headless Chromium', () => {
@@ -57,22 +65,69 @@ describe('uptake serve page in headless Chromium', () => {
       [HOSTILE, '-5.0 pts', '25.0%', '20.0%'],
     ]);
     expect(await page.$$eval('#table th', (headers) => headers.map((header) => header.textContent))).toEqual(['team', 'delta_pts', 'previous_adoption_rate', 'adoption_rate']);
-    expect(await page.$$eval('img', (images) => images.length)).toBe(0);
+    expect(await page.$$eval('img:not(#chart)', (images) => images.length)).toBe(0);
+    expect(await page.$eval('#chart', (image) => (image as unknown as { hidden: boolean }).hidden)).toBe(true);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(errors).toEqual([]);
     expect(requested.every((url) => url.startsWith(server.url))).toBe(true);
     await page.close();
   });
 
+  test('a series answer shows its chart, drawn by the server; a single number shows none', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    await page.type('#question', 'is adoption rising?');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(statusIs('answered'));
+    const expected = engine.ask('is adoption rising?');
+    // The fixture's all-teams adoption, W40 to W47, one point per week
+    expect(expected.table.rows.map((row) => row[0])).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+    const chart = await page.$eval('#chart', (image) => {
+      const element = image as unknown as { hidden: boolean; src: string; naturalWidth: number };
+      return { hidden: element.hidden, src: element.src, width: element.naturalWidth };
+    });
+    expect(chart.hidden).toBe(false);
+    expect(chart.width).toBeGreaterThan(400);
+    const svg = decodeURIComponent(chart.src.replace('data:image/svg+xml;charset=utf-8,', ''));
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const week of ['2026-W40', '2026-W47']) expect(svg).toContain(week);
+
+    await page.$eval('#question', (input) => ((input as unknown as { value: string }).value = ''));
+    await page.type('#question', "what is Finance's adoption");
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(`document.getElementById('answer').textContent.startsWith('Adoption rate for Finance')`);
+    expect(await page.$eval('#chart', (image) => (image as unknown as { hidden: boolean }).hidden)).toBe(true);
+    expect(requested.every((url) => url.startsWith(server.url) || url.startsWith('data:'))).toBe(true);
+    await page.close();
+  });
+
+  test("lists the week's alerts as text and links the report", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    const alerts = engine.alerts();
+    // By hand: Procurement's 35-point drop is among them; the suppressed team Tiny never is
+    expect(alerts.some((alert) => alert.rule === 'adoption_drop' && alert.team === 'Procurement')).toBe(true);
+    expect(alerts.some((alert) => alert.team === 'Tiny')).toBe(false);
+    expect(await page.$eval('#alerts-title', (element) => element.textContent)).toBe('Alerts of 2026-W47');
+    const items = await page.$$eval('#alert-list li', (list) => list.map((item) => item.textContent));
+    expect(items).toEqual(alerts.map((alert) => `${alert.severity} ${alert.message}`));
+    expect(await page.$eval('#report', (link) => [link.textContent, link.getAttribute('href')])).toEqual(['Open the full report for 2026-W47', '/report']);
+    await page.click('#report');
+    await page.waitForFunction(`document.querySelector('h1') && document.querySelector('h1').textContent === 'Weekly AI adoption 2026-W47'`);
+    await page.close();
+  });
+
   test('an unanswerable question shows suggestions that answer when clicked', async () => {
     const page = await browser.newPage();
     await page.goto(server.url, { waitUntil: 'networkidle0' });
-    await page.type('#question', 'how are the teams doing with copilot');
+    await page.type('#question', 'how do the teams feel about copilot');
     await page.keyboard.press('Enter');
     await page.waitForFunction(statusIs('not answered'));
     const suggestions = await page.$$eval('#suggestions button', (buttons) => buttons.map((button) => button.textContent));
-    expect(suggestions).toEqual(['adoption by team', 'top 3 teams by adoption', 'which teams dipped last week']);
-    await page.click('#suggestions li:nth-child(2) button');
+    expect(suggestions).toEqual(['which teams fell more than 5 points since W40', 'adoption by team', 'top 3 teams by adoption']);
+    await page.click('#suggestions li:nth-child(3) button');
     await page.waitForFunction(statusIs('answered'));
     expect(await page.$eval('#answer', (element) => element.textContent)).toBe(engine.ask('top 3 teams by adoption').answer);
     await page.close();
@@ -84,13 +139,27 @@ describe('uptake serve API', () => {
     const ask = (body: string, method = 'POST') => fetch(`${server.url}api/ask`, { method, body: method === 'POST' ? body : undefined, headers: { 'content-type': 'application/json' } });
     const good = await ask(JSON.stringify({ question: 'how many hours did Finance save in October' }));
     expect(good.status).toBe(200);
-    expect(await good.json()).toEqual(JSON.parse(JSON.stringify(engine.ask('how many hours did Finance save in October'))));
+    expect(await good.json()).toEqual({ ...JSON.parse(JSON.stringify(engine.ask('how many hours did Finance save in October'))), chart_svg: null });
     const bad = await ask('not json');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
     expect((await ask('', 'GET')).status).toBe(405);
     expect((await ask(JSON.stringify({ question: 'x'.repeat(20_000) }))).status).toBe(413);
     expect((await fetch(`${server.url}nope`)).status).toBe(404);
+  });
+
+  test('GET /report serves the report week\'s report while it exists, and the headline says where it is', async () => {
+    const report = await fetch(`${server.url}report`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await report.text()).toBe(REPORT_HTML);
+    expect(((await (await fetch(`${server.url}api/headline`)).json()) as { report_url: string | null }).report_url).toBe('/report');
+    await unlink(join(reportDir, 'report.html'));
+    expect(((await (await fetch(`${server.url}api/headline`)).json()) as { report_url: string | null }).report_url).toBe(null);
+    const missing = await fetch(`${server.url}report`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no report for 2026-W47 yet; `uptake run --week 2026-W47` writes it' });
+    await writeFile(join(reportDir, 'report.html'), REPORT_HTML);
   });
 
   test('the page allows only its own script and style, and requests to itself', async () => {

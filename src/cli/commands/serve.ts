@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  uptake serve\n  uptake serve --port 9000 --input data/sample\n' +
-        '\nEndpoints: GET / (the page), GET /api/headline, POST /api/ask {"question": "…"}.\n' +
+        '\nEndpoints: GET / (the page), GET /api/headline, GET /api/alerts, GET /report (the report week\'s report.html under the config\'s output folder, once `uptake run` wrote it), POST /api/ask {"question": "…"}.\n' +
         'The URL and requests are logged to stderr. Exit codes: 0 stopped by Ctrl-C/SIGTERM; 2 bad option or port in use; 3 unusable input; 4 bad config.',
     )
     .action(async (options: ServeOptions) => {
@@ -39,7 +39,9 @@ export function registerServe(program: Command): void {
       const config = await readConfig(options.config);
       const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
       const engine = createAskEngine(data, config, { week: options.week });
-      const server = await startAskServer(engine, { host: options.host, port, onRequest: (line) => process.stderr.write(`${line}\n`) });
+      const { join } = await import('node:path');
+      const reportPath = join(config.output, engine.source.reportWeek, 'report.html');
+      const server = await startAskServer(engine, { host: options.host, port, reportPath, onRequest: (line) => process.stderr.write(`${line}\n`) });
       process.stderr.write(`uptake serve: ${engine.source.reportWeek} at ${server.url} (Ctrl-C to stop)\n`);
       const signal = await untilStopSignal();
       process.stderr.write(`uptake serve: ${signal}, stopping\n`);
