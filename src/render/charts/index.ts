@@ -70,7 +70,7 @@ function coverageCaption(doc: MetricsDocument, thresholds: Thresholds): string {
 
 const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Thresholds): ChartSpec; caption(doc: MetricsDocument, thresholds: Thresholds): string }> = [
   { id: 'adoption-trend', title: 'Adoption rate by week', build: (doc) => adoptionTrendChart(doc), caption: trendCaption },
-  { id: 'adoption-by-task-type', title: 'Adoption by task type', build: adoptionByTaskTypeChart, caption: taskTypeCaption },
+  { id: 'adoption-by-task-type', title: 'Adoption by task type', build: (doc) => adoptionByTaskTypeChart(doc, taskTypeCaption(doc)), caption: taskTypeCaption },
   { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart, caption: hoursCaption },
   { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: asiByMonthChart, caption: asiCaption },
   { id: 'logging-coverage', title: 'Logging blind spots', build: loggingCoverageChart, caption: coverageCaption },
@@ -92,6 +92,7 @@ function valueCount(spec: ChartSpec): number {
 export function reportCharts(doc: MetricsDocument, thresholds: Thresholds = {}): ReportChart[] {
   return BUILDERS.map(({ id, title, build, caption }) => ({ id, title, spec: build(doc, thresholds), caption: caption(doc, thresholds) }))
     .filter((chart) => valueCount(chart.spec) > 0)
+    // A Plot chart draws its caption itself (see adoptionByTaskTypeChart); a Vega-Lite one as its subtitle.
     .map((chart) => ({ ...chart, spec: isPlotChartSpec(chart.spec) ? chart.spec : withCaption(chart.spec, chart.caption) }));
 }
 
