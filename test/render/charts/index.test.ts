@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reportCharts } from '../../../src/render/charts/index.js';
+import { renderSvg } from '../../../src/render/charts/render-svg.js';
+import { isPlotChartSpec } from '../../../src/render/render-plot.js';
 import { chartDoc } from './fixture-doc.js';
 
 describe('reportCharts', () => {
-  it('lists the five charts in page order, each with a one-line caption as its subtitle', () => {
+  it('lists the five charts in page order, each with a one-line caption as its subtitle (drawn under the title by Plot)', async () => {
     const charts = reportCharts(chartDoc());
     expect(charts.map((chart) => [chart.id, chart.title, chart.caption])).toEqual([
       ['adoption-trend', 'Adoption rate by week', 'Black: all teams; no team moved enough this week to single out.'],
@@ -12,7 +14,10 @@ describe('reportCharts', () => {
       ['asi-by-month', 'Accuracy stability (ASI) by month', 'Axis zoomed to the data; dashed line: the 90 % accuracy target. Below it in 2026-11: Sales Ops.'],
       ['logging-coverage', 'Logging blind spots', '1 of 2 users logged less than 80 % of the AI tasks they reported in 2026-10: their AI use is under-counted.'],
     ]);
-    for (const chart of charts) expect((chart.spec as any).title.subtitle).toBe(chart.caption);
+    for (const chart of charts.filter((chart) => !isPlotChartSpec(chart.spec))) expect((chart.spec as any).title.subtitle).toBe(chart.caption);
+    const plotChart = charts.find((chart) => isPlotChartSpec(chart.spec))!;
+    expect(plotChart.id).toBe('adoption-by-task-type');
+    expect(await renderSvg(plotChart.spec)).toContain('>Highest use of AI: contract review (75 %); lowest: budget reconciliation (25 %).<');
   });
 
   it('passes configured thresholds to the charts that draw them', () => {
