@@ -16,7 +16,7 @@ interface TaskTypeBar {
 const percent = (value: number, digits: number) => `${(value * 100).toFixed(digits)} %`;
 
 // The report's one chart drawn with Observable Plot (the others are Vega-Lite), so both paths are
-// exercised from the notebook to the PDF. The title is drawn inside the SVG, like Vega-Lite's.
+// exercised from the notebook to the PDF. The title is drawn inside the SVG, centred like Vega-Lite's.
 /**
  * Adoption rate per task type in the report week (bars, highest first).
  * @example adoptionByTaskTypeChart(doc).data.values[0].task_type // 'contract_review'
@@ -53,7 +53,7 @@ export function adoptionByTaskTypeChart(doc: MetricsDocument): PlotChartSpec {
       marks: [
         Plot.barX(values, { x: 'adoption_rate', y: 'task_type', fill: BAR_COLOR, title: tooltip }),
         Plot.ruleX([0]),
-        Plot.text([title], { frameAnchor: 'top-left', dx: -160, dy: -TITLE_SPACE + 6, textAnchor: 'start', fontSize: 13, fontWeight: 'bold' }),
+        Plot.text([title], { frameAnchor: 'top', dy: -TITLE_SPACE + 6, fontSize: 13, fontWeight: 'bold' }),
       ],
     },
   };
