@@ -32,7 +32,7 @@ describe('uptake run -p', () => {
     expect(result.code).toBe(0);
     const executed = JSON.parse(readFileSync(join(out, '2026-W47', 'report.ipynb'), 'utf8')) as { cells: Array<{ metadata: { tags?: string[] }; source: string | string[]; outputs?: Array<{ data?: Record<string, unknown> }> }> };
     const injected = executed.cells.find((cell) => cell.metadata.tags?.includes('injected-parameters'));
-    expect([injected?.source].flat().join('')).toContain('team = "  legal ";');
+    expect([injected?.source].flat().join('')).toContain('let team: string = "  legal ";');
     const markdown = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.data?.['text/markdown'] ?? ''].flat().join(''));
     expect(markdown).toContain('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
     const manifest = JSON.parse(readFileSync(join(out, '2026-W47', 'manifest.json'), 'utf8')) as { parameters: { notebook_parameters: unknown } };
