@@ -161,7 +161,7 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
     const outputs = outputsOf(out);
     expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
     const streams = outputs.filter((output) => output.output_type === 'stream').map((output) => joined(output.text));
-    expect(streams).toContain('2026-W47 (2026-11-16 to 2026-11-22): 90 tasks of FINANCE\n');
+    expect(streams).toContain('2026-W47 (2026-11-16 to 2026-11-22): 120 tasks of FINANCE\n');
     const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
     const tables = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<div class="uptake-table">'));
     expect(tables.map((bundle) => joined(bundle['text/plain']).split('\n')[0])).toEqual([
