@@ -41,32 +41,35 @@ export interface TaskFilter extends DataSource {
 interface Loaded {
   config: Config;
   data: CleanedData;
-  /** Changes when an input file does: size and time of every file. */
+  /** Changes when an input file or the config file does: size and time of every file. */
   signature: string;
 }
 
 const loaded = new Map<string, Promise<Loaded>>();
 
-async function resolveSource(source: DataSource): Promise<{ config: Config; input: string; key: string }> {
+async function resolveSource(source: DataSource): Promise<{ config: Config; input: string; key: string; configFile?: string }> {
   const baseDir = resolve(source.baseDir ?? findProjectRoot());
   const at = (path: string) => (isAbsolute(path) ? path : join(baseDir, path));
   const configFile = source.config ? at(source.config) : existsSync(join(baseDir, DEFAULT_CONFIG_FILE)) ? join(baseDir, DEFAULT_CONFIG_FILE) : undefined;
   const config = configFile ? await readConfig(configFile) : parseConfig({});
   const input = at(source.input || config.input);
-  return { config, input, key: `${input}\0${configFile ?? ''}` };
+  return { config, input, key: `${input}\0${configFile ?? ''}`, configFile };
 }
 
-async function signatureOf(input: string): Promise<string> {
-  const files = await discoverFiles(input);
-  const stats = await Promise.all(files.map(async (file) => `${file.path}:${file.bytes}:${(await stat(file.path)).mtimeMs}`));
+async function signatureOf(input: string, configFile: string | undefined): Promise<string> {
+  const files = [...(await discoverFiles(input)).map((file) => file.path), ...(configFile ? [configFile] : [])];
+  const stats = await Promise.all(files.map(async (file) => {
+    const { size, mtimeMs } = await stat(file);
+    return `${file}:${size}:${mtimeMs}`;
+  }));
   return stats.join('\n');
 }
 
 // A notebook calls tasks(), roster() and metrics() cell after cell: the folder is cleaned once per kernel
-// and again only when one of its files changes.
+// and again only when one of its files (or the config file) changes.
 async function load(source: DataSource): Promise<Loaded> {
-  const { config, input, key } = await resolveSource(source);
-  const signature = await signatureOf(input);
+  const { config, input, key, configFile } = await resolveSource(source);
+  const signature = await signatureOf(input, configFile);
   const cached = loaded.get(key);
   if (cached) {
     const previous = await cached.catch(() => null);

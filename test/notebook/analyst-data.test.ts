@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metrics, quarantine, roster, tasks } from '../../src/notebook/analyst-data.js';
@@ -38,6 +38,20 @@ describe('tasks', () => {
     // `latest` is the report's latest week, as `uptake run` picks it
     const latest = (await metrics({ input: REPORT_INPUT })).week;
     expect(new Set((await tasks({ input: REPORT_INPUT, week: 'latest' })).array('week'))).toEqual(new Set([latest]));
+  });
+
+  it('reads the folder again when one of its files changes', async () => {
+    const changing = inputFolder({
+      'ai_logs_2026-11.csv': csv('event_id,user_id,team,task_type,started_at,status', 'e1,u1,Legal,contract_review,2026-11-16T09:00:00Z,completed'),
+      'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Legal,2026-11,UTC,true,10,5'),
+    });
+    try {
+      expect((await tasks({ input: changing })).array('task_id')).toEqual(['e1']);
+      writeFileSync(join(changing, 'ai_logs_2026-11.csv'), csv('event_id,user_id,team,task_type,started_at,status', 'e1,u1,Legal,contract_review,2026-11-16T09:00:00Z,completed', 'e2,u1,Legal,contract_review,2026-11-17T09:00:00Z,completed'));
+      expect((await tasks({ input: changing })).array('task_id')).toEqual(['e1', 'e2']);
+    } finally {
+      rmSync(changing, { recursive: true, force: true });
+    }
   });
 
   it('names the known teams when a team matches none', async () => {

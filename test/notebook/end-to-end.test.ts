@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,10 @@ const SYSTEM_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'pyt
 const KERNEL_TEST = 150_000;
 let build: string;
 let workDir: string;
+/** A Jupyter data folder of the tests' own, where the kernel is registered as the README says. */
+let jupyterData: string;
+let kernelEnv: NodeJS.ProcessEnv;
+const NOTEBOOKS = readdirSync(join(ROOT, 'notebooks')).filter((name) => name.endsWith('.ipynb')).sort();
 
 beforeAll(() => {
   build = join(ROOT, '.uptake', `test-build-${randomBytes(4).toString('hex')}`);
@@ -23,12 +27,19 @@ beforeAll(() => {
   // tsc still emits when files outside this area have type errors; the checks below catch a broken build.
   spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(build, 'dist'), '--sourceMap', 'false', '--declarationMap', 'false'], { stdio: 'ignore' });
   copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
-  for (const name of ['weekly-report.ipynb', 'team-deep-dive.ipynb']) copyFileSync(join(ROOT, 'notebooks', name), join(build, 'notebooks', name));
+  for (const name of NOTEBOOKS) copyFileSync(join(ROOT, 'notebooks', name), join(build, 'notebooks', name));
   workDir = mkdtempSync(join(tmpdir(), 'uptake-e2e-'));
+  // The documented registration (`npx uptake kernel install`), into a temporary Jupyter data folder so
+  // the machine's own registration is untouched; nbclient below finds the kernel there.
+  jupyterData = mkdtempSync(join(tmpdir(), 'uptake-jupyter-'));
+  kernelEnv = { ...process.env, JUPYTER_DATA_DIR: jupyterData };
+  execFileSync(process.execPath, [join(build, 'dist', 'cli', 'main.js'), 'kernel', 'install'], { env: kernelEnv, stdio: 'ignore', timeout: 60_000 });
 }, 180_000);
 
 afterAll(() => {
   if (build) rmSync(build, { recursive: true, force: true });
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  if (jupyterData) rmSync(jupyterData, { recursive: true, force: true });
 });
 
 function uptake(...args: string[]) {
@@ -45,8 +56,23 @@ function nbclient(input: string, output: string, cwd: string): void {
     "NotebookClient(nb, kernel_name='tslab', timeout=120, startup_timeout=120, resources={'metadata': {'path': sys.argv[3]}}).execute()",
     'nbformat.write(nb, sys.argv[2])',
   ].join('\n');
-  execFileSync(SYSTEM_PYTHON, ['-c', script, input, output, cwd], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 140_000 });
+  execFileSync(SYSTEM_PYTHON, ['-c', script, input, output, cwd], { env: kernelEnv, stdio: ['ignore', 'ignore', 'pipe'], timeout: 140_000 });
 }
+
+// Each notebook of notebooks/ runs under nbclient below with these parameters (small inputs, a fixed week).
+async function nbclientNotebook(name: string, parameters: Record<string, unknown>): Promise<string> {
+  const { notebook } = await parameterizeNotebook(await readNotebook(join(build, 'notebooks', name)), parameters);
+  const input = join(build, 'notebooks', name.replace(/\.ipynb$/, '.nbclient.ipynb'));
+  const out = join(workDir, name.replace(/\.ipynb$/, '-nbclient.ipynb'));
+  await writeNotebook(input, notebook);
+  nbclient(input, out, join(build, 'notebooks'));
+  return out;
+}
+const NBCLIENT_PARAMETERS: Record<string, Record<string, unknown>> = {
+  'weekly-report.ipynb': { week: '2026-W47', input: REPORT_INPUT, output: '' },
+  'team-deep-dive.ipynb': { week: '2026-W47', input: REPORT_INPUT, team: '  legal ' },
+  'explore.ipynb': { week: '2026-W47', input: REPORT_INPUT, team: 'FINANCE' },
+};
 
 type Output = Record<string, unknown>;
 const outputsOf = (path: string): Output[] =>
@@ -62,6 +88,10 @@ function expectReport(path: string): void {
   const charts = data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']);
   expect(charts.length).toBeGreaterThanOrEqual(3);
   for (const chart of charts) expect(joined(chart['image/svg+xml'])).toMatch(/^<svg/);
+  // The task-type chart is drawn with Observable Plot: SVG and HTML, no Vega-Lite spec
+  const plotted = data.filter((bundle) => !bundle['application/vnd.vegalite.v5+json'] && joined(bundle['image/svg+xml'] ?? '').startsWith('<svg'));
+  expect(plotted.map((bundle) => joined(bundle['text/plain']))).toEqual([expect.stringMatching(/^Adoption by task type, 2026-W\d\d$/)]);
+  expect(joined(plotted[0]['text/html'])).toBe(joined(plotted[0]['image/svg+xml']));
   expect(data.filter((bundle) => joined(bundle['text/html'] ?? '').includes('<table')).length).toBeGreaterThanOrEqual(4);
 }
 
@@ -116,6 +146,50 @@ describe('uptake execute (CLI)', () => {
 });
 
 describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
+  it('uses the kernel registered by `uptake kernel install`: node and tslab by absolute path', () => {
+    const listed = JSON.parse(execFileSync('jupyter', ['kernelspec', 'list', '--json'], { env: kernelEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { kernelspecs: Record<string, { resource_dir: string; spec: { argv: string[] } }> };
+    expect(listed.kernelspecs.tslab.resource_dir).toBe(join(jupyterData, 'kernels', 'tslab'));
+    expect(listed.kernelspecs.tslab.spec.argv.slice(0, 2)).toEqual([process.execPath, join(ROOT, 'node_modules', 'tslab', 'bin', 'tslab')]);
+  });
+
+  it('has parameters for every notebook in notebooks/', () => {
+    expect(Object.keys(NBCLIENT_PARAMETERS).sort()).toEqual(NOTEBOOKS);
+  });
+
+  it('runs explore.ipynb: tables, Plot charts, a Vega-Lite chart, two weeks compared', async () => {
+    const out = await nbclientNotebook('explore.ipynb', NBCLIENT_PARAMETERS['explore.ipynb']);
+    const outputs = outputsOf(out);
+    expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
+    const streams = outputs.filter((output) => output.output_type === 'stream').map((output) => joined(output.text));
+    expect(streams).toContain('2026-W47 (2026-11-16 to 2026-11-22): 120 tasks of FINANCE\n');
+    const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
+    const tables = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<div class="uptake-table">'));
+    expect(tables.map((bundle) => joined(bundle['text/plain']).split('\n')[0])).toEqual([
+      'Every cleaned task',
+      'Tasks per team and source, 2026-W47',
+      'Adoption by team, 2026-W47',
+      'Adoption by task type, 2026-W46 against 2026-W47',
+    ]);
+    expect(joined(tables[1]['text/plain'])).toContain('|Finance|');
+    expect(joined(tables[1]['text/plain'])).not.toContain('|Legal|');
+    const plots = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<figure'));
+    expect(plots.map((bundle) => joined(bundle['text/plain']))).toEqual(['Tasks per day, 2026-W47', 'Tasks per task type, 2026-W47', 'Adoption by task type, 2026-W46 → 2026-W47']);
+    for (const plot of plots) expect(joined(plot['text/html'])).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    const vegaLite = data.filter((bundle) => bundle['application/vnd.vegalite.v5+json']);
+    expect(vegaLite.map((bundle) => joined(bundle['text/plain']))).toEqual(['Task duration (minutes), 2026-W47']);
+    expect(joined(vegaLite[0]['image/svg+xml'])).toMatch(/^<svg/);
+  }, KERNEL_TEST);
+
+  it('runs team-deep-dive.ipynb for team="  legal " (trimmed, case-insensitive)', async () => {
+    const out = await nbclientNotebook('team-deep-dive.ipynb', NBCLIENT_PARAMETERS['team-deep-dive.ipynb']);
+    const outputs = outputsOf(out);
+    expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
+    const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
+    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
+    expect(data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']).length).toBeGreaterThanOrEqual(2);
+    expect(data.filter((bundle) => joined(bundle['text/html'] ?? '').includes('<table')).length).toBeGreaterThanOrEqual(2);
+  }, KERNEL_TEST);
+
   it('runs a notebook parameterized by uptake: the hostile string stays a string', async () => {
     const { notebook } = await parameterizeNotebook(await readNotebook(join(FIXTURES, 'parameters.ipynb')), {}, { textParameters: { week: '"; process.exit(1); "', n: '7' } });
     const input = join(workDir, 'parameters-in.ipynb');
@@ -127,12 +201,7 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
   }, KERNEL_TEST);
 
   it('runs weekly-report.ipynb', async () => {
-    const { notebook } = await parameterizeNotebook(await readNotebook(join(build, 'notebooks', 'weekly-report.ipynb')), { week: '2026-W47', input: REPORT_INPUT, output: join(workDir, 'nbclient-output') });
-    const input = join(build, 'notebooks', 'weekly-report.parameterized.ipynb');
-    const out = join(workDir, 'weekly-report-nbclient.ipynb');
-    await writeNotebook(input, notebook);
-    nbclient(input, out, join(build, 'notebooks'));
-    expectReport(out);
+    expectReport(await nbclientNotebook('weekly-report.ipynb', NBCLIENT_PARAMETERS['weekly-report.ipynb']));
   }, KERNEL_TEST);
 
   const sample = join(ROOT, 'data', 'sample');

@@ -64,6 +64,14 @@ describe('kernelDoctor', () => {
     expect(checks.at(-1)).toMatchObject({ check: 'binary', ok: false, detail: expect.stringContaining('`tslab` is not on PATH') });
   }, 60_000);
 
+  it("names a tslab script that is gone (a moved project, a removed node_modules)", async () => {
+    const kernels = join(dataDir, 'kernels', 'moved-tslab');
+    mkdirSync(kernels, { recursive: true });
+    writeFileSync(join(kernels, 'kernel.json'), JSON.stringify({ argv: [process.execPath, '/nowhere/node_modules/tslab/bin/tslab', 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript', language: 'typescript' }));
+    const checks = await kernelDoctor({ env, name: 'moved-tslab' });
+    expect(checks.at(-1)).toEqual({ check: 'binary', ok: false, detail: expect.stringMatching(/^`\/nowhere\/node_modules\/tslab\/bin\/tslab` does not exist \(was the project moved or node_modules removed\?\): register it with `npx uptake kernel install`/) });
+  }, 60_000);
+
   it('names a kernel that fails to start', async () => {
     const kernels = join(dataDir, 'kernels', 'broken-start');
     mkdirSync(kernels, { recursive: true });
