@@ -1,4 +1,5 @@
 import type { Row } from '../metrics/kpi.js';
+import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
 import { formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
@@ -207,6 +208,28 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
   },
 };
 
+// A registry KPI the catalogue has no rule for: its value per team, read from the table its entry writes
+// (several periods: the mean of their values).
+function registrySpec(metric: AskMetric): NumericSpec | undefined {
+  const kpi = registry.find((entry) => entry.id === metric.kpi);
+  if (!kpi) return undefined;
+  const [table, columns] = Object.entries(kpi.columns).find(([, names]) => names.includes(kpi.id)) ?? Object.entries(kpi.columns)[0] ?? [];
+  if (!table || !columns) return undefined;
+  const column = columns.includes(kpi.id) ? kpi.id : columns[columns.length - 1];
+  return {
+    grain: kpi.grain, scopes: ['all', 'team'], partColumns: [],
+    rows: (source, scope, period) => {
+      const document = kpi.grain === 'week' ? source.document(period) : source.document(source.reportWeek);
+      const rows = ((document.tables as unknown as Record<string, Row[]>)[table] ?? [])
+        .filter((row) => (kpi.grain === 'month' ? row.month === period : row.week === undefined || row.week === period));
+      return periodRows(rows, 'team', scope, period, [column]);
+    },
+    combine: (rows) => ({ value: mean(column)(rows).value, parts: {} }),
+  };
+}
+
+const specOf = (metric: AskMetric): NumericSpec | undefined => SPECS[metric.id] ?? registrySpec(metric);
+
 // Coverage per user, or pooled per team (a team of fewer than privacy.minGroupSize users is suppressed) or overall.
 function coverageRows(source: MetricsSource, scope: Scope, month: string): PeriodRow[] {
   const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
@@ -318,7 +341,7 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'summary':
       return answerSummary(source, interpretation.teams);
     default:
-      return interpretation.versus && SPECS[interpretation.metric.id]?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
+      return interpretation.versus && specOf(interpretation.metric)?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
   }
 }
 
@@ -344,7 +367,7 @@ function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
 
 function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { metric, movement, comparison, ranking } = interpretation;
-  const spec = SPECS[metric.id]!;
+  const spec = specOf(metric)!;
   const minimum = source.config.privacy.minGroupSize;
   const named = interpretation.taskTypes.length > 0 && (interpretation.dimension === 'task_type' || interpretation.teams.length === 0)
     ? { dimension: 'task_type' as Dimension, names: interpretation.taskTypes }
@@ -585,7 +608,7 @@ function versusPeriods(interpretation: Interpretation, source: MetricsSource, gr
 // "HR's adoption versus last week", "is ASI better than last month": both periods, the difference, Yes/No when a way was asked.
 function answerVersus(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { metric, versus } = interpretation;
-  const spec = SPECS[metric.id]!;
+  const spec = specOf(metric)!;
   const named = interpretation.taskTypes.length > 0 && interpretation.teams.length === 0
     ? { dimension: 'task_type' as Scope, names: interpretation.taskTypes }
     : { dimension: (interpretation.teams.length > 0 ? 'team' : 'all') as Scope, names: interpretation.teams.length > 0 ? interpretation.teams : ['*'] };
