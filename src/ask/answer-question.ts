@@ -440,8 +440,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
         (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
       const rows = perPeriod.flat().filter((row) => row.name === name);
+      const verdict = change && interpretation.yesNo && difference !== null && (movement === 'up' || movement === 'down')
+        ? `${(movement === 'up') === difference > 0 ? 'Yes' : 'No'}: `
+        : '';
       sentence = change
-        ? `${capitalize(metric.label)} for ${subject(name)} ${moved}`
+        ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
         : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} taken together; per ${periodColumn} it ${moved}`;
     }
     const how = change ? `the change from the first to the last ${periodColumn}` : `taken together, and per ${periodColumn}`;
@@ -575,6 +578,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     checks.push(`is it ${ruleWords(rule, valueUnit, comparison.unit === 'overall').replace('only those ', '')}?`);
     phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
     if (comparison.unit === 'overall') phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
+  }
+  // "has Procurement's adoption dropped?", "did anyone in Legal abandon tasks?": Yes or No first
+  const single = entries.length === 1 && !comparison ? entries[0] : null;
+  if (single && single.value !== null && !single.suppressed && interpretation.yesNo) {
+    const moved = (change || metric.id === 'delta_pts') && (movement === 'up' || movement === 'down') ? (movement === 'up') === single.value > 0 : null;
+    const any = moved === null && interpretation.existence === 'any' && metric.unit === 'rate' && !/^(Yes|No):/.test(phrases[0]) ? single.value > 0 : null;
+    const verdict = moved ?? any;
+    if (verdict !== null) phrases[0] = `${verdict ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
   }
   const several = entries.length > 1
     ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`

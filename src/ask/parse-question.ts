@@ -48,6 +48,8 @@ export interface Interpretation {
   versus: Versus | null;
   /** "did any team …", "is anyone …" (any); "did everyone …" (every): answers start with Yes or No. */
   existence: 'any' | 'every' | null;
+  /** A yes/no question ("is uptake rising?", "has Procurement's adoption dropped?"). */
+  yesNo: boolean;
 }
 
 /** A comparison with the period before: which grain, and which way the question expects it to have gone. */
@@ -67,8 +69,8 @@ export interface AskVocabulary {
 
 const MOVEMENT_WORDS: Record<string, Movement> = Object.fromEntries([
   ...['dip', 'dipped', 'dips', 'dipping', 'drop', 'dropped', 'drops', 'dropping', 'fell', 'fall', 'falls', 'falling', 'decline', 'declined',
-    'declining', 'decrease', 'decreased', 'decreasing', 'down', 'shrank', 'shrunk', 'shrinking', 'lost', 'sank', 'sinking', 'sliding', 'slid'].map((word) => [word, 'down']),
-  ...['grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'up', 'gained', 'gain',
+    'declining', 'decrease', 'decreased', 'decreasing', 'down', 'fallen', 'shrank', 'shrunk', 'shrinking', 'lost', 'sank', 'sinking', 'sliding', 'slid'].map((word) => [word, 'down']),
+  ...['grew', 'grow', 'grown', 'grows', 'growing', 'growth', 'rose', 'risen', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'up', 'gained', 'gain',
     'gains', 'climbed', 'climbing', 'jumped'].map((word) => [word, 'up']),
   ...['change', 'changed', 'changes', 'changing', 'moved', 'move', 'trend', 'trends', 'trending', 'evolve', 'evolved', 'develop', 'developed',
     'over', 'time', 'progress', 'progressed', 'shift', 'shifted'].map((word) => [word, 'any']),
@@ -444,5 +446,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
     versus: versusFound ? { unit: versusFound.unit, direction: versusDirection(versusFound.direction, metric) } : null,
     existence,
+    yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
   };
 }
