@@ -378,7 +378,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   if (crossed) {
     return unanswerable(`${metric.label} for a team and a task type together`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
   }
-  let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : comparison || ranking ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
+  // "is our harm rate under 1%": a yes/no about everyone, not a list of teams
+  const aboutAll = interpretation.yesNo && comparison !== null && comparison.unit !== 'overall' && !ranking && !named && !listing;
+  let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : (comparison || ranking) && !aboutAll ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
   if (metric.id === 'baseline_min') dimension = 'task_type';
   if (!spec.scopes.includes(dimension)) {
     const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
@@ -497,7 +499,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const label = change ? `change in ${metric.label}` : metric.label;
   const extra: string[] = [];
 
-  if (listing || ((comparison || ranking) && !named)) {
+  if (listing || ((comparison || ranking) && !named && !aboutAll)) {
     const listDimension = dimension === 'all' ? 'team' : dimension;
     const [one, many] = DIMENSION_NAMES[listDimension];
     let chosen = visible.filter((entry) => entry.value !== null);
