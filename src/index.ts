@@ -52,6 +52,7 @@ export { resolveWeek } from './metrics/resolve-week.js';
 export type { ReportWeek } from './metrics/resolve-week.js';
 export { glossary, registry } from './metrics/registry.js';
 export type { GlossaryEntry } from './metrics/registry.js';
+export { KPI_SYNONYMS } from './metrics/synonyms.js';
 export type { Kpi, KpiContext } from './metrics/kpi.js';
 export { formatMetricsText } from './metrics/format-metrics-text.js';
 export { schedule, createScheduler, scheduleCron, previousOccurrence, missedOccurrence, describeInstant } from './automate/schedule.js';

@@ -1,4 +1,5 @@
 import type { Row } from '../metrics/kpi.js';
+import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
 import { formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
@@ -207,6 +208,28 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
   },
 };
 
+// A registry KPI the catalogue has no rule for: its value per team, read from the table its entry writes
+// (several periods: the mean of their values).
+function registrySpec(metric: AskMetric): NumericSpec | undefined {
+  const kpi = registry.find((entry) => entry.id === metric.kpi);
+  if (!kpi) return undefined;
+  const [table, columns] = Object.entries(kpi.columns).find(([, names]) => names.includes(kpi.id)) ?? Object.entries(kpi.columns)[0] ?? [];
+  if (!table || !columns) return undefined;
+  const column = columns.includes(kpi.id) ? kpi.id : columns[columns.length - 1];
+  return {
+    grain: kpi.grain, scopes: ['all', 'team'], partColumns: [],
+    rows: (source, scope, period) => {
+      const document = kpi.grain === 'week' ? source.document(period) : source.document(source.reportWeek);
+      const rows = ((document.tables as unknown as Record<string, Row[]>)[table] ?? [])
+        .filter((row) => (kpi.grain === 'month' ? row.month === period : row.week === undefined || row.week === period));
+      return periodRows(rows, 'team', scope, period, [column]);
+    },
+    combine: (rows) => ({ value: mean(column)(rows).value, parts: {} }),
+  };
+}
+
+const specOf = (metric: AskMetric): NumericSpec | undefined => SPECS[metric.id] ?? registrySpec(metric);
+
 // Coverage per user, or pooled per team (a team of fewer than privacy.minGroupSize users is suppressed) or overall.
 function coverageRows(source: MetricsSource, scope: Scope, month: string): PeriodRow[] {
   const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
@@ -318,7 +341,7 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'summary':
       return answerSummary(source, interpretation.teams);
     default:
-      return interpretation.versus && SPECS[interpretation.metric.id]?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
+      return interpretation.versus && specOf(interpretation.metric)?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
   }
 }
 
@@ -344,7 +367,7 @@ function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
 
 function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { metric, movement, comparison, ranking } = interpretation;
-  const spec = SPECS[metric.id]!;
+  const spec = specOf(metric)!;
   const minimum = source.config.privacy.minGroupSize;
   const named = interpretation.taskTypes.length > 0 && (interpretation.dimension === 'task_type' || interpretation.teams.length === 0)
     ? { dimension: 'task_type' as Dimension, names: interpretation.taskTypes }
@@ -355,7 +378,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   if (crossed) {
     return unanswerable(`${metric.label} for a team and a task type together`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
   }
-  let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : comparison || ranking ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
+  // "is our harm rate under 1%": a yes/no about everyone, not a list of teams
+  const aboutAll = interpretation.yesNo && comparison !== null && comparison.unit !== 'overall' && !ranking && !named && !listing;
+  let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : (comparison || ranking) && !aboutAll ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
   if (metric.id === 'baseline_min') dimension = 'task_type';
   if (!spec.scopes.includes(dimension)) {
     const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
@@ -417,8 +442,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
         (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
       const rows = perPeriod.flat().filter((row) => row.name === name);
+      const verdict = change && interpretation.yesNo && difference !== null && (movement === 'up' || movement === 'down')
+        ? `${(movement === 'up') === difference > 0 ? 'Yes' : 'No'}: `
+        : '';
       sentence = change
-        ? `${capitalize(metric.label)} for ${subject(name)} ${moved}`
+        ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
         : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} taken together; per ${periodColumn} it ${moved}`;
     }
     const how = change ? `the change from the first to the last ${periodColumn}` : `taken together, and per ${periodColumn}`;
@@ -471,7 +499,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const label = change ? `change in ${metric.label}` : metric.label;
   const extra: string[] = [];
 
-  if (listing || ((comparison || ranking) && !named)) {
+  if (listing || ((comparison || ranking) && !named && !aboutAll)) {
     const listDimension = dimension === 'all' ? 'team' : dimension;
     const [one, many] = DIMENSION_NAMES[listDimension];
     let chosen = visible.filter((entry) => entry.value !== null);
@@ -553,6 +581,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
     if (comparison.unit === 'overall') phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
   }
+  // "has Procurement's adoption dropped?", "did anyone in Legal abandon tasks?": Yes or No first
+  const single = entries.length === 1 && !comparison ? entries[0] : null;
+  if (single && single.value !== null && !single.suppressed && interpretation.yesNo) {
+    const moved = (change || metric.id === 'delta_pts') && (movement === 'up' || movement === 'down') ? (movement === 'up') === single.value > 0 : null;
+    const any = moved === null && interpretation.existence === 'any' && metric.unit === 'rate' && !/^(Yes|No):/.test(phrases[0]) ? single.value > 0 : null;
+    const verdict = moved ?? any;
+    if (verdict !== null) phrases[0] = `${verdict ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+  }
   const several = entries.length > 1
     ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
     : null;
@@ -585,7 +621,7 @@ function versusPeriods(interpretation: Interpretation, source: MetricsSource, gr
 // "HR's adoption versus last week", "is ASI better than last month": both periods, the difference, Yes/No when a way was asked.
 function answerVersus(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { metric, versus } = interpretation;
-  const spec = SPECS[metric.id]!;
+  const spec = specOf(metric)!;
   const named = interpretation.taskTypes.length > 0 && interpretation.teams.length === 0
     ? { dimension: 'task_type' as Scope, names: interpretation.taskTypes }
     : { dimension: (interpretation.teams.length > 0 ? 'team' : 'all') as Scope, names: interpretation.teams.length > 0 ? interpretation.teams : ['*'] };

@@ -1,4 +1,4 @@
-import { glossary } from '../metrics/registry.js';
+import { registry } from '../metrics/registry.js';
 import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { textTokens } from './text-tokens.js';
 
@@ -24,7 +24,9 @@ export type AskMetricId =
   | 'alerts'
   | 'power_users'
   | 'baseline_min'
-  | 'summary';
+  | 'summary'
+  /** A registry KPI with no entry in the catalogue: askable by its title, id and synonyms. */
+  | (string & {});
 
 export interface AskMetric {
   id: AskMetricId;
@@ -72,12 +74,20 @@ export interface MetricPhrase {
 
 /**
  * Every askable metric with its phrases: its KPI_SYNONYMS entry plus the registry title and id of its KPI.
+ * A registry KPI the list above does not know is askable too (its value per team, from its own table).
  * @example askMetrics().find((metric) => metric.id === 'asi')?.synonyms.includes('accuracy stability index asi') // true
  */
 export function askMetrics(): AskMetric[] {
-  const titles = new Map(glossary().map((entry) => [entry.id, entry]));
-  return METRICS.map((metric) => {
-    const entry = metric.kpi ? titles.get(metric.kpi) : undefined;
+  const kpis = new Map(registry.map((kpi) => [kpi.id, kpi]));
+  const known = new Set(METRICS.flatMap((metric) => [metric.id, metric.kpi]));
+  // A KPI added to the registry without a catalogue entry: named by its title, its unit read from its id
+  const added = registry.filter((kpi) => !known.has(kpi.id)).map((kpi): Omit<AskMetric, 'synonyms'> => ({
+    id: kpi.id, kpi: kpi.id, label: kpi.title.toLowerCase(),
+    unit: /_rate$|_share$|rate$/.test(kpi.id) ? 'rate' : /hours/.test(kpi.id) ? 'hours' : /_pts$/.test(kpi.id) ? 'pts' : /_min$/.test(kpi.id) ? 'minutes' : 'count',
+    higherIsBetter: !/harm|abandon|error|gap|fail/.test(kpi.id),
+  }));
+  return [...METRICS, ...added].map((metric) => {
+    const entry = metric.kpi ? kpis.get(metric.kpi) : undefined;
     const extra = entry && metric.kpi === metric.id ? [textTokens(entry.title).join(' '), textTokens(entry.id).join(' ')] : [];
     return { ...metric, synonyms: [...new Set([...(KPI_SYNONYMS[metric.id] ?? []), ...extra])] };
   });

@@ -1,3 +1,5 @@
+import { registry } from '../metrics/registry.js';
+import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
 import { matchEntities, type Entity } from './match-entities.js';
 import { spellNumbers } from './number-words.js';
@@ -46,6 +48,8 @@ export interface Interpretation {
   versus: Versus | null;
   /** "did any team …", "is anyone …" (any); "did everyone …" (every): answers start with Yes or No. */
   existence: 'any' | 'every' | null;
+  /** A yes/no question ("is uptake rising?", "has Procurement's adoption dropped?"). */
+  yesNo: boolean;
 }
 
 /** A comparison with the period before: which grain, and which way the question expects it to have gone. */
@@ -65,8 +69,8 @@ export interface AskVocabulary {
 
 const MOVEMENT_WORDS: Record<string, Movement> = Object.fromEntries([
   ...['dip', 'dipped', 'dips', 'dipping', 'drop', 'dropped', 'drops', 'dropping', 'fell', 'fall', 'falls', 'falling', 'decline', 'declined',
-    'declining', 'decrease', 'decreased', 'decreasing', 'down', 'shrank', 'shrunk', 'shrinking', 'lost', 'sank', 'sinking', 'sliding', 'slid'].map((word) => [word, 'down']),
-  ...['grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'up', 'gained', 'gain',
+    'declining', 'decrease', 'decreased', 'decreasing', 'down', 'fallen', 'shrank', 'shrunk', 'shrinking', 'lost', 'sank', 'sinking', 'sliding', 'slid'].map((word) => [word, 'down']),
+  ...['grew', 'grow', 'grown', 'grows', 'growing', 'growth', 'rose', 'risen', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'up', 'gained', 'gain',
     'gains', 'climbed', 'climbing', 'jumped'].map((word) => [word, 'up']),
   ...['change', 'changed', 'changes', 'changing', 'moved', 'move', 'trend', 'trends', 'trending', 'evolve', 'evolved', 'develop', 'developed',
     'over', 'time', 'progress', 'progressed', 'shift', 'shifted'].map((word) => [word, 'any']),
@@ -135,10 +139,17 @@ export function reservedWords(): Set<string> {
   return words;
 }
 
-const ALL_METRICS = askMetrics();
-const PHRASES = metricPhrases(ALL_METRICS);
-const RESERVED = reservedWords();
-const metricById = (id: AskMetric['id']) => ALL_METRICS.find((metric) => metric.id === id)!;
+// The catalogue follows the registry: a KPI registered later is askable from then on.
+let catalogue: { key: string; metrics: AskMetric[]; phrases: ReturnType<typeof metricPhrases>; reserved: Set<string> } | null = null;
+function currentCatalogue() {
+  const key = registry.map((kpi) => kpi.id).join(',') + JSON.stringify(KPI_SYNONYMS);
+  if (catalogue?.key !== key) {
+    const metrics = askMetrics();
+    catalogue = { key, metrics, phrases: metricPhrases(metrics), reserved: reservedWords() };
+  }
+  return catalogue;
+}
+const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((metric) => metric.id === id)!;
 
 const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade)$/;
 
@@ -154,6 +165,7 @@ const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'ju
 
 // A capitalised word after the first that no rule used reads as a name the data does not have: "adoption of Marketing".
 function unknownNames(question: string, words: string[], used: Set<number>): string[] {
+  const RESERVED = currentCatalogue().reserved;
   const usedWords = new Set([...used].map((index) => words[index]));
   const names: string[] = [];
   for (const match of question.matchAll(/(?<=\S\s+)[A-Z][A-Za-z]+/g)) {
@@ -216,6 +228,7 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
  * @example parseQuestion('which teams dipped more than 10 points last week', { teams: ['Finance'], taskTypes: [], reportWeek: '2026-W47' })?.metric.id // 'delta_pts'
  */
 export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
+  const { phrases: PHRASES, reserved: RESERVED } = currentCatalogue();
   const words = spellNumbers(textTokens(spellSymbols(question)));
   const used = new Set<number>();
   const free = () => words.map((word, index) => (used.has(index) ? '\u0000' : word));
@@ -433,5 +446,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
     versus: versusFound ? { unit: versusFound.unit, direction: versusDirection(versusFound.direction, metric) } : null,
     existence,
+    yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
   };
 }

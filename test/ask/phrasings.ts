@@ -257,6 +257,14 @@ export const PHRASINGS: Phrasing[] = [
   p('summary', 'how are things in legal', ['39.3%', '52.1']),
   p('existence', 'is anybody using it in HR', ['Yes', '9']),
   p('power-users', 'who are our biggest users', ['u006']),
+  // A third pass over the other KPIs (14 of 19 right at first)
+  p('gaps-alerts', 'were any days missing for Legal', ['2026-11-18']),
+  p('gaps-alerts', 'any red flags for Procurement?', ['Procurement', '22.0']),
+  p('baseline', 'which task type takes longest by hand', ['contract_review', '77.5']),
+  p('existence', 'is our harm rate under 1%', ['Yes', '0.0%'], ['Engineering']),
+  p('hours', 'how much time have we saved in total', ['2242.3']),
+  p('accuracy', 'has accuracy improved since September', ['No', '90.3%', '84.2%']),
+  p('share', 'percentage of HR tasks done manually', ['57.3%']),
 
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
