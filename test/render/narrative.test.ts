@@ -190,9 +190,9 @@ describe('buildNarrative: caveats', () => {
       },
       {
         accounting: {
-          ai_logs: { rows_read: 100, quarantined: 10, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 90, tasks: 80 },
-          manual_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 48, tasks: 48 },
-          user_monthly_summary: { rows_read: 5, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 },
+          ai_logs: { rows_read: 100, quarantined: 10, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 90, tasks: 80 },
+          manual_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 48, tasks: 48 },
+          user_monthly_summary: { rows_read: 5, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 },
         },
       },
     );
