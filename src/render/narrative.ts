@@ -250,6 +250,17 @@ function quarantineSentence(doc: MetricsDocument): string | null {
   return `${plural(total, 'input row was', 'input rows were')} quarantined and left out of every figure (${bySource}).`;
 }
 
+// Copies of one id that disagree were merged by a rule, not by what happened: say so (CONTRACT 2.4).
+function conflictsSentence(doc: MetricsDocument): string | null {
+  const parts = Object.entries(doc.accounting)
+    .filter(([, accounting]) => accounting && isNumber(accounting.conflicting_duplicates) && accounting.conflicting_duplicates > 0)
+    .map(([kind, accounting]) => ({ kind, count: accounting!.conflicting_duplicates }));
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (total === 0) return null;
+  const bySource = parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ');
+  return `${plural(total, 'id arrived', 'ids arrived')} in copies that disagree (${bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
+}
+
 /**
  * The report's narrative as markdown paragraphs, every sentence computed from the document:
  * adoption and its moves, outcomes (accuracy stability, time saved, harm), then data caveats.
@@ -260,7 +271,7 @@ function quarantineSentence(doc: MetricsDocument): string | null {
 export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
   const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
-  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc)];
+  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc)];
   const paragraphs = [adoption, outcomes].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
   const caveatText = caveats.filter((sentence): sentence is string => sentence !== null).join(' ');
   if (caveatText) paragraphs.push(`**Data caveats.** ${caveatText}`);
