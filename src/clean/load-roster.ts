@@ -1,7 +1,7 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { resolveHeader } from '../ingest/normalize-headers.js';
-import { ianaZone, parseBoolean, parseNumber } from '../ingest/parse-values.js';
+import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { cellAt, filledFields } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
@@ -147,7 +147,8 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     if (record.parseError !== undefined) return reject('parse_error', record.parseError);
     if (record.fields.length > header.width) return reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`);
     const index = header.index;
-    const cell = (name: string) => cellAt(record.fields, index.get(name) ?? -1);
+    const fields = withoutControlCharacters(record.fields, record.raw);
+    const cell = (name: string) => cellAt(fields, index.get(name) ?? -1);
     const userId = cell('user_id');
     if (userId === '') return reject('missing_user_id', 'expected a non-empty `user_id`');
     const month = cell('month');
@@ -167,7 +168,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
       licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
     };
-    entries.push({ entry, completeness: filledFields(record.fields) });
+    entries.push({ entry, completeness: filledFields(fields) });
   });
   if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
   return { header, rows, quarantine, unreadable, entries };

@@ -1,6 +1,6 @@
 import type { CsvRecord } from '../ingest/read-csv.js';
 import type { ResolvedHeader } from '../ingest/normalize-headers.js';
-import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, type ParsedTime } from '../ingest/parse-values.js';
+import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, withoutControlCharacters, type ParsedTime } from '../ingest/parse-values.js';
 import type { LogRowInput } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from './types.js';
 
@@ -105,7 +105,7 @@ export function filledFields(fields: string[]): number {
  */
 export function readLogRecord(source: LogSource, record: CsvRecord, header: ResolvedHeader, context: RowContext): LogRowInput | Rejection {
   if (record.parseError !== undefined) return { reason: 'parse_error', detail: record.parseError };
-  const { fields } = record;
+  const fields = withoutControlCharacters(record.fields, record.raw);
   if (fields.length > header.width) {
     return { reason: 'field_count', detail: `expected at most ${header.width} fields (the header's count), got ${fields.length}` };
   }

@@ -98,3 +98,22 @@ test('numbers are decimal only wherever one is read: accuracy, accuracy_pct, dur
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.tasks_total, row.ai_tasks_total])).toEqual([['u1', null, null], ['u2', 12, 4]]);
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 9, quarantined: 6, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3 });
 });
+
+test('control characters are removed from every value before any sink; tab and line breaks in quoted fields stay', async () => {
+  const header = `${AI_HEADER},channel`;
+  const { ai, data } = await clean({
+    'ai_logs_1.csv': csv(header,
+      'e\u00001,u\u00011,Fin\u0000ance,Re\u0000port,2026-11-16T09:00:00Z,,do\u0000ne,0.\u00009,n\u0000o,"line one\u0000\n\tline two\u0085\u001b[31m",we\u007fb',
+      'e2,u1,Finance,report,2026-11-16T10:00:00Z,,done,,,"\u0000",\u0000'),
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Fin\u0000ance,2026-11,UTC,y\u0000es,1\u00000,5'),
+  });
+  expect(ai.map((task) => [task.task_id, task.user_id, task.team, task.task_type, task.status, task.accuracy, task.harmful, task.prompt, task.channel])).toEqual([
+    ['e1', 'u1', 'Finance', 'report', 'completed', 0.9, false, 'line one\n\tline two[31m', 'web'],
+    ['e2', 'u1', 'Finance', 'report', 'completed', null, null, null, null],
+  ]);
+  expect(data.labelMapping.map((entry) => entry.raw).sort()).toEqual(['Report', 'report']);
+  expect((data.roster.objects() as Array<Record<string, unknown>>)[0]).toMatchObject({ team: 'Finance', licensed: true, tasks_total: 10 });
+  expect(data.quarantine).toEqual([]);
+  expect(data.repairs).toMatchObject({ clock_skew: 0 });
+  expect(Object.keys(data.repairs).filter((key) => key.startsWith('unreadable_'))).toEqual([]);
+});
