@@ -202,7 +202,8 @@ function readDuration(fields: string[], durations: Positions['durations'], conte
     const text = cellAt(fields, position);
     if (text === '') continue;
     const number = parseNumber(text);
-    if (number === null || Number.isNaN(number) || number < 0) {
+    // a duration so long that it is no longer a finite number of milliseconds is no duration either
+    if (number === null || Number.isNaN(number) || number < 0 || !Number.isFinite(number * unitMs)) {
       context.onUnreadableOptional(column);
       continue;
     }
