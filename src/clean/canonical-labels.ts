@@ -1,3 +1,4 @@
+import { AbbreviationIndex } from './abbreviation-index.js';
 import type { LabelMapping } from './types.js';
 
 export interface LabelRules {
@@ -5,12 +6,22 @@ export interface LabelRules {
   catalogue: string[] | null;
 }
 
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+const EDGE_UNDERSCORES = /^_+|_+$/g;
+
+// Labels come in every script (`請求書照合`, `проверка`, `Überprüfung`): letters and digits of any script are
+// kept, with the combining marks that belong to them (Devanagari vowel signs are marks, not letters).
+// Upper- then lower-casing folds case beyond lower-casing alone (`ß` and `SS`, final and medial sigma);
+// NFC before and after makes one spelling of `ü` whether it came as one code point or two.
 /**
- * Lower-case, trim, runs of non-alphanumerics to `_`.
+ * NFC, case-folded, trimmed, runs of characters that are neither letters nor digits (of any script) to `_`;
+ * an empty result is `unlabelled`.
  * @example spellLabel(' Budget-Recon ') // 'budget_recon'
+ * @example spellLabel('Überprüfung') // 'überprüfung'
  */
 export function spellLabel(raw: string): string {
-  const spelled = raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const folded = raw.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+  const spelled = folded.replace(NOT_WORD, '_').replace(EDGE_UNDERSCORES, '');
   return spelled === '' ? 'unlabelled' : spelled;
 }
 
@@ -21,20 +32,6 @@ export function abbreviates(short: string, long: string): boolean {
   const longTokens = long.split('_');
   if (shortTokens.length !== longTokens.length) return false;
   return shortTokens.every((token, index) => longTokens[index].startsWith(token));
-}
-
-// Among labels it abbreviates, the most frequent wins; ties go to the alphabetically first.
-function longestFit(label: string, candidates: Iterable<[string, number]>): string | undefined {
-  let best: string | undefined;
-  let bestCount = -1;
-  for (const [candidate, count] of candidates) {
-    if (!abbreviates(label, candidate)) continue;
-    if (count > bestCount || (count === bestCount && candidate < best!)) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /**
@@ -54,11 +51,14 @@ export function canonicalLabels(rawCounts: Map<string, number>, rules: LabelRule
     step.set(raw, { label, via: synonym ? 'synonym' : spelled === raw ? 'identity' : 'spelling' });
     frequency.set(label, (frequency.get(label) ?? 0) + count);
   }
+  // Among labels it abbreviates, the most frequent wins; ties go to the first in code-unit order. A label
+  // resolves along such steps, at most 8 (each step is to a longer label).
+  const labels = new AbbreviationIndex(frequency);
   const resolved = new Map<string, string>();
   for (const label of frequency.keys()) {
     let current = label;
     for (let depth = 0; depth < 8; depth += 1) {
-      const next = longestFit(current, frequency);
+      const next = labels.expansionOf(current);
       if (!next) break;
       current = next;
     }
@@ -66,14 +66,15 @@ export function canonicalLabels(rawCounts: Map<string, number>, rules: LabelRule
   }
   const catalogue = rules.catalogue?.map(spellLabel) ?? null;
   const catalogueCounts = catalogue ? new Map(catalogue.map((entry) => [entry, frequency.get(entry) ?? 0])) : null;
+  const catalogueEntries = catalogueCounts ? new AbbreviationIndex(catalogueCounts) : null;
   const mappings = new Map<string, LabelMapping>();
   for (const [raw, count] of rawCounts) {
     const { label, via } = step.get(raw)!;
     let canonical = resolved.get(label)!;
     let how: LabelMapping['via'] = canonical !== label ? 'abbreviation' : via;
-    if (catalogue && catalogueCounts) {
+    if (catalogueCounts && catalogueEntries) {
       if (!catalogueCounts.has(canonical)) {
-        const fit = longestFit(canonical, catalogueCounts);
+        const fit = catalogueEntries.expansionOf(canonical);
         canonical = fit ?? 'other';
         how = fit ? 'catalogue' : 'other';
       }

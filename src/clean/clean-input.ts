@@ -28,7 +28,7 @@ export interface CleanEffects {
 }
 
 function emptyAccounting(): SourceAccounting {
-  return { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
+  return { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
 }
 
 /**
@@ -81,9 +81,9 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const mapping = canonicalLabels(countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
   const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
-  // 6. Exact duplicates, then retries (AI only), then stitching (AI only)
-  const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length));
-  const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length));
+  // 6. Exact duplicates (conflicting copies counted; harmful if any copy is), then retries (AI only), then stitching (AI only)
+  const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length), aiTypes.ids);
+  const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length), manualTypes.ids);
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = rowRuns(manualExact.kept);
@@ -92,10 +92,12 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
   const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes.ids, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
+  accounting.ai_logs.conflicting_duplicates = aiExact.conflicting;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
   accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;
   accounting.ai_logs.tasks = aiTasks.length;
   accounting.manual_logs.exact_duplicates = manualExact.duplicates;
+  accounting.manual_logs.conflicting_duplicates = manualExact.conflicting;
   accounting.manual_logs.rows_in_tasks = manualExact.kept.length;
   accounting.manual_logs.tasks = manualTasks.length;
   progress(`cleaned: ${aiTasks.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manualTasks.length} manual tasks`);
@@ -126,6 +128,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
     teamsFilled,
     labelMapping: [...mapping.values()].sort((a, b) => a.canonical.localeCompare(b.canonical) || b.count - a.count || a.raw.localeCompare(b.raw)),
     files: reports,
+    rosterConflicts: roster.conflicts,
   };
 }
 

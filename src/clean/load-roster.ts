@@ -1,7 +1,7 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { resolveHeader } from '../ingest/normalize-headers.js';
-import { ianaZone, parseBoolean, parseNumber } from '../ingest/parse-values.js';
+import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { cellAt, filledFields } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
@@ -25,7 +25,20 @@ export interface Roster {
   accounting: SourceAccounting;
   files: FileReport[];
   quarantine: QuarantineRecord[];
+  /** Users with more than one team in one month: the first team in input order is kept. */
+  conflicts: RosterConflict[];
 }
+
+/** A user given two or more teams for one month (CONTRACT 2.8), as the validate report names it. */
+export interface RosterConflict {
+  user_id: string;
+  month: string;
+  /** The teams as written, each once, in input order; the first is kept. */
+  teams: string[];
+}
+
+/** The fields two copies of a roster row are compared on: null (empty) agrees with anything. */
+const ROSTER_FIELDS = ['team', 'timezone', 'licensed', 'tasksTotal', 'aiTasksTotal'] as const;
 
 export const rosterKey = (userId: string, month: string) => `${userId}\u0000${month}`;
 export const teamKey = (team: string) => team.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -48,10 +61,14 @@ interface RosterFileRead {
  * @example const roster = await loadRoster(files.filter((f) => f.kind === 'user_monthly_summary'), onUnreadable, console.error)
  */
 export async function loadRoster(files: InputFile[], onUnreadableOptional: (column: string) => void, onProgress: (message: string) => void = () => {}): Promise<Roster> {
-  const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
+  const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
   const reports: FileReport[] = [];
   const quarantine: QuarantineRecord[] = [];
   const chosen = new Map<string, { entry: RosterEntry; completeness: number }>();
+  // per repeated (user, month): the first non-empty value of each field, whether a copy disagreed, its teams
+  const firstValues = new Map<string, RosterEntry>();
+  const conflicting = new Set<string>();
+  const teamsOf = new Map<string, string[]>();
   for (const file of files) {
     const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress);
     accounting.rows_read += read.rows;
@@ -63,6 +80,7 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
       const earlier = chosen.get(key);
       if (earlier) {
         accounting.exact_duplicates += 1;
+        compareCopies(key, candidate.entry, earlier.entry);
         if (candidate.completeness > earlier.completeness) chosen.set(key, candidate);
       } else {
         chosen.set(key, candidate);
@@ -70,13 +88,42 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
     }
     reports.push({ file: file.path, kind: 'user_monthly_summary', rows: read.rows, drift: read.header.drift, missingOptional: read.header.missingOptional });
   }
+  // the kept row is the most complete, but its team is the first one written (CONTRACT 2.8)
+  const conflicts: RosterConflict[] = [];
+  for (const [key, teams] of teamsOf) {
+    if (teams.length < 2) continue;
+    const kept = chosen.get(key)!;
+    kept.entry = { ...kept.entry, team: teams[0] };
+    conflicts.push({ user_id: kept.entry.userId, month: kept.entry.month, teams });
+  }
+  accounting.conflicting_duplicates = conflicting.size;
   const entries = [...chosen.values()].map(({ entry }) => entry);
   accounting.rows_in_tasks = entries.length;
   accounting.tasks = entries.length;
   const teamSpelling = new Map<string, string>();
   for (const entry of entries) if (entry.team && !teamSpelling.has(teamKey(entry.team))) teamSpelling.set(teamKey(entry.team), entry.team.trim());
   const byUserMonth = new Map(entries.map((entry) => [rosterKey(entry.userId, entry.month), entry]));
-  return { entries, byUserMonth, teamSpelling, accounting, files: reports, quarantine };
+  return { entries, byUserMonth, teamSpelling, accounting, files: reports, quarantine, conflicts };
+
+  function compareCopies(key: string, copy: RosterEntry, earlier: RosterEntry): void {
+    let first = firstValues.get(key);
+    if (!first) {
+      firstValues.set(key, (first = { ...earlier }));
+      if (earlier.team !== null) teamsOf.set(key, [earlier.team]);
+    }
+    for (const field of ROSTER_FIELDS) {
+      const value = copy[field];
+      if (value === null) continue;
+      const reference = first[field];
+      if (reference === null) (first as unknown as Record<string, unknown>)[field] = value;
+      else if (field === 'team' ? teamKey(reference as string) !== teamKey(value as string) : reference !== value) conflicting.add(key);
+    }
+    if (copy.team !== null) {
+      const teams = teamsOf.get(key) ?? [];
+      if (!teams.some((team) => teamKey(team) === teamKey(copy.team!))) teams.push(copy.team);
+      teamsOf.set(key, teams);
+    }
+  }
 }
 
 // Each record is read as it comes (holding a file's records until its end kept them all alive through the
@@ -100,7 +147,8 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     if (record.parseError !== undefined) return reject('parse_error', record.parseError);
     if (record.fields.length > header.width) return reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`);
     const index = header.index;
-    const cell = (name: string) => cellAt(record.fields, index.get(name) ?? -1);
+    const fields = withoutControlCharacters(record.fields, record.raw);
+    const cell = (name: string) => cellAt(fields, index.get(name) ?? -1);
     const userId = cell('user_id');
     if (userId === '') return reject('missing_user_id', 'expected a non-empty `user_id`');
     const month = cell('month');
@@ -120,7 +168,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
       licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
     };
-    entries.push({ entry, completeness: filledFields(record.fields) });
+    entries.push({ entry, completeness: filledFields(fields) });
   });
   if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
   return { header, rows, quarantine, unreadable, entries };

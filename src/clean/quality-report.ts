@@ -13,6 +13,8 @@ export interface QualityReport {
   teams_filled: number;
   label_mapping: CleanedData['labelMapping'];
   loaded_dates: CleanedData['loadedDates'];
+  /** Users with two or more teams in one roster month (the first team is kept). */
+  roster_conflicts: CleanedData['rosterConflicts'];
 }
 
 /** True when every row of a source is accounted for (CONTRACT section 2). */
@@ -37,5 +39,6 @@ export function qualityReport(input: string, data: CleanedData): QualityReport {
     teams_filled: data.teamsFilled,
     label_mapping: data.labelMapping,
     loaded_dates: data.loadedDates,
+    roster_conflicts: data.rosterConflicts,
   };
 }

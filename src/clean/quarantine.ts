@@ -1,6 +1,6 @@
 import type { CsvRecord } from '../ingest/read-csv.js';
 import type { ResolvedHeader } from '../ingest/normalize-headers.js';
-import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, type ParsedTime } from '../ingest/parse-values.js';
+import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, withoutControlCharacters, type ParsedTime } from '../ingest/parse-values.js';
 import type { LogRowInput } from '../ingest/log-rows.js';
 import type { LogSource, TaskStatus } from './types.js';
 
@@ -105,7 +105,7 @@ export function filledFields(fields: string[]): number {
  */
 export function readLogRecord(source: LogSource, record: CsvRecord, header: ResolvedHeader, context: RowContext): LogRowInput | Rejection {
   if (record.parseError !== undefined) return { reason: 'parse_error', detail: record.parseError };
-  const { fields } = record;
+  const fields = withoutControlCharacters(record.fields, record.raw);
   if (fields.length > header.width) {
     return { reason: 'field_count', detail: `expected at most ${header.width} fields (the header's count), got ${fields.length}` };
   }
@@ -202,7 +202,8 @@ function readDuration(fields: string[], durations: Positions['durations'], conte
     const text = cellAt(fields, position);
     if (text === '') continue;
     const number = parseNumber(text);
-    if (number === null || Number.isNaN(number) || number < 0) {
+    // a duration so long that it is no longer a finite number of milliseconds is no duration either
+    if (number === null || Number.isNaN(number) || number < 0 || !Number.isFinite(number * unitMs)) {
       context.onUnreadableOptional(column);
       continue;
     }

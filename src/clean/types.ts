@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { InputKind, LogSource, TaskStatus } from '../ingest/types.js';
+import type { RosterConflict } from './load-roster.js';
 
 export type { InputKind, LogSource, TaskStatus };
 
@@ -8,6 +9,8 @@ export interface SourceAccounting {
   rows_read: number;
   quarantined: number;
   exact_duplicates: number;
+  /** Ids among the exact duplicates whose copies disagree on a non-empty field once cleaned (not a term of the sum). */
+  conflicting_duplicates: number;
   retry_duplicates: number;
   rows_in_tasks: number;
   /** Tasks after stitching (ai_logs) or after de-duplication (manual_logs); roster rows used. */
@@ -93,4 +96,6 @@ export interface CleanedData {
   teamsFilled: number;
   labelMapping: LabelMapping[];
   files: FileReport[];
+  /** Users given two or more teams for one roster month; the first team in input order is kept. */
+  rosterConflicts: RosterConflict[];
 }

@@ -25,7 +25,7 @@ const sorted = (record: Record<string, number>): Record<string, number> =>
  */
 export function createRowAccountant(): RowAccountant {
   const seen = new WeakSet<RawRow>();
-  const blank = () => ({ rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 });
+  const blank = () => ({ rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 });
   const counts: Record<LogSource, SourceAccounting> = { ai_logs: blank(), manual_logs: blank() };
   const quarantineBySource: Record<InputKind, Record<string, number>> = { ai_logs: {}, manual_logs: {}, user_monthly_summary: {} };
   const repairsBySource: Record<LogSource, { clock_skew: number }> = { ai_logs: { clock_skew: 0 }, manual_logs: { clock_skew: 0 } };
@@ -41,6 +41,7 @@ export function createRowAccountant(): RowAccountant {
           continue;
         }
         if (row.swapped) repairsBySource[source].clock_skew += copies;
+        // a row written twice is the same row twice (some copies with fields left blank): never a conflicting duplicate
         if (seen.has(row)) {
           count.exact_duplicates += copies;
           continue;
@@ -68,6 +69,7 @@ export function createRowAccountant(): RowAccountant {
           rows_read: rosterRows + rosterQuarantined,
           quarantined: rosterQuarantined,
           exact_duplicates: 0,
+          conflicting_duplicates: 0,
           retry_duplicates: 0,
           rows_in_tasks: rosterRows,
           tasks: rosterRows,

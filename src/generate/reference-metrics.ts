@@ -129,10 +129,11 @@ function licensedUsers(roster: ReferenceRosterRow[], team: string, month: string
 function monthsBetween(first: string, last: string): string[] {
   const months: string[] = [];
   let [year, month] = first.split('-').map(Number);
+  const [lastYear, lastMonth] = last.split('-').map(Number);
   for (;;) {
-    const label = `${year}-${String(month).padStart(2, '0')}`;
-    if (label > last) return months;
-    months.push(label);
+    // compared as numbers: text sorts wrongly past year 9999
+    if (year * 12 + month > lastYear * 12 + lastMonth) return months;
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
     month++;
     if (month === 13) {
       month = 1;

@@ -31,6 +31,21 @@ export function trimmed(text: string): string {
   const end = String.prototype.charCodeAt.call(value, last);
   return first > SPACE && first < DELETE && end > SPACE && end < DELETE ? value : value.trim();
 }
+// C0 and C1 control characters and DEL, but tab, line feed and carriage return (a quoted field may hold line
+// breaks): a NUL stops PostgreSQL's COPY, and the others garble every text sink.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * A record's fields without control characters (CONTRACT 1, text hygiene): the same array when its raw text
+ * holds none, so that clean records cost one scan and no copy.
+ * @example withoutControlCharacters(['a\u0000b', 'c'], 'a\u0000b,c') // ['ab', 'c']
+ */
+export function withoutControlCharacters(fields: string[], raw: string): string[] {
+  if (!CONTROL_CHARACTER.test(raw)) return fields;
+  return fields.map((field) => field.replace(CONTROL_CHARACTERS, ''));
+}
+
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH_PATTERN = /^\d{1,15}(?:\.\d+)?$/;
 /** Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138). */

@@ -1,3 +1,4 @@
+import { monthNumber } from '../util/iso-week.js';
 import type { Severity } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { shiftWeek } from '../util/iso-week.js';
@@ -120,7 +121,7 @@ const RULES: Record<string, RuleCheck> = {
   },
   blind_spot(tables, context) {
     const rows = tables.logging_coverage ?? [];
-    const latest = rows.reduce<string | null>((last, row) => (last === null || String(row.month) > last ? String(row.month) : last), null);
+    const latest = rows.reduce<string | null>((last, row) => (last === null || monthNumber(String(row.month)) > monthNumber(last) ? String(row.month) : last), null);
     return rows
       .filter((row) => row.month === latest && row.flagged === true)
       .map((row) => ({

@@ -19,8 +19,9 @@ export const asi: Kpi = {
   columns: { accuracy_stability: ['evaluated', 'above_target', 'asi'] },
   compute(context) {
     const lastMonth = context.report.month;
+    const lastMonthNumber = monthNumber(lastMonth);
     const months = columnCodes(context.tasks, 'month');
-    const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (month <= lastMonth ? 1 : 0));
+    const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (monthNumber(month) <= lastMonthNumber ? 1 : 0));
     const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
     const evaluated = selectRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
     if (evaluated.length === 0) return { accuracy_stability: [] };
@@ -29,7 +30,7 @@ export const asi: Kpi = {
     const aboveTarget = sumByGroup(groups, columnValues(context.tasks, 'above_target') as ArrayLike<number>);
     const rows: Row[] = groups.keys.map((keys, group) => ({ month: keys.month, team: keys.team, evaluated: evaluatedTasks[group], above_target: aboveTarget[group] }));
     const present = new Set(rows.filter((row) => row.team === '*').map((row) => row.month as string));
-    const firstMonth = [...present].reduce((first, month) => (month < first ? month : first));
+    const firstMonth = [...present].reduce((first, month) => (monthNumber(month) < monthNumber(first) ? month : first));
     const quietMonths = monthRange(firstMonth, lastMonth).filter((month) => !present.has(month));
     const table: Row[] = [...rows, ...quietMonths.map((month) => ({ month, team: '*', evaluated: 0, above_target: 0 }))].map((row) => {
       const evaluatedCount = row.evaluated as number;

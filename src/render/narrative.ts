@@ -295,6 +295,17 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   return `${capitalise(clauses.join('; '))}.`;
 }
 
+// Copies of one id that disagree were merged by a rule, not by what happened: say so (CONTRACT 2.4).
+function conflictsSentence(doc: MetricsDocument): string | null {
+  const parts = Object.entries(doc.accounting)
+    .filter(([, accounting]) => accounting && isNumber(accounting.conflicting_duplicates) && accounting.conflicting_duplicates > 0)
+    .map(([kind, accounting]) => ({ kind, count: accounting!.conflicting_duplicates }));
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (total === 0) return null;
+  const bySource = parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ');
+  return `${plural(total, 'id arrived', 'ids arrived')} in copies that disagree (${bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
+}
+
 /**
  * The report's narrative as markdown paragraphs, every sentence computed from the document:
  * adoption and its moves, outcomes (accuracy stability, time saved, harm), who uses it (users,
@@ -306,7 +317,7 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
   const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
   const users = [userViewSentence(doc, options)];
-  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc)];
+  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc)];
   const paragraphs = [adoption, outcomes, users].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
   const caveatText = caveats.filter((sentence): sentence is string => sentence !== null).join(' ');
   if (caveatText) paragraphs.push(`**Data caveats.** ${caveatText}`);

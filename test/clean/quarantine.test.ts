@@ -84,7 +84,8 @@ test('numbers are decimal only wherever one is read: accuracy, accuracy_pct, dur
       'e3,u1,report,2026-11-16T09:20:00Z,done,NaN,',
       'e4,u1,report,0x6A0D1C00,done,,',
       'e5,u1,report,2026-11-16T09:40:00Z,done,.5,0b11',
-      'e6,u1,report,2026-11-16T09:50:00Z,done,1e-3,1e2'),
+      'e6,u1,report,2026-11-16T09:50:00Z,done,1e-3,1e2',
+      'e7,u1,report,2026-11-16T11:50:00Z,done,,1e307'),
     'ai_logs_2.csv': csv(pctHeader, 'p1,u2,report,2026-11-17T09:00:00Z,done,0o1', 'p2,u2,report,2026-11-17T10:00:00Z,done,-infinity', 'p3,u2,report,2026-11-17T11:00:00Z,done,50'),
     'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,0x10,0b1', 'u2,Finance,2026-11,UTC,yes,12,4'),
   });
@@ -93,8 +94,27 @@ test('numbers are decimal only wherever one is read: accuracy, accuracy_pct, dur
     ['ai_logs_1.csv', 5, 'invalid_started_at'], ['ai_logs_2.csv', 2, 'invalid_accuracy'], ['ai_logs_2.csv', 3, 'invalid_accuracy'],
   ]);
   expect(data.quarantine[0].detail).toBe('expected `accuracy` to be a number, got `0x1`');
-  expect(ai.map((t) => [t.task_id, t.accuracy, t.duration_ms])).toEqual([['e5', 0.5, null], ['e6', 0.001, 100_000], ['p3', 0.5, null]]);
-  expect(data.repairs).toMatchObject({ unreadable_duration_s: 1, unreadable_tasks_total: 1, unreadable_ai_tasks_total: 1 });
+  expect(ai.map((t) => [t.task_id, t.accuracy, t.duration_ms])).toEqual([['e5', 0.5, null], ['e6', 0.001, 100_000], ['e7', null, null], ['p3', 0.5, null]]);
+  expect(data.repairs).toMatchObject({ unreadable_duration_s: 2, unreadable_tasks_total: 1, unreadable_ai_tasks_total: 1 });
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.tasks_total, row.ai_tasks_total])).toEqual([['u1', null, null], ['u2', 12, 4]]);
-  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 9, quarantined: 6, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3 });
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 10, quarantined: 6, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4 });
+});
+
+test('control characters are removed from every value before any sink; tab and line breaks in quoted fields stay', async () => {
+  const header = `${AI_HEADER},channel`;
+  const { ai, data } = await clean({
+    'ai_logs_1.csv': csv(header,
+      'e\u00001,u\u00011,Fin\u0000ance,Re\u0000port,2026-11-16T09:00:00Z,,do\u0000ne,0.\u00009,n\u0000o,"line one\u0000\n\tline two\u0085\u001b[31m",we\u007fb',
+      'e2,u1,Finance,report,2026-11-16T10:00:00Z,,done,,,"\u0000",\u0000'),
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Fin\u0000ance,2026-11,UTC,y\u0000es,1\u00000,5'),
+  });
+  expect(ai.map((task) => [task.task_id, task.user_id, task.team, task.task_type, task.status, task.accuracy, task.harmful, task.prompt, task.channel])).toEqual([
+    ['e1', 'u1', 'Finance', 'report', 'completed', 0.9, false, 'line one\n\tline two[31m', 'web'],
+    ['e2', 'u1', 'Finance', 'report', 'completed', null, null, null, null],
+  ]);
+  expect(data.labelMapping.map((entry) => entry.raw).sort()).toEqual(['Report', 'report']);
+  expect((data.roster.objects() as Array<Record<string, unknown>>)[0]).toMatchObject({ team: 'Finance', licensed: true, tasks_total: 10 });
+  expect(data.quarantine).toEqual([]);
+  expect(data.repairs).toMatchObject({ clock_skew: 0 });
+  expect(Object.keys(data.repairs).filter((key) => key.startsWith('unreadable_'))).toEqual([]);
 });

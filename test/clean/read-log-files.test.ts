@@ -49,7 +49,7 @@ test('reading on worker threads gives exactly what reading on one thread gives',
     ['ai_logs_2.csv.gz', 5, 'invalid_started_at'],
     ['manual_logs_1.csv', 3, 'missing_user_id'],
   ]);
-  expect(single.accounting.ai_logs).toEqual({ rows_read: 10, quarantined: 4, exact_duplicates: 1, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 });
+  expect(single.accounting.ai_logs).toEqual({ rows_read: 10, quarantined: 4, exact_duplicates: 1, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 });
   expect(single.accounting.manual_logs).toMatchObject({ rows_read: 4, quarantined: 1, exact_duplicates: 1, rows_in_tasks: 2, tasks: 2 });
   expect(Object.keys(single.repairs)).toEqual(['clock_skew', 'unreadable_licensed', 'unreadable_harmful', 'unreadable_tz']);
   expect(single.tasks.map((task) => [task.task_id, task.started_at, task.channel ?? null, task.region ?? null])).toEqual([

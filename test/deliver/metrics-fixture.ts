@@ -40,6 +40,6 @@ export function metricsFixture(week = '2026-W47'): MetricsDocument {
       ],
       power_users: [{ week, user_id: 'u7', team: 'Finance', ai_tasks: 40 }],
     },
-    accounting: { ai_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 1, retry_duplicates: 1, rows_in_tasks: 46, tasks: 41 } },
+    accounting: { ai_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 1, conflicting_duplicates: 0, retry_duplicates: 1, rows_in_tasks: 46, tasks: 41 } },
   };
 }

@@ -11,13 +11,13 @@ const data = makeCleanedData({
     { source: 'manual_logs', user_id: 'b', team: 'Finance', started_at: '2026-11-22T09:00:00Z' },
   ],
 });
-data.accounting.ai_logs = { rows_read: 5, quarantined: 1, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 };
+data.accounting.ai_logs = { rows_read: 5, quarantined: 1, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 };
 
 describe('computeMetrics', () => {
   it('produces the CONTRACT section 4 document', () => {
     const document = computeMetrics(data, testConfig(), 'latest');
     expect(document).toMatchObject({ week: '2026-W47', week_start: '2026-11-16', week_end: '2026-11-22', timezone: 'UTC' });
-    expect(document.accounting.ai_logs).toEqual({ rows_read: 5, quarantined: 1, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 });
+    expect(document.accounting.ai_logs).toEqual({ rows_read: 5, quarantined: 1, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 });
     expect(Object.keys(document.tables)).toEqual([
       'adoption_by_team',
       'adoption_by_task_type',

@@ -28,7 +28,7 @@ export interface RosterSpec {
   ai_tasks_total?: number | null;
 }
 
-const EMPTY_ACCOUNTING: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
+const EMPTY_ACCOUNTING: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
 
 /**
  * CleanedData shaped exactly as src/clean/types.ts documents, from inline rows.
@@ -77,6 +77,7 @@ export function makeCleanedData(spec: { tasks: TaskSpec[]; roster?: RosterSpec[]
     teamsFilled: 0,
     labelMapping: [],
     files: [],
+    rosterConflicts: [],
   };
 }
 

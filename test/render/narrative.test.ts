@@ -190,9 +190,9 @@ describe('buildNarrative: caveats', () => {
       },
       {
         accounting: {
-          ai_logs: { rows_read: 100, quarantined: 10, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 90, tasks: 80 },
-          manual_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 48, tasks: 48 },
-          user_monthly_summary: { rows_read: 5, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 },
+          ai_logs: { rows_read: 100, quarantined: 10, exact_duplicates: 4, conflicting_duplicates: 3, retry_duplicates: 0, rows_in_tasks: 86, tasks: 80 },
+          manual_logs: { rows_read: 50, quarantined: 2, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 48, tasks: 48 },
+          user_monthly_summary: { rows_read: 5, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 5, tasks: 5 },
         },
       },
     );
@@ -200,7 +200,8 @@ describe('buildNarrative: caveats', () => {
       '**Data caveats.** Possible data gaps (days with no tasks where that weekday usually has several): ' +
         'no AI tasks from Legal on 2026-11-18 and 2026-11-19; no manual tasks from R&amp;D on 2026-11-20. ' +
         'Logging blind spots: in 2026-10, 2 users (u1 and u2) logged under 80 % of the AI tasks they reported, so the logs undercount their AI use. ' +
-        '12 input rows were quarantined and left out of every figure (AI logs 10, manual logs 2).',
+        '12 input rows were quarantined and left out of every figure (AI logs 10, manual logs 2). ' +
+        '3 ids arrived in copies that disagree (AI logs 3); the most complete copy was kept, flagged harmful if any copy was.',
     ]);
   });
 

@@ -68,6 +68,11 @@ function formatReport(report: ValidateReport): string {
         const a = report.accounting[source];
         return [source, a.rows_read, a.quarantined, a.exact_duplicates, a.retry_duplicates, a.rows_in_tasks, a.tasks, accountingBalances(a) ? 'yes' : 'NO'];
       })));
+  const conflicting = SOURCES.filter((source) => report.accounting[source].conflicting_duplicates > 0);
+  section('Conflicting duplicates (one id whose copies disagree once cleaned; the most complete copy is kept, harmful if any copy is)',
+    conflicting.length ? textTable(['source', 'ids'], conflicting.map((source) => [source, report.accounting[source].conflicting_duplicates])) : 'none');
+  section('Roster conflicts (a user with two or more teams in one month; the first team is kept)',
+    report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, conflict.teams.join(', ')])) : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
   section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${report.quarantine_file})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');

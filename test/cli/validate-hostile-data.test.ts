@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
+
+// Runs the built CLI as a user would (npm test builds dist first). The CLI's clock is the real one: every
+// ordinary row below is from 2026-11, and the implausible ones are in 2100 and 9999.
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+const AI = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+
+test('validate on hostile values: far-future rows are one quarantined row each, conflicts counted and named, the identity holds', () => {
+  const input = inputFolder({
+    'ai_logs_a.csv': csv(AI,
+      'e1,u1,Finance,請求書照合,2026-11-16T09:00:00Z,2026-11-16T09:05:00Z,done,0.9,no,"prompt with a NUL\u0000"',
+      'e2,u1,Finance,契約レビュー,2026-11-17T09:00:00Z,,done,0x1,no,',
+      'e3,u1,Finance,проверка,9999-12-31T23:59:59Z,,done,,,',
+      'e4,u1,Finance,Überprüfung,2100-01-04T09:00:00Z,,done,,,',
+      'e5,u1,Finance,Überprüfung,2026-11-18T09:00:00Z,,done,,no,'),
+    'ai_logs_b.csv': csv(AI, 'e5,u2,Legal,Überprüfung,2026-11-19T09:00:00Z,,done,,yes,'),
+    'manual_logs_a.csv': csv('task_id,user_id,team,task_type,started_at,ended_at', 'm1,u3,Finance,проверка,2026-11-16T10:00:00Z,2026-11-16T10:30:00Z'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,10,5', 'u1,Legal,2026-11,UTC,yes,10,5'),
+  });
+  folders.push(input);
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', join(input, 'quarantine.csv')], { encoding: 'utf8', timeout: 120_000 });
+  expect(result.status).toBe(0);
+  const report = JSON.parse(result.stdout);
+  expect(report.quarantine_by_reason).toEqual({ invalid_accuracy: 1, implausible_started_at: 2 });
+  expect(report.accounting.ai_logs).toEqual({ rows_read: 6, quarantined: 3, exact_duplicates: 1, conflicting_duplicates: 1, retry_duplicates: 0, rows_in_tasks: 2, tasks: 2 });
+  expect(report.accounting.user_monthly_summary).toMatchObject({ rows_read: 2, exact_duplicates: 1, conflicting_duplicates: 1 });
+  expect(report.balanced).toBe(true);
+  expect(report.roster_conflicts).toEqual([{ user_id: 'u1', month: '2026-11', teams: ['Finance', 'Legal'] }]);
+  expect(report.loaded_dates).toEqual({ first: '2026-11-16', last: '2026-11-18' });
+  expect(report.label_mapping.map((entry: { raw: string; canonical: string }) => [entry.raw, entry.canonical]).sort()).toEqual([
+    ['Überprüfung', 'überprüfung'], ['проверка', 'проверка'], ['請求書照合', '請求書照合'],
+  ]);
+});
