@@ -79,4 +79,16 @@ describe('weeksInFile', () => {
     });
     expect(await weeksInFile(await file('ai_logs_export.csv', 'event_id\n'), utc)).toEqual({ weeks: [], source: 'none' });
   });
+
+  it('follows a header repeated further down (files joined) and every line ending, in logs and rosters', async () => {
+    const logs = await file(
+      'ai_logs_joined.csv',
+      'event_id,user_id,task_type,started_at,status\r\ne1,u1,x,2026-11-16T09:00:00Z,done\nstatus,start_time,id,uid,task\ndone,2026-11-23T09:00:00Z,e2,u1,x\n',
+    );
+    expect(await weeksInFile(logs, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column' });
+    const roster = await file('user_monthly_summary_joined.csv', 'user_id,month,timezone\nu1,2026-10,UTC\ntimezone,month,user_id\nAustralia/Sydney,2026-11,u4\n');
+    expect((await weeksInFile(roster, utc)).weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    const zones = await rosterZones(dir);
+    expect([zones.get('u1|2026-10'), zones.get('u4|2026-11')]).toEqual(['UTC', 'Australia/Sydney']);
+  });
 });
