@@ -20,6 +20,9 @@ export class FastReadUnavailable extends Error {}
 
 /** Deflate writes at least a bit per 258 bytes: no gzip file holds more than this many times its size. */
 const MAX_DEFLATE_RATIO = 1032;
+/** A gzip file inflating to more than this many times its size (and MIN_PLAUSIBLE_TEXT) is streamed through csv-parse. */
+const MAX_PLAUSIBLE_RATIO = 32;
+const MIN_PLAUSIBLE_TEXT = 16 * 1024 * 1024;
 /** Above this much text a file is streamed through csv-parse instead of held in memory. */
 const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
@@ -69,12 +72,17 @@ async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimi
     read.release();
     throw new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
   }
+  // Logs shrink about six times in gzip; one that inflates far more (a bomb of several gzip members, whose
+  // trailer says little) is streamed by csv-parse too, instead of being inflated here up to the limit.
+  const plausible = Math.max(read.bytes.length * MAX_PLAUSIBLE_RATIO, MIN_PLAUSIBLE_TEXT);
   let bytes: Buffer;
   try {
     // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
-    bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: limit + 1 });
+    bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: Math.min(limit, plausible) + 1 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit + 1);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw plausible < limit ? new FastReadUnavailable(`it inflates to more than ${MAX_PLAUSIBLE_RATIO} times its size`) : tooLarge(limit + 1);
+    }
     throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
   } finally {
     read.release();

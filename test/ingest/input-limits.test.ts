@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { rosterZones } from '../../src/automate/roster-zones.js';
 import { weeksInFile } from '../../src/automate/weeks-in-file.js';
@@ -73,6 +74,17 @@ describe('a gzip bomb', () => {
         expect(peakRise).toBeLessThan(300 * MiB);
       }
     }
+  });
+
+  // each member's trailer speaks for its own 16 MiB: the file inflates far more than logs do, so it is streamed
+  test('a bomb of many gzip members (trailers that say little) is streamed as well', async () => {
+    const path = join(folder(), 'ai_logs_a.csv.gz');
+    const member = gzipSync(Buffer.alloc(16 * MiB, 'x'), { level: 9 });
+    writeFileSync(path, Buffer.concat([gzipSync(`${AI_HEADER}\ne1,u1,report,2026-11-16T09:00:00Z,done,"`), ...Array.from({ length: 64 }, () => member)]));
+    const { error, peakRise, progress } = await readFailure(path, { ...DEFAULT_INPUT_LIMITS, maxRecordBytes: MiB });
+    expect(error.message).toMatch(new RegExp(`^${path}:2: expected a record of at most 1 MiB`));
+    expect(progress).toEqual([`${path}: read with csv-parse, as it inflates to more than 32 times its size`]);
+    expect(peakRise).toBeLessThan(300 * MiB);
   });
 
   test('text inflating past the file cap stops there, before the record cap', async () => {
