@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kindOfFileName } from '../ingest/discover-files.js';
+import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import { repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { ianaZone } from '../ingest/parse-values.js';
@@ -28,6 +28,7 @@ export async function rosterZones(dir: string, limits: InputLimits = DEFAULT_INP
   for (const name of names.sort()) {
     if (kindOfFileName(name) !== 'user_monthly_summary') continue;
     try {
+      await readableFile(join(dir, name)); // a FIFO would block the read for good
       let columns: { user?: number; month?: number; zone?: number } | null = null;
       const columnsOf = (header: ResolvedHeader) => ({ user: header.index.get('user_id'), month: header.index.get('month'), zone: header.index.get('timezone') });
       for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.toLowerCase().endsWith('.gz') }, limits)) {

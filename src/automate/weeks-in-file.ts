@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { isUptakeError, UptakeError } from '../errors.js';
-import { kindOfFileName } from '../ingest/discover-files.js';
+import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
 import { repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
@@ -57,6 +57,8 @@ export async function weeksInFile(path: string, options: WeeksInFileOptions): Pr
   let error: UptakeError | undefined;
   if (kind) {
     try {
+      // a FIFO would block the read for good, a directory fail it: they are said to be what they are
+      await readableFile(path);
       await collectWeeks(path, kind, options, weeks);
     } catch (cause) {
       // An unreadable file is the report run's to explain; here it only loses its weeks.

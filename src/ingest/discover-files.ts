@@ -69,8 +69,11 @@ function whatItIs(info: Stats): string {
 
 // A file named like input that cannot be read would stop the run later with a stack trace, or hang it
 // (a FIFO blocks until someone writes): it stops discovery instead, saying what the path is.
-/** The file's stats when `path` is a readable regular file (a link to one will do), else the UptakeError saying what it is. */
-async function readableFile(path: string): Promise<Stats> {
+/**
+ * The file's stats when `path` is a readable regular file (a link to one will do), else the UptakeError saying what it is.
+ * @example await readableFile('incoming/ai_logs_2026-W47.csv') // throws `… but it is a named pipe (FIFO)` for a FIFO
+ */
+export async function readableFile(path: string): Promise<Stats> {
   const fail = (what: string, cause?: unknown) => new UptakeError('input', `expected a readable CSV file, but it ${what}`, { file: path, cause });
   let info: Stats;
   try {

@@ -23,20 +23,27 @@ export interface CsvRecord {
 
 // Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
 // checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
+/** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
+const ENCODING_SAMPLE_BYTES = 256;
+
 // The bytes are counted here too: a file over inputLimits.maxFileBytes (a gzip bomb) stops as it inflates.
 class Utf8Check extends Transform {
   private lines = 1;
   private carry: Buffer = Buffer.alloc(0);
   private bytesSeen = 0;
+  /** The file's first bytes, until there are enough to tell UTF-16 or UTF-32 (gunzip may hand over a few at a time). */
+  private head: Buffer | null = Buffer.alloc(0);
 
   constructor(private readonly file: Pick<InputFile, 'path' | 'gzip'>, private readonly limits: InputLimits) {
     super({ decodeStrings: true });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.bytesSeen === 0) {
-      const wide = wideEncodingOf(chunk);
+    if (this.head !== null) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, ENCODING_SAMPLE_BYTES)]);
+      const wide = wideEncodingOf(this.head);
       if (wide !== undefined) return callback(wideEncodingError(this.file.path, wide));
+      if (this.head.length >= ENCODING_SAMPLE_BYTES) this.head = null;
     }
     this.bytesSeen += chunk.length;
     if (this.bytesSeen > this.limits.maxFileBytes) return callback(fileTooLarge(this.file.path, this.file.gzip, this.limits));

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,22 @@ describe('weeksInFile', () => {
       source: 'file-name',
     });
     expect(await weeksInFile(await file('ai_logs_export.csv', 'event_id\n'), utc)).toEqual({ weeks: [], source: 'none' });
+  });
+
+  it('says a named pipe is one instead of waiting for a writer; rosterZones skips it', async () => {
+    const pipeDir = await mkdtemp(join(tmpdir(), 'uptake-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(pipeDir, 'ai_logs_2026-W47.csv'), join(pipeDir, 'user_monthly_summary_2026-11.csv')]);
+      const weeks = await weeksInFile(join(pipeDir, 'ai_logs_2026-W47.csv'), utc);
+      expect({ ...weeks, error: weeks.error?.message }).toEqual({
+        weeks: ['2026-W47'],
+        source: 'file-name',
+        error: `${join(pipeDir, 'ai_logs_2026-W47.csv')}: expected a readable CSV file, but it is a named pipe (FIFO)`,
+      });
+      expect(await rosterZones(pipeDir)).toEqual(new Map());
+    } finally {
+      await rm(pipeDir, { recursive: true, force: true });
+    }
   });
 
   it('follows a header repeated further down (files joined) and every line ending, in logs and rosters', async () => {
