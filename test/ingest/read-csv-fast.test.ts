@@ -119,6 +119,42 @@ describe('readCsvRecordsFast', () => {
     expect(outcome).toEqual({ same: 300, leftToCsvParse: 0, different: [] });
   });
 
+  // Rows appended on another system: any line ending after any record. csv-parse must read exactly the
+  // records written (a line ending outside quotes ends one, inside quotes it is text); papaparse the same or not at all.
+  test('random files whose line endings change read as written, the same with either reader', async () => {
+    const random = createSeededRandom(13);
+    const outcome = { same: 0, leftToCsvParse: 0, different: [] as string[], notAsWritten: [] as string[] };
+    for (let index = 0; index < 300; index += 1) {
+      const written: string[][] = [['h1', 'h2']];
+      let text = `h1,h2${random.pick(['\n', '\r\n', '\r'])}`;
+      for (let record = random.int(1, 6); record > 0; record -= 1) {
+        const values: string[] = [];
+        const cells = Array.from({ length: random.int(1, 3) }, () => {
+          if (random.chance(0.4)) {
+            const value = Array.from({ length: random.int(0, 4) }, () => random.pick(['a', ',', '"', '\n', '\r\n', '\r', 'é'])).join('');
+            values.push(value);
+            return `"${value.replaceAll('"', '""')}"`;
+          }
+          const value = Array.from({ length: random.int(1, 3) }, () => random.pick(['a', ' ', 'é', '\t'])).join('');
+          values.push(value);
+          return value;
+        });
+        written.push(values);
+        text += `${cells.join(',')}${random.pick(['\n', '\r\n', '\r', ''])}`;
+        if (!/[\r\n]$/.test(text)) text += record > 1 ? '\n' : '';
+      }
+      const { fast, reference } = await bothReaders('ai_logs_r.csv', text, random.chance(0.2) ? undefined : random.int(1, 8));
+      if (JSON.stringify(reference.map((record) => record.fields)) !== JSON.stringify(written) || reference.some((record) => record.parseError)) outcome.notAsWritten.push(text);
+      if (fast instanceof FastReadUnavailable) outcome.leftToCsvParse += 1;
+      else if (JSON.stringify(fast) === JSON.stringify(reference)) outcome.same += 1;
+      else outcome.different.push(text);
+    }
+    expect(outcome.notAsWritten).toEqual([]);
+    expect(outcome.different).toEqual([]);
+    expect(outcome.same).toBeGreaterThan(10);
+    expect(outcome.leftToCsvParse).toBeGreaterThan(150);
+  });
+
   test('random text with stray quotes reads the same or is left to csv-parse, never differently', async () => {
     const outcome = await compareRandomFiles(12, 300, (random) => {
       const characters = Array.from({ length: random.int(0, 40) }, () => random.pick(['a', ',', ',', '"', '"', '""', '\n', '\r\n', '\r', ' ', 'é', '\t']));
