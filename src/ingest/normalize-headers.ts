@@ -119,6 +119,8 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
   return { index, passThrough, drift, missingRequired, missingOptional, width: header.length };
 }
 
+const HAS_DIGIT = /\d/;
+
 // Files joined or appended to carry their header again, maybe in another column order: the rows after it
 // are read with its mapping. Only a record that names every required column is taken for a header (its
 // `started_at` or `month` cell is a name, so no row could be read from it anyway).
@@ -127,6 +129,8 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
  * @example repeatedHeader('ai_logs', ['status', 'ID', 'uid', 'task', 'started_at'])?.index.get('status') // 0
  */
 export function repeatedHeader(kind: InputKind, fields: string[]): ResolvedHeader | undefined {
+  // the contract's names hold no digit and rows nearly always do (ids, times): a file of rejected rows stays cheap
+  if (fields.some((field) => HAS_DIGIT.test(field))) return undefined;
   const header = resolveHeader(kind, fields);
   return header.missingRequired.length === 0 ? header : undefined;
 }
