@@ -21,12 +21,12 @@ export interface CsvRecord {
   ascii?: true;
 }
 
-// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
-// checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
 /** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
 const ENCODING_SAMPLE_BYTES = 256;
 
-// The bytes are counted here too: a file over inputLimits.maxFileBytes (a gzip bomb) stops as it inflates.
+// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
+// checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
+// They are counted here too: a file over inputLimits.maxFileBytes (a gzip bomb) stops as it inflates.
 class Utf8Check extends Transform {
   private lines = 1;
   private carry: Buffer = Buffer.alloc(0);
