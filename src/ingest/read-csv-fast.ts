@@ -60,9 +60,12 @@ async function fileBytes(path: string, maxBytes: number, tooLarge: (size: number
 // A file over inputLimits.maxFileBytes stops here; one over the whole-file limit but under the cap goes
 // to csv-parse, which streams it (and counts it as it inflates).
 async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits): Promise<{ bytes: Buffer; release(): void }> {
-  const tooLarge = (size: number) => (size > limits.maxFileBytes ? fileTooLarge(file.path, file.gzip, limits) : new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`));
+  const tooLargeToHold = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+  const tooLarge = (size: number) => (size > limits.maxFileBytes ? fileTooLarge(file.path, file.gzip, limits) : tooLargeToHold());
+  /** Text held whole, at most. */
   const limit = Math.min(WHOLE_FILE_LIMIT, limits.maxFileBytes);
-  const read = await fileBytes(file.path, file.gzip ? WHOLE_FILE_LIMIT : limit, (size) => (file.gzip ? new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`) : tooLarge(size)));
+  // a gzip file's own size says little about its text: that is checked as it inflates
+  const read = await fileBytes(file.path, file.gzip ? WHOLE_FILE_LIMIT : limit, file.gzip ? tooLargeToHold : tooLarge);
   if (!file.gzip) return read;
   // gzip ends with the text's size (modulo 4 GiB) and zlib holds what it inflates twice (pieces, then joined):
   // a file that says it is larger than can be held (a gzip bomb) is streamed by csv-parse without inflating it
@@ -70,7 +73,7 @@ async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimi
   const statedSize = read.bytes.length >= 18 && read.bytes[0] === 0x1f && read.bytes[1] === 0x8b ? read.bytes.readUInt32LE(read.bytes.length - 4) : 0;
   if (statedSize > limit && statedSize <= read.bytes.length * MAX_DEFLATE_RATIO) {
     read.release();
-    throw new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+    throw tooLargeToHold();
   }
   // Logs shrink about six times in gzip; one that inflates far more (a bomb of several gzip members, whose
   // trailer says little) is streamed by csv-parse too, instead of being inflated here up to the limit.
