@@ -56,12 +56,17 @@ describe('uptake validate', () => {
       return dir;
     }, /ai_logs_2\.csv: expected a readable CSV file, but it is a symbolic link to `.*nowhere\.csv`, which does not exist\n$/],
   ])('%s: exit 3 with one message naming the file, no stack trace', (_name, folder, message) => {
-    const { code, stdout, stderr } = uptake('validate', '--input', folder(), '--quarantine', join(tmpdir(), 'uptake-unused-q.csv'));
-    expect(code).toBe(3);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr.trim().split('\n').filter((line) => line.startsWith('uptake:'))).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    const dir = folder();
+    try {
+      const { code, stdout, stderr } = uptake('validate', '--input', dir, '--quarantine', join(tmpdir(), 'uptake-unused-q.csv'));
+      expect(code).toBe(3);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n').filter((line) => line.startsWith('uptake:'))).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a 3 MB gzip bomb (3 GiB of one field) stops at the default record cap: exit 3, one message, no stack trace', async () => {
