@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -13,17 +13,22 @@ import { inputFolder } from '../helpers/input-folder.js';
 const plainRecord = (record: CsvRecord) => ({ fields: record.fields, line: record.line, raw: record.raw, parseError: record.parseError });
 
 async function bothReaders(name: string, content: string | Uint8Array, chunkChars?: number): Promise<{ fast: CsvRecord[] | FastReadUnavailable; reference: CsvRecord[] }> {
-  const file = { path: join(inputFolder({ [name]: content }, { complete: false }), name), gzip: name.endsWith('.gz') };
-  const reference: CsvRecord[] = [];
-  for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
-  const fast: CsvRecord[] = [];
+  const dir = inputFolder({ [name]: content }, { complete: false });
+  const file = { path: join(dir, name), gzip: name.endsWith('.gz') };
   try {
-    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)), { chunkChars });
-  } catch (error) {
-    if (error instanceof FastReadUnavailable) return { fast: error, reference };
-    throw error;
+    const reference: CsvRecord[] = [];
+    for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
+    const fast: CsvRecord[] = [];
+    try {
+      await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)), { chunkChars });
+    } catch (error) {
+      if (error instanceof FastReadUnavailable) return { fast: error, reference };
+      throw error;
+    }
+    return { fast, reference };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { fast, reference };
 }
 
 describe('readCsvRecordsFast', () => {

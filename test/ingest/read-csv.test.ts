@@ -10,9 +10,13 @@ import { inputFolder } from '../helpers/input-folder.js';
 
 async function records(name: string, content: string | Uint8Array): Promise<CsvRecord[]> {
   const dir = inputFolder({ [name]: content }, { complete: false });
-  const out: CsvRecord[] = [];
-  for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.endsWith('.gz') })) out.push(record);
-  return out;
+  try {
+    const out: CsvRecord[] = [];
+    for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.endsWith('.gz') })) out.push(record);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('readCsvRecords', () => {
