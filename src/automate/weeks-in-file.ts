@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { DateTime } from 'luxon';
-import { kindOfFileName } from '../ingest/discover-files.js';
-import { resolveHeader } from '../ingest/normalize-headers.js';
+import { isUptakeError, UptakeError } from '../errors.js';
+import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
+import type { InputLimits } from '../ingest/input-limits.js';
+import { repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
 import { readCsvRecords } from '../ingest/read-csv.js';
 import { isoWeekOf } from '../util/iso-week.js';
@@ -12,6 +14,8 @@ export interface FileWeeks {
   weeks: string[];
   /** `column`: read from started_at (logs) or month (roster); `file-name`: a week, date or month in the name; `none`: neither. */
   source: 'column' | 'file-name' | 'none';
+  /** Why the file could not be read (over a cap of inputLimits, not UTF-8, ...): the run would stop on it. */
+  error?: UptakeError;
 }
 
 export interface WeeksInFileOptions {
@@ -21,6 +25,8 @@ export interface WeeksInFileOptions {
   defaultTimezone: string;
   /** The users' zones per month from the roster files (see rosterZones). */
   rosterZones?: RosterZones;
+  /** Caps on the file's text and on one record (config.inputLimits; default DEFAULT_INPUT_LIMITS). */
+  limits?: InputLimits;
 }
 
 /**
@@ -48,15 +54,23 @@ export async function weeksInFile(path: string, options: WeeksInFileOptions): Pr
   const name = basename(path);
   const kind = kindOfFileName(name);
   const weeks = new Set<string>();
+  let error: UptakeError | undefined;
   if (kind) {
     try {
+      // a FIFO would block the read for good, a directory fail it: they are said to be what they are
+      await readableFile(path);
       await collectWeeks(path, kind, options, weeks);
-    } catch {
+    } catch (cause) {
       // An unreadable file is the report run's to explain; here it only loses its weeks.
       weeks.clear();
+      error = isUptakeError(cause) ? cause : new UptakeError('input', `cannot read the file: ${(cause as Error)?.message ?? String(cause)}`, { file: path, cause });
     }
   }
-  if (weeks.size > 0) return { weeks: [...weeks].sort(), source: 'column' };
+  const found: FileWeeks = weeks.size > 0 ? { weeks: [...weeks].sort(), source: 'column' } : fileNameWeeks(name);
+  return error ? { ...found, error } : found;
+}
+
+function fileNameWeeks(name: string): FileWeeks {
   const fromName = weeksFromFileName(name);
   return fromName.length > 0 ? { weeks: fromName, source: 'file-name' } : { weeks: [], source: 'none' };
 }
@@ -68,13 +82,20 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
   let userColumn: number | undefined;
   let first = true;
   const months = new Set<string>();
-  for await (const record of readCsvRecords(file)) {
+  const useHeader = (header: ResolvedHeader) => {
+    column = header.index.get(kind === 'user_monthly_summary' ? 'month' : 'started_at');
+    tzColumn = kind === 'user_monthly_summary' ? undefined : header.index.get('tz');
+    userColumn = header.index.get('user_id');
+  };
+  // the value unreadable: a header repeated further down (files joined) sets the columns of the rows after it
+  const headerAgain = (fields: string[]) => {
+    const repeated = repeatedHeader(kind, fields);
+    if (repeated) useHeader(repeated);
+  };
+  for await (const record of readCsvRecords(file, options.limits)) {
     if (first) {
       first = false;
-      const header = resolveHeader(kind, record.fields);
-      column = header.index.get(kind === 'user_monthly_summary' ? 'month' : 'started_at');
-      tzColumn = kind === 'user_monthly_summary' ? undefined : header.index.get('tz');
-      userColumn = header.index.get('user_id');
+      useHeader(resolveHeader(kind, record.fields));
       if (column === undefined) return;
       continue;
     }
@@ -82,10 +103,14 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
     const value = record.fields[column!]?.trim() ?? '';
     if (kind === 'user_monthly_summary') {
       if (/^\d{4}-\d{2}$/.test(value)) months.add(value);
+      else headerAgain(record.fields);
       continue;
     }
     const parsed = parseTimestamp(value);
-    if (parsed.kind === 'invalid') continue;
+    if (parsed.kind === 'invalid') {
+      headerAgain(record.fields);
+      continue;
+    }
     let epochMs: number;
     if (parsed.kind === 'instant') epochMs = parsed.epochMs;
     else {

@@ -49,12 +49,14 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   progress(`found ${files.length} input files in ${inputDir}`);
 
   // 2. Roster first: naive timestamps need each user's zone for the month they name
-  const loadingRoster = loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional, progress);
+  const loadingRoster = loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional, progress, config.inputLimits);
 
   // 3. Logs: quarantine unreadable rows, turn times into UTC (files side by side on large input; the
   // threads start while the roster is read, and read once its zones are known)
   const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-  const reading = readLogFiles(logFiles, { zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers });
+  const reading = readLogFiles(logFiles, {
+    zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers, limits: config.inputLimits,
+  });
   const [roster, read] = await Promise.all([loadingRoster, reading]);
   const rows = read.rows;
   const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];

@@ -1,6 +1,7 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
-import { resolveHeader } from '../ingest/normalize-headers.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
+import { headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { cellAt, filledFields } from './quarantine.js';
@@ -47,7 +48,10 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** What one roster file gave, kept apart until the file is read to its end (csv-parse may start it over). */
 interface RosterFileRead {
+  /** The first header. */
   header: ReturnType<typeof resolveHeader>;
+  /** Schema drift: the header's unknown columns, then the headers repeated further down. */
+  drift: string[];
   rows: number;
   quarantine: QuarantineRecord[];
   /** The optional columns that could not be read, a name per value, in the order met. */
@@ -60,7 +64,12 @@ interface RosterFileRead {
  * Reads every user_monthly_summary file; (user, month) repeated across files is one entry, the most complete.
  * @example const roster = await loadRoster(files.filter((f) => f.kind === 'user_monthly_summary'), onUnreadable, console.error)
  */
-export async function loadRoster(files: InputFile[], onUnreadableOptional: (column: string) => void, onProgress: (message: string) => void = () => {}): Promise<Roster> {
+export async function loadRoster(
+  files: InputFile[],
+  onUnreadableOptional: (column: string) => void,
+  onProgress: (message: string) => void = () => {},
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): Promise<Roster> {
   const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
   const reports: FileReport[] = [];
   const quarantine: QuarantineRecord[] = [];
@@ -70,7 +79,7 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
   const conflicting = new Set<string>();
   const teamsOf = new Map<string, string[]>();
   for (const file of files) {
-    const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress);
+    const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress, limits);
     accounting.rows_read += read.rows;
     accounting.quarantined += read.quarantine.length;
     for (const record of read.quarantine) quarantine.push(record);
@@ -86,7 +95,7 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
         chosen.set(key, candidate);
       }
     }
-    reports.push({ file: file.path, kind: 'user_monthly_summary', rows: read.rows, drift: read.header.drift, missingOptional: read.header.missingOptional });
+    reports.push({ file: file.path, kind: 'user_monthly_summary', rows: read.rows, drift: read.drift, missingOptional: read.header.missingOptional });
   }
   // the kept row is the most complete, but its team is the first one written (CONTRACT 2.8)
   const conflicts: RosterConflict[] = [];
@@ -129,24 +138,37 @@ export async function loadRoster(files: InputFile[], onUnreadableOptional: (colu
 // Each record is read as it comes (holding a file's records until its end kept them all alive through the
 // garbage collector's copying), into what the file gave, merged once the file is read.
 async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Promise<RosterFileRead> {
+  let first: RosterFileRead['header'] | undefined;
   let header: RosterFileRead['header'] | undefined;
+  const drift: string[] = [];
   let rows = 0;
   const quarantine: QuarantineRecord[] = [];
   const unreadable: string[] = [];
   const entries: RosterFileRead['entries'] = [];
   await forEachRecord((record) => {
     if (!header) {
-      header = resolveHeader('user_monthly_summary', record.fields);
+      first = header = resolveHeader('user_monthly_summary', record.fields);
       if (header.missingRequired.length > 0) {
         throw new UptakeError('input', `expected a header with ${header.missingRequired.map((c) => `\`${c}\``).join(', ')} (or an alias), got ${record.fields.map((f) => `\`${f}\``).join(', ')}`, { file: file.path, line: record.line });
       }
+      drift.push(...header.drift);
       return;
     }
-    rows += 1;
-    const reject = (reason: string, detail: string) => quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
+    const current = header;
+    // a header repeated further down (files joined) is rejected as a row first: its mapping reads the rows after it
+    const reject = (reason: string, detail: string) => {
+      const repeated = record.parseError === undefined ? repeatedHeader('user_monthly_summary', record.fields) : undefined;
+      if (repeated) {
+        drift.push(...repeated.drift.filter((name) => !drift.includes(name)), headerRepeatNote(record.line, current, repeated));
+        header = repeated;
+        return;
+      }
+      rows += 1;
+      quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
+    };
     if (record.parseError !== undefined) return reject('parse_error', record.parseError);
-    if (record.fields.length > header.width) return reject('field_count', `expected at most ${header.width} fields (the header's count), got ${record.fields.length}`);
-    const index = header.index;
+    if (record.fields.length > current.width) return reject('field_count', `expected at most ${current.width} fields (the header's count), got ${record.fields.length}`);
+    const index = current.index;
     const fields = withoutControlCharacters(record.fields, record.raw);
     const cell = (name: string) => cellAt(fields, index.get(name) ?? -1);
     const userId = cell('user_id');
@@ -168,8 +190,9 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
       licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
     };
+    rows += 1;
     entries.push({ entry, completeness: filledFields(fields) });
   });
-  if (!header) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  return { header, rows, quarantine, unreadable, entries };
+  if (!first) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  return { header: first, drift, rows, quarantine, unreadable, entries };
 }

@@ -1,8 +1,9 @@
 import { UptakeError } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
-import { resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
+import { headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ReadLogFileOptions {
   /** Starts outside are quarantined as implausible (see plausibleWindow). */
   plausible: PlausibleWindow;
   onProgress(message: string): void;
+  /** Caps on the file's text and on one record (config.inputLimits; default DEFAULT_INPUT_LIMITS). */
+  limits?: InputLimits;
 }
 
 /** What one log file gave: its readable rows, its quarantine, and what it reported. */
@@ -46,7 +49,7 @@ export type LogFileToRead = Pick<InputFile, 'path' | 'gzip' | 'name'> & Partial<
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: LogFileToRead, options: ReadLogFileOptions): Promise<LogFileResult> {
-  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress);
+  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS);
 }
 
 async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, options: ReadLogFileOptions): Promise<LogFileResult> {
@@ -54,6 +57,9 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();
   let header: ResolvedHeader | undefined;
+  /** Schema drift: the header's unknown columns, then the headers repeated further down. */
+  const drift: string[] = [];
+  let missingOptional: string[] = [];
   let count = 0;
   let quarantined = 0;
   // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
@@ -80,10 +86,21 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
           { file: file.path, line: record.line },
         );
       }
+      drift.push(...header.drift);
+      missingOptional = header.missingOptional;
       return;
     }
-    count += 1;
     const row = readLogRecord(file.kind, record, header, context);
+    if (isRejection(row)) {
+      // only a rejected record can be a header: checked there, the rows read pay nothing for it
+      const repeated = record.parseError === undefined ? repeatedHeader(file.kind, record.fields) : undefined;
+      if (repeated) {
+        drift.push(...repeated.drift.filter((name) => !drift.includes(name)), headerRepeatNote(record.line, header, repeated));
+        header = repeated;
+        return;
+      }
+    }
+    count += 1;
     if (isRejection(row)) {
       quarantined += 1;
       quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
@@ -92,8 +109,7 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
     }
     if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
   });
-  const resolved = header as ResolvedHeader | undefined; // assigned in the callback, which TypeScript does not follow
-  if (!resolved) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift: resolved.drift, missingOptional: resolved.missingOptional };
+  if (!(header as ResolvedHeader | undefined)) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift, missingOptional };
   return { rows, report, quarantine, unreadable, rowsRead: count, quarantined };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { readLogFile, textBytesOf, type LogFileResult, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
@@ -18,6 +19,8 @@ export interface ReadLogFilesOptions {
   /** Starts outside are quarantined as implausible (see plausibleWindow). */
   plausible: PlausibleWindow;
   onProgress(message: string): void;
+  /** Caps on each file's text and on one record (config.inputLimits; default DEFAULT_INPUT_LIMITS). */
+  limits?: InputLimits;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
 }
@@ -35,7 +38,7 @@ export interface LogFilesRead {
 
 /** Sent to a worker: first the zones naive times are read in, then one file to read at a time. */
 export type WorkerRequest =
-  | { type: 'zones'; zones: RosterZones; defaultZone: string; plausible: PlausibleWindow }
+  | { type: 'zones'; zones: RosterZones; defaultZone: string; plausible: PlausibleWindow; limits: InputLimits }
   | { type: 'read'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>; fileIndex: number };
 
 /** Sent back by a worker. */
@@ -52,7 +55,7 @@ const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
 /**
  * Reads the log files, on worker threads when the input is large, and merges them in file order:
  * the result is the same whichever way they were read.
- * @example const read = await readLogFiles(files, { zones, defaultZone: 'UTC', onProgress: console.error })
+ * @example const read = await readLogFiles(files, { zones, defaultZone: 'UTC', onProgress: console.error, limits: config.inputLimits })
  */
 export async function readLogFiles(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> {
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
@@ -75,7 +78,7 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     const zones = await options.zones;
     for (const file of files) {
-      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress });
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits });
       add(file.kind, result.rows.toPart(), result);
     }
   } else {
@@ -162,7 +165,7 @@ function readOnWorkers(
     Promise.resolve(options.zones).then((zones) => {
       if (settled) return;
       for (const worker of pool) {
-        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible } satisfies WorkerRequest);
+        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible, limits: options.limits ?? DEFAULT_INPUT_LIMITS } satisfies WorkerRequest);
         dispatch(worker);
       }
     }, finish);

@@ -1,6 +1,7 @@
 // Worker thread entry: reads the log files the main thread hands it, one at a time (see read-log-files.ts).
 import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
+import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
 import { transferListOf } from '../ingest/log-rows.js';
 import { readLogFile, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
@@ -11,15 +12,16 @@ const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 let zones: RosterZones = new Map();
 let defaultZone = 'UTC';
 let plausible: PlausibleWindow = { earliestMs: -Infinity, latestMs: Infinity };
+let limits = DEFAULT_INPUT_LIMITS;
 
 port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'zones') {
-    ({ zones, defaultZone, plausible } = request);
+    ({ zones, defaultZone, plausible, limits } = request);
     return;
   }
   const { file, fileIndex } = request;
   try {
-    const result = await readLogFile(file, { zones, defaultZone, plausible, onProgress: (message) => send({ type: 'progress', message }) });
+    const result = await readLogFile(file, { zones, defaultZone, plausible, limits, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
     const { report, quarantine, rowsRead, quarantined } = result;
     send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined }, transferListOf(part));

@@ -201,6 +201,18 @@ export const WatchSchema = z
   })
   .strict();
 
+// A weekly export of a million rows is a few hundred MB of text; a prompt of a million-token context is
+// about 4 MB. The caps are far above both and far below what one reading thread can hold.
+/** How much text one input file may hold, and one record, before reading it stops (checked while reading). */
+export const InputLimitsSchema = z
+  .object({
+    /** Bytes of text per file, after gunzip: 4 GiB. */
+    maxFileBytes: z.number().int().positive().default(4 * 1024 ** 3),
+    /** Bytes of one record (its quoted line breaks included, its line ending not): 8 MiB. */
+    maxRecordBytes: z.number().int().positive().default(8 * 1024 ** 2),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Report title shown on the cover, headers and emails. */
@@ -208,6 +220,7 @@ export const ConfigSchema = z
     /** Periods (weeks, months) are cut in this zone. */
     timezone: timeZone.default('UTC'),
     input: z.string().default('data/sample'),
+    inputLimits: InputLimitsSchema.default(InputLimitsSchema.parse({})),
     output: z.string().default('output'),
     cleaning: CleaningSchema.default(CleaningSchema.parse({})),
     metrics: MetricsSchema.default(MetricsSchema.parse({})),
@@ -226,6 +239,7 @@ export type ConfigSpec = z.input<typeof ConfigSchema>;
 /** The strict, defaulted configuration everything past config/ uses. */
 export type Config = z.output<typeof ConfigSchema>;
 export type CleaningConfig = Config['cleaning'];
+export type InputLimits = Config['inputLimits'];
 export type MetricsConfig = Config['metrics'];
 export type Severity = z.output<typeof SeveritySchema>;
 export type EmailConfig = Config['email'];

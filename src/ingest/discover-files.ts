@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import type { InputKind } from './types.js';
@@ -46,8 +47,7 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
     const kind = kindOfFileName(name);
     if (!kind) continue;
     const path = join(inputDir, name);
-    const info = await stat(path);
-    if (!info.isFile()) continue;
+    const info = await readableFile(path);
     files.push({ path, name, kind, gzip: name.toLowerCase().endsWith('.gz'), bytes: info.size });
   }
   for (const kind of required) {
@@ -56,4 +56,43 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
     }
   }
   return files;
+}
+
+/** What a path that is not a regular file is, in words. */
+function whatItIs(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+// A file named like input that cannot be read would stop the run later with a stack trace, or hang it
+// (a FIFO blocks until someone writes): it stops discovery instead, saying what the path is.
+/**
+ * The file's stats when `path` is a readable regular file (a link to one will do), else the UptakeError saying what it is.
+ * @example await readableFile('incoming/ai_logs_2026-W47.csv') // throws `… but it is a named pipe (FIFO)` for a FIFO
+ */
+export async function readableFile(path: string): Promise<Stats> {
+  const fail = (what: string, cause?: unknown) => new UptakeError('input', `expected a readable CSV file, but it ${what}`, { file: path, cause });
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw fail('is a symbolic link in a loop', cause);
+    if (code === 'ENOENT') {
+      const target = await lstat(path).then((link) => (link.isSymbolicLink() ? readlink(path) : undefined), () => undefined);
+      throw fail(target === undefined ? 'disappeared while the folder was read' : `is a symbolic link to \`${target}\`, which does not exist`, cause);
+    }
+    throw fail(`cannot be read (${code ?? (cause as Error).message})`, cause);
+  }
+  if (!info.isFile()) throw fail(`is ${whatItIs(info)}`);
+  try {
+    await access(path, constants.R_OK);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw fail(`cannot be read (${code === 'EACCES' ? 'permission denied' : code ?? (cause as Error).message})`, cause);
+  }
+  return info;
 }

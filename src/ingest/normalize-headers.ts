@@ -118,3 +118,28 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
     .filter((name) => !(name === 'accuracy_pct' && index.has('accuracy')) && !(name === 'accuracy' && index.has('accuracy_pct')));
   return { index, passThrough, drift, missingRequired, missingOptional, width: header.length };
 }
+
+const HAS_DIGIT = /\d/;
+
+// Files joined or appended to carry their header again, maybe in another column order: the rows after it
+// are read with its mapping. Only a record that names every required column is taken for a header (its
+// `started_at` or `month` cell is a name, so no row could be read from it anyway).
+/**
+ * The header a record repeats (in any column order, any alias or spelling), or undefined for a record of data.
+ * @example repeatedHeader('ai_logs', ['status', 'ID', 'uid', 'task', 'started_at'])?.index.get('status') // 0
+ */
+export function repeatedHeader(kind: InputKind, fields: string[]): ResolvedHeader | undefined {
+  // the contract's names hold no digit and rows nearly always do (ids, times): a file of rejected rows stays cheap
+  if (fields.some((field) => HAS_DIGIT.test(field))) return undefined;
+  const header = resolveHeader(kind, fields);
+  return header.missingRequired.length === 0 ? header : undefined;
+}
+
+/**
+ * What validate lists as schema drift for a header repeated on `line`: whether its columns moved.
+ * @example headerRepeatNote(57, first, repeated) // 'header repeated on line 57, columns in another order'
+ */
+export function headerRepeatNote(line: number, before: ResolvedHeader, after: ResolvedHeader): string {
+  const same = before.width === after.width && before.index.size === after.index.size && [...before.index].every(([column, position]) => after.index.get(column) === position);
+  return `header repeated on line ${line}${same ? '' : ', columns in another order'}`;
+}

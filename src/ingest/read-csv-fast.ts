@@ -7,7 +7,9 @@ import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
-import { countNewlines, readCsvBatches, stripLineEnding, type CsvRecord } from './read-csv.js';
+import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
+import { countNewlines, readCsvBatches, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
+import { wideEncodingError, wideEncodingOf } from './wide-encoding.js';
 
 /**
  * The file holds something papaparse and csv-parse might read differently (quoting that breaks RFC 4180,
@@ -16,6 +18,11 @@ import { countNewlines, readCsvBatches, stripLineEnding, type CsvRecord } from '
  */
 export class FastReadUnavailable extends Error {}
 
+/** Deflate writes at least a bit per 258 bytes: no gzip file holds more than this many times its size. */
+const MAX_DEFLATE_RATIO = 1032;
+/** A gzip file inflating to more than this many times its size (and MIN_PLAUSIBLE_TEXT) is streamed through csv-parse. */
+const MAX_PLAUSIBLE_RATIO = 32;
+const MIN_PLAUSIBLE_TEXT = 16 * 1024 * 1024;
 /** Above this much text a file is streamed through csv-parse instead of held in memory. */
 const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
@@ -26,11 +33,17 @@ const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 let spareBuffer: Buffer | undefined;
 
 /** The file's bytes, in the thread's spare buffer when it is large enough; `release` hands that back once they are read. */
-async function fileBytes(path: string, tooLarge: () => Error): Promise<{ bytes: Buffer; release(): void }> {
-  const handle = await open(path, 'r');
+async function fileBytes(path: string, maxBytes: number, tooLarge: (size: number) => Error): Promise<{ bytes: Buffer; release(): void }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    // the same words as readCsvBatches: a file gone or unreadable since it was listed
+    throw new UptakeError('input', `cannot read the file: ${(error as Error).message}`, { file: path, cause: error });
+  }
   try {
     const { size } = await handle.stat();
-    if (size > WHOLE_FILE_LIMIT) throw tooLarge();
+    if (size > maxBytes) throw tooLarge(size);
     const buffer = spareBuffer !== undefined && spareBuffer.length >= size ? spareBuffer : Buffer.allocUnsafeSlow(size);
     if (buffer === spareBuffer) spareBuffer = undefined; // a second file read at once gets its own
     let filled = 0;
@@ -44,21 +57,40 @@ async function fileBytes(path: string, tooLarge: () => Error): Promise<{ bytes: 
   }
 }
 
-async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>): Promise<{ bytes: Buffer; release(): void }> {
-  const tooLarge = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
-  const read = await fileBytes(file.path, tooLarge);
+// A file over inputLimits.maxFileBytes stops here; one over the whole-file limit but under the cap goes
+// to csv-parse, which streams it (and counts it as it inflates).
+async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits): Promise<{ bytes: Buffer; release(): void }> {
+  const tooLargeToHold = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+  const tooLarge = (size: number) => (size > limits.maxFileBytes ? fileTooLarge(file.path, file.gzip, limits) : tooLargeToHold());
+  /** Text held whole, at most. */
+  const limit = Math.min(WHOLE_FILE_LIMIT, limits.maxFileBytes);
+  // a gzip file's own size says little about its text: that is checked as it inflates
+  const read = await fileBytes(file.path, file.gzip ? WHOLE_FILE_LIMIT : limit, file.gzip ? tooLargeToHold : tooLarge);
   if (!file.gzip) return read;
+  // gzip ends with the text's size (modulo 4 GiB) and zlib holds what it inflates twice (pieces, then joined):
+  // a file that says it is larger than can be held (a gzip bomb) is streamed by csv-parse without inflating it
+  // here. A size deflate cannot reach (over 1032 times the data) is no gzip trailer: the file is cut short.
+  const statedSize = read.bytes.length >= 18 && read.bytes[0] === 0x1f && read.bytes[1] === 0x8b ? read.bytes.readUInt32LE(read.bytes.length - 4) : 0;
+  if (statedSize > limit && statedSize <= read.bytes.length * MAX_DEFLATE_RATIO) {
+    read.release();
+    throw tooLargeToHold();
+  }
+  // Logs shrink about six times in gzip; one that inflates far more (a bomb of several gzip members, whose
+  // trailer says little) is streamed by csv-parse too, instead of being inflated here up to the limit.
+  const plausible = Math.max(read.bytes.length * MAX_PLAUSIBLE_RATIO, MIN_PLAUSIBLE_TEXT);
   let bytes: Buffer;
   try {
     // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
-    bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: WHOLE_FILE_LIMIT + 1 });
+    bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: Math.min(limit, plausible) + 1 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw plausible < limit ? new FastReadUnavailable(`it inflates to more than ${MAX_PLAUSIBLE_RATIO} times its size`) : tooLarge(limit + 1);
+    }
     throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
   } finally {
     read.release();
   }
-  if (bytes.length > WHOLE_FILE_LIMIT) throw tooLarge();
+  if (bytes.length > limit) throw tooLarge(bytes.length);
   return { bytes, release() {} };
 }
 
@@ -179,7 +211,7 @@ class StrictQuoting {
 
   private strict(records: Array<{ text: string }>): boolean {
     try {
-      return parseSync(records.map((record) => record.text).join(this.newline), { relax_column_count: true, record_delimiter: this.newline }).length === records.length;
+      return parseSync(records.map((record) => record.text).join(this.newline), { relax_column_count: true, record_delimiter: RECORD_DELIMITERS }).length === records.length;
     } catch {
       return false;
     }
@@ -196,11 +228,18 @@ class StrictQuoting {
  * `options.chunkChars`: how much text papaparse is given at a time (64 K; tests cut records with small pieces).
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
-export async function readCsvRecordsFast(file: Pick<InputFile, 'path' | 'gzip'>, onRecord: (record: CsvRecord) => void, options: { chunkChars?: number } = {}): Promise<void> {
-  const { bytes, release } = await bytesOf(file);
+export async function readCsvRecordsFast(
+  file: Pick<InputFile, 'path' | 'gzip'>,
+  onRecord: (record: CsvRecord) => void,
+  options: { chunkChars?: number; limits?: InputLimits } = {},
+): Promise<void> {
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const { bytes, release } = await bytesOf(file, limits);
   try {
+    const wide = wideEncodingOf(bytes);
+    if (wide !== undefined) throw wideEncodingError(file.path, wide);
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
-    parseText(bytes, onRecord, options.chunkChars ?? CHUNK_CHARS);
+    parseText(bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, limits.maxRecordBytes);
   } finally {
     release();
   }
@@ -214,13 +253,18 @@ const CHUNK_CHARS = 64 * 1024;
 /** A record still open after this much text (an unclosed quote) would be parsed again with every piece: csv-parse reads such a file. */
 const OPEN_RECORD_LIMIT = 4 * 1024 * 1024;
 
+// papaparse splits records at the first line's line ending only; csv-parse at every line ending. A record
+// holding another line break outside quotes (rows appended on another system) is read by csv-parse, as
+// is a record over inputLimits.maxRecordBytes (csv-parse says where it is, or that it is not one record).
 /** readCsvRecordsFast of the file's bytes, once they are known to be UTF-8, parsed `chunkChars` characters at a time. */
-function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number): void {
+function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number, maxRecordBytes: number): void {
   const offset = textOffset(bytes);
   const length = bytes.length - offset;
   const nonAscii = new NonAsciiBytes(bytes, offset);
   const newline = lineEndingOf(bytes, offset);
   if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
+  const hasCarriageReturn = bytes.indexOf(CR, offset) !== -1;
+  const openLimit = Math.min(OPEN_RECORD_LIMIT, maxRecordBytes);
   const checks = new StrictQuoting(newline);
   let line = 1;
   let from = 0;
@@ -238,20 +282,35 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
         return;
       }
       const record = open.slice(from - base, result.meta.cursor - base);
+      const text = record.endsWith(newline) ? record.slice(0, -newline.length) : record;
       let raw = stripLineEnding(record);
       const latin1Fields = result.data[0];
       let fields = latin1Fields;
+      const breaks = countNewlines(raw);
+      const start = line;
+      // a line break in the text (or after it: the last record's) is a line ending to csv-parse, unless quoted;
+      // a bare \r before the \n of an empty line is a CRLF empty line to csv-parse too
+      const otherBreak = breaks > 0 || raw.length !== text.length || (hasCarriageReturn && raw.includes('\r'));
+      if (otherBreak && !(text === '\r' && newline === '\n') && !writtenAsRfc4180(text, latin1Fields)) {
+        failure = new FastReadUnavailable(`line endings change within the file (line ${start})`);
+        parser.abort();
+        return;
+      }
+      if (text.length > maxRecordBytes) {
+        failure = new FastReadUnavailable(`the record on line ${start} is longer than inputLimits.maxRecordBytes`);
+        parser.abort();
+        return;
+      }
       const ascii = !nonAscii.within(from, result.meta.cursor);
       if (!ascii) {
         raw = fromLatin1(raw);
         fields = fields.map(fromLatin1);
       }
       from = result.meta.cursor;
-      const start = line;
-      line += countNewlines(raw) + 1;
+      line += breaks + 1;
       if (raw === '' && fields.length <= 1) return; // an empty line, as readCsvBatches skips it
       try {
-        checks.add(start, record.endsWith(newline) ? record.slice(0, -newline.length) : record, latin1Fields);
+        checks.add(start, text, latin1Fields);
         onRecord(ascii ? { fields, line: start, raw, ascii } : { fields, line: start, raw });
       } catch (error) {
         failure = error;
@@ -267,7 +326,9 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
     if (last || failure !== undefined) break;
     open = open.slice(cursor - base);
     base = cursor;
-    if (open.length > OPEN_RECORD_LIMIT) throw new FastReadUnavailable(`the record on line ${line} is still open after ${OPEN_RECORD_LIMIT / 1024 / 1024} MB of text`);
+    if (open.length > openLimit) {
+      throw new FastReadUnavailable(`the record on line ${line} is ${openLimit === OPEN_RECORD_LIMIT ? `still open after ${OPEN_RECORD_LIMIT / 1024 / 1024} MB of text` : 'longer than inputLimits.maxRecordBytes'}`);
+    }
   }
   if (failure !== undefined) throw failure;
   if (from !== length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${length}`);
@@ -290,16 +351,21 @@ function csvReader(): 'papaparse' | 'csv-parse' {
  * keep what it collects to itself.
  * @example const records = await readFileRecords(file, async (forEach) => { const all = []; await forEach((r) => all.push(r)); return all; }, console.error)
  */
-export async function readFileRecords<T>(file: Pick<InputFile, 'path' | 'gzip' | 'name'>, read: (forEachRecord: ForEachRecord) => Promise<T>, onProgress: (message: string) => void): Promise<T> {
+export async function readFileRecords<T>(
+  file: Pick<InputFile, 'path' | 'gzip' | 'name'>,
+  read: (forEachRecord: ForEachRecord) => Promise<T>,
+  onProgress: (message: string) => void,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): Promise<T> {
   if (csvReader() === 'papaparse') {
     try {
-      return await read((onRecord) => readCsvRecordsFast(file, onRecord));
+      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits }));
     } catch (error) {
       if (!(error instanceof FastReadUnavailable)) throw error;
       onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
     }
   }
   return read(async (onRecord) => {
-    for await (const batch of readCsvBatches(file)) for (const record of batch) onRecord(record);
+    for await (const batch of readCsvBatches(file, limits)) for (const record of batch) onRecord(record);
   });
 }

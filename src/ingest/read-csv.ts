@@ -2,10 +2,12 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
+import { DEFAULT_INPUT_LIMITS, fileTooLarge, recordTooLarge, type InputLimits } from './input-limits.js';
+import { wideEncodingError, wideEncodingOf } from './wide-encoding.js';
 
 export interface CsvRecord {
   fields: string[];
@@ -19,17 +21,32 @@ export interface CsvRecord {
   ascii?: true;
 }
 
+/** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
+const ENCODING_SAMPLE_BYTES = 256;
+
 // Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
 // checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
+// They are counted here too: a file over inputLimits.maxFileBytes (a gzip bomb) stops as it inflates.
 class Utf8Check extends Transform {
   private lines = 1;
   private carry: Buffer = Buffer.alloc(0);
+  private bytesSeen = 0;
+  /** The file's first bytes, until there are enough to tell UTF-16 or UTF-32 (gunzip may hand over a few at a time). */
+  private head: Buffer | null = Buffer.alloc(0);
 
-  constructor(private readonly file: string) {
+  constructor(private readonly file: Pick<InputFile, 'path' | 'gzip'>, private readonly limits: InputLimits) {
     super({ decodeStrings: true });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.head !== null) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, ENCODING_SAMPLE_BYTES)]);
+      const wide = wideEncodingOf(this.head);
+      if (wide !== undefined) return callback(wideEncodingError(this.file.path, wide));
+      if (this.head.length >= ENCODING_SAMPLE_BYTES) this.head = null;
+    }
+    this.bytesSeen += chunk.length;
+    if (this.bytesSeen > this.limits.maxFileBytes) return callback(fileTooLarge(this.file.path, this.file.gzip, this.limits));
     const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     // A character split across chunks waits for the rest of its bytes.
     const cut = completeLength(bytes);
@@ -46,7 +63,7 @@ class Utf8Check extends Transform {
     if (!isUtf8(bytes)) {
       const lenient = new TextDecoder('utf-8').decode(bytes);
       const line = this.lines + countNewlines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
-      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file, line }));
+      callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file.path, line }));
       return;
     }
     for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) this.lines += 1;
@@ -77,11 +94,17 @@ export function countNewlines(text: string): number {
   return count;
 }
 
+/**
+ * Every line ending ends a record, whatever the first line used: exports are appended to and edited on
+ * other systems. `\r\n` comes first, so that it is one line ending and not two.
+ */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
 // relax_quotes keeps csv-parse reading after a stray quote; such records are re-read strictly here.
 function strictQuotingError(raw: string, fields: string[]): string | undefined {
   if (!fields.some((field) => field.includes('"'))) return undefined;
   try {
-    parseSync(raw, { relax_column_count: true });
+    parseSync(raw, { relax_column_count: true, record_delimiter: RECORD_DELIMITERS });
     return undefined;
   } catch (error) {
     return `expected RFC 4180 quoting: ${(error as Error).message.replace(/ at line \d+.*$/, '')}`;
@@ -92,8 +115,41 @@ function strictQuotingError(raw: string, fields: string[]): string | undefined {
  * Streams the records of a CSV (or gzipped CSV) file; the first record is the header.
  * @example for await (const record of readCsvRecords(file)) console.log(record.line, record.fields)
  */
-export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(file)) yield* batch;
+export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits = DEFAULT_INPUT_LIMITS): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(file, limits)) yield* batch;
+}
+
+/** Handed on by BoundedParser in place of the record that outgrew inputLimits.maxRecordBytes. */
+const TOO_LARGE = { record: [] as string[], raw: '', tooLarge: true as const };
+
+// csv-parse holds the record it is reading (raw: true keeps its text): after every chunk, a record still
+// open past the cap (one field inflating to gigabytes, a quote never closed) stops the file at once. The
+// marker goes out after the records before it, so the reader knows its line; what comes after is dropped.
+class BoundedParser extends Parser {
+  private stopped = false;
+
+  constructor(options: ConstructorParameters<typeof Parser>[0], private readonly maxRecordBytes: number) {
+    super(options);
+  }
+
+  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.stopped) return callback();
+    super._transform(chunk, encoding, (error?: Error | null) => {
+      if (!error && (this as unknown as { state: { rawBuffer: { length: number } } }).state.rawBuffer.length > this.maxRecordBytes) {
+        this.stopped = true;
+        this.push(TOO_LARGE);
+      }
+      callback(error);
+    });
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.stopped) {
+      this.push(null);
+      return callback();
+    }
+    super._flush(callback);
+  }
 }
 
 // Awaiting once per record costs more than parsing it: hand records over in the batches the parser produced.
@@ -101,16 +157,19 @@ export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>): A
  * The records of readCsvRecords, in the same order, as arrays of whatever the parser had ready.
  * @example for await (const batch of readCsvBatches(file)) for (const record of batch) console.log(record.line)
  */
-export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits = DEFAULT_INPUT_LIMITS): AsyncGenerator<CsvRecord[]> {
   // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
   // csv-parse's own line count drifts on CRLF inside quoted fields.
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true });
+  const parser = new BoundedParser(
+    { bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true, record_delimiter: RECORD_DELIMITERS },
+    limits.maxRecordBytes,
+  );
   const skipped: Array<{ afterRecords: number; raw: string; message: string }> = [];
   parser.on('skip', (error: Error & { raw?: string }) => {
     skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
   });
   const source = createReadStream(file.path);
-  const decoder = new Utf8Check(file.path);
+  const decoder = new Utf8Check(file, limits);
   const fail = (error: Error) => parser.destroy(error instanceof UptakeError ? error : new UptakeError('input', `cannot read the file: ${error.message}`, { file: file.path, cause: error }));
   source.on('error', fail);
   decoder.on('error', fail);
@@ -133,10 +192,19 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): A
   try {
     for await (const items of parsedBatches(parser as unknown as NodeJS.ReadableStream)) {
       const out: CsvRecord[] = [];
-      for (const item of items as Array<{ record: string[]; raw: string }>) {
+      for (const item of items as Array<{ record: string[]; raw: string; tooLarge?: true }>) {
         takeSkipped(received, out);
+        if (item.tooLarge) {
+          if (out.length > 0) yield out;
+          throw recordTooLarge(file.path, line, limits);
+        }
         received += 1;
         const raw = stripLineEnding(item.raw);
+        // a UTF-16 code unit is at most 3 bytes of UTF-8: only a long record needs counting
+        if (raw.length * 3 > limits.maxRecordBytes && Buffer.byteLength(raw) > limits.maxRecordBytes) {
+          if (out.length > 0) yield out;
+          throw recordTooLarge(file.path, line, limits);
+        }
         const start = line;
         line += countNewlines(raw) + 1;
         if (raw === '' && item.record.length <= 1) continue;
@@ -152,6 +220,7 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>): A
     throw new UptakeError('input', `cannot read the file as CSV: ${(error as Error).message}`, { file: file.path, cause: error });
   } finally {
     source.destroy();
+    parser.destroy();
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,5 +79,33 @@ describe('weeksInFile', () => {
       source: 'file-name',
     });
     expect(await weeksInFile(await file('ai_logs_export.csv', 'event_id\n'), utc)).toEqual({ weeks: [], source: 'none' });
+  });
+
+  it('says a named pipe is one instead of waiting for a writer; rosterZones skips it', async () => {
+    const pipeDir = await mkdtemp(join(tmpdir(), 'uptake-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(pipeDir, 'ai_logs_2026-W47.csv'), join(pipeDir, 'user_monthly_summary_2026-11.csv')]);
+      const weeks = await weeksInFile(join(pipeDir, 'ai_logs_2026-W47.csv'), utc);
+      expect({ ...weeks, error: weeks.error?.message }).toEqual({
+        weeks: ['2026-W47'],
+        source: 'file-name',
+        error: `${join(pipeDir, 'ai_logs_2026-W47.csv')}: expected a readable CSV file, but it is a named pipe (FIFO)`,
+      });
+      expect(await rosterZones(pipeDir)).toEqual(new Map());
+    } finally {
+      await rm(pipeDir, { recursive: true, force: true });
+    }
+  });
+
+  it('follows a header repeated further down (files joined) and every line ending, in logs and rosters', async () => {
+    const logs = await file(
+      'ai_logs_joined.csv',
+      'event_id,user_id,task_type,started_at,status\r\ne1,u1,x,2026-11-16T09:00:00Z,done\nstatus,start_time,id,uid,task\ndone,2026-11-23T09:00:00Z,e2,u1,x\n',
+    );
+    expect(await weeksInFile(logs, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column' });
+    const roster = await file('user_monthly_summary_joined.csv', 'user_id,month,timezone\nu1,2026-10,UTC\ntimezone,month,user_id\nAustralia/Sydney,2026-11,u4\n');
+    expect((await weeksInFile(roster, utc)).weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    const zones = await rosterZones(dir);
+    expect([zones.get('u1|2026-10'), zones.get('u4|2026-11')]).toEqual(['UTC', 'Australia/Sydney']);
   });
 });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
+import { writeGzipBomb } from '../helpers/gzip-bomb.js';
 import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
 // Worker threads run compiled JavaScript, so this file tests the build (npm test builds first).
 import { cleanInput } from '../../dist/clean/clean-input.js';
@@ -99,6 +100,24 @@ test('a failing file stops the threaded read with the error the single-threaded 
   expect((single as Error).message).toMatch(/ai_logs_2b\.csv:2: expected UTF-8 text/);
   expect(threaded).toBeInstanceOf(UptakeError);
   expect({ ...(threaded as UptakeError), message: (threaded as Error).message }).toEqual({ ...(single as UptakeError), message: (single as Error).message });
+});
+
+// Each thread holds at most a record's cap of the bomb: the threads stop on it as the main thread does.
+test('a gzip bomb stops the threaded read at the configured record cap, as the single-threaded read', async () => {
+  const dir = inputFolder(files);
+  try {
+    const bomb = join(dir, 'ai_logs_2b.csv.gz');
+    await writeGzipBomb(bomb, `${AI_HEADER}\ne10,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,"`, 64);
+    const capped = parseConfig({ timezone: 'UTC', inputLimits: { maxRecordBytes: 256 * 1024 } });
+    const failure = async (workers: number) => cleanInput(dir, capped, { workers }).then(() => null, (error: unknown) => error);
+    const single = await failure(0);
+    const threaded = await failure(2);
+    expect(single).toBeInstanceOf(UptakeError);
+    expect((single as Error).message).toBe(`${bomb}:2: expected a record of at most 256 KiB (inputLimits.maxRecordBytes), got a longer one (a runaway field or a quote never closed?)`);
+    expect({ ...(threaded as UptakeError), message: (threaded as Error).message }).toEqual({ ...(single as UptakeError), message: (single as Error).message });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // The threads start while the roster is read: a roster that cannot be read must stop them with its error, and

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { writeGzipBomb } from '../helpers/gzip-bomb.js';
 import { inputFolder, csv } from '../helpers/input-folder.js';
 
 // Runs the built CLI as a user would (npm test builds dist first).
@@ -48,12 +49,41 @@ describe('uptake validate', () => {
     ['a header without a required column', () => inputFolder({ 'ai_logs.csv': csv('id,user,started_at', 'e1,u1,2026-11-16T09:00:00Z') }), /ai_logs\.csv:1: expected a header with `task_type`, `status`/],
     ['undecodable bytes', () => inputFolder({ 'ai_logs.csv': Buffer.concat([Buffer.from('event_id,user_id,task_type,started_at,status\ne1,u1,'), Buffer.from([0xc3, 0x28]), Buffer.from(',x,done\n')]) as unknown as string }), /ai_logs\.csv:2: expected UTF-8 text/],
     ['an empty file', () => inputFolder({ 'manual_logs.csv': '' }), /manual_logs\.csv: expected a header row and data, but the file is empty/],
+    ['a UTF-16 file without BOM', () => inputFolder({ 'ai_logs.csv': Buffer.from(csv('event_id,user_id,task_type,started_at,status', 'e1,u1,x,2026-11-16T09:00:00Z,done'), 'utf16le') as unknown as string }), /ai_logs\.csv: the file is UTF-16LE; expected UTF-8/],
+    ['a dangling symbolic link', () => {
+      const dir = inputFolder({});
+      symlinkSync(join(dir, 'nowhere.csv'), join(dir, 'ai_logs_2.csv'));
+      return dir;
+    }, /ai_logs_2\.csv: expected a readable CSV file, but it is a symbolic link to `.*nowhere\.csv`, which does not exist\n$/],
   ])('%s: exit 3 with one message naming the file, no stack trace', (_name, folder, message) => {
-    const { code, stdout, stderr } = uptake('validate', '--input', folder(), '--quarantine', join(tmpdir(), 'uptake-unused-q.csv'));
-    expect(code).toBe(3);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr.trim().split('\n').filter((line) => line.startsWith('uptake:'))).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    const dir = folder();
+    try {
+      const { code, stdout, stderr } = uptake('validate', '--input', dir, '--quarantine', join(tmpdir(), 'uptake-unused-q.csv'));
+      expect(code).toBe(3);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n').filter((line) => line.startsWith('uptake:'))).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a 3 MB gzip bomb (3 GiB of one field) stops at the default record cap: exit 3, one message, no stack trace', async () => {
+    const dir = inputFolder({});
+    try {
+      await writeGzipBomb(join(dir, 'ai_logs_2026-W48.csv.gz'), 'event_id,user_id,task_type,started_at,status,prompt\ne1,u1,x,2026-11-16T09:00:00Z,done,"', 192);
+      const { code, stdout, stderr } = uptake('validate', '--input', dir, '--quarantine', join(dir, 'q.csv'));
+      expect([code, stdout]).toEqual([3, '']);
+      expect(stderr.endsWith(`uptake: ${join(dir, 'ai_logs_2026-W48.csv.gz')}:2: expected a record of at most 8 MiB (inputLimits.maxRecordBytes), got a longer one (a runaway field or a quote never closed?)\n`)).toBe(true);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      // a smaller cap from the config file
+      writeFileSync(join(dir, 'uptake.config.json'), JSON.stringify({ inputLimits: { maxFileBytes: 1024 * 1024 } }));
+      const capped = uptake('validate', '--input', dir, '--config', join(dir, 'uptake.config.json'), '--quarantine', join(dir, 'q.csv'));
+      expect(capped.code).toBe(3);
+      expect(capped.stderr).toContain(`uptake: ${join(dir, 'ai_logs_2026-W48.csv.gz')}: expected at most 1 MiB of text (inputLimits.maxFileBytes), got more once unzipped\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { normalizeHeaderName, resolveHeader } from '../../src/ingest/normalize-headers.js';
+import { describe, expect, test } from 'vitest';
+import { normalizeHeaderName, repeatedHeader, resolveHeader } from '../../src/ingest/normalize-headers.js';
 
 test('header spellings normalise to snake_case', () => {
   expect(['Task Type', 'taskType', 'task-type', ' TASK_TYPE ', 'userID'].map(normalizeHeaderName)).toEqual(['task_type', 'task_type', 'task_type', 'task_type', 'user_id']);
@@ -26,5 +26,20 @@ test('manual logs and roster have their own aliases', () => {
   });
   expect(Object.fromEntries(resolveHeader('user_monthly_summary', ['userid', 'dept', 'month', 'time_zone', 'licensed']).index)).toEqual({
     user_id: 0, team: 1, month: 2, timezone: 3, licensed: 4,
+  });
+});
+
+describe('repeatedHeader', () => {
+  test('a record naming every required column, in any order and spelling, is a header; its mapping is returned', () => {
+    const header = repeatedHeader('ai_logs', ['Status', ' Task Type ', 'uid', 'start_time', 'ID', 'client']);
+    expect(header && Object.fromEntries(header.index)).toEqual({ status: 0, task_type: 1, user_id: 2, started_at: 3, event_id: 4 });
+    expect(header?.drift).toEqual(['client']);
+    expect(repeatedHeader('user_monthly_summary', ['month', 'userId'])?.index.get('user_id')).toBe(1);
+  });
+
+  test('a record lacking a required column, or holding a digit, is not', () => {
+    expect(repeatedHeader('ai_logs', ['event_id', 'user_id', 'task_type', 'started_at', 'bogus'])).toBeUndefined();
+    expect(repeatedHeader('ai_logs', ['event_id', 'user_id', 'task_type', 'started_at', 'status', 'region2'])).toBeUndefined();
+    expect(repeatedHeader('manual_logs', ['e1', 'u1', 'report', '2026-11-16T09:00:00Z'])).toBeUndefined();
   });
 });

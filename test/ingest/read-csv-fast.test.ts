@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -13,17 +13,22 @@ import { inputFolder } from '../helpers/input-folder.js';
 const plainRecord = (record: CsvRecord) => ({ fields: record.fields, line: record.line, raw: record.raw, parseError: record.parseError });
 
 async function bothReaders(name: string, content: string | Uint8Array, chunkChars?: number): Promise<{ fast: CsvRecord[] | FastReadUnavailable; reference: CsvRecord[] }> {
-  const file = { path: join(inputFolder({ [name]: content }, { complete: false }), name), gzip: name.endsWith('.gz') };
-  const reference: CsvRecord[] = [];
-  for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
-  const fast: CsvRecord[] = [];
+  const dir = inputFolder({ [name]: content }, { complete: false });
+  const file = { path: join(dir, name), gzip: name.endsWith('.gz') };
   try {
-    await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)), { chunkChars });
-  } catch (error) {
-    if (error instanceof FastReadUnavailable) return { fast: error, reference };
-    throw error;
+    const reference: CsvRecord[] = [];
+    for await (const record of readCsvRecords(file)) reference.push(plainRecord(record));
+    const fast: CsvRecord[] = [];
+    try {
+      await readCsvRecordsFast(file, (record) => fast.push(plainRecord(record)), { chunkChars });
+    } catch (error) {
+      if (error instanceof FastReadUnavailable) return { fast: error, reference };
+      throw error;
+    }
+    return { fast, reference };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { fast, reference };
 }
 
 describe('readCsvRecordsFast', () => {
@@ -32,12 +37,10 @@ describe('readCsvRecordsFast', () => {
     'BOM, CRLF, a quoted comma, doubled quotes and a quoted line break': '\ufeffa,b\r\n1,"x, ""y""\r\nz"\r\n2,w\r\n',
     'empty lines in the middle and at the end, no final line break': 'a,b\n\n1,2\n\r\n3,4\n\n\n5,6',
     'a line break of the other kind inside quotes': 'a,b\n1,"x\r\ny"\n2,z\n',
-    'a lone line feed in a CRLF file, inside quotes and outside': 'a,b\r\n1,"x\ny"\r\n2,x\nz\r\n',
+    'a lone line feed in a CRLF file, inside quotes': 'a,b\r\n1,"x\ny"\r\n2,x\r\n',
     'carriage returns as the only line ending': 'a,b\r1,2\r"3\r",4\r',
     'empty and whitespace fields, short and long records, a quoted empty field': 'a,b,c\n,,\n"",,\n  ,x\n1,2,3,4\n5\n',
     'quoted records checked together': 'a,b\n1,"x ""y"""\n2,"a,b"\n3,"z"""\n4,"w"\n',
-    // not its fields written back as RFC 4180 writes them (a line feed outside quotes), so csv-parse checks it
-    'a quoted field and a lone line feed outside quotes in one record of a CRLF file': 'a,b,c\r\n1,"q",x\ny\r\n2,"",4\r\n',
     'characters outside ASCII': 'a,b\n1,€ 😀 é\n2,"ü, ""ß"""\n',
     // parsed a byte a character: UTF-8 bytes 0x85 and 0xA0 (NEL and NBSP in Latin-1) stay inside their characters
     'a BOM, a header outside ASCII, characters with bytes 0x85 and 0xA0': '\ufeffnäme,b\r\nà\u00a0Å,… 会\r\n"à\r\n…",x\r\n',
@@ -62,9 +65,14 @@ describe('readCsvRecordsFast', () => {
   test.each([
     ['a quote after a closing quote', 'a,b\n1,"bad"x\n2,3\n', /papaparse reports InvalidQuotes/],
     ['spaces after a closing quote (papaparse would drop them)', 'a,b\n1,"abc"  \n2,x\n', /the record on line 2 breaks RFC 4180 quoting/],
-    ['a carriage return after a closing quote, in a file of \\n lines', 'a,b\n1,"x"\r\n2,y\n', /the record on line 2 breaks RFC 4180 quoting/],
     ['a quote inside an unquoted field', 'a,b,c\n1,2,3\n4,ab"c,6\n', /the record on line 3 breaks RFC 4180 quoting/],
-    ['a bare quote among well-quoted records', 'a,b\r\n1,"q""q"\r\n2,x\ny"z\r\n3,"""r"\r\n', /the record on line 3 breaks RFC 4180 quoting/],
+    ['a bare quote among well-quoted records', 'a,b\r\n1,"q""q"\r\n2,x\r\ny"z\r\n3,"""r"\r\n', /the record on line 4 breaks RFC 4180 quoting/],
+    // papaparse splits records at the first line's line ending only, csv-parse at every one
+    ['a lone line feed outside quotes in a CRLF file', 'a,b\r\n1,"x\ny"\r\n2,x\nz\r\n', /^line endings change within the file \(line 4\)$/],
+    ['a lone line feed after a quoted field in a CRLF file', 'a,b,c\r\n1,"q",x\ny\r\n2,"",4\r\n', /^line endings change within the file \(line 2\)$/],
+    ['a CRLF line in a file of \\n lines, after a closing quote', 'a,b\n1,"x"\r\n2,y\n', /^line endings change within the file \(line 2\)$/],
+    ['a CRLF header and \\n rows', 'a,b\r\n1,2\n3,4\n5,6\n7,8\n', /^line endings change within the file \(line 2\)$/],
+    ['a lone line feed at the end of a CRLF file', 'h1,h2\r\n ,\t \n', /^line endings change within the file \(line 2\)$/],
     ['an unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', /papaparse reports MissingQuotes/],
     ['a quoted header', '"a\nb",c\n1,2\n', /header holds a quote/],
   ])('%s is left to csv-parse', async (_shape, text, reason) => {
@@ -107,13 +115,49 @@ describe('readCsvRecordsFast', () => {
         const fields = Array.from({ length: random.int(1, 4) }, () => {
           const length = random.int(0, 4);
           if (random.chance(0.4)) return `"${Array.from({ length }, () => random.pick(['a', ',', '"', '\n', '\r\n', '\r', ' ', 'é', 'à', '…'])).join('').replaceAll('"', '""')}"`;
-          return Array.from({ length }, () => random.pick(['a', ' ', 'é', '\t', '😀', newline === '\r' ? 'b' : '\r', '\u2028', '\u00a0', 'Å'])).join('');
+          return Array.from({ length }, () => random.pick(['a', ' ', 'é', '\t', '😀', 'b', '\u2028', '\u00a0', 'Å'])).join('');
         });
         records.push(random.chance(0.1) ? '' : fields.join(','));
       }
       return `${random.chance(0.3) ? '\ufeff' : ''}${records.join(newline)}${random.chance(0.7) ? newline : ''}`;
     });
     expect(outcome).toEqual({ same: 300, leftToCsvParse: 0, different: [] });
+  });
+
+  // Rows appended on another system: any line ending after any record. csv-parse must read exactly the
+  // records written (a line ending outside quotes ends one, inside quotes it is text); papaparse the same or not at all.
+  test('random files whose line endings change read as written, the same with either reader', async () => {
+    const random = createSeededRandom(13);
+    const outcome = { same: 0, leftToCsvParse: 0, different: [] as string[], notAsWritten: [] as string[] };
+    for (let index = 0; index < 300; index += 1) {
+      const written: string[][] = [['h1', 'h2']];
+      let text = `h1,h2${random.pick(['\n', '\r\n', '\r'])}`;
+      for (let record = random.int(1, 6); record > 0; record -= 1) {
+        const values: string[] = [];
+        const cells = Array.from({ length: random.int(1, 3) }, () => {
+          if (random.chance(0.4)) {
+            const value = Array.from({ length: random.int(0, 4) }, () => random.pick(['a', ',', '"', '\n', '\r\n', '\r', 'é'])).join('');
+            values.push(value);
+            return `"${value.replaceAll('"', '""')}"`;
+          }
+          const value = Array.from({ length: random.int(1, 3) }, () => random.pick(['a', ' ', 'é', '\t'])).join('');
+          values.push(value);
+          return value;
+        });
+        written.push(values);
+        text += `${cells.join(',')}${random.pick(['\n', '\r\n', '\r', ''])}`;
+        if (!/[\r\n]$/.test(text)) text += record > 1 ? '\n' : '';
+      }
+      const { fast, reference } = await bothReaders('ai_logs_r.csv', text, random.chance(0.2) ? undefined : random.int(1, 8));
+      if (JSON.stringify(reference.map((record) => record.fields)) !== JSON.stringify(written) || reference.some((record) => record.parseError)) outcome.notAsWritten.push(text);
+      if (fast instanceof FastReadUnavailable) outcome.leftToCsvParse += 1;
+      else if (JSON.stringify(fast) === JSON.stringify(reference)) outcome.same += 1;
+      else outcome.different.push(text);
+    }
+    expect(outcome.notAsWritten).toEqual([]);
+    expect(outcome.different).toEqual([]);
+    expect(outcome.same).toBeGreaterThan(10);
+    expect(outcome.leftToCsvParse).toBeGreaterThan(150);
   });
 
   test('random text with stray quotes reads the same or is left to csv-parse, never differently', async () => {

@@ -1,14 +1,22 @@
 import { describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { UptakeError } from '../../src/errors.js';
+import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
+import { wideEncodingOf } from '../../src/ingest/wide-encoding.js';
 import { discoverFiles } from '../../src/ingest/discover-files.js';
 import { inputFolder } from '../helpers/input-folder.js';
 
 async function records(name: string, content: string | Uint8Array): Promise<CsvRecord[]> {
   const dir = inputFolder({ [name]: content }, { complete: false });
-  const out: CsvRecord[] = [];
-  for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.endsWith('.gz') })) out.push(record);
-  return out;
+  try {
+    const out: CsvRecord[] = [];
+    for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.endsWith('.gz') })) out.push(record);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('readCsvRecords', () => {
@@ -69,5 +77,54 @@ describe('discoverFiles', () => {
     await expect(discoverFiles('/nonexistent/uptake')).rejects.toThrow('/nonexistent/uptake: expected an input folder holding ai_logs*, manual_logs* and user_monthly_summary* CSV files, but it does not exist');
     const dir = inputFolder({ 'ai_logs.csv': 'x\n', 'user_monthly_summary.csv': 'x\n' }, { complete: false });
     await expect(discoverFiles(dir)).rejects.toThrow(/expected at least one manual_logs\*\.csv or manual_logs\*\.csv\.gz file, found none/);
+  });
+});
+
+describe('files in UTF-16 or UTF-32', () => {
+  const text = 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\n';
+  const utf16be = (value: string) => Buffer.from(value, 'utf16le').swap16();
+  const utf32 = (value: string, bigEndian: boolean) => {
+    const out = Buffer.alloc(value.length * 4);
+    [...value].forEach((character, index) => (bigEndian ? out.writeUInt32BE(character.codePointAt(0)!, index * 4) : out.writeUInt32LE(character.codePointAt(0)!, index * 4)));
+    return out;
+  };
+  const cases: Array<[string, Buffer]> = [
+    ['UTF-16LE', Buffer.from(`\ufeff${text}`, 'utf16le')],
+    ['UTF-16LE', Buffer.from(text, 'utf16le')],
+    ['UTF-16BE', utf16be(`\ufeff${text}`)],
+    ['UTF-16BE', utf16be(text)],
+    ['UTF-32LE', utf32(`\ufeff${text}`, false)],
+    ['UTF-32LE', utf32(text, false)],
+    ['UTF-32BE', utf32(`\ufeff${text}`, true)],
+    ['UTF-32BE', utf32(text, true)],
+  ];
+
+  test.each(cases.map(([encoding, bytes], index) => [`${encoding} ${index % 2 === 0 ? 'with' : 'without'} BOM`, encoding, bytes] as const))('%s stops with exit 3 naming the encoding, with either reader, gzipped or not', async (_name, encoding, bytes) => {
+    for (const name of ['ai_logs_a.csv', 'ai_logs_a.csv.gz']) {
+      const dir = inputFolder({ [name]: bytes }, { complete: false });
+      const file = { path: join(dir, name), gzip: name.endsWith('.gz') };
+      const expected = `${file.path}: the file is ${encoding}; expected UTF-8 (save or export it as UTF-8, e.g. \`iconv -f ${encoding} -t UTF-8\`)`;
+      const slow = await (async () => { for await (const _ of readCsvRecords(file)) void _; })().then(() => undefined, (error: UptakeError) => error);
+      const fast = await readCsvRecordsFast(file, () => {}).then(() => undefined, (error: UptakeError) => error);
+      expect([slow?.message, slow?.kind, slow?.exitCode]).toEqual([expected, 'input', 3]);
+      expect([fast?.message, fast?.kind]).toEqual([expected, 'input']);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('UTF-8 text with a letter or a NUL here and there is not taken for UTF-16', () => {
+    expect(wideEncodingOf(Buffer.from('event_id,user_id,prompt\ne1,u1,"Überprüfung 請求書 a\u0000b"\n'))).toBeUndefined();
+    expect(wideEncodingOf(Buffer.from('a'))).toBeUndefined();
+    expect(wideEncodingOf(Buffer.alloc(64))).toBeUndefined();
+    // a UTF-16 header outside Latin-1 now and then still reads as UTF-16
+    expect(wideEncodingOf(Buffer.from('user_id,Überprüfung,請求,event_id,status\n', 'utf16le'))).toBe('UTF-16LE');
+  });
+});
+
+describe('readCsvRecords and line endings', () => {
+  test('every line ending ends a record, whatever the first line used; \\r\\n is one line ending', async () => {
+    const out = await records('ai_logs_a.csv', 'a,b\r\n1,2\n3,4\r5,"x\r\ny"\n\r\n6,7\r\n');
+    expect(out.map((r) => [r.line, r.fields, r.raw])).toEqual([[1, ['a', 'b'], 'a,b'], [2, ['1', '2'], '1,2'], [3, ['3', '4'], '3,4'], [4, ['5', 'x\r\ny'], '5,"x\r\ny"'], [7, ['6', '7'], '6,7']]);
+    expect(out.every((r) => r.parseError === undefined)).toBe(true);
   });
 });

@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { UptakeError } from '../../src/errors.js';
+import { discoverFiles } from '../../src/ingest/discover-files.js';
+import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
+import { readCsvRecords } from '../../src/ingest/read-csv.js';
+import { ROSTER_HEADER } from '../helpers/input-folder.js';
+
+let dir: string;
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A complete input folder (one file of each kind) with `extra` made in it; returns the folder. */
+function folderWith(extra: (dir: string) => void): string {
+  dir = mkdtempSync(join(tmpdir(), 'uptake-discover-'));
+  writeFileSync(join(dir, 'ai_logs_1.csv'), 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\n');
+  writeFileSync(join(dir, 'manual_logs_1.csv'), 'task_id,user_id,task_type,started_at\n');
+  writeFileSync(join(dir, 'user_monthly_summary_1.csv'), `${ROSTER_HEADER}\n`);
+  extra(dir);
+  return dir;
+}
+
+async function discoveryError(folder: string): Promise<UptakeError> {
+  const error = await discoverFiles(folder).then(() => undefined, (failure: unknown) => failure);
+  expect(error).toBeInstanceOf(UptakeError);
+  return error as UptakeError;
+}
+
+describe('discoverFiles and paths that are not readable files', () => {
+  test('a dangling symbolic link names its missing target', async () => {
+    const folder = folderWith((at) => symlinkSync(join(at, 'gone.csv'), join(at, 'ai_logs_2.csv')));
+    const error = await discoveryError(folder);
+    expect([error.message, error.exitCode]).toEqual([`${join(folder, 'ai_logs_2.csv')}: expected a readable CSV file, but it is a symbolic link to \`${join(folder, 'gone.csv')}\`, which does not exist`, 3]);
+  });
+
+  test('a symbolic link loop', async () => {
+    const folder = folderWith((at) => {
+      symlinkSync(join(at, 'ai_logs_3.csv'), join(at, 'ai_logs_2.csv'));
+      symlinkSync(join(at, 'ai_logs_2.csv'), join(at, 'ai_logs_3.csv'));
+    });
+    expect((await discoveryError(folder)).message).toBe(`${join(folder, 'ai_logs_2.csv')}: expected a readable CSV file, but it is a symbolic link in a loop`);
+  });
+
+  test('a directory and a named pipe named like input (a pipe would block the read forever)', async () => {
+    const withDirectory = folderWith((at) => mkdirSync(join(at, 'manual_logs_2.csv.gz')));
+    expect((await discoveryError(withDirectory)).message).toBe(`${join(withDirectory, 'manual_logs_2.csv.gz')}: expected a readable CSV file, but it is a directory`);
+    rmSync(withDirectory, { recursive: true, force: true });
+    const withFifo = folderWith((at) => execFileSync('mkfifo', [join(at, 'user_monthly_summary_2.csv')]));
+    expect((await discoveryError(withFifo)).message).toBe(`${join(withFifo, 'user_monthly_summary_2.csv')}: expected a readable CSV file, but it is a named pipe (FIFO)`);
+  });
+
+  test('a symbolic link to a readable file is read like the file', async () => {
+    const folder = folderWith((at) => {
+      writeFileSync(join(at, 'elsewhere.txt'), 'event_id,user_id,task_type,started_at,status\n');
+      symlinkSync(join(at, 'elsewhere.txt'), join(at, 'ai_logs_2.csv'));
+    });
+    // the link's size is its target's: 45 bytes of header
+    expect((await discoverFiles(folder)).map((file) => [file.name, file.bytes])).toEqual([['ai_logs_1.csv', 84], ['ai_logs_2.csv', 45], ['manual_logs_1.csv', 37], ['user_monthly_summary_1.csv', ROSTER_HEADER.length + 1]]);
+  });
+
+  test('a file that disappears after discovery is an input error from either reader', async () => {
+    const folder = folderWith(() => {});
+    const file = { path: join(folder, 'ai_logs_9.csv'), gzip: false };
+    const fast = await readCsvRecordsFast(file, () => {}).then(() => undefined, (error: UptakeError) => error);
+    const slow = await (async () => { for await (const _ of readCsvRecords(file)) void _; })().then(() => undefined, (error: UptakeError) => error);
+    for (const error of [fast, slow]) {
+      expect(error).toBeInstanceOf(UptakeError);
+      expect([error?.kind, error?.message]).toEqual(['input', `${file.path}: cannot read the file: ENOENT: no such file or directory, open '${file.path}'`]);
+    }
+  });
+
+  // Root reads any file: the unreadable file is then tried by the CLI run as `nobody` (the build is tested).
+  test('a file the user may not read: exit 3 naming it, no stack trace', async () => {
+    const folder = folderWith((at) => {
+      writeFileSync(join(at, 'ai_logs_2.csv'), 'event_id\n');
+      chmodSync(join(at, 'ai_logs_2.csv'), 0o000);
+    });
+    const expected = `${join(folder, 'ai_logs_2.csv')}: expected a readable CSV file, but it cannot be read (permission denied)`;
+    if (process.getuid?.() !== 0) {
+      expect((await discoveryError(folder)).message).toBe(expected);
+      return;
+    }
+    chmodSync(folder, 0o755);
+    const main = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+    const run = spawnSync(process.execPath, [main, 'validate', '--input', folder], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: folder, timeout: 60_000 });
+    expect([run.status, run.stderr.trim()]).toEqual([3, `uptake: ${expected}`]);
+  });
+});
