@@ -65,6 +65,22 @@ async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>,
   }
 }
 
+// Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: ask once more
+// without recursion for the real reason.
+/**
+ * Creates a folder and its parents; a failure is UptakeError('output') naming the folder and the errno.
+ * @example await ensureFolder('output/.uptake')
+ */
+export async function ensureFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    let reason = error;
+    if (isSystemError(error) && error.code === 'ENOENT') reason = await mkdir(path).then(() => error, (plain: unknown) => plain);
+    throw outputError(path, reason);
+  }
+}
+
 // A reader never sees half a file: write beside the target, then rename over it.
 /**
  * Writes `data` to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
@@ -78,8 +94,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   if (target.kind === 'refuse') throw refusal(path, target.reason);
   if (target.kind === 'in-place') return writeInPlace(target, data);
   const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await ensureFolder(dirname(target.path));
   try {
-    await mkdir(dirname(target.path), { recursive: true });
     await writeFile(temporary, data);
     await rename(temporary, target.path);
   } catch (error) {
@@ -103,9 +119,9 @@ export async function replaceDirAtomic(path: string, build: (tempDir: string) =>
   const suffix = randomBytes(6).toString('hex');
   const staging = join(parent, `.${basename(target)}.${suffix}.tmp`);
   const retired = join(parent, `.${basename(target)}.${suffix}.old`);
+  await ensureFolder(parent);
   try {
-    await mkdir(parent, { recursive: true });
-    await mkdir(staging, { recursive: true });
+    await mkdir(staging);
   } catch (error) {
     throw outputError(path, error);
   }
