@@ -7,6 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import type { Kernelspec } from './kernelspec.js';
+import { kernelEnvironment } from './kernel-environment.js';
 
 type Zmq = typeof import('zeromq');
 type Socket = import('zeromq').Dealer | import('zeromq').Subscriber | import('zeromq').Request;
@@ -215,7 +216,7 @@ export class KernelClient {
     const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
     const child = spawn(argv[0], argv.slice(1), {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
+      env: { ...kernelEnvironment(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
