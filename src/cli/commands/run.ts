@@ -33,7 +33,8 @@ metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The fo
 aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
 
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
-8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 1 unexpected.`)
+8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
+cannot be written (full disk, read-only folder, not a regular file); 1 unexpected (--debug shows the stack).`)
     .action(async (options: RunCommandOptions) => {
       const { runReport } = await import('../../pipeline.js');
       const { guardedRun } = await import('../../automate/guarded-run.js');
