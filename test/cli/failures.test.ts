@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { IS_ROOT, NOT_ROOT_REASON, makeFifo, mountSmallDisk, tempFolder } from '../helpers/special-files.js';
@@ -71,6 +71,45 @@ describe('output paths that are not regular files, through the CLI', () => {
     expect(result.stderr).toContain(`uptake: ${fifo}: expected a regular file (or a new one), a character device or a FIFO to write, got a FIFO that no process is reading`);
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
+});
+
+describe('`execute --out /dev/stdout`', () => {
+  function tinyNotebook(): string {
+    const path = join(folder(), 'tiny.ipynb');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
+        cells: [{ cell_type: 'code', id: 'c1', metadata: {}, execution_count: null, outputs: [], source: 'console.log(6 * 7)' }],
+      }),
+    );
+    return path;
+  }
+
+  test('into a pipe: the executed notebook is all that stdout carries', async () => {
+    const result = await uptake(['execute', tinyNotebook(), '--out', '/dev/stdout']);
+    expect(result.code).toBe(0);
+    const notebook = JSON.parse(result.stdout) as { cells: Array<{ outputs: Array<{ text: string[] | string }> }> };
+    expect([notebook.cells[0].outputs[0].text].flat().join('')).toBe('42\n');
+    expect(result.stderr).toContain('wrote /dev/stdout');
+  }, 90_000);
+
+  test('into a file opened for appending (`>> log`): appended, the file neither emptied nor replaced', async () => {
+    const log = join(folder(), 'run.log');
+    writeFileSync(log, 'earlier line\n');
+    const inode = statSync(log).ino;
+    const descriptor = openSync(log, 'a');
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'execute', tinyNotebook(), '--out', '/dev/stdout'], { stdio: ['ignore', descriptor, 'ignore'] });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    closeSync(descriptor);
+    expect(code).toBe(0);
+    const text = readFileSync(log, 'utf8');
+    expect(text.startsWith('earlier line\n{')).toBe(true);
+    expect(JSON.parse(text.slice('earlier line\n'.length)).nbformat).toBe(4);
+    expect(statSync(log).ino).toBe(inode);
+  }, 90_000);
 });
 
 describe('a full or read-only disk, through the CLI', () => {
