@@ -1,4 +1,5 @@
-import { link, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { ensureFolder } from '../util/atomic-write.js';
 import { dirname, join, basename } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -51,7 +52,7 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
     since: new Date(now()).toISOString(),
     token: randomBytes(8).toString('hex'),
   };
-  await mkdir(dirname(path), { recursive: true });
+  await ensureFolder(dirname(path));
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await tryCreate(path, info)) return { path, info, release: () => releaseLock(path, info.token) };
     const holder = await readHolder(path);

@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
+import { ensureFolder } from '../util/atomic-write.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { RunReason } from './job.js';
@@ -47,7 +48,7 @@ export interface RunRecord {
  * @example await appendRun('output/.uptake/runs.jsonl', { event: 'skipped', at: new Date().toISOString(), reason: 'schedule', why: 'busy' })
  */
 export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise<void> {
-  await mkdir(dirname(runLogPath), { recursive: true });
+  await ensureFolder(dirname(runLogPath));
   await appendFile(runLogPath, `${JSON.stringify(entry)}\n`, 'utf8');
 }
 

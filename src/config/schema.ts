@@ -163,7 +163,16 @@ export const SlackSchema = z
     webhookUrl: z.string().optional(),
     webhookUrlEnv: z.string().default('UPTAKE_SLACK_WEBHOOK'),
     /** Link to the published report shown in the message; `{{week}}` is replaced. */
-    reportUrl: z.string().optional(),
+    reportUrl: z
+      .string()
+      .refine((template) => {
+        try {
+          return ['http:', 'https:'].includes(new URL(template.replace(/\{\{\s*week\s*\}\}/g, '2026-W47')).protocol);
+        } catch {
+          return false;
+        }
+      }, 'expected an http(s) URL (with {{week}} where the week goes)')
+      .optional(),
     retry: RetrySchema.default(RetrySchema.parse({})),
   })
   .strict();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import { guardChild, type ChildGuard } from '../util/guard-child.js';
 import type { Kernelspec } from './kernelspec.js';
+import { kernelEnvironment } from './kernel-environment.js';
 
 type Zmq = typeof import('zeromq');
 type Socket = import('zeromq').Dealer | import('zeromq').Subscriber | import('zeromq').Request;
@@ -212,7 +213,7 @@ export class KernelClient {
     const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
     const child = spawn(argv[0], argv.slice(1), {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
+      env: { ...kernelEnvironment(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

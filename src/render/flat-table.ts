@@ -43,19 +43,7 @@ export function isRateColumn(column: string): boolean {
   return /(?:^|_)rate$|^coverage$|^asi$|(?:^|_)share$/.test(column);
 }
 
-const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
-
-// A spreadsheet runs text starting with = + - @ (or a tab/CR before one) as a formula: quote it.
-/**
- * @example
- * neutraliseFormula('=HYPERLINK("http://x")') // => "'=HYPERLINK(\"http://x\")"
- * neutraliseFormula('-14.2') // => '-14.2' (a plain number stays as it is)
- */
-export function neutraliseFormula(text: string): string {
-  if (!/^[=+\-@\t\r]/.test(text)) return text;
-  if (NUMBER_TEXT.test(text)) return text;
-  return `'${text}`;
-}
+export { neutraliseFormula } from '../util/neutralise-formula.js';
 
 /** A value as plain text for a cell: dates as ISO text, objects as JSON, non-finite numbers empty. */
 export function cellText(value: unknown): string {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import type { AskEngine } from '../ask/ask-engine.js';
 import { UptakeError } from '../errors.js';
 import { answerChartSvg } from './answer-chart.js';
@@ -61,19 +62,56 @@ async function readReport(path: string | undefined): Promise<string | null> {
   }
 }
 
+// A page on another site that rebinds its DNS name to this machine reaches the server with its own
+// name in Host: only the names of the bound address (and localhost) with the port are answered.
+/**
+ * The `Host` header values a server bound to `host`:`port` answers: that address (any local
+ * address, this machine's name and localhost when bound to all of them) and localhost, with the
+ * port (without it too on port 80), compared in lower case.
+ * @example allowedHosts('127.0.0.1', 8787) // Set { '127.0.0.1:8787', 'localhost:8787' }
+ */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = new Set<string>([host, 'localhost']);
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    names.add(hostname());
+    names.add('127.0.0.1');
+    names.add('::1');
+    for (const addresses of Object.values(networkInterfaces())) for (const address of addresses ?? []) names.add(address.address);
+  }
+  const allowed = new Set<string>();
+  for (const name of names) {
+    const shown = (isIP(name) === 6 ? `[${name}]` : name).toLowerCase();
+    allowed.add(`${shown}:${port}`);
+    if (port === 80) allowed.add(shown);
+  }
+  return allowed;
+}
+
+// A cross-site form or `fetch` without a preflight can send text/plain: only JSON posts are read.
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
 /**
  * Serves the ask page (GET /), the headline numbers (GET /api/headline, with `report_url` when the
  * report exists), the week's alerts (GET /api/alerts), the report (GET /report) and answers
- * (POST /api/ask with `{"question": "…"}`; a series comes with `chart_svg`) from one engine,
- * on 127.0.0.1 unless told otherwise.
+ * (POST /api/ask with `{"question": "…"}`, Content-Type application/json, else 415; a series comes
+ * with `chart_svg`) from one engine, on 127.0.0.1 unless told otherwise; a request whose Host is not
+ * the bound address or localhost (with the port) gets 421.
  * @example const server = await startAskServer(engine, { port: 0 }); console.error(server.url); await server.close();
  */
 export async function startAskServer(engine: AskEngine, options: AskServerOptions = {}): Promise<AskServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.onRequest ?? (() => {});
+  let allowed = new Set<string>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     log(`${request.method} ${path}`);
+    const requestedHost = (request.headers.host ?? '').toLowerCase();
+    if (!allowed.has(requestedHost)) {
+      sendJson(response, 421, { error: `expected the Host header to be one of ${[...allowed].sort().join(', ')}, got \`${requestedHost.slice(0, 100)}\`` });
+      return;
+    }
     if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
       send(response, 200, 'text/html; charset=utf-8', ASK_PAGE_HTML, { 'content-security-policy': ASK_PAGE_CSP, 'x-frame-options': 'DENY' });
       return;
@@ -105,6 +143,11 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
         sendJson(response, 405, { error: `expected POST /api/ask with {"question": "…"}, got ${request.method}` });
         return;
       }
+      if (!isJson(request.headers['content-type'])) {
+        sendJson(response, 415, { error: `expected Content-Type: application/json, got \`${(request.headers['content-type'] ?? 'nothing').slice(0, 100)}\`` });
+        request.resume();
+        return;
+      }
       readBody(request)
         .then((body) => {
           let question: unknown;
@@ -132,6 +175,7 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
     server.listen(options.port ?? 8787, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  allowed = allowedHosts(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {

@@ -1,14 +1,31 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { dirname, join, basename, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UptakeError, isSystemError, outputError } from '../errors.js';
+
+// This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
+// they are written through the process's streams.
+const STANDARD_STREAMS: Record<string, 'stdout' | 'stderr'> = {
+  '/dev/stdout': 'stdout',
+  '/dev/fd/1': 'stdout',
+  '/proc/self/fd/1': 'stdout',
+  '/dev/stderr': 'stderr',
+  '/dev/fd/2': 'stderr',
+  '/proc/self/fd/2': 'stderr',
+};
+
+async function writeStream(target: Extract<OutputTarget, { kind: 'stream' }>, data: string | Uint8Array): Promise<void> {
+  const stream = target.stream === 'stdout' ? process.stdout : process.stderr;
+  await new Promise<void>((resolve, reject) => stream.write(data, (error) => (error ? reject(outputError(target.path, error)) : resolve())));
+}
 
 /** How an output path is written: replaced by a rename, written in place, or refused (with the reason). */
 export type OutputTarget =
   | { kind: 'replace'; path: string }
-  | { kind: 'in-place'; path: string; what: 'character device' | 'FIFO' }
+  | { kind: 'in-place'; path: string; what: 'character device' | 'FIFO' | 'file behind /dev or /proc' }
+  | { kind: 'stream'; path: string; stream: 'stdout' | 'stderr' }
   | { kind: 'refuse'; path: string; reason: string };
 
 // A rename over /dev/null or a FIFO would replace the node with a regular file: only regular files
@@ -18,6 +35,8 @@ export type OutputTarget =
  * @example await outputTarget('/dev/null') // { kind: 'in-place', path: '/dev/null', what: 'character device' }
  */
 export async function outputTarget(path: string): Promise<OutputTarget> {
+  const stream = STANDARD_STREAMS[resolvePath(path)];
+  if (stream) return { kind: 'stream', path, stream };
   let link: Stats;
   try {
     link = await lstat(path);
@@ -35,6 +54,9 @@ export async function outputTarget(path: string): Promise<OutputTarget> {
     throw outputError(path, error);
   }
   const via = link.isSymbolicLink() ? 'a symlink to ' : '';
+  // `/dev/stdout` redirected to a file (`>` or `>>`) means this process's descriptor: append there,
+  // never rename over the file the shell opened.
+  if (target.isFile() && link.isSymbolicLink() && /^\/(dev|proc)\//.test(resolvePath(path))) return { kind: 'in-place', path, what: 'file behind /dev or /proc' };
   if (target.isFile()) return { kind: 'replace', path: link.isSymbolicLink() ? await realpath(path) : path };
   if (target.isCharacterDevice()) return { kind: 'in-place', path, what: 'character device' };
   if (target.isFIFO()) return { kind: 'in-place', path, what: 'FIFO' };
@@ -56,7 +78,7 @@ async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>,
   let probe: FileHandle | undefined;
   try {
     if (target.what === 'FIFO') probe = await open(target.path, constants.O_WRONLY | constants.O_NONBLOCK);
-    await writeFile(target.path, data);
+    await writeFile(target.path, data, { flag: 'a' }); // O_TRUNC would empty a `>>` log behind /dev/stdout; devices and FIFOs ignore it
   } catch (error) {
     if (isSystemError(error) && error.code === 'ENXIO') throw refusal(target.path, 'a FIFO that no process is reading');
     throw outputError(target.path, error);
@@ -65,10 +87,27 @@ async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>,
   }
 }
 
+// Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: ask once more
+// without recursion for the real reason.
+/**
+ * Creates a folder and its parents; a failure is UptakeError('output') naming the folder and the errno.
+ * @example await ensureFolder('output/.uptake')
+ */
+export async function ensureFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    let reason = error;
+    if (isSystemError(error) && error.code === 'ENOENT') reason = await mkdir(path).then(() => error, (plain: unknown) => plain);
+    throw outputError(path, reason);
+  }
+}
+
 // A reader never sees half a file: write beside the target, then rename over it.
 /**
  * Writes `data` to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
- * `/dev/stdout` on a terminal) or a FIFO with a reader is written in place, and a folder, a block
+ * `/dev/stdout` on a terminal), a FIFO with a reader or a file reached through `/dev/stdout`
+ * (or another link under /dev or /proc) is written in place, appended, and a folder, a block
  * device, a socket or a dangling symlink is refused with UptakeError('output'), as is any
  * system failure (full disk, read-only folder), naming the path.
  * @example await writeFileAtomic('output/2026-W47/metrics.json', json)
@@ -77,9 +116,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const target = await outputTarget(path);
   if (target.kind === 'refuse') throw refusal(path, target.reason);
   if (target.kind === 'in-place') return writeInPlace(target, data);
+  if (target.kind === 'stream') return writeStream(target, data);
   const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await ensureFolder(dirname(target.path));
   try {
-    await mkdir(dirname(target.path), { recursive: true });
     await writeFile(temporary, data);
     await rename(temporary, target.path);
   } catch (error) {
@@ -103,9 +143,9 @@ export async function replaceDirAtomic(path: string, build: (tempDir: string) =>
   const suffix = randomBytes(6).toString('hex');
   const staging = join(parent, `.${basename(target)}.${suffix}.tmp`);
   const retired = join(parent, `.${basename(target)}.${suffix}.old`);
+  await ensureFolder(parent);
   try {
-    await mkdir(parent, { recursive: true });
-    await mkdir(staging, { recursive: true });
+    await mkdir(staging);
   } catch (error) {
     throw outputError(path, error);
   }

@@ -33,6 +33,14 @@ describe('settings checked when the config is read, before any work', () => {
     expect(configError({ email: { from: 'nobody' } })).toContain('`email.from`: expected one email address');
   });
 
+  it('checks the Slack report link', () => {
+    expect(configError({ slack: { reportUrl: 'https://reports.example.com/{{week}}/report.pdf' } })).toBe('accepted');
+    expect(configError({ slack: { reportUrl: 'javascript:alert(1)' } })).toBe(
+      'uptake.config.json: `slack.reportUrl`: expected an http(s) URL (with {{week}} where the week goes), got `"javascript:alert(1)"`',
+    );
+    expect(configError({ slack: { reportUrl: 'reports/{{week}}' } })).toContain('`slack.reportUrl`: expected an http(s) URL');
+  });
+
   it('takes requireTLS as a boolean', () => {
     expect(parseConfig({ email: { requireTLS: true } }).email.requireTLS).toBe(true);
     expect(parseConfig({}).email.requireTLS).toBeUndefined();

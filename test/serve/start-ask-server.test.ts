@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAskEngine } from '../../src/ask/ask-engine.js';
 import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
-import { startAskServer, type AskServer } from '../../src/serve/start-ask-server.js';
+import { request as httpRequest } from 'node:http';
+import { allowedHosts, startAskServer, type AskServer } from '../../src/serve/start-ask-server.js';
 import { askConfig, askFixture } from '../ask/ask-fixture.js';
 
 // A team name that would run script if it ever reached innerHTML
@@ -177,5 +178,64 @@ describe('uptake serve API', () => {
     expect((await fetch(`${other.url}api/headline`)).status).toBe(200);
     await other.close();
     await expect(fetch(`${other.url}api/headline`)).rejects.toThrow();
+  });
+});
+
+// node:http, since fetch may not set Host: a request as a DNS-rebinding page or another site would send it.
+function raw(options: { method?: string; path: string; host: string; contentType?: string; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: options.host, ...(options.contentType ? { 'content-type': options.contentType } : {}) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+describe('uptake serve answers only its own address and JSON posts', () => {
+  test('a Host other than the bound address or localhost with the port gets 421 and no data', async () => {
+    const port = server.port;
+    expect((await raw({ path: '/api/headline', host: `127.0.0.1:${port}` })).status).toBe(200);
+    expect((await raw({ path: '/api/headline', host: `localhost:${port}` })).status).toBe(200);
+    expect((await raw({ path: '/api/headline', host: `LOCALHOST:${port}` })).status).toBe(200);
+    for (const host of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1:${port + 1}`, '127.0.0.1', `localhost.attacker.example:${port}`]) {
+      const answer = await raw({ path: '/api/headline', host });
+      expect(answer.status, host).toBe(421);
+      expect(JSON.parse(answer.body)).toEqual({ error: `expected the Host header to be one of 127.0.0.1:${port}, localhost:${port}, got \`${host.toLowerCase()}\`` });
+    }
+    expect((await raw({ path: '/', host: `rebound.example:${port}` })).body).not.toContain('<html');
+  });
+
+  test('a POST that is not application/json gets 415 and is not answered', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    const body = JSON.stringify({ question: 'how many hours did Finance save in October' });
+    const plain = await raw({ method: 'POST', path: '/api/ask', host, contentType: 'text/plain', body });
+    expect(plain.status).toBe(415);
+    expect(JSON.parse(plain.body)).toEqual({ error: 'expected Content-Type: application/json, got `text/plain`' });
+    expect((await raw({ method: 'POST', path: '/api/ask', host, body })).status).toBe(415);
+    expect((await raw({ method: 'POST', path: '/api/ask', host, contentType: 'application/x-www-form-urlencoded', body })).status).toBe(415);
+    const json = await raw({ method: 'POST', path: '/api/ask', host, contentType: 'Application/JSON; charset=utf-8', body });
+    expect(json.status).toBe(200);
+    expect(JSON.parse(json.body).answer).toBe(engine.ask('how many hours did Finance save in October').answer);
+  });
+
+  test('an IPv6 or all-interfaces binding lists its own names', () => {
+    expect([...allowedHosts('::1', 8787)].sort()).toEqual(['[::1]:8787', 'localhost:8787']);
+    expect([...allowedHosts('127.0.0.1', 80)].sort()).toEqual(['127.0.0.1', '127.0.0.1:80', 'localhost', 'localhost:80']);
+    const all = allowedHosts('0.0.0.0', 8787);
+    expect(all.has('127.0.0.1:8787')).toBe(true);
+    expect(all.has('[::1]:8787')).toBe(true);
+    expect(all.has('attacker.example:8787')).toBe(false);
   });
 });

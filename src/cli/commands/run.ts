@@ -44,7 +44,9 @@ SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exi
 a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
 
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
-8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 130 aborted; 1 unexpected.`)
+8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
+cannot be written (full disk, read-only folder, not a regular file); 130 aborted; 1 unexpected
+(--debug shows the stack).`)
     .action(async (options: RunCommandOptions) => {
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const notebookParameters = parseParameterArguments(options.parameter);

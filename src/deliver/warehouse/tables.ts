@@ -100,6 +100,28 @@ function inferType(values: unknown[]): ColumnType {
   return 'text';
 }
 
+// PostgreSQL's text refuses NUL, and its jsonb also `\u0000` and unpaired surrogates: every text a
+// warehouse gets is cleaned the same way, so DuckDB and PostgreSQL hold the same values.
+/**
+ * Text as both warehouses store it: NUL removed, unpaired UTF-16 surrogates replaced by U+FFFD.
+ * @example warehouseText('a\u0000b\ud800') // 'ab\ufffd'
+ */
+export function warehouseText(text: string): string {
+  return text.replace(/\u0000/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * JSON text both warehouses accept: as JSON.stringify writes it, without `\u0000` (in keys or
+ * values) and with unpaired surrogates (which it writes as `\udXXX`) as U+FFFD.
+ * @example warehouseJson({ 'k\u0000': 'v\u0000' }) // '{"k":"v"}'
+ */
+export function warehouseJson(value: unknown): string {
+  // An escape counts only after an even number of backslashes (`\\u0000` is a backslash and "u0000").
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u(0000|d[89a-f][0-9a-f]{2})/gi, (_match, backslashes: string, code: string) =>
+    code === '0000' ? backslashes : `${backslashes}\ufffd`,
+  );
+}
+
 /**
  * Brings a value into the shape of its column type: epoch ms for timestamps, `YYYY-MM-DD` for dates,
  * JSON text for json; null for anything that cannot be read as that type.
@@ -108,7 +130,7 @@ export function normaliseValue(value: unknown, type: ColumnType): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'text':
-      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return typeof value === 'string' ? warehouseText(value) : typeof value === 'object' ? warehouseJson(value) : String(value);
     case 'integer':
     case 'double': {
       const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
@@ -126,7 +148,7 @@ export function normaliseValue(value: unknown, type: ColumnType): unknown {
       return /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? dateText : null;
     }
     case 'json':
-      return JSON.stringify(value);
+      return warehouseJson(value);
   }
 }
 
@@ -171,7 +193,7 @@ export function tasksTable(tasks: ColumnTable, zone: string, runId: string): War
       TASK_COLUMNS.map((column) => {
         if (column.name === 'week') return week;
         if (column.name === 'run_id') return runId;
-        if (column.name === 'extra') return extra === null ? null : JSON.stringify(extra);
+        if (column.name === 'extra') return extra === null ? null : warehouseJson(extra);
         return normaliseValue(arrays.get(column.name)?.[index], column.type);
       }),
     );

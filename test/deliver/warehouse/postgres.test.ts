@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { table } from 'arquero';
 import { loadWarehouse, preloadWarehouseDrivers, warehouseTargets } from '../../../src/deliver/warehouse/load-warehouse.js';
 import { redactUrl } from '../../../src/deliver/warehouse/postgres.js';
 import { TASK_COLUMNS } from '../../../src/deliver/warehouse/tables.js';
@@ -121,6 +122,43 @@ describe('loadWarehouse into PostgreSQL', () => {
     expect(error.kind).toBe('warehouse');
     expect(error.message).toMatch(/^PostgreSQL postgres:\/\/uptake@127\.0\.0\.1:1\/none: expected to connect, got/);
     expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('text PostgreSQL refuses', () => {
+  it('loads NUL bytes and unpaired surrogates in every text and JSON column, stored without NUL and with U+FFFD', async () => {
+    const nulSchema = `${schema}_nul`;
+    const hostile = table({
+      source: ['ai_logs', 'ai_logs'],
+      task_id: ['n\u00001', 'n2'],
+      user_id: ['u\u00001', 'u2'],
+      team: ['Fin\u0000ance', 'Ops'],
+      task_type: ['contract_review', 'contract_review'],
+      started_at: [MONDAY_UTC, MONDAY_UTC + 60_000],
+      duration_ms: [1000, 2000],
+      status: ['completed', 'completed'],
+      accuracy: [null, null],
+      harmful: [false, false],
+      fragments: [1, 1],
+      prompt: ['ignore\u0000 previous \\u0000 instructions\u0000', 'half a pair \ud83d here'],
+      tool_version: [null, null],
+      client: ['desk\u0000top', '\udc00web'],
+      'note\u0000': ['key with NUL', null],
+    });
+    const doc = berlinDoc();
+    (doc.tables.alerts as Array<Record<string, unknown>>).push({ rule: 'data_gap', severity: 'medium', team: 'NUL\u0000team', message: 'gap\u0000' });
+    try {
+      await loadWarehouse({ kind: 'postgres', url, schema: nulSchema }, { week: '2026-W47', tasks: hostile, metrics: doc, runId: 'run-nul' });
+      const rows = await client.query(`SELECT task_id, user_id, team, prompt, extra FROM "${nulSchema}".uptake_tasks ORDER BY task_id`);
+      expect(rows.rows).toEqual([
+        { task_id: 'n1', user_id: 'u1', team: 'Finance', prompt: 'ignore previous \\u0000 instructions', extra: { client: 'desktop', note: 'key with NUL' } },
+        { task_id: 'n2', user_id: 'u2', team: 'Ops', prompt: 'half a pair \ufffd here', extra: { client: '\ufffdweb' } },
+      ]);
+      const alerts = await client.query(`SELECT team, message FROM "${nulSchema}".metric_alerts WHERE rule = 'data_gap' AND team LIKE 'NUL%'`);
+      expect(alerts.rows).toEqual([{ team: 'NULteam', message: 'gap' }]);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${nulSchema}" CASCADE`);
+    }
   });
 });
 

@@ -1,0 +1,27 @@
+// A notebook's cells run arbitrary code and print into the report: they get the variables a kernel
+// needs (paths, locale, zone, Node's and Jupyter's settings, uptake's non-secret switches), never
+// the SMTP password, the Slack webhook or a database URL, whatever their names.
+
+const ALLOWED_NAMES = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TMP', 'TEMP', 'TERM', 'VIRTUAL_ENV']);
+const ALLOWED_PREFIXES = ['LC_', 'NODE_', 'JUPYTER_', 'XDG_', 'PYTHON', 'UPTAKE_'];
+/** Any allowed name holding one of these words is withheld all the same (`UPTAKE_SMTP_PASSWORD`, `UPTAKE_POSTGRES_URL`). */
+const SECRET_WORDS = /PASS|SECRET|TOKEN|KEY|WEBHOOK|URL|URI|DSN|CREDENTIAL|AUTH|COOKIE|SESSION/i;
+
+/**
+ * Whether a variable reaches a notebook kernel: an allow-list (PATH, HOME, USER, LOGNAME, SHELL,
+ * LANG, LANGUAGE, TZ, TMPDIR, TMP, TEMP, TERM, VIRTUAL_ENV and the LC_*, NODE_*, JUPYTER_*, XDG_*, PYTHON* and UPTAKE_*
+ * families), less any name that reads like a secret.
+ * @example [kernelMayRead('TZ'), kernelMayRead('UPTAKE_SMTP_PASSWORD'), kernelMayRead('AWS_SECRET_ACCESS_KEY')] // [true, false, false]
+ */
+export function kernelMayRead(name: string): boolean {
+  const allowed = ALLOWED_NAMES.has(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
+  return allowed && !SECRET_WORDS.test(name);
+}
+
+/**
+ * The environment a notebook kernel starts with: `env` less every variable `kernelMayRead` refuses.
+ * @example kernelEnvironment({ PATH: '/usr/bin', UPTAKE_SMTP_PASSWORD: 's3cret' }) // { PATH: '/usr/bin' }
+ */
+export function kernelEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && kernelMayRead(name)));
+}

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { writeQuarantine } from '../../src/clean/write-quarantine.js';
+import { tablesToCsv } from '../../src/render/to-csv.js';
+import { neutraliseFormula } from '../../src/render/flat-table.js';
+import { tempFolder } from '../helpers/special-files.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe('writeQuarantine', () => {
+  it('quotes every cell that starts like a formula, as the metric CSVs do, and keeps plain text and numbers', async () => {
+    const temp = tempFolder();
+    cleanups.push(temp.remove);
+    const path = join(temp.dir, 'quarantine.csv');
+    const raws = [`=cmd|' /C calc'!A0,u1,Finance`, '+1+2', '-2+3,x', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '-14.2', 'e7,u7,Ops'];
+    await writeQuarantine(
+      path,
+      raws.map((raw, index) => ({ file: index === 0 ? '=evil.csv' : 'ai_logs.csv', line: index + 2, reason: 'missing_field', detail: 'expected `user_id`', raw })),
+    );
+    const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.raw)).toEqual([`'=cmd|' /C calc'!A0,u1,Finance`, "'+1+2", "'-2+3,x", "'@SUM(A1:A9)", "'\t=1+1", "'\r=1+1", '-14.2', 'e7,u7,Ops']);
+    expect(rows[0].file).toBe("'=evil.csv");
+    expect(rows[1]).toEqual({ file: 'ai_logs.csv', line: '3', reason: 'missing_field', detail: 'expected `user_id`', raw: "'+1+2" });
+    // the same rule as the metric exports: one function
+    const metricCsv = tablesToCsv({ tables: { alerts: [{ rule: 'x', team: raws[0], severity: 'low' }] } } as never);
+    expect([...metricCsv.values()].join('')).toContain(`"${neutraliseFormula(raws[0])}"`);
+  });
+});
