@@ -139,6 +139,9 @@ export function formatStatus(report: StatusReport): string {
       : 'Run lock: free',
   );
   sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
+  // Alerts that reached nobody are retried by the next run; until one succeeds, status says so.
+  const lastFinished = report.runs.find((run) => run.outcome === 'ok' || run.outcome === 'error');
+  if (lastFinished?.error?.kind === 'alert') sections.push(`Alerts: the last run (${lastFinished.started_at}) could not deliver alerts: ${lastFinished.error.message}`);
   return sections.join('\n\n');
 }
 

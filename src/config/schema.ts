@@ -68,13 +68,8 @@ export const AlertsSchema = z
         { rule: 'data_gap', severity: 'medium', enabled: true },
         { rule: 'blind_spot', severity: 'low', enabled: true },
       ]),
-    /** Which channels each severity goes to. */
-    routes: z.record(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({
-      low: [],
-      medium: ['slack'],
-      high: ['slack', 'email'],
-      critical: ['slack', 'email'],
-    }),
+    /** Which channels each severity goes to; a severity not listed goes to every configured channel. */
+    routes: z.partialRecord(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({}),
     /** A condition still present after this many weeks escalates one severity. */
     escalateAfterWeeks: z.number().int().positive().default(2),
   })
