@@ -231,7 +231,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     if (options.warehouse !== false) {
       await stage('warehouse', async () => {
         const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
-        for (const target of warehouseTargets(config.warehouse, env)) {
+        for (const target of warehouseTargets(config.warehouse, env, outRoot)) {
           const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
           warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
         }

@@ -137,8 +137,8 @@ export const SlackSchema = z
 
 export const WarehouseSchema = z
   .object({
-    /** DuckDB file, the embedded default; null turns it off. */
-    duckdbPath: z.string().nullable().default('output/uptake.duckdb'),
+    /** DuckDB file, the embedded default: unset means `<output root>/uptake.duckdb` (it moves with --out); null turns it off. */
+    duckdbPath: z.string().nullable().optional(),
     /** PostgreSQL connection URL, or the name of an env var holding it. */
     postgresUrl: z.string().optional(),
     postgresUrlEnv: z.string().default('UPTAKE_POSTGRES_URL'),
