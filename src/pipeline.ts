@@ -56,6 +56,11 @@ export interface RunEffects {
    * folder goes, and nothing more is published or delivered (UptakeError `aborted`).
    */
   signal?: AbortSignal;
+  /**
+   * Asked right before delivery: a reason not to deliver (e.g. `uptake watch` saw an input file change
+   * during the run), or null. The report is still written; nothing is mailed or posted.
+   */
+  holdDelivery?: () => Promise<string | null>;
 }
 
 export interface RunResult {
@@ -240,7 +245,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
 
     // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
     const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
-    if (channels) {
+    const held = channels && effects.holdDelivery ? await effects.holdDelivery() : null;
+    if (held !== null) log(`not delivering the report for ${week}: ${held}`);
+    if (channels && held === null) {
       await stage('deliver', async () => {
         const [{ sendReportEmail }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
           import('./deliver/email.js'),

@@ -80,7 +80,12 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
         const reports: Array<{ week: string; outDir: string }> = [];
         for (const [index, week] of weeks.entries()) {
           const deliver = options.deliver && index === weeks.length - 1;
-          const result = await runReport({ config, week, input, deliver, configPath: options.config }, { log, signal: stop.abort });
+          // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
+          const holdDelivery = async () => {
+            const changed = (await request.inputChanged?.()) ?? null;
+            return changed === null ? null : `${changed} changed during the run; the next run reports it`;
+          };
+          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config }, { log, signal: stop.abort, holdDelivery });
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
