@@ -6,6 +6,9 @@ import { isUptakeError } from '../errors.js';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
+import { appendRun } from './run-log.js';
+import { statePaths } from './state-paths.js';
+import { hostname } from 'node:os';
 import { hashFile } from './hash-file.js';
 import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
@@ -126,6 +129,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   folder.on('change', onReady);
   folder.on('error', (error) => log(`uptake watch: ${(error as Error)?.message ?? String(error)}`));
   await new Promise<void>((ready) => folder.once('ready', () => ready()));
+  // `uptake status` shows a running watcher from this line (and whether its pid is alive).
+  if (options.outputDir) {
+    const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
+    await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname() });
+  }
   log(`uptake watch: watching ${root} (stable after ${options.stableMs} ms, burst window ${options.debounceMs} ms, ledger ${options.ledgerPath} with ${ledger.size} files)`);
 
   function arm(delayMs: number): void {
