@@ -9,6 +9,7 @@ import { registerWatch } from './watch.js';
 import { registerStatus } from './status.js';
 import { registerAsk } from './ask.js';
 import { registerServe } from './serve.js';
+import { registerDoctor } from './doctor.js';
 
 /**
  * One line per command; each module registers its own options and help, and imports what the
@@ -25,4 +26,5 @@ export const registrations: Array<(program: Command) => void> = [
   registerStatus,
   registerAsk,
   registerServe,
+  registerDoctor,
 ];
