@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import type { RunResult } from '../../pipeline.js';
@@ -65,6 +66,8 @@ Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
         );
         return summary(result);
       });
+      // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
+      log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
       process.stdout.write(`${value.outDir}\n`);
     });
 }

@@ -33,7 +33,7 @@ export function registerWatch(program: Command): void {
     )
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('--debounce-ms <ms>', 'files ready within this window make one run (default: config `watch.debounceMs`, 2000)')
-    .option('--stable-ms <ms>', 'a file is complete once its size is unchanged this long (default: config `watch.stableMs`, 1000)')
+    .option('--stable-ms <ms>', 'quiet period: a file counts once its size and mtime are unchanged this long and it reads to its end (default: config `watch.stableMs`, 1000)')
     .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
     .option('--poll', 'poll the folder instead of using file-system events (network shares)')
     .option('--no-deliver', 'build the reports but send no email or Slack message')
