@@ -16,6 +16,7 @@ export type UptakeErrorKind =
   | 'busy'
   | 'output'
   | 'aborted'
+  | 'alert'
   | 'internal';
 
 /** Exit code per kind; documented in the README's "Exit codes" table. */
@@ -33,6 +34,8 @@ export const EXIT_CODES: Record<UptakeErrorKind, number> = {
   output: 12,
   // A run stopped by a second SIGINT/SIGTERM, or by the first once the grace period ran out: 128 + SIGINT, as shells report it.
   aborted: 130,
+  // The report went out, but an alert reached none of the channels it was routed to.
+  alert: 13,
 };
 
 export interface UptakeErrorOptions {

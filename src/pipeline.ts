@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UptakeError } from './errors.js';
+import { UptakeError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
@@ -59,6 +59,11 @@ export interface RunEffects {
    * folder goes, and nothing more is published or delivered (UptakeError `aborted`).
    */
   signal?: AbortSignal;
+  /**
+   * Asked right before delivery: a reason not to deliver (e.g. `uptake watch` saw an input file change
+   * during the run), or null. The report is still written; nothing is mailed or posted.
+   */
+  holdDelivery?: () => Promise<string | null>;
 }
 
 export interface RunResult {
@@ -89,8 +94,9 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
   } catch (error) {
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
     if (effects.signal?.aborted) throw abortedError(options.week, effects.signal, error);
-    // A failed run never mails the report, but it does tell the channels that it failed.
-    if (channels && (channels.email || channels.slack)) {
+    // A failed run never mails the report, but it does tell the channels that it failed (an alert
+    // failure came after the report went out: the channels had the report).
+    if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
       const results = await notifyRunOutcome({ ok: false, week: options.week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
       for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
@@ -252,7 +258,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     if (options.warehouse !== false) {
       await stage('warehouse', async () => {
         const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
-        for (const target of warehouseTargets(config.warehouse, env)) {
+        for (const target of warehouseTargets(config.warehouse, env, outRoot)) {
           const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
           warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
         }
@@ -261,7 +267,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
 
     // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
     const delivered: RunResult['delivered'] = { email: false, slack: false, alerts: null };
-    if (channels) {
+    const held = channels && effects.holdDelivery ? await effects.holdDelivery() : null;
+    if (held !== null) log(`not delivering the report for ${week}: ${held}`);
+    if (channels && held === null) {
       await stage('deliver', async () => {
         const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
           import('./deliver/email.js'),
@@ -288,12 +296,21 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             config: config.alerts,
             ledgerPath: statePaths(outRoot).alertLedger,
             now: now(),
+            channels: (['slack', 'email'] as const).filter((channel) => channels[channel] !== null),
             send: createAlertSender(channels, { week, title: config.title }, { env }),
           });
           const { sent, suppressed, failed } = delivered.alerts;
           log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
+          for (const failure of failed) log(`    alerts not delivered by ${failure.channel}: ${failure.error}`);
         }
       });
+    }
+    // The report went out, but an alert that reached none of its channels is a failed run: someone must hear of it.
+    const undelivered = delivered.alerts?.failed ?? [];
+    if (undelivered.length > 0) {
+      const count = new Set(undelivered.flatMap((failure) => failure.keys)).size;
+      const why = undelivered.map((failure) => `${failure.channel}: ${failure.error}`).join('; ');
+      throw new UptakeError('alert', `the report for ${week} was published and delivered, but ${count} alert${count === 1 ? '' : 's'} could not be delivered (${why}); they are retried on the next run`);
     }
     return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
   } finally {

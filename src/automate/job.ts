@@ -5,6 +5,10 @@ export type RunReason = 'schedule' | 'catch-up' | 'watch' | 'manual';
 export interface JobRequest {
   reason: RunReason;
   weeks?: string[];
+  /** The folder to read instead of the configured input: a consistent copy of it (watch batches). */
+  input?: string;
+  /** Names an input file that changed since the copy was taken, or null: then nothing may be delivered. */
+  inputChanged?: () => Promise<string | null>;
 }
 
 /** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */

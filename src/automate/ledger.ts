@@ -9,6 +9,8 @@ export interface LedgerEntry {
   bytes: number;
   processedAt: string;
   weeks: string[];
+  /** Set when a run refused this content (e.g. over a size cap): it is not tried again until it changes. */
+  rejected?: string;
 }
 
 /** Processed content hashes (sha256 of the file bytes), kept across restarts. */

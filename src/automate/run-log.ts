@@ -20,7 +20,8 @@ export type RunLogEntry =
   | { event: 'start'; runId: string; at: string; reason: RunReason; pid: number; host: string; weeks?: string[]; scheduledFor?: string }
   | { event: 'end'; runId: string; at: string; outcome: 'ok' | 'error'; durationMs: number; error?: RunLogError; result?: unknown }
   | { event: 'skipped'; at: string; reason: RunReason; why: string; scheduledFor?: string; weeks?: string[] }
-  | { event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string };
+  | { event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string }
+  | { event: 'watcher-start'; at: string; dir: string; pid: number; host: string };
 
 export type RunOutcome = 'ok' | 'error' | 'skipped' | 'running' | 'interrupted';
 

@@ -109,7 +109,7 @@ export function missedOccurrence(entries: RunLogEntry[], cron: Cron, now: number
   if (last === null) return null;
   let latest: number | null = null;
   for (const entry of entries) {
-    if (entry.event === 'end') continue;
+    if (entry.event === 'end' || entry.event === 'watcher-start') continue;
     const at = Date.parse(entry.at);
     if (!Number.isNaN(at) && (latest === null || at > latest)) latest = at;
   }

@@ -29,8 +29,10 @@ export interface StatusReport {
     result: unknown;
   }>;
   next_run: { at: string; local: string; timezone: string; cron: string } | null;
-  /** The last `uptake schedule` start in the log, and whether that process is still up. */
-  scheduler: { pid: number; host: string; since: string; alive: boolean } | null;
+  /** The last `uptake schedule` start in the log, whether that process is still up, and its last run's start. */
+  scheduler: { pid: number; host: string; since: string; alive: boolean; last_run_at: string | null } | null;
+  /** The last `uptake watch` start in the log, likewise. */
+  watcher: { pid: number; host: string; since: string; dir: string; alive: boolean; last_run_at: string | null } | null;
   lock: { pid: number; host: string; reason: string; since: string; stale: boolean } | null;
   dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
 }
@@ -51,9 +53,13 @@ export async function statusReport(
   const cron = scheduleCron(config.schedule);
   const next = cron.nextRun(new Date(options.now));
   let scheduler: StatusReport['scheduler'] = null;
+  let watcher: StatusReport['watcher'] = null;
+  const lastRunAt = (reasons: string[]) => runs.filter((run) => reasons.includes(run.reason)).at(-1)?.startedAt ?? null;
   for (const entry of entries) {
     if (entry.event === 'scheduler-start') {
-      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid) };
+      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: lastRunAt(['schedule', 'catch-up']) };
+    } else if (entry.event === 'watcher-start') {
+      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: lastRunAt(['watch']) };
     }
   }
   const lock = await readRunLock(config.output, { isAlive, host });
@@ -85,6 +91,7 @@ export async function statusReport(
         }
       : null,
     scheduler,
+    watcher,
     lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, stale: lock.stale } : null,
     dead_man: snakeDeadMan(deadManCheck(entries, { days: config.schedule.deadManDays, now: options.now })),
   };
@@ -128,10 +135,16 @@ export function formatStatus(report: StatusReport): string {
       ? `Next scheduled run: ${report.next_run.local} ${report.next_run.timezone} (${report.next_run.at}), cron "${report.next_run.cron}"`
       : 'Next scheduled run: none (the cron has no future occurrence)',
   );
+  const lastRun = (at: string | null) => `last run ${at ?? 'none yet'}`;
   sections.push(
     report.scheduler
-      ? `Scheduler: ${report.scheduler.alive ? 'up' : 'not running'} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host})`
+      ? `Scheduler: ${report.scheduler.alive ? 'up' : 'not running'} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host}; ${lastRun(report.scheduler.last_run_at)})`
       : 'Scheduler: never started here (`uptake schedule`, or an external scheduler running `uptake run`)',
+  );
+  sections.push(
+    report.watcher
+      ? `Watcher: ${report.watcher.alive ? 'up' : 'not running'} (last started ${report.watcher.since} as pid ${report.watcher.pid} on ${report.watcher.host}, watching ${report.watcher.dir}; ${lastRun(report.watcher.last_run_at)})`
+      : 'Watcher: never started here (`uptake watch DIR`)',
   );
   sections.push(
     report.lock
@@ -139,6 +152,9 @@ export function formatStatus(report: StatusReport): string {
       : 'Run lock: free',
   );
   sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
+  // Alerts that reached nobody are retried by the next run; until one succeeds, status says so.
+  const lastFinished = report.runs.find((run) => run.outcome === 'ok' || run.outcome === 'error');
+  if (lastFinished?.error?.kind === 'alert') sections.push(`Alerts: the last run (${lastFinished.started_at}) could not deliver alerts: ${lastFinished.error.message}`);
   return sections.join('\n\n');
 }
 

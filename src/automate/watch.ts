@@ -1,21 +1,26 @@
-import { basename, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 import { isUptakeError } from '../errors.js';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
+import { appendRun } from './run-log.js';
+import { statePaths } from './state-paths.js';
+import { hostname } from 'node:os';
 import { hashFile } from './hash-file.js';
 import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
 import { rosterZones } from './roster-zones.js';
+import { fileIsComplete } from './file-is-complete.js';
 
 export interface WatchOptions {
   job: Job;
   /** Files that become ready within this many ms of each other make one run. */
   debounceMs: number;
-  /** A file is ready once its size has not changed for this many ms. */
+  /** A file is ready once its size and mtime have not changed for this many ms (and it reads to its end). */
   stableMs: number;
   /** JSON ledger of processed content hashes. */
   ledgerPath: string;
@@ -34,6 +39,8 @@ export interface WatchOptions {
   /** Poll instead of OS events (network mounts). */
   usePolling?: boolean;
   isAlive?: (pid: number) => boolean;
+  /** Where a batch's consistent copy of the input folder is made; default `watch-snapshot` beside the ledger. */
+  snapshotDir?: string;
   /** Called after every batch with what it found and did. */
   onBatch?: (batch: WatchBatch) => void;
 }
@@ -45,8 +52,17 @@ export interface WatchBatch {
   /** Content already processed (under this or another name), or repeated within the batch. */
   duplicates: Array<{ path: string; sha256: string; firstSeenAs: string }>;
   weeks: string[];
-  /** `ran`: the job succeeded; `nothing-new`: only duplicates; `busy`: another run held the lock (retried); `error`: the job failed (retried with the next batch). */
-  outcome: 'ran' | 'nothing-new' | 'busy' | 'error';
+  /** Files not taken yet: still being written (not quiet, or not readable to their end). Retried after `stableMs`. */
+  waiting: Array<{ path: string; why: string }>;
+  /**
+   * `ran`: the job succeeded; `nothing-new`: only duplicates (or files still waiting); `busy`: another run held the
+   * lock (retried); `changing`: a file changed while the batch copied it (retried); `rejected`: the job refused
+   * input (UptakeError `input`): the file it names (else every new file) is marked rejected in the ledger and not
+   * tried again until it changes; `error`: the job failed otherwise (retried with the next batch).
+   */
+  outcome: 'ran' | 'nothing-new' | 'busy' | 'changing' | 'rejected' | 'error';
+  /** An input file that changed during the run: nothing was delivered, and the batch runs again. */
+  changedDuringRun?: string;
   error?: unknown;
 }
 
@@ -86,6 +102,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   const log = options.log ?? silentLog;
   const root = resolve(dir);
   const ledger = await openLedger(options.ledgerPath);
+  const snapshotDir = options.snapshotDir ?? join(dirname(resolve(options.ledgerPath)), 'watch-snapshot');
+  const announcedWaits = new Map<string, string>();
   const pending = new Set<string>();
   const carried = new Set<string>();
   let timer: unknown = null;
@@ -111,6 +129,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   folder.on('change', onReady);
   folder.on('error', (error) => log(`uptake watch: ${(error as Error)?.message ?? String(error)}`));
   await new Promise<void>((ready) => folder.once('ready', () => ready()));
+  // `uptake status` shows a running watcher from this line (and whether its pid is alive).
+  if (options.outputDir) {
+    const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
+    await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname() });
+  }
   log(`uptake watch: watching ${root} (stable after ${options.stableMs} ms, burst window ${options.debounceMs} ms, ledger ${options.ledgerPath} with ${ledger.size} files)`);
 
   function arm(delayMs: number): void {
@@ -142,37 +165,108 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   }
 
   async function processBatch(paths: string[]): Promise<void> {
-    const batch: WatchBatch = { fresh: [], duplicates: [], weeks: [], outcome: 'nothing-new' };
+    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], weeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
     const zones = await rosterZones(root);
     for (const path of paths) {
       let bytes: number;
       let sha256: string;
       try {
-        bytes = (await stat(path)).size;
+        const info = await stat(path);
+        bytes = info.size;
+        // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
+        const quietFor = Date.now() - info.mtimeMs;
+        if (quietFor < options.stableMs) {
+          batch.waiting.push({ path, why: `it was modified ${Math.round(quietFor)} ms ago` });
+          continue;
+        }
+        const whole = await fileIsComplete(path);
+        if (!whole.complete) {
+          batch.waiting.push({ path, why: whole.why });
+          continue;
+        }
         sha256 = await hashFile(path);
       } catch {
         continue; // gone again before we read it
       }
-      const known = ledger.get(sha256)?.file ?? seen.get(sha256);
-      if (known !== undefined) {
-        batch.duplicates.push({ path, sha256, firstSeenAs: known });
+      const known = ledger.get(sha256);
+      if (known?.rejected !== undefined) {
+        batch.duplicates.push({ path, sha256, firstSeenAs: known.file });
+        log(`uptake watch: ${basename(path)} was rejected before (${known.rejected}); skipped until it changes`);
+        continue;
+      }
+      const firstSeenAs = known?.file ?? seen.get(sha256);
+      if (firstSeenAs !== undefined) {
+        batch.duplicates.push({ path, sha256, firstSeenAs });
+        log(`uptake watch: ${basename(path)} has the content of ${firstSeenAs}, already processed; no run`);
         continue;
       }
       seen.set(sha256, basename(path));
       const { weeks } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones });
       batch.fresh.push({ path, sha256, bytes, weeks });
     }
-    for (const duplicate of batch.duplicates) log(`uptake watch: ${basename(duplicate.path)} has the content of ${duplicate.firstSeenAs}, already processed; no run`);
+    for (const waiting of batch.waiting) {
+      carried.add(waiting.path);
+      if (announcedWaits.get(waiting.path) !== waiting.why) log(`uptake watch: ${basename(waiting.path)} is not complete yet (${waiting.why}); waiting`);
+      announcedWaits.set(waiting.path, waiting.why);
+    }
+    if (batch.waiting.length > 0) arm(options.stableMs);
     batch.weeks = batchWeeks(batch.fresh, ledger);
     if (batch.fresh.length > 0) await runFor(batch);
+    for (const file of batch.fresh) announcedWaits.delete(file.path);
     options.onBatch?.(batch);
+  }
+
+  // The folder's input files now: name -> size and mtime.
+  async function inputFiles(): Promise<Map<string, { size: number; mtimeMs: number }>> {
+    const files = new Map<string, { size: number; mtimeMs: number }>();
+    for (const name of (await readdir(root)).sort()) {
+      if (kindOfFileName(name) === null) continue;
+      try {
+        const info = await stat(join(root, name));
+        if (info.isFile()) files.set(name, { size: info.size, mtimeMs: info.mtimeMs });
+      } catch {
+        // gone again
+      }
+    }
+    return files;
+  }
+
+  function firstChange(before: Map<string, { size: number; mtimeMs: number }>, now: Map<string, { size: number; mtimeMs: number }>): string | null {
+    for (const [name, info] of now) {
+      const old = before.get(name);
+      if (!old || old.size !== info.size || old.mtimeMs !== info.mtimeMs) return name;
+    }
+    for (const name of before.keys()) if (!now.has(name)) return name;
+    return null;
+  }
+
+  // One batch reads one consistent snapshot: every input file is copied (a reflink where the file
+  // system can), and a file that moves while it is copied makes the batch wait.
+  async function takeSnapshot(): Promise<{ files: Map<string, { size: number; mtimeMs: number }> } | { changing: string }> {
+    await rm(snapshotDir, { recursive: true, force: true });
+    await mkdir(snapshotDir, { recursive: true });
+    const files = await inputFiles();
+    for (const name of files.keys()) await copyFile(join(root, name), join(snapshotDir, name), constants.COPYFILE_FICLONE);
+    const changing = firstChange(files, await inputFiles());
+    return changing === null ? { files } : { changing };
   }
 
   async function runFor(batch: WatchBatch): Promise<void> {
     const names = batch.fresh.map((file) => basename(file.path)).join(', ');
+    const snapshot = await takeSnapshot();
+    if ('changing' in snapshot) {
+      for (const file of batch.fresh) carried.add(file.path);
+      batch.outcome = 'changing';
+      log(`uptake watch: ${snapshot.changing} changed while it was copied; waiting for it to settle`);
+      arm(options.stableMs);
+      await rm(snapshotDir, { recursive: true, force: true });
+      return;
+    }
+    let changedDuringRun: string | null = null;
+    const inputChanged = async () => (changedDuringRun ??= firstChange(snapshot.files, await inputFiles()));
     log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running`);
-    const request = { reason: 'watch' as const, weeks: batch.weeks };
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: snapshotDir, inputChanged };
     try {
       if (options.outputDir) {
         await guardedRun(
@@ -183,6 +277,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         await options.job(request);
       }
     } catch (error) {
+      if (isUptakeError(error) && error.kind === 'input') {
+        await reject(batch, error);
+        return;
+      }
       for (const file of batch.fresh) carried.add(file.path);
       if (isUptakeError(error) && error.kind === 'busy') {
         batch.outcome = 'busy';
@@ -195,12 +293,35 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         log(`uptake watch: run failed (${(error as Error)?.message ?? String(error)}); these files are retried with the next arrival or restart`);
       }
       return;
+    } finally {
+      await rm(snapshotDir, { recursive: true, force: true });
     }
     const processedAt = new Date(clock.now()).toISOString();
     for (const file of batch.fresh) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks });
     await ledger.save();
     batch.outcome = 'ran';
     log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
+    const changed = await inputChanged();
+    if (changed !== null) {
+      batch.changedDuringRun = changed;
+      log(`uptake watch: ${changed} changed during the run (nothing was delivered from it); running again once it settles`);
+      for (const name of (await inputFiles()).keys()) pending.add(join(root, name));
+      arm(Math.max(options.debounceMs, options.stableMs));
+    }
+  }
+
+  // Input the run refused (UptakeError `input`, e.g. a file over a size cap) is not retried until it
+  // changes: the file the error names, or, when it names none of them, every new file of the batch.
+  async function reject(batch: WatchBatch, error: Error & { file?: string }): Promise<void> {
+    const named = batch.fresh.filter((file) => error.file !== undefined && basename(error.file) === basename(file.path));
+    const rejected = named.length > 0 ? named : batch.fresh;
+    for (const file of batch.fresh) if (!rejected.includes(file)) carried.add(file.path);
+    const processedAt = new Date(clock.now()).toISOString();
+    for (const file of rejected) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks, rejected: error.message });
+    await ledger.save();
+    batch.outcome = 'rejected';
+    batch.error = error;
+    log(`uptake watch: rejected ${rejected.map((file) => basename(file.path)).join(', ')}: ${error.message}; not tried again until the content changes; still watching`);
   }
 
   // Polls the debounce timer with real time: meant for the system clock.

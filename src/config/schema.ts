@@ -79,13 +79,8 @@ export const AlertsSchema = z
         { rule: 'data_gap', severity: 'medium', enabled: true },
         { rule: 'blind_spot', severity: 'low', enabled: true },
       ]),
-    /** Which channels each severity goes to. */
-    routes: z.record(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({
-      low: [],
-      medium: ['slack'],
-      high: ['slack', 'email'],
-      critical: ['slack', 'email'],
-    }),
+    /** Which channels each severity goes to; a severity not listed goes to every configured channel. */
+    routes: z.partialRecord(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({}),
     /** A condition still present after this many weeks escalates one severity. */
     escalateAfterWeeks: z.number().int().positive().default(2),
   })
@@ -179,8 +174,8 @@ export const SlackSchema = z
 
 export const WarehouseSchema = z
   .object({
-    /** DuckDB file, the embedded default; null turns it off. */
-    duckdbPath: z.string().nullable().default('output/uptake.duckdb'),
+    /** DuckDB file, the embedded default: unset means `<output root>/uptake.duckdb` (it moves with --out); null turns it off. */
+    duckdbPath: z.string().nullable().optional(),
     /** PostgreSQL connection URL, or the name of an env var holding it. */
     postgresUrl: z.string().optional(),
     postgresUrlEnv: z.string().default('UPTAKE_POSTGRES_URL'),

@@ -73,6 +73,8 @@ export interface RouteAlertsOptions {
   /** JSON file remembering what was sent; survives restarts. */
   ledgerPath: string;
   now: Date;
+  /** The channels configured (enabled); a severity without a route goes to all of them. Default both. */
+  channels?: AlertChannel[];
   /** Delivers a batch of alerts to one channel; a throw leaves them unsent there (retried next run). */
   send: (channel: AlertChannel, alerts: RoutedAlert[]) => Promise<void>;
 }
@@ -121,7 +123,8 @@ async function readLedger(path: string): Promise<AlertLedger> {
 
 // Orchestrators resend the same alert every run; here each condition goes out once, and once more when it escalates.
 /**
- * Routes the week's alerts to channels by severity (`config.routes`), sending each condition at most
+ * Routes the week's alerts to channels by severity (`config.routes`; a severity without a route goes
+ * to every configured channel), sending each condition at most
  * once per week and never again while it persists, except once more when it has been present
  * `config.escalateAfterWeeks` consecutive weeks: then it escalates one severity level. A condition
  * absent in a routed week is forgotten. The ledger file is rewritten atomically.
@@ -163,7 +166,7 @@ export async function routeAlerts(alerts: AlertRow[], options: RouteAlertsOption
     }
     conditions[key] = entry;
     const severity = entry.consecutiveWeeks >= config.escalateAfterWeeks ? raiseSeverity(alert.severity) : alert.severity;
-    const routes = [...new Set(config.routes[severity] ?? [])];
+    const routes: AlertChannel[] = [...new Set(config.routes[severity] ?? options.channels ?? (['slack', 'email'] as const))];
     const delivered = entry.delivered;
     let pendingChannels: AlertChannel[];
     if (delivered === null || rank(severity) > rank(delivered.severity)) pendingChannels = routes;

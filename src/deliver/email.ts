@@ -186,3 +186,22 @@ export async function sendReportEmail(config: EmailConfig, report: ReportEmail, 
     effects,
   );
 }
+
+/**
+ * Connects to the configured SMTP server and logs in (when `email.user` is set) without sending
+ * anything: `uptake doctor`'s check. Throws UptakeError('deliver') naming the server and its answer.
+ * @example await verifyEmail(config.email) // 'smtp.example.com:587 answered and accepted the login'
+ */
+export async function verifyEmail(config: EmailConfig, effects: Pick<EmailEffects, 'env' | 'createTransport'> = {}): Promise<string> {
+  const options = { ...transportOptions(config, effects.env ?? process.env), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 };
+  const createTransport = effects.createTransport ?? (await import('nodemailer')).default.createTransport;
+  const transport = createTransport(options);
+  try {
+    await transport.verify();
+  } catch (error) {
+    throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected to connect${config.user ? ' and log in' : ''}, got: ${(error as Error).message}`, { cause: error });
+  } finally {
+    transport.close();
+  }
+  return `${config.host}:${config.port} answered${config.user ? ` and accepted the login of ${config.user}` : ''}`;
+}

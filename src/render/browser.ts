@@ -100,8 +100,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       userDataDir,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
       timeout: options.timeoutMs ?? 30_000,
-      // Chromium's own temporary files go inside the profile folder, and so go with it.
-      env: { ...process.env, TZ: 'UTC', TMPDIR: userDataDir },
+      env: { ...process.env, TZ: 'UTC' },
       // Signals belong to the program that owns the process (uptake's CLI), never to a library.
       handleSIGINT: false,
       handleSIGTERM: false,

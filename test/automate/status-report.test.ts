@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/read-config.js';
 import { appendRun } from '../../src/automate/run-log.js';
@@ -16,6 +16,21 @@ afterEach(async () => {
 });
 
 describe('statusReport', () => {
+  it('shows a running watcher and a running scheduler: pid, since, last run', async () => {
+    const log = statePaths(output).runLog;
+    const box = hostname(); // this host: whether a pid is alive can be checked
+    await appendRun(log, { event: 'scheduler-start', at: '2026-11-16T04:00:00.000Z', cron: '0 6 * * 1', timezone: 'UTC', pid: 41, host: box });
+    await appendRun(log, { event: 'watcher-start', at: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', pid: 42, host: box });
+    await appendRun(log, { event: 'start', runId: 'w', at: '2026-11-17T08:00:00.000Z', reason: 'watch', pid: 42, host: box, weeks: ['2026-W46'] });
+    await appendRun(log, { event: 'end', runId: 'w', at: '2026-11-17T08:01:00.000Z', outcome: 'ok', durationMs: 60_000 });
+    const config = parseConfig({ output });
+    const report = await statusReport(config, { now: Date.parse('2026-11-18T12:00:00Z'), last: 5, isAlive: (pid) => pid === 42 });
+    expect(report.watcher).toEqual({ pid: 42, host: box, since: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', alive: true, last_run_at: '2026-11-17T08:00:00.000Z' });
+    const text = formatStatus(report);
+    expect(text).toContain(`Scheduler: not running (last started 2026-11-16T04:00:00.000Z as pid 41 on ${box}; last run none yet)`);
+    expect(text).toContain(`Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run 2026-11-17T08:00:00.000Z)`);
+  });
+
   it('lists the last runs newest first, the next occurrence in the zone, and the dead-man state', async () => {
     const log = statePaths(output).runLog;
     await appendRun(log, { event: 'scheduler-start', at: '2026-11-16T04:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: 1, host: 'box' });

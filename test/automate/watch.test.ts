@@ -1,8 +1,11 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { UptakeError } from '../../src/errors.js';
 import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
 import { readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
@@ -36,7 +39,8 @@ async function startWatcher(overrides: Partial<WatchOptions> = {}) {
   const requests: JobRequest[] = [];
   const waiters: Array<() => void> = [];
   watcher = await watch(inbox, {
-    job: async (request) => void requests.push(request),
+    // What the job was asked, less the batch's snapshot folder and change check (tested on their own).
+    job: async ({ reason, weeks }) => void requests.push({ reason, weeks }),
     debounceMs: 300,
     stableMs: 250,
     ledgerPath: statePaths(output).watchLedger,
@@ -147,6 +151,80 @@ describe('watch', () => {
     const [batch] = await batchCount(1);
     expect(freshNames(batch)).toEqual(['ai_logs_2026-W47.csv']);
     expect(requests).toHaveLength(1);
+  });
+
+  it('waits for a slow copy by another process (pauses longer than stableMs) and runs once on the whole file', async () => {
+    const whole = gzipSync(AI_HEADER + W47_ROWS + W46_ROWS);
+    const { requests, batchCount, batches } = await startWatcher({ debounceMs: 50, stableMs: 200 });
+    const path = join(inbox, 'ai_logs_2026-W47.csv.gz');
+    // A child process writes the file in three pieces, pausing 1 s (five quiet periods) between them.
+    const script = `const fs = require('fs'); const [path, hex] = process.argv.slice(1); const bytes = Buffer.from(hex, 'hex');
+      const cut = [0, Math.floor(bytes.length / 3), Math.floor((2 * bytes.length) / 3), bytes.length];
+      let piece = 0; const next = () => { fs.appendFileSync(path, bytes.subarray(cut[piece], cut[piece + 1])); piece += 1; if (piece < 3) setTimeout(next, 1000); }; next();`;
+    const copier = spawn(process.execPath, ['-e', script, path, whole.toString('hex')], { stdio: 'ignore' });
+    await new Promise((done) => copier.once('exit', done));
+    const ran = async () => {
+      for (let count = 1; ; count += 1) {
+        const seen = await batchCount(count);
+        if (seen.some((batch) => batch.outcome === 'ran')) return;
+      }
+    };
+    await ran();
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W46', '2026-W47'] }]);
+    const run = batches.find((batch) => batch.outcome === 'ran')!;
+    expect(run.fresh.map((file) => file.sha256)).toEqual([createHash('sha256').update(whole).digest('hex')]);
+    const waited = batches.flatMap((batch) => batch.waiting.map((waiting) => waiting.why));
+    expect(waited.length).toBeGreaterThan(0);
+    expect(waited.every((why) => why.startsWith('the gzip stream ends before its trailer') || why.startsWith('it was modified'))).toBe(true);
+  });
+
+  it('runs on a snapshot; a file that changes during the run holds delivery and makes a second run', async () => {
+    const path = join(inbox, 'ai_logs_2026-W47.csv');
+    const seenInSnapshot: string[] = [];
+    const heldFor: Array<string | null> = [];
+    const { batchCount } = await startWatcher({
+      job: async (request) => {
+        seenInSnapshot.push(await readFile(join(request.input!, 'ai_logs_2026-W47.csv'), 'utf8'));
+        if (seenInSnapshot.length === 1) {
+          await appendFile(path, 'e9,u9,x,2026-11-19T09:00:00Z,completed\n');
+          await new Promise((settle) => setTimeout(settle, 50));
+        }
+        heldFor.push(await request.inputChanged!());
+      },
+    });
+    await writeFile(path, AI_HEADER + W47_ROWS);
+    const [first, second] = await batchCount(2);
+    expect(first.outcome).toBe('ran');
+    expect(first.changedDuringRun).toBe('ai_logs_2026-W47.csv');
+    expect(heldFor).toEqual(['ai_logs_2026-W47.csv', null]);
+    expect(second.outcome).toBe('ran');
+    expect(seenInSnapshot).toEqual([AI_HEADER + W47_ROWS, AI_HEADER + W47_ROWS + 'e9,u9,x,2026-11-19T09:00:00Z,completed\n']);
+    expect(await readdir(join(output, '.uptake'))).not.toContain('watch-snapshot');
+  });
+
+  it('marks input the run refuses (UptakeError input) as rejected, keeps watching, and tries it again only once it changes', async () => {
+    const path = join(inbox, 'ai_logs_2026-W47.csv');
+    const { requests, batchCount } = await startWatcher({
+      job: async (request) => {
+        requests.push({ reason: request.reason, weeks: request.weeks });
+        for (const name of await readdir(request.input!)) {
+          const text = await readFile(join(request.input!, name), 'utf8');
+          if (text.includes('huge')) throw new UptakeError('input', 'expected at most 1 GB decompressed, got more', { file: join(request.input!, name) });
+        }
+      },
+    });
+    await writeFile(path, AI_HEADER + 'huge,u1,x,2026-11-17T09:00:00Z,completed\n');
+    const [rejected] = await batchCount(1);
+    expect(rejected.outcome).toBe('rejected');
+    const ledger = JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8'));
+    expect(Object.values(ledger.files)).toEqual([expect.objectContaining({ file: 'ai_logs_2026-W47.csv', rejected: expect.stringContaining('expected at most 1 GB decompressed') })]);
+    await rename(path, join(inbox, 'ai_logs_2026-W47b.csv'));
+    const [, again] = await batchCount(2);
+    expect(again.outcome).toBe('nothing-new');
+    await writeFile(join(inbox, 'ai_logs_2026-W47b.csv'), AI_HEADER + W47_ROWS);
+    const [, , fixed] = await batchCount(3);
+    expect(fixed.outcome).toBe('ran');
+    expect(requests).toHaveLength(2);
   });
 
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtp } from '../deliver/local-servers.js';
 import { sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
 
 let box: Sandbox;
@@ -23,4 +24,30 @@ describe('uptake run with a failing notebook cell', () => {
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(readdirSync(box.out).filter((name) => name.startsWith('.2026'))).toEqual([]);
   }, 60_000);
+});
+
+describe('uptake run whose alerts cannot be delivered', () => {
+  it('publishes and mails the report, then exits 13, and `uptake status` shows the failure', async () => {
+    const smtp = await startSmtp();
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] };
+      const env = { ...box.env, TEST_SMTP_PASSWORD: 's3cret' };
+      // Every alert is routed to Slack, which is not configured: they reach nobody.
+      const routes = { low: ['slack'], medium: ['slack'], high: ['slack'], critical: ['slack'] };
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, email, alerts: { routes }, warehouse: { duckdbPath: null } }));
+      const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0)], env).child;
+      expect(run.exitCode).toBe(13);
+      expect(run.stderr).toMatch(/uptake: the report for 2026-W47 was published and delivered, but \d+ alerts? could not be delivered \(slack: alerts.routes sends alerts to slack, but slack.enabled is false\); they are retried on the next run/);
+      expect(readdirSync(join(box.out, '2026-W47'))).toContain('report.pdf');
+      expect(smtp.received).toHaveLength(1); // the report; no failure notice, since the report went out
+
+      const status = await startUptake(['status', '--config', config], env).child;
+      expect(status.exitCode).toBe(0);
+      expect(status.stdout).toContain('Alerts: the last run (');
+      expect(status.stdout).toMatch(/could not deliver alerts: the report for 2026-W47 was published and delivered, but \d+ alerts? could not be delivered/);
+    } finally {
+      await smtp.close();
+    }
+  }, 90_000);
 });

@@ -31,9 +31,30 @@ function recorder(failing: AlertChannel[] = []) {
   return { send, calls };
 }
 
-const config = (escalateAfterWeeks = 3) => AlertsSchema.parse({ escalateAfterWeeks });
+// Routes as a team that keeps low alerts quiet and medium ones on Slack would write them.
+const ROUTES = { low: [], medium: ['slack'], high: ['slack', 'email'], critical: ['slack', 'email'] };
+const config = (escalateAfterWeeks = 3) => AlertsSchema.parse({ escalateAfterWeeks, routes: ROUTES });
 
 describe('routeAlerts', () => {
+  it('without routes, sends every severity to every configured channel (email only: email)', async () => {
+    const path = await ledgerPath();
+    const channel = recorder();
+    const gap: AlertRow = { rule: 'data_gap', source: 'ai_logs', team: 'Legal', date: '2026-11-18', severity: 'medium' };
+    const result = await routeAlerts([drop, gap, blindSpot], { week: '2026-W47', config: AlertsSchema.parse({}), ledgerPath: path, now, channels: ['email'], send: channel.send });
+    expect(channel.calls).toEqual([
+      ['email:adoption_drop{"team":"Procurement"}@high', 'email:data_gap{"team":"Legal","source":"ai_logs","date":"2026-11-18"}@medium', 'email:blind_spot{"user_id":"u9","month":"2026-10"}@low'],
+    ]);
+    expect(result.suppressed).toEqual([]);
+    expect(result.failed).toEqual([]);
+  });
+
+  it('a route to a channel that is not configured is a failure, not a silence', async () => {
+    const channel = recorder(['slack']);
+    const result = await routeAlerts([{ ...drop, severity: 'medium' }], { week: '2026-W47', config: AlertsSchema.parse({ routes: { medium: ['slack'] } }), ledgerPath: await ledgerPath(), now, channels: ['email'], send: channel.send });
+    expect(result.sent).toEqual([]);
+    expect(result.failed).toEqual([{ channel: 'slack', keys: ['adoption_drop{"team":"Procurement"}'], error: 'slack is down' }]);
+  });
+
   it('sends the same alerts of a week only once, across restarts', async () => {
     const path = await ledgerPath();
     const first = recorder();

@@ -2,9 +2,15 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lastCompleteWeek, registerGenerate } from '../../src/cli/commands/generate.js';
 import { UptakeError } from '../../src/errors.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 function program(now: Date): Command {
   const root = new Command('uptake').exitOverride();
@@ -20,7 +26,9 @@ describe('uptake generate', () => {
   });
 
   it('writes the files, truth.json and README.md, using the injected clock', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'uptake-generate-')), 'set');
+    const parent = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
+    dirs.push(parent);
+    const out = join(parent, 'set');
     await program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', out, '--users', '12', '--weeks', '2', '--seed', '3'], { from: 'user' });
     const names = await readdir(out);
     expect(names).toContain('ai_logs_2026-W47.csv');
@@ -32,12 +40,33 @@ describe('uptake generate', () => {
 
   it('refuses a folder with files unless --force, and rejects a bad week', async () => {
     const out = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
-    await writeFile(join(out, 'keep.txt'), 'mine');
+    dirs.push(out);
     const run = (extra: string[]) =>
       program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', out, '--users', '12', '--weeks', '1', ...extra], { from: 'user' });
+    await run([]);
+    await writeFile(join(out, 'keep.txt'), 'stale');
     await expect(run([])).rejects.toThrow(/new or empty folder.*--force/);
     await expect(run(['--end-week', '2026-W60'])).rejects.toThrow(UptakeError);
     await run(['--force']);
     expect(await readdir(out)).not.toContain('keep.txt');
+    expect(await readdir(out)).toContain('.uptake-generated');
+  });
+
+  it('--force never empties a folder the generator did not write', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
+    dirs.push(out);
+    await writeFile(join(out, 'ai_logs_2026-W47.csv'), 'real export');
+    const run = program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', out, '--users', '12', '--weeks', '1', '--force'], { from: 'user' });
+    await expect(run).rejects.toThrow(`--force replaces only a folder written by \`uptake generate\` (it holds .uptake-generated); \`${out}\` has files and no marker, so it is left alone`);
+    expect(await readdir(out)).toEqual(['ai_logs_2026-W47.csv']);
+    expect(await readFile(join(out, 'ai_logs_2026-W47.csv'), 'utf8')).toBe('real export');
+  });
+
+  it('--force accepts a folder generated before the marker existed (its truth.json is the generator\'s)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
+    dirs.push(out);
+    await writeFile(join(out, 'truth.json'), await readFile('data/sample/truth.json'));
+    await program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', out, '--users', '12', '--weeks', '1', '--force'], { from: 'user' });
+    expect(await readdir(out)).toContain('.uptake-generated');
   });
 });

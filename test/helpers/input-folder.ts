@@ -1,7 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// Every folder made here goes when the test file that made it ends.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export const ROSTER_HEADER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
 
@@ -11,6 +18,7 @@ export const ROSTER_HEADER = 'user_id,team,month,timezone,licensed,tasks_total,a
  */
 export function inputFolder(files: Record<string, string | Uint8Array>, { complete = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'uptake-input-'));
+  made.push(dir);
   const all: Record<string, string | Uint8Array> = { ...files };
   if (complete) {
     const names = Object.keys(all);

@@ -30,7 +30,7 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
     .addOption(new Option('--weeks <n>', 'weeks of logs, ending with --end-week').default(GENERATE_DEFAULTS.weeks).argParser(wholeNumber('--weeks')))
     .addOption(new Option('--seed <n>', 'random seed; the same options give byte-identical files').default(GENERATE_DEFAULTS.seed).argParser(wholeNumber('--seed')))
     .option('--end-week <week>', 'last ISO week of the data, e.g. 2026-W47 (default: the last complete week before today, UTC)')
-    .option('--force', 'replace the --out folder if it has files', false)
+    .option('--force', 'replace the --out folder if it has files and was written by `uptake generate` (it holds .uptake-generated)', false)
     .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
     .action(async (options: { out: string; users: number; teams: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
       const { writeGeneratedDataset } = await import('../../generate/write-dataset.js');

@@ -10,6 +10,7 @@ import { registerStatus } from './status.js';
 import { registerAsk } from './ask.js';
 import { registerServe } from './serve.js';
 import { registerKernel } from './kernel.js';
+import { registerDoctor } from './doctor.js';
 
 /**
  * One line per command; each module registers its own options and help, and imports what the
@@ -27,4 +28,5 @@ export const registrations: Array<(program: Command) => void> = [
   registerAsk,
   registerServe,
   registerKernel,
+  registerDoctor,
 ];

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
@@ -45,8 +46,8 @@ a second signal, or the end of the grace period, aborts it: nothing more is publ
 
 Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
-cannot be written (full disk, read-only folder, not a regular file); 130 aborted; 1 unexpected
-(--debug shows the stack).`)
+cannot be written (full disk, read-only folder, not a regular file); 13 the report went out but an
+alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
     .action(async (options: RunCommandOptions) => {
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const notebookParameters = parseParameterArguments(options.parameter);
@@ -84,6 +85,8 @@ cannot be written (full disk, read-only folder, not a regular file); 130 aborted
         );
         return summary(result);
       });
+      // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
+      log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
       process.stdout.write(`${value.outDir}\n`);
     });
 }

@@ -33,7 +33,7 @@ export function registerWatch(program: Command): void {
     )
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('--debounce-ms <ms>', 'files ready within this window make one run (default: config `watch.debounceMs`, 2000)')
-    .option('--stable-ms <ms>', 'a file is complete once its size is unchanged this long (default: config `watch.stableMs`, 1000)')
+    .option('--stable-ms <ms>', 'quiet period: a file counts once its size and mtime are unchanged this long and it reads to its end (default: config `watch.stableMs`, 1000)')
     .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
     .option('--poll', 'poll the folder instead of using file-system events (network shares)')
     .option('--no-deliver', 'build the reports but send no email or Slack message')
@@ -81,7 +81,12 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
         const reports: Array<{ week: string; outDir: string }> = [];
         for (const [index, week] of weeks.entries()) {
           const deliver = options.deliver && index === weeks.length - 1;
-          const result = await runReport({ config, week, input, deliver, configPath: options.config }, { log, signal: stop.abort });
+          // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
+          const holdDelivery = async () => {
+            const changed = (await request.inputChanged?.()) ?? null;
+            return changed === null ? null : `${changed} changed during the run; the next run reports it`;
+          };
+          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config }, { log, signal: stop.abort, holdDelivery });
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };

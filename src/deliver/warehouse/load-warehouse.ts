@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { WarehouseConfig } from '../../config/schema.js';
 import { UptakeError } from '../../errors.js';
 import type { DuckDBTarget } from './duckdb.js';
@@ -47,15 +48,16 @@ export async function preloadWarehouseDrivers(config: WarehouseConfig, env: Reco
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /**
- * The warehouses the config asks for: DuckDB unless `duckdbPath` is null, PostgreSQL when
- * `postgresUrl` (a URL, or the name of an env var holding one) or the env var `postgresUrlEnv` gives a URL.
+ * The warehouses the config asks for: DuckDB unless `duckdbPath` is null (unset: `<outDir>/uptake.duckdb`,
+ * so that runs with different output folders share no file), PostgreSQL when `postgresUrl` (a URL,
+ * or the name of an env var holding one) or the env var `postgresUrlEnv` gives a URL.
  * A URL that is not a well-formed postgres:// URL is UptakeError('config') naming where it came from
  * (never its text: it may hold a password). Runs before any work, so a bad URL stops the run first.
- * @example warehouseTargets(config.warehouse, process.env) // [{ kind: 'duckdb', path: 'output/uptake.duckdb' }]
+ * @example warehouseTargets(config.warehouse, process.env, 'output') // [{ kind: 'duckdb', path: 'output/uptake.duckdb' }]
  */
-export function warehouseTargets(config: WarehouseConfig, env: Record<string, string | undefined> = process.env): WarehouseTarget[] {
+export function warehouseTargets(config: WarehouseConfig, env: Record<string, string | undefined> = process.env, outDir = 'output'): WarehouseTarget[] {
   const targets: WarehouseTarget[] = [];
-  if (config.duckdbPath) targets.push({ kind: 'duckdb', path: config.duckdbPath });
+  if (config.duckdbPath !== null) targets.push({ kind: 'duckdb', path: config.duckdbPath ?? join(outDir, 'uptake.duckdb') });
   let url: string | undefined;
   let source: string;
   if (config.postgresUrl !== undefined) {

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, startSmtp, type Receiver, type TestServer } from '../deliver/local-servers.js';
+
+// `uptake doctor` (the built CLI) against servers on loopback that the test starts: an SMTP server
+// with a login, a Slack receiver, and a port where no PostgreSQL answers.
+const cli = join(process.cwd(), 'dist/cli/main.js');
+let dir: string;
+let smtp: TestServer;
+let slack: Receiver;
+let closedPort: number;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'uptake-doctor-'));
+  smtp = await startSmtp();
+  slack = await startReceiver([{ status: 400, body: 'invalid_payload' }]);
+  // A port that was free a moment ago: nothing listens there.
+  const probe: Server = createServer();
+  await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
+  closedPort = (probe.address() as { port: number }).port;
+  await new Promise((closed) => probe.close(closed));
+});
+afterEach(async () => {
+  await smtp.close();
+  await slack.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function doctor(config: object, env: Record<string, string> = {}) {
+  const path = join(dir, 'uptake.config.json');
+  writeFileSync(path, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: join(dir, 'output'), ...config }));
+  return execa('node', [cli, 'doctor', '--config', path, '--quick'], { reject: false, env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret', ...env } });
+}
+const email = () => ({ enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] });
+
+describe('uptake doctor', () => {
+  it('passes when SMTP logs in and the Slack host answers, and sends nothing', async () => {
+    const result = await doctor({ email: email(), slack: { enabled: true, webhookUrl: `${slack.url}` } });
+    expect(result.stdout).toContain(`ok    smtp       127.0.0.1:${smtp.port} answered and accepted the login of reporter`);
+    expect(result.stdout).toMatch(/ok {4}slack {6}http:\/\/127\.0\.0\.1:\d+ accepts connections; no message was posted/);
+    expect(result.stdout).toMatch(/ok {4}chromium {3}\/\S+ \(not started: --quick\)/);
+    expect(result.exitCode).toBe(0);
+    expect(smtp.received).toEqual([]);
+    expect(slack.bodies).toEqual([]);
+  });
+
+  it('fails with exit 7 on a wrong SMTP password or a Slack host that refuses, and 8 when PostgreSQL does not answer', async () => {
+    const noSlack = await doctor({ slack: { enabled: true, webhookUrl: `http://127.0.0.1:${closedPort}/hooks/x` } });
+    expect(noSlack.exitCode).toBe(7);
+    expect(noSlack.stdout).toContain(`FAIL  slack      Slack webhook host http://127.0.0.1:${closedPort}: expected to connect, got: connect ECONNREFUSED 127.0.0.1:${closedPort}`);
+    const wrong = await doctor({ email: email() }, { TEST_SMTP_PASSWORD: 'wrong' });
+    expect(wrong.exitCode).toBe(7);
+    expect(wrong.stdout).toMatch(/FAIL {2}smtp {7}SMTP 127\.0\.0\.1:\d+: expected to connect and log in, got: Invalid login: 535/);
+    expect(wrong.stderr).toContain('uptake: 1 of ');
+    const noDatabase = await doctor({ warehouse: { postgresUrl: `postgres://u:secret@127.0.0.1:${closedPort}/db` } });
+    expect(noDatabase.exitCode).toBe(8);
+    expect(noDatabase.stdout).toMatch(new RegExp(`FAIL {2}postgres {3}PostgreSQL postgres://u@127\\.0\\.0\\.1:${closedPort}/db: expected to connect, got: .*ECONNREFUSED`));
+    expect(noDatabase.stdout).not.toContain('secret');
+  });
+});
