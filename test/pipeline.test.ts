@@ -21,7 +21,7 @@ describe('runReport on the sample', () => {
   const config = () =>
     parseConfig({
       title: 'AI adoption report',
-      email: { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'], subject: '{{title}} {{week}}' },
+      email: { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'], subject: '{{title}} {{week}}: {{alert}}' },
       slack: { enabled: true, webhookUrl: slack.url },
       warehouse: { duckdbPath: join(out, 'uptake.duckdb') },
     });

@@ -54,7 +54,6 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
   rule: { label: 'Alert', unit: 'rule' },
   message: { label: 'What happened', unit: 'text' },
   title: { label: 'Alert', unit: 'text' },
-  value: { label: 'Value', unit: 'number' },
 };
 
 /** Human titles of the alert rules (metrics/alerts.ts), in the reader's words. */

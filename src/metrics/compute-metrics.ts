@@ -48,5 +48,12 @@ export function computeMetrics(data: CleanedData, config: Config, week: string):
     },
     tables: ordered as MetricsTables,
     accounting: data.accounting,
+    // What cleaning rejected, repaired or could not time: the report's reading guide states it with the figures.
+    data_quality: {
+      quarantine_by_reason: data.quarantineByReason,
+      repairs: data.repairs,
+      durations_dropped: data.durationsDropped,
+      teams_filled: data.teamsFilled,
+    },
   };
 }

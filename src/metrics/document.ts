@@ -139,5 +139,12 @@ export interface MetricsDocument {
   accounting: Partial<Record<InputKind, SourceAccounting>>;
   /** The thresholds the document was computed with, so words and charts phrase against the same lines. */
   thresholds?: { accuracy_target: number; coverage_threshold: number; adoption_drop_pts: number | null };
+  /** Cleaning's other counts: quarantined rows by reason, repairs, tasks without a usable duration, teams filled from the roster. */
+  data_quality?: {
+    quarantine_by_reason: Record<string, number>;
+    repairs: Record<string, number>;
+    durations_dropped: { unknown: number; too_long: number };
+    teams_filled: number;
+  };
   [extra: string]: unknown;
 }

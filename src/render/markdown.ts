@@ -11,6 +11,14 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Keeps a number and its percent sign on one line ("33.6 %" never wraps before the "%").
+ * @example keepUnitsTogether('fell to 33.6 %') // 'fell to 33.6\u00a0%'
+ */
+export function keepUnitsTogether(text: string): string {
+  return text.replace(/(\d) %/g, '$1\u00a0%');
+}
+
 // Raw HTML inside markdown (a prompt pasted into a note, say) must show as text, never as markup.
 const markdown = new Marked({
   gfm: true,

@@ -29,6 +29,21 @@ function caveats(doc: MetricsDocument): string[] {
     if ('conflicting_duplicates' in extra) parts.push(`${countFormat.format(count(extra.conflicting_duplicates))} duplicate ids whose copies disagreed`);
     lines.push(`- ${source[0].toUpperCase()}${source.slice(1)}: ${parts.join(', ')}.`);
   }
+  const quality = doc.data_quality;
+  if (quality) {
+    const reasons = Object.entries(quality.quarantine_by_reason).filter(([, rows]) => rows > 0);
+    if (reasons.length > 0) {
+      lines.push(`- Quarantined rows by reason: ${reasons.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')} (listed in quarantine.csv).`);
+    }
+    const repairs = Object.entries(quality.repairs).filter(([, rows]) => rows > 0);
+    if (repairs.length > 0) lines.push(`- Repaired rows: ${repairs.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')}.`);
+    const untimed = quality.durations_dropped.unknown + quality.durations_dropped.too_long;
+    if (untimed > 0) {
+      lines.push(
+        `- Tasks without a usable duration: ${countFormat.format(quality.durations_dropped.unknown)} unknown, ${countFormat.format(quality.durations_dropped.too_long)} too long; they count as tasks but not in hours saved.`,
+      );
+    }
+  }
   const coverage = coverageSummary(doc);
   if (coverage) lines.push(`- Logging coverage: ${escapeMarkdown(coverage)}`);
   const gaps = doc.tables.gaps.length;

@@ -1,4 +1,5 @@
 import { columnLabel, formatColumnValue, formatRate, isNumericColumn } from '../metrics/column-catalog.js';
+import { keepUnitsTogether } from './markdown.js';
 
 export interface TableHtmlOptions {
   caption?: string;
@@ -59,7 +60,7 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
         const value = row[column];
         const text = percent.has(column) && typeof value === 'number' ? formatRate(value) : formatColumnValue(column, value);
         const mark = suppressed && index === 0 ? ` <span class="suppressed-mark">${SUPPRESSED_MARK}</span>` : '';
-        return `<td${numeric[index] ? ' class="num"' : ''}>${escapeHtml(text)}${mark}</td>`;
+        return `<td${numeric[index] ? ' class="num"' : ''}>${keepUnitsTogether(escapeHtml(text))}${mark}</td>`;
       });
       const classes = [teamRows && row.team === '*' ? 'all-teams' : '', suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');
       return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;

@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
-import { escapeHtml, renderMarkdown } from './markdown.js';
+import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
 
 /** Cover data for the report page; every value is shown as text (escaped). */
@@ -237,9 +237,9 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
       tone: tone ?? 'neutral',
     })),
     generatedAt: context.generatedAt,
-    keyPoints: (context.keyPoints ?? []).map((sentence) => renderMarkdown(sentence)),
+    keyPoints: (context.keyPoints ?? []).map((sentence) => renderMarkdown(keepUnitsTogether(sentence))),
     hasFrontPage: context.alerts !== undefined,
-    alerts: context.alerts ?? [],
+    alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
     moreAlerts: context.moreAlerts ?? 0,
     css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
     cells,

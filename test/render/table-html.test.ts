@@ -15,8 +15,8 @@ describe('tableToHtml', () => {
         '<thead><tr><th scope="col">Team</th><th scope="col" class="num">AI tasks</th><th scope="col" class="num">Adoption</th>' +
         '<th scope="col" class="num">Change vs last week (pts)</th><th scope="col" class="num">Hours saved (h)</th><th scope="col" class="num">ASI</th></tr></thead>' +
         '<tbody>' +
-        '<tr class="all-teams"><td>All teams</td><td class="num">1,234</td><td class="num">41.3 %</td><td class="num">0.0</td><td class="num">12.5</td><td class="num">—</td></tr>' +
-        '<tr><td>Legal</td><td class="num">3</td><td class="num">100.0 %</td><td class="num">+2.4</td><td class="num">0.0</td><td class="num">90.0 %</td></tr>' +
+        '<tr class="all-teams"><td>All teams</td><td class="num">1,234</td><td class="num">41.3\u00a0%</td><td class="num">0.0</td><td class="num">12.5</td><td class="num">—</td></tr>' +
+        '<tr><td>Legal</td><td class="num">3</td><td class="num">100.0\u00a0%</td><td class="num">+2.4</td><td class="num">0.0</td><td class="num">90.0\u00a0%</td></tr>' +
         '</tbody></table>',
     );
   });
@@ -44,7 +44,7 @@ describe('tableToHtml', () => {
     const html = tableToHtml([{ user_id: 'u1', share: 0.5, coverage: 0.25 }], { columns: ['share', 'user_id'], percentColumns: ['share'] });
     expect(html).toBe(
       '<table class="uptake-table"><thead><tr><th scope="col" class="num">Share</th><th scope="col">User</th></tr></thead>' +
-        '<tbody><tr><td class="num">50.0 %</td><td>u1</td></tr></tbody></table>',
+        '<tbody><tr><td class="num">50.0\u00a0%</td><td>u1</td></tr></tbody></table>',
     );
     const words = tableToHtml([{ task_type: 'budget_reconciliation', team: '*', source: 'ai_logs', rule: 'adoption_drop' }], { columns: ['task_type', 'source', 'rule'] });
     expect(words).toContain('<tr><td>budget reconciliation</td><td>AI logs</td><td>Adoption dropped</td></tr>');

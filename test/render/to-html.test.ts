@@ -54,7 +54,7 @@ describe('notebookToHtml', () => {
     expect(html).toContain('<div class="kpi-detail">+3.1 pts vs last week</div>');
     expect(html).toContain('<div class="kpi-value">&lt;script&gt;alert(&quot;team&quot;)&lt;/script&gt;</div>');
     expect(html.match(/class="kpi kpi-/g)).toHaveLength(3);
-    expect(html).toContain('<li><p>Adoption rose 3.1 points to 42 %; R&amp;D &lt;Labs&gt; dipped 14.2 points.</p>\n</li>');
+    expect(html).toContain('<li><p>Adoption rose 3.1 points to 42\u00a0%; R&amp;D &lt;Labs&gt; dipped 14.2 points.</p>\n</li>');
     expect(html).toContain('<strong>118.5</strong>');
     expect(html).toContain(
       '<tr class="alert-high"><td><span class="severity severity-high">high</span></td><td>Adoption dropped</td><td>R&amp;D &lt;Labs&gt;</td><td>Adoption fell 14.2 points &lt;b&gt;now&lt;/b&gt;</td></tr>',

@@ -1,25 +1,43 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { CHART_HEIGHT, CHART_WIDTH, EMPHASIS_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, emphasisOf, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
+import { ALL_TEAMS_LABEL, CHART_HEIGHT, CHART_WIDTH, FLAG_COLOR, MUTED_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
 import { reportThresholds } from './report-thresholds.js';
 
+const OTHER_TEAMS = 'Other teams';
+const DRAW_ORDER: Record<string, number> = { other: 0, named: 1, 'all teams': 2 };
+
+// With many teams every line looks alike: the teams below the target in the report month, or
+// alerted for accuracy, get colour; the rest go grey underneath the all-teams line.
 /**
  * Accuracy stability index (ASI) by month and team, with the accuracy target as a dashed line;
- * the axis zoomed to the values and the target.
+ * the axis zoomed to the values and the target; teams below target (or alerted) in colour.
  * @example asiByMonthChart(doc, { accuracyTarget: 0.9 }).layer[1].encoding.y.datum // 0.9
  */
 export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number } = {}): TopLevelSpec {
   const { accuracyTarget } = reportThresholds(doc, options);
+  const month = doc.week_end.slice(0, 7);
+  const flagged = new Set([
+    ...doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && typeof row.asi === 'number' && row.asi < accuracyTarget).map((row) => row.team),
+    ...doc.tables.alerts.filter((alert) => alert.rule.startsWith('asi_') && typeof alert.team === 'string').map((alert) => alert.team as string),
+  ]);
   const values = doc.tables.accuracy_stability
     .filter((row) => isShown(row) && typeof row.asi === 'number')
-    .map((row) => ({
-      month: row.month,
-      team: teamLabel(row.team),
-      emphasis: emphasisOf(row.team),
-      asi: row.asi,
-      evaluated: row.evaluated,
-      above_target: row.above_target,
-    }));
+    .map((row) => {
+      const group = row.team === '*' ? ALL_TEAMS_LABEL : flagged.has(row.team) ? teamLabel(row.team) : OTHER_TEAMS;
+      return {
+        month: row.month,
+        team: teamLabel(row.team),
+        group,
+        emphasis: row.team === '*' ? 'all teams' : group === OTHER_TEAMS ? 'other' : 'named',
+        asi: row.asi,
+        evaluated: row.evaluated,
+        above_target: row.above_target,
+      };
+    })
+    .sort((a, b) => DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis]);
+  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
+  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
+  const color = { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
   // Zoomed to the band the lines sit in, the target line always inside it.
   const domain = zoomedRateDomain(values.map((value) => value.asi as number), [accuracyTarget]);
   const targetPercent = `${Math.round(accuracyTarget * 100)} %`;
@@ -37,8 +55,9 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: 0 } },
           y: { field: 'asi', type: 'quantitative', title: 'ASI', scale: { domain }, axis: { labelExpr: PERCENT_AXIS_LABELS } },
-          color: { field: 'team', type: 'nominal', title: 'Team', scale: teamColorScale(values.map((value) => value.team)) },
-          strokeWidth: EMPHASIS_WIDTH,
+          color: { field: 'group', type: 'nominal', title: 'Team', scale: color },
+          detail: { field: 'team', type: 'nominal' },
+          strokeWidth: { field: 'emphasis', type: 'ordinal', scale: { domain: ['all teams', 'named', 'other'], range: [3.5, 2.2, 1] }, legend: null },
           tooltip: [
             { field: 'month', type: 'ordinal', title: 'Month' },
             { field: 'team', type: 'nominal', title: 'Team' },

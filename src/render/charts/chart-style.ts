@@ -9,7 +9,7 @@ export const CHART_HEIGHT = 300;
 /** How the all-teams row ("*") is labelled in charts (the column catalogue's name). */
 export { ALL_TEAMS_LABEL };
 const ALL_TEAMS_COLOR = '#1b1b1b';
-const TEAM_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b'];
+const TEAM_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b', '#17becf', '#8c564b', '#bcbd22', '#393b79'];
 
 export const FLAG_COLOR = '#d62728';
 export const OK_COLOR = '#9e9e9e';
@@ -65,16 +65,4 @@ export function teamColorScale(labels: string[]): { domain: string[]; range: str
     label === ALL_TEAMS_LABEL ? ALL_TEAMS_COLOR : TEAM_COLORS[(labels.includes(ALL_TEAMS_LABEL) ? index - 1 : index) % TEAM_COLORS.length],
   );
   return { domain, range };
-}
-
-/** Line width per row: the all-teams line stands out. */
-export const EMPHASIS_WIDTH = {
-  field: 'emphasis',
-  type: 'ordinal',
-  scale: { domain: ['all teams', 'team'], range: [3.5, 1.5] },
-  legend: null,
-} as const;
-
-export function emphasisOf(team: string): 'all teams' | 'team' {
-  return team === '*' ? 'all teams' : 'team';
 }

@@ -81,6 +81,7 @@ export function coverageSummary(doc: MetricsDocument, options: { coverageThresho
   if (month === null || rows.length === 0) return null;
   const below = rows.filter((row) => row.flagged === true).length;
   const threshold = `${Math.round(coverageThreshold * 100)} %`;
-  if (below === 0) return `All ${rows.length} users logged at least ${threshold} of the AI tasks they reported in ${month}: no logging blind spots.`;
+  const everyone = rows.length === 1 ? 'The one user' : `All ${rows.length} users`;
+  if (below === 0) return `${everyone} logged at least ${threshold} of the AI tasks they reported in ${month}: no logging blind spots.`;
   return `${below} of ${rows.length} users logged less than ${threshold} of the AI tasks they reported in ${month}: their AI use is under-counted.`;
 }

@@ -3,15 +3,30 @@ import { asiByMonthChart } from '../../../src/render/charts/asi-by-month.js';
 import { at, chartDoc } from './fixture-doc.js';
 
 describe('asiByMonthChart', () => {
-  it('plots ASI per month and team with the target line (default 0.9)', () => {
-    const spec = asiByMonthChart(chartDoc());
-    expect(at(spec, 'data', 'values').map((row: any) => [row.month, row.team, row.asi])).toEqual([
-      ['2026-10', 'All teams', 0.85],
-      ['2026-10', 'Sales Ops', 0.62],
-      ['2026-11', 'All teams', 0.8],
-      ['2026-11', 'Sales Ops', 0.34],
+  it('plots ASI per month and team with the target line (default 0.9), the teams below it in colour, the axis zoomed', () => {
+    const doc = chartDoc({
+      accuracy_stability: [
+        ...chartDoc().tables.accuracy_stability,
+        { month: '2026-10', team: 'Legal', evaluated: 40, above_target: 38, asi: 0.95 },
+        { month: '2026-11', team: 'Legal', evaluated: 40, above_target: 37, asi: 0.925 },
+      ],
+    });
+    const spec = asiByMonthChart(doc);
+    expect(at(spec, 'data', 'values').map((row: any) => [row.month, row.team, row.group, row.asi])).toEqual([
+      ['2026-10', 'Legal', 'Other teams', 0.95],
+      ['2026-11', 'Legal', 'Other teams', 0.925],
+      ['2026-10', 'Sales Ops', 'Sales Ops', 0.62],
+      ['2026-11', 'Sales Ops', 'Sales Ops', 0.34],
+      ['2026-10', 'All teams', 'All teams', 0.85],
+      ['2026-11', 'All teams', 'All teams', 0.8],
     ]);
+    expect(at(spec, 'layer', 0, 'encoding', 'color', 'scale', 'domain')).toEqual(['All teams', 'Sales Ops', 'Other teams']);
+    expect(at(spec, 'layer', 0, 'encoding', 'y', 'scale', 'domain')).toEqual([0.3, 1]);
     expect(at(spec, 'layer', 0, 'encoding', 'y', 'field')).toBe('asi');
+    expect(at(asiByMonthChart(chartDoc({ accuracy_stability: [
+      { month: '2026-11', team: '*', evaluated: 100, above_target: 88, asi: 0.88 },
+      { month: '2026-11', team: 'Legal', evaluated: 40, above_target: 37, asi: 0.925 },
+    ] })), 'layer', 0, 'encoding', 'y', 'scale', 'domain')).toEqual([0.85, 1]);
     expect(at(spec, 'layer', 1, 'mark', 'type')).toBe('rule');
     expect(at(spec, 'layer', 1, 'encoding', 'y', 'datum')).toBe(0.9);
     expect(at(spec, 'layer', 2, 'encoding', 'text', 'value')).toBe('target 90 %');

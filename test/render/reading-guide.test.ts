@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/metrics/registry.js';
+import { readingGuide } from '../../src/render/reading-guide.js';
+import { metricsFixture } from '../deliver/metrics-fixture.js';
+
+describe('readingGuide', () => {
+  const doc = {
+    ...metricsFixture(),
+    privacy: { min_group_size: 5, pseudonymized: false },
+    thresholds: { accuracy_target: 0.9, coverage_threshold: 0.8, adoption_drop_pts: -10 },
+    data_quality: { quarantine_by_reason: { missing_user_id: 5, field_count: 3, unknown_status: 0 }, repairs: { clock_skew: 64 }, durations_dropped: { unknown: 12, too_long: 3 }, teams_filled: 40 },
+  };
+  doc.accounting = { ...doc.accounting, manual_logs: { rows_read: 30, quarantined: 1, exact_duplicates: 2, retry_duplicates: 0, rows_in_tasks: 27, tasks: 27, conflicting_duplicates: 1 } as never };
+  doc.tables.adoption_by_team = [...doc.tables.adoption_by_team, { team: 'Tiny', ai_tasks: 0, manual_tasks: 0, adoption_rate: null, delta_pts: null, user_adoption_rate: null, suppressed: true }];
+  const guide = readingGuide(doc);
+
+  it('states the thresholds in force and this run\'s caveats with their counts', () => {
+    expect(guide.startsWith('## How to read this report')).toBe(true);
+    expect(guide).toContain('- Adoption dropped: a team whose adoption changes by -10 points or less against last week.');
+    expect(guide).toContain('- Accuracy target: a task is on target at an accuracy of 0.9 or more');
+    expect(guide).toContain('- AI logs: 50 rows read, 2 quarantined (unusable, left out of every figure), 1 exact duplicates merged, 1 retries merged.');
+    expect(guide).toContain('- Manual logs: 30 rows read, 1 quarantined (unusable, left out of every figure), 2 exact duplicates merged, 1 duplicate ids whose copies disagreed.');
+    expect(guide).toContain('- Quarantined rows by reason: missing user id 5, field count 3 (listed in quarantine.csv).');
+    expect(guide).toContain('- Repaired rows: clock skew 64.');
+    expect(guide).toContain('- Tasks without a usable duration: 12 unknown, 3 too long; they count as tasks but not in hours saved.');
+    expect(guide).toContain('- Logging coverage: The one user logged at least 80 % of the AI tasks they reported in 2026-10: no logging blind spots.');
+    expect(guide).toContain('- Data gaps: 1 team-day this week with no tasks where that weekday usually has several');
+    expect(guide).toContain('- Privacy: groups with fewer than 5 users are withheld (†); 1 table row was withheld in this report.');
+  });
+
+  it('defines every registered KPI, from the registry', () => {
+    for (const entry of glossary()) expect(guide).toContain(`**${entry.title.replace(/[()]/g, (char) => `\\${char}`)}.**`);
+  });
+});
