@@ -18,7 +18,6 @@ function caveats(doc: MetricsDocument): string[] {
   const lines: string[] = [];
   for (const [kind, accounting] of Object.entries(doc.accounting)) {
     if (!accounting) continue;
-    const extra = accounting as unknown as Record<string, unknown>;
     const source = SOURCE_NAMES[kind] ?? escapeMarkdown(kind);
     const parts = [
       `${countFormat.format(count(accounting.rows_read))} rows read`,
@@ -26,7 +25,7 @@ function caveats(doc: MetricsDocument): string[] {
       `${countFormat.format(count(accounting.exact_duplicates))} exact duplicates merged`,
     ];
     if (kind === 'ai_logs') parts.push(`${countFormat.format(count(accounting.retry_duplicates))} retries merged`);
-    if ('conflicting_duplicates' in extra) parts.push(`${countFormat.format(count(extra.conflicting_duplicates))} duplicate ids whose copies disagreed`);
+    parts.push(`${countFormat.format(count(accounting.conflicting_duplicates))} duplicate ids whose copies disagreed`);
     lines.push(`- ${source[0].toUpperCase()}${source.slice(1)}: ${parts.join(', ')}.`);
   }
   const quality = doc.data_quality;

@@ -19,7 +19,7 @@ async function cleanWithEitherReader(files: Record<string, string>): Promise<{ d
     for (const reader of ['papaparse', 'csv-parse'] as const) {
       process.env.UPTAKE_CSV_READER = reader;
       const progress: string[] = [];
-      const { tasks, roster: _roster, ...data } = await cleanInput(dir, parseConfig({}), { workers: 0, onProgress: (message) => progress.push(message) });
+      const { tasks, roster: _roster, ...data } = await cleanInput(dir, parseConfig({}), { now: Date.UTC(2026, 11, 4), workers: 0, onProgress: (message) => progress.push(message) });
       results.push({ data, tasks: tasks.objects() as Array<Record<string, unknown>>, progress: progress.filter((message) => message.includes('read with csv-parse')) });
     }
     expect({ ...results[0], progress: [] }).toEqual({ ...results[1], progress: [] });
@@ -36,7 +36,7 @@ describe('line endings that change within a file', () => {
     const header = 'event_id,user_id,team,task_type,started_at,status\r\n';
     const rows = ['e1,u1,Finance,report,2026-11-16T09:00:00Z,done', 'e2,u1,Finance,report,2026-11-16T10:00:00Z,done', 'e3,u2,Legal,review,2026-11-16T11:00:00Z,failed', 'e4,u2,Legal,review,2026-11-16T12:00:00Z,x'];
     const { data, tasks, progress } = await cleanWithEitherReader({ 'ai_logs_a.csv': `${header}${rows.join('\n')}\n` });
-    expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 1, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3, tasks: 3 });
+    expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 1, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3, tasks: 3 });
     expect(balanced(data.accounting.ai_logs)).toBe(true);
     expect(tasks.map((task) => [task.task_id, task.team, task.status])).toEqual([['e1', 'Finance', 'completed'], ['e2', 'Finance', 'completed'], ['e3', 'Legal', 'error']]);
     expect(data.quarantine.map((record) => [record.line, record.reason, record.raw])).toEqual([[5, 'unknown_status', rows[3]]]);
@@ -74,7 +74,7 @@ describe('a header repeated in the middle of a file', () => {
       ['e3', 'u2', 'Legal', 'review', 'error'],
       ['e4', 'u1', 'Finance', 'report', 'completed'],
     ]);
-    expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 0, exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 });
+    expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 });
     expect(data.quarantine).toEqual([]);
     expect(data.files.find((file) => file.kind === 'ai_logs')?.drift).toEqual(['client', 'header repeated on line 3, columns in another order', 'header repeated on line 6, columns in another order']);
   });

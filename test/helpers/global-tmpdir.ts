@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 // makes goes into one folder of this run, removed when the run ends. Tests still clean up their own.
 export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'uptake-tests-'));
+  // Searchable by other users like the system temp folder, so a test that runs uptake as `nobody` reaches its files.
+  chmodSync(dir, 0o755);
   process.env.TMPDIR = dir;
   return () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }

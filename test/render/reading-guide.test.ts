@@ -18,7 +18,7 @@ describe('readingGuide', () => {
     expect(guide.startsWith('## How to read this report')).toBe(true);
     expect(guide).toContain('- Adoption dropped: a team whose adoption changes by -10 points or less against last week.');
     expect(guide).toContain('- Accuracy target: a task is on target at an accuracy of 0.9 or more');
-    expect(guide).toContain('- AI logs: 50 rows read, 2 quarantined (unusable, left out of every figure), 1 exact duplicates merged, 1 retries merged.');
+    expect(guide).toContain('- AI logs: 50 rows read, 2 quarantined (unusable, left out of every figure), 1 exact duplicates merged, 1 retries merged, 0 duplicate ids whose copies disagreed.');
     expect(guide).toContain('- Manual logs: 30 rows read, 1 quarantined (unusable, left out of every figure), 2 exact duplicates merged, 1 duplicate ids whose copies disagreed.');
     expect(guide).toContain('- Quarantined rows by reason: missing user id 5, field count 3 (listed in quarantine.csv).');
     expect(guide).toContain('- Repaired rows: clock skew 64.');
