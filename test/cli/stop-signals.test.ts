@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
@@ -102,5 +102,27 @@ describe('SIGTERM to uptake schedule during its start-up catch-up run', () => {
     const runs = await readRuns(statePaths(box.out).runLog);
     expect(runs.map((run) => [run.reason, run.outcome])).toEqual([['catch-up', 'ok']]);
     expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+  }, 90_000);
+});
+
+describe('SIGTERM to uptake watch during a run', () => {
+  it('lets the week in progress finish and publish, leaves the other weeks of the batch and its files for the next start, and exits 0', async () => {
+    const incoming = join(box.dir, 'incoming');
+    mkdirSync(incoming);
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ output: box.out, warehouse: { duckdbPath: null } }));
+    const uptake = startUptake(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env);
+    await uptake.waitFor(/uptake watch: watching /);
+    for (const name of ['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(incoming, name));
+    await uptake.waitFor(/^\[1\/7\] ingest \.\.\.$/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake watch: SIGTERM: stopping after the run in progress (at most 120 s; send it again to abort now)');
+    expect(uptake.lines).toContain('uptake watch: new ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running');
+    expect(readdirSync(join(box.out, '2026-W46'))).toContain('manifest.json');
+    expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
+    expect(uptake.lines.some((line) => line.includes('stopped before reporting 2026-W47; these files are retried on the next start'))).toBe(true);
+    expect(existsSync(statePaths(box.out).watchLedger)).toBe(false);
   }, 90_000);
 });
