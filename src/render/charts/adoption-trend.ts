@@ -1,10 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { namedTeams } from '../narrative.js';
-import { ALL_TEAMS_LABEL, CHART_HEIGHT, CHART_WIDTH, MUTED_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
-
-const OTHER_TEAMS = 'Other teams';
-const DRAW_ORDER: Record<string, number> = { other: 0, named: 1, 'all teams': 2 };
+import { CHART_HEIGHT, CHART_WIDTH, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, byDrawOrder, emphasisColors, isShown, lineEmphasis, teamLabel, zoomedRateDomain } from './chart-style.js';
 
 // Eight equal lines say nothing: the teams the narrative names get colour, the rest go quiet grey,
 // the all-teams line stays dark and thick.
@@ -17,24 +14,15 @@ export function adoptionTrendChart(doc: MetricsDocument, options: { highlight?: 
   const highlighted = new Set((options.highlight ?? namedTeams(doc)).map(teamLabel));
   const values = doc.tables.adoption_trend
     .filter((row) => isShown(row) && typeof row.adoption_rate === 'number')
-    .map((row) => {
-      const team = teamLabel(row.team);
-      const group = row.team === '*' ? ALL_TEAMS_LABEL : highlighted.has(team) ? team : OTHER_TEAMS;
-      return {
-        week: row.week,
-        team,
-        group,
-        emphasis: row.team === '*' ? 'all teams' : group === OTHER_TEAMS ? 'other' : 'named',
-        adoption_rate: row.adoption_rate,
-        ai_tasks: row.ai_tasks,
-        manual_tasks: row.manual_tasks,
-      };
-    })
-    // Drawn in this order: grey lines underneath, the all-teams line on top.
-    .sort((a, b) => DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis]);
-  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
-  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
-  const color = { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
+    .map((row) => ({
+      week: row.week,
+      ...lineEmphasis(row.team, highlighted.has(teamLabel(row.team))),
+      adoption_rate: row.adoption_rate,
+      ai_tasks: row.ai_tasks,
+      manual_tasks: row.manual_tasks,
+    }))
+    .sort(byDrawOrder);
+  const color = emphasisColors(values);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: 'Adoption rate by week',

@@ -1,10 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { ALL_TEAMS_LABEL, CHART_HEIGHT, CHART_WIDTH, FLAG_COLOR, MUTED_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown, teamColorScale, teamLabel, zoomedRateDomain } from './chart-style.js';
+import { CHART_HEIGHT, CHART_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, byDrawOrder, emphasisColors, isShown, lineEmphasis, zoomedRateDomain } from './chart-style.js';
 import { reportThresholds } from './report-thresholds.js';
-
-const OTHER_TEAMS = 'Other teams';
-const DRAW_ORDER: Record<string, number> = { other: 0, named: 1, 'all teams': 2 };
 
 // With many teams every line looks alike: the teams below the target in the report month, or
 // alerted for accuracy, get colour; the rest go grey underneath the all-teams line.
@@ -22,22 +19,15 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
   ]);
   const values = doc.tables.accuracy_stability
     .filter((row) => isShown(row) && typeof row.asi === 'number')
-    .map((row) => {
-      const group = row.team === '*' ? ALL_TEAMS_LABEL : flagged.has(row.team) ? teamLabel(row.team) : OTHER_TEAMS;
-      return {
-        month: row.month,
-        team: teamLabel(row.team),
-        group,
-        emphasis: row.team === '*' ? 'all teams' : group === OTHER_TEAMS ? 'other' : 'named',
-        asi: row.asi,
-        evaluated: row.evaluated,
-        above_target: row.above_target,
-      };
-    })
-    .sort((a, b) => DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis]);
-  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
-  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
-  const color = { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
+    .map((row) => ({
+      month: row.month,
+      ...lineEmphasis(row.team, flagged.has(row.team)),
+      asi: row.asi,
+      evaluated: row.evaluated,
+      above_target: row.above_target,
+    }))
+    .sort(byDrawOrder);
+  const color = emphasisColors(values);
   // Zoomed to the band the lines sit in, the target line always inside it.
   const domain = zoomedRateDomain(values.map((value) => value.asi as number), [accuracyTarget]);
   const targetPercent = `${Math.round(accuracyTarget * 100)} %`;

@@ -66,3 +66,39 @@ export function teamColorScale(labels: string[]): { domain: string[]; range: str
   );
   return { domain, range };
 }
+
+/** Legend entry of the grey lines: the teams a chart does not single out. */
+export const OTHER_TEAMS = 'Other teams';
+
+/** How a team's line is drawn: the dark all-teams line, a team singled out in colour, or grey. */
+export type LineEmphasis = 'all teams' | 'named' | 'other';
+
+const DRAW_ORDER: Record<LineEmphasis, number> = { other: 0, named: 1, 'all teams': 2 };
+
+// Many equal lines say nothing: the all-teams line stays dark, the teams a chart singles out get
+// colour, the rest go grey underneath.
+/**
+ * The legend group and emphasis of one team's line (`team` as the metrics spell it, `*` for all teams).
+ * @example lineEmphasis('Legal', false) // { team: 'Legal', group: 'Other teams', emphasis: 'other' }
+ */
+export function lineEmphasis(team: string, singledOut: boolean): { team: string; group: string; emphasis: LineEmphasis } {
+  const label = teamLabel(team);
+  if (team === '*') return { team: label, group: ALL_TEAMS_LABEL, emphasis: 'all teams' };
+  return singledOut ? { team: label, group: label, emphasis: 'named' } : { team: label, group: OTHER_TEAMS, emphasis: 'other' };
+}
+
+/** Sort order that draws the grey lines first and the all-teams line last, on top. */
+export function byDrawOrder(a: { emphasis: LineEmphasis }, b: { emphasis: LineEmphasis }): number {
+  return DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis];
+}
+
+/**
+ * The colour scale of emphasised lines: all teams and the singled-out teams as teamColorScale
+ * colours them, then one grey for the other teams when there are any.
+ * @example emphasisColors([{ group: 'All teams' }, { group: 'Other teams' }]).domain // ['All teams', 'Other teams']
+ */
+export function emphasisColors(values: Array<{ group: string }>): { domain: string[]; range: string[] } {
+  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
+  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
+  return { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
+}
