@@ -10,6 +10,7 @@ import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
+import { withoutConfigSecrets } from './notebook/kernel-environment.js';
 import type { ReportBrowser } from './render/browser.js';
 import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
@@ -148,8 +149,10 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   // 0. The notebook's kernel starts now, alongside ingest and metrics: it takes seconds (tslab loads
   //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
   //    and reports its error, if any; every way out of the run stops it.
+  //    Its cells never see the secrets the config names, whatever their names.
+  const kernelEnv = withoutConfigSecrets(env, config);
   const kernel = startEarly(
-    (signal) => startNotebookKernel(notebookPath, { env, signal, onProgress: (message) => log(`    ${message}`) }),
+    (signal) => startNotebookKernel(notebookPath, { env: kernelEnv, signal, onProgress: (message) => log(`    ${message}`) }),
     (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
@@ -204,7 +207,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
               outputPath: executedPath,
               cellTimeoutSec: options.cellTimeoutSec,
               onProgress: (message) => log(`    ${message}`),
-              env,
+              env: kernelEnv,
               kernel: kernel.ready,
             })
             .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),

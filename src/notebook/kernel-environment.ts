@@ -1,6 +1,7 @@
 // A notebook's cells run arbitrary code and print into the report: they get the variables a kernel
 // needs (paths, locale, zone, Node's and Jupyter's settings, uptake's non-secret switches), never
 // the SMTP password, the Slack webhook or a database URL, whatever their names.
+import type { Config } from '../config/schema.js';
 
 const ALLOWED_NAMES = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TMP', 'TEMP', 'TERM', 'VIRTUAL_ENV']);
 const ALLOWED_PREFIXES = ['LC_', 'NODE_', 'JUPYTER_', 'XDG_', 'PYTHON', 'UPTAKE_'];
@@ -24,4 +25,20 @@ export function kernelMayRead(name: string): boolean {
  */
 export function kernelEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && kernelMayRead(name)));
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+// A config may keep its secrets in variables of any name (`passwordEnv: "UPTAKE_MAIL_PW"`): those
+// names are withheld by name, since nothing in them reads like a secret.
+/**
+ * `env` less the variables the config names as holding secrets: the SMTP password, the Slack
+ * webhook and the PostgreSQL URL (`…Env` settings, and `webhookUrl`/`postgresUrl` when they name a
+ * variable rather than hold a URL).
+ * @example withoutConfigSecrets({ TZ: 'UTC', UPTAKE_MAIL_PW: 'pw' }, config) // { TZ: 'UTC' } when email.passwordEnv is UPTAKE_MAIL_PW
+ */
+export function withoutConfigSecrets(env: NodeJS.ProcessEnv, config: Pick<Config, 'email' | 'slack' | 'warehouse'>): NodeJS.ProcessEnv {
+  const named = [config.email.passwordEnv, config.slack.webhookUrlEnv, config.warehouse.postgresUrlEnv, config.slack.webhookUrl, config.warehouse.postgresUrl];
+  const secrets = new Set(named.filter((name): name is string => typeof name === 'string' && name !== '' && !URL_LIKE.test(name)));
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !secrets.has(name)));
 }

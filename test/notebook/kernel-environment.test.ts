@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executeNotebook } from '../../src/notebook/execute.js';
-import { kernelEnvironment, kernelMayRead } from '../../src/notebook/kernel-environment.js';
+import { kernelEnvironment, kernelMayRead, withoutConfigSecrets } from '../../src/notebook/kernel-environment.js';
+import { parseConfig } from '../../src/config/read-config.js';
 
 let workDir: string;
 beforeAll(() => {
@@ -79,5 +80,19 @@ describe('the notebook kernel environment', () => {
     ).toEqual({ PATH: '/usr/bin', HOME: '/root', LC_ALL: 'C', NODE_OPTIONS: '--max-old-space-size=2048', JUPYTER_PATH: '/j', UPTAKE_CSV_READER: 'csv-parse' });
     expect(kernelMayRead('UPTAKE_CHROMIUM')).toBe(true);
     expect(kernelMayRead('UPTAKE_SLACK_WEBHOOK')).toBe(false);
+  });
+});
+
+describe('withoutConfigSecrets', () => {
+  it('withholds the variables the config names as secrets, whatever their names', () => {
+    const config = parseConfig({
+      email: { passwordEnv: 'UPTAKE_MAIL_PW' },
+      slack: { webhookUrl: 'UPTAKE_HOOK' },
+      warehouse: { postgresUrl: 'postgres://warehouse.example/db', postgresUrlEnv: 'UPTAKE_PG' },
+    });
+    const env = { TZ: 'UTC', UPTAKE_MAIL_PW: 'pw', UPTAKE_HOOK: 'https://hooks.example/x', UPTAKE_PG: 'postgres://u:p@h/db', UPTAKE_READ_THREADS: '0' };
+    // the literal postgres URL names no variable; UPTAKE_SLACK_WEBHOOK (the default webhookUrlEnv) is absent anyway
+    expect(withoutConfigSecrets(env, config)).toEqual({ TZ: 'UTC', UPTAKE_READ_THREADS: '0' });
+    expect(kernelEnvironment(withoutConfigSecrets(env, config))).toEqual({ TZ: 'UTC', UPTAKE_READ_THREADS: '0' });
   });
 });
