@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { RunLogEntry } from './run-log.js';
+import { readStateFile } from '../util/read-state-file.js';
 
 /** Exit code of `uptake status --check` when no report was produced for too long (documented in the README). */
 export const DEAD_MAN_EXIT_CODE = 11;
@@ -79,7 +79,7 @@ export async function notifyIfOverdue(
 
 async function readState(path: string): Promise<{ notifiedEpisode?: string }> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as { notifiedEpisode?: string };
+    return JSON.parse((await readStateFile(path, 'the dead-man state')) ?? '{}') as { notifiedEpisode?: string };
   } catch {
     return {};
   }

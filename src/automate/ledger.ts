@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { UptakeError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readStateFile } from '../util/read-state-file.js';
 
 /** What the ledger remembers about one processed content hash. */
 export interface LedgerEntry {
@@ -36,12 +36,7 @@ interface LedgerFile {
  */
 export async function openLedger(path: string): Promise<Ledger> {
   const files = new Map<string, LedgerEntry>();
-  let text: string | null = null;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const text = await readStateFile(path, 'the watch ledger');
   if (text !== null) {
     let parsed: LedgerFile;
     try {

@@ -1,4 +1,4 @@
-import { link, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { dirname, join, basename } from 'node:path';
 import { hostname } from 'node:os';
@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { UptakeError } from '../errors.js';
 import { pidIsAlive } from './pid-is-alive.js';
 import { statePaths } from './state-paths.js';
+import { readStateFile } from '../util/read-state-file.js';
 
 /** What `run.lock` holds. */
 export interface RunLockInfo {
@@ -108,13 +109,8 @@ async function tryCreate(path: string, info: RunLockInfo): Promise<boolean> {
 }
 
 async function readHolder(path: string): Promise<RunLockInfo | 'gone' | 'unreadable'> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw error;
-  }
+  const text = await readStateFile(path, 'the run lock');
+  if (text === null) return 'gone';
   try {
     const parsed = JSON.parse(text) as RunLockInfo;
     return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? parsed : 'unreadable';

@@ -1,9 +1,10 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { RunReason } from './job.js';
 import { pidIsAlive } from './pid-is-alive.js';
+import { readStateFile } from '../util/read-state-file.js';
 
 /** The error part of a failed run, as written to the run log. */
 export interface RunLogError {
@@ -59,13 +60,8 @@ export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise
  * @example const entries = await readRunLog('output/.uptake/runs.jsonl')
  */
 export async function readRunLog(runLogPath: string): Promise<RunLogEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(runLogPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = await readStateFile(runLogPath, 'the run log');
+  if (text === null) return [];
   const entries: RunLogEntry[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
