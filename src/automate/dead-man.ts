@@ -77,9 +77,11 @@ export async function notifyIfOverdue(
   return { result, notified: true };
 }
 
+// Unreadable JSON (a cut write) only means "not notified yet"; a path that is no regular file is an error.
 async function readState(path: string): Promise<{ notifiedEpisode?: string }> {
+  const text = await readStateFile(path, 'the dead-man state');
   try {
-    return JSON.parse((await readStateFile(path, 'the dead-man state')) ?? '{}') as { notifiedEpisode?: string };
+    return JSON.parse(text ?? '{}') as { notifiedEpisode?: string };
   } catch {
     return {};
   }

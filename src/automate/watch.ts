@@ -173,6 +173,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       let sha256: string;
       try {
         const info = await stat(path);
+        // A FIFO, device or folder named like input would block the reads below; the run never reads it either.
+        if (!info.isFile()) {
+          log(`uptake watch: ${basename(path)} is not a regular file; ignored`);
+          continue;
+        }
         bytes = info.size;
         // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
         const quietFor = Date.now() - info.mtimeMs;
@@ -277,10 +282,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         await options.job(request);
       }
     } catch (error) {
-      if (isUptakeError(error) && error.kind === 'input') {
-        await reject(batch, error);
-        return;
-      }
+      if (isUptakeError(error) && error.kind === 'input' && (await reject(batch, error))) return;
       for (const file of batch.fresh) carried.add(file.path);
       if (isUptakeError(error) && error.kind === 'busy') {
         batch.outcome = 'busy';
@@ -311,10 +313,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   }
 
   // Input the run refused (UptakeError `input`, e.g. a file over a size cap) is not retried until it
-  // changes: the file the error names, or, when it names none of them, every new file of the batch.
-  async function reject(batch: WatchBatch, error: Error & { file?: string }): Promise<void> {
-    const named = batch.fresh.filter((file) => error.file !== undefined && basename(error.file) === basename(file.path));
-    const rejected = named.length > 0 ? named : batch.fresh;
+  // changes: only the new file the error names. An error naming none of them (the folder still lacks
+  // its roster, say) is no verdict on the new files: false, and they are retried like after any failure.
+  async function reject(batch: WatchBatch, error: Error & { file?: string }): Promise<boolean> {
+    const rejected = batch.fresh.filter((file) => error.file !== undefined && basename(error.file) === basename(file.path));
+    if (rejected.length === 0) return false;
     for (const file of batch.fresh) if (!rejected.includes(file)) carried.add(file.path);
     const processedAt = new Date(clock.now()).toISOString();
     for (const file of rejected) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks, rejected: error.message });
@@ -322,6 +325,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     batch.outcome = 'rejected';
     batch.error = error;
     log(`uptake watch: rejected ${rejected.map((file) => basename(file.path)).join(', ')}: ${error.message}; not tried again until the content changes; still watching`);
+    return true;
   }
 
   // Polls the debounce timer with real time: meant for the system clock.

@@ -2,8 +2,8 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { UptakeError } from '../../src/errors.js';
 import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
@@ -225,6 +225,35 @@ describe('watch', () => {
     const [, , fixed] = await batchCount(3);
     expect(fixed.outcome).toBe('ran');
     expect(requests).toHaveLength(2);
+  });
+
+  it('an input error naming no new file (the roster has not arrived) rejects nothing: the file is retried with the next arrival', async () => {
+    let calls = 0;
+    const { requests, batchCount } = await startWatcher({
+      job: async (request) => {
+        calls++;
+        requests.push({ reason: request.reason, weeks: request.weeks });
+        if (calls === 1) throw new UptakeError('input', 'expected at least one user_monthly_summary* file', { file: request.input! });
+      },
+    });
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [failed] = await batchCount(1);
+    expect(failed.outcome).toBe('error');
+    expect(JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8').catch(() => '{"files":{}}')).files).toEqual({});
+    await writeFile(join(inbox, 'manual_logs_2026-W47.csv'), 'task_id\n');
+    const [, retried] = await batchCount(2);
+    expect(retried.outcome).toBe('ran');
+    expect(retried.fresh.map((file) => basename(file.path)).sort()).toEqual(['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv']);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('ignores a FIFO named like input instead of blocking on it', async () => {
+    const { requests, batchCount } = await startWatcher({ job: async (request) => void requests.push(request) });
+    execFileSync('mkfifo', [join(inbox, 'ai_logs_2026-W48.csv')]);
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const batches = await batchCount(1);
+    expect(batches.flatMap((batch) => batch.fresh.map((file) => basename(file.path)))).toEqual(['ai_logs_2026-W47.csv']);
+    expect(requests).toHaveLength(1);
   });
 
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {
