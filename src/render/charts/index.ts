@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatRate, teamName } from '../../metrics/column-catalog.js';
+import { teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { namedTeams } from '../narrative.js';
+import { formatPercent, namedTeams } from '../narrative.js';
 import { adoptionByTaskTypeChart } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
@@ -25,13 +25,12 @@ export interface ReportChart {
 
 type Thresholds = Partial<ReportThresholds>;
 
-const percent = (value: number) => formatRate(value).replace(/\.\d %$/, ' %');
 const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function trendCaption(doc: MetricsDocument): string {
   const named = namedTeams(doc);
   const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
-  const level = all && typeof all.adoption_rate === 'number' ? ` (now ${percent(all.adoption_rate)})` : '';
+  const level = all && typeof all.adoption_rate === 'number' ? ` (now ${formatPercent(all.adoption_rate)})` : '';
   if (named.length === 0) return `Black: all teams${level}; no team moved enough this week to single out.`;
   return `Black: all teams${level}. In colour, the teams that moved most this week: ${named.join(', ')}; the others in grey.`;
 }
@@ -43,7 +42,7 @@ function taskTypeCaption(doc: MetricsDocument): string {
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
   const name = (type: string) => type.replace(/_/g, ' ');
-  return `Highest use of AI: ${name(top.task_type)} (${percent(top.adoption_rate as number)}); lowest: ${name(bottom.task_type)} (${percent(bottom.adoption_rate as number)}).`;
+  return `Highest use of AI: ${name(top.task_type)} (${formatPercent(top.adoption_rate as number)}); lowest: ${name(bottom.task_type)} (${formatPercent(bottom.adoption_rate as number)}).`;
 }
 
 function hoursCaption(doc: MetricsDocument): string {
@@ -60,7 +59,7 @@ function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
   const below = doc.tables.accuracy_stability
     .filter((row) => row.month === month && row.team !== '*' && row.suppressed !== true && typeof row.asi === 'number' && row.asi < accuracyTarget)
     .map((row) => row.team);
-  const scale = `Axis zoomed to the data; dashed line: the ${percent(accuracyTarget)} accuracy target.`;
+  const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
   return below.length === 0 ? `${scale} No team below it in ${month}.` : `${scale} Below it in ${month}: ${below.join(', ')}.`;
 }
 

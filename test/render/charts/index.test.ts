@@ -20,6 +20,14 @@ describe('reportCharts', () => {
     expect(await renderSvg(plotChart.spec)).toContain('>Highest use of AI: contract review (75 %); lowest: budget reconciliation (25 %).<');
   });
 
+  it('rounds the percents of its captions as the narrative does (41.9 % reads 42 %, a target of 0.875 reads 88 %)', () => {
+    const doc = chartDoc();
+    doc.tables.adoption_by_team.push({ team: '*', ai_tasks: 419, manual_tasks: 581, adoption_rate: 0.419, delta_pts: 0, user_adoption_rate: 1 } as (typeof doc.tables.adoption_by_team)[number]);
+    const charts = reportCharts(doc, { accuracyTarget: 0.875 });
+    expect(charts.find((chart) => chart.id === 'adoption-trend')!.caption).toContain('(now 42 %)');
+    expect(charts.find((chart) => chart.id === 'asi-by-month')!.caption).toContain('the 88 % accuracy target');
+  });
+
   it('passes configured thresholds to the charts that draw them', () => {
     const charts = reportCharts(chartDoc(), { accuracyTarget: 0.95, coverageThreshold: 0.6 });
     const spec = (id: string) => charts.find((chart) => chart.id === id)!.spec as any;
