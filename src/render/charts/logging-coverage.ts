@@ -22,7 +22,7 @@ export function loggingCoverageChart(doc: MetricsDocument, options: { coverageTh
   const maxUsers = options.maxUsers ?? 30;
   const month = latestCoverageMonth(doc);
   const below = doc.tables.logging_coverage
-    .filter((row) => row.month === month && row.flagged === true && typeof row.coverage === 'number')
+    .filter((row) => row.month === month && typeof row.coverage === 'number' && row.coverage < coverageThreshold)
     .sort((a, b) => (a.coverage as number) - (b.coverage as number) || (a.user_id < b.user_id ? -1 : 1));
   const values = below.slice(0, maxUsers).map((row) => ({
     user_id: row.user_id,
@@ -79,7 +79,8 @@ export function coverageSummary(doc: MetricsDocument, options: { coverageThresho
   const month = latestCoverageMonth(doc);
   const rows = doc.tables.logging_coverage.filter((row) => row.month === month && typeof row.coverage === 'number');
   if (month === null || rows.length === 0) return null;
-  const below = rows.filter((row) => row.flagged === true).length;
+  // The threshold drawn and named is the one that selects (a configured one wins over the document's flags).
+  const below = rows.filter((row) => (row.coverage as number) < coverageThreshold).length;
   const threshold = `${Math.round(coverageThreshold * 100)} %`;
   const everyone = rows.length === 1 ? 'The one user' : `All ${rows.length} users`;
   if (below === 0) return `${everyone} logged at least ${threshold} of the AI tasks they reported in ${month}: no logging blind spots.`;

@@ -33,6 +33,10 @@ describe('reportCharts', () => {
     const spec = (id: string) => charts.find((chart) => chart.id === id)!.spec as any;
     expect(spec('asi-by-month').layer[1].encoding.y.datum).toBe(0.95);
     expect(spec('logging-coverage').layer[1].encoding.x.datum).toBe(0.6);
+    // the threshold drawn is the one that selects: at 0.95 u2 (90 %) is below it too, whatever the document flagged
+    const strict = reportCharts(chartDoc(), { coverageThreshold: 0.95 }).find((chart) => chart.id === 'logging-coverage')!;
+    expect((strict.spec as any).data.values.map((row: { user_id: string }) => row.user_id)).toEqual(['u1', 'u2']);
+    expect(strict.caption).toBe('2 of 2 users logged less than 95 % of the AI tasks they reported in 2026-10: their AI use is under-counted.');
   });
 
   it('leaves out charts without data', () => {
