@@ -23,8 +23,11 @@ export function tableDisplayBundle(table: ColumnTable, options: ShowTableOptions
   const count = `${shown === rows ? '' : `first ${shown.toLocaleString('en-US')} of `}${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}, ${table.numCols()} columns`;
   const format = { limit, columns: options.columns };
   const caption = options.caption ? `<p><strong>${escapeHtml(options.caption)}</strong></p>` : '';
+  // arquero escapes the cells but writes column names as they are, and pass-through columns are named by the CSV's header
+  const shownColumns = options.columns ?? table.columnNames();
+  const escapedNames = table.select(shownColumns).rename(Object.fromEntries(shownColumns.map((name) => [name, escapeHtml(name)])));
   return {
-    'text/html': `<div class="uptake-table">${caption}${table.toHTML(format)}<p><em>${count}</em></p></div>`,
+    'text/html': `<div class="uptake-table">${caption}${escapedNames.toHTML({ limit })}<p><em>${count}</em></p></div>`,
     'text/plain': `${options.caption ? `${options.caption}\n` : ''}${table.toMarkdown(format)}\n${count}`,
   };
 }

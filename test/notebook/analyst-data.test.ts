@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metrics, quarantine, roster, tasks } from '../../src/notebook/analyst-data.js';
 import { tableDisplayBundle } from '../../src/notebook/show-table.js';
@@ -85,5 +86,12 @@ describe('tableDisplayBundle', () => {
     expect(bundle['text/html']).not.toContain('e3');
     expect(bundle['text/html']).toContain('<em>first 2 of 3 rows, 15 columns</em>');
     expect(bundle['text/plain']).toBe('|task_id|team|\n|:-|:-|\n|e1|Sales Ops|\n|e2|Legal|\n\nfirst 2 of 3 rows, 15 columns');
+  });
+
+  it('writes column names as text: a pass-through column named like markup stays text', () => {
+    const bundle = tableDisplayBundle(aq.table({ '<img src=x onerror=alert(1)>': ['<b>v</b>'], team: ['Legal'] }));
+    expect(bundle['text/html']).toContain('<th style="text-align: left;">&lt;img src=x onerror=alert(1)&gt;</th>');
+    expect(bundle['text/html']).toContain('&lt;b&gt;v&lt;/b&gt;');
+    expect(bundle['text/html']).not.toContain('<img');
   });
 });
