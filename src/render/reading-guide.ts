@@ -54,7 +54,7 @@ function caveats(doc: MetricsDocument): string[] {
   const suppressed = Object.values(doc.tables).reduce((sum, rows) => sum + rows.filter((row) => row.suppressed === true).length, 0);
   const minimum = minGroupSizeOf(doc);
   if (minimum !== undefined && minimum > 0) {
-    lines.push(`- Privacy: groups with fewer than ${minimum} users are withheld (†); ${countFormat.format(suppressed)} table row${suppressed === 1 ? ' was' : 's were'} withheld in this report.`);
+    lines.push(`- Privacy: groups with fewer than ${minimum} users are withheld (†); ${countFormat.format(suppressed)} row${suppressed === 1 ? ' was' : 's were'} withheld across this run's tables (every loaded week and month).`);
   }
   return lines;
 }
@@ -78,7 +78,10 @@ export function readingGuide(doc: MetricsDocument): string {
     ].join(''),
     '**Thresholds in force.**',
     [
-      `- ${alertTitle('adoption_drop')}: a team whose adoption changes by ${adoptionDropPts} points or less against last week.`,
+      // a rule turned off records no threshold: say so rather than print the default
+      doc.thresholds?.adoption_drop_pts === null
+        ? `- ${alertTitle('adoption_drop')}: this alert is turned off.`
+        : `- ${alertTitle('adoption_drop')}: a team whose adoption changes by ${adoptionDropPts} points or less against last week.`,
       `- Accuracy target: a task is on target at an accuracy of ${accuracyTarget} or more; ASI is the share of evaluated tasks on target.`,
       `- Logging coverage: a user who logs less than ${formatPercent(coverageThreshold)} of the AI tasks they report is a logging blind spot.`,
     ].join('\n'),

@@ -25,7 +25,13 @@ describe('readingGuide', () => {
     expect(guide).toContain('- Tasks without a usable duration: 12 unknown, 3 too long; they count as tasks but not in hours saved.');
     expect(guide).toContain('- Logging coverage: The one user logged at least 80 % of the AI tasks they reported in 2026-10: no logging blind spots.');
     expect(guide).toContain('- Data gaps: 1 team-day this week with no tasks where that weekday usually has several');
-    expect(guide).toContain('- Privacy: groups with fewer than 5 users are withheld (†); 1 table row was withheld in this report.');
+    expect(guide).toContain('- Privacy: groups with fewer than 5 users are withheld (†); 1 row was withheld across this run\'s tables (every loaded week and month).');
+  });
+
+  it('says the adoption-drop alert is off when the run turned it off, instead of printing the default', () => {
+    const off = readingGuide({ ...doc, thresholds: { ...doc.thresholds, adoption_drop_pts: null } });
+    expect(off).toContain('- Adoption dropped: this alert is turned off.');
+    expect(off).not.toContain('changes by -10 points');
   });
 
   it('defines every registered KPI, from the registry', () => {
