@@ -149,6 +149,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 h2 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
 #alert-list { padding-left: 1.1rem; }
 .severity { font-size: .75rem; font-weight: 600; text-transform: uppercase; padding: 0 .35rem; border-radius: .2rem; background: #e2e5ec; }
+.severity.critical { background: #8a1c1c; color: #fff; }
 .severity.high { background: #f6d3d3; color: #8a1c1c; }
 .severity.medium { background: #f8e6c4; color: #7a4b00; }
 `;
