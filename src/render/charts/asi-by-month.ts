@@ -7,16 +7,19 @@ import { reportThresholds } from './report-thresholds.js';
 // alerted for accuracy, get colour; the rest go grey underneath the all-teams line.
 /**
  * Accuracy stability index (ASI) by month and team, with the accuracy target as a dashed line;
- * the axis zoomed to the values and the target; teams below target (or alerted) in colour.
+ * the axis zoomed to the values and the target; teams below target (or alerted) in colour, or the
+ * teams `highlight` names (a notebook about one team).
  * @example asiByMonthChart(doc, { accuracyTarget: 0.9 }).layer[1].encoding.y.datum // 0.9
  */
-export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number } = {}): TopLevelSpec {
+export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number; highlight?: string[] } = {}): TopLevelSpec {
   const { accuracyTarget } = reportThresholds(doc, options);
   const month = doc.week_end.slice(0, 7);
-  const flagged = new Set([
-    ...doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && typeof row.asi === 'number' && row.asi < accuracyTarget).map((row) => row.team),
-    ...doc.tables.alerts.filter((alert) => alert.rule.startsWith('asi_') && typeof alert.team === 'string').map((alert) => alert.team as string),
-  ]);
+  const flagged = new Set(
+    options.highlight ?? [
+      ...doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && typeof row.asi === 'number' && row.asi < accuracyTarget).map((row) => row.team),
+      ...doc.tables.alerts.filter((alert) => alert.rule.startsWith('asi_') && typeof alert.team === 'string').map((alert) => alert.team as string),
+    ],
+  );
   const values = doc.tables.accuracy_stability
     .filter((row) => isShown(row) && typeof row.asi === 'number')
     .map((row) => ({
