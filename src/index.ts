@@ -6,7 +6,7 @@ export type { Config, ConfigSpec } from './config/schema.js';
 export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputKind } from './clean/types.js';
 export type { MetricsDocument, MetricsTables } from './metrics/document.js';
 export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
-export { buildNarrative, headlineKpis, keyPoints, namedTeams, escapeMarkdown } from './render/narrative.js';
+export { buildNarrative, dataCaveats, headlineKpis, keyPoints, namedTeams, escapeMarkdown } from './render/narrative.js';
 export { frontPage, describeAlert } from './render/front-page.js';
 export type { FrontPage, FrontPageAlert } from './render/front-page.js';
 export { reportTables } from './render/report-tables.js';

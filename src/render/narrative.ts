@@ -317,11 +317,22 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
   const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
   const users = [userViewSentence(doc, options)];
-  const caveats = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc)];
   const paragraphs = [adoption, outcomes, users].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
-  const caveatText = caveats.filter((sentence): sentence is string => sentence !== null).join(' ');
-  if (caveatText) paragraphs.push(`**Data caveats.** ${caveatText}`);
+  const caveats = dataCaveats(doc, options);
+  if (caveats) paragraphs.push(`**Data caveats.** ${caveats}`);
   return paragraphs.filter((paragraph) => paragraph.length > 0);
+}
+
+// Page 1 carries the narrative's other sentences (keyPoints); the report's body adds only these.
+/**
+ * What to keep in mind reading the week's figures, as markdown sentences: possible data gaps,
+ * logging blind spots, quarantined rows, ids whose copies disagreed; null when there is nothing.
+ * @example dataCaveats(doc) // 'Possible data gaps (days with no tasks where that weekday usually has several): ...'
+ */
+export function dataCaveats(doc: MetricsDocument, options: NarrativeOptions = {}): string | null {
+  const sentences = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc)];
+  const text = sentences.filter((sentence): sentence is string => sentence !== null).join(' ');
+  return text === '' ? null : text;
 }
 
 /**
