@@ -1,4 +1,5 @@
 import type { MetricsDocument } from '../metrics/document.js';
+import { columnUnit } from '../metrics/column-catalog.js';
 
 // Shared by the CSV and Excel writers: which tables, which columns, and how text is made safe.
 
@@ -38,9 +39,9 @@ export function flatTables(doc: MetricsDocument): FlatTable[] {
   });
 }
 
-/** Rates are fractions in [0, 1]: `*_rate`, `coverage`, `asi`, `*_share`. */
+/** Rates are fractions in [0, 1], as the column catalogue says (`*_rate`, `coverage`, `asi`, `asi_change`, `*_share`, ...). */
 export function isRateColumn(column: string): boolean {
-  return /(?:^|_)rate$|^coverage$|^asi$|(?:^|_)share$/.test(column);
+  return columnUnit(column) === 'rate';
 }
 
 export { neutraliseFormula } from '../util/neutralise-formula.js';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isRateColumn } from '../../src/render/flat-table.js';
 import { tablesToXlsx } from '../../src/render/to-xlsx.js';
 import { flatDocument } from './flat-document.js';
 
@@ -90,5 +91,12 @@ describe('tablesToXlsx', () => {
     for (const worksheet of workbook.worksheets) {
       worksheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     }
+  });
+});
+
+describe('isRateColumn', () => {
+  it('follows the column catalogue: alert columns such as asi_change are rates too, counts are not', () => {
+    expect(['adoption_rate', 'coverage', 'asi', 'asi_change', 'previous_asi', 'manual_share'].map(isRateColumn)).toEqual([true, true, true, true, true, true]);
+    expect(['ai_tasks', 'delta_pts', 'hours_saved', 'threshold'].map(isRateColumn)).toEqual([false, false, false, false]);
   });
 });
