@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { UptakeError } from '../errors.js';
 
 export interface Kernelspec {
@@ -34,7 +35,8 @@ export function kernelDirectories(env: NodeJS.ProcessEnv = process.env): string[
 
 // Jupyter lower-cases kernel names when it installs them; match the same way.
 /**
- * Finds and reads the kernelspec `name` like `jupyter kernelspec list` would.
+ * Finds and reads the kernelspec `name` like `jupyter kernelspec list` would; a `tslab` spec whose
+ * programs are gone, or none at all, is the tslab installed with uptake.
  * @example const spec = await findKernelspec('tslab')
  */
 export async function findKernelspec(name: string, env: NodeJS.ProcessEnv = process.env): Promise<Kernelspec> {
@@ -59,6 +61,14 @@ export async function findKernelspec(name: string, env: NodeJS.ProcessEnv = proc
     }
     if (!Array.isArray(spec.argv) || spec.argv.length === 0 || !spec.argv.every((part) => typeof part === 'string')) {
       throw new UptakeError('environment', `expected \`argv\` to be a non-empty list of strings, got ${JSON.stringify(spec.argv)}`, { file });
+    }
+    // A kernelspec left behind by a moved or deleted checkout names programs that are gone: this
+    // project's own tslab still runs the notebook; any other kernel says what to fix.
+    const missing = (spec.argv as string[]).slice(0, 2).find((part) => isAbsolute(part) && !existsSync(part));
+    if (missing !== undefined) {
+      const bundled = wanted === 'tslab' ? bundledTslab() : null;
+      if (bundled) return bundled;
+      throw new UptakeError('environment', `expected the program \`${missing}\` that kernel \`${name}\` starts with to exist, but it does not; register the kernel again${wanted === 'tslab' ? ' (`npx uptake kernel install`)' : ''}`, { file });
     }
     return {
       name: entry,

@@ -216,10 +216,10 @@ describe('executeNotebook with kernels that never come up', () => {
 
   it('reports a kernel command that cannot start', async () => {
     const error = await failure(
-      executeNotebook(join(FIXTURES, 'outputs.ipynb'), { kernelName: 'fake', env: fakeKernel(['/nonexistent/kernel', '{connection_file}']), outputPath: join(workDir, 'never.ipynb') }),
+      executeNotebook(join(FIXTURES, 'outputs.ipynb'), { kernelName: 'fake', env: fakeKernel(['uptake-no-such-kernel-command', '{connection_file}']), outputPath: join(workDir, 'never.ipynb') }),
     );
     expect(error.kind).toBe('notebook');
-    expect(error.message).toBe('kernel `fake` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+    expect(error.message).toBe('kernel `fake` died while starting: could not start `uptake-no-such-kernel-command`: spawn uptake-no-such-kernel-command ENOENT');
   });
 
   it('gives up on a kernel that never answers, and stops its process', async () => {
@@ -265,11 +265,11 @@ describe('executeNotebook on a kernel started ahead', () => {
 
   it('reports the failed start of a kernel started ahead as its own error', async () => {
     const notebookPath = join(FIXTURES, 'outputs.ipynb');
-    const starting = startNotebookKernel(notebookPath, { kernelName: 'fake', env: fakeKernel(['/nonexistent/kernel', '{connection_file}']) });
+    const starting = startNotebookKernel(notebookPath, { kernelName: 'fake', env: fakeKernel(['uptake-no-such-kernel-command', '{connection_file}']) });
     starting.catch(() => undefined);
     const error = await failure(executeNotebook(notebookPath, { outputPath: join(workDir, 'never.ipynb'), kernel: starting }));
     expect(error.kind).toBe('notebook');
-    expect(error.message).toBe('kernel `fake` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+    expect(error.message).toBe('kernel `fake` died while starting: could not start `uptake-no-such-kernel-command`: spawn uptake-no-such-kernel-command ENOENT');
   });
 
   it('stops the kernel process when its start is cancelled', async () => {

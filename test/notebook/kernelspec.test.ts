@@ -26,13 +26,13 @@ describe('findKernelspec', () => {
   it('takes the first match, matching the name case-insensitively', async () => {
     const first = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
     const second = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
-    kernelDir(first, 'mykernel', { argv: ['/bin/first', '{connection_file}'], display_name: 'First', language: 'typescript' });
-    kernelDir(second, 'mykernel', { argv: ['/bin/second'], display_name: 'Second', language: 'typescript', interrupt_mode: 'message' });
+    kernelDir(first, 'mykernel', { argv: [process.execPath, '{connection_file}'], display_name: 'First', language: 'typescript' });
+    kernelDir(second, 'mykernel', { argv: ['/bin/sh'], display_name: 'Second', language: 'typescript', interrupt_mode: 'message' });
     const spec = await findKernelspec('MyKernel', { JUPYTER_PATH: `${first}:${second}`, HOME: first });
     expect(spec).toEqual({
       name: 'mykernel',
       resourceDir: join(first, 'kernels', 'mykernel'),
-      argv: ['/bin/first', '{connection_file}'],
+      argv: [process.execPath, '{connection_file}'],
       env: {},
       displayName: 'First',
       language: 'typescript',
@@ -45,6 +45,18 @@ describe('findKernelspec', () => {
     await expect(findKernelspec('no-such-kernel', { HOME: home })).rejects.toMatchObject({
       kind: 'environment',
       message: `expected a Jupyter kernelspec named \`no-such-kernel\`, found none in ${join(home, '.local/share/jupyter/kernels')}, /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels`,
+    });
+  });
+
+  it('falls back to the tslab installed with uptake when the registered one names programs that are gone (a deleted checkout)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-ks-'));
+    const gone = ['/usr/bin/node', join(root, 'deleted-checkout/node_modules/tslab/bin/tslab'), 'kernel', '--config-path', '{connection_file}'];
+    kernelDir(root, 'tslab', { argv: gone, display_name: 'TypeScript', language: 'typescript' });
+    kernelDir(root, 'other', { argv: [join(root, 'gone/bin/kernel'), '{connection_file}'], display_name: 'Other' });
+    expect((await findKernelspec('tslab', { JUPYTER_PATH: root, HOME: root })).argv).toEqual(bundledTslab()!.argv);
+    await expect(findKernelspec('other', { JUPYTER_PATH: root, HOME: root })).rejects.toMatchObject({
+      kind: 'environment',
+      message: `${join(root, 'kernels/other/kernel.json')}: expected the program \`${join(root, 'gone/bin/kernel')}\` that kernel \`other\` starts with to exist, but it does not; register the kernel again`,
     });
   });
 
