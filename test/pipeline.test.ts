@@ -157,14 +157,14 @@ describe('runReport and the kernel started alongside ingest', () => {
     const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
     const root = mkdtempSync(join(tmpdir(), 'uptake-fake-kernel-'));
     mkdirSync(join(root, 'kernels', 'tslab'), { recursive: true });
-    writeFileSync(join(root, 'kernels', 'tslab', 'kernel.json'), JSON.stringify({ argv: ['/nonexistent/kernel', '{connection_file}'], display_name: 'Fake', language: 'typescript' }));
+    writeFileSync(join(root, 'kernels', 'tslab', 'kernel.json'), JSON.stringify({ argv: ['uptake-no-such-kernel-command', '{connection_file}'], display_name: 'Fake', language: 'typescript' }));
     const log: string[] = [];
     const error = await runReport(
       { config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
       { env: { ...process.env, JUPYTER_PATH: root }, log: (line) => log.push(line) },
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('notebook');
-    expect((error as Error).message).toBe('kernel `tslab` died while starting: could not start `/nonexistent/kernel`: spawn /nonexistent/kernel ENOENT');
+    expect((error as Error).message).toBe('kernel `tslab` died while starting: could not start `uptake-no-such-kernel-command`: spawn uptake-no-such-kernel-command ENOENT');
     expect(log.filter((line) => line.startsWith('['))).toEqual([
       '[1/7] ingest ...', expect.stringMatching(/^\[1\/7\] ingest done in /), '[2/7] metrics ...', expect.stringMatching(/^\[2\/7\] metrics done in /), '[3/7] notebook ...',
     ]);
