@@ -4,6 +4,7 @@
 // Usage: node scripts/ensure-system.mjs --for start|test
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -54,9 +55,41 @@ if (missing.length > 0) {
   }
 }
 
+ensureDuckdbBinding();
+
 if (purpose === 'test') {
   registerTslabKernel();
   startPostgres();
+}
+
+// `npm ci` drops an optional dependency whose download failed and still succeeds; DuckDB's native
+// binding for this platform is one, and the warehouse stage cannot run without it: fetch it again.
+function ensureDuckdbBinding() {
+  let bindingsPackage;
+  try {
+    bindingsPackage = createRequire(join(root, 'package.json')).resolve('@duckdb/node-bindings/package.json');
+  } catch {
+    return;
+  }
+  const name = `@duckdb/node-bindings-${process.platform}-${process.arch}`;
+  const version = JSON.parse(readFileSync(bindingsPackage, 'utf8')).optionalDependencies?.[name];
+  const present = () => {
+    try {
+      createRequire(bindingsPackage).resolve(`${name}/duckdb.node`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!version || present()) return;
+  for (let attempt = 1; attempt <= 3 && !present(); attempt++) {
+    log(`${name} is missing (npm skips an optional dependency whose download failed): installing ${name}@${version}, try ${attempt} of 3`);
+    spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `${name}@${version}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!present()) {
+    log(`${name} could not be installed; run \`npm ci\` again`);
+    process.exit(1);
+  }
 }
 
 // nbclient finds kernels through Jupyter's kernelspecs: register the project's tslab once, with the
