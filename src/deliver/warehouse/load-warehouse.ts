@@ -27,8 +27,17 @@ export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad
 function driverModule(kind: 'duckdb'): Promise<typeof import('./duckdb.js')>;
 function driverModule(kind: 'postgres'): Promise<typeof import('./postgres.js')>;
 function driverModule(kind: WarehouseTarget['kind']): Promise<unknown>;
-function driverModule(kind: WarehouseTarget['kind']): Promise<unknown> {
-  return kind === 'duckdb' ? import('./duckdb.js') : import('./postgres.js');
+async function driverModule(kind: WarehouseTarget['kind']): Promise<unknown> {
+  if (kind === 'postgres') return import('./postgres.js');
+  // Node 20 crashes the process (an uncaught error, no rejection) when a module's named imports come
+  // from a CommonJS package that throws while loading, as @duckdb/node-api does when npm left out its
+  // native binding: loading the package alone first turns that into an error the stage reports.
+  try {
+    await import('@duckdb/node-api');
+  } catch (cause) {
+    throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
+  }
+  return import('./duckdb.js');
 }
 
 /**
