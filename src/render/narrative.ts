@@ -1,3 +1,4 @@
+import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
@@ -255,14 +256,20 @@ function blindSpotsSentence(doc: MetricsDocument, options: NarrativeOptions): st
   );
 }
 
-function quarantineSentence(doc: MetricsDocument): string | null {
+// One accounting count summed over the sources, with the sources that have any: "AI logs 14, roster 1".
+function countBySource(doc: MetricsDocument, field: 'quarantined' | 'conflicting_duplicates'): { total: number; bySource: string } | null {
   const parts = Object.entries(doc.accounting)
-    .filter(([, accounting]) => accounting && isNumber(accounting.quarantined) && accounting.quarantined > 0)
-    .map(([kind, accounting]) => ({ kind, count: accounting!.quarantined }));
+    .filter(([, accounting]) => accounting && isNumber(accounting[field]) && accounting[field] > 0)
+    .map(([kind, accounting]) => ({ kind, count: accounting![field] }));
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   if (total === 0) return null;
-  const bySource = parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ');
-  return `${plural(total, 'input row was', 'input rows were')} quarantined and left out of every figure (${bySource}).`;
+  return { total, bySource: parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ') };
+}
+
+function quarantineSentence(doc: MetricsDocument): string | null {
+  const counted = countBySource(doc, 'quarantined');
+  if (!counted) return null;
+  return `${plural(counted.total, 'input row was', 'input rows were')} quarantined and left out of every figure (${counted.bySource}).`;
 }
 
 // Who uses it, not only how much: user adoption, the per-user view beside the per-task one, and
@@ -297,13 +304,9 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
 
 // Copies of one id that disagree were merged by a rule, not by what happened: say so (CONTRACT 2.4).
 function conflictsSentence(doc: MetricsDocument): string | null {
-  const parts = Object.entries(doc.accounting)
-    .filter(([, accounting]) => accounting && isNumber(accounting.conflicting_duplicates) && accounting.conflicting_duplicates > 0)
-    .map(([kind, accounting]) => ({ kind, count: accounting!.conflicting_duplicates }));
-  const total = parts.reduce((sum, part) => sum + part.count, 0);
-  if (total === 0) return null;
-  const bySource = parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ');
-  return `${plural(total, 'id arrived', 'ids arrived')} in copies that disagree (${bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
+  const counted = countBySource(doc, 'conflicting_duplicates');
+  if (!counted) return null;
+  return `${plural(counted.total, 'id arrived', 'ids arrived')} in copies that disagree (${counted.bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
 }
 
 /**
@@ -343,11 +346,6 @@ export function dataCaveats(doc: MetricsDocument, options: NarrativeOptions = {}
 export function keyPoints(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
   const sentences = [adoptionSentence(doc, options), accuracySentence(doc, options), harmSentence(doc), timeSavedSentence(doc), userViewSentence(doc, options)];
   return sentences.filter((sentence): sentence is string => sentence !== null).slice(0, 5);
-}
-
-function signedPoints(delta: number): string {
-  const text = formatOneDecimal(delta);
-  return delta > 0 && text !== '0.0' ? `+${text}` : text;
 }
 
 function direction(change: number | null, steady: number): HeadlineKpi['direction'] {
@@ -403,14 +401,14 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
         ? `no data for ${doc.week}`
         : adoptionRate === null
           ? NOT_MEASURABLE
-          : `${delta === null ? 'no measurable last week' : `${signedPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
+          : `${delta === null ? 'no measurable last week' : `${formatPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
       direction: adoptionMove,
       tone: tone(adoptionMove, true),
     },
     {
       label: 'Hours saved this week',
       value: saved && isNumber(saved.hours_saved) ? `${formatOneDecimal(saved.hours_saved)} h` : '—',
-      detail: !saved ? `no tasks in ${doc.week}` : hoursChange === null ? 'against the manual baseline' : `${signedPoints(hoursChange)} h vs last week, against the manual baseline`,
+      detail: !saved ? `no tasks in ${doc.week}` : hoursChange === null ? 'against the manual baseline' : `${formatPoints(hoursChange)} h vs last week, against the manual baseline`,
       direction: hoursMove,
       tone: tone(hoursMove, true),
     },
@@ -426,7 +424,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
         ? `no evaluated tasks in ${month}`
         : !isNumber(asi.asi)
           ? 'not measurable (no evaluated tasks)'
-          : `${asiChange === null ? '' : `${signedPoints(asiChange)} pts vs ${previousMonth(month)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
+          : `${asiChange === null ? '' : `${formatPoints(asiChange)} pts vs ${previousMonth(month)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
       direction: asiMove,
       tone: tone(asiMove, true),
     },

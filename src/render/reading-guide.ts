@@ -1,4 +1,4 @@
-import { ALL_TEAMS_LABEL, alertTitle } from '../metrics/column-catalog.js';
+import { ALL_TEAMS_LABEL, alertTitle, formatColumnValue } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { glossary } from '../metrics/registry.js';
 import { coverageSummary } from './charts/logging-coverage.js';
@@ -6,7 +6,6 @@ import { reportThresholds } from './charts/report-thresholds.js';
 import { escapeMarkdown, formatPercent } from './narrative.js';
 import { minGroupSizeOf } from './report-tables.js';
 
-const SOURCE_NAMES: Record<string, string> = { ai_logs: 'AI logs', manual_logs: 'manual logs', user_monthly_summary: 'roster' };
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function count(value: unknown): number {
@@ -18,7 +17,7 @@ function caveats(doc: MetricsDocument): string[] {
   const lines: string[] = [];
   for (const [kind, accounting] of Object.entries(doc.accounting)) {
     if (!accounting) continue;
-    const source = SOURCE_NAMES[kind] ?? escapeMarkdown(kind);
+    const source = escapeMarkdown(formatColumnValue('source', kind));
     const parts = [
       `${countFormat.format(count(accounting.rows_read))} rows read`,
       `${countFormat.format(count(accounting.quarantined))} quarantined (unusable, left out of every figure)`,
