@@ -5,7 +5,8 @@ import { formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
-import { monthOfWeek, shiftMonth, weeksOfMonth } from './time-expressions.js';
+import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
+import { shiftMonth } from '../util/iso-week.js';
 
 /** A cell of an answer's evidence table (raw values; rates as fractions). */
 export type AskCell = string | number | boolean | null;

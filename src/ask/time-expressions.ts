@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isIsoWeek, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
 
 /**
  * The period a question is about, relative to the report week (the latest complete week).
@@ -41,10 +41,6 @@ export function weeksOfMonth(month: string): string[] {
   return weeks;
 }
 
-/** The month `offset` months from `month` (YYYY-MM). */
-export function shiftMonth(month: string, offset: number): string {
-  return DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: offset }).toFormat('yyyy-MM');
-}
 
 interface Point {
   week: string;

@@ -1,7 +1,7 @@
 import { monthNumber } from '../util/iso-week.js';
 import type { Severity } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
-import { shiftWeek } from '../util/iso-week.js';
+import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
 import type { KpiContext, Row } from './kpi.js';
 
@@ -84,7 +84,7 @@ const RULES: Record<string, RuleCheck> = {
   },
   asi_falling(tables, context, threshold) {
     const rows = teamRows(tables.accuracy_stability);
-    const previousMonth = monthBefore(context.report.month);
+    const previousMonth = shiftMonth(context.report.month, -1);
     const before = new Map(rows.filter((row) => row.month === previousMonth).map((row) => [row.team, row.asi]));
     return rows
       .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && typeof before.get(row.team) === 'number')
@@ -147,10 +147,6 @@ function percent(value: unknown, decimals = 1): string {
   return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
 }
 
-function monthBefore(month: string): string {
-  const [year, number] = month.split('-').map(Number);
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
-}
 
 function weekdayName(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });

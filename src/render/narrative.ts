@@ -1,5 +1,6 @@
 import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
+import { shiftMonth } from '../util/iso-week.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
 
@@ -99,11 +100,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** `YYYY-MM` of the month before. */
-function previousMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return monthNumber === 1 ? `${year - 1}-12` : `${year}-${String(monthNumber - 1).padStart(2, '0')}`;
-}
 
 /** The month whose ASI the report quotes: the month holding the report week's Sunday. */
 function reportMonth(doc: MetricsDocument): string {
@@ -165,7 +161,7 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
 function accuracySentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
   const steady = steadyPts(options);
   const month = reportMonth(doc);
-  const before = previousMonth(month);
+  const before = shiftMonth(month, -1);
   const rows = doc.tables.accuracy_stability;
   const find = (team: string, period: string) => rows.find((row) => row.team === team && row.month === period);
   const current = find('*', month);
@@ -377,7 +373,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
   const firstWeek = allWeeks.map((row) => row.week).sort()[0];
   const month = reportMonth(doc);
   const asi = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === month);
-  const asiBefore = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === previousMonth(month));
+  const asiBefore = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === shiftMonth(month, -1));
   const harm = doc.tables.harm.find((row) => row.team === '*');
   const alerts = doc.tables.alerts;
   const bySeverity = ['critical', 'high', 'medium', 'low']
@@ -424,7 +420,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
         ? `no evaluated tasks in ${month}`
         : !isNumber(asi.asi)
           ? 'not measurable (no evaluated tasks)'
-          : `${asiChange === null ? '' : `${formatPoints(asiChange)} pts vs ${previousMonth(month)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
+          : `${asiChange === null ? '' : `${formatPoints(asiChange)} pts vs ${shiftMonth(month, -1)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
       direction: asiMove,
       tone: tone(asiMove, true),
     },

@@ -110,3 +110,11 @@ export function monthNumber(month: string): number {
 export function monthOfNumber(number: number): string {
   return `${String(Math.floor(number / 12)).padStart(4, '0')}-${String((number % 12) + 1).padStart(2, '0')}`;
 }
+
+/**
+ * The `YYYY-MM` month `offset` months from `month`.
+ * @example shiftMonth('2026-01', -1) // '2025-12'
+ */
+export function shiftMonth(month: string, offset: number): string {
+  return monthOfNumber(monthNumber(month) + offset);
+}

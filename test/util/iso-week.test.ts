@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { dateOfDay, dayNumber, monthNumber, monthOfNumber, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
+import { describe, expect, it, test } from 'vitest';
+import { dateOfDay, dayNumber, monthNumber, monthOfNumber, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
 
 test('dates and months count as numbers, across years and past year 9999', () => {
   expect(dayNumber('1970-01-01')).toBe(0);
@@ -12,4 +12,10 @@ test('dates and months count as numbers, across years and past year 9999', () =>
   expect(weekRange('2026-W52', '2027-W02')).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
   expect(weekRange('2026-W47', '2026-W46')).toEqual([]);
   expect(() => dayNumber('+010000-01-01')).toThrow(RangeError);
+});
+
+describe('shiftMonth', () => {
+  it('counts months across year ends both ways', () => {
+    expect([shiftMonth('2026-01', -1), shiftMonth('2025-12', 1), shiftMonth('2026-11', -13), shiftMonth('2026-11', 0)]).toEqual(['2025-12', '2026-01', '2025-10', '2026-11']);
+  });
 });
