@@ -3,18 +3,16 @@ import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import type { KpiContext } from './kpi.js';
-import { resolveWeekAmong } from './resolve-week.js';
-import { columnCodes } from './column-codes.js';
-import { dateOf } from '../util/iso-week.js';
+import { resolveWeek, type ReportWeek } from './resolve-week.js';
 
 /**
- * What every KPI reads: the enriched tasks, the resolved report week and the adoption dimensions.
- * @example registry[0].compute(buildKpiContext(data, config, '2026-W47'))
+ * What every KPI reads: the enriched tasks, the report week and the adoption dimensions. The week is
+ * the ReportWeek the composition resolved; a week's name (tests, library callers) goes through resolveWeek.
+ * @example registry[0].compute(buildKpiContext(data, config, resolveWeek(data, config, '2026-W47')))
  */
-export function buildKpiContext(data: CleanedData, config: Config, week: string): KpiContext {
+export function buildKpiContext(data: CleanedData, config: Config, week: ReportWeek | string): KpiContext {
+  const report = typeof week === 'string' ? resolveWeek(data, config, week) : week;
   const tasks = enrichTasks(data.tasks, config);
-  const weeks = (columnCodes(tasks, 'week').values as string[]).slice().sort();
-  const report = resolveWeekAmong(weeks, data.loadedDates, week, dateOf(data.asOf, config.timezone));
   const dimensions = adoptionDimensions(config, data.tasks.columnNames());
   return { config, data, report, tasks, dimensions };
 }

@@ -4,6 +4,7 @@ import { evaluateAlerts } from './alerts.js';
 import { buildKpiContext } from './build-kpi-context.js';
 import type { MetricsDocument, MetricsTables } from './document.js';
 import type { Row } from './kpi.js';
+import type { ReportWeek } from './resolve-week.js';
 import { mergeKpiTables } from './merge-kpi-tables.js';
 import { pseudonymizeUserIds } from './pseudonymize-user-ids.js';
 import { registry } from './registry.js';
@@ -13,11 +14,11 @@ import { tableLayouts } from './table-layouts.js';
 
 /**
  * Every registered KPI over the cleaned data for one report week, as the CONTRACT section 4 document.
- * `week` is `YYYY-Www` or `latest` (the last complete ISO week in the data).
- * @example computeMetrics(await cleanInput('data/sample', config), config, 'latest').tables.adoption_by_team
+ * `week` is the ReportWeek loadReport resolved, or a week's name (`YYYY-Www` or `latest`) resolved here.
+ * @example computeMetrics(data, config, resolveWeek(data, config, 'latest')).tables.adoption_by_team
  */
-export function computeMetrics(data: CleanedData, config: Config, week: string): MetricsDocument {
-  // 1. Periods: week, month and UTC date of every task in the report zone; the report week
+export function computeMetrics(data: CleanedData, config: Config, week: ReportWeek | string): MetricsDocument {
+  // 1. Periods: week, month and UTC date of every task in the report zone; the report week as given
   const context = buildKpiContext(data, config, week);
   const { report } = context;
   const layouts = tableLayouts(context.dimensions);

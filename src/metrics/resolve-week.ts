@@ -20,10 +20,15 @@ export interface ReportWeek {
   month: string;
   /** Month holding the week's Thursday: the roster month for user adoption. */
   rosterMonth: string;
+  /** The report time zone the week's days are in (`config.timezone`). */
+  zone: string;
+  /** Whether it was asked for as `latest` (the last complete week) rather than by name. */
+  latest: boolean;
 }
 
 /**
- * Turns `--week` (`YYYY-Www` or `latest`) into the report week. `latest` is the last week holding
+ * Turns `--week` (`YYYY-Www` or `latest`) into the report week: the one place a week is resolved (the
+ * composition, loadReport, calls it once and passes the result on). `latest` is the last week holding
  * tasks whose Sunday is on or before the last loaded date and before the run's clock (`data.asOf`, its
  * date in the report time zone); any other value must name a week that holds at least one task (weeks
  * in the report time zone).
@@ -33,16 +38,11 @@ export function resolveWeek(data: CleanedData, config: Config, week: string): Re
   const lookup = makePeriodLookup(config.timezone);
   const weeks = new Set<string>();
   for (const startedAt of Array.from(data.tasks.array('started_at') as ArrayLike<number>)) weeks.add(lookup(startedAt).week);
-  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone));
+  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone), config.timezone);
 }
 
-/** resolveWeek over the sorted weeks holding tasks (used when they are already known); `today`: the run's date. */
-export function resolveWeekAmong(
-  weeks: string[],
-  loadedDates: CleanedData['loadedDates'],
-  requested: string,
-  today: string,
-): ReportWeek {
+// Weeks: the sorted weeks holding tasks; today: the run's date in the report zone.
+function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates'], requested: string, today: string, zone: string): ReportWeek {
   if (weeks.length === 0 || !loadedDates) {
     throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
   }
@@ -57,7 +57,7 @@ export function resolveWeekAmong(
         `--week latest: expected a complete ISO week (Monday to Sunday) in the data before today (${today}), but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`,
       );
     }
-    return reportWeek(complete[complete.length - 1]);
+    return reportWeek(complete[complete.length - 1], zone, true);
   }
   if (!isIsoWeek(value)) {
     throw new UptakeError('usage', `--week: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
@@ -65,10 +65,10 @@ export function resolveWeekAmong(
   if (!weeks.includes(value)) {
     throw new UptakeError('usage', `--week: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
-  return reportWeek(value);
+  return reportWeek(value, zone, false);
 }
 
-function reportWeek(week: string): ReportWeek {
+function reportWeek(week: string, zone: string, latest: boolean): ReportWeek {
   const { start, end, thursday } = weekBounds(week);
   return {
     week,
@@ -78,6 +78,8 @@ function reportWeek(week: string): ReportWeek {
     previous: shiftWeek(week, -1),
     month: DateTime.fromISO(end, { zone: 'UTC' }).toFormat('yyyy-MM'),
     rosterMonth: thursday.slice(0, 7),
+    zone,
+    latest,
   };
 }
 

@@ -32,7 +32,14 @@ describe('resolveWeek', () => {
       previous: '2026-W46',
       month: '2026-11',
       rosterMonth: '2026-11',
+      zone: 'UTC',
+      latest: true,
     });
+  });
+
+  it('a week asked for by name is not `latest`, and carries the report zone', () => {
+    const named = resolveWeek(dataEnding('2026-11-22T20:00:00Z'), testConfig({ timezone: 'Europe/Paris' }), '2026-W47');
+    expect([named.week, named.latest, named.zone]).toEqual(['2026-W47', false, 'Europe/Paris']);
   });
 
   it('latest skips a week that is still running', () => {
