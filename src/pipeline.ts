@@ -9,6 +9,7 @@ import { replaceDirAtomic } from './util/atomic-write.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
+import type { ReportWeek } from './metrics/resolve-week.js';
 import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
 import { withoutConfigSecrets } from './notebook/kernel-environment.js';
 import type { ReportBrowser } from './render/browser.js';
@@ -89,17 +90,20 @@ type Stage = (typeof STAGES)[number];
 export async function runReport(options: RunOptions, effects: RunEffects = {}): Promise<RunResult> {
   // Settings are checked first: a config that cannot deliver or load fails before any work is done.
   const { channels } = checkRunSettings(options.config, options, effects.env ?? process.env);
+  // The report week once stage 2 resolved it; a failure before that can name only the week asked for.
+  const resolved: { week?: ReportWeek } = {};
   try {
     effects.signal?.throwIfAborted();
-    return await runStages(options, effects, channels);
+    return await runStages(options, effects, channels, resolved);
   } catch (error) {
+    const week = resolved.week?.week ?? options.week;
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
-    if (effects.signal?.aborted) throw abortedError(options.week, effects.signal, error);
+    if (effects.signal?.aborted) throw abortedError(week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
     // failure came after the report went out: the channels had the report).
     if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
-      const results = await notifyRunOutcome({ ok: false, week: options.week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
+      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
       for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
     }
     throw error;
@@ -125,7 +129,7 @@ function abortedError(week: string, signal: AbortSignal, cause: unknown): Uptake
   return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
 }
 
-async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null): Promise<RunResult> {
+async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: { week?: ReportWeek }): Promise<RunResult> {
   const now = effects.now ?? (() => new Date());
   const log = effects.log ?? (() => {});
   const env = effects.env ?? process.env;
@@ -161,24 +165,24 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   effects.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
+    //    (loadReport, the one composition; its second half, reportOn, is stage 2)
     const { data, inputs } = await stage('ingest', async () => {
-      const [{ discoverFiles }, { cleanInput }, { hashFile }] = await Promise.all([
+      const [{ discoverFiles }, { loadReport }, { hashFile }] = await Promise.all([
         import('./ingest/discover-files.js'),
-        import('./clean/clean-input.js'),
+        import('./report/load-report.js'),
         import('./automate/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
-      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`), now: startedAt.getTime() });
+      const loaded = await loadReport({ source: { input }, config, week: null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
-      return { data: cleaned, inputs: hashed };
+      return { data: loaded.data, inputs: hashed };
     });
 
-    // 2. Metrics: every registered KPI over the cleaned tables
-    const metrics = await stage('metrics', async () => {
-      const { computeMetrics } = await import('./metrics/compute-metrics.js');
-      return computeMetrics(data, config, options.week);
-    });
-    const week = metrics.week;
+    // 2. Metrics: the report week resolved once (from here on a ReportWeek, never `latest`), then every
+    //    registered KPI over the cleaned tables
+    const { week: reportWeek, metrics } = await stage('metrics', async () => (await import('./report/load-report.js')).reportOn({ config, data }, options.week));
+    resolved.week = reportWeek;
+    const week = reportWeek.week;
     const weekDir = join(outRoot, week);
 
     // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
@@ -217,19 +221,17 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
         //    written alongside the notebook, and a failure there is reported here, after the PDF's
         await stage('render', async () => {
-          const [{ weekBounds }, { frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
-            import('./util/iso-week.js'),
+          const [{ frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
             import('./render/front-page.js'),
             import('./render/to-html.js'),
             import('./render/to-pdf.js'),
           ]);
-          const bounds = weekBounds(week);
           const front = frontPage(metrics);
           const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
             title: config.title,
             week,
-            weekStart: bounds.start,
-            weekEnd: bounds.end,
+            weekStart: reportWeek.start,
+            weekEnd: reportWeek.end,
             headline: front.tiles,
             keyPoints: front.keyPoints,
             alerts: front.alerts,

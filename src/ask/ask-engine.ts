@@ -1,7 +1,7 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
-import { createMetricsSource, type MetricsSource } from './metrics-source.js';
+import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
 import { parseQuestion } from './parse-question.js';
 import { ASK_PATTERNS } from './patterns.js';
 import { suggestQuestions } from './suggest-questions.js';
@@ -32,11 +32,12 @@ export interface AskEngine {
 
 /**
  * An engine over cleaned data: parses questions deterministically and answers them from the metric
- * documents of the weeks they need (each computed once). `week` is the report week (`latest` by default).
+ * documents of the weeks they need (each computed once). `report` is the report week and its metrics as
+ * loadReport gave them; without it, `week` (`latest` by default) is resolved here.
  * @example createAskEngine(data, config).ask('which teams dipped more than 10 points last week').answer
  */
-export function createAskEngine(data: CleanedData, config: Config, options: { week?: string } = {}): AskEngine {
-  const source = createMetricsSource(data, config, options.week ?? 'latest');
+export function createAskEngine(data: CleanedData, config: Config, options: { week?: string; report?: ResolvedReport } = {}): AskEngine {
+  const source = createMetricsSource(data, config, options.report ?? options.week ?? 'latest');
   const visibleTeams = source.report.tables.adoption_by_team.filter((row) => row.team !== '*' && row.suppressed !== true).map((row) => row.team);
   const team = visibleTeams[0] ?? source.teams[0] ?? 'Finance';
   const taskType = source.taskTypes[0] ?? 'drafting';

@@ -1,7 +1,8 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
-import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
+import type { ReportWeek } from '../metrics/resolve-week.js';
+import { reportOn } from '../report/load-report.js';
 import { monthOfWeek } from './time-expressions.js';
 
 /** The metric documents a question is answered from, computed on demand and kept. */
@@ -25,14 +26,21 @@ export interface MetricsSource {
   takeWeeksRead(): string[];
 }
 
+/** The report week and its metrics document, as loadReport resolved and computed them. */
+export interface ResolvedReport {
+  week: ReportWeek;
+  metrics: MetricsDocument;
+}
+
 /**
- * Wraps cleaned data: the report week's metrics now, other weeks' when a question needs them.
- * @example createMetricsSource(await cleanInput('data/sample', config), config).reportWeek // '2026-W47'
+ * Wraps cleaned data: the report week's metrics (given, or resolved from `week`), other weeks' when a
+ * question needs them (through reportOn, the composition's second half).
+ * @example createMetricsSource(data, config, await loadReport({ input: 'data/sample' })).reportWeek // '2026-W47'
  */
-export function createMetricsSource(data: CleanedData, config: Config, week = 'latest'): MetricsSource {
+export function createMetricsSource(data: CleanedData, config: Config, week: ResolvedReport | string = 'latest'): MetricsSource {
   const documents = new Map<string, MetricsDocument>();
   const taskTypeDocuments = new Map<string, MetricsDocument>();
-  const report = computeMetrics(data, config, week);
+  const { metrics: report } = typeof week === 'string' ? reportOn({ data, config }, week) : week;
   documents.set(report.week, report);
   // Task types stand in for teams: every team-grouped KPI then groups by task type, with the same rules.
   const byTaskType: CleanedData = { ...data, tasks: data.tasks.derive({ team: (d: { task_type: string }) => d.task_type }) };
@@ -54,7 +62,7 @@ export function createMetricsSource(data: CleanedData, config: Config, week = 'l
       read.add(target);
       let document = documents.get(target);
       if (!document) {
-        document = computeMetrics(data, config, target);
+        document = reportOn({ data, config }, target).metrics;
         documents.set(target, document);
       }
       return document;
@@ -63,7 +71,7 @@ export function createMetricsSource(data: CleanedData, config: Config, week = 'l
       read.add(target);
       let document = taskTypeDocuments.get(target);
       if (!document) {
-        document = computeMetrics(byTaskType, config, target);
+        document = reportOn({ data: byTaskType, config }, target).metrics;
         taskTypeDocuments.set(target, document);
       }
       return document;

@@ -6,15 +6,14 @@ import type { ColumnTable } from 'arquero';
 import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-config.js';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
-import { cleanInput } from '../clean/clean-input.js';
 import { teamKey } from '../clean/load-roster.js';
 import type { CleanedData } from '../clean/types.js';
-import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { makePeriodLookup } from '../metrics/make-period-lookup.js';
 import { resolveWeek } from '../metrics/resolve-week.js';
 import { UptakeError } from '../errors.js';
-import { findProjectRoot } from './load-report.js';
+import { loadReport, reportOn } from '../report/load-report.js';
+import { findProjectRoot } from './find-project-root.js';
 
 /**
  * Where the cleaned data comes from. Today: the input folder, read and cleaned in the kernel (once,
@@ -75,7 +74,7 @@ async function load(source: DataSource): Promise<Loaded> {
     const previous = await cached.catch(() => null);
     if (previous && previous.signature === signature) return previous;
   }
-  const pending = cleanInput(input, config).then((data) => ({ config, data, signature }));
+  const pending = loadReport({ source: { input }, config, week: null }).then(({ data }) => ({ config, data, signature }));
   loaded.set(key, pending);
   pending.catch(() => loaded.delete(key));
   return pending;
@@ -211,7 +210,7 @@ export interface MetricsTables {
  */
 export async function metrics(filter: DataSource & { week?: string; team?: string } = {}): Promise<MetricsTables> {
   const { config, data } = await load(filter);
-  const document = computeMetrics(data, config, filter.week || 'latest');
+  const { metrics: document } = reportOn({ config, data }, filter.week || 'latest');
   const teamRows = document.tables.adoption_trend.map((row) => row.team);
   const teamMatches = matcher('team', asList(filter.team), teamRows.filter((team) => team !== '*'));
   const tables = {} as MetricsTables['tables'];

@@ -41,7 +41,7 @@ describe('SIGINT/SIGTERM to uptake run', () => {
     process.kill(uptake.child.pid!, 'SIGINT');
     const result = await uptake.child;
     expect(result.exitCode).toBe(130);
-    expect(result.stderr).toContain('uptake: the run for latest was aborted by SIGINT; nothing more was published or delivered');
+    expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGINT; nothing more was published or delivered');
     expect(result.stderr).not.toContain('    at ');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(hidden(box.out)).toEqual([]);

@@ -36,11 +36,11 @@ export function registerAsk(program: Command): void {
     .action(async (question: string, options: AskOptions) => {
       const { createAskEngine } = await import('../../ask/ask-engine.js');
       const { formatAnswer } = await import('../../ask/format-answer.js');
-      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { loadReport } = await import('../../report/load-report.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const config = await readConfig(options.config);
-      const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
-      const engine = createAskEngine(data, config, { week: options.week });
+      const report = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const engine = createAskEngine(report.data, report.config, { report });
       const answer = engine.ask(question);
       process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));
     });

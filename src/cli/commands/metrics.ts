@@ -29,14 +29,11 @@ export function registerMetrics(program: Command): void {
         '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
     )
     .action(async (options: MetricsOptions) => {
-      const { cleanInput } = await import('../../clean/clean-input.js');
-      const { computeMetrics } = await import('../../metrics/compute-metrics.js');
+      const { loadReport } = await import('../../report/load-report.js');
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const config = await readConfig(options.config);
-      const input = options.input ?? config.input;
-      const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
-      const document = computeMetrics(data, config, options.week);
+      const { metrics: document } = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
     });
 }

@@ -32,13 +32,13 @@ export function registerServe(program: Command): void {
     .action(async (options: ServeOptions) => {
       const { createAskEngine } = await import('../../ask/ask-engine.js');
       const { untilStopSignal } = await import('../stop-signals.js');
-      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { loadReport } = await import('../../report/load-report.js');
       const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
       const config = await readConfig(options.config);
-      const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
-      const engine = createAskEngine(data, config, { week: options.week });
+      const report = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const engine = createAskEngine(report.data, report.config, { report });
       const { join } = await import('node:path');
       const reportPath = join(config.output, engine.source.reportWeek, 'report.html');
       const server = await startAskServer(engine, { host: options.host, port, reportPath, onRequest: (line) => process.stderr.write(`${line}\n`) });

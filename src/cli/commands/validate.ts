@@ -33,18 +33,17 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print one JSON document on stdout instead of the text report')
     .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used; 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
     .action(async (options: ValidateOptions) => {
-      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { loadReport, reportOn } = await import('../../report/load-report.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
-      const { computeMetrics } = await import('../../metrics/compute-metrics.js');
       const config = await readConfig(options.config);
-      const input = options.input ?? config.input;
-      const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
+      // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
+      const { input, data } = await loadReport({ config, input: options.input, week: null }, { log: (line) => process.stderr.write(`${line}\n`) });
       const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       await writeQuarantine(quarantineFile, data.quarantine);
       const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
       try {
-        const metrics = computeMetrics(data, config, options.week);
-        report.week = metrics.week;
+        const { week, metrics } = reportOn({ config, data }, options.week);
+        report.week = week.week;
         report.gaps = metrics.tables.gaps;
         report.blind_spots = metrics.tables.logging_coverage.filter((row) => row.flagged);
       } catch (error) {

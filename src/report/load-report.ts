@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-config.js';
+import type { Config } from '../config/schema.js';
+import { cleanInput } from '../clean/clean-input.js';
+import type { CleanedData } from '../clean/types.js';
+import { computeMetrics } from '../metrics/compute-metrics.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';
+import { UptakeError } from '../errors.js';
+
+/**
+ * Where a report's cleaned data comes from: an input folder, read and cleaned now. The store of
+ * cleaned weeks (`--store`) will be the second way in, `{ store: dir }`, returning the same data.
+ */
+export type ReportSource = { input: string } | { store: string };
+
+export interface LoadReportOptions {
+  /** Where the cleaned data comes from; `input` is the shorthand for `{ input }`. */
+  source?: ReportSource;
+  /** Folder of input CSVs (the notebooks' form of `source: { input }`); default the config's `input`. */
+  input?: string;
+  /**
+   * The config, parsed, or a config file to read; `""` or undefined: `uptake.config.json` in `baseDir`
+   * when present, else the defaults.
+   */
+  config?: Config | string;
+  /** `YYYY-Www` or `latest` (the last complete ISO week in the data); default `latest`; null: clean only. */
+  week?: string | null;
+  /** Relative `input` and `config` paths resolve against this folder; default: as given (the working directory). */
+  baseDir?: string;
+  /** Progress lines (the notebooks' form of `effects.log`). */
+  onProgress?(message: string): void;
+}
+
+/** The effects loading uses: the run's clock and its progress lines (see RunEffects). */
+export interface LoadEffects {
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface LoadedData {
+  config: Config;
+  /** The input folder the data was cleaned from, as given (relative paths stay relative). */
+  input: string;
+  data: CleanedData;
+}
+
+export interface LoadedReport extends LoadedData {
+  /** The report week, resolved once: everything after this point gets it, never `latest`. */
+  week: ReportWeek;
+  metrics: MetricsDocument;
+}
+
+/**
+ * The one composition of uptake: input (or, later, the store) and config in, cleaned data, the
+ * report week and its metrics out. The pipeline, every CLI command and the notebooks call it.
+ * @example const { week, metrics } = await loadReport({ input: 'data/sample', week: '2026-W47' })
+ */
+export async function loadReport(options: LoadReportOptions & { week: null }, effects?: LoadEffects): Promise<LoadedData>;
+export async function loadReport(options: LoadReportOptions, effects?: LoadEffects): Promise<LoadedReport>;
+export async function loadReport(options: LoadReportOptions, effects: LoadEffects = {}): Promise<LoadedData | LoadedReport> {
+  const at = (path: string) => (options.baseDir && !isAbsolute(path) ? join(resolve(options.baseDir), path) : path);
+  // 1. Config: given, read from its file, or the defaults
+  const config = typeof options.config === 'object' ? options.config : await configFrom(options.config, options.baseDir, at);
+  // 2. Cleaned data: every cleaning rule over the input folder
+  const source = options.source ?? { input: options.input || config.input };
+  if ('store' in source) throw new UptakeError('usage', `--store: expected an input folder, got the store \`${source.store}\`; the store of cleaned weeks is not built yet`);
+  const log = effects.log ?? options.onProgress;
+  const input = at(source.input);
+  const data = await cleanInput(input, config, { onProgress: log, now: effects.now?.().getTime() });
+  const loaded: LoadedData = { config, input, data };
+  // 3. The report week, resolved once, and every KPI for it
+  if (options.week === null) return loaded;
+  return { ...loaded, ...reportOn(loaded, options.week ?? 'latest') };
+}
+
+/**
+ * The second half of loadReport, for data already loaded: the week resolved (`YYYY-Www` or `latest`)
+ * and its metrics document. `uptake validate` and the notebooks' `metrics()` call it after
+ * `loadReport({ week: null })`; the ask engine for the weeks a question needs.
+ * @example reportOn(await loadReport({ input: 'data/sample', week: null }), 'latest').week.week // '2026-W47'
+ */
+export function reportOn(loaded: Pick<LoadedData, 'config' | 'data'>, week: string): { week: ReportWeek; metrics: MetricsDocument } {
+  const reportWeek = resolveWeek(loaded.data, loaded.config, week);
+  return { week: reportWeek, metrics: computeMetrics(loaded.data, loaded.config, reportWeek) };
+}
+
+async function configFrom(file: string | undefined, baseDir: string | undefined, at: (path: string) => string): Promise<Config> {
+  if (file) return readConfig(at(file));
+  const defaultFile = join(resolve(baseDir ?? '.'), DEFAULT_CONFIG_FILE);
+  return existsSync(defaultFile) ? readConfig(defaultFile) : parseConfig({});
+}

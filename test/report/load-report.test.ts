@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/read-config.js';
+import { loadReport, reportOn } from '../../src/report/load-report.js';
+
+const config = parseConfig({});
+// The sample's last task is in 2026-W47; the clock after it, so `latest` is that week.
+const afterTheSample = { now: () => new Date('2026-12-05T00:00:00Z') };
+
+describe('loadReport', () => {
+  it('resolves the week once: a ReportWeek with its dates, zone and whether it was `latest`, and the metrics for it', async () => {
+    const report = await loadReport({ source: { input: 'data/sample' }, config, week: 'latest' }, afterTheSample);
+    expect(report.week).toEqual({
+      week: '2026-W47',
+      start: '2026-11-16',
+      end: '2026-11-22',
+      thursday: '2026-11-19',
+      previous: '2026-W46',
+      month: '2026-11',
+      rosterMonth: '2026-11',
+      zone: 'UTC',
+      latest: true,
+    });
+    expect([report.metrics.week, report.metrics.week_start, report.metrics.week_end]).toEqual(['2026-W47', '2026-11-16', '2026-11-22']);
+    expect(report.input).toBe('data/sample');
+  });
+
+  it('with week null only cleans; reportOn then gives any week the same document loadReport would', async () => {
+    const loaded = await loadReport({ input: 'data/sample', config, week: null }, afterTheSample);
+    expect(Object.keys(loaded).sort()).toEqual(['config', 'data', 'input']);
+    const week45 = reportOn(loaded, '2026-W45');
+    expect([week45.week.week, week45.week.latest, week45.metrics.week]).toEqual(['2026-W45', false, '2026-W45']);
+    const direct = await loadReport({ input: 'data/sample', config, week: '2026-W45' }, afterTheSample);
+    expect(JSON.stringify(direct.metrics)).toBe(JSON.stringify(week45.metrics));
+  });
+
+  it('the run\'s clock bounds `latest`: on the Sunday of 2026-W47 that week is not over yet', async () => {
+    const report = await loadReport({ input: 'data/sample', config }, { now: () => new Date('2026-11-22T12:00:00Z') });
+    expect(report.week.week).toBe('2026-W46');
+  });
+
+  it('a store as the source is refused with a usage error until the store exists', async () => {
+    await expect(loadReport({ source: { store: 'output/.uptake/store' }, config })).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('output/.uptake/store') });
+  });
+});
