@@ -132,3 +132,4 @@ export { startAskServer } from './serve/start-ask-server.js';
 export type { AskServer, AskServerOptions } from './serve/start-ask-server.js';
 export { runReport, DEFAULT_NOTEBOOK } from './pipeline.js';
 export type { RunOptions, RunEffects, RunResult } from './pipeline.js';
+export { runEffects } from './cli/run-effects.js';

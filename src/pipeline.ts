@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,11 @@ import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
-import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
 import { withoutConfigSecrets } from './notebook/kernel-environment.js';
-import type { ReportBrowser } from './render/browser.js';
+import type { LaunchBrowserOptions, ReportBrowser } from './render/browser.js';
+import type { KernelClient } from './notebook/kernel-client.js';
+import type { StartNotebookKernelOptions } from './notebook/start-notebook-kernel.js';
+import type { DeliveryEffects } from './deliver/notify.js';
 import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
@@ -51,11 +53,29 @@ export interface RunOptions {
   runId?: string;
 }
 
+/**
+ * Everything a run does to the world outside its own memory comes in here, so a test can pass its
+ * own clock, browser, kernel, mail transport or network. The CLI builds the real ones (cli/run-effects.ts).
+ */
 export interface RunEffects {
-  now?: () => Date;
+  /** The run's clock: the report's "generated at", the manifest, `latest`, the alert ledger. */
+  now: () => Date;
   /** Progress lines (stderr in the CLI). */
-  log?: (line: string) => void;
-  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** The report folder's files: the run writes and reads them through these. */
+  files: {
+    writeFile(path: string, data: string | Uint8Array): Promise<void>;
+    readFile(path: string): Promise<Uint8Array>;
+  };
+  /** Starts the one Chromium the render prints the PDF with. */
+  browser: { launch(options: LaunchBrowserOptions): Promise<ReportBrowser> };
+  /** Starts the notebook's kernel (tslab). */
+  kernel: { start(notebookPath: string, options: StartNotebookKernelOptions): Promise<KernelClient> };
+  /** Mail: the SMTP transport the report, the alerts and the failure notice are sent through. */
+  mail: { createTransport: NonNullable<DeliveryEffects['createTransport']> };
+  /** Network: Slack and webhook posts. */
+  network: { fetch: typeof fetch };
   /**
    * Aborts the run: the kernel and Chromium are killed, the stage in progress fails, the staging
    * folder goes, and nothing more is published or delivered (UptakeError `aborted`).
@@ -87,9 +107,9 @@ type Stage = (typeof STAGES)[number];
  * earlier stage succeeded.
  * @example await runReport({ config, week: 'latest', deliver: false })
  */
-export async function runReport(options: RunOptions, effects: RunEffects = {}): Promise<RunResult> {
+export async function runReport(options: RunOptions, effects: RunEffects): Promise<RunResult> {
   // Settings are checked first: a config that cannot deliver or load fails before any work is done.
-  const { channels } = checkRunSettings(options.config, options, effects.env ?? process.env);
+  const { channels } = checkRunSettings(options.config, options, effects.env);
   // The report week once stage 2 resolved it; a failure before that can name only the week asked for.
   const resolved: { week?: ReportWeek } = {};
   try {
@@ -103,8 +123,8 @@ export async function runReport(options: RunOptions, effects: RunEffects = {}): 
     // failure came after the report went out: the channels had the report).
     if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
-      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary: 'No report was sent.' }, channels, { env: effects.env });
-      for (const result of results) if (!result.ok) effects.log?.(`could not send the failure notice by ${result.channel}: ${result.error}`);
+      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary: 'No report was sent.' }, channels, deliveryEffects(effects));
+      for (const result of results) if (!result.ok) effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
     }
     throw error;
   }
@@ -123,6 +143,11 @@ export function checkRunSettings(config: Config, use: { deliver: boolean; wareho
   return { channels };
 }
 
+// The mail transport and network of the run, in the shape deliver/ takes them.
+function deliveryEffects(effects: RunEffects): DeliveryEffects {
+  return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch };
+}
+
 function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
   if (cause instanceof UptakeError && cause.kind === 'aborted') return cause;
   const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
@@ -130,9 +155,7 @@ function abortedError(week: string, signal: AbortSignal, cause: unknown): Uptake
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: { week?: ReportWeek }): Promise<RunResult> {
-  const now = effects.now ?? (() => new Date());
-  const log = effects.log ?? (() => {});
-  const env = effects.env ?? process.env;
+  const { now, log, env, files: { writeFile, readFile } } = effects;
   const { config } = options;
   const input = resolve(options.input ?? config.input);
   const outRoot = resolve(options.outDir ?? config.output);
@@ -156,7 +179,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   //    Its cells never see the secrets the config names, whatever their names.
   const kernelEnv = withoutConfigSecrets(env, config);
   const kernel = startEarly(
-    (signal) => startNotebookKernel(notebookPath, { env: kernelEnv, signal, onProgress: (message) => log(`    ${message}`) }),
+    (signal) => effects.kernel.start(notebookPath, { env: kernelEnv, signal, onProgress: (message) => log(`    ${message}`) }),
     (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
@@ -192,9 +215,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
       //    While the kernel works, the main process is idle: Chromium starts for the render stage, the
       //    flat files (they need only the metrics) are written, and the render and warehouse modules load.
-      const chromium = startEarly(async () => (await import('./render/browser.js')).launchBrowser({ env }), (started) => started.close());
+      const chromium = startEarly(() => effects.browser.launch({ env }), (started) => started.close());
       browser = chromium;
-      const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine), async () => undefined);
+      const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine, writeFile), async () => undefined);
       void import('./render/to-html.js').catch(() => undefined); // warms the module cache; render imports it again
       if (options.warehouse !== false) {
         void import('./deliver/warehouse/load-warehouse.js').then((warehouse) => warehouse.preloadWarehouseDrivers(config.warehouse, env)).catch(() => undefined);
@@ -237,7 +260,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             alerts: front.alerts,
             moreAlerts: front.moreAlerts,
             generatedAt: formatGeneratedAt(startedAt, config.timezone),
-          });
+          }, readFile);
           await writeFile(join(staging, 'report.html'), html);
           await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
           void chromium.stop(); // in the background, like the kernel's
@@ -288,11 +311,11 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           const pdf = await readFile(join(weekDir, 'report.pdf'));
           const pdfName = `uptake-report-${week}.pdf`;
           const body = reportEmailBody(metrics, { title: config.title, pdfName });
-          await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { env });
+          await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
           delivered.email = true;
         }
         if (channels.slack) {
-          await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry });
+          await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
           delivered.slack = true;
         }
         if (channels.email || channels.slack) {
@@ -302,7 +325,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             ledgerPath: statePaths(outRoot).alertLedger,
             now: now(),
             channels: (['slack', 'email'] as const).filter((channel) => channels[channel] !== null),
-            send: createAlertSender(channels, { week, title: config.title }, { env }),
+            send: createAlertSender(channels, { week, title: config.title }, deliveryEffects(effects)),
           });
           const { sent, suppressed, failed } = delivered.alerts;
           log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
@@ -343,7 +366,7 @@ async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath:
 }
 
 // CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.
-async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarantine: CleanedData['quarantine']): Promise<void> {
+async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarantine: CleanedData['quarantine'], writeFile: RunEffects['files']['writeFile']): Promise<void> {
   const [{ tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
     import('./render/to-csv.js'),
     import('./render/to-xlsx.js'),
@@ -354,13 +377,13 @@ async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarant
   await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
 }
 
-async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1]): Promise<string> {
+async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1], readFile: RunEffects['files']['readFile']): Promise<string> {
   if (engine === 'builtin') return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
   const htmlName = 'report.quarto.html';
   await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
   const rendered = join(notebookPath, '..', htmlName);
   if (!existsSync(rendered)) throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
-  const html = await readFile(rendered, 'utf8');
+  const html = Buffer.from(await readFile(rendered)).toString('utf8');
   await rm(rendered); // the caller writes it as report.html
   return html;
 }

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { runReport, type RunResult } from '../src/pipeline.js';
+import { runEffects } from '../src/cli/run-effects.js';
 import { parseConfig } from '../src/config/read-config.js';
 import { isUptakeError } from '../src/errors.js';
 import { startReceiver, startSmtp, type Receiver, type TestServer } from './deliver/local-servers.js';
 
 // The whole weekly job with real parts: tslab kernel, Chromium, an SMTP server and a Slack receiver on loopback, DuckDB.
+const quiet = () => {};
 const truth = JSON.parse(readFileSync('data/sample/truth.json', 'utf8'));
 
 describe('runReport on the sample', () => {
@@ -30,7 +32,7 @@ describe('runReport on the sample', () => {
     smtp = await startSmtp();
     slack = await startReceiver([{ status: 200, body: 'ok' }]);
     out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
-    first = await runReport({ config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: true }, { env });
+    first = await runReport({ config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: true }, runEffects({ env, log: quiet }));
   }, 240_000);
 
   afterAll(async () => {
@@ -84,7 +86,7 @@ describe('runReport on the sample', () => {
     const sentFirst = first.delivered.alerts!.sent.length;
     expect(sentFirst).toBeGreaterThan(0);
     const mailsBefore = smtp.received.length;
-    const second = await runReport({ config: config(), week: '2026-W47', input: 'data/sample', outDir: out, deliver: true }, { env });
+    const second = await runReport({ config: config(), week: '2026-W47', input: 'data/sample', outDir: out, deliver: true }, runEffects({ env, log: quiet }));
     expect(second.delivered.alerts!.sent).toHaveLength(0);
     expect(second.delivered.alerts!.suppressed.filter((alert) => alert.reason === 'already_sent')).toHaveLength(sentFirst);
     expect(smtp.received.length).toBe(mailsBefore + 1); // the report again, no alert digest
@@ -96,7 +98,7 @@ describe('runReport on the sample', () => {
     const mailsBefore = smtp.received.length;
     const error = await runReport(
       { config: config(), week: '2026-W47', input: 'data/sample', outDir: out, deliver: true, notebook: 'test/fixtures/notebooks-pipeline/failing-report.ipynb' },
-      { env },
+      runEffects({ env, log: quiet }),
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('notebook');
     expect((error as Error).message).toContain('render broke for 2026-W47');
@@ -134,7 +136,7 @@ describe('runReport and the kernel started alongside ingest', () => {
     const spawned = join(out, 'kernel.up');
     const error = await runReport(
       { config: config(), week: '2019-W01', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
-      { env: silentTslab(marker, spawned) },
+      runEffects({ env: silentTslab(marker, spawned), log: quiet }),
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('usage');
     expect(existsSync(spawned)).toBe(true);
@@ -147,7 +149,7 @@ describe('runReport and the kernel started alongside ingest', () => {
     const marker = `uptake-early-ingest-${Date.now()}`;
     const error = await runReport(
       { config: config(), week: 'latest', input: join(out, 'no-such-folder'), outDir: out, deliver: false, warehouse: false },
-      { env: silentTslab(marker, join(out, 'kernel.up')) },
+      runEffects({ env: silentTslab(marker, join(out, 'kernel.up')), log: quiet }),
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('input');
     expect(survivors(marker)).toBe('');
@@ -161,7 +163,7 @@ describe('runReport and the kernel started alongside ingest', () => {
     const log: string[] = [];
     const error = await runReport(
       { config: config(), week: 'latest', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
-      { env: { ...process.env, JUPYTER_PATH: root }, log: (line) => log.push(line) },
+      runEffects({ env: { ...process.env, JUPYTER_PATH: root }, log: (line) => log.push(line) }),
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('notebook');
     expect((error as Error).message).toBe('kernel `tslab` died while starting: could not start `uptake-no-such-kernel-command`: spawn uptake-no-such-kernel-command ENOENT');

@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/read-config.js';
 import { writeGeneratedDataset } from '../../src/generate/write-dataset.js';
 import { ALERT_TITLES } from '../../src/metrics/column-catalog.js';
 import type { MetricsDocument } from '../../src/metrics/document.js';
+import { runEffects } from '../../src/cli/run-effects.js';
 import { runReport } from '../../src/pipeline.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { reportCharts } from '../../src/render/charts/index.js';
@@ -27,7 +28,7 @@ interface Printed {
 }
 
 async function printReport(input: string, name: string): Promise<Printed> {
-  const result = await runReport({ config: parseConfig({ title: 'AI adoption report' }), week: 'latest', input, outDir: join(workDir, name), deliver: false, warehouse: false });
+  const result = await runReport({ config: parseConfig({ title: 'AI adoption report' }), week: 'latest', input, outDir: join(workDir, name), deliver: false, warehouse: false }, runEffects({ log: () => {} }));
   return { pages: pdfPages(join(result.outDir, 'report.pdf')), metrics: result.metrics };
 }
 

@@ -55,6 +55,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
         if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
       }
       const { runReport, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+      const { runEffects } = await import('../run-effects.js');
       if (Object.keys(notebookParameters).length > 0) {
         // A value that does not fit its declared type stops the run now, not after ingest and metrics
         const [{ readNotebook }, { parameterizeNotebook }] = await Promise.all([import('../../notebook/nbformat.js'), import('../../notebook/parameterize.js')]);
@@ -81,7 +82,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
             notebookParameters,
             cellTimeoutSec: Number(options.timeout),
           },
-          { log, signal: stop.abort },
+          runEffects({ log, signal: stop.abort }),
         );
         return summary(result);
       });

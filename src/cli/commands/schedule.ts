@@ -48,11 +48,12 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const job: Job = async (request) => {
-        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, { log, signal: stop.abort });
+        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config }, runEffects({ log, signal: stop.abort }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });

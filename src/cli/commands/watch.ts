@@ -64,6 +64,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
       const { statePaths } = await import('../../automate/state-paths.js');
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
@@ -88,7 +89,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
             const changed = (await request.inputChanged?.()) ?? null;
             return changed === null ? null : `${changed} changed during the run; the next run reports it`;
           };
-          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config }, { log, signal: stop.abort, holdDelivery });
+          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config }, runEffects({ log, signal: stop.abort, holdDelivery }));
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
