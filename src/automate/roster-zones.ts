@@ -1,21 +1,17 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
+import { loadRoster } from '../clean/load-roster.js';
+import type { RosterZones } from '../clean/read-log-file.js';
+import { kindOfFileName, readableFile, type InputFile } from '../ingest/discover-files.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
-import { repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
-import { ianaZone } from '../ingest/parse-values.js';
-import { readCsvRecords } from '../ingest/read-csv.js';
 
-const MONTH = /^\d{4}-\d{2}$/;
-
-/** `user_id|YYYY-MM` -> the user's IANA zone that month, from the roster files. */
-export type RosterZones = Map<string, string>;
+export type { RosterZones } from '../clean/read-log-file.js';
 
 /**
- * Reads the `timezone` column of every user_monthly_summary file at the top of `dir` (rosters are
- * small: one row per user and month). Unreadable files (and files over `limits`) are skipped: the report
- * run explains them.
- * @example (await rosterZones('incoming')).get('u004|2026-11') // 'Australia/Sydney'
+ * The users' zones per month, read from the user_monthly_summary files at the top of `dir` by the
+ * cleaning's own roster reader (so naive times are placed as the run will place them). A file that
+ * cannot be read (or is over `limits`) is left out: the report run explains it.
+ * @example (await rosterZones('incoming')).get('u004')?.get('2026-11') // 'Australia/Sydney'
  */
 export async function rosterZones(dir: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<RosterZones> {
   const zones: RosterZones = new Map();
@@ -25,30 +21,26 @@ export async function rosterZones(dir: string, limits: InputLimits = DEFAULT_INP
   } catch {
     return zones;
   }
+  const files: InputFile[] = [];
   for (const name of names.sort()) {
     if (kindOfFileName(name) !== 'user_monthly_summary') continue;
-    try {
-      await readableFile(join(dir, name)); // a FIFO would block the read for good
-      let columns: { user?: number; month?: number; zone?: number } | null = null;
-      const columnsOf = (header: ResolvedHeader) => ({ user: header.index.get('user_id'), month: header.index.get('month'), zone: header.index.get('timezone') });
-      for await (const record of readCsvRecords({ path: join(dir, name), gzip: name.toLowerCase().endsWith('.gz') }, limits)) {
-        if (!columns) {
-          columns = columnsOf(resolveHeader('user_monthly_summary', record.fields));
-          if (columns.user === undefined || columns.month === undefined || columns.zone === undefined) break;
-          continue;
-        }
-        const user = record.fields[columns.user!]?.trim();
-        const month = record.fields[columns.month!]?.trim();
-        const zone = record.fields[columns.zone!]?.trim();
-        if (user && month && zone && ianaZone(zone)) zones.set(`${user}|${month}`, zone);
-        else if (!MONTH.test(month ?? '')) {
-          // a header repeated further down (files joined): its columns for the rows after it
-          const repeated = repeatedHeader('user_monthly_summary', record.fields);
-          if (repeated) columns = columnsOf(repeated);
-        }
-      }
-    } catch {
-      // skipped
+    const path = join(dir, name);
+    // a FIFO would block the read for good: such a path is left out, like a file that cannot be read
+    const info = await readableFile(path).catch(() => null);
+    if (info) files.push({ path, name, kind: 'user_monthly_summary', gzip: name.toLowerCase().endsWith('.gz'), bytes: info.size });
+  }
+  // all files at once, as the cleaning reads them; if one cannot be read, each of the others alone
+  const rosters = await loadRoster(files, () => {}, () => {}, limits).then(
+    (roster) => [roster],
+    () => Promise.all(files.map((file) => loadRoster([file], () => {}, () => {}, limits).catch(() => null))),
+  );
+  for (const roster of rosters) {
+    for (const entry of roster?.entries ?? []) {
+      if (entry.timezone === null) continue;
+      let months = zones.get(entry.userId);
+      if (!months) zones.set(entry.userId, (months = new Map()));
+      // the first file naming a user's zone for a month keeps it
+      if (!months.has(entry.month)) months.set(entry.month, entry.timezone);
     }
   }
   return zones;

@@ -4,6 +4,7 @@ import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 import { isUptakeError } from '../errors.js';
 import { kindOfFileName } from '../ingest/discover-files.js';
+import type { InputLimits } from '../ingest/input-limits.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
 import { appendRun } from './run-log.js';
@@ -34,6 +35,8 @@ export interface WatchOptions {
   timezone?: string;
   /** Zone of naive timestamps without a `tz` column; default UTC. */
   defaultTimezone?: string;
+  /** Caps on a file's text and one record when reading its weeks (config.inputLimits); default DEFAULT_INPUT_LIMITS. */
+  inputLimits?: InputLimits;
   /** Wait before retrying when another run holds the lock; default 30 s. */
   busyRetryMs?: number;
   /** Poll instead of OS events (network mounts). */
@@ -167,7 +170,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   async function processBatch(paths: string[]): Promise<void> {
     const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], weeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
-    const zones = await rosterZones(root);
+    const zones = await rosterZones(root, options.inputLimits);
     for (const path of paths) {
       let bytes: number;
       let sha256: string;
@@ -207,7 +210,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         continue;
       }
       seen.set(sha256, basename(path));
-      const { weeks } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones });
+      const { weeks, error } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
+      if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
       batch.fresh.push({ path, sha256, bytes, weeks });
     }
     for (const waiting of batch.waiting) {

@@ -3,9 +3,8 @@ import { DateTime } from 'luxon';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
-import { repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
-import { readCsvRecords } from '../ingest/read-csv.js';
+import { readHeadedRecords } from '../ingest/read-headed-records.js';
 import { isoWeekOf } from '../util/iso-week.js';
 import type { RosterZones } from './roster-zones.js';
 
@@ -77,46 +76,25 @@ function fileNameWeeks(name: string): FileWeeks {
 
 async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof kindOfFileName>>, options: WeeksInFileOptions, weeks: Set<string>): Promise<void> {
   const file = { path, gzip: path.toLowerCase().endsWith('.gz') };
-  let column: number | undefined;
-  let tzColumn: number | undefined;
-  let userColumn: number | undefined;
-  let first = true;
   const months = new Set<string>();
-  const useHeader = (header: ResolvedHeader) => {
-    column = header.index.get(kind === 'user_monthly_summary' ? 'month' : 'started_at');
-    tzColumn = kind === 'user_monthly_summary' ? undefined : header.index.get('tz');
-    userColumn = header.index.get('user_id');
-  };
-  // the value unreadable: a header repeated further down (files joined) sets the columns of the rows after it
-  const headerAgain = (fields: string[]) => {
-    const repeated = repeatedHeader(kind, fields);
-    if (repeated) useHeader(repeated);
-  };
-  for await (const record of readCsvRecords(file, options.limits)) {
-    if (first) {
-      first = false;
-      useHeader(resolveHeader(kind, record.fields));
-      if (column === undefined) return;
-      continue;
-    }
+  for await (const { header, record } of readHeadedRecords(file, kind, options.limits)) {
     if (record.parseError) continue;
-    const value = record.fields[column!]?.trim() ?? '';
+    const cell = (column: string) => {
+      const at = header.index.get(column);
+      return at === undefined ? '' : (record.fields[at]?.trim() ?? '');
+    };
     if (kind === 'user_monthly_summary') {
-      if (/^\d{4}-\d{2}$/.test(value)) months.add(value);
-      else headerAgain(record.fields);
+      const month = cell('month');
+      if (/^\d{4}-\d{2}$/.test(month)) months.add(month);
       continue;
     }
-    const parsed = parseTimestamp(value);
-    if (parsed.kind === 'invalid') {
-      headerAgain(record.fields);
-      continue;
-    }
+    const parsed = parseTimestamp(cell('started_at'));
+    if (parsed.kind === 'invalid') continue;
     let epochMs: number;
     if (parsed.kind === 'instant') epochMs = parsed.epochMs;
     else {
-      const rowZone = tzColumn === undefined ? '' : (record.fields[tzColumn]?.trim() ?? '');
-      const user = userColumn === undefined ? '' : (record.fields[userColumn]?.trim() ?? '');
-      const zone = rowZone && ianaZone(rowZone) ? rowZone : (options.rosterZones?.get(`${user}|${parsed.month}`) ?? options.defaultTimezone);
+      const rowZone = cell('tz');
+      const zone = rowZone && ianaZone(rowZone) ? rowZone : (options.rosterZones?.get(cell('user_id'))?.get(parsed.month) ?? options.defaultTimezone);
       epochMs = localToUtc(parsed.localMs, zone);
     }
     weeks.add(isoWeekOf(epochMs, options.timezone));

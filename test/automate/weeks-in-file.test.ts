@@ -53,7 +53,7 @@ describe('weeksInFile', () => {
     const rosterDir = await mkdtemp(join(dir, 'roster-'));
     await writeFile(join(rosterDir, 'user_monthly_summary_2026-11.csv'), 'user_id,team,month,timezone\nu1,Legal,2026-11,Australia/Sydney\nu2,Legal,2026-11,Nowhere/Else\n');
     const zones = await rosterZones(rosterDir);
-    expect([...zones]).toEqual([['u1|2026-11', 'Australia/Sydney']]);
+    expect(zones).toEqual(new Map([['u1', new Map([['2026-11', 'Australia/Sydney']])]]));
     // Monday 08:11 in Sydney is Sunday 21:11 UTC: still week 45. u2's zone is not a zone, so UTC applies.
     const logs = await file('manual_logs_roster.csv', 'task_id,user_id,task_type,started_at\nt1,u1,x,2026-11-09 08:11:10\n');
     expect((await weeksInFile(logs, { ...utc, rosterZones: zones })).weeks).toEqual(['2026-W45']);
@@ -106,6 +106,6 @@ describe('weeksInFile', () => {
     const roster = await file('user_monthly_summary_joined.csv', 'user_id,month,timezone\nu1,2026-10,UTC\ntimezone,month,user_id\nAustralia/Sydney,2026-11,u4\n');
     expect((await weeksInFile(roster, utc)).weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     const zones = await rosterZones(dir);
-    expect([zones.get('u1|2026-10'), zones.get('u4|2026-11')]).toEqual(['UTC', 'Australia/Sydney']);
+    expect([zones.get('u1')?.get('2026-10'), zones.get('u4')?.get('2026-11')]).toEqual(['UTC', 'Australia/Sydney']);
   });
 });

@@ -102,6 +102,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
         outputDir: config.output,
         timezone: config.timezone,
         defaultTimezone: config.cleaning.defaultTimezone,
+        inputLimits: config.inputLimits,
         usePolling: options.poll,
         log,
       });
