@@ -10,6 +10,7 @@ import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
+import type { LoadEffects } from './report/load-report.js';
 import { withoutConfigSecrets } from './notebook/kernel-environment.js';
 import type { LaunchBrowserOptions, ReportBrowser } from './render/browser.js';
 import type { KernelClient } from './notebook/kernel-client.js';
@@ -57,7 +58,7 @@ export interface RunOptions {
  * Everything a run does to the world outside its own memory comes in here, so a test can pass its
  * own clock, browser, kernel, mail transport or network. The CLI builds the real ones (cli/run-effects.ts).
  */
-export interface RunEffects {
+export interface RunEffects extends Required<LoadEffects> {
   /** The run's clock: the report's "generated at", the manifest, `latest`, the alert ledger. */
   now: () => Date;
   /** Progress lines (stderr in the CLI). */

@@ -3,7 +3,10 @@ import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { columnValues } from './column-values.js';
 import { makePeriodLookup } from './make-period-lookup.js';
+
+const QUARTER_HOUR_MS = 900_000;
 
 /** The week a report is about, with the dates every KPI needs. */
 export interface ReportWeek {
@@ -37,7 +40,15 @@ export interface ReportWeek {
 export function resolveWeek(data: CleanedData, config: Config, week: string): ReportWeek {
   const lookup = makePeriodLookup(config.timezone);
   const weeks = new Set<string>();
-  for (const startedAt of Array.from(data.tasks.array('started_at') as ArrayLike<number>)) weeks.add(lookup(startedAt).week);
+  const starts = columnValues(data.tasks, 'started_at') as ArrayLike<number>;
+  // Zone offsets are whole quarter hours: every start in one UTC quarter hour is in the same local week.
+  let lastSlot = Number.NaN;
+  for (let row = 0; row < starts.length; row += 1) {
+    const slot = Math.floor(starts[row] / QUARTER_HOUR_MS);
+    if (slot === lastSlot) continue;
+    lastSlot = slot;
+    weeks.add(lookup(starts[row]).week);
+  }
   return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone), config.timezone);
 }
 

@@ -37,9 +37,10 @@ export function registerAsk(program: Command): void {
       const { createAskEngine } = await import('../../ask/ask-engine.js');
       const { formatAnswer } = await import('../../ask/format-answer.js');
       const { loadReport } = await import('../../report/load-report.js');
+      const { runEffects } = await import('../run-effects.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const report = await loadReport({ config, input: options.input, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const answer = engine.ask(question);
       process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));

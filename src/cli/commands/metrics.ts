@@ -30,10 +30,11 @@ export function registerMetrics(program: Command): void {
     )
     .action(async (options: MetricsOptions) => {
       const { loadReport } = await import('../../report/load-report.js');
+      const { runEffects } = await import('../run-effects.js');
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const config = await readConfig(options.config);
-      const { metrics: document } = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const { metrics: document } = await loadReport({ config, input: options.input, week: options.week }, runEffects());
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
     });
 }

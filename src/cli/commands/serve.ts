@@ -33,11 +33,12 @@ export function registerServe(program: Command): void {
       const { createAskEngine } = await import('../../ask/ask-engine.js');
       const { untilStopSignal } = await import('../stop-signals.js');
       const { loadReport } = await import('../../report/load-report.js');
+      const { runEffects } = await import('../run-effects.js');
       const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, week: options.week }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const report = await loadReport({ config, input: options.input, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const { join } = await import('node:path');
       const reportPath = join(config.output, engine.source.reportWeek, 'report.html');

@@ -34,10 +34,11 @@ export function registerValidate(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used; 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
     .action(async (options: ValidateOptions) => {
       const { loadReport, reportOn } = await import('../../report/load-report.js');
+      const { runEffects } = await import('../run-effects.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const config = await readConfig(options.config);
       // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
-      const { input, data } = await loadReport({ config, input: options.input, week: null }, { log: (line) => process.stderr.write(`${line}\n`) });
+      const { input, data } = await loadReport({ config, input: options.input, week: null }, runEffects());
       const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       await writeQuarantine(quarantineFile, data.quarantine);
       const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
