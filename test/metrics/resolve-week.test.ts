@@ -42,6 +42,17 @@ describe('resolveWeek', () => {
     expect([named.week, named.latest, named.zone]).toEqual(['2026-W47', false, 'Europe/Paris']);
   });
 
+  it('sees a week that starts within a UTC hour: Monday 00:01 in Kolkata (UTC+5:30) is 18:31 UTC on Sunday', () => {
+    const data = makeCleanedData({
+      tasks: [
+        { user_id: 'a', team: 'Finance', started_at: '2026-11-22T18:29:00Z' }, // Sunday 23:59 in Kolkata: W47
+        { user_id: 'a', team: 'Finance', started_at: '2026-11-22T18:31:00Z' }, // Monday 00:01 in Kolkata: W48
+      ],
+    });
+    expect(resolveWeek(data, testConfig({ timezone: 'Asia/Kolkata' }), '2026-W48').week).toBe('2026-W48');
+    expect(resolveWeek(data, testConfig({ timezone: 'Asia/Kolkata' }), '2026-W47').week).toBe('2026-W47');
+  });
+
   it('latest skips a week that is still running', () => {
     // last date Saturday Nov 21: W47 is incomplete, W46 (Nov 9..15) holds data
     expect(resolveWeek(dataEnding('2026-11-21T20:00:00Z'), testConfig(), 'LATEST').week).toBe('2026-W46');
