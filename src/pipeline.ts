@@ -106,7 +106,7 @@ type Stage = (typeof STAGES)[number];
  * The whole weekly job: ingest and clean, metrics, notebook, HTML and PDF, flat files, the week's
  * folder written atomically, warehouse, then email and Slack. Nothing is delivered unless every
  * earlier stage succeeded.
- * @example await runReport({ config, week: 'latest', deliver: false })
+ * @example await runReport({ config, week: 'latest', deliver: false }, runEffects())
  */
 export async function runReport(options: RunOptions, effects: RunEffects): Promise<RunResult> {
   // Settings are checked first: a config that cannot deliver or load fails before any work is done.

@@ -27,7 +27,7 @@ export interface StopSignalOptions {
 /**
  * Installs the handler: the first SIGINT/SIGTERM aborts `stopping` and starts the grace timer;
  * a second one, or the timer, aborts `abort`.
- * @example const stop = handleStopSignals({ graceSec: 120, log, name: 'uptake run' }); await runReport(options, { signal: stop.abort });
+ * @example const stop = handleStopSignals({ graceSec: 120, log, name: 'uptake run' }); await runReport(options, runEffects({ signal: stop.abort }));
  */
 export function handleStopSignals(options: StopSignalOptions): StopSignals {
   const stopping = new AbortController();
