@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config/read-config.js';
 import { isUptakeError } from '../../src/errors.js';
 import { runReport, type RunEffects } from '../../src/pipeline.js';
 import type { ReportBrowser } from '../../src/render/browser.js';
+import { startNotebookKernel } from '../../src/notebook/start-notebook-kernel.js';
 
 // The run's effects come in through one object: a frozen clock, a browser that "prints" fixed bytes,
 // a mail sink and a network sink replace the real ones; the files, the kernel (tslab) and the data are real.
@@ -19,12 +20,20 @@ interface Sinks {
   mails: Array<{ subject?: string; attachments?: Array<{ filename?: string; content?: unknown }> }>;
   posts: Array<{ url: string; body: string }>;
   browser: { launched: number; closed: number; printed: string[] };
+  /** Notebooks the (real) kernel was started for, through the effects object. */
+  kernels: string[];
 }
 
 function fakeEffects(sinks: Sinks, browser: RunEffects['browser']['launch'] | null = null): Partial<RunEffects> {
   return {
     now: () => CLOCK,
     log: () => {},
+    kernel: {
+      start: (notebookPath, options) => {
+        sinks.kernels.push(notebookPath);
+        return startNotebookKernel(notebookPath, options);
+      },
+    },
     browser: {
       launch: browser ?? (async () => {
         sinks.browser.launched += 1;
@@ -61,7 +70,7 @@ function fakeEffects(sinks: Sinks, browser: RunEffects['browser']['launch'] | nu
 describe('runReport with injected effects', () => {
   let root: string;
   let notebook: string;
-  const sinks = (): Sinks => ({ mails: [], posts: [], browser: { launched: 0, closed: 0, printed: [] } });
+  const sinks = (): Sinks => ({ mails: [], posts: [], browser: { launched: 0, closed: 0, printed: [] }, kernels: [] });
   const config = () =>
     parseConfig({
       title: 'AI adoption report',
@@ -97,6 +106,7 @@ describe('runReport with injected effects', () => {
     expect([manifest.started_at, manifest.finished_at, manifest.parameters.week]).toEqual(['2026-12-01T09:30:00.000Z', '2026-12-01T09:30:00.000Z', 'latest']);
     expect(readFileSync(join(out, '2026-W47', 'report.pdf'))).toEqual(Buffer.from(PDF));
     expect(seen.browser).toMatchObject({ launched: 1, closed: 1 });
+    expect(seen.kernels).toEqual([notebook]);
     expect(seen.browser.printed[0]).toContain('1 December 2026, 09:30 UTC');
     expect(seen.browser.printed[0]).toContain('2026-11-16');
     expect(seen.mails.map((mail) => mail.attachments?.map((file) => file.filename))).toContainEqual(['uptake-report-2026-W47.pdf']);
