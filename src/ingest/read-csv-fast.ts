@@ -302,6 +302,22 @@ export function parseChunk(chunk: TextChunk, onRecord: (record: CsvRecord) => vo
   return parseText(chunk.bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, options.maxRecordBytes ?? DEFAULT_INPUT_LIMITS.maxRecordBytes, { bom: chunk.index === 0, newline: chunk.newline, line: options.line });
 }
 
+// The chunks after a file's first are read with its header before the first chunk is read: a header
+// holds no quote (else the file is not read in chunks), so its fields are its text between commas.
+/**
+ * The fields of the header a file's first chunk starts with (after a BOM and empty lines), or undefined
+ * when it cannot be told without parsing (a quote in it, or no line ending).
+ * @example headerFieldsOf(firstChunk) // ['event_id', 'user_id', ...]
+ */
+export function headerFieldsOf(chunk: TextChunk): string[] | undefined {
+  let start = chunk.index === 0 ? textOffset(chunk.bytes) : 0;
+  while (chunk.bytes[start] === LF || chunk.bytes[start] === CR) start += 1;
+  const end = chunk.bytes.indexOf(chunk.newline, start);
+  if (end === -1) return undefined;
+  const text = chunk.bytes.toString('utf8', start, end);
+  return text.includes('"') || text.includes('\r') || text.includes('\n') ? undefined : text.split(',');
+}
+
 /** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
 const WIDE_SAMPLE_BYTES = 256;
 /** Bytes read from a plain file at a time into the chunk being filled. */
@@ -585,10 +601,11 @@ export async function readFileRecords<T>(
   read: (forEachRecord: ForEachRecord) => Promise<T>,
   onProgress: (message: string) => void,
   limits: InputLimits = DEFAULT_INPUT_LIMITS,
+  chunkBytes?: number,
 ): Promise<T> {
   if (csvReader() === 'papaparse') {
     try {
-      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits }));
+      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits, chunkBytes }));
     } catch (error) {
       if (!(error instanceof FastReadUnavailable)) throw error;
       onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
