@@ -223,7 +223,7 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
     };
     const chunkDone = (message: ChunkDone | Extract<WorkerMessage, { type: 'chunk-failed' }>) => {
       chunksOut -= 1;
-      spare.push(message.bytes);
+      if (producing) spare.push(message.bytes);
       wakeProducer?.();
       const state = progress.get(message.fileIndex)!;
       if (state.whole) return;
@@ -278,6 +278,8 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
         if (state.chunks.filter(Boolean).length === total) settleChunks(fileIndex);
       }
       producing = false;
+      // the buffers chunks were read into go with the last chunk's
+      spare.length = 0;
       dispatch();
     };
     for (let index = 0; index < count; index += 1) {
