@@ -32,10 +32,13 @@ const MIN_PLAUSIBLE_TEXT = 16 * 1024 * 1024;
  * Above this much text a file is not held whole but read as chunks of about this size, cut at record
  * boundaries (readTextChunks): each parsed as a whole file is, and spread over the reading threads.
  */
-export const CHUNK_BYTES = 32 * 1024 * 1024;
+const CHUNK_BYTES = 32 * 1024 * 1024;
 
 // UPTAKE_READ_CHUNK_BYTES sets the chunk size (tests and operators; at least 1 KiB).
-/** The chunk size: `setting` when given, else UPTAKE_READ_CHUNK_BYTES, else CHUNK_BYTES. */
+/**
+ * The chunk size: `setting` when given, else UPTAKE_READ_CHUNK_BYTES, else CHUNK_BYTES (32 MiB).
+ * @example chunkBytesOf() // 33554432 when UPTAKE_READ_CHUNK_BYTES is unset
+ */
 export function chunkBytesOf(setting?: number): number {
   if (setting !== undefined) return setting;
   const text = process.env.UPTAKE_READ_CHUNK_BYTES;

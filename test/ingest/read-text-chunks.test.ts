@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { UptakeError } from '../../src/errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../src/ingest/input-limits.js';
-import { FastReadUnavailable, parseChunk, readCsvRecordsFast, readTextChunks } from '../../src/ingest/read-csv-fast.js';
+import { chunkBytesOf, FastReadUnavailable, parseChunk, readCsvRecordsFast, readTextChunks } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
 import { createSeededRandom } from '../../src/generate/seeded-random.js';
 import { inputFolder } from '../helpers/input-folder.js';
@@ -153,5 +153,25 @@ describe('reading a file in chunks cut at record boundaries', () => {
     expect(outcome.different).toEqual([]);
     expect(outcome.same).toBeGreaterThan(100);
     expect(outcome.leftToCsvParse).toBeGreaterThan(10);
+  });
+});
+
+describe('chunkBytesOf', () => {
+  const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+  afterEach(() => {
+    if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+    else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+  });
+
+  test('an option, else UPTAKE_READ_CHUNK_BYTES, else 32 MiB; a value below 1 KiB or not a whole number is a config error', () => {
+    delete process.env.UPTAKE_READ_CHUNK_BYTES;
+    expect(chunkBytesOf()).toBe(32 * 1024 * 1024);
+    expect(chunkBytesOf(100)).toBe(100);
+    process.env.UPTAKE_READ_CHUNK_BYTES = '4096';
+    expect(chunkBytesOf()).toBe(4096);
+    for (const value of ['512', '2048.5', 'lots']) {
+      process.env.UPTAKE_READ_CHUNK_BYTES = value;
+      expect(() => chunkBytesOf()).toThrow(new UptakeError('config', `expected UPTAKE_READ_CHUNK_BYTES to be a whole number of bytes, at least 1024, got \`${value}\``));
+    }
   });
 });
