@@ -25,7 +25,7 @@ export interface ReadLogFilesOptions {
   limits?: InputLimits;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
-  /** Text over which a file is read in chunks, spread over the threads when it is not gzip (chunkBytesOf). */
+  /** Text over which a file is read in chunks, spread over the threads (chunkBytesOf). */
   chunkBytes?: number;
 }
 
@@ -155,8 +155,9 @@ type FileOutcome = Extract<WorkerMessage, { type: 'done' }> | { type: 'chunks'; 
 /** Chunks cut and not yet read, at most, beyond one per thread: the text held is bounded by this. */
 const CHUNKS_AHEAD = 1;
 
-// Files go out to whichever worker is free, largest first; a large file that is not gzip is cut into chunks
-// here as it is read (readTextChunks), and the chunks go out before the files. A file whose chunks cannot
+// Files go out to whichever worker is free, largest first; a large file is cut into chunks here as it is
+// read (readTextChunks; a gzip file inflated, which costs a fraction of parsing), and the chunks go out
+// before the files. A file whose chunks cannot
 // be read as such (quoting, a header repeated with other columns) is read again whole by a thread, which
 // says why. The first failure in file order is the one reported.
 function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOptions): Promise<FileOutcome[]> {
@@ -168,7 +169,7 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
     const idle: Worker[] = [];
     // Largest first, so that no thread is left reading a big file alone at the end.
     const order = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
-    const chunked = new Set(order.filter((index) => !files[index].gzip && (files[index].bytes ?? 0) > chunkBytes));
+    const chunked = new Set(order.filter((index) => textBytesOf({ bytes: files[index].bytes ?? 0, gzip: files[index].gzip }) > chunkBytes));
     const whole = order.filter((index) => !chunked.has(index));
     const chunkTasks: Array<Extract<WorkerRequest, { type: 'chunk' }>> = [];
     /** Per chunked file: its header, chunks read so far, how many it has once all are cut, and whether it is read whole instead. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
@@ -161,8 +162,10 @@ test('UPTAKE_READ_THREADS chooses the thread count; a value that is not a whole 
 // small files large here.
 test('a file read in chunks, on threads or on one thread, gives exactly what reading it whole gives', async () => {
   const dataset = generateDataset({ seed: 5, users: 30, weeks: 3, endWeek: '2026-W47' });
-  const generated = dataset.files.filter((file) => !file.name.endsWith('.gz'));
-  const bigAi = generated.find((file) => file.name.startsWith('ai_logs'))!;
+  // inputFolder gzips .gz names itself
+  const generated = dataset.files.map((file) => ({ ...file, content: file.name.endsWith('.gz') ? gunzipSync(file.content) : file.content }));
+  const bigAi = generated.find((file) => file.name.startsWith('ai_logs') && !file.name.endsWith('.gz'))!;
+  const gzipped = generated.find((file) => file.name.endsWith('.gz'))!;
   const prompts = Array.from({ length: 300 }, (_, index) => `e${index},u${index % 3 === 0 ? 1 : 2},Finance,report,2026-11-16T09:${String(index % 60).padStart(2, '0')}:00Z,,done,0.5,,"line one\nline ""two"", with a comma ${index}"`);
   const dir = inputFolder({
     ...Object.fromEntries(generated.map((file) => [file.name, file.content])),
@@ -187,6 +190,7 @@ test('a file read in chunks, on threads or on one thread, gives exactly what rea
   expect(chunkedOneThread.data).toEqual(whole.data);
   const chunks = (name: string) => Number(chunkedThreads.progress.find((line) => line.startsWith(`${name}: read in `))?.match(/read in (\d+) chunks/)?.[1] ?? 0);
   expect(chunks(bigAi.name)).toBeGreaterThan(20);
+  expect(chunks(gzipped.name)).toBeGreaterThan(20);
   expect(chunks('ai_logs_9a.csv')).toBeGreaterThan(10);
   const report = whole.data.files.find((entry) => entry.file.endsWith('ai_logs_9a.csv'))!;
   expect(report.drift).toEqual(['header repeated on line 302']);
