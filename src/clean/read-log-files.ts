@@ -157,9 +157,8 @@ const CHUNKS_AHEAD = 1;
 
 // Files go out to whichever worker is free, largest first; a large file is cut into chunks here as it is
 // read (readTextChunks; a gzip file inflated, which costs a fraction of parsing), and the chunks go out
-// before the files. A file whose chunks cannot
-// be read as such (quoting, a header repeated with other columns) is read again whole by a thread, which
-// says why. The first failure in file order is the one reported.
+// before the files. A file whose chunks cannot be read as such (quoting, a header repeated with other
+// columns) is read again whole by a thread, which says why. The first failure in file order is reported.
 function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOptions): Promise<FileOutcome[]> {
   const chunkBytes = chunkBytesOf(options.chunkBytes);
   const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
@@ -202,6 +201,14 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
       const state = progress.get(fileIndex);
       if (state) state.whole = true;
       whole.unshift(fileIndex);
+      // its chunks not yet handed out are not read
+      for (let at = chunkTasks.length - 1; at >= 0; at -= 1) {
+        if (chunkTasks[at].fileIndex !== fileIndex) continue;
+        const [dropped] = chunkTasks.splice(at, 1);
+        chunksOut -= 1;
+        if (producing) spare.push(dropped.chunk.bytes.buffer as ArrayBuffer);
+      }
+      wakeProducer?.();
     };
     const dispatch = () => {
       while (idle.length > 0 && !settled) {

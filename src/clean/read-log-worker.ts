@@ -1,4 +1,4 @@
-// Worker thread entry: reads the log files the main thread hands it, one at a time (see read-log-files.ts).
+// Worker thread entry: reads the log files, or chunks of a large one, the main thread hands it, one at a time (see read-log-files.ts).
 import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
 import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
