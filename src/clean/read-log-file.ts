@@ -1,6 +1,6 @@
 import { UptakeError } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
+import { parseChunk, readFileRecords, type ForEachRecord, type TextChunk } from '../ingest/read-csv-fast.js';
 import { headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
@@ -18,6 +18,8 @@ export interface ReadLogFileOptions {
   onProgress(message: string): void;
   /** Caps on the file's text and on one record (config.inputLimits; default DEFAULT_INPUT_LIMITS). */
   limits?: InputLimits;
+  /** Text over which a file is read in chunks (see chunkBytesOf; default UPTAKE_READ_CHUNK_BYTES, else 32 MiB). */
+  chunkBytes?: number;
 }
 
 /** What one log file gave: its readable rows, its quarantine, and what it reported. */
@@ -49,17 +51,81 @@ export type LogFileToRead = Pick<InputFile, 'path' | 'gzip' | 'name'> & Partial<
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: LogFileToRead, options: ReadLogFileOptions): Promise<LogFileResult> {
-  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS);
+  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS, options.chunkBytes);
+}
+
+/** A header repeated further down a file: its line and fields. */
+export interface HeaderRepeat {
+  line: number;
+  fields: string[];
+}
+
+// Schema drift is the first header's unknown columns, then for each repeated header its new unknown
+// columns and a note: the same whether the file was read whole or in chunks (whose repeats are replayed here).
+/**
+ * The header in force and the schema drift so far, from a file's first header and the headers it repeats.
+ * @example const history = new HeaderHistory(first); history.repeat(57, repeated); history.drift
+ */
+export class HeaderHistory {
+  readonly drift: string[];
+
+  constructor(public header: ResolvedHeader) {
+    this.drift = [...header.drift];
+  }
+
+  repeat(line: number, repeated: ResolvedHeader): void {
+    this.drift.push(...repeated.drift.filter((name) => !this.drift.includes(name)), headerRepeatNote(line, this.header, repeated));
+    this.header = repeated;
+  }
+}
+
+/** What one chunk of a log file gave (readLogChunk): its lines counted from 1 at the chunk's start. */
+export interface LogChunkResult extends Omit<LogFileResult, 'report'> {
+  /** The header the chunk's rows were first read with (the chunk's own first record for the file's first chunk). */
+  firstHeader: string[];
+  /** The header in force at the chunk's end. */
+  lastHeader: string[];
+  repeats: HeaderRepeat[];
+  /** Lines the chunk holds: the next chunk's lines come after these. */
+  lines: number;
+}
+
+// The chunks of a large file are read side by side: each with the file's header (a chunk after the first
+// holds none), its records numbered from line 1; the caller shifts lines and replays repeated headers.
+/**
+ * Reads one chunk of a log file (readTextChunks): the file's first chunk reads its header, a later one is
+ * given `header`, the fields of the header in force where it starts.
+ * @example const part = readLogChunk(file, chunk, header, { zones, defaultZone: 'UTC', plausible, onProgress() {} })
+ */
+export async function readLogChunk(file: LogFileToRead, chunk: TextChunk, header: string[] | undefined, options: ReadLogFileOptions): Promise<LogChunkResult> {
+  let lines = 0;
+  const read = await readLogRecords({ ...file, gzip: false, bytes: chunk.bytes.length }, (onRecord) => {
+    lines = parseChunk(chunk, onRecord, { line: 1, maxRecordBytes: (options.limits ?? DEFAULT_INPUT_LIMITS).maxRecordBytes }) - 1;
+    return Promise.resolve();
+  }, options, header);
+  const { header: resolved, ...rest } = read;
+  if (resolved === undefined) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  return { ...rest, firstHeader: resolved.fields, lastHeader: resolved.last, lines };
 }
 
 async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, options: ReadLogFileOptions): Promise<LogFileResult> {
+  const { header, repeats, ...read } = await readLogRecords(file, forEachRecord, options);
+  if (header === undefined) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+  const history = new HeaderHistory(header.resolved);
+  for (const repeat of repeats) history.repeat(repeat.line, repeatedHeader(file.kind, repeat.fields)!);
+  const report: FileReport = { file: file.path, kind: file.kind, rows: read.rowsRead, drift: history.drift, missingOptional: header.resolved.missingOptional };
+  return { ...read, report };
+}
+
+/** The rows of a file (or chunk) read with its first header, or with `presetHeader` when given (a later chunk). */
+async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord, options: ReadLogFileOptions, presetHeader?: string[]) {
   const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();
-  let header: ResolvedHeader | undefined;
-  /** Schema drift: the header's unknown columns, then the headers repeated further down. */
-  const drift: string[] = [];
-  let missingOptional: string[] = [];
+  let header: ResolvedHeader | undefined = presetHeader === undefined ? undefined : resolveHeader(file.kind, presetHeader);
+  /** The first header's resolution and fields, and the fields of the header in force. */
+  let first: { resolved: ResolvedHeader; fields: string[]; last: string[] } | undefined = header === undefined ? undefined : { resolved: header, fields: presetHeader!, last: presetHeader! };
+  const repeats: HeaderRepeat[] = [];
   let count = 0;
   let quarantined = 0;
   // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
@@ -86,8 +152,7 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
           { file: file.path, line: record.line },
         );
       }
-      drift.push(...header.drift);
-      missingOptional = header.missingOptional;
+      first = { resolved: header, fields: record.fields, last: record.fields };
       return;
     }
     const row = readLogRecord(file.kind, record, header, context);
@@ -95,7 +160,8 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
       // only a rejected record can be a header: checked there, the rows read pay nothing for it
       const repeated = record.parseError === undefined ? repeatedHeader(file.kind, record.fields) : undefined;
       if (repeated) {
-        drift.push(...repeated.drift.filter((name) => !drift.includes(name)), headerRepeatNote(record.line, header, repeated));
+        repeats.push({ line: record.line, fields: record.fields });
+        first!.last = record.fields;
         header = repeated;
         return;
       }
@@ -109,7 +175,5 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
     }
     if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
   });
-  if (!(header as ResolvedHeader | undefined)) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  const report: FileReport = { file: file.path, kind: file.kind, rows: count, drift, missingOptional };
-  return { rows, report, quarantine, unreadable, rowsRead: count, quarantined };
+  return { rows, quarantine, unreadable, rowsRead: count, quarantined, header: first as typeof first | undefined, repeats };
 }

@@ -6,7 +6,9 @@ import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
-import { readLogFile, textBytesOf, type LogFileResult, type RosterZones } from './read-log-file.js';
+import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '../ingest/read-csv-fast.js';
+import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
+import { HeaderHistory, readLogFile, textBytesOf, type LogChunkResult, type LogFileResult, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
@@ -23,6 +25,8 @@ export interface ReadLogFilesOptions {
   limits?: InputLimits;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
+  /** Text over which a file is read in chunks, spread over the threads (chunkBytesOf). */
+  chunkBytes?: number;
 }
 
 /** Every log file read, merged in file order (the input order every tie-break uses). */
@@ -36,16 +40,20 @@ export interface LogFilesRead {
   threads: number;
 }
 
-/** Sent to a worker: first the zones naive times are read in, then one file to read at a time. */
+/** Sent to a worker: first the zones naive times are read in, then one file or chunk to read at a time. */
 export type WorkerRequest =
-  | { type: 'zones'; zones: RosterZones; defaultZone: string; plausible: PlausibleWindow; limits: InputLimits }
-  | { type: 'read'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>; fileIndex: number };
+  | { type: 'zones'; zones: RosterZones; defaultZone: string; plausible: PlausibleWindow; limits: InputLimits; chunkBytes: number }
+  | { type: 'read'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind' | 'bytes'>; fileIndex: number }
+  | { type: 'chunk'; file: Pick<LogFile, 'path' | 'gzip' | 'name' | 'kind'>; fileIndex: number; chunk: TextChunk; header?: string[] };
 
 /** Sent back by a worker. */
 export type WorkerMessage =
   | { type: 'progress'; message: string }
   | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined'>)
-  | { type: 'failed'; fileIndex: number; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } };
+  | { type: 'failed'; fileIndex: number; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } }
+  | ({ type: 'chunk-done'; fileIndex: number; chunkIndex: number; part: LogRowsPart; unreadable: Array<[string, number]>; bytes: ArrayBuffer } & Omit<LogChunkResult, 'rows' | 'unreadable'>)
+  /** The chunk could not be read as such (the whole file is then read again, which says why). */
+  | { type: 'chunk-failed'; fileIndex: number; chunkIndex: number; bytes: ArrayBuffer };
 
 /** Below this much CSV text, starting threads costs more than it saves. */
 const THREADS_FROM_BYTES = 32 * 1024 * 1024;
@@ -67,8 +75,8 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     unreadable: new Map(),
     counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
   };
-  const add = (kind: LogSource, part: LogRowsPart, result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    parts[kind].push(part);
+  const add = (kind: LogSource, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
+    parts[kind].push(...(Array.isArray(part) ? part : [part]));
     merged.reports.push(result.report);
     for (const record of result.quarantine) merged.quarantine.push(record);
     for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
@@ -78,15 +86,55 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     const zones = await options.zones;
     for (const file of files) {
-      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits });
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
       add(file.kind, result.rows.toPart(), result);
     }
   } else {
     options.onProgress(`reading ${files.length} log files on ${workers} threads`);
     merged.threads = workers;
-    await readOnWorkers(files, workers, options, (file, message) => add(file.kind, message.part, message));
+    const read = await readOnWorkers(files, workers, options);
+    for (const [index, file] of files.entries()) {
+      const outcome = read[index];
+      if (outcome.type === 'done') {
+        add(file.kind, outcome.part, outcome);
+        continue;
+      }
+      const { parts: chunkParts, ...result } = joinChunks(file, outcome.chunks);
+      add(file.kind, chunkParts, result);
+    }
   }
   return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
+}
+
+type ChunkDone = Extract<WorkerMessage, { type: 'chunk-done' }>;
+
+// Each chunk numbered its lines from 1: they are shifted by the lines before it, and the headers it repeats
+// are replayed in order, so the file reads as it does whole.
+/** The chunks of one file, in order, as one file's result (its rows as several parts). */
+function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'rows' | 'unreadable'> & { parts: LogRowsPart[]; unreadable: Array<[string, number]> } {
+  const first = resolveHeader(file.kind, chunks[0].firstHeader);
+  const history = new HeaderHistory(first);
+  const quarantine: QuarantineRecord[] = [];
+  const unreadable = new Map<string, number>();
+  let rowsRead = 0;
+  let quarantined = 0;
+  let before = 0;
+  for (const chunk of chunks) {
+    for (const record of chunk.quarantine) quarantine.push({ ...record, line: record.line + before });
+    for (const repeat of chunk.repeats) history.repeat(repeat.line + before, repeatedHeader(file.kind, repeat.fields)!);
+    for (const [column, count] of chunk.unreadable) unreadable.set(column, (unreadable.get(column) ?? 0) + count);
+    rowsRead += chunk.rowsRead;
+    quarantined += chunk.quarantined;
+    before += chunk.lines;
+  }
+  const report: FileReport = { file: file.path, kind: file.kind, rows: rowsRead, drift: history.drift, missingOptional: first.missingOptional };
+  return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined };
+}
+
+/** Whether each chunk was read with the header in force where it starts (a header repeated with other columns breaks that). */
+function chunksAgree(header: string[], chunks: ChunkDone[]): boolean {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((field, index) => field === b[index]);
+  return chunks.every((chunk, index) => same(chunk.firstHeader, header) && (index === chunks.length - 1 || same(chunk.lastHeader, header)));
 }
 
 // UPTAKE_READ_THREADS lets an operator cap the threads on a shared host (0: read on the main thread).
@@ -101,49 +149,146 @@ function defaultWorkers(files: LogFile[]): number {
   return total < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
 }
 
-// Files go out to whichever worker is free; results are merged strictly in file order.
-function readOnWorkers(
-  files: LogFile[],
-  count: number,
-  options: ReadLogFilesOptions,
-  merge: (file: LogFile, message: Extract<WorkerMessage, { type: 'done' }>) => void,
-): Promise<void> {
+/** What the threads made of one file: read whole, or in chunks (in order). */
+type FileOutcome = Extract<WorkerMessage, { type: 'done' }> | { type: 'chunks'; chunks: ChunkDone[] };
+
+/** Chunks cut and not yet read, at most, beyond one per thread: the text held is bounded by this. */
+const CHUNKS_AHEAD = 1;
+
+// Files go out to whichever worker is free, largest first; a large file is cut into chunks here as it is
+// read (readTextChunks; a gzip file inflated, which costs a fraction of parsing), and the chunks go out
+// before the files. A file whose chunks cannot be read as such (quoting, a header repeated with other
+// columns) is read again whole by a thread, which says why. The first failure in file order is reported.
+function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOptions): Promise<FileOutcome[]> {
+  const chunkBytes = chunkBytesOf(options.chunkBytes);
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
   return new Promise((resolve, reject) => {
-    const done = new Map<number, Extract<WorkerMessage, { type: 'done' | 'failed' }>>();
+    const outcomes: Array<FileOutcome | Extract<WorkerMessage, { type: 'failed' }> | undefined> = files.map(() => undefined);
     const pool: Worker[] = [];
+    const idle: Worker[] = [];
     // Largest first, so that no thread is left reading a big file alone at the end.
-    const queue = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
-    let merged = 0;
+    const order = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
+    const chunked = new Set(order.filter((index) => textBytesOf({ bytes: files[index].bytes ?? 0, gzip: files[index].gzip }) > chunkBytes));
+    const whole = order.filter((index) => !chunked.has(index));
+    const chunkTasks: Array<Extract<WorkerRequest, { type: 'chunk' }>> = [];
+    /** Per chunked file: its header, chunks read so far, how many it has once all are cut, and whether it is read whole instead. */
+    const progress = new Map<number, { header?: string[]; chunks: ChunkDone[]; total?: number; whole: boolean }>();
+    const spare: ArrayBuffer[] = [];
+    let running = 0;
+    let chunksOut = 0;
+    let producing = chunked.size > 0;
     let firstFailure = files.length;
     let settled = false;
+    let wakeProducer: (() => void) | null = null;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    const dispatch = (worker: Worker) => {
-      // after a failure only the files before it still matter
-      const at = queue.findIndex((index) => index < firstFailure);
-      if (at === -1) return;
-      const [fileIndex] = queue.splice(at, 1);
-      const { path, gzip, name, kind, bytes } = files[fileIndex];
-      worker.postMessage({ type: 'read', file: { path, gzip, name, kind, bytes }, fileIndex } satisfies WorkerRequest);
-    };
-    const drain = () => {
-      while (done.has(merged)) {
-        const message = done.get(merged)!;
-        done.delete(merged);
-        if (message.type === 'failed') {
-          const { kind, message: text, file, line } = message.error;
-          finish(kind === 'internal' ? new Error(`reading ${files[merged].path} failed: ${text}`) : new UptakeError(kind, text, { file, line }));
-          return;
-        }
-        merge(files[merged], message);
-        merged += 1;
+      wakeProducer?.();
+      if (error) {
+        reject(error);
+        return;
       }
-      if (merged === files.length) finish();
+      const first = outcomes.findIndex((outcome) => outcome?.type === 'failed');
+      if (first !== -1) {
+        const { kind, message: text, file, line } = (outcomes[first] as Extract<WorkerMessage, { type: 'failed' }>).error;
+        reject(kind === 'internal' ? new Error(`reading ${files[first].path} failed: ${text}`) : new UptakeError(kind, text, { file, line }));
+        return;
+      }
+      resolve(outcomes as FileOutcome[]);
+    };
+    const readWhole = (fileIndex: number) => {
+      const state = progress.get(fileIndex);
+      if (state) state.whole = true;
+      whole.unshift(fileIndex);
+      // its chunks not yet handed out are not read
+      for (let at = chunkTasks.length - 1; at >= 0; at -= 1) {
+        if (chunkTasks[at].fileIndex !== fileIndex) continue;
+        const [dropped] = chunkTasks.splice(at, 1);
+        chunksOut -= 1;
+        if (producing) spare.push(dropped.chunk.bytes.buffer as ArrayBuffer);
+      }
+      wakeProducer?.();
+    };
+    const dispatch = () => {
+      while (idle.length > 0 && !settled) {
+        let request: WorkerRequest | undefined = chunkTasks.shift();
+        const transfer: ArrayBuffer[] = [];
+        if (request) {
+          transfer.push(request.chunk.bytes.buffer as ArrayBuffer);
+        } else {
+          // after a failure only the files before it still matter
+          const at = whole.findIndex((index) => index < firstFailure);
+          if (at === -1) break;
+          const [fileIndex] = whole.splice(at, 1);
+          const { path, gzip, name, kind, bytes } = files[fileIndex];
+          request = { type: 'read', file: { path, gzip, name, kind, bytes }, fileIndex };
+        }
+        running += 1;
+        idle.pop()!.postMessage(request, transfer);
+      }
+      if (running === 0 && !producing && chunkTasks.length === 0 && !whole.some((index) => index < firstFailure)) finish();
+    };
+    const chunkDone = (message: ChunkDone | Extract<WorkerMessage, { type: 'chunk-failed' }>) => {
+      chunksOut -= 1;
+      if (producing) spare.push(message.bytes);
+      wakeProducer?.();
+      const state = progress.get(message.fileIndex)!;
+      if (state.whole) return;
+      if (message.type === 'chunk-failed') {
+        readWhole(message.fileIndex);
+        return;
+      }
+      state.chunks[message.chunkIndex] = message;
+      if (state.total !== undefined && state.chunks.filter(Boolean).length === state.total) settleChunks(message.fileIndex);
+    };
+    const settleChunks = (fileIndex: number) => {
+      const state = progress.get(fileIndex)!;
+      if (chunksAgree(state.header!, state.chunks)) {
+        outcomes[fileIndex] = { type: 'chunks', chunks: state.chunks };
+        options.onProgress(`${files[fileIndex].name}: read in ${state.chunks.length} chunks`);
+      } else {
+        options.onProgress(`${files[fileIndex].name}: read whole, as a header repeated in it has other columns`);
+        readWhole(fileIndex);
+      }
+    };
+    const produce = async () => {
+      for (const fileIndex of order.filter((index) => chunked.has(index))) {
+        if (settled || fileIndex > firstFailure) continue;
+        const file = files[fileIndex];
+        const state: { header?: string[]; chunks: ChunkDone[]; total?: number; whole: boolean } = { chunks: [], whole: false };
+        progress.set(fileIndex, state);
+        let total = 0;
+        try {
+          for await (const chunk of readTextChunks(file, { limits, chunkBytes, pool: spare })) {
+            if (chunk.index === 0) state.header = headerFieldsOf(chunk);
+            if (state.header === undefined || state.whole || settled) {
+              spare.push(chunk.bytes.buffer as ArrayBuffer);
+              break;
+            }
+            const { path, gzip, name, kind } = file;
+            chunkTasks.push({ type: 'chunk', file: { path, gzip, name, kind }, fileIndex, chunk, header: chunk.index === 0 ? undefined : state.header });
+            total += 1;
+            chunksOut += 1;
+            dispatch();
+            while (chunksOut >= count + CHUNKS_AHEAD && !settled) await new Promise<void>((wake) => (wakeProducer = wake));
+            wakeProducer = null;
+          }
+        } catch {
+          // the thread reading the file whole says what is wrong with it
+          state.header = undefined;
+        }
+        if (state.header === undefined || state.whole) {
+          if (!state.whole) readWhole(fileIndex);
+          continue;
+        }
+        state.total = total;
+        if (state.chunks.filter(Boolean).length === total) settleChunks(fileIndex);
+      }
+      producing = false;
+      // the buffers chunks were read into go with the last chunk's
+      spare.length = 0;
+      dispatch();
     };
     for (let index = 0; index < count; index += 1) {
       const worker = new Worker(WORKER_URL);
@@ -153,10 +298,14 @@ function readOnWorkers(
           options.onProgress(message.message);
           return;
         }
-        done.set(message.fileIndex, message);
-        if (message.type === 'failed') firstFailure = Math.min(firstFailure, message.fileIndex);
-        else dispatch(worker);
-        drain();
+        running -= 1;
+        idle.push(worker);
+        if (message.type === 'chunk-done' || message.type === 'chunk-failed') chunkDone(message);
+        else {
+          outcomes[message.fileIndex] = message;
+          if (message.type === 'failed') firstFailure = Math.min(firstFailure, message.fileIndex);
+        }
+        dispatch();
       });
       worker.on('error', (error) => finish(new Error(`a file-reading thread failed: ${error.message}`, { cause: error })));
       worker.on('exit', (code) => finish(new Error(`a file-reading thread stopped early (exit code ${code})`)));
@@ -165,9 +314,11 @@ function readOnWorkers(
     Promise.resolve(options.zones).then((zones) => {
       if (settled) return;
       for (const worker of pool) {
-        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible, limits: options.limits ?? DEFAULT_INPUT_LIMITS } satisfies WorkerRequest);
-        dispatch(worker);
+        worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible, limits, chunkBytes } satisfies WorkerRequest);
+        idle.push(worker);
       }
+      if (producing) void produce().catch(finish);
+      dispatch();
     }, finish);
   });
 }

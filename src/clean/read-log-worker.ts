@@ -1,9 +1,9 @@
-// Worker thread entry: reads the log files the main thread hands it, one at a time (see read-log-files.ts).
+// Worker thread entry: reads the log files, or chunks of a large one, the main thread hands it, one at a time (see read-log-files.ts).
 import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
 import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
 import { transferListOf } from '../ingest/log-rows.js';
-import { readLogFile, type RosterZones } from './read-log-file.js';
+import { readLogChunk, readLogFile, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
 import type { WorkerMessage, WorkerRequest } from './read-log-files.js';
 
@@ -13,15 +13,20 @@ let zones: RosterZones = new Map();
 let defaultZone = 'UTC';
 let plausible: PlausibleWindow = { earliestMs: -Infinity, latestMs: Infinity };
 let limits = DEFAULT_INPUT_LIMITS;
+let chunkBytes: number | undefined;
 
 port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'zones') {
-    ({ zones, defaultZone, plausible, limits } = request);
+    ({ zones, defaultZone, plausible, limits, chunkBytes } = request);
+    return;
+  }
+  if (request.type === 'chunk') {
+    await readChunk(request);
     return;
   }
   const { file, fileIndex } = request;
   try {
-    const result = await readLogFile(file, { zones, defaultZone, plausible, limits, onProgress: (message) => send({ type: 'progress', message }) });
+    const result = await readLogFile(file, { zones, defaultZone, plausible, limits, chunkBytes, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
     const { report, quarantine, rowsRead, quarantined } = result;
     send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined }, transferListOf(part));
@@ -35,3 +40,19 @@ port.on('message', async (request: WorkerRequest) => {
     }
   }
 });
+
+// A chunk arrives as a Uint8Array (its buffer transferred): its bytes go back the same way for the next chunk.
+async function readChunk(request: Extract<WorkerRequest, { type: 'chunk' }>): Promise<void> {
+  const { file, fileIndex, chunk, header } = request;
+  const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.length);
+  const buffer = chunk.bytes.buffer as ArrayBuffer;
+  try {
+    const result = await readLogChunk(file, { ...chunk, bytes }, header, { zones, defaultZone, plausible, limits, onProgress: () => {} });
+    const { rows, unreadable, ...rest } = result;
+    const part = rows.toPart();
+    send({ type: 'chunk-done', fileIndex, chunkIndex: chunk.index, part, unreadable: [...unreadable], bytes: buffer, ...rest }, [...transferListOf(part), buffer]);
+  } catch {
+    // the file is read again whole, which reports what is wrong (with its line)
+    send({ type: 'chunk-failed', fileIndex, chunkIndex: chunk.index, bytes: buffer }, [buffer]);
+  }
+}

@@ -1,8 +1,10 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { gunzip } from 'node:zlib';
+import { createGunzip, gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { UptakeError } from '../errors.js';
@@ -18,13 +20,33 @@ import { wideEncodingError, wideEncodingOf } from './wide-encoding.js';
  */
 export class FastReadUnavailable extends Error {}
 
+/** The file holds more text than is read whole (chunkBytes): it is read as a stream of chunks instead (readTextChunks). */
+class TooLargeToHold extends FastReadUnavailable {}
+
 /** Deflate writes at least a bit per 258 bytes: no gzip file holds more than this many times its size. */
 const MAX_DEFLATE_RATIO = 1032;
 /** A gzip file inflating to more than this many times its size (and MIN_PLAUSIBLE_TEXT) is streamed through csv-parse. */
 const MAX_PLAUSIBLE_RATIO = 32;
 const MIN_PLAUSIBLE_TEXT = 16 * 1024 * 1024;
-/** Above this much text a file is streamed through csv-parse instead of held in memory. */
-const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+/**
+ * Above this much text a file is not held whole but read as chunks of about this size, cut at record
+ * boundaries (readTextChunks): each parsed as a whole file is, and spread over the reading threads.
+ */
+const CHUNK_BYTES = 32 * 1024 * 1024;
+
+// UPTAKE_READ_CHUNK_BYTES sets the chunk size (tests and operators; at least 1 KiB).
+/**
+ * The chunk size: `setting` when given, else UPTAKE_READ_CHUNK_BYTES, else CHUNK_BYTES (32 MiB).
+ * @example chunkBytesOf() // 33554432 when UPTAKE_READ_CHUNK_BYTES is unset
+ */
+export function chunkBytesOf(setting?: number): number {
+  if (setting !== undefined) return setting;
+  const text = process.env.UPTAKE_READ_CHUNK_BYTES;
+  if (text === undefined || text.trim() === '') return CHUNK_BYTES;
+  const bytes = Number(text);
+  if (!Number.isInteger(bytes) || bytes < 1024) throw new UptakeError('config', `expected UPTAKE_READ_CHUNK_BYTES to be a whole number of bytes, at least 1024, got \`${text}\``);
+  return bytes;
+}
 
 // Touching fresh memory is slow on virtual machines (a page fault for every 4 KB, tens of microseconds
 // each here), and a reading thread reads file after file: the buffer a file was read into is kept for the
@@ -57,34 +79,34 @@ async function fileBytes(path: string, maxBytes: number, tooLarge: (size: number
   }
 }
 
-// A file over inputLimits.maxFileBytes stops here; one over the whole-file limit but under the cap goes
-// to csv-parse, which streams it (and counts it as it inflates).
-async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits): Promise<{ bytes: Buffer; release(): void }> {
-  const tooLargeToHold = () => new FastReadUnavailable(`it holds more than ${WHOLE_FILE_LIMIT / 1024 / 1024} MB of text`);
+// A file over inputLimits.maxFileBytes stops here; one over the chunk size but under the cap is read as
+// a stream of chunks (which counts it as it inflates).
+async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits, chunkBytes: number): Promise<{ bytes: Buffer; release(): void }> {
+  const tooLargeToHold = () => new TooLargeToHold(`it holds more than ${chunkBytes} bytes of text`);
   const tooLarge = (size: number) => (size > limits.maxFileBytes ? fileTooLarge(file.path, file.gzip, limits) : tooLargeToHold());
   /** Text held whole, at most. */
-  const limit = Math.min(WHOLE_FILE_LIMIT, limits.maxFileBytes);
+  const limit = Math.min(chunkBytes, limits.maxFileBytes);
   // a gzip file's own size says little about its text: that is checked as it inflates
-  const read = await fileBytes(file.path, file.gzip ? WHOLE_FILE_LIMIT : limit, file.gzip ? tooLargeToHold : tooLarge);
+  const read = await fileBytes(file.path, file.gzip ? chunkBytes : limit, file.gzip ? tooLargeToHold : tooLarge);
   if (!file.gzip) return read;
   // gzip ends with the text's size (modulo 4 GiB) and zlib holds what it inflates twice (pieces, then joined):
-  // a file that says it is larger than can be held (a gzip bomb) is streamed by csv-parse without inflating it
-  // here. A size deflate cannot reach (over 1032 times the data) is no gzip trailer: the file is cut short.
+  // a file that says it is larger than is held whole (a gzip bomb too) is streamed in chunks without inflating
+  // it here. A size deflate cannot reach (over 1032 times the data) is no gzip trailer: the file is cut short.
   const statedSize = read.bytes.length >= 18 && read.bytes[0] === 0x1f && read.bytes[1] === 0x8b ? read.bytes.readUInt32LE(read.bytes.length - 4) : 0;
   if (statedSize > limit && statedSize <= read.bytes.length * MAX_DEFLATE_RATIO) {
     read.release();
     throw tooLargeToHold();
   }
   // Logs shrink about six times in gzip; one that inflates far more (a bomb of several gzip members, whose
-  // trailer says little) is streamed by csv-parse too, instead of being inflated here up to the limit.
+  // trailer says little) is streamed in chunks too, instead of being inflated here up to the limit.
   const plausible = Math.max(read.bytes.length * MAX_PLAUSIBLE_RATIO, MIN_PLAUSIBLE_TEXT);
   let bytes: Buffer;
   try {
-    // decompressing stops at the limit: a huge file is streamed by csv-parse, never held whole
+    // decompressing stops at the limit: a huge file is streamed in chunks, never held whole
     bytes = await promisify(gunzip)(read.bytes, { maxOutputLength: Math.min(limit, plausible) + 1 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw plausible < limit ? new FastReadUnavailable(`it inflates to more than ${MAX_PLAUSIBLE_RATIO} times its size`) : tooLarge(limit + 1);
+      throw plausible < limit ? new TooLargeToHold(`it inflates to more than ${MAX_PLAUSIBLE_RATIO} times its size`) : tooLarge(limit + 1);
     }
     throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
   } finally {
@@ -225,24 +247,245 @@ class StrictQuoting {
  * Hands every record of a CSV (or gzipped CSV) file to `onRecord`, the header first, exactly as
  * readCsvBatches reads them (fields, line, raw text; no record has a parse error, as such files go to csv-parse). Throws FastReadUnavailable, before or
  * after some records, when the file needs csv-parse; the caller then starts the file over with readCsvBatches.
+ * A file of more than `options.chunkBytes` of text (chunkBytesOf) is read as chunks cut at record boundaries,
+ * one after the other, in a buffer or two of that size: never whole.
  * `options.chunkChars`: how much text papaparse is given at a time (64 K; tests cut records with small pieces).
  * @example await readCsvRecordsFast(file, (record) => console.log(record.line, record.fields))
  */
 export async function readCsvRecordsFast(
   file: Pick<InputFile, 'path' | 'gzip'>,
   onRecord: (record: CsvRecord) => void,
-  options: { chunkChars?: number; limits?: InputLimits } = {},
+  options: { chunkChars?: number; limits?: InputLimits; chunkBytes?: number } = {},
 ): Promise<void> {
   const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
-  const { bytes, release } = await bytesOf(file, limits);
+  const chunkBytes = chunkBytesOf(options.chunkBytes);
+  const chunkChars = options.chunkChars ?? CHUNK_CHARS;
+  let read: { bytes: Buffer; release(): void };
+  try {
+    read = await bytesOf(file, limits, chunkBytes);
+  } catch (error) {
+    if (!(error instanceof TooLargeToHold)) throw error;
+    const pool: ArrayBuffer[] = [];
+    let line = 1;
+    for await (const chunk of readTextChunks(file, { limits, chunkBytes, pool })) {
+      line = parseChunk(chunk, onRecord, { chunkChars, maxRecordBytes: limits.maxRecordBytes, line });
+      pool.push(chunk.bytes.buffer as ArrayBuffer);
+    }
+    return;
+  }
+  const { bytes, release } = read;
   try {
     const wide = wideEncodingOf(bytes);
     if (wide !== undefined) throw wideEncodingError(file.path, wide);
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
-    parseText(bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, limits.maxRecordBytes);
+    const newline = lineEndingOf(bytes, textOffset(bytes));
+    if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
+    parseText(bytes, onRecord, chunkChars, limits.maxRecordBytes, { bom: true, newline, line: 1 });
   } finally {
     release();
   }
+}
+
+/** A piece of a file's text cut at a record boundary (readTextChunks). */
+export interface TextChunk {
+  /** The chunk's bytes, alone in their ArrayBuffer (so it can be transferred to a thread and back). */
+  bytes: Buffer;
+  /** 0 for the file's first chunk (the one that can start with a BOM and holds the header). */
+  index: number;
+  /** The file's record delimiter, from its header line. */
+  newline: '\n' | '\r\n' | '\r';
+}
+
+/**
+ * Parses one chunk of readTextChunks as readCsvRecordsFast parses a whole file, its first record on `line`;
+ * returns the line the next chunk starts on.
+ * @example let line = 1; for await (const chunk of readTextChunks(file, options)) line = parseChunk(chunk, onRecord, { line })
+ */
+export function parseChunk(chunk: TextChunk, onRecord: (record: CsvRecord) => void, options: { line: number; chunkChars?: number; maxRecordBytes?: number }): number {
+  return parseText(chunk.bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, options.maxRecordBytes ?? DEFAULT_INPUT_LIMITS.maxRecordBytes, { bom: chunk.index === 0, newline: chunk.newline, line: options.line });
+}
+
+// The chunks after a file's first are read with its header before the first chunk is read: a header
+// holds no quote (else the file is not read in chunks), so its fields are its text between commas.
+/**
+ * The fields of the header a file's first chunk starts with (after a BOM and empty lines), or undefined
+ * when it cannot be told without parsing (a quote in it, or no line ending).
+ * @example headerFieldsOf(firstChunk) // ['event_id', 'user_id', ...]
+ */
+export function headerFieldsOf(chunk: TextChunk): string[] | undefined {
+  let start = chunk.index === 0 ? textOffset(chunk.bytes) : 0;
+  while (chunk.bytes[start] === LF || chunk.bytes[start] === CR) start += 1;
+  const end = chunk.bytes.indexOf(chunk.newline, start);
+  if (end === -1) return undefined;
+  const text = chunk.bytes.toString('utf8', start, end);
+  return text.includes('"') || text.includes('\r') || text.includes('\n') ? undefined : text.split(',');
+}
+
+/** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
+const WIDE_SAMPLE_BYTES = 256;
+/** Bytes read from a plain file at a time into the chunk being filled. */
+const READ_BYTES = 1024 * 1024;
+
+// A chunk ends after a line ending outside quotes: in RFC 4180 every quote opens or closes a quoted field
+// (a doubled quote closes and opens one), so a line ending after an even number of quotes ends a record. A
+// file that is not RFC 4180 can be cut elsewhere, but then some chunk holds a record that breaks its
+// quoting or ends inside a quote, which parseText reports (FastReadUnavailable), and the file goes to
+// csv-parse. Parsed one after the other (or side by side), the chunks give the records of the whole text:
+// each starts where a record starts, in the state a parser of the whole text is in there.
+/** Where the last record that ends in `bytes[0..length)` ends (just after `lineEnd`, its line ending's last byte), or -1. */
+function lastRecordEnd(bytes: Uint8Array, length: number, lineEnd: number): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, length);
+  let best = -1;
+  let outsideFrom = 0;
+  for (let quote = text.indexOf(QUOTE), inside = false; ; quote = text.indexOf(QUOTE, quote + 1)) {
+    const end = quote === -1 ? length : quote;
+    if (!inside && end > outsideFrom) {
+      const at = text.lastIndexOf(lineEnd, end - 1);
+      if (at >= outsideFrom) best = at + 1;
+    }
+    if (quote === -1) return best;
+    inside = !inside;
+    if (!inside) outsideFrom = quote + 1;
+  }
+}
+
+// The chunk being filled is a buffer of its own (reused from `pool` when one is there): the text is never
+// one string nor one buffer, and at most a chunk and the record cut off at its end are held here.
+/**
+ * The text of a CSV (or gzipped CSV) file as chunks of about `chunkBytes` bytes, each ending where a record
+ * ends (the last one where the file does), checked as readCsvRecordsFast checks a whole file: the cap on
+ * text (UptakeError), UTF-16 or UTF-32 (UptakeError), UTF-8, a quoted header, a quote left open for more than inputLimits.maxRecordBytes (FastReadUnavailable). Hand a chunk's
+ * ArrayBuffer back through `pool` once it is read and the next chunk reuses it.
+ * @example for await (const chunk of readTextChunks(file, { limits, chunkBytes: 1 << 20, pool })) line = parseChunk(chunk, onRecord, { line })
+ */
+export async function* readTextChunks(
+  file: Pick<InputFile, 'path' | 'gzip'>,
+  options: { limits?: InputLimits; chunkBytes?: number; pool?: ArrayBuffer[] },
+): AsyncGenerator<TextChunk> {
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const chunkBytes = chunkBytesOf(options.chunkBytes);
+  const pool = options.pool ?? [];
+  const openLimit = Math.min(OPEN_RECORD_LIMIT, limits.maxRecordBytes);
+  const take = (size: number) => {
+    const at = pool.findIndex((buffer) => buffer.byteLength >= size);
+    return at === -1 ? Buffer.allocUnsafeSlow(size) : Buffer.from(pool.splice(at, 1)[0]);
+  };
+  const source = await textSource(file);
+  let buffer = take(chunkBytes);
+  let filled = 0;
+  let total = 0;
+  let index = 0;
+  let newline: '\n' | '\r\n' | '\r' | undefined;
+  /** The file's record delimiter, from its first line: undefined while the text read so far might not end that line yet. */
+  const newlineOf = (atEnd: boolean) => {
+    if (newline !== undefined) return newline;
+    const head = buffer.subarray(0, filled);
+    const start = textOffset(head);
+    const lf = head.indexOf(LF, start);
+    const cr = head.indexOf(CR, start);
+    // a CR last might be the first half of a CRLF
+    if (!atEnd && (lf === -1 ? cr === -1 || cr === filled - 1 : false)) return undefined;
+    newline = lineEndingOf(head, start);
+    if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
+    return newline;
+  };
+  const cut = (end: number, atEnd: boolean): TextChunk => {
+    if (index === 0) {
+      const wide = wideEncodingOf(buffer.subarray(0, filled));
+      if (wide !== undefined) throw wideEncodingError(file.path, wide);
+    }
+    newlineOf(atEnd);
+    const bytes = buffer.subarray(0, end);
+    if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
+    const next = take(Math.max(chunkBytes, filled - end));
+    buffer.copy(next, 0, end, filled);
+    buffer = next;
+    filled -= end;
+    index += 1;
+    return { bytes, index: index - 1, newline: newline! };
+  };
+  try {
+    for (;;) {
+      if (filled === buffer.length) {
+        const ending = newlineOf(false);
+        const end = ending === undefined ? -1 : lastRecordEnd(buffer, filled, ending === '\r' ? CR : LF);
+        if (end > 0) {
+          yield cut(end, false);
+          continue;
+        }
+        if (filled > chunkBytes + openLimit) {
+          throw new FastReadUnavailable(`a record is ${openLimit === OPEN_RECORD_LIMIT ? `still open after ${OPEN_RECORD_LIMIT / 1024 / 1024} MB of text` : 'longer than inputLimits.maxRecordBytes'}`);
+        }
+        // no record ends within the chunk yet: it grows
+        const grown = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const read = await source.read(buffer, filled);
+      if (index === 0 && total < WIDE_SAMPLE_BYTES && (read === 0 || total + read >= WIDE_SAMPLE_BYTES)) {
+        const wide = wideEncodingOf(buffer.subarray(0, filled + read));
+        if (wide !== undefined) throw wideEncodingError(file.path, wide);
+      }
+      if (read === 0) break;
+      filled += read;
+      total += read;
+      if (total > limits.maxFileBytes) throw fileTooLarge(file.path, file.gzip, limits);
+    }
+    if (filled > 0 || index === 0) yield cut(filled, true);
+  } finally {
+    await source.close();
+  }
+}
+
+/** A file's text (inflated when gzip), read into a buffer at a time. */
+interface TextSource {
+  /** Fills `buffer` from `at` with as much as is ready (at least a byte); 0 at the end of the text. */
+  read(buffer: Buffer, at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function textSource(file: Pick<InputFile, 'path' | 'gzip'>): Promise<TextSource> {
+  const cannotRead = (error: unknown) => new UptakeError('input', `cannot read the file: ${(error as Error).message}`, { file: file.path, cause: error });
+  if (!file.gzip) {
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(file.path, 'r');
+    } catch (error) {
+      throw cannotRead(error);
+    }
+    return {
+      read: async (buffer, at) => (await handle.read(buffer, at, Math.min(READ_BYTES, buffer.length - at), null)).bytesRead,
+      close: () => handle.close(),
+    };
+  }
+  const stream = createReadStream(file.path);
+  const gunzipped = createGunzip();
+  // a read error ends the gunzip stream with it (a plain pipe would leave it waiting)
+  pipeline(stream, gunzipped, () => {});
+  const pieces = gunzipped[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let piece: Buffer | undefined;
+  return {
+    async read(buffer, at) {
+      if (piece === undefined || piece.length === 0) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await pieces.next();
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).syscall !== undefined) throw cannotRead(error);
+          throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
+        }
+        if (next.done) return 0;
+        piece = next.value;
+      }
+      const count = piece.copy(buffer, at);
+      piece = piece.subarray(count);
+      return count;
+    },
+    async close() {
+      stream.destroy();
+      gunzipped.destroy();
+    },
+  };
 }
 
 // A file's text as one string was memory as large as the file, touched for the first time for every file
@@ -256,17 +499,19 @@ const OPEN_RECORD_LIMIT = 4 * 1024 * 1024;
 // papaparse splits records at the first line's line ending only; csv-parse at every line ending. A record
 // holding another line break outside quotes (rows appended on another system) is read by csv-parse, as
 // is a record over inputLimits.maxRecordBytes (csv-parse says where it is, or that it is not one record).
-/** readCsvRecordsFast of the file's bytes, once they are known to be UTF-8, parsed `chunkChars` characters at a time. */
-function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number, maxRecordBytes: number): void {
-  const offset = textOffset(bytes);
+/**
+ * readCsvRecordsFast of a file's bytes (or of a chunk of them: the BOM is dropped only at the file's start),
+ * once they are known to be UTF-8, parsed `chunkChars` characters at a time; returns the line after the last.
+ */
+function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number, maxRecordBytes: number, at: { bom: boolean; newline: '\n' | '\r\n' | '\r'; line: number }): number {
+  const offset = at.bom ? textOffset(bytes) : 0;
   const length = bytes.length - offset;
   const nonAscii = new NonAsciiBytes(bytes, offset);
-  const newline = lineEndingOf(bytes, offset);
-  if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
+  const newline = at.newline;
   const hasCarriageReturn = bytes.indexOf(CR, offset) !== -1;
   const openLimit = Math.min(OPEN_RECORD_LIMIT, maxRecordBytes);
   const checks = new StrictQuoting(newline);
-  let line = 1;
+  let line = at.line;
   let from = 0;
   // the text from `base` on that papaparse has been given: the records not yet read, whole or cut off
   let open = '';
@@ -281,6 +526,8 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
         parser.abort();
         return;
       }
+      // after a final line break papaparse hands on an empty record of no text: no line of its own
+      if (result.meta.cursor === from) return;
       const record = open.slice(from - base, result.meta.cursor - base);
       const text = record.endsWith(newline) ? record.slice(0, -newline.length) : record;
       let raw = stripLineEnding(record);
@@ -333,6 +580,7 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
   if (failure !== undefined) throw failure;
   if (from !== length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${length}`);
   checks.check();
+  return line;
 }
 
 /** Hands each record of a file to `onRecord` (see readCsvRecordsFast and readCsvBatches). */
@@ -356,10 +604,11 @@ export async function readFileRecords<T>(
   read: (forEachRecord: ForEachRecord) => Promise<T>,
   onProgress: (message: string) => void,
   limits: InputLimits = DEFAULT_INPUT_LIMITS,
+  chunkBytes?: number,
 ): Promise<T> {
   if (csvReader() === 'papaparse') {
     try {
-      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits }));
+      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits, chunkBytes }));
     } catch (error) {
       if (!(error instanceof FastReadUnavailable)) throw error;
       onProgress(`${file.name}: read with csv-parse, as ${error.message}`);

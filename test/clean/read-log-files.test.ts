@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { writeGzipBomb } from '../helpers/gzip-bomb.js';
 import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
 // Worker threads run compiled JavaScript, so this file tests the build (npm test builds first).
@@ -153,4 +155,74 @@ test('UPTAKE_READ_THREADS chooses the thread count; a value that is not a whole 
   } finally {
     delete process.env.UPTAKE_READ_THREADS;
   }
+});
+
+// A large file is cut into chunks at record boundaries and its chunks are read side by side: the result
+// must be the file read whole, lines, repeated headers and quarantine included. UPTAKE_READ_CHUNK_BYTES makes
+// small files large here.
+test('a file read in chunks, on threads or on one thread, gives exactly what reading it whole gives', async () => {
+  const dataset = generateDataset({ seed: 5, users: 30, weeks: 3, endWeek: '2026-W47' });
+  // inputFolder gzips .gz names itself
+  const generated = dataset.files.map((file) => ({ ...file, content: file.name.endsWith('.gz') ? gunzipSync(file.content) : file.content }));
+  const bigAi = generated.find((file) => file.name.startsWith('ai_logs') && !file.name.endsWith('.gz'))!;
+  const gzipped = generated.find((file) => file.name.endsWith('.gz'))!;
+  const prompts = Array.from({ length: 300 }, (_, index) => `e${index},u${index % 3 === 0 ? 1 : 2},Finance,report,2026-11-16T09:${String(index % 60).padStart(2, '0')}:00Z,,done,0.5,,"line one\nline ""two"", with a comma ${index}"`);
+  const dir = inputFolder({
+    ...Object.fromEntries(generated.map((file) => [file.name, file.content])),
+    // the same header again half way down, and a row that is quarantined after it
+    'ai_logs_9a.csv': csv(AI_HEADER, ...prompts.slice(0, 150), AI_HEADER, ...prompts.slice(150), ',u1,Finance,report,2026-11-16T09:00:00Z,,done,,,'),
+  });
+  const read = async (workers: number, chunkBytes?: number) => {
+    const progress: string[] = [];
+    const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+    if (chunkBytes !== undefined) process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
+    try {
+      return { data: plain(await cleanInput(dir, config, { now: NOW, workers, onProgress: (message) => progress.push(message) })), progress };
+    } finally {
+      if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+      else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+    }
+  };
+  const whole = await read(0);
+  const chunkedThreads = await read(2, 2048);
+  const chunkedOneThread = await read(0, 2048);
+  expect(chunkedThreads.data).toEqual(whole.data);
+  expect(chunkedOneThread.data).toEqual(whole.data);
+  const chunks = (name: string) => Number(chunkedThreads.progress.find((line) => line.startsWith(`${name}: read in `))?.match(/read in (\d+) chunks/)?.[1] ?? 0);
+  expect(chunks(bigAi.name)).toBeGreaterThan(20);
+  expect(chunks(gzipped.name)).toBeGreaterThan(20);
+  expect(chunks('ai_logs_9a.csv')).toBeGreaterThan(10);
+  const report = whole.data.files.find((entry) => entry.file.endsWith('ai_logs_9a.csv'))!;
+  expect(report.drift).toEqual(['header repeated on line 302']);
+  expect(whole.data.quarantine.filter((record) => record.file.endsWith('ai_logs_9a.csv')).map((record) => [record.line, record.reason])).toEqual([[603, 'missing_id']]);
+});
+
+// A chunk read with the wrong header, or quoting that only csv-parse reads right, sends the file to be read whole.
+test('a header repeated in another column order, or broken quoting, far down a chunked file reads as it does whole', async () => {
+  const rows = (from: number, count: number) => Array.from({ length: count }, (_, index) => `e${from + index},u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"prompt ${from + index}"`);
+  const reordered = AI_HEADER.split(',').reverse().join(',');
+  const dir = inputFolder({
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,Europe/Berlin,yes,10,5'),
+    'ai_logs_1.csv': csv(AI_HEADER, ...rows(0, 200), reordered, ...rows(200, 100).map((row) => row.split(',').reverse().join(','))),
+    'ai_logs_2.csv': csv(AI_HEADER, ...rows(1000, 200), 'e9,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"bad"quote', ...rows(1200, 50)),
+    'manual_logs_1.csv': csv(MANUAL_HEADER, 't1,u1,Finance,report,2026-11-16T08:00:00Z,'),
+  });
+  const read = async (workers: number, chunkBytes?: number) => {
+    const progress: string[] = [];
+    const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+    if (chunkBytes !== undefined) process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
+    try {
+      return { data: plain(await cleanInput(dir, config, { now: NOW, workers, onProgress: (message) => progress.push(message) })), progress };
+    } finally {
+      if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+      else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+    }
+  };
+  const whole = await read(0);
+  const chunked = await read(2, 2048);
+  expect(chunked.data).toEqual(whole.data);
+  expect(whole.data.tasks.filter((task) => String(task.task_id).startsWith('e2')).length).toBeGreaterThan(50);
+  expect(chunked.progress).toContain('ai_logs_2.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 202');
+  expect(chunked.progress).toContain('ai_logs_1.csv: read whole, as a header repeated in it has other columns');
+  expect(whole.data.files.find((entry) => entry.file.endsWith('ai_logs_1.csv'))!.drift).toEqual(['header repeated on line 202, columns in another order']);
 });
