@@ -165,7 +165,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       const [{ discoverFiles }, { cleanInput }, { hashFile }] = await Promise.all([
         import('./ingest/discover-files.js'),
         import('./clean/clean-input.js'),
-        import('./automate/hash-file.js'),
+        import('./util/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
       const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`), now: startedAt.getTime() });

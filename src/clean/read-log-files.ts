@@ -23,6 +23,15 @@ export interface ReadLogFilesOptions {
   limits?: InputLimits;
   /** Worker threads to read with; 0 reads on this thread. Default: UPTAKE_READ_THREADS, else one per core (at most 4) for large input, else 0. */
   workers?: number;
+  /** Called with each file's rows and results as they are merged, in file order (a store keeps them). */
+  onFileRead?(read: LogFileRead): void;
+}
+
+/** One log file's readable rows and what else it gave, in a form that crosses threads (and goes into a store). */
+export interface LogFileRead {
+  file: LogFile;
+  part: LogRowsPart;
+  result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Array<[string, number]> };
 }
 
 /** Every log file read, merged in file order (the input order every tie-break uses). */
@@ -59,32 +68,47 @@ const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
  */
 export async function readLogFiles(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> {
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
-  const parts: Record<LogSource, LogRowsPart[]> = { ai_logs: [], manual_logs: [] };
-  const merged: Omit<LogFilesRead, 'rows'> = {
-    threads: 0,
-    reports: [],
-    quarantine: [],
-    unreadable: new Map(),
-    counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
-  };
-  const add = (kind: LogSource, part: LogRowsPart, result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    parts[kind].push(part);
-    merged.reports.push(result.report);
-    for (const record of result.quarantine) merged.quarantine.push(record);
-    for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
-    merged.counts[kind].rowsRead += result.rowsRead;
-    merged.counts[kind].quarantined += result.quarantined;
+  const reads: LogFileRead[] = [];
+  const add = (file: LogFile, part: LogRowsPart, result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
+    const { report, quarantine, rowsRead, quarantined } = result;
+    const read: LogFileRead = { file, part, result: { report, quarantine, rowsRead, quarantined, unreadable: [...result.unreadable] } };
+    options.onFileRead?.(read);
+    reads.push(read);
   };
   if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
     const zones = await options.zones;
     for (const file of files) {
       const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits });
-      add(file.kind, result.rows.toPart(), result);
+      add(file, result.rows.toPart(), result);
     }
-  } else {
-    options.onProgress(`reading ${files.length} log files on ${workers} threads`);
-    merged.threads = workers;
-    await readOnWorkers(files, workers, options, (file, message) => add(file.kind, message.part, message));
+    return mergeLogFileReads(reads, 0);
+  }
+  options.onProgress(`reading ${files.length} log files on ${workers} threads`);
+  await readOnWorkers(files, workers, options, (file, message) => add(file, message.part, message));
+  return mergeLogFileReads(reads, workers);
+}
+
+/**
+ * Files read one by one (or kept from an earlier run), merged in the order given: file order, the input
+ * order every tie-break uses. `threads`: how many reading threads were used.
+ * @example mergeLogFileReads([{ file, part, result }], 0).rows.ai_logs.length
+ */
+export function mergeLogFileReads(reads: LogFileRead[], threads: number): LogFilesRead {
+  const parts: Record<LogSource, LogRowsPart[]> = { ai_logs: [], manual_logs: [] };
+  const merged: Omit<LogFilesRead, 'rows'> = {
+    threads,
+    reports: [],
+    quarantine: [],
+    unreadable: new Map(),
+    counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
+  };
+  for (const { file, part, result } of reads) {
+    parts[file.kind].push(part);
+    merged.reports.push(result.report);
+    for (const record of result.quarantine) merged.quarantine.push(record);
+    for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
+    merged.counts[file.kind].rowsRead += result.rowsRead;
+    merged.counts[file.kind].quarantined += result.quarantined;
   }
   return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
 }

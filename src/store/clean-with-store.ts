@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
+import type { Config } from '../config/schema.js';
+import { hashFile } from '../util/hash-file.js';
+import { cleanSlice, inputFiles, type CleanedData, type InputFile, type KeptFileRead, type LogFile, type LogFileRead, type RosterZones } from './clean-slice.js';
+import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
+import type { StoreEngine, StoreValue } from './store-engine.js';
+import { UptakeError } from '../errors.js';
+
+export interface StoreRunEffects {
+  onProgress?(message: string): void;
+  /** The run's clock (epoch ms), as for cleanInput. */
+  now?: number;
+  workers?: number;
+}
+
+/** What the store did for a run: files read anew, files kept (not read), files gone from the input. */
+export interface StoreRunSummary {
+  read: number;
+  skipped: number;
+  removed: number;
+  /** Why every log file was read again, when it was (e.g. the roster's zones changed). */
+  rereadAll?: string;
+}
+
+/**
+ * The settings whose change changes cleaned rows: the cleaning rules, the report time zone (teams are
+ * filled per month in it) and the input limits. A store cleaned under others must be rebuilt.
+ * @example configHash(parseConfig({}))
+ */
+export function configHash(config: Config): string {
+  const relevant = { cleaning: config.cleaning, timezone: config.timezone, inputLimits: config.inputLimits };
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+}
+
+// Naive times are read in the roster's zone of their month: another zone table means other instants.
+function zonesHash(zones: RosterZones): string {
+  const entries = [...zones].map(([user, months]) => [user, [...months].sort(([a], [b]) => (a < b ? -1 : 1))] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+/**
+ * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen
+ * is not read again (its parsed rows come back from the store), every cross-row rule runs over the kept
+ * and the new rows together, and the store then holds this run's files, cleaned tasks, quarantine,
+ * roster and label counts. The result equals cleanInput's on the same files and config.
+ * @example const { data, summary } = await cleanWithStore(engine, 'data/sample', config)
+ */
+export async function cleanWithStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<{ data: CleanedData; summary: StoreRunSummary }> {
+  const progress = effects.onProgress ?? (() => {});
+  const asOf = effects.now ?? Date.now();
+  const meta = await readMeta(engine);
+  const hash = configHash(config);
+  if (meta.config_hash !== undefined && meta.config_hash !== hash) {
+    throw new UptakeError(
+      'config',
+      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`,
+    );
+  }
+  const files = await inputFiles(inputDir);
+  const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.path, await hashFile(file.path)] as const)));
+  const ledger = new Map((await engine.all('SELECT path, bytes, sha256, reread FROM store_files')).map((row) => [String(row.path), row]));
+  const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((path) => !sha256.has(path)).length };
+  const fresh: LogFileRead[] = [];
+  let zones = '';
+
+  const kept = async (logFiles: LogFile[], rosterZones: RosterZones): Promise<Map<string, KeptFileRead>> => {
+    zones = zonesHash(rosterZones);
+    const reuse = new Map<string, KeptFileRead>();
+    if (meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
+    else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)';
+    const unchanged = summary.rereadAll
+      ? []
+      : logFiles.filter((file) => {
+          const entry = ledger.get(file.path);
+          return entry !== undefined && entry.sha256 === sha256.get(file.path) && Number(entry.bytes) === file.bytes && entry.reread === false;
+        });
+    for (const file of unchanged) {
+      const [row] = await engine.all('SELECT data FROM store_file_rows WHERE path = $1', [file.path]);
+      if (row?.data instanceof Uint8Array) reuse.set(file.path, deserialize(row.data) as KeptFileRead);
+    }
+    summary.skipped = reuse.size;
+    summary.read = logFiles.length - reuse.size;
+    progress(
+      `store ${engine.location}: ${reuse.size} of ${logFiles.length} log files unchanged since the last run, skipped; ${summary.read} to read` +
+        (summary.rereadAll ? ` (all: ${summary.rereadAll})` : ''),
+    );
+    return reuse;
+  };
+
+  const data = await cleanSlice(inputDir, config, { kept, onFileRead: (read) => fresh.push(read), now: asOf, onProgress: progress, workers: effects.workers });
+  await saveRun(engine, { files, sha256, fresh, data, meta: { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, zones_hash: zones, as_of: String(asOf) } });
+  return { data, summary };
+}
+
+interface RunToSave {
+  files: InputFile[];
+  sha256: Map<string, string>;
+  fresh: LogFileRead[];
+  data: CleanedData;
+  meta: Record<string, string>;
+}
+
+// One transaction: a run that fails half-way leaves the store as the last good run left it.
+async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
+  const reports = new Map(run.data.files.map((report) => [report.file, report]));
+  const quarantined = new Map<string, number>();
+  const implausible = new Set<string>();
+  for (const record of run.data.quarantine) {
+    quarantined.set(record.file, (quarantined.get(record.file) ?? 0) + 1);
+    // a start too far after the run's clock may be plausible at a later run's: such a file is read again
+    if (record.reason === 'implausible_started_at') implausible.add(record.file);
+  }
+  const present = new Set(run.files.map((file) => file.path));
+  await engine.run('BEGIN TRANSACTION');
+  try {
+    for (const row of await engine.all('SELECT path FROM store_file_rows')) {
+      if (!present.has(String(row.path))) await engine.run('DELETE FROM store_file_rows WHERE path = $1', [row.path]);
+    }
+    for (const read of run.fresh) {
+      await engine.run('DELETE FROM store_file_rows WHERE path = $1', [read.file.path]);
+      const { file: _file, ...kept } = read;
+      await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.path], [new Uint8Array(serialize(kept))]]);
+    }
+    await replaceRows(engine, 'store_files', [
+      run.files.map((_, index) => index),
+      run.files.map((file) => file.path),
+      run.files.map((file) => file.kind),
+      run.files.map((file) => file.bytes),
+      run.files.map((file) => run.sha256.get(file.path) ?? null),
+      run.files.map((file) => reports.get(file.path)?.rows ?? 0),
+      run.files.map((file) => quarantined.get(file.path) ?? 0),
+      run.files.map((file) => implausible.has(file.path)),
+    ]);
+    await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
+    await saveCleaned(engine, run.data);
+    await engine.run('COMMIT');
+  } catch (error) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function replaceRows(engine: StoreEngine, table: string, columns: Array<ArrayLike<StoreValue>>): Promise<void> {
+  await engine.run(`DELETE FROM ${table}`);
+  await engine.append(table, STORE_TABLES[table].map(([, type]) => type), columns);
+}
+
+const TASK_COLUMNS = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'pass_through');
+
+// The cleaned tables as the metrics read them: every task column, pass-through columns as one JSON object.
+async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void> {
+  const tasks = data.tasks;
+  const passThrough = tasks.columnNames().filter((name) => !TASK_COLUMNS.includes(name));
+  const passArrays = passThrough.map((name) => tasks.array(name) as ArrayLike<string | null>);
+  const passJson: Array<string | null> = new Array(tasks.numRows());
+  for (let row = 0; row < passJson.length; row += 1) {
+    const values: Record<string, string> = {};
+    passThrough.forEach((name, index) => {
+      const value = passArrays[index][row];
+      if (value !== null && value !== undefined) values[name] = value;
+    });
+    passJson[row] = passThrough.length === 0 ? null : JSON.stringify(values);
+  }
+  const nullable = (values: ArrayLike<unknown>): StoreValue[] => Array.from(values, (value) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : (value as StoreValue)));
+  await replaceRows(engine, 'store_tasks', [...TASK_COLUMNS.map((name) => nullable(tasks.array(name) as ArrayLike<unknown>)), passJson]);
+  const quarantine = data.quarantine;
+  await replaceRows(engine, 'store_quarantine', [quarantine.map((q) => q.file), quarantine.map((q) => q.line), quarantine.map((q) => q.reason), quarantine.map((q) => q.raw), quarantine.map((q) => q.detail)]);
+  const roster = data.roster;
+  await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));
+  const labels = data.labelMapping;
+  await replaceRows(engine, 'store_labels', [labels.map((l) => l.raw), labels.map((l) => l.canonical), labels.map((l) => l.count), labels.map((l) => l.via)]);
+}
