@@ -48,6 +48,8 @@ export interface RunOptions {
   /** Per-cell notebook timeout in seconds. */
   cellTimeoutSec?: number;
   runId?: string;
+  /** Store of cleaned data (a DuckDB file path or postgres:// URL): only new or changed input files are read. None: every file is cleaned. */
+  store?: string;
 }
 
 export interface RunEffects {
@@ -168,7 +170,10 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         import('./util/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
-      const cleaned = await cleanInput(input, config, { onProgress: (message) => log(`    ${message}`), now: startedAt.getTime() });
+      const cleanEffects = { onProgress: (message: string) => log(`    ${message}`), now: startedAt.getTime() };
+      const cleaned = options.store
+        ? await (await import('./store/clean-with-store.js')).cleanThroughStore(options.store, input, config, cleanEffects)
+        : await cleanInput(input, config, cleanEffects);
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
       return { data: cleaned, inputs: hashed };
     });

@@ -81,9 +81,11 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     }
     summary.skipped = reuse.size;
     summary.read = logFiles.length - reuse.size;
+    const removed = summary.removed > 0 ? `; ${summary.removed} files gone from the input dropped` : '';
     progress(
-      `store ${engine.location}: ${reuse.size} of ${logFiles.length} log files unchanged since the last run, skipped; ${summary.read} to read` +
-        (summary.rereadAll ? ` (all: ${summary.rereadAll})` : ''),
+      `store ${engine.location}: skipped ${reuse.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read` +
+        (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') +
+        removed,
     );
     return reuse;
   };
@@ -170,4 +172,29 @@ async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void
   await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));
   const labels = data.labelMapping;
   await replaceRows(engine, 'store_labels', [labels.map((l) => l.raw), labels.map((l) => l.canonical), labels.map((l) => l.count), labels.map((l) => l.via)]);
+}
+
+/**
+ * Opens the store at `location` (file path or postgres:// URL), cleans the input through it, closes it,
+ * and says what it skipped: the one call the commands make.
+ * @example const data = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
+ */
+export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<CleanedData> {
+  const { openStore } = await import('./open-store.js');
+  const engine = await openStore(location);
+  try {
+    return (await cleanWithStore(engine, inputDir, config, effects)).data;
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * The cleaned input: through the store when one is given (`--store`), else cleaned from scratch as before.
+ * @example const data = await cleanInputOrStore('data/sample', config, { store: options.store, onProgress: log })
+ */
+export async function cleanInputOrStore(inputDir: string, config: Config, effects: StoreRunEffects & { store?: string }): Promise<CleanedData> {
+  if (effects.store) return cleanThroughStore(effects.store, inputDir, config, effects);
+  const { cleanInput } = await import('../clean/clean-input.js');
+  return cleanInput(inputDir, config, effects);
 }

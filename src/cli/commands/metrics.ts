@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface MetricsOptions {
+  store?: string;
   input?: string;
   week: string;
   json?: boolean;
@@ -22,6 +24,7 @@ export function registerMetrics(program: Command): void {
     .option('-w, --week <week>', 'report week: YYYY-Www (a week holding data) or `latest` (the last complete ISO week in the data)', 'latest')
     .option('--json', 'print the metrics document as JSON on stdout (nothing else goes to stdout)')
     .option('--table', 'print each table aligned for a terminal: rates as percents, suppressed rows and blind spots marked (the default)')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .addHelpText(
       'after',
@@ -29,13 +32,13 @@ export function registerMetrics(program: Command): void {
         '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
     )
     .action(async (options: MetricsOptions) => {
-      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { cleanInputOrStore } = await import('../../store/clean-with-store.js');
       const { computeMetrics } = await import('../../metrics/compute-metrics.js');
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;
-      const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
+      const data = await cleanInputOrStore(input, config, { store: options.store, onProgress: (message) => process.stderr.write(`${message}\n`) });
       const document = computeMetrics(data, config, options.week);
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
     });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
 import { readConfig } from '../../config/read-config.js';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
@@ -7,6 +8,7 @@ import { textTable } from '../../util/text-table.js';
 import type { GapRow, LoggingCoverageRow } from '../../metrics/document.js';
 
 interface ValidateOptions {
+  store?: string;
   input?: string;
   config?: string;
   json?: boolean;
@@ -27,18 +29,19 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('Read and clean the input, then report its data quality: rows per file, schema drift, quarantine, duplicates, stitching, label mapping, gaps and logging blind spots')
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-w, --week <week>', 'report week for the gap check: YYYY-Www or latest', 'latest')
     .option('-q, --quarantine <file>', 'where to write quarantined rows as CSV (default: <output>/quarantine.csv)')
     .option('--json', 'print one JSON document on stdout instead of the text report')
     .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used; 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
     .action(async (options: ValidateOptions) => {
-      const { cleanInput } = await import('../../clean/clean-input.js');
+      const { cleanInputOrStore } = await import('../../store/clean-with-store.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const { computeMetrics } = await import('../../metrics/compute-metrics.js');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;
-      const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
+      const data = await cleanInputOrStore(input, config, { store: options.store, onProgress: (message) => process.stderr.write(`${message}\n`) });
       const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       await writeQuarantine(quarantineFile, data.quarantine);
       const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
