@@ -6,6 +6,7 @@ import { cleanSlice, inputFiles, type CleanedData, type InputFile, type KeptFile
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
+import { isoWeekOf } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
   onProgress?(message: string): void;
@@ -59,7 +60,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   }
   const files = await inputFiles(inputDir);
   const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.path, await hashFile(file.path)] as const)));
-  const ledger = new Map((await engine.all('SELECT path, bytes, sha256, reread FROM store_files')).map((row) => [String(row.path), row]));
+  const ledger = new Map((await engine.all('SELECT path, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.path), row]));
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((path) => !sha256.has(path)).length };
   const fresh: LogFileRead[] = [];
   let zones = '';
@@ -91,13 +92,20 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   };
 
   const data = await cleanSlice(inputDir, config, { kept, onFileRead: (read) => fresh.push(read), now: asOf, onProgress: progress, workers: effects.workers });
-  await saveRun(engine, { files, sha256, fresh, data, meta: { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, zones_hash: zones, as_of: String(asOf) } });
+  const weeks = new Map<string, string>();
+  for (const [path, entry] of ledger) if (entry.weeks !== null) weeks.set(path, String(entry.weeks));
+  for (const read of fresh) weeks.set(read.file.path, weeksOf(read.part.start, config.timezone));
+  const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
+  const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
+  await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
   return { data, summary };
 }
 
 interface RunToSave {
   files: InputFile[];
   sha256: Map<string, string>;
+  /** ISO weeks each log file's rows start in. */
+  weeks: Map<string, string>;
   fresh: LogFileRead[];
   data: CleanedData;
   meta: Record<string, string>;
@@ -133,6 +141,7 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
       run.files.map((file) => reports.get(file.path)?.rows ?? 0),
       run.files.map((file) => quarantined.get(file.path) ?? 0),
       run.files.map((file) => implausible.has(file.path)),
+      run.files.map((file) => run.weeks.get(file.path) ?? null),
     ]);
     await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
     await saveCleaned(engine, run.data);
@@ -148,30 +157,28 @@ async function replaceRows(engine: StoreEngine, table: string, columns: Array<Ar
   await engine.append(table, STORE_TABLES[table].map(([, type]) => type), columns);
 }
 
-const TASK_COLUMNS = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'pass_through');
-
-// The cleaned tables as the metrics read them: every task column, pass-through columns as one JSON object.
+// What the rules need again is in store_file_rows; these small tables are what a reader of the store (and
+// `store info`) wants without running them: the quarantine with reasons, the roster, the label counts.
+// The cleaned tasks themselves go to the warehouse (uptake_tasks) by week, as before: rewriting every
+// stored task on every run cost more than cleaning them (see BENCHMARKS.md).
 async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void> {
-  const tasks = data.tasks;
-  const passThrough = tasks.columnNames().filter((name) => !TASK_COLUMNS.includes(name));
-  const passArrays = passThrough.map((name) => tasks.array(name) as ArrayLike<string | null>);
-  const passJson: Array<string | null> = new Array(tasks.numRows());
-  for (let row = 0; row < passJson.length; row += 1) {
-    const values: Record<string, string> = {};
-    passThrough.forEach((name, index) => {
-      const value = passArrays[index][row];
-      if (value !== null && value !== undefined) values[name] = value;
-    });
-    passJson[row] = passThrough.length === 0 ? null : JSON.stringify(values);
-  }
-  const nullable = (values: ArrayLike<unknown>): StoreValue[] => Array.from(values, (value) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : (value as StoreValue)));
-  await replaceRows(engine, 'store_tasks', [...TASK_COLUMNS.map((name) => nullable(tasks.array(name) as ArrayLike<unknown>)), passJson]);
   const quarantine = data.quarantine;
   await replaceRows(engine, 'store_quarantine', [quarantine.map((q) => q.file), quarantine.map((q) => q.line), quarantine.map((q) => q.reason), quarantine.map((q) => q.raw), quarantine.map((q) => q.detail)]);
   const roster = data.roster;
+  const nullable = (values: ArrayLike<unknown>): StoreValue[] => Array.from(values, (value) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : (value as StoreValue)));
   await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));
   const labels = data.labelMapping;
   await replaceRows(engine, 'store_labels', [labels.map((l) => l.raw), labels.map((l) => l.canonical), labels.map((l) => l.count), labels.map((l) => l.via)]);
+}
+
+/** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
+const QUARTER_HOUR_MS = 900_000;
+
+// The ISO weeks (report zone) a file's readable rows start in, for `store info` without reading the rows.
+function weeksOf(starts: Float64Array, timezone: string): string {
+  const quarters = new Set<number>();
+  for (const start of starts) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
+  return [...new Set([...quarters].map((quarter) => isoWeekOf(quarter * QUARTER_HOUR_MS, timezone)))].sort().join(',');
 }
 
 /**

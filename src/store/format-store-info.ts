@@ -2,7 +2,7 @@ import type { StoreInfo } from './store-info.js';
 
 /**
  * `uptake store info` for a terminal.
- * @example formatStoreInfo(await storeInfo(engine, 'UTC'))
+ * @example formatStoreInfo(await storeInfo(engine))
  */
 export function formatStoreInfo(info: StoreInfo): string {
   const megabytes = (info.sizeBytes / 1_048_576).toFixed(1);

@@ -19,14 +19,11 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//;
 /** The store's tables: name, then columns in order. */
 export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   store_meta: [['key', 'text'], ['value', 'text']],
-  // the ledger of ingested files (roster files too): what each gave, and whether it must be read again
-  store_files: [['file_order', 'integer'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean']],
+  // the ledger of ingested files (roster files too): what each gave, the ISO weeks (report zone) its rows
+  // start in, and whether it must be read again
+  store_files: [['file_order', 'integer'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
   // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off), as the rules read them back
   store_file_rows: [['path', 'text'], ['data', 'bytes']],
-  store_tasks: [
-    ['source', 'text'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'integer'], ['duration_ms', 'double'],
-    ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text'],
-  ],
   store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
   store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
   store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],

@@ -38,12 +38,12 @@ describe('PostgreSQL as the store', () => {
     const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
     expect(await landInBatches(files, weeks, 1, [], storeUrl())).toEqual(weeks.map((_, index) => ({ read: 2, skipped: 2 * index })));
     const tables = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster', 'store_tasks']);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster']);
     const engine = await openStore(storeUrl());
     try {
-      const info = await storeInfo(engine, 'UTC');
-      const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM "${schema}".store_tasks`)).rows;
-      expect(info.tasks).toBe(n);
+      const info = await storeInfo(engine);
+      expect(info.files.ai_logs.files).toBe(4);
+      expect(info.tasks).toBeGreaterThan(1000);
       expect(info.weeks?.count).toBe(4);
       expect(info.store).not.toContain('uptake:uptake@');
     } finally {

@@ -39,7 +39,7 @@ export function registerStore(program: Command): void {
       const config = await readConfig(options.config);
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output));
       try {
-        const info = await storeInfo(engine, config.timezone);
+        const info = await storeInfo(engine);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
       } finally {
         await engine.close();
