@@ -75,7 +75,10 @@ async function openDuckDB(path: string): Promise<StoreEngine> {
     await mkdir(dirname(path), { recursive: true });
     return await openDuckDBEngine(path);
   } catch (error) {
-    throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    const message = (error as Error).message.split('\n')[0];
+    // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
+    if (/Could not set lock/i.test(message)) throw new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
+    throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}`, { cause: error });
   }
 }
 

@@ -75,6 +75,19 @@ describe('uptake metrics --store and uptake store', () => {
     expect(refused.stderr).toContain('got format 1 and contract 2000-01-01');
   });
 
+  it('a store another process has open is exit 10 (busy) with one line', async () => {
+    const held = join(dir, 'held.duckdb');
+    const engine = await openStore(held);
+    try {
+      const result = await uptake(['store', 'info', '--store', held]);
+      expect(result.code).toBe(10);
+      expect(result.stderr).toContain(`expected the store ${held} to be free, but another uptake process has it open`);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('a store path that cannot be a file is exit 12 with one line', async () => {
     const notAFolder = join(dir, 'plain-file');
     writeFileSync(notAFolder, 'x');
