@@ -15,6 +15,23 @@ export const STORE_FORMAT = '1';
 export const defaultStorePath = (outDir: string) => join(outDir, '.uptake', 'store.duckdb');
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * The store `uptake run` uses: `--store` when given (false: `--no-store`, none), else the config's `store`
+ * (null: none; the name of a set environment variable: its value), else `<outDir>/.uptake/store.duckdb`.
+ * @example runStoreLocation(undefined, config, process.env, 'output') // 'output/.uptake/store.duckdb'
+ */
+export function runStoreLocation(option: string | false | undefined, config: { store?: string | null }, env: Record<string, string | undefined>, outDir: string): string | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined) return option;
+  if (config.store === null) return undefined;
+  if (config.store === undefined) return defaultStorePath(outDir);
+  if (!ENV_NAME.test(config.store)) return config.store;
+  const value = env[config.store];
+  if (!value) throw new UptakeError('config', `store: expected a file path, a postgres:// URL or the name of a set environment variable, got \`${config.store}\` (not set)`);
+  return value;
+}
 
 /** The store's tables: name, then columns in order. */
 export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {

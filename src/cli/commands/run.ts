@@ -70,8 +70,8 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
-      const { defaultStorePath } = await import('../../store/open-store.js');
-      const store = options.store === false ? undefined : options.store ?? defaultStorePath(outDir);
+      const { runStoreLocation } = await import('../../store/open-store.js');
+      const store = runStoreLocation(options.store, config, process.env, outDir);
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {
         const result = await runReport(
           {
