@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UptakeError } from '../errors.js';
@@ -49,10 +50,13 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
 /**
  * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
  * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
- * unless `rebuild` (then it is emptied).
+ * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
-export async function openStore(location: string, options: { rebuild?: boolean } = {}): Promise<StoreEngine> {
+export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean } = {}): Promise<StoreEngine> {
+  if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
+    throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
+  }
   const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location);
   try {
     if (options.rebuild) for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,14 @@ describe('uptake metrics --store and uptake store', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it('store info where there is no store is exit 3 and creates nothing', async () => {
+    const missing = join(dir, 'none', 'store.duckdb');
+    const result = await uptake(['store', 'info', '--store', missing]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`expected a store at ${missing}, found none`);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
   });
 
   it('a store path that cannot be a file is exit 12 with one line', async () => {

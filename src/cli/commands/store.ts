@@ -13,7 +13,7 @@ interface StoreOptions {
   json?: boolean;
 }
 
-const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 12 the store file cannot be opened or written.';
+const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 12 the store file cannot be opened or written.';
 
 /**
  * Registers `uptake store info|rebuild`: what the store of cleaned data holds, and a recompute from every input file.
@@ -37,7 +37,7 @@ export function registerStore(program: Command): void {
         import('../../store/format-store-info.js'),
       ]);
       const config = await readConfig(options.config);
-      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output));
+      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true });
       try {
         const info = await storeInfo(engine);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
