@@ -59,9 +59,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     );
   }
   const files = await inputFiles(inputDir);
-  const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.path, await hashFile(file.path)] as const)));
-  const ledger = new Map((await engine.all('SELECT path, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.path), row]));
-  const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((path) => !sha256.has(path)).length };
+  const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.name, await hashFile(file.path)] as const)));
+  const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
+  const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !sha256.has(name)).length };
   const fresh: LogFileRead[] = [];
   let zones = '';
 
@@ -73,12 +73,12 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const unchanged = summary.rereadAll
       ? []
       : logFiles.filter((file) => {
-          const entry = ledger.get(file.path);
-          return entry !== undefined && entry.sha256 === sha256.get(file.path) && Number(entry.bytes) === file.bytes && entry.reread === false;
+          const entry = ledger.get(file.name);
+          return entry !== undefined && entry.sha256 === sha256.get(file.name) && Number(entry.bytes) === file.bytes && entry.reread === false;
         });
     for (const file of unchanged) {
-      const [row] = await engine.all('SELECT data FROM store_file_rows WHERE path = $1', [file.path]);
-      if (row?.data instanceof Uint8Array) reuse.set(file.path, deserialize(row.data) as KeptFileRead);
+      const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [file.name]);
+      if (row?.data instanceof Uint8Array) reuse.set(file.path, atPath(deserialize(row.data) as KeptFileRead, file.path));
     }
     summary.skipped = reuse.size;
     summary.read = logFiles.length - reuse.size;
@@ -93,18 +93,25 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 
   const data = await cleanSlice(inputDir, config, { kept, onFileRead: (read) => fresh.push(read), now: asOf, onProgress: progress, workers: effects.workers });
   const weeks = new Map<string, string>();
-  for (const [path, entry] of ledger) if (entry.weeks !== null) weeks.set(path, String(entry.weeks));
-  for (const read of fresh) weeks.set(read.file.path, weeksOf(read.part.start, config.timezone));
+  for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
+  for (const read of fresh) weeks.set(read.file.name, weeksOf(read.part.start, config.timezone));
   const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
   const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
   await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
   return { data, summary };
 }
 
+// A file's report and quarantine name it as the input folder was spelled when it was read: as spelled now.
+function atPath(kept: KeptFileRead, path: string): KeptFileRead {
+  const { report, quarantine } = kept.result;
+  return { ...kept, result: { ...kept.result, report: { ...report, file: path }, quarantine: quarantine.map((record) => ({ ...record, file: path })) } };
+}
+
 interface RunToSave {
   files: InputFile[];
+  /** By file name, as the ledger. */
   sha256: Map<string, string>;
-  /** ISO weeks each log file's rows start in. */
+  /** ISO weeks each log file's rows start in, by file name. */
   weeks: Map<string, string>;
   fresh: LogFileRead[];
   data: CleanedData;
@@ -121,27 +128,28 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
     // a start too far after the run's clock may be plausible at a later run's: such a file is read again
     if (record.reason === 'implausible_started_at') implausible.add(record.file);
   }
-  const present = new Set(run.files.map((file) => file.path));
+  const present = new Set(run.files.map((file) => file.name));
   await engine.run('BEGIN TRANSACTION');
   try {
-    for (const row of await engine.all('SELECT path FROM store_file_rows')) {
-      if (!present.has(String(row.path))) await engine.run('DELETE FROM store_file_rows WHERE path = $1', [row.path]);
+    for (const row of await engine.all('SELECT name FROM store_file_rows')) {
+      if (!present.has(String(row.name))) await engine.run('DELETE FROM store_file_rows WHERE name = $1', [row.name]);
     }
     for (const read of run.fresh) {
-      await engine.run('DELETE FROM store_file_rows WHERE path = $1', [read.file.path]);
+      await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
       const { file: _file, ...kept } = read;
-      await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.path], [new Uint8Array(serialize(kept))]]);
+      await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.name], [new Uint8Array(serialize(kept))]]);
     }
     await replaceRows(engine, 'store_files', [
       run.files.map((_, index) => index),
+      run.files.map((file) => file.name),
       run.files.map((file) => file.path),
       run.files.map((file) => file.kind),
       run.files.map((file) => file.bytes),
-      run.files.map((file) => run.sha256.get(file.path) ?? null),
+      run.files.map((file) => run.sha256.get(file.name) ?? null),
       run.files.map((file) => reports.get(file.path)?.rows ?? 0),
       run.files.map((file) => quarantined.get(file.path) ?? 0),
       run.files.map((file) => implausible.has(file.path)),
-      run.files.map((file) => run.weeks.get(file.path) ?? null),
+      run.files.map((file) => run.weeks.get(file.name) ?? null),
     ]);
     await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
     await saveCleaned(engine, run.data);

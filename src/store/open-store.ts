@@ -37,11 +37,12 @@ export function runStoreLocation(option: string | false | undefined, config: { s
 /** The store's tables: name, then columns in order. */
 export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   store_meta: [['key', 'text'], ['value', 'text']],
-  // the ledger of ingested files (roster files too): what each gave, the ISO weeks (report zone) its rows
+  // the ledger of ingested files (roster files too), known by name (the input folder may be spelled
+  // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
   // start in, and whether it must be read again
-  store_files: [['file_order', 'integer'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
+  store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
   // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off), as the rules read them back
-  store_file_rows: [['path', 'text'], ['data', 'bytes']],
+  store_file_rows: [['name', 'text'], ['data', 'bytes']],
   store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
   store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
   store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],

@@ -1,4 +1,4 @@
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
@@ -31,11 +31,11 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     const input = tempDir('uptake-store-input-');
     for (const file of files) writeFileSync(join(input, file.name), file.content);
     const store = join(tempDir('uptake-store-'), 'store.duckdb');
-    const run = async () => {
+    const run = async (folder = input) => {
       const engine = await openStore(store);
       try {
-        const { data, summary } = await cleanWithStore(engine, input, config, { now: NOW });
-        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now: NOW })));
+        const { data, summary } = await cleanWithStore(engine, folder, config, { now: NOW });
+        expect(outcome(data)).toBe(outcome(await cleanInput(folder, config, { now: NOW })));
         return summary;
       } finally {
         await engine.close();
@@ -49,5 +49,9 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     expect(await run()).toEqual({ read: 1, skipped: 7, removed: 0 });
     unlinkSync(join(input, files.find((file) => file.name.startsWith('manual_logs') && file.name.includes('W46'))!.name));
     expect(await run()).toEqual({ read: 0, skipped: 7, removed: 1 });
+    // the same files in another folder (another spelling of the input): known by name and bytes, named by the new path
+    const moved = tempDir('uptake-store-moved-');
+    for (const name of readdirSync(input)) copyFileSync(join(input, name), join(moved, name));
+    expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
   });
 });
