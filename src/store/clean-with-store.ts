@@ -128,6 +128,8 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
     // a start too far after the run's clock may be plausible at a later run's: such a file is read again
     if (record.reason === 'implausible_started_at') implausible.add(record.file);
   }
+  // so may an end (an implausible end is unreadable, like an unparseable one: either way, read again)
+  for (const read of run.fresh) if (read.result.unreadable.some(([column]) => column === 'ended_at')) implausible.add(read.file.path);
   const present = new Set(run.files.map((file) => file.name));
   await engine.run('BEGIN TRANSACTION');
   try {

@@ -54,4 +54,33 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     for (const name of readdirSync(input)) copyFileSync(join(input, name), join(moved, name));
     expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
   });
+
+  it('a start or an end too far after the run\'s clock is read again once the clock has moved on; an earlier clock reads everything again', async () => {
+    const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+    const input = tempDir('uptake-store-input-');
+    writeFileSync(join(input, 'ai_logs_a.csv'), `${header}\ne1,u1,Finance,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.9,false,p1\n`);
+    // starts on Dec 3 (implausible at NOW = Nov 30 + 1 day), ends on Dec 4
+    writeFileSync(join(input, 'ai_logs_b.csv'), `${header}\ne2,u1,Finance,invoice_matching,2026-12-03T09:00:00Z,2026-12-03T09:10:00Z,success,0.9,false,p2\n`);
+    writeFileSync(join(input, 'ai_logs_c.csv'), `${header}\ne3,u2,Finance,invoice_matching,2026-11-30T09:00:00Z,2026-12-04T09:00:00Z,success,0.9,false,p3\n`);
+    writeFileSync(join(input, 'manual_logs_a.csv'), 'task_id,user_id,team,task_type,started_at,ended_at\nm1,u1,Finance,invoice_matching,2026-11-24T10:00:00Z,2026-11-24T10:30:00Z\n');
+    writeFileSync(join(input, 'user_monthly_summary_2026-11.csv'), 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total\nu1,Finance,2026-11,UTC,true,3,2\nu2,Finance,2026-11,UTC,true,3,2\n');
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const run = async (now: number) => {
+      const engine = await openStore(store);
+      try {
+        const { data, summary } = await cleanWithStore(engine, input, config, { now });
+        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now })));
+        return { summary, quarantined: data.accounting.ai_logs.quarantined };
+      } finally {
+        await engine.close();
+      }
+    };
+    expect(await run(NOW)).toEqual({ summary: { read: 4, skipped: 0, removed: 0 }, quarantined: 1 });
+    // b (a start past the window) and c (an end past it) are read again; a and the manual file are kept
+    const later = NOW + 5 * 86_400_000;
+    expect(await run(later)).toEqual({ summary: { read: 2, skipped: 2, removed: 0 }, quarantined: 0 });
+    expect(await run(later)).toEqual({ summary: { read: 0, skipped: 4, removed: 0 }, quarantined: 0 });
+    const { summary } = await run(NOW);
+    expect(summary).toEqual({ read: 4, skipped: 0, removed: 0, rereadAll: "the run's clock is earlier than the last run's (plausible starts depend on it)" });
+  });
 });
