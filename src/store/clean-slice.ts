@@ -1,5 +1,7 @@
 // The one place the store calls into the data core (clean/ and ingest/): when the core's reading and its
 // rules over parsed rows split, only this file follows them.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import { cleanInput, type CleanEffects } from '../clean/clean-input.js';
 import { mergeLogFileReads, readLogFiles, type LogFile, type LogFileRead } from '../clean/read-log-files.js';
@@ -58,4 +60,25 @@ export function cleanSlice(inputDir: string, config: Config, effects: SliceEffec
       return mergeLogFileReads(reads, read.threads);
     },
   });
+}
+
+/** The code that turns a file into parsed rows: all of ingest/, and the reading and row rules of clean/. */
+const READER_MODULES: Array<[string, RegExp]> = [
+  ['../ingest/', /\.(js|ts)$/],
+  ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|load-roster)\.(js|ts)$/],
+];
+
+// Parsed rows kept by an older build may differ from what this build reads: a store compares this
+// fingerprint and reads every file again when it changed (an upgrade costs one full read, never a wrong row).
+/**
+ * A hash of the code that reads input files into parsed rows (this build's modules, as files).
+ * @example await readerFingerprint() // '3f9c…'
+ */
+export async function readerFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [folder, pattern] of READER_MODULES) {
+    const url = new URL(folder, import.meta.url);
+    for (const name of (await readdir(url)).filter((file) => pattern.test(file)).sort()) hash.update(name).update(await readFile(new URL(name, url)));
+  }
+  return hash.digest('hex');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
-import { cleanSlice, inputFiles, type CleanedData, type InputFile, type KeptFileRead, type LogFile, type LogFileRead, type RosterZones } from './clean-slice.js';
+import { cleanSlice, inputFiles, readerFingerprint, type CleanedData, type InputFile, type KeptFileRead, type LogFile, type LogFileRead, type RosterZones } from './clean-slice.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
@@ -58,6 +58,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`,
     );
   }
+  const reader = await readerFingerprint();
   const files = await inputFiles(inputDir);
   const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.name, await hashFile(file.path)] as const)));
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
@@ -68,7 +69,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const kept = async (logFiles: LogFile[], rosterZones: RosterZones): Promise<Map<string, KeptFileRead>> => {
     zones = zonesHash(rosterZones);
     const reuse = new Map<string, KeptFileRead>();
-    if (meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
+    if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = 'this build of uptake reads files differently from the one that filled the store';
+    else if (meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
     else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)';
     const unchanged = summary.rereadAll
       ? []
@@ -96,7 +98,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
   for (const read of fresh) weeks.set(read.file.name, weeksOf(read.part.start, config.timezone));
   const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
-  const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
+  const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
   await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
   return { data, summary };
 }
