@@ -43,8 +43,8 @@ function zonesHash(zones: RosterZones): string {
 /**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen
  * is not read again (its parsed rows come back from the store), every cross-row rule runs over the kept
- * and the new rows together, and the store then holds this run's files, cleaned tasks, quarantine,
- * roster and label counts. The result equals cleanInput's on the same files and config.
+ * and the new rows together, and the store then holds this run's files (ledger and parsed rows),
+ * quarantine, roster and label counts. The result equals cleanInput's on the same files and config.
  * @example const { data, summary } = await cleanWithStore(engine, 'data/sample', config)
  */
 export async function cleanWithStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<{ data: CleanedData; summary: StoreRunSummary }> {
@@ -80,7 +80,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
         });
     for (const file of unchanged) {
       const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [file.name]);
-      if (row?.data instanceof Uint8Array) reuse.set(file.path, atPath(deserialize(row.data) as KeptFileRead, file.path));
+      const stored = row?.data instanceof Uint8Array ? keptRead(row.data) : null;
+      // rows that cannot be taken back (a damaged value) are read again from the file
+      if (stored) reuse.set(file.path, atPath(stored, file.path));
     }
     summary.skipped = reuse.size;
     summary.read = logFiles.length - reuse.size;
@@ -101,6 +103,15 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
   await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
   return { data, summary };
+}
+
+function keptRead(bytes: Uint8Array): KeptFileRead | null {
+  try {
+    const value = deserialize(bytes) as Partial<KeptFileRead> | null;
+    return value?.part && value.result ? (value as KeptFileRead) : null;
+  } catch {
+    return null;
+  }
 }
 
 // A file's report and quarantine name it as the input folder was spelled when it was read: as spelled now.

@@ -59,6 +59,11 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     await engine.close();
     expect(await run(moved)).toEqual({ read: 7, skipped: 0, removed: 0, rereadAll: 'this build of uptake reads files differently from the one that filled the store' });
     expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
+    // a damaged stored value is read again from its file
+    const damaging = await openStore(store);
+    await damaging.run("UPDATE store_file_rows SET data = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
+    await damaging.close();
+    expect(await run(moved)).toEqual({ read: 1, skipped: 6, removed: 0 });
   });
 
   it('a start or an end too far after the run\'s clock is read again once the clock has moved on; an earlier clock reads everything again', async () => {
