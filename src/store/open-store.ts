@@ -12,7 +12,10 @@ export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
 export const STORE_FORMAT = '1';
 
-/** Where `uptake run` keeps its store without `--store`. */
+/**
+ * Where `uptake run` keeps its store without `--store` or the config's `store`.
+ * @example defaultStorePath('output') // 'output/.uptake/store.duckdb'
+ */
 export const defaultStorePath = (outDir: string) => join(outDir, '.uptake', 'store.duckdb');
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
@@ -79,7 +82,10 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   }
 }
 
-/** The store's key-value settings (format, contract, config hash, zones hash, clock). */
+/**
+ * The store's key-value settings (format, contract, config hash, reader and zones fingerprints, clock, tasks).
+ * @example (await readMeta(engine)).contract // '2026-12-05'
+ */
 export async function readMeta(engine: StoreEngine): Promise<Record<string, string>> {
   const rows = await engine.all('SELECT key, value FROM store_meta');
   return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
