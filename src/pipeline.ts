@@ -52,6 +52,8 @@ export interface RunOptions {
   /** Per-cell notebook timeout in seconds. */
   cellTimeoutSec?: number;
   runId?: string;
+  /** Store of cleaned data (a DuckDB file path or postgres:// URL): only new or changed input files are read. None: every file is cleaned. */
+  store?: string;
 }
 
 /**
@@ -194,10 +196,10 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       const [{ discoverFiles }, { loadReport }, { hashFile }] = await Promise.all([
         import('./ingest/discover-files.js'),
         import('./report/load-report.js'),
-        import('./automate/hash-file.js'),
+        import('./util/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
-      const loaded = await loadReport({ source: { input }, config, week: null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
+      const loaded = await loadReport({ source: { input, store: options.store }, config, week: null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
       return { data: loaded.data, inputs: hashed };
     });

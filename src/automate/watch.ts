@@ -10,7 +10,7 @@ import { guardedRun } from './guarded-run.js';
 import { appendRun } from './run-log.js';
 import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
-import { hashFile } from './hash-file.js';
+import { hashFile } from '../util/hash-file.js';
 import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';

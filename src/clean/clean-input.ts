@@ -25,6 +25,8 @@ export interface CleanEffects {
   workers?: number;
   /** The run's clock (epoch ms): starts more than `cleaning.maxFutureDays` after it are implausible. Default: the system clock when the run starts. */
   now?: number;
+  /** Reads the log files (default readLogFiles); a store passes one that reads only new or changed files and restores the rest. */
+  readLogs?: typeof readLogFiles;
 }
 
 function emptyAccounting(): SourceAccounting {
@@ -54,7 +56,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   // 3. Logs: quarantine unreadable rows, turn times into UTC (files side by side on large input; the
   // threads start while the roster is read, and read once its zones are known)
   const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-  const reading = readLogFiles(logFiles, {
+  const reading = (effects.readLogs ?? readLogFiles)(logFiles, {
     zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers, limits: config.inputLimits,
   });
   const [roster, read] = await Promise.all([loadingRoster, reading]);

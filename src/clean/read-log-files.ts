@@ -27,6 +27,15 @@ export interface ReadLogFilesOptions {
   workers?: number;
   /** Text over which a file is read in chunks, spread over the threads (chunkBytesOf). */
   chunkBytes?: number;
+  /** Called with each file's rows and results as they are merged, in file order (a store keeps them). */
+  onFileRead?(read: LogFileRead): void;
+}
+
+/** One log file's readable rows (one part, or one per chunk it was read in) and what else it gave, in a form that crosses threads (and goes into a store). */
+export interface LogFileRead {
+  file: LogFile;
+  parts: LogRowsPart[];
+  result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Array<[string, number]> };
 }
 
 /** Every log file read, merged in file order (the input order every tie-break uses). */
@@ -67,41 +76,57 @@ const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
  */
 export async function readLogFiles(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> {
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
+  const reads: LogFileRead[] = [];
+  const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
+    const { report, quarantine, rowsRead, quarantined } = result;
+    const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, unreadable: [...result.unreadable] } };
+    options.onFileRead?.(read);
+    reads.push(read);
+  };
+  const threads = workers < 1 || !existsSync(fileURLToPath(WORKER_URL)) ? 0 : workers;
+  if (threads === 0) {
+    const zones = await options.zones;
+    for (const file of files) {
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
+      add(file, result.rows.toPart(), result);
+    }
+  } else {
+    options.onProgress(`reading ${files.length} log files on ${workers} threads`);
+    const read = await readOnWorkers(files, workers, options);
+    for (const [index, file] of files.entries()) {
+      const outcome = read[index];
+      if (outcome.type === 'done') {
+        add(file, outcome.part, outcome);
+        continue;
+      }
+      const { parts: chunkParts, ...result } = joinChunks(file, outcome.chunks);
+      add(file, chunkParts, result);
+    }
+  }
+  return mergeLogFileReads(reads, threads);
+}
+
+/**
+ * Files read one by one (or kept from an earlier run), merged in the order given: file order, the input
+ * order every tie-break uses. `threads`: how many reading threads were used.
+ * @example mergeLogFileReads([{ file, parts, result }], 0).rows.ai_logs.length
+ */
+export function mergeLogFileReads(reads: LogFileRead[], threads: number): LogFilesRead {
   const parts: Record<LogSource, LogRowsPart[]> = { ai_logs: [], manual_logs: [] };
   const merged: Omit<LogFilesRead, 'rows'> = {
-    threads: 0,
+    threads,
     reports: [],
     quarantine: [],
     unreadable: new Map(),
     counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
   };
-  const add = (kind: LogSource, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    parts[kind].push(...(Array.isArray(part) ? part : [part]));
+  for (const { file, parts: fileParts, result } of reads) {
+    parts[file.kind].push(...fileParts);
     merged.reports.push(result.report);
     for (const record of result.quarantine) merged.quarantine.push(record);
     for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
-    merged.counts[kind].rowsRead += result.rowsRead;
-    merged.counts[kind].quarantined += result.quarantined;
-  };
-  if (workers < 1 || !existsSync(fileURLToPath(WORKER_URL))) {
-    const zones = await options.zones;
-    for (const file of files) {
-      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
-      add(file.kind, result.rows.toPart(), result);
-    }
-  } else {
-    options.onProgress(`reading ${files.length} log files on ${workers} threads`);
-    merged.threads = workers;
-    const read = await readOnWorkers(files, workers, options);
-    for (const [index, file] of files.entries()) {
-      const outcome = read[index];
-      if (outcome.type === 'done') {
-        add(file.kind, outcome.part, outcome);
-        continue;
-      }
-      const { parts: chunkParts, ...result } = joinChunks(file, outcome.chunks);
-      add(file.kind, chunkParts, result);
-    }
+    merged.counts[file.kind].rowsRead += result.rowsRead;
+    merged.counts[file.kind].quarantined += result.quarantined;
   }
   return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
 }

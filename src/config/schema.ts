@@ -226,6 +226,11 @@ export const ConfigSchema = z
     input: z.string().default('data/sample'),
     inputLimits: InputLimitsSchema.default(InputLimitsSchema.parse({})),
     output: z.string().default('output'),
+    /**
+     * Store of cleaned data `uptake run` keeps: a DuckDB file path, a postgres:// URL, or the name of an
+     * environment variable holding one (for a URL with a password); null: none. Unset: `<output>/.uptake/store.duckdb`.
+     */
+    store: z.string().min(1).nullable().optional(),
     cleaning: CleaningSchema.default(CleaningSchema.parse({})),
     metrics: MetricsSchema.default(MetricsSchema.parse({})),
     alerts: AlertsSchema.default(AlertsSchema.parse({})),

@@ -4,22 +4,28 @@ import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-con
 import type { Config } from '../config/schema.js';
 import { cleanInput } from '../clean/clean-input.js';
 import type { CleanedData } from '../clean/types.js';
+import { cleanThroughStore } from '../store/clean-with-store.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';
-import { UptakeError } from '../errors.js';
 
 /**
- * Where a report's cleaned data comes from: an input folder, read and cleaned now. The store of
- * cleaned weeks (`--store`) will be the second way in, `{ store: dir }`, returning the same data.
+ * Where a report's cleaned data comes from: an input folder, read and cleaned now, or through a store of
+ * cleaned data (`--store`: a DuckDB file or a postgres:// URL) that reads only the folder's new or changed
+ * files and returns the same data (CONTRACT section 5).
  */
-export type ReportSource = { input: string } | { store: string };
+export interface ReportSource {
+  input: string;
+  store?: string;
+}
 
 export interface LoadReportOptions {
   /** Where the cleaned data comes from; `input` is the shorthand for `{ input }`. */
   source?: ReportSource;
   /** Folder of input CSVs (the notebooks' form of `source: { input }`); default the config's `input`. */
   input?: string;
+  /** The store of cleaned data (the shorthand for `source: { input, store }`); none: every file is cleaned. */
+  store?: string;
   /**
    * The config, parsed, or a config file to read; `""` or undefined: `uptake.config.json` in `baseDir`
    * when present, else the defaults.
@@ -53,7 +59,7 @@ export interface LoadedReport extends LoadedData {
 }
 
 /**
- * The one composition of uptake: input (or, later, the store) and config in, cleaned data, the
+ * The one composition of uptake: input (through the store, when given) and config in, cleaned data, the
  * report week and its metrics out. The pipeline, every CLI command and the notebooks call it.
  * @example const { week, metrics } = await loadReport({ input: 'data/sample', week: '2026-W47' })
  */
@@ -64,11 +70,11 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   // 1. Config: given, read from its file, or the defaults
   const config = typeof options.config === 'object' ? options.config : await configFrom(options.config, options.baseDir, at);
   // 2. Cleaned data: every cleaning rule over the input folder
-  const source = options.source ?? { input: options.input || config.input };
-  if ('store' in source) throw new UptakeError('usage', `--store: expected an input folder, got the store \`${source.store}\`; the store of cleaned weeks is not built yet`);
+  const source = options.source ?? { input: options.input || config.input, store: options.store };
   const log = effects.log ?? options.onProgress;
   const input = at(source.input);
-  const data = await cleanInput(input, config, { onProgress: log, now: effects.now?.().getTime() });
+  const cleaning = { onProgress: log, now: effects.now?.().getTime() };
+  const data = source.store ? await cleanThroughStore(source.store, input, config, cleaning) : await cleanInput(input, config, cleaning);
   const loaded: LoadedData = { config, input, data };
   // 3. The report week, resolved once, and every KPI for it
   if (options.week === null) return loaded;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/read-config.js';
 import { loadReport, reportOn } from '../../src/report/load-report.js';
@@ -38,7 +41,19 @@ describe('loadReport', () => {
     expect(report.week.week).toBe('2026-W46');
   });
 
-  it('a store as the source is refused with a usage error until the store exists', async () => {
-    await expect(loadReport({ source: { store: 'output/.uptake/store' }, config })).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('output/.uptake/store') });
+  it('through a store: the first load fills it, the second reads no log file again, and both give the metrics of the input alone', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'uptake-load-report-'));
+    try {
+      const store = join(folder, 'store.duckdb');
+      const direct = await loadReport({ input: 'data/sample', config, week: '2026-W47' }, afterTheSample);
+      const first = await loadReport({ source: { input: 'data/sample', store }, config, week: '2026-W47' }, afterTheSample);
+      const lines: string[] = [];
+      const second = await loadReport({ input: 'data/sample', store, config, week: '2026-W47' }, { ...afterTheSample, log: (line) => lines.push(line) });
+      expect(JSON.stringify(first.metrics)).toBe(JSON.stringify(direct.metrics));
+      expect(JSON.stringify(second.metrics)).toBe(JSON.stringify(direct.metrics));
+      expect(lines.join('\n')).toMatch(/skipped 16 of 16 log files/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

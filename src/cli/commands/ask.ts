@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface AskOptions {
+  store?: string;
   input?: string;
   week: string;
   config?: string;
@@ -20,6 +22,7 @@ export function registerAsk(program: Command): void {
     .argument('<question>', 'the question, in quotes, e.g. "how many hours did Finance save in October"')
     .option('-i, --input <dir>', 'input folder of ai_logs*, manual_logs* and user_monthly_summary* CSV files (default: config `input`, i.e. data/sample)')
     .option('-w, --week <week>', 'report week questions are relative to ("last week" and "this week" both mean it): YYYY-Www or `latest` (the last complete ISO week)', 'latest')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present); privacy.minGroupSize and privacy.pseudonymize apply to answers')
     .option('--json', 'print {question, answered, interpretation, answer, table: {columns, units, rows}, weeks, suggestions} as JSON on stdout')
     .addHelpText(
@@ -40,7 +43,7 @@ export function registerAsk(program: Command): void {
       const { runEffects } = await import('../run-effects.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, week: options.week }, runEffects());
+      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const answer = engine.ask(question);
       process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));

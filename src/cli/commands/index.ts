@@ -11,6 +11,7 @@ import { registerAsk } from './ask.js';
 import { registerServe } from './serve.js';
 import { registerKernel } from './kernel.js';
 import { registerDoctor } from './doctor.js';
+import { registerStore } from './store.js';
 
 /**
  * One line per command; each module registers its own options and help, and imports what the
@@ -29,4 +30,5 @@ export const registrations: Array<(program: Command) => void> = [
   registerServe,
   registerKernel,
   registerDoctor,
+  registerStore,
 ];

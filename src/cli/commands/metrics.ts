@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface MetricsOptions {
+  store?: string;
   input?: string;
   week: string;
   json?: boolean;
@@ -22,6 +24,7 @@ export function registerMetrics(program: Command): void {
     .option('-w, --week <week>', 'report week: YYYY-Www (a week holding data) or `latest` (the last complete ISO week in the data)', 'latest')
     .option('--json', 'print the metrics document as JSON on stdout (nothing else goes to stdout)')
     .option('--table', 'print each table aligned for a terminal: rates as percents, suppressed rows and blind spots marked (the default)')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .addHelpText(
       'after',
@@ -34,7 +37,7 @@ export function registerMetrics(program: Command): void {
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const config = await readConfig(options.config);
-      const { metrics: document } = await loadReport({ config, input: options.input, week: options.week }, runEffects());
+      const { metrics: document } = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
     });
 }

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import type { RunResult } from '../../pipeline.js';
+import { STORE_OPTION_HELP } from './store.js';
 
 interface RunCommandOptions {
   input?: string;
@@ -16,6 +17,7 @@ interface RunCommandOptions {
   parameter: string[];
   timeout: string;
   stopGrace?: string;
+  store?: string | false;
 }
 
 /** Parameters the run itself gives the notebook, each from its own option. */
@@ -30,6 +32,8 @@ export function registerRun(program: Command): void {
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-o, --out <dir>', 'output root; the report goes to <dir>/<week>/ (default: config `output`, i.e. output)')
     .option('--no-deliver', 'do not email or post to Slack (the report, flat files and warehouse are still written)')
+    .option('--store <file|url>', STORE_OPTION_HELP)
+    .option('--no-store', 'clean every input file from scratch, without reading or writing a store')
     .option('--no-warehouse', 'do not load the warehouse (DuckDB file, PostgreSQL when configured)')
     .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
     .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
@@ -67,6 +71,8 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
+      const { runStoreLocation } = await import('../../store/open-store.js');
+      const store = runStoreLocation(options.store, config, process.env, outDir);
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {
         const result = await runReport(
           {
@@ -81,6 +87,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
             notebook: options.notebook,
             notebookParameters,
             cellTimeoutSec: Number(options.timeout),
+            store,
           },
           runEffects({ log, signal: stop.abort }),
         );

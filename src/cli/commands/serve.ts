@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface ServeOptions {
+  store?: string;
   port: string;
   host: string;
   input?: string;
@@ -22,6 +24,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to bind; keep 127.0.0.1 unless others on the network should see the numbers', '127.0.0.1')
     .option('-i, --input <dir>', 'input folder of ai_logs*, manual_logs* and user_monthly_summary* CSV files (default: config `input`, i.e. data/sample)')
     .option('-w, --week <week>', 'report week: YYYY-Www or `latest` (the last complete ISO week)', 'latest')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present); privacy settings apply to every answer')
     .addHelpText(
       'after',
@@ -38,7 +41,7 @@ export function registerServe(program: Command): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, week: options.week }, runEffects());
+      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const { join } = await import('node:path');
       const reportPath = join(config.output, engine.source.reportWeek, 'report.html');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
 import { readConfig } from '../../config/read-config.js';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
@@ -7,6 +8,7 @@ import { textTable } from '../../util/text-table.js';
 import type { GapRow, LoggingCoverageRow } from '../../metrics/document.js';
 
 interface ValidateOptions {
+  store?: string;
   input?: string;
   config?: string;
   json?: boolean;
@@ -27,6 +29,7 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('Read and clean the input, then report its data quality: rows per file, schema drift, quarantine, duplicates, stitching, label mapping, gaps and logging blind spots')
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+    .option('--store <file|url>', STORE_OPTION_HELP)
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-w, --week <week>', 'report week for the gap check: YYYY-Www or latest', 'latest')
     .option('-q, --quarantine <file>', 'where to write quarantined rows as CSV (default: <output>/quarantine.csv)')
@@ -38,7 +41,7 @@ export function registerValidate(program: Command): void {
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const config = await readConfig(options.config);
       // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
-      const { input, data } = await loadReport({ config, input: options.input, week: null }, runEffects());
+      const { input, data } = await loadReport({ config, input: options.input, store: options.store, week: null }, runEffects());
       const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       await writeQuarantine(quarantineFile, data.quarantine);
       const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };

@@ -68,6 +68,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
+      const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
       const input = resolve(dir);
@@ -89,7 +90,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
             const changed = (await request.inputChanged?.()) ?? null;
             return changed === null ? null : `${changed} changed during the run; the next run reports it`;
           };
-          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config }, runEffects({ log, signal: stop.abort, holdDelivery }));
+          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort, holdDelivery }));
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };

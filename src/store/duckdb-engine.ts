@@ -1,0 +1,83 @@
+import { stat } from 'node:fs/promises';
+import {
+  DuckDBBlobValue,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  DuckDBTypeId,
+  blobValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+
+const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+function toDuckDB(value: StoreValue): DuckDBValue {
+  return value instanceof Uint8Array ? blobValue(value) : value;
+}
+
+function fromDuckDB(value: unknown): StoreValue {
+  if (value instanceof DuckDBBlobValue) return value.bytes;
+  if (typeof value === 'bigint') return Number(value);
+  if (value === undefined) return null;
+  return value as StoreValue;
+}
+
+function chunkValue(typeId: DuckDBTypeId, value: StoreValue): DuckDBValue {
+  if (value === null) return null;
+  if (typeId === DuckDBTypeId.BIGINT) return BigInt(value as number);
+  return toDuckDB(value);
+}
+
+/**
+ * Opens (creating when missing) an embedded DuckDB store file. The caller loads `@duckdb/node-api` alone
+ * first (see openStoreEngine), so a missing native binding is an environment error, not a crash.
+ * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
+ */
+export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
+  const instance = await DuckDBInstance.create(path);
+  const connection: DuckDBConnection = await instance.connect();
+  return {
+    kind: 'duckdb',
+    location: path,
+    sqlType: (type) => TYPES[type],
+    async run(sql, params) {
+      await connection.run(sql, params?.map(toDuckDB));
+    },
+    async all(sql, params) {
+      const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
+      const names = reader.columnNames();
+      return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
+    },
+    async append(table, types, columns) {
+      const rows = columns[0]?.length ?? 0;
+      const appender = await connection.createAppender(table);
+      try {
+        const typeIds = types.map((_, index) => appender.columnType(index));
+        for (let start = 0; start < rows; start += CHUNK_ROWS) {
+          const length = Math.min(CHUNK_ROWS, rows - start);
+          const chunk = DuckDBDataChunk.create(typeIds, length);
+          columns.forEach((column, index) => {
+            const values: DuckDBValue[] = new Array(length);
+            for (let row = 0; row < length; row += 1) values[row] = chunkValue(typeIds[index].typeId, column[start + row]);
+            chunk.setColumnValues(index, values);
+          });
+          appender.appendDataChunk(chunk);
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    async sizeBytes() {
+      await connection.run('CHECKPOINT');
+      return (await stat(path)).size;
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

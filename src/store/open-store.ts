@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UptakeError } from '../errors.js';
+import type { StoreColumnType, StoreEngine } from './store-engine.js';
+
+/**
+ * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
+ * CONTRACT.md section 2 (or to how a file's rows are parsed), and every store asks for a rebuild.
+ */
+export const CONTRACT_VERSION = '2026-12-05';
+/** The layout of the store's tables. */
+export const STORE_FORMAT = '1';
+
+/**
+ * Where `uptake run` keeps its store without `--store` or the config's `store`.
+ * @example defaultStorePath('output') // 'output/.uptake/store.duckdb'
+ */
+export const defaultStorePath = (outDir: string) => join(outDir, '.uptake', 'store.duckdb');
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * The store `uptake run` uses: `--store` when given (false: `--no-store`, none), else the config's `store`
+ * (null: none; the name of a set environment variable: its value), else `<outDir>/.uptake/store.duckdb`.
+ * @example runStoreLocation(undefined, config, process.env, 'output') // 'output/.uptake/store.duckdb'
+ */
+export function runStoreLocation(option: string | false | undefined, config: { store?: string | null }, env: Record<string, string | undefined>, outDir: string): string | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined) return option;
+  if (config.store === null) return undefined;
+  if (config.store === undefined) return defaultStorePath(outDir);
+  if (!ENV_NAME.test(config.store)) return config.store;
+  const value = env[config.store];
+  if (!value) throw new UptakeError('config', `store: expected a file path, a postgres:// URL or the name of a set environment variable, got \`${config.store}\` (not set)`);
+  return value;
+}
+
+/** The store's tables: name, then columns in order. */
+export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
+  store_meta: [['key', 'text'], ['value', 'text']],
+  // the ledger of ingested files (roster files too), known by name (the input folder may be spelled
+  // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
+  // start in, and whether it must be read again
+  store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
+  // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off), as the rules read them back
+  store_file_rows: [['name', 'text'], ['data', 'bytes']],
+  store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
+  store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
+  store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],
+};
+
+/**
+ * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
+ * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
+ * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
+ * @example const engine = await openStore('output/.uptake/store.duckdb')
+ */
+export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean } = {}): Promise<StoreEngine> {
+  if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
+    throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
+  }
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location);
+  try {
+    if (options.rebuild) for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const [table, columns] of Object.entries(STORE_TABLES)) {
+      await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
+    }
+    const meta = await readMeta(engine);
+    const stale = (meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION);
+    if (stale) {
+      throw new UptakeError(
+        'config',
+        `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`,
+      );
+    }
+    return engine;
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/**
+ * The store's key-value settings (format, contract, config hash, reader and zones fingerprints, clock, tasks).
+ * @example (await readMeta(engine)).contract // '2026-12-05'
+ */
+export async function readMeta(engine: StoreEngine): Promise<Record<string, string>> {
+  const rows = await engine.all('SELECT key, value FROM store_meta');
+  return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
+}
+
+async function openDuckDB(path: string): Promise<StoreEngine> {
+  // Node 20 crashes on a CommonJS package that throws behind named imports: the package loads alone first.
+  try {
+    await import('@duckdb/node-api');
+  } catch (cause) {
+    throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
+  }
+  const { openDuckDBEngine } = await import('./duckdb-engine.js');
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    return await openDuckDBEngine(path);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
+    if (/Could not set lock/i.test(message)) throw new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
+    throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}`, { cause: error });
+  }
+}
+
+async function openPostgres(url: string): Promise<StoreEngine> {
+  const { openPostgresEngine } = await import('./postgres-engine.js');
+  return openPostgresEngine(url);
+}

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { UptakeError } from '../errors.js';
+import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+
+const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
+/** Rows sent per INSERT (one array parameter per column, unnested into rows). */
+const ROWS_PER_INSERT = 10_000;
+
+// BIGINT comes back as text from pg (it may exceed 2^53); the store's integers (counts, epoch ms) do not.
+function fromPostgres(value: unknown): StoreValue {
+  if (value === undefined) return null;
+  if (Buffer.isBuffer(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return value as StoreValue;
+}
+
+/** A connection URL without its password, for messages. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = '';
+  return parsed.toString().replace(/:@/, '@');
+}
+
+/**
+ * Opens a PostgreSQL database as the store (tables in the connection's schema: set it with
+ * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages.
+ * @example const engine = await openPostgresEngine(process.env.UPTAKE_STORE_URL!)
+ */
+export async function openPostgresEngine(url: string): Promise<StoreEngine> {
+  let location: string;
+  try {
+    location = withoutPassword(url);
+  } catch {
+    throw new UptakeError('config', 'expected --store to be a file path or a well-formed postgres:// URL, got a postgres:// URL that does not parse');
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    kind: 'postgres',
+    location,
+    sqlType: (type) => TYPES[type],
+    async run(sql, params) {
+      await client.query(sql, params);
+    },
+    async all(sql, params) {
+      const result = await client.query(sql, params);
+      return result.rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, fromPostgres(value)])));
+    },
+    async append(table, types, columns) {
+      const rows = columns[0]?.length ?? 0;
+      const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');
+      for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
+        const end = Math.min(rows, start + ROWS_PER_INSERT);
+        const batch = columns.map((column) => Array.from({ length: end - start }, (_, row) => {
+          const value = column[start + row];
+          return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+        }));
+        await client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch);
+      }
+    },
+    async sizeBytes() {
+      const result = await client.query(
+        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS size FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'store\\_%' AND pg_table_is_visible(c.oid)",
+      );
+      return Number(result.rows[0].size);
+    },
+    async close() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** A value a store statement takes or gives: bytes go in as Uint8Array and come back as Uint8Array. */
+export type StoreValue = string | number | boolean | null | Uint8Array;
+
+/** A column of a store table, in the few types both engines share. */
+export type StoreColumnType = 'text' | 'integer' | 'double' | 'boolean' | 'bytes';
+
+/**
+ * The little a store needs from its database; everything engine specific lives behind it, one file per
+ * engine (duckdb-engine.ts, postgres-engine.ts). Statements use `$1` placeholders, which both accept.
+ */
+export interface StoreEngine {
+  readonly kind: 'duckdb' | 'postgres';
+  /** Where the store is, for messages (a file path, or a PostgreSQL URL without its password). */
+  readonly location: string;
+  /** The SQL type of a column type in this engine. */
+  sqlType(type: StoreColumnType): string;
+  run(sql: string, params?: StoreValue[]): Promise<void>;
+  all(sql: string, params?: StoreValue[]): Promise<Array<Record<string, StoreValue>>>;
+  /** Appends rows given as columns (equal lengths, in the table's column order). */
+  append(table: string, types: StoreColumnType[], columns: Array<ArrayLike<StoreValue>>): Promise<void>;
+  /** Bytes the store takes (the file, or the schema's tables). */
+  sizeBytes(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,97 @@
+import { copyFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { NOW, config, landInBatches, outcome, tempDir, weekOf } from './land-in-batches.js';
+
+describe('cleanWithStore: a run through the store equals a run from scratch', () => {
+  for (const seed of [1, 2, 3]) {
+    const { files } = generateDataset({ seed, users: 30, weeks: 6, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    it(`seed ${seed}: weeks landing in order, one at a time, read only the new week's two files`, async () => {
+      const summaries = await landInBatches(files, weeks, 1);
+      expect(summaries).toEqual(weeks.map((_, index) => ({ read: 2, skipped: 2 * index })));
+    });
+    it(`seed ${seed}: weeks landing backwards, two at a time`, async () => {
+      const summaries = await landInBatches(files, [...weeks].reverse(), 2);
+      expect(summaries).toEqual([{ read: 4, skipped: 0 }, { read: 4, skipped: 4 }, { read: 4, skipped: 8 }]);
+    });
+    it(`seed ${seed}: weeks landing shuffled, three at a time, with a roster month arriving last (every file read again)`, async () => {
+      const shuffled = [weeks[3], weeks[0], weeks[5], weeks[1], weeks[4], weeks[2]];
+      const summaries = await landInBatches(files, shuffled, 3, ['user_monthly_summary_2026-11.csv']);
+      expect(summaries).toEqual([{ read: 6, skipped: 0 }, { read: 12, skipped: 0 }]);
+    });
+  }
+
+  it('a changed file is read again and a removed one drops what it gave; nothing changed reads nothing', async () => {
+    const { files } = generateDataset({ seed: 4, users: 30, weeks: 4, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const run = async (folder = input) => {
+      const engine = await openStore(store);
+      try {
+        const { data, summary } = await cleanWithStore(engine, folder, config, { now: NOW });
+        expect(outcome(data)).toBe(outcome(await cleanInput(folder, config, { now: NOW })));
+        return summary;
+      } finally {
+        await engine.close();
+      }
+    };
+    expect(await run()).toEqual({ read: 8, skipped: 0, removed: 0 });
+    expect(await run()).toEqual({ read: 0, skipped: 8, removed: 0 });
+    const changed = files.find((file) => file.name.startsWith('ai_logs') && !file.name.endsWith('.gz'))!;
+    const text = Buffer.from(changed.content).toString('utf8').split('\n');
+    writeFileSync(join(input, changed.name), [...text.slice(0, 2), ...text.slice(12)].join('\n'));
+    expect(await run()).toEqual({ read: 1, skipped: 7, removed: 0 });
+    unlinkSync(join(input, files.find((file) => file.name.startsWith('manual_logs') && file.name.includes('W46'))!.name));
+    expect(await run()).toEqual({ read: 0, skipped: 7, removed: 1 });
+    // the same files in another folder (another spelling of the input): known by name and bytes, named by the new path
+    const moved = tempDir('uptake-store-moved-');
+    for (const name of readdirSync(input)) copyFileSync(join(input, name), join(moved, name));
+    expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
+    // rows parsed by another build of the reader are not trusted: every file is read again
+    const engine = await openStore(store);
+    await engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+    await engine.close();
+    expect(await run(moved)).toEqual({ read: 7, skipped: 0, removed: 0, rereadAll: 'this build of uptake reads files differently from the one that filled the store' });
+    expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
+    // a damaged stored value is read again from its file
+    const damaging = await openStore(store);
+    await damaging.run("UPDATE store_file_rows SET data = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
+    await damaging.close();
+    expect(await run(moved)).toEqual({ read: 1, skipped: 6, removed: 0 });
+  });
+
+  it('a start or an end too far after the run\'s clock is read again once the clock has moved on; an earlier clock reads everything again', async () => {
+    const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+    const input = tempDir('uptake-store-input-');
+    writeFileSync(join(input, 'ai_logs_a.csv'), `${header}\ne1,u1,Finance,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.9,false,p1\n`);
+    // starts on Dec 3 (implausible at NOW = Nov 30 + 1 day), ends on Dec 4
+    writeFileSync(join(input, 'ai_logs_b.csv'), `${header}\ne2,u1,Finance,invoice_matching,2026-12-03T09:00:00Z,2026-12-03T09:10:00Z,success,0.9,false,p2\n`);
+    writeFileSync(join(input, 'ai_logs_c.csv'), `${header}\ne3,u2,Finance,invoice_matching,2026-11-30T09:00:00Z,2026-12-04T09:00:00Z,success,0.9,false,p3\n`);
+    writeFileSync(join(input, 'manual_logs_a.csv'), 'task_id,user_id,team,task_type,started_at,ended_at\nm1,u1,Finance,invoice_matching,2026-11-24T10:00:00Z,2026-11-24T10:30:00Z\n');
+    writeFileSync(join(input, 'user_monthly_summary_2026-11.csv'), 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total\nu1,Finance,2026-11,UTC,true,3,2\nu2,Finance,2026-11,UTC,true,3,2\n');
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const run = async (now: number) => {
+      const engine = await openStore(store);
+      try {
+        const { data, summary } = await cleanWithStore(engine, input, config, { now });
+        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now })));
+        return { summary, quarantined: data.accounting.ai_logs.quarantined };
+      } finally {
+        await engine.close();
+      }
+    };
+    expect(await run(NOW)).toEqual({ summary: { read: 4, skipped: 0, removed: 0 }, quarantined: 1 });
+    // b (a start past the window) and c (an end past it) are read again; a and the manual file are kept
+    const later = NOW + 5 * 86_400_000;
+    expect(await run(later)).toEqual({ summary: { read: 2, skipped: 2, removed: 0 }, quarantined: 0 });
+    expect(await run(later)).toEqual({ summary: { read: 0, skipped: 4, removed: 0 }, quarantined: 0 });
+    const { summary } = await run(NOW);
+    expect(summary).toEqual({ read: 4, skipped: 0, removed: 0, rereadAll: "the run's clock is earlier than the last run's (plausible starts depend on it)" });
+  });
+});

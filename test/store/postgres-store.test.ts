@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { openStore } from '../../src/store/open-store.js';
+import { storeInfo } from '../../src/store/store-info.js';
+import { landInBatches, weekOf } from './land-in-batches.js';
+
+const url = process.env.UPTAKE_TEST_POSTGRES_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
+const schema = `uptake_store_test_${randomBytes(5).toString('hex')}`;
+/** The store's tables go to a schema of their own, named in the URL as a user would. */
+const storeUrl = () => {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-csearch_path=${schema}`);
+  return parsed.toString();
+};
+let client: pg.Client;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable (${(error as Error).message}): run \`node scripts/ensure-system.mjs --for test\` to install and start it, or set UPTAKE_TEST_POSTGRES_URL`);
+  }
+  await client.query(`CREATE SCHEMA "${schema}"`);
+});
+
+afterAll(async () => {
+  if (!client) return;
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+  await client.end().catch(() => undefined);
+});
+
+describe('PostgreSQL as the store', () => {
+  it('weeks landing one at a time give the from-scratch tables, and the tables are in the URL\'s schema', async () => {
+    const { files } = generateDataset({ seed: 5, users: 30, weeks: 4, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    expect(await landInBatches(files, weeks, 1, [], storeUrl())).toEqual(weeks.map((_, index) => ({ read: 2, skipped: 2 * index })));
+    const tables = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster']);
+    const engine = await openStore(storeUrl());
+    try {
+      const info = await storeInfo(engine);
+      expect(info.files.ai_logs.files).toBe(4);
+      expect(info.tasks).toBeGreaterThan(1000);
+      expect(info.weeks?.count).toBe(4);
+      expect(info.store).not.toContain('uptake:uptake@');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('an unreachable server is exit 8 without the password', async () => {
+    const error = await openStore('postgres://someone:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'warehouse' });
+    expect(String((error as Error).message)).not.toContain('secret-password');
+  });
+});

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+
+// The built CLI as a user runs it (npm test builds dist first): exit code, stdout, stderr.
+function uptake(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'uptake-store-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const STACK_LINE = /^\s+at /m;
+const SAMPLE = ['--input', 'data/sample', '--week', '2026-W47', '--json'];
+
+describe('uptake metrics --store and uptake store', () => {
+  const store = join(dir, 'store.duckdb');
+
+  it('a second run skips every log file and prints the same document as a run without the store', async () => {
+    const scratch = await uptake(['metrics', ...SAMPLE]);
+    const first = await uptake(['metrics', ...SAMPLE, '--store', store]);
+    const second = await uptake(['metrics', ...SAMPLE, '--store', store]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.stderr).toContain('skipped 0 of 16 log files');
+    expect(second.stderr).toContain('skipped 16 of 16 log files (unchanged since the last run); 0 to read');
+    expect(second.stdout).toBe(scratch.stdout);
+    expect(first.stdout).toBe(scratch.stdout);
+  });
+
+  it('store info counts the weeks, tasks, quarantine and files the store holds', async () => {
+    const validate = JSON.parse((await uptake(['validate', '--input', 'data/sample', '--json', '--quarantine', join(dir, 'q.csv')])).stdout);
+    const info = await uptake(['store', 'info', '--store', store, '--json']);
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.stdout);
+    expect(parsed.weeks).toEqual({ first: '2026-W40', last: '2026-W47', count: 8 });
+    expect(parsed.tasks).toBe(validate.accounting.ai_logs.tasks + validate.accounting.manual_logs.tasks);
+    expect(parsed.files.ai_logs).toEqual({ files: 8, rows: validate.accounting.ai_logs.rows_read });
+    expect(parsed.files.manual_logs.files).toBe(8);
+    expect(parsed.sizeBytes).toBeGreaterThan(0);
+    const text = await uptake(['store', 'info', '--store', store]);
+    expect(text.stdout).toContain('weeks: 8, 2026-W40 to 2026-W47');
+  });
+
+  it('another cleaning config stops with exit 4 naming `uptake store rebuild`; rebuild makes the store usable again', async () => {
+    const configFile = join(dir, 'uptake.config.json');
+    writeFileSync(configFile, JSON.stringify({ cleaning: { retryWindowSec: 45 } }));
+    const refused = await uptake(['metrics', ...SAMPLE, '--store', store, '--config', configFile]);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain(`run \`uptake store rebuild --store ${store}\``);
+    expect(refused.stderr).not.toMatch(STACK_LINE);
+    const rebuilt = await uptake(['store', 'rebuild', '--store', store, '--input', 'data/sample', '--config', configFile]);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toContain('recomputed from 16 log files');
+    const after = await uptake(['metrics', ...SAMPLE, '--store', store, '--config', configFile]);
+    const scratch = await uptake(['metrics', ...SAMPLE, '--config', configFile]);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toContain('skipped 16 of 16');
+    expect(after.stdout).toBe(scratch.stdout);
+  });
+
+  it('a store of another contract version asks for a rebuild (exit 4)', async () => {
+    const engine = await openStore(store);
+    await engine.run("UPDATE store_meta SET value = '2000-01-01' WHERE key = 'contract'");
+    await engine.close();
+    const refused = await uptake(['store', 'info', '--store', store]);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain('cleaned under contract');
+    expect(refused.stderr).toContain('got format 1 and contract 2000-01-01');
+  });
+
+  it('a store another process has open is exit 10 (busy) with one line', async () => {
+    const held = join(dir, 'held.duckdb');
+    const engine = await openStore(held);
+    try {
+      const result = await uptake(['store', 'info', '--store', held]);
+      expect(result.code).toBe(10);
+      expect(result.stderr).toContain(`expected the store ${held} to be free, but another uptake process has it open`);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('store info where there is no store is exit 3 and creates nothing', async () => {
+    const missing = join(dir, 'none', 'store.duckdb');
+    const result = await uptake(['store', 'info', '--store', missing]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`expected a store at ${missing}, found none`);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+
+  it('a store path that cannot be a file is exit 12 with one line', async () => {
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, 'x');
+    const result = await uptake(['metrics', ...SAMPLE, '--store', join(notAFolder, 'store.duckdb')]);
+    expect(result.code).toBe(12);
+    expect(result.stderr).toContain(`expected to open the store ${join(notAFolder, 'store.duckdb')}`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
