@@ -78,6 +78,7 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
   idle_share: { label: 'Idle share', unit: 'rate' },
   idle_cost: { label: 'Idle seat cost per month', unit: 'number' },
   lapsed_users: { label: 'Lapsed users', unit: 'count' },
+  idle_weeks: { label: 'Idle window (weeks)', unit: 'count' },
   caveat: { label: 'Caveat', unit: 'text' },
 };
 

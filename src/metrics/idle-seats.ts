@@ -2,7 +2,7 @@ import { dayNumber, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
 import { licensedUsersIn, peopleFacts, startOfDay, suppressPeople, TeamTally } from './people-facts.js';
 
-const KEYS = ['team'];
+const KEYS = ['team', 'idle_weeks'];
 
 export const idleSeats: Kpi = {
   id: 'idle_seats',
@@ -15,11 +15,11 @@ export const idleSeats: Kpi = {
     'A person\'s team is their roster team of the roster month, else the team of their last AI task. Every figure is null ' +
     'when the loaded data starts after the window\'s first day, and the licence figures when the roster lists nothing for ' +
     'that month (a data caveat says which). Team rows with fewer people (licensed or lapsed) than ' +
-    'privacy.minGroupSize are suppressed.',
+    'privacy.minGroupSize are suppressed. idle_weeks repeats the window\'s length.',
   grain: 'week',
   dimensions: ['team'],
   columns: {
-    idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users'],
+    idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users', 'idle_weeks'],
     people_caveats: ['caveat'],
   },
   compute(context) {
@@ -67,6 +67,7 @@ export const idleSeats: Kpi = {
         idle_share: known ? ratio(idleCount, seats.of(team).size) : null,
         idle_cost: known && cost !== null ? idleCount * cost : null,
         lapsed_users: covered ? lapsed.of(team).size : null,
+        idle_weeks: weeks,
       };
       return suppressPeople(row, KEYS, people, context.config.privacy.minGroupSize);
     });
