@@ -39,7 +39,6 @@ describe('people tables in the warehouse', () => {
         { team: '*', licensed_users: null, idle_seats: null, lapsed_users: 0n, idle_weeks: 4n },
       ]);
       expect(await read('SELECT caveat FROM metric_people_caveats ORDER BY caveat')).toEqual([
-        { caveat: 'no roster for 2026-10: licence figures are blank' },
         { caveat: 'no roster for 2026-11: licence figures are blank' },
       ]);
     } finally {
