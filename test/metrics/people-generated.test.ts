@@ -26,7 +26,7 @@ describe('people KPIs on a generated data set', () => {
     const cleaned = await cleanInput(join(folder, 'input'), config);
     // The generator does not simulate churn yet: take out tasks so that a licensed user is idle (all their tasks),
     // one is new in W47 (their tasks before it) and one lapsed (their tasks from W44 on).
-    const users = [...new Set(cleaned.roster.array('user_id') as ArrayLike<string>)].sort();
+    const users = [...new Set(Array.from(cleaned.roster.array('user_id') as ArrayLike<string>))].sort();
     const [idleUser, newUser, lapsedUser] = [users[1], users[2], users[3]];
     const windowStart = Date.parse(`${weekBounds('2026-W44').start}T00:00:00Z`) - 14 * 3_600_000; // before W44 in any zone
     const keep = (userId: string, startedAt: number, week: string) =>
