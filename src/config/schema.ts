@@ -58,7 +58,7 @@ export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 
 export const AlertRuleSchema = z
   .object({
-    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot. */
+    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot, idle_seats. */
     rule: z.string(),
     /** Threshold the rule compares against (its meaning is per rule, see README). */
     threshold: z.number().optional(),

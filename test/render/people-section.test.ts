@@ -69,3 +69,11 @@ describe('peopleSection', () => {
     expect(peopleSection(old)).toEqual({ sentences: [], charts: [], tables: [] });
   });
 });
+
+describe('the reading guide', () => {
+  it('lists the people caveats among this run\'s data caveats', async () => {
+    const { readingGuide } = await import('../../src/render/reading-guide.js');
+    const late = computeMetrics(makeCleanedData({ tasks, roster: roster.filter((row) => row.month !== '2026-10') }), testConfig(), '2026-W47');
+    expect(readingGuide(late)).toContain('- People figures: no roster for 2026-10: licence figures are blank.');
+  });
+});
