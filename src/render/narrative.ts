@@ -340,9 +340,9 @@ function tiersSentence(doc: MetricsDocument): string | null {
   const tiers = ['heavy', 'moderate', 'light', 'none'];
   if (!current || !previous || tiers.every((tier) => current[tier] === previous[tier])) return null;
   const count = (row: Record<string, unknown>, tier: string) => (isNumber(row[tier]) ? countFormat.format(row[tier]) : '?');
-  const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} did not use it` : '';
+  const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} without an AI task` : ' users';
   return (
-    `Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate and ${count(current, 'light')} light users${none} ` +
+    `Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate, ${count(current, 'light')} light${none} ` +
     `(${escapeMarkdown(String(previous.week))}: ${tiers.map((tier) => count(previous, tier)).join(', ')}).`
   );
 }
