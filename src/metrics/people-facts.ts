@@ -45,6 +45,22 @@ export function peopleFacts(context: KpiContext): PeopleFacts {
   return cachedIn(computed, context, () => collectFacts(context));
 }
 
+/** A user's AI tasks in one period: how many, and the start and team of the last. */
+interface PeriodUse {
+  tasks: number;
+  lastStart: number;
+  team: number;
+}
+
+function noteUse(uses: Map<number, PeriodUse>, user: number, startedAt: number, team: number): void {
+  const use = uses.get(user);
+  if (!use) uses.set(user, { tasks: 1, lastStart: startedAt, team });
+  else {
+    use.tasks += 1;
+    if (startedAt >= use.lastStart) [use.lastStart, use.team] = [startedAt, team];
+  }
+}
+
 function collectFacts(context: KpiContext): PeopleFacts {
   const { tasks, report } = context;
   const users = columnCodes(tasks, 'user_id');
@@ -53,35 +69,44 @@ function collectFacts(context: KpiContext): PeopleFacts {
   const monthCodes = columnCodes(tasks, 'month');
   const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
+  // One pass over the AI tasks by integer codes (users, weeks, months); names only once per user and period.
+  const firstStart = new Float64Array(users.values.length).fill(Infinity);
+  const lastStart = new Float64Array(users.values.length).fill(-Infinity);
+  const lastTeamId = new Int32Array(users.values.length).fill(-1);
+  const perWeek = weekCodes.values.map(() => new Map<number, PeriodUse>());
+  const perMonth = monthCodes.values.map(() => new Map<number, PeriodUse>());
+  for (let row = 0; row < ai.length; row += 1) {
+    if (ai[row] !== 1) continue;
+    const [user, team, startedAt] = [users.ids[row], teams.ids[row], started[row]];
+    if (startedAt < firstStart[user]) firstStart[user] = startedAt;
+    if (startedAt >= lastStart[user]) [lastStart[user], lastTeamId[user]] = [startedAt, team];
+    noteUse(perWeek[weekCodes.ids[row]], user, startedAt, team);
+    noteUse(perMonth[monthCodes.ids[row]], user, startedAt, team);
+  }
+  const name = (user: number) => String(users.values[user]);
+  const teamName = (team: number) => (teams.values[team] ?? null) as string | null;
   const firstAiTask = new Map<string, number>();
   const lastAiTask = new Map<string, { startedAt: number; team: string | null }>();
+  users.values.forEach((_, user) => {
+    if (firstStart[user] === Infinity) return;
+    firstAiTask.set(name(user), firstStart[user]);
+    lastAiTask.set(name(user), { startedAt: lastStart[user], team: teamName(lastTeamId[user]) });
+  });
   const aiTasksByWeek = new Map<string, Map<string, number>>();
   const activeByMonth = new Map<string, Set<string>>();
   const lastTeam = new Map<string, Map<string, string | null>>();
-  const lastStart = new Map<string, Map<string, number>>();
-  const notePeriodTeam = (period: string, user: string, startedAt: number, team: string | null) => {
-    const starts = cachedIn(lastStart, period, () => new Map<string, number>());
-    if ((starts.get(user) ?? -Infinity) > startedAt) return;
-    starts.set(user, startedAt);
-    cachedIn(lastTeam, period, () => new Map<string, string | null>()).set(user, team);
-  };
-  for (let row = 0; row < ai.length; row += 1) {
-    if (ai[row] !== 1) continue;
-    const user = String(users.values[users.ids[row]]);
-    const team = (teams.values[teams.ids[row]] ?? null) as string | null;
-    const week = weekCodes.values[weekCodes.ids[row]] as string;
-    const month = monthCodes.values[monthCodes.ids[row]] as string;
-    const startedAt = started[row];
-    const first = firstAiTask.get(user);
-    if (first === undefined || startedAt < first) firstAiTask.set(user, startedAt);
-    const last = lastAiTask.get(user);
-    if (last === undefined || startedAt >= last.startedAt) lastAiTask.set(user, { startedAt, team });
-    const perUser = cachedIn(aiTasksByWeek, week, () => new Map<string, number>());
-    perUser.set(user, (perUser.get(user) ?? 0) + 1);
-    cachedIn(activeByMonth, month, () => new Set<string>()).add(user);
-    notePeriodTeam(week, user, startedAt, team);
-    notePeriodTeam(month, user, startedAt, team);
-  }
+  perWeek.forEach((uses, week) => {
+    if (uses.size === 0) return;
+    const label = weekCodes.values[week] as string;
+    aiTasksByWeek.set(label, new Map([...uses].map(([user, use]) => [name(user), use.tasks])));
+    lastTeam.set(label, new Map([...uses].map(([user, use]) => [name(user), teamName(use.team)])));
+  });
+  perMonth.forEach((uses, month) => {
+    if (uses.size === 0) return;
+    const label = monthCodes.values[month] as string;
+    activeByMonth.set(label, new Set([...uses.keys()].map(name)));
+    lastTeam.set(label, new Map([...uses].map(([user, use]) => [name(user), teamName(use.team)])));
+  });
   const roster = new Map<string, Map<string, RosterEntry>>();
   const firstLicensedMonth = new Map<string, string>();
   for (const entry of context.data.roster.objects() as Array<Record<string, unknown>>) {
