@@ -196,6 +196,7 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
       return { value: pooled(manual, ai + manual), parts: { manual_tasks: manual, ai_tasks: ai } };
     },
   },
+  ...peopleSpecs(),
   baseline_min: {
     grain: 'none', scopes: ['task_type'], partColumns: [['manual_tasks_with_duration', 'count']],
     rows: (source, scope) =>
@@ -208,6 +209,44 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
     combine: (rows) => ({ value: rows[0].values.baseline_min, parts: { manual_tasks_with_duration: rows[0].values.manual_tasks_with_duration } }),
   },
 };
+
+// The people tables (activation, retention, usage tiers, idle seats): one team row per period, read as
+// written; several periods give the mean of their values (people do not add up over weeks).
+function peopleSpecs(): Partial<Record<AskMetricId, NumericSpec>> {
+  const weekly = (table: string, column: string, parts: Array<[string, ValueUnit]>, select: (row: Row, week: string) => boolean = () => true): NumericSpec => ({
+    grain: 'week', scopes: ['all', 'team'], partColumns: parts,
+    rows: (source, scope, week) => {
+      const rows = ((source.document(week).tables[table] ?? []) as Row[]).filter((row) => select(row, week));
+      return periodRows(rows, 'team', scope, week, [column, ...parts.map(([part]) => part)]);
+    },
+    combine: (rows) => ({
+      value: mean(column)(rows).value,
+      parts: Object.fromEntries(parts.map(([part]) => [part, rows.length === 1 ? rows[0].values[part] : mean(part)(rows).value])),
+    }),
+  });
+  const monthly = (column: string, parts: Array<[string, ValueUnit]>): NumericSpec => ({
+    grain: 'month', scopes: ['all', 'team'], partColumns: parts,
+    rows: (source, scope, month) => {
+      const rows = ((source.document(source.reportWeek).tables.retention ?? []) as Row[]).filter((row) => row.month === month);
+      return periodRows(rows, 'team', scope, month, [column, ...parts.map(([part]) => part)]);
+    },
+    combine: (rows) => ({ value: mean(column)(rows).value, parts: rows.length === 1 ? Object.fromEntries(parts.map(([part]) => [part, rows[0].values[part]])) : {} }),
+  });
+  const thisWeek = (row: Row, week: string) => row.grain === 'week' && row.period === week;
+  return {
+    activation: weekly('activation', 'activation_rate', [['new_ai_users', 'count'], ['licensed_users', 'count']], thisWeek),
+    new_ai_users: weekly('activation', 'new_ai_users', [['licensed_users', 'count']], thisWeek),
+    median_days_to_first_ai_task: weekly('activation', 'median_days_to_first_ai_task', [['new_ai_users', 'count']], thisWeek),
+    retention: monthly('retained_m1', [['cohort_users', 'count'], ['retained_m2', 'rate']]),
+    active_retention: monthly('active_retention', [['active_users', 'count']]),
+    usage_tiers: weekly('usage_tiers', 'heavy', [['moderate', 'count'], ['light', 'count'], ['none', 'count'], ['people', 'count']], (row, week) => row.week === week),
+    non_users: weekly('usage_tiers', 'none', [['people', 'count']], (row, week) => row.week === week),
+    idle_seats: weekly('idle_seats', 'idle_seats', [['licensed_users', 'count'], ['idle_share', 'rate']]),
+    idle_share: weekly('idle_seats', 'idle_share', [['idle_seats', 'count'], ['licensed_users', 'count']]),
+    idle_cost: weekly('idle_seats', 'idle_cost', [['idle_seats', 'count']]),
+    lapsed_users: weekly('idle_seats', 'lapsed_users', []),
+  };
+}
 
 // A registry KPI the catalogue has no rule for: its value per team, read from the table its entry writes
 // (several periods: the mean of their values).
@@ -265,7 +304,9 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
     return { periods: wanted.filter((week) => source.weeks.includes(week)), asked };
   }
   const months = availableMonths(source, interpretation);
-  const defaultMonth = interpretation.metric.id === 'coverage' || interpretation.metric.id === 'blind_spots' ? months[months.length - 1] : source.reportMonth;
+  const defaultMonth = interpretation.metric.id === 'coverage' || interpretation.metric.id === 'blind_spots' ? months[months.length - 1]
+    : RETENTION_METRICS.has(interpretation.metric.id) ? latestRetentionMonth(source, interpretation.metric.id) ?? source.reportMonth
+      : source.reportMonth;
   const wanted =
     time.kind === 'default' ? [defaultMonth]
       : time.kind === 'week' ? [monthOfWeek(time.week)]
@@ -275,7 +316,17 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
   return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
 }
 
+const RETENTION_METRICS = new Set<string>(['retention', 'active_retention']);
+
+// "Are new users sticking with it?": the latest month whose share is known (a month later must be fully loaded).
+function latestRetentionMonth(source: MetricsSource, metric: string): string | undefined {
+  const column = metric === 'retention' ? 'retained_m1' : 'active_retention';
+  const months = ((source.report.tables.retention ?? []) as Row[]).filter((row) => row.team === '*' && typeof row[column] === 'number').map((row) => String(row.month));
+  return months.sort()[months.length - 1];
+}
+
 function availableMonths(source: MetricsSource, interpretation: Interpretation): string[] {
+  if (RETENTION_METRICS.has(interpretation.metric.id)) return [...new Set(((source.report.tables.retention ?? []) as Row[]).map((row) => String(row.month)))].sort();
   const table = interpretation.metric.id === 'asi' ? source.report.tables.accuracy_stability : source.report.tables.logging_coverage;
   return [...new Set(table.map((row) => row.month))].sort();
 }

@@ -25,6 +25,17 @@ export type AskMetricId =
   | 'power_users'
   | 'baseline_min'
   | 'summary'
+  | 'activation'
+  | 'new_ai_users'
+  | 'median_days_to_first_ai_task'
+  | 'retention'
+  | 'active_retention'
+  | 'usage_tiers'
+  | 'non_users'
+  | 'idle_seats'
+  | 'idle_share'
+  | 'idle_cost'
+  | 'lapsed_users'
   /** A registry KPI with no entry in the catalogue: askable by its title, id and synonyms. */
   | (string & {});
 
@@ -64,6 +75,18 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'power_users', kpi: 'power_users', label: 'power users', unit: 'list', higherIsBetter: true },
   { id: 'baseline_min', label: 'manual baseline', unit: 'minutes', higherIsBetter: false },
   { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true },
+  // People (issue #24)
+  { id: 'activation', kpi: 'activation', label: 'activation rate of licensed users', unit: 'rate', higherIsBetter: true },
+  { id: 'new_ai_users', kpi: 'activation', label: 'new AI users', unit: 'count', higherIsBetter: true },
+  { id: 'median_days_to_first_ai_task', kpi: 'activation', label: 'median days from licence to first AI task', unit: 'count', higherIsBetter: false },
+  { id: 'retention', kpi: 'retention', label: 'share of new AI users still using it a month later', unit: 'rate', higherIsBetter: true },
+  { id: 'active_retention', kpi: 'retention', label: 'share of active users still active the next month', unit: 'rate', higherIsBetter: true },
+  { id: 'usage_tiers', kpi: 'usage_tiers', label: 'heavy users (usage tiers)', unit: 'count', higherIsBetter: true },
+  { id: 'non_users', kpi: 'usage_tiers', label: 'licensed people without an AI task', unit: 'count', higherIsBetter: false },
+  { id: 'idle_seats', kpi: 'idle_seats', label: 'idle seats', unit: 'count', higherIsBetter: false },
+  { id: 'idle_share', kpi: 'idle_seats', label: 'share of seats idle', unit: 'rate', higherIsBetter: false },
+  { id: 'idle_cost', kpi: 'idle_seats', label: 'monthly cost of idle seats', unit: 'count', higherIsBetter: false },
+  { id: 'lapsed_users', kpi: 'idle_seats', label: 'lapsed users', unit: 'count', higherIsBetter: false },
 ];
 
 /** A phrase of a metric, as words. */

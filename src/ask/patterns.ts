@@ -51,5 +51,8 @@ export const ASK_PATTERNS: AskPattern[] = [
   { id: 'compare', pattern: 'compare {team} and {team2} adoption [time]', example: 'compare {team} and {team2} adoption', answers: 'the named groups side by side' },
   { id: 'trend-default', pattern: 'usage trend', example: 'usage trend', answers: 'a series from the first week with data to the report week' },
   { id: 'users-in-team', pattern: 'which users in {team} have coverage below X %', example: 'which users in {team} have coverage below 100%', answers: 'per-user coverage limited to one team\'s roster users' },
+  { id: 'idle-seats-team', pattern: 'how many idle seats does {team} have', example: 'how many idle seats does {team} have', answers: 'licensed users of the team with no AI task in the last people.idleWeeks weeks, with its licensed seats and idle share' },
+  { id: 'new-users', pattern: 'how many new users [time]', example: 'how many new users last week', answers: 'licensed users whose first AI task was in the week' },
+  { id: 'retention', pattern: 'are new users sticking with it', example: 'are new users sticking with it', answers: 'the latest cohort\'s share (users by month of first AI task) still using AI a month later' },
   { id: 'summary', pattern: 'give me a summary', example: 'give me a summary', answers: 'the headline numbers of the report week' },
 ];

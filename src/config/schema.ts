@@ -58,7 +58,7 @@ export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 
 export const AlertRuleSchema = z
   .object({
-    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot. */
+    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot, idle_seats. */
     rule: z.string(),
     /** Threshold the rule compares against (its meaning is per rule, see README). */
     threshold: z.number().optional(),
@@ -78,11 +78,35 @@ export const AlertsSchema = z
         { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
         { rule: 'data_gap', severity: 'medium', enabled: true },
         { rule: 'blind_spot', severity: 'low', enabled: true },
+        { rule: 'idle_seats', severity: 'medium', enabled: true },
       ]),
+    /** idle_seats alerts a team whose share of idle licensed seats is at least this (the rule's threshold overrides it). */
+    idleSeatShare: z.number().min(0).max(1).default(0.3),
     /** Which channels each severity goes to; a severity not listed goes to every configured channel. */
     routes: z.partialRecord(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({}),
     /** A condition still present after this many weeks escalates one severity. */
     escalateAfterWeeks: z.number().int().positive().default(2),
+  })
+  .strict();
+
+/** Usage tiers and idle seats (the people KPIs). */
+export const PeopleSchema = z
+  .object({
+    /** Upper bounds of the usage tiers by AI tasks per person and week: light is 1..light, moderate light+1..moderate, heavy above. */
+    tiers: z
+      .object({ light: z.number().int().positive().default(5), moderate: z.number().int().positive().default(20) })
+      .strict()
+      .refine((tiers) => tiers.moderate > tiers.light, 'expected `moderate` above `light`')
+      .default({ light: 5, moderate: 20 }),
+    /** A licensed seat is idle after this many weeks without an AI task (the report week included). */
+    idleWeeks: z.number().int().positive().default(4),
+  })
+  .strict();
+
+export const LicencesSchema = z
+  .object({
+    /** Cost of one seat per month; idle seats get a cost estimate when it is set (no currency assumed). */
+    monthlyCost: z.number().nonnegative().nullable().default(null),
   })
   .strict();
 
@@ -235,6 +259,8 @@ export const ConfigSchema = z
     metrics: MetricsSchema.default(MetricsSchema.parse({})),
     alerts: AlertsSchema.default(AlertsSchema.parse({})),
     privacy: PrivacySchema.default(PrivacySchema.parse({})),
+    people: PeopleSchema.default(PeopleSchema.parse({})),
+    licences: LicencesSchema.default(LicencesSchema.parse({})),
     email: EmailSchema.default(EmailSchema.parse({})),
     slack: SlackSchema.default(SlackSchema.parse({})),
     warehouse: WarehouseSchema.default(WarehouseSchema.parse({})),

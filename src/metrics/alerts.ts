@@ -13,6 +13,7 @@ export const ALERT_RULES: Record<string, number | undefined> = {
   harm_rate: 0.01,
   data_gap: undefined,
   blind_spot: undefined,
+  idle_seats: undefined,
 };
 
 // Deltas are differences of floats: -10 may arrive as -9.999999999999998.
@@ -28,7 +29,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium:
  * - asi_falling: a team whose ASI changed by <= threshold (-0.1) from the previous month;
  * - harm_rate: a team whose harm rate in the report week is above threshold (0.01);
  * - data_gap: one per row of gaps;
- * - blind_spot: one per user flagged in the latest month of logging_coverage.
+ * - blind_spot: one per user flagged in the latest month of logging_coverage;
+ * - idle_seats: a team whose idle_share in the report week is at least threshold (alerts.idleSeatShare, 0.3).
  * Sorted by severity (critical first), then rule, then team.
  * @example evaluateAlerts(tables, context).filter((alert) => alert.rule === 'adoption_drop')
  */
@@ -42,7 +44,7 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
       );
     }
     if (!rule.enabled) return;
-    const threshold = rule.threshold ?? ALERT_RULES[rule.rule] ?? 0;
+    const threshold = rule.threshold ?? (rule.rule === 'idle_seats' ? context.config.alerts.idleSeatShare : ALERT_RULES[rule.rule]) ?? 0;
     const base = { rule: rule.rule, severity: rule.severity };
     for (const found of RULES[rule.rule](tables, context, threshold)) alerts.push({ ...base, ...found } as AlertRow);
   });
@@ -130,6 +132,18 @@ const RULES: Record<string, RuleCheck> = {
         month: row.month,
         coverage: row.coverage,
         message: `${String(row.user_id)}${row.team ? ` (${String(row.team)})` : ''}: only ${String(row.logged_ai_tasks)} of ${String(row.reported_ai_tasks)} AI tasks reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
+      }));
+  },
+  idle_seats(tables, context, threshold) {
+    return teamRows(tables.idle_seats)
+      .filter((row) => typeof row.idle_share === 'number' && row.idle_share >= threshold - NOISE)
+      .map((row) => ({
+        team: row.team,
+        week: context.report.week,
+        idle_seats: row.idle_seats,
+        licensed_users: row.licensed_users,
+        idle_share: row.idle_share,
+        message: `${teamName(row.team)}: ${String(row.idle_seats)} of ${String(row.licensed_users)} licensed seats had no AI task in the ${context.config.people.idleWeeks} weeks to ${context.report.week} (${percent(row.idle_share)}, alert at ${percent(threshold)})`,
       }));
   },
 };

@@ -54,6 +54,32 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
   rule: { label: 'Alert', unit: 'rule' },
   message: { label: 'What happened', unit: 'text' },
   title: { label: 'Alert', unit: 'text' },
+  grain: { label: 'Period kind', unit: 'text' },
+  period: { label: 'Period', unit: 'text' },
+  new_ai_users: { label: 'New AI users', unit: 'count' },
+  activation_rate: { label: 'Activation', unit: 'rate' },
+  median_days_to_first_ai_task: { label: 'Median days to first AI task', unit: 'number' },
+  cohort_users: { label: 'Cohort users', unit: 'count' },
+  retained_m1: { label: 'Still active month +1', unit: 'rate' },
+  retained_m2: { label: 'Still active month +2', unit: 'rate' },
+  active_users: { label: 'Active users', unit: 'count' },
+  active_retention: { label: 'Active next month', unit: 'rate' },
+  active_retention_m2: { label: 'Active month +2', unit: 'rate' },
+  people: { label: 'People', unit: 'count' },
+  none: { label: 'No AI tasks', unit: 'count' },
+  light: { label: 'Light users', unit: 'count' },
+  moderate: { label: 'Moderate users', unit: 'count' },
+  heavy: { label: 'Heavy users', unit: 'count' },
+  none_share: { label: 'No AI tasks (share)', unit: 'rate' },
+  light_share: { label: 'Light (share)', unit: 'rate' },
+  moderate_share: { label: 'Moderate (share)', unit: 'rate' },
+  heavy_share: { label: 'Heavy (share)', unit: 'rate' },
+  idle_seats: { label: 'Idle seats', unit: 'count' },
+  idle_share: { label: 'Idle share', unit: 'rate' },
+  idle_cost: { label: 'Idle seat cost per month', unit: 'number' },
+  lapsed_users: { label: 'Lapsed users', unit: 'count' },
+  idle_weeks: { label: 'Idle window (weeks)', unit: 'count' },
+  caveat: { label: 'Caveat', unit: 'text' },
 };
 
 /** Human titles of the alert rules (metrics/alerts.ts), in the reader's words. */
@@ -64,6 +90,7 @@ export const ALERT_TITLES: Record<string, string> = {
   harm_rate: 'Harmful outputs',
   data_gap: 'Data gap',
   blind_spot: 'Logging blind spot',
+  idle_seats: 'Idle seats',
 };
 
 const SOURCE_LABELS: Record<string, string> = { ai_logs: 'AI logs', manual_logs: 'Manual logs', user_monthly_summary: 'Roster' };

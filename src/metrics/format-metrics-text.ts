@@ -76,11 +76,14 @@ function alignRows(rows: Row[], minimum: number): string {
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 }
 
+// The people tables' fractions: tier and idle shares, retention.
+const PEOPLE_RATE = /_share$|^retained_m\d$|^active_retention/;
+
 function formatCell(column: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value !== 'number') return String(value);
-  if (column.endsWith('_rate') || column === 'asi' || column === 'coverage') return `${(value * 100).toFixed(1)}%`;
+  if (column.endsWith('_rate') || column === 'asi' || column === 'coverage' || PEOPLE_RATE.test(column)) return `${(value * 100).toFixed(1)}%`;
   if (column === 'delta_pts') return `${value > 0 ? '+' : ''}${value.toFixed(1)}`;
   if (Number.isInteger(value)) return String(value);
   return value.toFixed(column === 'threshold' ? 2 : 1);

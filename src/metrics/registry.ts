@@ -1,4 +1,5 @@
 import { abandonment } from './abandonment.js';
+import { activation } from './activation.js';
 import { adoption } from './adoption.js';
 import { asi } from './asi.js';
 import { coverage } from './coverage.js';
@@ -6,8 +7,11 @@ import { delta } from './delta.js';
 import { gaps } from './gaps.js';
 import { harm } from './harm.js';
 import { hoursSaved } from './hours-saved.js';
+import { idleSeats } from './idle-seats.js';
 import type { Kpi } from './kpi.js';
 import { powerUsers } from './power-users.js';
+import { retention } from './retention.js';
+import { usageTiers } from './usage-tiers.js';
 import { userAdoption } from './user-adoption.js';
 
 /**
@@ -24,6 +28,10 @@ export const registry: Kpi[] = [
   harm,
   coverage,
   gaps,
+  activation,
+  retention,
+  usageTiers,
+  idleSeats,
 ];
 
 export interface GlossaryEntry {

@@ -35,5 +35,11 @@ export function tableLayouts(dimensions: string[]): TableLayout[] {
     { name: 'alerts', title: 'Alerts', keys: [], perUser: true },
     { name: 'power_users', title: 'Power users (report week)', keys: ['week', 'user_id'], perUser: true },
     { name: 'baselines', title: 'Manual baselines by task type', keys: ['task_type'] },
+    // The people tables suppress small teams themselves: their groups are people in a denominator, not task users.
+    { name: 'activation', title: 'Activation of licensed users by period and team', keys: ['grain', 'period', 'team'] },
+    { name: 'retention', title: 'Retention by month and team', keys: ['month', 'team'] },
+    { name: 'usage_tiers', title: 'Usage tiers by week and team', keys: ['week', 'team'] },
+    { name: 'idle_seats', title: 'Idle seats and lapsed users (report week)', keys: ['team'] },
+    { name: 'people_caveats', title: 'People data caveats', keys: ['caveat'] },
   ];
 }

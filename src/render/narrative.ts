@@ -305,10 +305,91 @@ function conflictsSentence(doc: MetricsDocument): string | null {
   return `${plural(counted.total, 'id arrived', 'ids arrived')} in copies that disagree (${counted.bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
 }
 
+// People (activation, retention, usage tiers, idle seats): one sentence each when there is news.
+function peopleRows(doc: MetricsDocument, table: string): Array<Record<string, unknown>> {
+  return ((doc.tables[table] ?? []) as Array<Record<string, unknown>>).filter(isShown);
+}
+
+function newUsersSentence(doc: MetricsDocument): string | null {
+  const all = peopleRows(doc, 'activation').find((row) => row.grain === 'week' && row.period === doc.week && row.team === '*');
+  if (!all || !isNumber(all.new_ai_users) || all.new_ai_users === 0) return null;
+  const share = isNumber(all.activation_rate) ? ` (${formatPercent(all.activation_rate)} of the licensed users who had not used it yet)` : '';
+  const days = isNumber(all.median_days_to_first_ai_task) ? `, a median ${formatOneDecimal(all.median_days_to_first_ai_task)} days after their licence month began` : '';
+  return `${capitalise(plural(all.new_ai_users, 'licensed user', 'licensed users'))} used AI for the first time this week${share}${days}.`;
+}
+
+function retentionSentence(doc: MetricsDocument): string | null {
+  const cohorts = peopleRows(doc, 'retention')
+    .filter((row) => row.team === '*' && isNumber(row.cohort_users) && row.cohort_users > 0 && isNumber(row.retained_m1))
+    .sort((a, b) => (String(a.month) < String(b.month) ? -1 : 1));
+  const latest = cohorts[cohorts.length - 1];
+  if (!latest) return null;
+  const month = String(latest.month);
+  const before = cohorts[cohorts.length - 2];
+  const compared = before ? ` (the ${escapeMarkdown(String(before.month))} starters: ${formatPercent(before.retained_m1 as number)})` : '';
+  return (
+    `Of the ${plural(latest.cohort_users as number, 'person', 'people')} who first used AI in ${escapeMarkdown(month)}, ` +
+    `${formatPercent(latest.retained_m1 as number)} used it again in ${escapeMarkdown(shiftMonth(month, 1))}${compared}.`
+  );
+}
+
+function tiersSentence(doc: MetricsDocument): string | null {
+  const all = peopleRows(doc, 'usage_tiers').filter((row) => row.team === '*' && typeof row.week === 'string' && row.week <= doc.week);
+  const current = all.find((row) => row.week === doc.week);
+  const previous = all.filter((row) => (row.week as string) < doc.week).sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1)).pop();
+  const tiers = ['heavy', 'moderate', 'light', 'none'];
+  if (!current || !previous || tiers.every((tier) => current[tier] === previous[tier])) return null;
+  const count = (row: Record<string, unknown>, tier: string) => (isNumber(row[tier]) ? countFormat.format(row[tier]) : '?');
+  const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} without an AI task` : ' users';
+  return (
+    `Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate, ${count(current, 'light')} light${none} ` +
+    `(${escapeMarkdown(String(previous.week))}: ${tiers.map((tier) => count(previous, tier)).join(', ')}).`
+  );
+}
+
+function idleSeatsSentence(doc: MetricsDocument): string | null {
+  const rows = peopleRows(doc, 'idle_seats');
+  const all = rows.find((row) => row.team === '*');
+  if (!all) return null;
+  const weeks = isNumber(all.idle_weeks) ? all.idle_weeks : 4;
+  const clauses: string[] = [];
+  if (isNumber(all.idle_seats) && all.idle_seats > 0 && isNumber(all.licensed_users)) {
+    const most = rows
+      .filter((row) => row.team !== '*' && isNumber(row.idle_seats) && row.idle_seats > 0)
+      .sort((a, b) => (b.idle_seats as number) - (a.idle_seats as number) || (String(a.team) < String(b.team) ? -1 : 1))
+      .slice(0, 2)
+      .map((row) => `${escapeMarkdown(String(row.team))} ${countFormat.format(row.idle_seats as number)}`);
+    const cost = isNumber(all.idle_cost) ? `, about ${countFormat.format(all.idle_cost)} a month` : '';
+    clauses.push(
+      `${countFormat.format(all.idle_seats)} of ${plural(all.licensed_users, 'licensed seat', 'licensed seats')} (${formatPercent(all.idle_share as number)}) ` +
+        `had no AI task in the last ${plural(weeks, 'week', 'weeks')}${most.length > 0 ? ` (most: ${listing(most)})` : ''}${cost}`,
+    );
+  }
+  if (isNumber(all.lapsed_users) && all.lapsed_users > 0) {
+    clauses.push(`${plural(all.lapsed_users, 'person', 'people')} who used AI before ${all.lapsed_users === 1 ? 'has' : 'have'} lapsed`);
+  }
+  return clauses.length === 0 ? null : `${capitalise(clauses.join('; '))}.`;
+}
+
+/**
+ * The people sentences (new users, retention, usage tiers, idle seats), each only when there is
+ * something to say, as markdown.
+ * @example peopleSentences(doc) // ['3 licensed users used AI for the first time this week ...']
+ */
+export function peopleSentences(doc: MetricsDocument): string[] {
+  return [newUsersSentence(doc), retentionSentence(doc), tiersSentence(doc), idleSeatsSentence(doc)].filter((sentence): sentence is string => sentence !== null);
+}
+
+// Licence figures left blank (no roster for a month, data starting inside the idle window).
+function peopleCaveatsSentence(doc: MetricsDocument): string | null {
+  const caveats = ((doc.tables.people_caveats ?? []) as Array<Record<string, unknown>>).map((row) => escapeMarkdown(String(row.caveat)));
+  return caveats.length === 0 ? null : `People figures: ${caveats.join('; ')}.`;
+}
+
 /**
  * The report's narrative as markdown paragraphs, every sentence computed from the document:
  * adoption and its moves, outcomes (accuracy stability, time saved, harm), who uses it (users,
- * the per-user view, power users), then data caveats. Data text (team names, user ids) is
+ * the per-user view, power users), people (new users, retention, usage tiers, idle seats), then data caveats. Data text (team names, user ids) is
  * escaped; suppressed rows are never named; a paragraph with nothing to say is left out.
  * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.'
  */
@@ -316,7 +397,8 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
   const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
   const users = [userViewSentence(doc, options)];
-  const paragraphs = [adoption, outcomes, users].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
+  const people = peopleSentences(doc);
+  const paragraphs = [adoption, outcomes, users, people].map((sentences) => sentences.filter((sentence): sentence is string => sentence !== null).join(' '));
   const caveats = dataCaveats(doc, options);
   if (caveats) paragraphs.push(`**Data caveats.** ${caveats}`);
   return paragraphs.filter((paragraph) => paragraph.length > 0);
@@ -325,11 +407,11 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
 // Page 1 carries the narrative's other sentences (keyPoints); the report's body adds only these.
 /**
  * What to keep in mind reading the week's figures, as markdown sentences: possible data gaps,
- * logging blind spots, quarantined rows, ids whose copies disagreed; null when there is nothing.
+ * logging blind spots, quarantined rows, ids whose copies disagreed, blank licence figures; null when there is nothing.
  * @example dataCaveats(doc) // 'Possible data gaps (days with no tasks where that weekday usually has several): ...'
  */
 export function dataCaveats(doc: MetricsDocument, options: NarrativeOptions = {}): string | null {
-  const sentences = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc)];
+  const sentences = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
   const text = sentences.filter((sentence): sentence is string => sentence !== null).join(' ');
   return text === '' ? null : text;
 }

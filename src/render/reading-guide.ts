@@ -50,6 +50,7 @@ function caveats(doc: MetricsDocument): string[] {
       ? '- Data gaps: none this week.'
       : `- Data gaps: ${countFormat.format(gaps)} team-day${gaps === 1 ? '' : 's'} this week with no tasks where that weekday usually has several; an export may be missing, so those teams' figures are low.`,
   );
+  for (const row of (doc.tables.people_caveats ?? []) as Array<Record<string, unknown>>) lines.push(`- People figures: ${escapeMarkdown(String(row.caveat))}.`);
   const suppressed = Object.values(doc.tables).reduce((sum, rows) => sum + rows.filter((row) => row.suppressed === true).length, 0);
   const minimum = minGroupSizeOf(doc);
   if (minimum !== undefined && minimum > 0) {

@@ -522,6 +522,26 @@ describe('privacy', () => {
   });
 });
 
+describe('uptake ask about people on the fixture', () => {
+  pattern('idle-seats-team', 'idle seats of one team, with its licensed seats and idle share', () => {
+    const row = tables.idle_seats.find((entry) => entry.team === 'Finance')!;
+    const answer = ask('how many idle seats does Finance have');
+    expect(answer.answer).toBe(`Idle seats for Finance in 2026-W47 was ${String(row.idle_seats)}.`);
+    expect(answer.table.rows).toEqual([['Finance', row.idle_seats, row.licensed_users, row.idle_share]]);
+  });
+
+  pattern('new-users', 'licensed users whose first AI task was in the week', () => {
+    const row = tables.activation.find((entry) => entry.grain === 'week' && entry.period === '2026-W47' && entry.team === '*')!;
+    expect(ask('how many new users last week').table.rows).toEqual([['*', row.new_ai_users, row.licensed_users]]);
+  });
+
+  pattern('retention', 'the latest cohort with a known month after it', () => {
+    const cohort = tables.retention.filter((entry) => entry.team === '*' && typeof entry.retained_m1 === 'number').pop()!;
+    const answer = ask('are new users sticking with it');
+    expect(answer.answer).toContain(`in ${String(cohort.month)} was ${pct(cohort.retained_m1)}`);
+  });
+});
+
 describe('documentation', () => {
   test('every documented pattern is covered by a case above, and its example answers', () => {
     expect(ASK_PATTERNS.length).toBeGreaterThanOrEqual(30);

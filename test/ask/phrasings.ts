@@ -27,6 +27,8 @@
  * - coverage 2026-10: all 98.5%, Finance 94.5%; blind spots u007 (62.9%), u017 (68.0%).
  * - gaps: Legal, ai_logs, 2026-11-18. Alerts W47: 6. Power users: u006 (67 AI tasks), u018 (26).
  * - baselines: contract_review 77.5 min, invoice_matching 28.0, email_triage 13.5.
+ * - people W47: 54 licensed, no new AI users, no idle seats, nobody lapsed; heavy users (more than 20 AI
+ *   tasks) 12 of 54: Engineering 7, Sales Ops 5; the 2026-09 cohort (54 people) all active in 2026-10.
  */
 export interface Phrasing {
   intent: string;
@@ -265,6 +267,19 @@ export const PHRASINGS: Phrasing[] = [
   p('hours', 'how much time have we saved in total', ['2242.3']),
   p('accuracy', 'has accuracy improved since September', ['No', '90.3%', '84.2%']),
   p('share', 'percentage of HR tasks done manually', ['57.3%']),
+
+  // People: activation, retention, usage tiers, idle seats (issue #24)
+  p('idle-seats', 'how many idle seats does Legal have?', ['0', 'Legal'], ['Finance']),
+  p('idle-seats', 'are we paying for seats nobody uses?', ['0']),
+  p('idle-seats', 'how many unused licences are there in Finance', ['0', 'Finance']),
+  p('retention', 'are new users sticking with it?', ['100.0%', '2026-09']),
+  p('retention', 'do people keep using it after their first month', ['100.0%']),
+  p('new-users', 'how many new users this week?', ['0', '2026-W47']),
+  p('new-users', 'how many people used AI for the first time in W47', ['0']),
+  p('tiers', 'how many heavy users does Engineering have?', ['7', 'Engineering']),
+  p('tiers', 'which team has the most heavy users', ['Engineering', '7'], ['Finance']),
+  p('lapsed', 'how many people stopped using it?', ['0']),
+  p('lapsed', 'how many lapsed users in Sales Ops', ['0', 'Sales Ops']),
 
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),

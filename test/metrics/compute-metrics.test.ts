@@ -30,6 +30,11 @@ describe('computeMetrics', () => {
       'alerts',
       'power_users',
       'baselines',
+      'activation',
+      'retention',
+      'usage_tiers',
+      'idle_seats',
+      'people_caveats',
     ]);
     expect(Object.keys(document.tables.adoption_by_team[0]).slice(0, 6)).toEqual(['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'previous_adoption_rate']);
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);

@@ -14,6 +14,10 @@ describe('registry', () => {
       'harm_rate',
       'coverage',
       'gaps',
+      'activation',
+      'retention',
+      'usage_tiers',
+      'idle_seats',
     ]);
     for (const kpi of registry) {
       expect(kpi.definition.length, kpi.id).toBeGreaterThan(120);

@@ -86,7 +86,7 @@ function expectReport(path: string): void {
   // page 1's sentences (for notebook readers; the report prints them on its page 1), and the data caveats for the body
   const keyPoints = data.find((bundle) => joined(bundle['text/markdown'] ?? '').includes('Adoption'));
   expect(joined(keyPoints?.['text/markdown'])).toMatch(/^- Adoption (rose|fell|held steady)/);
-  expect(data.some((bundle) => /^(Possible data gaps|Logging blind spots|\d+ input rows? (was|were) quarantined|Nothing to report)/.test(joined(bundle['text/markdown'] ?? '')))).toBe(true);
+  expect(data.some((bundle) => /^(Possible data gaps|Logging blind spots|\d+ input rows? (was|were) quarantined|People figures|Nothing to report)/.test(joined(bundle['text/markdown'] ?? '')))).toBe(true);
   const charts = data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']);
   expect(charts.length).toBeGreaterThanOrEqual(3);
   for (const chart of charts) expect(joined(chart['image/svg+xml'])).toMatch(/^<svg/);

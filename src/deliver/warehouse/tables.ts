@@ -80,6 +80,24 @@ export const METRIC_COLUMNS: Record<string, ColumnDef[]> = {
   alerts: [text('rule'), text('severity'), text('team'), text('message')],
   power_users: [text('week'), text('user_id'), text('team'), integer('ai_tasks'), double('threshold')],
   baselines: [text('task_type'), double('baseline_min'), integer('manual_tasks_with_duration')],
+  // The people tables (issue #24): typed here, since a column can be all null one week (no roster) and numbers the next.
+  activation: [
+    text('grain'), text('period'), text('team'), integer('licensed_users'), integer('new_ai_users'), double('activation_rate'),
+    double('median_days_to_first_ai_task'), boolean('suppressed'),
+  ],
+  retention: [
+    text('month'), text('team'), integer('cohort_users'), double('retained_m1'), double('retained_m2'), integer('active_users'),
+    double('active_retention'), double('active_retention_m2'), boolean('suppressed'),
+  ],
+  usage_tiers: [
+    text('week'), text('team'), integer('people'), integer('none'), integer('light'), integer('moderate'), integer('heavy'),
+    double('none_share'), double('light_share'), double('moderate_share'), double('heavy_share'), boolean('suppressed'),
+  ],
+  idle_seats: [
+    text('team'), integer('licensed_users'), integer('idle_seats'), double('idle_share'), double('idle_cost'), integer('lapsed_users'),
+    integer('idle_weeks'), boolean('suppressed'),
+  ],
+  people_caveats: [text('caveat')],
 };
 
 /**

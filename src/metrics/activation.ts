@@ -1,0 +1,87 @@
+import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
+import {
+  licensedUsersIn,
+  oneDecimal,
+  peopleFacts,
+  rosterMonthOf,
+  startOfDay,
+  suppressPeople,
+  TeamTally,
+  teamInPeriod,
+  type PeopleFacts,
+} from './people-facts.js';
+import { median } from './quantile.js';
+import { shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+
+const KEYS = ['grain', 'period', 'team'];
+
+export const activation: Kpi = {
+  id: 'activation',
+  title: 'Activation of licensed users',
+  definition:
+    'Per week (up to the report week) and per calendar month, per team: licensed_users = users with a roster row ' +
+    'licensed = true for the period\'s roster month (a week\'s is the month holding its Thursday; the roster is monthly, so a ' +
+    'licence counts from the first day of the first month it is listed, whatever day it was granted); new_ai_users = those ' +
+    'licensed users whose first completed AI task over all loaded data starts in the period; activation_rate = new_ai_users / ' +
+    'licensed users with no AI task before the period starts (null when none); median_days_to_first_ai_task = median over ' +
+    'the period\'s new AI users of the days from 00:00 (report time zone) of their first licensed month to their first AI ' +
+    'task (one decimal; 0 when the task came first). A user\'s team is the roster team of that month. Every figure is null ' +
+    'for a month the roster does not list at all (a data caveat says so). Team rows with fewer licensed users than ' +
+    'privacy.minGroupSize are suppressed. uptake sees first tasks only inside the loaded dates: in the first weeks of data ' +
+    'every returning user counts as new.',
+  grain: 'week',
+  dimensions: ['team'],
+  columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'] },
+  compute(context) {
+    const facts = peopleFacts(context);
+    const zone = context.config.timezone;
+    const rows: Row[] = [];
+    const missing = new Set<string>();
+    for (const week of facts.weeks) {
+      const start = startOfDay(weekBounds(week).start, zone);
+      const end = startOfDay(weekBounds(shiftWeek(week, 1)).start, zone);
+      rows.push(...periodRows(context, facts, 'week', week, rosterMonthOf(week), start, end));
+    }
+    for (const month of facts.months) {
+      const start = startOfDay(`${month}-01`, zone);
+      const end = startOfDay(`${shiftMonth(month, 1)}-01`, zone);
+      rows.push(...periodRows(context, facts, 'month', month, month, start, end));
+    }
+    for (const row of rows) if (row.licensed_users === null) missing.add(row.grain === 'week' ? rosterMonthOf(String(row.period)) : String(row.period));
+    return { activation: rows, people_caveats: [...missing].map((month) => ({ caveat: `no roster for ${month}: licence figures are blank` })) };
+  },
+};
+
+// One row per team (and "*") of the licensed users of the period's roster month.
+function periodRows(context: KpiContext, facts: PeopleFacts, grain: string, period: string, rosterMonth: string, start: number, end: number): Row[] {
+  const licensed = licensedUsersIn(facts, rosterMonth);
+  if (licensed === null) {
+    return [{ grain, period, team: '*', licensed_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null, suppressed: false }];
+  }
+  const tally = new TeamTally();
+  for (const user of licensed) tally.add(user, teamInPeriod(facts, user, period, rosterMonth));
+  return [...tally.members].map(([team, users]) => {
+    let newUsers = 0;
+    let notYetActive = 0;
+    const days: number[] = [];
+    for (const user of users) {
+      const first = facts.firstAiTask.get(user);
+      if (first === undefined || first >= start) notYetActive += 1;
+      if (first === undefined || first < start || first >= end) continue;
+      newUsers += 1;
+      const licensedFrom = startOfDay(`${facts.firstLicensedMonth.get(user)!}-01`, context.config.timezone);
+      days.push(Math.max(0, (first - licensedFrom) / 86_400_000));
+    }
+    const middle = median(days);
+    const row: Row = {
+      grain,
+      period,
+      team,
+      licensed_users: users.size,
+      new_ai_users: newUsers,
+      activation_rate: ratio(newUsers, notYetActive),
+      median_days_to_first_ai_task: middle === null ? null : oneDecimal(middle),
+    };
+    return suppressPeople(row, KEYS, users.size, context.config.privacy.minGroupSize);
+  });
+}

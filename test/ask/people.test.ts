@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createAskEngine } from '../../src/ask/ask-engine.js';
+import { makeCleanedData, testConfig, type RosterSpec, type TaskSpec } from '../metrics/make-cleaned-data.js';
+
+// Report week 2026-W47, a 2-week idle window (W46..W47), seats at 30 a month.
+// Legal: s1 active W47, s2 W46, s3 W44 only (idle, lapsed), s4 never (idle); Finance: s5 W45 only (idle, lapsed).
+// The September cohort (s1, s3, s6) is followed into October: s1 and s3 come back, s6 (gone from the roster) does not.
+const roster: RosterSpec[] = [
+  ...['s1', 's2', 's3', 's4'].map((user_id) => ({ user_id, team: 'Legal', month: '2026-11' })),
+  { user_id: 's5', team: 'Finance', month: '2026-11' },
+  ...['s1', 's3', 's6'].map((user_id) => ({ user_id, team: 'Legal', month: '2026-09' })),
+  ...['s1', 's3'].map((user_id) => ({ user_id, team: 'Legal', month: '2026-10' })),
+];
+const ai = (user_id: string, started_at: string, team = 'Legal'): TaskSpec => ({ user_id, team, started_at });
+const tasks: TaskSpec[] = [
+  ai('s1', '2026-09-02T09:00:00Z'),
+  ai('s3', '2026-09-03T09:00:00Z'),
+  ai('s6', '2026-09-04T09:00:00Z'),
+  ai('s1', '2026-10-05T09:00:00Z'),
+  ai('s3', '2026-10-26T09:00:00Z'),
+  ai('s5', '2026-11-03T09:00:00Z', 'Finance'),
+  ai('s2', '2026-11-10T09:00:00Z'),
+  ai('s1', '2026-11-17T09:00:00Z'),
+];
+const engine = createAskEngine(
+  makeCleanedData({ tasks, roster, loadedDates: { first: '2026-09-01', last: '2026-11-30' } }),
+  testConfig({ people: { idleWeeks: 2 }, licences: { monthlyCost: 30 } }),
+  { week: '2026-W47' },
+);
+
+describe('uptake ask about people', () => {
+  it('answers idle seats per team, with licensed seats and the idle share', () => {
+    const answer = engine.ask('how many idle seats does Legal have?');
+    expect(answer.answer).toBe('Idle seats for Legal in 2026-W47 was 2.');
+    expect(answer.table.rows).toEqual([['Legal', 2, 4, 0.5]]);
+    expect(engine.ask('what do the idle seats cost us').answer).toContain('90');
+    expect(engine.ask('which team has the most idle seats').answer).toMatch(/^Legal had the highest idle seats in 2026-W47: 2\./);
+  });
+
+  it('answers whether new users stick with it from the latest cohort a full month later', () => {
+    // 2 of the 3 September starters were active in October; the October cohort is empty
+    const answer = engine.ask('are new users sticking with it?');
+    expect(answer.answer).toContain('66.7%');
+    expect(answer.interpretation).toContain('2026-09');
+  });
+
+  it('answers new users, lapsed users and heavy users', () => {
+    expect(engine.ask('how many new users this week?').answer).toBe('New AI users for all teams in 2026-W47 was 0.');
+    expect(engine.ask('how many new users in W46?').answer).toContain('was 1.'); // s2
+    expect(engine.ask('how many people stopped using it?').answer).toContain('was 3.'); // s3, s5, s6
+    expect(engine.ask('how many licensed people are not using it?').answer).toContain('was 4.'); // s2..s5 had no AI task in W47
+  });
+});
