@@ -175,6 +175,24 @@ describe('the story options', () => {
     expect(truth.weeks['2026-W47'].gaps.filter((gap) => gap.team === 'Legal')).toEqual([]);
   });
 
+  it.each([2, 3])('the people truth tells the planted story for seed %i', (seed) => {
+    const { truth } = generateDataset({ seed, users: 30, weeks: 8, endWeek: '2026-W47' });
+    const story = truth.story as { idle_seats: Array<{ user_id: string }>; late_starters: Array<{ user_id: string }>; lapsed: Array<{ user_id: string }> };
+    const ids = (users: Array<{ user_id: string }>): string[] => users.map((user) => user.user_id);
+    // u031-u034 idle, u035-u036 late starters (u035 starts in the end week), u037-u038 lapsed, u039-u041 Internal Audit
+    expect(ids(story.idle_seats)).toEqual(['u031', 'u032', 'u033', 'u034']);
+    expect(truth.people.idle_seat_users).toEqual([...ids(story.idle_seats), ...ids(story.lapsed)]);
+    expect(truth.people.lapsed_users).toEqual(['u037', 'u038']);
+    expect(truth.people.new_ai_users_report_week).toEqual([story.late_starters[0].user_id]);
+    const star = truth.people.idle_seats[0];
+    expect(star).toMatchObject({ team: '*', idle_seats: 6, lapsed_users: 2 });
+    // 27 licensed regular users, 4 idle, 2 late starters, 2 lapsed, 3 Internal Audit
+    expect(star.licensed_users).toBe(27 + 4 + 2 + 2 + 3);
+    const w47 = truth.people.usage_tiers.find((row) => row.week === '2026-W47' && row.team === '*')!;
+    expect(w47.none).toBe(6);
+    expect(w47.people).toBe(star.licensed_users);
+  });
+
   it('rejects a story count that is not a whole number', () => {
     expect(() => generateDataset({ ...small, idleSeats: -1 })).toThrow('expected --idle-seats to be a whole number from 0 to 1000, got `-1`');
     expect(() => generateDataset({ ...small, harmfulPerWeek: 1.5 })).toThrow('--harmful-per-week');
