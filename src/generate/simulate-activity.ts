@@ -3,10 +3,11 @@ import { shiftWeek, weekBounds } from '../util/iso-week.js';
 import {
   ADOPTION_PLAN, CLIENT_OS, FALSE_WORDS, HOSTILE_PROMPTS, LAST_WEEK_ADOPTION_CHANGE, ON_TARGET_SHARE,
   SALES_OPS_LAST_WEEKS_ON_TARGET, STATUS_WORDS, TASK_TYPES, TEAM_TASK_MIX, TEAMS, TOOL_VERSIONS, TRUE_WORDS, ZONES, baseTeamOf, simulatedTeamName,
-  BLIND_SPOT_SLOTS, IDLE_SEAT_TEAM, LAPSED_TEAM, LATE_STARTER_TEAM, SMALL_TEAM, STORY_DEFAULTS, type StoryOptions,
+  BLIND_SPOT_SLOTS, SMALL_TEAM, STORY_DEFAULTS, type StoryOptions,
 } from './catalogue.js';
 import { aiStyleOfWeek, manualStyleOfWeek, styleHas } from './file-styles.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import { buildStoryUsers } from './story-users.js';
 import type { ReferenceRosterRow, ReferenceTask } from './types.js';
 import { formatWall, offsetMinutes, resolveWallClock, utcDate, wallClockOf } from './zone-time.js';
 
@@ -164,51 +165,6 @@ function buildUsers(count: number, random: SeededRandom, teamCount: number, blin
       licensedFrom: null,
       started: true,
     });
-  }
-  return users;
-}
-
-/**
- * The people story's users, after the regular ones and drawing from their own random stream (so the
- * regular users' rows stay the same whatever these options say): idle seats, late starters, lapsed
- * users and the small team.
- */
-function buildStoryUsers(first: number, weeks: number, weekThursdayMonth: (week: number) => string, story: StoryOptions, random: SeededRandom, teamCount: number): SimulatedUser[] {
-  const users: SimulatedUser[] = [];
-  const add = (role: SimulatedUser['role'], team: string, plan: Pick<SimulatedUser, 'aiFromWeek' | 'aiUntilWeek' | 'licensedFrom'>): void => {
-    const index = first + users.length;
-    users.push({
-      userId: `u${String(index + 1).padStart(3, '0')}`,
-      team,
-      zone: ZONES[index % ZONES.length],
-      licensed: true,
-      affinity: 0.85 + 0.3 * random.next(),
-      accumulator: random.next(),
-      weekendWorker: random.chance(0.1),
-      blindSpot: false,
-      powerUser: false,
-      special: false,
-      role,
-      started: false,
-      ...plan,
-    });
-  };
-  for (let index = 0; index < story.idleSeats; index++) {
-    add('idle_seat', simulatedTeamName(IDLE_SEAT_TEAM % teamCount), { aiFromWeek: Number.POSITIVE_INFINITY, aiUntilWeek: Number.POSITIVE_INFINITY, licensedFrom: null });
-  }
-  for (let index = 0; index < story.lateStarters; index++) {
-    const aiFromWeek = Math.max(0, weeks - 1 - 3 * index);
-    add('late_starter', simulatedTeamName(LATE_STARTER_TEAM % teamCount), {
-      aiFromWeek,
-      aiUntilWeek: Number.POSITIVE_INFINITY,
-      licensedFrom: weekThursdayMonth(Math.max(0, aiFromWeek - 4)),
-    });
-  }
-  for (let index = 0; index < story.lapsed; index++) {
-    add('lapsed', simulatedTeamName(LAPSED_TEAM % teamCount), { aiFromWeek: 0, aiUntilWeek: Math.max(0, weeks - 5 - index), licensedFrom: null });
-  }
-  for (let index = 0; index < story.smallTeam; index++) {
-    add('small_team', SMALL_TEAM, { aiFromWeek: 0, aiUntilWeek: Number.POSITIVE_INFINITY, licensedFrom: null });
   }
   return users;
 }
