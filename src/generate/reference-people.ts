@@ -44,9 +44,9 @@ export interface ReferenceActiveRetentionRow {
 export interface ReferenceUsageTierRow {
   week: string;
   team: string;
-  /** Licensed users of the roster month plus anyone with an AI task that week. */
-  people: number;
-  none: number;
+  /** Licensed users of the roster month plus anyone with an AI task that week; null (with `none` and the shares) when the roster lacks that month. */
+  people: number | null;
+  none: number | null;
   light: number;
   moderate: number;
   heavy: number;
@@ -251,15 +251,20 @@ export function computeReferencePeople(
         people++;
         tally[tierOf(count)]++;
       }
+      const known = rosterMonths.has(rosterMonth);
+      const of = (count: number): number | null => (known ? share(count, people) : null);
       usage_tiers.push({
         week,
         team,
-        people,
-        ...tally,
-        none_share: share(tally.none, people),
-        light_share: share(tally.light, people),
-        moderate_share: share(tally.moderate, people),
-        heavy_share: share(tally.heavy, people),
+        people: known ? people : null,
+        none: known ? tally.none : null,
+        light: tally.light,
+        moderate: tally.moderate,
+        heavy: tally.heavy,
+        none_share: of(tally.none),
+        light_share: of(tally.light),
+        moderate_share: of(tally.moderate),
+        heavy_share: of(tally.heavy),
       });
     }
   }

@@ -112,6 +112,8 @@ describe('computeReferencePeople', () => {
       { week: '2026-W49', team: '*', licensed_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null },
       { week: '2026-W49', team: 'Finance', licensed_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null },
     ]);
+    // usage tiers: who is licensed is unknown, so no "none" count and no shares; a's AI task still counts
+    expect(december.usage_tiers.filter((row) => row.week === '2026-W49')[0]).toMatchObject({ team: '*', people: null, none: null, light: 1, moderate: 0, heavy: 0, light_share: null });
     expect(people.roster_missing_months).toEqual([]);
   });
 });
