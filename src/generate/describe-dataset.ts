@@ -37,7 +37,7 @@ export function describeDataset(truth: GroundTruth, files: Array<Pick<GeneratedF
     .filter((key) => truth.options[key] !== undefined)
     .map((key) => (key === 'gap' ? ' --no-gap' : ` ${FLAGS[key]} ${String(truth.options[key])}`))
     .join('');
-  const people = truth.people;
+  const people = truth.people[endWeek];
   const idleRow = people.idle_seats.find((row) => row.team === '*');
   const storyUsers = (story.idle_seats?.length ?? 0) + (story.late_starters?.length ?? 0) + (story.lapsed?.length ?? 0) + (story.small_team?.users.length ?? 0);
   const list = (ids: string[]): string => (ids.length > 0 ? ids.join(', ') : 'none');
@@ -48,7 +48,7 @@ Everything here is fictional. \`truth.json\` holds what a correct pipeline must 
 files: the row accounting (CONTRACT section 2), quarantine counts by reason, repairs, and the
 section-4 \`tables\` for ${endWeek} and the week before (privacy off, default thresholds, report
 time zone UTC), computed by an independent reference implementation over the clean task list the
-generator started from. Its \`people\` section holds the people KPIs of ${endWeek} (activation by week and
+generator started from. Its \`people\` section holds, per report week like \`tables\`, the people KPIs (activation by week and
 month, retention cohorts, active retention, usage tiers, idle seats and lapsed users) as the lead's
 definitions word them, from a second independent implementation (\`src/generate/reference-people.ts\`).
 

@@ -4,7 +4,7 @@ import { createRowAccountant } from './create-row-accountant.js';
 import { describeDataset } from './describe-dataset.js';
 import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
 import { renderLogFile, renderRosterFiles } from './render-files.js';
-import { computeReferencePeople } from './reference-people.js';
+import { computeReferencePeople, type ReferencePeople } from './reference-people.js';
 import { MAX_TEAMS, STORY_DEFAULTS, TEAMS, type StoryOptions } from './catalogue.js';
 import { simulateActivity } from './simulate-activity.js';
 import type { GeneratedDataset, GeneratedFile, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
@@ -60,8 +60,10 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
   const settings = DEFAULT_REFERENCE_SETTINGS;
   const weeks: Record<string, ReferenceTables> = {};
   const baselines: Record<string, Record<string, number>> = {};
+  const people: Record<string, ReferencePeople> = {};
   for (const week of [shiftWeek(options.endWeek, -1), options.endWeek]) {
     weeks[week] = computeReferenceTables(activity.tasks, activity.roster, week, settings);
+    people[week] = computeReferencePeople(activity.tasks, activity.roster, week);
     const perType = referenceBaselines(activity.tasks, week, settings.timezone);
     baselines[week] = Object.fromEntries([...perType].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
@@ -93,7 +95,7 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
     repairs_by_source: repairsBySource,
     baselines,
     weeks,
-    people: computeReferencePeople(activity.tasks, activity.roster, options.endWeek),
+    people,
     story: { ...activity.story, expected_adoption_drop_alerts: adoptionDrops(weeks[options.endWeek]) },
   };
   const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

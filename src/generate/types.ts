@@ -87,8 +87,8 @@ export interface GroundTruth {
   /** Median manual minutes per task type, per report week. */
   baselines: Record<string, Record<string, number>>;
   weeks: Record<string, ReferenceTables>;
-  /** The people KPIs (issue #24, /work/notes people definitions) for the end week, privacy off. */
-  people: ReferencePeople;
+  /** The people KPIs (issue #24, the lead's people definitions) per report week (the last two, as `weeks`), privacy off. */
+  people: Record<string, ReferencePeople>;
   /** The planted story, for people reading the sample. */
   story: Record<string, unknown>;
 }

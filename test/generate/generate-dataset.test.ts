@@ -128,6 +128,7 @@ describe('generateDataset', () => {
     const { truth } = dataset;
     const tables = truth.weeks['2026-W47'];
     expect(Object.keys(truth.weeks)).toEqual(['2026-W46', '2026-W47']);
+    expect(Object.keys(truth.people)).toEqual(['2026-W46', '2026-W47']);
     expect(tables.gaps).toContainEqual({ source: 'ai_logs', team: 'Legal', date: '2026-11-18' });
     expect(tables.adoption_by_team.find((row) => row.team === 'Procurement')!.delta_pts).toBeLessThanOrEqual(-10);
     expect(tables.adoption_by_team[0].team).toBe('*');
@@ -153,7 +154,7 @@ describe('the story options', () => {
 
   it('plants each part of the people story where the options say', () => {
     const { truth } = generateDataset({ ...long, idleSeats: 2, lateStarters: 1, lapsed: 1, smallTeam: 2, harmfulPerWeek: 3, blindSpots: 3, gap: false });
-    const people = truth.people;
+    const people = truth.people['2026-W47'];
     // users u025.. after the 24 regular ones: idle u025-u026 (Legal), late starter u027 (HR), lapsed u028 (HR), small team u029-u030
     expect(truth.story.idle_seats).toEqual([{ user_id: 'u025', team: 'Legal' }, { user_id: 'u026', team: 'Legal' }]);
     expect(truth.story.late_starters).toEqual([{ user_id: 'u027', team: 'HR', licensed_from: '2026-10', first_ai_week: '2026-W47' }]);
@@ -181,14 +182,14 @@ describe('the story options', () => {
     const ids = (users: Array<{ user_id: string }>): string[] => users.map((user) => user.user_id);
     // u031-u034 idle, u035-u036 late starters (u035 starts in the end week), u037-u038 lapsed, u039-u041 Internal Audit
     expect(ids(story.idle_seats)).toEqual(['u031', 'u032', 'u033', 'u034']);
-    expect(truth.people.idle_seat_users).toEqual([...ids(story.idle_seats), ...ids(story.lapsed)]);
-    expect(truth.people.lapsed_users).toEqual(['u037', 'u038']);
-    expect(truth.people.new_ai_users_report_week).toEqual([story.late_starters[0].user_id]);
-    const star = truth.people.idle_seats[0];
+    expect(truth.people['2026-W47'].idle_seat_users).toEqual([...ids(story.idle_seats), ...ids(story.lapsed)]);
+    expect(truth.people['2026-W47'].lapsed_users).toEqual(['u037', 'u038']);
+    expect(truth.people['2026-W47'].new_ai_users_report_week).toEqual([story.late_starters[0].user_id]);
+    const star = truth.people['2026-W47'].idle_seats[0];
     expect(star).toMatchObject({ team: '*', idle_seats: 6, lapsed_users: 2 });
     // 27 licensed regular users, 4 idle, 2 late starters, 2 lapsed, 3 Internal Audit
     expect(star.licensed_users).toBe(27 + 4 + 2 + 2 + 3);
-    const w47 = truth.people.usage_tiers.find((row) => row.week === '2026-W47' && row.team === '*')!;
+    const w47 = truth.people['2026-W47'].usage_tiers.find((row) => row.week === '2026-W47' && row.team === '*')!;
     expect(w47.none).toBe(6);
     expect(w47.people).toBe(star.licensed_users);
   });
@@ -233,10 +234,13 @@ describe('the committed sample', () => {
     // every part of the report has something to show in the report week
     expect(tables.harm[0]).toMatchObject({ team: '*', harmful: 1 });
     expect(tables.adoption_by_team.filter((row) => row.user_adoption_rate !== null && row.user_adoption_rate < 1).map((row) => row.team)).toEqual(['*', 'HR', 'Legal']);
-    expect(truth.people.idle_seat_users).toEqual(['u061', 'u062', 'u063', 'u064', 'u067', 'u068']);
-    expect(truth.people.new_ai_users_report_week).toEqual(['u065']);
-    expect(truth.people.lapsed_users).toEqual(['u067', 'u068']);
+    expect(truth.people['2026-W47'].idle_seat_users).toEqual(['u061', 'u062', 'u063', 'u064', 'u067', 'u068']);
+    expect(truth.people['2026-W47'].new_ai_users_report_week).toEqual(['u065']);
+    expect(truth.people['2026-W47'].lapsed_users).toEqual(['u067', 'u068']);
+    // the week before: u065 (first AI task in W47) still idle, u067 (last AI task in W43) still in the window
+    expect(truth.people['2026-W46'].idle_seat_users).toEqual(['u061', 'u062', 'u063', 'u064', 'u065', 'u068']);
+    expect(truth.people['2026-W46'].lapsed_users).toEqual(['u068']);
     // Legal: 4 idle of 13 licensed, at or above the idle-seat alert's 30 %
-    expect(truth.people.idle_seats.find((row) => row.team === 'Legal')).toMatchObject({ licensed_users: 13, idle_seats: 4 });
+    expect(truth.people['2026-W47'].idle_seats.find((row) => row.team === 'Legal')).toMatchObject({ licensed_users: 13, idle_seats: 4 });
   });
 });
