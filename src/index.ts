@@ -115,6 +115,10 @@ export type { WarehouseLoad, WarehouseLoadResult, WarehouseTable, ColumnDef, Col
 export { generateDataset, streamDataset, GENERATE_DEFAULTS } from './generate/generate-dataset.js';
 export { writeDataset, writeGeneratedDataset } from './generate/write-dataset.js';
 export { computeReferenceTables, referenceBaselines, DEFAULT_REFERENCE_SETTINGS } from './generate/reference-metrics.js';
+export { computeReferencePeople, DEFAULT_PEOPLE_SETTINGS } from './generate/reference-people.js';
+export type { ReferencePeople, ReferenceActivationRow, ReferenceRetentionRow, ReferenceActiveRetentionRow, ReferenceUsageTierRow, ReferenceIdleSeatsRow } from './generate/reference-people.js';
+export { STORY_DEFAULTS } from './generate/catalogue.js';
+export type { StoryOptions } from './generate/catalogue.js';
 export type { GenerateOptions, GeneratedDataset, GeneratedFile, GroundTruth, ReferenceTables, ReferenceTask, ReferenceRosterRow, ReferenceSettings } from './generate/types.js';
 export { createAskEngine } from './ask/ask-engine.js';
 export type { AskEngine, AskAnswer } from './ask/ask-engine.js';

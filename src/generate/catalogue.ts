@@ -2,6 +2,38 @@
 
 export const TEAMS = ['Finance', 'Procurement', 'Sales Ops', 'Legal', 'HR', 'Engineering'] as const;
 
+/**
+ * The planted story's defaults (each an option of `uptake generate`): users added on top of `--users`
+ * for the people KPIs, harmful outputs, blind spots and the gap.
+ */
+export const STORY_DEFAULTS = {
+  /** Licensed users of `IDLE_SEAT_TEAM` who never use the AI tool (they work manually). */
+  idleSeats: 4,
+  /** Users of `LATE_STARTER_TEAM` whose first AI task comes weeks after their licence; the first one starts in the last week. */
+  lateStarters: 2,
+  /** Users of `LAPSED_TEAM` who use the AI tool, then stop more than four weeks before the end. */
+  lapsed: 2,
+  /** Users of `SMALL_TEAM`, a team below the default privacy threshold (5); 0 for none. */
+  smallTeam: 3,
+  /** Completed AI tasks made harmful in every week. */
+  harmfulPerWeek: 1,
+  /** Licensed users whose roster counts AI tasks the logs miss (logging coverage below 0.8). */
+  blindSpots: 2,
+  /** Whether one team's AI tasks of one busy weekday of the last week go unlogged (a gap). */
+  gap: true,
+} as const;
+
+export type StoryOptions = { -readonly [K in keyof typeof STORY_DEFAULTS]: (typeof STORY_DEFAULTS)[K] extends boolean ? boolean : number };
+
+/** The team below the privacy threshold; it behaves like Finance. */
+export const SMALL_TEAM = 'Internal Audit';
+/** Base-team indexes the people story's users join (taken modulo `--teams`): Legal, HR, HR. */
+export const IDLE_SEAT_TEAM = 3;
+export const LATE_STARTER_TEAM = 4;
+export const LAPSED_TEAM = 4;
+/** Blind spots, in order: [base team, member number]; past six, the list again three members further. */
+export const BLIND_SPOT_SLOTS: Array<[string, number]> = [['Finance', 1], ['HR', 2], ['Legal', 1], ['Sales Ops', 2], ['Procurement', 1], ['Engineering', 2]];
+
 /** Regions that name the extra teams of a larger organisation (`--teams` above 6): "Finance EMEA". */
 const REGIONS = ['EMEA', 'APAC', 'Americas', 'Nordics'] as const;
 

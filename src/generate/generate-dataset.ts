@@ -4,7 +4,8 @@ import { createRowAccountant } from './create-row-accountant.js';
 import { describeDataset } from './describe-dataset.js';
 import { computeReferenceTables, DEFAULT_REFERENCE_SETTINGS, referenceBaselines } from './reference-metrics.js';
 import { renderLogFile, renderRosterFiles } from './render-files.js';
-import { MAX_TEAMS, TEAMS } from './catalogue.js';
+import { computeReferencePeople, type ReferencePeople } from './reference-people.js';
+import { MAX_TEAMS, STORY_DEFAULTS, TEAMS, type StoryOptions } from './catalogue.js';
 import { simulateActivity } from './simulate-activity.js';
 import type { GeneratedDataset, GeneratedFile, GenerateOptions, GroundTruth, ReferenceTables } from './types.js';
 
@@ -20,6 +21,12 @@ function checkOptions(options: GenerateOptions): void {
   whole('--weeks', options.weeks, 1, 520);
   whole('--teams', options.teams ?? TEAMS.length, 1, MAX_TEAMS);
   whole('--seed', options.seed, 0, 2 ** 31 - 1);
+  whole('--idle-seats', options.idleSeats ?? STORY_DEFAULTS.idleSeats, 0, 1000);
+  whole('--late-starters', options.lateStarters ?? STORY_DEFAULTS.lateStarters, 0, 1000);
+  whole('--lapsed', options.lapsed ?? STORY_DEFAULTS.lapsed, 0, 1000);
+  whole('--small-team', options.smallTeam ?? STORY_DEFAULTS.smallTeam, 0, 1000);
+  whole('--harmful-per-week', options.harmfulPerWeek ?? STORY_DEFAULTS.harmfulPerWeek, 0, 200);
+  whole('--blind-spots', options.blindSpots ?? STORY_DEFAULTS.blindSpots, 0, 1000);
   if (!isIsoWeek(options.endWeek)) throw new UptakeError('usage', `expected --end-week to be an ISO week like 2026-W47, got \`${options.endWeek}\``);
 }
 
@@ -53,8 +60,10 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
   const settings = DEFAULT_REFERENCE_SETTINGS;
   const weeks: Record<string, ReferenceTables> = {};
   const baselines: Record<string, Record<string, number>> = {};
+  const people: Record<string, ReferencePeople> = {};
   for (const week of [shiftWeek(options.endWeek, -1), options.endWeek]) {
     weeks[week] = computeReferenceTables(activity.tasks, activity.roster, week, settings);
+    people[week] = computeReferencePeople(activity.tasks, activity.roster, week);
     const perType = referenceBaselines(activity.tasks, week, settings.timezone);
     baselines[week] = Object.fromEntries([...perType].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
@@ -68,7 +77,14 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
   const repairsBySource = account.repairsBySource;
   const truth: GroundTruth = {
     seed: options.seed,
-    options: { users: options.users, weeks: options.weeks, seed: options.seed, end_week: options.endWeek, ...(options.teams === undefined ? {} : { teams: options.teams }) },
+    options: {
+      users: options.users,
+      weeks: options.weeks,
+      seed: options.seed,
+      end_week: options.endWeek,
+      ...(options.teams === undefined ? {} : { teams: options.teams }),
+      ...storyOptionsChanged(options),
+    },
     end_week: options.endWeek,
     settings: { ...settings, privacy_min_group_size: 0 },
     loaded_dates: first === null || last === null ? null : { first: date(first), last: date(last) },
@@ -79,6 +95,7 @@ export function streamDataset(options: GenerateOptions, onFile: (file: Generated
     repairs_by_source: repairsBySource,
     baselines,
     weeks,
+    people,
     story: { ...activity.story, expected_adoption_drop_alerts: adoptionDrops(weeks[options.endWeek]) },
   };
   const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -96,6 +113,15 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   const rest = streamDataset(options, (file) => files.push(file));
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { files, ...rest };
+}
+
+/** The story options that differ from their defaults (what truth.json records). */
+function storyOptionsChanged(options: GenerateOptions): Partial<StoryOptions> {
+  const changed: Record<string, unknown> = {};
+  for (const key of Object.keys(STORY_DEFAULTS) as Array<keyof StoryOptions>) {
+    if (options[key] !== undefined && options[key] !== STORY_DEFAULTS[key]) changed[key] = options[key];
+  }
+  return changed as Partial<StoryOptions>;
 }
 
 function adoptionDrops(tables: ReferenceTables): Array<{ team: string; delta_pts: number }> {

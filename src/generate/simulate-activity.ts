@@ -3,9 +3,11 @@ import { shiftWeek, weekBounds } from '../util/iso-week.js';
 import {
   ADOPTION_PLAN, CLIENT_OS, FALSE_WORDS, HOSTILE_PROMPTS, LAST_WEEK_ADOPTION_CHANGE, ON_TARGET_SHARE,
   SALES_OPS_LAST_WEEKS_ON_TARGET, STATUS_WORDS, TASK_TYPES, TEAM_TASK_MIX, TEAMS, TOOL_VERSIONS, TRUE_WORDS, ZONES, baseTeamOf, simulatedTeamName,
+  BLIND_SPOT_SLOTS, SMALL_TEAM, STORY_DEFAULTS, type StoryOptions,
 } from './catalogue.js';
 import { aiStyleOfWeek, manualStyleOfWeek, styleHas } from './file-styles.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import { buildStoryUsers } from './story-users.js';
 import type { ReferenceRosterRow, ReferenceTask } from './types.js';
 import { formatWall, offsetMinutes, resolveWallClock, utcDate, wallClockOf } from './zone-time.js';
 
@@ -55,6 +57,14 @@ export interface SimulatedUser {
   blindSpot: boolean;
   powerUser: boolean;
   special: boolean;
+  /** Role in the people story; 'regular' users come from `--users` and draw from the main random stream. */
+  role: 'regular' | 'idle_seat' | 'late_starter' | 'lapsed' | 'small_team';
+  /** Weeks (indexes) in which the user may use the AI tool. */
+  aiFromWeek: number;
+  aiUntilWeek: number;
+  /** First licensed month (null: every month, when `licensed`). */
+  licensedFrom: string | null;
+  started: boolean;
 }
 
 export interface SimulatedActivity {
@@ -121,7 +131,15 @@ function statusWord(status: TaskStatus, random: SeededRandom): string {
   return random.weighted(words.map(([word]) => word), words.map(([, weight]) => weight));
 }
 
-function buildUsers(count: number, random: SeededRandom, teamCount: number): SimulatedUser[] {
+function isBlindSpot(team: string, member: number, count: number): boolean {
+  for (let index = 0; index < count; index++) {
+    const [slotTeam, slotMember] = BLIND_SPOT_SLOTS[index % BLIND_SPOT_SLOTS.length];
+    if (team === slotTeam && member === slotMember + 3 * Math.floor(index / BLIND_SPOT_SLOTS.length)) return true;
+  }
+  return false;
+}
+
+function buildUsers(count: number, random: SeededRandom, teamCount: number, blindSpots: number): SimulatedUser[] {
   const unlicensed = count >= 12 ? Math.round(count / 10) : 0;
   const users: SimulatedUser[] = [];
   for (let index = 0; index < count; index++) {
@@ -138,9 +156,14 @@ function buildUsers(count: number, random: SeededRandom, teamCount: number): Sim
       affinity: 0.85 + 0.3 * random.next(),
       accumulator: random.next(),
       weekendWorker: random.chance(0.1),
-      blindSpot: licensed && ((team === 'Finance' && member === 1) || (team === 'HR' && member === 2)),
+      blindSpot: licensed && isBlindSpot(team, member, blindSpots),
       powerUser: licensed && team === 'Engineering' && member === 0,
       special: false,
+      role: 'regular',
+      aiFromWeek: 0,
+      aiUntilWeek: Number.POSITIVE_INFINITY,
+      licensedFrom: null,
+      started: true,
     });
   }
   return users;
@@ -162,18 +185,38 @@ const MANUAL_QUARANTINE = ['missing_id', 'missing_user_id', 'invalid_started_at'
  * @example simulateActivity({ seed: 1, users: 60, weeks: 8, endWeek: '2026-W47' }, (week, rows) => write(week, rows)).tasks.length
  */
 export function simulateActivity(
-  options: { seed: number; users: number; weeks: number; endWeek: string; teams?: number },
+  options: { seed: number; users: number; weeks: number; endWeek: string; teams?: number } & Partial<StoryOptions>,
   onWeek: (weekIndex: number, rows: WeekRows) => void,
 ): SimulatedActivity {
-  const random = createSeededRandom(options.seed);
+  const storyOptions: StoryOptions = { ...STORY_DEFAULTS };
+  for (const key of Object.keys(STORY_DEFAULTS) as Array<keyof StoryOptions>) {
+    if (options[key] !== undefined) (storyOptions as Record<string, unknown>)[key] = options[key];
+  }
+  // Two random streams: the regular users' and the story's; `useStream` switches every draw and id counter.
+  let random = createSeededRandom(options.seed);
+  let idPrefix = '';
   const weeks = options.weeks;
   const weekLabels = Array.from({ length: weeks }, (_, index) => shiftWeek(options.endWeek, index - weeks + 1));
   const rangeStart = Date.parse(`${weekBounds(weekLabels[0]).start}T00:00:00Z`);
   const rangeEnd = Date.parse(`${weekBounds(options.endWeek).end}T00:00:00Z`) + DAY;
   const lastWeekStart = rangeEnd - WEEK;
-  const gapDay = weeks >= 2 ? lastWeekStart + 2 * DAY : null;
+  const gapDay = weeks >= 2 && storyOptions.gap ? lastWeekStart + 2 * DAY : null;
   const gapDate = gapDay === null ? null : utcDate(gapDay);
-  const users = buildUsers(options.users, random, options.teams ?? TEAMS.length);
+  const regularUsers = buildUsers(options.users, random, options.teams ?? TEAMS.length, storyOptions.blindSpots);
+  const storyRandom = createSeededRandom((options.seed ^ 0x5eed) + 1);
+  const thursdayMonth = (week: number): string => utcDate(rangeStart + week * WEEK + 3 * DAY).slice(0, 7);
+  const storyUsers = buildStoryUsers(regularUsers.length, weeks, thursdayMonth, storyOptions, storyRandom, options.teams ?? TEAMS.length);
+  const storyIds = new Set(storyUsers.map((user) => user.userId));
+  const users = [...regularUsers, ...storyUsers];
+  const harmRandom = createSeededRandom((options.seed ^ 0x4a2f) + 2);
+  // Harmful outputs: in every week, these (0-based) completed regular AI tasks with a drawn "not harmful" become harmful.
+  const harmTargets = Array.from({ length: weeks }, () => {
+    const targets = new Set<number>();
+    while (targets.size < Math.min(storyOptions.harmfulPerWeek, 200)) targets.add(harmRandom.int(0, 199));
+    return targets;
+  });
+  const harmCandidates = new Array<number>(weeks).fill(0);
+  const harmfulPlanted: Array<{ task_id: string; user_id: string; started_at: string }> = [];
   const tasks: ReferenceTask[] = [];
   let pending: RawRow[] = [];
   const taskRowsMade: Record<LogSource, number> = { ai_logs: 0, manual_logs: 0 };
@@ -188,6 +231,12 @@ export function simulateActivity(
   let manualSerial = 0;
   let promptSerial = 1000;
   const story: Record<string, unknown> = {};
+  let other = { random: storyRandom, idPrefix: 'x', serial: 0, manualSerial: 0, promptSerial: 500_000 };
+  const useStream = (): void => {
+    const current = { random, idPrefix, serial, manualSerial, promptSerial };
+    ({ random, idPrefix, serial, manualSerial, promptSerial } = other);
+    other = current;
+  };
 
   const weekIndexOf = (instant: number): number => Math.floor((instant - rangeStart) / WEEK);
   // A row on a Sunday (UTC) is also in the next week's export: the exports overlap by one day.
@@ -225,7 +274,7 @@ export function simulateActivity(
 
   const baseRow = (source: LogSource, user: SimulatedUser, taskType: string, start: number): RawRow => ({
     source,
-    id: source === 'ai_logs' ? `evt-${String(++serial).padStart(7, '0')}` : `T-${String(++manualSerial).padStart(6, '0')}`,
+    id: source === 'ai_logs' ? `evt-${idPrefix}${String(++serial).padStart(7, '0')}` : `T-${idPrefix}${String(++manualSerial).padStart(6, '0')}`,
     userId: user.userId,
     teamCell: teamCell(user.team, random),
     label: labelVariant(taskType, random),
@@ -286,7 +335,10 @@ export function simulateActivity(
     let accuracy: number | null = null;
     if (status === 'completed') accuracy = random.chance(0.12) ? null : drawAccuracy(user.team, week);
     else if (random.chance(0.2)) accuracy = random.int(300, 700);
-    const harmful: boolean | null = status === 'completed' ? (random.chance(0.002) ? true : random.chance(0.85) ? false : null) : random.chance(0.5) ? false : null;
+    let harmful: boolean | null = status === 'completed' ? (random.chance(0.002) ? true : random.chance(0.85) ? false : null) : random.chance(0.5) ? false : null;
+    // A planted harmful output replaces a drawn "false" (the same number of draws follow, so the rows stay put).
+    const planted = harmful === false && status === 'completed' && user.role === 'regular' && !forced && inRange(start) && harmTargets[week].has(harmCandidates[week]++);
+    if (planted) harmful = true;
     const prompt = promptFor(taskType, ++promptSerial);
     const unlogged =
       (user.blindSpot && status === 'completed' && random.chance(0.35)) ||
@@ -368,6 +420,9 @@ export function simulateActivity(
     if (!taskRows.every((row) => inRange(row.start))) return realEnd;
     keep(taskRows);
     const kept = taskRows.find((row) => !row.retryDuplicate)!;
+    if (planted) {
+      harmfulPlanted.push({ task_id: kept.id, user_id: user.userId, started_at: new Date(kept.start).toISOString() });
+    }
     tasks.push({
       source: 'ai_logs',
       taskId: kept.id,
@@ -436,7 +491,7 @@ export function simulateActivity(
 
   // Specials: users that carry the DST tasks and the task split across two weekly files.
   const firstOfZone = (zone: string): SimulatedUser | undefined =>
-    users.find((user) => user.licensed && user.zone === zone && !user.blindSpot && !user.powerUser);
+    regularUsers.find((user) => user.licensed && user.zone === zone && !user.blindSpot && !user.powerUser);
   for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
     const user = firstOfZone(zone);
     if (user) user.special = true;
@@ -487,7 +542,7 @@ export function simulateActivity(
   const quarantineInto = (weekIndex: number, source: LogSource, fileRows: RawRow[], reasons: string[]): void => {
     const mine = reasons.filter((_, index) => Math.floor((index * weeks) / reasons.length) === weekIndex);
     const templates = fileRows.filter(
-      (row) => !row.fragment && !row.retryDuplicate && !row.swapped && !row.duplicateInFile && row.startText === undefined && row.end !== null && placements(row.start).length === 1 && weekIndexOf(row.start) === weekIndex,
+      (row) => !storyIds.has(row.userId) && !row.fragment && !row.retryDuplicate && !row.swapped && !row.duplicateInFile && row.startText === undefined && row.end !== null && placements(row.start).length === 1 && weekIndexOf(row.start) === weekIndex,
     );
     if (templates.length === 0) return;
     mine.forEach((reason, index) => {
@@ -526,41 +581,58 @@ export function simulateActivity(
   // every zone's local day after it has been simulated.
   const firstLocalDay = rangeStart - DAY;
   const lastLocalDay = rangeEnd;
+  // The share of a user's next task done with AI (the accumulator turns shares into whole tasks).
+  const aiShare = (user: SimulatedUser, week: number): number => {
+    if (!user.licensed) return 0;
+    if (user.role === 'regular') return adoptionShare(user, week);
+    if (week < user.aiFromWeek || week > user.aiUntilWeek) return 0;
+    if (!user.started) {
+      // A late starter's first task of its first week is an AI task.
+      user.started = true;
+      user.accumulator = 1;
+      return 0;
+    }
+    return adoptionShare(user, week);
+  };
+  const simulateDay = (user: SimulatedUser, dayWall: number): void => {
+    const mix = TEAM_TASK_MIX[baseTeamOf(user.team)];
+    const weekday = new Date(dayWall).getUTCDay();
+    const lastWeekDay = dayWall >= lastWeekStart && dayWall < rangeEnd;
+    const busy = user.powerUser && lastWeekDay && weekday >= 1 && weekday <= 5;
+    let taskCount: number;
+    if (weekday === 0 || weekday === 6) {
+      if (!user.weekendWorker || !random.chance(0.3)) return;
+      taskCount = random.int(1, 3);
+    } else {
+      taskCount = busy ? 14 : random.int(5, 8);
+    }
+    let cursor = resolveWallClock(dayWall + 8 * HOUR + random.int(0, 75) * MINUTE + random.int(0, 59) * 1000, user.zone);
+    const dayEndWall = dayWall + (busy ? 20.5 : 18.5) * HOUR;
+    const splitToday = user === splitUser && utcDate(dayWall) === splitLocalDay;
+    if (splitToday) cursor = splitInstant!;
+    for (let index = 0; index < taskCount; index++) {
+      if (wallClockOf(cursor, user.zone) >= dayEndWall) break;
+      const taskType = random.weighted(mix.map(([type]) => type), mix.map(([, weight]) => weight));
+      const week = weekIndexOf(cursor);
+      let end: number;
+      if (splitToday && index === 0) {
+        end = simulateAiTask(user, cursor, mix[0][0], { status: 'completed', parts: [10 * MINUTE, 12 * MINUTE], gaps: [6 * MINUTE] });
+        story.split_across_files = { user_id: user.userId, task_id: `evt-${String(serial - 1).padStart(7, '0')}`, started_at: new Date(cursor).toISOString() };
+      } else {
+        user.accumulator += aiShare(user, week);
+        const useAi = user.accumulator >= 1;
+        if (useAi) user.accumulator -= 1;
+        end = useAi ? simulateAiTask(user, cursor, taskType) : simulateManualTask(user, cursor, taskType);
+      }
+      cursor = end + random.int(busy ? 11 * 60 : 20 * 60, busy ? 16 * 60 : 60 * 60) * 1000;
+    }
+  };
   let nextFlush = 0;
   for (let dayWall = firstLocalDay; dayWall <= lastLocalDay; dayWall += DAY) {
-    for (const user of users) {
-      const mix = TEAM_TASK_MIX[baseTeamOf(user.team)];
-      const weekday = new Date(dayWall).getUTCDay();
-      const lastWeekDay = dayWall >= lastWeekStart && dayWall < rangeEnd;
-      const busy = user.powerUser && lastWeekDay && weekday >= 1 && weekday <= 5;
-      let taskCount: number;
-      if (weekday === 0 || weekday === 6) {
-        if (!user.weekendWorker || !random.chance(0.3)) continue;
-        taskCount = random.int(1, 3);
-      } else {
-        taskCount = busy ? 14 : random.int(5, 8);
-      }
-      let cursor = resolveWallClock(dayWall + 8 * HOUR + random.int(0, 75) * MINUTE + random.int(0, 59) * 1000, user.zone);
-      const dayEndWall = dayWall + (busy ? 20.5 : 18.5) * HOUR;
-      const splitToday = user === splitUser && utcDate(dayWall) === splitLocalDay;
-      if (splitToday) cursor = splitInstant!;
-      for (let index = 0; index < taskCount; index++) {
-        if (wallClockOf(cursor, user.zone) >= dayEndWall) break;
-        const taskType = random.weighted(mix.map(([type]) => type), mix.map(([, weight]) => weight));
-        const week = weekIndexOf(cursor);
-        let end: number;
-        if (splitToday && index === 0) {
-          end = simulateAiTask(user, cursor, mix[0][0], { status: 'completed', parts: [10 * MINUTE, 12 * MINUTE], gaps: [6 * MINUTE] });
-          story.split_across_files = { user_id: user.userId, task_id: `evt-${String(serial - 1).padStart(7, '0')}`, started_at: new Date(cursor).toISOString() };
-        } else {
-          user.accumulator += user.licensed ? adoptionShare(user, week) : 0;
-          const useAi = user.accumulator >= 1;
-          if (useAi) user.accumulator -= 1;
-          end = useAi ? simulateAiTask(user, cursor, taskType) : simulateManualTask(user, cursor, taskType);
-        }
-        cursor = end + random.int(busy ? 11 * 60 : 20 * 60, busy ? 16 * 60 : 60 * 60) * 1000;
-      }
-    }
+    for (const user of regularUsers) simulateDay(user, dayWall);
+    useStream();
+    for (const user of storyUsers) simulateDay(user, dayWall);
+    useStream();
     while (nextFlush < weeks && rangeStart + (nextFlush + 1) * WEEK <= dayWall) flush(nextFlush++);
   }
   while (nextFlush < weeks) flush(nextFlush++);
@@ -569,26 +641,38 @@ export function simulateActivity(
   const months = new Set<string>();
   for (let day = rangeStart; day < rangeEnd; day += DAY) months.add(utcDate(day).slice(0, 7));
   const roster: ReferenceRosterRow[] = [];
+  const rosterRow = (user: SimulatedUser, month: string): void => {
+    const totals = monthly.get(`${user.userId}|${month}`) ?? { tasksTotal: 0, aiTasksTotal: 0 };
+    const licensed = user.licensed && (user.licensedFrom === null || month >= user.licensedFrom);
+    const extra = licensed && totals.aiTasksTotal > 0 && random.chance(0.2) ? random.int(1, 2) : 0;
+    roster.push({
+      userId: user.userId,
+      team: user.team,
+      month,
+      timezone: user.zone,
+      licensed,
+      tasksTotal: totals.tasksTotal + extra,
+      aiTasksTotal: totals.aiTasksTotal + extra,
+    });
+  };
   for (const month of [...months].sort()) {
-    for (const user of users) {
-      const totals = monthly.get(`${user.userId}|${month}`) ?? { tasksTotal: 0, aiTasksTotal: 0 };
-      const extra = user.licensed && totals.aiTasksTotal > 0 && random.chance(0.2) ? random.int(1, 2) : 0;
-      roster.push({
-        userId: user.userId,
-        team: user.team,
-        month,
-        timezone: user.zone,
-        licensed: user.licensed,
-        tasksTotal: totals.tasksTotal + extra,
-        aiTasksTotal: totals.aiTasksTotal + extra,
-      });
-    }
+    for (const user of regularUsers) rosterRow(user, month);
+    useStream();
+    for (const user of storyUsers) rosterRow(user, month);
+    useStream();
   }
   const middleMonth = [...months].sort()[Math.floor(months.size / 2)];
   const rosterQuarantine = [{ ...roster.find((row) => row.month === middleMonth)!, userId: '' }];
 
   story.adoption_drop = { team: 'Procurement', note: 'adoption share planned 24 points lower in the last week' };
   story.asi_falling = { team: 'Sales Ops', note: 'on-target accuracy falls to 72%, 60%, 45% over the last three weeks' };
+  const weekOf = (index: number): string => weekLabels[Math.min(Math.max(index, 0), weeks - 1)];
+  const idsOf = (role: SimulatedUser['role']): SimulatedUser[] => storyUsers.filter((user) => user.role === role);
+  story.idle_seats = idsOf('idle_seat').map((user) => ({ user_id: user.userId, team: user.team }));
+  story.late_starters = idsOf('late_starter').map((user) => ({ user_id: user.userId, team: user.team, licensed_from: user.licensedFrom, first_ai_week: weekOf(user.aiFromWeek) }));
+  story.lapsed = idsOf('lapsed').map((user) => ({ user_id: user.userId, team: user.team, last_ai_week: weekOf(user.aiUntilWeek) }));
+  story.small_team = storyOptions.smallTeam > 0 ? { team: SMALL_TEAM, users: idsOf('small_team').map((user) => user.userId) } : null;
+  story.harmful_planted = harmfulPlanted;
   story.gap = gapDate ? { source: 'ai_logs', team: 'Legal', date: gapDate, note: "Legal's AI tasks that day were not logged" } : null;
   story.blind_spots = users.filter((user) => user.blindSpot).map((user) => user.userId);
   story.power_user = users.find((user) => user.powerUser)?.userId ?? null;

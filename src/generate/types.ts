@@ -1,10 +1,12 @@
 import type { InputKind, LogSource, SourceAccounting, TaskStatus } from '../clean/types.js';
+import type { StoryOptions } from './catalogue.js';
+import type { ReferencePeople } from './reference-people.js';
 import type {
   AccuracyStabilityRow, AdoptionByTaskTypeRow, AdoptionByTeamRow, AdoptionTrendRow, GapRow, HarmRow, LoggingCoverageRow, TimeSavedRow,
 } from '../metrics/document.js';
 
-/** Options of `uptake generate` and `generateDataset`. */
-export interface GenerateOptions {
+/** Options of `uptake generate` and `generateDataset`; the story options default to `STORY_DEFAULTS`. */
+export interface GenerateOptions extends Partial<StoryOptions> {
   /** Seed of the random source; the same options give byte-identical files. */
   seed: number;
   /** Users on the roster (about one in ten unlicensed). */
@@ -72,7 +74,8 @@ export interface ReferenceTables {
 /** `truth.json`: what a correct pipeline must report on the generated files. */
 export interface GroundTruth {
   seed: number;
-  options: { users: number; weeks: number; seed: number; end_week: string; teams?: number };
+  /** The options that made the set (story options only where they differ from their defaults). */
+  options: { users: number; weeks: number; seed: number; end_week: string; teams?: number } & Partial<StoryOptions>;
   end_week: string;
   settings: ReferenceSettings & { privacy_min_group_size: 0 };
   loaded_dates: { first: string; last: string } | null;
@@ -84,6 +87,8 @@ export interface GroundTruth {
   /** Median manual minutes per task type, per report week. */
   baselines: Record<string, Record<string, number>>;
   weeks: Record<string, ReferenceTables>;
+  /** The people KPIs (issue #24, the lead's people definitions) per report week (the last two, as `weeks`), privacy off. */
+  people: Record<string, ReferencePeople>;
   /** The planted story, for people reading the sample. */
   story: Record<string, unknown>;
 }

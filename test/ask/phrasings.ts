@@ -5,30 +5,35 @@
  * answer says: `has` are strings the answer must contain (numbers as the answers print them),
  * `not` strings it must not contain (a team that would make it the wrong answer).
  *
- * Expected values were read by hand from
+ * Expected values were re-derived for the regenerated sample (with the people story: Legal's idle
+ * seats, HR's late starters and lapsed users, the small Internal Audit team, a harmful output a
+ * week) from data/sample/truth.json (the generator's independent reference) and checked against
  * `node dist/cli/main.js metrics --input data/sample --week 2026-W47 --json`:
- * - adoption W47: all 51.3% (923 AI / 876 manual; +0.2 pts on 51.1%), Engineering 72.8% (+8.2),
- *   Sales Ops 60.9% (+2.5), Finance 55.6% (+1.1), HR 42.7% (+3.8), Legal 39.3% (+3.4),
- *   Procurement 33.6% (-22.0 on 55.6%); W46: HR 38.9%, Finance 54.5%, Legal 35.9%.
- * - adoption trend W40 -> W47: all 38.1% -> 51.3%; Engineering 52.1% -> 72.8%, Finance 36.9% -> 55.6%,
- *   HR 27.6% -> 42.7%, Legal 22.6% -> 39.3%, Procurement 41.6% -> 33.6%, Sales Ops 48.3% -> 60.9%;
- *   W44: all 46.5%, Finance 49.3%, Procurement 50.2%.
- * - task types W47: meeting_summary 61.5%, budget_reconciliation 59.5%, report_drafting 59.5%,
- *   email_triage 53.7%, data_entry 49.1%, invoice_matching 43.5% (-17.9), vendor_onboarding 33.9%
- *   (-19.1), contract_review 33.9% (lowest); abandonment: vendor_onboarding 17.6% highest.
- * - users W47: 54 AI users of 54 licensed (9 per team), user adoption 100%, user-weighted 51.0%.
- * - abandonment W47: all 8.3% (W40 8.9%), Procurement 13.8%, Legal 11.5%, Finance 9.1%, Engineering 5.6%.
- * - hours saved W47: all 308.6 (W46 316.7, W40 230.2; cumulative 2242.3; W44..W47 1208.8),
- *   Engineering 67.7, Finance 65.1, Legal 52.1, Sales Ops 50.7, Procurement 39.7, HR 33.2;
- *   Legal in October (W40..W44) 229.0.
- * - ASI: 2026-11 all 84.2%, Legal 92.8%, Finance 92.0%, Engineering 91.0%, HR 89.7%, Procurement 85.8%,
- *   Sales Ops 59.4%; 2026-10 all 89.6%, HR 88.5%, Procurement 88.4%, Sales Ops 90.3%; 2026-09 Legal 94.1%.
- * - harm W47: 0 harmful tasks, 0.0% everywhere.
- * - coverage 2026-10: all 98.5%, Finance 94.5%; blind spots u007 (62.9%), u017 (68.0%).
+ * - adoption W47: all 47.3% (1009 AI / 1122 manual; +0.9 pts on 46.4%), Engineering 72.8% (+8.2),
+ *   Sales Ops 60.9% (+2.5), Finance 55.6% (+1.1), HR 37.4% (+6.3 on 31.1%), Legal 27.1% (+1.2 on 26.0%;
+ *   285 manual tasks), Procurement 33.6% (-22.0 on 55.6%); Internal Audit (3 users) is suppressed.
+ * - adoption trend W40 -> W47: all 34.6% -> 47.3%; Engineering 52.1% -> 72.8%, Finance 36.9% -> 55.6%,
+ *   HR 23.8% -> 37.4%, Legal 15.8% -> 27.1%, Procurement 41.6% -> 33.6%, Sales Ops 48.3% -> 60.9%;
+ *   W44: all 41.9%, Finance 49.3%, Procurement 50.2%; W45 all 44.1%; W45..W47 pooled 2930 / 6376 = 46.0%.
+ * - task types W47: budget_reconciliation 60.8%, meeting_summary 56.0%, report_drafting 53.3%,
+ *   email_triage 48.6%, data_entry 48.5%, invoice_matching 45.5% (-16.7), vendor_onboarding 33.1%
+ *   (-14.7), contract_review 25.3% (lowest); abandonment: vendor_onboarding highest.
+ * - users W47: 59 AI users of 65 licensed (user adoption 90.8%): Legal 9 of 13 (69.2%), HR 11 of 13
+ *   (84.6%), the others 9 of 9; user-weighted 47.2%.
+ * - abandonment W47: all 8.3% (W40 8.6%), Procurement 13.8%, Legal 11.5%, Finance 9.1%, Engineering 5.6%.
+ * - hours saved W47: all 336.9 (W46 337.9, W40 247.9; cumulative 2416.9; W44..W47 1303.7),
+ *   Engineering 67.2, Finance 65.1, Legal 51.5 (W46 62.0), Sales Ops 50.4, HR 40.4, Procurement 39.3
+ *   (average of the shown teams 52.3); Legal in October (W40..W44) 226.6.
+ * - ASI: 2026-11 all 84.6%, Legal 92.8%, Finance 92.0%, Engineering 91.0%, HR 88.9%, Procurement 85.8%,
+ *   Sales Ops 59.4%; 2026-10 all 89.7%, HR 88.5%, Procurement 88.4%, Sales Ops 90.3%; 2026-09 all 90.8%,
+ *   Legal 94.1%.
+ * - harm W47: 1 harmful task, in Legal (0.9%); all 0.1%.
+ * - coverage 2026-10: all 98.6%, Finance 94.5%; blind spots u007 (62.9%), u017 (68.0%).
  * - gaps: Legal, ai_logs, 2026-11-18. Alerts W47: 6. Power users: u006 (67 AI tasks), u018 (26).
- * - baselines: contract_review 77.5 min, invoice_matching 28.0, email_triage 13.5.
- * - people W47: 54 licensed, no new AI users, no idle seats, nobody lapsed; heavy users (more than 20 AI
- *   tasks) 12 of 54: Engineering 7, Sales Ops 5; the 2026-09 cohort (54 people) all active in 2026-10.
+ * - baselines: contract_review 77.0 min, invoice_matching 27.5, email_triage 13.0.
+ * - people W47 (truth.json's people section): 65 licensed; 6 idle seats (Legal 4 of 13, HR 2), 2 lapsed
+ *   (HR: u067, u068), 1 new AI user (u065, HR); heavy users (more than 20 AI tasks) Engineering 7,
+ *   Sales Ops 5; the 2026-09 cohort (59 people) all active in 2026-10.
  */
 export interface Phrasing {
   intent: string;
@@ -45,46 +50,46 @@ const refused = (question: string, not: string[] = []): Phrasing => ({ intent: '
 
 export const PHRASINGS: Phrasing[] = [
   // Adoption, one number
-  p('adoption', "what's our adoption rate this week?", ['51.3%']),
-  p('adoption', 'How much are people using the AI tool right now?', ['51.3%']),
-  p('adoption', 'overall AI uptake', ['51.3%']),
-  p('adoption', 'what share of all tasks were done with AI last week', ['51.3%']),
-  p('adoption', 'What percentage of tasks go through the AI?', ['51.3%']),
-  p('adoption', 'adoption in W46', ['51.1%', '2026-W46']),
-  p('adoption', 'what was usage in week 45', ['49.1%']),
-  p('adoption', 'adoption for the whole company in W40', ['38.1%']),
+  p('adoption', "what's our adoption rate this week?", ['47.3%']),
+  p('adoption', 'How much are people using the AI tool right now?', ['47.3%']),
+  p('adoption', 'overall AI uptake', ['47.3%']),
+  p('adoption', 'what share of all tasks were done with AI last week', ['47.3%']),
+  p('adoption', 'What percentage of tasks go through the AI?', ['47.3%']),
+  p('adoption', 'adoption in W46', ['46.4%', '2026-W46']),
+  p('adoption', 'what was usage in week 45', ['44.1%']),
+  p('adoption', 'adoption for the whole company in W40', ['34.6%']),
   p('adoption', "what is Finance's adoption rate?", ['55.6%']),
-  p('adoption', 'how much does HR use AI', ['42.7%']),
-  p('adoption', 'Legal usage this week', ['39.3%']),
+  p('adoption', 'how much does HR use AI', ['37.4%']),
+  p('adoption', 'Legal usage this week', ['27.1%']),
   p('adoption', 'engineering uptake', ['72.8%']),
   p('adoption', 'adoption rate for sales ops', ['60.9%']),
   p('adoption', 'adopton rate for Procurment', ['33.6%']),
   p('adoption', 'how much is finanse relying on the AI', ['55.6%']),
   p('adoption', "What was Procurement's adoption in W46?", ['55.6%', '2026-W46']),
-  p('adoption', 'HR adoption in week 40', ['27.6%']),
+  p('adoption', 'HR adoption in week 40', ['23.8%']),
   p('adoption', 'how many AI tasks did Engineering do last week', ['243']),
-  p('adoption', 'how many tasks did legal do manually this week', ['164']),
+  p('adoption', 'how many tasks did legal do manually this week', ['285']),
 
   // Superlatives
-  p('superlative', 'which department relies on the AI least?', ['Procurement', '33.6%'], ['Engineering']),
-  p('superlative', 'which team uses the tool the least', ['Procurement'], ['Engineering']),
+  p('superlative', 'which department relies on the AI least?', ['Legal', '27.1%'], ['Engineering', 'Procurement']),
+  p('superlative', 'which team uses the tool the least', ['Legal'], ['Engineering', 'Procurement']),
   p('superlative', 'which team uses AI the most', ['Engineering', '72.8%'], ['Procurement']),
   p('superlative', 'who has the highest adoption', ['Engineering'], ['Procurement']),
-  p('superlative', 'lowest adoption team', ['Procurement'], ['Engineering']),
+  p('superlative', 'lowest adoption team', ['Legal'], ['Engineering', 'Procurement']),
   p('superlative', 'which team is best at adopting AI', ['Engineering'], ['Procurement']),
-  p('superlative', 'worst team for AI adoption', ['Procurement'], ['Engineering']),
+  p('superlative', 'worst team for AI adoption', ['Legal'], ['Engineering', 'Procurement']),
   p('superlative', 'bottom 2 teams by usage', ['Procurement', 'Legal'], ['HR', 'Engineering']),
   p('superlative', 'which team is the heaviest AI user', ['Engineering'], ['Procurement']),
-  p('superlative', 'which team is lagging on adoption', ['Procurement'], ['Engineering']),
+  p('superlative', 'which team is lagging on adoption', ['Legal'], ['Engineering', 'Procurement']),
   p('superlative', "who's leading on uptake", ['Engineering'], ['Procurement']),
   p('superlative', 'top three teams by adoption', ['Engineering', 'Sales Ops', 'Finance'], ['HR']),
-  p('superlative', 'least adopting department in W46', ['Legal', '35.9%'], ['Engineering']),
+  p('superlative', 'least adopting department in W46', ['Legal', '26.0%'], ['Engineering']),
   p('superlative', 'which task type uses AI the least', ['contract_review'], ['meeting_summary']),
-  p('superlative', 'which kind of task has the highest adoption', ['meeting_summary', '61.5%'], ['contract_review']),
-  p('superlative', 'most automated task type', ['meeting_summary'], ['contract_review']),
+  p('superlative', 'which kind of task has the highest adoption', ['budget_reconciliation', '60.8%'], ['contract_review', 'meeting_summary']),
+  p('superlative', 'most automated task type', ['budget_reconciliation'], ['contract_review', 'meeting_summary']),
   p('superlative', 'what are the 2 least adopted task types', ['contract_review', 'vendor_onboarding'], ['meeting_summary']),
-  p('superlative', 'which team saved the most time', ['Engineering', '67.7'], ['HR']),
-  p('superlative', 'which team saved the least hours', ['HR', '33.2'], ['Engineering']),
+  p('superlative', 'which team saved the most time', ['Engineering', '67.2'], ['HR']),
+  p('superlative', 'which team saved the least hours', ['Procurement', '39.3'], ['Engineering', 'Internal Audit']),
   p('superlative', 'which team has the worst quality', ['Sales Ops', '59.4%'], ['Legal']),
   p('superlative', 'which team has the best accuracy', ['Legal', '92.8%'], ['Sales Ops']),
   p('superlative', 'which team abandons the most AI sessions', ['Procurement', '13.8%'], ['Engineering']),
@@ -92,130 +97,130 @@ export const PHRASINGS: Phrasing[] = [
   p('superlative', 'top two teams by hours saved', ['Engineering', 'Finance'], ['Legal']),
 
   // Comparisons
-  p('comparison', "what is HR's adoption versus last week?", ['42.7%', '38.9%']),
-  p('comparison', 'HR adoption vs last week', ['42.7%', '38.9%']),
+  p('comparison', "what is HR's adoption versus last week?", ['37.4%', '31.1%']),
+  p('comparison', 'HR adoption vs last week', ['37.4%', '31.1%']),
   p('comparison', "how does Finance's usage compare to the previous week", ['55.6%', '54.5%']),
-  p('comparison', 'is adoption higher than last week?', ['51.3%', '51.1%']),
+  p('comparison', 'is adoption higher than last week?', ['Yes', '47.3%', '46.4%']),
   p('comparison', 'is Procurement using AI less than last week', ['Yes', '33.6%', '55.6%']),
-  p('comparison', 'Legal adoption this week compared to last week', ['39.3%', '35.9%']),
-  p('comparison', 'compare Finance and HR adoption', ['55.6%', '42.7%']),
+  p('comparison', 'Legal adoption this week compared to last week', ['27.1%', '26.0%']),
+  p('comparison', 'compare Finance and HR adoption', ['55.6%', '37.4%']),
   p('comparison', 'Engineering vs Sales Ops uptake', ['72.8%', '60.9%']),
-  p('comparison', 'how does Legal compare to Finance on adoption', ['39.3%', '55.6%']),
-  p('comparison', 'is ASI better than last month?', ['No', '84.2%', '89.6%']),
+  p('comparison', 'how does Legal compare to Finance on adoption', ['27.1%', '55.6%']),
+  p('comparison', 'is ASI better than last month?', ['No', '84.6%', '89.7%']),
   p('comparison', 'Sales Ops accuracy compared to last month', ['59.4%', '90.3%']),
-  p('comparison', 'hours saved this week versus last week', ['308.6', '316.7']),
-  p('comparison', 'is Finance above the company average on adoption', ['Yes', '55.6%', '51.3%']),
-  p('comparison', 'change in adoption from last week', ['+0.2 pts']),
+  p('comparison', 'hours saved this week versus last week', ['336.9', '337.9']),
+  p('comparison', 'is Finance above the company average on adoption', ['Yes', '55.6%', '47.3%']),
+  p('comparison', 'change in adoption from last week', ['+0.9 pts']),
 
   // Trends: the change over the weeks or months, not one week's delta
-  p('trend', 'is uptake rising?', ['38.1%', '51.3%', '2026-W40', '2026-W47']),
-  p('trend', 'is adoption growing', ['38.1%', '51.3%']),
-  p('trend', 'how has adoption changed over time', ['38.1%', '51.3%']),
-  p('trend', 'adoption trend', ['38.1%', '51.3%']),
-  p('trend', 'is usage going up or down', ['38.1%', '51.3%']),
-  p('trend', 'adoption since W44', ['46.5%', '51.3%']),
+  p('trend', 'is uptake rising?', ['34.6%', '47.3%', '2026-W40', '2026-W47']),
+  p('trend', 'is adoption growing', ['34.6%', '47.3%']),
+  p('trend', 'how has adoption changed over time', ['34.6%', '47.3%']),
+  p('trend', 'adoption trend', ['34.6%', '47.3%']),
+  p('trend', 'is usage going up or down', ['34.6%', '47.3%']),
+  p('trend', 'adoption since W44', ['41.9%', '47.3%']),
   p('trend', "how has Finance's adoption developed since W44", ['49.3%', '55.6%']),
-  p('trend', 'is quality slipping for HR?', ['88.5%', '89.7%']),
+  p('trend', 'is quality slipping for HR?', ['88.5%', '88.9%']),
   p('trend', 'is accuracy getting worse for Sales Ops', ['90.3%', '59.4%']),
   p('trend', 'Procurement adoption over the last 4 weeks', ['50.2%', '33.6%']),
-  p('trend', "is Legal's usage improving", ['22.6%', '39.3%']),
-  p('trend', 'hours saved over time', ['230.2', '308.6']),
-  p('trend', 'abandonment trend', ['8.9%', '8.3%']),
+  p('trend', "is Legal's usage improving", ['15.8%', '27.1%']),
+  p('trend', 'hours saved over time', ['247.9', '336.9']),
+  p('trend', 'abandonment trend', ['8.6%', '8.3%']),
   p('trend', 'which teams grew the most since W40', ['Engineering'], ['Procurement']),
   p('trend', 'which team is slipping', ['Procurement'], ['Engineering']),
   p('trend', "which teams' adoption fell over the last eight weeks", ['Procurement'], ['Finance']),
-  p('trend', 'weekly adoption for HR', ['27.6%', '42.7%']),
-  p('trend', 'hours saved per week', ['230.2', '308.6']),
+  p('trend', 'weekly adoption for HR', ['23.8%', '37.4%']),
+  p('trend', 'hours saved per week', ['247.9', '336.9']),
   p('trend', 'is Procurement getting worse', ['41.6%', '33.6%']),
 
   // Thresholds
-  p('threshold', 'which teams are under 40% adoption', ['Legal', 'Procurement'], ['HR']),
+  p('threshold', 'which teams are under 40% adoption', ['Legal', 'Procurement', 'HR'], ['Finance']),
   p('threshold', 'teams with usage above 60 percent', ['Engineering', 'Sales Ops'], ['Finance']),
   p('threshold', 'which teams dropped more than ten points', ['Procurement', '-22.0 pts'], ['Finance']),
-  p('threshold', 'any team with adoption below forty percent?', ['Legal', 'Procurement'], ['HR']),
+  p('threshold', 'any team with adoption below forty percent?', ['Legal', 'Procurement', 'HR'], ['Finance']),
   p('threshold', 'which task types have adoption under 40%', ['contract_review', 'vendor_onboarding'], ['data_entry']),
-  p('threshold', 'which teams gained more than 3 points last week', ['Engineering', 'HR', 'Legal'], ['Finance', 'Sales Ops']),
+  p('threshold', 'which teams gained more than 3 points last week', ['Engineering', 'HR'], ['Finance', 'Sales Ops', 'Legal']),
   p('threshold', 'which teams saved more than 60 hours last week', ['Engineering', 'Finance'], ['Legal']),
   p('threshold', 'which teams have ASI below 85%', ['Sales Ops'], ['Procurement']),
   p('threshold', 'teams with abandonment above 10%', ['Legal', 'Procurement'], ['Finance']),
   p('threshold', "is Finance's adoption over 50%", ['Yes', '55.6%']),
-  p('threshold', 'is HR adoption above 50 percent', ['No', '42.7%']),
-  p('threshold', 'which task types fell by more than 15 points', ['invoice_matching', 'vendor_onboarding'], ['contract_review']),
+  p('threshold', 'is HR adoption above 50 percent', ['No', '37.4%']),
+  p('threshold', 'which task types fell by more than 15 points', ['invoice_matching'], ['contract_review', 'vendor_onboarding']),
   p('threshold', 'which teams fell more than a dozen points', ['Procurement'], ['Finance']),
   p('threshold', 'which teams grew by more than five points since W44', ['Engineering', 'Finance', 'HR', 'Legal', 'Sales Ops'], ['Procurement']),
   p('threshold', 'which users log less than 70% of their AI tasks', ['u007', 'u017']),
 
   // Counts of people
-  p('people', 'how many users touched the tool this week?', ['54']),
-  p('people', 'how many people used AI last week', ['54']),
+  p('people', 'how many users touched the tool this week?', ['59', '65']),
+  p('people', 'how many people used AI last week', ['59']),
   p('people', 'how many people in Finance used the AI', ['9']),
-  p('people', 'number of active users', ['54']),
-  p('people', 'how many licensed users do we have', ['54']),
-  p('people', 'how many HR employees used AI in W47', ['9']),
+  p('people', 'number of active users', ['59']),
+  p('people', 'how many licensed users do we have', ['65']),
+  p('people', 'how many HR employees used AI in W47', ['11', '13']),
   p('people', 'how many teams have adoption above 50%', ['3']),
   p('people', 'how many teams dipped last week', ['1']),
 
   // Shares
   p('share', "what percentage of Finance's tasks went through AI?", ['55.6%']),
-  p('share', "what share of HR's work is done with AI", ['42.7%']),
-  p('share', 'what fraction of Legal tasks use the AI', ['39.3%']),
-  p('share', 'percentage of contract review done with AI', ['33.9%']),
-  p('share', 'what proportion of tasks were done manually', ['48.7%']),
-  p('share', 'share of licensed users using AI in Legal', ['100.0%']),
-  p('share', 'what percent of budget reconciliation tasks used AI', ['59.5%']),
+  p('share', "what share of HR's work is done with AI", ['37.4%']),
+  p('share', 'what fraction of Legal tasks use the AI', ['27.1%']),
+  p('share', 'percentage of contract review done with AI', ['25.3%']),
+  p('share', 'what proportion of tasks were done manually', ['52.7%']),
+  p('share', 'share of licensed users using AI in Legal', ['69.2%']),
+  p('share', 'what percent of budget reconciliation tasks used AI', ['60.8%']),
 
   // Open summaries
-  p('summary', "how's Legal getting on?", ['Legal', '39.3%', '+3.4 pts', '52.1']),
+  p('summary', "how's Legal getting on?", ['Legal', '27.1%', '+1.2 pts', '51.5']),
   p('summary', 'how is Finance doing', ['Finance', '55.6%', '+1.1 pts', '65.1']),
   p('summary', 'how is Procurement doing this week', ['33.6%', '-22.0 pts']),
-  p('summary', 'how are we doing', ['51.3%', '+0.2 pts', '308.6']),
+  p('summary', 'how are we doing', ['47.3%', '+0.9 pts', '336.9']),
   p('summary', 'give me an overview of Sales Ops', ['60.9%', '59.4%']),
-  p('summary', "what's going on with HR", ['42.7%']),
-  p('summary', 'status of engineering', ['72.8%', '67.7']),
+  p('summary', "what's going on with HR", ['37.4%']),
+  p('summary', 'status of engineering', ['72.8%', '67.2']),
   p('summary', 'how is Finanse doing', ['55.6%']),
   p('summary', 'summary for Procurement', ['33.6%']),
 
   // Existence
-  p('existence', 'did anyone have harmful outputs last week?', ['No']),
+  p('existence', 'did anyone have harmful outputs last week?', ['Yes', 'Legal'], ['Engineering']),
   p('existence', 'did any team dip more than 10 points', ['Yes', 'Procurement'], ['Finance']),
   p('existence', 'were there any data gaps this week', ['Legal', '2026-11-18']),
   p('existence', 'did any team save more than 60 hours', ['Yes', 'Engineering', 'Finance'], ['Legal']),
-  p('existence', 'did anyone in HR use the AI tool last week?', ['Yes', '9']),
-  p('existence', 'is any team below 35% adoption', ['Yes', 'Procurement'], ['Legal']),
+  p('existence', 'did anyone in HR use the AI tool last week?', ['Yes', '11']),
+  p('existence', 'is any team below 35% adoption', ['Yes', 'Legal', 'Procurement'], ['HR']),
   p('existence', "did any team's accuracy drop since October", ['Sales Ops', 'Procurement'], ['Finance']),
   p('existence', 'did anyone fall below 80% logging coverage', ['u007', 'u017']),
   p('existence', 'are there any power users', ['u006', 'u018']),
   p('existence', 'did any alerts fire', ['6']),
-  p('existence', 'did everyone use the AI this week', ['100.0%']),
+  p('existence', 'did everyone use the AI this week', ['No', '90.8%']),
   p('existence', 'did Legal have any data gaps', ['2026-11-18']),
 
   // Number words
-  p('number-words', 'adoption over the last three weeks', ['50.5%']),
+  p('number-words', 'adoption over the last three weeks', ['46.0%']),
   p('number-words', 'top two task types by adoption', ['meeting_summary', 'budget_reconciliation'], ['contract_review']),
   p('number-words', 'which teams have fewer than forty five percent of tasks done with AI', ['HR', 'Legal', 'Procurement'], ['Finance']),
 
   // Hours saved
-  p('hours', 'how many hours did we save last week', ['308.6']),
+  p('hours', 'how many hours did we save last week', ['336.9']),
   p('hours', 'time saved by Finance', ['65.1']),
-  p('hours', 'total hours saved so far', ['2242.3']),
-  p('hours', 'how much time has the AI saved since W44', ['1208.8']),
-  p('hours', 'hours saved by Legal in October', ['229.0']),
-  p('hours', 'how many hours did procurment save', ['39.7']),
+  p('hours', 'total hours saved so far', ['2416.9']),
+  p('hours', 'how much time has the AI saved since W44', ['1303.7']),
+  p('hours', 'hours saved by Legal in October', ['226.6']),
+  p('hours', 'how many hours did procurment save', ['39.3']),
 
   // Accuracy (ASI)
-  p('accuracy', 'what is the accuracy this month', ['84.2%']),
+  p('accuracy', 'what is the accuracy this month', ['84.6%']),
   p('accuracy', "what's the ASI for Finance", ['92.0%']),
   p('accuracy', "quality of Procurement's AI answers in October", ['88.4%']),
-  p('accuracy', 'accuracy stability in October', ['89.6%']),
+  p('accuracy', 'accuracy stability in October', ['89.7%']),
   p('accuracy', 'ASI for Legal in September', ['94.1%']),
   p('accuracy', 'acuracy for Sales Ops', ['59.4%']),
-  p('accuracy', "is HR's accuracy above 90%", ['No', '89.7%']),
+  p('accuracy', "is HR's accuracy above 90%", ['No', '88.9%']),
 
   // Harm
-  p('harm', 'what is the harm rate', ['0.0%']),
-  p('harm', 'how many harmful outputs last week', ['0']),
-  p('harm', 'harm rate for Legal', ['0.0%']),
-  p('harm', 'is the tool safe', ['0.0%']),
+  p('harm', 'what is the harm rate', ['0.1%']),
+  p('harm', 'how many harmful outputs last week', ['0.1%']),
+  p('harm', 'harm rate for Legal', ['0.9%']),
+  p('harm', 'is the tool safe', ['0.1%']),
 
   // Abandonment
   p('abandonment', 'what is the abandonment rate', ['8.3%']),
@@ -224,7 +229,7 @@ export const PHRASINGS: Phrasing[] = [
   // Logging coverage
   p('coverage', 'who are the logging blind spots', ['u007', 'u017']),
   p('coverage', 'logging coverage for Finance', ['94.5%']),
-  p('coverage', 'overall logging coverage', ['98.5%']),
+  p('coverage', 'overall logging coverage', ['98.6%']),
 
   // Gaps, alerts
   p('gaps-alerts', 'what alerts fired this week', ['6']),
@@ -238,47 +243,47 @@ export const PHRASINGS: Phrasing[] = [
   p('power-users', 'top users by AI tasks', ['u006']),
 
   // Manual baselines
-  p('baseline', 'how long does contract review take manually', ['77.5']),
-  p('baseline', 'manual baseline for invoice matching', ['28.0']),
-  p('baseline', 'what is the baseline for email triage', ['13.5']),
+  p('baseline', 'how long does contract review take manually', ['77.0']),
+  p('baseline', 'manual baseline for invoice matching', ['27.5']),
+  p('baseline', 'what is the baseline for email triage', ['13.0']),
 
   // User adoption
   p('user-adoption', 'user adoption for Finance', ['100.0%']),
-  p('user-adoption', 'what share of licensed users used AI', ['100.0%']),
-  p('user-adoption', 'user-weighted adoption overall', ['51.0%']),
+  p('user-adoption', 'what share of licensed users used AI', ['90.8%']),
+  p('user-adoption', 'user-weighted adoption overall', ['47.2%']),
 
   // A second pass, written after the grammar changes as a held-out check (19 of its 25 were right at first)
-  p('people', 'how many tasks went through AI last week', ['923']),
-  p('share', 'what percentage of HR staff used AI', ['100.0%']),
-  p('comparison', 'did Legal save more hours than last week', ['No', '52.1', '62.7']),
+  p('people', 'how many tasks went through AI last week', ['1009']),
+  p('share', 'what percentage of HR staff used AI', ['84.6%']),
+  p('comparison', 'did Legal save more hours than last week', ['No', '51.5', '62.0']),
   p('comparison', 'is uptake in Finance better than last week', ['Yes', '55.6%', '54.5%']),
-  p('threshold', 'which teams beat the average on hours saved', ['Engineering', 'Finance', 'Legal'], ['HR', 'Sales Ops']),
+  p('threshold', 'which teams beat the average on hours saved', ['Engineering', 'Finance'], ['HR', 'Sales Ops', 'Legal']),
   p('threshold', 'which teams use AI less than half the time', ['Procurement', 'Legal', 'HR'], ['Finance']),
   p('trend', 'is Sales Ops slipping on quality', ['90.3%', '59.4%']),
   p('trend', 'which team is falling behind', ['Procurement'], ['Engineering']),
-  p('summary', 'how are things in legal', ['39.3%', '52.1']),
-  p('existence', 'is anybody using it in HR', ['Yes', '9']),
+  p('summary', 'how are things in legal', ['27.1%', '51.5']),
+  p('existence', 'is anybody using it in HR', ['Yes', '11']),
   p('power-users', 'who are our biggest users', ['u006']),
   // A third pass over the other KPIs (14 of 19 right at first)
   p('gaps-alerts', 'were any days missing for Legal', ['2026-11-18']),
   p('gaps-alerts', 'any red flags for Procurement?', ['Procurement', '22.0']),
-  p('baseline', 'which task type takes longest by hand', ['contract_review', '77.5']),
-  p('existence', 'is our harm rate under 1%', ['Yes', '0.0%'], ['Engineering']),
-  p('hours', 'how much time have we saved in total', ['2242.3']),
-  p('accuracy', 'has accuracy improved since September', ['No', '90.3%', '84.2%']),
-  p('share', 'percentage of HR tasks done manually', ['57.3%']),
+  p('baseline', 'which task type takes longest by hand', ['contract_review', '77.0']),
+  p('existence', 'is our harm rate under 1%', ['Yes', '0.1%'], ['Engineering']),
+  p('hours', 'how much time have we saved in total', ['2416.9']),
+  p('accuracy', 'has accuracy improved since September', ['No', '90.8%', '84.6%']),
+  p('share', 'percentage of HR tasks done manually', ['62.6%']),
 
   // People: activation, retention, usage tiers, idle seats (issue #24)
-  p('idle-seats', 'how many idle seats does Legal have?', ['0', 'Legal'], ['Finance']),
-  p('idle-seats', 'are we paying for seats nobody uses?', ['0']),
+  p('idle-seats', 'how many idle seats does Legal have?', ['4', 'Legal'], ['Finance']),
+  p('idle-seats', 'are we paying for seats nobody uses?', ['6']),
   p('idle-seats', 'how many unused licences are there in Finance', ['0', 'Finance']),
   p('retention', 'are new users sticking with it?', ['100.0%', '2026-09']),
   p('retention', 'do people keep using it after their first month', ['100.0%']),
-  p('new-users', 'how many new users this week?', ['0', '2026-W47']),
-  p('new-users', 'how many people used AI for the first time in W47', ['0']),
+  p('new-users', 'how many new users this week?', ['1', '2026-W47']),
+  p('new-users', 'how many people used AI for the first time in W47', ['1']),
   p('tiers', 'how many heavy users does Engineering have?', ['7', 'Engineering']),
   p('tiers', 'which team has the most heavy users', ['Engineering', '7'], ['Finance']),
-  p('lapsed', 'how many people stopped using it?', ['0']),
+  p('lapsed', 'how many people stopped using it?', ['2']),
   p('lapsed', 'how many lapsed users in Sales Ops', ['0', 'Sales Ops']),
 
   // Not answerable from the report: three suggestions, and no plain word taken for a team

@@ -38,6 +38,27 @@ describe('uptake generate', () => {
     expect(truth.options).toEqual({ users: 12, weeks: 2, seed: 3, end_week: '2026-W47' });
   });
 
+  it('passes the story options on: truth.json records those that differ from their defaults, README.md the command', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
+    dirs.push(parent);
+    const out = join(parent, 'set');
+    const story = ['--idle-seats', '1', '--late-starters', '0', '--lapsed', '2', '--small-team', '0', '--harmful-per-week', '2', '--blind-spots', '2', '--no-gap'];
+    await program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', out, '--users', '12', '--weeks', '2', '--seed', '3', ...story], { from: 'user' });
+    const truth = JSON.parse(await readFile(join(out, 'truth.json'), 'utf8'));
+    expect(truth.options).toEqual({ users: 12, weeks: 2, seed: 3, end_week: '2026-W47', idleSeats: 1, lateStarters: 0, smallTeam: 0, harmfulPerWeek: 2, gap: false }); // --lapsed 2 and --blind-spots 2 are the defaults
+    expect(truth.story.idle_seats).toEqual([{ user_id: 'u013', team: 'Legal' }]);
+    expect(truth.story.lapsed.map((user: { user_id: string }) => user.user_id)).toEqual(['u014', 'u015']);
+    expect(truth.story.small_team).toBeNull();
+    expect(truth.story.gap).toBeNull();
+    expect(truth.story.harmful_planted).toHaveLength(4);
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toContain(
+      'uptake generate --out <dir> --users 12 --weeks 2 --seed 3 --end-week 2026-W47 --idle-seats 1 --late-starters 0 --small-team 0 --harmful-per-week 2 --no-gap`',
+    );
+    await expect(program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', join(parent, 'other'), '--idle-seats', 'x'], { from: 'user' })).rejects.toThrow(
+      'expected --idle-seats to be a whole number, got `x`',
+    );
+  });
+
   it('refuses a folder with files unless --force, and rejects a bad week', async () => {
     const out = await mkdtemp(join(tmpdir(), 'uptake-generate-'));
     dirs.push(out);

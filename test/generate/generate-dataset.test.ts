@@ -128,10 +128,75 @@ describe('generateDataset', () => {
     const { truth } = dataset;
     const tables = truth.weeks['2026-W47'];
     expect(Object.keys(truth.weeks)).toEqual(['2026-W46', '2026-W47']);
+    expect(Object.keys(truth.people)).toEqual(['2026-W46', '2026-W47']);
     expect(tables.gaps).toContainEqual({ source: 'ai_logs', team: 'Legal', date: '2026-11-18' });
     expect(tables.adoption_by_team.find((row) => row.team === 'Procurement')!.delta_pts).toBeLessThanOrEqual(-10);
     expect(tables.adoption_by_team[0].team).toBe('*');
     expect(truth.repairs.clock_skew).toBeGreaterThan(0);
+  });
+});
+
+describe('the story options', () => {
+  const plain = { idleSeats: 0, lateStarters: 0, lapsed: 0, smallTeam: 0 };
+  const long = { seed: 7, users: 24, weeks: 7, endWeek: '2026-W47' };
+  const lines = (set: GeneratedDataset): Set<string> => new Set(set.files.filter((file) => file.kind !== 'user_monthly_summary').flatMap((file) => text(file).split(/\r?\n/)));
+
+  it('adds its users on top: the regular users\' rows stay the same whatever the people options say', () => {
+    const without = generateDataset({ ...long, ...plain });
+    const withStory = generateDataset(long);
+    const story = lines(withStory);
+    const missing = [...lines(without)].filter((line) => !story.has(line));
+    expect(missing).toEqual([]);
+    // idle 4 + late 2 + lapsed 2 + small team 3 story users after the 24 regular ones
+    const rosterUsers = (set: GeneratedDataset): number => new Set(records(set.files.find((file) => file.name === 'user_monthly_summary_2026-11.csv')!).slice(1).map((row) => row[0])).size;
+    expect(rosterUsers(withStory) - rosterUsers(without)).toBe(4 + 2 + 2 + 3);
+  });
+
+  it('plants each part of the people story where the options say', () => {
+    const { truth } = generateDataset({ ...long, idleSeats: 2, lateStarters: 1, lapsed: 1, smallTeam: 2, harmfulPerWeek: 3, blindSpots: 3, gap: false });
+    const people = truth.people['2026-W47'];
+    // users u025.. after the 24 regular ones: idle u025-u026 (Legal), late starter u027 (HR), lapsed u028 (HR), small team u029-u030
+    expect(truth.story.idle_seats).toEqual([{ user_id: 'u025', team: 'Legal' }, { user_id: 'u026', team: 'Legal' }]);
+    expect(truth.story.late_starters).toEqual([{ user_id: 'u027', team: 'HR', licensed_from: '2026-10', first_ai_week: '2026-W47' }]);
+    expect(truth.story.lapsed).toEqual([{ user_id: 'u028', team: 'HR', last_ai_week: '2026-W43' }]);
+    expect(truth.story.small_team).toEqual({ team: 'Internal Audit', users: ['u029', 'u030'] });
+    expect(truth.options).toMatchObject({ idleSeats: 2, lateStarters: 1, lapsed: 1, smallTeam: 2, harmfulPerWeek: 3, blindSpots: 3, gap: false });
+    expect(people.idle_seat_users).toEqual(['u025', 'u026', 'u028']);
+    expect(people.lapsed_users).toEqual(['u028']);
+    expect(people.new_ai_users_report_week).toEqual(['u027']);
+    expect(people.idle_seats.find((row) => row.team === 'Legal')).toMatchObject({ idle_seats: 2, lapsed_users: 0 });
+    expect(people.idle_seats.find((row) => row.team === 'HR')).toMatchObject({ idle_seats: 1, lapsed_users: 1 });
+    expect(truth.weeks['2026-W47'].adoption_by_team.find((row) => row.team === 'Internal Audit')!.users).toBe(2);
+    expect(truth.weeks['2026-W47'].adoption_by_team.find((row) => row.team === 'Legal')!.user_adoption_rate).toBeLessThan(1);
+    // three planted harmful outputs a week (a random one may come on top)
+    expect((truth.story.harmful_planted as unknown[]).length).toBe(3 * 7);
+    for (const week of ['2026-W46', '2026-W47']) expect(truth.weeks[week].harm[0].harmful).toBeGreaterThanOrEqual(3);
+    expect(truth.story.blind_spots).toHaveLength(3);
+    expect(truth.story.gap).toBeNull();
+    expect(truth.weeks['2026-W47'].gaps.filter((gap) => gap.team === 'Legal')).toEqual([]);
+  });
+
+  it.each([2, 3])('the people truth tells the planted story for seed %i', (seed) => {
+    const { truth } = generateDataset({ seed, users: 30, weeks: 8, endWeek: '2026-W47' });
+    const story = truth.story as { idle_seats: Array<{ user_id: string }>; late_starters: Array<{ user_id: string }>; lapsed: Array<{ user_id: string }> };
+    const ids = (users: Array<{ user_id: string }>): string[] => users.map((user) => user.user_id);
+    // u031-u034 idle, u035-u036 late starters (u035 starts in the end week), u037-u038 lapsed, u039-u041 Internal Audit
+    expect(ids(story.idle_seats)).toEqual(['u031', 'u032', 'u033', 'u034']);
+    expect(truth.people['2026-W47'].idle_seat_users).toEqual([...ids(story.idle_seats), ...ids(story.lapsed)]);
+    expect(truth.people['2026-W47'].lapsed_users).toEqual(['u037', 'u038']);
+    expect(truth.people['2026-W47'].new_ai_users_report_week).toEqual([story.late_starters[0].user_id]);
+    const star = truth.people['2026-W47'].idle_seats[0];
+    expect(star).toMatchObject({ team: '*', idle_seats: 6, lapsed_users: 2 });
+    // 27 licensed regular users, 4 idle, 2 late starters, 2 lapsed, 3 Internal Audit
+    expect(star.licensed_users).toBe(27 + 4 + 2 + 2 + 3);
+    const w47 = truth.people['2026-W47'].usage_tiers.find((row) => row.week === '2026-W47' && row.team === '*')!;
+    expect(w47.none).toBe(6);
+    expect(w47.people).toBe(star.licensed_users);
+  });
+
+  it('rejects a story count that is not a whole number', () => {
+    expect(() => generateDataset({ ...small, idleSeats: -1 })).toThrow('expected --idle-seats to be a whole number from 0 to 1000, got `-1`');
+    expect(() => generateDataset({ ...small, harmfulPerWeek: 1.5 })).toThrow('--harmful-per-week');
   });
 });
 
@@ -146,7 +211,8 @@ describe('the committed sample', () => {
 
   it('is exactly what the generator makes for its recorded options (regenerate it after generator changes)', () => {
     const { users, weeks, seed, end_week: endWeek } = truth.options;
-    expect({ users, weeks, seed, endWeek }).toEqual({ users: 60, weeks: 8, seed: 1, endWeek: '2026-W47' });
+    // the defaults of every other option (`uptake generate --out data/sample --end-week 2026-W47 --force`)
+    expect(truth.options).toEqual({ users: 60, weeks: 8, seed: 1, end_week: '2026-W47' });
     const fresh = generateDataset({ users, weeks, seed, endWeek });
     const onDisk = readdirSync(dir).filter((name) => name !== 'truth.json' && name !== 'README.md').sort();
     expect(onDisk).toEqual(fresh.files.map((file) => file.name));
@@ -155,14 +221,26 @@ describe('the committed sample', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(fresh.readme);
   });
 
-  it('keeps every team above the privacy threshold and tells the planted story', () => {
+  it('keeps every team but the small one above the privacy threshold and tells the planted story', () => {
     const tables = truth.weeks['2026-W47'];
-    for (const row of tables.adoption_by_team) expect(row.users).toBeGreaterThanOrEqual(6);
+    for (const row of tables.adoption_by_team) expect(row.users >= 6 || row.team === 'Internal Audit').toBe(true);
+    expect(tables.adoption_by_team.find((row) => row.team === 'Internal Audit')!.users).toBe(3);
     expect(tables.adoption_by_team.filter((row) => row.team !== '*' && (row.delta_pts ?? 0) <= -10).map((row) => row.team)).toEqual(['Procurement']);
     expect(tables.gaps).toEqual([{ source: 'ai_logs', team: 'Legal', date: '2026-11-18' }]);
     const salesOps = tables.accuracy_stability.filter((row) => row.team === 'Sales Ops');
     expect(salesOps.at(-1)!.asi!).toBeLessThan(salesOps.at(-2)!.asi! - 0.1);
     expect(tables.logging_coverage.filter((row) => row.flagged).map((row) => row.user_id)).toEqual(['u007', 'u017']);
     expect(tables.power_users.map((row) => row.user_id)).toContain('u006');
+    // every part of the report has something to show in the report week
+    expect(tables.harm[0]).toMatchObject({ team: '*', harmful: 1 });
+    expect(tables.adoption_by_team.filter((row) => row.user_adoption_rate !== null && row.user_adoption_rate < 1).map((row) => row.team)).toEqual(['*', 'HR', 'Legal']);
+    expect(truth.people['2026-W47'].idle_seat_users).toEqual(['u061', 'u062', 'u063', 'u064', 'u067', 'u068']);
+    expect(truth.people['2026-W47'].new_ai_users_report_week).toEqual(['u065']);
+    expect(truth.people['2026-W47'].lapsed_users).toEqual(['u067', 'u068']);
+    // the week before: u065 (first AI task in W47) still idle, u067 (last AI task in W43) still in the window
+    expect(truth.people['2026-W46'].idle_seat_users).toEqual(['u061', 'u062', 'u063', 'u064', 'u065', 'u068']);
+    expect(truth.people['2026-W46'].lapsed_users).toEqual(['u068']);
+    // Legal: 4 idle of 13 licensed, at or above the idle-seat alert's 30 %
+    expect(truth.people['2026-W47'].idle_seats.find((row) => row.team === 'Legal')).toMatchObject({ licensed_users: 13, idle_seats: 4 });
   });
 });

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { UptakeError } from '../../errors.js';
+import { STORY_DEFAULTS, type StoryOptions } from '../../generate/catalogue.js';
 import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
 import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
 
@@ -29,10 +30,19 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
     .addOption(new Option('--teams <n>', 'teams (past 6, regional copies of the six: "Finance EMEA")').default(6).argParser(wholeNumber('--teams')))
     .addOption(new Option('--weeks <n>', 'weeks of logs, ending with --end-week').default(GENERATE_DEFAULTS.weeks).argParser(wholeNumber('--weeks')))
     .addOption(new Option('--seed <n>', 'random seed; the same options give byte-identical files').default(GENERATE_DEFAULTS.seed).argParser(wholeNumber('--seed')))
+    .addOption(new Option('--idle-seats <n>', 'licensed users (in Legal) who never use the AI tool: idle seats').default(STORY_DEFAULTS.idleSeats).argParser(wholeNumber('--idle-seats')))
+    .addOption(
+      new Option('--late-starters <n>', 'users (in HR) whose first AI task comes weeks after their licence; the first starts in the last week').default(STORY_DEFAULTS.lateStarters).argParser(wholeNumber('--late-starters')),
+    )
+    .addOption(new Option('--lapsed <n>', 'users (in HR) who stop using the AI tool more than 4 weeks before the end').default(STORY_DEFAULTS.lapsed).argParser(wholeNumber('--lapsed')))
+    .addOption(new Option('--small-team <n>', 'users of "Internal Audit", a team below the privacy threshold (0: no such team)').default(STORY_DEFAULTS.smallTeam).argParser(wholeNumber('--small-team')))
+    .addOption(new Option('--harmful-per-week <n>', 'completed AI tasks made harmful in every week').default(STORY_DEFAULTS.harmfulPerWeek).argParser(wholeNumber('--harmful-per-week')))
+    .addOption(new Option('--blind-spots <n>', 'users whose logs miss about a third of their AI tasks (logging blind spots)').default(STORY_DEFAULTS.blindSpots).argParser(wholeNumber('--blind-spots')))
+    .option('--no-gap', "no gap: by default Legal's AI tasks of the last week's Wednesday go unlogged")
     .option('--end-week <week>', 'last ISO week of the data, e.g. 2026-W47 (default: the last complete week before today, UTC)')
     .option('--force', 'replace the --out folder if it has files and was written by `uptake generate` (it holds .uptake-generated)', false)
     .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
-    .action(async (options: { out: string; users: number; teams: number; weeks: number; seed: number; endWeek?: string; force: boolean }) => {
+    .action(async (options: { out: string; users: number; teams: number; weeks: number; seed: number; endWeek?: string; force: boolean } & StoryOptions) => {
       const { writeGeneratedDataset } = await import('../../generate/write-dataset.js');
       const endWeek = options.endWeek ?? lastCompleteWeek((effects.now ?? (() => new Date()))());
       const log = (message: string): void => {
@@ -44,6 +54,13 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
         ...(options.teams === 6 ? {} : { teams: options.teams }),
         weeks: options.weeks,
         endWeek,
+        idleSeats: options.idleSeats,
+        lateStarters: options.lateStarters,
+        lapsed: options.lapsed,
+        smallTeam: options.smallTeam,
+        harmfulPerWeek: options.harmfulPerWeek,
+        blindSpots: options.blindSpots,
+        gap: options.gap,
         force: options.force,
         onProgress: log,
       });
