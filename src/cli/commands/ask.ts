@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface AskOptions {
@@ -38,6 +37,7 @@ export function registerAsk(program: Command): void {
       const { formatAnswer } = await import('../../ask/format-answer.js');
       const { cleanInput } = await import('../../clean/clean-input.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
       const engine = createAskEngine(data, config, { week: options.week });

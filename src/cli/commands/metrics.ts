@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface MetricsOptions {
@@ -33,6 +32,7 @@ export function registerMetrics(program: Command): void {
       const { computeMetrics } = await import('../../metrics/compute-metrics.js');
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;
       const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });

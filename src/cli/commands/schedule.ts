@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import type { Job } from '../../automate/job.js';
 
@@ -49,6 +48,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const job: Job = async (request) => {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface ServeOptions {
@@ -36,6 +35,7 @@ export function registerServe(program: Command): void {
       const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const data = await cleanInput(options.input ?? config.input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
       const engine = createAskEngine(data, config, { week: options.week });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { readConfig } from '../../config/read-config.js';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
 import { isUptakeError } from '../../errors.js';
 import { textTable } from '../../util/text-table.js';
@@ -36,6 +35,7 @@ export function registerValidate(program: Command): void {
       const { cleanInput } = await import('../../clean/clean-input.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const { computeMetrics } = await import('../../metrics/compute-metrics.js');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const input = options.input ?? config.input;
       const data = await cleanInput(input, config, { onProgress: (message) => process.stderr.write(`${message}\n`) });
