@@ -10,7 +10,7 @@ import { startEarly, type EarlyStart } from './util/start-early.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import { startNotebookKernel } from './notebook/start-notebook-kernel.js';
-import { withoutConfigSecrets } from './notebook/kernel-environment.js';
+import { configSecretNames } from './notebook/kernel-environment.js';
 import type { ReportBrowser } from './render/browser.js';
 import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
@@ -150,9 +150,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
   //    and reports its error, if any; every way out of the run stops it.
   //    Its cells never see the secrets the config names, whatever their names.
-  const kernelEnv = withoutConfigSecrets(env, config);
+  const withheld = configSecretNames(config);
   const kernel = startEarly(
-    (signal) => startNotebookKernel(notebookPath, { env: kernelEnv, signal, onProgress: (message) => log(`    ${message}`) }),
+    (signal) => startNotebookKernel(notebookPath, { env, withheld, signal, onProgress: (message) => log(`    ${message}`) }),
     (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
@@ -207,7 +207,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
               outputPath: executedPath,
               cellTimeoutSec: options.cellTimeoutSec,
               onProgress: (message) => log(`    ${message}`),
-              env: kernelEnv,
+              env,
+              withheld,
               kernel: kernel.ready,
             })
             .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),

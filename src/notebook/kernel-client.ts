@@ -47,6 +47,8 @@ export interface KernelStartOptions {
   /** After an interrupt, wait this long for the cell to stop before killing the kernel. */
   interruptGraceSec?: number;
   env?: NodeJS.ProcessEnv;
+  /** Variables never given to the kernel, besides those `kernelMayRead` refuses: the config's secrets (`configSecretNames`). */
+  withheld?: string[];
   /** Cancels a start still under way: the kernel is stopped and `start` rejects. */
   signal?: AbortSignal;
 }
@@ -129,7 +131,7 @@ export class KernelClient {
   private readonly process: ChildProcess;
   private readonly session = randomUUID();
   private readonly username = safeUsername();
-  private readonly options: Required<Omit<KernelStartOptions, 'env' | 'signal'>>;
+  private readonly options: Required<Omit<KernelStartOptions, 'env' | 'signal' | 'withheld'>>;
   private readonly shell: import('zeromq').Dealer;
   private readonly control: import('zeromq').Dealer;
   private readonly stdin: import('zeromq').Dealer;
@@ -218,7 +220,7 @@ export class KernelClient {
       const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
       child = spawn(argv[0], argv.slice(1), {
         cwd: options.cwd,
-        env: { ...kernelEnvironment(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
+        env: { ...kernelEnvironment(options.env ?? process.env, options.withheld), ...spec.env, JPY_PARENT_PID: String(process.pid) },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });
