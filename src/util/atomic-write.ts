@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import { dirname, join, basename, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UptakeError, isSystemError, outputError } from '../errors.js';
+import { fileKind } from './file-kind.js';
 
 // This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
 // they are written through the process's streams.
@@ -60,10 +61,7 @@ export async function outputTarget(path: string): Promise<OutputTarget> {
   if (target.isFile()) return { kind: 'replace', path: link.isSymbolicLink() ? await realpath(path) : path };
   if (target.isCharacterDevice()) return { kind: 'in-place', path, what: 'character device' };
   if (target.isFIFO()) return { kind: 'in-place', path, what: 'FIFO' };
-  if (target.isDirectory()) return { kind: 'refuse', path, reason: `${via}a folder` };
-  if (target.isBlockDevice()) return { kind: 'refuse', path, reason: `${via}a block device` };
-  if (target.isSocket()) return { kind: 'refuse', path, reason: `${via}a socket` };
-  return { kind: 'refuse', path, reason: `${via}not a regular file` };
+  return { kind: 'refuse', path, reason: `${via}${fileKind(target)}` };
 }
 
 function refusal(path: string, reason: string): UptakeError {
@@ -211,8 +209,7 @@ async function folderTarget(path: string): Promise<string> {
     });
   }
   if (!target.isDirectory()) {
-    const what = target.isFile() ? 'a regular file' : target.isCharacterDevice() ? 'a character device' : target.isFIFO() ? 'a FIFO' : target.isSocket() ? 'a socket' : 'not a folder';
-    throw new UptakeError('output', `expected a folder (or a new one) to write, got ${link.isSymbolicLink() ? 'a symlink to ' : ''}${what}; nothing was written`, { file: path });
+    throw new UptakeError('output', `expected a folder (or a new one) to write, got ${link.isSymbolicLink() ? 'a symlink to ' : ''}${fileKind(target)}; nothing was written`, { file: path });
   }
   return link.isSymbolicLink() ? realpath(path) : path;
 }

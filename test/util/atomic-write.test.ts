@@ -176,7 +176,7 @@ describe('replaceDirAtomic', () => {
     expect((await failure(replaceDirAtomic(join(dir, 'device'), build))).message).toBe(
       `${join(dir, 'device')}: expected a folder (or a new one) to write, got a character device; nothing was written`,
     );
-    expect((await failure(replaceDirAtomic(join(dir, 'fifo'), build))).message).toContain('got a FIFO;');
+    expect((await failure(replaceDirAtomic(join(dir, 'fifo'), build))).message).toContain('got a named pipe (FIFO);');
     expect(built).toBe(0);
     expect(statSync(join(dir, 'device')).isCharacterDevice()).toBe(true);
     expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
