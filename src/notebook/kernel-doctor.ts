@@ -81,7 +81,8 @@ export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<K
   try {
     spec = await findKernelspec(name, env);
   } catch (error) {
-    checks.push({ check: 'kernelspec', ok: false, detail: (error as Error).message });
+    const message = (error as Error).message;
+    checks.push({ check: 'kernelspec', ok: false, detail: message.includes('uptake kernel install') ? message : `${message}; ${INSTALL_HINT}` });
     return checks;
   }
   const ours = bundledTslab();
