@@ -36,7 +36,7 @@ describe('uptake kernel', () => {
     // The lookup `uptake run` makes (findKernelspec), in the folders Jupyter searches.
     const [kernelspecLine] = result.stdout.split('\n').slice(1);
     expect(kernelspecLine.startsWith(`FAIL kernelspec: expected a Jupyter kernelspec named \`no-such-kernel\`, found none in ${join(jupyterData, 'kernels')}, `)).toBe(true);
-    expect(kernelspecLine.endsWith(', /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels')).toBe(true);
+    expect(kernelspecLine.endsWith(', /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels; register it with `npx uptake kernel install` (add --sys-prefix inside a virtualenv or conda env)')).toBe(true);
     expect(result.stderr).toBe('uptake: kernel `no-such-kernel`: kernelspec check failed (see above)\n');
   }, 60_000);
 
