@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
 /** Whether a file that stopped growing is whole, and if not, why. */
@@ -8,24 +6,8 @@ export type Completeness = { complete: true } | { complete: false; why: string }
 const TAIL_BYTES = 64 * 1024;
 
 // A copy that pauses looks finished to a size check. A file counts once it reads to its end: a gzip
-// stream with its trailer, and a last record that is whole (a line end, or as many fields as the header).
-/**
- * Reads `path` to its end (through gunzip for `.gz`) and checks its last record.
- * @example await fileIsComplete('incoming/ai_logs_2026-W47.csv.gz') // { complete: false, why: 'the gzip stream ends before its trailer (unexpected end of file)' }
- */
-export async function fileIsComplete(path: string): Promise<Completeness> {
-  const probe = lastRecordProbe();
-  try {
-    const source = createReadStream(path);
-    const stream = path.endsWith('.gz') ? source.pipe(createGunzip()) : source;
-    source.on('error', (error) => stream.destroy(error));
-    for await (const chunk of stream as AsyncIterable<Buffer>) probe.add(chunk);
-  } catch (error) {
-    return unreadable(path, error);
-  }
-  return probe.verdict();
-}
-
+// stream with its trailer (the reader's gunzip says), and a last record that is whole (a line end, or
+// as many fields as the header): lastRecordProbe, fed the bytes as the one read of the file goes by.
 /** Why a file that failed while read to its end (a torn gzip stream, say) is not complete. */
 export function unreadable(path: string, error: unknown): { complete: false; why: string } {
   const message = (error as Error)?.message ?? String(error);
@@ -39,7 +21,7 @@ export interface LastRecordProbe {
 }
 
 /**
- * The last-record check of `fileIsComplete`, for a reader that reads the file anyway (one pass).
+ * The last-record check, for a reader that reads the file anyway (one pass: takeInFile).
  * @example const probe = lastRecordProbe(); probe.add(Buffer.from('a,b\n1,2')); probe.verdict() // { complete: true }
  */
 export function lastRecordProbe(): LastRecordProbe {
