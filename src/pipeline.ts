@@ -11,7 +11,7 @@ import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
 import type { LoadEffects } from './report/load-report.js';
-import { withoutConfigSecrets } from './notebook/kernel-environment.js';
+import { configSecretNames } from './notebook/kernel-environment.js';
 import type { LaunchBrowserOptions, ReportBrowser } from './render/browser.js';
 import type { KernelClient } from './notebook/kernel-client.js';
 import type { StartNotebookKernelOptions } from './notebook/start-notebook-kernel.js';
@@ -180,9 +180,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
   //    and reports its error, if any; every way out of the run stops it.
   //    Its cells never see the secrets the config names, whatever their names.
-  const kernelEnv = withoutConfigSecrets(env, config);
+  const withheld = configSecretNames(config);
   const kernel = startEarly(
-    (signal) => effects.kernel.start(notebookPath, { env: kernelEnv, signal, onProgress: (message) => log(`    ${message}`) }),
+    (signal) => effects.kernel.start(notebookPath, { env, withheld, signal, onProgress: (message) => log(`    ${message}`) }),
     (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()),
   );
   let browser: EarlyStart<ReportBrowser> | undefined;
@@ -237,7 +237,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
               outputPath: executedPath,
               cellTimeoutSec: options.cellTimeoutSec,
               onProgress: (message) => log(`    ${message}`),
-              env: kernelEnv,
+              env,
+              withheld,
               kernel: kernel.ready,
             })
             .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),

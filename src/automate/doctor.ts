@@ -106,18 +106,15 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     await browser.close();
     return `${executablePath} starts headless`;
   });
+  // The same checks as `uptake kernel doctor` (less Jupyter, which a run does not need).
   await check('kernel', async () => {
-    const { notebook } = options;
-    if (options.quick) {
-      const [{ readNotebook }, { findKernelspec }] = await Promise.all([import('../notebook/nbformat.js'), import('../notebook/kernelspec.js')]);
-      const name = (await readNotebook(notebook)).metadata.kernelspec?.name ?? 'tslab';
-      const spec = await findKernelspec(name, env);
-      return `\`${spec.name}\` found (not started: --quick)`;
-    }
-    const { startNotebookKernel } = await import('../notebook/start-notebook-kernel.js');
-    const kernel = await startNotebookKernel(notebook, { env, startupTimeoutSec: 60 });
-    await kernel.shutdown();
-    return `\`${kernel.spec.name}\` starts and answers`;
+    const [{ readNotebook }, { kernelDoctor }] = await Promise.all([import('../notebook/nbformat.js'), import('../notebook/kernel-doctor.js')]);
+    const name = (await readNotebook(options.notebook)).metadata.kernelspec?.name ?? 'tslab';
+    const kernelChecks = await kernelDoctor({ name, env, jupyter: false, start: !options.quick, cwd: dirname(resolve(options.notebook)) });
+    const failed = kernelChecks.find((kernelCheck) => !kernelCheck.ok);
+    if (failed) throw new UptakeError('environment', `kernel \`${name}\`: ${failed.check}: ${failed.detail}`);
+    const last = kernelChecks[kernelChecks.length - 1];
+    return options.quick ? `\`${name}\` found: ${kernelChecks.map((kernelCheck) => kernelCheck.detail).join('; ')} (not started: --quick)` : last.detail;
   });
   return checks;
 }

@@ -4,7 +4,7 @@ import { dirname, join, basename } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { UptakeError } from '../errors.js';
-import { pidIsAlive } from './pid-is-alive.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
 

@@ -3,7 +3,7 @@ import { ensureFolder } from '../util/atomic-write.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { RunReason } from './job.js';
-import { pidIsAlive } from './pid-is-alive.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
 import { readStateFile } from '../util/read-state-file.js';
 
 /** The error part of a failed run, as written to the run log. */

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Config } from '../config/schema.js';
 import { textTable } from '../util/text-table.js';
 import { deadManCheck, type DeadManResult } from './dead-man.js';
-import { pidIsAlive } from './pid-is-alive.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
 import { readRunLog, readRuns, type RunRecord } from './run-log.js';
 import { readRunLock } from './run-lock.js';
 import { scheduleCron } from './schedule.js';

@@ -1,6 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 import { isUptakeError } from '../errors.js';
 import { kindOfFileName } from '../ingest/discover-files.js';
@@ -10,12 +9,11 @@ import { guardedRun } from './guarded-run.js';
 import { appendRun } from './run-log.js';
 import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
-import { hashFile } from '../util/hash-file.js';
 import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
 import { rosterZones } from './roster-zones.js';
-import { fileIsComplete } from './file-is-complete.js';
+import { takeInFile, type TakenFile } from './take-in-file.js';
 
 export interface WatchOptions {
   job: Job;
@@ -42,7 +40,10 @@ export interface WatchOptions {
   /** Poll instead of OS events (network mounts). */
   usePolling?: boolean;
   isAlive?: (pid: number) => boolean;
-  /** Where a batch's consistent copy of the input folder is made; default `watch-snapshot` beside the ledger. */
+  /**
+   * Where the watcher keeps its copy of the input files (one per content, read once) and links a batch's
+   * consistent snapshot of the folder from it; default `watch-snapshot` beside the ledger. Removed on close.
+   */
   snapshotDir?: string;
   /** Called after every batch with what it found and did. */
   onBatch?: (batch: WatchBatch) => void;
@@ -106,6 +107,14 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   const root = resolve(dir);
   const ledger = await openLedger(options.ledgerPath);
   const snapshotDir = options.snapshotDir ?? join(dirname(resolve(options.ledgerPath)), 'watch-snapshot');
+  // store/<sha256>/<name>: every input file as it was read (once, while checking it is whole);
+  // batch/<name>: hard links to the store, the one consistent folder a run reads.
+  const store = join(snapshotDir, 'store');
+  const batchDir = join(snapshotDir, 'batch');
+  /** What was read of each input file (by name), while its size and mtime stay the same. */
+  const taken = new Map<string, TakenFile>();
+  // A watcher that was killed left its copies: this one reads the folder afresh.
+  await rm(snapshotDir, { recursive: true, force: true });
   const announcedWaits = new Map<string, string>();
   const pending = new Set<string>();
   const carried = new Set<string>();
@@ -172,8 +181,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
     for (const path of paths) {
-      let bytes: number;
-      let sha256: string;
+      let file: TakenFile;
       try {
         const info = await stat(path);
         // A FIFO, device or folder named like input would block the reads below; the run never reads it either.
@@ -181,22 +189,22 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
           log(`uptake watch: ${basename(path)} is not a regular file; ignored`);
           continue;
         }
-        bytes = info.size;
         // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
-        const quietFor = Date.now() - info.mtimeMs;
+        const quietFor = clock.now() - info.mtimeMs;
         if (quietFor < options.stableMs) {
           batch.waiting.push({ path, why: `it was modified ${Math.round(quietFor)} ms ago` });
           continue;
         }
-        const whole = await fileIsComplete(path);
-        if (!whole.complete) {
-          batch.waiting.push({ path, why: whole.why });
+        const read = await takeIn(basename(path), info);
+        if (!read.complete) {
+          batch.waiting.push({ path, why: read.why });
           continue;
         }
-        sha256 = await hashFile(path);
+        file = read;
       } catch {
         continue; // gone again before we read it
       }
+      const { sha256, bytes } = file;
       const known = ledger.get(sha256);
       if (known?.rejected !== undefined) {
         batch.duplicates.push({ path, sha256, firstSeenAs: known.file });
@@ -210,7 +218,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         continue;
       }
       seen.set(sha256, basename(path));
-      const { weeks, error } = await weeksInFile(path, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
+      // From the copy read above: the watched file is read once.
+      const { weeks, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
       if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
       batch.fresh.push({ path, sha256, bytes, weeks });
     }
@@ -250,15 +259,40 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     return null;
   }
 
-  // One batch reads one consistent snapshot: every input file is copied (a reflink where the file
-  // system can), and a file that moves while it is copied makes the batch wait.
+  // The file as read before while its size and mtime are the same, else read (once) into the store now.
+  async function takeIn(name: string, info: { size: number; mtimeMs: number }): Promise<TakenFile | { complete: false; why: string }> {
+    const known = taken.get(name);
+    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known;
+    const read = await takeInFile(join(root, name), store);
+    if (read.complete) taken.set(name, read);
+    return read;
+  }
+
+  // One batch reads one consistent snapshot: a folder of hard links to the store's copies of every
+  // input file (a file not read before is read now; one not whole yet is left out, and runs a batch
+  // of its own once it is), and a file that moves meanwhile makes the batch wait.
   async function takeSnapshot(): Promise<{ files: Map<string, { size: number; mtimeMs: number }> } | { changing: string }> {
-    await rm(snapshotDir, { recursive: true, force: true });
-    await mkdir(snapshotDir, { recursive: true });
+    await rm(batchDir, { recursive: true, force: true });
+    await mkdir(batchDir, { recursive: true });
     const files = await inputFiles();
-    for (const name of files.keys()) await copyFile(join(root, name), join(snapshotDir, name), constants.COPYFILE_FICLONE);
+    for (const [name, info] of files) {
+      const read = await takeIn(name, info).catch(() => null);
+      if (!read?.complete) continue;
+      const linked = join(batchDir, name);
+      await link(read.copy, linked).catch(() => copyFile(read.copy, linked));
+    }
+    await dropUnused(new Set(files.keys()));
     const changing = firstChange(files, await inputFiles());
     return changing === null ? { files } : { changing };
+  }
+
+  // The store keeps the copies of the files in the folder now, no more.
+  async function dropUnused(names: Set<string>): Promise<void> {
+    for (const name of taken.keys()) if (!names.has(name)) taken.delete(name);
+    const used = new Set([...taken.values()].map((file) => file.sha256));
+    for (const entry of await readdir(store).catch(() => [] as string[])) {
+      if (!used.has(entry) && !entry.startsWith('.incoming-')) await rm(join(store, entry), { recursive: true, force: true });
+    }
   }
 
   async function runFor(batch: WatchBatch): Promise<void> {
@@ -269,13 +303,13 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       batch.outcome = 'changing';
       log(`uptake watch: ${snapshot.changing} changed while it was copied; waiting for it to settle`);
       arm(options.stableMs);
-      await rm(snapshotDir, { recursive: true, force: true });
+      await rm(batchDir, { recursive: true, force: true });
       return;
     }
     let changedDuringRun: string | null = null;
     const inputChanged = async () => (changedDuringRun ??= firstChange(snapshot.files, await inputFiles()));
     log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running`);
-    const request = { reason: 'watch' as const, weeks: batch.weeks, input: snapshotDir, inputChanged };
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged };
     try {
       if (options.outputDir) {
         await guardedRun(
@@ -300,7 +334,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       }
       return;
     } finally {
-      await rm(snapshotDir, { recursive: true, force: true });
+      await rm(batchDir, { recursive: true, force: true });
     }
     const processedAt = new Date(clock.now()).toISOString();
     for (const file of batch.fresh) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks });
@@ -347,6 +381,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       timer = null;
       await folder.close();
       if (running) await running;
+      await rm(snapshotDir, { recursive: true, force: true });
     },
     idle,
   };

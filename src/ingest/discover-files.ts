@@ -1,7 +1,8 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UptakeError } from '../errors.js';
+import { UptakeError, isSystemError, systemErrorText } from '../errors.js';
+import { fileKind } from '../util/file-kind.js';
 import type { InputKind } from './types.js';
 
 export interface InputFile {
@@ -39,7 +40,7 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
     names = await readdir(inputDir);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const what = code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`;
+    const what = code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? 'does not exist' : `cannot be read: ${unreadableText(cause)}`;
     throw new UptakeError('input', `expected an input folder holding ai_logs*, manual_logs* and user_monthly_summary* CSV files, but it ${what}`, { file: inputDir, cause });
   }
   const files: InputFile[] = [];
@@ -56,15 +57,6 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
     }
   }
   return files;
-}
-
-/** What a path that is not a regular file is, in words. */
-function whatItIs(info: Stats): string {
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
 }
 
 // A file named like input that cannot be read would stop the run later with a stack trace, or hang it
@@ -85,14 +77,17 @@ export async function readableFile(path: string): Promise<Stats> {
       const target = await lstat(path).then((link) => (link.isSymbolicLink() ? readlink(path) : undefined), () => undefined);
       throw fail(target === undefined ? 'disappeared while the folder was read' : `is a symbolic link to \`${target}\`, which does not exist`, cause);
     }
-    throw fail(`cannot be read (${code ?? (cause as Error).message})`, cause);
+    throw fail(`cannot be read: ${unreadableText(cause)}`, cause);
   }
-  if (!info.isFile()) throw fail(`is ${whatItIs(info)}`);
+  if (!info.isFile()) throw fail(`is ${fileKind(info)}`);
   try {
     await access(path, constants.R_OK);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw fail(`cannot be read (${code === 'EACCES' ? 'permission denied' : code ?? (cause as Error).message})`, cause);
+    throw fail(`cannot be read: ${unreadableText(cause)}`, cause);
   }
   return info;
+}
+
+function unreadableText(cause: unknown): string {
+  return isSystemError(cause) ? systemErrorText(cause) : String((cause as Error)?.message ?? cause);
 }

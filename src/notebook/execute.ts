@@ -22,6 +22,8 @@ export interface ExecuteNotebookOptions {
   onProgress?(message: string): void;
   /** Environment for the kernelspec search and the kernel process; default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Variables never given to a kernel started here (see KernelStartOptions.withheld). */
+  withheld?: string[];
   startupTimeoutSec?: number;
   /** Between cells, a kernel silent on the heartbeat channel this long counts as dead (default 30). */
   heartbeatTimeoutSec?: number;
@@ -88,6 +90,7 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
       kernelName: options.kernelName ?? notebook.metadata.kernelspec?.name ?? 'tslab',
       cwd: options.cwd,
       env: options.env,
+      withheld: options.withheld,
       startupTimeoutSec: options.startupTimeoutSec,
       heartbeatTimeoutSec: options.heartbeatTimeoutSec,
       onProgress: progress,

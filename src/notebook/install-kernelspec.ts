@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
+import { makeOwnedTempDir } from '../util/guard-child.js';
 import { bundledTslab } from './kernelspec.js';
 
 /** Where Jupyter puts the kernelspec: the user's data folder, the Python environment's, or `<prefix>/share/jupyter`. */
@@ -60,7 +60,8 @@ export async function installKernelspec(options: InstallKernelspecOptions = {}):
   const name = options.name ?? 'tslab';
   const jupyter = options.jupyter ?? 'jupyter';
   const kernelJson = tslabKernelJson();
-  const staging = await mkdtemp(join(tmpdir(), 'uptake-kernelspec-'));
+  // Named after this process: should it die here, the next run removes the folder (removeOrphanedTempDirs).
+  const staging = await makeOwnedTempDir('kernelspec');
   try {
     await writeFile(join(staging, 'kernel.json'), `${JSON.stringify(kernelJson, null, 1)}\n`);
     const { execa } = await import('execa');

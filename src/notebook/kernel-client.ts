@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import { guardChild, type ChildGuard } from '../util/guard-child.js';
@@ -47,6 +47,8 @@ export interface KernelStartOptions {
   /** After an interrupt, wait this long for the cell to stop before killing the kernel. */
   interruptGraceSec?: number;
   env?: NodeJS.ProcessEnv;
+  /** Variables never given to the kernel, besides those `kernelMayRead` refuses: the config's secrets (`configSecretNames`). */
+  withheld?: string[];
   /** Cancels a start still under way: the kernel is stopped and `start` rejects. */
   signal?: AbortSignal;
 }
@@ -129,7 +131,7 @@ export class KernelClient {
   private readonly process: ChildProcess;
   private readonly session = randomUUID();
   private readonly username = safeUsername();
-  private readonly options: Required<Omit<KernelStartOptions, 'env' | 'signal'>>;
+  private readonly options: Required<Omit<KernelStartOptions, 'env' | 'signal' | 'withheld'>>;
   private readonly shell: import('zeromq').Dealer;
   private readonly control: import('zeromq').Dealer;
   private readonly stdin: import('zeromq').Dealer;
@@ -206,20 +208,30 @@ export class KernelClient {
       signature_scheme: 'hmac-sha256',
       kernel_name: spec.name,
     };
-    // The owner's pid is in the name: a later run removes the folders of runs that died (see removeStaleRunFiles).
-    const connectionDir = await mkdtemp(join(tmpdir(), `uptake-kernel-${process.pid}-`));
+    // The connection file lives in a guarded folder: the watchdog removes it, and ends the kernel (its
+    // own process group, detached; before its pid is known, by the folder on its command line), when
+    // uptake ends, even by kill -9.
+    const guard = await guardChild({ kind: 'kernel' });
+    const connectionDir = guard.dir;
     const connectionFile = join(connectionDir, `kernel-${randomUUID()}.json`);
-    await writeFile(connectionFile, JSON.stringify(connection, null, 1), { mode: 0o600 });
-    const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: options.cwd,
-      env: { ...kernelEnvironment(options.env ?? process.env), ...spec.env, JPY_PARENT_PID: String(process.pid) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    let child: ChildProcess;
+    try {
+      await writeFile(connectionFile, JSON.stringify(connection, null, 1), { mode: 0o600 });
+      const argv = spec.argv.map((part) => part.replaceAll('{connection_file}', connectionFile).replaceAll('{resource_dir}', spec.resourceDir));
+      child = spawn(argv[0], argv.slice(1), {
+        cwd: options.cwd,
+        env: { ...kernelEnvironment(options.env ?? process.env, options.withheld), ...spec.env, JPY_PARENT_PID: String(process.pid) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+    } catch (error) {
+      await rm(connectionDir, { recursive: true, force: true });
+      guard.release();
+      throw error;
+    }
     const client = new KernelClient(spec, zmq, connection, connectionDir, child, options);
-    // The kernel leads its own process group (detached): the watchdog ends it with uptake, even after kill -9.
-    if (child.pid !== undefined) client.guard = guardChild({ groups: [child.pid], paths: [connectionDir] });
+    client.guard = guard;
+    if (child.pid !== undefined) guard.adopt(child.pid);
     client.watchProcess();
     const cancel = () => client.markDead('its start was cancelled');
     options.signal?.addEventListener('abort', cancel, { once: true });

@@ -1,6 +1,6 @@
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { bundledTslab } from './kernelspec.js';
+import { bundledTslab, findKernelspec, type Kernelspec } from './kernelspec.js';
 
 export interface KernelCheck {
   /** What was checked: `jupyter`, `kernelspec`, `binary`, `start`. */
@@ -13,10 +13,13 @@ export interface KernelCheck {
 export interface KernelDoctorOptions {
   /** Default `tslab`. */
   name?: string;
-  jupyter?: string;
+  /** The `jupyter` command to check first (default `jupyter`); false: no Jupyter check (`uptake doctor`: a run needs none). */
+  jupyter?: string | false;
   env?: NodeJS.ProcessEnv;
   /** Starting the kernel takes seconds; false skips it. */
   start?: boolean;
+  /** The started kernel's working folder; default the current one. */
+  cwd?: string;
 }
 
 const INSTALL_HINT = 'register it with `npx uptake kernel install` (add --sys-prefix inside a virtualenv or conda env)';
@@ -39,59 +42,56 @@ function onPath(command: string, env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
-// Jupyter's own client starts the kernel the way Jupyter, JupyterLab and nbclient do, and runs one cell.
-const START_SCRIPT = `
-import sys
-from jupyter_client.manager import start_new_kernel
-km, kc = start_new_kernel(kernel_name=sys.argv[1], startup_timeout=90)
-try:
-    reply = kc.execute_interactive("1 + 1", timeout=90, output_hook=lambda message: None)
-    print(reply["content"]["status"])
-finally:
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-`;
-
 function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).at(-1) ?? '';
 }
 
 /**
- * Says why a notebook kernel does not start: Jupyter missing, the kernelspec missing, its binary
- * missing, or the kernel failing to start and run a cell. Stops at the first failure.
+ * Says why a notebook kernel does not start, by the very steps `uptake run` takes: the kernelspec
+ * as `findKernelspec` finds it (this project's own tslab when none is registered), the programs its
+ * argv names, and the kernel started with uptake's own client, running one cell. `jupyter` (the
+ * command, or false to skip) first checks that Jupyter itself, for Jupyter, JupyterLab, VS Code and
+ * `uptake kernel install`, is on PATH and lists kernelspecs. Stops at the first failure.
  * @example (await kernelDoctor()).every((check) => check.ok)
  */
 export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<KernelCheck[]> {
   const name = options.name ?? 'tslab';
   const env = options.env ?? process.env;
-  const jupyterCommand = options.jupyter ?? 'jupyter';
   const checks: KernelCheck[] = [];
-  const { execa } = await import('execa');
 
-  // 1. Jupyter, and the kernelspecs it sees
-  const jupyter = onPath(jupyterCommand, env);
-  if (!jupyter) {
-    checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyterCommand}\` is not on PATH: install Jupyter (Debian: apt-get install jupyter-core jupyter-client python3-ipykernel; else pip install jupyter)` });
-    return checks;
+  // 1. Jupyter (not needed by uptake run itself)
+  if (options.jupyter !== false) {
+    const jupyterCommand = options.jupyter ?? 'jupyter';
+    const jupyter = onPath(jupyterCommand, env);
+    if (!jupyter) {
+      checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyterCommand}\` is not on PATH: install Jupyter (Debian: apt-get install jupyter-core jupyter-client python3-ipykernel; else pip install jupyter)` });
+      return checks;
+    }
+    const { execa } = await import('execa');
+    const listed = await execa(jupyter, ['kernelspec', 'list', '--json'], { env, extendEnv: false, reject: false, timeout: 60_000 });
+    if (listed.exitCode !== 0) {
+      checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyter} kernelspec list --json\` failed: ${lastLine(listed.stderr) || listed.shortMessage}` });
+      return checks;
+    }
+    checks.push({ check: 'jupyter', ok: true, detail: jupyter });
   }
-  const listed = await execa(jupyter, ['kernelspec', 'list', '--json'], { env, extendEnv: false, reject: false, timeout: 60_000 });
-  let specs: Record<string, { resource_dir: string; spec: { argv: string[] } }>;
+
+  // 2. The kernelspec, found as a run finds it
+  let spec: Kernelspec;
   try {
-    specs = (JSON.parse(listed.stdout) as { kernelspecs: typeof specs }).kernelspecs;
-  } catch {
-    checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyter} kernelspec list --json\` failed: ${lastLine(listed.stderr) || listed.shortMessage}` });
+    spec = await findKernelspec(name, env);
+  } catch (error) {
+    const message = (error as Error).message;
+    checks.push({ check: 'kernelspec', ok: false, detail: message.includes('uptake kernel install') ? message : `${message}; ${INSTALL_HINT}` });
     return checks;
   }
-  checks.push({ check: 'jupyter', ok: true, detail: jupyter });
-
-  // 2. The kernelspec
-  const found = Object.entries(specs).find(([specName]) => specName.toLowerCase() === name.toLowerCase());
-  if (!found) {
-    checks.push({ check: 'kernelspec', ok: false, detail: `no kernelspec named \`${name}\` (Jupyter has: ${Object.keys(specs).join(', ') || 'none'}): ${INSTALL_HINT}` });
-    return checks;
-  }
-  const [, { resource_dir: resourceDir, spec }] = found;
-  checks.push({ check: 'kernelspec', ok: true, detail: `${join(resourceDir, 'kernel.json')}: ${JSON.stringify(spec.argv)}` });
+  const ours = bundledTslab();
+  const isBundled = ours !== null && spec.resourceDir === ours.resourceDir && spec.argv[1] === ours.argv[1];
+  checks.push({
+    check: 'kernelspec',
+    ok: true,
+    detail: isBundled ? `none registered: this project's tslab (${INSTALL_HINT} for Jupyter and VS Code)` : `${join(spec.resourceDir, 'kernel.json')}: ${JSON.stringify(spec.argv)}`,
+  });
 
   // 3. The binaries its argv names
   const [command, script] = spec.argv;
@@ -105,15 +105,28 @@ export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<K
     checks.push({ check: 'binary', ok: false, detail: `\`${script}\` does not exist (was the project moved or node_modules removed?): ${INSTALL_HINT}` });
     return checks;
   }
-  const ours = bundledTslab()?.argv[1];
-  const elsewhere = ours && script && script !== ours && script.endsWith(join('tslab', 'bin', 'tslab')) ? ` (another project's tslab; this project's is ${ours})` : '';
+  const elsewhere = ours && script && script !== ours.argv[1] && script.endsWith(join('tslab', 'bin', 'tslab')) ? ` (another project's tslab; this project's is ${ours.argv[1]})` : '';
   checks.push({ check: 'binary', ok: true, detail: `${binary}${script && script !== binary ? ` ${script}` : ''}${elsewhere}` });
 
-  // 4. The kernel starts and runs a cell
+  // 4. The kernel starts (uptake's own client, as in a run) and runs a cell
   if (options.start === false) return checks;
-  const python = readFileSync(jupyter, 'utf8').match(/^#!\s*(\S+python\S*)/)?.[1] ?? 'python3';
-  const started = await execa(python, ['-c', START_SCRIPT, found[0]], { env, extendEnv: false, reject: false, timeout: 180_000 });
-  if (started.exitCode === 0 && started.stdout.trim() === 'ok') checks.push({ check: 'start', ok: true, detail: 'the kernel started and ran `1 + 1`' });
-  else checks.push({ check: 'start', ok: false, detail: `the kernel did not start or run a cell: ${lastLine(started.stderr) || started.stdout.trim() || started.shortMessage}` });
+  checks.push(await startAndRunCell(spec, env, options.cwd ?? process.cwd()));
   return checks;
+}
+
+async function startAndRunCell(spec: Kernelspec, env: NodeJS.ProcessEnv, cwd: string): Promise<KernelCheck> {
+  const { KernelClient } = await import('./kernel-client.js');
+  let kernel: import('./kernel-client.js').KernelClient | undefined;
+  try {
+    kernel = await KernelClient.start(spec, { cwd, env, startupTimeoutSec: 90 });
+    const outcome = await kernel.execute('1 + 1', { timeoutSec: 90, onIopub: () => undefined });
+    const status = outcome.kind === 'reply' ? outcome.reply.content.status : outcome.kind;
+    return status === 'ok'
+      ? { check: 'start', ok: true, detail: `\`${spec.name}\` started and ran \`1 + 1\`` }
+      : { check: 'start', ok: false, detail: `the kernel started but did not run a cell (${String(status)})` };
+  } catch (error) {
+    return { check: 'start', ok: false, detail: `the kernel did not start: ${(error as Error).message}` };
+  } finally {
+    await kernel?.shutdown();
+  }
 }

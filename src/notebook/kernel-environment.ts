@@ -20,11 +20,14 @@ export function kernelMayRead(name: string): boolean {
 }
 
 /**
- * The environment a notebook kernel starts with: `env` less every variable `kernelMayRead` refuses.
- * @example kernelEnvironment({ PATH: '/usr/bin', UPTAKE_SMTP_PASSWORD: 's3cret' }) // { PATH: '/usr/bin' }
+ * The environment a notebook kernel starts with (the one place it is made: KernelClient.start):
+ * `env` less every variable `kernelMayRead` refuses and every name in `withheld` (the variables the
+ * config names as secrets, `configSecretNames`).
+ * @example kernelEnvironment({ PATH: '/usr/bin', UPTAKE_SMTP_PASSWORD: 's3cret', UPTAKE_MAIL_PW: 'pw' }, ['UPTAKE_MAIL_PW']) // { PATH: '/usr/bin' }
  */
-export function kernelEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && kernelMayRead(name)));
+export function kernelEnvironment(env: NodeJS.ProcessEnv, withheld: Iterable<string> = []): NodeJS.ProcessEnv {
+  const names = new Set(withheld);
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && kernelMayRead(name) && !names.has(name)));
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -32,13 +35,12 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 // A config may keep its secrets in variables of any name (`passwordEnv: "UPTAKE_MAIL_PW"`): those
 // names are withheld by name, since nothing in them reads like a secret.
 /**
- * `env` less the variables the config names as holding secrets: the SMTP password, the Slack
- * webhook and the PostgreSQL URL (`…Env` settings, and `webhookUrl`/`postgresUrl` when they name a
- * variable rather than hold a URL).
- * @example withoutConfigSecrets({ TZ: 'UTC', UPTAKE_MAIL_PW: 'pw' }, config) // { TZ: 'UTC' } when email.passwordEnv is UPTAKE_MAIL_PW
+ * The variables the config names as holding secrets, to withhold from a kernel: the SMTP password,
+ * the Slack webhook and the PostgreSQL URL (`…Env` settings, and `webhookUrl`/`postgresUrl` when
+ * they name a variable rather than hold a URL).
+ * @example configSecretNames(config) // ['UPTAKE_MAIL_PW', 'UPTAKE_SLACK_WEBHOOK', 'UPTAKE_POSTGRES_URL'] when email.passwordEnv is UPTAKE_MAIL_PW
  */
-export function withoutConfigSecrets(env: NodeJS.ProcessEnv, config: Pick<Config, 'email' | 'slack' | 'warehouse'>): NodeJS.ProcessEnv {
+export function configSecretNames(config: Pick<Config, 'email' | 'slack' | 'warehouse'>): string[] {
   const named = [config.email.passwordEnv, config.slack.webhookUrlEnv, config.warehouse.postgresUrlEnv, config.slack.webhookUrl, config.warehouse.postgresUrl];
-  const secrets = new Set(named.filter((name): name is string => typeof name === 'string' && name !== '' && !URL_LIKE.test(name)));
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !secrets.has(name)));
+  return [...new Set(named.filter((name): name is string => typeof name === 'string' && name !== '' && !URL_LIKE.test(name)))];
 }

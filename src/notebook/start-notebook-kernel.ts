@@ -10,6 +10,8 @@ export interface StartNotebookKernelOptions {
   cwd?: string;
   /** Environment for the kernelspec search and the kernel process; default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Variables never given to the kernel (see KernelStartOptions.withheld). */
+  withheld?: string[];
   startupTimeoutSec?: number;
   heartbeatTimeoutSec?: number;
   /** Cancels a start still under way (the kernel is stopped). */
@@ -34,6 +36,7 @@ export async function startNotebookKernel(inputPath: string, options: StartNoteb
   return KernelClient.start(spec, {
     cwd: options.cwd ?? dirname(resolve(inputPath)),
     env: options.env,
+    withheld: options.withheld,
     startupTimeoutSec: options.startupTimeoutSec,
     heartbeatTimeoutSec: options.heartbeatTimeoutSec,
     signal: options.signal,

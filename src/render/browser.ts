@@ -1,6 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
@@ -59,7 +58,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: r
   );
 }
 
-/** A headless browser plus its throwaway profile; `close()` ends both. */
+/** A headless browser plus its throwaway profile and temp folder; `close()` ends all three. */
 export interface ReportBrowser {
   readonly executablePath: string;
   readonly userDataDir: string;
@@ -86,13 +85,16 @@ export interface LaunchBrowserOptions {
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<ReportBrowser> {
   const executablePath = options.executablePath ?? findChromium(options.env ?? process.env);
-  // The owner's pid is in the name: a later run removes the profiles of runs that died (see removeStaleRunFiles).
-  const userDataDir = await mkdtemp(join(tmpdir(), `uptake-chromium-${process.pid}-`));
-  // Started before Chromium, so that a kill -9 during the launch is covered too: the profile folder,
-  // on Chromium's command line, marks its processes until the pid is known.
-  const guard = guardChild({ marker: userDataDir, paths: [userDataDir] });
+  // The profile is in a guarded folder: a kill -9 of uptake leaves neither Chromium nor the profile,
+  // nor the folder Chromium makes in TMPDIR for its singleton socket (org.chromium.Chromium.*, linked
+  // from the profile; it stays in TMPDIR, since a socket's path must stay under 108 bytes). The
+  // watchdog starts before Chromium, so a kill -9 during the launch is covered too: the folder, on
+  // Chromium's command line, marks its processes until the pid is known.
+  const guard = await guardChild({ kind: 'chromium' });
+  const userDataDir = join(guard.dir, 'profile');
   let browser: Browser;
   try {
+    await mkdir(userDataDir);
     const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({
       executablePath,
@@ -107,7 +109,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       handleSIGHUP: false,
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await rm(guard.dir, { recursive: true, force: true });
     guard.release();
     throw new UptakeError('environment', `expected Chromium at ${executablePath} to start headless, got: ${(error as Error).message}; ${INSTALL_HINT}`, {
       cause: error,
@@ -138,7 +140,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
         try {
           await browser.close();
         } finally {
-          await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+          await rm(guard.dir, { recursive: true, force: true, maxRetries: 3 });
           guard.release();
         }
       })();

@@ -1,9 +1,10 @@
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, rm, rmdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join, basename, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UptakeError, isSystemError, outputError } from '../errors.js';
+import { fileKind } from './file-kind.js';
 
 // This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
 // they are written through the process's streams.
@@ -60,10 +61,7 @@ export async function outputTarget(path: string): Promise<OutputTarget> {
   if (target.isFile()) return { kind: 'replace', path: link.isSymbolicLink() ? await realpath(path) : path };
   if (target.isCharacterDevice()) return { kind: 'in-place', path, what: 'character device' };
   if (target.isFIFO()) return { kind: 'in-place', path, what: 'FIFO' };
-  if (target.isDirectory()) return { kind: 'refuse', path, reason: `${via}a folder` };
-  if (target.isBlockDevice()) return { kind: 'refuse', path, reason: `${via}a block device` };
-  if (target.isSocket()) return { kind: 'refuse', path, reason: `${via}a socket` };
-  return { kind: 'refuse', path, reason: `${via}not a regular file` };
+  return { kind: 'refuse', path, reason: `${via}${fileKind(target)}` };
 }
 
 function refusal(path: string, reason: string): UptakeError {
@@ -87,8 +85,8 @@ async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>,
   }
 }
 
-// Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: ask once more
-// without recursion for the real reason.
+// Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: ask once more,
+// without recursion, at the first folder that is missing, for the real reason.
 /**
  * Creates a folder and its parents; a failure is UptakeError('output') naming the folder and the errno.
  * @example await ensureFolder('output/.uptake')
@@ -97,10 +95,20 @@ export async function ensureFolder(path: string): Promise<void> {
   try {
     await mkdir(path, { recursive: true });
   } catch (error) {
-    let reason = error;
-    if (isSystemError(error) && error.code === 'ENOENT') reason = await mkdir(path).then(() => error, (plain: unknown) => plain);
-    throw outputError(path, reason);
+    throw outputError(path, isSystemError(error) && error.code === 'ENOENT' ? await realMkdirError(path, error) : error);
   }
+}
+
+async function realMkdirError(path: string, error: unknown): Promise<unknown> {
+  let missing = resolvePath(path);
+  for (let parent = dirname(missing); parent !== missing; missing = parent, parent = dirname(missing)) {
+    if (await stat(parent).then(() => true, () => false)) break;
+  }
+  // Made after all (a race): the recursive error stands, and the folder made here goes again.
+  return mkdir(missing).then(
+    () => rmdir(missing).then(() => error, () => error),
+    (plain: unknown) => plain,
+  );
 }
 
 // A reader never sees half a file: write beside the target, then rename over it.
@@ -201,8 +209,7 @@ async function folderTarget(path: string): Promise<string> {
     });
   }
   if (!target.isDirectory()) {
-    const what = target.isFile() ? 'a regular file' : target.isCharacterDevice() ? 'a character device' : target.isFIFO() ? 'a FIFO' : target.isSocket() ? 'a socket' : 'not a folder';
-    throw new UptakeError('output', `expected a folder (or a new one) to write, got ${link.isSymbolicLink() ? 'a symlink to ' : ''}${what}; nothing was written`, { file: path });
+    throw new UptakeError('output', `expected a folder (or a new one) to write, got ${link.isSymbolicLink() ? 'a symlink to ' : ''}${fileKind(target)}; nothing was written`, { file: path });
   }
   return link.isSymbolicLink() ? realpath(path) : path;
 }

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { UptakeError } from '../errors.js';
+import { fileKind } from './file-kind.js';
 
 // A state file (the watch ledger, the run lock, the run log) that is a FIFO would block its reader for
 // good, and a device would hand back anything: it is opened without blocking and read only when it
@@ -20,10 +21,7 @@ export async function readStateFile(path: string, what: string): Promise<string 
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) {
-      const kind = info.isFIFO() ? 'a FIFO' : info.isDirectory() ? 'a folder' : info.isSocket() ? 'a socket' : 'a device';
-      throw new UptakeError('output', `expected ${what} to be a regular file, got ${kind}; move it away or name another path`, { file: path });
-    }
+    if (!info.isFile()) throw new UptakeError('output', `expected ${what} to be a regular file, got ${fileKind(info)}; move it away or name another path`, { file: path });
     return await handle.readFile('utf8');
   } finally {
     await handle.close();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,33 @@ describe('removeStaleRunFiles', () => {
     expect(readdirSync(output).sort()).toEqual(['.notes.0123456789ab.tmp', '.uptake', '2026-W46', '2026-W47']);
     expect(existsSync(join(output, '2026-W46', 'file'))).toBe(true);
     expect(readdirSync(temp).sort()).toEqual([`uptake-kernel-${process.pid}-Live00`, 'uptake-kernel-AbC123'].sort());
+  });
+
+  it('removes the pid-less folders of older versions once untouched for a day, and no other uptake-* folder', async () => {
+    const dayAndMinuteAgo = (Date.now() - 24 * 3_600_000 - 60_000) / 1000;
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const name of ['uptake-kernel-Old001', 'uptake-chromium-Old002', 'uptake-kernelspec-Old003', 'uptake-tests-Old004', 'uptake-bench-1m-seed1', 'uptake-chromium-New005']) {
+      folder(join(temp, name));
+      const at = name.includes('New') ? hourAgo : dayAndMinuteAgo;
+      utimesSync(join(temp, name), at, at);
+    }
+    folder(join(temp, 'uptake-kernelspec-222-dead00'));
+    const removed = await removeStaleRunFiles(output, { tempDir: temp, isAlive: (pid) => pid === process.pid });
+    expect(removed.sort()).toEqual(['uptake-chromium-Old002', 'uptake-kernel-Old001', 'uptake-kernelspec-222-dead00', 'uptake-kernelspec-Old003'].map((name) => join(temp, name)));
+    expect(readdirSync(temp).sort()).toEqual(['uptake-bench-1m-seed1', 'uptake-chromium-New005', 'uptake-tests-Old004']);
+  });
+
+  it("takes along the folder of a dead run's Chromium singleton socket in TMPDIR, linked from its profile, and no other", async () => {
+    folder(join(temp, 'uptake-chromium-111-xYz789', 'profile'));
+    folder(join(temp, 'org.chromium.Chromium.AbCdEf'));
+    symlinkSync(join(temp, 'org.chromium.Chromium.AbCdEf', 'SingletonSocket'), join(temp, 'uptake-chromium-111-xYz789', 'profile', 'SingletonSocket'));
+    folder(join(temp, `uptake-chromium-${process.pid}-Live00`, 'profile'));
+    folder(join(temp, 'org.chromium.Chromium.Live01'));
+    symlinkSync(join(temp, 'org.chromium.Chromium.Live01', 'SingletonSocket'), join(temp, `uptake-chromium-${process.pid}-Live00`, 'profile', 'SingletonSocket'));
+    folder(join(temp, 'org.chromium.Chromium.Other2'));
+    const removed = await removeStaleRunFiles(output, { tempDir: temp, isAlive: (pid) => pid === process.pid });
+    expect(removed).toEqual([join(temp, 'uptake-chromium-111-xYz789')]);
+    expect(readdirSync(temp).sort()).toEqual(['org.chromium.Chromium.Live01', 'org.chromium.Chromium.Other2', `uptake-chromium-${process.pid}-Live00`]);
   });
 
   it('runs at the start of every guarded run, under its lock', async () => {

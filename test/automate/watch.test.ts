@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -112,6 +112,45 @@ describe('watch', () => {
     expect(ledger.files[sha256(AI_HEADER + W46_ROWS)]).toMatchObject({ file: 'ai_logs_b.csv', bytes: (AI_HEADER + W46_ROWS).length, weeks: ['2026-W46'] });
   });
 
+  it('reads a file into its store once: every later batch links that copy, and the run reads the links', async () => {
+    const store = join(output, '.uptake', 'watch-snapshot', 'store');
+    const linkedFrom: Array<Record<string, number>> = [];
+    const { batchCount } = await startWatcher({
+      job: async (request) => {
+        const inodes: Record<string, number> = {};
+        for (const name of await readdir(request.input!)) inodes[name] = (await stat(join(request.input!, name))).ino;
+        linkedFrom.push(inodes);
+      },
+    });
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await batchCount(1);
+    const firstCopy = join(store, sha256(AI_HEADER + W47_ROWS), 'ai_logs_2026-W47.csv');
+    const firstInode = (await stat(firstCopy)).ino;
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    const [, second] = await batchCount(2);
+    expect(second.outcome).toBe('ran');
+    const secondCopy = join(store, sha256(AI_HEADER + W46_ROWS), 'ai_logs_2026-W46.csv');
+    // The first file was not read (copied) again: the second run links the very copy the first one did.
+    expect(linkedFrom).toEqual([
+      { 'ai_logs_2026-W47.csv': firstInode },
+      { 'ai_logs_2026-W46.csv': (await stat(secondCopy)).ino, 'ai_logs_2026-W47.csv': firstInode },
+    ]);
+    expect((await readdir(store)).sort()).toEqual([sha256(AI_HEADER + W46_ROWS), sha256(AI_HEADER + W47_ROWS)].sort());
+  });
+
+  it('measures the quiet period with the clock it is given', async () => {
+    // A clock stopped before the file was written: the file never looks quiet, so it waits.
+    const stopped = Date.now() - 60_000;
+    const { requests, batchCount } = await startWatcher({
+      clock: { now: () => stopped, setTimeout: (callback, delayMs) => setTimeout(callback, delayMs), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    });
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [batch] = await batchCount(1);
+    expect(batch.outcome).toBe('nothing-new');
+    expect(batch.waiting.map((file) => [basename(file.path), file.why.replace(/-?\d+ ms/, 'N ms')])).toEqual([['ai_logs_2026-W47.csv', 'it was modified N ms ago']]);
+    expect(requests).toEqual([]);
+  });
+
   it('does not run again for the same content under another name', async () => {
     const { requests, batchCount } = await startWatcher();
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
@@ -199,6 +238,11 @@ describe('watch', () => {
     expect(heldFor).toEqual(['ai_logs_2026-W47.csv', null]);
     expect(second.outcome).toBe('ran');
     expect(seenInSnapshot).toEqual([AI_HEADER + W47_ROWS, AI_HEADER + W47_ROWS + 'e9,u9,x,2026-11-19T09:00:00Z,completed\n']);
+    // The batch's folder of links is gone; the store keeps one copy, of the file's content now.
+    const snapshot = join(output, '.uptake', 'watch-snapshot');
+    expect(await readdir(snapshot)).toEqual(['store']);
+    expect(await readdir(join(snapshot, 'store'))).toEqual([sha256(AI_HEADER + W47_ROWS + 'e9,u9,x,2026-11-19T09:00:00Z,completed\n')]);
+    await watcher!.close();
     expect(await readdir(join(output, '.uptake'))).not.toContain('watch-snapshot');
   });
 

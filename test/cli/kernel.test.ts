@@ -33,7 +33,10 @@ describe('uptake kernel', () => {
     const result = uptake('kernel', 'doctor', '--name', 'no-such-kernel', '--no-start');
     expect(result.code).toBe(9);
     expect(result.stdout.split('\n')[0]).toMatch(/^ok {3}jupyter: \//);
-    expect(result.stdout.split('\n')[1]).toMatch(/^FAIL kernelspec: no kernelspec named `no-such-kernel` \(Jupyter has: .*tslab.*\): register it with `npx uptake kernel install`/);
+    // The lookup `uptake run` makes (findKernelspec), in the folders Jupyter searches.
+    const [kernelspecLine] = result.stdout.split('\n').slice(1);
+    expect(kernelspecLine.startsWith(`FAIL kernelspec: expected a Jupyter kernelspec named \`no-such-kernel\`, found none in ${join(jupyterData, 'kernels')}, `)).toBe(true);
+    expect(kernelspecLine.endsWith(', /usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels; register it with `npx uptake kernel install` (add --sys-prefix inside a virtualenv or conda env)')).toBe(true);
     expect(result.stderr).toBe('uptake: kernel `no-such-kernel`: kernelspec check failed (see above)\n');
   }, 60_000);
 
@@ -43,4 +46,10 @@ describe('uptake kernel', () => {
     expect(result.stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0])).toEqual(['ok   jupyter', 'ok   kernelspec', 'ok   binary']);
     expect(existsSync(join(jupyterData, 'kernels', 'tslab', 'kernel.json'))).toBe(true);
   }, 60_000);
+
+  it('doctor starts the registered kernel with the client a run uses and runs a cell', () => {
+    const result = uptake('kernel', 'doctor');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter(Boolean).at(-1)).toBe('ok   start: `tslab` started and ran `1 + 1`');
+  }, 120_000);
 });

@@ -65,15 +65,21 @@ describe('kill -9 of uptake run', () => {
   it('takes the kernel and Chromium along (and their temp folders), and the next run removes the staging folder it left', async () => {
     const uptake = startUptake(runArgs(box.notebook(60)), box.env);
     await uptake.waitFor(/cell 2\/2 .*sleep 60/);
-    // Chromium starts beside the notebook: wait until its profile folder is there.
-    expect(await eventually(() => readdirSync(box.tmp).some((name) => name.startsWith('uptake-chromium-')))).toBe(true);
+    // Chromium starts beside the notebook: wait until it is up (it has made the folder of its singleton
+    // socket in TMPDIR, org.chromium.Chromium.*, which a kill -9 used to leave there).
+    expect(await eventually(() => readdirSync(box.tmp).some((name) => name.startsWith('org.chromium.Chromium.')))).toBe(true);
     const pid = uptake.child.pid!;
     const children = descendants(pid);
-    expect(readdirSync(box.tmp).sort()).toEqual([expect.stringMatching(new RegExp(`^uptake-chromium-${pid}-`)), expect.stringMatching(new RegExp(`^uptake-kernel-${pid}-`))]);
+    expect(readdirSync(box.tmp).sort()).toEqual([
+      expect.stringMatching(/^org\.chromium\.Chromium\./),
+      expect.stringMatching(new RegExp(`^uptake-chromium-${pid}-`)),
+      expect.stringMatching(new RegExp(`^uptake-kernel-${pid}-`)),
+    ]);
     process.kill(uptake.child.pid!, 'SIGKILL');
     await uptake.child;
     expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
-    // The watchdogs removed the kernel's and Chromium's folders; the staging folder waits for the next run.
+    // The watchdogs removed the kernel's and Chromium's folders (and Chromium's own one in TMPDIR);
+    // the staging folder waits for the next run.
     expect(await eventually(() => readdirSync(box.tmp).length === 0)).toBe(true);
     expect(hidden(box.out)).toEqual([expect.stringMatching(/^\.2026-W47\.[0-9a-f]{12}\.tmp$/)]);
 
@@ -82,6 +88,23 @@ describe('kill -9 of uptake run', () => {
     expect(result.exitCode).toBe(0);
     expect(hidden(box.out)).toEqual([]);
     expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 90_000);
+});
+
+describe('kill -9 of uptake run and of every process under it, watchdogs included', () => {
+  it('leaves the temp folders (nobody is left to remove them), and the next run removes them', async () => {
+    const uptake = startUptake(runArgs(box.notebook(60)), box.env);
+    await uptake.waitFor(/cell 2\/2 .*sleep 60/);
+    expect(await eventually(() => readdirSync(box.tmp).some((name) => name.startsWith('org.chromium.Chromium.')))).toBe(true);
+    const everything = [uptake.child.pid!, ...descendants(uptake.child.pid!)];
+    for (const pid of everything) process.kill(pid, 'SIGKILL');
+    await uptake.child;
+    expect(await eventually(() => stillRunning(everything).length === 0)).toBe(true);
+    expect(readdirSync(box.tmp).map((name) => name.replace(/[-.][^-.]+$/, '')).sort()).toEqual(['org.chromium.Chromium', `uptake-chromium-${uptake.child.pid}`, `uptake-kernel-${uptake.child.pid}`]);
+
+    const next = startUptake(runArgs(box.notebook(0)), box.env);
+    expect((await next.child).exitCode).toBe(0);
     expect(readdirSync(box.tmp)).toEqual([]);
   }, 90_000);
 });

@@ -48,7 +48,7 @@ describe('discoverFiles and paths that are not readable files', () => {
 
   test('a directory and a named pipe named like input (a pipe would block the read forever)', async () => {
     const withDirectory = folderWith((at) => mkdirSync(join(at, 'manual_logs_2.csv.gz')));
-    expect((await discoveryError(withDirectory)).message).toBe(`${join(withDirectory, 'manual_logs_2.csv.gz')}: expected a readable CSV file, but it is a directory`);
+    expect((await discoveryError(withDirectory)).message).toBe(`${join(withDirectory, 'manual_logs_2.csv.gz')}: expected a readable CSV file, but it is a folder`);
     rmSync(withDirectory, { recursive: true, force: true });
     const withFifo = folderWith((at) => execFileSync('mkfifo', [join(at, 'user_monthly_summary_2.csv')]));
     expect((await discoveryError(withFifo)).message).toBe(`${join(withFifo, 'user_monthly_summary_2.csv')}: expected a readable CSV file, but it is a named pipe (FIFO)`);
@@ -80,7 +80,7 @@ describe('discoverFiles and paths that are not readable files', () => {
       writeFileSync(join(at, 'ai_logs_2.csv'), 'event_id\n');
       chmodSync(join(at, 'ai_logs_2.csv'), 0o000);
     });
-    const expected = `${join(folder, 'ai_logs_2.csv')}: expected a readable CSV file, but it cannot be read (permission denied)`;
+    const expected = `${join(folder, 'ai_logs_2.csv')}: expected a readable CSV file, but it cannot be read: permission denied (EACCES)`;
     if (process.getuid?.() !== 0) {
       expect((await discoveryError(folder)).message).toBe(expected);
       return;

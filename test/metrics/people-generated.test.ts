@@ -95,12 +95,12 @@ describe('people KPIs on a generated data set', () => {
     const truth = dataset.truth.people['2026-W47'];
     const config = parseConfig({ timezone: truth.settings.timezone, privacy: { minGroupSize: 0 } });
     const doc = computeMetrics(await cleanInput(join(folder, 'input'), config), config, '2026-W47');
-    const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((key) => [key, row[key]]));
-    const byTeam = (rows: Array<Record<string, unknown>>) => [...rows].sort((a, b) => String(a.team).localeCompare(String(b.team)));
+    const pick = (row: object, keys: string[]) => Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[key]]));
+    const byTeam = <Row extends { team?: unknown }>(rows: Row[]) => [...rows].sort((a, b) => String(a.team).localeCompare(String(b.team)));
     const idleKeys = ['team', 'licensed_users', 'idle_seats', 'lapsed_users'];
     expect(byTeam(doc.tables.idle_seats).map((row) => pick(row, idleKeys))).toEqual(byTeam(truth.idle_seats).map((row) => pick(row, idleKeys)));
     const tierKeys = ['team', 'people', 'none', 'light', 'moderate', 'heavy'];
-    const w47 = (rows: Array<Record<string, unknown>>) => byTeam(rows.filter((row) => row.week === '2026-W47')).map((row) => pick(row, tierKeys));
+    const w47 = (rows: Array<{ week?: unknown; team?: unknown }>) => byTeam(rows.filter((row) => row.week === '2026-W47')).map((row) => pick(row, tierKeys));
     expect(w47(doc.tables.usage_tiers)).toEqual(w47(truth.usage_tiers));
     const activation = doc.tables.activation.filter((row) => row.grain === 'week' && row.period === '2026-W47');
     const truthActivation = truth.activation_by_week.filter((row) => row.week === '2026-W47');

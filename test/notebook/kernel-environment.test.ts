@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executeNotebook } from '../../src/notebook/execute.js';
-import { kernelEnvironment, kernelMayRead, withoutConfigSecrets } from '../../src/notebook/kernel-environment.js';
+import { configSecretNames, kernelEnvironment, kernelMayRead } from '../../src/notebook/kernel-environment.js';
 import { parseConfig } from '../../src/config/read-config.js';
 
 let workDir: string;
@@ -23,7 +23,8 @@ const SECRETS = {
 describe('the notebook kernel environment', () => {
   it('a cell in the real tslab kernel reads no secret, and does read the allowed variables', async () => {
     const notebook = join(workDir, 'env.ipynb');
-    const names = [...Object.keys(SECRETS), 'UPTAKE_READ_THREADS', 'TZ', 'LANG'];
+    // UPTAKE_MAIL_PW reads like no secret: it is withheld because the config names it (passwordEnv).
+    const names = [...Object.keys(SECRETS), 'UPTAKE_MAIL_PW', 'UPTAKE_READ_THREADS', 'TZ', 'LANG'];
     writeFileSync(
       notebook,
       JSON.stringify({
@@ -43,7 +44,11 @@ describe('the notebook kernel environment', () => {
       }),
     );
     const out = join(workDir, 'env.out.ipynb');
-    await executeNotebook(notebook, { outputPath: out, env: { ...process.env, ...SECRETS, UPTAKE_READ_THREADS: '0', TZ: 'Europe/Berlin', LANG: 'C.UTF-8' } });
+    await executeNotebook(notebook, {
+      outputPath: out,
+      env: { ...process.env, ...SECRETS, UPTAKE_MAIL_PW: 'pw-s3cret', UPTAKE_READ_THREADS: '0', TZ: 'Europe/Berlin', LANG: 'C.UTF-8' },
+      withheld: configSecretNames(parseConfig({ email: { passwordEnv: 'UPTAKE_MAIL_PW' } })),
+    });
     const saved = JSON.parse(readFileSync(out, 'utf8')) as { cells: Array<{ outputs: Array<{ text: string | string[] }> }> };
     const printed = saved.cells[0].outputs.map((output) => (Array.isArray(output.text) ? output.text.join('') : output.text)).join('');
     const [values, leaked] = printed.trim().split('\n');
@@ -53,6 +58,7 @@ describe('the notebook kernel environment', () => {
       UPTAKE_POSTGRES_URL: 'undefined',
       MY_DB: 'undefined',
       AWS_SECRET_ACCESS_KEY: 'undefined',
+      UPTAKE_MAIL_PW: 'undefined',
       UPTAKE_READ_THREADS: '0',
       TZ: 'Europe/Berlin',
       LANG: 'C.UTF-8',
@@ -83,7 +89,7 @@ describe('the notebook kernel environment', () => {
   });
 });
 
-describe('withoutConfigSecrets', () => {
+describe('configSecretNames', () => {
   it('withholds the variables the config names as secrets, whatever their names', () => {
     const config = parseConfig({
       email: { passwordEnv: 'UPTAKE_MAIL_PW' },
@@ -92,7 +98,7 @@ describe('withoutConfigSecrets', () => {
     });
     const env = { TZ: 'UTC', UPTAKE_MAIL_PW: 'pw', UPTAKE_HOOK: 'https://hooks.example/x', UPTAKE_PG: 'postgres://u:p@h/db', UPTAKE_READ_THREADS: '0' };
     // the literal postgres URL names no variable; UPTAKE_SLACK_WEBHOOK (the default webhookUrlEnv) is absent anyway
-    expect(withoutConfigSecrets(env, config)).toEqual({ TZ: 'UTC', UPTAKE_READ_THREADS: '0' });
-    expect(kernelEnvironment(withoutConfigSecrets(env, config))).toEqual({ TZ: 'UTC', UPTAKE_READ_THREADS: '0' });
+    expect(configSecretNames(config).sort()).toEqual(['UPTAKE_HOOK', 'UPTAKE_MAIL_PW', 'UPTAKE_PG', 'UPTAKE_SLACK_WEBHOOK']);
+    expect(kernelEnvironment(env, configSecretNames(config))).toEqual({ TZ: 'UTC', UPTAKE_READ_THREADS: '0' });
   });
 });

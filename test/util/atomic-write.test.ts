@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceDirAtomic, writeFileAtomic } from '../../src/util/atomic-write.js';
+import { ensureFolder, replaceDirAtomic, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { UptakeError } from '../../src/errors.js';
 import { IS_ROOT, NOT_ROOT_REASON, makeDeviceNode, makeFifo, mountSmallDisk, tempFolder } from '../helpers/special-files.js';
 
@@ -151,6 +151,19 @@ describe('writeFileAtomic when the disk says no', () => {
   });
 });
 
+describe('ensureFolder when the disk says no', () => {
+  it.skipIf(!IS_ROOT)(`a folder (and its parents) to make on a read-only file system says EROFS at the first folder it cannot make, not ENOENT (${NOT_ROOT_REASON})`, async () => {
+    const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
+    cleanups.push(disk.unmount);
+    disk.makeReadOnly();
+    const target = join(disk.path, 'out', '2026', '.uptake');
+    const error = await failure(ensureFolder(target));
+    expect(error.kind).toBe('output');
+    expect(error.message).toBe(`${target}: cannot write (${join(disk.path, 'out')}): read-only file system (EROFS)`);
+    expect(readdirSync(disk.path)).toEqual([]);
+  });
+});
+
 describe('replaceDirAtomic', () => {
   it.skipIf(!IS_ROOT)(`refuses a week path that is a device or a FIFO before building, and leaves it as it was (${NOT_ROOT_REASON})`, async () => {
     const dir = folder();
@@ -163,7 +176,7 @@ describe('replaceDirAtomic', () => {
     expect((await failure(replaceDirAtomic(join(dir, 'device'), build))).message).toBe(
       `${join(dir, 'device')}: expected a folder (or a new one) to write, got a character device; nothing was written`,
     );
-    expect((await failure(replaceDirAtomic(join(dir, 'fifo'), build))).message).toContain('got a FIFO;');
+    expect((await failure(replaceDirAtomic(join(dir, 'fifo'), build))).message).toContain('got a named pipe (FIFO);');
     expect(built).toBe(0);
     expect(statSync(join(dir, 'device')).isCharacterDevice()).toBe(true);
     expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);

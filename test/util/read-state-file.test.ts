@@ -26,9 +26,9 @@ describe('readStateFile', () => {
     const error = await readStateFile(fifo, 'the watch ledger').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UptakeError);
     expect((error as UptakeError).exitCode).toBe(12);
-    expect((error as Error).message).toBe(`${fifo}: expected the watch ledger to be a regular file, got a FIFO; move it away or name another path`);
+    expect((error as Error).message).toBe(`${fifo}: expected the watch ledger to be a regular file, got a named pipe (FIFO); move it away or name another path`);
     mkdirSync(join(box.dir, 'runs.jsonl'));
     await expect(readRunLog(join(box.dir, 'runs.jsonl'))).rejects.toThrow(/expected the run log to be a regular file, got a folder/);
-    await expect(openLedger(fifo)).rejects.toThrow(/got a FIFO/);
+    await expect(openLedger(fifo)).rejects.toThrow(/got a named pipe \(FIFO\)/);
   });
 });

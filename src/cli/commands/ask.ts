@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface AskOptions {
@@ -42,6 +41,7 @@ export function registerAsk(program: Command): void {
       const { loadReport } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });

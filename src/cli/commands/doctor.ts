@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 
 interface DoctorCommandOptions {
   config?: string;
@@ -31,6 +30,7 @@ Exit codes: 0 every check passed; otherwise the code of the first failed check's
 kernel, output folder).`,
     )
     .action(async (options: DoctorCommandOptions) => {
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const [{ runDoctor, doctorFailure }, { DEFAULT_NOTEBOOK }] = await Promise.all([import('../../automate/doctor.js'), import('../../pipeline.js')]);
       const checks = await runDoctor(config, {

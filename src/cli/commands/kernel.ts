@@ -32,7 +32,7 @@ export function registerKernel(program: Command): void {
 
   kernel
     .command('doctor')
-    .description('Check that Jupyter finds the kernelspec, that its binaries exist, and that the kernel starts and runs a cell')
+    .description('Check Jupyter, the kernelspec a run would use, its binaries, and that the kernel starts and runs a cell as in a run')
     .option('--name <name>', 'kernelspec name', 'tslab')
     .option('--no-start', 'skip starting the kernel')
     .addHelpText('after', '\nOne line per check (ok or FAIL, with what to do). Exit codes: 0 all ok; 9 a check failed.\n')

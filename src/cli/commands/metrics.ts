@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface MetricsOptions {
@@ -36,6 +35,7 @@ export function registerMetrics(program: Command): void {
       const { runEffects } = await import('../run-effects.js');
       const { formatMetricsText } = await import('../../metrics/format-metrics-text.js');
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const { metrics: document } = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import type { RunResult } from '../../pipeline.js';
 import { STORE_OPTION_HELP } from './store.js';
@@ -69,6 +68,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
       const { runStoreLocation } = await import('../../store/open-store.js');

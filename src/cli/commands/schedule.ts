@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import type { Job } from '../../automate/job.js';
 
@@ -50,6 +49,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);

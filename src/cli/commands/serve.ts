@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 
 interface ServeOptions {
@@ -40,6 +39,7 @@ export function registerServe(program: Command): void {
       const { startAskServer } = await import('../../serve/start-ask-server.js');
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });

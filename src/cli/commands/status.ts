@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import { DEAD_MAN_EXIT_CODE, notifyIfOverdue } from '../../automate/dead-man.js';
 
@@ -42,6 +41,7 @@ Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --ch
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { readRunLog } = await import('../../automate/run-log.js');
       const { statePaths } = await import('../../automate/state-paths.js');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const last = Number(options.last);
       if (!Number.isInteger(last) || last < 0) throw new UptakeError('usage', `--last: expected a whole number of runs, got \`${options.last}\``);

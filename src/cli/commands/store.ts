@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../config/read-config.js';
 
 /** Help for `--store` on the commands that read the input. */
 export const STORE_OPTION_HELP =
@@ -36,6 +35,7 @@ export function registerStore(program: Command): void {
         import('../../store/store-info.js'),
         import('../../store/format-store-info.js'),
       ]);
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true });
       try {
@@ -51,6 +51,7 @@ export function registerStore(program: Command): void {
     .addHelpText('after', `\nExample:\n  uptake store rebuild --input exports/\n\nProgress goes to stderr. ${EXIT_CODES}`)
     .action(async (options: StoreOptions) => {
       const [{ openStore, defaultStorePath }, { cleanWithStore }] = await Promise.all([import('../../store/open-store.js'), import('../../store/clean-with-store.js')]);
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const log = (message: string) => process.stderr.write(`${message}\n`);
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true });

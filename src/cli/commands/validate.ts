@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
-import { readConfig } from '../../config/read-config.js';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
 import { isUptakeError } from '../../errors.js';
 import { textTable } from '../../util/text-table.js';
@@ -39,6 +38,7 @@ export function registerValidate(program: Command): void {
       const { loadReport, reportOn } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
       const { input, data } = await loadReport({ config, input: options.input, store: options.store, week: null }, runEffects());

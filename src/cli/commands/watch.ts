@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { readConfig } from '../../config/read-config.js';
 import { UptakeError } from '../../errors.js';
 import type { Job } from '../../automate/job.js';
 
@@ -66,6 +65,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
       const { runReport, checkRunSettings } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
+      const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);

@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { takeInFile } from '../../src/automate/take-in-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'uptake-take-in-'));
+const store = join(dir, 'store');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const csv = 'event_id,user_id,task_type\ne1,u1,"Contract, review"\ne2,u2,Summary\n';
+const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
+
+describe('takeInFile', () => {
+  it('copies a whole file into the store under its content hash and name, hashing and checking it in the same read', async () => {
+    const gz = gzipSync(csv);
+    const taken = await takeInFile(file('ai_logs_a.csv.gz', gz), store);
+    expect(taken).toMatchObject({ complete: true, sha256: sha256(gz), bytes: gz.length, size: gz.length, copy: join(store, sha256(gz), 'ai_logs_a.csv.gz') });
+    expect(readFileSync(join(store, sha256(gz), 'ai_logs_a.csv.gz')).equals(gz)).toBe(true);
+    const plain = await takeInFile(file('ai_logs_b.csv', csv.trimEnd()), store);
+    expect(plain).toMatchObject({ complete: true, sha256: sha256(csv.trimEnd()) });
+  });
+
+  it('keeps nothing of a file cut short: a torn record, a gzip stream without its trailer', async () => {
+    const before = readdirSync(store).sort();
+    expect(await takeInFile(file('ai_logs_c.csv', csv.slice(0, -9)), store)).toEqual({ complete: false, why: 'its last record has 2 of 3 fields and no line end' });
+    const gz = gzipSync(csv);
+    expect(await takeInFile(file('ai_logs_d.csv.gz', gz.subarray(0, gz.length - 4)), store)).toEqual({
+      complete: false,
+      why: 'the gzip stream ends before its trailer (unexpected end of file)',
+    });
+    expect(readdirSync(store).sort()).toEqual(before);
+  });
+});
