@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIdsByHash, keepRows } from './group-order.js';
+import { groupRows, keepRows, textKey } from '../columns/index.js';
 import { teamKey } from './load-roster.js';
 
 /** Accuracies closer than this are the same value (CONTRACT 2.4). */
@@ -21,7 +21,7 @@ export interface ExactDuplicates {
  */
 export function dedupeExact(rows: LogRows, indices: Int32Array, taskTypes: Int32Array): ExactDuplicates {
   // Rows with the same id share a number (hashes computed while reading), and the winner is kept per number.
-  const { ids: numberOf, count } = denseIdsByHash(rows.id, rows.idHash);
+  const { ids: numberOf, count } = groupRows(indices, [textKey(rows.id, rows.idHash)]);
   const winner = new Int32Array(count).fill(-1);
   for (let slot = 0; slot < indices.length; slot += 1) {
     const index = indices[slot];

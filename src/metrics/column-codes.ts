@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import { cachedIn } from '../util/cached-in.js';
-import { CodedColumn } from '../util/coded-column.js';
+import { cachedIn } from '../columns/cached-in.js';
+import { CodedColumn } from '../columns/coded-column.js';
 import { columnValues } from './column-values.js';
 
 /** A column as integer ids: rows with equal values (as arquero groups them; null is a value too) share an id. */

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { CodedColumn } from '../util/coded-column.js';
+import { CodedColumn } from '../columns/coded-column.js';
 import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from './column-codes.js';
 import { columnValues, numberValues } from './column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';

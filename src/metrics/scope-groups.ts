@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { cachedIn } from '../util/cached-in.js';
+import { cachedIn } from '../columns/cached-in.js';
 import type { Row } from './kpi.js';
 import { columnCodes, nullIds, type ColumnCodes } from './column-codes.js';
 

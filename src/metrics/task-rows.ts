@@ -1,4 +1,4 @@
-import { cachedIn } from '../util/cached-in.js';
+import { cachedIn } from '../columns/cached-in.js';
 import { columnCodes } from './column-codes.js';
 import { columnValues } from './column-values.js';
 import type { KpiContext } from './kpi.js';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { prefaultedMemory } from '../../src/util/prefaulted-memory.js';
+import { prefaultedMemory } from '../../src/columns/prefaulted-memory.js';
 
 test('the memory is zeroed, ready once mapped, and the caller\'s to write afterwards', async () => {
   const memory = prefaultedMemory(3 * 4096 + 10);

@@ -1,0 +1,9 @@
+// The machinery room's verbs: rules in clean/ and metrics/ import from here, never a typed-array trick of their own.
+export { Dictionary, recodeInto } from './dictionary.js';
+export { CodedColumn } from './coded-column.js';
+export { NullableNumbers } from './nullable-numbers.js';
+export { keepRows, rowNumbers } from './keep-rows.js';
+export { groupRows, textKey, type GroupKey, type Groups, type TextKey, type Texts } from './group-rows.js';
+export { aggregateRuns, chainRuns, keepBestOfRuns, listByFirstRow, orderWithinGroups, singleRowRuns, type ListedRuns, type Merge, type Ordered, type Runs } from './runs.js';
+export { arrayCarver, prefaultedMemory, type PrefaultedMemory } from './prefaulted-memory.js';
+export { cachedIn } from './cached-in.js';
