@@ -1,6 +1,4 @@
-import { cachedIn } from './cached-in.js';
 import { numberKeys } from './number-keys.js';
-import { rowNumbers } from './keep-rows.js';
 
 /** Strings by row: a TextColumn (compared in place) or an array. */
 export type Texts = { length: number; at(row: number): string | null | undefined; equals?(row: number, other: number): boolean };
@@ -11,10 +9,16 @@ export interface TextKey {
   hashes: Int32Array;
 }
 
-/** A key to group by: a column of codes (equal codes are equal keys) or a TextKey. */
-export type GroupKey = Int32Array | TextKey;
+/** Codes known to lie in [0, size) (or -1): grouping by a few of these is an array lookup, not a hash. */
+export interface DenseKey {
+  codes: Int32Array;
+  size: number;
+}
 
-/** Per row the id of its group (-1 for rows left out), ids numbered from 0; `count` ids in all (at least 1). */
+/** A key to group by: a column of codes (equal codes are equal keys), dense codes, or a TextKey. */
+export type GroupKey = Int32Array | DenseKey | TextKey;
+
+/** Per row the id of its group (-1 for rows left out), ids numbered from 0 in order of first appearance; `count` ids in all (at least 1). */
 export interface Groups {
   ids: Int32Array;
   count: number;
@@ -28,68 +32,70 @@ export function textKey(texts: Texts, hashes: Int32Array): TextKey {
   return { texts, hashes };
 }
 
-const pairsOf = new WeakMap<Int32Array, WeakMap<Int32Array, Groups>>();
-
-// Rules group the same rows by the same codes (retries and stitching both by user and task type): codes are
-// numbered over every row once and remembered; strings only over the rows asked for.
 /**
- * Groups `indices` by several keys at once: rows share a group when every key is equal. Ids are dense
- * and say nothing of order (use orderWithinGroups). Rows outside `indices` may have any id.
+ * A key of codes in [0, size), -1 for null (a dictionary's codes).
+ * @example groupRows(rows, [denseKey(weeks.ids, weeks.values.length), denseKey(teams.ids, teams.values.length)])
+ */
+export function denseKey(codes: Int32Array, size: number): DenseKey {
+  return { codes, size };
+}
+
+/** Below this many combinations, dense keys are numbered through an array of that size. */
+const DENSE_COMBINATIONS = 1 << 22;
+
+/**
+ * Groups `indices` by several keys at once: rows share a group when every key is equal. Ids are dense and
+ * numbered in the order `indices` first meets each group (use orderWithinGroups to walk a group in order).
  * @example groupRows(kept, [rows.user, taskTypes, textKey(rows.prompt, rows.promptHash)]) // { ids, count }
  */
 export function groupRows(indices: Int32Array, keys: GroupKey[]): Groups {
   if (keys.length === 0) throw new Error('groupRows needs at least one key');
   const rows = keyLength(keys[0]);
-  let groups: Groups | undefined;
-  let next = 0;
-  if (keys[0] instanceof Int32Array && keys[1] instanceof Int32Array) {
-    groups = codePairs(keys[0], keys[1]);
-    next = 2;
-    while (keys[next] instanceof Int32Array) groups = codePairs(groups.ids, keys[next++] as Int32Array);
-  } else if (keys[0] instanceof Int32Array) {
-    const codes = keys[0];
-    groups = keys.length === 1 ? numberKeys(indices, rows, (row) => codes[row], (row, other) => codes[row] === codes[other]) : { ids: codes, count: 0 };
-    next = 1;
+  const dense = keys.every((key): key is DenseKey => 'size' in key) ? keys : undefined;
+  if (dense && dense.reduce((product, key) => product * (key.size + 1), 1) <= DENSE_COMBINATIONS) return numberDense(indices, rows, dense);
+  let hashOf = hashOfKey(keys[0]);
+  let same = sameOfKey(keys[0]);
+  for (const key of keys.slice(1)) {
+    const [hashBefore, hashOfThis, sameBefore, sameOfThis] = [hashOf, hashOfKey(key), same, sameOfKey(key)];
+    hashOf = (row) => Math.imul(hashBefore(row), 0x9e3779b1) ^ hashOfThis(row);
+    same = (row, other) => sameBefore(row, other) && sameOfThis(row, other);
   }
-  for (; next < keys.length; next += 1) {
-    const key = keys[next];
-    if (key instanceof Int32Array) throw new Error('groupRows takes keys of codes before keys of strings');
-    groups = groups === undefined ? numberTexts(indices, rows, key) : numberIdsAndTexts(indices, rows, groups.ids, key);
-  }
-  return groups!;
+  return numberKeys(indices, rows, hashOf, same);
 }
 
 function keyLength(key: GroupKey): number {
-  return key instanceof Int32Array ? key.length : key.texts.length;
+  return key instanceof Int32Array ? key.length : 'codes' in key ? key.codes.length : key.texts.length;
 }
 
-// (first, second) pairs of every row, once per pair of columns.
-function codePairs(first: Int32Array, second: Int32Array): Groups {
-  return cachedIn(cachedIn(pairsOf, second, () => new WeakMap()), first, () =>
-    numberKeys(
-      rowNumbers(first.length),
-      first.length,
-      (row) => Math.imul(first[row], 0x9e3779b1) ^ Math.imul(second[row], 0x85ebca77),
-      (row, other) => first[row] === first[other] && second[row] === second[other],
-    ));
+function hashOfKey(key: GroupKey): (row: number) => number {
+  if (key instanceof Int32Array) return (row) => Math.imul(key[row], 0x85ebca77);
+  if ('codes' in key) return hashOfKey(key.codes);
+  const { hashes } = key;
+  return (row) => hashes[row];
 }
 
-function numberTexts(indices: Int32Array, rows: number, { texts, hashes }: TextKey): Groups {
-  const equal = textEquality(texts);
-  return numberKeys(indices, rows, (row) => hashes[row], (row, other) => hashes[row] === hashes[other] && equal(row, other));
+function sameOfKey(key: GroupKey): (row: number, other: number) => boolean {
+  if (key instanceof Int32Array) return (row, other) => key[row] === key[other];
+  if ('codes' in key) return sameOfKey(key.codes);
+  const { texts, hashes } = key;
+  const equal = texts.equals ? (row: number, other: number) => texts.equals!(row, other) : (row: number, other: number) => texts.at(row) === texts.at(other);
+  return (row, other) => hashes[row] === hashes[other] && equal(row, other);
 }
 
-// (group, text) in one numbering: the texts are never numbered on their own first.
-function numberIdsAndTexts(indices: Int32Array, rows: number, ids: Int32Array, { texts, hashes }: TextKey): Groups {
-  const equal = textEquality(texts);
-  return numberKeys(
-    indices,
-    rows,
-    (row) => Math.imul(ids[row], 0x9e3779b1) ^ hashes[row],
-    (row, other) => ids[row] === ids[other] && hashes[row] === hashes[other] && equal(row, other),
-  );
-}
-
-function textEquality(texts: Texts): (row: number, other: number) => boolean {
-  return texts.equals ? (row, other) => texts.equals!(row, other) : (row, other) => texts.at(row) === texts.at(other);
+// Each row's combination of codes as one number (mixed radix, -1 shifted to 0), numbered through an array.
+function numberDense(indices: Int32Array, rows: number, keys: DenseKey[]): Groups {
+  let combinations = 1;
+  for (const key of keys) combinations *= key.size + 1;
+  const idOf = new Int32Array(combinations).fill(-1);
+  const ids = new Int32Array(rows).fill(-1);
+  let count = 0;
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const row = indices[slot];
+    let combination = 0;
+    for (let key = 0; key < keys.length; key += 1) combination = combination * (keys[key].size + 1) + keys[key].codes[row] + 1;
+    let id = idOf[combination];
+    if (id === -1) idOf[combination] = id = count++;
+    ids[row] = id;
+  }
+  return { ids, count: Math.max(count, 1) };
 }

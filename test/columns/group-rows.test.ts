@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { groupRows, keepRows, rowNumbers, textKey } from '../../src/columns/index.js';
+import { denseKey, groupRows, keepRows, rowNumbers, textKey } from '../../src/columns/index.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 /** The plain way to number keys, with a Map of joined strings: what groupRows must agree with. */
@@ -34,13 +34,14 @@ test('two keys of codes: rows share a group only when both codes agree, even for
   expect(groupRows(rowNumbers(6), [users, types])).toEqual({ ids: Int32Array.from([0, 1, 0, 2, 3, 4]), count: 5 });
 });
 
-test('the groups of the same columns of codes are numbered once and shared (retries and stitching)', () => {
-  const users = Int32Array.from([0, 1, 0, 0, 1]);
-  const types = Int32Array.from([7, 7, 2, 7, 7]);
-  const groups = groupRows(rowNumbers(5), [users, types]);
-  expect(groupRows(Int32Array.of(0, 3), [users, types])).toBe(groups);
-  expect(groupRows(rowNumbers(5), [users.slice(), types])).not.toBe(groups);
-  expect(groupRows(rowNumbers(5), [users.slice(), types])).toEqual(groups);
+test('dense codes group through an array, numbered as the hashing engine numbers them; -1 is a value of its own', () => {
+  const weeks = Int32Array.from([1, 0, 1, 1, 0, -1, 1]);
+  const teams = Int32Array.from([0, 2, 0, 1, 2, 0, -1]);
+  const rows = Int32Array.of(6, 0, 1, 2, 3, 4, 5);
+  const dense = groupRows(rows, [denseKey(weeks, 2), denseKey(teams, 3)]);
+  expect(dense).toEqual({ ids: Int32Array.from([1, 2, 1, 3, 2, 4, 0]), count: 5 });
+  expect(groupRows(rows, [weeks, teams])).toEqual(dense);
+  expect(groupRows(Int32Array.of(), [denseKey(weeks, 2)])).toEqual({ ids: new Int32Array(7).fill(-1), count: 1 });
 });
 
 test('codes then strings: the given rows are grouped by all three keys, as joined strings would be', () => {
@@ -64,8 +65,6 @@ test('keepRows keeps the accepted rows of a list or of every row, in order', () 
   expect(keepRows(rowNumbers(3), () => false)).toEqual(new Int32Array(0));
 });
 
-test('a key of strings after the codes only; at least one key', () => {
-  const texts = ['a', 'b'];
-  expect(() => groupRows(rowNumbers(2), [textKey(texts, Int32Array.of(1, 2)), Int32Array.of(0, 0)])).toThrow('keys of codes before keys of strings');
+test('at least one key', () => {
   expect(() => groupRows(rowNumbers(2), [])).toThrow('at least one key');
 });
