@@ -7,3 +7,6 @@ export { denseKey, groupRows, textKey, type DenseKey, type GroupKey, type Groups
 export { aggregateRuns, chainRuns, keepBestOfRuns, listByFirstRow, orderWithinGroups, singleRowRuns, type ListedRuns, type Merge, type Ordered, type Runs } from './runs.js';
 export { arrayCarver, prefaultedMemory, type PrefaultedMemory } from './prefaulted-memory.js';
 export { cachedIn } from './cached-in.js';
+export { codeOf, columnCodes, emptyCodes, nullIds, rememberColumnCodes, type ColumnCodes } from './column-codes.js';
+export { columnValues, numberValues } from './column-values.js';
+export { distinctByGroup, groupMembers, scopeGroups, sumByGroup, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';

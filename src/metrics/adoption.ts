@@ -1,7 +1,7 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
-import { columnValues } from './column-values.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { columnValues } from '../columns/column-values.js';
 import type { LogSource, TaskStatus } from '../clean/types.js';
 
 // The one definition every AI-task count shares (adoption, users, power users, harm, ASI, coverage): the

@@ -1,8 +1,8 @@
 import { monthNumber, monthOfNumber } from '../util/iso-week.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
 import { keepRows } from '../columns/index.js';
 
 export const asi: Kpi = {

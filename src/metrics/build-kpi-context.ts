@@ -4,7 +4,7 @@ import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import type { KpiContext } from './kpi.js';
 import { resolveWeekAmong } from './resolve-week.js';
-import { columnCodes } from './column-codes.js';
+import { columnCodes } from '../columns/column-codes.js';
 import { dateOf } from '../util/iso-week.js';
 
 /**

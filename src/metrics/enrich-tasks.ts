@@ -1,12 +1,12 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { CodedColumn } from '../columns/coded-column.js';
-import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from './column-codes.js';
-import { columnValues, numberValues } from './column-values.js';
+import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from '../columns/column-codes.js';
+import { columnValues, numberValues } from '../columns/column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 import { isAiTask } from './adoption.js';
 import { isAbandonedAiTask } from './abandonment.js';
-import type { ColumnCodes } from './column-codes.js';
+import type { ColumnCodes } from '../columns/column-codes.js';
 import type { LogSource, TaskStatus } from '../clean/types.js';
 
 /**

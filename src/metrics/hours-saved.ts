@@ -1,8 +1,8 @@
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
-import { groupMembers, scopeGroups } from './scope-groups.js';
+import { groupMembers, scopeGroups } from '../columns/scope-groups.js';
 import { keepRows } from '../columns/index.js';
 import { taskRows } from './task-rows.js';
 

@@ -1,6 +1,6 @@
 import { cachedIn } from '../columns/cached-in.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import type { KpiContext } from './kpi.js';
 
 /** Row selections of context.tasks that several KPIs share: row indices, in table order. */

@@ -1,6 +1,6 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
-import { columnCodes } from '../../src/metrics/column-codes.js';
+import { columnCodes } from '../../src/columns/column-codes.js';
 import { CodedColumn } from '../../src/columns/coded-column.js';
 
 // Two codes may hold the same value (two sources' dictionaries side by side): they are one group.

@@ -1,6 +1,6 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
-import { numberValues } from '../../src/metrics/column-values.js';
+import { numberValues } from '../../src/columns/column-values.js';
 import { NullableNumbers } from '../../src/columns/nullable-numbers.js';
 
 test('numberValues: NaN for null in any column, in the table\'s row order', () => {
