@@ -99,3 +99,36 @@ function numberDense(indices: Int32Array, rows: number, keys: DenseKey[]): Group
   }
   return { ids, count: Math.max(count, 1) };
 }
+
+/**
+ * Per group, the row of `indices` that `compare` puts first (compare < 0: a before b); -1 for a group with none.
+ * @example bestOfGroups(rows, groups, (a, b) => completeness[b] - completeness[a] || a - b)[groups.ids[row]] === row
+ */
+export function bestOfGroups(indices: Int32Array, groups: Groups, compare: (a: number, b: number) => number): Int32Array {
+  const best = new Int32Array(groups.count).fill(-1);
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const row = indices[slot];
+    const group = groups.ids[row];
+    if (best[group] === -1 || compare(row, best[group]) < 0) best[group] = row;
+  }
+  return best;
+}
+
+/**
+ * The rows of each group that holds more than one row of `indices`, in input order; groups in order of first appearance.
+ * @example groupsOfSeveral(rows, groups) // [[0, 4], [2, 3, 7]]
+ */
+export function groupsOfSeveral(indices: Int32Array, groups: Groups): number[][] {
+  const sizes = new Int32Array(groups.count);
+  for (let slot = 0; slot < indices.length; slot += 1) sizes[groups.ids[indices[slot]]] += 1;
+  const rowsOf = new Map<number, number[]>();
+  for (let slot = 0; slot < indices.length; slot += 1) {
+    const row = indices[slot];
+    const group = groups.ids[row];
+    if (sizes[group] < 2) continue;
+    let members = rowsOf.get(group);
+    if (!members) rowsOf.set(group, (members = []));
+    members.push(row);
+  }
+  return [...rowsOf.values()];
+}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { denseKey, groupRows, keepRows, rowNumbers, textKey } from '../../src/columns/index.js';
+import { bestOfGroups, denseKey, groupRows, groupsOfSeveral, keepRows, rowNumbers, textKey } from '../../src/columns/index.js';
 import { hashString } from '../../src/util/hash-string.js';
 
 /** The plain way to number keys, with a Map of joined strings: what groupRows must agree with. */
@@ -67,4 +67,15 @@ test('keepRows keeps the accepted rows of a list or of every row, in order', () 
 
 test('at least one key', () => {
   expect(() => groupRows(rowNumbers(2), [])).toThrow('at least one key');
+});
+
+test('bestOfGroups keeps the row compare puts first per group; groupsOfSeveral lists the groups of two rows or more', () => {
+  const ids = ['a', 'b', 'a', 'c', 'a', 'b'];
+  const completeness = [3, 1, 5, 2, 5, 1];
+  const rows = rowNumbers(ids.length);
+  const sameId = groupRows(rows, [textKey(ids, Int32Array.from(ids, hashString))]);
+  const best = bestOfGroups(rows, sameId, (a, b) => completeness[b] - completeness[a] || a - b);
+  expect([...best]).toEqual([2, 1, 3]); // 'a': 5 at rows 2 and 4, the first wins; 'b': a tie, the first; 'c' alone
+  expect(groupsOfSeveral(rows, sameId)).toEqual([[0, 2, 4], [1, 5]]);
+  expect(groupsOfSeveral(Int32Array.of(0, 1, 3), sameId)).toEqual([]);
 });
