@@ -1,4 +1,4 @@
-import { Dictionary } from '../columns/index.js';
+import { countCodes, Dictionary, recodeInto } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import type { LabelMapping } from './types.js';
 
@@ -16,12 +16,7 @@ export interface RowTaskTypes {
 export function countRawLabels(sources: LogRows[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const rows of sources) {
-    const perCode = new Int32Array(rows.strings.length);
-    const firstSeen: number[] = [];
-    for (let row = 0; row < rows.length; row += 1) {
-      const code = rows.label[row];
-      if (perCode[code]++ === 0) firstSeen.push(code);
-    }
+    const { counts: perCode, firstSeen } = countCodes(rows.label, rows.strings.length);
     for (const code of firstSeen) counts.set(rows.strings[code], (counts.get(rows.strings[code]) ?? 0) + perCode[code]);
   }
   return counts;
@@ -38,7 +33,7 @@ export function rowTaskTypes(sources: LogRows[], mapping: Map<string, LabelMappi
     // users, teams and the like have no canonical label: no code
     const idOfCode = canonical.recode(rows.strings, (value) => mapping.get(value)?.canonical);
     const ids = new Int32Array(rows.length);
-    for (let row = 0; row < rows.length; row += 1) ids[row] = idOfCode[rows.label[row]];
+    recodeInto(rows.label, idOfCode, ids);
     return { names: canonical.values, ids };
   });
 }
