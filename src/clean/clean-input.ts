@@ -125,8 +125,8 @@ export async function cleanRows(parsed: ParsedInput, config: Config, options: Cl
   // 6. Exact duplicates (conflicting copies counted; harmful if any copy is), then retries (AI only), then stitching (AI only)
   const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length), aiTypes.ids);
   const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length), manualTypes.ids);
-  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
-  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
+  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes, config.cleaning.retryWindowSec * 1000);
+  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = singleRowRuns(manualExact.kept);
   await tableMemory?.ready;
   const columns = taskTableColumns(stitched.tasks.listed.length + manualRuns.listed.length, passThrough, aiTypes.names, tableMemory?.buffer);

@@ -1,6 +1,7 @@
-import { chainRuns, groupRows, keepBestOfRuns, keepRows, orderWithinGroups, textKey } from '../columns/index.js';
+import { chainRuns, denseKey, groupRows, keepBestOfRuns, keepRows, orderWithinGroups, textKey } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import { TASK_STATUSES, type TaskStatus } from '../ingest/types.js';
+import type { RowTaskTypes } from './row-task-types.js';
 
 /** The best status first: a retry that completed beats one abandoned, which beats an error. */
 export const BEST_STATUS_FIRST: readonly TaskStatus[] = ['completed', 'abandoned', 'error'];
@@ -12,17 +13,17 @@ const rankOfCode = Int8Array.from(TASK_STATUSES, (status) => BEST_STATUS_FIRST.i
  * within `windowMs` (each row within the window of the attempt's previous row) are one attempt. The
  * attempt keeps its best status, then the earlier start, then the first in input order.
  * Returns the kept indices in input order.
- * @example dedupeRetries(rows, kept, aiTypes.ids, 30_000) // { kept: [...], duplicates: 4 }
+ * @example dedupeRetries(rows, kept, aiTypes, 30_000) // { kept: [...], duplicates: 4 }
  */
 export function dedupeRetries(
-  rows: Pick<LogRows, 'length' | 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
+  rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
   indices: Int32Array,
-  /** Canonical task type per row, as ids (RowTaskTypes). */
-  taskTypes: Int32Array,
+  /** Canonical task type per row. */
+  taskTypes: RowTaskTypes,
   windowMs: number,
 ): { kept: Int32Array; duplicates: number } {
   const withPrompt = keepRows(indices, (row) => !rows.prompt.isEmpty(row));
-  const sameAttempt = groupRows(withPrompt, [rows.user, taskTypes, textKey(rows.prompt, rows.promptHash)]);
+  const sameAttempt = groupRows(withPrompt, [denseKey(rows.user, rows.strings.length), denseKey(taskTypes.ids, taskTypes.names.length), textKey(rows.prompt, rows.promptHash)]);
   const inStartOrder = orderWithinGroups(withPrompt, sameAttempt, rows.start);
   const attempts = chainRuns(inStartOrder, (previous, row) => rows.start[row] - rows.start[previous] <= windowMs);
   const better = (a: number, b: number) => rankOfCode[rows.status[a]] - rankOfCode[rows.status[b]] || rows.start[a] - rows.start[b] || a - b;

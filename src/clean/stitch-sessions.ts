@@ -1,5 +1,6 @@
-import { chainRuns, groupRows, listByFirstRow, orderWithinGroups, type ListedRuns } from '../columns/index.js';
+import { chainRuns, denseKey, groupRows, listByFirstRow, orderWithinGroups, type ListedRuns } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
+import type { RowTaskTypes } from './row-task-types.js';
 import type { TaskMerge } from './task-table.js';
 
 // Workers tab away and come back: a row starting within minutes of the previous row's end continues its task.
@@ -7,10 +8,10 @@ import type { TaskMerge } from './task-table.js';
  * CONTRACT 2.6: per user and task type in start order, a row continues the previous row's task when
  * that row has an end and 0 <= start - previous end <= maxGapMs (overlapping rows do not continue).
  * Tasks are listed in the input order of their first rows.
- * @example stitchSessions(rows, kept, aiTypes.ids, 600_000) // { tasks, stitchedRows: 12 }
+ * @example stitchSessions(rows, kept, aiTypes, 600_000) // { tasks, stitchedRows: 12 }
  */
-export function stitchSessions(rows: Pick<LogRows, 'length' | 'user' | 'start' | 'end'>, indices: Int32Array, taskTypes: Int32Array, maxGapMs: number): { tasks: ListedRuns; stitchedRows: number } {
-  const userAndType = groupRows(indices, [rows.user, taskTypes]);
+export function stitchSessions(rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'start' | 'end'>, indices: Int32Array, taskTypes: RowTaskTypes, maxGapMs: number): { tasks: ListedRuns; stitchedRows: number } {
+  const userAndType = groupRows(indices, [denseKey(rows.user, rows.strings.length), denseKey(taskTypes.ids, taskTypes.names.length)]);
   const inStartOrder = orderWithinGroups(indices, userAndType, rows.start);
   const tasks = chainRuns(inStartOrder, (previous, row) => {
     const gap = rows.start[row] - rows.end[previous]; // NaN without an end: no continuation

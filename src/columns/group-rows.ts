@@ -51,11 +51,18 @@ const DENSE_COMBINATIONS = 1 << 22;
 export function groupRows(indices: Int32Array, keys: GroupKey[]): Groups {
   if (keys.length === 0) throw new Error('groupRows needs at least one key');
   const rows = keyLength(keys[0]);
-  const dense = keys.every((key): key is DenseKey => 'size' in key) ? keys : undefined;
-  if (dense && dense.reduce((product, key) => product * (key.size + 1), 1) <= DENSE_COMBINATIONS) return numberDense(indices, rows, dense);
-  let hashOf = hashOfKey(keys[0]);
-  let same = sameOfKey(keys[0]);
-  for (const key of keys.slice(1)) {
+  // Leading dense keys (few combinations) are numbered through an array first; the rest hash with that number.
+  let denseCount = 0;
+  let combinations = 1;
+  while (denseCount < keys.length && 'size' in keys[denseCount] && combinations * ((keys[denseCount] as DenseKey).size + 1) <= DENSE_COMBINATIONS) {
+    combinations *= (keys[denseCount] as DenseKey).size + 1;
+    denseCount += 1;
+  }
+  if (denseCount === keys.length) return numberDense(indices, rows, keys as DenseKey[]);
+  const rest = denseCount > 0 ? [numberDense(indices, rows, keys.slice(0, denseCount) as DenseKey[]).ids, ...keys.slice(denseCount)] : keys;
+  let hashOf = hashOfKey(rest[0]);
+  let same = sameOfKey(rest[0]);
+  for (const key of rest.slice(1)) {
     const [hashBefore, hashOfThis, sameBefore, sameOfThis] = [hashOf, hashOfKey(key), same, sameOfKey(key)];
     hashOf = (row) => Math.imul(hashBefore(row), 0x9e3779b1) ^ hashOfThis(row);
     same = (row, other) => sameBefore(row, other) && sameOfThis(row, other);
@@ -84,15 +91,18 @@ function sameOfKey(key: GroupKey): (row: number, other: number) => boolean {
 
 // Each row's combination of codes as one number (mixed radix, -1 shifted to 0), numbered through an array.
 function numberDense(indices: Int32Array, rows: number, keys: DenseKey[]): Groups {
-  let combinations = 1;
-  for (const key of keys) combinations *= key.size + 1;
-  const idOf = new Int32Array(combinations).fill(-1);
+  const codes = keys.map((key) => key.codes);
+  const radix = keys.map((key) => key.size + 1);
+  const idOf = new Int32Array(radix.reduce((product, size) => product * size, 1)).fill(-1);
   const ids = new Int32Array(rows).fill(-1);
+  const [first, second] = codes;
+  const combinationOf = codes.length === 1 ? (row: number) => first[row] + 1
+    : codes.length === 2 ? (row: number) => (first[row] + 1) * radix[1] + second[row] + 1
+    : (row: number) => codes.reduce((combination, column, key) => combination * radix[key] + column[row] + 1, 0);
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) {
     const row = indices[slot];
-    let combination = 0;
-    for (let key = 0; key < keys.length; key += 1) combination = combination * (keys[key].size + 1) + keys[key].codes[row] + 1;
+    const combination = combinationOf(row);
     let id = idOf[combination];
     if (id === -1) idOf[combination] = id = count++;
     ids[row] = id;

@@ -94,10 +94,6 @@ export function listByFirstRow(runs: Runs, rowCount: number): ListedRuns {
   return { ...runs, listed };
 }
 
-/** Slots of run `run` in `runs.order`: from (inclusive) to (exclusive). */
-function bounds(runs: Runs, run: number): [number, number] {
-  return [runs.firstSlots[run], run + 1 < runs.firstSlots.length ? runs.firstSlots[run + 1] : runs.order.length];
-}
 
 /**
  * `indices` without the rows of each run but the one `compare` puts first (compare < 0: a before b).
@@ -105,8 +101,10 @@ function bounds(runs: Runs, run: number): [number, number] {
  */
 export function keepBestOfRuns(indices: Int32Array, runs: Runs, compare: (a: number, b: number) => number, rowCount: number): Int32Array {
   const dropped = new Uint8Array(rowCount);
-  for (let run = 0; run < runs.firstSlots.length; run += 1) {
-    const [from, to] = bounds(runs, run);
+  const runCount = runs.firstSlots.length;
+  for (let run = 0; run < runCount; run += 1) {
+    const from = runs.firstSlots[run];
+    const to = run + 1 < runCount ? runs.firstSlots[run + 1] : runs.order.length;
     let best = runs.order[from];
     for (let slot = from + 1; slot < to; slot += 1) {
       const row = runs.order[slot];
@@ -133,26 +131,42 @@ export type Merge = 'first' | 'last' | 'sum' | 'first known' | 'last known' | 'a
  * @example aggregateRuns(runs, 'sum', (row) => end[row] - start[row], durations) // durations[0]: the first listed run's
  */
 export function aggregateRuns(runs: ListedRuns, how: Merge, valueOf: (row: number) => number, into: { [position: number]: number }, { offset = 0, unknown = Number.NaN } = {}): void {
-  const { order, listed } = runs;
-  const isUnknown = Number.isNaN(unknown) ? (value: number) => Number.isNaN(value) : (value: number) => value === unknown;
+  const { order, listed, firstSlots } = runs;
+  const known = Number.isNaN(unknown) ? (value: number) => !Number.isNaN(value) : (value: number) => value !== unknown;
+  const runCount = firstSlots.length;
+  // one loop per kind of merge (no branch per run); a run's slots are firstSlots[run] up to the next run's
   for (let position = 0; position < listed.length; position += 1) {
-    const [from, to] = bounds(runs, listed[position]);
+    const run = listed[position];
+    const from = firstSlots[run];
+    const to = run + 1 < runCount ? firstSlots[run + 1] : order.length;
+    if (how === 'first' || (to - from === 1 && how !== 'count')) {
+      into[offset + position] = valueOf(order[from]);
+      continue;
+    }
     let value = unknown;
-    if (how === 'first') value = valueOf(order[from]);
-    else if (how === 'last') value = valueOf(order[to - 1]);
-    else if (how === 'count') value = to - from;
-    else if (how === 'sum') {
-      value = 0;
-      for (let slot = from; slot < to; slot += 1) value += valueOf(order[slot]);
-    } else if (how === 'first known') {
-      for (let slot = from; slot < to && isUnknown(value); slot += 1) value = valueOf(order[slot]);
-    } else if (how === 'last known') {
-      for (let slot = to - 1; slot >= from && isUnknown(value); slot -= 1) value = valueOf(order[slot]);
-    } else {
-      for (let slot = from; slot < to; slot += 1) {
-        const next = valueOf(order[slot]);
-        if (!isUnknown(next) && (isUnknown(value) || next > value)) value = next;
-      }
+    switch (how) {
+      case 'last':
+        value = valueOf(order[to - 1]);
+        break;
+      case 'count':
+        value = to - from;
+        break;
+      case 'sum':
+        value = 0;
+        for (let slot = from; slot < to; slot += 1) value += valueOf(order[slot]);
+        break;
+      case 'first known':
+        for (let slot = from; slot < to && !known(value); slot += 1) value = valueOf(order[slot]);
+        break;
+      case 'last known':
+        for (let slot = to - 1; slot >= from && !known(value); slot -= 1) value = valueOf(order[slot]);
+        break;
+      case 'any':
+        for (let slot = from; slot < to; slot += 1) {
+          const next = valueOf(order[slot]);
+          if (known(next) && (!known(value) || next > value)) value = next;
+        }
+        break;
     }
     into[offset + position] = value;
   }

@@ -52,9 +52,12 @@ test('codes then strings: the given rows are grouped by all three keys, as joine
   const rows = keepRows(rowNumbers(length), (row) => row % 3 !== 2);
   const plain = plainGroups(rows, (row) => `${users[row]}|${types[row]}|${prompts[row]}`, length);
   for (const hashes of [Int32Array.from(prompts, hashString), new Int32Array(length).fill(7)]) {
-    const groups = groupRows(rows, [users, types, textKey(prompts, hashes)]);
-    expect(Array.from(rows, (row) => groups.ids[row])).toEqual(Array.from(rows, (row) => plain[row]));
-    expect(groups.count).toBe(new Set(Array.from(rows, (row) => plain[row])).size);
+    // hashed codes, dense codes numbered through an array first, and a dense key too large for an array
+    for (const keys of [[users, types], [denseKey(users, 3), denseKey(types, 4)], [denseKey(users, 3), denseKey(types, 1 << 22)]]) {
+      const groups = groupRows(rows, [...keys, textKey(prompts, hashes)]);
+      expect(Array.from(rows, (row) => groups.ids[row])).toEqual(Array.from(rows, (row) => plain[row]));
+      expect(groups.count).toBe(new Set(Array.from(rows, (row) => plain[row])).size);
+    }
   }
 });
 
