@@ -49,6 +49,19 @@ const DENSE_COMBINATIONS = 1 << 22;
  * @example groupRows(kept, [rows.user, taskTypes, textKey(rows.prompt, rows.promptHash)]) // { ids, count }
  */
 export function groupRows(indices: Int32Array, keys: GroupKey[]): Groups {
+  return group(indices, keys, false);
+}
+
+/**
+ * groupRows with the ids per position in `indices` (`ids[slot]` is the group of `indices[slot]`): no array
+ * as long as the whole column for a small selection of rows.
+ * @example groupPositions(weekRows, [denseKey(teams.ids, teams.values.length)]).ids[0] // the first selected row's group
+ */
+export function groupPositions(indices: Int32Array, keys: GroupKey[]): Groups {
+  return group(indices, keys, true);
+}
+
+function group(indices: Int32Array, keys: GroupKey[], byPosition: boolean): Groups {
   if (keys.length === 0) throw new Error('groupRows needs at least one key');
   const rows = keyLength(keys[0]);
   // Leading dense keys (few combinations) are numbered through an array first; the rest hash with that number.
@@ -58,7 +71,7 @@ export function groupRows(indices: Int32Array, keys: GroupKey[]): Groups {
     combinations *= (keys[denseCount] as DenseKey).size + 1;
     denseCount += 1;
   }
-  if (denseCount === keys.length) return numberDense(indices, rows, keys as DenseKey[]);
+  if (denseCount === keys.length) return numberDense(indices, rows, keys as DenseKey[], byPosition);
   const rest = denseCount > 0 ? [numberDense(indices, rows, keys.slice(0, denseCount) as DenseKey[]).ids, ...keys.slice(denseCount)] : keys;
   let hashOf = hashOfKey(rest[0]);
   let same = sameOfKey(rest[0]);
@@ -67,7 +80,7 @@ export function groupRows(indices: Int32Array, keys: GroupKey[]): Groups {
     hashOf = (row) => Math.imul(hashBefore(row), 0x9e3779b1) ^ hashOfThis(row);
     same = (row, other) => sameBefore(row, other) && sameOfThis(row, other);
   }
-  return numberKeys(indices, rows, hashOf, same);
+  return numberKeys(indices, rows, hashOf, same, byPosition);
 }
 
 function keyLength(key: GroupKey): number {
@@ -90,22 +103,22 @@ function sameOfKey(key: GroupKey): (row: number, other: number) => boolean {
 }
 
 // Each row's combination of codes as one number (mixed radix, -1 shifted to 0), numbered through an array.
-function numberDense(indices: Int32Array, rows: number, keys: DenseKey[]): Groups {
-  const codes = keys.map((key) => key.codes);
+function numberDense(indices: Int32Array, rows: number, keys: DenseKey[], byPosition = false): Groups {
   const radix = keys.map((key) => key.size + 1);
   const idOf = new Int32Array(radix.reduce((product, size) => product * size, 1)).fill(-1);
-  const ids = new Int32Array(rows).fill(-1);
+  const ids = byPosition ? new Int32Array(indices.length) : new Int32Array(rows).fill(-1);
+  const codes = keys.map((key) => key.codes);
   const [first, second] = codes;
-  const combinationOf = codes.length === 1 ? (row: number) => first[row] + 1
-    : codes.length === 2 ? (row: number) => (first[row] + 1) * radix[1] + second[row] + 1
-    : (row: number) => codes.reduce((combination, column, key) => combination * radix[key] + column[row] + 1, 0);
+  const secondRadix = radix[1];
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) {
     const row = indices[slot];
-    const combination = combinationOf(row);
+    let combination = first[row] + 1;
+    if (codes.length === 2) combination = combination * secondRadix + second[row] + 1;
+    else for (let key = 1; key < codes.length; key += 1) combination = combination * radix[key] + codes[key][row] + 1;
     let id = idOf[combination];
     if (id === -1) idOf[combination] = id = count++;
-    ids[row] = id;
+    ids[byPosition ? slot : row] = id;
   }
   return { ids, count: Math.max(count, 1) };
 }

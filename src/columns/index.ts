@@ -3,7 +3,7 @@ export { Dictionary, recodeInto } from './dictionary.js';
 export { CodedColumn } from './coded-column.js';
 export { NullableNumbers } from './nullable-numbers.js';
 export { keepRows, rowNumbers } from './keep-rows.js';
-export { bestOfGroups, denseKey, groupRows, groupsOfSeveral, textKey, type DenseKey, type GroupKey, type Groups, type TextKey, type Texts } from './group-rows.js';
+export { bestOfGroups, denseKey, groupPositions, groupRows, groupsOfSeveral, textKey, type DenseKey, type GroupKey, type Groups, type TextKey, type Texts } from './group-rows.js';
 export { aggregateRuns, chainRuns, keepBestOfRuns, listByFirstRow, orderWithinGroups, singleRowRuns, type ListedRuns, type Merge, type Ordered, type Runs } from './runs.js';
 export { arrayCarver, prefaultedMemory, type PrefaultedMemory } from './prefaulted-memory.js';
 export { cachedIn, memoizedPer } from './cached-in.js';

@@ -15,18 +15,19 @@ function scratch(length: number): Int32Array {
 }
 
 /**
- * Dense ids, per row, of the keys of the given rows (-1 for other rows), numbered in order of first appearance.
+ * Dense ids, per row, of the keys of the given rows (-1 for other rows), numbered in order of first appearance;
+ * with `byPosition`, per position in `indices` instead.
  * `hashOf` is a 32-bit hash of a row's key; `same` compares two rows' keys (called only when a slot is taken).
  * @example numberKeys([0, 1, 2], 3, (row) => codes[row], (row, other) => codes[row] === codes[other]) // { ids, count }
  */
-export function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (row: number) => number, same: (row: number, other: number) => boolean): { ids: Int32Array; count: number } {
+export function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (row: number) => number, same: (row: number, other: number) => boolean, byPosition = false): { ids: Int32Array; count: number } {
   let size = 2;
   while (size < indices.length * 2) size *= 2;
   const mask = size - 1;
   const memory = scratch(size + indices.length);
   const table = memory.subarray(0, size).fill(-1); // slot -> id
   const firstRow = memory.subarray(size); // id -> the first row holding it
-  const ids = new Int32Array(rows).fill(-1);
+  const ids = byPosition ? new Int32Array(indices.length) : new Int32Array(rows).fill(-1);
   let count = 0;
   for (let slot = 0; slot < indices.length; slot += 1) {
     const row = indices[slot];
@@ -37,12 +38,12 @@ export function numberKeys(indices: ArrayLike<number>, rows: number, hashOf: (ro
       if (id === -1) {
         table[probe] = count;
         firstRow[count] = row;
-        ids[row] = count;
+        ids[byPosition ? slot : row] = count;
         count += 1;
         break;
       }
       if (same(row, firstRow[id])) {
-        ids[row] = id;
+        ids[byPosition ? slot : row] = id;
         break;
       }
       probe = (probe + 1) & mask;

@@ -1,8 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { cachedIn } from './cached-in.js';
 import { columnCodes, nullIds, type ColumnCodes } from './column-codes.js';
-import { denseKey, groupRows } from './group-rows.js';
-import { keepRows } from './keep-rows.js';
+import { denseKey, groupPositions } from './group-rows.js';
 
 /** A group's key columns and their values. */
 type Row = Record<string, unknown>;
@@ -52,15 +51,10 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
   const dimensionCodes = columnCodes(table, dimension);
   const dense = (codes: ColumnCodes) => denseKey(codes.ids, codes.values.length);
 
-  const periods = byCodes.length === 0 ? undefined : groupRows(rows, byCodes.map(dense));
-  const periodOf = new Int32Array(length); // one period (id 0) without `by` columns
-  const periodFirstRow: number[] = length > 0 && !periods ? [rows[0]] : [];
-  if (periods) {
-    for (let index = 0; index < length; index += 1) {
-      const period = (periodOf[index] = periods.ids[rows[index]]);
-      if (period === periodFirstRow.length) periodFirstRow.push(rows[index]);
-    }
-  }
+  const periods = byCodes.length === 0 ? undefined : groupPositions(rows, byCodes.map(dense));
+  const periodOf = periods ? periods.ids : new Int32Array(length); // one period (id 0) without `by` columns
+  const periodFirstRow: number[] = [];
+  for (let index = 0; index < length; index += 1) if (periodOf[index] === periodFirstRow.length) periodFirstRow.push(rows[index]);
   const periodKeys = (row: number): Row => {
     const keys: Row = {};
     by.forEach((name, column) => {
@@ -70,8 +64,9 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
   };
 
   const isNull = nullIds(dimensionCodes);
-  const withDimension = keepRows(rows, (row) => isNull[dimensionCodes.ids[row]] === 0);
-  const dimensionGroups = groupRows(withDimension, periods ? [denseKey(periods.ids, periods.count), dense(dimensionCodes)] : [dense(dimensionCodes)]);
+  // (period, dimension value) in one numbering; tasks with a null value are left out of it below
+  const combinations = groupPositions(rows, [...byCodes.map(dense), dense(dimensionCodes)]);
+  const idOfCombination = new Int32Array(combinations.count).fill(-1);
   const withAll = includeAll !== false;
   const allCount = withAll ? periodFirstRow.length : 0;
   const all = withAll ? periodOf : new Int32Array(length).fill(-1);
@@ -84,8 +79,11 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
       group[index] = -1;
       continue;
     }
-    const id = dimensionGroups.ids[row];
-    if (id === dimensionKeys.length) dimensionKeys.push({ ...periodKeys(row), [dimension]: dimensionCodes.values[code] });
+    let id = idOfCombination[combinations.ids[index]];
+    if (id === -1) {
+      id = idOfCombination[combinations.ids[index]] = dimensionKeys.length;
+      dimensionKeys.push({ ...periodKeys(row), [dimension]: dimensionCodes.values[code] });
+    }
     group[index] = allCount + id;
   }
   const allKeys = withAll ? periodFirstRow.map((row) => ({ ...periodKeys(row), [dimension]: '*' })) : [];
