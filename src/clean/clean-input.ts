@@ -2,9 +2,9 @@ import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
-import { prefaultedMemory } from '../util/prefaulted-memory.js';
+import { prefaultedMemory, rowNumbers, singleRowRuns } from '../columns/index.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
-import { readLogFiles, type LogFile } from './read-log-files.js';
+import { readLogFiles, type LogFile, type LogFilesRead } from './read-log-files.js';
 import type { RosterZones } from './read-log-file.js';
 import { repairClockSkew } from './repair-clock-skew.js';
 import { plausibleWindow } from './quarantine.js';
@@ -12,8 +12,7 @@ import { canonicalLabels } from './canonical-labels.js';
 import { countRawLabels, rowTaskTypes } from './row-task-types.js';
 import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
-import { rowNumbers } from './group-order.js';
-import { rowRuns, stitchSessions } from './stitch-sessions.js';
+import { STITCHED_TASK, stitchSessions } from './stitch-sessions.js';
 import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns } from './task-table.js';
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
@@ -29,16 +28,45 @@ export interface CleanEffects {
   readLogs?: typeof readLogFiles;
 }
 
+/** The input as read (CONTRACT 2.1 and the reading half of 2.2): what cleanRows turns into cleaned data. */
+export interface ParsedInput {
+  /** Readable log rows per source (times in UTC), quarantined rows, file reports and row counts. */
+  logs: LogFilesRead;
+  roster: Roster;
+  /** Optional values that could not be read, per column (logs and roster). */
+  unreadable: Record<string, number>;
+  /** The run's clock (epoch ms) the rows were judged against. */
+  asOf: number;
+}
+
+export interface CleanRowsOptions {
+  onProgress?(message: string): void;
+  /**
+   * How many rows carry each raw task label, over both log sources (countRawLabels). Default: counted over
+   * `parsed`; a caller that cleans a part of the history passes the counts of all of it (CONTRACT 2.3).
+   */
+  labelCounts?: Map<string, number>;
+}
+
 function emptyAccounting(): SourceAccounting {
   return { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
 }
 
 /**
- * Reads an input folder and applies every cleaning rule of CONTRACT section 2, in order.
- * Every input row ends up in a task, merged with a reason, or quarantined with a reason.
+ * Reads an input folder and applies every cleaning rule of CONTRACT section 2, in order: readInput, then
+ * cleanRows. Every input row ends up in a task, merged with a reason, or quarantined with a reason.
  * @example const data = await cleanInput('data/sample', parseConfig({}))
  */
 export async function cleanInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<CleanedData> {
+  return cleanRows(await readInput(inputDir, config, effects), config, { onProgress: effects.onProgress });
+}
+
+/**
+ * The reading half of cleaning: the files of a folder by kind, the roster, and every log row parsed, with
+ * times in UTC (naive times in the roster's zones) and unreadable rows quarantined (CONTRACT 2.1, 2.2).
+ * @example const parsed = await readInput('data/sample', config, { now: Date.now() }); cleanRows(parsed, config)
+ */
+export async function readInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<ParsedInput> {
   const progress = effects.onProgress ?? (() => {});
   const asOf = effects.now ?? Date.now();
   const unreadable: Record<string, number> = {};
@@ -59,11 +87,22 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const reading = (effects.readLogs ?? readLogFiles)(logFiles, {
     zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers, limits: config.inputLimits,
   });
-  const [roster, read] = await Promise.all([loadingRoster, reading]);
+  const [roster, logs] = await Promise.all([loadingRoster, reading]);
+  for (const [column, count] of logs.unreadable) onUnreadableOptional(column, count);
+  return { logs, roster, unreadable, asOf };
+}
+
+/**
+ * The rules of CONTRACT section 2 over rows already read (readInput): clock skew, labels, exact duplicates,
+ * retries, stitching, durations, teams, in that order. The parsed rows are repaired in place: clean them once.
+ * @example const data = await cleanRows(await readInput(dir, config), config)
+ */
+export async function cleanRows(parsed: ParsedInput, config: Config, options: CleanRowsOptions = {}): Promise<CleanedData> {
+  const progress = options.onProgress ?? (() => {});
+  const { logs: read, roster, asOf } = parsed;
   const rows = read.rows;
   const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
   const reports: FileReport[] = [...roster.files, ...read.reports];
-  for (const [column, count] of read.unreadable) onUnreadableOptional(column, count);
   const accounting = { ai_logs: emptyAccounting(), manual_logs: emptyAccounting(), user_monthly_summary: roster.accounting };
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     accounting[source].rows_read = read.counts[source].rowsRead;
@@ -82,19 +121,19 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   };
 
   // 5. Task labels: spelling, synonyms, abbreviations, catalogue; frequencies over both sources
-  const mapping = canonicalLabels(countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
+  const mapping = canonicalLabels(options.labelCounts ?? countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
   const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
   // 6. Exact duplicates (conflicting copies counted; harmful if any copy is), then retries (AI only), then stitching (AI only)
   const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length), aiTypes.ids);
   const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length), manualTypes.ids);
-  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes.ids, config.cleaning.retryWindowSec * 1000);
-  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes.ids, config.cleaning.stitchGapMin * 60_000);
-  const manualRuns = rowRuns(manualExact.kept);
+  const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes, config.cleaning.retryWindowSec * 1000);
+  const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes, config.cleaning.stitchGapMin * 60_000);
+  const manualRuns = singleRowRuns(manualExact.kept);
   await tableMemory?.ready;
-  const columns = taskTableColumns(stitched.runs.taskOrder.length + manualRuns.taskOrder.length, passThrough, aiTypes.names, tableMemory?.buffer);
-  const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
-  const manualTasks = buildTasks(rows.manual_logs, manualRuns, manualTypes.ids, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
+  const columns = taskTableColumns(stitched.tasks.listed.length + manualRuns.listed.length, passThrough, aiTypes.names, tableMemory?.buffer);
+  const aiTasks = buildTasks(rows.ai_logs, stitched.tasks, STITCHED_TASK, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
+  const manualTasks = buildTasks(rows.manual_logs, manualRuns, STITCHED_TASK, manualTypes.ids, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
   accounting.ai_logs.conflicting_duplicates = aiExact.conflicting;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
@@ -117,7 +156,7 @@ export async function cleanInput(inputDir: string, config: Config, effects: Clea
   const tasks = table(columns);
   const quarantineByReason: Record<string, number> = {};
   for (const record of quarantine) quarantineByReason[record.reason] = (quarantineByReason[record.reason] ?? 0) + 1;
-  for (const [column, count] of Object.entries(unreadable)) repairs[`unreadable_${column}`] = count;
+  for (const [column, count] of Object.entries(parsed.unreadable)) repairs[`unreadable_${column}`] = count;
   return {
     asOf,
     tasks,

@@ -1,5 +1,5 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIdsByHash, keepRows } from './group-order.js';
+import { bestOfGroups, groupRows, groupsOfSeveral, keepRows, textKey } from '../columns/index.js';
 import { teamKey } from './load-roster.js';
 
 /** Accuracies closer than this are the same value (CONTRACT 2.4). */
@@ -20,34 +20,18 @@ export interface ExactDuplicates {
  * @example dedupeExact(rows, rowNumbers(rows.length), aiTypes.ids) // { kept: Int32Array [0, 2], duplicates: 1, conflicting: 0 }
  */
 export function dedupeExact(rows: LogRows, indices: Int32Array, taskTypes: Int32Array): ExactDuplicates {
-  // Rows with the same id share a number (hashes computed while reading), and the winner is kept per number.
-  const { ids: numberOf, count } = denseIdsByHash(rows.id, rows.idHash);
-  const winner = new Int32Array(count).fill(-1);
-  for (let slot = 0; slot < indices.length; slot += 1) {
-    const index = indices[slot];
-    const number = numberOf[index];
-    if (winner[number] === -1 || rows.completeness[index] > rows.completeness[winner[number]]) winner[number] = index;
-  }
-  const kept = keepRows(indices, (index) => winner[numberOf[index]] === index);
+  const sameId = groupRows(indices, [textKey(rows.id, rows.idHash)]);
+  const mostComplete = bestOfGroups(indices, sameId, (a, b) => rows.completeness[b] - rows.completeness[a] || a - b);
+  const kept = keepRows(indices, (row) => mostComplete[sameId.ids[row]] === row);
   const duplicates = indices.length - kept.length;
-  return { kept, duplicates, conflicting: duplicates === 0 ? 0 : settleConflicts(rows, indices, numberOf, winner, taskTypes) };
+  const copies = duplicates === 0 ? [] : groupsOfSeveral(indices, sameId);
+  return { kept, duplicates, conflicting: copies.filter((group) => settleCopies(rows, group, mostComplete[sameId.ids[group[0]]], taskTypes)).length };
 }
 
-// Only the ids that repeat are looked at again: each copy is compared, field by field, with the first
-// non-empty value any earlier copy held (so that two copies that each differ from an empty one still
-// count), and a harmful copy makes the kept row harmful.
-function settleConflicts(rows: LogRows, indices: Int32Array, numberOf: Int32Array, winner: Int32Array, taskTypes: Int32Array): number {
-  const copies = new Int32Array(winner.length);
-  for (let slot = 0; slot < indices.length; slot += 1) copies[numberOf[indices[slot]]] += 1;
-  const rowsOf = new Map<number, number[]>();
-  for (let slot = 0; slot < indices.length; slot += 1) {
-    const index = indices[slot];
-    const number = numberOf[index];
-    if (copies[number] < 2) continue;
-    let group = rowsOf.get(number);
-    if (!group) rowsOf.set(number, (group = []));
-    group.push(index);
-  }
+// Each copy in input order is compared, field by field, with the first non-empty value any earlier copy held
+// (so that two copies that each differ from an empty one still count); then, if harmful, it makes the kept
+// row harmful (later copies compare with that). True when the copies disagree.
+function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: Int32Array): boolean {
   const teamKeys = new Map<number, string>();
   const teamOf = (row: number): string | null => {
     const code = rows.team[row];
@@ -68,22 +52,18 @@ function settleConflicts(rows: LogRows, indices: Int32Array, numberOf: Int32Arra
     (row, other) => (rows.prompt.isEmpty(row) || rows.prompt.isEmpty(other) ? null : rows.prompt.equals(row, other)),
     (row, other) => (rows.toolVersion[row] === -1 || rows.toolVersion[other] === -1 ? null : rows.toolVersion[row] === rows.toolVersion[other]),
   ];
-  let conflicting = 0;
-  for (const [number, group] of rowsOf) {
-    // per field, the first copy that has a value: null (-1) until one does
-    const reference = new Array<number>(fields.length).fill(-1);
-    let disagree = false;
-    for (const row of group) {
-      for (let field = 0; field < fields.length; field += 1) {
-        if (reference[field] === -1) {
-          if (fields[field](row, row) !== null) reference[field] = row;
-        } else if (fields[field](row, reference[field]) === false) {
-          disagree = true;
-        }
+  // per field, the first copy that has a value: null (-1) until one does
+  const reference = new Array<number>(fields.length).fill(-1);
+  let disagree = false;
+  for (const row of group) {
+    for (let field = 0; field < fields.length; field += 1) {
+      if (reference[field] === -1) {
+        if (fields[field](row, row) !== null) reference[field] = row;
+      } else if (fields[field](row, reference[field]) === false) {
+        disagree = true;
       }
-      if (rows.harmful[row] === 1) rows.harmful[winner[number]] = 1;
     }
-    if (disagree) conflicting += 1;
+    if (rows.harmful[row] === 1) rows.harmful[kept] = 1;
   }
-  return conflicting;
+  return disagree;
 }

@@ -1,42 +1,31 @@
+import { chainRuns, denseKey, groupRows, keepBestOfRuns, keepRows, orderWithinGroups, textKey } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
-import { denseIdsOfIdAndText, keepRows, orderByGroupAndStart, userTaskPairs } from './group-order.js';
+import { TASK_STATUSES, type TaskStatus } from '../ingest/types.js';
+import type { RowTaskTypes } from './row-task-types.js';
+
+/** The best status first: a retry that completed beats one abandoned, which beats an error. */
+export const BEST_STATUS_FIRST: readonly TaskStatus[] = ['completed', 'abandoned', 'error'];
+const rankOfCode = Int8Array.from(TASK_STATUSES, (status) => BEST_STATUS_FIRST.indexOf(status));
 
 // Retries share a prompt and start within seconds: one attempt, keep the best status then the earliest.
 /**
- * CONTRACT 2.5: rows with the same user, canonical task type and non-empty prompt whose starts
- * chain within `windowMs` are one attempt. Returns the kept indices in input order.
- * @example dedupeRetries(rows, kept, aiTypes.ids, 30_000) // { kept: [...], duplicates: 4 }
+ * CONTRACT 2.5: rows with the same user, canonical task type and non-empty prompt whose starts chain
+ * within `windowMs` (each row within the window of the attempt's previous row) are one attempt. The
+ * attempt keeps its best status, then the earlier start, then the first in input order.
+ * Returns the kept indices in input order.
+ * @example dedupeRetries(rows, kept, aiTypes, 30_000) // { kept: [...], duplicates: 4 }
  */
 export function dedupeRetries(
-  rows: Pick<LogRows, 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
+  rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
   indices: Int32Array,
-  /** Canonical task type per row, as ids (RowTaskTypes). */
-  taskTypes: Int32Array,
+  /** Canonical task type per row. */
+  taskTypes: RowTaskTypes,
   windowMs: number,
 ): { kept: Int32Array; duplicates: number } {
-  const eligible = keepRows(indices, (index) => !rows.prompt.isEmpty(index));
-  // (user, task type, prompt) as one dense id: never a string built per row
-  const attempts = denseIdsOfIdAndText(userTaskPairs(rows.user, taskTypes).ids, rows.prompt, rows.promptHash, eligible, rows.user.length);
-  const { order, group } = orderByGroupAndStart(eligible, attempts.ids, attempts.count, rows.start);
-  const dropped = new Uint8Array(rows.user.length);
-  let duplicates = 0;
-  let best = -1;
-  const better = (a: number, b: number) =>
-    rows.status[a] - rows.status[b] || rows.start[a] - rows.start[b] || a - b;
-  for (let slot = 0; slot < order.length; slot += 1) {
-    const index = order[slot];
-    const continues = slot > 0 && group[slot] === group[slot - 1] && rows.start[index] - rows.start[order[slot - 1]] <= windowMs;
-    if (!continues) {
-      best = index;
-      continue;
-    }
-    duplicates += 1;
-    if (better(index, best) < 0) {
-      dropped[best] = 1;
-      best = index;
-    } else {
-      dropped[index] = 1;
-    }
-  }
-  return { kept: keepRows(indices, (index) => dropped[index] === 0), duplicates };
+  const withPrompt = keepRows(indices, (row) => !rows.prompt.isEmpty(row));
+  const sameAttempt = groupRows(withPrompt, [denseKey(rows.user, rows.strings.length), denseKey(taskTypes.ids, taskTypes.names.length), textKey(rows.prompt, rows.promptHash)]);
+  const inStartOrder = orderWithinGroups(withPrompt, sameAttempt, rows.start);
+  const attempts = chainRuns(inStartOrder, (previous, row) => rows.start[row] - rows.start[previous] <= windowMs);
+  const better = (a: number, b: number) => rankOfCode[rows.status[a]] - rankOfCode[rows.status[b]] || rows.start[a] - rows.start[b] || a - b;
+  return { kept: keepBestOfRuns(indices, attempts, better, rows.length), duplicates: withPrompt.length - attempts.firstSlots.length };
 }

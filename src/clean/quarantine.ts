@@ -1,3 +1,4 @@
+import { memoizedPer } from '../columns/index.js';
 import type { CsvRecord } from '../ingest/read-csv.js';
 import type { ResolvedHeader } from '../ingest/normalize-headers.js';
 import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, withoutControlCharacters, type ParsedTime } from '../ingest/parse-values.js';
@@ -62,25 +63,18 @@ interface Positions {
   passThrough: Array<[string, number]>;
 }
 
-const positionsByHeader = new WeakMap<ResolvedHeader, Positions>();
-
 // A Map lookup per cell per row adds up over millions of rows: look the header up once.
-function positionsOf(header: ResolvedHeader): Positions {
-  let positions = positionsByHeader.get(header);
-  if (!positions) {
-    const at = (name: string) => header.index.get(name) ?? -1;
-    positions = {
-      eventId: at('event_id'), taskId: at('task_id'), user: at('user_id'), team: at('team'), label: at('task_type'), start: at('started_at'), end: at('ended_at'),
-      status: at('status'), accuracy: at('accuracy'), accuracyPct: at('accuracy_pct'),
-      usePercent: !header.index.has('accuracy') && header.index.has('accuracy_pct'),
-      harmful: at('harmful'), prompt: at('prompt'), toolVersion: at('tool_version'), tz: at('tz'),
-      durations: DURATION_UNITS.map(([column, unitMs]) => [column, at(column), unitMs] as [string, number, number]).filter(([, position]) => position !== -1),
-      passThrough: [...header.passThrough],
-    };
-    positionsByHeader.set(header, positions);
-  }
-  return positions;
-}
+const positionsOf = memoizedPer((header: ResolvedHeader): Positions => {
+  const at = (name: string) => header.index.get(name) ?? -1;
+  return {
+    eventId: at('event_id'), taskId: at('task_id'), user: at('user_id'), team: at('team'), label: at('task_type'), start: at('started_at'), end: at('ended_at'),
+    status: at('status'), accuracy: at('accuracy'), accuracyPct: at('accuracy_pct'),
+    usePercent: !header.index.has('accuracy') && header.index.has('accuracy_pct'),
+    harmful: at('harmful'), prompt: at('prompt'), toolVersion: at('tool_version'), tz: at('tz'),
+    durations: DURATION_UNITS.map(([column, unitMs]) => [column, at(column), unitMs] as [string, number, number]).filter(([, position]) => position !== -1),
+    passThrough: [...header.passThrough],
+  };
+});
 
 /**
  * The trimmed field at `position`, '' when the column is absent (-1) or the record is short. The roster reads its cells so too.

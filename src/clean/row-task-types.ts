@@ -1,3 +1,4 @@
+import { countCodes, Dictionary, recodeInto } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import type { LabelMapping } from './types.js';
 
@@ -15,12 +16,7 @@ export interface RowTaskTypes {
 export function countRawLabels(sources: LogRows[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const rows of sources) {
-    const perCode = new Int32Array(rows.strings.length);
-    const firstSeen: number[] = [];
-    for (let row = 0; row < rows.length; row += 1) {
-      const code = rows.label[row];
-      if (perCode[code]++ === 0) firstSeen.push(code);
-    }
+    const { counts: perCode, firstSeen } = countCodes(rows.label, rows.strings.length);
     for (const code of firstSeen) counts.set(rows.strings[code], (counts.get(rows.strings[code]) ?? 0) + perCode[code]);
   }
   return counts;
@@ -32,22 +28,12 @@ export function countRawLabels(sources: LogRows[]): Map<string, number> {
  * @example const [ai, manual] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping); ai.names[ai.ids[0]] // 'report_drafting'
  */
 export function rowTaskTypes(sources: LogRows[], mapping: Map<string, LabelMapping>): RowTaskTypes[] {
-  const names: string[] = [];
-  const idOf = new Map<string, number>();
+  const canonical = new Dictionary<string>();
   return sources.map((rows) => {
-    const idOfCode = Int32Array.from(rows.strings, (value) => {
-      const canonical = mapping.get(value)?.canonical; // users, teams and the like have none
-      if (canonical === undefined) return -1;
-      let id = idOf.get(canonical);
-      if (id === undefined) {
-        id = names.length;
-        names.push(canonical);
-        idOf.set(canonical, id);
-      }
-      return id;
-    });
+    // users, teams and the like have no canonical label: no code
+    const idOfCode = canonical.recode(rows.strings, (value) => mapping.get(value)?.canonical);
     const ids = new Int32Array(rows.length);
-    for (let row = 0; row < rows.length; row += 1) ids[row] = idOfCode[rows.label[row]];
-    return { names, ids };
+    recodeInto(rows.label, idOfCode, ids);
+    return { names: canonical.values, ids };
   });
 }

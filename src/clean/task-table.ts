@@ -1,10 +1,7 @@
-import { STATUS_BY_RANK, type LogRows } from '../ingest/log-rows.js';
-import type { LogSource, TaskStatus } from '../ingest/types.js';
+import { aggregateRuns, arrayCarver, CodedColumn, NullableNumbers, type ListedRuns, type Merge } from '../columns/index.js';
+import type { LogRows } from '../ingest/log-rows.js';
+import { TASK_STATUSES, type LogSource, type TaskStatus } from '../ingest/types.js';
 import type { TextColumn } from '../ingest/text-column.js';
-import { CodedColumn } from '../util/coded-column.js';
-import { NullableNumbers } from '../util/nullable-numbers.js';
-import { arrayCarver } from '../util/prefaulted-memory.js';
-import type { Runs } from './stitch-sessions.js';
 
 /**
  * The cleaned task table's columns, exactly as CleanedData['tasks'] holds them, AI tasks first:
@@ -122,7 +119,7 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
     task_type: new CodedColumn(codes(), taskTypeNames),
     started_at: starts,
     duration_ms: new NullableNumbers(durations),
-    status: new CodedColumn(codes(), [...STATUS_BY_RANK]),
+    status: new CodedColumn(codes(), [...TASK_STATUSES]),
     accuracy: new NullableNumbers(accuracies),
     harmful: new CodedColumn(codes(), [false, true]),
     fragments: codes(),
@@ -133,60 +130,38 @@ export function taskTableColumns(total: number, passThrough: Map<string, string>
   return columns;
 }
 
+/** How each column of a task merges the task's rows (a rule's, e.g. stitchSessions' STITCHED_TASK). */
+export type TaskMerge = Record<'task_id' | 'user_id' | 'task_type' | 'started_at' | 'duration_ms' | 'status' | 'prompt' | 'tool_version' | 'accuracy' | 'harmful' | 'team' | 'fragments' | 'passThrough', Merge>;
+
 /**
- * Writes a source's tasks into the table's columns from row `offset` on: each task takes its first
- * row's id, user, type and start, its last row's status, prompt and version, the sum of the
- * durations, the last known accuracy, harmful if any row is, and the first team.
- * @example const aiTasks = buildTasks(rows.ai_logs, stitched.runs, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough)
+ * Writes a source's tasks, runs of rows merged as `merge` says, into the table's columns from row `offset` on.
+ * @example const aiTasks = buildTasks(rows.ai_logs, stitched.tasks, STITCHED_TASK, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough)
  */
-export function buildTasks(rows: LogRows, runs: Runs, taskTypeIds: Int32Array, target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
-  const count = runs.taskOrder.length;
+export function buildTasks(rows: LogRows, runs: ListedRuns, merge: TaskMerge, taskTypeIds: Int32Array, target: { columns: TaskTableColumns; offset: number }, source: LogSource, passThrough: Map<string, string>): TaskColumns {
+  const count = runs.listed.length;
   const { columns, offset } = target;
-  const { task_id: taskIds, user_id: userIds, team: teams, task_type: taskTypes, started_at: starts, duration_ms: durations } = columns;
-  const { status: statuses, accuracy: accuracies, harmful: harms, fragments, prompt: prompts, tool_version: toolVersions } = columns;
   // the source's codes, moved past the values already listed (user_id, team, tool_version and pass-through share them)
-  const stringBase = userIds.values.length;
-  for (const value of rows.strings) userIds.values.push(value);
-  const stringCode = (code: number) => (code === -1 ? -1 : stringBase + code);
+  const stringBase = columns.user_id.values.length;
+  for (const value of rows.strings) columns.user_id.values.push(value);
+  const strings = (codes: Int32Array) => (row: number) => (codes[row] === -1 ? -1 : stringBase + codes[row]);
+  const codes = { offset, unknown: -1 };
+  const numbers = { offset };
+  const row = (index: number) => index;
   columns.source.codes.fill(columns.source.values.indexOf(source), offset, offset + count);
-  taskIds.addSource(offset, rows.id);
-  prompts.addSource(offset, rows.prompt);
-  const passColumns = [...rows.passThrough].map(([name, codes]) => [codes, (columns[passThrough.get(name)!] as CodedColumn<string>).codes] as const);
-  for (let task = 0; task < count; task += 1) {
-    const run = runs.taskOrder[task];
-    const from = runs.firstSlots[run];
-    const to = run + 1 < runs.firstSlots.length ? runs.firstSlots[run + 1] : runs.order.length;
-    const first = runs.order[from];
-    const last = runs.order[to - 1];
-    let duration = rows.end[first] - rows.start[first];
-    let accuracy = rows.accuracy[first];
-    let harmful = rows.harmful[first];
-    let team = rows.team[first]; // codes into rows.strings, -1 for none
-    for (let slot = from + 1; slot < to; slot += 1) {
-      const index = runs.order[slot];
-      duration += rows.end[index] - rows.start[index];
-      if (!Number.isNaN(rows.accuracy[index])) accuracy = rows.accuracy[index];
-      if (rows.harmful[index] > harmful) harmful = rows.harmful[index];
-      if (team === -1) team = rows.team[index];
-    }
-    const out = offset + task;
-    taskIds.rowOf[out] = first;
-    userIds.codes[out] = stringCode(rows.user[first]);
-    teams.codes[out] = stringCode(team);
-    taskTypes.codes[out] = taskTypeIds[first]; // into RowTaskTypes.names, the column's values
-    starts[out] = rows.start[first];
-    durations.values[out] = duration; // NaN: unknown
-    statuses.codes[out] = rows.status[last]; // STATUS_RANK, the index into STATUS_BY_RANK
-    accuracies.values[out] = accuracy;
-    harms.codes[out] = harmful; // -1 null, 0 false, 1 true: codes into [false, true]
-    fragments[out] = to - from;
-    prompts.rowOf[out] = last;
-    toolVersions.codes[out] = stringCode(rows.toolVersion[last]);
-    for (const [codes, column] of passColumns) {
-      let code = codes[first];
-      for (let slot = from + 1; slot < to; slot += 1) if (codes[runs.order[slot]] !== -1) code = codes[runs.order[slot]];
-      column[out] = stringCode(code);
-    }
-  }
+  columns.task_id.addSource(offset, rows.id);
+  columns.prompt.addSource(offset, rows.prompt);
+  aggregateRuns(runs, merge.task_id, row, columns.task_id.rowOf, codes); // the row whose id the task shows
+  aggregateRuns(runs, merge.user_id, strings(rows.user), columns.user_id.codes, codes);
+  aggregateRuns(runs, merge.team, strings(rows.team), columns.team.codes, codes);
+  aggregateRuns(runs, merge.task_type, (index) => taskTypeIds[index], columns.task_type.codes, codes); // into RowTaskTypes.names
+  aggregateRuns(runs, merge.started_at, (index) => rows.start[index], columns.started_at, numbers);
+  aggregateRuns(runs, merge.duration_ms, (index) => rows.end[index] - rows.start[index], columns.duration_ms.values, numbers); // NaN: unknown
+  aggregateRuns(runs, merge.status, (index) => rows.status[index], columns.status.codes, codes); // codes into TASK_STATUSES
+  aggregateRuns(runs, merge.accuracy, (index) => rows.accuracy[index], columns.accuracy.values, numbers);
+  aggregateRuns(runs, merge.harmful, (index) => rows.harmful[index], columns.harmful.codes, codes); // -1 null, 0 false, 1 true: codes into [false, true]
+  aggregateRuns(runs, merge.fragments, row, columns.fragments, numbers);
+  aggregateRuns(runs, merge.prompt, row, columns.prompt.rowOf, codes);
+  aggregateRuns(runs, merge.tool_version, strings(rows.toolVersion), columns.tool_version.codes, codes);
+  for (const [name, values] of rows.passThrough) aggregateRuns(runs, merge.passThrough, strings(values), (columns[passThrough.get(name)!] as CodedColumn<string>).codes, codes);
   return { columns, offset, length: count };
 }

@@ -1,10 +1,10 @@
+import { Dictionary, recodeInto } from '../columns/index.js';
 import { hashString } from '../util/hash-string.js';
 import { TextColumn } from './text-column.js';
-import type { LogSource, TaskStatus } from './types.js';
+import { TASK_STATUSES, type LogSource, type TaskStatus } from './types.js';
 
-/** Status as a small number so sorting and "best status" are arithmetic: lower is better. */
-export const STATUS_RANK: Record<TaskStatus, number> = { completed: 0, abandoned: 1, error: 2 };
-export const STATUS_BY_RANK: TaskStatus[] = ['completed', 'abandoned', 'error'];
+/** A status's code in the status column: its place in TASK_STATUSES. */
+const STATUS_CODE = Object.fromEntries(TASK_STATUSES.map((status, code) => [status, code])) as Record<TaskStatus, number>;
 
 export interface LogRowInput {
   id: string;
@@ -68,8 +68,7 @@ export class LogRowsBuilder {
   private readonly id = new JoinedStrings();
   private readonly prompt = new JoinedStrings(); // prompts are mostly unique: a dictionary would only cost
   // Repeated strings (users, teams, labels, versions, pass-through values) are codes into one dictionary.
-  private readonly dictionary: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  private readonly dictionary = new Dictionary<string>();
   private columns: TypedColumns;
   private readonly passThrough = new Map<string, number[]>();
 
@@ -85,14 +84,7 @@ export class LogRowsBuilder {
    * @example builder.code('u17') // 0
    */
   code(value: string | null): number {
-    if (value === null) return -1;
-    let code = this.codeOf.get(value);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(value);
-      this.codeOf.set(value, code);
-    }
-    return code;
+    return value === null ? -1 : this.dictionary.code(value);
   }
 
   private grow(): void {
@@ -112,7 +104,7 @@ export class LogRowsBuilder {
     columns.toolVersion[at] = this.code(row.toolVersion);
     columns.start[at] = row.start;
     columns.end[at] = row.end;
-    columns.status[at] = STATUS_RANK[row.status];
+    columns.status[at] = STATUS_CODE[row.status];
     columns.accuracy[at] = row.accuracy ?? Number.NaN;
     columns.harmful[at] = row.harmful === null ? -1 : row.harmful ? 1 : 0;
     columns.completeness[at] = row.completeness;
@@ -142,7 +134,7 @@ export class LogRowsBuilder {
   toPart(): LogRowsPart {
     const length = this.length;
     return {
-      length, ...this.id.finish('id'), ...this.prompt.finish('prompt'), dictionary: this.dictionary,
+      length, ...this.id.finish('id'), ...this.prompt.finish('prompt'), dictionary: this.dictionary.values,
       ...typedColumns(length, this.columns),
       passThrough: [...this.passThrough].map(([name, codes]) => [name, Int32Array.from(codes)]),
     };
@@ -189,7 +181,7 @@ export class LogRows {
   /** Ids and prompts stay the bytes each file was read into, and a string is made when read: see TextColumn. */
   readonly id: TextColumn<string>;
   /** The distinct values of user, team, label, toolVersion and the pass-through columns: their codes point here. */
-  readonly strings: string[] = [];
+  readonly strings: string[];
   readonly user: Int32Array;
   readonly team: Int32Array;
   readonly label: Int32Array;
@@ -197,7 +189,7 @@ export class LogRows {
   readonly start: Float64Array;
   /** Epoch ms, NaN when unknown. */
   readonly end: Float64Array;
-  /** STATUS_RANK. */
+  /** Codes into TASK_STATUSES. */
   readonly status: Int8Array;
   /** NaN when null. */
   readonly accuracy: Float64Array;
@@ -234,23 +226,16 @@ export class LogRows {
     this.completeness = new Int32Array(total);
     this.idHash = new Int32Array(total);
     this.promptHash = new Int32Array(total);
-    const codeOf = new Map<string, number>();
+    const strings = new Dictionary<string>();
+    this.strings = strings.values;
     let offset = 0;
     for (const part of parts) {
       // each part numbers its own strings: its codes become codes into `strings`
-      const codes = Int32Array.from(part.dictionary, (value) => {
-        let code = codeOf.get(value);
-        if (code === undefined) {
-          code = this.strings.length;
-          this.strings.push(value);
-          codeOf.set(value, code);
-        }
-        return code;
-      });
-      recode(part.user, codes, this.user, offset);
-      recode(part.team, codes, this.team, offset);
-      recode(part.label, codes, this.label, offset);
-      recode(part.toolVersion, codes, this.toolVersion, offset);
+      const codes = strings.recode(part.dictionary);
+      recodeInto(part.user, codes, this.user, offset);
+      recodeInto(part.team, codes, this.team, offset);
+      recodeInto(part.label, codes, this.label, offset);
+      recodeInto(part.toolVersion, codes, this.toolVersion, offset);
       this.start.set(part.start, offset);
       this.end.set(part.end, offset);
       this.accuracy.set(part.accuracy, offset);
@@ -262,7 +247,7 @@ export class LogRows {
       for (const [name, partCodes] of part.passThrough) {
         let column = this.passThrough.get(name);
         if (!column) this.passThrough.set(name, (column = new Int32Array(total).fill(-1)));
-        recode(partCodes, codes, column, offset);
+        recodeInto(partCodes, codes, column, offset);
       }
       offset += part.length;
     }
@@ -317,12 +302,5 @@ class JoinedStrings {
   private flush(): void {
     this.chunks.push(this.batch.join(''));
     this.batch = [];
-  }
-}
-
-function recode(partCodes: Int32Array, codes: Int32Array, target: Int32Array, offset: number): void {
-  for (let index = 0; index < partCodes.length; index += 1) {
-    const code = partCodes[index];
-    target[offset + index] = code === -1 ? -1 : codes[code];
   }
 }

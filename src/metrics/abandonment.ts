@@ -1,7 +1,17 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
-import { columnValues } from './column-values.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { columnValues } from '../columns/column-values.js';
+import type { LogSource, TaskStatus } from '../clean/types.js';
+
+/**
+ * CONTRACT 3: an abandoned task is a stitched AI task whose final status is abandoned (the enriched
+ * table's `abandoned` column), out of the AI tasks of any status (`ai_any`).
+ * @example isAbandonedAiTask('ai_logs', 'abandoned') // true
+ */
+export function isAbandonedAiTask(source: LogSource, status: TaskStatus): boolean {
+  return source === 'ai_logs' && status === 'abandoned';
+}
 
 export const abandonment: Kpi = {
   id: 'abandonment_rate',

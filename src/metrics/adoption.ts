@@ -1,7 +1,18 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
-import { columnValues } from './column-values.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { columnValues } from '../columns/column-values.js';
+import type { LogSource, TaskStatus } from '../clean/types.js';
+
+// The one definition every AI-task count shares (adoption, users, power users, harm, ASI, coverage): the
+// enriched table's `ai` column is this rule, evaluated once per (source, status).
+/**
+ * CONTRACT 3: an AI task is a stitched AI task (from ai_logs) whose status is completed.
+ * @example isAiTask('ai_logs', 'completed') // true; isAiTask('ai_logs', 'abandoned') // false
+ */
+export function isAiTask(source: LogSource, status: TaskStatus): boolean {
+  return source === 'ai_logs' && status === 'completed';
+}
 
 export const adoption: Kpi = {
   id: 'adoption_rate',

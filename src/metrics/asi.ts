@@ -1,9 +1,9 @@
 import { monthNumber, monthOfNumber } from '../util/iso-week.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
-import { selectRows } from './select-rows.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { keepRows } from '../columns/index.js';
 
 export const asi: Kpi = {
   id: 'asi',
@@ -23,7 +23,7 @@ export const asi: Kpi = {
     const months = columnCodes(context.tasks, 'month');
     const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (monthNumber(month) <= lastMonthNumber ? 1 : 0));
     const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
-    const evaluated = selectRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
+    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
     if (evaluated.length === 0) return { accuracy_stability: [] };
     const groups = scopeGroups(context.tasks, evaluated, { by: ['month'], dimension: 'team' });
     const evaluatedTasks = sumByGroup(groups, isEvaluated);

@@ -1,7 +1,7 @@
 import { dayNumber, monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { monthRange } from './asi.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 
 export const coverage: Kpi = {

@@ -1,14 +1,18 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { CodedColumn } from '../util/coded-column.js';
-import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from './column-codes.js';
-import { columnValues, numberValues } from './column-values.js';
+import { CodedColumn } from '../columns/coded-column.js';
+import { codeOf, columnCodes, emptyCodes, rememberColumnCodes } from '../columns/column-codes.js';
+import { columnValues, numberValues } from '../columns/column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
+import { isAiTask } from './adoption.js';
+import { isAbandonedAiTask } from './abandonment.js';
+import type { ColumnCodes } from '../columns/column-codes.js';
+import type { LogSource, TaskStatus } from '../clean/types.js';
 
 /**
  * The cleaned tasks plus the columns every KPI groups or counts by:
- * `week`, `month` (report zone), `utc_date`, and 0/1 flags `ai` (completed AI task),
- * `ai_any` (AI task of any status), `manual`, `abandoned`, `harmful_ai`, `evaluated`
+ * `week`, `month` (report zone), `utc_date`, and 0/1 flags `ai` (an AI task: adoption's isAiTask),
+ * `ai_any` (AI task of any status), `manual`, `abandoned` (abandonment's isAbandonedAiTask), `harmful_ai`, `evaluated`
  * (AI task with an accuracy), `above_target`, plus `duration_min` (NaN when unknown).
  * The codes of `week`, `month` and `utc_date` (see columnCodes) come with it.
  * @example enrichTasks(data.tasks, config).filter((d) => d.week === '2026-W47')
@@ -21,7 +25,9 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const sources = columnCodes(tasks, 'source');
   const statuses = columnCodes(tasks, 'status');
   const [aiLogs, manualLogs] = [sources.idOf.get('ai_logs') ?? -1, sources.idOf.get('manual_logs') ?? -1];
-  const [completed, abandoned] = [statuses.idOf.get('completed') ?? -1, statuses.idOf.get('abandoned') ?? -1];
+  const statusCount = statuses.values.length;
+  const aiTask = flagsOf(sources, statuses, isAiTask);
+  const abandonedAiTask = flagsOf(sources, statuses, isAbandonedAiTask);
   const harmful = columnCodes(tasks, 'harmful');
   const harmfulId = harmful.idOf.get(true) ?? -1;
   const accuracy = numberValues(tasks, 'accuracy'); // NaN for null
@@ -67,13 +73,14 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     months.ids[row] = monthId;
     dates.ids[row] = dateId;
     const aiAny = sources.ids[row] === aiLogs;
-    const ai = aiAny && statuses.ids[row] === completed;
+    const sourceAndStatus = sources.ids[row] * statusCount + statuses.ids[row];
+    const ai = aiTask[sourceAndStatus] === 1;
     const value = accuracy[row];
     const evaluated = ai && !Number.isNaN(value);
     columns.ai[row] = ai ? 1 : 0;
     columns.ai_any[row] = aiAny ? 1 : 0;
     columns.manual[row] = sources.ids[row] === manualLogs ? 1 : 0;
-    columns.abandoned[row] = aiAny && statuses.ids[row] === abandoned ? 1 : 0;
+    columns.abandoned[row] = abandonedAiTask[sourceAndStatus];
     columns.harmful_ai[row] = ai && harmful.ids[row] === harmfulId ? 1 : 0;
     columns.evaluated[row] = evaluated ? 1 : 0;
     columns.above_target[row] = evaluated && value >= target ? 1 : 0;
@@ -84,4 +91,13 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   rememberColumnCodes(enriched, 'month', months);
   rememberColumnCodes(enriched, 'utc_date', dates);
   return enriched;
+}
+
+// A rule over (source, status) holds or not for every task of a combination: it is asked once per combination.
+function flagsOf(sources: ColumnCodes, statuses: ColumnCodes, rule: (source: LogSource, status: TaskStatus) => boolean): Uint8Array {
+  const flags = new Uint8Array(sources.values.length * statuses.values.length);
+  sources.values.forEach((source, sourceId) => statuses.values.forEach((status, statusId) => {
+    flags[sourceId * statuses.values.length + statusId] = rule(source as LogSource, status as TaskStatus) ? 1 : 0;
+  }));
+  return flags;
 }

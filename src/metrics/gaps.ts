@@ -1,5 +1,5 @@
 import { dateOfDay, dayNumber, weekdayOfDay } from '../util/iso-week.js';
-import { columnCodes, nullIds } from './column-codes.js';
+import { columnCodes, nullIds } from '../columns/column-codes.js';
 import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
 

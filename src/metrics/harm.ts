@@ -1,6 +1,6 @@
-import { columnValues } from './column-values.js';
+import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi } from './kpi.js';
-import { scopeGroups, sumByGroup } from './scope-groups.js';
+import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
 export const harm: Kpi = {

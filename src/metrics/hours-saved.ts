@@ -1,9 +1,9 @@
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
-import { groupMembers, scopeGroups } from './scope-groups.js';
-import { selectRows } from './select-rows.js';
+import { groupMembers, scopeGroups } from '../columns/scope-groups.js';
+import { keepRows } from '../columns/index.js';
 import { taskRows } from './task-rows.js';
 
 export const hoursSaved: Kpi = {
@@ -68,7 +68,7 @@ export const hoursSaved: Kpi = {
 function manualBaselines(context: KpiContext, rows: Int32Array): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
   const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
   const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
-  const timedManual = selectRows(rows.length, (index) => manual[rows[index]] === 1 && !Number.isNaN(durations[rows[index]])).map((index) => rows[index]);
+  const timedManual = keepRows(rows, (row) => manual[row] === 1 && !Number.isNaN(durations[row]));
   const groups = scopeGroups(context.tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
   const { start, positions } = groupMembers(groups);
   const values = new Float64Array(positions.length);

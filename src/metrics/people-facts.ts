@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
-import { cachedIn } from '../util/cached-in.js';
+import { cachedIn, columnCodes, columnValues, memoizedPer } from '../columns/index.js';
 import { dayNumber, monthNumber, monthOfNumber, weekBounds } from '../util/iso-week.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
 import type { KpiContext, Row } from './kpi.js';
 
 /** One roster row as the people KPIs read it. */
@@ -35,15 +33,11 @@ export interface PeopleFacts {
   months: string[];
 }
 
-const computed = new WeakMap<KpiContext, PeopleFacts>();
-
 /**
  * The roster and every user's AI tasks by period, read once for all people KPIs.
  * @example peopleFacts(context).firstAiTask.get('u001') // 1763283600000
  */
-export function peopleFacts(context: KpiContext): PeopleFacts {
-  return cachedIn(computed, context, () => collectFacts(context));
-}
+export const peopleFacts: (context: KpiContext) => PeopleFacts = memoizedPer(collectFacts);
 
 /** A user's AI tasks in one period: how many, and the start and team of the last. */
 interface PeriodUse {

@@ -1,9 +1,9 @@
 import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
 import type { Kpi, Row } from './kpi.js';
 import { quantile } from './quantile.js';
-import { columnCodes, type ColumnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
-import { groupMembers, scopeGroups, sumByGroup, type ScopeGroups } from './scope-groups.js';
+import { columnCodes, type ColumnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
+import { groupMembers, scopeGroups, sumByGroup, type ScopeGroups } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
 export const powerUsers: Kpi = {

@@ -3,7 +3,7 @@ import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
-import { columnValues } from './column-values.js';
+import { columnValues } from '../columns/index.js';
 import { makePeriodLookup } from './make-period-lookup.js';
 
 const QUARTER_HOUR_MS = 900_000;

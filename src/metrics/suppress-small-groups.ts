@@ -1,7 +1,7 @@
 import type { KpiContext, Row } from './kpi.js';
 import type { TableLayout } from './table-layouts.js';
-import { columnCodes } from './column-codes.js';
-import { distinctByGroup, scopeGroups } from './scope-groups.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { distinctByGroup, scopeGroups } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
 const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);

@@ -1,6 +1,6 @@
-import { cachedIn } from '../util/cached-in.js';
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { memoizedPer } from '../columns/cached-in.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import type { KpiContext } from './kpi.js';
 
 /** Row selections of context.tasks that several KPIs share: row indices, in table order. */
@@ -16,16 +16,12 @@ export interface TaskRows {
   upToReportWeek: Int32Array;
 }
 
-const computed = new WeakMap<KpiContext, TaskRows>();
-
 // Filtering arquero tables copies every column a KPI then reads; index lists into the full table do not.
 /**
  * The shared row selections of a context, computed once.
  * @example for (const row of taskRows(context).reportWeek) total += ai[row]
  */
-export function taskRows(context: KpiContext): TaskRows {
-  return cachedIn(computed, context, () => selectTaskRows(context));
-}
+export const taskRows: (context: KpiContext) => TaskRows = memoizedPer(selectTaskRows);
 
 function selectTaskRows(context: KpiContext): TaskRows {
   const { week, previous } = context.report;

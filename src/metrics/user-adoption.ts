@@ -1,7 +1,7 @@
-import { columnCodes } from './column-codes.js';
-import { columnValues } from './column-values.js';
+import { columnCodes } from '../columns/column-codes.js';
+import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi, type KpiContext } from './kpi.js';
-import { distinctByGroup, scopeGroups } from './scope-groups.js';
+import { distinctByGroup, scopeGroups } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
 export const userAdoption: Kpi = {

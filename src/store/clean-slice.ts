@@ -62,9 +62,10 @@ export function cleanSlice(inputDir: string, config: Config, effects: SliceEffec
   });
 }
 
-/** The code that turns a file into parsed rows: all of ingest/, and the reading and row rules of clean/. */
+/** The code that turns a file into parsed rows: all of ingest/ and columns/ (its dictionaries), and the reading and row rules of clean/. */
 const READER_MODULES: Array<[string, RegExp]> = [
   ['../ingest/', /\.(js|ts)$/],
+  ['../columns/', /\.(js|ts)$/],
   ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|load-roster)\.(js|ts)$/],
 ];
 

@@ -1,8 +1,8 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
 import { TaskText, taskTableBytes, taskTableColumns, type TaskTableColumns } from '../../src/clean/task-table.js';
-import { CodedColumn } from '../../src/util/coded-column.js';
-import { NullableNumbers } from '../../src/util/nullable-numbers.js';
+import { CodedColumn } from '../../src/columns/coded-column.js';
+import { NullableNumbers } from '../../src/columns/nullable-numbers.js';
 import { TextColumn } from '../../src/ingest/text-column.js';
 
 test('task strings read their source rows, and arquero reads them as a column', () => {

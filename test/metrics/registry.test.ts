@@ -19,9 +19,25 @@ describe('registry', () => {
       'usage_tiers',
       'idle_seats',
     ]);
+  });
+
+  // The definition is the glossary the README and the report print: each names its formula and its grain.
+  it('states each KPI\'s formula, grain and tables as CONTRACT section 3 does', () => {
+    const expected: Record<string, { grain: 'week' | 'month'; says: string[]; tables: string[] }> = {
+      adoption_rate: { grain: 'week', says: ['AI tasks / (AI tasks + manual tasks)', 'stitched AI task with status completed'], tables: ['adoption_by_team', 'adoption_by_task_type', 'adoption_trend'] },
+      delta_pts: { grain: 'week', says: ['100 * (adoption rate in the report week - adoption rate in the ISO week before)', 'percentage points'], tables: ['adoption_by_team', 'adoption_by_task_type'] },
+      user_adoption_rate: { grain: 'week', says: ['Distinct users with at least one AI task', 'licensed = true'], tables: ['adoption_by_team'] },
+      abandonment_rate: { grain: 'week', says: ['final status is abandoned / all stitched AI tasks'], tables: ['adoption_by_team', 'adoption_by_task_type', 'adoption_trend'] },
+      power_users: { grain: 'week', says: ['user_weighted_adoption_rate'], tables: ['adoption_by_team', 'adoption_by_task_type', 'adoption_trend', 'power_users'] },
+      hours_saved: { grain: 'week', says: ['baseline_min(task type) is the median duration in minutes of the manual tasks'], tables: ['time_saved', 'baselines'] },
+      asi: { grain: 'month', says: ['accuracy at or above the target (0.9 by default) / completed AI tasks with an accuracy', 'per calendar month'], tables: ['accuracy_stability'] },
+      harm_rate: { grain: 'week', says: ['AI tasks flagged harmful', 'harmful when any of its rows is'], tables: ['harm'] },
+      coverage: { grain: 'month', says: ['Logged AI tasks / ai_tasks_total'], tables: ['logging_coverage'] },
+      gaps: { grain: 'week', says: ['with zero tasks while the median daily task count'], tables: ['gaps'] },
+    };
     for (const kpi of registry) {
-      expect(kpi.definition.length, kpi.id).toBeGreaterThan(120);
-      expect(['week', 'month']).toContain(kpi.grain);
+      expect({ id: kpi.id, grain: kpi.grain, tables: Object.keys(kpi.columns) }).toEqual({ id: kpi.id, grain: expected[kpi.id].grain, tables: expected[kpi.id].tables });
+      for (const phrase of expected[kpi.id].says) expect(kpi.definition, kpi.id).toContain(phrase);
     }
   });
 

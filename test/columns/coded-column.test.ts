@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CodedColumn } from '../../src/util/coded-column.js';
+import { CodedColumn } from '../../src/columns/coded-column.js';
 
 test('a row reads its code\'s value; -1 is null; values may be appended later', () => {
   const teams = new CodedColumn(Int32Array.of(1, -1, 1, 0), ['Finance', 'Legal']);

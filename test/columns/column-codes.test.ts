@@ -1,7 +1,7 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
-import { columnCodes } from '../../src/metrics/column-codes.js';
-import { CodedColumn } from '../../src/util/coded-column.js';
+import { columnCodes } from '../../src/columns/column-codes.js';
+import { CodedColumn } from '../../src/columns/coded-column.js';
 
 // Two codes may hold the same value (two sources' dictionaries side by side): they are one group.
 const teams = () => new CodedColumn(Int32Array.of(2, -1, 0, 3, 2), ['Legal', 'unused', 'Finance', 'Legal']);

@@ -1,7 +1,7 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
-import { numberValues } from '../../src/metrics/column-values.js';
-import { NullableNumbers } from '../../src/util/nullable-numbers.js';
+import { numberValues } from '../../src/columns/column-values.js';
+import { NullableNumbers } from '../../src/columns/nullable-numbers.js';
 
 test('numberValues: NaN for null in any column, in the table\'s row order', () => {
   const typed = new NullableNumbers(Float64Array.of(0.5, Number.NaN, 0.75));

@@ -1,7 +1,10 @@
 import type { ColumnTable } from 'arquero';
-import { cachedIn } from '../util/cached-in.js';
-import type { Row } from './kpi.js';
+import { cachedIn } from './cached-in.js';
 import { columnCodes, nullIds, type ColumnCodes } from './column-codes.js';
+import { denseKey, groupPositions } from './group-rows.js';
+
+/** A group's key columns and their values. */
+type Row = Record<string, unknown>;
 
 export interface ScopeGroupOptions {
   /** Period keys kept in every group (e.g. ['week']); [] for a single period. */
@@ -40,28 +43,18 @@ export function scopeGroups(table: ColumnTable, rows: Int32Array, options: Scope
   return cachedIn(perRows, id, () => buildGroups(table, rows, options));
 }
 
+// The groups are groupRows' over the scope: periods by the `by` columns, then (period, dimension value) for
+// the tasks whose dimension is not null, each numbered in order of first appearance as arquero's groupby lists them.
 function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, includeAll }: ScopeGroupOptions): ScopeGroups {
   const length = rows.length;
   const byCodes = by.map((name) => columnCodes(table, name));
   const dimensionCodes = columnCodes(table, dimension);
+  const dense = (codes: ColumnCodes) => denseKey(codes.ids, codes.values.length);
 
-  // Period part of the key: one id per distinct combination of the `by` columns.
-  const periodOf = new Int32Array(length);
+  const periods = byCodes.length === 0 ? undefined : groupPositions(rows, byCodes.map(dense));
+  const periodOf = periods ? periods.ids : new Int32Array(length); // one period (id 0) without `by` columns
   const periodFirstRow: number[] = [];
-  if (byCodes.length === 0) {
-    // One period: every task has id 0.
-    if (length > 0) periodFirstRow.push(rows[0]);
-  } else {
-    const periodId = firstSeenIds(byCodes.reduce((size, codes) => size * codes.values.length, 1));
-    for (let index = 0; index < length; index += 1) {
-      const row = rows[index];
-      let key = 0;
-      for (let column = 0; column < byCodes.length; column += 1) key = key * byCodes[column].values.length + byCodes[column].ids[row];
-      const period = periodId(key);
-      if (period === periodFirstRow.length) periodFirstRow.push(row);
-      periodOf[index] = period;
-    }
-  }
+  for (let index = 0; index < length; index += 1) if (periodOf[index] === periodFirstRow.length) periodFirstRow.push(rows[index]);
   const periodKeys = (row: number): Row => {
     const keys: Row = {};
     by.forEach((name, column) => {
@@ -70,14 +63,15 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
     return keys;
   };
 
+  const isNull = nullIds(dimensionCodes);
+  // (period, dimension value) in one numbering; tasks with a null value are left out of it below
+  const combinations = groupPositions(rows, [...byCodes.map(dense), dense(dimensionCodes)]);
+  const idOfCombination = new Int32Array(combinations.count).fill(-1);
   const withAll = includeAll !== false;
   const allCount = withAll ? periodFirstRow.length : 0;
   const all = withAll ? periodOf : new Int32Array(length).fill(-1);
   const group = new Int32Array(length);
   const dimensionKeys: Row[] = [];
-  const dimensionCount = dimensionCodes.values.length;
-  const isNull = nullIds(dimensionCodes);
-  const dimensionId = firstSeenIds(periodFirstRow.length * dimensionCount);
   for (let index = 0; index < length; index += 1) {
     const row = rows[index];
     const code = dimensionCodes.ids[row];
@@ -85,8 +79,11 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
       group[index] = -1;
       continue;
     }
-    const id = dimensionId(periodOf[index] * dimensionCount + code);
-    if (id === dimensionKeys.length) dimensionKeys.push({ ...periodKeys(row), [dimension]: dimensionCodes.values[code] });
+    let id = idOfCombination[combinations.ids[index]];
+    if (id === -1) {
+      id = idOfCombination[combinations.ids[index]] = dimensionKeys.length;
+      dimensionKeys.push({ ...periodKeys(row), [dimension]: dimensionCodes.values[code] });
+    }
     group[index] = allCount + id;
   }
   const allKeys = withAll ? periodFirstRow.map((row) => ({ ...periodKeys(row), [dimension]: '*' })) : [];
@@ -95,34 +92,6 @@ function buildGroups(table: ColumnTable, rows: Int32Array, { by, dimension, incl
     allKeys.push({ [dimension]: '*' });
   }
   return { keys: [...allKeys, ...dimensionKeys], rows, group, all };
-}
-
-const DENSE_KEYS = 1 << 22;
-
-// Ids 0, 1, ... for integer keys in [0, size) in order of first appearance: an array lookup unless huge.
-function firstSeenIds(size: number): (key: number) => number {
-  if (size <= DENSE_KEYS) {
-    const ids = new Int32Array(size).fill(-1);
-    let next = 0;
-    return (key) => {
-      let id = ids[key];
-      if (id === -1) {
-        id = next;
-        next += 1;
-        ids[key] = id;
-      }
-      return id;
-    };
-  }
-  const ids = new Map<number, number>();
-  return (key) => {
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
-    }
-    return id;
-  };
 }
 
 /**

@@ -11,3 +11,13 @@ export function cachedIn<Key, Value>(cache: { get(key: Key): Value | undefined; 
   }
   return value;
 }
+
+/**
+ * `compute` remembered per key object: each key's value is computed on first use and kept while the key lives
+ * (a WeakMap), so that several rules or KPIs share one result.
+ * @example const taskRows = memoizedPer((context: KpiContext) => selectTaskRows(context))
+ */
+export function memoizedPer<Key extends object, Value>(compute: (key: Key) => Value): (key: Key) => Value {
+  const cache = new WeakMap<Key, Value>();
+  return (key) => cachedIn(cache, key, () => compute(key));
+}

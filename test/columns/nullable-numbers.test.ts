@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { NullableNumbers } from '../../src/util/nullable-numbers.js';
+import { NullableNumbers } from '../../src/columns/nullable-numbers.js';
 
 test('NaN reads as null, every other number as itself', () => {
   const accuracy = new NullableNumbers(Float64Array.of(0.9, Number.NaN, 0, -1.5));

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import { cachedIn } from '../util/cached-in.js';
-import { NullableNumbers } from '../util/nullable-numbers.js';
+import { cachedIn } from './cached-in.js';
+import { NullableNumbers } from './nullable-numbers.js';
 
 const cache = new WeakMap<ColumnTable, Map<string, ArrayLike<unknown>>>();
 

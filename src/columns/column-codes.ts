@@ -1,15 +1,17 @@
 import type { ColumnTable } from 'arquero';
-import { cachedIn } from '../util/cached-in.js';
-import { CodedColumn } from '../util/coded-column.js';
+import { cachedIn } from './cached-in.js';
+import { CodedColumn } from './coded-column.js';
 import { columnValues } from './column-values.js';
+import { Dictionary } from './dictionary.js';
 
-/** A column as integer ids: rows with equal values (as arquero groups them; null is a value too) share an id. */
+/**
+ * A column as integer ids: rows with equal values (as arquero groups them; null is a value too) share an id.
+ * `values` (by id, in order of first appearance) and `idOf` are its Dictionary's.
+ */
 export interface ColumnCodes {
   /** Per row: the id of its value. */
   ids: Int32Array;
-  /** The distinct values by id, in order of first appearance. */
   values: unknown[];
-  /** Value -> id. */
   idOf: Map<unknown, number>;
 }
 
@@ -67,22 +69,23 @@ function encode(column: ArrayLike<unknown>): ColumnCodes {
  * Codes to fill in row order with codeOf (ids all 0 until set).
  * @example const weeks = emptyCodes(tasks.numRows())
  */
-export function emptyCodes(length: number): ColumnCodes {
-  return { ids: new Int32Array(length), values: [], idOf: new Map() };
+export function emptyCodes(length: number): RowCodes {
+  return new RowCodes(new Int32Array(length));
 }
 
 /**
  * The id of a value in codes being built in row order: a new one on its first appearance.
  * @example weeks.ids[row] = codeOf(weeks, '2026-W47')
  */
-export function codeOf(codes: ColumnCodes, value: unknown): number {
-  let id = codes.idOf.get(value);
-  if (id === undefined) {
-    id = codes.values.length;
-    codes.idOf.set(value, id);
-    codes.values.push(value);
+export function codeOf(codes: RowCodes, value: unknown): number {
+  return codes.code(value);
+}
+
+/** Codes being built in row order (emptyCodes): a Dictionary of the values and each row's id. */
+export class RowCodes extends Dictionary<unknown> implements ColumnCodes {
+  constructor(readonly ids: Int32Array) {
+    super();
   }
-  return id;
 }
 
 /**
