@@ -34,6 +34,11 @@ describe('registry', () => {
       harm_rate: { grain: 'week', says: ['AI tasks flagged harmful', 'harmful when any of its rows is'], tables: ['harm'] },
       coverage: { grain: 'month', says: ['Logged AI tasks / ai_tasks_total'], tables: ['logging_coverage'] },
       gaps: { grain: 'week', says: ['with zero tasks while the median daily task count'], tables: ['gaps'] },
+      // The people KPIs (issue #24), as the lead's definitions put them
+      activation: { grain: 'week', says: ['new_ai_users / licensed users with no AI task before the period starts', 'first licensed month'], tables: ['people_caveats', 'activation'] },
+      retention: { grain: 'month', says: ['first completed AI task (over all loaded data) starts in calendar month C', 'with an AI task in C+1 and C+2'], tables: ['retention'] },
+      usage_tiers: { grain: 'week', says: ['none 0, light 1 to people.tiers.light (5), moderate up to people.tiers.moderate (20), heavy above'], tables: ['usage_tiers'] },
+      idle_seats: { grain: 'week', says: ['no completed AI task in the last people.idleWeeks weeks', 'idle_cost = idle_seats x licences.monthlyCost'], tables: ['idle_seats', 'people_caveats'] },
     };
     for (const kpi of registry) {
       expect({ id: kpi.id, grain: kpi.grain, tables: Object.keys(kpi.columns) }).toEqual({ id: kpi.id, grain: expected[kpi.id].grain, tables: expected[kpi.id].tables });
