@@ -47,7 +47,8 @@ export const activation: Kpi = {
       const end = startOfDay(`${shiftMonth(month, 1)}-01`, zone);
       rows.push(...periodRows(context, facts, 'month', month, month, start, end));
     }
-    for (const row of rows) if (row.licensed_users === null) missing.add(row.grain === 'week' ? rosterMonthOf(String(row.period)) : String(row.period));
+    // A month the roster does not list at all (not a suppressed team's blank row)
+    for (const month of [...facts.weeks.map(rosterMonthOf), ...facts.months]) if (licensedUsersIn(facts, month) === null) missing.add(month);
     return { activation: rows, people_caveats: [...missing].map((month) => ({ caveat: `no roster for ${month}: licence figures are blank` })) };
   },
 };

@@ -66,6 +66,8 @@ describe('activation', () => {
       ['Finance', true, null],
       ['Legal', false, 1],
     ]);
+    // a suppressed team's blank row is not a month missing from the roster
+    expect(computeMetrics(makeCleanedData({ tasks, roster }), testConfig({ privacy: { minGroupSize: 3 } }), '2026-W46').tables.people_caveats).toEqual([]);
   });
 
   it('leaves licence figures blank for a month the roster does not list, and says so', () => {
