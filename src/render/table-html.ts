@@ -59,7 +59,7 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
       const cells = columns.map((column, index) => {
         const value = row[column];
         const text = percent.has(column) && typeof value === 'number' ? formatRate(value) : formatColumnValue(column, value);
-        const mark = suppressed && index === 0 ? ` <span class="suppressed-mark">${SUPPRESSED_MARK}</span>` : '';
+        const mark = suppressed && index === 0 ? `&nbsp;<span class="suppressed-mark">${SUPPRESSED_MARK}</span>` : '';
         return `<td${numeric[index] ? ' class="num"' : ''}>${keepUnitsTogether(escapeHtml(text))}${mark}</td>`;
       });
       const classes = [teamRows && row.team === '*' ? 'all-teams' : '', suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');

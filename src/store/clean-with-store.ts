@@ -87,8 +87,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     summary.skipped = reuse.size;
     summary.read = logFiles.length - reuse.size;
     const removed = summary.removed > 0 ? `; ${summary.removed} files gone from the input dropped` : '';
+    const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${reuse.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
     progress(
-      `store ${engine.location}: skipped ${reuse.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read` +
+      `store ${engine.location}: ${seen}` +
         (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') +
         removed,
     );

@@ -59,7 +59,7 @@ describe('peopleSection', () => {
     const idle = section.tables[1].html;
     expect(idle).toContain('<caption>Idle seats and lapsed users, 2026-W47 (no AI task in the last 4 weeks)</caption>');
     expect(idle).toContain('Idle seat cost per month');
-    expect(idle).toMatch(/<tr class="suppressed"><td>Finance <span class="suppressed-mark">†<\/span><\/td>(<td class="num">—<\/td>){5}<\/tr>/);
+    expect(idle).toMatch(/<tr class="suppressed"><td>Finance&nbsp;<span class="suppressed-mark">†<\/span><\/td>(<td class="num">—<\/td>){5}<\/tr>/);
     expect(idle).toMatch(/<td>Legal<\/td><td class="num">5<\/td><td class="num">3<\/td><td class="num">60.0.%<\/td><td class="num">90<\/td><td class="num">2<\/td>/);
   });
 

@@ -32,7 +32,7 @@ describe('tableToHtml', () => {
 
   it('marks withheld rows with a dagger, explains them in a footnote and hides the suppressed column', () => {
     const html = tableToHtml([{ team: 'Tiny', adoption_rate: null, flagged: false, suppressed: true }], { minGroupSize: 5 });
-    expect(html).toContain('<tr class="suppressed"><td>Tiny <span class="suppressed-mark">†</span></td><td class="num">—</td><td>no</td></tr>');
+    expect(html).toContain('<tr class="suppressed"><td>Tiny&nbsp;<span class="suppressed-mark">†</span></td><td class="num">—</td><td>no</td></tr>');
     expect(html).toContain(
       '<tfoot><tr><td class="table-note" colspan="3">† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).</td></tr></tfoot>',
     );

@@ -28,7 +28,7 @@ describe('uptake metrics --store and uptake store', () => {
     const first = await uptake(['metrics', ...SAMPLE, '--store', store]);
     const second = await uptake(['metrics', ...SAMPLE, '--store', store]);
     expect([first.code, second.code]).toEqual([0, 0]);
-    expect(first.stderr).toContain('skipped 0 of 16 log files');
+    expect(first.stderr).toContain('new store, all 16 log files to read');
     expect(second.stderr).toContain('skipped 16 of 16 log files (unchanged since the last run); 0 to read');
     expect(second.stdout).toBe(scratch.stdout);
     expect(first.stdout).toBe(scratch.stdout);
