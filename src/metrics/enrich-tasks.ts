@@ -6,14 +6,17 @@ import { columnValues, numberValues } from '../columns/column-values.js';
 import { makePeriodLookup, type LocalPeriods } from './make-period-lookup.js';
 import { isAiTask } from './adoption.js';
 import { isAbandonedAiTask } from './abandonment.js';
+import { isHarmfulAiTask } from './harm.js';
+import { isAboveTarget, isEvaluatedAiTask } from './asi.js';
 import type { ColumnCodes } from '../columns/column-codes.js';
 import type { LogSource, TaskStatus } from '../clean/types.js';
 
 /**
  * The cleaned tasks plus the columns every KPI groups or counts by:
  * `week`, `month` (report zone), `utc_date`, and 0/1 flags `ai` (an AI task: adoption's isAiTask),
- * `ai_any` (AI task of any status), `manual`, `abandoned` (abandonment's isAbandonedAiTask), `harmful_ai`, `evaluated`
- * (AI task with an accuracy), `above_target`, plus `duration_min` (NaN when unknown).
+ * `ai_any` (AI task of any status), `manual`, `abandoned` (abandonment's isAbandonedAiTask), `harmful_ai` (harm's
+ * isHarmfulAiTask), `evaluated` and `above_target` (asi's isEvaluatedAiTask and isAboveTarget), plus `duration_min`
+ * (NaN when unknown).
  * The codes of `week`, `month` and `utc_date` (see columnCodes) come with it.
  * @example enrichTasks(data.tasks, config).filter((d) => d.week === '2026-W47')
  */
@@ -29,7 +32,7 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
   const aiTask = flagsOf(sources, statuses, isAiTask);
   const abandonedAiTask = flagsOf(sources, statuses, isAbandonedAiTask);
   const harmful = columnCodes(tasks, 'harmful');
-  const harmfulId = harmful.idOf.get(true) ?? -1;
+  const harmfulValues = harmful.values as Array<boolean | null>;
   const accuracy = numberValues(tasks, 'accuracy'); // NaN for null
   const duration = numberValues(tasks, 'duration_ms');
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
@@ -75,15 +78,14 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     const aiAny = sources.ids[row] === aiLogs;
     const sourceAndStatus = sources.ids[row] * statusCount + statuses.ids[row];
     const ai = aiTask[sourceAndStatus] === 1;
-    const value = accuracy[row];
-    const evaluated = ai && !Number.isNaN(value);
+    const value = Number.isNaN(accuracy[row]) ? null : accuracy[row];
     columns.ai[row] = ai ? 1 : 0;
     columns.ai_any[row] = aiAny ? 1 : 0;
     columns.manual[row] = sources.ids[row] === manualLogs ? 1 : 0;
     columns.abandoned[row] = abandonedAiTask[sourceAndStatus];
-    columns.harmful_ai[row] = ai && harmful.ids[row] === harmfulId ? 1 : 0;
-    columns.evaluated[row] = evaluated ? 1 : 0;
-    columns.above_target[row] = evaluated && value >= target ? 1 : 0;
+    columns.harmful_ai[row] = isHarmfulAiTask(ai, harmfulValues[harmful.ids[row]]) ? 1 : 0;
+    columns.evaluated[row] = isEvaluatedAiTask(ai, value) ? 1 : 0;
+    columns.above_target[row] = isAboveTarget(ai, value, target) ? 1 : 0;
     columns.duration_min[row] = duration[row] / 60_000; // NaN stays NaN
   }
   const enriched = tasks.assign(columns);
