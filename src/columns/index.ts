@@ -9,5 +9,5 @@ export { arrayCarver, prefaultedMemory, type PrefaultedMemory } from './prefault
 export { cachedIn, memoizedPer } from './cached-in.js';
 export { codeOf, columnCodes, emptyCodes, nullIds, rememberColumnCodes, type ColumnCodes } from './column-codes.js';
 export { columnValues, numberValues } from './column-values.js';
-export { distinctByGroup, groupMembers, scopeGroups, sumByGroup, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
+export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeGroups, sortedValuesByGroup, sumAndCountByGroup, sumByGroup, type CodeSubtotals, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
 export { countCodes } from './count-codes.js';
