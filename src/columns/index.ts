@@ -12,3 +12,4 @@ export { columnValues, numberValues } from './column-values.js';
 export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeGroups, sortedValuesByGroup, sumAndCountByGroup, sumByGroup, type CodeSubtotals, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
 export { countCodes } from './count-codes.js';
 export { byQuarterHour, memoized, perCode, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
+export { TokenPrefixIndex } from './token-prefix-index.js';
