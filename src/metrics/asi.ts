@@ -39,9 +39,9 @@ export const asi: Kpi = {
     const lastMonth = context.report.month;
     const lastMonthNumber = monthNumber(lastMonth);
     const months = columnCodes(context.tasks, 'month');
-    const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (monthNumber(month) <= lastMonthNumber ? 1 : 0));
+    const upToLastMonth = (months.values as string[]).map((month) => monthNumber(month) <= lastMonthNumber);
     const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
-    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
+    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]]);
     if (evaluated.length === 0) return { accuracy_stability: [] };
     const groups = scopeGroups(context.tasks, evaluated, { by: ['month'], dimension: 'team' });
     const evaluatedTasks = sumByGroup(groups, isEvaluated);
