@@ -13,3 +13,4 @@ export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeG
 export { countCodes } from './count-codes.js';
 export { byQuarterHour, memoized, perCode, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
 export { TokenPrefixIndex } from './token-prefix-index.js';
+export { flagColumn, numberColumn, pairRule } from './derived-columns.js';
