@@ -3,7 +3,7 @@ import { columnValues } from '../columns/column-values.js';
 import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
 import { scopeGroups, sortedValuesByGroup, sumAndCountByGroup } from '../columns/scope-groups.js';
-import { keepRows } from '../columns/index.js';
+import { keepRows, type RowIndices } from '../columns/index.js';
 import { taskRows } from './task-rows.js';
 
 export const hoursSaved: Kpi = {
@@ -51,7 +51,7 @@ export const hoursSaved: Kpi = {
 };
 
 // The median duration of the manual tasks with a duration per task type, ordered by type as arquero's orderby does.
-function manualBaselines(context: KpiContext, rows: Int32Array): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
+function manualBaselines(context: KpiContext, rows: RowIndices): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
   const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
   const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number>;
   const timedManual = keepRows(rows, (row) => manual[row] === 1 && !Number.isNaN(durations[row]));

@@ -1,20 +1,20 @@
 import { memoizedPer } from '../columns/cached-in.js';
 import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
-import { keepRows, rowNumbers } from '../columns/keep-rows.js';
+import { keepRows, rowNumbers, type RowIndices } from '../columns/keep-rows.js';
 import type { KpiContext } from './kpi.js';
 
 /** Row selections of context.tasks that several KPIs share: row indices, in table order. */
 export interface TaskRows {
-  all: Int32Array;
+  all: RowIndices;
   /** Tasks of the report week. */
-  reportWeek: Int32Array;
+  reportWeek: RowIndices;
   /** Completed AI tasks (ai = 1) of the report week. */
-  reportWeekAi: Int32Array;
+  reportWeekAi: RowIndices;
   /** Tasks of the ISO week before the report week. */
-  previousWeek: Int32Array;
+  previousWeek: RowIndices;
   /** Tasks of every week up to and including the report week. */
-  upToReportWeek: Int32Array;
+  upToReportWeek: RowIndices;
 }
 
 // Filtering arquero tables copies every column a KPI then reads; index lists into the full table do not.
