@@ -1,55 +1,18 @@
-// Comparing every label with every other took minutes at tens of thousands of distinct labels. Labels are
-// instead kept sorted (code-unit order) per token count: the labels whose first tokens extend a label's
-// first tokens are contiguous ranges found by binary search, one per distinct token on the way, and the
-// best label of the last range comes from a sparse table in constant time. When many labels share the
-// first tokens (`report_1`, `report_2`, ...), a look-up starts instead at the token that narrows most:
-// the labels are also kept sorted by their tokens rotated to start at the second, third and fourth token.
-
-/** The labels with one token count, their tokens rotated to start at one position, sorted; with the best rank over every power-of-two run. */
-interface Rotation {
-  /** The rotated labels, sorted. */
-  strings: string[];
-  /** bestRank[level][index]: the lowest rank among strings index .. index + 2^level - 1. */
-  bestRank: Int32Array[];
-}
-
-const TOKEN_SEPARATOR = '_';
-/** Rotations kept per token count: starting at tokens 1 to 4. */
-const ROTATIONS = 4;
+import { TokenPrefixIndex } from '../columns/index.js';
 
 /**
- * The labels of a frequency table, indexed to find the label a label abbreviates (CONTRACT 2.3): same
- * number of `_` tokens, each token of the short one a prefix of its partner, longer overall; of several,
- * the most frequent, then the first in code-unit order. Building is O(n log n) in the number of labels;
- * a look-up is a few binary searches per distinct token that extends the label's tokens.
+ * CONTRACT 2.3: a label abbreviates another when it has the same number of `_` tokens, each token a prefix of
+ * its partner, and is shorter overall; of several such labels, the most frequent wins, then the first in
+ * code-unit order.
  * @example new AbbreviationIndex(new Map([['budget_reconciliation', 9], ['budget_recon', 2]])).expansionOf('budget_recon') // 'budget_reconciliation'
  */
 export class AbbreviationIndex {
-  /** Per token count, one Rotation per starting token (at most ROTATIONS). */
-  private readonly groups = new Map<number, Rotation[]>();
-  /** Labels by rank: most frequent first, then code-unit order. */
-  private readonly byRank: string[];
+  private readonly index: TokenPrefixIndex;
 
   constructor(frequency: ReadonlyMap<string, number>) {
-    const entries = [...frequency];
-    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.byRank = entries.map(([label]) => label);
-    const byCount = new Map<number, Array<{ tokens: string[]; rank: number }>>();
-    this.byRank.forEach((label, rank) => {
-      const tokens = label.split(TOKEN_SEPARATOR);
-      let members = byCount.get(tokens.length);
-      if (!members) byCount.set(tokens.length, (members = []));
-      members.push({ tokens, rank });
-    });
-    for (const [count, members] of byCount) {
-      const rotations: Rotation[] = [];
-      for (let first = 0; first < Math.min(count, ROTATIONS); first += 1) {
-        const rotated = members.map(({ tokens, rank }) => ({ string: rotate(tokens, first).join(TOKEN_SEPARATOR), rank }));
-        rotated.sort((a, b) => (a.string < b.string ? -1 : a.string > b.string ? 1 : 0));
-        rotations.push({ strings: rotated.map((entry) => entry.string), bestRank: sparseMinimum(Int32Array.from(rotated, (entry) => entry.rank)) });
-      }
-      this.groups.set(count, rotations);
-    }
+    // most frequent first, then code-unit order
+    const ranked = [...frequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.index = new TokenPrefixIndex(ranked.map(([label]) => label), '_');
   }
 
   /**
@@ -57,93 +20,6 @@ export class AbbreviationIndex {
    * @example index.expansionOf('con_rev') // 'contract_revision'
    */
   expansionOf(label: string): string | undefined {
-    const tokens = label.split(TOKEN_SEPARATOR);
-    const rotations = this.groups.get(tokens.length);
-    if (!rotations) return undefined;
-    // start at the token whose extensions are fewest
-    let chosen = 0;
-    let fewest = Infinity;
-    rotations.forEach((rotation, first) => {
-      const start = lowerBound(rotation.strings, tokens[first], 0, rotation.strings.length);
-      const size = prefixEnd(rotation.strings, tokens[first], start, rotation.strings.length) - start;
-      if (size < fewest) [chosen, fewest] = [first, size];
-    });
-    if (fewest === 0) return undefined;
-    const rotated = rotate(tokens, chosen);
-    const rotation = rotations[chosen];
-    const rank = search(rotation, rotated.join(TOKEN_SEPARATOR), rotated, 0, '', 0, rotation.strings.length);
-    return rank === NONE ? undefined : this.byRank[rank];
+    return this.index.bestExtensionOf(label);
   }
-}
-
-// Strings from..to all begin with `prefix` (the tokens before `at`, each followed by `_`): of those whose
-// token `at` begins with tokens[at], the best rank, over each distinct token they hold there in turn.
-function search(rotation: Rotation, query: string, tokens: string[], at: number, prefix: string, from: number, to: number): number {
-  const { strings } = rotation;
-  const wanted = prefix + tokens[at];
-  let start = lowerBound(strings, wanted, from, to);
-  const end = prefixEnd(strings, wanted, start, to);
-  if (at === tokens.length - 1) {
-    if (start < end && strings[start] === query) start += 1; // the label itself (it sorts first among its extensions)
-    return bestRankIn(rotation.bestRank, start, end);
-  }
-  let best = NONE;
-  for (let cursor = start; cursor < end; ) {
-    // the strings holding this string's token `at`: a contiguous run, as they share everything up to its `_`
-    const holder = strings[cursor];
-    const tokenEnd = holder.indexOf(TOKEN_SEPARATOR, prefix.length);
-    const next = prefix + holder.slice(prefix.length, tokenEnd + 1);
-    const runEnd = prefixEnd(strings, next, cursor, end);
-    best = Math.min(best, search(rotation, query, tokens, at + 1, next, cursor, runEnd));
-    cursor = runEnd;
-  }
-  return best;
-}
-
-const rotate = (tokens: string[], first: number): string[] => (first === 0 ? tokens : [...tokens.slice(first), ...tokens.slice(0, first)]);
-
-/** The sparse table of minima: level l holds the minimum of each run of 2^l values. */
-function sparseMinimum(values: Int32Array): Int32Array[] {
-  const levels = [values];
-  for (let width = 2; width <= values.length; width *= 2) {
-    const previous = levels[levels.length - 1];
-    const half = width / 2;
-    const level = new Int32Array(values.length - width + 1);
-    for (let index = 0; index < level.length; index += 1) level[index] = Math.min(previous[index], previous[index + half]);
-    levels.push(level);
-  }
-  return levels;
-}
-
-const NONE = 0x7fffffff;
-
-/** The first index in from..to whose label is not below `value`. */
-function lowerBound(labels: string[], value: string, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (labels[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** From `from` (where labels beginning with `prefix` start), the first index in ..to whose label does not begin with it. */
-function prefixEnd(labels: string[], prefix: string, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (labels[middle].startsWith(prefix)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function bestRankIn(bestRank: Int32Array[], from: number, to: number): number {
-  if (from >= to) return NONE;
-  const level = 31 - Math.clz32(to - from);
-  const ranks = bestRank[level];
-  return Math.min(ranks[from], ranks[to - (1 << level)]);
 }

@@ -199,7 +199,7 @@ function toRosterTable(roster: Roster): ColumnTable {
   });
 }
 
-function loadedDates(starts: Float64Array): CleanedData['loadedDates'] {
+function loadedDates(starts: Iterable<number>): CleanedData['loadedDates'] {
   let first = Infinity;
   let last = -Infinity;
   for (const start of starts) {

@@ -1,12 +1,12 @@
 import type { LogRows } from '../ingest/log-rows.js';
-import { bestOfGroups, groupRows, groupsOfSeveral, keepRows, textKey } from '../columns/index.js';
+import { bestOfGroups, groupRows, groupsOfSeveral, keepRows, textKey, type RowIndices } from '../columns/index.js';
 import { teamKey } from './load-roster.js';
 
 /** Accuracies closer than this are the same value (CONTRACT 2.4). */
 const ACCURACY_TOLERANCE = 1e-9;
 
 export interface ExactDuplicates {
-  kept: Int32Array;
+  kept: RowIndices;
   duplicates: number;
   /** Ids whose copies disagree on a non-empty field once cleaned. */
   conflicting: number;
@@ -19,7 +19,7 @@ export interface ExactDuplicates {
  * `taskTypes`: each row's canonical task type (rowTaskTypes), so that spellings of one label agree.
  * @example dedupeExact(rows, rowNumbers(rows.length), aiTypes.ids) // { kept: Int32Array [0, 2], duplicates: 1, conflicting: 0 }
  */
-export function dedupeExact(rows: LogRows, indices: Int32Array, taskTypes: Int32Array): ExactDuplicates {
+export function dedupeExact(rows: LogRows, indices: RowIndices, taskTypes: ArrayLike<number>): ExactDuplicates {
   const sameId = groupRows(indices, [textKey(rows.id, rows.idHash)]);
   const mostComplete = bestOfGroups(indices, sameId, (a, b) => rows.completeness[b] - rows.completeness[a] || a - b);
   const kept = keepRows(indices, (row) => mostComplete[sameId.ids[row]] === row);
@@ -31,7 +31,7 @@ export function dedupeExact(rows: LogRows, indices: Int32Array, taskTypes: Int32
 // Each copy in input order is compared, field by field, with the first non-empty value any earlier copy held
 // (so that two copies that each differ from an empty one still count); then, if harmful, it makes the kept
 // row harmful (later copies compare with that). True when the copies disagree.
-function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: Int32Array): boolean {
+function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: ArrayLike<number>): boolean {
   const teamKeys = new Map<number, string>();
   const teamOf = (row: number): string | null => {
     const code = rows.team[row];

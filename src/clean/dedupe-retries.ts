@@ -1,4 +1,4 @@
-import { chainRuns, denseKey, groupRows, keepBestOfRuns, keepRows, orderWithinGroups, textKey } from '../columns/index.js';
+import { chainRuns, denseKey, groupRows, keepBestOfRuns, keepRows, orderWithinGroups, textKey, type RowIndices } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import { TASK_STATUSES, type TaskStatus } from '../ingest/types.js';
 import type { RowTaskTypes } from './row-task-types.js';
@@ -17,11 +17,11 @@ const rankOfCode = Int8Array.from(TASK_STATUSES, (status) => BEST_STATUS_FIRST.i
  */
 export function dedupeRetries(
   rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'prompt' | 'promptHash' | 'start' | 'status'>,
-  indices: Int32Array,
+  indices: RowIndices,
   /** Canonical task type per row. */
   taskTypes: RowTaskTypes,
   windowMs: number,
-): { kept: Int32Array; duplicates: number } {
+): { kept: RowIndices; duplicates: number } {
   const withPrompt = keepRows(indices, (row) => !rows.prompt.isEmpty(row));
   const sameAttempt = groupRows(withPrompt, [denseKey(rows.user, rows.strings.length), denseKey(taskTypes.ids, taskTypes.names.length), textKey(rows.prompt, rows.promptHash)]);
   const inStartOrder = orderWithinGroups(withPrompt, sameAttempt, rows.start);

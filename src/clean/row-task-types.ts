@@ -1,4 +1,4 @@
-import { countCodes, Dictionary, recodeInto } from '../columns/index.js';
+import { countCodes, Dictionary, recoded } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import type { LabelMapping } from './types.js';
 
@@ -32,8 +32,6 @@ export function rowTaskTypes(sources: LogRows[], mapping: Map<string, LabelMappi
   return sources.map((rows) => {
     // users, teams and the like have no canonical label: no code
     const idOfCode = canonical.recode(rows.strings, (value) => mapping.get(value)?.canonical);
-    const ids = new Int32Array(rows.length);
-    recodeInto(rows.label, idOfCode, ids);
-    return { names: canonical.values, ids };
+    return { names: canonical.values, ids: recoded(rows.label, idOfCode, rows.length) };
   });
 }

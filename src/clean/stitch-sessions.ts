@@ -1,4 +1,4 @@
-import { chainRuns, denseKey, groupRows, listByFirstRow, orderWithinGroups, type ListedRuns } from '../columns/index.js';
+import { chainRuns, denseKey, groupRows, listByFirstRow, orderWithinGroups, type ListedRuns, type RowIndices } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import type { RowTaskTypes } from './row-task-types.js';
 import type { TaskMerge } from './task-table.js';
@@ -10,7 +10,7 @@ import type { TaskMerge } from './task-table.js';
  * Tasks are listed in the input order of their first rows.
  * @example stitchSessions(rows, kept, aiTypes, 600_000) // { tasks, stitchedRows: 12 }
  */
-export function stitchSessions(rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'start' | 'end'>, indices: Int32Array, taskTypes: RowTaskTypes, maxGapMs: number): { tasks: ListedRuns; stitchedRows: number } {
+export function stitchSessions(rows: Pick<LogRows, 'length' | 'strings' | 'user' | 'start' | 'end'>, indices: RowIndices, taskTypes: RowTaskTypes, maxGapMs: number): { tasks: ListedRuns; stitchedRows: number } {
   const userAndType = groupRows(indices, [denseKey(rows.user, rows.strings.length), denseKey(taskTypes.ids, taskTypes.names.length)]);
   const inStartOrder = orderWithinGroups(indices, userAndType, rows.start);
   const tasks = chainRuns(inStartOrder, (previous, row) => {

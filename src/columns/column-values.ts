@@ -36,3 +36,12 @@ export function numberValues(table: ColumnTable, name: string): ArrayLike<number
   if (column instanceof NullableNumbers && !table.isFiltered() && !table.isOrdered()) return column.values;
   return Float64Array.from(columnValues(table, name) as ArrayLike<unknown>, (value) => (typeof value === 'number' ? value : Number.NaN));
 }
+
+// A Float64Array sorts numerically without a comparator, and faster than an array of numbers with one.
+/**
+ * A copy of the numbers, sorted ascending.
+ * @example sortedNumbers([3, 1, 2]) // Float64Array [1, 2, 3]
+ */
+export function sortedNumbers(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}

@@ -51,3 +51,16 @@ export function recodeInto(source: ArrayLike<number>, codes: Int32Array, target:
     target[offset + index] = code === -1 ? -1 : codes[code];
   }
 }
+
+/**
+ * A new column of codes for the first `length` rows of `source`: `codes[source[i]]` per row, -1 staying -1.
+ * @example const taskTypes = recoded(rows.label, canonical.recode(rows.strings), rows.length)
+ */
+export function recoded(source: ArrayLike<number>, codes: Int32Array, length: number): Int32Array {
+  const target = new Int32Array(length);
+  for (let index = 0; index < length; index += 1) {
+    const code = source[index];
+    target[index] = code === -1 ? -1 : codes[code];
+  }
+  return target;
+}

@@ -1,3 +1,6 @@
+/** Row numbers of a table (or of a source's rows), in order: what keepRows and rowNumbers return. */
+export type RowIndices = Int32Array;
+
 /**
  * The rows that `keep` accepts, in order: of `indices`, or of every row 0 .. n - 1 when given a count n.
  * A filter that allocates no JavaScript array; the result is a view of an array of the input's length.

@@ -167,3 +167,87 @@ export function distinctByGroup(groups: ScopeGroups, codes: ColumnCodes): Int32A
   }
   return counts;
 }
+
+/**
+ * How many tasks each group holds (a task counts in its dimension group and in its "*" group).
+ * @example countByGroup(groups)[0] // tasks in the first group
+ */
+export function countByGroup(groups: ScopeGroups): Int32Array {
+  const counts = new Int32Array(groups.keys.length);
+  const { rows, group, all } = groups;
+  for (let index = 0; index < rows.length; index += 1) {
+    if (group[index] !== -1) counts[group[index]] += 1;
+    if (all[index] !== -1) counts[all[index]] += 1;
+  }
+  return counts;
+}
+
+/**
+ * Per group: the sum, in row order, of a value computed per task row, and how many tasks had one (NaN: none).
+ * @example sumAndCountByGroup(groups, (row) => (ai[row] === 1 ? duration[row] : Number.NaN)) // { sums, counts }
+ */
+export function sumAndCountByGroup(groups: ScopeGroups, valueOf: (row: number) => number): { sums: Float64Array; counts: Int32Array } {
+  const sums = new Float64Array(groups.keys.length);
+  const counts = new Int32Array(groups.keys.length);
+  const { rows, group, all } = groups;
+  for (let index = 0; index < rows.length; index += 1) {
+    const value = valueOf(rows[index]);
+    if (Number.isNaN(value)) continue;
+    if (group[index] !== -1) {
+      sums[group[index]] += value;
+      counts[group[index]] += 1;
+    }
+    if (all[index] !== -1) {
+      sums[all[index]] += value;
+      counts[all[index]] += 1;
+    }
+  }
+  return { sums, counts };
+}
+
+/**
+ * Each group's values of a numeric column, sorted ascending (for medians and quantiles).
+ * @example sortedQuantile(sortedValuesByGroup(groups, durations)[0], 0.5) // the first group's median
+ */
+export function sortedValuesByGroup(groups: ScopeGroups, values: ArrayLike<number>): Float64Array[] {
+  const { start, positions } = groupMembers(groups);
+  const gathered = new Float64Array(positions.length);
+  for (let member = 0; member < positions.length; member += 1) gathered[member] = values[groups.rows[positions[member]]];
+  return groups.keys.map((_, group) => gathered.subarray(start[group], start[group + 1]).sort());
+}
+
+/** A group's subtotals per distinct code: `count` codes, `sums[column][slot]` for slots 0..count-1. */
+export interface CodeSubtotals {
+  count: number;
+  sums: Float64Array[];
+}
+
+// Per-user rates within a group (user-weighted means) need each user's own totals, group by group.
+/**
+ * Visits every group with the sums of `columns` per distinct value of `codes` (e.g. per user) among its tasks,
+ * slots in order of each value's first task in the group. The arrays are reused: read them inside `visit`.
+ * @example eachGroupSubtotals(groups, users, [ai, manual], (group, { count, sums: [aiOf, manualOf] }) => ...)
+ */
+export function eachGroupSubtotals(groups: ScopeGroups, codes: ColumnCodes, columns: Array<ArrayLike<number>>, visit: (group: number, subtotals: CodeSubtotals) => void): void {
+  const { start, positions } = groupMembers(groups);
+  // Scratch shared by the groups: the slot of each value seen in the current group, and each slot's sums.
+  const lastGroup = new Int32Array(codes.values.length).fill(-1);
+  const slotOf = new Int32Array(codes.values.length);
+  const sums = columns.map(() => new Float64Array(codes.values.length));
+  for (let group = 0; group < groups.keys.length; group += 1) {
+    let count = 0;
+    for (let member = start[group]; member < start[group + 1]; member += 1) {
+      const row = groups.rows[positions[member]];
+      const code = codes.ids[row];
+      if (lastGroup[code] !== group) {
+        lastGroup[code] = group;
+        slotOf[code] = count;
+        for (const column of sums) column[count] = 0;
+        count += 1;
+      }
+      const slot = slotOf[code];
+      for (let column = 0; column < columns.length; column += 1) sums[column][slot] += columns[column][row];
+    }
+    visit(group, { count, sums });
+  }
+}

@@ -1,3 +1,4 @@
+import type { RowIndices } from '../columns/index.js';
 import type { KpiContext } from './kpi.js';
 import { taskRows } from './task-rows.js';
 
@@ -8,7 +9,7 @@ export interface AdoptionScope {
   by: string[];
   dimension: string;
   /** Rows of context.tasks in the table's period(s). */
-  rows: Int32Array;
+  rows: RowIndices;
   /** Non-team dimensions cover all teams: rows carry `team: "*"` and there is no "*" group row. */
   allTeams: boolean;
 }

@@ -5,6 +5,24 @@ import { ratio, type Kpi, type Row } from './kpi.js';
 import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
 import { keepRows } from '../columns/index.js';
 
+/**
+ * CONTRACT 3 (asi): an evaluated task is an AI task (adoption's isAiTask) with an accuracy (the enriched
+ * table's `evaluated` column).
+ * @example isEvaluatedAiTask(true, 0.8) // true; isEvaluatedAiTask(true, null) // false
+ */
+export function isEvaluatedAiTask(aiTask: boolean, accuracy: number | null): boolean {
+  return aiTask && accuracy !== null;
+}
+
+/**
+ * CONTRACT 3 (asi): an evaluated AI task whose accuracy is at or above the target (`metrics.accuracyTarget`,
+ * 0.9 by default): the enriched table's `above_target` column.
+ * @example isAboveTarget(true, 0.9, 0.9) // true; isAboveTarget(true, 0.89, 0.9) // false
+ */
+export function isAboveTarget(aiTask: boolean, accuracy: number | null, target: number): boolean {
+  return isEvaluatedAiTask(aiTask, accuracy) && (accuracy as number) >= target;
+}
+
 export const asi: Kpi = {
   id: 'asi',
   title: 'Accuracy stability index (ASI)',
@@ -21,9 +39,9 @@ export const asi: Kpi = {
     const lastMonth = context.report.month;
     const lastMonthNumber = monthNumber(lastMonth);
     const months = columnCodes(context.tasks, 'month');
-    const upToLastMonth = Uint8Array.from(months.values as string[], (month) => (monthNumber(month) <= lastMonthNumber ? 1 : 0));
+    const upToLastMonth = (months.values as string[]).map((month) => monthNumber(month) <= lastMonthNumber);
     const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
-    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]] === 1);
+    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]]);
     if (evaluated.length === 0) return { accuracy_stability: [] };
     const groups = scopeGroups(context.tasks, evaluated, { by: ['month'], dimension: 'team' });
     const evaluatedTasks = sumByGroup(groups, isEvaluated);

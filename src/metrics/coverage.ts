@@ -1,7 +1,7 @@
 import { dayNumber, monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { monthRange } from './asi.js';
-import { columnCodes } from '../columns/column-codes.js';
-import { columnValues } from '../columns/column-values.js';
+import { cachedIn, columnValues, countByGroup, keepRows, scopeGroups } from '../columns/index.js';
+import { taskRows } from './task-rows.js';
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 
 export const coverage: Kpi = {
@@ -27,15 +27,13 @@ export const coverage: Kpi = {
       return first >= firstDay && last <= lastDay && last <= reportEnd;
     });
     const monthSet = new Set(months);
-    const logged = loggedAiTasks(context, months);
+    const logged = loggedAiTasks(context);
     const threshold = context.config.metrics.coverageThreshold;
-    const userIds = columnCodes(context.tasks, 'user_id');
     const rows: Row[] = [];
     for (const entry of context.data.roster.objects() as Array<Record<string, unknown>>) {
       const month = entry.month as string;
       if (!monthSet.has(month)) continue;
-      const user = userIds.idOf.get(entry.user_id);
-      const loggedTasks = user === undefined ? 0 : logged.get(month)![user];
+      const loggedTasks = logged.get(month)?.get(entry.user_id) ?? 0;
       const reported = typeof entry.ai_tasks_total === 'number' ? entry.ai_tasks_total : null;
       if (!((reported ?? 0) > 0 || loggedTasks > 0)) continue;
       const share = reported === null ? null : ratio(loggedTasks, reported);
@@ -53,17 +51,13 @@ export const coverage: Kpi = {
   },
 };
 
-// Completed AI tasks per listed month and user (by the user's id in columnCodes(tasks, 'user_id')).
-function loggedAiTasks(context: KpiContext, months: string[]): Map<string, Int32Array> {
-  const users = columnCodes(context.tasks, 'user_id');
-  const monthCodes = columnCodes(context.tasks, 'month');
+// Logged AI tasks per month and user: the completed AI tasks (`ai`, adoption's isAiTask) counted by month and user.
+function loggedAiTasks(context: KpiContext): Map<unknown, Map<unknown, number>> {
   const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  const logged = new Map(months.map((month) => [month, new Int32Array(users.values.length)]));
-  const countsOf = monthCodes.values.map((month) => logged.get(month as string));
-  for (let row = 0; row < ai.length; row += 1) {
-    if (ai[row] !== 1) continue;
-    const counts = countsOf[monthCodes.ids[row]];
-    if (counts) counts[users.ids[row]] += 1;
-  }
+  const aiRows = keepRows(taskRows(context).all, (row) => ai[row] === 1);
+  const groups = scopeGroups(context.tasks, aiRows, { by: ['month'], dimension: 'user_id', includeAll: false });
+  const tasks = countByGroup(groups);
+  const logged = new Map<unknown, Map<unknown, number>>();
+  groups.keys.forEach(({ month, user_id: user }, group) => cachedIn(logged, month, () => new Map<unknown, number>()).set(user, tasks[group]));
   return logged;
 }

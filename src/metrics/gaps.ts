@@ -1,5 +1,6 @@
 import { dateOfDay, dayNumber, weekdayOfDay } from '../util/iso-week.js';
-import { columnCodes, nullIds } from '../columns/column-codes.js';
+import { cachedIn, countByGroup, scopeGroups } from '../columns/index.js';
+import { taskRows } from './task-rows.js';
 import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
 
@@ -43,40 +44,16 @@ export const gaps: Kpi = {
   },
 };
 
-// Tasks with a team per source, team and UTC date: integer counts over the coded columns.
+// Tasks with a team per source, team and UTC date (days without tasks are absent).
 function tasksPerDay(context: KpiContext): Map<unknown, Map<unknown, Map<unknown, number>>> {
-  const sources = columnCodes(context.tasks, 'source');
-  const teams = columnCodes(context.tasks, 'team');
-  const dates = columnCodes(context.tasks, 'utc_date');
-  const teamCount = teams.values.length;
-  const dateCount = dates.values.length;
-  const isNull = nullIds(teams);
-  // One array of per-date counts per (source, team) that holds a task.
-  const counts: Array<Int32Array | undefined> = new Array(sources.values.length * teamCount);
-  for (let row = 0; row < teams.ids.length; row += 1) {
-    const team = teams.ids[row];
-    if (isNull[team] === 1) continue;
-    const pair = sources.ids[row] * teamCount + team;
-    let perDate = counts[pair];
-    if (!perDate) {
-      perDate = new Int32Array(dateCount);
-      counts[pair] = perDate;
-    }
-    perDate[dates.ids[row]] += 1;
-  }
-  const result = new Map<unknown, Map<unknown, Map<unknown, number>>>();
-  counts.forEach((perDate, pair) => {
-    if (!perDate) return;
-    const source = sources.values[Math.floor(pair / teamCount)];
-    const team = teams.values[pair % teamCount];
-    const days = new Map<unknown, number>();
-    perDate.forEach((tasks, date) => {
-      if (tasks > 0) days.set(dates.values[date], tasks);
-    });
-    if (!result.has(source)) result.set(source, new Map());
-    result.get(source)!.set(team, days);
+  const groups = scopeGroups(context.tasks, taskRows(context).all, { by: ['source', 'utc_date'], dimension: 'team', includeAll: false });
+  const tasks = countByGroup(groups);
+  const perDay = new Map<unknown, Map<unknown, Map<unknown, number>>>();
+  groups.keys.forEach(({ source, utc_date: date, team }, group) => {
+    const teams = cachedIn(perDay, source, () => new Map<unknown, Map<unknown, number>>());
+    cachedIn(teams, team, () => new Map<unknown, number>()).set(date, tasks[group]);
   });
-  return result;
+  return perDay;
 }
 
 function weekdayOf(date: string): number {

@@ -3,6 +3,15 @@ import { ratio, type Kpi } from './kpi.js';
 import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
+/**
+ * CONTRACT 3 (harm_rate): a harmful AI task is an AI task (adoption's isAiTask) flagged harmful; a stitched
+ * task is harmful when any of its rows is. The enriched table's `harmful_ai` column is this rule.
+ * @example isHarmfulAiTask(true, true) // true; isHarmfulAiTask(true, null) // false
+ */
+export function isHarmfulAiTask(aiTask: boolean, harmful: boolean | null): boolean {
+  return aiTask && harmful === true;
+}
+
 export const harm: Kpi = {
   id: 'harm_rate',
   title: 'Harm rate',

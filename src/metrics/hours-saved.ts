@@ -2,8 +2,8 @@ import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
 import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
-import { groupMembers, scopeGroups } from '../columns/scope-groups.js';
-import { keepRows } from '../columns/index.js';
+import { scopeGroups, sortedValuesByGroup, sumAndCountByGroup } from '../columns/scope-groups.js';
+import { keepRows, type RowIndices } from '../columns/index.js';
 import { taskRows } from './task-rows.js';
 
 export const hoursSaved: Kpi = {
@@ -27,29 +27,15 @@ export const hoursSaved: Kpi = {
     const rows = taskRows(context).upToReportWeek;
     const baselines = manualBaselines(context, rows);
     const types = columnCodes(context.tasks, 'task_type');
-    const baselineOf = new Float64Array(types.values.length).fill(Number.NaN);
-    for (const row of baselines) baselineOf[types.idOf.get(row.task_type)!] = row.baseline_min;
+    const baselineByType = new Map(baselines.map((row) => [row.task_type as unknown, row.baseline_min]));
+    const baselineOf = types.values.map((type) => baselineByType.get(type) ?? Number.NaN);
+    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+    const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number>;
+    // An AI task's saving in hours; an unknown duration and a type without a baseline make it NaN: not timed.
+    const savedHours = (row: number) => (ai[row] === 1 ? (baselineOf[types.ids[row]] - durations[row]) / 60 : Number.NaN);
     // Per week and team (plus "*"): the sum of each timed AI task's saving, in row order as arquero's op.sum adds.
     const groups = scopeGroups(context.tasks, rows, { by: ['week'], dimension: 'team' });
-    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-    const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
-    const saved = new Float64Array(groups.keys.length);
-    const timed = new Int32Array(groups.keys.length);
-    for (let index = 0; index < rows.length; index += 1) {
-      const row = rows[index];
-      if (ai[row] !== 1) continue;
-      // An unknown duration and a type without a baseline are NaN, and so is the saving: not timed.
-      const hours = (baselineOf[types.ids[row]] - durations[row]) / 60;
-      if (Number.isNaN(hours)) continue;
-      const group = groups.group[index];
-      if (group !== -1) {
-        saved[group] += hours;
-        timed[group] += 1;
-      }
-      const all = groups.all[index];
-      saved[all] += hours;
-      timed[all] += 1;
-    }
+    const { sums: saved, counts: timed } = sumAndCountByGroup(groups, savedHours);
     const weekRows = groups.keys
       .map((keys, group): Row => ({ ...keys, hours_saved: saved[group], timed_ai_tasks: timed[group] }))
       .sort((a, b) => (String(a.week) < String(b.week) ? -1 : String(a.week) > String(b.week) ? 1 : 0));
@@ -65,17 +51,15 @@ export const hoursSaved: Kpi = {
 };
 
 // The median duration of the manual tasks with a duration per task type, ordered by type as arquero's orderby does.
-function manualBaselines(context: KpiContext, rows: Int32Array): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
+function manualBaselines(context: KpiContext, rows: RowIndices): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
   const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
-  const durations = columnValues(context.tasks, 'duration_min') as Float64Array;
+  const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number>;
   const timedManual = keepRows(rows, (row) => manual[row] === 1 && !Number.isNaN(durations[row]));
   const groups = scopeGroups(context.tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
-  const { start, positions } = groupMembers(groups);
-  const values = new Float64Array(positions.length);
-  for (let member = 0; member < positions.length; member += 1) values[member] = durations[timedManual[positions[member]]];
+  const sortedDurations = sortedValuesByGroup(groups, durations);
   return groups.keys
     .map((keys, group) => {
-      const sorted = values.subarray(start[group], start[group + 1]).sort();
+      const sorted = sortedDurations[group];
       return { task_type: keys.task_type as string, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: sorted.length };
     })
     .sort((a, b) => (a.task_type < b.task_type ? -1 : a.task_type > b.task_type ? 1 : 0));

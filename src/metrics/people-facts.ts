@@ -39,18 +39,21 @@ export interface PeopleFacts {
  */
 export const peopleFacts: (context: KpiContext) => PeopleFacts = memoizedPer(collectFacts);
 
-/** A user's AI tasks in one period: how many, and the start and team of the last. */
+/** A user's AI tasks in one period (or over all loaded data): how many, the first start, and the start and team of the last. */
 interface PeriodUse {
   tasks: number;
+  firstStart: number;
   lastStart: number;
   team: number;
 }
 
+// The last task is the latest start; among equal starts, the later row.
 function noteUse(uses: Map<number, PeriodUse>, user: number, startedAt: number, team: number): void {
   const use = uses.get(user);
-  if (!use) uses.set(user, { tasks: 1, lastStart: startedAt, team });
+  if (!use) uses.set(user, { tasks: 1, firstStart: startedAt, lastStart: startedAt, team });
   else {
     use.tasks += 1;
+    if (startedAt < use.firstStart) use.firstStart = startedAt;
     if (startedAt >= use.lastStart) [use.lastStart, use.team] = [startedAt, team];
   }
 }
@@ -64,16 +67,13 @@ function collectFacts(context: KpiContext): PeopleFacts {
   const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
   // One pass over the AI tasks by integer codes (users, weeks, months); names only once per user and period.
-  const firstStart = new Float64Array(users.values.length).fill(Infinity);
-  const lastStart = new Float64Array(users.values.length).fill(-Infinity);
-  const lastTeamId = new Int32Array(users.values.length).fill(-1);
+  const overall = new Map<number, PeriodUse>();
   const perWeek = weekCodes.values.map(() => new Map<number, PeriodUse>());
   const perMonth = monthCodes.values.map(() => new Map<number, PeriodUse>());
   for (let row = 0; row < ai.length; row += 1) {
     if (ai[row] !== 1) continue;
     const [user, team, startedAt] = [users.ids[row], teams.ids[row], started[row]];
-    if (startedAt < firstStart[user]) firstStart[user] = startedAt;
-    if (startedAt >= lastStart[user]) [lastStart[user], lastTeamId[user]] = [startedAt, team];
+    noteUse(overall, user, startedAt, team);
     noteUse(perWeek[weekCodes.ids[row]], user, startedAt, team);
     noteUse(perMonth[monthCodes.ids[row]], user, startedAt, team);
   }
@@ -82,9 +82,10 @@ function collectFacts(context: KpiContext): PeopleFacts {
   const firstAiTask = new Map<string, number>();
   const lastAiTask = new Map<string, { startedAt: number; team: string | null }>();
   users.values.forEach((_, user) => {
-    if (firstStart[user] === Infinity) return;
-    firstAiTask.set(name(user), firstStart[user]);
-    lastAiTask.set(name(user), { startedAt: lastStart[user], team: teamName(lastTeamId[user]) });
+    const use = overall.get(user);
+    if (!use) return;
+    firstAiTask.set(name(user), use.firstStart);
+    lastAiTask.set(name(user), { startedAt: use.lastStart, team: teamName(use.team) });
   });
   const aiTasksByWeek = new Map<string, Map<string, number>>();
   const activeByMonth = new Map<string, Set<string>>();

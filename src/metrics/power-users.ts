@@ -3,7 +3,7 @@ import type { Kpi, Row } from './kpi.js';
 import { quantile } from './quantile.js';
 import { columnCodes, type ColumnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
-import { groupMembers, scopeGroups, sumByGroup, type ScopeGroups } from '../columns/scope-groups.js';
+import { eachGroupSubtotals, scopeGroups, sumByGroup, type ScopeGroups } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
 export const powerUsers: Kpi = {
@@ -31,11 +31,11 @@ export const powerUsers: Kpi = {
     const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
     for (const scope of adoptionScopes(context)) {
       const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
-      const { mean, valid } = userWeightedRates(groups, users, ai, manual);
+      const rates = userWeightedRates(groups, users, ai, manual);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
-        user_weighted_adoption_rate: valid[group] > 0 ? mean[group] : null,
-        users: valid[group],
+        user_weighted_adoption_rate: rates[group].mean,
+        users: rates[group].users,
       }));
     }
     tables.power_users = flagPowerUsers(context);
@@ -43,45 +43,21 @@ export const powerUsers: Kpi = {
   },
 };
 
-// Per group, each user's AI and manual counts, then the mean of each user's rate as arquero's op.mean
-// computes it (running mean over the users in order of their first task) so results match to the bit.
-function userWeightedRates(
-  groups: ScopeGroups,
-  users: ColumnCodes,
-  ai: ArrayLike<number>,
-  manual: ArrayLike<number>,
-): { mean: Float64Array; valid: Int32Array } {
-  const { start, positions } = groupMembers(groups);
-  const mean = new Float64Array(groups.keys.length);
-  const valid = new Int32Array(groups.keys.length);
-  // Scratch per group: the slot of each user seen in it (slots in first-task order), and each slot's counts.
-  const lastGroup = new Int32Array(users.values.length).fill(-1);
-  const slotOf = new Int32Array(users.values.length);
-  const slotAi = new Float64Array(users.values.length);
-  const slotManual = new Float64Array(users.values.length);
-  for (let group = 0; group < groups.keys.length; group += 1) {
-    let slots = 0;
-    for (let member = start[group]; member < start[group + 1]; member += 1) {
-      const row = groups.rows[positions[member]];
-      const user = users.ids[row];
-      if (lastGroup[user] !== group) {
-        lastGroup[user] = group;
-        slotOf[user] = slots;
-        slotAi[slots] = 0;
-        slotManual[slots] = 0;
-        slots += 1;
-      }
-      slotAi[slotOf[user]] += ai[row];
-      slotManual[slotOf[user]] += manual[row];
-    }
-    for (let slot = 0; slot < slots; slot += 1) {
-      const total = slotAi[slot] + slotManual[slot];
+// The mean of each user's AI tasks / (AI + manual tasks) per group, as arquero's op.mean computes it (a running
+// mean over the users in order of their first task) so results match to the bit; users without a task are left out.
+function userWeightedRates(groups: ScopeGroups, users: ColumnCodes, ai: ArrayLike<number>, manual: ArrayLike<number>): Array<{ mean: number | null; users: number }> {
+  const rates: Array<{ mean: number | null; users: number }> = [];
+  eachGroupSubtotals(groups, users, [ai, manual], (group, { count, sums: [aiOf, manualOf] }) => {
+    let [mean, valid] = [0, 0];
+    for (let user = 0; user < count; user += 1) {
+      const total = aiOf[user] + manualOf[user];
       if (!(total > 0)) continue;
-      valid[group] += 1;
-      mean[group] += (slotAi[slot] / total - mean[group]) / valid[group];
+      valid += 1;
+      mean += (aiOf[user] / total - mean) / valid;
     }
-  }
-  return { mean, valid };
+    rates[group] = { mean: valid > 0 ? mean : null, users: valid };
+  });
+  return rates;
 }
 
 // Heavy users in the report week, against the spread of every user-week with AI tasks.

@@ -1,9 +1,11 @@
+import { sortedNumbers } from '../columns/column-values.js';
+
 /**
  * The p-quantile of values with linear interpolation between order statistics (numpy's default).
  * @example quantile([1, 2, 3, 4], 0.5) // 2.5
  */
 export function quantile(values: ArrayLike<number>, p: number): number | null {
-  return sortedQuantile(Float64Array.from(values).sort(), p);
+  return sortedQuantile(sortedNumbers(values), p);
 }
 
 /** The median (mean of the two middle values for an even count). */
@@ -13,7 +15,7 @@ export function median(values: ArrayLike<number>): number | null {
 
 /**
  * quantile over values already sorted ascending (no copy).
- * @example sortedQuantile(Float64Array.of(1, 2, 3, 4), 0.5) // 2.5
+ * @example sortedQuantile([1, 2, 3, 4], 0.5) // 2.5
  */
 export function sortedQuantile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;

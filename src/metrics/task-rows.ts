@@ -1,19 +1,20 @@
 import { memoizedPer } from '../columns/cached-in.js';
 import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
+import { keepRows, rowNumbers, type RowIndices } from '../columns/keep-rows.js';
 import type { KpiContext } from './kpi.js';
 
 /** Row selections of context.tasks that several KPIs share: row indices, in table order. */
 export interface TaskRows {
-  all: Int32Array;
+  all: RowIndices;
   /** Tasks of the report week. */
-  reportWeek: Int32Array;
+  reportWeek: RowIndices;
   /** Completed AI tasks (ai = 1) of the report week. */
-  reportWeekAi: Int32Array;
+  reportWeekAi: RowIndices;
   /** Tasks of the ISO week before the report week. */
-  previousWeek: Int32Array;
+  previousWeek: RowIndices;
   /** Tasks of every week up to and including the report week. */
-  upToReportWeek: Int32Array;
+  upToReportWeek: RowIndices;
 }
 
 // Filtering arquero tables copies every column a KPI then reads; index lists into the full table do not.
@@ -27,34 +28,18 @@ function selectTaskRows(context: KpiContext): TaskRows {
   const { week, previous } = context.report;
   const weeks = columnCodes(context.tasks, 'week');
   const weekIds = weeks.ids;
-  // Per week id: 1 the report week, 2 the week before, 3 an earlier week, 0 a later one.
-  const kind = Uint8Array.from(weeks.values as string[], (value) => (value === week ? 1 : value === previous ? 2 : value < week ? 3 : 0));
+  // The kind of each week id: the report week, the week before, an earlier week, or a later one (left out).
+  const kindOfWeek = (weeks.values as string[]).map((value) => (value === week ? 'report' : value === previous ? 'previous' : value < week ? 'earlier' : 'later'));
+  const kind = (row: number) => kindOfWeek[weekIds[row]];
   const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  const length = weekIds.length;
-  const all = new Int32Array(length);
-  const upTo = new Int32Array(length);
-  const inWeek: number[] = [];
-  const inWeekAi: number[] = [];
-  const before: number[] = [];
-  let upToCount = 0;
-  for (let row = 0; row < length; row += 1) {
-    all[row] = row;
-    const weekKind = kind[weekIds[row]];
-    if (weekKind === 0) continue;
-    upTo[upToCount] = row;
-    upToCount += 1;
-    if (weekKind === 1) {
-      inWeek.push(row);
-      if (ai[row] === 1) inWeekAi.push(row);
-    } else if (weekKind === 2) {
-      before.push(row);
-    }
-  }
+  const all = rowNumbers(weekIds.length);
+  const upToReportWeek = keepRows(all, (row) => kind(row) !== 'later');
+  const reportWeek = keepRows(upToReportWeek, (row) => kind(row) === 'report');
   return {
     all,
-    reportWeek: Int32Array.from(inWeek),
-    reportWeekAi: Int32Array.from(inWeekAi),
-    previousWeek: Int32Array.from(before),
-    upToReportWeek: upTo.subarray(0, upToCount),
+    reportWeek,
+    reportWeekAi: keepRows(reportWeek, (row) => ai[row] === 1),
+    previousWeek: keepRows(upToReportWeek, (row) => kind(row) === 'previous'),
+    upToReportWeek,
   };
 }

@@ -1,6 +1,6 @@
 import { table } from 'arquero';
 import { expect, test } from 'vitest';
-import { numberValues } from '../../src/columns/column-values.js';
+import { numberValues, sortedNumbers } from '../../src/columns/column-values.js';
 import { NullableNumbers } from '../../src/columns/nullable-numbers.js';
 
 test('numberValues: NaN for null in any column, in the table\'s row order', () => {
@@ -11,4 +11,10 @@ test('numberValues: NaN for null in any column, in the table\'s row order', () =
   const ordered = tasks.orderby('n');
   expect(Array.from(numberValues(ordered, 'typed'))).toEqual([0.75, Number.NaN, 0.5]);
   expect(Array.from(numberValues(ordered, 'plain'))).toEqual([0.75, Number.NaN, 0.5]);
+});
+
+test('sortedNumbers sorts a copy numerically (10 after 9), leaving the input as it was', () => {
+  const values = [10, 9, -1, 2.5];
+  expect(Array.from(sortedNumbers(values))).toEqual([-1, 2.5, 9, 10]);
+  expect(values).toEqual([10, 9, -1, 2.5]);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { isAboveTarget, isEvaluatedAiTask } from '../../src/metrics/asi.js';
 import { makeCleanedData, testConfig, type TaskSpec } from './make-cleaned-data.js';
 
 const tasks: TaskSpec[] = [
@@ -16,6 +17,11 @@ const tasks: TaskSpec[] = [
 ];
 
 describe('accuracy_stability', () => {
+  it('the rules: evaluated is an AI task with an accuracy; above target is evaluated and at or above the target', () => {
+    expect([isEvaluatedAiTask(true, 0), isEvaluatedAiTask(true, null), isEvaluatedAiTask(false, 0.5)]).toEqual([true, false, false]);
+    expect([isAboveTarget(true, 0.9, 0.9), isAboveTarget(true, 0.89, 0.9), isAboveTarget(false, 1, 0.9), isAboveTarget(true, null, 0)]).toEqual([true, false, false, false]);
+  });
+
   it('per month from the first evaluated month to the report week\'s month, "*" every month', () => {
     const document = computeMetrics(makeCleanedData({ tasks }), testConfig(), '2026-W47');
     const rows = document.tables.accuracy_stability.map(({ month, team, evaluated, above_target }) => ({ month, team, evaluated, above_target }));

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { isHarmfulAiTask } from '../../src/metrics/harm.js';
 import { makeCleanedData, repeat, testConfig } from './make-cleaned-data.js';
 
 describe('harm', () => {
+  it('the rule: an AI task flagged harmful (true, not null or false); a non-AI task never', () => {
+    expect([isHarmfulAiTask(true, true), isHarmfulAiTask(true, false), isHarmfulAiTask(true, null), isHarmfulAiTask(false, true)]).toEqual([true, false, false, false]);
+  });
+
   it('harmful completed AI tasks over completed AI tasks, per team with an AI task, plus "*"', () => {
     const data = makeCleanedData({
       tasks: [
