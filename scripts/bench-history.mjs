@@ -15,30 +15,30 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseCommandLine } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const rssPreload = join(root, 'scripts', 'bench-rss.mjs');
 const END_WEEK = '2026-W47';
 
+// Options through Node's own parser (node:util parseArgs): unknown options and missing values are errors.
 function parseArgs(argv) {
-  const options = { weeks: [26, 52], users: 3000, seed: 1, timeoutSec: 1800 };
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index];
-    const value = () => {
-      const next = argv[++index];
-      if (next === undefined) throw new Error(`expected a value after ${arg}`);
-      return next;
-    };
-    if (arg === '--weeks') options.weeks = value().split(',').map(Number);
-    else if (arg === '--users') options.users = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--timeout') options.timeoutSec = Number(value());
-    else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: npm run bench:history -- [--weeks 26,52] [--users 3000] [--seed 1] [--timeout <s per child>]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg}`);
+  const { values } = parseCommandLine({
+    args: argv,
+    options: {
+      weeks: { type: 'string', default: '26,52' },
+      users: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '1' },
+      timeout: { type: 'string', default: '1800' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('Usage: npm run bench:history -- [--weeks 26,52] [--users 3000] [--seed 1] [--timeout <s per child>]');
+    process.exit(0);
   }
+  const options = { weeks: values.weeks.split(',').map(Number), users: Number(values.users), seed: Number(values.seed), timeoutSec: Number(values.timeout) };
   for (const weeks of options.weeks) if (!Number.isInteger(weeks) || weeks < 2) throw new Error(`expected --weeks to be whole numbers >= 2, got ${weeks}`);
   if (!Number.isInteger(options.users) || options.users < 1) throw new Error(`expected --users to be a whole number >= 1, got ${options.users}`);
   return options;
