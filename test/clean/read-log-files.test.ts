@@ -172,20 +172,9 @@ test('a file read in chunks, on threads or on one thread, gives exactly what rea
     // the same header again half way down, and a row that is quarantined after it
     'ai_logs_9a.csv': csv(AI_HEADER, ...prompts.slice(0, 150), AI_HEADER, ...prompts.slice(150), ',u1,Finance,report,2026-11-16T09:00:00Z,,done,,,'),
   });
-  const read = async (workers: number, chunkBytes?: number) => {
-    const progress: string[] = [];
-    const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
-    if (chunkBytes !== undefined) process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
-    try {
-      return { data: plain(await cleanInput(dir, config, { now: NOW, workers, onProgress: (message) => progress.push(message) })), progress };
-    } finally {
-      if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
-      else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
-    }
-  };
-  const whole = await read(0);
-  const chunkedThreads = await read(2, 2048);
-  const chunkedOneThread = await read(0, 2048);
+  const whole = await readChunked(dir, 0);
+  const chunkedThreads = await readChunked(dir, 2, 2048);
+  const chunkedOneThread = await readChunked(dir, 0, 2048);
   expect(chunkedThreads.data).toEqual(whole.data);
   expect(chunkedOneThread.data).toEqual(whole.data);
   const chunks = (name: string) => Number(chunkedThreads.progress.find((line) => line.startsWith(`${name}: read in `))?.match(/read in (\d+) chunks/)?.[1] ?? 0);
@@ -197,6 +186,19 @@ test('a file read in chunks, on threads or on one thread, gives exactly what rea
   expect(whole.data.quarantine.filter((record) => record.file.endsWith('ai_logs_9a.csv')).map((record) => [record.line, record.reason])).toEqual([[603, 'missing_id']]);
 });
 
+// cleanInput on `workers` threads, with files over `chunkBytes` of text read in chunks (UPTAKE_READ_CHUNK_BYTES, restored after).
+async function readChunked(dir: string, workers: number, chunkBytes?: number): Promise<{ data: ReturnType<typeof plain>; progress: string[] }> {
+  const progress: string[] = [];
+  const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+  if (chunkBytes !== undefined) process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
+  try {
+    return { data: plain(await cleanInput(dir, config, { now: NOW, workers, onProgress: (message) => progress.push(message) })), progress };
+  } finally {
+    if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+    else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+  }
+}
+
 // A chunk read with the wrong header, or quoting that only csv-parse reads right, sends the file to be read whole.
 test('a header repeated in another column order, or broken quoting, far down a chunked file reads as it does whole', async () => {
   const rows = (from: number, count: number) => Array.from({ length: count }, (_, index) => `e${from + index},u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"prompt ${from + index}"`);
@@ -207,19 +209,8 @@ test('a header repeated in another column order, or broken quoting, far down a c
     'ai_logs_2.csv': csv(AI_HEADER, ...rows(1000, 200), 'e9,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"bad"quote', ...rows(1200, 50)),
     'manual_logs_1.csv': csv(MANUAL_HEADER, 't1,u1,Finance,report,2026-11-16T08:00:00Z,'),
   });
-  const read = async (workers: number, chunkBytes?: number) => {
-    const progress: string[] = [];
-    const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
-    if (chunkBytes !== undefined) process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
-    try {
-      return { data: plain(await cleanInput(dir, config, { now: NOW, workers, onProgress: (message) => progress.push(message) })), progress };
-    } finally {
-      if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
-      else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
-    }
-  };
-  const whole = await read(0);
-  const chunked = await read(2, 2048);
+  const whole = await readChunked(dir, 0);
+  const chunked = await readChunked(dir, 2, 2048);
   expect(chunked.data).toEqual(whole.data);
   expect(whole.data.tasks.filter((task) => String(task.task_id).startsWith('e2')).length).toBeGreaterThan(50);
   expect(chunked.progress).toContain('ai_logs_2.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 202');

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeInfo } from '../../src/store/store-info.js';
 import { landInBatches, weekOf } from './land-in-batches.js';
 
-const url = process.env.UPTAKE_TEST_POSTGRES_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
+const url = TEST_POSTGRES_URL;
 const schema = `uptake_store_test_${randomBytes(5).toString('hex')}`;
 /** The store's tables go to a schema of their own, named in the URL as a user would. */
 const storeUrl = () => {
@@ -17,20 +18,11 @@ const storeUrl = () => {
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`PostgreSQL is not reachable (${(error as Error).message}): run \`node scripts/ensure-system.mjs --for test\` to install and start it, or set UPTAKE_TEST_POSTGRES_URL`);
-  }
+  client = await connectTestPostgres();
   await client.query(`CREATE SCHEMA "${schema}"`);
 });
 
-afterAll(async () => {
-  if (!client) return;
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-  await client.end().catch(() => undefined);
-});
+afterAll(() => dropSchemaAndClose(client, schema));
 
 describe('PostgreSQL as the store', () => {
   it('weeks landing one at a time give the from-scratch tables, and the tables are in the URL\'s schema', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_URL } from '../../helpers/test-postgres.js';
 import { table } from 'arquero';
 import { loadWarehouse, preloadWarehouseDrivers, warehouseTargets } from '../../../src/deliver/warehouse/load-warehouse.js';
 import { redactUrl } from '../../../src/deliver/warehouse/postgres.js';
@@ -10,26 +11,15 @@ import { UptakeError } from '../../../src/errors.js';
 import { metricsFixture } from '../metrics-fixture.js';
 import { INJECTION, MONDAY_UTC, SUNDAY_NIGHT_UTC, tasksFixture } from './tasks-fixture.js';
 
-const url = process.env.UPTAKE_TEST_POSTGRES_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
+const url = TEST_POSTGRES_URL;
 const schema = `uptake_test_${randomBytes(5).toString('hex')}`;
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${redactUrl(url)} (${(error as Error).message}): run \`node scripts/ensure-system.mjs --for test\` to install and start it (CI does this), or set UPTAKE_TEST_POSTGRES_URL`,
-    );
-  }
+  client = await connectTestPostgres();
 });
 
-afterAll(async () => {
-  if (!client) return;
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-  await client.end().catch(() => undefined);
-});
+afterAll(() => dropSchemaAndClose(client, schema));
 
 async function count(table: string): Promise<number> {
   const result = await client.query(`SELECT count(*)::int AS n FROM "${schema}"."${table}"`);
