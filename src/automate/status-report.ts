@@ -55,11 +55,12 @@ export async function statusReport(
   let scheduler: StatusReport['scheduler'] = null;
   let watcher: StatusReport['watcher'] = null;
   const lastRunAt = (reasons: string[]) => runs.filter((run) => reasons.includes(run.reason)).at(-1)?.startedAt ?? null;
+  const [scheduledLast, watchedLast] = [lastRunAt(['schedule', 'catch-up']), lastRunAt(['watch'])];
   for (const entry of entries) {
     if (entry.event === 'scheduler-start') {
-      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: lastRunAt(['schedule', 'catch-up']) };
+      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: scheduledLast };
     } else if (entry.event === 'watcher-start') {
-      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: lastRunAt(['watch']) };
+      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast };
     }
   }
   const lock = await readRunLock(config.output, { isAlive, host });

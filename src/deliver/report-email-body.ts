@@ -1,6 +1,6 @@
 import { convert } from 'html-to-text';
 import type { MetricsDocument } from '../metrics/document.js';
-import { frontPage } from '../render/front-page.js';
+import { frontPage, type FrontPage } from '../render/front-page.js';
 import { escapeHtml, renderMarkdown } from '../render/markdown.js';
 
 export interface ReportEmailBody {
@@ -16,11 +16,11 @@ const ALERTS = 5;
 const ARROWS = { up: '▲', down: '▼', flat: '►' } as const;
 
 /**
- * The most severe alert as the subject names it.
+ * The most severe alert as the subject names it (from a front page already built, when given).
  * @example subjectAlert(doc) // 'high: Adoption dropped (Procurement)'
  */
-export function subjectAlert(doc: MetricsDocument): string {
-  const [first] = frontPage(doc, { maxAlerts: 1 }).alerts;
+export function subjectAlert(doc: MetricsDocument, page: Pick<FrontPage, 'alerts'> = frontPage(doc, { maxAlerts: 1 })): string {
+  const [first] = page.alerts;
   if (!first) return 'no alerts';
   const others = doc.tables.alerts.length - 1;
   return `${first.severity}: ${first.title}${first.team ? ` (${first.team})` : ''}${others > 0 ? ` +${others} more` : ''}`;
@@ -65,5 +65,5 @@ export function reportEmailBody(doc: MetricsDocument, options: { title: string; 
       { selector: 'table', format: 'dataTable' },
     ],
   });
-  return { alert: subjectAlert(doc), html, text };
+  return { alert: subjectAlert(doc, page), html, text };
 }
