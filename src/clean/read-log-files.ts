@@ -133,6 +133,14 @@ export function mergeLogFileReads(reads: LogFileRead[], threads: number): LogFil
 
 type ChunkDone = Extract<WorkerMessage, { type: 'chunk-done' }>;
 
+/** A file read in chunks: its header, the chunks read so far, how many it has once all are cut, and whether it is read whole instead. */
+interface ChunkedFile {
+  header?: string[];
+  chunks: ChunkDone[];
+  total?: number;
+  whole: boolean;
+}
+
 // Each chunk numbered its lines from 1: they are shifted by the lines before it, and the headers it repeats
 // are replayed in order, so the file reads as it does whole.
 /** The chunks of one file, in order, as one file's result (its rows as several parts). */
@@ -193,11 +201,10 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
     const idle: Worker[] = [];
     // Largest first, so that no thread is left reading a big file alone at the end.
     const order = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
-    const chunked = new Set(order.filter((index) => textBytesOf({ bytes: files[index].bytes ?? 0, gzip: files[index].gzip }) > chunkBytes));
+    const chunked = new Set(order.filter((index) => textBytesOf(files[index]) > chunkBytes));
     const whole = order.filter((index) => !chunked.has(index));
     const chunkTasks: Array<Extract<WorkerRequest, { type: 'chunk' }>> = [];
-    /** Per chunked file: its header, chunks read so far, how many it has once all are cut, and whether it is read whole instead. */
-    const progress = new Map<number, { header?: string[]; chunks: ChunkDone[]; total?: number; whole: boolean }>();
+    const progress = new Map<number, ChunkedFile>();
     const spare: ArrayBuffer[] = [];
     let running = 0;
     let chunksOut = 0;
@@ -281,7 +288,7 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
       for (const fileIndex of order.filter((index) => chunked.has(index))) {
         if (settled || fileIndex > firstFailure) continue;
         const file = files[fileIndex];
-        const state: { header?: string[]; chunks: ChunkDone[]; total?: number; whole: boolean } = { chunks: [], whole: false };
+        const state: ChunkedFile = { chunks: [], whole: false };
         progress.set(fileIndex, state);
         let total = 0;
         try {

@@ -11,7 +11,7 @@ import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
 import { countNewlines, readCsvBatches, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
-import { wideEncodingError, wideEncodingOf } from './wide-encoding.js';
+import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
 
 /**
  * The file holds something papaparse and csv-parse might read differently (quoting that breaks RFC 4180,
@@ -321,8 +321,6 @@ export function headerFieldsOf(chunk: TextChunk): string[] | undefined {
   return text.includes('"') || text.includes('\r') || text.includes('\n') ? undefined : text.split(',');
 }
 
-/** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
-const WIDE_SAMPLE_BYTES = 256;
 /** Bytes read from a plain file at a time into the chunk being filled. */
 const READ_BYTES = 1024 * 1024;
 

@@ -7,7 +7,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { UptakeError } from '../errors.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, recordTooLarge, type InputLimits } from './input-limits.js';
-import { wideEncodingError, wideEncodingOf } from './wide-encoding.js';
+import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
 
 export interface CsvRecord {
   fields: string[];
@@ -20,9 +20,6 @@ export interface CsvRecord {
   /** Set by readCsvRecordsFast when the record's text is all ASCII (so none of its values can be wide). */
   ascii?: true;
 }
-
-/** Bytes enough to tell a wide encoding by (see wideEncodingOf). */
-const ENCODING_SAMPLE_BYTES = 256;
 
 // Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
 // checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
@@ -40,10 +37,10 @@ class Utf8Check extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (this.head !== null) {
-      this.head = Buffer.concat([this.head, chunk.subarray(0, ENCODING_SAMPLE_BYTES)]);
+      this.head = Buffer.concat([this.head, chunk.subarray(0, WIDE_SAMPLE_BYTES)]);
       const wide = wideEncodingOf(this.head);
       if (wide !== undefined) return callback(wideEncodingError(this.file.path, wide));
-      if (this.head.length >= ENCODING_SAMPLE_BYTES) this.head = null;
+      if (this.head.length >= WIDE_SAMPLE_BYTES) this.head = null;
     }
     this.bytesSeen += chunk.length;
     if (this.bytesSeen > this.limits.maxFileBytes) return callback(fileTooLarge(this.file.path, this.file.gzip, this.limits));

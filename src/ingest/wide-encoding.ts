@@ -9,8 +9,8 @@ const PATTERNS: Array<[encoding: WideEncoding, unitBytes: number, nulAt: number[
   ['UTF-16LE', 2, [1]],
   ['UTF-16BE', 2, [0]],
 ];
-/** Bytes looked at: the first header names. */
-const SAMPLE_BYTES = 256;
+/** Bytes looked at, and enough to tell a wide encoding by: the first header names. */
+export const WIDE_SAMPLE_BYTES = 256;
 
 // UTF-16 without a BOM is valid UTF-8 byte for byte (NULs between letters): the file would read as one
 // unknown column. Such files are told by their BOM, else by NULs where the encoding puts them in ASCII.
@@ -24,7 +24,7 @@ export function wideEncodingOf(bytes: Uint8Array): WideEncoding | undefined {
   if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return 'UTF-32LE';
   if (b0 === 0xfe && b1 === 0xff) return 'UTF-16BE';
   if (b0 === 0xff && b1 === 0xfe) return 'UTF-16LE';
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const sample = bytes.subarray(0, WIDE_SAMPLE_BYTES);
   for (const [encoding, unitBytes, nulAt] of PATTERNS) {
     const units = Math.floor(sample.length / unitBytes);
     if (units < 2) continue;
