@@ -219,13 +219,3 @@ export async function cleanThroughStore(location: string, inputDir: string, conf
     await engine.close();
   }
 }
-
-/**
- * The cleaned input: through the store when one is given (`--store`), else cleaned from scratch as before.
- * @example const data = await cleanInputOrStore('data/sample', config, { store: options.store, onProgress: log })
- */
-export async function cleanInputOrStore(inputDir: string, config: Config, effects: StoreRunEffects & { store?: string }): Promise<CleanedData> {
-  if (effects.store) return cleanThroughStore(effects.store, inputDir, config, effects);
-  const { cleanInput } = await import('../clean/clean-input.js');
-  return cleanInput(inputDir, config, effects);
-}

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { UptakeError } from '../errors.js';
+import { redactUrl } from '../util/redact-url.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
@@ -13,25 +14,18 @@ function fromPostgres(value: unknown): StoreValue {
   return value as StoreValue;
 }
 
-/** A connection URL without its password, for messages. */
-function withoutPassword(url: string): string {
-  const parsed = new URL(url);
-  parsed.password = '';
-  return parsed.toString().replace(/:@/, '@');
-}
-
 /**
  * Opens a PostgreSQL database as the store (tables in the connection's schema: set it with
  * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages.
  * @example const engine = await openPostgresEngine(process.env.UPTAKE_STORE_URL!)
  */
 export async function openPostgresEngine(url: string): Promise<StoreEngine> {
-  let location: string;
   try {
-    location = withoutPassword(url);
+    new URL(url);
   } catch {
     throw new UptakeError('config', 'expected --store to be a file path or a well-formed postgres:// URL, got a postgres:// URL that does not parse');
   }
+  const location = redactUrl(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig });
   try {
     await client.connect();

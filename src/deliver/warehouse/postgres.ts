@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { UptakeError } from '../../errors.js';
 import { quoteIdentifier, type ColumnType, type WarehouseLoadResult, type WarehouseTable } from './tables.js';
+import { redactUrl } from '../../util/redact-url.js';
+
+export { redactUrl };
 
 export interface PostgresTarget {
   kind: 'postgres';
@@ -26,20 +29,6 @@ const ROWS_PER_INSERT = 10_000;
 /** The PostgreSQL type of a column type (shared with the tests). */
 export function postgresType(type: ColumnType): string {
   return POSTGRES_TYPES[type];
-}
-
-/**
- * A connection URL fit for an error message: user, host, port and database, no password.
- * @example redactUrl('postgres://u:secret@db:5432/x') // 'postgres://u@db:5432/x'
- */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString().replace(/:@/, '@');
-  } catch {
-    return '(an unreadable PostgreSQL URL)';
-  }
 }
 
 function parameterValue(value: unknown, type: ColumnType): unknown {
