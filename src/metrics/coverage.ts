@@ -20,12 +20,7 @@ export const coverage: Kpi = {
   compute(context) {
     const loaded = context.data.loadedDates;
     if (!loaded) return { logging_coverage: [] };
-    const [firstDay, lastDay, reportEnd] = [dayNumber(loaded.first), dayNumber(loaded.last), dayNumber(context.report.end)];
-    const months = monthRange(loaded.first.slice(0, 7), loaded.last.slice(0, 7)).filter((month) => {
-      const first = dayNumber(`${month}-01`);
-      const last = dayNumber(`${monthOfNumber(monthNumber(month) + 1)}-01`) - 1;
-      return first >= firstDay && last <= lastDay && last <= reportEnd;
-    });
+    const months = monthRange(loaded.first.slice(0, 7), loaded.last.slice(0, 7)).filter((month) => monthIsLoaded(context, month));
     const monthSet = new Set(months);
     const logged = loggedAiTasks(context);
     const threshold = context.config.metrics.coverageThreshold;
@@ -60,4 +55,13 @@ function loggedAiTasks(context: KpiContext): Map<unknown, Map<unknown, number>> 
   const logged = new Map<unknown, Map<unknown, number>>();
   groups.keys.forEach(({ month, user_id: user }, group) => cachedIn(logged, month, () => new Map<unknown, number>()).set(user, tasks[group]));
   return logged;
+}
+
+/** Whether a month lies entirely inside the loaded dates and ends on or before the report week's Sunday (the months logging_coverage lists). */
+export function monthIsLoaded(context: KpiContext, month: string): boolean {
+  const loaded = context.data.loadedDates;
+  if (!loaded) return false;
+  const first = dayNumber(`${month}-01`);
+  const last = dayNumber(`${monthOfNumber(monthNumber(month) + 1)}-01`) - 1;
+  return first >= dayNumber(loaded.first) && last <= dayNumber(loaded.last) && last <= dayNumber(context.report.end);
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { cachedIn, columnCodes, columnValues, memoizedPer } from '../columns/index.js';
-import { dayNumber, monthNumber, monthOfNumber, weekBounds } from '../util/iso-week.js';
+import { dayNumber, monthNumber, weekBounds } from '../util/iso-week.js';
 import type { KpiContext, Row } from './kpi.js';
 
 /** One roster row as the people KPIs read it. */
@@ -142,15 +142,6 @@ export function teamInPeriod(facts: PeopleFacts, user: string, period: string, r
 /** Midnight in the report zone starting a `YYYY-MM-DD` day, as epoch ms. */
 export function startOfDay(date: string, zone: string): number {
   return DateTime.fromISO(date, { zone }).toMillis();
-}
-
-/** Whether a month lies entirely inside the loaded dates and ends on or before the report week's Sunday (as logging_coverage). */
-export function monthIsLoaded(context: KpiContext, month: string): boolean {
-  const loaded = context.data.loadedDates;
-  if (!loaded) return false;
-  const first = dayNumber(`${month}-01`);
-  const last = dayNumber(`${monthOfNumber(monthNumber(month) + 1)}-01`) - 1;
-  return first >= dayNumber(loaded.first) && last <= dayNumber(loaded.last) && last <= dayNumber(context.report.end);
 }
 
 /** Counts people per team and in the all-teams row "*": teams in first-seen order after "*". */

@@ -1,5 +1,6 @@
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
-import { monthIsLoaded, peopleFacts, suppressPeople, TeamTally, teamInPeriod, type PeopleFacts } from './people-facts.js';
+import { monthIsLoaded } from './coverage.js';
+import { peopleFacts, suppressPeople, TeamTally, teamInPeriod, type PeopleFacts } from './people-facts.js';
 import { monthOf, shiftMonth } from '../util/iso-week.js';
 
 const KEYS = ['month', 'team'];
