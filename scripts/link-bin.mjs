@@ -1,6 +1,7 @@
 // Links node_modules/.bin/uptake to the built CLI. npm links the bins of dependencies only, not the
 // project's own: with this link, the templates (cron, systemd) put node_modules/.bin on PATH and run
-// `uptake` directly, without npx (which installs the project into its cache first: seconds per call).
+// `uptake` directly, and `npx uptake` finds it at once (package.json names no bin of its own: with one,
+// npx reads the whole tree and runs `prepare` on every call).
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

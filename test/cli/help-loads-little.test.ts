@@ -44,3 +44,13 @@ test.each(['--help', '--version', 'run --help', 'watch --help', 'status --help',
     expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
   },
 );
+
+// npx reads the project's whole dependency tree and runs `prepare` (a build) on every call when the
+// project's package.json names a bin of its own; without one it finds node_modules/.bin/uptake (linked by
+// `npm ci`'s prepare, scripts/link-bin.mjs) and runs it at once. npm's own log shows which path it took.
+test('`npx uptake --help` runs the linked bin without reading the tree or building', () => {
+  const result = spawnSync('npx', ['--no', '--loglevel', 'silly', 'uptake', '--help'], { encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Usage: uptake');
+  expect(result.stderr).not.toMatch(/packumentCache|idealTree|reify|prepare/);
+});
