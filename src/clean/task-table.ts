@@ -84,7 +84,7 @@ const CONTRACT_COLUMNS = ['source', 'task_id', 'user_id', 'team', 'task_type', '
  * overwrites a contract column (`source` in a file becomes `x_source`).
  * @example passThroughColumns([rows.ai_logs, rows.manual_logs]) // Map { 'client_os' => 'client_os', 'source' => 'x_source' }
  */
-export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>): Map<string, string> {
+export function passThroughColumns(sources: Array<{ passThrough: ReadonlyMap<string, unknown> }>): Map<string, string> {
   const names = [...new Set(sources.flatMap((rows) => [...rows.passThrough.keys()]))];
   return new Map(names.map((name) => [name, CONTRACT_COLUMNS.includes(name) ? `x_${name}` : name]));
 }

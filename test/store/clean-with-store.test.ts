@@ -61,7 +61,7 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
     // a damaged stored value is read again from its file
     const damaging = await openStore(store);
-    await damaging.run("UPDATE store_file_rows SET data = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
+    await damaging.run("UPDATE store_file_rows SET result = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
     await damaging.close();
     expect(await run(moved)).toEqual({ read: 1, skipped: 6, removed: 0 });
   });
