@@ -2,7 +2,7 @@ import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
-import { prefaultedMemory, rowNumbers, singleRowRuns } from '../columns/index.js';
+import { prefaultedMemory, rowNumbers, singleRowRuns, type RowIndices } from '../columns/index.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
 import { readLogFiles, type LogFile, type LogFilesRead } from './read-log-files.js';
 import type { RosterZones } from './read-log-file.js';
@@ -13,10 +13,10 @@ import { countRawLabels, rowTaskTypes } from './row-task-types.js';
 import { dedupeExact } from './dedupe-exact.js';
 import { dedupeRetries } from './dedupe-retries.js';
 import { STITCHED_TASK, stitchSessions } from './stitch-sessions.js';
-import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns } from './task-table.js';
+import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns, type TaskColumns, type TaskTableColumns } from './task-table.js';
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
-import type { CleanedData, FileReport, QuarantineRecord, SourceAccounting } from './types.js';
+import type { CleanedData, FileReport, LabelMapping, LogSource, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface CleanEffects {
   onProgress?(message: string): void;
@@ -46,6 +46,8 @@ export interface CleanRowsOptions {
    * `parsed`; a caller that cleans a part of the history passes the counts of all of it (CONTRACT 2.3).
    */
   labelCounts?: Map<string, number>;
+  /** Per source, the rows to clean (ascending); default every row. A store cleans only the rows the cross-row rules must see again. */
+  only?: Record<LogSource, RowIndices>;
 }
 
 function emptyAccounting(): SourceAccounting {
@@ -92,58 +94,106 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   return { logs, roster, unreadable, asOf };
 }
 
+/** What became of a source's rows (CONTRACT 2.4-2.6): a store keeps it per row. */
+export interface RowFates {
+  /** Rows kept by exact de-duplication (the rest are exact duplicates), ascending. */
+  exactKept: RowIndices;
+  /** Rows in tasks (the kept rows the retry rule did not merge away), ascending. */
+  inTasks: RowIndices;
+  /** The kept row of each id whose copies disagree (conflicting_duplicates). */
+  conflicting: number[];
+}
+
+/** Steps 4-6 of cleanRows: the tasks before the duration and team rules, and the counts so far. */
+export interface TasksOfRows {
+  columns: TaskTableColumns;
+  ai: TaskColumns;
+  manual: TaskColumns;
+  /** Per source, every term of CONTRACT section 2's sum, and the tasks. */
+  accounting: Record<LogSource, SourceAccounting>;
+  /** Rows whose end came before their start (swapped). */
+  clockSkew: number;
+  mapping: Map<string, LabelMapping>;
+}
+
 /**
  * The rules of CONTRACT section 2 over rows already read (readInput): clock skew, labels, exact duplicates,
  * retries, stitching, durations, teams, in that order. The parsed rows are repaired in place: clean them once.
  * @example const data = await cleanRows(await readInput(dir, config), config)
  */
 export async function cleanRows(parsed: ParsedInput, config: Config, options: CleanRowsOptions = {}): Promise<CleanedData> {
+  return settleTasks(parsed, config, await tasksOfRows(parsed, config, options));
+}
+
+/**
+ * Steps 4-6 of cleanRows (clock skew, labels, exact duplicates, retries, stitching) over the rows of
+ * `options.only` (default: every row), and what became of each row.
+ * @example const { fates } = await tasksOfRows(parsed, config, { labelCounts, only })
+ */
+export async function tasksOfRows(parsed: ParsedInput, config: Config, options: CleanRowsOptions = {}): Promise<TasksOfRows & { fates: Record<LogSource, RowFates> }> {
   const progress = options.onProgress ?? (() => {});
-  const { logs: read, roster, asOf } = parsed;
+  const { logs: read } = parsed;
   const rows = read.rows;
-  const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
-  const reports: FileReport[] = [...roster.files, ...read.reports];
-  const accounting = { ai_logs: emptyAccounting(), manual_logs: emptyAccounting(), user_monthly_summary: roster.accounting };
+  const accounting = { ai_logs: emptyAccounting(), manual_logs: emptyAccounting() };
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     accounting[source].rows_read = read.counts[source].rowsRead;
     accounting[source].quarantined = read.counts[source].quarantined;
   }
+  const aiRows = options.only?.ai_logs ?? rowNumbers(rows.ai_logs.length);
+  const manualRows = options.only?.manual_logs ?? rowNumbers(rows.manual_logs.length);
 
   // Input large enough for reading threads: the task table's memory is mapped on another core while the
   // rules below run (see prefaultedMemory). There are at most as many tasks as rows.
   const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
-  const rowCount = rows.ai_logs.length + rows.manual_logs.length;
+  const rowCount = aiRows.length + manualRows.length;
   const tableMemory = read.threads > 0 ? prefaultedMemory(taskTableBytes(rowCount, passThrough.size)) : undefined;
 
   // 4. Clock skew: an end before its start is swapped
-  const repairs: Record<string, number> = {
-    clock_skew: repairClockSkew(rows.ai_logs) + repairClockSkew(rows.manual_logs),
-  };
+  const clockSkew = repairClockSkew(rows.ai_logs) + repairClockSkew(rows.manual_logs);
 
   // 5. Task labels: spelling, synonyms, abbreviations, catalogue; frequencies over both sources
   const mapping = canonicalLabels(options.labelCounts ?? countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
   const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
   // 6. Exact duplicates (conflicting copies counted; harmful if any copy is), then retries (AI only), then stitching (AI only)
-  const aiExact = dedupeExact(rows.ai_logs, rowNumbers(rows.ai_logs.length), aiTypes.ids);
-  const manualExact = dedupeExact(rows.manual_logs, rowNumbers(rows.manual_logs.length), manualTypes.ids);
+  const aiExact = dedupeExact(rows.ai_logs, aiRows, aiTypes.ids);
+  const manualExact = dedupeExact(rows.manual_logs, manualRows, manualTypes.ids);
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes, config.cleaning.retryWindowSec * 1000);
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = singleRowRuns(manualExact.kept);
   await tableMemory?.ready;
   const columns = taskTableColumns(stitched.tasks.listed.length + manualRuns.listed.length, passThrough, aiTypes.names, tableMemory?.buffer);
-  const aiTasks = buildTasks(rows.ai_logs, stitched.tasks, STITCHED_TASK, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
-  const manualTasks = buildTasks(rows.manual_logs, manualRuns, STITCHED_TASK, manualTypes.ids, { columns, offset: aiTasks.length }, 'manual_logs', passThrough);
+  const ai = buildTasks(rows.ai_logs, stitched.tasks, STITCHED_TASK, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
+  const manual = buildTasks(rows.manual_logs, manualRuns, STITCHED_TASK, manualTypes.ids, { columns, offset: ai.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
-  accounting.ai_logs.conflicting_duplicates = aiExact.conflicting;
+  accounting.ai_logs.conflicting_duplicates = aiExact.conflicting.length;
   accounting.ai_logs.retry_duplicates = aiRetries.duplicates;
   accounting.ai_logs.rows_in_tasks = aiRetries.kept.length;
-  accounting.ai_logs.tasks = aiTasks.length;
+  accounting.ai_logs.tasks = ai.length;
   accounting.manual_logs.exact_duplicates = manualExact.duplicates;
-  accounting.manual_logs.conflicting_duplicates = manualExact.conflicting;
+  accounting.manual_logs.conflicting_duplicates = manualExact.conflicting.length;
   accounting.manual_logs.rows_in_tasks = manualExact.kept.length;
-  accounting.manual_logs.tasks = manualTasks.length;
-  progress(`cleaned: ${aiTasks.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manualTasks.length} manual tasks`);
+  accounting.manual_logs.tasks = manual.length;
+  progress(`cleaned: ${ai.length} AI tasks (${stitched.stitchedRows} rows stitched), ${manual.length} manual tasks`);
+  const fates = {
+    ai_logs: { exactKept: aiExact.kept, inTasks: aiRetries.kept, conflicting: aiExact.conflicting },
+    manual_logs: { exactKept: manualExact.kept, inTasks: manualExact.kept, conflicting: manualExact.conflicting },
+  };
+  return { columns, ai, manual, accounting, clockSkew, mapping, fates };
+}
+
+/**
+ * Steps 7-8 of cleanRows (durations, teams) over tasks built by tasksOfRows (or kept by a store), and
+ * the cleaned data with its full account (reports, quarantine and roster from `parsed`).
+ * @example const data = settleTasks(parsed, config, await tasksOfRows(parsed, config))
+ */
+export function settleTasks(parsed: ParsedInput, config: Config, built: TasksOfRows): CleanedData {
+  const { logs: read, roster, asOf } = parsed;
+  const { columns, ai: aiTasks, manual: manualTasks, mapping } = built;
+  const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
+  const reports: FileReport[] = [...roster.files, ...read.reports];
+  const accounting = { ...built.accounting, user_monthly_summary: roster.accounting };
+  const repairs: Record<string, number> = { clock_skew: built.clockSkew };
 
   // 7. Durations: unknown or too long counts as a task without a duration
   const maxDurationMs = config.cleaning.maxDurationHours * 3_600_000;
@@ -166,7 +216,7 @@ export async function cleanRows(parsed: ParsedInput, config: Config, options: Cl
     quarantine,
     quarantineByReason,
     repairs,
-    stitchedFragments: stitched.stitchedRows,
+    stitchedFragments: accounting.ai_logs.rows_in_tasks - accounting.ai_logs.tasks,
     durationsDropped: { unknown: aiDropped.unknown + manualDropped.unknown, too_long: aiDropped.too_long + manualDropped.too_long },
     teamsFilled,
     labelMapping: [...mapping.values()].sort((a, b) => a.canonical.localeCompare(b.canonical) || b.count - a.count || a.raw.localeCompare(b.raw)),

@@ -8,8 +8,8 @@ const ACCURACY_TOLERANCE = 1e-9;
 export interface ExactDuplicates {
   kept: RowIndices;
   duplicates: number;
-  /** Ids whose copies disagree on a non-empty field once cleaned. */
-  conflicting: number;
+  /** The kept row of each id whose copies disagree on a non-empty field once cleaned. */
+  conflicting: number[];
 }
 
 /**
@@ -17,7 +17,7 @@ export interface ExactDuplicates {
  * the first in input order on a tie. Copies whose non-empty fields disagree once cleaned are counted
  * as conflicting, and the kept row is harmful when any copy is. Returns the kept row indices in input order.
  * `taskTypes`: each row's canonical task type (rowTaskTypes), so that spellings of one label agree.
- * @example dedupeExact(rows, rowNumbers(rows.length), aiTypes.ids) // { kept: Int32Array [0, 2], duplicates: 1, conflicting: 0 }
+ * @example dedupeExact(rows, rowNumbers(rows.length), aiTypes.ids) // { kept: Int32Array [0, 2], duplicates: 1, conflicting: [] }
  */
 export function dedupeExact(rows: LogRows, indices: RowIndices, taskTypes: ArrayLike<number>): ExactDuplicates {
   const sameId = groupRows(indices, [textKey(rows.id, rows.idHash)]);
@@ -25,7 +25,8 @@ export function dedupeExact(rows: LogRows, indices: RowIndices, taskTypes: Array
   const kept = keepRows(indices, (row) => mostComplete[sameId.ids[row]] === row);
   const duplicates = indices.length - kept.length;
   const copies = duplicates === 0 ? [] : groupsOfSeveral(indices, sameId);
-  return { kept, duplicates, conflicting: copies.filter((group) => settleCopies(rows, group, mostComplete[sameId.ids[group[0]]], taskTypes)).length };
+  const keptOf = (group: number[]) => mostComplete[sameId.ids[group[0]]];
+  return { kept, duplicates, conflicting: copies.filter((group) => settleCopies(rows, group, keptOf(group), taskTypes)).map(keptOf) };
 }
 
 // Each copy in input order is compared, field by field, with the first non-empty value any earlier copy held

@@ -1,4 +1,4 @@
-import { aggregateRuns, arrayCarver, CodedColumn, NullableNumbers, type ListedRuns, type Merge } from '../columns/index.js';
+import { aggregateRuns, arrayCarver, CodedColumn, Dictionary, NullableNumbers, type ListedRuns, type Merge } from '../columns/index.js';
 import type { LogRows } from '../ingest/log-rows.js';
 import { TASK_STATUSES, type LogSource, type TaskStatus } from '../ingest/types.js';
 import type { TextColumn } from '../ingest/text-column.js';
@@ -35,7 +35,7 @@ export interface TaskTableColumns {
  * @example columns.task_id.at(0) // 'e1'
  */
 export class TaskText {
-  private readonly sources: Array<{ from: number; text: TextColumn<string | null> }> = [];
+  private readonly sources: Array<{ from: number; text: Pick<TextColumn<string | null>, 'at'> }> = [];
 
   constructor(
     /** The row, among its source's rows, whose string each task takes (filled by buildTasks). */
@@ -50,7 +50,7 @@ export class TaskText {
    * Tasks from `from` on take their strings from `text`; sources are added in table order.
    * @example columns.prompt.addSource(aiTaskCount, rows.manual_logs.prompt)
    */
-  addSource(from: number, text: TextColumn<string | null>): void {
+  addSource(from: number, text: Pick<TextColumn<string | null>, 'at'>): void {
     this.sources.push({ from, text });
   }
 
@@ -84,7 +84,7 @@ const CONTRACT_COLUMNS = ['source', 'task_id', 'user_id', 'team', 'task_type', '
  * overwrites a contract column (`source` in a file becomes `x_source`).
  * @example passThroughColumns([rows.ai_logs, rows.manual_logs]) // Map { 'client_os' => 'client_os', 'source' => 'x_source' }
  */
-export function passThroughColumns(sources: Array<Pick<LogRows, 'passThrough'>>): Map<string, string> {
+export function passThroughColumns(sources: Array<{ passThrough: ReadonlyMap<string, unknown> }>): Map<string, string> {
   const names = [...new Set(sources.flatMap((rows) => [...rows.passThrough.keys()]))];
   return new Map(names.map((name) => [name, CONTRACT_COLUMNS.includes(name) ? `x_${name}` : name]));
 }
@@ -164,4 +164,91 @@ export function buildTasks(rows: LogRows, runs: ListedRuns, merge: TaskMerge, ta
   aggregateRuns(runs, merge.tool_version, strings(rows.toolVersion), columns.tool_version.codes, codes);
   for (const [name, values] of rows.passThrough) aggregateRuns(runs, merge.passThrough, strings(values), (columns[passThrough.get(name)!] as CodedColumn<string>).codes, codes);
   return { columns, offset, length: count };
+}
+
+/** One task's values as a store keeps them: before the duration and team rules (the team as written, the summed duration). */
+export interface TaskValues {
+  source: LogSource;
+  task_id: string;
+  user_id: string;
+  team: string | null;
+  task_type: string;
+  started_at: number;
+  duration_ms: number | null;
+  status: TaskStatus;
+  accuracy: number | null;
+  harmful: boolean | null;
+  fragments: number;
+  prompt: string | null;
+  tool_version: string | null;
+  /** Non-null pass-through values, by table name. */
+  passThrough: Record<string, string>;
+}
+
+/**
+ * The values of task `task` of columns built by buildTasks (before the duration and team rules).
+ * @example taskValuesOf(columns, 0, passThrough).task_type // 'invoice_matching'
+ */
+export function taskValuesOf(columns: TaskTableColumns, task: number, passThrough: Map<string, string>): TaskValues {
+  const passThroughValues: Record<string, string> = {};
+  for (const name of passThrough.values()) {
+    const value = (columns[name] as CodedColumn<string>).at(task);
+    if (value !== null) passThroughValues[name] = value;
+  }
+  return {
+    source: columns.source.at(task)!,
+    task_id: columns.task_id.at(task) ?? '',
+    user_id: columns.user_id.at(task)!,
+    team: columns.team.at(task),
+    task_type: columns.task_type.at(task)!,
+    started_at: columns.started_at[task],
+    duration_ms: columns.duration_ms.at(task),
+    status: columns.status.at(task)!,
+    accuracy: columns.accuracy.at(task),
+    harmful: columns.harmful.at(task),
+    fragments: columns.fragments[task],
+    prompt: columns.prompt.at(task),
+    tool_version: columns.tool_version.at(task),
+    passThrough: passThroughValues,
+  };
+}
+
+/**
+ * The task table's columns holding `tasks` in the order given (AI tasks first), as buildTasks would have
+ * written them: what a store that keeps tasks hands to the duration and team rules.
+ * @example const { columns, ai, manual } = taskTableOfValues(stored, passThroughColumns(sources))
+ */
+export function taskTableOfValues(tasks: TaskValues[], passThrough: Map<string, string>): { columns: TaskTableColumns; ai: TaskColumns; manual: TaskColumns } {
+  const taskTypes = new Dictionary<string>();
+  const typeCodes = tasks.map((task) => taskTypes.code(task.task_type));
+  const columns = taskTableColumns(tasks.length, passThrough, taskTypes.values);
+  const strings = new Dictionary<string>();
+  const stringCode = (value: string | null) => (value === null ? -1 : strings.code(value));
+  const ids: string[] = new Array(tasks.length);
+  const prompts: Array<string | null> = new Array(tasks.length);
+  const statusCodes = new Map(columns.status.values.map((status, code) => [status, code]));
+  tasks.forEach((task, row) => {
+    columns.source.codes[row] = task.source === 'ai_logs' ? 0 : 1;
+    ids[row] = task.task_id;
+    columns.task_id.rowOf[row] = row;
+    columns.user_id.codes[row] = stringCode(task.user_id);
+    columns.team.codes[row] = stringCode(task.team);
+    columns.task_type.codes[row] = typeCodes[row];
+    columns.started_at[row] = task.started_at;
+    columns.duration_ms.values[row] = task.duration_ms ?? Number.NaN;
+    columns.status.codes[row] = statusCodes.get(task.status)!;
+    columns.accuracy.values[row] = task.accuracy ?? Number.NaN;
+    columns.harmful.codes[row] = task.harmful === null ? -1 : task.harmful ? 1 : 0;
+    columns.fragments[row] = task.fragments;
+    prompts[row] = task.prompt;
+    columns.prompt.rowOf[row] = row;
+    columns.tool_version.codes[row] = stringCode(task.tool_version);
+    for (const [name, value] of Object.entries(task.passThrough)) (columns[name] as CodedColumn<string>).codes[row] = stringCode(value);
+  });
+  for (const value of strings.values) columns.user_id.values.push(value);
+  columns.task_id.addSource(0, { at: (row) => ids[row] });
+  columns.prompt.addSource(0, { at: (row) => prompts[row] });
+  const aiCount = tasks.findIndex((task) => task.source !== 'ai_logs');
+  const ai = aiCount === -1 ? tasks.length : aiCount;
+  return { columns, ai: { columns, offset: 0, length: ai }, manual: { columns, offset: ai, length: tasks.length - ai } };
 }

@@ -3,23 +3,23 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import { cleanInput, type CleanEffects } from '../clean/clean-input.js';
-import { mergeLogFileReads, readLogFiles, type LogFile, type LogFileRead } from '../clean/read-log-files.js';
+import { readInput, settleTasks, tasksOfRows, type CleanEffects, type ParsedInput, type RowFates, type TasksOfRows } from '../clean/clean-input.js';
+import { canonicalLabels } from '../clean/canonical-labels.js';
+import { mergeLogFileReads, readLogFiles, type LogFile, type LogFileRead as CoreLogFileRead, type LogFilesRead, type ReadLogFilesOptions } from '../clean/read-log-files.js';
 import type { RosterZones } from '../clean/read-log-file.js';
-import type { CleanedData } from '../clean/types.js';
+import { passThroughColumns, taskTableOfValues, taskValuesOf, type TaskValues } from '../clean/task-table.js';
+import type { CleanedData, LabelMapping, LogSource, SourceAccounting } from '../clean/types.js';
 import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
+import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 
-export type { CleanedData, InputFile, LogFile, LogFileRead, RosterZones };
+/** What a store keeps of one log file besides its parsed rows: what reading it gave, and its pass-through columns in the order its rows met them. */
+export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[] };
+/** A log file read in this run, with its pass-through columns (KeptFileResult). */
+export type LogFileRead = Omit<CoreLogFileRead, 'result'> & { result: KeptFileResult };
 
-/** What a store keeps of one log file: its parsed rows and what else reading it gave. */
-export type KeptFileRead = Omit<LogFileRead, 'file'>;
+export type { CleanedData, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskValues, TasksOfRows };
+export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
 
-export interface SliceEffects extends Pick<CleanEffects, 'onProgress' | 'now' | 'workers'> {
-  /** Given the log files and the roster's zones (naive times depend on them): the kept reads, by path. The rest are read. */
-  kept(files: LogFile[], zones: RosterZones): Promise<Map<string, KeptFileRead>>;
-  /** Each file read in this run, in file order. */
-  onFileRead(read: LogFileRead): void;
-}
 
 /**
  * The input's files, as the data core finds them (name order: the input order of every tie-break).
@@ -30,36 +30,12 @@ export function inputFiles(inputDir: string): Promise<InputFile[]> {
 }
 
 /**
- * Cleans the input like cleanInput, but log files the store kept are not read again: their parsed rows
- * join the new files' in file order, and every rule of CONTRACT section 2 runs over them all, so the
- * result is the from-scratch one by construction.
- * @example const data = await cleanSlice('data/sample', config, { kept: async () => new Map(), onFileRead: () => {} })
+ * Reads the input like readInput (roster, files, their reports and quarantine), with the log files' reading
+ * handed to `readLogs`: a store reads only new or changed files and gives back the rows to clean again.
+ * @example const parsed = await readSlice('data/sample', config, { now, readLogs })
  */
-export function cleanSlice(inputDir: string, config: Config, effects: SliceEffects): Promise<CleanedData> {
-  return cleanInput(inputDir, config, {
-    onProgress: effects.onProgress,
-    now: effects.now,
-    workers: effects.workers,
-    readLogs: async (files, options) => {
-      const zones = await options.zones;
-      const kept = await effects.kept(files, zones);
-      const fresh = new Map<string, LogFileRead>();
-      const toRead = files.filter((file) => !kept.has(file.path));
-      const read =
-        toRead.length === 0
-          ? { threads: 0 }
-          : await readLogFiles(toRead, {
-              ...options,
-              zones,
-              onFileRead: (fileRead) => {
-                fresh.set(fileRead.file.path, fileRead);
-                effects.onFileRead(fileRead);
-              },
-            });
-      const reads = files.map((file) => fresh.get(file.path) ?? { file, ...kept.get(file.path)! });
-      return mergeLogFileReads(reads, read.threads);
-    },
-  });
+export function readSlice(inputDir: string, config: Config, effects: Pick<CleanEffects, 'onProgress' | 'now' | 'workers'> & { readLogs(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> }): Promise<ParsedInput> {
+  return readInput(inputDir, config, effects);
 }
 
 /** The code that turns a file into parsed rows: all of ingest/ and columns/ (its dictionaries), and the reading and row rules of clean/. */

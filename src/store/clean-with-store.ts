@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
-import { cleanSlice, inputFiles, readerFingerprint, type CleanedData, type InputFile, type KeptFileRead, type LogFile, type LogFileRead, type RosterZones } from './clean-slice.js';
+import {
+  canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
+  type CleanedData, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
+  type RosterZones, type RowFates, type SourceAccounting, type TaskValues,
+} from './clean-slice.js';
+import { findRegion, ROW_STATE, type Region } from './find-region.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
@@ -40,11 +45,14 @@ function zonesHash(zones: RosterZones): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
+/** Rows the SQL statements of a run carry at once (labels). */
+const ROWS_PER_STATEMENT = 500;
+
 /**
- * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen
- * is not read again (its parsed rows come back from the store), every cross-row rule runs over the kept
- * and the new rows together, and the store then holds this run's files (ledger and parsed rows),
- * quarantine, roster and label counts. The result equals cleanInput's on the same files and config.
+ * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
+ * read again, and only the rows the cross-row rules must see again (the region: see findRegion) are cleaned
+ * again, with every rule of CONTRACT section 2; every other task is kept as the store holds it. The result
+ * equals cleanInput's on the same files and config, byte for byte.
  * @example const { data, summary } = await cleanWithStore(engine, 'data/sample', config)
  */
 export async function cleanWithStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<{ data: CleanedData; summary: StoreRunSummary }> {
@@ -64,11 +72,13 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !sha256.has(name)).length };
   const fresh: LogFileRead[] = [];
+  const keptResults = new Map<string, KeptFileResult>();
   let zones = '';
 
-  const kept = async (logFiles: LogFile[], rosterZones: RosterZones): Promise<Map<string, KeptFileRead>> => {
+  // Log files the store has seen unchanged are not read: what reading them gave comes back from the store.
+  const readLogs = async (logFiles: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> => {
+    const rosterZones = await options.zones;
     zones = zonesHash(rosterZones);
-    const reuse = new Map<string, KeptFileRead>();
     if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = 'this build of uptake reads files differently from the one that filled the store';
     else if (meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
     else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)';
@@ -79,46 +89,337 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
           return entry !== undefined && entry.sha256 === sha256.get(file.name) && Number(entry.bytes) === file.bytes && entry.reread === false;
         });
     for (const file of unchanged) {
-      const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [file.name]);
-      const stored = row?.data instanceof Uint8Array ? keptRead(row.data) : null;
-      // rows that cannot be taken back (a damaged value) are read again from the file
-      if (stored) reuse.set(file.path, atPath(stored, file.path));
+      const [row] = await engine.all('SELECT result FROM store_file_rows WHERE name = $1', [file.name]);
+      const stored = row?.result instanceof Uint8Array ? keptResult(row.result) : null;
+      // what cannot be taken back (a damaged value) is read again from the file
+      if (stored) keptResults.set(file.name, atPath(stored, file.path));
     }
-    summary.skipped = reuse.size;
-    summary.read = logFiles.length - reuse.size;
+    summary.skipped = keptResults.size;
+    summary.read = logFiles.length - keptResults.size;
     const removed = summary.removed > 0 ? `; ${summary.removed} files gone from the input dropped` : '';
-    const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${reuse.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
-    progress(
-      `store ${engine.location}: ${seen}` +
-        (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') +
-        removed,
-    );
-    return reuse;
+    const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
+    progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);
+    const toRead = logFiles.filter((file) => !keptResults.has(file.name));
+    if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } }) });
+    const freshByName = new Map(fresh.map((read) => [read.file.name, read]));
+    // the account of every file; the rows to clean again are found and loaded once the store knows the new files
+    return mergeLogFileReads(logFiles.map((file) => ({ file, parts: [], result: freshByName.get(file.name)?.result ?? keptResults.get(file.name)! })), 0);
   };
 
-  const data = await cleanSlice(inputDir, config, { kept, onFileRead: (read) => fresh.push(read), now: asOf, onProgress: progress, workers: effects.workers });
-  const weeks = new Map<string, string>();
-  for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
-  for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
-  const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
-  const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
-  await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
-  return { data, summary };
+  await engine.run('BEGIN TRANSACTION');
+  try {
+    const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
+    const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
+    const data = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress });
+    const weeks = new Map<string, string>();
+    for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
+    for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
+    const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
+    const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
+    await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
+    await engine.run('COMMIT');
+    return { data, summary };
+  } catch (error) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
-function keptRead(bytes: Uint8Array): KeptFileRead | null {
+interface RegionInput {
+  /** The input's log files, in file order. */
+  logFiles: LogFile[];
+  fresh: LogFileRead[];
+  keptResults: Map<string, KeptFileResult>;
+  progress(message: string): void;
+}
+
+// The new files' rows go into store_rows; the region is found in SQL; its rows (and only those) are taken
+// from the files that hold them and cleaned again; the store's tasks and row fates are brought up to date;
+// the run's data is every stored task, settled (durations, teams) with today's roster.
+async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedData> {
+  const { logFiles, fresh, keptResults, progress } = input;
+  const freshNames = new Set(fresh.map((read) => read.file.name));
+  for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
+    if (!keptResults.has(String(row.name))) await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
+  }
+  for (const read of fresh) await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, new LogRows(read.file.kind, read.parts), null, ROW_STATE.fresh));
+
+  // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
+  const labelCounts = await newLabelCounts(engine, logFiles);
+  const mapping = canonicalLabels(labelCounts, config.cleaning);
+  await engine.run('DROP TABLE IF EXISTS run_labels');
+  await engine.run(`CREATE TEMP TABLE run_labels (label ${engine.sqlType('text')}, canonical ${engine.sqlType('text')})`);
+  const labels = [...mapping.values()];
+  for (let start = 0; start < labels.length; start += ROWS_PER_STATEMENT) {
+    const batch = labels.slice(start, start + ROWS_PER_STATEMENT);
+    await engine.run(`INSERT INTO run_labels VALUES ${batch.map((_, index) => `($${2 * index + 1}, $${2 * index + 2})`).join(', ')}`, batch.flatMap((label) => [label.raw, label.canonical]));
+  }
+  await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
+
+  const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
+  const regionRows = await loadRegionRows(engine, logFiles, fresh, region);
+  const freshRows = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length - region.rows.length;
+  progress(`re-cleaned ${(freshRows + region.rows.length).toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
+  const skewed = { ai_logs: skewedRows(regionRows.ai_logs), manual_logs: skewedRows(regionRows.manual_logs) };
+  const rows = { ai_logs: regionRows.ai_logs.rows, manual_logs: regionRows.manual_logs.rows };
+  const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
+    labelCounts,
+    only: { ai_logs: regionRows.ai_logs.only, manual_logs: regionRows.manual_logs.only },
+    onProgress: progress,
+  });
+
+  // the region's old tasks and rows out, its new ones in
+  await engine.run(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`);
+  await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    const { only, fileOf, ordinalOf } = regionRows[source];
+    const fates = rowFates(built.fates[source], rows[source].length);
+    const columns = storeRowColumns(null, rows[source], { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: skewed[source], mapping }, ROW_STATE.kept);
+    await engine.append('store_rows', STORE_ROW_TYPES, columns);
+  }
+  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
+  const newTasks: StoredTask[] = [];
+  for (const { source, tasks } of [{ source: 'ai_logs' as const, tasks: built.ai }, { source: 'manual_logs' as const, tasks: built.manual }]) {
+    const { fileOf, ordinalOf } = regionRows[source];
+    for (let task = tasks.offset; task < tasks.offset + tasks.length; task += 1) {
+      const first = built.columns.task_id.rowOf[task];
+      newTasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+    }
+  }
+  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(newTasks));
+
+  // the run's data: every stored task in input order, and the account summed over store_rows
+  const order = new Map(logFiles.map((file, index) => [file.name, index]));
+  const stored = (await engine.all('SELECT * FROM store_tasks')).map(storedTask);
+  const sourceRank = (task: StoredTask) => (task.values.source === 'ai_logs' ? 0 : 1);
+  stored.sort((a, b) => sourceRank(a) - sourceRank(b) || order.get(a.file)! - order.get(b.file)! || a.ordinal - b.ordinal);
+  const allPassThrough = passThroughColumns(['ai_logs', 'manual_logs'].map((source) => ({
+    passThrough: new Map(logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(fresh.find((read) => read.file.name === file.name)?.result ?? keptResults.get(file.name)!)).map((name) => [name, name])),
+  })));
+  const { columns, ai, manual } = taskTableOfValues(stored.map((task) => task.values), allPassThrough);
+  const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
+  const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
+  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
+}
+
+/** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
+interface SourceRegion {
+  rows: LogRows;
+  only: Int32Array;
+  /** Per row: its file's index among the log files, and its row number in that file. */
+  fileOf: Int32Array;
+  ordinalOf: Int32Array;
+}
+
+// The fresh files' rows are all in the region (they are its seeds); a kept file's are taken from its stored
+// parsed rows only when the region holds some of them.
+async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: LogFileRead[], region: Region): Promise<Record<LogSource, SourceRegion>> {
+  const ordinals = new Map<string, number[]>();
+  for (const row of region.rows) {
+    let list = ordinals.get(row.file);
+    if (!list) ordinals.set(row.file, (list = []));
+    list.push(row.ordinal);
+  }
+  const freshByName = new Map(fresh.map((read) => [read.file.name, read]));
+  const result = {} as Record<LogSource, SourceRegion>;
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    const parts: LogRowsPart[] = [];
+    const only: number[] = [];
+    const fileOf: number[] = [];
+    const ordinalOf: number[] = [];
+    for (const [fileIndex, file] of logFiles.entries()) {
+      if (file.kind !== source) continue;
+      const freshRead = freshByName.get(file.name);
+      const wanted = ordinals.get(file.name);
+      if (!freshRead && !wanted) continue;
+      const fileParts = freshRead ? freshRead.parts : await storedParts(engine, file.name);
+      const offset = fileOf.length;
+      const length = fileParts.reduce((sum, part) => sum + part.length, 0);
+      parts.push(...fileParts);
+      for (let ordinal = 0; ordinal < length; ordinal += 1) {
+        fileOf.push(fileIndex);
+        ordinalOf.push(ordinal);
+      }
+      if (freshRead) for (let ordinal = 0; ordinal < length; ordinal += 1) only.push(offset + ordinal);
+      else for (const ordinal of wanted!.sort((a, b) => a - b)) only.push(offset + ordinal);
+    }
+    result[source] = { rows: new LogRows(source, parts), only: Int32Array.from(only), fileOf: Int32Array.from(fileOf), ordinalOf: Int32Array.from(ordinalOf) };
+  }
+  return result;
+}
+
+async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[]> {
+  const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [name]);
   try {
-    const value = deserialize(bytes) as Partial<KeptFileRead> | null;
-    return value?.parts && value.result ? (value as KeptFileRead) : null;
+    const parts = row?.data instanceof Uint8Array ? (deserialize(row.data) as LogRowsPart[]) : null;
+    if (Array.isArray(parts)) return parts;
+  } catch {
+    // reported below
+  }
+  throw new UptakeError('config', `${engine.location}: expected the stored rows of ${name} to be readable, got a damaged value; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`);
+}
+
+// CONTRACT 2.2's swap, read before the rules repair the rows in place: the store counts clock_skew per row.
+function skewedRows(region: SourceRegion): Uint8Array {
+  const skewed = new Uint8Array(region.rows.length);
+  for (const row of region.only) skewed[row] = region.rows.end[row] < region.rows.start[row] ? 1 : 0;
+  return skewed;
+}
+
+const FATE = { exact: 'exact_duplicate', retry: 'retry_duplicate', task: 'in_task' } as const;
+
+/** Per row: its fate (FATE) and whether it is the kept row of an id whose copies disagree. */
+function rowFates(fates: RowFates, length: number): { fate: string[]; conflicting: Uint8Array } {
+  const fate = new Array<string>(length).fill(FATE.exact);
+  for (const row of fates.exactKept) fate[row] = FATE.retry;
+  for (const row of fates.inTasks) fate[row] = FATE.task;
+  const conflicting = new Uint8Array(length);
+  for (const row of fates.conflicting) conflicting[row] = 1;
+  return { fate, conflicting };
+}
+
+const STORE_ROW_TYPES = STORE_TABLES.store_rows.map(([, type]) => type);
+
+interface RowFacts {
+  only: Int32Array;
+  fileOf(row: number): string;
+  ordinalOf(row: number): number;
+  fates: { fate: string[]; conflicting: Uint8Array };
+  skewed: Uint8Array;
+  mapping: Map<string, LabelMapping>;
+}
+
+// store_rows' columns for rows: a fresh file's (no fate yet; start and end as the clock-skew swap leaves
+// them), or the region's cleaned rows (repaired in place by the rules).
+function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number): StoreValue[][] {
+  const picked = facts ? Array.from(facts.only) : Array.from({ length: rows.length }, (_, row) => row);
+  const label = (row: number) => rows.strings[rows.label[row]];
+  return [
+    picked.map((row) => (facts ? facts.fileOf(row) : file)),
+    picked.map((row) => (facts ? facts.ordinalOf(row) : row)),
+    picked.map(() => rows.source),
+    picked.map((row) => rows.id.at(row)),
+    picked.map((row) => rows.strings[rows.user[row]]),
+    picked.map(label),
+    picked.map((row) => (facts ? facts.mapping.get(label(row))!.canonical : null)),
+    picked.map((row) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]))),
+    picked.map((row) => {
+      const end = facts || !(rows.end[row] < rows.start[row]) ? rows.end[row] : rows.start[row];
+      return Number.isNaN(end) ? null : end;
+    }),
+    picked.map((row) => (facts ? facts.skewed[row] === 1 : rows.end[row] < rows.start[row])),
+    picked.map((row) => (facts ? facts.fates.fate[row] : null)),
+    picked.map((row) => (facts ? facts.fates.conflicting[row] === 1 : false)),
+    picked.map(() => state),
+  ];
+}
+
+interface StoredTask {
+  file: string;
+  ordinal: number;
+  values: TaskValues;
+}
+
+const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type);
+
+function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
+  const column = (value: (task: StoredTask) => StoreValue) => tasks.map(value);
+  return [
+    column((task) => task.values.source),
+    column((task) => task.file),
+    column((task) => task.ordinal),
+    column((task) => task.values.task_id),
+    column((task) => task.values.user_id),
+    column((task) => task.values.team),
+    column((task) => task.values.task_type),
+    column((task) => task.values.started_at),
+    column((task) => task.values.duration_ms),
+    column((task) => task.values.status),
+    column((task) => task.values.accuracy),
+    column((task) => task.values.harmful),
+    column((task) => task.values.fragments),
+    column((task) => task.values.prompt),
+    column((task) => task.values.tool_version),
+    column((task) => (Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough))),
+  ];
+}
+
+function storedTask(row: Record<string, StoreValue>): StoredTask {
+  const text = (value: StoreValue) => (value === null ? null : String(value));
+  const number = (value: StoreValue) => (value === null ? null : Number(value));
+  return {
+    file: String(row.file),
+    ordinal: Number(row.ordinal),
+    values: {
+      source: String(row.source) as LogSource,
+      task_id: String(row.task_id),
+      user_id: String(row.user_id),
+      team: text(row.team),
+      task_type: String(row.task_type),
+      started_at: Number(row.started_at),
+      duration_ms: number(row.duration_ms),
+      status: String(row.status) as TaskValues['status'],
+      accuracy: number(row.accuracy),
+      harmful: row.harmful === null ? null : row.harmful === true,
+      fragments: Number(row.fragments),
+      prompt: text(row.prompt),
+      tool_version: text(row.tool_version),
+      passThrough: row.pass_through === null ? {} : (JSON.parse(String(row.pass_through)) as Record<string, string>),
+    },
+  };
+}
+
+// How many rows carry each raw label in the new state, listed in the order a full read meets them
+// (AI files, then manual files, each in file order, then row order), as countRawLabels lists them.
+async function newLabelCounts(engine: StoreEngine, logFiles: LogFile[]): Promise<Map<string, number>> {
+  const order = new Map(logFiles.map((file, index) => [file.name, index]));
+  const rows = await engine.all(`SELECT source, file, label, count(*) AS n, min(ordinal) AS first FROM store_rows WHERE state <> ${ROW_STATE.gone} GROUP BY source, file, label`);
+  const sourceRank = (source: StoreValue) => (source === 'ai_logs' ? 0 : 1);
+  rows.sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || order.get(String(a.file))! - order.get(String(b.file))! || Number(a.first) - Number(b.first));
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(String(row.label), (counts.get(String(row.label)) ?? 0) + Number(row.n));
+  return counts;
+}
+
+// CONTRACT section 2's sum per source: rows read and quarantined per file, the rest per row in store_rows.
+async function storedAccounting(engine: StoreEngine, parsed: ParsedInput, tasks: Record<LogSource, number>): Promise<Record<LogSource, SourceAccounting>> {
+  const accounting = {} as Record<LogSource, SourceAccounting>;
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    accounting[source] = { rows_read: parsed.logs.counts[source].rowsRead, quarantined: parsed.logs.counts[source].quarantined, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: tasks[source] };
+  }
+  for (const row of await engine.all('SELECT source, fate, count(*) AS n, sum(CASE WHEN conflicting THEN 1 ELSE 0 END) AS conflicting FROM store_rows GROUP BY source, fate')) {
+    const counts = accounting[String(row.source) as LogSource];
+    const n = Number(row.n);
+    if (row.fate === FATE.exact) counts.exact_duplicates += n;
+    else if (row.fate === FATE.retry) counts.retry_duplicates += n;
+    else counts.rows_in_tasks += n;
+    counts.conflicting_duplicates += Number(row.conflicting);
+  }
+  return accounting;
+}
+
+function keptResult(bytes: Uint8Array): KeptFileResult | null {
+  try {
+    const value = deserialize(bytes) as Partial<KeptFileResult> | null;
+    return value?.report && value.quarantine ? (value as KeptFileResult) : null;
   } catch {
     return null;
   }
 }
 
+/** A file's pass-through columns, in the order its rows met them (kept with what reading it gave). */
+function passThroughNames(result: KeptFileResult): string[] {
+  return result.passThrough ?? [];
+}
+
+function namesOfParts(parts: LogRowsPart[]): string[] {
+  return [...new Set(parts.flatMap((part) => part.passThrough.map(([name]) => name)))];
+}
+
 // A file's report and quarantine name it as the input folder was spelled when it was read: as spelled now.
-function atPath(kept: KeptFileRead, path: string): KeptFileRead {
-  const { report, quarantine } = kept.result;
-  return { ...kept, result: { ...kept.result, report: { ...report, file: path }, quarantine: quarantine.map((record) => ({ ...record, file: path })) } };
+function atPath(kept: KeptFileResult, path: string): KeptFileResult {
+  const { report, quarantine } = kept;
+  return { ...kept, report: { ...report, file: path }, quarantine: quarantine.map((record) => ({ ...record, file: path })) };
 }
 
 interface RunToSave {
@@ -132,7 +433,7 @@ interface RunToSave {
   meta: Record<string, string>;
 }
 
-// One transaction: a run that fails half-way leaves the store as the last good run left it.
+// In the run's transaction: a run that fails half-way leaves the store as the last good run left it.
 async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   const reports = new Map(run.data.files.map((report) => [report.file, report]));
   const quarantined = new Map<string, number>();
@@ -145,35 +446,27 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   // so may an end (an implausible end is unreadable, like an unparseable one: either way, read again)
   for (const read of run.fresh) if (read.result.unreadable.some(([column]) => column === 'ended_at')) implausible.add(read.file.path);
   const present = new Set(run.files.map((file) => file.name));
-  await engine.run('BEGIN TRANSACTION');
-  try {
-    for (const row of await engine.all('SELECT name FROM store_file_rows')) {
-      if (!present.has(String(row.name))) await engine.run('DELETE FROM store_file_rows WHERE name = $1', [row.name]);
-    }
-    for (const read of run.fresh) {
-      await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
-      const { file: _file, ...kept } = read;
-      await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.name], [new Uint8Array(serialize(kept))]]);
-    }
-    await replaceRows(engine, 'store_files', [
-      run.files.map((_, index) => index),
-      run.files.map((file) => file.name),
-      run.files.map((file) => file.path),
-      run.files.map((file) => file.kind),
-      run.files.map((file) => file.bytes),
-      run.files.map((file) => run.sha256.get(file.name) ?? null),
-      run.files.map((file) => reports.get(file.path)?.rows ?? 0),
-      run.files.map((file) => quarantined.get(file.path) ?? 0),
-      run.files.map((file) => implausible.has(file.path)),
-      run.files.map((file) => run.weeks.get(file.name) ?? null),
-    ]);
-    await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
-    await saveCleaned(engine, run.data);
-    await engine.run('COMMIT');
-  } catch (error) {
-    await engine.run('ROLLBACK').catch(() => undefined);
-    throw error;
+  for (const row of await engine.all('SELECT name FROM store_file_rows')) {
+    if (!present.has(String(row.name))) await engine.run('DELETE FROM store_file_rows WHERE name = $1', [row.name]);
   }
+  for (const read of run.fresh) {
+    await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
+    await engine.append('store_file_rows', ['text', 'bytes', 'bytes'], [[read.file.name], [new Uint8Array(serialize(read.result))], [new Uint8Array(serialize(read.parts))]]);
+  }
+  await replaceRows(engine, 'store_files', [
+    run.files.map((_, index) => index),
+    run.files.map((file) => file.name),
+    run.files.map((file) => file.path),
+    run.files.map((file) => file.kind),
+    run.files.map((file) => file.bytes),
+    run.files.map((file) => run.sha256.get(file.name) ?? null),
+    run.files.map((file) => reports.get(file.path)?.rows ?? 0),
+    run.files.map((file) => quarantined.get(file.path) ?? 0),
+    run.files.map((file) => implausible.has(file.path)),
+    run.files.map((file) => run.weeks.get(file.name) ?? null),
+  ]);
+  await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
+  await saveCleaned(engine, run.data);
 }
 
 async function replaceRows(engine: StoreEngine, table: string, columns: Array<ArrayLike<StoreValue>>): Promise<void> {
@@ -181,10 +474,9 @@ async function replaceRows(engine: StoreEngine, table: string, columns: Array<Ar
   await engine.append(table, STORE_TABLES[table].map(([, type]) => type), columns);
 }
 
-// What the rules need again is in store_file_rows; these small tables are what a reader of the store (and
-// `store info`) wants without running them: the quarantine with reasons, the roster, the label counts.
-// The cleaned tasks themselves go to the warehouse (uptake_tasks) by week, as before: rewriting every
-// stored task on every run cost more than cleaning them (see BENCHMARKS.md).
+// The tasks and rows are written as the region is cleaned (cleanRegion); these small tables are what a reader
+// of the store (and `store info`) wants without running the rules: the quarantine with reasons, the roster,
+// the label counts.
 async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void> {
   const quarantine = data.quarantine;
   await replaceRows(engine, 'store_quarantine', [quarantine.map((q) => q.file), quarantine.map((q) => q.line), quarantine.map((q) => q.reason), quarantine.map((q) => q.raw), quarantine.map((q) => q.detail)]);

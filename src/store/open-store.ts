@@ -10,7 +10,7 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '1';
+export const STORE_FORMAT = '2';
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
@@ -44,8 +44,17 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
   // start in, and whether it must be read again
   store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
-  // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off), as the rules read them back
-  store_file_rows: [['name', 'text'], ['data', 'bytes']],
+  // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off) as the rules read them back
+  // (data), and what else reading it gave (result: report, quarantine, counts, pass-through columns)
+  store_file_rows: [['name', 'text'], ['result', 'bytes'], ['data', 'bytes']],
+  // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
+  // canonical one it was last cleaned under, start and end after the clock-skew swap), and its fate
+  // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).
+  // state: 0 as cleaned, 1 read in the running run, 2 of a file the running run replaces (see findRegion)
+  store_rows: [['file', 'text'], ['ordinal', 'integer'], ['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['label', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['ended_at', 'double'], ['skewed', 'boolean'], ['fate', 'text'], ['conflicting', 'boolean'], ['state', 'integer']],
+  // the cleaned tasks before the duration and team rules (those run over every task each run, with the
+  // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON
+  store_tasks: [['source', 'text'], ['file', 'text'], ['ordinal', 'integer'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['duration_ms', 'double'], ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text']],
   store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
   store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
   store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],

@@ -61,7 +61,7 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
     // a damaged stored value is read again from its file
     const damaging = await openStore(store);
-    await damaging.run("UPDATE store_file_rows SET data = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
+    await damaging.run("UPDATE store_file_rows SET result = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
     await damaging.close();
     expect(await run(moved)).toEqual({ read: 1, skipped: 6, removed: 0 });
   });
@@ -93,5 +93,77 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     expect(await run(later)).toEqual({ summary: { read: 0, skipped: 4, removed: 0 }, quarantined: 0 });
     const { summary } = await run(NOW);
     expect(summary).toEqual({ read: 4, skipped: 0, removed: 0, rereadAll: "the run's clock is earlier than the last run's (plausible starts depend on it)" });
+  });
+});
+
+describe('cleanWithStore: the cross-row rules across files that land apart', () => {
+  const AI = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+  const MANUAL = 'task_id,user_id,team,task_type,started_at,ended_at';
+  const ROSTER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
+  const roster = (team: string) => `${ROSTER}\nu1,${team},2026-11,UTC,true,9,5\nu2,Legal,2026-11,UTC,true,9,5\n`;
+
+  // Each step writes (text) or deletes (null) files, then a store run and a scratch run must agree byte for byte.
+  async function steps(...landings: Array<Record<string, string | null>>): Promise<string[]> {
+    const input = tempDir('uptake-store-input-');
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const messages: string[] = [];
+    for (const landing of landings) {
+      for (const [name, text] of Object.entries(landing)) {
+        if (text === null) unlinkSync(join(input, name));
+        else writeFileSync(join(input, name), text);
+      }
+      const engine = await openStore(store);
+      try {
+        const { data } = await cleanWithStore(engine, input, config, { now: NOW, onProgress: (message) => messages.push(message) });
+        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now: NOW })));
+      } finally {
+        await engine.close();
+      }
+    }
+    return messages.filter((message) => message.startsWith('re-cleaned'));
+  }
+  const base = { 'user_monthly_summary_2026-11.csv': roster('Finance'), 'manual_logs_a.csv': `${MANUAL}\nm0,u2,,audit,2026-11-09T08:00:00Z,2026-11-09T08:30:00Z\nm1,u1,,invoice_matching,2026-11-23T08:00:00Z,2026-11-23T08:30:00Z\n` };
+
+  it('a stitch, a retry and an exact duplicate across two files, and a file that sorts first landing last', async () => {
+    const messages = await steps(
+      { ...base, 'ai_logs_b.csv': `${AI}\ne1,u1,,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.9,false,p1\ne2,u2,,budget_recon,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,error,,,p2\ne9,u2,,audit,2026-11-20T09:00:00Z,2026-11-20T09:10:00Z,success,,,\n` },
+      // e3 continues e1 (5 min gap), e4 retries e2 (20 s), e1 again with another accuracy (conflicting)
+      { 'ai_logs_c.csv': `${AI}\ne3,u1,,invoice_matching,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,abandoned,0.5,true,p3\ne4,u2,,Budget Recon,2026-11-24T09:00:20Z,2026-11-24T09:10:00Z,success,,,p2\ne1,u1,Finance,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.7,false,p1\n` },
+      // sorts before b and c: its tasks come first in the table; e9 again under another user (ids join pairs)
+      { 'ai_logs_a.csv': `${AI}\ne5,u1,,invoice_matching,2026-11-24T08:00:00Z,2026-11-24T08:10:00Z,success,,,\ne9,u1,,audit,2026-11-25T09:00:00Z,,success,,,\n` },
+    );
+    expect(messages).toHaveLength(3);
+  });
+
+  it('a label whose canonical form changes when new counts arrive, and back when they go', async () => {
+    await steps(
+      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,budget_recon,2026-11-02T09:00:00Z,2026-11-02T09:10:00Z,success,,,\ne2,u2,,budget_recon,2026-11-03T09:00:00Z,2026-11-03T09:10:00Z,success,,,\n` },
+      { 'ai_logs_b.csv': `${AI}\ne3,u2,,Budget Reconciliation,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
+      { 'ai_logs_b.csv': null },
+    );
+  });
+
+  it('a roster month whose team changes fills the stored tasks\' blank teams anew; a changed file in the middle splits a stitched task', async () => {
+    await steps(
+      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\ne2,u1,,audit,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,success,,,\ne3,u1,,audit,2026-11-24T09:25:00Z,2026-11-24T09:30:00Z,success,,,\n` },
+      { 'user_monthly_summary_2026-11.csv': roster('Legal') },
+      { 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\ne3,u1,,audit,2026-11-24T09:25:00Z,2026-11-24T09:30:00Z,success,,,\n` },
+    );
+  });
+
+  it('a pass-through column that only a later file has, and an end before its start', async () => {
+    await steps(
+      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-24T09:10:00Z,2026-11-24T09:00:00Z,success,,,\n` },
+      { 'ai_logs_b.csv': `${AI},client_os\ne2,u1,,audit,2026-11-25T09:00:00Z,2026-11-25T09:10:00Z,success,,,,linux\n` },
+    );
+  });
+
+  it('says how many rows it cleaned again of how many stored', async () => {
+    const messages = await steps(
+      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-02T09:00:00Z,2026-11-02T09:10:00Z,success,,,\ne2,u2,,audit,2026-11-03T09:00:00Z,2026-11-03T09:10:00Z,success,,,\n` },
+      // e3 joins u1's audit pair after e1: only e3 is cleaned again; e1, e2, m0 and m1 are kept
+      { 'ai_logs_b.csv': `${AI}\ne3,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
+    );
+    expect(messages).toEqual(['re-cleaned 4 rows in 4 user and task-type pairs; 0 stored rows kept', 're-cleaned 1 rows in 1 user and task-type pairs; 4 stored rows kept']);
   });
 });

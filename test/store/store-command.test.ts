@@ -72,7 +72,7 @@ describe('uptake metrics --store and uptake store', () => {
     const refused = await uptake(['store', 'info', '--store', store]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('cleaned under contract');
-    expect(refused.stderr).toContain('got format 1 and contract 2000-01-01');
+    expect(refused.stderr).toContain('got format 2 and contract 2000-01-01');
   });
 
   it('a store another process has open is exit 10 (busy) with one line', async () => {

@@ -1,0 +1,83 @@
+import type { StoreEngine } from './store-engine.js';
+
+/** store_rows.state: a row as last cleaned, a row of a file read in this run, a row of a file gone or changed. */
+export const ROW_STATE = { kept: 0, fresh: 1, gone: 2 } as const;
+
+/** Before every start: a pair cleaned again from the beginning of time. */
+const BEGINNING = -1e300;
+
+/** The rows of the region in the new state, by file: what the rules must see again. */
+export interface Region {
+  /** Pairs (source, user, task type) whose rows from some start on are cleaned again. */
+  pairs: number;
+  /** Kept rows of the new state the region holds (the fresh files' rows are all in it). */
+  rows: Array<{ file: string; ordinal: number; skewed: boolean }>;
+  /** Stored rows outside the region (kept as cleaned). */
+  keptRows: number;
+}
+
+const PAIR = (a: string, b: string) => `${a}.source = ${b}.source AND ${a}.user_id = ${b}.user_id AND ${a}.task_type = ${b}.task_type`;
+const IN_REGION = (row: string) => `EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', row)} AND ${row}.started_at >= g.t)`;
+
+// The cross-row rules (CONTRACT 2.4-2.6) join rows only within a (source, user, canonical task type) pair,
+// in start order, and across pairs only through a shared id. A pair cleaned again from a time T on gives
+// the tasks a full clean gives if no row before T can join a row from T on: no retry or stitch reaches T
+// from before it (rule a) and no id has copies on both sides (rule b). Both rules only pull T back, so the
+// loop ends; the region is the same in the old state and the new, so deleting its old tasks and rows and
+// writing its new ones leaves the store as a full clean would.
+/**
+ * Finds the region to clean again in store_rows (the new files' rows in as `fresh`, the replaced ones marked
+ * `gone`, run_labels holding the new canonical labels): seeds are the fresh and gone rows and every pair of a
+ * label whose canonical form changed; `reachMs` is the longest retry or stitch window. Leaves run_region
+ * (source, user_id, task_type, t) for the writes that follow.
+ * @example const region = await findRegion(engine, 600_000)
+ */
+export async function findRegion(engine: StoreEngine, reachMs: number): Promise<Region> {
+  const double = engine.sqlType('double');
+  await engine.run('DROP TABLE IF EXISTS run_region');
+  await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
+  // seeds: every row of a file read in this run or gone from it, from its pair's earliest such row
+  await pullBack(engine, `SELECT source, user_id, task_type, min(started_at) AS t FROM store_rows WHERE state <> ${ROW_STATE.kept} GROUP BY source, user_id, task_type`);
+  // a label whose canonical form changed: the pairs of its stored rows, old and new, from the beginning
+  await pullBack(
+    engine,
+    `SELECT r.source, r.user_id, r.task_type, CAST(${BEGINNING} AS ${double}) AS t FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type
+     UNION ALL SELECT r.source, r.user_id, l.canonical, CAST(${BEGINNING} AS ${double}) FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type`,
+  );
+  for (;;) {
+    // (a) a row before T whose retry or stitch window reaches T
+    const reached = await pullBack(
+      engine,
+      `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r JOIN run_region g ON ${PAIR('g', 'r')}
+       WHERE r.source = 'ai_logs' AND r.started_at < g.t AND coalesce(r.ended_at, r.started_at) + ${Number(reachMs)} >= g.t GROUP BY r.source, r.user_id, r.task_type`,
+    );
+    // (b) every copy of an id the region holds, from its own pair's view
+    const copies = await pullBack(
+      engine,
+      `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r
+       JOIN (SELECT DISTINCT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x')}) ids ON ids.source = r.source AND ids.id = r.id
+       GROUP BY r.source, r.user_id, r.task_type`,
+    );
+    if (reached + copies === 0) break;
+  }
+  const [{ pairs }] = await engine.all('SELECT count(*) AS pairs FROM run_region');
+  const rows = await engine.all(`SELECT r.file, r.ordinal, r.skewed FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r')}`);
+  const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND NOT ${IN_REGION('r')}`);
+  return { pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal), skewed: row.skewed === true })), keptRows: Number(kept) };
+}
+
+// Candidates (source, user_id, task_type, t) that add a pair or move its T earlier; returns how many did.
+async function pullBack(engine: StoreEngine, candidates: string): Promise<number> {
+  await engine.run('DROP TABLE IF EXISTS run_moves');
+  await engine.run(
+    `CREATE TEMP TABLE run_moves AS SELECT c.source, c.user_id, c.task_type, min(c.t) AS t FROM (${candidates}) c
+     WHERE NOT EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', 'c')} AND g.t <= c.t) GROUP BY c.source, c.user_id, c.task_type`,
+  );
+  const [{ moves }] = await engine.all('SELECT count(*) AS moves FROM run_moves');
+  if (Number(moves) > 0) {
+    await engine.run(`DELETE FROM run_region WHERE EXISTS (SELECT 1 FROM run_moves m WHERE ${PAIR('m', 'run_region')})`);
+    await engine.run('INSERT INTO run_region SELECT source, user_id, task_type, t FROM run_moves');
+  }
+  await engine.run('DROP TABLE run_moves');
+  return Number(moves);
+}
