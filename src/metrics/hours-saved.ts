@@ -4,7 +4,7 @@ import type { ColumnTable } from 'arquero';
 import type { Baseline, Kpi, Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
 import { eachGroupSubtotals, scopeGroups, sortedValuesByGroup } from '../columns/scope-groups.js';
-import { cachedIn, keepRows } from '../columns/index.js';
+import { cachedIn, keepRows, numberColumn } from '../columns/index.js';
 import { trendFacts, trendGroups } from './adoption-scopes.js';
 import type { ReportWeek } from './resolve-week.js';
 
@@ -31,8 +31,12 @@ export const hoursSaved: Kpi = {
     const groups = trendGroups(tasks);
     const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
     const durations = columnValues(tasks, 'duration_min') as ArrayLike<number>;
-    const timed = Float64Array.from(ai, (flag, row) => (flag === 1 && !Number.isNaN(durations[row]) ? 1 : 0));
-    const minutes = Float64Array.from(timed, (flag, row) => (flag === 1 ? durations[row] : 0));
+    const [timed, minutes] = [numberColumn(ai.length), numberColumn(ai.length)];
+    for (let row = 0; row < ai.length; row += 1) {
+      if (ai[row] !== 1 || Number.isNaN(durations[row])) continue;
+      timed[row] = 1;
+      minutes[row] = durations[row];
+    }
     const types = columnCodes(tasks, 'task_type');
     const rows: Row[] = [];
     eachGroupSubtotals(groups, types, [timed, minutes], (group, { count, codes, sums: [timedOf, minutesOf] }) => {
