@@ -14,3 +14,4 @@ export { countCodes } from './count-codes.js';
 export { byQuarterHour, memoized, perCode, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
 export { TokenPrefixIndex } from './token-prefix-index.js';
 export { flagColumn, numberColumn, pairRule } from './derived-columns.js';
+export { takeRows } from './take-rows.js';

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { columnCodes, keepRows } from '../columns/index.js';
+import { columnCodes, keepRows, takeRows } from '../columns/index.js';
 import { enrichTasks } from './enrich-tasks.js';
 import type { WeekFacts } from './kpi.js';
 import { registry } from './registry.js';
@@ -54,5 +54,5 @@ export function reportWindow(report: ReportWeek, _config: Config): string[] {
 export function windowTasks(enriched: ColumnTable, cleaned: ColumnTable, weeks: string[]): ColumnTable {
   const weekCodes = columnCodes(enriched, 'week');
   const inWindow = (weekCodes.values as string[]).map((week) => weeks.includes(week));
-  return cleaned.reify(Array.from(keepRows(weekCodes.ids.length, (row) => inWindow[weekCodes.ids[row]])));
+  return takeRows(cleaned, keepRows(weekCodes.ids.length, (row) => inWindow[weekCodes.ids[row]]));
 }
