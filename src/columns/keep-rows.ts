@@ -1,3 +1,6 @@
+import type { ColumnTable } from 'arquero';
+import { memoizedPer } from './cached-in.js';
+
 /** Row numbers of a table (or of a source's rows), in order: what keepRows and rowNumbers return. */
 export type RowIndices = Int32Array;
 
@@ -29,3 +32,9 @@ export function rowNumbers(length: number): Int32Array {
   for (let row = 0; row < length; row += 1) rows[row] = row;
   return rows;
 }
+
+/**
+ * Every row of a table, as one index list per table (scopeGroups caches its groups per list).
+ * @example scopeGroups(tasks, allRowsOf(tasks), { by: ['week'], dimension: 'user_id' })
+ */
+export const allRowsOf: (table: ColumnTable) => RowIndices = memoizedPer((table: ColumnTable) => rowNumbers(table.numRows()));

@@ -216,9 +216,11 @@ export function sortedValuesByGroup(groups: ScopeGroups, values: ArrayLike<numbe
   return groups.keys.map((_, group) => gathered.subarray(start[group], start[group + 1]).sort());
 }
 
-/** A group's subtotals per distinct code: `count` codes, `sums[column][slot]` for slots 0..count-1. */
+/** A group's subtotals per distinct code: `count` codes, `codes[slot]` and `sums[column][slot]` for slots 0..count-1. */
 export interface CodeSubtotals {
   count: number;
+  /** The code (an id of the `codes` given) of each slot. */
+  codes: Int32Array;
   sums: Float64Array[];
 }
 
@@ -233,6 +235,7 @@ export function eachGroupSubtotals(groups: ScopeGroups, codes: ColumnCodes, colu
   // Scratch shared by the groups: the slot of each value seen in the current group, and each slot's sums.
   const lastGroup = new Int32Array(codes.values.length).fill(-1);
   const slotOf = new Int32Array(codes.values.length);
+  const codeOfSlot = new Int32Array(codes.values.length);
   const sums = columns.map(() => new Float64Array(codes.values.length));
   for (let group = 0; group < groups.keys.length; group += 1) {
     let count = 0;
@@ -242,12 +245,13 @@ export function eachGroupSubtotals(groups: ScopeGroups, codes: ColumnCodes, colu
       if (lastGroup[code] !== group) {
         lastGroup[code] = group;
         slotOf[code] = count;
+        codeOfSlot[count] = code;
         for (const column of sums) column[count] = 0;
         count += 1;
       }
       const slot = slotOf[code];
       for (let column = 0; column < columns.length; column += 1) sums[column][slot] += columns[column][row];
     }
-    visit(group, { count, sums });
+    visit(group, { count, codes: codeOfSlot, sums });
   }
 }

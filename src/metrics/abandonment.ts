@@ -1,6 +1,6 @@
-import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
+import { adoptionScopes, scopeGroupsOf, scopeKeys, trendFacts, trendGroups } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { sumByGroup } from '../columns/scope-groups.js';
 import { columnValues } from '../columns/column-values.js';
 import type { LogSource, TaskStatus } from '../clean/types.js';
 
@@ -27,10 +27,17 @@ export const abandonment: Kpi = {
     adoption_by_task_type: ['abandonment_rate'],
     adoption_trend: ['abandonment_rate'],
   },
+  // Facts: abandoned and all stitched AI tasks per week and team (plus "*").
+  facts(tasks) {
+    const groups = trendGroups(tasks);
+    const abandoned = sumByGroup(groups, columnValues(tasks, 'abandoned') as ArrayLike<unknown>);
+    const aiAny = sumByGroup(groups, columnValues(tasks, 'ai_any') as ArrayLike<unknown>);
+    return { abandonment_weeks: groups.keys.map((keys, group) => ({ week: keys.week, team: keys.team, abandoned: abandoned[group], ai_tasks_any_status: aiAny[group] })) };
+  },
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const groups = scopeGroupsOf(context, scope);
       const abandoned = sumByGroup(groups, columnValues(context.tasks, 'abandoned') as ArrayLike<unknown>);
       const aiAny = sumByGroup(groups, columnValues(context.tasks, 'ai_any') as ArrayLike<unknown>);
       tables[scope.table] = groups.keys.map((row, group) => ({
@@ -38,6 +45,11 @@ export const abandonment: Kpi = {
         abandonment_rate: ratio(abandoned[group], aiAny[group]),
       }));
     }
+    tables.adoption_trend = trendFacts(context, 'abandonment_weeks').map((row) => ({
+      week: row.week,
+      team: row.team,
+      abandonment_rate: ratio(row.abandoned as number, row.ai_tasks_any_status as number),
+    }));
     return tables;
   },
 };

@@ -3,6 +3,7 @@ import {
   licensedUsersIn,
   oneDecimal,
   peopleFacts,
+  peopleWeekFacts,
   rosterMonthOf,
   startOfDay,
   suppressPeople,
@@ -32,6 +33,7 @@ export const activation: Kpi = {
   grain: 'week',
   dimensions: ['team'],
   columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'] },
+  facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);
     const zone = context.config.timezone;

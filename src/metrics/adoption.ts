@@ -1,6 +1,6 @@
-import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
+import { adoptionScopes, scopeGroupsOf, scopeKeys, trendFacts, trendGroups } from './adoption-scopes.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
+import { sumByGroup } from '../columns/scope-groups.js';
 import { columnValues } from '../columns/column-values.js';
 import type { LogSource, TaskStatus } from '../clean/types.js';
 
@@ -31,18 +31,28 @@ export const adoption: Kpi = {
     adoption_by_task_type: ['ai_tasks', 'manual_tasks', 'adoption_rate'],
     adoption_trend: ['ai_tasks', 'manual_tasks', 'adoption_rate'],
   },
+  // Facts: AI and manual tasks per week and team (plus "*").
+  facts(tasks) {
+    const groups = trendGroups(tasks);
+    const aiTasks = sumByGroup(groups, columnValues(tasks, 'ai') as ArrayLike<unknown>);
+    const manualTasks = sumByGroup(groups, columnValues(tasks, 'manual') as ArrayLike<unknown>);
+    return { adoption_weeks: groups.keys.map((keys, group) => ({ week: keys.week, team: keys.team, ai_tasks: aiTasks[group], manual_tasks: manualTasks[group] })) };
+  },
   compute(context) {
     const tables: Record<string, Row[]> = {};
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const groups = scopeGroupsOf(context, scope);
       const aiTasks = sumByGroup(groups, columnValues(context.tasks, 'ai') as ArrayLike<unknown>);
       const manualTasks = sumByGroup(groups, columnValues(context.tasks, 'manual') as ArrayLike<unknown>);
-      tables[scope.table] = groups.keys.map((row, group) => {
-        const ai = aiTasks[group];
-        const manual = manualTasks[group];
-        return { ...scopeKeys(scope, row), ai_tasks: ai, manual_tasks: manual, adoption_rate: ratio(ai, ai + manual) };
-      });
+      tables[scope.table] = groups.keys.map((row, group) => adoptionRow(scopeKeys(scope, row), aiTasks[group], manualTasks[group]));
     }
+    tables.adoption_trend = trendFacts(context, 'adoption_weeks').map((row) =>
+      adoptionRow({ week: row.week, team: row.team }, row.ai_tasks as number, row.manual_tasks as number),
+    );
     return tables;
   },
 };
+
+function adoptionRow(keys: Row, ai: number, manual: number): Row {
+  return { ...keys, ai_tasks: ai, manual_tasks: manual, adoption_rate: ratio(ai, ai + manual) };
+}

@@ -1,9 +1,8 @@
 import { monthNumber, monthOfNumber } from '../util/iso-week.js';
-import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
 import { scopeGroups, sumByGroup } from '../columns/scope-groups.js';
-import { keepRows } from '../columns/index.js';
+import { cachedIn, keepRows } from '../columns/index.js';
 
 /**
  * CONTRACT 3 (asi): an evaluated task is an AI task (adoption's isAiTask) with an accuracy (the enriched
@@ -35,18 +34,30 @@ export const asi: Kpi = {
   grain: 'month',
   dimensions: ['team'],
   columns: { accuracy_stability: ['evaluated', 'above_target', 'asi'] },
+  // Facts: evaluated and above-target AI tasks per week, month and team (plus "*"), where any was evaluated.
+  facts(tasks) {
+    const isEvaluated = columnValues(tasks, 'evaluated') as ArrayLike<number>;
+    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1);
+    const groups = scopeGroups(tasks, evaluated, { by: ['week', 'month'], dimension: 'team' });
+    const evaluatedTasks = sumByGroup(groups, isEvaluated);
+    const aboveTarget = sumByGroup(groups, columnValues(tasks, 'above_target') as ArrayLike<number>);
+    return {
+      asi_months: groups.keys.map((keys, group) => ({ week: keys.week, month: keys.month, team: keys.team, evaluated: evaluatedTasks[group], above_target: aboveTarget[group] })),
+    };
+  },
+  // Every month's counts are the sums over its weeks' facts, later weeks included.
   compute(context) {
     const lastMonth = context.report.month;
     const lastMonthNumber = monthNumber(lastMonth);
-    const months = columnCodes(context.tasks, 'month');
-    const upToLastMonth = (months.values as string[]).map((month) => monthNumber(month) <= lastMonthNumber);
-    const isEvaluated = columnValues(context.tasks, 'evaluated') as ArrayLike<number>;
-    const evaluated = keepRows(isEvaluated.length, (row) => isEvaluated[row] === 1 && upToLastMonth[months.ids[row]]);
-    if (evaluated.length === 0) return { accuracy_stability: [] };
-    const groups = scopeGroups(context.tasks, evaluated, { by: ['month'], dimension: 'team' });
-    const evaluatedTasks = sumByGroup(groups, isEvaluated);
-    const aboveTarget = sumByGroup(groups, columnValues(context.tasks, 'above_target') as ArrayLike<number>);
-    const rows: Row[] = groups.keys.map((keys, group) => ({ month: keys.month, team: keys.team, evaluated: evaluatedTasks[group], above_target: aboveTarget[group] }));
+    const totals = new Map<string, Row>();
+    for (const fact of context.facts.asi_months ?? []) {
+      if (monthNumber(fact.month as string) > lastMonthNumber) continue;
+      const row = cachedIn(totals, `${String(fact.month)}\u0000${String(fact.team)}`, () => ({ month: fact.month, team: fact.team, evaluated: 0, above_target: 0 }));
+      row.evaluated = (row.evaluated as number) + (fact.evaluated as number);
+      row.above_target = (row.above_target as number) + (fact.above_target as number);
+    }
+    if (totals.size === 0) return { accuracy_stability: [] };
+    const rows = [...totals.values()];
     const present = new Set(rows.filter((row) => row.team === '*').map((row) => row.month as string));
     const firstMonth = [...present].reduce((first, month) => (monthNumber(month) < monthNumber(first) ? month : first));
     const quietMonths = monthRange(firstMonth, lastMonth).filter((month) => !present.has(month));

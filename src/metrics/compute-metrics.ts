@@ -1,10 +1,10 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { evaluateAlerts } from './alerts.js';
-import { buildKpiContext } from './build-kpi-context.js';
+import { contextFrom, metricsInputs, type MetricsInputs } from './build-kpi-context.js';
 import type { MetricsDocument, MetricsTables } from './document.js';
 import type { Row } from './kpi.js';
-import type { ReportWeek } from './resolve-week.js';
+import { resolveWeek, type ReportWeek } from './resolve-week.js';
 import { mergeKpiTables } from './merge-kpi-tables.js';
 import { pseudonymizeUserIds } from './pseudonymize-user-ids.js';
 import { registry } from './registry.js';
@@ -18,9 +18,19 @@ import { tableLayouts } from './table-layouts.js';
  * @example computeMetrics(data, config, resolveWeek(data, config, 'latest')).tables.adoption_by_team
  */
 export function computeMetrics(data: CleanedData, config: Config, week: ReportWeek | string): MetricsDocument {
-  // 1. Periods: week, month and UTC date of every task in the report zone; the report week as given
-  const context = buildKpiContext(data, config, week);
-  const { report } = context;
+  const report = typeof week === 'string' ? resolveWeek(data, config, week) : week;
+  return computeMetricsFrom(metricsInputs(data, config, report), config, report);
+}
+
+/**
+ * The metrics document from the facts of every loaded week, the report window's tasks and the baselines (see
+ * MetricsInputs): what a store of cleaned weeks calls without loading every task.
+ * @example computeMetricsFrom({ facts: concatFacts(storedFacts), window, baselines, data }, config, report)
+ */
+export function computeMetricsFrom(inputs: MetricsInputs, config: Config, report: ReportWeek): MetricsDocument {
+  const { data } = inputs;
+  // 1. Periods: week, month and UTC date of the window's tasks in the report zone; the facts of every week
+  const context = contextFrom(inputs, config, report);
   const layouts = tableLayouts(context.dimensions);
 
   // 2. KPIs: each computes its columns; rows with the same keys are merged

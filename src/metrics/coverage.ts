@@ -1,7 +1,6 @@
 import { dayNumber, monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { monthRange } from './asi.js';
 import { cachedIn, columnValues, countByGroup, keepRows, scopeGroups } from '../columns/index.js';
-import { taskRows } from './task-rows.js';
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 
 export const coverage: Kpi = {
@@ -17,15 +16,23 @@ export const coverage: Kpi = {
   grain: 'month',
   dimensions: ['user_id'],
   columns: { logging_coverage: ['team', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'] },
+  // Facts: completed AI tasks per week, month and user.
+  facts(tasks) {
+    const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
+    const aiRows = keepRows(ai.length, (row) => ai[row] === 1);
+    const groups = scopeGroups(tasks, aiRows, { by: ['week', 'month'], dimension: 'user_id', includeAll: false });
+    const tasksOf = countByGroup(groups);
+    return { logged_ai_tasks: groups.keys.map((keys, group) => ({ week: keys.week, month: keys.month, user_id: keys.user_id, ai_tasks: tasksOf[group] })) };
+  },
   compute(context) {
-    const loaded = context.data.loadedDates;
+    const loaded = context.loadedDates;
     if (!loaded) return { logging_coverage: [] };
     const months = monthRange(loaded.first.slice(0, 7), loaded.last.slice(0, 7)).filter((month) => monthIsLoaded(context, month));
     const monthSet = new Set(months);
     const logged = loggedAiTasks(context);
     const threshold = context.config.metrics.coverageThreshold;
     const rows: Row[] = [];
-    for (const entry of context.data.roster.objects() as Array<Record<string, unknown>>) {
+    for (const entry of context.roster.objects() as Array<Record<string, unknown>>) {
       const month = entry.month as string;
       if (!monthSet.has(month)) continue;
       const loggedTasks = logged.get(month)?.get(entry.user_id) ?? 0;
@@ -46,20 +53,19 @@ export const coverage: Kpi = {
   },
 };
 
-// Logged AI tasks per month and user: the completed AI tasks (`ai`, adoption's isAiTask) counted by month and user.
+// Logged AI tasks per month and user: the facts' counts summed over the month's weeks.
 function loggedAiTasks(context: KpiContext): Map<unknown, Map<unknown, number>> {
-  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  const aiRows = keepRows(taskRows(context).all, (row) => ai[row] === 1);
-  const groups = scopeGroups(context.tasks, aiRows, { by: ['month'], dimension: 'user_id', includeAll: false });
-  const tasks = countByGroup(groups);
   const logged = new Map<unknown, Map<unknown, number>>();
-  groups.keys.forEach(({ month, user_id: user }, group) => cachedIn(logged, month, () => new Map<unknown, number>()).set(user, tasks[group]));
+  for (const { month, user_id: user, ai_tasks: tasks } of context.facts.logged_ai_tasks ?? []) {
+    const perUser = cachedIn(logged, month, () => new Map<unknown, number>());
+    perUser.set(user, (perUser.get(user) ?? 0) + (tasks as number));
+  }
   return logged;
 }
 
 /** Whether a month lies entirely inside the loaded dates and ends on or before the report week's Sunday (the months logging_coverage lists). */
 export function monthIsLoaded(context: KpiContext, month: string): boolean {
-  const loaded = context.data.loadedDates;
+  const loaded = context.loadedDates;
   if (!loaded) return false;
   const first = dayNumber(`${month}-01`);
   const last = dayNumber(`${monthOfNumber(monthNumber(month) + 1)}-01`) - 1;

@@ -1,6 +1,5 @@
 import { dateOfDay, dayNumber, weekdayOfDay } from '../util/iso-week.js';
-import { cachedIn, countByGroup, scopeGroups } from '../columns/index.js';
-import { taskRows } from './task-rows.js';
+import { allRowsOf, cachedIn, countByGroup, scopeGroups } from '../columns/index.js';
 import type { Kpi, KpiContext, Row } from './kpi.js';
 import { median } from './quantile.js';
 
@@ -18,8 +17,16 @@ export const gaps: Kpi = {
   grain: 'week',
   dimensions: ['source', 'team'],
   columns: { gaps: ['source', 'team', 'date', 'expected_tasks'] },
+  // Facts: tasks with a team per week, source, UTC date and team.
+  facts(tasks) {
+    const groups = scopeGroups(tasks, allRowsOf(tasks), { by: ['week', 'source', 'utc_date'], dimension: 'team', includeAll: false });
+    const tasksOf = countByGroup(groups);
+    return {
+      tasks_per_day: groups.keys.map((keys, group) => ({ week: keys.week, source: keys.source, utc_date: keys.utc_date, team: keys.team, tasks: tasksOf[group] })),
+    };
+  },
   compute(context) {
-    const loaded = context.data.loadedDates;
+    const loaded = context.loadedDates;
     if (!loaded) return { gaps: [] };
     const [firstDay, lastDay] = [dayNumber(loaded.first), dayNumber(loaded.last)];
     const loadedDates = dateRange(firstDay, lastDay);
@@ -44,15 +51,15 @@ export const gaps: Kpi = {
   },
 };
 
-// Tasks with a team per source, team and UTC date (days without tasks are absent).
+// Tasks with a team per source, team and UTC date (days without tasks are absent): the facts summed over weeks
+// (a UTC date can straddle two report-zone weeks).
 function tasksPerDay(context: KpiContext): Map<unknown, Map<unknown, Map<unknown, number>>> {
-  const groups = scopeGroups(context.tasks, taskRows(context).all, { by: ['source', 'utc_date'], dimension: 'team', includeAll: false });
-  const tasks = countByGroup(groups);
   const perDay = new Map<unknown, Map<unknown, Map<unknown, number>>>();
-  groups.keys.forEach(({ source, utc_date: date, team }, group) => {
+  for (const { source, utc_date: date, team, tasks } of context.facts.tasks_per_day ?? []) {
     const teams = cachedIn(perDay, source, () => new Map<unknown, Map<unknown, number>>());
-    cachedIn(teams, team, () => new Map<unknown, number>()).set(date, tasks[group]);
-  });
+    const days = cachedIn(teams, team, () => new Map<unknown, number>());
+    days.set(date, (days.get(date) ?? 0) + (tasks as number));
+  }
   return perDay;
 }
 

@@ -1,10 +1,12 @@
 import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
-import { count, type Kpi, type KpiContext, type Row } from './kpi.js';
+import type { ColumnTable } from 'arquero';
+import type { Baseline, Kpi, Row } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
-import { scopeGroups, sortedValuesByGroup, sumAndCountByGroup } from '../columns/scope-groups.js';
-import { keepRows, type RowIndices } from '../columns/index.js';
-import { taskRows } from './task-rows.js';
+import { eachGroupSubtotals, scopeGroups, sortedValuesByGroup } from '../columns/scope-groups.js';
+import { cachedIn, keepRows, numberColumn } from '../columns/index.js';
+import { trendFacts, trendGroups } from './adoption-scopes.js';
+import type { ReportWeek } from './resolve-week.js';
 
 export const hoursSaved: Kpi = {
   id: 'hours_saved',
@@ -23,44 +25,88 @@ export const hoursSaved: Kpi = {
     time_saved: ['hours_saved', 'cumulative_hours_saved', 'timed_ai_tasks'],
     baselines: ['task_type', 'baseline_min', 'manual_tasks_with_duration'],
   },
+  // Facts: per week, team (plus "*") and task type, the timed AI tasks (completed, with a duration) and the sum
+  // of their minutes; every (week, team, task type) holding a task has a row, so every week and team is listed.
+  facts(tasks) {
+    const groups = trendGroups(tasks);
+    const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
+    const durations = columnValues(tasks, 'duration_min') as ArrayLike<number>;
+    const [timed, minutes] = [numberColumn(ai.length), numberColumn(ai.length)];
+    for (let row = 0; row < ai.length; row += 1) {
+      if (ai[row] !== 1 || Number.isNaN(durations[row])) continue;
+      timed[row] = 1;
+      minutes[row] = durations[row];
+    }
+    const types = columnCodes(tasks, 'task_type');
+    const rows: Row[] = [];
+    eachGroupSubtotals(groups, types, [timed, minutes], (group, { count, codes, sums: [timedOf, minutesOf] }) => {
+      const { week, team } = groups.keys[group];
+      for (let slot = 0; slot < count; slot += 1) {
+        rows.push({ week, team, task_type: types.values[codes[slot]] ?? null, timed_ai_tasks: timedOf[slot], duration_min: minutesOf[slot] });
+      }
+    });
+    return { timed_ai_tasks: rows };
+  },
+  // Per week and team: the sum over task types (in type order) of (timed AI tasks x baseline - their minutes) / 60.
+  // This equals the CONTRACT's sum over tasks of (baseline - duration) / 60, grouped by type because the baseline
+  // changes as weeks land while a week's facts do not: the float sum may differ from a per-task sum in the last bits.
   compute(context) {
-    const rows = taskRows(context).upToReportWeek;
-    const baselines = manualBaselines(context, rows);
-    const types = columnCodes(context.tasks, 'task_type');
-    const baselineByType = new Map(baselines.map((row) => [row.task_type as unknown, row.baseline_min]));
-    const baselineOf = types.values.map((type) => baselineByType.get(type) ?? Number.NaN);
-    const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-    const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number>;
-    // An AI task's saving in hours; an unknown duration and a type without a baseline make it NaN: not timed.
-    const savedHours = (row: number) => (ai[row] === 1 ? (baselineOf[types.ids[row]] - durations[row]) / 60 : Number.NaN);
-    // Per week and team (plus "*"): the sum of each timed AI task's saving, in row order as arquero's op.sum adds.
-    const groups = scopeGroups(context.tasks, rows, { by: ['week'], dimension: 'team' });
-    const { sums: saved, counts: timed } = sumAndCountByGroup(groups, savedHours);
-    const weekRows = groups.keys
-      .map((keys, group): Row => ({ ...keys, hours_saved: saved[group], timed_ai_tasks: timed[group] }))
-      .sort((a, b) => (String(a.week) < String(b.week) ? -1 : String(a.week) > String(b.week) ? 1 : 0));
+    const baselineByType = new Map<unknown, number>(context.baselines.map((row) => [row.task_type, row.baseline_min]));
+    const weeks = new Map<string, { week: unknown; team: unknown; parts: Row[] }>();
+    for (const row of trendFacts(context, 'timed_ai_tasks')) {
+      cachedIn(weeks, `${String(row.week)}\u0000${String(row.team)}`, () => ({ week: row.week, team: row.team, parts: [] as Row[] })).parts.push(row);
+    }
+    const weekRows = [...weeks.values()]
+      .map(({ week, team, parts }): Row => {
+        let [hours, timed] = [0, 0];
+        for (const part of [...parts].sort((a, b) => compareText(a.task_type, b.task_type))) {
+          const baseline = baselineByType.get(part.task_type);
+          const tasks = part.timed_ai_tasks as number;
+          if (baseline === undefined || tasks === 0) continue;
+          hours += (tasks * baseline - (part.duration_min as number)) / 60;
+          timed += tasks;
+        }
+        return { week, team, hours_saved: hours, timed_ai_tasks: timed };
+      })
+      .sort((a, b) => compareText(a.week, b.week));
     const running = new Map<unknown, number>();
     const timeSaved: Row[] = weekRows.map((row) => {
-      const hours = count(row.hours_saved);
+      const hours = row.hours_saved as number;
       const cumulative = (running.get(row.team) ?? 0) + hours;
       running.set(row.team, cumulative);
-      return { week: row.week, team: row.team, hours_saved: hours, cumulative_hours_saved: cumulative, timed_ai_tasks: count(row.timed_ai_tasks) };
+      return { week: row.week, team: row.team, hours_saved: hours, cumulative_hours_saved: cumulative, timed_ai_tasks: row.timed_ai_tasks };
     });
-    return { time_saved: timeSaved, baselines };
+    return { time_saved: timeSaved, baselines: context.baselines.map((row) => ({ ...row })) };
   },
 };
 
-// The median duration of the manual tasks with a duration per task type, ordered by type as arquero's orderby does.
-function manualBaselines(context: KpiContext, rows: RowIndices): Array<{ task_type: string; baseline_min: number; manual_tasks_with_duration: number }> {
-  const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
-  const durations = columnValues(context.tasks, 'duration_min') as ArrayLike<number>;
-  const timedManual = keepRows(rows, (row) => manual[row] === 1 && !Number.isNaN(durations[row]));
-  const groups = scopeGroups(context.tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
+/**
+ * The median duration of the manual tasks with a duration per task type, over the enriched tasks of every week up
+ * to the report week, ordered by type as arquero's orderby does: the KpiContext's baselines. A store computes the
+ * same in SQL: per task_type over the manual tasks (source manual_logs) with a duration that start in a week up to
+ * the report week, n = COUNT(*) and the durations in minutes (duration_ms / 60000) sorted ascending; with
+ * position = (n - 1) * 0.5, below = FLOOR(position) and above = MIN(below + 1, n - 1) (0-based), the two middle
+ * values v[below] and v[above] give baseline_min = v[below] + (position - below) * (v[above] - v[below]) (quantile.ts's
+ * sortedQuantile, not AVG, so the float matches), manual_tasks_with_duration = n; rows ordered by task_type.
+ * @example manualBaselines(enrichTasks(data.tasks, config), report)[0] // { task_type: 'contract review', baseline_min: 42, manual_tasks_with_duration: 120 }
+ */
+export function manualBaselines(tasks: ColumnTable, report: ReportWeek): Baseline[] {
+  const weeks = columnCodes(tasks, 'week');
+  const upToReportWeek = (weeks.values as string[]).map((week) => week <= report.week);
+  const manual = columnValues(tasks, 'manual') as ArrayLike<number>;
+  const durations = columnValues(tasks, 'duration_min') as ArrayLike<number>;
+  const timedManual = keepRows(manual.length, (row) => manual[row] === 1 && !Number.isNaN(durations[row]) && upToReportWeek[weeks.ids[row]]);
+  const groups = scopeGroups(tasks, timedManual, { by: [], dimension: 'task_type', includeAll: false });
   const sortedDurations = sortedValuesByGroup(groups, durations);
   return groups.keys
     .map((keys, group) => {
       const sorted = sortedDurations[group];
       return { task_type: keys.task_type as string, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: sorted.length };
     })
-    .sort((a, b) => (a.task_type < b.task_type ? -1 : a.task_type > b.task_type ? 1 : 0));
+    .sort((a, b) => compareText(a.task_type, b.task_type));
+}
+
+function compareText(a: unknown, b: unknown): number {
+  const [left, right] = [String(a), String(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
 }

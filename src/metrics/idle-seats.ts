@@ -1,6 +1,6 @@
 import { dayNumber, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { licensedUsersIn, peopleFacts, startOfDay, suppressPeople, TeamTally } from './people-facts.js';
+import { licensedUsersIn, peopleFacts, peopleWeekFacts, startOfDay, suppressPeople, TeamTally } from './people-facts.js';
 
 const KEYS = ['team', 'idle_weeks'];
 
@@ -22,6 +22,7 @@ export const idleSeats: Kpi = {
     idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users', 'idle_weeks'],
     people_caveats: ['caveat'],
   },
+  facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);
     const { week, rosterMonth } = context.report;
@@ -30,7 +31,7 @@ export const idleSeats: Kpi = {
     const windowStart = startOfDay(windowStartDate, context.config.timezone);
     const windowEnd = startOfDay(weekBounds(shiftWeek(week, 1)).start, context.config.timezone);
     const caveats: Row[] = [];
-    const loaded = context.data.loadedDates;
+    const loaded = context.loadedDates;
     const covered = loaded !== null && dayNumber(loaded.first) <= dayNumber(windowStartDate);
     if (!covered) {
       caveats.push({ caveat: `the data starts after ${windowStartDate}, the first day of the ${weeks}-week idle window: idle seats and lapsed users are blank` });

@@ -6,13 +6,35 @@ import type { ReportWeek } from './resolve-week.js';
 /** One output row: key columns first, then measures. */
 export type Row = Record<string, unknown>;
 
+/**
+ * Small additive rows computed from the cleaned tasks of whole ISO weeks (report zone), by fact table name. Every
+ * row carries the `week` it came from; the facts of disjoint sets of weeks concatenate (see facts.ts).
+ */
+export type WeekFacts = Record<string, Row[]>;
+
+/** A manual baseline: the median duration of the manual tasks of a type with a duration, up to the report week. */
+export interface Baseline {
+  task_type: string;
+  baseline_min: number;
+  manual_tasks_with_duration: number;
+}
+
 /** Everything a KPI's compute function may read. */
 export interface KpiContext {
   config: Config;
-  data: CleanedData;
   report: ReportWeek;
-  /** The cleaned tasks with the columns of enrichTasks (week, month, utc_date, ai, manual, ...). */
+  /**
+   * The cleaned tasks of the report window (reportWindow: the report week and the week before), with the
+   * columns of enrichTasks (week, month, utc_date, ai, manual, ...). Rows of other weeks may be present; KPIs
+   * select the window's rows through taskRows.
+   */
   tasks: ColumnTable;
+  /** Every KPI's facts over every loaded week (before, in and after the report week), concatenated. */
+  facts: WeekFacts;
+  /** The manual baselines of the report week (hours-saved's manualBaselines, or the store's SQL). */
+  baselines: Baseline[];
+  roster: CleanedData['roster'];
+  loadedDates: CleanedData['loadedDates'];
   /** Adoption grouping keys: `team`, `task_type`, then config.metrics.groupBy's others. */
   dimensions: string[];
 }
@@ -31,6 +53,11 @@ export interface Kpi {
   dimensions: string[];
   /** The tables it writes columns into, and those columns. */
   columns: Record<string, string[]>;
+  /**
+   * Its facts: from the enriched tasks of whole weeks, the rows compute later reads beyond the report window,
+   * keyed by week. Depends on those tasks and the config only. KPIs sharing facts share the function.
+   */
+  facts?: (tasks: ColumnTable, config: Config) => WeekFacts;
   compute(context: KpiContext): Record<string, Row[]>;
 }
 

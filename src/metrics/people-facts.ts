@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { cachedIn, columnCodes, columnValues, memoizedPer } from '../columns/index.js';
 import { dayNumber, monthNumber, weekBounds } from '../util/iso-week.js';
-import type { KpiContext, Row } from './kpi.js';
+import type { ColumnTable } from 'arquero';
+import type { KpiContext, Row, WeekFacts } from './kpi.js';
 
 /** One roster row as the people KPIs read it. */
 export interface RosterEntry {
@@ -34,12 +35,12 @@ export interface PeopleFacts {
 }
 
 /**
- * The roster and every user's AI tasks by period, read once for all people KPIs.
+ * The roster and every user's AI tasks by period, read once for all people KPIs from the facts (peopleWeekFacts).
  * @example peopleFacts(context).firstAiTask.get('u001') // 1763283600000
  */
 export const peopleFacts: (context: KpiContext) => PeopleFacts = memoizedPer(collectFacts);
 
-/** A user's AI tasks in one period (or over all loaded data): how many, the first start, and the start and team of the last. */
+/** A user's AI tasks in one period: how many, the first start, and the start and team of the last. */
 interface PeriodUse {
   tasks: number;
   firstStart: number;
@@ -58,53 +59,81 @@ function noteUse(uses: Map<number, PeriodUse>, user: number, startedAt: number, 
   }
 }
 
-function collectFacts(context: KpiContext): PeopleFacts {
-  const { tasks, report } = context;
+/**
+ * The people KPIs' facts (activation, retention, usage tiers and idle seats share them): per week and user with an AI
+ * task, its AI tasks, first and last start and the last one's team (people_user_weeks); the same last task per week,
+ * month and user (people_user_months: a month spans weeks); and the tasks of any kind per week and month (task_periods:
+ * which weeks and months hold data). Equal starts fall in one week, so "the later row" never spans two weeks.
+ * @example peopleWeekFacts(enrichTasks(tasks, config), config).people_user_weeks[0] // { week, user_id, ai_tasks, first_start, last_start, last_team }
+ */
+export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   const users = columnCodes(tasks, 'user_id');
   const teams = columnCodes(tasks, 'team');
   const weekCodes = columnCodes(tasks, 'week');
   const monthCodes = columnCodes(tasks, 'month');
   const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
   const started = columnValues(tasks, 'started_at') as ArrayLike<number>;
-  // One pass over the AI tasks by integer codes (users, weeks, months); names only once per user and period.
-  const overall = new Map<number, PeriodUse>();
+  const months = monthCodes.values.length;
+  // One pass by integer codes: per week, and per (week, month) as week * months + month.
   const perWeek = weekCodes.values.map(() => new Map<number, PeriodUse>());
-  const perMonth = monthCodes.values.map(() => new Map<number, PeriodUse>());
+  const perWeekMonth = new Map<number, Map<number, PeriodUse>>();
+  const periodTasks = new Map<number, number>();
   for (let row = 0; row < ai.length; row += 1) {
+    const weekMonth = weekCodes.ids[row] * months + monthCodes.ids[row];
+    periodTasks.set(weekMonth, (periodTasks.get(weekMonth) ?? 0) + 1);
     if (ai[row] !== 1) continue;
     const [user, team, startedAt] = [users.ids[row], teams.ids[row], started[row]];
-    noteUse(overall, user, startedAt, team);
     noteUse(perWeek[weekCodes.ids[row]], user, startedAt, team);
-    noteUse(perMonth[monthCodes.ids[row]], user, startedAt, team);
+    noteUse(cachedIn(perWeekMonth, weekMonth, () => new Map<number, PeriodUse>()), user, startedAt, team);
   }
   const name = (user: number) => String(users.values[user]);
   const teamName = (team: number) => (teams.values[team] ?? null) as string | null;
+  const weekOf = (weekMonth: number) => weekCodes.values[Math.floor(weekMonth / months)] as string;
+  const monthOf = (weekMonth: number) => monthCodes.values[weekMonth % months] as string;
+  const userWeeks: Row[] = [];
+  perWeek.forEach((uses, week) => {
+    for (const [user, use] of uses) {
+      userWeeks.push({ week: weekCodes.values[week], user_id: name(user), ai_tasks: use.tasks, first_start: use.firstStart, last_start: use.lastStart, last_team: teamName(use.team) });
+    }
+  });
+  const userMonths: Row[] = [];
+  for (const [weekMonth, uses] of perWeekMonth) {
+    for (const [user, use] of uses) userMonths.push({ week: weekOf(weekMonth), month: monthOf(weekMonth), user_id: name(user), last_start: use.lastStart, last_team: teamName(use.team) });
+  }
+  const periods = [...periodTasks].map(([weekMonth, count]) => ({ week: weekOf(weekMonth), month: monthOf(weekMonth), tasks: count }));
+  return { people_user_weeks: userWeeks, people_user_months: userMonths, task_periods: periods };
+}
+
+function collectFacts(context: KpiContext): PeopleFacts {
+  const { report, facts } = context;
   const firstAiTask = new Map<string, number>();
   const lastAiTask = new Map<string, { startedAt: number; team: string | null }>();
-  users.values.forEach((_, user) => {
-    const use = overall.get(user);
-    if (!use) return;
-    firstAiTask.set(name(user), use.firstStart);
-    lastAiTask.set(name(user), { startedAt: use.lastStart, team: teamName(use.team) });
-  });
   const aiTasksByWeek = new Map<string, Map<string, number>>();
-  const activeByMonth = new Map<string, Set<string>>();
   const lastTeam = new Map<string, Map<string, string | null>>();
-  perWeek.forEach((uses, week) => {
-    if (uses.size === 0) return;
-    const label = weekCodes.values[week] as string;
-    aiTasksByWeek.set(label, new Map([...uses].map(([user, use]) => [name(user), use.tasks])));
-    lastTeam.set(label, new Map([...uses].map(([user, use]) => [name(user), teamName(use.team)])));
-  });
-  perMonth.forEach((uses, month) => {
-    if (uses.size === 0) return;
-    const label = monthCodes.values[month] as string;
-    activeByMonth.set(label, new Set([...uses.keys()].map(name)));
-    lastTeam.set(label, new Map([...uses].map(([user, use]) => [name(user), teamName(use.team)])));
-  });
+  for (const row of facts.people_user_weeks ?? []) {
+    const [week, user, first, last, team] = [row.week as string, row.user_id as string, row.first_start as number, row.last_start as number, row.last_team as string | null];
+    const known = firstAiTask.get(user);
+    if (known === undefined || first < known) firstAiTask.set(user, first);
+    const latest = lastAiTask.get(user);
+    if (latest === undefined || last > latest.startedAt) lastAiTask.set(user, { startedAt: last, team });
+    cachedIn(aiTasksByWeek, week, () => new Map<string, number>()).set(user, row.ai_tasks as number);
+    cachedIn(lastTeam, week, () => new Map<string, string | null>()).set(user, team);
+  }
+  const activeByMonth = new Map<string, Set<string>>();
+  const lastInMonth = new Map<string, Map<string, number>>();
+  for (const row of facts.people_user_months ?? []) {
+    const [month, user, last] = [row.month as string, row.user_id as string, row.last_start as number];
+    cachedIn(activeByMonth, month, () => new Set<string>()).add(user);
+    const starts = cachedIn(lastInMonth, month, () => new Map<string, number>());
+    const latest = starts.get(user);
+    if (latest === undefined || last > latest) {
+      starts.set(user, last);
+      cachedIn(lastTeam, month, () => new Map<string, string | null>()).set(user, row.last_team as string | null);
+    }
+  }
   const roster = new Map<string, Map<string, RosterEntry>>();
   const firstLicensedMonth = new Map<string, string>();
-  for (const entry of context.data.roster.objects() as Array<Record<string, unknown>>) {
+  for (const entry of context.roster.objects() as Array<Record<string, unknown>>) {
     const month = entry.month as string;
     const user = String(entry.user_id);
     const perMonth = cachedIn(roster, month, () => new Map<string, RosterEntry>());
@@ -114,8 +143,9 @@ function collectFacts(context: KpiContext): PeopleFacts {
     const first = firstLicensedMonth.get(user);
     if (licensed && (first === undefined || monthNumber(month) < monthNumber(first))) firstLicensedMonth.set(user, month);
   }
-  const weeks = (weekCodes.values as string[]).filter((week) => dayNumber(weekBounds(week).start) <= dayNumber(report.start)).sort();
-  const months = (monthCodes.values as string[]).filter((month) => monthNumber(month) <= monthNumber(report.month)).sort();
+  const periods = facts.task_periods ?? [];
+  const weeks = [...new Set(periods.map((row) => row.week as string))].filter((week) => dayNumber(weekBounds(week).start) <= dayNumber(report.start)).sort();
+  const months = [...new Set(periods.map((row) => row.month as string))].filter((month) => monthNumber(month) <= monthNumber(report.month)).sort();
   return { roster, firstLicensedMonth, firstAiTask, aiTasksByWeek, activeByMonth, lastTeam, lastAiTask, weeks, months };
 }
 

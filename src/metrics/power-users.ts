@@ -1,8 +1,9 @@
-import { adoptionScopes, scopeKeys } from './adoption-scopes.js';
-import type { Kpi, Row } from './kpi.js';
+import { adoptionScopes, scopeGroupsOf, scopeKeys, trendFacts, trendGroups } from './adoption-scopes.js';
+import type { Kpi, KpiContext, Row } from './kpi.js';
 import { quantile } from './quantile.js';
 import { columnCodes, type ColumnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
+import { allRowsOf, cachedIn } from '../columns/index.js';
 import { eachGroupSubtotals, scopeGroups, sumByGroup, type ScopeGroups } from '../columns/scope-groups.js';
 import { taskRows } from './task-rows.js';
 
@@ -24,13 +25,32 @@ export const powerUsers: Kpi = {
     adoption_trend: ['user_weighted_adoption_rate', 'users'],
     power_users: ['week', 'user_id', 'team', 'ai_tasks', 'threshold'],
   },
+  // Facts: the user-weighted rate per week and team (a mean within one week), and how many user-weeks had
+  // each number of AI tasks (the spread the percentile is taken over).
+  facts(tasks) {
+    const groups = trendGroups(tasks);
+    const rates = userWeightedRates(groups, columnCodes(tasks, 'user_id'), columnValues(tasks, 'ai') as ArrayLike<number>, columnValues(tasks, 'manual') as ArrayLike<number>);
+    const userWeeks = scopeGroups(tasks, allRowsOf(tasks), { by: ['week'], dimension: 'user_id', includeAll: false });
+    const perUserWeek = sumByGroup(userWeeks, columnValues(tasks, 'ai') as ArrayLike<number>);
+    const spread = new Map<string, Row>();
+    userWeeks.keys.forEach((keys, group) => {
+      const aiTasks = perUserWeek[group];
+      if (!(aiTasks > 0)) return; // user-weeks with only manual tasks are left out
+      const row = cachedIn(spread, `${String(keys.week)}\u0000${aiTasks}`, () => ({ week: keys.week, ai_tasks: aiTasks, user_weeks: 0 }));
+      row.user_weeks = (row.user_weeks as number) + 1;
+    });
+    return {
+      user_weighted_weeks: groups.keys.map((keys, group) => ({ week: keys.week, team: keys.team, user_weighted_adoption_rate: rates[group].mean, users: rates[group].users })),
+      ai_tasks_per_user_week: [...spread.values()],
+    };
+  },
   compute(context) {
     const tables: Record<string, Row[]> = {};
     const users = columnCodes(context.tasks, 'user_id');
     const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
     const manual = columnValues(context.tasks, 'manual') as ArrayLike<number>;
     for (const scope of adoptionScopes(context)) {
-      const groups = scopeGroups(context.tasks, scope.rows, { by: scope.by, dimension: scope.dimension, includeAll: !scope.allTeams });
+      const groups = scopeGroupsOf(context, scope);
       const rates = userWeightedRates(groups, users, ai, manual);
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
@@ -38,6 +58,12 @@ export const powerUsers: Kpi = {
         users: rates[group].users,
       }));
     }
+    tables.adoption_trend = trendFacts(context, 'user_weighted_weeks').map((row) => ({
+      week: row.week,
+      team: row.team,
+      user_weighted_adoption_rate: row.user_weighted_adoption_rate,
+      users: row.users,
+    }));
     tables.power_users = flagPowerUsers(context);
     return tables;
   },
@@ -60,18 +86,19 @@ function userWeightedRates(groups: ScopeGroups, users: ColumnCodes, ai: ArrayLik
   return rates;
 }
 
-// Heavy users in the report week, against the spread of every user-week with AI tasks.
-function flagPowerUsers(context: Parameters<Kpi['compute']>[0]): Row[] {
+// Heavy users in the report week, against the spread of every loaded user-week with AI tasks (the facts).
+function flagPowerUsers(context: KpiContext): Row[] {
   const week = context.report.week;
-  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  // AI tasks per user-week (user-weeks with only manual tasks sum to 0 and are left out)
-  const userWeeks = scopeGroups(context.tasks, taskRows(context).all, { by: ['week'], dimension: 'user_id', includeAll: false });
-  const perUserWeek = sumByGroup(userWeeks, ai);
   const counts: number[] = [];
-  for (const tasks of perUserWeek) if (tasks > 0) counts.push(tasks);
+  for (const row of context.facts.ai_tasks_per_user_week ?? []) {
+    for (let userWeek = 0; userWeek < (row.user_weeks as number); userWeek += 1) counts.push(row.ai_tasks as number);
+  }
   const threshold = quantile(counts, context.config.metrics.powerUserPercentile);
   if (threshold === null) return [];
-  // AI tasks per user and team in the report week
+  const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
+  // AI tasks per user in the report week, and per user and team
+  const reportUsers = scopeGroups(context.tasks, taskRows(context).reportWeek, { by: [], dimension: 'user_id', includeAll: false });
+  const perUser = sumByGroup(reportUsers, ai);
   const reportTeams = scopeGroups(context.tasks, taskRows(context).reportWeekAi, { by: ['user_id'], dimension: 'team', includeAll: false });
   const perUserTeam = sumByGroup(reportTeams, ai);
   const teamsOf = new Map<unknown, Array<{ team: string; tasks: number }>>();
@@ -81,9 +108,9 @@ function flagPowerUsers(context: Parameters<Kpi['compute']>[0]): Row[] {
     teamsOf.set(keys.user_id, entries);
   });
   const rows: Row[] = [];
-  userWeeks.keys.forEach((keys, group) => {
-    const tasks = perUserWeek[group];
-    if (keys.week !== week || !(tasks > 0) || !(tasks > threshold)) return;
+  reportUsers.keys.forEach((keys, group) => {
+    const tasks = perUser[group];
+    if (!(tasks > 0) || !(tasks > threshold)) return;
     rows.push({ week, user_id: keys.user_id, team: mainTeam(teamsOf.get(keys.user_id) ?? []), ai_tasks: tasks, threshold });
   });
   return rows;

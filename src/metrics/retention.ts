@@ -1,6 +1,6 @@
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { monthIsLoaded } from './coverage.js';
-import { peopleFacts, suppressPeople, TeamTally, teamInPeriod, type PeopleFacts } from './people-facts.js';
+import { peopleFacts, peopleWeekFacts, suppressPeople, TeamTally, teamInPeriod, type PeopleFacts } from './people-facts.js';
 import { monthOf, shiftMonth } from '../util/iso-week.js';
 
 const KEYS = ['month', 'team'];
@@ -19,6 +19,7 @@ export const retention: Kpi = {
   grain: 'month',
   dimensions: ['team'],
   columns: { retention: ['month', 'team', 'cohort_users', 'retained_m1', 'retained_m2', 'active_users', 'active_retention', 'active_retention_m2'] },
+  facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);
     const cohorts = cohortsByMonth(context, facts);

@@ -1,7 +1,7 @@
-import type { KpiContext, Row } from './kpi.js';
+import type { ColumnTable } from 'arquero';
+import type { KpiContext, Row, WeekFacts } from './kpi.js';
 import type { TableLayout } from './table-layouts.js';
-import { columnCodes } from '../columns/column-codes.js';
-import { distinctByGroup, scopeGroups } from '../columns/scope-groups.js';
+import { allRowsOf, cachedIn, columnCodes, distinctByGroup, eachGroupSubtotals, scopeGroups } from '../columns/index.js';
 import { taskRows } from './task-rows.js';
 
 const KEY_COLUMNS = new Set(['week', 'month', 'team', 'suppressed']);
@@ -37,14 +37,41 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
   return result;
 }
 
-// Users with any task (AI of any status, or manual) per period and group value, keyed `period\u0000group`.
-// Week tables list weeks up to the report week, so those tasks suffice (a later week would count 0 users:
-// suppressed); "*" groups are never looked up but make the groups the adoption KPIs already built.
+/**
+ * Facts for the week and month tables' privacy: distinct users with any task (AI of any status, or manual) per
+ * week and team (users_per_week_team), and which users per week, month and team (users_per_month_team: a month's
+ * distinct users are the union over its weeks, not a sum).
+ * @example privacyWeekFacts(enrichTasks(tasks, config)).users_per_week_team[0] // { week: '2026-W40', team: 'Finance', users: 12 }
+ */
+export function privacyWeekFacts(tasks: ColumnTable): WeekFacts {
+  const users = columnCodes(tasks, 'user_id');
+  const weeks = scopeGroups(tasks, allRowsOf(tasks), { by: ['week'], dimension: 'team', includeAll: false });
+  const usersPerWeek = distinctByGroup(weeks, users);
+  const months = scopeGroups(tasks, allRowsOf(tasks), { by: ['week', 'month'], dimension: 'team', includeAll: false });
+  const monthUsers: Row[] = [];
+  eachGroupSubtotals(months, users, [], (group, { count, codes }) => {
+    const { week, month, team } = months.keys[group];
+    for (let slot = 0; slot < count; slot += 1) monthUsers.push({ week, month, team, user_id: users.values[codes[slot]] });
+  });
+  return {
+    users_per_week_team: weeks.keys.map((keys, group) => ({ week: keys.week, team: keys.team, users: usersPerWeek[group] })),
+    users_per_month_team: monthUsers,
+  };
+}
+
+// Users with any task per period and group value, keyed `period\u0000group`: the report week's from the window's
+// tasks, the weeks' and months' from the facts (their tables group by team). "*" groups are never looked up.
 function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'month', group: string): Map<string, number> {
-  const rows = taskRows(context);
-  const scope = period === 'report_week' ? rows.reportWeek : period === 'week' ? rows.upToReportWeek : rows.all;
-  const groups = scopeGroups(context.tasks, scope, { by: period === 'report_week' ? [] : [period], dimension: group });
-  const users = distinctByGroup(groups, columnCodes(context.tasks, 'user_id'));
-  const periodOf = (keys: Row) => (period === 'report_week' ? context.report.week : keys[period]);
-  return new Map(groups.keys.map((keys, id) => [`${String(periodOf(keys))}\u0000${String(keys[group])}`, users[id]]));
+  if (period === 'report_week') {
+    const groups = scopeGroups(context.tasks, taskRows(context).reportWeek, { by: [], dimension: group });
+    const users = distinctByGroup(groups, columnCodes(context.tasks, 'user_id'));
+    return new Map(groups.keys.map((keys, id) => [`${context.report.week}\u0000${String(keys[group])}`, users[id]]));
+  }
+  if (group !== 'team') throw new Error(`suppressSmallGroups: ${period} tables are kept private per team, not per ${group}`);
+  if (period === 'week') {
+    return new Map((context.facts.users_per_week_team ?? []).map((row) => [`${String(row.week)}\u0000${String(row.team)}`, row.users as number]));
+  }
+  const members = new Map<string, Set<unknown>>();
+  for (const row of context.facts.users_per_month_team ?? []) cachedIn(members, `${String(row.month)}\u0000${String(row.team)}`, () => new Set()).add(row.user_id);
+  return new Map([...members].map(([key, users]) => [key, users.size]));
 }

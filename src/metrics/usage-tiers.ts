@@ -1,5 +1,5 @@
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { licensedUsersIn, peopleFacts, rosterMonthOf, suppressPeople, TeamTally, teamInPeriod } from './people-facts.js';
+import { licensedUsersIn, peopleFacts, peopleWeekFacts, rosterMonthOf, suppressPeople, TeamTally, teamInPeriod } from './people-facts.js';
 
 const KEYS = ['week', 'team'];
 export const TIERS = ['none', 'light', 'moderate', 'heavy'] as const;
@@ -19,6 +19,7 @@ export const usageTiers: Kpi = {
   columns: {
     usage_tiers: ['week', 'team', 'people', 'none', 'light', 'moderate', 'heavy', 'none_share', 'light_share', 'moderate_share', 'heavy_share'],
   },
+  facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);
     const { light, moderate } = context.config.people.tiers;

@@ -36,9 +36,9 @@ export const userAdoption: Kpi = {
 // Licensed roster rows of the roster month per team, and all of them under "*".
 function licensedUsers(context: KpiContext): Map<unknown, number> {
   const { rosterMonth } = context.report;
-  const months = columnValues(context.data.roster, 'month') as ArrayLike<unknown>;
-  const licensed = columnValues(context.data.roster, 'licensed') as ArrayLike<unknown>;
-  const teams = columnValues(context.data.roster, 'team') as ArrayLike<unknown>;
+  const months = columnValues(context.roster, 'month') as ArrayLike<unknown>;
+  const licensed = columnValues(context.roster, 'licensed') as ArrayLike<unknown>;
+  const teams = columnValues(context.roster, 'team') as ArrayLike<unknown>;
   const counts = new Map<unknown, number>([['*', 0]]);
   for (let row = 0; row < months.length; row += 1) {
     if (months[row] !== rosterMonth || licensed[row] !== true) continue;

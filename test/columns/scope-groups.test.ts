@@ -35,14 +35,15 @@ describe('scope group verbs', () => {
   });
 
   it('eachGroupSubtotals gives per-user sums per group, users in order of their first task', () => {
-    const seen: Array<{ group: number; ai: number[]; minutes: number[] }> = [];
-    eachGroupSubtotals(groups(), columnCodes(tasks, 'user'), [column('ai'), column('minutes')], (group, { count, sums: [ai, minutes] }) => {
-      seen.push({ group, ai: Array.from(ai.subarray(0, count)), minutes: Array.from(minutes.subarray(0, count)) });
+    const seen: Array<{ group: number; users: unknown[]; ai: number[]; minutes: number[] }> = [];
+    const users = columnCodes(tasks, 'user');
+    eachGroupSubtotals(groups(), users, [column('ai'), column('minutes')], (group, { count, codes, sums: [ai, minutes] }) => {
+      seen.push({ group, users: Array.from(codes.subarray(0, count), (code) => users.values[code]), ai: Array.from(ai.subarray(0, count)), minutes: Array.from(minutes.subarray(0, count)) });
     });
     expect(seen).toEqual([
-      { group: 0, ai: [2, 1, 1], minutes: [Number.NaN, 30, 5] }, // users a, b, c; a's NaN minute poisons a's sum
-      { group: 1, ai: [1, 1], minutes: [30, 5] }, // a, c
-      { group: 2, ai: [1], minutes: [30] }, // b
+      { group: 0, users: ['a', 'b', 'c'], ai: [2, 1, 1], minutes: [Number.NaN, 30, 5] }, // a's NaN minute poisons a's sum
+      { group: 1, users: ['a', 'c'], ai: [1, 1], minutes: [30, 5] },
+      { group: 2, users: ['b'], ai: [1], minutes: [30] },
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enrichTasks } from '../../src/metrics/enrich-tasks.js';
 import { glossary, registry } from '../../src/metrics/registry.js';
+import { makeCleanedData, testConfig } from './make-cleaned-data.js';
 
 describe('registry', () => {
   it('registers every KPI of CONTRACT section 3 once, with a definition', () => {
@@ -43,6 +45,49 @@ describe('registry', () => {
     for (const kpi of registry) {
       expect({ id: kpi.id, grain: kpi.grain, tables: Object.keys(kpi.columns) }).toEqual({ id: kpi.id, grain: expected[kpi.id].grain, tables: expected[kpi.id].tables });
       for (const phrase of expected[kpi.id].says) expect(kpi.definition, kpi.id).toContain(phrase);
+    }
+  });
+
+  // What each KPI keeps per week beyond the report window (week-facts.ts): its fact tables and their columns. The
+  // report-week KPIs have none: they read only the window's tasks.
+  it('states each KPI\'s facts: tables keyed by week, with their columns', () => {
+    const people = {
+      people_user_weeks: ['week', 'user_id', 'ai_tasks', 'first_start', 'last_start', 'last_team'],
+      people_user_months: ['week', 'month', 'user_id', 'last_start', 'last_team'],
+      task_periods: ['week', 'month', 'tasks'],
+    };
+    const expected: Record<string, Record<string, string[]>> = {
+      adoption_rate: { adoption_weeks: ['week', 'team', 'ai_tasks', 'manual_tasks'] },
+      delta_pts: {},
+      user_adoption_rate: {},
+      abandonment_rate: { abandonment_weeks: ['week', 'team', 'abandoned', 'ai_tasks_any_status'] },
+      power_users: {
+        user_weighted_weeks: ['week', 'team', 'user_weighted_adoption_rate', 'users'],
+        ai_tasks_per_user_week: ['week', 'ai_tasks', 'user_weeks'],
+      },
+      hours_saved: { timed_ai_tasks: ['week', 'team', 'task_type', 'timed_ai_tasks', 'duration_min'] },
+      asi: { asi_months: ['week', 'month', 'team', 'evaluated', 'above_target'] },
+      harm_rate: {},
+      coverage: { logged_ai_tasks: ['week', 'month', 'user_id', 'ai_tasks'] },
+      gaps: { tasks_per_day: ['week', 'source', 'utc_date', 'team', 'tasks'] },
+      activation: people,
+      retention: people,
+      usage_tiers: people,
+      idle_seats: people,
+    };
+    const config = testConfig();
+    const data = makeCleanedData({
+      tasks: [
+        { user_id: 'a', team: 'Finance', started_at: '2026-11-16T09:00:00Z', duration_min: 5, accuracy: 0.95 },
+        { source: 'manual_logs', user_id: 'b', team: 'Finance', started_at: '2026-11-17T09:00:00Z', duration_min: 20 },
+      ],
+    });
+    const tasks = enrichTasks(data.tasks, config);
+    for (const kpi of registry) {
+      const facts = kpi.facts?.(tasks, config) ?? {};
+      const columns = Object.fromEntries(Object.entries(facts).map(([table, rows]) => [table, Object.keys(rows[0])]));
+      expect({ id: kpi.id, facts: columns }).toEqual({ id: kpi.id, facts: expected[kpi.id] });
+      for (const rows of Object.values(facts)) for (const row of rows) expect(row.week, kpi.id).toBe('2026-W47');
     }
   });
 
