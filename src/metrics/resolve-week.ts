@@ -52,6 +52,15 @@ export function resolveWeek(data: CleanedData, config: Config, week: string): Re
   return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone), config.timezone);
 }
 
+/**
+ * resolveWeek for data whose tasks are not all loaded (a store of cleaned weeks): the weeks holding tasks, the
+ * loaded dates and the run's clock given instead.
+ * @example resolveWeekOf(['2026-W46', '2026-W47'], { first: '2026-11-09', last: '2026-11-23' }, Date.now(), config, 'latest').week
+ */
+export function resolveWeekOf(weeks: string[], loadedDates: CleanedData['loadedDates'], asOf: number, config: Config, week: string): ReportWeek {
+  return resolveWeekAmong([...weeks].sort(), loadedDates, week, dateOf(asOf, config.timezone), config.timezone);
+}
+
 // Weeks: the sorted weeks holding tasks; today: the run's date in the report zone.
 function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates'], requested: string, today: string, zone: string): ReportWeek {
   if (weeks.length === 0 || !loadedDates) {

@@ -69,14 +69,20 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const at = (path: string) => (options.baseDir && !isAbsolute(path) ? join(resolve(options.baseDir), path) : path);
   // 1. Config: given, read from its file, or the defaults
   const config = typeof options.config === 'object' ? options.config : await configFrom(options.config, options.baseDir, at);
-  // 2. Cleaned data: every cleaning rule over the input folder
+  // 2. Cleaned data: every cleaning rule over the input folder (through the store: only what changed)
   const source = options.source ?? { input: options.input || config.input, store: options.store };
   const log = effects.log ?? options.onProgress;
   const input = at(source.input);
   const cleaning = { onProgress: log, now: effects.now?.().getTime() };
-  const data = source.store ? await cleanThroughStore(source.store, input, config, cleaning) : await cleanInput(input, config, cleaning);
+  // 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
+  // report window's tasks (the data then holds those tasks only), else from every cleaned task
+  if (source.store) {
+    const week = options.week === null ? undefined : options.week ?? 'latest';
+    const run = await cleanThroughStore(source.store, input, config, cleaning, { week });
+    return run.report ? { config, input, data: run.data, ...run.report } : { config, input, data: run.data };
+  }
+  const data = await cleanInput(input, config, cleaning);
   const loaded: LoadedData = { config, input, data };
-  // 3. The report week, resolved once, and every KPI for it
   if (options.week === null) return loaded;
   return { ...loaded, ...reportOn(loaded, options.week ?? 'latest') };
 }

@@ -11,6 +11,9 @@ import { findRegion, ROW_STATE, type Region } from './find-region.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import type { ReportWeek } from '../metrics/resolve-week.js';
+import { QUARTER_HOUR_MS, factsHash, refreshWeekFacts, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
@@ -18,6 +21,21 @@ export interface StoreRunEffects {
   /** The run's clock (epoch ms), as for cleanInput. */
   now?: number;
   workers?: number;
+}
+
+/** What a run asks of the store besides cleaning: a report week (`YYYY-Www` or `latest`) computed from the kept facts. */
+export interface StoreRequest {
+  week?: string;
+}
+
+/**
+ * A run through the store: its data (with a report week: the report window's tasks only; else every task), what
+ * the store did, and with a week its resolved report week and metrics (from the kept facts, see store-report.ts).
+ */
+export interface StoreRun {
+  data: CleanedData;
+  summary: StoreRunSummary;
+  report?: { week: ReportWeek; metrics: MetricsDocument };
 }
 
 /** What the store did for a run: files read anew, files kept (not read), files gone from the input. */
@@ -55,7 +73,7 @@ const ROWS_PER_STATEMENT = 500;
  * equals cleanInput's on the same files and config, byte for byte.
  * @example const { data, summary } = await cleanWithStore(engine, 'data/sample', config)
  */
-export async function cleanWithStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<{ data: CleanedData; summary: StoreRunSummary }> {
+export async function cleanWithStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
   const progress = effects.onProgress ?? (() => {});
   const asOf = effects.now ?? Date.now();
   const meta = await readMeta(engine);
@@ -110,15 +128,27 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const data = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress });
+    const region = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress });
+    const settled = settledLoader(engine, config, parsed, logFiles, region);
+    // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
+    const base = await settled({ from: 0, to: 0 });
+    const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
+    const rosterBefore = meta.roster_state === undefined ? null : (JSON.parse(meta.roster_state) as RosterState);
+    const refresh = await weeksToRefresh(engine, config, { quarters: region.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
+    await refreshWeekFacts(engine, config, refresh, settled, progress);
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
-    const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
-    const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
-    await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
+    const tasks = base.accounting.ai_logs.tasks + base.accounting.manual_logs.tasks;
+    const settings = {
+      format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
+      facts_hash: factsHash(config), roster_state: JSON.stringify(roster),
+    };
+    await saveRun(engine, { files, sha256, weeks, fresh, data: base, meta: settings });
     await engine.run('COMMIT');
-    return { data, summary };
+    if (request.week === undefined) return { data: await settled(), summary };
+    const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
+    return { data, summary, report: { week, metrics } };
   } catch (error) {
     await engine.run('ROLLBACK').catch(() => undefined);
     throw error;
@@ -136,7 +166,7 @@ interface RegionInput {
 // The new files' rows go into store_rows; the region is found in SQL; its rows (and only those) are taken
 // from the files that hold them and cleaned again; the store's tasks and row fates are brought up to date;
 // the run's data is every stored task, settled (durations, teams) with today's roster.
-async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedData> {
+async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedRegion> {
   const { logFiles, fresh, keptResults, progress } = input;
   const freshNames = new Set(fresh.map((read) => read.file.name));
   for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
@@ -168,7 +198,9 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     onProgress: progress,
   });
 
-  // the region's old tasks and rows out, its new ones in
+  // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
+  const quarters = new Set<number>();
+  for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`)) quarters.add(Number(row.quarter));
   await engine.run(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`);
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
   for (const source of ['ai_logs', 'manual_logs'] as const) {
@@ -187,19 +219,36 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     }
   }
   await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(newTasks));
-
-  // the run's data: every stored task in input order, and the account summed over store_rows
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const stored = (await engine.all('SELECT * FROM store_tasks')).map(storedTask);
-  const sourceRank = (task: StoredTask) => (task.values.source === 'ai_logs' ? 0 : 1);
-  stored.sort((a, b) => sourceRank(a) - sourceRank(b) || order.get(a.file)! - order.get(b.file)! || a.ordinal - b.ordinal);
+  for (const task of newTasks) quarters.add(Math.floor(task.values.started_at / QUARTER_HOUR_MS));
   const allPassThrough = passThroughColumns(['ai_logs', 'manual_logs'].map((source) => ({
     passThrough: new Map(logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(fresh.find((read) => read.file.name === file.name)?.result ?? keptResults.get(file.name)!)).map((name) => [name, name])),
   })));
-  const { columns, ai, manual } = taskTableOfValues(stored.map((task) => task.values), allPassThrough);
-  const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
-  const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
+  return { mapping, passThrough: allPassThrough, quarters };
+}
+
+/** What cleaning the region leaves for the run's data: the labels' mapping, the pass-through columns, and the quarter hours (start / QUARTER_HOUR_MS) of every task it replaced or added. */
+interface CleanedRegion {
+  mapping: Map<string, LabelMapping>;
+  passThrough: ReturnType<typeof passThroughColumns>;
+  quarters: Set<number>;
+}
+
+// The run's data from the store: its tasks that start in a range (or all), in input order, settled (durations,
+// teams) with the run's roster, and the account summed over store_rows and store_tasks.
+function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, logFiles: LogFile[], region: CleanedRegion): SettledTasks {
+  const order = new Map(logFiles.map((file, index) => [file.name, index]));
+  const sourceRank = (task: StoredTask) => (task.values.source === 'ai_logs' ? 0 : 1);
+  return async (range) => {
+    const rows = range ? await engine.all('SELECT * FROM store_tasks WHERE started_at >= $1 AND started_at < $2', [range.from, range.to]) : await engine.all('SELECT * FROM store_tasks');
+    const stored = rows.map(storedTask);
+    stored.sort((a, b) => sourceRank(a) - sourceRank(b) || order.get(a.file)! - order.get(b.file)! || a.ordinal - b.ordinal);
+    const { columns, ai, manual } = taskTableOfValues(stored.map((task) => task.values), region.passThrough);
+    const counts = { ai_logs: 0, manual_logs: 0 };
+    for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) counts[String(row.source) as LogSource] = Number(row.n);
+    const accounting = await storedAccounting(engine, parsed, counts);
+    const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
+    return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping: region.mapping });
+  };
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
@@ -487,8 +536,6 @@ async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void
   await replaceRows(engine, 'store_labels', [labels.map((l) => l.raw), labels.map((l) => l.canonical), labels.map((l) => l.count), labels.map((l) => l.via)]);
 }
 
-/** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
-const QUARTER_HOUR_MS = 900_000;
 
 // The ISO weeks (report zone) a file's readable rows start in, for `store info` without reading the rows.
 function weeksOf(starts: Float64Array[], timezone: string): string {
@@ -498,15 +545,15 @@ function weeksOf(starts: Float64Array[], timezone: string): string {
 }
 
 /**
- * Opens the store at `location` (file path or postgres:// URL), cleans the input through it, closes it,
- * and says what it skipped: the one call the commands make.
- * @example const data = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
+ * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
+ * computes that week's report from the kept facts), closes it: the one call the commands make.
+ * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
  */
-export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}): Promise<CleanedData> {
+export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
   const { openStore } = await import('./open-store.js');
   const engine = await openStore(location);
   try {
-    return (await cleanWithStore(engine, inputDir, config, effects)).data;
+    return await cleanWithStore(engine, inputDir, config, effects, request);
   } finally {
     await engine.close();
   }

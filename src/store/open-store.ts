@@ -10,7 +10,7 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '2';
+export const STORE_FORMAT = '3';
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
@@ -55,6 +55,9 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // the cleaned tasks before the duration and team rules (those run over every task each run, with the
   // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON
   store_tasks: [['source', 'text'], ['file', 'text'], ['ordinal', 'integer'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['duration_ms', 'double'], ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text']],
+  // per ISO week (report zone) holding tasks: its KPI facts (weekFacts, JSON) and what settling its tasks gave
+  // (tasks, teams filled from the roster, durations dropped): a report reads these plus its window's tasks
+  store_week_facts: [['week', 'text'], ['facts', 'text'], ['tasks', 'integer'], ['teams_filled', 'integer'], ['durations_unknown', 'integer'], ['durations_too_long', 'integer']],
   store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
   store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
   store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],

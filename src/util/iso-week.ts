@@ -46,6 +46,14 @@ export function weekBounds(week: IsoWeek): { start: string; end: string; thursda
   };
 }
 
+/**
+ * The instant (epoch ms) an ISO week begins in a time zone: its Monday's local midnight.
+ * @example weekStartMs('2026-W47', 'UTC') // Date.parse('2026-11-16T00:00:00Z')
+ */
+export function weekStartMs(week: IsoWeek, zone: string): number {
+  return DateTime.fromISO(weekBounds(week).start, { zone }).toMillis();
+}
+
 /** The week before (offset -1) or after (offset 1) a week. */
 export function shiftWeek(week: IsoWeek, offset: number): IsoWeek {
   const { start } = weekBounds(week);

@@ -1,0 +1,167 @@
+// KPIs over the store (issue #25 item 3): the store keeps each week's facts (weekFacts: small additive rows per
+// KPI), brings up to date only the weeks a run changed, and a report reads every week's facts plus the tasks
+// of its report window, never every stored task. The result equals computeMetrics over every task.
+import { createHash } from 'node:crypto';
+import type { Config } from '../config/schema.js';
+import { computeMetricsFrom } from '../metrics/compute-metrics.js';
+import type { MetricsDocument } from '../metrics/document.js';
+import type { Baseline, WeekFacts } from '../metrics/kpi.js';
+import { resolveWeekOf, type ReportWeek } from '../metrics/resolve-week.js';
+import { concatFacts, reportWindow, weekFacts } from '../metrics/week-facts.js';
+import { sortedQuantile } from '../metrics/quantile.js';
+import { dateOf, isoWeekOf, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
+import type { CleanedData } from './clean-slice.js';
+import { STORE_TABLES } from './open-store.js';
+import type { StoreEngine } from './store-engine.js';
+
+/** The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a scratch run's order. */
+export type SettledTasks = (range?: { from: number; to: number }) => Promise<CleanedData>;
+
+/** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
+export const QUARTER_HOUR_MS = 900_000;
+
+/**
+ * The settings a week's facts depend on besides its tasks (see weekFacts): another value recomputes every
+ * week's facts (one week at a time), never a rebuild of the cleaned data.
+ * @example factsHash(parseConfig({}))
+ */
+export function factsHash(config: Config): string {
+  const relevant = { timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences };
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+}
+
+/** What of the roster a week's settled tasks depend on: each month's entries (teams are filled per user and month) and the teams' spelling. */
+export interface RosterState {
+  months: Record<string, string>;
+  spelling: string;
+}
+
+/**
+ * The roster's state as the store compares it between runs.
+ * @example rosterState(data.roster.objects(), roster.teamSpelling)
+ */
+export function rosterState(entries: Array<Record<string, unknown>>, spelling: Map<string, string>): RosterState {
+  const byMonth = new Map<string, Array<Record<string, unknown>>>();
+  for (const entry of entries) {
+    const month = String(entry.month);
+    let list = byMonth.get(month);
+    if (!list) byMonth.set(month, (list = []));
+    list.push(entry);
+  }
+  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  return { months: Object.fromEntries([...byMonth].map(([month, list]) => [month, hash(list)])), spelling: hash([...spelling].sort()) };
+}
+
+/**
+ * The weeks whose facts a run must compute again: every week when the facts' settings or the teams' spelling
+ * changed (or the store has no facts yet), else the weeks whose tasks the run replaced and the weeks of every
+ * roster month that changed.
+ * @example await weeksToRefresh(engine, config, { quarters, before, after, beforeHash })
+ */
+export async function weeksToRefresh(
+  engine: StoreEngine,
+  config: Config,
+  change: { quarters: Set<number>; before: RosterState | null; after: RosterState; factsHashBefore: string | undefined },
+): Promise<Set<string>> {
+  const zone = config.timezone;
+  const everything = change.before === null || change.factsHashBefore !== factsHash(config) || change.before.spelling !== change.after.spelling;
+  const weeks = new Set<string>();
+  if (everything) {
+    for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) weeks.add(isoWeekOf(Number(row.quarter) * QUARTER_HOUR_MS, zone));
+    for (const row of await engine.all('SELECT week FROM store_week_facts')) weeks.add(String(row.week));
+    return weeks;
+  }
+  for (const quarter of change.quarters) weeks.add(isoWeekOf(quarter * QUARTER_HOUR_MS, zone));
+  const months = new Set([...Object.keys(change.before!.months), ...Object.keys(change.after.months)]);
+  for (const month of months) {
+    if (change.before!.months[month] === change.after.months[month]) continue;
+    for (const week of weeksOfMonth(month)) weeks.add(week);
+  }
+  return weeks;
+}
+
+// The ISO weeks holding a day of a calendar month (a task's month and week are both in the report zone).
+function weeksOfMonth(month: string): string[] {
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const weekOfDay = (day: number) => isoWeekOf(Date.UTC(year, number - 1, day, 12), 'UTC');
+  return weekRange(weekOfDay(1), weekOfDay(last));
+}
+
+const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
+
+/**
+ * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time; a week
+ * without tasks loses its facts.
+ * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled)
+ */
+export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
+  if (weeks.size === 0) return;
+  progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
+  for (const week of [...weeks].sort()) {
+    const data = await settled({ from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) });
+    await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+    const tasks = data.tasks.numRows();
+    if (tasks === 0) continue;
+    const facts = weekFacts(data.tasks, config);
+    await engine.append('store_week_facts', FACT_TYPES, [[week], [JSON.stringify(facts)], [tasks], [data.teamsFilled], [data.durationsDropped.unknown], [data.durationsDropped.too_long]]);
+  }
+}
+
+/**
+ * The report of one week from the store: every week's kept facts, the report window's settled tasks and the
+ * manual baselines by SQL. `base` is the cleaned data without tasks (accounting, quarantine, roster, ...); the
+ * data returned holds the window's tasks only.
+ * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled)
+ */
+export async function reportFromStore(engine: StoreEngine, config: Config, base: CleanedData, requested: string, settled: SettledTasks): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
+  const rows = await engine.all('SELECT week, facts, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
+  const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
+  const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
+  const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
+  const window = reportWindow(report, config).sort();
+  const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
+  const facts = concatFacts(rows.map((row) => JSON.parse(String(row.facts)) as WeekFacts));
+  const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
+  const data: CleanedData = {
+    ...base,
+    tasks: windowData.tasks,
+    loadedDates,
+    teamsFilled: sum('teams_filled'),
+    durationsDropped: { unknown: sum('durations_unknown'), too_long: sum('durations_too_long') },
+  };
+  const baselines = await storedBaselines(engine, config, report);
+  return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
+}
+
+/**
+ * manualBaselines by SQL: per task type, the manual tasks with a (settled) duration that start before the report
+ * week ends; the two middle durations in order, then the same median formula (sortedQuantile) in minutes.
+ * @example await storedBaselines(engine, config, report) // [{ task_type: 'budget_reconciliation', baseline_min: 42.5, manual_tasks_with_duration: 310 }]
+ */
+export async function storedBaselines(engine: StoreEngine, config: Config, report: ReportWeek): Promise<Baseline[]> {
+  const maxDurationMs = config.cleaning.maxDurationHours * 3_600_000;
+  const end = weekStartMs(shiftWeek(report.week, 1), config.timezone);
+  const rows = await engine.all(
+    `SELECT task_type, n, k, duration_ms FROM (
+       SELECT task_type, duration_ms, row_number() OVER (PARTITION BY task_type ORDER BY duration_ms) - 1 AS k, count(*) OVER (PARTITION BY task_type) AS n
+       FROM store_tasks WHERE source = 'manual_logs' AND duration_ms IS NOT NULL AND duration_ms <= $1 AND started_at < $2
+     ) ranked WHERE k = floor((n - 1) / 2) OR k = floor((n - 1) / 2) + 1`,
+    [maxDurationMs, end],
+  );
+  const middle = new Map<string, { n: number; values: Map<number, number> }>();
+  for (const row of rows) {
+    const type = String(row.task_type);
+    let entry = middle.get(type);
+    if (!entry) middle.set(type, (entry = { n: Number(row.n), values: new Map() }));
+    entry.values.set(Number(row.k), Number(row.duration_ms) / 60_000);
+  }
+  const baselines: Baseline[] = [];
+  for (const [type, { n, values }] of middle) {
+    // the sorted minutes, as far as sortedQuantile reads them: only the two middle positions
+    const below = Math.floor((n - 1) / 2);
+    const sorted = { length: n, [below]: values.get(below)!, [Math.min(below + 1, n - 1)]: values.get(Math.min(below + 1, n - 1))! } as ArrayLike<number>;
+    baselines.push({ task_type: type, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: n });
+  }
+  return baselines.sort((a, b) => (a.task_type < b.task_type ? -1 : a.task_type > b.task_type ? 1 : 0));
+}

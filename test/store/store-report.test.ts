@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { parseConfig } from '../../src/config/read-config.js';
+import type { Config } from '../../src/config/schema.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import type { GeneratedFile } from '../../src/generate/types.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { NOW, tempDir, weekOf } from './land-in-batches.js';
+
+// A report through the store reads each week's kept facts and the report window's tasks only: its metrics
+// document must equal computeMetrics over every task of a scratch run, for the latest week and any other.
+async function landAndReport(files: GeneratedFile[], order: string[], config: Config, weeksToAsk: (landed: string[]) => string[]): Promise<number> {
+  const input = tempDir('uptake-store-report-input-');
+  const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+  let compared = 0;
+  for (const file of files) if (weekOf(file) === 'roster') writeFileSync(join(input, file.name), file.content);
+  for (let index = 0; index < order.length; index += 1) {
+    for (const file of files) if (weekOf(file) === order[index]) writeFileSync(join(input, file.name), file.content);
+    const scratch = await cleanInput(input, config, { now: NOW });
+    for (const week of weeksToAsk(order.slice(0, index + 1))) {
+      const engine = await openStore(store);
+      try {
+        const run = await cleanWithStore(engine, input, config, { now: NOW }, { week });
+        const expected = computeMetrics(scratch, config, week);
+        expect(run.report!.week.week).toBe(expected.week);
+        expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(expected));
+        // the data a store report hands on holds the report window's tasks only
+        expect(run.data.tasks.numRows()).toBeLessThan(scratch.tasks.numRows() + 1);
+        compared += 1;
+      } finally {
+        await engine.close();
+      }
+    }
+  }
+  return compared;
+}
+
+describe('a report through the store equals one over every cleaned task', () => {
+  it('weeks landing in order: the latest week and the first, after every landing', async () => {
+    const { files } = generateDataset({ seed: 5, users: 30, weeks: 5, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    const named = (week: string) => `2026-${week}`;
+    const compared = await landAndReport(files, weeks, parseConfig({}), (landed) => (landed.length < 2 ? [named(landed[0])] : ['latest', named(landed[0])]));
+    expect(compared).toBe(9);
+  });
+
+  it('weeks landing out of order in New York time, with a middle week asked for', async () => {
+    const config = parseConfig({ timezone: 'America/New_York' });
+    const { files } = generateDataset({ seed: 6, users: 30, weeks: 5, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    const named = (week: string) => `2026-${week}`;
+    const order = [weeks[2], weeks[4], weeks[0], weeks[3], weeks[1]];
+    const compared = await landAndReport(files, order, config, (landed) => [...landed].sort().slice(-2).map(named));
+    expect(compared).toBe(9);
+  });
+});
