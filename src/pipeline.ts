@@ -192,21 +192,22 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   try {
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
     //    (loadReport, the one composition; its second half, reportOn, is stage 2)
-    const { data, inputs } = await stage('ingest', async () => {
+    const { data, inputs, report } = await stage('ingest', async () => {
       const [{ discoverFiles }, { loadReport }, { hashFile }] = await Promise.all([
         import('./ingest/discover-files.js'),
         import('./report/load-report.js'),
         import('./util/hash-file.js'),
       ]);
       const files = await discoverFiles(input);
-      const loaded = await loadReport({ source: { input, store: options.store }, config, week: null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
+      // through a store the report comes with the data (from the kept weekly facts and the window's tasks)
+      const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store ? options.week : null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
       const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
-      return { data: loaded.data, inputs: hashed };
+      return { data: loaded.data, inputs: hashed, report: 'metrics' in loaded ? loaded : undefined };
     });
 
     // 2. Metrics: the report week resolved once (from here on a ReportWeek, never `latest`), then every
     //    registered KPI over the cleaned tables
-    const { week: reportWeek, metrics } = await stage('metrics', async () => (await import('./report/load-report.js')).reportOn({ config, data }, options.week));
+    const { week: reportWeek, metrics } = await stage('metrics', async () => report ?? (await import('./report/load-report.js')).reportOn({ config, data }, options.week));
     resolved.week = reportWeek;
     const week = reportWeek.week;
     const weekDir = join(outRoot, week);

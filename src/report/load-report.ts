@@ -35,6 +35,11 @@ export interface LoadReportOptions {
   week?: string | null;
   /** Relative `input` and `config` paths resolve against this folder; default: as given (the working directory). */
   baseDir?: string;
+  /**
+   * Through a store, a report reads every week's kept facts and only its window's tasks, and the data it returns
+   * holds those tasks only; `allTasks` loads every stored task instead (ask and serve answer about any week).
+   */
+  allTasks?: boolean;
   /** Progress lines (the notebooks' form of `effects.log`). */
   onProgress?(message: string): void;
 }
@@ -76,12 +81,12 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const cleaning = { onProgress: log, now: effects.now?.().getTime() };
   // 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
-  if (source.store) {
+  if (source.store && !options.allTasks) {
     const week = options.week === null ? undefined : options.week ?? 'latest';
     const run = await cleanThroughStore(source.store, input, config, cleaning, { week });
     return run.report ? { config, input, data: run.data, ...run.report } : { config, input, data: run.data };
   }
-  const data = await cleanInput(input, config, cleaning);
+  const data = source.store ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);
   const loaded: LoadedData = { config, input, data };
   if (options.week === null) return loaded;
   return { ...loaded, ...reportOn(loaded, options.week ?? 'latest') };

@@ -43,7 +43,7 @@ export function registerAsk(program: Command): void {
       if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
+      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week, allTasks: true }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const answer = engine.ask(question);
       process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAnswer(answer));

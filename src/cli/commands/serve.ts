@@ -41,7 +41,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
+      const report = await loadReport({ config, input: options.input, store: options.store, week: options.week, allTasks: true }, runEffects());
       const engine = createAskEngine(report.data, report.config, { report });
       const { join } = await import('node:path');
       const reportPath = join(config.output, engine.source.reportWeek, 'report.html');
