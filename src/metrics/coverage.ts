@@ -1,6 +1,7 @@
 import { dayNumber, monthNumber, monthOfNumber } from '../util/iso-week.js';
 import { monthRange } from './asi.js';
-import { cachedIn, columnValues, countByGroup, keepRows, scopeGroups } from '../columns/index.js';
+import { cachedIn } from '../columns/index.js';
+import { peopleWeekFacts } from './people-facts.js';
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 
 export const coverage: Kpi = {
@@ -16,14 +17,8 @@ export const coverage: Kpi = {
   grain: 'month',
   dimensions: ['user_id'],
   columns: { logging_coverage: ['team', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'] },
-  // Facts: completed AI tasks per week, month and user.
-  facts(tasks) {
-    const ai = columnValues(tasks, 'ai') as ArrayLike<number>;
-    const aiRows = keepRows(ai.length, (row) => ai[row] === 1);
-    const groups = scopeGroups(tasks, aiRows, { by: ['week', 'month'], dimension: 'user_id', includeAll: false });
-    const tasksOf = countByGroup(groups);
-    return { logged_ai_tasks: groups.keys.map((keys, group) => ({ week: keys.week, month: keys.month, user_id: keys.user_id, ai_tasks: tasksOf[group] })) };
-  },
+  // Facts: the people KPIs' AI tasks per week, month and user (people_user_months).
+  facts: peopleWeekFacts,
   compute(context) {
     const loaded = context.loadedDates;
     if (!loaded) return { logging_coverage: [] };
@@ -53,10 +48,11 @@ export const coverage: Kpi = {
   },
 };
 
-// Logged AI tasks per month and user: the facts' counts summed over the month's weeks.
+// Logged AI tasks per month and user: the completed AI tasks (`ai`, adoption's isAiTask) of the people facts,
+// summed over the month's weeks.
 function loggedAiTasks(context: KpiContext): Map<unknown, Map<unknown, number>> {
   const logged = new Map<unknown, Map<unknown, number>>();
-  for (const { month, user_id: user, ai_tasks: tasks } of context.facts.logged_ai_tasks ?? []) {
+  for (const { month, user_id: user, ai_tasks: tasks } of context.facts.people_user_months ?? []) {
     const perUser = cachedIn(logged, month, () => new Map<unknown, number>());
     perUser.set(user, (perUser.get(user) ?? 0) + (tasks as number));
   }

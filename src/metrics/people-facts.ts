@@ -60,11 +60,12 @@ function noteUse(uses: Map<number, PeriodUse>, user: number, startedAt: number, 
 }
 
 /**
- * The people KPIs' facts (activation, retention, usage tiers and idle seats share them): per week and user with an AI
- * task, its AI tasks, first and last start and the last one's team (people_user_weeks); the same last task per week,
- * month and user (people_user_months: a month spans weeks); and the tasks of any kind per week and month (task_periods:
- * which weeks and months hold data). Equal starts fall in one week, so "the later row" never spans two weeks.
- * @example peopleWeekFacts(enrichTasks(tasks, config), config).people_user_weeks[0] // { week, user_id, ai_tasks, first_start, last_start, last_team }
+ * The people KPIs' facts (activation, retention, usage tiers and idle seats share them, and coverage its logged AI
+ * tasks): per week and user with an AI task, its AI tasks, first and last start and the last one's team
+ * (people_user_weeks); the AI tasks and the last one per week, month and user (people_user_months: a month spans
+ * weeks); and the tasks of any kind per week and month (task_periods: which weeks and months hold data). Equal starts
+ * fall in one week, so "the later row" never spans two weeks.
+ * @example peopleWeekFacts(enrichTasks(tasks, config)).people_user_weeks[0] // { week, user_id, ai_tasks, first_start, last_start, last_team }
  */
 export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   const users = columnCodes(tasks, 'user_id');
@@ -98,7 +99,9 @@ export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   });
   const userMonths: Row[] = [];
   for (const [weekMonth, uses] of perWeekMonth) {
-    for (const [user, use] of uses) userMonths.push({ week: weekOf(weekMonth), month: monthOf(weekMonth), user_id: name(user), last_start: use.lastStart, last_team: teamName(use.team) });
+    for (const [user, use] of uses) {
+      userMonths.push({ week: weekOf(weekMonth), month: monthOf(weekMonth), user_id: name(user), ai_tasks: use.tasks, last_start: use.lastStart, last_team: teamName(use.team) });
+    }
   }
   const periods = [...periodTasks].map(([weekMonth, count]) => ({ week: weekOf(weekMonth), month: monthOf(weekMonth), tasks: count }));
   return { people_user_weeks: userWeeks, people_user_months: userMonths, task_periods: periods };

@@ -53,7 +53,7 @@ describe('registry', () => {
   it('states each KPI\'s facts: tables keyed by week, with their columns', () => {
     const people = {
       people_user_weeks: ['week', 'user_id', 'ai_tasks', 'first_start', 'last_start', 'last_team'],
-      people_user_months: ['week', 'month', 'user_id', 'last_start', 'last_team'],
+      people_user_months: ['week', 'month', 'user_id', 'ai_tasks', 'last_start', 'last_team'],
       task_periods: ['week', 'month', 'tasks'],
     };
     const expected: Record<string, Record<string, string[]>> = {
@@ -68,7 +68,7 @@ describe('registry', () => {
       hours_saved: { timed_ai_tasks: ['week', 'team', 'task_type', 'timed_ai_tasks', 'duration_min'] },
       asi: { asi_months: ['week', 'month', 'team', 'evaluated', 'above_target'] },
       harm_rate: {},
-      coverage: { logged_ai_tasks: ['week', 'month', 'user_id', 'ai_tasks'] },
+      coverage: people,
       gaps: { tasks_per_day: ['week', 'source', 'utc_date', 'team', 'tasks'] },
       activation: people,
       retention: people,

@@ -44,7 +44,6 @@ function expectFactsOfWeeksAddUp(data: CleanedData, config: Config): void {
       'adoption_weeks',
       'ai_tasks_per_user_week',
       'asi_months',
-      'logged_ai_tasks',
       'people_user_months',
       'people_user_weeks',
       'task_periods',
