@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
+import { openStore, STORE_FORMAT } from '../../src/store/open-store.js';
 
 // The built CLI as a user runs it (npm test builds dist first): exit code, stdout, stderr.
 function uptake(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -72,7 +72,7 @@ describe('uptake metrics --store and uptake store', () => {
     const refused = await uptake(['store', 'info', '--store', store]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('cleaned under contract');
-    expect(refused.stderr).toContain('got format 2 and contract 2000-01-01');
+    expect(refused.stderr).toContain(`got format ${STORE_FORMAT} and contract 2000-01-01`);
   });
 
   it('a store another process has open is exit 10 (busy) with one line', async () => {
