@@ -155,9 +155,13 @@ export const manualRow = (row: { id: string; user: string; type: string; start: 
 /** A roster file: every user in `team` for `month`, in `zone`, licensed. */
 export const rosterOf = (month: string, users: string[], team = 'Finance', zone = 'UTC') => csv(ROSTER_HEADER, users.map((user) => `${user},${team},${month},${zone},true,10,5`));
 
-/** The files every scenario needs besides its own: one manual task and November's roster of u1..u6. */
+/** The files every scenario needs besides its own: two manual tasks (weeks 47 and 48) and November's roster of u1..u6. */
 export const BASE_FILES: InputEdits = {
-  'manual_logs_base.csv': csv(MANUAL_HEADER, [manualRow({ id: 'm0', user: 'u1', type: 'invoice_matching', start: '2026-11-16T09:00:00Z', end: '2026-11-16T09:30:00Z' })]),
+  'manual_logs_base.csv': csv(MANUAL_HEADER, [
+    manualRow({ id: 'm0', user: 'u1', type: 'invoice_matching', start: '2026-11-16T09:00:00Z', end: '2026-11-16T09:30:00Z' }),
+    // data past week 47, so that the metrics' `latest` week is complete whatever a scenario holds
+    manualRow({ id: 'm00', user: 'u1', type: 'invoice_matching', start: '2026-11-24T09:00:00Z', end: '2026-11-24T09:30:00Z' }),
+  ]),
   'user_monthly_summary_2026-11.csv': rosterOf('2026-11', ['u1', 'u2', 'u3', 'u4', 'u5', 'u6']),
 };
 
