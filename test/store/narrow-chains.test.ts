@@ -141,5 +141,30 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 'b1')).toMatchObject({ fragments: 1 });
       expect(taskOf(data, 'x1')).toMatchObject({ fragments: 3, duration_ms: 40 * MINUTE_MS });
     });
+
+    it('new files in other dialects (duration instead of end, a percent accuracy, epoch seconds, BOM and CRLF, a drift column) continue stored rows', async () => {
+      const { land } = landing(await newStore());
+      let { data } = await land({
+        ...BASE_FILES,
+        'ai_logs_2026-W47.csv': csv(AI_HEADER, [
+          aiRow({ id: 'a1', user: 'u1', type: 'invoice_matching', start: '2026-11-22T23:40:00Z', end: '2026-11-22T23:55:00Z' }),
+          aiRow({ id: 'a2', user: 'u2', type: 'invoice_matching', start: '2026-11-22T10:00:00Z', end: '2026-11-22T10:20:00Z' }),
+          aiRow({ id: 'a3', user: 'u3', type: 'invoice_matching', start: '2026-11-22T11:00:00Z', end: '2026-11-22T11:20:00Z', accuracy: '0.4' }),
+        ]),
+      });
+      expect(taskOf(data, 'a1')).toMatchObject({ fragments: 1, duration_ms: 15 * MINUTE_MS });
+      const epochSeconds = Date.parse('2026-11-22T10:25:00Z') / 1000;
+      ({ data } = await land({
+        'ai_logs_2026-W48-camel.csv': csv('eventId,userId,team,taskType,startedAt,durationMs,outcome,accuracyPct,harmFlag,prompt,clientOs', [
+          `b1,u1,,Invoice Matching,2026-11-23T00:03:00Z,${10 * MINUTE_MS},done,85,no,p,macOS`,
+          `b2,u2,,invoice-matching,${epochSeconds},${5 * MINUTE_MS},timeout,,yes,p,linux`,
+        ]),
+        'ai_logs_2026-W48-title.csv': `\ufeff${['Event ID,User ID,Department,Task Type,Start Time,End Time,Status,Accuracy Score,Is Harmful,Prompt Text,Tool Version', 'c1,u3,finance,INVOICE MATCHING,2026-11-22T11:25:00Z,2026-11-22T11:30:00Z,Failed,,false,p,2.1', ''].join('\r\n')}`,
+      }));
+      expect(taskOf(data, 'a1')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS, accuracy: 0.85, status: 'completed' });
+      expect(taskOf(data, 'a2')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS, status: 'abandoned', harmful: true, accuracy: 0.9 });
+      expect(taskOf(data, 'a3')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS, status: 'error', accuracy: 0.4, team: 'Finance' });
+      expect(data.tasks.columnNames()).toContain('client_os');
+    });
   });
 }

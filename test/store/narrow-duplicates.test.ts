@@ -61,6 +61,27 @@ for (const [engine, newStore] of STORES) {
       expect(tasksById(data).has('d4b')).toBe(false);
     });
 
+    it('a more complete copy of a stored row gives it an end, so that another stored row continues it', async () => {
+      const { land } = landing(await newStore());
+      let { data } = await land({
+        ...BASE_FILES,
+        'ai_logs_2026-W46.csv': csv(AI_HEADER, [aiRow({ id: 'e1', user: 'u1', type: 'invoice_matching', start: '2026-11-10T10:00:00Z', accuracy: '', harmful: '', prompt: '' })]),
+        'ai_logs_2026-W47.csv': csv(AI_HEADER, [aiRow({ id: 'e2', user: 'u1', type: 'invoice_matching', start: '2026-11-10T10:25:00Z', end: '2026-11-10T10:30:00Z' })]),
+      });
+      expect(taskOf(data, 'e1')).toMatchObject({ fragments: 1, duration_ms: null });
+      expect(taskOf(data, 'e2')).toMatchObject({ fragments: 1 });
+
+      // the same id with a duration (one field more), in another dialect, later in the input
+      ({ data } = await land({ 'ai_logs_2026-W49.csv': csv('id,user,task,timestamp,duration_min,status', ['e1,u1,invoice_matching,2026-11-10T10:00:00Z,20,success']) }));
+      expect(taskOf(data, 'e1')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS });
+      expect(tasksById(data).has('e2')).toBe(false);
+      expect(data.accounting.ai_logs).toMatchObject({ exact_duplicates: 1, conflicting_duplicates: 0 });
+
+      // and gone again with that file
+      ({ data } = await land({ 'ai_logs_2026-W49.csv': null }));
+      expect(taskOf(data, 'e2')).toMatchObject({ fragments: 1 });
+    });
+
     it('manual logs: copies across files, unknown and too long durations settled by a later or an earlier file', async () => {
       const { land } = landing(await newStore());
       let { data } = await land({
