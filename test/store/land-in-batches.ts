@@ -68,13 +68,33 @@ export interface Landed {
   summary: StoreRunSummary;
 }
 
+/** The cleaning a landing runs: this source's, or the build's (dist/, whose reader runs on worker threads). */
+export interface CleaningCore {
+  cleanInput: typeof cleanInput;
+  cleanWithStore: typeof cleanWithStore;
+  openStore: typeof openStore;
+}
+const SOURCE_CORE: CleaningCore = { cleanInput, cleanWithStore, openStore };
+
+export interface LandingOptions {
+  /** The runs' clock (each `land` may pass its own). */
+  now?: number;
+  /** Expect exactly the files with new bytes to be read (else at least those). */
+  exactReads?: boolean;
+  /** The store run reads files over this much text in chunks (UPTAKE_READ_CHUNK_BYTES), the scratch run whole. */
+  chunkBytes?: number;
+  /** Reader threads of both runs (threads need `core` from dist/). */
+  workers?: number;
+  core?: CleaningCore;
+}
+
 /**
  * One input folder and one store fed step by step: each `land` applies its edits to the folder, cleans it
  * through the store and from scratch, expects the two outcomes to be the same bytes and the log files read
  * to be those with new bytes (`exactReads`; else at least those), and gives the store run.
  * @example const { land } = landing(); const { data } = await land({ 'ai_logs_a.csv': text })
  */
-export function landing(store: string = join(tempDir('uptake-store-'), 'store.duckdb'), { now = NOW, exactReads = true } = {}) {
+export function landing(store: string = join(tempDir('uptake-store-'), 'store.duckdb'), { now = NOW, exactReads = true, chunkBytes, workers, core = SOURCE_CORE }: LandingOptions = {}) {
   const input = tempDir('uptake-store-input-');
   let step = 0;
   const contents = new Map<string, string>();
@@ -93,10 +113,10 @@ export function landing(store: string = join(tempDir('uptake-store-'), 'store.du
       contents.set(name, text);
       writeFileSync(join(input, name), content);
     }
-    const engine = await openStore(store);
+    const engine = await core.openStore(store);
     try {
-      const { data, summary } = await cleanWithStore(engine, input, config, { now: clock });
-      expect(outcome(data), `step ${step}: the store run's outcome equals the scratch run's`).toBe(outcome(await cleanInput(input, config, { now: clock })));
+      const { data, summary } = await withChunkBytes(chunkBytes, () => core.cleanWithStore(engine, input, config, { now: clock, workers }));
+      expect(outcome(data), `step ${step}: the store run's outcome equals the scratch run's`).toBe(outcome(await core.cleanInput(input, config, { now: clock, workers })));
       // new bytes are always read; with `exactReads`, nothing else is (no file flagged to be read again)
       expect(summary.read, `step ${step}: log files read`).toBeGreaterThanOrEqual(changed);
       if (exactReads && summary.rereadAll === undefined) expect(summary.read, `step ${step}: log files read`).toBe(changed);
@@ -106,6 +126,19 @@ export function landing(store: string = join(tempDir('uptake-store-'), 'store.du
     }
   };
   return { input, store, land };
+}
+
+// UPTAKE_READ_CHUNK_BYTES for the length of one call, restored after.
+async function withChunkBytes<T>(chunkBytes: number | undefined, run: () => Promise<T>): Promise<T> {
+  if (chunkBytes === undefined) return run();
+  const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+  process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
+  try {
+    return await run();
+  } finally {
+    if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+    else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+  }
 }
 
 /** A cleaned task as plain values, for asserting the value that matters. */
