@@ -75,6 +75,25 @@ for (const [engine, newStore] of STORES) {
       expect(data.accounting.ai_logs).toMatchObject({ retry_duplicates: 61, tasks: 3 });
     });
 
+    it('a late row bridges two stored retry attempts (the window chains), and its removal splits them again', async () => {
+      const { land } = landing(await newStore());
+      let { data } = await land({
+        ...BASE_FILES,
+        // two attempts 50 s apart: the second is the better one
+        'ai_logs_2026-W47.csv': csv(AI_HEADER, [
+          aiRow({ id: 'g1', user: 'u1', type: 'invoice_matching', start: '2026-11-18T10:00:00Z', status: 'error', prompt: 'again' }),
+          aiRow({ id: 'g2', user: 'u1', type: 'invoice_matching', start: '2026-11-18T10:00:50Z', status: 'abandoned', prompt: 'again' }),
+        ]),
+      });
+      expect([taskOf(data, 'g1').status, taskOf(data, 'g2').status]).toEqual(['error', 'abandoned']);
+      ({ data } = await land({ 'ai_logs_2026-W49.csv': csv(AI_HEADER, [aiRow({ id: 'g9', user: 'u1', type: 'invoice_matching', start: '2026-11-18T10:00:25Z', status: 'error', prompt: 'again' })]) }));
+      expect(taskOf(data, 'g2')).toMatchObject({ status: 'abandoned', started_at: Date.parse('2026-11-18T10:00:50Z') });
+      expect([tasksById(data).has('g1'), tasksById(data).has('g9')]).toEqual([false, false]);
+      expect(data.accounting.ai_logs).toMatchObject({ retry_duplicates: 2, tasks: 1 });
+      ({ data } = await land({ 'ai_logs_2026-W49.csv': null }));
+      expect(data.accounting.ai_logs).toMatchObject({ retry_duplicates: 0, tasks: 2 });
+    });
+
     it('a long session: a new row stitches onto a stored row that started ten hours earlier, and the sum passes the 8 h limit', async () => {
       const { land } = landing(await newStore());
       let { data } = await land({

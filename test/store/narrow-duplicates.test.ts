@@ -18,9 +18,11 @@ for (const [engine, newStore] of STORES) {
           aiRow({ id: 'd4', user: 'u4', type: 'invoice_matching', start: '2026-11-19T09:00:00Z', end: '2026-11-19T09:20:00Z' }),
           aiRow({ id: 'd4b', user: 'u4', type: 'invoice_matching', start: '2026-11-19T09:25:00Z', end: '2026-11-19T09:30:00Z' }),
           aiRow({ id: 's1', user: 'u1', type: 'report_drafting', start: '2026-11-20T10:00:00Z', end: '2026-11-20T10:05:00Z' }),
+          // u4 continues a task of the same type 3 min after s1's end: s1 joins it once s1 is u4's
+          aiRow({ id: 's1n', user: 'u4', type: 'report_drafting', start: '2026-11-20T10:08:00Z', end: '2026-11-20T10:15:00Z' }),
         ]),
       });
-      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 7, exact_duplicates: 0, conflicting_duplicates: 0, tasks: 6 });
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 8, exact_duplicates: 0, conflicting_duplicates: 0, tasks: 7 });
       expect(taskOf(data, 'd4')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS });
 
       // a new file sorting after the stored ones
@@ -34,7 +36,7 @@ for (const [engine, newStore] of STORES) {
           aiRow({ id: 's1', user: 'u2', type: 'report_drafting', start: '2026-11-20T10:00:00Z', end: '2026-11-20T10:05:00Z' }),
         ]),
       }));
-      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 12, exact_duplicates: 5, conflicting_duplicates: 3, tasks: 6 });
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 13, exact_duplicates: 5, conflicting_duplicates: 3, tasks: 7 });
       expect(taskOf(data, 'd2')).toMatchObject({ status: 'error', accuracy: 0.8 });
       expect(taskOf(data, 'd3')).toMatchObject({ status: 'completed', harmful: true });
       expect(taskOf(data, 's1')).toMatchObject({ user_id: 'u1' });
@@ -48,17 +50,19 @@ for (const [engine, newStore] of STORES) {
           aiRow({ id: 'o1', user: 'u5', team: 'Finance', type: 'invoice_matching', start: '2026-11-24T10:00:00Z', end: '2026-11-24T10:30:00Z', accuracy: '0.6' }),
         ]),
       }));
-      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 15, exact_duplicates: 8, conflicting_duplicates: 5, tasks: 7 });
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 16, exact_duplicates: 8, conflicting_duplicates: 5, tasks: 7 });
       expect(taskOf(data, 'd4')).toMatchObject({ started_at: Date.parse('2026-11-19T13:00:00Z'), fragments: 1, duration_ms: 20 * MINUTE_MS });
       expect(taskOf(data, 'd4b')).toMatchObject({ fragments: 1, duration_ms: 5 * MINUTE_MS });
-      expect(taskOf(data, 's1')).toMatchObject({ user_id: 'u4' });
+      expect(taskOf(data, 's1')).toMatchObject({ user_id: 'u4', fragments: 2, duration_ms: 12 * MINUTE_MS });
+      expect(tasksById(data).has('s1n')).toBe(false);
       expect(taskOf(data, 'o1')).toMatchObject({ started_at: Date.parse('2026-11-24T10:00:00Z'), accuracy: 0.6 });
 
       // that file removed again: the stored copies are kept as before
       ({ data } = await land({ 'ai_logs_2026-W47-early.csv': null }));
-      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 12, exact_duplicates: 5, conflicting_duplicates: 3, tasks: 6 });
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 13, exact_duplicates: 5, conflicting_duplicates: 3, tasks: 7 });
       expect(taskOf(data, 'd4')).toMatchObject({ fragments: 2 });
       expect(tasksById(data).has('d4b')).toBe(false);
+      expect(taskOf(data, 's1n')).toMatchObject({ fragments: 1 });
     });
 
     it('a more complete copy of a stored row gives it an end, so that another stored row continues it', async () => {
