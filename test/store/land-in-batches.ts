@@ -113,7 +113,10 @@ export function landing(store: string = join(tempDir('uptake-store-'), 'store.du
     const engine = await core.openStore(store);
     try {
       const { data, summary } = await withChunkBytes(chunkBytes, () => core.cleanWithStore(engine, input, config, { now: clock, workers }));
-      expect(outcome(data), `step ${step}: the store run's outcome equals the scratch run's`).toBe(outcome(await core.cleanInput(input, config, { now: clock, workers })));
+      const [stored, scratch] = [outcome(data), outcome(await core.cleanInput(input, config, { now: clock, workers }))];
+      // parsed first, so that a difference shows as a diff of the values that differ, not of two long strings
+      if (stored !== scratch) expect(JSON.parse(stored), `step ${step}: the store run's outcome equals the scratch run's`).toEqual(JSON.parse(scratch));
+      expect(stored, `step ${step}: the store run's outcome equals the scratch run's, byte for byte`).toBe(scratch);
       // new bytes are always read, and nothing else unless the run says why it reads every file
       expect(summary.read, `step ${step}: log files read`).toBeGreaterThanOrEqual(changed);
       if (summary.rereadAll === undefined) expect(summary.read, `step ${step}: log files read`).toBe(changed);
