@@ -3,7 +3,9 @@
 // split in two, a late file of a week long stored.
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AI_HEADER, BASE_FILES, MINUTE_MS, STORES, aiRow, csv, landing, taskOf, tasksById } from './land-in-batches.js';
+import { AI_HEADER, BASE_FILES, MINUTE_MS, NOW, STORES, aiRow, csv, landing, taskOf, tasksById } from './land-in-batches.js';
+
+const DAY_MS = 86_400_000;
 
 const W46 = {
   y1: aiRow({ id: 'y1', user: 'u1', type: 'invoice_matching', start: '2026-11-15T23:59:50Z', status: 'error', prompt: 'match' }),
@@ -79,6 +81,25 @@ for (const [engine, newStore] of STORES) {
       ({ data } = await land({ 'ai_logs_2026-W46-late.csv': csv(AI_HEADER, [aiRow({ id: 'r9', user: 'u2', type: 'report_drafting', start: '2026-11-12T10:22:00Z', end: '2026-11-12T10:28:00Z' })]) }));
       expect(taskOf(data, 'c1')).toMatchObject({ fragments: 3, duration_ms: 41 * MINUTE_MS });
       expect(has('r9') || has('c3')).toBe(false);
+    });
+
+    it('rows past the clock become plausible as it moves on and continue a row of another stored file', async () => {
+      const { land } = landing(await newStore());
+      const later = NOW + 2 * DAY_MS;
+      // NOW is Nov 30 12:00: f0 starts before Dec 1 12:00 (plausible) and ends after (unreadable until later); f1 starts after
+      let { data } = await land({
+        ...BASE_FILES,
+        'ai_logs_2026-W49a.csv': csv(AI_HEADER, [aiRow({ id: 'f0', user: 'u1', type: 'invoice_matching', start: '2026-12-01T11:50:00Z', end: '2026-12-01T12:05:00Z' })]),
+        'ai_logs_2026-W49b.csv': csv(AI_HEADER, [aiRow({ id: 'f1', user: 'u1', type: 'invoice_matching', start: '2026-12-01T12:10:00Z', end: '2026-12-01T12:20:00Z', status: 'error' })]),
+      });
+      expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: null, fragments: 1 });
+      expect(data.quarantine.map((record) => record.reason)).toEqual(['implausible_started_at']);
+      ({ data } = await land({}, { clock: later, rereads: 2 }));
+      expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: 25 * MINUTE_MS, fragments: 2, status: 'error' });
+      expect(data.quarantine).toEqual([]);
+      // nothing flagged any more: nothing read
+      ({ data } = await land({}, { clock: later }));
+      expect(taskOf(data, 'f0')).toMatchObject({ fragments: 2 });
     });
   });
 }
