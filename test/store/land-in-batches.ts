@@ -8,6 +8,7 @@ import { TEST_POSTGRES_URL, connectTestPostgres } from '../helpers/test-postgres
 import { cleanInput } from '../../src/clean/clean-input.js';
 import type { CleanedData } from '../../src/clean/types.js';
 import { parseConfig } from '../../src/config/read-config.js';
+import type { Config } from '../../src/config/schema.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
@@ -29,9 +30,9 @@ export const config = parseConfig({});
 export const NOW = Date.parse('2026-11-30T12:00:00Z');
 
 /** What a run shows the user: the metrics document and the validate accounting, as bytes. */
-export function outcome(data: CleanedData): string {
+export function outcome(data: CleanedData, runConfig: Config = config): string {
   const { accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine } = data;
-  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, config, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine });
+  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, runConfig, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine });
 }
 
 export const weekOf = (file: GeneratedFile) => /W\d\d/.exec(file.name)?.[0] ?? 'roster';
@@ -80,6 +81,8 @@ export interface LandingOptions {
   now?: number;
   /** The store run reads files over this much text in chunks (UPTAKE_READ_CHUNK_BYTES), the scratch run whole. */
   chunkBytes?: number;
+  /** The runs' config (default: the defaults). */
+  config?: Config;
   /** Reader threads of both runs (threads need `core` from dist/). */
   workers?: number;
   core?: CleaningCore;
@@ -91,7 +94,7 @@ export interface LandingOptions {
  * to be those with new bytes (all of them when the run says why), and gives the store run.
  * @example const { land } = landing(); const { data } = await land({ 'ai_logs_a.csv': text })
  */
-export function landing(store: string = join(tempDir('uptake-store-'), 'store.duckdb'), { now = NOW, chunkBytes, workers, core = SOURCE_CORE }: LandingOptions = {}) {
+export function landing(store: string = join(tempDir('uptake-store-'), 'store.duckdb'), { now = NOW, chunkBytes, workers, core = SOURCE_CORE, config: runConfig = config }: LandingOptions = {}) {
   const input = tempDir('uptake-store-input-');
   let step = 0;
   const contents = new Map<string, string>();
@@ -113,8 +116,8 @@ export function landing(store: string = join(tempDir('uptake-store-'), 'store.du
     }
     const engine = await core.openStore(store);
     try {
-      const { data, summary } = await withChunkBytes(chunkBytes, () => core.cleanWithStore(engine, input, config, { now: clock, workers }));
-      const [stored, scratch] = [outcome(data), outcome(await core.cleanInput(input, config, { now: clock, workers }))];
+      const { data, summary } = await withChunkBytes(chunkBytes, () => core.cleanWithStore(engine, input, runConfig, { now: clock, workers }));
+      const [stored, scratch] = [outcome(data, runConfig), outcome(await core.cleanInput(input, runConfig, { now: clock, workers }), runConfig)];
       // parsed first, so that a difference shows as a diff of the values that differ, not of two long strings
       if (stored !== scratch) expect(JSON.parse(stored), `step ${step}: the store run's outcome equals the scratch run's`).toEqual(JSON.parse(scratch));
       expect(stored, `step ${step}: the store run's outcome equals the scratch run's, byte for byte`).toBe(scratch);

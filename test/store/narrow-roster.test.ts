@@ -1,6 +1,7 @@
 // The roster fills blank teams per user and month and spells written ones: a roster month that lands late,
 // an edited roster file, a conflict added later, or a roster file renamed (input order) changes stored tasks.
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/read-config.js';
 import { AI_HEADER, BASE_FILES, ROSTER_HEADER, STORES, aiRow, csv, landing, taskOf } from './land-in-batches.js';
 
 for (const [engine, newStore] of STORES) {
@@ -57,6 +58,26 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 'o1')).toMatchObject({ team: null });
       expect(data.rosterConflicts).toEqual([]);
       expect(data.roster.numRows()).toBe(6);
+    });
+
+    it('in a report zone other than UTC, a task starting on Oct 31 local (Nov 1 UTC) takes October\'s team once that roster lands', async () => {
+      const newYork = parseConfig({ timezone: 'America/New_York' });
+      const { land } = landing(await newStore(), { config: newYork });
+      let { data } = await land({
+        ...BASE_FILES,
+        'ai_logs_2026-W44.csv': csv(AI_HEADER, [
+          // Oct 31 23:30 EDT, continued at Nov 1 00:05 EDT: the task starts in October (report zone)
+          aiRow({ id: 'o1', user: 'u1', type: 'invoice_matching', start: '2026-11-01T03:30:00Z', end: '2026-11-01T03:58:00Z' }),
+          aiRow({ id: 'o2', user: 'u1', type: 'invoice_matching', start: '2026-11-01T04:05:00Z', end: '2026-11-01T04:10:00Z' }),
+          // Nov 1 00:30 EDT: November
+          aiRow({ id: 'p1', user: 'u2', type: 'invoice_matching', start: '2026-11-01T04:30:00Z', end: '2026-11-01T04:40:00Z' }),
+        ]),
+      });
+      expect(taskOf(data, 'o1')).toMatchObject({ team: null, fragments: 2 });
+      expect(taskOf(data, 'p1')).toMatchObject({ team: 'Finance' });
+      ({ data } = await land({ 'user_monthly_summary_2026-10.csv': csv(ROSTER_HEADER, ['u1,Sales,2026-10,UTC,true,4,2', 'u2,Legal,2026-10,UTC,true,4,2']) }));
+      expect(taskOf(data, 'o1')).toMatchObject({ team: 'Sales', fragments: 2 });
+      expect(taskOf(data, 'p1')).toMatchObject({ team: 'Finance' });
     });
   });
 }
