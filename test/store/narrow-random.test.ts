@@ -3,6 +3,7 @@
 // edits, removals and renames, a roster month held back: after every landing the store equals scratch.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, it } from 'vitest';
+import { parseConfig } from '../../src/config/read-config.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { createSeededRandom, type SeededRandom } from '../../src/generate/seeded-random.js';
 import { AI_HEADER, MANUAL_HEADER, STORES, aiRow, csv, landing, manualRow, type CleaningCore, type InputEdits, type LandingOptions } from './land-in-batches.js';
@@ -146,5 +147,8 @@ for (const [engine, newStore] of STORES) {
     for (const seed of seeds) it(`seed ${seed}`, async () => landAtRandom(seed, await newStore()), 120_000);
     // the build's reader on two threads; the store run reads each file over 2 KiB in chunks (a stored file of many parts), the scratch run whole
     if (engine === 'DuckDB') it('seed 14, files read on threads, and in chunks by the store run', async () => landAtRandom(14, await newStore(), { core: BUILD_CORE, workers: 2, chunkBytes: 2048 }), 120_000);
+    // windows other than the defaults: chains reach further back than a default-sized region would
+    const wide = parseConfig({ cleaning: { stitchGapMin: 90, retryWindowSec: 600, maxDurationHours: 3 } });
+    if (engine === 'DuckDB') it('seed 15, with a 90 min stitch gap, a 10 min retry window and a 3 h longest duration', async () => landAtRandom(15, await newStore(), { config: wide }), 120_000);
   });
 }
