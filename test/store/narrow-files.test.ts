@@ -2,6 +2,7 @@
 // restored, a file renamed (same bytes; its place in the input order, hence every tie-break, moves), a file
 // split in two, a late file of a week long stored.
 import { basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AI_HEADER, BASE_FILES, MINUTE_MS, NOW, STORES, aiRow, csv, landing, taskOf, tasksById } from './land-in-batches.js';
 
@@ -100,6 +101,17 @@ for (const [engine, newStore] of STORES) {
       // nothing flagged any more: nothing read
       ({ data } = await land({}, { clock: later }));
       expect(taskOf(data, 'f0')).toMatchObject({ fragments: 2 });
+    });
+
+    it('a whole file arriving again under another name, gzipped: every row a duplicate, and the copy carries the rows once the first is gone', async () => {
+      const { land } = landing(await newStore());
+      let { data } = await land({ ...BASE_FILES, 'ai_logs_2026-W47.csv': csv(AI_HEADER, [W47.y2, W47.z1, W47.q1]), 'ai_logs_2026-W48.csv': W48 });
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 6, exact_duplicates: 1, retry_duplicates: 1, tasks: 4 });
+      ({ data } = await land({ 'ai_logs_2026-W48-again.csv.gz': gzipSync(W48) }));
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 9, exact_duplicates: 4, conflicting_duplicates: 1, retry_duplicates: 1, tasks: 4 });
+      ({ data } = await land({ 'ai_logs_2026-W47.csv': null, 'ai_logs_2026-W48.csv': null }));
+      expect(data.accounting.ai_logs).toMatchObject({ rows_read: 3, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, tasks: 3 });
+      expect(taskOf(data, 'z1')).toMatchObject({ started_at: Date.parse('2026-11-18T15:00:00Z') });
     });
   });
 }
