@@ -1,14 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, expect } from 'vitest';
+import { TEST_POSTGRES_URL, connectTestPostgres } from '../helpers/test-postgres.js';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import type { CleanedData } from '../../src/clean/types.js';
 import { parseConfig } from '../../src/config/read-config.js';
+import type { Config } from '../../src/config/schema.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
-import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { cleanWithStore, type StoreRunSummary } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
 const made: string[] = [];
@@ -26,9 +30,9 @@ export const config = parseConfig({});
 export const NOW = Date.parse('2026-11-30T12:00:00Z');
 
 /** What a run shows the user: the metrics document and the validate accounting, as bytes. */
-export function outcome(data: CleanedData): string {
+export function outcome(data: CleanedData, runConfig: Config = config): string {
   const { accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine } = data;
-  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, config, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine });
+  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, runConfig, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine });
 }
 
 export const weekOf = (file: GeneratedFile) => /W\d\d/.exec(file.name)?.[0] ?? 'roster';
@@ -55,3 +59,177 @@ export async function landInBatches(files: GeneratedFile[], order: string[], siz
   return summaries;
 }
 
+/** Files to write into the input folder (name -> content), or to remove from it (name -> null). */
+export type InputEdits = Record<string, string | Uint8Array | null>;
+
+export interface Landed {
+  /** The store run's data (equal, as outcome(), to the scratch run's). */
+  data: CleanedData;
+  summary: StoreRunSummary;
+}
+
+/** The cleaning a landing runs: this source's, or the build's (dist/, whose reader runs on worker threads). */
+export interface CleaningCore {
+  cleanInput: typeof cleanInput;
+  cleanWithStore: typeof cleanWithStore;
+  openStore: typeof openStore;
+}
+const SOURCE_CORE: CleaningCore = { cleanInput, cleanWithStore, openStore };
+
+export interface LandingOptions {
+  /** The runs' clock (each `land` may pass its own). */
+  now?: number;
+  /** The store run reads files over this much text in chunks (UPTAKE_READ_CHUNK_BYTES), the scratch run whole. */
+  chunkBytes?: number;
+  /** The runs' config (default: the defaults). */
+  config?: Config;
+  /** Reader threads of both runs (threads need `core` from dist/). */
+  workers?: number;
+  core?: CleaningCore;
+}
+
+/**
+ * One input folder and one store fed step by step: each `land` applies its edits to the folder, cleans it
+ * through the store and from scratch, expects the two outcomes to be the same bytes and the log files read
+ * to be those with new bytes (all of them when the run says why), and gives the store run.
+ * @example const { land } = landing(); const { data } = await land({ 'ai_logs_a.csv': text })
+ */
+export function landing(store: string = join(tempDir('uptake-store-'), 'store.duckdb'), { now = NOW, chunkBytes, workers, core = SOURCE_CORE, config: runConfig = config }: LandingOptions = {}) {
+  const input = tempDir('uptake-store-input-');
+  let step = 0;
+  const contents = new Map<string, string>();
+  /** `clock`: this run's; `rereads`: stored files the last run flagged to be read again (a start or an end past its clock). */
+  const land = async (edits: InputEdits, { clock = now, rereads = 0 }: { clock?: number; rereads?: number } = {}): Promise<Landed> => {
+    step += 1;
+    // log files whose bytes are new to the folder: the only ones a run may read (unless it says why it reads all)
+    let changed = 0;
+    for (const [name, content] of Object.entries(edits)) {
+      if (content === null) {
+        unlinkSync(join(input, name));
+        contents.delete(name);
+        continue;
+      }
+      const text = Buffer.from(content).toString('latin1');
+      if (!name.startsWith('user_monthly_summary') && contents.get(name) !== text) changed += 1;
+      contents.set(name, text);
+      writeFileSync(join(input, name), content);
+    }
+    const engine = await core.openStore(store);
+    try {
+      const { data, summary } = await withChunkBytes(chunkBytes, () => core.cleanWithStore(engine, input, runConfig, { now: clock, workers }));
+      const [stored, scratch] = [outcome(data, runConfig), outcome(await core.cleanInput(input, runConfig, { now: clock, workers }), runConfig)];
+      // parsed first, so that a difference shows as a diff of the values that differ, not of two long strings
+      if (stored !== scratch) expect(JSON.parse(stored), `step ${step}: the store run's outcome equals the scratch run's`).toEqual(JSON.parse(scratch));
+      expect(stored, `step ${step}: the store run's outcome equals the scratch run's, byte for byte`).toBe(scratch);
+      // new bytes are always read, and nothing else but flagged files unless the run says why it reads every file
+      expect(summary.read, `step ${step}: log files read`).toBeGreaterThanOrEqual(changed);
+      if (summary.rereadAll === undefined) expect(summary.read, `step ${step}: log files read`).toBe(changed + rereads);
+      return { data, summary };
+    } finally {
+      await engine.close();
+    }
+  };
+  return { input, store, land };
+}
+
+// UPTAKE_READ_CHUNK_BYTES for the length of one call, restored after.
+async function withChunkBytes<T>(chunkBytes: number | undefined, run: () => Promise<T>): Promise<T> {
+  if (chunkBytes === undefined) return run();
+  const setting = process.env.UPTAKE_READ_CHUNK_BYTES;
+  process.env.UPTAKE_READ_CHUNK_BYTES = String(chunkBytes);
+  try {
+    return await run();
+  } finally {
+    if (setting === undefined) delete process.env.UPTAKE_READ_CHUNK_BYTES;
+    else process.env.UPTAKE_READ_CHUNK_BYTES = setting;
+  }
+}
+
+/** A cleaned task as plain values, for asserting the value that matters. */
+export interface TaskRow {
+  source: string;
+  task_id: string;
+  user_id: string;
+  team: string | null;
+  task_type: string;
+  started_at: number;
+  duration_ms: number | null;
+  status: string;
+  accuracy: number | null;
+  harmful: boolean | null;
+  fragments: number;
+  prompt: string | null;
+}
+
+/** The run's tasks by task id (ids are unique per source: manual ones are prefixed `manual:`). */
+export function tasksById(data: CleanedData): Map<string, TaskRow> {
+  const rows = data.tasks.objects() as unknown as TaskRow[];
+  return new Map(rows.map((row) => [row.source === 'manual_logs' ? `manual:${row.task_id}` : row.task_id, row]));
+}
+
+/** The one task with this id, or a failed expectation naming the ids there are. */
+export function taskOf(data: CleanedData, id: string): TaskRow {
+  const task = tasksById(data).get(id);
+  expect(task, `a task ${id} among ${[...tasksById(data).keys()].join(', ')}`).toBeDefined();
+  return task!;
+}
+
+/** CSV text from a header and rows (each row already comma-joined), ending with a newline. */
+export const csv = (header: string, rows: string[]) => `${[header, ...rows].join('\n')}\n`;
+export const AI_HEADER = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+export const MANUAL_HEADER = 'task_id,user_id,team,task_type,started_at,ended_at';
+export const ROSTER_HEADER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
+export const MINUTE_MS = 60_000;
+
+/** An instant as the ISO text a log file carries. */
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One ai_logs row (AI_HEADER's columns); a blank team is filled from the roster. */
+export function aiRow(row: { id: string; user: string; type: string; start: string; end?: string; status?: string; accuracy?: string; harmful?: string; prompt?: string; team?: string }): string {
+  return [row.id, row.user, row.team ?? '', row.type, row.start, row.end ?? '', row.status ?? 'success', row.accuracy ?? '0.9', row.harmful ?? 'false', row.prompt ?? `${row.id} prompt`].join(',');
+}
+
+/** One manual_logs row (MANUAL_HEADER's columns). */
+export const manualRow = (row: { id: string; user: string; type: string; start: string; end?: string; team?: string }) => [row.id, row.user, row.team ?? '', row.type, row.start, row.end ?? ''].join(',');
+
+/** A roster file: every user in `team` for `month`, in `zone`, licensed. */
+export const rosterOf = (month: string, users: string[], team = 'Finance', zone = 'UTC') => csv(ROSTER_HEADER, users.map((user) => `${user},${team},${month},${zone},true,10,5`));
+
+/** The files every scenario needs besides its own: two manual tasks (weeks 47 and 48) and November's roster of u1..u6. */
+export const BASE_FILES: InputEdits = {
+  'manual_logs_base.csv': csv(MANUAL_HEADER, [
+    manualRow({ id: 'm0', user: 'u1', type: 'invoice_matching', start: '2026-11-16T09:00:00Z', end: '2026-11-16T09:30:00Z' }),
+    // data past week 47, so that the metrics' `latest` week is complete whatever a scenario holds
+    manualRow({ id: 'm00', user: 'u1', type: 'invoice_matching', start: '2026-11-24T09:00:00Z', end: '2026-11-24T09:30:00Z' }),
+  ]),
+  'user_monthly_summary_2026-11.csv': rosterOf('2026-11', ['u1', 'u2', 'u3', 'u4', 'u5', 'u6']),
+};
+
+let postgres: pg.Client | undefined;
+const schemas: string[] = [];
+afterAll(async () => {
+  if (!postgres) return;
+  for (const schema of schemas.splice(0)) await postgres.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+  await postgres.end().catch(() => undefined);
+  postgres = undefined;
+});
+
+/**
+ * A new, empty PostgreSQL store on the test server: a schema of its own (dropped after the file's tests), named in the URL.
+ * @example const { land } = landing(await postgresStore())
+ */
+export async function postgresStore(): Promise<string> {
+  postgres ??= await connectTestPostgres();
+  const schema = `uptake_narrow_${randomBytes(5).toString('hex')}`;
+  await postgres.query(`CREATE SCHEMA "${schema}"`);
+  schemas.push(schema);
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', `-csearch_path=${schema}`);
+  return url.toString();
+}
+
+/** The store engines a scenario runs against, each making a new empty store. */
+export const STORES: Array<[engine: string, newStore: () => Promise<string>]> = [
+  ['DuckDB', async () => join(tempDir('uptake-store-'), 'store.duckdb')],
+  ['PostgreSQL', postgresStore],
+];

@@ -1,0 +1,67 @@
+// Naive times are local to the row's tz column, else the user's roster zone of the month written in the
+// timestamp: new rows at a daylight-saving change stitch onto stored ones, and a roster zone that changes
+// or lands late moves stored rows (and the chains they make).
+import { describe, expect, it } from 'vitest';
+import { AI_HEADER, BASE_FILES, MINUTE_MS, ROSTER_HEADER, STORES, aiRow, csv, landing, taskOf } from './land-in-batches.js';
+
+const october = (zones: Array<[user: string, zone: string]>) => csv(ROSTER_HEADER, zones.map(([user, zone]) => `${user},Finance,2026-10,${zone},true,10,5`));
+const november = (zoneOfU5: string) =>
+  csv(ROSTER_HEADER, ['u1,Finance,2026-11,America/New_York,true,10,5', ...['u2', 'u3', 'u4', 'u6'].map((user) => `${user},Finance,2026-11,UTC,true,10,5`), `u5,Finance,2026-11,${zoneOfU5},true,10,5`]);
+
+for (const [engine, newStore] of STORES) {
+  describe(`${engine} store: naive times and daylight saving equal the scratch run`, () => {
+    it('rows at a DST change stitch across files (ambiguous: the earlier instant; skipped: forward by the gap), a tz column, a roster zone changed or landing late', async () => {
+      const { land } = landing(await newStore());
+      let { data } = await land({
+        'manual_logs_base.csv': BASE_FILES['manual_logs_base.csv'],
+        'user_monthly_summary_2026-10.csv': october([['u1', 'America/New_York'], ['u2', 'Europe/Berlin'], ['u3', 'Australia/Sydney']]),
+        'user_monthly_summary_2026-11.csv': november('UTC'),
+        'ai_logs_2026-W43.csv': csv(AI_HEADER, [
+          // Berlin falls back on Oct 25 at 03:00 CEST: 02:00 is ambiguous (the earlier instant, 00:00Z)
+          aiRow({ id: 'b1', user: 'u2', type: 'invoice_matching', start: '2026-10-25 01:40:00', end: '2026-10-25 02:00:00' }),
+          // Sydney springs forward on Oct 4 at 02:00 AEST
+          aiRow({ id: 's1', user: 'u3', type: 'invoice_matching', start: '2026-10-04 01:50:00', end: '2026-10-04 01:55:00' }),
+          // u6 has no October roster row yet: UTC
+          aiRow({ id: 'k1', user: 'u6', type: 'invoice_matching', start: '2026-10-10 12:00:00', end: '2026-10-10 12:30:00' }),
+        ]),
+        // New York falls back on Nov 1 at 02:00 EDT: 01:20 is ambiguous (the earlier instant, 05:20Z)
+        'ai_logs_2026-W44.csv': csv(AI_HEADER, [aiRow({ id: 'd1', user: 'u1', type: 'invoice_matching', start: '2026-11-01 01:20:00', end: '2026-11-01 01:28:00' })]),
+        'ai_logs_2026-W47.csv': csv(AI_HEADER, [
+          aiRow({ id: 't0', user: 'u4', type: 'invoice_matching', start: '2026-11-18T09:40:00Z', end: '2026-11-18T09:55:00Z' }),
+          aiRow({ id: 'z0', user: 'u5', type: 'invoice_matching', start: '2026-11-18T08:45:00Z', end: '2026-11-18T08:55:00Z' }),
+          aiRow({ id: 'n5', user: 'u5', type: 'invoice_matching', start: '2026-11-18 10:00:00', end: '2026-11-18 10:10:00' }),
+        ]),
+      });
+      expect(taskOf(data, 'd1')).toMatchObject({ started_at: Date.parse('2026-11-01T05:20:00Z'), duration_ms: 8 * MINUTE_MS });
+      expect(taskOf(data, 'b1')).toMatchObject({ started_at: Date.parse('2026-10-24T23:40:00Z'), duration_ms: 20 * MINUTE_MS });
+      expect(taskOf(data, 's1')).toMatchObject({ started_at: Date.parse('2026-10-03T15:50:00Z') });
+      expect(taskOf(data, 'k1')).toMatchObject({ started_at: Date.parse('2026-10-10T12:00:00Z') });
+      expect(taskOf(data, 'n5')).toMatchObject({ started_at: Date.parse('2026-11-18T10:00:00Z') });
+      expect(taskOf(data, 'z0')).toMatchObject({ fragments: 1 });
+
+      // new files: the other side of each change, and a row whose own tz column says Tokyo
+      ({ data } = await land({
+        'ai_logs_2026-W45-resend.csv': csv(AI_HEADER, [
+          aiRow({ id: 'd2', user: 'u1', type: 'invoice_matching', start: '2026-11-01 01:35:00', end: '2026-11-01 01:50:00' }),
+          aiRow({ id: 'b2', user: 'u2', type: 'invoice_matching', start: '2026-10-25 02:05:00', end: '2026-10-25 02:15:00' }),
+          // 02:03 does not exist in Sydney on Oct 4: 03:03 AEDT, 16:03Z
+          aiRow({ id: 's2', user: 'u3', type: 'invoice_matching', start: '2026-10-04 02:03:00', end: '2026-10-04 03:10:00' }),
+        ]),
+        'ai_logs_2026-W47-tz.csv': csv(`${AI_HEADER},tz`, [`${aiRow({ id: 't1', user: 'u4', type: 'invoice_matching', start: '2026-11-18 19:00:00', end: '2026-11-18 19:10:00' })},Asia/Tokyo`]),
+      }));
+      expect(taskOf(data, 'd1')).toMatchObject({ fragments: 2, duration_ms: 23 * MINUTE_MS });
+      expect(taskOf(data, 'b1')).toMatchObject({ fragments: 2, duration_ms: 30 * MINUTE_MS });
+      expect(taskOf(data, 's1')).toMatchObject({ fragments: 2, duration_ms: 12 * MINUTE_MS });
+      expect(taskOf(data, 't0')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS });
+
+      // u5 is in Paris in November: the stored naive row moves an hour back and continues z0
+      ({ data } = await land({ 'user_monthly_summary_2026-11.csv': november('Europe/Paris') }));
+      expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2, duration_ms: 20 * MINUTE_MS });
+
+      // u6's October zone lands late: the stored row moves 5 h 30 min back
+      ({ data } = await land({ 'user_monthly_summary_2026-10.csv': october([['u1', 'America/New_York'], ['u2', 'Europe/Berlin'], ['u3', 'Australia/Sydney'], ['u6', 'Asia/Kolkata']]) }));
+      expect(taskOf(data, 'k1')).toMatchObject({ started_at: Date.parse('2026-10-10T06:30:00Z') });
+      expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2 });
+    });
+  });
+}
