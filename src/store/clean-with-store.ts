@@ -190,13 +190,15 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   // the run's data: every stored task in input order, and the account summed over store_rows
   const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const stored = (await engine.all('SELECT * FROM store_tasks')).map(storedTask);
-  const sourceRank = (task: StoredTask) => (task.values.source === 'ai_logs' ? 0 : 1);
-  stored.sort((a, b) => sourceRank(a) - sourceRank(b) || order.get(a.file)! - order.get(b.file)! || a.ordinal - b.ordinal);
+  const stored = await engine.columns('SELECT * FROM store_tasks');
+  const sourceRank = (row: number) => (stored.source[row] === 'ai_logs' ? 0 : 1);
+  const fileRank = stored.file.map((file) => order.get(String(file))!);
+  const listed = Array.from({ length: stored.source.length }, (_, row) => row);
+  listed.sort((a, b) => sourceRank(a) - sourceRank(b) || fileRank[a] - fileRank[b] || Number(stored.ordinal[a]) - Number(stored.ordinal[b]));
   const allPassThrough = passThroughColumns(['ai_logs', 'manual_logs'].map((source) => ({
     passThrough: new Map(logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(fresh.find((read) => read.file.name === file.name)?.result ?? keptResults.get(file.name)!)).map((name) => [name, name])),
   })));
-  const { columns, ai, manual } = taskTableOfValues(stored.map((task) => task.values), allPassThrough);
+  const { columns, ai, manual } = taskTableOfValues(listed.map((row) => storedTask(stored, row)), allPassThrough);
   const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
   const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
   return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
@@ -344,28 +346,25 @@ function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
   ];
 }
 
-function storedTask(row: Record<string, StoreValue>): StoredTask {
+function storedTask(stored: Record<string, StoreValue[]>, row: number): TaskValues {
   const text = (value: StoreValue) => (value === null ? null : String(value));
   const number = (value: StoreValue) => (value === null ? null : Number(value));
+  const passThrough = stored.pass_through[row];
   return {
-    file: String(row.file),
-    ordinal: Number(row.ordinal),
-    values: {
-      source: String(row.source) as LogSource,
-      task_id: String(row.task_id),
-      user_id: String(row.user_id),
-      team: text(row.team),
-      task_type: String(row.task_type),
-      started_at: Number(row.started_at),
-      duration_ms: number(row.duration_ms),
-      status: String(row.status) as TaskValues['status'],
-      accuracy: number(row.accuracy),
-      harmful: row.harmful === null ? null : row.harmful === true,
-      fragments: Number(row.fragments),
-      prompt: text(row.prompt),
-      tool_version: text(row.tool_version),
-      passThrough: row.pass_through === null ? {} : (JSON.parse(String(row.pass_through)) as Record<string, string>),
-    },
+    source: stored.source[row] as LogSource,
+    task_id: String(stored.task_id[row]),
+    user_id: String(stored.user_id[row]),
+    team: text(stored.team[row]),
+    task_type: String(stored.task_type[row]),
+    started_at: Number(stored.started_at[row]),
+    duration_ms: number(stored.duration_ms[row]),
+    status: stored.status[row] as TaskValues['status'],
+    accuracy: number(stored.accuracy[row]),
+    harmful: stored.harmful[row] === null ? null : stored.harmful[row] === true,
+    fragments: Number(stored.fragments[row]),
+    prompt: text(stored.prompt[row]),
+    tool_version: text(stored.tool_version[row]),
+    passThrough: passThrough === null ? {} : (JSON.parse(String(passThrough)) as Record<string, string>),
   };
 }
 

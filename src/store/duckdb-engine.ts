@@ -51,6 +51,11 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       const names = reader.columnNames();
       return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
     },
+    async columns(sql, params) {
+      const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
+      const columns = reader.getColumnsObject();
+      return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values.some((value) => value !== null && typeof value === 'object' || typeof value === 'bigint') ? values.map(fromDuckDB) : (values as StoreValue[])]));
+    },
     async append(table, types, columns) {
       const rows = columns[0]?.length ?? 0;
       const appender = await connection.createAppender(table);
