@@ -138,10 +138,11 @@ interface RegionInput {
 // the run's data is every stored task, settled (durations, teams) with today's roster.
 async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedData> {
   const { logFiles, fresh, keptResults, progress } = input;
-  const freshNames = new Set(fresh.map((read) => read.file.name));
   for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
     if (!keptResults.has(String(row.name))) await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
   }
+  const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
+  if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
   for (const read of fresh) await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, new LogRows(read.file.kind, read.parts), null, ROW_STATE.fresh));
 
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
@@ -158,35 +159,14 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
   const regionRows = await loadRegionRows(engine, logFiles, fresh, region);
-  const freshRows = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length - region.rows.length;
-  progress(`re-cleaned ${(freshRows + region.rows.length).toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
-  const skewed = { ai_logs: skewedRows(regionRows.ai_logs), manual_logs: skewedRows(regionRows.manual_logs) };
-  const rows = { ai_logs: regionRows.ai_logs.rows, manual_logs: regionRows.manual_logs.rows };
-  const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
-    labelCounts,
-    only: { ai_logs: regionRows.ai_logs.only, manual_logs: regionRows.manual_logs.only },
-    onProgress: progress,
-  });
+  const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
+  progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
+  const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });
 
   // the region's old tasks and rows out, its new ones in
   await engine.run(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`);
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
-  for (const source of ['ai_logs', 'manual_logs'] as const) {
-    const { only, fileOf, ordinalOf } = regionRows[source];
-    const fates = rowFates(built.fates[source], rows[source].length);
-    const columns = storeRowColumns(null, rows[source], { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: skewed[source], mapping }, ROW_STATE.kept);
-    await engine.append('store_rows', STORE_ROW_TYPES, columns);
-  }
-  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
-  const newTasks: StoredTask[] = [];
-  for (const { source, tasks } of [{ source: 'ai_logs' as const, tasks: built.ai }, { source: 'manual_logs' as const, tasks: built.manual }]) {
-    const { fileOf, ordinalOf } = regionRows[source];
-    for (let task = tasks.offset; task < tasks.offset + tasks.length; task += 1) {
-      const first = built.columns.task_id.rowOf[task];
-      newTasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
-    }
-  }
-  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(newTasks));
+  await writeRegion(engine, logFiles, regionRows, built);
 
   // the run's data: every stored task in input order, and the account summed over store_rows
   const order = new Map(logFiles.map((file, index) => [file.name, index]));
@@ -201,7 +181,53 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   const { columns, ai, manual } = taskTableOfValues(listed.map((row) => storedTask(stored, row)), allPassThrough);
   const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
   const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
+  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping: built.mapping });
+}
+
+// Nothing stored to keep (a new store, a rebuild, every file read again): every row is the region, and the
+// run's data is the one cleanRows gives; the store takes its tasks and rows for the next run.
+async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedData> {
+  const { logFiles, fresh, progress } = input;
+  await engine.run('DELETE FROM store_tasks');
+  await engine.run('DELETE FROM store_rows');
+  const regionRows = await loadRegionRows(engine, logFiles, fresh, { pairs: 0, rows: [], keptRows: 0 });
+  progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
+  const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
+  await writeRegion(engine, logFiles, regionRows, built);
+  return settleTasks(parsed, config, built);
+}
+
+type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
+
+// CONTRACT 2.2-2.6 over the region's rows (the clock-skew swap noted per row first: the rules repair in place).
+async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Record<LogSource, SourceRegion>, options: { labelCounts?: Map<string, number>; onProgress(message: string): void }): Promise<RegionTasks> {
+  const skewed = { ai_logs: skewedRows(region.ai_logs), manual_logs: skewedRows(region.manual_logs) };
+  const rows = { ai_logs: region.ai_logs.rows, manual_logs: region.manual_logs.rows };
+  const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
+    ...options,
+    only: { ai_logs: region.ai_logs.only, manual_logs: region.manual_logs.only },
+  });
+  return { ...built, skewed };
+}
+
+// The region's rows with their fates, and its tasks as built (before the duration and team rules).
+async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Record<LogSource, SourceRegion>, built: RegionTasks): Promise<void> {
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    const { rows, only, fileOf, ordinalOf } = region[source];
+    const fates = rowFates(built.fates[source], rows.length);
+    const columns = storeRowColumns(null, rows, { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping }, ROW_STATE.kept);
+    await engine.append('store_rows', STORE_ROW_TYPES, columns);
+  }
+  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  const tasks: StoredTask[] = [];
+  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
+    const { fileOf, ordinalOf } = region[source];
+    for (let task = range.offset; task < range.offset + range.length; task += 1) {
+      const first = built.columns.task_id.rowOf[task];
+      tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+    }
+  }
+  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
