@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
-  type CleanedData, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
+  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
   type RosterZones, type RowFates, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, ROW_STATE, type Region } from './find-region.js';
@@ -72,6 +72,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !sha256.has(name)).length };
   const fresh: LogFileRead[] = [];
+  /** Kept files whose stored rows were damaged, read again for the region (their stored rows are rewritten). */
+  const repaired: LogFileRead[] = [];
+  let readAgain: (file: LogFile) => Promise<LogRowsPart[]> = async () => [];
   const keptResults = new Map<string, KeptFileResult>();
   let zones = '';
 
@@ -100,7 +103,13 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
     progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);
     const toRead = logFiles.filter((file) => !keptResults.has(file.name));
-    if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } }) });
+    const withNames = (read: CoreLogFileRead): LogFileRead => ({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } });
+    if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push(withNames(read)) });
+    readAgain = async (file) => {
+      const before = repaired.length;
+      await readLogFiles([file], { ...options, zones: rosterZones, workers: 0, onFileRead: (read) => repaired.push(withNames(read)) });
+      return repaired[before].parts;
+    };
     const freshByName = new Map(fresh.map((read) => [read.file.name, read]));
     // the account of every file; the rows to clean again are found and loaded once the store knows the new files
     return mergeLogFileReads(logFiles.map((file) => ({ file, parts: [], result: freshByName.get(file.name)?.result ?? keptResults.get(file.name)! })), 0);
@@ -110,13 +119,13 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const data = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress });
+    const data = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress, readAgain });
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
     const tasks = data.accounting.ai_logs.tasks + data.accounting.manual_logs.tasks;
     const settings = { format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks) };
-    await saveRun(engine, { files, sha256, weeks, fresh, data, meta: settings });
+    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data, meta: settings });
     await engine.run('COMMIT');
     return { data, summary };
   } catch (error) {
@@ -128,6 +137,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 interface RegionInput {
   /** The input's log files, in file order. */
   logFiles: LogFile[];
+  /** A kept file's parsed rows read again from it (its stored ones are damaged). */
+  readAgain(file: LogFile): Promise<LogRowsPart[]>;
   fresh: LogFileRead[];
   keptResults: Map<string, KeptFileResult>;
   progress(message: string): void;
@@ -158,7 +169,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
-  const regionRows = await loadRegionRows(engine, logFiles, fresh, region);
+  const regionRows = await loadRegionRows(engine, input, region);
   const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
   progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
   const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });
@@ -190,7 +201,7 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   const { logFiles, fresh, progress } = input;
   await engine.run('DELETE FROM store_tasks');
   await engine.run('DELETE FROM store_rows');
-  const regionRows = await loadRegionRows(engine, logFiles, fresh, { pairs: 0, rows: [], keptRows: 0 });
+  const regionRows = await loadRegionRows(engine, input, { pairs: 0, rows: [], keptRows: 0 });
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   await writeRegion(engine, logFiles, regionRows, built);
@@ -241,7 +252,8 @@ interface SourceRegion {
 
 // The fresh files' rows are all in the region (they are its seeds); a kept file's are taken from its stored
 // parsed rows only when the region holds some of them.
-async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: LogFileRead[], region: Region): Promise<Record<LogSource, SourceRegion>> {
+async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: Region): Promise<Record<LogSource, SourceRegion>> {
+  const { logFiles, fresh } = input;
   const ordinals = new Map<string, number[]>();
   for (const row of region.rows) {
     let list = ordinals.get(row.file);
@@ -260,7 +272,7 @@ async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: L
       const freshRead = freshByName.get(file.name);
       const wanted = ordinals.get(file.name);
       if (!freshRead && !wanted) continue;
-      const fileParts = freshRead ? freshRead.parts : await storedParts(engine, file.name);
+      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, file.name)) ?? (await input.readAgain(file)));
       const offset = fileOf.length;
       const length = fileParts.reduce((sum, part) => sum + part.length, 0);
       parts.push(...fileParts);
@@ -276,15 +288,15 @@ async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: L
   return result;
 }
 
-async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[]> {
+// null when the stored value cannot be taken back (damaged): the file is then read again
+async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[] | null> {
   const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [name]);
   try {
     const parts = row?.data instanceof Uint8Array ? (deserialize(row.data) as LogRowsPart[]) : null;
-    if (Array.isArray(parts)) return parts;
+    return Array.isArray(parts) ? parts : null;
   } catch {
-    // reported below
+    return null;
   }
-  throw new UptakeError('config', `${engine.location}: expected the stored rows of ${name} to be readable, got a damaged value; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`);
 }
 
 // CONTRACT 2.2's swap, read before the rules repair the rows in place: the store counts clock_skew per row.
