@@ -180,19 +180,26 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await writeRegion(engine, logFiles, regionRows, built);
 
   // the run's data: every stored task in input order, and the account summed over store_rows
+  const { columns, ai, manual } = await loadStoredTasks(engine, input);
+  const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
+  const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
+  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping: built.mapping });
+}
+
+// Every stored task, in the order a scratch run lists them: AI then manual, each by the file order and row
+// number of the row it is listed by; the pass-through columns in the order a scratch run meets them.
+async function loadStoredTasks(engine: StoreEngine, input: RegionInput): Promise<ReturnType<typeof taskTableOfValues>> {
+  const { logFiles, fresh, keptResults } = input;
   const order = new Map(logFiles.map((file, index) => [file.name, index]));
   const stored = await engine.columns('SELECT * FROM store_tasks');
   const sourceRank = (row: number) => (stored.source[row] === 'ai_logs' ? 0 : 1);
   const fileRank = stored.file.map((file) => order.get(String(file))!);
   const listed = Array.from({ length: stored.source.length }, (_, row) => row);
   listed.sort((a, b) => sourceRank(a) - sourceRank(b) || fileRank[a] - fileRank[b] || Number(stored.ordinal[a]) - Number(stored.ordinal[b]));
-  const allPassThrough = passThroughColumns(['ai_logs', 'manual_logs'].map((source) => ({
-    passThrough: new Map(logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(fresh.find((read) => read.file.name === file.name)?.result ?? keptResults.get(file.name)!)).map((name) => [name, name])),
-  })));
-  const { columns, ai, manual } = taskTableOfValues(listed.map((row) => storedTask(stored, row)), allPassThrough);
-  const accounting = await storedAccounting(engine, parsed, { ai_logs: ai.length, manual_logs: manual.length });
-  const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-  return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping: built.mapping });
+  const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
+  const namesOf = (source: LogSource) => logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(results.get(file.name)!));
+  const passThrough = passThroughColumns((['ai_logs', 'manual_logs'] as const).map((source) => ({ passThrough: new Map(namesOf(source).map((name) => [name, name])) })));
+  return taskTableOfValues(listed.length, (row) => storedTask(stored, listed[row]), passThrough);
 }
 
 // Nothing stored to keep (a new store, a rebuild, every file read again): every row is the region, and the
