@@ -214,26 +214,29 @@ export function taskValuesOf(columns: TaskTableColumns, task: number, passThroug
 }
 
 /**
- * The task table's columns holding `tasks` in the order given (AI tasks first), as buildTasks would have
+ * The task table's columns holding `count` tasks (`taskAt(row)`, AI tasks first), as buildTasks would have
  * written them: what a store that keeps tasks hands to the duration and team rules.
- * @example const { columns, ai, manual } = taskTableOfValues(stored, passThroughColumns(sources))
+ * @example const { columns, ai, manual } = taskTableOfValues(stored.length, (row) => stored[row], passThroughColumns(sources))
  */
-export function taskTableOfValues(tasks: TaskValues[], passThrough: Map<string, string>): { columns: TaskTableColumns; ai: TaskColumns; manual: TaskColumns } {
+export function taskTableOfValues(count: number, taskAt: (row: number) => TaskValues, passThrough: Map<string, string>): { columns: TaskTableColumns; ai: TaskColumns; manual: TaskColumns } {
   const taskTypes = new Dictionary<string>();
-  const typeCodes = tasks.map((task) => taskTypes.code(task.task_type));
-  const columns = taskTableColumns(tasks.length, passThrough, taskTypes.values);
+  const columns = taskTableColumns(count, passThrough, taskTypes.values);
   const strings = new Dictionary<string>();
   const stringCode = (value: string | null) => (value === null ? -1 : strings.code(value));
-  const ids: string[] = new Array(tasks.length);
-  const prompts: Array<string | null> = new Array(tasks.length);
+  const ids: string[] = new Array(count);
+  const prompts: Array<string | null> = new Array(count);
   const statusCodes = new Map(columns.status.values.map((status, code) => [status, code]));
-  tasks.forEach((task, row) => {
+  let aiCount = 0;
+  for (let row = 0; row < count; row += 1) {
+    // one task's values at a time: they are garbage as soon as they are in the columns
+    const task = taskAt(row);
+    if (task.source === 'ai_logs') aiCount = row + 1;
     columns.source.codes[row] = task.source === 'ai_logs' ? 0 : 1;
     ids[row] = task.task_id;
     columns.task_id.rowOf[row] = row;
     columns.user_id.codes[row] = stringCode(task.user_id);
     columns.team.codes[row] = stringCode(task.team);
-    columns.task_type.codes[row] = typeCodes[row];
+    columns.task_type.codes[row] = taskTypes.code(task.task_type);
     columns.started_at[row] = task.started_at;
     columns.duration_ms.values[row] = task.duration_ms ?? Number.NaN;
     columns.status.codes[row] = statusCodes.get(task.status)!;
@@ -244,11 +247,9 @@ export function taskTableOfValues(tasks: TaskValues[], passThrough: Map<string, 
     columns.prompt.rowOf[row] = row;
     columns.tool_version.codes[row] = stringCode(task.tool_version);
     for (const [name, value] of Object.entries(task.passThrough)) (columns[name] as CodedColumn<string>).codes[row] = stringCode(value);
-  });
+  }
   for (const value of strings.values) columns.user_id.values.push(value);
   columns.task_id.addSource(0, { at: (row) => ids[row] });
   columns.prompt.addSource(0, { at: (row) => prompts[row] });
-  const aiCount = tasks.findIndex((task) => task.source !== 'ai_logs');
-  const ai = aiCount === -1 ? tasks.length : aiCount;
-  return { columns, ai: { columns, offset: 0, length: ai }, manual: { columns, offset: ai, length: tasks.length - ai } };
+  return { columns, ai: { columns, offset: 0, length: aiCount }, manual: { columns, offset: aiCount, length: count - aiCount } };
 }

@@ -17,7 +17,7 @@ export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[
 /** A log file read in this run, with its pass-through columns (KeptFileResult). */
 export type LogFileRead = Omit<CoreLogFileRead, 'result'> & { result: KeptFileResult };
 
-export type { CleanedData, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskValues, TasksOfRows };
+export type { CleanedData, CoreLogFileRead, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskValues, TasksOfRows };
 export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
 
 

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
-  type CleanedData, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
+  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
   type RosterZones, type RowFates, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, ROW_STATE, type Region } from './find-region.js';
@@ -90,6 +90,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !sha256.has(name)).length };
   const fresh: LogFileRead[] = [];
+  /** Kept files whose stored rows were damaged, read again for the region (their stored rows are rewritten). */
+  const repaired: LogFileRead[] = [];
+  let readAgain: (file: LogFile) => Promise<LogRowsPart[]> = async () => [];
   const keptResults = new Map<string, KeptFileResult>();
   let zones = '';
 
@@ -118,7 +121,13 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
     progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);
     const toRead = logFiles.filter((file) => !keptResults.has(file.name));
-    if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } }) });
+    const withNames = (read: CoreLogFileRead): LogFileRead => ({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } });
+    if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push(withNames(read)) });
+    readAgain = async (file) => {
+      const before = repaired.length;
+      await readLogFiles([file], { ...options, zones: rosterZones, workers: 0, onFileRead: (read) => repaired.push(withNames(read)) });
+      return repaired[before].parts;
+    };
     const freshByName = new Map(fresh.map((read) => [read.file.name, read]));
     // the account of every file; the rows to clean again are found and loaded once the store knows the new files
     return mergeLogFileReads(logFiles.map((file) => ({ file, parts: [], result: freshByName.get(file.name)?.result ?? keptResults.get(file.name)! })), 0);
@@ -128,13 +137,14 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const region = await cleanRegion(engine, config, parsed, { logFiles, fresh, keptResults, progress });
-    const settled = settledLoader(engine, config, parsed, logFiles, region);
+    const regionInput = { logFiles, fresh, keptResults, progress, readAgain };
+    const cleaned = await cleanRegion(engine, config, parsed, regionInput);
+    const settled = settledLoader(engine, config, parsed, regionInput, cleaned.mapping);
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
     const base = await settled({ from: 0, to: 0 });
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
-    const rosterBefore = meta.roster_state === undefined ? null : (JSON.parse(meta.roster_state) as RosterState);
-    const refresh = await weeksToRefresh(engine, config, { quarters: region.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
+    const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
+    const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
     await refreshWeekFacts(engine, config, refresh, settled, progress);
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
@@ -144,9 +154,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster),
     };
-    await saveRun(engine, { files, sha256, weeks, fresh, data: base, meta: settings });
+    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
     await engine.run('COMMIT');
-    if (request.week === undefined) return { data: await settled(), summary };
+    if (request.week === undefined) return { data: cleaned.data ?? (await settled()), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
     return { data, summary, report: { week, metrics } };
   } catch (error) {
@@ -158,6 +168,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 interface RegionInput {
   /** The input's log files, in file order. */
   logFiles: LogFile[];
+  /** A kept file's parsed rows read again from it (its stored ones are damaged). */
+  readAgain(file: LogFile): Promise<LogRowsPart[]>;
   fresh: LogFileRead[];
   keptResults: Map<string, KeptFileResult>;
   progress(message: string): void;
@@ -165,13 +177,14 @@ interface RegionInput {
 
 // The new files' rows go into store_rows; the region is found in SQL; its rows (and only those) are taken
 // from the files that hold them and cleaned again; the store's tasks and row fates are brought up to date;
-// the run's data is every stored task, settled (durations, teams) with today's roster.
+// the run's tasks are then loaded by week (settledLoader).
 async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedRegion> {
   const { logFiles, fresh, keptResults, progress } = input;
-  const freshNames = new Set(fresh.map((read) => read.file.name));
   for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
     if (!keptResults.has(String(row.name))) await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
   }
+  const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
+  if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
   for (const read of fresh) await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, new LogRows(read.file.kind, read.parts), null, ROW_STATE.fresh));
 
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
@@ -187,68 +200,105 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
-  const regionRows = await loadRegionRows(engine, logFiles, fresh, region);
-  const freshRows = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length - region.rows.length;
-  progress(`re-cleaned ${(freshRows + region.rows.length).toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
-  const skewed = { ai_logs: skewedRows(regionRows.ai_logs), manual_logs: skewedRows(regionRows.manual_logs) };
-  const rows = { ai_logs: regionRows.ai_logs.rows, manual_logs: regionRows.manual_logs.rows };
-  const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
-    labelCounts,
-    only: { ai_logs: regionRows.ai_logs.only, manual_logs: regionRows.manual_logs.only },
-    onProgress: progress,
-  });
+  const regionRows = await loadRegionRows(engine, input, region);
+  const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
+  progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
+  const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   const quarters = new Set<number>();
   for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`)) quarters.add(Number(row.quarter));
   await engine.run(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`);
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
-  for (const source of ['ai_logs', 'manual_logs'] as const) {
-    const { only, fileOf, ordinalOf } = regionRows[source];
-    const fates = rowFates(built.fates[source], rows[source].length);
-    const columns = storeRowColumns(null, rows[source], { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: skewed[source], mapping }, ROW_STATE.kept);
-    await engine.append('store_rows', STORE_ROW_TYPES, columns);
-  }
-  const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
-  const newTasks: StoredTask[] = [];
-  for (const { source, tasks } of [{ source: 'ai_logs' as const, tasks: built.ai }, { source: 'manual_logs' as const, tasks: built.manual }]) {
-    const { fileOf, ordinalOf } = regionRows[source];
-    for (let task = tasks.offset; task < tasks.offset + tasks.length; task += 1) {
-      const first = built.columns.task_id.rowOf[task];
-      newTasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
-    }
-  }
-  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(newTasks));
-  for (const task of newTasks) quarters.add(Math.floor(task.values.started_at / QUARTER_HOUR_MS));
-  const allPassThrough = passThroughColumns(['ai_logs', 'manual_logs'].map((source) => ({
-    passThrough: new Map(logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(fresh.find((read) => read.file.name === file.name)?.result ?? keptResults.get(file.name)!)).map((name) => [name, name])),
-  })));
-  return { mapping, passThrough: allPassThrough, quarters };
+  for (const start of await writeRegion(engine, logFiles, regionRows, built)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
+  return { mapping: built.mapping, quarters };
 }
 
-/** What cleaning the region leaves for the run's data: the labels' mapping, the pass-through columns, and the quarter hours (start / QUARTER_HOUR_MS) of every task it replaced or added. */
+/**
+ * What cleaning leaves for the run's data: the labels' mapping, and the quarter hours (start / QUARTER_HOUR_MS)
+ * of every task it replaced or added (`all` when it cleaned every row; `data` is then the run's data).
+ */
 interface CleanedRegion {
   mapping: Map<string, LabelMapping>;
-  passThrough: ReturnType<typeof passThroughColumns>;
-  quarters: Set<number>;
+  quarters: Set<number> | 'all';
+  data?: CleanedData;
 }
 
-// The run's data from the store: its tasks that start in a range (or all), in input order, settled (durations,
-// teams) with the run's roster, and the account summed over store_rows and store_tasks.
-function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, logFiles: LogFile[], region: CleanedRegion): SettledTasks {
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const sourceRank = (task: StoredTask) => (task.values.source === 'ai_logs' ? 0 : 1);
+// The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
+// (durations, teams) with the run's roster, with the account summed over store_rows and store_tasks.
+function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, mapping: Map<string, LabelMapping>): SettledTasks {
   return async (range) => {
-    const rows = range ? await engine.all('SELECT * FROM store_tasks WHERE started_at >= $1 AND started_at < $2', [range.from, range.to]) : await engine.all('SELECT * FROM store_tasks');
-    const stored = rows.map(storedTask);
-    stored.sort((a, b) => sourceRank(a) - sourceRank(b) || order.get(a.file)! - order.get(b.file)! || a.ordinal - b.ordinal);
-    const { columns, ai, manual } = taskTableOfValues(stored.map((task) => task.values), region.passThrough);
+    const { columns, ai, manual } = await loadStoredTasks(engine, input, range);
     const counts = { ai_logs: 0, manual_logs: 0 };
     for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) counts[String(row.source) as LogSource] = Number(row.n);
     const accounting = await storedAccounting(engine, parsed, counts);
     const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-    return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping: region.mapping });
+    return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
   };
+}
+
+// The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
+// manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
+// order a scratch run meets them.
+async function loadStoredTasks(engine: StoreEngine, input: RegionInput, range?: { from: number; to: number }): Promise<ReturnType<typeof taskTableOfValues>> {
+  const { logFiles, fresh, keptResults } = input;
+  const order = new Map(logFiles.map((file, index) => [file.name, index]));
+  const stored = range ? await engine.columns('SELECT * FROM store_tasks WHERE started_at >= $1 AND started_at < $2', [range.from, range.to]) : await engine.columns('SELECT * FROM store_tasks');
+  const sourceRank = (row: number) => (stored.source[row] === 'ai_logs' ? 0 : 1);
+  const fileRank = stored.file.map((file) => order.get(String(file))!);
+  const listed = Array.from({ length: stored.source.length }, (_, row) => row);
+  listed.sort((a, b) => sourceRank(a) - sourceRank(b) || fileRank[a] - fileRank[b] || Number(stored.ordinal[a]) - Number(stored.ordinal[b]));
+  const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
+  const namesOf = (source: LogSource) => logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(results.get(file.name)!));
+  const passThrough = passThroughColumns((['ai_logs', 'manual_logs'] as const).map((source) => ({ passThrough: new Map(namesOf(source).map((name) => [name, name])) })));
+  return taskTableOfValues(listed.length, (row) => storedTask(stored, listed[row]), passThrough);
+}
+
+// Nothing stored to keep (a new store, a rebuild, every file read again): every row is the region, and the
+// run's data is the one cleanRows gives; the store takes its tasks and rows for the next run.
+async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedRegion> {
+  const { logFiles, fresh, progress } = input;
+  await engine.run('DELETE FROM store_tasks');
+  await engine.run('DELETE FROM store_rows');
+  const regionRows = await loadRegionRows(engine, input, { pairs: 0, rows: [], keptRows: 0 });
+  progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
+  const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
+  await writeRegion(engine, logFiles, regionRows, built);
+  return { mapping: built.mapping, quarters: 'all', data: settleTasks(parsed, config, built) };
+}
+
+type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
+
+// CONTRACT 2.2-2.6 over the region's rows (the clock-skew swap noted per row first: the rules repair in place).
+async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Record<LogSource, SourceRegion>, options: { labelCounts?: Map<string, number>; onProgress(message: string): void }): Promise<RegionTasks> {
+  const skewed = { ai_logs: skewedRows(region.ai_logs), manual_logs: skewedRows(region.manual_logs) };
+  const rows = { ai_logs: region.ai_logs.rows, manual_logs: region.manual_logs.rows };
+  const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
+    ...options,
+    only: { ai_logs: region.ai_logs.only, manual_logs: region.manual_logs.only },
+  });
+  return { ...built, skewed };
+}
+
+// The region's rows with their fates, and its tasks as built (before the duration and team rules); gives the tasks' starts.
+async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Record<LogSource, SourceRegion>, built: RegionTasks): Promise<Float64Array> {
+  for (const source of ['ai_logs', 'manual_logs'] as const) {
+    const { rows, only, fileOf, ordinalOf } = region[source];
+    const fates = rowFates(built.fates[source], rows.length);
+    const columns = storeRowColumns(null, rows, { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping }, ROW_STATE.kept);
+    await engine.append('store_rows', STORE_ROW_TYPES, columns);
+  }
+  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  const tasks: StoredTask[] = [];
+  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
+    const { fileOf, ordinalOf } = region[source];
+    for (let task = range.offset; task < range.offset + range.length; task += 1) {
+      const first = built.columns.task_id.rowOf[task];
+      tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+    }
+  }
+  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
+  return Float64Array.from(tasks, (task) => task.values.started_at);
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
@@ -262,7 +312,8 @@ interface SourceRegion {
 
 // The fresh files' rows are all in the region (they are its seeds); a kept file's are taken from its stored
 // parsed rows only when the region holds some of them.
-async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: LogFileRead[], region: Region): Promise<Record<LogSource, SourceRegion>> {
+async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: Region): Promise<Record<LogSource, SourceRegion>> {
+  const { logFiles, fresh } = input;
   const ordinals = new Map<string, number[]>();
   for (const row of region.rows) {
     let list = ordinals.get(row.file);
@@ -281,7 +332,7 @@ async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: L
       const freshRead = freshByName.get(file.name);
       const wanted = ordinals.get(file.name);
       if (!freshRead && !wanted) continue;
-      const fileParts = freshRead ? freshRead.parts : await storedParts(engine, file.name);
+      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, file.name)) ?? (await input.readAgain(file)));
       const offset = fileOf.length;
       const length = fileParts.reduce((sum, part) => sum + part.length, 0);
       parts.push(...fileParts);
@@ -297,15 +348,15 @@ async function loadRegionRows(engine: StoreEngine, logFiles: LogFile[], fresh: L
   return result;
 }
 
-async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[]> {
+// null when the stored value cannot be taken back (damaged): the file is then read again
+async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[] | null> {
   const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [name]);
   try {
     const parts = row?.data instanceof Uint8Array ? (deserialize(row.data) as LogRowsPart[]) : null;
-    if (Array.isArray(parts)) return parts;
+    return Array.isArray(parts) ? parts : null;
   } catch {
-    // reported below
+    return null;
   }
-  throw new UptakeError('config', `${engine.location}: expected the stored rows of ${name} to be readable, got a damaged value; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`);
 }
 
 // CONTRACT 2.2's swap, read before the rules repair the rows in place: the store counts clock_skew per row.
@@ -393,28 +444,25 @@ function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
   ];
 }
 
-function storedTask(row: Record<string, StoreValue>): StoredTask {
+function storedTask(stored: Record<string, StoreValue[]>, row: number): TaskValues {
   const text = (value: StoreValue) => (value === null ? null : String(value));
   const number = (value: StoreValue) => (value === null ? null : Number(value));
+  const passThrough = stored.pass_through[row];
   return {
-    file: String(row.file),
-    ordinal: Number(row.ordinal),
-    values: {
-      source: String(row.source) as LogSource,
-      task_id: String(row.task_id),
-      user_id: String(row.user_id),
-      team: text(row.team),
-      task_type: String(row.task_type),
-      started_at: Number(row.started_at),
-      duration_ms: number(row.duration_ms),
-      status: String(row.status) as TaskValues['status'],
-      accuracy: number(row.accuracy),
-      harmful: row.harmful === null ? null : row.harmful === true,
-      fragments: Number(row.fragments),
-      prompt: text(row.prompt),
-      tool_version: text(row.tool_version),
-      passThrough: row.pass_through === null ? {} : (JSON.parse(String(row.pass_through)) as Record<string, string>),
-    },
+    source: stored.source[row] as LogSource,
+    task_id: String(stored.task_id[row]),
+    user_id: String(stored.user_id[row]),
+    team: text(stored.team[row]),
+    task_type: String(stored.task_type[row]),
+    started_at: Number(stored.started_at[row]),
+    duration_ms: number(stored.duration_ms[row]),
+    status: stored.status[row] as TaskValues['status'],
+    accuracy: number(stored.accuracy[row]),
+    harmful: stored.harmful[row] === null ? null : stored.harmful[row] === true,
+    fragments: Number(stored.fragments[row]),
+    prompt: text(stored.prompt[row]),
+    tool_version: text(stored.tool_version[row]),
+    passThrough: passThrough === null ? {} : (JSON.parse(String(passThrough)) as Record<string, string>),
   };
 }
 

@@ -51,6 +51,19 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       const names = reader.columnNames();
       return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
     },
+    // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one
+    async columns(sql, params) {
+      const result = await connection.stream(sql, params?.map(toDuckDB));
+      const names = result.columnNames();
+      const columns: StoreValue[][] = names.map(() => []);
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        names.forEach((_, index) => {
+          const target = columns[index];
+          for (const value of chunk!.getColumnValues(index)) target.push(fromDuckDB(value));
+        });
+      }
+      return Object.fromEntries(names.map((name, index) => [name, columns[index]]));
+    },
     async append(table, types, columns) {
       const rows = columns[0]?.length ?? 0;
       const appender = await connection.createAppender(table);

@@ -44,6 +44,10 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
       const result = await client.query(sql, params);
       return result.rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, fromPostgres(value)])));
     },
+    async columns(sql, params) {
+      const result = await client.query({ text: sql, values: params, rowMode: 'array' });
+      return Object.fromEntries(result.fields.map((field, index) => [field.name, (result.rows as unknown[][]).map((row) => fromPostgres(row[index]))]));
+    },
     async append(table, types, columns) {
       const rows = columns[0]?.length ?? 0;
       const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');

@@ -16,6 +16,8 @@ export interface StoreEngine {
   sqlType(type: StoreColumnType): string;
   run(sql: string, params?: StoreValue[]): Promise<void>;
   all(sql: string, params?: StoreValue[]): Promise<Array<Record<string, StoreValue>>>;
+  /** A query's result as columns (by name, in the query's column order): many rows without an object per row. */
+  columns(sql: string, params?: StoreValue[]): Promise<Record<string, StoreValue[]>>;
   /** Appends rows given as columns (equal lengths, in the table's column order). */
   append(table: string, types: StoreColumnType[], columns: Array<ArrayLike<StoreValue>>): Promise<void>;
   /** Bytes the store takes (the file, or the schema's tables). */

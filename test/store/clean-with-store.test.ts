@@ -103,11 +103,16 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
   const roster = (team: string) => `${ROSTER}\nu1,${team},2026-11,UTC,true,9,5\nu2,Legal,2026-11,UTC,true,9,5\n`;
 
   // Each step writes (text) or deletes (null) files, then a store run and a scratch run must agree byte for byte.
-  async function steps(...landings: Array<Record<string, string | null>>): Promise<string[]> {
+  // A function step does something to the store (at its path) instead.
+  async function steps(...landings: Array<Record<string, string | null> | ((store: string) => Promise<void>)>): Promise<string[]> {
     const input = tempDir('uptake-store-input-');
     const store = join(tempDir('uptake-store-'), 'store.duckdb');
     const messages: string[] = [];
     for (const landing of landings) {
+      if (typeof landing === 'function') {
+        await landing(store);
+        continue;
+      }
       for (const [name, text] of Object.entries(landing)) {
         if (text === null) unlinkSync(join(input, name));
         else writeFileSync(join(input, name), text);
@@ -120,7 +125,7 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
         await engine.close();
       }
     }
-    return messages.filter((message) => message.startsWith('re-cleaned'));
+    return messages.filter((message) => /^(re-)?cleaned [0-9a-z ,]+ rows/.test(message));
   }
   const base = { 'user_monthly_summary_2026-11.csv': roster('Finance'), 'manual_logs_a.csv': `${MANUAL}\nm0,u2,,audit,2026-11-09T08:00:00Z,2026-11-09T08:30:00Z\nm1,u1,,invoice_matching,2026-11-23T08:00:00Z,2026-11-23T08:30:00Z\n` };
 
@@ -158,12 +163,31 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
     );
   });
 
+  it('a kept file whose stored rows are damaged is read again when the region needs its rows', async () => {
+    const messages = await steps(
+      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
+      async (store) => {
+        const engine = await openStore(store);
+        await engine.run('UPDATE store_file_rows SET data = $1 WHERE name = $2', [new Uint8Array([1, 2, 3]), 'ai_logs_a.csv']);
+        await engine.close();
+      },
+      // e2 continues e1: e1's row is in the region, and a's rows come from the file
+      { 'ai_logs_b.csv': `${AI}\ne2,u1,,audit,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,success,,,\n` },
+      { 'ai_logs_c.csv': `${AI}\ne3,u1,,audit,2026-11-24T09:25:00Z,2026-11-24T09:30:00Z,success,,,\n` },
+    );
+    expect(messages).toEqual([
+      'cleaned all 3 rows (no stored rows to keep)',
+      're-cleaned 2 rows in 1 user and task-type pairs; 2 stored rows kept',
+      're-cleaned 3 rows in 1 user and task-type pairs; 2 stored rows kept',
+    ]);
+  });
+
   it('says how many rows it cleaned again of how many stored', async () => {
     const messages = await steps(
       { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-02T09:00:00Z,2026-11-02T09:10:00Z,success,,,\ne2,u2,,audit,2026-11-03T09:00:00Z,2026-11-03T09:10:00Z,success,,,\n` },
       // e3 joins u1's audit pair after e1: only e3 is cleaned again; e1, e2, m0 and m1 are kept
       { 'ai_logs_b.csv': `${AI}\ne3,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
     );
-    expect(messages).toEqual(['re-cleaned 4 rows in 4 user and task-type pairs; 0 stored rows kept', 're-cleaned 1 rows in 1 user and task-type pairs; 4 stored rows kept']);
+    expect(messages).toEqual(['cleaned all 4 rows (no stored rows to keep)', 're-cleaned 1 rows in 1 user and task-type pairs; 4 stored rows kept']);
   });
 });
