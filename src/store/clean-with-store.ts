@@ -227,13 +227,20 @@ interface CleanedRegion {
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
 // (durations, teams) with the run's roster, with the account summed over store_rows and store_tasks.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, mapping: Map<string, LabelMapping>): SettledTasks {
-  return async (range) => {
-    const { columns, ai, manual } = await loadStoredTasks(engine, input, range);
+  // the account is the same for every range once the region is written: summed over the store once
+  let account: Promise<{ accounting: Record<LogSource, SourceAccounting>; clockSkew: number }> | undefined;
+  const summed = async () => {
     const counts = { ai_logs: 0, manual_logs: 0 };
     for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) counts[String(row.source) as LogSource] = Number(row.n);
     const accounting = await storedAccounting(engine, parsed, counts);
-    const [{ skewed: clockSkew }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-    return settleTasks(parsed, config, { columns, ai, manual, accounting, clockSkew: Number(clockSkew), mapping });
+    const [{ skewed }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
+    return { accounting, clockSkew: Number(skewed) };
+  };
+  return async (range) => {
+    const { columns, ai, manual } = await loadStoredTasks(engine, input, range);
+    const { accounting, clockSkew } = await (account ??= summed());
+    // settleTasks fills each source's account in place: every range gets its own copy
+    return settleTasks(parsed, config, { columns, ai, manual, accounting: structuredClone(accounting), clockSkew, mapping });
   };
 }
 
