@@ -9,7 +9,7 @@ import {
 } from './clean-slice.js';
 import { findRegion, ROW_STATE, type Region } from './find-region.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
-import type { StoreEngine, StoreValue } from './store-engine.js';
+import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 import { isoWeekOf } from '../util/iso-week.js';
 
@@ -159,13 +159,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
   const labelCounts = await newLabelCounts(engine, logFiles);
   const mapping = canonicalLabels(labelCounts, config.cleaning);
-  await engine.run('DROP TABLE IF EXISTS run_labels');
-  await engine.run(`CREATE TEMP TABLE run_labels (label ${engine.sqlType('text')}, canonical ${engine.sqlType('text')})`);
-  const labels = [...mapping.values()];
-  for (let start = 0; start < labels.length; start += ROWS_PER_STATEMENT) {
-    const batch = labels.slice(start, start + ROWS_PER_STATEMENT);
-    await engine.run(`INSERT INTO run_labels VALUES ${batch.map((_, index) => `($${2 * index + 1}, $${2 * index + 2})`).join(', ')}`, batch.flatMap((label) => [label.raw, label.canonical]));
-  }
+  await fillTemp(engine, 'run_labels', [['label', 'text'], ['canonical', 'text']], [...mapping.values()].map((label) => [label.raw, label.canonical]));
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
@@ -190,16 +184,28 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 // number of the row it is listed by; the pass-through columns in the order a scratch run meets them.
 async function loadStoredTasks(engine: StoreEngine, input: RegionInput): Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const stored = await engine.columns('SELECT * FROM store_tasks');
-  const sourceRank = (row: number) => (stored.source[row] === 'ai_logs' ? 0 : 1);
-  const fileRank = stored.file.map((file) => order.get(String(file))!);
-  const listed = Array.from({ length: stored.source.length }, (_, row) => row);
-  listed.sort((a, b) => sourceRank(a) - sourceRank(b) || fileRank[a] - fileRank[b] || Number(stored.ordinal[a]) - Number(stored.ordinal[b]));
+  // file order is name order as this run's input lists it (a database's collation may sort otherwise)
+  await fillTemp(engine, 'run_files', [['name', 'text'], ['position', 'integer']], logFiles.map((file, index) => [file.name, index]));
+  const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
+  const stored = await engine.columns(
+    `SELECT ${values.map((name) => `t.${name}`).join(', ')} FROM store_tasks t JOIN run_files f ON f.name = t.file
+     ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
+  );
   const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
   const namesOf = (source: LogSource) => logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(results.get(file.name)!));
   const passThrough = passThroughColumns((['ai_logs', 'manual_logs'] as const).map((source) => ({ passThrough: new Map(namesOf(source).map((name) => [name, name])) })));
-  return taskTableOfValues(listed.length, (row) => storedTask(stored, listed[row]), passThrough);
+  return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+}
+
+// A small temporary table of this run (labels, file order), filled a few hundred rows a statement.
+async function fillTemp(engine: StoreEngine, table: string, columns: Array<[string, StoreColumnType]>, rows: StoreValue[][]): Promise<void> {
+  await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  await engine.run(`CREATE TEMP TABLE ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const tuples = batch.map((_, index) => `(${columns.map((__, column) => `$${index * columns.length + column + 1}`).join(', ')})`);
+    await engine.run(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, batch.flat());
+  }
 }
 
 // Nothing stored to keep (a new store, a rebuild, every file read again): every row is the region, and the
