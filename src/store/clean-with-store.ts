@@ -45,8 +45,10 @@ function zonesHash(zones: RosterZones): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
-/** Rows the SQL statements of a run carry at once (labels). */
+/** Rows the SQL statements of a run carry at once (labels, file order). */
 const ROWS_PER_STATEMENT = 500;
+/** Rows or tasks turned into store values and appended at a time: the values of a whole history are never held at once. */
+const ROWS_PER_APPEND = 65_536;
 
 /**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
@@ -154,7 +156,12 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   }
   const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
   if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
-  for (const read of fresh) await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, new LogRows(read.file.kind, read.parts), null, ROW_STATE.fresh));
+  for (const read of fresh) {
+    const rows = new LogRows(read.file.kind, read.parts);
+    for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, rows, null, ROW_STATE.fresh, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
+    }
+  }
 
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
   const labelCounts = await newLabelCounts(engine, logFiles);
@@ -239,19 +246,23 @@ async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Rec
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
-    const columns = storeRowColumns(null, rows, { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping }, ROW_STATE.kept);
-    await engine.append('store_rows', STORE_ROW_TYPES, columns);
-  }
-  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
-  const tasks: StoredTask[] = [];
-  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
-    const { fileOf, ordinalOf } = region[source];
-    for (let task = range.offset; task < range.offset + range.length; task += 1) {
-      const first = built.columns.task_id.rowOf[task];
-      tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+    for (let start = 0; start < only.length; start += ROWS_PER_APPEND) {
+      const facts = { only: only.subarray(start, start + ROWS_PER_APPEND), fileOf: (row: number) => logFiles[fileOf[row]].name, ordinalOf: (row: number) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping };
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(null, rows, facts, ROW_STATE.kept));
     }
   }
-  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
+  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
+    const { fileOf, ordinalOf } = region[source];
+    for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
+      const tasks: StoredTask[] = [];
+      for (let task = start; task < Math.min(start + ROWS_PER_APPEND, range.offset + range.length); task += 1) {
+        const first = built.columns.task_id.rowOf[task];
+        tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+      }
+      await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
+    }
+  }
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
@@ -344,8 +355,8 @@ interface RowFacts {
 
 // store_rows' columns for rows: a fresh file's (no fate yet; start and end as the clock-skew swap leaves
 // them), or the region's cleaned rows (repaired in place by the rules).
-function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number): StoreValue[][] {
-  const picked = facts ? Array.from(facts.only) : Array.from({ length: rows.length }, (_, row) => row);
+function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number, [from, to] = [0, rows.length]): StoreValue[][] {
+  const picked = facts ? Array.from(facts.only) : Array.from({ length: to - from }, (_, index) => from + index);
   const label = (row: number) => rows.strings[rows.label[row]];
   return [
     picked.map((row) => (facts ? facts.fileOf(row) : file)),
