@@ -4,10 +4,12 @@ import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
-  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
-  type RosterZones, type RowFates, type SourceAccounting, type TaskValues,
+  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
+  type RosterZones,
 } from './clean-slice.js';
 import { findRegion, ROW_STATE, type Region } from './find-region.js';
+import { newLabelCounts, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns } from './row-index.js';
+import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
@@ -328,135 +330,6 @@ function skewedRows(region: SourceRegion): Uint8Array {
   const skewed = new Uint8Array(region.rows.length);
   for (const row of region.only) skewed[row] = region.rows.end[row] < region.rows.start[row] ? 1 : 0;
   return skewed;
-}
-
-const FATE = { exact: 'exact_duplicate', retry: 'retry_duplicate', task: 'in_task' } as const;
-
-/** Per row: its fate (FATE) and whether it is the kept row of an id whose copies disagree. */
-function rowFates(fates: RowFates, length: number): { fate: string[]; conflicting: Uint8Array } {
-  const fate = new Array<string>(length).fill(FATE.exact);
-  for (const row of fates.exactKept) fate[row] = FATE.retry;
-  for (const row of fates.inTasks) fate[row] = FATE.task;
-  const conflicting = new Uint8Array(length);
-  for (const row of fates.conflicting) conflicting[row] = 1;
-  return { fate, conflicting };
-}
-
-const STORE_ROW_TYPES = STORE_TABLES.store_rows.map(([, type]) => type);
-
-interface RowFacts {
-  only: Int32Array;
-  fileOf(row: number): string;
-  ordinalOf(row: number): number;
-  fates: { fate: string[]; conflicting: Uint8Array };
-  skewed: Uint8Array;
-  mapping: Map<string, LabelMapping>;
-}
-
-// store_rows' columns for rows: a fresh file's (no fate yet; start and end as the clock-skew swap leaves
-// them), or the region's cleaned rows (repaired in place by the rules).
-function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number, [from, to] = [0, rows.length]): StoreValue[][] {
-  const picked = facts ? Array.from(facts.only) : Array.from({ length: to - from }, (_, index) => from + index);
-  const label = (row: number) => rows.strings[rows.label[row]];
-  return [
-    picked.map((row) => (facts ? facts.fileOf(row) : file)),
-    picked.map((row) => (facts ? facts.ordinalOf(row) : row)),
-    picked.map(() => rows.source),
-    picked.map((row) => rows.id.at(row)),
-    picked.map((row) => rows.strings[rows.user[row]]),
-    picked.map(label),
-    picked.map((row) => (facts ? facts.mapping.get(label(row))!.canonical : null)),
-    picked.map((row) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]))),
-    picked.map((row) => {
-      const end = facts || !(rows.end[row] < rows.start[row]) ? rows.end[row] : rows.start[row];
-      return Number.isNaN(end) ? null : end;
-    }),
-    picked.map((row) => (facts ? facts.skewed[row] === 1 : rows.end[row] < rows.start[row])),
-    picked.map((row) => (facts ? facts.fates.fate[row] : null)),
-    picked.map((row) => (facts ? facts.fates.conflicting[row] === 1 : false)),
-    picked.map(() => state),
-  ];
-}
-
-interface StoredTask {
-  file: string;
-  ordinal: number;
-  values: TaskValues;
-}
-
-const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type);
-
-function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
-  const column = (value: (task: StoredTask) => StoreValue) => tasks.map(value);
-  return [
-    column((task) => task.values.source),
-    column((task) => task.file),
-    column((task) => task.ordinal),
-    column((task) => task.values.task_id),
-    column((task) => task.values.user_id),
-    column((task) => task.values.team),
-    column((task) => task.values.task_type),
-    column((task) => task.values.started_at),
-    column((task) => task.values.duration_ms),
-    column((task) => task.values.status),
-    column((task) => task.values.accuracy),
-    column((task) => task.values.harmful),
-    column((task) => task.values.fragments),
-    column((task) => task.values.prompt),
-    column((task) => task.values.tool_version),
-    column((task) => (Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough))),
-  ];
-}
-
-function storedTask(stored: Record<string, StoreValue[]>, row: number): TaskValues {
-  const text = (value: StoreValue) => (value === null ? null : String(value));
-  const number = (value: StoreValue) => (value === null ? null : Number(value));
-  const passThrough = stored.pass_through[row];
-  return {
-    source: stored.source[row] as LogSource,
-    task_id: String(stored.task_id[row]),
-    user_id: String(stored.user_id[row]),
-    team: text(stored.team[row]),
-    task_type: String(stored.task_type[row]),
-    started_at: Number(stored.started_at[row]),
-    duration_ms: number(stored.duration_ms[row]),
-    status: stored.status[row] as TaskValues['status'],
-    accuracy: number(stored.accuracy[row]),
-    harmful: stored.harmful[row] === null ? null : stored.harmful[row] === true,
-    fragments: Number(stored.fragments[row]),
-    prompt: text(stored.prompt[row]),
-    tool_version: text(stored.tool_version[row]),
-    passThrough: passThrough === null ? {} : (JSON.parse(String(passThrough)) as Record<string, string>),
-  };
-}
-
-// How many rows carry each raw label in the new state, listed in the order a full read meets them
-// (AI files, then manual files, each in file order, then row order), as countRawLabels lists them.
-async function newLabelCounts(engine: StoreEngine, logFiles: LogFile[]): Promise<Map<string, number>> {
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const rows = await engine.all(`SELECT source, file, label, count(*) AS n, min(ordinal) AS first FROM store_rows WHERE state <> ${ROW_STATE.gone} GROUP BY source, file, label`);
-  const sourceRank = (source: StoreValue) => (source === 'ai_logs' ? 0 : 1);
-  rows.sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || order.get(String(a.file))! - order.get(String(b.file))! || Number(a.first) - Number(b.first));
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(String(row.label), (counts.get(String(row.label)) ?? 0) + Number(row.n));
-  return counts;
-}
-
-// CONTRACT section 2's sum per source: rows read and quarantined per file, the rest per row in store_rows.
-async function storedAccounting(engine: StoreEngine, parsed: ParsedInput, tasks: Record<LogSource, number>): Promise<Record<LogSource, SourceAccounting>> {
-  const accounting = {} as Record<LogSource, SourceAccounting>;
-  for (const source of ['ai_logs', 'manual_logs'] as const) {
-    accounting[source] = { rows_read: parsed.logs.counts[source].rowsRead, quarantined: parsed.logs.counts[source].quarantined, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: tasks[source] };
-  }
-  for (const row of await engine.all('SELECT source, fate, count(*) AS n, sum(CASE WHEN conflicting THEN 1 ELSE 0 END) AS conflicting FROM store_rows GROUP BY source, fate')) {
-    const counts = accounting[String(row.source) as LogSource];
-    const n = Number(row.n);
-    if (row.fate === FATE.exact) counts.exact_duplicates += n;
-    else if (row.fate === FATE.retry) counts.retry_duplicates += n;
-    else counts.rows_in_tasks += n;
-    counts.conflicting_duplicates += Number(row.conflicting);
-  }
-  return accounting;
 }
 
 function keptResult(bytes: Uint8Array): KeptFileResult | null {
