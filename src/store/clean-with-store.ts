@@ -4,12 +4,14 @@ import type { Config } from '../config/schema.js';
 import { hashFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
-  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LabelMapping, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
-  type RosterZones, type RowFates, type SourceAccounting, type TaskValues,
+  type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
+  type LabelMapping, type RosterZones, type SourceAccounting,
 } from './clean-slice.js';
 import { findRegion, ROW_STATE, type Region } from './find-region.js';
+import { newLabelCounts, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns } from './row-index.js';
+import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
-import type { StoreEngine, StoreValue } from './store-engine.js';
+import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
@@ -63,8 +65,10 @@ function zonesHash(zones: RosterZones): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
-/** Rows the SQL statements of a run carry at once (labels). */
+/** Rows the SQL statements of a run carry at once (labels, file order). */
 const ROWS_PER_STATEMENT = 500;
+/** Rows or tasks turned into store values and appended at a time: the values of a whole history are never held at once. */
+const ROWS_PER_APPEND = 65_536;
 
 /**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
@@ -185,18 +189,17 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   }
   const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
   if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
-  for (const read of fresh) await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, new LogRows(read.file.kind, read.parts), null, ROW_STATE.fresh));
+  for (const read of fresh) {
+    const rows = new LogRows(read.file.kind, read.parts);
+    for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, rows, null, ROW_STATE.fresh, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
+    }
+  }
 
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
   const labelCounts = await newLabelCounts(engine, logFiles);
   const mapping = canonicalLabels(labelCounts, config.cleaning);
-  await engine.run('DROP TABLE IF EXISTS run_labels');
-  await engine.run(`CREATE TEMP TABLE run_labels (label ${engine.sqlType('text')}, canonical ${engine.sqlType('text')})`);
-  const labels = [...mapping.values()];
-  for (let start = 0; start < labels.length; start += ROWS_PER_STATEMENT) {
-    const batch = labels.slice(start, start + ROWS_PER_STATEMENT);
-    await engine.run(`INSERT INTO run_labels VALUES ${batch.map((_, index) => `($${2 * index + 1}, $${2 * index + 2})`).join(', ')}`, batch.flatMap((label) => [label.raw, label.canonical]));
-  }
+  await fillTemp(engine, 'run_labels', [['label', 'text'], ['canonical', 'text']], [...mapping.values()].map((label) => [label.raw, label.canonical]));
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
@@ -249,16 +252,30 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 // order a scratch run meets them.
 async function loadStoredTasks(engine: StoreEngine, input: RegionInput, range?: { from: number; to: number }): Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const stored = range ? await engine.columns('SELECT * FROM store_tasks WHERE started_at >= $1 AND started_at < $2', [range.from, range.to]) : await engine.columns('SELECT * FROM store_tasks');
-  const sourceRank = (row: number) => (stored.source[row] === 'ai_logs' ? 0 : 1);
-  const fileRank = stored.file.map((file) => order.get(String(file))!);
-  const listed = Array.from({ length: stored.source.length }, (_, row) => row);
-  listed.sort((a, b) => sourceRank(a) - sourceRank(b) || fileRank[a] - fileRank[b] || Number(stored.ordinal[a]) - Number(stored.ordinal[b]));
+  // file order is name order as this run's input lists it (a database's collation may sort otherwise)
+  await fillTemp(engine, 'run_files', [['name', 'text'], ['position', 'integer']], logFiles.map((file, index) => [file.name, index]));
+  const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
+  const stored = await engine.columns(
+    `SELECT ${values.map((name) => `t.${name}`).join(', ')} FROM store_tasks t JOIN run_files f ON f.name = t.file
+     ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
+     ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
+    range ? [range.from, range.to] : [],
+  );
   const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
   const namesOf = (source: LogSource) => logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(results.get(file.name)!));
   const passThrough = passThroughColumns((['ai_logs', 'manual_logs'] as const).map((source) => ({ passThrough: new Map(namesOf(source).map((name) => [name, name])) })));
-  return taskTableOfValues(listed.length, (row) => storedTask(stored, listed[row]), passThrough);
+  return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+}
+
+// A small temporary table of this run (labels, file order), filled a few hundred rows a statement.
+async function fillTemp(engine: StoreEngine, table: string, columns: Array<[string, StoreColumnType]>, rows: StoreValue[][]): Promise<void> {
+  await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  await engine.run(`CREATE TEMP TABLE ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const tuples = batch.map((_, index) => `(${columns.map((__, column) => `$${index * columns.length + column + 1}`).join(', ')})`);
+    await engine.run(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, batch.flat());
+  }
 }
 
 // Nothing stored to keep (a new store, a rebuild, every file read again): every row is the region, and the
@@ -292,20 +309,27 @@ async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Rec
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
-    const columns = storeRowColumns(null, rows, { only, fileOf: (row) => logFiles[fileOf[row]].name, ordinalOf: (row) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping }, ROW_STATE.kept);
-    await engine.append('store_rows', STORE_ROW_TYPES, columns);
-  }
-  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
-  const tasks: StoredTask[] = [];
-  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
-    const { fileOf, ordinalOf } = region[source];
-    for (let task = range.offset; task < range.offset + range.length; task += 1) {
-      const first = built.columns.task_id.rowOf[task];
-      tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+    for (let start = 0; start < only.length; start += ROWS_PER_APPEND) {
+      const facts = { only: only.subarray(start, start + ROWS_PER_APPEND), fileOf: (row: number) => logFiles[fileOf[row]].name, ordinalOf: (row: number) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping };
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(null, rows, facts, ROW_STATE.kept));
     }
   }
-  await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
-  return Float64Array.from(tasks, (task) => task.values.started_at);
+  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  const starts = new Float64Array(built.ai.length + built.manual.length);
+  let written = 0;
+  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
+    const { fileOf, ordinalOf } = region[source];
+    for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
+      const tasks: StoredTask[] = [];
+      for (let task = start; task < Math.min(start + ROWS_PER_APPEND, range.offset + range.length); task += 1) {
+        const first = built.columns.task_id.rowOf[task];
+        tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
+        starts[written++] = tasks[tasks.length - 1].values.started_at;
+      }
+      await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
+    }
+  }
+  return starts;
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
@@ -371,135 +395,6 @@ function skewedRows(region: SourceRegion): Uint8Array {
   const skewed = new Uint8Array(region.rows.length);
   for (const row of region.only) skewed[row] = region.rows.end[row] < region.rows.start[row] ? 1 : 0;
   return skewed;
-}
-
-const FATE = { exact: 'exact_duplicate', retry: 'retry_duplicate', task: 'in_task' } as const;
-
-/** Per row: its fate (FATE) and whether it is the kept row of an id whose copies disagree. */
-function rowFates(fates: RowFates, length: number): { fate: string[]; conflicting: Uint8Array } {
-  const fate = new Array<string>(length).fill(FATE.exact);
-  for (const row of fates.exactKept) fate[row] = FATE.retry;
-  for (const row of fates.inTasks) fate[row] = FATE.task;
-  const conflicting = new Uint8Array(length);
-  for (const row of fates.conflicting) conflicting[row] = 1;
-  return { fate, conflicting };
-}
-
-const STORE_ROW_TYPES = STORE_TABLES.store_rows.map(([, type]) => type);
-
-interface RowFacts {
-  only: Int32Array;
-  fileOf(row: number): string;
-  ordinalOf(row: number): number;
-  fates: { fate: string[]; conflicting: Uint8Array };
-  skewed: Uint8Array;
-  mapping: Map<string, LabelMapping>;
-}
-
-// store_rows' columns for rows: a fresh file's (no fate yet; start and end as the clock-skew swap leaves
-// them), or the region's cleaned rows (repaired in place by the rules).
-function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number): StoreValue[][] {
-  const picked = facts ? Array.from(facts.only) : Array.from({ length: rows.length }, (_, row) => row);
-  const label = (row: number) => rows.strings[rows.label[row]];
-  return [
-    picked.map((row) => (facts ? facts.fileOf(row) : file)),
-    picked.map((row) => (facts ? facts.ordinalOf(row) : row)),
-    picked.map(() => rows.source),
-    picked.map((row) => rows.id.at(row)),
-    picked.map((row) => rows.strings[rows.user[row]]),
-    picked.map(label),
-    picked.map((row) => (facts ? facts.mapping.get(label(row))!.canonical : null)),
-    picked.map((row) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]))),
-    picked.map((row) => {
-      const end = facts || !(rows.end[row] < rows.start[row]) ? rows.end[row] : rows.start[row];
-      return Number.isNaN(end) ? null : end;
-    }),
-    picked.map((row) => (facts ? facts.skewed[row] === 1 : rows.end[row] < rows.start[row])),
-    picked.map((row) => (facts ? facts.fates.fate[row] : null)),
-    picked.map((row) => (facts ? facts.fates.conflicting[row] === 1 : false)),
-    picked.map(() => state),
-  ];
-}
-
-interface StoredTask {
-  file: string;
-  ordinal: number;
-  values: TaskValues;
-}
-
-const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type);
-
-function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
-  const column = (value: (task: StoredTask) => StoreValue) => tasks.map(value);
-  return [
-    column((task) => task.values.source),
-    column((task) => task.file),
-    column((task) => task.ordinal),
-    column((task) => task.values.task_id),
-    column((task) => task.values.user_id),
-    column((task) => task.values.team),
-    column((task) => task.values.task_type),
-    column((task) => task.values.started_at),
-    column((task) => task.values.duration_ms),
-    column((task) => task.values.status),
-    column((task) => task.values.accuracy),
-    column((task) => task.values.harmful),
-    column((task) => task.values.fragments),
-    column((task) => task.values.prompt),
-    column((task) => task.values.tool_version),
-    column((task) => (Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough))),
-  ];
-}
-
-function storedTask(stored: Record<string, StoreValue[]>, row: number): TaskValues {
-  const text = (value: StoreValue) => (value === null ? null : String(value));
-  const number = (value: StoreValue) => (value === null ? null : Number(value));
-  const passThrough = stored.pass_through[row];
-  return {
-    source: stored.source[row] as LogSource,
-    task_id: String(stored.task_id[row]),
-    user_id: String(stored.user_id[row]),
-    team: text(stored.team[row]),
-    task_type: String(stored.task_type[row]),
-    started_at: Number(stored.started_at[row]),
-    duration_ms: number(stored.duration_ms[row]),
-    status: stored.status[row] as TaskValues['status'],
-    accuracy: number(stored.accuracy[row]),
-    harmful: stored.harmful[row] === null ? null : stored.harmful[row] === true,
-    fragments: Number(stored.fragments[row]),
-    prompt: text(stored.prompt[row]),
-    tool_version: text(stored.tool_version[row]),
-    passThrough: passThrough === null ? {} : (JSON.parse(String(passThrough)) as Record<string, string>),
-  };
-}
-
-// How many rows carry each raw label in the new state, listed in the order a full read meets them
-// (AI files, then manual files, each in file order, then row order), as countRawLabels lists them.
-async function newLabelCounts(engine: StoreEngine, logFiles: LogFile[]): Promise<Map<string, number>> {
-  const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const rows = await engine.all(`SELECT source, file, label, count(*) AS n, min(ordinal) AS first FROM store_rows WHERE state <> ${ROW_STATE.gone} GROUP BY source, file, label`);
-  const sourceRank = (source: StoreValue) => (source === 'ai_logs' ? 0 : 1);
-  rows.sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || order.get(String(a.file))! - order.get(String(b.file))! || Number(a.first) - Number(b.first));
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(String(row.label), (counts.get(String(row.label)) ?? 0) + Number(row.n));
-  return counts;
-}
-
-// CONTRACT section 2's sum per source: rows read and quarantined per file, the rest per row in store_rows.
-async function storedAccounting(engine: StoreEngine, parsed: ParsedInput, tasks: Record<LogSource, number>): Promise<Record<LogSource, SourceAccounting>> {
-  const accounting = {} as Record<LogSource, SourceAccounting>;
-  for (const source of ['ai_logs', 'manual_logs'] as const) {
-    accounting[source] = { rows_read: parsed.logs.counts[source].rowsRead, quarantined: parsed.logs.counts[source].quarantined, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: tasks[source] };
-  }
-  for (const row of await engine.all('SELECT source, fate, count(*) AS n, sum(CASE WHEN conflicting THEN 1 ELSE 0 END) AS conflicting FROM store_rows GROUP BY source, fate')) {
-    const counts = accounting[String(row.source) as LogSource];
-    const n = Number(row.n);
-    if (row.fate === FATE.exact) counts.exact_duplicates += n;
-    else if (row.fate === FATE.retry) counts.retry_duplicates += n;
-    else counts.rows_in_tasks += n;
-    counts.conflicting_duplicates += Number(row.conflicting);
-  }
-  return accounting;
 }
 
 function keptResult(bytes: Uint8Array): KeptFileResult | null {

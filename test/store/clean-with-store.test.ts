@@ -6,6 +6,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { NOW, config, landInBatches, outcome, tempDir, weekOf } from './land-in-batches.js';
+import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, SMALL, landInSteps, type Landing } from './land-in-steps.js';
 
 describe('cleanWithStore: a run through the store equals a run from scratch', () => {
   for (const seed of [1, 2, 3]) {
@@ -97,55 +98,21 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
 });
 
 describe('cleanWithStore: the cross-row rules across files that land apart', () => {
-  const AI = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
-  const MANUAL = 'task_id,user_id,team,task_type,started_at,ended_at';
-  const ROSTER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
-  const roster = (team: string) => `${ROSTER}\nu1,${team},2026-11,UTC,true,9,5\nu2,Legal,2026-11,UTC,true,9,5\n`;
-
-  // Each step writes (text) or deletes (null) files, then a store run and a scratch run must agree byte for byte.
-  // A function step does something to the store (at its path) instead.
-  async function steps(...landings: Array<Record<string, string | null> | ((store: string) => Promise<void>)>): Promise<string[]> {
-    const input = tempDir('uptake-store-input-');
-    const store = join(tempDir('uptake-store-'), 'store.duckdb');
-    const messages: string[] = [];
-    for (const landing of landings) {
-      if (typeof landing === 'function') {
-        await landing(store);
-        continue;
-      }
-      for (const [name, text] of Object.entries(landing)) {
-        if (text === null) unlinkSync(join(input, name));
-        else writeFileSync(join(input, name), text);
-      }
-      const engine = await openStore(store);
-      try {
-        const { data } = await cleanWithStore(engine, input, config, { now: NOW, onProgress: (message) => messages.push(message) });
-        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now: NOW })));
-      } finally {
-        await engine.close();
-      }
-    }
-    return messages.filter((message) => /^(re-)?cleaned [0-9a-z ,]+ rows/.test(message));
-  }
-  const base = { 'user_monthly_summary_2026-11.csv': roster('Finance'), 'manual_logs_a.csv': `${MANUAL}\nm0,u2,,audit,2026-11-09T08:00:00Z,2026-11-09T08:30:00Z\nm1,u1,,invoice_matching,2026-11-23T08:00:00Z,2026-11-23T08:30:00Z\n` };
+  const { AI, roster, base } = SMALL;
+  const steps = (...landings: Landing[]) => landInSteps(join(tempDir('uptake-store-'), 'store.duckdb'), ...landings);
 
   it('a stitch, a retry and an exact duplicate across two files, and a file that sorts first landing last', async () => {
-    const messages = await steps(
-      { ...base, 'ai_logs_b.csv': `${AI}\ne1,u1,,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.9,false,p1\ne2,u2,,budget_recon,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,error,,,p2\ne9,u2,,audit,2026-11-20T09:00:00Z,2026-11-20T09:10:00Z,success,,,\n` },
-      // e3 continues e1 (5 min gap), e4 retries e2 (20 s), e1 again with another accuracy (conflicting)
-      { 'ai_logs_c.csv': `${AI}\ne3,u1,,invoice_matching,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,abandoned,0.5,true,p3\ne4,u2,,Budget Recon,2026-11-24T09:00:20Z,2026-11-24T09:10:00Z,success,,,p2\ne1,u1,Finance,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.7,false,p1\n` },
-      // sorts before b and c: its tasks come first in the table; e9 again under another user (ids join pairs)
-      { 'ai_logs_a.csv': `${AI}\ne5,u1,,invoice_matching,2026-11-24T08:00:00Z,2026-11-24T08:10:00Z,success,,,\ne9,u1,,audit,2026-11-25T09:00:00Z,,success,,,\n` },
-    );
-    expect(messages).toHaveLength(3);
+    const messages = await steps(...CROSS_FILE_LANDINGS    );
+    // e1, e2 and e3, e4 (two pairs) with the new rows; then u1's invoice_matching from e5 on, and e9 under both users
+    expect(messages).toEqual([
+      'cleaned all 5 rows (no stored rows to keep)',
+      're-cleaned 5 rows in 2 user and task-type pairs; 3 stored rows kept',
+      're-cleaned 6 rows in 3 user and task-type pairs; 4 stored rows kept',
+    ]);
   });
 
   it('a label whose canonical form changes when new counts arrive, and back when they go', async () => {
-    await steps(
-      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,budget_recon,2026-11-02T09:00:00Z,2026-11-02T09:10:00Z,success,,,\ne2,u2,,budget_recon,2026-11-03T09:00:00Z,2026-11-03T09:10:00Z,success,,,\n` },
-      { 'ai_logs_b.csv': `${AI}\ne3,u2,,Budget Reconciliation,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
-      { 'ai_logs_b.csv': null },
-    );
+    await steps(...LABEL_CHANGE_LANDINGS    );
   });
 
   it('a roster month whose team changes fills the stored tasks\' blank teams anew; a changed file in the middle splits a stitched task', async () => {

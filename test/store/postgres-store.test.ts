@@ -6,15 +6,24 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeInfo } from '../../src/store/store-info.js';
 import { landInBatches, weekOf } from './land-in-batches.js';
+import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
 
 const url = TEST_POSTGRES_URL;
 const schema = `uptake_store_test_${randomBytes(5).toString('hex')}`;
 /** The store's tables go to a schema of their own, named in the URL as a user would. */
-const storeUrl = () => {
+const storeUrl = (inSchema = schema) => {
   const parsed = new URL(url);
-  parsed.searchParams.set('options', `-csearch_path=${schema}`);
+  parsed.searchParams.set('options', `-csearch_path=${inSchema}`);
   return parsed.toString();
 };
+const scenarioSchemas: string[] = [];
+/** A store of its own (a new schema) for one scenario. */
+async function scenarioStore(): Promise<string> {
+  const name = `${schema}_${scenarioSchemas.length}`;
+  scenarioSchemas.push(name);
+  await client.query(`CREATE SCHEMA "${name}"`);
+  return storeUrl(name);
+}
 let client: pg.Client;
 
 beforeAll(async () => {
@@ -22,7 +31,10 @@ beforeAll(async () => {
   await client.query(`CREATE SCHEMA "${schema}"`);
 });
 
-afterAll(() => dropSchemaAndClose(client, schema));
+afterAll(async () => {
+  for (const name of scenarioSchemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  await dropSchemaAndClose(client, schema);
+});
 
 describe('PostgreSQL as the store', () => {
   it('weeks landing one at a time give the from-scratch tables, and the tables are in the URL\'s schema', async () => {
@@ -41,6 +53,18 @@ describe('PostgreSQL as the store', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it('the region of the cross-row rules is found as in DuckDB: stitches, retries and ids across files, a file sorting first', async () => {
+    expect(await landInSteps(await scenarioStore(), ...CROSS_FILE_LANDINGS)).toEqual([
+      'cleaned all 5 rows (no stored rows to keep)',
+      're-cleaned 5 rows in 2 user and task-type pairs; 3 stored rows kept',
+      're-cleaned 6 rows in 3 user and task-type pairs; 4 stored rows kept',
+    ]);
+  });
+
+  it('a label whose canonical form changes, and back, cleans its pairs again from the beginning', async () => {
+    expect(await landInSteps(await scenarioStore(), ...LABEL_CHANGE_LANDINGS)).toHaveLength(3);
   });
 
   it('an unreachable server is exit 8 without the password', async () => {
