@@ -210,8 +210,8 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   const quarters = new Set<number>();
-  for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`)) quarters.add(Number(row.quarter));
-  await engine.run(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t)`);
+  const replaced = await engine.all(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t) RETURNING started_at`);
+  for (const row of replaced) quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
   for (const start of await writeRegion(engine, logFiles, regionRows, built)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
   return { mapping: built.mapping, quarters };
@@ -240,7 +240,8 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
     return { accounting, clockSkew: Number(skewed) };
   };
   return async (range) => {
-    const { columns, ai, manual } = await loadStoredTasks(engine, input, range);
+    // an empty range (the run's data without its tasks) asks the store nothing
+    const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadStoredTasks(engine, input, range);
     const { accounting, clockSkew } = await (account ??= summed());
     // settleTasks fills each source's account in place: every range gets its own copy
     return settleTasks(parsed, config, { columns, ai, manual, accounting: structuredClone(accounting), clockSkew, mapping });
