@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/read-config.js';
 import { statePaths } from '../../src/automate/state-paths.js';
@@ -96,8 +96,9 @@ describe('templates/github-actions.yml', () => {
     expect(workflow).toMatch(/Save uptake's state\n\s+if: always\(\)/);
   });
 
-  it('runs the built CLI that package.json names as the bin', () => {
-    const { bin } = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { uptake: string } };
-    expect(workflow).toContain(`run: node ${bin.uptake} run --config uptake.config.json`);
+  it('runs the built CLI that `npm ci` links as node_modules/.bin/uptake', () => {
+    const cli = relative(process.cwd(), realpathSync('node_modules/.bin/uptake'));
+    expect(cli).toBe(join('dist', 'cli', 'main.js'));
+    expect(workflow).toContain(`run: node ${cli} run --config uptake.config.json`);
   });
 });
