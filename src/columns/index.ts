@@ -9,7 +9,7 @@ export { arrayCarver, prefaultedMemory, type PrefaultedMemory } from './prefault
 export { cachedIn, memoizedPer } from './cached-in.js';
 export { codeOf, columnCodes, emptyCodes, nullIds, rememberColumnCodes, type ColumnCodes } from './column-codes.js';
 export { columnValues, numberValues, sortedNumbers } from './column-values.js';
-export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeGroups, sortedValuesByGroup, sumAndCountByGroup, sumByGroup, type CodeSubtotals, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
+export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeGroups, sortedValuesByGroup, sumByGroup, type CodeSubtotals, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
 export { countCodes } from './count-codes.js';
 export { byQuarterHour, memoized, perCode, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
 export { TokenPrefixIndex } from './token-prefix-index.js';

@@ -183,29 +183,6 @@ export function countByGroup(groups: ScopeGroups): Int32Array {
 }
 
 /**
- * Per group: the sum, in row order, of a value computed per task row, and how many tasks had one (NaN: none).
- * @example sumAndCountByGroup(groups, (row) => (ai[row] === 1 ? duration[row] : Number.NaN)) // { sums, counts }
- */
-export function sumAndCountByGroup(groups: ScopeGroups, valueOf: (row: number) => number): { sums: Float64Array; counts: Int32Array } {
-  const sums = new Float64Array(groups.keys.length);
-  const counts = new Int32Array(groups.keys.length);
-  const { rows, group, all } = groups;
-  for (let index = 0; index < rows.length; index += 1) {
-    const value = valueOf(rows[index]);
-    if (Number.isNaN(value)) continue;
-    if (group[index] !== -1) {
-      sums[group[index]] += value;
-      counts[group[index]] += 1;
-    }
-    if (all[index] !== -1) {
-      sums[all[index]] += value;
-      counts[all[index]] += 1;
-    }
-  }
-  return { sums, counts };
-}
-
-/**
  * Each group's values of a numeric column, sorted ascending (for medians and quantiles).
  * @example sortedQuantile(sortedValuesByGroup(groups, durations)[0], 0.5) // the first group's median
  */

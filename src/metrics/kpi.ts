@@ -8,7 +8,7 @@ export type Row = Record<string, unknown>;
 
 /**
  * Small additive rows computed from the cleaned tasks of whole ISO weeks (report zone), by fact table name. Every
- * row carries the `week` it came from; the facts of disjoint sets of weeks concatenate (see facts.ts).
+ * row carries the `week` it came from; the facts of disjoint sets of weeks concatenate (see week-facts.ts).
  */
 export type WeekFacts = Record<string, Row[]>;
 
@@ -64,9 +64,4 @@ export interface Kpi {
 /** A rate with a zero denominator is null. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
-}
-
-/** arquero sums of nothing are undefined: count them as 0. */
-export function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }

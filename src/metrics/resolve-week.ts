@@ -49,7 +49,7 @@ export function resolveWeek(data: CleanedData, config: Config, week: string): Re
     lastSlot = slot;
     weeks.add(lookup(starts[row]).week);
   }
-  return resolveWeekAmong([...weeks].sort(), data.loadedDates, week, dateOf(data.asOf, config.timezone), config.timezone);
+  return resolveWeekOf([...weeks], data.loadedDates, data.asOf, config, week);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { columnCodes } from '../../src/columns/column-codes.js';
-import { countByGroup, eachGroupSubtotals, scopeGroups, sortedValuesByGroup, sumAndCountByGroup } from '../../src/columns/scope-groups.js';
+import { countByGroup, eachGroupSubtotals, scopeGroups, sortedValuesByGroup } from '../../src/columns/scope-groups.js';
 
 // Five tasks: a null team counts only in the "*" group (group 0); Finance is group 1, Legal group 2.
 const tasks = table({
@@ -20,13 +20,6 @@ describe('scope group verbs', () => {
 
   it('countByGroup counts each task in its team and in "*"', () => {
     expect(Array.from(countByGroup(groups()))).toEqual([5, 2, 2]);
-  });
-
-  it('sumAndCountByGroup sums a computed value and counts the tasks that had one (NaN: none)', () => {
-    const ai = column('ai');
-    const minutes = column('minutes');
-    const { sums, counts } = sumAndCountByGroup(groups(), (row) => (ai[row] === 1 ? minutes[row] : Number.NaN));
-    expect({ sums: Array.from(sums), counts: Array.from(counts) }).toEqual({ sums: [55, 35, 20], counts: [3, 2, 1] });
   });
 
   it('sortedValuesByGroup lists each group\'s values ascending', () => {
