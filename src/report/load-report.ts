@@ -81,10 +81,9 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const cleaning = { onProgress: log, now: effects.now?.().getTime() };
   // 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
-  if (source.store && !options.allTasks) {
-    const week = options.week === null ? undefined : options.week ?? 'latest';
-    const run = await cleanThroughStore(source.store, input, config, cleaning, { week });
-    return run.report ? { config, input, data: run.data, ...run.report } : { config, input, data: run.data };
+  if (source.store && !options.allTasks && options.week !== null) {
+    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest' });
+    return { config, input, data: run.data, ...run.report! };
   }
   const data = source.store ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);
   const loaded: LoadedData = { config, input, data };

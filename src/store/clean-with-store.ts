@@ -7,7 +7,7 @@ import {
   type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
   type LabelMapping, type RosterZones, type SourceAccounting,
 } from './clean-slice.js';
-import { findRegion, ROW_STATE, type Region } from './find-region.js';
+import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
 import { newLabelCounts, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns } from './row-index.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
@@ -202,7 +202,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await fillTemp(engine, 'run_labels', [['label', 'text'], ['canonical', 'text']], [...mapping.values()].map((label) => [label.raw, label.canonical]));
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
-  const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000));
+  const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000), Number(kept));
   const regionRows = await loadRegionRows(engine, input, region);
   const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
   progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
@@ -210,9 +210,9 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   const quarters = new Set<number>();
-  const replaced = await engine.all(`DELETE FROM store_tasks WHERE EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_tasks.source AND g.user_id = store_tasks.user_id AND g.task_type = store_tasks.task_type AND store_tasks.started_at >= g.t) RETURNING started_at`);
+  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks')} RETURNING started_at`);
   for (const row of replaced) quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
-  await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR EXISTS (SELECT 1 FROM run_region g WHERE g.source = store_rows.source AND g.user_id = store_rows.user_id AND g.task_type = store_rows.task_type AND store_rows.started_at >= g.t)`);
+  await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows')}`);
   for (const start of await writeRegion(engine, logFiles, regionRows, built)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
   return { mapping: built.mapping, quarters };
 }
@@ -239,9 +239,10 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
     const [{ skewed }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
     return { accounting, clockSkew: Number(skewed) };
   };
+  const loadTasks = storedTaskLoader(engine, input);
   return async (range) => {
     // an empty range (the run's data without its tasks) asks the store nothing
-    const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadStoredTasks(engine, input, range);
+    const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
     const { accounting, clockSkew } = await (account ??= summed());
     // settleTasks fills each source's account in place: every range gets its own copy
     return settleTasks(parsed, config, { columns, ai, manual, accounting: structuredClone(accounting), clockSkew, mapping });
@@ -250,22 +251,28 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 
 // The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
 // manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
-// order a scratch run meets them.
-async function loadStoredTasks(engine: StoreEngine, input: RegionInput, range?: { from: number; to: number }): Promise<ReturnType<typeof taskTableOfValues>> {
+// order a scratch run meets them. The file order and the pass-through names are set up once per run.
+function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
-  // file order is name order as this run's input lists it (a database's collation may sort otherwise)
-  await fillTemp(engine, 'run_files', [['name', 'text'], ['position', 'integer']], logFiles.map((file, index) => [file.name, index]));
+  let prepared: Promise<Map<string, string>> | undefined;
+  const prepare = async () => {
+    // file order is name order as this run's input lists it (a database's collation may sort otherwise)
+    await fillTemp(engine, 'run_files', [['name', 'text'], ['position', 'integer']], logFiles.map((file, index) => [file.name, index]));
+    const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
+    const inOrder = [...logFiles.filter((file) => file.kind === 'ai_logs'), ...logFiles.filter((file) => file.kind === 'manual_logs')];
+    return passThroughColumns([{ passThrough: new Map(inOrder.flatMap((file) => results.get(file.name)!.passThrough ?? []).map((name) => [name, name])) }]);
+  };
   const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
-  const stored = await engine.columns(
-    `SELECT ${values.map((name) => `t.${name}`).join(', ')} FROM store_tasks t JOIN run_files f ON f.name = t.file
-     ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
-     ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
-    range ? [range.from, range.to] : [],
-  );
-  const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
-  const namesOf = (source: LogSource) => logFiles.filter((file) => file.kind === source).flatMap((file) => passThroughNames(results.get(file.name)!));
-  const passThrough = passThroughColumns((['ai_logs', 'manual_logs'] as const).map((source) => ({ passThrough: new Map(namesOf(source).map((name) => [name, name])) })));
-  return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+  return async (range) => {
+    const passThrough = await (prepared ??= prepare());
+    const stored = await engine.columns(
+      `SELECT ${values.map((name) => `t.${name}`).join(', ')} FROM store_tasks t JOIN run_files f ON f.name = t.file
+       ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
+       ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
+      range ? [range.from, range.to] : [],
+    );
+    return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+  };
 }
 
 // A small temporary table of this run (labels, file order), filled a few hundred rows a statement.
@@ -405,11 +412,6 @@ function keptResult(bytes: Uint8Array): KeptFileResult | null {
   } catch {
     return null;
   }
-}
-
-/** A file's pass-through columns, in the order its rows met them (kept with what reading it gave). */
-function passThroughNames(result: KeptFileResult): string[] {
-  return result.passThrough ?? [];
 }
 
 function namesOfParts(parts: LogRowsPart[]): string[] {

@@ -11,13 +11,14 @@ export interface Region {
   /** Pairs (source, user, task type) whose rows from some start on are cleaned again. */
   pairs: number;
   /** Kept rows of the new state the region holds (the fresh files' rows are all in it). */
-  rows: Array<{ file: string; ordinal: number; skewed: boolean }>;
+  rows: Array<{ file: string; ordinal: number }>;
   /** Stored rows outside the region (kept as cleaned). */
   keptRows: number;
 }
 
 const PAIR = (a: string, b: string) => `${a}.source = ${b}.source AND ${a}.user_id = ${b}.user_id AND ${a}.task_type = ${b}.task_type`;
-const IN_REGION = (row: string) => `EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', row)} AND ${row}.started_at >= g.t)`;
+/** SQL: the row `row` (a table or alias of store_rows or store_tasks) lies in the region (run_region). */
+export const IN_REGION = (row: string) => `EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', row)} AND ${row}.started_at >= g.t)`;
 
 // The cross-row rules (CONTRACT 2.4-2.6) join rows only within a (source, user, canonical task type) pair,
 // in start order, and across pairs only through a shared id. A pair cleaned again from a time T on gives
@@ -29,10 +30,10 @@ const IN_REGION = (row: string) => `EXISTS (SELECT 1 FROM run_region g WHERE ${P
  * Finds the region to clean again in store_rows (the new files' rows in as `fresh`, the replaced ones marked
  * `gone`, run_labels holding the new canonical labels): seeds are the fresh and gone rows and every pair of a
  * label whose canonical form changed; `reachMs` is the longest retry or stitch window. Leaves run_region
- * (source, user_id, task_type, t) for the writes that follow.
- * @example const region = await findRegion(engine, 600_000)
+ * (source, user_id, task_type, t) for the writes that follow. `kept`: the stored rows kept before the run.
+ * @example const region = await findRegion(engine, 600_000, 871_464)
  */
-export async function findRegion(engine: StoreEngine, reachMs: number): Promise<Region> {
+export async function findRegion(engine: StoreEngine, reachMs: number, kept: number): Promise<Region> {
   const double = engine.sqlType('double');
   await engine.run('DROP TABLE IF EXISTS run_region');
   await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
@@ -61,9 +62,9 @@ export async function findRegion(engine: StoreEngine, reachMs: number): Promise<
     if (reached + copies === 0) break;
   }
   const [{ pairs }] = await engine.all('SELECT count(*) AS pairs FROM run_region');
-  const rows = await engine.all(`SELECT r.file, r.ordinal, r.skewed FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r')}`);
-  const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND NOT ${IN_REGION('r')}`);
-  return { pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal), skewed: row.skewed === true })), keptRows: Number(kept) };
+  const rows = await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r')}`);
+  // every kept row is in the region or outside it
+  return { pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };
 }
 
 // Candidates (source, user_id, task_type, t) that add a pair or move its T earlier; returns how many did.
