@@ -414,6 +414,7 @@ function keptResult(bytes: Uint8Array): KeptFileResult | null {
   }
 }
 
+// A file's pass-through columns, in the order its rows met them (kept with what reading it gave).
 function namesOfParts(parts: LogRowsPart[]): string[] {
   return [...new Set(parts.flatMap((part) => part.passThrough.map(([name]) => name)))];
 }
