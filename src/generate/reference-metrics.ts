@@ -1,4 +1,4 @@
-import { isoWeekOf, monthOf, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isoWeekOf, lastDateOfMonth, monthOf, shiftWeek, weekBounds } from '../util/iso-week.js';
 import type { ReferenceRosterRow, ReferenceSettings, ReferenceTables, ReferenceTask } from './types.js';
 
 // A second, deliberately plain implementation of CONTRACT section 3 (as refined by the lead's
@@ -140,11 +140,6 @@ function monthsBetween(first: string, last: string): string[] {
       year++;
     }
   }
-}
-
-function lastDayOfMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
 }
 
 /**
@@ -305,7 +300,7 @@ export function computeReferenceTables(
   const logging_coverage: ReferenceTables['logging_coverage'] = [];
   if (firstDate !== null && lastDate !== null) {
     const coveredMonths = monthsBetween(firstDate.slice(0, 7), lastDate.slice(0, 7)).filter(
-      (month) => `${month}-01` >= firstDate! && lastDayOfMonth(month) <= lastDate! && lastDayOfMonth(month) <= bounds.end,
+      (month) => `${month}-01` >= firstDate! && lastDateOfMonth(month) <= lastDate! && lastDateOfMonth(month) <= bounds.end,
     );
     for (const month of coveredMonths) {
       const logged = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { isoWeekOf, monthOf, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isoWeekOf, lastDateOfMonth, monthOf, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { median } from './reference-metrics.js';
 import type { ReferenceRosterRow, ReferenceTask } from './types.js';
 
@@ -99,10 +99,6 @@ interface AiTask {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const lastDayOfMonth = (month: string): string => {
-  const [year, number] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
-};
 
 /**
  * The people KPIs for `reportWeek` (UTC), privacy off.
@@ -129,7 +125,7 @@ export function computeReferencePeople(
     if (lastDate === null || date > lastDate) lastDate = date;
   }
   const fullyLoaded = (month: string): boolean =>
-    firstDate !== null && lastDate !== null && `${month}-01` >= firstDate && lastDayOfMonth(month) <= lastDate && lastDayOfMonth(month) <= weekBounds(reportWeek).end;
+    firstDate !== null && lastDate !== null && `${month}-01` >= firstDate && lastDateOfMonth(month) <= lastDate && lastDateOfMonth(month) <= weekBounds(reportWeek).end;
 
   // AI tasks: completed AI-log tasks.
   const ai: AiTask[] = loaded

@@ -9,7 +9,7 @@ import type { Baseline, WeekFacts } from '../metrics/kpi.js';
 import { resolveWeekOf, type ReportWeek } from '../metrics/resolve-week.js';
 import { concatFacts, reportWindow, weekFacts } from '../metrics/week-facts.js';
 import { sortedQuantile } from '../metrics/quantile.js';
-import { dateOf, isoWeekOf, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
+import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
@@ -82,10 +82,8 @@ export async function weeksToRefresh(
 
 // The ISO weeks holding a day of a calendar month (a task's month and week are both in the report zone).
 function weeksOfMonth(month: string): string[] {
-  const [year, number] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
-  const weekOfDay = (day: number) => isoWeekOf(Date.UTC(year, number - 1, day, 12), 'UTC');
-  return weekRange(weekOfDay(1), weekOfDay(last));
+  const weekOf = (date: string) => isoWeekOf(Date.parse(`${date}T12:00:00Z`), 'UTC');
+  return weekRange(weekOf(`${month}-01`), weekOf(lastDateOfMonth(month)));
 }
 
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);

@@ -112,6 +112,15 @@ export function monthNumber(month: string): number {
 }
 
 /**
+ * The last day (`YYYY-MM-DD`) of a `YYYY-MM` month.
+ * @example lastDateOfMonth('2028-02') // '2028-02-29'
+ */
+export function lastDateOfMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+}
+
+/**
  * The `YYYY-MM` month of a month number (see monthNumber).
  * @example monthOfNumber(monthNumber('2026-11')) // '2026-11'
  */

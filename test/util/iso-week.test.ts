@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { dateOfDay, dayNumber, monthNumber, monthOfNumber, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
+import { dateOfDay, dayNumber, lastDateOfMonth, monthNumber, monthOfNumber, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
 
 test('dates and months count as numbers, across years and past year 9999', () => {
   expect(dayNumber('1970-01-01')).toBe(0);
@@ -17,5 +17,11 @@ test('dates and months count as numbers, across years and past year 9999', () =>
 describe('shiftMonth', () => {
   it('counts months across year ends both ways', () => {
     expect([shiftMonth('2026-01', -1), shiftMonth('2025-12', 1), shiftMonth('2026-11', -13), shiftMonth('2026-11', 0)]).toEqual(['2025-12', '2026-01', '2025-10', '2026-11']);
+  });
+});
+
+describe('lastDateOfMonth', () => {
+  it('is the month\'s last day, leap years and December included', () => {
+    expect(['2026-11', '2028-02', '2027-02', '2026-12'].map(lastDateOfMonth)).toEqual(['2026-11-30', '2028-02-29', '2027-02-28', '2026-12-31']);
   });
 });
