@@ -18,25 +18,14 @@ export const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type)
  * @example await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks))
  */
 export function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
-  const column = (value: (task: StoredTask) => StoreValue) => tasks.map(value);
-  return [
-    column((task) => task.values.source),
-    column((task) => task.file),
-    column((task) => task.ordinal),
-    column((task) => task.values.task_id),
-    column((task) => task.values.user_id),
-    column((task) => task.values.team),
-    column((task) => task.values.task_type),
-    column((task) => task.values.started_at),
-    column((task) => task.values.duration_ms),
-    column((task) => task.values.status),
-    column((task) => task.values.accuracy),
-    column((task) => task.values.harmful),
-    column((task) => task.values.fragments),
-    column((task) => task.values.prompt),
-    column((task) => task.values.tool_version),
-    column((task) => (Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough))),
-  ];
+  // in the table's column order: where the task is listed, its pass-through values as JSON, the rest as they are
+  return STORE_TABLES.store_tasks.map(([name]) =>
+    tasks.map((task): StoreValue => {
+      if (name === 'file' || name === 'ordinal') return task[name];
+      if (name === 'pass_through') return Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough);
+      return task.values[name as keyof Omit<TaskValues, 'passThrough'>];
+    }),
+  );
 }
 
 /**
