@@ -5,7 +5,7 @@ import { hashFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
   type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
-  type LabelMapping, type RosterZones, type SourceAccounting,
+  type LabelMapping, type RosterZones, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
 import { newLabelCounts, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns } from './row-index.js';
@@ -141,7 +141,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const regionInput = { logFiles, fresh, keptResults, progress, readAgain };
+    const partsKey = (name: string) => parsedRowsKey(reader, name, sha256.get(name)!);
+    const regionInput = { logFiles, fresh, keptResults, progress, readAgain, partsKey };
     const cleaned = await cleanRegion(engine, config, parsed, regionInput);
     const settled = settledLoader(engine, config, parsed, regionInput, cleaned.mapping);
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
@@ -158,8 +159,10 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster),
     };
-    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
+    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, partsKey });
     await engine.run('COMMIT');
+    // the parsed rows of files gone or changed go; failing to drop them costs room, not correctness
+    await engine.blobs.keepOnly(new Set(logFiles.map((file) => partsKey(file.name)))).catch(() => undefined);
     if (request.week === undefined) return { data: cleaned.data ?? (await settled()), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
     return { data, summary, report: { week, metrics } };
@@ -172,6 +175,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 interface RegionInput {
   /** The input's log files, in file order. */
   logFiles: LogFile[];
+  /** The key of a log file's parsed rows among the store's blobs. */
+  partsKey(name: string): string;
   /** A kept file's parsed rows read again from it (its stored ones are damaged). */
   readAgain(file: LogFile): Promise<LogRowsPart[]>;
   fresh: LogFileRead[];
@@ -210,9 +215,9 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   const quarters = new Set<number>();
-  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks')} RETURNING started_at`);
+  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING started_at`);
   for (const row of replaced) quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
-  await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows')}`);
+  await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
   for (const start of await writeRegion(engine, logFiles, regionRows, built)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
   return { mapping: built.mapping, quarters };
 }
@@ -251,7 +256,9 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 
 // The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
 // manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
-// order a scratch run meets them. The file order and the pass-through names are set up once per run.
+// order a scratch run meets them. The file order and the pass-through names are set up once per run. The last
+// ranges loaded are kept (a run refreshes its newest weeks' facts, then reports on a window of the same weeks):
+// a range that the kept ones cover end to end is assembled from them, not asked of the store again.
 function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
   let prepared: Promise<Map<string, string>> | undefined;
@@ -263,16 +270,43 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { f
     return passThroughColumns([{ passThrough: new Map(inOrder.flatMap((file) => results.get(file.name)!.passThrough ?? []).map((name) => [name, name])) }]);
   };
   const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
-  return async (range) => {
-    const passThrough = await (prepared ??= prepare());
-    const stored = await engine.columns(
-      `SELECT ${values.map((name) => `t.${name}`).join(', ')} FROM store_tasks t JOIN run_files f ON f.name = t.file
+  const query = (range?: { from: number; to: number }) =>
+    engine.columns(
+      `SELECT ${values.map((name) => `t.${name}`).join(', ')}, f.position AS run_position, t.ordinal AS run_ordinal FROM store_tasks t JOIN run_files f ON f.name = t.file
        ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
        ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
       range ? [range.from, range.to] : [],
     );
+  const kept: Array<{ from: number; to: number; stored: Record<string, StoreValue[]> }> = [];
+  return async (range) => {
+    const passThrough = await (prepared ??= prepare());
+    if (!range) {
+      const stored = await query();
+      return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+    }
+    const parts: Array<Record<string, StoreValue[]>> = [];
+    for (let from = range.from; from < range.to; ) {
+      const next = kept.find((entry) => entry.from === from && entry.to <= range.to);
+      if (!next) break;
+      parts.push(next.stored);
+      from = next.to;
+      if (from === range.to) return taskTableOfValues(...inScratchOrder(parts), passThrough);
+    }
+    const stored = await query(range);
+    kept.push({ ...range, stored });
+    if (kept.length > KEPT_RANGES) kept.shift();
     return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
   };
+}
+
+/** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */
+const KEPT_RANGES = 2;
+
+// Tasks of several loaded ranges, each in scratch order, in scratch order together: by source, file, row.
+function inScratchOrder(parts: Array<Record<string, StoreValue[]>>): [number, (row: number) => TaskValues] {
+  const at = parts.flatMap((stored) => stored.source.map((source, row) => ({ stored, row, key: [source === 'ai_logs' ? 0 : 1, Number(stored.run_position[row]), Number(stored.run_ordinal[row])] })));
+  at.sort(({ key: x }, { key: y }) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  return [at.length, (index) => storedTask(at[index].stored, at[index].row)];
 }
 
 // A small temporary table of this run (labels, file order), filled a few hundred rows a statement.
@@ -292,7 +326,7 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   const { logFiles, fresh, progress } = input;
   await engine.run('DELETE FROM store_tasks');
   await engine.run('DELETE FROM store_rows');
-  const regionRows = await loadRegionRows(engine, input, { pairs: 0, rows: [], keptRows: 0 });
+  const regionRows = await loadRegionRows(engine, input, { rows: [] });
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   await writeRegion(engine, logFiles, regionRows, built);
@@ -351,7 +385,7 @@ interface SourceRegion {
 
 // The fresh files' rows are all in the region (they are its seeds); a kept file's are taken from its stored
 // parsed rows only when the region holds some of them.
-async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: Region): Promise<Record<LogSource, SourceRegion>> {
+async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: Pick<Region, 'rows'>): Promise<Record<LogSource, SourceRegion>> {
   const { logFiles, fresh } = input;
   const ordinals = new Map<string, number[]>();
   for (const row of region.rows) {
@@ -371,7 +405,7 @@ async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: R
       const freshRead = freshByName.get(file.name);
       const wanted = ordinals.get(file.name);
       if (!freshRead && !wanted) continue;
-      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, file.name)) ?? (await input.readAgain(file)));
+      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, input.partsKey(file.name))) ?? (await input.readAgain(file)));
       const offset = fileOf.length;
       const length = fileParts.reduce((sum, part) => sum + part.length, 0);
       parts.push(...fileParts);
@@ -387,11 +421,20 @@ async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: R
   return result;
 }
 
-// null when the stored value cannot be taken back (damaged): the file is then read again
-async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[] | null> {
-  const [row] = await engine.all('SELECT data FROM store_file_rows WHERE name = $1', [name]);
+/**
+ * The key of a log file's parsed rows among the store's blobs: its name, its bytes' SHA-256 and the reader
+ * that parsed it (rows parsed by another build, or of other bytes, are never taken back).
+ * @example parsedRowsKey(await readerFingerprint(), 'ai_logs_2026-W47.csv', sha256) // '3f1c…'
+ */
+export function parsedRowsKey(reader: string, name: string, sha256: string): string {
+  return createHash('sha256').update(JSON.stringify([reader, name, sha256])).digest('hex');
+}
+
+// null when the stored value is missing or cannot be taken back (damaged): the file is then read again
+async function storedParts(engine: StoreEngine, key: string): Promise<LogRowsPart[] | null> {
   try {
-    const parts = row?.data instanceof Uint8Array ? (deserialize(row.data) as LogRowsPart[]) : null;
+    const bytes = await engine.blobs.get(key);
+    const parts = bytes === null ? null : (deserialize(bytes) as LogRowsPart[]);
     return Array.isArray(parts) ? parts : null;
   } catch {
     return null;
@@ -434,6 +477,7 @@ interface RunToSave {
   fresh: LogFileRead[];
   data: CleanedData;
   meta: Record<string, string>;
+  partsKey(name: string): string;
 }
 
 // In the run's transaction: a run that fails half-way leaves the store as the last good run left it.
@@ -454,7 +498,8 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   }
   for (const read of run.fresh) {
     await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
-    await engine.append('store_file_rows', ['text', 'bytes', 'bytes'], [[read.file.name], [new Uint8Array(serialize(read.result))], [new Uint8Array(serialize(read.parts))]]);
+    await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.name], [new Uint8Array(serialize(read.result))]]);
+    await engine.blobs.put(run.partsKey(read.file.name), new Uint8Array(serialize(read.parts)));
   }
   await replaceRows(engine, 'store_files', [
     run.files.map((_, index) => index),

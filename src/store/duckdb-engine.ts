@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   DuckDBBlobValue,
   DuckDBDataChunk,
@@ -8,7 +9,8 @@ import {
   type DuckDBConnection,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { BlobShelf, StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -84,13 +86,48 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
         appender.closeSync();
       }
     },
+    blobs: blobFolder(`${path}.rows`),
     async sizeBytes() {
       await connection.run('CHECKPOINT');
-      return (await stat(path)).size;
+      const folder = `${path}.rows`;
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const sizes = await Promise.all(names.map((name) => stat(join(folder, name)).then((entry) => entry.size, () => 0)));
+      return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
     },
     async close() {
       connection.closeSync();
       instance.closeSync();
+    },
+  };
+}
+
+const BLOB_KEY = /^[0-9a-f]{16,128}$/;
+
+// The store file's blobs, a file per key in a folder beside it (`store.duckdb.rows/`), each written whole
+// (beside, then renamed): a run that fails leaves at worst a value no ledger entry names, dropped by the
+// next run's keepOnly.
+function blobFolder(folder: string): BlobShelf {
+  const at = (key: string) => {
+    if (!BLOB_KEY.test(key)) throw new RangeError(`expected a blob key of hexadecimal digits, got ${JSON.stringify(key)}`);
+    return join(folder, key);
+  };
+  return {
+    async put(key, bytes) {
+      await writeFileAtomic(at(key), bytes);
+    },
+    async get(key) {
+      return readFile(at(key)).then(
+        (bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        },
+      );
+    },
+    async keepOnly(keys) {
+      const names = await readdir(folder).catch(() => [] as string[]);
+      // a half-written value (a run stopped while writing it) goes too
+      await Promise.all(names.filter((name) => !keys.has(name)).map((name) => rm(join(folder, name), { force: true })));
     },
   };
 }

@@ -8,6 +8,8 @@ const BEGINNING = -1e300;
 
 /** The rows of the region in the new state, by file: what the rules must see again. */
 export interface Region {
+  /** The region's earliest T (min over its pairs: a start in epoch ms, or the beginning of time), a bound for IN_REGION. */
+  floor: number;
   /** Pairs (source, user, task type) whose rows from some start on are cleaned again. */
   pairs: number;
   /** Kept rows of the new state the region holds (the fresh files' rows are all in it). */
@@ -17,8 +19,19 @@ export interface Region {
 }
 
 const PAIR = (a: string, b: string) => `${a}.source = ${b}.source AND ${a}.user_id = ${b}.user_id AND ${a}.task_type = ${b}.task_type`;
-/** SQL: the row `row` (a table or alias of store_rows or store_tasks) lies in the region (run_region). */
-export const IN_REGION = (row: string) => `EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', row)} AND ${row}.started_at >= g.t)`;
+/**
+ * SQL: the row `row` (a table or alias of store_rows or store_tasks) lies in the region (run_region). `floor`,
+ * the region's earliest T, restates the pair's bound for every row at once, so that the database skips the
+ * blocks of older rows by their start (the store's rows and tasks are written in time order, file by file).
+ */
+export const IN_REGION = (row: string, floor: number) =>
+  `(${row}.started_at >= ${sqlNumber(floor)} AND EXISTS (SELECT 1 FROM run_region g WHERE ${PAIR('g', row)} AND ${row}.started_at >= g.t))`;
+
+// A number as an SQL literal (a start in epoch ms, or the beginning of time); nothing else is ever inlined.
+function sqlNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`expected a finite number, got ${value}`);
+  return value === BEGINNING ? String(BEGINNING) : String(value);
+}
 
 // The cross-row rules (CONTRACT 2.4-2.6) join rows only within a (source, user, canonical task type) pair,
 // in start order, and across pairs only through a shared id. A pair cleaned again from a time T on gives
@@ -39,12 +52,17 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
   await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
   // seeds: every row of a file read in this run or gone from it, from its pair's earliest such row
   await pullBack(engine, `SELECT source, user_id, task_type, min(started_at) AS t FROM store_rows WHERE state <> ${ROW_STATE.kept} GROUP BY source, user_id, task_type`);
-  // a label whose canonical form changed: the pairs of its stored rows, old and new, from the beginning
-  await pullBack(
-    engine,
-    `SELECT r.source, r.user_id, r.task_type, CAST(${BEGINNING} AS ${double}) AS t FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type
-     UNION ALL SELECT r.source, r.user_id, l.canonical, CAST(${BEGINNING} AS ${double}) FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type`,
-  );
+  // a label whose canonical form changed: the pairs of its stored rows, old and new, from the beginning. Every
+  // kept row of a label carries the canonical form of the last run (store_labels): a change re-cleans all its
+  // pairs. So the labels to look for are found among the labels, and rows are searched only when one changed.
+  const changed = await engine.all('SELECT l.label FROM run_labels l JOIN store_labels s ON s.raw = l.label WHERE s.canonical <> l.canonical');
+  if (changed.length > 0) {
+    await pullBack(
+      engine,
+      `SELECT r.source, r.user_id, r.task_type, CAST(${BEGINNING} AS ${double}) AS t FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type
+       UNION ALL SELECT r.source, r.user_id, l.canonical, CAST(${BEGINNING} AS ${double}) FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type`,
+    );
+  }
   for (;;) {
     // (a) a row before T whose retry or stitch window reaches T
     const reached = await pullBack(
@@ -53,18 +71,26 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
        WHERE r.source = 'ai_logs' AND r.started_at < g.t AND coalesce(r.ended_at, r.started_at) + ${Number(reachMs)} >= g.t GROUP BY r.source, r.user_id, r.task_type`,
     );
     // (b) every copy of an id the region holds, from its own pair's view
+    const floor = await regionFloor(engine);
     const copies = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r
-       JOIN (SELECT DISTINCT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x')}) ids ON ids.source = r.source AND ids.id = r.id
+       JOIN (SELECT DISTINCT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x', floor)}) ids ON ids.source = r.source AND ids.id = r.id
        GROUP BY r.source, r.user_id, r.task_type`,
     );
     if (reached + copies === 0) break;
   }
   const [{ pairs }] = await engine.all('SELECT count(*) AS pairs FROM run_region');
-  const rows = await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r')}`);
+  const floor = await regionFloor(engine);
+  const rows = Number(pairs) === 0 ? [] : await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', floor)}`);
   // every kept row is in the region or outside it
-  return { pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };
+  return { floor, pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };
+}
+
+// The region's earliest T as it stands (BEGINNING when empty: every bound then holds, and no pair matches).
+async function regionFloor(engine: StoreEngine): Promise<number> {
+  const [{ floor }] = await engine.all('SELECT min(t) AS floor FROM run_region');
+  return floor === null ? BEGINNING : Number(floor);
 }
 
 // Candidates (source, user_id, task_type, t) that add a pair or move its T earlier; returns how many did.

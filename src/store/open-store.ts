@@ -10,7 +10,7 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '3';
+export const STORE_FORMAT = '4';
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
@@ -44,9 +44,10 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
   // start in, and whether it must be read again
   store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
-  // each log file's parsed rows (steps 2.1-2.2: typed, UTC, quarantine split off) as the rules read them back
-  // (data), and what else reading it gave (result: report, quarantine, counts, pass-through columns)
-  store_file_rows: [['name', 'text'], ['result', 'bytes'], ['data', 'bytes']],
+  // what reading each log file gave (result: report, quarantine, counts, pass-through columns); its parsed rows
+  // (steps 2.1-2.2: typed, UTC, quarantine split off) as the rules read them back are the engine's blobs
+  // (see StoreEngine.blobs and parsedRowsKey)
+  store_file_rows: [['name', 'text'], ['result', 'bytes']],
   // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
   // canonical one it was last cleaned under, start and end after the clock-skew swap), and its fate
   // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).
@@ -75,7 +76,10 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   }
   const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location);
   try {
-    if (options.rebuild) for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+    if (options.rebuild) {
+      for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+      await engine.blobs.keepOnly(new Set());
+    }
     for (const [table, columns] of Object.entries(STORE_TABLES)) {
       await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
     }

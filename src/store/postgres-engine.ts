@@ -33,6 +33,13 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${(error as Error).message}`, { cause: error });
   }
+  // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}`, { cause: error });
+  }
   return {
     kind: 'postgres',
     location,
@@ -59,6 +66,18 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
         }));
         await client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch);
       }
+    },
+    blobs: {
+      async put(key, bytes) {
+        await client.query('INSERT INTO store_blobs (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+      },
+      async get(key) {
+        const result = await client.query('SELECT data FROM store_blobs WHERE key = $1', [key]);
+        return result.rows.length === 0 ? null : (fromPostgres(result.rows[0].data) as Uint8Array);
+      },
+      async keepOnly(keys) {
+        await client.query('DELETE FROM store_blobs WHERE NOT (key = ANY($1::text[]))', [[...keys]]);
+      },
     },
     async sizeBytes() {
       const result = await client.query(

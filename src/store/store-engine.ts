@@ -20,7 +20,22 @@ export interface StoreEngine {
   columns(sql: string, params?: StoreValue[]): Promise<Record<string, StoreValue[]>>;
   /** Appends rows given as columns (equal lengths, in the table's column order). */
   append(table: string, types: StoreColumnType[], columns: Array<ArrayLike<StoreValue>>): Promise<void>;
-  /** Bytes the store takes (the file, or the schema's tables). */
+  /**
+   * Large values kept by key beside the tables (each log file's parsed rows): DuckDB rewrites a table's
+   * last row group at every checkpoint, so one blob per file in a table would be written again on every
+   * run; in DuckDB they are files in a folder beside the store file, in PostgreSQL a table of their own.
+   */
+  readonly blobs: BlobShelf;
+  /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Values by key: put within a run, read back by a later run; a key whose value is missing or damaged is read again from its source. */
+export interface BlobShelf {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** null when there is no value under the key. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Once the run has committed: drops every value but those of `keys` (of this run, or kept from earlier runs). */
+  keepOnly(keys: Set<string>): Promise<void>;
 }
