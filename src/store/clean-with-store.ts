@@ -15,7 +15,7 @@ import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
-import { QUARTER_HOUR_MS, factsHash, refreshWeekFacts, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
+import { QUARTER_HOUR_MS, factsHash, factsKeys, refreshWeekFacts, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
@@ -161,8 +161,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     };
     await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, partsKey });
     await engine.run('COMMIT');
-    // the parsed rows of files gone or changed go; failing to drop them costs room, not correctness
-    await engine.blobs.keepOnly(new Set(logFiles.map((file) => partsKey(file.name)))).catch(() => undefined);
+    // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
+    await engine.blobs.keepOnly(new Set([...logFiles.map((file) => partsKey(file.name)), ...(await factsKeys(engine))])).catch(() => undefined);
     if (request.week === undefined) return { data: cleaned.data ?? (await settled()), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
     return { data, summary, report: { week, metrics } };

@@ -56,9 +56,10 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // the cleaned tasks before the duration and team rules (those run over every task each run, with the
   // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON
   store_tasks: [['source', 'text'], ['file', 'text'], ['ordinal', 'integer'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['duration_ms', 'double'], ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text']],
-  // per ISO week (report zone) holding tasks: its KPI facts (weekFacts, JSON) and what settling its tasks gave
-  // (tasks, teams filled from the roster, durations dropped): a report reads these plus its window's tasks
-  store_week_facts: [['week', 'text'], ['facts', 'text'], ['tasks', 'integer'], ['teams_filled', 'integer'], ['durations_unknown', 'integer'], ['durations_too_long', 'integer']],
+  // per ISO week (report zone) holding tasks: the key of its KPI facts among the engine's blobs (weekFacts as
+  // JSON: a large value, kept beside the tables as the parsed rows are) and what settling its tasks gave (tasks,
+  // teams filled from the roster, durations dropped): a report reads these plus its window's tasks
+  store_week_facts: [['week', 'text'], ['facts_key', 'text'], ['tasks', 'integer'], ['teams_filled', 'integer'], ['durations_unknown', 'integer'], ['durations_too_long', 'integer']],
   store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
   store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
   store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],

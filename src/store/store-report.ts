@@ -13,6 +13,7 @@ import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs }
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
+import { UptakeError } from '../errors.js';
 
 /** The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a scratch run's order. */
 export type SettledTasks = (range?: { from: number; to: number }) => Promise<CleanedData>;
@@ -101,8 +102,11 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
     await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
     const tasks = data.tasks.numRows();
     if (tasks === 0) continue;
-    const facts = weekFacts(data.tasks, config);
-    await engine.append('store_week_facts', FACT_TYPES, [[week], [JSON.stringify(facts)], [tasks], [data.teamsFilled], [data.durationsDropped.unknown], [data.durationsDropped.too_long]]);
+    // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
+    const facts = Buffer.from(JSON.stringify(weekFacts(data.tasks, config)));
+    const key = createHash('sha256').update(facts).digest('hex');
+    await engine.blobs.put(key, facts);
+    await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [tasks], [data.teamsFilled], [data.durationsDropped.unknown], [data.durationsDropped.too_long]]);
   }
 }
 
@@ -113,13 +117,13 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
  * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled)
  */
 export async function reportFromStore(engine: StoreEngine, config: Config, base: CleanedData, requested: string, settled: SettledTasks): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
-  const rows = await engine.all('SELECT week, facts, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
+  const rows = await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
   const window = reportWindow(report, config).sort();
   const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
-  const facts = concatFacts(rows.map((row) => JSON.parse(String(row.facts)) as WeekFacts));
+  const facts = concatFacts(await Promise.all(rows.map((row) => storedFacts(engine, String(row.week), String(row.facts_key)))));
   const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
   const data: CleanedData = {
     ...base,
@@ -130,6 +134,22 @@ export async function reportFromStore(engine: StoreEngine, config: Config, base:
   };
   const baselines = await storedBaselines(engine, config, report);
   return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
+}
+
+// A week's facts, which the store cannot do without: missing or damaged, they ask for a rebuild.
+async function storedFacts(engine: StoreEngine, week: string, key: string): Promise<WeekFacts> {
+  const bytes = await engine.blobs.get(key);
+  try {
+    if (bytes === null) throw new Error('missing');
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
+  } catch (cause) {
+    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` to recompute them`, { cause });
+  }
+}
+
+/** The keys of the weeks' facts among the store's blobs (the blobs a run keeps besides its files' parsed rows). */
+export async function factsKeys(engine: StoreEngine): Promise<string[]> {
+  return (await engine.all('SELECT facts_key FROM store_week_facts')).map((row) => String(row.facts_key));
 }
 
 /**

@@ -1,9 +1,11 @@
-import { copyFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
-import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { cleanWithStore, parsedRowsKey } from '../../src/store/clean-with-store.js';
+import { readerFingerprint } from '../../src/store/clean-slice.js';
 import { openStore } from '../../src/store/open-store.js';
 import { NOW, config, landInBatches, outcome, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, SMALL, landInSteps, type Landing } from './land-in-steps.js';
@@ -131,13 +133,14 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
   });
 
   it('a kept file whose stored rows are damaged is read again when the region needs its rows', async () => {
+    const a = `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n`;
     const messages = await steps(
-      { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
+      { ...base, 'ai_logs_a.csv': a },
       async (store) => {
-        // every file's parsed rows, kept beside the store file
-        const blobs = readdirSync(`${store}.rows`);
-        expect(blobs.length).toBe(2);
-        for (const name of blobs) writeFileSync(join(`${store}.rows`, name), new Uint8Array([1, 2, 3]));
+        // a's parsed rows, kept beside the store file by name, bytes and reader
+        const blob = join(`${store}.rows`, parsedRowsKey(await readerFingerprint(), 'ai_logs_a.csv', createHash('sha256').update(a).digest('hex')));
+        expect(readFileSync(blob).length).toBeGreaterThan(100);
+        writeFileSync(blob, new Uint8Array([1, 2, 3]));
       },
       // e2 continues e1: e1's row is in the region, and a's rows come from the file
       { 'ai_logs_b.csv': `${AI}\ne2,u1,,audit,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,success,,,\n` },
