@@ -127,7 +127,8 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   const rowZone = tzText !== '' && ianaZone(tzText) ? tzText : undefined;
   const start = toUtc(startParsed, rowZone, user, context);
   const { earliestMs, latestMs } = context.plausible;
-  // each side names only its own bound: a start before `earliest` is rejected alike at every run's clock
+  // each side names only its own bound: a start before `earliest` is rejected with the same words at every
+  // run's clock, so a store keeps its file (and its quarantine) instead of reading it again (onAfterClock)
   if (start > latestMs) {
     context.onAfterClock();
     return { reason: 'implausible_started_at', detail: `expected \`started_at\` at or before ${isoOf(latestMs)} (cleaning.maxFutureDays after the run's clock), got ${show(startText)}` };
