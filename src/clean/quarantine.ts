@@ -16,11 +16,17 @@ export interface RowContext {
   defaultZone: string;
   /** Called once per optional value that could not be read and became null. */
   onUnreadableOptional(column: string): void;
+  /**
+   * Called once per start or end judged implausible only because it lies after the window's end (the run's
+   * clock plus `cleaning.maxFutureDays`): at a later run's clock it may be plausible. One before
+   * `cleaning.earliest`, or one that cannot be read, never is.
+   */
+  onAfterClock(): void;
   /** The instants a start may lie between (CONTRACT 2.1): see plausibleWindow. */
   plausible: PlausibleWindow;
 }
 
-/** Epoch ms, both included: starts outside are `implausible_started_at`, ends outside are unreadable. */
+/** Epoch ms, both included: starts outside are `implausible_started_at`, ends outside are unreadable (`latestMs` moves with the run's clock, `earliestMs` never). */
 export interface PlausibleWindow {
   earliestMs: number;
   latestMs: number;
@@ -121,8 +127,14 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   const rowZone = tzText !== '' && ianaZone(tzText) ? tzText : undefined;
   const start = toUtc(startParsed, rowZone, user, context);
   const { earliestMs, latestMs } = context.plausible;
-  if (!(start >= earliestMs && start <= latestMs)) {
-    return { reason: 'implausible_started_at', detail: `expected \`started_at\` between ${isoOf(earliestMs)} and ${isoOf(latestMs)} (cleaning.earliest, cleaning.maxFutureDays after the run's clock), got ${show(startText)}` };
+  // each side names only its own bound: a start before `earliest` is rejected with the same words at every
+  // run's clock, so a store keeps its file (and its quarantine) instead of reading it again (onAfterClock)
+  if (start > latestMs) {
+    context.onAfterClock();
+    return { reason: 'implausible_started_at', detail: `expected \`started_at\` at or before ${isoOf(latestMs)} (cleaning.maxFutureDays after the run's clock), got ${show(startText)}` };
+  }
+  if (!(start >= earliestMs)) {
+    return { reason: 'implausible_started_at', detail: `expected \`started_at\` at or after ${isoOf(earliestMs)} (cleaning.earliest), got ${show(startText)}` };
   }
 
   let status: TaskStatus = 'completed';
@@ -155,7 +167,10 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     // an implausible end is unreadable too: swapped for a skewed clock it would become the start
     const instant = endParsed.kind === 'invalid' ? Number.NaN : toUtc(endParsed, rowZone, user, context);
     if (instant >= earliestMs && instant <= latestMs) end = instant;
-    else context.onUnreadableOptional('ended_at');
+    else {
+      context.onUnreadableOptional('ended_at');
+      if (instant > latestMs) context.onAfterClock();
+    }
   }
   if (Number.isNaN(end)) {
     const durationMs = readDuration(fields, at.durations, context);

@@ -31,6 +31,11 @@ export interface LogFileResult {
   unreadable: Map<string, number>;
   rowsRead: number;
   quarantined: number;
+  /**
+   * Starts and ends judged implausible only because they lie after the run's clock (plus
+   * `cleaning.maxFutureDays`): while any, a later run's clock may read the file otherwise (a store reads it again).
+   */
+  afterClock: number;
 }
 
 const PROGRESS_EVERY = 250_000;
@@ -128,6 +133,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
   const repeats: HeaderRepeat[] = [];
   let count = 0;
   let quarantined = 0;
+  let afterClock = 0;
   // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
   // anyway: a second table of thousands of users, looked up on every naive time, missed the processor's cache.
   const zonesByCode: Array<Map<string, string> | null> = [];
@@ -141,6 +147,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
       return months?.get(month);
     },
     onUnreadableOptional: (column: string) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),
+    onAfterClock: () => (afterClock += 1),
   };
   await forEachRecord((record) => {
     if (!header) {
@@ -175,5 +182,5 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
     }
     if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
   });
-  return { rows, quarantine, unreadable, rowsRead: count, quarantined, header: first as typeof first | undefined, repeats };
+  return { rows, quarantine, unreadable, rowsRead: count, quarantined, afterClock, header: first as typeof first | undefined, repeats };
 }

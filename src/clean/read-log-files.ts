@@ -58,7 +58,7 @@ export type WorkerRequest =
 /** Sent back by a worker. */
 export type WorkerMessage =
   | { type: 'progress'; message: string }
-  | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined'>)
+  | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined' | 'afterClock'>)
   | { type: 'failed'; fileIndex: number; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } }
   | ({ type: 'chunk-done'; fileIndex: number; chunkIndex: number; part: LogRowsPart; unreadable: Array<[string, number]>; bytes: ArrayBuffer } & Omit<LogChunkResult, 'rows' | 'unreadable'>)
   /** The chunk could not be read as such (the whole file is then read again, which says why). */
@@ -78,8 +78,8 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
   const reads: LogFileRead[] = [];
   const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    const { report, quarantine, rowsRead, quarantined } = result;
-    const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, unreadable: [...result.unreadable] } };
+    const { report, quarantine, rowsRead, quarantined, afterClock } = result;
+    const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, afterClock, unreadable: [...result.unreadable] } };
     options.onFileRead?.(read);
     reads.push(read);
   };
@@ -151,6 +151,7 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
   const unreadable = new Map<string, number>();
   let rowsRead = 0;
   let quarantined = 0;
+  let afterClock = 0;
   let before = 0;
   for (const chunk of chunks) {
     for (const record of chunk.quarantine) quarantine.push({ ...record, line: record.line + before });
@@ -158,10 +159,11 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
     for (const [column, count] of chunk.unreadable) unreadable.set(column, (unreadable.get(column) ?? 0) + count);
     rowsRead += chunk.rowsRead;
     quarantined += chunk.quarantined;
+    afterClock += chunk.afterClock;
     before += chunk.lines;
   }
   const report: FileReport = { file: file.path, kind: file.kind, rows: rowsRead, drift: history.drift, missingOptional: first.missingOptional };
-  return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined };
+  return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined, afterClock };
 }
 
 /** Whether each chunk was read with the header in force where it starts (a header repeated with other columns breaks that). */

@@ -484,14 +484,10 @@ interface RunToSave {
 async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   const reports = new Map(run.data.files.map((report) => [report.file, report]));
   const quarantined = new Map<string, number>();
-  const implausible = new Set<string>();
-  for (const record of run.data.quarantine) {
-    quarantined.set(record.file, (quarantined.get(record.file) ?? 0) + 1);
-    // a start too far after the run's clock may be plausible at a later run's: such a file is read again
-    if (record.reason === 'implausible_started_at') implausible.add(record.file);
-  }
-  // so may an end (an implausible end is unreadable, like an unparseable one: either way, read again)
-  for (const read of run.fresh) if (read.result.unreadable.some(([column]) => column === 'ended_at')) implausible.add(read.file.path);
+  for (const record of run.data.quarantine) quarantined.set(record.file, (quarantined.get(record.file) ?? 0) + 1);
+  // a start or an end after the run's clock may be plausible at a later run's: such a file is read again (one
+  // before cleaning.earliest, or an end that cannot be read, never becomes plausible; a kept file had neither)
+  const implausible = new Set(run.fresh.filter((read) => read.result.afterClock > 0).map((read) => read.file.path));
   const present = new Set(run.files.map((file) => file.name));
   for (const row of await engine.all('SELECT name FROM store_file_rows')) {
     if (!present.has(String(row.name))) await engine.run('DELETE FROM store_file_rows WHERE name = $1', [row.name]);

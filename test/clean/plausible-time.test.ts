@@ -2,7 +2,10 @@ import { rmSync } from 'node:fs';
 import { afterAll, expect, test } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { accountingBalances } from '../../src/clean/quality-report.js';
+import { plausibleWindow } from '../../src/clean/quarantine.js';
+import { readLogFiles, type LogFile } from '../../src/clean/read-log-files.js';
 import { parseConfig } from '../../src/config/read-config.js';
+import { discoverFiles } from '../../src/ingest/discover-files.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
 import { csv, inputFolder } from '../helpers/input-folder.js';
@@ -45,9 +48,9 @@ test('a start far in the future or before cleaning.earliest is quarantined as im
     [5, 'implausible_started_at'], [6, 'implausible_started_at'], [7, 'implausible_started_at'], [8, 'implausible_started_at'],
     [9, 'implausible_started_at'], [10, 'implausible_started_at'], [3, 'implausible_started_at'],
   ]);
-  expect(data.quarantine[0].detail).toBe(
-    "expected `started_at` between 2000-01-01T00:00:00.000Z and 2026-12-05T22:00:00.000Z (cleaning.earliest, cleaning.maxFutureDays after the run's clock), got `9999-12-31T23:59:59Z`",
-  );
+  // each names the bound it breaks, and only a start after the window names the run's clock
+  expect(data.quarantine[0].detail).toBe("expected `started_at` at or before 2026-12-05T22:00:00.000Z (cleaning.maxFutureDays after the run's clock), got `9999-12-31T23:59:59Z`");
+  expect(data.quarantine[3].detail).toBe('expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-12-31T23:59:59Z`');
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 10, quarantined: 6, rows_in_tasks: 4 });
   expect(data.accounting.manual_logs).toMatchObject({ rows_read: 2, quarantined: 1, rows_in_tasks: 1 });
   expect(Object.values(data.accounting).every(accountingBalances)).toBe(true);
@@ -80,4 +83,37 @@ test('an implausible end is unreadable, not swapped into the start', async () =>
     ['2026-11-17T09:00:00.000Z', null], ['2026-11-18T09:00:00.000Z', null],
   ]);
   expect(data.repairs).toMatchObject({ clock_skew: 0, unreadable_ended_at: 2 });
+});
+
+// A store reads a file again on every run only while one of its times lies after the run's clock: such a
+// time may be plausible at a later clock; one before cleaning.earliest, or one that cannot be read, never is.
+test('the reader counts, per file, the starts and ends implausible only because of the run\'s clock', async () => {
+  const input = folder({
+    'ai_logs_early.csv': csv(AI_HEADER, ...ordinary,
+      'x1,u1,Finance,report,1999-12-31T23:59:59Z,,done,,,',
+      'x2,u1,Finance,report,2026-11-10T10:00:00Z,1970-01-01T00:00:00Z,done,,,',
+      'x3,u1,Finance,report,2026-11-10T11:00:00Z,yesterday,done,,,',
+      // after the clock, but quarantined first for its status: it stays quarantined at any clock
+      'x4,u1,Finance,report,2026-11-10T12:00:00Z,9999-01-01T00:00:00Z,bogus,,,'),
+    'ai_logs_future.csv': csv(AI_HEADER,
+      'f1,u1,Finance,report,9999-12-31T23:59:59Z,,done,,,',
+      'f2,u1,Finance,report,2026-11-10T10:00:00Z,2026-12-06T09:00:00Z,done,,,',
+      'f3,u1,Finance,report,2026-12-05T21:00:00Z,2026-12-05T22:00:00Z,done,,,',
+      'f4,u1,Finance,report,1999-12-31T23:59:59Z,2100-01-01T00:00:00Z,done,,,'),
+    'manual_logs_1.csv': csv(MANUAL_HEADER, 'm1,u2,Finance,report,2026-11-17T10:00:00Z,2026-11-17T10:30:00Z', 'm2,u2,Finance,report,2026-12-06 00:00:00,'),
+  });
+  const files = (await discoverFiles(input)).filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
+  const afterClock = new Map<string, number>();
+  const read = await readLogFiles(files, {
+    zones: new Map(), defaultZone: 'UTC', plausible: plausibleWindow(parseConfig({}).cleaning, NOW), workers: 0, onProgress() {},
+    onFileRead: (file) => afterClock.set(file.file.name, file.result.afterClock),
+  });
+  // f1 (start), f2 (end), m2 (start); f3 lies within the day after the clock, f4's start is before 2000
+  expect(Object.fromEntries(afterClock)).toEqual({ 'ai_logs_early.csv': 0, 'ai_logs_future.csv': 2, 'manual_logs_1.csv': 1 });
+  expect(read.unreadable.get('ended_at')).toBe(3);
+  expect(read.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([
+    ['ai_logs_early.csv', 5, 'implausible_started_at'], ['ai_logs_early.csv', 8, 'unknown_status'],
+    ['ai_logs_future.csv', 2, 'implausible_started_at'], ['ai_logs_future.csv', 5, 'implausible_started_at'],
+    ['manual_logs_1.csv', 3, 'implausible_started_at'],
+  ]);
 });

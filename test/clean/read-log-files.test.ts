@@ -10,6 +10,9 @@ import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
 // Worker threads run compiled JavaScript, so this file tests the build (npm test builds first).
 import { cleanInput } from '../../dist/clean/clean-input.js';
 import { parseConfig } from '../../dist/config/read-config.js';
+import { plausibleWindow } from '../../dist/clean/quarantine.js';
+import { readLogFiles, type LogFile } from '../../dist/clean/read-log-files.js';
+import { discoverFiles } from '../../dist/ingest/discover-files.js';
 import { UptakeError } from '../../dist/errors.js';
 
 const config = parseConfig({ timezone: 'UTC' });
@@ -216,4 +219,27 @@ test('a header repeated in another column order, or broken quoting, far down a c
   expect(chunked.progress).toContain('ai_logs_2.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 202');
   expect(chunked.progress).toContain('ai_logs_1.csv: read whole, as a header repeated in it has other columns');
   expect(whole.data.files.find((entry) => entry.file.endsWith('ai_logs_1.csv'))!.drift).toEqual(['header repeated on line 202, columns in another order']);
+});
+
+// A store reads a file again while any of its times lies after the run's clock: the count crosses threads and
+// sums over a file's chunks.
+test('the starts and ends after the run\'s clock are counted alike whole, in chunks and on threads', async () => {
+  const rows = Array.from({ length: 400 }, (_, index) => {
+    const start = index % 50 === 0 ? '2026-12-09T09:00:00Z' : index % 50 === 1 ? '1999-11-16T09:00:00Z' : '2026-11-16T09:00:00Z';
+    const end = index % 70 === 0 ? '2026-12-10T09:00:00Z' : index % 70 === 1 ? 'later' : '';
+    return `e${index},u1,Finance,report,${start},${end},done,0.5,,"prompt ${index}"`;
+  });
+  const dir = inputFolder({ 'ai_logs_1.csv': csv(AI_HEADER, ...rows), 'ai_logs_2.csv.gz': csv(AI_HEADER, ...rows.slice(0, 120)), 'manual_logs_1.csv': csv(MANUAL_HEADER, 't1,u1,Finance,report,2026-11-16T08:00:00Z,') });
+  const files = (await discoverFiles(dir)).filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
+  const counts = async (workers: number, chunkBytes?: number) => {
+    const afterClock: Array<[string, number]> = [];
+    await readLogFiles(files, { zones: new Map(), defaultZone: 'UTC', plausible: plausibleWindow(config.cleaning, NOW), workers, chunkBytes, onProgress() {}, onFileRead: (read) => afterClock.push([read.file.name, read.result.afterClock]) });
+    return afterClock;
+  };
+  // ai_logs_1: the starts of e0, e50 .. e350 (8) and the ends of e70, e140, e210, e280 (e0's and e350's rows are quarantined for their starts)
+  const whole = await counts(0);
+  expect(whole).toEqual([['ai_logs_1.csv', 12], ['ai_logs_2.csv.gz', 4], ['manual_logs_1.csv', 0]]);
+  expect(await counts(2)).toEqual(whole);
+  expect(await counts(2, 2048)).toEqual(whole);
+  expect(await counts(0, 2048)).toEqual(whole);
 });

@@ -97,6 +97,49 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     const { summary } = await run(NOW);
     expect(summary).toEqual({ read: 4, skipped: 0, removed: 0, rereadAll: "the run's clock is earlier than the last run's (plausible starts depend on it)" });
   });
+  it('a file whose rows can never become plausible (a start before cleaning.earliest, an unreadable end) is kept; one with a start past the clock is read until it is plausible', async () => {
+    const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
+    const input = tempDir('uptake-store-input-');
+    writeFileSync(join(input, 'ai_logs_a.csv'), `${header}\ne1,u1,Finance,invoice_matching,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,0.9,false,p1\n`);
+    // a start in 1999, an end that is no timestamp, an end in 1970: implausible at every clock
+    writeFileSync(join(input, 'ai_logs_early.csv'), [
+      header,
+      'e2,u1,Finance,invoice_matching,1999-12-31T09:00:00Z,,success,0.9,false,p2',
+      'e3,u2,Finance,invoice_matching,2026-11-25T09:00:00Z,yesterday,success,0.9,false,p3',
+      'e4,u2,Finance,invoice_matching,2026-11-30T09:00:00Z,1970-01-01T00:00:00Z,success,0.9,false,p4',
+    ].join('\n') + '\n');
+    // starts on Dec 3: after the window at NOW (Nov 30 12:00, plus a day)
+    writeFileSync(join(input, 'ai_logs_future.csv'), `${header}\ne5,u1,Finance,invoice_matching,2026-12-03T09:00:00Z,2026-12-03T09:10:00Z,success,0.9,false,p5\n`);
+    writeFileSync(join(input, 'manual_logs_a.csv'), 'task_id,user_id,team,task_type,started_at,ended_at\nm1,u1,Finance,invoice_matching,2026-11-24T10:00:00Z,2026-11-24T10:30:00Z\n');
+    writeFileSync(join(input, 'user_monthly_summary_2026-11.csv'), 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total\nu1,Finance,2026-11,UTC,true,3,2\nu2,Finance,2026-11,UTC,true,3,2\n');
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const run = async (now: number) => {
+      const engine = await openStore(store);
+      try {
+        const lines: string[] = [];
+        const { data, summary } = await cleanWithStore(engine, input, config, { now, onProgress: (message) => lines.push(message) });
+        expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now })));
+        const reread = Object.fromEntries((await engine.all('SELECT name, reread FROM store_files ORDER BY name')).map((row) => [String(row.name), row.reread]));
+        const tasks = (data.tasks.objects() as Array<{ task_id: string }>).map((task) => task.task_id);
+        return { line: lines.find((message) => message.startsWith('store ')), read: summary.read, reread, tasks, quarantine: data.quarantine.map((record) => record.detail) };
+      } finally {
+        await engine.close();
+      }
+    };
+    const early = 'expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-12-31T09:00:00Z`';
+    const flags = (future: boolean) => ({ 'ai_logs_a.csv': false, 'ai_logs_early.csv': false, 'ai_logs_future.csv': future, 'manual_logs_a.csv': false, 'user_monthly_summary_2026-11.csv': false });
+    expect(await run(NOW)).toEqual({
+      line: `store ${store}: new store, all 4 log files to read`, read: 4, reread: flags(true), tasks: ['e1', 'e3', 'e4', 'm1'],
+      quarantine: [early, "expected `started_at` at or before 2026-12-01T12:00:00.000Z (cleaning.maxFutureDays after the run's clock), got `2026-12-03T09:00:00Z`"],
+    });
+    // the same clock, a day on: only the file with a start past the clock is read again
+    const dayOn = NOW + 86_400_000;
+    expect(await run(dayOn)).toMatchObject({ line: `store ${store}: skipped 3 of 4 log files (unchanged since the last run); 1 to read`, read: 1, reread: flags(true), tasks: ['e1', 'e3', 'e4', 'm1'] });
+    // once the clock has passed e5's start it is a task, and nothing is flagged any more
+    const later = NOW + 5 * 86_400_000;
+    expect(await run(later)).toEqual({ line: `store ${store}: skipped 3 of 4 log files (unchanged since the last run); 1 to read`, read: 1, reread: flags(false), tasks: ['e1', 'e3', 'e4', 'e5', 'm1'], quarantine: [early] });
+    expect(await run(later)).toMatchObject({ line: `store ${store}: skipped 4 of 4 log files (unchanged since the last run); 0 to read`, read: 0, reread: flags(false) });
+  });
 });
 
 describe('cleanWithStore: the cross-row rules across files that land apart', () => {

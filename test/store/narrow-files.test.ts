@@ -92,12 +92,19 @@ for (const [engine, newStore] of STORES) {
         ...BASE_FILES,
         'ai_logs_2026-W49a.csv': csv(AI_HEADER, [aiRow({ id: 'f0', user: 'u1', type: 'invoice_matching', start: '2026-12-01T11:50:00Z', end: '2026-12-01T12:05:00Z' })]),
         'ai_logs_2026-W49b.csv': csv(AI_HEADER, [aiRow({ id: 'f1', user: 'u1', type: 'invoice_matching', start: '2026-12-01T12:10:00Z', end: '2026-12-01T12:20:00Z', status: 'error' })]),
+        // implausible at every clock (a start before cleaning.earliest, ends that cannot be read): never read again
+        'ai_logs_2026-W47-old.csv': csv(AI_HEADER, [
+          aiRow({ id: 'o1', user: 'u2', type: 'invoice_matching', start: '1999-11-17T09:00:00Z' }),
+          aiRow({ id: 'o2', user: 'u2', type: 'invoice_matching', start: '2026-11-17T09:00:00Z', end: '1970-01-01T00:00:00Z' }),
+          aiRow({ id: 'o3', user: 'u2', type: 'invoice_matching', start: '2026-11-17T10:00:00Z', end: 'soon' }),
+        ]),
       });
       expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: null, fragments: 1 });
-      expect(data.quarantine.map((record) => record.reason)).toEqual(['implausible_started_at']);
+      expect(data.quarantine.map((record) => [basename(record.file), record.reason])).toEqual([['ai_logs_2026-W47-old.csv', 'implausible_started_at'], ['ai_logs_2026-W49b.csv', 'implausible_started_at']]);
       ({ data } = await land({}, { clock: later, rereads: 2 }));
       expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: 25 * MINUTE_MS, fragments: 2, status: 'error' });
-      expect(data.quarantine).toEqual([]);
+      expect(data.quarantine.map((record) => record.detail)).toEqual(['expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-11-17T09:00:00Z`']);
+      expect([taskOf(data, 'o2').duration_ms, taskOf(data, 'o3').duration_ms]).toEqual([null, null]);
       // nothing flagged any more: nothing read
       ({ data } = await land({}, { clock: later }));
       expect(taskOf(data, 'f0')).toMatchObject({ fragments: 2 });
