@@ -8,7 +8,7 @@ import {
   type LabelMapping, type RosterZones, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
-import { newLabelCounts, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns } from './row-index.js';
+import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, summedAccount, tallyRows, type StoreAccount } from './row-index.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
@@ -143,8 +143,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
     const partsKey = (name: string) => parsedRowsKey(reader, name, sha256.get(name)!);
     const regionInput = { logFiles, fresh, keptResults, progress, readAgain, partsKey };
-    const cleaned = await cleanRegion(engine, config, parsed, regionInput);
-    const settled = settledLoader(engine, config, parsed, regionInput, cleaned.mapping);
+    const account = meta.account === undefined ? await summedAccount(engine) : (JSON.parse(meta.account) as StoreAccount);
+    const cleaned = await cleanRegion(engine, config, parsed, regionInput, account);
+    const settled = settledLoader(engine, config, parsed, regionInput, cleaned);
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
     const base = await settled({ from: 0, to: 0 });
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
@@ -157,7 +158,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const tasks = base.accounting.ai_logs.tasks + base.accounting.manual_logs.tasks;
     const settings = {
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
-      facts_hash: factsHash(config), roster_state: JSON.stringify(roster),
+      facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
     await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, partsKey });
     await engine.run('COMMIT');
@@ -187,10 +188,16 @@ interface RegionInput {
 // The new files' rows go into store_rows; the region is found in SQL; its rows (and only those) are taken
 // from the files that hold them and cleaned again; the store's tasks and row fates are brought up to date;
 // the run's tasks are then loaded by week (settledLoader).
-async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedRegion> {
+async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, account: StoreAccount): Promise<CleanedRegion> {
   const { logFiles, fresh, keptResults, progress } = input;
   for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
-    if (!keptResults.has(String(row.name))) await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
+    if (keptResults.has(String(row.name))) continue;
+    await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
+    await engine.run('DELETE FROM store_file_labels WHERE name = $1', [row.name]);
+  }
+  for (const read of fresh) {
+    await engine.run('DELETE FROM store_file_labels WHERE name = $1', [read.file.name]);
+    await engine.append('store_file_labels', FILE_LABEL_TYPES, fileLabelColumns(read.file.name, new LogRows(read.file.kind, read.parts)));
   }
   const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
   if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
@@ -214,12 +221,18 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
+  // (the account: less what the region's old rows and tasks counted, plus what its new ones count)
   const quarters = new Set<number>();
-  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING started_at`);
-  for (const row of replaced) quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
+  if (region.pairs === 0) return { mapping: built.mapping, quarters, account };
+  tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.gone} OR (r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', region.floor)})`)), -1);
+  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING source, started_at`);
+  for (const row of replaced) {
+    quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
+    account[String(row.source) as LogSource].tasks -= 1;
+  }
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
-  for (const start of await writeRegion(engine, logFiles, regionRows, built)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
-  return { mapping: built.mapping, quarters };
+  for (const start of await writeRegion(engine, logFiles, regionRows, built, account)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
+  return { mapping: built.mapping, quarters, account };
 }
 
 /**
@@ -229,28 +242,20 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 interface CleanedRegion {
   mapping: Map<string, LabelMapping>;
   quarters: Set<number> | 'all';
+  /** The store's account once the region is written. */
+  account: StoreAccount;
   data?: CleanedData;
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
-// (durations, teams) with the run's roster, with the account summed over store_rows and store_tasks.
-function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, mapping: Map<string, LabelMapping>): SettledTasks {
-  // the account is the same for every range once the region is written: summed over the store once
-  let account: Promise<{ accounting: Record<LogSource, SourceAccounting>; clockSkew: number }> | undefined;
-  const summed = async () => {
-    const counts = { ai_logs: 0, manual_logs: 0 };
-    for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) counts[String(row.source) as LogSource] = Number(row.n);
-    const accounting = await storedAccounting(engine, parsed, counts);
-    const [{ skewed }] = await engine.all('SELECT count(*) AS skewed FROM store_rows WHERE skewed');
-    return { accounting, clockSkew: Number(skewed) };
-  };
+// (durations, teams) with the run's roster, with the store's account.
+function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion): SettledTasks {
   const loadTasks = storedTaskLoader(engine, input);
   return async (range) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
-    const { accounting, clockSkew } = await (account ??= summed());
-    // settleTasks fills each source's account in place: every range gets its own copy
-    return settleTasks(parsed, config, { columns, ai, manual, accounting: structuredClone(accounting), clockSkew, mapping });
+    // settleTasks fills each source's account in place: every range gets its own
+    return settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping });
   };
 }
 
@@ -329,8 +334,9 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   const regionRows = await loadRegionRows(engine, input, { rows: [] });
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
-  await writeRegion(engine, logFiles, regionRows, built);
-  return { mapping: built.mapping, quarters: 'all', data: settleTasks(parsed, config, built) };
+  const account = emptyAccount();
+  await writeRegion(engine, logFiles, regionRows, built, account);
+  return { mapping: built.mapping, quarters: 'all', account, data: settleTasks(parsed, config, built) };
 }
 
 type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
@@ -347,10 +353,21 @@ async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Reco
 }
 
 // The region's rows with their fates, and its tasks as built (before the duration and team rules); gives the tasks' starts.
-async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Record<LogSource, SourceRegion>, built: RegionTasks): Promise<Float64Array> {
+async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Record<LogSource, SourceRegion>, built: RegionTasks, account: StoreAccount): Promise<Float64Array> {
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
+    const groups = new Map<string, { source: LogSource; fate: string; n: number; conflicting: number; skewed: number }>();
+    for (const row of only) {
+      const fate = fates.fate[row];
+      let group = groups.get(fate);
+      if (!group) groups.set(fate, (group = { source, fate, n: 0, conflicting: 0, skewed: 0 }));
+      group.n += 1;
+      group.conflicting += fates.conflicting[row];
+      group.skewed += built.skewed[source][row];
+    }
+    tallyRows(account, [...groups.values()], 1);
+    account[source].tasks += source === 'ai_logs' ? built.ai.length : built.manual.length;
     for (let start = 0; start < only.length; start += ROWS_PER_APPEND) {
       const facts = { only: only.subarray(start, start + ROWS_PER_APPEND), fileOf: (row: number) => logFiles[fileOf[row]].name, ordinalOf: (row: number) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping };
       await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(null, rows, facts, ROW_STATE.kept));

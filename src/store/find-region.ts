@@ -63,7 +63,9 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
        UNION ALL SELECT r.source, r.user_id, l.canonical, CAST(${BEGINNING} AS ${double}) FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type`,
     );
   }
-  for (;;) {
+  // nothing read, gone or relabelled: no region, and no statement over the stored rows
+  const [{ seeded }] = await engine.all('SELECT count(*) AS seeded FROM run_region');
+  for (let moved = Number(seeded) > 0; moved; ) {
     // (a) a row before T whose retry or stitch window reaches T
     const reached = await pullBack(
       engine,
@@ -78,7 +80,7 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
        JOIN (SELECT DISTINCT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x', floor)}) ids ON ids.source = r.source AND ids.id = r.id
        GROUP BY r.source, r.user_id, r.task_type`,
     );
-    if (reached + copies === 0) break;
+    moved = reached + copies > 0;
   }
   const [{ pairs }] = await engine.all('SELECT count(*) AS pairs FROM run_region');
   const floor = await regionFloor(engine);

@@ -48,6 +48,9 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // (steps 2.1-2.2: typed, UTC, quarantine split off) as the rules read them back are the engine's blobs
   // (see StoreEngine.blobs and parsedRowsKey)
   store_file_rows: [['name', 'text'], ['result', 'bytes']],
+  // per log file, how many of its readable rows carry each raw label and the first of them (row number): the
+  // label counts of CONTRACT 2.3 summed over the input's files without a pass over every stored row
+  store_file_labels: [['name', 'text'], ['source', 'text'], ['label', 'text'], ['rows', 'integer'], ['first', 'integer']],
   // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
   // canonical one it was last cleaned under, start and end after the clock-skew swap), and its fate
   // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).

@@ -64,36 +64,110 @@ export function storeRowColumns(file: string | null, rows: LogRows, facts: RowFa
 
 /**
  * How many rows carry each raw label in the new state, listed in the order a full read meets them
- * (AI files, then manual files, each in file order, then row order), as countRawLabels lists them.
+ * (AI files, then manual files, each in file order, then row order), as countRawLabels lists them: summed
+ * over store_file_labels, which holds the input's files (see fileLabelColumns).
  * @example canonicalLabels(await newLabelCounts(engine, logFiles), config.cleaning)
  */
 export async function newLabelCounts(engine: StoreEngine, logFiles: LogFile[]): Promise<Map<string, number>> {
   const order = new Map(logFiles.map((file, index) => [file.name, index]));
-  const rows = await engine.all(`SELECT source, file, label, count(*) AS n, min(ordinal) AS first FROM store_rows WHERE state <> ${ROW_STATE.gone} GROUP BY source, file, label`);
+  const rows = await engine.all('SELECT name, source, label, rows, first FROM store_file_labels');
   const sourceRank = (source: StoreValue) => (source === 'ai_logs' ? 0 : 1);
-  rows.sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || order.get(String(a.file))! - order.get(String(b.file))! || Number(a.first) - Number(b.first));
+  rows.sort((a, b) => sourceRank(a.source) - sourceRank(b.source) || order.get(String(a.name))! - order.get(String(b.name))! || Number(a.first) - Number(b.first));
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(String(row.label), (counts.get(String(row.label)) ?? 0) + Number(row.n));
+  for (const row of rows) counts.set(String(row.label), (counts.get(String(row.label)) ?? 0) + Number(row.rows));
   return counts;
 }
 
 /**
- * CONTRACT section 2's sum per source: rows read and quarantined per file, the rest per row in store_rows.
- * @example (await storedAccounting(engine, parsed, { ai_logs: 10, manual_logs: 4 })).ai_logs.rows_in_tasks
+ * store_file_labels' columns for a file's rows: each raw label, its rows and its first row number.
+ * @example await engine.append('store_file_labels', FILE_LABEL_TYPES, fileLabelColumns('ai_logs_a.csv', rows))
  */
-export async function storedAccounting(engine: StoreEngine, parsed: ParsedInput, tasks: Record<LogSource, number>): Promise<Record<LogSource, SourceAccounting>> {
+export function fileLabelColumns(file: string, rows: LogRows): StoreValue[][] {
+  const labels = new Map<number, { rows: number; first: number }>();
+  for (let row = 0; row < rows.length; row += 1) {
+    const entry = labels.get(rows.label[row]);
+    if (entry) entry.rows += 1;
+    else labels.set(rows.label[row], { rows: 1, first: row });
+  }
+  const entries = [...labels];
+  return [entries.map(() => file), entries.map(() => rows.source), entries.map(([code]) => rows.strings[code]), entries.map(([, entry]) => entry.rows), entries.map(([, entry]) => entry.first)];
+}
+
+/** store_file_labels' column types, in order. */
+export const FILE_LABEL_TYPES = STORE_TABLES.store_file_labels.map(([, type]) => type);
+
+/**
+ * What the store's rows and tasks add up to (CONTRACT section 2's sum, less the rows read and quarantined,
+ * which are per file): per source, rows by fate, conflicting ids and tasks; rows the clock-skew swap applied
+ * to. Kept in store_meta and brought up to date by each run's region (tally, less what the region replaced).
+ */
+export interface StoreAccount {
+  ai_logs: FateCounts;
+  manual_logs: FateCounts;
+  skewed: number;
+}
+
+interface FateCounts {
+  exact_duplicates: number;
+  retry_duplicates: number;
+  rows_in_tasks: number;
+  conflicting_duplicates: number;
+  tasks: number;
+}
+
+/** Nothing stored. */
+export const emptyAccount = (): StoreAccount => ({ ai_logs: noCounts(), manual_logs: noCounts(), skewed: 0 });
+const noCounts = (): FateCounts => ({ exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, conflicting_duplicates: 0, tasks: 0 });
+
+/**
+ * Adds (sign 1) or takes away (sign -1) rows counted by source and fate (rows: n; conflicting, skewed: how many
+ * of them), as a GROUP BY over store_rows gives them or a region's rowFates do.
+ * @example tallyRows(account, [{ source: 'ai_logs', fate: 'in_task', n: 10, conflicting: 0, skewed: 1 }], 1)
+ */
+export function tallyRows(account: StoreAccount, groups: Array<Record<string, StoreValue>>, sign: 1 | -1): void {
+  for (const group of groups) {
+    const counts = account[String(group.source) as LogSource];
+    const n = sign * Number(group.n);
+    if (group.fate === FATE.exact) counts.exact_duplicates += n;
+    else if (group.fate === FATE.retry) counts.retry_duplicates += n;
+    else counts.rows_in_tasks += n;
+    counts.conflicting_duplicates += sign * Number(group.conflicting);
+    account.skewed += sign * Number(group.skewed);
+  }
+}
+
+/** SQL: store_rows (alias r) matching `where`, grouped as tallyRows takes them. */
+export const ROW_TALLY = (where: string) =>
+  `SELECT r.source, r.fate, count(*) AS n, sum(CASE WHEN r.conflicting THEN 1 ELSE 0 END) AS conflicting, sum(CASE WHEN r.skewed THEN 1 ELSE 0 END) AS skewed FROM store_rows r WHERE ${where} GROUP BY r.source, r.fate`;
+
+/**
+ * The account summed over every stored row and task: for a store whose settings hold none.
+ * @example await summedAccount(engine)
+ */
+export async function summedAccount(engine: StoreEngine): Promise<StoreAccount> {
+  const account = emptyAccount();
+  tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.kept}`)), 1);
+  for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) account[String(row.source) as LogSource].tasks = Number(row.n);
+  return account;
+}
+
+/**
+ * CONTRACT section 2's sum per source: rows read and quarantined per file (the run's read), the rest from the account.
+ * @example storedAccounting(parsed, account).ai_logs.rows_in_tasks
+ */
+export function storedAccounting(parsed: ParsedInput, account: StoreAccount): Record<LogSource, SourceAccounting> {
   const accounting = {} as Record<LogSource, SourceAccounting>;
   for (const source of ['ai_logs', 'manual_logs'] as const) {
-    accounting[source] = { rows_read: parsed.logs.counts[source].rowsRead, quarantined: parsed.logs.counts[source].quarantined, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: tasks[source] };
-  }
-  for (const row of await engine.all('SELECT source, fate, count(*) AS n, sum(CASE WHEN conflicting THEN 1 ELSE 0 END) AS conflicting FROM store_rows GROUP BY source, fate')) {
-    const counts = accounting[String(row.source) as LogSource];
-    const n = Number(row.n);
-    if (row.fate === FATE.exact) counts.exact_duplicates += n;
-    else if (row.fate === FATE.retry) counts.retry_duplicates += n;
-    else counts.rows_in_tasks += n;
-    counts.conflicting_duplicates += Number(row.conflicting);
+    const counts = account[source];
+    accounting[source] = {
+      rows_read: parsed.logs.counts[source].rowsRead,
+      quarantined: parsed.logs.counts[source].quarantined,
+      exact_duplicates: counts.exact_duplicates,
+      conflicting_duplicates: counts.conflicting_duplicates,
+      retry_duplicates: counts.retry_duplicates,
+      rows_in_tasks: counts.rows_in_tasks,
+      tasks: counts.tasks,
+    };
   }
   return accounting;
 }
-
