@@ -42,7 +42,7 @@ describe('PostgreSQL as the store', () => {
     const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
     expect(await landInBatches(files, weeks, 1, [], storeUrl())).toEqual(weeks.map((_, index) => ({ read: 2, skipped: 2 * index })));
     const tables = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['store_blobs', 'store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster', 'store_rows', 'store_tasks', 'store_week_facts']);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['store_blobs', 'store_file_labels', 'store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster', 'store_rows', 'store_tasks', 'store_week_facts']);
     const engine = await openStore(storeUrl());
     try {
       const info = await storeInfo(engine);
