@@ -1,7 +1,7 @@
 import { columnCodes } from '../columns/column-codes.js';
 import { columnValues } from '../columns/column-values.js';
 import type { ColumnTable } from 'arquero';
-import type { Baseline, Kpi, Row } from './kpi.js';
+import type { Baseline, Kpi, Row, WeekFacts } from './kpi.js';
 import { sortedQuantile } from './quantile.js';
 import { eachGroupSubtotals, scopeGroups, sortedValuesByGroup } from '../columns/scope-groups.js';
 import { cachedIn, keepRows, numberColumn } from '../columns/index.js';
@@ -45,7 +45,7 @@ export const hoursSaved: Kpi = {
         rows.push({ week, team, task_type: types.values[codes[slot]] ?? null, timed_ai_tasks: timedOf[slot], duration_min: minutesOf[slot] });
       }
     });
-    return { timed_ai_tasks: rows };
+    return { timed_ai_tasks: rows, manual_durations: manualDurations(tasks) };
   },
   // Per week and team: the sum over task types (in type order) of (timed AI tasks x baseline - their minutes) / 60.
   // This equals the CONTRACT's sum over tasks of (baseline - duration) / 60, grouped by type because the baseline
@@ -103,6 +103,52 @@ export function manualBaselines(tasks: ColumnTable, report: ReportWeek): Baselin
     .map((keys, group) => {
       const sorted = sortedDurations[group];
       return { task_type: keys.task_type as string, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: sorted.length };
+    })
+    .sort((a, b) => compareText(a.task_type, b.task_type));
+}
+
+// Per week and task type, how many manual tasks took each duration (in minutes): the baselines' facts. A median
+// is not a sum, but the count of each value is: the durations of any set of weeks are these rows merged.
+function manualDurations(tasks: ColumnTable): Row[] {
+  const weeks = columnCodes(tasks, 'week');
+  const types = columnCodes(tasks, 'task_type');
+  const manual = columnValues(tasks, 'manual') as ArrayLike<number>;
+  const durations = columnValues(tasks, 'duration_min') as ArrayLike<number>;
+  const counts = new Map<string, Row>();
+  for (let row = 0; row < manual.length; row += 1) {
+    if (manual[row] !== 1 || Number.isNaN(durations[row])) continue;
+    const entry = cachedIn(counts, `${weeks.ids[row]}\u0000${types.ids[row]}\u0000${durations[row]}`, () => ({
+      week: weeks.values[weeks.ids[row]], task_type: types.values[types.ids[row]] ?? null, duration_min: durations[row], tasks: 0,
+    }));
+    (entry.tasks as number) += 1;
+  }
+  return [...counts.values()];
+}
+
+/**
+ * manualBaselines from the weeks' facts (manual_durations) instead of every task: per task type, the durations of
+ * the weeks up to the report week merged, and the median of their sorted values by the same formula.
+ * @example baselinesFromFacts(concatFacts(storedFacts), report) // equals manualBaselines(enrichTasks(allTasks, config), report)
+ */
+export function baselinesFromFacts(facts: WeekFacts, report: ReportWeek): Baseline[] {
+  const byType = new Map<unknown, Map<number, number>>();
+  for (const row of facts.manual_durations ?? []) {
+    if ((row.week as string) > report.week) continue;
+    const counts = cachedIn(byType, row.task_type, () => new Map<number, number>());
+    counts.set(row.duration_min as number, (counts.get(row.duration_min as number) ?? 0) + (row.tasks as number));
+  }
+  return [...byType]
+    .map(([type, counts]) => {
+      const values = [...counts.keys()].sort((a, b) => a - b);
+      const n = values.reduce((sum, value) => sum + counts.get(value)!, 0);
+      // the sorted durations as sortedQuantile reads them: the value at a position is the one whose run of equal values covers it
+      const at = (position: number) => {
+        let seen = 0;
+        for (const value of values) if ((seen += counts.get(value)!) > position) return value;
+        return Number.NaN;
+      };
+      const sorted = new Proxy({ length: n } as ArrayLike<number>, { get: (target, key) => (key === 'length' ? n : at(Number(key))) });
+      return { task_type: type as string, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: n };
     })
     .sort((a, b) => compareText(a.task_type, b.task_type));
 }

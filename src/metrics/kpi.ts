@@ -31,7 +31,7 @@ export interface KpiContext {
   tasks: ColumnTable;
   /** Every KPI's facts over every loaded week (before, in and after the report week), concatenated. */
   facts: WeekFacts;
-  /** The manual baselines of the report week (hours-saved's manualBaselines, or the store's SQL). */
+  /** The manual baselines of the report week (hours-saved's manualBaselines, or baselinesFromFacts in a store). */
   baselines: Baseline[];
   roster: CleanedData['roster'];
   loadedDates: CleanedData['loadedDates'];

@@ -8,6 +8,12 @@ import type { ReportWeek } from './resolve-week.js';
 import { privacyWeekFacts } from './suppress-small-groups.js';
 
 /**
+ * The version of what weekFacts gives: bump it with any change to a KPI's facts, so that a store computes every
+ * week's facts again (store-report.ts's factsHash holds it).
+ */
+export const FACTS_VERSION = 2;
+
+/**
  * Every KPI's facts (and the privacy step's) from the cleaned tasks of whole ISO weeks (report zone): small rows
  * keyed by week that depend only on those tasks and the config, never on the report week, the roster or other
  * weeks. A store computes them once per week and keeps them; the facts of disjoint sets of weeks concatenate

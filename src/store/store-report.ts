@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { computeMetricsFrom } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
-import type { Baseline, WeekFacts } from '../metrics/kpi.js';
+import type { WeekFacts } from '../metrics/kpi.js';
 import { resolveWeekOf, type ReportWeek } from '../metrics/resolve-week.js';
-import { concatFacts, reportWindow, weekFacts } from '../metrics/week-facts.js';
-import { sortedQuantile } from '../metrics/quantile.js';
+import { FACTS_VERSION, concatFacts, reportWindow, weekFacts } from '../metrics/week-facts.js';
+import { baselinesFromFacts } from '../metrics/hours-saved.js';
 import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
@@ -22,12 +22,12 @@ export type SettledTasks = (range?: { from: number; to: number }) => Promise<Cle
 export const QUARTER_HOUR_MS = 900_000;
 
 /**
- * The settings a week's facts depend on besides its tasks (see weekFacts): another value recomputes every
- * week's facts (one week at a time), never a rebuild of the cleaned data.
+ * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
+ * recomputes every week's facts (one week at a time), never a rebuild of the cleaned data.
  * @example factsHash(parseConfig({}))
  */
 export function factsHash(config: Config): string {
-  const relevant = { timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences };
+  const relevant = { facts: FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences };
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
 }
 
@@ -132,7 +132,7 @@ export async function reportFromStore(engine: StoreEngine, config: Config, base:
     teamsFilled: sum('teams_filled'),
     durationsDropped: { unknown: sum('durations_unknown'), too_long: sum('durations_too_long') },
   };
-  const baselines = await storedBaselines(engine, config, report);
+  const baselines = baselinesFromFacts(facts, report);
   return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
 }
 
@@ -150,36 +150,4 @@ async function storedFacts(engine: StoreEngine, week: string, key: string): Prom
 /** The keys of the weeks' facts among the store's blobs (the blobs a run keeps besides its files' parsed rows). */
 export async function factsKeys(engine: StoreEngine): Promise<string[]> {
   return (await engine.all('SELECT facts_key FROM store_week_facts')).map((row) => String(row.facts_key));
-}
-
-/**
- * manualBaselines by SQL: per task type, the manual tasks with a (settled) duration that start before the report
- * week ends; the two middle durations in order, then the same median formula (sortedQuantile) in minutes.
- * @example await storedBaselines(engine, config, report) // [{ task_type: 'budget_reconciliation', baseline_min: 42.5, manual_tasks_with_duration: 310 }]
- */
-export async function storedBaselines(engine: StoreEngine, config: Config, report: ReportWeek): Promise<Baseline[]> {
-  const maxDurationMs = config.cleaning.maxDurationHours * 3_600_000;
-  const end = weekStartMs(shiftWeek(report.week, 1), config.timezone);
-  const rows = await engine.all(
-    `SELECT task_type, n, k, duration_ms FROM (
-       SELECT task_type, duration_ms, row_number() OVER (PARTITION BY task_type ORDER BY duration_ms) - 1 AS k, count(*) OVER (PARTITION BY task_type) AS n
-       FROM store_tasks WHERE source = 'manual_logs' AND duration_ms IS NOT NULL AND duration_ms <= $1 AND started_at < $2
-     ) ranked WHERE k = floor((n - 1) / 2) OR k = floor((n - 1) / 2) + 1`,
-    [maxDurationMs, end],
-  );
-  const middle = new Map<string, { n: number; values: Map<number, number> }>();
-  for (const row of rows) {
-    const type = String(row.task_type);
-    let entry = middle.get(type);
-    if (!entry) middle.set(type, (entry = { n: Number(row.n), values: new Map() }));
-    entry.values.set(Number(row.k), Number(row.duration_ms) / 60_000);
-  }
-  const baselines: Baseline[] = [];
-  for (const [type, { n, values }] of middle) {
-    // the sorted minutes, as far as sortedQuantile reads them: only the two middle positions
-    const below = Math.floor((n - 1) / 2);
-    const sorted = { length: n, [below]: values.get(below)!, [Math.min(below + 1, n - 1)]: values.get(Math.min(below + 1, n - 1))! } as ArrayLike<number>;
-    baselines.push({ task_type: type, baseline_min: sortedQuantile(sorted, 0.5) as number, manual_tasks_with_duration: n });
-  }
-  return baselines.sort((a, b) => (a.task_type < b.task_type ? -1 : a.task_type > b.task_type ? 1 : 0));
 }

@@ -11,7 +11,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { writeDataset } from '../../src/generate/write-dataset.js';
 import { computeMetrics, computeMetricsFrom } from '../../src/metrics/compute-metrics.js';
 import { enrichTasks } from '../../src/metrics/enrich-tasks.js';
-import { manualBaselines } from '../../src/metrics/hours-saved.js';
+import { baselinesFromFacts, manualBaselines } from '../../src/metrics/hours-saved.js';
 import type { Row, WeekFacts } from '../../src/metrics/kpi.js';
 import { resolveWeek } from '../../src/metrics/resolve-week.js';
 import { concatFacts, reportWindow, weekFacts, windowTasks } from '../../src/metrics/week-facts.js';
@@ -44,6 +44,7 @@ function expectFactsOfWeeksAddUp(data: CleanedData, config: Config): void {
       'adoption_weeks',
       'ai_tasks_per_user_week',
       'asi_months',
+      'manual_durations',
       'people_user_months',
       'people_user_weeks',
       'task_periods',
@@ -78,6 +79,9 @@ function expectSameDocuments(data: CleanedData, config: Config): void {
     const window = windowTasks(enriched, data.tasks, reportWindow(report, config));
     expect(window.numRows()).toBeLessThan(data.tasks.numRows());
     const baselines = manualBaselines(enriched, report);
+    // the baselines from the weeks' duration counts: the same medians, to the last bit
+    expect(baselinesFromFacts(stored, report), week).toEqual(baselines);
+    expect(baselines.length, week).toBeGreaterThan(2);
     const fromFacts = JSON.stringify(computeMetricsFrom({ facts: stored, window, baselines, data }, config, report));
     expect(fromFacts, week).toBe(JSON.stringify(computeMetrics(data, config, report)));
     expect(fromFacts, week).toBe(JSON.stringify(computeMetricsFrom({ facts: stored, window: data.tasks, baselines, data }, config, report)));
