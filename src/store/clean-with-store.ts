@@ -225,13 +225,24 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   const quarters = new Set<number>();
   if (region.pairs === 0) return { mapping: built.mapping, quarters, account };
   tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.gone} OR (r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', region.floor)})`)), -1);
-  const replaced = await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING source, started_at`);
-  for (const row of replaced) {
-    quarters.add(Math.floor(Number(row.started_at) / QUARTER_HOUR_MS));
+  const replaced = new Map<string, { text: string; start: number }>();
+  for (const row of await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING *`)) {
+    replaced.set(taskKey(String(row.file), Number(row.ordinal)), { text: taskText(STORE_TABLES.store_tasks.map(([name]) => row[name])), start: Number(row.started_at) });
     account[String(row.source) as LogSource].tasks -= 1;
   }
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
-  for (const start of await writeRegion(engine, logFiles, regionRows, built, account)) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
+  // a task cleaned again as it was (same first row, same values) changes no week: only the others' weeks are refreshed
+  const quarterOf = (start: number) => Math.floor(start / QUARTER_HOUR_MS);
+  await writeRegion(engine, logFiles, regionRows, built, account, (key, text, start) => {
+    const old = replaced.get(key);
+    if (old) {
+      replaced.delete(key);
+      if (old.text === text()) return;
+      quarters.add(quarterOf(old.start));
+    }
+    quarters.add(quarterOf(start));
+  });
+  for (const old of replaced.values()) quarters.add(quarterOf(old.start));
   return { mapping: built.mapping, quarters, account };
 }
 
@@ -352,8 +363,20 @@ async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Reco
   return { ...built, skewed };
 }
 
-// The region's rows with their fates, and its tasks as built (before the duration and team rules); gives the tasks' starts.
-async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Record<LogSource, SourceRegion>, built: RegionTasks, account: StoreAccount): Promise<Float64Array> {
+// A stored task by the row it is listed by, and its stored values as one text (to tell a task written again unchanged).
+const taskKey = (file: string, ordinal: number) => `${file}\u0000${ordinal}`;
+const taskText = (values: StoreValue[]) => JSON.stringify(values);
+
+// The region's rows with their fates, and its tasks as built (before the duration and team rules), added to the
+// account; `written` hears of each task written: its key, its stored values as text (asked for) and its start.
+async function writeRegion(
+  engine: StoreEngine,
+  logFiles: LogFile[],
+  region: Record<LogSource, SourceRegion>,
+  built: RegionTasks,
+  account: StoreAccount,
+  written: (key: string, text: () => string, start: number) => void = () => {},
+): Promise<void> {
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
@@ -374,8 +397,6 @@ async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Rec
     }
   }
   const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
-  const starts = new Float64Array(built.ai.length + built.manual.length);
-  let written = 0;
   for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
     const { fileOf, ordinalOf } = region[source];
     for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
@@ -383,12 +404,12 @@ async function writeRegion(engine: StoreEngine, logFiles: LogFile[], region: Rec
       for (let task = start; task < Math.min(start + ROWS_PER_APPEND, range.offset + range.length); task += 1) {
         const first = built.columns.task_id.rowOf[task];
         tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
-        starts[written++] = tasks[tasks.length - 1].values.started_at;
       }
-      await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks));
+      const columns = storeTaskColumns(tasks);
+      tasks.forEach((task, index) => written(taskKey(task.file, task.ordinal), () => taskText(columns.map((column) => column[index])), task.values.started_at));
+      await engine.append('store_tasks', STORE_TASK_TYPES, columns);
     }
   }
-  return starts;
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
