@@ -70,7 +70,8 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
     const reached = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r JOIN run_region g ON ${PAIR('g', 'r')}
-       WHERE r.source = 'ai_logs' AND r.started_at < g.t AND coalesce(r.ended_at, r.started_at) + ${Number(reachMs)} >= g.t GROUP BY r.source, r.user_id, r.task_type`,
+       WHERE r.source = 'ai_logs' AND r.last_at >= ${sqlNumber(Math.max(BEGINNING, (await regionFloor(engine)) - reachMs))} AND r.started_at < g.t AND r.last_at + ${Number(reachMs)} >= g.t
+       GROUP BY r.source, r.user_id, r.task_type`,
     );
     // (b) every copy of an id the region holds, from its own pair's view
     const floor = await regionFloor(engine);

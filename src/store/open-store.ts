@@ -52,10 +52,10 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // label counts of CONTRACT 2.3 summed over the input's files without a pass over every stored row
   store_file_labels: [['name', 'text'], ['source', 'text'], ['label', 'text'], ['rows', 'integer'], ['first', 'integer']],
   // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
-  // canonical one it was last cleaned under, start and end after the clock-skew swap), and its fate
+  // canonical one it was last cleaned under, start and end, or start without an end, after the clock-skew swap: last_at), and its fate
   // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).
   // state: 0 as cleaned, 1 read in the running run, 2 of a file the running run replaces (see findRegion)
-  store_rows: [['file', 'text'], ['ordinal', 'integer'], ['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['label', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['ended_at', 'double'], ['skewed', 'boolean'], ['fate', 'text'], ['conflicting', 'boolean'], ['state', 'integer']],
+  store_rows: [['file', 'text'], ['ordinal', 'integer'], ['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['label', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['last_at', 'double'], ['skewed', 'boolean'], ['fate', 'text'], ['conflicting', 'boolean'], ['state', 'integer']],
   // the cleaned tasks before the duration and team rules (those run over every task each run, with the
   // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON
   store_tasks: [['source', 'text'], ['file', 'text'], ['ordinal', 'integer'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['duration_ms', 'double'], ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text']],

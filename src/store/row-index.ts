@@ -42,6 +42,7 @@ export interface RowFacts {
 export function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number, [from, to] = [0, rows.length]): StoreValue[][] {
   const picked = facts ? Array.from(facts.only) : Array.from({ length: to - from }, (_, index) => from + index);
   const label = (row: number) => rows.strings[rows.label[row]];
+  const start = (row: number) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]));
   return [
     picked.map((row) => (facts ? facts.fileOf(row) : file)),
     picked.map((row) => (facts ? facts.ordinalOf(row) : row)),
@@ -50,10 +51,11 @@ export function storeRowColumns(file: string | null, rows: LogRows, facts: RowFa
     picked.map((row) => rows.strings[rows.user[row]]),
     picked.map(label),
     picked.map((row) => (facts ? facts.mapping.get(label(row))!.canonical : null)),
-    picked.map((row) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]))),
+    picked.map(start),
+    // the end, or the start of a row without one: what a retry or stitch window reaches from
     picked.map((row) => {
       const end = facts || !(rows.end[row] < rows.start[row]) ? rows.end[row] : rows.start[row];
-      return Number.isNaN(end) ? null : end;
+      return Number.isNaN(end) ? start(row) : end;
     }),
     picked.map((row) => (facts ? facts.skewed[row] === 1 : rows.end[row] < rows.start[row])),
     picked.map((row) => (facts ? facts.fates.fate[row] : null)),
