@@ -10,7 +10,7 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '4';
+export const STORE_FORMAT = '5';
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
