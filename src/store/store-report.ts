@@ -123,7 +123,10 @@ export async function reportFromStore(engine: StoreEngine, config: Config, base:
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
   const window = reportWindow(report, config).sort();
   const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
-  const facts = concatFacts(await Promise.all(rows.map((row) => storedFacts(engine, String(row.week), String(row.facts_key)))));
+  // one week after another: one connection runs one statement at a time
+  const weeks: WeekFacts[] = [];
+  for (const row of rows) weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));
+  const facts = concatFacts(weeks);
   const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
   const data: CleanedData = {
     ...base,
