@@ -164,7 +164,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     await engine.run('COMMIT');
     // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
     await engine.blobs.keepOnly(new Set([...logFiles.map((file) => partsKey(file.name)), ...(await factsKeys(engine))])).catch(() => undefined);
-    if (request.week === undefined) return { data: cleaned.data ?? (await settled()), summary };
+    // (the cleaned tasks in memory are settled in place: their last use)
+    if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
     return { data, summary, report: { week, metrics } };
   } catch (error) {
@@ -248,20 +249,22 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
 /**
  * What cleaning leaves for the run's data: the labels' mapping, and the quarter hours (start / QUARTER_HOUR_MS)
- * of every task it replaced or added (`all` when it cleaned every row; `data` is then the run's data).
+ * of every task it replaced or added (`all` when it cleaned every row; `built` then holds every task, unsettled,
+ * in scratch order, with the pass-through columns they were written with).
  */
 interface CleanedRegion {
   mapping: Map<string, LabelMapping>;
   quarters: Set<number> | 'all';
   /** The store's account once the region is written. */
   account: StoreAccount;
-  data?: CleanedData;
+  built?: { tasks: RegionTasks; passThrough: Map<string, string> };
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
 // (durations, teams) with the run's roster, with the store's account.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion): SettledTasks {
-  const loadTasks = storedTaskLoader(engine, input);
+  // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
+  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input);
   return async (range) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
@@ -315,6 +318,21 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { f
   };
 }
 
+// The tasks a run cleaned (every one, unsettled, in scratch order) that start in a range, as the store would give
+// them back: their values into a table of their own (settling it leaves the cleaned tasks as they are).
+function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['built']>): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
+  return async (range) => {
+    const picked: number[] = [];
+    for (const { offset, length } of [tasks.ai, tasks.manual]) {
+      for (let task = offset; task < offset + length; task += 1) {
+        const start = tasks.columns.started_at[task];
+        if (!range || (start >= range.from && start < range.to)) picked.push(task);
+      }
+    }
+    return taskTableOfValues(picked.length, (row) => taskValuesOf(tasks.columns, picked[row], passThrough), passThrough);
+  };
+}
+
 /** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */
 const KEPT_RANGES = 2;
 
@@ -347,7 +365,7 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   const account = emptyAccount();
   await writeRegion(engine, logFiles, regionRows, built, account);
-  return { mapping: built.mapping, quarters: 'all', account, data: settleTasks(parsed, config, built) };
+  return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: passThroughColumns([regionRows.ai_logs.rows, regionRows.manual_logs.rows]) } };
 }
 
 type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
