@@ -56,6 +56,9 @@ function isValid(validity: Uint8Array | null, row: number): boolean {
   return validity === null || (validity[row >> 3] & (1 << (row & 7))) !== 0;
 }
 
+/** The types read as typed arrays; the rest through the library. */
+const TYPED_READS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.BIGINT, DuckDBTypeId.INTEGER, DuckDBTypeId.DOUBLE, DuckDBTypeId.BOOLEAN]);
+
 /** A fetched chunk's column, appended to `target` as store values (NULL as null, BIGINT as number). */
 function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId, target: StoreValue[]): void {
   const rows = chunk.rowCount;
@@ -81,8 +84,6 @@ function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId,
     for (let row = 0; row < rows; row += 1) target.push(isValid(validity, row) ? data[row] !== 0 : null);
   }
 }
-
-const TYPED_READS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.BIGINT, DuckDBTypeId.INTEGER, DuckDBTypeId.DOUBLE, DuckDBTypeId.BOOLEAN]);
 
 /** Bytes copied out of DuckDB in one call, and their text when they are all ASCII (a string is then a substring). */
 interface StringRun {
