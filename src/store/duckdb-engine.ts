@@ -281,13 +281,18 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       const names = reader.columnNames();
       return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
     },
-    // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one
+    // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one; DuckDB
+    // makes the next chunk while this one is read (a fetched chunk stays valid after later fetches)
     async columns(sql, params) {
       const result = await connection.stream(sql, params?.map(toDuckDB));
       const names = result.columnNames();
       const typeIds = names.map((_, index) => result.columnTypeId(index));
       const columns: StoreValue[][] = names.map(() => []);
-      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      let next = result.fetchChunk();
+      for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+        next = result.fetchChunk();
+        // a read that throws leaves this fetch behind: its failure is not the one to report
+        next.catch(() => undefined);
         for (let index = 0; index < names.length; index += 1) readColumn(chunk, index, typeIds[index], columns[index]);
       }
       return Object.fromEntries(names.map((name, index) => [name, columns[index]]));

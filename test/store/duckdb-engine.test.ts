@@ -90,6 +90,10 @@ describe('the DuckDB engine: append and columns', () => {
     }
   });
 
+  it('a query that fails part-way through its rows rejects with DuckDB\'s error', async () => {
+    await expect(engine.columns("SELECT CASE WHEN range < 5000 THEN range ELSE error('row ' || range || ' is bad') END AS n FROM range(10000)")).rejects.toThrow('row 5000 is bad');
+  });
+
   it('takes values of other JavaScript types through the library, as before: a large integer exactly, a fraction refused', async () => {
     await engine.run('CREATE TABLE big (i BIGINT)');
     await engine.append('big', ['integer'], [[2 ** 60, 1]]);
