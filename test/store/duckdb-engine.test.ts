@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDuckDBEngine } from '../../src/store/duckdb-engine.js';
+import type { StoreColumnType, StoreEngine, StoreValue } from '../../src/store/store-engine.js';
+
+const TYPES: StoreColumnType[] = ['text', 'integer', 'double', 'boolean', 'bytes'];
+/** More rows than one DuckDB chunk (2,048), so chunk boundaries are crossed. */
+const ROWS = 5000;
+// strings on both sides of DuckDB's 12-byte inline limit, repeated and unique, ASCII and not, empty and NULL
+const TEXTS = ['', 'a', 'abcdefghijkl', 'abcdefghijklm', 'ai_logs_2026-W22.csv', 'héllo', 'naïve café ☕ over twelve bytes', '日本語', '😀', 'tab\there'];
+
+function text(row: number): string | null {
+  if (row % 11 === 0) return null;
+  if (row % 3 === 0) return `unique long string number ${row}`;
+  if (row % 7 === 0) return `u${row}`;
+  return TEXTS[row % TEXTS.length];
+}
+function integer(row: number): number | null {
+  return [null, 0, -1, 2 ** 31, -(2 ** 40) + 3, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, row][row % 8];
+}
+function double(row: number): number | null {
+  return [null, 0.1, -0, Number.NaN, 1e300, -Infinity, row / 7][row % 7];
+}
+function boolean(row: number): boolean | null {
+  return [null, true, false][row % 3];
+}
+function bytes(row: number): Uint8Array | null {
+  return row % 5 === 0 ? null : Uint8Array.from({ length: row % 30 }, (_, index) => (row + index) % 256);
+}
+
+const columns: StoreValue[][] = [text, integer, double, boolean, bytes].map((valueOf) => Array.from({ length: ROWS }, (_, row) => valueOf(row)));
+const asRows = (table: Record<string, StoreValue[]>) => table[Object.keys(table)[0]].map((_, row) => Object.fromEntries(Object.entries(table).map(([name, values]) => [name, values[row]])));
+
+let dir: string;
+let engine: StoreEngine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'uptake-duckdb-engine-'));
+  engine = await openDuckDBEngine(join(dir, 'store.duckdb'));
+  await engine.run('CREATE TABLE t (s VARCHAR, i BIGINT, d DOUBLE, b BOOLEAN, x BLOB)');
+  await engine.append('t', TYPES, columns);
+});
+
+afterAll(async () => {
+  await engine?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the DuckDB engine: append and columns', () => {
+  it('gives back every value appended, with its type, NULLs as null, in order, across chunks', async () => {
+    const read = await engine.columns('SELECT s, i, d, b, x FROM t ORDER BY rowid');
+    expect(read.s).toEqual(columns[0]);
+    expect(read.i).toEqual(columns[1]);
+    expect(read.d).toEqual(columns[2]);
+    expect(Object.is(read.d[2], -0)).toBe(true);
+    expect(read.b).toEqual(columns[3]);
+    expect(read.x.map((value) => (value === null ? null : [...(value as Uint8Array)]))).toEqual(columns[4].map((value) => (value === null ? null : [...(value as Uint8Array)])));
+    expect(read.x[1]).toBeInstanceOf(Uint8Array);
+  });
+
+  it('writes strings DuckDB compares, groups and measures as its own', async () => {
+    const [counts] = await engine.all(
+      "SELECT count(DISTINCT s) AS distinct_texts, count(*) FILTER (WHERE s = 'abcdefghijkl') AS twelve, count(*) FILTER (WHERE s = 'ai_logs_2026-W22.csv') AS file, sum(strlen(s)) AS bytes, count(*) FILTER (WHERE s IS NULL) AS nulls FROM t",
+    );
+    const texts = columns[0].filter((value): value is string => value !== null);
+    expect(counts).toEqual({
+      distinct_texts: new Set(texts).size,
+      twelve: texts.filter((value) => value === 'abcdefghijkl').length,
+      file: texts.filter((value) => value === 'ai_logs_2026-W22.csv').length,
+      bytes: texts.reduce((sum, value) => sum + Buffer.byteLength(value), 0),
+      nulls: ROWS - texts.length,
+    });
+    expect(counts.twelve).toBeGreaterThan(0);
+  });
+
+  it('reads what the library reads, from stored (compressed) and sorted data and from expressions', async () => {
+    await engine.run('CHECKPOINT');
+    const queries = [
+      'SELECT * FROM t ORDER BY rowid',
+      'SELECT s, i FROM t ORDER BY s, rowid',
+      "SELECT range::INTEGER AS small, repeat('xé', (range % 40)::BIGINT) AS grown, range % 3 = 0 AS even, 2.5::DECIMAL(4, 1) AS kept_decimal FROM range(4100)",
+      'SELECT count(*) AS n, sum(i) AS total FROM t',
+    ];
+    for (const sql of queries) {
+      const read = await engine.columns(sql);
+      const library = await engine.all(sql);
+      expect(asRows(read), sql).toEqual(library);
+    }
+  });
+
+  it('a query that fails part-way through its rows rejects with DuckDB\'s error', async () => {
+    await expect(engine.columns("SELECT CASE WHEN range < 5000 THEN range ELSE error('row ' || range || ' is bad') END AS n FROM range(10000)")).rejects.toThrow('row 5000 is bad');
+  });
+
+  it('takes values of other JavaScript types through the library, as before: a large integer exactly, a fraction refused', async () => {
+    await engine.run('CREATE TABLE big (i BIGINT)');
+    await engine.append('big', ['integer'], [[2 ** 60, 1]]);
+    expect(await engine.all('SELECT CAST(i AS VARCHAR) AS i FROM big ORDER BY rowid')).toEqual([{ i: '1152921504606846976' }, { i: '1' }]);
+    await expect(engine.append('big', ['integer'], [[1.5]])).rejects.toThrow('cannot be converted to a BigInt');
+  });
+});
