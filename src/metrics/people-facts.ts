@@ -172,9 +172,12 @@ export function teamInPeriod(facts: PeopleFacts, user: string, period: string, r
   return facts.roster.get(rosterMonth)?.get(user)?.team ?? facts.lastTeam.get(period)?.get(user) ?? null;
 }
 
+/** Midnights already asked for, by zone and day: the people KPIs ask for the same few days per user and period. */
+const midnights = new Map<string, number>();
+
 /** Midnight in the report zone starting a `YYYY-MM-DD` day, as epoch ms. */
 export function startOfDay(date: string, zone: string): number {
-  return DateTime.fromISO(date, { zone }).toMillis();
+  return cachedIn(midnights, `${zone}\u0000${date}`, () => DateTime.fromISO(date, { zone }).toMillis());
 }
 
 /** Counts people per team and in the all-teams row "*": teams in first-seen order after "*". */
