@@ -50,8 +50,12 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     const text = Buffer.from(changed.content).toString('utf8').split('\n');
     writeFileSync(join(input, changed.name), [...text.slice(0, 2), ...text.slice(12)].join('\n'));
     expect(await run()).toEqual({ read: 1, skipped: 7, removed: 0 });
+    // the blobs beside the store: one file's parsed rows per log file and one value of facts per week (4 weeks)
+    expect(readdirSync(`${store}.rows`).length).toBe(8 + 4);
     unlinkSync(join(input, files.find((file) => file.name.startsWith('manual_logs') && file.name.includes('W46'))!.name));
     expect(await run()).toEqual({ read: 0, skipped: 7, removed: 1 });
+    // the removed file's parsed rows go with it; W46's facts are replaced (its manual tasks went)
+    expect(readdirSync(`${store}.rows`).length).toBe(7 + 4);
     // the same files in another folder (another spelling of the input): known by name and bytes, named by the new path
     const moved = tempDir('uptake-store-moved-');
     for (const name of readdirSync(input)) copyFileSync(join(input, name), join(moved, name));
