@@ -65,7 +65,7 @@ describe('registry', () => {
         user_weighted_weeks: ['week', 'team', 'user_weighted_adoption_rate', 'users'],
         ai_tasks_per_user_week: ['week', 'ai_tasks', 'user_weeks'],
       },
-      hours_saved: { timed_ai_tasks: ['week', 'team', 'task_type', 'timed_ai_tasks', 'duration_min'] },
+      hours_saved: { timed_ai_tasks: ['week', 'team', 'task_type', 'timed_ai_tasks', 'duration_min'], manual_durations: ['week', 'task_type', 'duration_min', 'tasks'] },
       asi: { asi_months: ['week', 'month', 'team', 'evaluated', 'above_target'] },
       harm_rate: {},
       coverage: people,
