@@ -8,7 +8,7 @@ import {
   type LabelMapping, type RosterZones, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
-import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, summedAccount, tallyRows, type StoreAccount } from './row-index.js';
+import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, tallyRows, type StoreAccount } from './row-index.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
@@ -141,9 +141,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const partsKey = (name: string) => parsedRowsKey(reader, name, sha256.get(name)!);
-    const regionInput = { logFiles, fresh, keptResults, progress, readAgain, partsKey };
-    const account = meta.account === undefined ? await summedAccount(engine) : (JSON.parse(meta.account) as StoreAccount);
+    const regionInput = { logFiles, fresh, keptResults, progress, readAgain };
+    // (a store without an account holds no rows: its run cleans every row)
+    const account = meta.account === undefined ? emptyAccount() : (JSON.parse(meta.account) as StoreAccount);
     const cleaned = await cleanRegion(engine, config, parsed, regionInput, account);
     const settled = settledLoader(engine, config, parsed, regionInput, cleaned);
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
@@ -160,10 +160,11 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
-    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, partsKey });
+    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
     await engine.run('COMMIT');
     // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
-    await engine.blobs.keepOnly(new Set([...logFiles.map((file) => partsKey(file.name)), ...(await factsKeys(engine))])).catch(() => undefined);
+    const named = (await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key));
+    await engine.blobs.keepOnly(new Set([...named, ...(await factsKeys(engine))])).catch(() => undefined);
     // (the cleaned tasks in memory are settled in place: their last use)
     if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
@@ -177,8 +178,6 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 interface RegionInput {
   /** The input's log files, in file order. */
   logFiles: LogFile[];
-  /** The key of a log file's parsed rows among the store's blobs. */
-  partsKey(name: string): string;
   /** A kept file's parsed rows read again from it (its stored ones are damaged). */
   readAgain(file: LogFile): Promise<LogRowsPart[]>;
   fresh: LogFileRead[];
@@ -196,16 +195,14 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     await engine.run(`UPDATE store_rows SET state = ${ROW_STATE.gone} WHERE file = $1`, [row.name]);
     await engine.run('DELETE FROM store_file_labels WHERE name = $1', [row.name]);
   }
-  for (const read of fresh) {
-    await engine.run('DELETE FROM store_file_labels WHERE name = $1', [read.file.name]);
-    await engine.append('store_file_labels', FILE_LABEL_TYPES, fileLabelColumns(read.file.name, new LogRows(read.file.kind, read.parts)));
-  }
+  // (a fresh file's labels went above if the store knew it: it is not kept)
+  const freshRows = new Map(fresh.map((read) => [read.file.name, new LogRows(read.file.kind, read.parts)]));
+  for (const [name, rows] of freshRows) await engine.append('store_file_labels', FILE_LABEL_TYPES, fileLabelColumns(name, rows));
   const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
   if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
-  for (const read of fresh) {
-    const rows = new LogRows(read.file.kind, read.parts);
+  for (const [name, rows] of freshRows) {
     for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
-      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(read.file.name, rows, null, ROW_STATE.fresh, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(name, rows, null, ROW_STATE.fresh, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
     }
   }
 
@@ -461,7 +458,7 @@ async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: P
       const freshRead = freshByName.get(file.name);
       const wanted = ordinals.get(file.name);
       if (!freshRead && !wanted) continue;
-      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, input.partsKey(file.name))) ?? (await input.readAgain(file)));
+      const fileParts = freshRead ? freshRead.parts : ((await storedParts(engine, file.name)) ?? (await input.readAgain(file)));
       const offset = fileOf.length;
       const length = fileParts.reduce((sum, part) => sum + part.length, 0);
       parts.push(...fileParts);
@@ -477,19 +474,13 @@ async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: P
   return result;
 }
 
-/**
- * The key of a log file's parsed rows among the store's blobs: its name, its bytes' SHA-256 and the reader
- * that parsed it (rows parsed by another build, or of other bytes, are never taken back).
- * @example parsedRowsKey(await readerFingerprint(), 'ai_logs_2026-W47.csv', sha256) // '3f1c…'
- */
-export function parsedRowsKey(reader: string, name: string, sha256: string): string {
-  return createHash('sha256').update(JSON.stringify([reader, name, sha256])).digest('hex');
-}
-
-// null when the stored value is missing or cannot be taken back (damaged): the file is then read again
-async function storedParts(engine: StoreEngine, key: string): Promise<LogRowsPart[] | null> {
+// A kept file's parsed rows, by the key store_file_rows names (their bytes' SHA-256: a run that fails after writing
+// another parse of the file leaves the one the store names as it was); null when missing or damaged: the file is
+// then read again
+async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[] | null> {
   try {
-    const bytes = await engine.blobs.get(key);
+    const [row] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', [name]);
+    const bytes = row ? await engine.blobs.get(String(row.parts_key)) : null;
     const parts = bytes === null ? null : (deserialize(bytes) as LogRowsPart[]);
     return Array.isArray(parts) ? parts : null;
   } catch {
@@ -533,7 +524,6 @@ interface RunToSave {
   fresh: LogFileRead[];
   data: CleanedData;
   meta: Record<string, string>;
-  partsKey(name: string): string;
 }
 
 // In the run's transaction: a run that fails half-way leaves the store as the last good run left it.
@@ -550,8 +540,10 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   }
   for (const read of run.fresh) {
     await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
-    await engine.append('store_file_rows', ['text', 'bytes'], [[read.file.name], [new Uint8Array(serialize(read.result))]]);
-    await engine.blobs.put(run.partsKey(read.file.name), new Uint8Array(serialize(read.parts)));
+    const parts = new Uint8Array(serialize(read.parts));
+    const key = createHash('sha256').update(parts).digest('hex');
+    await engine.blobs.put(key, parts);
+    await engine.append('store_file_rows', ['text', 'bytes', 'text'], [[read.file.name], [new Uint8Array(serialize(read.result))], [key]]);
   }
   await replaceRows(engine, 'store_files', [
     run.files.map((_, index) => index),

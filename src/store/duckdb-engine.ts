@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DuckDBBlobValue,
@@ -149,10 +149,9 @@ function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, ro
       continue;
     }
     const start = row * STRING_BYTES + 4;
-    let ascii = true;
-    for (let at = start; at < start + length; at += 1) if (data[at] > 0x7f) ascii = false;
+    const bytes = data.subarray(start, start + length);
     inline ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-    target.push(ascii ? inline.substring(start, start + length) : utf8.decode(data.subarray(start, start + length)));
+    target.push(isAscii(bytes) ? inline.substring(start, start + length) : utf8.decode(bytes));
   }
 }
 
@@ -333,16 +332,25 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
 const BLOB_KEY = /^[0-9a-f]{16,128}$/;
 
 // The store file's blobs, a file per key in a folder beside it (`store.duckdb.rows/`), each written whole
-// (beside, then renamed): a run that fails leaves at worst a value no ledger entry names, dropped by the
-// next run's keepOnly.
+// (beside, then renamed) and synced. Keys are the values' hashes: a run that fails leaves at worst a value no
+// table names, dropped by the next run's keepOnly.
 function blobFolder(folder: string): BlobShelf {
   const at = (key: string) => {
     if (!BLOB_KEY.test(key)) throw new RangeError(`expected a blob key of hexadecimal digits, got ${JSON.stringify(key)}`);
     return join(folder, key);
   };
   return {
+    // on disk before the run's commit names it: the store's tables are durable, so are their blobs
     async put(key, bytes) {
       await writeFileAtomic(at(key), bytes);
+      for (const path of [at(key), folder]) {
+        const handle = await open(path, 'r');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
     },
     async get(key) {
       return readFile(at(key)).then(

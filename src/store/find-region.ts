@@ -30,7 +30,7 @@ export const IN_REGION = (row: string, floor: number) =>
 // A number as an SQL literal (a start in epoch ms, or the beginning of time); nothing else is ever inlined.
 function sqlNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`expected a finite number, got ${value}`);
-  return value === BEGINNING ? String(BEGINNING) : String(value);
+  return String(value);
 }
 
 // The cross-row rules (CONTRACT 2.4-2.6) join rows only within a (source, user, canonical task type) pair,
@@ -51,21 +51,20 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
   await engine.run('DROP TABLE IF EXISTS run_region');
   await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
   // seeds: every row of a file read in this run or gone from it, from its pair's earliest such row
-  await pullBack(engine, `SELECT source, user_id, task_type, min(started_at) AS t FROM store_rows WHERE state <> ${ROW_STATE.kept} GROUP BY source, user_id, task_type`);
+  let seeded = await pullBack(engine, `SELECT source, user_id, task_type, min(started_at) AS t FROM store_rows WHERE state <> ${ROW_STATE.kept} GROUP BY source, user_id, task_type`);
   // a label whose canonical form changed: the pairs of its stored rows, old and new, from the beginning. Every
   // kept row of a label carries the canonical form of the last run (store_labels): a change re-cleans all its
   // pairs. So the labels to look for are found among the labels, and rows are searched only when one changed.
   const changed = await engine.all('SELECT l.label FROM run_labels l JOIN store_labels s ON s.raw = l.label WHERE s.canonical <> l.canonical');
   if (changed.length > 0) {
-    await pullBack(
+    seeded += await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, CAST(${BEGINNING} AS ${double}) AS t FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type
        UNION ALL SELECT r.source, r.user_id, l.canonical, CAST(${BEGINNING} AS ${double}) FROM store_rows r JOIN run_labels l ON l.label = r.label WHERE r.state = ${ROW_STATE.kept} AND l.canonical <> r.task_type`,
     );
   }
   // nothing read, gone or relabelled: no region, and no statement over the stored rows
-  const [{ seeded }] = await engine.all('SELECT count(*) AS seeded FROM run_region');
-  for (let moved = Number(seeded) > 0; moved; ) {
+  for (let moved = seeded > 0; moved; ) {
     // (a) a row before T whose retry or stitch window reaches T
     const reached = await pullBack(
       engine,
@@ -83,8 +82,8 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
     );
     moved = reached + copies > 0;
   }
-  const [{ pairs }] = await engine.all('SELECT count(*) AS pairs FROM run_region');
-  const floor = await regionFloor(engine);
+  const [{ pairs, t }] = await engine.all('SELECT count(*) AS pairs, min(t) AS t FROM run_region');
+  const floor = t === null ? BEGINNING : Number(t);
   const rows = Number(pairs) === 0 ? [] : await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', floor)}`);
   // every kept row is in the region or outside it
   return { floor, pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };

@@ -10,7 +10,7 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '5';
+export const STORE_FORMAT = '6';
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
@@ -44,10 +44,10 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
   // start in, and whether it must be read again
   store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
-  // what reading each log file gave (result: report, quarantine, counts, pass-through columns); its parsed rows
-  // (steps 2.1-2.2: typed, UTC, quarantine split off) as the rules read them back are the engine's blobs
-  // (see StoreEngine.blobs and parsedRowsKey)
-  store_file_rows: [['name', 'text'], ['result', 'bytes']],
+  // what reading each log file gave (result: report, quarantine, counts, pass-through columns), and the key among
+  // the engine's blobs (see StoreEngine.blobs) of its parsed rows (steps 2.1-2.2: typed, UTC, quarantine split
+  // off) as the rules read them back: their bytes' SHA-256
+  store_file_rows: [['name', 'text'], ['result', 'bytes'], ['parts_key', 'text']],
   // per log file, how many of its readable rows carry each raw label and the first of them (row number): the
   // label counts of CONTRACT 2.3 summed over the input's files without a pass over every stored row
   store_file_labels: [['name', 'text'], ['source', 'text'], ['label', 'text'], ['rows', 'integer'], ['first', 'integer']],

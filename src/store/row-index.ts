@@ -2,7 +2,6 @@
 // became of it, written and summed here.
 import type { LabelMapping, LogFile, LogRows, LogSource, ParsedInput, RowFates, SourceAccounting } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
-import { ROW_STATE } from './find-region.js';
 import type { StoreEngine, StoreValue } from './store-engine.js';
 
 /** What became of a row (store_rows.fate). */
@@ -141,17 +140,6 @@ export function tallyRows(account: StoreAccount, groups: Array<Record<string, St
 /** SQL: store_rows (alias r) matching `where`, grouped as tallyRows takes them. */
 export const ROW_TALLY = (where: string) =>
   `SELECT r.source, r.fate, count(*) AS n, sum(CASE WHEN r.conflicting THEN 1 ELSE 0 END) AS conflicting, sum(CASE WHEN r.skewed THEN 1 ELSE 0 END) AS skewed FROM store_rows r WHERE ${where} GROUP BY r.source, r.fate`;
-
-/**
- * The account summed over every stored row and task: for a store whose settings hold none.
- * @example await summedAccount(engine)
- */
-export async function summedAccount(engine: StoreEngine): Promise<StoreAccount> {
-  const account = emptyAccount();
-  tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.kept}`)), 1);
-  for (const row of await engine.all('SELECT source, count(*) AS n FROM store_tasks GROUP BY source')) account[String(row.source) as LogSource].tasks = Number(row.n);
-  return account;
-}
 
 /**
  * CONTRACT section 2's sum per source: rows read and quarantined per file (the run's read), the rest from the account.
