@@ -213,6 +213,12 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000), Number(kept));
+  // nothing new, gone or relabelled: every stored task stands
+  const quarters = new Set<number>();
+  if (region.pairs === 0) {
+    progress(`nothing to clean again; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
+    return { mapping, quarters, account };
+  }
   const regionRows = await loadRegionRows(engine, input, region);
   const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
   progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
@@ -220,8 +226,6 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   // (the account: less what the region's old rows and tasks counted, plus what its new ones count)
-  const quarters = new Set<number>();
-  if (region.pairs === 0) return { mapping: built.mapping, quarters, account };
   tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.gone} OR (r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', region.floor)})`)), -1);
   const replaced = new Map<string, { text: string; start: number }>();
   for (const row of await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING *`)) {

@@ -207,7 +207,9 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
       { ...base, 'ai_logs_a.csv': `${AI}\ne1,u1,,audit,2026-11-02T09:00:00Z,2026-11-02T09:10:00Z,success,,,\ne2,u2,,audit,2026-11-03T09:00:00Z,2026-11-03T09:10:00Z,success,,,\n` },
       // e3 joins u1's audit pair after e1: only e3 is cleaned again; e1, e2, m0 and m1 are kept
       { 'ai_logs_b.csv': `${AI}\ne3,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n` },
+      // nothing new: nothing cleaned
+      {},
     );
-    expect(messages).toEqual(['cleaned all 4 rows (no stored rows to keep)', 're-cleaned 1 rows in 1 user and task-type pairs; 4 stored rows kept']);
+    expect(messages).toEqual(['cleaned all 4 rows (no stored rows to keep)', 're-cleaned 1 rows in 1 user and task-type pairs; 4 stored rows kept', 'nothing to clean again; 5 stored rows kept']);
   });
 });

@@ -11,7 +11,7 @@ export type Landing = Record<string, string | null> | ((store: string) => Promis
 
 /**
  * Lands the steps into one input folder and the store at `store`; after each file step, the store run and a
- * scratch run agree byte for byte. Returns the run's "cleaned all" / "re-cleaned" messages.
+ * scratch run agree byte for byte. Returns the run's "cleaned all" / "re-cleaned" / "nothing to clean again" messages.
  */
 export async function landInSteps(store: string, ...landings: Landing[]): Promise<string[]> {
   const input = tempDir('uptake-store-input-');
@@ -33,7 +33,7 @@ export async function landInSteps(store: string, ...landings: Landing[]): Promis
       await engine.close();
     }
   }
-  return messages.filter((message) => /^(re-)?cleaned [0-9a-z ,]+ rows/.test(message));
+  return messages.filter((message) => /^(re-)?cleaned [0-9a-z ,]+ rows|^nothing to clean again/.test(message));
 }
 
 const AI = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt';
