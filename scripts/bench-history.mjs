@@ -15,7 +15,8 @@
 // --landings weekly fills a store the way an organisation does, one week at a time: it lands each week's
 // log files (the roster files with the first week) into a growing input folder and runs
 // `uptake metrics --input GROWN --week latest --json --store STORE` after each landing, printing one line
-// per landing (seconds, peak RSS, stored input rows, files skipped, load average) as it goes. At the end it
+// per landing (seconds, CPU seconds, peak RSS, stored input rows, files skipped, load average) as it goes
+// and keeping each run's progress lines in progress.log beside the store. At the end it
 // times (a) `metrics --store` again with nothing new, (b) the last landing against (c) a run without a
 // store over the last week's files alone, with both ratios. It stops landing (and measures (a)-(c) on what
 // is stored) when a landing fails or takes more than --landing-limit seconds, or at --deadline. The store
@@ -27,7 +28,7 @@
 //        node scripts/bench-history.mjs --landings weekly (--data DIR | --weeks 52 [--users N] [--seed S])
 //             [--keep-store DIR] [--landing-limit 900] [--deadline ISO-TIME] [--timeout 1800]
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,8 @@ import { parseArgs as parseCommandLine } from 'node:util';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const rssPreload = join(root, 'scripts', 'bench-rss.mjs');
+// the child's CPU seconds (every thread's, user + system) as it exits: on a shared machine they move less than wall time
+const cpuPreload = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nBENCH_CPU_US='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 const END_WEEK = '2026-W47';
 
 // Options through Node's own parser (node:util parseArgs): unknown options and missing values are errors.
@@ -95,7 +98,7 @@ function parseArgs(argv) {
 function uptake(args, timeoutSec) {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', rssPreload, cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', rssPreload, '--import', cpuPreload, cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     let stderr = '';
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -109,8 +112,9 @@ function uptake(args, timeoutSec) {
       clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const match = /BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+      const cpu = /BENCH_CPU_US=(\d+)/.exec(stderr);
       if (code !== 0) reject(new Error(`uptake ${args.join(' ')} failed (${code ?? signal}): ${stderr.slice(-2000)}`));
-      else resolvePromise({ seconds, stdout: Buffer.concat(out).toString('utf8'), stderr, peakMb: match ? Number(match[1]) / 1024 : null });
+      else resolvePromise({ seconds, stdout: Buffer.concat(out).toString('utf8'), stderr, peakMb: match ? Number(match[1]) / 1024 : null, cpuSeconds: cpu ? Number(cpu[1]) / 1e6 : null });
     });
   });
 }
@@ -187,7 +191,9 @@ function land(source, target) {
 }
 
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
-const runLine = (run) => `${run.seconds.toFixed(1)} s, ${run.peakMb === null ? '?' : Math.round(run.peakMb)} MB, load ${load()}`;
+const runLine = (run) => `${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds === null ? '?' : run.cpuSeconds.toFixed(1)} s), ${run.peakMb === null ? '?' : Math.round(run.peakMb)} MB, load ${load()}`;
+/** Keeps a run's progress lines (its stderr) beside the store, for a look at where a landing's time went. */
+const keepProgress = (work, label, run) => appendFileSync(join(work, 'progress.log'), `== ${label}\n${run.stderr.replace(/\nBENCH_\w+=\d+\n/g, '\n')}`);
 
 /** --landings weekly: fills a store one week at a time, then times metrics over it (see the header). */
 async function weeklyLandings(options) {
@@ -224,6 +230,7 @@ async function weeklyLandings(options) {
         console.log(`landing ${index + 1}/${weeks.length} ${week}: FAILED or over ${options.landingLimitSec} s (load ${load()}); stopping. ${String(error.message).slice(0, 600)}`);
         break;
       }
+      keepProgress(work, `landing ${index + 1} ${week}`, run);
       const skipped = /skipped (\d+) of (\d+) log files/.exec(run.stderr);
       console.log(`landing ${index + 1}/${weeks.length} ${week}: ${runLine(run)}, ${rowsRead(run.stdout)} input rows stored, skipped ${skipped ? `${skipped[1]}/${skipped[2]}` : '0'} log files`);
       last = run;
@@ -231,6 +238,7 @@ async function weeklyLandings(options) {
     }
     if (lastWeek === null) throw new Error('no week landed: nothing to measure');
     const again = await metrics(grown, true);
+    keepProgress(work, '(a) nothing new', again);
     const stored = rowsRead(again.stdout);
     console.log(`(a) metrics --store, nothing new (${weeks.indexOf(lastWeek) + 1} weeks, ${stored} input rows stored): ${runLine(again)}`);
     rmSync(alone, { recursive: true, force: true });
@@ -243,9 +251,9 @@ async function weeklyLandings(options) {
       return;
     }
     const ratio = (a, b) => (a !== null && b !== null ? (a / b).toFixed(2) : '?');
-    console.log(`(b) last landing ${lastWeek}: ${last.seconds.toFixed(1)} s, ${last.peakMb === null ? '?' : Math.round(last.peakMb)} MB`);
-    console.log(`next week / week alone: time ${ratio(last.seconds, weekAlone.seconds)}x, peak memory ${ratio(last.peakMb, weekAlone.peakMb)}x`);
-    console.log(`metrics on the store / week alone: time ${ratio(again.seconds, weekAlone.seconds)}x, peak memory ${ratio(again.peakMb, weekAlone.peakMb)}x`);
+    console.log(`(b) last landing ${lastWeek}: ${last.seconds.toFixed(1)} s (CPU ${last.cpuSeconds?.toFixed(1) ?? '?'} s), ${last.peakMb === null ? '?' : Math.round(last.peakMb)} MB`);
+    console.log(`next week / week alone: time ${ratio(last.seconds, weekAlone.seconds)}x (CPU ${ratio(last.cpuSeconds, weekAlone.cpuSeconds)}x), peak memory ${ratio(last.peakMb, weekAlone.peakMb)}x`);
+    console.log(`metrics on the store / week alone: time ${ratio(again.seconds, weekAlone.seconds)}x (CPU ${ratio(again.cpuSeconds, weekAlone.cpuSeconds)}x), peak memory ${ratio(again.peakMb, weekAlone.peakMb)}x`);
   } finally {
     if (options.keepStore === null) rmSync(work, { recursive: true, force: true });
     else console.log(`kept the store and the grown input folder in ${work}`);
