@@ -544,9 +544,7 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   }
   for (const read of run.fresh) {
     await engine.run('DELETE FROM store_file_rows WHERE name = $1', [read.file.name]);
-    const parts = new Uint8Array(serialize(read.parts));
-    const key = createHash('sha256').update(parts).digest('hex');
-    await engine.blobs.put(key, parts);
+    const key = await engine.blobs.put(new Uint8Array(serialize(read.parts)));
     await engine.append('store_file_rows', ['text', 'bytes', 'text'], [[read.file.name], [new Uint8Array(serialize(read.result))], [key]]);
   }
   await replaceRows(engine, 'store_files', [

@@ -13,7 +13,7 @@ import {
 } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { BlobShelf, StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+import { blobKey, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -332,8 +332,8 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
 const BLOB_KEY = /^[0-9a-f]{16,128}$/;
 
 // The store file's blobs, a file per key in a folder beside it (`store.duckdb.rows/`), each written whole
-// (beside, then renamed) and synced. Keys are the values' hashes: a run that fails leaves at worst a value no
-// table names, dropped by the next run's keepOnly.
+// (beside, then renamed) and synced. A run that fails leaves at worst a value no table names (keys are the
+// values' hashes), dropped by the next run's keepOnly.
 function blobFolder(folder: string): BlobShelf {
   const at = (key: string) => {
     if (!BLOB_KEY.test(key)) throw new RangeError(`expected a blob key of hexadecimal digits, got ${JSON.stringify(key)}`);
@@ -341,7 +341,8 @@ function blobFolder(folder: string): BlobShelf {
   };
   return {
     // on disk before the run's commit names it: the store's tables are durable, so are their blobs
-    async put(key, bytes) {
+    async put(bytes) {
+      const key = blobKey(bytes);
       await writeFileAtomic(at(key), bytes);
       for (const path of [at(key), folder]) {
         const handle = await open(path, 'r');
@@ -351,6 +352,7 @@ function blobFolder(folder: string): BlobShelf {
           await handle.close();
         }
       }
+      return key;
     },
     async get(key) {
       return readFile(at(key)).then(

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { UptakeError } from '../errors.js';
 import { redactUrl } from '../util/redact-url.js';
-import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
 /** Rows sent per INSERT (one array parameter per column, unnested into rows). */
@@ -68,8 +68,10 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
       }
     },
     blobs: {
-      async put(key, bytes) {
+      async put(bytes) {
+        const key = blobKey(bytes);
         await client.query('INSERT INTO store_blobs (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+        return key;
       },
       async get(key) {
         const result = await client.query('SELECT data FROM store_blobs WHERE key = $1', [key]);

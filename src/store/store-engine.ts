@@ -1,3 +1,13 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A blob's key: its bytes' SHA-256, in hexadecimal.
+ * @example blobKey(new Uint8Array([97, 98, 99])) // 'ba7816bf…'
+ */
+export function blobKey(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** A value a store statement takes or gives: bytes go in as Uint8Array and come back as Uint8Array. */
 export type StoreValue = string | number | boolean | null | Uint8Array;
 
@@ -31,9 +41,14 @@ export interface StoreEngine {
   close(): Promise<void>;
 }
 
-/** Values by key: put within a run, read back by a later run; a key whose value is missing or damaged is read again from its source. */
+/**
+ * Values by their bytes' SHA-256 (blobKey): put within a run, read back by a later run. A key names one value
+ * only, so a run that fails after a put never changes a value the store's tables name; a key whose value is
+ * missing or damaged is read again from its source.
+ */
 export interface BlobShelf {
-  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Keeps the bytes and gives their key. */
+  put(bytes: Uint8Array): Promise<string>;
   /** null when there is no value under the key. */
   get(key: string): Promise<Uint8Array | null>;
   /** Once the run has committed: drops every value but those of `keys` (of this run, or kept from earlier runs). */

@@ -103,9 +103,7 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
     const tasks = data.tasks.numRows();
     if (tasks === 0) continue;
     // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
-    const facts = Buffer.from(JSON.stringify(weekFacts(data.tasks, config)));
-    const key = createHash('sha256').update(facts).digest('hex');
-    await engine.blobs.put(key, facts);
+    const key = await engine.blobs.put(Buffer.from(JSON.stringify(weekFacts(data.tasks, config))));
     await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [tasks], [data.teamsFilled], [data.durationsDropped.unknown], [data.durationsDropped.too_long]]);
   }
 }
