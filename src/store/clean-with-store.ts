@@ -300,10 +300,8 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { f
   const kept: Array<{ from: number; to: number; stored: Record<string, StoreValue[]> }> = [];
   return async (range) => {
     const passThrough = await (prepared ??= prepare());
-    if (!range) {
-      const stored = await query();
-      return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
-    }
+    const table = (stored: Record<string, StoreValue[]>) => taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+    if (!range) return table(await query());
     const parts: Array<Record<string, StoreValue[]>> = [];
     for (let from = range.from; from < range.to; ) {
       const next = kept.find((entry) => entry.from === from && entry.to <= range.to);
@@ -315,7 +313,7 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput): (range?: { f
     const stored = await query(range);
     kept.push({ ...range, stored });
     if (kept.length > KEPT_RANGES) kept.shift();
-    return taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
+    return table(stored);
   };
 }
 

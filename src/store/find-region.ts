@@ -69,11 +69,11 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
     const reached = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r JOIN run_region g ON ${PAIR('g', 'r')}
-       WHERE r.source = 'ai_logs' AND r.last_at >= ${sqlNumber(Math.max(BEGINNING, (await regionFloor(engine)) - reachMs))} AND r.started_at < g.t AND r.last_at + ${Number(reachMs)} >= g.t
+       WHERE r.source = 'ai_logs' AND r.last_at >= ${sqlNumber(Math.max(BEGINNING, (await regionBounds(engine)).floor - reachMs))} AND r.started_at < g.t AND r.last_at + ${Number(reachMs)} >= g.t
        GROUP BY r.source, r.user_id, r.task_type`,
     );
     // (b) every copy of an id the region holds, from its own pair's view
-    const floor = await regionFloor(engine);
+    const { floor } = await regionBounds(engine);
     const copies = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r
@@ -82,17 +82,16 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
     );
     moved = reached + copies > 0;
   }
-  const [{ pairs, t }] = await engine.all('SELECT count(*) AS pairs, min(t) AS t FROM run_region');
-  const floor = t === null ? BEGINNING : Number(t);
-  const rows = Number(pairs) === 0 ? [] : await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', floor)}`);
+  const { pairs, floor } = await regionBounds(engine);
+  const rows = pairs === 0 ? [] : await engine.all(`SELECT r.file, r.ordinal FROM store_rows r WHERE r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', floor)}`);
   // every kept row is in the region or outside it
-  return { floor, pairs: Number(pairs), rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };
+  return { floor, pairs, rows: rows.map((row) => ({ file: String(row.file), ordinal: Number(row.ordinal) })), keptRows: kept - rows.length };
 }
 
-// The region's earliest T as it stands (BEGINNING when empty: every bound then holds, and no pair matches).
-async function regionFloor(engine: StoreEngine): Promise<number> {
-  const [{ floor }] = await engine.all('SELECT min(t) AS floor FROM run_region');
-  return floor === null ? BEGINNING : Number(floor);
+// The region's pairs and earliest T as they stand (BEGINNING when empty: every bound then holds, and no pair matches).
+async function regionBounds(engine: StoreEngine): Promise<{ pairs: number; floor: number }> {
+  const [{ pairs, floor }] = await engine.all('SELECT count(*) AS pairs, min(t) AS floor FROM run_region');
+  return { pairs: Number(pairs), floor: floor === null ? BEGINNING : Number(floor) };
 }
 
 // Candidates (source, user_id, task_type, t) that add a pair or move its T earlier; returns how many did.
