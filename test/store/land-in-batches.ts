@@ -7,6 +7,7 @@ import { afterAll, expect } from 'vitest';
 import { TEST_POSTGRES_URL, connectTestPostgres } from '../helpers/test-postgres.js';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import type { CleanedData } from '../../src/clean/types.js';
+import type { TaskValues } from '../../src/clean/task-table.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import type { Config } from '../../src/config/schema.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
@@ -167,21 +168,8 @@ async function withChunkBytes<T>(chunkBytes: number | undefined, run: () => Prom
   }
 }
 
-/** A cleaned task as plain values, for asserting the value that matters. */
-export interface TaskRow {
-  source: string;
-  task_id: string;
-  user_id: string;
-  team: string | null;
-  task_type: string;
-  started_at: number;
-  duration_ms: number | null;
-  status: string;
-  accuracy: number | null;
-  harmful: boolean | null;
-  fragments: number;
-  prompt: string | null;
-}
+/** A cleaned task as plain values (a table row's), for asserting the value that matters. */
+export type TaskRow = Omit<TaskValues, 'tool_version' | 'passThrough'>;
 
 /** The run's tasks by task id (ids are unique per source: manual ones are prefixed `manual:`). */
 export function tasksById(data: CleanedData): Map<string, TaskRow> {
