@@ -136,9 +136,16 @@ describe('runReport and the kernel started alongside ingest', () => {
     const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
     const marker = `uptake-early-metrics-${Date.now()}`;
     const spawned = join(out, 'kernel.up');
+    // metrics begins only once the kernel's process runs (a busy machine may start it late): the failure then
+    // meets a kernel that is up, never one still being spawned
+    const waitForKernel = (line: string) => {
+      if (!line.startsWith('[2/7] metrics ...')) return;
+      const until = Date.now() + 30_000;
+      while (!existsSync(spawned) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    };
     const error = await runReport(
       { config: config(), week: '2019-W01', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
-      runEffects({ env: silentTslab(marker, spawned), log: quiet }),
+      runEffects({ env: silentTslab(marker, spawned), log: waitForKernel }),
     ).catch((caught: unknown) => caught);
     expect(isUptakeError(error) && error.kind).toBe('usage');
     expect(existsSync(spawned)).toBe(true);
