@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
-import { hashFile } from '../util/hash-file.js';
+import { hashFileStamped, type HashedFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
   type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
@@ -90,9 +90,14 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   }
   const reader = await readerFingerprint();
   const files = await inputFiles(inputDir);
-  const sha256 = new Map<string, string>(await Promise.all(files.map(async (file) => [file.name, await hashFile(file.path)] as const)));
-  const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks FROM store_files')).map((row) => [String(row.name), row]));
-  const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !sha256.has(name)).length };
+  const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks, stamp FROM store_files')).map((row) => [String(row.name), row]));
+  // a file whose stamp the ledger kept is not read for its hash (see hashFileStamped)
+  const vouched = (name: string) => {
+    const entry = ledger.get(name);
+    return entry && entry.stamp !== null ? { sha256: String(entry.sha256), stamp: String(entry.stamp) } : undefined;
+  };
+  const hashed = new Map(await Promise.all(files.map(async (file) => [file.name, await hashFileStamped(file.path, vouched(file.name))] as const)));
+  const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !hashed.has(name)).length };
   const fresh: LogFileRead[] = [];
   /** Kept files whose stored rows were damaged, read again for the region (their stored rows are rewritten). */
   const repaired: LogFileRead[] = [];
@@ -111,13 +116,14 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       ? []
       : logFiles.filter((file) => {
           const entry = ledger.get(file.name);
-          return entry !== undefined && entry.sha256 === sha256.get(file.name) && Number(entry.bytes) === file.bytes && entry.reread === false;
+          return entry !== undefined && entry.sha256 === hashed.get(file.name)?.sha256 && Number(entry.bytes) === file.bytes && entry.reread === false;
         });
+    const stored = new Map((await engine.all('SELECT name, result FROM store_file_rows')).map((row) => [String(row.name), row.result]));
     for (const file of unchanged) {
-      const [row] = await engine.all('SELECT result FROM store_file_rows WHERE name = $1', [file.name]);
-      const stored = row?.result instanceof Uint8Array ? keptResult(row.result) : null;
+      const bytes = stored.get(file.name);
+      const result = bytes instanceof Uint8Array ? keptResult(bytes) : null;
       // what cannot be taken back (a damaged value) is read again from the file
-      if (stored) keptResults.set(file.name, atPath(stored, file.path));
+      if (result) keptResults.set(file.name, atPath(result, file.path));
     }
     summary.skipped = keptResults.size;
     summary.read = logFiles.length - keptResults.size;
@@ -160,7 +166,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
-    await saveRun(engine, { files, sha256, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
+    await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
     await engine.run('COMMIT');
     // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
     const named = (await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key));
@@ -520,7 +526,7 @@ function atPath(kept: KeptFileResult, path: string): KeptFileResult {
 interface RunToSave {
   files: InputFile[];
   /** By file name, as the ledger. */
-  sha256: Map<string, string>;
+  hashed: Map<string, HashedFile>;
   /** ISO weeks each log file's rows start in, by file name. */
   weeks: Map<string, string>;
   fresh: LogFileRead[];
@@ -551,11 +557,12 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
     run.files.map((file) => file.path),
     run.files.map((file) => file.kind),
     run.files.map((file) => file.bytes),
-    run.files.map((file) => run.sha256.get(file.name) ?? null),
+    run.files.map((file) => run.hashed.get(file.name)?.sha256 ?? null),
     run.files.map((file) => reports.get(file.path)?.rows ?? 0),
     run.files.map((file) => quarantined.get(file.path) ?? 0),
     run.files.map((file) => implausible.has(file.path)),
     run.files.map((file) => run.weeks.get(file.name) ?? null),
+    run.files.map((file) => run.hashed.get(file.name)?.stamp ?? null),
   ]);
   await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
   await saveCleaned(engine, run.data);

@@ -10,7 +10,17 @@ import type { StoreColumnType, StoreEngine } from './store-engine.js';
  */
 export const CONTRACT_VERSION = '2026-12-05';
 /** The layout of the store's tables. */
-export const STORE_FORMAT = '6';
+export const STORE_FORMAT = '7';
+
+/**
+ * What brings a store of an earlier format to this one without a rebuild (a rebuild reads every input file
+ * again, which a large store's history may not fit in memory for): the statements by the format they start
+ * from, in order; `{text}` is the engine's text type. Each statement can run twice (a run that stopped half-way).
+ */
+const MIGRATIONS: Record<string, string[]> = {
+  // 7: the ledger keeps each file's stamp (util/hash-file.ts); a file without one is hashed once more
+  '6': ['ALTER TABLE store_files ADD COLUMN IF NOT EXISTS stamp {text}'],
+};
 
 /**
  * Where `uptake run` keeps its store without `--store` or the config's `store`.
@@ -42,8 +52,9 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   store_meta: [['key', 'text'], ['value', 'text']],
   // the ledger of ingested files (roster files too), known by name (the input folder may be spelled
   // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
-  // start in, and whether it must be read again
-  store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text']],
+  // start in, whether it must be read again, and its stamp when hashed (a later run trusts the hash while the
+  // file's stamp is the same: util/hash-file.ts)
+  store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text'], ['stamp', 'text']],
   // what reading each log file gave (result: report, quarantine, counts, pass-through columns), and the key among
   // the engine's blobs (see StoreEngine.blobs) of its parsed rows (steps 2.1-2.2: typed, UTC, quarantine split
   // off) as the rules read them back: their bytes' SHA-256
@@ -87,7 +98,10 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
     for (const [table, columns] of Object.entries(STORE_TABLES)) {
       await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
     }
-    const meta = await readMeta(engine);
+    let meta = await readMeta(engine);
+    if (meta.format !== undefined && MIGRATIONS[meta.format] && meta.contract === CONTRACT_VERSION) {
+      meta = await migrate(engine, meta.format);
+    }
     const stale = (meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION);
     if (stale) {
       throw new UptakeError(
@@ -100,6 +114,15 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
     await engine.close();
     throw error;
   }
+}
+
+// Brings the store from `format` to STORE_FORMAT, one format's statements after another.
+async function migrate(engine: StoreEngine, format: string): Promise<Record<string, string>> {
+  for (let from = format; MIGRATIONS[from]; from = String(Number(from) + 1)) {
+    for (const statement of MIGRATIONS[from]) await engine.run(statement.replaceAll('{text}', engine.sqlType('text')));
+    await engine.run(`UPDATE store_meta SET value = $1 WHERE key = 'format'`, [String(Number(from) + 1)]);
+  }
+  return readMeta(engine);
 }
 
 /**

@@ -65,6 +65,36 @@ describe('uptake metrics --store and uptake store', () => {
     expect(after.stdout).toBe(scratch.stdout);
   });
 
+  it('a store of format 6 is brought to this format without a rebuild; its next run takes the hashes its files\' stamps vouch for', async () => {
+    const older = join(dir, 'format-6.duckdb');
+    const scratch = await uptake(['metrics', ...SAMPLE]);
+    expect((await uptake(['metrics', ...SAMPLE, '--store', older])).code).toBe(0);
+    // what format 6 was: no stamp column
+    const engine = await openStore(older);
+    await engine.run('ALTER TABLE store_files DROP COLUMN stamp');
+    await engine.run("UPDATE store_meta SET value = '6' WHERE key = 'format'");
+    await engine.close();
+    const migrated = await uptake(['metrics', ...SAMPLE, '--store', older]);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stderr).toContain('skipped 16 of 16 log files');
+    expect(migrated.stdout).toBe(scratch.stdout);
+    const after = await openStore(older);
+    try {
+      expect((await after.all("SELECT value FROM store_meta WHERE key = 'format'"))[0].value).toBe(STORE_FORMAT);
+      const stamps = await after.all('SELECT name, sha256, stamp FROM store_files ORDER BY name');
+      // every sample file (16 log files, 3 roster months) settled long before: each has its stamp
+      expect(stamps.length).toBe(19);
+      expect(stamps.filter((row) => typeof row.stamp === 'string' && /^\d+:\d+:\d+:\d+:\d+$/.test(row.stamp))).toHaveLength(19);
+      // a hash the ledger keeps under a file's stamp is what the next run takes (the file is not read to check it)
+      await after.run("UPDATE store_files SET sha256 = 'vouched' WHERE name = 'ai_logs_2026-W47.csv'");
+    } finally {
+      await after.close();
+    }
+    const trusted = await uptake(['metrics', ...SAMPLE, '--store', older]);
+    expect(trusted.stderr).toContain('skipped 16 of 16 log files');
+    expect(trusted.stdout).toBe(scratch.stdout);
+  });
+
   it('a store of another contract version asks for a rebuild (exit 4)', async () => {
     const engine = await openStore(store);
     await engine.run("UPDATE store_meta SET value = '2000-01-01' WHERE key = 'contract'");
