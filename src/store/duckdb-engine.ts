@@ -270,14 +270,21 @@ function isAsciiText(value: string): boolean {
 export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   const instance = await DuckDBInstance.create(path);
   const connection: DuckDBConnection = await instance.connect();
+  // A commit's checkpoint (its log written into the file) waits for checkpointSoon or close, never holds up the
+  // COMMIT itself: a commit is durable in the log.
+  await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
+  // the checkpoint checkpointSoon started: one connection runs one statement at a time, so every later one waits
+  let behind: Promise<void> = Promise.resolve();
   return {
     kind: 'duckdb',
     location: path,
     sqlType: (type) => TYPES[type],
     async run(sql, params) {
+      await behind;
       await connection.run(sql, params?.map(toDuckDB));
     },
     async all(sql, params) {
+      await behind;
       const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
       const names = reader.columnNames();
       return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
@@ -285,6 +292,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one; DuckDB
     // makes the next chunk while this one is read (a fetched chunk stays valid after later fetches)
     async columns(sql, params) {
+      await behind;
       const result = await connection.stream(sql, params?.map(toDuckDB));
       const names = result.columnNames();
       const typeIds = names.map((_, index) => result.columnTypeId(index));
@@ -300,6 +308,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     },
     async append(table, types, columns) {
       const rows = columns[0]?.length ?? 0;
+      await behind;
       const appender = await connection.createAppender(table);
       try {
         const columnTypes = types.map((_, index) => appender.columnType(index));
@@ -315,7 +324,15 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }
     },
     blobs: blobFolder(`${path}.rows`),
+    checkpointSoon() {
+      // a checkpoint that fails here is tried again by close, which reports it
+      behind = behind.then(() => connection.run('CHECKPOINT')).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
     async sizeBytes() {
+      await behind;
       await connection.run('CHECKPOINT');
       const folder = `${path}.rows`;
       const names = await readdir(folder).catch(() => [] as string[]);
@@ -323,11 +340,15 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
     },
     async close() {
+      await behind;
       connection.closeSync();
       instance.closeSync();
     },
   };
 }
+
+/** The log size at which DuckDB would checkpoint inside a COMMIT (its default is 16 MB): above any run's log. */
+const CHECKPOINT_THRESHOLD = '1TB';
 
 const BLOB_KEY = /^[0-9a-f]{16,128}$/;
 

@@ -81,6 +81,7 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
         await client.query('DELETE FROM store_blobs WHERE NOT (key = ANY($1::text[]))', [[...keys]]);
       },
     },
+    checkpointSoon() {},
     async sizeBytes() {
       const result = await client.query(
         "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS size FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'store\\_%' AND pg_table_is_visible(c.oid)",

@@ -36,6 +36,12 @@ export interface StoreEngine {
    * run; in DuckDB they are files in a folder beside the store file, in PostgreSQL a table of their own.
    */
   readonly blobs: BlobShelf;
+  /**
+   * The caller runs no statement for a while (it computes): the engine may finish the last commit's work now,
+   * on its own thread, instead of at close (DuckDB writes its log into the store file; PostgreSQL has nothing
+   * left to do). Later statements, and close, wait for it.
+   */
+  checkpointSoon(): void;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -121,7 +121,8 @@ export async function reportFromStore(engine: StoreEngine, config: Config, base:
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
   const window = reportWindow(report, config).sort();
   const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
-  // one week after another: one connection runs one statement at a time
+  // the statements are done: the store may write its last commit into its file while the facts are read and the KPIs computed
+  engine.checkpointSoon();
   const weeks: WeekFacts[] = [];
   for (const row of rows) weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));
   const facts = concatFacts(weeks);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,27 @@ describe('the DuckDB engine: append and columns', () => {
     await engine.append('big', ['integer'], [[2 ** 60, 1]]);
     expect(await engine.all('SELECT CAST(i AS VARCHAR) AS i FROM big ORDER BY rowid')).toEqual([{ i: '1152921504606846976' }, { i: '1' }]);
     await expect(engine.append('big', ['integer'], [[1.5]])).rejects.toThrow('cannot be converted to a BigInt');
+  });
+});
+
+describe('the DuckDB engine: commits and checkpoints', () => {
+  it('a COMMIT leaves its rows in the log; checkpointSoon writes them into the file while the caller goes on, and the next statement waits for it', async () => {
+    const path = join(dir, 'checkpoint.duckdb');
+    const store = await openDuckDBEngine(path);
+    const wal = `${path}.wal`;
+    const logBytes = () => (existsSync(wal) ? statSync(wal).size : 0);
+    try {
+      await store.run('CREATE TABLE c (s VARCHAR, i BIGINT, d DOUBLE, b BOOLEAN, x BLOB)');
+      await store.run('CHECKPOINT');
+      await store.run('BEGIN TRANSACTION');
+      await store.append('c', TYPES, columns);
+      await store.run('COMMIT');
+      expect(logBytes()).toBeGreaterThan(0);
+      store.checkpointSoon();
+      expect(await store.all('SELECT count(*) AS n FROM c')).toEqual([{ n: ROWS }]);
+      expect(logBytes()).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 });
