@@ -40,6 +40,11 @@ export interface LoadReportOptions {
    * holds those tasks only; `allTasks` loads every stored task instead (ask and serve answer about any week).
    */
   allTasks?: boolean;
+  /**
+   * Only the metrics are wanted (`uptake metrics`): through a store, the tasks are loaded without the text no KPI
+   * reads (task ids, prompts, tool versions, pass-through values), so the data returned lacks it.
+   */
+  metricsOnly?: boolean;
   /** Progress lines (the notebooks' form of `effects.log`). */
   onProgress?(message: string): void;
 }
@@ -82,7 +87,7 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   // 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
   if (source.store && !options.allTasks && options.week !== null) {
-    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest' });
+    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly });
     return { config, input, data: run.data, ...run.report! };
   }
   const data = source.store ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);

@@ -38,7 +38,8 @@ export function storedTask(stored: Record<string, StoreValue[]>, row: number): T
   const passThrough = stored.pass_through[row];
   return {
     source: stored.source[row] as LogSource,
-    task_id: String(stored.task_id[row]),
+    // (null when the run left it in the store: see StoreRequest.metricsOnly)
+    task_id: text(stored.task_id[row]) ?? '',
     user_id: String(stored.user_id[row]),
     team: text(stored.team[row]),
     task_type: String(stored.task_type[row]),

@@ -37,7 +37,7 @@ export function registerMetrics(program: Command): void {
       if (options.json && options.table) throw new UptakeError('usage', 'expected at most one of --json and --table, got both');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      const { metrics: document } = await loadReport({ config, input: options.input, store: options.store, week: options.week }, runEffects());
+      const { metrics: document } = await loadReport({ config, input: options.input, store: options.store, week: options.week, metricsOnly: true }, runEffects());
       process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : formatMetricsText(document));
     });
 }
