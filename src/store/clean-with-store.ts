@@ -171,7 +171,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
-    await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings });
+    // (the same roster state: the same roster rows, in the same order)
+    const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
+    await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
     await engine.run('COMMIT');
     // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
     const named = (await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key));
@@ -535,6 +537,8 @@ function atPath(kept: KeptFileResult, path: string): KeptFileResult {
 
 interface RunToSave {
   files: InputFile[];
+  /** The roster is the one the store holds: store_roster is not written again. */
+  rosterKept: boolean;
   /** By file name, as the ledger. */
   hashed: Map<string, HashedFile>;
   /** ISO weeks each log file's rows start in, by file name. */
@@ -575,7 +579,7 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
     run.files.map((file) => run.hashed.get(file.name)?.stamp ?? null),
   ]);
   await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
-  await saveCleaned(engine, run.data);
+  await saveCleaned(engine, run.data, run.rosterKept);
 }
 
 async function replaceRows(engine: StoreEngine, table: string, columns: Array<ArrayLike<StoreValue>>): Promise<void> {
@@ -586,12 +590,12 @@ async function replaceRows(engine: StoreEngine, table: string, columns: Array<Ar
 // The tasks and rows are written as the region is cleaned (cleanRegion); these small tables are what a reader
 // of the store (and `store info`) wants without running the rules: the quarantine with reasons, the roster,
 // the label counts.
-async function saveCleaned(engine: StoreEngine, data: CleanedData): Promise<void> {
+async function saveCleaned(engine: StoreEngine, data: CleanedData, rosterKept: boolean): Promise<void> {
   const quarantine = data.quarantine;
   await replaceRows(engine, 'store_quarantine', [quarantine.map((q) => q.file), quarantine.map((q) => q.line), quarantine.map((q) => q.reason), quarantine.map((q) => q.raw), quarantine.map((q) => q.detail)]);
   const roster = data.roster;
   const nullable = (values: ArrayLike<unknown>): StoreValue[] => Array.from(values, (value) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : (value as StoreValue)));
-  await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));
+  if (!rosterKept) await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));
   const labels = data.labelMapping;
   await replaceRows(engine, 'store_labels', [labels.map((l) => l.raw), labels.map((l) => l.canonical), labels.map((l) => l.count), labels.map((l) => l.via)]);
 }

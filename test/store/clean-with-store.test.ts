@@ -70,6 +70,26 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     await damaging.run("UPDATE store_file_rows SET result = $1 WHERE name = $2", [new Uint8Array([1, 2, 3]), files[0].name]);
     await damaging.close();
     expect(await run(moved)).toEqual({ read: 1, skipped: 6, removed: 0 });
+    // the roster the store keeps: written again only when it changed
+    const rosterRows = async () => {
+      const engine = await openStore(store);
+      try {
+        return (await engine.all("SELECT user_id, team FROM store_roster WHERE month = '2026-11' ORDER BY user_id")).map((row) => `${row.user_id} ${row.team}`);
+      } finally {
+        await engine.close();
+      }
+    };
+    const before = await rosterRows();
+    expect(before.length).toBeGreaterThan(20);
+    expect(await run(moved)).toEqual({ read: 0, skipped: 7, removed: 0 });
+    expect(await rosterRows()).toEqual(before);
+    const rosterFile = join(moved, 'user_monthly_summary_2026-11.csv');
+    const [first] = before;
+    const lines = readFileSync(rosterFile, 'utf8').split('\n');
+    const user = first.split(' ')[0];
+    writeFileSync(rosterFile, lines.map((line) => (line.startsWith(`${user},`) ? line.replace(/^([^,]*),([^,]*),/, '$1,Moved Team,') : line)).join('\n'));
+    await run(moved);
+    expect(await rosterRows()).toEqual(before.map((row) => (row === first ? `${user} Moved Team` : row)));
   });
 
   it('a start or an end too far after the run\'s clock is read again once the clock has moved on; an earlier clock reads everything again', async () => {
