@@ -3,10 +3,12 @@
 // For each history length (26 and 52 weeks by default) of a few thousand users it times, with `uptake metrics`:
 //   first:       the first run through a fresh store over all weeks but the last (every file read),
 //   incremental: the run after the last week lands (the store skips every earlier file),
-//   week alone:  a run without a store over the last week's files alone (the issue's yardstick),
+//   week alone:  a run without a store over the last week's files alone (the issue's yardstick, strict reading),
+//   week alone with a store: the same files through a fresh store (what `uptake run`, which keeps a store by
+//                default, costs over that week alone: the yardstick's other reading),
 //   scratch:     a run without a store over every week (what each week cost before the store),
 // checks that the incremental run prints the same metrics document as the scratch run, and prints the
-// ratios incremental / week alone for time and peak memory. Assumes `npm run build` ran. Data sets are
+// ratios incremental / week alone (without, and with a store) for time and peak memory. Assumes `npm run build` ran. Data sets are
 // cached under os.tmpdir() by weeks, users and seed.
 //
 // --data DIR takes an existing data folder (e.g. a replicated large set) instead of generating one; input
@@ -155,11 +157,12 @@ async function history(weeks, options) {
       if (week === last || week === null) copyFileSync(join(source, name), join(alone, name));
     }
     const store = join(work, 'store.duckdb');
-    const metrics = (input, withStore) => uptake(['metrics', '--input', input, '--week', 'latest', '--json', ...(withStore ? ['--store', store] : [])], options.timeoutSec);
+    const metrics = (input, withStore, at = store) => uptake(['metrics', '--input', input, '--week', 'latest', '--json', ...(withStore ? ['--store', at] : [])], options.timeoutSec);
     const first = await metrics(grown, true);
     for (const name of inputs) if (weekOf(name) === last) copyFileSync(join(source, name), join(grown, name));
     const incremental = await metrics(grown, true);
     const weekAlone = await metrics(alone, false);
+    const weekAloneStore = await metrics(alone, true, join(work, 'alone.duckdb'));
     const scratch = await metrics(grown, false);
     const skipped = /skipped (\d+) of (\d+) log files/.exec(incremental.stderr);
     const truthFile = join(source, 'truth.json');
@@ -171,6 +174,7 @@ async function history(weeks, options) {
       first,
       incremental,
       weekAlone,
+      weekAloneStore,
       scratch,
       skipped: skipped ? `${skipped[1]}/${skipped[2]}` : '?',
       same: incremental.stdout === scratch.stdout,
@@ -190,6 +194,8 @@ function land(source, target) {
   }
 }
 
+/** a / b as `2.52x`; `?` when either is unknown. */
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : '?');
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 const runLine = (run) => `${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds === null ? '?' : run.cpuSeconds.toFixed(1)} s), ${run.peakMb === null ? '?' : Math.round(run.peakMb)} MB, load ${load()}`;
 /** Keeps a run's progress lines (its stderr) beside the store, for a look at where a landing's time went. */
@@ -250,10 +256,9 @@ async function weeklyLandings(options) {
       console.log('(b) no landing ran in this invocation (resumed store): no next-week ratio');
       return;
     }
-    const ratio = (a, b) => (a !== null && b !== null ? (a / b).toFixed(2) : '?');
     console.log(`(b) last landing ${lastWeek}: ${last.seconds.toFixed(1)} s (CPU ${last.cpuSeconds?.toFixed(1) ?? '?'} s), ${last.peakMb === null ? '?' : Math.round(last.peakMb)} MB`);
-    console.log(`next week / week alone: time ${ratio(last.seconds, weekAlone.seconds)}x (CPU ${ratio(last.cpuSeconds, weekAlone.cpuSeconds)}x), peak memory ${ratio(last.peakMb, weekAlone.peakMb)}x`);
-    console.log(`metrics on the store / week alone: time ${ratio(again.seconds, weekAlone.seconds)}x (CPU ${ratio(again.cpuSeconds, weekAlone.cpuSeconds)}x), peak memory ${ratio(again.peakMb, weekAlone.peakMb)}x`);
+    console.log(`next week / week alone: time ${ratio(last.seconds, weekAlone.seconds)} (CPU ${ratio(last.cpuSeconds, weekAlone.cpuSeconds)}), peak memory ${ratio(last.peakMb, weekAlone.peakMb)}`);
+    console.log(`metrics on the store / week alone: time ${ratio(again.seconds, weekAlone.seconds)} (CPU ${ratio(again.cpuSeconds, weekAlone.cpuSeconds)}), peak memory ${ratio(again.peakMb, weekAlone.peakMb)}`);
   } finally {
     if (options.keepStore === null) rmSync(work, { recursive: true, force: true });
     else console.log(`kept the store and the grown input folder in ${work}`);
@@ -270,14 +275,14 @@ const results = [];
 for (const weeks of options.weeks) results.push(await history(weeks, options));
 const seconds = (run) => `${run.seconds.toFixed(1)} s`;
 const peak = (run) => (run.peakMb === null ? '?' : `${Math.round(run.peakMb)} MB`);
-console.log('| weeks | users | input rows | first run | next week (store) | week alone | scratch | time ratio | memory ratio | files skipped | same document |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| weeks | users | input rows | first run | next week (store) | week alone | week alone, store | scratch | time ratio | memory ratio | ratios, store | files skipped | same document |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const result of results) {
-  const timeRatio = (result.incremental.seconds / result.weekAlone.seconds).toFixed(2);
-  const memoryRatio = result.incremental.peakMb && result.weekAlone.peakMb ? (result.incremental.peakMb / result.weekAlone.peakMb).toFixed(2) : '?';
+  const { incremental, weekAlone, weekAloneStore } = result;
   console.log(
-    `| ${result.weeks} | ${result.users} | ${result.rows} | ${seconds(result.first)}, ${peak(result.first)} | ${seconds(result.incremental)}, ${peak(result.incremental)} | ` +
-      `${seconds(result.weekAlone)}, ${peak(result.weekAlone)} | ${seconds(result.scratch)}, ${peak(result.scratch)} | ${timeRatio}x | ${memoryRatio}x | ${result.skipped} | ${result.same ? 'yes' : 'NO'} |`,
+    `| ${result.weeks} | ${result.users} | ${result.rows} | ${seconds(result.first)}, ${peak(result.first)} | ${seconds(incremental)}, ${peak(incremental)} | ` +
+      `${seconds(weekAlone)}, ${peak(weekAlone)} | ${seconds(weekAloneStore)}, ${peak(weekAloneStore)} | ${seconds(result.scratch)}, ${peak(result.scratch)} | ` +
+      `${ratio(incremental.seconds, weekAlone.seconds)} | ${ratio(incremental.peakMb, weekAlone.peakMb)} | ${ratio(incremental.seconds, weekAloneStore.seconds)}, ${ratio(incremental.peakMb, weekAloneStore.peakMb)} | ${result.skipped} | ${result.same ? 'yes' : 'NO'} |`,
   );
 }
 if (results.some((result) => !result.same)) process.exitCode = 1;
