@@ -30,7 +30,8 @@ export interface StoreRequest {
   week?: string;
   /**
    * Only the metrics are wanted (`uptake metrics`): stored tasks are loaded without the columns no KPI reads
-   * (task ids, prompts, tool versions and pass-through values: empty), so the data returned lacks them.
+   * (task ids, prompts, tool versions and pass-through values: empty) and metrics.groupBy does not name, so the
+   * data returned lacks them.
    */
   metricsOnly?: boolean;
 }
@@ -278,7 +279,7 @@ interface CleanedRegion {
 // (durations, teams) with the run's roster, with the store's account.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, metricsOnly: boolean): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
-  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly);
+  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly ? config.metrics.groupBy : null);
   return async (range) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
@@ -292,22 +293,26 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 // order a scratch run meets them. The file order and the pass-through names are set up once per run. The last
 // ranges loaded are kept (a run refreshes its newest weeks' facts, then reports on a window of the same weeks):
 // a range that the kept ones cover end to end is assembled from them, not asked of the store again.
-// `metricsOnly`: the text no KPI reads (NOT_FOR_METRICS) is not read out of the store.
-function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsOnly: boolean): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
+// `metricsFor`: for the metrics only, with these metrics.groupBy keys: the text no KPI reads (NOT_FOR_METRICS)
+// is not read out of the store, unless a key names it (a pass-through column keeps every pass-through value).
+function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
+  const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
+  const leftOut = new Set(
+    metricsFor === null ? [] : [...NOT_FOR_METRICS].filter((name) => !metricsFor.includes(name) && (name !== 'pass_through' || metricsFor.every((key) => values.includes(key)))),
+  );
   let prepared: Promise<Map<string, string>> | undefined;
   const prepare = async () => {
     // file order is name order as this run's input lists it (a database's collation may sort otherwise)
     await fillTemp(engine, 'run_files', [['name', 'text'], ['position', 'integer']], logFiles.map((file, index) => [file.name, index]));
-    if (metricsOnly) return passThroughColumns([]);
+    if (leftOut.has('pass_through')) return passThroughColumns([]);
     const results = new Map<string, KeptFileResult>([...keptResults, ...fresh.map((read) => [read.file.name, read.result] as const)]);
     const inOrder = [...logFiles.filter((file) => file.kind === 'ai_logs'), ...logFiles.filter((file) => file.kind === 'manual_logs')];
     return passThroughColumns([{ passThrough: new Map(inOrder.flatMap((file) => results.get(file.name)!.passThrough ?? []).map((name) => [name, name])) }]);
   };
-  const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
   const query = (range?: { from: number; to: number }) =>
     engine.columns(
-      `SELECT ${values.map((name) => (metricsOnly && NOT_FOR_METRICS.has(name) ? `NULL AS ${name}` : `t.${name}`)).join(', ')}, f.position AS run_position, t.ordinal AS run_ordinal FROM store_tasks t JOIN run_files f ON f.name = t.file
+      `SELECT ${values.map((name) => (leftOut.has(name) ? `NULL AS ${name}` : `t.${name}`)).join(', ')}, f.position AS run_position, t.ordinal AS run_ordinal FROM store_tasks t JOIN run_files f ON f.name = t.file
        ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
        ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
       range ? [range.from, range.to] : [],
@@ -347,7 +352,7 @@ function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['buil
   };
 }
 
-/** store_tasks' columns no KPI reads (see task-table.ts): a run for the metrics only leaves them in the store. */
+/** store_tasks' columns no KPI reads (see task-table.ts) but metrics.groupBy may name: a run for the metrics only leaves the others in the store. */
 const NOT_FOR_METRICS = new Set(['task_id', 'prompt', 'tool_version', 'pass_through']);
 
 /** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */

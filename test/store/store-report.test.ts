@@ -53,6 +53,15 @@ describe('a report through the store equals one over every cleaned task', () => 
     expect(compared).toBe(9);
   });
 
+  it('with metrics.groupBy naming a tool version and a pass-through column, which a report for the metrics only still loads', async () => {
+    const config = parseConfig({ metrics: { groupBy: ['team', 'task_type', 'tool_version', 'client_os'] } });
+    const { files } = generateDataset({ seed: 7, users: 30, weeks: 4, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    // (2026-W46's AI file is the one with client_os: it lands first)
+    const compared = await landAndReport(files, [weeks[2], weeks[0], weeks[3], weeks[1]], config, () => ['latest']);
+    expect(compared).toBe(4);
+  });
+
   it('weeks landing out of order in New York time, with a middle week asked for', async () => {
     const config = parseConfig({ timezone: 'America/New_York' });
     const { files } = generateDataset({ seed: 6, users: 30, weeks: 5, endWeek: '2026-W47' });
