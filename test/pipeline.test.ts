@@ -133,25 +133,24 @@ describe('runReport and the kernel started alongside ingest', () => {
   const survivors = (marker: string) => spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
 
   test('a failure in metrics stops the kernel that was starting, and no kernel process survives', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
-    const marker = `uptake-early-metrics-${Date.now()}`;
-    const spawned = join(out, 'kernel.up');
-    // metrics begins only once the kernel's process runs (a busy machine may start it late): the failure then
-    // meets a kernel that is up, never one still being spawned
-    const waitForKernel = (line: string) => {
-      if (!line.startsWith('[2/7] metrics ...')) return;
-      const until = Date.now() + 30_000;
-      while (!existsSync(spawned) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    };
-    const error = await runReport(
-      { config: config(), week: '2019-W01', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
-      runEffects({ env: silentTslab(marker, spawned), log: waitForKernel }),
-    ).catch((caught: unknown) => caught);
-    expect(isUptakeError(error) && error.kind).toBe('usage');
-    expect(existsSync(spawned)).toBe(true);
-    expect(survivors(marker)).toBe('');
-    expect(readdirSync(out)).toEqual(['kernel.up']);
-  }, 60_000);
+    // metrics fails fast; on a busy machine that can be before the kernel's process is spawned (then the start is
+    // called off before it spawns, and nothing can survive). Tried until a run's kernel process was up.
+    let spawnedOnce = false;
+    for (let attempt = 0; attempt < 5 && !spawnedOnce; attempt += 1) {
+      const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));
+      const marker = `uptake-early-metrics-${Date.now()}-${attempt}`;
+      const spawned = join(out, 'kernel.up');
+      const error = await runReport(
+        { config: config(), week: '2019-W01', input: 'data/sample', outDir: out, deliver: false, warehouse: false },
+        runEffects({ env: silentTslab(marker, spawned), log: quiet }),
+      ).catch((caught: unknown) => caught);
+      expect(isUptakeError(error) && error.kind).toBe('usage');
+      expect(survivors(marker)).toBe('');
+      spawnedOnce = existsSync(spawned);
+      expect(readdirSync(out).filter((name) => name !== 'kernel.up')).toEqual([]);
+    }
+    expect(spawnedOnce).toBe(true);
+  }, 120_000);
 
   test('a failure in ingest stops the kernel start too', async () => {
     const out = mkdtempSync(join(tmpdir(), 'uptake-run-'));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
-import { hashFileStamped, type HashedFile } from '../util/hash-file.js';
+import { hashFileStamped, identityOf, type HashedFile } from '../util/hash-file.js';
 import {
   canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
   type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
@@ -124,7 +124,12 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
           const entry = ledger.get(file.name);
           return entry !== undefined && entry.sha256 === hashed.get(file.name)?.sha256 && Number(entry.bytes) === file.bytes && entry.reread === false;
         });
-    const stored = new Map((await engine.all('SELECT name, result FROM store_file_rows')).map((row) => [String(row.name), row.result]));
+    const stored = new Map<string, StoreValue>();
+    for (let start = 0; start < unchanged.length; start += ROWS_PER_STATEMENT) {
+      const names = unchanged.slice(start, start + ROWS_PER_STATEMENT).map((file) => file.name);
+      const rows = await engine.all(`SELECT name, result FROM store_file_rows WHERE name IN (${names.map((_, index) => `$${index + 1}`).join(', ')})`, names);
+      for (const row of rows) stored.set(String(row.name), row.result);
+    }
     for (const file of unchanged) {
       const bytes = stored.get(file.name);
       const result = bytes instanceof Uint8Array ? keptResult(bytes) : null;
@@ -560,7 +565,15 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
   for (const record of run.data.quarantine) quarantined.set(record.file, (quarantined.get(record.file) ?? 0) + 1);
   // a start or an end after the run's clock may be plausible at a later run's: such a file is read again (one
   // before cleaning.earliest, or an end that cannot be read, never becomes plausible; a kept file had neither)
-  const implausible = new Set(run.fresh.filter((read) => read.result.afterClock > 0).map((read) => read.file.path));
+  const reread = new Set(run.fresh.filter((read) => read.result.afterClock > 0).map((read) => read.file.path));
+  // a file that changed between its hashing and its reading: its rows may be of other bytes than its hash's, so it
+  // is read again next time, whatever its hash then
+  const changedWhileRead = new Set<string>();
+  for (const read of run.fresh) {
+    if ((await identityOf(read.file.path).catch(() => null)) === run.hashed.get(read.file.name)?.seen) continue;
+    reread.add(read.file.path);
+    changedWhileRead.add(read.file.name);
+  }
   const present = new Set(run.files.map((file) => file.name));
   for (const row of await engine.all('SELECT name FROM store_file_rows')) {
     if (!present.has(String(row.name))) await engine.run('DELETE FROM store_file_rows WHERE name = $1', [row.name]);
@@ -579,9 +592,9 @@ async function saveRun(engine: StoreEngine, run: RunToSave): Promise<void> {
     run.files.map((file) => run.hashed.get(file.name)?.sha256 ?? null),
     run.files.map((file) => reports.get(file.path)?.rows ?? 0),
     run.files.map((file) => quarantined.get(file.path) ?? 0),
-    run.files.map((file) => implausible.has(file.path)),
+    run.files.map((file) => reread.has(file.path)),
     run.files.map((file) => run.weeks.get(file.name) ?? null),
-    run.files.map((file) => run.hashed.get(file.name)?.stamp ?? null),
+    run.files.map((file) => (changedWhileRead.has(file.name) ? null : (run.hashed.get(file.name)?.stamp ?? null))),
   ]);
   await replaceRows(engine, 'store_meta', [Object.keys(run.meta), Object.values(run.meta)]);
   await saveCleaned(engine, run.data, run.rosterKept);

@@ -325,11 +325,10 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     },
     blobs: blobFolder(`${path}.rows`),
     checkpointSoon() {
-      // a checkpoint that fails here is tried again by close, which reports it
-      behind = behind.then(() => connection.run('CHECKPOINT')).then(
-        () => undefined,
-        () => undefined,
-      );
+      // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then
+      // it is not an unhandled rejection
+      behind = behind.then(() => connection.run('CHECKPOINT')).then(() => undefined);
+      behind.catch(() => undefined);
     },
     async sizeBytes() {
       await behind;
@@ -340,9 +339,12 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
     },
     async close() {
-      await behind;
-      connection.closeSync();
-      instance.closeSync();
+      try {
+        await behind;
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
     },
   };
 }

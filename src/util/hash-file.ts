@@ -1,24 +1,29 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 
 /**
  * A file's SHA-256 and its stamp: its identity as stat sees it (device, inode, size, mtime and ctime in
  * nanoseconds) while those bytes were read. A later run that finds the same stamp has the same bytes without
- * reading them (as git and make trust a file's stat): every write moves ctime, which no user can set back.
- * The stamp is null when it cannot vouch for the bytes: the file changed while it was read, or less than
- * SETTLED_MS before (a write in the same clock tick as the stat could leave the same stamp on other bytes:
- * git's "racily clean" entries).
+ * reading them (as git and make trust a file's stat): a write moves mtime and ctime, and ctime cannot be set by
+ * a program. The stamp is null when it cannot vouch for the bytes: the file changed while it was read, or less
+ * than SETTLED_MS before by its own times (a write in the same clock tick as the stat could leave the same stamp
+ * on other bytes: git's "racily clean" entries).
  */
 export interface HashedFile {
   sha256: string;
   stamp: string | null;
+  /** The file's identity when it was hashed (the stamp, settled or not): a reader compares it with identityOf after reading. */
+  seen: string;
 }
 
 /** How long ago a file's last change must be for its stamp to vouch for its bytes. */
 export const SETTLED_MS = 2_000;
 
-/** Hashes this process computed, by stamp and path: a run hashes its inputs for the store's ledger and again for the manifest. */
+/**
+ * Hashes this process computed, by stamp and path: a run hashes its inputs for the store's ledger and again for
+ * the manifest. Only settled ones: a file hashed moments after a change could change again under the same identity.
+ */
 const known = new Map<string, Promise<HashedFile>>();
 
 /**
@@ -28,14 +33,13 @@ const known = new Map<string, Promise<HashedFile>>();
  * @example await hashFileStamped('data/ai_logs_2026-W47.csv', { sha256: 'e3b0c442…', stamp: '2049:1311:…' })
  */
 export async function hashFileStamped(path: string, vouched?: { sha256: string; stamp: string | null }): Promise<HashedFile> {
-  const asked = Date.now();
-  const stamp = await stampOf(path);
-  const key = `${stamp}\u0000${path}`;
+  const identity = await identityOf(path);
+  const key = `${identity}\u0000${path}`;
   let hashed = known.get(key);
   if (!hashed) {
-    hashed = vouched?.stamp === stamp ? Promise.resolve({ sha256: vouched.sha256, stamp }) : digest(path, stamp, asked);
+    hashed = vouched?.stamp === identity ? Promise.resolve({ sha256: vouched.sha256, stamp: identity, seen: identity }) : digest(path);
     known.set(key, hashed);
-    hashed.catch(() => known.delete(key));
+    hashed.then((result) => result.stamp === null && known.delete(key), () => known.delete(key));
   }
   return hashed;
 }
@@ -48,17 +52,32 @@ export async function hashFile(path: string): Promise<string> {
   return (await hashFileStamped(path)).sha256;
 }
 
-async function stampOf(path: string): Promise<string> {
-  const { dev, ino, size, mtimeNs, ctimeNs } = await stat(path, { bigint: true });
-  return [dev, ino, size, mtimeNs, ctimeNs].join(':');
+/**
+ * A file's identity as stat sees it now (device, inode, size, mtime and ctime in nanoseconds), as HashedFile keeps it.
+ * @example await identityOf('data/ai_logs_2026-W47.csv') // '2049:1311:52011:1764…:1764…'
+ */
+export async function identityOf(path: string): Promise<string> {
+  return identityIn(await stat(path, { bigint: true }));
 }
 
-// `asked`: when the stamp was taken (a change a moment before it may share its stamp with the next one)
-async function digest(path: string, before: string, asked: number): Promise<HashedFile> {
+const identityIn = ({ dev, ino, size, mtimeNs, ctimeNs }: BigIntStats) => [dev, ino, size, mtimeNs, ctimeNs].join(':');
+
+// The bytes through one open handle, its identity from that handle (a network file system checks an opened file's
+// attributes, where a bare stat may answer from its cache), and the path's identity once read: unchanged, and
+// last changed SETTLED_MS before the hashing began, it is the stamp.
+async function digest(path: string): Promise<HashedFile> {
+  const began = Date.now();
+  const handle = await open(path, 'r');
+  let before: BigIntStats;
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  const sha256 = hash.digest('hex');
-  const ctimeMs = Number(BigInt(before.split(':')[4]) / 1_000_000n);
-  const settled = ctimeMs <= asked - SETTLED_MS && (await stampOf(path)) === before;
-  return { sha256, stamp: settled ? before : null };
+  try {
+    before = await handle.stat({ bigint: true });
+    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+  } finally {
+    await handle.close();
+  }
+  const seen = identityIn(before);
+  const changedMs = Number((before.mtimeNs > before.ctimeNs ? before.mtimeNs : before.ctimeNs) / 1_000_000n);
+  const settled = changedMs <= began - SETTLED_MS && (await identityOf(path)) === seen;
+  return { sha256: hash.digest('hex'), stamp: settled ? seen : null, seen };
 }

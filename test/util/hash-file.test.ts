@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SETTLED_MS, hashFile, hashFileStamped } from '../../src/util/hash-file.js';
+import { SETTLED_MS, hashFile, hashFileStamped, identityOf } from '../../src/util/hash-file.js';
 
 describe('hashFile', () => {
   const dirs: string[] = [];
@@ -30,20 +30,21 @@ describe('hashFile', () => {
     expect(await hashFile(join(dir, 'gone.csv'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
-  it('a file changed just now has no stamp; a settled one has, and no longer vouches once the file changes', async () => {
+  it('a file changed just now has no stamp; once settled it has one, and it no longer vouches once the file changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'uptake-hash-'));
     dirs.push(dir);
-    const [recent, settled] = [join(dir, 'ai_logs_b.csv'), join(dir, 'ai_logs_c.csv')];
-    writeFileSync(settled, 'abc');
+    const path = join(dir, 'ai_logs_b.csv');
+    writeFileSync(path, 'abc');
+    const fresh = await hashFileStamped(path);
+    expect(fresh).toEqual({ sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', stamp: null, seen: await identityOf(path) });
     await new Promise((resolve) => setTimeout(resolve, SETTLED_MS + 100));
-    writeFileSync(recent, 'abc');
-    expect(await hashFileStamped(recent)).toEqual({ sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', stamp: null });
-    const kept = await hashFileStamped(settled);
-    expect(kept.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    // the same file, unchanged: hashed again (an unsettled hash is not remembered), now with its stamp
+    const kept = await hashFileStamped(path);
+    expect(kept).toEqual({ sha256: fresh.sha256, stamp: fresh.seen, seen: fresh.seen });
     expect(kept.stamp).toMatch(/^\d+:\d+:3:\d+:\d+$/);
     // the same size and mtime put back: ctime moved, so the old stamp no longer vouches and the bytes are read
-    writeFileSync(settled, 'abd');
-    utimesSync(settled, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'));
-    expect(await hashFileStamped(settled, { sha256: 'kept', stamp: kept.stamp })).toEqual({ sha256: 'a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9', stamp: null });
+    writeFileSync(path, 'abd');
+    utimesSync(path, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'));
+    expect(await hashFileStamped(path, { sha256: 'kept', stamp: kept.stamp })).toMatchObject({ sha256: 'a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9', stamp: null });
   });
 });
