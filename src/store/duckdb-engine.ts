@@ -327,7 +327,11 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     checkpointSoon() {
       // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then
       // it is not an unhandled rejection
-      behind = behind.then(() => connection.run('CHECKPOINT')).then(() => undefined);
+      // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes next
+      behind = behind.then(async () => {
+        await connection.run('CHECKPOINT');
+        await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`);
+      });
       behind.catch(() => undefined);
     },
     async sizeBytes() {
@@ -348,6 +352,12 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     },
   };
 }
+
+/**
+ * DuckDB's memory limit once checkpointSoon's checkpoint is done: its cached blocks are evicted down to it (a later
+ * statement still runs, spilling or reading again as it needs).
+ */
+const MEMORY_AFTER_CHECKPOINT = '32MB';
 
 /** The log size at which DuckDB would checkpoint inside a COMMIT (its default is 16 MB): above any run's log. */
 const CHECKPOINT_THRESHOLD = '1TB';

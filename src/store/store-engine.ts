@@ -38,8 +38,9 @@ export interface StoreEngine {
   readonly blobs: BlobShelf;
   /**
    * The caller runs no statement for a while (it computes): the engine may finish the last commit's work now,
-   * on its own thread, instead of at close (DuckDB writes its log into the store file; PostgreSQL has nothing
-   * left to do). Later statements, and close, wait for it.
+   * on its own thread, instead of at close, and give back what it cached for the run (DuckDB writes its log into
+   * the store file and evicts its cached blocks; PostgreSQL has nothing left to do). Later statements, and close,
+   * wait for it.
    */
   checkpointSoon(): void;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */

@@ -103,7 +103,7 @@ describe('the DuckDB engine: append and columns', () => {
 });
 
 describe('the DuckDB engine: commits and checkpoints', () => {
-  it('a COMMIT leaves its rows in the log; checkpointSoon writes them into the file while the caller goes on, and the next statement waits for it', async () => {
+  it('a COMMIT leaves its rows in the log; checkpointSoon writes them into the file while the caller goes on and gives back the cache DuckDB kept; the next statement waits for it', async () => {
     const path = join(dir, 'checkpoint.duckdb');
     const store = await openDuckDBEngine(path);
     const wal = `${path}.wal`;
@@ -118,6 +118,8 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       store.checkpointSoon();
       expect(await store.all('SELECT count(*) AS n FROM c')).toEqual([{ n: ROWS }]);
       expect(logBytes()).toBe(0);
+      // and DuckDB keeps no more than a few blocks cached for the report's time
+      expect(await store.all("SELECT current_setting('memory_limit') AS memory")).toEqual([{ memory: '30.5 MiB' }]);
     } finally {
       await store.close();
     }
