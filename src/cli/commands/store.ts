@@ -46,17 +46,17 @@ export function registerStore(program: Command): void {
       }
     });
   where(store.command('rebuild'))
-    .description('Empty the store and clean every input file again (after a change of the cleaning config or of uptake\'s contract)')
+    .description('Empty the store and clean every input file again (after a change of the cleaning config or of uptake\'s contract), about 128 MB of input at a time')
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
     .addHelpText('after', `\nExample:\n  uptake store rebuild --input exports/\n\nProgress goes to stderr. ${EXIT_CODES}`)
     .action(async (options: StoreOptions) => {
-      const [{ openStore, defaultStorePath }, { cleanWithStore }] = await Promise.all([import('../../store/open-store.js'), import('../../store/clean-with-store.js')]);
+      const [{ openStore, defaultStorePath }, { rebuildStore }] = await Promise.all([import('../../store/open-store.js'), import('../../store/rebuild-store.js')]);
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const log = (message: string) => process.stderr.write(`${message}\n`);
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true });
       try {
-        const { summary } = await cleanWithStore(engine, options.input ?? config.input, config, { onProgress: log });
+        const summary = await rebuildStore(engine, options.input ?? config.input, config, { onProgress: log });
         log(`uptake store rebuild: ${engine.location} recomputed from ${summary.read} log files`);
       } finally {
         await engine.close();

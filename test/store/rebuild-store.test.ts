@@ -1,0 +1,45 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { rebuildStore } from '../../src/store/rebuild-store.js';
+import { NOW, config, outcome, tempDir } from './land-in-batches.js';
+
+describe('rebuildStore: every input file cleaned again, a batch at a time', () => {
+  it('lands the log files in batches of about the given bytes, and the store then equals a scratch run', async () => {
+    const { files } = generateDataset({ seed: 3, users: 30, weeks: 6, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const store = join(tempDir('uptake-rebuild-store-'), 'store.duckdb');
+    // a store with something in it first: the rebuild empties it
+    const before = await openStore(store);
+    await cleanWithStore(before, input, config, { now: NOW });
+    await before.close();
+    const engine = await openStore(store, { rebuild: true });
+    const lines: string[] = [];
+    try {
+      const summary = await rebuildStore(engine, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, 20_000);
+      expect(summary).toEqual({ read: logFiles, skipped: 0, removed: 0 });
+      const batches = lines.filter((line) => line.startsWith('store rebuild: batch'));
+      expect(batches.length).toBeGreaterThan(3);
+      expect(batches.at(-1)).toBe(`store rebuild: batch ${batches.length} of ${batches.length} (the input folder)`);
+      // every log file was read in exactly one batch's run
+      const read = lines.map((line) => /new store, all (\d+) log files|; (\d+) to read/.exec(line)).filter((match) => match !== null);
+      expect(read.reduce((sum, match) => sum + Number(match![1] ?? match![2]), 0)).toBe(logFiles);
+      const scratch = await cleanInput(input, config, { now: NOW });
+      const run = await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
+      expect(run.summary).toEqual({ read: 0, skipped: logFiles, removed: 0 });
+      expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
+      expect(outcome((await cleanWithStore(engine, input, config, { now: NOW })).data)).toBe(outcome(scratch));
+    } finally {
+      await engine.close();
+    }
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('uptake-rebuild-') && !name.startsWith('uptake-rebuild-input-') && !name.startsWith('uptake-rebuild-store-'))).toEqual([]);
+  });
+});
