@@ -4,7 +4,7 @@ import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-con
 import type { Config } from '../config/schema.js';
 import { cleanInput } from '../clean/clean-input.js';
 import type { CleanedData } from '../clean/types.js';
-import { cleanThroughStore } from '../store/clean-with-store.js';
+import { cleanThroughStore } from '../store/clean-through-store.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';

@@ -628,18 +628,3 @@ function weeksOf(starts: Float64Array[], timezone: string): string {
   for (const part of starts) for (const start of part) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
   return [...new Set([...quarters].map((quarter) => isoWeekOf(quarter * QUARTER_HOUR_MS, timezone)))].sort().join(',');
 }
-
-/**
- * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
- * computes that week's report from the kept facts), closes it: the one call the commands make.
- * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
- */
-export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
-  const { openStore } = await import('./open-store.js');
-  const engine = await openStore(location);
-  try {
-    return await cleanWithStore(engine, inputDir, config, effects, request);
-  } finally {
-    await engine.close();
-  }
-}

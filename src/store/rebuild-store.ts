@@ -20,25 +20,46 @@ export const REBUILD_BATCH_BYTES = 128 * 1024 * 1024;
  * @example const summary = await rebuildStore(engine, 'exports/', config, { onProgress: log })
  */
 export async function rebuildStore(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}, batchBytes = REBUILD_BATCH_BYTES): Promise<StoreRunSummary> {
-  const progress = effects.onProgress ?? (() => {});
-  const batches = batchesOf(await inputFiles(inputDir), batchBytes);
-  let read = 0;
-  if (batches.length > 1) {
-    const landing = await mkdtemp(join(tmpdir(), 'uptake-rebuild-'));
-    try {
-      for (const [index, batch] of batches.slice(0, -1).entries()) {
-        progress(`store rebuild: batch ${index + 1} of ${batches.length} (${batch.length} files)`);
-        for (const file of batch) await symlink(resolve(file.path), join(landing, file.name));
-        read += (await cleanWithStore(engine, landing, config, effects, { tasks: false })).summary.read;
-      }
-    } finally {
-      await rm(landing, { recursive: true, force: true });
-    }
-    progress(`store rebuild: batch ${batches.length} of ${batches.length} (the input folder)`);
-  }
+  const read = await landAllButLast(engine, inputDir, config, effects, batchBytes, 'store rebuild');
   const last = (await cleanWithStore(engine, inputDir, config, effects, { tasks: false })).summary;
   // (every log file was read once, in its batch)
   return { ...last, read: read + last.read, skipped: 0 };
+}
+
+/** Input bytes above which a store's first run lands its input in batches first (about 12 M log rows). */
+export const FIRST_RUN_BATCH_ABOVE = 1024 * 1024 * 1024;
+
+/**
+ * Before a run through a store that holds no file yet: an input of more than FIRST_RUN_BATCH_ABOVE bytes lands in
+ * batches, as a rebuild's does (the run itself is then the last batch); a smaller one is left to the run.
+ * @example await landFirstRun(engine, 'exports/', config, { onProgress: log }); await cleanWithStore(engine, 'exports/', config)
+ */
+export async function landFirstRun(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}, batchBytes = REBUILD_BATCH_BYTES, above = FIRST_RUN_BATCH_ABOVE): Promise<void> {
+  const [{ files }] = await engine.all('SELECT count(*) AS files FROM store_files');
+  if (Number(files) > 0) return;
+  const bytes = (await inputFiles(inputDir)).reduce((sum, file) => sum + file.bytes, 0);
+  if (bytes > above) await landAllButLast(engine, inputDir, config, effects, batchBytes, 'store: a first run over a large input');
+}
+
+// Runs through the store over every batch but the last (links to the files landed so far in a temporary folder);
+// gives how many log files they read.
+async function landAllButLast(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects, batchBytes: number, what: string): Promise<number> {
+  const progress = effects.onProgress ?? (() => {});
+  const batches = batchesOf(await inputFiles(inputDir), batchBytes);
+  if (batches.length === 1) return 0;
+  let read = 0;
+  const landing = await mkdtemp(join(tmpdir(), 'uptake-rebuild-'));
+  try {
+    for (const [index, batch] of batches.slice(0, -1).entries()) {
+      progress(`${what}: batch ${index + 1} of ${batches.length} (${batch.length} files)`);
+      for (const file of batch) await symlink(resolve(file.path), join(landing, file.name));
+      read += (await cleanWithStore(engine, landing, config, effects, { tasks: false })).summary.read;
+    }
+  } finally {
+    await rm(landing, { recursive: true, force: true });
+  }
+  progress(`${what}: batch ${batches.length} of ${batches.length} (the input folder)`);
+  return read;
 }
 
 type InputFiles = Awaited<ReturnType<typeof inputFiles>>;

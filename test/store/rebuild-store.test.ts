@@ -7,7 +7,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
-import { rebuildStore } from '../../src/store/rebuild-store.js';
+import { landFirstRun, rebuildStore } from '../../src/store/rebuild-store.js';
 import { NOW, config, outcome, tempDir } from './land-in-batches.js';
 
 describe('rebuildStore: every input file cleaned again, a batch at a time', () => {
@@ -41,5 +41,31 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       await engine.close();
     }
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith('uptake-rebuild-') && !name.startsWith('uptake-rebuild-input-') && !name.startsWith('uptake-rebuild-store-'))).toEqual([]);
+  });
+
+  it('a first run over a large input lands it in batches first; a store that holds files is left to the run', async () => {
+    const { files } = generateDataset({ seed: 4, users: 30, weeks: 5, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+    const lines: string[] = [];
+    const effects = { now: NOW, onProgress: (line: string) => lines.push(line) };
+    try {
+      // (the input is far smaller than the default threshold: a small one here)
+      await landFirstRun(engine, input, config, effects, 20_000, 50_000);
+      const batches = lines.filter((line) => line.startsWith('store: a first run over a large input: batch'));
+      expect(batches.length).toBeGreaterThan(2);
+      const run = await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
+      const scratch = await cleanInput(input, config, { now: NOW });
+      expect(run.summary.read + run.summary.skipped).toBe(logFiles);
+      expect(run.summary.read).toBeLessThan(logFiles);
+      expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
+      lines.length = 0;
+      await landFirstRun(engine, input, config, effects, 20_000, 50_000);
+      expect(lines).toEqual([]);
+    } finally {
+      await engine.close();
+    }
   });
 });
