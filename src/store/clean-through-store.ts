@@ -1,18 +1,18 @@
 import type { Config } from '../config/schema.js';
 import { cleanWithStore, type StoreRequest, type StoreRun, type StoreRunEffects } from './clean-with-store.js';
 import { openStore } from './open-store.js';
-import { landFirstRun } from './rebuild-store.js';
+import { landInBatches } from './rebuild-store.js';
 
 /**
  * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
- * computes that week's report from the kept facts), closes it: the one call the commands make. A store's first
- * run over a large input lands it in batches first (landFirstRun).
+ * computes that week's report from the kept facts), closes it: the one call the commands make. More new input
+ * than a run holds at once lands in batches first (landInBatches).
  * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
  */
 export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
   const engine = await openStore(location);
   try {
-    await landFirstRun(engine, inputDir, config, effects);
+    await landInBatches(engine, inputDir, config, effects);
     return await cleanWithStore(engine, inputDir, config, effects, request);
   } finally {
     await engine.close();

@@ -34,7 +34,7 @@ export interface StoreRequest {
    * data returned lacks them.
    */
   metricsOnly?: boolean;
-  /** false: the run's tasks are not wanted (a rebuild's batches): its data comes back without them. */
+  /** false: the run's tasks are not wanted (a rebuild's batches): its data comes back without them, with the names of the log files it read. */
   tasks?: boolean;
 }
 
@@ -45,6 +45,8 @@ export interface StoreRequest {
 export interface StoreRun {
   data: CleanedData;
   summary: StoreRunSummary;
+  /** With `tasks: false`: the log files read (new, changed, or read again), by name. */
+  readNames?: string[];
   report?: { week: ReportWeek; metrics: MetricsDocument };
 }
 
@@ -186,7 +188,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
     const named = (await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key));
     await engine.blobs.keepOnly(new Set([...named, ...(await factsKeys(engine))])).catch(() => undefined);
-    if (request.tasks === false) return { data: base, summary };
+    if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
     // (the cleaned tasks in memory are settled in place: their last use)
     if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
     const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);

@@ -7,7 +7,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
-import { landFirstRun, rebuildStore } from '../../src/store/rebuild-store.js';
+import { landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
 import { NOW, config, outcome, tempDir } from './land-in-batches.js';
 
 describe('rebuildStore: every input file cleaned again, a batch at a time', () => {
@@ -43,26 +43,34 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith('uptake-rebuild-') && !name.startsWith('uptake-rebuild-input-') && !name.startsWith('uptake-rebuild-store-'))).toEqual([]);
   });
 
-  it('a first run over a large input lands it in batches first; a store that holds files is left to the run', async () => {
-    const { files } = generateDataset({ seed: 4, users: 30, weeks: 5, endWeek: '2026-W47' });
+  it('more new input than a run holds lands in batches first, on top of what the store holds (a run stopped part-way goes on from there)', async () => {
+    const { files } = generateDataset({ seed: 4, users: 30, weeks: 6, endWeek: '2026-W47' });
     const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary'));
+    // the store holds the first two weeks already (as after a batched run that stopped there)
+    const weeks = [...new Set(logFiles.map((file) => /W\d\d/.exec(file.name)![0]))].sort();
+    for (const file of files) if (!weeks.slice(2).some((week) => file.name.includes(week))) writeFileSync(join(input, file.name), file.content);
     const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
     const lines: string[] = [];
     const effects = { now: NOW, onProgress: (line: string) => lines.push(line) };
     try {
+      await cleanWithStore(engine, input, config, { now: NOW });
+      for (const file of files) writeFileSync(join(input, file.name), file.content);
       // (the input is far smaller than the default threshold: a small one here)
-      await landFirstRun(engine, input, config, effects, 20_000, 50_000);
-      const batches = lines.filter((line) => line.startsWith('store: a first run over a large input: batch'));
+      const read = await landInBatches(engine, input, config, effects, { batchBytes: 20_000, above: 50_000 });
+      const batches = lines.filter((line) => line.startsWith('store: more new input than a run holds at once: batch'));
       expect(batches.length).toBeGreaterThan(2);
+      // only files new to the store were read, none twice
+      expect(new Set(read).size).toBe(read.length);
+      expect(read.every((name) => weeks.slice(2).some((week) => name.includes(week)))).toBe(true);
       const run = await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
       const scratch = await cleanInput(input, config, { now: NOW });
-      expect(run.summary.read + run.summary.skipped).toBe(logFiles);
-      expect(run.summary.read).toBeLessThan(logFiles);
+      expect(run.summary.read + read.length).toBe(logFiles.filter((file) => weeks.slice(2).some((week) => file.name.includes(week))).length);
       expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
+      expect(outcome((await cleanWithStore(engine, input, config, { now: NOW })).data)).toBe(outcome(scratch));
+      // nothing new: nothing to land
       lines.length = 0;
-      await landFirstRun(engine, input, config, effects, 20_000, 50_000);
+      expect(await landInBatches(engine, input, config, effects, { batchBytes: 20_000, above: 50_000 })).toEqual([]);
       expect(lines).toEqual([]);
     } finally {
       await engine.close();
