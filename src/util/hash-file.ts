@@ -1,5 +1,5 @@
 import type { BigIntStats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 
 /**
@@ -53,18 +53,24 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /**
- * A file's identity as stat sees it now (device, inode, size, mtime and ctime in nanoseconds), as HashedFile keeps it.
+ * A file's identity as stat sees it now (device, inode, size, mtime and ctime in nanoseconds), as HashedFile keeps it:
+ * from the opened file (a network file system checks an opened file's attributes, where a bare stat may answer from
+ * its cache).
  * @example await identityOf('data/ai_logs_2026-W47.csv') // '2049:1311:52011:1764…:1764…'
  */
 export async function identityOf(path: string): Promise<string> {
-  return identityIn(await stat(path, { bigint: true }));
+  const handle = await open(path, 'r');
+  try {
+    return identityIn(await handle.stat({ bigint: true }));
+  } finally {
+    await handle.close();
+  }
 }
 
 const identityIn = ({ dev, ino, size, mtimeNs, ctimeNs }: BigIntStats) => [dev, ino, size, mtimeNs, ctimeNs].join(':');
 
-// The bytes through one open handle, its identity from that handle (a network file system checks an opened file's
-// attributes, where a bare stat may answer from its cache), and the path's identity once read: unchanged, and
-// last changed SETTLED_MS before the hashing began, it is the stamp.
+// The bytes through one open handle, its identity from that handle (see identityOf), and the path's identity once
+// read: unchanged, and last changed SETTLED_MS before the hashing began, it is the stamp.
 async function digest(path: string): Promise<HashedFile> {
   const began = Date.now();
   const handle = await open(path, 'r');
