@@ -325,16 +325,16 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     },
     blobs: blobFolder(`${path}.rows`),
     checkpointSoon() {
-      // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then
-      // it is not an unhandled rejection
-      // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes next
       behind = behind.then(async () => {
         await connection.run('CHECKPOINT');
-        // eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a batch's
-        // next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
+        // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes
+        // next. Eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a
+        // batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
         await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
         await connection.run('RESET memory_limit').catch(() => undefined);
       });
+      // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then it
+      // is not an unhandled rejection
       behind.catch(() => undefined);
     },
     async sizeBytes() {

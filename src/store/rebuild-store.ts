@@ -9,9 +9,9 @@ import { cleanWithStore, type StoreRunEffects, type StoreRunSummary } from './cl
 import type { StoreEngine } from './store-engine.js';
 
 /** Input bytes (a gzipped file counted as GZIP_RATIO times its size) a batch cleans: about 1.5 M log rows. */
-export const BATCH_BYTES = 128 * 1024 * 1024;
+const BATCH_BYTES = 128 * 1024 * 1024;
 /** New input bytes above which a run lands them in batches first (about 12 M log rows). */
-export const BATCHES_ABOVE = 1024 * 1024 * 1024;
+const BATCHES_ABOVE = 1024 * 1024 * 1024;
 /** What a gzipped CSV export is taken to hold per byte on disk. */
 const GZIP_RATIO = 6;
 
