@@ -7,11 +7,11 @@ import {
   rosterMonthOf,
   startOfDay,
   suppressPeople,
-  TeamTally,
-  teamInPeriod,
+  teamsInPeriod,
   type PeopleFacts,
 } from './people-facts.js';
 import { median } from './quantile.js';
+import { cachedIn } from '../columns/index.js';
 import { shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
 
 const KEYS = ['grain', 'period', 'team'];
@@ -55,36 +55,50 @@ export const activation: Kpi = {
   },
 };
 
-// One row per team (and "*") of the licensed users of the period's roster month.
+// One row per team (and "*") of the licensed users of the period's roster month: each licensed user counts once
+// in "*" and once in their team of the period (teams in first-seen order after "*").
 function periodRows(context: KpiContext, facts: PeopleFacts, grain: string, period: string, rosterMonth: string, start: number, end: number): Row[] {
   const licensed = licensedUsersIn(facts, rosterMonth);
   if (licensed === null) {
     return [{ grain, period, team: '*', licensed_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null, suppressed: false }];
   }
-  const tally = new TeamTally();
-  for (const user of licensed) tally.add(user, teamInPeriod(facts, user, period, rosterMonth));
-  return [...tally.members].map(([team, users]) => {
-    let newUsers = 0;
-    let notYetActive = 0;
-    const days: number[] = [];
-    for (const user of users) {
-      const first = facts.firstAiTask.get(user);
-      if (first === undefined || first >= start) notYetActive += 1;
-      if (first === undefined || first < start || first >= end) continue;
-      newUsers += 1;
-      const licensedFrom = startOfDay(`${facts.firstLicensedMonth.get(user)!}-01`, context.config.timezone);
-      days.push(Math.max(0, (first - licensedFrom) / 86_400_000));
-    }
-    const middle = median(days);
+  const teamOf = teamsInPeriod(facts, period, rosterMonth);
+  const tallies = new Map<string, PeriodTally>([['*', newTally()]]);
+  const count = (tally: PeriodTally, user: string, first: number | undefined) => {
+    tally.licensed += 1;
+    if (first === undefined || first >= start) tally.notYetActive += 1;
+    if (first === undefined || first < start || first >= end) return;
+    tally.newUsers += 1;
+    const licensedFrom = startOfDay(`${facts.firstLicensedMonth.get(user)!}-01`, context.config.timezone);
+    tally.days.push(Math.max(0, (first - licensedFrom) / 86_400_000));
+  };
+  for (const user of licensed) {
+    const first = facts.firstAiTask.get(user);
+    const team = teamOf(user);
+    count(tallies.get('*')!, user, first);
+    if (team !== null) count(cachedIn(tallies, team, newTally), user, first);
+  }
+  return [...tallies].map(([team, tally]) => {
+    const middle = median(tally.days);
     const row: Row = {
       grain,
       period,
       team,
-      licensed_users: users.size,
-      new_ai_users: newUsers,
-      activation_rate: ratio(newUsers, notYetActive),
+      licensed_users: tally.licensed,
+      new_ai_users: tally.newUsers,
+      activation_rate: ratio(tally.newUsers, tally.notYetActive),
       median_days_to_first_ai_task: middle === null ? null : oneDecimal(middle),
     };
-    return suppressPeople(row, KEYS, users.size, context.config.privacy.minGroupSize);
+    return suppressPeople(row, KEYS, tally.licensed, context.config.privacy.minGroupSize);
   });
 }
+
+/** A team's licensed users in a period, those of them new to AI in it, those with no AI task before it, and the new ones' days to their first AI task. */
+interface PeriodTally {
+  licensed: number;
+  newUsers: number;
+  notYetActive: number;
+  days: number[];
+}
+
+const newTally = (): PeriodTally => ({ licensed: 0, newUsers: 0, notYetActive: 0, days: [] });

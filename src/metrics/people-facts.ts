@@ -157,19 +157,37 @@ export function rosterMonthOf(week: string): string {
   return weekBounds(week).thursday.slice(0, 7);
 }
 
-/** Users licensed in a roster month, or null when the roster has no row at all for that month. */
-export function licensedUsersIn(facts: PeopleFacts, month: string): string[] | null {
-  const entries = facts.roster.get(month);
-  if (!entries) return null;
-  return [...entries].filter(([, entry]) => entry.licensed).map(([user]) => user);
+/**
+ * Users licensed in a roster month (in roster order), or null when the roster has no row at all for that month;
+ * one list per month and context, shared by the people KPIs (not to be changed).
+ * @example licensedUsersIn(peopleFacts(context), '2026-11') // ['u001', 'u002', ...]
+ */
+export function licensedUsersIn(facts: PeopleFacts, month: string): readonly string[] | null {
+  return cachedIn(cachedIn(licensedLists, facts, () => new Map<string, string[] | null>()), month, () => {
+    const entries = facts.roster.get(month);
+    if (!entries) return null;
+    return [...entries].filter(([, entry]) => entry.licensed).map(([user]) => user);
+  });
 }
+
+const licensedLists = new WeakMap<PeopleFacts, Map<string, string[] | null>>();
 
 /**
  * A person's team for a period: the roster team of the period's roster month, else the team of their last
  * AI task in the period, else null (counted only in the all-teams row).
  */
 export function teamInPeriod(facts: PeopleFacts, user: string, period: string, rosterMonth: string): string | null {
-  return facts.roster.get(rosterMonth)?.get(user)?.team ?? facts.lastTeam.get(period)?.get(user) ?? null;
+  return teamsInPeriod(facts, period, rosterMonth)(user);
+}
+
+/**
+ * teamInPeriod for many people of one period: the period's roster month and last teams looked up once.
+ * @example const teamOf = teamsInPeriod(facts, '2026-W47', '2026-11'); teamOf('u001') // 'Finance'
+ */
+export function teamsInPeriod(facts: PeopleFacts, period: string, rosterMonth: string): (user: string) => string | null {
+  const roster = facts.roster.get(rosterMonth);
+  const lastTeams = facts.lastTeam.get(period);
+  return (user) => roster?.get(user)?.team ?? lastTeams?.get(user) ?? null;
 }
 
 /** Midnights already asked for, by zone and day: the people KPIs ask for the same few days per user and period. */

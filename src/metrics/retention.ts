@@ -1,6 +1,6 @@
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { monthIsLoaded } from './coverage.js';
-import { peopleFacts, peopleWeekFacts, suppressPeople, TeamTally, teamInPeriod, type PeopleFacts } from './people-facts.js';
+import { peopleFacts, peopleWeekFacts, suppressPeople, TeamTally, teamInPeriod, teamsInPeriod, type PeopleFacts } from './people-facts.js';
 import { monthOf, shiftMonth } from '../util/iso-week.js';
 
 const KEYS = ['month', 'team'];
@@ -26,7 +26,8 @@ export const retention: Kpi = {
     const rows: Row[] = [];
     for (const month of facts.months) {
       const active = new TeamTally();
-      for (const user of facts.activeByMonth.get(month) ?? []) active.add(user, teamInPeriod(facts, user, month, month));
+      const teamOf = teamsInPeriod(facts, month, month);
+      for (const user of facts.activeByMonth.get(month) ?? []) active.add(user, teamOf(user));
       const cohort = cohorts.get(month) ?? new TeamTally();
       const teams = new Set([...active.members.keys(), ...cohort.members.keys()]);
       for (const team of teams) rows.push(retentionRow(context, facts, month, team, cohort.of(team), active.of(team)));

@@ -1,8 +1,11 @@
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { licensedUsersIn, peopleFacts, peopleWeekFacts, rosterMonthOf, suppressPeople, TeamTally, teamInPeriod } from './people-facts.js';
+import { licensedUsersIn, peopleFacts, peopleWeekFacts, rosterMonthOf, suppressPeople, teamsInPeriod } from './people-facts.js';
+import { cachedIn } from '../columns/index.js';
 
 const KEYS = ['week', 'team'];
 export const TIERS = ['none', 'light', 'moderate', 'heavy'] as const;
+type Tier = (typeof TIERS)[number];
+const noPeople = (): Record<Tier, number> => ({ none: 0, light: 0, moderate: 0, heavy: 0 });
 
 export const usageTiers: Kpi = {
   id: 'usage_tiers',
@@ -23,21 +26,30 @@ export const usageTiers: Kpi = {
   compute(context) {
     const facts = peopleFacts(context);
     const { light, moderate } = context.config.people.tiers;
-    const tierOf = (tasks: number) => (tasks === 0 ? 'none' : tasks <= light ? 'light' : tasks <= moderate ? 'moderate' : 'heavy');
+    const tierOf = (tasks: number): Tier => (tasks === 0 ? 'none' : tasks <= light ? 'light' : tasks <= moderate ? 'moderate' : 'heavy');
     const rows: Row[] = [];
     for (const week of facts.weeks) {
       const rosterMonth = rosterMonthOf(week);
       const tasksOf = facts.aiTasksByWeek.get(week) ?? new Map<string, number>();
       const licensed = licensedUsersIn(facts, rosterMonth);
-      const people = new TeamTally();
-      for (const user of new Set([...(licensed ?? []), ...tasksOf.keys()])) people.add(user, teamInPeriod(facts, user, week, rosterMonth));
-      for (const [team, users] of people.members) {
-        const counts = { none: 0, light: 0, moderate: 0, heavy: 0 };
-        for (const user of users) counts[tierOf(tasksOf.get(user) ?? 0)] += 1;
+      const teamOf = teamsInPeriod(facts, week, rosterMonth);
+      // each person counts once in "*" and once in their team (teams in first-seen order after "*")
+      const tallies = new Map<string, Record<Tier, number>>([['*', noPeople()]]);
+      const count = (user: string) => {
+        const [tier, team] = [tierOf(tasksOf.get(user) ?? 0), teamOf(user)];
+        tallies.get('*')![tier] += 1;
+        if (team !== null) cachedIn(tallies, team, noPeople)[tier] += 1;
+      };
+      for (const user of licensed ?? []) count(user);
+      // then the people with an AI task that week who are not licensed (those were counted above)
+      const rosterOfMonth = facts.roster.get(rosterMonth);
+      for (const user of tasksOf.keys()) if (rosterOfMonth?.get(user)?.licensed !== true) count(user);
+      for (const [team, counts] of tallies) {
+        const people = counts.none + counts.light + counts.moderate + counts.heavy;
         const known = licensed !== null;
-        const row: Row = { week, team, people: users.size, none: known ? counts.none : null, light: counts.light, moderate: counts.moderate, heavy: counts.heavy };
-        for (const tier of TIERS) row[`${tier}_share`] = known ? ratio(counts[tier], users.size) : null;
-        rows.push(suppressPeople(row, KEYS, users.size, context.config.privacy.minGroupSize));
+        const row: Row = { week, team, people, none: known ? counts.none : null, light: counts.light, moderate: counts.moderate, heavy: counts.heavy };
+        for (const tier of TIERS) row[`${tier}_share`] = known ? ratio(counts[tier], people) : null;
+        rows.push(suppressPeople(row, KEYS, people, context.config.privacy.minGroupSize));
       }
     }
     return { usage_tiers: rows };
