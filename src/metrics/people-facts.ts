@@ -113,25 +113,39 @@ function collectFacts(context: KpiContext): PeopleFacts {
   const lastAiTask = new Map<string, { startedAt: number; team: string | null }>();
   const aiTasksByWeek = new Map<string, Map<string, number>>();
   const lastTeam = new Map<string, Map<string, string | null>>();
+  // (the rows come week by week: each period's maps are looked up when the period changes)
+  let [week, tasksInWeek, teamsInWeek] = ['', new Map<string, number>(), new Map<string, string | null>()];
   for (const row of facts.people_user_weeks ?? []) {
-    const [week, user, first, last, team] = [row.week as string, row.user_id as string, row.first_start as number, row.last_start as number, row.last_team as string | null];
+    const user = row.user_id as string;
+    const [first, last, team] = [row.first_start as number, row.last_start as number, row.last_team as string | null];
     const known = firstAiTask.get(user);
     if (known === undefined || first < known) firstAiTask.set(user, first);
     const latest = lastAiTask.get(user);
     if (latest === undefined || last > latest.startedAt) lastAiTask.set(user, { startedAt: last, team });
-    cachedIn(aiTasksByWeek, week, () => new Map<string, number>()).set(user, row.ai_tasks as number);
-    cachedIn(lastTeam, week, () => new Map<string, string | null>()).set(user, team);
+    if (row.week !== week) {
+      week = row.week as string;
+      tasksInWeek = cachedIn(aiTasksByWeek, week, () => new Map<string, number>());
+      teamsInWeek = cachedIn(lastTeam, week, () => new Map<string, string | null>());
+    }
+    tasksInWeek.set(user, row.ai_tasks as number);
+    teamsInWeek.set(user, team);
   }
   const activeByMonth = new Map<string, Set<string>>();
   const lastInMonth = new Map<string, Map<string, number>>();
+  let [month, activeInMonth, startsInMonth, teamsInMonth] = ['', new Set<string>(), new Map<string, number>(), new Map<string, string | null>()];
   for (const row of facts.people_user_months ?? []) {
-    const [month, user, last] = [row.month as string, row.user_id as string, row.last_start as number];
-    cachedIn(activeByMonth, month, () => new Set<string>()).add(user);
-    const starts = cachedIn(lastInMonth, month, () => new Map<string, number>());
-    const latest = starts.get(user);
+    const [user, last] = [row.user_id as string, row.last_start as number];
+    if (row.month !== month) {
+      month = row.month as string;
+      activeInMonth = cachedIn(activeByMonth, month, () => new Set<string>());
+      startsInMonth = cachedIn(lastInMonth, month, () => new Map<string, number>());
+      teamsInMonth = cachedIn(lastTeam, month, () => new Map<string, string | null>());
+    }
+    activeInMonth.add(user);
+    const latest = startsInMonth.get(user);
     if (latest === undefined || last > latest) {
-      starts.set(user, last);
-      cachedIn(lastTeam, month, () => new Map<string, string | null>()).set(user, row.last_team as string | null);
+      startsInMonth.set(user, last);
+      teamsInMonth.set(user, row.last_team as string | null);
     }
   }
   const roster = new Map<string, Map<string, RosterEntry>>();
