@@ -1,9 +1,10 @@
 // Runs through the store in bounded memory: a rebuild, or a run with more new input than memory holds at once,
 // lands the new log files in batches, as an organisation's weeks land, each batch a run through the store.
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
+import { isUptakeError } from '../errors.js';
+import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
 import { cleanWithStore, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
 import type { StoreEngine } from './store-engine.js';
@@ -55,17 +56,25 @@ export async function landInBatches(
   if (batches.length === 1) return [];
   const progress = effects.onProgress ?? (() => {});
   const read: string[] = [];
-  const landing = await mkdtemp(join(tmpdir(), 'uptake-batches-'));
+  // the links live in a temporary folder named after this process: one that a killed run left is removed here
+  await removeOrphanedTempDirs();
+  const landing = await makeOwnedTempDir('batches');
+  // what a batch's run says names the input folder, not the folder of links it ran on
+  const inInput = (text: string) => text.replaceAll(landing, inputDir.replace(/\/+$/, ''));
+  const batchEffects = { ...effects, onProgress: (line: string) => progress(inInput(line)) };
   try {
     // the files the store knows and the rosters first: those are skipped (or read again, as the ledger says)
     for (const file of files.filter((entry) => !isNew(entry))) await symlink(resolve(file.path), join(landing, file.name));
     for (const [index, batch] of batches.slice(0, -1).entries()) {
       progress(`${what}: batch ${index + 1} of ${batches.length} (${batch.length} files)`);
       for (const file of batch) await symlink(resolve(file.path), join(landing, file.name));
-      read.push(...(await cleanWithStore(engine, landing, config, effects, { tasks: false })).readNames!);
+      read.push(...(await cleanWithStore(engine, landing, config, batchEffects, { tasks: false })).readNames!);
       // its checkpoint while the next batch is read
       engine.checkpointSoon();
     }
+  } catch (error) {
+    if (isUptakeError(error)) Object.assign(error, { message: inInput(error.message), file: error.file === undefined ? undefined : inInput(error.file) });
+    throw error;
   } finally {
     await rm(landing, { recursive: true, force: true });
   }

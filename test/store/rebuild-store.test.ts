@@ -1,4 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +41,35 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
     } finally {
       await engine.close();
     }
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('uptake-rebuild-') && !name.startsWith('uptake-rebuild-input-') && !name.startsWith('uptake-rebuild-store-'))).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`uptake-batches-${process.pid}-`))).toEqual([]);
+    // the progress of a batch names the input folder, never the temporary folder of links it ran on
+    expect(lines.filter((line) => line.includes('uptake-batches-'))).toEqual([]);
+    expect(lines).toContain(`found ${files.length} input files in ${input}`);
+  });
+
+  it('names the input folder when a batch fails, and removes the folder of links a killed run left', async () => {
+    const { files } = generateDataset({ seed: 5, users: 30, weeks: 6, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    // not gzip data, in a batch of its own period (after the first week's)
+    const first = files.map((file) => /W\d\d/.exec(file.name)?.[0]).filter(Boolean).sort()[0];
+    writeFileSync(join(input, `ai_logs_2026-${first}b.csv.gz`), 'not gzip');
+    // what a run killed during its batches (kill -9) left: its folder of links, named after its pid
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = join(tmpdir(), `uptake-batches-${dead}-AbC123`);
+    mkdirSync(left);
+    symlinkSync(join(input, files[0].name), join(left, files[0].name));
+    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+    try {
+      const failure = landInBatches(engine, input, config, { now: NOW }, { batchBytes: 20_000, above: 0 });
+      await expect(failure).rejects.toThrow(`${join(input, `ai_logs_2026-${first}b.csv.gz`)}: expected gzip data`);
+      await expect(failure).rejects.toMatchObject({ file: join(input, `ai_logs_2026-${first}b.csv.gz`) });
+    } finally {
+      await engine.close();
+    }
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(join(input, files[0].name))).toBe(true);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`uptake-batches-${process.pid}-`))).toEqual([]);
   });
 
   it('more new input than a run holds lands in batches first, on top of what the store holds (a run stopped part-way goes on from there)', async () => {
