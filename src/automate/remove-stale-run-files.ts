@@ -6,7 +6,7 @@ import { removeOrphanedTempDirs } from '../util/guard-child.js';
 const STAGING = /^\.(.+)\.[0-9a-f]{12}\.(tmp|old)$/;
 
 export interface RemoveStaleOptions {
-  /** Where kernels and Chromium keep their (guarded) folders; default the system's temp folder. */
+  /** Where kernels, Chromium and a store run's batches keep their temp folders; default the system's temp folder. */
   tempDir?: string;
   isAlive?: (pid: number) => boolean;
 }

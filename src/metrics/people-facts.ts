@@ -177,21 +177,21 @@ export function rosterMonthOf(week: string): string {
  * @example licensedUsersIn(peopleFacts(context), '2026-11') // ['u001', 'u002', ...]
  */
 export function licensedUsersIn(facts: PeopleFacts, month: string): readonly string[] | null {
-  return cachedIn(cachedIn(licensedLists, facts, () => new Map<string, string[] | null>()), month, () => {
+  return cachedIn(cachedIn(licensedLists, facts, () => new Map<string, readonly string[] | null>()), month, () => {
     const entries = facts.roster.get(month);
     if (!entries) return null;
-    return [...entries].filter(([, entry]) => entry.licensed).map(([user]) => user);
+    return Object.freeze([...entries].filter(([, entry]) => entry.licensed).map(([user]) => user));
   });
 }
 
-const licensedLists = new WeakMap<PeopleFacts, Map<string, string[] | null>>();
+const licensedLists = new WeakMap<PeopleFacts, Map<string, readonly string[] | null>>();
 
 /**
  * A person's team for a period: the roster team of the period's roster month, else the team of their last
  * AI task in the period, else null (counted only in the all-teams row).
  */
 export function teamInPeriod(facts: PeopleFacts, user: string, period: string, rosterMonth: string): string | null {
-  return teamsInPeriod(facts, period, rosterMonth)(user);
+  return facts.roster.get(rosterMonth)?.get(user)?.team ?? facts.lastTeam.get(period)?.get(user) ?? null;
 }
 
 /**

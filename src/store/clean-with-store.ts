@@ -368,11 +368,24 @@ const NOT_FOR_METRICS = new Set(['task_id', 'prompt', 'tool_version', 'pass_thro
 /** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */
 const KEPT_RANGES = 2;
 
-// Tasks of several loaded ranges, each in scratch order, in scratch order together: by source, file, row.
+// Tasks of several loaded ranges, each in scratch order, in scratch order together (by source, file, row): the
+// ranges merged, taking the first of their next tasks each time.
 function inScratchOrder(parts: Array<Record<string, StoreValue[]>>): [number, (row: number) => TaskValues] {
-  const at = parts.flatMap((stored) => stored.source.map((source, row) => ({ stored, row, key: [source === 'ai_logs' ? 0 : 1, Number(stored.run_position[row]), Number(stored.run_ordinal[row])] })));
-  at.sort(({ key: x }, { key: y }) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  return [at.length, (index) => storedTask(at[index].stored, at[index].row)];
+  const key = (stored: Record<string, StoreValue[]>, row: number) => [stored.source[row] === 'ai_logs' ? 0 : 1, Number(stored.run_position[row]), Number(stored.run_ordinal[row])];
+  const before = (x: number[], y: number[]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  const next = parts.map(() => 0);
+  const total = parts.reduce((sum, stored) => sum + stored.source.length, 0);
+  const [partOf, rowOf] = [new Int32Array(total), new Int32Array(total)];
+  for (let index = 0; index < total; index += 1) {
+    let first = -1;
+    for (let part = 0; part < parts.length; part += 1) {
+      if (next[part] === parts[part].source.length) continue;
+      if (first === -1 || before(key(parts[part], next[part]), key(parts[first], next[first])) < 0) first = part;
+    }
+    [partOf[index], rowOf[index]] = [first, next[first]];
+    next[first] += 1;
+  }
+  return [total, (index) => storedTask(parts[partOf[index]], rowOf[index])];
 }
 
 // A small temporary table of this run (labels, file order), filled a few hundred rows a statement.

@@ -3,7 +3,6 @@
 import { rm, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { isUptakeError } from '../errors.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
 import { cleanWithStore, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
@@ -59,9 +58,16 @@ export async function landInBatches(
   // the links live in a temporary folder named after this process: one that a killed run left is removed here
   await removeOrphanedTempDirs();
   const landing = await makeOwnedTempDir('batches');
-  // what a batch's run says names the input folder, not the folder of links it ran on
-  const inInput = (text: string) => text.replaceAll(landing, inputDir.replace(/\/+$/, ''));
-  const batchEffects = { ...effects, onProgress: (line: string) => progress(inInput(line)) };
+  // what a batch's run says names the input folder, not the folder of links it ran on (its count of input files,
+  // the links so far, is the batch line's business)
+  const shown = join(inputDir, '.');
+  const inInput = (text: string) => text.replaceAll(landing, () => shown);
+  const batchEffects: StoreRunEffects = {
+    ...effects,
+    onProgress: (line) => {
+      if (!(line.startsWith('found ') && line.endsWith(` input files in ${landing}`))) progress(inInput(line));
+    },
+  };
   try {
     // the files the store knows and the rosters first: those are skipped (or read again, as the ledger says)
     for (const file of files.filter((entry) => !isNew(entry))) await symlink(resolve(file.path), join(landing, file.name));
@@ -73,7 +79,12 @@ export async function landInBatches(
       engine.checkpointSoon();
     }
   } catch (error) {
-    if (isUptakeError(error)) Object.assign(error, { message: inInput(error.message), file: error.file === undefined ? undefined : inInput(error.file) });
+    if (error instanceof Error) {
+      for (const field of ['message', 'stack', 'file', 'path', 'dest'] as const) {
+        const value = (error as Partial<Record<typeof field, unknown>>)[field];
+        if (typeof value === 'string') Object.assign(error, { [field]: inInput(value) });
+      }
+    }
     throw error;
   } finally {
     await rm(landing, { recursive: true, force: true });

@@ -142,8 +142,8 @@ export async function guardChild(options: GuardChildOptions): Promise<ChildGuard
 /** `uptake-<kind>-<owner pid>-<random>`: a folder of `makeOwnedTempDir`. */
 const OWNED = /^uptake-[a-z]+-(\d+)-[A-Za-z0-9]+$/;
 /** The same folders as made before their names held the owner's pid. */
-const PID_LESS = /^uptake-(?:kernel|chromium|kernelspec)-[A-Za-z0-9]{6}$/;
-/** A pid-less folder older than this is nobody's any more (a kernel's or Chromium's lives for one run). */
+const PID_LESS = /^uptake-(?:kernel|chromium|kernelspec|batches)-[A-Za-z0-9]{6}$/;
+/** A pid-less folder older than this is nobody's any more (a kernel's, Chromium's or a run's batches' lives for one run). */
 const PID_LESS_MAX_AGE_MS = 24 * 3_600_000;
 
 export interface RemoveOrphansOptions {
@@ -156,8 +156,9 @@ export interface RemoveOrphansOptions {
 
 /**
  * Removes the temp folders of processes that are gone (what their watchdog could not remove: it was
- * killed with them): `uptake-<kind>-<pid>-*` whose pid is not alive, and pid-less `uptake-kernel-*`,
- * `uptake-chromium-*`, `uptake-kernelspec-*` of older versions untouched for a day. Returns the paths removed.
+ * killed with them; a store run's batches of links): `uptake-<kind>-<pid>-*` whose pid is not alive, and pid-less
+ * `uptake-kernel-*`, `uptake-chromium-*`, `uptake-kernelspec-*`, `uptake-batches-*` of older versions untouched for a
+ * day. Returns the paths removed.
  * @example await removeOrphanedTempDirs() // ['/tmp/uptake-kernel-4242-a1B2c3']
  */
 export async function removeOrphanedTempDirs(options: RemoveOrphansOptions = {}): Promise<string[]> {

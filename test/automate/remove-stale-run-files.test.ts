@@ -46,14 +46,14 @@ describe('removeStaleRunFiles', () => {
   it('removes the pid-less folders of older versions once untouched for a day, and no other uptake-* folder', async () => {
     const dayAndMinuteAgo = (Date.now() - 24 * 3_600_000 - 60_000) / 1000;
     const hourAgo = (Date.now() - 3_600_000) / 1000;
-    for (const name of ['uptake-kernel-Old001', 'uptake-chromium-Old002', 'uptake-kernelspec-Old003', 'uptake-tests-Old004', 'uptake-bench-1m-seed1', 'uptake-chromium-New005']) {
+    for (const name of ['uptake-kernel-Old001', 'uptake-chromium-Old002', 'uptake-kernelspec-Old003', 'uptake-batches-Old006', 'uptake-tests-Old004', 'uptake-bench-1m-seed1', 'uptake-chromium-New005']) {
       folder(join(temp, name));
       const at = name.includes('New') ? hourAgo : dayAndMinuteAgo;
       utimesSync(join(temp, name), at, at);
     }
     folder(join(temp, 'uptake-kernelspec-222-dead00'));
     const removed = await removeStaleRunFiles(output, { tempDir: temp, isAlive: (pid) => pid === process.pid });
-    expect(removed.sort()).toEqual(['uptake-chromium-Old002', 'uptake-kernel-Old001', 'uptake-kernelspec-222-dead00', 'uptake-kernelspec-Old003'].map((name) => join(temp, name)));
+    expect(removed.sort()).toEqual(['uptake-batches-Old006', 'uptake-chromium-Old002', 'uptake-kernel-Old001', 'uptake-kernelspec-222-dead00', 'uptake-kernelspec-Old003'].map((name) => join(temp, name)));
     expect(readdirSync(temp).sort()).toEqual(['uptake-bench-1m-seed1', 'uptake-chromium-New005', 'uptake-tests-Old004']);
   });
 
