@@ -33,8 +33,13 @@ async function landAndReport(files: GeneratedFile[], order: string[], config: Co
         // (the first landing cleans every row and reports from the tasks it holds, prompts and all)
         const prompts = new Set(run.data.tasks.array('prompt') as unknown[]);
         if (index > 0) expect(prompts.has(null) && prompts.size === 1).toBe(metricsOnly);
-        // the data a store report hands on holds the report window's tasks only
+        // the data a store report hands on holds the report window's tasks only, in the order a scratch run lists them
         expect(run.data.tasks.numRows()).toBeLessThan(scratch.tasks.numRows() + 1);
+        if (!metricsOnly) {
+          const keys = (tasks: typeof scratch.tasks) => tasks.objects().map((task) => `${String(task.source)}\u0000${String(task.task_id)}\u0000${String(task.started_at)}`);
+          const inWindow = new Set(keys(run.data.tasks));
+          expect(keys(run.data.tasks)).toEqual(keys(scratch.tasks).filter((key) => inWindow.has(key)));
+        }
         compared += 1;
       } finally {
         await engine.close();
