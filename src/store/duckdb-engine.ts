@@ -61,8 +61,12 @@ function isValid(validity: Uint8Array | null, row: number): boolean {
 /** The types read as typed arrays; the rest through the library. */
 const TYPED_READS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.BIGINT, DuckDBTypeId.INTEGER, DuckDBTypeId.DOUBLE, DuckDBTypeId.BOOLEAN]);
 
-/** A fetched chunk's column, appended to `target` as store values (NULL as null, BIGINT as number). */
-function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId, target: StoreValue[]): void {
+/**
+ * A fetched chunk's column, appended to `target` as store values (NULL as null, BIGINT as number); a text (up to
+ * SEEN_LENGTH) already in `seen`, the column's earlier ones, is given as that string: a column's repeated values
+ * (teams, users, task types, statuses) are one string each in memory, not one a row.
+ */
+function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId, target: StoreValue[], seen = new Map<string, string>()): void {
   const rows = chunk.rowCount;
   if (!TYPED_VECTORS || !TYPED_READS.has(typeId)) {
     for (const value of chunk.getColumnValues(index)) target.push(fromDuckDB(value));
@@ -70,7 +74,7 @@ function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId,
   }
   const vector = duckdb.data_chunk_get_vector(chunk.chunk, index);
   const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8) ?? null;
-  if (typeId === DuckDBTypeId.VARCHAR) return readStrings(vector, rows, validity, target);
+  if (typeId === DuckDBTypeId.VARCHAR) return readStrings(vector, rows, validity, target, seen);
   const data = duckdb.vector_get_data(vector, rows * (typeId === DuckDBTypeId.BOOLEAN ? 1 : typeId === DuckDBTypeId.INTEGER ? 4 : 8));
   if (typeId === DuckDBTypeId.DOUBLE) {
     const items = new Float64Array(data.buffer, data.byteOffset, rows);
@@ -87,6 +91,10 @@ function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId,
   }
 }
 
+/** Texts a column keeps to give again (a column of unique ids stops adding at this many), up to this length. */
+const SEEN_STRINGS = 65_536;
+const SEEN_LENGTH = 64;
+
 /** Bytes copied out of DuckDB in one call, and their text when they are all ASCII (a string is then a substring). */
 interface StringRun {
   bytes: Uint8Array;
@@ -95,7 +103,7 @@ interface StringRun {
 
 // Short strings are inline in the vector's data; long ones point into DuckDB's memory, where a chunk's strings
 // mostly lie one after another: they are copied in runs (one native call a run, not one a string), in pointer order.
-function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, rows: number, validity: Uint8Array | null, target: StoreValue[]): void {
+function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, rows: number, validity: Uint8Array | null, target: StoreValue[], seen: Map<string, string>): void {
   const data = duckdb.vector_get_data(vector, rows * STRING_BYTES);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const longRows: number[] = [];
@@ -135,6 +143,12 @@ function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, ro
     }
     close();
   }
+  const once = (text: string) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    if (seen.size < SEEN_STRINGS) seen.set(text, text);
+    return text;
+  };
   let inline: string | undefined;
   for (let row = 0; row < rows; row += 1) {
     if (!isValid(validity, row)) {
@@ -145,13 +159,14 @@ function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, ro
     if (length > INLINE_BYTES) {
       const run = runs[runOf[row]];
       const offset = offsetOf[row];
-      target.push(run.ascii !== null ? run.ascii.substring(offset, offset + length) : utf8.decode(run.bytes.subarray(offset, offset + length)));
+      const text = run.ascii !== null ? run.ascii.substring(offset, offset + length) : utf8.decode(run.bytes.subarray(offset, offset + length));
+      target.push(length <= SEEN_LENGTH ? once(text) : text);
       continue;
     }
     const start = row * STRING_BYTES + 4;
     const bytes = data.subarray(start, start + length);
     inline ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-    target.push(isAscii(bytes) ? inline.substring(start, start + length) : utf8.decode(bytes));
+    target.push(once(isAscii(bytes) ? inline.substring(start, start + length) : utf8.decode(bytes)));
   }
 }
 
@@ -297,12 +312,13 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       const names = result.columnNames();
       const typeIds = names.map((_, index) => result.columnTypeId(index));
       const columns: StoreValue[][] = names.map(() => []);
+      const seen = names.map(() => new Map<string, string>());
       let next = result.fetchChunk();
       for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
         next = result.fetchChunk();
         // a read that throws leaves this fetch behind: its failure is not the one to report
         next.catch(() => undefined);
-        for (let index = 0; index < names.length; index += 1) readColumn(chunk, index, typeIds[index], columns[index]);
+        for (let index = 0; index < names.length; index += 1) readColumn(chunk, index, typeIds[index], columns[index], seen[index]);
       }
       return Object.fromEntries(names.map((name, index) => [name, columns[index]]));
     },
