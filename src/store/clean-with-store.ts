@@ -191,7 +191,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
     // (the cleaned tasks in memory are settled in place: their last use)
     if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
-    const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled);
+    const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress);
     return { data, summary, report: { week, metrics } };
   } catch (error) {
     await engine.run('ROLLBACK').catch(() => undefined);

@@ -112,19 +112,29 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
  * The report of one week from the store: every week's kept facts, the report window's settled tasks and the
  * manual baselines by SQL. `base` is the cleaned data without tasks (accounting, quarantine, roster, ...); the
  * data returned holds the window's tasks only.
- * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled)
+ * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled, log)
  */
-export async function reportFromStore(engine: StoreEngine, config: Config, base: CleanedData, requested: string, settled: SettledTasks): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
+export async function reportFromStore(
+  engine: StoreEngine,
+  config: Config,
+  base: CleanedData,
+  requested: string,
+  settled: SettledTasks,
+  progress: (message: string) => void = () => {},
+): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
   const rows = await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
   const window = reportWindow(report, config).sort();
+  progress(`report ${report.week}: loading the tasks of ${window.join(' and ')}`);
   const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
   // the statements are done: the store may write its last commit into its file while the facts are read and the KPIs computed
   engine.checkpointSoon();
+  progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
   const weeks: WeekFacts[] = [];
   for (const row of rows) weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));
+  progress(`report ${report.week}: computing the KPIs`);
   const facts = concatFacts(weeks);
   const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
   const data: CleanedData = {

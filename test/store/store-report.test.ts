@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { shiftWeek } from '../../src/util/iso-week.js';
 import { NOW, tempDir, weekOf } from './land-in-batches.js';
 
 // A report through the store reads each week's kept facts and the report window's tasks only: its metrics
@@ -26,8 +27,16 @@ async function landAndReport(files: GeneratedFile[], order: string[], config: Co
       try {
         // every other report for the metrics only (`uptake metrics`): the text no KPI reads stays in the store
         const metricsOnly = compared % 2 === 1;
-        const run = await cleanWithStore(engine, input, config, { now: NOW }, { week, metricsOnly });
+        const lines: string[] = [];
+        const run = await cleanWithStore(engine, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week, metricsOnly });
         const expected = computeMetrics(scratch, config, week);
+        // the report's steps are told as they start (a large store's take seconds each)
+        const loaded = `report ${expected.week}: ${run.data.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of `;
+        expect(lines.slice(-3).map((line) => line.replace(/\d+ weeks?$/, 'N weeks'))).toEqual([
+          `report ${expected.week}: loading the tasks of ${shiftWeek(expected.week, -1)} and ${expected.week}`,
+          `${loaded}N weeks`,
+          `report ${expected.week}: computing the KPIs`,
+        ]);
         expect(run.report!.week.week).toBe(expected.week);
         expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(expected));
         // (the first landing cleans every row and reports from the tasks it holds, prompts and all)
