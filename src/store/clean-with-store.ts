@@ -371,8 +371,13 @@ const KEPT_RANGES = 2;
 // Tasks of several loaded ranges, each in scratch order, in scratch order together (by source, file, row): the
 // ranges merged, taking the first of their next tasks each time.
 function inScratchOrder(parts: Array<Record<string, StoreValue[]>>): [number, (row: number) => TaskValues] {
-  const key = (stored: Record<string, StoreValue[]>, row: number) => [stored.source[row] === 'ai_logs' ? 0 : 1, Number(stored.run_position[row]), Number(stored.run_ordinal[row])];
-  const before = (x: number[], y: number[]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  // task x of part p listed before task y of part q: by source (AI first), file position, row number
+  const before = (p: Record<string, StoreValue[]>, x: number, q: Record<string, StoreValue[]>, y: number) => {
+    const [sourceX, sourceY] = [p.source[x] === 'ai_logs' ? 0 : 1, q.source[y] === 'ai_logs' ? 0 : 1];
+    if (sourceX !== sourceY) return sourceX < sourceY;
+    const [positionX, positionY] = [Number(p.run_position[x]), Number(q.run_position[y])];
+    return positionX !== positionY ? positionX < positionY : Number(p.run_ordinal[x]) < Number(q.run_ordinal[y]);
+  };
   const next = parts.map(() => 0);
   const total = parts.reduce((sum, stored) => sum + stored.source.length, 0);
   const [partOf, rowOf] = [new Int32Array(total), new Int32Array(total)];
@@ -380,7 +385,7 @@ function inScratchOrder(parts: Array<Record<string, StoreValue[]>>): [number, (r
     let first = -1;
     for (let part = 0; part < parts.length; part += 1) {
       if (next[part] === parts[part].source.length) continue;
-      if (first === -1 || before(key(parts[part], next[part]), key(parts[first], next[first])) < 0) first = part;
+      if (first === -1 || before(parts[part], next[part], parts[first], next[first])) first = part;
     }
     [partOf[index], rowOf[index]] = [first, next[first]];
     next[first] += 1;

@@ -66,7 +66,7 @@ const TYPED_READS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.BIGINT, DuckDBTy
  * SEEN_LENGTH) already in `seen`, the column's earlier ones, is given as that string: a column's repeated values
  * (teams, users, task types, statuses) are one string each in memory, not one a row.
  */
-function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId, target: StoreValue[], seen = new Map<string, string>()): void {
+function readColumn(chunk: DuckDBDataChunk, index: number, typeId: DuckDBTypeId, target: StoreValue[], seen: Map<string, string>): void {
   const rows = chunk.rowCount;
   if (!TYPED_VECTORS || !TYPED_READS.has(typeId)) {
     for (const value of chunk.getColumnValues(index)) target.push(fromDuckDB(value));
@@ -160,7 +160,7 @@ function readStrings(vector: ReturnType<typeof duckdb.data_chunk_get_vector>, ro
       const run = runs[runOf[row]];
       const offset = offsetOf[row];
       const text = run.ascii !== null ? run.ascii.substring(offset, offset + length) : utf8.decode(run.bytes.subarray(offset, offset + length));
-      target.push(length <= SEEN_LENGTH ? once(text) : text);
+      target.push(text.length <= SEEN_LENGTH ? once(text) : text);
       continue;
     }
     const start = row * STRING_BYTES + 4;
