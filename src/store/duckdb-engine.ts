@@ -288,6 +288,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // A commit's checkpoint (its log written into the file) waits for checkpointSoon or close, never holds up the
   // COMMIT itself: a commit is durable in the log.
   await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
+  // DuckDB's usual memory limit, set back after checkpointSoon's eviction (RESET names it again but leaves the
+  // buffer pool at the lowered limit, where the next batch's statements run out of memory)
+  const memoryLimit = String((await connection.runAndReadAll("SELECT current_setting('memory_limit') AS limit")).getRows()[0][0]);
   // the checkpoint checkpointSoon started: one connection runs one statement at a time, so every later one waits
   let behind: Promise<void> = Promise.resolve();
   return {
@@ -347,7 +350,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
         // next. Eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a
         // batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
         await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
-        await connection.run('RESET memory_limit').catch(() => undefined);
+        await connection.run(`SET memory_limit = '${memoryLimit}'`);
       });
       // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then it
       // is not an unhandled rejection
