@@ -17,6 +17,8 @@ export interface RosterEntry {
 export interface PeopleFacts {
   /** Roster rows by month, then user. A month absent here has no roster at all: its licence figures are null. */
   roster: Map<string, Map<string, RosterEntry>>;
+  /** The users listed as licensed per roster month, in roster order (a month with rows but none licensed: absent). */
+  licensedByMonth: Map<string, string[]>;
   /** The first month each user is listed as licensed. */
   firstLicensedMonth: Map<string, string>;
   /** Start (epoch ms) of each user's first AI task over all loaded data. */
@@ -149,6 +151,7 @@ function collectFacts(context: KpiContext): PeopleFacts {
     }
   }
   const roster = new Map<string, Map<string, RosterEntry>>();
+  const licensedByMonth = new Map<string, string[]>();
   const firstLicensedMonth = new Map<string, string>();
   for (const entry of context.roster.objects() as Array<Record<string, unknown>>) {
     const month = entry.month as string;
@@ -157,13 +160,14 @@ function collectFacts(context: KpiContext): PeopleFacts {
     if (perMonth.has(user)) continue; // the first row in input order
     const licensed = entry.licensed === true;
     perMonth.set(user, { team: (entry.team ?? null) as string | null, licensed });
+    if (licensed) cachedIn(licensedByMonth, month, () => []).push(user);
     const first = firstLicensedMonth.get(user);
     if (licensed && (first === undefined || monthNumber(month) < monthNumber(first))) firstLicensedMonth.set(user, month);
   }
   const periods = facts.task_periods ?? [];
   const weeks = [...new Set(periods.map((row) => row.week as string))].filter((week) => dayNumber(weekBounds(week).start) <= dayNumber(report.start)).sort();
   const months = [...new Set(periods.map((row) => row.month as string))].filter((month) => monthNumber(month) <= monthNumber(report.month)).sort();
-  return { roster, firstLicensedMonth, firstAiTask, aiTasksByWeek, activeByMonth, lastTeam, lastAiTask, weeks, months };
+  return { roster, licensedByMonth, firstLicensedMonth, firstAiTask, aiTasksByWeek, activeByMonth, lastTeam, lastAiTask, weeks, months };
 }
 
 /** The roster month of a week: the month holding its Thursday (as user_adoption_rate). */
@@ -172,30 +176,16 @@ export function rosterMonthOf(week: string): string {
 }
 
 /**
- * Users licensed in a roster month (in roster order), or null when the roster has no row at all for that month;
- * one list per month and context, shared by the people KPIs (not to be changed).
+ * Users licensed in a roster month (in roster order), or null when the roster has no row at all for that month.
  * @example licensedUsersIn(peopleFacts(context), '2026-11') // ['u001', 'u002', ...]
  */
 export function licensedUsersIn(facts: PeopleFacts, month: string): readonly string[] | null {
-  return cachedIn(cachedIn(licensedLists, facts, () => new Map<string, readonly string[] | null>()), month, () => {
-    const entries = facts.roster.get(month);
-    if (!entries) return null;
-    return Object.freeze([...entries].filter(([, entry]) => entry.licensed).map(([user]) => user));
-  });
-}
-
-const licensedLists = new WeakMap<PeopleFacts, Map<string, readonly string[] | null>>();
-
-/**
- * A person's team for a period: the roster team of the period's roster month, else the team of their last
- * AI task in the period, else null (counted only in the all-teams row).
- */
-export function teamInPeriod(facts: PeopleFacts, user: string, period: string, rosterMonth: string): string | null {
-  return facts.roster.get(rosterMonth)?.get(user)?.team ?? facts.lastTeam.get(period)?.get(user) ?? null;
+  return facts.roster.has(month) ? (facts.licensedByMonth.get(month) ?? []) : null;
 }
 
 /**
- * teamInPeriod for many people of one period: the period's roster month and last teams looked up once.
+ * A person's team for a period, for the people of one period: the roster team of the period's roster month, else
+ * the team of their last AI task in the period, else null (counted only in the all-teams row).
  * @example const teamOf = teamsInPeriod(facts, '2026-W47', '2026-11'); teamOf('u001') // 'Finance'
  */
 export function teamsInPeriod(facts: PeopleFacts, period: string, rosterMonth: string): (user: string) => string | null {

@@ -1,7 +1,8 @@
 import { ratio, type Kpi, type KpiContext, type Row } from './kpi.js';
 import { monthIsLoaded } from './coverage.js';
-import { peopleFacts, peopleWeekFacts, suppressPeople, TeamTally, teamInPeriod, teamsInPeriod, type PeopleFacts } from './people-facts.js';
+import { peopleFacts, peopleWeekFacts, suppressPeople, TeamTally, teamsInPeriod, type PeopleFacts } from './people-facts.js';
 import { monthOf, shiftMonth } from '../util/iso-week.js';
+import { cachedIn } from '../columns/index.js';
 
 const KEYS = ['month', 'team'];
 
@@ -39,10 +40,11 @@ export const retention: Kpi = {
 // Cohort members by first-AI-task month, each in their team of that month.
 function cohortsByMonth(context: KpiContext, facts: PeopleFacts): Map<string, TeamTally> {
   const cohorts = new Map<string, TeamTally>();
+  const teamsByMonth = new Map<string, (user: string) => string | null>();
   for (const [user, first] of facts.firstAiTask) {
     const month = monthOf(first, context.config.timezone);
     if (!cohorts.has(month)) cohorts.set(month, new TeamTally());
-    cohorts.get(month)!.add(user, teamInPeriod(facts, user, month, month));
+    cohorts.get(month)!.add(user, cachedIn(teamsByMonth, month, () => teamsInPeriod(facts, month, month))(user));
   }
   return cohorts;
 }
