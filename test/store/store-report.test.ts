@@ -49,7 +49,7 @@ async function landAndReport(files: GeneratedFile[], order: string[], config: Co
         // the data a store report hands on holds the report window's tasks only, in the order a scratch run lists them
         expect(run.data.tasks.numRows()).toBe(inWindow);
         // (by values a report for the metrics only loads too: its task ids stay in the store)
-        const keys = (tasks: typeof scratch.tasks) => tasks.objects().map((task) => [task.source, task.user_id, task.task_type, task.started_at, task.duration_ms, task.status].join('\u0000'));
+        const keys = (tasks: typeof scratch.tasks) => (tasks.objects() as Array<Record<string, unknown>>).map((task) => [task.source, task.user_id, task.task_type, task.started_at, task.duration_ms, task.status].join('\u0000'));
         const windowKeys = new Set(keys(run.data.tasks));
         expect(keys(run.data.tasks)).toEqual(keys(scratch.tasks).filter((key) => windowKeys.has(key)));
         compared += 1;
