@@ -9,7 +9,7 @@ import {
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
 import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, tallyRows, type StoreAccount } from './row-index.js';
-import { STORE_TASK_TYPES, storedTask, storeTaskColumns, type StoredTask } from './stored-tasks.js';
+import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
@@ -184,15 +184,31 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // (the same roster state: the same roster rows, in the same order)
     const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
     await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
-    await engine.run('COMMIT');
-    // the parsed rows of files gone or changed go, and facts no week names; failing to drop them costs room, not correctness
-    const named = (await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key));
-    await engine.blobs.keepOnly(new Set([...named, ...(await factsKeys(engine))])).catch(() => undefined);
-    if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
-    // (the cleaned tasks in memory are settled in place: their last use)
-    if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
-    const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress);
-    return { data, summary, report: { week, metrics } };
+    // the blobs the store names once committed: the parsed rows of files gone or changed go, and facts no week names
+    const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
+    // the run's last statements read in its transaction; the commit is written while the KPIs are computed
+    let committed: Promise<void> | undefined;
+    const commit = () => (committed ??= engine.run('COMMIT'));
+    const finish = async (): Promise<StoreRun> => {
+      if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
+      // (the cleaned tasks in memory are settled in place: their last use)
+      if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
+      const statementsDone = () => {
+        commit().catch(() => undefined);
+        engine.checkpointSoon();
+      };
+      const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, statementsDone);
+      return { data, summary, report: { week, metrics } };
+    };
+    // a report that fails (a week the data does not hold) leaves the store cleaned as the run cleaned it
+    const run = await finish().catch(async (error: unknown) => {
+      await commit();
+      throw error;
+    });
+    await commit();
+    // failing to drop them costs room, not correctness
+    await engine.blobs.keepOnly(named).catch(() => undefined);
+    return run;
   } catch (error) {
     await engine.run('ROLLBACK').catch(() => undefined);
     throw error;
@@ -259,7 +275,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
   // a task cleaned again as it was (same first row, same values) changes no week: only the others' weeks are refreshed
   const quarterOf = (start: number) => Math.floor(start / QUARTER_HOUR_MS);
-  await writeRegion(engine, logFiles, regionRows, built, account, (key, text, start) => {
+  const written = await writeRegion(engine, logFiles, regionRows, built, account, { keep: true }, (key, text, start) => {
     const old = replaced.get(key);
     if (old) {
       replaced.delete(key);
@@ -269,7 +285,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     quarters.add(quarterOf(start));
   });
   for (const old of replaced.values()) quarters.add(quarterOf(old.start));
-  return { mapping: built.mapping, quarters, account };
+  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: written } };
 }
 
 /**
@@ -283,13 +299,15 @@ interface CleanedRegion {
   /** The store's account once the region is written. */
   account: StoreAccount;
   built?: { tasks: RegionTasks; passThrough: Map<string, string> };
+  /** The region's tasks as written (in scratch order, as the store gives them back) and its earliest T: a run takes them from memory. */
+  written?: { floor: number; tasks: StoredColumns[] };
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
 // (durations, teams) with the run's roster, with the store's account.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, metricsOnly: boolean): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
-  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly ? config.metrics.groupBy : null);
+  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly ? config.metrics.groupBy : null, cleaned.written);
   return async (range) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
@@ -300,12 +318,13 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 
 // The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
 // manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
-// order a scratch run meets them. The file order and the pass-through names are set up once per run. The last
-// ranges loaded are kept (a run refreshes its newest weeks' facts, then reports on a window of the same weeks):
-// a range that the kept ones cover end to end is assembled from them, not asked of the store again.
+// order a scratch run meets them. The file order and the pass-through names are set up once per run. The tasks
+// the run just wrote (`written`, the region's) come from memory, the others from the store. The last ranges
+// loaded are kept (a run refreshes its newest weeks' facts, then reports on a window of the same weeks): a range
+// that the kept ones cover end to end is assembled from them, not asked of the store again.
 // `metricsFor`: for the metrics only, with these metrics.groupBy keys: the text no KPI reads (NOT_FOR_METRICS)
 // is not read out of the store, unless a key names it (a pass-through column keeps every pass-through value).
-function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
+function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null, written: CleanedRegion['written']): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
   const { logFiles, fresh, keptResults } = input;
   const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
   const leftOut = new Set(
@@ -320,31 +339,65 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
     const inOrder = [...logFiles.filter((file) => file.kind === 'ai_logs'), ...logFiles.filter((file) => file.kind === 'manual_logs')];
     return passThroughColumns([{ passThrough: new Map(inOrder.flatMap((file) => results.get(file.name)!.passThrough ?? []).map((name) => [name, name])) }]);
   };
+  const where = [...(written ? [`NOT ${IN_REGION('t', written.floor)}`] : [])];
   const query = (range?: { from: number; to: number }) =>
     engine.columns(
       `SELECT ${values.map((name) => (leftOut.has(name) ? `NULL AS ${name}` : `t.${name}`)).join(', ')}, f.position AS run_position, t.ordinal AS run_ordinal FROM store_tasks t JOIN run_files f ON f.name = t.file
-       ${range ? 'WHERE t.started_at >= $1 AND t.started_at < $2' : ''}
+       ${[...where, ...(range ? ['t.started_at >= $1 AND t.started_at < $2'] : [])].map((condition, index) => `${index === 0 ? 'WHERE' : 'AND'} ${condition}`).join(' ')}
        ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
       range ? [range.from, range.to] : [],
     );
-  const kept: Array<{ from: number; to: number; stored: Record<string, StoreValue[]> }> = [];
+  // the tasks of a range, in scratch order within each part
+  const load = async (range?: { from: number; to: number }): Promise<StoredColumns[]> => [await query(range), ...(written ? [tasksIn(written.tasks, range, leftOut)] : [])];
+  const kept: Array<{ from: number; to: number; parts: StoredColumns[] }> = [];
   return async (range) => {
     const passThrough = await (prepared ??= prepare());
-    const table = (stored: Record<string, StoreValue[]>) => taskTableOfValues(stored.source.length, (row) => storedTask(stored, row), passThrough);
-    if (!range) return table(await query());
-    const parts: Array<Record<string, StoreValue[]>> = [];
+    const table = (parts: StoredColumns[]) => taskTableOfValues(...inScratchOrder(parts), passThrough);
+    if (!range) return table(await load());
+    const parts: StoredColumns[] = [];
     for (let from = range.from; from < range.to; ) {
       const next = kept.find((entry) => entry.from === from && entry.to <= range.to);
       if (!next) break;
-      parts.push(next.stored);
+      parts.push(...next.parts);
       from = next.to;
-      if (from === range.to) return taskTableOfValues(...inScratchOrder(parts), passThrough);
+      if (from === range.to) return table(parts);
     }
-    const stored = await query(range);
-    kept.push({ ...range, stored });
+    const loaded = await load(range);
+    kept.push({ ...range, parts: loaded });
     if (kept.length > KEPT_RANGES) kept.shift();
-    return table(stored);
+    return table(loaded);
   };
+}
+
+/** store_tasks' values by column (engine.columns), with each task's file position and row number (run_position, run_ordinal). */
+type StoredColumns = Record<string, StoreValue[]>;
+
+// The tasks of parts (in scratch order, one after another) that start in a range, as one part; the columns left
+// in the store (`leftOut`) as the store would give them: NULL.
+function tasksIn(parts: StoredColumns[], range: { from: number; to: number } | undefined, leftOut: Set<string>): StoredColumns {
+  const names = Object.keys(parts[0] ?? { source: [] });
+  const picked = parts.map((part) => {
+    const tasks: number[] = [];
+    for (let task = 0; task < part.started_at.length; task += 1) {
+      const start = part.started_at[task] as number;
+      if (!range || (start >= range.from && start < range.to)) tasks.push(task);
+    }
+    return tasks;
+  });
+  const count = picked.reduce((sum, tasks) => sum + tasks.length, 0);
+  return Object.fromEntries(
+    names.map((name) => {
+      if (leftOut.has(name)) return [name, new Array<StoreValue>(count).fill(null)];
+      // (a single part whole: its column as it is)
+      if (parts.length === 1 && count === parts[0][name].length) return [name, parts[0][name]];
+      const column = new Array<StoreValue>(count);
+      let at = 0;
+      parts.forEach((part, index) => {
+        for (const task of picked[index]) column[at++] = part[name][task];
+      });
+      return [name, column];
+    }),
+  );
 }
 
 // The tasks a run cleaned (every one, unsettled, in scratch order) that start in a range, as the store would give
@@ -414,7 +467,7 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   const account = emptyAccount();
-  await writeRegion(engine, logFiles, regionRows, built, account);
+  await writeRegion(engine, logFiles, regionRows, built, account, { keep: false });
   return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: passThroughColumns([regionRows.ai_logs.rows, regionRows.manual_logs.rows]) } };
 }
 
@@ -437,14 +490,16 @@ const taskText = (values: StoreValue[]) => JSON.stringify(values);
 
 // The region's rows with their fates, and its tasks as built (before the duration and team rules), added to the
 // account; `written` hears of each task written: its key, its stored values as text (asked for) and its start.
+// With `keep`, the tasks come back as the store would give them (storedTaskLoader's columns, in scratch order).
 async function writeRegion(
   engine: StoreEngine,
   logFiles: LogFile[],
   region: Record<LogSource, SourceRegion>,
   built: RegionTasks,
   account: StoreAccount,
+  options: { keep: boolean },
   written: (key: string, text: () => string, start: number) => void = () => {},
-): Promise<void> {
+): Promise<StoredColumns[]> {
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
@@ -465,19 +520,23 @@ async function writeRegion(
     }
   }
   const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  const names = STORE_TABLES.store_tasks.map(([name]) => name);
+  const kept: StoredColumns[] = [];
   for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
     const { fileOf, ordinalOf } = region[source];
+    // a task is listed by its first row
+    const fileIndex = (task: number) => fileOf[built.columns.task_id.rowOf[task]];
+    const listedBy = { file: (task: number) => logFiles[fileIndex(task)].name, ordinal: (task: number) => ordinalOf[built.columns.task_id.rowOf[task]] };
     for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
-      const tasks: StoredTask[] = [];
-      for (let task = start; task < Math.min(start + ROWS_PER_APPEND, range.offset + range.length); task += 1) {
-        const first = built.columns.task_id.rowOf[task];
-        tasks.push({ file: logFiles[fileOf[first]].name, ordinal: ordinalOf[first], values: taskValuesOf(built.columns, task, passThrough) });
-      }
-      const columns = storeTaskColumns(tasks);
-      tasks.forEach((task, index) => written(taskKey(task.file, task.ordinal), () => taskText(columns.map((column) => column[index])), task.values.started_at));
+      const tasks = Int32Array.from({ length: Math.min(ROWS_PER_APPEND, range.offset + range.length - start) }, (_, index) => start + index);
+      const columns = storeTaskColumns(built.columns, tasks, listedBy, passThrough);
+      const stored = Object.fromEntries(names.map((name, index) => [name, columns[index]]));
+      tasks.forEach((_, index) => written(taskKey(String(stored.file[index]), Number(stored.ordinal[index])), () => taskText(columns.map((column) => column[index])), Number(stored.started_at[index])));
       await engine.append('store_tasks', STORE_TASK_TYPES, columns);
+      if (options.keep) kept.push({ ...stored, run_position: Array.from(tasks, fileIndex), run_ordinal: stored.ordinal });
     }
   }
+  return kept;
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */

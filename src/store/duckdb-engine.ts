@@ -291,82 +291,94 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // DuckDB's usual memory limit, set back after checkpointSoon's eviction (RESET names it again but leaves the
   // buffer pool at the lowered limit, where the next batch's statements run out of memory)
   const memoryLimit = String((await connection.runAndReadAll("SELECT current_setting('memory_limit') AS limit")).getRows()[0][0]);
-  // the checkpoint checkpointSoon started: one connection runs one statement at a time, so every later one waits
-  let behind: Promise<void> = Promise.resolve();
+  // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
+  // the checkpoint checkpointSoon started), whatever became of it
+  let behind: Promise<unknown> = Promise.resolve();
+  // a checkpoint that failed (a full disk) fails the next statement, or close, with its own error
+  let failedCheckpoint: { error: unknown } | null = null;
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
+    const turn = () => {
+      const failed = failedCheckpoint;
+      failedCheckpoint = null;
+      return failed ? Promise.reject(failed.error) : statement();
+    };
+    const result = behind.then(turn, turn);
+    behind = result.catch(() => undefined);
+    return result;
+  };
   return {
     kind: 'duckdb',
     location: path,
     sqlType: (type) => TYPES[type],
     async run(sql, params) {
-      await behind;
-      await connection.run(sql, params?.map(toDuckDB));
+      await inTurn(() => connection.run(sql, params?.map(toDuckDB)));
     },
-    async all(sql, params) {
-      await behind;
-      const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
-      const names = reader.columnNames();
-      return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
-    },
+    all: (sql, params) =>
+      inTurn(async () => {
+        const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
+        const names = reader.columnNames();
+        return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
+      }),
     // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one; DuckDB
     // makes the next chunk while this one is read (a fetched chunk stays valid after later fetches)
-    async columns(sql, params) {
-      await behind;
-      const result = await connection.stream(sql, params?.map(toDuckDB));
-      const names = result.columnNames();
-      const typeIds = names.map((_, index) => result.columnTypeId(index));
-      const columns: StoreValue[][] = names.map(() => []);
-      const seen = names.map(() => new Map<string, string>());
-      let next = result.fetchChunk();
-      for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
-        next = result.fetchChunk();
-        // a read that throws leaves this fetch behind: its failure is not the one to report
-        next.catch(() => undefined);
-        for (let index = 0; index < names.length; index += 1) readColumn(chunk, index, typeIds[index], columns[index], seen[index]);
-      }
-      return Object.fromEntries(names.map((name, index) => [name, columns[index]]));
-    },
-    async append(table, types, columns) {
-      const rows = columns[0]?.length ?? 0;
-      await behind;
-      const appender = await connection.createAppender(table);
-      try {
-        const columnTypes = types.map((_, index) => appender.columnType(index));
-        for (let start = 0; start < rows; start += CHUNK_ROWS) {
-          const length = Math.min(CHUNK_ROWS, rows - start);
-          const chunk = DuckDBDataChunk.create(columnTypes, length);
-          columns.forEach((column, index) => writeColumn(chunk, index, columnTypes[index], column, start, length));
-          appender.appendDataChunk(chunk);
+    columns: (sql, params) =>
+      inTurn(async () => {
+        const result = await connection.stream(sql, params?.map(toDuckDB));
+        const names = result.columnNames();
+        const typeIds = names.map((_, index) => result.columnTypeId(index));
+        const columns: StoreValue[][] = names.map(() => []);
+        const seen = names.map(() => new Map<string, string>());
+        let next = result.fetchChunk();
+        for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+          next = result.fetchChunk();
+          // a read that throws leaves this fetch behind: its failure is not the one to report
+          next.catch(() => undefined);
+          for (let index = 0; index < names.length; index += 1) readColumn(chunk, index, typeIds[index], columns[index], seen[index]);
         }
-        appender.flushSync();
-      } finally {
-        appender.closeSync();
-      }
-    },
+        return Object.fromEntries(names.map((name, index) => [name, columns[index]]));
+      }),
+    append: (table, types, columns) =>
+      inTurn(async () => {
+        const rows = columns[0]?.length ?? 0;
+        const appender = await connection.createAppender(table);
+        try {
+          const columnTypes = types.map((_, index) => appender.columnType(index));
+          for (let start = 0; start < rows; start += CHUNK_ROWS) {
+            const length = Math.min(CHUNK_ROWS, rows - start);
+            const chunk = DuckDBDataChunk.create(columnTypes, length);
+            columns.forEach((column, index) => writeColumn(chunk, index, columnTypes[index], column, start, length));
+            appender.appendDataChunk(chunk);
+          }
+          appender.flushSync();
+        } finally {
+          appender.closeSync();
+        }
+      }),
     blobs: blobFolder(`${path}.rows`),
     checkpointSoon() {
-      behind = behind.then(async () => {
+      inTurn(async () => {
         await connection.run('CHECKPOINT');
         // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes
         // next. Eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a
         // batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
         await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
         await connection.run(`SET memory_limit = '${memoryLimit}'`);
+      }).catch((error: unknown) => {
+        failedCheckpoint = { error };
       });
-      // a checkpoint that fails (a full disk) fails the next statement or close with its own error; until then it
-      // is not an unhandled rejection
-      behind.catch(() => undefined);
     },
-    async sizeBytes() {
-      await behind;
-      await connection.run('CHECKPOINT');
-      const folder = `${path}.rows`;
-      const names = await readdir(folder).catch(() => [] as string[]);
-      const sizes = await Promise.all(names.map((name) => stat(join(folder, name)).then((entry) => entry.size, () => 0)));
-      return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
-    },
+    sizeBytes: () =>
+      inTurn(async () => {
+        await connection.run('CHECKPOINT');
+        const folder = `${path}.rows`;
+        const names = await readdir(folder).catch(() => [] as string[]);
+        const sizes = await Promise.all(names.map((name) => stat(join(folder, name)).then((entry) => entry.size, () => 0)));
+        return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
+      }),
     async close() {
       try {
         await behind;
+        if (failedCheckpoint) throw failedCheckpoint.error;
       } finally {
         connection.closeSync();
         instance.closeSync();

@@ -111,7 +111,8 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
 /**
  * The report of one week from the store: every week's kept facts, the report window's settled tasks and the
  * manual baselines by SQL. `base` is the cleaned data without tasks (accounting, quarantine, roster, ...); the
- * data returned holds the window's tasks only.
+ * data returned holds the window's tasks only. `statementsDone` hears when the report has run its last
+ * statement and only computes (by default the engine may then checkpoint: see checkpointSoon).
  * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled, log)
  */
 export async function reportFromStore(
@@ -121,6 +122,7 @@ export async function reportFromStore(
   requested: string,
   settled: SettledTasks,
   progress: (message: string) => void = () => {},
+  statementsDone: () => void = () => engine.checkpointSoon(),
 ): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
   const rows = await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
@@ -129,8 +131,8 @@ export async function reportFromStore(
   const window = reportWindow(report, config).sort();
   progress(`report ${report.week}: loading the tasks of ${window.join(' and ')}`);
   const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
-  // the statements are done: the store may write its last commit into its file while the facts are read and the KPIs computed
-  engine.checkpointSoon();
+  // the statements are done: the run may commit, and the store write its commit into its file, while the facts are read and the KPIs computed
+  statementsDone();
   progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
   const weeks: WeekFacts[] = [];
   for (const row of rows) weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));

@@ -1,31 +1,41 @@
 // store_tasks, the cleaned tasks as the store keeps them: to store values and back.
-import type { LogSource, TaskValues } from './clean-slice.js';
+import type { LogSource, TaskTableColumns, TaskValues } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { StoreValue } from './store-engine.js';
-
-/** A task as store_tasks holds it: its values, and the file and row number of the row it is listed by. */
-export interface StoredTask {
-  file: string;
-  ordinal: number;
-  values: TaskValues;
-}
 
 /** store_tasks' column types, in order. */
 export const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type);
 
 /**
- * store_tasks' columns for tasks (pass-through values as JSON).
- * @example await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(tasks))
+ * store_tasks' columns for some tasks of a built task table (before the duration and team rules), read straight
+ * from its columns: the values taskValuesOf gives, pass-through values as JSON (null without any), and the file
+ * and row number of the row each task is listed by.
+ * @example await engine.append('store_tasks', STORE_TASK_TYPES, storeTaskColumns(built.columns, [0, 1], listedBy, passThrough))
  */
-export function storeTaskColumns(tasks: StoredTask[]): StoreValue[][] {
-  // in the table's column order: where the task is listed, its pass-through values as JSON, the rest as they are
-  return STORE_TABLES.store_tasks.map(([name]) =>
-    tasks.map((task): StoreValue => {
-      if (name === 'file' || name === 'ordinal') return task[name];
-      if (name === 'pass_through') return Object.keys(task.values.passThrough).length === 0 ? null : JSON.stringify(task.values.passThrough);
-      return task.values[name as keyof Omit<TaskValues, 'passThrough'>];
-    }),
-  );
+export function storeTaskColumns(columns: TaskTableColumns, tasks: ArrayLike<number>, listedBy: { file(task: number): string; ordinal(task: number): number }, passThrough: Map<string, string>): StoreValue[][] {
+  const passThroughOf = (task: number): string | null => {
+    const values: Record<string, string> = {};
+    let any = false;
+    for (const name of passThrough.values()) {
+      const value = (columns[name] as { at(task: number): string | null }).at(task);
+      if (value !== null) [values[name], any] = [value, true];
+    }
+    return any ? JSON.stringify(values) : null;
+  };
+  const valueOf: Record<string, (task: number) => StoreValue> = {
+    file: listedBy.file,
+    ordinal: listedBy.ordinal,
+    task_id: (task) => columns.task_id.at(task) ?? '',
+    started_at: (task) => columns.started_at[task],
+    fragments: (task) => columns.fragments[task],
+    pass_through: passThroughOf,
+  };
+  return STORE_TABLES.store_tasks.map(([name]) => {
+    const read = valueOf[name] ?? ((task: number) => (columns[name] as { at(task: number): StoreValue }).at(task));
+    const values = new Array<StoreValue>(tasks.length);
+    for (let index = 0; index < tasks.length; index += 1) values[index] = read(tasks[index]);
+    return values;
+  });
 }
 
 /**
