@@ -275,7 +275,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
   // a task cleaned again as it was (same first row, same values) changes no week: only the others' weeks are refreshed
   const quarterOf = (start: number) => Math.floor(start / QUARTER_HOUR_MS);
-  const written = await writeRegion(engine, logFiles, regionRows, built, account, { keep: true }, (key, text, start) => {
+  await writeRegion(engine, logFiles, regionRows, built, account, (key, text, start) => {
     const old = replaced.get(key);
     if (old) {
       replaced.delete(key);
@@ -285,7 +285,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     quarters.add(quarterOf(start));
   });
   for (const old of replaced.values()) quarters.add(quarterOf(old.start));
-  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: written } };
+  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: regionTaskLists(built, regionRows) } };
 }
 
 /**
@@ -299,8 +299,8 @@ interface CleanedRegion {
   /** The store's account once the region is written. */
   account: StoreAccount;
   built?: { tasks: RegionTasks; passThrough: Map<string, string> };
-  /** The region's tasks as written (in scratch order, as the store gives them back) and its earliest T: a run takes them from memory. */
-  written?: { floor: number; tasks: StoredColumns[] };
+  /** The region's tasks as written (their values as the store gives them back) and its earliest T: a run takes them from memory. */
+  written?: { floor: number; tasks: RegionTaskLists };
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
@@ -339,7 +339,7 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
     const inOrder = [...logFiles.filter((file) => file.kind === 'ai_logs'), ...logFiles.filter((file) => file.kind === 'manual_logs')];
     return passThroughColumns([{ passThrough: new Map(inOrder.flatMap((file) => results.get(file.name)!.passThrough ?? []).map((name) => [name, name])) }]);
   };
-  const where = [...(written ? [`NOT ${IN_REGION('t', written.floor)}`] : [])];
+  const where = written ? [`NOT ${IN_REGION('t', written.floor)}`] : [];
   const query = (range?: { from: number; to: number }) =>
     engine.columns(
       `SELECT ${values.map((name) => (leftOut.has(name) ? `NULL AS ${name}` : `t.${name}`)).join(', ')}, f.position AS run_position, t.ordinal AS run_ordinal FROM store_tasks t JOIN run_files f ON f.name = t.file
@@ -347,57 +347,95 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
        ORDER BY CASE WHEN t.source = 'ai_logs' THEN 0 ELSE 1 END, f.position, t.ordinal`,
       range ? [range.from, range.to] : [],
     );
-  // the tasks of a range, in scratch order within each part
-  const load = async (range?: { from: number; to: number }): Promise<StoredColumns[]> => [await query(range), ...(written ? [tasksIn(written.tasks, range, leftOut)] : [])];
-  const kept: Array<{ from: number; to: number; parts: StoredColumns[] }> = [];
+  // the tasks of a range: the store's, and the region's from memory
+  const load = async (range?: { from: number; to: number }): Promise<TaskList[]> => [storedTaskList(await query(range)), ...(written ? [written.tasks(range, leftOut)] : [])];
+  const kept: Array<{ from: number; to: number; lists: TaskList[] }> = [];
   return async (range) => {
     const passThrough = await (prepared ??= prepare());
-    const table = (parts: StoredColumns[]) => taskTableOfValues(...inScratchOrder(parts), passThrough);
+    const table = (lists: TaskList[]) => taskTableOfValues(...inScratchOrder(lists), passThrough);
     if (!range) return table(await load());
-    const parts: StoredColumns[] = [];
+    const lists: TaskList[] = [];
     for (let from = range.from; from < range.to; ) {
       const next = kept.find((entry) => entry.from === from && entry.to <= range.to);
       if (!next) break;
-      parts.push(...next.parts);
+      lists.push(...next.lists);
       from = next.to;
-      if (from === range.to) return table(parts);
+      if (from === range.to) return table(lists);
     }
     const loaded = await load(range);
-    kept.push({ ...range, parts: loaded });
+    kept.push({ ...range, lists: loaded });
     if (kept.length > KEPT_RANGES) kept.shift();
     return table(loaded);
   };
 }
 
-/** store_tasks' values by column (engine.columns), with each task's file position and row number (run_position, run_ordinal). */
-type StoredColumns = Record<string, StoreValue[]>;
+/**
+ * Tasks in scratch order, with what places each among other such lists (merged by inScratchOrder): its
+ * source (0: AI, 1: manual), the position of the file it is listed by in the run's file order, its row number.
+ */
+interface TaskList {
+  length: number;
+  source(index: number): number;
+  position(index: number): number;
+  ordinal(index: number): number;
+  task(index: number): TaskValues;
+}
 
-// The tasks of parts (in scratch order, one after another) that start in a range, as one part; the columns left
-// in the store (`leftOut`) as the store would give them: NULL.
-function tasksIn(parts: StoredColumns[], range: { from: number; to: number } | undefined, leftOut: Set<string>): StoredColumns {
-  const names = Object.keys(parts[0] ?? { source: [] });
-  const picked = parts.map((part) => {
-    const tasks: number[] = [];
-    for (let task = 0; task < part.started_at.length; task += 1) {
-      const start = part.started_at[task] as number;
-      if (!range || (start >= range.from && start < range.to)) tasks.push(task);
+// Stored tasks as engine.columns gives them (with run_position and run_ordinal).
+function storedTaskList(stored: Record<string, StoreValue[]>): TaskList {
+  return {
+    length: stored.source.length,
+    source: (index) => (stored.source[index] === 'ai_logs' ? 0 : 1),
+    position: (index) => Number(stored.run_position[index]),
+    ordinal: (index) => Number(stored.run_ordinal[index]),
+    task: (index) => storedTask(stored, index),
+  };
+}
+
+/** The region's tasks that start in a range, as the store gives them back (the columns it leaves out: NULL). */
+type RegionTaskLists = (range: { from: number; to: number } | undefined, leftOut: Set<string>) => TaskList;
+
+// The tasks a region cleaned (in scratch order, each source's by its first row), read from the task table as
+// writeRegion wrote them; a task's values are made when asked for (a list of the store's values for every task
+// would take more memory than the table).
+function regionTaskLists(built: RegionTasks, region: Record<LogSource, SourceRegion>): RegionTaskLists {
+  // (the task table and its ranges only: the rows' fates and the region's rows are not kept)
+  const { columns, ai, manual } = built;
+  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
+  // per task: its file position and row number (the region's rows themselves are not kept)
+  const positionOf = new Int32Array(columns.started_at.length);
+  const ordinalOf = new Int32Array(columns.started_at.length);
+  for (const [source, range] of [['ai_logs', ai], ['manual_logs', manual]] as const) {
+    for (let task = range.offset; task < range.offset + range.length; task += 1) {
+      const first = columns.task_id.rowOf[task];
+      positionOf[task] = region[source].fileOf[first];
+      ordinalOf[task] = region[source].ordinalOf[first];
     }
-    return tasks;
-  });
-  const count = picked.reduce((sum, tasks) => sum + tasks.length, 0);
-  return Object.fromEntries(
-    names.map((name) => {
-      if (leftOut.has(name)) return [name, new Array<StoreValue>(count).fill(null)];
-      // (a single part whole: its column as it is)
-      if (parts.length === 1 && count === parts[0][name].length) return [name, parts[0][name]];
-      const column = new Array<StoreValue>(count);
-      let at = 0;
-      parts.forEach((part, index) => {
-        for (const task of picked[index]) column[at++] = part[name][task];
-      });
-      return [name, column];
-    }),
-  );
+  }
+  return (range, leftOut) => {
+    const picked: number[] = [];
+    for (const { offset, length } of [ai, manual]) {
+      for (let task = offset; task < offset + length; task += 1) {
+        const start = columns.started_at[task];
+        if (!range || (start >= range.from && start < range.to)) picked.push(task);
+      }
+    }
+    const manualFrom = picked.findIndex((task) => columns.source.at(task) !== 'ai_logs');
+    return {
+      length: picked.length,
+      source: (index) => (manualFrom === -1 || index < manualFrom ? 0 : 1),
+      position: (index) => positionOf[picked[index]],
+      ordinal: (index) => ordinalOf[picked[index]],
+      task: (index) => {
+        const values = taskValuesOf(columns, picked[index], passThrough);
+        if (leftOut.has('task_id')) values.task_id = '';
+        if (leftOut.has('prompt')) values.prompt = null;
+        if (leftOut.has('tool_version')) values.tool_version = null;
+        if (leftOut.has('pass_through')) values.passThrough = {};
+        return values;
+      },
+    };
+  };
 }
 
 // The tasks a run cleaned (every one, unsettled, in scratch order) that start in a range, as the store would give
@@ -421,29 +459,29 @@ const NOT_FOR_METRICS = new Set(['task_id', 'prompt', 'tool_version', 'pass_thro
 /** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */
 const KEPT_RANGES = 2;
 
-// Tasks of several loaded ranges, each in scratch order, in scratch order together (by source, file, row): the
-// ranges merged, taking the first of their next tasks each time.
-function inScratchOrder(parts: Array<Record<string, StoreValue[]>>): [number, (row: number) => TaskValues] {
-  // task x of part p listed before task y of part q: by source (AI first), file position, row number
-  const before = (p: Record<string, StoreValue[]>, x: number, q: Record<string, StoreValue[]>, y: number) => {
-    const [sourceX, sourceY] = [p.source[x] === 'ai_logs' ? 0 : 1, q.source[y] === 'ai_logs' ? 0 : 1];
+// Tasks of several lists, each in scratch order, in scratch order together (by source, file, row): the lists
+// merged, taking the first of their next tasks each time.
+function inScratchOrder(lists: TaskList[]): [number, (row: number) => TaskValues] {
+  // task x of list p listed before task y of list q: by source (AI first), file position, row number
+  const before = (p: TaskList, x: number, q: TaskList, y: number) => {
+    const [sourceX, sourceY] = [p.source(x), q.source(y)];
     if (sourceX !== sourceY) return sourceX < sourceY;
-    const [positionX, positionY] = [Number(p.run_position[x]), Number(q.run_position[y])];
-    return positionX !== positionY ? positionX < positionY : Number(p.run_ordinal[x]) < Number(q.run_ordinal[y]);
+    const [positionX, positionY] = [p.position(x), q.position(y)];
+    return positionX !== positionY ? positionX < positionY : p.ordinal(x) < q.ordinal(y);
   };
-  const next = parts.map(() => 0);
-  const total = parts.reduce((sum, stored) => sum + stored.source.length, 0);
-  const [partOf, rowOf] = [new Int32Array(total), new Int32Array(total)];
+  const next = lists.map(() => 0);
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  const [listOf, indexOf] = [new Int32Array(total), new Int32Array(total)];
   for (let index = 0; index < total; index += 1) {
     let first = -1;
-    for (let part = 0; part < parts.length; part += 1) {
-      if (next[part] === parts[part].source.length) continue;
-      if (first === -1 || before(parts[part], next[part], parts[first], next[first])) first = part;
+    for (let list = 0; list < lists.length; list += 1) {
+      if (next[list] === lists[list].length) continue;
+      if (first === -1 || before(lists[list], next[list], lists[first], next[first])) first = list;
     }
-    [partOf[index], rowOf[index]] = [first, next[first]];
+    [listOf[index], indexOf[index]] = [first, next[first]];
     next[first] += 1;
   }
-  return [total, (index) => storedTask(parts[partOf[index]], rowOf[index])];
+  return [total, (index) => lists[listOf[index]].task(indexOf[index])];
 }
 
 // A small temporary table of this run (labels, file order), filled a few hundred rows a statement.
@@ -467,7 +505,7 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   const account = emptyAccount();
-  await writeRegion(engine, logFiles, regionRows, built, account, { keep: false });
+  await writeRegion(engine, logFiles, regionRows, built, account);
   return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: passThroughColumns([regionRows.ai_logs.rows, regionRows.manual_logs.rows]) } };
 }
 
@@ -490,16 +528,14 @@ const taskText = (values: StoreValue[]) => JSON.stringify(values);
 
 // The region's rows with their fates, and its tasks as built (before the duration and team rules), added to the
 // account; `written` hears of each task written: its key, its stored values as text (asked for) and its start.
-// With `keep`, the tasks come back as the store would give them (storedTaskLoader's columns, in scratch order).
 async function writeRegion(
   engine: StoreEngine,
   logFiles: LogFile[],
   region: Record<LogSource, SourceRegion>,
   built: RegionTasks,
   account: StoreAccount,
-  options: { keep: boolean },
   written: (key: string, text: () => string, start: number) => void = () => {},
-): Promise<StoredColumns[]> {
+): Promise<void> {
   for (const source of ['ai_logs', 'manual_logs'] as const) {
     const { rows, only, fileOf, ordinalOf } = region[source];
     const fates = rowFates(built.fates[source], rows.length);
@@ -521,22 +557,18 @@ async function writeRegion(
   }
   const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
   const names = STORE_TABLES.store_tasks.map(([name]) => name);
-  const kept: StoredColumns[] = [];
   for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
     const { fileOf, ordinalOf } = region[source];
     // a task is listed by its first row
-    const fileIndex = (task: number) => fileOf[built.columns.task_id.rowOf[task]];
-    const listedBy = { file: (task: number) => logFiles[fileIndex(task)].name, ordinal: (task: number) => ordinalOf[built.columns.task_id.rowOf[task]] };
+    const listedBy = { file: (task: number) => logFiles[fileOf[built.columns.task_id.rowOf[task]]].name, ordinal: (task: number) => ordinalOf[built.columns.task_id.rowOf[task]] };
     for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
       const tasks = Int32Array.from({ length: Math.min(ROWS_PER_APPEND, range.offset + range.length - start) }, (_, index) => start + index);
       const columns = storeTaskColumns(built.columns, tasks, listedBy, passThrough);
-      const stored = Object.fromEntries(names.map((name, index) => [name, columns[index]]));
-      tasks.forEach((_, index) => written(taskKey(String(stored.file[index]), Number(stored.ordinal[index])), () => taskText(columns.map((column) => column[index])), Number(stored.started_at[index])));
+      const [file, ordinal, started] = ['file', 'ordinal', 'started_at'].map((name) => columns[names.indexOf(name)]);
+      tasks.forEach((_, index) => written(taskKey(String(file[index]), Number(ordinal[index])), () => taskText(columns.map((column) => column[index])), Number(started[index])));
       await engine.append('store_tasks', STORE_TASK_TYPES, columns);
-      if (options.keep) kept.push({ ...stored, run_position: Array.from(tasks, fileIndex), run_ordinal: stored.ordinal });
     }
   }
-  return kept;
 }
 
 /** A source's rows to clean again: the rows of the files that hold any (file order), which of them, and where each came from. */
