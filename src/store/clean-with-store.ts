@@ -8,7 +8,7 @@ import {
   type LabelMapping, type RosterZones, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
-import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, tallyRows, type StoreAccount } from './row-index.js';
+import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, FRESH_ROW_COLUMNS, freshRowColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, tallyRows, type StoreAccount } from './row-index.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
@@ -240,17 +240,18 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   for (const [name, rows] of freshRows) await engine.append('store_file_labels', FILE_LABEL_TYPES, fileLabelColumns(name, rows));
   const [{ kept }] = await engine.all(`SELECT count(*) AS kept FROM store_rows WHERE state = ${ROW_STATE.kept}`);
   if (Number(kept) === 0) return cleanAll(engine, config, parsed, input);
-  for (const [name, rows] of freshRows) {
-    for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
-      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(name, rows, null, ROW_STATE.fresh, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
-    }
-  }
 
   // CONTRACT 2.3: the labels' canonical forms under the new counts (both sources, first seen in input order)
   const labelCounts = await newLabelCounts(engine, logFiles);
   const mapping = canonicalLabels(labelCounts, config.cleaning);
   await fillTemp(engine, 'run_labels', [['label', 'text'], ['canonical', 'text']], [...mapping.values()].map((label) => [label.raw, label.canonical]));
-  await engine.run(`UPDATE store_rows SET task_type = (SELECT l.canonical FROM run_labels l WHERE l.label = store_rows.label) WHERE state = ${ROW_STATE.fresh}`);
+  // the fresh rows as the region's search sees them; store_rows takes them once cleaned, with their fates (writeRegion)
+  await fillTemp(engine, 'run_fresh', FRESH_ROW_COLUMNS, []);
+  for (const rows of freshRows.values()) {
+    for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
+      await engine.append('run_fresh', FRESH_ROW_COLUMNS.map(([, type]) => type), freshRowColumns(rows, mapping, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
+    }
+  }
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000), Number(kept));
   // nothing new, gone or relabelled: every stored task stands
@@ -552,7 +553,7 @@ async function writeRegion(
     account[source].tasks += source === 'ai_logs' ? built.ai.length : built.manual.length;
     for (let start = 0; start < only.length; start += ROWS_PER_APPEND) {
       const facts = { only: only.subarray(start, start + ROWS_PER_APPEND), fileOf: (row: number) => logFiles[fileOf[row]].name, ordinalOf: (row: number) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping };
-      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(null, rows, facts, ROW_STATE.kept));
+      await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(rows, facts));
     }
   }
   const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);

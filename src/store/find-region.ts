@@ -1,7 +1,7 @@
 import type { StoreEngine } from './store-engine.js';
 
-/** store_rows.state: a row as last cleaned, a row of a file read in this run, a row of a file gone or changed. */
-export const ROW_STATE = { kept: 0, fresh: 1, gone: 2 } as const;
+/** store_rows.state: a row as last cleaned, a row of a file gone or changed (the rows of the files a run reads are in run_fresh). */
+export const ROW_STATE = { kept: 0, gone: 2 } as const;
 
 /** Before every start: a pair cleaned again from the beginning of time. */
 const BEGINNING = -1e300;
@@ -40,10 +40,11 @@ function sqlNumber(value: number): string {
 // loop ends; the region is the same in the old state and the new, so deleting its old tasks and rows and
 // writing its new ones leaves the store as a full clean would.
 /**
- * Finds the region to clean again in store_rows (the new files' rows in as `fresh`, the replaced ones marked
- * `gone`, run_labels holding the new canonical labels): seeds are the fresh and gone rows and every pair of a
- * label whose canonical form changed; `reachMs` is the longest retry or stitch window. Leaves run_region
- * (source, user_id, task_type, t) for the writes that follow. `kept`: the stored rows kept before the run.
+ * Finds the region to clean again in store_rows (the replaced files' rows marked `gone`), run_fresh (the rows
+ * of the files the run reads: FRESH_ROW_COLUMNS) and run_labels (the new canonical labels): seeds are the fresh
+ * and gone rows and every pair of a label whose canonical form changed; `reachMs` is the longest retry or stitch
+ * window. Leaves run_region (source, user_id, task_type, t) for the writes that follow. `kept`: the stored rows
+ * kept before the run.
  * @example const region = await findRegion(engine, 600_000, 871_464)
  */
 export async function findRegion(engine: StoreEngine, reachMs: number, kept: number): Promise<Region> {
@@ -51,7 +52,12 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
   await engine.run('DROP TABLE IF EXISTS run_region');
   await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
   // seeds: every row of a file read in this run or gone from it, from its pair's earliest such row
-  let seeded = await pullBack(engine, `SELECT source, user_id, task_type, min(started_at) AS t FROM store_rows WHERE state <> ${ROW_STATE.kept} GROUP BY source, user_id, task_type`);
+  let seeded = await pullBack(
+    engine,
+    `SELECT source, user_id, task_type, min(started_at) AS t FROM (
+       SELECT source, user_id, task_type, started_at FROM store_rows WHERE state <> ${ROW_STATE.kept} UNION ALL SELECT source, user_id, task_type, started_at FROM run_fresh
+     ) seeds GROUP BY source, user_id, task_type`,
+  );
   // a label whose canonical form changed: the pairs of its stored rows, old and new, from the beginning. Every
   // kept row of a label carries the canonical form of the last run (store_labels): a change re-cleans all its
   // pairs. So the labels to look for are found among the labels, and rows are searched only when one changed.
@@ -65,19 +71,20 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
   }
   // nothing read, gone or relabelled: no region, and no statement over the stored rows
   for (let moved = seeded > 0; moved; ) {
-    // (a) a row before T whose retry or stitch window reaches T
+    // (a) a row before T whose retry or stitch window reaches T (a fresh row is never before its pair's T: its pair is seeded from it on)
     const reached = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r JOIN run_region g ON ${PAIR('g', 'r')}
        WHERE r.source = 'ai_logs' AND r.last_at >= ${sqlNumber(Math.max(BEGINNING, (await regionBounds(engine)).floor - reachMs))} AND r.started_at < g.t AND r.last_at + ${Number(reachMs)} >= g.t
        GROUP BY r.source, r.user_id, r.task_type`,
     );
-    // (b) every copy of an id the region holds, from its own pair's view
+    // (b) every copy of an id the region holds, from its own pair's view (every fresh row is in the region, and
+    // adds nothing as a copy: its pair is seeded from it on)
     const { floor } = await regionBounds(engine);
     const copies = await pullBack(
       engine,
       `SELECT r.source, r.user_id, r.task_type, min(r.started_at) AS t FROM store_rows r
-       JOIN (SELECT DISTINCT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x', floor)}) ids ON ids.source = r.source AND ids.id = r.id
+       JOIN (SELECT x.source, x.id FROM store_rows x WHERE ${IN_REGION('x', floor)} UNION SELECT source, id FROM run_fresh) ids ON ids.source = r.source AND ids.id = r.id
        GROUP BY r.source, r.user_id, r.task_type`,
     );
     moved = reached + copies > 0;

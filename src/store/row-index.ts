@@ -2,7 +2,8 @@
 // became of it, written and summed here.
 import type { LabelMapping, LogFile, LogRows, LogSource, ParsedInput, RowFates, SourceAccounting } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
-import type { StoreEngine, StoreValue } from './store-engine.js';
+import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+import { ROW_STATE } from './find-region.js';
 
 /** What became of a row (store_rows.fate). */
 export const FATE = { exact: 'exact_duplicate', retry: 'retry_duplicate', task: 'in_task' } as const;
@@ -34,32 +35,46 @@ export interface RowFacts {
 }
 
 /**
- * store_rows' columns for rows: a fresh file's (`from` to `to`; no fate yet; start and end as the
- * clock-skew swap leaves them), or, with `facts`, the region's cleaned rows (repaired in place by the rules).
- * @example await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns('ai_logs_a.csv', rows, null, ROW_STATE.fresh))
+ * store_rows' columns for the region's cleaned rows (repaired in place by the rules), with their fates.
+ * @example await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(rows, facts))
  */
-export function storeRowColumns(file: string | null, rows: LogRows, facts: RowFacts | null, state: number, [from, to] = [0, rows.length]): StoreValue[][] {
-  const picked = facts ? Array.from(facts.only) : Array.from({ length: to - from }, (_, index) => from + index);
+export function storeRowColumns(rows: LogRows, facts: RowFacts): StoreValue[][] {
+  const picked = Array.from(facts.only);
   const label = (row: number) => rows.strings[rows.label[row]];
-  const start = (row: number) => (facts ? rows.start[row] : Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row]));
   return [
-    picked.map((row) => (facts ? facts.fileOf(row) : file)),
-    picked.map((row) => (facts ? facts.ordinalOf(row) : row)),
+    picked.map((row) => facts.fileOf(row)),
+    picked.map((row) => facts.ordinalOf(row)),
     picked.map(() => rows.source),
     picked.map((row) => rows.id.at(row)),
     picked.map((row) => rows.strings[rows.user[row]]),
     picked.map(label),
-    picked.map((row) => (facts ? facts.mapping.get(label(row))!.canonical : null)),
-    picked.map(start),
+    picked.map((row) => facts.mapping.get(label(row))!.canonical),
+    picked.map((row) => rows.start[row]),
     // the end, or the start of a row without one: what a retry or stitch window reaches from
-    picked.map((row) => {
-      const end = facts || !(rows.end[row] < rows.start[row]) ? rows.end[row] : rows.start[row];
-      return Number.isNaN(end) ? start(row) : end;
-    }),
-    picked.map((row) => (facts ? facts.skewed[row] === 1 : rows.end[row] < rows.start[row])),
-    picked.map((row) => (facts ? facts.fates.fate[row] : null)),
-    picked.map((row) => (facts ? facts.fates.conflicting[row] === 1 : false)),
-    picked.map(() => state),
+    picked.map((row) => (Number.isNaN(rows.end[row]) ? rows.start[row] : rows.end[row])),
+    picked.map((row) => facts.skewed[row] === 1),
+    picked.map((row) => facts.fates.fate[row]),
+    picked.map((row) => facts.fates.conflicting[row] === 1),
+    picked.map(() => ROW_STATE.kept),
+  ];
+}
+
+/** run_fresh, the rows of the files a run reads, as the region's search sees them (see findRegion). */
+export const FRESH_ROW_COLUMNS: Array<[string, StoreColumnType]> = [['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['task_type', 'text'], ['started_at', 'double']];
+
+/**
+ * run_fresh's columns for rows `from` to `to` of a fresh file: the canonical label under the run's mapping, and
+ * the start as the clock-skew swap (CONTRACT 2.2) will leave it.
+ * @example await engine.append('run_fresh', FRESH_ROW_COLUMNS.map(([, type]) => type), freshRowColumns(rows, mapping, [0, rows.length]))
+ */
+export function freshRowColumns(rows: LogRows, mapping: Map<string, LabelMapping>, [from, to]: [number, number]): StoreValue[][] {
+  const picked = Array.from({ length: to - from }, (_, index) => from + index);
+  return [
+    picked.map(() => rows.source),
+    picked.map((row) => rows.id.at(row)),
+    picked.map((row) => rows.strings[rows.user[row]]),
+    picked.map((row) => mapping.get(rows.strings[rows.label[row]])!.canonical),
+    picked.map((row) => Math.min(rows.start[row], Number.isNaN(rows.end[row]) ? Infinity : rows.end[row])),
   ];
 }
 
