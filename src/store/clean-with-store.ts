@@ -269,7 +269,10 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   // (the account: less what the region's old rows and tasks counted, plus what its new ones count)
   tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.gone} OR (r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', region.floor)})`)), -1);
   const replaced = new Map<string, { text: string; start: number }>();
-  for (const row of await engine.all(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)} RETURNING *`)) {
+  // (read, then deleted: DuckDB's DELETE ... RETURNING took three times as long at 1 M rows a week)
+  const oldTasks = await engine.all(`SELECT * FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)}`);
+  await engine.run(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)}`);
+  for (const row of oldTasks) {
     replaced.set(taskKey(String(row.file), Number(row.ordinal)), { text: taskText(STORE_TABLES.store_tasks.map(([name]) => row[name])), start: Number(row.started_at) });
     account[String(row.source) as LogSource].tasks -= 1;
   }
