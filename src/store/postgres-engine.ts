@@ -58,14 +58,18 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     async append(table, types, columns) {
       const rows = columns[0]?.length ?? 0;
       const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');
+      // the client runs its queries in the order asked: the inserts are asked for together, so that a statement
+      // asked for during the append runs after all of them
+      const inserts: Array<Promise<unknown>> = [];
       for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
         const end = Math.min(rows, start + ROWS_PER_INSERT);
         const batch = columns.map((column) => Array.from({ length: end - start }, (_, row) => {
           const value = column[start + row];
           return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
         }));
-        await client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch);
+        inserts.push(client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch));
       }
+      await Promise.all(inserts);
     },
     blobs: {
       async put(bytes) {

@@ -16,7 +16,9 @@ export type StoreColumnType = 'text' | 'integer' | 'double' | 'boolean' | 'bytes
 
 /**
  * The little a store needs from its database; everything engine specific lives behind it, one file per
- * engine (duckdb-engine.ts, postgres-engine.ts). Statements use `$1` placeholders, which both accept.
+ * engine (duckdb-engine.ts, postgres-engine.ts). Statements use `$1` placeholders, which both accept. Statements
+ * (and appends, blobs aside) run one at a time in the order they are asked for: a caller may ask for the next
+ * before the last is done (a COMMIT written while it computes), and awaits it when it needs its outcome.
  */
 export interface StoreEngine {
   readonly kind: 'duckdb' | 'postgres';

@@ -133,3 +133,27 @@ describe('the DuckDB engine: commits and checkpoints', () => {
     }
   });
 });
+
+describe('the DuckDB engine: statements in turn', () => {
+  it('statements asked for without waiting run in the order asked: a COMMIT not awaited, a failing one, then reads that see them', async () => {
+    const store = await openDuckDBEngine(join(dir, 'in-turn.duckdb'));
+    try {
+      await store.run('CREATE TABLE o (s VARCHAR, i BIGINT)');
+      await store.run('BEGIN TRANSACTION');
+      const appended = store.append('o', ['text', 'integer'], [['a', 'b', 'c'], [1, 2, 3]]);
+      const committed = store.run('COMMIT');
+      const failed = store.run('INSERT INTO missing VALUES (1)');
+      const read = store.all('SELECT count(*) AS n, sum(i) AS total FROM o');
+      // the read ran after the commit: a new transaction sees the rows, and ROLLBACK has nothing to undo
+      const rolledBack = store.run('ROLLBACK');
+      await appended;
+      await committed;
+      await expect(failed).rejects.toThrow('missing');
+      expect(await read).toEqual([{ n: 3, total: 6 }]);
+      await expect(rolledBack).rejects.toThrow(/no transaction is active/i);
+      expect(await store.all('SELECT s FROM o ORDER BY i')).toEqual([{ s: 'a' }, { s: 'b' }, { s: 'c' }]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -67,6 +67,23 @@ describe('PostgreSQL as the store', () => {
     expect(await landInSteps(await scenarioStore(), ...LABEL_CHANGE_LANDINGS)).toHaveLength(3);
   });
 
+  it('statements asked for without waiting run in the order asked: an append of several inserts, a COMMIT not awaited, then a read', async () => {
+    const store = await openStore(await scenarioStore());
+    try {
+      await store.run('CREATE TABLE o (s TEXT, i BIGINT)');
+      await store.run('BEGIN');
+      const rows = 25_000;
+      const appended = store.append('o', ['text', 'integer'], [Array.from({ length: rows }, (_, row) => `r${row}`), Array.from({ length: rows }, (_, row) => row)]);
+      const committed = store.run('COMMIT');
+      const read = store.all('SELECT count(*) AS n, max(i) AS last FROM o');
+      await appended;
+      await committed;
+      expect(await read).toEqual([{ n: rows, last: rows - 1 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('an unreachable server is exit 8 without the password', async () => {
     const error = await openStore('postgres://someone:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'warehouse' });

@@ -89,3 +89,28 @@ describe('a report through the store equals one over every cleaned task', () => 
     expect(compared).toBe(9);
   });
 });
+
+describe('a report that fails', () => {
+  it('a week the data does not hold fails the run, yet the store keeps what the run cleaned: the next run reads nothing again', async () => {
+    const config = parseConfig({});
+    const { files } = generateDataset({ seed: 3, users: 12, weeks: 2, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const logs = files.filter((file) => weekOf(file) !== 'roster').length;
+    const run = async (week: string) => {
+      const engine = await openStore(store);
+      const lines: string[] = [];
+      try {
+        return { result: await cleanWithStore(engine, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week }), lines };
+      } finally {
+        await engine.close();
+      }
+    };
+    await expect(run('2019-W01')).rejects.toThrow('expected a week that holds data, got `2019-W01`');
+    const { result, lines } = await run('latest');
+    expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
+    expect(result.report!.week.week).toBe('2026-W47');
+    expect(JSON.stringify(result.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+  });
+});
