@@ -158,6 +158,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     return mergeLogFileReads(logFiles.map((file) => ({ file, parts: [], result: freshByName.get(file.name)?.result ?? keptResults.get(file.name)! })), 0);
   };
 
+  // the run's one transaction, and its commit once asked for (see below)
+  let committed: Promise<void> | undefined;
   await engine.run('BEGIN TRANSACTION');
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
@@ -187,7 +189,6 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // the blobs the store names once committed: the parsed rows of files gone or changed go, and facts no week names
     const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
     // the run's last statements read in its transaction; the commit is written while the KPIs are computed
-    let committed: Promise<void> | undefined;
     const commit = () => (committed ??= engine.run('COMMIT'));
     const finish = async (): Promise<StoreRun> => {
       if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
@@ -200,9 +201,11 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, statementsDone);
       return { data, summary, report: { week, metrics } };
     };
-    // a report that fails (a week the data does not hold) leaves the store cleaned as the run cleaned it
+    // a report that fails in its computing (a week the data does not hold) leaves the store cleaned as the run
+    // cleaned it; one whose statement failed may leave a transaction that cannot commit (PostgreSQL's): the
+    // report's error is the one told
     const run = await finish().catch(async (error: unknown) => {
-      await commit();
+      await commit().catch(() => undefined);
       throw error;
     });
     await commit();
@@ -210,7 +213,10 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     await engine.blobs.keepOnly(named).catch(() => undefined);
     return run;
   } catch (error) {
-    await engine.run('ROLLBACK').catch(() => undefined);
+    // (after a commit there is nothing to roll back, and a ROLLBACK would take the place of the next statement,
+    // which must tell of a failed checkpoint)
+    const done = committed ? await committed.then(() => true, () => false) : false;
+    if (!done) await engine.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
@@ -225,9 +231,9 @@ interface RegionInput {
   progress(message: string): void;
 }
 
-// The new files' rows go into store_rows; the region is found in SQL; its rows (and only those) are taken
-// from the files that hold them and cleaned again; the store's tasks and row fates are brought up to date;
-// the run's tasks are then loaded by week (settledLoader).
+// The new files' rows go into run_fresh (what the region's search reads of them); the region is found in SQL;
+// its rows (and only those) are taken from the files that hold them and cleaned again; the store's tasks and rows
+// (with their fates) are brought up to date; the run's tasks are then loaded by week (settledLoader).
 async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, account: StoreAccount): Promise<CleanedRegion> {
   const { logFiles, fresh, keptResults, progress } = input;
   for (const row of await engine.all('SELECT DISTINCT name FROM store_file_rows')) {
@@ -401,12 +407,13 @@ type RegionTaskLists = (range: { from: number; to: number } | undefined, leftOut
 
 // The tasks a region cleaned (in scratch order, each source's by its first row), read from the task table as
 // writeRegion wrote them; a task's values are made when asked for (a list of the store's values for every task
-// would take more memory than the table).
+// would take more memory than the table). The table's ids and prompts are read from the region's files' text
+// columns, which it keeps until the run ends.
 function regionTaskLists(built: RegionTasks, region: Record<LogSource, SourceRegion>): RegionTaskLists {
-  // (the task table and its ranges only: the rows' fates and the region's rows are not kept)
+  // (the task table and its ranges only, not the rows' fates)
   const { columns, ai, manual } = built;
   const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
-  // per task: its file position and row number (the region's rows themselves are not kept)
+  // per task: its file position and row number
   const positionOf = new Int32Array(columns.started_at.length);
   const ordinalOf = new Int32Array(columns.started_at.length);
   for (const [source, range] of [['ai_logs', ai], ['manual_logs', manual]] as const) {

@@ -13,7 +13,7 @@ import {
 } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { blobKey, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -292,20 +292,16 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // buffer pool at the lowered limit, where the next batch's statements run out of memory)
   const memoryLimit = String((await connection.runAndReadAll("SELECT current_setting('memory_limit') AS limit")).getRows()[0][0]);
   // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
-  // the checkpoint checkpointSoon started), whatever became of it
-  let behind: Promise<unknown> = Promise.resolve();
+  // the checkpoint checkpointSoon started)
+  const queue = statementQueue();
   // a checkpoint that failed (a full disk) fails the next statement, or close, with its own error
   let failedCheckpoint: { error: unknown } | null = null;
-  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
-    const turn = () => {
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
+    queue(() => {
       const failed = failedCheckpoint;
       failedCheckpoint = null;
       return failed ? Promise.reject(failed.error) : statement();
-    };
-    const result = behind.then(turn, turn);
-    behind = result.catch(() => undefined);
-    return result;
-  };
+    });
   return {
     kind: 'duckdb',
     location: path,
@@ -377,8 +373,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }),
     async close() {
       try {
-        await behind;
-        if (failedCheckpoint) throw failedCheckpoint.error;
+        await queue(async () => {
+          if (failedCheckpoint) throw failedCheckpoint.error;
+        });
       } finally {
         connection.closeSync();
         instance.closeSync();

@@ -65,7 +65,7 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
   // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
   // canonical one it was last cleaned under, start and end, or start without an end, after the clock-skew swap: last_at), and its fate
   // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).
-  // state: 0 as cleaned, 1 read in the running run, 2 of a file the running run replaces (see findRegion)
+  // state: 0 as cleaned, 2 of a file the running run replaces (see findRegion; the rows of the files a run reads are in its table run_fresh until cleaned)
   store_rows: [['file', 'text'], ['ordinal', 'integer'], ['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['label', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['last_at', 'double'], ['skewed', 'boolean'], ['fate', 'text'], ['conflicting', 'boolean'], ['state', 'integer']],
   // the cleaned tasks before the duration and team rules (those run over every task each run, with the
   // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON

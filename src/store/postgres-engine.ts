@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { UptakeError } from '../errors.js';
 import { redactUrl } from '../util/redact-url.js';
-import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, statementQueue, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
 /** Rows sent per INSERT (one array parameter per column, unnested into rows). */
@@ -40,60 +40,61 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}`, { cause: error });
   }
+  // one query at a time, in the order asked for (the client would queue them too, but that is deprecated): an
+  // append's inserts one after another, then whatever was asked for during it
+  const inTurn = statementQueue();
+  const query = (text: string, values?: unknown[]) => inTurn(() => client.query(text, values));
   return {
     kind: 'postgres',
     location,
     sqlType: (type) => TYPES[type],
     async run(sql, params) {
-      await client.query(sql, params);
+      await query(sql, params);
     },
     async all(sql, params) {
-      const result = await client.query(sql, params);
+      const result = await query(sql, params);
       return result.rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, fromPostgres(value)])));
     },
     async columns(sql, params) {
-      const result = await client.query({ text: sql, values: params, rowMode: 'array' });
+      const result = await inTurn(() => client.query({ text: sql, values: params, rowMode: 'array' }));
       return Object.fromEntries(result.fields.map((field, index) => [field.name, (result.rows as unknown[][]).map((row) => fromPostgres(row[index]))]));
     },
-    async append(table, types, columns) {
-      const rows = columns[0]?.length ?? 0;
-      const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');
-      // the client runs its queries in the order asked: the inserts are asked for together, so that a statement
-      // asked for during the append runs after all of them
-      const inserts: Array<Promise<unknown>> = [];
-      for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
-        const end = Math.min(rows, start + ROWS_PER_INSERT);
-        const batch = columns.map((column) => Array.from({ length: end - start }, (_, row) => {
-          const value = column[start + row];
-          return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
-        }));
-        inserts.push(client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch));
-      }
-      await Promise.all(inserts);
-    },
+    append: (table, types, columns) =>
+      inTurn(async () => {
+        const rows = columns[0]?.length ?? 0;
+        const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');
+        for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
+          const end = Math.min(rows, start + ROWS_PER_INSERT);
+          const batch = columns.map((column) => Array.from({ length: end - start }, (_, row) => {
+            const value = column[start + row];
+            return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+          }));
+          await client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch);
+        }
+      }),
     blobs: {
       async put(bytes) {
         const key = blobKey(bytes);
-        await client.query('INSERT INTO store_blobs (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+        await query('INSERT INTO store_blobs (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
         return key;
       },
       async get(key) {
-        const result = await client.query('SELECT data FROM store_blobs WHERE key = $1', [key]);
+        const result = await query('SELECT data FROM store_blobs WHERE key = $1', [key]);
         return result.rows.length === 0 ? null : (fromPostgres(result.rows[0].data) as Uint8Array);
       },
       async keepOnly(keys) {
-        await client.query('DELETE FROM store_blobs WHERE NOT (key = ANY($1::text[]))', [[...keys]]);
+        await query('DELETE FROM store_blobs WHERE NOT (key = ANY($1::text[]))', [[...keys]]);
       },
     },
     checkpointSoon() {},
     async sizeBytes() {
-      const result = await client.query(
+      const result = await query(
         "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS size FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'store\\_%' AND pg_table_is_visible(c.oid)",
       );
       return Number(result.rows[0].size);
     },
     async close() {
-      await client.end().catch(() => undefined);
+      await inTurn(() => client.end()).catch(() => undefined);
     },
   };
 }

@@ -63,3 +63,17 @@ export interface BlobShelf {
   /** Once the run has committed: drops every value but those of `keys` (of this run, or kept from earlier runs). */
   keepOnly(keys: Set<string>): Promise<void>;
 }
+
+/**
+ * A queue of statements for one connection: each runs once the one asked for before it is done, whatever became
+ * of it (see StoreEngine: a caller may ask for the next before awaiting the last).
+ * @example const inTurn = statementQueue(); await inTurn(() => client.query('COMMIT'))
+ */
+export function statementQueue(): <T>(statement: () => Promise<T>) => Promise<T> {
+  let behind: Promise<unknown> = Promise.resolve();
+  return (statement) => {
+    const result = behind.then(statement, statement);
+    behind = result.catch(() => undefined);
+    return result;
+  };
+}

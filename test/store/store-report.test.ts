@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import type { StoreEngine } from '../../src/store/store-engine.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../../src/util/iso-week.js';
 import { NOW, tempDir, weekOf } from './land-in-batches.js';
 
@@ -108,6 +109,26 @@ describe('a report that fails', () => {
       }
     };
     await expect(run('2019-W01')).rejects.toThrow('expected a week that holds data, got `2019-W01`');
+    // (a report whose statement fails may leave a transaction its commit cannot write, as PostgreSQL's: the
+    // report's error is the one told, not the commit's, and the store is left as it was)
+    const engine = await openStore(store);
+    try {
+      const failing: StoreEngine = {
+        ...engine,
+        all: async (sql, params) => {
+          if (sql.startsWith('SELECT week, facts_key')) throw new Error('the report failed');
+          return engine.all(sql, params);
+        },
+        run: async (sql, params) => {
+          if (sql !== 'COMMIT') return engine.run(sql, params);
+          await engine.run('ROLLBACK');
+          throw new Error('the commit failed');
+        },
+      };
+      await expect(cleanWithStore(failing, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow('the report failed');
+    } finally {
+      await engine.close();
+    }
     const { result, lines } = await run('latest');
     expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
     expect(result.report!.week.week).toBe('2026-W47');
