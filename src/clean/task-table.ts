@@ -190,11 +190,6 @@ export interface TaskValues {
  * @example taskValuesOf(columns, 0, passThrough).task_type // 'invoice_matching'
  */
 export function taskValuesOf(columns: TaskTableColumns, task: number, passThrough: Map<string, string>): TaskValues {
-  const passThroughValues: Record<string, string> = {};
-  for (const name of passThrough.values()) {
-    const value = (columns[name] as CodedColumn<string>).at(task);
-    if (value !== null) passThroughValues[name] = value;
-  }
   return {
     source: columns.source.at(task)!,
     task_id: columns.task_id.at(task) ?? '',
@@ -209,8 +204,21 @@ export function taskValuesOf(columns: TaskTableColumns, task: number, passThroug
     fragments: columns.fragments[task],
     prompt: columns.prompt.at(task),
     tool_version: columns.tool_version.at(task),
-    passThrough: passThroughValues,
+    passThrough: passThroughValuesOf(columns, task, passThrough),
   };
+}
+
+/**
+ * The non-null pass-through values of task `task` of columns built by buildTasks, by table name.
+ * @example passThroughValuesOf(columns, 0, passThrough) // { client_os: 'macOS' }
+ */
+export function passThroughValuesOf(columns: TaskTableColumns, task: number, passThrough: Map<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of passThrough.values()) {
+    const value = (columns[name] as CodedColumn<string>).at(task);
+    if (value !== null) values[name] = value;
+  }
+  return values;
 }
 
 /**

@@ -10,7 +10,7 @@ import { readInput, settleTasks, tasksOfRows, type CleanEffects, type ParsedInpu
 import { canonicalLabels } from '../clean/canonical-labels.js';
 import { mergeLogFileReads, readLogFiles, type LogFile, type LogFileRead as CoreLogFileRead, type LogFilesRead, type ReadLogFilesOptions } from '../clean/read-log-files.js';
 import type { RosterZones } from '../clean/read-log-file.js';
-import { passThroughColumns, taskTableOfValues, taskValuesOf, type TaskTableColumns, type TaskValues } from '../clean/task-table.js';
+import { passThroughColumns, passThroughValuesOf, taskTableOfValues, taskValuesOf, type TaskTableColumns, type TaskValues } from '../clean/task-table.js';
 import type { CleanedData, LabelMapping, LogSource, SourceAccounting } from '../clean/types.js';
 import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
@@ -21,7 +21,7 @@ export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[
 export type LogFileRead = Omit<CoreLogFileRead, 'result'> & { result: KeptFileResult };
 
 export type { CleanedData, CoreLogFileRead, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskTableColumns, TaskValues, TasksOfRows };
-export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
+export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
 
 
 /**

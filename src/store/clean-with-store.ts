@@ -285,7 +285,8 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   await engine.run(`DELETE FROM store_rows WHERE state <> ${ROW_STATE.kept} OR ${IN_REGION('store_rows', region.floor)}`);
   // a task cleaned again as it was (same first row, same values) changes no week: only the others' weeks are refreshed
   const quarterOf = (start: number) => Math.floor(start / QUARTER_HOUR_MS);
-  await writeRegion(engine, logFiles, regionRows, built, account, (key, text, start) => {
+  const listing = regionListing(built, regionRows);
+  await writeRegion(engine, logFiles, regionRows, built, listing, account, (key, text, start) => {
     const old = replaced.get(key);
     if (old) {
       replaced.delete(key);
@@ -295,7 +296,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     quarters.add(quarterOf(start));
   });
   for (const old of replaced.values()) quarters.add(quarterOf(old.start));
-  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: regionTaskLists(built, regionRows) } };
+  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: regionTaskLists(built, listing) } };
 }
 
 /**
@@ -409,32 +410,23 @@ type RegionTaskLists = (range: { from: number; to: number } | undefined, leftOut
 // writeRegion wrote them; a task's values are made when asked for (a list of the store's values for every task
 // would take more memory than the table). The table's ids and prompts are read from the region's files' text
 // columns, which it keeps until the run ends.
-function regionTaskLists(built: RegionTasks, region: Record<LogSource, SourceRegion>): RegionTaskLists {
+function regionTaskLists(built: RegionTasks, { positionOf, ordinalOf, passThrough }: RegionListing): RegionTaskLists {
   // (the task table and its ranges only, not the rows' fates)
   const { columns, ai, manual } = built;
-  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
-  // per task: its file position and row number
-  const positionOf = new Int32Array(columns.started_at.length);
-  const ordinalOf = new Int32Array(columns.started_at.length);
-  for (const [source, range] of [['ai_logs', ai], ['manual_logs', manual]] as const) {
-    for (let task = range.offset; task < range.offset + range.length; task += 1) {
-      const first = columns.task_id.rowOf[task];
-      positionOf[task] = region[source].fileOf[first];
-      ordinalOf[task] = region[source].ordinalOf[first];
-    }
-  }
   return (range, leftOut) => {
     const picked: number[] = [];
+    // (the AI tasks first: the picked ones before manualFrom)
+    let manualFrom = 0;
     for (const { offset, length } of [ai, manual]) {
+      manualFrom = picked.length;
       for (let task = offset; task < offset + length; task += 1) {
         const start = columns.started_at[task];
         if (!range || (start >= range.from && start < range.to)) picked.push(task);
       }
     }
-    const manualFrom = picked.findIndex((task) => columns.source.at(task) !== 'ai_logs');
     return {
       length: picked.length,
-      source: (index) => (manualFrom === -1 || index < manualFrom ? 0 : 1),
+      source: (index) => (index < manualFrom ? 0 : 1),
       position: (index) => positionOf[picked[index]],
       ordinal: (index) => ordinalOf[picked[index]],
       task: (index) => {
@@ -516,8 +508,9 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   const account = emptyAccount();
-  await writeRegion(engine, logFiles, regionRows, built, account);
-  return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: passThroughColumns([regionRows.ai_logs.rows, regionRows.manual_logs.rows]) } };
+  const listing = regionListing(built, regionRows);
+  await writeRegion(engine, logFiles, regionRows, built, listing, account);
+  return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: listing.passThrough } };
 }
 
 type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
@@ -533,6 +526,27 @@ async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Reco
   return { ...built, skewed };
 }
 
+/** Where each task of a region's table is listed (its first row: the file's position among the log files, the row number), and the table's pass-through columns. */
+interface RegionListing {
+  positionOf: Int32Array;
+  ordinalOf: Int32Array;
+  passThrough: Map<string, string>;
+}
+
+function regionListing(built: RegionTasks, region: Record<LogSource, SourceRegion>): RegionListing {
+  const { columns } = built;
+  const positionOf = new Int32Array(columns.started_at.length);
+  const ordinalOf = new Int32Array(columns.started_at.length);
+  for (const [source, range] of [['ai_logs', built.ai], ['manual_logs', built.manual]] as const) {
+    for (let task = range.offset; task < range.offset + range.length; task += 1) {
+      const first = columns.task_id.rowOf[task];
+      positionOf[task] = region[source].fileOf[first];
+      ordinalOf[task] = region[source].ordinalOf[first];
+    }
+  }
+  return { positionOf, ordinalOf, passThrough: passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]) };
+}
+
 // A stored task by the row it is listed by, and its stored values as one text (to tell a task written again unchanged).
 const taskKey = (file: string, ordinal: number) => `${file}\u0000${ordinal}`;
 const taskText = (values: StoreValue[]) => JSON.stringify(values);
@@ -544,6 +558,7 @@ async function writeRegion(
   logFiles: LogFile[],
   region: Record<LogSource, SourceRegion>,
   built: RegionTasks,
+  listing: RegionListing,
   account: StoreAccount,
   written: (key: string, text: () => string, start: number) => void = () => {},
 ): Promise<void> {
@@ -566,15 +581,12 @@ async function writeRegion(
       await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(rows, facts));
     }
   }
-  const passThrough = passThroughColumns([region.ai_logs.rows, region.manual_logs.rows]);
   const names = STORE_TABLES.store_tasks.map(([name]) => name);
-  for (const { source, range } of [{ source: 'ai_logs' as const, range: built.ai }, { source: 'manual_logs' as const, range: built.manual }]) {
-    const { fileOf, ordinalOf } = region[source];
-    // a task is listed by its first row
-    const listedBy = { file: (task: number) => logFiles[fileOf[built.columns.task_id.rowOf[task]]].name, ordinal: (task: number) => ordinalOf[built.columns.task_id.rowOf[task]] };
+  const listedBy = { file: (task: number) => logFiles[listing.positionOf[task]].name, ordinal: (task: number) => listing.ordinalOf[task] };
+  for (const range of [built.ai, built.manual]) {
     for (let start = range.offset; start < range.offset + range.length; start += ROWS_PER_APPEND) {
       const tasks = Int32Array.from({ length: Math.min(ROWS_PER_APPEND, range.offset + range.length - start) }, (_, index) => start + index);
-      const columns = storeTaskColumns(built.columns, tasks, listedBy, passThrough);
+      const columns = storeTaskColumns(built.columns, tasks, listedBy, listing.passThrough);
       const [file, ordinal, started] = ['file', 'ordinal', 'started_at'].map((name) => columns[names.indexOf(name)]);
       tasks.forEach((_, index) => written(taskKey(String(file[index]), Number(ordinal[index])), () => taskText(columns.map((column) => column[index])), Number(started[index])));
       await engine.append('store_tasks', STORE_TASK_TYPES, columns);

@@ -1,5 +1,5 @@
 // store_tasks, the cleaned tasks as the store keeps them: to store values and back.
-import type { LogSource, TaskTableColumns, TaskValues } from './clean-slice.js';
+import { passThroughValuesOf, type LogSource, type TaskTableColumns, type TaskValues } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { StoreValue } from './store-engine.js';
 
@@ -14,13 +14,8 @@ export const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type)
  */
 export function storeTaskColumns(columns: TaskTableColumns, tasks: ArrayLike<number>, listedBy: { file(task: number): string; ordinal(task: number): number }, passThrough: Map<string, string>): StoreValue[][] {
   const passThroughOf = (task: number): string | null => {
-    const values: Record<string, string> = {};
-    let any = false;
-    for (const name of passThrough.values()) {
-      const value = (columns[name] as { at(task: number): string | null }).at(task);
-      if (value !== null) [values[name], any] = [value, true];
-    }
-    return any ? JSON.stringify(values) : null;
+    const values = passThroughValuesOf(columns, task, passThrough);
+    return Object.keys(values).length === 0 ? null : JSON.stringify(values);
   };
   const valueOf: Record<string, (task: number) => StoreValue> = {
     file: listedBy.file,
