@@ -9,6 +9,7 @@ import {
 } from './clean-slice.js';
 import { findRegion, IN_REGION, ROW_STATE, type Region } from './find-region.js';
 import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, FRESH_ROW_COLUMNS, freshRowColumns, newLabelCounts, ROW_TALLY, rowFates, STORE_ROW_TYPES, storedAccounting, storeRowColumns, tallyRows, type StoreAccount } from './row-index.js';
+import { settleByWeek } from './settle-by-week.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
@@ -315,24 +316,36 @@ interface CleanedRegion {
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
-// (durations, teams) with the run's roster, with the store's account.
+// (durations, teams) with the run's roster, with the store's account and what settling did to each week. The
+// range settled last is kept: a run computes the facts of its newest two weeks, then reports on a window of the
+// same two weeks (refreshWeekFacts), and settles them once.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, metricsOnly: boolean): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
   const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly ? config.metrics.groupBy : null, cleaned.written);
-  return async (range) => {
+  const settle = async (range?: { from: number; to: number }) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
     // settleTasks fills each source's account in place: every range gets its own
-    return settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping });
+    const { settled, weeks } = settleByWeek(columns, config.timezone, () =>
+      settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping }),
+    );
+    return { ...settled, weeks };
+  };
+  let last: { from: number; to: number; data: ReturnType<SettledTasks> } | undefined;
+  return (range) => {
+    if (range && last?.from === range.from && last.to === range.to) return last.data;
+    // (the range kept before is let go before another is loaded)
+    last = undefined;
+    const data = settle(range);
+    if (range && range.from < range.to) last = { ...range, data };
+    return data;
   };
 }
 
 // The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
 // manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
 // order a scratch run meets them. The file order and the pass-through names are set up once per run. The tasks
-// the run just wrote (`written`, the region's) come from memory, the others from the store. The last ranges
-// loaded are kept (a run refreshes its newest weeks' facts, then reports on a window of the same weeks): a range
-// that the kept ones cover end to end is assembled from them, not asked of the store again.
+// the run just wrote (`written`, the region's) come from memory, the others from the store.
 // `metricsFor`: for the metrics only, with these metrics.groupBy keys: the text no KPI reads (NOT_FOR_METRICS)
 // is not read out of the store, unless a key names it (a pass-through column keeps every pass-through value).
 function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null, written: CleanedRegion['written']): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
@@ -360,23 +373,9 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
     );
   // the tasks of a range: the store's, and the region's from memory
   const load = async (range?: { from: number; to: number }): Promise<TaskList[]> => [storedTaskList(await query(range)), ...(written ? [written.tasks(range, leftOut)] : [])];
-  const kept: Array<{ from: number; to: number; lists: TaskList[] }> = [];
   return async (range) => {
     const passThrough = await (prepared ??= prepare());
-    const table = (lists: TaskList[]) => taskTableOfValues(...inScratchOrder(lists), passThrough);
-    if (!range) return table(await load());
-    const lists: TaskList[] = [];
-    for (let from = range.from; from < range.to; ) {
-      const next = kept.find((entry) => entry.from === from && entry.to <= range.to);
-      if (!next) break;
-      lists.push(...next.lists);
-      from = next.to;
-      if (from === range.to) return table(lists);
-    }
-    const loaded = await load(range);
-    kept.push({ ...range, lists: loaded });
-    if (kept.length > KEPT_RANGES) kept.shift();
-    return table(loaded);
+    return taskTableOfValues(...inScratchOrder(await load(range)), passThrough);
   };
 }
 
@@ -458,9 +457,6 @@ function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['buil
 
 /** store_tasks' columns no KPI reads (see task-table.ts) but metrics.groupBy may name: a run for the metrics only leaves the others in the store. */
 const NOT_FOR_METRICS = new Set(['task_id', 'prompt', 'tool_version', 'pass_through']);
-
-/** Ranges of stored tasks a run keeps loaded: a report window's two weeks. */
-const KEPT_RANGES = 2;
 
 // Tasks of several lists, each in scratch order, in scratch order together (by source, file, row): the lists
 // merged, taking the first of their next tasks each time.

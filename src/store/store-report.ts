@@ -12,11 +12,15 @@ import { baselinesFromFacts } from '../metrics/hours-saved.js';
 import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
+import type { WeekSettling } from './settle-by-week.js';
 import type { StoreEngine } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 
-/** The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a scratch run's order. */
-export type SettledTasks = (range?: { from: number; to: number }) => Promise<CleanedData>;
+/**
+ * The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a
+ * scratch run's order, and what settling did to each ISO week of them (a week without tasks is not listed).
+ */
+export type SettledTasks = (range?: { from: number; to: number }) => Promise<CleanedData & { weeks: Map<string, WeekSettling> }>;
 
 /** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
 export const QUARTER_HOUR_MS = 900_000;
@@ -90,22 +94,43 @@ function weeksOfMonth(month: string): string[] {
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
 
 /**
- * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time; a week
- * without tasks loses its facts.
+ * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time but
+ * the newest two when both are given (a report's window: it then finds them settled); a week without tasks
+ * loses its facts.
  * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled)
  */
 export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
   if (weeks.size === 0) return;
   progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
-  for (const week of [...weeks].sort()) {
-    const data = await settled({ from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) });
-    await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
-    const tasks = data.tasks.numRows();
-    if (tasks === 0) continue;
-    // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
-    const key = await engine.blobs.put(Buffer.from(JSON.stringify(weekFacts(data.tasks, config))));
-    await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [tasks], [data.teamsFilled], [data.durationsDropped.unknown], [data.durationsDropped.too_long]]);
+  const sorted = [...weeks].sort();
+  const together = sorted.length >= 2 && shiftWeek(sorted[sorted.length - 2], 1) === sorted[sorted.length - 1] ? 2 : 1;
+  const groups = [...sorted.slice(0, sorted.length - together).map((week) => [week]), sorted.slice(sorted.length - together)];
+  for (const group of groups) {
+    const data = await settled({ from: weekStartMs(group[0], config.timezone), to: weekStartMs(shiftWeek(group[group.length - 1], 1), config.timezone) });
+    // (the facts of several weeks hold each week's rows: see weekFacts)
+    const facts = data.tasks.numRows() === 0 ? new Map<string, WeekFacts>() : factsByWeek(weekFacts(data.tasks, config), group);
+    for (const week of group) {
+      await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+      const counts = data.weeks.get(week);
+      if (!counts) continue;
+      // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
+      const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts.get(week))));
+      await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
+    }
   }
+}
+
+// The facts of some weeks, each week's rows apart (every fact table listed for each week, as weekFacts lists them).
+function factsByWeek(facts: WeekFacts, weeks: string[]): Map<string, WeekFacts> {
+  const byWeek = new Map(weeks.map((week) => [week, Object.fromEntries(Object.keys(facts).map((table) => [table, []])) as WeekFacts]));
+  for (const [table, rows] of Object.entries(facts)) {
+    for (const row of rows) {
+      const week = byWeek.get(String(row.week));
+      if (!week) throw new Error(`facts of ${table}: a row of week ${String(row.week)}, expected one of ${weeks.join(', ')}`);
+      week[table].push(row);
+    }
+  }
+  return byWeek;
 }
 
 /**

@@ -135,3 +135,42 @@ describe('a report that fails', () => {
     expect(JSON.stringify(result.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
   });
 });
+
+describe('the newest two weeks', () => {
+  it('a landing that changes the week before settles both weeks once, for their facts and the report: the store is asked for their tasks once', async () => {
+    const config = parseConfig({});
+    const { files } = generateDataset({ seed: 8, users: 40, weeks: 4, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const write = (keep: (week: string) => boolean) => {
+      for (const file of files) if (keep(weekOf(file))) writeFileSync(join(input, file.name), file.content);
+    };
+    const report = async () => {
+      const engine = await openStore(store);
+      const reads: string[] = [];
+      const lines: string[] = [];
+      const counting: StoreEngine = {
+        ...engine,
+        columns: (sql, params) => {
+          if (/FROM store_tasks/.test(sql)) reads.push(sql);
+          return engine.columns(sql, params);
+        },
+      };
+      try {
+        const run = await cleanWithStore(counting, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+        return { run, reads, lines };
+      } finally {
+        await engine.close();
+      }
+    };
+    write((week) => week !== 'W47');
+    await report();
+    write((week) => week === 'W47');
+    const { run, reads, lines } = await report();
+    // (a session stitched across Sunday midnight: the new week changed a task of the week before)
+    expect(lines).toContain('store: facts of 2 weeks to compute');
+    expect(lines).toContain('report 2026-W47: loading the tasks of 2026-W46 and 2026-W47');
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+  });
+});
