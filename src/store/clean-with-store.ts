@@ -169,13 +169,14 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // (a store without an account holds no rows: its run cleans every row)
     const account = meta.account === undefined ? emptyAccount() : (JSON.parse(meta.account) as StoreAccount);
     const cleaned = await cleanRegion(engine, config, parsed, regionInput, account);
-    const settled = settledLoader(engine, config, parsed, regionInput, cleaned, request.metricsOnly === true);
+    const reports = request.tasks !== false && request.week !== undefined;
+    const settled = settledLoader(engine, config, parsed, regionInput, cleaned, { metricsOnly: request.metricsOnly === true, keepLast: reports });
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
-    const base = await settled({ from: 0, to: 0 });
+    const { data: base } = await settled({ from: 0, to: 0 });
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
     const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
     const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
-    await refreshWeekFacts(engine, config, refresh, settled, progress);
+    await refreshWeekFacts(engine, config, refresh, settled, progress, reports);
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
@@ -194,7 +195,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const finish = async (): Promise<StoreRun> => {
       if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
       // (the cleaned tasks in memory are settled in place: their last use)
-      if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : await settled(), summary };
+      if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
       const statementsDone = () => {
         commit().catch(() => undefined);
         engine.checkpointSoon();
@@ -316,29 +317,29 @@ interface CleanedRegion {
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
-// (durations, teams) with the run's roster, with the store's account and what settling did to each week. The
-// range settled last is kept: a run computes the facts of its newest two weeks, then reports on a window of the
-// same two weeks (refreshWeekFacts), and settles them once.
-function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, metricsOnly: boolean): SettledTasks {
+// (durations, teams) with the run's roster, with the store's account; for a range, what settling did to each
+// week. With `keepLast` (a report follows) the range settled last is kept: a run computes the facts of its
+// newest two weeks, then reports on a window of the same two weeks (refreshWeekFacts), and settles them once.
+function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, options: { metricsOnly: boolean; keepLast: boolean }): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
-  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, metricsOnly ? config.metrics.groupBy : null, cleaned.written);
+  const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, options.metricsOnly ? config.metrics.groupBy : null, cleaned.written);
   const settle = async (range?: { from: number; to: number }) => {
     // an empty range (the run's data without its tasks) asks the store nothing
     const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
     // settleTasks fills each source's account in place: every range gets its own
-    const { settled, weeks } = settleByWeek(columns, config.timezone, () =>
-      settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping }),
-    );
-    return { ...settled, weeks };
+    const settleAll = () => settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping });
+    if (!range) return { data: settleAll(), weeks: new Map() };
+    const { settled, weeks } = settleByWeek(columns, config.timezone, settleAll);
+    return { data: settled, weeks };
   };
-  let last: { from: number; to: number; data: ReturnType<SettledTasks> } | undefined;
+  let last: { from: number; to: number; settled: ReturnType<SettledTasks> } | undefined;
   return (range) => {
-    if (range && last?.from === range.from && last.to === range.to) return last.data;
+    if (range && last?.from === range.from && last.to === range.to) return last.settled;
     // (the range kept before is let go before another is loaded)
     last = undefined;
-    const data = settle(range);
-    if (range && range.from < range.to) last = { ...range, data };
-    return data;
+    const settled = settle(range);
+    if (options.keepLast && range && range.from < range.to) last = { ...range, settled };
+    return settled;
   };
 }
 

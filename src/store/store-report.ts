@@ -18,16 +18,17 @@ import { UptakeError } from '../errors.js';
 
 /**
  * The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a
- * scratch run's order, and what settling did to each ISO week of them (a week without tasks is not listed).
+ * scratch run's order (`data`), and for a range what settling did to each ISO week of it (`weeks`: a week without
+ * tasks is not listed; empty without a range).
  */
-export type SettledTasks = (range?: { from: number; to: number }) => Promise<CleanedData & { weeks: Map<string, WeekSettling> }>;
+export type SettledTasks = (range?: { from: number; to: number }) => Promise<{ data: CleanedData; weeks: Map<string, WeekSettling> }>;
 
 /** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
 export const QUARTER_HOUR_MS = 900_000;
 
 /**
  * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
- * recomputes every week's facts (one week at a time), never a rebuild of the cleaned data.
+ * recomputes every week's facts (see refreshWeekFacts), never a rebuild of the cleaned data.
  * @example factsHash(parseConfig({}))
  */
 export function factsHash(config: Config): string {
@@ -94,24 +95,24 @@ function weeksOfMonth(month: string): string[] {
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
 
 /**
- * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time but
- * the newest two when both are given (a report's window: it then finds them settled); a week without tasks
- * loses its facts.
- * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled)
+ * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time; with
+ * `pairNewest` (a report follows: its window is usually the newest two weeks, and it then finds them settled)
+ * the newest two together when they are consecutive. A week without tasks loses its facts.
+ * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled, log, true)
  */
-export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
+export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void, pairNewest: boolean): Promise<void> {
   if (weeks.size === 0) return;
   progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
   const sorted = [...weeks].sort();
-  const together = sorted.length >= 2 && shiftWeek(sorted[sorted.length - 2], 1) === sorted[sorted.length - 1] ? 2 : 1;
+  const together = pairNewest && sorted.length >= 2 && shiftWeek(sorted[sorted.length - 2], 1) === sorted[sorted.length - 1] ? 2 : 1;
   const groups = [...sorted.slice(0, sorted.length - together).map((week) => [week]), sorted.slice(sorted.length - together)];
   for (const group of groups) {
-    const data = await settled({ from: weekStartMs(group[0], config.timezone), to: weekStartMs(shiftWeek(group[group.length - 1], 1), config.timezone) });
+    const { data, weeks: settling } = await settled({ from: weekStartMs(group[0], config.timezone), to: weekStartMs(shiftWeek(group[group.length - 1], 1), config.timezone) });
     // (the facts of several weeks hold each week's rows: see weekFacts)
     const facts = data.tasks.numRows() === 0 ? new Map<string, WeekFacts>() : factsByWeek(weekFacts(data.tasks, config), group);
     for (const week of group) {
       await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
-      const counts = data.weeks.get(week);
+      const counts = settling.get(week);
       if (!counts) continue;
       // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
       const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts.get(week))));
@@ -155,7 +156,7 @@ export async function reportFromStore(
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
   const window = reportWindow(report, config).sort();
   progress(`report ${report.week}: loading the tasks of ${window.join(' and ')}`);
-  const windowData = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
+  const { data: windowData } = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
   // the statements are done: the run may commit, and the store write its commit into its file, while the facts are read and the KPIs computed
   statementsDone();
   progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
