@@ -412,18 +412,9 @@ type RegionTaskLists = (range: { from: number; to: number } | undefined, leftOut
 // columns, which it keeps until the run ends.
 function regionTaskLists(built: RegionTasks, { positionOf, ordinalOf, passThrough }: RegionListing): RegionTaskLists {
   // (the task table and its ranges only, not the rows' fates)
-  const { columns, ai, manual } = built;
+  const { columns } = built;
   return (range, leftOut) => {
-    const picked: number[] = [];
-    // (the AI tasks first: the picked ones before manualFrom)
-    let manualFrom = 0;
-    for (const { offset, length } of [ai, manual]) {
-      manualFrom = picked.length;
-      for (let task = offset; task < offset + length; task += 1) {
-        const start = columns.started_at[task];
-        if (!range || (start >= range.from && start < range.to)) picked.push(task);
-      }
-    }
+    const { picked, manualFrom } = tasksStartingIn(built, range);
     return {
       length: picked.length,
       source: (index) => (index < manualFrom ? 0 : 1),
@@ -445,15 +436,24 @@ function regionTaskLists(built: RegionTasks, { positionOf, ordinalOf, passThroug
 // them back: their values into a table of their own (settling it leaves the cleaned tasks as they are).
 function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['built']>): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
   return async (range) => {
-    const picked: number[] = [];
-    for (const { offset, length } of [tasks.ai, tasks.manual]) {
-      for (let task = offset; task < offset + length; task += 1) {
-        const start = tasks.columns.started_at[task];
-        if (!range || (start >= range.from && start < range.to)) picked.push(task);
-      }
-    }
+    const { picked } = tasksStartingIn(tasks, range);
     return taskTableOfValues(picked.length, (row) => taskValuesOf(tasks.columns, picked[row], passThrough), passThrough);
   };
+}
+
+// The tasks of a built table that start in a range (every one without), in table order: the AI tasks, then
+// from manualFrom on the manual ones.
+function tasksStartingIn({ columns, ai, manual }: RegionTasks, range: { from: number; to: number } | undefined): { picked: number[]; manualFrom: number } {
+  const picked: number[] = [];
+  let manualFrom = 0;
+  for (const { offset, length } of [ai, manual]) {
+    manualFrom = picked.length;
+    for (let task = offset; task < offset + length; task += 1) {
+      const start = columns.started_at[task];
+      if (!range || (start >= range.from && start < range.to)) picked.push(task);
+    }
+  }
+  return { picked, manualFrom };
 }
 
 /** store_tasks' columns no KPI reads (see task-table.ts) but metrics.groupBy may name: a run for the metrics only leaves the others in the store. */
