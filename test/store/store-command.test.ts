@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,4 +134,16 @@ describe('uptake metrics --store and uptake store', () => {
     expect(result.stderr).toContain(`expected to open the store ${join(notAFolder, 'store.duckdb')}`);
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
+
+  it('a store, or its write-ahead log, that is a named pipe is exit 12 at once (DuckDB would wait on it forever)', async () => {
+    const pipes = join(dir, 'pipes');
+    mkdirSync(pipes);
+    execFileSync('mkfifo', [join(pipes, 'fifo.duckdb'), join(pipes, 'logged.duckdb.wal')]);
+    const asStore = await uptake(['metrics', ...SAMPLE, '--store', join(pipes, 'fifo.duckdb')]);
+    expect(asStore.code).toBe(12);
+    expect(asStore.stderr).toBe(`uptake: ${join(pipes, 'fifo.duckdb')}: expected the store, a DuckDB file, got a named pipe (FIFO); move it away or name another store\n`);
+    const asLog = await uptake(['metrics', ...SAMPLE, '--store', join(pipes, 'logged.duckdb')]);
+    expect(asLog.code).toBe(12);
+    expect(asLog.stderr).toContain(`${join(pipes, 'logged.duckdb.wal')}: expected the store's write-ahead log, a regular file, got a named pipe (FIFO)`);
+  }, 60_000);
 });

@@ -1,0 +1,858 @@
+import { registry } from '../metrics/registry.js';
+import { shiftWeek, weekRange } from '../util/iso-week.js';
+import { formatValue } from './format-values.js';
+import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
+import { shiftMonth } from '../util/iso-week.js';
+const num = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const sum = (rows, column) => rows.reduce((total, row) => total + (row.values[column] ?? 0), 0);
+const pooled = (numerator, denominator) => (denominator === 0 ? null : numerator / denominator);
+function periodRows(table, key, scope, period, columns) {
+    return table
+        .filter((row) => (scope === 'all' ? row[key] === '*' : row[key] !== '*'))
+        .map((row) => ({
+        name: String(row[key]),
+        period,
+        suppressed: row.suppressed === true,
+        values: Object.fromEntries(columns.map((column) => [column, num(row[column])])),
+    }));
+}
+const ADOPTION_COLUMNS = ['ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'previous_adoption_rate', 'user_adoption_rate', 'ai_users',
+    'licensed_users', 'abandonment_rate', 'user_weighted_adoption_rate', 'users'];
+const TREND_COLUMNS = new Set(['ai_tasks', 'manual_tasks', 'adoption_rate', 'abandonment_rate', 'user_weighted_adoption_rate', 'users']);
+// Adoption-table rows of one week; other weeks' team rows come from the report's trend when it has the column.
+function adoptionRows(column) {
+    return (source, scope, week) => {
+        if (scope === 'task_type')
+            return periodRows(source.document(week).tables.adoption_by_task_type, 'task_type', scope, week, ADOPTION_COLUMNS);
+        if (week !== source.reportWeek && TREND_COLUMNS.has(column)) {
+            const trend = source.document(source.reportWeek).tables.adoption_trend;
+            return periodRows(trend.filter((row) => row.week === week), 'team', scope, week, ADOPTION_COLUMNS);
+        }
+        return periodRows(source.document(week).tables.adoption_by_team, 'team', scope, week, ADOPTION_COLUMNS);
+    };
+}
+const mean = (column) => (rows) => {
+    const values = rows.map((row) => row.values[column]).filter((value) => value !== null);
+    return { value: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length, parts: rows.length === 1 ? { users: rows[0].values.users ?? null } : {} };
+};
+const SPECS = {
+    adoption_rate: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['ai_tasks', 'count'], ['manual_tasks', 'count']],
+        rows: adoptionRows('adoption_rate'),
+        combine: (rows) => {
+            const ai = sum(rows, 'ai_tasks');
+            const manual = sum(rows, 'manual_tasks');
+            return { value: pooled(ai, ai + manual), parts: { ai_tasks: ai, manual_tasks: manual } };
+        },
+    },
+    delta_pts: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['previous_adoption_rate', 'rate'], ['adoption_rate', 'rate']],
+        rows: adoptionRows('delta_pts'),
+        combine: (rows) => {
+            const last = rows[rows.length - 1];
+            return { value: last.values.delta_pts, parts: { previous_adoption_rate: last.values.previous_adoption_rate, adoption_rate: last.values.adoption_rate } };
+        },
+    },
+    user_adoption_rate: {
+        grain: 'week', scopes: ['all', 'team'], partColumns: [['ai_users', 'count'], ['licensed_users', 'count']],
+        rows: adoptionRows('user_adoption_rate'),
+        combine: (rows) => {
+            const { value } = mean('user_adoption_rate')(rows);
+            return { value, parts: rows.length === 1 ? { ai_users: rows[0].values.ai_users, licensed_users: rows[0].values.licensed_users } : { ai_users: null, licensed_users: null } };
+        },
+    },
+    user_weighted_adoption_rate: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
+        rows: adoptionRows('user_weighted_adoption_rate'), combine: mean('user_weighted_adoption_rate'),
+    },
+    abandonment_rate: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
+        rows: adoptionRows('abandonment_rate'), combine: mean('abandonment_rate'),
+    },
+    ai_tasks: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
+        rows: adoptionRows('ai_tasks'), combine: (rows) => ({ value: sum(rows, 'ai_tasks'), parts: {} }),
+    },
+    manual_tasks: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
+        rows: adoptionRows('manual_tasks'), combine: (rows) => ({ value: sum(rows, 'manual_tasks'), parts: {} }),
+    },
+    hours_saved: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['timed_ai_tasks', 'count']],
+        rows: (source, scope, week) => {
+            const document = scope === 'task_type' ? source.taskTypeDocument(source.reportWeek) : source.document(source.reportWeek);
+            return periodRows(document.tables.time_saved.filter((row) => row.week === week), 'team', scope, week, ['hours_saved', 'cumulative_hours_saved', 'timed_ai_tasks']);
+        },
+        combine: (rows) => ({ value: sum(rows, 'hours_saved'), parts: { timed_ai_tasks: sum(rows, 'timed_ai_tasks') } }),
+    },
+    cumulative_hours_saved: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['hours_saved', 'hours']],
+        rows: (source, scope, week) => SPECS.hours_saved.rows(source, scope, week),
+        combine: (rows) => ({ value: rows[rows.length - 1].values.cumulative_hours_saved, parts: { hours_saved: sum(rows, 'hours_saved') } }),
+    },
+    harm_rate: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['harmful', 'count'], ['ai_tasks', 'count']],
+        rows: (source, scope, week) => {
+            const document = scope === 'task_type' ? source.taskTypeDocument(week) : source.document(week);
+            return periodRows(document.tables.harm, 'team', scope, week, ['harmful', 'ai_tasks']);
+        },
+        combine: (rows) => {
+            const harmful = sum(rows, 'harmful');
+            const tasks = sum(rows, 'ai_tasks');
+            return { value: pooled(harmful, tasks), parts: { harmful, ai_tasks: tasks } };
+        },
+    },
+    asi: {
+        grain: 'month', scopes: ['all', 'team', 'task_type'], partColumns: [['above_target', 'count'], ['evaluated', 'count']],
+        rows: (source, scope, month) => {
+            const document = scope === 'task_type' ? source.taskTypeDocument(source.reportWeek) : source.document(source.reportWeek);
+            return periodRows(document.tables.accuracy_stability.filter((row) => row.month === month), 'team', scope, month, ['above_target', 'evaluated']);
+        },
+        combine: (rows) => {
+            const above = sum(rows, 'above_target');
+            const evaluated = sum(rows, 'evaluated');
+            return { value: pooled(above, evaluated), parts: { above_target: above, evaluated } };
+        },
+    },
+    coverage: {
+        grain: 'month', scopes: ['all', 'team', 'user'], partColumns: [['logged_ai_tasks', 'count'], ['reported_ai_tasks', 'count']],
+        rows: (source, scope, month) => coverageRows(source, scope, month),
+        combine: (rows) => {
+            const logged = sum(rows, 'logged_ai_tasks');
+            const reported = sum(rows, 'reported_ai_tasks');
+            return { value: pooled(logged, reported), parts: { logged_ai_tasks: logged, reported_ai_tasks: reported } };
+        },
+    },
+    ai_users: {
+        grain: 'week', scopes: ['all', 'team'], partColumns: [['licensed_users', 'count']],
+        rows: adoptionRows('ai_users'),
+        // Distinct users do not add up over weeks: several weeks give the weekly mean
+        combine: (rows) => ({ value: mean('ai_users')(rows).value, parts: { licensed_users: mean('licensed_users')(rows).value } }),
+    },
+    licensed_users: {
+        grain: 'week', scopes: ['all', 'team'], partColumns: [],
+        rows: adoptionRows('licensed_users'), combine: (rows) => ({ value: mean('licensed_users')(rows).value, parts: {} }),
+    },
+    manual_share: {
+        grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['manual_tasks', 'count'], ['ai_tasks', 'count']],
+        rows: adoptionRows('manual_tasks'),
+        combine: (rows) => {
+            const ai = sum(rows, 'ai_tasks');
+            const manual = sum(rows, 'manual_tasks');
+            return { value: pooled(manual, ai + manual), parts: { manual_tasks: manual, ai_tasks: ai } };
+        },
+    },
+    ...peopleSpecs(),
+    baseline_min: {
+        grain: 'none', scopes: ['task_type'], partColumns: [['manual_tasks_with_duration', 'count']],
+        rows: (source, scope) => source.document(source.reportWeek).tables.baselines.map((row) => ({
+            name: String(row.task_type),
+            period: source.reportWeek,
+            suppressed: false,
+            values: { baseline_min: num(row.baseline_min), manual_tasks_with_duration: num(row.manual_tasks_with_duration) },
+        })).filter(() => scope === 'task_type'),
+        combine: (rows) => ({ value: rows[0].values.baseline_min, parts: { manual_tasks_with_duration: rows[0].values.manual_tasks_with_duration } }),
+    },
+};
+// The people tables (activation, retention, usage tiers, idle seats): one team row per period, read as
+// written; several periods give the mean of their values (people do not add up over weeks).
+function peopleSpecs() {
+    const weekly = (table, column, parts, select = () => true) => ({
+        grain: 'week', scopes: ['all', 'team'], partColumns: parts,
+        rows: (source, scope, week) => {
+            const rows = (source.document(week).tables[table] ?? []).filter((row) => select(row, week));
+            return periodRows(rows, 'team', scope, week, [column, ...parts.map(([part]) => part)]);
+        },
+        combine: (rows) => ({
+            value: mean(column)(rows).value,
+            parts: Object.fromEntries(parts.map(([part]) => [part, rows.length === 1 ? rows[0].values[part] : mean(part)(rows).value])),
+        }),
+    });
+    const monthly = (column, parts) => ({
+        grain: 'month', scopes: ['all', 'team'], partColumns: parts,
+        rows: (source, scope, month) => {
+            const rows = (source.document(source.reportWeek).tables.retention ?? []).filter((row) => row.month === month);
+            return periodRows(rows, 'team', scope, month, [column, ...parts.map(([part]) => part)]);
+        },
+        combine: (rows) => ({ value: mean(column)(rows).value, parts: rows.length === 1 ? Object.fromEntries(parts.map(([part]) => [part, rows[0].values[part]])) : {} }),
+    });
+    const thisWeek = (row, week) => row.grain === 'week' && row.period === week;
+    return {
+        activation: weekly('activation', 'activation_rate', [['new_ai_users', 'count'], ['licensed_users', 'count']], thisWeek),
+        new_ai_users: weekly('activation', 'new_ai_users', [['licensed_users', 'count']], thisWeek),
+        median_days_to_first_ai_task: weekly('activation', 'median_days_to_first_ai_task', [['new_ai_users', 'count']], thisWeek),
+        retention: monthly('retained_m1', [['cohort_users', 'count'], ['retained_m2', 'rate']]),
+        active_retention: monthly('active_retention', [['active_users', 'count']]),
+        usage_tiers: weekly('usage_tiers', 'heavy', [['moderate', 'count'], ['light', 'count'], ['none', 'count'], ['people', 'count']], (row, week) => row.week === week),
+        non_users: weekly('usage_tiers', 'none', [['people', 'count']], (row, week) => row.week === week),
+        idle_seats: weekly('idle_seats', 'idle_seats', [['licensed_users', 'count'], ['idle_share', 'rate']]),
+        idle_share: weekly('idle_seats', 'idle_share', [['idle_seats', 'count'], ['licensed_users', 'count']]),
+        idle_cost: weekly('idle_seats', 'idle_cost', [['idle_seats', 'count']]),
+        lapsed_users: weekly('idle_seats', 'lapsed_users', []),
+    };
+}
+// A registry KPI the catalogue has no rule for: its value per team, read from the table its entry writes
+// (several periods: the mean of their values).
+function registrySpec(metric) {
+    const kpi = registry.find((entry) => entry.id === metric.kpi);
+    if (!kpi)
+        return undefined;
+    const [table, columns] = Object.entries(kpi.columns).find(([, names]) => names.includes(kpi.id)) ?? Object.entries(kpi.columns)[0] ?? [];
+    if (!table || !columns)
+        return undefined;
+    const column = columns.includes(kpi.id) ? kpi.id : columns[columns.length - 1];
+    return {
+        grain: kpi.grain, scopes: ['all', 'team'], partColumns: [],
+        rows: (source, scope, period) => {
+            const document = kpi.grain === 'week' ? source.document(period) : source.document(source.reportWeek);
+            const rows = (document.tables[table] ?? [])
+                .filter((row) => (kpi.grain === 'month' ? row.month === period : row.week === undefined || row.week === period));
+            return periodRows(rows, 'team', scope, period, [column]);
+        },
+        combine: (rows) => ({ value: mean(column)(rows).value, parts: {} }),
+    };
+}
+const specOf = (metric) => SPECS[metric.id] ?? registrySpec(metric);
+// Coverage per user, or pooled per team (a team of fewer than privacy.minGroupSize users is suppressed) or overall.
+function coverageRows(source, scope, month) {
+    const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
+    const values = (row) => ({ logged_ai_tasks: num(row.logged_ai_tasks), reported_ai_tasks: num(row.reported_ai_tasks), coverage: num(row.coverage) });
+    if (scope === 'user')
+        return rows.map((row) => ({ name: String(row.user_id), team: row.team ?? null, period: month, suppressed: false, values: values(row) }));
+    const groups = new Map();
+    for (const row of rows) {
+        const key = scope === 'all' ? '*' : row.team === null || row.team === undefined ? null : String(row.team);
+        if (key === null)
+            continue;
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    const minimum = source.config.privacy.minGroupSize;
+    return [...groups].map(([name, members]) => {
+        const logged = members.reduce((total, row) => total + (num(row.logged_ai_tasks) ?? 0), 0);
+        const reported = members.reduce((total, row) => total + (num(row.reported_ai_tasks) ?? 0), 0);
+        const suppressed = name !== '*' && minimum > 0 && new Set(members.map((row) => row.user_id)).size < minimum;
+        return { name, period: month, suppressed, values: suppressed ? {} : { logged_ai_tasks: logged, reported_ai_tasks: reported, coverage: pooled(logged, reported) } };
+    });
+}
+/** The periods a question covers, among those holding data. */
+function periodsOf(source, interpretation, grain) {
+    const time = interpretation.time;
+    if (grain === 'none')
+        return { periods: [source.reportWeek], asked: source.reportWeek };
+    if (grain === 'week') {
+        const wanted = time.kind === 'default' ? [source.reportWeek]
+            : time.kind === 'week' ? [time.week]
+                : time.kind === 'month' ? weeksOfMonth(time.month)
+                    : time.fromWeek <= time.toWeek ? weekRange(time.fromWeek, time.toWeek) : [];
+        const asked = time.kind === 'default' ? source.reportWeek : time.phrase;
+        return { periods: wanted.filter((week) => source.weeks.includes(week)), asked };
+    }
+    const months = availableMonths(source, interpretation);
+    const defaultMonth = interpretation.metric.id === 'coverage' || interpretation.metric.id === 'blind_spots' ? months[months.length - 1]
+        : RETENTION_METRICS.has(interpretation.metric.id) ? latestRetentionMonth(source, interpretation.metric.id) ?? source.reportMonth
+            : source.reportMonth;
+    const wanted = time.kind === 'default' ? [defaultMonth]
+        : time.kind === 'week' ? [monthOfWeek(time.week)]
+            : time.kind === 'month' ? [time.month]
+                : months.filter((month) => month >= time.fromMonth && month <= time.toMonth);
+    const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? monthOfWeek(time.week) : time.phrase;
+    return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
+}
+const RETENTION_METRICS = new Set(['retention', 'active_retention']);
+// "Are new users sticking with it?": the latest month whose share is known (a month later must be fully loaded).
+function latestRetentionMonth(source, metric) {
+    const column = metric === 'retention' ? 'retained_m1' : 'active_retention';
+    const months = (source.report.tables.retention ?? []).filter((row) => row.team === '*' && typeof row[column] === 'number').map((row) => String(row.month));
+    return months.sort()[months.length - 1];
+}
+function availableMonths(source, interpretation) {
+    if (RETENTION_METRICS.has(interpretation.metric.id))
+        return [...new Set((source.report.tables.retention ?? []).map((row) => String(row.month)))].sort();
+    const table = interpretation.metric.id === 'asi' ? source.report.tables.accuracy_stability : source.report.tables.logging_coverage;
+    return [...new Set(table.map((row) => row.month))].sort();
+}
+function periodPhrase(periods, grain, time) {
+    if (grain === 'none')
+        return `(report ${periods[0]})`;
+    if (periods.length === 1)
+        return `in ${periods[0]}`;
+    const span = `from ${periods[0]} to ${periods[periods.length - 1]}`;
+    return time.kind === 'month' ? `in ${time.month} (weeks ${periods[0]} to ${periods[periods.length - 1]})` : span;
+}
+const DIMENSION_NAMES = {
+    team: ['team', 'teams', 'team'],
+    task_type: ['task type', 'task types', 'task_type'],
+    user: ['user', 'users', 'user_id'],
+};
+function suppressedNote(count, minimum, dimension) {
+    if (count === 0)
+        return '';
+    const [one, many] = DIMENSION_NAMES[dimension];
+    return ` ${count} ${count === 1 ? one : many} suppressed (fewer than ${minimum} users) ${count === 1 ? 'is' : 'are'} not shown.`;
+}
+function comparisonHolds(value, comparison) {
+    const { op, value: limit } = comparison;
+    return op === '>' ? value > limit : op === '>=' ? value >= limit : op === '<' ? value < limit : value <= limit;
+}
+/** A comparison in the metric's own unit: "80 %" of a rate is 0.8, a bare 0.8 too; a fall of "more than 10 points" is < -10. */
+function normalizeComparison(comparison, metric, movement, changeInPoints, overall = null) {
+    if (comparison.unit === 'overall') {
+        // "under-perform" is below everyone's value when higher is better, above it otherwise
+        const worse = comparison.op === '<';
+        const op = worse === metric.higherIsBetter ? '<' : '>';
+        const average = metric.unit === 'hours' || metric.unit === 'count' ? 'the average team' : 'the all-teams value';
+        return { ...comparison, op, value: overall ?? Number.NaN, text: `${op === '<' ? 'below' : 'above'} ${average}` };
+    }
+    let value = comparison.value;
+    if (metric.unit === 'rate' && !changeInPoints && (comparison.unit === 'rate' || (comparison.unit === 'number' && value > 1)))
+        value /= 100;
+    if (movement === 'down') {
+        const flipped = { '>': '<', '>=': '<=', '<': '>', '<=': '>=' };
+        return { ...comparison, op: flipped[comparison.op], value: -value };
+    }
+    return { ...comparison, value };
+}
+const verbFor = (movement) => (movement === 'down' ? 'fell by' : movement === 'up' ? 'rose by' : 'changed by');
+/**
+ * Answers a parsed question from the metric documents: one sentence and the rows behind it.
+ * Suppressed groups are never named in lists; a group asked for by name is reported as suppressed.
+ * @example answerQuestion(parseQuestion('top 3 teams by adoption', vocabulary)!, source).answer
+ */
+export function answerQuestion(interpretation, source) {
+    switch (interpretation.metric.id) {
+        case 'blind_spots':
+            return answerBlindSpots(interpretation, source);
+        case 'gaps':
+            return answerGaps(interpretation, source);
+        case 'alerts':
+            return answerAlerts(interpretation, source);
+        case 'power_users':
+            return answerPowerUsers(interpretation, source);
+        case 'summary':
+            return answerSummary(source, interpretation.teams);
+        default:
+            return interpretation.versus && specOf(interpretation.metric)?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
+    }
+}
+function unanswerable(interpretation, answer) {
+    return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
+}
+// How a question was read, in words: "adoption rate by team, 2026-W47, lowest first".
+function describe(interpretation, scope, periods, extra = []) {
+    const named = [...interpretation.teams, ...interpretation.taskTypes];
+    const what = scope === 'all' ? `${interpretation.metric.label} for all teams`
+        : named.length > 0 && scope !== 'user' ? `${interpretation.metric.label} for ${named.join(', ')}`
+            : `${interpretation.metric.label} by ${DIMENSION_NAMES[scope][0]}${named.length > 0 ? ` in ${named.join(', ')}` : ''}`;
+    const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
+    return [what, when, ...extra].join(', ');
+}
+// A filter in words: "only those below 40.0%", "only those that fell more than 10.0 pts".
+function ruleWords(rule, unit, overall = false) {
+    const words = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' }[rule.op];
+    return overall ? `only those ${rule.text}` : `only those ${words} ${formatValue(rule.value, unit)}`;
+}
+function answerNumeric(interpretation, source) {
+    const { metric, movement, comparison, ranking } = interpretation;
+    const spec = specOf(metric);
+    const minimum = source.config.privacy.minGroupSize;
+    const named = interpretation.taskTypes.length > 0 && (interpretation.dimension === 'task_type' || interpretation.teams.length === 0)
+        ? { dimension: 'task_type', names: interpretation.taskTypes }
+        : interpretation.teams.length > 0 ? { dimension: 'team', names: interpretation.teams } : null;
+    const listing = interpretation.dimension !== null && !(named && named.dimension === interpretation.dimension && !comparison && !ranking);
+    const crossed = (interpretation.teams.length > 0 && interpretation.taskTypes.length > 0) ||
+        (listing && named !== null && named.dimension !== interpretation.dimension && interpretation.dimension !== 'user');
+    if (crossed) {
+        return unanswerable(`${metric.label} for a team and a task type together`, `The tables do not break teams down by task type (or task types by team); ask about the team or the task type on its own.`);
+    }
+    // "is our harm rate under 1%": a yes/no about everyone, not a list of teams
+    const aboutAll = interpretation.yesNo && comparison !== null && comparison.unit !== 'overall' && !ranking && !named && !listing;
+    let dimension = listing ? interpretation.dimension : named ? named.dimension : (comparison || ranking) && !aboutAll ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
+    if (metric.id === 'baseline_min')
+        dimension = 'task_type';
+    if (!spec.scopes.includes(dimension)) {
+        const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
+        return unanswerable(`${metric.label} by ${dimension === 'all' ? 'all teams' : DIMENSION_NAMES[dimension][0]}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension][0]}; it is available ${available}.`);
+    }
+    const { periods, asked } = periodsOf(source, interpretation, spec.grain);
+    if (periods.length === 0) {
+        const span = spec.grain === 'month' ? availableMonths(source, interpretation) : source.weeks;
+        return {
+            interpretation: describe(interpretation, dimension, periods),
+            answer: `There is no ${metric.label} for ${asked}: the data holds ${span.length === 0 ? 'no such period' : `${span[0]} to ${span[span.length - 1]}`}.`,
+            answered: true,
+            table: { columns: [], units: [], rows: [] },
+        };
+    }
+    const where = periodPhrase(periods, spec.grain, interpretation.time);
+    const covered = spec.grain === 'week' ? { weeks: periods } : {};
+    // "which users in Finance …": per-user rows of the named teams only
+    const inTeams = (row) => dimension !== 'user' || interpretation.teams.length === 0 || interpretation.teams.includes(row.team ?? '');
+    const perPeriod = periods.map((period) => spec.rows(source, dimension, period).filter(inTeams));
+    const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort((a, b) => a.localeCompare(b));
+    const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
+    const subject = (name) => (name === '*' ? 'all teams' : name);
+    // Change across periods: "how did adoption change since W40", "which teams fell more than 5 points since October"
+    const change = movement !== null && periods.length > 1 && metric.id !== 'cumulative_hours_saved';
+    const changeUnit = metric.unit === 'rate' ? 'pts' : metric.unit;
+    const scale = metric.unit === 'rate' ? 100 : 1;
+    const firstLast = (name) => {
+        const first = perPeriod[0].find((row) => row.name === name);
+        const last = perPeriod[perPeriod.length - 1].find((row) => row.name === name);
+        if (!first || !last || first.suppressed || last.suppressed)
+            return { suppressed: Boolean(first?.suppressed || last?.suppressed), from: null, to: null };
+        return { suppressed: false, from: spec.combine([first]).value, to: spec.combine([last]).value };
+    };
+    // A range asked about one group ("adoption since W44", "Procurement over the last 4 weeks"): its weekly series too
+    const rangeSeries = !change && interpretation.time.kind === 'range' && periods.length > 1 && metric.id !== 'cumulative_hours_saved' && spec.grain !== 'none';
+    if ((change || rangeSeries) && !listing && !comparison && !ranking && (named?.names.length ?? 0) <= 1) {
+        const name = named ? named.names[0] : '*';
+        const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
+        if (series.some((point) => point.row?.suppressed)) {
+            return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} is suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+        }
+        const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
+        const periodColumn = spec.grain === 'month' ? 'month' : 'week';
+        const table = {
+            columns: [periodColumn, metric.id, ...spec.partColumns.map(([column]) => column)],
+            units: ['text', metric.unit, ...spec.partColumns.map(([, unit]) => unit)],
+            rows: series.map((point, index) => [point.period, values[index].value, ...spec.partColumns.map(([column]) => values[index].parts[column] ?? null)]),
+        };
+        const from = values[0].value;
+        const to = values[values.length - 1].value;
+        let sentence;
+        if (metric.unit === 'hours') {
+            const total = values.reduce((acc, point) => acc + (point.value ?? 0), 0);
+            sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
+        }
+        else {
+            const difference = from === null || to === null ? null : (to - from) * scale;
+            const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
+                (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
+            const rows = perPeriod.flat().filter((row) => row.name === name);
+            const verdict = change && interpretation.yesNo && difference !== null && (movement === 'up' || movement === 'down')
+                ? `${(movement === 'up') === difference > 0 ? 'Yes' : 'No'}: `
+                : '';
+            sentence = change
+                ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
+                : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} taken together; per ${periodColumn} it ${moved}`;
+        }
+        const how = change ? `the change from the first to the last ${periodColumn}` : `taken together, and per ${periodColumn}`;
+        return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
+    }
+    const entries = (named && !listing ? named.names : dimension === 'all' ? ['*'] : names).map((name) => {
+        if (change) {
+            const { suppressed, from, to } = firstLast(name);
+            return { name, suppressed, value: from === null || to === null ? null : (to - from) * scale, parts: { [periods[0]]: from, [periods[periods.length - 1]]: to } };
+        }
+        const rows = perPeriod.flat().filter((row) => row.name === name);
+        if (rows.length === 0)
+            return { name, suppressed: false, value: null, parts: {} };
+        if (rows.some((row) => row.suppressed))
+            return { name, suppressed: true, value: null, parts: {} };
+        const combined = spec.combine(rows);
+        return { name, suppressed: false, ...combined };
+    });
+    const valueUnit = change ? changeUnit : metric.unit;
+    const valueColumn = change ? `change_${changeUnit}` : metric.id;
+    const partColumns = change ? [[periods[0], metric.unit], [periods[periods.length - 1], metric.unit]] : spec.partColumns;
+    const tableOf = (shown) => ({
+        columns: [dimensionColumn, valueColumn, ...partColumns.map(([column]) => column)],
+        units: ['text', valueUnit, ...partColumns.map(([, unit]) => unit)],
+        rows: shown.map((entry) => [entry.name, entry.value, ...partColumns.map(([column]) => entry.parts[column] ?? null)]),
+    });
+    const visible = entries.filter((entry) => !entry.suppressed);
+    // The all-teams value over the same periods, for "under-perform" / "above average"
+    let overall = null;
+    if (comparison?.unit === 'overall') {
+        if (change) {
+            const first = perPeriod[0].length > 0 ? spec.rows(source, 'all', periods[0]) : [];
+            const last = spec.rows(source, 'all', periods[periods.length - 1]);
+            const from = first.length > 0 ? spec.combine(first).value : null;
+            const to = last.length > 0 ? spec.combine(last).value : null;
+            overall = from === null || to === null ? null : (to - from) * scale;
+        }
+        else if (metric.unit === 'hours' || metric.unit === 'count') {
+            // Hours and counts add up over teams: "the average" is the mean team's, not the all-teams total
+            const values = visible.map((entry) => entry.value).filter((value) => value !== null);
+            overall = values.length > 0 ? values.reduce((total, value) => total + value, 0) / values.length : null;
+        }
+        else {
+            const rows = periods.flatMap((period) => spec.rows(source, 'all', period));
+            overall = rows.length > 0 ? spec.combine(rows).value : null;
+        }
+        if (overall === null)
+            return unanswerable(describe(interpretation, dimension, periods), `There is no all-teams ${metric.label} ${where} to compare with.`);
+    }
+    const hidden = entries.length - visible.length;
+    const shownValue = (entry) => `${subject(entry.name)} (${formatValue(entry.value, valueUnit)})`;
+    const label = change ? `change in ${metric.label}` : metric.label;
+    const extra = [];
+    if (listing || ((comparison || ranking) && !named && !aboutAll)) {
+        const listDimension = dimension === 'all' ? 'team' : dimension;
+        const [one, many] = DIMENSION_NAMES[listDimension];
+        let chosen = visible.filter((entry) => entry.value !== null);
+        let sentence;
+        let anyFound = null;
+        // "which teams dipped last week": a movement without a threshold keeps the ones that moved that way
+        const implied = !comparison && movement && movement !== 'any' && (change || metric.id === 'delta_pts') && !ranking;
+        if (comparison || implied) {
+            const rule = comparison
+                ? normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall)
+                : { op: movement === 'down' ? '<' : '>', value: 0, unit: 'pts', text: '' };
+            extra.push(ruleWords(rule, valueUnit, comparison?.unit === 'overall'));
+            chosen = chosen.filter((entry) => comparisonHolds(entry.value, rule)).sort((a, b) => (rule.op.startsWith('<') ? a.value - b.value : b.value - a.value));
+            anyFound = chosen.length > 0;
+            const what = movement && (change || metric.id === 'delta_pts')
+                ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
+                : comparison.unit === 'overall'
+                    ? `had ${metric.label} ${normalizeComparison(comparison, metric, movement, false, overall).text} (${formatValue(overall, valueUnit)})`
+                    : metric.unit === 'hours' ? `saved ${comparison.text}` : `had ${metric.label} ${comparison.text}`;
+            sentence = chosen.length === 0
+                ? `No ${one} ${what} ${where}.`
+                : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
+            if (ranking)
+                chosen = chosen.slice(0, ranking.limit);
+        }
+        else if (ranking) {
+            chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value - a.value : a.value - b.value) || a.name.localeCompare(b.name)).slice(0, ranking.limit);
+            extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
+            const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
+            sentence = chosen.length === 0
+                ? `No ${one} has ${article(label)} ${label} ${where}.`
+                : ranking.limit === 1
+                    ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
+                    : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
+        }
+        else {
+            chosen = chosen.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+            if (interpretation.countOnly) {
+                sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had ${article(label)} ${label} ${where}.`;
+            }
+            else {
+                sentence = chosen.length === 0
+                    ? `No ${one} has ${article(label)} ${label} ${where}.`
+                    : `${capitalize(label)} by ${one} ${where}: highest ${shownValue(chosen[0])}, lowest ${shownValue(chosen[chosen.length - 1])} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
+            }
+        }
+        if (interpretation.countOnly && (comparison || implied))
+            sentence = sentence.replace(/:.*$/, '.');
+        // "did any team …": Yes or No first
+        if (interpretation.existence && anyFound !== null)
+            sentence = `${anyFound ? 'Yes' : 'No'}: ${sentence}`;
+        return { interpretation: describe(interpretation, listDimension, periods, extra), answer: sentence + suppressedNote(hidden, minimum, listDimension), answered: true, table: tableOf(chosen), ...covered };
+    }
+    // Named groups, or everyone
+    const phrases = entries.map((entry) => {
+        if (entry.suppressed)
+            return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
+        if (entry.value === null)
+            return `${subject(entry.name)} has no ${label} ${where}`;
+        if (metric.id === 'hours_saved' && !change)
+            return `${entry.name === '*' ? 'All teams' : entry.name} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
+        if ((metric.id === 'ai_tasks' || metric.id === 'manual_tasks') && !change) {
+            return `${entry.name === '*' ? 'All teams' : entry.name} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;
+        }
+        if (metric.id === 'baseline_min') {
+            return `The manual baseline for ${entry.name} is ${formatValue(entry.value, 'minutes')} (median of ${formatValue(entry.parts.manual_tasks_with_duration, 'count')} manual tasks with a duration, up to ${source.reportWeek})`;
+        }
+        if (metric.id === 'delta_pts') {
+            return `${capitalize(metric.label.replace('change in ', ''))} for ${subject(entry.name)} changed by ${formatValue(entry.value, 'pts')} ${where} (${formatValue(entry.parts.previous_adoption_rate, 'rate')} -> ${formatValue(entry.parts.adoption_rate, 'rate')})`;
+        }
+        if (change)
+            return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
+        if (metric.id === 'ai_users') {
+            const licensed = entry.parts.licensed_users;
+            const users = `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
+            return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
+        }
+        if (metric.id === 'licensed_users')
+            return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
+        if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
+            return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')} (licensed users with at least one AI task)`;
+        }
+        return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
+    });
+    const checks = [];
+    if (comparison && entries.length === 1 && entries[0].value !== null) {
+        const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall);
+        checks.push(`is it ${ruleWords(rule, valueUnit, comparison.unit === 'overall').replace('only those ', '')}?`);
+        phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+        if (comparison.unit === 'overall')
+            phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
+    }
+    // "has Procurement's adoption dropped?", "did anyone in Legal abandon tasks?": Yes or No first
+    const single = entries.length === 1 && !comparison ? entries[0] : null;
+    if (single && single.value !== null && !single.suppressed && interpretation.yesNo) {
+        const moved = (change || metric.id === 'delta_pts') && (movement === 'up' || movement === 'down') ? (movement === 'up') === single.value > 0 : null;
+        const any = moved === null && interpretation.existence === 'any' && metric.unit === 'rate' && !/^(Yes|No):/.test(phrases[0]) ? single.value > 0 : null;
+        const verdict = moved ?? any;
+        if (verdict !== null)
+            phrases[0] = `${verdict ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+    }
+    const several = entries.length > 1
+        ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
+        : null;
+    return {
+        interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['the change from the first to the last period'] : periods.length > 1 ? ['taken together'] : []), ...checks]),
+        answer: several ?? `${phrases.join('; ')}.`,
+        answered: true,
+        table: tableOf(visible),
+        ...covered,
+    };
+}
+// The periods on each side of "versus last week/month": the report period (or the one asked) and the one before it.
+function versusPeriods(interpretation, source, grain) {
+    const { time, versus } = interpretation;
+    const week = time.kind === 'week' ? time.week : source.reportWeek;
+    if (grain === 'week' && versus?.unit === 'week') {
+        return { current: [week], previous: [shiftWeek(week, -1)], currentLabel: week, previousLabel: shiftWeek(week, -1) };
+    }
+    const month = time.kind === 'month' ? time.month
+        : grain === 'month' && time.kind === 'default' && interpretation.metric.id === 'coverage' ? availableMonths(source, interpretation).at(-1) ?? source.reportMonth
+            : monthOfWeek(week);
+    const before = shiftMonth(month, -1);
+    if (grain === 'month')
+        return { current: [month], previous: [before], currentLabel: month, previousLabel: before };
+    const weeksIn = (target) => weeksOfMonth(target).filter((entry) => source.weeks.includes(entry));
+    const label = (target, weeks) => (weeks.length === 0 ? target : `${target} (weeks ${weeks[0]} to ${weeks[weeks.length - 1]})`);
+    return { current: weeksIn(month), previous: weeksIn(before), currentLabel: label(month, weeksIn(month)), previousLabel: label(before, weeksIn(before)) };
+}
+// "HR's adoption versus last week", "is ASI better than last month": both periods, the difference, Yes/No when a way was asked.
+function answerVersus(interpretation, source) {
+    const { metric, versus } = interpretation;
+    const spec = specOf(metric);
+    const named = interpretation.taskTypes.length > 0 && interpretation.teams.length === 0
+        ? { dimension: 'task_type', names: interpretation.taskTypes }
+        : { dimension: (interpretation.teams.length > 0 ? 'team' : 'all'), names: interpretation.teams.length > 0 ? interpretation.teams : ['*'] };
+    if (!spec.scopes.includes(named.dimension))
+        return answerNumeric({ ...interpretation, versus: null }, source);
+    const { current, previous, currentLabel, previousLabel } = versusPeriods(interpretation, source, spec.grain);
+    const valueOf = (name, periods) => {
+        const rows = periods.flatMap((period) => spec.rows(source, named.dimension, period)).filter((row) => row.name === name);
+        if (rows.some((row) => row.suppressed))
+            return { suppressed: true, value: null };
+        return { suppressed: false, value: rows.length === 0 ? null : spec.combine(rows).value };
+    };
+    const minimum = source.config.privacy.minGroupSize;
+    const scale = metric.unit === 'rate' ? 100 : 1;
+    const differenceUnit = metric.unit === 'rate' ? 'pts' : metric.unit;
+    const rows = [];
+    const phrases = named.names.map((name) => {
+        const now = valueOf(name, current);
+        const before = valueOf(name, previous);
+        const who = name === '*' ? 'all teams' : name;
+        if (now.suppressed || before.suppressed)
+            return `${capitalize(metric.label)} for ${who} is suppressed (fewer than ${minimum} users)`;
+        rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
+        const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
+        const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel} against ${formatValue(before.value, metric.unit)} in ${previousLabel}` +
+            (difference === null ? '' : ` (${difference === 0 ? 'no change' : `${difference > 0 && differenceUnit !== 'pts' ? '+' : ''}${formatValue(difference, differenceUnit)}`})`);
+        if (!versus?.direction || difference === null)
+            return text;
+        const holds = versus.direction === 'up' ? difference > 0 : difference < 0;
+        return `${holds ? 'Yes' : 'No'}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    });
+    const way = versus?.direction ? `, is it ${versus.direction === 'up' ? 'higher' : 'lower'}?` : '';
+    const who = named.names.map((name) => (name === '*' ? 'all teams' : name)).join(', ');
+    return {
+        interpretation: `${metric.label} for ${who}, ${currentLabel} against the ${versus?.unit ?? 'week'} before (${previousLabel})${way}`,
+        answer: `${phrases.join('; ')}.`,
+        answered: true,
+        table: { columns: [named.dimension === 'all' ? 'team' : DIMENSION_NAMES[named.dimension][2], spec.grain === 'month' || versus?.unit === 'month' ? 'month' : 'week', metric.id], units: ['text', 'text', metric.unit], rows },
+        ...(spec.grain === 'week' ? { weeks: [...previous, ...current] } : {}),
+    };
+}
+const article = (word) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+const capitalize = (text) => (text.length === 0 ? text : text[0].toUpperCase() + text.slice(1));
+function weeksFor(source, interpretation) {
+    const { periods } = periodsOf(source, interpretation, 'week');
+    return { weeks: periods, where: periods.length === 0 ? 'in that period' : periodPhrase(periods, 'week', interpretation.time) };
+}
+function answerBlindSpots(interpretation, source) {
+    const { periods, asked } = periodsOf(source, interpretation, 'month');
+    const threshold = source.config.metrics.coverageThreshold;
+    const columns = ['month', 'user_id', 'team', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage'];
+    const units = ['text', 'text', 'text', 'count', 'count', 'rate'];
+    if (periods.length === 0) {
+        const months = availableMonths(source, interpretation);
+        return { interpretation: `logging blind spots, ${asked}`, answered: true, table: { columns, units, rows: [] },
+            answer: `Logging coverage is listed only for complete months; ${asked} has none${months.length > 0 ? ` (months available: ${months.join(', ')})` : ''}.` };
+    }
+    const rows = source.document(source.reportWeek).tables.logging_coverage
+        .filter((row) => periods.includes(row.month) && row.flagged === true)
+        .filter((row) => interpretation.teams.length === 0 || interpretation.teams.includes(String(row.team)))
+        .sort((a, b) => a.month.localeCompare(b.month) || (a.coverage ?? 0) - (b.coverage ?? 0) || a.user_id.localeCompare(b.user_id));
+    const where = periods.length === 1 ? `in ${periods[0]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
+    const team = interpretation.teams.length > 0 ? ` in ${interpretation.teams.join(', ')}` : '';
+    const answer = rows.length === 0
+        ? `No user${team} was a logging blind spot ${where} (coverage below ${formatValue(threshold, 'rate')}).`
+        : `${rows.length} ${rows.length === 1 ? 'user' : 'users'}${team} ${rows.length === 1 ? 'was a logging blind spot' : 'were logging blind spots'} ${where} (coverage below ${formatValue(threshold, 'rate')}): ` +
+            `${rows.map((row) => `${row.user_id} (${formatValue(row.coverage, 'rate')})`).join(', ')}.`;
+    return {
+        interpretation: `logging blind spots (users with coverage below ${formatValue(threshold, 'rate')})${team}, ${periods.join(', ')}`,
+        answer, answered: true,
+        table: { columns, units, rows: rows.map((row) => [row.month, row.user_id, row.team ?? null, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage]) },
+    };
+}
+// Teams suppressed in a week's adoption table: their gaps and alerts are not named either.
+function suppressedTeams(source, week) {
+    return new Set(source.document(week).tables.adoption_by_team.filter((row) => row.suppressed === true).map((row) => row.team));
+}
+function answerGaps(interpretation, source) {
+    const { weeks, where } = weeksFor(source, interpretation);
+    const found = weeks.flatMap((week) => {
+        const hidden = suppressedTeams(source, week);
+        return source.document(week).tables.gaps.map((row) => ({ row, hidden: hidden.has(row.team) }));
+    }).filter(({ row }) => interpretation.teams.length === 0 || interpretation.teams.includes(row.team));
+    const rows = found.filter((entry) => !entry.hidden).map((entry) => entry.row);
+    const hiddenCount = found.length - rows.length;
+    const note = hiddenCount > 0 ? ` ${hiddenCount} gap${hiddenCount === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
+    const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
+    const answer = rows.length === 0
+        ? `No data gaps${team} ${where}.`
+        : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${row.team} had no ${row.source} tasks on ${row.date}`).join('; ')}.`;
+    return {
+        interpretation: `data gaps${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
+        table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },
+    };
+}
+/**
+ * The report week's alerts, those of suppressed teams left out (as answers leave them out).
+ * @example weekAlerts(source)[0].message // 'Procurement: adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6% -> 33.6%)'
+ */
+export function weekAlerts(source) {
+    const hidden = suppressedTeams(source, source.reportWeek);
+    return source.report.tables.alerts
+        .filter((alert) => alert.team === undefined || !hidden.has(alert.team))
+        .map((alert) => ({ severity: alert.severity, rule: alert.rule, team: alert.team ?? null, message: alert.message ?? alert.rule }));
+}
+function answerAlerts(interpretation, source) {
+    const { weeks, where } = weeksFor(source, interpretation);
+    const found = weeks
+        .flatMap((week) => {
+        const hidden = suppressedTeams(source, week);
+        return source.document(week).tables.alerts.map((alert) => ({ week, alert, hidden: alert.team !== undefined && hidden.has(alert.team) }));
+    })
+        .filter(({ alert }) => interpretation.teams.length === 0 || (alert.team !== undefined && interpretation.teams.includes(alert.team)));
+    const rows = found.filter((entry) => !entry.hidden);
+    const note = found.length > rows.length ? ` ${found.length - rows.length} alert${found.length - rows.length === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
+    const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
+    const bySeverity = new Map();
+    for (const { alert } of rows)
+        bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
+    const answer = rows.length === 0
+        ? `No alerts${team} ${where}.`
+        : `${rows.length} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')}): ` +
+            `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
+    return {
+        interpretation: `alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
+        table: {
+            columns: ['week', 'severity', 'rule', 'team', 'message'], units: ['text', 'text', 'text', 'text', 'text'],
+            rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.message ?? null]),
+        },
+    };
+}
+function answerPowerUsers(interpretation, source) {
+    const { weeks, where } = weeksFor(source, interpretation);
+    const percentile = `${formatValue(source.config.metrics.powerUserPercentile * 100, 'count')}th percentile`;
+    let rows = weeks
+        .flatMap((week) => source.document(week).tables.power_users)
+        .filter((row) => interpretation.teams.length === 0 || (row.team !== null && interpretation.teams.includes(String(row.team))))
+        .sort((a, b) => String(a.week).localeCompare(String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || String(a.user_id).localeCompare(String(b.user_id)));
+    const ranking = interpretation.ranking;
+    let answer = rows.length === 0
+        ? `No power users ${where}.`
+        : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')}): ` +
+            `${rows.map((row) => `${row.user_id} (${row.ai_tasks} AI tasks)`).join(', ')}.`;
+    // "who is the heaviest AI user": the power users with the most AI tasks (only they are listed per user)
+    if (ranking && rows.length > 0) {
+        rows = [...rows].sort((a, b) => (ranking.order === 'desc' ? Number(b.ai_tasks) - Number(a.ai_tasks) : Number(a.ai_tasks) - Number(b.ai_tasks))).slice(0, ranking.limit);
+        answer = ranking.limit === 1
+            ? `${rows[0].user_id}${rows[0].team ? ` (${rows[0].team})` : ''} had the most AI tasks ${where}: ${rows[0].ai_tasks} (power users are above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')} tasks).`
+            : `The ${rows.length} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}.`;
+    }
+    return {
+        interpretation: `power users (weekly AI tasks above the ${percentile})${ranking ? ', most AI tasks first' : ''}, ${weeks.join(', ') || 'no week with data'}`, answer, answered: true,
+        table: {
+            columns: ['week', 'user_id', 'team', 'ai_tasks', 'threshold'], units: ['text', 'text', 'text', 'count', 'count'],
+            rows: rows.map((row) => [String(row.week), String(row.user_id), row.team ?? null, num(row.ai_tasks), num(row.threshold)]),
+        },
+    };
+}
+/**
+ * The report week's headline numbers, from the all-teams rows.
+ * @example headline(source).adoption_rate // 0.513
+ */
+export function headline(source) {
+    const { tables } = source.report;
+    const all = tables.adoption_by_team.find((row) => row.team === '*');
+    return {
+        week: source.reportWeek,
+        adoption_rate: num(all?.adoption_rate),
+        delta_pts: num(all?.delta_pts),
+        hours_saved: num(tables.time_saved.find((row) => row.week === source.reportWeek && row.team === '*')?.hours_saved),
+        asi: num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === '*')?.asi),
+        asi_month: source.reportMonth,
+        harm_rate: num(tables.harm.find((row) => row.team === '*')?.harm_rate),
+        alerts: tables.alerts.length,
+    };
+}
+// "how is Legal doing": the team's adoption and its change, hours saved, ASI, harm and alerts of the report week.
+function answerTeamSummary(source, team) {
+    const { tables } = source.report;
+    const week = source.reportWeek;
+    const adoption = tables.adoption_by_team.find((row) => row.team === team);
+    const interpretation = `headline numbers for ${team}, ${week} (ASI for ${source.reportMonth})`;
+    if (adoption?.suppressed === true) {
+        return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${team}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
+    }
+    const hours = num(tables.time_saved.find((row) => row.week === week && row.team === team)?.hours_saved);
+    const asi = num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === team)?.asi);
+    const harm = num(tables.harm.find((row) => row.team === team)?.harm_rate);
+    const alerts = tables.alerts.filter((alert) => alert.team === team).length;
+    const adoptionRate = num(adoption?.adoption_rate);
+    const delta = num(adoption?.delta_pts);
+    return {
+        interpretation,
+        answered: true,
+        answer: `${team} in ${week}: adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
+            `${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${source.reportMonth}, harm rate ${formatValue(harm, 'rate')}, ` +
+            `${alerts} ${alerts === 1 ? 'alert' : 'alerts'}.`,
+        table: {
+            columns: ['metric', 'value'], units: ['text', 'text'],
+            rows: [
+                ['adoption_rate', formatValue(adoptionRate, 'rate')],
+                ['delta_pts', formatValue(delta, 'pts')],
+                ['hours_saved', formatValue(hours, 'hours')],
+                [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
+                ['harm_rate', formatValue(harm, 'rate')],
+                ['alerts', String(alerts)],
+            ],
+        },
+        weeks: [week],
+    };
+}
+function answerSummary(source, teams = []) {
+    if (teams.length === 1)
+        return answerTeamSummary(source, teams[0]);
+    const numbers = headline(source);
+    return {
+        interpretation: `headline numbers for all teams, ${source.reportWeek} (ASI for ${numbers.asi_month})`,
+        answered: true,
+        answer: `In ${numbers.week} adoption was ${formatValue(numbers.adoption_rate, 'rate')} (${formatValue(numbers.delta_pts, 'pts')} on the week before), ` +
+            `${formatValue(numbers.hours_saved, 'hours').replace(/ h$/, ' hours')} were saved, ASI for ${numbers.asi_month} is ${formatValue(numbers.asi, 'rate')}, ` +
+            `the harm rate ${formatValue(numbers.harm_rate, 'rate')}, and ${numbers.alerts} ${numbers.alerts === 1 ? 'alert' : 'alerts'} fired.`,
+        table: {
+            columns: ['metric', 'value'], units: ['text', 'text'],
+            rows: [
+                ['adoption_rate', formatValue(numbers.adoption_rate, 'rate')],
+                ['delta_pts', formatValue(numbers.delta_pts, 'pts')],
+                ['hours_saved', formatValue(numbers.hours_saved, 'hours')],
+                [`asi (${numbers.asi_month})`, formatValue(numbers.asi, 'rate')],
+                ['harm_rate', formatValue(numbers.harm_rate, 'rate')],
+                ['alerts', String(numbers.alerts)],
+            ],
+        },
+    };
+}
+//# sourceMappingURL=answer-question.js.map

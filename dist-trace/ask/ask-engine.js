@@ -1,0 +1,68 @@
+import { answerQuestion, headline, weekAlerts } from './answer-question.js';
+import { createMetricsSource } from './metrics-source.js';
+import { parseQuestion } from './parse-question.js';
+import { ASK_PATTERNS } from './patterns.js';
+import { suggestQuestions } from './suggest-questions.js';
+/**
+ * An engine over cleaned data: parses questions deterministically and answers them from the metric
+ * documents of the weeks they need (each computed once). `report` is the report week and its metrics as
+ * loadReport gave them; without it, `week` (`latest` by default) is resolved here.
+ * @example createAskEngine(data, config).ask('which teams dipped more than 10 points last week').answer
+ */
+export function createAskEngine(data, config, options = {}) {
+    const source = createMetricsSource(data, config, options.report ?? options.week ?? 'latest');
+    const visibleTeams = source.report.tables.adoption_by_team.filter((row) => row.team !== '*' && row.suppressed !== true).map((row) => row.team);
+    const team = visibleTeams[0] ?? source.teams[0] ?? 'Finance';
+    const taskType = source.taskTypes[0] ?? 'drafting';
+    const team2 = visibleTeams[1] ?? source.teams[1] ?? team;
+    const examples = ASK_PATTERNS.map((pattern) => pattern.example.replace('{team}', team).replace('{team2}', team2).replace('{task_type}', taskType.replace(/_/g, ' ')));
+    const vocabulary = { teams: source.teams, taskTypes: source.taskTypes, reportWeek: source.reportWeek, firstWeek: source.weeks[0] };
+    return {
+        source,
+        examples: () => [...examples],
+        headline: () => headline(source),
+        alerts: () => weekAlerts(source),
+        ask(question) {
+            source.takeWeeksRead();
+            const interpretation = parseQuestion(question, vocabulary);
+            if (!interpretation) {
+                return {
+                    question,
+                    answered: false,
+                    interpretation: 'no metric recognised',
+                    answer: 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.',
+                    table: { columns: [], units: [], rows: [] },
+                    weeks: [],
+                    suggestions: suggestQuestions(question, examples),
+                };
+            }
+            if (interpretation.unknownNames.length > 0) {
+                const names = interpretation.unknownNames.map((name) => `"${name}"`).join(', ');
+                return {
+                    question,
+                    answered: false,
+                    interpretation: `${interpretation.metric.label}, but no team or task type called ${names}`,
+                    answer: `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
+                    table: { columns: [], units: [], rows: [] },
+                    weeks: [],
+                    suggestions: suggestQuestions(question, examples),
+                };
+            }
+            if (interpretation.unknownTime.length > 0) {
+                return {
+                    question,
+                    answered: false,
+                    interpretation: `${interpretation.metric.label}, but no time I can read in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
+                    answer: `I cannot read the time in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
+                    table: { columns: [], units: [], rows: [] },
+                    weeks: [],
+                    suggestions: suggestQuestions(question, examples),
+                };
+            }
+            const { weeks, ...body } = answerQuestion(interpretation, source);
+            const read = source.takeWeeksRead();
+            return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
+        },
+    };
+}
+//# sourceMappingURL=ask-engine.js.map

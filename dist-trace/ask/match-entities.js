@@ -1,0 +1,68 @@
+import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+// How far a question word is from an entity word; null when it is not the same word.
+function wordDistance(asked, known, reserved) {
+    if (asked === known)
+        return 0;
+    if (reserved.has(asked))
+        return null;
+    if (asked === `${known}s` || `${asked}s` === known)
+        return 0.25;
+    if (asked.length >= 3 && known.startsWith(asked))
+        return 0.5;
+    if (known.length >= 4 && asked.startsWith(known))
+        return 0.5;
+    const allowance = typoAllowance(known);
+    const distance = editDistance(asked, known, allowance);
+    return distance <= allowance ? distance : null;
+}
+/**
+ * Finds the teams and task types a question names: case, spaces and underscores ignored, typos
+ * within edit distance 2 (1 for short words), abbreviations ("procure", "budget recon"), words run
+ * together ("salesops"). Reserved words (metric names, time words) only match exactly.
+ * Overlapping candidates: the one covering more words wins, then the closer, then by name.
+ * @example matchEntities(['finanse', 'hours'], [{ kind: 'team', name: 'Finance' }], new Set(['hours']))[0].name // 'Finance'
+ */
+export function matchEntities(words, entities, reserved) {
+    const candidates = [];
+    for (const entity of entities) {
+        const known = textTokens(entity.name.replace(/_/g, ' '));
+        if (known.length === 0)
+            continue;
+        for (let start = 0; start < words.length; start += 1) {
+            // Word by word
+            if (start + known.length <= words.length) {
+                let total = 0;
+                for (let offset = 0; offset < known.length && total !== null; offset += 1) {
+                    const distance = wordDistance(words[start + offset], known[offset], reserved);
+                    total = distance === null ? null : total + distance;
+                }
+                if (total !== null)
+                    candidates.push({ ...entity, used: Array.from({ length: known.length }, (_, offset) => start + offset), distance: total });
+            }
+            // Run together: "salesops" for "Sales Ops"
+            if (known.length > 1) {
+                const joined = known.join('');
+                const asked = words[start];
+                if (!reserved.has(asked)) {
+                    const distance = editDistance(asked, joined, typoAllowance(joined));
+                    if (distance <= typoAllowance(joined))
+                        candidates.push({ ...entity, used: [start], distance: distance + 0.5 });
+                }
+            }
+        }
+    }
+    candidates.sort((a, b) => b.used.length - a.used.length || a.distance - b.distance || a.used[0] - b.used[0] || a.name.localeCompare(b.name));
+    const taken = new Set();
+    const chosen = [];
+    for (const candidate of candidates) {
+        if (candidate.used.some((index) => taken.has(index)))
+            continue;
+        if (chosen.some((match) => match.kind === candidate.kind && match.name === candidate.name))
+            continue;
+        for (const index of candidate.used)
+            taken.add(index);
+        chosen.push(candidate);
+    }
+    return chosen.sort((a, b) => a.used[0] - b.used[0]);
+}
+//# sourceMappingURL=match-entities.js.map

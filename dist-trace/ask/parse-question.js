@@ -1,0 +1,417 @@
+import { registry } from '../metrics/registry.js';
+import { KPI_SYNONYMS } from '../metrics/synonyms.js';
+import { askMetrics, metricPhrases } from './metric-catalog.js';
+import { matchEntities } from './match-entities.js';
+import { spellNumbers } from './number-words.js';
+import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { monthOfWeek, parseTimeExpression } from './time-expressions.js';
+const MOVEMENT_WORDS = Object.fromEntries([
+    ...['dip', 'dipped', 'dips', 'dipping', 'drop', 'dropped', 'drops', 'dropping', 'fell', 'fall', 'falls', 'falling', 'decline', 'declined',
+        'declining', 'decrease', 'decreased', 'decreasing', 'down', 'fallen', 'shrank', 'shrunk', 'shrinking', 'lost', 'sank', 'sinking', 'sliding', 'slid'].map((word) => [word, 'down']),
+    ...['grew', 'grow', 'grown', 'grows', 'growing', 'growth', 'rose', 'risen', 'rise', 'rises', 'rising', 'increase', 'increased', 'increasing', 'up', 'gained', 'gain',
+        'gains', 'climbed', 'climbing', 'jumped'].map((word) => [word, 'up']),
+    ...['change', 'changed', 'changes', 'changing', 'moved', 'move', 'trend', 'trends', 'trending', 'evolve', 'evolved', 'develop', 'developed',
+        'over', 'time', 'progress', 'progressed', 'shift', 'shifted'].map((word) => [word, 'any']),
+]);
+// "Better" and "worse" move up or down by the metric's good direction (a worse harm rate rises).
+const QUALITY_WORDS = Object.fromEntries([
+    ...['better', 'improve', 'improved', 'improves', 'improving', 'improvement'].map((word) => [word, 'better']),
+    ...['worse', 'worsen', 'worsened', 'worsening', 'deteriorate', 'deteriorated', 'deteriorating', 'slip', 'slipped', 'slipping', 'slips'].map((word) => [word, 'worse']),
+]);
+// Ongoing change ("is uptake rising?", "getting worse", "over time"): the change over the weeks, not one week's.
+const TREND_WORDS = new Set(['rising', 'growing', 'improving', 'slipping', 'declining', 'falling', 'dropping', 'worsening', 'deteriorating', 'increasing',
+    'decreasing', 'climbing', 'sliding', 'sinking', 'shrinking', 'developing', 'developed', 'evolving', 'evolved', 'progressing', 'progressed']);
+// "over" and "time" only count as movement words in "over time".
+const WEAK_MOVEMENT = new Set(['over', 'time', 'up', 'down']);
+const SERIES_WORDS = new Set(['weekly', 'monthly', 'trend', 'trends', 'trending', 'timeline', 'history', 'series']);
+const DIMENSION_WORDS = {
+    team: ['team', false], teams: ['team', true], department: ['team', false], departments: ['team', true], dept: ['team', false], depts: ['team', true],
+    group: ['team', false], groups: ['team', true],
+    type: ['task_type', false], types: ['task_type', true], task: ['task_type', false], tasks: ['task_type', true], category: ['task_type', false],
+    categories: ['task_type', true], workflow: ['task_type', false], workflows: ['task_type', true], case: ['task_type', false], cases: ['task_type', true],
+    user: ['user', false], users: ['user', true], who: ['user', true], people: ['user', true], person: ['user', false], employees: ['user', true],
+    employee: ['user', false], whom: ['user', true], anyone: ['user', true], anybody: ['user', true], someone: ['user', true], somebody: ['user', true],
+    everyone: ['user', true], everybody: ['user', true], staff: ['user', true],
+};
+// Words that make a question ask for a share of tasks: "what percentage of Finance's tasks went through AI".
+const SHARE_WORDS = new Set(['percentage', 'percent', 'share', 'fraction', 'proportion', 'ratio']);
+// Adoption synonyms that are verbs of using the tool: with "who" or "people" they ask about users.
+const USE_VERBS = new Set(['use', 'rely', 'relies', 'relied', 'relying', 'touch', 'touched']);
+const EXISTENCE_LEADS = new Set(['did', 'is', 'are', 'was', 'were', 'does', 'do', 'has', 'have', 'any']);
+const VERSUS_LEADS = new Set(['than', 'versus', 'vs', 'against']);
+const UP_WORDS = new Set(['higher', 'more', 'better', 'bigger', 'greater', 'up', 'above']);
+const DOWN_WORDS = new Set(['lower', 'less', 'worse', 'fewer', 'smaller', 'down', 'below']);
+const COMPARISON_WORDS = [
+    [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['bigger', 'than'], '>'], [['over'], '>'], [['above'], '>'],
+    [['exceeding'], '>'], [['exceeds'], '>'], [['exceeded'], '>'], [['beyond'], '>'], [['at', 'least'], '>='], [['no', 'less', 'than'], '>='],
+    [['not', 'below'], '>='], [['minimum', 'of'], '>='], [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'],
+    [['under'], '<'], [['below'], '<'], [['beneath'], '<'], [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['not', 'above'], '<='],
+    [['maximum', 'of'], '<='], [['by'], '>='],
+];
+const UNIT_WORDS = {
+    '%': 'rate', percent: 'rate', pct: 'rate', percentage: 'rate', points: 'pts', point: 'pts', pts: 'pts', pt: 'pts', pp: 'pts',
+    hours: 'hours', hour: 'hours', h: 'hours', hrs: 'hours', hr: 'hours', tasks: 'count', task: 'count', minutes: 'minutes', min: 'minutes', mins: 'minutes',
+};
+const RANK_WORDS = {
+    top: { order: 'desc' }, highest: { order: 'desc' }, most: { order: 'desc' }, largest: { order: 'desc' }, biggest: { order: 'desc' },
+    greatest: { order: 'desc' }, max: { order: 'desc' }, maximum: { order: 'desc' }, leading: { order: 'desc' }, leaders: { order: 'desc', plural: true },
+    bottom: { order: 'asc' }, lowest: { order: 'asc' }, least: { order: 'asc' }, fewest: { order: 'asc' }, smallest: { order: 'asc' },
+    min: { order: 'asc' }, minimum: { order: 'asc' }, lagging: { order: 'asc' }, laggards: { order: 'asc', plural: true },
+    best: { order: 'best' }, worst: { order: 'worst' }, strongest: { order: 'best' }, weakest: { order: 'worst' }, heaviest: { order: 'desc' },
+    behind: { order: 'asc' }, ahead: { order: 'desc' },
+};
+/** Words that never name a team or task type by a typo or an abbreviation. */
+export function reservedWords() {
+    const words = new Set([
+        ...Object.keys(MOVEMENT_WORDS), ...Object.keys(DIMENSION_WORDS), ...Object.keys(UNIT_WORDS), ...Object.keys(RANK_WORDS),
+        ...COMPARISON_WORDS.flatMap(([phrase]) => phrase),
+        ...SERIES_WORDS, ...Object.keys(QUALITY_WORDS), ...TREND_WORDS, ...SHARE_WORDS, 'underperform', 'underperforming', 'outperform', 'outperforming', 'average', 'overall', 'struggling',
+        ...'which what who how many much did does do is are was were the a an of in on for by to from since last this week weeks month months year per each every all across with and or than that there any our we me show list give tell between during over has have had been be at it its their them compare versus vs ai'.split(' '),
+    ]);
+    for (const metric of askMetrics())
+        for (const synonym of metric.synonyms)
+            for (const word of textTokens(synonym))
+                words.add(word);
+    return words;
+}
+// The catalogue follows the registry: a KPI registered later is askable from then on.
+let catalogue = null;
+function currentCatalogue() {
+    const key = registry.map((kpi) => kpi.id).join(',') + JSON.stringify(KPI_SYNONYMS);
+    if (catalogue?.key !== key) {
+        const metrics = askMetrics();
+        catalogue = { key, metrics, phrases: metricPhrases(metrics), reserved: reservedWords() };
+    }
+    return catalogue;
+}
+const metricById = (id) => currentCatalogue().metrics.find((metric) => metric.id === id);
+const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade)$/;
+const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
+// Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
+const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'nobody', 'noone',
+    'everything', 'nothing', 'whole', 'entire', 'company', 'org', 'organisation', 'organization', 'them', 'they', 'these', 'those', 'both', 'its', 'it',
+    'their', 'any', 'all', 'each', 'every', 'most', 'least', 'best', 'worst', 'people', 'staff', 'tool', 'tools', 'copilot', 'assistant', 'us', 'we',
+    'things', 'stuff', 'work', 'team', 'teams', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
+const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+// A capitalised word after the first that no rule used reads as a name the data does not have: "adoption of Marketing".
+function unknownNames(question, words, used) {
+    const RESERVED = currentCatalogue().reserved;
+    const usedWords = new Set([...used].map((index) => words[index]));
+    const names = [];
+    for (const match of question.matchAll(/(?<=\S\s+)[A-Z][A-Za-z]+/g)) {
+        const word = match[0].toLowerCase();
+        if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || word === 'i')
+            continue;
+        if (!names.includes(match[0]))
+            names.push(match[0]);
+    }
+    // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
+    words.forEach((word, index) => {
+        if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^[a-z][a-z]{2,}$/.test(word))
+            return;
+        if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || names.some((name) => name.toLowerCase() === word))
+            return;
+        names.push(word);
+    });
+    return names;
+}
+// Comparison symbols become words before the question is split.
+function spellSymbols(question) {
+    return question.replace(/>=|≥/g, ' at least ').replace(/<=|≤/g, ' at most ').replace(/>/g, ' more than ').replace(/</g, ' less than ');
+}
+// Inflections of a synonym's word: "use" reads "uses", "used", "using"; "log" reads "logged"; "rely" reads "relies".
+function sameWord(asked, word) {
+    if (asked === word)
+        return true;
+    if (word.length < 3 || asked.length <= word.length)
+        return false;
+    const stem = word.endsWith('e') || word.endsWith('y') ? word.slice(0, -1) : word;
+    const forms = [`${word}s`, `${word}es`, `${word}d`, `${word}ed`, `${word}ing`, `${stem}ing`, `${stem}ies`, `${stem}ied`, `${word}${word.at(-1)}ed`, `${word}${word.at(-1)}ing`];
+    return forms.includes(asked);
+}
+// "Better than last week" is up when higher is better.
+function versusDirection(direction, metric) {
+    if (direction === 'better' || direction === 'worse')
+        return (direction === 'better') === metric.higherIsBetter ? 'up' : 'down';
+    return direction;
+}
+// "versus last week", "higher than the previous month", "compared to last week": the words used and what they ask.
+function findVersus(words) {
+    for (let index = 0; index < words.length; index += 1) {
+        const word = words[index];
+        let at = -1;
+        if (VERSUS_LEADS.has(word))
+            at = index + 1;
+        else if (['compared', 'compare', 'comparing', 'relative'].includes(word) && ['to', 'with'].includes(words[index + 1] ?? ''))
+            at = index + 2;
+        if (at < 0)
+            continue;
+        if (words[at] === 'the')
+            at += 1;
+        if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? ''))
+            continue;
+        // "higher than", "more hours than": the way word stands up to two words before "than"
+        const wayAt = word !== 'than' ? -1 : [index - 1, index - 2].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
+        const way = wayAt >= 0 ? words[wayAt] : '';
+        const direction = way === '' ? null : way === 'better' ? 'better' : way === 'worse' ? 'worse' : UP_WORDS.has(way) ? 'up' : 'down';
+        const used = [...(wayAt >= 0 ? [wayAt] : []), ...Array.from({ length: at + 2 - index }, (_, offset) => index + offset)];
+        return { unit: words[at + 1], direction, used };
+    }
+    return null;
+}
+/**
+ * Parses a question against the data's names, deterministically; null when no metric can be found
+ * (then the caller suggests questions instead of guessing).
+ * @example parseQuestion('which teams dipped more than 10 points last week', { teams: ['Finance'], taskTypes: [], reportWeek: '2026-W47' })?.metric.id // 'delta_pts'
+ */
+export function parseQuestion(question, vocabulary) {
+    const { phrases: PHRASES, reserved: RESERVED } = currentCatalogue();
+    const words = spellNumbers(textTokens(spellSymbols(question)));
+    const used = new Set();
+    const free = () => words.map((word, index) => (used.has(index) ? '\u0000' : word));
+    // 0. "versus last week", "better than last month": the period and the one before it
+    const versusFound = findVersus(words);
+    for (const index of versusFound?.used ?? [])
+        used.add(index);
+    // 1. Time: "last week", "in October", "since W40", "over the last 4 weeks"
+    const time = parseTimeExpression(free(), vocabulary.reportWeek);
+    for (const index of time.used)
+        used.add(index);
+    // 2. Teams and task types (before metric words, so a typo of a metric word never eats a name)
+    const entityList = [
+        ...vocabulary.teams.map((name) => ({ kind: 'team', name })),
+        ...vocabulary.taskTypes.map((name) => ({ kind: 'task_type', name })),
+    ];
+    const entities = matchEntities(free(), entityList, RESERVED);
+    for (const match of entities)
+        for (const index of match.used)
+            used.add(index);
+    // 3. Metric phrases, longest first; a long word may carry one or two typos, a word its inflections
+    const found = [];
+    for (const phrase of PHRASES) {
+        const current = free();
+        for (let start = 0; start + phrase.words.length <= current.length; start += 1) {
+            const fits = phrase.words.every((word, offset) => {
+                const asked = current[start + offset];
+                if (asked === '\u0000')
+                    return false;
+                if (sameWord(asked, word))
+                    return true;
+                if (word.length < 5 || RESERVED.has(asked))
+                    return false;
+                return editDistance(asked, word, typoAllowance(word) - (word.length < 8 ? 0 : 1)) <= typoAllowance(word) - (word.length < 8 ? 0 : 1);
+            });
+            if (!fits)
+                continue;
+            found.push({ metric: phrase.metric, start, length: phrase.words.length, words: phrase.words });
+            for (let offset = 0; offset < phrase.words.length; offset += 1)
+                used.add(start + offset);
+        }
+    }
+    // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
+    let comparison = null;
+    const remaining = free();
+    for (let index = 0; index < remaining.length && !comparison; index += 1) {
+        for (const [phrase, op] of COMPARISON_WORDS) {
+            if (!phrase.every((word, offset) => remaining[index + offset] === word))
+                continue;
+            const numberAt = index + phrase.length;
+            const number = remaining[numberAt];
+            if (number === undefined || !/^\d+(\.\d+)?$/.test(number))
+                continue;
+            const unitWord = remaining[numberAt + 1];
+            const unit = unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
+            const withUnit = unit === 'number' ? [] : [numberAt + 1];
+            comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [unitWord])].join(' ').replace(' %', '%') };
+            for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit])
+                used.add(position);
+            break;
+        }
+    }
+    // 4b. Relative to everyone: "under-perform", "below average", "above the company average"
+    if (!comparison) {
+        const text = free().join(' ');
+        const average = '(the )?(company |org |overall |team |teams |group )?(average|overall|norm|mean|rest)';
+        const below = new RegExp(`\\b(under ?perform\\w*|under ?achiev\\w*|struggl\\w*|(below|under|worse than|lower than|behind) ${average})\\b`).exec(text);
+        const above = new RegExp(`\\b(out ?perform\\w*|over ?perform\\w*|(above|over|better than|higher than|ahead of|beat|beats|beating) ${average})\\b`).exec(text);
+        const match = below ?? above;
+        if (match) {
+            comparison = { op: below ? '<' : '>', value: 0, unit: 'overall', text: below ? 'below the all-teams value' : 'above the all-teams value' };
+            const start = text.slice(0, match.index).split(' ').filter((word) => word.length > 0).length;
+            const length = match[0].split(' ').length;
+            for (let offset = 0; offset < length; offset += 1)
+                used.add(start + offset);
+        }
+    }
+    // 5. Ranking, movement, dimension, shares, existence
+    const share = words.some((word, index) => SHARE_WORDS.has(word) && (words[index + 1] === 'of' || index === 0 || words[index - 1] === 'what'));
+    const existence = EXISTENCE_LEADS.has(words[0] ?? '') && words.some((word) => word === 'everyone' || word === 'everybody')
+        ? 'every'
+        : EXISTENCE_LEADS.has(words[0] ?? '') && words.some((word) => ['any', 'anyone', 'anybody', 'anything', 'someone', 'somebody'].includes(word)) ? 'any' : null;
+    let ranking = null;
+    let rankPlural = false;
+    let movement = null;
+    let quality = null;
+    let dimension = null;
+    let dimensionWord = '';
+    let plural = false;
+    let countOnly = false;
+    let series = false;
+    const rest = free();
+    rest.forEach((word, index) => {
+        if (word === '\u0000')
+            return;
+        const rank = RANK_WORDS[word];
+        if (rank && !ranking && !(word === 'most' && rest[index + 1] === 'of')) {
+            const next = rest[index + 1];
+            const limit = next !== undefined && /^\d{1,2}$/.test(next) ? Number(next) : null;
+            if (limit !== null)
+                used.add(index + 1);
+            ranking = { order: rank.order === 'best' || rank.order === 'worst' ? rank.order : rank.order, limit: limit ?? 0, text: limit === null ? word : `${word} ${limit}` };
+            rankPlural = Boolean(rank.plural) || (limit ?? 1) > 1;
+            used.add(index);
+            return;
+        }
+        const moved = MOVEMENT_WORDS[word];
+        if (moved && !WEAK_MOVEMENT.has(word))
+            movement = movement === null || movement === 'any' ? moved : movement;
+        if (QUALITY_WORDS[word])
+            quality = QUALITY_WORDS[word];
+        if (TREND_WORDS.has(word) || (word === 'getting' && QUALITY_WORDS[rest[index + 1]]) || (word === 'going' && (rest[index + 1] === 'up' || rest[index + 1] === 'down'))) {
+            series = true;
+            movement = movement ?? (word === 'going' ? (rest[index + 3] === 'down' || rest[index + 3] === 'up' ? 'any' : rest[index + 1]) : 'any');
+        }
+        if (word === 'over' && rest[index + 1] === 'time')
+            movement = movement ?? 'any';
+        // "per week", "weekly", "month by month": a series
+        if (SERIES_WORDS.has(word) || ((word === 'per' || word === 'each' || word === 'by') && (rest[index + 1] === 'week' || rest[index + 1] === 'month'))) {
+            movement = movement ?? 'any';
+            series = true;
+        }
+        if (word === 'trend' || word === 'trends' || word === 'trending' || (word === 'over' && rest[index + 1] === 'time'))
+            series = true;
+        const dimensionFound = DIMENSION_WORDS[word];
+        if (dimensionFound && !dimension) {
+            // "task types" is one dimension; "task" alone before "type(s)" is part of it.
+            if ((word === 'task' || word === 'tasks') && (rest[index + 1] === 'type' || rest[index + 1] === 'types'))
+                return;
+            if ((word === 'case' || word === 'cases') && rest[index - 1] !== 'use')
+                return;
+            if ((word === 'group' || word === 'groups') && rest[index - 1] === 'user')
+                return;
+            // "what share of Legal's tasks": the tasks are the share's whole, not a list of task types
+            if (share && (word === 'task' || word === 'tasks'))
+                return;
+            [dimension, plural] = dimensionFound;
+            dimensionWord = word;
+            const before = rest.slice(0, index).filter((entry) => entry !== '\u0000');
+            if (before.at(-1) === 'many' && before.at(-2) === 'how')
+                countOnly = true;
+            // "who is the heaviest user" asks for one
+            if (word === 'who')
+                plural = false;
+            if (rest[index - 1] === 'of' && rest[index - 2] === 'number')
+                countOnly = true;
+        }
+    });
+    // A series with no time named runs from the first week with data
+    let scope = time.scope;
+    if (series && !versusFound && scope.kind === 'default' && vocabulary.firstWeek && vocabulary.firstWeek < vocabulary.reportWeek) {
+        scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
+    }
+    // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
+    //    a share or a percentage asks for a rate; change words alone mean adoption
+    found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
+    const wantsRate = share || comparison?.unit === 'rate';
+    const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
+    let metric = (share && ofUsers ? ofUsers : wantsRate ? found.find((entry) => entry.metric.unit === 'rate') : undefined)?.metric ?? found[0]?.metric ?? null;
+    const useVerb = found.some((entry) => entry.metric.id === 'adoption_rate' && entry.words.some((word) => USE_VERBS.has(word)));
+    if (wantsRate && (metric === null || metric.id === 'ai_tasks'))
+        metric = metricById('adoption_rate');
+    if (wantsRate && metric?.id === 'manual_tasks')
+        metric = metricById('manual_share');
+    if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users'))
+        metric = metricById('user_adoption_rate');
+    if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts'))
+        metric = metricById('adoption_rate');
+    if (!metric && comparison?.unit === 'hours')
+        metric = metricById('hours_saved');
+    if (!metric)
+        return null;
+    if (quality)
+        movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
+    // 7. People: "how many people used AI" counts users, "who uses it most" ranks them, "did everyone" is user adoption
+    if (dimension === 'user' && !['coverage', 'blind_spots', 'power_users'].includes(metric.id)) {
+        const usage = ['adoption_rate', 'ai_tasks', 'ai_users', 'user_adoption_rate'].includes(metric.id);
+        if (usage && (existence === 'every' || share))
+            metric = metricById('user_adoption_rate');
+        else if (usage && (countOnly || existence === 'any'))
+            metric = metricById('ai_users');
+        else if (ranking && (useVerb || metric.id === 'ai_tasks'))
+            metric = metricById('power_users');
+        if (metric.id !== 'power_users') {
+            dimension = ranking && dimensionWord === 'who' ? 'team' : null;
+            countOnly = false;
+        }
+    }
+    // "how many tasks did Legal do manually", "how many tasks went through AI": a count, not a list of task types
+    if (countOnly && metric.id === 'adoption_rate' && (dimensionWord === 'task' || dimensionWord === 'tasks'))
+        metric = metricById('ai_tasks');
+    if (metric.unit === 'count' && (dimensionWord === 'task' || dimensionWord === 'tasks')) {
+        dimension = null;
+        countOnly = false;
+    }
+    // "which team is the heaviest AI user": the team with the highest adoption
+    if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type')) {
+        metric = metricById('adoption_rate');
+        ranking = ranking ?? { order: 'desc', limit: 0, text: 'heaviest' };
+    }
+    if (metric.id === 'power_users' && !ranking && found.some((entry) => entry.words.some((word) => word === 'heaviest' || word === 'biggest'))) {
+        ranking = { order: 'desc', limit: 0, text: 'heaviest' };
+        rankPlural = found.some((entry) => entry.words.some((word) => word === 'users'));
+    }
+    // "did anyone have harmful outputs": any team above zero
+    if (existence === 'any' && !comparison && !ranking && !movement && !metric.higherIsBetter && metric.unit === 'rate' && entities.length === 0) {
+        comparison = { op: '>', value: 0, unit: 'number', text: 'above 0' };
+        dimension = 'team';
+    }
+    const singleWeek = scope.kind === 'week' || scope.kind === 'default';
+    if (metric.id === 'adoption_rate' && singleWeek && !versusFound && (movement || comparison?.unit === 'pts'))
+        metric = metricById('delta_pts');
+    if (metric.id === 'delta_pts' && !singleWeek) {
+        metric = metricById('adoption_rate');
+        movement = movement ?? 'any';
+    }
+    if (metric.id === 'blind_spots' || metric.id === 'power_users')
+        dimension = 'user';
+    // 8. Rankings: "best"/"worst" follow the metric's good direction; a singular noun asks for one
+    const rankingFound = ranking;
+    if (rankingFound) {
+        const word = rankingFound.text.split(' ')[0];
+        const kind = RANK_WORDS[word]?.order ?? 'desc';
+        let order = kind === 'best' ? (metric.higherIsBetter ? 'desc' : 'asc') : kind === 'worst' ? (metric.higherIsBetter ? 'asc' : 'desc') : kind;
+        // "dropped the most": the most negative change first
+        if (movement === 'down' && (kind === 'desc' || kind === 'best' || kind === 'worst'))
+            order = 'asc';
+        const limit = rankingFound.limit || (plural || rankPlural ? 3 : 1);
+        ranking = { order, limit, text: rankingFound.text };
+    }
+    return {
+        metric,
+        dimension,
+        teams: entities.filter((match) => match.kind === 'team').map((match) => match.name),
+        taskTypes: entities.filter((match) => match.kind === 'task_type').map((match) => match.name),
+        comparison,
+        ranking,
+        movement,
+        time: scope,
+        countOnly,
+        unknownNames: unknownNames(question, words, used),
+        unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
+        versus: versusFound ? { unit: versusFound.unit, direction: versusDirection(versusFound.direction, metric) } : null,
+        existence,
+        yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
+    };
+}
+//# sourceMappingURL=parse-question.js.map

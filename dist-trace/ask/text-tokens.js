@@ -1,0 +1,42 @@
+// Week labels (2026-w45), months (2026-10) and decimals (0.8) stay whole; other dots and hyphens split words.
+const KEEP_WHOLE = /^(\d{4}-w\d{1,2}|\d{4}-\d{2}|\d+(\.\d+)?)$/;
+/**
+ * A question's words: lower-cased, possessives and punctuation dropped, `%` kept as its own word.
+ * @example textTokens("Finance's adoption below 80%") // ['finance', 'adoption', 'below', '80', '%']
+ */
+export function textTokens(text) {
+    return text
+        .toLowerCase()
+        .replace(/[\u2019']s\b/g, '')
+        .replace(/%/g, ' % ')
+        .split(/[^a-z0-9.%-]+/)
+        .flatMap((token) => (KEEP_WHOLE.test(token) ? [token] : token.split(/[.-]+/)))
+        .filter((token) => token.length > 0);
+}
+/**
+ * Levenshtein distance, stopping early once it exceeds `limit`.
+ * @example editDistance('finanse', 'finance') // 1
+ */
+export function editDistance(left, right, limit = Infinity) {
+    if (Math.abs(left.length - right.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+    for (let row = 1; row <= left.length; row += 1) {
+        const current = [row];
+        let best = row;
+        for (let column = 1; column <= right.length; column += 1) {
+            const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+            current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
+            best = Math.min(best, current[column]);
+        }
+        if (best > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[right.length];
+}
+/** Typos allowed for a word of this length: none below 4 letters, 1 below 7, else 2. */
+export function typoAllowance(word) {
+    return word.length < 4 ? 0 : word.length < 7 ? 1 : 2;
+}
+//# sourceMappingURL=text-tokens.js.map

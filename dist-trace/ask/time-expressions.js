@@ -1,0 +1,151 @@
+import { DateTime } from 'luxon';
+import { isIsoWeek, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ALIASES = Object.fromEntries([
+    ...MONTHS.map((name, index) => [name, index + 1]),
+    ...MONTHS.map((name, index) => [name.slice(0, 3), index + 1]),
+    ['sept', 9],
+]);
+const NUMBER_WORDS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'of', 'until', 'through']);
+/** The month a week is reported under: the month holding its Sunday (as the report's month-grain tables). */
+export function monthOfWeek(week) {
+    return weekBounds(week).end.slice(0, 7);
+}
+/** ISO weeks whose Thursday falls in a month: the weeks a month's weekly numbers add up over. */
+export function weeksOfMonth(month) {
+    const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+    const weeks = [];
+    for (let day = first; day.toFormat('yyyy-MM') === month; day = day.plus({ days: 1 })) {
+        if (day.weekday === 4)
+            weeks.push(`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`);
+    }
+    return weeks;
+}
+// A week or month named at `index`: 2026-w45, w45, "week 45", october, "oct 2026", 2026-10.
+function readPoint(words, index, reportWeek) {
+    const word = words[index];
+    const reportYear = Number(reportWeek.slice(0, 4));
+    const weekPoint = (week, length, phrase) => isIsoWeek(week) ? { week, lastWeek: week, month: monthOfWeek(week), isMonth: false, length, phrase } : null;
+    let match = /^(\d{4})-w(\d{1,2})$/.exec(word);
+    if (match)
+        return weekPoint(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, word.toUpperCase());
+    const bareWeek = (number, length, phrase) => {
+        const candidate = `${reportYear}-W${number.padStart(2, '0')}`;
+        return weekPoint(candidate > reportWeek ? `${reportYear - 1}-W${number.padStart(2, '0')}` : candidate, length, phrase);
+    };
+    match = /^w(\d{1,2})$/.exec(word);
+    if (match)
+        return bareWeek(match[1], 1, word.toUpperCase());
+    if (word === 'week' && /^\d{1,2}$/.test(words[index + 1] ?? ''))
+        return bareWeek(words[index + 1], 2, `week ${words[index + 1]}`);
+    const monthPoint = (month, length, phrase) => {
+        const weeks = weeksOfMonth(month);
+        return { week: weeks[0], lastWeek: weeks[weeks.length - 1], month, isMonth: true, length, phrase };
+    };
+    match = /^(\d{4})-(\d{2})$/.exec(word);
+    if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12)
+        return monthPoint(word, 1, word);
+    const monthNumber = MONTH_ALIASES[word];
+    if (monthNumber !== undefined) {
+        const previous = words[index - 1];
+        const year = /^\d{4}$/.test(words[index + 1] ?? '') ? Number(words[index + 1]) : null;
+        // "may" and "mar" are words too: only a month after "in", "since", ... or before a year.
+        if ((word === 'may' || word === 'mar') && year === null && !LEAD_WORDS.has(previous ?? ''))
+            return null;
+        const reportMonth = monthOfWeek(reportWeek);
+        let month = `${year ?? reportYear}-${String(monthNumber).padStart(2, '0')}`;
+        if (year === null && month > reportMonth)
+            month = `${reportYear - 1}-${String(monthNumber).padStart(2, '0')}`;
+        const name = MONTHS[monthNumber - 1];
+        return monthPoint(month, year === null ? 1 : 2, `${name[0].toUpperCase()}${name.slice(1)}${year === null ? '' : ` ${year}`}`);
+    }
+    return null;
+}
+function countWord(word) {
+    if (word === undefined)
+        return null;
+    if (/^\d{1,2}$/.test(word))
+        return Number(word);
+    return NUMBER_WORDS[word] ?? null;
+}
+const range = (from, to, phrase) => ({
+    kind: 'range',
+    fromWeek: from.week,
+    toWeek: to.lastWeek,
+    fromMonth: from.month,
+    toMonth: to.month,
+    phrase,
+});
+/**
+ * Finds the time expression of a question (words from textTokens), relative to the report week:
+ * "last week"/"this week" = the report week; "this month" = the month of its Sunday; "in October",
+ * "in 2026-W45", "since W40", "over the last 4 weeks", "from W40 to W44", "last month", "the week before".
+ * @example parseTimeExpression(['since', 'w40'], '2026-W47').scope // { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', … }
+ */
+export function parseTimeExpression(words, reportWeek) {
+    const reportMonth = monthOfWeek(reportWeek);
+    const here = (from, length) => Array.from({ length }, (_, offset) => from + offset);
+    for (let index = 0; index < words.length; index += 1) {
+        const word = words[index];
+        const next = words[index + 1];
+        // "last/past/previous N weeks|months"
+        if (['last', 'past', 'previous', 'recent'].includes(word)) {
+            const count = countWord(next);
+            const unit = words[index + 2];
+            if (count !== null && count > 0 && (unit === 'weeks' || unit === 'week')) {
+                const fromWeek = shiftWeek(reportWeek, -(count - 1));
+                return { scope: { kind: 'range', fromWeek, toWeek: reportWeek, fromMonth: monthOfWeek(fromWeek), toMonth: reportMonth, phrase: `the last ${count} weeks` }, used: here(index, 3) };
+            }
+            if (count !== null && count > 0 && (unit === 'months' || unit === 'month')) {
+                const fromMonth = shiftMonth(reportMonth, -(count - 1));
+                return { scope: { kind: 'range', fromWeek: weeksOfMonth(fromMonth)[0], toWeek: reportWeek, fromMonth, toMonth: reportMonth, phrase: `the last ${count} months` }, used: here(index, 3) };
+            }
+        }
+        if ((word === 'last' || word === 'this' || word === 'past' || word === 'latest' || word === 'report') && next === 'week') {
+            return { scope: { kind: 'week', week: reportWeek, phrase: reportWeek }, used: here(index, 2) };
+        }
+        if ((word === 'previous' || word === 'prior') && next === 'week') {
+            return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used: here(index, 2) };
+        }
+        if (word === 'week' && next === 'before') {
+            const used = words[index + 2] === 'last' ? here(index, 3) : here(index, 2);
+            return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used };
+        }
+        if ((word === 'this' || word === 'current') && next === 'month') {
+            return { scope: { kind: 'month', month: reportMonth, phrase: reportMonth }, used: here(index, 2) };
+        }
+        if ((word === 'last' || word === 'previous' || word === 'prior') && next === 'month') {
+            const month = shiftMonth(reportMonth, -1);
+            return { scope: { kind: 'month', month, phrase: month }, used: here(index, 2) };
+        }
+        if (word === 'since' || word === 'after') {
+            const from = readPoint(words, index + 1, reportWeek);
+            if (from) {
+                const to = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
+                return { scope: range(from, to, `since ${from.phrase}`), used: here(index, 1 + from.length) };
+            }
+        }
+        if (word === 'from' || word === 'between') {
+            const from = readPoint(words, index + 1, reportWeek);
+            const joiner = words[index + 1 + (from?.length ?? 0)];
+            if (from && (joiner === 'to' || joiner === 'and' || joiner === 'until' || joiner === 'through')) {
+                const to = readPoint(words, index + 2 + from.length, reportWeek);
+                if (to)
+                    return { scope: range(from, to, `${from.phrase} to ${to.phrase}`), used: here(index, 2 + from.length + to.length) };
+            }
+        }
+    }
+    for (let index = 0; index < words.length; index += 1) {
+        const point = readPoint(words, index, reportWeek);
+        if (!point)
+            continue;
+        const lead = LEAD_WORDS.has(words[index - 1] ?? '') ? [index - 1] : [];
+        const used = [...lead, ...here(index, point.length)];
+        return point.isMonth
+            ? { scope: { kind: 'month', month: point.month, phrase: point.month }, used }
+            : { scope: { kind: 'week', week: point.week, phrase: point.week }, used };
+    }
+    return { scope: { kind: 'default' }, used: [] };
+}
+//# sourceMappingURL=time-expressions.js.map

@@ -1,0 +1,72 @@
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { readStateFile } from '../util/read-state-file.js';
+/** Exit code of `uptake status --check` when no report was produced for too long (documented in the README). */
+export const DEAD_MAN_EXIT_CODE = 11;
+const DAY_MS = 86_400_000;
+/**
+ * Dead-man's check over run-log entries: overdue when no run succeeded within `days`.
+ * With no success yet, the clock starts at the log's first entry; an empty log is overdue.
+ * @example deadManCheck(await readRunLog('output/.uptake/runs.jsonl'), { days: 8, now: Date.now() }).overdue
+ */
+export function deadManCheck(entries, options) {
+    const { days, now } = options;
+    let lastSuccess = null;
+    let first = null;
+    for (const entry of entries) {
+        const at = Date.parse(entry.at);
+        if (Number.isNaN(at))
+            continue;
+        if (first === null || at < first)
+            first = at;
+        if (entry.event === 'end' && entry.outcome === 'ok' && (lastSuccess === null || at > lastSuccess))
+            lastSuccess = at;
+    }
+    const reference = lastSuccess ?? first;
+    const silentMs = reference === null ? null : now - reference;
+    const silentDays = silentMs === null ? null : Math.round((silentMs / DAY_MS) * 10) / 10;
+    const overdue = silentMs === null || silentMs > days * DAY_MS;
+    const iso = (ms) => (ms === null ? null : new Date(ms).toISOString());
+    let message;
+    if (reference === null)
+        message = `overdue: the run log is empty, no report has ever been produced (expected one within ${days} days)`;
+    else if (lastSuccess === null)
+        message = `${overdue ? 'overdue' : 'ok'}: no successful report since monitoring began ${iso(first)} (${silentDays} days ago; limit ${days} days)`;
+    else
+        message = `${overdue ? 'overdue' : 'ok'}: last successful report ${iso(lastSuccess)} (${silentDays} days ago; limit ${days} days)`;
+    return { overdue, days, lastSuccessAt: iso(lastSuccess), monitoredSince: iso(first), silentDays, message };
+}
+// Orchestrators that re-send the same alert on every check train people to ignore it:
+// notify once per silent episode (keyed by the last success) and re-arm after the next success.
+/**
+ * Runs the dead-man check and calls `notify` when overdue, at most once per episode when
+ * `statePath` is given (it remembers which episode was notified).
+ * @example await notifyIfOverdue(entries, { days: 8, now: Date.now(), notify: async (r) => console.error(r.message), statePath: 'output/.uptake/dead-man.json' })
+ */
+export async function notifyIfOverdue(entries, options) {
+    const result = deadManCheck(entries, options);
+    const episode = result.lastSuccessAt ?? `never-since-${result.monitoredSince ?? 'empty'}`;
+    const state = options.statePath ? await readState(options.statePath) : {};
+    if (!result.overdue) {
+        if (options.statePath && state.notifiedEpisode)
+            await writeFileAtomic(options.statePath, `${JSON.stringify({})}\n`);
+        return { result, notified: false };
+    }
+    if (state.notifiedEpisode === episode)
+        return { result, notified: false };
+    await options.notify(result);
+    if (options.statePath) {
+        await writeFileAtomic(options.statePath, `${JSON.stringify({ notifiedEpisode: episode, notifiedAt: new Date(options.now).toISOString() })}\n`);
+    }
+    return { result, notified: true };
+}
+// Unreadable JSON (a cut write) only means "not notified yet"; a path that is no regular file is an error.
+async function readState(path) {
+    const text = await readStateFile(path, 'the dead-man state');
+    try {
+        return JSON.parse(text ?? '{}');
+    }
+    catch {
+        return {};
+    }
+}
+//# sourceMappingURL=dead-man.js.map

@@ -1,0 +1,149 @@
+import { access, constants, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { UptakeError, isUptakeError } from '../errors.js';
+// Everything a run needs from the world, tried in seconds without running the report: settings,
+// secrets, the SMTP server (login), Slack's webhook host, the databases, Chromium and the kernel.
+/**
+ * Runs every check (each one whatever the others gave) and returns them in order.
+ * @example const checks = await runDoctor(config, { notebook: DEFAULT_NOTEBOOK }); checks.filter((check) => !check.ok)
+ */
+export async function runDoctor(config, options) {
+    const env = options.env ?? process.env;
+    const outRoot = resolve(options.outDir ?? config.output);
+    const checks = [];
+    const check = async (name, work) => {
+        let result;
+        try {
+            result = { name, ok: true, detail: await work() };
+        }
+        catch (error) {
+            result = { name, ok: false, detail: error?.message ?? String(error), kind: isUptakeError(error) ? error.kind : 'internal' };
+        }
+        checks.push(result);
+        options.onCheck?.(result);
+    };
+    await check('config', async () => 'read and valid');
+    await check('output', async () => {
+        await mkdir(outRoot, { recursive: true }).catch(() => undefined);
+        try {
+            await access(outRoot, constants.W_OK);
+        }
+        catch (error) {
+            throw new UptakeError('environment', `expected to write to the output folder, got: ${error.message}`, { file: outRoot });
+        }
+        return `${outRoot} is writable`;
+    });
+    await check('input', async () => {
+        const { discoverFiles } = await import('../ingest/discover-files.js');
+        const files = await discoverFiles(resolve(config.input));
+        return `${files.length} input files in ${resolve(config.input)}`;
+    });
+    const { resolveChannels } = await import('../deliver/resolve-channels.js');
+    let channels = null;
+    await check('channels', async () => {
+        channels = resolveChannels(config, env);
+        const enabled = [channels.email ? 'email' : null, channels.slack ? 'slack' : null].filter(Boolean);
+        return enabled.length > 0 ? `enabled: ${enabled.join(', ')}` : 'none enabled (reports and alerts reach no one)';
+    });
+    const resolved = channels;
+    if (resolved?.email) {
+        const email = resolved.email;
+        await check('smtp', async () => (await import('../deliver/email.js')).verifyEmail(email, { env }));
+    }
+    if (resolved?.slack) {
+        const { webhookUrl } = resolved.slack;
+        await check('slack', () => reachable(webhookUrl));
+    }
+    const { warehouseTargets } = await import('../deliver/warehouse/load-warehouse.js');
+    let targets = [];
+    await check('warehouse', async () => {
+        targets = warehouseTargets(config.warehouse, env, outRoot);
+        return targets.length > 0 ? targets.map((target) => target.kind).join(', ') : 'none';
+    });
+    for (const target of targets) {
+        if (target.kind === 'duckdb') {
+            await check('duckdb', async () => {
+                const folder = dirname(resolve(target.path));
+                await mkdir(folder, { recursive: true }).catch(() => undefined);
+                try {
+                    await access(folder, constants.W_OK);
+                }
+                catch (error) {
+                    throw new UptakeError('warehouse', `expected to write the DuckDB file's folder, got: ${error.message}`, { file: folder });
+                }
+                return `${resolve(target.path)} (folder writable)`;
+            });
+        }
+        else {
+            await check('postgres', () => postgresAnswers(target.url));
+        }
+    }
+    await check('chromium', async () => {
+        const { findChromium, launchBrowser } = await import('../render/browser.js');
+        const executablePath = findChromium(env);
+        if (options.quick)
+            return `${executablePath} (not started: --quick)`;
+        const browser = await launchBrowser({ executablePath, env });
+        await browser.close();
+        return `${executablePath} starts headless`;
+    });
+    // The same checks as `uptake kernel doctor` (less Jupyter, which a run does not need).
+    await check('kernel', async () => {
+        const [{ readNotebook }, { kernelDoctor }] = await Promise.all([import('../notebook/nbformat.js'), import('../notebook/kernel-doctor.js')]);
+        const name = (await readNotebook(options.notebook)).metadata.kernelspec?.name ?? 'tslab';
+        const kernelChecks = await kernelDoctor({ name, env, jupyter: false, start: !options.quick, cwd: dirname(resolve(options.notebook)) });
+        const failed = kernelChecks.find((kernelCheck) => !kernelCheck.ok);
+        if (failed)
+            throw new UptakeError('environment', `kernel \`${name}\`: ${failed.check}: ${failed.detail}`);
+        const last = kernelChecks[kernelChecks.length - 1];
+        return options.quick ? `\`${name}\` found: ${kernelChecks.map((kernelCheck) => kernelCheck.detail).join('; ')} (not started: --quick)` : last.detail;
+    });
+    return checks;
+}
+// A connection (a TLS handshake for https) to the webhook's host: nothing is sent, since a webhook has
+// no harmless message.
+async function reachable(url) {
+    const { protocol, hostname, port, origin } = new URL(url);
+    const secure = protocol === 'https:';
+    const [{ connect: connectTcp }, { connect: connectTls }] = await Promise.all([import('node:net'), import('node:tls')]);
+    await new Promise((done, fail) => {
+        const options = { host: hostname, port: Number(port || (secure ? 443 : 80)), servername: hostname, timeout: 10_000 };
+        const socket = secure ? connectTls(options, () => finish()) : connectTcp(options, () => finish());
+        const finish = (error) => {
+            socket.destroy();
+            if (error)
+                fail(new UptakeError('deliver', `Slack webhook host ${origin}: expected to connect${secure ? ' (TLS)' : ''}, got: ${error.message}`, { cause: error }));
+            else
+                done();
+        };
+        socket.once('error', finish);
+        socket.once('timeout', () => finish(new Error('no answer within 10 s')));
+    });
+    return `${origin} accepts connections${secure ? ' (TLS)' : ''}; no message was posted`;
+}
+async function postgresAnswers(url) {
+    const [{ default: pg }, { redactUrl }] = await Promise.all([import('pg'), import('../deliver/warehouse/postgres.js')]);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    try {
+        await client.connect();
+        await client.query('SELECT 1');
+    }
+    catch (error) {
+        throw new UptakeError('warehouse', `PostgreSQL ${redactUrl(url)}: expected to connect, got: ${error.message}`, { cause: error });
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+    return `${redactUrl(url)} answered`;
+}
+/**
+ * The error for a list of checks: null when all passed, else one of the first failure's kind (and exit code).
+ * @example doctorFailure([{ name: 'smtp', ok: false, detail: '…', kind: 'deliver' }])?.exitCode // 7
+ */
+export function doctorFailure(checks) {
+    const failed = checks.filter((check) => !check.ok);
+    if (failed.length === 0)
+        return null;
+    return new UptakeError(failed[0].kind ?? 'internal', `${failed.length} of ${checks.length} checks failed: ${failed.map((check) => check.name).join(', ')}`);
+}
+//# sourceMappingURL=doctor.js.map

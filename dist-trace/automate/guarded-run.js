@@ -1,0 +1,88 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { isUptakeError } from '../errors.js';
+import { appendRun } from './run-log.js';
+import { acquireRunLock } from './run-lock.js';
+import { removeStaleRunFiles } from './remove-stale-run-files.js';
+import { statePaths } from './state-paths.js';
+/**
+ * Runs `work` under the run lock and logs it (first removing what dead runs left, see removeStaleRunFiles): a `start` line, then an `end` line with the
+ * outcome, duration and error. A held lock logs a `skipped` line and throws UptakeError `busy`;
+ * a failing `work` logs its error and rethrows it.
+ * @example await guardedRun({ outputDir: 'output', reason: 'manual' }, () => runReport(options))
+ */
+export async function guardedRun(options, work) {
+    const now = options.now ?? Date.now;
+    const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
+    const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();
+    let lock;
+    try {
+        lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive });
+    }
+    catch (error) {
+        if (isUptakeError(error) && error.kind === 'busy') {
+            await appendRun(runLog, { event: 'skipped', at: new Date(now()).toISOString(), reason: options.reason, why: error.message, scheduledFor, weeks: options.weeks });
+        }
+        throw error;
+    }
+    try {
+        await removeStaleRunFiles(options.outputDir, { isAlive: options.isAlive });
+    }
+    catch (error) {
+        await lock.release();
+        throw error;
+    }
+    const runId = `${new Date(now()).toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+    const started = now();
+    try {
+        await appendRun(runLog, {
+            event: 'start',
+            runId,
+            at: new Date(started).toISOString(),
+            reason: options.reason,
+            pid: process.pid,
+            host: hostname(),
+            weeks: options.weeks,
+            scheduledFor,
+        });
+        let value;
+        try {
+            value = await work();
+        }
+        catch (error) {
+            const ended = now();
+            await appendRun(runLog, { event: 'end', runId, at: new Date(ended).toISOString(), outcome: 'error', durationMs: ended - started, error: describeError(error) });
+            throw error;
+        }
+        const ended = now();
+        await appendRun(runLog, { event: 'end', runId, at: new Date(ended).toISOString(), outcome: 'ok', durationMs: ended - started, result: plainResult(value) });
+        return { runId, value, durationMs: ended - started };
+    }
+    finally {
+        await lock.release();
+    }
+}
+/**
+ * The run-log form of an error: kind and exit code for an UptakeError, `internal` otherwise.
+ * @example describeError(new UptakeError('input', 'no files')) // { kind: 'input', message: 'no files', exitCode: 3 }
+ */
+export function describeError(error) {
+    if (isUptakeError(error))
+        return { kind: error.kind, message: error.message, exitCode: error.exitCode };
+    if (error instanceof Error)
+        return { kind: 'internal', message: error.message, exitCode: 1 };
+    return { kind: 'internal', message: String(error), exitCode: 1 };
+}
+// Keep small JSON results (runReport's { week, outDir, status }) in the log; drop anything else.
+function plainResult(value) {
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    try {
+        const text = JSON.stringify(value);
+        return text.length <= 2000 ? JSON.parse(text) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=guarded-run.js.map

@@ -1,0 +1,13 @@
+/** Why a report run started. `manual` is `uptake run`; the others come from src/automate. */
+export type RunReason = 'schedule' | 'catch-up' | 'watch' | 'manual';
+/** What an unattended trigger asks of the weekly job; `weeks` are ISO weeks the new data touch. */
+export interface JobRequest {
+    reason: RunReason;
+    weeks?: string[];
+    /** The folder to read instead of the configured input: a consistent copy of it (watch batches). */
+    input?: string;
+    /** Names an input file that changed since the copy was taken, or null: then nothing may be delivered. */
+    inputChanged?: () => Promise<string | null>;
+}
+/** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */
+export type Job = (request: JobRequest) => Promise<unknown>;

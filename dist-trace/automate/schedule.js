@@ -1,0 +1,242 @@
+import { hostname } from 'node:os';
+import { Cron } from 'croner';
+import { DateTime } from 'luxon';
+import { UptakeError, isUptakeError } from '../errors.js';
+import { systemClock, silentLog } from './clock.js';
+import { notifyIfOverdue } from './dead-man.js';
+import { guardedRun } from './guarded-run.js';
+import { appendRun, readRunLog } from './run-log.js';
+import { statePaths } from './state-paths.js';
+const DAY_MS = 86_400_000;
+// Timers cannot sleep longer than ~24.8 days, and a suspended machine skews long sleeps: wake hourly and re-check.
+const MAX_SLEEP_MS = 3_600_000;
+/**
+ * Validates config.schedule's cron and zone into a croner pattern (never started: uptake drives its own timer).
+ * @example scheduleCron({ cron: '0 6 * * 1', timezone: 'Europe/Berlin' }).nextRun(new Date('2026-11-23T00:00:00Z')) // 2026-11-23T05:00:00Z
+ */
+export function scheduleCron(schedule) {
+    try {
+        return new Cron(schedule.cron, { timezone: schedule.timezone, paused: true });
+    }
+    catch (cause) {
+        throw new UptakeError('config', `\`schedule.cron\`: expected a cron expression such as "0 6 * * 1" (minute hour day-of-month month day-of-week), got "${schedule.cron}": ${cause.message}`, { cause });
+    }
+}
+/**
+ * The latest occurrence at or before `now`, or null when there is none in the last five years.
+ * @example previousOccurrence(scheduleCron({ cron: '0 6 * * 1', timezone: 'UTC' }), Date.parse('2026-11-25T00:00:00Z')) // Date.parse('2026-11-23T06:00:00Z')
+ */
+export function previousOccurrence(cron, now) {
+    // Croner only looks forward: search growing windows back from now, so a minutely cron costs a step, not a year of steps.
+    for (const window of [60_000, 3_600_000, DAY_MS, 8 * DAY_MS, 32 * DAY_MS, 367 * DAY_MS, 5 * 367 * DAY_MS]) {
+        const first = cron.nextRun(new Date(now - window - 1000));
+        if (!first || first.getTime() > now)
+            continue;
+        let last = first.getTime();
+        for (;;) {
+            const following = cron.nextRun(new Date(last));
+            if (!following || following.getTime() > now)
+                return last;
+            last = following.getTime();
+        }
+    }
+    return null;
+}
+/**
+ * An instant in the schedule's zone and in UTC, for people reading logs.
+ * @example describeInstant(Date.parse('2026-11-30T05:00:00Z'), 'Europe/Berlin') // '2026-11-30 06:00 Europe/Berlin (2026-11-30T05:00:00.000Z)'
+ */
+export function describeInstant(epochMs, zone) {
+    return `${DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd HH:mm')} ${zone} (${new Date(epochMs).toISOString()})`;
+}
+// The catch-up rule: the last occurrence before now is missed when nothing (no run, skip or
+// scheduler start) was logged at or after it. An empty log means a first start, not a miss.
+/**
+ * The occurrence to catch up on, or null.
+ * @example missedOccurrence(entries, scheduleCron(config.schedule), Date.now())
+ */
+export function missedOccurrence(entries, cron, now) {
+    const last = previousOccurrence(cron, now);
+    if (last === null)
+        return null;
+    let latest = null;
+    for (const entry of entries) {
+        if (entry.event === 'end' || entry.event === 'watcher-start')
+            continue;
+        const at = Date.parse(entry.at);
+        if (!Number.isNaN(at) && (latest === null || at > latest))
+            latest = at;
+    }
+    if (latest === null)
+        return null;
+    return latest < last ? last : null;
+}
+/**
+ * A scheduler for the weekly job: config.schedule's cron in its zone, never two runs at once
+ * (in-process guard plus `<output>/.uptake/run.lock`), one catch-up run after a missed
+ * occurrence, every run in `<output>/.uptake/runs.jsonl`. Timers come from the injected clock.
+ * @example const scheduler = createScheduler(config, { job: (request) => runReport({ config, week: 'latest', deliver: true }) }); await scheduler.start();
+ */
+export function createScheduler(config, deps) {
+    const clock = deps.clock ?? systemClock;
+    const log = deps.log ?? silentLog;
+    const outputDir = deps.outputDir ?? config.output;
+    const runLog = deps.runLog ?? statePaths(outputDir).runLog;
+    const { timezone } = config.schedule;
+    const cron = scheduleCron(config.schedule);
+    let inFlight = null;
+    // Log appends and dead-man checks started by timers; idle() waits for them too.
+    const pendingWrites = new Set();
+    let nextDue = null;
+    let announcedDue = null;
+    let timer = null;
+    let deadManTimer = null;
+    let stopped = false;
+    async function runTick(reason, scheduledFor) {
+        const scheduledIso = scheduledFor === null ? null : new Date(scheduledFor).toISOString();
+        try {
+            const result = await guardedRun({ outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive }, () => deps.job({ reason }));
+            log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);
+            return { outcome: 'ok', reason, scheduledFor: scheduledIso, runId: result.runId };
+        }
+        catch (error) {
+            if (isUptakeError(error) && error.kind === 'busy') {
+                log(`uptake schedule: ${reason} run skipped: ${error.message}`);
+                return { outcome: 'skipped', reason, scheduledFor: scheduledIso, why: error.message };
+            }
+            log(`uptake schedule: ${reason} run failed: ${error?.message ?? String(error)}`);
+            return { outcome: 'error', reason, scheduledFor: scheduledIso, error };
+        }
+    }
+    function tick(options = {}) {
+        const now = options.now ?? clock.now();
+        const reason = options.reason ?? 'schedule';
+        const scheduledFor = options.scheduledFor ?? (reason === 'manual' ? null : now);
+        if (inFlight) {
+            const why = `a run started ${new Date(inFlight.since).toISOString()} is still in flight`;
+            log(`uptake schedule: ${reason} tick skipped: ${why}`);
+            const scheduledIso = scheduledFor === null ? null : new Date(scheduledFor).toISOString();
+            const written = appendRun(runLog, { event: 'skipped', at: new Date(now).toISOString(), reason, why, scheduledFor: scheduledIso ?? undefined });
+            pendingWrites.add(written);
+            return written
+                .finally(() => pendingWrites.delete(written))
+                .then(() => ({ outcome: 'skipped', reason, scheduledFor: scheduledIso, why }));
+        }
+        // The guard is set synchronously, before any await, so a second tick in the same turn sees it.
+        const done = runTick(reason, scheduledFor).then(async (result) => {
+            inFlight = null;
+            await checkDeadMan();
+            return result;
+        });
+        inFlight = { since: now, done };
+        return done;
+    }
+    async function idle() {
+        while (inFlight || pendingWrites.size > 0) {
+            if (inFlight)
+                await inFlight.done;
+            await Promise.allSettled([...pendingWrites]);
+        }
+    }
+    function arm(from) {
+        if (stopped)
+            return;
+        const due = cron.nextRun(new Date(from));
+        nextDue = due ? due.getTime() : null;
+        if (nextDue === null) {
+            log(`uptake schedule: "${config.schedule.cron}" has no future occurrence; nothing to wait for`);
+            return;
+        }
+        if (nextDue !== announcedDue) {
+            announcedDue = nextDue;
+            log(`uptake schedule: next run ${describeInstant(nextDue, timezone)}`);
+        }
+        timer = clock.setTimeout(wake, Math.max(0, Math.min(nextDue - clock.now(), MAX_SLEEP_MS)));
+    }
+    function wake() {
+        timer = null;
+        if (stopped || nextDue === null)
+            return;
+        const now = clock.now();
+        if (now < nextDue)
+            return arm(now);
+        const due = nextDue;
+        void tick({ now, reason: 'schedule', scheduledFor: due });
+        // However late the wake (a suspended machine), the next wait starts after now: one run, not a burst.
+        arm(Math.max(now, due));
+    }
+    async function checkDeadMan() {
+        if (!deps.notifier)
+            return;
+        try {
+            const { notified, result } = await notifyIfOverdue(await readRunLog(runLog), {
+                days: config.schedule.deadManDays,
+                now: clock.now(),
+                notify: deps.notifier,
+                statePath: statePaths(outputDir).deadMan,
+            });
+            if (notified)
+                log(`uptake schedule: dead-man notice sent: ${result.message}`);
+        }
+        catch (error) {
+            log(`uptake schedule: dead-man check failed: ${error?.message ?? String(error)}`);
+        }
+    }
+    function armDeadMan() {
+        if (!deps.notifier || stopped)
+            return;
+        deadManTimer = clock.setTimeout(() => {
+            const check = checkDeadMan().then(armDeadMan);
+            pendingWrites.add(check);
+            void check.finally(() => pendingWrites.delete(check));
+        }, deps.deadManEveryMs ?? MAX_SLEEP_MS);
+    }
+    return {
+        async start() {
+            const now = clock.now();
+            const entries = await readRunLog(runLog);
+            const missed = config.schedule.catchUp ? missedOccurrence(entries, cron, now) : null;
+            await appendRun(runLog, {
+                event: 'scheduler-start',
+                at: new Date(now).toISOString(),
+                cron: config.schedule.cron,
+                timezone,
+                pid: process.pid,
+                host: hostname(),
+            });
+            log(`uptake schedule: "${config.schedule.cron}" in ${timezone}`);
+            arm(now);
+            armDeadMan();
+            // stop() may have come while the log was read: a stopped scheduler starts no catch-up.
+            if (missed === null || stopped) {
+                await checkDeadMan();
+                return { catchUp: null };
+            }
+            log(`uptake schedule: the run due ${describeInstant(missed, timezone)} was missed; catching up once`);
+            return { catchUp: await tick({ now, reason: 'catch-up', scheduledFor: missed }) };
+        },
+        tick,
+        nextRun: () => (nextDue === null ? null : new Date(nextDue)),
+        idle,
+        async stop() {
+            stopped = true;
+            if (timer !== null)
+                clock.clearTimeout(timer);
+            if (deadManTimer !== null)
+                clock.clearTimeout(deadManTimer);
+            timer = null;
+            deadManTimer = null;
+            await idle();
+        },
+    };
+}
+/**
+ * Creates and starts a scheduler (see createScheduler); resolves after the start-up catch-up.
+ * @example const scheduler = await schedule(config, { job, log: (line) => process.stderr.write(`${line}\n`) })
+ */
+export async function schedule(config, deps) {
+    const scheduler = createScheduler(config, deps);
+    await scheduler.start();
+    return scheduler;
+}
+//# sourceMappingURL=schedule.js.map

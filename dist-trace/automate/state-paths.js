@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+/**
+ * Where uptake keeps its unattended-run state, inside the output folder.
+ * @example statePaths('output').runLog // 'output/.uptake/runs.jsonl'
+ */
+export function statePaths(outputDir) {
+    const dir = join(outputDir, '.uptake');
+    return {
+        dir,
+        runLog: join(dir, 'runs.jsonl'),
+        runLock: join(dir, 'run.lock'),
+        watchLedger: join(dir, 'watch-ledger.json'),
+        deadMan: join(dir, 'dead-man.json'),
+        alertLedger: join(dir, 'alert-ledger.json'),
+    };
+}
+//# sourceMappingURL=state-paths.js.map

@@ -1,0 +1,126 @@
+import { hostname } from 'node:os';
+import { DateTime } from 'luxon';
+import { textTable } from '../util/text-table.js';
+import { deadManCheck } from './dead-man.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
+import { readRunLog, readRuns } from './run-log.js';
+import { readRunLock } from './run-lock.js';
+import { scheduleCron } from './schedule.js';
+import { statePaths } from './state-paths.js';
+/**
+ * Gathers the run log, the next cron occurrence, the lock and the dead-man check.
+ * @example const report = await statusReport(config, { now: Date.now(), last: 10 }); report.dead_man.overdue
+ */
+export async function statusReport(config, options) {
+    const paths = statePaths(config.output);
+    const isAlive = options.isAlive ?? pidIsAlive;
+    const host = hostname();
+    const entries = await readRunLog(paths.runLog);
+    const runs = await readRuns(paths.runLog, { isAlive, host });
+    const cron = scheduleCron(config.schedule);
+    const next = cron.nextRun(new Date(options.now));
+    let scheduler = null;
+    let watcher = null;
+    const lastRunAt = (reasons) => runs.filter((run) => reasons.includes(run.reason)).at(-1)?.startedAt ?? null;
+    const [scheduledLast, watchedLast] = [lastRunAt(['schedule', 'catch-up']), lastRunAt(['watch'])];
+    for (const entry of entries) {
+        if (entry.event === 'scheduler-start') {
+            scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: scheduledLast };
+        }
+        else if (entry.event === 'watcher-start') {
+            watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast };
+        }
+    }
+    const lock = await readRunLock(config.output, { isAlive, host });
+    return {
+        run_log: paths.runLog,
+        total_runs: runs.length,
+        runs: runs
+            .slice(-Math.max(0, options.last))
+            .reverse()
+            .map((run) => ({
+            run_id: run.runId,
+            reason: run.reason,
+            outcome: run.outcome,
+            started_at: run.startedAt,
+            ended_at: run.endedAt,
+            duration_ms: run.durationMs,
+            weeks: run.weeks,
+            scheduled_for: run.scheduledFor,
+            error: run.error,
+            why: run.why,
+            result: run.result,
+        })),
+        next_run: next
+            ? {
+                at: next.toISOString(),
+                local: DateTime.fromJSDate(next, { zone: config.schedule.timezone }).toFormat('yyyy-MM-dd HH:mm'),
+                timezone: config.schedule.timezone,
+                cron: config.schedule.cron,
+            }
+            : null,
+        scheduler,
+        watcher,
+        lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, stale: lock.stale } : null,
+        dead_man: snakeDeadMan(deadManCheck(entries, { days: config.schedule.deadManDays, now: options.now })),
+    };
+}
+function snakeDeadMan(result) {
+    return {
+        overdue: result.overdue,
+        days: result.days,
+        last_success_at: result.lastSuccessAt,
+        monitored_since: result.monitoredSince,
+        silent_days: result.silentDays,
+        message: result.message,
+    };
+}
+/**
+ * The status report as text for a terminal.
+ * @example process.stdout.write(`${formatStatus(report)}\n`)
+ */
+export function formatStatus(report) {
+    const sections = [];
+    const runsTitle = `Runs (last ${report.runs.length} of ${report.total_runs}, newest first; log ${report.run_log})`;
+    sections.push(report.runs.length === 0
+        ? `${runsTitle}\nnone yet`
+        : `${runsTitle}\n${textTable(['started (UTC)', 'reason', 'outcome', 'duration', 'weeks', 'detail'], report.runs.map((run) => [
+            run.started_at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+            run.reason,
+            run.outcome,
+            run.duration_ms === null ? null : `${(run.duration_ms / 1000).toFixed(1)} s`,
+            run.weeks.join(' ') || reportedWeeks(run.result),
+            run.error ? `${run.error.kind}: ${run.error.message}` : (run.why ?? ''),
+        ]))}`);
+    sections.push(report.next_run
+        ? `Next scheduled run: ${report.next_run.local} ${report.next_run.timezone} (${report.next_run.at}), cron "${report.next_run.cron}"`
+        : 'Next scheduled run: none (the cron has no future occurrence)');
+    const lastRun = (at) => `last run ${at ?? 'none yet'}`;
+    sections.push(report.scheduler
+        ? `Scheduler: ${report.scheduler.alive ? 'up' : 'not running'} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host}; ${lastRun(report.scheduler.last_run_at)})`
+        : 'Scheduler: never started here (`uptake schedule`, or an external scheduler running `uptake run`)');
+    sections.push(report.watcher
+        ? `Watcher: ${report.watcher.alive ? 'up' : 'not running'} (last started ${report.watcher.since} as pid ${report.watcher.pid} on ${report.watcher.host}, watching ${report.watcher.dir}; ${lastRun(report.watcher.last_run_at)})`
+        : 'Watcher: never started here (`uptake watch DIR`)');
+    sections.push(report.lock
+        ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`
+        : 'Run lock: free');
+    sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
+    // Alerts that reached nobody are retried by the next run; until one succeeds, status says so.
+    const lastFinished = report.runs.find((run) => run.outcome === 'ok' || run.outcome === 'error');
+    if (lastFinished?.error?.kind === 'alert')
+        sections.push(`Alerts: the last run (${lastFinished.started_at}) could not deliver alerts: ${lastFinished.error.message}`);
+    return sections.join('\n\n');
+}
+// A scheduled run asks for `latest`; the week it resolved to is in the job's result.
+function reportedWeeks(result) {
+    if (result === null || typeof result !== 'object')
+        return '';
+    const { week, reports } = result;
+    if (typeof week === 'string')
+        return week;
+    if (Array.isArray(reports))
+        return reports.map((report) => String(report.week ?? '')).join(' ');
+    return '';
+}
+//# sourceMappingURL=status-report.js.map

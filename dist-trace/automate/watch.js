@@ -1,0 +1,348 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { isUptakeError } from '../errors.js';
+import { kindOfFileName } from '../ingest/discover-files.js';
+import { systemClock, silentLog } from './clock.js';
+import { guardedRun } from './guarded-run.js';
+import { appendRun } from './run-log.js';
+import { statePaths } from './state-paths.js';
+import { hostname } from 'node:os';
+import { openLedger } from './ledger.js';
+import { weeksInFile } from './weeks-in-file.js';
+import { rosterZones } from './roster-zones.js';
+import { takeInFile } from './take-in-file.js';
+// A roster month speaks for four or five weeks, some of which may hold no logs yet (no report
+// can be built for them): roster weeks count only where some log file has rows.
+/**
+ * The weeks a batch should recompute: every week of its new log files, plus the weeks of its new
+ * roster months that hold logs (in this batch or in files already in the ledger).
+ * @example batchWeeks([{ path: 'user_monthly_summary_2026-11.csv', weeks: ['2026-W45', '2026-W46', '2026-W47', '2026-W48'] }], ledgerWithW45andW46) // ['2026-W45', '2026-W46']
+ */
+export function batchWeeks(fresh, ledger) {
+    const isRoster = (name) => kindOfFileName(basename(name)) === 'user_monthly_summary';
+    const logWeeks = new Set(fresh.filter((file) => !isRoster(file.path)).flatMap((file) => file.weeks));
+    const weeksWithLogs = new Set(logWeeks);
+    for (const entry of ledger.entries())
+        if (!isRoster(entry.file))
+            for (const week of entry.weeks)
+                weeksWithLogs.add(week);
+    const rosterWeeks = fresh.filter((file) => isRoster(file.path)).flatMap((file) => file.weeks.filter((week) => weeksWithLogs.has(week)));
+    return [...new Set([...logWeeks, ...rosterWeeks])].sort();
+}
+/**
+ * Watches `dir` for input files (ai_logs*, manual_logs*, user_monthly_summary* as .csv or
+ * .csv.gz) and runs the job once per burst, for the weeks the new content touches. A file
+ * counts once its size has been stable for `stableMs`; content already in the ledger
+ * (sha256, kept across restarts) never triggers again. Files present at start that are not
+ * in the ledger count as new. Resolves once the initial scan is armed.
+ * @example const watcher = await watch('incoming', { job, debounceMs: 2000, stableMs: 1000, ledgerPath: 'output/.uptake/watch-ledger.json' })
+ */
+export async function watch(dir, options) {
+    const clock = options.clock ?? systemClock;
+    const log = options.log ?? silentLog;
+    const root = resolve(dir);
+    const ledger = await openLedger(options.ledgerPath);
+    const snapshotDir = options.snapshotDir ?? join(dirname(resolve(options.ledgerPath)), 'watch-snapshot');
+    // store/<sha256>/<name>: every input file as it was read (once, while checking it is whole);
+    // batch/<name>: hard links to the store, the one consistent folder a run reads.
+    const store = join(snapshotDir, 'store');
+    const batchDir = join(snapshotDir, 'batch');
+    /** What was read of each input file (by name), while its size and mtime stay the same. */
+    const taken = new Map();
+    // A watcher that was killed left its copies: this one reads the folder afresh.
+    await rm(snapshotDir, { recursive: true, force: true });
+    const announcedWaits = new Map();
+    const pending = new Set();
+    const carried = new Set();
+    let timer = null;
+    let running = null;
+    let again = false;
+    let closed = false;
+    const { watch: watchFolder } = await import('chokidar');
+    const folder = watchFolder(root, {
+        depth: 0,
+        ignoreInitial: false,
+        usePolling: options.usePolling ?? false,
+        awaitWriteFinish: { stabilityThreshold: options.stableMs, pollInterval: Math.max(10, Math.min(100, Math.floor(options.stableMs / 4))) },
+        // uptake reads a folder's top level only (like `uptake run`), and only input-kind names.
+        ignored: (path) => resolve(path) !== root && kindOfFileName(basename(path)) === null,
+    });
+    const onReady = (path) => {
+        if (closed)
+            return;
+        pending.add(resolve(path));
+        arm(options.debounceMs);
+    };
+    folder.on('add', onReady);
+    folder.on('change', onReady);
+    folder.on('error', (error) => log(`uptake watch: ${error?.message ?? String(error)}`));
+    await new Promise((ready) => folder.once('ready', () => ready()));
+    // `uptake status` shows a running watcher from this line (and whether its pid is alive).
+    if (options.outputDir) {
+        const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
+        await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname() });
+    }
+    log(`uptake watch: watching ${root} (stable after ${options.stableMs} ms, burst window ${options.debounceMs} ms, ledger ${options.ledgerPath} with ${ledger.size} files)`);
+    function arm(delayMs) {
+        if (closed)
+            return;
+        if (timer !== null)
+            clock.clearTimeout(timer);
+        timer = clock.setTimeout(() => {
+            timer = null;
+            flush();
+        }, delayMs);
+    }
+    // Batches run one after another: files that become ready during a run wait for the next batch.
+    function flush() {
+        if (running) {
+            again = true;
+            return;
+        }
+        running = (async () => {
+            do {
+                again = false;
+                const paths = [...new Set([...carried, ...pending])].sort();
+                carried.clear();
+                pending.clear();
+                if (paths.length > 0)
+                    await processBatch(paths);
+            } while (again && !closed);
+        })().finally(() => {
+            running = null;
+        });
+    }
+    async function processBatch(paths) {
+        const batch = { fresh: [], duplicates: [], waiting: [], weeks: [], outcome: 'nothing-new' };
+        const seen = new Map();
+        const zones = await rosterZones(root, options.inputLimits);
+        for (const path of paths) {
+            let file;
+            try {
+                const info = await stat(path);
+                // A FIFO, device or folder named like input would block the reads below; the run never reads it either.
+                if (!info.isFile()) {
+                    log(`uptake watch: ${basename(path)} is not a regular file; ignored`);
+                    continue;
+                }
+                // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
+                const quietFor = clock.now() - info.mtimeMs;
+                if (quietFor < options.stableMs) {
+                    batch.waiting.push({ path, why: `it was modified ${Math.round(quietFor)} ms ago` });
+                    continue;
+                }
+                const read = await takeIn(basename(path), info);
+                if (!read.complete) {
+                    batch.waiting.push({ path, why: read.why });
+                    continue;
+                }
+                file = read;
+            }
+            catch {
+                continue; // gone again before we read it
+            }
+            const { sha256, bytes } = file;
+            const known = ledger.get(sha256);
+            if (known?.rejected !== undefined) {
+                batch.duplicates.push({ path, sha256, firstSeenAs: known.file });
+                log(`uptake watch: ${basename(path)} was rejected before (${known.rejected}); skipped until it changes`);
+                continue;
+            }
+            const firstSeenAs = known?.file ?? seen.get(sha256);
+            if (firstSeenAs !== undefined) {
+                batch.duplicates.push({ path, sha256, firstSeenAs });
+                log(`uptake watch: ${basename(path)} has the content of ${firstSeenAs}, already processed; no run`);
+                continue;
+            }
+            seen.set(sha256, basename(path));
+            // From the copy read above: the watched file is read once.
+            const { weeks, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
+            if (error)
+                log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
+            batch.fresh.push({ path, sha256, bytes, weeks });
+        }
+        for (const waiting of batch.waiting) {
+            carried.add(waiting.path);
+            if (announcedWaits.get(waiting.path) !== waiting.why)
+                log(`uptake watch: ${basename(waiting.path)} is not complete yet (${waiting.why}); waiting`);
+            announcedWaits.set(waiting.path, waiting.why);
+        }
+        if (batch.waiting.length > 0)
+            arm(options.stableMs);
+        batch.weeks = batchWeeks(batch.fresh, ledger);
+        if (batch.fresh.length > 0)
+            await runFor(batch);
+        for (const file of batch.fresh)
+            announcedWaits.delete(file.path);
+        options.onBatch?.(batch);
+    }
+    // The folder's input files now: name -> size and mtime.
+    async function inputFiles() {
+        const files = new Map();
+        for (const name of (await readdir(root)).sort()) {
+            if (kindOfFileName(name) === null)
+                continue;
+            try {
+                const info = await stat(join(root, name));
+                if (info.isFile())
+                    files.set(name, { size: info.size, mtimeMs: info.mtimeMs });
+            }
+            catch {
+                // gone again
+            }
+        }
+        return files;
+    }
+    function firstChange(before, now) {
+        for (const [name, info] of now) {
+            const old = before.get(name);
+            if (!old || old.size !== info.size || old.mtimeMs !== info.mtimeMs)
+                return name;
+        }
+        for (const name of before.keys())
+            if (!now.has(name))
+                return name;
+        return null;
+    }
+    // The file as read before while its size and mtime are the same, else read (once) into the store now.
+    async function takeIn(name, info) {
+        const known = taken.get(name);
+        if (known && known.size === info.size && known.mtimeMs === info.mtimeMs)
+            return known;
+        const read = await takeInFile(join(root, name), store);
+        if (read.complete)
+            taken.set(name, read);
+        return read;
+    }
+    // One batch reads one consistent snapshot: a folder of hard links to the store's copies of every
+    // input file (a file not read before is read now; one not whole yet is left out, and runs a batch
+    // of its own once it is), and a file that moves meanwhile makes the batch wait.
+    async function takeSnapshot() {
+        await rm(batchDir, { recursive: true, force: true });
+        await mkdir(batchDir, { recursive: true });
+        const files = await inputFiles();
+        for (const [name, info] of files) {
+            const read = await takeIn(name, info).catch(() => null);
+            if (!read?.complete)
+                continue;
+            const linked = join(batchDir, name);
+            await link(read.copy, linked).catch(() => copyFile(read.copy, linked));
+        }
+        await dropUnused(new Set(files.keys()));
+        const changing = firstChange(files, await inputFiles());
+        return changing === null ? { files } : { changing };
+    }
+    // The store keeps the copies of the files in the folder now, no more.
+    async function dropUnused(names) {
+        for (const name of taken.keys())
+            if (!names.has(name))
+                taken.delete(name);
+        const used = new Set([...taken.values()].map((file) => file.sha256));
+        for (const entry of await readdir(store).catch(() => [])) {
+            if (!used.has(entry) && !entry.startsWith('.incoming-'))
+                await rm(join(store, entry), { recursive: true, force: true });
+        }
+    }
+    async function runFor(batch) {
+        const names = batch.fresh.map((file) => basename(file.path)).join(', ');
+        const snapshot = await takeSnapshot();
+        if ('changing' in snapshot) {
+            for (const file of batch.fresh)
+                carried.add(file.path);
+            batch.outcome = 'changing';
+            log(`uptake watch: ${snapshot.changing} changed while it was copied; waiting for it to settle`);
+            arm(options.stableMs);
+            await rm(batchDir, { recursive: true, force: true });
+            return;
+        }
+        let changedDuringRun = null;
+        const inputChanged = async () => (changedDuringRun ??= firstChange(snapshot.files, await inputFiles()));
+        log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running`);
+        const request = { reason: 'watch', weeks: batch.weeks, input: batchDir, inputChanged };
+        try {
+            if (options.outputDir) {
+                await guardedRun({ outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive }, () => options.job(request));
+            }
+            else {
+                await options.job(request);
+            }
+        }
+        catch (error) {
+            if (isUptakeError(error) && error.kind === 'input' && (await reject(batch, error)))
+                return;
+            for (const file of batch.fresh)
+                carried.add(file.path);
+            if (isUptakeError(error) && error.kind === 'busy') {
+                batch.outcome = 'busy';
+                const retryMs = options.busyRetryMs ?? 30_000;
+                log(`uptake watch: another run holds the lock; retrying in ${Math.round(retryMs / 1000)} s`);
+                arm(retryMs);
+            }
+            else {
+                batch.outcome = 'error';
+                batch.error = error;
+                log(`uptake watch: run failed (${error?.message ?? String(error)}); these files are retried with the next arrival or restart`);
+            }
+            return;
+        }
+        finally {
+            await rm(batchDir, { recursive: true, force: true });
+        }
+        const processedAt = new Date(clock.now()).toISOString();
+        for (const file of batch.fresh)
+            ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks });
+        await ledger.save();
+        batch.outcome = 'ran';
+        log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
+        const changed = await inputChanged();
+        if (changed !== null) {
+            batch.changedDuringRun = changed;
+            log(`uptake watch: ${changed} changed during the run (nothing was delivered from it); running again once it settles`);
+            for (const name of (await inputFiles()).keys())
+                pending.add(join(root, name));
+            arm(Math.max(options.debounceMs, options.stableMs));
+        }
+    }
+    // Input the run refused (UptakeError `input`, e.g. a file over a size cap) is not retried until it
+    // changes: only the new file the error names. An error naming none of them (the folder still lacks
+    // its roster, say) is no verdict on the new files: false, and they are retried like after any failure.
+    async function reject(batch, error) {
+        const rejected = batch.fresh.filter((file) => error.file !== undefined && basename(error.file) === basename(file.path));
+        if (rejected.length === 0)
+            return false;
+        for (const file of batch.fresh)
+            if (!rejected.includes(file))
+                carried.add(file.path);
+        const processedAt = new Date(clock.now()).toISOString();
+        for (const file of rejected)
+            ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks, rejected: error.message });
+        await ledger.save();
+        batch.outcome = 'rejected';
+        batch.error = error;
+        log(`uptake watch: rejected ${rejected.map((file) => basename(file.path)).join(', ')}: ${error.message}; not tried again until the content changes; still watching`);
+        return true;
+    }
+    // Polls the debounce timer with real time: meant for the system clock.
+    async function idle() {
+        while (running || timer !== null) {
+            if (running)
+                await running;
+            else
+                await new Promise((settle) => setTimeout(settle, 10));
+        }
+    }
+    return {
+        async close() {
+            closed = true;
+            if (timer !== null)
+                clock.clearTimeout(timer);
+            timer = null;
+            await folder.close();
+            if (running)
+                await running;
+            await rm(snapshotDir, { recursive: true, force: true });
+        },
+        idle,
+    };
+}
+//# sourceMappingURL=watch.js.map

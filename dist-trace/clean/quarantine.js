@@ -1,0 +1,173 @@
+import { memoizedPer } from '../columns/index.js';
+import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, withoutControlCharacters } from '../ingest/parse-values.js';
+const DAY_MS = 86_400_000;
+// A start in 2100 or 9999 is a broken clock or a hostile row, and would pull `latest` and every period
+// table with it: only times between `cleaning.earliest` and a little after the run's clock are used.
+/**
+ * The plausible instants for a run whose clock reads `nowMs`: from `earliest` (a UTC date) to `maxFutureDays` after now.
+ * @example plausibleWindow({ earliest: '2000-01-01', maxFutureDays: 1 }, Date.UTC(2026, 11, 4)) // { earliestMs: 946684800000, latestMs: Date.UTC(2026, 11, 5) }
+ */
+export function plausibleWindow(cleaning, nowMs) {
+    return { earliestMs: Date.parse(`${cleaning.earliest}T00:00:00Z`), latestMs: nowMs + cleaning.maxFutureDays * DAY_MS };
+}
+const isoOf = (epochMs) => new Date(epochMs).toISOString();
+const show = (value) => `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+// A Map lookup per cell per row adds up over millions of rows: look the header up once.
+const positionsOf = memoizedPer((header) => {
+    const at = (name) => header.index.get(name) ?? -1;
+    return {
+        eventId: at('event_id'), taskId: at('task_id'), user: at('user_id'), team: at('team'), label: at('task_type'), start: at('started_at'), end: at('ended_at'),
+        status: at('status'), accuracy: at('accuracy'), accuracyPct: at('accuracy_pct'),
+        usePercent: !header.index.has('accuracy') && header.index.has('accuracy_pct'),
+        harmful: at('harmful'), prompt: at('prompt'), toolVersion: at('tool_version'), tz: at('tz'),
+        durations: DURATION_UNITS.map(([column, unitMs]) => [column, at(column), unitMs]).filter(([, position]) => position !== -1),
+        passThrough: [...header.passThrough],
+    };
+});
+/**
+ * The trimmed field at `position`, '' when the column is absent (-1) or the record is short. The roster reads its cells so too.
+ * @example cellAt(['a', ' b '], 1) // 'b'
+ */
+export const cellAt = (fields, position) => (position === -1 ? '' : trimmed(fields[position] ?? ''));
+/**
+ * How many fields hold more than white space: of two duplicate rows, the most complete is kept.
+ * @example filledFields(['a', ' ', '']) // 1
+ */
+export function filledFields(fields) {
+    let filled = 0;
+    for (const field of fields)
+        if (trimmed(field) !== '')
+            filled += 1;
+    return filled;
+}
+// One pass over a record: fatal problems quarantine it (CONTRACT 2.1), times become UTC (2.2).
+/**
+ * Reads one log record into typed values, or says why it is quarantined.
+ * @example readLogRecord('ai_logs', record, header, context) // { reason: 'unknown_status', detail: 'expected `status` ...' }
+ */
+export function readLogRecord(source, record, header, context) {
+    if (record.parseError !== undefined)
+        return { reason: 'parse_error', detail: record.parseError };
+    const fields = withoutControlCharacters(record.fields, record.raw);
+    if (fields.length > header.width) {
+        return { reason: 'field_count', detail: `expected at most ${header.width} fields (the header's count), got ${fields.length}` };
+    }
+    const at = positionsOf(header);
+    const ai = source === 'ai_logs';
+    const idColumn = ai ? 'event_id' : 'task_id';
+    const id = cellAt(fields, ai ? at.eventId : at.taskId);
+    if (id === '')
+        return { reason: 'missing_id', detail: `expected a non-empty \`${idColumn}\`` };
+    const user = cellAt(fields, at.user);
+    if (user === '')
+        return { reason: 'missing_user_id', detail: 'expected a non-empty `user_id`' };
+    const startText = cellAt(fields, at.start);
+    if (startText === '')
+        return { reason: 'missing_started_at', detail: 'expected a non-empty `started_at`' };
+    const startParsed = parseTimestamp(startText);
+    if (startParsed.kind === 'invalid')
+        return { reason: 'invalid_started_at', detail: `expected \`started_at\` to be a timestamp, got ${show(startText)}` };
+    // the row's zone is needed for the start; an unreadable one is counted once the row is kept
+    const tzText = cellAt(fields, at.tz);
+    const rowZone = tzText !== '' && ianaZone(tzText) ? tzText : undefined;
+    const start = toUtc(startParsed, rowZone, user, context);
+    const { earliestMs, latestMs } = context.plausible;
+    // each side names only its own bound: a start before `earliest` is rejected with the same words at every
+    // run's clock, so a store keeps its file (and its quarantine) instead of reading it again (onAfterClock)
+    if (start > latestMs) {
+        context.onAfterClock();
+        return { reason: 'implausible_started_at', detail: `expected \`started_at\` at or before ${isoOf(latestMs)} (cleaning.maxFutureDays after the run's clock), got ${show(startText)}` };
+    }
+    if (!(start >= earliestMs)) {
+        return { reason: 'implausible_started_at', detail: `expected \`started_at\` at or after ${isoOf(earliestMs)} (cleaning.earliest), got ${show(startText)}` };
+    }
+    let status = 'completed';
+    let accuracy = null;
+    if (ai) {
+        const statusText = cellAt(fields, at.status);
+        if (statusText === '')
+            return { reason: 'missing_status', detail: 'expected a non-empty `status`' };
+        const parsed = parseStatus(statusText);
+        if (parsed === null)
+            return { reason: 'unknown_status', detail: `expected \`status\` to be completed, abandoned or error (or a known synonym), got ${show(statusText)}` };
+        status = parsed;
+        const column = at.usePercent ? 'accuracy_pct' : 'accuracy';
+        const text = cellAt(fields, at.usePercent ? at.accuracyPct : at.accuracy);
+        const number = parseNumber(text);
+        if (Number.isNaN(number))
+            return { reason: 'invalid_accuracy', detail: `expected \`${column}\` to be a number, got ${show(text)}` };
+        if (number !== null) {
+            accuracy = at.usePercent ? number / 100 : number;
+            if (accuracy < 0 || accuracy > 1) {
+                return { reason: 'accuracy_out_of_range', detail: `expected \`${column}\` in ${at.usePercent ? '[0, 100]' : '[0, 1]'}, got ${show(text)}` };
+            }
+        }
+    }
+    if (tzText !== '' && rowZone === undefined)
+        context.onUnreadableOptional('tz');
+    let end = Number.NaN;
+    const endText = cellAt(fields, at.end);
+    if (endText !== '') {
+        const endParsed = parseTimestamp(endText);
+        // an implausible end is unreadable too: swapped for a skewed clock it would become the start
+        const instant = endParsed.kind === 'invalid' ? Number.NaN : toUtc(endParsed, rowZone, user, context);
+        if (instant >= earliestMs && instant <= latestMs)
+            end = instant;
+        else {
+            context.onUnreadableOptional('ended_at');
+            if (instant > latestMs)
+                context.onAfterClock();
+        }
+    }
+    if (Number.isNaN(end)) {
+        const durationMs = readDuration(fields, at.durations, context);
+        if (durationMs !== null)
+            end = start + durationMs;
+    }
+    let harmful = null;
+    if (ai) {
+        const parsed = parseBoolean(cellAt(fields, at.harmful));
+        if (parsed === undefined)
+            context.onUnreadableOptional('harmful');
+        else
+            harmful = parsed;
+    }
+    const team = cellAt(fields, at.team);
+    const prompt = ai ? cellAt(fields, at.prompt) : '';
+    const toolVersion = cellAt(fields, at.toolVersion);
+    const completeness = filledFields(fields);
+    const passThrough = [];
+    for (const [name, position] of at.passThrough) {
+        const value = trimmed(fields[position] ?? '');
+        if (value !== '')
+            passThrough.push([name, value]);
+    }
+    return {
+        id, user, team: team === '' ? null : team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
+        prompt: prompt === '' ? null : prompt, toolVersion: toolVersion === '' ? null : toolVersion,
+        completeness, passThrough,
+    };
+}
+function toUtc(parsed, rowZone, user, context) {
+    return parsed.kind === 'instant' ? parsed.epochMs : localToUtc(parsed.localMs, rowZone ?? context.rosterZone(user, parsed.month) ?? context.defaultZone);
+}
+const DURATION_UNITS = [['duration_ms', 1], ['duration_s', 1000], ['duration_min', 60_000]];
+function readDuration(fields, durations, context) {
+    for (const [column, position, unitMs] of durations) {
+        const text = cellAt(fields, position);
+        if (text === '')
+            continue;
+        const number = parseNumber(text);
+        // a duration so long that it is no longer a finite number of milliseconds is no duration either
+        if (number === null || Number.isNaN(number) || number < 0 || !Number.isFinite(number * unitMs)) {
+            context.onUnreadableOptional(column);
+            continue;
+        }
+        return number * unitMs;
+    }
+    return null;
+}
+export function isRejection(value) {
+    return value.reason !== undefined;
+}
+//# sourceMappingURL=quarantine.js.map

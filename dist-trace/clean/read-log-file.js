@@ -1,0 +1,129 @@
+import { UptakeError } from '../errors.js';
+import { parseChunk, readFileRecords } from '../ingest/read-csv-fast.js';
+import { headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
+import { LogRowsBuilder } from '../ingest/log-rows.js';
+import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
+import { isRejection, readLogRecord } from './quarantine.js';
+const PROGRESS_EVERY = 250_000;
+/** gzip shrinks these logs about this much: what a compressed file weighs as text. */
+const GZIP_RATIO = 6;
+/** Fewer bytes than any log row takes, header and line ending included: room for every row at first. */
+const NARROWEST_ROW_BYTES = 48;
+/** A log file's size as text: its size on disk, times what gzip shrinks such text by. */
+export const textBytesOf = (file) => file.bytes * (file.gzip ? GZIP_RATIO : 1);
+// Each file reads on its own (rows, quarantine, counts), so files can be read side by side and merged in order.
+/**
+ * Reads one ai_logs or manual_logs file: the header resolved, every record typed or quarantined (CONTRACT 2.1-2.2).
+ * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
+ */
+export async function readLogFile(file, options) {
+    return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS, options.chunkBytes);
+}
+// Schema drift is the first header's unknown columns, then for each repeated header its new unknown
+// columns and a note: the same whether the file was read whole or in chunks (whose repeats are replayed here).
+/**
+ * The header in force and the schema drift so far, from a file's first header and the headers it repeats.
+ * @example const history = new HeaderHistory(first); history.repeat(57, repeated); history.drift
+ */
+export class HeaderHistory {
+    header;
+    drift;
+    constructor(header) {
+        this.header = header;
+        this.drift = [...header.drift];
+    }
+    repeat(line, repeated) {
+        this.drift.push(...repeated.drift.filter((name) => !this.drift.includes(name)), headerRepeatNote(line, this.header, repeated));
+        this.header = repeated;
+    }
+}
+// The chunks of a large file are read side by side: each with the file's header (a chunk after the first
+// holds none), its records numbered from line 1; the caller shifts lines and replays repeated headers.
+/**
+ * Reads one chunk of a log file (readTextChunks): the file's first chunk reads its header, a later one is
+ * given `header`, the fields of the header in force where it starts.
+ * @example const part = readLogChunk(file, chunk, header, { zones, defaultZone: 'UTC', plausible, onProgress() {} })
+ */
+export async function readLogChunk(file, chunk, header, options) {
+    let lines = 0;
+    const read = await readLogRecords({ ...file, gzip: false, bytes: chunk.bytes.length }, (onRecord) => {
+        lines = parseChunk(chunk, onRecord, { line: 1, maxRecordBytes: (options.limits ?? DEFAULT_INPUT_LIMITS).maxRecordBytes }) - 1;
+        return Promise.resolve();
+    }, options, header);
+    const { header: resolved, ...rest } = read;
+    if (resolved === undefined)
+        throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+    return { ...rest, firstHeader: resolved.fields, lastHeader: resolved.last, lines };
+}
+async function readRecords(file, forEachRecord, options) {
+    const { header, repeats, ...read } = await readLogRecords(file, forEachRecord, options);
+    if (header === undefined)
+        throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
+    const history = new HeaderHistory(header.resolved);
+    for (const repeat of repeats)
+        history.repeat(repeat.line, repeatedHeader(file.kind, repeat.fields));
+    const report = { file: file.path, kind: file.kind, rows: read.rowsRead, drift: history.drift, missingOptional: header.resolved.missingOptional };
+    return { ...read, report };
+}
+/** The rows of a file (or chunk) read with its first header, or with `presetHeader` when given (a later chunk). */
+async function readLogRecords(file, forEachRecord, options, presetHeader) {
+    const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
+    const quarantine = [];
+    const unreadable = new Map();
+    let header = presetHeader === undefined ? undefined : resolveHeader(file.kind, presetHeader);
+    /** The first header's resolution and fields, and the fields of the header in force. */
+    let first = header === undefined ? undefined : { resolved: header, fields: presetHeader, last: presetHeader };
+    const repeats = [];
+    let count = 0;
+    let quarantined = 0;
+    let afterClock = 0;
+    // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
+    // anyway: a second table of thousands of users, looked up on every naive time, missed the processor's cache.
+    const zonesByCode = [];
+    const context = {
+        defaultZone: options.defaultZone,
+        plausible: options.plausible,
+        rosterZone: (userId, month) => {
+            const code = rows.code(userId);
+            let months = zonesByCode[code];
+            if (months === undefined)
+                zonesByCode[code] = months = options.zones.get(userId) ?? null;
+            return months?.get(month);
+        },
+        onUnreadableOptional: (column) => unreadable.set(column, (unreadable.get(column) ?? 0) + 1),
+        onAfterClock: () => (afterClock += 1),
+    };
+    await forEachRecord((record) => {
+        if (!header) {
+            header = resolveHeader(file.kind, record.fields);
+            if (header.missingRequired.length > 0) {
+                throw new UptakeError('input', `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`, { file: file.path, line: record.line });
+            }
+            first = { resolved: header, fields: record.fields, last: record.fields };
+            return;
+        }
+        const row = readLogRecord(file.kind, record, header, context);
+        if (isRejection(row)) {
+            // only a rejected record can be a header: checked there, the rows read pay nothing for it
+            const repeated = record.parseError === undefined ? repeatedHeader(file.kind, record.fields) : undefined;
+            if (repeated) {
+                repeats.push({ line: record.line, fields: record.fields });
+                first.last = record.fields;
+                header = repeated;
+                return;
+            }
+        }
+        count += 1;
+        if (isRejection(row)) {
+            quarantined += 1;
+            quarantine.push({ file: file.path, line: record.line, reason: row.reason, raw: record.raw, detail: row.detail });
+        }
+        else {
+            rows.push(row, record.ascii);
+        }
+        if (count % PROGRESS_EVERY === 0)
+            options.onProgress(`${file.name}: ${count} rows read`);
+    });
+    return { rows, quarantine, unreadable, rowsRead: count, quarantined, afterClock, header: first, repeats };
+}
+//# sourceMappingURL=read-log-file.js.map

@@ -1,0 +1,312 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UptakeError } from '../errors.js';
+import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
+import { LogRows } from '../ingest/log-rows.js';
+import { chunkBytesOf, headerFieldsOf, readTextChunks } from '../ingest/read-csv-fast.js';
+import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
+import { HeaderHistory, readLogFile, textBytesOf } from './read-log-file.js';
+/** Below this much CSV text, starting threads costs more than it saves. */
+const THREADS_FROM_BYTES = 32 * 1024 * 1024;
+const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
+// Files are independent until de-duplication: reading them side by side uses every core.
+/**
+ * Reads the log files, on worker threads when the input is large, and merges them in file order:
+ * the result is the same whichever way they were read.
+ * @example const read = await readLogFiles(files, { zones, defaultZone: 'UTC', onProgress: console.error, limits: config.inputLimits })
+ */
+export async function readLogFiles(files, options) {
+    const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
+    const reads = [];
+    const add = (file, part, result) => {
+        const { report, quarantine, rowsRead, quarantined, afterClock } = result;
+        const read = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, afterClock, unreadable: [...result.unreadable] } };
+        options.onFileRead?.(read);
+        reads.push(read);
+    };
+    const threads = workers < 1 || !existsSync(fileURLToPath(WORKER_URL)) ? 0 : workers;
+    if (threads === 0) {
+        const zones = await options.zones;
+        for (const file of files) {
+            const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
+            add(file, result.rows.toPart(), result);
+        }
+    }
+    else {
+        options.onProgress(`reading ${files.length} log files on ${workers} threads`);
+        const read = await readOnWorkers(files, workers, options);
+        for (const [index, file] of files.entries()) {
+            const outcome = read[index];
+            if (outcome.type === 'done') {
+                add(file, outcome.part, outcome);
+                continue;
+            }
+            const { parts: chunkParts, ...result } = joinChunks(file, outcome.chunks);
+            add(file, chunkParts, result);
+        }
+    }
+    return mergeLogFileReads(reads, threads);
+}
+/**
+ * Files read one by one (or kept from an earlier run), merged in the order given: file order, the input
+ * order every tie-break uses. `threads`: how many reading threads were used.
+ * @example mergeLogFileReads([{ file, parts, result }], 0).rows.ai_logs.length
+ */
+export function mergeLogFileReads(reads, threads) {
+    const parts = { ai_logs: [], manual_logs: [] };
+    const merged = {
+        threads,
+        reports: [],
+        quarantine: [],
+        unreadable: new Map(),
+        counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
+    };
+    for (const { file, parts: fileParts, result } of reads) {
+        parts[file.kind].push(...fileParts);
+        merged.reports.push(result.report);
+        for (const record of result.quarantine)
+            merged.quarantine.push(record);
+        for (const [column, count] of result.unreadable)
+            merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
+        merged.counts[file.kind].rowsRead += result.rowsRead;
+        merged.counts[file.kind].quarantined += result.quarantined;
+    }
+    return { ...merged, rows: { ai_logs: new LogRows('ai_logs', parts.ai_logs), manual_logs: new LogRows('manual_logs', parts.manual_logs) } };
+}
+// Each chunk numbered its lines from 1: they are shifted by the lines before it, and the headers it repeats
+// are replayed in order, so the file reads as it does whole.
+/** The chunks of one file, in order, as one file's result (its rows as several parts). */
+function joinChunks(file, chunks) {
+    const first = resolveHeader(file.kind, chunks[0].firstHeader);
+    const history = new HeaderHistory(first);
+    const quarantine = [];
+    const unreadable = new Map();
+    let rowsRead = 0;
+    let quarantined = 0;
+    let afterClock = 0;
+    let before = 0;
+    for (const chunk of chunks) {
+        for (const record of chunk.quarantine)
+            quarantine.push({ ...record, line: record.line + before });
+        for (const repeat of chunk.repeats)
+            history.repeat(repeat.line + before, repeatedHeader(file.kind, repeat.fields));
+        for (const [column, count] of chunk.unreadable)
+            unreadable.set(column, (unreadable.get(column) ?? 0) + count);
+        rowsRead += chunk.rowsRead;
+        quarantined += chunk.quarantined;
+        afterClock += chunk.afterClock;
+        before += chunk.lines;
+    }
+    const report = { file: file.path, kind: file.kind, rows: rowsRead, drift: history.drift, missingOptional: first.missingOptional };
+    return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined, afterClock };
+}
+/** Whether each chunk was read with the header in force where it starts (a header repeated with other columns breaks that). */
+function chunksAgree(header, chunks) {
+    const same = (a, b) => a.length === b.length && a.every((field, index) => field === b[index]);
+    return chunks.every((chunk, index) => same(chunk.firstHeader, header) && (index === chunks.length - 1 || same(chunk.lastHeader, header)));
+}
+// UPTAKE_READ_THREADS lets an operator cap the threads on a shared host (0: read on the main thread).
+function defaultWorkers(files) {
+    const setting = process.env.UPTAKE_READ_THREADS;
+    if (setting !== undefined && setting.trim() !== '') {
+        const threads = Number(setting);
+        if (!Number.isInteger(threads) || threads < 0)
+            throw new UptakeError('config', `expected UPTAKE_READ_THREADS to be a whole number (0 reads on the main thread), got \`${setting}\``);
+        return threads;
+    }
+    const total = files.reduce((sum, file) => sum + textBytesOf(file), 0);
+    return total < THREADS_FROM_BYTES ? 0 : Math.min(availableParallelism(), 4);
+}
+/** Chunks cut and not yet read, at most, beyond one per thread: the text held is bounded by this. */
+const CHUNKS_AHEAD = 1;
+// Files go out to whichever worker is free, largest first; a large file is cut into chunks here as it is
+// read (readTextChunks; a gzip file inflated, which costs a fraction of parsing), and the chunks go out
+// before the files. A file whose chunks cannot be read as such (quoting, a header repeated with other
+// columns) is read again whole by a thread, which says why. The first failure in file order is reported.
+function readOnWorkers(files, count, options) {
+    const chunkBytes = chunkBytesOf(options.chunkBytes);
+    const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+    return new Promise((resolve, reject) => {
+        const outcomes = files.map(() => undefined);
+        const pool = [];
+        const idle = [];
+        // Largest first, so that no thread is left reading a big file alone at the end.
+        const order = files.map((_, index) => index).sort((a, b) => textBytesOf(files[b]) - textBytesOf(files[a]) || a - b);
+        const chunked = new Set(order.filter((index) => textBytesOf(files[index]) > chunkBytes));
+        const whole = order.filter((index) => !chunked.has(index));
+        const chunkTasks = [];
+        const progress = new Map();
+        const spare = [];
+        let running = 0;
+        let chunksOut = 0;
+        let producing = chunked.size > 0;
+        let firstFailure = files.length;
+        let settled = false;
+        let wakeProducer = null;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            for (const worker of pool)
+                void worker.terminate();
+            wakeProducer?.();
+            if (error) {
+                reject(error);
+                return;
+            }
+            const first = outcomes.findIndex((outcome) => outcome?.type === 'failed');
+            if (first !== -1) {
+                const { kind, message: text, file, line } = outcomes[first].error;
+                reject(kind === 'internal' ? new Error(`reading ${files[first].path} failed: ${text}`) : new UptakeError(kind, text, { file, line }));
+                return;
+            }
+            resolve(outcomes);
+        };
+        const readWhole = (fileIndex) => {
+            const state = progress.get(fileIndex);
+            if (state)
+                state.whole = true;
+            whole.unshift(fileIndex);
+            // its chunks not yet handed out are not read
+            for (let at = chunkTasks.length - 1; at >= 0; at -= 1) {
+                if (chunkTasks[at].fileIndex !== fileIndex)
+                    continue;
+                const [dropped] = chunkTasks.splice(at, 1);
+                chunksOut -= 1;
+                if (producing)
+                    spare.push(dropped.chunk.bytes.buffer);
+            }
+            wakeProducer?.();
+        };
+        const dispatch = () => {
+            while (idle.length > 0 && !settled) {
+                let request = chunkTasks.shift();
+                const transfer = [];
+                if (request) {
+                    transfer.push(request.chunk.bytes.buffer);
+                }
+                else {
+                    // after a failure only the files before it still matter
+                    const at = whole.findIndex((index) => index < firstFailure);
+                    if (at === -1)
+                        break;
+                    const [fileIndex] = whole.splice(at, 1);
+                    const { path, gzip, name, kind, bytes } = files[fileIndex];
+                    request = { type: 'read', file: { path, gzip, name, kind, bytes }, fileIndex };
+                }
+                running += 1;
+                idle.pop().postMessage(request, transfer);
+            }
+            if (running === 0 && !producing && chunkTasks.length === 0 && !whole.some((index) => index < firstFailure))
+                finish();
+        };
+        const chunkDone = (message) => {
+            chunksOut -= 1;
+            if (producing)
+                spare.push(message.bytes);
+            wakeProducer?.();
+            const state = progress.get(message.fileIndex);
+            if (state.whole)
+                return;
+            if (message.type === 'chunk-failed') {
+                readWhole(message.fileIndex);
+                return;
+            }
+            state.chunks[message.chunkIndex] = message;
+            if (state.total !== undefined && state.chunks.filter(Boolean).length === state.total)
+                settleChunks(message.fileIndex);
+        };
+        const settleChunks = (fileIndex) => {
+            const state = progress.get(fileIndex);
+            if (chunksAgree(state.header, state.chunks)) {
+                outcomes[fileIndex] = { type: 'chunks', chunks: state.chunks };
+                options.onProgress(`${files[fileIndex].name}: read in ${state.chunks.length} chunks`);
+            }
+            else {
+                options.onProgress(`${files[fileIndex].name}: read whole, as a header repeated in it has other columns`);
+                readWhole(fileIndex);
+            }
+        };
+        const produce = async () => {
+            for (const fileIndex of order.filter((index) => chunked.has(index))) {
+                if (settled || fileIndex > firstFailure)
+                    continue;
+                const file = files[fileIndex];
+                const state = { chunks: [], whole: false };
+                progress.set(fileIndex, state);
+                let total = 0;
+                try {
+                    for await (const chunk of readTextChunks(file, { limits, chunkBytes, pool: spare })) {
+                        if (chunk.index === 0)
+                            state.header = headerFieldsOf(chunk);
+                        if (state.header === undefined || state.whole || settled) {
+                            spare.push(chunk.bytes.buffer);
+                            break;
+                        }
+                        const { path, gzip, name, kind } = file;
+                        chunkTasks.push({ type: 'chunk', file: { path, gzip, name, kind }, fileIndex, chunk, header: chunk.index === 0 ? undefined : state.header });
+                        total += 1;
+                        chunksOut += 1;
+                        dispatch();
+                        while (chunksOut >= count + CHUNKS_AHEAD && !settled)
+                            await new Promise((wake) => (wakeProducer = wake));
+                        wakeProducer = null;
+                    }
+                }
+                catch {
+                    // the thread reading the file whole says what is wrong with it
+                    state.header = undefined;
+                }
+                if (state.header === undefined || state.whole) {
+                    if (!state.whole)
+                        readWhole(fileIndex);
+                    continue;
+                }
+                state.total = total;
+                if (state.chunks.filter(Boolean).length === total)
+                    settleChunks(fileIndex);
+            }
+            producing = false;
+            // the buffers chunks were read into go with the last chunk's
+            spare.length = 0;
+            dispatch();
+        };
+        for (let index = 0; index < count; index += 1) {
+            const worker = new Worker(WORKER_URL);
+            pool.push(worker);
+            worker.on('message', (message) => {
+                if (message.type === 'progress') {
+                    options.onProgress(message.message);
+                    return;
+                }
+                running -= 1;
+                idle.push(worker);
+                if (message.type === 'chunk-done' || message.type === 'chunk-failed')
+                    chunkDone(message);
+                else {
+                    outcomes[message.fileIndex] = message;
+                    if (message.type === 'failed')
+                        firstFailure = Math.min(firstFailure, message.fileIndex);
+                }
+                dispatch();
+            });
+            worker.on('error', (error) => finish(new Error(`a file-reading thread failed: ${error.message}`, { cause: error })));
+            worker.on('exit', (code) => finish(new Error(`a file-reading thread stopped early (exit code ${code})`)));
+        }
+        // A thread takes a moment to start (modules, compiling): the roster is read meanwhile.
+        Promise.resolve(options.zones).then((zones) => {
+            if (settled)
+                return;
+            for (const worker of pool) {
+                worker.postMessage({ type: 'zones', zones, defaultZone: options.defaultZone, plausible: options.plausible, limits, chunkBytes });
+                idle.push(worker);
+            }
+            if (producing)
+                void produce().catch(finish);
+            dispatch();
+        }, finish);
+    });
+}
+//# sourceMappingURL=read-log-files.js.map

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { UptakeError } from '../../errors.js';
+async function readParameterFile(file) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await readFile(file, 'utf8'));
+    }
+    catch (cause) {
+        throw new UptakeError('usage', `expected a JSON object of parameters: ${cause.message}`, { file, cause });
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new UptakeError('usage', `expected a JSON object of parameters, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`, { file });
+    }
+    return parsed;
+}
+/** `uptake execute NOTEBOOK`: papermill for TypeScript notebooks on the tslab kernel. */
+export function registerExecute(program) {
+    program
+        .command('execute')
+        .description('Run a notebook headlessly: inject parameters after its `parameters` cell, execute every code cell on its Jupyter kernel ' +
+        '(tslab by default) and save the executed notebook. On a failing cell the partial notebook is saved and the command exits 5.')
+        .argument('<notebook>', 'the .ipynb file to run')
+        .option('-p, --parameter <name=value>', 'set a parameter (repeatable); the value is read by the type declared in the parameters cell: text for `string`, JSON for numbers, booleans, arrays and objects', (value, previous) => [...previous, value], [])
+        .option('-f, --parameter-file <file>', 'a JSON object of parameters (-p values win)')
+        .option('-o, --out <file>', 'where to write the executed notebook (default: output/<notebook file name>)')
+        .option('-t, --timeout <seconds>', 'per-cell time limit; a cell running longer is interrupted, then the kernel is killed (0 = no limit)', '600')
+        .option('-k, --kernel <name>', "kernelspec to use instead of the notebook's metadata.kernelspec.name")
+        .option('--cwd <dir>', "the kernel's working directory (default: the notebook's folder, as in Jupyter and VS Code)")
+        .addHelpText('after', '\nExamples:\n  uptake execute notebooks/weekly-report.ipynb -p week=2026-W47\n  uptake execute notebooks/team-deep-dive.ipynb -p team="Sales Ops" --out output/sales-ops.ipynb\n  uptake execute my.ipynb -f params.json --timeout 120\n')
+        .action(async (notebook, options) => {
+        const { executeNotebook } = await import('../../notebook/execute.js');
+        const { parseParameterArguments } = await import('../../notebook/parameterize.js');
+        const timeout = Number(options.timeout);
+        if (!Number.isFinite(timeout) || timeout < 0)
+            throw new UptakeError('usage', `expected --timeout to be a number of seconds >= 0, got \`${options.timeout}\``);
+        const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};
+        const result = await executeNotebook(notebook, {
+            parameters,
+            textParameters: parseParameterArguments(options.parameter),
+            outputPath: options.out,
+            cellTimeoutSec: timeout,
+            kernelName: options.kernel,
+            cwd: options.cwd,
+            onProgress: (message) => process.stderr.write(`${message}\n`),
+        });
+        process.stderr.write(`executed ${notebook} in ${result.durationSec.toFixed(1)} s\n`);
+    });
+}
+//# sourceMappingURL=execute.js.map

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { Option } from 'commander';
+import { UptakeError } from '../../errors.js';
+import { STORE_OPTION_HELP } from './store.js';
+/** Parameters the run itself gives the notebook, each from its own option. */
+const RUN_PARAMETERS = { week: '--week', input: '--input', config: '--config', output: '--out', metrics: '(the run\'s metrics.json)' };
+export function registerRun(program) {
+    program
+        .command('run')
+        .description('The whole weekly job: ingest, clean, metrics, notebook, HTML + PDF, CSV + Excel, warehouse, then email and Slack')
+        .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+        .option('-w, --week <week>', 'report week: YYYY-Www, or latest (the last complete ISO week in the data)', 'latest')
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+        .option('-o, --out <dir>', 'output root; the report goes to <dir>/<week>/ (default: config `output`, i.e. output)')
+        .option('--no-deliver', 'do not email or post to Slack (the report, flat files and warehouse are still written)')
+        .option('--store <file|url>', STORE_OPTION_HELP)
+        .option('--no-store', 'clean every input file from scratch, without reading or writing a store')
+        .option('--no-warehouse', 'do not load the warehouse (DuckDB file, PostgreSQL when configured)')
+        .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
+        .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
+        .option('-p, --parameter <name=value>', "a notebook parameter (repeatable), read by the type declared in the notebook's parameters cell, e.g. -p team=\"sales ops\"", (value, previous) => [...previous, value], [])
+        .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
+        .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run may take to finish before it is aborted (default 120)')
+        .addHelpText('after', `
+Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics.json,
+metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
+aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
+
+SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exits with its outcome;
+a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
+
+Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
+8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
+cannot be written (full disk, read-only folder, not a regular file); 13 the report went out but an
+alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
+        .action(async (options) => {
+        const { parseParameterArguments } = await import('../../notebook/parameterize.js');
+        const notebookParameters = parseParameterArguments(options.parameter);
+        for (const name of Object.keys(notebookParameters)) {
+            if (RUN_PARAMETERS[name])
+                throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
+        }
+        const { runReport, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+        const { runEffects } = await import('../run-effects.js');
+        if (Object.keys(notebookParameters).length > 0) {
+            // A value that does not fit its declared type stops the run now, not after ingest and metrics
+            const [{ readNotebook }, { parameterizeNotebook }] = await Promise.all([import('../../notebook/nbformat.js'), import('../../notebook/parameterize.js')]);
+            await parameterizeNotebook(await readNotebook(options.notebook ?? DEFAULT_NOTEBOOK), {}, { textParameters: notebookParameters });
+        }
+        const { guardedRun } = await import('../../automate/guarded-run.js');
+        const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+        const log = (line) => process.stderr.write(`${line}\n`);
+        const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        const outDir = options.out ?? config.output;
+        const { runStoreLocation } = await import('../../store/open-store.js');
+        const store = runStoreLocation(options.store, config, process.env, outDir);
+        const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {
+            const result = await runReport({
+                config,
+                week: options.week,
+                input: options.input,
+                outDir,
+                configPath: options.config,
+                deliver: options.deliver,
+                warehouse: options.warehouse,
+                engine: options.engine,
+                notebook: options.notebook,
+                notebookParameters,
+                cellTimeoutSec: Number(options.timeout),
+                store,
+            }, runEffects({ log, signal: stop.abort }));
+            return summary(result);
+        });
+        // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
+        log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
+        process.stdout.write(`${value.outDir}\n`);
+    });
+}
+function summary(result) {
+    return { status: 'ok', week: result.week, outDir: result.outDir, files: result.files, delivered: result.delivered, timingsMs: result.timingsMs };
+}
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,64 @@
+import { UptakeError } from '../../errors.js';
+const log = (line) => process.stderr.write(`${line}\n`);
+export function registerSchedule(program) {
+    program
+        .command('schedule')
+        .description('Run the weekly report on config `schedule.cron` in `schedule.timezone`, in the foreground until SIGINT/SIGTERM: never two runs at once (also across processes, via <output>/.uptake/run.lock), one catch-up run when the last occurrence was missed while the machine was off, every run in <output>/.uptake/runs.jsonl')
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+        .option('-i, --input <dir>', 'input folder (default: config `input`)')
+        .option('--once-now', 'run the job once right now, the way the schedule would (lock, run log), then exit with its outcome')
+        .option('--no-deliver', 'build the report but send no email or Slack message')
+        .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
+        .addHelpText('after', `
+Each run reports the latest complete week (like \`uptake run --week latest\`). The next fire time is
+printed at start and after every run. A tick that comes while a run is still going is skipped and
+logged. Hourly, and after every run, the dead-man check notifies (once per silent period) when no
+report succeeded for \`schedule.deadManDays\` days.
+
+Examples:
+  uptake schedule                         # config: "schedule": { "cron": "0 6 * * 1", "timezone": "Europe/Berlin" }
+  uptake schedule --config prod.json --once-now
+
+SIGINT/SIGTERM (also during the start-up catch-up run): no new run starts, the run in progress
+finishes (at most --stop-grace seconds, then it is aborted and publishes nothing), then exit 0. A
+second signal aborts the run in progress at once (exit 130).
+
+Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or config;
+10 (--once-now) another run holds the lock; 130 a run was aborted; other codes as \`uptake run\`.`)
+        .action(async (options) => {
+        const { createScheduler } = await import('../../automate/schedule.js');
+        const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
+        const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+        const { runReport, checkRunSettings } = await import('../../pipeline.js');
+        const { runEffects } = await import('../run-effects.js');
+        const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        checkRunSettings(config, { deliver: options.deliver });
+        const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
+        const job = async (request) => {
+            const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort }));
+            return { reason: request.reason, week: result.week, outDir: result.outDir };
+        };
+        const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });
+        const abortedRun = () => new UptakeError('aborted', 'the run in progress was aborted; it published nothing more');
+        if (options.onceNow) {
+            const result = await scheduler.tick({ reason: 'manual' });
+            if (result.outcome === 'skipped')
+                throw new UptakeError('busy', result.why ?? 'another run is in flight');
+            if (result.outcome === 'error')
+                throw result.error;
+            return;
+        }
+        // The handler is in place before the catch-up run: a signal during it stops the scheduler too.
+        void stop.received.then(() => scheduler.stop());
+        await scheduler.start();
+        if (scheduler.nextRun() && !stop.stopping.aborted)
+            log('uptake schedule: waiting (Ctrl-C to stop)');
+        await stop.received;
+        await scheduler.stop();
+        if (stop.abort.aborted)
+            throw abortedRun();
+    });
+}
+//# sourceMappingURL=schedule.js.map

@@ -1,0 +1,55 @@
+import { UptakeError } from '../../errors.js';
+import { DEAD_MAN_EXIT_CODE, notifyIfOverdue } from '../../automate/dead-man.js';
+const log = (line) => process.stderr.write(`${line}\n`);
+export function registerStatus(program) {
+    program
+        .command('status')
+        .description('Show the last runs and their outcome (from <output>/.uptake/runs.jsonl), the next scheduled time, the run lock, and the dead-man check')
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+        .option('-n, --last <count>', 'how many runs to show', '10')
+        .option('--json', 'print one JSON document on stdout instead of text')
+        .option('--check', `exit with code ${DEAD_MAN_EXIT_CODE} when no report succeeded for \`schedule.deadManDays\` days (for cron or systemd to alert on)`)
+        .option('--notify', 'when overdue, also send the notice to the configured Slack/email channels (once per silent period)')
+        .addHelpText('after', `
+The dead-man check is overdue when the run log holds no successful run in the last
+\`schedule.deadManDays\` days (default 8). Before the first success it counts from the log's first
+entry; an empty log is overdue. Run outcomes: ok, error, skipped (a run was in flight or the lock
+was held), running, interrupted (the process died mid-run).
+
+Examples:
+  uptake status
+  uptake status --json --last 50
+  uptake status --check --notify        # daily from cron: exits ${DEAD_MAN_EXIT_CODE} when overdue
+
+Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --check and overdue; 2 bad option; 4 bad config.`)
+        .action(async (options) => {
+        const { statusReport, formatStatus } = await import('../../automate/status-report.js');
+        const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
+        const { readRunLog } = await import('../../automate/run-log.js');
+        const { statePaths } = await import('../../automate/state-paths.js');
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        const last = Number(options.last);
+        if (!Number.isInteger(last) || last < 0)
+            throw new UptakeError('usage', `--last: expected a whole number of runs, got \`${options.last}\``);
+        const now = Date.now();
+        const report = await statusReport(config, { now, last });
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+        if (options.notify && report.dead_man.overdue) {
+            const { notified } = await notifyIfOverdue(await readRunLog(statePaths(config.output).runLog), {
+                days: config.schedule.deadManDays,
+                now,
+                notify: deadManNotifier(config, { log }),
+                statePath: statePaths(config.output).deadMan,
+            });
+            if (!notified)
+                log('uptake status: overdue; the notice for this silent period was already sent');
+        }
+        if (options.check && report.dead_man.overdue) {
+            log(`uptake status: dead-man check ${report.dead_man.message}`);
+            // A documented exit code, not an error: the report above is the output. cli/main.ts exits with it.
+            process.exitCode = DEAD_MAN_EXIT_CODE;
+        }
+    });
+}
+//# sourceMappingURL=status.js.map

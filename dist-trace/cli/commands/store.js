@@ -1,0 +1,54 @@
+/** Help for `--store` on the commands that read the input. */
+export const STORE_OPTION_HELP = 'store of cleaned data: a DuckDB file (created when missing) or a postgres:// URL; only input files new or changed since the store last saw them are read (default for `run`: <output>/.uptake/store.duckdb; others: none, every file is cleaned)';
+const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 12 the store file cannot be opened or written.';
+/**
+ * Registers `uptake store info|rebuild`: what the store of cleaned data holds, and a recompute from every input file.
+ * @example registerStore(program) // uptake store info --json
+ */
+export function registerStore(program) {
+    const store = program.command('store').description('The store of cleaned data that makes weekly runs read only new input files: `info` and `rebuild`');
+    const where = (command) => command
+        .option('--store <file|url>', 'the store: a DuckDB file or a postgres:// URL (default: <output>/.uptake/store.duckdb, the one `uptake run` keeps)')
+        .option('-o, --out <dir>', 'output root whose store is meant (default: config `output`, i.e. output)')
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)');
+    where(store.command('info'))
+        .description('What the store holds: weeks, cleaned tasks, quarantined rows, input files by kind and their rows, size on disk')
+        .option('--json', 'print one JSON document on stdout')
+        .addHelpText('after', `\nExample:\n  uptake store info --json\n\n${EXIT_CODES}`)
+        .action(async (options) => {
+        const [{ openStore, defaultStorePath }, { storeInfo }, { formatStoreInfo }] = await Promise.all([
+            import('../../store/open-store.js'),
+            import('../../store/store-info.js'),
+            import('../../store/format-store-info.js'),
+        ]);
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true });
+        try {
+            const info = await storeInfo(engine);
+            process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
+        }
+        finally {
+            await engine.close();
+        }
+    });
+    where(store.command('rebuild'))
+        .description('Empty the store and clean every input file again (after a change of the cleaning config or of uptake\'s contract), about 128 MB of input at a time')
+        .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+        .addHelpText('after', `\nExample:\n  uptake store rebuild --input exports/\n\nProgress goes to stderr. ${EXIT_CODES}`)
+        .action(async (options) => {
+        const [{ openStore, defaultStorePath }, { rebuildStore }] = await Promise.all([import('../../store/open-store.js'), import('../../store/rebuild-store.js')]);
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        const log = (message) => process.stderr.write(`${message}\n`);
+        const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true });
+        try {
+            const summary = await rebuildStore(engine, options.input ?? config.input, config, { onProgress: log });
+            log(`uptake store rebuild: ${engine.location} recomputed from ${summary.read} log files`);
+        }
+        finally {
+            await engine.close();
+        }
+    });
+}
+//# sourceMappingURL=store.js.map

@@ -1,0 +1,72 @@
+import { STORE_OPTION_HELP } from './store.js';
+import { join } from 'node:path';
+import { qualityReport, accountingBalances } from '../../clean/quality-report.js';
+import { isUptakeError } from '../../errors.js';
+import { textTable } from '../../util/text-table.js';
+export function registerValidate(program) {
+    program
+        .command('validate')
+        .description('Read and clean the input, then report its data quality: rows per file, schema drift, quarantine, duplicates, stitching, label mapping, gaps and logging blind spots')
+        .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
+        .option('--store <file|url>', STORE_OPTION_HELP)
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+        .option('-w, --week <week>', 'report week for the gap check: YYYY-Www or latest', 'latest')
+        .option('-q, --quarantine <file>', 'where to write quarantined rows as CSV (default: <output>/quarantine.csv)')
+        .option('--json', 'print one JSON document on stdout instead of the text report')
+        .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used; 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
+        .action(async (options) => {
+        const { loadReport, reportOn } = await import('../../report/load-report.js');
+        const { runEffects } = await import('../run-effects.js');
+        const { writeQuarantine } = await import('../../clean/write-quarantine.js');
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
+        const { input, data } = await loadReport({ config, input: options.input, store: options.store, week: null }, runEffects());
+        const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
+        await writeQuarantine(quarantineFile, data.quarantine);
+        const report = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
+        try {
+            const { week, metrics } = reportOn({ config, data }, options.week);
+            report.week = week.week;
+            report.gaps = metrics.tables.gaps;
+            report.blind_spots = metrics.tables.logging_coverage.filter((row) => row.flagged);
+        }
+        catch (error) {
+            if (!isUptakeError(error))
+                throw error;
+            report.note = `gaps and blind spots not checked: ${error.message}`;
+        }
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    });
+}
+const SOURCES = ['ai_logs', 'manual_logs', 'user_monthly_summary'];
+function formatReport(report) {
+    const sections = [];
+    const section = (title, body) => sections.push(`${title}\n${body}`);
+    section(`Input ${report.input} (loaded dates ${report.loaded_dates ? `${report.loaded_dates.first} .. ${report.loaded_dates.last}` : 'none'})`, textTable(['file', 'kind', 'rows', 'schema drift (pass-through columns)'], report.files.map((file) => [file.file, file.kind, file.rows, file.drift.join(', ') || '—'])));
+    section('Row accounting: rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks', textTable(['source', 'rows_read', 'quarantined', 'exact_dup', 'retry_dup', 'rows_in_tasks', 'tasks', 'balanced'], SOURCES.map((source) => {
+        const a = report.accounting[source];
+        return [source, a.rows_read, a.quarantined, a.exact_duplicates, a.retry_duplicates, a.rows_in_tasks, a.tasks, accountingBalances(a) ? 'yes' : 'NO'];
+    })));
+    const conflicting = SOURCES.filter((source) => report.accounting[source].conflicting_duplicates > 0);
+    section('Conflicting duplicates (one id whose copies disagree once cleaned; the most complete copy is kept, harmful if any copy is)', conflicting.length ? textTable(['source', 'ids'], conflicting.map((source) => [source, report.accounting[source].conflicting_duplicates])) : 'none');
+    section('Roster conflicts (a user with two or more teams in one month; the first team is kept)', report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, conflict.teams.join(', ')])) : 'none');
+    const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
+    section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${report.quarantine_file})`, reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');
+    const repairs = Object.entries(report.repairs).filter(([, count]) => count > 0);
+    section('Repairs and merges', textTable(['what', 'rows'], [
+        ...repairs,
+        ['stitched fragments (rows merged into an earlier row of the same task)', report.stitched_fragments],
+        ['tasks without a usable duration: unknown', report.durations_dropped.unknown],
+        ['tasks without a usable duration: longer than the maximum', report.durations_dropped.too_long],
+        ['teams filled from the roster', report.teams_filled],
+    ]));
+    section('Task labels (raw -> canonical)', textTable(['raw', 'canonical', 'rows', 'via'], report.label_mapping.map((m) => [m.raw, m.canonical, m.count, m.via])));
+    section(`Gaps in ${report.week ?? 'the report week'}`, report.note ?? (report.gaps.length ? textTable(['source', 'team', 'date'], report.gaps.map((gap) => [gap.source, gap.team, gap.date])) : 'none'));
+    section('Logging blind spots (coverage below threshold)', report.note ?? (report.blind_spots.length
+        ? textTable(['month', 'user', 'logged', 'reported', 'coverage'], report.blind_spots.map((row) => [row.month, row.user_id, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage === null ? null : `${(row.coverage * 100).toFixed(1)} %`]))
+        : 'none'));
+    sections.push(report.balanced ? 'Every input row is accounted for.' : 'WARNING: row accounting does not balance.');
+    return sections.join('\n\n');
+}
+//# sourceMappingURL=validate.js.map

@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { UptakeError } from '../../errors.js';
+const log = (line) => process.stderr.write(`${line}\n`);
+function milliseconds(value, fallback, flag) {
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 0)
+        throw new UptakeError('usage', `${flag}: expected a whole number of milliseconds, got \`${value}\``);
+    return number;
+}
+export function registerWatch(program) {
+    program
+        .command('watch')
+        .argument('<dir>', 'folder the log exports land in (its top level; used as the input folder)')
+        .description('Run the report when new input files land in DIR: waits until each file is completely written, folds a burst of files into one run, never runs twice for the same content (sha256 ledger, kept across restarts), and reports only the weeks the new files touch')
+        .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+        .option('--debounce-ms <ms>', 'files ready within this window make one run (default: config `watch.debounceMs`, 2000)')
+        .option('--stable-ms <ms>', 'quiet period: a file counts once its size and mtime are unchanged this long and it reads to its end (default: config `watch.stableMs`, 1000)')
+        .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
+        .option('--poll', 'poll the folder instead of using file-system events (network shares)')
+        .option('--no-deliver', 'build the reports but send no email or Slack message')
+        .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
+        .addHelpText('after', `
+Input files are ai_logs*, manual_logs* and user_monthly_summary* ending in .csv or .csv.gz; other
+names (partial downloads such as *.part, dotfiles) are ignored until renamed into place. Files
+already in DIR at start that are not in the ledger count as new. The weeks come from the new files'
+started_at (logs) or month (roster) values (a roster month counts only for its weeks that hold
+logs); only weeks that are over are reported (the week in progress is left to the schedule), and
+only the newest of them is delivered (older ones are rebuilt without email/Slack). A failed run
+keeps its files out of the ledger: they are retried with the next arrival or on restart.
+
+Example:
+  uptake watch incoming/ --config uptake.config.json
+
+SIGINT/SIGTERM: no new batch starts, the run in progress finishes (at most --stop-grace seconds,
+then it is aborted, publishes nothing and its files stay out of the ledger), then exit 0; a second
+signal aborts it at once (exit 130).
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`)
+        .action(async (dir, options) => {
+        const { watch } = await import('../../automate/watch.js');
+        const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
+        const { statePaths } = await import('../../automate/state-paths.js');
+        const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+        const { runReport, checkRunSettings } = await import('../../pipeline.js');
+        const { runEffects } = await import('../run-effects.js');
+        const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
+        const { readConfig } = await import('../../config/read-config.js');
+        const config = await readConfig(options.config);
+        checkRunSettings(config, { deliver: options.deliver });
+        const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
+        const info = await stat(dir).catch(() => null);
+        if (!info?.isDirectory())
+            throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
+        const input = resolve(dir);
+        const job = async (request) => {
+            const touched = request.weeks ?? [];
+            const weeks = touched.length === 0 ? ['latest'] : reportableWeeks(touched, Date.now(), config.timezone);
+            if (weeks.length === 0) {
+                log(`uptake watch: ${touched.join(', ')} still in progress; the scheduled run will report it`);
+                return { weeks: [] };
+            }
+            // Older weeks are recomputed quietly (files, warehouse); only the newest is mailed and posted.
+            const reports = [];
+            for (const [index, week] of weeks.entries()) {
+                // Stopping: the week in progress finishes, the rest wait; the batch's files stay out of the ledger.
+                if (stop.stopping.aborted)
+                    throw new UptakeError('aborted', `stopped before reporting ${weeks.slice(index).join(', ')}; these files are retried on the next start`);
+                const deliver = options.deliver && index === weeks.length - 1;
+                // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
+                const holdDelivery = async () => {
+                    const changed = (await request.inputChanged?.()) ?? null;
+                    return changed === null ? null : `${changed} changed during the run; the next run reports it`;
+                };
+                const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort, holdDelivery }));
+                reports.push({ week: result.week, outDir: result.outDir });
+            }
+            return { reports };
+        };
+        const watcher = await watch(input, {
+            job,
+            debounceMs: milliseconds(options.debounceMs, config.watch.debounceMs, '--debounce-ms'),
+            stableMs: Math.max(1, milliseconds(options.stableMs, config.watch.stableMs, '--stable-ms')),
+            ledgerPath: options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger,
+            outputDir: config.output,
+            timezone: config.timezone,
+            defaultTimezone: config.cleaning.defaultTimezone,
+            inputLimits: config.inputLimits,
+            usePolling: options.poll,
+            log,
+        });
+        await stop.received;
+        await watcher.close();
+        if (stop.abort.aborted)
+            throw new UptakeError('aborted', 'the run in progress was aborted; it published nothing more, and its files stay out of the ledger');
+    });
+}
+//# sourceMappingURL=watch.js.map

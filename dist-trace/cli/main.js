@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES } from '../errors.js';
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json');
+/** Builds the `uptake` command tree; every command lives in `cli/commands/`. */
+export async function buildProgram() {
+    const program = new Command('uptake')
+        .description("Turns an AI tool's raw usage logs into a weekly adoption report people can trust.")
+        .version(version)
+        .option('--debug', 'on failure, print the stack trace (and its causes) after the one-line message')
+        .showHelpAfterError('(run with --help for usage)')
+        .exitOverride();
+    const commands = await import('./commands/index.js');
+    for (const register of commands.registrations)
+        register(program);
+    return program;
+}
+// The one place that exits: every failure becomes a one-line message and its documented exit code;
+// the stack trace only with --debug (or UPTAKE_DEBUG=1), for a bug report.
+async function main(argv) {
+    const debug = argv.includes('--debug') || process.env.UPTAKE_DEBUG === '1';
+    try {
+        const program = await buildProgram();
+        await program.parseAsync(argv);
+    }
+    catch (error) {
+        if (error instanceof CommanderError) {
+            process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+            return;
+        }
+        const known = knownFailure(error);
+        process.stderr.write(`uptake: ${known ? known.message : `unexpected failure: ${oneLine(error)}`}\n`);
+        if (debug)
+            process.stderr.write(`${stackWithCauses(error)}\n`);
+        else if (!known)
+            process.stderr.write('uptake: run again with --debug for the stack trace, and please report it\n');
+        process.exitCode = known ? known.exitCode : EXIT_CODES.internal;
+    }
+}
+// An UptakeError as it is; a system error nobody wrapped (a full disk, a read-only folder) as the
+// UptakeError it stands for, naming the errno and the path.
+function knownFailure(error) {
+    if (isUptakeError(error))
+        return error;
+    if (isSystemError(error))
+        return fromSystemError(error);
+    return null;
+}
+function oneLine(error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return text.split('\n')[0];
+}
+function stackWithCauses(error) {
+    const parts = [];
+    let current = error;
+    for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
+        parts.push(depth === 0 ? '' : 'caused by: ');
+        parts[parts.length - 1] += current instanceof Error ? (current.stack ?? current.message) : String(current);
+        current = current instanceof Error ? current.cause : undefined;
+    }
+    return parts.join('\n');
+}
+await main(process.argv);
+// stdout and stderr are asynchronous when they are pipes: let them drain, or `uptake metrics --json | jq`
+// gets only the first 64 KB. Then exit, since a failed command may leave handles (browser, sockets) open.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', () => resolve()))));
+process.exit(process.exitCode ?? 0);
+//# sourceMappingURL=main.js.map

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { UptakeError } from '../errors.js';
+import { ConfigSchema } from './schema.js';
+export const DEFAULT_CONFIG_FILE = 'uptake.config.json';
+/**
+ * Validates a raw spec into a Config; errors name the key, the expectation and the value.
+ * @example parseConfig({ timezone: 'Europe/Berlin' }).cleaning.retryWindowSec // 30
+ */
+export function parseConfig(spec, source = 'config') {
+    const result = ConfigSchema.safeParse(spec ?? {});
+    if (result.success)
+        return result.data;
+    const problems = result.error.issues.map((issue) => describeIssue(issue, spec));
+    throw new UptakeError('config', problems.join('; '), { file: source });
+}
+function describeIssue(issue, spec) {
+    const key = issue.path.join('.') || '(top level)';
+    const received = valueAt(spec, issue.path);
+    const shown = received === undefined ? 'nothing' : `\`${JSON.stringify(received)}\``;
+    if (issue.code === 'unrecognized_keys')
+        return `unknown key ${issue.keys.map((k) => `\`${[...issue.path, k].join('.')}\``).join(', ')}`;
+    return `\`${key}\`: ${issue.message.replace(/^Invalid input: /, '')}, got ${shown}`;
+}
+function valueAt(value, path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+/**
+ * Reads `file` (or `uptake.config.json` in the working directory when it exists); no file means defaults.
+ * @example const config = await readConfig('uptake.config.json')
+ */
+export async function readConfig(file, overrides = {}) {
+    const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+    let spec = {};
+    if (path) {
+        let text;
+        try {
+            text = await readFile(path, 'utf8');
+        }
+        catch (cause) {
+            throw new UptakeError('config', 'expected a readable JSON config file', { file: path, cause });
+        }
+        try {
+            spec = JSON.parse(text);
+        }
+        catch (cause) {
+            throw new UptakeError('config', `expected valid JSON: ${cause.message}`, { file: path, cause });
+        }
+    }
+    return parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
+}
+function stripUndefined(spec) {
+    return Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined));
+}
+//# sourceMappingURL=read-config.js.map

@@ -1,0 +1,248 @@
+import { isIP } from 'node:net';
+import { Cron } from 'croner';
+import { z } from 'zod';
+// Every threshold of CONTRACT.md is here with its default; nothing past config/ sees raw input.
+const timeZone = z.string().refine((zone) => {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}, 'expected an IANA time-zone name such as Europe/Berlin');
+const isoDate = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date, 'expected a calendar date as YYYY-MM-DD');
+export const CleaningSchema = z
+    .object({
+    /** Zone for naive timestamps when neither the row nor the roster names one. */
+    defaultTimezone: timeZone.default('UTC'),
+    /** Retry duplicates: rows of one attempt start at most this many seconds apart. */
+    retryWindowSec: z.number().nonnegative().default(30),
+    /** Session stitching: largest gap between one row's end and the next row's start. */
+    stitchGapMin: z.number().nonnegative().default(10),
+    /** A start more than this many days after the run's clock is implausible (quarantined). */
+    maxFutureDays: z.number().nonnegative().default(1),
+    /** A start before this UTC date (`YYYY-MM-DD`) is implausible (quarantined). */
+    earliest: isoDate.default('2000-01-01'),
+    /** Durations above this many hours count as unknown for time metrics. */
+    maxDurationHours: z.number().positive().default(8),
+    /** Raw label (after canonical spelling) -> canonical label. */
+    synonyms: z.record(z.string(), z.string()).default({}),
+    /** When set, labels resolve to this list and everything else becomes `other`. */
+    catalogue: z.array(z.string()).nullable().default(null),
+})
+    .strict();
+export const MetricsSchema = z
+    .object({
+    /** ASI: accuracy at or above this counts as on target. */
+    accuracyTarget: z.number().min(0).max(1).default(0.9),
+    /** Logging coverage below this flags a user as a blind spot. */
+    coverageThreshold: z.number().min(0).max(1).default(0.8),
+    /** A gap needs a median daily count (same weekday) of at least this. */
+    gapMinMedian: z.number().nonnegative().default(5),
+    /** Users above this percentile of weekly AI-task volume are power users. */
+    powerUserPercentile: z.number().min(0).max(1).default(0.99),
+    /** Extra grouping keys for adoption (columns of the cleaned tasks). */
+    groupBy: z.array(z.string()).default(['team', 'task_type']),
+})
+    .strict();
+export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const AlertRuleSchema = z
+    .object({
+    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot, idle_seats. */
+    rule: z.string(),
+    /** Threshold the rule compares against (its meaning is per rule, see README). */
+    threshold: z.number().optional(),
+    severity: SeveritySchema.default('medium'),
+    enabled: z.boolean().default(true),
+})
+    .strict();
+export const AlertsSchema = z
+    .object({
+    rules: z
+        .array(AlertRuleSchema)
+        .default([
+        { rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true },
+        { rule: 'asi_below_target', threshold: 0.8, severity: 'high', enabled: true },
+        { rule: 'asi_falling', threshold: -0.1, severity: 'medium', enabled: true },
+        { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
+        { rule: 'data_gap', severity: 'medium', enabled: true },
+        { rule: 'blind_spot', severity: 'low', enabled: true },
+        { rule: 'idle_seats', severity: 'medium', enabled: true },
+    ]),
+    /** idle_seats alerts a team whose share of idle licensed seats is at least this (the rule's threshold overrides it). */
+    idleSeatShare: z.number().min(0).max(1).default(0.3),
+    /** Which channels each severity goes to; a severity not listed goes to every configured channel. */
+    routes: z.partialRecord(SeveritySchema, z.array(z.enum(['slack', 'email']))).default({}),
+    /** A condition still present after this many weeks escalates one severity. */
+    escalateAfterWeeks: z.number().int().positive().default(2),
+})
+    .strict();
+/** Usage tiers and idle seats (the people KPIs). */
+export const PeopleSchema = z
+    .object({
+    /** Upper bounds of the usage tiers by AI tasks per person and week: light is 1..light, moderate light+1..moderate, heavy above. */
+    tiers: z
+        .object({ light: z.number().int().positive().default(5), moderate: z.number().int().positive().default(20) })
+        .strict()
+        .refine((tiers) => tiers.moderate > tiers.light, 'expected `moderate` above `light`')
+        .default({ light: 5, moderate: 20 }),
+    /** A licensed seat is idle after this many weeks without an AI task (the report week included). */
+    idleWeeks: z.number().int().positive().default(4),
+})
+    .strict();
+export const LicencesSchema = z
+    .object({
+    /** Cost of one seat per month; idle seats get a cost estimate when it is set (no currency assumed). */
+    monthlyCost: z.number().nonnegative().nullable().default(null),
+})
+    .strict();
+export const PrivacySchema = z
+    .object({
+    /** Groups with fewer distinct users are suppressed in grouped tables. */
+    minGroupSize: z.number().int().nonnegative().default(5),
+    /** Replace user ids in outputs by a keyed hash. */
+    pseudonymize: z.boolean().default(false),
+    /** Key of that hash; set it per organisation. */
+    pseudonymSalt: z.string().default('uptake'),
+})
+    .strict();
+/** How often and how patiently a delivery is retried (exponential backoff with jitter). */
+export const RetrySchema = z
+    .object({
+    /** Total tries, the first included. */
+    attempts: z.number().int().positive().default(4),
+    baseDelayMs: z.number().int().nonnegative().default(1000),
+    maxDelayMs: z.number().int().nonnegative().default(30000),
+})
+    .strict();
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const hostName = z.string().refine((host) => HOST_NAME.test(host) || isIP(host.replace(/^\[|\]$/g, '')) !== 0, 'expected a host name or an IP address');
+// `a@b.c` or `Name <a@b.c>`, one address, nothing that could start another header line.
+const MAIL_ADDRESS = /^(?:[^<>\u0000-\u001f,;]*<[^\s<>@,;]+@[^\s<>@,;]+>|[^\s<>@,;]+@[^\s<>@,;]+)$/;
+const mailAddress = z.string().regex(MAIL_ADDRESS, 'expected one email address such as reports@example.com or "Reports <reports@example.com>"');
+const cronExpression = z.string().superRefine((pattern, context) => {
+    try {
+        new Cron(pattern, { paused: true });
+    }
+    catch (cause) {
+        context.addIssue({ code: 'custom', message: `expected a cron expression such as "0 6 * * 1" (minute hour day-of-month month day-of-week): ${cause.message}` });
+    }
+});
+const SUBJECT_PLACEHOLDERS = new Set(['week', 'title', 'alert']);
+export const EmailSchema = z
+    .object({
+    enabled: z.boolean().default(false),
+    host: hostName.default('127.0.0.1'),
+    port: z.number().int().min(1).max(65535).default(25),
+    secure: z.boolean().default(false),
+    /** Refuse to log in without TLS (STARTTLS) when the server offers none; default: on when `user` is set and the host is not loopback. */
+    requireTLS: z.boolean().optional(),
+    /** Check the server's TLS certificate; false only for an internal relay with a self-signed one. */
+    rejectUnauthorized: z.boolean().default(true),
+    user: z.string().optional(),
+    /** Name of the environment variable holding the SMTP password (never the password). */
+    passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
+    from: mailAddress.default('uptake@localhost'),
+    to: z.array(mailAddress).default([]),
+    /** Subject template; `{{week}}`, `{{title}}` and `{{alert}}` (the most severe alert) are replaced. */
+    subject: z
+        .string()
+        .refine((template) => [...template.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].every((match) => SUBJECT_PLACEHOLDERS.has(match[1])), 'expected only the placeholders {{week}}, {{title}} and {{alert}} in the subject')
+        .default('AI adoption report {{week}}: {{alert}}'),
+    retry: RetrySchema.default(RetrySchema.parse({})),
+})
+    .strict();
+export const SlackSchema = z
+    .object({
+    enabled: z.boolean().default(false),
+    /** Name of the environment variable holding the incoming-webhook URL, or the URL itself. */
+    webhookUrl: z.string().optional(),
+    webhookUrlEnv: z.string().default('UPTAKE_SLACK_WEBHOOK'),
+    /** Link to the published report shown in the message; `{{week}}` is replaced. */
+    reportUrl: z
+        .string()
+        .refine((template) => {
+        try {
+            return ['http:', 'https:'].includes(new URL(template.replace(/\{\{\s*week\s*\}\}/g, '2026-W47')).protocol);
+        }
+        catch {
+            return false;
+        }
+    }, 'expected an http(s) URL (with {{week}} where the week goes)')
+        .optional(),
+    retry: RetrySchema.default(RetrySchema.parse({})),
+})
+    .strict();
+export const WarehouseSchema = z
+    .object({
+    /** DuckDB file, the embedded default: unset means `<output root>/uptake.duckdb` (it moves with --out); null turns it off. */
+    duckdbPath: z.string().nullable().optional(),
+    /** PostgreSQL connection URL, or the name of an env var holding it. */
+    postgresUrl: z.string().optional(),
+    postgresUrlEnv: z.string().default('UPTAKE_POSTGRES_URL'),
+    schema: z.string().default('uptake'),
+})
+    .strict();
+export const ScheduleSchema = z
+    .object({
+    cron: cronExpression.default('0 6 * * 1'),
+    timezone: timeZone.default('UTC'),
+    /** Notify when no report was produced for this many days. */
+    deadManDays: z.number().int().positive().default(8),
+    /** On start, run once when the last occurrence before now was missed (machine off). */
+    catchUp: z.boolean().default(true),
+})
+    .strict();
+export const WatchSchema = z
+    .object({
+    /** Files landing within this many ms of each other make one run. */
+    debounceMs: z.number().int().nonnegative().default(2000),
+    /** A file counts as written once its size has not changed for this many ms. */
+    stableMs: z.number().int().positive().default(1000),
+    /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
+    ledgerPath: z.string().nullable().default(null),
+})
+    .strict();
+// A weekly export of a million rows is a few hundred MB of text; a prompt of a million-token context is
+// about 4 MB. The caps are far above both and far below what one reading thread can hold.
+/** How much text one input file may hold, and one record, before reading it stops (checked while reading). */
+export const InputLimitsSchema = z
+    .object({
+    /** Bytes of text per file, after gunzip: 4 GiB. */
+    maxFileBytes: z.number().int().positive().default(4 * 1024 ** 3),
+    /** Bytes of one record (its quoted line breaks included, its line ending not): 8 MiB. */
+    maxRecordBytes: z.number().int().positive().default(8 * 1024 ** 2),
+})
+    .strict();
+export const ConfigSchema = z
+    .object({
+    /** Report title shown on the cover, headers and emails. */
+    title: z.string().default('AI adoption report'),
+    /** Periods (weeks, months) are cut in this zone. */
+    timezone: timeZone.default('UTC'),
+    input: z.string().default('data/sample'),
+    inputLimits: InputLimitsSchema.default(InputLimitsSchema.parse({})),
+    output: z.string().default('output'),
+    /**
+     * Store of cleaned data `uptake run` keeps: a DuckDB file path, a postgres:// URL, or the name of an
+     * environment variable holding one (for a URL with a password); null: none. Unset: `<output>/.uptake/store.duckdb`.
+     */
+    store: z.string().min(1).nullable().optional(),
+    cleaning: CleaningSchema.default(CleaningSchema.parse({})),
+    metrics: MetricsSchema.default(MetricsSchema.parse({})),
+    alerts: AlertsSchema.default(AlertsSchema.parse({})),
+    privacy: PrivacySchema.default(PrivacySchema.parse({})),
+    people: PeopleSchema.default(PeopleSchema.parse({})),
+    licences: LicencesSchema.default(LicencesSchema.parse({})),
+    email: EmailSchema.default(EmailSchema.parse({})),
+    slack: SlackSchema.default(SlackSchema.parse({})),
+    warehouse: WarehouseSchema.default(WarehouseSchema.parse({})),
+    schedule: ScheduleSchema.default(ScheduleSchema.parse({})),
+    watch: WatchSchema.default(WatchSchema.parse({})),
+})
+    .strict();
+//# sourceMappingURL=schema.js.map

@@ -1,0 +1,44 @@
+import { UptakeError } from '../errors.js';
+import { sendEmail } from './email.js';
+import { alertLine, escapeSlack, postSlack } from './slack.js';
+function escalationNote(routed) {
+    return routed.escalated ? ` (escalated from ${routed.alert.severity}: present ${routed.consecutiveWeeks} weeks in a row)` : '';
+}
+function plainLine(routed) {
+    const head = `- [${routed.severity.toUpperCase()}] ${routed.alert.rule}`;
+    if (typeof routed.alert.message === 'string' && routed.alert.message !== '')
+        return `${head}: ${routed.alert.message}${escalationNote(routed)}`;
+    const details = Object.entries(routed.alert)
+        .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)
+        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    return [head, ...details].join(' · ') + escalationNote(routed);
+}
+/**
+ * The `send` function routeAlerts needs, posting to Slack and emailing through the resolved channels;
+ * a channel that is routed to but not enabled is an error (so the ledger keeps the alert pending).
+ * @example await routeAlerts(alerts, { ...options, send: createAlertSender(resolveChannels(config), { week, title: config.title }) })
+ */
+export function createAlertSender(channels, context, effects = {}) {
+    const title = context.title ?? 'AI adoption report';
+    return async (channel, alerts) => {
+        if (channel === 'slack') {
+            if (!channels.slack)
+                throw new UptakeError('config', 'alerts.routes sends alerts to slack, but slack.enabled is false');
+            const lines = alerts.map((routed) => {
+                const line = alertLine({ ...routed.alert, severity: routed.severity });
+                return routed.escalated ? `${line} _${escapeSlack(escalationNote(routed).trim())}_` : line;
+            });
+            const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${alerts.length} alert(s)*`;
+            await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry });
+            return;
+        }
+        if (!channels.email)
+            throw new UptakeError('config', 'alerts.routes sends alerts to email, but email.enabled is false');
+        const escalated = alerts.filter((routed) => routed.escalated).length;
+        await sendEmail(channels.email, {
+            subject: `[uptake] ${title} ${context.week}: ${alerts.length} alert(s)${escalated ? `, ${escalated} escalated` : ''}`,
+            text: alerts.map(plainLine).join('\n'),
+        }, effects);
+    };
+}
+//# sourceMappingURL=alert-sender.js.map

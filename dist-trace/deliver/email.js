@@ -1,0 +1,153 @@
+import { UptakeError } from '../errors.js';
+import { withRetries } from './retry.js';
+/**
+ * Fills `{{week}}`, `{{title}}` and `{{alert}}` (the most severe alert; "no alerts") in a subject template.
+ * @example renderSubject('{{title}} – {{week}}', { week: '2026-W47', title: 'AI adoption' }) // 'AI adoption – 2026-W47'
+ */
+export function renderSubject(template, values) {
+    return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (placeholder, name) => {
+        if (name === 'week')
+            return values.week;
+        if (name === 'title')
+            return values.title;
+        if (name === 'alert')
+            return values.alert ?? 'no alerts';
+        throw new UptakeError('config', `email.subject: expected only {{week}}, {{title}} and {{alert}}, got \`${placeholder}\``);
+    });
+}
+function addressText(address) {
+    if (address === undefined)
+        return '';
+    return typeof address === 'string' ? address : address.address;
+}
+/**
+ * The SMTP login of an email config, its password read from the variable `passwordEnv` names
+ * (never from the config file); undefined without `user`. A missing password is UptakeError('config').
+ * @example smtpAuth({ ...config.email, user: 'uptake' }, process.env) // { user: 'uptake', pass: '…' }
+ */
+export function smtpAuth(config, env) {
+    if (!config.user)
+        return undefined;
+    const pass = env[config.passwordEnv];
+    if (pass === undefined || pass === '') {
+        throw new UptakeError('config', `email.user is \`${config.user}\`, so expected the SMTP password in the environment variable ${config.passwordEnv}, got nothing`);
+    }
+    return { user: config.user, pass };
+}
+/**
+ * Whether the connection must be encrypted (STARTTLS) before anything is sent: `requireTLS` when set,
+ * else whenever a password would go to a host that is not this machine.
+ * @example mustUseTls({ ...config.email, host: 'smtp.example.com', user: 'u' }) // true
+ */
+export function mustUseTls(config) {
+    if (config.requireTLS !== undefined)
+        return config.requireTLS;
+    return Boolean(config.user) && !isLoopbackHost(config.host);
+}
+function isLoopbackHost(host) {
+    const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+    return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+function transportOptions(config, env) {
+    return {
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        requireTLS: !config.secure && mustUseTls(config),
+        auth: smtpAuth(config, env),
+        tls: { rejectUnauthorized: config.rejectUnauthorized },
+    };
+}
+/**
+ * Sends one email through the configured SMTP server, with retries; throws UptakeError('deliver')
+ * when it cannot be delivered, naming the server and the SMTP answer.
+ * @example await sendEmail(config.email, { subject: 'uptake failed for 2026-W47', text: 'Input missing' })
+ */
+export async function sendEmail(config, message, effects = {}) {
+    if (config.to.length === 0) {
+        throw new UptakeError('config', 'email.to: expected at least one recipient, got an empty list');
+    }
+    const env = effects.env ?? process.env;
+    // nodemailer loads when mail is sent, not with every importer of uptake's library.
+    let createTransport = effects.createTransport;
+    if (!createTransport) {
+        const { default: nodemailer } = await import('nodemailer');
+        createTransport = (options) => nodemailer.createTransport(options);
+    }
+    const transport = createTransport(transportOptions(config, env));
+    const mail = {
+        from: config.from,
+        to: config.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments?.map((attachment) => ({
+            filename: attachment.filename,
+            content: Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength),
+            contentType: attachment.contentType,
+        })),
+    };
+    let attempts = 0;
+    try {
+        const info = await withRetries((attempt) => {
+            attempts = attempt;
+            return transport.sendMail(mail);
+        }, { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry });
+        const accepted = (info.accepted ?? []).map(addressText);
+        const rejected = (info.rejected ?? []).map(addressText);
+        if (accepted.length === 0) {
+            throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected the server to accept a recipient, it rejected ${rejected.join(', ')}`);
+        }
+        return { messageId: info.messageId, accepted, rejected, attempts };
+    }
+    catch (error) {
+        if (error instanceof UptakeError)
+            throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        if (error.code === 'ETLS' && /upgrading connection with STARTTLS/.test(detail) && !config.secure && mustUseTls(config)) {
+            throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected the server to offer STARTTLS, since email.requireTLS is on; it offers none, so the password was not sent (set email.secure for implicit TLS, or email.requireTLS: false for a trusted relay)`, { cause: error });
+        }
+        throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt(s): ${detail}`, { cause: error });
+    }
+    finally {
+        transport.close();
+    }
+}
+/**
+ * Emails the report PDF (plus an HTML/text body) to `config.to`, the subject from `config.subject`.
+ * Call it only after every render step succeeded: a failed render never mails a report.
+ * @example
+ * await sendReportEmail(config.email, { week: '2026-W47', title: config.title, pdf, pdfName: 'report-2026-W47.pdf', text })
+ */
+export async function sendReportEmail(config, report, effects = {}) {
+    if (report.pdf.byteLength === 0) {
+        throw new UptakeError('deliver', `expected a rendered PDF for ${report.week} to attach, got an empty file (${report.pdfName})`);
+    }
+    return sendEmail(config, {
+        subject: renderSubject(config.subject, { week: report.week, title: report.title, alert: report.alert }),
+        text: report.text,
+        html: report.html,
+        attachments: [{ filename: report.pdfName, content: report.pdf, contentType: 'application/pdf' }],
+    }, effects);
+}
+/**
+ * Connects to the configured SMTP server and logs in (when `email.user` is set) without sending
+ * anything: `uptake doctor`'s check. Throws UptakeError('deliver') naming the server and its answer.
+ * @example await verifyEmail(config.email) // 'smtp.example.com:587 answered and accepted the login'
+ */
+export async function verifyEmail(config, effects = {}) {
+    const options = { ...transportOptions(config, effects.env ?? process.env), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 };
+    const createTransport = effects.createTransport ?? (await import('nodemailer')).default.createTransport;
+    const transport = createTransport(options);
+    try {
+        await transport.verify();
+    }
+    catch (error) {
+        throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected to connect${config.user ? ' and log in' : ''}, got: ${error.message}`, { cause: error });
+    }
+    finally {
+        transport.close();
+    }
+    return `${config.host}:${config.port} answered${config.user ? ` and accepted the login of ${config.user}` : ''}`;
+}
+//# sourceMappingURL=email.js.map

@@ -1,0 +1,147 @@
+import { UptakeError } from '../errors.js';
+import { withRetries } from './retry.js';
+const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30000 };
+const MAX_ALERT_LINES = 15;
+/**
+ * Escapes the three characters Slack's mrkdwn treats as control characters.
+ * @example escapeSlack('<script> & co') // '&lt;script&gt; &amp; co'
+ */
+export function escapeSlack(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+// A webhook URL is a secret: errors name only its host.
+function hostOf(url) {
+    return url.host;
+}
+function retryAfterMs(header) {
+    if (header === null)
+        return undefined;
+    const seconds = Number(header);
+    return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+/**
+ * Posts a message to a Slack incoming webhook with retries (5xx, 429 and network errors are retried,
+ * other 4xx stop at once); throws UptakeError('deliver') naming the host and Slack's answer.
+ * @example await postSlack(process.env.UPTAKE_SLACK_WEBHOOK!, { text: 'Report 2026-W47 is out' })
+ */
+export async function postSlack(webhookUrl, message, effects = {}) {
+    let url;
+    try {
+        url = new URL(webhookUrl);
+    }
+    catch {
+        throw new UptakeError('config', 'expected the Slack webhook to be an http(s) URL, got a value that is not a URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UptakeError('config', `expected the Slack webhook to be an http(s) URL, got the scheme ${url.protocol}`);
+    }
+    const doFetch = effects.fetch ?? fetch;
+    const retry = effects.retry ?? DEFAULT_RETRY;
+    let attempts = 0;
+    try {
+        return await withRetries(async (attempt) => {
+            attempts = attempt;
+            const response = await doFetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json; charset=utf-8' },
+                body: JSON.stringify(message),
+                signal: AbortSignal.timeout(effects.timeoutMs ?? 15000),
+            });
+            const body = (await response.text()).slice(0, 200);
+            if (!response.ok) {
+                throw Object.assign(new Error(`HTTP ${response.status}${body ? ` ${body}` : ''}`), {
+                    status: response.status,
+                    retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+                });
+            }
+            return { attempts: attempt, status: response.status };
+        }, { ...retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry });
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt(s)`, { cause: error });
+    }
+}
+function percent(rate) {
+    return typeof rate === 'number' && Number.isFinite(rate) ? `${(rate * 100).toFixed(1)}%` : 'n/a';
+}
+function points(delta) {
+    if (typeof delta !== 'number' || !Number.isFinite(delta))
+        return 'n/a';
+    return `${delta > 0 ? '+' : ''}${delta.toFixed(1)} pts`;
+}
+function hours(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? `${value.toFixed(1)} h` : 'n/a';
+}
+function valueText(value) {
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+    if (typeof value === 'string')
+        return value;
+    return JSON.stringify(value);
+}
+/**
+ * Fills `{{week}}` in a link template (config `slack.reportUrl`).
+ * @example fillWeek('https://reports.example/{{week}}/', '2026-W47') // 'https://reports.example/2026-W47/'
+ */
+export function fillWeek(template, week) {
+    return template.replace(/\{\{\s*week\s*\}\}/g, week);
+}
+/**
+ * One alert as a mrkdwn line, every data value escaped: its `message` when it has one, else its fields.
+ * @example alertLine({ rule: 'adoption_drop', severity: 'high', team: 'Procurement', delta_pts: -14.2 })
+ * // '• *HIGH* adoption_drop · team Procurement · delta_pts -14.2'
+ */
+export function alertLine(alert) {
+    const head = `• *${escapeSlack(String(alert.severity).toUpperCase())}* ${escapeSlack(alert.rule)}`;
+    if (typeof alert.message === 'string' && alert.message !== '')
+        return `${head}: ${escapeSlack(alert.message)}`;
+    const details = Object.entries(alert)
+        .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)
+        .map(([key, value]) => `${escapeSlack(key)} ${escapeSlack(valueText(value))}`);
+    return [head, ...details].join(' · ');
+}
+/** The alert list as mrkdwn, cut to the first lines with a count of the rest. */
+export function alertLines(alerts) {
+    const shown = alerts.slice(0, MAX_ALERT_LINES).map(alertLine);
+    if (alerts.length > MAX_ALERT_LINES)
+        shown.push(`… and ${alerts.length - MAX_ALERT_LINES} more in the report`);
+    return shown.join('\n');
+}
+/**
+ * The weekly Slack message: headline KPIs of the all-teams ("*") rows and the week's alerts,
+ * every piece of data text escaped for mrkdwn; `{{week}}` in `reportUrl` becomes the report week.
+ * @example await postSlack(url, slackReportMessage(doc, { reportUrl: 'https://reports.example/2026-W47/' }))
+ */
+export function slackReportMessage(doc, options = {}) {
+    const title = options.title ?? 'AI adoption report';
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+    const saved = doc.tables.time_saved.find((row) => row.team === '*' && row.week === doc.week);
+    const accuracy = doc.tables.accuracy_stability.filter((row) => row.team === '*').at(-1);
+    const harm = doc.tables.harm.find((row) => row.team === '*');
+    const alerts = doc.tables.alerts ?? [];
+    const fields = [
+        `*Adoption rate*\n${percent(all?.adoption_rate)} (${points(all?.delta_pts)})`,
+        `*User adoption*\n${percent(all?.user_adoption_rate)}`,
+        `*AI / manual tasks*\n${all?.ai_tasks ?? 0} / ${all?.manual_tasks ?? 0}`,
+        `*Hours saved*\n${hours(saved?.hours_saved)} (total ${hours(saved?.cumulative_hours_saved)})`,
+        `*Accuracy stability${accuracy ? ` ${escapeSlack(accuracy.month)}` : ''}*\n${percent(accuracy?.asi)}`,
+        `*Harm rate*\n${percent(harm?.harm_rate)}`,
+    ];
+    const heading = `${escapeSlack(title)} ${escapeSlack(doc.week)} (${escapeSlack(doc.week_start)} – ${escapeSlack(doc.week_end)})`;
+    const blocks = [
+        { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*` } },
+        { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+        {
+            type: 'section',
+            text: { type: 'mrkdwn', text: alerts.length === 0 ? '*Alerts*: none this week' : `*Alerts (${alerts.length})*\n${alertLines(alerts)}` },
+        },
+    ];
+    if (options.reportUrl) {
+        const reportUrl = fillWeek(options.reportUrl, doc.week).replace(/\|/g, '%7C');
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${escapeSlack(reportUrl)}|Open the full report>` } });
+    }
+    const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${alerts.length} alert(s)`;
+    return { text, blocks };
+}
+//# sourceMappingURL=slack.js.map

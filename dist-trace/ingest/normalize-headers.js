@@ -1,0 +1,122 @@
+/**
+ * Header spelling to snake_case: trims, lower-cases, splits camelCase, turns spaces and hyphens into `_`.
+ * @example normalizeHeaderName(' Task Type') // 'task_type'; normalizeHeaderName('taskType') // 'task_type'
+ */
+export function normalizeHeaderName(name) {
+    return name
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .replace(/[\s\-]+/g, '_')
+        .replace(/_+/g, '_')
+        .replace(/^_|_$/g, '');
+}
+const DURATION_COLUMNS = [
+    { canonical: 'duration_ms', required: false, aliases: ['duration_millis'] },
+    { canonical: 'duration_s', required: false, aliases: ['duration_sec', 'duration_secs', 'duration_seconds'] },
+    { canonical: 'duration_min', required: false, aliases: ['duration_minutes', 'duration_mins'] },
+];
+const USER_ID = { canonical: 'user_id', required: true, aliases: ['uid', 'user', 'userid', 'user_email'] };
+const TEAM = { canonical: 'team', required: false, aliases: ['department', 'dept'] };
+const TASK_TYPE = { canonical: 'task_type', required: true, aliases: ['task_category', 'task', 'task_name'] };
+const STARTED_AT = { canonical: 'started_at', required: true, aliases: ['start_time', 'start_ts', 'timestamp', 'started'] };
+const ENDED_AT = { canonical: 'ended_at', required: false, aliases: ['end_time', 'end_ts', 'completed_at', 'finished_at'] };
+const TZ = { canonical: 'tz', required: false, aliases: ['timezone', 'time_zone'] };
+/** The contract's columns per input kind (CONTRACT section 1). */
+export const COLUMN_SPECS = {
+    ai_logs: [
+        { canonical: 'event_id', required: true, aliases: ['id', 'log_id'] },
+        USER_ID,
+        TEAM,
+        TASK_TYPE,
+        STARTED_AT,
+        ENDED_AT,
+        ...DURATION_COLUMNS,
+        { canonical: 'status', required: true, aliases: ['state', 'outcome'] },
+        { canonical: 'accuracy', required: false, aliases: ['accuracy_score'] },
+        { canonical: 'accuracy_pct', required: false, aliases: [] },
+        { canonical: 'harmful', required: false, aliases: ['is_harmful', 'harm_flag'] },
+        { canonical: 'prompt', required: false, aliases: ['prompt_text', 'query'] },
+        { canonical: 'tool_version', required: false, aliases: [] },
+        TZ,
+    ],
+    manual_logs: [
+        { canonical: 'task_id', required: true, aliases: ['id', 'ticket_id'] },
+        USER_ID,
+        TEAM,
+        TASK_TYPE,
+        STARTED_AT,
+        ENDED_AT,
+        ...DURATION_COLUMNS,
+        TZ,
+    ],
+    user_monthly_summary: [
+        USER_ID,
+        TEAM,
+        { canonical: 'month', required: true, aliases: [] },
+        { canonical: 'timezone', required: false, aliases: ['tz', 'time_zone'] },
+        { canonical: 'licensed', required: false, aliases: [] },
+        { canonical: 'tasks_total', required: false, aliases: [] },
+        { canonical: 'ai_tasks_total', required: false, aliases: [] },
+    ],
+};
+/**
+ * Matches a header row to the contract's canonical columns through the aliases.
+ * @example resolveHeader('ai_logs', ['ID', 'uid', 'Task Type', ...]).index.get('task_type') // 2
+ */
+export function resolveHeader(kind, header) {
+    const specs = COLUMN_SPECS[kind];
+    const lookup = new Map();
+    for (const spec of specs) {
+        lookup.set(spec.canonical, spec.canonical);
+        for (const alias of spec.aliases)
+            if (!lookup.has(alias))
+                lookup.set(alias, spec.canonical);
+    }
+    const index = new Map();
+    const passThrough = new Map();
+    const drift = [];
+    header.forEach((name, position) => {
+        const normalized = normalizeHeaderName(name);
+        const canonical = lookup.get(normalized);
+        if (canonical && !index.has(canonical)) {
+            index.set(canonical, position);
+            return;
+        }
+        drift.push(name.trim());
+        if (normalized && !passThrough.has(normalized) && !lookup.has(normalized))
+            passThrough.set(normalized, position);
+    });
+    const hasDurationOrEnd = (name) => index.has(name);
+    const missingRequired = specs.filter((spec) => spec.required && !index.has(spec.canonical)).map((spec) => spec.canonical);
+    const missingOptional = specs
+        .filter((spec) => !spec.required && !index.has(spec.canonical))
+        .map((spec) => spec.canonical)
+        .filter((name) => !(name.startsWith('duration_') && ['duration_ms', 'duration_s', 'duration_min'].some(hasDurationOrEnd)))
+        .filter((name) => !(name === 'accuracy_pct' && index.has('accuracy')) && !(name === 'accuracy' && index.has('accuracy_pct')));
+    return { index, passThrough, drift, missingRequired, missingOptional, width: header.length };
+}
+const HAS_DIGIT = /\d/;
+// Files joined or appended to carry their header again, maybe in another column order: the rows after it
+// are read with its mapping. Only a record that names every required column is taken for a header (its
+// `started_at` or `month` cell is a name, so no row could be read from it anyway).
+/**
+ * The header a record repeats (in any column order, any alias or spelling), or undefined for a record of data.
+ * @example repeatedHeader('ai_logs', ['status', 'ID', 'uid', 'task', 'started_at'])?.index.get('status') // 0
+ */
+export function repeatedHeader(kind, fields) {
+    // the contract's names hold no digit and rows nearly always do (ids, times): a file of rejected rows stays cheap
+    if (fields.some((field) => HAS_DIGIT.test(field)))
+        return undefined;
+    const header = resolveHeader(kind, fields);
+    return header.missingRequired.length === 0 ? header : undefined;
+}
+/**
+ * What validate lists as schema drift for a header repeated on `line`: whether its columns moved.
+ * @example headerRepeatNote(57, first, repeated) // 'header repeated on line 57, columns in another order'
+ */
+export function headerRepeatNote(line, before, after) {
+    const same = before.width === after.width && before.index.size === after.index.size && [...before.index].every(([column, position]) => after.index.get(column) === position);
+    return `header repeated on line ${line}${same ? '' : ', columns in another order'}`;
+}
+//# sourceMappingURL=normalize-headers.js.map

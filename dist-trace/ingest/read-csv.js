@@ -1,0 +1,266 @@
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
+import { Transform } from 'node:stream';
+import { Parser } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { UptakeError } from '../errors.js';
+import { DEFAULT_INPUT_LIMITS, fileTooLarge, recordTooLarge } from './input-limits.js';
+import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
+// Undecodable bytes must stop the file with its line, not turn into U+FFFD silently. The bytes are only
+// checked here, not decoded: the CSV parser reads bytes, and decoding twice would cost more than parsing.
+// They are counted here too: a file over inputLimits.maxFileBytes (a gzip bomb) stops as it inflates.
+class Utf8Check extends Transform {
+    file;
+    limits;
+    lines = 1;
+    carry = Buffer.alloc(0);
+    bytesSeen = 0;
+    /** The file's first bytes, until there are enough to tell UTF-16 or UTF-32 (gunzip may hand over a few at a time). */
+    head = Buffer.alloc(0);
+    constructor(file, limits) {
+        super({ decodeStrings: true });
+        this.file = file;
+        this.limits = limits;
+    }
+    _transform(chunk, _encoding, callback) {
+        if (this.head !== null) {
+            this.head = Buffer.concat([this.head, chunk.subarray(0, WIDE_SAMPLE_BYTES)]);
+            const wide = wideEncodingOf(this.head);
+            if (wide !== undefined)
+                return callback(wideEncodingError(this.file.path, wide));
+            if (this.head.length >= WIDE_SAMPLE_BYTES)
+                this.head = null;
+        }
+        this.bytesSeen += chunk.length;
+        if (this.bytesSeen > this.limits.maxFileBytes)
+            return callback(fileTooLarge(this.file.path, this.file.gzip, this.limits));
+        const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+        // A character split across chunks waits for the rest of its bytes.
+        const cut = completeLength(bytes);
+        this.carry = Buffer.from(bytes.subarray(cut));
+        this.check(bytes.subarray(0, cut), callback);
+    }
+    _flush(callback) {
+        if (this.carry.length > 0)
+            this.check(this.carry, callback);
+        else
+            callback();
+    }
+    check(bytes, callback) {
+        if (!isUtf8(bytes)) {
+            const lenient = new TextDecoder('utf-8').decode(bytes);
+            const line = this.lines + countNewlines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
+            callback(new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)', { file: this.file.path, line }));
+            return;
+        }
+        for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1))
+            this.lines += 1;
+        callback(null, bytes);
+    }
+}
+/** Bytes up to the start of a trailing, incomplete UTF-8 sequence (all of them when the last one is complete). */
+function completeLength(bytes) {
+    let start = bytes.length - 1;
+    while (start >= 0 && start > bytes.length - 4 && (bytes[start] & 0xc0) === 0x80)
+        start -= 1;
+    if (start < 0)
+        return bytes.length;
+    const lead = bytes[start];
+    const size = lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 1;
+    return start + size > bytes.length ? start : bytes.length;
+}
+/** The text without the line ending(s) at its end. */
+export function stripLineEnding(raw) {
+    let end = raw.length;
+    while (end > 0 && (raw[end - 1] === '\n' || raw[end - 1] === '\r'))
+        end -= 1;
+    return raw.slice(0, end);
+}
+export function countNewlines(text) {
+    let count = 0;
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+        count += 1;
+    return count;
+}
+/**
+ * Every line ending ends a record, whatever the first line used: exports are appended to and edited on
+ * other systems. `\r\n` comes first, so that it is one line ending and not two.
+ */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+// relax_quotes keeps csv-parse reading after a stray quote; such records are re-read strictly here.
+function strictQuotingError(raw, fields) {
+    if (!fields.some((field) => field.includes('"')))
+        return undefined;
+    try {
+        parseSync(raw, { relax_column_count: true, record_delimiter: RECORD_DELIMITERS });
+        return undefined;
+    }
+    catch (error) {
+        return `expected RFC 4180 quoting: ${error.message.replace(/ at line \d+.*$/, '')}`;
+    }
+}
+/**
+ * Streams the records of a CSV (or gzipped CSV) file; the first record is the header.
+ * @example for await (const record of readCsvRecords(file)) console.log(record.line, record.fields)
+ */
+export async function* readCsvRecords(file, limits = DEFAULT_INPUT_LIMITS) {
+    for await (const batch of readCsvBatches(file, limits))
+        yield* batch;
+}
+/** Handed on by BoundedParser in place of the record that outgrew inputLimits.maxRecordBytes. */
+const TOO_LARGE = { record: [], raw: '', tooLarge: true };
+// csv-parse holds the record it is reading (raw: true keeps its text): after every chunk, a record still
+// open past the cap (one field inflating to gigabytes, a quote never closed) stops the file at once. The
+// marker goes out after the records before it, so the reader knows its line; what comes after is dropped.
+class BoundedParser extends Parser {
+    maxRecordBytes;
+    stopped = false;
+    constructor(options, maxRecordBytes) {
+        super(options);
+        this.maxRecordBytes = maxRecordBytes;
+    }
+    _transform(chunk, encoding, callback) {
+        if (this.stopped)
+            return callback();
+        super._transform(chunk, encoding, (error) => {
+            if (!error && this.state.rawBuffer.length > this.maxRecordBytes) {
+                this.stopped = true;
+                this.push(TOO_LARGE);
+            }
+            callback(error);
+        });
+    }
+    _flush(callback) {
+        if (this.stopped) {
+            this.push(null);
+            return callback();
+        }
+        super._flush(callback);
+    }
+}
+// Awaiting once per record costs more than parsing it: hand records over in the batches the parser produced.
+/**
+ * The records of readCsvRecords, in the same order, as arrays of whatever the parser had ready.
+ * @example for await (const batch of readCsvBatches(file)) for (const record of batch) console.log(record.line)
+ */
+export async function* readCsvBatches(file, limits = DEFAULT_INPUT_LIMITS) {
+    // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
+    // csv-parse's own line count drifts on CRLF inside quoted fields.
+    const parser = new BoundedParser({ bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true, record_delimiter: RECORD_DELIMITERS }, limits.maxRecordBytes);
+    const skipped = [];
+    parser.on('skip', (error) => {
+        skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
+    });
+    const source = createReadStream(file.path);
+    const decoder = new Utf8Check(file, limits);
+    const fail = (error) => parser.destroy(error instanceof UptakeError ? error : new UptakeError('input', `cannot read the file: ${error.message}`, { file: file.path, cause: error }));
+    source.on('error', fail);
+    decoder.on('error', fail);
+    if (file.gzip) {
+        const gunzip = createGunzip();
+        gunzip.on('error', (error) => fail(new UptakeError('input', `expected gzip data: ${error.message}`, { file: file.path, cause: error })));
+        source.pipe(gunzip).pipe(decoder).pipe(parser);
+    }
+    else {
+        source.pipe(decoder).pipe(parser);
+    }
+    let line = 1;
+    let received = 0;
+    const takeSkipped = (upTo, out) => {
+        while (skipped.length > 0 && skipped[0].afterRecords <= upTo) {
+            const { raw, message } = skipped.shift();
+            out.push({ fields: [], line, raw, parseError: `expected RFC 4180 CSV: ${message}` });
+            line += countNewlines(raw) + 1;
+        }
+    };
+    try {
+        for await (const items of parsedBatches(parser)) {
+            const out = [];
+            for (const item of items) {
+                takeSkipped(received, out);
+                if (item.tooLarge) {
+                    if (out.length > 0)
+                        yield out;
+                    throw recordTooLarge(file.path, line, limits);
+                }
+                received += 1;
+                const raw = stripLineEnding(item.raw);
+                // a UTF-16 code unit is at most 3 bytes of UTF-8: only a long record needs counting
+                if (raw.length * 3 > limits.maxRecordBytes && Buffer.byteLength(raw) > limits.maxRecordBytes) {
+                    if (out.length > 0)
+                        yield out;
+                    throw recordTooLarge(file.path, line, limits);
+                }
+                const start = line;
+                line += countNewlines(raw) + 1;
+                if (raw === '' && item.record.length <= 1)
+                    continue;
+                out.push({ fields: item.record, line: start, raw, parseError: strictQuotingError(raw, item.record) });
+            }
+            if (out.length > 0)
+                yield out;
+        }
+        const rest = [];
+        takeSkipped(Infinity, rest);
+        if (rest.length > 0)
+            yield rest;
+    }
+    catch (error) {
+        if (error instanceof UptakeError)
+            throw error;
+        throw new UptakeError('input', `cannot read the file as CSV: ${error.message}`, { file: file.path, cause: error });
+    }
+    finally {
+        source.destroy();
+        parser.destroy();
+    }
+}
+const BATCH_LIMIT = 1024;
+// Flowing mode, paused while a full batch waits for its consumer: one await per batch, not per record.
+async function* parsedBatches(stream) {
+    let queue = [];
+    let ended = false;
+    let failure;
+    let wake = null;
+    const notify = () => {
+        const resolve = wake;
+        wake = null;
+        resolve?.();
+    };
+    stream.on('data', (item) => {
+        queue.push(item);
+        if (queue.length >= BATCH_LIMIT)
+            stream.pause();
+        notify();
+    });
+    stream.on('end', () => {
+        ended = true;
+        notify();
+    });
+    stream.on('error', (error) => {
+        failure ??= error;
+        notify();
+    });
+    stream.on('close', () => {
+        ended = true;
+        notify();
+    });
+    for (;;) {
+        if (failure !== undefined)
+            throw failure;
+        if (queue.length > 0) {
+            const batch = queue;
+            queue = [];
+            yield batch;
+            stream.resume();
+            continue;
+        }
+        if (ended)
+            return;
+        await new Promise((resolve) => {
+            wake = resolve;
+        });
+    }
+}
+//# sourceMappingURL=read-csv.js.map

@@ -1,0 +1,152 @@
+import { monthNumber } from '../util/iso-week.js';
+import { UptakeError } from '../errors.js';
+import { shiftMonth, shiftWeek } from '../util/iso-week.js';
+/** Rule name -> default threshold (undefined: the rule has none). */
+export const ALERT_RULES = {
+    adoption_drop: -10,
+    asi_below_target: 0.8,
+    asi_falling: -0.1,
+    harm_rate: 0.01,
+    data_gap: undefined,
+    blind_spot: undefined,
+    idle_seats: undefined,
+};
+// Deltas are differences of floats: -10 may arrive as -9.999999999999998.
+const NOISE = 1e-9;
+const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
+/**
+ * Evaluates config.alerts.rules over the finished tables (after suppression, so suppressed groups never alert).
+ * Team rules alert per team; the all-teams "*" row does not alert (a team carries the change):
+ * - adoption_drop: a team in adoption_by_team whose delta_pts <= threshold (-10);
+ * - asi_below_target: a team whose ASI in the report week's month (its Sunday's) is below threshold (0.8);
+ * - asi_falling: a team whose ASI changed by <= threshold (-0.1) from the previous month;
+ * - harm_rate: a team whose harm rate in the report week is above threshold (0.01);
+ * - data_gap: one per row of gaps;
+ * - blind_spot: one per user flagged in the latest month of logging_coverage;
+ * - idle_seats: a team whose idle_share in the report week is at least threshold (alerts.idleSeatShare, 0.3).
+ * Sorted by severity (critical first), then rule, then team.
+ * @example evaluateAlerts(tables, context).filter((alert) => alert.rule === 'adoption_drop')
+ */
+export function evaluateAlerts(tables, context) {
+    const alerts = [];
+    context.config.alerts.rules.forEach((rule, index) => {
+        if (!(rule.rule in ALERT_RULES)) {
+            throw new UptakeError('config', `\`alerts.rules.${index}.rule\`: expected one of ${Object.keys(ALERT_RULES).join(', ')}, got \`${rule.rule}\``);
+        }
+        if (!rule.enabled)
+            return;
+        const threshold = rule.threshold ?? (rule.rule === 'idle_seats' ? context.config.alerts.idleSeatShare : ALERT_RULES[rule.rule]) ?? 0;
+        const base = { rule: rule.rule, severity: rule.severity };
+        for (const found of RULES[rule.rule](tables, context, threshold))
+            alerts.push({ ...base, ...found });
+    });
+    return alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compare(a.rule, b.rule) ||
+        compare(a.team ?? '', b.team ?? '') ||
+        compare(String(a.month ?? a.date ?? ''), String(b.month ?? b.date ?? '')) ||
+        compare(String(a.source ?? a.user_id ?? ''), String(b.source ?? b.user_id ?? '')));
+}
+const RULES = {
+    adoption_drop(tables, context, threshold) {
+        return teamRows(tables.adoption_by_team)
+            .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
+            .map((row) => ({
+            team: row.team,
+            week: context.report.week,
+            delta_pts: row.delta_pts,
+            adoption_rate: row.adoption_rate,
+            previous_adoption_rate: row.previous_adoption_rate,
+            message: `${teamName(row.team)}: adoption fell ${Math.abs(row.delta_pts).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
+        }));
+    },
+    asi_below_target(tables, context, threshold) {
+        return teamRows(tables.accuracy_stability)
+            .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && row.asi < threshold)
+            .map((row) => ({
+            team: row.team,
+            month: row.month,
+            asi: row.asi,
+            evaluated: row.evaluated,
+            message: `${teamName(row.team)}: only ${percent(row.asi)} of evaluated AI tasks in ${String(row.month)} met the accuracy target of ${percent(context.config.metrics.accuracyTarget, 0)} (alert below ${percent(threshold)})`,
+        }));
+    },
+    asi_falling(tables, context, threshold) {
+        const rows = teamRows(tables.accuracy_stability);
+        const previousMonth = shiftMonth(context.report.month, -1);
+        const before = new Map(rows.filter((row) => row.month === previousMonth).map((row) => [row.team, row.asi]));
+        return rows
+            .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && typeof before.get(row.team) === 'number')
+            .map((row) => ({ row, change: row.asi - before.get(row.team) }))
+            .filter(({ change }) => change <= threshold + NOISE)
+            .map(({ row, change }) => ({
+            team: row.team,
+            month: row.month,
+            asi: row.asi,
+            previous_asi: before.get(row.team),
+            asi_change: change,
+            message: `${teamName(row.team)}: ASI fell from ${percent(before.get(row.team))} in ${previousMonth} to ${percent(row.asi)} in ${String(row.month)}`,
+        }));
+    },
+    harm_rate(tables, context, threshold) {
+        return teamRows(tables.harm)
+            .filter((row) => typeof row.harm_rate === 'number' && row.harm_rate > threshold)
+            .map((row) => ({
+            team: row.team,
+            week: context.report.week,
+            harm_rate: row.harm_rate,
+            harmful: row.harmful,
+            ai_tasks: row.ai_tasks,
+            message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} were flagged harmful (${percent(row.harm_rate)}, alert above ${percent(threshold)})`,
+        }));
+    },
+    data_gap(tables) {
+        return (tables.gaps ?? []).map((row) => ({
+            team: row.team,
+            source: row.source,
+            date: row.date,
+            message: `${String(row.team)}: no ${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${String(row.expected_tasks ?? 'several')}; an export may be missing`,
+        }));
+    },
+    blind_spot(tables, context) {
+        const rows = tables.logging_coverage ?? [];
+        const latest = rows.reduce((last, row) => (last === null || monthNumber(String(row.month)) > monthNumber(last) ? String(row.month) : last), null);
+        return rows
+            .filter((row) => row.month === latest && row.flagged === true)
+            .map((row) => ({
+            team: row.team ?? undefined,
+            user_id: row.user_id,
+            month: row.month,
+            coverage: row.coverage,
+            message: `${String(row.user_id)}${row.team ? ` (${String(row.team)})` : ''}: only ${String(row.logged_ai_tasks)} of ${String(row.reported_ai_tasks)} AI tasks reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
+        }));
+    },
+    idle_seats(tables, context, threshold) {
+        return teamRows(tables.idle_seats)
+            .filter((row) => typeof row.idle_share === 'number' && row.idle_share >= threshold - NOISE)
+            .map((row) => ({
+            team: row.team,
+            week: context.report.week,
+            idle_seats: row.idle_seats,
+            licensed_users: row.licensed_users,
+            idle_share: row.idle_share,
+            message: `${teamName(row.team)}: ${String(row.idle_seats)} of ${String(row.licensed_users)} licensed seats had no AI task in the ${context.config.people.idleWeeks} weeks to ${context.report.week} (${percent(row.idle_share)}, alert at ${percent(threshold)})`,
+        }));
+    },
+};
+function teamRows(rows) {
+    return (rows ?? []).filter((row) => row.team !== '*');
+}
+function teamName(team) {
+    return String(team);
+}
+// The report's percent style (column-catalog.ts): "50.0 %".
+function percent(value, decimals = 1) {
+    return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
+}
+function weekdayName(date) {
+    return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+//# sourceMappingURL=alerts.js.map

@@ -1,0 +1,2 @@
+import type { Kpi } from './kpi.js';
+export declare const powerUsers: Kpi;

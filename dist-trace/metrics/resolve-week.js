@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { UptakeError } from '../errors.js';
+import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { columnValues } from '../columns/index.js';
+import { makePeriodLookup } from './make-period-lookup.js';
+const QUARTER_HOUR_MS = 900_000;
+/**
+ * Turns `--week` (`YYYY-Www` or `latest`) into the report week: the one place a week is resolved (the
+ * composition, loadReport, calls it once and passes the result on). `latest` is the last week holding
+ * tasks whose Sunday is on or before the last loaded date and before the run's clock (`data.asOf`, its
+ * date in the report time zone); any other value must name a week that holds at least one task (weeks
+ * in the report time zone).
+ * @example resolveWeek(data, config, 'latest').week // '2026-W47'
+ */
+export function resolveWeek(data, config, week) {
+    const lookup = makePeriodLookup(config.timezone);
+    const weeks = new Set();
+    const starts = columnValues(data.tasks, 'started_at');
+    // Zone offsets are whole quarter hours: every start in one UTC quarter hour is in the same local week.
+    let lastSlot = Number.NaN;
+    for (let row = 0; row < starts.length; row += 1) {
+        const slot = Math.floor(starts[row] / QUARTER_HOUR_MS);
+        if (slot === lastSlot)
+            continue;
+        lastSlot = slot;
+        weeks.add(lookup(starts[row]).week);
+    }
+    return resolveWeekOf([...weeks], data.loadedDates, data.asOf, config, week);
+}
+/**
+ * resolveWeek for data whose tasks are not all loaded (a store of cleaned weeks): the weeks holding tasks, the
+ * loaded dates and the run's clock given instead.
+ * @example resolveWeekOf(['2026-W46', '2026-W47'], { first: '2026-11-09', last: '2026-11-23' }, Date.now(), config, 'latest').week
+ */
+export function resolveWeekOf(weeks, loadedDates, asOf, config, week) {
+    return resolveWeekAmong([...weeks].sort(), loadedDates, week, dateOf(asOf, config.timezone), config.timezone);
+}
+// Weeks: the sorted weeks holding tasks; today: the run's date in the report zone.
+function resolveWeekAmong(weeks, loadedDates, requested, today, zone) {
+    if (weeks.length === 0 || !loadedDates) {
+        throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
+    }
+    const value = requested.trim();
+    if (value.toLowerCase() === 'latest') {
+        // a week is complete once its Sunday is loaded and over: compared as day numbers, never as text
+        const lastComplete = Math.min(dayNumber(loadedDates.last), dayNumber(today) - 1);
+        const complete = weeks.filter((week) => dayNumber(weekBounds(week).end) <= lastComplete);
+        if (complete.length === 0) {
+            throw new UptakeError('usage', `--week latest: expected a complete ISO week (Monday to Sunday) in the data before today (${today}), but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`);
+        }
+        return reportWeek(complete[complete.length - 1], zone, true);
+    }
+    if (!isIsoWeek(value)) {
+        throw new UptakeError('usage', `--week: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    }
+    if (!weeks.includes(value)) {
+        throw new UptakeError('usage', `--week: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    }
+    return reportWeek(value, zone, false);
+}
+function reportWeek(week, zone, latest) {
+    const { start, end, thursday } = weekBounds(week);
+    return {
+        week,
+        start,
+        end,
+        thursday,
+        previous: shiftWeek(week, -1),
+        month: DateTime.fromISO(end, { zone: 'UTC' }).toFormat('yyyy-MM'),
+        rosterMonth: thursday.slice(0, 7),
+        zone,
+        latest,
+    };
+}
+function describeWeeks(weeks) {
+    if (weeks.length <= 12)
+        return weeks.join(', ');
+    return `${weeks.slice(0, 3).join(', ')}, …, ${weeks.slice(-3).join(', ')} (${weeks.length} weeks from ${weeks[0]} to ${weeks[weeks.length - 1]})`;
+}
+//# sourceMappingURL=resolve-week.js.map

@@ -1,0 +1,257 @@
+import { basename, join } from 'node:path';
+import { UptakeError } from '../errors.js';
+import { describeCell, readNotebook, writeNotebook } from './nbformat.js';
+import { parameterizeNotebook } from './parameterize.js';
+import { startNotebookKernel } from './start-notebook-kernel.js';
+/**
+ * Runs a notebook headlessly, papermill-style: injects parameters, executes every code cell on
+ * the notebook's kernel and writes the executed notebook (also the partial one on failure).
+ * @example
+ * await executeNotebook('notebooks/weekly-report.ipynb', { parameters: { week: '2026-W47' }, outputPath: 'output/weekly-report.ipynb' })
+ */
+export async function executeNotebook(inputPath, options = {}) {
+    const progress = options.onProgress ?? (() => undefined);
+    const outputPath = options.outputPath ?? join('output', basename(inputPath));
+    const started = new Date();
+    const source = await readNotebook(inputPath);
+    const { notebook, parameters } = await parameterizeNotebook(source, options.parameters ?? {}, {
+        textParameters: options.textParameters,
+        warn: (message) => progress(`warning: ${message}`),
+    });
+    resetOutputs(notebook);
+    const runMetadata = {
+        input_path: inputPath,
+        output_path: outputPath,
+        parameters,
+        start_time: started.toISOString(),
+        end_time: null,
+        duration: null,
+        exception: null,
+    };
+    notebook.metadata.papermill = runMetadata;
+    const finishRun = (exception) => {
+        const ended = new Date();
+        runMetadata.end_time = ended.toISOString();
+        runMetadata.duration = (ended.getTime() - started.getTime()) / 1000;
+        runMetadata.exception = exception;
+    };
+    const ownKernel = options.kernel === undefined;
+    const kernel = await (options.kernel ??
+        startNotebookKernel(inputPath, {
+            kernelName: options.kernelName ?? notebook.metadata.kernelspec?.name ?? 'tslab',
+            cwd: options.cwd,
+            env: options.env,
+            withheld: options.withheld,
+            startupTimeoutSec: options.startupTimeoutSec,
+            heartbeatTimeoutSec: options.heartbeatTimeoutSec,
+            onProgress: progress,
+        }));
+    try {
+        const { spec } = kernel;
+        if (options.kernelName)
+            notebook.metadata.kernelspec = { name: spec.name, display_name: spec.displayName, language: spec.language };
+        const languageInfo = kernel.kernelInfo.language_info;
+        if (languageInfo && typeof languageInfo === 'object')
+            notebook.metadata.language_info = languageInfo;
+        const total = notebook.cells.length;
+        const displayIds = new Map();
+        for (const [index, cell] of notebook.cells.entries()) {
+            if (cell.cell_type !== 'code' || cell.source.trim() === '')
+                continue;
+            const label = describeCell(cell, index);
+            progress(`cell ${index + 1}/${total} ${label.slice(label.indexOf(' (') + 1)}`);
+            const failure = await runCell(kernel, cell, { timeoutSec: options.cellTimeoutSec ?? 600, displayIds });
+            if (failure) {
+                finishRun(true);
+                await writeNotebook(outputPath, notebook);
+                throw new UptakeError('notebook', `${label} ${failure}; the partial notebook is in ${outputPath}`, { file: inputPath });
+            }
+        }
+        finishRun(false);
+        await writeNotebook(outputPath, notebook);
+        progress(`wrote ${outputPath}`);
+        return { outputPath, notebook, parameters, durationSec: runMetadata.duration };
+    }
+    finally {
+        if (ownKernel)
+            await kernel.shutdown();
+    }
+}
+// Like nbclient: a run starts from a clean slate, every code cell pending.
+function resetOutputs(notebook) {
+    for (const cell of notebook.cells) {
+        if (cell.cell_type !== 'code')
+            continue;
+        cell.outputs = [];
+        cell.execution_count = null;
+        const { execution: _execution, papermill: _papermill, ...rest } = cell.metadata;
+        cell.metadata = { ...rest, papermill: { start_time: null, end_time: null, duration: null, status: 'pending', exception: null } };
+    }
+}
+/** Runs one cell and records its outputs; returns why it failed, or null. */
+async function runCell(kernel, cell, options) {
+    const run = { cell, outputs: [], timing: {}, displayIds: options.displayIds, clearOnNext: false };
+    cell.outputs = run.outputs;
+    const started = new Date();
+    const papermill = { start_time: started.toISOString(), end_time: null, duration: null, status: 'running', exception: null };
+    cell.metadata = { ...cell.metadata, execution: run.timing, papermill };
+    const end = (failed) => {
+        const ended = new Date();
+        papermill.end_time = ended.toISOString();
+        papermill.duration = (ended.getTime() - started.getTime()) / 1000;
+        papermill.status = failed ? 'failed' : 'completed';
+        papermill.exception = failed;
+    };
+    try {
+        await kernel.ensureAlive();
+    }
+    catch (error) {
+        end(true);
+        run.outputs.push(errorOutput('DeadKernelError', error.message));
+        return `could not run: ${error.message}`;
+    }
+    const outcome = await kernel.execute(cell.source, { timeoutSec: options.timeoutSec, onIopub: (message) => record(run, message) });
+    if (outcome.kind === 'dead') {
+        end(true);
+        run.outputs.push(errorOutput('DeadKernelError', `Kernel died: ${outcome.reason}`));
+        return `killed the kernel: ${outcome.reason}`;
+    }
+    if (outcome.kind === 'timeout') {
+        end(true);
+        if (outcome.reply)
+            finishReply(run, outcome.reply);
+        const how = outcome.interrupted ? 'interrupted it' : 'the interrupt did not stop it, so the kernel was killed';
+        const message = `did not finish within ${options.timeoutSec} s (--timeout); ${how}`;
+        run.outputs.push(errorOutput('CellTimeoutError', `Cell ${message}`));
+        return message;
+    }
+    finishReply(run, outcome.reply);
+    const content = outcome.reply.content;
+    if (content.status === 'ok') {
+        end(false);
+        return null;
+    }
+    end(true);
+    let error = run.outputs.find((output) => output.output_type === 'error');
+    // tslab reports errors on stderr only; give the notebook a proper error output too.
+    if (!error) {
+        error = errorFromReply(content, run.outputs);
+        run.outputs.push(error);
+    }
+    return `failed: ${error.ename}: ${error.evalue}`;
+}
+function errorOutput(ename, evalue) {
+    return { output_type: 'error', ename, evalue, traceback: [`${ename}: ${evalue}`] };
+}
+function finishReply(run, reply) {
+    run.timing['shell.execute_reply'] = reply.header.date;
+    const count = reply.content.execution_count;
+    if (typeof count === 'number')
+        run.cell.execution_count = count;
+}
+// The kernel's error text: `Name: message` when it looks like a thrown Error, else its first line.
+function errorFromReply(content, outputs) {
+    if (typeof content.ename === 'string') {
+        return {
+            output_type: 'error',
+            ename: content.ename,
+            evalue: typeof content.evalue === 'string' ? content.evalue : '',
+            traceback: Array.isArray(content.traceback) ? content.traceback : [],
+        };
+    }
+    const stderr = outputs
+        .filter((output) => output.output_type === 'stream' && output.name === 'stderr')
+        .map((output) => output.text)
+        .join('');
+    const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+    if (lines.length === 0)
+        return errorOutput('Error', 'the kernel reported an error without details');
+    const diagnostics = lines.filter((line) => /^(\S+ )?\d+:\d+ - /.test(line));
+    if (diagnostics.length > 0)
+        return { output_type: 'error', ename: 'CompileError', evalue: diagnostics.join('; '), traceback: lines };
+    for (const line of lines) {
+        const match = /^(?:Uncaught )?([A-Za-z_$][\w$]*(?:Error|Exception)|Error)(?: \[[^\]]+\])?: (.*)$/.exec(line.trim());
+        if (match)
+            return { output_type: 'error', ename: match[1], evalue: match[2], traceback: lines };
+    }
+    return { output_type: 'error', ename: 'Error', evalue: lines[0].trim(), traceback: lines };
+}
+// nbclient's output_from_msg, with consecutive stream outputs of one name merged.
+function record(run, message) {
+    const content = message.content;
+    const type = message.header.msg_type;
+    if (type === 'status') {
+        run.timing[`iopub.status.${String(content.execution_state)}`] = message.header.date;
+        return;
+    }
+    if (type === 'execute_input') {
+        run.timing['iopub.execute_input'] = message.header.date;
+        if (typeof content.execution_count === 'number')
+            run.cell.execution_count = content.execution_count;
+        return;
+    }
+    if (type === 'clear_output') {
+        if (content.wait)
+            run.clearOnNext = true;
+        else
+            run.outputs.length = 0;
+        return;
+    }
+    if (type === 'update_display_data') {
+        const displayId = content.transient?.display_id;
+        for (const output of (displayId && run.displayIds.get(displayId)) || []) {
+            if (output.output_type === 'display_data' || output.output_type === 'execute_result') {
+                output.data = content.data ?? {};
+                output.metadata = content.metadata ?? {};
+            }
+        }
+        return;
+    }
+    let output;
+    if (type === 'stream') {
+        const name = content.name === 'stderr' ? 'stderr' : 'stdout';
+        const text = String(content.text ?? '');
+        if (run.clearOnNext)
+            clear(run);
+        const last = run.outputs.at(-1);
+        if (last?.output_type === 'stream' && last.name === name) {
+            last.text += text;
+            return;
+        }
+        output = { output_type: 'stream', name, text };
+    }
+    else if (type === 'display_data') {
+        output = { output_type: 'display_data', data: content.data ?? {}, metadata: content.metadata ?? {} };
+    }
+    else if (type === 'execute_result') {
+        output = {
+            output_type: 'execute_result',
+            data: content.data ?? {},
+            metadata: content.metadata ?? {},
+            execution_count: typeof content.execution_count === 'number' ? content.execution_count : null,
+        };
+    }
+    else if (type === 'error') {
+        output = {
+            output_type: 'error',
+            ename: String(content.ename ?? 'Error'),
+            evalue: String(content.evalue ?? ''),
+            traceback: Array.isArray(content.traceback) ? content.traceback : [],
+        };
+    }
+    else {
+        return;
+    }
+    if (run.clearOnNext)
+        clear(run);
+    run.outputs.push(output);
+    const displayId = content.transient?.display_id;
+    if (displayId && output.output_type !== 'stream' && output.output_type !== 'error') {
+        run.displayIds.set(displayId, [...(run.displayIds.get(displayId) ?? []), output]);
+    }
+}
+function clear(run) {
+    run.outputs.length = 0;
+    run.clearOnNext = false;
+}
+//# sourceMappingURL=execute.js.map

@@ -1,0 +1,346 @@
+import { createRequire } from 'node:module';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UptakeError, isUptakeError } from './errors.js';
+import { replaceDirAtomic } from './util/atomic-write.js';
+import { startEarly } from './util/start-early.js';
+import { configSecretNames } from './notebook/kernel-environment.js';
+import { resolveChannels } from './deliver/resolve-channels.js';
+import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
+// Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
+// before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
+// include that loading.
+const require = createRequire(import.meta.url);
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_NOTEBOOK = join(PROJECT_ROOT, 'notebooks', 'weekly-report.ipynb');
+const STAGES = ['ingest', 'metrics', 'notebook', 'render', 'publish', 'warehouse', 'deliver'];
+/**
+ * The whole weekly job: ingest and clean, metrics, notebook, HTML and PDF, flat files, the week's
+ * folder written atomically, warehouse, then email and Slack. Nothing is delivered unless every
+ * earlier stage succeeded.
+ * @example await runReport({ config, week: 'latest', deliver: false }, runEffects())
+ */
+export async function runReport(options, effects) {
+    // Settings are checked first: a config that cannot deliver or load fails before any work is done.
+    const { channels } = checkRunSettings(options.config, options, effects.env);
+    // The report week once stage 2 resolved it; a failure before that can name only the week asked for.
+    const resolved = {};
+    try {
+        effects.signal?.throwIfAborted();
+        return await runStages(options, effects, channels, resolved);
+    }
+    catch (error) {
+        const week = resolved.week?.week ?? options.week;
+        // An aborted run stops at once: whatever failed inside it failed because of the abort.
+        if (effects.signal?.aborted)
+            throw abortedError(week, effects.signal, error);
+        // A failed run never mails the report, but it does tell the channels that it failed (an alert
+        // failure came after the report went out: the channels had the report).
+        if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
+            const { notifyRunOutcome } = await import('./deliver/notify.js');
+            const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary: 'No report was sent.' }, channels, deliveryEffects(effects));
+            for (const result of results)
+                if (!result.ok)
+                    effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
+        }
+        throw error;
+    }
+}
+/**
+ * Checks every setting a run will use, with the secrets the environment holds: the Slack webhook
+ * and PostgreSQL URLs, the SMTP recipients and password (config-file settings such as hosts,
+ * addresses and the cron were checked when the config was read). Throws UptakeError('config').
+ * `watch` and `schedule` call it at start, `runReport` before each run.
+ * @example checkRunSettings(config, { deliver: true, warehouse: true }, process.env)
+ */
+export function checkRunSettings(config, use, env = process.env) {
+    const channels = use.deliver ? resolveChannels(config, env) : null;
+    if (use.warehouse !== false)
+        warehouseTargets(config.warehouse, env);
+    return { channels };
+}
+// The mail transport and network of the run, in the shape deliver/ takes them.
+function deliveryEffects(effects) {
+    return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch };
+}
+function abortedError(week, signal, cause) {
+    if (cause instanceof UptakeError && cause.kind === 'aborted')
+        return cause;
+    const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
+    return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
+}
+async function runStages(options, effects, channels, resolved) {
+    const { now, log, env, files: { writeFile, readFile } } = effects;
+    const { config } = options;
+    const input = resolve(options.input ?? config.input);
+    const outRoot = resolve(options.outDir ?? config.output);
+    const startedAt = now();
+    const timingsMs = {};
+    const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
+    const stage = async (name, work) => {
+        effects.signal?.throwIfAborted();
+        const index = STAGES.indexOf(name) + 1;
+        log(`[${index}/${STAGES.length}] ${name} ...`);
+        const began = performance.now();
+        const result = await work();
+        timingsMs[name] = Math.round(performance.now() - began);
+        log(`[${index}/${STAGES.length}] ${name} done in ${(timingsMs[name] / 1000).toFixed(1)} s`);
+        return result;
+    };
+    // 0. The notebook's kernel starts now, alongside ingest and metrics: it takes seconds (tslab loads
+    //    TypeScript's compiler) and needs no data. The notebook stage waits for what is left of its start,
+    //    and reports its error, if any; every way out of the run stops it.
+    //    Its cells never see the secrets the config names, whatever their names.
+    const withheld = configSecretNames(config);
+    const kernel = startEarly((signal) => effects.kernel.start(notebookPath, { env, withheld, signal, onProgress: (message) => log(`    ${message}`) }), (started) => (effects.signal?.aborted ? started.kill() : started.shutdown()));
+    let browser;
+    // An abort kills the kernel and closes Chromium now: the stage waiting on them fails at once.
+    const onAbort = () => void Promise.all([kernel.stop(), browser?.stop()]);
+    effects.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        // 1. Ingest and clean: every input row used, merged with a reason or quarantined
+        //    (loadReport, the one composition; its second half, reportOn, is stage 2)
+        const { data, inputs, report } = await stage('ingest', async () => {
+            const [{ discoverFiles }, { loadReport }, { hashFile }] = await Promise.all([
+                import('./ingest/discover-files.js'),
+                import('./report/load-report.js'),
+                import('./util/hash-file.js'),
+            ]);
+            const files = await discoverFiles(input);
+            // through a store the report comes with the data (from the kept weekly facts and the window's tasks)
+            const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store ? options.week : null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
+            const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+            return { data: loaded.data, inputs: hashed, report: 'metrics' in loaded ? loaded : undefined };
+        });
+        // 2. Metrics: the report week resolved once (from here on a ReportWeek, never `latest`), then every
+        //    registered KPI over the cleaned tables
+        const { week: reportWeek, metrics } = await stage('metrics', async () => report ?? (await import('./report/load-report.js')).reportOn({ config, data }, options.week));
+        resolved.week = reportWeek;
+        const week = reportWeek.week;
+        const weekDir = join(outRoot, week);
+        // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole
+        const files = [];
+        await replaceDirAtomic(weekDir, async (staging) => {
+            // 3. Notebook: the analysts' weekly-report notebook, shown this run's metrics document, so the
+            //    report and metrics.json hold the same numbers and nothing is written outside the staging folder.
+            //    While the kernel works, the main process is idle: Chromium starts for the render stage, the
+            //    flat files (they need only the metrics) are written, and the render and warehouse modules load.
+            const chromium = startEarly(() => effects.browser.launch({ env }), (started) => started.close());
+            browser = chromium;
+            const flatFiles = startEarly(() => writeFlatFiles(staging, metrics, data.quarantine, writeFile), async () => undefined);
+            void import('./render/to-html.js').catch(() => undefined); // warms the module cache; render imports it again
+            if (options.warehouse !== false) {
+                void import('./deliver/warehouse/load-warehouse.js').then((warehouse) => warehouse.preloadWarehouseDrivers(config.warehouse, env)).catch(() => undefined);
+            }
+            try {
+                const executedPath = join(staging, 'report.ipynb');
+                const metricsPath = join(staging, 'metrics.json');
+                await writeFile(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`);
+                const executed = await stage('notebook', async () => (await import('./notebook/execute.js'))
+                    .executeNotebook(notebookPath, {
+                    parameters: { week, input, config: options.configPath ? resolve(options.configPath) : '', output: '', metrics: metricsPath },
+                    textParameters: options.notebookParameters,
+                    outputPath: executedPath,
+                    cellTimeoutSec: options.cellTimeoutSec,
+                    onProgress: (message) => log(`    ${message}`),
+                    env,
+                    withheld,
+                    kernel: kernel.ready,
+                })
+                    .catch((error) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))));
+                void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
+                // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
+                //    written alongside the notebook, and a failure there is reported here, after the PDF's
+                await stage('render', async () => {
+                    const [{ frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
+                        import('./render/front-page.js'),
+                        import('./render/to-html.js'),
+                        import('./render/to-pdf.js'),
+                    ]);
+                    const front = frontPage(metrics);
+                    const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
+                        title: config.title,
+                        week,
+                        weekStart: reportWeek.start,
+                        weekEnd: reportWeek.end,
+                        headline: front.tiles,
+                        keyPoints: front.keyPoints,
+                        alerts: front.alerts,
+                        moreAlerts: front.moreAlerts,
+                        generatedAt: formatGeneratedAt(startedAt, config.timezone),
+                    }, readFile);
+                    await writeFile(join(staging, 'report.html'), html);
+                    await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
+                    void chromium.stop(); // in the background, like the kernel's
+                    await flatFiles.ready;
+                });
+                // 5. Publish: the manifest last, so a folder with a manifest is a complete report
+                await stage('publish', async () => {
+                    const overlappedMs = { kernel_start: kernel.durationMs, browser_start: chromium.durationMs, flat_files: flatFiles.durationMs };
+                    const manifest = buildManifest({ options, input, week, inputs, data, metrics, startedAt, finishedAt: now(), timingsMs, overlappedMs, engine: options.engine ?? 'builtin' });
+                    await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+                });
+                files.push(...(await readdir(staging)).sort());
+                effects.signal?.throwIfAborted(); // the last moment to publish nothing
+            }
+            finally {
+                await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
+            }
+        });
+        log(`report written to ${weekDir}`);
+        // 6. Warehouse: cleaned tasks and metric tables, upserted by week
+        const warehouse = [];
+        if (options.warehouse !== false) {
+            await stage('warehouse', async () => {
+                const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
+                for (const target of warehouseTargets(config.warehouse, env, outRoot)) {
+                    const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
+                    warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
+                }
+            });
+        }
+        // 7. Deliver: only a complete, published report is mailed; alerts go out once per condition and week
+        const delivered = { email: false, slack: false, alerts: null };
+        const held = channels && effects.holdDelivery ? await effects.holdDelivery() : null;
+        if (held !== null)
+            log(`not delivering the report for ${week}: ${held}`);
+        if (channels && held === null) {
+            await stage('deliver', async () => {
+                const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+                    import('./deliver/email.js'),
+                    import('./deliver/report-email-body.js'),
+                    import('./deliver/slack.js'),
+                    import('./deliver/alert-routing.js'),
+                    import('./deliver/alert-sender.js'),
+                    import('./automate/state-paths.js'),
+                ]);
+                if (channels.email) {
+                    const pdf = await readFile(join(weekDir, 'report.pdf'));
+                    const pdfName = `uptake-report-${week}.pdf`;
+                    const body = reportEmailBody(metrics, { title: config.title, pdfName });
+                    await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
+                    delivered.email = true;
+                }
+                if (channels.slack) {
+                    await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
+                    delivered.slack = true;
+                }
+                if (channels.email || channels.slack) {
+                    delivered.alerts = await routeAlerts(metrics.tables.alerts, {
+                        week,
+                        config: config.alerts,
+                        ledgerPath: statePaths(outRoot).alertLedger,
+                        now: now(),
+                        channels: ['slack', 'email'].filter((channel) => channels[channel] !== null),
+                        send: createAlertSender(channels, { week, title: config.title }, deliveryEffects(effects)),
+                    });
+                    const { sent, suppressed, failed } = delivered.alerts;
+                    log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
+                    for (const failure of failed)
+                        log(`    alerts not delivered by ${failure.channel}: ${failure.error}`);
+                }
+            });
+        }
+        // The report went out, but an alert that reached none of its channels is a failed run: someone must hear of it.
+        const undelivered = delivered.alerts?.failed ?? [];
+        if (undelivered.length > 0) {
+            const count = new Set(undelivered.flatMap((failure) => failure.keys)).size;
+            const why = undelivered.map((failure) => `${failure.channel}: ${failure.error}`).join('; ');
+            throw new UptakeError('alert', `the report for ${week} was published and delivered, but ${count} alert${count === 1 ? '' : 's'} could not be delivered (${why}); they are retried on the next run`);
+        }
+        return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
+    }
+    finally {
+        // The kernel and Chromium, whether started, still starting or failed, are gone when the run ends.
+        effects.signal?.removeEventListener('abort', onAbort);
+        await Promise.all([kernel.stop(), browser?.stop()]);
+    }
+}
+/**
+ * Where a run whose notebook failed keeps the partial notebook (the staging folder it was in is removed).
+ * @example failedNotebookPath('output', '2026-W47') // 'output/.uptake/failed/2026-W47/report.ipynb'
+ */
+export function failedNotebookPath(outRoot, week) {
+    return join(outRoot, '.uptake', 'failed', week, 'report.ipynb');
+}
+// Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where.
+async function keepPartialNotebook(error, stagedPath, keptPath) {
+    if (!(error instanceof UptakeError) || error.kind !== 'notebook' || !existsSync(stagedPath))
+        throw error;
+    await mkdir(dirname(keptPath), { recursive: true });
+    await copyFile(stagedPath, keptPath);
+    const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, keptPath) : `${error.message}; the partial notebook is in ${keptPath}`;
+    throw new UptakeError('notebook', message, { cause: error });
+}
+// CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.
+async function writeFlatFiles(staging, metrics, quarantine, writeFile) {
+    const [{ tablesToCsv }, { tablesToXlsx }, { writeQuarantine }] = await Promise.all([
+        import('./render/to-csv.js'),
+        import('./render/to-xlsx.js'),
+        import('./clean/write-quarantine.js'),
+    ]);
+    await writeFile(join(staging, 'metrics.xlsx'), await tablesToXlsx(metrics));
+    for (const [name, text] of tablesToCsv(metrics))
+        await writeFile(join(staging, name), text);
+    await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
+}
+async function renderHtml(engine, notebook, notebookPath, context, readFile) {
+    if (engine === 'builtin')
+        return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
+    const htmlName = 'report.quarto.html';
+    await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
+    const rendered = join(notebookPath, '..', htmlName);
+    if (!existsSync(rendered))
+        throw new UptakeError('render', `quarto finished but wrote no ${htmlName}`);
+    const html = Buffer.from(await readFile(rendered)).toString('utf8');
+    await rm(rendered); // the caller writes it as report.html
+    return html;
+}
+function packageVersion(name) {
+    try {
+        const path = require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] });
+        return JSON.parse(readFileSync(path, 'utf8')).version;
+    }
+    catch {
+        return null;
+    }
+}
+// The manifest answers "what exactly produced this PDF?" months later.
+function buildManifest(run) {
+    const rows = Object.fromEntries(run.data.files.map((file) => [basename(file.file), file.rows]));
+    return {
+        week: run.week,
+        week_start: run.metrics.week_start,
+        week_end: run.metrics.week_end,
+        started_at: run.startedAt.toISOString(),
+        finished_at: run.finishedAt.toISOString(),
+        parameters: {
+            week: run.options.week,
+            input: run.input,
+            config: run.options.configPath ?? null,
+            deliver: run.options.deliver,
+            warehouse: run.options.warehouse !== false,
+            engine: run.engine,
+            timezone: run.options.config.timezone,
+            notebook_parameters: run.options.notebookParameters ?? {},
+        },
+        inputs: run.inputs.map((file) => ({ ...file, rows: rows[file.file] ?? null })),
+        accounting: run.data.accounting,
+        quarantine_by_reason: run.data.quarantineByReason,
+        alerts: run.metrics.tables.alerts.length,
+        versions: {
+            uptake: JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version,
+            node: process.version,
+            arquero: packageVersion('arquero'),
+            'vega-lite': packageVersion('vega-lite'),
+            vega: packageVersion('vega'),
+            'puppeteer-core': packageVersion('puppeteer-core'),
+            tslab: packageVersion('tslab'),
+        },
+        timings_ms: run.timingsMs,
+        overlapped_ms: run.overlappedMs,
+    };
+}
+//# sourceMappingURL=pipeline.js.map

@@ -1,0 +1,52 @@
+import { Plot } from '../render-plot.js';
+import { CHART_WIDTH, isShown } from './chart-style.js';
+const BAR_COLOR = '#4c78a8';
+const TITLE_SPACE = 36;
+const CAPTION_SPACE = 18;
+const percent = (value, digits) => `${(value * 100).toFixed(digits)} %`;
+// The report's one chart drawn with Observable Plot (the others are Vega-Lite), so both paths are
+// exercised from the notebook to the PDF. The title (and the report's one-line caption under it) is drawn
+// inside the SVG, like Vega-Lite's title and subtitle.
+/**
+ * Adoption rate per task type in the report week (bars, highest first).
+ * @example adoptionByTaskTypeChart(doc, 'Highest use of AI: email triage').data.values[0].task_type // 'contract_review'
+ */
+export function adoptionByTaskTypeChart(doc, caption = '') {
+    const values = doc.tables.adoption_by_task_type
+        .filter((row) => isShown(row) && typeof row.adoption_rate === 'number')
+        .map((row) => ({
+        task_type: row.task_type,
+        adoption_rate: row.adoption_rate,
+        delta_pts: row.delta_pts,
+        ai_tasks: row.ai_tasks,
+        manual_tasks: row.manual_tasks,
+    }))
+        .sort((a, b) => b.adoption_rate - a.adoption_rate || a.task_type.localeCompare(b.task_type));
+    const title = `Adoption by task type, ${doc.week}`;
+    const top = TITLE_SPACE + (caption ? CAPTION_SPACE : 0);
+    const tooltip = (bar) => `${bar.task_type}\nAdoption rate: ${percent(bar.adoption_rate, 1)}` +
+        `${bar.delta_pts === null ? '' : `\nChange (points): ${bar.delta_pts >= 0 ? '+' : ''}${bar.delta_pts.toFixed(1)}`}` +
+        `\nAI tasks: ${bar.ai_tasks}\nManual tasks: ${bar.manual_tasks}`;
+    return {
+        kind: 'observable-plot',
+        title,
+        description: 'Share of tasks done with AI per task type in the report week, all teams together.',
+        data: { values },
+        options: {
+            width: CHART_WIDTH,
+            height: top + Math.min(480, Math.max(120, values.length * 24)),
+            marginTop: top,
+            marginLeft: 170,
+            ariaLabel: title,
+            x: { domain: [0, 1], label: 'Adoption rate', tickFormat: (rate) => percent(rate, 0), grid: true },
+            y: { domain: values.map((bar) => bar.task_type), label: 'Task type' },
+            marks: [
+                Plot.barX(values, { x: 'adoption_rate', y: 'task_type', fill: BAR_COLOR, title: tooltip }),
+                Plot.ruleX([0]),
+                Plot.text([title], { frameAnchor: 'top-left', dx: -160, dy: -top + 6, textAnchor: 'start', fontSize: 13, fontWeight: 'bold' }),
+                ...(caption ? [Plot.text([caption], { frameAnchor: 'top-left', dx: -160, dy: -top + 24, textAnchor: 'start', fontSize: 11, fill: '#3e4c59' })] : []),
+            ],
+        },
+    };
+}
+//# sourceMappingURL=adoption-by-task-type.js.map

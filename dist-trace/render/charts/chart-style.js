@@ -1,0 +1,87 @@
+import { ALL_TEAMS_LABEL, teamName } from '../../metrics/column-catalog.js';
+// Shared look of the report charts: fixed sizes so PDF pages lay out, one team palette.
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 300;
+/** How the all-teams row ("*") is labelled in charts (the column catalogue's name). */
+export { ALL_TEAMS_LABEL };
+const ALL_TEAMS_COLOR = '#1b1b1b';
+const TEAM_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b', '#17becf', '#8c564b', '#bcbd22', '#393b79'];
+export const FLAG_COLOR = '#d62728';
+export const OK_COLOR = '#9e9e9e';
+/** Teams the reader is not pointed to: drawn, but quiet. */
+export const MUTED_COLOR = '#c3c8ce';
+/** Percent axis labels in the report's style ("50 %"). */
+export const PERCENT_AXIS_LABELS = "replace(format(datum.value, '.0%'), '%', ' %')";
+/** Chart label of a team value. */
+export function teamLabel(team) {
+    return teamName(team);
+}
+// A rate axis from 0 to 100 % flattens lines that all sit in a narrow band: zoom to the data
+// (and any reference line), padded and rounded out to steps of 5 points, within [0, 1].
+/**
+ * A rate scale's domain around the values and reference lines.
+ * @example zoomedRateDomain([0.86, 0.93], [0.9]) // [0.8, 1]
+ */
+export function zoomedRateDomain(values, references = []) {
+    const all = [...values, ...references].filter((value) => Number.isFinite(value));
+    if (all.length === 0)
+        return [0, 1];
+    const low = Math.max(0, Math.floor((Math.min(...all) - 0.03) * 20) / 20);
+    const high = Math.min(1, Math.ceil((Math.max(...all) + 0.03) * 20) / 20);
+    return high - low < 0.1 ? [Math.max(0, high - 0.1), Math.max(high, 0.1)] : [low, high];
+}
+/**
+ * The chart's title with its one-line caption (what to see in it) as the subtitle.
+ * @example withCaption({ title: 'ASI' }, 'Sales Ops fell below target').title // { text: 'ASI', subtitle: 'Sales Ops fell below target', ... }
+ */
+export function withCaption(spec, caption) {
+    const title = spec.title;
+    const text = typeof title === 'string' ? title : (title?.text ?? '');
+    return { ...spec, title: { text, subtitle: caption, anchor: 'start', subtitleColor: '#3e4c59', subtitleFontSize: 11, subtitlePadding: 4 } };
+}
+/** A row that privacy suppression blanked is never drawn. */
+export function isShown(row) {
+    return row.suppressed !== true;
+}
+// "All teams" first and near-black, the teams after it in a stable order, so every chart agrees.
+/**
+ * Color scale for team lines: the all-teams line first and dark.
+ * @example teamColorScale(['Legal', 'All teams']).domain // ['All teams', 'Legal']
+ */
+export function teamColorScale(labels) {
+    const teams = [...new Set(labels.filter((label) => label !== ALL_TEAMS_LABEL))].sort();
+    const domain = labels.includes(ALL_TEAMS_LABEL) ? [ALL_TEAMS_LABEL, ...teams] : teams;
+    const range = domain.map((label, index) => label === ALL_TEAMS_LABEL ? ALL_TEAMS_COLOR : TEAM_COLORS[(labels.includes(ALL_TEAMS_LABEL) ? index - 1 : index) % TEAM_COLORS.length]);
+    return { domain, range };
+}
+/** Legend entry of the grey lines: the teams a chart does not single out. */
+export const OTHER_TEAMS = 'Other teams';
+const DRAW_ORDER = { other: 0, named: 1, 'all teams': 2 };
+// Many equal lines say nothing: the all-teams line stays dark, the teams a chart singles out get
+// colour, the rest go grey underneath.
+/**
+ * The legend group and emphasis of one team's line (`team` as the metrics spell it, `*` for all teams).
+ * @example lineEmphasis('Legal', false) // { team: 'Legal', group: 'Other teams', emphasis: 'other' }
+ */
+export function lineEmphasis(team, singledOut) {
+    const label = teamLabel(team);
+    if (team === '*')
+        return { team: label, group: ALL_TEAMS_LABEL, emphasis: 'all teams' };
+    return singledOut ? { team: label, group: label, emphasis: 'named' } : { team: label, group: OTHER_TEAMS, emphasis: 'other' };
+}
+/** Sort order that draws the grey lines first and the all-teams line last, on top. */
+export function byDrawOrder(a, b) {
+    return DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis];
+}
+/**
+ * The colour scale of emphasised lines: all teams and the singled-out teams as teamColorScale
+ * colours them, then one grey for the other teams when there are any.
+ * @example emphasisColors([{ group: 'All teams' }, { group: 'Other teams' }]).domain // ['All teams', 'Other teams']
+ */
+export function emphasisColors(values) {
+    const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
+    const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
+    return { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
+}
+//# sourceMappingURL=chart-style.js.map

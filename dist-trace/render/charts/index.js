@@ -1,0 +1,75 @@
+import { teamName } from '../../metrics/column-catalog.js';
+import { formatPercent, namedTeams } from '../narrative.js';
+import { adoptionByTaskTypeChart } from './adoption-by-task-type.js';
+import { adoptionTrendChart } from './adoption-trend.js';
+import { asiByMonthChart } from './asi-by-month.js';
+import { withCaption } from './chart-style.js';
+import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
+import { coverageSummary, latestCoverageMonth, loggingCoverageChart } from './logging-coverage.js';
+import { reportThresholds } from './report-thresholds.js';
+import { isPlotChartSpec } from '../render-plot.js';
+const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+function trendCaption(doc) {
+    const named = namedTeams(doc);
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+    const level = all && typeof all.adoption_rate === 'number' ? ` (now ${formatPercent(all.adoption_rate)})` : '';
+    if (named.length === 0)
+        return `Black: all teams${level}; no team moved enough this week to single out.`;
+    return `Black: all teams${level}. In colour, the teams that moved most this week: ${named.join(', ')}; the others in grey.`;
+}
+function taskTypeCaption(doc) {
+    const rows = doc.tables.adoption_by_task_type.filter((row) => row.suppressed !== true && typeof row.adoption_rate === 'number');
+    if (rows.length === 0)
+        return 'Share of tasks done with AI per task type this week.';
+    const sorted = [...rows].sort((a, b) => b.adoption_rate - a.adoption_rate);
+    const top = sorted[0];
+    const bottom = sorted[sorted.length - 1];
+    const name = (type) => type.replace(/_/g, ' ');
+    return `Highest use of AI: ${name(top.task_type)} (${formatPercent(top.adoption_rate)}); lowest: ${name(bottom.task_type)} (${formatPercent(bottom.adoption_rate)}).`;
+}
+function hoursCaption(doc) {
+    const current = doc.tables.time_saved.filter((row) => row.week === doc.week && row.suppressed !== true);
+    const all = current.find((row) => row.team === '*');
+    const top = current.filter((row) => row.team !== '*').sort((a, b) => b.cumulative_hours_saved - a.cumulative_hours_saved)[0];
+    const total = all ? `${hours.format(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
+    return top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
+}
+function asiCaption(doc, thresholds) {
+    const { accuracyTarget } = reportThresholds(doc, thresholds);
+    const month = doc.week_end.slice(0, 7);
+    const below = doc.tables.accuracy_stability
+        .filter((row) => row.month === month && row.team !== '*' && row.suppressed !== true && typeof row.asi === 'number' && row.asi < accuracyTarget)
+        .map((row) => row.team);
+    const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
+    return below.length === 0 ? `${scale} No team below it in ${month}.` : `${scale} Below it in ${month}: ${below.join(', ')}.`;
+}
+function coverageCaption(doc, thresholds) {
+    return coverageSummary(doc, thresholds) ?? `Logging coverage ${latestCoverageMonth(doc) ?? ''}`.trim();
+}
+const BUILDERS = [
+    { id: 'adoption-trend', title: 'Adoption rate by week', build: (doc) => adoptionTrendChart(doc), caption: trendCaption },
+    { id: 'adoption-by-task-type', title: 'Adoption by task type', build: (doc) => adoptionByTaskTypeChart(doc, taskTypeCaption(doc)), caption: taskTypeCaption },
+    { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart, caption: hoursCaption },
+    { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: asiByMonthChart, caption: asiCaption },
+    { id: 'logging-coverage', title: 'Logging blind spots', build: loggingCoverageChart, caption: coverageCaption },
+];
+function valueCount(spec) {
+    const data = spec.data;
+    return Array.isArray(data?.values) ? data.values.length : 0;
+}
+// An empty chart only shows axes; the report leaves it out rather than print a blank frame
+// (the coverage chart is empty when nobody is below the threshold: coverageSummary says so).
+/**
+ * The report's charts in page order, each with a one-line caption (also its subtitle), those
+ * without any data left out. `thresholds` (the config's accuracy target and coverage threshold)
+ * win over what the document carries.
+ * @example reportCharts(doc).map((chart) => chart.id) // ['adoption-trend', 'adoption-by-task-type', ...]
+ */
+export function reportCharts(doc, thresholds = {}) {
+    return BUILDERS.map(({ id, title, build, caption }) => ({ id, title, spec: build(doc, thresholds), caption: caption(doc, thresholds) }))
+        .filter((chart) => valueCount(chart.spec) > 0)
+        // A Plot chart draws its caption itself (see adoptionByTaskTypeChart); a Vega-Lite one as its subtitle.
+        .map((chart) => ({ ...chart, spec: isPlotChartSpec(chart.spec) ? chart.spec : withCaption(chart.spec, chart.caption) }));
+}
+export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart, coverageSummary };
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,468 @@
+import { formatPoints } from '../metrics/column-catalog.js';
+import { shiftMonth } from '../util/iso-week.js';
+import { latestCoverageMonth } from './charts/logging-coverage.js';
+import { reportThresholds } from './charts/report-thresholds.js';
+const NOT_MEASURABLE = 'not measurable (no tasks)';
+const SOURCE_NAMES = { ai_logs: 'AI logs', manual_logs: 'manual logs', user_monthly_summary: 'roster' };
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimalFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/**
+ * Escapes data text for markdown that may also be read as HTML: markdown punctuation gets
+ * a backslash, then `& < > " '` become entities.
+ * @example escapeMarkdown('<script>') // '&lt;script&gt;'
+ */
+export function escapeMarkdown(text) {
+    return text
+        .replace(/[\\`*_[\]{}()#+!|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+// A level rounds to a whole percent, but never to a 0 % or 100 % the data does not show.
+/**
+ * A rate (fraction) as a whole percent; null reads "not measurable (no tasks)".
+ * @example formatPercent(0.4132) // '41 %'
+ */
+export function formatPercent(rate) {
+    if (typeof rate !== 'number' || !Number.isFinite(rate))
+        return NOT_MEASURABLE;
+    const rounded = Math.round(rate * 100);
+    if (rate > 0 && rounded === 0)
+        return '<1 %';
+    if (rate < 1 && rounded === 100)
+        return '>99 %';
+    return `${rounded} %`;
+}
+/**
+ * A number with one decimal (points, hours), never "-0.0".
+ * @example formatOneDecimal(-16.44) // '-16.4'
+ */
+export function formatOneDecimal(value) {
+    const text = oneDecimalFormat.format(value);
+    return /^-0\.0$/.test(text) ? '0.0' : text;
+}
+/** Size of a change in points, one decimal, without its sign. */
+function points(delta) {
+    return formatOneDecimal(Math.abs(delta));
+}
+function isNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+function isShown(row) {
+    return row.suppressed !== true;
+}
+/** "Sales Ops'" or "Legal's". */
+function possessive(escapedName) {
+    return /s$/i.test(escapedName) ? `${escapedName}'` : `${escapedName}'s`;
+}
+/** "a", "a and b", "a, b and c". */
+function listing(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+function plural(count, one, many) {
+    return `${countFormat.format(count)} ${count === 1 ? one : many}`;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** The month whose ASI the report quotes: the month holding the report week's Sunday. */
+function reportMonth(doc) {
+    return doc.week_end.slice(0, 7);
+}
+function steadyPts(options) {
+    return options.adoptionSteadyPts ?? 1;
+}
+// Teams past the drop line (or alerted) are always named; then the largest other moves, each at
+// least the steady band, largest first.
+function adoptionMoves(doc, options) {
+    const steady = steadyPts(options);
+    const { adoptionDropPts } = reportThresholds(doc, { adoptionDropPts: options.adoptionDropPts });
+    const alerted = new Set(doc.tables.alerts.filter((alert) => alert.rule === 'adoption_drop' && typeof alert.team === 'string').map((alert) => alert.team));
+    const teams = doc.tables.adoption_by_team.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts));
+    const bySize = (a, b) => Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
+    const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady));
+    const largest = teams
+        .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
+        .sort(bySize)
+        .slice(0, options.maxTeamMoves ?? 2);
+    return [...mustName, ...largest].sort(bySize);
+}
+/**
+ * The teams the narrative names for their adoption move (the trend chart highlights them).
+ * @example namedTeams(doc) // ['Procurement', 'Engineering', 'HR']
+ */
+export function namedTeams(doc, options = {}) {
+    return adoptionMoves(doc, options).map((row) => row.team);
+}
+// Overall clause first ("Adoption rose 2.3 points to 41 %"), then the named teams' moves.
+function adoptionSentence(doc, options) {
+    const steady = steadyPts(options);
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+    let overall = null;
+    if (all) {
+        if (!isNumber(all.adoption_rate))
+            overall = `Adoption in ${escapeMarkdown(doc.week)} is ${NOT_MEASURABLE}`;
+        else if (!isNumber(all.delta_pts))
+            overall = `Adoption stood at ${formatPercent(all.adoption_rate)}, with no measurable previous week to compare`;
+        else if (Math.abs(all.delta_pts) < steady)
+            overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
+        else
+            overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
+    }
+    const teamClauses = adoptionMoves(doc, options).map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+    const clauses = [...(overall ? [overall] : []), ...teamClauses];
+    if (clauses.length === 0)
+        return null;
+    return `${capitalise(clauses.join('; '))}.`;
+}
+// The outcome pairing: overall ASI of the report month against the month before, and the
+// teams whose ASI fell the most ("... while Sales Ops' accuracy stability fell from 62 % to 34 %").
+function accuracySentence(doc, options) {
+    const steady = steadyPts(options);
+    const month = reportMonth(doc);
+    const before = shiftMonth(month, -1);
+    const rows = doc.tables.accuracy_stability;
+    const find = (team, period) => rows.find((row) => row.team === team && row.month === period);
+    const current = find('*', month);
+    if (!current)
+        return null;
+    if (!isNumber(current.asi))
+        return `Accuracy stability for ${month} is not measurable (no evaluated tasks).`;
+    const previous = find('*', before);
+    let overall;
+    let overallFell = false;
+    if (!previous || !isNumber(previous.asi))
+        overall = `Accuracy stability was ${formatPercent(current.asi)} in ${month}`;
+    else {
+        const change = 100 * (current.asi - previous.asi);
+        if (Math.abs(change) < steady)
+            overall = `Accuracy stability held steady at ${formatPercent(current.asi)} in ${month}`;
+        else {
+            overallFell = change < 0;
+            overall = `Accuracy stability ${change > 0 ? 'rose' : 'fell'} from ${formatPercent(previous.asi)} to ${formatPercent(current.asi)} (${before} to ${month})`;
+        }
+    }
+    const falls = rows
+        .filter((row) => row.month === month && row.team !== '*' && isShown(row) && isNumber(row.asi))
+        .map((row) => ({ team: row.team, now: row.asi, then: find(row.team, before) }))
+        .filter((entry) => entry.then && isShown(entry.then) && isNumber(entry.then.asi))
+        .map((entry) => ({ team: entry.team, now: entry.now, then: entry.then.asi, change: 100 * (entry.now - entry.then.asi) }))
+        .filter((entry) => entry.change <= -steady)
+        .sort((a, b) => a.change - b.change || (a.team < b.team ? -1 : 1))
+        .slice(0, 2);
+    if (falls.length === 0)
+        return `${overall}.`;
+    const [first, ...rest] = falls;
+    const firstClause = `${possessive(escapeMarkdown(first.team))} accuracy stability fell from ${formatPercent(first.then)} to ${formatPercent(first.now)}`;
+    const restClauses = rest.map((entry) => ` and ${possessive(escapeMarkdown(entry.team))} fell from ${formatPercent(entry.then)} to ${formatPercent(entry.now)}`);
+    return `${overall}${overallFell ? '; ' : ', while '}${firstClause}${restClauses.join('')}.`;
+}
+function timeSavedSentence(doc) {
+    const allRows = doc.tables.time_saved.filter((row) => row.team === '*');
+    const current = allRows.find((row) => row.week === doc.week);
+    if (!current || !isNumber(current.hours_saved) || !isNumber(current.cumulative_hours_saved))
+        return null;
+    const firstWeek = escapeMarkdown(allRows.map((row) => row.week).sort()[0]);
+    const thisWeek = current.hours_saved >= 0
+        ? `AI tasks saved an estimated ${formatOneDecimal(current.hours_saved)} hours this week against the manual baseline`
+        : `AI tasks took an estimated ${formatOneDecimal(-current.hours_saved)} hours more than the manual baseline this week`;
+    const cumulative = current.cumulative_hours_saved >= 0
+        ? `${formatOneDecimal(current.cumulative_hours_saved)} hours saved in total since ${firstWeek}`
+        : `a net ${formatOneDecimal(-current.cumulative_hours_saved)} hours lost in total since ${firstWeek}`;
+    return `${thisWeek}; ${cumulative}.`;
+}
+function harmSentence(doc) {
+    const all = doc.tables.harm.find((row) => row.team === '*');
+    if (!all || !isNumber(all.harmful) || all.harmful <= 0)
+        return null;
+    const teams = doc.tables.harm
+        .filter((row) => row.team !== '*' && isShown(row) && isNumber(row.harmful) && row.harmful > 0)
+        .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
+        .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
+    const byTeam = teams.length > 0 ? `: ${teams.join(', ')}` : '';
+    const verb = all.harmful === 1 ? 'was' : 'were';
+    return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
+}
+function gapsSentence(doc) {
+    const groups = new Map();
+    for (const row of doc.tables.gaps.filter(isShown)) {
+        const key = JSON.stringify([row.source, row.team]);
+        const group = groups.get(key) ?? { source: row.source, team: row.team, dates: [] };
+        group.dates.push(row.date);
+        groups.set(key, group);
+    }
+    if (groups.size === 0)
+        return null;
+    const clauses = [...groups.values()].map((group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${listing([...group.dates].sort().map(escapeMarkdown))}`);
+    return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
+}
+function blindSpotsSentence(doc, options) {
+    const month = latestCoverageMonth(doc);
+    const flagged = doc.tables.logging_coverage.filter((row) => row.month === month && row.flagged === true);
+    if (flagged.length === 0)
+        return null;
+    const { coverageThreshold } = reportThresholds(doc, { coverageThreshold: options.coverageThreshold });
+    const users = flagged.map((row) => escapeMarkdown(row.user_id)).sort();
+    const shown = users.length > 5 ? [...users.slice(0, 5), `${users.length - 5} more`] : users;
+    return (`Logging blind spots: in ${escapeMarkdown(month ?? '')}, ${plural(flagged.length, 'user', 'users')} (${listing(shown)}) logged under ` +
+        `${formatPercent(coverageThreshold)} of the AI tasks they reported, so the logs undercount their AI use.`);
+}
+// One accounting count summed over the sources, with the sources that have any: "AI logs 14, roster 1".
+function countBySource(doc, field) {
+    const parts = Object.entries(doc.accounting)
+        .filter(([, accounting]) => accounting && isNumber(accounting[field]) && accounting[field] > 0)
+        .map(([kind, accounting]) => ({ kind, count: accounting[field] }));
+    const total = parts.reduce((sum, part) => sum + part.count, 0);
+    if (total === 0)
+        return null;
+    return { total, bySource: parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ') };
+}
+function quarantineSentence(doc) {
+    const counted = countBySource(doc, 'quarantined');
+    if (!counted)
+        return null;
+    return `${plural(counted.total, 'input row was', 'input rows were')} quarantined and left out of every figure (${counted.bySource}).`;
+}
+// Who uses it, not only how much: user adoption, the per-user view beside the per-task one, and
+// how much of the week the power users carry.
+function userViewSentence(doc, options) {
+    const steady = steadyPts(options);
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+    if (!all || !isShown(all))
+        return null;
+    const clauses = [];
+    if (isNumber(all.ai_users) && isNumber(all.licensed_users) && all.licensed_users > 0) {
+        clauses.push(`${countFormat.format(all.ai_users)} of ${plural(all.licensed_users, 'licensed user', 'licensed users')} used AI this week (${formatPercent(all.user_adoption_rate)})`);
+    }
+    if (isNumber(all.user_weighted_adoption_rate) && isNumber(all.adoption_rate)) {
+        const gap = 100 * (all.user_weighted_adoption_rate - all.adoption_rate);
+        const perUser = `counted per user (each user's own AI share, averaged) adoption is ${formatPercent(all.user_weighted_adoption_rate)}`;
+        clauses.push(Math.abs(gap) < steady
+            ? `${perUser}, close to the ${formatPercent(all.adoption_rate)} counted per task`
+            : `${perUser} against ${formatPercent(all.adoption_rate)} counted per task, so heavy users pull the task figure ${gap < 0 ? 'up' : 'down'}`);
+    }
+    const power = (doc.tables.power_users ?? []).filter((row) => row.week === doc.week && isNumber(row.ai_tasks));
+    if (power.length > 0 && isNumber(all.ai_tasks) && all.ai_tasks > 0) {
+        const theirs = power.reduce((sum, row) => sum + row.ai_tasks, 0);
+        const cutOff = Math.min(...power.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
+        const above = Number.isFinite(cutOff) ? ` (more than ${formatOneDecimal(cutOff).replace(/\.0$/, '')} AI tasks in the week)` : '';
+        clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${countFormat.format(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
+    }
+    if (clauses.length === 0)
+        return null;
+    return `${capitalise(clauses.join('; '))}.`;
+}
+// Copies of one id that disagree were merged by a rule, not by what happened: say so (CONTRACT 2.4).
+function conflictsSentence(doc) {
+    const counted = countBySource(doc, 'conflicting_duplicates');
+    if (!counted)
+        return null;
+    return `${plural(counted.total, 'id arrived', 'ids arrived')} in copies that disagree (${counted.bySource}); the most complete copy was kept, flagged harmful if any copy was.`;
+}
+// People (activation, retention, usage tiers, idle seats): one sentence each when there is news.
+function peopleRows(doc, table) {
+    return (doc.tables[table] ?? []).filter(isShown);
+}
+function newUsersSentence(doc) {
+    const all = peopleRows(doc, 'activation').find((row) => row.grain === 'week' && row.period === doc.week && row.team === '*');
+    if (!all || !isNumber(all.new_ai_users) || all.new_ai_users === 0)
+        return null;
+    const share = isNumber(all.activation_rate) ? ` (${formatPercent(all.activation_rate)} of the licensed users who had not used it yet)` : '';
+    const days = isNumber(all.median_days_to_first_ai_task) ? `, a median ${formatOneDecimal(all.median_days_to_first_ai_task)} days after their licence month began` : '';
+    return `${capitalise(plural(all.new_ai_users, 'licensed user', 'licensed users'))} used AI for the first time this week${share}${days}.`;
+}
+function retentionSentence(doc) {
+    const cohorts = peopleRows(doc, 'retention')
+        .filter((row) => row.team === '*' && isNumber(row.cohort_users) && row.cohort_users > 0 && isNumber(row.retained_m1))
+        .sort((a, b) => (String(a.month) < String(b.month) ? -1 : 1));
+    const latest = cohorts[cohorts.length - 1];
+    if (!latest)
+        return null;
+    const month = String(latest.month);
+    const before = cohorts[cohorts.length - 2];
+    const compared = before ? ` (the ${escapeMarkdown(String(before.month))} starters: ${formatPercent(before.retained_m1)})` : '';
+    return (`Of the ${plural(latest.cohort_users, 'person', 'people')} who first used AI in ${escapeMarkdown(month)}, ` +
+        `${formatPercent(latest.retained_m1)} used it again in ${escapeMarkdown(shiftMonth(month, 1))}${compared}.`);
+}
+function tiersSentence(doc) {
+    const all = peopleRows(doc, 'usage_tiers').filter((row) => row.team === '*' && typeof row.week === 'string' && row.week <= doc.week);
+    const current = all.find((row) => row.week === doc.week);
+    const previous = all.filter((row) => row.week < doc.week).sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1)).pop();
+    const tiers = ['heavy', 'moderate', 'light', 'none'];
+    if (!current || !previous || tiers.every((tier) => current[tier] === previous[tier]))
+        return null;
+    const count = (row, tier) => (isNumber(row[tier]) ? countFormat.format(row[tier]) : '?');
+    const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} without an AI task` : ' users';
+    return (`Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate, ${count(current, 'light')} light${none} ` +
+        `(${escapeMarkdown(String(previous.week))}: ${tiers.map((tier) => count(previous, tier)).join(', ')}).`);
+}
+function idleSeatsSentence(doc) {
+    const rows = peopleRows(doc, 'idle_seats');
+    const all = rows.find((row) => row.team === '*');
+    if (!all)
+        return null;
+    const weeks = isNumber(all.idle_weeks) ? all.idle_weeks : 4;
+    const clauses = [];
+    if (isNumber(all.idle_seats) && all.idle_seats > 0 && isNumber(all.licensed_users)) {
+        const most = rows
+            .filter((row) => row.team !== '*' && isNumber(row.idle_seats) && row.idle_seats > 0)
+            .sort((a, b) => b.idle_seats - a.idle_seats || (String(a.team) < String(b.team) ? -1 : 1))
+            .slice(0, 2)
+            .map((row) => `${escapeMarkdown(String(row.team))} ${countFormat.format(row.idle_seats)}`);
+        const cost = isNumber(all.idle_cost) ? `, about ${countFormat.format(all.idle_cost)} a month` : '';
+        clauses.push(`${countFormat.format(all.idle_seats)} of ${plural(all.licensed_users, 'licensed seat', 'licensed seats')} (${formatPercent(all.idle_share)}) ` +
+            `had no AI task in the last ${plural(weeks, 'week', 'weeks')}${most.length > 0 ? ` (most: ${listing(most)})` : ''}${cost}`);
+    }
+    if (isNumber(all.lapsed_users) && all.lapsed_users > 0) {
+        clauses.push(`${plural(all.lapsed_users, 'person', 'people')} who used AI before ${all.lapsed_users === 1 ? 'has' : 'have'} lapsed`);
+    }
+    return clauses.length === 0 ? null : `${capitalise(clauses.join('; '))}.`;
+}
+/**
+ * The people sentences (new users, retention, usage tiers, idle seats), each only when there is
+ * something to say, as markdown.
+ * @example peopleSentences(doc) // ['3 licensed users used AI for the first time this week ...']
+ */
+export function peopleSentences(doc) {
+    return [newUsersSentence(doc), retentionSentence(doc), tiersSentence(doc), idleSeatsSentence(doc)].filter((sentence) => sentence !== null);
+}
+// Licence figures left blank (no roster for a month, data starting inside the idle window).
+function peopleCaveatsSentence(doc) {
+    const caveats = (doc.tables.people_caveats ?? []).map((row) => escapeMarkdown(String(row.caveat)));
+    return caveats.length === 0 ? null : `People figures: ${caveats.join('; ')}.`;
+}
+/**
+ * The report's narrative as markdown paragraphs, every sentence computed from the document:
+ * adoption and its moves, outcomes (accuracy stability, time saved, harm), who uses it (users,
+ * the per-user view, power users), people (new users, retention, usage tiers, idle seats), then data caveats. Data text (team names, user ids) is
+ * escaped; suppressed rows are never named; a paragraph with nothing to say is left out.
+ * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.'
+ */
+export function buildNarrative(doc, options = {}) {
+    const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];
+    const outcomes = [timeSavedSentence(doc), harmSentence(doc)];
+    const users = [userViewSentence(doc, options)];
+    const people = peopleSentences(doc);
+    const paragraphs = [adoption, outcomes, users, people].map((sentences) => sentences.filter((sentence) => sentence !== null).join(' '));
+    const caveats = dataCaveats(doc, options);
+    if (caveats)
+        paragraphs.push(`**Data caveats.** ${caveats}`);
+    return paragraphs.filter((paragraph) => paragraph.length > 0);
+}
+// Page 1 carries the narrative's other sentences (keyPoints); the report's body adds only these.
+/**
+ * What to keep in mind reading the week's figures, as markdown sentences: possible data gaps,
+ * logging blind spots, quarantined rows, ids whose copies disagreed, blank licence figures; null when there is nothing.
+ * @example dataCaveats(doc) // 'Possible data gaps (days with no tasks where that weekday usually has several): ...'
+ */
+export function dataCaveats(doc, options = {}) {
+    const sentences = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
+    const text = sentences.filter((sentence) => sentence !== null).join(' ');
+    return text === '' ? null : text;
+}
+/**
+ * The three to five sentences a manager reads first (page 1 and the email), as markdown: adoption
+ * and its moves, accuracy, harm when there was any, time saved, then who uses it.
+ * @example keyPoints(doc).length // 4
+ */
+export function keyPoints(doc, options = {}) {
+    const sentences = [adoptionSentence(doc, options), accuracySentence(doc, options), harmSentence(doc), timeSavedSentence(doc), userViewSentence(doc, options)];
+    return sentences.filter((sentence) => sentence !== null).slice(0, 5);
+}
+function direction(change, steady) {
+    if (change === null)
+        return undefined;
+    return Math.abs(change) < steady ? 'flat' : change > 0 ? 'up' : 'down';
+}
+// Up is better for adoption, hours and accuracy, worse for harm and alerts.
+function tone(moved, upIsBetter) {
+    if (moved === undefined || moved === 'flat')
+        return 'neutral';
+    return (moved === 'up') === upIsBetter ? 'better' : 'worse';
+}
+/**
+ * Headline KPIs for page 1, the email and chat messages, as plain (unescaped) text, each with the
+ * direction it moved against the period before and whether that is better or worse: adoption
+ * (against last week), hours saved this week (against last week) and to date, ASI (against the
+ * month before), harm rate, alerts.
+ * @example headlineKpis(doc)[0] // { label: 'Adoption', value: '41 %', detail: '-2.3 pts vs last week; 120 of 293 tasks used AI', direction: 'down', tone: 'worse' }
+ */
+export function headlineKpis(doc, options = {}) {
+    const steady = steadyPts(options);
+    const adoption = doc.tables.adoption_by_team.find((row) => row.team === '*');
+    const adoptionRate = adoption && isNumber(adoption.adoption_rate) ? adoption.adoption_rate : null;
+    const delta = adoption && isNumber(adoption.delta_pts) ? adoption.delta_pts : null;
+    const allWeeks = doc.tables.time_saved.filter((row) => row.team === '*');
+    const saved = allWeeks.find((row) => row.week === doc.week);
+    const savedBefore = allWeeks.filter((row) => row.week < doc.week).sort((a, b) => (a.week < b.week ? 1 : -1))[0];
+    const firstWeek = allWeeks.map((row) => row.week).sort()[0];
+    const month = reportMonth(doc);
+    const asi = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === month);
+    const asiBefore = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === shiftMonth(month, -1));
+    const harm = doc.tables.harm.find((row) => row.team === '*');
+    const alerts = doc.tables.alerts;
+    const bySeverity = ['critical', 'high', 'medium', 'low']
+        .map((severity) => ({ severity, count: alerts.filter((alert) => alert.severity === severity).length }))
+        .filter((entry) => entry.count > 0)
+        .map((entry) => `${entry.count} ${entry.severity}`);
+    const adoptionMove = direction(delta, steady);
+    const hoursChange = saved && savedBefore && isNumber(saved.hours_saved) && isNumber(savedBefore.hours_saved) ? saved.hours_saved - savedBefore.hours_saved : null;
+    const hoursMove = direction(hoursChange, 0.05);
+    const asiChange = asi && asiBefore && isNumber(asi.asi) && isNumber(asiBefore.asi) ? 100 * (asi.asi - asiBefore.asi) : null;
+    const asiMove = direction(asiChange, steady);
+    const harmful = harm && isNumber(harm.harmful) ? harm.harmful : null;
+    const severe = alerts.some((alert) => alert.severity === 'critical' || alert.severity === 'high');
+    return [
+        {
+            label: 'Adoption',
+            value: adoptionRate === null ? '—' : formatPercent(adoptionRate),
+            detail: !adoption
+                ? `no data for ${doc.week}`
+                : adoptionRate === null
+                    ? NOT_MEASURABLE
+                    : `${delta === null ? 'no measurable last week' : `${formatPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
+            direction: adoptionMove,
+            tone: tone(adoptionMove, true),
+        },
+        {
+            label: 'Hours saved this week',
+            value: saved && isNumber(saved.hours_saved) ? `${formatOneDecimal(saved.hours_saved)} h` : '—',
+            detail: !saved ? `no tasks in ${doc.week}` : hoursChange === null ? 'against the manual baseline' : `${formatPoints(hoursChange)} h vs last week, against the manual baseline`,
+            direction: hoursMove,
+            tone: tone(hoursMove, true),
+        },
+        {
+            label: 'Hours saved to date',
+            value: saved && isNumber(saved.cumulative_hours_saved) ? `${formatOneDecimal(saved.cumulative_hours_saved)} h` : '—',
+            detail: saved ? `since ${firstWeek}` : `no tasks in ${doc.week}`,
+        },
+        {
+            label: 'Accuracy stability (ASI)',
+            value: asi && isNumber(asi.asi) ? formatPercent(asi.asi) : '—',
+            detail: !asi
+                ? `no evaluated tasks in ${month}`
+                : !isNumber(asi.asi)
+                    ? 'not measurable (no evaluated tasks)'
+                    : `${asiChange === null ? '' : `${formatPoints(asiChange)} pts vs ${shiftMonth(month, -1)}; `}${plural(asi.evaluated, 'evaluated task', 'evaluated tasks')} in ${month}`,
+            direction: asiMove,
+            tone: tone(asiMove, true),
+        },
+        {
+            label: 'Harm rate',
+            value: harm && isNumber(harm.harm_rate) ? formatPercent(harm.harm_rate) : '—',
+            detail: harm && isNumber(harm.harm_rate) ? `${countFormat.format(harm.harmful)} of ${plural(harm.ai_tasks, 'AI task', 'AI tasks')} flagged harmful` : 'not measurable (no AI tasks)',
+            tone: harmful === null ? 'neutral' : harmful > 0 ? 'worse' : 'better',
+        },
+        {
+            label: 'Alerts',
+            value: countFormat.format(alerts.length),
+            detail: bySeverity.length > 0 ? bySeverity.join(', ') : 'none',
+            tone: severe ? 'worse' : alerts.length === 0 ? 'better' : 'neutral',
+        },
+    ];
+}
+//# sourceMappingURL=narrative.js.map

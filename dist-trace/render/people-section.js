@@ -1,0 +1,56 @@
+import { retentionHeatmapChart } from './charts/retention-heatmap.js';
+import { usageTiersChart } from './charts/usage-tiers.js';
+import { withCaption } from './charts/chart-style.js';
+import { formatPercent, peopleSentences } from './narrative.js';
+import { minGroupSizeOf } from './report-tables.js';
+import { tableToHtml } from './table-html.js';
+function rowsOf(doc, table) {
+    return (doc.tables[table] ?? []);
+}
+function tiersCaption(doc) {
+    const all = rowsOf(doc, 'usage_tiers').find((row) => row.week === doc.week && row.team === '*');
+    if (!all || typeof all.people !== 'number')
+        return 'People by AI tasks in the week.';
+    const heavy = typeof all.heavy_share === 'number' ? `; heavy users ${formatPercent(all.heavy_share)}` : '';
+    const none = typeof all.none_share === 'number' ? `, not using AI ${formatPercent(all.none_share)}` : '';
+    return `${all.people} people (licensed users and anyone who used AI)${heavy}${none}.`;
+}
+function retentionCaption() {
+    return 'Cells: the share of a month\'s new AI users still using it later; months not fully loaded yet are blank.';
+}
+function valueCount(spec) {
+    const data = spec.data;
+    return Array.isArray(data?.values) ? data.values.length : 0;
+}
+/**
+ * The People section of the report: its sentences, the usage-tiers chart and retention heat map (left
+ * out when they have nothing to draw), and the activation and idle-seat tables of the report week
+ * (small teams withheld as everywhere, marked †).
+ * @example peopleSection(doc).tables.map((table) => table.name) // ['activation', 'idle_seats']
+ */
+export function peopleSection(doc) {
+    const charts = [
+        { id: 'usage-tiers', title: 'Usage tiers', spec: usageTiersChart(doc), caption: tiersCaption(doc) },
+        { id: 'retention-heatmap', title: 'Retention by first month of use', spec: retentionHeatmapChart(doc), caption: retentionCaption() },
+    ]
+        .filter((chart) => valueCount(chart.spec) > 0)
+        .map((chart) => ({ ...chart, spec: withCaption(chart.spec, chart.caption) }));
+    const minGroupSize = minGroupSizeOf(doc);
+    const tables = [];
+    const activation = rowsOf(doc, 'activation').filter((row) => row.grain === 'week' && row.period === doc.week);
+    if (activation.length > 0) {
+        const caption = `New AI users among licensed users, ${doc.week}`;
+        const columns = ['team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'];
+        tables.push({ name: 'activation', caption, html: tableToHtml(activation, { caption, columns, minGroupSize }) });
+    }
+    const idle = rowsOf(doc, 'idle_seats');
+    if (idle.length > 0) {
+        const weeks = idle.find((row) => typeof row.idle_weeks === 'number')?.idle_weeks;
+        const caption = `Idle seats and lapsed users, ${doc.week}${typeof weeks === 'number' ? ` (no AI task in the last ${weeks} weeks)` : ''}`;
+        const withCost = idle.some((row) => typeof row.idle_cost === 'number');
+        const columns = ['team', 'licensed_users', 'idle_seats', 'idle_share', ...(withCost ? ['idle_cost'] : []), 'lapsed_users'];
+        tables.push({ name: 'idle_seats', caption, html: tableToHtml(idle, { caption, columns, minGroupSize }) });
+    }
+    return { sentences: peopleSentences(doc), charts, tables };
+}
+//# sourceMappingURL=people-section.js.map

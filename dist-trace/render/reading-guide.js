@@ -1,0 +1,93 @@
+import { ALL_TEAMS_LABEL, alertTitle, formatColumnValue } from '../metrics/column-catalog.js';
+import { glossary } from '../metrics/registry.js';
+import { coverageSummary } from './charts/logging-coverage.js';
+import { reportThresholds } from './charts/report-thresholds.js';
+import { escapeMarkdown, formatPercent } from './narrative.js';
+import { minGroupSizeOf } from './report-tables.js';
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+function count(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+// What this run left out or merged, with its counts: a reader weighs the figures by it.
+function caveats(doc) {
+    const lines = [];
+    for (const [kind, accounting] of Object.entries(doc.accounting)) {
+        if (!accounting)
+            continue;
+        const source = escapeMarkdown(formatColumnValue('source', kind));
+        const parts = [
+            `${countFormat.format(count(accounting.rows_read))} rows read`,
+            `${countFormat.format(count(accounting.quarantined))} quarantined (unusable, left out of every figure)`,
+            `${countFormat.format(count(accounting.exact_duplicates))} exact duplicates merged`,
+        ];
+        if (kind === 'ai_logs')
+            parts.push(`${countFormat.format(count(accounting.retry_duplicates))} retries merged`);
+        parts.push(`${countFormat.format(count(accounting.conflicting_duplicates))} duplicate ids whose copies disagreed`);
+        lines.push(`- ${source[0].toUpperCase()}${source.slice(1)}: ${parts.join(', ')}.`);
+    }
+    const quality = doc.data_quality;
+    if (quality) {
+        const reasons = Object.entries(quality.quarantine_by_reason).filter(([, rows]) => rows > 0);
+        if (reasons.length > 0) {
+            lines.push(`- Quarantined rows by reason: ${reasons.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')} (listed in quarantine.csv).`);
+        }
+        const repairs = Object.entries(quality.repairs).filter(([, rows]) => rows > 0);
+        if (repairs.length > 0)
+            lines.push(`- Repaired rows: ${repairs.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')}.`);
+        const untimed = quality.durations_dropped.unknown + quality.durations_dropped.too_long;
+        if (untimed > 0) {
+            lines.push(`- Tasks without a usable duration: ${countFormat.format(quality.durations_dropped.unknown)} unknown, ${countFormat.format(quality.durations_dropped.too_long)} too long; they count as tasks but not in hours saved.`);
+        }
+    }
+    const coverage = coverageSummary(doc);
+    if (coverage)
+        lines.push(`- Logging coverage: ${escapeMarkdown(coverage)}`);
+    const gaps = doc.tables.gaps.length;
+    lines.push(gaps === 0
+        ? '- Data gaps: none this week.'
+        : `- Data gaps: ${countFormat.format(gaps)} team-day${gaps === 1 ? '' : 's'} this week with no tasks where that weekday usually has several; an export may be missing, so those teams' figures are low.`);
+    for (const row of (doc.tables.people_caveats ?? []))
+        lines.push(`- People figures: ${escapeMarkdown(String(row.caveat))}.`);
+    const suppressed = Object.values(doc.tables).reduce((sum, rows) => sum + rows.filter((row) => row.suppressed === true).length, 0);
+    const minimum = minGroupSizeOf(doc);
+    if (minimum !== undefined && minimum > 0) {
+        lines.push(`- Privacy: groups with fewer than ${minimum} users are withheld (†); ${countFormat.format(suppressed)} row${suppressed === 1 ? ' was' : 's were'} withheld across this run's tables (every loaded week and month).`);
+    }
+    return lines;
+}
+/**
+ * The "How to read this report" appendix as markdown, generated from the KPI registry: how the
+ * tables read, the thresholds in force, this run's data caveats with their counts, then every
+ * metric's definition.
+ * @example readingGuide(doc).startsWith('## How to read this report') // true
+ */
+export function readingGuide(doc) {
+    const { accuracyTarget, coverageThreshold, adoptionDropPts } = reportThresholds(doc);
+    const sections = [
+        '## How to read this report',
+        [
+            '**Tables.** ',
+            `The **${ALL_TEAMS_LABEL}** row (bold, first) is the total over every team, including tasks without a team. `,
+            'Rates are percents of tasks; *pts* are percentage points (the difference of two percents); *h* are hours. ',
+            '"—" means not measurable (nothing to divide by); † marks a group withheld for privacy. ',
+            `Periods are ISO weeks (Monday to Sunday) and calendar months in ${escapeMarkdown(doc.timezone)}.`,
+        ].join(''),
+        '**Thresholds in force.**',
+        [
+            // a rule turned off records no threshold: say so rather than print the default
+            doc.thresholds?.adoption_drop_pts === null
+                ? `- ${alertTitle('adoption_drop')}: this alert is turned off.`
+                : `- ${alertTitle('adoption_drop')}: a team whose adoption changes by ${adoptionDropPts} points or less against last week.`,
+            `- Accuracy target: a task is on target at an accuracy of ${accuracyTarget} or more; ASI is the share of evaluated tasks on target.`,
+            `- Logging coverage: a user who logs less than ${formatPercent(coverageThreshold)} of the AI tasks they report is a logging blind spot.`,
+        ].join('\n'),
+        '**Data caveats in this run.**',
+        caveats(doc).join('\n'),
+        '### Definitions',
+        glossary()
+            .map((entry) => `**${escapeMarkdown(entry.title)}.** ${escapeMarkdown(entry.definition)}`)
+            .join('\n\n'),
+    ];
+    return sections.join('\n\n');
+}
+//# sourceMappingURL=reading-guide.js.map

@@ -1,0 +1,58 @@
+import { columnLabel, formatColumnValue, formatRate, isNumericColumn } from '../metrics/column-catalog.js';
+import { keepUnitsTogether } from './markdown.js';
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @example escapeHtml('<a href="x">') // '&lt;a href=&quot;x&quot;&gt;'
+ */
+export function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+function columnsOf(rows) {
+    const seen = new Set();
+    for (const row of rows)
+        for (const key of Object.keys(row))
+            if (key !== 'suppressed')
+                seen.add(key);
+    return [...seen];
+}
+const SUPPRESSED_MARK = '†';
+function suppressedFootnote(minGroupSize) {
+    const who = minGroupSize === undefined ? 'too few users' : `fewer than ${minGroupSize} users`;
+    return `${SUPPRESSED_MARK} Withheld: the group has ${who} this period, so its figures are not shown (privacy).`;
+}
+/**
+ * A metric table as an HTML `<table>` in the reader's language: headers and units from the column
+ * catalogue (metrics/column-catalog.ts), `*` as "All teams" on a row set apart, nulls as "—",
+ * privacy-suppressed rows marked † and explained in a footnote. Every header and cell is escaped.
+ * @example tableToHtml([{ team: 'Legal', adoption_rate: 0.413 }], { caption: 'Adoption' }) // '<table ...><td class="num">41.3 %</td>...'
+ */
+export function tableToHtml(input, options = {}) {
+    const rows = input;
+    const columns = options.columns ?? columnsOf(rows);
+    const percent = new Set(options.percentColumns ?? []);
+    const numeric = columns.map((column) => percent.has(column) || (isNumericColumn(column) ?? rows.every((row) => row[column] === null || row[column] === undefined || typeof row[column] === 'number')));
+    const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
+    const head = `<thead><tr>${columns
+        .map((column, index) => `<th scope="col"${numeric[index] ? ' class="num"' : ''}>${escapeHtml(columnLabel(column))}</th>`)
+        .join('')}</tr></thead>`;
+    // Task-type rows carry team "*" too: only a table with a team column has an all-teams row.
+    const teamRows = columns.includes('team');
+    let withheld = false;
+    const body = rows
+        .map((row) => {
+        const suppressed = row.suppressed === true;
+        withheld ||= suppressed;
+        const cells = columns.map((column, index) => {
+            const value = row[column];
+            const text = percent.has(column) && typeof value === 'number' ? formatRate(value) : formatColumnValue(column, value);
+            const mark = suppressed && index === 0 ? `&nbsp;<span class="suppressed-mark">${SUPPRESSED_MARK}</span>` : '';
+            return `<td${numeric[index] ? ' class="num"' : ''}>${keepUnitsTogether(escapeHtml(text))}${mark}</td>`;
+        });
+        const classes = [teamRows && row.team === '*' ? 'all-teams' : '', suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');
+        return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
+    })
+        .join('');
+    const foot = withheld ? `<tfoot><tr><td class="table-note" colspan="${columns.length}">${escapeHtml(suppressedFootnote(options.minGroupSize))}</td></tr></tfoot>` : '';
+    return `<table class="uptake-table">${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
+}
+//# sourceMappingURL=table-html.js.map

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import Handlebars from 'handlebars';
+import { z } from 'zod';
+import { UptakeError } from '../errors.js';
+import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
+import { sanitizeMarkup } from './sanitize-markup.js';
+const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
+export const DEFAULT_TEMPLATE_PATH = fileURLToPath(new URL('report.html.hbs', TEMPLATES_DIR));
+export const DEFAULT_CSS_PATH = fileURLToPath(new URL('report.css', TEMPLATES_DIR));
+const multiline = z.union([z.string(), z.array(z.string())]).transform((text) => (Array.isArray(text) ? text.join('') : text));
+const OutputSchema = z.discriminatedUnion('output_type', [
+    z.object({ output_type: z.literal('stream'), name: z.string().default('stdout'), text: multiline }),
+    z.object({
+        output_type: z.enum(['display_data', 'execute_result']),
+        data: z.record(z.string(), z.unknown()).default({}),
+    }),
+    z.object({
+        output_type: z.literal('error'),
+        ename: z.string().default('Error'),
+        evalue: z.string().default(''),
+        traceback: z.array(z.string()).default([]),
+    }),
+]);
+const CellSchema = z.object({
+    cell_type: z.enum(['code', 'markdown', 'raw']),
+    source: multiline.default(''),
+    metadata: z.object({ tags: z.array(z.string()).default([]) }).loose().default({ tags: [] }),
+    outputs: z.array(z.unknown()).default([]),
+});
+const NotebookSchema = z.object({
+    nbformat: z.literal(4),
+    cells: z.array(CellSchema),
+});
+const templates = new Map();
+const stylesheets = new Map();
+function readTemplateFile(path, what) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new UptakeError('render', `expected a readable ${what}, got ${error.code ?? String(error)}`, {
+            file: path,
+            cause: error,
+        });
+    }
+}
+function compiledTemplate(path) {
+    let template = templates.get(path);
+    if (!template) {
+        template = Handlebars.create().compile(readTemplateFile(path, 'Handlebars report template'), { strict: false });
+        templates.set(path, template);
+    }
+    return template;
+}
+function stylesheet(path) {
+    let css = stylesheets.get(path);
+    if (css === undefined) {
+        // The stylesheet is ours, but it lands inside <style>: never let it close the element.
+        css = readTemplateFile(path, 'report stylesheet').replace(/<\/style/gi, '<\\/style');
+        stylesheets.set(path, css);
+    }
+    return css;
+}
+/**
+ * When a report was made, for readers: "4 December 2026, 20:33 UTC" (in the report's time zone).
+ * @example formatGeneratedAt(new Date('2026-12-04T20:33:06Z'), 'UTC') // '4 December 2026, 20:33 UTC'
+ */
+export function formatGeneratedAt(instant, timeZone = 'UTC') {
+    const date = instant.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    const time = instant.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+    return `${date}, ${time} ${timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : `(${timeZone})`}`;
+}
+const ARROWS = { up: '▲', down: '▼', flat: '►' };
+const MOVES = { up: 'up', down: 'down', flat: 'steady' };
+function longDate(isoDate) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate))
+        return isoDate;
+    const date = new Date(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()))
+        return isoDate;
+    return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+function mimeText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value) && value.every((line) => typeof line === 'string'))
+        return value.join('');
+    return undefined;
+}
+// One output per mime bundle, richest first: inline SVG, HTML, markdown, raster image, plain text.
+function renderRichOutput(data, outputId) {
+    const svg = mimeText(data['image/svg+xml']);
+    if (svg !== undefined) {
+        return `<figure class="chart output">${sanitizeMarkup(svg, { idPrefix: `${outputId}-` })}</figure>`;
+    }
+    const html = mimeText(data['text/html']);
+    if (html !== undefined) {
+        const kind = /<table[\s>]/i.test(html) ? 'table-block' : 'html-output';
+        return `<div class="${kind} output">${sanitizeMarkup(html, { idPrefix: `${outputId}-` })}</div>`;
+    }
+    const markdownText = mimeText(data['text/markdown']);
+    if (markdownText !== undefined)
+        return `<div class="markdown-output output">${renderMarkdown(markdownText)}</div>`;
+    for (const mime of ['image/png', 'image/jpeg', 'image/gif']) {
+        const base64 = mimeText(data[mime]);
+        if (base64 !== undefined && /^[a-z0-9+/=\s]+$/i.test(base64)) {
+            const source = `data:${mime};base64,${base64.replace(/\s+/g, '')}`;
+            return `<figure class="chart output"><img alt="" src="${source}"></figure>`;
+        }
+    }
+    const plain = mimeText(data['text/plain']);
+    if (plain !== undefined && plain.trim() !== '') {
+        return `<pre class="text-output output">${escapeHtml(stripVTControlCharacters(plain))}</pre>`;
+    }
+    return '';
+}
+function renderOutput(output, outputId) {
+    switch (output.output_type) {
+        case 'stream':
+            return `<pre class="stream stream-${escapeHtml(output.name)} output">${escapeHtml(stripVTControlCharacters(output.text))}</pre>`;
+        case 'error': {
+            const traceback = stripVTControlCharacters(output.traceback.join('\n'));
+            const title = `${output.ename}: ${output.evalue}`;
+            return (`<div class="error-box output" role="alert"><p class="error-title">${escapeHtml(stripVTControlCharacters(title))}</p>` +
+                (traceback.trim() ? `<pre>${escapeHtml(traceback)}</pre>` : '') +
+                '</div>');
+        }
+        default:
+            return renderRichOutput(output.data, outputId);
+    }
+}
+function parseNotebook(notebook) {
+    const parsed = NotebookSchema.safeParse(notebook);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue.path.length ? `at ${issue.path.join('.')}` : 'at the top level';
+        throw new UptakeError('render', `expected an executed nbformat 4 notebook, got an invalid one ${where}: ${issue.message}`);
+    }
+    return parsed.data;
+}
+function renderCells(notebook) {
+    const rendered = [];
+    notebook.cells.forEach((cell, cellIndex) => {
+        const tags = new Set(cell.metadata.tags);
+        if (tags.has('remove-cell'))
+            return;
+        if (cell.cell_type === 'markdown') {
+            if (cell.source.trim())
+                rendered.push({ kind: 'markdown', html: renderMarkdown(cell.source) });
+            return;
+        }
+        if (cell.cell_type !== 'code')
+            return;
+        const parts = [];
+        const showInput = tags.has('show-input') && !tags.has('hide-input') && !tags.has('remove-input');
+        if (showInput && cell.source.trim())
+            parts.push(`<pre class="input"><code>${escapeHtml(cell.source)}</code></pre>`);
+        if (!tags.has('remove-output')) {
+            cell.outputs.forEach((raw, outputIndex) => {
+                const output = OutputSchema.safeParse(raw);
+                if (output.success)
+                    parts.push(renderOutput(output.data, `c${cellIndex}o${outputIndex}`));
+            });
+        }
+        const html = parts.filter(Boolean).join('\n');
+        if (html)
+            rendered.push({ kind: showInput ? 'input' : 'code', html });
+    });
+    return rendered;
+}
+/**
+ * Turns an executed notebook into one self-contained HTML page: page 1 (week, dates, headline
+ * tiles with their direction, the key sentences and the alerts), then the notebook's markdown and outputs. Code is hidden unless a cell is tagged
+ * `show-input`; `hide-input` and `remove-cell` are honoured. No script runs and nothing is fetched.
+ * @example
+ * const html = notebookToHtml(executed, { title: 'AI adoption', week: '2026-W47', weekStart: '2026-11-16',
+ *   weekEnd: '2026-11-22', headline: [{ label: 'Adoption', value: '42.0%' }], generatedAt: '2026-11-23 06:00 UTC' });
+ */
+export function notebookToHtml(notebook, context, options = {}) {
+    const cells = renderCells(parseNotebook(notebook));
+    const template = compiledTemplate(options.templatePath ?? DEFAULT_TEMPLATE_PATH);
+    return template({
+        title: context.title,
+        week: context.week,
+        weekStart: context.weekStart,
+        weekEnd: context.weekEnd,
+        weekStartLabel: longDate(context.weekStart),
+        weekEndLabel: longDate(context.weekEnd),
+        headline: context.headline.map(({ label, value, detail, direction, tone }) => ({
+            label,
+            value,
+            detail,
+            arrow: direction ? ARROWS[direction] : '',
+            move: direction ? MOVES[direction] : '',
+            tone: tone ?? 'neutral',
+        })),
+        generatedAt: context.generatedAt,
+        keyPoints: (context.keyPoints ?? []).map((sentence) => renderMarkdown(keepUnitsTogether(sentence))),
+        hasFrontPage: context.alerts !== undefined,
+        alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
+        moreAlerts: context.moreAlerts ?? 0,
+        css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
+        cells,
+    });
+}
+//# sourceMappingURL=to-html.js.map

@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { UptakeError } from '../errors.js';
+import { answerChartSvg } from './answer-chart.js';
+import { ASK_PAGE_CSP, ASK_PAGE_HTML, REPORT_CSP } from './ask-page.js';
+const MAX_BODY_BYTES = 16 * 1024;
+function send(response, status, type, body, headers = {}) {
+    response.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        ...headers,
+    });
+    response.end(body);
+}
+const sendJson = (response, status, value) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+async function readBody(request) {
+    let size = 0;
+    const chunks = [];
+    for await (const chunk of request) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES)
+            throw new RangeError(`expected a request body of at most ${MAX_BODY_BYTES} bytes`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+// The report, or null when it has not been written (yet).
+async function readReport(path) {
+    if (!path)
+        return null;
+    try {
+        return await readFile(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+// A page on another site that rebinds its DNS name to this machine reaches the server with its own
+// name in Host: only the names of the bound address (and localhost) with the port are answered.
+/**
+ * The `Host` header values a server bound to `host`:`port` answers: that address (any local
+ * address, this machine's name and localhost when bound to all of them) and localhost, with the
+ * port (without it too on port 80), compared in lower case.
+ * @example allowedHosts('127.0.0.1', 8787) // Set { '127.0.0.1:8787', 'localhost:8787' }
+ */
+export function allowedHosts(host, port) {
+    const names = new Set([host, 'localhost']);
+    if (host === '0.0.0.0' || host === '::' || host === '') {
+        names.add(hostname());
+        names.add('127.0.0.1');
+        names.add('::1');
+        for (const addresses of Object.values(networkInterfaces()))
+            for (const address of addresses ?? [])
+                names.add(address.address);
+    }
+    const allowed = new Set();
+    for (const name of names) {
+        const shown = (isIP(name) === 6 ? `[${name}]` : name).toLowerCase();
+        allowed.add(`${shown}:${port}`);
+        if (port === 80)
+            allowed.add(shown);
+    }
+    return allowed;
+}
+// A cross-site form or `fetch` without a preflight can send text/plain: only JSON posts are read.
+function isJson(contentType) {
+    return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+/**
+ * Serves the ask page (GET /), the headline numbers (GET /api/headline, with `report_url` when the
+ * report exists), the week's alerts (GET /api/alerts), the report (GET /report) and answers
+ * (POST /api/ask with `{"question": "…"}`, Content-Type application/json, else 415; a series comes
+ * with `chart_svg`) from one engine, on 127.0.0.1 unless told otherwise; a request whose Host is not
+ * the bound address or localhost (with the port) gets 421.
+ * @example const server = await startAskServer(engine, { port: 0 }); console.error(server.url); await server.close();
+ */
+export async function startAskServer(engine, options = {}) {
+    const host = options.host ?? '127.0.0.1';
+    const log = options.onRequest ?? (() => { });
+    let allowed = new Set();
+    const server = createServer((request, response) => {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        log(`${request.method} ${path}`);
+        const requestedHost = (request.headers.host ?? '').toLowerCase();
+        if (!allowed.has(requestedHost)) {
+            sendJson(response, 421, { error: `expected the Host header to be one of ${[...allowed].sort().join(', ')}, got \`${requestedHost.slice(0, 100)}\`` });
+            return;
+        }
+        if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
+            send(response, 200, 'text/html; charset=utf-8', ASK_PAGE_HTML, { 'content-security-policy': ASK_PAGE_CSP, 'x-frame-options': 'DENY' });
+            return;
+        }
+        if (request.method === 'GET' && path === '/api/headline') {
+            readReport(options.reportPath)
+                .then((report) => sendJson(response, 200, { ...engine.headline(), report_url: report === null ? null : '/report' }))
+                .catch((error) => sendJson(response, 500, { error: error.message }));
+            return;
+        }
+        if (request.method === 'GET' && path === '/api/alerts') {
+            sendJson(response, 200, { week: engine.source.reportWeek, alerts: engine.alerts() });
+            return;
+        }
+        if (request.method === 'GET' && path === '/report') {
+            readReport(options.reportPath)
+                .then((report) => {
+                if (report === null) {
+                    sendJson(response, 404, { error: `no report for ${engine.source.reportWeek} yet; \`uptake run --week ${engine.source.reportWeek}\` writes it` });
+                    return;
+                }
+                send(response, 200, 'text/html; charset=utf-8', report, { 'content-security-policy': REPORT_CSP });
+            })
+                .catch((error) => sendJson(response, 500, { error: error.message }));
+            return;
+        }
+        if (path === '/api/ask') {
+            if (request.method !== 'POST') {
+                sendJson(response, 405, { error: `expected POST /api/ask with {"question": "…"}, got ${request.method}` });
+                return;
+            }
+            if (!isJson(request.headers['content-type'])) {
+                sendJson(response, 415, { error: `expected Content-Type: application/json, got \`${(request.headers['content-type'] ?? 'nothing').slice(0, 100)}\`` });
+                request.resume();
+                return;
+            }
+            readBody(request)
+                .then((body) => {
+                let question;
+                try {
+                    question = JSON.parse(body).question;
+                }
+                catch {
+                    question = undefined;
+                }
+                if (typeof question !== 'string' || question.trim() === '' || question.length > 500) {
+                    sendJson(response, 400, { error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
+                    return;
+                }
+                const answer = engine.ask(question);
+                return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, chart_svg: chart }));
+            })
+                .catch((error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
+            return;
+        }
+        sendJson(response, 404, { error: `no such page: ${path}; the page is at /` });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => reject(new UptakeError('usage', `expected to listen on ${host}:${options.port ?? 8787}, got ${error.code ?? error.message}; pass another --port`, { cause: error })));
+        server.listen(options.port ?? 8787, host, () => resolve());
+    });
+    const { port } = server.address();
+    allowed = allowedHosts(host, port);
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    let closing;
+    return {
+        url: `http://${shownHost}:${port}/`,
+        port,
+        host,
+        close: () => {
+            closing ??= new Promise((resolve, reject) => {
+                server.close((error) => (error ? reject(error) : resolve()));
+                server.closeAllConnections();
+            });
+            return closing;
+        },
+    };
+}
+//# sourceMappingURL=start-ask-server.js.map

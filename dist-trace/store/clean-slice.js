@@ -1,0 +1,88 @@
+// The one place the store calls into the data core (clean/ and ingest/): when the core's reading and its
+// rules over parsed rows split, only this file follows them.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { readInput, settleTasks, tasksOfRows } from '../clean/clean-input.js';
+import { canonicalLabels } from '../clean/canonical-labels.js';
+import { mergeLogFileReads, readLogFiles } from '../clean/read-log-files.js';
+import { passThroughColumns, passThroughValuesOf, taskTableOfValues, taskValuesOf } from '../clean/task-table.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { LogRows } from '../ingest/log-rows.js';
+export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
+/**
+ * The input's files, as the data core finds them (name order: the input order of every tie-break).
+ * @example await inputFiles('data/sample')
+ */
+export function inputFiles(inputDir) {
+    return discoverFiles(inputDir);
+}
+/**
+ * Reads the input like readInput (roster, files, their reports and quarantine), with the log files' reading
+ * handed to `readLogs`: a store reads only new or changed files and gives back the rows to clean again.
+ * @example const parsed = await readSlice('data/sample', config, { now, readLogs })
+ */
+export function readSlice(inputDir, config, effects) {
+    return readInput(inputDir, config, effects);
+}
+/** The code that turns a file into parsed rows: all of ingest/ and columns/ (its dictionaries), and the reading and row rules of clean/. */
+const READER_MODULES = [
+    ['../ingest/', /\.(js|ts)$/],
+    ['../columns/', /\.(js|ts)$/],
+    ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|load-roster)\.(js|ts)$/],
+    // the ids' and prompts' hashes are kept with the rows; a file's kind comes from its name
+    ['../util/', /^(hash-string|file-kind)\.(js|ts)$/],
+];
+/** The packages that parse a file's text (CSV) and its naive times (luxon, over the runtime's time-zone data). */
+const READER_PACKAGES = ['csv-parse', 'papaparse', 'luxon'];
+// Parsed rows kept by an older build may differ from what this build reads: a store compares this
+// fingerprint and reads every file again when it changed (an upgrade costs one full read, never a wrong row).
+/**
+ * A hash of what reads input files into parsed rows: this build's modules (as files), the versions of the
+ * packages they parse with and the runtime's time-zone database.
+ * @example await readerFingerprint() // '3f9c…'
+ */
+export async function readerFingerprint() {
+    const hash = createHash('sha256');
+    for (const [folder, pattern] of READER_MODULES) {
+        const url = new URL(folder, import.meta.url);
+        for (const name of (await readdir(url)).filter((file) => pattern.test(file)).sort())
+            hash.update(name).update(await readFile(new URL(name, url)));
+    }
+    // the same code reads otherwise under another parser or another time-zone database
+    for (const [name, version] of readerPackages())
+        hash.update(`${name}@${version}`);
+    hash.update(`tz@${process.versions.tz ?? 'unknown'}`);
+    return hash.digest('hex');
+}
+/**
+ * The packages that parse a file's text and naive times, with their installed versions (part of readerFingerprint).
+ * @example readerPackages() // [['csv-parse', '6.2.1'], ['papaparse', '5.7.1'], ['luxon', '3.7.2']]
+ */
+export function readerPackages() {
+    return READER_PACKAGES.map((name) => [name, packageVersion(name)]);
+}
+// A dependency's installed version: the package.json above its entry point (some packages do not export theirs).
+function packageVersion(name) {
+    try {
+        let folder = dirname(createRequire(import.meta.url).resolve(name));
+        for (;;) {
+            const file = join(folder, 'package.json');
+            if (existsSync(file)) {
+                const manifest = JSON.parse(readFileSync(file, 'utf8'));
+                if (manifest.name === name)
+                    return manifest.version ?? 'unknown';
+            }
+            const parent = dirname(folder);
+            if (parent === folder)
+                return 'unknown';
+            folder = parent;
+        }
+    }
+    catch {
+        return 'unknown';
+    }
+}
+//# sourceMappingURL=clean-slice.js.map

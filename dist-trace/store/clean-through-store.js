@@ -1,0 +1,20 @@
+import { cleanWithStore } from './clean-with-store.js';
+import { openStore } from './open-store.js';
+import { landInBatches } from './rebuild-store.js';
+/**
+ * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
+ * computes that week's report from the kept facts), closes it: the one call the commands make. More new input
+ * than a run holds at once lands in batches first (landInBatches).
+ * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
+ */
+export async function cleanThroughStore(location, inputDir, config, effects = {}, request = {}) {
+    const engine = await openStore(location);
+    try {
+        await landInBatches(engine, inputDir, config, effects);
+        return await cleanWithStore(engine, inputDir, config, effects, request);
+    }
+    finally {
+        await engine.close();
+    }
+}
+//# sourceMappingURL=clean-through-store.js.map

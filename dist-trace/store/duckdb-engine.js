@@ -1,0 +1,440 @@
+import { isAscii } from 'node:buffer';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBBlobValue, DuckDBDataChunk, DuckDBInstance, DuckDBTypeId, blobValue, } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { blobKey, statementQueue } from './store-engine.js';
+const TYPES = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+/** Bytes of a DuckDB string (string_t): a 4-byte length, then up to 12 bytes inline, or a 4-byte prefix and a pointer. */
+const STRING_BYTES = 16;
+const INLINE_BYTES = 12;
+/**
+ * Long strings whose bytes lie at most this far apart in DuckDB's memory are copied to JavaScript in one call.
+ * The bytes between two strings then lie on the page of one of them (the gap is under a page), so the copy
+ * never touches memory DuckDB has not mapped; gaps seen in practice are alignment and a row's other strings.
+ */
+const MAX_STRING_GAP = 256;
+const TWO_TO_32 = 4294967296;
+/** The typed-array reads and writes below assume DuckDB's layout on a little-endian machine with 1-byte booleans; elsewhere the library converts. */
+const TYPED_VECTORS = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 && duckdb.sizeof_bool === 1;
+const utf8 = new TextDecoder();
+function toDuckDB(value) {
+    return value instanceof Uint8Array ? blobValue(value) : value;
+}
+function fromDuckDB(value) {
+    if (value instanceof DuckDBBlobValue)
+        return value.bytes;
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (value === undefined)
+        return null;
+    return value;
+}
+function chunkValue(typeId, value) {
+    if (value === null)
+        return null;
+    if (typeId === DuckDBTypeId.BIGINT)
+        return BigInt(value);
+    return toDuckDB(value);
+}
+// Reading and writing a vector value by value through the library's objects costs ~10 us a row of 16 columns;
+// the store's own types (VARCHAR, BIGINT, DOUBLE, BOOLEAN) are read and written here as whole typed arrays
+// instead, with the same values as the library gives. Every other type goes through the library.
+/** Bit `row` of a validity mask (64-bit words, little-endian) set: the row is not NULL. */
+function isValid(validity, row) {
+    return validity === null || (validity[row >> 3] & (1 << (row & 7))) !== 0;
+}
+/** The types read as typed arrays; the rest through the library. */
+const TYPED_READS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.BIGINT, DuckDBTypeId.INTEGER, DuckDBTypeId.DOUBLE, DuckDBTypeId.BOOLEAN]);
+/**
+ * A fetched chunk's column, appended to `target` as store values (NULL as null, BIGINT as number); a text (up to
+ * SEEN_LENGTH) already in `seen`, the column's earlier ones, is given as that string: a column's repeated values
+ * (teams, users, task types, statuses) are one string each in memory, not one a row.
+ */
+function readColumn(chunk, index, typeId, target, seen) {
+    const rows = chunk.rowCount;
+    if (!TYPED_VECTORS || !TYPED_READS.has(typeId)) {
+        for (const value of chunk.getColumnValues(index))
+            target.push(fromDuckDB(value));
+        return;
+    }
+    const vector = duckdb.data_chunk_get_vector(chunk.chunk, index);
+    const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8) ?? null;
+    if (typeId === DuckDBTypeId.VARCHAR)
+        return readStrings(vector, rows, validity, target, seen);
+    const data = duckdb.vector_get_data(vector, rows * (typeId === DuckDBTypeId.BOOLEAN ? 1 : typeId === DuckDBTypeId.INTEGER ? 4 : 8));
+    if (typeId === DuckDBTypeId.DOUBLE) {
+        const items = new Float64Array(data.buffer, data.byteOffset, rows);
+        for (let row = 0; row < rows; row += 1)
+            target.push(isValid(validity, row) ? items[row] : null);
+    }
+    else if (typeId === DuckDBTypeId.BIGINT) {
+        // the low and high 32 bits: one rounding of the exact sum, the same number as Number(bigint)
+        const words = new Int32Array(data.buffer, data.byteOffset, rows * 2);
+        for (let row = 0; row < rows; row += 1)
+            target.push(isValid(validity, row) ? words[2 * row + 1] * TWO_TO_32 + (words[2 * row] >>> 0) : null);
+    }
+    else if (typeId === DuckDBTypeId.INTEGER) {
+        const items = new Int32Array(data.buffer, data.byteOffset, rows);
+        for (let row = 0; row < rows; row += 1)
+            target.push(isValid(validity, row) ? items[row] : null);
+    }
+    else {
+        for (let row = 0; row < rows; row += 1)
+            target.push(isValid(validity, row) ? data[row] !== 0 : null);
+    }
+}
+/** Texts a column keeps to give again (a column of unique ids stops adding at this many), up to this length. */
+const SEEN_STRINGS = 65_536;
+const SEEN_LENGTH = 64;
+// Short strings are inline in the vector's data; long ones point into DuckDB's memory, where a chunk's strings
+// mostly lie one after another: they are copied in runs (one native call a run, not one a string), in pointer order.
+function readStrings(vector, rows, validity, target, seen) {
+    const data = duckdb.vector_get_data(vector, rows * STRING_BYTES);
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const longRows = [];
+    for (let row = 0; row < rows; row += 1) {
+        if (isValid(validity, row) && view.getUint32(row * STRING_BYTES, true) > INLINE_BYTES)
+            longRows.push(row);
+    }
+    const pointerOf = (row) => view.getUint32(row * STRING_BYTES + 12, true) * TWO_TO_32 + view.getUint32(row * STRING_BYTES + 8, true);
+    const runOf = new Int32Array(rows);
+    const offsetOf = new Float64Array(rows);
+    const runs = [];
+    if (longRows.length > 0) {
+        const pointers = new Float64Array(rows);
+        for (const row of longRows)
+            pointers[row] = pointerOf(row);
+        longRows.sort((a, b) => pointers[a] - pointers[b]);
+        let first = longRows[0];
+        let end = pointers[first] + view.getUint32(first * STRING_BYTES, true);
+        const members = [];
+        const close = () => {
+            const start = pointers[first];
+            const bytes = duckdb.get_data_from_pointer(data.buffer, data.byteOffset + first * STRING_BYTES + 8, end - start);
+            for (const row of members) {
+                runOf[row] = runs.length;
+                offsetOf[row] = pointers[row] - start;
+            }
+            runs.push({ bytes, ascii: isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : null });
+            members.length = 0;
+        };
+        for (const row of longRows) {
+            const pointer = pointers[row];
+            if (pointer > end + MAX_STRING_GAP) {
+                close();
+                first = row;
+                end = pointer;
+            }
+            members.push(row);
+            end = Math.max(end, pointer + view.getUint32(row * STRING_BYTES, true));
+        }
+        close();
+    }
+    const once = (text) => {
+        const known = seen.get(text);
+        if (known !== undefined)
+            return known;
+        if (seen.size < SEEN_STRINGS)
+            seen.set(text, text);
+        return text;
+    };
+    let inline;
+    for (let row = 0; row < rows; row += 1) {
+        if (!isValid(validity, row)) {
+            target.push(null);
+            continue;
+        }
+        const length = view.getUint32(row * STRING_BYTES, true);
+        if (length > INLINE_BYTES) {
+            const run = runs[runOf[row]];
+            const offset = offsetOf[row];
+            const text = run.ascii !== null ? run.ascii.substring(offset, offset + length) : utf8.decode(run.bytes.subarray(offset, offset + length));
+            target.push(text.length <= SEEN_LENGTH ? once(text) : text);
+            continue;
+        }
+        const start = row * STRING_BYTES + 4;
+        const bytes = data.subarray(start, start + length);
+        inline ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+        target.push(once(isAscii(bytes) ? inline.substring(start, start + length) : utf8.decode(bytes)));
+    }
+}
+/** A validity mask of `rows` rows, all valid; clearValid marks NULLs. */
+function allValid(rows) {
+    return new Uint8Array(Math.ceil(rows / 64) * 8).fill(0xff);
+}
+function clearValid(validity, row) {
+    validity[row >> 3] &= ~(1 << (row & 7));
+}
+// The JavaScript type each typed column takes; a column holding anything else goes through the library (as before).
+const TYPED_WRITES = {
+    [DuckDBTypeId.VARCHAR]: (value) => typeof value === 'string',
+    [DuckDBTypeId.BIGINT]: (value) => Number.isSafeInteger(value),
+    [DuckDBTypeId.DOUBLE]: (value) => typeof value === 'number',
+    [DuckDBTypeId.BOOLEAN]: (value) => typeof value === 'boolean',
+};
+/** Rows [start, start + length) of a column into a new chunk's vector. */
+function writeColumn(chunk, index, type, column, start, length) {
+    const accepts = TYPED_VECTORS ? TYPED_WRITES[type.typeId] : undefined;
+    let typed = accepts !== undefined;
+    for (let row = 0; typed && row < length; row += 1) {
+        const value = column[start + row];
+        if (value !== null && !accepts(value))
+            typed = false;
+    }
+    if (!typed) {
+        const values = new Array(length);
+        for (let row = 0; row < length; row += 1)
+            values[row] = chunkValue(type.typeId, column[start + row]);
+        chunk.setColumnValues(index, values);
+        return;
+    }
+    const vector = duckdb.data_chunk_get_vector(chunk.chunk, index);
+    const validity = allValid(length);
+    let nulls = false;
+    if (type.typeId === DuckDBTypeId.VARCHAR) {
+        nulls = writeStrings(vector, column, start, length, validity);
+    }
+    else {
+        const width = type.typeId === DuckDBTypeId.BOOLEAN ? 1 : 8;
+        const data = new Uint8Array(length * 8);
+        const doubles = new Float64Array(data.buffer);
+        const words = new Int32Array(data.buffer);
+        for (let row = 0; row < length; row += 1) {
+            const value = column[start + row];
+            if (value === null) {
+                clearValid(validity, row);
+                nulls = true;
+            }
+            else if (type.typeId === DuckDBTypeId.DOUBLE) {
+                doubles[row] = value;
+            }
+            else if (type.typeId === DuckDBTypeId.BIGINT) {
+                words[2 * row] = value % TWO_TO_32;
+                words[2 * row + 1] = Math.floor(value / TWO_TO_32);
+            }
+            else {
+                data[row] = value ? 1 : 0;
+            }
+        }
+        duckdb.copy_data_to_vector(vector, 0, data.buffer, 0, length * width);
+    }
+    if (nulls) {
+        duckdb.vector_ensure_validity_writable(vector);
+        duckdb.copy_data_to_vector_validity(vector, 0, validity.buffer, 0, validity.byteLength);
+    }
+}
+// ASCII strings of up to 12 characters are written inline here; each other distinct string of the chunk is
+// handed to DuckDB once (it copies the bytes into the vector) and its repeats point at that copy.
+function writeStrings(vector, column, start, length, validity) {
+    const data = new Uint8Array(length * STRING_BYTES);
+    const view = new DataView(data.buffer);
+    const firstRowOf = new Map();
+    const copyOf = new Int32Array(length).fill(-1);
+    let nulls = false;
+    let assigned = false;
+    for (let row = 0; row < length; row += 1) {
+        const value = column[start + row];
+        if (value === null) {
+            clearValid(validity, row);
+            nulls = true;
+            continue;
+        }
+        if (value.length <= INLINE_BYTES && isAsciiText(value)) {
+            view.setUint32(row * STRING_BYTES, value.length, true);
+            for (let at = 0; at < value.length; at += 1)
+                data[row * STRING_BYTES + 4 + at] = value.charCodeAt(at);
+            continue;
+        }
+        const first = firstRowOf.get(value);
+        if (first === undefined) {
+            firstRowOf.set(value, row);
+            duckdb.vector_assign_string_element(vector, row, value);
+            assigned = true;
+        }
+        copyOf[row] = first ?? row;
+    }
+    if (assigned) {
+        const written = duckdb.vector_get_data(vector, length * STRING_BYTES);
+        for (let row = 0; row < length; row += 1) {
+            if (copyOf[row] >= 0)
+                data.set(written.subarray(copyOf[row] * STRING_BYTES, (copyOf[row] + 1) * STRING_BYTES), row * STRING_BYTES);
+        }
+    }
+    duckdb.copy_data_to_vector(vector, 0, data.buffer, 0, data.byteLength);
+    return nulls;
+}
+function isAsciiText(value) {
+    for (let at = 0; at < value.length; at += 1)
+        if (value.charCodeAt(at) > 0x7f)
+            return false;
+    return true;
+}
+/**
+ * Opens (creating when missing) an embedded DuckDB store file. The caller loads `@duckdb/node-api` alone
+ * first (see openStoreEngine), so a missing native binding is an environment error, not a crash.
+ * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
+ */
+export async function openDuckDBEngine(path) {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    // A commit's checkpoint (its log written into the file) waits for checkpointSoon or close, never holds up the
+    // COMMIT itself: a commit is durable in the log.
+    await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
+    // DuckDB's usual memory limit, set back after checkpointSoon's eviction (RESET names it again but leaves the
+    // buffer pool at the lowered limit, where the next batch's statements run out of memory)
+    const memoryLimit = String((await connection.runAndReadAll("SELECT current_setting('memory_limit') AS limit")).getRows()[0][0]);
+    // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
+    // the checkpoint checkpointSoon started)
+    const queue = statementQueue();
+    // a checkpoint that failed (a full disk) fails the next statement, or close, with its own error
+    let failedCheckpoint = null;
+    const inTurn = (statement) => queue(() => {
+        const failed = failedCheckpoint;
+        failedCheckpoint = null;
+        return failed ? Promise.reject(failed.error) : statement();
+    });
+    return __trace({
+        kind: 'duckdb',
+        location: path,
+        sqlType: (type) => TYPES[type],
+        async run(sql, params) {
+            await inTurn(() => connection.run(sql, params?.map(toDuckDB)));
+        },
+        all: (sql, params) => inTurn(async () => {
+            const reader = await connection.runAndReadAll(sql, params?.map(toDuckDB));
+            const names = reader.columnNames();
+            return reader.getRows().map((row) => Object.fromEntries(names.map((name, index) => [name, fromDuckDB(row[index])])));
+        }),
+        // chunk by chunk: DuckDB's copy of a large result is never held whole beside the JavaScript one; DuckDB
+        // makes the next chunk while this one is read (a fetched chunk stays valid after later fetches)
+        columns: (sql, params) => inTurn(async () => {
+            const result = await connection.stream(sql, params?.map(toDuckDB));
+            const names = result.columnNames();
+            const typeIds = names.map((_, index) => result.columnTypeId(index));
+            const columns = names.map(() => []);
+            const seen = names.map(() => new Map());
+            let next = result.fetchChunk();
+            for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+                next = result.fetchChunk();
+                // a read that throws leaves this fetch behind: its failure is not the one to report
+                next.catch(() => undefined);
+                for (let index = 0; index < names.length; index += 1)
+                    readColumn(chunk, index, typeIds[index], columns[index], seen[index]);
+            }
+            return Object.fromEntries(names.map((name, index) => [name, columns[index]]));
+        }),
+        append: (table, types, columns) => inTurn(async () => {
+            const rows = columns[0]?.length ?? 0;
+            const appender = await connection.createAppender(table);
+            try {
+                const columnTypes = types.map((_, index) => appender.columnType(index));
+                for (let start = 0; start < rows; start += CHUNK_ROWS) {
+                    const length = Math.min(CHUNK_ROWS, rows - start);
+                    const chunk = DuckDBDataChunk.create(columnTypes, length);
+                    columns.forEach((column, index) => writeColumn(chunk, index, columnTypes[index], column, start, length));
+                    appender.appendDataChunk(chunk);
+                }
+                appender.flushSync();
+            }
+            finally {
+                appender.closeSync();
+            }
+        }),
+        blobs: blobFolder(`${path}.rows`),
+        checkpointSoon() {
+            inTurn(async () => {
+                await connection.run('CHECKPOINT');
+                // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes
+                // next. Eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a
+                // batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
+                await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
+                await connection.run(`SET memory_limit = '${memoryLimit}'`);
+            }).catch((error) => {
+                failedCheckpoint = { error };
+            });
+        },
+        sizeBytes: () => inTurn(async () => {
+            await connection.run('CHECKPOINT');
+            const folder = `${path}.rows`;
+            const names = await readdir(folder).catch(() => []);
+            const sizes = await Promise.all(names.map((name) => stat(join(folder, name)).then((entry) => entry.size, () => 0)));
+            return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
+        }),
+        async close() {
+            try {
+                await queue(async () => {
+                    if (failedCheckpoint)
+                        throw failedCheckpoint.error;
+                });
+            }
+            finally {
+                connection.closeSync();
+                instance.closeSync();
+            }
+        },
+    });
+}
+/** The memory limit DuckDB's cached blocks are evicted down to once checkpointSoon's checkpoint is done. */
+const MEMORY_AFTER_CHECKPOINT = '32MB';
+/** The log size at which DuckDB would checkpoint inside a COMMIT (its default is 16 MB): above any run's log. */
+const CHECKPOINT_THRESHOLD = '1TB';
+const BLOB_KEY = /^[0-9a-f]{16,128}$/;
+// The store file's blobs, a file per key in a folder beside it (`store.duckdb.rows/`), each written whole
+// (beside, then renamed) and synced. A run that fails leaves at worst a value no table names (keys are the
+// values' hashes), dropped by the next run's keepOnly.
+function blobFolder(folder) {
+    const at = (key) => {
+        if (!BLOB_KEY.test(key))
+            throw new RangeError(`expected a blob key of hexadecimal digits, got ${JSON.stringify(key)}`);
+        return join(folder, key);
+    };
+    return {
+        // on disk before the run's commit names it: the store's tables are durable, so are their blobs
+        async put(bytes) {
+            const key = blobKey(bytes);
+            await writeFileAtomic(at(key), bytes);
+            for (const path of [at(key), folder]) {
+                const handle = await open(path, 'r');
+                try {
+                    await handle.sync();
+                }
+                finally {
+                    await handle.close();
+                }
+            }
+            return key;
+        },
+        async get(key) {
+            return readFile(at(key)).then((bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => {
+                if (error.code === 'ENOENT')
+                    return null;
+                throw error;
+            });
+        },
+        async keepOnly(keys) {
+            const names = await readdir(folder).catch(() => []);
+            // a half-written value (a run stopped while writing it) goes too
+            await Promise.all(names.filter((name) => !keys.has(name)).map((name) => rm(join(folder, name), { force: true })));
+        },
+    };
+}
+//# sourceMappingURL=duckdb-engine.js.map
+function __trace(engine) {
+  const log = (name, sql, ms, extra) => process.stderr.write(`TRACE ${performance.now().toFixed(0).padStart(6)} ${ms.toFixed(0).padStart(5)} ms ${name} ${extra ?? ''} ${String(sql ?? '').replace(/\s+/g,' ').slice(0, 150)}\n`);
+  const all0 = engine.all;
+  for (const name of ['run','all','columns','append','close','sizeBytes']) {
+    const f = engine[name];
+    engine[name] = async (...a) => { const b = performance.now(); const r = await f(...a); if (process.env.DUCK_MEM && name !== 'close') { const rows = await all0("SELECT tag, memory_usage_bytes AS m, temporary_storage_bytes AS t FROM duckdb_memory() WHERE memory_usage_bytes > 1000000 ORDER BY 2 DESC"); process.stderr.write('DMEM ' + rows.map(r => r.tag + '=' + (Number(r.m)/1e6).toFixed(0)).join(' ') + ' rss=' + (process.memoryUsage().rss/1e6).toFixed(0) + '\n'); } log(name, name==='append'? a[0] : a[0], performance.now()-b, name==='append' ? 'n='+(a[2][0]?.length) : (name==='columns' ? 'n='+(Object.values(r)[0]?.length) : (name==='all' ? 'n='+r.length : ''))); return r; };
+  }
+  for (const name of ['put','get','keepOnly']) {
+    const f = engine.blobs[name].bind(engine.blobs);
+    engine.blobs[name] = async (...a) => { const b = performance.now(); const r = await f(...a); log('blob.'+name, '', performance.now()-b, name==='put' ? 'bytes='+a[0].length : (name==='get' && r ? 'bytes='+r.length : '')); return r; };
+  }
+  const close0 = engine.close; engine.close = async () => { if (process.env.DUCK_CP) await engine.run('CHECKPOINT'); return close0(); };
+  process.on('exit', () => process.stderr.write(`TRACE end ${performance.now().toFixed(0)}\n`));
+  return engine;
+}

@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UptakeError } from '../errors.js';
+/**
+ * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
+ * CONTRACT.md section 2 (or to how a file's rows are parsed), and every store asks for a rebuild.
+ */
+export const CONTRACT_VERSION = '2026-12-05';
+/** The layout of the store's tables. */
+export const STORE_FORMAT = '7';
+/**
+ * What brings a store of an earlier format to this one without a rebuild (a rebuild reads every input file
+ * again, which a large store's history may not fit in memory for): the statements by the format they start
+ * from, in order; `{text}` is the engine's text type. Each statement can run twice (a run that stopped half-way).
+ */
+const MIGRATIONS = {
+    // 7: the ledger keeps each file's stamp (util/hash-file.ts); a file without one is hashed once more
+    '6': ['ALTER TABLE store_files ADD COLUMN IF NOT EXISTS stamp {text}'],
+};
+/**
+ * Where `uptake run` keeps its store without `--store` or the config's `store`.
+ * @example defaultStorePath('output') // 'output/.uptake/store.duckdb'
+ */
+export const defaultStorePath = (outDir) => join(outDir, '.uptake', 'store.duckdb');
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/**
+ * The store `uptake run` uses: `--store` when given (false: `--no-store`, none), else the config's `store`
+ * (null: none; the name of a set environment variable: its value), else `<outDir>/.uptake/store.duckdb`.
+ * @example runStoreLocation(undefined, config, process.env, 'output') // 'output/.uptake/store.duckdb'
+ */
+export function runStoreLocation(option, config, env, outDir) {
+    if (option === false)
+        return undefined;
+    if (option !== undefined)
+        return option;
+    if (config.store === null)
+        return undefined;
+    if (config.store === undefined)
+        return defaultStorePath(outDir);
+    if (!ENV_NAME.test(config.store))
+        return config.store;
+    const value = env[config.store];
+    if (!value)
+        throw new UptakeError('config', `store: expected a file path, a postgres:// URL or the name of a set environment variable, got \`${config.store}\` (not set)`);
+    return value;
+}
+/** The store's tables: name, then columns in order. */
+export const STORE_TABLES = {
+    store_meta: [['key', 'text'], ['value', 'text']],
+    // the ledger of ingested files (roster files too), known by name (the input folder may be spelled
+    // another way next time) and bytes: what each gave, the ISO weeks (report zone) its rows
+    // start in, whether it must be read again, and its stamp when hashed (a later run trusts the hash while the
+    // file's stamp is the same: util/hash-file.ts)
+    store_files: [['file_order', 'integer'], ['name', 'text'], ['path', 'text'], ['kind', 'text'], ['bytes', 'integer'], ['sha256', 'text'], ['rows', 'integer'], ['quarantined', 'integer'], ['reread', 'boolean'], ['weeks', 'text'], ['stamp', 'text']],
+    // what reading each log file gave (result: report, quarantine, counts, pass-through columns), and the key among
+    // the engine's blobs (see StoreEngine.blobs) of its parsed rows (steps 2.1-2.2: typed, UTC, quarantine split
+    // off) as the rules read them back: their bytes' SHA-256
+    store_file_rows: [['name', 'text'], ['result', 'bytes'], ['parts_key', 'text']],
+    // per log file, how many of its readable rows carry each raw label and the first of them (row number): the
+    // label counts of CONTRACT 2.3 summed over the input's files without a pass over every stored row
+    store_file_labels: [['name', 'text'], ['source', 'text'], ['label', 'text'], ['rows', 'integer'], ['first', 'integer']],
+    // one row per readable log row: where it is, what the cross-row rules key on (id, user, raw label and the
+    // canonical one it was last cleaned under, start and end, or start without an end, after the clock-skew swap: last_at), and its fate
+    // (exact_duplicate, retry_duplicate, in_task; conflicting: the kept row of an id whose copies disagree).
+    // state: 0 as cleaned, 2 of a file the running run replaces (see findRegion; the rows of the files a run reads are in its table run_fresh until cleaned)
+    store_rows: [['file', 'text'], ['ordinal', 'integer'], ['source', 'text'], ['id', 'text'], ['user_id', 'text'], ['label', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['last_at', 'double'], ['skewed', 'boolean'], ['fate', 'text'], ['conflicting', 'boolean'], ['state', 'integer']],
+    // the cleaned tasks before the duration and team rules (those run over every task each run, with the
+    // run's roster), listed by their first row (file, ordinal); pass-through columns as JSON
+    store_tasks: [['source', 'text'], ['file', 'text'], ['ordinal', 'integer'], ['task_id', 'text'], ['user_id', 'text'], ['team', 'text'], ['task_type', 'text'], ['started_at', 'double'], ['duration_ms', 'double'], ['status', 'text'], ['accuracy', 'double'], ['harmful', 'boolean'], ['fragments', 'integer'], ['prompt', 'text'], ['tool_version', 'text'], ['pass_through', 'text']],
+    // per ISO week (report zone) holding tasks: the key of its KPI facts among the engine's blobs (weekFacts as
+    // JSON: a large value, kept beside the tables as the parsed rows are) and what settling its tasks gave (tasks,
+    // teams filled from the roster, durations dropped): a report reads these plus its window's tasks
+    store_week_facts: [['week', 'text'], ['facts_key', 'text'], ['tasks', 'integer'], ['teams_filled', 'integer'], ['durations_unknown', 'integer'], ['durations_too_long', 'integer']],
+    store_quarantine: [['file', 'text'], ['line', 'integer'], ['reason', 'text'], ['raw', 'text'], ['detail', 'text']],
+    store_roster: [['user_id', 'text'], ['team', 'text'], ['month', 'text'], ['timezone', 'text'], ['licensed', 'boolean'], ['tasks_total', 'double'], ['ai_tasks_total', 'double']],
+    store_labels: [['raw', 'text'], ['canonical', 'text'], ['count', 'integer'], ['via', 'text']],
+};
+/**
+ * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
+ * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
+ * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
+ * @example const engine = await openStore('output/.uptake/store.duckdb')
+ */
+export async function openStore(location, options = {}) {
+    if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
+        throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
+    }
+    const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location);
+    try {
+        if (options.rebuild) {
+            for (const table of Object.keys(STORE_TABLES))
+                await engine.run(`DROP TABLE IF EXISTS ${table}`);
+            await engine.blobs.keepOnly(new Set());
+        }
+        for (const [table, columns] of Object.entries(STORE_TABLES)) {
+            await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
+        }
+        let meta = await readMeta(engine);
+        if (meta.format !== undefined && MIGRATIONS[meta.format] && meta.contract === CONTRACT_VERSION) {
+            meta = await migrate(engine, meta.format);
+        }
+        const stale = (meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION);
+        if (stale) {
+            throw new UptakeError('config', `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`);
+        }
+        return engine;
+    }
+    catch (error) {
+        await engine.close();
+        throw error;
+    }
+}
+// Brings the store from `format` to STORE_FORMAT, one format's statements after another.
+async function migrate(engine, format) {
+    for (let from = format; MIGRATIONS[from]; from = String(Number(from) + 1)) {
+        for (const statement of MIGRATIONS[from])
+            await engine.run(statement.replaceAll('{text}', engine.sqlType('text')));
+        await engine.run(`UPDATE store_meta SET value = $1 WHERE key = 'format'`, [String(Number(from) + 1)]);
+    }
+    return readMeta(engine);
+}
+/**
+ * The store's key-value settings (format, contract, config hash, reader and zones fingerprints, clock, tasks).
+ * @example (await readMeta(engine)).contract // '2026-12-05'
+ */
+export async function readMeta(engine) {
+    const rows = await engine.all('SELECT key, value FROM store_meta');
+    return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
+}
+async function openDuckDB(path) {
+    // Node 20 crashes on a CommonJS package that throws behind named imports: the package loads alone first.
+    try {
+        await import('@duckdb/node-api');
+    }
+    catch (cause) {
+        throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${cause.message.split('\n')[0]}; run \`npm ci\` again`, { cause });
+    }
+    const { openDuckDBEngine } = await import('./duckdb-engine.js');
+    try {
+        await mkdir(dirname(path), { recursive: true });
+        return await openDuckDBEngine(path);
+    }
+    catch (error) {
+        const message = error.message.split('\n')[0];
+        // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
+        if (/Could not set lock/i.test(message))
+            throw new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
+        throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}`, { cause: error });
+    }
+}
+async function openPostgres(url) {
+    const { openPostgresEngine } = await import('./postgres-engine.js');
+    return openPostgresEngine(url);
+}
+//# sourceMappingURL=open-store.js.map

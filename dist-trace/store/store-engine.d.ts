@@ -1,0 +1,63 @@
+/**
+ * A blob's key: its bytes' SHA-256, in hexadecimal.
+ * @example blobKey(new Uint8Array([97, 98, 99])) // 'ba7816bf…'
+ */
+export declare function blobKey(bytes: Uint8Array): string;
+/** A value a store statement takes or gives: bytes go in as Uint8Array and come back as Uint8Array. */
+export type StoreValue = string | number | boolean | null | Uint8Array;
+/** A column of a store table, in the few types both engines share. */
+export type StoreColumnType = 'text' | 'integer' | 'double' | 'boolean' | 'bytes';
+/**
+ * The little a store needs from its database; everything engine specific lives behind it, one file per
+ * engine (duckdb-engine.ts, postgres-engine.ts). Statements use `$1` placeholders, which both accept. Statements
+ * (and appends, blobs aside) run one at a time in the order they are asked for: a caller may ask for the next
+ * before the last is done (a COMMIT written while it computes), and awaits it when it needs its outcome.
+ */
+export interface StoreEngine {
+    readonly kind: 'duckdb' | 'postgres';
+    /** Where the store is, for messages (a file path, or a PostgreSQL URL without its password). */
+    readonly location: string;
+    /** The SQL type of a column type in this engine. */
+    sqlType(type: StoreColumnType): string;
+    run(sql: string, params?: StoreValue[]): Promise<void>;
+    all(sql: string, params?: StoreValue[]): Promise<Array<Record<string, StoreValue>>>;
+    /** A query's result as columns (by name, in the query's column order): many rows without an object per row. */
+    columns(sql: string, params?: StoreValue[]): Promise<Record<string, StoreValue[]>>;
+    /** Appends rows given as columns (equal lengths, in the table's column order). */
+    append(table: string, types: StoreColumnType[], columns: Array<ArrayLike<StoreValue>>): Promise<void>;
+    /**
+     * Large values kept by key beside the tables (each log file's parsed rows): DuckDB rewrites a table's
+     * last row group at every checkpoint, so one blob per file in a table would be written again on every
+     * run; in DuckDB they are files in a folder beside the store file, in PostgreSQL a table of their own.
+     */
+    readonly blobs: BlobShelf;
+    /**
+     * The caller runs no statement for a while (it computes): the engine may finish the last commit's work now,
+     * on its own thread, instead of at close, and give back what it cached for the run (DuckDB writes its log into
+     * the store file and evicts its cached blocks; PostgreSQL has nothing left to do). Later statements, and close,
+     * wait for it.
+     */
+    checkpointSoon(): void;
+    /** Bytes the store takes (the file and its blobs, or the schema's tables). */
+    sizeBytes(): Promise<number>;
+    close(): Promise<void>;
+}
+/**
+ * Values by their bytes' SHA-256 (blobKey): put within a run, read back by a later run. A key names one value
+ * only, so a run that fails after a put never changes a value the store's tables name; a key whose value is
+ * missing or damaged is read again from its source.
+ */
+export interface BlobShelf {
+    /** Keeps the bytes and gives their key. */
+    put(bytes: Uint8Array): Promise<string>;
+    /** null when there is no value under the key. */
+    get(key: string): Promise<Uint8Array | null>;
+    /** Once the run has committed: drops every value but those of `keys` (of this run, or kept from earlier runs). */
+    keepOnly(keys: Set<string>): Promise<void>;
+}
+/**
+ * A queue of statements for one connection: each runs once the one asked for before it is done, whatever became
+ * of it (see StoreEngine: a caller may ask for the next before awaiting the last).
+ * @example const inTurn = statementQueue(); await inTurn(() => client.query('COMMIT'))
+ */
+export declare function statementQueue(): <T>(statement: () => Promise<T>) => Promise<T>;

@@ -1,0 +1,164 @@
+// KPIs over the store (issue #25 item 3): the store keeps each week's facts (weekFacts: small additive rows per
+// KPI), brings up to date only the weeks a run changed, and a report reads every week's facts plus the tasks
+// of its report window, never every stored task. The result equals computeMetrics over every task.
+import { createHash } from 'node:crypto';
+import { computeMetricsFrom } from '../metrics/compute-metrics.js';
+import { resolveWeekOf } from '../metrics/resolve-week.js';
+import { FACTS_VERSION, concatFacts, reportWindow, weekFacts } from '../metrics/week-facts.js';
+import { baselinesFromFacts } from '../metrics/hours-saved.js';
+import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs } from '../util/iso-week.js';
+import { STORE_TABLES } from './open-store.js';
+import { UptakeError } from '../errors.js';
+/** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
+export const QUARTER_HOUR_MS = 900_000;
+/**
+ * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
+ * recomputes every week's facts (see refreshWeekFacts), never a rebuild of the cleaned data.
+ * @example factsHash(parseConfig({}))
+ */
+export function factsHash(config) {
+    const relevant = { facts: FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences };
+    return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+}
+/**
+ * The roster's state as the store compares it between runs.
+ * @example rosterState(data.roster.objects(), roster.teamSpelling)
+ */
+export function rosterState(entries, spelling) {
+    const byMonth = new Map();
+    for (const entry of entries) {
+        const month = String(entry.month);
+        let list = byMonth.get(month);
+        if (!list)
+            byMonth.set(month, (list = []));
+        list.push(entry);
+    }
+    const hash = (value) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    return { months: Object.fromEntries([...byMonth].map(([month, list]) => [month, hash(list)])), spelling: hash([...spelling].sort()) };
+}
+/**
+ * The weeks whose facts a run must compute again: every week when the facts' settings or the teams' spelling
+ * changed (or the store has no facts yet), else the weeks whose tasks the run replaced and the weeks of every
+ * roster month that changed.
+ * @example await weeksToRefresh(engine, config, { quarters, before, after, beforeHash })
+ */
+export async function weeksToRefresh(engine, config, change) {
+    const zone = config.timezone;
+    const everything = change.before === null || change.factsHashBefore !== factsHash(config) || change.before.spelling !== change.after.spelling;
+    const weeks = new Set();
+    if (everything) {
+        for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`))
+            weeks.add(isoWeekOf(Number(row.quarter) * QUARTER_HOUR_MS, zone));
+        for (const row of await engine.all('SELECT week FROM store_week_facts'))
+            weeks.add(String(row.week));
+        return weeks;
+    }
+    for (const quarter of change.quarters)
+        weeks.add(isoWeekOf(quarter * QUARTER_HOUR_MS, zone));
+    const months = new Set([...Object.keys(change.before.months), ...Object.keys(change.after.months)]);
+    for (const month of months) {
+        if (change.before.months[month] === change.after.months[month])
+            continue;
+        for (const week of weeksOfMonth(month))
+            weeks.add(week);
+    }
+    return weeks;
+}
+// The ISO weeks holding a day of a calendar month (a task's month and week are both in the report zone).
+function weeksOfMonth(month) {
+    const weekOf = (date) => isoWeekOf(Date.parse(`${date}T12:00:00Z`), 'UTC');
+    return weekRange(weekOf(`${month}-01`), weekOf(lastDateOfMonth(month)));
+}
+const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
+/**
+ * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time; with
+ * `pairNewest` (a report follows: its window is usually the newest two weeks, and it then finds them settled)
+ * the newest two together when they are consecutive. A week without tasks loses its facts.
+ * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled, log, true)
+ */
+export async function refreshWeekFacts(engine, config, weeks, settled, progress, pairNewest) {
+    if (weeks.size === 0)
+        return;
+    progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
+    const sorted = [...weeks].sort();
+    const together = pairNewest && sorted.length >= 2 && shiftWeek(sorted[sorted.length - 2], 1) === sorted[sorted.length - 1] ? 2 : 1;
+    const groups = [...sorted.slice(0, sorted.length - together).map((week) => [week]), sorted.slice(sorted.length - together)];
+    for (const group of groups) {
+        const { data, weeks: settling } = await settled({ from: weekStartMs(group[0], config.timezone), to: weekStartMs(shiftWeek(group[group.length - 1], 1), config.timezone) });
+        // (the facts of several weeks hold each week's rows: see weekFacts)
+        const facts = data.tasks.numRows() === 0 ? new Map() : factsByWeek(weekFacts(data.tasks, config), group);
+        for (const week of group) {
+            await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+            const counts = settling.get(week);
+            if (!counts)
+                continue;
+            // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
+            const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts.get(week))));
+            await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
+        }
+    }
+}
+// The facts of some weeks, each week's rows apart (every fact table listed for each week, as weekFacts lists them).
+function factsByWeek(facts, weeks) {
+    const byWeek = new Map(weeks.map((week) => [week, Object.fromEntries(Object.keys(facts).map((table) => [table, []]))]));
+    for (const [table, rows] of Object.entries(facts)) {
+        for (const row of rows) {
+            const week = byWeek.get(String(row.week));
+            if (!week)
+                throw new Error(`facts of ${table}: a row of week ${String(row.week)}, expected one of ${weeks.join(', ')}`);
+            week[table].push(row);
+        }
+    }
+    return byWeek;
+}
+/**
+ * The report of one week from the store: every week's kept facts, the report window's settled tasks and the
+ * manual baselines by SQL. `base` is the cleaned data without tasks (accounting, quarantine, roster, ...); the
+ * data returned holds the window's tasks only. `statementsDone` hears when the report has run its last
+ * statement and only computes (by default the engine may then checkpoint: see checkpointSoon).
+ * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled, log)
+ */
+export async function reportFromStore(engine, config, base, requested, settled, progress = () => { }, statementsDone = () => engine.checkpointSoon()) {
+    const rows = await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
+    const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
+    const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
+    const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
+    const window = reportWindow(report, config).sort();
+    progress(`report ${report.week}: loading the tasks of ${window.join(' and ')}`);
+    const { data: windowData } = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });
+    // the statements are done: the run may commit, and the store write its commit into its file, while the facts are read and the KPIs computed
+    statementsDone();
+    progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
+    const weeks = [];
+    for (const row of rows)
+        weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));
+    progress(`report ${report.week}: computing the KPIs`);
+    const facts = concatFacts(weeks);
+    const sum = (column) => rows.reduce((total, row) => total + Number(row[column]), 0);
+    const data = {
+        ...base,
+        tasks: windowData.tasks,
+        loadedDates,
+        teamsFilled: sum('teams_filled'),
+        durationsDropped: { unknown: sum('durations_unknown'), too_long: sum('durations_too_long') },
+    };
+    const baselines = baselinesFromFacts(facts, report);
+    return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
+}
+// A week's facts, which the store cannot do without: missing or damaged, they ask for a rebuild.
+async function storedFacts(engine, week, key) {
+    const bytes = await engine.blobs.get(key);
+    try {
+        if (bytes === null)
+            throw new Error('missing');
+        return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    }
+    catch (cause) {
+        throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` to recompute them`, { cause });
+    }
+}
+/** The keys of the weeks' facts among the store's blobs (the blobs a run keeps besides its files' parsed rows). */
+export async function factsKeys(engine) {
+    return (await engine.all('SELECT facts_key FROM store_week_facts')).map((row) => String(row.facts_key));
+}
+//# sourceMappingURL=store-report.js.map
