@@ -1,5 +1,8 @@
-import { appendFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
+import { UptakeError } from '../errors.js';
+import { fileKind } from '../util/file-kind.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { RunReason } from './job.js';
@@ -45,13 +48,31 @@ export interface RunRecord {
   host: string | null;
 }
 
+const notAFile = (path: string, info: Parameters<typeof fileKind>[0]) =>
+  new UptakeError('output', `expected the run log to be a regular file, got ${fileKind(info)}; move it away or name another output folder`, { file: path });
+
 /**
  * Appends one entry as one JSON line (a single O_APPEND write, so concurrent writers do not interleave).
  * @example await appendRun('output/.uptake/runs.jsonl', { event: 'skipped', at: new Date().toISOString(), reason: 'schedule', why: 'busy' })
  */
 export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise<void> {
   await ensureFolder(dirname(runLogPath));
-  await appendFile(runLogPath, `${JSON.stringify(entry)}\n`, 'utf8');
+  // opened without blocking (a FIFO would wait for a reader for good) and written only when a regular file
+  let handle;
+  try {
+    handle = await open(runLogPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
+  } catch (cause) {
+    const info = await stat(runLogPath).catch(() => null);
+    if (info && !info.isFile()) throw notAFile(runLogPath, info);
+    throw new UptakeError('output', `expected to append to the run log, got ${(cause as NodeJS.ErrnoException).code ?? String(cause)}; move it away or name another output folder`, { file: runLogPath, cause });
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw notAFile(runLogPath, info);
+    await handle.write(`${JSON.stringify(entry)}\n`);
+  } finally {
+    await handle.close();
+  }
 }
 
 // A crash can leave a torn last line; every other line is kept, a torn one is skipped.

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
+import { readRegularFile } from '../util/read-state-file.js';
 import { ConfigSchema, type Config, type ConfigSpec } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'uptake.config.json';
@@ -44,8 +44,9 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
   if (path) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readRegularFile(path, 'the config file', 'config');
     } catch (cause) {
+      if (cause instanceof UptakeError) throw cause;
       throw new UptakeError('config', 'expected a readable JSON config file', { file: path, cause });
     }
     try {

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SeveritySchema, type AlertsConfig, type Severity } from '../config/schema.js';
 import type { AlertRow } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
+import { readRegularFile } from '../util/read-state-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { shiftWeek } from '../util/iso-week.js';
 
@@ -106,9 +106,10 @@ const rank = (severity: Severity): number => SEVERITY_ORDER.indexOf(severity);
 async function readLedger(path: string): Promise<AlertLedger> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path, 'the alert ledger', 'deliver');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, week: null, conditions: {} };
+    if (error instanceof UptakeError) throw error;
     throw new UptakeError('deliver', `expected to read the alert ledger, got: ${(error as Error).message}`, { file: path, cause: error });
   }
   try {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { UptakeError } from '../errors.js';
+import { readRegularFile } from '../util/read-state-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 // nbformat 4 in memory: multi-line text held as one string (the file may hold a list of lines).
@@ -69,8 +69,9 @@ function mapBundle(bundle: MimeBundle, map: (text: string | string[]) => unknown
 export async function readNotebook(path: string): Promise<Notebook> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path, 'the notebook', 'usage');
   } catch (cause) {
+    if (cause instanceof UptakeError) throw cause;
     throw new UptakeError('usage', `expected a readable notebook file, got ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, { file: path, cause });
   }
   let raw: Record<string, unknown>;

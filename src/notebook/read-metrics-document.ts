@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { UptakeError } from '../errors.js';
+import { readRegularFile } from '../util/read-state-file.js';
 import type { MetricsDocument } from '../metrics/document.js';
 
 /**
@@ -12,8 +12,9 @@ export async function readMetricsDocument(file: string, baseDir: string = proces
   const path = isAbsolute(file) ? file : join(baseDir, file);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path, 'the metrics document', 'input');
   } catch (cause) {
+    if (cause instanceof UptakeError) throw cause;
     throw new UptakeError('input', 'expected a metrics document (JSON) to read', { file: path, cause });
   }
   const parsed = JSON.parse(text) as Partial<MetricsDocument>;

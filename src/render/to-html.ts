@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
+import { readRegularFileSync } from '../util/read-state-file.js';
 import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
 
@@ -76,8 +76,9 @@ const stylesheets = new Map<string, string>();
 
 function readTemplateFile(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFileSync(path, `the ${what}`, 'render');
   } catch (error) {
+    if (error instanceof UptakeError) throw error;
     throw new UptakeError('render', `expected a readable ${what}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
       file: path,
       cause: error,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UptakeError } from '../errors.js';
-import { fileKind } from '../util/file-kind.js';
+import { expectFileKinds } from '../util/file-kind.js';
 import type { StoreColumnType, StoreEngine } from './store-engine.js';
 
 /**
@@ -143,7 +143,14 @@ async function openDuckDB(path: string): Promise<StoreEngine> {
     throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
   }
   const { openDuckDBEngine } = await import('./duckdb-engine.js');
-  await expectStoreFiles(path);
+  await expectFileKinds(
+    [
+      { path, expected: 'the store, a DuckDB file' },
+      { path: `${path}.wal`, expected: "the store's write-ahead log, a regular file" },
+      { path: `${path}.rows`, expected: "the store's folder of parsed rows and facts", folder: true },
+    ],
+    'output',
+  );
   try {
     await mkdir(dirname(path), { recursive: true });
     return await openDuckDBEngine(path);
@@ -152,17 +159,6 @@ async function openDuckDB(path: string): Promise<StoreEngine> {
     // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
     if (/Could not set lock/i.test(message)) throw new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
     throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}`, { cause: error });
-  }
-}
-
-// The store's files, where they exist, are what DuckDB and the blobs expect (DuckDB waits forever on a FIFO):
-// the file and its write-ahead log regular files, the blobs' place a folder.
-async function expectStoreFiles(path: string): Promise<void> {
-  const files = [[path, 'the store, a DuckDB file'], [`${path}.wal`, "the store's write-ahead log, a regular file"], [`${path}.rows`, "the store's folder of parsed rows and facts"]] as const;
-  for (const [file, expected] of files) {
-    const info = await stat(file).catch(() => null);
-    if (info === null || (file === `${path}.rows` ? info.isDirectory() : info.isFile())) continue;
-    throw new UptakeError('output', `expected ${expected}, got ${fileKind(info)}; move it away or name another store`, { file });
   }
 }
 

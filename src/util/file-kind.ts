@@ -1,4 +1,6 @@
 import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { UptakeError, type UptakeErrorKind } from '../errors.js';
 
 // Every message that says a path is not the regular file (or folder) it should be names what it is
 // in the same words.
@@ -16,4 +18,18 @@ export function fileKind(info: Stats): string {
   if (info.isBlockDevice()) return 'a block device';
   if (info.isSymbolicLink()) return 'a symbolic link';
   return 'not a regular file';
+}
+
+/**
+ * Throws UptakeError(`kind`) naming the first of `entries` that exists but is not what it should be: a regular
+ * file, or a folder where `folder` is set (a program that opens them itself, as DuckDB does, would wait on a
+ * FIFO for good). Missing entries are fine.
+ * @example await expectFileKinds([{ path: 'uptake.duckdb', expected: 'the warehouse, a DuckDB file' }], 'warehouse')
+ */
+export async function expectFileKinds(entries: Array<{ path: string; expected: string; folder?: boolean }>, kind: UptakeErrorKind): Promise<void> {
+  for (const { path, expected, folder } of entries) {
+    const info = await stat(path).catch(() => null);
+    if (info === null || (folder ? info.isDirectory() : info.isFile())) continue;
+    throw new UptakeError(kind, `expected ${expected}, got ${fileKind(info)}; move it away or name another path`, { file: path });
+  }
 }

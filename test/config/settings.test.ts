@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/read-config.js';
+import { parseConfig, readConfig } from '../../src/config/read-config.js';
 import { UptakeError } from '../../src/errors.js';
+import { makeFifo, tempFolder } from '../helpers/special-files.js';
 
 function configError(spec: unknown): string {
   try {
@@ -45,5 +48,21 @@ describe('settings checked when the config is read, before any work', () => {
     expect(parseConfig({ email: { requireTLS: true } }).email.requireTLS).toBe(true);
     expect(parseConfig({}).email.requireTLS).toBeUndefined();
     expect(configError({ email: { requireTLS: 'yes' } })).toContain('`email.requireTLS`');
+  });
+});
+
+describe('readConfig on a config path that is not a regular file', () => {
+  it('refuses a FIFO at once (exit 4) rather than waiting for a writer, and a folder', async () => {
+    const box = tempFolder('uptake-config-');
+    try {
+      const fifo = join(box.dir, 'uptake.config.json');
+      makeFifo(fifo);
+      await expect(readConfig(fifo)).rejects.toMatchObject({ exitCode: 4, message: `${fifo}: expected the config file to be a regular file, got a named pipe (FIFO); move it away or name another path` });
+      await expect(readConfig(box.dir)).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining('got a folder') });
+      writeFileSync(join(box.dir, 'real.json'), '{"title":"Weekly"}');
+      expect((await readConfig(join(box.dir, 'real.json'))).title).toBe('Weekly');
+    } finally {
+      box.remove();
+    }
   });
 });

@@ -141,7 +141,7 @@ describe('uptake metrics --store and uptake store', () => {
     execFileSync('mkfifo', [join(pipes, 'fifo.duckdb'), join(pipes, 'logged.duckdb.wal')]);
     const asStore = await uptake(['metrics', ...SAMPLE, '--store', join(pipes, 'fifo.duckdb')]);
     expect(asStore.code).toBe(12);
-    expect(asStore.stderr).toBe(`uptake: ${join(pipes, 'fifo.duckdb')}: expected the store, a DuckDB file, got a named pipe (FIFO); move it away or name another store\n`);
+    expect(asStore.stderr).toBe(`uptake: ${join(pipes, 'fifo.duckdb')}: expected the store, a DuckDB file, got a named pipe (FIFO); move it away or name another path\n`);
     const asLog = await uptake(['metrics', ...SAMPLE, '--store', join(pipes, 'logged.duckdb')]);
     expect(asLog.code).toBe(12);
     expect(asLog.stderr).toContain(`${join(pipes, 'logged.duckdb.wal')}: expected the store's write-ahead log, a regular file, got a named pipe (FIFO)`);

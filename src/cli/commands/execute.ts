@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
+import { readRegularFile } from '../../util/read-state-file.js';
 
 interface ExecuteCommandOptions {
   parameter: string[];
@@ -14,8 +14,9 @@ interface ExecuteCommandOptions {
 async function readParameterFile(file: string): Promise<Record<string, unknown>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(await readRegularFile(file, 'the parameters file', 'usage'));
   } catch (cause) {
+    if (cause instanceof UptakeError) throw cause;
     throw new UptakeError('usage', `expected a JSON object of parameters: ${(cause as Error).message}`, { file, cause });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
