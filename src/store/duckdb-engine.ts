@@ -13,6 +13,7 @@ import {
 } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { isUptakeError, UptakeError } from '../errors.js';
 import { blobKey, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
@@ -301,6 +302,8 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       const failed = failedCheckpoint;
       failedCheckpoint = null;
       return failed ? Promise.reject(failed.error) : statement();
+    }).catch((error: unknown) => {
+      throw storeWriteError(path, error);
     });
   return {
     kind: 'duckdb',
@@ -374,7 +377,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     async close() {
       try {
         await queue(async () => {
-          if (failedCheckpoint) throw failedCheckpoint.error;
+          if (failedCheckpoint) throw storeWriteError(path, failedCheckpoint.error);
         });
       } finally {
         connection.closeSync();
@@ -382,6 +385,21 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }
     },
   };
+}
+
+// DuckDB's own words for a write the file system refused (its errors carry no errno)
+const DISK_REFUSED = /No space left on device|Disk quota exceeded|Read-only file system|File too large/i;
+
+/**
+ * A store statement's failure as the person running uptake should read it: a disk that is full or read-only is
+ * an output failure (exit 12) naming the store, as for every file uptake writes; anything else as it is.
+ * @example storeWriteError('out/.uptake/store.duckdb', new Error('IO Error: Could not write file "x.wal": No space left on device')).exitCode // 12
+ */
+export function storeWriteError(path: string, error: unknown): unknown {
+  const message = (error as Error | undefined)?.message;
+  if (isUptakeError(error) || typeof message !== 'string' || !DISK_REFUSED.test(message)) return error;
+  const first = message.split('\n').find((line) => DISK_REFUSED.test(line)) ?? message.split('\n')[0];
+  return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }
 
 /** The memory limit DuckDB's cached blocks are evicted down to once checkpointSoon's checkpoint is done. */

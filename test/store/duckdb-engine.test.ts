@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDuckDBEngine } from '../../src/store/duckdb-engine.js';
+import { UptakeError } from '../../src/errors.js';
+import { openDuckDBEngine, storeWriteError } from '../../src/store/duckdb-engine.js';
 import type { StoreColumnType, StoreEngine, StoreValue } from '../../src/store/store-engine.js';
 
 const TYPES: StoreColumnType[] = ['text', 'integer', 'double', 'boolean', 'bytes'];
@@ -155,5 +156,23 @@ describe('the DuckDB engine: statements in turn', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('the DuckDB engine: a disk that refuses the write', () => {
+  it('a full or read-only disk in DuckDB\'s words is exit 12 naming the store and the reason; other failures pass as they are', () => {
+    const store = 'out/.uptake/store.duckdb';
+    // as DuckDB words a COMMIT on a full disk (seen on a 5 MB tmpfs)
+    const full = new Error('TransactionContext Error: Failed to commit: Could not write file "out/.uptake/store.duckdb.wal": No space left on device');
+    const error = storeWriteError(store, full) as UptakeError;
+    expect(error).toBeInstanceOf(UptakeError);
+    expect(error.exitCode).toBe(12);
+    expect(error.message).toBe(
+      'out/.uptake/store.duckdb: cannot write the store: TransactionContext Error: Failed to commit: Could not write file "out/.uptake/store.duckdb.wal": No space left on device; free some room (or make it writable) and run again: the store keeps what the last finished run wrote',
+    );
+    const checkpoint = new Error('FATAL Error: Failed to create checkpoint because of error:\nIO Error: Could not write file "x": Read-only file system');
+    expect((storeWriteError(store, checkpoint) as UptakeError).message).toContain('cannot write the store: IO Error: Could not write file "x": Read-only file system;');
+    const other = new Error('Binder Error: Referenced column "nope" not found');
+    expect(storeWriteError(store, other)).toBe(other);
   });
 });

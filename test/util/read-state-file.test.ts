@@ -58,7 +58,7 @@ describe('the files a user names or uptake keeps, when they are FIFOs, folders o
     await expect(appendRun(join(box.dir, 'folder.jsonl'), entry)).rejects.toMatchObject({ exitCode: 12, message: expect.stringContaining('got a folder') });
     await appendRun(join(box.dir, 'plain.jsonl'), entry);
     await appendRun(join(box.dir, 'plain.jsonl'), { ...entry, runId: 'b' });
-    expect((await readRunLog(join(box.dir, 'plain.jsonl'))).map((line) => line.runId)).toEqual(['a', 'b']);
+    expect((await readRunLog(join(box.dir, 'plain.jsonl'))).map((line) => (line as { runId?: string }).runId)).toEqual(['a', 'b']);
   });
 
   it('expectFileKinds names the first entry that is not what it should be; missing entries pass', async () => {
