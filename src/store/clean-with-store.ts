@@ -96,7 +96,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   if (meta.config_hash !== undefined && meta.config_hash !== hash) {
     throw new UptakeError(
       'config',
-      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`,
+      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
     );
   }
   const reader = await readerFingerprint();

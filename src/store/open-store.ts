@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UptakeError } from '../errors.js';
 import { expectFileKinds } from '../util/file-kind.js';
@@ -86,11 +86,11 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
-export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean } = {}): Promise<StoreEngine> {
+export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location);
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}));
   try {
     if (options.rebuild) {
       for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
@@ -107,7 +107,7 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
     if (stale) {
       throw new UptakeError(
         'config',
-        `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; run \`uptake store rebuild --store ${engine.location}\` to recompute it from every input file`,
+        `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
       );
     }
     return engine;
@@ -135,7 +135,7 @@ export async function readMeta(engine: StoreEngine): Promise<Record<string, stri
   return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
 }
 
-async function openDuckDB(path: string): Promise<StoreEngine> {
+async function openDuckDB(path: string, rebuild: boolean, progress: (message: string) => void): Promise<StoreEngine> {
   // Node 20 crashes on a CommonJS package that throws behind named imports: the package loads alone first.
   try {
     await import('@duckdb/node-api');
@@ -151,14 +151,35 @@ async function openDuckDB(path: string): Promise<StoreEngine> {
     ],
     'output',
   );
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    return await openDuckDBEngine(path);
-  } catch (error) {
+  const failure = (error: unknown, hint: string) => {
     const message = (error as Error).message.split('\n')[0];
     // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
-    if (/Could not set lock/i.test(message)) throw new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
-    throw new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}`, { cause: error });
+    if (/Could not set lock/i.test(message)) return new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
+    return new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}${hint}`, { cause: error });
+  };
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw failure(error, '');
+  }
+  try {
+    return await openDuckDBEngine(path);
+  } catch (error) {
+    const plain = failure(error, '');
+    if (plain.kind === 'busy' || !existsSync(path)) throw plain;
+    if (!rebuild) {
+      throw failure(error, `; if the file is damaged, \`uptake store rebuild --store ${path}\` (with this run's --input and --config) keeps it aside and cleans every input file into a new store`);
+    }
+    // a rebuild recomputes everything the store held: the file that cannot be opened is kept aside, not lost
+    const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(path, aside);
+    if (existsSync(`${path}.wal`)) await rename(`${path}.wal`, `${aside}.wal`);
+    progress(`store rebuild: ${path} could not be opened (${(error as Error).message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
+    try {
+      return await openDuckDBEngine(path);
+    } catch (again) {
+      throw failure(again, '');
+    }
   }
 }
 

@@ -183,7 +183,7 @@ async function storedFacts(engine: StoreEngine, week: string, key: string): Prom
     if (bytes === null) throw new Error('missing');
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
   } catch (cause) {
-    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` to recompute them`, { cause });
+    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute them`, { cause });
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('uptake metrics --store and uptake store', () => {
     writeFileSync(configFile, JSON.stringify({ cleaning: { retryWindowSec: 45 } }));
     const refused = await uptake(['metrics', ...SAMPLE, '--store', store, '--config', configFile]);
     expect(refused.code).toBe(4);
-    expect(refused.stderr).toContain(`run \`uptake store rebuild --store ${store}\``);
+    expect(refused.stderr).toContain(`run \`uptake store rebuild --store ${store}\` (with this run's --input and --config) to recompute it`);
     expect(refused.stderr).not.toMatch(STACK_LINE);
     const rebuilt = await uptake(['store', 'rebuild', '--store', store, '--input', 'data/sample', '--config', configFile]);
     expect(rebuilt.code).toBe(0);
@@ -134,6 +134,30 @@ describe('uptake metrics --store and uptake store', () => {
     expect(result.stderr).toContain(`expected to open the store ${join(notAFolder, 'store.duckdb')}`);
     expect(result.stderr).not.toMatch(STACK_LINE);
   });
+
+  it('a store file that DuckDB cannot open (cut short, empty, not DuckDB) is exit 12 naming the way out; store rebuild keeps it aside and gives the same report', async () => {
+    const damaged = join(dir, 'damaged', 'store.duckdb');
+    expect((await uptake(['metrics', ...SAMPLE, '--store', damaged])).code).toBe(0);
+    truncateSync(damaged, 100_000);
+    const refused = await uptake(['metrics', ...SAMPLE, '--store', damaged]);
+    expect(refused.code).toBe(12);
+    expect(refused.stderr).toContain(`uptake: expected to open the store ${damaged} (a DuckDB file), got: IO Error: Could not read enough bytes from file`);
+    expect(refused.stderr).toContain(`; if the file is damaged, \`uptake store rebuild --store ${damaged}\` (with this run's --input and --config) keeps it aside and cleans every input file into a new store\n`);
+    const rebuilt = await uptake(['store', 'rebuild', '--input', 'data/sample', '--store', damaged]);
+    expect(rebuilt.code).toBe(0);
+    const aside = readdirSync(join(dir, 'damaged')).filter((name) => name.startsWith('store.duckdb.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(statSync(join(dir, 'damaged', aside[0])).size).toBe(100_000);
+    expect(rebuilt.stderr).toContain(`store rebuild: ${damaged} could not be opened (IO Error: Could not read enough bytes`);
+    expect(rebuilt.stderr).toContain(`kept it as ${join(dir, 'damaged', aside[0])}, and a new store takes its place`);
+    const after = await uptake(['metrics', ...SAMPLE, '--store', damaged]);
+    expect(after.stdout).toBe((await uptake(['metrics', ...SAMPLE])).stdout);
+    writeFileSync(join(dir, 'damaged', 'text.duckdb'), 'not a database at all\n'.repeat(5000));
+    const text = await uptake(['metrics', ...SAMPLE, '--store', join(dir, 'damaged', 'text.duckdb')]);
+    expect(text.code).toBe(12);
+    expect(text.stderr).toContain('is not a valid DuckDB database file');
+    expect(text.stderr).not.toMatch(STACK_LINE);
+  }, 120_000);
 
   it('a store, or its write-ahead log, that is a named pipe is exit 12 at once (DuckDB would wait on it forever)', async () => {
     const pipes = join(dir, 'pipes');

@@ -54,7 +54,7 @@ export function registerStore(program: Command): void {
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const log = (message: string) => process.stderr.write(`${message}\n`);
-      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true });
+      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true, onProgress: log });
       try {
         const summary = await rebuildStore(engine, options.input ?? config.input, config, { onProgress: log });
         log(`uptake store rebuild: ${engine.location} recomputed from ${summary.read} log files`);
