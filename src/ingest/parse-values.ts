@@ -82,9 +82,19 @@ export function patternTimestamp(value: string): ParsedTime {
   if (offset === 'Z' || offset === 'z') return { kind: 'instant', epochMs: localMs };
   const sign = offset[0] === '-' ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-  if (offsetMinutes > 18 * 60) return INVALID;
+  const offsetMinutes = offsetMinutesOf(Number(digits.slice(0, 2)), Number(digits.slice(2) || '0'));
+  if (offsetMinutes < 0) return INVALID;
   return { kind: 'instant', epochMs: localMs - sign * offsetMinutes * 60_000 };
+}
+
+/** The furthest a UTC offset may lie from UTC: 18 hours, as java.time and Postgres allow (real zones span -12 to +14). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
+// `+05:99` is no offset (not an hour and 39 minutes): minutes run 00-59, and the whole to at most 18 hours.
+/** An offset's hours and minutes as minutes, or -1 when they are out of range. */
+function offsetMinutesOf(hours: number, minutes: number): number {
+  const total = hours * 60 + minutes;
+  return minutes > 59 || total > MAX_OFFSET_MINUTES ? -1 : total;
 }
 
 const ZERO = 48;
@@ -134,13 +144,14 @@ function plainTimestamp(value: string): ParsedTime | undefined {
     if (at + 1 !== length) return undefined;
     offsetMs = 0;
   } else if (code === PLUS || code === MINUS) {
-    // +HH, +HHMM or +HH:MM, as the pattern takes them (it leaves the minutes unchecked)
+    // +HH, +HHMM or +HH:MM, as the pattern takes them
     const rest = length - at - 1;
     const hours = digitsAt(value, at + 1, 2);
     const minutes = rest === 2 ? 0 : rest === 4 ? digitsAt(value, at + 3, 2) : rest === 5 && value.charCodeAt(at + 3) === COLON ? digitsAt(value, at + 4, 2) : -1;
     if (rest < 2 || hours < 0 || minutes < 0) return undefined;
-    if (hours * 60 + minutes > 18 * 60) return INVALID;
-    offsetMs = (code === MINUS ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+    const offsetMinutes = offsetMinutesOf(hours, minutes);
+    if (offsetMinutes < 0) return INVALID;
+    offsetMs = (code === MINUS ? -1 : 1) * offsetMinutes * 60_000;
   } else if (code !== -1) {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { AI_HEADER, clean } from '../helpers/clean.js';
+import { AI_HEADER, MANUAL_HEADER, clean } from '../helpers/clean.js';
 import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { parseConfig } from '../../src/config/read-config.js';
@@ -29,6 +29,32 @@ test('each fatal problem quarantines its row with file, line, raw text and reaso
   expect(ai.map((t) => t.task_id)).toEqual(['e1']);
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 11, quarantined: 10, rows_in_tasks: 1, tasks: 1 });
   expect(data.quarantineByReason.field_count).toBe(1);
+});
+
+// `+05:99` once read as +06:39: an offset's minutes run 00-59 (and it lies at most 18 h from UTC), or the time is unreadable
+test('a start with an offset out of range is invalid_started_at; such an end is an unreadable ended_at', async () => {
+  const { data, ai, manual, iso } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER,
+      'e1,u1,Finance,report,2026-11-16T10:00:00+05:99,,done,,,',
+      'e2,u1,Finance,report,2026-11-16T10:10:00+0599,,done,,,',
+      'e3,u1,Finance,report,2026-11-16 10:20:00.5-05:60,,done,,,',
+      'e4,u1,Finance,report,2026-11-16T10:30:00+18:30,,done,,,',
+      'e5,u1,Finance,report,2026-11-16T10:40:00+05:59,2026-11-16T10:50:00+05:99,done,,,',
+      'e6,u1,Finance,report,2026-11-16T11:00:00Z,2026-11-16T11:20:00-0075,done,,,'),
+    'manual_logs_1.csv': csv(MANUAL_HEADER, 'm1,u2,Finance,report,2026-11-16T09:00:00+01:60,', 'm2,u2,Finance,report,2026-11-16T09:00:00+01:00,2026-11-16T09:30:00+0199'),
+  });
+  expect(data.quarantine.map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
+    ['ai_logs_1.csv', 2, 'invalid_started_at'], ['ai_logs_1.csv', 3, 'invalid_started_at'], ['ai_logs_1.csv', 4, 'invalid_started_at'],
+    ['ai_logs_1.csv', 5, 'invalid_started_at'], ['manual_logs_1.csv', 2, 'invalid_started_at'],
+  ]);
+  expect(data.quarantine[0].detail).toBe('expected `started_at` to be a timestamp, got `2026-11-16T10:00:00+05:99`');
+  expect(data.quarantineByReason).toEqual({ invalid_started_at: 5 });
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 6, quarantined: 4, rows_in_tasks: 2 });
+  expect(data.accounting.manual_logs).toMatchObject({ rows_read: 2, quarantined: 1, rows_in_tasks: 1 });
+  expect(data.repairs).toMatchObject({ clock_skew: 0, unreadable_ended_at: 3 });
+  expect([...ai, ...manual].map((t) => [t.task_id, iso(t.started_at), t.duration_ms])).toEqual([
+    ['e5', '2026-11-16T04:41:00.000Z', null], ['e6', '2026-11-16T11:00:00.000Z', null], ['m2', '2026-11-16T08:00:00.000Z', null],
+  ]);
 });
 
 test('accuracy_pct is divided by 100 and checked against [0, 100]', async () => {

@@ -27,6 +27,20 @@ describe('parseTimestamp', () => {
       expect(parseTimestamp(text)).toEqual({ kind: 'invalid' });
     }
   });
+
+  // `+05:99` once read as +06:39: offset minutes run 00-59 in every shape and by either reader
+  test('rejects an offset whose minutes are not 00-59, or that lies more than 18 hours from UTC', () => {
+    const invalid = ['+05:99', '+0599', '-05:60', '-0560', '+00:60', '+18:30', '-1801', '+19', '+25:00', '+99:99'];
+    for (const offset of invalid) {
+      for (const text of [`2026-11-16T10:00:00${offset}`, `2026-11-16 10:00:00.5${offset}`, `2026-11-16T10:00${offset}`]) {
+        expect([text, parseTimestamp(text)]).toEqual([text, { kind: 'invalid' }]);
+        expect([text, patternTimestamp(text)]).toEqual([text, { kind: 'invalid' }]);
+      }
+    }
+    expect(parseTimestamp('2026-11-16T10:00:00+05:59')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 4, 1) });
+    expect(parseTimestamp('2026-11-16T10:00:00-1800')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 17, 4) });
+    expect(patternTimestamp('2026-11-16T10:00-00:59')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 10, 59) });
+  });
 });
 
 describe('trimmed', () => {
