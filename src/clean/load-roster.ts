@@ -179,10 +179,12 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     if (zoneText !== '' && !ianaZone(zoneText)) unreadable.push('timezone');
     const licensed = parseBoolean(cell('licensed'));
     if (licensed === undefined) unreadable.push('licensed');
+    // a count of tasks is a whole number from 0: -5 or 0.5 is no count (it made coverage -6.2 or 60)
     const count = (name: string) => {
       const value = parseNumber(cell(name));
-      if (Number.isNaN(value)) { unreadable.push(name); return null; }
-      return value;
+      if (value === null) return null;
+      if (!Number.isSafeInteger(value) || value < 0) { unreadable.push(name); return null; }
+      return value + 0; // -0 is 0
     };
     const team = cell('team');
     const entry: RosterEntry = {
