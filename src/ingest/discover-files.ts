@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,8 +38,9 @@ export function kindOfFileName(name: string): InputKind | null {
 export async function discoverFiles(inputDir: string, required: InputKind[] = REQUIRED_KINDS): Promise<InputFile[]> {
   let names: string[];
   try {
-    names = await readdir(inputDir);
+    names = utf8Names(inputDir, await readdir(inputDir, { encoding: 'buffer' }));
   } catch (cause) {
+    if (cause instanceof UptakeError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     const what = code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? 'does not exist' : `cannot be read: ${unreadableText(cause)}`;
     throw new UptakeError('input', `expected an input folder holding ai_logs*, manual_logs* and user_monthly_summary* CSV files, but it ${what}`, { file: inputDir, cause });
@@ -57,6 +59,42 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
     }
   }
   return files;
+}
+
+// Node decodes a name that is not UTF-8 with U+FFFD for each bad byte: no file has that name, so its stat
+// failed as if the file had gone, and the name would be wrong in every message, ledger and quarantine row.
+// A file named like input must have a UTF-8 name; others stay ignored.
+/** The folder's entry names as text; an input file's name that is not UTF-8 is an error naming it with its bad bytes as `\xNN`. */
+function utf8Names(inputDir: string, entries: Buffer[]): string[] {
+  return entries.map((entry) => {
+    const name = entry.toString('utf8');
+    if (!isUtf8(entry) && kindOfFileName(name) !== null) {
+      throw new UptakeError('input', `expected file names in UTF-8, but the name \`${shownName(entry)}\` is not (its bytes that are not UTF-8 are shown as \\xNN): rename the file`, { file: inputDir });
+    }
+    return name;
+  });
+}
+
+/**
+ * A byte name as text: its UTF-8 characters as they are, every other byte as `\xNN`.
+ * @example shownName(Buffer.from([0x61, 0xff, 0x62])) // 'a\\xffb'
+ */
+export function shownName(bytes: Buffer): string {
+  let shown = '';
+  let at = 0;
+  while (at < bytes.length) {
+    const length = utf8LengthAt(bytes, at);
+    shown += length > 0 ? bytes.toString('utf8', at, at + length) : `\\x${bytes[at].toString(16).padStart(2, '0')}`;
+    at += Math.max(length, 1);
+  }
+  return shown;
+}
+
+// The length of the whole, valid UTF-8 character at `at` (1 to 4 bytes), or 0 when none starts there.
+function utf8LengthAt(bytes: Buffer, at: number): number {
+  const lead = bytes[at];
+  const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  return length > 0 && at + length <= bytes.length && isUtf8(bytes.subarray(at, at + length)) ? length : 0;
 }
 
 // A file named like input that cannot be read would stop the run later with a stack trace, or hang it

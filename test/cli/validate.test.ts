@@ -55,6 +55,11 @@ describe('uptake validate', () => {
       symlinkSync(join(dir, 'nowhere.csv'), join(dir, 'ai_logs_2.csv'));
       return dir;
     }, /ai_logs_2\.csv: expected a readable CSV file, but it is a symbolic link to `.*nowhere\.csv`, which does not exist\n$/],
+    ['a file name that is not UTF-8', () => {
+      const dir = inputFolder({});
+      writeFileSync(Buffer.concat([Buffer.from(join(dir, 'ai_logs_')), Buffer.from([0xff, 0xfe]), Buffer.from('.csv')]), 'event_id,user_id,task_type,started_at,status\ne1,u1,x,2026-11-16T09:00:00Z,done\n');
+      return dir;
+    }, /^uptake: \/.+: expected file names in UTF-8, but the name `ai_logs_\\xff\\xfe\.csv` is not \(its bytes that are not UTF-8 are shown as \\xNN\): rename the file\n$/],
   ])('%s: exit 3 with one message naming the file, no stack trace', (_name, folder, message) => {
     const dir = folder();
     try {

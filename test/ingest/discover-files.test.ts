@@ -90,4 +90,21 @@ describe('discoverFiles and paths that are not readable files', () => {
     const run = spawnSync(process.execPath, [main, 'validate', '--input', folder], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: folder, timeout: 60_000 });
     expect([run.status, run.stderr.trim()]).toEqual([3, `uptake: ${expected}`]);
   });
+
+  // Node decodes such a name with U+FFFD: no file has that name, and the run once stopped saying the file had
+  // disappeared. A file named like input must have a UTF-8 name; other files stay ignored.
+  test('a file named like input whose name is not UTF-8 is an error naming the folder and the name\'s bytes', async () => {
+    const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => Buffer.from(part as string)));
+    const folder = folderWith((at) => {
+      writeFileSync(bytes(join(at, 'ai_logs_'), [0xff, 0xfe], 'é_', [0xc3], '.csv.gz'), 'x');
+      writeFileSync(bytes(join(at, 'notes_'), [0xff], '.txt'), 'x');
+    });
+    const error = await discoveryError(folder);
+    expect([error.message, error.exitCode]).toEqual([
+      `${folder}: expected file names in UTF-8, but the name \`ai_logs_\\xff\\xfeé_\\xc3.csv.gz\` is not (its bytes that are not UTF-8 are shown as \\xNN): rename the file`, 3,
+    ]);
+    rmSync(folder, { recursive: true, force: true });
+    const ignored = folderWith((at) => writeFileSync(bytes(join(at, 'notes_'), [0xff], '.csv'), 'x'));
+    expect((await discoverFiles(ignored)).map((file) => file.name)).toEqual(['ai_logs_1.csv', 'manual_logs_1.csv', 'user_monthly_summary_1.csv']);
+  });
 });
