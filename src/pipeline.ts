@@ -60,7 +60,7 @@ export interface RunOptions {
  * Everything a run does to the world outside its own memory comes in here, so a test can pass its
  * own clock, browser, kernel, mail transport or network. The CLI builds the real ones (cli/run-effects.ts).
  */
-export interface RunEffects extends Required<LoadEffects> {
+export interface RunEffects extends Required<Pick<LoadEffects, 'now' | 'log'>> {
   /** The run's clock: the report's "generated at", the manifest, `latest`, the alert ledger. */
   now: () => Date;
   /** Progress lines (stderr in the CLI). */
@@ -193,15 +193,17 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     // 1. Ingest and clean: every input row used, merged with a reason or quarantined
     //    (loadReport, the one composition; its second half, reportOn, is stage 2)
     const { data, inputs, report } = await stage('ingest', async () => {
-      const [{ discoverFiles }, { loadReport }, { hashFile }] = await Promise.all([
-        import('./ingest/discover-files.js'),
+      const [{ assertInputsUnchanged }, { loadReport }, { hashFile }] = await Promise.all([
+        import('./ingest/settle-inputs.js'),
         import('./report/load-report.js'),
         import('./util/hash-file.js'),
       ]);
-      const files = await discoverFiles(input);
-      // through a store the report comes with the data (from the kept weekly facts and the window's tasks)
-      const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store ? options.week : null }, { now: () => startedAt, log: (message) => log(`    ${message}`) });
-      const hashed = await Promise.all(files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+      // through a store the report comes with the data (from the kept weekly facts and the window's tasks);
+      // input files still being written are waited for, and one that changes while read fails the run
+      const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store ? options.week : null }, { now: () => startedAt, log: (message) => log(`    ${message}`), signal: effects.signal });
+      const hashed = await Promise.all(loaded.files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
+      // the manifest's hashes are of the bytes the report was made from
+      await assertInputsUnchanged(input, loaded.files);
       return { data: loaded.data, inputs: hashed, report: 'metrics' in loaded ? loaded : undefined };
     });
 

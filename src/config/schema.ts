@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { SETTLED_MS } from '../util/hash-file.js';
 
 // Every threshold of CONTRACT.md is here with its default; nothing past config/ sees raw input.
 
@@ -241,6 +242,18 @@ export const InputLimitsSchema = z
   })
   .strict();
 
+// `uptake run` reads what is in the folder when it starts: a file still being copied there would make a report
+// of half of it. Same quiet period as a file's stamp (util/hash-file.ts: a file changed just now has none).
+/** How long an input file must have been unchanged before it is read, and how long to wait for that. */
+export const InputSettleSchema = z
+  .object({
+    /** A file is read once its size and mtime have not changed for this many ms: 2 s. 0 reads files as they are. */
+    quietMs: z.number().int().nonnegative().default(SETTLED_MS),
+    /** A file still changing after this many ms of waiting stops the command (exit 3): 60 s. */
+    maxWaitMs: z.number().int().nonnegative().default(60_000),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Report title shown on the cover, headers and emails. */
@@ -249,6 +262,7 @@ export const ConfigSchema = z
     timezone: timeZone.default('UTC'),
     input: z.string().default('data/sample'),
     inputLimits: InputLimitsSchema.default(InputLimitsSchema.parse({})),
+    inputSettle: InputSettleSchema.default(InputSettleSchema.parse({})),
     output: z.string().default('output'),
     /**
      * Store of cleaned data `uptake run` keeps: a DuckDB file path, a postgres:// URL, or the name of an
@@ -275,6 +289,7 @@ export type ConfigSpec = z.input<typeof ConfigSchema>;
 export type Config = z.output<typeof ConfigSchema>;
 export type CleaningConfig = Config['cleaning'];
 export type InputLimits = Config['inputLimits'];
+export type InputSettle = Config['inputSettle'];
 export type MetricsConfig = Config['metrics'];
 export type Severity = z.output<typeof SeveritySchema>;
 export type EmailConfig = Config['email'];

@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { cleanInput } from '../clean/clean-input.js';
 import type { CleanedData } from '../clean/types.js';
 import { cleanThroughStore } from '../store/clean-through-store.js';
+import { assertInputsUnchanged, settledInputFiles, type SettledFile } from '../ingest/settle-inputs.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';
@@ -49,10 +50,12 @@ export interface LoadReportOptions {
   onProgress?(message: string): void;
 }
 
-/** The effects loading uses: the run's clock and its progress lines (see RunEffects). */
+/** The effects loading uses: the run's clock, its progress lines and its abort (see RunEffects). */
 export interface LoadEffects {
   now?: () => Date;
   log?: (line: string) => void;
+  /** Stops a wait for input files that are still being written. */
+  signal?: AbortSignal;
 }
 
 export interface LoadedData {
@@ -60,6 +63,8 @@ export interface LoadedData {
   /** The input folder the data was cleaned from, as given (relative paths stay relative). */
   input: string;
   data: CleanedData;
+  /** The input files read, as they were (size, mtime) before and after the reading. */
+  files: SettledFile[];
 }
 
 export interface LoadedReport extends LoadedData {
@@ -84,14 +89,20 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const log = effects.log ?? options.onProgress;
   const input = at(source.input);
   const cleaning = { onProgress: log, now: effects.now?.().getTime() };
-  // 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
+  // 2a. Input files still being written are waited for (inputSettle), and one that changes while it is read
+  // stops the load (2c): a report is never made of half a file
+  const files = await settledInputFiles(input, { ...config.inputSettle, log, signal: effects.signal });
+  // 2b and 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
   if (source.store && !options.allTasks && options.week !== null) {
     const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly });
-    return { config, input, data: run.data, ...run.report! };
+    await assertInputsUnchanged(input, files);
+    return { config, input, data: run.data, files, ...run.report! };
   }
   const data = source.store ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);
-  const loaded: LoadedData = { config, input, data };
+  // 2c. The files are as they were before they were read
+  await assertInputsUnchanged(input, files);
+  const loaded: LoadedData = { config, input, data, files };
   if (options.week === null) return loaded;
   return { ...loaded, ...reportOn(loaded, options.week ?? 'latest') };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+const EXPORTED_AT = new Date(Date.now() - 3_600_000);
 
 export const ROSTER_HEADER = 'user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total';
 
@@ -29,6 +31,8 @@ export function inputFolder(files: Record<string, string | Uint8Array>, { comple
   for (const [name, content] of Object.entries(all)) {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeFileSync(join(dir, name), name.endsWith('.gz') ? gzipSync(bytes) : bytes);
+    // Exported an hour ago: a command reading the folder has no settle wait (config `inputSettle`).
+    utimesSync(join(dir, name), EXPORTED_AT, EXPORTED_AT);
   }
   return dir;
 }

@@ -28,7 +28,7 @@ export function registerMetrics(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  uptake metrics --week latest --table\n  uptake metrics --input data/sample --week 2026-W47 --json > metrics.json\n' +
-        '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
+        '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input, or a file still being written (config `inputSettle`); 4 bad config.',
     )
     .action(async (options: MetricsOptions) => {
       const { loadReport } = await import('../../report/load-report.js');

@@ -44,10 +44,14 @@ Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics
 metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
 aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
 
+An input file that changed in the last 2 s (config \`inputSettle.quietMs\`) is waited for ("waiting
+for X: it changed N s ago"); one still changing after 60 s (\`inputSettle.maxWaitMs\`), or that
+changes while it is read, stops the run with exit 3 before anything is written or delivered.
+
 SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exits with its outcome;
 a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
 
-Exit codes: 0 ok; 2 usage; 3 input; 4 config; 5 notebook; 6 render; 7 delivery;
+Exit codes: 0 ok; 2 usage; 3 input (also a file still being written); 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
 cannot be written (full disk, read-only folder, not a regular file); 13 the report went out but an
 alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)

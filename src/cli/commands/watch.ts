@@ -79,6 +79,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
           log(`uptake watch: ${touched.join(', ')} still in progress; the scheduled run will report it`);
           return { weeks: [] };
         }
+        // The watcher's snapshot holds copies no one writes to, each read whole once it was quiet: no settle wait.
+        const snapshotConfig = request.input ? { ...config, inputSettle: { ...config.inputSettle, quietMs: 0 } } : config;
         // Older weeks are recomputed quietly (files, warehouse); only the newest is mailed and posted.
         const reports: Array<{ week: string; outDir: string }> = [];
         for (const [index, week] of weeks.entries()) {
@@ -90,7 +92,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 
             const changed = (await request.inputChanged?.()) ?? null;
             return changed === null ? null : `${changed} changed during the run; the next run reports it`;
           };
-          const result = await runReport({ config, week, input: request.input ?? input, deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort, holdDelivery }));
+          const result = await runReport({ config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort, holdDelivery }));
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };

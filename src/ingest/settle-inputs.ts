@@ -1,0 +1,108 @@
+import { stat } from 'node:fs/promises';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { UptakeError } from '../errors.js';
+import { discoverFiles, readableFile, type InputFile } from './discover-files.js';
+
+/** An input file as it was when it had settled: what a reader compares with after reading it. */
+export interface SettledFile extends InputFile {
+  /** Modification time in nanoseconds since the epoch. */
+  mtimeNs: bigint;
+}
+
+export interface SettleOptions {
+  /** A file has settled once its size and mtime have not changed for this long (config `inputSettle.quietMs`). */
+  quietMs: number;
+  /** How long to wait for every file to settle before giving up (config `inputSettle.maxWaitMs`). */
+  maxWaitMs: number;
+  /** Progress lines: one when a file is waited for. */
+  log?: (line: string) => void;
+  /** Stops the wait (the run was aborted). */
+  signal?: AbortSignal;
+  /** The wall clock (epoch ms) file times are compared with; default Date.now. */
+  clock?: () => number;
+}
+
+// A copy still under way reads as a shorter, complete-looking file: the report would be built (and mailed)
+// from half of it. As `uptake watch` does, a file counts once its size and mtime have been quiet for
+// `quietMs`: by its mtime (a file changed long ago costs no wait), or, for an mtime in the future (a clock
+// ahead on a file server), by watching it stay the same that long. The folder is listed again at each look,
+// so a file that lands while others are waited for is waited for too.
+/**
+ * The input files of a folder (as discoverFiles lists them) once none has changed for `quietMs`; a file still
+ * changing after `maxWaitMs` stops the command (UptakeError `input`, naming it).
+ * @example await settledInputFiles('data/sample', { quietMs: 2000, maxWaitMs: 60000, log: console.error })
+ */
+export async function settledInputFiles(inputDir: string, options: SettleOptions): Promise<SettledFile[]> {
+  const clock = options.clock ?? Date.now;
+  const began = clock();
+  const pollMs = Math.max(10, Math.min(250, Math.floor(options.quietMs / 4)));
+  /** Per path: the size and mtime last seen, and when they were first seen so. */
+  const looks = new Map<string, { key: string; since: number }>();
+  const announced = new Set<string>();
+  for (;;) {
+    const files = await stampedInputFiles(inputDir);
+    const now = clock();
+    const changing: Array<{ file: SettledFile; agoMs: number }> = [];
+    for (const file of files) {
+      const key = `${file.bytes}:${file.mtimeNs}`;
+      const look = looks.get(file.path);
+      if (look?.key !== key) looks.set(file.path, { key, since: now });
+      const agoMs = now - Number(file.mtimeNs / 1_000_000n);
+      const quietForMs = Math.max(agoMs, now - looks.get(file.path)!.since);
+      if (quietForMs < options.quietMs) changing.push({ file, agoMs });
+    }
+    if (changing.length === 0) return files;
+    const waitedMs = now - began;
+    const { file, agoMs } = changing[0];
+    if (waitedMs >= options.maxWaitMs) {
+      throw new UptakeError(
+        'input',
+        `expected an input file that stopped changing (quiet for ${seconds(options.quietMs)} s, inputSettle.quietMs), but it was still changing after a wait of ${seconds(waitedMs)} s (inputSettle.maxWaitMs): it changed ${seconds(Math.max(0, agoMs))} s ago. Is it still being written? Nothing was read from the input, no report was made`,
+        { file: file.path },
+      );
+    }
+    for (const { file: waiting, agoMs: ago } of changing) {
+      if (announced.has(waiting.path)) continue;
+      announced.add(waiting.path);
+      options.log?.(`waiting for ${waiting.path}: it changed ${seconds(Math.max(0, ago))} s ago (waiting until it is quiet for ${seconds(options.quietMs)} s, at most ${seconds(options.maxWaitMs)} s)`);
+    }
+    await sleepFor(Math.min(pollMs, Math.max(1, options.maxWaitMs - waitedMs)), undefined, { signal: options.signal });
+  }
+}
+
+// A file read while it changed gives rows of no one moment: the report must not be built from them.
+/**
+ * Checks that the folder's input files are still those `settled` lists, each with the same size and mtime;
+ * else UptakeError `input` naming the first file that changed, appeared or went while the input was read.
+ * @example await assertInputsUnchanged('data/sample', await settledInputFiles('data/sample', settle))
+ */
+export async function assertInputsUnchanged(inputDir: string, settled: SettledFile[]): Promise<void> {
+  const changed = (file: string, what: string) =>
+    new UptakeError('input', `expected the input files to stay the same while they were read, but this one ${what}. Is it still being written? No report was made from it; run again once it is complete`, { file });
+  const now = await stampedInputFiles(inputDir, []).catch(() => []);
+  const byPath = new Map(now.map((file) => [file.path, file]));
+  for (const before of settled) {
+    const after = byPath.get(before.path);
+    if (!after) throw changed(before.path, 'disappeared');
+    if (after.bytes !== before.bytes) throw changed(before.path, `changed size from ${before.bytes} to ${after.bytes} bytes`);
+    if (after.mtimeNs !== before.mtimeNs) throw changed(before.path, 'was modified (its size is the same, its mtime moved)');
+  }
+  const known = new Set(settled.map((file) => file.path));
+  for (const file of now) if (!known.has(file.path)) throw changed(file.path, 'appeared');
+}
+
+// The folder's input files with their size and mtime in nanoseconds (one stat each).
+async function stampedInputFiles(inputDir: string, required?: Parameters<typeof discoverFiles>[1]): Promise<SettledFile[]> {
+  const files = await discoverFiles(inputDir, required);
+  return Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file.path, { bigint: true }).catch(async (error: unknown) => {
+        await readableFile(file.path); // says what the path is now (gone, a dangling link, ...)
+        throw error;
+      });
+      return { ...file, bytes: Number(info.size), mtimeNs: info.mtimeNs };
+    }),
+  );
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);

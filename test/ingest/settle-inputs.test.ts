@@ -1,0 +1,140 @@
+import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UptakeError } from '../../src/errors.js';
+import { parseConfig } from '../../src/config/read-config.js';
+import { loadReport } from '../../src/report/load-report.js';
+import { assertInputsUnchanged, settledInputFiles } from '../../src/ingest/settle-inputs.js';
+import { csv, inputFolder } from '../helpers/input-folder.js';
+
+const HEADER = 'event_id,user_id,team,task_type,started_at,duration_sec,status';
+const row = (index: number) => `e${index},u${index % 7},Finance,invoice_matching,2026-11-17T09:${String(index % 60).padStart(2, '0')}:00Z,60,success`;
+const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, offset) => row(from + offset));
+
+// Writers appending in the background, stopped after each test.
+const writers: Array<ReturnType<typeof setInterval>> = [];
+afterEach(() => {
+  for (const writer of writers.splice(0)) clearInterval(writer);
+});
+
+// Appends one row now and one every `everyMs` after, `times` in all (Infinity: until the test ends).
+function appendSlowly(path: string, everyMs: number, times: number, from = 1000): Promise<void> {
+  appendFileSync(path, `${row(from)}\n`);
+  return new Promise((done) => {
+    let written = 1;
+    const writer = setInterval(() => {
+      if (written >= times) {
+        clearInterval(writer);
+        done();
+        return;
+      }
+      appendFileSync(path, `${row(from + written)}\n`);
+      written += 1;
+    }, everyMs);
+    writers.push(writer);
+  });
+}
+
+describe('settledInputFiles', () => {
+  it('costs no wait for files that settled long ago (plain and .gz)', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)), 'manual_logs_2026-W47.csv.gz': 'task_id,user_id,task_type,started_at\n' });
+    const lines: string[] = [];
+    const began = Date.now();
+    const files = await settledInputFiles(dir, { quietMs: 2000, maxWaitMs: 60_000, log: (line) => lines.push(line) });
+    expect(Date.now() - began).toBeLessThan(500);
+    expect(lines).toEqual([]);
+    expect(files.map((file) => file.name)).toEqual(['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_empty.csv']);
+  });
+
+  it('waits for a file still being appended to, names it, and returns it complete', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, ...rows(0, 3)) });
+    const path = join(dir, 'ai_logs_2026-W47.csv');
+    const writing = appendSlowly(path, 50, 10);
+    const lines: string[] = [];
+    const files = await settledInputFiles(dir, { quietMs: 300, maxWaitMs: 10_000, log: (line) => lines.push(line) });
+    await writing;
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^waiting for ${path}: it changed \\d+\\.\\d s ago`));
+    expect(files.find((file) => file.path === path)?.bytes).toBe(readFileSync(path).length);
+  });
+
+  it('waits for a roster written as .gz (any kind), once rewritten whole', async () => {
+    const dir = inputFolder({});
+    const roster = join(dir, 'user_monthly_summary_2026-11.csv.gz');
+    writeFileSync(roster, gzipSync('user_id,team,month\n'));
+    setTimeout(() => writeFileSync(roster, gzipSync('user_id,team,month\nu1,Finance,2026-11\n')), 100);
+    const lines: string[] = [];
+    const files = await settledInputFiles(dir, { quietMs: 400, maxWaitMs: 10_000, log: (line) => lines.push(line) });
+    expect(lines.some((line) => line.startsWith(`waiting for ${roster}:`))).toBe(true);
+    expect(files.find((file) => file.path === roster)?.bytes).toBe(readFileSync(roster).length);
+  });
+
+  it('stops with an input error naming the file when it still changes after maxWaitMs', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)) });
+    const path = join(dir, 'ai_logs_2026-W47.csv');
+    void appendSlowly(path, 40, Infinity);
+    const began = Date.now();
+    const error = await settledInputFiles(dir, { quietMs: 300, maxWaitMs: 800 }).catch((caught: unknown) => caught);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(800);
+    expect(error).toBeInstanceOf(UptakeError);
+    expect((error as UptakeError).exitCode).toBe(3);
+    expect((error as UptakeError).file).toBe(path);
+    expect((error as UptakeError).message).toMatch(new RegExp(`^${path}: expected an input file that stopped changing \\(quiet for 0\\.3 s, inputSettle\\.quietMs\\), but it was still changing after a wait of 0\\.\\d s \\(inputSettle\\.maxWaitMs\\)`));
+  });
+
+  it('settles a file whose mtime is in the future once it is seen unchanged for quietMs', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)) });
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(join(dir, 'ai_logs_2026-W47.csv'), future, future);
+    const began = Date.now();
+    await settledInputFiles(dir, { quietMs: 300, maxWaitMs: 5_000 });
+    expect(Date.now() - began).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('assertInputsUnchanged', () => {
+  it('names a file that grew, was modified in place, appeared or went after it was settled', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)), 'manual_logs_2026-W47.csv.gz': 'task_id,user_id,task_type,started_at\n' });
+    const settled = await settledInputFiles(dir, { quietMs: 2000, maxWaitMs: 0 });
+    await expect(assertInputsUnchanged(dir, settled)).resolves.toBeUndefined();
+
+    const log = join(dir, 'ai_logs_2026-W47.csv');
+    appendFileSync(log, `${row(2)}\n`);
+    await expect(assertInputsUnchanged(dir, settled)).rejects.toThrow(`${log}: expected the input files to stay the same while they were read, but this one changed size from`);
+
+    const gz = join(dir, 'manual_logs_2026-W47.csv.gz');
+    const again = await settledInputFiles(dir, { quietMs: 0, maxWaitMs: 0 });
+    utimesSync(gz, new Date(), new Date());
+    await expect(assertInputsUnchanged(dir, again)).rejects.toThrow(`${gz}: expected the input files to stay the same while they were read, but this one was modified`);
+
+    const third = await settledInputFiles(dir, { quietMs: 0, maxWaitMs: 0 });
+    writeFileSync(join(dir, 'ai_logs_2026-W48.csv'), csv(HEADER));
+    await expect(assertInputsUnchanged(dir, third)).rejects.toThrow('ai_logs_2026-W48.csv: expected the input files to stay the same while they were read, but this one appeared');
+  });
+});
+
+describe('loadReport with input that changes', () => {
+  const config = parseConfig({ inputSettle: { quietMs: 300, maxWaitMs: 10_000 } });
+
+  it('waits for a file being appended to: the data equals the complete file\'s', async () => {
+    const complete = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, ...rows(0, 3), ...rows(1000, 1010)) });
+    const growing = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, ...rows(0, 3)) });
+    const writing = appendSlowly(join(growing, 'ai_logs_2026-W47.csv'), 50, 10);
+    const lines: string[] = [];
+    const loaded = await loadReport({ input: growing, config, week: null }, { log: (line) => lines.push(line) });
+    await writing;
+    const expected = await loadReport({ input: complete, config, week: null });
+    expect(lines[0]).toMatch(/^waiting for .*ai_logs_2026-W47\.csv: it changed/);
+    expect(loaded.data.accounting).toEqual(expected.data.accounting);
+    expect(loaded.data.tasks.numRows()).toBe(expected.data.tasks.numRows());
+  });
+
+  it('fails naming the file when it changes while it is read', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, ...rows(0, 3)) });
+    const path = join(dir, 'ai_logs_2026-W47.csv');
+    // The progress line of discovery comes right before the files are read: a writer appends then.
+    const log = (line: string) => line.startsWith('found ') && appendFileSync(path, `${row(99)}\n`);
+    await expect(loadReport({ input: dir, config, week: null }, { log })).rejects.toThrow(`${path}: expected the input files to stay the same while they were read, but this one changed size from`);
+  });
+});
