@@ -29,7 +29,7 @@ describe('loadReport', () => {
 
   it('with week null only cleans; reportOn then gives any week the same document loadReport would', async () => {
     const loaded = await loadReport({ input: 'data/sample', config, week: null }, afterTheSample);
-    expect(Object.keys(loaded).sort()).toEqual(['config', 'data', 'input']);
+    expect(Object.keys(loaded).sort()).toEqual(['config', 'data', 'files', 'input']);
     const week45 = reportOn(loaded, '2026-W45');
     expect([week45.week.week, week45.week.latest, week45.metrics.week]).toEqual(['2026-W45', false, '2026-W45']);
     const direct = await loadReport({ input: 'data/sample', config, week: '2026-W45' }, afterTheSample);
