@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
+import { guardStandardStreams } from './standard-streams.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -63,6 +64,7 @@ function stackWithCauses(error: unknown): string {
   return parts.join('\n');
 }
 
+guardStandardStreams();
 await main(process.argv);
 // stdout and stderr are asynchronous when they are pipes: let them drain, or `uptake metrics --json | jq`
 // gets only the first 64 KB. Then exit, since a failed command may leave handles (browser, sockets) open.

@@ -5,6 +5,7 @@ import { dirname, join, basename, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UptakeError, isSystemError, outputError } from '../errors.js';
 import { fileKind } from './file-kind.js';
+import { isReaderGone } from './reader-gone.js';
 
 // This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
 // they are written through the process's streams.
@@ -17,9 +18,10 @@ const STANDARD_STREAMS: Record<string, 'stdout' | 'stderr'> = {
   '/proc/self/fd/2': 'stderr',
 };
 
+// A reader that stopped reading (`--out /dev/stdout | head`) is not a failure: what it no longer reads is dropped.
 async function writeStream(target: Extract<OutputTarget, { kind: 'stream' }>, data: string | Uint8Array): Promise<void> {
   const stream = target.stream === 'stdout' ? process.stdout : process.stderr;
-  await new Promise<void>((resolve, reject) => stream.write(data, (error) => (error ? reject(outputError(target.path, error)) : resolve())));
+  await new Promise<void>((resolve, reject) => stream.write(data, (error) => (error && !isReaderGone(error) ? reject(outputError(target.path, error)) : resolve())));
 }
 
 /** How an output path is written: replaced by a rename, written in place, or refused (with the reason). */

@@ -50,6 +50,8 @@ changes while it is read, stops the run with exit 3 before anything is written o
 
 SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exits with its outcome;
 a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
+A closed stdout or stderr (`| head`, a terminal gone) does not stop the run: what it cannot take
+is dropped.
 
 Exit codes: 0 ok; 2 usage; 3 input (also a file still being written); 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output
