@@ -32,7 +32,7 @@ export const EXIT_CODES: Record<UptakeErrorKind, number> = {
   environment: 9,
   busy: 10,
   output: 12,
-  // A run stopped by a second SIGINT/SIGTERM, or by the first once the grace period ran out: 128 + SIGINT, as shells report it.
+  // A run stopped by a second SIGINT/SIGTERM/SIGHUP, or by the first once the grace period ran out: 128 + SIGINT, as shells report it.
   aborted: 130,
   // The report went out, but an alert reached none of the channels it was routed to.
   alert: 13,

@@ -1,9 +1,14 @@
 import { UptakeError } from '../errors.js';
 
-/** Seconds a run in progress may take to finish after the first SIGINT/SIGTERM, unless --stop-grace says otherwise. */
+/** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
 export const DEFAULT_STOP_GRACE_SEC = 120;
 
-/** The CLI's one handler for SIGINT and SIGTERM, as two stages of stopping. */
+// SIGHUP too: a run or a schedule left in an SSH or tmux session gets it when the session ends, and
+// Node's default for it (exit 129 at once) would leave a staging folder, the lock and a run logged as interrupted.
+/** The signals that stop a command: Ctrl-C, `kill`/`systemctl stop`, and the hangup of the terminal it runs in. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The CLI's one handler for SIGINT, SIGTERM and SIGHUP, as two stages of stopping. */
 export interface StopSignals {
   /** Aborted by the first signal: take no new work, let the run in progress finish. */
   readonly stopping: AbortSignal;
@@ -25,7 +30,7 @@ export interface StopSignalOptions {
 // Library code (kernel client, browser) never handles process signals: the command that owns the
 // process decides what a signal means, and hands the run an AbortSignal.
 /**
- * Installs the handler: the first SIGINT/SIGTERM aborts `stopping` and starts the grace timer;
+ * Installs the handler: the first SIGINT/SIGTERM/SIGHUP aborts `stopping` and starts the grace timer;
  * a second one, or the timer, aborts `abort`.
  * @example const stop = handleStopSignals({ graceSec: 120, log, name: 'uptake run' }); await runReport(options, runEffects({ signal: stop.abort }));
  */
@@ -54,16 +59,14 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
       abort.abort(signal);
     }
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return {
     stopping: stopping.signal,
     abort: abort.signal,
     received,
     dispose() {
       clearTimeout(graceTimer);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     },
   };
 }
@@ -80,7 +83,7 @@ export function stopGraceSec(value: string | undefined): number {
 }
 
 /**
- * Resolves on the first SIGINT or SIGTERM, for commands with no run to finish (serve); a second one aborts at once.
+ * Resolves on the first SIGINT, SIGTERM or SIGHUP, for commands with no run to finish (serve); a second one aborts at once.
  * @example const signal = await untilStopSignal(); await server.close();
  */
 export async function untilStopSignal(): Promise<NodeJS.Signals> {

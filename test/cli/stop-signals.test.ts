@@ -61,6 +61,55 @@ describe('SIGINT/SIGTERM to uptake run', () => {
   }, 60_000);
 });
 
+// SIGHUP is what a run or a schedule left in an SSH or tmux session gets when the session ends.
+describe('SIGHUP to uptake run, as SIGTERM', () => {
+  it('lets the run in progress finish and publish, then exits 0: no staging folder, no lock left', async () => {
+    const uptake = startUptake(runArgs(box.notebook(2)), box.env);
+    await uptake.waitFor(/cell 1\/2 .*sleep 2|cell 2\/2 .*sleep 2/);
+    process.kill(uptake.child.pid!, 'SIGHUP');
+    const result = await uptake.child;
+    expect(result.signal).toBeUndefined();
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake run: SIGHUP: stopping after the run in progress (at most 120 s; send it again to abort now)');
+    expect(readdirSync(join(box.out, '2026-W47'))).toContain('manifest.json');
+    expect(hidden(box.out)).toEqual([]);
+    expect(existsSync(statePaths(box.out).runLock)).toBe(false);
+    expect((await readRuns(statePaths(box.out).runLog)).map((run) => run.outcome)).toEqual(['ok']);
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 60_000);
+
+  it('a second SIGHUP aborts at once: exit 130, nothing published, no staging folder, lock or child process left', async () => {
+    const uptake = startUptake(runArgs(box.notebook(60)), box.env);
+    await uptake.waitFor(/cell 2\/2 .*sleep 60/);
+    const children = descendants(uptake.child.pid!);
+    process.kill(uptake.child.pid!, 'SIGHUP');
+    await uptake.waitFor(/SIGHUP: stopping after the run in progress/);
+    process.kill(uptake.child.pid!, 'SIGHUP');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGHUP; nothing more was published or delivered');
+    expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
+    expect(hidden(box.out)).toEqual([]);
+    expect(existsSync(statePaths(box.out).runLock)).toBe(false);
+    expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 60_000);
+});
+
+describe('SIGHUP to uptake schedule while it waits', () => {
+  it('stops it as SIGTERM does: exit 0', async () => {
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }));
+    const uptake = startUptake(['schedule', '--config', config, '--no-deliver'], box.env);
+    await uptake.waitFor(/^uptake schedule: waiting \(Ctrl-C to stop\)$/);
+    process.kill(uptake.child.pid!, 'SIGHUP');
+    const result = await uptake.child;
+    expect(result.signal).toBeUndefined();
+    expect(result.exitCode).toBe(0);
+    expect(uptake.lines).toContain('uptake schedule: SIGHUP: stopping after the run in progress (at most 120 s; send it again to abort now)');
+  }, 60_000);
+});
+
 describe('kill -9 of uptake run', () => {
   it('takes the kernel and Chromium along (and their temp folders), and the next run removes the staging folder it left', async () => {
     const uptake = startUptake(runArgs(box.notebook(60)), box.env);

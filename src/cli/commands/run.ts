@@ -38,7 +38,7 @@ export function registerRun(program: Command): void {
     .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
     .option('-p, --parameter <name=value>', "a notebook parameter (repeatable), read by the type declared in the notebook's parameters cell, e.g. -p team=\"sales ops\"", (value: string, previous: string[]) => [...previous, value], [])
     .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
-    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run may take to finish before it is aborted (default 120)')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM/SIGHUP, how long the run may take to finish before it is aborted (default 120)')
     .addHelpText('after', `
 Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics.json,
 metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
@@ -48,10 +48,10 @@ An input file that changed in the last 2 s (config \`inputSettle.quietMs\`) is w
 for X: it changed N s ago"); one still changing after 60 s (\`inputSettle.maxWaitMs\`), or that
 changes while it is read, stops the run with exit 3 before anything is written or delivered.
 
-SIGINT/SIGTERM: the run finishes (at most --stop-grace seconds), then uptake exits with its outcome;
-a second signal, or the end of the grace period, aborts it: nothing more is published, exit 130.
-A closed stdout or stderr (`| head`, a terminal gone) does not stop the run: what it cannot take
-is dropped.
+SIGINT/SIGTERM/SIGHUP (e.g. the end of the SSH session it runs in): the run finishes (at most
+--stop-grace seconds), then uptake exits with its outcome; a second signal, or the end of the grace
+period, aborts it: nothing more is published, exit 130. A closed stdout or stderr (\`| head\`, a
+terminal gone) does not stop the run: what it cannot take is dropped.
 
 Exit codes: 0 ok; 2 usage; 3 input (also a file still being written); 4 config; 5 notebook; 6 render; 7 delivery;
 8 warehouse; 9 environment (e.g. no Chromium); 10 another run holds the lock; 12 an output

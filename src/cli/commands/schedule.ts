@@ -16,13 +16,13 @@ export function registerSchedule(program: Command): void {
   program
     .command('schedule')
     .description(
-      'Run the weekly report on config `schedule.cron` in `schedule.timezone`, in the foreground until SIGINT/SIGTERM: never two runs at once (also across processes, via <output>/.uptake/run.lock), one catch-up run when the last occurrence was missed while the machine was off, every run in <output>/.uptake/runs.jsonl',
+      'Run the weekly report on config `schedule.cron` in `schedule.timezone`, in the foreground until SIGINT/SIGTERM/SIGHUP: never two runs at once (also across processes, via <output>/.uptake/run.lock), one catch-up run when the last occurrence was missed while the machine was off, every run in <output>/.uptake/runs.jsonl',
     )
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-i, --input <dir>', 'input folder (default: config `input`)')
     .option('--once-now', 'run the job once right now, the way the schedule would (lock, run log), then exit with its outcome')
     .option('--no-deliver', 'build the report but send no email or Slack message')
-    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM/SIGHUP, how long the run in progress may take to finish before it is aborted (default 120)')
     .addHelpText(
       'after',
       `
@@ -35,11 +35,11 @@ Examples:
   uptake schedule                         # config: "schedule": { "cron": "0 6 * * 1", "timezone": "Europe/Berlin" }
   uptake schedule --config prod.json --once-now
 
-SIGINT/SIGTERM (also during the start-up catch-up run): no new run starts, the run in progress
+SIGINT/SIGTERM/SIGHUP (also during the start-up catch-up run): no new run starts, the run in progress
 finishes (at most --stop-grace seconds, then it is aborted and publishes nothing), then exit 0. A
 second signal aborts the run in progress at once (exit 130).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM (or --once-now succeeded); 4 bad cron or config;
+Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad cron or config;
 10 (--once-now) another run holds the lock; 130 a run was aborted; other codes as \`uptake run\`.`,
     )
     .action(async (options: ScheduleOptions) => {

@@ -36,7 +36,7 @@ export function registerWatch(program: Command): void {
     .option('--ledger <file>', 'ledger of processed content hashes (default: config `watch.ledgerPath`, else <output>/.uptake/watch-ledger.json)')
     .option('--poll', 'poll the folder instead of using file-system events (network shares)')
     .option('--no-deliver', 'build the reports but send no email or Slack message')
-    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM, how long the run in progress may take to finish before it is aborted (default 120)')
+    .option('--stop-grace <seconds>', 'after SIGINT/SIGTERM/SIGHUP, how long the run in progress may take to finish before it is aborted (default 120)')
     .addHelpText(
       'after',
       `
@@ -51,11 +51,11 @@ keeps its files out of the ledger: they are retried with the next arrival or on 
 Example:
   uptake watch incoming/ --config uptake.config.json
 
-SIGINT/SIGTERM: no new batch starts, the run in progress finishes (at most --stop-grace seconds,
+SIGINT/SIGTERM/SIGHUP: no new batch starts, the run in progress finishes (at most --stop-grace seconds,
 then it is aborted, publishes nothing and its files stay out of the ledger), then exit 0; a second
 signal aborts it at once (exit 130).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
+Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
     )
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
