@@ -2,6 +2,7 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import { headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
+import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { cellAt, filledFields } from './quarantine.js';
@@ -166,7 +167,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       rows += 1;
       quarantine.push({ file: file.path, line: record.line, reason, raw: record.raw, detail });
     };
-    if (record.parseError !== undefined) return reject('parse_error', record.parseError);
+    if (record.parseError !== undefined) return reject('parse_error', parseErrorDetail({ ...record, parseError: record.parseError }));
     if (record.fields.length > current.width) return reject('field_count', `expected at most ${current.width} fields (the header's count), got ${record.fields.length}`);
     const index = current.index;
     const fields = withoutControlCharacters(record.fields, record.raw);

@@ -1,3 +1,4 @@
+import { columnValues } from '../columns/index.js';
 import type { CleanedData, InputKind, SourceAccounting } from './types.js';
 
 export interface QualityReport {
@@ -15,6 +16,16 @@ export interface QualityReport {
   loaded_dates: CleanedData['loadedDates'];
   /** Users with two or more teams in one roster month (the first team is kept). */
   roster_conflicts: CleanedData['rosterConflicts'];
+  /** Teams the logs name that no roster row does (see teamsOffRoster). */
+  teams_off_roster: TeamOffRoster[];
+}
+
+/** A team the cleaned tasks carry that the roster never names, its tasks, and the roster team it may be meant as. */
+export interface TeamOffRoster {
+  team: string;
+  tasks: number;
+  /** The roster team with the same letters once invisible characters, spaces, letter forms and case are set aside (`Fi\u200Bnance`, `Ｆinance`), or null. */
+  looks_like: string | null;
 }
 
 /** True when every row of a source is accounted for (CONTRACT section 2). */
@@ -40,5 +51,40 @@ export function qualityReport(input: string, data: CleanedData): QualityReport {
     label_mapping: data.labelMapping,
     loaded_dates: data.loadedDates,
     roster_conflicts: data.rosterConflicts,
+    teams_off_roster: teamsOffRoster(data),
   };
 }
+
+// A log team matches a roster team trimmed and in any case (CONTRACT 1); one that matches none is a team of its
+// own in every table. Two spellings that print alike (a zero-width space, a fullwidth letter) would show as two
+// rows of the same name: validate names them, and the roster team they look like.
+/**
+ * The teams of the cleaned tasks that no roster row names, by tasks (most first); none when the roster names no team.
+ * @example teamsOffRoster(data) // [{ team: 'Fi\u200Bnance', tasks: 1, looks_like: 'Finance' }]
+ */
+export function teamsOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): TeamOffRoster[] {
+  const rosterTeams = new Map<string, string>();
+  const rosterNames = new Set<string>();
+  const teams = columnValues(data.roster, 'team');
+  for (let row = 0; row < teams.length; row += 1) {
+    const team = teams[row];
+    if (typeof team !== 'string' || team === '') continue;
+    rosterNames.add(team.trim().toLowerCase());
+    if (!rosterTeams.has(lookalikeKey(team))) rosterTeams.set(lookalikeKey(team), team);
+  }
+  if (rosterNames.size === 0) return [];
+  const tasks = new Map<string, number>();
+  const taskTeams = columnValues(data.tasks, 'team');
+  for (let row = 0; row < taskTeams.length; row += 1) {
+    const team = taskTeams[row];
+    if (typeof team === 'string' && team !== '') tasks.set(team, (tasks.get(team) ?? 0) + 1);
+  }
+  return [...tasks]
+    .filter(([team]) => !rosterNames.has(team.trim().toLowerCase()))
+    .map(([team, count]) => ({ team, tasks: count, looks_like: rosterTeams.get(lookalikeKey(team)) ?? null }))
+    .sort((a, b) => b.tasks - a.tasks || (a.team < b.team ? -1 : 1));
+}
+
+// Compatibility forms folded (fullwidth letters, ligatures), format characters (zero-width spaces, joiners,
+// direction marks) and white space dropped, case folded.
+const lookalikeKey = (team: string) => team.normalize('NFKC').replace(/[\p{Cf}\s]+/gu, '').toLowerCase();

@@ -1,5 +1,5 @@
 import { memoizedPer } from '../columns/index.js';
-import type { CsvRecord } from '../ingest/read-csv.js';
+import { parseErrorDetail, type CsvRecord } from '../ingest/read-csv.js';
 import type { ResolvedHeader } from '../ingest/normalize-headers.js';
 import { ianaZone, localToUtc, parseBoolean, parseNumber, parseStatus, parseTimestamp, trimmed, withoutControlCharacters, type ParsedTime } from '../ingest/parse-values.js';
 import type { LogRowInput } from '../ingest/log-rows.js';
@@ -104,7 +104,7 @@ export function filledFields(fields: string[]): number {
  * @example readLogRecord('ai_logs', record, header, context) // { reason: 'unknown_status', detail: 'expected `status` ...' }
  */
 export function readLogRecord(source: LogSource, record: CsvRecord, header: ResolvedHeader, context: RowContext): LogRowInput | Rejection {
-  if (record.parseError !== undefined) return { reason: 'parse_error', detail: record.parseError };
+  if (record.parseError !== undefined) return { reason: 'parse_error', detail: parseErrorDetail({ ...record, parseError: record.parseError }) };
   const fields = withoutControlCharacters(record.fields, record.raw);
   if (fields.length > header.width) {
     return { reason: 'field_count', detail: `expected at most ${header.width} fields (the header's count), got ${fields.length}` };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, readingMemoryLimit, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '../ingest/read-csv-fast.js';
 import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
@@ -75,6 +75,7 @@ const WORKER_URL = new URL('./read-log-worker.js', import.meta.url);
  * @example const read = await readLogFiles(files, { zones, defaultZone: 'UTC', onProgress: console.error, limits: config.inputLimits })
  */
 export async function readLogFiles(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> {
+  readingMemoryLimit(); // a setting that is not a size stops the command before any reading
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
   const reads: LogFileRead[] = [];
   const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {

@@ -32,6 +32,20 @@ export function kindOfFileName(name: string): InputKind | null {
 }
 
 /**
+ * The names in a folder that look like an input file's but are not read: an input prefix (any case, after
+ * an optional dot) with another ending (`ai_logs_w47.tsv`, `ai_logs_w47.csv.bak`, `.ai_logs_w47.csv`), in
+ * name order. A run says it skipped them: an export saved under the wrong name would otherwise leave the
+ * report without a word.
+ * @example await lookalikeNames('exports/') // ['ai_logs_2026-W47.csv~']
+ */
+export async function lookalikeNames(inputDir: string): Promise<string[]> {
+  const names = await readdir(inputDir).catch(() => [] as string[]);
+  return names
+    .filter((name) => kindOfFileName(name) === null && PREFIXES.some(([prefix]) => name.toLowerCase().replace(/^\./, '').startsWith(prefix)))
+    .sort();
+}
+
+/**
  * Lists the input files of a folder by name prefix, in name order.
  * @example await discoverFiles('data/sample') // [{ name: 'ai_logs_2026-W40.csv', kind: 'ai_logs', ... }, ...]
  */

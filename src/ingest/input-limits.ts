@@ -1,3 +1,5 @@
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { InputLimitsSchema, type InputLimits } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 
@@ -32,3 +34,47 @@ export function fileTooLarge(file: string, gzip: boolean, limits: InputLimits): 
 export function recordTooLarge(file: string, line: number, limits: InputLimits): UptakeError {
   return new UptakeError('input', `expected a record of at most ${byteSize(limits.maxRecordBytes)} (inputLimits.maxRecordBytes), got a longer one (a runaway field or a quote never closed?)`, { file, line });
 }
+
+/** The share of the machine's memory (its cgroup's limit when lower) reading input may bring the process to. */
+const MEMORY_SHARE = 0.8;
+/** The share of V8's heap limit reading may fill: past it V8 would end the process with no word of why. */
+const HEAP_SHARE = 0.85;
+
+// A gzip bomb, or a file of more rows than the machine holds, would end in the system's (or V8's) out-of-memory
+// kill: no message, no file named. The readers ask this every so many rows, on every thread.
+/**
+ * The error that stops reading once the process holds more than the memory reading input may take (80 % of
+ * the machine's, or UPTAKE_READ_MEMORY, in bytes or with MB/GB), or 85 % of its thread's JavaScript heap;
+ * null while it fits.
+ * @example const full = outOfReadingMemory('in/ai_logs.csv.gz', 2_500_001); if (full) throw full
+ */
+export function outOfReadingMemory(file: string, line: number): UptakeError | null {
+  const rss = process.memoryUsage.rss();
+  const { used_heap_size: heap, heap_size_limit: heapLimit } = getHeapStatistics();
+  const limit = readingMemoryLimit();
+  if (rss <= limit && heap <= HEAP_SHARE * heapLimit) return null;
+  const held = rss > limit ? `${gigabytes(rss)} of the ${gigabytes(limit)} reading may take (UPTAKE_READ_MEMORY)` : `${gigabytes(heap)} of its ${gigabytes(heapLimit)} JavaScript heap`;
+  return new UptakeError(
+    'input',
+    `expected the input to fit in memory, but reading it came to ${held} by this line: a gzip bomb, or more rows than one run holds? Nothing was written; split the file into smaller ones`,
+    { file, line },
+  );
+}
+
+/**
+ * The bytes of memory reading input may bring the process to: UPTAKE_READ_MEMORY, else 80 % of the machine's
+ * (or its cgroup's) memory. A setting that is not a size is UptakeError('config'): readers ask once before they start.
+ * @example readingMemoryLimit() // 20219526758 on a 24 GB machine
+ */
+export function readingMemoryLimit(): number {
+  const setting = process.env.UPTAKE_READ_MEMORY?.trim();
+  if (setting) {
+    const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(setting);
+    if (!match) throw new UptakeError('config', `expected UPTAKE_READ_MEMORY to be a size such as 2GB or 500MB, got \`${setting}\``);
+    return Number(match[1]) * 1024 ** ['B', 'KB', 'MB', 'GB'].indexOf((match[2] ?? 'B').toUpperCase());
+  }
+  const constrained = process.constrainedMemory?.() ?? 0;
+  return MEMORY_SHARE * (constrained > 0 ? Math.min(constrained, totalmem()) : totalmem());
+}
+
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;

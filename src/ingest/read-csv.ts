@@ -85,6 +85,17 @@ export function stripLineEnding(raw: string): string {
   return raw.slice(0, end);
 }
 
+/**
+ * A record's parse error as the quarantine tells it: one that runs over several lines (a quote never closed
+ * takes every line after it into the record, up to inputLimits.maxRecordBytes) names the lines it took.
+ * @example parseErrorDetail({ line: 3, raw: 'e3,"p\ne4,u1', parseError: 'expected RFC 4180 CSV: ...' }) // '...; the record runs over lines 3 to 4 (2 lines, ...)'
+ */
+export function parseErrorDetail(record: Pick<CsvRecord, 'line' | 'raw'> & { parseError: string }): string {
+  const more = countNewlines(record.raw);
+  if (more === 0) return record.parseError;
+  return `${record.parseError}; the record runs over lines ${record.line} to ${record.line + more} (${more + 1} lines, quarantined as one: a quote never closed takes in the lines after it)`;
+}
+
 export function countNewlines(text: string): number {
   let count = 0;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;

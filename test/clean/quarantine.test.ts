@@ -144,3 +144,21 @@ test('control characters are removed from every value before any sink; tab and l
   expect(data.repairs).toMatchObject({ clock_skew: 0 });
   expect(Object.keys(data.repairs).filter((key) => key.startsWith('unreadable_'))).toEqual([]);
 });
+
+// A quote never closed takes every line after it into its record: the quarantine says which lines went with it.
+test('a record whose quote is never closed is quarantined once, with the lines it took in named', async () => {
+  const { data } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER,
+      'e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.9,no,ok',
+      'e2,u1,Finance,report,2026-11-16T10:00:00Z,,done,,,"p2 oops',
+      'e3,u1,Finance,report,2026-11-16T11:00:00Z,,done,,,',
+      'e4,u1,Finance,report,2026-11-16T12:00:00Z,,done,,,',
+      'e5,u1,Finance,report,2026-11-16T13:00:00Z,,done,,,'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,1,1', 'u2,"Legal,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
+  });
+  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail?.replace(/^.*?; /, '')])).toEqual([
+    ['user_monthly_summary_2026-11.csv', 3, 'parse_error', 'the record runs over lines 3 to 4 (2 lines, quarantined as one: a quote never closed takes in the lines after it)'],
+    ['ai_logs_1.csv', 3, 'parse_error', 'the record runs over lines 3 to 6 (4 lines, quarantined as one: a quote never closed takes in the lines after it)'],
+  ]);
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 2, quarantined: 1 });
+});

@@ -39,3 +39,29 @@ test('validate on hostile values: far-future rows are one quarantined row each, 
     ['Überprüfung', 'überprüfung'], ['проверка', 'проверка'], ['請求書照合', '請求書照合'],
   ]);
 });
+
+test('a gzip bomb of empty rows stops with exit 3 naming the file and a line once reading passes the memory it may take, instead of an out-of-memory kill', () => {
+  // 4 M rows of one comma: 8 MB of text in a 35 KB file, each row a quarantined record the run would hold
+  const bomb = Buffer.concat([Buffer.from('event_id,user_id,task_type,started_at,status\n'), Buffer.alloc(8_000_000, ',\n')]);
+  const input = inputFolder({ 'ai_logs_bomb.csv.gz': bomb });
+  folders.push(input);
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', join(input, 'q.csv')], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, UPTAKE_READ_MEMORY: '300MB' },
+  });
+  expect(result.status).toBe(3);
+  expect(result.stderr).toMatch(
+    new RegExp(`uptake: ${join(input, 'ai_logs_bomb.csv.gz')}:\\d+: expected the input to fit in memory, but reading it came to \\d+\\.\\d GB of the 0\\.3 GB reading may take \\(UPTAKE_READ_MEMORY\\) by this line: a gzip bomb, or more rows than one run holds\\? Nothing was written; split the file into smaller ones\\n$`),
+  );
+  expect(result.stdout).toBe('');
+});
+
+test('UPTAKE_READ_MEMORY that is not a size is a config error (exit 4)', () => {
+  const input = inputFolder({ 'ai_logs_a.csv': csv(AI, 'e1,u1,Finance,review,2026-11-16T09:00:00Z,,done,,,') });
+  folders.push(input);
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', join(input, 'q.csv')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, UPTAKE_READ_MEMORY: 'lots' } });
+  expect(result.status).toBe(4);
+  expect(result.stderr.split('\n').slice(-2)).toEqual(['uptake: expected UPTAKE_READ_MEMORY to be a size such as 2GB or 500MB, got `lots`', '']);
+  expect(result.stderr).not.toContain('rows read');
+});

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UptakeError } from '../../src/errors.js';
-import { discoverFiles } from '../../src/ingest/discover-files.js';
+import { discoverFiles, lookalikeNames } from '../../src/ingest/discover-files.js';
+import { readInput } from '../../src/clean/clean-input.js';
+import { parseConfig } from '../../src/config/read-config.js';
 import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords } from '../../src/ingest/read-csv.js';
 import { ROSTER_HEADER } from '../helpers/input-folder.js';
@@ -106,5 +108,21 @@ describe('discoverFiles and paths that are not readable files', () => {
     rmSync(folder, { recursive: true, force: true });
     const ignored = folderWith((at) => writeFileSync(bytes(join(at, 'notes_'), [0xff], '.csv'), 'x'));
     expect((await discoverFiles(ignored)).map((file) => file.name)).toEqual(['ai_logs_1.csv', 'manual_logs_1.csv', 'user_monthly_summary_1.csv']);
+  });
+});
+
+describe('files named like input that are not read', () => {
+  test('are listed (any case, hidden ones too) and a run says it skipped them; other files pass unmentioned', async () => {
+    const input = folderWith((at) => {
+      for (const name of ['ai_logs_d.tsv', '.ai_logs_e.csv', 'AI_LOGS_c.csv~', 'manual_logs_w47.csv.bak', 'user_monthly_summary.xlsx', 'notes.txt', 'ai_logs_2.CSV']) writeFileSync(join(at, name), 'x\n');
+    });
+    expect(await lookalikeNames(input)).toEqual(['.ai_logs_e.csv', 'AI_LOGS_c.csv~', 'ai_logs_d.tsv', 'manual_logs_w47.csv.bak', 'user_monthly_summary.xlsx']);
+    const progress: string[] = [];
+    writeFileSync(join(input, 'ai_logs_2.CSV'), 'event_id,user_id,task_type,started_at,status\n');
+    await readInput(input, parseConfig({}), { onProgress: (line) => progress.push(line) });
+    expect(progress.slice(0, 2)).toEqual([
+      `found 4 input files in ${input}`,
+      'skipped .ai_logs_e.csv, AI_LOGS_c.csv~, ai_logs_d.tsv, manual_logs_w47.csv.bak, user_monthly_summary.xlsx: named like input, but only *.csv and *.csv.gz files (not hidden) are read',
+    ]);
   });
 });

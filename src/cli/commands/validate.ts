@@ -60,6 +60,9 @@ export function registerValidate(program: Command): void {
 
 const SOURCES = ['ai_logs', 'manual_logs', 'user_monthly_summary'] as const;
 
+// A team name with its invisible characters (zero-width spaces, direction marks) shown as \u escapes, in quotes.
+const visible = (team: string) => `"${team.replace(/\p{Cf}/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)}"`;
+
 function formatReport(report: ValidateReport): string {
   const sections: string[] = [];
   const section = (title: string, body: string) => sections.push(`${title}\n${body}`);
@@ -76,6 +79,8 @@ function formatReport(report: ValidateReport): string {
     conflicting.length ? textTable(['source', 'ids'], conflicting.map((source) => [source, report.accounting[source].conflicting_duplicates])) : 'none');
   section('Roster conflicts (a user with two or more teams in one month; the first team is kept)',
     report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, conflict.teams.join(', ')])) : 'none');
+  section('Teams in the logs that no roster row names (each is a team of its own in every table)',
+    report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—'])) : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
   section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${report.quarantine_file})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');

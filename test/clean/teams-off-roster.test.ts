@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { teamsOffRoster } from '../../src/clean/quality-report.js';
+import { AI_HEADER, clean } from '../helpers/clean.js';
+import { csv, ROSTER_HEADER } from '../helpers/input-folder.js';
+
+test('teams the logs name that no roster row does are listed by tasks, with the roster team they print like', async () => {
+  const row = (id: string, team: string) => `${id},u9,${team},report,2026-11-16T09:00:00Z,,done,,,`;
+  const { data } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER,
+      row('e1', 'Finance'), row('e2', ' finance '), row('e3', 'Fi\u200Bnance'), row('e4', '\uFF26inance'),
+      row('e5', 'Marketing'), row('e6', 'Marketing'), row('e7', 'Le gal'), row('e8', '')),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,1,1', 'u2,Legal,2026-11,UTC,yes,1,1'),
+  });
+  expect(teamsOffRoster(data)).toEqual([
+    { team: 'Marketing', tasks: 2, looks_like: null },
+    { team: 'Fi\u200Bnance', tasks: 1, looks_like: 'Finance' },
+    { team: 'Le gal', tasks: 1, looks_like: 'Legal' },
+    { team: '\uFF26inance', tasks: 1, looks_like: 'Finance' },
+  ]);
+});
+
+test('without a team in the roster there is nothing to compare with: none are listed', async () => {
+  const { data } = await clean({ 'ai_logs_1.csv': csv(AI_HEADER, 'e1,u1,Marketing,report,2026-11-16T09:00:00Z,,done,,,') });
+  expect(teamsOffRoster(data)).toEqual([]);
+});
