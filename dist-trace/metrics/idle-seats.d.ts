@@ -1,2 +1,0 @@
-import { type Kpi } from './kpi.js';
-export declare const idleSeats: Kpi;

@@ -1,9 +1,0 @@
-import type { Config } from '../config/schema.js';
-import { type StoreRequest, type StoreRun, type StoreRunEffects } from './clean-with-store.js';
-/**
- * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
- * computes that week's report from the kept facts), closes it: the one call the commands make. More new input
- * than a run holds at once lands in batches first (landInBatches).
- * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
- */
-export declare function cleanThroughStore(location: string, inputDir: string, config: Config, effects?: StoreRunEffects, request?: StoreRequest): Promise<StoreRun>;
