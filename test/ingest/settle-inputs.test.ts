@@ -52,7 +52,8 @@ describe('settledInputFiles', () => {
     const path = join(dir, 'ai_logs_2026-W47.csv');
     const writing = appendSlowly(path, 50, 10);
     const lines: string[] = [];
-    const files = await settledInputFiles(dir, { quietMs: 300, maxWaitMs: 10_000, log: (line) => lines.push(line) });
+    // (a quiet period well above the appends' gaps: a busy machine may hold this process's timers for a while)
+    const files = await settledInputFiles(dir, { quietMs: 1000, maxWaitMs: 10_000, log: (line) => lines.push(line) });
     await writing;
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^waiting for ${path}: it changed \\d+\\.\\d s ago`));
@@ -65,7 +66,7 @@ describe('settledInputFiles', () => {
     writeFileSync(roster, gzipSync('user_id,team,month\n'));
     setTimeout(() => writeFileSync(roster, gzipSync('user_id,team,month\nu1,Finance,2026-11\n')), 100);
     const lines: string[] = [];
-    const files = await settledInputFiles(dir, { quietMs: 400, maxWaitMs: 10_000, log: (line) => lines.push(line) });
+    const files = await settledInputFiles(dir, { quietMs: 1000, maxWaitMs: 10_000, log: (line) => lines.push(line) });
     expect(lines.some((line) => line.startsWith(`waiting for ${roster}:`))).toBe(true);
     expect(files.find((file) => file.path === roster)?.bytes).toBe(readFileSync(roster).length);
   });
@@ -75,12 +76,12 @@ describe('settledInputFiles', () => {
     const path = join(dir, 'ai_logs_2026-W47.csv');
     void appendSlowly(path, 40, Infinity);
     const began = Date.now();
-    const error = await settledInputFiles(dir, { quietMs: 300, maxWaitMs: 800 }).catch((caught: unknown) => caught);
-    expect(Date.now() - began).toBeGreaterThanOrEqual(800);
+    const error = await settledInputFiles(dir, { quietMs: 1000, maxWaitMs: 1500 }).catch((caught: unknown) => caught);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
     expect(error).toBeInstanceOf(UptakeError);
     expect((error as UptakeError).exitCode).toBe(3);
     expect((error as UptakeError).file).toBe(path);
-    expect((error as UptakeError).message).toMatch(new RegExp(`^${path}: expected an input file that stopped changing \\(quiet for 0\\.3 s, inputSettle\\.quietMs\\), but it was still changing after a wait of 0\\.\\d s \\(inputSettle\\.maxWaitMs\\)`));
+    expect((error as UptakeError).message).toMatch(new RegExp(`^${path}: expected an input file that stopped changing \\(quiet for 1\\.0 s, inputSettle\\.quietMs\\), but it was still changing after a wait of \\d+\\.\\d s \\(inputSettle\\.maxWaitMs\\)`));
   });
 
   it('settles a file whose mtime is in the future once it is seen unchanged for quietMs', async () => {
@@ -115,7 +116,7 @@ describe('assertInputsUnchanged', () => {
 });
 
 describe('loadReport with input that changes', () => {
-  const config = parseConfig({ inputSettle: { quietMs: 300, maxWaitMs: 10_000 } });
+  const config = parseConfig({ inputSettle: { quietMs: 1000, maxWaitMs: 10_000 } });
 
   it('waits for a file being appended to: the data equals the complete file\'s', async () => {
     const complete = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, ...rows(0, 3), ...rows(1000, 1010)) });
