@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { DEFAULT_INPUT_LIMITS, readingMemoryLimit, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, readingMemoryLimit, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '../ingest/read-csv-fast.js';
 import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
@@ -59,7 +59,8 @@ export type WorkerRequest =
 export type WorkerMessage =
   | { type: 'progress'; message: string }
   | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined' | 'afterClock'>)
-  | { type: 'failed'; fileIndex: number; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } }
+  /** A file failed for good (`chunk`: while one of its chunks was read, which is not read again). */
+  | { type: 'failed'; fileIndex: number; chunk?: true; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } }
   | ({ type: 'chunk-done'; fileIndex: number; chunkIndex: number; part: LogRowsPart; unreadable: Array<[string, number]>; bytes: ArrayBuffer } & Omit<LogChunkResult, 'rows' | 'unreadable'>)
   /** The chunk could not be read as such (the whole file is then read again, which says why). */
   | { type: 'chunk-failed'; fileIndex: number; chunkIndex: number; bytes: ArrayBuffer };
@@ -237,6 +238,10 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
       if (state) state.whole = true;
       whole.unshift(fileIndex);
       // its chunks not yet handed out are not read
+      dropQueuedChunks(fileIndex);
+    };
+    // The file's chunks not yet sent to a thread are not read (their buffers go back to the cutting).
+    const dropQueuedChunks = (fileIndex: number) => {
       for (let at = chunkTasks.length - 1; at >= 0; at -= 1) {
         if (chunkTasks[at].fileIndex !== fileIndex) continue;
         const [dropped] = chunkTasks.splice(at, 1);
@@ -297,7 +302,8 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
         try {
           for await (const chunk of readTextChunks(file, { limits, chunkBytes, pool: spare })) {
             if (chunk.index === 0) state.header = headerFieldsOf(chunk);
-            if (state.header === undefined || state.whole || settled) {
+            // (a thread that failed on a chunk for good, memory run short, ends the file's cutting)
+            if (state.header === undefined || state.whole || settled || outcomes[fileIndex]?.type === 'failed') {
               spare.push(chunk.bytes.buffer as ArrayBuffer);
               break;
             }
@@ -313,6 +319,7 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
           // the thread reading the file whole says what is wrong with it
           state.header = undefined;
         }
+        if (outcomes[fileIndex]?.type === 'failed') continue;
         if (state.header === undefined || state.whole) {
           if (!state.whole) readWhole(fileIndex);
           continue;
@@ -335,10 +342,21 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
         }
         running -= 1;
         idle.push(worker);
+        // what the threads read gathers here: this thread's memory is checked as theirs is (outOfReadingMemory)
+        const full = message.type === 'chunk-done' || message.type === 'done' ? outOfReadingMemory(files[message.fileIndex].path) : null;
+        if (full) {
+          finish(full);
+          return;
+        }
         if (message.type === 'chunk-done' || message.type === 'chunk-failed') chunkDone(message);
         else {
           outcomes[message.fileIndex] = message;
           if (message.type === 'failed') firstFailure = Math.min(firstFailure, message.fileIndex);
+          // a chunk that failed for good: the file's other chunks still queued go, and the cutting stops (produce)
+          if (message.type === 'failed' && message.chunk) {
+            chunksOut -= 1;
+            dropQueuedChunks(message.fileIndex);
+          }
         }
         dispatch();
       });

@@ -1,7 +1,7 @@
 // Worker thread entry: reads the log files, or chunks of a large one, the main thread hands it, one at a time (see read-log-files.ts).
 import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
-import { DEFAULT_INPUT_LIMITS } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, ReadingMemoryError } from '../ingest/input-limits.js';
 import { transferListOf } from '../ingest/log-rows.js';
 import { readLogChunk, readLogFile, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
@@ -51,7 +51,12 @@ async function readChunk(request: Extract<WorkerRequest, { type: 'chunk' }>): Pr
     const { rows, unreadable, ...rest } = result;
     const part = rows.toPart();
     send({ type: 'chunk-done', fileIndex, chunkIndex: chunk.index, part, unreadable: [...unreadable], bytes: buffer, ...rest }, [...transferListOf(part), buffer]);
-  } catch {
+  } catch (error) {
+    // memory ran short: reading the file again whole would only take more (its line counts from the chunk: left out)
+    if (error instanceof ReadingMemoryError) {
+      send({ type: 'failed', fileIndex, chunk: true, error: { kind: error.kind, message: error.message.replace(/^.*?: expected/, 'expected'), file: error.file } });
+      return;
+    }
     // the file is read again whole, which reports what is wrong (with its line)
     send({ type: 'chunk-failed', fileIndex, chunkIndex: chunk.index, bytes: buffer }, [buffer]);
   }

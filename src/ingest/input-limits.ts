@@ -48,18 +48,21 @@ const HEAP_SHARE = 0.85;
  * null while it fits.
  * @example const full = outOfReadingMemory('in/ai_logs.csv.gz', 2_500_001); if (full) throw full
  */
-export function outOfReadingMemory(file: string, line: number): UptakeError | null {
+export function outOfReadingMemory(file: string, line?: number): ReadingMemoryError | null {
   const rss = process.memoryUsage.rss();
   const { used_heap_size: heap, heap_size_limit: heapLimit } = getHeapStatistics();
   const limit = readingMemoryLimit();
   if (rss <= limit && heap <= HEAP_SHARE * heapLimit) return null;
   const held = rss > limit ? `${gigabytes(rss)} of the ${gigabytes(limit)} reading may take (UPTAKE_READ_MEMORY)` : `${gigabytes(heap)} of its ${gigabytes(heapLimit)} JavaScript heap`;
-  return new UptakeError(
+  return new ReadingMemoryError(
     'input',
-    `expected the input to fit in memory, but reading it came to ${held} by this line: a gzip bomb, or more rows than one run holds? Nothing was written; split the file into smaller ones`,
+    `expected the input to fit in memory, but reading it came to ${held}: a gzip bomb, or more rows than one run holds? Nothing was written; split the file into smaller ones`,
     { file, line },
   );
 }
+
+/** Reading input stopped as memory ran short (outOfReadingMemory): a reader passes it on as it is, never reads again. */
+export class ReadingMemoryError extends UptakeError {}
 
 /**
  * The bytes of memory reading input may bring the process to: UPTAKE_READ_MEMORY, else 80 % of the machine's

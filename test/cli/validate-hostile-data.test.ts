@@ -40,20 +40,25 @@ test('validate on hostile values: far-future rows are one quarantined row each, 
   ]);
 });
 
-test('a gzip bomb of empty rows stops with exit 3 naming the file and a line once reading passes the memory it may take, instead of an out-of-memory kill', () => {
-  // 4 M rows of one comma: 8 MB of text in a 35 KB file, each row a quarantined record the run would hold
+test.each([
+  ['a gzip file read on the main thread', 'ai_logs_bomb.csv.gz', {}],
+  ['a plain file read in chunks on two threads', 'ai_logs_bomb.csv', { UPTAKE_READ_THREADS: '2', UPTAKE_READ_CHUNK_BYTES: String(1024 * 1024) }],
+])('a bomb of empty rows (%s) stops with exit 3 naming the file once reading passes the memory it may take, instead of an out-of-memory kill', (_, name, threads) => {
+  // 4 M rows of one comma: 8 MB of text (a 35 KB .gz), each row a quarantined record the run would hold
   const bomb = Buffer.concat([Buffer.from('event_id,user_id,task_type,started_at,status\n'), Buffer.alloc(8_000_000, ',\n')]);
-  const input = inputFolder({ 'ai_logs_bomb.csv.gz': bomb });
+  const input = inputFolder({ [name]: bomb });
   folders.push(input);
   const result = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', join(input, 'q.csv')], {
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, UPTAKE_READ_MEMORY: '300MB' },
+    env: { ...process.env, UPTAKE_READ_MEMORY: '300MB', ...threads },
   });
   expect(result.status).toBe(3);
+  // (a chunk's line counts from the chunk's start: a thread names the file alone)
   expect(result.stderr).toMatch(
-    new RegExp(`uptake: ${join(input, 'ai_logs_bomb.csv.gz')}:\\d+: expected the input to fit in memory, but reading it came to \\d+\\.\\d GB of the 0\\.3 GB reading may take \\(UPTAKE_READ_MEMORY\\) by this line: a gzip bomb, or more rows than one run holds\\? Nothing was written; split the file into smaller ones\\n$`),
+    new RegExp(`uptake: ${join(input, name)}(:\\d+)?: expected the input to fit in memory, but reading it came to \\d+\\.\\d GB of the 0\\.3 GB reading may take \\(UPTAKE_READ_MEMORY\\): a gzip bomb, or more rows than one run holds\\? Nothing was written; split the file into smaller ones\\n$`),
   );
+  expect(result.stderr).not.toContain('read whole');
   expect(result.stdout).toBe('');
 });
 
