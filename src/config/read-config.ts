@@ -34,8 +34,12 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
   return current;
 }
 
+/** How long a config given as a pipe (`--config <(jq ...)`) may take to start sending. */
+const PIPE_WAIT_MS = 10_000;
+
 /**
  * Reads `file` (or `uptake.config.json` in the working directory when it exists); no file means defaults.
+ * A pipe (`--config <(jq ... base.json)`) is read to its end; a folder or a device is refused.
  * @example const config = await readConfig('uptake.config.json')
  */
 export async function readConfig(file?: string, overrides: ConfigSpec = {}): Promise<Config> {
@@ -44,7 +48,7 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
   if (path) {
     let text: string;
     try {
-      text = await readRegularFile(path, 'the config file', 'config');
+      text = await readRegularFile(path, 'the config file', 'config', { pipeWaitMs: PIPE_WAIT_MS });
     } catch (cause) {
       if (cause instanceof UptakeError) throw cause;
       throw new UptakeError('config', 'expected a readable JSON config file', { file: path, cause });

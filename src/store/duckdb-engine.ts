@@ -380,8 +380,17 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
           if (failedCheckpoint) throw storeWriteError(path, failedCheckpoint.error);
         });
       } finally {
-        connection.closeSync();
-        instance.closeSync();
+        // closing writes the last checkpoint: a full disk then is the store's output failure too; the instance
+        // closes even when the connection did not
+        let failed: { error: unknown } | undefined;
+        for (const close of [() => connection.closeSync(), () => instance.closeSync()]) {
+          try {
+            close();
+          } catch (error) {
+            failed ??= { error };
+          }
+        }
+        if (failed) throw storeWriteError(path, failed.error);
       }
     },
   };

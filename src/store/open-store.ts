@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UptakeError } from '../errors.js';
+import { outputError, UptakeError } from '../errors.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import type { StoreColumnType, StoreEngine } from './store-engine.js';
 
@@ -166,14 +166,19 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
     return await openDuckDBEngine(path);
   } catch (error) {
     const plain = failure(error, '');
-    if (plain.kind === 'busy' || !existsSync(path)) throw plain;
+    // a lock, a full or read-only disk or a permission says nothing of the file: it stays where it is
+    if (plain.kind === 'busy' || !existsSync(path) || /No space left|Read-only file system|Permission denied|Disk quota/i.test((error as Error).message)) throw plain;
     if (!rebuild) {
       throw failure(error, `; if the file is damaged, \`uptake store rebuild --store ${path}\` (with this run's --input and --config) keeps it aside and cleans every input file into a new store`);
     }
     // a rebuild recomputes everything the store held: the file that cannot be opened is kept aside, not lost
     const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(path, aside);
-    if (existsSync(`${path}.wal`)) await rename(`${path}.wal`, `${aside}.wal`);
+    try {
+      await rename(path, aside);
+      if (existsSync(`${path}.wal`)) await rename(`${path}.wal`, `${aside}.wal`);
+    } catch (cause) {
+      throw outputError(path, cause);
+    }
     progress(`store rebuild: ${path} could not be opened (${(error as Error).message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
     try {
       return await openDuckDBEngine(path);

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import { fileKind } from './file-kind.js';
 
@@ -16,14 +17,48 @@ const refusal = (path: string, what: string, kind: UptakeErrorKind, info: Parame
  * EACCES) are thrown as they are, for the caller to word.
  * @example const text = await readRegularFile('uptake.config.json', 'the config file', 'config')
  */
-export async function readRegularFile(path: string, what: string, kind: UptakeErrorKind): Promise<string> {
+export async function readRegularFile(path: string, what: string, kind: UptakeErrorKind, options: { pipeWaitMs?: number } = {}): Promise<string> {
   const handle = await open(path, READ_NOW);
   try {
     const info = await handle.stat();
+    if (info.isFIFO() && options.pipeWaitMs !== undefined) return await readPipe(handle, path, what, kind, options.pipeWaitMs);
     if (!info.isFile()) throw refusal(path, what, kind, info);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
+  }
+}
+
+/** The most a pipe may send (`--config <(yes)` must end too). */
+const PIPE_BYTES = 64 * 1024 * 1024;
+
+// A pipe opened without blocking (`--config <(jq ... base.json)`, a named pipe a process writes to): read until
+// its writer closes it. Until a writer has written, a read finds nothing (EAGAIN, or an end with no bytes when
+// none has opened it yet): it is waited for, at most `waitMs` since the last bytes came.
+async function readPipe(handle: FileHandle, path: string, what: string, kind: UptakeErrorKind, waitMs: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let lastData = Date.now();
+  for (;;) {
+    const buffer = Buffer.alloc(64 * 1024);
+    let read = 0;
+    try {
+      ({ bytesRead: read } = await handle.read(buffer, 0, buffer.length, null));
+      if (read === 0 && bytes > 0) return Buffer.concat(chunks).toString('utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+    if (read > 0) {
+      chunks.push(buffer.subarray(0, read));
+      bytes += read;
+      lastData = Date.now();
+      if (bytes > PIPE_BYTES) throw new UptakeError(kind, `expected ${what} from a pipe of at most 64 MiB, got more`, { file: path });
+      continue;
+    }
+    if (Date.now() - lastData > waitMs) {
+      throw new UptakeError(kind, `expected ${what}, got a named pipe (FIFO) that no process wrote to for ${waitMs / 1000} s; name a regular file, or write to the pipe`, { file: path });
+    }
+    await sleep(10);
   }
 }
 

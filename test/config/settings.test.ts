@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,12 +53,16 @@ describe('settings checked when the config is read, before any work', () => {
 });
 
 describe('readConfig on a config path that is not a regular file', () => {
-  it('refuses a FIFO at once (exit 4) rather than waiting for a writer, and a folder', async () => {
+  it('reads a pipe a process writes to (as `--config <(jq ...)` gives), refuses a folder at once (exit 4)', async () => {
     const box = tempFolder('uptake-config-');
     try {
       const fifo = join(box.dir, 'uptake.config.json');
       makeFifo(fifo);
-      await expect(readConfig(fifo)).rejects.toMatchObject({ exitCode: 4, message: `${fifo}: expected the config file to be a regular file, got a named pipe (FIFO); move it away or name another path` });
+      // the writer opens the pipe a little after uptake looks at it
+      const writer = spawn('sh', ['-c', `sleep 0.3; printf '{"title":"From a pipe"}' > '${fifo}'`]);
+      const written = new Promise((done) => writer.once('close', done));
+      expect((await readConfig(fifo)).title).toBe('From a pipe');
+      await written;
       await expect(readConfig(box.dir)).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining('got a folder') });
       writeFileSync(join(box.dir, 'real.json'), '{"title":"Weekly"}');
       expect((await readConfig(join(box.dir, 'real.json'))).title).toBe('Weekly');
@@ -65,4 +70,10 @@ describe('readConfig on a config path that is not a regular file', () => {
       box.remove();
     }
   });
+
+  it('`uptake metrics --config <(...)` reads the config from bash\'s process substitution', () => {
+    const result = spawnSync('bash', ['-c', `node dist/cli/main.js metrics --input data/sample --week 2026-W47 --json --config <(printf '{"title":"Substituted"}')`], { encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).week).toBe('2026-W47');
+  }, 120_000);
 });

@@ -47,6 +47,11 @@ describe('the files a user names or uptake keeps, when they are FIFOs, folders o
     writeFileSync(join(box.dir, 'page.hbs'), '<p>{{x}}</p>');
     expect(readRegularFileSync(join(box.dir, 'page.hbs'), 'the report template', 'render')).toBe('<p>{{x}}</p>');
     await expect(readRegularFile(join(box.dir, 'missing.json'), 'the config file', 'config')).rejects.toMatchObject({ code: 'ENOENT' });
+    // a caller that takes pipes waits for a writer a while, then says none came
+    await expect(readRegularFile(fifo, 'the config file', 'config', { pipeWaitMs: 200 })).rejects.toMatchObject({
+      exitCode: 4,
+      message: `${fifo}: expected the config file, got a named pipe (FIFO) that no process wrote to for 0.2 s; name a regular file, or write to the pipe`,
+    });
   });
 
   it('appendRun refuses a run log that is a FIFO nobody reads or a folder (exit 12) instead of blocking or failing as the environment', async () => {

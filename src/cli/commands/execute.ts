@@ -14,7 +14,7 @@ interface ExecuteCommandOptions {
 async function readParameterFile(file: string): Promise<Record<string, unknown>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readRegularFile(file, 'the parameters file', 'usage'));
+    parsed = JSON.parse(await readRegularFile(file, 'the parameters file', 'usage', { pipeWaitMs: 10_000 }));
   } catch (cause) {
     if (cause instanceof UptakeError) throw cause;
     throw new UptakeError('usage', `expected a JSON object of parameters: ${(cause as Error).message}`, { file, cause });
