@@ -1,4 +1,3 @@
-import { columnValues } from '../columns/index.js';
 import type { CleanedData, InputKind, SourceAccounting } from './types.js';
 
 export interface QualityReport {
@@ -65,7 +64,8 @@ export function qualityReport(input: string, data: CleanedData): QualityReport {
 export function teamsOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): TeamOffRoster[] {
   const rosterTeams = new Map<string, string>();
   const rosterNames = new Set<string>();
-  const teams = columnValues(data.roster, 'team');
+  // (the tables' own arrays: this module is loaded by `uptake validate --help`, which must not load the columns)
+  const teams = data.roster.array('team') as ArrayLike<unknown>;
   for (let row = 0; row < teams.length; row += 1) {
     const team = teams[row];
     if (typeof team !== 'string' || team === '') continue;
@@ -74,7 +74,7 @@ export function teamsOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): Tea
   }
   if (rosterNames.size === 0) return [];
   const tasks = new Map<string, number>();
-  const taskTeams = columnValues(data.tasks, 'team');
+  const taskTeams = data.tasks.array('team') as ArrayLike<unknown>;
   for (let row = 0; row < taskTeams.length; row += 1) {
     const team = taskTeams[row];
     if (typeof team === 'string' && team !== '') tasks.set(team, (tasks.get(team) ?? 0) + 1);
