@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { UptakeError } from '../errors.js';
-import { fileKind } from '../util/file-kind.js';
+import { notRegularFile } from '../util/file-kind.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { RunReason } from './job.js';
@@ -48,9 +48,6 @@ export interface RunRecord {
   host: string | null;
 }
 
-const notAFile = (path: string, info: Parameters<typeof fileKind>[0]) =>
-  new UptakeError('output', `expected the run log to be a regular file, got ${fileKind(info)}; move it away or name another output folder`, { file: path });
-
 /**
  * Appends one entry as one JSON line (a single O_APPEND write, so concurrent writers do not interleave).
  * @example await appendRun('output/.uptake/runs.jsonl', { event: 'skipped', at: new Date().toISOString(), reason: 'schedule', why: 'busy' })
@@ -63,12 +60,12 @@ export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise
     handle = await open(runLogPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
   } catch (cause) {
     const info = await stat(runLogPath).catch(() => null);
-    if (info && !info.isFile()) throw notAFile(runLogPath, info);
+    if (info && !info.isFile()) throw notRegularFile(runLogPath, 'the run log', 'output', info, 'name another output folder');
     throw new UptakeError('output', `expected to append to the run log, got ${(cause as NodeJS.ErrnoException).code ?? String(cause)}; move it away or name another output folder`, { file: runLogPath, cause });
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw notAFile(runLogPath, info);
+    if (!info.isFile()) throw notRegularFile(runLogPath, 'the run log', 'output', info, 'name another output folder');
     await handle.write(`${JSON.stringify(entry)}\n`);
   } finally {
     await handle.close();

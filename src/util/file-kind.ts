@@ -21,6 +21,15 @@ export function fileKind(info: Stats): string {
 }
 
 /**
+ * The error for a path that should be a regular file and is not, naming what it is and what to do:
+ * `expected the run log to be a regular file, got a named pipe (FIFO); move it away or name another path`.
+ * @example throw notRegularFile('out/.uptake/runs.jsonl', 'the run log', 'output', await stat(path), 'name another output folder')
+ */
+export function notRegularFile(path: string, what: string, kind: UptakeErrorKind, info: Stats, instead = 'name another path'): UptakeError {
+  return new UptakeError(kind, `expected ${what} to be a regular file, got ${fileKind(info)}; move it away or ${instead}`, { file: path });
+}
+
+/**
  * Throws UptakeError(`kind`) naming the first of `entries` that exists but is not what it should be: a regular
  * file, or a folder where `folder` is set (a program that opens them itself, as DuckDB does, would wait on a
  * FIFO for good). Missing entries are fine.

@@ -2,14 +2,12 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
-import { fileKind } from './file-kind.js';
+import { notRegularFile } from './file-kind.js';
 
 // A file a user names (a config, a notebook, a template) or uptake keeps (the watch ledger, the run lock, the
 // run log) that is a FIFO would block its reader for good, and a device would hand back anything: it is opened
 // without blocking and read only when it is a regular file.
 const READ_NOW = constants.O_RDONLY | constants.O_NONBLOCK;
-const refusal = (path: string, what: string, kind: UptakeErrorKind, info: Parameters<typeof fileKind>[0]) =>
-  new UptakeError(kind, `expected ${what} to be a regular file, got ${fileKind(info)}; move it away or name another path`, { file: path });
 
 /**
  * The text of the file at `path`, read only when it is a regular file: another kind of path (a FIFO, a device,
@@ -22,7 +20,7 @@ export async function readRegularFile(path: string, what: string, kind: UptakeEr
   try {
     const info = await handle.stat();
     if (info.isFIFO() && options.pipeWaitMs !== undefined) return await readPipe(handle, path, what, kind, options.pipeWaitMs);
-    if (!info.isFile()) throw refusal(path, what, kind, info);
+    if (!info.isFile()) throw notRegularFile(path, what, kind, info);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
@@ -70,7 +68,7 @@ export function readRegularFileSync(path: string, what: string, kind: UptakeErro
   const fd = openSync(path, READ_NOW);
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw refusal(path, what, kind, info);
+    if (!info.isFile()) throw notRegularFile(path, what, kind, info);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
