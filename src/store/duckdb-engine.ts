@@ -400,14 +400,21 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
 const DISK_REFUSED = /No space left on device|Disk quota exceeded|Read-only file system|File too large/i;
 
 /**
+ * Whether a DuckDB error says the file system refused a write (full, over quota, read-only): nothing wrong
+ * with the store's file itself.
+ * @example diskRefused('IO Error: Could not write file "x.wal": No space left on device') // true
+ */
+export const diskRefused = (message: string): boolean => DISK_REFUSED.test(message);
+
+/**
  * A store statement's failure as the person running uptake should read it: a disk that is full or read-only is
  * an output failure (exit 12) naming the store, as for every file uptake writes; anything else as it is.
  * @example storeWriteError('out/.uptake/store.duckdb', new Error('IO Error: Could not write file "x.wal": No space left on device')).exitCode // 12
  */
 export function storeWriteError(path: string, error: unknown): unknown {
   const message = (error as Error | undefined)?.message;
-  if (isUptakeError(error) || typeof message !== 'string' || !DISK_REFUSED.test(message)) return error;
-  const first = message.split('\n').find((line) => DISK_REFUSED.test(line)) ?? message.split('\n')[0];
+  if (isUptakeError(error) || typeof message !== 'string' || !diskRefused(message)) return error;
+  const first = message.split('\n').find(diskRefused) ?? message.split('\n')[0];
   return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }
 

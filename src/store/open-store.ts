@@ -142,7 +142,7 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
   } catch (cause) {
     throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
   }
-  const { openDuckDBEngine } = await import('./duckdb-engine.js');
+  const { openDuckDBEngine, diskRefused } = await import('./duckdb-engine.js');
   await expectFileKinds(
     [
       { path, expected: 'the store, a DuckDB file' },
@@ -167,7 +167,8 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
   } catch (error) {
     const plain = failure(error, '');
     // a lock, a full or read-only disk or a permission says nothing of the file: it stays where it is
-    if (plain.kind === 'busy' || !existsSync(path) || /No space left|Read-only file system|Permission denied|Disk quota/i.test((error as Error).message)) throw plain;
+    const message = (error as Error).message;
+    if (plain.kind === 'busy' || !existsSync(path) || diskRefused(message) || /Permission denied/i.test(message)) throw plain;
     if (!rebuild) {
       throw failure(error, `; if the file is damaged, \`uptake store rebuild --store ${path}\` (with this run's --input and --config) keeps it aside and cleans every input file into a new store`);
     }
@@ -179,7 +180,7 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
     } catch (cause) {
       throw outputError(path, cause);
     }
-    progress(`store rebuild: ${path} could not be opened (${(error as Error).message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
+    progress(`store rebuild: ${path} could not be opened (${message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
     try {
       return await openDuckDBEngine(path);
     } catch (again) {
