@@ -1,6 +1,6 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
-import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
 import { headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
@@ -136,9 +136,6 @@ export async function loadRoster(
   }
 }
 
-/** Records between two looks at the memory reading holds (a roster bomb stops as a log bomb does). */
-const MEMORY_CHECK_EVERY = 250_000;
-
 // Each record is read as it comes (holding a file's records until its end kept them all alive through the
 // garbage collector's copying), into what the file gave, merged once the file is read.
 async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Promise<RosterFileRead> {
@@ -152,7 +149,8 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
   let records = 0;
   await forEachRecord((record) => {
     records += 1;
-    if (records % MEMORY_CHECK_EVERY === 0) {
+    // (a roster bomb stops as a log bomb does)
+    if (records % RECORDS_PER_MEMORY_CHECK === 0) {
       const full = outOfReadingMemory(file.path, record.line);
       if (full) throw full;
     }

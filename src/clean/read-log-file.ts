@@ -3,7 +3,7 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { parseChunk, readFileRecords, type ForEachRecord, type TextChunk } from '../ingest/read-csv-fast.js';
 import { headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
-import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
@@ -180,8 +180,8 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
     } else {
       rows.push(row, record.ascii);
     }
-    if (count % PROGRESS_EVERY === 0) {
-      options.onProgress(`${file.name}: ${count} rows read`);
+    if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
+    if (count % RECORDS_PER_MEMORY_CHECK === 0) {
       const full = outOfReadingMemory(file.path, record.line);
       if (full) throw full;
     }

@@ -40,8 +40,11 @@ const MEMORY_SHARE = 0.8;
 /** The share of V8's heap limit reading may fill: past it V8 would end the process with no word of why. */
 const HEAP_SHARE = 0.85;
 
+/** Records a reader takes between two looks at memory (outOfReadingMemory), on any thread and for any kind of file. */
+export const RECORDS_PER_MEMORY_CHECK = 250_000;
+
 // A gzip bomb, or a file of more rows than the machine holds, would end in the system's (or V8's) out-of-memory
-// kill: no message, no file named. The readers ask this every so many rows, on every thread.
+// kill: no message, no file named. The readers ask this every RECORDS_PER_MEMORY_CHECK records, on every thread.
 /**
  * The error that stops reading once the process holds more than the memory reading input may take (80 % of
  * the machine's, or UPTAKE_READ_MEMORY, in bytes or with MB/GB), or 85 % of its thread's JavaScript heap;
