@@ -30,7 +30,7 @@
 //        node scripts/bench-history.mjs --landings weekly (--data DIR | --weeks 52 [--users N] [--seed S])
 //             [--keep-store DIR] [--landing-limit 900] [--deadline ISO-TIME] [--timeout 1800]
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,13 +153,13 @@ async function history(weeks, options) {
     mkdirSync(alone);
     for (const name of inputs) {
       const week = weekOf(name);
-      if (week !== last) copyFileSync(join(source, name), join(grown, name));
-      if (week === last || week === null) copyFileSync(join(source, name), join(alone, name));
+      if (week !== last) copyLanded(join(source, name), join(grown, name));
+      if (week === last || week === null) copyLanded(join(source, name), join(alone, name));
     }
     const store = join(work, 'store.duckdb');
     const metrics = (input, withStore, at = store) => uptake(['metrics', '--input', input, '--week', 'latest', '--json', ...(withStore ? ['--store', at] : [])], options.timeoutSec);
     const first = await metrics(grown, true);
-    for (const name of inputs) if (weekOf(name) === last) copyFileSync(join(source, name), join(grown, name));
+    for (const name of inputs) if (weekOf(name) === last) copyLanded(join(source, name), join(grown, name));
     const incremental = await metrics(grown, true);
     const weekAlone = await metrics(alone, false);
     const weekAloneStore = await metrics(alone, true, join(work, 'alone.duckdb'));
@@ -184,13 +184,23 @@ async function history(weeks, options) {
   }
 }
 
+/**
+ * Copies a data file with its source's times: a weekly job runs long after its files landed, and a file changed a
+ * moment ago is waited for until it has been quiet for `inputSettle.quietMs` (2 s), which would be timed as the run's.
+ */
+function copyLanded(source, target) {
+  copyFileSync(source, target);
+  const { atime, mtime } = statSync(source);
+  utimesSync(target, atime, mtime);
+}
+
 /** Puts a data file into the grown folder: a hard link when the file system allows, else a copy. */
 function land(source, target) {
   if (existsSync(target)) return;
   try {
     linkSync(source, target);
   } catch {
-    copyFileSync(source, target);
+    copyLanded(source, target);
   }
 }
 
