@@ -60,6 +60,34 @@ describe('an input file still being written when a command starts', () => {
     expect(JSON.parse(String(metrics.stdout))).toEqual(JSON.parse(String(complete.stdout)));
   }, 60_000);
 
+  it('`uptake store rebuild` waits for it before it empties the store, and the rebuilt store gives the complete file\'s metrics', async () => {
+    const complete = await startUptake(['metrics', '--input', 'data/sample', '--json'], box.env).child;
+    const { input, config } = await folderBeingWritten({ chunks: 60, everyMs: 100 });
+    writeFileSync(config, JSON.stringify({ inputSettle: { quietMs: 500, maxWaitMs: 20_000 } }));
+    const store = join(box.dir, 'store.duckdb');
+    const rebuild = await startUptake(['store', 'rebuild', '--input', input, '--store', store, '--config', config], box.env).child;
+    expect(rebuild.stderr).toMatch(new RegExp(`waiting for ${join(input, 'ai_logs_2026-W47.csv')}: it changed \\d+\\.\\d s ago`));
+    expect(rebuild.exitCode).toBe(0);
+    expect(rebuild.stderr).toContain(`uptake store rebuild: ${store} recomputed from 16 log files`);
+    const metrics = await startUptake(['metrics', '--input', input, '--json', '--config', config, '--store', store], box.env).child;
+    expect(metrics.stderr).toContain('skipped 16 of 16 log files');
+    expect(JSON.parse(String(metrics.stdout))).toEqual(JSON.parse(String(complete.stdout)));
+  }, 60_000);
+
+  it('`uptake store rebuild` stops with exit 3 on a file still changing after inputSettle.maxWaitMs, and leaves the store as it was', async () => {
+    const store = join(box.dir, 'store.duckdb');
+    const first = await startUptake(['metrics', '--input', 'data/sample', '--json', '--store', store], box.env).child;
+    expect(first.exitCode).toBe(0);
+    const { input, config } = await folderBeingWritten({ chunks: 4, everyMs: 50, forever: true });
+    writeFileSync(config, JSON.stringify({ inputSettle: { quietMs: 500, maxWaitMs: 1500 } }));
+    const rebuild = await startUptake(['store', 'rebuild', '--input', input, '--store', store, '--config', config], box.env).child;
+    expect(rebuild.exitCode).toBe(3);
+    expect(rebuild.stderr).toContain(`uptake: ${join(input, 'ai_logs_2026-W47.csv')}: expected an input file that stopped changing`);
+    const again = await startUptake(['metrics', '--input', 'data/sample', '--json', '--store', store], box.env).child;
+    expect(again.stderr).toContain('skipped 16 of 16 log files');
+    expect(again.stdout).toBe(first.stdout);
+  }, 60_000);
+
   it('`uptake run` stops with exit 3 naming a file still changing after inputSettle.maxWaitMs, and writes no report', async () => {
     const { input, config } = await folderBeingWritten({ chunks: 4, everyMs: 50, forever: true });
     writeFileSync(config, JSON.stringify({ input, output: box.out, inputSettle: { quietMs: 500, maxWaitMs: 1500 }, warehouse: { duckdbPath: null } }));

@@ -50,13 +50,22 @@ export function registerStore(program: Command): void {
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
     .addHelpText('after', `\nExample:\n  uptake store rebuild --input exports/\n\nProgress goes to stderr. ${EXIT_CODES}`)
     .action(async (options: StoreOptions) => {
-      const [{ openStore, defaultStorePath }, { rebuildStore }] = await Promise.all([import('../../store/open-store.js'), import('../../store/rebuild-store.js')]);
+      const [{ openStore, defaultStorePath }, { rebuildStore }, { settledInputFiles, assertInputsUnchanged }] = await Promise.all([
+        import('../../store/open-store.js'),
+        import('../../store/rebuild-store.js'),
+        import('../../ingest/settle-inputs.js'),
+      ]);
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const log = (message: string) => process.stderr.write(`${message}\n`);
+      const input = options.input ?? config.input;
+      // as every command that reads the input: files still being written are waited for (inputSettle) before the
+      // store is emptied, and one that changes while it is read fails the rebuild (the next run reads it again)
+      const files = await settledInputFiles(input, { ...config.inputSettle, log });
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true, onProgress: log });
       try {
-        const summary = await rebuildStore(engine, options.input ?? config.input, config, { onProgress: log });
+        const summary = await rebuildStore(engine, input, config, { onProgress: log });
+        await assertInputsUnchanged(input, files);
         log(`uptake store rebuild: ${engine.location} recomputed from ${summary.read} log files`);
       } finally {
         await engine.close();
