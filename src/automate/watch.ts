@@ -2,7 +2,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 import { isUptakeError } from '../errors.js';
-import { kindOfFileName } from '../ingest/discover-files.js';
+import { isUtf8 } from 'node:buffer';
+import { kindOfFileName, shownName } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
@@ -116,6 +117,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // A watcher that was killed left its copies: this one reads the folder afresh.
   await rm(snapshotDir, { recursive: true, force: true });
   const announcedWaits = new Map<string, string>();
+  /** Input-like names that are not UTF-8, said once each. */
+  const announcedNames = new Set<string>();
   const pending = new Set<string>();
   const carried = new Set<string>();
   let timer: unknown = null;
@@ -147,6 +150,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname() });
   }
   log(`uptake watch: watching ${root} (stable after ${options.stableMs} ms, burst window ${options.debounceMs} ms, ledger ${options.ledgerPath} with ${ledger.size} files)`);
+  await announceNamesNotUtf8();
 
   function arm(delayMs: number): void {
     if (closed) return;
@@ -177,6 +181,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   }
 
   async function processBatch(paths: string[]): Promise<void> {
+    await announceNamesNotUtf8();
     const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], weeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
@@ -233,6 +238,18 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     if (batch.fresh.length > 0) await runFor(batch);
     for (const file of batch.fresh) announcedWaits.delete(file.path);
     options.onBatch?.(batch);
+  }
+
+  // A file named like input whose name is not UTF-8 raises no event (the watcher's stat of the name Node decodes
+  // fails) and cannot be read by name: it is said once, at the start and with the first batch after it arrives.
+  async function announceNamesNotUtf8(): Promise<void> {
+    for (const entry of await readdir(root, { encoding: 'buffer' }).catch(() => [] as Buffer[])) {
+      if (isUtf8(entry) || kindOfFileName(entry.toString('utf8')) === null) continue;
+      const shown = shownName(entry);
+      if (announcedNames.has(shown)) continue;
+      announcedNames.add(shown);
+      log(`uptake watch: the file name \`${shown}\` is not UTF-8 (its bytes that are not UTF-8 are shown as \\xNN); it is ignored: rename the file`);
+    }
   }
 
   // The folder's input files now: name -> size and mtime.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import { UptakeError } from '../../src/errors.js';
 import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
 import { readRuns } from '../../src/automate/run-log.js';
@@ -298,6 +299,21 @@ describe('watch', () => {
     const batches = await batchCount(1);
     expect(batches.flatMap((batch) => batch.fresh.map((file) => basename(file.path)))).toEqual(['ai_logs_2026-W47.csv']);
     expect(requests).toHaveLength(1);
+  });
+
+  it('says once, at the start and with the next batch, that a file named like input has a name that is not UTF-8', async () => {
+    const badName = (week: string) => Buffer.concat([Buffer.from(join(inbox, `ai_logs_2026-${week}`)), Buffer.from([0xff]), Buffer.from('.csv')]);
+    writeFileSync(badName('W45'), AI_HEADER + W46_ROWS);
+    const lines: string[] = [];
+    const { batchCount } = await startWatcher({ log: (line) => lines.push(line) });
+    writeFileSync(badName('W48'), AI_HEADER + W47_ROWS);
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [batch] = await batchCount(1);
+    expect(freshNames(batch)).toEqual(['ai_logs_2026-W47.csv']);
+    const said = (week: string) => lines.filter((line) => line === `uptake watch: the file name \`ai_logs_2026-${week}\\xff.csv\` is not UTF-8 (its bytes that are not UTF-8 are shown as \\xNN); it is ignored: rename the file`);
+    expect(said('W45')).toHaveLength(1);
+    expect(said('W48')).toHaveLength(1);
+    expect(lines.findIndex((line) => line.includes('W45\\xff'))).toBe(lines.findIndex((line) => line.startsWith('uptake watch: watching')) + 1);
   });
 
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {
