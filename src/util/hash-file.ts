@@ -1,6 +1,7 @@
 import type { BigIntStats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { atMost } from './at-most.js';
 
 /**
  * A file's SHA-256 and its stamp: its identity as stat sees it (device, inode, size, mtime and ctime in
@@ -21,6 +22,14 @@ export interface HashedFile {
 export const SETTLED_MS = 2_000;
 
 /**
+ * Files looked at (opened for their identity, or read for their hash) at once: each holds a file descriptor, and
+ * an input folder of years of daily exports would otherwise run out of them under a usual `ulimit -n` of 1024
+ * (EMFILE).
+ */
+const FILES_AT_ONCE = 16;
+const inTurn = atMost(FILES_AT_ONCE);
+
+/**
  * Hashes this process computed, by stamp and path: a run hashes its inputs for the store's ledger and again for
  * the manifest. Only settled ones: a file hashed moments after a change could change again under the same identity.
  */
@@ -33,11 +42,11 @@ const known = new Map<string, Promise<HashedFile>>();
  * @example await hashFileStamped('data/ai_logs_2026-W47.csv', { sha256: 'e3b0c442…', stamp: '2049:1311:…' })
  */
 export async function hashFileStamped(path: string, vouched?: { sha256: string; stamp: string | null }): Promise<HashedFile> {
-  const identity = await identityOf(path);
+  const identity = await inTurn(() => identityOf(path));
   const key = `${identity}\u0000${path}`;
   let hashed = known.get(key);
   if (!hashed) {
-    hashed = vouched?.stamp === identity ? Promise.resolve({ sha256: vouched.sha256, stamp: identity, seen: identity }) : digest(path);
+    hashed = vouched?.stamp === identity ? Promise.resolve({ sha256: vouched.sha256, stamp: identity, seen: identity }) : inTurn(() => digest(path));
     known.set(key, hashed);
     hashed.then((result) => result.stamp === null && known.delete(key), () => known.delete(key));
   }
