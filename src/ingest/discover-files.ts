@@ -69,11 +69,16 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
   }
   for (const kind of required) {
     if (!files.some((file) => file.kind === kind)) {
-      throw new UptakeError('input', `expected at least one ${kind}*.csv or ${kind}*.csv.gz file, found none (files: ${names.length ? names.join(', ') : 'none'})`, { file: inputDir });
+      throw new UptakeError('input', `expected at least one ${kind}*.csv or ${kind}*.csv.gz file, found none (files: ${someNames(names)})`, { file: inputDir });
     }
   }
   return files;
 }
+
+/** Names shown in a message: the first few; a folder of thousands of exports would make a line of megabytes. */
+const NAMES_SHOWN = 20;
+const someNames = (names: string[]) =>
+  names.length === 0 ? 'none' : names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more`;
 
 // Node decodes a name that is not UTF-8 with U+FFFD for each bad byte: no file has that name, so its stat
 // failed as if the file had gone, and the name would be wrong in every message, ledger and quarantine row.

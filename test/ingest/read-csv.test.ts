@@ -78,6 +78,15 @@ describe('discoverFiles', () => {
     const dir = inputFolder({ 'ai_logs.csv': 'x\n', 'user_monthly_summary.csv': 'x\n' }, { complete: false });
     await expect(discoverFiles(dir)).rejects.toThrow(/expected at least one manual_logs\*\.csv or manual_logs\*\.csv\.gz file, found none/);
   });
+
+  test('a missing kind in a folder of many files names the first 20 of them and counts the rest', async () => {
+    const names = Array.from({ length: 500 }, (_, index) => `ai_logs_2026-11-${String(index).padStart(3, '0')}.csv`);
+    const dir = inputFolder({ ...Object.fromEntries(names.map((name) => [name, 'x\n'])), 'user_monthly_summary.csv': 'x\n' }, { complete: false });
+    const message = await discoverFiles(dir).then(() => '', (error: Error) => error.message);
+    expect(message).toBe(
+      `${dir}: expected at least one manual_logs*.csv or manual_logs*.csv.gz file, found none (files: ${names.slice(0, 20).join(', ')} and 481 more)`,
+    );
+  });
 });
 
 describe('files in UTF-16 or UTF-32', () => {
