@@ -7,6 +7,7 @@ import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
 import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
 import { shiftMonth } from '../util/iso-week.js';
+import { compareText } from '../util/compare-text.js';
 
 /** A cell of an answer's evidence table (raw values; rates as fractions). */
 export type AskCell = string | number | boolean | null;
@@ -453,7 +454,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   // "which users in Finance …": per-user rows of the named teams only
   const inTeams = (row: PeriodRow) => dimension !== 'user' || interpretation.teams.length === 0 || interpretation.teams.includes(row.team ?? '');
   const perPeriod = periods.map((period) => spec.rows(source, dimension, period).filter(inTeams));
-  const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort((a, b) => a.localeCompare(b));
+  const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort(compareText);
   const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
 
@@ -576,7 +577,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
       if (ranking) chosen = chosen.slice(0, ranking.limit);
     } else if (ranking) {
-      chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || a.name.localeCompare(b.name)).slice(0, ranking.limit);
+      chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.name, b.name)).slice(0, ranking.limit);
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
       const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
@@ -585,7 +586,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
           ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
           : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
     } else {
-      chosen = chosen.sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
+      chosen = chosen.sort((a, b) => b.value! - a.value! || compareText(a.name, b.name));
       if (interpretation.countOnly) {
         sentence = `${chosen.length} ${chosen.length === 1 ? one : many} had ${article(label)} ${label} ${where}.`;
       } else {
@@ -733,7 +734,7 @@ function answerBlindSpots(interpretation: Interpretation, source: MetricsSource)
   const rows = source.document(source.reportWeek).tables.logging_coverage
     .filter((row) => periods.includes(row.month) && row.flagged === true)
     .filter((row) => interpretation.teams.length === 0 || interpretation.teams.includes(String(row.team)))
-    .sort((a, b) => a.month.localeCompare(b.month) || (a.coverage ?? 0) - (b.coverage ?? 0) || a.user_id.localeCompare(b.user_id));
+    .sort((a, b) => compareText(a.month, b.month) || (a.coverage ?? 0) - (b.coverage ?? 0) || compareText(a.user_id, b.user_id));
   const where = periods.length === 1 ? `in ${periods[0]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
   const team = interpretation.teams.length > 0 ? ` in ${interpretation.teams.join(', ')}` : '';
   const answer = rows.length === 0
@@ -822,7 +823,7 @@ function answerPowerUsers(interpretation: Interpretation, source: MetricsSource)
   let rows = weeks
     .flatMap((week) => source.document(week).tables.power_users)
     .filter((row) => interpretation.teams.length === 0 || (row.team !== null && interpretation.teams.includes(String(row.team))))
-    .sort((a, b) => String(a.week).localeCompare(String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || String(a.user_id).localeCompare(String(b.user_id)));
+    .sort((a, b) => compareText(String(a.week), String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || compareText(String(a.user_id), String(b.user_id)));
   const ranking = interpretation.ranking;
   let answer = rows.length === 0
     ? `No power users ${where}.`

@@ -1,4 +1,5 @@
 import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { compareText } from '../util/compare-text.js';
 
 export type EntityKind = 'team' | 'task_type';
 
@@ -60,7 +61,7 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
       }
     }
   }
-  candidates.sort((a, b) => b.used.length - a.used.length || a.distance - b.distance || a.used[0] - b.used[0] || a.name.localeCompare(b.name));
+  candidates.sort((a, b) => b.used.length - a.used.length || a.distance - b.distance || a.used[0] - b.used[0] || compareText(a.name, b.name));
   const taken = new Set<number>();
   const chosen: EntityMatch[] = [];
   for (const candidate of candidates) {

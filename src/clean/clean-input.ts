@@ -17,6 +17,7 @@ import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns, type 
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
 import type { CleanedData, FileReport, LabelMapping, LogSource, QuarantineRecord, SourceAccounting } from './types.js';
+import { compareText } from '../util/compare-text.js';
 
 export interface CleanEffects {
   onProgress?(message: string): void;
@@ -221,7 +222,7 @@ export function settleTasks(parsed: ParsedInput, config: Config, built: TasksOfR
     stitchedFragments: accounting.ai_logs.rows_in_tasks - accounting.ai_logs.tasks,
     durationsDropped: { unknown: aiDropped.unknown + manualDropped.unknown, too_long: aiDropped.too_long + manualDropped.too_long },
     teamsFilled,
-    labelMapping: [...mapping.values()].sort((a, b) => a.canonical.localeCompare(b.canonical) || b.count - a.count || a.raw.localeCompare(b.raw)),
+    labelMapping: [...mapping.values()].sort((a, b) => compareText(a.canonical, b.canonical) || b.count - a.count || compareText(a.raw, b.raw)),
     files: reports,
     rosterConflicts: roster.conflicts,
   };

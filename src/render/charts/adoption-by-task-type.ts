@@ -1,6 +1,7 @@
 import type { MetricsDocument } from '../../metrics/document.js';
 import { Plot, type PlotChartSpec } from '../render-plot.js';
 import { CHART_WIDTH, isShown } from './chart-style.js';
+import { compareText } from '../../util/compare-text.js';
 
 const BAR_COLOR = '#4c78a8';
 const TITLE_SPACE = 36;
@@ -33,7 +34,7 @@ export function adoptionByTaskTypeChart(doc: MetricsDocument, caption = ''): Plo
       ai_tasks: row.ai_tasks,
       manual_tasks: row.manual_tasks,
     }))
-    .sort((a, b) => b.adoption_rate - a.adoption_rate || a.task_type.localeCompare(b.task_type));
+    .sort((a, b) => b.adoption_rate - a.adoption_rate || compareText(a.task_type, b.task_type));
   const title = `Adoption by task type, ${doc.week}`;
   const top = TITLE_SPACE + (caption ? CAPTION_SPACE : 0);
   const tooltip = (bar: TaskTypeBar) =>
