@@ -9,6 +9,8 @@ export interface TableHtmlOptions {
   percentColumns?: string[];
   /** The privacy minimum (users per group), quoted in the footnote under a table with withheld rows. */
   minGroupSize?: number;
+  /** A note under the table (e.g. which rows a long table shows). */
+  note?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
       return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('');
-  const foot = withheld ? `<tfoot><tr><td class="table-note" colspan="${columns.length}">${escapeHtml(suppressedFootnote(options.minGroupSize))}</td></tr></tfoot>` : '';
+  const notes = [withheld ? suppressedFootnote(options.minGroupSize) : undefined, options.note].filter((note) => note !== undefined);
+  const foot = notes.length > 0 ? `<tfoot>${notes.map((note) => `<tr><td class="table-note" colspan="${columns.length}">${escapeHtml(note)}</td></tr>`).join('')}</tfoot>` : '';
   return `<table class="uptake-table">${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
 }

@@ -2,6 +2,7 @@ import type { MetricsDocument } from '../../metrics/document.js';
 import { Plot, type PlotChartSpec } from '../render-plot.js';
 import { CHART_WIDTH, isShown } from './chart-style.js';
 import { compareText } from '../../util/compare-text.js';
+import { largestRows } from '../largest-rows.js';
 
 const BAR_COLOR = '#4c78a8';
 const TITLE_SPACE = 36;
@@ -17,6 +18,19 @@ interface TaskTypeBar {
 
 const percent = (value: number, digits: number) => `${(value * 100).toFixed(digits)} %`;
 
+/** Bars the chart draws at most: a free-text task type can take thousands of values. */
+export const TASK_TYPE_BARS = 30;
+
+/**
+ * The task types the chart draws (and its caption names): those shown with an adoption rate, at most
+ * TASK_TYPE_BARS of them, the ones with the most tasks (AI and manual); `of` counts them all.
+ * @example shownTaskTypes(doc).rows.length // 8
+ */
+export function shownTaskTypes(doc: MetricsDocument): { rows: MetricsDocument['tables']['adoption_by_task_type']; of: number } {
+  const rows = doc.tables.adoption_by_task_type.filter((row) => isShown(row) && typeof row.adoption_rate === 'number');
+  return { rows: largestRows(rows, TASK_TYPE_BARS, (row) => row.ai_tasks + row.manual_tasks), of: rows.length };
+}
+
 // The report's one chart drawn with Observable Plot (the others are Vega-Lite), so both paths are
 // exercised from the notebook to the PDF. The title (and the report's one-line caption under it) is drawn
 // inside the SVG, like Vega-Lite's title and subtitle.
@@ -25,8 +39,7 @@ const percent = (value: number, digits: number) => `${(value * 100).toFixed(digi
  * @example adoptionByTaskTypeChart(doc, 'Highest use of AI: email triage').data.values[0].task_type // 'contract_review'
  */
 export function adoptionByTaskTypeChart(doc: MetricsDocument, caption = ''): PlotChartSpec {
-  const values: TaskTypeBar[] = doc.tables.adoption_by_task_type
-    .filter((row) => isShown(row) && typeof row.adoption_rate === 'number')
+  const values: TaskTypeBar[] = shownTaskTypes(doc).rows
     .map((row) => ({
       task_type: row.task_type,
       adoption_rate: row.adoption_rate as number,

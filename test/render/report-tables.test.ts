@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricsDocument } from '../../src/metrics/document.js';
+import { loadReport } from '../../src/report/load-report.js';
+import { REPORT_TABLE_ROWS, reportTables } from '../../src/render/report-tables.js';
+
+let sample: MetricsDocument;
+beforeAll(async () => {
+  sample = (await loadReport({ input: 'data/sample', week: 'latest' })).metrics;
+});
+
+const bodyRows = (html: string) => [...html.matchAll(/<tr(?: class="[^"]*")?><td>([^<&]*)/g)].map((match) => match[1]);
+const tableOf = (doc: MetricsDocument, name: string) => reportTables(doc).find((table) => table.name === name)!.html;
+
+describe('reportTables', () => {
+  it('shows every row of a table that fits, with no note', () => {
+    const html = tableOf(sample, 'adoption_by_task_type');
+    expect(bodyRows(html.slice(html.indexOf('<tbody>')))).toHaveLength(sample.tables.adoption_by_task_type.length);
+    expect(html).not.toContain('Shown:');
+  });
+
+  it('shows at most 30 rows of a long table (free-text task types): the ones with the most tasks, withheld ones last, and says so', () => {
+    const extra = Array.from({ length: 2000 }, (_, index) => ({
+      task_type: `free_text_${String(index).padStart(4, '0')}`,
+      team: '*',
+      ai_tasks: index % 7,
+      manual_tasks: index === 1500 ? 10_000 : 0,
+      adoption_rate: 0.5,
+      delta_pts: null,
+      ...(index < 100 ? { ai_tasks: 0, manual_tasks: 0, adoption_rate: null, suppressed: true } : {}),
+    }));
+    const doc = { ...sample, tables: { ...sample.tables, adoption_by_task_type: [...sample.tables.adoption_by_task_type, ...extra] } } as MetricsDocument;
+    const html = tableOf(doc, 'adoption_by_task_type');
+    const names = bodyRows(html.slice(html.indexOf('<tbody>')));
+    expect(REPORT_TABLE_ROWS).toBe(30);
+    expect(names).toHaveLength(30);
+    // the sample's own eight task types (hundreds of tasks each) and the one free text with 10,000 manual tasks
+    for (const row of sample.tables.adoption_by_task_type) expect(names).toContain(row.task_type.replace(/_/g, ' '));
+    expect(names).toContain('free text 1500');
+    expect(names.some((name) => name.startsWith('free text 00'))).toBe(false);
+    expect(html).toContain('Shown: the 30 task types with the most tasks (AI and manual), of 2,008; every row is in metrics.xlsx and adoption_by_task_type.csv.');
+  });
+
+  it('keeps the all-teams row of a long team table, first', () => {
+    const teams = Array.from({ length: 60 }, (_, index) => ({ ...sample.tables.adoption_by_team[1], team: `Team ${String(index).padStart(2, '0')}`, ai_tasks: index, manual_tasks: 0 }));
+    const doc = { ...sample, tables: { ...sample.tables, adoption_by_team: [sample.tables.adoption_by_team[0], ...teams] } } as MetricsDocument;
+    expect(sample.tables.adoption_by_team[0].team).toBe('*');
+    const html = tableOf(doc, 'adoption_by_team');
+    const names = bodyRows(html.slice(html.indexOf('<tbody>')));
+    expect(names[0]).toBe('All teams');
+    expect(names.slice(1)).toEqual(Array.from({ length: 29 }, (_, index) => `Team ${31 + index}`));
+    expect(html).toContain('Shown: the 30 teams with the most tasks (AI and manual), of 61;');
+  });
+});
