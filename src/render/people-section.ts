@@ -4,8 +4,7 @@ import { usageTiersChart } from './charts/usage-tiers.js';
 import { withCaption } from './charts/chart-style.js';
 import type { ReportChart } from './charts/index.js';
 import { formatPercent, peopleSentences } from './narrative.js';
-import { minGroupSizeOf, type ReportTable } from './report-tables.js';
-import { tableToHtml } from './table-html.js';
+import { boundedTableHtml, minGroupSizeOf, type ReportTable } from './report-tables.js';
 
 /** The report's "People" section: who is new, who stays, which seats are idle. */
 export interface PeopleSection {
@@ -57,7 +56,8 @@ export function peopleSection(doc: MetricsDocument): PeopleSection {
   if (activation.length > 0) {
     const caption = `New AI users among licensed users, ${doc.week}`;
     const columns = ['team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'];
-    tables.push({ name: 'activation', caption, html: tableToHtml(activation, { caption, columns, minGroupSize }) });
+    const largest = { size: (row: Record<string, unknown>) => Number(row.licensed_users ?? 0), what: 'teams', which: 'with the most licensed users' };
+    tables.push({ name: 'activation', caption, html: boundedTableHtml('activation', activation, { caption, columns, minGroupSize }, largest) });
   }
   const idle = rowsOf(doc, 'idle_seats');
   if (idle.length > 0) {
@@ -65,7 +65,8 @@ export function peopleSection(doc: MetricsDocument): PeopleSection {
     const caption = `Idle seats and lapsed users, ${doc.week}${typeof weeks === 'number' ? ` (no AI task in the last ${weeks} weeks)` : ''}`;
     const withCost = idle.some((row) => typeof row.idle_cost === 'number');
     const columns = ['team', 'licensed_users', 'idle_seats', 'idle_share', ...(withCost ? ['idle_cost'] : []), 'lapsed_users'];
-    tables.push({ name: 'idle_seats', caption, html: tableToHtml(idle, { caption, columns, minGroupSize }) });
+    const largest = { size: (row: Record<string, unknown>) => Number(row.idle_seats ?? 0), what: 'teams', which: 'with the most idle seats' };
+    tables.push({ name: 'idle_seats', caption, html: boundedTableHtml('idle_seats', idle, { caption, columns, minGroupSize }, largest) });
   }
   return { sentences: peopleSentences(doc), charts, tables };
 }

@@ -1,6 +1,6 @@
 import type { MetricsDocument } from '../metrics/document.js';
 import { largestRows } from './largest-rows.js';
-import { tableToHtml } from './table-html.js';
+import { tableToHtml, type TableHtmlOptions } from './table-html.js';
 
 export interface ReportTable {
   /** The metrics table it shows (`adoption_by_team`, ...). */
@@ -9,16 +9,25 @@ export interface ReportTable {
   html: string;
 }
 
-/** Rows a report table shows at most (the all-teams row among them); metrics.xlsx and the CSVs hold every row. */
-export const REPORT_TABLE_ROWS = 30;
+/**
+ * Rows a report table shows at most (the all-teams row among them); metrics.xlsx and the CSVs hold every row. A
+ * table of teams shows more: a large organisation's manager reads every team.
+ */
+export const REPORT_TABLE_ROWS = { teams: 100, others: 30 };
 
 interface TableView {
   name: string;
   caption(doc: MetricsDocument): string;
   columns: string[];
   rows?(doc: MetricsDocument): Record<string, unknown>[];
-  /** Over REPORT_TABLE_ROWS rows, the largest by `size` are shown, and the table's note says which (`what`, `which`). */
-  largest: { size(row: Record<string, unknown>): number; what: string; which: string };
+  largest: Largest;
+}
+
+/** Over REPORT_TABLE_ROWS rows, the largest by `size` are shown, and the table's note says which (`what`, `which`). */
+export interface Largest {
+  size(row: Record<string, unknown>): number;
+  what: string;
+  which: string;
 }
 
 const count = (value: unknown) => (typeof value === 'number' ? value : 0);
@@ -77,13 +86,25 @@ export function reportTables(doc: MetricsDocument): ReportTable[] {
     const rows = view.rows ? view.rows(doc) : ((doc.tables[view.name] ?? []) as Record<string, unknown>[]);
     if (rows.length === 0) return [];
     const caption = view.caption(doc);
-    // (a withheld row's figures are not shown: it comes after every shown row)
-    const size = (row: Record<string, unknown>) => (row.suppressed === true ? -1 : view.largest.size(row));
-    const shown = largestRows(rows, REPORT_TABLE_ROWS, size, (row) => row.team === '*' && view.columns[0] === 'team');
-    const note =
-      shown.length < rows.length
-        ? `Shown: the ${shown.length} ${view.largest.what} ${view.largest.which}, of ${rows.length.toLocaleString('en-US')}; every row is in metrics.xlsx and ${view.name}.csv.`
-        : undefined;
-    return [{ name: view.name, caption, html: tableToHtml(shown, { caption, columns: view.columns, minGroupSize, note }) }];
+    return [{ name: view.name, caption, html: boundedTableHtml(view.name, rows, { caption, columns: view.columns, minGroupSize }, view.largest) }];
   });
+}
+
+/**
+ * A report table of metrics table `name` as HTML (tableToHtml), at most REPORT_TABLE_ROWS rows: past that, the
+ * largest by `largest.size` (the all-teams row kept, withheld rows last), in their order, with a note under
+ * the table saying which and where every row is.
+ * @example boundedTableHtml('harm', rows, { caption: 'Harm' }, { size: (row) => Number(row.harmful), what: 'teams', which: 'with the most harmful outputs' })
+ */
+export function boundedTableHtml(name: string, rows: Record<string, unknown>[], options: TableHtmlOptions, largest: Largest): string {
+  const teams = (options.columns ?? Object.keys(rows[0] ?? {}))[0] === 'team';
+  const limit = teams ? REPORT_TABLE_ROWS.teams : REPORT_TABLE_ROWS.others;
+  // (a withheld row's figures are not shown: it comes after every shown row)
+  const size = (row: Record<string, unknown>) => (row.suppressed === true ? -1 : largest.size(row));
+  const shown = largestRows(rows, limit, size, (row) => teams && row.team === '*');
+  const note =
+    shown.length < rows.length
+      ? `Shown: the ${shown.length} ${largest.what} ${largest.which}, of ${rows.length.toLocaleString('en-US')}; every row is in metrics.xlsx and ${name}.csv.`
+      : undefined;
+  return tableToHtml(shown, { ...options, note });
 }

@@ -31,7 +31,7 @@ describe('reportTables', () => {
     const doc = { ...sample, tables: { ...sample.tables, adoption_by_task_type: [...sample.tables.adoption_by_task_type, ...extra] } } as MetricsDocument;
     const html = tableOf(doc, 'adoption_by_task_type');
     const names = bodyRows(html.slice(html.indexOf('<tbody>')));
-    expect(REPORT_TABLE_ROWS).toBe(30);
+    expect(REPORT_TABLE_ROWS).toEqual({ teams: 100, others: 30 });
     expect(names).toHaveLength(30);
     // the sample's own eight task types (hundreds of tasks each) and the one free text with 10,000 manual tasks
     for (const row of sample.tables.adoption_by_task_type) expect(names).toContain(row.task_type.replace(/_/g, ' '));
@@ -40,14 +40,16 @@ describe('reportTables', () => {
     expect(html).toContain('Shown: the 30 task types with the most tasks (AI and manual), of 2,008; every row is in metrics.xlsx and adoption_by_task_type.csv.');
   });
 
-  it('keeps the all-teams row of a long team table, first', () => {
-    const teams = Array.from({ length: 60 }, (_, index) => ({ ...sample.tables.adoption_by_team[1], team: `Team ${String(index).padStart(2, '0')}`, ai_tasks: index, manual_tasks: 0 }));
+  it('shows up to 100 teams, keeping the all-teams row first', () => {
+    const teams = Array.from({ length: 150 }, (_, index) => ({ ...sample.tables.adoption_by_team[1], team: `Team ${String(index).padStart(3, '0')}`, ai_tasks: index, manual_tasks: 0 }));
     const doc = { ...sample, tables: { ...sample.tables, adoption_by_team: [sample.tables.adoption_by_team[0], ...teams] } } as MetricsDocument;
     expect(sample.tables.adoption_by_team[0].team).toBe('*');
     const html = tableOf(doc, 'adoption_by_team');
     const names = bodyRows(html.slice(html.indexOf('<tbody>')));
     expect(names[0]).toBe('All teams');
-    expect(names.slice(1)).toEqual(Array.from({ length: 29 }, (_, index) => `Team ${31 + index}`));
-    expect(html).toContain('Shown: the 30 teams with the most tasks (AI and manual), of 61;');
+    expect(names.slice(1)).toEqual(Array.from({ length: 99 }, (_, index) => `Team ${String(51 + index).padStart(3, '0')}`));
+    expect(html).toContain('Shown: the 100 teams with the most tasks (AI and manual), of 151;');
+    const fewer = { ...doc, tables: { ...doc.tables, adoption_by_team: doc.tables.adoption_by_team.slice(0, 61) } } as MetricsDocument;
+    expect(bodyRows(tableOf(fewer, 'adoption_by_team'))).toHaveLength(61);
   });
 });
