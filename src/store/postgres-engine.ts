@@ -33,6 +33,20 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${(error as Error).message}`, { cause: error });
   }
+  // one uptake process at a time per store (the connection's schema), as DuckDB lets one process open a file: two
+  // runs at once would each write the same new rows and tasks. A session lock, gone when the connection ends.
+  let free: boolean;
+  try {
+    const result = await client.query("SELECT pg_try_advisory_lock(hashtext('uptake store'), hashtext(coalesce(current_schema(), ''))) AS free");
+    free = result.rows[0].free === true;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new UptakeError('warehouse', `store ${location}: expected to take the store's lock, got: ${(error as Error).message}`, { cause: error });
+  }
+  if (!free) {
+    await client.end().catch(() => undefined);
+    throw new UptakeError('busy', `expected the store ${location} to be free, but another uptake process has it open; try again when it ends`);
+  }
   // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection
   try {
     await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');

@@ -4,6 +4,7 @@ import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_URL } from '../h
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
+import { redactUrl } from '../../src/util/redact-url.js';
 import { storeInfo } from '../../src/store/store-info.js';
 import { landInBatches, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
@@ -82,6 +83,23 @@ describe('PostgreSQL as the store', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('a store another uptake process has open is exit 10 (busy), as a DuckDB file is; another schema is another store', async () => {
+    const url = await scenarioStore();
+    const first = await openStore(url);
+    try {
+      // two runs at once each wrote the same new week's rows and tasks: the store held every task twice
+      const error = await openStore(url).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'busy', exitCode: 10 });
+      expect(String((error as Error).message)).toBe(`expected the store ${redactUrl(url)} to be free, but another uptake process has it open; try again when it ends`);
+      const other = await openStore(await scenarioStore());
+      await other.close();
+    } finally {
+      await first.close();
+    }
+    const again = await openStore(url);
+    await again.close();
   });
 
   it('an unreachable server is exit 8 without the password', async () => {
