@@ -12,7 +12,7 @@ import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, FRESH_ROW_COLUMNS, fr
 import { settleByWeek } from './settle-by-week.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
-import type { StoreColumnType, StoreEngine, StoreValue } from './store-engine.js';
+import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
@@ -639,13 +639,14 @@ async function loadRegionRows(engine: StoreEngine, input: RegionInput, region: P
 }
 
 // A kept file's parsed rows, by the key store_file_rows names (their bytes' SHA-256: a run that fails after writing
-// another parse of the file leaves the one the store names as it was); null when missing or damaged: the file is
-// then read again
+// another parse of the file leaves the one the store names as it was); null when missing or damaged (bytes that are
+// not the key's, even if they decode: bit rot, a bad copy): the file is then read again
 async function storedParts(engine: StoreEngine, name: string): Promise<LogRowsPart[] | null> {
   try {
     const [row] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', [name]);
-    const bytes = row ? await engine.blobs.get(String(row.parts_key)) : null;
-    const parts = bytes === null ? null : (deserialize(bytes) as LogRowsPart[]);
+    const key = row ? String(row.parts_key) : null;
+    const bytes = key === null ? null : await engine.blobs.get(key);
+    const parts = bytes === null || blobKey(bytes) !== key ? null : (deserialize(bytes) as LogRowsPart[]);
     return Array.isArray(parts) ? parts : null;
   } catch {
     return null;

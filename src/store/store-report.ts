@@ -13,7 +13,7 @@ import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs }
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { WeekSettling } from './settle-by-week.js';
-import type { StoreEngine } from './store-engine.js';
+import { blobKey, type StoreEngine } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 
 /**
@@ -176,11 +176,13 @@ export async function reportFromStore(
   return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
 }
 
-// A week's facts, which the store cannot do without: missing or damaged, they ask for a rebuild.
+// A week's facts, which the store cannot do without: missing or damaged (bytes that are not the key's, even if
+// they parse), they ask for a rebuild.
 async function storedFacts(engine: StoreEngine, week: string, key: string): Promise<WeekFacts> {
   const bytes = await engine.blobs.get(key);
   try {
     if (bytes === null) throw new Error('missing');
+    if (blobKey(bytes) !== key) throw new Error(`expected bytes whose SHA-256 is ${key}, got ${blobKey(bytes)}`);
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
   } catch (cause) {
     throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute them`, { cause });

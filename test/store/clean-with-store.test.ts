@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
@@ -220,6 +221,25 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
       're-cleaned 2 rows in 1 user and task-type pairs; 2 stored rows kept',
       're-cleaned 3 rows in 1 user and task-type pairs; 2 stored rows kept',
     ]);
+  });
+
+  it('a kept file whose stored rows were altered yet still decode (bit rot, a bad copy) is read again, not cleaned as altered', async () => {
+    const a = `${AI}\ne1,u1,,audit,2026-11-24T09:00:00Z,2026-11-24T09:10:00Z,success,,,\n`;
+    const messages = await steps(
+      { ...base, 'ai_logs_a.csv': a },
+      async (store) => {
+        const engine = await openStore(store);
+        const [{ parts_key: key }] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', ['ai_logs_a.csv']);
+        await engine.close();
+        // e1 starts (and ends) five hours later in the kept value: without a check, e2 no longer continues it
+        const blob = join(`${store}.rows`, String(key));
+        const parts = deserialize(readFileSync(blob)) as Array<{ start: Float64Array; end: Float64Array }>;
+        for (const part of parts) for (const times of [part.start, part.end]) times.forEach((time, row) => (times[row] = time + 5 * 3_600_000));
+        writeFileSync(blob, serialize(parts));
+      },
+      { 'ai_logs_b.csv': `${AI}\ne2,u1,,audit,2026-11-24T09:15:00Z,2026-11-24T09:20:00Z,success,,,\n` },
+    );
+    expect(messages).toEqual(['cleaned all 3 rows (no stored rows to keep)', 're-cleaned 2 rows in 1 user and task-type pairs; 2 stored rows kept']);
   });
 
   it('says how many rows it cleaned again of how many stored', async () => {

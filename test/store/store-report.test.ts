@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
@@ -133,6 +133,37 @@ describe('a report that fails', () => {
     expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
     expect(result.report!.week.week).toBe('2026-W47');
     expect(JSON.stringify(result.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+  });
+});
+
+describe('facts altered beside the store', () => {
+  it('a week\'s facts that still parse but are not the bytes their key names (bit rot, a bad copy) ask for a rebuild, not a report from them', async () => {
+    const config = parseConfig({});
+    const { files } = generateDataset({ seed: 3, users: 12, weeks: 2, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const run = async () => {
+      const engine = await openStore(store);
+      try {
+        return await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
+      } finally {
+        await engine.close();
+      }
+    };
+    await run();
+    const engine = await openStore(store);
+    const [{ facts_key: key }] = await engine.all("SELECT facts_key FROM store_week_facts WHERE week = '2026-W47'");
+    await engine.close();
+    // the week's AI tasks counted twice over: still facts, as JSON
+    const blob = join(`${store}.rows`, String(key));
+    const facts = JSON.parse(readFileSync(blob, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    for (const row of facts.adoption_weeks) row.ai_tasks = Number(row.ai_tasks) * 2;
+    writeFileSync(blob, JSON.stringify(facts));
+    await expect(run()).rejects.toMatchObject({
+      kind: 'config',
+      message: `${store}: expected the facts of 2026-W47 beside the store, found them damaged; run \`uptake store rebuild --store ${store}\` (with this run's --input and --config) to recompute them`,
+    });
   });
 });
 
