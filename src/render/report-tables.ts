@@ -52,7 +52,7 @@ const VIEWS: TableView[] = [
     caption: (doc) => `Hours saved against the manual baseline, ${doc.week}`,
     columns: ['team', 'hours_saved', 'cumulative_hours_saved', 'timed_ai_tasks'],
     rows: (doc) => doc.tables.time_saved.filter((row) => row.week === doc.week),
-    largest: { size: (row) => Math.abs(count(row.hours_saved)), what: 'teams', which: 'with the most hours saved this week' },
+    largest: { size: (row) => Math.abs(count(row.hours_saved)), what: 'teams', which: 'with the most hours saved (or lost) this week' },
   },
   {
     name: 'harm',
