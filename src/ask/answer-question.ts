@@ -236,7 +236,11 @@ function peopleSpecs(): Partial<Record<AskMetricId, NumericSpec>> {
   const thisWeek = (row: Row, week: string) => row.grain === 'week' && row.period === week;
   return {
     activation: weekly('activation', 'activation_rate', [['new_ai_users', 'count'], ['licensed_users', 'count']], thisWeek),
-    new_ai_users: weekly('activation', 'new_ai_users', [['licensed_users', 'count']], thisWeek),
+    // A person's first AI task falls in one week only: new users add up over the weeks
+    new_ai_users: {
+      ...weekly('activation', 'new_ai_users', [['licensed_users', 'count']], thisWeek),
+      combine: (rows) => ({ value: sum(rows, 'new_ai_users'), parts: { licensed_users: rows[rows.length - 1].values.licensed_users ?? null } }),
+    },
     median_days_to_first_ai_task: weekly('activation', 'median_days_to_first_ai_task', [['new_ai_users', 'count']], thisWeek),
     retention: monthly('retained_m1', [['cohort_users', 'count'], ['retained_m2', 'rate']]),
     active_retention: monthly('active_retention', [['active_users', 'count']]),
@@ -318,6 +322,8 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
 }
 
 const RETENTION_METRICS = new Set<string>(['retention', 'active_retention']);
+// Counts of people per week: over several weeks their combined value is the weekly mean.
+const AVERAGED_COUNTS = new Set<string>(['ai_users', 'licensed_users', 'usage_tiers', 'non_users', 'idle_seats', 'lapsed_users', 'idle_cost']);
 
 // "Are new users sticking with it?": the latest month whose share is known (a month later must be fully loaded).
 function latestRetentionMonth(source: MetricsSource, metric: string): string | undefined {
@@ -601,7 +607,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     return { interpretation: describe(interpretation, listDimension, periods, extra), answer: sentence + suppressedNote(hidden, minimum, listDimension), answered: true, table: tableOf(chosen), ...covered };
   }
 
-  // Named groups, or everyone
+  // Named groups, or everyone. People counted week by week do not add up: several weeks give the weekly mean, said so
+  const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && AVERAGED_COUNTS.has(metric.id);
   const phrases = entries.map((entry) => {
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
     if (entry.value === null) return `${subject(entry.name)} has no ${label} ${where}`;
@@ -618,13 +625,16 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (change) return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
     if (metric.id === 'ai_users') {
       const licensed = entry.parts.licensed_users;
-      const users = `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
+      const users = weeklyMean
+        ? `On average ${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}users a week had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`
+        : `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
       return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
     }
     if (metric.id === 'licensed_users') return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
       return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')} (licensed users with at least one AI task)`;
     }
+    if (weeklyMean) return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)} a week on average`;
     return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
   });
   const checks: string[] = [];

@@ -13,7 +13,7 @@ export function formatAnswer(answer: AskAnswer): string {
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
     const { columns, units, rows } = answer.table;
-    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && units[index] !== 'count' ? formatValue(cell, units[index]) : cell)));
+    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && (units[index] !== 'count' || !Number.isInteger(cell)) ? formatValue(cell, units[index]) : cell)));
     lines.push('', textTable(columns, shown));
   }
   lines.push('', `Read as: ${answer.interpretation}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);

@@ -286,6 +286,10 @@ export const PHRASINGS: Phrasing[] = [
   p('lapsed', 'how many people stopped using it?', ['2']),
   p('lapsed', 'how many lapsed users in Sales Ops', ['0', 'Sales Ops']),
 
+  // Probe 2: people counted over a month are not averaged into fractions of a person
+  p('new-users', 'how many new users activated this month', ['1', '2026-11'], ['0.3']),
+  p('people', 'how many active users in November', ['On average 58.3 users a week'], ['58.3 users had']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
