@@ -1,3 +1,4 @@
+import { formatColumnValue } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { Plot, type PlotChartSpec } from '../render-plot.js';
 import { CHART_WIDTH, isShown } from './chart-style.js';
@@ -17,6 +18,8 @@ interface TaskTypeBar {
 }
 
 const percent = (value: number, digits: number) => `${(value * 100).toFixed(digits)} %`;
+// A task type as the report's tables and captions name it: "contract review", not "contract_review".
+const taskTypeName = (taskType: string) => formatColumnValue('task_type', taskType);
 
 /** Bars the chart draws at most: a free-text task type can take thousands of values. */
 export const TASK_TYPE_BARS = 30;
@@ -51,7 +54,7 @@ export function adoptionByTaskTypeChart(doc: MetricsDocument, caption = ''): Plo
   const title = `Adoption by task type, ${doc.week}`;
   const top = TITLE_SPACE + (caption ? CAPTION_SPACE : 0);
   const tooltip = (bar: TaskTypeBar) =>
-    `${bar.task_type}\nAdoption rate: ${percent(bar.adoption_rate, 1)}` +
+    `${taskTypeName(bar.task_type)}\nAdoption rate: ${percent(bar.adoption_rate, 1)}` +
     `${bar.delta_pts === null ? '' : `\nChange (points): ${bar.delta_pts >= 0 ? '+' : ''}${bar.delta_pts.toFixed(1)}`}` +
     `\nAI tasks: ${bar.ai_tasks}\nManual tasks: ${bar.manual_tasks}`;
   return {
@@ -66,7 +69,7 @@ export function adoptionByTaskTypeChart(doc: MetricsDocument, caption = ''): Plo
       marginLeft: 170,
       ariaLabel: title,
       x: { domain: [0, 1], label: 'Adoption rate', tickFormat: (rate: number) => percent(rate, 0), grid: true },
-      y: { domain: values.map((bar) => bar.task_type), label: 'Task type' },
+      y: { domain: values.map((bar) => bar.task_type), label: 'Task type', tickFormat: taskTypeName },
       marks: [
         Plot.barX(values, { x: 'adoption_rate', y: 'task_type', fill: BAR_COLOR, title: tooltip }),
         Plot.ruleX([0]),

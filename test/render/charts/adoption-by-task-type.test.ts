@@ -22,10 +22,12 @@ describe('adoptionByTaskTypeChart (Observable Plot)', () => {
     const { svg } = renderPlot(adoptionByTaskTypeChart(chartDoc()));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('>Adoption by task type, 2026-W47</text>');
-    expect(svg).toContain('>contract_review</text>');
+    // Task types read as words on the axis and in the tooltips, as in the report's tables and the caption
+    expect(svg).toContain('>contract review</text>');
+    expect(svg).not.toContain('>contract_review</text>');
     expect(svg).toContain('>40 %</text>');
-    expect(svg).toContain('<title>contract_review\nAdoption rate: 75.0 %\nChange (points): +5.0\nAI tasks: 30\nManual tasks: 10</title>');
-    expect(svg).toContain('<title>budget_reconciliation\nAdoption rate: 25.0 %\nAI tasks: 10\nManual tasks: 30</title>');
+    expect(svg).toContain('<title>contract review\nAdoption rate: 75.0 %\nChange (points): +5.0\nAI tasks: 30\nManual tasks: 10</title>');
+    expect(svg).toContain('<title>budget reconciliation\nAdoption rate: 25.0 %\nAI tasks: 10\nManual tasks: 30</title>');
     expect(svg!.match(/<rect /g)?.length).toBe(2);
   });
 
