@@ -38,14 +38,34 @@ export function zoomedRateDomain(values: number[], references: number[] = []): [
   return high - low < 0.1 ? [Math.max(0, high - 0.1), Math.max(high, 0.1)] : [low, high];
 }
 
+// Characters of an 11 px subtitle line that fit the chart's width: a longer line would widen the SVG,
+// and the page would then shrink the whole chart to fit (twelve teams below a target make such a caption).
+const CAPTION_LINE_CHARS = Math.floor(CHART_WIDTH / 7);
+
 /**
- * The chart's title with its one-line caption (what to see in it) as the subtitle.
+ * A caption cut into lines at word boundaries, each at most `width` characters (a longer word stands alone).
+ * @example captionLines('one two three', 7) // ['one two', 'three']
+ */
+export function captionLines(caption: string, width = CAPTION_LINE_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of caption.split(/\s+/).filter((entry) => entry.length > 0)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * The chart's title with its caption (what to see in it) as the subtitle, wrapped to the chart's width.
  * @example withCaption({ title: 'ASI' }, 'Sales Ops fell below target').title // { text: 'ASI', subtitle: 'Sales Ops fell below target', ... }
  */
 export function withCaption<T extends object>(spec: T, caption: string): T {
   const title = (spec as { title?: unknown }).title;
   const text = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? '');
-  return { ...spec, title: { text, subtitle: caption, anchor: 'start', subtitleColor: '#3e4c59', subtitleFontSize: 11, subtitlePadding: 4 } };
+  const lines = captionLines(caption);
+  const subtitle = lines.length > 1 ? lines : caption;
+  return { ...spec, title: { text, subtitle, anchor: 'start', subtitleColor: '#3e4c59', subtitleFontSize: 11, subtitlePadding: 4 } };
 }
 
 /** A row that privacy suppression blanked is never drawn. */
