@@ -413,7 +413,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   const singleWeek = scope.kind === 'week' || scope.kind === 'default';
-  if (metric.id === 'adoption_rate' && singleWeek && !versusFound && (movement || comparison?.unit === 'pts')) metric = metricById('delta_pts');
+  // "which team improved the most vs last week": a ranking of the week's changes, not the all-teams comparison
+  let versus = versusFound;
+  if (versus?.unit === 'week' && (ranking || comparison?.unit === 'pts') && entities.length === 0 && singleWeek && ['adoption_rate', 'delta_pts'].includes(metric.id)) {
+    metric = metricById('delta_pts');
+    versus = null;
+    if ((dimension as Dimension | null) !== 'task_type') dimension = 'team';
+  }
+  if (metric.id === 'adoption_rate' && singleWeek && !versus && (movement || comparison?.unit === 'pts')) metric = metricById('delta_pts');
   if (metric.id === 'delta_pts' && !singleWeek) {
     metric = metricById('adoption_rate');
     movement = movement ?? 'any';
@@ -444,7 +451,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     countOnly,
     unknownNames: unknownNames(question, words, used),
     unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
-    versus: versusFound ? { unit: versusFound.unit, direction: versusDirection(versusFound.direction, metric) } : null,
+    versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
   };

@@ -290,6 +290,10 @@ export const PHRASINGS: Phrasing[] = [
   p('new-users', 'how many new users activated this month', ['1', '2026-11'], ['0.3']),
   p('people', 'how many active users in November', ['On average 58.3 users a week'], ['58.3 users had']),
 
+  // Probe 2: a superlative against last week ranks the teams' changes
+  p('superlative', 'which team improved the most vs last week', ['Engineering', '+8.2'], ['Procurement', 'all teams']),
+  p('superlative', 'which team dropped the most compared to last week', ['Procurement', '-22.0'], ['Engineering']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
