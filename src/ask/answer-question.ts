@@ -577,7 +577,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
         : comparison!.unit === 'overall'
           ? `had ${metric.label} ${normalizeComparison(comparison!, metric, movement, false, overall).text} (${formatValue(overall, valueUnit)})`
-          : metric.unit === 'hours' ? `saved ${comparison!.text}` : `had ${metric.label} ${comparison!.text}`;
+          : metric.unit === 'hours' ? `saved ${comparison!.text}`
+            : metric.id === 'ai_users' ? `had ${comparison!.text}${comparison!.unit === 'count' ? '' : ' users'} with an AI task` : `had ${metric.label} ${comparison!.text}`;
       sentence = chosen.length === 0
         ? `No ${one} ${what} ${where}.`
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;

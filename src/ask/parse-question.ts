@@ -118,6 +118,9 @@ const UNIT_WORDS: Record<string, Comparison['unit']> = {
   hours: 'hours', hour: 'hours', h: 'hours', hrs: 'hours', hr: 'hours', tasks: 'count', task: 'count', minutes: 'minutes', min: 'minutes', mins: 'minutes',
 };
 
+// A threshold counted in people ("more than 9 users", "fewer than 10 people"): users with an AI task.
+const PEOPLE_UNITS = new Set(['users', 'user', 'people', 'person', 'persons', 'employees', 'staff', 'members', 'colleagues']);
+
 const RANK_WORDS: Record<string, { order: 'desc' | 'asc' | 'best' | 'worst'; plural?: boolean }> = {
   top: { order: 'desc' }, highest: { order: 'desc' }, most: { order: 'desc' }, largest: { order: 'desc' }, biggest: { order: 'desc' },
   greatest: { order: 'desc' }, max: { order: 'desc' }, maximum: { order: 'desc' }, leading: { order: 'desc' }, leaders: { order: 'desc', plural: true },
@@ -269,6 +272,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
 
   // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
   let comparison: Comparison | null = null;
+  let peopleCount = false;
   const remaining = free();
   for (let index = 0; index < remaining.length && !comparison; index += 1) {
     for (const [phrase, op] of COMPARISON_WORDS) {
@@ -277,9 +281,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       const number = remaining[numberAt];
       if (number === undefined || !/^\d+(\.\d+)?$/.test(number)) continue;
       const unitWord = remaining[numberAt + 1];
-      const unit = unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
-      const withUnit = unit === 'number' ? [] : [numberAt + 1];
-      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [unitWord])].join(' ').replace(' %', '%') };
+      // (a metric phrase may already hold the word: "9 users using AI")
+      peopleCount = PEOPLE_UNITS.has(words[numberAt + 1] ?? '');
+      const unit = peopleCount ? 'count' : unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
+      const withUnit = unit === 'number' || unitWord === '\u0000' ? [] : [numberAt + 1];
+      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [words[numberAt + 1]])].join(' ').replace(' %', '%') };
       for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit]) used.add(position);
       break;
     }
@@ -375,6 +381,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
   if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');
+  if (peopleCount && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   if (!metric) return null;

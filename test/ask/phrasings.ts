@@ -294,6 +294,10 @@ export const PHRASINGS: Phrasing[] = [
   p('superlative', 'which team improved the most vs last week', ['Engineering', '+8.2'], ['Procurement', 'all teams']),
   p('superlative', 'which team dropped the most compared to last week', ['Procurement', '-22.0'], ['Engineering']),
 
+  // Probe 2: a threshold counted in people is about users with an AI task, not a percentage
+  p('threshold', 'which team has more than nine users using AI', ['HR', '11'], ['Engineering', 'Legal']),
+  p('threshold', 'which teams had fewer than 10 people using the tool last week', ['Engineering', 'Legal', '9'], ['HR (']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
