@@ -398,7 +398,9 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'power_users':
       return answerPowerUsers(interpretation, source);
     case 'summary':
-      return answerSummary(source, interpretation.teams);
+      return interpretation.taskTypes.length === 1 && interpretation.teams.length === 0
+        ? answerTaskTypeSummary(source, interpretation.taskTypes[0])
+        : answerSummary(source, interpretation.teams);
     default:
       return interpretation.versus && specOf(interpretation.metric)?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
   }
@@ -917,6 +919,41 @@ function answerTeamSummary(source: MetricsSource, team: string): AnswerBody {
         [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
         ['harm_rate', formatValue(harm, 'rate')],
         ['alerts', String(alerts)],
+      ],
+    },
+    weeks: [week],
+  };
+}
+
+// "how is contract review doing": the task type's adoption and its change, abandonment, hours saved, ASI and harm (all teams).
+function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerBody {
+  const week = source.reportWeek;
+  const byType = source.taskTypeDocument(week).tables;
+  const adoption = source.report.tables.adoption_by_task_type.find((row) => row.task_type === taskType);
+  const interpretation = `headline numbers for the task type ${taskType}, all teams, ${week} (ASI for ${source.reportMonth})`;
+  if (adoption?.suppressed === true) {
+    return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${taskType}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
+  }
+  const adoptionRate = num(adoption?.adoption_rate);
+  const delta = num(adoption?.delta_pts);
+  const abandonment = num(adoption?.abandonment_rate);
+  const hours = num(byType.time_saved.find((row) => row.week === week && row.team === taskType)?.hours_saved);
+  const asi = num(byType.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === taskType)?.asi);
+  const harm = num(byType.harm.find((row) => row.team === taskType)?.harm_rate);
+  return {
+    interpretation,
+    answered: true,
+    answer: `${taskType} in ${week} (all teams): adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
+      `abandonment ${formatValue(abandonment, 'rate')}, ${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${source.reportMonth}, harm rate ${formatValue(harm, 'rate')}.`,
+    table: {
+      columns: ['metric', 'value'], units: ['text', 'text'],
+      rows: [
+        ['adoption_rate', formatValue(adoptionRate, 'rate')],
+        ['delta_pts', formatValue(delta, 'pts')],
+        ['abandonment_rate', formatValue(abandonment, 'rate')],
+        ['hours_saved', formatValue(hours, 'hours')],
+        [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
+        ['harm_rate', formatValue(harm, 'rate')],
       ],
     },
     weeks: [week],

@@ -298,6 +298,10 @@ export const PHRASINGS: Phrasing[] = [
   p('threshold', 'which team has more than nine users using AI', ['HR', '11'], ['Engineering', 'Legal']),
   p('threshold', 'which teams had fewer than 10 people using the tool last week', ['Engineering', 'Legal', '9'], ['HR (']),
 
+  // Probe 2: an open question about a task type summarises that task type, not all teams
+  p('summary', 'how is contract review doing?', ['contract_review', '25.3%', '-4.2 pts'], ['47.3%']),
+  p('summary', 'how are things with invoice matching', ['invoice_matching', '45.5%', '-16.7 pts'], ['47.3%']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
