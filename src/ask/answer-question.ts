@@ -169,6 +169,11 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
       return { value: pooled(above, evaluated), parts: { above_target: above, evaluated } };
     },
   },
+  harmful_tasks: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['ai_tasks', 'count']],
+    rows: (source, scope, week) => SPECS.harm_rate!.rows(source, scope, week),
+    combine: (rows) => ({ value: sum(rows, 'harmful'), parts: { ai_tasks: sum(rows, 'ai_tasks') } }),
+  },
   coverage: {
     grain: 'month', scopes: ['all', 'team', 'user'], partColumns: [['logged_ai_tasks', 'count'], ['reported_ai_tasks', 'count']],
     rows: (source, scope, month) => coverageRows(source, scope, month),
@@ -632,6 +637,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         ? `On average ${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}users a week had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`
         : `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
       return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
+    }
+    if (metric.id === 'harmful_tasks' && !change) {
+      return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} harmful AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(entry.parts.ai_tasks ? entry.value / entry.parts.ai_tasks : null, 'rate')} of ${formatValue(entry.parts.ai_tasks, 'count')} AI tasks)`;
     }
     if (metric.id === 'licensed_users') return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {

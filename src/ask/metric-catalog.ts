@@ -18,6 +18,7 @@ export type AskMetricId =
   | 'cumulative_hours_saved'
   | 'asi'
   | 'harm_rate'
+  | 'harmful_tasks'
   | 'coverage'
   | 'blind_spots'
   | 'gaps'
@@ -68,6 +69,8 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true },
   { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true },
   { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false },
+  // "how many harmful tasks": the numerator of the harm rate (asked through the harm rate's words and "how many")
+  { id: 'harmful_tasks', kpi: 'harm_rate', label: 'harmful AI tasks', unit: 'count', higherIsBetter: false },
   { id: 'coverage', kpi: 'coverage', label: 'logging coverage', unit: 'rate', higherIsBetter: true },
   { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', unit: 'list', higherIsBetter: false },
   { id: 'gaps', kpi: 'gaps', label: 'data gaps', unit: 'list', higherIsBetter: false },

@@ -398,6 +398,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       countOnly = false;
     }
   }
+  // "how many harmful tasks/outputs": the count of harmful AI tasks, not the rate (nor a list of task types)
+  const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
+  if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
+    metric = metricById('harmful_tasks');
+    countOnly = false;
+  }
   // "how many tasks did Legal do manually", "how many tasks went through AI": a count, not a list of task types
   if (countOnly && metric.id === 'adoption_rate' && (dimensionWord === 'task' || dimensionWord === 'tasks')) metric = metricById('ai_tasks');
   if (metric.unit === 'count' && (dimensionWord === 'task' || dimensionWord === 'tasks')) {

@@ -302,6 +302,10 @@ export const PHRASINGS: Phrasing[] = [
   p('summary', 'how is contract review doing?', ['contract_review', '25.3%', '-4.2 pts'], ['47.3%']),
   p('summary', 'how are things with invoice matching', ['invoice_matching', '45.5%', '-16.7 pts'], ['47.3%']),
 
+  // Probe 2: "how many harmful …" counts the harmful tasks
+  p('harm', 'how many harmful tasks were there last week', ['1 harmful AI task'], ['8 task types']),
+  p('harm', 'how many harmful outputs did Legal have', ['1 harmful AI task', 'Legal']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
