@@ -652,7 +652,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   if (comparison && entries.length === 1 && entries[0].value !== null) {
     const rule = normalizeComparison(comparison, metric, movement, change || metric.id === 'delta_pts', overall);
     checks.push(`is it ${ruleWords(rule, valueUnit, comparison.unit === 'overall').replace('only those ', '')}?`);
-    phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+    // One verdict only: the threshold's replaces an existence "Yes:" the phrase may already carry
+    const bare = phrases[0].replace(/^(Yes|No): /, '');
+    phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
     if (comparison.unit === 'overall') phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
   }
   // "has Procurement's adoption dropped?", "did anyone in Legal abandon tasks?": Yes or No first
@@ -846,6 +848,27 @@ function answerPowerUsers(interpretation: Interpretation, source: MetricsSource)
     .filter((row) => interpretation.teams.length === 0 || (row.team !== null && interpretation.teams.includes(String(row.team))))
     .sort((a, b) => compareText(String(a.week), String(b.week)) || Number(b.ai_tasks) - Number(a.ai_tasks) || compareText(String(a.user_id), String(b.user_id)));
   const ranking = interpretation.ranking;
+  // "did anyone use it more than 25 times": users above that many AI tasks, known from the power-user cut-off up
+  const limit = interpretation.comparison?.unit === 'count' && interpretation.comparison.op.startsWith('>') ? interpretation.comparison : null;
+  if (limit) {
+    const cutoff = weeks.map((week) => num(source.document(week).tables.power_users[0]?.threshold)).find((value) => value !== null) ?? null;
+    const team = interpretation.teams.length > 0 ? ` in ${interpretation.teams.join(', ')}` : '';
+    const interpretationText = `users${team} with ${limit.op === '>' ? 'more than' : 'at least'} ${limit.value} AI tasks in a week, ${weeks.join(', ') || 'no week with data'}`;
+    const table = { columns: ['week', 'user_id', 'team', 'ai_tasks', 'threshold'], units: ['text', 'text', 'text', 'count', 'count'] as ValueUnit[], rows: [] as AskCell[][] };
+    if (cutoff === null || limit.value < cutoff) {
+      return { interpretation: interpretationText, answered: true, table,
+        answer: `Per-user weekly AI tasks are listed only for power users (above the ${percentile}${cutoff === null ? '' : `, ${formatValue(cutoff, 'count')} AI tasks`}), so the users with ${limit.text.replace(/ times$/, '')} AI tasks ${where} cannot all be named; ask "who are the power users".` };
+    }
+    const over = rows.filter((row) => comparisonHolds(Number(row.ai_tasks), { ...limit, unit: 'count' }));
+    const verdict = interpretation.existence ? `${over.length > 0 ? 'Yes' : 'No'}: ` : '';
+    return {
+      interpretation: interpretationText, answered: true, weeks,
+      answer: over.length === 0
+        ? `${verdict}no user${team} had ${limit.text.replace(/ times$/, '')} AI tasks ${where}.`
+        : `${verdict}${over.length} ${over.length === 1 ? 'user' : 'users'}${team} had ${limit.text.replace(/ times$/, '')} AI tasks ${where}: ${over.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}.`,
+      table: { ...table, rows: over.map((row) => [String(row.week), String(row.user_id), (row.team as string | null) ?? null, num(row.ai_tasks), num(row.threshold)]) },
+    };
+  }
   let answer = rows.length === 0
     ? `No power users ${where}.`
     : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')}): ` +

@@ -273,6 +273,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
   let comparison: Comparison | null = null;
   let peopleCount = false;
+  // "used it more than 25 times": a person's AI tasks in the week
+  let timesEach = false;
   const remaining = free();
   for (let index = 0; index < remaining.length && !comparison; index += 1) {
     for (const [phrase, op] of COMPARISON_WORDS) {
@@ -283,7 +285,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       const unitWord = remaining[numberAt + 1];
       // (a metric phrase may already hold the word: "9 users using AI")
       peopleCount = PEOPLE_UNITS.has(words[numberAt + 1] ?? '');
-      const unit = peopleCount ? 'count' : unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
+      timesEach = words[numberAt + 1] === 'times';
+      const unit = peopleCount || timesEach ? 'count' : unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
       const withUnit = unit === 'number' || unitWord === '\u0000' ? [] : [numberAt + 1];
       comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [words[numberAt + 1]])].join(' ').replace(' %', '%') };
       for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit]) used.add(position);
@@ -381,6 +384,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
   if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');
+  if (timesEach && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_users', 'ai_tasks'].includes(metric.id))) metric = metricById('power_users');
   if (peopleCount && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');

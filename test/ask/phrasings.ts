@@ -306,6 +306,10 @@ export const PHRASINGS: Phrasing[] = [
   p('harm', 'how many harmful tasks were there last week', ['1 harmful AI task'], ['8 task types']),
   p('harm', 'how many harmful outputs did Legal have', ['1 harmful AI task', 'Legal']),
 
+  // Probe 2: "more than N times" is a person's AI tasks in the week (listed from the power-user cut-off, 25, up)
+  p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
+  p('existence', 'did anybody use AI more than 30 times last week', ['Yes', 'u006 (67'], ['u018', 'No:']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
