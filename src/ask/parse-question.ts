@@ -388,6 +388,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (peopleCount && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
+  // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption
+  if (!metric && entities.length >= 2 && !comparison) metric = metricById('adoption_rate');
+  // "how many users does Procurement have", "how many people are in Legal": people with an AI task, of those licensed
+  if (!metric && dimension === 'user' && countOnly && entities.length > 0) metric = metricById('ai_users');
   if (!metric) return null;
   if (quality) movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
 

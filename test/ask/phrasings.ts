@@ -310,6 +310,12 @@ export const PHRASINGS: Phrasing[] = [
   p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
   p('existence', 'did anybody use AI more than 30 times last week', ['Yes', 'u006 (67'], ['u018', 'No:']),
 
+  // Probe 2: two teams and no metric compare their adoption; "how many users" alone counts people
+  p('comparison', 'how does Finance compare with HR', ['Finance', '55.6%', 'HR', '37.4%']),
+  p('comparison', 'Legal vs Procurement?', ['Legal', '27.1%', 'Procurement', '33.6%']),
+  p('people', 'how many users does Procurement have', ['9', 'Procurement']),
+  p('people', 'how many people are in Legal', ['13', 'Legal']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
