@@ -316,6 +316,10 @@ export const PHRASINGS: Phrasing[] = [
   p('people', 'how many users does Procurement have', ['9', 'Procurement']),
   p('people', 'how many people are in Legal', ['13', 'Legal']),
 
+  // Probe 2: a negated use counts the licensed people without an AI task
+  p('people', "how many people didn't use it at all", ['6'], ['59']),
+  p('people', 'how many licensed users did not use AI last week', ['6'], ['59']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
