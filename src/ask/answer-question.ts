@@ -250,6 +250,7 @@ function peopleSpecs(): Partial<Record<AskMetricId, NumericSpec>> {
     retention: monthly('retained_m1', [['cohort_users', 'count'], ['retained_m2', 'rate']]),
     active_retention: monthly('active_retention', [['active_users', 'count']]),
     usage_tiers: weekly('usage_tiers', 'heavy', [['moderate', 'count'], ['light', 'count'], ['none', 'count'], ['people', 'count']], (row, week) => row.week === week),
+    heavy_share: weekly('usage_tiers', 'heavy_share', [['heavy', 'count'], ['people', 'count']], (row, week) => row.week === week),
     non_users: weekly('usage_tiers', 'none', [['people', 'count']], (row, week) => row.week === week),
     idle_seats: weekly('idle_seats', 'idle_seats', [['licensed_users', 'count'], ['idle_share', 'rate']]),
     idle_share: weekly('idle_seats', 'idle_share', [['idle_seats', 'count'], ['licensed_users', 'count']]),

@@ -32,6 +32,7 @@ export type AskMetricId =
   | 'retention'
   | 'active_retention'
   | 'usage_tiers'
+  | 'heavy_share'
   | 'non_users'
   | 'idle_seats'
   | 'idle_share'
@@ -85,6 +86,7 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'retention', kpi: 'retention', label: 'share of new AI users still using it a month later', unit: 'rate', higherIsBetter: true },
   { id: 'active_retention', kpi: 'retention', label: 'share of active users still active the next month', unit: 'rate', higherIsBetter: true },
   { id: 'usage_tiers', kpi: 'usage_tiers', label: 'heavy users (usage tiers)', unit: 'count', higherIsBetter: true },
+  { id: 'heavy_share', kpi: 'usage_tiers', label: 'share of people who are heavy users', unit: 'rate', higherIsBetter: true },
   { id: 'non_users', kpi: 'usage_tiers', label: 'licensed people without an AI task', unit: 'count', higherIsBetter: false },
   { id: 'idle_seats', kpi: 'idle_seats', label: 'idle seats', unit: 'count', higherIsBetter: false },
   { id: 'idle_share', kpi: 'idle_seats', label: 'share of seats idle', unit: 'rate', higherIsBetter: false },

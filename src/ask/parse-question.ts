@@ -384,6 +384,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
   if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');
+  // "what share of people are heavy users": the usage tiers' heavy share (power users are only a list)
+  if (share && (metric?.id === 'usage_tiers' || (metric?.id === 'power_users' && words.includes('heavy')))) metric = metricById('heavy_share');
   if (timesEach && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_users', 'ai_tasks'].includes(metric.id))) metric = metricById('power_users');
   if (peopleCount && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');

@@ -320,6 +320,10 @@ export const PHRASINGS: Phrasing[] = [
   p('people', "how many people didn't use it at all", ['6'], ['59']),
   p('people', 'how many licensed users did not use AI last week', ['6'], ['59']),
 
+  // Probe 2: a share of heavy users is the usage tiers' heavy share, not the power-user list
+  p('tiers', 'what share of people are heavy users', ['20.0%'], ['u006']),
+  p('tiers', 'what percentage of Engineering are heavy users', ['77.8%', 'Engineering']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
