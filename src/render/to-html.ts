@@ -242,6 +242,7 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
     hasFrontPage: context.alerts !== undefined,
     alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
     moreAlerts: context.moreAlerts ?? 0,
+    moreAlertsAre: (context.moreAlerts ?? 0) === 1 ? 'alert is' : 'alerts are',
     css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
     cells,
   });

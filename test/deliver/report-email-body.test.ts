@@ -41,6 +41,14 @@ describe('reportEmailBody', () => {
     expect(body.html).not.toContain('<Labs>');
   });
 
+  it('counts one alert left out in the singular', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = Array.from({ length: 6 }, (_, index) => ({ rule: 'data_gap', team: `Team ${index}`, severity: 'medium', message: `Team ${index}: no AI tasks logged on 2026-11-18` }));
+    const { text } = reportEmailBody(doc, { title: 'AI adoption report' });
+    expect(text).toContain('1 more, less severe alert is in the report.');
+    expect(text).not.toContain('alerts are in the report');
+  });
+
   it('says when nothing fired', () => {
     const doc = metricsFixture();
     doc.tables.alerts = [];

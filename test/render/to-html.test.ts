@@ -65,6 +65,12 @@ describe('notebookToHtml', () => {
     expect(html.indexOf('Alerts: what to look at')).toBeLessThan(html.indexOf('<main'));
   });
 
+  it('counts one alert left off page 1 in the singular', () => {
+    const one = notebookToHtml(notebook, { ...context, moreAlerts: 1 });
+    expect(one).toContain('1 more, less severe alert is listed in the appendix.');
+    expect(one).not.toContain('1 more, less severe alerts are');
+  });
+
   it('says so when no alert fired, and formats the generation time for readers', () => {
     const quiet = notebookToHtml(notebook, { ...context, alerts: [], moreAlerts: 0 });
     expect(quiet).toContain('<p class="no-alerts">No alert fired this week.</p>');
