@@ -154,7 +154,8 @@ function currentCatalogue() {
 }
 const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((metric) => metric.id === id)!;
 
-const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade)$/;
+// Weekdays too: the tables hold weeks and months, not days ("on Sunday" is refused, not read as a team).
+const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
 
 const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
 // Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
@@ -173,13 +174,13 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
   const names: string[] = [];
   for (const match of question.matchAll(/(?<=\S\s+)[A-Z][A-Za-z]+/g)) {
     const word = match[0].toLowerCase();
-    if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || word === 'i') continue;
+    if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(match[0])) names.push(match[0]);
   }
   // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
   words.forEach((word, index) => {
     if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^[a-z][a-z]{2,}$/.test(word)) return;
-    if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || names.some((name) => name.toLowerCase() === word)) return;
+    if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || names.some((name) => name.toLowerCase() === word)) return;
     names.push(word);
   });
   return names;

@@ -331,4 +331,7 @@ export const PHRASINGS: Phrasing[] = [
   refused('what is the revenue of the tool', ['"tool"']),
   refused('what is the stock price'),
   refused('does anyone in Marketing use it', ['"anyone"', '"it"']),
+  // Probe 2: a weekday is a time the tables cannot split by, not an unknown team
+  refused('did anyone use it on Sunday', ['team or task type called']),
+  refused('how many tasks were done with AI on Mondays', ['team or task type called', '1009']),
 ];
