@@ -19,9 +19,14 @@ const chromiumFound = () =>
   [process.env.UPTAKE_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
     .some((path) => path && existsSync(path));
 
-// Each need: how to tell it is there, and the Debian packages that provide it.
+// fontconfig's fonts that draw Japanese (the Noto CJK fonts draw Chinese, Japanese and Korean alike)
+const cjkFontFound = () => (spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+
+// Each need: how to tell it is there, and the Debian packages that provide it. An optional need that cannot be
+// installed is a warning: without CJK fonts, names in Chinese, Japanese or Korean print as empty boxes in the PDF.
 const needs = [
   { name: 'Chromium (PDF export)', ok: chromiumFound, packages: ['chromium', 'fonts-dejavu-core'] },
+  { name: 'CJK fonts (team and task names in Chinese, Japanese or Korean in the PDF)', ok: cjkFontFound, packages: ['fonts-noto-cjk'], optional: true },
 ];
 if (purpose === 'test') {
   needs.push(
@@ -40,18 +45,19 @@ if (missing.length > 0) {
   const isDebian = existsSync('/etc/debian_version') && has('apt-get');
   if (!isRoot || !isDebian) {
     log(`missing: ${missing.map((need) => need.name).join(', ')}`);
-    log(`install these packages and run again: ${packages.join(' ')}`);
+    log(`install these packages${missing.every((need) => need.optional) ? '' : ' and run again'}: ${packages.join(' ')}`);
     log('(on Debian/Ubuntu: sudo apt-get install -y ' + packages.join(' ') + '; or set UPTAKE_CHROMIUM to a Chromium binary)');
-    process.exit(1);
-  }
-  log(`installing ${packages.join(' ')} with apt-get (first run only)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  const still = missing.filter((need) => !need.ok());
-  if (still.length > 0) {
-    log(`still missing after install: ${still.map((need) => need.name).join(', ')}`);
-    process.exit(1);
+    if (!missing.every((need) => need.optional)) process.exit(1);
+  } else {
+    log(`installing ${packages.join(' ')} with apt-get (first run only)`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    const still = missing.filter((need) => !need.ok());
+    if (still.length > 0) {
+      log(`still missing after install: ${still.map((need) => need.name).join(', ')}`);
+      if (!still.every((need) => need.optional)) process.exit(1);
+    }
   }
 }
 

@@ -109,6 +109,21 @@ describe('htmlToPdf in real headless Chromium', () => {
     expect(pageText(path, 3)).toContain('ROW_12');
   });
 
+  it('draws names in Chinese, Japanese and Korean with a CJK font (scripts/ensure-system.mjs installs one), not as empty boxes', async () => {
+    const names = ['財務部', '営業チーム', '인사팀'];
+    const html = notebookToHtml(
+      notebook([{ output_type: 'display_data', data: { 'text/html': `<table><tbody>${names.map((name) => `<tr><td>${name}</td></tr>`).join('')}</tbody></table>` } }]),
+      context,
+    );
+    const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
+    // the report's own font (Liberation Sans) has no CJK glyphs: without a CJK font Chromium draws boxes and embeds
+    // no other font; with Noto CJK it embeds the glyphs it drew (as Type 3 fonts)
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+    expect(fonts.filter((line) => !line.includes('LiberationSans')).length).toBeGreaterThan(0);
+    const text = pageText(path, 2);
+    for (const name of names) expect(text).toContain(name);
+  });
+
   it('never lets the page reach the network', async () => {
     const requests: string[] = [];
     const server: Server = createServer((request, response) => {
