@@ -19,14 +19,16 @@ const chromiumFound = () =>
   [process.env.UPTAKE_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
     .some((path) => path && existsSync(path));
 
-// fontconfig's fonts that draw Japanese (the Noto CJK fonts draw Chinese, Japanese and Korean alike)
-const cjkFontFound = () => (spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+// Whether fontconfig has a font for a language: Japanese stands for the Noto CJK fonts (Chinese, Japanese and
+// Korean alike), Hindi and Thai for Noto's other scripts (Devanagari, Thai, Bengali, Tamil, Arabic, Hebrew, ...)
+const fontFor = (language) => (spawnSync('fc-list', [`:lang=${language}`, 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
 
 // Each need: how to tell it is there, and the Debian packages that provide it. An optional need that cannot be
-// installed is a warning: without CJK fonts, names in Chinese, Japanese or Korean print as empty boxes in the PDF.
+// installed is a warning: without these fonts, names in those scripts print as empty boxes in the PDF.
 const needs = [
   { name: 'Chromium (PDF export)', ok: chromiumFound, packages: ['chromium', 'fonts-dejavu-core'] },
-  { name: 'CJK fonts (team and task names in Chinese, Japanese or Korean in the PDF)', ok: cjkFontFound, packages: ['fonts-noto-cjk'], optional: true },
+  { name: 'CJK fonts (team and task names in Chinese, Japanese or Korean in the PDF)', ok: () => fontFor('ja'), packages: ['fonts-noto-cjk'], optional: true },
+  { name: "fonts for the world's other scripts (names in Devanagari, Thai, ... in the PDF)", ok: () => fontFor('hi') && fontFor('th'), packages: ['fonts-noto-core'], optional: true },
 ];
 if (purpose === 'test') {
   needs.push(

@@ -109,17 +109,19 @@ describe('htmlToPdf in real headless Chromium', () => {
     expect(pageText(path, 3)).toContain('ROW_12');
   });
 
-  it('draws names in Chinese, Japanese and Korean with a CJK font (scripts/ensure-system.mjs installs one), not as empty boxes', async () => {
-    const names = ['財務部', '営業チーム', '인사팀'];
+  it('draws names in Chinese, Japanese, Korean, Hindi and Thai with fonts for them (scripts/ensure-system.mjs installs them), not as empty boxes', async () => {
+    const names = ['財務部', '営業チーム', '인사팀', 'वित्त विभाग', 'ฝ่ายขาย'];
     const html = notebookToHtml(
       notebook([{ output_type: 'display_data', data: { 'text/html': `<table><tbody>${names.map((name) => `<tr><td>${name}</td></tr>`).join('')}</tbody></table>` } }]),
       context,
     );
     const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
-    // the report's own font (Liberation Sans) has no CJK glyphs: without a CJK font Chromium draws boxes and embeds
-    // no other font; with Noto CJK it embeds the glyphs it drew (as Type 3 fonts)
+    // the report's own font (Liberation Sans) has none of these glyphs: without a font for a script Chromium draws
+    // boxes and embeds no font for it; with Noto it embeds the fonts it drew them with (CJK ones as Type 3 fonts)
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
     expect(fonts.filter((line) => !line.includes('LiberationSans')).length).toBeGreaterThan(0);
+    expect(fonts.some((line) => line.includes('Devanagari'))).toBe(true);
+    expect(fonts.some((line) => line.includes('Thai'))).toBe(true);
     const text = pageText(path, 2);
     for (const name of names) expect(text).toContain(name);
   });
