@@ -76,13 +76,16 @@ const RULES: Record<string, RuleCheck> = {
   asi_below_target(tables, context, threshold) {
     return teamRows(tables.accuracy_stability)
       .filter((row) => row.month === context.report.month && typeof row.asi === 'number' && row.asi < threshold)
-      .map((row) => ({
-        team: row.team,
-        month: row.month,
-        asi: row.asi,
-        evaluated: row.evaluated,
-        message: `${teamName(row.team)}: only ${percent(row.asi)} of evaluated AI tasks in ${String(row.month)} met the accuracy target of ${percent(context.config.metrics.accuracyTarget, 0)} (alert below ${percent(threshold)})`,
-      }));
+      .map((row) => {
+        const [asi, line] = percentsApart(row.asi, threshold);
+        return {
+          team: row.team,
+          month: row.month,
+          asi: row.asi,
+          evaluated: row.evaluated,
+          message: `${teamName(row.team)}: only ${asi} of evaluated AI tasks in ${String(row.month)} met the accuracy target of ${percent(context.config.metrics.accuracyTarget, 0)} (alert below ${line})`,
+        };
+      });
   },
   asi_falling(tables, context, threshold) {
     const rows = teamRows(tables.accuracy_stability);
@@ -104,14 +107,17 @@ const RULES: Record<string, RuleCheck> = {
   harm_rate(tables, context, threshold) {
     return teamRows(tables.harm)
       .filter((row) => typeof row.harm_rate === 'number' && row.harm_rate > threshold)
-      .map((row) => ({
-        team: row.team,
-        week: context.report.week,
-        harm_rate: row.harm_rate,
-        harmful: row.harmful,
-        ai_tasks: row.ai_tasks,
-        message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} were flagged harmful (${percent(row.harm_rate)}, alert above ${percent(threshold)})`,
-      }));
+      .map((row) => {
+        const [rate, line] = percentsApart(row.harm_rate, threshold);
+        return {
+          team: row.team,
+          week: context.report.week,
+          harm_rate: row.harm_rate,
+          harmful: row.harmful,
+          ai_tasks: row.ai_tasks,
+          message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} were flagged harmful (${rate}, alert above ${line})`,
+        };
+      });
   },
   data_gap(tables) {
     return (tables.gaps ?? []).map((row) => ({
@@ -159,6 +165,15 @@ function teamName(team: unknown): string {
 // The report's percent style (column-catalog.ts): "50.0 %".
 function percent(value: unknown, decimals = 1): string {
   return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
+}
+
+// A value beside the line it crossed, with as many decimals (one to three) as it takes for the two to read apart:
+// a harm rate of 1.03 % against a line of 1 % reads `1.03 %, alert above 1.00 %`, not `1.0 %, alert above 1.0 %`.
+function percentsApart(value: unknown, line: number): [string, string] {
+  for (let decimals = 1; ; decimals += 1) {
+    const shown: [string, string] = [percent(value, decimals), percent(line, decimals)];
+    if (shown[0] !== shown[1] || decimals === 3) return shown;
+  }
 }
 
 

@@ -84,6 +84,19 @@ describe('evaluateAlerts', () => {
     ]);
   });
 
+  it('shows a value beside the line it crossed with enough decimals to read apart (not "1.0 %, alert above 1.0 %")', () => {
+    const config = testConfig({ alerts: { rules: [{ rule: 'harm_rate', threshold: 0.01 }, { rule: 'asi_below_target', threshold: 0.8 }] } });
+    const close = {
+      ...tables,
+      harm: [{ team: 'Finance', ai_tasks: 97, harmful: 1, harm_rate: 1 / 97 }, { team: 'Legal', ai_tasks: 40, harmful: 2, harm_rate: 0.05 }],
+      accuracy_stability: [{ month: '2026-11', team: 'Legal', asi: 0.79996, evaluated: 20 }],
+    };
+    const messages = evaluateAlerts(close, buildKpiContext(data, config, '2026-W47')).map((alert) => alert.message);
+    expect(messages).toContain('Finance: 1 of 97 AI tasks in 2026-W47 were flagged harmful (1.03 %, alert above 1.00 %)');
+    expect(messages).toContain('Legal: 2 of 40 AI tasks in 2026-W47 were flagged harmful (5.0 %, alert above 1.0 %)');
+    expect(messages).toContain('Legal: only 79.996 % of evaluated AI tasks in 2026-11 met the accuracy target of 90 % (alert below 80.000 %)');
+  });
+
   it('rejects an unknown rule name as a config error', () => {
     const config = testConfig({ alerts: { rules: [{ rule: 'adoption_dorp' }] } });
     expect(() => evaluateAlerts(tables, buildKpiContext(data, config, '2026-W47'))).toThrow(/alerts\.rules\.0\.rule.*adoption_drop.*got `adoption_dorp`/);
