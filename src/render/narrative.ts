@@ -291,7 +291,8 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   if (power.length > 0 && isNumber(all.ai_tasks) && all.ai_tasks > 0) {
     const theirs = power.reduce((sum, row) => sum + (row.ai_tasks as number), 0);
     const cutOff = Math.min(...power.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
-    const above = Number.isFinite(cutOff) ? ` (more than ${formatOneDecimal(cutOff).replace(/\.0$/, '')} AI tasks in the week)` : '';
+    // (a power user has more AI tasks than the cut-off, a percentile: counts being whole, the least is the next whole number)
+    const above = Number.isFinite(cutOff) ? ` (${countFormat.format(Math.floor(cutOff) + 1)} or more AI tasks in the week)` : '';
     clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${countFormat.format(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
   }
   if (clauses.length === 0) return null;
@@ -479,7 +480,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
         ? `no data for ${doc.week}`
         : adoptionRate === null
           ? NOT_MEASURABLE
-          : `${delta === null ? 'no measurable last week' : `${formatPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
+          : `${delta === null ? 'no week before to compare' : `${formatPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
       direction: adoptionMove,
       tone: tone(adoptionMove, true),
     },

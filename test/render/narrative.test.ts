@@ -265,6 +265,11 @@ describe('headlineKpis', () => {
     ]);
   });
 
+  it('says there is no week before to compare when the report week is the first', () => {
+    const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 120, manual_tasks: 173, adoption_rate: 120 / 293, delta_pts: null, user_adoption_rate: 0.5 }] });
+    expect(headlineKpis(doc)[0]).toMatchObject({ label: 'Adoption', value: '41 %', detail: 'no week before to compare; 120 of 293 tasks used AI' });
+  });
+
   it('shows dashes and says why when there is nothing to measure', () => {
     const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 0, manual_tasks: 0, adoption_rate: null, delta_pts: null, user_adoption_rate: null }] });
     expect(headlineKpis(doc).map((kpi) => [kpi.value, kpi.detail, kpi.direction, kpi.tone])).toEqual([
@@ -296,7 +301,7 @@ describe('keyPoints and the user view', () => {
   it('puts users, the per-user view and power users into words', () => {
     expect(buildNarrative(doc)[2]).toBe(
       "45 of 50 licensed users used AI this week (90 %); counted per user (each user's own AI share, averaged) adoption is 42 % against 50 % counted per task, " +
-        'so heavy users pull the task figure up; 2 power users (more than 25 AI tasks in the week) did 100 of the 400 AI tasks (25 %).',
+        'so heavy users pull the task figure up; 2 power users (26 or more AI tasks in the week) did 100 of the 400 AI tasks (25 %).',
     );
   });
 
