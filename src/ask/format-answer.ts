@@ -1,5 +1,7 @@
+import { columnLabel } from '../metrics/column-catalog.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
+import type { AskTable } from './answer-question.js';
 import { formatValue } from './format-values.js';
 
 /**
@@ -12,10 +14,23 @@ export function formatAnswer(answer: AskAnswer): string {
     lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask "${suggestion}"`));
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
-    const { columns, units, rows } = answer.table;
-    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && (units[index] !== 'count' || !Number.isInteger(cell)) ? formatValue(cell, units[index]) : cell)));
-    lines.push('', textTable(columns, shown));
+    const { units, rows } = answer.table;
+    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && (units[index] !== 'count' || !Number.isInteger(cell)) ? formatValue(cell, units[index]) : readerCell(cell))));
+    lines.push('', textTable(readerHeaders(answer.table), shown));
   }
   lines.push('', `Read as: ${answer.interpretation}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * An answer table's headers in the reader's words, as the report's tables name them (the column catalogue).
+ * @example readerHeaders({ columns: ['team', 'adoption_rate'], units: [], rows: [] }) // ['Team', 'Adoption']
+ */
+export function readerHeaders(table: AskTable): string[] {
+  return table.columns.map(columnLabel);
+}
+
+/** A text cell as the report shows it: the all-teams row's `*` reads "All teams". */
+function readerCell<T>(cell: T): T | string {
+  return cell === '*' ? 'All teams' : cell;
 }

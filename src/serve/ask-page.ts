@@ -10,6 +10,7 @@ const UNIT_FORMAT = { rate: pct, pts, hours, minutes: (value) => value.toFixed(1
 
 function cellText(value, unit) {
   if (value === null || value === undefined) return '—';
+  if (value === '*') return 'All teams';
   if (typeof value === 'number' && UNIT_FORMAT[unit]) return UNIT_FORMAT[unit](value);
   return String(value);
 }
@@ -66,14 +67,14 @@ function showChart(svg) {
   chart.hidden = false;
 }
 
-function showTable(table) {
+function showTable(table, headers) {
   const element = $('table');
   element.replaceChildren();
   if (!table || table.columns.length === 0 || table.rows.length === 0) return;
   const head = element.createTHead().insertRow();
-  for (const column of table.columns) {
+  for (const [index, column] of table.columns.entries()) {
     const th = document.createElement('th');
-    th.textContent = column;
+    th.textContent = headers ? headers[index] : column;
     head.appendChild(th);
   }
   const body = element.createTBody();
@@ -114,7 +115,7 @@ async function ask(event) {
     $('answer').textContent = answer.answer;
     $('interpretation').textContent = 'Read as: ' + answer.interpretation;
     showChart(answer.chart_svg);
-    showTable(answer.table);
+    showTable(answer.table, answer.headers);
     showSuggestions(answer.answered ? [] : answer.suggestions);
     $('status').textContent = answer.answered ? 'answered' : 'not answered';
   } catch (error) {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP, type AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import type { AskEngine } from '../ask/ask-engine.js';
+import { readerHeaders } from '../ask/format-answer.js';
 import { UptakeError } from '../errors.js';
 import { answerChartSvg } from './answer-chart.js';
 import { ASK_PAGE_CSP, ASK_PAGE_HTML, REPORT_CSP } from './ask-page.js';
@@ -161,7 +162,7 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
             return;
           }
           const answer = engine.ask(question);
-          return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, chart_svg: chart }));
+          return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, headers: readerHeaders(answer.table), chart_svg: chart }));
         })
         .catch((error: Error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
       return;

@@ -65,7 +65,7 @@ describe('uptake serve page in headless Chromium', () => {
       ['Procurement', '-35.0 pts', '60.0%', '25.0%'],
       [HOSTILE, '-5.0 pts', '25.0%', '20.0%'],
     ]);
-    expect(await page.$$eval('#table th', (headers) => headers.map((header) => header.textContent))).toEqual(['team', 'delta_pts', 'previous_adoption_rate', 'adoption_rate']);
+    expect(await page.$$eval('#table th', (headers) => headers.map((header) => header.textContent))).toEqual(['Team', 'Change vs last week (pts)', 'Adoption last week', 'Adoption']);
     expect(await page.$$eval('img:not(#chart)', (images) => images.length)).toBe(0);
     expect(await page.$eval('#chart', (image) => (image as unknown as { hidden: boolean }).hidden)).toBe(true);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
@@ -140,7 +140,7 @@ describe('uptake serve API', () => {
     const ask = (body: string, method = 'POST') => fetch(`${server.url}api/ask`, { method, body: method === 'POST' ? body : undefined, headers: { 'content-type': 'application/json' } });
     const good = await ask(JSON.stringify({ question: 'how many hours did Finance save in October' }));
     expect(good.status).toBe(200);
-    expect(await good.json()).toEqual({ ...JSON.parse(JSON.stringify(engine.ask('how many hours did Finance save in October'))), chart_svg: null });
+    expect(await good.json()).toEqual({ ...JSON.parse(JSON.stringify(engine.ask('how many hours did Finance save in October'))), headers: ['Team', 'Hours saved (h)', 'Timed AI tasks'], chart_svg: null });
     const bad = await ask('not json');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'expected a JSON body {"question": "…"} with a question of 1 to 500 characters' });
