@@ -34,7 +34,7 @@ describe('uptake run -p', () => {
     const injected = executed.cells.find((cell) => cell.metadata.tags?.includes('injected-parameters'));
     expect([injected?.source].flat().join('')).toContain('let team: string = "  legal ";');
     const markdown = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.data?.['text/markdown'] ?? ''].flat().join(''));
-    expect(markdown).toContain('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
+    expect(markdown).toContain('## Legal, 2026-W47\n\nCompared with all teams together.');
     const manifest = JSON.parse(readFileSync(join(out, '2026-W47', 'manifest.json'), 'utf8')) as { parameters: { notebook_parameters: unknown } };
     expect(manifest.parameters.notebook_parameters).toEqual({ team: '  legal ' });
     expect(readFileSync(join(out, '2026-W47', 'report.html'), 'utf8')).toContain('Legal, 2026-W47');

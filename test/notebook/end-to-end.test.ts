@@ -142,7 +142,7 @@ describe('uptake execute (CLI)', () => {
     const outputs = outputsOf(out);
     expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
     const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
-    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
+    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together.');
     expect(data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']).length).toBeGreaterThanOrEqual(2);
   }, KERNEL_TEST);
 });
@@ -187,7 +187,7 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
     const outputs = outputsOf(out);
     expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
     const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
-    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together (`*`).');
+    expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together.');
     expect(data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']).length).toBeGreaterThanOrEqual(2);
     expect(data.filter((bundle) => joined(bundle['text/html'] ?? '').includes('<table')).length).toBeGreaterThanOrEqual(2);
   }, KERNEL_TEST);
