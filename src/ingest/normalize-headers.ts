@@ -96,16 +96,23 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
     lookup.set(spec.canonical, spec.canonical);
     for (const alias of spec.aliases) if (!lookup.has(alias)) lookup.set(alias, spec.canonical);
   }
+  const normalizedNames = header.map(normalizeHeaderName);
   const index = new Map<string, number>();
+  // a column named as the contract names it wins over an alias of it anywhere in the header (an export's row
+  // number `id` before its `event_id`); among aliases of one column, the first
+  normalizedNames.forEach((normalized, position) => {
+    if (lookup.get(normalized) === normalized && !index.has(normalized)) index.set(normalized, position);
+  });
+  normalizedNames.forEach((normalized, position) => {
+    const canonical = lookup.get(normalized);
+    if (canonical !== undefined && canonical !== normalized && !index.has(canonical)) index.set(canonical, position);
+  });
+  const claimed = new Set(index.values());
   const passThrough = new Map<string, number>();
   const drift: string[] = [];
   header.forEach((name, position) => {
-    const normalized = normalizeHeaderName(name);
-    const canonical = lookup.get(normalized);
-    if (canonical && !index.has(canonical)) {
-      index.set(canonical, position);
-      return;
-    }
+    const normalized = normalizedNames[position];
+    if (claimed.has(position)) return;
     drift.push(name.trim());
     if (normalized && !passThrough.has(normalized) && !lookup.has(normalized)) passThrough.set(normalized, position);
   });
