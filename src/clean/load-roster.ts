@@ -1,7 +1,7 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
-import { headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
+import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
@@ -156,9 +156,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     }
     if (!header) {
       first = header = resolveHeader('user_monthly_summary', record.fields);
-      if (header.missingRequired.length > 0) {
-        throw new UptakeError('input', `expected a header with ${header.missingRequired.map((c) => `\`${c}\``).join(', ')} (or an alias), got ${record.fields.map((f) => `\`${f}\``).join(', ')}`, { file: file.path, line: record.line });
-      }
+      if (header.missingRequired.length > 0) throw headerLacking(header, record.fields, file.path, record.line);
       drift.push(...header.drift);
       return;
     }

@@ -1,7 +1,7 @@
 import { UptakeError } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
 import { parseChunk, readFileRecords, type ForEachRecord, type TextChunk } from '../ingest/read-csv-fast.js';
-import { headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
+import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
 import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
@@ -152,13 +152,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
   await forEachRecord((record) => {
     if (!header) {
       header = resolveHeader(file.kind, record.fields);
-      if (header.missingRequired.length > 0) {
-        throw new UptakeError(
-          'input',
-          `expected a header with ${header.missingRequired.map((column) => `\`${column}\``).join(', ')} (or an alias), got ${record.fields.map((field) => `\`${field}\``).join(', ')}`,
-          { file: file.path, line: record.line },
-        );
-      }
+      if (header.missingRequired.length > 0) throw headerLacking(header, record.fields, file.path, record.line);
       first = { resolved: header, fields: record.fields, last: record.fields };
       return;
     }

@@ -4,6 +4,7 @@ import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError, isSystemError, systemErrorText } from '../errors.js';
 import { fileKind } from '../util/file-kind.js';
+import { someNames } from '../util/some-names.js';
 import type { InputKind } from './types.js';
 
 export interface InputFile {
@@ -69,16 +70,11 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
   }
   for (const kind of required) {
     if (!files.some((file) => file.kind === kind)) {
-      throw new UptakeError('input', `expected at least one ${kind}*.csv or ${kind}*.csv.gz file, found none (files: ${someNames(names)})`, { file: inputDir });
+      throw new UptakeError('input', `expected at least one ${kind}*.csv or ${kind}*.csv.gz file, found none (files: ${names.length === 0 ? 'none' : someNames(names)})`, { file: inputDir });
     }
   }
   return files;
 }
-
-/** Names shown in a message: the first few; a folder of thousands of exports would make a line of megabytes. */
-const NAMES_SHOWN = 20;
-const someNames = (names: string[]) =>
-  names.length === 0 ? 'none' : names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more`;
 
 // Node decodes a name that is not UTF-8 with U+FFFD for each bad byte: no file has that name, so its stat
 // failed as if the file had gone, and the name would be wrong in every message, ledger and quarantine row.

@@ -1,3 +1,5 @@
+import { UptakeError } from '../errors.js';
+import { shortName, someNames } from '../util/some-names.js';
 import type { InputKind } from './types.js';
 
 /**
@@ -124,6 +126,15 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
     .filter((name) => !(name.startsWith('duration_') && ['duration_ms', 'duration_s', 'duration_min'].some(hasDurationOrEnd)))
     .filter((name) => !(name === 'accuracy_pct' && index.has('accuracy')) && !(name === 'accuracy' && index.has('accuracy_pct')));
   return { index, passThrough, drift, missingRequired, missingOptional, width: header.length };
+}
+
+/**
+ * The error for a first record that lacks a required column: which ones, and the names it has (a few).
+ * @example headerLacking(resolveHeader('ai_logs', fields), fields, 'ai_logs_a.csv', 1).message // 'expected a header with `status` (or an alias), got `id`, …'
+ */
+export function headerLacking(header: ResolvedHeader, fields: string[], file: string, line: number): UptakeError {
+  const quoted = (names: string[]) => names.map((name) => `\`${name}\``);
+  return new UptakeError('input', `expected a header with ${quoted(header.missingRequired).join(', ')} (or an alias), got ${someNames(quoted(fields.map(shortName)))}`, { file, line });
 }
 
 const HAS_DIGIT = /\d/;

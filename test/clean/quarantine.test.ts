@@ -79,6 +79,14 @@ test('a header without a required column is an error naming the file and the col
     .rejects.toThrow(/ai_logs_1\.csv:1: expected a header with `task_type`, `status` \(or an alias\), got `event_id`, `user_id`, `started_at`/);
 });
 
+test('a header of 100,000 columns (or of a column name of 100 KB) lacking a required one is an error of one short line: 20 names shown, each cut at 80 characters, the rest counted', async () => {
+  const wide = ['event_id', 'user_id', 'started_at', ...Array.from({ length: 100_000 }, (_, column) => `c${column}`)].join(',');
+  await expect(clean({ 'ai_logs_1.csv': csv(wide, 'e1,u1,2026-11-16T09:00:00Z') }))
+    .rejects.toThrow(/ai_logs_1\.csv:1: expected a header with `task_type`, `status` \(or an alias\), got `event_id`, `user_id`, `started_at`, `c0`, .*, `c16` and 99983 more$/);
+  const roster = clean({ 'user_monthly_summary_2026-11.csv': csv(`user_id,${'x'.repeat(100_000)}`, 'u1,2026-11') });
+  await expect(roster).rejects.toThrow(new RegExp(`user_monthly_summary_2026-11\\.csv:1: expected a header with \`month\` \\(or an alias\\), got \`user_id\`, \`${'x'.repeat(80)}… \\(100000 characters\\)\`$`));
+});
+
 test('an empty file is an error naming it', async () => {
   await expect(clean({ 'ai_logs_1.csv': '' })).rejects.toThrow(/ai_logs_1\.csv: expected a header row and data, but the file is empty/);
 });
