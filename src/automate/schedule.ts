@@ -9,6 +9,7 @@ import { guardedRun } from './guarded-run.js';
 import type { Job } from './job.js';
 import { appendRun, readRunLog, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
 
 const DAY_MS = 86_400_000;
 // Timers cannot sleep longer than ~24.8 days, and a suspended machine skews long sleeps: wake hourly and re-check.
@@ -99,14 +100,29 @@ export function describeInstant(epochMs: number, zone: string): string {
 }
 
 // The catch-up rule: the last occurrence before now is missed when nothing (no run, skip or
-// scheduler start) was logged at or after it. An empty log means a first start, not a miss.
+// scheduler start) was logged at or after it. An empty log means a first start, not a miss. A run
+// of it whose process went without an `end` line (kill -9, a power cut) did not serve it either: it
+// is caught up once, but a catch-up that was itself interrupted is not tried again (a run that takes
+// the machine down would otherwise start with every restart of the service).
 /**
  * The occurrence to catch up on, or null.
  * @example missedOccurrence(entries, scheduleCron(config.schedule), Date.now())
  */
-export function missedOccurrence(entries: RunLogEntry[], cron: Cron, now: number): number | null {
+export function missedOccurrence(
+  entries: RunLogEntry[],
+  cron: Cron,
+  now: number,
+  options: { isAlive?: (pid: number) => boolean; host?: string } = {},
+): number | null {
   const last = previousOccurrence(cron, now);
   if (last === null) return null;
+  const isAlive = options.isAlive ?? pidIsAlive;
+  const host = options.host ?? hostname();
+  const ended = new Set(entries.flatMap((entry) => (entry.event === 'end' ? [entry.runId] : [])));
+  const since = (entry: RunLogEntry) => Date.parse(entry.at) >= last;
+  const interrupted = (entry: Extract<RunLogEntry, { event: 'start' }>) => !ended.has(entry.runId) && entry.host === host && !isAlive(entry.pid);
+  const runsSince = entries.filter((entry): entry is Extract<RunLogEntry, { event: 'start' }> => entry.event === 'start' && since(entry));
+  if (runsSince.length > 0 && runsSince.every(interrupted)) return runsSince.some((run) => run.reason === 'catch-up') ? null : last;
   let latest: number | null = null;
   for (const entry of entries) {
     if (entry.event === 'end' || entry.event === 'watcher-start') continue;
@@ -243,7 +259,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     async start() {
       const now = clock.now();
       const entries = await readRunLog(runLog);
-      const missed = config.schedule.catchUp ? missedOccurrence(entries, cron, now) : null;
+      const missed = config.schedule.catchUp ? missedOccurrence(entries, cron, now, { isAlive: deps.isAlive }) : null;
       await appendRun(runLog, {
         event: 'scheduler-start',
         at: new Date(now).toISOString(),

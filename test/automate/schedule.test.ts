@@ -216,6 +216,34 @@ describe('catch-up', () => {
     expect(requests).toEqual([]);
   });
 
+  it('catches up once on an occurrence whose run was interrupted (kill -9, power cut), not again when the catch-up is interrupted too', async () => {
+    // The Monday 2026-11-23 run started on this host and its process is gone without an `end` line.
+    await seedLog([
+      ...okRun('r1', '2026-11-16T05:00:00.000Z', '2026-11-16T05:01:00.000Z'),
+      { event: 'scheduler-start', at: '2026-11-20T10:00:00.000Z', cron: weekly.cron, timezone: weekly.timezone, pid: 4_000_001, host: hostname() },
+      { event: 'start', runId: 'r2', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_001, host: hostname(), scheduledFor: '2026-11-23T05:00:00.000Z' },
+    ]);
+    const clock = new FakeClock(at('2026-11-23T05:10:00Z'));
+    const requests: JobRequest[] = [];
+    const isAlive = (pid: number) => pid === process.pid;
+    // the restarted scheduler's catch-up is killed as well: its `start` stays without an `end`
+    const killed = createScheduler(configWith(weekly), { job: async (request) => void requests.push(request), clock, isAlive });
+    const { catchUp } = await killed.start();
+    expect(catchUp).toMatchObject({ reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
+    await killed.stop();
+    const entries = await readRunLog(statePaths(output).runLog);
+    const catchUpStart = entries.find((entry) => entry.event === 'start' && entry.reason === 'catch-up')!;
+    await rm(statePaths(output).runLog);
+    await seedLog([...entries.filter((entry) => entry.event !== 'end'), { ...catchUpStart, pid: 4_000_002 } as RunLogEntry].filter((entry) => entry !== catchUpStart));
+    await clock.advanceTo(at('2026-11-23T05:20:00Z'));
+    const again = createScheduler(configWith(weekly), { job: async (request) => void requests.push(request), clock, isAlive });
+    expect((await again.start()).catchUp).toBeNull();
+    await again.stop();
+    expect(requests).toEqual([{ reason: 'catch-up' }]);
+    // a run of that occurrence still going (another scheduler, or a host of its own) is no miss
+    expect(missedOccurrence([{ event: 'start', runId: 'r9', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_003, host: 'elsewhere' }], scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })).toBeNull();
+  });
+
   it('counts a scheduler that was up before the occurrence, even with no run yet, as having missed it', async () => {
     const entries: RunLogEntry[] = [
       { event: 'scheduler-start', at: '2026-11-20T10:00:00.000Z', cron: weekly.cron, timezone: weekly.timezone, pid: 1, host: 'h' },
