@@ -93,6 +93,16 @@ function isJson(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
+// `GET //` or `GET /\\` is no URL under any base: new URL threw in the handler, and the throw ended the server.
+/** A request target's path, or null when it is not one. */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves the ask page (GET /), the headline numbers (GET /api/headline, with `report_url` when the
  * report exists), the week's alerts (GET /api/alerts), the report (GET /report) and answers
@@ -106,7 +116,22 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
   const log = options.onRequest ?? (() => {});
   let allowed = new Set<string>();
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    try {
+      answer(request, response);
+    } catch (error) {
+      // one request's failure is its own 500; the server stays up for the next
+      if (!response.headersSent) sendJson(response, 500, { error: (error as Error)?.message ?? String(error) });
+      else response.destroy();
+    }
+  });
+  function answer(request: IncomingMessage, response: ServerResponse): void {
+    const path = requestPath(request.url);
+    if (path === null) {
+      const target = (request.url ?? '').slice(0, 100);
+      log(`${request.method} ${target} (not a path)`);
+      sendJson(response, 400, { error: `expected a request path such as /api/headline, got \`${target}\`` });
+      return;
+    }
     log(`${request.method} ${path}`);
     const requestedHost = (request.headers.host ?? '').toLowerCase();
     if (!allowed.has(requestedHost)) {
@@ -168,7 +193,7 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
       return;
     }
     sendJson(response, 404, { error: `no such page: ${path}; the page is at /` });
-  });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new UptakeError('usage', `expected to listen on ${host}:${options.port ?? 8787}, got ${error.code ?? error.message}; pass another --port`, { cause: error })),

@@ -217,6 +217,16 @@ describe('uptake serve answers only its own address and JSON posts', () => {
     expect((await raw({ path: '/', host: `rebound.example:${port}` })).body).not.toContain('<html');
   });
 
+  test('a request target that is no URL path (`//`, `/\\`, `//[::1`) gets 400, and the server goes on answering', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    for (const path of ['//', '/\\', '//[::1', 'http://[']) {
+      const answer = await raw({ path, host });
+      expect(answer.status, path).toBe(400);
+      expect(JSON.parse(answer.body), path).toEqual({ error: `expected a request path such as /api/headline, got \`${path}\`` });
+    }
+    expect((await raw({ path: '/api/headline', host })).status).toBe(200);
+  });
+
   test('a POST that is not application/json gets 415 and is not answered', async () => {
     const host = `127.0.0.1:${server.port}`;
     const body = JSON.stringify({ question: 'how many hours did Finance save in October' });
