@@ -48,6 +48,8 @@ export interface WatchOptions {
   snapshotDir?: string;
   /** Called after every batch with what it found and did. */
   onBatch?: (batch: WatchBatch) => void;
+  /** How often the watched folder is checked to be the same folder (deleted, made anew, renamed over); default 5 s. */
+  folderCheckMs?: number;
 }
 
 /** One debounced batch of ready files and what came of it. */
@@ -94,6 +96,15 @@ export interface Watcher {
   idle(): Promise<void>;
 }
 
+/** How often the watched folder is checked to be the same one. */
+const FOLDER_CHECK_MS = 5000;
+
+/** A folder's device and inode, or null when there is no folder at the path. */
+async function identityOf(path: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  return info?.isDirectory() ? `${info.dev}:${info.ino}` : null;
+}
+
 /**
  * Watches `dir` for input files (ai_logs*, manual_logs*, user_monthly_summary* as .csv or
  * .csv.gz) and runs the job once per burst, for the weeks the new content touches. A file
@@ -127,23 +138,50 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   let closed = false;
 
   const { watch: watchFolder } = await import('chokidar');
-  const folder: FSWatcher = watchFolder(root, {
-    depth: 0,
-    ignoreInitial: false,
-    usePolling: options.usePolling ?? false,
-    awaitWriteFinish: { stabilityThreshold: options.stableMs, pollInterval: Math.max(10, Math.min(100, Math.floor(options.stableMs / 4))) },
-    // uptake reads a folder's top level only (like `uptake run`), and only input-kind names.
-    ignored: (path: string) => resolve(path) !== root && kindOfFileName(basename(path)) === null,
-  });
   const onReady = (path: string) => {
     if (closed) return;
     pending.add(resolve(path));
     arm(options.debounceMs);
   };
-  folder.on('add', onReady);
-  folder.on('change', onReady);
-  folder.on('error', (error) => log(`uptake watch: ${(error as Error)?.message ?? String(error)}`));
-  await new Promise<void>((ready) => folder.once('ready', () => ready()));
+  async function openFolder(): Promise<FSWatcher> {
+    const opened = watchFolder(root, {
+      depth: 0,
+      ignoreInitial: false,
+      usePolling: options.usePolling ?? false,
+      awaitWriteFinish: { stabilityThreshold: options.stableMs, pollInterval: Math.max(10, Math.min(100, Math.floor(options.stableMs / 4))) },
+      // uptake reads a folder's top level only (like `uptake run`), and only input-kind names.
+      ignored: (path: string) => resolve(path) !== root && kindOfFileName(basename(path)) === null,
+    });
+    opened.on('add', onReady);
+    opened.on('change', onReady);
+    opened.on('error', (error) => log(`uptake watch: ${(error as Error)?.message ?? String(error)}`));
+    await new Promise<void>((ready) => opened.once('ready', () => ready()));
+    return opened;
+  }
+  let folder = await openFolder();
+  // The OS watches a folder by its inode: once it is deleted and made anew, or another folder is renamed
+  // over it, no event comes again and files landed unseen. The folder's identity is checked now and then,
+  // and a new folder is watched afresh (its files scanned; the ledger keeps known content from running).
+  let folderIdentity = await identityOf(root);
+  let checkingFolder: Promise<void> | null = null;
+  const folderCheck = setInterval(() => {
+    checkingFolder ??= checkFolder().finally(() => (checkingFolder = null));
+  }, options.folderCheckMs ?? FOLDER_CHECK_MS); // (it keeps the process up while the folder is gone)
+  async function checkFolder(): Promise<void> {
+    const identity = await identityOf(root);
+    if (closed || identity === folderIdentity) return;
+    const before = folderIdentity;
+    folderIdentity = identity;
+    await folder.close();
+    if (identity === null) {
+      log(`uptake watch: ${root} is gone; watching for it to come back`);
+      return;
+    }
+    log(`uptake watch: ${root} is a new folder (the one watched was ${before === null ? 'gone' : 'replaced'}); watching it`);
+    const opened = await openFolder();
+    if (closed) await opened.close();
+    else folder = opened;
+  }
   // `uptake status` shows a running watcher from this line (and whether its pid is alive).
   if (options.outputDir) {
     const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
@@ -394,6 +432,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   return {
     async close() {
       closed = true;
+      clearInterval(folderCheck);
+      if (checkingFolder) await checkingFolder;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       await folder.close();

@@ -292,6 +292,31 @@ describe('watch', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('watches the folder again when it is deleted and made anew, or replaced by a rename, and says so', async () => {
+    const lines: string[] = [];
+    const { requests, batchCount } = await startWatcher({ debounceMs: 50, stableMs: 200, folderCheckMs: 100, log: (line) => lines.push(line) });
+    /** Waits for batches (a file may first wait to be quiet) until the job was asked `count` times. */
+    const runs = async (count: number) => {
+      for (let batches = 1; requests.length < count; batches += 1) await batchCount(batches);
+    };
+    await rm(inbox, { recursive: true });
+    await new Promise((pause) => setTimeout(pause, 400));
+    expect(lines).toContain(`uptake watch: ${inbox} is gone; watching for it to come back`);
+    await mkdir(inbox);
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await runs(1);
+    expect(lines).toContain(`uptake watch: ${inbox} is a new folder (the one watched was gone); watching it`);
+    // a folder built aside and renamed over the watched one (its files are already there)
+    const aside = join(root, 'aside');
+    await mkdir(aside);
+    await writeFile(join(aside, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    await rename(inbox, join(root, 'old'));
+    await rename(aside, inbox);
+    await runs(2);
+    expect(lines).toContain(`uptake watch: ${inbox} is a new folder (the one watched was replaced); watching it`);
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W47'] }, { reason: 'watch', weeks: ['2026-W46'] }]);
+  });
+
   it('ignores a FIFO named like input instead of blocking on it', async () => {
     const { requests, batchCount } = await startWatcher({ job: async (request) => void requests.push(request) });
     execFileSync('mkfifo', [join(inbox, 'ai_logs_2026-W48.csv')]);
