@@ -1,4 +1,5 @@
 import { UptakeError } from '../errors.js';
+import { MAX_TIMER_MS } from '../util/max-timer.js';
 
 /** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
 export const DEFAULT_STOP_GRACE_SEC = 120;
@@ -78,7 +79,7 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
 export function stopGraceSec(value: string | undefined): number {
   if (value === undefined) return DEFAULT_STOP_GRACE_SEC;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UptakeError('usage', `--stop-grace: expected a number of seconds (0 or more), got \`${value}\``);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds * 1000 > MAX_TIMER_MS) throw new UptakeError('usage', `--stop-grace: expected a number of seconds (0 to ${Math.floor(MAX_TIMER_MS / 1000)}), got \`${value}\``);
   return seconds;
 }
 

@@ -2,8 +2,12 @@ import { isIP } from 'node:net';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { SETTLED_MS } from '../util/hash-file.js';
+import { MAX_TIMER_MS } from '../util/max-timer.js';
 
 // Every threshold of CONTRACT.md is here with its default; nothing past config/ sees raw input.
+
+/** A wait in whole milliseconds that a timer can hold. */
+const waitMs = () => z.number().int().nonnegative().max(MAX_TIMER_MS, { message: `expected at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest wait a timer holds` });
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -127,8 +131,8 @@ export const RetrySchema = z
   .object({
     /** Total tries, the first included. */
     attempts: z.number().int().positive().default(4),
-    baseDelayMs: z.number().int().nonnegative().default(1000),
-    maxDelayMs: z.number().int().nonnegative().default(30000),
+    baseDelayMs: waitMs().default(1000),
+    maxDelayMs: waitMs().default(30000),
   })
   .strict();
 
@@ -222,9 +226,9 @@ export const ScheduleSchema = z
 export const WatchSchema = z
   .object({
     /** Files landing within this many ms of each other make one run. */
-    debounceMs: z.number().int().nonnegative().default(2000),
+    debounceMs: waitMs().default(2000),
     /** A file counts as written once its size has not changed for this many ms. */
-    stableMs: z.number().int().positive().default(1000),
+    stableMs: waitMs().positive().default(1000),
     /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
     ledgerPath: z.string().nullable().default(null),
   })
@@ -248,9 +252,9 @@ export const InputLimitsSchema = z
 export const InputSettleSchema = z
   .object({
     /** A file is read once its size and mtime have not changed for this many ms: 2 s. 0 reads files as they are. */
-    quietMs: z.number().int().nonnegative().default(SETTLED_MS),
+    quietMs: waitMs().default(SETTLED_MS),
     /** A file still changing after this many ms of waiting stops the command (exit 3): 60 s. */
-    maxWaitMs: z.number().int().nonnegative().default(60_000),
+    maxWaitMs: waitMs().default(60_000),
   })
   .strict();
 

@@ -26,6 +26,21 @@ describe('settings checked when the config is read, before any work', () => {
     expect(configError({ schedule: { cron: 'every monday' } })).toContain('`schedule.cron`: expected a cron expression');
   });
 
+  it('refuses a wait longer than a timer holds (Node fires such a timer after 1 ms), naming the key', () => {
+    expect(configError({ watch: { debounceMs: 2 ** 31 - 1 }, email: { retry: { maxDelayMs: 86_400_000 } } })).toBe('accepted');
+    const waits: Array<[string, Record<string, unknown>]> = [
+      ['watch.debounceMs', { watch: { debounceMs: 3_000_000_000 } }],
+      ['watch.stableMs', { watch: { stableMs: 3_000_000_000 } }],
+      ['email.retry.baseDelayMs', { email: { retry: { baseDelayMs: 3_000_000_000 } } }],
+      ['slack.retry.maxDelayMs', { slack: { retry: { maxDelayMs: 3_000_000_000 } } }],
+      ['inputSettle.quietMs', { inputSettle: { quietMs: 3_000_000_000 } }],
+      ['inputSettle.maxWaitMs', { inputSettle: { maxWaitMs: 3_000_000_000 } }],
+    ];
+    for (const [key, spec] of waits) {
+      expect(configError(spec)).toBe(`uptake.config.json: \`${key}\`: expected at most 2147483647 ms (about 24.8 days), the longest wait a timer holds, got \`3000000000\``);
+    }
+  });
+
   it('checks the SMTP host, port and addresses', () => {
     expect(configError({ email: { host: 'smtp.example.com', port: 587, from: 'Reports <reports@example.com>', to: ['a@example.com'] } })).toBe('accepted');
     expect(configError({ email: { host: '::1' } })).toBe('accepted');
