@@ -13,7 +13,15 @@ export interface EmailEffects {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+  /** How long one try may take, from connecting to the server's last answer (default SEND_ATTEMPT_MS). */
+  attemptMs?: number;
 }
+
+// nodemailer's timeouts count silence only: a server that answers a byte at a time (a broken relay, a tarpit)
+// held a run in delivery for good, and a scheduled run with it. A try that takes longer than this fails as a
+// network error would, and is retried.
+/** How long one try at sending a mail may take: 5 minutes, ample for a report's PDF over a slow link. */
+export const SEND_ATTEMPT_MS = 5 * 60_000;
 
 export interface EmailMessage {
   subject: string;
@@ -135,7 +143,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     const info = await withRetries(
       (attempt) => {
         attempts = attempt;
-        return transport.sendMail(mail);
+        return withinTime(transport.sendMail(mail), effects.attemptMs ?? SEND_ATTEMPT_MS);
       },
       { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry },
     );
@@ -163,6 +171,16 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
   } finally {
     transport.close();
   }
+}
+
+// The try's outcome, or an error once `ms` have passed (its connection is left to nodemailer's socket timeout; a
+// command ends its process when it is done).
+function withinTime<T>(sending: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([sending, late]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { EmailSchema } from '../../src/config/schema.js';
@@ -142,6 +143,37 @@ describe('sendReportEmail', () => {
     expect(mustUseTls(EmailSchema.parse({ ...remote, requireTLS: false }))).toBe(false);
     expect(mustUseTls(EmailSchema.parse({ host: '127.0.0.1', requireTLS: true }))).toBe(true);
   });
+
+  it('gives up on a try the server drags out a byte at a time (nodemailer waits on silence only), retries, then fails naming the server', async () => {
+    // answers the greeting, then each command with one byte a second, never a whole line
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.write('220 tarpit.example.test ESMTP\r\n');
+      let drip: NodeJS.Timeout | undefined;
+      socket.once('data', () => (drip = setInterval(() => socket.write('2'), 100)));
+      socket.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const sockets = new Set<Socket>();
+    server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const started = Date.now();
+      const tries: number[] = [];
+      const failure = await sendEmail(
+        emailConfig(port, { user: undefined, passwordEnv: undefined }),
+        { subject: 'uptake failed for 2026-W47', text: 'x' },
+        { attemptMs: 1500, sleep: async () => undefined, onRetry: ({ attempt }) => void tries.push(attempt) },
+      ).then(() => null, (error: Error) => error);
+      expect(failure).toBeInstanceOf(UptakeError);
+      expect(failure!.message).toBe(`SMTP 127.0.0.1:${port}: could not send "uptake failed for 2026-W47" to ops@example.test, cfo@example.test after 3 attempt(s): the server had not finished the exchange after 1.5 s`);
+      expect(tries).toEqual([1, 2]);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((closed) => server.close(closed));
+    }
+  }, 30_000);
 
   it('sends a plain notification without attachment', async () => {
     const server = await startSmtp();
