@@ -10,6 +10,14 @@ import { openStore } from '../../src/store/open-store.js';
 import { NOW, config, landInBatches, outcome, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, SMALL, landInSteps, type Landing } from './land-in-steps.js';
 
+
+// A log file's parsed rows kept beside the store file: the blob under the key (their bytes' SHA-256) its ledger row names.
+async function keptRowsOf(store: string, name: string): Promise<{ blob: string; key: string }> {
+  const engine = await openStore(store);
+  const [{ parts_key: key }] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', [name]);
+  await engine.close();
+  return { blob: join(`${store}.rows`, String(key)), key: String(key) };
+}
 describe('cleanWithStore: a run through the store equals a run from scratch', () => {
   for (const seed of [1, 2, 3]) {
     const { files } = generateDataset({ seed, users: 30, weeks: 6, endWeek: '2026-W47' });
@@ -204,11 +212,7 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
     const messages = await steps(
       { ...base, 'ai_logs_a.csv': a },
       async (store) => {
-        // a's parsed rows, kept beside the store file under the key (their bytes' SHA-256) its ledger row names
-        const engine = await openStore(store);
-        const [{ parts_key: key }] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', ['ai_logs_a.csv']);
-        await engine.close();
-        const blob = join(`${store}.rows`, String(key));
+        const { blob, key } = await keptRowsOf(store, 'ai_logs_a.csv');
         expect(createHash('sha256').update(readFileSync(blob)).digest('hex')).toBe(key);
         writeFileSync(blob, new Uint8Array([1, 2, 3]));
       },
@@ -228,11 +232,8 @@ describe('cleanWithStore: the cross-row rules across files that land apart', () 
     const messages = await steps(
       { ...base, 'ai_logs_a.csv': a },
       async (store) => {
-        const engine = await openStore(store);
-        const [{ parts_key: key }] = await engine.all('SELECT parts_key FROM store_file_rows WHERE name = $1', ['ai_logs_a.csv']);
-        await engine.close();
         // e1 starts (and ends) five hours later in the kept value: without a check, e2 no longer continues it
-        const blob = join(`${store}.rows`, String(key));
+        const { blob } = await keptRowsOf(store, 'ai_logs_a.csv');
         const parts = deserialize(readFileSync(blob)) as Array<{ start: Float64Array; end: Float64Array }>;
         for (const part of parts) for (const times of [part.start, part.end]) times.forEach((time, row) => (times[row] = time + 5 * 3_600_000));
         writeFileSync(blob, serialize(parts));
