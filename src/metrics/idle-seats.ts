@@ -12,8 +12,8 @@ export const idleSeats: Kpi = {
     'its Thursday); idle_seats = those with no completed AI task in the last people.idleWeeks weeks (4: the report week ' +
     'and the 3 before); idle_share = idle_seats / licensed_users; idle_cost = idle_seats x licences.monthlyCost when that is ' +
     'configured (else null). lapsed_users = people, licensed or not, with an AI task before that window and none in it. ' +
-    'A person\'s team is their roster team of the roster month, else the team of their last AI task. Every figure is null ' +
-    'when the loaded data starts after the window\'s first day, and the licence figures when the roster lists nothing for ' +
+    'A person\'s team is their roster team of the roster month, else the team of their last AI task. Every figure but ' +
+    'licensed_users is null when the loaded data starts after the window\'s first day, and the licence figures when the roster lists nothing for ' +
     'that month (a data caveat says which). Team rows with fewer people (licensed or lapsed) than ' +
     'privacy.minGroupSize are suppressed. idle_weeks repeats the window\'s length.',
   grain: 'week',
