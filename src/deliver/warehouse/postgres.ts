@@ -63,6 +63,7 @@ async function loadTable(client: pg.Client, schema: string, table: WarehouseTabl
 /**
  * Loads the tables into PostgreSQL in one transaction (parameterised inserts, quoted
  * identifiers; rows go as one array parameter per column through unnest): each table is created if missing and the batch's weeks are replaced.
+ * Loads into the same schema take turns (a transaction-level advisory lock), so concurrent runs never duplicate rows.
  * @example await loadPostgres({ kind: 'postgres', url: process.env.UPTAKE_POSTGRES_URL!, schema: 'uptake' }, warehouseTables(load))
  */
 export async function loadPostgres(target: PostgresTarget, tables: WarehouseTable[]): Promise<WarehouseLoadResult> {
@@ -78,6 +79,9 @@ export async function loadPostgres(target: PostgresTarget, tables: WarehouseTabl
   let current = '';
   try {
     await client.query('BEGIN');
+    // Two loads into one schema at once (runs with different --out, or on two hosts) would each delete
+    // nothing the other has not committed and both insert: one at a time, the later one waiting.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('uptake warehouse'), hashtext($1))", [target.schema]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(target.schema)}`);
     for (const table of tables) {
       current = table.name;

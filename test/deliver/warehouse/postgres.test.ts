@@ -104,6 +104,19 @@ describe('loadWarehouse into PostgreSQL', () => {
     await client.query(`ALTER TABLE "${schema}".metric_harm DROP CONSTRAINT harm_negative`);
   });
 
+  it('loads at once into a schema not made yet all succeed and leave one copy of the week', async () => {
+    const fresh = `${schema}_race`;
+    const raceTarget = { kind: 'postgres' as const, url, schema: fresh };
+    try {
+      const loads = [1, 2, 3, 4].map((run) => loadWarehouse(raceTarget, { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: `run-${run}` }));
+      await Promise.all(loads);
+      const counted = await client.query(`SELECT (SELECT count(*)::int FROM "${fresh}".uptake_tasks) AS tasks, (SELECT count(*)::int FROM "${fresh}".metric_alerts) AS alerts`);
+      expect(counted.rows[0]).toEqual({ tasks: 3, alerts: 2 });
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${fresh}" CASCADE`);
+    }
+  });
+
   it('names the server without its password when it cannot connect', async () => {
     const error = (await loadWarehouse(
       { kind: 'postgres', url: 'postgres://uptake:hunter2@127.0.0.1:1/none', schema },
