@@ -20,7 +20,7 @@ import type { notebookToHtml } from './render/to-html.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
 import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
-import type { AlertRoutingResult } from './deliver/alert-routing.js';
+import type { AlertChannel, AlertRoutingResult } from './deliver/alert-routing.js';
 
 // Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
 // before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
@@ -114,7 +114,7 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
   // Settings are checked first: a config that cannot deliver or load fails before any work is done.
   const { channels } = checkRunSettings(options.config, options, effects.env);
   // The report week once stage 2 resolved it; a failure before that can name only the week asked for.
-  const resolved: { week?: ReportWeek } = {};
+  const resolved: RunProgress = {};
   try {
     effects.signal?.throwIfAborted();
     return await runStages(options, effects, channels, resolved);
@@ -126,11 +126,29 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
     // failure came after the report went out: the channels had the report).
     if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
-      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary: 'No report was sent.' }, channels, deliveryEffects(effects));
+      const summary = resolved.reportDelivery ? publishedSummary(resolved.reportDelivery) : 'No report was sent.';
+      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary }, channels, deliveryEffects(effects));
       for (const result of results) if (!result.ok) effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
     }
     throw error;
   }
+}
+
+/** What a run got to, for the notice of its failure. */
+interface RunProgress {
+  /** The report week once stage 2 resolved it. */
+  week?: ReportWeek;
+  /** Set when the published report reached some channels and not others (stage 7). */
+  reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
+}
+
+const CHANNEL_NAMES: Record<AlertChannel, string> = { email: 'email', slack: 'Slack' };
+
+// The failure notice of a run whose report was published but not delivered everywhere must not say that no report was sent.
+function publishedSummary({ received, failed }: { received: AlertChannel[]; failed: AlertChannel[] }): string {
+  const names = (list: AlertChannel[]) => list.map((channel) => CHANNEL_NAMES[channel]).join(' and ');
+  if (received.length === 0) return `The report was published, but ${names(failed)} did not receive it.`;
+  return `The report was published; ${names(received)} received it, ${names(failed)} did not.`;
 }
 
 /**
@@ -157,7 +175,7 @@ function abortedError(week: string, signal: AbortSignal, cause: unknown): Uptake
   return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
 }
 
-async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: { week?: ReportWeek }): Promise<RunResult> {
+async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: RunProgress): Promise<RunResult> {
   const { now, log, env, files: { writeFile, readFile } } = effects;
   const { config } = options;
   const input = resolve(options.input ?? config.input);
@@ -314,17 +332,28 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           import('./deliver/alert-sender.js'),
           import('./automate/state-paths.js'),
         ]);
+        // One channel failing never keeps the report or the alerts from the other: each is tried, then the first failure is raised.
+        const failures: { channel: AlertChannel; error: unknown }[] = [];
         if (channels.email) {
-          const pdf = await readFile(join(weekDir, 'report.pdf'));
-          const pdfName = `uptake-report-${week}.pdf`;
-          const body = reportEmailBody(metrics, { title: config.title, pdfName });
-          await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
-          delivered.email = true;
+          try {
+            const pdf = await readFile(join(weekDir, 'report.pdf'));
+            const pdfName = `uptake-report-${week}.pdf`;
+            const body = reportEmailBody(metrics, { title: config.title, pdfName });
+            await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
+            delivered.email = true;
+          } catch (error) {
+            failures.push({ channel: 'email', error });
+          }
         }
         if (channels.slack) {
-          await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
-          delivered.slack = true;
+          try {
+            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
+            delivered.slack = true;
+          } catch (error) {
+            failures.push({ channel: 'slack', error });
+          }
         }
+        effects.signal?.throwIfAborted();
         if (channels.email || channels.slack) {
           delivered.alerts = await routeAlerts(metrics.tables.alerts, {
             week,
@@ -337,6 +366,11 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           const { sent, suppressed, failed } = delivered.alerts;
           log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
           for (const failure of failed) log(`    alerts not delivered by ${failure.channel}: ${failure.error}`);
+        }
+        if (failures.length > 0) {
+          resolved.reportDelivery = { received: (['email', 'slack'] as const).filter((channel) => delivered[channel]), failed: failures.map((failure) => failure.channel) };
+          for (const failure of failures.slice(1)) log(`    the report was not delivered by ${failure.channel} either: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
+          throw failures[0].error;
         }
       });
     }

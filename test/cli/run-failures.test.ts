@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtp } from '../deliver/local-servers.js';
+import { startReceiver, startSmtp } from '../deliver/local-servers.js';
 import { sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
 
 let box: Sandbox;
@@ -48,6 +48,36 @@ describe('uptake run whose alerts cannot be delivered', () => {
       expect(status.stdout).toMatch(/could not deliver alerts: the report for 2026-W47 was published and delivered, but \d+ alerts? could not be delivered/);
     } finally {
       await smtp.close();
+    }
+  }, 90_000);
+});
+
+describe('uptake run whose mail server is down', () => {
+  it('still posts the report and the alerts to Slack, then exits 7 naming the mail failure and what went out', async () => {
+    const slack = await startReceiver([{ status: 200, body: 'ok' }]);
+    const closed = await startSmtp();
+    const port = closed.port;
+    await closed.close(); // nothing listens on this port now
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      const email = { enabled: true, host: '127.0.0.1', port, to: ['ops@example.test'], retry: { attempts: 1 } };
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, email, slack: { enabled: true, webhookUrl: slack.url }, warehouse: { duckdbPath: null } }));
+      const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0)], box.env).child;
+      expect(run.exitCode).toBe(7);
+      expect(run.stderr).toMatch(/uptake: SMTP 127\.0\.0\.1:\d+: could not send "AI adoption report 2026-W47: high: Adoption dropped \(Procurement\) \+6 more"/);
+      const texts = slack.bodies.map((body) => String((body as { text?: string }).text ?? JSON.stringify(body)));
+      expect(texts).toHaveLength(3); // the week's message, the alerts, then the notice that the mail failed
+      expect(texts[0]).toContain('2026-W47');
+      expect(texts[0]).not.toContain('FAILED');
+      expect(texts[1]).toMatch(/^\*AI adoption report 2026-W47: 7 alert\(s\)\*/);
+      expect(texts[2]).toContain('the run FAILED');
+      expect(texts[2]).toContain('The report was published; Slack received it, email did not.');
+      const ledger = JSON.parse(readFileSync(join(box.out, '.uptake', 'alert-ledger.json'), 'utf8'));
+      const delivered = Object.values(ledger.conditions as Record<string, { delivered: { channels: string[] } | null }>).map((entry) => entry.delivered?.channels);
+      expect(delivered).toHaveLength(7);
+      expect(new Set(delivered.map((channels) => JSON.stringify(channels)))).toEqual(new Set(['["slack"]']));
+    } finally {
+      await slack.close();
     }
   }, 90_000);
 });
