@@ -4,6 +4,7 @@ import { describeCell, readNotebook, writeNotebook, type Notebook, type Notebook
 import { parameterizeNotebook } from './parameterize.js';
 import type { KernelClient, KernelMessage } from './kernel-client.js';
 import { startNotebookKernel } from './start-notebook-kernel.js';
+import { findKernelspec } from './kernelspec.js';
 
 export interface ExecuteNotebookOptions {
   /** Parameter values (JSON values), checked against the `parameters` cell's declarations. */
@@ -62,8 +63,11 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
   const outputPath = options.outputPath ?? join('output', basename(inputPath));
   const started = new Date();
   const source = await readNotebook(inputPath);
+  // The injected cell is written in the kernel's language: `--kernel` may name another one than the notebook's.
+  const language = options.kernelName ? (await findKernelspec(options.kernelName, options.env)).language : undefined;
   const { notebook, parameters } = await parameterizeNotebook(source, options.parameters ?? {}, {
     textParameters: options.textParameters,
+    language,
     warn: (message) => progress(`warning: ${message}`),
   });
   resetOutputs(notebook);

@@ -3,13 +3,29 @@ import { newCellId, type Notebook, type NotebookCell } from './nbformat.js';
 import { readParameterDeclarations, type ParameterDeclaration } from './read-parameter-declarations.js';
 import { coerceParameter } from './coerce-parameter.js';
 import { translateParameters, type InjectedParameter } from './translate-ts.js';
+import { readPythonParameterNames, translatePythonParameters } from './translate-python.js';
 
 export interface ParameterizeOptions {
   /** Values from the command line arrive as text and are read by the declared type. */
   textParameters?: Record<string, string>;
   /** Called once per parameter the `parameters` cell does not declare. */
   warn?(message: string): void;
+  /**
+   * The kernel's language; default the notebook's (`metadata.kernelspec.language`, else
+   * `metadata.language_info.name`). Python gets a Python cell; any other language TypeScript.
+   */
+  language?: string;
 }
+
+/** The language a notebook's cells are in, as its metadata says, or ''. */
+export function notebookLanguage(notebook: Notebook): string {
+  const spec = notebook.metadata.kernelspec as { language?: unknown } | undefined;
+  if (typeof spec?.language === 'string' && spec.language !== '') return spec.language;
+  const info = notebook.metadata.language_info as { name?: unknown } | undefined;
+  return typeof info?.name === 'string' ? info.name : '';
+}
+
+const isPython = (language: string) => language.trim().toLowerCase() === 'python';
 
 export interface ParameterizeResult {
   notebook: Notebook;
@@ -23,7 +39,8 @@ const hasTag = (cell: NotebookCell, tag: string) => Array.isArray(cell.metadata?
 
 // papermill's contract: the injected cell goes right after the `parameters` cell, replacing an older one.
 /**
- * Returns a copy of `notebook` with a cell tagged `injected-parameters` holding the values as TypeScript literals.
+ * Returns a copy of `notebook` with a cell tagged `injected-parameters` holding the values as TypeScript
+ * literals (Python literals when the notebook's language is Python).
  * @example const { notebook: ready } = await parameterizeNotebook(notebook, { week: '2026-W47' })
  */
 export async function parameterizeNotebook(
@@ -36,10 +53,15 @@ export async function parameterizeNotebook(
   const cells = notebook.cells.filter((cell) => !hasTag(cell, 'injected-parameters'));
   if (names.length === 0) return { notebook: { ...notebook, cells }, parameters: {}, injectedIndex: -1 };
 
+  const python = isPython(options.language ?? notebookLanguage(notebook));
   const parametersIndex = cells.findIndex((cell) => hasTag(cell, 'parameters'));
   const declarations = new Map<string, ParameterDeclaration>();
   if (parametersIndex >= 0) {
-    for (const declaration of await readParameterDeclarations(cells[parametersIndex].source)) declarations.set(declaration.name, declaration);
+    const source = cells[parametersIndex].source;
+    const declared = python
+      ? readPythonParameterNames(source).map((name): ParameterDeclaration => ({ name, keyword: 'let', typeText: null, type: { kind: 'any' }, defaultText: null }))
+      : await readParameterDeclarations(source);
+    for (const declaration of declared) declarations.set(declaration.name, declaration);
   }
   const values: Record<string, unknown> = {};
   const injected: InjectedParameter[] = [];
@@ -63,7 +85,7 @@ export async function parameterizeNotebook(
   }
   const cell: NotebookCell = {
     cell_type: 'code',
-    source: translateParameters(injected),
+    source: python ? translatePythonParameters(injected) : translateParameters(injected),
     metadata: { tags: ['injected-parameters'] },
     outputs: [],
     execution_count: null,

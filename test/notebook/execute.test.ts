@@ -335,6 +335,16 @@ describe('executeNotebook interrupts a busy synchronous cell', () => {
 });
 
 describe('executeNotebook on another kernel (python3)', () => {
+  it('injects the parameters as Python', async () => {
+    const input = join(workDir, 'python-parameters-in.ipynb');
+    const cell = (id: string, source: string, tags?: string[]) => ({ cell_type: 'code', id, source, metadata: tags ? { tags } : {}, outputs: [], execution_count: null });
+    const kernelspec = { name: 'python3', display_name: 'Python 3', language: 'python' };
+    writeFileSync(input, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec }, cells: [cell('c1', 'n = 3\nteams = []', ['parameters']), cell('c2', 'print(n * 2, teams)')] }));
+    const out = join(workDir, 'python-parameters.ipynb');
+    await executeNotebook(input, { outputPath: out, textParameters: { n: '5', teams: '["Legal", null, true]' } });
+    expect(saved(out).cells.map(outputsOf)).toEqual([[], [], [{ stream: 'stdout', text: "10 ['Legal', None, True]\n" }]]);
+  }, KERNEL_TEST);
+
   it('records execute_result and the kernel own error message', async () => {
     const out = join(workDir, 'python.ipynb');
     const error = await failure(executeNotebook(join(FIXTURES, 'python-outputs.ipynb'), { outputPath: out }));

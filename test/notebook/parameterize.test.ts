@@ -66,3 +66,25 @@ describe('parseParameterArguments', () => {
     expect(() => parseParameterArguments(['week'])).toThrow('expected -p NAME=VALUE, got `week`');
   });
 });
+
+describe('parameterizeNotebook for a Python kernel', () => {
+  it('writes the injected cell in Python, reading the parameters cell as Python assignments', async () => {
+    const source: Notebook = {
+      ...notebook([code('n = 3\nname: str = "x"\nflags = {}', ['parameters']), code('print(n)')]),
+      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+    };
+    const warnings: string[] = [];
+    const result = await parameterizeNotebook(
+      source,
+      { flags: { on: true, off: false, none: null, list: [1.5, -0, 'a"\\\n'] } },
+      { textParameters: { n: '5', name: 'yo' }, warn: (message) => warnings.push(message) },
+    );
+    expect(result.notebook.cells[1].source).toBe(
+      '# Parameters\nn = 5\nname = "yo"\nflags = {"on": True, "off": False, "none": None, "list": [1.5, 0, "a\\"\\\\\\n"]}\n',
+    );
+    expect(warnings).toEqual([]);
+    await expect(parameterizeNotebook(source, {}, { textParameters: { lambda: '1' } })).rejects.toThrow(
+      'expected a parameter name made of letters, digits and _ (not a reserved word), got `lambda`',
+    );
+  });
+});

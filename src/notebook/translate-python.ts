@@ -1,0 +1,61 @@
+import { UptakeError } from '../errors.js';
+import type { InjectedParameter } from './translate-ts.js';
+
+const PYTHON_KEYWORDS = new Set(
+  ('False None True and as assert async await break class continue def del elif else except finally for from global if import in is ' +
+    'lambda nonlocal not or pass raise return try while with yield').split(' '),
+);
+
+/** Whether `name` can stand as a variable name in a Python cell. */
+export function isPythonParameterName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name);
+}
+
+// JSON's string escapes (\" \\ \n \uXXXX ...) are Python's too: a JSON string is a Python str literal.
+/**
+ * Renders a JSON value as a Python literal.
+ * @example toPythonLiteral({ on: true, list: [null] }) // '{"on": True, "list": [None]}'
+ */
+export function toPythonLiteral(value: unknown, where = 'parameter'): string {
+  if (value === null) return 'None';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new UptakeError('usage', `${where}: expected a finite number, got ${String(value)}`);
+    return Object.is(value, -0) ? '0' : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((element, index) => toPythonLiteral(element, `${where}[${index}]`)).join(', ')}]`;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, field]) => `${JSON.stringify(key)}: ${toPythonLiteral(field, `${where}.${key}`)}`);
+    return `{${entries.join(', ')}}`;
+  }
+  throw new UptakeError('usage', `${where}: expected a JSON value (string, number, boolean, null, array or object), got ${typeof value}`);
+}
+
+/**
+ * Writes the source of the `injected-parameters` cell of a Python notebook, as papermill does.
+ * @example translatePythonParameters([{ name: 'week', value: '2026-W47', keyword: 'let', typeText: null }]) // '# Parameters\nweek = "2026-W47"\n'
+ */
+export function translatePythonParameters(parameters: InjectedParameter[]): string {
+  const lines = ['# Parameters'];
+  for (const parameter of parameters) {
+    if (!isPythonParameterName(parameter.name)) {
+      throw new UptakeError('usage', `expected a parameter name made of letters, digits and _ (not a reserved word), got \`${parameter.name}\``);
+    }
+    lines.push(`${parameter.name} = ${toPythonLiteral(parameter.value, `parameter \`${parameter.name}\``)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The names a Python `parameters` cell assigns at its top level (`n = 3`, `name: str = "x"`); any value fits them.
+ * @example readPythonParameterNames('n = 3\nname: str = "x"') // ['n', 'name']
+ */
+export function readPythonParameterNames(source: string): string[] {
+  const names: string[] = [];
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]*)?=(?!=)/.exec(line);
+    if (match && !names.includes(match[1])) names.push(match[1]);
+  }
+  return names;
+}
