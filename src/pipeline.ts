@@ -345,6 +345,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             failures.push({ channel: 'email', error });
           }
         }
+        // (a run aborted while the mail went out posts nothing more)
+        effects.signal?.throwIfAborted();
         if (channels.slack) {
           try {
             await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
