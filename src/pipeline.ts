@@ -376,7 +376,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         }
       });
     }
-    // The report went out, but an alert that reached none of its channels is a failed run: someone must hear of it.
+    // The report went out, but an alert that one of its channels did not take is a failed run: someone must hear of it.
     const undelivered = delivered.alerts?.failed ?? [];
     if (undelivered.length > 0) {
       const count = new Set(undelivered.flatMap((failure) => failure.keys)).size;
