@@ -19,7 +19,13 @@ test('a column named as the contract names it wins over an alias of it, wherever
   // an export with a row number `id` before its `event_id`: the row numbers (1, 2, ... in every file) were the ids
   const header = resolveHeader('ai_logs', ['id', 'event_id', 'user_id', 'timestamp', 'started_at', 'task', 'outcome', 'status']);
   expect(Object.fromEntries(header.index)).toEqual({ event_id: 1, user_id: 2, started_at: 4, task_type: 5, status: 7 });
-  expect(header.drift).toEqual(['id', 'timestamp', 'outcome']);
+  // the columns left unread are listed as drift, saying which column is read instead
+  expect(header.drift).toEqual([
+    'id (not read: event_id is read from column 2)',
+    'timestamp (not read: started_at is read from column 5)',
+    'outcome (not read: status is read from column 8)',
+  ]);
+  expect(resolveHeader('ai_logs', ['event_id', 'user_id', 'task_type', 'started_at', 'status', 'Status']).drift).toEqual(['Status (not read: status is read from column 5)']);
   expect(Object.fromEntries(resolveHeader('manual_logs', ['ID', 'Task ID', 'user', 'task', 'start_time']).index)).toEqual({ task_id: 1, user_id: 2, task_type: 3, started_at: 4 });
   expect(Object.fromEntries(resolveHeader('user_monthly_summary', ['user_id', 'tz', 'month', 'Time Zone', 'timezone']).index)).toEqual({ user_id: 0, month: 2, timezone: 4 });
 });
