@@ -4,6 +4,7 @@ import { Plot, type PlotChartSpec } from '../render-plot.js';
 import { CHART_WIDTH, isShown } from './chart-style.js';
 import { compareText } from '../../util/compare-text.js';
 import { largestRows } from '../largest-rows.js';
+import { REPORT_TABLE_ROWS } from '../report-tables.js';
 
 const BAR_COLOR = '#4c78a8';
 const TITLE_SPACE = 36;
@@ -18,20 +19,21 @@ interface TaskTypeBar {
 }
 
 const percent = (value: number, digits: number) => `${(value * 100).toFixed(digits)} %`;
-// A task type as the report's tables and captions name it: "contract review", not "contract_review".
-const taskTypeName = (taskType: string) => formatColumnValue('task_type', taskType);
-
-/** Bars the chart draws at most: a free-text task type can take thousands of values. */
-export const TASK_TYPE_BARS = 30;
+/**
+ * A task type as the report's tables and captions name it: "contract review", not "contract_review".
+ * @example taskTypeName('contract_review') // 'contract review'
+ */
+export const taskTypeName = (taskType: string) => formatColumnValue('task_type', taskType);
 
 /**
- * The task types the chart draws (and its caption names): those shown with an adoption rate, at most
- * TASK_TYPE_BARS of them, the ones with the most tasks (AI and manual); `of` counts them all.
+ * The task types the chart draws (and its caption names): those shown with an adoption rate, at most as many
+ * as a report table shows (a free-text task type can take thousands of values), the ones with the most tasks
+ * (AI and manual); `of` counts them all.
  * @example shownTaskTypes(doc).rows.length // 8
  */
 export function shownTaskTypes(doc: MetricsDocument): { rows: MetricsDocument['tables']['adoption_by_task_type']; of: number } {
   const rows = doc.tables.adoption_by_task_type.filter((row) => isShown(row) && typeof row.adoption_rate === 'number');
-  return { rows: largestRows(rows, TASK_TYPE_BARS, (row) => row.ai_tasks + row.manual_tasks), of: rows.length };
+  return { rows: largestRows(rows, REPORT_TABLE_ROWS.others, (row) => row.ai_tasks + row.manual_tasks), of: rows.length };
 }
 
 // The report's one chart drawn with Observable Plot (the others are Vega-Lite), so both paths are

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { formatPercent, namedTeams } from '../narrative.js';
-import { adoptionByTaskTypeChart, shownTaskTypes } from './adoption-by-task-type.js';
+import { adoptionByTaskTypeChart, shownTaskTypes, taskTypeName } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
 import { withCaption } from './chart-style.js';
@@ -41,9 +41,8 @@ function taskTypeCaption(doc: MetricsDocument): string {
   const sorted = [...rows].sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
-  const name = (type: string) => type.replace(/_/g, ' ');
   const among = rows.length < of ? `Of the ${rows.length} task types with the most tasks (${of.toLocaleString('en-US')} in all), highest` : 'Highest';
-  return `${among} use of AI: ${name(top.task_type)} (${formatPercent(top.adoption_rate as number)}); lowest: ${name(bottom.task_type)} (${formatPercent(bottom.adoption_rate as number)}).`;
+  return `${among} use of AI: ${taskTypeName(top.task_type)} (${formatPercent(top.adoption_rate as number)}); lowest: ${taskTypeName(bottom.task_type)} (${formatPercent(bottom.adoption_rate as number)}).`;
 }
 
 function hoursCaption(doc: MetricsDocument): string {
