@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
-import { readRegularFile } from '../util/read-state-file.js';
+import { PIPE_WAIT_MS, readRegularFile } from '../util/read-state-file.js';
 import { ConfigSchema, type Config, type ConfigSpec } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'uptake.config.json';
@@ -33,9 +33,6 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
   }
   return current;
 }
-
-/** How long a config given as a pipe (`--config <(jq ...)`) may take to start sending. */
-const PIPE_WAIT_MS = 10_000;
 
 /**
  * Reads `file` (or `uptake.config.json` in the working directory when it exists); no file means defaults.

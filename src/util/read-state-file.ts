@@ -27,6 +27,9 @@ export async function readRegularFile(path: string, what: string, kind: UptakeEr
   }
 }
 
+/** How long a file given as a pipe (`--config <(jq ...)`, a parameters file) may go without sending: 10 s. */
+export const PIPE_WAIT_MS = 10_000;
+
 /** The most a pipe may send (`--config <(yes)` must end too). */
 const PIPE_BYTES = 64 * 1024 * 1024;
 

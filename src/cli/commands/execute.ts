@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
-import { readRegularFile } from '../../util/read-state-file.js';
+import { PIPE_WAIT_MS, readRegularFile } from '../../util/read-state-file.js';
 
 interface ExecuteCommandOptions {
   parameter: string[];
@@ -14,7 +14,7 @@ interface ExecuteCommandOptions {
 async function readParameterFile(file: string): Promise<Record<string, unknown>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readRegularFile(file, 'the parameters file', 'usage', { pipeWaitMs: 10_000 }));
+    parsed = JSON.parse(await readRegularFile(file, 'the parameters file', 'usage', { pipeWaitMs: PIPE_WAIT_MS }));
   } catch (cause) {
     if (cause instanceof UptakeError) throw cause;
     throw new UptakeError('usage', `expected a JSON object of parameters: ${(cause as Error).message}`, { file, cause });
