@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { atMost } from '../util/at-most.js';
 
 /**
  * A blob's key: its bytes' SHA-256, in hexadecimal.
@@ -70,10 +71,5 @@ export interface BlobShelf {
  * @example const inTurn = statementQueue(); await inTurn(() => client.query('COMMIT'))
  */
 export function statementQueue(): <T>(statement: () => Promise<T>) => Promise<T> {
-  let behind: Promise<unknown> = Promise.resolve();
-  return (statement) => {
-    const result = behind.then(statement, statement);
-    behind = result.catch(() => undefined);
-    return result;
-  };
+  return atMost(1);
 }
