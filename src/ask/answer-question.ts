@@ -634,9 +634,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (change) return `${capitalize(metric.label)} for ${subject(entry.name)} ${verbFor(movement)} ${formatValue(entry.value, valueUnit)} ${where}`;
     if (metric.id === 'ai_users') {
       const licensed = entry.parts.licensed_users;
-      const users = weeklyMean
-        ? `On average ${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}users a week had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`
-        : `${formatValue(entry.value, 'count')} ${entry.name === '*' ? '' : `${entry.name} `}${entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`}`;
+      const team = entry.name === '*' ? '' : `${entry.name} `;
+      const users = `${weeklyMean ? 'On average ' : ''}${formatValue(entry.value, 'count')} ${team}${weeklyMean ? 'users a week' : entry.value === 1 ? 'user' : 'users'} had an AI task ${where}${
+        licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')} licensed)`
+      }`;
       return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
     }
     if (metric.id === 'harmful_tasks' && !change) {
