@@ -115,10 +115,14 @@ export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader
   header.forEach((name, position) => {
     const normalized = normalizedNames[position];
     if (claimed.has(position)) return;
-    // a second column for a contract column (`status` twice, or an alias beside it) is said to be left unread
     const canonical = lookup.get(normalized);
-    drift.push(canonical === undefined ? name.trim() : `${name.trim()} (not read: ${canonical} is read from column ${index.get(canonical)! + 1})`);
-    if (normalized && !passThrough.has(normalized) && !lookup.has(normalized)) passThrough.set(normalized, position);
+    if (canonical === undefined) {
+      drift.push(name.trim());
+      if (normalized && !passThrough.has(normalized)) passThrough.set(normalized, position);
+      return;
+    }
+    // a second column for a contract column (`status` twice, or an alias beside it) is said to be left unread
+    drift.push(`${name.trim()} (not read: ${canonical} is read from column ${index.get(canonical)! + 1})`);
   });
   const hasDurationOrEnd = (name: string) => index.has(name);
   const missingRequired = specs.filter((spec) => spec.required && !index.has(spec.canonical)).map((spec) => spec.canonical);
