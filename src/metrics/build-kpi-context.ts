@@ -6,6 +6,7 @@ import { enrichTasks } from './enrich-tasks.js';
 import { manualBaselines } from './hours-saved.js';
 import type { Baseline, KpiContext, WeekFacts } from './kpi.js';
 import { resolveWeek, type ReportWeek } from './resolve-week.js';
+import { groupingKeys } from './delta.js';
 import { factsOfEnriched, reportWindow, windowTasks } from './week-facts.js';
 
 /**
@@ -60,13 +61,8 @@ export function buildKpiContext(data: CleanedData, config: Config, week: ReportW
 
 // team and task_type always; config.metrics.groupBy adds more columns of the cleaned tasks.
 function adoptionDimensions(config: Config, columns: string[]): string[] {
-  const dimensions = ['team', 'task_type'];
-  for (const key of config.metrics.groupBy) {
-    if (dimensions.includes(key)) continue;
-    if (!columns.includes(key)) {
-      throw new UptakeError('config', `\`metrics.groupBy\`: expected a column of the cleaned tasks (${columns.join(', ')}), got \`${key}\``);
-    }
-    dimensions.push(key);
-  }
+  const dimensions = groupingKeys(config);
+  const missing = dimensions.find((key) => !columns.includes(key));
+  if (missing !== undefined) throw new UptakeError('config', `\`metrics.groupBy\`: expected a column of the cleaned tasks (${columns.join(', ')}), got \`${missing}\``);
   return dimensions;
 }

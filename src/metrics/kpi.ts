@@ -24,7 +24,7 @@ export interface KpiContext {
   config: Config;
   report: ReportWeek;
   /**
-   * The cleaned tasks of the report window (reportWindow: the report week and the week before), with the
+   * The cleaned tasks of the report window (reportWindow: the report week), with the
    * columns of enrichTasks (week, month, utc_date, ai, manual, ...). Rows of other weeks may be present; KPIs
    * select the window's rows through taskRows.
    */

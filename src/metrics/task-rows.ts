@@ -10,8 +10,6 @@ export interface TaskRows {
   reportWeek: RowIndices;
   /** Completed AI tasks (ai = 1) of the report week. */
   reportWeekAi: RowIndices;
-  /** Tasks of the ISO week before the report week. */
-  previousWeek: RowIndices;
 }
 
 // Filtering arquero tables copies every column a KPI then reads; index lists into the full table do not.
@@ -22,15 +20,14 @@ export interface TaskRows {
 export const taskRows: (context: KpiContext) => TaskRows = memoizedPer(selectTaskRows);
 
 function selectTaskRows(context: KpiContext): TaskRows {
-  const { week, previous } = context.report;
+  const { week } = context.report;
   const weeks = columnCodes(context.tasks, 'week');
   const weekIds = weeks.ids;
-  const kindOfWeek = (weeks.values as string[]).map((value) => (value === week ? 'report' : value === previous ? 'previous' : 'other'));
+  const isReportWeek = (weeks.values as string[]).map((value) => value === week);
   const ai = columnValues(context.tasks, 'ai') as ArrayLike<number>;
-  const reportWeek = keepRows(weekIds.length, (row) => kindOfWeek[weekIds[row]] === 'report');
+  const reportWeek = keepRows(weekIds.length, (row) => isReportWeek[weekIds[row]]);
   return {
     reportWeek,
     reportWeekAi: keepRows(reportWeek, (row) => ai[row] === 1),
-    previousWeek: keepRows(weekIds.length, (row) => kindOfWeek[weekIds[row]] === 'previous'),
   };
 }

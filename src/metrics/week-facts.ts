@@ -11,7 +11,7 @@ import { privacyWeekFacts } from './suppress-small-groups.js';
  * The version of what weekFacts gives: bump it with any change to a KPI's facts, so that a store computes every
  * week's facts again (store-report.ts's factsHash holds it).
  */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 /**
  * Every KPI's facts (and the privacy step's) from the cleaned tasks of whole ISO weeks (report zone): small rows
@@ -45,12 +45,12 @@ export function concatFacts(parts: WeekFacts[]): WeekFacts {
 
 /**
  * The report window: the ISO weeks (report zone) whose cleaned tasks the KPIs read besides the facts: the report
- * week (its adoption tables, harm, user adoption, power users) and the week before (week-over-week deltas).
- * A store loads exactly the tasks of these weeks.
- * @example reportWindow(resolveWeek(data, config, '2026-W47'), config) // ['2026-W46', '2026-W47']
+ * week (its adoption tables, harm, user adoption, power users); the week before is read from its facts
+ * (week-over-week deltas: delta.ts). A store loads exactly the tasks of these weeks.
+ * @example reportWindow(resolveWeek(data, config, '2026-W47'), config) // ['2026-W47']
  */
 export function reportWindow(report: ReportWeek, _config: Config): string[] {
-  return [report.previous, report.week];
+  return [report.week];
 }
 
 /**

@@ -176,7 +176,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
     const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
     const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
-    await refreshWeekFacts(engine, config, refresh, settled, progress, reports);
+    await refreshWeekFacts(engine, config, refresh, settled, progress);
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
@@ -319,7 +319,7 @@ interface CleanedRegion {
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
 // (durations, teams) with the run's roster, with the store's account; for a range, what settling did to each
 // week. With `keepLast` (a report follows) the range settled last is kept: a run computes the facts of its
-// newest two weeks, then reports on a window of the same two weeks (refreshWeekFacts), and settles them once.
+// newest week last (refreshWeekFacts), then reports on a window of the same week, and settles it once.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, options: { metricsOnly: boolean; keepLast: boolean }): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
   const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, options.metricsOnly ? config.metrics.groupBy : null, cleaned.written);

@@ -95,29 +95,23 @@ function weeksOfMonth(month: string): string[] {
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
 
 /**
- * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time; with
- * `pairNewest` (a report follows: its window is usually the newest two weeks, and it then finds them settled)
- * the newest two together when they are consecutive. A week without tasks loses its facts.
- * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled, log, true)
+ * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time, oldest
+ * first (a report on the newest then finds its window settled: see settledLoader's keepLast). A week without
+ * tasks loses its facts.
+ * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled, log)
  */
-export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void, pairNewest: boolean): Promise<void> {
+export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
   if (weeks.size === 0) return;
   progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
-  const sorted = [...weeks].sort();
-  const together = pairNewest && sorted.length >= 2 && shiftWeek(sorted[sorted.length - 2], 1) === sorted[sorted.length - 1] ? 2 : 1;
-  const groups = [...sorted.slice(0, sorted.length - together).map((week) => [week]), sorted.slice(sorted.length - together)];
-  for (const group of groups) {
-    const { data, weeks: settling } = await settled({ from: weekStartMs(group[0], config.timezone), to: weekStartMs(shiftWeek(group[group.length - 1], 1), config.timezone) });
-    // (the facts of several weeks hold each week's rows: see weekFacts)
-    const facts = data.tasks.numRows() === 0 ? new Map<string, WeekFacts>() : factsByWeek(weekFacts(data.tasks, config), group);
-    for (const week of group) {
-      await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
-      const counts = settling.get(week);
-      if (!counts) continue;
-      // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
-      const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts.get(week))));
-      await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
-    }
+  for (const week of [...weeks].sort()) {
+    const { data, weeks: settling } = await settled({ from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) });
+    await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+    const counts = settling.get(week);
+    if (!counts) continue;
+    const facts = factsByWeek(weekFacts(data.tasks, config), [week]).get(week);
+    // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
+    const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts)));
+    await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
   }
 }
 

@@ -58,7 +58,7 @@ describe('registry', () => {
     };
     const expected: Record<string, Record<string, string[]>> = {
       adoption_rate: { adoption_weeks: ['week', 'team', 'ai_tasks', 'manual_tasks'] },
-      delta_pts: {},
+      delta_pts: { adoption_weeks_by_key: ['week', 'dimension', 'value', 'ai_tasks', 'manual_tasks'] },
       user_adoption_rate: {},
       abandonment_rate: { abandonment_weeks: ['week', 'team', 'abandoned', 'ai_tasks_any_status'] },
       power_users: {

@@ -42,6 +42,7 @@ function expectFactsOfWeeksAddUp(data: CleanedData, config: Config): void {
     [
       'abandonment_weeks',
       'adoption_weeks',
+      'adoption_weeks_by_key',
       'ai_tasks_per_user_week',
       'asi_months',
       'manual_durations',
