@@ -176,6 +176,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
     const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
     const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
+    // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
+    engine.releaseCache();
     await refreshWeekFacts(engine, config, refresh, settled, progress);
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
@@ -197,6 +199,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       // (the cleaned tasks in memory are settled in place: their last use)
       if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
       const statementsDone = () => {
+        engine.releaseCache();
         commit().catch(() => undefined);
         engine.checkpointSoon();
       };
@@ -269,6 +272,8 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     return { mapping, quarters, account };
   }
   const regionRows = await loadRegionRows(engine, input, region);
+  // (what the search read of the stored rows is not read again)
+  engine.releaseCache();
   const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
   progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
   const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });

@@ -295,12 +295,19 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
   // the checkpoint checkpointSoon started)
   const queue = statementQueue();
-  // a checkpoint that failed (a full disk) fails the next statement, or close, with its own error
-  let failedCheckpoint: { error: unknown } | null = null;
+  // a statement not awaited that failed (a checkpoint or an eviction on a full disk) fails the next statement, or
+  // close, with its own error
+  let failedUnawaited: { error: unknown } | null = null;
+  // DuckDB evicts as its memory limit is set: down to MEMORY_AFTER_CHECKPOINT, and back at once (a later
+  // statement, or a batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
+  const evict = async () => {
+    await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
+    await connection.run(`SET memory_limit = '${memoryLimit}'`);
+  };
   const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
     queue(() => {
-      const failed = failedCheckpoint;
-      failedCheckpoint = null;
+      const failed = failedUnawaited;
+      failedUnawaited = null;
       return failed ? Promise.reject(failed.error) : statement();
     }).catch((error: unknown) => {
       throw storeWriteError(path, error);
@@ -357,13 +364,16 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     checkpointSoon() {
       inTurn(async () => {
         await connection.run('CHECKPOINT');
-        // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes
-        // next. Eviction happens as the limit is set; the limit itself goes back at once (a later statement, or a
-        // batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
-        await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
-        await connection.run(`SET memory_limit = '${memoryLimit}'`);
+        // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes next
+        await evict();
       }).catch((error: unknown) => {
-        failedCheckpoint = { error };
+        failedUnawaited = { error };
+      });
+    },
+    releaseCache() {
+      // (a failure here is the next statement's: a temp file that cannot be written is a full disk)
+      inTurn(evict).catch((error: unknown) => {
+        failedUnawaited ??= { error };
       });
     },
     sizeBytes: () =>
@@ -377,7 +387,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
     async close() {
       try {
         await queue(async () => {
-          if (failedCheckpoint) throw storeWriteError(path, failedCheckpoint.error);
+          if (failedUnawaited) throw storeWriteError(path, failedUnawaited.error);
         });
       } finally {
         // closing writes the last checkpoint: a full disk then is the store's output failure too; the instance
@@ -418,7 +428,7 @@ export function storeWriteError(path: string, error: unknown): unknown {
   return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }
 
-/** The memory limit DuckDB's cached blocks are evicted down to once checkpointSoon's checkpoint is done. */
+/** The memory limit DuckDB's cached blocks are evicted down to (checkpointSoon, releaseCache). */
 const MEMORY_AFTER_CHECKPOINT = '32MB';
 
 /** The log size at which DuckDB would checkpoint inside a COMMIT (its default is 16 MB): above any run's log. */

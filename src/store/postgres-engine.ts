@@ -101,6 +101,7 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
       },
     },
     checkpointSoon() {},
+    releaseCache() {},
     async sizeBytes() {
       const result = await query(
         "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS size FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'store\\_%' AND pg_table_is_visible(c.oid)",

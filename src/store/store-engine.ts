@@ -46,6 +46,12 @@ export interface StoreEngine {
    * wait for it.
    */
   checkpointSoon(): void;
+  /**
+   * The run's next steps hold much in JavaScript (a week's tasks, the KPIs): the engine gives back the memory it
+   * holds for the run's statements, in turn with them (DuckDB drops the blocks it read and moves what the open
+   * transaction wrote to its temp file, from where the commit takes it; PostgreSQL holds nothing in this process).
+   */
+  releaseCache(): void;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -133,6 +133,36 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       await store.close();
     }
   });
+
+  it('releaseCache, inside the open transaction: DuckDB drops blocks it read and moves rows appended to its temp file, down to 32 MB; the commit keeps every row', async () => {
+    const path = join(dir, 'release.duckdb');
+    const store = await openDuckDBEngine(path);
+    const used = async () => Number((await store.all("SELECT coalesce(sum(memory_usage_bytes), 0) AS bytes FROM duckdb_memory() WHERE tag IN ('BASE_TABLE', 'IN_MEMORY_TABLE')"))[0].bytes);
+    const rows = 400_000;
+    try {
+      await store.run("CREATE TABLE stored AS SELECT 'stored row ' || range || ' of many' AS s, range AS i FROM range(4000000)");
+      await store.run('CHECKPOINT');
+      await store.run('BEGIN TRANSACTION');
+      expect(await store.all('SELECT count(DISTINCT s) AS n FROM stored')).toEqual([{ n: 4_000_000 }]);
+      await store.run('CREATE TABLE fresh (s VARCHAR, i BIGINT)');
+      await store.append('fresh', ['text', 'integer'], [Array.from({ length: rows }, (_, row) => `a fresh row, number ${row}, of the new week`), Array.from({ length: rows }, (_, row) => row)]);
+      expect(await used()).toBeGreaterThan(48 * 1024 * 1024);
+      store.releaseCache();
+      expect(await used()).toBeLessThanOrEqual(32 * 1024 * 1024);
+      await store.run('COMMIT');
+      // (DuckDB's usual limit is back for later statements)
+      const [{ memory }] = await store.all("SELECT current_setting('memory_limit') AS memory");
+      expect(memory).not.toBe('30.5 MiB');
+    } finally {
+      await store.close();
+    }
+    const again = await openDuckDBEngine(path);
+    try {
+      expect(await again.all('SELECT count(*) AS n, sum(i) AS total FROM fresh')).toEqual([{ n: rows, total: ((rows - 1) * rows) / 2 }]);
+    } finally {
+      await again.close();
+    }
+  });
 });
 
 describe('the DuckDB engine: statements in turn', () => {
