@@ -158,6 +158,10 @@ async function history(weeks, options) {
     }
     const store = join(work, 'store.duckdb');
     const metrics = (input, withStore, at = store) => uptake(['metrics', '--input', input, '--week', 'latest', '--json', ...(withStore ? ['--store', at] : [])], options.timeoutSec);
+    // A weekly job finds the stored weeks' files long landed: its store keeps their stamps and does not hash them
+    // again. A copy changes a file's ctime, which cannot be set back, and a file changed less than 2 s before a run
+    // is hashed without keeping its stamp (util/hash-file.ts): the first run starts once they are older.
+    await new Promise((resolve) => setTimeout(resolve, SETTLED_MS));
     const first = await metrics(grown, true);
     for (const name of inputs) if (weekOf(name) === last) copyLanded(join(source, name), join(grown, name));
     const incremental = await metrics(grown, true);
@@ -183,6 +187,9 @@ async function history(weeks, options) {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** How long after its last change a file's stamp is kept (util/hash-file.ts's 2 s), and a little more. */
+const SETTLED_MS = 2_100;
 
 /**
  * Copies a data file with its source's times: a weekly job runs long after its files landed, and a file changed a
