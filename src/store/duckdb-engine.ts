@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DuckDBBlobValue,
@@ -285,6 +285,8 @@ function isAsciiText(value: string): boolean {
  */
 export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   const instance = await DuckDBInstance.create(path);
+  // (the store's lock is this process's now: what lies in its temp folder is a killed run's)
+  await removeStaleTemp(path);
   const connection: DuckDBConnection = await instance.connect();
   // A commit's checkpoint (its log written into the file) waits for checkpointSoon or close, never holds up the
   // COMMIT itself: a commit is durable in the log.
@@ -298,11 +300,22 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // a statement not awaited that failed (a checkpoint or an eviction on a full disk) fails the next statement, or
   // close, with its own error
   let failedUnawaited: { error: unknown } | null = null;
+  // whether releaseCache has asked DuckDB to move an open transaction's writes to its temp folder
+  let released = false;
   // DuckDB evicts as its memory limit is set: down to MEMORY_AFTER_CHECKPOINT, and back at once (a later
   // statement, or a batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
   const evict = async () => {
     await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
     await connection.run(`SET memory_limit = '${memoryLimit}'`);
+  };
+  // a statement's failure as the person running uptake reads it
+  const told = (error: unknown): unknown => {
+    // writes DuckDB could not move to its temp folder (a full disk) end the open transaction without a word:
+    // the statements after it only say it was aborted
+    if (released && !isUptakeError(error) && /transaction is aborted/i.test((error as Error | undefined)?.message ?? '')) {
+      return new UptakeError('output', `cannot write the store: DuckDB ended the run's transaction, most likely as it could not write its temp folder ${tempFolderOf(path)} (a full disk?); free some room and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
+    }
+    return storeWriteError(path, error);
   };
   const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
     queue(() => {
@@ -310,8 +323,20 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       failedUnawaited = null;
       return failed ? Promise.reject(failed.error) : statement();
     }).catch((error: unknown) => {
-      throw storeWriteError(path, error);
+      throw told(error);
     });
+  // a statement not awaited: its failure is kept within its turn, for the next statement (or close) to tell;
+  // after a failure kept, it does not run
+  const unawaited = (statement: () => Promise<void>): void => {
+    void queue(async () => {
+      if (failedUnawaited) return;
+      try {
+        await statement();
+      } catch (error) {
+        failedUnawaited = { error: told(error) };
+      }
+    });
+  };
   return {
     kind: 'duckdb',
     location: path,
@@ -362,18 +387,19 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }),
     blobs: blobFolder(`${path}.rows`),
     checkpointSoon() {
-      inTurn(async () => {
+      unawaited(async () => {
         await connection.run('CHECKPOINT');
         // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes next
         await evict();
-      }).catch((error: unknown) => {
-        failedUnawaited = { error };
       });
     },
     releaseCache() {
-      // (a failure here is the next statement's: a temp file that cannot be written is a full disk)
-      inTurn(evict).catch((error: unknown) => {
-        failedUnawaited ??= { error };
+      released = true;
+      unawaited(async () => {
+        await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
+          throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again`, { file: path, cause: error });
+        });
+        await evict();
       });
     },
     sizeBytes: () =>
@@ -401,9 +427,22 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
           }
         }
         if (failed) throw storeWriteError(path, failed.error);
+        // DuckDB removes its temp files as it closes; the folder too, unless it found it there (see removeStaleTemp)
+        await rmdir(tempFolderOf(path)).catch(() => undefined);
       }
     },
   };
+}
+
+/** DuckDB's temp folder for a store file (its default): where releaseCache moves an open transaction's writes. */
+const tempFolderOf = (path: string) => `${path}.tmp`;
+
+// A run killed after DuckDB moved some of its writes to the temp folder leaves them there (DuckDB removes only the
+// files of a run that closes); the next run to open the store, holding its lock, removes them before any statement.
+async function removeStaleTemp(path: string): Promise<void> {
+  const folder = tempFolderOf(path);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith('duckdb_temp_')).map((name) => rm(join(folder, name), { force: true, recursive: true })));
 }
 
 // DuckDB's own words for a write the file system refused (its errors carry no errno)

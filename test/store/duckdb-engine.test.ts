@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,66 @@ describe('the DuckDB engine: commits and checkpoints', () => {
     const again = await openDuckDBEngine(path);
     try {
       expect(await again.all('SELECT count(*) AS n, sum(i) AS total FROM fresh')).toEqual([{ n: rows, total: ((rows - 1) * rows) / 2 }]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('the temp files a killed run left beside the store go as the next run opens it, and the folder at close; a file not DuckDB\'s stays', async () => {
+    const path = join(dir, 'killed.duckdb');
+    const first = await openDuckDBEngine(path);
+    await first.close();
+    // (a run killed after releaseCache moved its writes there)
+    const temp = `${path}.tmp`;
+    mkdirSync(temp);
+    writeFileSync(join(temp, 'duckdb_temp_storage_S32K-0.tmp'), Buffer.alloc(100_000, 1));
+    writeFileSync(join(temp, 'duckdb_temp_block-4611686018427388032.block'), Buffer.alloc(1000, 1));
+    const store = await openDuckDBEngine(path);
+    expect(readdirSync(temp)).toEqual([]);
+    await store.close();
+    expect(existsSync(temp)).toBe(false);
+    mkdirSync(temp);
+    writeFileSync(join(temp, 'notes.txt'), 'mine');
+    const again = await openDuckDBEngine(path);
+    await again.close();
+    expect(readdirSync(temp)).toEqual(['notes.txt']);
+  });
+
+  it('a temp folder DuckDB cannot write: a file in its place, or writes it cannot move there (a full disk), fail the run as an output failure naming it, not as an aborted transaction', async () => {
+    const path = join(dir, 'unwritable.duckdb');
+    const temp = `${path}.tmp`;
+    const store = await openDuckDBEngine(path);
+    try {
+      await store.run("CREATE TABLE stored AS SELECT 'stored row ' || range || ' of many' AS s, range AS i FROM range(4000000)");
+      await store.run('CHECKPOINT');
+      // DuckDB's temp files cannot be made: directories stand where each would go
+      mkdirSync(temp);
+      for (const size of ['DEFAULT', 'S32K', 'S64K', 'S96K', 'S128K', 'S160K', 'S192K']) mkdirSync(join(temp, `duckdb_temp_storage_${size}-0.tmp`));
+      await store.run('BEGIN TRANSACTION');
+      expect(await store.all('SELECT count(DISTINCT s) AS n FROM stored')).toEqual([{ n: 4_000_000 }]);
+      await store.run('DELETE FROM stored WHERE i % 3 = 0');
+      await store.run('CREATE TABLE fresh (s VARCHAR, i BIGINT)');
+      for (let part = 0; part < 4; part += 1) {
+        await store.append('fresh', ['text', 'integer'], [Array.from({ length: 100_000 }, (_, row) => `a fresh row, number ${row}, of the new week ${part}`), Array.from({ length: 100_000 }, (_, row) => row)]);
+      }
+      store.releaseCache();
+      await expect(store.run('DROP TABLE IF EXISTS nothing')).rejects.toMatchObject({
+        kind: 'output',
+        message: `${path}: cannot write the store: DuckDB ended the run's transaction, most likely as it could not write its temp folder ${temp} (a full disk?); free some room and run again: the store keeps what the last finished run wrote`,
+      });
+      // (the eviction's own failure may be told once more, as the run's ROLLBACK's)
+      await store.run('ROLLBACK').catch(() => undefined);
+    } finally {
+      await store.close();
+    }
+    rmSync(temp, { recursive: true });
+    writeFileSync(temp, 'not a folder');
+    const again = await openDuckDBEngine(path);
+    try {
+      await again.run('BEGIN TRANSACTION');
+      again.releaseCache();
+      await expect(again.run('SELECT 1')).rejects.toMatchObject({ kind: 'output', message: `${path}: expected ${temp} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again` });
+      await again.run('ROLLBACK').catch(() => undefined);
     } finally {
       await again.close();
     }
