@@ -288,6 +288,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // (the store's lock is this process's now: what lies in its temp folder is a killed run's)
   await removeStaleTemp(path);
   const connection: DuckDBConnection = await instance.connect();
+  // evictions (see evict) run on a connection of their own: a SET memory_limit that cannot free enough memory (a
+  // transaction's undo, which DuckDB cannot move) fails, and ends the transaction of the connection it ran on
+  const housekeeping: DuckDBConnection = await instance.connect();
   // A commit's checkpoint (its log written into the file) waits for checkpointSoon or close, never holds up the
   // COMMIT itself: a commit is durable in the log.
   await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
@@ -297,25 +300,14 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
   // the checkpoint checkpointSoon started)
   const queue = statementQueue();
-  // a statement not awaited that failed (a checkpoint or an eviction on a full disk) fails the next statement, or
-  // close, with its own error
+  // a statement not awaited that failed (a checkpoint on a full disk, a temp folder that is not one) fails the next
+  // statement, or close, with its own error
   let failedUnawaited: { error: unknown } | null = null;
-  // whether releaseCache has asked DuckDB to move an open transaction's writes to its temp folder
-  let released = false;
   // DuckDB evicts as its memory limit is set: down to MEMORY_AFTER_CHECKPOINT, and back at once (a later
   // statement, or a batch's next run, has DuckDB's usual room); a cache that cannot go back in full is no failure
   const evict = async () => {
-    await connection.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
-    await connection.run(`SET memory_limit = '${memoryLimit}'`);
-  };
-  // a statement's failure as the person running uptake reads it
-  const told = (error: unknown): unknown => {
-    // writes DuckDB could not move to its temp folder (a full disk) end the open transaction without a word:
-    // the statements after it only say it was aborted
-    if (released && !isUptakeError(error) && /transaction is aborted/i.test((error as Error | undefined)?.message ?? '')) {
-      return new UptakeError('output', `cannot write the store: DuckDB ended the run's transaction, most likely as it could not write its temp folder ${tempFolderOf(path)} (a full disk?); free some room and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
-    }
-    return storeWriteError(path, error);
+    await housekeeping.run(`SET memory_limit = '${MEMORY_AFTER_CHECKPOINT}'`).catch(() => undefined);
+    await housekeeping.run(`SET memory_limit = '${memoryLimit}'`);
   };
   const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
     queue(() => {
@@ -323,7 +315,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       failedUnawaited = null;
       return failed ? Promise.reject(failed.error) : statement();
     }).catch((error: unknown) => {
-      throw told(error);
+      throw storeWriteError(path, error);
     });
   // a statement not awaited: its failure is kept within its turn, for the next statement (or close) to tell;
   // after a failure kept, it does not run
@@ -333,7 +325,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       try {
         await statement();
       } catch (error) {
-        failedUnawaited = { error: told(error) };
+        failedUnawaited = { error: storeWriteError(path, error) };
       }
     });
   };
@@ -394,7 +386,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       });
     },
     releaseCache() {
-      released = true;
+      // (what DuckDB cannot move, e.g. to a full disk, stays in memory: the run goes on)
       unawaited(async () => {
         await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
           throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again`, { file: path, cause: error });
@@ -419,7 +411,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
         // closing writes the last checkpoint: a full disk then is the store's output failure too; the instance
         // closes even when the connection did not
         let failed: { error: unknown } | undefined;
-        for (const close of [() => connection.closeSync(), () => instance.closeSync()]) {
+        for (const close of [() => housekeeping.closeSync(), () => connection.closeSync(), () => instance.closeSync()]) {
           try {
             close();
           } catch (error) {
@@ -442,7 +434,8 @@ const tempFolderOf = (path: string) => `${path}.tmp`;
 async function removeStaleTemp(path: string): Promise<void> {
   const folder = tempFolderOf(path);
   const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith('duckdb_temp_')).map((name) => rm(join(folder, name), { force: true, recursive: true })));
+  // (best effort: a file that cannot go costs room, and DuckDB writes its own files anew)
+  await Promise.allSettled(names.filter((name) => name.startsWith('duckdb_temp_')).map((name) => rm(join(folder, name), { force: true, recursive: true })));
 }
 
 // DuckDB's own words for a write the file system refused (its errors carry no errno)
