@@ -46,6 +46,8 @@ export interface LoadReportOptions {
    * reads (task ids, prompts, tool versions, pass-through values), so the data returned lacks it.
    */
   metricsOnly?: boolean;
+  /** Through a store: the data holds the tasks of the week before the report week too (see StoreRequest.weekBefore). */
+  weekBefore?: boolean;
   /** Progress lines (the notebooks' form of `effects.log`). */
   onProgress?(message: string): void;
 }
@@ -95,7 +97,7 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   // 2b and 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
   if (source.store && !options.allTasks && options.week !== null) {
-    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly });
+    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly, weekBefore: options.weekBefore });
     await assertInputsUnchanged(input, files);
     return { config, input, data: run.data, files, ...run.report! };
   }

@@ -17,7 +17,7 @@ import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
 import { QUARTER_HOUR_MS, factsHash, factsKeys, refreshWeekFacts, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
-import { isoWeekOf } from '../util/iso-week.js';
+import { isoWeekOf, shiftWeek, weekStartMs } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
   onProgress?(message: string): void;
@@ -37,6 +37,12 @@ export interface StoreRequest {
   metricsOnly?: boolean;
   /** false: the run's tasks are not wanted (a rebuild's batches): its data comes back without them, with the names of the log files it read. */
   tasks?: boolean;
+  /**
+   * With a week: the data holds the tasks of the week before the report week too, loaded once the KPIs are
+   * computed (the warehouse replaces both weeks' tasks: a landing often changes the week before, e.g. a session
+   * stitched across Sunday midnight).
+   */
+  weekBefore?: boolean;
 }
 
 /**
@@ -204,7 +210,10 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
         engine.checkpointSoon();
       };
       const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, statementsDone);
-      return { data, summary, report: { week, metrics } };
+      if (!request.weekBefore) return { data, summary, report: { week, metrics } };
+      // (once the KPIs are computed: the two weeks' tasks are not held beside the facts)
+      const { data: twoWeeks } = await settled({ from: weekStartMs(week.previous, config.timezone), to: weekStartMs(shiftWeek(week.week, 1), config.timezone) });
+      return { data: { ...data, tasks: twoWeeks.tasks }, summary, report: { week, metrics } };
     };
     // a report that fails in its computing (a week the data does not hold) leaves the store cleaned as the run
     // cleaned it; one whose statement failed may leave a transaction that cannot commit (PostgreSQL's): the

@@ -205,4 +205,37 @@ describe('the newest two weeks', () => {
     expect(reads).toHaveLength(2);
     expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
   });
+
+  it('for the warehouse (weekBefore) the data holds the week before\'s tasks too, as the landing changed them, loaded once the KPIs are computed', async () => {
+    const config = parseConfig({});
+    const { files } = generateDataset({ seed: 8, users: 40, weeks: 4, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const run = async (weekBefore: boolean) => {
+      const engine = await openStore(store);
+      try {
+        return await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest', weekBefore });
+      } finally {
+        await engine.close();
+      }
+    };
+    for (const file of files) if (weekOf(file) !== 'W47') writeFileSync(join(input, file.name), file.content);
+    const before = await run(true);
+    for (const file of files) if (weekOf(file) === 'W47') writeFileSync(join(input, file.name), file.content);
+    const landed = await run(true);
+    const scratch = await cleanInput(input, config, { now: NOW });
+    const rows = (tasks: typeof scratch.tasks, weeks: string[]) =>
+      (tasks.objects() as Array<Record<string, unknown>>)
+        .filter((task) => weeks.includes(isoWeekOf(Number(task.started_at), config.timezone)))
+        .map((task) => [task.task_id, task.started_at, task.duration_ms, task.fragments, task.status].join('\u0000'));
+    expect(landed.report!.week.week).toBe('2026-W47');
+    // every task of W46 and W47 as a scratch run has them, W46's as the new week changed them (a session stitched
+    // across Sunday midnight: one W46 task longer than the run before had it)
+    expect(rows(landed.data.tasks, ['2026-W46', '2026-W47'])).toEqual(rows(scratch.tasks, ['2026-W46', '2026-W47']));
+    expect(landed.data.tasks.numRows()).toBe(rows(scratch.tasks, ['2026-W46', '2026-W47']).length);
+    expect(rows(landed.data.tasks, ['2026-W46'])).not.toEqual(rows(before.data.tasks, ['2026-W46']));
+    // without it, the report week's only
+    const alone = await run(false);
+    expect(alone.data.tasks.numRows()).toBe(rows(scratch.tasks, ['2026-W47']).length);
+  });
 });
