@@ -1,3 +1,4 @@
+import { teamName } from '../metrics/column-catalog.js';
 import type { Row } from '../metrics/kpi.js';
 import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
@@ -621,9 +622,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const phrases = entries.map((entry) => {
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
     if (entry.value === null) return `${subject(entry.name)} has no ${label} ${where}`;
-    if (metric.id === 'hours_saved' && !change) return `${entry.name === '*' ? 'All teams' : entry.name} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
+    if (metric.id === 'hours_saved' && !change) return `${teamName(entry.name)} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
     if ((metric.id === 'ai_tasks' || metric.id === 'manual_tasks') && !change) {
-      return `${entry.name === '*' ? 'All teams' : entry.name} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;
+      return `${teamName(entry.name)} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;
     }
     if (metric.id === 'baseline_min') {
       return `The manual baseline for ${entry.name} is ${formatValue(entry.value, 'minutes')} (median of ${formatValue(entry.parts.manual_tasks_with_duration, 'count')} manual tasks with a duration, up to ${source.reportWeek})`;
@@ -641,9 +642,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       return interpretation.existence === 'any' ? `${entry.value > 0 ? 'Yes' : 'No'}: ${users}` : users;
     }
     if (metric.id === 'harmful_tasks' && !change) {
-      return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} harmful AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(entry.parts.ai_tasks ? entry.value / entry.parts.ai_tasks : null, 'rate')} of ${formatValue(entry.parts.ai_tasks, 'count')} AI tasks)`;
+      return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} harmful AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(entry.parts.ai_tasks ? entry.value / entry.parts.ai_tasks : null, 'rate')} of ${formatValue(entry.parts.ai_tasks, 'count')} AI tasks)`;
     }
-    if (metric.id === 'licensed_users') return `${entry.name === '*' ? 'All teams' : entry.name} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
+    if (metric.id === 'licensed_users') return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
       return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')} (licensed users with at least one AI task)`;
     }

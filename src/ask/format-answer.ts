@@ -1,4 +1,4 @@
-import { columnLabel } from '../metrics/column-catalog.js';
+import { ALL_TEAMS_LABEL, columnLabel } from '../metrics/column-catalog.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
 import type { AskTable } from './answer-question.js';
@@ -32,5 +32,5 @@ export function readerHeaders(table: AskTable): string[] {
 
 /** A text cell as the report shows it: the all-teams row's `*` reads "All teams". */
 function readerCell<T>(cell: T): T | string {
-  return cell === '*' ? 'All teams' : cell;
+  return cell === '*' ? ALL_TEAMS_LABEL : cell;
 }
