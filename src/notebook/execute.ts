@@ -63,11 +63,12 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
   const outputPath = options.outputPath ?? join('output', basename(inputPath));
   const started = new Date();
   const source = await readNotebook(inputPath);
-  // The injected cell is written in the kernel's language: `--kernel` may name another one than the notebook's.
-  const language = options.kernelName ? (await findKernelspec(options.kernelName, options.env)).language : undefined;
+  // The injected cell is written in the kernel's language: `--kernel` may name another one than the notebook's
+  // (its spec, found once, starts the kernel too)
+  const spec = options.kernelName ? await findKernelspec(options.kernelName, options.env) : undefined;
   const { notebook, parameters } = await parameterizeNotebook(source, options.parameters ?? {}, {
     textParameters: options.textParameters,
-    language,
+    language: spec?.language,
     warn: (message) => progress(`warning: ${message}`),
   });
   resetOutputs(notebook);
@@ -92,6 +93,7 @@ export async function executeNotebook(inputPath: string, options: ExecuteNoteboo
   const kernel = await (options.kernel ??
     startNotebookKernel(inputPath, {
       kernelName: options.kernelName ?? notebook.metadata.kernelspec?.name ?? 'tslab',
+      spec,
       cwd: options.cwd,
       env: options.env,
       withheld: options.withheld,

@@ -1,11 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { readNotebook } from './nbformat.js';
-import { findKernelspec } from './kernelspec.js';
+import { findKernelspec, type Kernelspec } from './kernelspec.js';
 import { KernelClient } from './kernel-client.js';
 
 export interface StartNotebookKernelOptions {
   /** Overrides the notebook's `metadata.kernelspec.name` (default `tslab`). */
   kernelName?: string;
+  /** The kernelspec already found for `kernelName` (findKernelspec): it is not looked up again. */
+  spec?: Kernelspec;
   /** The kernel's working directory; default the notebook's folder, as in Jupyter and VS Code. */
   cwd?: string;
   /** Environment for the kernelspec search and the kernel process; default `process.env`. */
@@ -29,8 +31,8 @@ export interface StartNotebookKernelOptions {
  * try { await executeNotebook('notebooks/weekly-report.ipynb', { kernel }) } finally { await kernel.shutdown() }
  */
 export async function startNotebookKernel(inputPath: string, options: StartNotebookKernelOptions = {}): Promise<KernelClient> {
-  const kernelName = options.kernelName ?? (await readNotebook(inputPath)).metadata.kernelspec?.name ?? 'tslab';
-  const spec = await findKernelspec(kernelName, options.env);
+  const kernelName = async () => options.kernelName ?? (await readNotebook(inputPath)).metadata.kernelspec?.name ?? 'tslab';
+  const spec = options.spec ?? (await findKernelspec(await kernelName(), options.env));
   options.signal?.throwIfAborted();
   options.onProgress?.(`starting kernel \`${spec.name}\` for ${inputPath}`);
   return KernelClient.start(spec, {
