@@ -108,24 +108,20 @@ export async function refreshWeekFacts(engine: StoreEngine, config: Config, week
     await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
     const counts = settling.get(week);
     if (!counts) continue;
-    const facts = factsByWeek(weekFacts(data.tasks, config), [week]).get(week);
+    const facts = factsOfWeek(weekFacts(data.tasks, config), week);
     // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
     const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts)));
     await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
   }
 }
 
-// The facts of some weeks, each week's rows apart (every fact table listed for each week, as weekFacts lists them).
-function factsByWeek(facts: WeekFacts, weeks: string[]): Map<string, WeekFacts> {
-  const byWeek = new Map(weeks.map((week) => [week, Object.fromEntries(Object.keys(facts).map((table) => [table, []])) as WeekFacts]));
+// The facts of one week's tasks, checked to hold rows of that week only (weekFacts keys every row by its week).
+function factsOfWeek(facts: WeekFacts, week: string): WeekFacts {
   for (const [table, rows] of Object.entries(facts)) {
-    for (const row of rows) {
-      const week = byWeek.get(String(row.week));
-      if (!week) throw new Error(`facts of ${table}: a row of week ${String(row.week)}, expected one of ${weeks.join(', ')}`);
-      week[table].push(row);
-    }
+    const other = rows.find((row) => row.week !== week);
+    if (other) throw new Error(`facts of ${table}: a row of week ${String(other.week)}, expected ${week}`);
   }
-  return byWeek;
+  return facts;
 }
 
 /**
