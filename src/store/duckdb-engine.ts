@@ -325,7 +325,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       try {
         await statement();
       } catch (error) {
-        failedUnawaited = { error: storeWriteError(path, error) };
+        failedUnawaited = { error };
       }
     });
   };
