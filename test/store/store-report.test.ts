@@ -7,6 +7,7 @@ import type { Config } from '../../src/config/schema.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { cleanThroughStore } from '../../src/store/clean-through-store.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { StoreEngine } from '../../src/store/store-engine.js';
@@ -100,13 +101,8 @@ describe('a report that fails', () => {
     const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
     const logs = files.filter((file) => weekOf(file) !== 'roster').length;
     const run = async (week: string) => {
-      const engine = await openStore(store);
       const lines: string[] = [];
-      try {
-        return { result: await cleanWithStore(engine, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week }), lines };
-      } finally {
-        await engine.close();
-      }
+      return { result: await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week }), lines };
     };
     await expect(run('2019-W01')).rejects.toThrow('expected a week that holds data, got `2019-W01`');
     // (a report whose statement fails may leave a transaction its commit cannot write, as PostgreSQL's: the
@@ -143,14 +139,7 @@ describe('facts altered beside the store', () => {
     const input = tempDir('uptake-store-report-input-');
     for (const file of files) writeFileSync(join(input, file.name), file.content);
     const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
-    const run = async () => {
-      const engine = await openStore(store);
-      try {
-        return await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
-      } finally {
-        await engine.close();
-      }
-    };
+    const run = () => cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
     await run();
     const engine = await openStore(store);
     const [{ facts_key: key }] = await engine.all("SELECT facts_key FROM store_week_facts WHERE week = '2026-W47'");
@@ -211,14 +200,7 @@ describe('the newest two weeks', () => {
     const { files } = generateDataset({ seed: 8, users: 40, weeks: 4, endWeek: '2026-W47' });
     const input = tempDir('uptake-store-report-input-');
     const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
-    const run = async (weekBefore: boolean) => {
-      const engine = await openStore(store);
-      try {
-        return await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest', weekBefore });
-      } finally {
-        await engine.close();
-      }
-    };
+    const run = (weekBefore: boolean) => cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest', weekBefore });
     for (const file of files) if (weekOf(file) !== 'W47') writeFileSync(join(input, file.name), file.content);
     const before = await run(true);
     for (const file of files) if (weekOf(file) === 'W47') writeFileSync(join(input, file.name), file.content);
