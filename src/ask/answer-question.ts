@@ -929,12 +929,8 @@ function answerTeamSummary(source: MetricsSource, team: string): AnswerBody {
   const week = source.reportWeek;
   const adoption = tables.adoption_by_team.find((row) => row.team === team);
   const interpretation = `headline numbers for ${team}, ${week} (ASI for ${source.reportMonth})`;
-  if (adoption?.suppressed === true) {
-    return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${team}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
-  }
-  const hours = num(tables.time_saved.find((row) => row.week === week && row.team === team)?.hours_saved);
-  const asi = num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === team)?.asi);
-  const harm = num(tables.harm.find((row) => row.team === team)?.harm_rate);
+  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, team);
+  const { hours, asi, harm } = summaryFigures(source, tables, team);
   const alerts = tables.alerts.filter((alert) => alert.team === team).length;
   const adoptionRate = num(adoption?.adoption_rate);
   const delta = num(adoption?.delta_pts);
@@ -965,15 +961,11 @@ function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerB
   const byType = source.taskTypeDocument(week).tables;
   const adoption = source.report.tables.adoption_by_task_type.find((row) => row.task_type === taskType);
   const interpretation = `headline numbers for the task type ${taskType}, all teams, ${week} (ASI for ${source.reportMonth})`;
-  if (adoption?.suppressed === true) {
-    return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${taskType}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
-  }
+  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, taskType);
   const adoptionRate = num(adoption?.adoption_rate);
   const delta = num(adoption?.delta_pts);
   const abandonment = num(adoption?.abandonment_rate);
-  const hours = num(byType.time_saved.find((row) => row.week === week && row.team === taskType)?.hours_saved);
-  const asi = num(byType.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === taskType)?.asi);
-  const harm = num(byType.harm.find((row) => row.team === taskType)?.harm_rate);
+  const { hours, asi, harm } = summaryFigures(source, byType, taskType);
   return {
     interpretation,
     answered: true,
@@ -991,6 +983,21 @@ function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerB
       ],
     },
     weeks: [week],
+  };
+}
+
+// A summary of a group withheld for privacy says so, and shows nothing.
+function suppressedSummary(source: MetricsSource, interpretation: string, name: string): AnswerBody {
+  return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${name}'s numbers for ${source.reportWeek} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
+}
+
+// A summary's hours saved (report week), ASI (report month) and harm rate of the group `key` in a document's tables
+// (the report's, by team; the task-type document's, by task type in the team column).
+function summaryFigures(source: MetricsSource, tables: MetricsSource['report']['tables'], key: string): { hours: number | null; asi: number | null; harm: number | null } {
+  return {
+    hours: num(tables.time_saved.find((row) => row.week === source.reportWeek && row.team === key)?.hours_saved),
+    asi: num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === key)?.asi),
+    harm: num(tables.harm.find((row) => row.team === key)?.harm_rate),
   };
 }
 
