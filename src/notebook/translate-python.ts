@@ -1,5 +1,5 @@
 import { UptakeError } from '../errors.js';
-import type { InjectedParameter } from './translate-ts.js';
+import { toLiteral, type InjectedParameter, type LiteralDialect } from './translate-ts.js';
 
 const PYTHON_KEYWORDS = new Set(
   ('False None True and as assert async await break class continue def del elif else except finally for from global if import in is ' +
@@ -12,24 +12,20 @@ export function isPythonParameterName(name: string): boolean {
 }
 
 // JSON's string escapes (\" \\ \n \uXXXX ...) are Python's too: a JSON string is a Python str literal.
+const PYTHON: LiteralDialect = {
+  null: 'None',
+  true: 'True',
+  false: 'False',
+  string: (value) => JSON.stringify(value),
+  object: (entries) => `{${entries.map(([key, literal]) => `${JSON.stringify(key)}: ${literal}`).join(', ')}}`,
+};
+
 /**
  * Renders a JSON value as a Python literal.
  * @example toPythonLiteral({ on: true, list: [null] }) // '{"on": True, "list": [None]}'
  */
 export function toPythonLiteral(value: unknown, where = 'parameter'): string {
-  if (value === null) return 'None';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new UptakeError('usage', `${where}: expected a finite number, got ${String(value)}`);
-    return Object.is(value, -0) ? '0' : JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((element, index) => toPythonLiteral(element, `${where}[${index}]`)).join(', ')}]`;
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, field]) => `${JSON.stringify(key)}: ${toPythonLiteral(field, `${where}.${key}`)}`);
-    return `{${entries.join(', ')}}`;
-  }
-  throw new UptakeError('usage', `${where}: expected a JSON value (string, number, boolean, null, array or object), got ${typeof value}`);
+  return toLiteral(value, PYTHON, where);
 }
 
 /**

@@ -12,28 +12,56 @@ export function isParameterName(name: string): boolean {
 }
 
 // Values become literals built from JSON pieces, never spliced text: a string can only ever be a string.
+/** How a language writes JSON's scalars and objects (arrays are `[a, b]` in both TypeScript and Python). */
+export interface LiteralDialect {
+  null: string;
+  true: string;
+  false: string;
+  string(value: string): string;
+  /** An object from its keys and their values' literals. */
+  object(entries: Array<[string, string]>): string;
+}
+
+/**
+ * Renders a JSON value as a literal of a language (TYPESCRIPT, or Python's in translate-python.ts).
+ * @example toLiteral([true, null], TYPESCRIPT) // '[true, null]'
+ */
+export function toLiteral(value: unknown, dialect: LiteralDialect, where = 'parameter'): string {
+  if (value === null) return dialect.null;
+  if (typeof value === 'string') return dialect.string(value);
+  if (typeof value === 'boolean') return value ? dialect.true : dialect.false;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new UptakeError('usage', `${where}: expected a finite number, got ${String(value)}`);
+    return Object.is(value, -0) ? '0' : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((element, index) => toLiteral(element, dialect, `${where}[${index}]`)).join(', ')}]`;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return dialect.object(Object.entries(value as Record<string, unknown>).map(([key, field]) => [key, toLiteral(field, dialect, `${where}.${key}`)]));
+  }
+  throw new UptakeError('usage', `${where}: expected a JSON value (string, number, boolean, null, array or object), got ${typeof value}`);
+}
+
+const TYPESCRIPT: LiteralDialect = {
+  null: 'null',
+  true: 'true',
+  false: 'false',
+  string: (value) => escapeLineSeparators(JSON.stringify(value)),
+  object: (entries) => {
+    const fields = entries.map(([key, literal]) => {
+      // `"__proto__": x` in a literal would set the prototype; a computed key defines a field.
+      const shownKey = key === '__proto__' ? '["__proto__"]' : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : escapeLineSeparators(JSON.stringify(key));
+      return `${shownKey}: ${literal}`;
+    });
+    return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
+  },
+};
+
 /**
  * Renders a JSON value as a TypeScript literal.
  * @example toTypeScriptLiteral('"; process.exit(1); "') // '"\\"; process.exit(1); \\""'
  */
 export function toTypeScriptLiteral(value: unknown, where = 'parameter'): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return escapeLineSeparators(JSON.stringify(value));
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new UptakeError('usage', `${where}: expected a finite number, got ${String(value)}`);
-    return Object.is(value, -0) ? '0' : JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((element, index) => toTypeScriptLiteral(element, `${where}[${index}]`)).join(', ')}]`;
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, field]) => {
-      // `"__proto__": x` in a literal would set the prototype; a computed key defines a field.
-      const shownKey = key === '__proto__' ? '["__proto__"]' : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : escapeLineSeparators(JSON.stringify(key));
-      return `${shownKey}: ${toTypeScriptLiteral(field, `${where}.${key}`)}`;
-    });
-    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
-  }
-  throw new UptakeError('usage', `${where}: expected a JSON value (string, number, boolean, null, array or object), got ${typeof value}`);
+  return toLiteral(value, TYPESCRIPT, where);
 }
 
 // U+2028/2029 are legal in modern string literals but break older tooling; escape them.
