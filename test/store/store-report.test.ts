@@ -92,13 +92,18 @@ describe('a report through the store equals one over every cleaned task', () => 
   });
 });
 
+// Two weeks of a small organisation in an input folder, and where their store goes.
+function twoWeeksLanded(): { config: Config; files: GeneratedFile[]; input: string; store: string } {
+  const config = parseConfig({});
+  const { files } = generateDataset({ seed: 3, users: 12, weeks: 2, endWeek: '2026-W47' });
+  const input = tempDir('uptake-store-report-input-');
+  for (const file of files) writeFileSync(join(input, file.name), file.content);
+  return { config, files, input, store: join(tempDir('uptake-store-report-'), 'store.duckdb') };
+}
+
 describe('a report that fails', () => {
   it('a week the data does not hold fails the run, yet the store keeps what the run cleaned: the next run reads nothing again', async () => {
-    const config = parseConfig({});
-    const { files } = generateDataset({ seed: 3, users: 12, weeks: 2, endWeek: '2026-W47' });
-    const input = tempDir('uptake-store-report-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const { config, files, input, store } = twoWeeksLanded();
     const logs = files.filter((file) => weekOf(file) !== 'roster').length;
     const run = async (week: string) => {
       const lines: string[] = [];
@@ -134,11 +139,7 @@ describe('a report that fails', () => {
 
 describe('facts altered beside the store', () => {
   it('a week\'s facts that still parse but are not the bytes their key names (bit rot, a bad copy) ask for a rebuild, not a report from them', async () => {
-    const config = parseConfig({});
-    const { files } = generateDataset({ seed: 3, users: 12, weeks: 2, endWeek: '2026-W47' });
-    const input = tempDir('uptake-store-report-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    const { config, input, store } = twoWeeksLanded();
     const run = () => cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
     await run();
     const engine = await openStore(store);
