@@ -52,9 +52,9 @@ export const coverage: Kpi = {
 // summed over the month's weeks.
 function loggedAiTasks(context: KpiContext): Map<unknown, Map<unknown, number>> {
   const logged = new Map<unknown, Map<unknown, number>>();
-  for (const { month, user_id: user, ai_tasks: tasks } of context.facts.people_user_months ?? []) {
+  for (const { month, user_id: users, ai_tasks: tasks } of context.facts.people_user_months ?? []) {
     const perUser = cachedIn(logged, month, () => new Map<unknown, number>());
-    perUser.set(user, (perUser.get(user) ?? 0) + (tasks as number));
+    (users as string[]).forEach((user, index) => perUser.set(user, (perUser.get(user) ?? 0) + (tasks as number[])[index]));
   }
   return logged;
 }

@@ -63,11 +63,13 @@ function noteUse(uses: Map<number, PeriodUse>, user: number, startedAt: number, 
 
 /**
  * The people KPIs' facts (activation, retention, usage tiers and idle seats share them, and coverage its logged AI
- * tasks): per week and user with an AI task, its AI tasks, first and last start and the last one's team
- * (people_user_weeks); the AI tasks and the last one per week, month and user (people_user_months: a month spans
- * weeks); and the tasks of any kind per week and month (task_periods: which weeks and months hold data). Equal starts
- * fall in one week, so "the later row" never spans two weeks.
- * @example peopleWeekFacts(enrichTasks(tasks, config)).people_user_weeks[0] // { week, user_id, ai_tasks, first_start, last_start, last_team }
+ * tasks): per week, each user with an AI task, their AI tasks, first and last start and the last one's team
+ * (people_user_weeks); per week and month (a month spans weeks), each user's AI tasks and the last one's start and
+ * team (people_user_months); and the tasks of any kind per week and month (task_periods: which weeks and months hold
+ * data). Equal starts fall in one week, so "the later row" never spans two weeks. A row per period holds its users
+ * as parallel lists (`user_id[i]` has `ai_tasks[i]`, ...), in the order their first AI task comes: a row per user
+ * and period would be thousands of objects per week, read back every run.
+ * @example peopleWeekFacts(enrichTasks(tasks, config)).people_user_weeks[0] // { week, user_id: ['u001', ...], ai_tasks: [3, ...], first_start, last_start, last_team }
  */
 export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   const users = columnCodes(tasks, 'user_id');
@@ -95,15 +97,28 @@ export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   const monthOf = (weekMonth: number) => monthCodes.values[weekMonth % months] as string;
   const userWeeks: Row[] = [];
   perWeek.forEach((uses, week) => {
-    for (const [user, use] of uses) {
-      userWeeks.push({ week: weekCodes.values[week], user_id: name(user), ai_tasks: use.tasks, first_start: use.firstStart, last_start: use.lastStart, last_team: teamName(use.team) });
-    }
+    if (uses.size === 0) return;
+    const list = [...uses];
+    userWeeks.push({
+      week: weekCodes.values[week],
+      user_id: list.map(([user]) => name(user)),
+      ai_tasks: list.map(([, use]) => use.tasks),
+      first_start: list.map(([, use]) => use.firstStart),
+      last_start: list.map(([, use]) => use.lastStart),
+      last_team: list.map(([, use]) => teamName(use.team)),
+    });
   });
   const userMonths: Row[] = [];
   for (const [weekMonth, uses] of perWeekMonth) {
-    for (const [user, use] of uses) {
-      userMonths.push({ week: weekOf(weekMonth), month: monthOf(weekMonth), user_id: name(user), ai_tasks: use.tasks, last_start: use.lastStart, last_team: teamName(use.team) });
-    }
+    const list = [...uses];
+    userMonths.push({
+      week: weekOf(weekMonth),
+      month: monthOf(weekMonth),
+      user_id: list.map(([user]) => name(user)),
+      ai_tasks: list.map(([, use]) => use.tasks),
+      last_start: list.map(([, use]) => use.lastStart),
+      last_team: list.map(([, use]) => teamName(use.team)),
+    });
   }
   const periods = [...periodTasks].map(([weekMonth, count]) => ({ week: weekOf(weekMonth), month: monthOf(weekMonth), tasks: count }));
   return { people_user_weeks: userWeeks, people_user_months: userMonths, task_periods: periods };
@@ -115,40 +130,36 @@ function collectFacts(context: KpiContext): PeopleFacts {
   const lastAiTask = new Map<string, { startedAt: number; team: string | null }>();
   const aiTasksByWeek = new Map<string, Map<string, number>>();
   const lastTeam = new Map<string, Map<string, string | null>>();
-  // (the rows come week by week: each period's maps are looked up when the period changes)
-  let [week, tasksInWeek, teamsInWeek] = ['', new Map<string, number>(), new Map<string, string | null>()];
   for (const row of facts.people_user_weeks ?? []) {
-    const user = row.user_id as string;
-    const [first, last, team] = [row.first_start as number, row.last_start as number, row.last_team as string | null];
-    const known = firstAiTask.get(user);
-    if (known === undefined || first < known) firstAiTask.set(user, first);
-    const latest = lastAiTask.get(user);
-    if (latest === undefined || last > latest.startedAt) lastAiTask.set(user, { startedAt: last, team });
-    if (row.week !== week) {
-      week = row.week as string;
-      tasksInWeek = cachedIn(aiTasksByWeek, week, () => new Map<string, number>());
-      teamsInWeek = cachedIn(lastTeam, week, () => new Map<string, string | null>());
-    }
-    tasksInWeek.set(user, row.ai_tasks as number);
-    teamsInWeek.set(user, team);
+    const week = row.week as string;
+    const tasksInWeek = cachedIn(aiTasksByWeek, week, () => new Map<string, number>());
+    const teamsInWeek = cachedIn(lastTeam, week, () => new Map<string, string | null>());
+    const [users, tasks, firsts, lasts, teams] = [row.user_id, row.ai_tasks, row.first_start, row.last_start, row.last_team] as [string[], number[], number[], number[], Array<string | null>];
+    users.forEach((user, index) => {
+      const known = firstAiTask.get(user);
+      if (known === undefined || firsts[index] < known) firstAiTask.set(user, firsts[index]);
+      const latest = lastAiTask.get(user);
+      if (latest === undefined || lasts[index] > latest.startedAt) lastAiTask.set(user, { startedAt: lasts[index], team: teams[index] });
+      tasksInWeek.set(user, tasks[index]);
+      teamsInWeek.set(user, teams[index]);
+    });
   }
   const activeByMonth = new Map<string, Set<string>>();
   const lastInMonth = new Map<string, Map<string, number>>();
-  let [month, activeInMonth, startsInMonth, teamsInMonth] = ['', new Set<string>(), new Map<string, number>(), new Map<string, string | null>()];
   for (const row of facts.people_user_months ?? []) {
-    const [user, last] = [row.user_id as string, row.last_start as number];
-    if (row.month !== month) {
-      month = row.month as string;
-      activeInMonth = cachedIn(activeByMonth, month, () => new Set<string>());
-      startsInMonth = cachedIn(lastInMonth, month, () => new Map<string, number>());
-      teamsInMonth = cachedIn(lastTeam, month, () => new Map<string, string | null>());
-    }
-    activeInMonth.add(user);
-    const latest = startsInMonth.get(user);
-    if (latest === undefined || last > latest) {
-      startsInMonth.set(user, last);
-      teamsInMonth.set(user, row.last_team as string | null);
-    }
+    const month = row.month as string;
+    const activeInMonth = cachedIn(activeByMonth, month, () => new Set<string>());
+    const startsInMonth = cachedIn(lastInMonth, month, () => new Map<string, number>());
+    const teamsInMonth = cachedIn(lastTeam, month, () => new Map<string, string | null>());
+    const [users, lasts, teams] = [row.user_id, row.last_start, row.last_team] as [string[], number[], Array<string | null>];
+    users.forEach((user, index) => {
+      activeInMonth.add(user);
+      const latest = startsInMonth.get(user);
+      if (latest === undefined || lasts[index] > latest) {
+        startsInMonth.set(user, lasts[index]);
+        teamsInMonth.set(user, teams[index]);
+      }
+    });
   }
   const roster = new Map<string, Map<string, RosterEntry>>();
   const licensedByMonth = new Map<string, string[]>();

@@ -39,8 +39,8 @@ export function suppressSmallGroups(tables: Record<string, Row[]>, layouts: Tabl
 
 /**
  * Facts for the week and month tables' privacy: distinct users with any task (AI of any status, or manual) per
- * week and team (users_per_week_team), and which users per week, month and team (users_per_month_team: a month's
- * distinct users are the union over its weeks, not a sum).
+ * week and team (users_per_week_team), and which users per week, month and team (users_per_month_team, a row per
+ * week, month and team listing its users: a month's distinct users are the union over its weeks, not a sum).
  * @example privacyWeekFacts(enrichTasks(tasks, config)).users_per_week_team[0] // { week: '2026-W40', team: 'Finance', users: 12 }
  */
 export function privacyWeekFacts(tasks: ColumnTable): WeekFacts {
@@ -50,8 +50,9 @@ export function privacyWeekFacts(tasks: ColumnTable): WeekFacts {
   const months = scopeGroups(tasks, allRowsOf(tasks), { by: ['week', 'month'], dimension: 'team', includeAll: false });
   const monthUsers: Row[] = [];
   eachGroupSubtotals(months, users, [], (group, { count, codes }) => {
+    if (count === 0) return;
     const { week, month, team } = months.keys[group];
-    for (let slot = 0; slot < count; slot += 1) monthUsers.push({ week, month, team, user_id: users.values[codes[slot]] });
+    monthUsers.push({ week, month, team, user_id: Array.from(codes.subarray(0, count), (code) => users.values[code]) });
   });
   return {
     users_per_week_team: weeks.keys.map((keys, group) => ({ week: keys.week, team: keys.team, users: usersPerWeek[group] })),
@@ -72,6 +73,9 @@ function distinctUsers(context: KpiContext, period: 'report_week' | 'week' | 'mo
     return new Map((context.facts.users_per_week_team ?? []).map((row) => [`${String(row.week)}\u0000${String(row.team)}`, row.users as number]));
   }
   const members = new Map<string, Set<unknown>>();
-  for (const row of context.facts.users_per_month_team ?? []) cachedIn(members, `${String(row.month)}\u0000${String(row.team)}`, () => new Set()).add(row.user_id);
+  for (const row of context.facts.users_per_month_team ?? []) {
+    const users = cachedIn(members, `${String(row.month)}\u0000${String(row.team)}`, () => new Set());
+    for (const user of row.user_id as unknown[]) users.add(user);
+  }
   return new Map([...members].map(([key, users]) => [key, users.size]));
 }

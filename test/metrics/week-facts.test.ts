@@ -15,6 +15,7 @@ import { baselinesFromFacts, manualBaselines } from '../../src/metrics/hours-sav
 import type { Row, WeekFacts } from '../../src/metrics/kpi.js';
 import { resolveWeek } from '../../src/metrics/resolve-week.js';
 import { concatFacts, reportWindow, weekFacts, windowTasks } from '../../src/metrics/week-facts.js';
+import { makeCleanedData } from './make-cleaned-data.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -116,5 +117,45 @@ describe('per-week facts on a generated set (seed 5, a zone west of UTC)', async
 
   it('give the same metrics document as all tasks, for the first, a middle and the last week', () => {
     expectSameDocuments(data, config);
+  });
+});
+
+// The facts per user (the people KPIs', the month tables' privacy) are a row per period listing its users: a store
+// reads every week's facts back each run, and a row per user and week was most of those bytes.
+describe('per-week facts per user', () => {
+  const config = parseConfig({});
+  const data = makeCleanedData({
+    tasks: [
+      { user_id: 'a', team: 'Finance', started_at: '2026-11-16T09:00:00Z' },
+      { user_id: 'c', team: 'Legal', started_at: '2026-11-17T09:00:00Z' },
+      { user_id: 'a', team: 'Legal', started_at: '2026-11-30T09:00:00Z' },
+      { user_id: 'a', team: 'Legal', started_at: '2026-12-01T09:00:00Z' },
+      { user_id: 'b', team: 'Finance', started_at: '2026-11-18T09:00:00Z', status: 'abandoned' },
+      { source: 'manual_logs', user_id: 'd', team: 'Finance', started_at: '2026-11-19T09:00:00Z', duration_min: 20 },
+    ],
+  });
+  const facts = weekFacts(data.tasks, config);
+  const at = (iso: string) => Date.parse(iso);
+
+  it('keep a row per week, and per week and month, with the users of its completed AI tasks as parallel lists', () => {
+    expect(facts.people_user_weeks).toEqual([
+      { week: '2026-W47', user_id: ['a', 'c'], ai_tasks: [1, 1], first_start: [at('2026-11-16T09:00:00Z'), at('2026-11-17T09:00:00Z')], last_start: [at('2026-11-16T09:00:00Z'), at('2026-11-17T09:00:00Z')], last_team: ['Finance', 'Legal'] },
+      { week: '2026-W49', user_id: ['a'], ai_tasks: [2], first_start: [at('2026-11-30T09:00:00Z')], last_start: [at('2026-12-01T09:00:00Z')], last_team: ['Legal'] },
+    ]);
+    expect(facts.people_user_months).toEqual([
+      { week: '2026-W47', month: '2026-11', user_id: ['a', 'c'], ai_tasks: [1, 1], last_start: [at('2026-11-16T09:00:00Z'), at('2026-11-17T09:00:00Z')], last_team: ['Finance', 'Legal'] },
+      { week: '2026-W49', month: '2026-11', user_id: ['a'], ai_tasks: [1], last_start: [at('2026-11-30T09:00:00Z')], last_team: ['Legal'] },
+      { week: '2026-W49', month: '2026-12', user_id: ['a'], ai_tasks: [1], last_start: [at('2026-12-01T09:00:00Z')], last_team: ['Legal'] },
+    ]);
+  });
+
+  it('keep a row per week, month and team listing the users with any task in it', () => {
+    const rows = (facts.users_per_month_team as Row[]).map(({ week, month, team, user_id }) => ({ week, month, team, user_id }));
+    expect(rows).toEqual([
+      { week: '2026-W47', month: '2026-11', team: 'Finance', user_id: ['a', 'b', 'd'] },
+      { week: '2026-W47', month: '2026-11', team: 'Legal', user_id: ['c'] },
+      { week: '2026-W49', month: '2026-11', team: 'Legal', user_id: ['a'] },
+      { week: '2026-W49', month: '2026-12', team: 'Legal', user_id: ['a'] },
+    ]);
   });
 });
