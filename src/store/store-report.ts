@@ -94,6 +94,9 @@ function weeksOfMonth(month: string): string[] {
 
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
 
+/** Weeks' facts to compute above which each week is told as it starts (a weekly run computes one or two). */
+const WEEKS_TOLD_ABOVE = 4;
+
 /**
  * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time, oldest
  * first (a report on the newest then finds its window settled: see settledLoader's keepLast). A week without
@@ -103,7 +106,10 @@ const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
 export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
   if (weeks.size === 0) return;
   progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
-  for (const week of [...weeks].sort()) {
+  const sorted = [...weeks].sort();
+  for (const [index, week] of sorted.entries()) {
+    // (many weeks, after an upgrade or a settings change, take a while: each is told)
+    if (sorted.length > WEEKS_TOLD_ABOVE) progress(`store: facts of ${week} (${index + 1} of ${sorted.length})`);
     const { data, weeks: settling } = await settled({ from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) });
     await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
     const counts = settling.get(week);

@@ -196,6 +196,26 @@ describe('the newest two weeks', () => {
     expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
   });
 
+  it('facts of every week to compute again (privacy settings changed) are told week by week, and give the scratch document', async () => {
+    const { files } = generateDataset({ seed: 9, users: 30, weeks: 6, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const report = async (config: Config) => {
+      const lines: string[] = [];
+      const run = await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+      return { lines: lines.filter((line) => line.startsWith('store: facts of')), metrics: JSON.stringify(run.report!.metrics) };
+    };
+    await report(parseConfig({}));
+    const changed = parseConfig({ privacy: { minGroupSize: 4 } });
+    const { lines, metrics } = await report(changed);
+    expect(lines).toEqual([
+      'store: facts of 6 weeks to compute',
+      ...['W42', 'W43', 'W44', 'W45', 'W46', 'W47'].map((week, index) => `store: facts of 2026-${week} (${index + 1} of 6)`),
+    ]);
+    expect(metrics).toBe(JSON.stringify(computeMetrics(await cleanInput(input, changed, { now: NOW }), changed, 'latest')));
+  });
+
   it('for the warehouse (weekBefore) the data holds the week before\'s tasks too, as the landing changed them, loaded once the KPIs are computed', async () => {
     const config = parseConfig({});
     const { files } = generateDataset({ seed: 8, users: 40, weeks: 4, endWeek: '2026-W47' });
