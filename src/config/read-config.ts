@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
 import { PIPE_WAIT_MS, readRegularFile } from '../util/read-state-file.js';
+import { shortName } from '../util/some-names.js';
 import { ConfigSchema, type Config, type ConfigSpec } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'uptake.config.json';
@@ -20,9 +21,25 @@ export function parseConfig(spec: ConfigSpec | unknown, source = 'config'): Conf
 function describeIssue(issue: z.core.$ZodIssue, spec: unknown): string {
   const key = issue.path.join('.') || '(top level)';
   const received = valueAt(spec, issue.path);
-  const shown = received === undefined ? 'nothing' : `\`${JSON.stringify(received)}\``;
+  const shown = received === undefined ? 'nothing' : shownValue(received);
   if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((k) => `\`${[...issue.path, k].join('.')}\``).join(', ')}`;
   return `\`${key}\`: ${issue.message.replace(/^Invalid input: /, '')}, got ${shown}`;
+}
+
+// The value comes from the file: one nested 100,000 arrays deep overflowed JSON.stringify's stack (exit 1),
+// and a string of 50 MB made a message of 50 MB.
+/**
+ * A received value as a message shows it: its JSON, cut to a few dozen characters.
+ * @example shownValue('x'.repeat(100)) // '`"xxxx…x… (102 characters)`'
+ */
+export function shownValue(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    return 'a value nested too deeply to show';
+  }
+  return `\`${shortName(text)}\``;
 }
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
@@ -50,11 +67,18 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
       if (cause instanceof UptakeError) throw cause;
       throw new UptakeError('config', 'expected a readable JSON config file', { file: path, cause });
     }
+    let parsed: unknown;
     try {
-      spec = JSON.parse(text) as Record<string, unknown>;
+      // editors on Windows start a UTF-8 file with a byte order mark, which JSON.parse refuses as a token
+      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (cause) {
       throw new UptakeError('config', `expected valid JSON: ${(cause as Error).message}`, { file: path, cause });
     }
+    // `[]`, `null` or `42` hold no setting: read as an empty object they ran the report on the defaults without a word
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new UptakeError('config', `expected a JSON object of settings ({ "timezone": ... }), got ${Array.isArray(parsed) ? 'an array' : shownValue(parsed)}`, { file: path });
+    }
+    spec = parsed as Record<string, unknown>;
   }
   return parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
 }

@@ -67,6 +67,32 @@ describe('settings checked when the config is read, before any work', () => {
   });
 });
 
+describe('hostile config files', () => {
+  it('a value nested 200,000 deep, or 5 MB long, is named in a short message (exit 4), not a stack overflow (exit 1)', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`) as unknown;
+    expect(configError({ title: deep })).toBe('uptake.config.json: `title`: expected string, received array, got a value nested too deeply to show');
+    expect(configError({ cleaning: { synonyms: { a: deep } } })).toContain('`cleaning.synonyms.a`: expected string, received array, got a value nested too deeply to show');
+    const long = configError({ timezone: 'x'.repeat(5_000_000) });
+    expect(long).toMatch(/^uptake\.config\.json: `timezone`: expected an IANA time-zone name such as Europe\/Berlin, got `"x+… \(5000002 characters\)`$/);
+    expect(long.length).toBeLessThan(300);
+  });
+
+  it('a file whose JSON is not an object is refused (it ran on the defaults); a byte order mark is read past', async () => {
+    const box = tempFolder('uptake-config-');
+    try {
+      const file = join(box.dir, 'uptake.config.json');
+      for (const [text, got] of [['[]', 'an array'], ['null', '`null`'], ['42', '`42`'], ['"Europe/Berlin"', '`"Europe/Berlin"`']]) {
+        writeFileSync(file, text);
+        await expect(readConfig(file)).rejects.toMatchObject({ exitCode: 4, message: `${file}: expected a JSON object of settings ({ "timezone": ... }), got ${got}` });
+      }
+      writeFileSync(file, '\uFEFF{"title":"Saved by Notepad"}');
+      expect((await readConfig(file)).title).toBe('Saved by Notepad');
+    } finally {
+      box.remove();
+    }
+  });
+});
+
 describe('readConfig on a config path that is not a regular file', () => {
   it('reads a pipe a process writes to (as `--config <(jq ...)` gives), refuses a folder at once (exit 4)', async () => {
     const box = tempFolder('uptake-config-');
