@@ -18,6 +18,11 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'expected an IANA time-zone name such as Europe/Berlin');
 
+/** The earliest `cleaning.earliest`: every plausible start then has a four-digit year, as week labels need. */
+const EARLIEST_EARLIEST = '1900-01-01';
+/** The longest idle window, in weeks. */
+const MAX_IDLE_WEEKS = 520;
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -33,8 +38,11 @@ export const CleaningSchema = z
     stitchGapMin: z.number().nonnegative().default(10),
     /** A start more than this many days after the run's clock is implausible (quarantined). */
     maxFutureDays: z.number().nonnegative().default(1),
-    /** A start before this UTC date (`YYYY-MM-DD`) is implausible (quarantined). */
-    earliest: isoDate.default('2000-01-01'),
+    /**
+     * A start before this UTC date (`YYYY-MM-DD`) is implausible (quarantined). From 1900 on: a week of a year
+     * before 1000 has no `YYYY-Www` label (a task there stopped every command with exit 1).
+     */
+    earliest: isoDate.refine((date) => date >= EARLIEST_EARLIEST, `expected a date from ${EARLIEST_EARLIEST} on`).default('2000-01-01'),
     /** Durations above this many hours count as unknown for time metrics. */
     maxDurationHours: z.number().positive().default(8),
     /** Raw label (after canonical spelling) -> canonical label. */
@@ -103,8 +111,11 @@ export const PeopleSchema = z
       .strict()
       .refine((tiers) => tiers.moderate > tiers.light, 'expected `moderate` above `light`')
       .default({ light: 5, moderate: 20 }),
-    /** A licensed seat is idle after this many weeks without an AI task (the report week included). */
-    idleWeeks: z.number().int().positive().default(4),
+    /**
+     * A licensed seat is idle after this many weeks without an AI task (the report week included). At most ten
+     * years: a window of a billion weeks began before the year 1 (its week had no label: exit 1).
+     */
+    idleWeeks: z.number().int().positive().max(MAX_IDLE_WEEKS, `expected at most ${MAX_IDLE_WEEKS} weeks (ten years)`).default(4),
   })
   .strict();
 

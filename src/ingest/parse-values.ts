@@ -77,7 +77,7 @@ export function patternTimestamp(value: string): ParsedTime {
   const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return INVALID;
   const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const localMs = utcMs(year, month, day, hour, minute, second, millis);
   if (offset === undefined) return { kind: 'naive', localMs, month: `${y}-${mo}` };
   if (offset === 'Z' || offset === 'z') return { kind: 'instant', epochMs: localMs };
   const sign = offset[0] === '-' ? -1 : 1;
@@ -156,17 +156,27 @@ function plainTimestamp(value: string): ParsedTime | undefined {
     return undefined;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return INVALID;
-  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const localMs = utcMs(year, month, day, hour, minute, second, millis);
   return offsetMs === undefined ? { kind: 'naive', localMs, month: value.slice(0, 7) } : { kind: 'instant', epochMs: localMs - offsetMs };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Called for every timestamp: arithmetic instead of a Date object (Gregorian leap years, as Date.UTC).
+// Called for every timestamp: arithmetic instead of a Date object (Gregorian leap years, proleptic before 1582).
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return DAYS_IN_MONTH[month - 1];
-  const full = year >= 0 && year <= 99 ? year + 1900 : year; // Date.UTC reads years 0-99 as 1900-1999
-  return (full % 4 === 0 && full % 100 !== 0) || full % 400 === 0 ? 29 : 28;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** 400 Gregorian years: 146,097 days, after which the calendar repeats. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+
+// Date.UTC reads the years 0-99 as 1900-1999: `0050-06-01` became 1950-06-01, a plausible start. Such a year is
+// read 400 years later and moved back a cycle, so that it is the year written (and quarantined as implausible).
+/** Epoch ms of a UTC calendar time (month 1-12), the year as written. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - GREGORIAN_CYCLE_MS;
 }
 
 const zoneCache = new Map<string, IANAZone | null>();

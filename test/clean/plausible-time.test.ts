@@ -73,6 +73,21 @@ test('the settings move the window: cleaning.earliest and cleaning.maxFutureDays
   expect(() => parseConfig({ cleaning: { maxFutureDays: -1 } })).toThrow(/cleaning\.maxFutureDays/);
 });
 
+// A task in a year before 1000 has a week with no label (`999-W22`): it stopped every command with exit 1. And
+// `0050-06-01` read as 1950-06-01 (Date.UTC's years 0-99), a plausible start at an earliest of 1900.
+test('cleaning.earliest is from 1900-01-01 on, and a start in the year 50 is implausible at that bound', async () => {
+  expect(() => parseConfig({ cleaning: { earliest: '0001-01-01' } })).toThrow('`cleaning.earliest`: expected a date from 1900-01-01 on, got `"0001-01-01"`');
+  expect(() => parseConfig({ cleaning: { earliest: '1899-12-31' } })).toThrow(/cleaning\.earliest/);
+  const input = folder({
+    'ai_logs_1.csv': csv(AI_HEADER, ...ordinary, 'y1,u1,Finance,report,0050-06-01T10:00:00Z,,done,,,', 'y2,u1,Finance,report,1900-01-01T00:00:00Z,,done,,,'),
+  });
+  const data = await cleanInput(input, parseConfig({ cleaning: { earliest: '1900-01-01' } }), { now: NOW });
+  expect(data.quarantine.map((q) => [q.line, q.reason, q.detail])).toEqual([
+    [5, 'implausible_started_at', 'expected `started_at` at or after 1900-01-01T00:00:00.000Z (cleaning.earliest), got `0050-06-01T10:00:00Z`'],
+  ]);
+  expect(computeMetrics(data, parseConfig({ cleaning: { earliest: '1900-01-01' } }), '2026-W47').tables.adoption_trend.map((row) => row.week)).toContain('1900-W01');
+});
+
 test('an implausible end is unreadable, not swapped into the start', async () => {
   const input = folder({
     'ai_logs_1.csv': csv(AI_HEADER, 'e1,u1,Finance,report,2026-11-17T09:00:00Z,1970-01-01T00:00:00Z,done,,,', 'e2,u1,Finance,report,2026-11-18T09:00:00Z,9999-01-01T00:00:00Z,done,,,'),

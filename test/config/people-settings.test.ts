@@ -24,5 +24,8 @@ describe('people and licence settings', () => {
     expect(message).toContain('expected `moderate` above `light`');
     expect(refusal({ alerts: { idleSeatShare: 1.5 } })[1]).toContain('alerts.idleSeatShare');
     expect(refusal({ licences: { monthlyCost: -1 } })[1]).toContain('licences.monthlyCost');
+    // a billion weeks began before the year 1: its week had no label and every command stopped with exit 1
+    expect(refusal({ people: { idleWeeks: 1_000_000_000 } })).toEqual(['config', 'config: `people.idleWeeks`: expected at most 520 weeks (ten years), got `1000000000`']);
+    expect(parseConfig({ people: { idleWeeks: 520 } }).people.idleWeeks).toBe(520);
   });
 });

@@ -28,6 +28,23 @@ describe('parseTimestamp', () => {
     }
   });
 
+  // Date.UTC reads the years 0-99 as 1900-1999: `0050-06-01` was 1950-06-01, a start plausible at `cleaning.earliest` 1900-01-01
+  test('reads the years 0-99 as written, not as 1900-1999, in every shape and by either reader', () => {
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 5, 1);
+    year50.setUTCHours(10, 0, 0, 0);
+    for (const text of ['0050-06-01T10:00:00Z', '0050-06-01T12:00:00+02:00', '0050-06-01 10:00:00.000Z', '0050-06-01T10:00Z']) {
+      expect([text, parseTimestamp(text)]).toEqual([text, { kind: 'instant', epochMs: year50.getTime() }]);
+      expect([text, patternTimestamp(text)]).toEqual([text, { kind: 'instant', epochMs: year50.getTime() }]);
+    }
+    expect(iso(year50.getTime())).toBe('0050-06-01T10:00:00.000Z');
+    expect(parseTimestamp('0050-06-01 10:00:00')).toEqual({ kind: 'naive', localMs: year50.getTime(), month: '0050-06' });
+    // leap years as written: 0 and 4 are, 1900 is not (1900 was what 0 read as)
+    expect(parseTimestamp('0000-02-29T00:00:00Z').kind).toBe('instant');
+    expect(parseTimestamp('0004-02-29 00:00:00').kind).toBe('naive');
+    expect(parseTimestamp('1900-02-29T00:00:00Z').kind).toBe('invalid');
+  });
+
   // `+05:99` once read as +06:39: offset minutes run 00-59 in every shape and by either reader
   test('rejects an offset whose minutes are not 00-59, or that lies more than 18 hours from UTC', () => {
     const invalid = ['+05:99', '+0599', '-05:60', '-0560', '+00:60', '+18:30', '-1801', '+19', '+25:00', '+99:99'];

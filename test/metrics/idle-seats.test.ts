@@ -57,6 +57,12 @@ describe('idle_seats', () => {
     ]);
   });
 
+  it('takes the longest window people.idleWeeks allows (520 weeks), blank with its caveat', () => {
+    const long = computeMetrics(makeCleanedData({ tasks, roster }), testConfig({ people: { idleWeeks: 520 } }), '2026-W47');
+    expect(long.tables.idle_seats[0]).toMatchObject({ team: '*', licensed_users: 5, idle_seats: null, lapsed_users: null });
+    expect(long.tables.people_caveats.at(-1)).toEqual({ caveat: 'the data starts after 2016-12-05, the first day of the 520-week idle window: idle seats and lapsed users are blank' });
+  });
+
   it('suppresses teams with fewer people than privacy.minGroupSize', () => {
     const rows = computeMetrics(makeCleanedData({ tasks, roster }), testConfig({ ...config, privacy: { minGroupSize: 2 } }), '2026-W47').tables.idle_seats;
     expect(rows.map((row) => [row.team, row.suppressed, row.idle_seats])).toEqual([
