@@ -4,7 +4,7 @@ import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError, isSystemError, systemErrorText } from '../errors.js';
 import { fileKind } from '../util/file-kind.js';
-import { someNames } from '../util/some-names.js';
+import { printable, someNames } from '../util/some-names.js';
 import type { InputKind } from './types.js';
 
 export interface InputFile {
@@ -43,7 +43,8 @@ export async function lookalikeNames(inputDir: string): Promise<string[]> {
   const names = await readdir(inputDir).catch(() => [] as string[]);
   return names
     .filter((name) => kindOfFileName(name) === null && PREFIXES.some(([prefix]) => name.toLowerCase().replace(/^\./, '').startsWith(prefix)))
-    .sort();
+    .sort()
+    .map(printable);
 }
 
 /**
@@ -78,20 +79,25 @@ export async function discoverFiles(inputDir: string, required: InputKind[] = RE
 
 // Node decodes a name that is not UTF-8 with U+FFFD for each bad byte: no file has that name, so its stat
 // failed as if the file had gone, and the name would be wrong in every message, ledger and quarantine row.
-// A file named like input must have a UTF-8 name; others stay ignored.
-/** The folder's entry names as text; an input file's name that is not UTF-8 is an error naming it with its bad bytes as `\xNN`. */
+// A control character (an escape sequence, a line break) would go to the terminal and into the run log with
+// every progress line and message that names the file. A file named like input must have a UTF-8 name without
+// them; others stay ignored.
+/** The folder's entry names as text; an input file's name that is not UTF-8, or holds a control character, is an error naming it with those bytes as `\xNN`. */
 function utf8Names(inputDir: string, entries: Buffer[]): string[] {
   return entries.map((entry) => {
     const name = entry.toString('utf8');
-    if (!isUtf8(entry) && kindOfFileName(name) !== null) {
+    if (kindOfFileName(name) !== null && !isUtf8(entry)) {
       throw new UptakeError('input', `expected file names in UTF-8, but the name \`${shownName(entry)}\` is not (its bytes that are not UTF-8 are shown as \\xNN): rename the file`, { file: inputDir });
+    }
+    if (kindOfFileName(name) !== null && printable(name) !== name) {
+      throw new UptakeError('input', `expected file names without control characters, but the name \`${printable(name)}\` holds some (shown as \\xNN): rename the file`, { file: inputDir });
     }
     return name;
   });
 }
 
 /**
- * A byte name as text: its UTF-8 characters as they are, every other byte as `\xNN`.
+ * A byte name as text: its UTF-8 characters as they are (control characters as `\xNN`), every other byte as `\xNN`.
  * @example shownName(Buffer.from([0x61, 0xff, 0x62])) // 'a\\xffb'
  */
 export function shownName(bytes: Buffer): string {
@@ -99,7 +105,7 @@ export function shownName(bytes: Buffer): string {
   let at = 0;
   while (at < bytes.length) {
     const length = utf8LengthAt(bytes, at);
-    shown += length > 0 ? bytes.toString('utf8', at, at + length) : `\\x${bytes[at].toString(16).padStart(2, '0')}`;
+    shown += length > 0 ? printable(bytes.toString('utf8', at, at + length)) : `\\x${bytes[at].toString(16).padStart(2, '0')}`;
     at += Math.max(length, 1);
   }
   return shown;

@@ -74,6 +74,17 @@ export const COLUMN_SPECS: Record<InputKind, ColumnSpec[]> = {
   ],
 };
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS_AND_TABS = /[\t\r\n]+/g;
+
+// A header's names get the values' hygiene (control characters removed: `user\u0000_id` is `user_id`), and a
+// quoted line break or tab in one is a space: as written they went to the terminal with the schema drift, an
+// escape sequence (`\x1b[2J`) clearing it, and into the warehouse's `extra` keys.
+/** A header cell as a column name: control characters removed, tabs and line breaks as one space. */
+function headerName(cell: string): string {
+  return cell.replace(CONTROL_CHARACTERS, '').replace(LINE_BREAKS_AND_TABS, ' ');
+}
+
 export interface ResolvedHeader {
   /** Canonical column -> index in the record. */
   index: Map<string, number>;
@@ -91,7 +102,8 @@ export interface ResolvedHeader {
  * Matches a header row to the contract's canonical columns through the aliases.
  * @example resolveHeader('ai_logs', ['ID', 'uid', 'Task Type', ...]).index.get('task_type') // 2
  */
-export function resolveHeader(kind: InputKind, header: string[]): ResolvedHeader {
+export function resolveHeader(kind: InputKind, fields: string[]): ResolvedHeader {
+  const header = fields.map(headerName);
   const specs = COLUMN_SPECS[kind];
   const lookup = new Map<string, string>();
   for (const spec of specs) {

@@ -5,19 +5,31 @@ const NAME_CHARACTERS = 80;
 
 // A folder of years of exports, or a header of 100,000 columns, made a one-line message of megabytes.
 /**
- * Names for a message: the first 20, then how many more.
+ * Names for a message: the first 20, then how many more, each printable.
  * @example someNames(['a.csv', 'b.csv']) // 'a.csv, b.csv'; with 25 names: 'a.csv, …, t.csv and 5 more'
  */
 export function someNames(names: readonly string[]): string {
-  if (names.length <= NAMES_SHOWN) return names.join(', ');
-  return `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more`;
+  if (names.length <= NAMES_SHOWN) return names.map(printable).join(', ');
+  return `${names.slice(0, NAMES_SHOWN).map(printable).join(', ')} and ${names.length - NAMES_SHOWN} more`;
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+// A file or column name comes from whoever wrote the input: an escape sequence in it (`\x1b[2J`) cleared or
+// recoloured the terminal a message went to, and a line break split the message's one line.
+/**
+ * Text with its control characters (C0, DEL, C1; tab and line breaks too) shown as `\xNN`.
+ * @example printable('ai_logs_\u001b[31m.csv') // 'ai_logs_\\x1b[31m.csv'
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 // A value written into a message comes from the data: a column name of 100 KB would fill the terminal.
 /**
- * A value as a message shows it: its first 80 characters and its length when it is longer.
+ * A value as a message shows it: its first 80 characters (printable) and its length when it is longer.
  * @example shortName('x'.repeat(100)) // 'xxxx…x… (100 characters)'
  */
 export function shortName(name: string): string {
-  return name.length <= NAME_CHARACTERS ? name : `${name.slice(0, NAME_CHARACTERS)}… (${name.length} characters)`;
+  return name.length <= NAME_CHARACTERS ? printable(name) : `${printable(name.slice(0, NAME_CHARACTERS))}… (${name.length} characters)`;
 }

@@ -111,6 +111,26 @@ describe('discoverFiles and paths that are not readable files', () => {
   });
 });
 
+describe('names holding control characters', () => {
+  // an escape sequence in a file name cleared or recoloured the terminal with every progress line naming it,
+  // and a line break split the one-line message
+  test('a file named like input with a control character in its name is an error showing them as \\xNN', async () => {
+    const folder = folderWith((at) => writeFileSync(join(at, 'ai_logs_\u001b[2J\u0007\r\nx\u0085.csv'), 'x'));
+    const error = await discoveryError(folder);
+    expect([error.message, error.exitCode]).toEqual([
+      `${folder}: expected file names without control characters, but the name \`ai_logs_\\x1b[2J\\x07\\x0d\\x0ax\\x85.csv\` holds some (shown as \\xNN): rename the file`, 3,
+    ]);
+  });
+
+  test('other names are shown with them as \\xNN: the folder listing, and the lookalikes a run skips', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'uptake-discover-'));
+    writeFileSync(join(dir, 'notes\u001b[31m.txt'), 'x');
+    expect((await discoveryError(dir)).message).toBe(`${dir}: expected at least one ai_logs*.csv or ai_logs*.csv.gz file, found none (files: notes\\x1b[31m.txt)`);
+    writeFileSync(join(dir, 'ai_logs_\u001b[31m.tsv'), 'x');
+    expect(await lookalikeNames(dir)).toEqual(['ai_logs_\\x1b[31m.tsv']);
+  });
+});
+
 describe('files named like input that are not read', () => {
   test('are listed (any case, hidden ones too) and a run says it skipped them; other files pass unmentioned', async () => {
     const input = folderWith((at) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeHeaderName, repeatedHeader, resolveHeader } from '../../src/ingest/normalize-headers.js';
+import { headerLacking, normalizeHeaderName, repeatedHeader, resolveHeader } from '../../src/ingest/normalize-headers.js';
 
 test('header spellings normalise to snake_case', () => {
   expect(['Task Type', 'taskType', 'task-type', ' TASK_TYPE ', 'userID'].map(normalizeHeaderName)).toEqual(['task_type', 'task_type', 'task_type', 'task_type', 'user_id']);
@@ -33,6 +33,19 @@ test('a column named as the contract names it wins over an alias of it, wherever
 test('a header lacking a required column says which', () => {
   const header = resolveHeader('ai_logs', ['event_id', 'user_id', 'started_at']);
   expect(header.missingRequired).toEqual(['task_type', 'status']);
+});
+
+// an escape sequence in a column name went to the terminal with the schema drift (`\x1b[2J` cleared it), and
+// into the warehouse's `extra` keys; a NUL kept `user\u0000_id` from being the user_id column
+test('header names lose their control characters (tabs and line breaks become a space); a lacking header shows them as \\xNN', () => {
+  const header = resolveHeader('ai_logs', ['event_id', 'user\u0000_id', 'task_type', 'started_at', 'status', '\u001b[2Jclient\u001b[0m', 'Client\r\nRegion']);
+  expect(Object.fromEntries(header.index)).toEqual({ event_id: 0, user_id: 1, task_type: 2, started_at: 3, status: 4 });
+  expect(header.drift).toEqual(['[2Jclient[0m', 'Client Region']);
+  expect(Object.fromEntries(header.passThrough)).toEqual({ '[2_jclient[0m': 5, client_region: 6 });
+  const fields = ['event_id', '\u001b[2Juser', 'task_type'];
+  expect(headerLacking(resolveHeader('ai_logs', fields), fields, 'ai_logs_a.csv', 1).message).toBe(
+    'ai_logs_a.csv:1: expected a header with `user_id`, `started_at`, `status` (or an alias), got `event_id`, `\\x1b[2Juser`, `task_type`',
+  );
 });
 
 test('manual logs and roster have their own aliases', () => {
