@@ -78,15 +78,29 @@ export interface TaskColumns {
 }
 
 const CONTRACT_COLUMNS = ['source', 'task_id', 'user_id', 'team', 'task_type', 'started_at', 'duration_ms', 'status', 'accuracy', 'harmful', 'fragments', 'prompt', 'tool_version'];
+/** The contract's columns and those the warehouse's `uptake_tasks` adds beside them: no pass-through column takes one of these names. */
+export const RESERVED_TASK_COLUMNS = new Set([...CONTRACT_COLUMNS, 'week', 'extra', 'run_id']);
 
+// A file's `week`, `run_id` or `extra` column was dropped from the warehouse's `extra` (uptake_tasks has columns
+// of those names), and a file with both `source` and `x_source` kept one of the two under `x_source`.
 /**
  * Table names of the sources' pass-through columns, in first-seen order: a drifted column never
- * overwrites a contract column (`source` in a file becomes `x_source`).
+ * takes a reserved name (`source` in a file becomes `x_source`) nor another pass-through column's (`x_x_source`
+ * when the file has an `x_source` column too).
  * @example passThroughColumns([rows.ai_logs, rows.manual_logs]) // Map { 'client_os' => 'client_os', 'source' => 'x_source' }
  */
 export function passThroughColumns(sources: Array<{ passThrough: ReadonlyMap<string, unknown> }>): Map<string, string> {
   const names = [...new Set(sources.flatMap((rows) => [...rows.passThrough.keys()]))];
-  return new Map(names.map((name) => [name, CONTRACT_COLUMNS.includes(name) ? `x_${name}` : name]));
+  const taken = new Set([...RESERVED_TASK_COLUMNS, ...names.filter((name) => !RESERVED_TASK_COLUMNS.has(name))]);
+  return new Map(
+    names.map((name) => {
+      if (!RESERVED_TASK_COLUMNS.has(name)) return [name, name];
+      let tableName = `x_${name}`;
+      while (taken.has(tableName)) tableName = `x_${tableName}`;
+      taken.add(tableName);
+      return [name, tableName];
+    }),
+  );
 }
 
 const FLOAT_COLUMNS = 3; // started_at, duration_ms, accuracy
