@@ -1,6 +1,6 @@
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { discoverFiles, lookalikeNames } from '../ingest/discover-files.js';
+import { discoverFiles, foldersWithInput, lookalikeNames } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
 import { prefaultedMemory, rowNumbers, singleRowRuns, type RowIndices } from '../columns/index.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
@@ -82,6 +82,8 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   progress(`found ${files.length} input files in ${inputDir}`);
   const skipped = await lookalikeNames(inputDir);
   if (skipped.length > 0) progress(`skipped ${skipped.join(', ')}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
+  const folders = await foldersWithInput(inputDir);
+  if (folders.length > 0) progress(`skipped ${folders.join(', ')}: input files are read from ${inputDir} itself, not from its subfolders`);
 
   // 2. Roster first: naive timestamps need each user's zone for the month they name
   const loadingRoster = loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional, progress, config.inputLimits);

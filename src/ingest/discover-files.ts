@@ -47,6 +47,23 @@ export async function lookalikeNames(inputDir: string): Promise<string[]> {
     .map(printable);
 }
 
+// Exports filed by month (`in/2026-11/ai_logs_….csv`) were left out of the report without a word.
+/**
+ * The subfolders (not hidden) that hold files named like input, as `name/`, in name order: only the input
+ * folder's own files are read, and a run says which folders it did not look into.
+ * @example await foldersWithInput('exports/') // ['2026-11/']
+ */
+export async function foldersWithInput(inputDir: string): Promise<string[]> {
+  const entries = await readdir(inputDir, { withFileTypes: true }).catch(() => []);
+  const folders: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || kindOfFileName(entry.name) !== null) continue;
+    const names = await readdir(join(inputDir, entry.name)).catch(() => [] as string[]);
+    if (names.some((name) => kindOfFileName(name) !== null)) folders.push(entry.name);
+  }
+  return folders.sort().map((name) => `${printable(name)}/`);
+}
+
 /**
  * Lists the input files of a folder by name prefix, in name order.
  * @example await discoverFiles('data/sample') // [{ name: 'ai_logs_2026-W40.csv', kind: 'ai_logs', ... }, ...]

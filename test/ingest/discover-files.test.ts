@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UptakeError } from '../../src/errors.js';
-import { discoverFiles, lookalikeNames } from '../../src/ingest/discover-files.js';
+import { discoverFiles, foldersWithInput, lookalikeNames } from '../../src/ingest/discover-files.js';
 import { readInput } from '../../src/clean/clean-input.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
@@ -132,6 +132,21 @@ describe('names holding control characters', () => {
 });
 
 describe('files named like input that are not read', () => {
+  // exports filed by month (`in/2026-11/ai_logs_….csv`) were left out of the report without a word
+  test('in a subfolder: a run says it did not look into the folder; hidden folders and folders without input pass unmentioned', async () => {
+    const input = folderWith((at) => {
+      for (const folder of ['2026-11', '2026-10', '.uptake', 'notes']) mkdirSync(join(at, folder));
+      writeFileSync(join(at, '2026-11', 'ai_logs_w47.csv'), 'x\n');
+      writeFileSync(join(at, '2026-10', 'USER_MONTHLY_SUMMARY.CSV.GZ'), 'x\n');
+      writeFileSync(join(at, '.uptake', 'ai_logs_w47.csv'), 'x\n');
+      writeFileSync(join(at, 'notes', 'readme.txt'), 'x\n');
+    });
+    expect(await foldersWithInput(input)).toEqual(['2026-10/', '2026-11/']);
+    const progress: string[] = [];
+    await readInput(input, parseConfig({}), { onProgress: (line) => progress.push(line) });
+    expect(progress.slice(0, 2)).toEqual([`found 3 input files in ${input}`, `skipped 2026-10/, 2026-11/: input files are read from ${input} itself, not from its subfolders`]);
+  });
+
   test('are listed (any case, hidden ones too) and a run says it skipped them; other files pass unmentioned', async () => {
     const input = folderWith((at) => {
       for (const name of ['ai_logs_d.tsv', '.ai_logs_e.csv', 'AI_LOGS_c.csv~', 'manual_logs_w47.csv.bak', 'user_monthly_summary.xlsx', 'notes.txt', 'ai_logs_2.CSV']) writeFileSync(join(at, name), 'x\n');
