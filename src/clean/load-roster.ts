@@ -5,7 +5,7 @@ import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
-import { cellAt, filledFields } from './quarantine.js';
+import { ALL_TEAMS, cellAt, filledFields } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface RosterEntry {
@@ -192,7 +192,12 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       if (!Number.isSafeInteger(value) || value < 0) { unreadable.push(name); return null; }
       return value + 0; // -0 is 0
     };
-    const team = cell('team');
+    let team = cell('team');
+    // `*` names the all-teams row of every table (see ALL_TEAMS)
+    if (team === ALL_TEAMS) {
+      unreadable.push('team');
+      team = '';
+    }
     const entry: RosterEntry = {
       userId, month, team: team === '' ? null : team,
       timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,

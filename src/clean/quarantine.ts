@@ -184,7 +184,11 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     else harmful = parsed;
   }
 
-  const team = cellAt(fields, at.team);
+  let team = cellAt(fields, at.team);
+  if (team === ALL_TEAMS) {
+    context.onUnreadableOptional('team');
+    team = '';
+  }
   const prompt = ai ? cellAt(fields, at.prompt) : '';
   const toolVersion = cellAt(fields, at.toolVersion);
   const completeness = filledFields(fields);
@@ -203,6 +207,11 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
 function toUtc(parsed: ParsedTime & { kind: 'naive' | 'instant' }, rowZone: string | undefined, user: string, context: RowContext): number {
   return parsed.kind === 'instant' ? parsed.epochMs : localToUtc(parsed.localMs, rowZone ?? context.rosterZone(user, parsed.month) ?? context.defaultZone);
 }
+
+// Every grouped table names its all-teams row `*` (CONTRACT 3): a team written `*` merged into that row, which
+// then counted only that team's tasks. It is no team uptake can report: unreadable, so filled from the roster.
+/** The all-teams row's team, which no row's team may be. */
+export const ALL_TEAMS = '*';
 
 const DURATION_UNITS: Array<[string, number]> = [['duration_ms', 1], ['duration_s', 1000], ['duration_min', 60_000]];
 

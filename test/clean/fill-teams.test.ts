@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { parseConfig } from '../../src/config/read-config.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { clean } from '../helpers/clean.js';
 import { ROSTER_HEADER, csv } from '../helpers/input-folder.js';
 
@@ -45,4 +47,18 @@ test('the month of a blank team is the month in the report zone, on either side 
     { timezone: 'Europe/Berlin' },
   );
   expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', 'Legal'], ['m2', 'Finance'], ['m3', 'Legal']]);
+});
+
+// `*` names the all-teams row of every grouped table: a team written `*` merged into that row, which then held
+// only that team's tasks (151 of 623 AI tasks in a sample whose roster put six users in team `*`)
+test('a team written `*` (the all-teams row\'s name) is unreadable: null in the roster, filled from it in the logs', async () => {
+  const { manual, data } = await clean({
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,*,2026-11,UTC,yes,10,5', 'u2,Legal,2026-11,UTC,yes,10,5'),
+    'manual_logs_1.csv': csv('task_id,user_id,team,task_type,started_at', 'm1,u1, * ,report,2026-11-16T09:00:00Z', 'm2,u2,*,report,2026-11-16T10:00:00Z', 'm3,u2,Legal,report,2026-11-16T11:00:00Z'),
+  });
+  expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', null], ['m2', 'Legal'], ['m3', 'Legal']]);
+  expect(data.roster.array('team')).toEqual([null, 'Legal']);
+  expect(data.repairs.unreadable_team).toBe(3);
+  const adoption = computeMetrics(data, parseConfig({ privacy: { minGroupSize: 0 } }), '2026-W47').tables.adoption_by_team;
+  expect(adoption.map((row) => [row.team, row.manual_tasks])).toEqual([['*', 3], ['Legal', 2]]);
 });
