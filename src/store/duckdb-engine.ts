@@ -448,14 +448,28 @@ const DISK_REFUSED = /No space left on device|Disk quota exceeded|Read-only file
  */
 export const diskRefused = (message: string): boolean => DISK_REFUSED.test(message);
 
+// DuckDB's words for a store file whose bytes are not what it wrote (a block or log entry failing its checksum, a
+// file cut short): found by the statement that first reads the damaged block, not always as the file opens
+const DAMAGED = /Corrupt database file|Corrupt WAL file|Could not read enough bytes from file|is not a valid DuckDB database file/i;
+
 /**
  * A store statement's failure as the person running uptake should read it: a disk that is full or read-only is
- * an output failure (exit 12) naming the store, as for every file uptake writes; anything else as it is.
+ * an output failure (exit 12) naming the store, as for every file uptake writes; a damaged store file is exit 12
+ * naming the store and `uptake store rebuild`; anything else as it is.
  * @example storeWriteError('out/.uptake/store.duckdb', new Error('IO Error: Could not write file "x.wal": No space left on device')).exitCode // 12
  */
 export function storeWriteError(path: string, error: unknown): unknown {
   const message = (error as Error | undefined)?.message;
-  if (isUptakeError(error) || typeof message !== 'string' || !diskRefused(message)) return error;
+  if (isUptakeError(error) || typeof message !== 'string') return error;
+  if (DAMAGED.test(message)) {
+    const first = message.split('\n').find((line) => DAMAGED.test(line)) ?? message.split('\n')[0];
+    return new UptakeError(
+      'output',
+      `expected the store to read back as DuckDB wrote it, but it is damaged: ${first.trim()}; \`uptake store rebuild --store ${path}\` (with this run's --input and --config) cleans every input file into it anew`,
+      { file: path, cause: error },
+    );
+  }
+  if (!diskRefused(message)) return error;
   const first = message.split('\n').find(diskRefused) ?? message.split('\n')[0];
   return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }

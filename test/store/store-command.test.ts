@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,34 @@ describe('uptake metrics --store and uptake store', () => {
     expect(text.code).toBe(12);
     expect(text.stderr).toContain('is not a valid DuckDB database file');
     expect(text.stderr).not.toMatch(STACK_LINE);
+  }, 120_000);
+
+  it('a store file that opens but holds a damaged block is exit 12 naming the store and `uptake store rebuild` once a run reads that block; the rebuild gives the same report', async () => {
+    const damaged = join(dir, 'damaged-block', 'store.duckdb');
+    const scratch = await uptake(['metrics', ...SAMPLE]);
+    expect((await uptake(['metrics', ...SAMPLE, '--store', damaged])).code).toBe(0);
+    // the blocks of the stored tasks (a report reads its week's): DuckDB's file header is three 4 KB blocks, then its blocks
+    const engine = await openStore(damaged);
+    const [{ block_size: blockSize }] = await engine.all('SELECT block_size FROM pragma_database_size()');
+    const blocks = await engine.all("SELECT DISTINCT block_id FROM pragma_storage_info('store_tasks') WHERE block_id >= 0");
+    await engine.close();
+    expect(blocks.length).toBeGreaterThan(0);
+    const handle = openSync(damaged, 'r+');
+    for (const { block_id: block } of blocks) writeSync(handle, Buffer.alloc(64, 0xa5), 0, 64, 3 * 4096 + Number(block) * Number(blockSize) + 1000);
+    closeSync(handle);
+    for (const args of [['metrics', ...SAMPLE, '--store', damaged], ['store', 'info', '--store', damaged]]) {
+      const refused = await uptake(args);
+      if (refused.code === 0) continue;
+      expect(refused.code).toBe(12);
+      expect(refused.stderr).toContain(`uptake: ${damaged}: expected the store to read back as DuckDB wrote it, but it is damaged: IO Error: Corrupt database file`);
+      expect(refused.stderr).toContain(`\`uptake store rebuild --store ${damaged}\` (with this run's --input and --config)`);
+      expect(refused.stderr).not.toContain('unexpected failure');
+    }
+    expect((await uptake(['metrics', ...SAMPLE, '--store', damaged])).code).toBe(12);
+    expect((await uptake(['store', 'rebuild', '--input', 'data/sample', '--store', damaged])).code).toBe(0);
+    const after = await uptake(['metrics', ...SAMPLE, '--store', damaged]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(scratch.stdout);
   }, 120_000);
 
   it('a store, or its write-ahead log, that is a named pipe is exit 12 at once (DuckDB would wait on it forever)', async () => {
