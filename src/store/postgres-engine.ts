@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { UptakeError } from '../errors.js';
+import { isUptakeError, UptakeError } from '../errors.js';
 import { redactUrl } from '../util/redact-url.js';
 import { blobKey, statementQueue, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
@@ -27,6 +27,13 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
   }
   const location = redactUrl(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig });
+  // a connection lost between statements (the server restarted, a network drop, an administrator's
+  // pg_terminate_backend) is an 'error' event: without a listener Node stops on it with a stack trace; the next
+  // statement tells it (see lostConnection)
+  let lost: Error | null = null;
+  client.on('error', (error) => {
+    lost ??= error;
+  });
   try {
     await client.connect();
   } catch (error) {
@@ -56,7 +63,11 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
   }
   // one query at a time, in the order asked for (the client would queue them too, but that is deprecated): an
   // append's inserts one after another, then whatever was asked for during it
-  const inTurn = statementQueue();
+  const queue = statementQueue();
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
+    queue(statement).catch((error: unknown) => {
+      throw lostConnection(location, error, lost);
+    });
   const query = (text: string, values?: unknown[]) => inTurn(() => client.query(text, values));
   return {
     kind: 'postgres',
@@ -112,4 +123,25 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
       await inTurn(() => client.end()).catch(() => undefined);
     },
   };
+}
+
+// SQLSTATE classes and codes of a connection that is gone: 08 (connection exception), 57P01-57P03 (the server shut
+// down, crashed or is starting); node's own for a socket that broke
+const CONNECTION_GONE = /^(08|57P0[123]$)|^(ECONNRESET|EPIPE|ETIMEDOUT|ECONNREFUSED)$/;
+
+/**
+ * A statement's failure because the connection to the store's server is gone, as the person running uptake
+ * should read it: exit 8 naming the store, and that the store keeps what the last run to commit wrote; anything else as it is.
+ * @example lostConnection('postgres://uptake@db:5432/uptake', new Error('Connection terminated unexpectedly'), null).exitCode // 8
+ */
+export function lostConnection(location: string, error: unknown, lost: Error | null): unknown {
+  if (isUptakeError(error)) return error;
+  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+  const message = (error as Error | undefined)?.message ?? String(error);
+  if (lost === null && !CONNECTION_GONE.test(code) && !/Connection terminated|not queryable/i.test(message)) return error;
+  return new UptakeError(
+    'warehouse',
+    `store ${location}: expected the connection to PostgreSQL to last the run, got: ${(lost ?? (error as Error)).message}; the store keeps what the last run to commit wrote: run again once the server is reachable`,
+    { cause: error },
+  );
 }

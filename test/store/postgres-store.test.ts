@@ -102,6 +102,24 @@ describe('PostgreSQL as the store', () => {
     await again.close();
   });
 
+  it('a connection lost during a run (the server ends the session) is exit 8 naming the store, not a crash of the process', async () => {
+    const url = await scenarioStore();
+    const engine = await openStore(url);
+    try {
+      await engine.run('BEGIN');
+      const [{ pid }] = await engine.all('SELECT pg_backend_pid() AS pid');
+      await client.query('SELECT pg_terminate_backend($1)', [pid]);
+      // the session ends while the engine waits between statements: the client's 'error' event, which had no listener
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const error = await engine.all('SELECT 1').catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'warehouse', exitCode: 8 });
+      expect(String((error as Error).message)).toContain(`store ${redactUrl(url)}: expected the connection to PostgreSQL to last the run, got: `);
+      expect(String((error as Error).message)).toContain('the store keeps what the last run to commit wrote: run again once the server is reachable');
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('an unreachable server is exit 8 without the password', async () => {
     const error = await openStore('postgres://someone:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'warehouse' });
