@@ -40,6 +40,9 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${(error as Error).message}`, { cause: error });
   }
+  // a run killed (kill -9) mid-statement leaves its session running that statement, holding the store's lock
+  // below: the server looks for the gone client every second and ends the session (PostgreSQL 14 and later)
+  await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
   // one uptake process at a time per store (the connection's schema), as DuckDB lets one process open a file: two
   // runs at once would each write the same new rows and tasks. A session lock, gone when the connection ends.
   let free: boolean;

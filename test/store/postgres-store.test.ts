@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,33 @@ describe('PostgreSQL as the store', () => {
       await engine.close();
     }
   });
+
+  it('a run killed (kill -9) during a long statement frees the store within seconds, not when the statement ends', async () => {
+    const url = await scenarioStore();
+    const marker = `uptake killed run ${randomBytes(4).toString('hex')}`;
+    const script = `const { openStore } = await import(${JSON.stringify(new URL('../../dist/store/open-store.js', import.meta.url).href)});
+      const engine = await openStore(process.env.STORE_URL); await engine.run("SELECT pg_sleep(120) /* ${marker} */");`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, STORE_URL: url }, stdio: 'ignore' });
+    const running = async () => (await client.query('SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`%${marker}%`])).rows;
+    try {
+      for (let waited = 0; (await running()).length === 0; waited += 100) {
+        if (waited > 20_000) throw new Error('the child never ran its statement');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      child.kill('SIGKILL');
+      const started = Date.now();
+      let opened: Awaited<ReturnType<typeof openStore>> | undefined;
+      while (!opened && Date.now() - started < 10_000) {
+        opened = await openStore(url).catch(() => undefined);
+        if (!opened) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(opened).toBeDefined();
+      await opened!.close();
+    } finally {
+      child.kill('SIGKILL');
+      for (const { pid } of await running()) await client.query('SELECT pg_terminate_backend($1)', [pid]);
+    }
+  }, 60_000);
 
   it('an unreachable server is exit 8 without the password', async () => {
     const error = await openStore('postgres://someone:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
