@@ -29,7 +29,13 @@ const MIGRATIONS: Record<string, string[]> = {
  */
 export const defaultStorePath = (outDir: string) => join(outDir, '.uptake', 'store.duckdb');
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//;
+// (a URL's scheme is case-insensitive: POSTGRES:// too)
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+// A location that starts with a scheme other than PostgreSQL's (`mysql://`, `s3://`, `md:`, `postgres:` without
+// `//`) is no store uptake keeps; DuckDB would take some as its own (an extension it downloads, a cloud service,
+// `duckdb:` stripped from the file's name), and a password in it would show in messages and a folder's name.
+// Two letters at least: `C:\\store.duckdb` is a file.
+const OTHER_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
@@ -87,6 +93,10 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
 export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
+  const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
+  if (scheme) {
+    throw new UptakeError('config', `expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme[1]}:\`; a file whose name starts so: write it as ./${scheme[1]}:...`);
+  }
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }

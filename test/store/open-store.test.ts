@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { runStoreLocation } from '../../src/store/open-store.js';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, runStoreLocation } from '../../src/store/open-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'uptake-open-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runStoreLocation: the store `uptake run` uses', () => {
   it('--store wins, --no-store means none, else the config, else <output>/.uptake/store.duckdb', () => {
@@ -14,5 +20,30 @@ describe('runStoreLocation: the store `uptake run` uses', () => {
     const env = { UPTAKE_STORE_URL: 'postgres://u:secret@db:5432/x' };
     expect(runStoreLocation(undefined, { store: 'UPTAKE_STORE_URL' }, env, 'out')).toBe('postgres://u:secret@db:5432/x');
     expect(() => runStoreLocation(undefined, { store: 'UPTAKE_STORE_URL' }, {}, 'out')).toThrow('store: expected a file path, a postgres:// URL or the name of a set environment variable, got `UPTAKE_STORE_URL` (not set)');
+  });
+});
+
+describe('openStore: where a store can be', () => {
+  it('a location with another scheme is a config error naming only the scheme, and nothing is created; POSTGRES:// is PostgreSQL', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      // DuckDB would make a file in a folder named after the URL, password included, or fetch an extension for `postgres:`
+      for (const [location, scheme] of [['mysql://u:secret@db/x', 'mysql'], ['postgres:/u:secret@db/x', 'postgres'], ['duckdb:secret.duckdb', 'duckdb'], ['s3://bucket/store.duckdb', 's3']]) {
+        const error = await openStore(location).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ kind: 'config', exitCode: 4 });
+        expect(String((error as Error).message)).toBe(`expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme}:\`; a file whose name starts so: write it as ./${scheme}:...`);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+      const upper = await openStore('POSTGRES://u:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
+      expect(upper).toMatchObject({ kind: 'warehouse', exitCode: 8 });
+      expect(String((upper as Error).message)).not.toContain('secret-password');
+      expect(readdirSync(dir)).toEqual([]);
+      const named = await openStore('./duckdb:named.duckdb');
+      await named.close();
+      expect(existsSync(join(dir, 'duckdb:named.duckdb'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
