@@ -115,9 +115,13 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
     }
     const stale = (meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION);
     if (stale) {
+      // (contract versions are dates: a later one, or a higher format, is a newer uptake's, which a rebuild here would undo)
+      const newer = Number(meta.format) > Number(STORE_FORMAT) || (meta.contract !== undefined && meta.contract > CONTRACT_VERSION);
+      const rebuild = `\`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config)`;
       throw new UptakeError(
         'config',
-        `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
+        `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; ` +
+          (newer ? `a newer uptake wrote it: run that uptake, or ${rebuild} to recompute it from every input file for this one` : `run ${rebuild} to recompute it from every input file`),
       );
     }
     return engine;

@@ -105,6 +105,20 @@ describe('uptake metrics --store and uptake store', () => {
     expect(refused.stderr).toContain(`got format ${STORE_FORMAT} and contract 2000-01-01`);
   });
 
+  it('a store a newer uptake wrote (a higher format, a later contract) says so, rather than only asking for the rebuild that would undo it', async () => {
+    const newer = join(dir, 'newer.duckdb');
+    expect((await uptake(['metrics', ...SAMPLE, '--store', newer])).code).toBe(0);
+    const engine = await openStore(newer);
+    await engine.run("UPDATE store_meta SET value = '99' WHERE key = 'format'");
+    await engine.close();
+    for (const args of [['metrics', ...SAMPLE, '--store', newer], ['store', 'info', '--store', newer]]) {
+      const refused = await uptake(args);
+      expect(refused.code).toBe(4);
+      expect(refused.stderr).toContain(`got format 99 and contract `);
+      expect(refused.stderr).toContain(`; a newer uptake wrote it: run that uptake, or \`uptake store rebuild --store ${newer}\` (with this run's --input and --config) to recompute it from every input file for this one\n`);
+    }
+  });
+
   it('a store another process has open is exit 10 (busy) with one line', async () => {
     const held = join(dir, 'held.duckdb');
     const engine = await openStore(held);
