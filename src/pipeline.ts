@@ -220,7 +220,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       // input files still being written are waited for, and one that changes while read fails the run
       // (the warehouse replaces the report week's tasks and the week before's, which a landing often changes)
       const weekBefore = options.warehouse !== false && warehouseTargets(config.warehouse, env, outRoot).length > 0;
-      const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store ? options.week : null, weekBefore }, { now: () => startedAt, log: (message) => log(`    ${message}`), signal: effects.signal });
+      const loaded = await loadReport({ source: { input, store: options.store }, config, week: options.store !== undefined ? options.week : null, weekBefore }, { now: () => startedAt, log: (message) => log(`    ${message}`), signal: effects.signal });
       const hashed = await Promise.all(loaded.files.map(async (file) => ({ file: file.name, kind: file.kind, bytes: file.bytes, sha256: await hashFile(file.path) })));
       // the manifest's hashes are of the bytes the report was made from
       await assertInputsUnchanged(input, loaded.files);

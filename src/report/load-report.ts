@@ -96,12 +96,12 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const files = await settledInputFiles(input, { ...config.inputSettle, log, signal: effects.signal });
   // 2b and 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
-  if (source.store && !options.allTasks && options.week !== null) {
+  if (source.store !== undefined && !options.allTasks && options.week !== null) {
     const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly, weekBefore: options.weekBefore });
     await assertInputsUnchanged(input, files);
     return { config, input, data: run.data, files, ...run.report! };
   }
-  const data = source.store ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);
+  const data = source.store !== undefined ? (await cleanThroughStore(source.store, input, config, cleaning)).data : await cleanInput(input, config, cleaning);
   // 2c. The files are as they were before they were read
   await assertInputsUnchanged(input, files);
   const loaded: LoadedData = { config, input, data, files };

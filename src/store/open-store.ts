@@ -93,6 +93,8 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
 export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
+  // (`--store "$STORE"` with STORE unset: DuckDB would take '' for a database in memory, kept nowhere)
+  if (location.trim() === '') throw new UptakeError('config', 'expected the store to be a file path or a postgres:// URL, got an empty value');
   const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
   if (scheme) {
     throw new UptakeError('config', `expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme[1]}:\`; a file whose name starts so: write it as ./${scheme[1]}:...`);

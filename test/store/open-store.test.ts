@@ -24,7 +24,7 @@ describe('runStoreLocation: the store `uptake run` uses', () => {
 });
 
 describe('openStore: where a store can be', () => {
-  it('a location with another scheme is a config error naming only the scheme, and nothing is created; POSTGRES:// is PostgreSQL', async () => {
+  it('a location with another scheme, or an empty one, is a config error (naming only the scheme), and nothing is created; POSTGRES:// is PostgreSQL', async () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
@@ -33,6 +33,13 @@ describe('openStore: where a store can be', () => {
         const error = await openStore(location).catch((caught: unknown) => caught);
         expect(error).toMatchObject({ kind: 'config', exitCode: 4 });
         expect(String((error as Error).message)).toBe(`expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme}:\`; a file whose name starts so: write it as ./${scheme}:...`);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+      // `--store "$STORE"` with STORE unset: DuckDB took '' for a database in memory (and its blobs went to ./.rows)
+      for (const empty of ['', ' ']) {
+        const error = await openStore(empty).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ kind: 'config', exitCode: 4 });
+        expect(String((error as Error).message)).toBe('expected the store to be a file path or a postgres:// URL, got an empty value');
       }
       expect(readdirSync(dir)).toEqual([]);
       const upper = await openStore('POSTGRES://u:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);

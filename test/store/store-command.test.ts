@@ -132,6 +132,15 @@ describe('uptake metrics --store and uptake store', () => {
     }
   });
 
+  it('an empty --store (a variable not set) is exit 4, not a report without the store, nor a rebuild into memory', async () => {
+    for (const args of [['metrics', ...SAMPLE, '--store', ''], ['store', 'rebuild', '--input', 'data/sample', '--store', '']]) {
+      const refused = await uptake(args);
+      expect(refused.code).toBe(4);
+      expect(refused.stderr).toContain('uptake: expected the store to be a file path or a postgres:// URL, got an empty value\n');
+    }
+    expect(existsSync('.rows')).toBe(false);
+  });
+
   it('store info where there is no store is exit 3 and creates nothing', async () => {
     const missing = join(dir, 'none', 'store.duckdb');
     const result = await uptake(['store', 'info', '--store', missing]);
