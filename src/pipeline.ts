@@ -166,7 +166,7 @@ export function checkRunSettings(config: Config, use: { deliver: boolean; wareho
 
 // The mail transport and network of the run, in the shape deliver/ takes them.
 function deliveryEffects(effects: RunEffects): DeliveryEffects {
-  return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch };
+  return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
 function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
@@ -351,7 +351,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         effects.signal?.throwIfAborted();
         if (channels.slack) {
           try {
-            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch });
+            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal });
             delivered.slack = true;
           } catch (error) {
             failures.push({ channel: 'slack', error });

@@ -15,6 +15,8 @@ export interface EmailEffects {
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   /** How long one try may take, from connecting to the server's last answer (default SEND_ATTEMPT_MS). */
   attemptMs?: number;
+  /** Aborting it ends the try in progress at once and tries no more (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 // nodemailer's timeouts count silence only: a server that answers a byte at a time (a broken relay, a tarpit)
@@ -145,7 +147,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
         attempts = attempt;
         return withinTime(transport.sendMail(mail), effects.attemptMs ?? SEND_ATTEMPT_MS);
       },
-      { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry },
+      { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
     const accepted = (info.accepted ?? []).map(addressText);
     const rejected = (info.rejected ?? []).map(addressText);
@@ -155,6 +157,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     return { messageId: info.messageId, accepted, rejected, attempts };
   } catch (error) {
     if (error instanceof UptakeError) throw error;
+    if (effects.signal?.aborted) throw new UptakeError('aborted', `SMTP ${config.host}:${config.port}: the sending of "${message.subject}" was aborted`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
     if ((error as { code?: unknown }).code === 'ETLS' && /upgrading connection with STARTTLS/.test(detail) && !config.secure && mustUseTls(config)) {
       throw new UptakeError(

@@ -25,6 +25,8 @@ export interface DeliveryEffects {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+  /** Aborting it ends a delivery in progress at once (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 export interface ChannelResult {

@@ -15,6 +15,8 @@ export interface RetryOptions {
   isRetryable?: (error: unknown) => boolean;
   /** Told before each wait, e.g. to log "attempt 2 of 4 in 1200 ms". */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+  /** Aborting it ends the try in progress or the wait at once, with no further try (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 /** Error fields the delivery code looks at to decide on a retry. */
@@ -84,10 +86,13 @@ export async function withRetries<T>(fn: (attempt: number) => Promise<T>, option
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const isRetryable = options.isRetryable ?? isRetryableError;
+  const { signal } = options;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await fn(attempt);
+      signal?.throwIfAborted();
+      return await untilAborted(fn(attempt), signal);
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       if (attempt >= options.attempts || !isRetryable(error)) throw error;
       const retryAfter = (error as ErrorShape | null)?.retryAfterMs;
       const delayMs =
@@ -95,7 +100,25 @@ export async function withRetries<T>(fn: (attempt: number) => Promise<T>, option
           ? Math.min(options.maxDelayMs, retryAfter)
           : backoffDelay(attempt, options, random);
       options.onRetry?.({ attempt, delayMs, error });
-      await sleep(delayMs);
+      await untilAborted(sleep(delayMs), signal);
     }
   }
+}
+
+// A try whose server never answers (nodemailer counts only silence) must not hold an aborted run: the
+// promise is left to settle unobserved, its socket to the process's exit.
+/**
+ * `promise`, or its rejection with the signal's reason as soon as `signal` aborts.
+ * @example await untilAborted(transport.sendMail(mail), stop.abort)
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => {}); // lost the race: its late failure is nobody's
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

@@ -17,6 +17,8 @@ export interface SlackEffects {
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   /** Per-attempt timeout in milliseconds (default 15000). */
   timeoutMs?: number;
+  /** Aborting it ends the request in progress at once and tries no more (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_RETRY: RetryConfig = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30000 };
@@ -67,7 +69,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
           method: 'POST',
           headers: { 'content-type': 'application/json; charset=utf-8' },
           body: JSON.stringify(message),
-          signal: AbortSignal.timeout(effects.timeoutMs ?? 15000),
+          signal: effects.signal ? AbortSignal.any([AbortSignal.timeout(effects.timeoutMs ?? 15000), effects.signal]) : AbortSignal.timeout(effects.timeoutMs ?? 15000),
         });
         const body = (await response.text()).slice(0, 200);
         if (!response.ok) {
@@ -78,9 +80,10 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
         }
         return { attempts: attempt, status: response.status };
       },
-      { ...retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry },
+      { ...retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
   } catch (error) {
+    if (effects.signal?.aborted) throw new UptakeError('aborted', `Slack webhook at ${hostOf(url)}: the post was aborted`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
     throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt(s)`, { cause: error });
   }

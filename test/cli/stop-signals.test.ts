@@ -1,4 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
@@ -58,6 +60,79 @@ describe('SIGINT/SIGTERM to uptake run', () => {
     expect(uptake.lines).toContain('uptake run: the run in progress did not finish within 1 s of SIGTERM: aborting it');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(hidden(box.out)).toEqual([]);
+  }, 60_000);
+});
+
+// A mail server that takes the whole message and then never answers: a try holds delivery for minutes.
+async function startSilentSmtp(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.write('220 silent ESMTP\r\n');
+    let inData = false;
+    socket.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('latin1').split('\r\n')) {
+        if (inData || line === '') continue;
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'DATA') {
+          inData = true; // the message is read, and never acknowledged
+          socket.write('354 go on\r\n');
+        } else socket.write(verb === 'EHLO' ? '250-silent\r\n250 SIZE 100000000\r\n' : '250 ok\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('SIGTERM to uptake run while the mail server does not answer', () => {
+  it('the end of --stop-grace aborts the delivery at once: exit 130, no retry, no other channel', async () => {
+    const smtp = await startSilentSmtp();
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, to: ['ops@example.com'], retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 200 } };
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null }, email }));
+      const uptake = startUptake(['run', '--config', config, '--notebook', box.notebook(0), '--stop-grace', '1'], box.env);
+      await uptake.waitFor(/^\[7\/7\] deliver \.\.\.$/);
+      const signalledAt = Date.now();
+      process.kill(uptake.child.pid!, 'SIGTERM');
+      const result = await uptake.child;
+      expect(result.exitCode).toBe(130);
+      expect(Date.now() - signalledAt).toBeLessThan(15_000);
+      expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGTERM; nothing more was published or delivered');
+      expect(uptake.lines.some((line) => line.includes('alerts:'))).toBe(false);
+    } finally {
+      await smtp.close();
+    }
+  }, 60_000);
+
+  it('a second signal aborts the delivery at once', async () => {
+    const smtp = await startSilentSmtp();
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, to: ['ops@example.com'] };
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null }, email }));
+      const uptake = startUptake(['run', '--config', config, '--notebook', box.notebook(0)], box.env);
+      await uptake.waitFor(/^\[7\/7\] deliver \.\.\.$/);
+      process.kill(uptake.child.pid!, 'SIGINT');
+      await uptake.waitFor(/SIGINT: stopping after the run in progress/);
+      const signalledAt = Date.now();
+      process.kill(uptake.child.pid!, 'SIGINT');
+      const result = await uptake.child;
+      expect(result.exitCode).toBe(130);
+      expect(Date.now() - signalledAt).toBeLessThan(10_000);
+      expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGINT; nothing more was published or delivered');
+    } finally {
+      await smtp.close();
+    }
   }, 60_000);
 });
 

@@ -33,6 +33,29 @@ describe('withRetries', () => {
     expect(delays).toEqual([500, 1500, 2999]);
   });
 
+  it('an abort ends the try in progress and the wait before the next at once, with no further try', async () => {
+    const during = new AbortController();
+    const calls: number[] = [];
+    const hanging = withRetries(
+      (attempt) => {
+        calls.push(attempt);
+        return new Promise<string>(() => {}); // a server that never answers
+      },
+      { attempts: 4, baseDelayMs: 10, maxDelayMs: 10, signal: during.signal },
+    );
+    during.abort('SIGTERM');
+    await expect(hanging).rejects.toBe('SIGTERM');
+    expect(calls).toEqual([1]);
+
+    const waiting = new AbortController();
+    const { fn, calls: tries } = failing([httpError(503), httpError(503)]);
+    const sleeping = withRetries(fn, { attempts: 4, baseDelayMs: 60_000, maxDelayMs: 60_000, signal: waiting.signal, sleep: () => new Promise(() => {}) });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    waiting.abort('SIGINT');
+    await expect(sleeping).rejects.toBe('SIGINT');
+    expect(tries).toEqual([1]);
+  });
+
   it('gives up after the configured attempts and rethrows the last error', async () => {
     const delays: number[] = [];
     const last = httpError(503);
