@@ -170,7 +170,6 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
 }
 
 function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
-  if (cause instanceof UptakeError && cause.kind === 'aborted') return cause;
   const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
   return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
 }
@@ -315,7 +314,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         const { loadWarehouse, warehouseTargets } = await import('./deliver/warehouse/load-warehouse.js');
         for (const target of warehouseTargets(config.warehouse, env, outRoot)) {
           const located = target.kind === 'duckdb' ? { ...target, path: resolve(target.path) } : target;
-          warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }));
+          warehouse.push(await loadWarehouse(located, { week, tasks: data.tasks, metrics, runId: options.runId ?? startedAt.toISOString() }, { signal: effects.signal }));
         }
       });
     }

@@ -13,13 +13,13 @@ export type WarehouseTarget = DuckDBTarget | PostgresTarget;
  * @example
  * await loadWarehouse({ kind: 'duckdb', path: 'output/uptake.duckdb' }, { week: '2026-W47', tasks: cleaned.tasks, metrics: doc, runId })
  */
-export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad): Promise<WarehouseLoadResult> {
+export async function loadWarehouse(target: WarehouseTarget, load: WarehouseLoad, effects: { signal?: AbortSignal } = {}): Promise<WarehouseLoadResult> {
   if (load.metrics.week !== load.week) {
     throw new UptakeError('warehouse', `expected the metrics document of ${load.week}, got one for ${load.metrics.week}`);
   }
   const tables = warehouseTables(load);
   if (target.kind === 'duckdb') return (await driverModule('duckdb')).loadDuckDB(target, tables);
-  return (await driverModule('postgres')).loadPostgres(target, tables);
+  return (await driverModule('postgres')).loadPostgres(target, tables, effects);
 }
 
 // Each driver loads only when a load goes to it: DuckDB's native module alone takes about 0.3 s, and

@@ -64,15 +64,27 @@ async function loadTable(client: pg.Client, schema: string, table: WarehouseTabl
  * Loads the tables into PostgreSQL in one transaction (parameterised inserts, quoted
  * identifiers; rows go as one array parameter per column through unnest): each table is created if missing and the batch's weeks are replaced.
  * Loads into the same schema take turns (a transaction-level advisory lock), so concurrent runs never duplicate rows.
+ * Aborting `effects.signal` ends the load at once, the transaction rolled back (UptakeError `aborted`).
  * @example await loadPostgres({ kind: 'postgres', url: process.env.UPTAKE_POSTGRES_URL!, schema: 'uptake' }, warehouseTables(load))
  */
-export async function loadPostgres(target: PostgresTarget, tables: WarehouseTable[]): Promise<WarehouseLoadResult> {
+export async function loadPostgres(target: PostgresTarget, tables: WarehouseTable[], effects: { signal?: AbortSignal } = {}): Promise<WarehouseLoadResult> {
   const where = `PostgreSQL ${redactUrl(target.url)}`;
+  const { signal } = effects;
+  signal?.throwIfAborted();
   const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
+  // A load waits for good for another's lock or for a server that stopped answering: an abort closes
+  // the connection, which fails the statement in progress, and the server rolls back what it began.
+  let committing = false;
+  const onAbort = () => void client.end().catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const aborted = (error: unknown) =>
+    new UptakeError('aborted', `${where}: the load was aborted ${committing ? 'while it committed (the server may have committed it)' : '(nothing was written)'}`, { cause: error });
   try {
     await client.connect();
   } catch (error) {
+    signal?.removeEventListener('abort', onAbort);
     await client.end().catch(() => undefined);
+    if (signal?.aborted) throw aborted(error);
     throw new UptakeError('warehouse', `${where}: expected to connect, got: ${(error as Error).message}`, { cause: error });
   }
   const loaded: WarehouseLoadResult['tables'] = [];
@@ -88,16 +100,19 @@ export async function loadPostgres(target: PostgresTarget, tables: WarehouseTabl
       loaded.push({ name: table.name, ...(await loadTable(client, target.schema, table)) });
     }
     current = '';
+    committing = true;
     await client.query('COMMIT');
     const url = new URL(target.url);
     return { target: 'postgres', location: `${url.host}${url.pathname} schema ${target.schema}`, tables: loaded };
   } catch (error) {
+    if (signal?.aborted) throw aborted(error);
     await client.query('ROLLBACK').catch(() => undefined);
     const table = current ? ` table ${target.schema}.${current}` : '';
     throw new UptakeError('warehouse', `${where}${table}: expected the load to succeed, got: ${(error as Error).message} (nothing was written)`, {
       cause: error,
     });
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await client.end().catch(() => undefined);
   }
 }

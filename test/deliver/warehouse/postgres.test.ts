@@ -117,6 +117,34 @@ describe('loadWarehouse into PostgreSQL', () => {
     }
   });
 
+  it('an abort ends a load that waits for another load of the schema at once, writing nothing (a run aborted by a stop signal)', async () => {
+    const holder = await connectTestPostgres();
+    const stop = new AbortController();
+    try {
+      // Another load of this schema that never commits: the next one waits for its lock.
+      await holder.query('BEGIN');
+      await holder.query("SELECT pg_advisory_xact_lock(hashtext('uptake warehouse'), hashtext($1))", [schema]);
+      const waiting = loadWarehouse(target(), { week: '2026-W50', tasks: tasksFixture(), metrics: berlinDoc('2026-W50'), runId: 'run-aborted' }, { signal: stop.signal });
+      const settled = waiting.then(
+        () => 'loaded',
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const abortedAt = Date.now();
+      stop.abort('SIGTERM');
+      const error = (await settled) as UptakeError;
+      expect(Date.now() - abortedAt).toBeLessThan(2000);
+      expect(error).toBeInstanceOf(UptakeError);
+      expect(error.kind).toBe('aborted');
+      expect(error.message).toMatch(/^PostgreSQL postgres:\/\/uptake@[^ ]+: the load was aborted \(nothing was written\)$/);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    const weeks = await client.query(`SELECT DISTINCT report_week FROM "${schema}".metric_adoption_by_team ORDER BY 1`);
+    expect(weeks.rows.map((row) => row.report_week)).not.toContain('2026-W50');
+  });
+
   it('names the server without its password when it cannot connect', async () => {
     const error = (await loadWarehouse(
       { kind: 'postgres', url: 'postgres://uptake:hunter2@127.0.0.1:1/none', schema },
