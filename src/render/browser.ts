@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
-import { guardChild } from '../util/guard-child.js';
+import { guardChild, removeGuardedDir } from '../util/guard-child.js';
 
 /** Where Chromium is looked for when no environment variable names it, in order. */
 export const CHROMIUM_PATHS: readonly string[] = [
@@ -25,6 +25,11 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--disable-component-update',
   '--no-first-run',
 ];
+
+/** How long any one call to Chromium may take (puppeteer's default is 180 s). */
+const PROTOCOL_TIMEOUT_MS = 60_000;
+/** How long Chromium may take to close before its process group is killed. */
+const CLOSE_WAIT_MS = 5_000;
 
 const INSTALL_HINT = 'install it (Debian/Ubuntu: `apt-get install -y chromium`) or set UPTAKE_CHROMIUM to its path';
 
@@ -62,6 +67,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: r
 export interface ReportBrowser {
   readonly executablePath: string;
   readonly userDataDir: string;
+  /** Chromium's process id, the leader of its own process group. */
+  readonly pid?: number;
   /** The first call hands out the blank tab Chromium opened with; later calls open new tabs. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -102,6 +109,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       userDataDir,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
       timeout: options.timeoutMs ?? 30_000,
+      // A Chromium that stops answering fails each call after this long, not after puppeteer's 180 s.
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
       env: { ...process.env, TZ: 'UTC' },
       // Signals belong to the program that owns the process (uptake's CLI), never to a library.
       handleSIGINT: false,
@@ -130,6 +139,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   return {
     executablePath,
     userDataDir,
+    pid: chromiumPid,
     newPage: async () => {
       const page = spare;
       spare = undefined;
@@ -138,13 +148,35 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     close: () => {
       closed ??= (async () => {
         try {
-          await browser.close();
+          await closeOrKill(browser, chromiumPid);
         } finally {
-          await rm(guard.dir, { recursive: true, force: true, maxRetries: 3 });
+          removeGuardedDir(guard.dir);
           guard.release();
         }
       })();
       return closed;
     },
   };
+}
+
+// puppeteer's close asks Chromium to quit and waits for its answer (180 s when it stopped answering):
+// one that has not quit in a few seconds is killed, with every process of its group.
+async function closeOrKill(browser: Browser, pid: number | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS);
+  });
+  const closing = browser.close().then(() => 'closed' as const);
+  try {
+    if ((await Promise.race([closing, late])) === 'closed') return;
+  } finally {
+    clearTimeout(timer);
+  }
+  closing.catch(() => undefined);
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }

@@ -37,36 +37,53 @@ function allowOnlyInlineRequests(request: HTTPRequest): void {
   else void request.abort('blockedbyclient');
 }
 
+/** How long closing the report's tab may take before it is left to the browser's own closing. */
+const PAGE_CLOSE_WAIT_MS = 2_000;
+
+// Each Chromium call waits on its own (up to puppeteer's 180 s protocol timeout, three calls in a row on a
+// Chromium that stopped answering): the print as a whole gets one deadline instead.
 /**
  * Prints a self-contained HTML page to an A4 PDF in the given (already launched) browser, with a
  * header (report name, week) and a footer (week, "page X of Y"). The page makes no network request.
+ * A browser that has not printed within `timeoutMs` (60 s), from opening the tab on, fails it.
  * @example
  * const pdf = await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' });
  */
 export async function htmlToPdf(browser: { newPage(): Promise<Page> }, html: string, options: PdfOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000;
-  let page: Page | undefined;
+  const opened: { page?: Page } = {};
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Chromium had not printed it after ${timeout / 1000} s (it stopped answering)`)), timeout);
+  });
   try {
-    page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', allowOnlyInlineRequests);
-    await page.emulateMediaType('print');
-    await page.setContent(html, { waitUntil: 'load', timeout });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(options.title, options.week),
-      footerTemplate: footerTemplate(options.title, options.week),
-      margin: PDF_MARGINS,
-      timeout,
-    });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    return await Promise.race([printPage(browser, html, options, timeout, opened), late]);
   } catch (error) {
     throw new UptakeError('render', `expected Chromium to print the ${options.week} report to PDF, got: ${(error as Error).message}`, {
       cause: error,
     });
   } finally {
-    await page?.close().catch(() => undefined);
+    clearTimeout(timer);
+    const closing = opened.page?.close().catch(() => undefined);
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, PAGE_CLOSE_WAIT_MS).unref())]);
   }
+}
+
+async function printPage(browser: { newPage(): Promise<Page> }, html: string, options: PdfOptions, timeout: number, opened: { page?: Page }): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  opened.page = page;
+  await page.setRequestInterception(true);
+  page.on('request', allowOnlyInlineRequests);
+  await page.emulateMediaType('print');
+  await page.setContent(html, { waitUntil: 'load', timeout });
+  const pdf = await page.pdf({
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(options.title, options.week),
+    footerTemplate: footerTemplate(options.title, options.week),
+    margin: PDF_MARGINS,
+    timeout,
+  });
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }

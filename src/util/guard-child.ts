@@ -139,6 +139,15 @@ export async function guardChild(options: GuardChildOptions): Promise<ChildGuard
   };
 }
 
+/**
+ * Removes a guard's folder the way its watchdog does, with the `org.chromium.Chromium.*` folder a
+ * Chromium profile in it links to (a Chromium that was killed could not remove that one itself).
+ * @example removeGuardedDir(guard.dir) // true
+ */
+export function removeGuardedDir(dir: string): boolean {
+  return removeGuardedFolder(fs, dir);
+}
+
 /** `uptake-<kind>-<owner pid>-<random>`: a folder of `makeOwnedTempDir`. */
 const OWNED = /^uptake-[a-z]+-(\d+)-[A-Za-z0-9]+$/;
 /** The same folders as made before their names held the owner's pid. */

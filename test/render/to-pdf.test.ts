@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
 import { htmlToPdf } from '../../src/render/to-pdf.js';
@@ -157,4 +157,45 @@ describe('htmlToPdf in real headless Chromium', () => {
     await expect(failure).rejects.toBeInstanceOf(UptakeError);
     await expect(failure).rejects.toThrow(/expected Chromium to print the 2026-W47 report to PDF/);
   });
+});
+
+describe('a Chromium that stops answering', () => {
+  it('fails the print after its timeout, not after a protocol timeout per call, and close() kills it in seconds, leaving no folder', async () => {
+    const frozen = await launchBrowser();
+    let socketFolder = '';
+    try {
+      await frozen.newPage(); // the spare tab is attached: the print opens a new one
+      socketFolder = dirname(readlinkSync(join(frozen.userDataDir, 'SingletonSocket')));
+      expect(existsSync(socketFolder)).toBe(true);
+      process.kill(-frozen.pid!, 'SIGSTOP'); // Chromium's whole process group, as a hung browser
+      const started = Date.now();
+      const failure = htmlToPdf(frozen, '<p>x</p>', { title: 'AI adoption', week: '2026-W47', timeoutMs: 1500 }).catch((error: unknown) => error);
+      const error = (await failure) as UptakeError;
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(error).toBeInstanceOf(UptakeError);
+      expect(error.kind).toBe('render');
+      expect(error.message).toBe('expected Chromium to print the 2026-W47 report to PDF, got: Chromium had not printed it after 1.5 s (it stopped answering)');
+    } finally {
+      const closing = Date.now();
+      await frozen.close();
+      expect(Date.now() - closing).toBeLessThan(10_000);
+    }
+    let alive = true;
+    for (let waited = 0; alive && waited < 5_000; waited += 100) {
+      try {
+        process.kill(frozen.pid!, 0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+    // Killed, Chromium could not remove the folder of its singleton socket in TMPDIR: close() did.
+    expect(existsSync(socketFolder)).toBe(false);
+    expect(existsSync(frozen.userDataDir)).toBe(false);
+  }, 30_000);
+});
+
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
 });
