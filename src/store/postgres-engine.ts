@@ -116,6 +116,9 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     },
     checkpointSoon() {},
     releaseCache() {},
+    async indexTemp(table, columns) {
+      await query(`CREATE INDEX ON ${identifier(table)} (${columns.map(identifier).join(', ')})`);
+    },
     async sizeBytes() {
       const result = await query(
         "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS size FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'store\\_%' AND pg_table_is_visible(c.oid)",
@@ -147,4 +150,10 @@ export function lostConnection(location: string, error: unknown, lost: Error | n
     `store ${location}: expected the connection to PostgreSQL to last the run, got: ${(lost ?? (error as Error)).message}; the store keeps what the last run to commit wrote: run again once the server is reachable`,
     { cause: error },
   );
+}
+
+// A table or column name of the store's own making, as SQL (never input: a name of another shape is a bug).
+function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`expected a store table or column name, got ${JSON.stringify(name)}`);
+  return name;
 }

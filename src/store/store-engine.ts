@@ -52,6 +52,13 @@ export interface StoreEngine {
    * transaction wrote to its temp file, from where the commit takes it; PostgreSQL holds nothing in this process).
    */
   releaseCache(): void;
+  /**
+   * A temporary table the run's statements look rows up in, row by row, by these columns (the region's pairs):
+   * PostgreSQL indexes it (its planner, without statistics for a table just filled or for the newest week's rows,
+   * otherwise scans the whole table for every row it looks up: seconds per statement); DuckDB joins by hash and
+   * needs nothing. Names are the caller's own, never input.
+   */
+  indexTemp(table: string, columns: string[]): Promise<void>;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -86,6 +86,20 @@ describe('PostgreSQL as the store', () => {
     }
   });
 
+  it('a temporary table the statements look pairs up in is indexed by them (the newest week\'s tasks, without statistics, were checked against every pair: 7 s a week)', async () => {
+    const store = await openStore(await scenarioStore());
+    try {
+      await store.run('CREATE TEMP TABLE run_region (source TEXT, user_id TEXT, task_type TEXT, t DOUBLE PRECISION)');
+      await store.indexTemp('run_region', ['user_id', 'task_type', 'source']);
+      const indexes = await store.all("SELECT indexdef FROM pg_indexes WHERE tablename = 'run_region'");
+      expect(indexes.map((row) => String(row.indexdef).replace(/^.* USING /, ''))).toEqual(['btree (user_id, task_type, source)']);
+      await expect(store.indexTemp('run_region; DROP TABLE store_rows', ['user_id'])).rejects.toThrow(RangeError);
+      await expect(store.indexTemp('run_region', ['user_id)'])).rejects.toThrow(RangeError);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a store another uptake process has open is exit 10 (busy), as a DuckDB file is; another schema is another store', async () => {
     const url = await scenarioStore();
     const first = await openStore(url);
