@@ -36,6 +36,11 @@ export interface LogFileResult {
    * `cleaning.maxFutureDays`): while any, a later run's clock may read the file otherwise (a store reads it again).
    */
   afterClock: number;
+  /**
+   * The months (`YYYY-MM`, of the local time as written) of the naive times read in a roster zone or the
+   * default zone, sorted: a store reads the file again when the roster's zones of one of these months change.
+   */
+  zoneMonths: string[];
 }
 
 const PROGRESS_EVERY = 250_000;
@@ -137,10 +142,12 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
   // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
   // anyway: a second table of thousands of users, looked up on every naive time, missed the processor's cache.
   const zonesByCode: Array<Map<string, string> | null> = [];
+  const zoneMonths = new Set<string>();
   const context = {
     defaultZone: options.defaultZone,
     plausible: options.plausible,
     rosterZone: (userId: string, month: string) => {
+      zoneMonths.add(month);
       const code = rows.code(userId);
       let months = zonesByCode[code];
       if (months === undefined) zonesByCode[code] = months = options.zones.get(userId) ?? null;
@@ -180,5 +187,5 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
       if (full) throw full;
     }
   });
-  return { rows, quarantine, unreadable, rowsRead: count, quarantined, afterClock, header: first as typeof first | undefined, repeats };
+  return { rows, quarantine, unreadable, rowsRead: count, quarantined, afterClock, zoneMonths: [...zoneMonths].sort(), header: first as typeof first | undefined, repeats };
 }

@@ -58,7 +58,7 @@ export type WorkerRequest =
 /** Sent back by a worker. */
 export type WorkerMessage =
   | { type: 'progress'; message: string }
-  | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined' | 'afterClock'>)
+  | ({ type: 'done'; fileIndex: number; part: LogRowsPart; unreadable: Array<[string, number]> } & Pick<LogFileResult, 'report' | 'quarantine' | 'rowsRead' | 'quarantined' | 'afterClock' | 'zoneMonths'>)
   /** A file failed for good (`chunk`: while one of its chunks was read, which is not read again). */
   | { type: 'failed'; fileIndex: number; chunk?: true; error: { kind: UptakeErrorKind; message: string; file?: string; line?: number } }
   | ({ type: 'chunk-done'; fileIndex: number; chunkIndex: number; part: LogRowsPart; unreadable: Array<[string, number]>; bytes: ArrayBuffer } & Omit<LogChunkResult, 'rows' | 'unreadable'>)
@@ -80,8 +80,8 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
   const reads: LogFileRead[] = [];
   const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    const { report, quarantine, rowsRead, quarantined, afterClock } = result;
-    const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, afterClock, unreadable: [...result.unreadable] } };
+    const { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths } = result;
+    const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths, unreadable: [...result.unreadable] } };
     options.onFileRead?.(read);
     reads.push(read);
   };
@@ -154,6 +154,7 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
   let rowsRead = 0;
   let quarantined = 0;
   let afterClock = 0;
+  const zoneMonths = new Set<string>();
   let before = 0;
   for (const chunk of chunks) {
     for (const record of chunk.quarantine) quarantine.push({ ...record, line: record.line + before });
@@ -162,10 +163,11 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
     rowsRead += chunk.rowsRead;
     quarantined += chunk.quarantined;
     afterClock += chunk.afterClock;
+    for (const month of chunk.zoneMonths) zoneMonths.add(month);
     before += chunk.lines;
   }
   const report: FileReport = { file: file.path, kind: file.kind, rows: rowsRead, drift: history.drift, missingOptional: first.missingOptional };
-  return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined, afterClock };
+  return { parts: chunks.map((chunk) => chunk.part), report, quarantine, unreadable: [...unreadable], rowsRead, quarantined, afterClock, zoneMonths: [...zoneMonths].sort() };
 }
 
 /** Whether each chunk was read with the header in force where it starts (a header repeated with other columns breaks that). */

@@ -28,8 +28,8 @@ port.on('message', async (request: WorkerRequest) => {
   try {
     const result = await readLogFile(file, { zones, defaultZone, plausible, limits, chunkBytes, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
-    const { report, quarantine, rowsRead, quarantined, afterClock } = result;
-    send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined, afterClock }, transferListOf(part));
+    const { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths } = result;
+    send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined, afterClock, zoneMonths }, transferListOf(part));
   } catch (error) {
     if (error instanceof UptakeError) {
       const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';

@@ -62,8 +62,10 @@ export interface StoreRunSummary {
   read: number;
   skipped: number;
   removed: number;
-  /** Why every log file was read again, when it was (e.g. the roster's zones changed). */
+  /** Why every log file was read again, when it was (e.g. this build reads files otherwise). */
   rereadAll?: string;
+  /** Unchanged log files read again for their naive times in a month whose roster time zones changed (counted in `read`). */
+  zoneRereads?: number;
 }
 
 /**
@@ -76,10 +78,34 @@ export function configHash(config: Config): string {
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
 }
 
-// Naive times are read in the roster's zone of their month: another zone table means other instants.
+// Naive times are read in the roster's zone of their month: another zone table means other instants. (A store
+// from before zonesByMonth kept only this hash of the whole table.)
 function zonesHash(zones: RosterZones): string {
   const entries = [...zones].map(([user, months]) => [user, [...months].sort(([a], [b]) => (a < b ? -1 : 1))] as const).sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+/**
+ * The roster's zones per month (each month's users and zones, hashed): a month whose entry changed (a new
+ * roster month, a zone corrected) changes the instants of that month's naive times only.
+ * @example zonesByMonth(new Map([['u1', new Map([['2026-11', 'Europe/Paris']])]])) // { '2026-11': '5d1c…' }
+ */
+export function zonesByMonth(zones: RosterZones): Record<string, string> {
+  const byMonth = new Map<string, Array<[string, string]>>();
+  for (const [user, months] of zones) {
+    for (const [month, zone] of months) {
+      let list = byMonth.get(month);
+      if (!list) byMonth.set(month, (list = []));
+      list.push([user, zone]);
+    }
+  }
+  const hash = (list: Array<[string, string]>) => createHash('sha256').update(JSON.stringify(list.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
+  return Object.fromEntries([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, list]) => [month, hash(list)]));
+}
+
+// The months whose zones differ between two zonesByMonth (added, removed or changed).
+function zoneMonthsChanged(before: Record<string, string>, after: Record<string, string>): Set<string> {
+  return new Set([...Object.keys(before), ...Object.keys(after)].filter((month) => before[month] !== after[month]));
 }
 
 /** Rows the SQL statements of a run carry at once (labels, file order). */
@@ -121,36 +147,47 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   let readAgain: (file: LogFile) => Promise<LogRowsPart[]> = async () => [];
   const keptResults = new Map<string, KeptFileResult>();
   let zones = '';
+  let zoneMonths: Record<string, string> = {};
 
   // Log files the store has seen unchanged are not read: what reading them gave comes back from the store.
   const readLogs = async (logFiles: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> => {
     const rosterZones = await options.zones;
     zones = zonesHash(rosterZones);
+    zoneMonths = zonesByMonth(rosterZones);
+    // a store that kept the zones per month reads again only the files with naive times in a month whose zones changed
+    const monthsBefore = meta.zones_months === undefined ? undefined : (JSON.parse(meta.zones_months) as Record<string, string>);
+    const changedMonths = monthsBefore === undefined ? new Set<string>() : zoneMonthsChanged(monthsBefore, zoneMonths);
     if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = 'this build of uptake reads files differently from the one that filled the store';
-    else if (meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
+    else if (monthsBefore === undefined && meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
     else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)';
-    const unchanged = summary.rereadAll
+    const sameBytes = summary.rereadAll
       ? []
       : logFiles.filter((file) => {
           const entry = ledger.get(file.name);
           return entry !== undefined && entry.sha256 === hashed.get(file.name)?.sha256 && Number(entry.bytes) === file.bytes && entry.reread === false;
         });
     const stored = new Map<string, StoreValue>();
-    for (let start = 0; start < unchanged.length; start += ROWS_PER_STATEMENT) {
-      const names = unchanged.slice(start, start + ROWS_PER_STATEMENT).map((file) => file.name);
+    for (let start = 0; start < sameBytes.length; start += ROWS_PER_STATEMENT) {
+      const names = sameBytes.slice(start, start + ROWS_PER_STATEMENT).map((file) => file.name);
       const rows = await engine.all(`SELECT name, result FROM store_file_rows WHERE name IN (${names.map((_, index) => `$${index + 1}`).join(', ')})`, names);
       for (const row of rows) stored.set(String(row.name), row.result);
     }
-    for (const file of unchanged) {
+    let forZones = 0;
+    for (const file of sameBytes) {
       const bytes = stored.get(file.name);
       const result = bytes instanceof Uint8Array ? keptResult(bytes) : null;
-      // what cannot be taken back (a damaged value) is read again from the file
-      if (result) keptResults.set(file.name, atPath(result, file.path));
+      // what cannot be taken back (a damaged value) is read again from the file; so is a file with naive times in
+      // a month whose zones changed (a file read before the store kept its months: with any such month)
+      if (!result) continue;
+      if (changedMonths.size > 0 && (result.zoneMonths === undefined || result.zoneMonths.some((month) => changedMonths.has(month)))) forZones += 1;
+      else keptResults.set(file.name, atPath(result, file.path));
     }
     summary.skipped = keptResults.size;
     summary.read = logFiles.length - keptResults.size;
+    if (forZones > 0) summary.zoneRereads = forZones;
     const removed = summary.removed > 0 ? `; ${summary.removed} files gone from the input dropped` : '';
-    const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read`;
+    const zoneNote = forZones > 0 ? ` (${forZones} of them with naive times in ${[...changedMonths].sort().join(', ')}, whose roster time zones changed)` : '';
+    const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read${zoneNote}`;
     progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);
     const toRead = logFiles.filter((file) => !keptResults.has(file.name));
     const withNames = (read: CoreLogFileRead): LogFileRead => ({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } });
@@ -190,7 +227,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
     const tasks = base.accounting.ai_logs.tasks + base.accounting.manual_logs.tasks;
     const settings = {
-      format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, as_of: String(asOf), tasks: String(tasks),
+      format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, zones_months: JSON.stringify(zoneMonths), as_of: String(asOf), tasks: String(tasks),
       facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
     // (the same roster state: the same roster rows, in the same order)

@@ -55,13 +55,18 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 't0')).toMatchObject({ fragments: 2, duration_ms: 25 * MINUTE_MS });
 
       // u5 is in Paris in November: the stored naive row moves an hour back and continues z0
-      ({ data } = await land({ 'user_monthly_summary_2026-11.csv': november('Europe/Paris') }));
+      // (read again: the files with naive November times, W44, W45-resend and W47; not W47-tz, whose row names its zone)
+      let summary;
+      ({ data, summary } = await land({ 'user_monthly_summary_2026-11.csv': november('Europe/Paris') }));
       expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2, duration_ms: 20 * MINUTE_MS });
+      expect(summary).toMatchObject({ read: 3, zoneRereads: 3 });
 
       // u6's October zone lands late: the stored row moves 5 h 30 min back
-      ({ data } = await land({ 'user_monthly_summary_2026-10.csv': october([['u1', 'America/New_York'], ['u2', 'Europe/Berlin'], ['u3', 'Australia/Sydney'], ['u6', 'Asia/Kolkata']]) }));
+      // (read again: the files with naive October times, W43 and W45-resend)
+      ({ data, summary } = await land({ 'user_monthly_summary_2026-10.csv': october([['u1', 'America/New_York'], ['u2', 'Europe/Berlin'], ['u3', 'Australia/Sydney'], ['u6', 'Asia/Kolkata']]) }));
       expect(taskOf(data, 'k1')).toMatchObject({ started_at: Date.parse('2026-10-10T06:30:00Z') });
       expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2 });
+      expect(summary).toMatchObject({ read: 2, zoneRereads: 2 });
     });
   });
 }
