@@ -114,6 +114,17 @@ const ROWS_PER_STATEMENT = 500;
 const ROWS_PER_APPEND = 65_536;
 
 /**
+ * Whether a run would read every stored file again because this build reads files otherwise than the one that
+ * filled the store (see readerFingerprint): after an upgrade. landInBatches then empties the store and lands
+ * a large input in batches, as a rebuild does, instead of one run holding the whole history.
+ * @example if (await readsEveryFileAgain(engine)) progress('…')
+ */
+export async function readsEveryFileAgain(engine: StoreEngine): Promise<boolean> {
+  const meta = await readMeta(engine);
+  return meta.reader !== undefined && meta.reader !== (await readerFingerprint());
+}
+
+/**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
  * read again, and only the rows the cross-row rules must see again (the region: see findRegion) are cleaned
  * again, with every rule of CONTRACT section 2; every other task is kept as the store holds it. The result

@@ -104,13 +104,8 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   }
   const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}));
   try {
-    if (options.rebuild) {
-      for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
-      await engine.blobs.keepOnly(new Set());
-    }
-    for (const [table, columns] of Object.entries(STORE_TABLES)) {
-      await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
-    }
+    if (options.rebuild) await emptyStore(engine);
+    else await createTables(engine);
     let meta = await readMeta(engine);
     if (meta.format !== undefined && MIGRATIONS[meta.format] && meta.contract === CONTRACT_VERSION) {
       meta = await migrate(engine, meta.format);
@@ -130,6 +125,23 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   } catch (error) {
     await engine.close();
     throw error;
+  }
+}
+
+/**
+ * Empties an open store: its tables dropped and made again, its blobs gone (a rebuild, or every file to be
+ * read again in batches: see landInBatches).
+ * @example await emptyStore(engine)
+ */
+export async function emptyStore(engine: StoreEngine): Promise<void> {
+  for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  await engine.blobs.keepOnly(new Set());
+  await createTables(engine);
+}
+
+async function createTables(engine: StoreEngine): Promise<void> {
+  for (const [table, columns] of Object.entries(STORE_TABLES)) {
+    await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
   }
 }
 

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
-import { cleanWithStore, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { cleanWithStore, readsEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { emptyStore } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
 /** Input bytes (a gzipped file counted as GZIP_RATIO times its size) a batch cleans: about 1.5 M log rows. */
@@ -47,13 +48,20 @@ export async function landInBatches(
   { batchBytes = BATCH_BYTES, above = BATCHES_ABOVE, what = 'store: more new input than a run holds at once' } = {},
 ): Promise<string[]> {
   const files = await inputFiles(inputDir);
+  const progress = effects.onProgress ?? (() => {});
+  const logWeight = files.filter((file) => file.kind !== 'user_monthly_summary').reduce((sum, file) => sum + weight(file), 0);
+  // after an upgrade that reads files otherwise, the next run would read and clean every file at once: a large
+  // input is cleaned again from an empty store, in batches, as a rebuild does
+  if (logWeight > above && (await readsEveryFileAgain(engine))) {
+    progress(`store: this build of uptake reads files differently from the one that filled the store: every input file is cleaned again, in batches`);
+    await emptyStore(engine);
+  }
   const known = new Map((await engine.all('SELECT name, bytes FROM store_files')).map((row) => [String(row.name), Number(row.bytes)]));
   const isNew = (file: InputFiles[number]) => file.kind !== 'user_monthly_summary' && known.get(file.name) !== file.bytes;
   const fresh = files.filter(isNew);
   if (fresh.reduce((sum, file) => sum + weight(file), 0) <= above) return [];
   const batches = batchesOf(fresh, batchBytes, new Set(files.filter((file) => file.kind !== 'user_monthly_summary' && !isNew(file)).map((file) => file.kind)));
   if (batches.length === 1) return [];
-  const progress = effects.onProgress ?? (() => {});
   const read: string[] = [];
   // the links live in a temporary folder named after this process: one that a killed run left is removed here
   await removeOrphanedTempDirs();

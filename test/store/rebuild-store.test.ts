@@ -105,4 +105,33 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       await engine.close();
     }
   });
+
+  it('after an upgrade that reads files otherwise, a large input is cleaned again from an empty store in batches, not by one run holding the whole history', async () => {
+    const { files } = generateDataset({ seed: 6, users: 30, weeks: 6, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+    const lines: string[] = [];
+    const effects = { now: NOW, onProgress: (line: string) => lines.push(line) };
+    try {
+      await cleanWithStore(engine, input, config, { now: NOW });
+      // as an older build of uptake left it
+      await engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+      const read = await landInBatches(engine, input, config, effects, { batchBytes: 20_000, above: 50_000 });
+      expect(lines[0]).toBe('store: this build of uptake reads files differently from the one that filled the store: every input file is cleaned again, in batches');
+      const batches = lines.filter((line) => line.startsWith('store: more new input than a run holds at once: batch'));
+      expect(batches.length).toBeGreaterThan(2);
+      // no batch read every file: each read its own (the last batch's files are read by the run itself)
+      expect(lines.some((line) => line.includes('(all: this build of uptake reads files differently'))).toBe(false);
+      expect(new Set(read).size).toBe(read.length);
+      const run = await cleanWithStore(engine, input, config, { now: NOW }, { week: 'latest' });
+      expect(read.length + run.summary.read).toBe(logFiles);
+      const scratch = await cleanInput(input, config, { now: NOW });
+      expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
+      expect(outcome((await cleanWithStore(engine, input, config, { now: NOW })).data)).toBe(outcome(scratch));
+    } finally {
+      await engine.close();
+    }
+  });
 });
