@@ -93,15 +93,20 @@ async function startSilentSmtp(): Promise<{ port: number; close(): Promise<void>
   };
 }
 
+// uptake run on the sample, mailing to a server on `port` that never answers, once at its delivery stage.
+async function runAtDelivery(port: number, email: Record<string, unknown>, args: string[]): Promise<ReturnType<typeof startUptake>> {
+  const config = join(box.dir, 'uptake.config.json');
+  writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null }, email: { enabled: true, host: '127.0.0.1', port, to: ['ops@example.com'], ...email } }));
+  const uptake = startUptake(['run', '--config', config, '--notebook', box.notebook(0), ...args], box.env);
+  await uptake.waitFor(/^\[7\/7\] deliver \.\.\.$/);
+  return uptake;
+}
+
 describe('SIGTERM to uptake run while the mail server does not answer', () => {
   it('the end of --stop-grace aborts the delivery at once: exit 130, no retry, no other channel', async () => {
     const smtp = await startSilentSmtp();
     try {
-      const config = join(box.dir, 'uptake.config.json');
-      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, to: ['ops@example.com'], retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 200 } };
-      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null }, email }));
-      const uptake = startUptake(['run', '--config', config, '--notebook', box.notebook(0), '--stop-grace', '1'], box.env);
-      await uptake.waitFor(/^\[7\/7\] deliver \.\.\.$/);
+      const uptake = await runAtDelivery(smtp.port, { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 200 } }, ['--stop-grace', '1']);
       const signalledAt = Date.now();
       process.kill(uptake.child.pid!, 'SIGTERM');
       const result = await uptake.child;
@@ -117,11 +122,7 @@ describe('SIGTERM to uptake run while the mail server does not answer', () => {
   it('a second signal aborts the delivery at once', async () => {
     const smtp = await startSilentSmtp();
     try {
-      const config = join(box.dir, 'uptake.config.json');
-      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, to: ['ops@example.com'] };
-      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null }, email }));
-      const uptake = startUptake(['run', '--config', config, '--notebook', box.notebook(0)], box.env);
-      await uptake.waitFor(/^\[7\/7\] deliver \.\.\.$/);
+      const uptake = await runAtDelivery(smtp.port, {}, []);
       process.kill(uptake.child.pid!, 'SIGINT');
       await uptake.waitFor(/SIGINT: stopping after the run in progress/);
       const signalledAt = Date.now();
