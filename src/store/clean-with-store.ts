@@ -114,14 +114,26 @@ const ROWS_PER_STATEMENT = 500;
 const ROWS_PER_APPEND = 65_536;
 
 /**
- * Whether a run would read every stored file again because this build reads files otherwise than the one that
- * filled the store (see readerFingerprint): after an upgrade. landInBatches then empties the store and lands
- * a large input in batches, as a rebuild does, instead of one run holding the whole history.
- * @example if (await readsEveryFileAgain(engine)) progress('…')
+ * Whether a run with this config would read every stored file again because this build reads files otherwise
+ * than the one that filled the store (see readerFingerprint): after an upgrade. landInBatches then empties the
+ * store and lands a large input in batches, as a rebuild does, instead of one run holding the whole history. A
+ * store cleaned under other settings is UptakeError('config') first, as for every run (see cleanedUnder).
+ * @example if (await readsEveryFileAgain(engine, config)) progress('…')
  */
-export async function readsEveryFileAgain(engine: StoreEngine): Promise<boolean> {
+export async function readsEveryFileAgain(engine: StoreEngine, config: Config): Promise<boolean> {
   const meta = await readMeta(engine);
+  cleanedUnder(engine, meta, config);
   return meta.reader !== undefined && meta.reader !== (await readerFingerprint());
+}
+
+// A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by a run).
+function cleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
+  if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) {
+    throw new UptakeError(
+      'config',
+      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
+    );
+  }
 }
 
 /**
@@ -136,12 +148,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const asOf = effects.now ?? Date.now();
   const meta = await readMeta(engine);
   const hash = configHash(config);
-  if (meta.config_hash !== undefined && meta.config_hash !== hash) {
-    throw new UptakeError(
-      'config',
-      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
-    );
-  }
+  cleanedUnder(engine, meta, config);
   const reader = await readerFingerprint();
   const files = await inputFiles(inputDir);
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks, stamp FROM store_files')).map((row) => [String(row.name), row]));

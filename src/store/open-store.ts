@@ -129,14 +129,22 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
 }
 
 /**
- * Empties an open store: its tables dropped and made again, its blobs gone (a rebuild, or every file to be
- * read again in batches: see landInBatches).
+ * Empties an open store: its tables dropped and made again in one transaction (a run stopped part-way leaves
+ * the store whole or empty, never a ledger without its settings), then its blobs gone (a rebuild, or every file
+ * to be read again in batches: see landInBatches).
  * @example await emptyStore(engine)
  */
 export async function emptyStore(engine: StoreEngine): Promise<void> {
-  for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  await engine.run('BEGIN TRANSACTION');
+  try {
+    for (const table of Object.keys(STORE_TABLES)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+    await createTables(engine);
+    await engine.run('COMMIT');
+  } catch (error) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
   await engine.blobs.keepOnly(new Set());
-  await createTables(engine);
 }
 
 async function createTables(engine: StoreEngine): Promise<void> {

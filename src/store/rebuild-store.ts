@@ -52,7 +52,7 @@ export async function landInBatches(
   const logWeight = files.filter((file) => file.kind !== 'user_monthly_summary').reduce((sum, file) => sum + weight(file), 0);
   // after an upgrade that reads files otherwise, the next run would read and clean every file at once: a large
   // input is cleaned again from an empty store, in batches, as a rebuild does
-  if (logWeight > above && (await readsEveryFileAgain(engine))) {
+  if (logWeight > above && (await readsEveryFileAgain(engine, config))) {
     progress(`store: this build of uptake reads files differently from the one that filled the store: every input file is cleaned again, in batches`);
     await emptyStore(engine);
   }

@@ -7,7 +7,9 @@ import { cleanInput } from '../../src/clean/clean-input.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
-import { openStore } from '../../src/store/open-store.js';
+import { emptyStore, openStore } from '../../src/store/open-store.js';
+import type { StoreEngine } from '../../src/store/store-engine.js';
+import { parseConfig } from '../../src/config/read-config.js';
 import { landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
 import { NOW, config, outcome, tempDir } from './land-in-batches.js';
 
@@ -130,6 +132,43 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       const scratch = await cleanInput(input, config, { now: NOW });
       expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
       expect(outcome((await cleanWithStore(engine, input, config, { now: NOW })).data)).toBe(outcome(scratch));
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('after an upgrade, a run with other cleaning settings stops with exit 4 and leaves the store as it was, instead of emptying it', async () => {
+    const { files } = generateDataset({ seed: 6, users: 30, weeks: 3, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+    try {
+      await cleanWithStore(engine, input, config, { now: NOW });
+      await engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+      const [{ files: before }] = await engine.all('SELECT count(*) AS files FROM store_files');
+      const other = parseConfig({ cleaning: { stitchGapMin: 25 } });
+      await expect(landInBatches(engine, input, other, { now: NOW }, { batchBytes: 20_000, above: 10_000 })).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('uptake store rebuild') });
+      expect(await engine.all('SELECT count(*) AS files FROM store_files')).toEqual([{ files: before }]);
+      expect(Number(before)).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('emptying a store is one transaction: stopped part-way, the store keeps every table and its settings', async () => {
+    const { files } = generateDataset({ seed: 7, users: 20, weeks: 2, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+    try {
+      await cleanWithStore(engine, input, config, { now: NOW });
+      const count = async () => (await engine.all("SELECT (SELECT count(*) FROM store_files) AS files, (SELECT count(*) FROM store_meta WHERE key IN ('reader', 'config_hash')) AS settings"))[0];
+      const before = await count();
+      // a run stopped after the settings' table went, before the ledger's
+      const stopping: StoreEngine = { ...engine, run: (sql, params) => (sql.includes('DROP TABLE IF EXISTS store_files') ? Promise.reject(new Error('stopped')) : engine.run(sql, params)) };
+      await expect(emptyStore(stopping)).rejects.toThrow('stopped');
+      expect(await count()).toEqual(before);
+      expect(before).toMatchObject({ settings: 2 });
     } finally {
       await engine.close();
     }
