@@ -95,31 +95,22 @@ export function peopleWeekFacts(tasks: ColumnTable): WeekFacts {
   const teamName = (team: number) => (teams.values[team] ?? null) as string | null;
   const weekOf = (weekMonth: number) => weekCodes.values[Math.floor(weekMonth / months)] as string;
   const monthOf = (weekMonth: number) => monthCodes.values[weekMonth % months] as string;
+  // a period's users as parallel lists, in the order of their first AI task (a week's with each one's first start)
+  const lists = (uses: Map<number, PeriodUse>, withFirst: boolean): Row => {
+    const list = [...uses];
+    return {
+      user_id: list.map(([user]) => name(user)),
+      ai_tasks: list.map(([, use]) => use.tasks),
+      ...(withFirst ? { first_start: list.map(([, use]) => use.firstStart) } : {}),
+      last_start: list.map(([, use]) => use.lastStart),
+      last_team: list.map(([, use]) => teamName(use.team)),
+    };
+  };
   const userWeeks: Row[] = [];
   perWeek.forEach((uses, week) => {
-    if (uses.size === 0) return;
-    const list = [...uses];
-    userWeeks.push({
-      week: weekCodes.values[week],
-      user_id: list.map(([user]) => name(user)),
-      ai_tasks: list.map(([, use]) => use.tasks),
-      first_start: list.map(([, use]) => use.firstStart),
-      last_start: list.map(([, use]) => use.lastStart),
-      last_team: list.map(([, use]) => teamName(use.team)),
-    });
+    if (uses.size > 0) userWeeks.push({ week: weekCodes.values[week], ...lists(uses, true) });
   });
-  const userMonths: Row[] = [];
-  for (const [weekMonth, uses] of perWeekMonth) {
-    const list = [...uses];
-    userMonths.push({
-      week: weekOf(weekMonth),
-      month: monthOf(weekMonth),
-      user_id: list.map(([user]) => name(user)),
-      ai_tasks: list.map(([, use]) => use.tasks),
-      last_start: list.map(([, use]) => use.lastStart),
-      last_team: list.map(([, use]) => teamName(use.team)),
-    });
-  }
+  const userMonths = [...perWeekMonth].map(([weekMonth, uses]) => ({ week: weekOf(weekMonth), month: monthOf(weekMonth), ...lists(uses, false) }));
   const periods = [...periodTasks].map(([weekMonth, count]) => ({ week: weekOf(weekMonth), month: monthOf(weekMonth), tasks: count }));
   return { people_user_weeks: userWeeks, people_user_months: userMonths, task_periods: periods };
 }
