@@ -13,6 +13,24 @@ import { parseConfig } from '../../src/config/read-config.js';
 import { landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
 import { NOW, config, outcome, tempDir } from './land-in-batches.js';
 
+// A store holding one run over a generated input (weeks ending 2026-W47), for `check`, closed after it: the
+// store, its input folder and how many log files that holds.
+async function withFilledStore(spec: { seed: number; users: number; weeks: number }, check: (engine: StoreEngine, input: string, logFiles: number) => Promise<void>): Promise<void> {
+  const { files } = generateDataset({ ...spec, endWeek: '2026-W47' });
+  const input = tempDir('uptake-rebuild-input-');
+  for (const file of files) writeFileSync(join(input, file.name), file.content);
+  const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
+  try {
+    await cleanWithStore(engine, input, config, { now: NOW });
+    await check(engine, input, files.filter((file) => !file.name.startsWith('user_monthly_summary')).length);
+  } finally {
+    await engine.close();
+  }
+}
+
+// The store as an older build of uptake, which read files otherwise, left it.
+const leftByAnOlderBuild = (engine: StoreEngine) => engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+
 describe('rebuildStore: every input file cleaned again, a batch at a time', () => {
   it('lands the log files in batches of about the given bytes, and the store then equals a scratch run', async () => {
     const { files } = generateDataset({ seed: 3, users: 30, weeks: 6, endWeek: '2026-W47' });
@@ -109,17 +127,10 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
   });
 
   it('after an upgrade that reads files otherwise, a large input is cleaned again from an empty store in batches, not by one run holding the whole history', async () => {
-    const { files } = generateDataset({ seed: 6, users: 30, weeks: 6, endWeek: '2026-W47' });
-    const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
-    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
-    const lines: string[] = [];
-    const effects = { now: NOW, onProgress: (line: string) => lines.push(line) };
-    try {
-      await cleanWithStore(engine, input, config, { now: NOW });
-      // as an older build of uptake left it
-      await engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+    await withFilledStore({ seed: 6, users: 30, weeks: 6 }, async (engine, input, logFiles) => {
+      const lines: string[] = [];
+      const effects = { now: NOW, onProgress: (line: string) => lines.push(line) };
+      await leftByAnOlderBuild(engine);
       const read = await landInBatches(engine, input, config, effects, { batchBytes: 20_000, above: 50_000 });
       expect(lines[0]).toBe('store: this build of uptake reads files differently from the one that filled the store: every input file is cleaned again, in batches');
       const batches = lines.filter((line) => line.startsWith('store: more new input than a run holds at once: batch'));
@@ -132,36 +143,22 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       const scratch = await cleanInput(input, config, { now: NOW });
       expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
       expect(outcome((await cleanWithStore(engine, input, config, { now: NOW })).data)).toBe(outcome(scratch));
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   it('after an upgrade, a run with other cleaning settings stops with exit 4 and leaves the store as it was, instead of emptying it', async () => {
-    const { files } = generateDataset({ seed: 6, users: 30, weeks: 3, endWeek: '2026-W47' });
-    const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
-    try {
-      await cleanWithStore(engine, input, config, { now: NOW });
-      await engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
+    await withFilledStore({ seed: 6, users: 30, weeks: 3 }, async (engine, input) => {
+      await leftByAnOlderBuild(engine);
       const [{ files: before }] = await engine.all('SELECT count(*) AS files FROM store_files');
       const other = parseConfig({ cleaning: { stitchGapMin: 25 } });
       await expect(landInBatches(engine, input, other, { now: NOW }, { batchBytes: 20_000, above: 10_000 })).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('uptake store rebuild') });
       expect(await engine.all('SELECT count(*) AS files FROM store_files')).toEqual([{ files: before }]);
       expect(Number(before)).toBeGreaterThan(0);
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   it('emptying a store is one transaction: stopped part-way, the store keeps every table and its settings', async () => {
-    const { files } = generateDataset({ seed: 7, users: 20, weeks: 2, endWeek: '2026-W47' });
-    const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const engine = await openStore(join(tempDir('uptake-rebuild-store-'), 'store.duckdb'));
-    try {
-      await cleanWithStore(engine, input, config, { now: NOW });
+    await withFilledStore({ seed: 7, users: 20, weeks: 2 }, async (engine) => {
       const count = async () => (await engine.all("SELECT (SELECT count(*) FROM store_files) AS files, (SELECT count(*) FROM store_meta WHERE key IN ('reader', 'config_hash')) AS settings"))[0];
       const before = await count();
       // a run stopped after the settings' table went, before the ledger's
@@ -169,8 +166,6 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       await expect(emptyStore(stopping)).rejects.toThrow('stopped');
       expect(await count()).toEqual(before);
       expect(before).toMatchObject({ settings: 2 });
-    } finally {
-      await engine.close();
-    }
+    });
   });
 });
