@@ -20,6 +20,17 @@ afterEach(() => {
 const runArgs = (notebook: string, ...extra: string[]) => ['run', '--input', 'data/sample', '--out', box.out, '--notebook', notebook, '--no-deliver', '--no-warehouse', ...extra];
 const hidden = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('.2026')) : []);
 
+// The signal that aborts a run: exit 130, saying so; how long the run took to end after it.
+async function abortWith(uptake: ReturnType<typeof startUptake>, signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): Promise<{ result: Awaited<ReturnType<typeof startUptake>['child']>; elapsedMs: number }> {
+  const signalledAt = Date.now();
+  process.kill(uptake.child.pid!, signal);
+  const result = await uptake.child;
+  const elapsedMs = Date.now() - signalledAt;
+  expect(result.exitCode).toBe(130);
+  expect(result.stderr).toContain(`uptake: the run for 2026-W47 was aborted by ${signal}; nothing more was published or delivered`);
+  return { result, elapsedMs };
+}
+
 describe('SIGINT/SIGTERM to uptake run', () => {
   it('lets the run in progress finish and publish, then exits 0', async () => {
     const uptake = startUptake(runArgs(box.notebook(2)), box.env);
@@ -40,10 +51,7 @@ describe('SIGINT/SIGTERM to uptake run', () => {
     expect(children.length).toBeGreaterThan(0);
     process.kill(uptake.child.pid!, 'SIGINT');
     await uptake.waitFor(/SIGINT: stopping after the run in progress/);
-    process.kill(uptake.child.pid!, 'SIGINT');
-    const result = await uptake.child;
-    expect(result.exitCode).toBe(130);
-    expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGINT; nothing more was published or delivered');
+    const { result } = await abortWith(uptake, 'SIGINT');
     expect(result.stderr).not.toContain('    at ');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(hidden(box.out)).toEqual([]);
@@ -107,12 +115,8 @@ describe('SIGTERM to uptake run while the mail server does not answer', () => {
     const smtp = await startSilentSmtp();
     try {
       const uptake = await runAtDelivery(smtp.port, { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 200 } }, ['--stop-grace', '1']);
-      const signalledAt = Date.now();
-      process.kill(uptake.child.pid!, 'SIGTERM');
-      const result = await uptake.child;
-      expect(result.exitCode).toBe(130);
-      expect(Date.now() - signalledAt).toBeLessThan(15_000);
-      expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGTERM; nothing more was published or delivered');
+      const { elapsedMs } = await abortWith(uptake, 'SIGTERM');
+      expect(elapsedMs).toBeLessThan(15_000);
       expect(uptake.lines.some((line) => line.includes('alerts:'))).toBe(false);
     } finally {
       await smtp.close();
@@ -125,12 +129,8 @@ describe('SIGTERM to uptake run while the mail server does not answer', () => {
       const uptake = await runAtDelivery(smtp.port, {}, []);
       process.kill(uptake.child.pid!, 'SIGINT');
       await uptake.waitFor(/SIGINT: stopping after the run in progress/);
-      const signalledAt = Date.now();
-      process.kill(uptake.child.pid!, 'SIGINT');
-      const result = await uptake.child;
-      expect(result.exitCode).toBe(130);
-      expect(Date.now() - signalledAt).toBeLessThan(10_000);
-      expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGINT; nothing more was published or delivered');
+      const { elapsedMs } = await abortWith(uptake, 'SIGINT');
+      expect(elapsedMs).toBeLessThan(10_000);
     } finally {
       await smtp.close();
     }
@@ -160,10 +160,7 @@ describe('SIGHUP to uptake run, as SIGTERM', () => {
     const children = descendants(uptake.child.pid!);
     process.kill(uptake.child.pid!, 'SIGHUP');
     await uptake.waitFor(/SIGHUP: stopping after the run in progress/);
-    process.kill(uptake.child.pid!, 'SIGHUP');
-    const result = await uptake.child;
-    expect(result.exitCode).toBe(130);
-    expect(result.stderr).toContain('uptake: the run for 2026-W47 was aborted by SIGHUP; nothing more was published or delivered');
+    await abortWith(uptake, 'SIGHUP');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(hidden(box.out)).toEqual([]);
     expect(existsSync(statePaths(box.out).runLock)).toBe(false);
