@@ -16,7 +16,7 @@ import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
-import { QUARTER_HOUR_MS, factsHash, factsKeys, refreshWeekFacts, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
+import { QUARTER_HOUR_MS, computeWeekFacts, factsHash, factsKeys, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
@@ -236,49 +236,50 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const { data: base } = await settled({ from: 0, to: 0 });
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
     const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
-    const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash });
-    // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
-    engine.releaseCache();
-    await refreshWeekFacts(engine, config, refresh, settled, progress);
+    const pendingBefore = meta.facts_pending === undefined ? [] : (JSON.parse(meta.facts_pending) as string[]);
+    const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash, pending: pendingBefore });
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
     for (const read of fresh) weeks.set(read.file.name, weeksOf(read.parts.map((part) => part.start), config.timezone));
     const tasks = base.accounting.ai_logs.tasks + base.accounting.manual_logs.tasks;
     const settings = {
       format: STORE_FORMAT, contract: CONTRACT_VERSION, config_hash: hash, reader, zones_hash: zones, zones_months: JSON.stringify(zoneMonths), as_of: String(asOf), tasks: String(tasks),
-      facts_hash: factsHash(config), roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
+      facts_hash: refresh.size > 0 ? pendingFactsHash(config) : factsHash(config), facts_pending: JSON.stringify([...refresh].sort()),
+      roster_state: JSON.stringify(roster), account: JSON.stringify(cleaned.account),
     };
     // (the same roster state: the same roster rows, in the same order)
     const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
     await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
-    // the blobs the store names once committed: the parsed rows of files gone or changed go, and facts no week names
-    const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
-    // the run's last statements read in its transaction; the commit is written while the KPIs are computed
+    // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
+    engine.releaseCache();
+    // The run's cleaned rows are committed once the first week whose facts change is read: the commit is written
+    // while that week's facts are computed, and checkpointed while the next weeks are read and the KPIs computed
+    // (from the facts in hand). The facts are kept last, in a transaction of their own: a run stopped between
+    // the two leaves those weeks pending (facts_pending), and the next run computes them.
     const commit = () => (committed ??= engine.run('COMMIT'));
+    const computed = await computeWeekFacts(engine, config, refresh, settled, progress, () => {
+      commit().catch(() => undefined);
+      engine.checkpointSoon();
+    });
+    await commit();
     const finish = async (): Promise<StoreRun> => {
       if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
       // (the cleaned tasks in memory are settled in place: their last use)
       if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
-      const statementsDone = () => {
-        engine.releaseCache();
-        commit().catch(() => undefined);
-        engine.checkpointSoon();
-      };
-      const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, statementsDone);
+      // (the KPIs compute next: the engine gives back what it cached)
+      const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, () => engine.releaseCache(), computed);
       if (!request.weekBefore) return { data, summary, report: { week, metrics } };
       // (once the KPIs are computed: the two weeks' tasks are not held beside the facts)
       const { data: twoWeeks } = await settled({ from: weekStartMs(week.previous, config.timezone), to: weekStartMs(shiftWeek(week.week, 1), config.timezone) });
       return { data: { ...data, tasks: twoWeeks.tasks }, summary, report: { week, metrics } };
     };
-    // a report that fails in its computing (a week the data does not hold) leaves the store cleaned as the run
-    // cleaned it; one whose statement failed may leave a transaction that cannot commit (PostgreSQL's): the
-    // report's error is the one told
-    const run = await finish().catch(async (error: unknown) => {
-      await commit().catch(() => undefined);
-      throw error;
+    // (a report that fails, e.g. on a week the data does not hold, leaves the facts kept all the same)
+    const run = await finish().finally(async () => {
+      if (computed.length > 0) await keepWeekFacts(engine, config, computed);
     });
-    await commit();
-    // failing to drop them costs room, not correctness
+    // the blobs the store names: the parsed rows of files gone or changed go, and facts no week names (failing
+    // to drop them costs room, not correctness)
+    const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
     await engine.blobs.keepOnly(named).catch(() => undefined);
     return run;
   } catch (error) {
@@ -392,9 +393,11 @@ interface CleanedRegion {
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, options: { metricsOnly: boolean; keepLast: boolean }): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
   const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, options.metricsOnly ? config.metrics.groupBy : null, cleaned.written);
-  const settle = async (range?: { from: number; to: number }) => {
+  const settle = async (range?: { from: number; to: number }, afterRead?: () => void) => {
     // an empty range (the run's data without its tasks) asks the store nothing
-    const { columns, ai, manual } = range && range.from >= range.to ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range);
+    const empty = range !== undefined && range.from >= range.to;
+    if (empty) afterRead?.();
+    const { columns, ai, manual } = empty ? taskTableOfValues(0, () => { throw new RangeError('no task'); }, passThroughColumns([])) : await loadTasks(range, afterRead);
     // settleTasks fills each source's account in place: every range gets its own
     const settleAll = () => settleTasks(parsed, config, { columns, ai, manual, accounting: storedAccounting(parsed, cleaned.account), clockSkew: cleaned.account.skewed, mapping: cleaned.mapping });
     if (!range) return { data: settleAll(), weeks: new Map() };
@@ -402,11 +405,14 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
     return { data: settled, weeks };
   };
   let last: { from: number; to: number; settled: ReturnType<SettledTasks> } | undefined;
-  return (range) => {
-    if (range && last?.from === range.from && last.to === range.to) return last.settled;
+  return (range, hooks = {}) => {
+    if (range && last?.from === range.from && last.to === range.to) {
+      hooks.afterRead?.();
+      return last.settled;
+    }
     // (the range kept before is let go before another is loaded)
     last = undefined;
-    const settled = settle(range);
+    const settled = settle(range, hooks.afterRead);
     if (options.keepLast && range && range.from < range.to) last = { ...range, settled };
     return settled;
   };
@@ -418,7 +424,10 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
 // the run just wrote (`written`, the region's) come from memory, the others from the store.
 // `metricsFor`: for the metrics only, with these metrics.groupBy keys: the text no KPI reads (NOT_FOR_METRICS)
 // is not read out of the store, unless a key names it (a pass-through column keeps every pass-through value).
-function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null, written: CleanedRegion['written']): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
+/** The tasks that start in a range (every task without one), unsettled; `afterRead` hears when the store has been read for them. */
+type TaskLoader = (range?: { from: number; to: number }, afterRead?: () => void) => Promise<ReturnType<typeof taskTableOfValues>>;
+
+function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null, written: CleanedRegion['written']): TaskLoader {
   const { logFiles, fresh, keptResults } = input;
   const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
   const leftOut = new Set(
@@ -442,10 +451,14 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
       range ? [range.from, range.to] : [],
     );
   // the tasks of a range: the store's, and the region's from memory
-  const load = async (range?: { from: number; to: number }): Promise<TaskList[]> => [storedTaskList(await query(range)), ...(written ? [written.tasks(range, leftOut)] : [])];
-  return async (range) => {
+  const load = async (range: { from: number; to: number } | undefined, afterRead: () => void): Promise<TaskList[]> => {
+    const stored = await query(range);
+    afterRead();
+    return [storedTaskList(stored), ...(written ? [written.tasks(range, leftOut)] : [])];
+  };
+  return async (range, afterRead = () => {}) => {
     const passThrough = await (prepared ??= prepare());
-    return taskTableOfValues(...inScratchOrder(await load(range)), passThrough);
+    return taskTableOfValues(...inScratchOrder(await load(range, afterRead)), passThrough);
   };
 }
 
@@ -503,8 +516,9 @@ function regionTaskLists(built: RegionTasks, { positionOf, ordinalOf, passThroug
 
 // The tasks a run cleaned (every one, unsettled, in scratch order) that start in a range, as the store would give
 // them back: their values into a table of their own (settling it leaves the cleaned tasks as they are).
-function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['built']>): (range?: { from: number; to: number }) => Promise<ReturnType<typeof taskTableOfValues>> {
-  return async (range) => {
+function builtTaskLoader({ tasks, passThrough }: NonNullable<CleanedRegion['built']>): TaskLoader {
+  return async (range, afterRead = () => {}) => {
+    afterRead();
     const { picked } = tasksStartingIn(tasks, range);
     return taskTableOfValues(picked.length, (row) => taskValuesOf(tasks.columns, picked[row], passThrough), passThrough);
   };

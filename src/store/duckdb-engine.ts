@@ -298,8 +298,10 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   // buffer pool at the lowered limit, where the next batch's statements run out of memory)
   const memoryLimit = String((await connection.runAndReadAll("SELECT current_setting('memory_limit') AS limit")).getRows()[0][0]);
   // one connection runs one statement at a time: each waits for the one asked for before it (a commit not awaited,
-  // the checkpoint checkpointSoon started)
+  // an eviction releaseCache asked for)
   const queue = statementQueue();
+  // the housekeeping connection's turns: checkpoints and evictions, one at a time
+  const housekeepingTurn = statementQueue();
   // a statement not awaited that failed (a checkpoint on a full disk, a temp folder that is not one) fails the next
   // statement, or close, with its own error
   let failedUnawaited: { error: unknown } | null = null;
@@ -379,10 +381,21 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }),
     blobs: blobFolder(`${path}.rows`),
     checkpointSoon() {
-      unawaited(async () => {
-        await connection.run('CHECKPOINT');
-        // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back: the report computes next
-        await evict();
+      // once the statements asked for before it are done (the commit), on the housekeeping connection: the run's
+      // statements go on meanwhile (DuckDB reads beside a checkpoint; a write waits for it within DuckDB)
+      void queue(async () => {
+        void housekeepingTurn(async () => {
+          if (failedUnawaited) return;
+          try {
+            await housekeeping.run('CHECKPOINT');
+          } catch (error) {
+            failedUnawaited = { error };
+            return;
+          }
+          // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back, in turn with the
+          // run's statements (a statement running under the lowered limit could run out of memory)
+          unawaited(() => housekeepingTurn(evict));
+        });
       });
     },
     releaseCache() {
@@ -391,13 +404,16 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
         await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
           throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again`, { file: path, cause: error });
         });
-        await evict();
+        // (after a checkpoint still running: the housekeeping connection runs one statement at a time)
+        await housekeepingTurn(evict);
       });
     },
     // (DuckDB joins the region's pairs by hash: no index to keep up through the region's search)
     indexTemp: async () => {},
     sizeBytes: () =>
       inTurn(async () => {
+        // (one checkpoint at a time: after one checkpointSoon started)
+        await housekeepingTurn(async () => {});
         await connection.run('CHECKPOINT');
         const folder = `${path}.rows`;
         const names = await readdir(folder).catch(() => [] as string[]);
@@ -406,6 +422,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       }),
     async close() {
       try {
+        // (the statements asked for, then the checkpoint they may have started, then an eviction after it)
+        await queue(async () => {});
+        await housekeepingTurn(async () => {});
         await queue(async () => {
           if (failedUnawaited) throw storeWriteError(path, failedUnawaited.error);
         });

@@ -40,10 +40,11 @@ export interface StoreEngine {
    */
   readonly blobs: BlobShelf;
   /**
-   * The caller runs no statement for a while (it computes): the engine may finish the last commit's work now,
-   * on its own thread, instead of at close, and give back what it cached for the run (DuckDB writes its log into
-   * the store file and evicts its cached blocks; PostgreSQL has nothing left to do). Later statements, and close,
-   * wait for it.
+   * The last commit's work may be finished now, on the engine's own threads, instead of at close, and what the
+   * engine cached for the run given back (DuckDB writes its log into the store file, on a connection of its own,
+   * then evicts its cached blocks; PostgreSQL has nothing left to do). It starts once the statements asked for
+   * before it are done; later reads go on beside it, later writes wait for it within the engine, and close waits
+   * for it.
    */
   checkpointSoon(): void;
   /**

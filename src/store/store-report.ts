@@ -13,7 +13,7 @@ import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs }
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { WeekSettling } from './settle-by-week.js';
-import { blobKey, type StoreEngine } from './store-engine.js';
+import { blobKey, type StoreEngine, type StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 
 /**
@@ -21,7 +21,7 @@ import { UptakeError } from '../errors.js';
  * scratch run's order (`data`), and for a range what settling did to each ISO week of it (`weeks`: a week without
  * tasks is not listed; empty without a range).
  */
-export type SettledTasks = (range?: { from: number; to: number }) => Promise<{ data: CleanedData; weeks: Map<string, WeekSettling> }>;
+export type SettledTasks = (range?: { from: number; to: number }, hooks?: { afterRead?: () => void }) => Promise<{ data: CleanedData; weeks: Map<string, WeekSettling> }>;
 
 /** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
 export const QUARTER_HOUR_MS = 900_000;
@@ -59,19 +59,29 @@ export function rosterState(entries: Array<Record<string, unknown>>, spelling: M
 }
 
 /**
+ * The store's facts_hash while the facts of some weeks (facts_pending) are still to be kept: a run keeps its
+ * cleaned rows, then its weeks' facts (see keepWeekFacts). An uptake that knows no pending facts reads another
+ * hash, and computes every week's facts again.
+ * @example pendingFactsHash(config) // 'pending:3f2a…'
+ */
+export const pendingFactsHash = (config: Config): string => `${PENDING}${factsHash(config)}`;
+const PENDING = 'pending:';
+
+/**
  * The weeks whose facts a run must compute again: every week when the facts' settings or the teams' spelling
- * changed (or the store has no facts yet), else the weeks whose tasks the run replaced and the weeks of every
- * roster month that changed.
- * @example await weeksToRefresh(engine, config, { quarters, before, after, beforeHash })
+ * changed (or the store has no facts yet), else the weeks whose tasks the run replaced, the weeks of every
+ * roster month that changed, and the weeks whose facts a run stopped before keeping (`pending`).
+ * @example await weeksToRefresh(engine, config, { quarters, before, after, factsHashBefore, pending: [] })
  */
 export async function weeksToRefresh(
   engine: StoreEngine,
   config: Config,
-  change: { quarters: Set<number>; before: RosterState | null; after: RosterState; factsHashBefore: string | undefined },
+  change: { quarters: Set<number>; before: RosterState | null; after: RosterState; factsHashBefore: string | undefined; pending: string[] },
 ): Promise<Set<string>> {
   const zone = config.timezone;
-  const everything = change.before === null || change.factsHashBefore !== factsHash(config) || change.before.spelling !== change.after.spelling;
-  const weeks = new Set<string>();
+  const pending = change.factsHashBefore === pendingFactsHash(config);
+  const everything = change.before === null || (!pending && change.factsHashBefore !== factsHash(config)) || change.before.spelling !== change.after.spelling;
+  const weeks = new Set<string>(pending ? change.pending : []);
   if (everything) {
     for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) weeks.add(isoWeekOf(Number(row.quarter) * QUARTER_HOUR_MS, zone));
     for (const row of await engine.all('SELECT week FROM store_week_facts')) weeks.add(String(row.week));
@@ -93,31 +103,78 @@ function weeksOfMonth(month: string): string[] {
 }
 
 const FACT_TYPES = STORE_TABLES.store_week_facts.map(([, type]) => type);
+const FACT_COLUMNS = STORE_TABLES.store_week_facts.map(([name]) => name);
 
 /** Weeks' facts to compute above which each week is told as it starts (a weekly run computes one or two). */
 const WEEKS_TOLD_ABOVE = 4;
 
 /**
- * Computes and keeps the facts of the given weeks from their settled tasks, one week in memory at a time, oldest
- * first (a report on the newest then finds its window settled: see settledLoader's keepLast). A week without
- * tasks loses its facts.
- * @example await refreshWeekFacts(engine, config, new Set(['2026-W47']), settled, log)
+ * A week's facts as computed, before they are kept: its row of store_week_facts (the facts put among the blobs)
+ * and the facts themselves (for a report before they are kept), both null when the week has no tasks.
  */
-export async function refreshWeekFacts(engine: StoreEngine, config: Config, weeks: Set<string>, settled: SettledTasks, progress: (message: string) => void): Promise<void> {
-  if (weeks.size === 0) return;
+export interface ComputedWeekFacts {
+  week: string;
+  row: StoreValue[] | null;
+  facts: WeekFacts | null;
+}
+
+/**
+ * Computes the facts of the given weeks from their settled tasks, one week in memory at a time, oldest first (a
+ * report on the newest then finds its window settled: see settledLoader's keepLast), and puts each among the
+ * blobs by its content's hash. `afterFirstRead` hears when the first week's tasks are read: the run's commit may
+ * be written while they are settled and their facts computed. keepWeekFacts keeps them.
+ * @example await keepWeekFacts(engine, config, await computeWeekFacts(engine, config, new Set(['2026-W47']), settled, log))
+ */
+export async function computeWeekFacts(
+  engine: StoreEngine,
+  config: Config,
+  weeks: Set<string>,
+  settled: SettledTasks,
+  progress: (message: string) => void,
+  afterFirstRead: () => void = () => {},
+): Promise<ComputedWeekFacts[]> {
+  if (weeks.size === 0) {
+    afterFirstRead();
+    return [];
+  }
   progress(`store: facts of ${weeks.size} week${weeks.size === 1 ? '' : 's'} to compute`);
   const sorted = [...weeks].sort();
+  const computed: ComputedWeekFacts[] = [];
   for (const [index, week] of sorted.entries()) {
     // (many weeks, after an upgrade or a settings change, take a while: each is told)
     if (sorted.length > WEEKS_TOLD_ABOVE) progress(`store: facts of ${week} (${index + 1} of ${sorted.length})`);
-    const { data, weeks: settling } = await settled({ from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) });
-    await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+    const range = { from: weekStartMs(week, config.timezone), to: weekStartMs(shiftWeek(week, 1), config.timezone) };
+    const { data, weeks: settling } = await settled(range, index === 0 ? { afterRead: afterFirstRead } : {});
     const counts = settling.get(week);
-    if (!counts) continue;
+    if (!counts) {
+      computed.push({ week, row: null, facts: null });
+      continue;
+    }
     const facts = factsOfWeek(weekFacts(data.tasks, config), week);
     // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
     const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts)));
-    await engine.append('store_week_facts', FACT_TYPES, [[week], [key], [counts.tasks], [counts.teamsFilled], [counts.durationsUnknown], [counts.durationsTooLong]]);
+    computed.push({ week, row: [week, key, counts.tasks, counts.teamsFilled, counts.durationsUnknown, counts.durationsTooLong], facts });
+  }
+  return computed;
+}
+
+/**
+ * Keeps computed weeks' facts, in one transaction with the store's facts_hash (no week pending any more): a week
+ * without tasks loses its facts.
+ * @example await keepWeekFacts(engine, config, computed)
+ */
+export async function keepWeekFacts(engine: StoreEngine, config: Config, computed: ComputedWeekFacts[]): Promise<void> {
+  await engine.run('BEGIN TRANSACTION');
+  try {
+    for (const { week } of computed) await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
+    const rows = computed.flatMap(({ row }) => (row ? [row] : []));
+    if (rows.length > 0) await engine.append('store_week_facts', FACT_TYPES, FACT_TYPES.map((_, column) => rows.map((row) => row[column])));
+    await engine.run("UPDATE store_meta SET value = $1 WHERE key = 'facts_hash'", [factsHash(config)]);
+    await engine.run("UPDATE store_meta SET value = '[]' WHERE key = 'facts_pending'");
+    await engine.run('COMMIT');
+  } catch (error) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 
@@ -131,10 +188,11 @@ function factsOfWeek(facts: WeekFacts, week: string): WeekFacts {
 }
 
 /**
- * The report of one week from the store: every week's kept facts, the report window's settled tasks and the
- * manual baselines by SQL. `base` is the cleaned data without tasks (accounting, quarantine, roster, ...); the
- * data returned holds the window's tasks only. `statementsDone` hears when the report has run its last
- * statement and only computes (by default the engine may then checkpoint: see checkpointSoon).
+ * The report of one week from the store: every week's facts (kept, or `computed` by this run and not kept yet),
+ * the report window's settled tasks and the manual baselines by SQL. `base` is the cleaned data without tasks
+ * (accounting, quarantine, roster, ...); the data returned holds the window's tasks only. `statementsDone` hears
+ * when the report has run its last statement and only computes (by default the engine may then checkpoint: see
+ * checkpointSoon).
  * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled, log)
  */
 export async function reportFromStore(
@@ -145,8 +203,12 @@ export async function reportFromStore(
   settled: SettledTasks,
   progress: (message: string) => void = () => {},
   statementsDone: () => void = () => engine.checkpointSoon(),
+  computed: ComputedWeekFacts[] = [],
 ): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
-  const rows = await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts ORDER BY week');
+  const fresh = new Map(computed.map((week) => [week.week, week]));
+  const kept = (await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts')).filter((row) => !fresh.has(String(row.week)));
+  const named = (row: StoreValue[]) => Object.fromEntries(FACT_COLUMNS.map((column, index) => [column, row[index]]));
+  const rows = [...kept, ...computed.flatMap(({ row }) => (row ? [named(row)] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
@@ -157,7 +219,7 @@ export async function reportFromStore(
   statementsDone();
   progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
   const weeks: WeekFacts[] = [];
-  for (const row of rows) weeks.push(await storedFacts(engine, String(row.week), String(row.facts_key)));
+  for (const row of rows) weeks.push(fresh.get(String(row.week))?.facts ?? (await storedFacts(engine, String(row.week), String(row.facts_key))));
   progress(`report ${report.week}: computing the KPIs`);
   const facts = concatFacts(weeks);
   const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);

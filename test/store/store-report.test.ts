@@ -110,8 +110,8 @@ describe('a report that fails', () => {
       return { result: await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week }), lines };
     };
     await expect(run('2019-W01')).rejects.toThrow('expected a week that holds data, got `2019-W01`');
-    // (a report whose statement fails may leave a transaction its commit cannot write, as PostgreSQL's: the
-    // report's error is the one told, not the commit's, and the store is left as it was)
+    // (a report whose statement fails, after the run's commits: the report's error is the one told, and the store
+    // keeps what the run cleaned)
     const engine = await openStore(store);
     try {
       const failing: StoreEngine = {
@@ -119,11 +119,6 @@ describe('a report that fails', () => {
         all: async (sql, params) => {
           if (sql.startsWith('SELECT week, facts_key')) throw new Error('the report failed');
           return engine.all(sql, params);
-        },
-        run: async (sql, params) => {
-          if (sql !== 'COMMIT') return engine.run(sql, params);
-          await engine.run('ROLLBACK');
-          throw new Error('the commit failed');
         },
       };
       await expect(cleanWithStore(failing, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow('the report failed');
@@ -134,6 +129,51 @@ describe('a report that fails', () => {
     expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
     expect(result.report!.week.week).toBe('2026-W47');
     expect(JSON.stringify(result.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+  });
+
+  it('a run stopped once its rows are committed, before its weeks\' facts are kept, leaves those weeks pending: the next run computes them, reading no file again', async () => {
+    const config = parseConfig({});
+    const { files } = generateDataset({ seed: 8, users: 40, weeks: 4, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-report-input-');
+    const store = join(tempDir('uptake-store-report-'), 'store.duckdb');
+    for (const file of files) if (weekOf(file) !== 'W47') writeFileSync(join(input, file.name), file.content);
+    await cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
+    for (const file of files) if (weekOf(file) === 'W47') writeFileSync(join(input, file.name), file.content);
+    const meta = async () => {
+      const engine = await openStore(store);
+      try {
+        return Object.fromEntries((await engine.all('SELECT key, value FROM store_meta')).map((row) => [row.key, row.value]));
+      } finally {
+        await engine.close();
+      }
+    };
+    const before = await meta();
+    const engine = await openStore(store);
+    try {
+      const stopping: StoreEngine = {
+        ...engine,
+        run: async (sql, params) => {
+          if (sql.startsWith('DELETE FROM store_week_facts')) throw new Error('killed');
+          return engine.run(sql, params);
+        },
+      };
+      await expect(cleanWithStore(stopping, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow('killed');
+    } finally {
+      await engine.close();
+    }
+    // the new week's rows are kept, its facts (and the week before's, which it changed) are not
+    const pending = await meta();
+    expect(pending.facts_hash).toBe(`pending:${before.facts_hash}`);
+    expect(JSON.parse(pending.facts_pending)).toEqual(['2026-W46', '2026-W47']);
+    expect(Number(pending.tasks)).toBeGreaterThan(Number(before.tasks));
+    const lines: string[] = [];
+    const logs = files.filter((file) => weekOf(file) !== 'roster').length;
+    const run = await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+    expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
+    expect(lines).toContain('store: facts of 2 weeks to compute');
+    expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+    const after = await meta();
+    expect([after.facts_hash, after.facts_pending]).toEqual([before.facts_hash, '[]']);
   });
 });
 
