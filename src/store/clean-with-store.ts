@@ -250,6 +250,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // (the same roster state: the same roster rows, in the same order)
     const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
     await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
+    // the files' parsed rows are kept: the run needs their results only (the region's tasks keep the text they read)
+    for (const read of [...fresh, ...repaired]) read.parts = [];
     // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
     engine.releaseCache();
     // The run's cleaned rows are committed once the first week whose facts change is read: the commit is written
@@ -330,6 +332,8 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   }
 
   const region = await findRegion(engine, Math.max(config.cleaning.retryWindowSec * 1000, config.cleaning.stitchGapMin * 60_000), Number(kept));
+  // (the search was run_fresh's only reader)
+  await engine.run('DROP TABLE run_fresh');
   // nothing new, gone or relabelled: every stored task stands
   const quarters = new Set<number>();
   if (region.pairs === 0) {
@@ -347,6 +351,9 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
   // (the account: less what the region's old rows and tasks counted, plus what its new ones count)
   tallyRows(account, await engine.all(ROW_TALLY(`r.state = ${ROW_STATE.gone} OR (r.state = ${ROW_STATE.kept} AND ${IN_REGION('r', region.floor)})`)), -1);
   const replaced = new Map<string, { text: string; start: number }>();
+  // (the latest start the store held before the region's tasks go in: a range after it holds those only)
+  const [{ last }] = await engine.all('SELECT max(started_at) AS last FROM store_tasks');
+  const storedUntil = last === null ? null : Number(last);
   // (read, then deleted: DuckDB's DELETE ... RETURNING took three times as long at 1 M rows a week)
   const oldTasks = await engine.all(`SELECT * FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)}`);
   await engine.run(`DELETE FROM store_tasks WHERE ${IN_REGION('store_tasks', region.floor)}`);
@@ -368,7 +375,7 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     quarters.add(quarterOf(start));
   });
   for (const old of replaced.values()) quarters.add(quarterOf(old.start));
-  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: regionTaskLists(built, listing) } };
+  return { mapping: built.mapping, quarters, account, written: { floor: region.floor, tasks: regionTaskLists(built, listing), storedUntil } };
 }
 
 /**
@@ -382,8 +389,12 @@ interface CleanedRegion {
   /** The store's account once the region is written. */
   account: StoreAccount;
   built?: { tasks: RegionTasks; passThrough: Map<string, string> };
-  /** The region's tasks as written (their values as the store gives them back) and its earliest T: a run takes them from memory. */
-  written?: { floor: number; tasks: RegionTaskLists };
+  /**
+   * The region's tasks as written (their values as the store gives them back) and its earliest T: a run takes
+   * them from memory. `storedUntil`: the latest start of a task the store held before (null: none), after which
+   * the store holds the region's tasks only.
+   */
+  written?: { floor: number; tasks: RegionTaskLists; storedUntil: number | null };
 }
 
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
@@ -451,8 +462,10 @@ function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: s
       range ? [range.from, range.to] : [],
     );
   // the tasks of a range: the store's, and the region's from memory
+  // (a range after every task the store held before, e.g. a new week's: the region's tasks only, asked of nobody)
+  const none = () => Object.fromEntries([...values, 'run_position', 'run_ordinal'].map((name) => [name, [] as StoreValue[]]));
   const load = async (range: { from: number; to: number } | undefined, afterRead: () => void): Promise<TaskList[]> => {
-    const stored = await query(range);
+    const stored = range && written && (written.storedUntil === null || range.from > written.storedUntil) ? none() : await query(range);
     afterRead();
     return [storedTaskList(stored), ...(written ? [written.tasks(range, leftOut)] : [])];
   };
