@@ -113,17 +113,27 @@ const ROWS_PER_STATEMENT = 500;
 /** Rows or tasks turned into store values and appended at a time: the values of a whole history are never held at once. */
 const ROWS_PER_APPEND = 65_536;
 
+/** Why a run reads every stored file again, when the store alone tells (see cleanWithStore's summary.rereadAll). */
+const REREAD = {
+  reader: 'this build of uptake reads files differently from the one that filled the store',
+  zones: 'the roster\'s time zones changed (naive times are read in them)',
+  clock: 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)',
+};
+
 /**
- * Whether a run with this config would read every stored file again because this build reads files otherwise
- * than the one that filled the store (see readerFingerprint): after an upgrade. landInBatches then empties the
- * store and lands a large input in batches, as a rebuild does, instead of one run holding the whole history. A
- * store cleaned under other settings is UptakeError('config') first, as for every run (see cleanedUnder).
- * @example if (await readsEveryFileAgain(engine, config)) progress('…')
+ * Why a run with this config at this clock (epoch ms) would read every stored file again, or null: this build
+ * reads files otherwise than the one that filled the store (see readerFingerprint: after an upgrade), or the
+ * clock is earlier than the last run's. landInBatches then empties the store and lands a large input in
+ * batches, as a rebuild does, instead of one run holding the whole history. A store cleaned under other
+ * settings is UptakeError('config') first, as for every run (see cleanedUnder).
+ * @example const why = await whyEveryFileAgain(engine, config, Date.now()); if (why) progress(why)
  */
-export async function readsEveryFileAgain(engine: StoreEngine, config: Config): Promise<boolean> {
+export async function whyEveryFileAgain(engine: StoreEngine, config: Config, asOf: number): Promise<string | null> {
   const meta = await readMeta(engine);
   cleanedUnder(engine, meta, config);
-  return meta.reader !== undefined && meta.reader !== (await readerFingerprint());
+  if (meta.reader !== undefined && meta.reader !== (await readerFingerprint())) return REREAD.reader;
+  if (meta.as_of !== undefined && asOf < Number(meta.as_of)) return REREAD.clock;
+  return null;
 }
 
 // A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by a run).
@@ -175,9 +185,9 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // a store that kept the zones per month reads again only the files with naive times in a month whose zones changed
     const monthsBefore = meta.zones_months === undefined ? undefined : (JSON.parse(meta.zones_months) as Record<string, string>);
     const changedMonths = monthsBefore === undefined ? new Set<string>() : zoneMonthsChanged(monthsBefore, zoneMonths);
-    if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = 'this build of uptake reads files differently from the one that filled the store';
-    else if (monthsBefore === undefined && meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = 'the roster\'s time zones changed (naive times are read in them)';
-    else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)';
+    if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = REREAD.reader;
+    else if (monthsBefore === undefined && meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = REREAD.zones;
+    else if (meta.as_of !== undefined && asOf < Number(meta.as_of)) summary.rereadAll = REREAD.clock;
     const sameBytes = summary.rereadAll
       ? []
       : logFiles.filter((file) => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
-import { cleanWithStore, readsEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { cleanWithStore, whyEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
 import { emptyStore } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
@@ -50,10 +50,12 @@ export async function landInBatches(
   const files = await inputFiles(inputDir);
   const progress = effects.onProgress ?? (() => {});
   const logWeight = files.filter((file) => file.kind !== 'user_monthly_summary').reduce((sum, file) => sum + weight(file), 0);
-  // after an upgrade that reads files otherwise, the next run would read and clean every file at once: a large
-  // input is cleaned again from an empty store, in batches, as a rebuild does
-  if (logWeight > above && (await readsEveryFileAgain(engine, config))) {
-    progress(`store: this build of uptake reads files differently from the one that filled the store: every input file is cleaned again, in batches`);
+  // after an upgrade that reads files otherwise, or with a clock earlier than the last run's, the next run would
+  // read and clean every file at once: a large input is cleaned again from an empty store, in batches, as a
+  // rebuild does
+  const why = logWeight > above ? await whyEveryFileAgain(engine, config, effects.now ?? Date.now()) : null;
+  if (why) {
+    progress(`store: ${why}: every input file is cleaned again, in batches`);
     await emptyStore(engine);
   }
   const known = new Map((await engine.all('SELECT name, bytes FROM store_files')).map((row) => [String(row.name), Number(row.bytes)]));
