@@ -274,21 +274,33 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       engine.checkpointSoon();
     });
     await commit();
+    // (once: after the report, which computes from them, or before loading every task; the facts then go from memory)
+    let kept: Promise<void> | undefined;
+    const keepFacts = () =>
+      (kept ??= (async () => {
+        if (computed.length > 0) await keepWeekFacts(engine, config, computed);
+        computed.length = 0;
+      })());
     const finish = async (): Promise<StoreRun> => {
-      if (request.tasks === false) return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
-      // (the cleaned tasks in memory are settled in place: their last use)
-      if (request.week === undefined) return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
+      if (request.tasks === false) {
+        await keepFacts();
+        return { data: base, summary, readNames: [...fresh, ...repaired].map((read) => read.file.name) };
+      }
+      if (request.week === undefined) {
+        await keepFacts();
+        // (the cleaned tasks in memory are settled in place: their last use)
+        return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
+      }
       // (the KPIs compute next: the engine gives back what it cached)
       const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, () => engine.releaseCache(), computed);
+      await keepFacts();
       if (!request.weekBefore) return { data, summary, report: { week, metrics } };
       // (once the KPIs are computed: the two weeks' tasks are not held beside the facts)
       const { data: twoWeeks } = await settled({ from: weekStartMs(week.previous, config.timezone), to: weekStartMs(shiftWeek(week.week, 1), config.timezone) });
       return { data: { ...data, tasks: twoWeeks.tasks }, summary, report: { week, metrics } };
     };
     // (a report that fails, e.g. on a week the data does not hold, leaves the facts kept all the same)
-    const run = await finish().finally(async () => {
-      if (computed.length > 0) await keepWeekFacts(engine, config, computed);
-    });
+    const run = await finish().finally(keepFacts);
     // the blobs the store names: the parsed rows of files gone or changed go, and facts no week names (failing
     // to drop them costs room, not correctness)
     const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
@@ -410,7 +422,7 @@ interface CleanedRegion {
 // The run's data from the store: the stored tasks that start in a range (or all), in input order, settled
 // (durations, teams) with the run's roster, with the store's account; for a range, what settling did to each
 // week. With `keepLast` (a report follows) the range settled last is kept: a run computes the facts of its
-// newest week last (refreshWeekFacts), then reports on a window of the same week, and settles it once.
+// newest week last (computeWeekFacts), then reports on a window of the same week, and settles it once.
 function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput, cleaned: CleanedRegion, options: { metricsOnly: boolean; keepLast: boolean }): SettledTasks {
   // a run that cleaned every row holds every task: its weeks come from memory, not back from the store
   const loadTasks = cleaned.built ? builtTaskLoader(cleaned.built) : storedTaskLoader(engine, input, options.metricsOnly ? config.metrics.groupBy : null, cleaned.written);

@@ -28,7 +28,7 @@ export const QUARTER_HOUR_MS = 900_000;
 
 /**
  * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
- * recomputes every week's facts (see refreshWeekFacts), never a rebuild of the cleaned data.
+ * recomputes every week's facts (see computeWeekFacts), never a rebuild of the cleaned data.
  * @example factsHash(parseConfig({}))
  */
 export function factsHash(config: Config): string {
