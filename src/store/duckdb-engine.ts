@@ -408,8 +408,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
         await housekeepingTurn(evict);
       });
     },
-    // (DuckDB joins the region's pairs by hash: no index to keep up through the region's search)
-    indexTemp: async () => {},
+    // (DuckDB joins the region's pairs by hash and skips blocks by their starts' minimum and maximum: no index
+    // to keep up through a run's appends)
+    index: async () => {},
     sizeBytes: () =>
       inTurn(async () => {
         // (one checkpoint at a time: after one checkpointSoon started)

@@ -52,7 +52,7 @@ export async function findRegion(engine: StoreEngine, reachMs: number, kept: num
   await engine.run('DROP TABLE IF EXISTS run_region');
   await engine.run(`CREATE TEMP TABLE run_region (source ${engine.sqlType('text')}, user_id ${engine.sqlType('text')}, task_type ${engine.sqlType('text')}, t ${double})`);
   // (every statement after the search looks rows up in it by their pair)
-  await engine.indexTemp('run_region', ['user_id', 'task_type', 'source']);
+  await engine.index('run_region', ['user_id', 'task_type', 'source']);
   // seeds: every row of a file read in this run or gone from it, from its pair's earliest such row
   let seeded = await pullBack(
     engine,

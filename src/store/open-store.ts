@@ -3,6 +3,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputError, UptakeError } from '../errors.js';
 import { expectFileKinds } from '../util/file-kind.js';
+import { ROW_STATE } from './find-region.js';
 import type { StoreColumnType, StoreEngine } from './store-engine.js';
 
 /**
@@ -151,6 +152,11 @@ async function createTables(engine: StoreEngine): Promise<void> {
   for (const [table, columns] of Object.entries(STORE_TABLES)) {
     await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
   }
+  // what a run's statements look up besides the region's pairs: a week's tasks and the region's rows by their
+  // start, and the rows of files gone or changed (a state other than kept)
+  await engine.index('store_tasks', ['started_at']);
+  await engine.index('store_rows', ['started_at']);
+  await engine.index('store_rows', ['state'], { column: 'state', value: ROW_STATE.kept });
 }
 
 // Brings the store from `format` to STORE_FORMAT, one format's statements after another.

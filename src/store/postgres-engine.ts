@@ -116,8 +116,10 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     },
     checkpointSoon() {},
     releaseCache() {},
-    async indexTemp(table, columns) {
-      await query(`CREATE INDEX ON ${identifier(table)} (${columns.map(identifier).join(', ')})`);
+    async index(table, columns, except) {
+      const name = [table, ...columns, ...(except ? ['not', except.column, String(except.value)] : [])].join('_');
+      const where = except ? ` WHERE ${identifier(except.column)} <> ${Number(except.value)}` : '';
+      await query(`CREATE INDEX IF NOT EXISTS ${identifier(name)} ON ${identifier(table)} (${columns.map(identifier).join(', ')})${where}`);
     },
     async sizeBytes() {
       const result = await query(

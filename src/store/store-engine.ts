@@ -54,12 +54,14 @@ export interface StoreEngine {
    */
   releaseCache(): void;
   /**
-   * A temporary table the run's statements look rows up in, row by row, by these columns (the region's pairs):
-   * PostgreSQL indexes it (its planner, without statistics for a table just filled or for the newest week's rows,
-   * otherwise scans the whole table for every row it looks up: seconds per statement); DuckDB joins by hash and
-   * needs nothing. Names are the caller's own, never input.
+   * A table the run's statements look rows up in by these columns (with `except`, only its rows whose column
+   * differs from the value): the region's pairs, row by row; a range of starts; the rows of replaced files.
+   * PostgreSQL indexes it, once (its planner, without an index, scans the whole table: for a temporary table
+   * without statistics, for every row it looks up, seconds per statement); DuckDB joins by hash and skips
+   * blocks by their minimum and maximum, and needs nothing (an index would cost every append). Names are the
+   * caller's own, never input.
    */
-  indexTemp(table: string, columns: string[]): Promise<void>;
+  index(table: string, columns: string[], except?: { column: string; value: number }): Promise<void>;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;
