@@ -3,6 +3,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputError, UptakeError } from '../errors.js';
 import { expectFileKinds } from '../util/file-kind.js';
+import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
 import type { StoreColumnType, StoreEngine } from './store-engine.js';
 
@@ -178,12 +179,8 @@ export async function readMeta(engine: StoreEngine): Promise<Record<string, stri
 }
 
 async function openDuckDB(path: string, rebuild: boolean, progress: (message: string) => void): Promise<StoreEngine> {
-  // Node 20 crashes on a CommonJS package that throws behind named imports: the package loads alone first.
-  try {
-    await import('@duckdb/node-api');
-  } catch (cause) {
-    throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
-  }
+  // (the native module alone first: a missing binding is an environment error, not a crash)
+  await loadDuckDB();
   const { openDuckDBEngine, diskRefused } = await import('./duckdb-engine.js');
   await expectFileKinds(
     [

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { WarehouseConfig } from '../../config/schema.js';
 import { UptakeError } from '../../errors.js';
+import { loadDuckDB } from '../../util/load-duckdb.js';
 import type { DuckDBTarget } from './duckdb.js';
 import type { PostgresTarget } from './postgres.js';
 import { warehouseTables, type WarehouseLoad, type WarehouseLoadResult } from './tables.js';
@@ -29,14 +30,8 @@ function driverModule(kind: 'postgres'): Promise<typeof import('./postgres.js')>
 function driverModule(kind: WarehouseTarget['kind']): Promise<unknown>;
 async function driverModule(kind: WarehouseTarget['kind']): Promise<unknown> {
   if (kind === 'postgres') return import('./postgres.js');
-  // Node 20 crashes the process (an uncaught error, no rejection) when a module's named imports come
-  // from a CommonJS package that throws while loading, as @duckdb/node-api does when npm left out its
-  // native binding: loading the package alone first turns that into an error the stage reports.
-  try {
-    await import('@duckdb/node-api');
-  } catch (cause) {
-    throw new UptakeError('environment', `expected DuckDB's native module to load, got: ${(cause as Error).message.split('\n')[0]}; run \`npm ci\` again`, { cause });
-  }
+  // (the native module alone first: a missing binding is an error the stage reports, not a crash)
+  await loadDuckDB();
   return import('./duckdb.js');
 }
 
