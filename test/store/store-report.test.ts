@@ -101,6 +101,24 @@ function twoWeeksLanded(): { config: Config; files: GeneratedFile[]; input: stri
   return { config, files, input, store: join(tempDir('uptake-store-report-'), 'store.duckdb') };
 }
 
+// A report run through the store whose first statement starting so (asked for by `run` or `all`) fails with `message`.
+async function runFailingAt(store: string, input: string, config: Config, at: { run?: string; all?: string }, message: string): Promise<void> {
+  const engine = await openStore(store);
+  const failing = (asked?: string) => (sql: string) => {
+    if (asked !== undefined && sql.startsWith(asked)) throw new Error(message);
+  };
+  try {
+    const stopping: StoreEngine = {
+      ...engine,
+      run: async (sql, params) => (failing(at.run)(sql), engine.run(sql, params)),
+      all: async (sql, params) => (failing(at.all)(sql), engine.all(sql, params)),
+    };
+    await expect(cleanWithStore(stopping, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow(message);
+  } finally {
+    await engine.close();
+  }
+}
+
 describe('a report that fails', () => {
   it('a week the data does not hold fails the run, yet the store keeps what the run cleaned: the next run reads nothing again', async () => {
     const { config, files, input, store } = twoWeeksLanded();
@@ -112,19 +130,7 @@ describe('a report that fails', () => {
     await expect(run('2019-W01')).rejects.toThrow('expected a week that holds data, got `2019-W01`');
     // (a report whose statement fails, after the run's commits: the report's error is the one told, and the store
     // keeps what the run cleaned)
-    const engine = await openStore(store);
-    try {
-      const failing: StoreEngine = {
-        ...engine,
-        all: async (sql, params) => {
-          if (sql.startsWith('SELECT week, facts_key')) throw new Error('the report failed');
-          return engine.all(sql, params);
-        },
-      };
-      await expect(cleanWithStore(failing, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow('the report failed');
-    } finally {
-      await engine.close();
-    }
+    await runFailingAt(store, input, config, { all: 'SELECT week, facts_key' }, 'the report failed');
     const { result, lines } = await run('latest');
     expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
     expect(result.report!.week.week).toBe('2026-W47');
@@ -148,19 +154,7 @@ describe('a report that fails', () => {
       }
     };
     const before = await meta();
-    const engine = await openStore(store);
-    try {
-      const stopping: StoreEngine = {
-        ...engine,
-        run: async (sql, params) => {
-          if (sql.startsWith('DELETE FROM store_week_facts')) throw new Error('killed');
-          return engine.run(sql, params);
-        },
-      };
-      await expect(cleanWithStore(stopping, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow('killed');
-    } finally {
-      await engine.close();
-    }
+    await runFailingAt(store, input, config, { run: 'DELETE FROM store_week_facts' }, 'killed');
     // the new week's rows are kept, its facts (and the week before's, which it changed) are not
     const pending = await meta();
     expect(pending.facts_hash).toBe(`pending:${before.facts_hash}`);
