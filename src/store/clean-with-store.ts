@@ -260,7 +260,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     // (the same roster state: the same roster rows, in the same order)
     const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
     await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
-    // the files' parsed rows are kept: the run needs their results only (the region's tasks keep the text they read)
+    // the files' parsed rows are saved: from here on the run needs their results only (the region's tasks keep the text they read)
     for (const read of [...fresh, ...repaired]) read.parts = [];
     // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
     engine.releaseCache();
@@ -451,15 +451,15 @@ function settledLoader(engine: StoreEngine, config: Config, parsed: ParsedInput,
   };
 }
 
+/** The tasks that start in a range (every task without one), unsettled; `afterRead` hears when the store has been read for them. */
+type TaskLoader = (range?: { from: number; to: number }, afterRead?: () => void) => Promise<ReturnType<typeof taskTableOfValues>>;
+
 // The stored tasks (those starting in a range, or every one), in the order a scratch run lists them: AI then
 // manual, each by the file order and row number of the row it is listed by; the pass-through columns in the
 // order a scratch run meets them. The file order and the pass-through names are set up once per run. The tasks
 // the run just wrote (`written`, the region's) come from memory, the others from the store.
 // `metricsFor`: for the metrics only, with these metrics.groupBy keys: the text no KPI reads (NOT_FOR_METRICS)
 // is not read out of the store, unless a key names it (a pass-through column keeps every pass-through value).
-/** The tasks that start in a range (every task without one), unsettled; `afterRead` hears when the store has been read for them. */
-type TaskLoader = (range?: { from: number; to: number }, afterRead?: () => void) => Promise<ReturnType<typeof taskTableOfValues>>;
-
 function storedTaskLoader(engine: StoreEngine, input: RegionInput, metricsFor: string[] | null, written: CleanedRegion['written']): TaskLoader {
   const { logFiles, fresh, keptResults } = input;
   const values = STORE_TABLES.store_tasks.map(([name]) => name).filter((name) => name !== 'file' && name !== 'ordinal');
