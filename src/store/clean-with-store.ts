@@ -299,8 +299,12 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       const { data: twoWeeks } = await settled({ from: weekStartMs(week.previous, config.timezone), to: weekStartMs(shiftWeek(week.week, 1), config.timezone) });
       return { data: { ...data, tasks: twoWeeks.tasks }, summary, report: { week, metrics } };
     };
-    // (a report that fails, e.g. on a week the data does not hold, leaves the facts kept all the same)
-    const run = await finish().finally(keepFacts);
+    // (a report that fails, e.g. on a week the data does not hold, leaves the facts kept all the same; its error is
+    // the one told: facts that fail to be kept then stay pending, for the next run)
+    const run = await finish().catch(async (error: unknown) => {
+      await keepFacts().catch(() => undefined);
+      throw error;
+    });
     // the blobs the store names: the parsed rows of files gone or changed go, and facts no week names (failing
     // to drop them costs room, not correctness)
     const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);

@@ -101,8 +101,9 @@ function twoWeeksLanded(): { config: Config; files: GeneratedFile[]; input: stri
   return { config, files, input, store: join(tempDir('uptake-store-report-'), 'store.duckdb') };
 }
 
-// A report run through the store whose first statement starting so (asked for by `run` or `all`) fails with `message`.
-async function runFailingAt(store: string, input: string, config: Config, at: { run?: string; all?: string }, message: string): Promise<void> {
+// A report run through the store (on `week`, by default the latest) whose first statement starting so (asked for
+// by `run` or `all`) fails with `message`; the run is to fail with `told` (by default that message).
+async function runFailingAt(store: string, input: string, config: Config, at: { run?: string; all?: string }, message: string, { week = 'latest', told = message } = {}): Promise<void> {
   const engine = await openStore(store);
   const failing = (asked?: string) => (sql: string) => {
     if (asked !== undefined && sql.startsWith(asked)) throw new Error(message);
@@ -113,7 +114,7 @@ async function runFailingAt(store: string, input: string, config: Config, at: { 
       run: async (sql, params) => (failing(at.run)(sql), engine.run(sql, params)),
       all: async (sql, params) => (failing(at.all)(sql), engine.all(sql, params)),
     };
-    await expect(cleanWithStore(stopping, input, config, { now: NOW }, { week: 'latest' })).rejects.toThrow(message);
+    await expect(cleanWithStore(stopping, input, config, { now: NOW }, { week })).rejects.toThrow(told);
   } finally {
     await engine.close();
   }
@@ -135,6 +136,13 @@ describe('a report that fails', () => {
     expect(lines).toContain(`store ${store}: skipped ${logs} of ${logs} log files (unchanged since the last run); 0 to read`);
     expect(result.report!.week.week).toBe('2026-W47');
     expect(JSON.stringify(result.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+  });
+
+  it('a report that fails and facts that then fail to be kept: the report\'s error is the one told, and the next run computes the facts', async () => {
+    const { config, input, store } = twoWeeksLanded();
+    await runFailingAt(store, input, config, { run: 'DELETE FROM store_week_facts' }, 'the facts were not kept', { week: '2019-W01', told: 'expected a week that holds data, got `2019-W01`' });
+    const run = await cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
+    expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
   });
 
   it('a run stopped once its rows are committed, before its weeks\' facts are kept, leaves those weeks pending: the next run computes them, reading no file again', async () => {
