@@ -131,6 +131,7 @@ function startPostgres() {
   }
   const sql = `DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'uptake') THEN CREATE ROLE uptake LOGIN PASSWORD 'uptake' CREATEDB; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'uptake_rw') THEN CREATE ROLE uptake_rw LOGIN PASSWORD 'uptake_rw'; END IF;
   END $$;`;
   execFileSync('su', ['postgres', '-c', `psql -q -v ON_ERROR_STOP=1 -c "${sql.replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`], { stdio: 'inherit' });
   const exists = execFileSync('su', ['postgres', '-c', `psql -tAc "SELECT 1 FROM pg_database WHERE datname = 'uptake_test'"`], { encoding: 'utf8' }).trim();

@@ -119,7 +119,16 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     async index(table, columns, except) {
       const name = [table, ...columns, ...(except ? ['not', except.column, String(except.value)] : [])].join('_');
       const where = except ? ` WHERE ${identifier(except.column)} <> ${Number(except.value)}` : '';
-      await query(`CREATE INDEX IF NOT EXISTS ${identifier(name)} ON ${identifier(table)} (${columns.map(identifier).join(', ')})${where}`);
+      // (looked up first: PostgreSQL asks a CREATE INDEX, even IF NOT EXISTS, to come from the table's owner, and a
+      // role that only reads and writes the store's tables opens it too)
+      const [{ present }] = (await query('SELECT to_regclass($1) IS NOT NULL AS present', [identifier(name)])).rows as Array<{ present: boolean }>;
+      if (present) return;
+      try {
+        await query(`CREATE INDEX IF NOT EXISTS ${identifier(name)} ON ${identifier(table)} (${columns.map(identifier).join(', ')})${where}`);
+      } catch (error) {
+        // (a role that may not create it goes without: its statements are slower, not wrong)
+        if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+      }
     },
     async sizeBytes() {
       const result = await query(
@@ -132,6 +141,9 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     },
   };
 }
+
+// SQLSTATE of a statement the role may not run (e.g. CREATE INDEX on a table another role owns)
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 // SQLSTATE classes and codes of a connection that is gone: 08 (connection exception), 57P01-57P03 (the server shut
 // down, crashed or is starting); node's own for a socket that broke

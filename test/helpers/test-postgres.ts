@@ -5,6 +5,12 @@ import { redactUrl } from '../../src/deliver/warehouse/postgres.js';
 export const TEST_POSTGRES_URL = process.env.UPTAKE_TEST_POSTGRES_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
 
 /**
+ * A role of the test server that owns nothing and is granted what a test gives it (scripts/ensure-system.mjs
+ * makes it): the test server's URL with its name and password, or UPTAKE_TEST_POSTGRES_RW_URL.
+ */
+export const TEST_POSTGRES_RW_URL = process.env.UPTAKE_TEST_POSTGRES_RW_URL ?? Object.assign(new URL(TEST_POSTGRES_URL), { username: 'uptake_rw', password: 'uptake_rw' }).toString();
+
+/**
  * A client connected to the test server, or an error saying how to start one.
  * @example const client = await connectTestPostgres(); await client.query('CREATE SCHEMA "x"')
  */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
+import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_RW_URL, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -13,8 +13,8 @@ import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-
 const url = TEST_POSTGRES_URL;
 const schema = `uptake_store_test_${randomBytes(5).toString('hex')}`;
 /** The store's tables go to a schema of their own, named in the URL as a user would. */
-const storeUrl = (inSchema = schema) => {
-  const parsed = new URL(url);
+const storeUrl = (inSchema = schema, as = url) => {
+  const parsed = new URL(as);
   parsed.searchParams.set('options', `-csearch_path=${inSchema}`);
   return parsed.toString();
 };
@@ -83,6 +83,23 @@ describe('PostgreSQL as the store', () => {
       expect(await read).toEqual([{ n: rows, last: rows - 1 }]);
     } finally {
       await store.close();
+    }
+  });
+
+  it('a role that reads and writes the store\'s tables but owns none opens it: the indexes it may not create are gone without', async () => {
+    const store = await scenarioStore();
+    const name = new URL(store).searchParams.get('options')!.replace('-csearch_path=', '');
+    await (await openStore(store)).close();
+    await client.query(`DROP INDEX "${name}".store_rows_state_not_state_0`);
+    await client.query(`GRANT USAGE, CREATE ON SCHEMA "${name}" TO uptake_rw; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${name}" TO uptake_rw`);
+    // (PostgreSQL asks a CREATE INDEX, even IF NOT EXISTS, to come from the table's owner: this open failed)
+    const engine = await openStore(storeUrl(name, TEST_POSTGRES_RW_URL));
+    try {
+      expect(await engine.all('SELECT count(*) AS n FROM store_tasks')).toEqual([{ n: 0 }]);
+      const indexes = await engine.all('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [name]);
+      expect(indexes.map((row) => row.indexname)).toEqual(['store_blobs_pkey', 'store_rows_started_at', 'store_tasks_started_at']);
+    } finally {
+      await engine.close();
     }
   });
 
