@@ -101,6 +101,10 @@ describe('PostgreSQL as the store', () => {
     } finally {
       await engine.close();
     }
+    // and its runs land weeks as the owner's do
+    const { files } = generateDataset({ seed: 5, users: 12, weeks: 2, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    expect(await landInBatches(files, weeks, 1, [], storeUrl(name, TEST_POSTGRES_RW_URL))).toEqual([{ read: 2, skipped: 0 }, { read: 2, skipped: 2 }]);
   });
 
   it('the tables the statements look rows up in are indexed by them: the region\'s pairs (the newest week\'s tasks, without statistics, were checked against every pair: 7 s a week), starts, replaced rows', async () => {
