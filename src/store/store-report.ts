@@ -109,12 +109,12 @@ const FACT_COLUMNS = STORE_TABLES.store_week_facts.map(([name]) => name);
 const WEEKS_TOLD_ABOVE = 4;
 
 /**
- * A week's facts as computed, before they are kept: its row of store_week_facts (the facts put among the blobs)
- * and the facts themselves (for a report before they are kept), both null when the week has no tasks.
+ * A week's facts as computed, before they are kept: its row of store_week_facts by column (the facts put among
+ * the blobs) and the facts themselves (for a report before they are kept), both null when the week has no tasks.
  */
 export interface ComputedWeekFacts {
   week: string;
-  row: StoreValue[] | null;
+  row: Record<string, StoreValue> | null;
   facts: WeekFacts | null;
 }
 
@@ -153,7 +153,8 @@ export async function computeWeekFacts(
     const facts = factsOfWeek(weekFacts(data.tasks, config), week);
     // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
     const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts)));
-    computed.push({ week, row: [week, key, counts.tasks, counts.teamsFilled, counts.durationsUnknown, counts.durationsTooLong], facts });
+    const row = { week, facts_key: key, tasks: counts.tasks, teams_filled: counts.teamsFilled, durations_unknown: counts.durationsUnknown, durations_too_long: counts.durationsTooLong };
+    computed.push({ week, row, facts });
   }
   return computed;
 }
@@ -168,7 +169,7 @@ export async function keepWeekFacts(engine: StoreEngine, config: Config, compute
   try {
     for (const { week } of computed) await engine.run('DELETE FROM store_week_facts WHERE week = $1', [week]);
     const rows = computed.flatMap(({ row }) => (row ? [row] : []));
-    if (rows.length > 0) await engine.append('store_week_facts', FACT_TYPES, FACT_TYPES.map((_, column) => rows.map((row) => row[column])));
+    if (rows.length > 0) await engine.append('store_week_facts', FACT_TYPES, FACT_COLUMNS.map((column) => rows.map((row) => row[column])));
     await engine.run("UPDATE store_meta SET value = $1 WHERE key = 'facts_hash'", [factsHash(config)]);
     await engine.run("UPDATE store_meta SET value = '[]' WHERE key = 'facts_pending'");
     await engine.run('COMMIT');
@@ -207,8 +208,7 @@ export async function reportFromStore(
 ): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
   const fresh = new Map(computed.map((week) => [week.week, week]));
   const kept = (await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts')).filter((row) => !fresh.has(String(row.week)));
-  const named = (row: StoreValue[]) => Object.fromEntries(FACT_COLUMNS.map((column, index) => [column, row[index]]));
-  const rows = [...kept, ...computed.flatMap(({ row }) => (row ? [named(row)] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
+  const rows = [...kept, ...computed.flatMap(({ row }) => (row ? [row] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
