@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFileStamped, identityOf, type HashedFile } from '../util/hash-file.js';
@@ -16,7 +15,7 @@ import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
-import { QUARTER_HOUR_MS, computeWeekFacts, factsHash, factsKeys, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
+import { QUARTER_HOUR_MS, computeWeekFacts, factsHash, factsKeys, jsonHash, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../util/iso-week.js';
 
 export interface StoreRunEffects {
@@ -74,15 +73,14 @@ export interface StoreRunSummary {
  * @example configHash(parseConfig({}))
  */
 export function configHash(config: Config): string {
-  const relevant = { cleaning: config.cleaning, timezone: config.timezone, inputLimits: config.inputLimits };
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+  return jsonHash({ cleaning: config.cleaning, timezone: config.timezone, inputLimits: config.inputLimits });
 }
 
 // Naive times are read in the roster's zone of their month: another zone table means other instants. (A store
 // from before zonesByMonth kept only this hash of the whole table.)
 function zonesHash(zones: RosterZones): string {
   const entries = [...zones].map(([user, months]) => [user, [...months].sort(([a], [b]) => (a < b ? -1 : 1))] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return jsonHash(entries);
 }
 
 /**
@@ -99,8 +97,7 @@ export function zonesByMonth(zones: RosterZones): Record<string, string> {
       list.push([user, zone]);
     }
   }
-  const hash = (list: Array<[string, string]>) => createHash('sha256').update(JSON.stringify(list.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
-  return Object.fromEntries([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, list]) => [month, hash(list)]));
+  return Object.fromEntries([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, list]) => [month, jsonHash(list.sort(([a], [b]) => (a < b ? -1 : 1)))]));
 }
 
 // The months whose zones differ between two zonesByMonth (added, removed or changed).

@@ -27,13 +27,18 @@ export type SettledTasks = (range?: { from: number; to: number }, hooks?: { afte
 export const QUARTER_HOUR_MS = 900_000;
 
 /**
+ * The SHA-256 of a value's JSON, hex: what the store keeps of the settings and the roster it compares between runs.
+ * @example jsonHash({ timezone: 'UTC' })
+ */
+export const jsonHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
  * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
  * recomputes every week's facts (see computeWeekFacts), never a rebuild of the cleaned data.
  * @example factsHash(parseConfig({}))
  */
 export function factsHash(config: Config): string {
-  const relevant = { facts: FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences };
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex');
+  return jsonHash({ facts: FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences });
 }
 
 /** What of the roster a week's settled tasks depend on: each month's entries (teams are filled per user and month) and the teams' spelling. */
@@ -54,8 +59,7 @@ export function rosterState(entries: Array<Record<string, unknown>>, spelling: M
     if (!list) byMonth.set(month, (list = []));
     list.push(entry);
   }
-  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-  return { months: Object.fromEntries([...byMonth].map(([month, list]) => [month, hash(list)])), spelling: hash([...spelling].sort()) };
+  return { months: Object.fromEntries([...byMonth].map(([month, list]) => [month, jsonHash(list)])), spelling: jsonHash([...spelling].sort()) };
 }
 
 /**
