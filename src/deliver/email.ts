@@ -4,6 +4,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailConfig } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { withRetries } from './retry.js';
+import { withinTime } from '../util/within-time.js';
 
 export interface EmailEffects {
   /** Environment to read the SMTP password from (default: process.env). */
@@ -145,7 +146,9 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     const info = await withRetries(
       (attempt) => {
         attempts = attempt;
-        return withinTime(transport.sendMail(mail), effects.attemptMs ?? SEND_ATTEMPT_MS);
+        // (its connection, once late, is left to nodemailer's socket timeout; a command ends its process when it is done)
+        const ms = effects.attemptMs ?? SEND_ATTEMPT_MS;
+        return withinTime(transport.sendMail(mail), ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
       },
       { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
@@ -174,16 +177,6 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
   } finally {
     transport.close();
   }
-}
-
-// The try's outcome, or an error once `ms` have passed (its connection is left to nodemailer's socket timeout; a
-// command ends its process when it is done).
-function withinTime<T>(sending: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([sending, late]).finally(() => clearTimeout(timer));
 }
 
 /**

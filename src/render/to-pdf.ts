@@ -1,6 +1,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
 import { escapeHtml } from './markdown.js';
+import { withinTime } from '../util/within-time.js';
 
 export interface PdfOptions {
   /** Report name, shown in the page header. */
@@ -52,18 +53,13 @@ const PAGE_CLOSE_WAIT_MS = 2_000;
 export async function htmlToPdf(browser: { newPage(): Promise<Page> }, html: string, options: PdfOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000;
   const opened: { page?: Page } = {};
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Chromium had not printed it after ${timeout / 1000} s (it stopped answering)`)), timeout);
-  });
   try {
-    return await Promise.race([printPage(browser, html, options, timeout, opened), late]);
+    return await withinTime(printPage(browser, html, options, timeout, opened), timeout, () => new Error(`Chromium had not printed it after ${timeout / 1000} s (it stopped answering)`));
   } catch (error) {
     throw new UptakeError('render', `expected Chromium to print the ${options.week} report to PDF, got: ${(error as Error).message}`, {
       cause: error,
     });
   } finally {
-    clearTimeout(timer);
     const closing = opened.page?.close().catch(() => undefined);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, PAGE_CLOSE_WAIT_MS).unref())]);
   }
