@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
 import { guardChild, removeGuardedDir } from '../util/guard-child.js';
+import { doneWithin } from '../util/within-time.js';
 
 /** Where Chromium is looked for when no environment variable names it, in order. */
 export const CHROMIUM_PATHS: readonly string[] = [
@@ -162,17 +163,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
 // puppeteer's close asks Chromium to quit and waits for its answer (180 s when it stopped answering):
 // one that has not quit in a few seconds is killed, with every process of its group.
 async function closeOrKill(browser: Browser, pid: number | undefined): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS);
-  });
-  const closing = browser.close().then(() => 'closed' as const);
-  try {
-    if ((await Promise.race([closing, late])) === 'closed') return;
-  } finally {
-    clearTimeout(timer);
-  }
-  closing.catch(() => undefined);
+  if (await doneWithin(browser.close(), CLOSE_WAIT_MS)) return;
   if (pid === undefined) return;
   try {
     process.kill(-pid, 'SIGKILL');

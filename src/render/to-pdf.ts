@@ -1,7 +1,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
 import { escapeHtml } from './markdown.js';
-import { withinTime } from '../util/within-time.js';
+import { doneWithin, withinTime } from '../util/within-time.js';
 
 export interface PdfOptions {
   /** Report name, shown in the page header. */
@@ -61,7 +61,7 @@ export async function htmlToPdf(browser: { newPage(): Promise<Page> }, html: str
     });
   } finally {
     const closing = opened.page?.close().catch(() => undefined);
-    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, PAGE_CLOSE_WAIT_MS).unref())]);
+    if (closing) await doneWithin(closing, PAGE_CLOSE_WAIT_MS);
   }
 }
 

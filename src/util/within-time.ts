@@ -10,3 +10,20 @@ export function withinTime<T>(promise: Promise<T>, ms: number, late: () => Error
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Whether `promise` fulfils within `ms`: false once they have passed (the work goes on, unawaited); its
+ * rejection, when it comes first, is thrown.
+ * @example if (!(await doneWithin(browser.close(), 5_000))) process.kill(-pid, 'SIGKILL')
+ */
+export async function doneWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
