@@ -1,11 +1,14 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { redactUrl } from '../util/redact-url.js';
 import { blobKey, statementQueue, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
-/** Rows sent per INSERT (one array parameter per column, unnested into rows). */
-const ROWS_PER_INSERT = 10_000;
+/** Rows of an append's COPY stream written at a time. */
+const ROWS_PER_CHUNK = 2_000;
 
 // BIGINT comes back as text from pg (it may exceed 2^53); the store's integers (counts, epoch ms) do not.
 function fromPostgres(value: unknown): StoreValue {
@@ -90,15 +93,10 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     append: (table, types, columns) =>
       inTurn(async () => {
         const rows = columns[0]?.length ?? 0;
-        const arrays = types.map((type, index) => `$${index + 1}::${TYPES[type]}[]`).join(', ');
-        for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
-          const end = Math.min(rows, start + ROWS_PER_INSERT);
-          const batch = columns.map((column) => Array.from({ length: end - start }, (_, row) => {
-            const value = column[start + row];
-            return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
-          }));
-          await client.query(`INSERT INTO ${table} SELECT * FROM unnest(${arrays})`, batch);
-        }
+        if (rows === 0) return;
+        // one COPY: PostgreSQL parses the rows as a stream, where INSERTs of unnested arrays took about 2.5 s per
+        // 200,000 rows (the region of a file changed in the middle of the history)
+        await pipeline(Readable.from(copyText(types, columns, rows)), client.query(copyFrom(`COPY ${identifier(table)} FROM STDIN`)));
       }),
     blobs: {
       async put(bytes) {
@@ -165,6 +163,39 @@ export function lostConnection(location: string, error: unknown, lost: Error | n
     { cause: error },
   );
 }
+
+/**
+ * Rows given as columns in COPY's text format, some rows a chunk: a tab between values, a line a row, NULL as
+ * `\N`, a backslash, tab, line feed or carriage return in a text escaped with a backslash, bytes as `\\x` and
+ * their hex digits. A number is written as JavaScript writes it (the shortest text that reads back as the same
+ * double; NaN and the infinities as PostgreSQL spells them).
+ * @example [...copyText(['text', 'integer'], [['a\tb', null], [1, 2]], 2)].join('') // 'a\\tb\t1\n\\N\t2\n'
+ */
+export function* copyText(types: StoreColumnType[], columns: Array<ArrayLike<StoreValue>>, rows: number): Generator<string> {
+  const write = types.map((type) => COPY_VALUE[type]);
+  for (let start = 0; start < rows; start += ROWS_PER_CHUNK) {
+    let chunk = '';
+    for (let row = start; row < Math.min(rows, start + ROWS_PER_CHUNK); row += 1) {
+      for (let column = 0; column < columns.length; column += 1) {
+        const value = columns[column][row];
+        chunk += (column === 0 ? '' : '\t') + (value === null || value === undefined ? '\\N' : write[column](value));
+      }
+      chunk += '\n';
+    }
+    yield chunk;
+  }
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const copyNumber = (value: StoreValue) => (Number.isNaN(value) ? 'NaN' : value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : String(value));
+const COPY_VALUE: Record<StoreColumnType, (value: StoreValue) => string> = {
+  text: (value) => String(value).replace(COPY_SPECIAL, (character) => COPY_ESCAPES[character]),
+  integer: copyNumber,
+  double: copyNumber,
+  boolean: (value) => (value ? 't' : 'f'),
+  bytes: (value) => `\\\\x${Buffer.from((value as Uint8Array).buffer, (value as Uint8Array).byteOffset, (value as Uint8Array).byteLength).toString('hex')}`,
+};
 
 // A table or column name of the store's own making, as SQL (never input: a name of another shape is a bug).
 function identifier(name: string): string {

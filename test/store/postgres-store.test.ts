@@ -86,6 +86,34 @@ describe('PostgreSQL as the store', () => {
     }
   });
 
+  it('an append gives back every value as it went in: texts with tabs, line breaks, backslashes and \\N, doubles to the last bit, NaN and the infinities, bytes, nulls of each type', async () => {
+    const store = await openStore(await scenarioStore());
+    try {
+      await store.run('CREATE TABLE v (n BIGINT, s TEXT, i BIGINT, d DOUBLE PRECISION, b BOOLEAN, x BYTEA)');
+      const texts = ['plain', '', 'tab\there', 'line\nfeed', 'carriage\rreturn', 'back\\slash', '\\N', '\\\\x00', 'e\u0301 \u05e9\u05dc\u05d5\u05dd \u{1f600} \u200b', '"quoted", comma', null];
+      const doubles = [0.1 + 0.2, 5e-324, 1.7976931348623157e308, -1.5, 1 / 3, Number.NaN, Infinity, -Infinity, 1794702281000, 0, null];
+      const integers = [0, -1, 2 ** 53 - 1, -(2 ** 53 - 1), 1794702281000, 42, 7, 8, 9, 10, null];
+      const booleans = [true, false, true, false, true, false, true, false, true, false, null];
+      const bytes = [new Uint8Array([0, 92, 255, 9, 10]), new Uint8Array([]), ...Array.from({ length: 8 }, (_, index) => new Uint8Array([index])), null];
+      const keys = texts.map((_, index) => index);
+      await store.append('v', ['integer', 'text', 'integer', 'double', 'boolean', 'bytes'], [keys, texts, integers, doubles, booleans, bytes]);
+      const back = await store.columns('SELECT s, i, d, b, x FROM v ORDER BY n');
+      expect(back.s).toEqual(texts);
+      expect(back.i).toEqual(integers);
+      // (Object.is: NaN equals NaN, and every double bit for bit)
+      expect(back.d.map((value, index) => Object.is(value, doubles[index]))).toEqual(doubles.map(() => true));
+      expect(back.b).toEqual(booleans);
+      expect(back.x.map((value) => (value === null ? null : [...(value as Uint8Array)]))).toEqual(bytes.map((value) => (value === null ? null : [...value])));
+      // a value PostgreSQL cannot hold (a text with NUL) fails the append with its reason; the connection goes on
+      await store.run('BEGIN');
+      await expect(store.append('v', ['integer', 'text', 'integer', 'double', 'boolean', 'bytes'], [[99], ['nul\u0000here'], [1], [1], [true], [null]])).rejects.toThrow(/0x00/);
+      await store.run('ROLLBACK');
+      expect(await store.all('SELECT count(*) AS n FROM v')).toEqual([{ n: texts.length }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a role that reads and writes the store\'s tables but owns none opens it: the indexes it may not create are gone without', async () => {
     const store = await scenarioStore();
     const name = new URL(store).searchParams.get('options')!.replace('-csearch_path=', '');
