@@ -60,24 +60,35 @@ export function perCode<Value, Result>(column: CodedColumn<Value>, compute: (val
 }
 
 const QUARTER_HOUR = 15 * 60_000;
+const CUT: unique symbol = Symbol('a period boundary inside the quarter hour');
 
-// Zone offsets in use are whole quarter hours, so a local date, week or month is the same over a UTC quarter
-// hour; rows come roughly in time order, so the quarter hour asked for last mostly answers.
+// Zone offsets in use since 1980 are whole quarter hours, so a local date, week or month is mostly the same over a
+// UTC quarter hour; rows come roughly in time order, so the quarter hour asked for last mostly answers. An older
+// local mean time (Africa/Monrovia's -0:44:30 until 1972) puts a midnight inside a quarter hour: there, where the
+// quarter hour's first and last millisecond differ, each instant is computed.
 /**
- * `compute(epochMs)` remembered per UTC quarter hour: for calendar periods of a time zone (constant within one).
+ * `compute(epochMs)` remembered per UTC quarter hour: for calendar periods of a time zone (periods in time order,
+ * each a value `===` compares), exact in a quarter hour a period's boundary cuts.
  * @example const monthAt = byQuarterHour((epochMs) => monthOf(epochMs, 'Europe/Paris')); monthAt(startedAt)
  */
 export function byQuarterHour<Result>(compute: (epochMs: number) => Result): (epochMs: number) => Result {
-  const bySlot = new Map<number, Result>();
+  // a quarter hour's period, or CUT where a boundary lies inside it
+  const bySlot = new Map<number, Result | typeof CUT>();
   let lastSlot = Number.NaN;
-  let lastResult: Result | undefined;
+  let lastResult: Result | typeof CUT = CUT;
   return (epochMs) => {
     const slot = Math.floor(epochMs / QUARTER_HOUR);
-    if (slot === lastSlot) return lastResult as Result;
-    let result = bySlot.get(slot);
-    if (result === undefined) bySlot.set(slot, (result = compute(epochMs)));
-    [lastSlot, lastResult] = [slot, result];
-    return result;
+    if (slot !== lastSlot) {
+      let result = bySlot.get(slot);
+      if (result === undefined) {
+        const first = compute(slot * QUARTER_HOUR);
+        result = first === compute(slot * QUARTER_HOUR + QUARTER_HOUR - 1) ? first : CUT;
+        bySlot.set(slot, result);
+      }
+      lastSlot = slot;
+      lastResult = result;
+    }
+    return lastResult === CUT ? compute(epochMs) : lastResult;
   };
 }
 

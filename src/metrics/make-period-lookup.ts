@@ -45,7 +45,8 @@ export function makePeriodLookup(zone: string): (epochMs: number) => LocalPeriod
     return periods;
   };
 
-  // Offsets change only at transitions, which fall on quarter hours: one lookup per 15-minute slot.
+  // Offsets change only at transitions, since 1980 on quarter hours: one lookup per 15-minute slot, and one per
+  // instant in a slot a transition cuts.
   const offsetMinutes = (epochMs: number): number => {
     const slot = Math.floor(epochMs / SLOT_MS);
     let offset = slot === lastSlot ? lastOffset : offsetBySlot.get(slot);

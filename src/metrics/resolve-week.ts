@@ -3,10 +3,8 @@ import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
 import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
-import { columnValues } from '../columns/index.js';
+import { byQuarterHour, columnValues } from '../columns/index.js';
 import { makePeriodLookup } from './make-period-lookup.js';
-
-const QUARTER_HOUR_MS = 900_000;
 
 /** The week a report is about, with the dates every KPI needs. */
 export interface ReportWeek {
@@ -39,15 +37,15 @@ export interface ReportWeek {
  */
 export function resolveWeek(data: CleanedData, config: Config, week: string): ReportWeek {
   const lookup = makePeriodLookup(config.timezone);
+  const weekOf = byQuarterHour((epochMs) => lookup(epochMs).week);
   const weeks = new Set<string>();
   const starts = columnValues(data.tasks, 'started_at') as ArrayLike<number>;
-  // Zone offsets are whole quarter hours: every start in one UTC quarter hour is in the same local week.
-  let lastSlot = Number.NaN;
+  let lastWeek: string | undefined;
   for (let row = 0; row < starts.length; row += 1) {
-    const slot = Math.floor(starts[row] / QUARTER_HOUR_MS);
-    if (slot === lastSlot) continue;
-    lastSlot = slot;
-    weeks.add(lookup(starts[row]).week);
+    const week = weekOf(starts[row]);
+    if (week === lastWeek) continue;
+    lastWeek = week;
+    weeks.add(week);
   }
   return resolveWeekOf([...weeks], data.loadedDates, data.asOf, config, week);
 }

@@ -17,6 +17,7 @@ import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
 import { QUARTER_HOUR_MS, computeWeekFacts, factsHash, factsKeys, jsonHash, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../util/iso-week.js';
+import { byQuarterHour } from '../columns/index.js';
 
 export interface StoreRunEffects {
   onProgress?(message: string): void;
@@ -875,7 +876,8 @@ async function saveCleaned(engine: StoreEngine, data: CleanedData, rosterKept: b
 
 // The ISO weeks (report zone) a file's readable rows start in, for `store info` without reading the rows.
 function weeksOf(starts: Float64Array[], timezone: string): string {
-  const quarters = new Set<number>();
-  for (const part of starts) for (const start of part) quarters.add(Math.floor(start / QUARTER_HOUR_MS));
-  return [...new Set([...quarters].map((quarter) => isoWeekOf(quarter * QUARTER_HOUR_MS, timezone)))].sort().join(',');
+  const weekOf = byQuarterHour((epochMs) => isoWeekOf(epochMs, timezone));
+  const weeks = new Set<string>();
+  for (const part of starts) for (const start of part) weeks.add(weekOf(start));
+  return [...weeks].sort().join(',');
 }

@@ -23,8 +23,21 @@ import { UptakeError } from '../errors.js';
  */
 export type SettledTasks = (range?: { from: number; to: number }, hooks?: { afterRead?: () => void }) => Promise<{ data: CleanedData; weeks: Map<string, WeekSettling> }>;
 
-/** Every time zone's offset is a multiple of 15 minutes: a quarter hour lies in one week of any zone. */
+/**
+ * The store names the weeks a run changed by the UTC quarter hours of the tasks' starts (start / QUARTER_HOUR_MS):
+ * since 1980 every zone's offset is whole quarter hours, and a quarter hour lies in one week (see quarterWeeks).
+ */
 export const QUARTER_HOUR_MS = 900_000;
+
+/**
+ * The weeks (report zone) a UTC quarter hour lies in: one, or two where an older local mean time puts a midnight
+ * inside it (Africa/Monrovia's -0:44:30 until 1972): a week a task of it may start in is never left out.
+ * @example quarterWeeks(Date.UTC(2026, 10, 23) / QUARTER_HOUR_MS, 'UTC') // ['2026-W48']
+ */
+export function quarterWeeks(quarter: number, zone: string): string[] {
+  const [first, last] = [isoWeekOf(quarter * QUARTER_HOUR_MS, zone), isoWeekOf((quarter + 1) * QUARTER_HOUR_MS - 1, zone)];
+  return first === last ? [first] : [first, last];
+}
 
 /**
  * The SHA-256 of a value's JSON, hex: what the store keeps of the settings and the roster it compares between runs.
@@ -87,11 +100,11 @@ export async function weeksToRefresh(
   const everything = change.before === null || (!pending && change.factsHashBefore !== factsHash(config)) || change.before.spelling !== change.after.spelling;
   const weeks = new Set<string>(pending ? change.pending : []);
   if (everything) {
-    for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) weeks.add(isoWeekOf(Number(row.quarter) * QUARTER_HOUR_MS, zone));
+    for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) for (const week of quarterWeeks(Number(row.quarter), zone)) weeks.add(week);
     for (const row of await engine.all('SELECT week FROM store_week_facts')) weeks.add(String(row.week));
     return weeks;
   }
-  for (const quarter of change.quarters) weeks.add(isoWeekOf(quarter * QUARTER_HOUR_MS, zone));
+  for (const quarter of change.quarters) for (const week of quarterWeeks(quarter, zone)) weeks.add(week);
   const months = new Set([...Object.keys(change.before!.months), ...Object.keys(change.after.months)]);
   for (const month of months) {
     if (change.before!.months[month] === change.after.months[month]) continue;

@@ -37,6 +37,18 @@ describe('resolveWeek', () => {
     });
   });
 
+  it('a week holding only a task in a quarter hour its local midnight cuts is found (Monrovia, -0:44:30 until 1972)', () => {
+    // Monday 1971-11-15 00:00 in Monrovia is 00:44:30Z: the second task is the only one of 1971-W46
+    const data = makeCleanedData({
+      tasks: [
+        { user_id: 'a', team: 'Finance', started_at: '1971-11-15T00:44:20Z' },
+        { user_id: 'a', team: 'Finance', started_at: '1971-11-15T00:44:40Z' },
+      ],
+    });
+    const config = testConfig({ timezone: 'Africa/Monrovia', cleaning: { earliest: '1970-01-01' } });
+    expect(resolveWeek(data, config, '1971-W46')).toMatchObject({ week: '1971-W46', start: '1971-11-15', previous: '1971-W45' });
+  });
+
   it('a week asked for by name is not `latest`, and carries the report zone', () => {
     const named = resolveWeek(dataEnding('2026-11-22T20:00:00Z'), testConfig({ timezone: 'Europe/Paris' }), '2026-W47');
     expect([named.week, named.latest, named.zone]).toEqual(['2026-W47', false, 'Europe/Paris']);

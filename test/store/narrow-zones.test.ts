@@ -2,7 +2,8 @@
 // timestamp: new rows at a daylight-saving change stitch onto stored ones, and a roster zone that changes
 // or lands late moves stored rows (and the chains they make).
 import { describe, expect, it } from 'vitest';
-import { AI_HEADER, BASE_FILES, MINUTE_MS, ROSTER_HEADER, STORES, aiRow, csv, landing, taskOf } from './land-in-batches.js';
+import { parseConfig } from '../../src/config/read-config.js';
+import { AI_HEADER, BASE_FILES, MANUAL_HEADER, MINUTE_MS, ROSTER_HEADER, STORES, aiRow, csv, landing, manualRow, rosterOf, taskOf } from './land-in-batches.js';
 
 const october = (zones: Array<[user: string, zone: string]>) => csv(ROSTER_HEADER, zones.map(([user, zone]) => `${user},Finance,2026-10,${zone},true,10,5`));
 const november = (zoneOfU5: string) =>
@@ -67,6 +68,24 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 'k1')).toMatchObject({ started_at: Date.parse('2026-10-10T06:30:00Z') });
       expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2 });
       expect(summary).toMatchObject({ read: 2, zoneRereads: 2 });
+    });
+
+    it('a report zone whose offset is not whole quarter hours (Africa/Monrovia, -0:44:30 until 1972): a task in the quarter hour a local midnight cuts refreshes its own week', async () => {
+      const monrovia = parseConfig({ timezone: 'Africa/Monrovia', cleaning: { earliest: '1970-01-01' } });
+      const { land } = landing(await newStore(), { config: monrovia });
+      // Monday 1971-11-15 00:00 in Monrovia is 00:44:30Z: x1 starts 10 s into 1971-W46, in a UTC quarter hour that
+      // began in W45
+      const x1 = (status: string) => ({ 'ai_logs_x.csv': csv(AI_HEADER, [aiRow({ id: 'x1', user: 'u1', type: 'report', start: '1971-11-15T00:44:40Z', end: '1971-11-15T00:50:00Z', status })]) });
+      let { data } = await land({
+        'user_monthly_summary_1971-11.csv': rosterOf('1971-11', ['u1', 'u2'], 'Alpha'),
+        'ai_logs_a.csv': csv(AI_HEADER, [aiRow({ id: 'a1', user: 'u2', type: 'report', start: '1971-11-09T10:00:00Z', end: '1971-11-09T10:05:00Z' }), aiRow({ id: 'a2', user: 'u2', type: 'report', start: '1971-11-16T10:00:00Z', end: '1971-11-16T10:05:00Z' })]),
+        'manual_logs_a.csv': csv(MANUAL_HEADER, [manualRow({ id: 'm1', user: 'u1', type: 'report', start: '1971-11-10T10:00:00Z', end: '1971-11-10T10:30:00Z' }), manualRow({ id: 'm2', user: 'u1', type: 'report', start: '1971-11-17T10:00:00Z', end: '1971-11-17T10:30:00Z' })]),
+        ...x1('completed'),
+      });
+      expect(taskOf(data, 'x1')).toMatchObject({ status: 'completed' });
+      // the row changes: its week's facts (W46's, not W45's) are computed again, as the scratch run's report has them
+      ({ data } = await land(x1('abandoned')));
+      expect(taskOf(data, 'x1')).toMatchObject({ status: 'abandoned' });
     });
   });
 }

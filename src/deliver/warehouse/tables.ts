@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { MetricsDocument } from '../../metrics/document.js';
+import { byQuarterHour } from '../../columns/index.js';
 import { isoWeekOf } from '../../util/iso-week.js';
 
 // One definition of every warehouse table, so DuckDB and PostgreSQL hold the same columns and types.
@@ -170,20 +171,6 @@ export function normaliseValue(value: unknown, type: ColumnType): unknown {
   }
 }
 
-// Week boundaries fall on local midnights, and every zone's offset is a multiple of 15 minutes: cache per quarter hour.
-function weekLabeller(zone: string): (epochMs: number) => string {
-  const cache = new Map<number, string>();
-  return (epochMs) => {
-    const bucket = Math.floor(epochMs / 900_000);
-    let week = cache.get(bucket);
-    if (week === undefined) {
-      week = isoWeekOf(epochMs, zone);
-      cache.set(bucket, week);
-    }
-    return week;
-  };
-}
-
 /**
  * The `uptake_tasks` rows: every cleaned task with its ISO `week` (started_at in the report zone);
  * pass-through columns are kept together in `extra`. It replaces the weeks present in the batch.
@@ -194,7 +181,7 @@ export function tasksTable(tasks: ColumnTable, zone: string, runId: string): War
   const names = tasks.columnNames();
   const extraNames = names.filter((name) => !known.has(name));
   const arrays = new Map<string, ArrayLike<unknown>>(names.map((name) => [name, tasks.array(name) as ArrayLike<unknown>]));
-  const labelWeek = weekLabeller(zone);
+  const labelWeek = byQuarterHour((epochMs) => isoWeekOf(epochMs, zone));
   const weeks = new Set<string>();
   const rows: unknown[][] = [];
   const count = tasks.numRows();
