@@ -11,7 +11,7 @@ import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, FRESH_ROW_COLUMNS, fr
 import { settleByWeek } from './settle-by-week.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
-import { blobKey, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, rebuildCommand, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
@@ -139,7 +139,7 @@ function cleanedUnder(engine: StoreEngine, meta: Record<string, string>, config:
   if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) {
     throw new UptakeError(
       'config',
-      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute it from every input file`,
+      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run ${rebuildCommand(engine.location)} to recompute it from every input file`,
     );
   }
 }

@@ -14,7 +14,7 @@ import {
 import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isUptakeError, UptakeError } from '../errors.js';
-import { blobKey, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, rebuildCommand, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -487,7 +487,7 @@ export function storeWriteError(path: string, error: unknown): unknown {
     const first = message.split('\n').find((line) => DAMAGED.test(line)) ?? message.split('\n')[0];
     return new UptakeError(
       'output',
-      `expected the store to read back as DuckDB wrote it, but it is damaged: ${first.trim()}; \`uptake store rebuild --store ${path}\` (with this run's --input and --config) cleans every input file into it anew`,
+      `expected the store to read back as DuckDB wrote it, but it is damaged: ${first.trim()}; ${rebuildCommand(path)} cleans every input file into it anew`,
       { file: path, cause: error },
     );
   }

@@ -5,7 +5,7 @@ import { outputError, UptakeError } from '../errors.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
-import type { StoreColumnType, StoreEngine } from './store-engine.js';
+import { rebuildCommand, type StoreColumnType, type StoreEngine } from './store-engine.js';
 
 /**
  * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
@@ -116,7 +116,7 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
     if (stale) {
       // (contract versions are dates: a later one, or a higher format, is a newer uptake's, which a rebuild here would undo)
       const newer = Number(meta.format) > Number(STORE_FORMAT) || (meta.contract !== undefined && meta.contract > CONTRACT_VERSION);
-      const rebuild = `\`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config)`;
+      const rebuild = rebuildCommand(engine.location);
       throw new UptakeError(
         'config',
         `${engine.location}: expected a store of format ${STORE_FORMAT} cleaned under contract ${CONTRACT_VERSION}, got format ${meta.format} and contract ${meta.contract}; ` +
@@ -209,7 +209,7 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
     const message = (error as Error).message;
     if (plain.kind === 'busy' || !existsSync(path) || diskRefused(message) || /Permission denied/i.test(message)) throw plain;
     if (!rebuild) {
-      throw failure(error, `; if the file is damaged, \`uptake store rebuild --store ${path}\` (with this run's --input and --config) keeps it aside and cleans every input file into a new store`);
+      throw failure(error, `; if the file is damaged, ${rebuildCommand(path)} keeps it aside and cleans every input file into a new store`);
     }
     // a rebuild recomputes everything the store held: the file that cannot be opened is kept aside, not lost
     const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;

@@ -41,7 +41,9 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${(error as Error).message}`, { cause: error });
+    // (pg's words for a server that asks for a password the URL, PGPASSWORD and ~/.pgpass did not give)
+    const reason = /client password must be a string/i.test((error as Error).message) ? 'the server asked for a password, and none was given (in the URL, PGPASSWORD or ~/.pgpass)' : (error as Error).message;
+    throw new UptakeError('warehouse', `store ${location}: expected to connect to PostgreSQL, got: ${reason}`, { cause: error });
   }
   // a run killed (kill -9) mid-statement leaves its session running that statement, holding the store's lock
   // below: the server looks for the gone client every second and ends the session (PostgreSQL 14 and later)

@@ -9,6 +9,16 @@ export function blobKey(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The command a message asks for to recompute a store from every input file: a PostgreSQL store's URL is shown
+ * without its password, which the command needs again.
+ * @example rebuildCommand('output/.uptake/store.duckdb') // '`uptake store rebuild --store output/.uptake/store.duckdb` (with this run\'s --input and --config)'
+ */
+export function rebuildCommand(location: string): string {
+  const withRun = /^postgres(ql)?:\/\//i.test(location) ? "this run's --store URL, its password included, and its --input and --config" : "this run's --input and --config";
+  return `\`uptake store rebuild --store ${location}\` (with ${withRun})`;
+}
+
 /** A value a store statement takes or gives: bytes go in as Uint8Array and come back as Uint8Array. */
 export type StoreValue = string | number | boolean | null | Uint8Array;
 

@@ -13,7 +13,7 @@ import { dateOf, isoWeekOf, lastDateOfMonth, shiftWeek, weekRange, weekStartMs }
 import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { WeekSettling } from './settle-by-week.js';
-import { blobKey, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, rebuildCommand, type StoreEngine, type StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
 
 /**
@@ -260,7 +260,7 @@ async function storedFacts(engine: StoreEngine, week: string, key: string): Prom
     if (blobKey(bytes) !== key) throw new Error(`expected bytes whose SHA-256 is ${key}, got ${blobKey(bytes)}`);
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
   } catch (cause) {
-    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run \`uptake store rebuild --store ${engine.location}\` (with this run's --input and --config) to recompute them`, { cause });
+    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run ${rebuildCommand(engine.location)} to recompute them`, { cause });
   }
 }
 

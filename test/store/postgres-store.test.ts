@@ -69,7 +69,7 @@ describe('PostgreSQL as the store', () => {
     expect(await landInSteps(await scenarioStore(), ...LABEL_CHANGE_LANDINGS)).toHaveLength(3);
   });
 
-  it('statements asked for without waiting run in the order asked: an append of several inserts, a COMMIT not awaited, then a read', async () => {
+  it('statements asked for without waiting run in the order asked: an append of many rows, a COMMIT not awaited, then a read', async () => {
     const store = await openStore(await scenarioStore());
     try {
       await store.run('CREATE TABLE o (s TEXT, i BIGINT)');
@@ -221,5 +221,29 @@ describe('PostgreSQL as the store', () => {
     const error = await openStore('postgres://someone:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'warehouse' });
     expect(String((error as Error).message)).not.toContain('secret-password');
+  });
+
+  it('a URL without the password the server asks for is exit 8 saying so, and a store to rebuild asks for the URL with its password', async () => {
+    const parsed = new URL(await scenarioStore());
+    const password = parsed.password;
+    parsed.password = '';
+    const saved = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    try {
+      const error = await openStore(parsed.toString()).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'warehouse', exitCode: 8 });
+      expect((error as Error).message).toContain(': expected to connect to PostgreSQL, got: the server asked for a password, and none was given (in the URL, PGPASSWORD or ~/.pgpass)');
+    } finally {
+      if (saved !== undefined) process.env.PGPASSWORD = saved;
+    }
+    // a store of another contract: the rebuild it asks for names the URL without its password, and says it needs it
+    parsed.password = password;
+    const store = await openStore(parsed.toString());
+    await store.run("DELETE FROM store_meta WHERE key = 'contract'");
+    await store.run("INSERT INTO store_meta (key, value) VALUES ('contract', '2000-01-01')");
+    await store.close();
+    const stale = await openStore(parsed.toString()).catch((caught: unknown) => caught);
+    expect((stale as Error).message).toContain(`run \`uptake store rebuild --store ${redactUrl(parsed.toString())}\` (with this run's --store URL, its password included, and its --input and --config)`);
+    expect((stale as Error).message).not.toContain(password);
   });
 });
