@@ -5,7 +5,7 @@ import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
-import { ALL_TEAMS, cellAt, filledFields } from './quarantine.js';
+import { cellAt, filledFields, teamCell } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface RosterEntry {
@@ -192,14 +192,9 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
       if (!Number.isSafeInteger(value) || value < 0) { unreadable.push(name); return null; }
       return value + 0; // -0 is 0
     };
-    let team = cell('team');
-    // `*` names the all-teams row of every table (see ALL_TEAMS)
-    if (team === ALL_TEAMS) {
-      unreadable.push('team');
-      team = '';
-    }
+    const team = teamCell(cell('team'), () => unreadable.push('team'));
     const entry: RosterEntry = {
-      userId, month, team: team === '' ? null : team,
+      userId, month, team,
       timezone: zoneText !== '' && ianaZone(zoneText) ? zoneText : null,
       licensed: licensed ?? null, tasksTotal: count('tasks_total'), aiTasksTotal: count('ai_tasks_total'),
     };

@@ -184,11 +184,7 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     else harmful = parsed;
   }
 
-  let team = cellAt(fields, at.team);
-  if (team === ALL_TEAMS) {
-    context.onUnreadableOptional('team');
-    team = '';
-  }
+  const team = teamCell(cellAt(fields, at.team), () => context.onUnreadableOptional('team'));
   const prompt = ai ? cellAt(fields, at.prompt) : '';
   const toolVersion = cellAt(fields, at.toolVersion);
   const completeness = filledFields(fields);
@@ -198,7 +194,7 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     if (value !== '') passThrough.push([name, value]);
   }
   return {
-    id, user, team: team === '' ? null : team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
+    id, user, team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
     prompt: prompt === '' ? null : prompt, toolVersion: toolVersion === '' ? null : toolVersion,
     completeness, passThrough,
   };
@@ -211,7 +207,17 @@ function toUtc(parsed: ParsedTime & { kind: 'naive' | 'instant' }, rowZone: stri
 // Every grouped table names its all-teams row `*` (CONTRACT 3): a team written `*` merged into that row, which
 // then counted only that team's tasks. It is no team uptake can report: unreadable, so filled from the roster.
 /** The all-teams row's team, which no row's team may be. */
-export const ALL_TEAMS = '*';
+const ALL_TEAMS = '*';
+
+/**
+ * A row's team cell (a log's or the roster's) as its team: none when blank, and none when `*` (ALL_TEAMS), which
+ * `unreadable` hears of.
+ * @example teamCell('*', () => unreadable.push('team')) // null
+ */
+export function teamCell(cell: string, unreadable: () => void): string | null {
+  if (cell === ALL_TEAMS) unreadable();
+  return cell === '' || cell === ALL_TEAMS ? null : cell;
+}
 
 const DURATION_UNITS: Array<[string, number]> = [['duration_ms', 1], ['duration_s', 1000], ['duration_min', 60_000]];
 

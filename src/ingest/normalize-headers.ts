@@ -1,6 +1,7 @@
 import { UptakeError } from '../errors.js';
 import { shortName, someNames } from '../util/some-names.js';
 import type { InputKind } from './types.js';
+import { withoutControls } from './parse-values.js';
 
 /**
  * Header spelling to snake_case: trims, lower-cases, splits camelCase, turns spaces and hyphens into `_`.
@@ -74,7 +75,6 @@ export const COLUMN_SPECS: Record<InputKind, ColumnSpec[]> = {
   ],
 };
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAKS_AND_TABS = /[\t\r\n]+/g;
 
 // A header's names get the values' hygiene (control characters removed: `user\u0000_id` is `user_id`), and a
@@ -82,7 +82,7 @@ const LINE_BREAKS_AND_TABS = /[\t\r\n]+/g;
 // escape sequence (`\x1b[2J`) clearing it, and into the warehouse's `extra` keys.
 /** A header cell as a column name: control characters removed, tabs and line breaks as one space. */
 function headerName(cell: string): string {
-  return cell.replace(CONTROL_CHARACTERS, '').replace(LINE_BREAKS_AND_TABS, ' ');
+  return withoutControls(cell).replace(LINE_BREAKS_AND_TABS, ' ');
 }
 
 export interface ResolvedHeader {

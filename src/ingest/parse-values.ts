@@ -43,8 +43,14 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
  */
 export function withoutControlCharacters(fields: string[], raw: string): string[] {
   if (!CONTROL_CHARACTER.test(raw)) return fields;
-  return fields.map((field) => field.replace(CONTROL_CHARACTERS, ''));
+  return fields.map(withoutControls);
 }
+
+/**
+ * A text without the control characters text hygiene removes (CONTRACT 1): a value's, or a header name's.
+ * @example withoutControls('user\u0000_id') // 'user_id'
+ */
+export const withoutControls = (text: string): string => text.replace(CONTROL_CHARACTERS, '');
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH_PATTERN = /^\d{1,15}(?:\.\d+)?$/;
