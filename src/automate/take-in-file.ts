@@ -19,22 +19,25 @@ export interface TakenFile {
   mtimeMs: number;
 }
 
-export type TakeIn = TakenFile | { complete: false; why: string };
+/** A file not taken: `changing` when it moved while it was read (else its content is not whole). */
+export type TakeIn = TakenFile | { complete: false; why: string; changing?: true };
 
 // `uptake watch` reads a watched file once: that pass hashes it, copies it into the store (a copy the
 // writer cannot touch: the run reads that) and checks that it reads to its end (gzip trailer, last
-// record whole). A file whose size or mtime moved during the pass is not complete yet.
+// record whole). A file whose size or mtime moved during the pass is not complete yet. A file the
+// watcher gave up waiting for is read `asIs`: hashed and copied, its end not checked (the run judges it).
 /**
- * Reads `path` once into `store` (by content hash), unless it is not whole yet.
+ * Reads `path` once into `store` (by content hash), unless it is not whole yet (or, `asIs`, whatever its end).
  * @example await takeInFile('incoming/ai_logs_2026-W47.csv', 'output/.uptake/watch-snapshot/store') // { complete: true, sha256: 'e3b0…', copy: '…/store/e3b0…/ai_logs_2026-W47.csv', … }
  */
-export async function takeInFile(path: string, store: string): Promise<TakeIn> {
+export async function takeInFile(path: string, store: string, options: { asIs?: boolean } = {}): Promise<TakeIn> {
   const before = await stat(path);
   await mkdir(store, { recursive: true });
   const partial = join(store, `.incoming-${randomBytes(6).toString('hex')}`);
   const hash = createHash('sha256');
   const probe = lastRecordProbe();
   let bytes = 0;
+  const checkEnd = options.asIs !== true;
   const gzip = path.endsWith('.gz');
   try {
     const source = createReadStream(path);
@@ -42,13 +45,13 @@ export async function takeInFile(path: string, store: string): Promise<TakeIn> {
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         bytes += chunk.length;
-        if (!gzip) probe.add(chunk);
+        if (checkEnd && !gzip) probe.add(chunk);
         done(null, chunk);
       },
     });
     const copying = pipeline(source, hashing, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
     // A gzip file is checked on its decompressed bytes, from the same read (the stream feeds both).
-    const probing = gzip
+    const probing = checkEnd && gzip
       ? pipeline(
           hashing,
           createGunzip(),
@@ -65,11 +68,11 @@ export async function takeInFile(path: string, store: string): Promise<TakeIn> {
     await rm(partial, { force: true });
     return unreadable(path, error);
   }
-  const verdict = probe.verdict();
+  const verdict = checkEnd ? probe.verdict() : { complete: true as const };
   const after = await stat(path).catch(() => null);
   if (verdict.complete && (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.size !== bytes)) {
     await rm(partial, { force: true });
-    return { complete: false, why: 'it changed while it was read' };
+    return { complete: false, why: 'it changed while it was read', changing: true };
   }
   if (!verdict.complete) {
     await rm(partial, { force: true });

@@ -38,3 +38,14 @@ describe('takeInFile', () => {
     expect(readdirSync(store).sort()).toEqual(before);
   });
 });
+
+describe('takeInFile asIs', () => {
+  it('copies a file cut short as it is, under the hash of its bytes: the run judges its end', async () => {
+    const cut = csv.slice(0, -9);
+    expect(await takeInFile(file('ai_logs_e.csv', cut), store, { asIs: true })).toMatchObject({ complete: true, sha256: sha256(cut), bytes: cut.length });
+    expect(readFileSync(join(store, sha256(cut), 'ai_logs_e.csv'), 'utf8')).toBe(cut);
+    const gz = gzipSync(csv).subarray(0, -4);
+    expect(await takeInFile(file('ai_logs_f.csv.gz', gz), store, { asIs: true })).toMatchObject({ complete: true, sha256: sha256(gz), bytes: gz.length });
+    expect(readFileSync(join(store, sha256(gz), 'ai_logs_f.csv.gz')).equals(gz)).toBe(true);
+  });
+});
