@@ -54,6 +54,11 @@ export interface RunOptions {
   runId?: string;
   /** Store of cleaned data (a DuckDB file path or postgres:// URL): only new or changed input files are read. None: every file is cleaned. */
   store?: string;
+  /**
+   * Input files `uptake watch` found not whole: `leftOut` of the input folder it gave the run (still waited for, or
+   * refused before), and `readAsIs` in it though cut short. The manifest lists them.
+   */
+  incompleteInputs?: { leftOut: Array<{ file: string; why: string; since: string }>; readAsIs: Array<{ file: string; why: string }> };
 }
 
 /**
@@ -459,6 +464,7 @@ interface ManifestInput {
 // The manifest answers "what exactly produced this PDF?" months later.
 function buildManifest(run: ManifestInput): Record<string, unknown> {
   const rows = Object.fromEntries(run.data.files.map((file) => [basename(file.file), file.rows]));
+  const readAsIs = new Map((run.options.incompleteInputs?.readAsIs ?? []).map((file) => [file.file, `its end was not whole (${file.why}); read as it is after watch.incompleteMaxWaitMs`]));
   return {
     week: run.week,
     week_start: run.metrics.week_start,
@@ -475,7 +481,9 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
       timezone: run.options.config.timezone,
       notebook_parameters: run.options.notebookParameters ?? {},
     },
-    inputs: run.inputs.map((file) => ({ ...file, rows: rows[file.file] ?? null })),
+    inputs: run.inputs.map((file) => ({ ...file, rows: rows[file.file] ?? null, ...(readAsIs.has(file.file) ? { read_as_is: readAsIs.get(file.file) } : {}) })),
+    // A report built while an input file was still awaited says which one it was made without.
+    inputs_left_out: run.options.incompleteInputs?.leftOut ?? [],
     accounting: run.data.accounting,
     quarantine_by_reason: run.data.quarantineByReason,
     alerts: run.metrics.tables.alerts.length,

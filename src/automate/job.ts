@@ -9,6 +9,10 @@ export interface JobRequest {
   input?: string;
   /** Names an input file that changed since the copy was taken, or null: then nothing may be delivered. */
   inputChanged?: () => Promise<string | null>;
+  /** Input files in the folder that `input` leaves out (not whole yet, or refused before): the reports say so. */
+  leftOut?: Array<{ file: string; why: string; since: string }>;
+  /** Input files in `input` read as they are, though their end is not whole (waited for long enough). */
+  readAsIs?: Array<{ file: string; why: string }>;
 }
 
 /** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */

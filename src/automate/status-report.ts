@@ -8,6 +8,7 @@ import { readRunLog, readRuns, type RunRecord } from './run-log.js';
 import { readRunLock } from './run-lock.js';
 import { scheduleCron } from './schedule.js';
 import { statePaths } from './state-paths.js';
+import { readWatchWaiting, type WaitingFile } from './watch-waiting.js';
 
 /** `uptake status --json`: one document, snake_case keys like the metrics JSON. */
 export interface StatusReport {
@@ -31,8 +32,11 @@ export interface StatusReport {
   next_run: { at: string; local: string; timezone: string; cron: string } | null;
   /** The last `uptake schedule` start in the log, whether that process is still up, and its last run's start. */
   scheduler: { pid: number; host: string; since: string; alive: boolean; last_run_at: string | null } | null;
-  /** The last `uptake watch` start in the log, likewise. */
-  watcher: { pid: number; host: string; since: string; dir: string; alive: boolean; last_run_at: string | null } | null;
+  /**
+   * The last `uptake watch` start in the log, likewise, and the input files it is waiting for (not whole yet: left
+   * out of the reports it builds meanwhile; empty when it is not running).
+   */
+  watcher: { pid: number; host: string; since: string; dir: string; alive: boolean; last_run_at: string | null; waiting: WaitingFile[] } | null;
   lock: { pid: number; host: string; reason: string; since: string; stale: boolean } | null;
   dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
 }
@@ -60,9 +64,12 @@ export async function statusReport(
     if (entry.event === 'scheduler-start') {
       scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: scheduledLast };
     } else if (entry.event === 'watcher-start') {
-      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast };
+      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast, waiting: [] };
     }
   }
+  // The list is the running watcher's own (a watcher that was killed left its list behind).
+  const waiting = watcher ? await readWatchWaiting(paths.watchWaiting) : null;
+  if (watcher && waiting && watcher.alive && waiting.pid === watcher.pid && waiting.host === watcher.host) watcher.waiting = waiting.waiting;
   const lock = await readRunLock(config.output, { isAlive, host });
   return {
     run_log: paths.runLog,
@@ -147,6 +154,10 @@ export function formatStatus(report: StatusReport): string {
       ? `Watcher: ${report.watcher.alive ? 'up' : 'not running'} (last started ${report.watcher.since} as pid ${report.watcher.pid} on ${report.watcher.host}, watching ${report.watcher.dir}; ${lastRun(report.watcher.last_run_at)})`
       : 'Watcher: never started here (`uptake watch DIR`)',
   );
+  for (const file of report.watcher?.waiting ?? []) {
+    const until = file.read_as_is_at ? `; read as it is at ${file.read_as_is_at} unless completed first` : '';
+    sections[sections.length - 1] += `\n  waiting for ${file.file} since ${file.since}: ${file.why} (left out of the reports built meanwhile${until})`;
+  }
   sections.push(
     report.lock
       ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`

@@ -14,7 +14,8 @@ import type { Job } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
 import { rosterZones } from './roster-zones.js';
-import { takeInFile, type TakenFile } from './take-in-file.js';
+import { takeInFile, type TakeIn, type TakenFile } from './take-in-file.js';
+import { writeWatchWaiting, type WaitingFile } from './watch-waiting.js';
 
 export interface WatchOptions {
   job: Job;
@@ -50,17 +51,35 @@ export interface WatchOptions {
   onBatch?: (batch: WatchBatch) => void;
   /** How often the watched folder is checked to be the same folder (deleted, made anew, renamed over); default 5 s. */
   folderCheckMs?: number;
+  /**
+   * A file that stopped changing but is not whole is waited for this many ms after it last changed, then read as it
+   * is (the run quarantines what is cut short, or refuses the file); default 10 min (config `watch.incompleteMaxWaitMs`).
+   */
+  incompleteMaxWaitMs?: number;
+}
+
+/** An input file a batch's run did not read, and why (not whole yet, or refused by a run before). */
+export interface LeftOutFile {
+  file: string;
+  why: string;
+  /** Since when it is waited for, or when a run refused it (ISO). */
+  since: string;
 }
 
 /** One debounced batch of ready files and what came of it. */
 export interface WatchBatch {
   /** New content: these made (or were meant to make) the run. `weeks` are the file's own. */
-  fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[] }>;
+  fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[]; readAsIs?: string }>;
   /** Content already processed (under this or another name), or repeated within the batch. */
   duplicates: Array<{ path: string; sha256: string; firstSeenAs: string }>;
   weeks: string[];
-  /** Files not taken yet: still being written (not quiet, or not readable to their end). Retried after `stableMs`. */
-  waiting: Array<{ path: string; why: string }>;
+  /**
+   * Files not taken yet: still being written (not quiet, or not readable to their end), waited for since `since` (ISO).
+   * Retried after `stableMs`; one quiet but not whole for `incompleteMaxWaitMs` is then read as it is (`readAsIs`).
+   */
+  waiting: Array<{ path: string; why: string; since: string }>;
+  /** Input files in the folder that the run's snapshot left out (set when the batch ran). */
+  leftOut: LeftOutFile[];
   /**
    * `ran`: the job succeeded; `nothing-new`: only duplicates (or files still waiting); `busy`: another run held the
    * lock (retried); `changing`: a file changed while the batch copied it (retried); `rejected`: the job refused
@@ -89,6 +108,13 @@ export function batchWeeks(fresh: Array<{ path: string; weeks: string[] }>, ledg
   return [...new Set([...logWeeks, ...rosterWeeks])].sort();
 }
 
+/** A batch's consistent copy of the folder: the files linked (size, mtime), those left out, those read as they are. */
+interface Snapshot {
+  files: Map<string, { size: number; mtimeMs: number }>;
+  leftOut: LeftOutFile[];
+  readAsIs: Array<{ file: string; why: string }>;
+}
+
 export interface Watcher {
   /** Stops watching and waits for a batch in progress. */
   close(): Promise<void>;
@@ -98,6 +124,22 @@ export interface Watcher {
 
 /** How often the watched folder is checked to be the same one. */
 const FOLDER_CHECK_MS = 5000;
+
+/** How long a file that stopped changing but is not whole is waited for (config `watch.incompleteMaxWaitMs`). */
+const INCOMPLETE_MAX_WAIT_MS = 600_000;
+
+/** Why a file is not taken yet and since when; `stuck`: it is quiet but not whole (its size and mtime then, and since when it is so). */
+interface Wait {
+  since: number;
+  why: string;
+  stuck: { size: number; mtimeMs: number; since: number } | null;
+  /** The reason the log last gave, and when. */
+  toldWhy: string | null;
+  toldAt: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const sameStamp = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** A folder's device and inode, or null when there is no folder at the path. */
 async function identityOf(path: string): Promise<string | null> {
@@ -123,11 +165,18 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // batch/<name>: hard links to the store, the one consistent folder a run reads.
   const store = join(snapshotDir, 'store');
   const batchDir = join(snapshotDir, 'batch');
-  /** What was read of each input file (by name), while its size and mtime stay the same. */
-  const taken = new Map<string, TakenFile>();
+  /** What was read of each input file (by name), while its size and mtime stay the same; `readAsIs`: why its end was not whole. */
+  const taken = new Map<string, TakenFile & { readAsIs?: string }>();
   // A watcher that was killed left its copies: this one reads the folder afresh.
   await rm(snapshotDir, { recursive: true, force: true });
-  const announcedWaits = new Map<string, string>();
+  /** Input files not taken yet (by name). */
+  const waits = new Map<string, Wait>();
+  const incompleteMaxWaitMs = options.incompleteMaxWaitMs ?? INCOMPLETE_MAX_WAIT_MS;
+  // A wait is said again now and then (a quarter of the limit, at most every 5 min): the log shows it is still on.
+  const remindMs = Math.min(300_000, Math.max(options.stableMs, incompleteMaxWaitMs / 4));
+  const waitingPath = options.outputDir ? statePaths(options.outputDir).watchWaiting : null;
+  if (waitingPath) await rm(waitingPath, { force: true });
+  let savedWaiting = '[]';
   /** Input-like names that are not UTF-8, said once each. */
   const announcedNames = new Set<string>();
   const pending = new Set<string>();
@@ -220,11 +269,12 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   async function processBatch(paths: string[]): Promise<void> {
     await announceNamesNotUtf8();
-    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], weeks: [], outcome: 'nothing-new' };
+    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], leftOut: [], weeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
     for (const path of paths) {
-      let file: TakenFile;
+      let file: TakenFile & { readAsIs?: string };
+      const name = basename(path);
       try {
         const info = await stat(path);
         // A FIFO, device or folder named like input would block the reads below; the run never reads it either.
@@ -235,16 +285,18 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
         const quietFor = clock.now() - info.mtimeMs;
         if (quietFor < options.stableMs) {
-          batch.waiting.push({ path, why: `it was modified ${Math.round(quietFor)} ms ago` });
+          const wait = noteWait(name, `it was modified less than ${options.stableMs} ms ago`, null);
+          batch.waiting.push({ path, why: wait.why, since: iso(wait.since) });
           continue;
         }
-        const read = await takeIn(basename(path), info);
+        const read = await takeIn(name, info);
         if (!read.complete) {
-          batch.waiting.push({ path, why: read.why });
+          batch.waiting.push({ path, why: read.why, since: iso(waits.get(name)?.since ?? clock.now()) });
           continue;
         }
         file = read;
       } catch {
+        waits.delete(name);
         continue; // gone again before we read it
       }
       const { sha256, bytes } = file;
@@ -264,18 +316,59 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       // From the copy read above: the watched file is read once.
       const { weeks, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
       if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
-      batch.fresh.push({ path, sha256, bytes, weeks });
+      batch.fresh.push({ path, sha256, bytes, weeks, ...(file.readAsIs === undefined ? {} : { readAsIs: file.readAsIs }) });
     }
     for (const waiting of batch.waiting) {
       carried.add(waiting.path);
-      if (announcedWaits.get(waiting.path) !== waiting.why) log(`uptake watch: ${basename(waiting.path)} is not complete yet (${waiting.why}); waiting`);
-      announcedWaits.set(waiting.path, waiting.why);
+      tellWait(basename(waiting.path));
     }
     if (batch.waiting.length > 0) arm(options.stableMs);
     batch.weeks = batchWeeks(batch.fresh, ledger);
     if (batch.fresh.length > 0) await runFor(batch);
-    for (const file of batch.fresh) announcedWaits.delete(file.path);
+    await saveWaiting();
     options.onBatch?.(batch);
+  }
+
+  // A file not taken yet: why, and since when (kept while it stays not taken; `stuck` is set by takeIn).
+  function noteWait(name: string, why: string, stuck: Wait['stuck']): Wait {
+    const wait = waits.get(name) ?? { since: clock.now(), why, stuck, toldWhy: null, toldAt: 0 };
+    wait.why = why;
+    wait.stuck = stuck;
+    waits.set(name, wait);
+    return wait;
+  }
+
+  const readAsIsAt = (wait: Wait) => (wait.stuck ? iso(wait.stuck.since + incompleteMaxWaitMs) : null);
+
+  // Said when the reason changes, and again every remindMs while it lasts: one line when a wait began
+  // would leave an unattended log silent about a file that never completes.
+  function tellWait(name: string): void {
+    const wait = waits.get(name);
+    if (!wait) return;
+    const now = clock.now();
+    const until = wait.stuck ? `; it is read as it is at ${readAsIsAt(wait)} unless it is completed first (watch.incompleteMaxWaitMs)` : '';
+    if (wait.toldWhy !== wait.why) log(`uptake watch: ${name} is not complete yet (${wait.why}); waiting${until}`);
+    else if (now - wait.toldAt >= remindMs) log(`uptake watch: still waiting for ${name}, since ${iso(wait.since)} (${wait.why}); the reports built meanwhile leave it out${until}`);
+    else return;
+    wait.toldWhy = wait.why;
+    wait.toldAt = now;
+  }
+
+  // `uptake status` (another process) shows what the watcher waits for: written when that changes.
+  async function saveWaiting(): Promise<void> {
+    if (!waitingPath) return;
+    const waiting: WaitingFile[] = [...waits.keys()].sort().map((file) => {
+      const wait = waits.get(file)!;
+      return { file, since: iso(wait.since), why: wait.why, read_as_is_at: readAsIsAt(wait) };
+    });
+    const text = JSON.stringify(waiting);
+    if (text === savedWaiting) return;
+    try {
+      await writeWatchWaiting(waitingPath, { pid: process.pid, host: hostname(), at: iso(clock.now()), waiting });
+      savedWaiting = text;
+    } catch (error) {
+      log(`uptake watch: cannot write ${waitingPath} (${(error as Error)?.message ?? String(error)}); uptake status does not show the files waited for`);
+    }
   }
 
   // A file named like input whose name is not UTF-8 raises no event (the watcher's stat of the name Node decodes
@@ -314,31 +407,64 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     return null;
   }
 
-  // The file as read before while its size and mtime are the same, else read (once) into the store now.
-  async function takeIn(name: string, info: { size: number; mtimeMs: number }): Promise<TakenFile | { complete: false; why: string }> {
+  // The file as read before while its size and mtime are the same, else read (once) into the store now. A file
+  // found quiet but not whole keeps that verdict while its size and mtime do (it is not read again), and is read
+  // as it is once it has been so for incompleteMaxWaitMs, counted from when it last changed (its mtime, or when
+  // first seen so if that is later): `uptake run` would read it as it is too.
+  async function takeIn(name: string, info: { size: number; mtimeMs: number }): Promise<TakeIn & { readAsIs?: string }> {
     const known = taken.get(name);
-    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known;
+    if (known && sameStamp(known, info)) return known;
+    const waited = waits.get(name);
+    if (waited?.stuck && sameStamp(waited.stuck, info)) {
+      return clock.now() - waited.stuck.since < incompleteMaxWaitMs ? { complete: false, why: waited.why } : readAsIs(name, waited);
+    }
     const read = await takeInFile(join(root, name), store);
-    if (read.complete) taken.set(name, read);
-    return read;
+    if (read.complete) {
+      taken.set(name, read);
+      waits.delete(name);
+      return read;
+    }
+    const wait = noteWait(name, read.why, read.changing ? null : { size: info.size, mtimeMs: info.mtimeMs, since: Math.min(clock.now(), info.mtimeMs) });
+    return wait.stuck && clock.now() - wait.stuck.since >= incompleteMaxWaitMs ? readAsIs(name, wait) : read;
+  }
+
+  // Waited for long enough: the run reads the file as it is and judges it as `uptake run` does (a short last
+  // record is quarantined; a file it cannot use is refused, and the ledger marks that content rejected).
+  async function readAsIs(name: string, wait: Wait): Promise<TakeIn & { readAsIs?: string }> {
+    const read = await takeInFile(join(root, name), store, { asIs: true });
+    if (!read.complete) return read;
+    const file = { ...read, readAsIs: wait.why };
+    taken.set(name, file);
+    waits.delete(name);
+    const waitedMin = (clock.now() - wait.stuck!.since) / 60_000;
+    log(`uptake watch: ${name} has not been completed in ${waitedMin.toFixed(1)} min since it last changed (${wait.why}; watch.incompleteMaxWaitMs is ${(incompleteMaxWaitMs / 60_000).toFixed(1)} min); reading it as it is: the run quarantines what is cut short, or refuses the file`);
+    return file;
   }
 
   // One batch reads one consistent snapshot: a folder of hard links to the store's copies of every
   // input file (a file not read before is read now; one not whole yet is left out, and runs a batch
-  // of its own once it is), and a file that moves meanwhile makes the batch wait.
-  async function takeSnapshot(): Promise<{ files: Map<string, { size: number; mtimeMs: number }> } | { changing: string }> {
+  // of its own once it is), and a file that moves meanwhile makes the batch wait. What was left out,
+  // and what was read as it is, goes to the run (its manifest says so).
+  async function takeSnapshot(): Promise<Snapshot | { changing: string }> {
     await rm(batchDir, { recursive: true, force: true });
     await mkdir(batchDir, { recursive: true });
     const files = await inputFiles();
+    for (const name of waits.keys()) if (!files.has(name)) waits.delete(name);
+    const leftOut: LeftOutFile[] = [];
+    const readAsIs: Array<{ file: string; why: string }> = [];
     for (const [name, info] of files) {
-      const read = await takeIn(name, info).catch(() => null);
-      if (!read?.complete) continue;
+      const read = await takeIn(name, info).catch((error: unknown) => ({ complete: false as const, why: `it cannot be read (${(error as Error)?.message ?? String(error)})` }));
+      if (!read.complete) {
+        leftOut.push({ file: name, why: `not complete yet: ${read.why}`, since: iso(waits.get(name)?.since ?? clock.now()) });
+        continue;
+      }
+      if (read.readAsIs !== undefined) readAsIs.push({ file: name, why: read.readAsIs });
       const linked = join(batchDir, name);
       await link(read.copy, linked).catch(() => copyFile(read.copy, linked));
     }
     await dropUnused(new Set(files.keys()));
     const changing = firstChange(files, await inputFiles());
-    return changing === null ? { files } : { changing };
+    return changing === null ? { files, leftOut, readAsIs } : { changing };
   }
 
   // The store keeps the copies of the files in the folder now, no more.
@@ -363,8 +489,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     }
     let changedDuringRun: string | null = null;
     const inputChanged = async () => (changedDuringRun ??= firstChange(snapshot.files, await inputFiles()));
-    log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running`);
-    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged };
+    batch.leftOut = snapshot.leftOut;
+    await saveWaiting(); // before a run of minutes: files read as they are no longer wait
+    const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
+    log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs };
     try {
       if (options.outputDir) {
         await guardedRun(
@@ -439,6 +568,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       await folder.close();
       if (running) await running;
       await rm(snapshotDir, { recursive: true, force: true });
+      if (waitingPath) await rm(waitingPath, { force: true });
     },
     idle,
   };

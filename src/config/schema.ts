@@ -240,6 +240,11 @@ export const WatchSchema = z
     debounceMs: waitMs().default(2000),
     /** A file counts as written once its size has not changed for this many ms. */
     stableMs: waitMs().positive().default(1000),
+    /**
+     * A file that stopped changing but is not whole (its last record cut short, a gzip stream without its trailer)
+     * is waited for this many ms after it last changed, then read as it is (the run quarantines or refuses it): 10 min.
+     */
+    incompleteMaxWaitMs: waitMs().default(600_000),
     /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
     ledgerPath: z.string().nullable().default(null),
   })

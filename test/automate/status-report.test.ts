@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/read-config.js';
 import { appendRun } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { statusReport, formatStatus } from '../../src/automate/status-report.js';
+import { writeWatchWaiting } from '../../src/automate/watch-waiting.js';
 
 let output: string;
 beforeEach(async () => {
@@ -25,10 +26,32 @@ describe('statusReport', () => {
     await appendRun(log, { event: 'end', runId: 'w', at: '2026-11-17T08:01:00.000Z', outcome: 'ok', durationMs: 60_000 });
     const config = parseConfig({ output });
     const report = await statusReport(config, { now: Date.parse('2026-11-18T12:00:00Z'), last: 5, isAlive: (pid) => pid === 42 });
-    expect(report.watcher).toEqual({ pid: 42, host: box, since: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', alive: true, last_run_at: '2026-11-17T08:00:00.000Z' });
+    expect(report.watcher).toEqual({ pid: 42, host: box, since: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', alive: true, last_run_at: '2026-11-17T08:00:00.000Z', waiting: [] });
     const text = formatStatus(report);
     expect(text).toContain(`Scheduler: not running (last started 2026-11-16T04:00:00.000Z as pid 41 on ${box}; last run none yet)`);
     expect(text).toContain(`Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run 2026-11-17T08:00:00.000Z)`);
+  });
+
+  it("shows the files the running watcher waits for, and not a list a watcher that is gone left behind", async () => {
+    const box = hostname();
+    await appendRun(statePaths(output).runLog, { event: 'watcher-start', at: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', pid: 42, host: box });
+    const cut = { file: 'ai_logs_cut.csv', since: '2026-11-18T09:00:00.000Z', why: 'its last record has 4 of 11 fields and no line end', read_as_is_at: '2026-11-18T09:10:00.000Z' };
+    const copying = { file: 'manual_logs_2026-W47.csv', since: '2026-11-18T09:05:00.000Z', why: 'it was modified less than 1000 ms ago', read_as_is_at: null };
+    await writeWatchWaiting(statePaths(output).watchWaiting, { pid: 42, host: box, at: '2026-11-18T09:05:01.000Z', waiting: [cut, copying] });
+    const config = parseConfig({ output });
+    const now = Date.parse('2026-11-18T09:06:00Z');
+    const report = await statusReport(config, { now, last: 5, isAlive: (pid) => pid === 42 });
+    expect(report.watcher?.waiting).toEqual([cut, copying]);
+    const text = formatStatus(report);
+    expect(text).toContain(
+      `Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run none yet)\n` +
+        '  waiting for ai_logs_cut.csv since 2026-11-18T09:00:00.000Z: its last record has 4 of 11 fields and no line end (left out of the reports built meanwhile; read as it is at 2026-11-18T09:10:00.000Z unless completed first)\n' +
+        '  waiting for manual_logs_2026-W47.csv since 2026-11-18T09:05:00.000Z: it was modified less than 1000 ms ago (left out of the reports built meanwhile)',
+    );
+    // The watcher was killed (its pid is gone), or another one started since: its list is not shown.
+    expect((await statusReport(config, { now, last: 5, isAlive: () => false })).watcher?.waiting).toEqual([]);
+    await appendRun(statePaths(output).runLog, { event: 'watcher-start', at: '2026-11-18T09:05:30.000Z', dir: '/srv/incoming', pid: 43, host: box });
+    expect((await statusReport(config, { now, last: 5, isAlive: () => true })).watcher?.waiting).toEqual([]);
   });
 
   it('lists the last runs newest first, the next occurrence in the zone, and the dead-man state', async () => {

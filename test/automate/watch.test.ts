@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -11,6 +11,8 @@ import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } f
 import { readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import type { JobRequest } from '../../src/automate/job.js';
+import { parseConfig } from '../../src/config/read-config.js';
+import { formatStatus, statusReport } from '../../src/automate/status-report.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const AI_HEADER = 'event_id,user_id,task_type,started_at,status\n';
@@ -148,7 +150,7 @@ describe('watch', () => {
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
     const [batch] = await batchCount(1);
     expect(batch.outcome).toBe('nothing-new');
-    expect(batch.waiting.map((file) => [basename(file.path), file.why.replace(/-?\d+ ms/, 'N ms')])).toEqual([['ai_logs_2026-W47.csv', 'it was modified N ms ago']]);
+    expect(batch.waiting.map((file) => [basename(file.path), file.why])).toEqual([['ai_logs_2026-W47.csv', 'it was modified less than 250 ms ago']]);
     expect(requests).toEqual([]);
   });
 
@@ -363,6 +365,81 @@ describe('watch', () => {
       ['error', 'notebook kernel died'],
       ['ok', null],
     ]);
+  });
+});
+
+describe('watch: a file that stays cut short', () => {
+  const CUT = AI_HEADER + 'e7,u7,x,2026-11-17T11:00:00Z,completed\nyevt-last,u2,x';
+  /** Waits for batches until `done` holds of them. */
+  const until = async (batchCount: (count: number) => Promise<WatchBatch[]>, done: (batches: WatchBatch[]) => boolean) => {
+    for (let count = 1; ; count += 1) if (done(await batchCount(count))) return;
+  };
+
+  it('is left out of the runs meanwhile (they say so), shown by status, reminded of, then read as it is after watch.incompleteMaxWaitMs', async () => {
+    const lines: string[] = [];
+    const asked: JobRequest[] = [];
+    const { batches, batchCount } = await startWatcher({
+      debounceMs: 50,
+      stableMs: 100,
+      incompleteMaxWaitMs: 2000,
+      log: (line) => lines.push(line),
+      job: async (request) => void asked.push({ ...request, input: (await readdir(request.input!)).sort().join(' ') }),
+    });
+    const droppedAt = Date.now();
+    await writeFile(join(inbox, 'ai_logs_cut.csv'), CUT);
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await until(batchCount, (seen) => seen.some((batch) => batch.outcome === 'ran'));
+    const why = 'its last record has 3 of 5 fields and no line end';
+    // The run for the whole file reads it alone, and is told what it was made without.
+    expect(asked).toHaveLength(1);
+    expect(asked[0].input).toBe('ai_logs_2026-W47.csv');
+    expect(asked[0].leftOut).toEqual([{ file: 'ai_logs_cut.csv', why: `not complete yet: ${why}`, since: expect.any(String) }]);
+    const since = Date.parse(asked[0].leftOut![0].since);
+    expect(since).toBeGreaterThanOrEqual(droppedAt - 1000);
+    expect(batches.find((batch) => batch.outcome === 'ran')!.leftOut).toEqual(asked[0].leftOut);
+
+    // While it is waited for, `uptake status` shows it: the file, since when, why, and when it is read as it is.
+    const config = parseConfig({ output });
+    const report = await statusReport(config, { now: Date.now(), last: 5 });
+    expect(report.watcher?.waiting).toEqual([{ file: 'ai_logs_cut.csv', since: asked[0].leftOut![0].since, why, read_as_is_at: expect.any(String) }]);
+    const readAt = Date.parse(report.watcher!.waiting[0].read_as_is_at!);
+    expect(readAt - since).toBeGreaterThanOrEqual(1000);
+    expect(readAt - since).toBeLessThanOrEqual(2000);
+    expect(formatStatus(report)).toContain(`  waiting for ai_logs_cut.csv since ${asked[0].leftOut![0].since}: ${why} (left out of the reports built meanwhile; read as it is at ${report.watcher!.waiting[0].read_as_is_at} unless completed first)`);
+
+    // Past the limit the file is read as it is: the run reads it with the rest, and is told it was cut short.
+    await until(batchCount, (seen) => seen.filter((batch) => batch.outcome === 'ran').length === 2);
+    const asIs = batches.filter((batch) => batch.outcome === 'ran')[1];
+    expect(asIs.fresh.map((file) => [basename(file.path), file.readAsIs, file.sha256])).toEqual([['ai_logs_cut.csv', why, sha256(CUT)]]);
+    expect(asked[1]).toMatchObject({ weeks: ['2026-W47'], input: 'ai_logs_2026-W47.csv ai_logs_cut.csv', leftOut: [], readAsIs: [{ file: 'ai_logs_cut.csv', why }] });
+    expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(1900);
+    const ledger = JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8'));
+    expect(ledger.files[sha256(CUT)]).toMatchObject({ file: 'ai_logs_cut.csv', weeks: ['2026-W47'] });
+    expect(ledger.files[sha256(CUT)].rejected).toBeUndefined();
+
+    // The log said it once, reminded of it (a quarter of the limit: every 500 ms), then said it was read as it is.
+    const about = lines.filter((line) => line.includes('ai_logs_cut.csv') && !line.startsWith('uptake watch: new '));
+    expect(about[0]).toMatch(new RegExp(`^uptake watch: ai_logs_cut\\.csv is not complete yet \\(${why}\\); waiting; it is read as it is at \\S+ unless it is completed first \\(watch\\.incompleteMaxWaitMs\\)$`));
+    const reminders = about.filter((line) => line.startsWith('uptake watch: still waiting for ai_logs_cut.csv, since '));
+    expect(reminders.length).toBeGreaterThanOrEqual(2);
+    expect(reminders.length).toBeLessThanOrEqual(4);
+    expect(about.at(-1)).toMatch(/^uptake watch: ai_logs_cut\.csv has not been completed in 0\.0 min since it last changed \(its last record has 3 of 5 fields and no line end; watch\.incompleteMaxWaitMs is 0\.0 min\); reading it as it is/);
+    expect(about).toHaveLength(reminders.length + 2);
+    expect(lines).toContain(`uptake watch: new ai_logs_2026-W47.csv; weeks 2026-W47; running; left out: ai_logs_cut.csv (not complete yet: ${why})`);
+    // Nothing is waited for any more: status says no file.
+    expect((await statusReport(config, { now: Date.now(), last: 5 })).watcher?.waiting).toEqual([]);
+  });
+
+  it('is read as it is at once when it last changed longer ago than the limit (a watcher started late)', async () => {
+    await writeFile(join(inbox, 'ai_logs_cut.csv'), CUT);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(inbox, 'ai_logs_cut.csv'), hourAgo, hourAgo);
+    const asked: JobRequest[] = [];
+    const { batchCount } = await startWatcher({ incompleteMaxWaitMs: 60_000, job: async (request) => void asked.push(request) });
+    const [batch] = await batchCount(1);
+    expect(batch.outcome).toBe('ran');
+    expect(batch.waiting).toEqual([]);
+    expect(asked[0].readAsIs).toEqual([{ file: 'ai_logs_cut.csv', why: 'its last record has 3 of 5 fields and no line end' }]);
   });
 });
 

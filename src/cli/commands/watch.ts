@@ -42,7 +42,11 @@ export function registerWatch(program: Command): void {
       'after',
       `
 Input files are ai_logs*, manual_logs* and user_monthly_summary* ending in .csv or .csv.gz; other
-names (partial downloads such as *.part, dotfiles) are ignored until renamed into place. Files
+names (partial downloads such as *.part, dotfiles) are ignored until renamed into place. A file that
+stopped changing but does not read to its end (a last record cut short, a gzip stream without its
+trailer) is waited for at most config \`watch.incompleteMaxWaitMs\` (10 min) after it last changed,
+then read as it is (the run quarantines the short record, or refuses the file); meanwhile \`uptake
+status\` shows it and each report's manifest.json lists it under inputs_left_out. Files
 already in DIR at start that are not in the ledger count as new. The weeks come from the new files'
 started_at (logs) or month (roster) values (a roster month counts only for its weeks that hold
 logs); only weeks that are over are reported (the week in progress is left to the schedule), and
@@ -93,7 +97,11 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
             const changed = (await request.inputChanged?.()) ?? null;
             return changed === null ? null : `${changed} changed during the run; the next run reports it`;
           };
-          const result = await runReport({ config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort, holdDelivery }));
+          const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
+          const result = await runReport(
+            { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs },
+            runEffects({ log, signal: stop.abort, holdDelivery }),
+          );
           reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
@@ -108,6 +116,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         defaultTimezone: config.cleaning.defaultTimezone,
         inputLimits: config.inputLimits,
         usePolling: options.poll,
+        incompleteMaxWaitMs: config.watch.incompleteMaxWaitMs,
         log,
       });
       await stop.received;
