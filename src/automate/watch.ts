@@ -443,8 +443,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   // One batch reads one consistent snapshot: a folder of hard links to the store's copies of every
   // input file (a file not read before is read now; one not whole yet is left out, and runs a batch
-  // of its own once it is), and a file that moves meanwhile makes the batch wait. What was left out,
-  // and what was read as it is, goes to the run (its manifest says so).
+  // of its own once it is; content a run refused is left out), and a file that moves meanwhile makes
+  // the batch wait. What was left out, and what was read as it is, goes to the run (its manifest says so).
   async function takeSnapshot(): Promise<Snapshot | { changing: string }> {
     await rm(batchDir, { recursive: true, force: true });
     await mkdir(batchDir, { recursive: true });
@@ -456,6 +456,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       const read = await takeIn(name, info).catch((error: unknown) => ({ complete: false as const, why: `it cannot be read (${(error as Error)?.message ?? String(error)})` }));
       if (!read.complete) {
         leftOut.push({ file: name, why: `not complete yet: ${read.why}`, since: iso(waits.get(name)?.since ?? clock.now()) });
+        continue;
+      }
+      const refused = ledger.get(read.sha256);
+      if (refused?.rejected !== undefined) {
+        leftOut.push({ file: name, why: `a run refused this content: ${refused.rejected}`, since: refused.processedAt });
         continue;
       }
       if (read.readAsIs !== undefined) readAsIs.push({ file: name, why: read.readAsIs });

@@ -441,6 +441,36 @@ describe('watch: a file that stays cut short', () => {
     expect(batch.waiting).toEqual([]);
     expect(asked[0].readAsIs).toEqual([{ file: 'ai_logs_cut.csv', why: 'its last record has 3 of 5 fields and no line end' }]);
   });
+
+  it('a file the run refuses once read as it is is rejected, and later runs leave it out (they say so) instead of failing on it', async () => {
+    // Bytes that are not text, with an open quote: "stops inside a quoted field".
+    const binary = Buffer.concat([Buffer.from('event_id,user_id\n"'), Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x2c, 0xc3])]);
+    const asked: JobRequest[] = [];
+    const { batches, batchCount } = await startWatcher({
+      debounceMs: 50,
+      stableMs: 100,
+      incompleteMaxWaitMs: 500,
+      job: async (request) => {
+        asked.push(request);
+        for (const name of await readdir(request.input!)) {
+          if ((await readFile(join(request.input!, name))).includes(0xff)) throw new UptakeError('input', 'expected UTF-8 text, found bytes that are not valid UTF-8', { file: join(request.input!, name) });
+        }
+      },
+    });
+    await writeFile(join(inbox, 'ai_logs_bin.csv'), binary);
+    await until(batchCount, (seen) => seen.some((batch) => batch.outcome === 'rejected'));
+    expect(batches.flatMap((batch) => batch.waiting.map((waiting) => waiting.why))).toContain('its last record stops inside a quoted field');
+    const ledger = JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8'));
+    expect(ledger.files[createHash('sha256').update(binary).digest('hex')]).toMatchObject({ file: 'ai_logs_bin.csv', rejected: expect.stringContaining('ai_logs_bin.csv: expected UTF-8 text, found bytes that are not valid UTF-8') });
+
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    await until(batchCount, (seen) => seen.some((batch) => batch.outcome === 'ran'));
+    const ran = batches.find((batch) => batch.outcome === 'ran')!;
+    expect(freshNames(ran)).toEqual(['ai_logs_2026-W47.csv']);
+    const refused = ledger.files[createHash('sha256').update(binary).digest('hex')];
+    expect(ran.leftOut).toEqual([{ file: 'ai_logs_bin.csv', why: `a run refused this content: ${refused.rejected}`, since: refused.processedAt }]);
+    expect(asked.at(-1)!.leftOut).toEqual(ran.leftOut);
+  });
 });
 
 describe('batchWeeks', () => {
