@@ -31,6 +31,7 @@ describe('settings checked when the config is read, before any work', () => {
     const waits: Array<[string, Record<string, unknown>]> = [
       ['watch.debounceMs', { watch: { debounceMs: 3_000_000_000 } }],
       ['watch.stableMs', { watch: { stableMs: 3_000_000_000 } }],
+      ['watch.incompleteMaxWaitMs', { watch: { incompleteMaxWaitMs: 3_000_000_000 } }],
       ['email.retry.baseDelayMs', { email: { retry: { baseDelayMs: 3_000_000_000 } } }],
       ['slack.retry.maxDelayMs', { slack: { retry: { maxDelayMs: 3_000_000_000 } } }],
       ['inputSettle.quietMs', { inputSettle: { quietMs: 3_000_000_000 } }],
