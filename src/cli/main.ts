@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
 import { guardStandardStreams } from './standard-streams.js';
+import { rejectBlankValues } from './reject-blank-values.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -17,6 +18,8 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride();
   const commands = await import('./commands/index.js');
   for (const register of commands.registrations) register(program);
+  // (`--input "$EXPORTS"` with EXPORTS unset is refused, never taken for the default)
+  rejectBlankValues(program);
   return program;
 }
 

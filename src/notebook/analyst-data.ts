@@ -12,6 +12,7 @@ import type { MetricsDocument } from '../metrics/document.js';
 import { makePeriodLookup } from '../metrics/make-period-lookup.js';
 import { resolveWeek } from '../metrics/resolve-week.js';
 import { UptakeError } from '../errors.js';
+import { expectValue } from '../util/expect-value.js';
 import { loadReport, reportOn } from '../report/load-report.js';
 import { findProjectRoot } from './find-project-root.js';
 
@@ -51,7 +52,7 @@ async function resolveSource(source: DataSource): Promise<{ config: Config; inpu
   const at = (path: string) => (isAbsolute(path) ? path : join(baseDir, path));
   const configFile = source.config ? at(source.config) : existsSync(join(baseDir, DEFAULT_CONFIG_FILE)) ? join(baseDir, DEFAULT_CONFIG_FILE) : undefined;
   const config = configFile ? await readConfig(configFile) : parseConfig({});
-  const input = at(source.input || config.input);
+  const input = at(expectValue(source.input, 'the input', 'name a folder') ?? config.input);
   return { config, input, key: `${input}\0${configFile ?? ''}`, configFile };
 }
 

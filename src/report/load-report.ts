@@ -9,6 +9,7 @@ import { assertInputsUnchanged, settledInputFiles, type SettledFile } from '../i
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';
+import { expectValue } from '../util/expect-value.js';
 
 /**
  * Where a report's cleaned data comes from: an input folder, read and cleaned now, or through a store of
@@ -87,7 +88,7 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   // 1. Config: given, read from its file, or the defaults
   const config = typeof options.config === 'object' ? options.config : await configFrom(options.config, options.baseDir, at);
   // 2. Cleaned data: every cleaning rule over the input folder (through the store: only what changed)
-  const source = options.source ?? { input: options.input || config.input, store: options.store };
+  const source = options.source ?? { input: expectValue(options.input, 'the input', 'name a folder') ?? config.input, store: options.store };
   const log = effects.log ?? options.onProgress;
   const input = at(source.input);
   const cleaning = { onProgress: log, now: effects.now?.().getTime() };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputError, UptakeError } from '../errors.js';
+import { expectValue } from '../util/expect-value.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
@@ -96,7 +97,7 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  */
 export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
   // (`--store "$STORE"` with STORE unset: DuckDB would take '' for a database in memory, kept nowhere)
-  if (location.trim() === '') throw new UptakeError('config', 'expected the store to be a file path or a postgres:// URL, got an empty value');
+  expectValue(location, 'the store', 'be a file path or a postgres:// URL', 'config');
   const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
   if (scheme) {
     throw new UptakeError('config', `expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme[1]}:\`; a file whose name starts so: write it as ./${scheme[1]}:...`);

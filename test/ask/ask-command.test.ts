@@ -70,7 +70,7 @@ describe('uptake ask (built CLI)', () => {
   test('an empty question or an unknown week is a usage error (exit 2)', async () => {
     const empty = await execa('node', [cli, 'ask', '  ', '--input', input], { reject: false });
     expect(empty.exitCode).toBe(2);
-    expect(empty.stderr).toBe('uptake: expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
+    expect(empty.stderr).toBe('uptake: expected QUESTION to be a question in quotes, e.g. uptake ask "adoption by team", got only white space ("  ")');
     const week = await execa('node', [cli, 'ask', 'adoption', '--input', input, '--week', '2025-W01'], { reject: false });
     expect(week.exitCode).toBe(2);
     expect(week.stderr).toContain('--week: expected a week that holds data, got `2025-W01`');

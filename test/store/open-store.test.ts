@@ -39,7 +39,7 @@ describe('openStore: where a store can be', () => {
       for (const empty of ['', ' ']) {
         const error = await openStore(empty).catch((caught: unknown) => caught);
         expect(error).toMatchObject({ kind: 'config', exitCode: 4 });
-        expect(String((error as Error).message)).toBe('expected the store to be a file path or a postgres:// URL, got an empty value');
+        expect(String((error as Error).message)).toBe(`expected the store to be a file path or a postgres:// URL, got ${empty === '' ? 'an empty value' : 'only white space (" ")'}`);
       }
       expect(readdirSync(dir)).toEqual([]);
       const upper = await openStore('POSTGRES://u:secret-password@127.0.0.1:1/none').catch((caught: unknown) => caught);

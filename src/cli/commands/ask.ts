@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
-import { UptakeError } from '../../errors.js';
 
 interface AskOptions {
   store?: string;
@@ -40,7 +39,6 @@ export function registerAsk(program: Command): void {
       const { formatAnswer } = await import('../../ask/format-answer.js');
       const { loadReport } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
-      if (question.trim() === '') throw new UptakeError('usage', 'expected a question in quotes, e.g. uptake ask "adoption by team", got an empty string');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const report = await loadReport({ config, input: options.input, store: options.store, week: options.week, allTasks: true }, runEffects());
