@@ -9,6 +9,11 @@ import { MAX_TIMER_MS } from '../util/max-timer.js';
 /** A wait in whole milliseconds that a timer can hold. */
 const waitMs = () => z.number().int().nonnegative().max(MAX_TIMER_MS, { message: `expected at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest wait a timer holds` });
 
+// `"output": ""` (a template's placeholder left empty) meant the current folder, `"input": ""` the bundled
+// sample: a path, a URL or a variable's name that is empty or blank is refused, naming its key (exit 4).
+/** A path, URL or environment variable name: text with more than white space. */
+const named = (what: string) => z.string().refine((value) => value.trim() !== '', `expected ${what}, not an empty value`);
+
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -176,7 +181,7 @@ export const EmailSchema = z
     rejectUnauthorized: z.boolean().default(true),
     user: z.string().optional(),
     /** Name of the environment variable holding the SMTP password (never the password). */
-    passwordEnv: z.string().default('UPTAKE_SMTP_PASSWORD'),
+    passwordEnv: named('the name of an environment variable').default('UPTAKE_SMTP_PASSWORD'),
     from: mailAddress.default('uptake@localhost'),
     to: z.array(mailAddress).default([]),
     /** Subject template; `{{week}}`, `{{title}}` and `{{alert}}` (the most severe alert) are replaced. */
@@ -195,8 +200,8 @@ export const SlackSchema = z
   .object({
     enabled: z.boolean().default(false),
     /** Name of the environment variable holding the incoming-webhook URL, or the URL itself. */
-    webhookUrl: z.string().optional(),
-    webhookUrlEnv: z.string().default('UPTAKE_SLACK_WEBHOOK'),
+    webhookUrl: named('a webhook URL or the name of an environment variable').optional(),
+    webhookUrlEnv: named('the name of an environment variable').default('UPTAKE_SLACK_WEBHOOK'),
     /** Link to the published report shown in the message; `{{week}}` is replaced. */
     reportUrl: z
       .string()
@@ -215,11 +220,11 @@ export const SlackSchema = z
 export const WarehouseSchema = z
   .object({
     /** DuckDB file, the embedded default: unset means `<output root>/uptake.duckdb` (it moves with --out); null turns it off. */
-    duckdbPath: z.string().nullable().optional(),
+    duckdbPath: named('a file path (null turns the DuckDB warehouse off)').nullable().optional(),
     /** PostgreSQL connection URL, or the name of an env var holding it. */
-    postgresUrl: z.string().optional(),
-    postgresUrlEnv: z.string().default('UPTAKE_POSTGRES_URL'),
-    schema: z.string().default('uptake'),
+    postgresUrl: named('a postgres:// URL or the name of an environment variable').optional(),
+    postgresUrlEnv: named('the name of an environment variable').default('UPTAKE_POSTGRES_URL'),
+    schema: named('a schema name').default('uptake'),
   })
   .strict();
 
@@ -246,7 +251,7 @@ export const WatchSchema = z
      */
     incompleteMaxWaitMs: waitMs().default(600_000),
     /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
-    ledgerPath: z.string().nullable().default(null),
+    ledgerPath: named('a file path (null: <output>/.uptake/watch-ledger.json)').nullable().default(null),
   })
   .strict();
 
@@ -280,15 +285,15 @@ export const ConfigSchema = z
     title: z.string().default('AI adoption report'),
     /** Periods (weeks, months) are cut in this zone. */
     timezone: timeZone.default('UTC'),
-    input: z.string().default('data/sample'),
+    input: named('a folder path').default('data/sample'),
     inputLimits: InputLimitsSchema.default(InputLimitsSchema.parse({})),
     inputSettle: InputSettleSchema.default(InputSettleSchema.parse({})),
-    output: z.string().default('output'),
+    output: named('a folder path').default('output'),
     /**
      * Store of cleaned data `uptake run` keeps: a DuckDB file path, a postgres:// URL, or the name of an
      * environment variable holding one (for a URL with a password); null: none. Unset: `<output>/.uptake/store.duckdb`.
      */
-    store: z.string().min(1).nullable().optional(),
+    store: named('a file path, a postgres:// URL or the name of an environment variable (null: no store)').nullable().optional(),
     cleaning: CleaningSchema.default(CleaningSchema.parse({})),
     metrics: MetricsSchema.default(MetricsSchema.parse({})),
     alerts: AlertsSchema.default(AlertsSchema.parse({})),

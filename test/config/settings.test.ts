@@ -61,6 +61,21 @@ describe('settings checked when the config is read, before any work', () => {
     expect(configError({ slack: { reportUrl: 'reports/{{week}}' } })).toContain('`slack.reportUrl`: expected an http(s) URL');
   });
 
+  it('refuses a path, URL or variable name that is empty or blank, naming the key (it meant the current folder or the sample)', () => {
+    const keys: Array<[string, Record<string, unknown>]> = [
+      ['input', { input: '' }],
+      ['output', { output: '  ' }],
+      ['store', { store: '' }],
+      ['warehouse.duckdbPath', { warehouse: { duckdbPath: '' } }],
+      ['warehouse.postgresUrl', { warehouse: { postgresUrl: ' ' } }],
+      ['watch.ledgerPath', { watch: { ledgerPath: '' } }],
+      ['email.passwordEnv', { email: { passwordEnv: '' } }],
+      ['slack.webhookUrl', { slack: { webhookUrl: '' } }],
+    ];
+    for (const [key, spec] of keys) expect(configError(spec)).toMatch(new RegExp(`^uptake\\.config\\.json: \`${key.replace('.', '\\.')}\`: expected .+, not an empty value, got \`" *"\`$`));
+    expect(configError({ input: 'exports', output: 'out', store: null, warehouse: { duckdbPath: null }, watch: { ledgerPath: null } })).toBe('accepted');
+  });
+
   it('takes requireTLS as a boolean', () => {
     expect(parseConfig({ email: { requireTLS: true } }).email.requireTLS).toBe(true);
     expect(parseConfig({}).email.requireTLS).toBeUndefined();
