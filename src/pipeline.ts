@@ -187,6 +187,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const startedAt = now();
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
+  await checkRunOutputs(config, options, env);
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
     effects.signal?.throwIfAborted();
     const index = STAGES.indexOf(name) + 1;
@@ -395,6 +396,31 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     effects.signal?.removeEventListener('abort', onAbort);
     await Promise.all([kernel.stop(), browser?.stop()]);
   }
+}
+
+// A warehouse DuckDB file that is a FIFO held the load at stage 6, after the week was published.
+/**
+ * Checks the outputs a run will write before any work (or lock): the output root and the warehouse's DuckDB
+ * file are apart from the input files (UptakeError('usage')), and that DuckDB file is not a FIFO, a folder or
+ * a device (UptakeError('output')). `run` calls it before taking the lock, `runReport` again before its stages.
+ * @example await checkRunOutputs(config, { input: 'exports', outDir: 'output' })
+ */
+export async function checkRunOutputs(config: Config, use: { input?: string; outDir?: string; warehouse?: boolean }, env: Record<string, string | undefined> = process.env): Promise<void> {
+  const [{ expectOutputsApart }, { expectFileKinds }, { duckdbWarehouseFiles }] = await Promise.all([
+    import('./ingest/outputs-apart.js'),
+    import('./util/file-kind.js'),
+    import('./deliver/warehouse/load-warehouse.js'),
+  ]);
+  const outRoot = use.outDir ?? config.output;
+  const duckdb = use.warehouse === false ? [] : warehouseTargets(config.warehouse, env, outRoot).flatMap((target) => (target.kind === 'duckdb' ? [target.path] : []));
+  await expectOutputsApart(
+    [
+      { path: outRoot, by: use.outDir === undefined ? '`output`' : '--out', folder: true },
+      ...duckdb.map((path) => ({ path, by: config.warehouse.duckdbPath ? '`warehouse.duckdbPath`' : 'the warehouse (<output>/uptake.duckdb)' })),
+    ],
+    { folder: use.input ?? config.input },
+  );
+  await expectFileKinds(duckdb.flatMap((path) => duckdbWarehouseFiles(path)), 'output');
 }
 
 /**

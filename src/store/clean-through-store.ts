@@ -10,7 +10,7 @@ import { landInBatches } from './rebuild-store.js';
  * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
  */
 export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
-  const engine = await openStore(location);
+  const engine = await openStore(location, { input: inputDir });
   try {
     await landInBatches(engine, inputDir, config, effects);
     return await cleanWithStore(engine, inputDir, config, effects, request);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputError, UptakeError } from '../errors.js';
+import { expectOutputsApart } from '../ingest/outputs-apart.js';
 import { expectValue } from '../util/expect-value.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
@@ -93,14 +94,19 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
  * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
  * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
+ * `input`: the folder the store is filled from; a store file that is one of its files, or named like one in it, is
+ * UptakeError('usage') (a rebuild sets a damaged store aside: it would have moved an export away).
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
-export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
+export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; input?: string; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
   // (`--store "$STORE"` with STORE unset: DuckDB would take '' for a database in memory, kept nowhere)
   expectValue(location, 'the store', 'be a file path or a postgres:// URL', 'config');
   const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
   if (scheme) {
     throw new UptakeError('config', `expected the store to be a file path or a postgres:// URL, got a location starting \`${scheme[1]}:\`; a file whose name starts so: write it as ./${scheme[1]}:...`);
+  }
+  if (options.input !== undefined && !POSTGRES_URL.test(location)) {
+    await expectOutputsApart([location, `${location}.wal`].map((path) => ({ path, by: 'the store' })), { folder: options.input });
   }
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);

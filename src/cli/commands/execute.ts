@@ -49,6 +49,10 @@ export function registerExecute(program: Command): void {
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const timeout = Number(options.timeout);
       if (!Number.isFinite(timeout) || timeout < 0) throw new UptakeError('usage', `expected --timeout to be a number of seconds >= 0, got \`${options.timeout}\``);
+      if (options.out !== undefined) {
+        const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
+        await expectOutputsApart([{ path: options.out, by: '--out' }], { files: [notebook, ...(options.parameterFile ? [options.parameterFile] : [])] });
+      }
       const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};
       const result = await executeNotebook(notebook, {
         parameters,

@@ -63,7 +63,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       for (const name of Object.keys(notebookParameters)) {
         if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
       }
-      const { runReport, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+      const { runReport, checkRunOutputs, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       if (Object.keys(notebookParameters).length > 0) {
         // A value that does not fit its declared type stops the run now, not after ingest and metrics
@@ -77,6 +77,8 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
+      // (before the lock: it is written into the output root)
+      await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
       const { runStoreLocation } = await import('../../store/open-store.js');
       const store = runStoreLocation(options.store, config, process.env, outDir);
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual' }, async () => {

@@ -46,12 +46,13 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
-      const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
+      await checkRunOutputs(config, { input: options.input });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
         const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort }));

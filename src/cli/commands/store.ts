@@ -62,7 +62,7 @@ export function registerStore(program: Command): void {
       // as every command that reads the input: files still being written are waited for (inputSettle) before the
       // store is emptied, and one that changes while it is read fails the rebuild (the next run reads it again)
       const files = await settledInputFiles(input, { ...config.inputSettle, log });
-      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true, onProgress: log });
+      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true, input, onProgress: log });
       try {
         const summary = await rebuildStore(engine, input, config, { onProgress: log });
         await assertInputsUnchanged(input, files);

@@ -40,9 +40,11 @@ export function registerValidate(program: Command): void {
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
+      const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
+      const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
+      await expectOutputsApart([{ path: quarantineFile, by: options.quarantine === undefined ? 'the quarantine file (<output>/quarantine.csv)' : '--quarantine' }], { folder: options.input ?? config.input });
       // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
       const { input, data } = await loadReport({ config, input: options.input, store: options.store, week: null }, runEffects());
-      const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       await writeQuarantine(quarantineFile, data.quarantine);
       const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
       try {

@@ -67,7 +67,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
-      const { runReport, checkRunSettings } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
       const { readConfig } = await import('../../config/read-config.js');
@@ -77,6 +77,10 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
       const input = resolve(dir);
+      await checkRunOutputs(config, { input });
+      const ledgerPath = options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger;
+      const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
+      await expectOutputsApart([{ path: ledgerPath, by: options.ledger === undefined ? 'the watch ledger' : '--ledger' }], { folder: input });
       const job: Job = async (request) => {
         const touched = request.weeks ?? [];
         const weeks = touched.length === 0 ? ['latest'] : reportableWeeks(touched, Date.now(), config.timezone);
@@ -110,7 +114,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         job,
         debounceMs: milliseconds(options.debounceMs, config.watch.debounceMs, '--debounce-ms'),
         stableMs: Math.max(1, milliseconds(options.stableMs, config.watch.stableMs, '--stable-ms')),
-        ledgerPath: options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger,
+        ledgerPath,
         outputDir: config.output,
         timezone: config.timezone,
         defaultTimezone: config.cleaning.defaultTimezone,

@@ -9,6 +9,17 @@ import { warehouseTables, type WarehouseLoad, type WarehouseLoadResult } from '.
 export type WarehouseTarget = DuckDBTarget | PostgresTarget;
 
 /**
+ * The files DuckDB keeps a warehouse in, as expectFileKinds checks them: a FIFO there would hold the load for good.
+ * @example await expectFileKinds(duckdbWarehouseFiles('output/uptake.duckdb'), 'output')
+ */
+export function duckdbWarehouseFiles(path: string): Array<{ path: string; expected: string }> {
+  return [
+    { path, expected: 'the warehouse, a DuckDB file' },
+    { path: `${path}.wal`, expected: "the warehouse's write-ahead log, a regular file" },
+  ];
+}
+
+/**
  * Upserts one report week into a warehouse: `uptake_tasks` (the batch's weeks replaced) and one
  * `metric_<table>` per metric table (the report week replaced), all in one transaction.
  * @example

@@ -1,0 +1,80 @@
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csv, inputFolder } from '../helpers/input-folder.js';
+import { makeFifo, tempFolder } from '../helpers/special-files.js';
+
+// The built CLI as a user runs it: exit code, stdout, stderr.
+function uptake(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function folder(): string {
+  const temp = tempFolder('uptake-apart-cli-');
+  cleanups.push(temp.remove);
+  return temp.dir;
+}
+
+const EXPORT = csv('event_id,user_id,team,task_type,started_at,duration_sec,status', 'e1,u1,Finance,invoice_matching,2026-11-17T09:00:00Z,60,success', 'e2,,Finance,invoice_matching,2026-11-17T10:00:00Z,60,success');
+let input: string;
+beforeAll(() => {
+  input = inputFolder({ 'ai_logs_a.csv': EXPORT });
+});
+
+describe('an output that is an input file is refused before anything is written', () => {
+  test('`validate --quarantine INPUT/ai_logs_a.csv` is exit 2 naming both, and the export is unchanged', async () => {
+    const target = join(input, 'ai_logs_a.csv');
+    const result = await uptake(['validate', '--input', input, '--quarantine', target]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`uptake: expected --quarantine to be apart from the input, but ${target} is the input file ${target}; name another path\n`);
+    expect(readFileSync(target, 'utf8')).toBe(EXPORT);
+  });
+
+  test('`run --out INPUT_FILE` is exit 2 before the lock or the run log is written', async () => {
+    const target = join(input, 'ai_logs_a.csv');
+    const result = await uptake(['run', '--input', input, '--out', target, '--no-deliver']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`uptake: expected --out to be apart from the input, but ${target} is the input file ${target}; name another path\n`);
+    expect(readFileSync(target, 'utf8')).toBe(EXPORT);
+  });
+
+  test('a warehouse DuckDB file in the input folder named like input, or a FIFO, is refused before the run works (2, then 12)', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    const config = join(dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ warehouse: { duckdbPath: join(input, 'ai_logs_warehouse.csv') } }));
+    const named = await uptake(['run', '--input', input, '--out', out, '--config', config, '--no-deliver']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`expected \`warehouse.duckdbPath\` to be apart from the input, but ${join(input, 'ai_logs_warehouse.csv')} is in the input folder`);
+    const fifo = join(dir, 'warehouse.duckdb');
+    makeFifo(fifo);
+    writeFileSync(config, JSON.stringify({ warehouse: { duckdbPath: fifo } }));
+    const piped = await uptake(['run', '--input', input, '--out', out, '--config', config, '--no-deliver']);
+    expect(piped.code).toBe(12);
+    expect(piped.stderr).toBe(`uptake: ${fifo}: expected the warehouse, a DuckDB file, got a named pipe (FIFO); move it away or name another path\n`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(input)).toEqual(['ai_logs_a.csv', 'manual_logs_empty.csv', 'user_monthly_summary_empty.csv']);
+  });
+
+  test('a store file named like input in the input folder is exit 2 (a rebuild would set the export aside)', async () => {
+    const target = join(input, 'ai_logs_a.csv');
+    const result = await uptake(['store', 'rebuild', '--input', input, '--store', target]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`uptake: expected the store to be apart from the input, but ${target} is the input file ${target}; name another path\n`);
+    expect(readdirSync(input)).toEqual(['ai_logs_a.csv', 'manual_logs_empty.csv', 'user_monthly_summary_empty.csv']);
+  });
+});
