@@ -129,7 +129,8 @@ export function resolveHeader(kind: InputKind, fields: string[]): ResolvedHeader
     if (claimed.has(position)) return;
     const canonical = lookup.get(normalized);
     if (canonical === undefined) {
-      drift.push(name.trim());
+      // (a column without a name is named by its position: `''` in the report named nothing)
+      drift.push(name.trim() === '' ? `column ${position + 1} (no name)` : name.trim());
       if (normalized && !passThrough.has(normalized)) passThrough.set(normalized, position);
       return;
     }

@@ -71,3 +71,8 @@ describe('repeatedHeader', () => {
     expect(repeatedHeader('manual_logs', ['e1', 'u1', 'report', '2026-11-16T09:00:00Z'])).toBeUndefined();
   });
 });
+
+test('a column without a name is named by its position in the drift, not shown as an empty name', () => {
+  const header = resolveHeader('ai_logs', ['event_id', 'user_id', 'task_type', 'started_at', '', 'status', '  ']);
+  expect(header.drift).toEqual(['column 5 (no name)', 'column 7 (no name)']);
+});
