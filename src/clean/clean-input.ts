@@ -1,3 +1,4 @@
+import { printable } from '../util/some-names.js';
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { discoverFiles, foldersWithInput, lookalikeNames } from '../ingest/discover-files.js';
@@ -79,7 +80,7 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
 
   // 1. Files: by name prefix, in name order (input order for every tie-break below)
   const files = await discoverFiles(inputDir);
-  progress(`found ${files.length} input files in ${inputDir}`);
+  progress(`found ${files.length} input files in ${printable(inputDir)}`);
   const skipped = await lookalikeNames(inputDir);
   if (skipped.length > 0) progress(`skipped ${skipped.join(', ')}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
   const folders = await foldersWithInput(inputDir);

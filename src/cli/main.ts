@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
 import { guardStandardStreams } from './standard-streams.js';
 import { rejectBlankValues } from './reject-blank-values.js';
+import { printable } from '../util/some-names.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -36,7 +37,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const known = knownFailure(error);
-    process.stderr.write(`uptake: ${known ? known.message : `unexpected failure: ${oneLine(error)}`}\n`);
+    // (a path in it may hold a line break, a terminal escape or a right-to-left override: shown escaped)
+    process.stderr.write(`uptake: ${printable(known ? known.message : `unexpected failure: ${oneLine(error)}`)}\n`);
     if (debug) process.stderr.write(`${stackWithCauses(error)}\n`);
     else if (!known) process.stderr.write('uptake: run again with --debug for the stack trace, and please report it\n');
     process.exitCode = known ? known.exitCode : EXIT_CODES.internal;

@@ -4,7 +4,7 @@ import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UptakeError, isSystemError, systemErrorText } from '../errors.js';
 import { fileKind } from '../util/file-kind.js';
-import { printable, someNames } from '../util/some-names.js';
+import { hasControlCharacters, printable, someNames } from '../util/some-names.js';
 import type { InputKind } from './types.js';
 
 export interface InputFile {
@@ -106,7 +106,7 @@ function utf8Names(inputDir: string, entries: Buffer[]): string[] {
     if (kindOfFileName(name) !== null && !isUtf8(entry)) {
       throw new UptakeError('input', `expected file names in UTF-8, but the name \`${shownName(entry)}\` is not (its bytes that are not UTF-8 are shown as \\xNN): rename the file`, { file: inputDir });
     }
-    if (kindOfFileName(name) !== null && printable(name) !== name) {
+    if (kindOfFileName(name) !== null && hasControlCharacters(name)) {
       throw new UptakeError('input', `expected file names without control characters, but the name \`${printable(name)}\` holds some (shown as \\xNN): rename the file`, { file: inputDir });
     }
     return name;

@@ -1,3 +1,4 @@
+import { printable } from '../util/some-names.js';
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { UptakeError } from '../errors.js';
@@ -64,7 +65,7 @@ export async function settledInputFiles(inputDir: string, options: SettleOptions
     for (const { file: waiting, agoMs: ago } of changing) {
       if (announced.has(waiting.path)) continue;
       announced.add(waiting.path);
-      options.log?.(`waiting for ${waiting.path}: it changed ${seconds(Math.max(0, ago))} s ago (waiting until it is quiet for ${seconds(options.quietMs)} s, at most ${seconds(options.maxWaitMs)} s)`);
+      options.log?.(`waiting for ${printable(waiting.path)}: it changed ${seconds(Math.max(0, ago))} s ago (waiting until it is quiet for ${seconds(options.quietMs)} s, at most ${seconds(options.maxWaitMs)} s)`);
     }
     await sleepFor(Math.min(pollMs, Math.max(1, options.maxWaitMs - waitedMs)), undefined, { signal: options.signal });
   }

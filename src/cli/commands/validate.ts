@@ -3,6 +3,7 @@ import { STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
 import { isUptakeError } from '../../errors.js';
+import { printable } from '../../util/some-names.js';
 import { textTable } from '../../util/text-table.js';
 import type { GapRow, LoggingCoverageRow } from '../../metrics/document.js';
 
@@ -63,13 +64,13 @@ export function registerValidate(program: Command): void {
 const SOURCES = ['ai_logs', 'manual_logs', 'user_monthly_summary'] as const;
 
 // A team name with its invisible characters (zero-width spaces, direction marks) shown as \u escapes, in quotes.
-const visible = (team: string) => `"${team.replace(/\p{Cf}/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)}"`;
+const visible = (team: string) => `"${printable(team)}"`;
 
 function formatReport(report: ValidateReport): string {
   const sections: string[] = [];
   const section = (title: string, body: string) => sections.push(`${title}\n${body}`);
-  section(`Input ${report.input} (loaded dates ${report.loaded_dates ? `${report.loaded_dates.first} .. ${report.loaded_dates.last}` : 'none'})`,
-    textTable(['file', 'kind', 'rows', 'schema drift (pass-through columns)'], report.files.map((file) => [file.file, file.kind, file.rows, file.drift.join(', ') || '—'])));
+  section(`Input ${printable(report.input)} (loaded dates ${report.loaded_dates ? `${report.loaded_dates.first} .. ${report.loaded_dates.last}` : 'none'})`,
+    textTable(['file', 'kind', 'rows', 'schema drift (pass-through columns)'], report.files.map((file) => [printable(file.file), file.kind, file.rows, file.drift.map(printable).join(', ') || '—'])));
   section('Row accounting: rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks',
     textTable(['source', 'rows_read', 'quarantined', 'exact_dup', 'retry_dup', 'rows_in_tasks', 'tasks', 'balanced'],
       SOURCES.map((source) => {
@@ -84,7 +85,7 @@ function formatReport(report: ValidateReport): string {
   section('Teams in the logs that no roster row names (each is a team of its own in every table)',
     report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—'])) : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
-  section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${report.quarantine_file})`,
+  section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${printable(report.quarantine_file)})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');
   const repairs = Object.entries(report.repairs).filter(([, count]) => count > 0);
   section('Repairs and merges', textTable(['what', 'rows'], [
