@@ -108,7 +108,7 @@ async function bytesOf(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimi
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw plausible < limit ? new TooLargeToHold(`it inflates to more than ${MAX_PLAUSIBLE_RATIO} times its size`) : tooLarge(limit + 1);
     }
-    throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
+    throw new FastReadUnavailable(`gunzip failed (${(error as Error).message}), and csv-parse says why`);
   } finally {
     read.release();
   }
@@ -470,7 +470,7 @@ async function textSource(file: Pick<InputFile, 'path' | 'gzip'>): Promise<TextS
           next = await pieces.next();
         } catch (error) {
           if ((error as NodeJS.ErrnoException).syscall !== undefined) throw cannotRead(error);
-          throw new FastReadUnavailable(`it is not gzip data (${(error as Error).message})`);
+          throw new FastReadUnavailable(`gunzip failed (${(error as Error).message}), and csv-parse says why`);
         }
         if (next.done) return 0;
         piece = next.value;
@@ -609,7 +609,7 @@ export async function readFileRecords<T>(
       return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits, chunkBytes }));
     } catch (error) {
       if (!(error instanceof FastReadUnavailable)) throw error;
-      onProgress(`${file.name}: read with csv-parse, as ${error.message}`);
+      onProgress(`${file.name}: trying csv-parse, as ${error.message}`);
     }
   }
   return read(async (onRecord) => {

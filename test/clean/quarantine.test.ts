@@ -100,7 +100,7 @@ test('a roster row that breaks quoting is quarantined with its line; the file is
     'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,"Fin, ""EU""",2026-11,UTC,perhaps,1,1', 'u2,"bad"team,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
   });
   const data = await cleanInput(dir, parseConfig({}), { onProgress: (message) => progress.push(message) });
-  expect(progress).toContain('user_monthly_summary_2026-11.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 3');
+  expect(progress).toContain('user_monthly_summary_2026-11.csv: trying csv-parse, as papaparse reports InvalidQuotes near line 3');
   expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([['user_monthly_summary_2026-11.csv', 3, 'parse_error']]);
   expect(data.accounting.user_monthly_summary).toMatchObject({ rows_read: 3, quarantined: 1, tasks: 2 });
   expect(data.repairs.unreadable_licensed).toBe(1);

@@ -20,7 +20,7 @@ async function cleanWithEitherReader(files: Record<string, string>): Promise<{ d
       process.env.UPTAKE_CSV_READER = reader;
       const progress: string[] = [];
       const { tasks, roster: _roster, ...data } = await cleanInput(dir, parseConfig({}), { now: Date.UTC(2026, 11, 4), workers: 0, onProgress: (message) => progress.push(message) });
-      results.push({ data, tasks: tasks.objects() as Array<Record<string, unknown>>, progress: progress.filter((message) => message.includes('read with csv-parse')) });
+      results.push({ data, tasks: tasks.objects() as Array<Record<string, unknown>>, progress: progress.filter((message) => message.includes('trying csv-parse')) });
     }
     expect({ ...results[0], progress: [] }).toEqual({ ...results[1], progress: [] });
     return results[0];
@@ -40,7 +40,7 @@ describe('line endings that change within a file', () => {
     expect(balanced(data.accounting.ai_logs)).toBe(true);
     expect(tasks.map((task) => [task.task_id, task.team, task.status])).toEqual([['e1', 'Finance', 'completed'], ['e2', 'Finance', 'completed'], ['e3', 'Legal', 'error']]);
     expect(data.quarantine.map((record) => [record.line, record.reason, record.raw])).toEqual([[5, 'unknown_status', rows[3]]]);
-    expect(progress).toEqual([expect.stringMatching(/ai_logs_a\.csv: read with csv-parse, as line endings change within the file \(line 2\)$/)]);
+    expect(progress).toEqual([expect.stringMatching(/ai_logs_a\.csv: trying csv-parse, as line endings change within the file \(line 2\)$/)]);
   });
 
   test('LF, CRLF and CR line endings mixed, with line breaks inside quotes kept', async () => {

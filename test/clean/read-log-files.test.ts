@@ -216,7 +216,7 @@ test('a header repeated in another column order, or broken quoting, far down a c
   const chunked = await readChunked(dir, 2, 2048);
   expect(chunked.data).toEqual(whole.data);
   expect(whole.data.tasks.filter((task) => String(task.task_id).startsWith('e2')).length).toBeGreaterThan(50);
-  expect(chunked.progress).toContain('ai_logs_2.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 202');
+  expect(chunked.progress).toContain('ai_logs_2.csv: trying csv-parse, as papaparse reports InvalidQuotes near line 202');
   expect(chunked.progress).toContain('ai_logs_1.csv: read whole, as a header repeated in it has other columns');
   expect(whole.data.files.find((entry) => entry.file.endsWith('ai_logs_1.csv'))!.drift).toEqual(['header repeated on line 202, columns in another order']);
 });

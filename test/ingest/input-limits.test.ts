@@ -60,7 +60,7 @@ describe('a gzip bomb', () => {
     expect([error.kind, error.exitCode]).toEqual(['input', 3]);
     expect(error.message).toBe(`${path}:2: expected a record of at most 1 MiB (inputLimits.maxRecordBytes), got a longer one (a runaway field or a quote never closed?)`);
     // gzip's trailer says 3 GiB: never inflated whole, streamed in chunks until the open record outgrows the cap, then by csv-parse
-    expect(progress).toEqual([`${path}: read with csv-parse, as a record is longer than inputLimits.maxRecordBytes`]);
+    expect(progress).toEqual([`${path}: trying csv-parse, as a record is longer than inputLimits.maxRecordBytes`]);
     expect(peakRise).toBeLessThan(300 * MiB);
   });
 
@@ -83,7 +83,7 @@ describe('a gzip bomb', () => {
     writeFileSync(path, Buffer.concat([gzipSync(`${AI_HEADER}\ne1,u1,report,2026-11-16T09:00:00Z,done,"`), ...Array.from({ length: 64 }, () => member)]));
     const { error, peakRise, progress } = await readFailure(path, { ...DEFAULT_INPUT_LIMITS, maxRecordBytes: MiB });
     expect(error.message).toMatch(new RegExp(`^${path}:2: expected a record of at most 1 MiB`));
-    expect(progress).toEqual([`${path}: read with csv-parse, as a record is longer than inputLimits.maxRecordBytes`]);
+    expect(progress).toEqual([`${path}: trying csv-parse, as a record is longer than inputLimits.maxRecordBytes`]);
     expect(peakRise).toBeLessThan(300 * MiB);
   });
 

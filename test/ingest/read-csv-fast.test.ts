@@ -191,7 +191,7 @@ describe('readCsvRecordsFast', () => {
   test('a .gz file that is not gzip data, or is cut short, is left to csv-parse', async () => {
     const whole = gzipSync('a,b\n1,2\n'.repeat(1000));
     for (const [bytes, reason] of [[Buffer.from('a,b\n1,2\n'), 'incorrect header check'], [whole.subarray(0, whole.length - 20), 'unexpected end of file']] as const) {
-      await expect(readCsvRecordsFast(rawFile('ai_logs_a.csv.gz', bytes), () => {})).rejects.toThrow(`it is not gzip data (${reason})`);
+      await expect(readCsvRecordsFast(rawFile('ai_logs_a.csv.gz', bytes), () => {})).rejects.toThrow(`gunzip failed (${reason}), and csv-parse says why`);
     }
   });
 
@@ -240,7 +240,7 @@ describe('readLogFile with either reader', () => {
     const dir = inputFolder({ 'ai_logs_a.csv': 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\ne2,u1,report,"2026"-11-16,done\n' }, { complete: false });
     const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
     expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
-    expect(fast.progress).toEqual(['ai_logs_a.csv: read with csv-parse, as papaparse reports InvalidQuotes near line 3']);
+    expect(fast.progress).toEqual(['ai_logs_a.csv: trying csv-parse, as papaparse reports InvalidQuotes near line 3']);
     expect(fast.result.quarantine.map((record) => [record.line, record.reason])).toEqual([[3, 'parse_error']]);
   });
 
@@ -249,7 +249,7 @@ describe('readLogFile with either reader', () => {
     const good = Array.from({ length: 5000 }, (_, index) => `e${index},u1,report,2026-11-16T09:00:00Z,done,"p ""${index}"""`);
     const dir = inputFolder({ 'ai_logs_a.csv': ['event_id,user_id,task_type,started_at,status,prompt', ...good, 'e9,u1,report,2026-11-16T09:00:00Z,done,"x"  ', ''].join('\n') }, { complete: false });
     const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
-    expect(fast.progress).toEqual(['ai_logs_a.csv: read with csv-parse, as the record on line 5002 breaks RFC 4180 quoting']);
+    expect(fast.progress).toEqual(['ai_logs_a.csv: trying csv-parse, as the record on line 5002 breaks RFC 4180 quoting']);
     expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
     expect([fast.result.rowsRead, fast.result.rows.length, fast.result.quarantine.map((record) => record.line)]).toEqual([5001, 5000, [5002]]);
   });
