@@ -267,7 +267,7 @@ describe('SIGTERM to uptake watch during a run', () => {
     expect(uptake.lines).toContain('uptake watch: new ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running');
     expect(readdirSync(join(box.out, '2026-W46'))).toContain('manifest.json');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
-    expect(uptake.lines.some((line) => line.includes('stopped before reporting 2026-W47; these files are retried on the next start'))).toBe(true);
+    expect(uptake.lines).toContain('uptake watch: run failed (stopped before reporting 2026-W47); these files are retried with the next arrival or restart');
     expect(existsSync(statePaths(box.out).watchLedger)).toBe(false);
   }, 90_000);
 });

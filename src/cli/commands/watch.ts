@@ -93,8 +93,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         // Older weeks are recomputed quietly (files, warehouse); only the newest is mailed and posted.
         const reports: Array<{ week: string; outDir: string }> = [];
         for (const [index, week] of weeks.entries()) {
-          // Stopping: the week in progress finishes, the rest wait; the batch's files stay out of the ledger.
-          if (stop.stopping.aborted) throw new UptakeError('aborted', `stopped before reporting ${weeks.slice(index).join(', ')}; these files are retried on the next start`);
+          // Stopping: the week in progress finishes, the rest wait; the batch's files stay out of the ledger
+          // (the watcher's log line says they are retried).
+          if (stop.stopping.aborted) throw new UptakeError('aborted', `stopped before reporting ${weeks.slice(index).join(', ')}`);
           const deliver = options.deliver && index === weeks.length - 1;
           // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
           const holdDelivery = async () => {
