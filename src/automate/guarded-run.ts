@@ -18,6 +18,8 @@ export interface GuardedRunOptions {
   runLog?: string;
   now?: () => number;
   isAlive?: (pid: number) => boolean;
+  /** Told when a stale run lock (a dead run's) is taken over. */
+  log?: (line: string) => void;
 }
 
 export interface GuardedRunResult<T> {
@@ -38,7 +40,7 @@ export async function guardedRun<T>(options: GuardedRunOptions, work: () => Prom
   const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();
   let lock;
   try {
-    lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive });
+    lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive, log: options.log });
   } catch (error) {
     if (isUptakeError(error) && error.kind === 'busy') {
       await appendRun(runLog, { event: 'skipped', at: new Date(now()).toISOString(), reason: options.reason, why: error.message, scheduledFor, weeks: options.weeks });

@@ -1,4 +1,4 @@
-import { link, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { dirname, join, basename } from 'node:path';
 import { hostname } from 'node:os';
@@ -17,7 +17,7 @@ export interface RunLockInfo {
   token: string;
 }
 
-/** A held lock; `release` removes it only while it is still this holder's. */
+/** A held lock; `release` stops its heartbeat and removes it only while it is still this holder's. */
 export interface RunLock {
   path: string;
   info: RunLockInfo;
@@ -31,20 +31,37 @@ export interface RunLockOptions {
   isAlive?: (pid: number) => boolean;
   host?: string;
   pid?: number;
+  /** Told when a stale lock is taken over, e.g. `uptake run: took over the run lock of pid 4242 on ci-7 ...`. */
+  log?: (line: string) => void;
+  /** How often the holder refreshes the lock; default RUN_LOCK_HEARTBEAT_MS. */
+  heartbeatMs?: number;
+  /**
+   * The clock the lock's modification time (its heartbeat) is written and aged by: the file system's, default
+   * Date.now. Apart from `now` (which stamps `since`), since a test's `now` may be any day.
+   */
+  fileClock?: () => number;
 }
+
+/** How often a holder refreshes its lock (the file's modification time) while it runs: 30 s. */
+export const RUN_LOCK_HEARTBEAT_MS = 30_000;
+/** A lock not refreshed for this long (ten heartbeats, 5 min) is stale whatever its host: its holder is gone. */
+export const RUN_LOCK_STALE_AFTER_MS = 10 * RUN_LOCK_HEARTBEAT_MS;
 
 // A lock file that is still being written can be empty for a moment; only older unreadable ones are stale.
 const UNREADABLE_STALE_AFTER_MS = 10_000;
 
 /**
- * Takes `<output>/.uptake/run.lock` so two report runs never overlap, across processes.
- * A lock whose pid is dead on this host is stale and is taken over; a live one is an
- * UptakeError of kind `busy` (exit code 10). A lock from another host is treated as live.
+ * Takes `<output>/.uptake/run.lock` so two report runs never overlap, across processes and hosts.
+ * The holder refreshes the lock every RUN_LOCK_HEARTBEAT_MS while it runs. A lock is stale, and is taken
+ * over (said through `log`), when its pid is dead on this host or when it was not refreshed for
+ * RUN_LOCK_STALE_AFTER_MS, whatever its host (a run killed on another machine, a CI runner that timed out);
+ * a live one is an UptakeError of kind `busy` (exit code 10).
  * @example const lock = await acquireRunLock('output', { reason: 'manual' }); try { ... } finally { await lock.release(); }
  */
 export async function acquireRunLock(outputDir: string, options: RunLockOptions = {}): Promise<RunLock> {
   const path = statePaths(outputDir).runLock;
   const now = options.now ?? Date.now;
+  const fileClock = options.fileClock ?? Date.now;
   const isAlive = options.isAlive ?? pidIsAlive;
   const info: RunLockInfo = {
     pid: options.pid ?? process.pid,
@@ -55,13 +72,17 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
   };
   await ensureFolder(dirname(path));
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(path, info)) return { path, info, release: () => releaseLock(path, info.token) };
+    const handle = await tryCreate(path, info, fileClock());
+    if (handle) return heldLock(path, info, handle, fileClock, options.heartbeatMs ?? RUN_LOCK_HEARTBEAT_MS);
     const holder = await readHolder(path);
     if (holder === 'gone') continue;
-    const stale =
-      holder === 'unreadable' ? await olderThan(path, UNREADABLE_STALE_AFTER_MS, now()) : holder.host === info.host && !isAlive(holder.pid);
-    if (!stale) throw busyError(path, holder);
-    await removeStale(path, isAlive, info.host);
+    if (holder === 'unreadable') {
+      if (!(await olderThan(path, UNREADABLE_STALE_AFTER_MS, fileClock()))) throw busyError(path, holder);
+    } else if (staleness(holder, info.host, isAlive, fileClock()) === null) {
+      throw busyError(path, holder);
+    }
+    const taken = await removeStale(path, isAlive, info.host, fileClock());
+    if (taken && options.log) options.log(`uptake: took over the run lock ${path} of ${describeHolder(taken.holder)}: ${taken.why}`);
   }
   throw new UptakeError('busy', 'expected to take the run lock, but it kept changing hands; another uptake run is starting', { file: path });
 }
@@ -80,43 +101,88 @@ export async function withRunLock<T>(outputDir: string, work: () => Promise<T>, 
 }
 
 /**
- * Who holds the run lock now, or null when nobody does (a stale holder is reported with `stale: true`).
+ * Who holds the run lock now, or null when nobody does; `refreshedAt` is its last heartbeat, and a
+ * stale holder (see acquireRunLock) is reported with `stale: true`.
  * @example (await readRunLock('output'))?.pid
  */
 export async function readRunLock(
   outputDir: string,
-  options: { isAlive?: (pid: number) => boolean; host?: string } = {},
-): Promise<(RunLockInfo & { stale: boolean }) | null> {
+  options: { isAlive?: (pid: number) => boolean; host?: string; fileClock?: () => number } = {},
+): Promise<(RunLockInfo & { refreshedAt: string; stale: boolean }) | null> {
   const holder = await readHolder(statePaths(outputDir).runLock);
   if (holder === 'gone' || holder === 'unreadable') return null;
   const host = options.host ?? hostname();
-  return { ...holder, stale: holder.host === host && !(options.isAlive ?? pidIsAlive)(holder.pid) };
+  const stale = staleness(holder, host, options.isAlive ?? pidIsAlive, (options.fileClock ?? Date.now)()) !== null;
+  return { ...holder, refreshedAt: new Date(holder.refreshedAt).toISOString(), stale };
+}
+
+// Why a lock's holder cannot be alive, or null while it may be: a pid only this host can check, and a
+// heartbeat any host can (a holder that stopped refreshing it was killed, or its machine is gone).
+function staleness(holder: HolderOnDisk, host: string, isAlive: (pid: number) => boolean, now: number): string | null {
+  if (holder.host === host && !isAlive(holder.pid)) return `pid ${holder.pid} is not running on ${host}`;
+  const silentMs = now - holder.refreshedAt;
+  if (silentMs > RUN_LOCK_STALE_AFTER_MS) return `it was last refreshed ${Math.round(silentMs / 60_000)} min ago (a live run refreshes it every ${RUN_LOCK_HEARTBEAT_MS / 1000} s)`;
+  return null;
+}
+
+// The heartbeat touches the lock's own inode through the handle kept from its creation, so a holder that
+// lost its lock (taken over after a long stall) never refreshes its successor's.
+function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () => number, heartbeatMs: number): RunLock {
+  const beat = () => {
+    const at = new Date(now());
+    handle.utimes(at, at).catch(() => undefined);
+  };
+  const heartbeat = setInterval(beat, heartbeatMs);
+  heartbeat.unref();
+  let released: Promise<void> | undefined;
+  return {
+    path,
+    info,
+    release: () =>
+      (released ??= (async () => {
+        clearInterval(heartbeat);
+        await handle.close().catch(() => undefined);
+        await releaseLock(path, info.token);
+      })()),
+  };
 }
 
 // Write the whole lock beside the target, then hard-link it in: link fails if a lock exists, and nobody sees half a file.
-async function tryCreate(path: string, info: RunLockInfo): Promise<boolean> {
+// The handle stays open for the heartbeat; null when another lock is there.
+async function tryCreate(path: string, info: RunLockInfo, now: number): Promise<FileHandle | null> {
   const temporary = join(dirname(path), `.${basename(path)}.${info.token}.tmp`);
-  await writeFile(temporary, `${JSON.stringify(info)}\n`, 'utf8');
+  const handle = await open(temporary, 'wx');
+  let linked = false;
   try {
+    await handle.writeFile(`${JSON.stringify(info)}\n`, 'utf8');
+    await handle.utimes(new Date(now), new Date(now));
     await link(temporary, path);
-    return true;
+    linked = true;
+    return handle;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
     throw error;
   } finally {
+    if (!linked) await handle.close();
     await rm(temporary, { force: true });
   }
 }
 
-async function readHolder(path: string): Promise<RunLockInfo | 'gone' | 'unreadable'> {
+/** A lock as read: what it holds, and when its holder last refreshed it (ms since the epoch). */
+type HolderOnDisk = RunLockInfo & { refreshedAt: number };
+
+async function readHolder(path: string): Promise<HolderOnDisk | 'gone' | 'unreadable'> {
   const text = await readStateFile(path, 'the run lock');
   if (text === null) return 'gone';
+  let parsed: RunLockInfo;
   try {
-    const parsed = JSON.parse(text) as RunLockInfo;
-    return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? parsed : 'unreadable';
+    parsed = JSON.parse(text) as RunLockInfo;
   } catch {
     return 'unreadable';
   }
+  if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return 'unreadable';
+  const info = await stat(path).catch(() => null);
+  return info ? { ...parsed, refreshedAt: Math.round(info.mtimeMs) } : 'gone';
 }
 
 async function olderThan(path: string, ageMs: number, now: number): Promise<boolean> {
@@ -128,18 +194,20 @@ async function olderThan(path: string, ageMs: number, now: number): Promise<bool
 }
 
 // Move the stale lock aside first: if another process took over in between, we moved a live lock and put it back.
-async function removeStale(path: string, isAlive: (pid: number) => boolean, host: string): Promise<void> {
+// Returns the holder removed and why it was stale, or null when none was.
+async function removeStale(path: string, isAlive: (pid: number) => boolean, host: string, now: number): Promise<{ holder: HolderOnDisk | 'unreadable'; why: string } | null> {
   const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
   try {
     await rename(path, aside);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
   const moved = await readHolder(aside);
-  const live = typeof moved === 'object' && (moved.host !== host || isAlive(moved.pid));
-  if (live) await link(aside, path).catch(() => undefined);
+  const why = moved === 'gone' ? null : moved === 'unreadable' ? 'it could not be read for 10 s' : staleness(moved, host, isAlive, now);
+  if (moved !== 'gone' && why === null) await link(aside, path).catch(() => undefined);
   await rm(aside, { force: true });
+  return moved === 'gone' || why === null ? null : { holder: moved, why };
 }
 
 async function releaseLock(path: string, token: string): Promise<void> {
@@ -147,12 +215,14 @@ async function releaseLock(path: string, token: string): Promise<void> {
   if (typeof holder === 'object' && holder.token === token) await unlink(path).catch(() => undefined);
 }
 
-function busyError(path: string, holder: RunLockInfo | 'unreadable'): UptakeError {
-  const who =
-    holder === 'unreadable'
-      ? 'a lock file that is still being written'
-      : `pid ${holder.pid} on ${holder.host} (${holder.reason}, since ${holder.since})`;
-  return new UptakeError('busy', `expected no other uptake run, but ${who} holds the run lock; wait for it or delete the file if that process is gone`, {
+function describeHolder(holder: RunLockInfo | 'unreadable'): string {
+  return holder === 'unreadable' ? 'an unreadable lock file' : `pid ${holder.pid} on ${holder.host} (${holder.reason}, since ${holder.since})`;
+}
+
+function busyError(path: string, holder: HolderOnDisk | 'unreadable'): UptakeError {
+  const who = holder === 'unreadable' ? 'a lock file that is still being written holds the run lock' : `${describeHolder(holder)} holds the run lock (last refreshed ${new Date(holder.refreshedAt).toISOString()})`;
+  const staleAfter = `${RUN_LOCK_STALE_AFTER_MS / 60_000} min`;
+  return new UptakeError('busy', `expected no other uptake run, but ${who}; wait for it (a lock not refreshed for ${staleAfter} is taken over) or delete the file if that process is gone`, {
     file: path,
   });
 }

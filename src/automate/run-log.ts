@@ -93,8 +93,11 @@ export async function readRunLog(runLogPath: string): Promise<RunLogEntry[]> {
   return entries;
 }
 
+// A run on another host cannot be checked by its pid, but runs start only under the run lock: a start
+// followed by another run's start had lost the lock, so without an end it was interrupted (killed).
 /**
- * Runs in start order. A start without an end is `running` while its process lives, else `interrupted`.
+ * Runs in start order. A start without an end is `running` while its process lives (on another host:
+ * while no later run started), else `interrupted`.
  * @example (await readRuns('output/.uptake/runs.jsonl')).at(-1)?.outcome // 'ok'
  */
 export async function readRuns(
@@ -106,11 +109,12 @@ export async function readRuns(
   const entries = await readRunLog(runLogPath);
   const ends = new Map<string, Extract<RunLogEntry, { event: 'end' }>>();
   for (const entry of entries) if (entry.event === 'end') ends.set(entry.runId, entry);
+  const lastStart = entries.findLastIndex((entry) => entry.event === 'start');
   const runs: RunRecord[] = [];
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     if (entry.event === 'start') {
       const end = ends.get(entry.runId);
-      const alive = entry.host !== host || isAlive(entry.pid);
+      const alive = index === lastStart && (entry.host !== host || isAlive(entry.pid));
       runs.push({
         runId: entry.runId,
         reason: entry.reason,

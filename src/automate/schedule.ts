@@ -159,7 +159,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     const scheduledIso = scheduledFor === null ? null : new Date(scheduledFor).toISOString();
     try {
       const result = await guardedRun(
-        { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive },
+        { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log },
         () => deps.job({ reason }),
       );
       log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);

@@ -37,7 +37,7 @@ export interface StatusReport {
    * out of the reports it builds meanwhile; empty when it is not running).
    */
   watcher: { pid: number; host: string; since: string; dir: string; alive: boolean; last_run_at: string | null; waiting: WaitingFile[] } | null;
-  lock: { pid: number; host: string; reason: string; since: string; stale: boolean } | null;
+  lock: { pid: number; host: string; reason: string; since: string; refreshed_at: string; stale: boolean } | null;
   dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
 }
 
@@ -100,7 +100,7 @@ export async function statusReport(
       : null,
     scheduler,
     watcher,
-    lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, stale: lock.stale } : null,
+    lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, refreshed_at: lock.refreshedAt, stale: lock.stale } : null,
     dead_man: snakeDeadMan(deadManCheck(entries, { days: config.schedule.deadManDays, now: options.now })),
   };
 }
@@ -160,7 +160,7 @@ export function formatStatus(report: StatusReport): string {
   }
   sections.push(
     report.lock
-      ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`
+      ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since}, last refreshed ${report.lock.refreshed_at})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`
       : 'Run lock: free',
   );
   sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);

@@ -502,7 +502,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     try {
       if (options.outputDir) {
         await guardedRun(
-          { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive },
+          { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log },
           () => options.job(request),
         );
       } else {

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { mkdtemp, rm, writeFile, mkdir, readFile, utimes } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile, mkdir, readFile, stat, utimes } from 'node:fs/promises';
+import { cpSync, existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { execa } from 'execa';
 import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { guardedRun } from '../../src/automate/guarded-run.js';
 import { readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { UptakeError } from '../../src/errors.js';
+import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
 
 let output: string;
 let lockPath: string;
@@ -49,18 +51,73 @@ describe('acquireRunLock', () => {
     await lock.release();
   });
 
-  it('takes over a stale lock whose process is dead on this host', async () => {
+  it('takes over a stale lock whose process is dead on this host, at once, and says so', async () => {
     const stalePid = deadPid();
     await writeForeignLock({ pid: stalePid, host: hostname() });
     expect(await readRunLock(output)).toMatchObject({ pid: stalePid, stale: true });
-    const lock = await acquireRunLock(output);
+    const lines: string[] = [];
+    const lock = await acquireRunLock(output, { log: (line) => lines.push(line) });
     expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, token: lock.info.token });
+    expect(lines).toEqual([`uptake: took over the run lock ${lockPath} of pid ${stalePid} on ${hostname()} (schedule, since 2026-11-24T06:00:00.000Z): pid ${stalePid} is not running on ${hostname()}`]);
     await lock.release();
   });
 
-  it('treats a lock from another host as live, since its pid cannot be checked', async () => {
+  it('treats a lock from another host as live while it is refreshed, since its pid cannot be checked', async () => {
     await writeForeignLock({ pid: deadPid(), host: 'some-other-host' });
+    const fourMinutesAgo = new Date(Date.now() - 4 * 60_000);
+    await utimes(lockPath, fourMinutesAgo, fourMinutesAgo);
+    expect(await readRunLock(output)).toMatchObject({ host: 'some-other-host', stale: false, refreshedAt: fourMinutesAgo.toISOString() });
+    const error = await acquireRunLock(output).catch((caught) => caught);
+    expect(error).toMatchObject({ kind: 'busy' });
+    expect((error as UptakeError).message).toContain(`on some-other-host (schedule, since 2026-11-24T06:00:00.000Z) holds the run lock (last refreshed ${fourMinutesAgo.toISOString()})`);
+  });
+
+  it('takes over a lock not refreshed for 5 minutes, whatever its host, and says so', async () => {
+    const theirPid = deadPid();
+    await writeForeignLock({ pid: theirPid, host: 'some-other-host' });
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+    await utimes(lockPath, sixMinutesAgo, sixMinutesAgo);
+    expect(await readRunLock(output)).toMatchObject({ host: 'some-other-host', stale: true });
+    const lines: string[] = [];
+    const lock = await acquireRunLock(output, { log: (line) => lines.push(line) });
+    expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname(), token: lock.info.token });
+    expect(lines).toEqual([
+      `uptake: took over the run lock ${lockPath} of pid ${theirPid} on some-other-host (schedule, since 2026-11-24T06:00:00.000Z): it was last refreshed 6 min ago (a live run refreshes it every 30 s)`,
+    ]);
+    await lock.release();
+  });
+
+  it('takes over a lock of a live pid on this host once it is not refreshed (a stopped process, or its pid reused)', async () => {
+    await writeForeignLock({ pid: process.pid, host: hostname() });
     await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy' });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockPath, hourAgo, hourAgo);
+    const lock = await acquireRunLock(output);
+    expect(lock.info.token).not.toBe('theirs');
+    await lock.release();
+  });
+
+  it('refreshes the lock while it is held, and no more once released', async () => {
+    const lock = await acquireRunLock(output, { heartbeatMs: 50 });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockPath, hourAgo, hourAgo);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Date.now() - (await stat(lockPath)).mtimeMs).toBeLessThan(5_000);
+    expect(await readRunLock(output)).toMatchObject({ pid: process.pid, stale: false });
+    await lock.release();
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('a holder that lost its lock after a stall never refreshes its successor\'s', async () => {
+    const stalled = await acquireRunLock(output, { heartbeatMs: 50, pid: deadPid() });
+    const successor = await acquireRunLock(output, { log: () => undefined });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockPath, hourAgo, hourAgo);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Math.round((await stat(lockPath)).mtimeMs)).toBe(hourAgo.getTime());
+    await stalled.release();
+    expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe(successor.info.token);
+    await successor.release();
   });
 
   it('treats an unreadable lock as stale only once it is old', async () => {
@@ -132,4 +189,63 @@ describe('guardedRun', () => {
     const runs = await readRuns(statePaths(output).runLog);
     expect(runs.map((run) => [run.reason, run.outcome])).toEqual([['manual', 'skipped']]);
   });
+});
+
+// Real `uptake run` processes: one killed with kill -9 while it holds the lock, its state copied to
+// another output folder (a CI cache restored on the next runner), and runs there on another host name
+// (a UTS namespace of their own, `unshare -u`, which needs root or user namespaces).
+const canRenameHost = spawnSync('unshare', ['-u', 'true']).status === 0;
+
+describe.skipIf(!canRenameHost)('a run lock left by a killed run on another host', () => {
+  let box: Sandbox;
+  beforeEach(() => {
+    box = sandbox();
+  });
+  afterEach(() => {
+    box.remove();
+  });
+
+  const runArgs = (out: string, notebook: string) => ['run', '--input', 'data/sample', '--out', out, '--notebook', notebook, '--no-deliver', '--no-warehouse', '--no-store'];
+  const onOtherHost = (args: string[]) =>
+    execa('unshare', ['-u', 'sh', '-c', 'hostname uptake-other-runner && exec "$@"', 'sh', process.execPath, join(process.cwd(), 'dist/cli/main.js'), ...args], {
+      env: box.env,
+      extendEnv: false,
+      reject: false,
+    });
+
+  it('is respected while fresh, and taken over (saying so) once not refreshed for 5 minutes', async () => {
+    const first = join(box.dir, 'first');
+    const killed = startUptake(runArgs(first, box.notebook(60)), box.env);
+    await killed.waitFor(/sleep 60/);
+    const children = descendants(killed.child.pid!);
+    process.kill(killed.child.pid!, 'SIGKILL');
+    await killed.child;
+    expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
+    const firstLock = statePaths(first).runLock;
+    expect(JSON.parse(readFileSync(firstLock, 'utf8'))).toMatchObject({ pid: killed.child.pid, host: hostname() });
+
+    const second = join(box.dir, 'second');
+    cpSync(statePaths(first).dir, statePaths(second).dir, { recursive: true, preserveTimestamps: true });
+    const fresh = await onOtherHost(runArgs(second, box.notebook(0)));
+    expect(fresh.exitCode).toBe(10);
+    expect(fresh.stderr).toContain(`pid ${killed.child.pid} on ${hostname()} (manual, since`);
+
+    // As if the next runner started 6 minutes after the kill.
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+    utimesSync(statePaths(second).runLock, sixMinutesAgo, sixMinutesAgo);
+    const later = await onOtherHost(runArgs(second, box.notebook(0)));
+    expect(later.stderr).toContain(
+      `uptake: took over the run lock ${statePaths(second).runLock} of pid ${killed.child.pid} on ${hostname()} (manual, since`,
+    );
+    expect(later.stderr).toContain('it was last refreshed 6 min ago');
+    expect(later.exitCode).toBe(0);
+    expect(existsSync(statePaths(second).runLock)).toBe(false);
+    const runs = await readRuns(statePaths(second).runLog, { host: 'uptake-other-runner' });
+    expect(runs.map((run) => [run.host, run.outcome])).toEqual([
+      [hostname(), 'interrupted'],
+      [null, 'skipped'],
+      ['uptake-other-runner', 'ok'],
+    ]);
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 90_000);
 });

@@ -28,6 +28,19 @@ describe('readRuns', () => {
     ]);
   });
 
+  it('marks a start on another host interrupted once a later run started (it had lost the lock), running before', async () => {
+    await appendRun(log, { event: 'start', runId: 'killed', at: '2026-11-23T06:00:00.000Z', reason: 'schedule', pid: 11, host: 'ci-runner-1' });
+    expect((await readRuns(log, { host: 'ci-runner-2', isAlive: () => false })).map((run) => run.outcome)).toEqual(['running']);
+    await appendRun(log, { event: 'skipped', at: '2026-11-23T06:01:00.000Z', reason: 'schedule', why: 'busy' });
+    await appendRun(log, { event: 'start', runId: 'next', at: '2026-11-23T06:10:00.000Z', reason: 'schedule', pid: 11, host: 'ci-runner-2' });
+    const runs = await readRuns(log, { host: 'ci-runner-2', isAlive: () => true });
+    expect(runs.map((run) => [run.runId, run.outcome])).toEqual([
+      ['killed', 'interrupted'],
+      [null, 'skipped'],
+      ['next', 'running'],
+    ]);
+  });
+
   it('skips a torn last line and reads a missing log as empty', async () => {
     expect(await readRunLog(log)).toEqual([]);
     await appendRun(log, { event: 'skipped', at: '2026-11-24T06:00:00.000Z', reason: 'schedule', why: 'busy' });
