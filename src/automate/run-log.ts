@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { UptakeError } from '../errors.js';
 import { notRegularFile } from '../util/file-kind.js';
@@ -50,6 +50,8 @@ export interface RunRecord {
 
 /**
  * Appends one entry as one JSON line (a single O_APPEND write, so concurrent writers do not interleave).
+ * A last line left unterminated (a writer killed mid-line, a full disk) is ended first, so the entry is
+ * a line of its own and the torn one stays alone (and is skipped by readRunLog).
  * @example await appendRun('output/.uptake/runs.jsonl', { event: 'skipped', at: new Date().toISOString(), reason: 'schedule', why: 'busy' })
  */
 export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise<void> {
@@ -57,7 +59,7 @@ export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise
   // opened without blocking (a FIFO would wait for a reader for good) and written only when a regular file
   let handle;
   try {
-    handle = await open(runLogPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
+    handle = await open(runLogPath, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
   } catch (cause) {
     const info = await stat(runLogPath).catch(() => null);
     if (info && !info.isFile()) throw notRegularFile(runLogPath, 'the run log', 'output', info, 'name another output folder');
@@ -66,10 +68,19 @@ export async function appendRun(runLogPath: string, entry: RunLogEntry): Promise
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw notRegularFile(runLogPath, 'the run log', 'output', info, 'name another output folder');
-    await handle.write(`${JSON.stringify(entry)}\n`);
+    await handle.write(`${(await endsInNewline(handle, info.size)) ? '' : '\n'}${JSON.stringify(entry)}\n`);
   } finally {
     await handle.close();
   }
+}
+
+// Whether the file's last byte ends a line (an empty file does). Two writers that both find a torn line
+// both end it: an empty line, which readers skip.
+async function endsInNewline(handle: FileHandle, size: number): Promise<boolean> {
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  const { bytesRead } = await handle.read(last, 0, 1, size - 1);
+  return bytesRead === 0 || last[0] === 0x0a;
 }
 
 // A crash can leave a torn last line; every other line is kept, a torn one is skipped.
