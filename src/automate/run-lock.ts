@@ -1,12 +1,13 @@
 import { link, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
-import { dirname, join, basename } from 'node:path';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { UptakeError } from '../errors.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
+import { ownedTempPath, removeDeadWritersTemps } from '../util/owned-temp-file.js';
 
 /** What `run.lock` holds. */
 export interface RunLockInfo {
@@ -150,7 +151,8 @@ function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () =
 // Write the whole lock beside the target, then hard-link it in: link fails if a lock exists, and nobody sees half a file.
 // The handle stays open for the heartbeat; null when another lock is there.
 async function tryCreate(path: string, info: RunLockInfo, now: number): Promise<FileHandle | null> {
-  const temporary = join(dirname(path), `.${basename(path)}.${info.token}.tmp`);
+  const temporary = ownedTempPath(path);
+  await removeDeadWritersTemps(path);
   const handle = await open(temporary, 'wx');
   let linked = false;
   try {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { UptakeError, isSystemError, outputError } from '../errors.js';
 import { fileKind } from './file-kind.js';
 import { isReaderGone } from './reader-gone.js';
+import { ownedTempPath, removeDeadWritersTemps } from './owned-temp-file.js';
 
 // This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
 // they are written through the process's streams.
@@ -113,13 +114,15 @@ async function realMkdirError(path: string, error: unknown): Promise<unknown> {
   );
 }
 
-// A reader never sees half a file: write beside the target, then rename over it.
+// A reader never sees half a file: write beside the target, then rename over it. The temp file is named
+// after this process, so a write to the same target after a kill -9 mid-write removes it.
 /**
  * Writes `data` to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
  * `/dev/stdout` on a terminal), a FIFO with a reader or a file reached through `/dev/stdout`
  * (or another link under /dev or /proc) is written in place, appended, and a folder, a block
  * device, a socket or a dangling symlink is refused with UptakeError('output'), as is any
- * system failure (full disk, read-only folder), naming the path.
+ * system failure (full disk, read-only folder), naming the path. Temp files that writers of `path` killed
+ * mid-write left beside it are removed first (removeDeadWritersTemps).
  * @example await writeFileAtomic('output/2026-W47/metrics.json', json)
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -127,8 +130,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   if (target.kind === 'refuse') throw refusal(path, target.reason);
   if (target.kind === 'in-place') return writeInPlace(target, data);
   if (target.kind === 'stream') return writeStream(target, data);
-  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = ownedTempPath(target.path);
   await ensureFolder(dirname(target.path));
+  await removeDeadWritersTemps(target.path);
   try {
     await writeFile(temporary, data);
     await rename(temporary, target.path);
