@@ -93,10 +93,10 @@ export interface LaunchBrowserOptions {
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<ReportBrowser> {
   const executablePath = options.executablePath ?? findChromium(options.env ?? process.env);
-  // The profile is in a guarded folder: a kill -9 of uptake leaves neither Chromium nor the profile,
-  // nor the folder Chromium makes in TMPDIR for its singleton socket (org.chromium.Chromium.*, linked
-  // from the profile; it stays in TMPDIR, since a socket's path must stay under 108 bytes). The
-  // watchdog starts before Chromium, so a kill -9 during the launch is covered too: the folder, on
+  // The profile is in a guarded folder: a kill -9 of uptake leaves neither Chromium nor the profile.
+  // Chromium's TMPDIR is that folder too, so what it makes there (org.chromium.Chromium.* for its
+  // singleton socket) goes with it, also when the watchdog died with uptake (removeOrphanedTempDirs).
+  // The watchdog starts before Chromium, so a kill -9 during the launch is covered too: the folder, on
   // Chromium's command line, marks its processes until the pid is known.
   const guard = await guardChild({ kind: 'chromium' });
   const userDataDir = join(guard.dir, 'profile');
@@ -112,7 +112,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       timeout: options.timeoutMs ?? 30_000,
       // A Chromium that stops answering fails each call after this long, not after puppeteer's 180 s.
       protocolTimeout: PROTOCOL_TIMEOUT_MS,
-      env: { ...process.env, TZ: 'UTC' },
+      env: { ...process.env, TZ: 'UTC', ...chromiumTempDir(guard.dir) },
       // Signals belong to the program that owns the process (uptake's CLI), never to a library.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -159,6 +159,16 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     },
   };
 }
+
+// A socket's path must fit in 107 bytes: `<TMPDIR>/org.chromium.Chromium.XXXXXX/SingletonSocket`. Under a
+// long system TMPDIR the guarded folder cannot be Chromium's: its socket folder then stays in TMPDIR,
+// linked from the profile (removeGuardedDir follows the link).
+function chromiumTempDir(guardDir: string): { TMPDIR?: string } {
+  return guardDir.length + '/org.chromium.Chromium.XXXXXX/SingletonSocket'.length <= MAX_SOCKET_PATH ? { TMPDIR: guardDir } : {};
+}
+
+/** The longest path a Unix socket may have (sun_path is 108 bytes with its closing NUL). */
+const MAX_SOCKET_PATH = 107;
 
 // puppeteer's close asks Chromium to quit and waits for its answer (180 s when it stopped answering):
 // one that has not quit in a few seconds is killed, with every process of its group.

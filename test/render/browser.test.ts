@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATHS, findChromium, launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
 import { notebookToHtml } from '../../src/render/to-html.js';
 import { UptakeError } from '../../src/errors.js';
+import { descendants, eventually, sandbox, startUptake, stillRunning } from '../helpers/uptake-process.js';
 
 describe('findChromium', () => {
   it('prefers UPTAKE_CHROMIUM, then PUPPETEER_EXECUTABLE_PATH, then the system paths', () => {
@@ -140,4 +142,58 @@ describe('the report page in real headless Chromium', () => {
     expect(facts.clipIds).toEqual(['c5o0-clip1', 'c5o1-clip1']);
     expect(facts.text).not.toContain('HIDDEN_SOURCE_MARKER');
   });
+});
+
+// A real `uptake run`: the fake kernel's `sleep 60` cell holds the notebook stage while Chromium starts
+// beside it, in a TMPDIR of the test's own (a short one: Chromium's socket path must fit in 107 bytes).
+describe('Chromium\'s temp files', () => {
+  it('stay in uptake\'s own temp folder, which the next run removes after a kill -9 of the run with its watchdog', async () => {
+    const box = sandbox();
+    const tmp = mkdtempSync('/tmp/uptake-t-');
+    const env = { ...box.env, TMPDIR: tmp };
+    try {
+      const chromiumFolders = () => readdirSync(tmp).filter((name) => name.startsWith('uptake-chromium-'));
+      const socketFolders = (dir: string) => readdirSync(dir).filter((name) => /^org\.chromium\.Chromium\./.test(name));
+      const killed = startUptake(['run', '--input', 'data/sample', '--out', box.out, '--notebook', box.notebook(60), '--no-deliver', '--no-warehouse', '--no-store'], env);
+      await killed.waitFor(/sleep 60/);
+      expect(await eventually(() => chromiumFolders().some((name) => socketFolders(join(tmp, name)).length === 1))).toBe(true);
+      expect(socketFolders(tmp)).toEqual([]);
+
+      // Everything the run started dies with it (a container stopped, a CI job cancelled): its watchdog too.
+      const everything = descendants(killed.child.pid!);
+      for (const pid of [killed.child.pid!, ...everything]) process.kill(pid, 'SIGKILL');
+      await killed.child;
+      expect(await eventually(() => stillRunning(everything).length === 0)).toBe(true);
+      expect(chromiumFolders()).toHaveLength(1);
+
+      // The next run starts by removing what dead runs left (it fails at once here: no such input).
+      const next = startUptake(['run', '--input', join(box.dir, 'nowhere'), '--out', box.out, '--no-deliver', '--no-warehouse', '--no-store'], env);
+      expect((await next.child).exitCode).toBe(3);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      box.remove();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('under a TMPDIR too long for a socket in uptake\'s folder, Chromium still starts, and its socket folder goes with it', async () => {
+    // About 50 bytes: short enough for Chromium's socket in it, too long for one in uptake's folder inside.
+    const long = join(mkdtempSync('/tmp/uptake-long-'), 'a'.repeat(26));
+    mkdirSync(long);
+    expect(`${long}/uptake-chromium-1234567-abcdef/org.chromium.Chromium.XXXXXX/SingletonSocket`.length).toBeGreaterThan(107);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = long;
+    try {
+      const browser = await launchBrowser();
+      try {
+        expect(readdirSync(long).filter((name) => name.startsWith('org.chromium.Chromium.'))).toHaveLength(1);
+      } finally {
+        await browser.close();
+      }
+      expect(readdirSync(long)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = before;
+      rmSync(join(long, '..'), { recursive: true, force: true });
+    }
+  }, 60_000);
 });
