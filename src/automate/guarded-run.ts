@@ -28,13 +28,18 @@ export interface GuardedRunResult<T> {
   durationMs: number;
 }
 
+/** What a run under the lock is told: `lockLost` aborts once the lock is another run's (see RunLock.lost). */
+export interface HeldRun {
+  lockLost: AbortSignal;
+}
+
 /**
  * Runs `work` under the run lock and logs it (first removing what dead runs left, see removeStaleRunFiles): a `start` line, then an `end` line with the
  * outcome, duration and error. A held lock logs a `skipped` line and throws UptakeError `busy`;
  * a failing `work` logs its error and rethrows it.
  * @example await guardedRun({ outputDir: 'output', reason: 'manual' }, () => runReport(options))
  */
-export async function guardedRun<T>(options: GuardedRunOptions, work: () => Promise<T>): Promise<GuardedRunResult<T>> {
+export async function guardedRun<T>(options: GuardedRunOptions, work: (held: HeldRun) => Promise<T>): Promise<GuardedRunResult<T>> {
   const now = options.now ?? Date.now;
   const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
   const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();
@@ -68,7 +73,7 @@ export async function guardedRun<T>(options: GuardedRunOptions, work: () => Prom
     });
     let value: T;
     try {
-      value = await work();
+      value = await work({ lockLost: lock.lost });
     } catch (error) {
       const ended = now();
       await appendRun(runLog, { event: 'end', runId, at: new Date(ended).toISOString(), outcome: 'error', durationMs: ended - started, error: describeError(error) });

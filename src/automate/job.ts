@@ -13,6 +13,8 @@ export interface JobRequest {
   leftOut?: Array<{ file: string; why: string; since: string }>;
   /** Input files in `input` read as they are, though their end is not whole (waited for long enough). */
   readAsIs?: Array<{ file: string; why: string }>;
+  /** Aborts once the run lock is another run's (see RunLock.lost): the job publishes and delivers nothing more. */
+  lockLost?: AbortSignal;
 }
 
 /** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */

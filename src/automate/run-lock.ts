@@ -18,10 +18,15 @@ export interface RunLockInfo {
   token: string;
 }
 
-/** A held lock; `release` stops its heartbeat and removes it only while it is still this holder's. */
+/**
+ * A held lock; `release` stops its heartbeat and removes it only while it is still this holder's. `lost` aborts
+ * when a heartbeat finds the lock no longer this holder's (another host took it over after this run stalled for
+ * RUN_LOCK_STALE_AFTER_MS, e.g. a paused machine): the run must then publish and deliver nothing more.
+ */
 export interface RunLock {
   path: string;
   info: RunLockInfo;
+  lost: AbortSignal;
   release(): Promise<void>;
 }
 
@@ -54,9 +59,9 @@ const UNREADABLE_STALE_AFTER_MS = 10_000;
 /**
  * Takes `<output>/.uptake/run.lock` so two report runs never overlap, across processes and hosts.
  * The holder refreshes the lock every RUN_LOCK_HEARTBEAT_MS while it runs. A lock is stale, and is taken
- * over (said through `log`), when its pid is dead on this host or when it was not refreshed for
- * RUN_LOCK_STALE_AFTER_MS, whatever its host (a run killed on another machine, a CI runner that timed out);
- * a live one is an UptakeError of kind `busy` (exit code 10).
+ * over (said through `log`), when its pid is dead on this host, or, of another host (whose pids this host
+ * cannot check), when it was not refreshed for RUN_LOCK_STALE_AFTER_MS (a run killed on another machine, a CI
+ * runner that timed out); a live one is an UptakeError of kind `busy` (exit code 10).
  * @example const lock = await acquireRunLock('output', { reason: 'manual' }); try { ... } finally { await lock.release(); }
  */
 export async function acquireRunLock(outputDir: string, options: RunLockOptions = {}): Promise<RunLock> {
@@ -74,7 +79,7 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
   await ensureFolder(dirname(path));
   for (let attempt = 0; attempt < 3; attempt++) {
     const handle = await tryCreate(path, info, fileClock());
-    if (handle) return heldLock(path, info, handle, fileClock, options.heartbeatMs ?? RUN_LOCK_HEARTBEAT_MS);
+    if (handle) return heldLock(path, info, handle, fileClock, options.heartbeatMs ?? RUN_LOCK_HEARTBEAT_MS, options.log ?? (() => {}));
     const holder = await readHolder(path);
     if (holder === 'gone') continue;
     if (holder === 'unreadable') {
@@ -117,28 +122,42 @@ export async function readRunLock(
   return { ...holder, refreshedAt: new Date(holder.refreshedAt).toISOString(), stale };
 }
 
-// Why a lock's holder cannot be alive, or null while it may be: a pid only this host can check, and a
-// heartbeat any host can (a holder that stopped refreshing it was killed, or its machine is gone).
+// Why a lock's holder cannot be alive, or null while it may be: this host's pid, which this host checks (a
+// stopped or suspended run keeps its lock), and another host's heartbeat (a holder that stopped refreshing it
+// was killed, or its machine is gone).
 function staleness(holder: HolderOnDisk, host: string, isAlive: (pid: number) => boolean, now: number): string | null {
-  if (holder.host === host && !isAlive(holder.pid)) return `pid ${holder.pid} is not running on ${host}`;
+  if (holder.host === host) return isAlive(holder.pid) ? null : `pid ${holder.pid} is not running on ${host}`;
   const silentMs = now - holder.refreshedAt;
   if (silentMs > RUN_LOCK_STALE_AFTER_MS) return `it was last refreshed ${Math.round(silentMs / 60_000)} min ago (a live run refreshes it every ${RUN_LOCK_HEARTBEAT_MS / 1000} s)`;
   return null;
 }
 
 // The heartbeat touches the lock's own inode through the handle kept from its creation, so a holder that
-// lost its lock (taken over after a long stall) never refreshes its successor's.
-function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () => number, heartbeatMs: number): RunLock {
-  const beat = () => {
+// lost its lock (taken over after a long stall) never refreshes its successor's; it then finds the lock at
+// `path` another's, says so, and aborts `lost`.
+function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () => number, heartbeatMs: number, log: (line: string) => void): RunLock {
+  const lost = new AbortController();
+  let failedToRefresh = false;
+  const beat = async () => {
     const at = new Date(now());
-    handle.utimes(at, at).catch(() => undefined);
+    await handle.utimes(at, at).catch((error: unknown) => {
+      if (!failedToRefresh) log(`uptake: could not refresh the run lock ${path} (${(error as Error).message}); another host may take it over after ${RUN_LOCK_STALE_AFTER_MS / 60_000} min`);
+      failedToRefresh = true;
+    });
+    const holder = await readHolder(path);
+    // (an unreadable lock tells nothing: the run goes on)
+    if (lost.signal.aborted || holder === 'unreadable' || (holder !== 'gone' && holder.token === info.token)) return;
+    const by = holder === 'gone' ? 'it was removed' : `${describeHolder(holder)} took it over`;
+    log(`uptake: lost the run lock ${path}: ${by}; this run publishes and delivers nothing more`);
+    lost.abort(`losing the run lock (${by})`);
   };
-  const heartbeat = setInterval(beat, heartbeatMs);
+  const heartbeat = setInterval(() => void beat(), heartbeatMs);
   heartbeat.unref();
   let released: Promise<void> | undefined;
   return {
     path,
     info,
+    lost: lost.signal,
     release: () =>
       (released ??= (async () => {
         clearInterval(heartbeat);

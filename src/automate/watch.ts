@@ -503,7 +503,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       if (options.outputDir) {
         await guardedRun(
           { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log },
-          () => options.job(request),
+          (held) => options.job({ ...request, lockLost: held.lockLost }),
         );
       } else {
         await options.job(request);

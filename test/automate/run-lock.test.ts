@@ -87,14 +87,12 @@ describe('acquireRunLock', () => {
     await lock.release();
   });
 
-  it('takes over a lock of a live pid on this host once it is not refreshed (a stopped process, or its pid reused)', async () => {
+  it('keeps the lock of a live pid on this host however long it was not refreshed (a stopped or suspended run resumes)', async () => {
     await writeForeignLock({ pid: process.pid, host: hostname() });
-    await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy' });
     const hourAgo = new Date(Date.now() - 3_600_000);
     await utimes(lockPath, hourAgo, hourAgo);
-    const lock = await acquireRunLock(output);
-    expect(lock.info.token).not.toBe('theirs');
-    await lock.release();
+    await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy' });
+    expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe('theirs');
   });
 
   it('refreshes the lock while it is held, and no more once released', async () => {
@@ -108,13 +106,17 @@ describe('acquireRunLock', () => {
     expect(existsSync(lockPath)).toBe(false);
   });
 
-  it('a holder that lost its lock after a stall never refreshes its successor\'s', async () => {
-    const stalled = await acquireRunLock(output, { heartbeatMs: 50, pid: deadPid() });
+  it('a holder that lost its lock after a stall never refreshes its successor\'s: its heartbeat says so and aborts `lost`', async () => {
+    const lines: string[] = [];
+    const stalled = await acquireRunLock(output, { heartbeatMs: 50, pid: deadPid(), log: (line) => lines.push(line) });
     const successor = await acquireRunLock(output, { log: () => undefined });
     const hourAgo = new Date(Date.now() - 3_600_000);
     await utimes(lockPath, hourAgo, hourAgo);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(Math.round((await stat(lockPath)).mtimeMs)).toBe(hourAgo.getTime());
+    expect(stalled.lost.aborted).toBe(true);
+    expect(successor.lost.aborted).toBe(false);
+    expect(lines).toEqual([`uptake: lost the run lock ${lockPath}: pid ${process.pid} on ${hostname()} (manual, since ${successor.info.since}) took it over; this run publishes and delivers nothing more`]);
     await stalled.release();
     expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe(successor.info.token);
     await successor.release();

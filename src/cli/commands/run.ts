@@ -81,7 +81,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
       const { runStoreLocation } = await import('../../store/open-store.js');
       const store = runStoreLocation(options.store, config, process.env, outDir);
-      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log }, async () => {
+      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log }, async ({ lockLost }) => {
         const result = await runReport(
           {
             config,
@@ -97,7 +97,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
             cellTimeoutSec: Number(options.timeout),
             store,
           },
-          runEffects({ log, signal: stop.abort }),
+          runEffects({ log, signal: AbortSignal.any([stop.abort, lockLost]) }),
         );
         return summary(result);
       });

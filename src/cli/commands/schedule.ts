@@ -55,7 +55,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       await checkRunOutputs(config, { input: options.input });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
-        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: stop.abort }));
+        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: request.lockLost ? AbortSignal.any([stop.abort, request.lockLost]) : stop.abort }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });

@@ -105,7 +105,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
           const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
           const result = await runReport(
             { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs },
-            runEffects({ log, signal: stop.abort, holdDelivery }),
+            runEffects({ log, signal: request.lockLost ? AbortSignal.any([stop.abort, request.lockLost]) : stop.abort, holdDelivery }),
           );
           reports.push({ week: result.week, outDir: result.outDir });
         }
