@@ -18,8 +18,10 @@ export interface GuardedRunOptions {
   runLog?: string;
   now?: () => number;
   isAlive?: (pid: number) => boolean;
-  /** Told when a stale run lock (a dead run's) is taken over. */
+  /** Told when a stale run lock (a dead run's) is taken over, or this run's lock is lost. */
   log?: (line: string) => void;
+  /** How often the lock is refreshed (and checked to be this run's); default RUN_LOCK_HEARTBEAT_MS. */
+  heartbeatMs?: number;
 }
 
 export interface GuardedRunResult<T> {
@@ -45,7 +47,7 @@ export async function guardedRun<T>(options: GuardedRunOptions, work: (held: Hel
   const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();
   let lock;
   try {
-    lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive, log: options.log });
+    lock = await acquireRunLock(options.outputDir, { reason: options.reason, now, isAlive: options.isAlive, log: options.log, heartbeatMs: options.heartbeatMs });
   } catch (error) {
     if (isUptakeError(error) && error.kind === 'busy') {
       await appendRun(runLog, { event: 'skipped', at: new Date(now()).toISOString(), reason: options.reason, why: error.message, scheduledFor, weeks: options.weeks });

@@ -174,6 +174,20 @@ describe('guardedRun', () => {
     expect(existsSync(lockPath)).toBe(false);
   });
 
+  it('tells the run that its lock was taken over (lockLost aborts), and leaves the new holder\'s lock', async () => {
+    const lines: string[] = [];
+    const outcome = guardedRun({ outputDir: output, reason: 'manual', log: (line) => lines.push(line), heartbeatMs: 50 }, ({ lockLost }) =>
+      new Promise<string>((resolve) => lockLost.addEventListener('abort', () => resolve(String(lockLost.reason)), { once: true })),
+    );
+    await eventually(() => existsSync(lockPath));
+    // another host took it over (this run stalled past the staleness limit)
+    await writeForeignLock({ pid: 4242, host: 'elsewhere', token: 'theirs' });
+    const { value } = await outcome;
+    expect(value).toBe('losing the run lock (pid 4242 on elsewhere (schedule, since 2026-11-24T06:00:00.000Z) took it over)');
+    expect(lines).toEqual([`uptake: lost the run lock ${lockPath}: pid 4242 on elsewhere (schedule, since 2026-11-24T06:00:00.000Z) took it over; this run publishes and delivers nothing more`]);
+    expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe('theirs');
+  });
+
   it('logs an UptakeError with its kind and exit code, and rethrows it', async () => {
     const failure = new UptakeError('input', 'expected at least one ai_logs file', { file: 'data' });
     await expect(guardedRun({ outputDir: output, reason: 'watch' }, async () => Promise.reject(failure))).rejects.toBe(failure);
