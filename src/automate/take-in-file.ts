@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream, type Stats } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { openInputFile } from '../util/open-regular-file.js';
 import { lastRecordProbe, unreadable } from './file-is-complete.js';
 
 /** A file read once into the store: its content's hash and the private copy the runs read. */
@@ -31,7 +32,6 @@ export type TakeIn = TakenFile | { complete: false; why: string; changing?: true
  * @example await takeInFile('incoming/ai_logs_2026-W47.csv', 'output/.uptake/watch-snapshot/store') // { complete: true, sha256: 'e3b0…', copy: '…/store/e3b0…/ai_logs_2026-W47.csv', … }
  */
 export async function takeInFile(path: string, store: string, options: { asIs?: boolean } = {}): Promise<TakeIn> {
-  const before = await stat(path);
   await mkdir(store, { recursive: true });
   const partial = join(store, `.incoming-${randomBytes(6).toString('hex')}`);
   const hash = createHash('sha256');
@@ -39,8 +39,12 @@ export async function takeInFile(path: string, store: string, options: { asIs?: 
   let bytes = 0;
   const checkEnd = options.asIs !== true;
   const gzip = path.endsWith('.gz');
+  let before: Stats | undefined;
   try {
-    const source = createReadStream(path);
+    // a file replaced by a FIFO since the folder was listed would block the read for good (openInputFile)
+    const { handle, info } = await openInputFile(path);
+    before = info;
+    const source = handle.createReadStream();
     const hashing = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
@@ -66,6 +70,7 @@ export async function takeInFile(path: string, store: string, options: { asIs?: 
     await Promise.all([copying, probing]);
   } catch (error) {
     await rm(partial, { force: true });
+    if (before === undefined) return { complete: false, why: `it cannot be opened (${(error as Error).message})` };
     return unreadable(path, error);
   }
   const verdict = checkEnd ? probe.verdict() : { complete: true as const };

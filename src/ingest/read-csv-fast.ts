@@ -1,6 +1,4 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { promisify } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -8,6 +6,7 @@ import { createGunzip, gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { UptakeError } from '../errors.js';
+import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
 import { countNewlines, readCsvBatches, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
@@ -56,15 +55,8 @@ let spareBuffer: Buffer | undefined;
 
 /** The file's bytes, in the thread's spare buffer when it is large enough; `release` hands that back once they are read. */
 async function fileBytes(path: string, maxBytes: number, tooLarge: (size: number) => Error): Promise<{ bytes: Buffer; release(): void }> {
-  let handle;
+  const { handle, info: { size } } = await openInputFile(path);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    // the same words as readCsvBatches: a file gone or unreadable since it was listed
-    throw new UptakeError('input', `cannot read the file: ${(error as Error).message}`, { file: path, cause: error });
-  }
-  try {
-    const { size } = await handle.stat();
     if (size > maxBytes) throw tooLarge(size);
     const buffer = spareBuffer !== undefined && spareBuffer.length >= size ? spareBuffer : Buffer.allocUnsafeSlow(size);
     if (buffer === spareBuffer) spareBuffer = undefined; // a second file read at once gets its own
@@ -444,19 +436,14 @@ interface TextSource {
 
 async function textSource(file: Pick<InputFile, 'path' | 'gzip'>): Promise<TextSource> {
   const cannotRead = (error: unknown) => new UptakeError('input', `cannot read the file: ${(error as Error).message}`, { file: file.path, cause: error });
+  const { handle } = await openInputFile(file.path);
   if (!file.gzip) {
-    let handle: Awaited<ReturnType<typeof open>>;
-    try {
-      handle = await open(file.path, 'r');
-    } catch (error) {
-      throw cannotRead(error);
-    }
     return {
       read: async (buffer, at) => (await handle.read(buffer, at, Math.min(READ_BYTES, buffer.length - at), null)).bytesRead,
       close: () => handle.close(),
     };
   }
-  const stream = createReadStream(file.path);
+  const stream = handle.createReadStream();
   const gunzipped = createGunzip();
   // a read error ends the gunzip stream with it (a plain pipe would leave it waiting)
   pipeline(stream, gunzipped, () => {});

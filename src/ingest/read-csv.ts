@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { UptakeError } from '../errors.js';
+import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, recordTooLarge, type InputLimits } from './input-limits.js';
 import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
@@ -166,6 +166,7 @@ class BoundedParser extends Parser {
  * @example for await (const batch of readCsvBatches(file)) for (const record of batch) console.log(record.line)
  */
 export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>, limits: InputLimits = DEFAULT_INPUT_LIMITS): AsyncGenerator<CsvRecord[]> {
+  const { handle } = await openInputFile(file.path);
   // Empty lines are kept (and dropped below) so that line numbers can be counted from the raw text:
   // csv-parse's own line count drifts on CRLF inside quoted fields.
   const parser = new BoundedParser(
@@ -176,7 +177,7 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>, li
   parser.on('skip', (error: Error & { raw?: string }) => {
     skipped.push({ afterRecords: parser.info.records, raw: stripLineEnding(error.raw ?? ''), message: error.message.replace(/ at line \d+.*$/, '') });
   });
-  const source = createReadStream(file.path);
+  const source = handle.createReadStream();
   const decoder = new Utf8Check(file, limits);
   const fail = (error: Error) => parser.destroy(error instanceof UptakeError ? error : new UptakeError('input', `cannot read the file: ${error.message}`, { file: file.path, cause: error }));
   source.on('error', fail);

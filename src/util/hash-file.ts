@@ -1,7 +1,7 @@
 import type { BigIntStats } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { atMost } from './at-most.js';
+import { openInputFile } from './open-regular-file.js';
 
 /**
  * A file's SHA-256 and its stamp: its identity as stat sees it (device, inode, size, mtime and ctime in
@@ -68,7 +68,7 @@ export async function hashFile(path: string): Promise<string> {
  * @example await identityOf('data/ai_logs_2026-W47.csv') // '2049:1311:52011:1764…:1764…'
  */
 export async function identityOf(path: string): Promise<string> {
-  const handle = await open(path, 'r');
+  const { handle } = await openInputFile(path);
   try {
     return identityIn(await handle.stat({ bigint: true }));
   } finally {
@@ -82,7 +82,7 @@ const identityIn = ({ dev, ino, size, mtimeNs, ctimeNs }: BigIntStats) => [dev, 
 // read: unchanged, and last changed SETTLED_MS before the hashing began, it is the stamp.
 async function digest(path: string): Promise<HashedFile> {
   const began = Date.now();
-  const handle = await open(path, 'r');
+  const { handle } = await openInputFile(path);
   let before: BigIntStats;
   const hash = createHash('sha256');
   try {

@@ -1,13 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import { notRegularFile } from './file-kind.js';
+import { openRegularFileSync, READ_WITHOUT_BLOCKING } from './open-regular-file.js';
 
 // A file a user names (a config, a notebook, a template) or uptake keeps (the watch ledger, the run lock, the
 // run log) that is a FIFO would block its reader for good, and a device would hand back anything: it is opened
-// without blocking and read only when it is a regular file.
-const READ_NOW = constants.O_RDONLY | constants.O_NONBLOCK;
+// without blocking and read only when it is a regular file (see openRegularFile).
 
 /**
  * The text of the file at `path`, read only when it is a regular file: another kind of path (a FIFO, a device,
@@ -16,7 +16,7 @@ const READ_NOW = constants.O_RDONLY | constants.O_NONBLOCK;
  * @example const text = await readRegularFile('uptake.config.json', 'the config file', 'config')
  */
 export async function readRegularFile(path: string, what: string, kind: UptakeErrorKind, options: { pipeWaitMs?: number } = {}): Promise<string> {
-  const handle = await open(path, READ_NOW);
+  const handle = await open(path, READ_WITHOUT_BLOCKING);
   try {
     const info = await handle.stat();
     if (info.isFIFO() && options.pipeWaitMs !== undefined) return await readPipe(handle, path, what, kind, options.pipeWaitMs);
@@ -68,10 +68,8 @@ async function readPipe(handle: FileHandle, path: string, what: string, kind: Up
  * @example const css = readRegularFileSync('templates/report.css', 'the report stylesheet', 'render')
  */
 export function readRegularFileSync(path: string, what: string, kind: UptakeErrorKind): string {
-  const fd = openSync(path, READ_NOW);
+  const fd = openRegularFileSync(path, { what, kind });
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw notRegularFile(path, what, kind, info);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
