@@ -1,8 +1,10 @@
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { printable } from '../util/some-names.js';
-import { stat } from 'node:fs/promises';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { UptakeError } from '../errors.js';
-import { discoverFiles, readableFile, type InputFile } from './discover-files.js';
+import { fileKind } from '../util/file-kind.js';
+import { discoverFiles, kindOfFileName, readableFile, type InputFile } from './discover-files.js';
 
 /** An input file as it was when it had settled: what a reader compares with after reading it. */
 export interface SettledFile extends InputFile {
@@ -71,30 +73,37 @@ export async function settledInputFiles(inputDir: string, options: SettleOptions
   }
 }
 
-// A file read while it changed gives rows of no one moment: the report must not be built from them.
+// A file read while it changed gives rows of no one moment: the report must not be built from them. Each
+// file is looked at on its own, so that the one that changed is the one named (a file replaced by a link to a
+// device or by a FIFO is that file, not the next one in the folder).
 /**
- * Checks that the folder's input files are still those `settled` lists, each with the same size and mtime;
- * else UptakeError `input` naming the first file that changed, appeared or went while the input was read.
+ * Checks that the folder's input files are still those `settled` lists, each a regular file with the same size
+ * and mtime; else UptakeError `input` naming the first file that changed, appeared or went while the input was read.
  * @example await assertInputsUnchanged('data/sample', await settledInputFiles('data/sample', settle))
  */
 export async function assertInputsUnchanged(inputDir: string, settled: SettledFile[]): Promise<void> {
-  const changed = (file: string, what: string) =>
-    new UptakeError('input', `expected the input files to stay the same while they were read, but this one ${what}. Is it still being written? No report was made from it; run again once it is complete`, { file });
-  const now = await stampedInputFiles(inputDir, []).catch(() => []);
-  const byPath = new Map(now.map((file) => [file.path, file]));
+  const changed = (file: string, what: string, then = 'Is it still being written? No report was made from it; run again once it is complete') =>
+    new UptakeError('input', `expected the input files to stay the same while they were read, but this one ${what}. ${then}`, { file });
   for (const before of settled) {
-    const after = byPath.get(before.path);
+    const after = await stat(before.path, { bigint: true }).catch(() => null);
     if (!after) throw changed(before.path, 'disappeared');
-    if (after.bytes !== before.bytes) throw changed(before.path, `changed size from ${before.bytes} to ${after.bytes} bytes`);
+    if (!after.isFile()) {
+      const link = await lstat(before.path).catch(() => null);
+      const now = link?.isSymbolicLink() ? `a symbolic link to ${fileKind(after)}` : fileKind(after);
+      throw changed(before.path, `was replaced by ${now}, not a regular file`, 'No report was made from it; put the CSV export back and run again');
+    }
+    if (Number(after.size) !== before.bytes) throw changed(before.path, `changed size from ${before.bytes} to ${after.size} bytes`);
     if (after.mtimeNs !== before.mtimeNs) throw changed(before.path, 'was modified (its size is the same, its mtime moved)');
   }
-  const known = new Set(settled.map((file) => file.path));
-  for (const file of now) if (!known.has(file.path)) throw changed(file.path, 'appeared');
+  const known = new Set(settled.map((file) => file.name));
+  const names = await readdir(inputDir).catch(() => [] as string[]);
+  const added = names.sort().find((name) => kindOfFileName(name) !== null && !known.has(name));
+  if (added !== undefined) throw changed(join(inputDir, added), 'appeared');
 }
 
 // The folder's input files with their size and mtime in nanoseconds (one stat each).
-async function stampedInputFiles(inputDir: string, required?: Parameters<typeof discoverFiles>[1]): Promise<SettledFile[]> {
-  const files = await discoverFiles(inputDir, required);
+async function stampedInputFiles(inputDir: string): Promise<SettledFile[]> {
+  const files = await discoverFiles(inputDir);
   return Promise.all(
     files.map(async (file) => {
       const info = await stat(file.path, { bigint: true }).catch(async (error: unknown) => {

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import type { BigIntStats, Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 
@@ -9,7 +9,7 @@ import { UptakeError, type UptakeErrorKind } from '../errors.js';
  * `a socket`, `a character device`, `a block device`, `a symbolic link`.
  * @example fileKind(await stat('/dev/null')) // 'a character device'
  */
-export function fileKind(info: Stats): string {
+export function fileKind(info: Stats | BigIntStats): string {
   if (info.isFile()) return 'a regular file';
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe (FIFO)';

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/read-config.js';
 import { loadReport } from '../../src/report/load-report.js';
 import { assertInputsUnchanged, settledInputFiles } from '../../src/ingest/settle-inputs.js';
 import { csv, inputFolder } from '../helpers/input-folder.js';
+import { makeFifo } from '../helpers/special-files.js';
 
 const HEADER = 'event_id,user_id,team,task_type,started_at,duration_sec,status';
 const row = (index: number) => `e${index},u${index % 7},Finance,invoice_matching,2026-11-17T09:${String(index % 60).padStart(2, '0')}:00Z,60,success`;
@@ -137,5 +138,42 @@ describe('loadReport with input that changes', () => {
     // The progress line of discovery comes right before the files are read: a writer appends then.
     const log = (line: string) => line.startsWith('found ') && appendFileSync(path, `${row(99)}\n`);
     await expect(loadReport({ input: dir, config, week: null }, { log })).rejects.toThrow(`${path}: expected the input files to stay the same while they were read, but this one changed size from`);
+  });
+});
+
+// `mv -T` of another kind of file over an input file (a FIFO, a link to a device), or a folder in its place.
+const REPLACEMENTS = [
+  { by: 'a FIFO', found: 'a named pipe (FIFO)', replace: (path: string) => (makeFifo(`${path}.new`), renameSync(`${path}.new`, path)) },
+  { by: 'a symbolic link to /dev/null', found: 'a character device', replace: (path: string) => (symlinkSync('/dev/null', `${path}.new`), renameSync(`${path}.new`, path)) },
+  { by: 'a folder', found: 'a folder', replace: (path: string) => (rmSync(path), mkdirSync(path)) },
+];
+
+describe.each(REPLACEMENTS)('an input file replaced by $by while the input is read', ({ found, replace }) => {
+  it('assertInputsUnchanged names that file and what it is now, not another one', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)), 'ai_logs_2026-W48.csv': csv(HEADER, row(2)) });
+    const settled = await settledInputFiles(dir, { quietMs: 2000, maxWaitMs: 0 });
+    const replaced = join(dir, 'ai_logs_2026-W48.csv');
+    replace(replaced);
+    const now = found === 'a character device' ? 'a symbolic link to a character device' : found;
+    await expect(assertInputsUnchanged(dir, settled)).rejects.toMatchObject({
+      kind: 'input',
+      file: replaced,
+      message: `${replaced}: expected the input files to stay the same while they were read, but this one was replaced by ${now}, not a regular file. No report was made from it; put the CSV export back and run again`,
+    });
+  });
+
+  it('between the settle check and the read, stops loadReport at once with exit 3 naming it', async () => {
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)), 'ai_logs_2026-W48.csv': csv(HEADER, row(2)) });
+    const replaced = join(dir, 'ai_logs_2026-W48.csv');
+    // the folder is listed (and settled) before this line, and no file has been opened yet
+    const log = (line: string) => line.startsWith('found ') && replace(replaced);
+    // a reader that still blocked in open() on the FIFO is let go after 5 s (a writer opens it), to fail here
+    const release = setTimeout(() => found.includes('FIFO') && closeSync(openSync(replaced, constants.O_WRONLY | constants.O_NONBLOCK)), 5_000);
+    const began = Date.now();
+    const failure = await loadReport({ input: dir, config: parseConfig({ inputSettle: { quietMs: 0 } }), week: null }, { log }).catch((error: unknown) => error);
+    clearTimeout(release);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(failure).toBeInstanceOf(UptakeError);
+    expect(failure).toMatchObject({ kind: 'input', file: replaced, message: `${replaced}: expected the input file to be a regular file, got ${found}; move it away or put the CSV export back` });
   });
 });
