@@ -5,6 +5,7 @@ import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeE
 import { guardStandardStreams } from './standard-streams.js';
 import { rejectBlankValues } from './reject-blank-values.js';
 import { printable } from '../util/some-names.js';
+import { abandonedRun, STOP_SIGNALS } from './stop-signals.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -69,9 +70,31 @@ function stackWithCauses(error: unknown): string {
   return parts.join('\n');
 }
 
+// process.exit joins libuv's threads, and one blocked for good in a system call (open() of a FIFO that no process
+// writes to, a file system that stopped answering) would hold the process forever, deaf to signals: the stop
+// signals get their default action back first, so that another one ends it. An aborted run whose file I/O is
+// still unfinished 2 s on (an abort's own clean-up takes moments) ends by SIGINT's default action instead, which
+// shells report as 130, the exit code it stands for.
+async function exitProcess(code: number): Promise<void> {
+  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
+  if (code === EXIT_CODES.aborted) {
+    const fileIoPending = () => process.getActiveResourcesInfo().some((resource) => resource.startsWith('FSReq'));
+    for (let waited = 0; fileIoPending() && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (fileIoPending()) process.kill(process.pid, 'SIGINT');
+  }
+  process.exit(code);
+}
+
 guardStandardStreams();
-await main(process.argv);
+// A run aborted by a stop signal that does not stop (see abandonedRun) is not waited for.
+const abandoned = await Promise.race([main(process.argv).then(() => null), abandonedRun()]);
+if (abandoned) {
+  process.stderr.write(`uptake: ${abandoned.message}\n`);
+  process.exitCode = abandoned.exitCode;
+}
 // stdout and stderr are asynchronous when they are pipes: let them drain, or `uptake metrics --json | jq`
-// gets only the first 64 KB. Then exit, since a failed command may leave handles (browser, sockets) open.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
-process.exit(process.exitCode ?? 0);
+// gets only the first 64 KB (an abandoned run waits a second at most: a reader may be gone too). Then exit,
+// since a failed command may leave handles (browser, sockets) open.
+const drained = Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+await (abandoned ? Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1000))]) : drained);
+await exitProcess(Number(process.exitCode ?? 0));

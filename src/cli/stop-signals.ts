@@ -7,7 +7,26 @@ export const DEFAULT_STOP_GRACE_SEC = 120;
 // SIGHUP too: a run or a schedule left in an SSH or tmux session gets it when the session ends, and
 // Node's default for it (exit 129 at once) would leave a staging folder, the lock and a run logged as interrupted.
 /** The signals that stop a command: Ctrl-C, `kill`/`systemctl stop`, and the hangup of the terminal it runs in. */
-const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Seconds an aborted run may take to stop (the kernel killed, Chromium closed, the staging folder removed) before uptake ends without it. */
+export const ABORT_STOP_SEC = 10;
+
+// An aborted run that waits on I/O that never completes (a file system that stopped answering, a read that
+// nothing ends) never gets to see its abort: uptake ends anyway, and a signal after the abort ends it at once.
+let abandon: (error: UptakeError) => void = () => {};
+const abandoned = new Promise<UptakeError>((resolve) => {
+  abandon = resolve;
+});
+
+/**
+ * Resolves, with the error to end with (exit 130), when a run aborted by a stop signal has not stopped within
+ * ABORT_STOP_SEC, or when a signal comes after the abort: cli/main.ts then ends the process, whatever still runs.
+ * @example const failure = await Promise.race([main(argv).then(() => null), abandonedRun()])
+ */
+export function abandonedRun(): Promise<UptakeError> {
+  return abandoned;
+}
 
 /** The CLI's one handler for SIGINT, SIGTERM and SIGHUP, as two stages of stopping. */
 export interface StopSignals {
@@ -32,17 +51,28 @@ export interface StopSignalOptions {
 // process decides what a signal means, and hands the run an AbortSignal.
 /**
  * Installs the handler: the first SIGINT/SIGTERM/SIGHUP aborts `stopping` and starts the grace timer;
- * a second one, or the timer, aborts `abort`.
+ * a second one, or the timer, aborts `abort`; a run that has not stopped ABORT_STOP_SEC later, or a further
+ * signal, ends uptake without it (abandonedRun).
  * @example const stop = handleStopSignals({ graceSec: 120, log, name: 'uptake run' }); await runReport(options, runEffects({ signal: stop.abort }));
  */
 export function handleStopSignals(options: StopSignalOptions): StopSignals {
   const stopping = new AbortController();
   const abort = new AbortController();
   let graceTimer: NodeJS.Timeout | undefined;
+  let stopTimer: NodeJS.Timeout | undefined;
   let announce: (signal: NodeJS.Signals) => void = () => {};
   const received = new Promise<NodeJS.Signals>((resolve) => {
     announce = resolve;
   });
+  const endWithout = (signal: NodeJS.Signals, why: string) =>
+    abandon(new UptakeError('aborted', `the run in progress was aborted by ${signal} and ${why}: uptake ended without waiting for it (the next run removes what it left)`));
+  const abortRun = (signal: NodeJS.Signals) => {
+    abort.abort(signal);
+    stopTimer = setTimeout(() => {
+      options.log(`${options.name}: the aborted run did not stop within ${ABORT_STOP_SEC} s (it waits on something that does not end): exiting without it`);
+      endWithout(signal, `did not stop within ${ABORT_STOP_SEC} s`);
+    }, ABORT_STOP_SEC * 1000);
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     if (!stopping.signal.aborted) {
       options.log(`${options.name}: ${signal}: stopping after the run in progress (at most ${options.graceSec} s; send it again to abort now)`);
@@ -50,15 +80,18 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
       announce(signal);
       graceTimer = setTimeout(() => {
         options.log(`${options.name}: the run in progress did not finish within ${options.graceSec} s of ${signal}: aborting it`);
-        abort.abort(signal);
+        abortRun(signal);
       }, options.graceSec * 1000);
       graceTimer.unref();
       return;
     }
     if (!abort.signal.aborted) {
       options.log(`${options.name}: second ${signal}: aborting the run in progress now`);
-      abort.abort(signal);
+      abortRun(signal);
+      return;
     }
+    options.log(`${options.name}: ${signal} after the abort: exiting now, without waiting for the run to stop`);
+    endWithout(signal, `had not stopped at the next ${signal}`);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return {
@@ -67,6 +100,7 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
     received,
     dispose() {
       clearTimeout(graceTimer);
+      clearTimeout(stopTimer);
       for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     },
   };

@@ -2,9 +2,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
+import { makeFifo } from '../helpers/special-files.js';
 import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
 
 // Real `uptake run` processes, real signals: the fake kernel's `sleep N` cell holds the notebook stage
@@ -68,6 +70,73 @@ describe('SIGINT/SIGTERM to uptake run', () => {
     expect(uptake.lines).toContain('uptake run: the run in progress did not finish within 1 s of SIGTERM: aborting it');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(hidden(box.out)).toEqual([]);
+  }, 60_000);
+});
+
+// On SIGUSR2, a preload blocks each of libuv's four file threads in open() of a FIFO that no process writes to:
+// every file operation of the run waits for good from then on, its abort too (the staging folder is never removed),
+// and process.exit, which joins those threads, would wait with them.
+const BLOCK_FILE_THREADS = `
+import { open } from 'node:fs';
+process.on('SIGUSR2', () => {
+  for (let thread = 0; thread < 4; thread += 1) open(process.env.STUCK_FIFO, 'r', () => {});
+  process.stderr.write('test: every file thread is blocked\\n');
+});
+`;
+
+// uptake run, its file I/O blocked for good during ingest, then aborted (SIGTERM twice).
+async function abortedWithIoStuck(): Promise<ReturnType<typeof startUptake>> {
+  const fifo = join(box.dir, 'nobody-writes.fifo');
+  makeFifo(fifo);
+  const preload = join(box.dir, 'block-file-threads.mjs');
+  writeFileSync(preload, BLOCK_FILE_THREADS);
+  const uptake = startUptake(runArgs(box.notebook(60)), { ...box.env, UV_THREADPOOL_SIZE: '4', STUCK_FIFO: fifo }, ['--import', pathToFileURL(preload).href]);
+  await uptake.waitFor(/^\[1\/7\] ingest \.\.\.$/);
+  process.kill(uptake.child.pid!, 'SIGUSR2');
+  await uptake.waitFor(/^test: every file thread is blocked$/);
+  process.kill(uptake.child.pid!, 'SIGTERM');
+  await uptake.waitFor(/SIGTERM: stopping after the run in progress/);
+  process.kill(uptake.child.pid!, 'SIGTERM');
+  await uptake.waitFor(/second SIGTERM: aborting the run in progress now/);
+  return uptake;
+}
+
+describe('an aborted run whose file I/O never completes', () => {
+  const stuck: Array<ReturnType<typeof startUptake>> = [];
+  afterEach(async () => {
+    for (const uptake of stuck.splice(0)) {
+      if (uptake.child.exitCode === null && uptake.child.signalCode === null) uptake.child.kill('SIGKILL');
+      await uptake.child;
+    }
+  });
+
+  it('ends all the same 10 s after the abort: by SIGINT, which shells report as 130, saying why; no child process left', async () => {
+    const uptake = await abortedWithIoStuck();
+    stuck.push(uptake);
+    const abortedAt = Date.now();
+    const children = descendants(uptake.child.pid!);
+    const result = await uptake.child;
+    const elapsedMs = Date.now() - abortedAt;
+    expect(elapsedMs).toBeGreaterThan(9_000);
+    expect(elapsedMs).toBeLessThan(20_000);
+    // process.exit would wait for the blocked threads for good: the process ends by SIGINT's default action
+    expect(result.signal).toBe('SIGINT');
+    expect(uptake.lines).toContain('uptake run: the aborted run did not stop within 10 s (it waits on something that does not end): exiting without it');
+    expect(uptake.lines).toContain('uptake: the run in progress was aborted by SIGTERM and did not stop within 10 s: uptake ended without waiting for it (the next run removes what it left)');
+    expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
+    expect(await eventually(() => stillRunning(children).length === 0)).toBe(true);
+  }, 60_000);
+
+  it('a signal after the abort ends it at once', async () => {
+    const uptake = await abortedWithIoStuck();
+    stuck.push(uptake);
+    const signalledAt = Date.now();
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(result.signal).toBe('SIGINT');
+    expect(uptake.lines).toContain('uptake run: SIGTERM after the abort: exiting now, without waiting for the run to stop');
+    expect(uptake.lines).toContain('uptake: the run in progress was aborted by SIGTERM and had not stopped at the next SIGTERM: uptake ended without waiting for it (the next run removes what it left)');
   }, 60_000);
 });
 
