@@ -1,7 +1,8 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFifo } from '../helpers/special-files.js';
 import { sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
 
 // A copy of the sample whose ai_logs_2026-W47.csv is still being written, by a real process, when
@@ -99,5 +100,44 @@ describe('an input file still being written when a command starts', () => {
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(readdirSync(box.out).filter((name) => /^\.?\d{4}-W\d\d/.test(name))).toEqual([]);
     expect(readFileSync(join(box.out, '.uptake', 'runs.jsonl'), 'utf8')).toMatch(/"exitCode":3/);
+  }, 60_000);
+});
+
+// The tester's case: an input file replaced by a FIFO (`mv -T`) after the settle check, while the command reads
+// the folder. The swap follows the line uptake prints once it has listed the folder: whether a reader opens the
+// FIFO (on this thread or a reading thread) or the check after the reading finds it, the command stops at once.
+describe.each([
+  { how: 'on this thread', env: { UPTAKE_READ_THREADS: '0' }, store: [] },
+  { how: 'on reading threads', env: { UPTAKE_READ_THREADS: '2' }, store: [] },
+  { how: 'through a store (its files hashed)', env: {}, store: ['--store', 'store.duckdb'] },
+])('an input file replaced by a FIFO while `uptake metrics` reads the folder $how', ({ env, store }) => {
+  // a command that hangs after all is killed, not left behind
+  const started: ResultPromise[] = [];
+  afterEach(async () => {
+    for (const child of started.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child;
+    }
+  });
+
+  it('stops it within seconds with exit 3, naming the file', async () => {
+    const input = join(box.dir, 'in');
+    cpSync(join(process.cwd(), 'data/sample'), input, { recursive: true, preserveTimestamps: true });
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ inputSettle: { quietMs: 0 } }));
+    const replaced = join(input, 'manual_logs_2026-W47.csv.gz');
+    const args = ['metrics', '--input', input, '--json', '--config', config, ...store.map((arg) => (arg.endsWith('.duckdb') ? join(box.dir, arg) : arg))];
+    const uptake = startUptake(args, { ...box.env, ...env });
+    started.push(uptake.child);
+    await uptake.waitFor(/found 19 input files in /);
+    makeFifo(join(box.dir, 'fifo.tmp'));
+    renameSync(join(box.dir, 'fifo.tmp'), replaced);
+    const swappedAt = Date.now();
+    const result = await uptake.child;
+    expect(Date.now() - swappedAt).toBeLessThan(10_000);
+    expect(result.exitCode).toBe(3);
+    const message = String(result.stderr).split('\n').find((line) => line.startsWith('uptake: '));
+    expect(message).toMatch(/^uptake: .*: expected the input (file to be a regular file, got|files to stay the same while they were read, but this one was replaced by) a named pipe \(FIFO\)/);
+    expect(message?.startsWith(`uptake: ${replaced}: `)).toBe(true);
   }, 60_000);
 });
