@@ -71,10 +71,10 @@ function stackWithCauses(error: unknown): string {
 }
 
 // process.exit joins libuv's threads, and one blocked for good in a system call (open() of a FIFO that no process
-// writes to, a file system that stopped answering) would hold the process forever, deaf to signals: the stop
-// signals get their default action back first, so that another one ends it. An aborted run whose file I/O is
-// still unfinished 2 s on (an abort's own clean-up takes moments) ends by SIGINT's default action instead, which
-// shells report as 130, the exit code it stands for.
+// writes to, say) would hold the process forever, deaf to signals: the stop signals get their default action
+// back first, so that another one ends it. An aborted run whose file I/O is still unfinished 2 s on (an abort's
+// own clean-up takes moments) ends by SIGINT's default action instead, which shells report as 130, the exit code
+// it stands for.
 async function exitProcess(code: number): Promise<void> {
   for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
   if (code === EXIT_CODES.aborted) {

@@ -12,8 +12,8 @@ export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SI
 /** Seconds an aborted run may take to stop (the kernel killed, Chromium closed, the staging folder removed) before uptake ends without it. */
 export const ABORT_STOP_SEC = 10;
 
-// An aborted run that waits on I/O that never completes (a file system that stopped answering, a read that
-// nothing ends) never gets to see its abort: uptake ends anyway, and a signal after the abort ends it at once.
+// An aborted run that waits on I/O that never completes (open() of a FIFO that no process writes to, a call
+// nobody answers) never gets to see its abort: uptake ends anyway, and a signal after the abort ends it at once.
 let abandon: (error: UptakeError) => void = () => {};
 const abandoned = new Promise<UptakeError>((resolve) => {
   abandon = resolve;
