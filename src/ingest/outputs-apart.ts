@@ -8,7 +8,7 @@ import { kindOfFileName } from './discover-files.js';
 export interface OutputPath {
   path: string;
   by: string;
-  /** A folder the command writes into (`run --out`): refused only when it is an input file. */
+  /** A folder the command writes into (`run --out`): the input folder itself may be one (its week folders are not read as input). */
   folder?: boolean;
 }
 
@@ -25,8 +25,8 @@ interface Located {
 }
 
 // `validate --quarantine exports/ai_logs_a.csv` replaced the export with the quarantine: an output that is
-// an input file (by its real path, or as a hard link: the same device and inode), or a new file in the input
-// folder named so that the next run reads it as input, is refused before anything is read or written.
+// an input file (by its real path, or as a hard link: the same device and inode), or a new file or folder in the
+// input folder named so that the next run reads it as input, is refused before it is written.
 /**
  * Throws UptakeError('usage') naming the output and the input it would overwrite; outputs apart from the input
  * pass. A PostgreSQL URL is no path: leave it out.
@@ -41,7 +41,7 @@ export async function expectOutputsApart(outputs: OutputPath[], input: InputPath
     if (overwritten) {
       throw new UptakeError('usage', `expected ${output.by} to be apart from the input, but ${printable(output.path)} is the input file ${printable(overwritten.shown)}; name another path`);
     }
-    const readNextTime = !output.folder && folder !== null && dirname(target.real) === folder.real && kindOfFileName(basename(target.real)) !== null;
+    const readNextTime = folder !== null && dirname(target.real) === folder.real && kindOfFileName(basename(target.real)) !== null;
     if (readNextTime) {
       throw new UptakeError('usage', `expected ${output.by} to be apart from the input, but ${printable(output.path)} is in the input folder ${printable(folder.shown)}, where the next run would read it as input; name another path`);
     }

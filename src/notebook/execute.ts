@@ -53,6 +53,12 @@ interface CellRun {
 }
 
 /**
+ * Where an executed notebook goes without an output path: `output/<its name>`.
+ * @example defaultNotebookOutput('notebooks/weekly-report.ipynb') // 'output/weekly-report.ipynb'
+ */
+export const defaultNotebookOutput = (inputPath: string): string => join('output', basename(inputPath));
+
+/**
  * Runs a notebook headlessly, papermill-style: injects parameters, executes every code cell on
  * the notebook's kernel and writes the executed notebook (also the partial one on failure).
  * @example
@@ -60,7 +66,7 @@ interface CellRun {
  */
 export async function executeNotebook(inputPath: string, options: ExecuteNotebookOptions = {}): Promise<ExecuteNotebookResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const outputPath = options.outputPath ?? join('output', basename(inputPath));
+  const outputPath = options.outputPath ?? defaultNotebookOutput(inputPath);
   const started = new Date();
   const source = await readNotebook(inputPath);
   // The injected cell is written in the kernel's language: `--kernel` may name another one than the notebook's

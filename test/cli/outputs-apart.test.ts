@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { makeFifo, tempFolder } from '../helpers/special-files.js';
 
 // The built CLI as a user runs it: exit code, stdout, stderr.
-function uptake(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function uptake(args: string[], cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [resolve('dist/cli/main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -42,6 +42,26 @@ describe('an output that is an input file is refused before anything is written'
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`uptake: expected --quarantine to be apart from the input, but ${target} is the input file ${target}; name another path\n`);
     expect(readFileSync(target, 'utf8')).toBe(EXPORT);
+  });
+
+  test('`execute NOTEBOOK` whose default output (output/<notebook name>) is the notebook itself is exit 2, and the notebook is unchanged', async () => {
+    const dir = folder();
+    const notebook = join(dir, 'output', 'n.ipynb');
+    mkdirSync(join(dir, 'output'));
+    const text = JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    writeFileSync(notebook, text);
+    const result = await uptake(['execute', 'output/n.ipynb', '-p', 'week=2026-W47'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`uptake: expected the default --out (output/<notebook name>) to be apart from the input, but output/n.ipynb is the input file output/n.ipynb; name another path\n`);
+    expect(readFileSync(notebook, 'utf8')).toBe(text);
+  });
+
+  test('`run --out INPUT/ai_logs_x.csv` (a new folder named like input, in the input folder) is exit 2, and nothing is made there', async () => {
+    const target = join(input, 'ai_logs_x.csv');
+    const result = await uptake(['run', '--input', input, '--out', target, '--no-deliver']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`uptake: expected --out to be apart from the input, but ${target} is in the input folder ${input}, where the next run would read it as input; name another path\n`);
+    expect(existsSync(target)).toBe(false);
   });
 
   test('`run --out INPUT_FILE` is exit 2 before the lock or the run log is written', async () => {

@@ -45,19 +45,19 @@ export function registerExecute(program: Command): void {
       '\nExamples:\n  uptake execute notebooks/weekly-report.ipynb -p week=2026-W47\n  uptake execute notebooks/team-deep-dive.ipynb -p team="Sales Ops" --out output/sales-ops.ipynb\n  uptake execute my.ipynb -f params.json --timeout 120\n',
     )
     .action(async (notebook: string, options: ExecuteCommandOptions) => {
-      const { executeNotebook } = await import('../../notebook/execute.js');
+      const { defaultNotebookOutput, executeNotebook } = await import('../../notebook/execute.js');
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const timeout = Number(options.timeout);
       if (!Number.isFinite(timeout) || timeout < 0) throw new UptakeError('usage', `expected --timeout to be a number of seconds >= 0, got \`${options.timeout}\``);
-      if (options.out !== undefined) {
-        const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
-        await expectOutputsApart([{ path: options.out, by: '--out' }], { files: [notebook, ...(options.parameterFile ? [options.parameterFile] : [])] });
-      }
+      // (the default output too: `output/n.ipynb` run from the folder above would be written over itself)
+      const out = options.out ?? defaultNotebookOutput(notebook);
+      const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
+      await expectOutputsApart([{ path: out, by: options.out === undefined ? 'the default --out (output/<notebook name>)' : '--out' }], { files: [notebook, ...(options.parameterFile ? [options.parameterFile] : [])] });
       const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};
       const result = await executeNotebook(notebook, {
         parameters,
         textParameters: parseParameterArguments(options.parameter),
-        outputPath: options.out,
+        outputPath: out,
         cellTimeoutSec: timeout,
         kernelName: options.kernel,
         cwd: options.cwd,
