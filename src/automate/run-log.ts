@@ -107,6 +107,15 @@ export async function readRunLog(runLogPath: string): Promise<RunLogEntry[]> {
 // A run on another host cannot be checked by its pid, but runs start only under the run lock: a start
 // followed by another run's start had lost the lock, so without an end it was interrupted (killed).
 /**
+ * Whether a run's start without an end was interrupted: another run started after it (it had lost the lock), or
+ * its process is gone from this host. Otherwise it may still be running (on another host, nobody here can tell).
+ * @example wasInterrupted(start, { startedLater: false, host: hostname(), isAlive: pidIsAlive }) // false while its pid runs here
+ */
+export function wasInterrupted(start: Extract<RunLogEntry, { event: 'start' }>, options: { startedLater: boolean; host: string; isAlive: (pid: number) => boolean }): boolean {
+  return options.startedLater || (start.host === options.host && !options.isAlive(start.pid));
+}
+
+/**
  * Runs in start order. A start without an end is `running` while its process lives (on another host:
  * while no later run started), else `interrupted`.
  * @example (await readRuns('output/.uptake/runs.jsonl')).at(-1)?.outcome // 'ok'
@@ -125,11 +134,11 @@ export async function readRuns(
   for (const [index, entry] of entries.entries()) {
     if (entry.event === 'start') {
       const end = ends.get(entry.runId);
-      const alive = index === lastStart && (entry.host !== host || isAlive(entry.pid));
+      const interrupted = wasInterrupted(entry, { startedLater: index !== lastStart, host, isAlive });
       runs.push({
         runId: entry.runId,
         reason: entry.reason,
-        outcome: end ? end.outcome : alive ? 'running' : 'interrupted',
+        outcome: end ? end.outcome : interrupted ? 'interrupted' : 'running',
         startedAt: entry.at,
         endedAt: end?.at ?? null,
         durationMs: end?.durationMs ?? null,

@@ -7,7 +7,7 @@ import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { notifyIfOverdue, type DeadManNotifier } from './dead-man.js';
 import { guardedRun } from './guarded-run.js';
 import type { Job } from './job.js';
-import { appendRun, readRunLog, type RunLogEntry } from './run-log.js';
+import { appendRun, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 
@@ -120,7 +120,9 @@ export function missedOccurrence(
   const host = options.host ?? hostname();
   const ended = new Set(entries.flatMap((entry) => (entry.event === 'end' ? [entry.runId] : [])));
   const since = (entry: RunLogEntry) => Date.parse(entry.at) >= last;
-  const interrupted = (entry: Extract<RunLogEntry, { event: 'start' }>) => !ended.has(entry.runId) && entry.host === host && !isAlive(entry.pid);
+  // (as uptake status tells it: readRuns)
+  const lastStart = entries.findLast((entry) => entry.event === 'start');
+  const interrupted = (entry: Extract<RunLogEntry, { event: 'start' }>) => !ended.has(entry.runId) && wasInterrupted(entry, { startedLater: entry !== lastStart, host, isAlive });
   const runsSince = entries.filter((entry): entry is Extract<RunLogEntry, { event: 'start' }> => entry.event === 'start' && since(entry));
   if (runsSince.length > 0 && runsSince.every(interrupted)) return runsSince.some((run) => run.reason === 'catch-up') ? null : last;
   let latest: number | null = null;

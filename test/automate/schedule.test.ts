@@ -24,6 +24,12 @@ function configWith(schedule: Record<string, unknown>) {
   return parseConfig({ output, schedule });
 }
 
+// What the job was asked, less the run lock's signal (every run under the lock is given one: see guardedRun).
+function asked({ lockLost, ...request }: JobRequest): JobRequest {
+  expect(lockLost).toBeInstanceOf(AbortSignal);
+  return request;
+}
+
 describe('previousOccurrence', () => {
   it('finds the last Monday 06:00 Berlin time before now, in winter and in summer time', () => {
     const cron = scheduleCron({ cron: '0 6 * * 1', timezone: 'Europe/Berlin' });
@@ -51,7 +57,7 @@ describe('createScheduler firing', () => {
     const requests: JobRequest[] = [];
     const scheduler = createScheduler(configWith({ cron: '* * * * *' }), {
       job: async (request) => {
-        requests.push(request);
+        requests.push(asked(request));
         return { week: '2026-W47', outDir: 'x', status: 'ok' };
       },
       clock,
@@ -176,7 +182,7 @@ describe('catch-up', () => {
     const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
     const requests: JobRequest[] = [];
     const config = configWith(weekly);
-    const first = createScheduler(config, { job: async (request) => void requests.push(request), clock });
+    const first = createScheduler(config, { job: async (request) => void requests.push(asked(request)), clock });
     const { catchUp } = await first.start();
     expect(catchUp).toMatchObject({ outcome: 'ok', reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
     expect(requests).toEqual([{ reason: 'catch-up' }]);
@@ -184,7 +190,7 @@ describe('catch-up', () => {
     await first.stop();
 
     await clock.advanceTo(at('2026-11-25T13:00:00Z'));
-    const second = createScheduler(config, { job: async (request) => void requests.push(request), clock });
+    const second = createScheduler(config, { job: async (request) => void requests.push(asked(request)), clock });
     expect((await second.start()).catchUp).toBeNull();
     expect(requests).toHaveLength(1);
     await second.stop();
@@ -193,7 +199,7 @@ describe('catch-up', () => {
   it('does not catch up when the last occurrence was run, on a first start, or with catchUp off', async () => {
     const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
     const requests: JobRequest[] = [];
-    const job = async (request: JobRequest) => void requests.push(request);
+    const job = async (request: JobRequest) => void requests.push(asked(request));
 
     // First start: an empty log is not a miss.
     const fresh = createScheduler(configWith(weekly), { job, clock });
@@ -227,7 +233,7 @@ describe('catch-up', () => {
     const requests: JobRequest[] = [];
     const isAlive = (pid: number) => pid === process.pid;
     // the restarted scheduler's catch-up is killed as well: its `start` stays without an `end`
-    const killed = createScheduler(configWith(weekly), { job: async (request) => void requests.push(request), clock, isAlive });
+    const killed = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
     const { catchUp } = await killed.start();
     expect(catchUp).toMatchObject({ reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
     await killed.stop();
@@ -236,12 +242,18 @@ describe('catch-up', () => {
     await rm(statePaths(output).runLog);
     await seedLog([...entries.filter((entry) => entry.event !== 'end'), { ...catchUpStart, pid: 4_000_002 } as RunLogEntry].filter((entry) => entry !== catchUpStart));
     await clock.advanceTo(at('2026-11-23T05:20:00Z'));
-    const again = createScheduler(configWith(weekly), { job: async (request) => void requests.push(request), clock, isAlive });
+    const again = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
     expect((await again.start()).catchUp).toBeNull();
     await again.stop();
     expect(requests).toEqual([{ reason: 'catch-up' }]);
     // a run of that occurrence still going (another scheduler, or a host of its own) is no miss
     expect(missedOccurrence([{ event: 'start', runId: 'r9', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_003, host: 'elsewhere' }], scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })).toBeNull();
+    // ... but one another run started after (it had lost the lock) was interrupted, as uptake status says: missed
+    const otherHostThenKilledHere: RunLogEntry[] = [
+      { event: 'start', runId: 'r9', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_003, host: 'elsewhere' },
+      { event: 'start', runId: 'r10', at: '2026-11-23T05:06:00.000Z', reason: 'manual', pid: 4_000_004, host: hostname() },
+    ];
+    expect(new Date(missedOccurrence(otherHostThenKilledHere, scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
   });
 
   it('counts a scheduler that was up before the occurrence, even with no run yet, as having missed it', async () => {
