@@ -83,9 +83,9 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
     const holder = await readHolder(path);
     if (holder === 'gone') continue;
     if (holder === 'unreadable') {
-      if (!(await olderThan(path, UNREADABLE_STALE_AFTER_MS, fileClock()))) throw busyError(path, holder);
+      if (!(await olderThan(path, UNREADABLE_STALE_AFTER_MS, fileClock()))) throw busyError(path, holder, info.host);
     } else if (staleness(holder, info.host, isAlive, fileClock()) === null) {
-      throw busyError(path, holder);
+      throw busyError(path, holder, info.host);
     }
     const taken = await removeStale(path, isAlive, info.host, fileClock());
     if (taken && options.log) options.log(`uptake: took over the run lock ${path} of ${describeHolder(taken.holder)}: ${taken.why}`);
@@ -240,10 +240,16 @@ function describeHolder(holder: RunLockInfo | 'unreadable'): string {
   return holder === 'unreadable' ? 'an unreadable lock file' : `pid ${holder.pid} on ${holder.host} (${holder.reason}, since ${holder.since})`;
 }
 
-function busyError(path: string, holder: HolderOnDisk | 'unreadable'): UptakeError {
+function busyError(path: string, holder: HolderOnDisk | 'unreadable', host: string): UptakeError {
   const who = holder === 'unreadable' ? 'a lock file that is still being written holds the run lock' : `${describeHolder(holder)} holds the run lock (last refreshed ${new Date(holder.refreshedAt).toISOString()})`;
-  const staleAfter = `${RUN_LOCK_STALE_AFTER_MS / 60_000} min`;
-  return new UptakeError('busy', `expected no other uptake run, but ${who}; wait for it (a lock not refreshed for ${staleAfter} is taken over) or delete the file if that process is gone`, {
+  // (when it is taken over without anyone: see staleness)
+  const until =
+    holder === 'unreadable'
+      ? `an unreadable lock ${UNREADABLE_STALE_AFTER_MS / 1000} s old is taken over`
+      : holder.host === host
+        ? 'it is taken over once its process has ended'
+        : `a lock of another host not refreshed for ${RUN_LOCK_STALE_AFTER_MS / 60_000} min is taken over`;
+  return new UptakeError('busy', `expected no other uptake run, but ${who}; wait for it (${until}) or delete the file if that process is gone`, {
     file: path,
   });
 }

@@ -15,7 +15,7 @@ export function blobKey(bytes: Uint8Array): string {
  * @example rebuildCommand('output/.uptake/store.duckdb') // '`uptake store rebuild --store output/.uptake/store.duckdb` (with this run\'s --input and --config)'
  */
 export function rebuildCommand(location: string): string {
-  const withRun = /^postgres(ql)?:\/\//i.test(location) ? "this run's --store URL, its password included, and its --input and --config" : "this run's --input and --config";
+  const withRun = /^postgres(ql)?:\/\//i.test(location) ? "the store's URL with its password, and this run's --input and --config" : "this run's --input and --config";
   return `\`uptake store rebuild --store ${location}\` (with ${withRun})`;
 }
 

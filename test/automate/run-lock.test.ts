@@ -48,6 +48,7 @@ describe('acquireRunLock', () => {
     expect((error as UptakeError).kind).toBe('busy');
     expect((error as UptakeError).exitCode).toBe(10);
     expect((error as UptakeError).message).toContain(`pid ${process.pid} on ${hostname()} (schedule, since`);
+    expect((error as UptakeError).message).toContain('; wait for it (it is taken over once its process has ended) or delete the file if that process is gone');
     await lock.release();
   });
 

@@ -243,7 +243,7 @@ describe('PostgreSQL as the store', () => {
     await store.run("INSERT INTO store_meta (key, value) VALUES ('contract', '2000-01-01')");
     await store.close();
     const stale = await openStore(parsed.toString()).catch((caught: unknown) => caught);
-    expect((stale as Error).message).toContain(`run \`uptake store rebuild --store ${redactUrl(parsed.toString())}\` (with this run's --store URL, its password included, and its --input and --config)`);
-    expect((stale as Error).message).not.toContain(password);
+    expect((stale as Error).message).toContain(`run \`uptake store rebuild --store ${redactUrl(parsed.toString())}\` (with the store's URL with its password, and this run's --input and --config)`);
+    expect((stale as Error).message).not.toContain(`:${password}@`);
   });
 });
