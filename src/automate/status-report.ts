@@ -9,6 +9,7 @@ import { readRunLock } from './run-lock.js';
 import { scheduleCron } from './schedule.js';
 import { statePaths } from './state-paths.js';
 import { readWatchWaiting, type WaitingFile } from './watch-waiting.js';
+import { printable } from '../util/some-names.js';
 
 /** `uptake status --json`: one document, snake_case keys like the metrics JSON. */
 export interface StatusReport {
@@ -156,7 +157,7 @@ export function formatStatus(report: StatusReport): string {
   );
   for (const file of report.watcher?.waiting ?? []) {
     const until = file.read_as_is_at ? `; read as it is at ${file.read_as_is_at} unless completed first` : '';
-    sections[sections.length - 1] += `\n  waiting for ${file.file} since ${file.since}: ${file.why} (left out of the reports built meanwhile${until})`;
+    sections[sections.length - 1] += `\n  waiting for ${printable(file.file)} since ${file.since}: ${printable(file.why)} (left out of the reports built meanwhile${until})`;
   }
   sections.push(
     report.lock

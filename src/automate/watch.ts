@@ -16,6 +16,7 @@ import { weeksInFile } from './weeks-in-file.js';
 import { rosterZones } from './roster-zones.js';
 import { takeInFile, type TakeIn, type TakenFile } from './take-in-file.js';
 import { writeWatchWaiting, type WaitingFile } from './watch-waiting.js';
+import { printable } from '../util/some-names.js';
 
 export interface WatchOptions {
   job: Job;
@@ -157,7 +158,9 @@ async function identityOf(path: string): Promise<string | null> {
  */
 export async function watch(dir: string, options: WatchOptions): Promise<Watcher> {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? silentLog;
+  // (every line names files whoever dropped them named: a direction override or an escape sequence in a name is shown escaped)
+  const tell = options.log ?? silentLog;
+  const log = (line: string) => tell(printable(line));
   const root = resolve(dir);
   const ledger = await openLedger(options.ledgerPath);
   const snapshotDir = options.snapshotDir ?? join(dirname(resolve(options.ledgerPath)), 'watch-snapshot');

@@ -141,6 +141,15 @@ describe('watch', () => {
     expect((await readdir(store)).sort()).toEqual([sha256(AI_HEADER + W46_ROWS), sha256(AI_HEADER + W47_ROWS)].sort());
   });
 
+  it('shows a direction override in a file name escaped in its log lines, never as is', async () => {
+    const lines: string[] = [];
+    const { batchCount } = await startWatcher({ log: (line) => lines.push(line) });
+    await writeFile(join(inbox, 'ai_logs_w47\u202E.csv'), AI_HEADER + W47_ROWS);
+    await batchCount(1);
+    expect(lines.some((line) => line.includes('new ai_logs_w47\\u202E.csv;'))).toBe(true);
+    expect(lines.filter((line) => line.includes('\u202E'))).toEqual([]);
+  });
+
   it('measures the quiet period with the clock it is given', async () => {
     // A clock stopped before the file was written: the file never looks quiet, so it waits.
     const stopped = Date.now() - 60_000;
