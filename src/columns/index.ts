@@ -11,7 +11,7 @@ export { codeOf, columnCodes, emptyCodes, nullIds, rememberColumnCodes, type Col
 export { columnValues, numberValues, sortedNumbers } from './column-values.js';
 export { countByGroup, distinctByGroup, eachGroupSubtotals, groupMembers, scopeGroups, sortedValuesByGroup, sumByGroup, type CodeSubtotals, type GroupMembers, type ScopeGroupOptions, type ScopeGroups } from './scope-groups.js';
 export { countCodes } from './count-codes.js';
-export { byQuarterHour, memoized, perCode, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
+export { byQuarterHour, memoized, perCode, QUARTER_HOUR_MS, rewriteCodes, type CodeRewrite } from './rewrite-codes.js';
 export { TokenPrefixIndex } from './token-prefix-index.js';
 export { flagColumn, numberColumn, pairRule } from './derived-columns.js';
 export { takeRows } from './take-rows.js';

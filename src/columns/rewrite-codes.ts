@@ -59,7 +59,8 @@ export function perCode<Value, Result>(column: CodedColumn<Value>, compute: (val
   };
 }
 
-const QUARTER_HOUR = 15 * 60_000;
+/** A UTC quarter hour in milliseconds: the slot period lookups are remembered by (see byQuarterHour). */
+export const QUARTER_HOUR_MS = 15 * 60_000;
 const CUT: unique symbol = Symbol('a period boundary inside the quarter hour');
 
 // Zone offsets in use since 1980 are whole quarter hours, so a local date, week or month is mostly the same over a
@@ -77,12 +78,12 @@ export function byQuarterHour<Result>(compute: (epochMs: number) => Result): (ep
   let lastSlot = Number.NaN;
   let lastResult: Result | typeof CUT = CUT;
   return (epochMs) => {
-    const slot = Math.floor(epochMs / QUARTER_HOUR);
+    const slot = Math.floor(epochMs / QUARTER_HOUR_MS);
     if (slot !== lastSlot) {
       let result = bySlot.get(slot);
       if (result === undefined) {
-        const first = compute(slot * QUARTER_HOUR);
-        result = first === compute(slot * QUARTER_HOUR + QUARTER_HOUR - 1) ? first : CUT;
+        const first = compute(slot * QUARTER_HOUR_MS);
+        result = first === compute(slot * QUARTER_HOUR_MS + QUARTER_HOUR_MS - 1) ? first : CUT;
         bySlot.set(slot, result);
       }
       lastSlot = slot;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { QUARTER_HOUR_MS } from '../columns/index.js';
 
 /** The periods an instant falls in, in the report time zone. */
 export interface LocalPeriods {
@@ -11,7 +12,6 @@ export interface LocalPeriods {
 }
 
 const DAY_MS = 86_400_000;
-const SLOT_MS = 900_000;
 
 /**
  * A fast, exact replacement for calling luxon per row: instant -> week, month and date in `zone`.
@@ -48,11 +48,11 @@ export function makePeriodLookup(zone: string): (epochMs: number) => LocalPeriod
   // Offsets change only at transitions, since 1980 on quarter hours: one lookup per 15-minute slot, and one per
   // instant in a slot a transition cuts.
   const offsetMinutes = (epochMs: number): number => {
-    const slot = Math.floor(epochMs / SLOT_MS);
+    const slot = Math.floor(epochMs / QUARTER_HOUR_MS);
     let offset = slot === lastSlot ? lastOffset : offsetBySlot.get(slot);
     if (offset === undefined) {
-      const atStart = DateTime.fromMillis(slot * SLOT_MS, { zone }).offset;
-      const atEnd = DateTime.fromMillis(slot * SLOT_MS + SLOT_MS - 1, { zone }).offset;
+      const atStart = DateTime.fromMillis(slot * QUARTER_HOUR_MS, { zone }).offset;
+      const atEnd = DateTime.fromMillis(slot * QUARTER_HOUR_MS + QUARTER_HOUR_MS - 1, { zone }).offset;
       offset = atStart === atEnd ? atStart : null;
       offsetBySlot.set(slot, offset);
     }

@@ -15,9 +15,9 @@ import { blobKey, rebuildCommand, type StoreColumnType, type StoreEngine, type S
 import { UptakeError } from '../errors.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
-import { QUARTER_HOUR_MS, computeWeekFacts, factsHash, factsKeys, jsonHash, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
+import { computeWeekFacts, factsHash, factsKeys, jsonHash, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../util/iso-week.js';
-import { byQuarterHour } from '../columns/index.js';
+import { byQuarterHour, QUARTER_HOUR_MS } from '../columns/index.js';
 
 export interface StoreRunEffects {
   onProgress?(message: string): void;

@@ -14,6 +14,7 @@ import type { CleanedData } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { WeekSettling } from './settle-by-week.js';
 import { blobKey, rebuildCommand, type StoreEngine, type StoreValue } from './store-engine.js';
+import { QUARTER_HOUR_MS } from '../columns/index.js';
 import { UptakeError } from '../errors.js';
 
 /**
@@ -23,11 +24,8 @@ import { UptakeError } from '../errors.js';
  */
 export type SettledTasks = (range?: { from: number; to: number }, hooks?: { afterRead?: () => void }) => Promise<{ data: CleanedData; weeks: Map<string, WeekSettling> }>;
 
-/**
- * The store names the weeks a run changed by the UTC quarter hours of the tasks' starts (start / QUARTER_HOUR_MS):
- * since 1980 every zone's offset is whole quarter hours, and a quarter hour lies in one week (see quarterWeeks).
- */
-export const QUARTER_HOUR_MS = 900_000;
+// The store names the weeks a run changed by the UTC quarter hours of the tasks' starts (start / QUARTER_HOUR_MS):
+// since 1980 every zone's offset is whole quarter hours, and a quarter hour lies in one week (see quarterWeeks).
 
 /**
  * The weeks (report zone) a UTC quarter hour lies in: one, or two where an older local mean time puts a midnight
