@@ -389,7 +389,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
           try {
             await housekeeping.run('CHECKPOINT');
           } catch (error) {
-            failedUnawaited = { error };
+            // a write transaction the caller began meanwhile (the next batch's) keeps DuckDB from checkpointing
+            // now: its log waits for the next checkpoint, or close's
+            if (!WRITES_ACTIVE.test((error as Error).message)) failedUnawaited = { error };
             return;
           }
           // then the blocks DuckDB keeps cached from the run (what it read and wrote) go back, in turn with the
@@ -495,6 +497,9 @@ export function storeWriteError(path: string, error: unknown): unknown {
   const first = message.split('\n').find(diskRefused) ?? message.split('\n')[0];
   return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }
+
+/** DuckDB's refusal to checkpoint beside a write transaction that is open (not a failure: the log is kept). */
+const WRITES_ACTIVE = /Cannot CHECKPOINT: there are other write transactions active/;
 
 /** The memory limit DuckDB's cached blocks are evicted down to (checkpointSoon, releaseCache). */
 const MEMORY_AFTER_CHECKPOINT = '32MB';

@@ -121,9 +121,8 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       expect(logBytes()).toBeGreaterThan(0);
       expect(await cached()).toBeGreaterThan(32 * 1024 * 1024);
       store.checkpointSoon();
-      // reads go on meanwhile (the log is still there when a quick one is done), and see every row
+      // reads go on meanwhile, and see every row
       expect(await store.all('SELECT 1 AS one')).toEqual([{ one: 1 }]);
-      expect(logBytes()).toBeGreaterThan(0);
       expect(await store.all('SELECT count(*) AS n FROM c')).toEqual([{ n: ROWS + 3_000_000 }]);
       // the log goes into the file without a close, and then DuckDB's cache goes back
       await vi.waitFor(() => expect(logBytes()).toBe(0), { timeout: 20_000, interval: 20 });
@@ -136,6 +135,33 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       expect(await store.all('SELECT count(*) AS n FROM grouped')).toEqual([{ n: 3_000_000 + new Set(columns[0]).size }]);
     } finally {
       await store.close();
+    }
+  });
+
+  it('a checkpoint that finds a write transaction open (the next batch began) leaves the log for later, and fails nothing', async () => {
+    const path = join(dir, 'checkpoint-open.duckdb');
+    const store = await openDuckDBEngine(path);
+    try {
+      await store.run('CREATE TABLE o (i BIGINT)');
+      await store.run('INSERT INTO o SELECT range FROM range(1000)');
+      await store.run('BEGIN TRANSACTION');
+      await store.run('INSERT INTO o SELECT range FROM range(1000, 2000)');
+      // (an UPDATE, as a run's of its rows' states: DuckDB checkpoints beside an open transaction's inserts and
+      // deletes, not beside its updates)
+      await store.run('UPDATE o SET i = i + 2000 WHERE i < 10');
+      // its checkpoint starts once the UPDATE is done, while the transaction is still open: DuckDB refuses it
+      store.checkpointSoon();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await store.run('COMMIT');
+      expect(await store.all('SELECT count(*) AS n, max(i) AS top FROM o')).toEqual([{ n: 2000, top: 2009 }]);
+    } finally {
+      await store.close();
+    }
+    const again = await openDuckDBEngine(path);
+    try {
+      expect(await again.all('SELECT count(*) AS n, max(i) AS top FROM o')).toEqual([{ n: 2000, top: 2009 }]);
+    } finally {
+      await again.close();
     }
   });
 
