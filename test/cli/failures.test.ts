@@ -4,18 +4,10 @@ import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, write
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { IS_ROOT, NOT_ROOT_REASON, makeFifo, mountSmallDisk, tempFolder } from '../helpers/special-files.js';
+import { runCli } from '../helpers/run-cli.js';
 
-// The built CLI as a user runs it (npm test builds dist first): exit code, stdout, stderr.
-function uptake(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+// The built CLI as a user runs it, with `env` added.
+const uptake = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 const STACK_LINE = /^\s+at /m;
 const cleanups: Array<() => void> = [];

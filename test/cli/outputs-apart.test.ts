@@ -1,21 +1,12 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { makeFifo, tempFolder } from '../helpers/special-files.js';
+import { runCli } from '../helpers/run-cli.js';
 
-// The built CLI as a user runs it: exit code, stdout, stderr.
-function uptake(args: string[], cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [resolve('dist/cli/main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+// The built CLI as a user runs it, from `cwd`.
+const uptake = (args: string[], cwd?: string) => runCli(args, { cwd });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

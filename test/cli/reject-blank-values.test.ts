@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, type Option } from 'commander';
@@ -8,20 +7,11 @@ import { rejectBlankValues } from '../../src/cli/reject-blank-values.js';
 import { UptakeError } from '../../src/errors.js';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { tempFolder } from '../helpers/special-files.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const CLI = join(process.cwd(), 'dist/cli/main.js');
 
-// The built CLI as cron runs it, from a folder of its own: exit code, stdout, stderr.
-function uptake(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+// The built CLI as cron runs it, from a folder of its own.
+const uptake = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

@@ -1,19 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, STORE_FORMAT } from '../../src/store/open-store.js';
+import { runCli } from '../helpers/run-cli.js';
 
-// The built CLI as a user runs it (npm test builds dist first): exit code, stdout, stderr.
-function uptake(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })));
-}
+// The built CLI as a user runs it.
+const uptake = (args: string[]) => runCli(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'uptake-store-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
