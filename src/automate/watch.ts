@@ -1,13 +1,14 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
-import { isUptakeError } from '../errors.js';
+import { isUptakeError, UptakeError } from '../errors.js';
 import { isUtf8 } from 'node:buffer';
 import { kindOfFileName, shownName } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
-import { appendRun } from './run-log.js';
+import { appendRun, readRunLog } from './run-log.js';
+import { pidIsAlive } from '../util/pid-is-alive.js';
 import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
 import type { Job } from './job.js';
@@ -170,6 +171,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   const batchDir = join(snapshotDir, 'batch');
   /** What was read of each input file (by name), while its size and mtime stay the same; `readAsIs`: why its end was not whole. */
   const taken = new Map<string, TakenFile & { readAsIs?: string }>();
+  // One watcher per output folder: a second would remove the first's copies under its running batch.
+  if (options.outputDir) await expectNoOtherWatcher(options.runLog ?? statePaths(options.outputDir).runLog, options.outputDir, options.isAlive ?? pidIsAlive);
   // A watcher that was killed left its copies: this one reads the folder afresh.
   await rm(snapshotDir, { recursive: true, force: true });
   /** Input files not taken yet (by name). */
@@ -580,4 +583,12 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     },
     idle,
   };
+}
+
+// The last watcher the run log names, when it runs on this host and is not this process, holds the folder (another
+// host's cannot be checked: its pid means nothing here).
+async function expectNoOtherWatcher(runLog: string, outputDir: string, isAlive: (pid: number) => boolean): Promise<void> {
+  const last = (await readRunLog(runLog)).findLast((entry) => entry.event === 'watcher-start');
+  if (!last || last.event !== 'watcher-start' || last.host !== hostname() || last.pid === process.pid || !isAlive(last.pid)) return;
+  throw new UptakeError('busy', `expected no other uptake watch writing to ${outputDir}, but pid ${last.pid} on ${last.host} has watched ${last.dir} since ${last.at}; stop it first (uptake status shows it), or give this one another output folder`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -139,6 +139,16 @@ describe('watch', () => {
       { 'ai_logs_2026-W46.csv': (await stat(secondCopy)).ino, 'ai_logs_2026-W47.csv': firstInode },
     ]);
     expect((await readdir(store)).sort()).toEqual([sha256(AI_HEADER + W46_ROWS), sha256(AI_HEADER + W47_ROWS)].sort());
+  });
+
+  it('refuses to start beside another live watcher of the same output folder (exit 10), and starts once that one is gone', async () => {
+    const runLog = statePaths(output).runLog;
+    await mkdir(join(output, '.uptake'), { recursive: true });
+    await writeFile(runLog, `${JSON.stringify({ event: 'watcher-start', at: '2026-12-06T08:00:00.000Z', dir: inbox, pid: 4242, host: hostname() })}\n`);
+    const refused = await startWatcher({ isAlive: (pid) => pid === 4242 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'busy', exitCode: 10 });
+    expect((refused as Error).message).toBe(`expected no other uptake watch writing to ${output}, but pid 4242 on ${hostname()} has watched ${inbox} since 2026-12-06T08:00:00.000Z; stop it first (uptake status shows it), or give this one another output folder`);
+    await startWatcher({ isAlive: () => false });
   });
 
   it('shows a direction override in a file name escaped in its log lines, never as is', async () => {
