@@ -21,6 +21,7 @@ import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
 import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
 import type { AlertChannel, AlertRoutingResult } from './deliver/alert-routing.js';
+import type { LeftOutFile, ReadAsIsFile } from './automate/job.js';
 
 // Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
 // before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
@@ -58,7 +59,7 @@ export interface RunOptions {
    * Input files `uptake watch` found not whole: `leftOut` of the input folder it gave the run (still waited for, or
    * refused before), and `readAsIs` in it though cut short. The manifest lists them.
    */
-  incompleteInputs?: { leftOut: Array<{ file: string; why: string; since: string }>; readAsIs: Array<{ file: string; why: string }> };
+  incompleteInputs?: { leftOut: LeftOutFile[]; readAsIs: ReadAsIsFile[] };
 }
 
 /**

@@ -1,6 +1,20 @@
 /** Why a report run started. `manual` is `uptake run`; the others come from src/automate. */
 export type RunReason = 'schedule' | 'catch-up' | 'watch' | 'manual';
 
+/** An input file a batch's run did not read, and why (not whole yet, or refused by a run before). */
+export interface LeftOutFile {
+  file: string;
+  why: string;
+  /** Since when it is waited for, or when a run refused it (ISO). */
+  since: string;
+}
+
+/** An input file a run read as it is, though its end was not whole, and why it was not. */
+export interface ReadAsIsFile {
+  file: string;
+  why: string;
+}
+
 /** What an unattended trigger asks of the weekly job; `weeks` are ISO weeks the new data touch. */
 export interface JobRequest {
   reason: RunReason;
@@ -10,9 +24,9 @@ export interface JobRequest {
   /** Names an input file that changed since the copy was taken, or null: then nothing may be delivered. */
   inputChanged?: () => Promise<string | null>;
   /** Input files in the folder that `input` leaves out (not whole yet, or refused before): the reports say so. */
-  leftOut?: Array<{ file: string; why: string; since: string }>;
+  leftOut?: LeftOutFile[];
   /** Input files in `input` read as they are, though their end is not whole (waited for long enough). */
-  readAsIs?: Array<{ file: string; why: string }>;
+  readAsIs?: ReadAsIsFile[];
   /** Aborts once the run lock is another run's (see RunLock.lost): the job publishes and delivers nothing more. */
   lockLost?: AbortSignal;
 }

@@ -225,7 +225,7 @@ async function removeStale(path: string, isAlive: (pid: number) => boolean, host
     throw error;
   }
   const moved = await readHolder(aside);
-  const why = moved === 'gone' ? null : moved === 'unreadable' ? 'it could not be read for 10 s' : staleness(moved, host, isAlive, now);
+  const why = moved === 'gone' ? null : moved === 'unreadable' ? `it could not be read for ${UNREADABLE_STALE_AFTER_MS / 1000} s` : staleness(moved, host, isAlive, now);
   if (moved !== 'gone' && why === null) await link(aside, path).catch(() => undefined);
   await rm(aside, { force: true });
   return moved === 'gone' || why === null ? null : { holder: moved, why };

@@ -11,7 +11,7 @@ import { appendRun, readRunLog } from './run-log.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
-import type { Job } from './job.js';
+import type { Job, LeftOutFile, ReadAsIsFile } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
 import { rosterZones } from './roster-zones.js';
@@ -60,14 +60,6 @@ export interface WatchOptions {
   incompleteMaxWaitMs?: number;
 }
 
-/** An input file a batch's run did not read, and why (not whole yet, or refused by a run before). */
-export interface LeftOutFile {
-  file: string;
-  why: string;
-  /** Since when it is waited for, or when a run refused it (ISO). */
-  since: string;
-}
-
 /** One debounced batch of ready files and what came of it. */
 export interface WatchBatch {
   /** New content: these made (or were meant to make) the run. `weeks` are the file's own. */
@@ -114,7 +106,7 @@ export function batchWeeks(fresh: Array<{ path: string; weeks: string[] }>, ledg
 interface Snapshot {
   files: Map<string, { size: number; mtimeMs: number }>;
   leftOut: LeftOutFile[];
-  readAsIs: Array<{ file: string; why: string }>;
+  readAsIs: ReadAsIsFile[];
 }
 
 export interface Watcher {
@@ -457,7 +449,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const files = await inputFiles();
     for (const name of waits.keys()) if (!files.has(name)) waits.delete(name);
     const leftOut: LeftOutFile[] = [];
-    const readAsIs: Array<{ file: string; why: string }> = [];
+    const readAsIs: ReadAsIsFile[] = [];
     for (const [name, info] of files) {
       const read = await takeIn(name, info).catch((error: unknown) => ({ complete: false as const, why: `it cannot be read (${(error as Error)?.message ?? String(error)})` }));
       if (!read.complete) {
