@@ -133,6 +133,8 @@ interface Wait {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+// A time a file's mtime is ahead of the clock, in words: `5 s`, `3.2 min`, `2.0 h`, `3.0 days`.
+const aheadText = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${(ms / 60_000).toFixed(1)} min` : ms < 86_400_000 ? `${(ms / 3_600_000).toFixed(1)} h` : `${(ms / 86_400_000).toFixed(1)} days`);
 const sameStamp = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** A folder's device and inode, or null when there is no folder at the path. */
@@ -169,6 +171,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   await rm(snapshotDir, { recursive: true, force: true });
   /** Input files not taken yet (by name). */
   const waits = new Map<string, Wait>();
+  // A file whose mtime is ahead of the clock (the clock of the machine that wrote it runs ahead, or it was
+  // copied with a future time) is quiet once its size and mtime have not moved for stableMs as the watcher saw
+  // them: name -> the size and mtime first seen, and when.
+  const seenAhead = new Map<string, { size: number; mtimeMs: number; at: number }>();
   const incompleteMaxWaitMs = options.incompleteMaxWaitMs ?? INCOMPLETE_MAX_WAIT_MS;
   // A wait is said again now and then (a quarter of the limit, at most every 5 min): the log shows it is still on.
   const remindMs = Math.min(300_000, Math.max(options.stableMs, incompleteMaxWaitMs / 4));
@@ -281,12 +287,13 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
           continue;
         }
         // Quiet: neither size nor mtime moved for stableMs (a writer that rewrites in place keeps the size).
-        const quietFor = clock.now() - info.mtimeMs;
+        const { quietFor, why } = quietness(name, info);
         if (quietFor < options.stableMs) {
-          const wait = noteWait(name, `it was modified less than ${options.stableMs} ms ago`, null);
+          const wait = noteWait(name, why, null);
           batch.waiting.push({ path, why: wait.why, since: iso(wait.since) });
           continue;
         }
+        seenAhead.delete(name);
         const read = await takeIn(name, info);
         if (!read.complete) {
           batch.waiting.push({ path, why: read.why, since: iso(waits.get(name)?.since ?? clock.now()) });
@@ -295,6 +302,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         file = read;
       } catch {
         waits.delete(name);
+        seenAhead.delete(name);
         continue; // gone again before we read it
       }
       const { sha256, bytes } = file;
@@ -325,6 +333,26 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     if (batch.fresh.length > 0) await runFor(batch);
     await saveWaiting();
     options.onBatch?.(batch);
+  }
+
+  // How long a file has been quiet, and why it is waited for while it is not quiet for stableMs: since its mtime,
+  // or, for an mtime ahead of the clock, since the watcher first saw its size and mtime as they are.
+  function quietness(name: string, info: { size: number; mtimeMs: number }): { quietFor: number; why: string } {
+    const now = clock.now();
+    if (info.mtimeMs <= now) {
+      seenAhead.delete(name);
+      return { quietFor: now - info.mtimeMs, why: `it was modified less than ${options.stableMs} ms ago` };
+    }
+    const seen = seenAhead.get(name);
+    const since = seen && seen.size === info.size && seen.mtimeMs === info.mtimeMs ? seen.at : now;
+    seenAhead.set(name, { size: info.size, mtimeMs: info.mtimeMs, at: since });
+    const ahead = info.mtimeMs - now;
+    // (a skew under a second is an ordinary one: said as any recent change is)
+    const why =
+      ahead < 1000
+        ? `it was modified less than ${options.stableMs} ms ago`
+        : `its modification time, ${iso(info.mtimeMs)}, is ${aheadText(ahead)} ahead of this machine's clock (another machine's clock, or a copy that kept a future time); waiting until it has not changed for ${options.stableMs} ms`;
+    return { quietFor: now - since, why };
   }
 
   // A file not taken yet: why, and since when (kept while it stays not taken; `stuck` is set by takeIn).
@@ -448,6 +476,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     await mkdir(batchDir, { recursive: true });
     const files = await inputFiles();
     for (const name of waits.keys()) if (!files.has(name)) waits.delete(name);
+    for (const name of seenAhead.keys()) if (!files.has(name)) seenAhead.delete(name);
     const leftOut: LeftOutFile[] = [];
     const readAsIs: ReadAsIsFile[] = [];
     for (const [name, info] of files) {

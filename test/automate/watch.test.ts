@@ -169,8 +169,23 @@ describe('watch', () => {
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
     const [batch] = await batchCount(1);
     expect(batch.outcome).toBe('nothing-new');
-    expect(batch.waiting.map((file) => [basename(file.path), file.why])).toEqual([['ai_logs_2026-W47.csv', 'it was modified less than 250 ms ago']]);
+    expect(batch.waiting.map((file) => basename(file.path))).toEqual(['ai_logs_2026-W47.csv']);
+    expect(batch.waiting[0].why).toMatch(/^its modification time, 20\d\d-.*Z, is 1\.0 min ahead of this machine's clock \(another machine's clock, or a copy that kept a future time\); waiting until it has not changed for 250 ms$/);
     expect(requests).toEqual([]);
+  });
+
+  it('takes a file whose modification time is hours ahead of the clock once it has not changed for stableMs, not hours later', async () => {
+    const path = join(inbox, 'ai_logs_2026-W47.csv');
+    await writeFile(path, AI_HEADER + W47_ROWS);
+    const ahead = new Date(Date.now() + 2 * 3_600_000);
+    await utimes(path, ahead, ahead);
+    const { requests, batchCount } = await startWatcher();
+    const [first, second] = await batchCount(2);
+    expect(first.outcome).toBe('nothing-new');
+    expect(first.waiting.map((file) => file.why)).toEqual([expect.stringMatching(/^its modification time, .*, is 2\.0 h ahead of this machine's clock/)]);
+    expect(second.outcome).toBe('ran');
+    expect(freshNames(second)).toEqual(['ai_logs_2026-W47.csv']);
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W47'] }]);
   });
 
   it('does not run again for the same content under another name', async () => {
