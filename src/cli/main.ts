@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
 import { guardStandardStreams } from './standard-streams.js';
 import { rejectBlankValues } from './reject-blank-values.js';
+import { rejectOpposites } from './reject-opposites.js';
 import { printable } from '../util/some-names.js';
 import { abandonedRun, STOP_SIGNALS } from './stop-signals.js';
 
@@ -22,6 +23,8 @@ export async function buildProgram(): Promise<Command> {
   for (const register of commands.registrations) register(program);
   // (`--input "$EXPORTS"` with EXPORTS unset is refused, never taken for the default)
   rejectBlankValues(program);
+  // (`--store FILE --no-store` is refused, never settled by the one given last)
+  rejectOpposites(program);
   return program;
 }
 
