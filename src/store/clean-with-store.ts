@@ -128,14 +128,18 @@ const REREAD = {
  */
 export async function whyEveryFileAgain(engine: StoreEngine, config: Config, asOf: number): Promise<string | null> {
   const meta = await readMeta(engine);
-  cleanedUnder(engine, meta, config);
+  expectCleanedUnder(engine, meta, config);
   if (meta.reader !== undefined && meta.reader !== (await readerFingerprint())) return REREAD.reader;
   if (meta.as_of !== undefined && asOf < Number(meta.as_of)) return REREAD.clock;
   return null;
 }
 
-// A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by a run).
-function cleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
+/**
+ * A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by
+ * a run): UptakeError('config') naming `uptake store rebuild`.
+ * @example expectCleanedUnder(engine, await readMeta(engine), config)
+ */
+export function expectCleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
   if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) {
     throw new UptakeError(
       'config',
@@ -156,7 +160,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const asOf = effects.now ?? Date.now();
   const meta = await readMeta(engine);
   const hash = configHash(config);
-  cleanedUnder(engine, meta, config);
+  expectCleanedUnder(engine, meta, config);
   const reader = await readerFingerprint();
   const files = await inputFiles(inputDir);
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks, stamp FROM store_files')).map((row) => [String(row.name), row]));
@@ -211,7 +215,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     summary.skipped = keptResults.size;
     summary.read = logFiles.length - keptResults.size;
     if (forZones > 0) summary.zoneRereads = forZones;
-    const removed = summary.removed > 0 ? `; ${summary.removed} files gone from the input dropped` : '';
+    const removed = summary.removed > 0 ? `; ${summary.removed} file${summary.removed === 1 ? '' : 's'} gone from the input dropped` : '';
     const zoneNote = forZones > 0 ? ` (${forZones} of them with naive times in ${[...changedMonths].sort().join(', ')}, whose roster time zones changed)` : '';
     const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read${zoneNote}`;
     progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);

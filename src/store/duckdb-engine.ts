@@ -279,14 +279,16 @@ function isAsciiText(value: string): boolean {
 }
 
 /**
- * Opens (creating when missing) an embedded DuckDB store file. The caller loads `@duckdb/node-api` alone
- * first (see openStoreEngine), so a missing native binding is an environment error, not a crash.
+ * Opens (creating when missing) an embedded DuckDB store file, named `shown` in messages (the name a run was
+ * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`uptake store info`). The caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a
+ * missing native binding is an environment error, not a crash.
  * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
  */
-export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
-  const instance = await DuckDBInstance.create(path);
+export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: boolean } = {}): Promise<StoreEngine> {
+  const readOnly = options.readOnly === true;
+  const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
   // (the store's lock is this process's now: what lies in its temp folder is a killed run's)
-  await removeStaleTemp(path);
+  if (!readOnly) await removeStaleTemp(path);
   const connection: DuckDBConnection = await instance.connect();
   // evictions (see evict) run on a connection of their own: a SET memory_limit that cannot free enough memory (a
   // transaction's undo, which DuckDB cannot move) fails, and ends the transaction of the connection it ran on
@@ -333,7 +335,7 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
   };
   return {
     kind: 'duckdb',
-    location: path,
+    location: shown,
     sqlType: (type) => TYPES[type],
     async run(sql, params) {
       await inTurn(() => connection.run(sql, params?.map(toDuckDB)));
@@ -404,7 +406,9 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       // (what DuckDB cannot move, e.g. to a full disk, stays in memory: the run goes on)
       unawaited(async () => {
         await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
-          throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again`, { file: path, cause: error });
+          const code = (error as NodeJS.ErrnoException).code;
+          const what = code === 'EEXIST' || code === 'ENOTDIR' ? 'found something else there; remove it and run again' : `could not make it (${(error as Error).message}); make the store's folder writable, or name a store elsewhere`;
+          throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), ${what}`, { file: path, cause: error });
         });
         // (after a checkpoint still running: the housekeeping connection runs one statement at a time)
         await housekeepingTurn(evict);
@@ -417,10 +421,11 @@ export async function openDuckDBEngine(path: string): Promise<StoreEngine> {
       inTurn(async () => {
         // (one checkpoint at a time: after one checkpointSoon started)
         await housekeepingTurn(async () => {});
-        await connection.run('CHECKPOINT');
+        // (a store only read keeps its log as it is: counted beside the file)
+        if (!readOnly) await connection.run('CHECKPOINT');
         const folder = `${path}.rows`;
         const names = await readdir(folder).catch(() => [] as string[]);
-        const sizes = await Promise.all(names.map((name) => stat(join(folder, name)).then((entry) => entry.size, () => 0)));
+        const sizes = await Promise.all([`${path}.wal`, ...names.map((name) => join(folder, name))].map((file) => stat(file).then((entry) => entry.size, () => 0)));
         return (await stat(path)).size + sizes.reduce((sum, size) => sum + size, 0);
       }),
     async close() {

@@ -2,7 +2,7 @@ import type { StoreInfo } from './store-info.js';
 
 /**
  * `uptake store info` for a terminal.
- * @example formatStoreInfo(await storeInfo(engine))
+ * @example formatStoreInfo(await storeInfo(engine, config))
  */
 export function formatStoreInfo(info: StoreInfo): string {
   const megabytes = (info.sizeBytes / 1_048_576).toFixed(1);
@@ -14,6 +14,7 @@ export function formatStoreInfo(info: StoreInfo): string {
     'input files:',
     ...(files.length > 0 ? files : ['  none']),
     `contract: ${info.contract ?? 'none yet'}; last run's clock: ${info.lastRunAt ?? 'none yet'}`,
+    ...(info.sameCleaningConfig === false ? ["cleaned with other cleaning, timezone or inputLimits settings than this config's: the next run asks for `uptake store rebuild`"] : []),
     '',
   ].join('\n');
 }

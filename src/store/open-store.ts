@@ -5,6 +5,7 @@ import { outputError, UptakeError } from '../errors.js';
 import { expectOutputsApart } from '../ingest/outputs-apart.js';
 import { expectValue } from '../util/expect-value.js';
 import { expectFileKinds } from '../util/file-kind.js';
+import { followLinks } from '../util/follow-links.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
 import { rebuildCommand, type StoreColumnType, type StoreEngine } from './store-engine.js';
@@ -96,9 +97,11 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
  * `input`: the folder the store is filled from; a store file that is one of its files, or named like one in it, is
  * UptakeError('usage') (a rebuild sets a damaged store aside: it would have moved an export away).
+ * `readOnly` (with mustExist; `uptake store info`): the store is only read: nothing is created or migrated, and
+ * a file or a role that may not be written is no error.
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
-export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; input?: string; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
+export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; readOnly?: boolean; input?: string; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
   // (`--store "$STORE"` with STORE unset: DuckDB would take '' for a database in memory, kept nowhere)
   expectValue(location, 'the store', 'be a file path or a postgres:// URL', 'config');
   const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
@@ -111,15 +114,21 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}));
+  const readOnly = options.readOnly === true;
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, readOnly) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), readOnly);
   try {
-    if (options.rebuild) await emptyStore(engine);
-    else await createTables(engine);
-    let meta = await readMeta(engine);
-    if (meta.format !== undefined && MIGRATIONS[meta.format] && meta.contract === CONTRACT_VERSION) {
-      meta = await migrate(engine, meta.format);
+    const whole = !options.rebuild && (await hasEveryTable(engine));
+    // (a database or DuckDB file without the store's tables holds no store: one to be read is not made there)
+    if (options.mustExist && !whole) {
+      const found = engine.kind === 'postgres' ? 'none' : "a DuckDB file without the store's tables";
+      throw new UptakeError('input', `expected a store at ${engine.location}, found ${found}: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
     }
-    const stale = (meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION);
+    if (options.rebuild) await emptyStore(engine);
+    else if (!readOnly) await createTables(engine, whole);
+    let meta = await readMeta(engine);
+    const migratable = meta.format !== undefined && MIGRATIONS[meta.format] !== undefined && meta.contract === CONTRACT_VERSION;
+    if (migratable && !readOnly) meta = await migrate(engine, meta.format);
+    const stale = !(migratable && readOnly) && ((meta.format !== undefined && meta.format !== STORE_FORMAT) || (meta.contract !== undefined && meta.contract !== CONTRACT_VERSION));
     if (stale) {
       // (contract versions are dates: a later one, or a higher format, is a newer uptake's, which a rebuild here would undo)
       const newer = Number(meta.format) > Number(STORE_FORMAT) || (meta.contract !== undefined && meta.contract > CONTRACT_VERSION);
@@ -156,8 +165,17 @@ export async function emptyStore(engine: StoreEngine): Promise<void> {
   await engine.blobs.keepOnly(new Set());
 }
 
-async function createTables(engine: StoreEngine): Promise<void> {
-  for (const [table, columns] of Object.entries(STORE_TABLES)) {
+// Whether the store's every table is there (in the connection's schema): then a store opens without creating
+// them again (CREATE TABLE IF NOT EXISTS asks a PostgreSQL role for the right to create, even for tables there).
+async function hasEveryTable(engine: StoreEngine): Promise<boolean> {
+  const names = Object.keys(STORE_TABLES);
+  const rows = await engine.all(`SELECT count(DISTINCT table_name) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN (${names.map((_, index) => `$${index + 1}`).join(', ')})`, names);
+  return Number(rows[0].n) === names.length;
+}
+
+// The store's tables (unless `present`: all there already) and the indexes a run's statements use (each made when missing).
+async function createTables(engine: StoreEngine, present = false): Promise<void> {
+  for (const [table, columns] of present ? [] : Object.entries(STORE_TABLES)) {
     await engine.run(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map(([name, type]) => `${name} ${engine.sqlType(type)}`).join(', ')})`);
   }
   // what a run's statements look up besides the region's pairs: a week's tasks and the region's rows by their
@@ -185,10 +203,13 @@ export async function readMeta(engine: StoreEngine): Promise<Record<string, stri
   return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
 }
 
-async function openDuckDB(path: string, rebuild: boolean, progress: (message: string) => void): Promise<StoreEngine> {
+async function openDuckDB(shown: string, rebuild: boolean, progress: (message: string) => void, readOnly: boolean): Promise<StoreEngine> {
   // (the native module alone first: a missing binding is an environment error, not a crash)
   await loadDuckDB();
   const { openDuckDBEngine, diskRefused } = await import('./duckdb-engine.js');
+  // a store reached through a symbolic link is the file at its end: its log, blobs and temp folder sit beside that
+  // file whichever name a run gives (messages keep the name given)
+  const path = await followLinks(shown);
   await expectFileKinds(
     [
       { path, expected: 'the store, a DuckDB file' },
@@ -200,8 +221,8 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
   const failure = (error: unknown, hint: string) => {
     const message = (error as Error).message.split('\n')[0];
     // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
-    if (/Could not set lock/i.test(message)) return new UptakeError('busy', `expected the store ${path} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
-    return new UptakeError('output', `expected to open the store ${path} (a DuckDB file), got: ${message}${hint}`, { cause: error });
+    if (/Could not set lock/i.test(message)) return new UptakeError('busy', `expected the store ${shown} to be free, but another uptake process has it open; try again when it ends`, { cause: error });
+    return new UptakeError('output', `expected to open the store ${shown} (a DuckDB file), got: ${message}${hint}`, { cause: error });
   };
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -209,14 +230,14 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
     throw failure(error, '');
   }
   try {
-    return await openDuckDBEngine(path);
+    return await openDuckDBEngine(path, shown, { readOnly });
   } catch (error) {
     const plain = failure(error, '');
     // a lock, a full or read-only disk or a permission says nothing of the file: it stays where it is
     const message = (error as Error).message;
     if (plain.kind === 'busy' || !existsSync(path) || diskRefused(message) || /Permission denied/i.test(message)) throw plain;
     if (!rebuild) {
-      throw failure(error, `; if the file is damaged, ${rebuildCommand(path)} keeps it aside and cleans every input file into a new store`);
+      throw failure(error, `; if the file is damaged, ${rebuildCommand(shown)} keeps it aside and cleans every input file into a new store`);
     }
     // a rebuild recomputes everything the store held: the file that cannot be opened is kept aside, not lost
     const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -226,16 +247,16 @@ async function openDuckDB(path: string, rebuild: boolean, progress: (message: st
     } catch (cause) {
       throw outputError(path, cause);
     }
-    progress(`store rebuild: ${path} could not be opened (${message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
+    progress(`store rebuild: ${shown} could not be opened (${message.split('\n')[0]}); kept it as ${aside}, and a new store takes its place`);
     try {
-      return await openDuckDBEngine(path);
+      return await openDuckDBEngine(path, shown);
     } catch (again) {
       throw failure(again, '');
     }
   }
 }
 
-async function openPostgres(url: string): Promise<StoreEngine> {
+async function openPostgres(url: string, readOnly: boolean): Promise<StoreEngine> {
   const { openPostgresEngine } = await import('./postgres-engine.js');
-  return openPostgresEngine(url);
+  return openPostgresEngine(url, { readOnly });
 }

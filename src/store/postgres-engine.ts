@@ -19,10 +19,10 @@ function fromPostgres(value: unknown): StoreValue {
 
 /**
  * Opens a PostgreSQL database as the store (tables in the connection's schema: set it with
- * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages.
+ * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages. `readOnly`: creates nothing.
  * @example const engine = await openPostgresEngine(process.env.UPTAKE_STORE_URL!)
  */
-export async function openPostgresEngine(url: string): Promise<StoreEngine> {
+export async function openPostgresEngine(url: string, options: { readOnly?: boolean } = {}): Promise<StoreEngine> {
   try {
     new URL(url);
   } catch {
@@ -62,12 +62,16 @@ export async function openPostgresEngine(url: string): Promise<StoreEngine> {
     await client.end().catch(() => undefined);
     throw new UptakeError('busy', `expected the store ${location} to be free, but another uptake process has it open; try again when it ends`);
   }
-  // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection
+  // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection when missing
+  // (CREATE TABLE IF NOT EXISTS asks for the right to create even when it is there); a store only read makes none
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
+    const [{ present }] = (await client.query("SELECT to_regclass('store_blobs') IS NOT NULL AS present")).rows;
+    if (!present && !options.readOnly) await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}`, { cause: error });
+    // (3F000: the search_path names no schema there: PostgreSQL says only that none is selected)
+    const noSchema = (error as { code?: string }).code === '3F000' ? "; the URL's search_path names a schema that does not exist: create it first (CREATE SCHEMA name)" : '';
+    throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}${noSchema}`, { cause: error });
   }
   // one query at a time, in the order asked for (the client would queue them too, but that is deprecated): an
   // append's inserts one after another, then whatever was asked for during it

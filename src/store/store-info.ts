@@ -1,3 +1,5 @@
+import type { Config } from '../config/schema.js';
+import { configHash } from './clean-with-store.js';
 import { readMeta } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
@@ -15,14 +17,19 @@ export interface StoreInfo {
   sizeBytes: number;
   contract: string | null;
   lastRunAt: string | null;
+  /**
+   * Whether the store was cleaned with the config's cleaning, timezone and inputLimits settings (false: the next
+   * run asks for `uptake store rebuild`); null before any run.
+   */
+  sameCleaningConfig: boolean | null;
 }
 
-
 /**
- * Counts what the store holds from its ledger and settings (no stored row is loaded into memory).
- * @example await storeInfo(engine) // { weeks: { first: '2026-W40', last: '2026-W47', count: 8 }, tasks: 5400, ... }
+ * Counts what the store holds from its ledger and settings (no stored row is loaded into memory), and whether it
+ * was cleaned under the config's cleaning settings.
+ * @example await storeInfo(engine, config) // { weeks: { first: '2026-W40', last: '2026-W47', count: 8 }, tasks: 5400, ... }
  */
-export async function storeInfo(engine: StoreEngine): Promise<StoreInfo> {
+export async function storeInfo(engine: StoreEngine, config: Config): Promise<StoreInfo> {
   const meta = await readMeta(engine);
   const weeks = new Set<string>();
   for (const row of await engine.all('SELECT weeks FROM store_files WHERE weeks IS NOT NULL')) for (const week of String(row.weeks).split(',')) if (week) weeks.add(week);
@@ -43,5 +50,6 @@ export async function storeInfo(engine: StoreEngine): Promise<StoreInfo> {
     sizeBytes: await engine.sizeBytes(),
     contract: meta.contract ?? null,
     lastRunAt: meta.as_of ? new Date(Number(meta.as_of)).toISOString() : null,
+    sameCleaningConfig: meta.config_hash === undefined ? null : meta.config_hash === configHash(config),
   };
 }

@@ -250,7 +250,7 @@ export async function reportFromStore(
 }
 
 // A week's facts, which the store cannot do without: missing or damaged (bytes that are not the key's, even if
-// they parse), they ask for a rebuild.
+// they parse), they ask for a rebuild (a damaged store: exit 12, as for its file).
 async function storedFacts(engine: StoreEngine, week: string, key: string): Promise<WeekFacts> {
   const bytes = await engine.blobs.get(key);
   try {
@@ -258,7 +258,7 @@ async function storedFacts(engine: StoreEngine, week: string, key: string): Prom
     if (blobKey(bytes) !== key) throw new Error(`expected bytes whose SHA-256 is ${key}, got ${blobKey(bytes)}`);
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
   } catch (cause) {
-    throw new UptakeError('config', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run ${rebuildCommand(engine.location)} to recompute them`, { cause });
+    throw new UptakeError('output', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run ${rebuildCommand(engine.location)} to recompute them`, { cause });
   }
 }
 

@@ -7,6 +7,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
 import { redactUrl } from '../../src/util/redact-url.js';
 import { storeInfo } from '../../src/store/store-info.js';
+import { parseConfig } from '../../src/config/read-config.js';
 import { landInBatches, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
 
@@ -47,8 +48,9 @@ describe('PostgreSQL as the store', () => {
     expect(tables.rows.map((row) => row.table_name)).toEqual(['store_blobs', 'store_file_labels', 'store_file_rows', 'store_files', 'store_labels', 'store_meta', 'store_quarantine', 'store_roster', 'store_rows', 'store_tasks', 'store_week_facts']);
     const engine = await openStore(storeUrl());
     try {
-      const info = await storeInfo(engine);
+      const info = await storeInfo(engine, parseConfig({}));
       expect(info.files.ai_logs.files).toBe(4);
+      expect(info.sameCleaningConfig).toBe(true);
       expect(info.tasks).toBeGreaterThan(1000);
       expect(info.weeks?.count).toBe(4);
       expect(info.store).not.toContain('uptake:uptake@');
@@ -133,6 +135,32 @@ describe('PostgreSQL as the store', () => {
     const { files } = generateDataset({ seed: 5, users: 12, weeks: 2, endWeek: '2026-W47' });
     const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
     expect(await landInBatches(files, weeks, 1, [], storeUrl(name, TEST_POSTGRES_RW_URL))).toEqual([{ read: 2, skipped: 0 }, { read: 2, skipped: 2 }]);
+  });
+
+  it('store info reads a store with a role that may only read it, and where the schema holds no store it says so (exit 3) and makes none', async () => {
+    const store = await scenarioStore();
+    const name = new URL(store).searchParams.get('options')!.replace('-csearch_path=', '');
+    await expect(openStore(store, { mustExist: true, readOnly: true })).rejects.toMatchObject({ kind: 'input', message: expect.stringContaining('found none: `uptake run`') });
+    expect((await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [name])).rows).toEqual([]);
+    const { files } = generateDataset({ seed: 5, users: 12, weeks: 2, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    await landInBatches(files, weeks, 1, [], store);
+    await client.query(`GRANT USAGE ON SCHEMA "${name}" TO uptake_rw; GRANT SELECT ON ALL TABLES IN SCHEMA "${name}" TO uptake_rw`);
+    // (it asked for the right to create the blobs' table, there already, and failed)
+    const engine = await openStore(storeUrl(name, TEST_POSTGRES_RW_URL), { mustExist: true, readOnly: true });
+    try {
+      const info = await storeInfo(engine, parseConfig({}));
+      expect([info.weeks?.count, info.files.ai_logs.files, info.sameCleaningConfig]).toEqual([2, 2, true]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('a URL whose search_path names a schema not made yet says to create it (uptake makes tables, not schemas)', async () => {
+    await expect(openStore(storeUrl(`${schema}_never_made`))).rejects.toMatchObject({
+      kind: 'warehouse',
+      message: expect.stringContaining("the URL's search_path names a schema that does not exist: create it first (CREATE SCHEMA name)"),
+    });
   });
 
   it('the tables the statements look rows up in are indexed by them: the region\'s pairs (the newest week\'s tasks, without statistics, were checked against every pair: 7 s a week), starts, replaced rows', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,58 @@ describe('uptake metrics --store and uptake store', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`expected a store at ${missing}, found none`);
     expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+
+  it('store info on a DuckDB file that holds no store is exit 3 and leaves the file as it was (no store tables made in it)', async () => {
+    const other = join(dir, 'other.duckdb');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const tables = async () => {
+      const instance = await DuckDBInstance.create(other);
+      const connection = await instance.connect();
+      await connection.run('CREATE TABLE IF NOT EXISTS notes (text VARCHAR)');
+      const names = (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables ORDER BY table_name')).getRows().map((row) => row[0]);
+      connection.closeSync();
+      instance.closeSync();
+      return names;
+    };
+    expect(await tables()).toEqual(['notes']);
+    const result = await uptake(['store', 'info', '--store', other]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`expected a store at ${other}, found a DuckDB file without the store's tables`);
+    expect(await tables()).toEqual(['notes']);
+  });
+
+  it('store info with a config of other cleaning settings tells what the store holds, says the next run asks for a rebuild, and exits 4', async () => {
+    const own = join(dir, 'info-config', 'store.duckdb');
+    expect((await uptake(['metrics', ...SAMPLE, '--store', own])).code).toBe(0);
+    const configFile = join(dir, 'stitch.config.json');
+    writeFileSync(configFile, JSON.stringify({ cleaning: { stitchGapMin: 5 } }));
+    const other = await uptake(['store', 'info', '--store', own, '--config', configFile]);
+    expect(other.code).toBe(4);
+    expect(other.stdout).toContain('weeks: 8, 2026-W40 to 2026-W47');
+    expect(other.stdout).toContain("cleaned with other cleaning, timezone or inputLimits settings than this config's: the next run asks for `uptake store rebuild`");
+    expect(other.stderr).toContain(`run \`uptake store rebuild --store ${own}\``);
+    const json = await uptake(['store', 'info', '--store', own, '--config', configFile, '--json']);
+    expect([json.code, JSON.parse(json.stdout).sameCleaningConfig]).toEqual([4, false]);
+    const same = await uptake(['store', 'info', '--store', own, '--json']);
+    expect([same.code, JSON.parse(same.stdout).sameCleaningConfig]).toEqual([0, true]);
+  });
+
+  it('a store reached through a symbolic link keeps its log, facts and parsed rows beside the file it links to: runs by either name share them, and a link to a file not made yet makes it there', async () => {
+    const real = join(dir, 'elsewhere', 'linked.duckdb');
+    mkdirSync(join(dir, 'elsewhere'));
+    const link = join(dir, 'link.duckdb');
+    symlinkSync(real, link);
+    const scratch = await uptake(['metrics', ...SAMPLE]);
+    const first = await uptake(['metrics', ...SAMPLE, '--store', link]);
+    expect([first.code, first.stdout]).toEqual([0, scratch.stdout]);
+    expect([existsSync(real), existsSync(`${real}.rows`), existsSync(`${link}.rows`)]).toEqual([true, true, false]);
+    for (const name of [real, link]) {
+      const again = await uptake(['metrics', ...SAMPLE, '--store', name]);
+      expect([again.code, again.stdout]).toEqual([0, scratch.stdout]);
+      expect(again.stderr).toContain(`store ${name}: skipped 16 of 16 log files`);
+    }
+    expect(readdirSync(dir).filter((name) => name.startsWith('link.duckdb'))).toEqual(['link.duckdb']);
   });
 
   it('a store path that cannot be a file is exit 12 with one line', async () => {

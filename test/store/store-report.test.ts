@@ -193,7 +193,7 @@ describe('facts altered beside the store', () => {
     for (const row of facts.adoption_weeks) row.ai_tasks = Number(row.ai_tasks) * 2;
     writeFileSync(blob, JSON.stringify(facts));
     await expect(run()).rejects.toMatchObject({
-      kind: 'config',
+      kind: 'output',
       message: `${store}: expected the facts of 2026-W47 beside the store, found them damaged; run \`uptake store rebuild --store ${store}\` (with this run's --input and --config) to recompute them`,
     });
   });

@@ -30,17 +30,20 @@ export function registerStore(program: Command): void {
     .option('--json', 'print one JSON document on stdout')
     .addHelpText('after', `\nExample:\n  uptake store info --json\n\n${EXIT_CODES}`)
     .action(async (options: StoreOptions) => {
-      const [{ openStore, defaultStorePath }, { storeInfo }, { formatStoreInfo }] = await Promise.all([
+      const [{ openStore, defaultStorePath, readMeta }, { storeInfo }, { formatStoreInfo }, { expectCleanedUnder }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../store/store-info.js'),
         import('../../store/format-store-info.js'),
+        import('../../store/clean-with-store.js'),
       ]);
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true });
+      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true, readOnly: true });
       try {
-        const info = await storeInfo(engine);
+        const info = await storeInfo(engine, config);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
+        // (what it holds is told all the same; the exit code says the next run would stop)
+        if (info.sameCleaningConfig === false) expectCleanedUnder(engine, await readMeta(engine), config);
       } finally {
         await engine.close();
       }

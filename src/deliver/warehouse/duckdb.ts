@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { expectFileKinds } from '../../util/file-kind.js';
 import { duckdbWarehouseFiles } from './load-warehouse.js';
+import { followLinks } from '../../util/follow-links.js';
 import {
   DuckDBInstance,
   DuckDBTypeId,
@@ -123,11 +124,13 @@ async function loadTable(connection: DuckDBConnection, schema: string, table: Wa
 export async function loadDuckDB(target: DuckDBTarget, tables: WarehouseTable[]): Promise<WarehouseLoadResult> {
   const schema = target.schema ?? 'main';
   let instance: DuckDBInstance;
+  // a warehouse reached through a symbolic link is the file at its end: DuckDB's log sits beside that file
+  const file = await followLinks(target.path);
   // (a run checked them before its work too; this is for a file made in the meantime)
-  await expectFileKinds(duckdbWarehouseFiles(target.path), 'output');
+  await expectFileKinds(duckdbWarehouseFiles(file), 'output');
   try {
-    await mkdir(dirname(target.path), { recursive: true });
-    instance = await DuckDBInstance.create(target.path);
+    await mkdir(dirname(file), { recursive: true });
+    instance = await DuckDBInstance.create(file);
   } catch (error) {
     throw new UptakeError('warehouse', `expected to open the DuckDB file ${target.path}, got: ${(error as Error).message}`, { cause: error });
   }
