@@ -133,8 +133,10 @@ interface Wait {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-// A time a file's mtime is ahead of the clock, in words: `5 s`, `3.2 min`, `2.0 h`, `3.0 days`.
-const aheadText = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${(ms / 60_000).toFixed(1)} min` : ms < 86_400_000 ? `${(ms / 3_600_000).toFixed(1)} h` : `${(ms / 86_400_000).toFixed(1)} days`);
+// A time a file's mtime is ahead of the clock, in words: `5 s`, `3.2 min`, `2.0 h`, `3.0 days` (a unit is left
+// before its amount would round to the next one's: 59.97 min is `1.0 h`).
+const aheadText = (ms: number) =>
+  ms < 59_500 ? `${Math.round(ms / 1000)} s` : ms < 3_597_000 ? `${(ms / 60_000).toFixed(1)} min` : ms < 86_220_000 ? `${(ms / 3_600_000).toFixed(1)} h` : `${(ms / 86_400_000).toFixed(1)} days`;
 const sameStamp = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) => a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** A folder's device and inode, or null when there is no folder at the path. */
@@ -293,13 +295,15 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
           batch.waiting.push({ path, why: wait.why, since: iso(wait.since) });
           continue;
         }
-        seenAhead.delete(name);
         const read = await takeIn(name, info);
         if (!read.complete) {
           batch.waiting.push({ path, why: read.why, since: iso(waits.get(name)?.since ?? clock.now()) });
           continue;
         }
         file = read;
+        // (taken: a later change is a new arrival; until then a file ahead of the clock stays quiet as it was seen,
+        // and one not whole is waited for from when it stopped changing, then read as it is)
+        seenAhead.delete(name);
       } catch {
         waits.delete(name);
         seenAhead.delete(name);
@@ -351,7 +355,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const why =
       ahead < 1000
         ? `it was modified less than ${options.stableMs} ms ago`
-        : `its modification time, ${iso(info.mtimeMs)}, is ${aheadText(ahead)} ahead of this machine's clock (another machine's clock, or a copy that kept a future time); waiting until it has not changed for ${options.stableMs} ms`;
+        : `its modification time, ${iso(info.mtimeMs)}, is ${aheadText(ahead)} ahead of this machine's clock, set by another machine's clock or kept by a copy; waiting until it has not changed for ${options.stableMs} ms`;
     return { quietFor: now - since, why };
   }
 

@@ -280,7 +280,7 @@ function isAsciiText(value: string): boolean {
 
 /**
  * Opens (creating when missing) an embedded DuckDB store file, named `shown` in messages (the name a run was
- * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`uptake store info`). The caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a
+ * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`store info`). The caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a
  * missing native binding is an environment error, not a crash.
  * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
  */
@@ -337,6 +337,8 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
     kind: 'duckdb',
     location: shown,
     sqlType: (type) => TYPES[type],
+    tableNames: () =>
+      inTurn(async () => (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()')).getRows().map((row) => String(row[0]))),
     async run(sql, params) {
       await inTurn(() => connection.run(sql, params?.map(toDuckDB)));
     },
@@ -448,8 +450,9 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
           }
         }
         if (failed) throw storeWriteError(path, failed.error);
-        // DuckDB removes its temp files as it closes; the folder too, unless it found it there (see removeStaleTemp)
-        await rmdir(tempFolderOf(path)).catch(() => undefined);
+        // DuckDB removes its temp files as it closes; the folder too, unless it found it there (see removeStaleTemp;
+        // a store only read leaves it as it is)
+        if (!readOnly) await rmdir(tempFolderOf(path)).catch(() => undefined);
       }
     },
   };

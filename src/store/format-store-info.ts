@@ -14,7 +14,7 @@ export function formatStoreInfo(info: StoreInfo): string {
     'input files:',
     ...(files.length > 0 ? files : ['  none']),
     `contract: ${info.contract ?? 'none yet'}; last run's clock: ${info.lastRunAt ?? 'none yet'}`,
-    ...(info.sameCleaningConfig === false ? ["cleaned with other cleaning, timezone or inputLimits settings than this config's: the next run asks for `uptake store rebuild`"] : []),
+    ...(info.sameCleaningConfig === false ? ["cleaned with other cleaning, timezone or inputLimits settings than this config's: a run with it asks for `uptake store rebuild`"] : []),
     '',
   ].join('\n');
 }

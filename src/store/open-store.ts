@@ -168,9 +168,8 @@ export async function emptyStore(engine: StoreEngine): Promise<void> {
 // Whether the store's every table is there (in the connection's schema): then a store opens without creating
 // them again (CREATE TABLE IF NOT EXISTS asks a PostgreSQL role for the right to create, even for tables there).
 async function hasEveryTable(engine: StoreEngine): Promise<boolean> {
-  const names = Object.keys(STORE_TABLES);
-  const rows = await engine.all(`SELECT count(DISTINCT table_name) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN (${names.map((_, index) => `$${index + 1}`).join(', ')})`, names);
-  return Number(rows[0].n) === names.length;
+  const present = new Set(await engine.tableNames());
+  return Object.keys(STORE_TABLES).every((table) => present.has(table));
 }
 
 // The store's tables (unless `present`: all there already) and the indexes a run's statements use (each made when missing).
@@ -225,7 +224,8 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     return new UptakeError('output', `expected to open the store ${shown} (a DuckDB file), got: ${message}${hint}`, { cause: error });
   };
   try {
-    await mkdir(dirname(path), { recursive: true });
+    // (a store only read is never made: its folder neither)
+    if (!readOnly) await mkdir(dirname(path), { recursive: true });
   } catch (error) {
     throw failure(error, '');
   }

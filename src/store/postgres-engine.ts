@@ -62,16 +62,22 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
     await client.end().catch(() => undefined);
     throw new UptakeError('busy', `expected the store ${location} to be free, but another uptake process has it open; try again when it ends`);
   }
+  // the store's schema: the first of the search_path that exists (PostgreSQL's current_schema); none when the
+  // URL names one not made yet (uptake makes tables, not schemas)
+  const [{ schema }] = (await client.query('SELECT current_schema() AS schema')).rows as Array<{ schema: string | null }>;
+  if (schema === null) {
+    await client.end().catch(() => undefined);
+    throw new UptakeError('warehouse', `store ${location}: expected the schema the URL's search_path names to exist, found none; create it first (CREATE SCHEMA name)`);
+  }
   // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection when missing
-  // (CREATE TABLE IF NOT EXISTS asks for the right to create even when it is there); a store only read makes none
+  // from the store's schema (CREATE TABLE IF NOT EXISTS asks for the right to create even when it is there); a
+  // store only read makes none
   try {
-    const [{ present }] = (await client.query("SELECT to_regclass('store_blobs') IS NOT NULL AS present")).rows;
+    const [{ present }] = (await client.query("SELECT to_regclass(format('%I.store_blobs', current_schema())) IS NOT NULL AS present")).rows;
     if (!present && !options.readOnly) await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
   } catch (error) {
     await client.end().catch(() => undefined);
-    // (3F000: the search_path names no schema there: PostgreSQL says only that none is selected)
-    const noSchema = (error as { code?: string }).code === '3F000' ? "; the URL's search_path names a schema that does not exist: create it first (CREATE SCHEMA name)" : '';
-    throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}${noSchema}`, { cause: error });
+    throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}`, { cause: error });
   }
   // one query at a time, in the order asked for (the client would queue them too, but that is deprecated): an
   // append's inserts one after another, then whatever was asked for during it
@@ -85,6 +91,8 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
     kind: 'postgres',
     location,
     sqlType: (type) => TYPES[type],
+    // (pg_class lists a table whatever the role may do with it; information_schema only those it has a right on)
+    tableNames: async () => (await query("SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')")).rows.map((row: { relname: string }) => row.relname),
     async run(sql, params) {
       await query(sql, params);
     },

@@ -37,6 +37,8 @@ export interface StoreEngine {
   readonly location: string;
   /** The SQL type of a column type in this engine. */
   sqlType(type: StoreColumnType): string;
+  /** The names of the tables in the connection's schema, whatever the connection may do with them. */
+  tableNames(): Promise<string[]>;
   run(sql: string, params?: StoreValue[]): Promise<void>;
   all(sql: string, params?: StoreValue[]): Promise<Array<Record<string, StoreValue>>>;
   /** A query's result as columns (by name, in the query's column order): many rows without an object per row. */

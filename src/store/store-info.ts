@@ -18,18 +18,18 @@ export interface StoreInfo {
   contract: string | null;
   lastRunAt: string | null;
   /**
-   * Whether the store was cleaned with the config's cleaning, timezone and inputLimits settings (false: the next
-   * run asks for `uptake store rebuild`); null before any run.
+   * Whether the store was cleaned with the config's cleaning, timezone and inputLimits settings (false: a run with
+   * that config asks for `uptake store rebuild`); null before any run, or without a config file to compare with.
    */
   sameCleaningConfig: boolean | null;
 }
 
 /**
  * Counts what the store holds from its ledger and settings (no stored row is loaded into memory), and whether it
- * was cleaned under the config's cleaning settings.
+ * was cleaned under the cleaning settings of `config` (a config file's; null: none to compare with).
  * @example await storeInfo(engine, config) // { weeks: { first: '2026-W40', last: '2026-W47', count: 8 }, tasks: 5400, ... }
  */
-export async function storeInfo(engine: StoreEngine, config: Config): Promise<StoreInfo> {
+export async function storeInfo(engine: StoreEngine, config: Config | null): Promise<StoreInfo> {
   const meta = await readMeta(engine);
   const weeks = new Set<string>();
   for (const row of await engine.all('SELECT weeks FROM store_files WHERE weeks IS NOT NULL')) for (const week of String(row.weeks).split(',')) if (week) weeks.add(week);
@@ -50,6 +50,6 @@ export async function storeInfo(engine: StoreEngine, config: Config): Promise<St
     sizeBytes: await engine.sizeBytes(),
     contract: meta.contract ?? null,
     lastRunAt: meta.as_of ? new Date(Number(meta.as_of)).toISOString() : null,
-    sameCleaningConfig: meta.config_hash === undefined ? null : meta.config_hash === configHash(config),
+    sameCleaningConfig: meta.config_hash === undefined || config === null ? null : meta.config_hash === configHash(config),
   };
 }

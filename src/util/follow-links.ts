@@ -1,4 +1,4 @@
-import { lstat, readlink } from 'node:fs/promises';
+import { lstat, readlink, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 /** Links followed at most (the kernel's own limit for a path, ELOOP beyond). */
@@ -15,7 +15,10 @@ export async function followLinks(path: string): Promise<string> {
   for (let step = 0; step < MAX_LINKS; step += 1) {
     const info = await lstat(current).catch(() => null);
     if (!info?.isSymbolicLink()) return current;
-    current = resolve(dirname(current), await readlink(current));
+    // (a relative target is read from the folder the link really is in, as the system does: `..` after a folder
+    // that is itself a link leads out of the folder it links to, not back along the path as written)
+    const folder = await realpath(dirname(current)).catch(() => dirname(current));
+    current = resolve(folder, await readlink(current));
   }
   // (a loop: opening it fails with the system's own words)
   return path;

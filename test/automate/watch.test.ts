@@ -170,7 +170,7 @@ describe('watch', () => {
     const [batch] = await batchCount(1);
     expect(batch.outcome).toBe('nothing-new');
     expect(batch.waiting.map((file) => basename(file.path))).toEqual(['ai_logs_2026-W47.csv']);
-    expect(batch.waiting[0].why).toMatch(/^its modification time, 20\d\d-.*Z, is 1\.0 min ahead of this machine's clock \(another machine's clock, or a copy that kept a future time\); waiting until it has not changed for 250 ms$/);
+    expect(batch.waiting[0].why).toMatch(/^its modification time, 20\d\d-.*Z, is 1\.0 min ahead of this machine's clock, set by another machine's clock or kept by a copy; waiting until it has not changed for 250 ms$/);
     expect(requests).toEqual([]);
   });
 
@@ -474,6 +474,18 @@ describe('watch: a file that stays cut short', () => {
     expect(batch.outcome).toBe('ran');
     expect(batch.waiting).toEqual([]);
     expect(asked[0].readAsIs).toEqual([{ file: 'ai_logs_cut.csv', why: 'its last record has 3 of 5 fields and no line end' }]);
+  });
+
+  it('one cut short whose modification time is ahead of the clock is read as it is once it has not changed for the limit as the watcher saw it', async () => {
+    await writeFile(join(inbox, 'ai_logs_cut.csv'), CUT);
+    const ahead = new Date(Date.now() + 3_600_000);
+    await utimes(join(inbox, 'ai_logs_cut.csv'), ahead, ahead);
+    const asked: JobRequest[] = [];
+    const { batches, batchCount } = await startWatcher({ incompleteMaxWaitMs: 1_500, job: async (request) => void asked.push(request) });
+    // (it was waited for again and again, its wait started anew each time: never read)
+    const deadline = Date.now() + 15_000;
+    while (asked.length === 0 && Date.now() < deadline) await batchCount(batches.length + 1);
+    expect(asked.map((request) => request.readAsIs)).toEqual([[{ file: 'ai_logs_cut.csv', why: 'its last record has 3 of 5 fields and no line end' }]]);
   });
 
   it('a file the run refuses once read as it is is rejected, and later runs leave it out (they say so) instead of failing on it', async () => {

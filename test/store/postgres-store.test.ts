@@ -157,10 +157,12 @@ describe('PostgreSQL as the store', () => {
   });
 
   it('a URL whose search_path names a schema not made yet says to create it (uptake makes tables, not schemas)', async () => {
-    await expect(openStore(storeUrl(`${schema}_never_made`))).rejects.toMatchObject({
+    for (const readOnly of [false, true]) {
+      await expect(openStore(storeUrl(`${schema}_never_made`), { mustExist: readOnly, readOnly })).rejects.toMatchObject({
       kind: 'warehouse',
-      message: expect.stringContaining("the URL's search_path names a schema that does not exist: create it first (CREATE SCHEMA name)"),
-    });
+        message: expect.stringContaining("expected the schema the URL's search_path names to exist, found none; create it first (CREATE SCHEMA name)"),
+      });
+    }
   });
 
   it('the tables the statements look rows up in are indexed by them: the region\'s pairs (the newest week\'s tasks, without statistics, were checked against every pair: 7 s a week), starts, replaced rows', async () => {

@@ -162,7 +162,7 @@ describe('uptake metrics --store and uptake store', () => {
     expect(await tables()).toEqual(['notes']);
   });
 
-  it('store info with a config of other cleaning settings tells what the store holds, says the next run asks for a rebuild, and exits 4', async () => {
+  it('store info with a config file of other cleaning settings tells what the store holds, says a run with it asks for a rebuild, and exits 4; without a config file it compares nothing', async () => {
     const own = join(dir, 'info-config', 'store.duckdb');
     expect((await uptake(['metrics', ...SAMPLE, '--store', own])).code).toBe(0);
     const configFile = join(dir, 'stitch.config.json');
@@ -170,11 +170,16 @@ describe('uptake metrics --store and uptake store', () => {
     const other = await uptake(['store', 'info', '--store', own, '--config', configFile]);
     expect(other.code).toBe(4);
     expect(other.stdout).toContain('weeks: 8, 2026-W40 to 2026-W47');
-    expect(other.stdout).toContain("cleaned with other cleaning, timezone or inputLimits settings than this config's: the next run asks for `uptake store rebuild`");
+    expect(other.stdout).toContain("cleaned with other cleaning, timezone or inputLimits settings than this config's: a run with it asks for `uptake store rebuild`");
     expect(other.stderr).toContain(`run \`uptake store rebuild --store ${own}\``);
     const json = await uptake(['store', 'info', '--store', own, '--config', configFile, '--json']);
     expect([json.code, JSON.parse(json.stdout).sameCleaningConfig]).toEqual([4, false]);
-    const same = await uptake(['store', 'info', '--store', own, '--json']);
+    // (no config file: nothing to compare with, the scheduled runs' may not be the defaults)
+    const none = await uptake(['store', 'info', '--store', own, '--json']);
+    expect([none.code, JSON.parse(none.stdout).sameCleaningConfig]).toEqual([0, null]);
+    const defaults = join(dir, 'defaults.config.json');
+    writeFileSync(defaults, '{}');
+    const same = await uptake(['store', 'info', '--store', own, '--config', defaults, '--json']);
     expect([same.code, JSON.parse(same.stdout).sameCleaningConfig]).toEqual([0, true]);
   });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 
 /** Help for `--store` on the commands that read the input. */
@@ -36,11 +37,13 @@ export function registerStore(program: Command): void {
         import('../../store/format-store-info.js'),
         import('../../store/clean-with-store.js'),
       ]);
-      const { readConfig } = await import('../../config/read-config.js');
+      const { readConfig, DEFAULT_CONFIG_FILE } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true, readOnly: true });
       try {
-        const info = await storeInfo(engine, config);
+        // (compared with a config file's cleaning settings only: the defaults may not be what the scheduled runs use)
+        const withFile = options.config !== undefined || existsSync(DEFAULT_CONFIG_FILE);
+        const info = await storeInfo(engine, withFile ? config : null);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
         // (what it holds is told all the same; the exit code says the next run would stop)
         if (info.sameCleaningConfig === false) expectCleanedUnder(engine, await readMeta(engine), config);
