@@ -280,8 +280,9 @@ function isAsciiText(value: string): boolean {
 
 /**
  * Opens (creating when missing) an embedded DuckDB store file, named `shown` in messages (the name a run was
- * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`store info`). The caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a
- * missing native binding is an environment error, not a crash.
+ * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`store info`). The
+ * caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a missing native binding is an
+ * environment error, not a crash.
  * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
  */
 export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: boolean } = {}): Promise<StoreEngine> {
