@@ -92,7 +92,9 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
     location,
     sqlType: (type) => TYPES[type],
     // (pg_class lists a table whatever the role may do with it; information_schema only those it has a right on)
-    tableNames: async () => (await query("SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')")).rows.map((row: { relname: string }) => row.relname),
+    // (the schema by its name as it is: a cast of the text to regnamespace would fold a mixed-case name to lower case)
+    tableNames: async () =>
+      (await query("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')")).rows.map((row: { relname: string }) => row.relname),
     async run(sql, params) {
       await query(sql, params);
     },

@@ -156,6 +156,25 @@ describe('PostgreSQL as the store', () => {
     }
   });
 
+  it('a schema whose name has capitals (quoted in the search_path) holds a store that runs land on and store info reads', async () => {
+    const name = `${schema}_MiXed`;
+    scenarioSchemas.push(name);
+    await client.query(`CREATE SCHEMA "${name}"`);
+    const store = storeUrl(`"${name}"`);
+    const { files } = generateDataset({ seed: 5, users: 12, weeks: 2, endWeek: '2026-W47' });
+    const weeks = [...new Set(files.map(weekOf).filter((week) => week !== 'roster'))].sort();
+    expect(await landInBatches(files, weeks, 1, [], store)).toEqual([{ read: 2, skipped: 0 }, { read: 2, skipped: 2 }]);
+    const tables = await client.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [name]);
+    expect(tables.rows).toEqual([{ n: 11 }]);
+    // (its tables were looked up by the name folded to lower case: no store there, or an error)
+    const engine = await openStore(store, { mustExist: true, readOnly: true });
+    try {
+      expect((await storeInfo(engine, null)).weeks?.count).toBe(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('a URL whose search_path names a schema not made yet says to create it (uptake makes tables, not schemas)', async () => {
     for (const readOnly of [false, true]) {
       await expect(openStore(storeUrl(`${schema}_never_made`), { mustExist: readOnly, readOnly })).rejects.toMatchObject({
