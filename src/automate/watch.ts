@@ -5,6 +5,7 @@ import { isUptakeError, UptakeError } from '../errors.js';
 import { isUtf8 } from 'node:buffer';
 import { kindOfFileName, shownName } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
+import { INCOMPLETE_MAX_WAIT_MS } from '../config/schema.js';
 import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
 import { appendRun, readRunLog } from './run-log.js';
@@ -118,9 +119,6 @@ export interface Watcher {
 
 /** How often the watched folder is checked to be the same one. */
 const FOLDER_CHECK_MS = 5000;
-
-/** How long a file that stopped changing but is not whole is waited for (config `watch.incompleteMaxWaitMs`). */
-const INCOMPLETE_MAX_WAIT_MS = 600_000;
 
 /** Why a file is not taken yet and since when; `stuck`: it is quiet but not whole (its size and mtime then, and since when it is so). */
 interface Wait {
@@ -343,18 +341,19 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // or, for an mtime ahead of the clock, since the watcher first saw its size and mtime as they are.
   function quietness(name: string, info: { size: number; mtimeMs: number }): { quietFor: number; why: string } {
     const now = clock.now();
+    const recent = `it was modified less than ${options.stableMs} ms ago`;
     if (info.mtimeMs <= now) {
       seenAhead.delete(name);
-      return { quietFor: now - info.mtimeMs, why: `it was modified less than ${options.stableMs} ms ago` };
+      return { quietFor: now - info.mtimeMs, why: recent };
     }
     const seen = seenAhead.get(name);
-    const since = seen && seen.size === info.size && seen.mtimeMs === info.mtimeMs ? seen.at : now;
+    const since = seen && sameStamp(seen, info) ? seen.at : now;
     seenAhead.set(name, { size: info.size, mtimeMs: info.mtimeMs, at: since });
     const ahead = info.mtimeMs - now;
     // (a skew under a second is an ordinary one: said as any recent change is)
     const why =
       ahead < 1000
-        ? `it was modified less than ${options.stableMs} ms ago`
+        ? recent
         : `its modification time, ${iso(info.mtimeMs)}, is ${aheadText(ahead)} ahead of this machine's clock, set by another machine's clock or kept by a copy; waiting until it has not changed for ${options.stableMs} ms`;
     return { quietFor: now - since, why };
   }

@@ -14,6 +14,9 @@ const waitMs = () => z.number().int().nonnegative().max(MAX_TIMER_MS, { message:
 /** A path, URL or environment variable name: text with more than white space. */
 const named = (what: string) => z.string().refine((value) => value.trim() !== '', `expected ${what}, not an empty value`);
 
+/** How long `uptake watch` waits for a file that stopped changing but is not whole before reading it as it is: 10 min. */
+export const INCOMPLETE_MAX_WAIT_MS = 600_000;
+
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -249,7 +252,7 @@ export const WatchSchema = z
      * A file that stopped changing but is not whole (its last record cut short, a gzip stream without its trailer)
      * is waited for this many ms after it last changed, then read as it is (the run quarantines or refuses it): 10 min.
      */
-    incompleteMaxWaitMs: waitMs().default(600_000),
+    incompleteMaxWaitMs: waitMs().default(INCOMPLETE_MAX_WAIT_MS),
     /** Ledger of processed content hashes; null means `<output>/.uptake/watch-ledger.json`. */
     ledgerPath: named('a file path (null: <output>/.uptake/watch-ledger.json)').nullable().default(null),
   })
