@@ -128,24 +128,27 @@ const REREAD = {
  */
 export async function whyEveryFileAgain(engine: StoreEngine, config: Config, asOf: number): Promise<string | null> {
   const meta = await readMeta(engine);
-  expectCleanedUnder(engine, meta, config);
+  cleanedUnder(engine, meta, config);
   if (meta.reader !== undefined && meta.reader !== (await readerFingerprint())) return REREAD.reader;
   if (meta.as_of !== undefined && asOf < Number(meta.as_of)) return REREAD.clock;
   return null;
 }
 
+// A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by a run).
+function cleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
+  if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) throw otherCleaningError(engine.location);
+}
+
 /**
- * A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by
- * a run): UptakeError('config') naming `uptake store rebuild`.
- * @example expectCleanedUnder(engine, await readMeta(engine), config)
+ * The error for a store cleaned under other cleaning, timezone or inputLimits settings than the config's
+ * (UptakeError('config'), naming `uptake store rebuild`): a run stops on it; `uptake store info` ends with it.
+ * @example throw otherCleaningError(engine.location)
  */
-export function expectCleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
-  if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) {
-    throw new UptakeError(
-      'config',
-      `${engine.location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run ${rebuildCommand(engine.location)} to recompute it from every input file`,
-    );
-  }
+export function otherCleaningError(location: string): UptakeError {
+  return new UptakeError(
+    'config',
+    `${location}: expected a store cleaned with this config's cleaning, timezone and inputLimits settings, got one cleaned with other settings; run ${rebuildCommand(location)} to recompute it from every input file`,
+  );
 }
 
 /**
@@ -160,7 +163,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const asOf = effects.now ?? Date.now();
   const meta = await readMeta(engine);
   const hash = configHash(config);
-  expectCleanedUnder(engine, meta, config);
+  cleanedUnder(engine, meta, config);
   const reader = await readerFingerprint();
   const files = await inputFiles(inputDir);
   const ledger = new Map((await engine.all('SELECT name, bytes, sha256, reread, weeks, stamp FROM store_files')).map((row) => [String(row.name), row]));
