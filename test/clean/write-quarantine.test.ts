@@ -1,22 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { writeQuarantine } from '../../src/clean/write-quarantine.js';
 import { tablesToCsv } from '../../src/render/to-csv.js';
 import { neutraliseFormula } from '../../src/render/flat-table.js';
-import { tempFolder } from '../helpers/special-files.js';
+import { undoneAfterEach } from '../helpers/special-files.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const { folder } = undoneAfterEach();
 
 describe('writeQuarantine', () => {
   it('quotes every cell that starts like a formula, as the metric CSVs do, and keeps plain text and numbers', async () => {
-    const temp = tempFolder();
-    cleanups.push(temp.remove);
-    const path = join(temp.dir, 'quarantine.csv');
+    const path = join(folder(), 'quarantine.csv');
     const raws = [`=cmd|' /C calc'!A0,u1,Finance`, '+1+2', '-2+3,x', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '-14.2', 'e7,u7,Ops'];
     await writeQuarantine(
       path,

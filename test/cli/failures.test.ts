@@ -1,25 +1,16 @@
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
-import { IS_ROOT, NOT_ROOT_REASON, makeFifo, mountSmallDisk, tempFolder } from '../helpers/special-files.js';
+import { IS_ROOT, NOT_ROOT_REASON, makeFifo, mountSmallDisk, undoneAfterEach } from '../helpers/special-files.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // The built CLI as a user runs it, with `env` added.
 const uptake = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 const STACK_LINE = /^\s+at /m;
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function folder(): string {
-  const temp = tempFolder('uptake-cli-');
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { folder, later } = undoneAfterEach('uptake-cli-');
 
 let input: string;
 beforeAll(() => {
@@ -107,7 +98,7 @@ describe('`execute --out /dev/stdout`', () => {
 describe('a full or read-only disk, through the CLI', () => {
   test.skipIf(!IS_ROOT)(`a full disk: exit 12, one line with the path and ENOSPC, no stack trace (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     // Fill it: every later block written fails with ENOSPC.
     try {
       writeFileSync(join(disk.path, 'filler'), Buffer.alloc(1024 * 1024));
@@ -124,7 +115,7 @@ describe('a full or read-only disk, through the CLI', () => {
 
   test.skipIf(!IS_ROOT)(`a read-only output folder for \`run\`: exit 12 naming the errno and the path; --debug adds the stack (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'out', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     disk.makeReadOnly();
     const args = ['run', '--input', input, '--out', disk.path, '--no-deliver', '--no-warehouse'];
     const result = await uptake(args);

@@ -1,23 +1,14 @@
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
-import { makeFifo, tempFolder } from '../helpers/special-files.js';
+import { makeFifo, undoneAfterEach } from '../helpers/special-files.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // The built CLI as a user runs it, from `cwd`.
 const uptake = (args: string[], cwd?: string) => runCli(args, { cwd });
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function folder(): string {
-  const temp = tempFolder('uptake-apart-cli-');
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { folder } = undoneAfterEach('uptake-apart-cli-');
 
 const EXPORT = csv('event_id,user_id,team,task_type,started_at,duration_sec,status', 'e1,u1,Finance,invoice_matching,2026-11-17T09:00:00Z,60,success', 'e2,,Finance,invoice_matching,2026-11-17T10:00:00Z,60,success');
 let input: string;

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,26 @@ export const NOT_ROOT_REASON = 'needs root (mknod, mount)';
 export function tempFolder(prefix = 'uptake-special-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: after each test, undoes what it asked to (`later`), newest first; `folder()` is a fresh
+ * temporary folder removed so.
+ * @example const { folder, later } = undoneAfterEach('uptake-cli-'); const dir = folder(); later(disk.unmount)
+ */
+export function undoneAfterEach(prefix?: string): { folder(): string; later(undo: () => void): void } {
+  const undos: Array<() => void> = [];
+  afterEach(() => {
+    for (const undo of undos.splice(0).reverse()) undo();
+  });
+  return {
+    folder: () => {
+      const temp = tempFolder(prefix);
+      undos.push(temp.remove);
+      return temp.dir;
+    },
+    later: (undo) => void undos.push(undo),
+  };
 }
 
 /** A character device (like /dev/null, major 1 minor 3) or a block device (a loop device number, never opened). */

@@ -103,6 +103,16 @@ describe('the DuckDB engine: append and columns', () => {
   });
 });
 
+/** Opens the store at `path`, gives it to `use` and closes it, whatever `use` does. */
+async function withStore(path: string, use: (store: StoreEngine) => Promise<void>): Promise<void> {
+  const store = await openDuckDBEngine(path);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('the DuckDB engine: commits and checkpoints', () => {
   it('a COMMIT leaves its rows in the log; checkpointSoon writes them into the file beside the caller\'s statements, then gives back the cache DuckDB kept', async () => {
     const path = join(dir, 'checkpoint.duckdb');
@@ -140,8 +150,7 @@ describe('the DuckDB engine: commits and checkpoints', () => {
 
   it('a checkpoint that finds a write transaction open (the next batch began) leaves the log for later, and fails nothing', async () => {
     const path = join(dir, 'checkpoint-open.duckdb');
-    const store = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (store) => {
       await store.run('CREATE TABLE o (i BIGINT)');
       await store.run('INSERT INTO o SELECT range FROM range(1000)');
       await store.run('BEGIN TRANSACTION');
@@ -154,21 +163,15 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await store.run('COMMIT');
       expect(await store.all('SELECT count(*) AS n, max(i) AS top FROM o')).toEqual([{ n: 2000, top: 2009 }]);
-    } finally {
-      await store.close();
-    }
-    const again = await openDuckDBEngine(path);
-    try {
+    });
+    await withStore(path, async (again) => {
       expect(await again.all('SELECT count(*) AS n, max(i) AS top FROM o')).toEqual([{ n: 2000, top: 2009 }]);
-    } finally {
-      await again.close();
-    }
+    });
   });
 
   it('a write asked for while checkpointSoon\'s checkpoint runs waits for it and is kept; close waits for both', async () => {
     const path = join(dir, 'checkpoint-write.duckdb');
-    const store = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (store) => {
       await store.run('CREATE TABLE w (s VARCHAR, i BIGINT)');
       await store.run('BEGIN TRANSACTION');
       await store.run("INSERT INTO w SELECT 'row number ' || range, range FROM range(2000000)");
@@ -178,16 +181,11 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       await store.run("INSERT INTO w VALUES ('last', -1)");
       await store.run('COMMIT');
       store.checkpointSoon();
-    } finally {
-      await store.close();
-    }
-    const again = await openDuckDBEngine(path);
-    try {
+    });
+    await withStore(path, async (again) => {
       expect(await again.all('SELECT count(*) AS n, min(i) AS low FROM w')).toEqual([{ n: 2_000_001, low: -1 }]);
       expect(existsSync(`${path}.wal`) ? statSync(`${path}.wal`).size : 0).toBe(0);
-    } finally {
-      await again.close();
-    }
+    });
   });
 
   it('releaseCache, inside the open transaction: DuckDB drops blocks it read and moves rows appended to its temp file, down to 32 MB; the commit keeps every row', async () => {
@@ -212,18 +210,14 @@ describe('the DuckDB engine: commits and checkpoints', () => {
     } finally {
       await store.close();
     }
-    const again = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (again) => {
       expect(await again.all('SELECT count(*) AS n, sum(i) AS total FROM fresh')).toEqual([{ n: rows, total: ((rows - 1) * rows) / 2 }]);
-    } finally {
-      await again.close();
-    }
+    });
   });
 
   it('releaseCache with more of the transaction in memory than DuckDB can move (its undo of updates and deletes): the eviction falls short, and the transaction goes on and commits', async () => {
     const path = join(dir, 'undo.duckdb');
-    const store = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (store) => {
       await store.run("CREATE TABLE t AS SELECT 'row ' || range || ' text text text' AS s, range AS i, 0 AS state FROM range(4000000)");
       await store.run('CHECKPOINT');
       await store.run('BEGIN TRANSACTION');
@@ -234,9 +228,7 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       store.releaseCache();
       expect(await store.all('SELECT count(*) AS n, sum(state) AS updated FROM t')).toEqual([{ n: 2_666_666, updated: 2 * 1_333_333 }]);
       await store.run('COMMIT');
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('the temp files a killed run left beside the store go as the next run opens it, and the folder at close; a file not DuckDB\'s stays', async () => {
@@ -262,8 +254,7 @@ describe('the DuckDB engine: commits and checkpoints', () => {
   it('a temp folder DuckDB cannot write into keeps the writes in memory and the run goes on; a file in the folder\'s place fails the run as an output failure naming it', async () => {
     const path = join(dir, 'unwritable.duckdb');
     const temp = `${path}.tmp`;
-    const store = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (store) => {
       await store.run("CREATE TABLE stored AS SELECT 'stored row ' || range || ' of many' AS s, range AS i FROM range(4000000)");
       await store.run('CHECKPOINT');
       // DuckDB's temp files cannot be made (as on a full disk): directories stand where each would go
@@ -280,28 +271,22 @@ describe('the DuckDB engine: commits and checkpoints', () => {
       expect(Number(kept)).toBeGreaterThan(16 * 1024 * 1024);
       await store.run('COMMIT');
       expect(await store.all('SELECT count(*) AS n FROM fresh')).toEqual([{ n: 400_000 }]);
-    } finally {
-      await store.close();
-    }
+    });
     rmSync(temp, { recursive: true });
     writeFileSync(temp, 'not a folder');
-    const again = await openDuckDBEngine(path);
-    try {
+    await withStore(path, async (again) => {
       await again.run('BEGIN TRANSACTION');
       again.releaseCache();
       await expect(again.run('SELECT 1')).rejects.toMatchObject({ kind: 'output', message: `${path}: expected ${temp} to be the store's temp folder (a directory DuckDB writes to), found something else there; remove it and run again` });
       await again.run('ROLLBACK');
-    } finally {
-      await again.close();
-    }
+    });
     rmSync(temp);
   });
 });
 
 describe('the DuckDB engine: statements in turn', () => {
   it('statements asked for without waiting run in the order asked: a COMMIT not awaited, a failing one, then reads that see them', async () => {
-    const store = await openDuckDBEngine(join(dir, 'in-turn.duckdb'));
-    try {
+    await withStore(join(dir, 'in-turn.duckdb'), async (store) => {
       await store.run('CREATE TABLE o (s VARCHAR, i BIGINT)');
       await store.run('BEGIN TRANSACTION');
       const appended = store.append('o', ['text', 'integer'], [['a', 'b', 'c'], [1, 2, 3]]);
@@ -316,9 +301,7 @@ describe('the DuckDB engine: statements in turn', () => {
       expect(await read).toEqual([{ n: 3, total: 6 }]);
       await expect(rolledBack).rejects.toThrow(/no transaction is active/i);
       expect(await store.all('SELECT s FROM o ORDER BY i')).toEqual([{ s: 'a' }, { s: 'b' }, { s: 'c' }]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFolder, replaceDirAtomic, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { UptakeError } from '../../src/errors.js';
-import { IS_ROOT, NOT_ROOT_REASON, makeDeviceNode, makeFifo, mountSmallDisk, tempFolder } from '../helpers/special-files.js';
+import { IS_ROOT, NOT_ROOT_REASON, makeDeviceNode, makeFifo, mountSmallDisk, undoneAfterEach } from '../helpers/special-files.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function folder(): string {
-  const temp = tempFolder();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { folder, later } = undoneAfterEach();
 
 async function failure(promise: Promise<unknown>): Promise<UptakeError> {
   const error = await promise.then(
@@ -130,7 +121,7 @@ describe('writeFileAtomic on paths that are not regular files', () => {
 describe('writeFileAtomic when the disk says no', () => {
   it.skipIf(!IS_ROOT)(`a full disk is UptakeError('output') naming the path and ENOSPC, with no temporary file left (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     const target = join(disk.path, 'quarantine.csv');
     const error = await failure(writeFileAtomic(target, 'x'.repeat(512 * 1024)));
     expect(error.exitCode).toBe(12);
@@ -140,7 +131,7 @@ describe('writeFileAtomic when the disk says no', () => {
 
   it.skipIf(!IS_ROOT)(`a read-only folder is UptakeError('output') naming the path and EROFS, the old file kept (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     const target = join(disk.path, 'ledger.json');
     writeFileSync(target, 'old');
     disk.makeReadOnly();
@@ -154,7 +145,7 @@ describe('writeFileAtomic when the disk says no', () => {
 describe('ensureFolder when the disk says no', () => {
   it.skipIf(!IS_ROOT)(`a folder (and its parents) to make on a read-only file system says EROFS at the first folder it cannot make, not ENOENT (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     disk.makeReadOnly();
     const target = join(disk.path, 'out', '2026', '.uptake');
     const error = await failure(ensureFolder(target));
@@ -196,7 +187,7 @@ describe('replaceDirAtomic', () => {
 
   it.skipIf(!IS_ROOT)(`a full disk while building names the week's file and ENOSPC, and leaves the old folder (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
-    cleanups.push(disk.unmount);
+    later(disk.unmount);
     const week = join(disk.path, '2026-W47');
     mkdirSync(week);
     writeFileSync(join(week, 'report.pdf'), 'old');

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { ownedTempPath, removeDeadWritersTemps } from '../../src/util/owned-temp-file.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
-import { tempFolder } from '../helpers/special-files.js';
+import { undoneAfterEach } from '../helpers/special-files.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function folder(): string {
-  const temp = tempFolder();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { folder, later } = undoneAfterEach();
 
 // A real writer caught mid-write: it opens its temp file beside `target` (named as writeFileAtomic names it),
 // writes half the data and waits; the test kills it with kill -9 or lets it live. Resolves with its temp file.
@@ -30,7 +21,7 @@ async function writerMidWrite(target: string): Promise<{ child: ChildProcess; te
     setInterval(() => {}, 1000);
   `;
   const child = spawn(process.execPath, ['--input-type=module', '-e', source, target], { stdio: ['ignore', 'pipe', 'inherit'] });
-  cleanups.push(() => child.kill('SIGKILL'));
+  later(() => child.kill('SIGKILL'));
   const temporary = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').trim()));
     child.once('exit', (code) => reject(new Error(`the writer exited (${code}) before writing`)));
