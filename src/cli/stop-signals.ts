@@ -40,6 +40,15 @@ export interface StopSignals {
   dispose(): void;
 }
 
+/**
+ * The signal a run is given: aborted with the stop signals' `abort`, or once the run's lock is another run's
+ * (`lockLost`, for a run under the output folder's lock).
+ * @example runEffects({ log, signal: runSignal(stop, request.lockLost) })
+ */
+export function runSignal(stop: Pick<StopSignals, 'abort'>, lockLost?: AbortSignal): AbortSignal {
+  return lockLost ? AbortSignal.any([stop.abort, lockLost]) : stop.abort;
+}
+
 export interface StopSignalOptions {
   graceSec: number;
   log: (line: string) => void;

@@ -340,3 +340,19 @@ describe('SIGTERM to uptake watch during a run', () => {
     expect(existsSync(statePaths(box.out).watchLedger)).toBe(false);
   }, 90_000);
 });
+
+describe('runSignal', () => {
+  it('aborts with the stop signals, or once the run lock is lost, with the reason of whichever came first', async () => {
+    const { runSignal } = await import('../../src/cli/stop-signals.js');
+    const [stop, lost] = [new AbortController(), new AbortController()];
+    const signal = runSignal({ abort: stop.signal }, lost.signal);
+    expect(signal.aborted).toBe(false);
+    lost.abort(new Error('the lock is another run\'s'));
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as Error).message).toBe("the lock is another run's");
+    stop.abort(new Error('SIGTERM'));
+    expect((signal.reason as Error).message).toBe("the lock is another run's");
+    const alone = new AbortController();
+    expect(runSignal({ abort: alone.signal })).toBe(alone.signal);
+  });
+});

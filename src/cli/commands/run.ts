@@ -71,7 +71,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
         await parameterizeNotebook(await readNotebook(options.notebook ?? DEFAULT_NOTEBOOK), {}, { textParameters: notebookParameters });
       }
       const { guardedRun } = await import('../../automate/guarded-run.js');
-      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+      const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
       const { readConfig } = await import('../../config/read-config.js');
@@ -97,7 +97,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
             cellTimeoutSec: Number(options.timeout),
             store,
           },
-          runEffects({ log, signal: AbortSignal.any([stop.abort, lockLost]) }),
+          runEffects({ log, signal: runSignal(stop, lockLost) }),
         );
         return summary(result);
       });

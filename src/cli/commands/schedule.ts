@@ -45,7 +45,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
     .action(async (options: ScheduleOptions) => {
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
-      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+      const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
@@ -55,7 +55,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       await checkRunOutputs(config, { input: options.input });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
-        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: request.lockLost ? AbortSignal.any([stop.abort, request.lockLost]) : stop.abort }));
+        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });

@@ -66,7 +66,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const { watch } = await import('../../automate/watch.js');
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
       const { statePaths } = await import('../../automate/state-paths.js');
-      const { handleStopSignals, stopGraceSec } = await import('../stop-signals.js');
+      const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
@@ -105,7 +105,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
           const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
           const result = await runReport(
             { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs },
-            runEffects({ log, signal: request.lockLost ? AbortSignal.any([stop.abort, request.lockLost]) : stop.abort, holdDelivery }),
+            runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
           );
           reports.push({ week: result.week, outDir: result.outDir });
         }
