@@ -7,6 +7,7 @@ import { UptakeError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
+import { printable, someNames } from './util/some-names.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
@@ -311,7 +312,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       } finally {
         await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
       }
-    });
+    }, { replaceable: (folder) => expectReportFolder(folder, weekDir) });
     log(`report written to ${weekDir}`);
 
     // 6. Warehouse: cleaned tasks and metric tables, upserted by week
@@ -422,6 +423,25 @@ export async function checkRunOutputs(config: Config, use: { input?: string; out
     { folder: use.input ?? config.input },
   );
   await expectFileKinds(duckdb.flatMap((path) => duckdbWarehouseFiles(path)), 'output');
+}
+
+// A week folder is replaced whole: an export folder named like the week, or one a link of that name leads to,
+// lost every file in it.
+/**
+ * Throws UptakeError('output') unless `folder` is missing, empty, or a report a run published (its manifest.json):
+ * a run replaces only its own week folders. `shown`: the week folder's name when `folder` is where a link of
+ * that name leads.
+ * @example await expectReportFolder('output/2026-W47')
+ */
+export async function expectReportFolder(folder: string, shown = folder): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  if (names.length === 0 || names.includes('manifest.json')) return;
+  const linked = resolve(folder) === resolve(shown) ? 'a folder' : `a link to ${printable(folder)}, a folder`;
+  throw new UptakeError(
+    'output',
+    `expected the week folder to be missing or a report uptake published (with its manifest.json), got ${linked} holding ${someNames(names.sort())}; nothing was replaced: move those files away, or name another --out`,
+    { file: shown },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UptakeError } from '../errors.js';
+import { isIsoWeek } from '../util/iso-week.js';
 import { printable } from '../util/some-names.js';
 import { kindOfFileName } from './discover-files.js';
 
@@ -8,7 +9,11 @@ import { kindOfFileName } from './discover-files.js';
 export interface OutputPath {
   path: string;
   by: string;
-  /** A folder the command writes into (`run --out`): the input folder itself may be one (its week folders are not read as input). */
+  /**
+   * A folder the command writes week folders into (`run --out`): the input folder itself may be one (its week
+   * folders are not read as input), but no week folder of it may be or hold the input folder (a run replaces its
+   * week folder whole).
+   */
   folder?: boolean;
 }
 
@@ -41,11 +46,25 @@ export async function expectOutputsApart(outputs: OutputPath[], input: InputPath
     if (overwritten) {
       throw new UptakeError('usage', `expected ${output.by} to be apart from the input, but ${printable(output.path)} is the input file ${printable(overwritten.shown)}; name another path`);
     }
+    const weekFolder = output.folder && folder !== null ? await weekFolderHolding(output.path, folder.real) : null;
+    if (weekFolder !== null) {
+      throw new UptakeError('usage', `expected ${output.by} to be apart from the input, but its week folder ${printable(weekFolder)} is or holds the input folder ${printable(folder!.shown)}, and a run replaces its week folder whole; name another path`);
+    }
     const readNextTime = folder !== null && dirname(target.real) === folder.real && kindOfFileName(basename(target.real)) !== null;
     if (readNextTime) {
       throw new UptakeError('usage', `expected ${output.by} to be apart from the input, but ${printable(output.path)} is in the input folder ${printable(folder.shown)}, where the next run would read it as input; name another path`);
     }
   }
+}
+
+// The week folder (`2026-W47`, or a link named so) of an output folder that is the input folder or holds it, by real path; null when none does.
+async function weekFolderHolding(outputFolder: string, inputReal: string): Promise<string | null> {
+  const weeks = (await readdir(outputFolder).catch(() => [] as string[])).filter(isIsoWeek).map((name) => join(outputFolder, name));
+  for (const week of weeks) {
+    const real = await realpath(week).catch(() => null);
+    if (real !== null && (inputReal === real || inputReal.startsWith(real.endsWith(sep) ? real : real + sep))) return week;
+  }
+  return null;
 }
 
 async function inputNames(folder: string): Promise<string[]> {

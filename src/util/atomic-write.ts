@@ -148,11 +148,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * Builds a directory with `build(tempDir)` and moves it to `path`, replacing an older one. A `path`
  * that exists and is not a folder is refused before anything is built; a symlink to a folder is
  * replaced at its target. System failures while building or swapping (full disk, read-only folder)
- * become UptakeError('output') naming the path.
+ * become UptakeError('output') naming the path. `replaceable`, when given, is asked about the folder there
+ * (the link's target), before the build and again just before the swap, and throws to leave it as it is.
  * @example await replaceDirAtomic('output/2026-W47', async (dir) => writeFile(join(dir, 'a.txt'), 'a'))
  */
-export async function replaceDirAtomic(path: string, build: (tempDir: string) => Promise<void>): Promise<void> {
+export async function replaceDirAtomic(path: string, build: (tempDir: string) => Promise<void>, options: { replaceable?: (folder: string) => Promise<void> } = {}): Promise<void> {
   const target = await folderTarget(path);
+  const replaceable = options.replaceable ?? (async () => {});
+  await replaceable(target);
   const parent = dirname(target);
   const suffix = randomBytes(6).toString('hex');
   const staging = join(parent, `.${basename(target)}.${suffix}.tmp`);
@@ -170,6 +173,12 @@ export async function replaceDirAtomic(path: string, build: (tempDir: string) =>
     throw stagingError(error, staging, path);
   }
   let hadOld = false;
+  try {
+    await replaceable(target);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
   try {
     try {
       await rename(target, retired);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { makeFifo, undoneAfterEach } from '../helpers/special-files.js';
@@ -78,5 +78,42 @@ describe('an output that is an input file is refused before anything is written'
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`uptake: expected the store to be apart from the input, but ${target} is the input file ${target}; name another path\n`);
     expect(readdirSync(input)).toEqual(['ai_logs_a.csv', 'manual_logs_empty.csv', 'user_monthly_summary_empty.csv']);
+  });
+
+  test('`run --out PARENT` where the input folder is a week folder of PARENT, or a link named like a week leads to it, is exit 2, and every export stays', async () => {
+    const dir = folder();
+    const week = join(dir, 'exports', '2026-W47');
+    cpSync(input, week, { recursive: true });
+    const byName = await uptake(['run', '--input', week, '--out', join(dir, 'exports'), '--week', '2026-W47', '--no-deliver', '--no-store']);
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toBe(`uptake: expected --out to be apart from the input, but its week folder ${week} is or holds the input folder ${week}, and a run replaces its week folder whole; name another path\n`);
+    expect(readdirSync(week)).toEqual(['ai_logs_a.csv', 'manual_logs_empty.csv', 'user_monthly_summary_empty.csv']);
+    // a link of a week's name to the input folder, or to a folder that holds it, whatever the week reported
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    symlinkSync(join(dir, 'exports'), join(out, '2026-W40'));
+    const byLink = await uptake(['run', '--input', week, '--out', out, '--no-deliver', '--no-store']);
+    expect(byLink.code).toBe(2);
+    expect(byLink.stderr).toBe(`uptake: expected --out to be apart from the input, but its week folder ${join(out, '2026-W40')} is or holds the input folder ${week}, and a run replaces its week folder whole; name another path\n`);
+    expect(readdirSync(week)).toEqual(['ai_logs_a.csv', 'manual_logs_empty.csv', 'user_monthly_summary_empty.csv']);
+  });
+});
+
+describe('a week folder a run did not publish is never replaced', () => {
+  test('`run` whose week folder is a link to a folder of other files is exit 12 naming the link and its files, before the notebook runs; the files stay', async () => {
+    const dir = folder();
+    const [out, other] = [join(dir, 'out'), join(dir, 'other')];
+    mkdirSync(out);
+    mkdirSync(other);
+    writeFileSync(join(other, 'important.txt'), 'keep me');
+    symlinkSync(other, join(out, '2026-W47'));
+    const result = await uptake(['run', '--input', input, '--out', out, '--week', '2026-W47', '--no-deliver', '--no-store']);
+    expect(result.code).toBe(12);
+    expect(result.stderr).not.toContain('[3/7] notebook');
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      `uptake: ${join(out, '2026-W47')}: expected the week folder to be missing or a report uptake published (with its manifest.json), got a link to ${other}, a folder holding important.txt; nothing was replaced: move those files away, or name another --out`,
+    );
+    expect(readdirSync(other)).toEqual(['important.txt']);
+    expect(readFileSync(join(other, 'important.txt'), 'utf8')).toBe('keep me');
   });
 });

@@ -185,6 +185,28 @@ describe('replaceDirAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(['2026-W47', 'real']);
   });
 
+  it('asks `replaceable` about the folder there before building and again just before the swap: a refusal leaves it as it is, and no staging folder', async () => {
+    const dir = folder();
+    const week = join(dir, '2026-W47');
+    mkdirSync(week);
+    writeFileSync(join(week, 'report.pdf'), 'old');
+    const asked: string[] = [];
+    const replaceable = async (target: string) => {
+      asked.push(readdirSync(target).join(','));
+      if (readdirSync(target).includes('notes.txt')) throw new UptakeError('output', 'not a report folder');
+    };
+    // a file put there while the folder is built (after the first question) is seen by the second
+    const error = await failure(replaceDirAtomic(week, async (staging) => {
+      writeFileSync(join(staging, 'report.pdf'), 'new');
+      writeFileSync(join(week, 'notes.txt'), 'mine');
+    }, { replaceable }));
+    expect(error.message).toBe('not a report folder');
+    expect(asked).toEqual(['report.pdf', 'notes.txt,report.pdf']);
+    expect(readdirSync(week).sort()).toEqual(['notes.txt', 'report.pdf']);
+    expect(readFileSync(join(week, 'report.pdf'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['2026-W47']);
+  });
+
   it.skipIf(!IS_ROOT)(`a full disk while building names the week's file and ENOSPC, and leaves the old folder (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });
     later(disk.unmount);
