@@ -77,30 +77,54 @@ export const MetricsSchema = z
 
 export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 
+/** Every alert rule with its default entry (its threshold's meaning is per rule: see metrics/alerts.ts and the README). */
+const DEFAULT_ALERT_RULES = [
+  { rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true },
+  { rule: 'asi_below_target', threshold: 0.8, severity: 'high', enabled: true },
+  { rule: 'asi_falling', threshold: -0.1, severity: 'medium', enabled: true },
+  { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
+  { rule: 'data_gap', severity: 'medium', enabled: true },
+  { rule: 'blind_spot', severity: 'low', enabled: true },
+  { rule: 'idle_seats', severity: 'medium', enabled: true },
+] as const;
+
+/** The alert rules' names. */
+export const ALERT_RULE_NAMES = DEFAULT_ALERT_RULES.map((entry) => entry.rule);
+export type AlertRuleName = (typeof ALERT_RULE_NAMES)[number];
+
 export const AlertRuleSchema = z
   .object({
-    /** Rule name, e.g. adoption_drop, asi_below_target, asi_falling, harm_rate, data_gap, blind_spot, idle_seats. */
-    rule: z.string(),
-    /** Threshold the rule compares against (its meaning is per rule, see README). */
+    rule: z.enum(ALERT_RULE_NAMES),
+    /** Threshold the rule compares against (its meaning is per rule, see README); the rule's default when left out. */
     threshold: z.number().optional(),
-    severity: SeveritySchema.default('medium'),
-    enabled: z.boolean().default(true),
+    /** The rule's default when left out. */
+    severity: SeveritySchema.optional(),
+    enabled: z.boolean().optional(),
   })
   .strict();
 
 export const AlertsSchema = z
   .object({
+    /**
+     * Entries that change rules: every rule runs with its default entry unless an entry names it (a key left out
+     * keeps the rule's default); `enabled: false` turns one off. A rule named twice is an error.
+     */
     rules: z
       .array(AlertRuleSchema)
-      .default([
-        { rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true },
-        { rule: 'asi_below_target', threshold: 0.8, severity: 'high', enabled: true },
-        { rule: 'asi_falling', threshold: -0.1, severity: 'medium', enabled: true },
-        { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
-        { rule: 'data_gap', severity: 'medium', enabled: true },
-        { rule: 'blind_spot', severity: 'low', enabled: true },
-        { rule: 'idle_seats', severity: 'medium', enabled: true },
-      ]),
+      .default([])
+      .superRefine((entries, context) => {
+        entries.forEach((entry, index) => {
+          const first = entries.findIndex((other) => other.rule === entry.rule);
+          if (first < index) context.addIssue({ code: 'custom', path: [index, 'rule'], message: `expected each rule once, and \`alerts.rules.${first}\` names it already` });
+        });
+      })
+      .transform((entries) =>
+        DEFAULT_ALERT_RULES.map((fallback) => {
+          const given = entries.find((entry) => entry.rule === fallback.rule);
+          const threshold = given?.threshold ?? ('threshold' in fallback ? fallback.threshold : undefined);
+          return { rule: fallback.rule, ...(threshold === undefined ? {} : { threshold }), severity: given?.severity ?? fallback.severity, enabled: given?.enabled ?? fallback.enabled };
+        }),
+      ),
     /** idle_seats alerts a team whose share of idle licensed seats is at least this (the rule's threshold overrides it). */
     idleSeatShare: z.number().min(0).max(1).default(0.3),
     /** Which channels each severity goes to; a severity not listed goes to every configured channel. */

@@ -1,20 +1,8 @@
 import { monthNumber } from '../util/iso-week.js';
-import type { Severity } from '../config/schema.js';
-import { UptakeError } from '../errors.js';
+import type { AlertRuleName, Severity } from '../config/schema.js';
 import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
 import type { KpiContext, Row } from './kpi.js';
-
-/** Rule name -> default threshold (undefined: the rule has none). */
-export const ALERT_RULES: Record<string, number | undefined> = {
-  adoption_drop: -10,
-  asi_below_target: 0.8,
-  asi_falling: -0.1,
-  harm_rate: 0.01,
-  data_gap: undefined,
-  blind_spot: undefined,
-  idle_seats: undefined,
-};
 
 // Deltas are differences of floats: -10 may arrive as -9.999999999999998.
 const NOISE = 1e-9;
@@ -36,18 +24,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium:
  */
 export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContext): AlertRow[] {
   const alerts: AlertRow[] = [];
-  context.config.alerts.rules.forEach((rule, index) => {
-    if (!(rule.rule in ALERT_RULES)) {
-      throw new UptakeError(
-        'config',
-        `\`alerts.rules.${index}.rule\`: expected one of ${Object.keys(ALERT_RULES).join(', ')}, got \`${rule.rule}\``,
-      );
-    }
-    if (!rule.enabled) return;
-    const threshold = rule.threshold ?? (rule.rule === 'idle_seats' ? context.config.alerts.idleSeatShare : ALERT_RULES[rule.rule]) ?? 0;
+  // (the config holds every rule, each with its threshold; idle_seats' is alerts.idleSeatShare unless given)
+  for (const rule of context.config.alerts.rules) {
+    if (!rule.enabled) continue;
+    const threshold = rule.threshold ?? (rule.rule === 'idle_seats' ? context.config.alerts.idleSeatShare : 0);
     const base = { rule: rule.rule, severity: rule.severity };
     for (const found of RULES[rule.rule](tables, context, threshold)) alerts.push({ ...base, ...found } as AlertRow);
-  });
+  }
   return alerts.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -60,7 +43,7 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
 
 type RuleCheck = (tables: Record<string, Row[]>, context: KpiContext, threshold: number) => Row[];
 
-const RULES: Record<string, RuleCheck> = {
+const RULES: Record<AlertRuleName, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
     return teamRows(tables.adoption_by_team)
       .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)

@@ -3,6 +3,7 @@ import { evaluateAlerts } from '../../src/metrics/alerts.js';
 import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
 import type { Row } from '../../src/metrics/kpi.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
+import { parseConfig } from '../../src/config/read-config.js';
 
 const data = makeCleanedData({
   tasks: [
@@ -73,6 +74,7 @@ describe('evaluateAlerts', () => {
           { rule: 'adoption_drop', threshold: -14, severity: 'critical' },
           { rule: 'harm_rate', threshold: 0.005, severity: 'low' },
           { rule: 'data_gap', enabled: false },
+          ...(['asi_below_target', 'asi_falling', 'blind_spot', 'idle_seats'] as const).map((rule) => ({ rule, enabled: false })),
         ],
       },
     });
@@ -97,8 +99,18 @@ describe('evaluateAlerts', () => {
     expect(messages).toContain('Legal: only 79.996 % of evaluated AI tasks in 2026-11 met the accuracy target of 90 % (alert below 80.000 %)');
   });
 
-  it('rejects an unknown rule name as a config error', () => {
-    const config = testConfig({ alerts: { rules: [{ rule: 'adoption_dorp' }] } });
-    expect(() => evaluateAlerts(tables, buildKpiContext(data, config, '2026-W47'))).toThrow(/alerts\.rules\.0\.rule.*adoption_drop.*got `adoption_dorp`/);
+  it('an entry changes its rule only: the rules it does not name run with their defaults, and a key it leaves out keeps the rule\'s', () => {
+    const rules = testConfig({ alerts: { rules: [{ rule: 'harm_rate', threshold: 0.05 }, { rule: 'blind_spot', enabled: false }] } }).alerts.rules;
+    expect(rules.map((rule) => rule.rule)).toEqual(['adoption_drop', 'asi_below_target', 'asi_falling', 'harm_rate', 'data_gap', 'blind_spot', 'idle_seats']);
+    expect(rules.find((rule) => rule.rule === 'harm_rate')).toEqual({ rule: 'harm_rate', threshold: 0.05, severity: 'critical', enabled: true });
+    expect(rules.find((rule) => rule.rule === 'blind_spot')).toEqual({ rule: 'blind_spot', severity: 'low', enabled: false });
+    expect(rules.find((rule) => rule.rule === 'adoption_drop')).toEqual({ rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true });
+  });
+
+  it('an unknown rule name, or a rule named twice, is a config error naming the entry, when the config is read', () => {
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'adoption_dorp' }] } })).toThrow(/`alerts\.rules\.0\.rule`: Invalid option: expected one of "adoption_drop"\|.*got `"adoption_dorp"`/);
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'harm_rate' }, { rule: 'data_gap' }, { rule: 'harm_rate', threshold: 0.1 }] } })).toThrow(
+      '`alerts.rules.2.rule`: expected each rule once, and `alerts.rules.0` names it already, got `"harm_rate"`',
+    );
   });
 });
