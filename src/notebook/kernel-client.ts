@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -253,7 +253,8 @@ export class KernelClient {
     };
     this.process.stdout?.on('data', keep);
     this.process.stderr?.on('data', keep);
-    this.process.once('error', (error) => this.markDead(`could not start \`${this.spec.argv[0]}\`: ${error.message}`));
+    // (spawn says ENOENT of the program for a working directory that is not there)
+    this.process.once('error', (error) => this.markDead(existsSync(this.options.cwd) ? `could not start \`${this.spec.argv[0]}\`: ${error.message}` : `could not start it in ${this.options.cwd}: no such folder`));
     this.process.once('exit', (code, signal) => this.markDead(`the kernel process exited (${signal ? `signal ${signal}` : `code ${code}`})`));
     // No signal handlers here: the program that owns the process decides what a signal means, and
     // calls shutdown() or kill(). A normal exit still takes the kernel along.

@@ -95,6 +95,18 @@ describe('`execute --out /dev/stdout`', () => {
   }, 90_000);
 });
 
+describe('`execute --cwd`', () => {
+  test('naming no folder is exit 2 naming it, before a kernel starts', async () => {
+    const missing = join(folder(), 'nowhere');
+    const result = await uptake(['execute', 'notebooks/team-deep-dive.ipynb', '--cwd', missing, '--out', join(folder(), 'a.ipynb')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`uptake: expected --cwd to name a folder, got ${missing}, which does not exist\n`);
+    const file = await uptake(['execute', 'notebooks/team-deep-dive.ipynb', '--cwd', 'README.md', '--out', join(folder(), 'a.ipynb')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('uptake: expected --cwd to name a folder, got README.md, which is not a folder\n');
+  });
+});
+
 describe('a full or read-only disk, through the CLI', () => {
   test.skipIf(!IS_ROOT)(`a full disk: exit 12, one line with the path and ENOSPC, no stack trace (${NOT_ROOT_REASON})`, async () => {
     const disk = mountSmallDisk(folder(), 'disk', { sizeKb: 64 });

@@ -222,6 +222,14 @@ describe('executeNotebook with kernels that never come up', () => {
     expect(error.message).toBe('kernel `fake` died while starting: could not start `uptake-no-such-kernel-command`: spawn uptake-no-such-kernel-command ENOENT');
   });
 
+  it('names a working folder that is not there, not the kernel command (which spawn blames)', async () => {
+    const cwd = join(workDir, 'no-such-folder');
+    const error = await failure(
+      executeNotebook(join(FIXTURES, 'outputs.ipynb'), { kernelName: 'fake', env: fakeKernel([process.execPath, '{connection_file}']), cwd, outputPath: join(workDir, 'never.ipynb') }),
+    );
+    expect(error.message).toBe(`kernel \`fake\` died while starting: could not start it in ${cwd}: no such folder`);
+  });
+
   it('gives up on a kernel that never answers, and stops its process', async () => {
     const marker = `uptake-silent-${Date.now()}`;
     const error = await failure(

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
 import { PIPE_WAIT_MS, readRegularFile } from '../../util/read-state-file.js';
+import { printable } from '../../util/some-names.js';
 
 interface ExecuteCommandOptions {
   parameter: string[];
@@ -53,6 +56,9 @@ export function registerExecute(program: Command): void {
       const out = options.out ?? defaultNotebookOutput(notebook);
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: out, by: options.out === undefined ? 'the default --out (output/<notebook name>)' : '--out' }], { files: [notebook, ...(options.parameterFile ? [options.parameterFile] : [])] });
+      if (options.cwd !== undefined && !(await stat(options.cwd).catch(() => null))?.isDirectory()) {
+        throw new UptakeError('usage', `expected --cwd to name a folder, got ${printable(options.cwd)}, ${existsSync(options.cwd) ? 'which is not a folder' : 'which does not exist'}`);
+      }
       const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};
       const result = await executeNotebook(notebook, {
         parameters,
