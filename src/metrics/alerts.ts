@@ -4,6 +4,13 @@ import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
 import type { KpiContext, Row } from './kpi.js';
 
+/** Every field an alert may carry (each rule fills some), in the order a table of alerts lists them. */
+export const ALERT_COLUMNS = [
+  'rule', 'severity', 'team', 'week', 'month', 'date', 'source', 'user_id',
+  'delta_pts', 'adoption_rate', 'previous_adoption_rate', 'asi', 'evaluated', 'previous_asi', 'asi_change',
+  'harm_rate', 'harmful', 'ai_tasks', 'coverage', 'idle_seats', 'licensed_users', 'idle_share', 'message',
+] as const;
+
 // Deltas are differences of floats: -10 may arrive as -9.999999999999998.
 const NOISE = 1e-9;
 

@@ -1,9 +1,10 @@
 import type { MetricsDocument } from '../metrics/document.js';
 import { columnUnit } from '../metrics/column-catalog.js';
+import { tableColumns } from '../metrics/table-columns.js';
 
 // Shared by the CSV and Excel writers: which tables, which columns, and how text is made safe.
 
-/** Column order of the contract's tables (CONTRACT section 4), so even an empty table has a header. */
+/** Column order of the contract's tables (CONTRACT section 4): these come first. */
 const KNOWN_COLUMNS: Record<string, readonly string[]> = {
   adoption_by_team: ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate'],
   adoption_by_task_type: ['task_type', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts'],
@@ -27,10 +28,13 @@ export interface FlatTable {
   rows: Record<string, unknown>[];
 }
 
-/** Every table of the document with its columns: the contract's first, then extras as first seen. */
+/**
+ * Every table of the document with its columns: the contract's first, then every other the table may hold
+ * (tableColumns: an empty table keeps its header), then any other as first seen.
+ */
 export function flatTables(doc: MetricsDocument): FlatTable[] {
   return Object.entries(doc.tables).map(([name, rows]) => {
-    const columns = [...(KNOWN_COLUMNS[name] ?? [])];
+    const columns = [...new Set([...(KNOWN_COLUMNS[name] ?? []), ...tableColumns(name)])];
     const seen = new Set(columns);
     for (const row of rows) {
       for (const key of Object.keys(row)) {

@@ -5,6 +5,7 @@ import { neutraliseFormula } from '../../src/render/flat-table.js';
 import { flatDocument } from './flat-document.js';
 
 const files = tablesToCsv(flatDocument);
+const EMPTY = (count: number) => Array.from({ length: count }, () => '');
 
 function records(name: string): string[][] {
   return parse(files.get(name) ?? '', { relax_column_count: false }) as string[][];
@@ -27,34 +28,37 @@ describe('tablesToCsv', () => {
 
   it('round-trips through csv-parse with numbers, nulls, quoting and neutralised formulas', () => {
     expect(records('adoption_by_team.csv')).toEqual([
-      ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate'],
-      ['Finance', '30', '10', '0.75', '5', '0.5'],
-      [`'=HYPERLINK("http://evil.example","click")`, '1', '3', '0.25', '-14.2', ''],
-      ['Legal, "Contracts"', '0', '0', '', '', ''],
+      // the contract's columns first, then every other the table may hold (empty here)
+      ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate', 'previous_adoption_rate', 'ai_users', 'licensed_users', 'abandonment_rate', 'user_weighted_adoption_rate', 'users', 'suppressed'],
+      ['Finance', '30', '10', '0.75', '5', '0.5', ...EMPTY(7)],
+      [`'=HYPERLINK("http://evil.example","click")`, '1', '3', '0.25', '-14.2', '', ...EMPTY(7)],
+      ['Legal, "Contracts"', '0', '0', '', '', '', ...EMPTY(7)],
     ]);
-    expect(files.get('adoption_by_team.csv')).toContain('\r\n"Legal, ""Contracts""",0,0,,,\r\n');
+    expect(files.get('adoption_by_team.csv')).toContain('\r\n"Legal, ""Contracts""",0,0,,,,,,,,,,\r\n');
   });
 
   it('keeps negative numbers as numbers and quotes text starting with + - @', () => {
     expect(records('time_saved.csv')).toEqual([
-      ['week', 'team', 'hours_saved', 'cumulative_hours_saved'],
-      ['2026-W47', '*', '-2.5', '118.25'],
+      ['week', 'team', 'hours_saved', 'cumulative_hours_saved', 'timed_ai_tasks', 'suppressed'],
+      ['2026-W47', '*', '-2.5', '118.25', '', ''],
     ]);
-    expect(records('harm.csv')[1]).toEqual(["'+Ops", '10', '1', '0.1']);
-    expect(records('alerts.csv')).toEqual([
-      ['rule', 'team', 'severity', 'delta_pts'],
-      ['adoption_drop', "'-Procurement", 'high', '-14.2'],
-    ]);
+    expect(records('harm.csv')[1]).toEqual(["'+Ops", '10', '1', '0.1', '']);
+    // every field an alert may carry, whichever rules fired
+    expect(records('alerts.csv')[0].slice(0, 9)).toEqual(['rule', 'team', 'severity', 'week', 'month', 'date', 'source', 'user_id', 'delta_pts']);
+    expect(records('alerts.csv')[0]).toHaveLength(23);
+    expect(records('alerts.csv')[1].slice(0, 9)).toEqual(['adoption_drop', "'-Procurement", 'high', '', '', '', '', '', '-14.2']);
   });
 
   it('writes booleans as true/false, dates as ISO text, and a header for an empty table', () => {
     expect(records('logging_coverage.csv')).toEqual([
-      ['month', 'user_id', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'],
-      ['2026-10', "'@u1", '8', '10', '0.8', 'false'],
-      ['2026-10', 'u2', '1', '10', '0.1', 'true'],
+      ['month', 'user_id', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged', 'team'],
+      ['2026-10', "'@u1", '8', '10', '0.8', 'false', ''],
+      ['2026-10', 'u2', '1', '10', '0.1', 'true', ''],
     ]);
-    expect(records('gaps.csv')).toEqual([['source', 'team', 'date'], ['ai_logs', 'Legal', '2026-11-18']]);
-    expect(files.get('adoption_by_task_type.csv')).toBe('task_type,ai_tasks,manual_tasks,adoption_rate,delta_pts\r\n');
+    expect(records('gaps.csv')).toEqual([['source', 'team', 'date', 'expected_tasks'], ['ai_logs', 'Legal', '2026-11-18', '']]);
+    expect(files.get('adoption_by_task_type.csv')).toBe(
+      'task_type,ai_tasks,manual_tasks,adoption_rate,delta_pts,team,previous_adoption_rate,abandonment_rate,user_weighted_adoption_rate,users,suppressed\r\n',
+    );
   });
 });
 

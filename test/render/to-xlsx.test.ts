@@ -46,6 +46,13 @@ describe('tablesToXlsx', () => {
       'adoption_rate',
       'delta_pts',
       'user_adoption_rate',
+      'previous_adoption_rate',
+      'ai_users',
+      'licensed_users',
+      'abandonment_rate',
+      'user_weighted_adoption_rate',
+      'users',
+      'suppressed',
     ]);
     expect(teams.getCell('A1').font?.bold).toBe(true);
     expect(teams.getCell('F1').font?.bold).toBe(true);
@@ -66,7 +73,8 @@ describe('tablesToXlsx', () => {
     expect(sheet('harm').getCell('D2').numFmt).toBe('0.0%');
     expect(sheet('accuracy_stability').getCell('E2').numFmt).toBe('0.0%');
     expect(sheet('time_saved').getCell('C2').value).toBe(-2.5);
-    expect(sheet('alerts').getCell('D2').value).toBe(-14.2);
+    expect(sheet('alerts').getCell('I1').value).toBe('delta_pts');
+    expect(sheet('alerts').getCell('I2').value).toBe(-14.2);
   });
 
   it('stores booleans as booleans and dates and weeks as text', () => {
