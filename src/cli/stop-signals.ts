@@ -1,5 +1,5 @@
 import { UptakeError } from '../errors.js';
-import { MAX_TIMER_MS } from '../util/max-timer.js';
+import { MAX_TIMER_SEC, numberOption } from './number-option.js';
 
 /** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
 export const DEFAULT_STOP_GRACE_SEC = 120;
@@ -121,9 +121,7 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
  */
 export function stopGraceSec(value: string | undefined): number {
   if (value === undefined) return DEFAULT_STOP_GRACE_SEC;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds * 1000 > MAX_TIMER_MS) throw new UptakeError('usage', `--stop-grace: expected a number of seconds (0 to ${Math.floor(MAX_TIMER_MS / 1000)}), got \`${value}\``);
-  return seconds;
+  return numberOption(value, '--stop-grace', `a number of seconds (0 to ${MAX_TIMER_SEC})`, { max: MAX_TIMER_SEC });
 }
 
 /**

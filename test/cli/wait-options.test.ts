@@ -25,3 +25,24 @@ describe('waits given on the command line', () => {
     }
   });
 });
+
+describe('numbers given on the command line are plain decimal', () => {
+  it('numberOption takes digits (and a decimal point unless whole) within its range, and refuses hexadecimal, exponents, Infinity, blanks and words', async () => {
+    const { numberOption } = await import('../../src/cli/number-option.js');
+    const port = (value: string) => numberOption(value, '--port', 'a whole number from 0 to 65535', { whole: true, max: 65535 });
+    expect([port('8787'), port(' 0 '), port('65535')]).toEqual([8787, 0, 65535]);
+    for (const value of ['0x50', '1e3', '80.0', '-1', '65536', 'Infinity', '', 'eighty']) expect(() => port(value)).toThrow(`--port: expected a whole number from 0 to 65535, got \`${value}\``);
+    const seconds = (value: string) => numberOption(value, '--timeout', 'a number of seconds', { max: 100 });
+    expect([seconds('2.5'), seconds('.5'), seconds('3.')]).toEqual([2.5, 0.5, 3]);
+    for (const value of ['0x10', '1e1', 'NaN', '+3', '100.5']) expect(() => seconds(value)).toThrow(`--timeout: expected a number of seconds, got \`${value}\``);
+  });
+
+  it('`uptake run --timeout abc` and `uptake serve --port 0x50` are usage errors (exit 2), not a run without a time limit or port 80', async () => {
+    const run = await execa('node', [CLI, 'run', '--timeout', 'abc', '--no-deliver'], { reject: false, timeout: 30_000 });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe('uptake: --timeout: expected a number of seconds (0 to 2147483; 0: no limit), got `abc`');
+    const serve = await execa('node', [CLI, 'serve', '--port', '0x50'], { reject: false, timeout: 30_000 });
+    expect(serve.exitCode).toBe(2);
+    expect(serve.stderr).toBe('uptake: --port: expected a whole number from 0 to 65535, got `0x50`');
+  });
+});

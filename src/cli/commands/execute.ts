@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
 import { PIPE_WAIT_MS, readRegularFile } from '../../util/read-state-file.js';
 import { printable } from '../../util/some-names.js';
+import { cellTimeoutOption } from '../number-option.js';
 
 interface ExecuteCommandOptions {
   parameter: string[];
@@ -50,8 +51,7 @@ export function registerExecute(program: Command): void {
     .action(async (notebook: string, options: ExecuteCommandOptions) => {
       const { defaultNotebookOutput, executeNotebook } = await import('../../notebook/execute.js');
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
-      const timeout = Number(options.timeout);
-      if (!Number.isFinite(timeout) || timeout < 0) throw new UptakeError('usage', `expected --timeout to be a number of seconds >= 0, got \`${options.timeout}\``);
+      const timeout = cellTimeoutOption(options.timeout);
       // (the default output too: `output/n.ipynb` run from the folder above would be written over itself)
       const out = options.out ?? defaultNotebookOutput(notebook);
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { UptakeError } from '../../errors.js';
 import type { RunResult } from '../../pipeline.js';
 import { STORE_OPTION_HELP } from './store.js';
+import { cellTimeoutOption } from '../number-option.js';
 
 interface RunCommandOptions {
   input?: string;
@@ -60,6 +61,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
     .action(async (options: RunCommandOptions) => {
       const { parseParameterArguments } = await import('../../notebook/parameterize.js');
       const notebookParameters = parseParameterArguments(options.parameter);
+      const cellTimeoutSec = cellTimeoutOption(options.timeout);
       for (const name of Object.keys(notebookParameters)) {
         if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
       }
@@ -94,7 +96,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
             engine: options.engine,
             notebook: options.notebook,
             notebookParameters,
-            cellTimeoutSec: Number(options.timeout),
+            cellTimeoutSec,
             store,
           },
           runEffects({ log, signal: runSignal(stop, lockLost) }),

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { STORE_OPTION_HELP } from './store.js';
-import { UptakeError } from '../../errors.js';
 
 interface ServeOptions {
   store?: string;
@@ -37,8 +36,8 @@ export function registerServe(program: Command): void {
       const { loadReport } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
       const { startAskServer } = await import('../../serve/start-ask-server.js');
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UptakeError('usage', `--port: expected a whole number from 0 to 65535, got \`${options.port}\``);
+      const { numberOption } = await import('../number-option.js');
+      const port = numberOption(options.port, '--port', 'a whole number from 0 to 65535', { whole: true, max: 65535 });
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const report = await loadReport({ config, input: options.input, store: options.store, week: options.week, allTasks: true }, runEffects());

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { UptakeError } from '../../errors.js';
 import { DEAD_MAN_EXIT_CODE, notifyIfOverdue } from '../../automate/dead-man.js';
 
 interface StatusOptions {
@@ -43,8 +42,8 @@ Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --ch
       const { statePaths } = await import('../../automate/state-paths.js');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      const last = Number(options.last);
-      if (!Number.isInteger(last) || last < 0) throw new UptakeError('usage', `--last: expected a whole number of runs, got \`${options.last}\``);
+      const { numberOption } = await import('../number-option.js');
+      const last = numberOption(options.last, '--last', 'a whole number of runs', { whole: true, max: Number.MAX_SAFE_INTEGER });
       const now = Date.now();
       const report = await statusReport(config, { now, last });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);

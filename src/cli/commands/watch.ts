@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { UptakeError } from '../../errors.js';
 import { MAX_TIMER_MS } from '../../util/max-timer.js';
+import { numberOption } from '../number-option.js';
 import type { Job } from '../../automate/job.js';
 
 interface WatchCommandOptions {
@@ -19,9 +20,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function milliseconds(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > MAX_TIMER_MS) throw new UptakeError('usage', `${flag}: expected a whole number of milliseconds (0 to ${MAX_TIMER_MS}), got \`${value}\``);
-  return number;
+  return numberOption(value, flag, `a whole number of milliseconds (0 to ${MAX_TIMER_MS})`, { whole: true, max: MAX_TIMER_MS });
 }
 
 export function registerWatch(program: Command): void {
