@@ -40,7 +40,10 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-const sendJson = (response: ServerResponse, status: number, value: unknown) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const sendJson = (response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
+
+/** The pages read with GET (HEAD too); /api/ask takes POST. */
+const GET_PATHS = new Set(['/', '/index.html', '/api/headline', '/api/alerts', '/report']);
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let size = 0;
@@ -138,21 +141,23 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
       sendJson(response, 421, { error: `expected the Host header to be one of ${[...allowed].sort().join(', ')}, got \`${requestedHost.slice(0, 100)}\`` });
       return;
     }
-    if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
+    // (HEAD is answered as GET: Node sends its headers without the body)
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (method === 'GET' && (path === '/' || path === '/index.html')) {
       send(response, 200, 'text/html; charset=utf-8', ASK_PAGE_HTML, { 'content-security-policy': ASK_PAGE_CSP, 'x-frame-options': 'DENY' });
       return;
     }
-    if (request.method === 'GET' && path === '/api/headline') {
+    if (method === 'GET' && path === '/api/headline') {
       readReport(options.reportPath)
         .then((report) => sendJson(response, 200, { ...engine.headline(), report_url: report === null ? null : '/report' }))
         .catch((error: Error) => sendJson(response, 500, { error: error.message }));
       return;
     }
-    if (request.method === 'GET' && path === '/api/alerts') {
+    if (method === 'GET' && path === '/api/alerts') {
       sendJson(response, 200, { week: engine.source.reportWeek, alerts: engine.alerts() });
       return;
     }
-    if (request.method === 'GET' && path === '/report') {
+    if (method === 'GET' && path === '/report') {
       readReport(options.reportPath)
         .then((report) => {
           if (report === null) {
@@ -166,7 +171,7 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
     }
     if (path === '/api/ask') {
       if (request.method !== 'POST') {
-        sendJson(response, 405, { error: `expected POST /api/ask with {"question": "…"}, got ${request.method}` });
+        sendJson(response, 405, { error: `expected POST /api/ask with {"question": "…"}, got ${request.method}` }, { allow: 'POST' });
         return;
       }
       if (!isJson(request.headers['content-type'])) {
@@ -190,6 +195,10 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
           return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, headers: readerHeaders(answer.table), chart_svg: chart }));
         })
         .catch((error: Error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
+      return;
+    }
+    if (GET_PATHS.has(path)) {
+      sendJson(response, 405, { error: `expected GET ${path}, got ${request.method}` }, { allow: 'GET, HEAD' });
       return;
     }
     sendJson(response, 404, { error: `no such page: ${path}; the page is at /` });

@@ -149,6 +149,18 @@ describe('uptake serve API', () => {
     expect((await fetch(`${server.url}nope`)).status).toBe(404);
   });
 
+  test('answers another method on a page with 405 and the methods it takes, and HEAD as GET without a body', async () => {
+    const removed = await fetch(`${server.url}api/headline`, { method: 'DELETE' });
+    expect(removed.status).toBe(405);
+    expect(removed.headers.get('allow')).toBe('GET, HEAD');
+    expect(await removed.json()).toEqual({ error: 'expected GET /api/headline, got DELETE' });
+    expect((await fetch(`${server.url}api/ask`, { method: 'GET' })).headers.get('allow')).toBe('POST');
+    const head = await fetch(`${server.url}api/alerts`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await head.text()).toBe('');
+  });
+
   test('GET /report serves the report week\'s report while it exists, and the headline says where it is', async () => {
     const report = await fetch(`${server.url}report`);
     expect(report.status).toBe(200);
