@@ -23,6 +23,12 @@ describe('uptake run with a failing notebook cell', () => {
     expect(partial.cells.at(-1).outputs).toEqual([expect.objectContaining({ output_type: 'error', ename: 'FakeError', evalue: 'the cell failed' })]);
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(readdirSync(box.out).filter((name) => name.startsWith('.2026'))).toEqual([]);
+    // `status --out` reads the run log of the folder the run was given
+    const status = await startUptake(['status', '--out', box.out, '--json'], box.env).child;
+    expect(status.exitCode).toBe(0);
+    const report = JSON.parse(status.stdout) as { run_log: string; runs: Array<{ outcome: string }> };
+    expect(report.run_log).toBe(join(box.out, '.uptake', 'runs.jsonl'));
+    expect(report.runs.map((run) => run.outcome)).toEqual(['error']);
   }, 60_000);
 });
 

@@ -3,6 +3,7 @@ import { DEAD_MAN_EXIT_CODE, notifyIfOverdue } from '../../automate/dead-man.js'
 
 interface StatusOptions {
   config?: string;
+  out?: string;
   json?: boolean;
   last: string;
   check?: boolean;
@@ -16,6 +17,7 @@ export function registerStatus(program: Command): void {
     .command('status')
     .description('Show the last runs and their outcome (from <output>/.uptake/runs.jsonl), the next scheduled time, the run lock, and the dead-man check')
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
+    .option('-o, --out <dir>', 'the output folder the runs wrote (`uptake run --out`; default: config `output`)')
     .option('-n, --last <count>', 'how many runs to show', '10')
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--check', `exit with code ${DEAD_MAN_EXIT_CODE} when no report succeeded for \`schedule.deadManDays\` days (for cron or systemd to alert on)`)
@@ -31,6 +33,7 @@ was held), running, interrupted (the process died mid-run).
 Examples:
   uptake status
   uptake status --json --last 50
+  uptake status --out /srv/reports          # runs made with \`uptake run --out /srv/reports\`
   uptake status --check --notify        # daily from cron: exits ${DEAD_MAN_EXIT_CODE} when overdue
 
 Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --check and overdue; 2 bad option; 4 bad config.`,
@@ -41,7 +44,9 @@ Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --ch
       const { readRunLog } = await import('../../automate/run-log.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { readConfig } = await import('../../config/read-config.js');
-      const config = await readConfig(options.config);
+      const read = await readConfig(options.config);
+      // (the run log, the lock and the dead-man state are in <output>/.uptake)
+      const config = options.out === undefined ? read : { ...read, output: options.out };
       const { numberOption } = await import('../number-option.js');
       const last = numberOption(options.last, '--last', 'a whole number of runs', { whole: true, max: Number.MAX_SAFE_INTEGER });
       const now = Date.now();
