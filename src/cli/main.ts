@@ -6,7 +6,7 @@ import { guardStandardStreams } from './standard-streams.js';
 import { rejectBlankValues } from './reject-blank-values.js';
 import { rejectOpposites } from './reject-opposites.js';
 import { printable } from '../util/some-names.js';
-import { abandonedRun, STOP_SIGNALS } from './stop-signals.js';
+import { abandonedRun, STOP_SIGNALS, stopAtOnceOnSignals } from './stop-signals.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -89,6 +89,7 @@ async function exitProcess(code: number): Promise<void> {
 }
 
 guardStandardStreams();
+stopAtOnceOnSignals();
 // A run aborted by a stop signal that does not stop (see abandonedRun) is not waited for.
 const abandoned = await Promise.race([main(process.argv).then(() => null), abandonedRun()]);
 if (abandoned) {

@@ -1,4 +1,4 @@
-import { UptakeError } from '../errors.js';
+import { EXIT_CODES, UptakeError } from '../errors.js';
 import { MAX_TIMER_SEC, numberOption } from './number-option.js';
 
 /** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
@@ -103,6 +103,8 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
     endWithout(signal, `had not stopped at the next ${signal}`);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  handlers += 1;
+  let disposed = false;
   return {
     stopping: stopping.signal,
     abort: abort.signal,
@@ -111,8 +113,32 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
       clearTimeout(graceTimer);
       clearTimeout(stopTimer);
       for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+      if (!disposed) handlers -= 1;
+      disposed = true;
     },
   };
+}
+
+/** handleStopSignals' handlers in place: while one is, a signal is the command's to handle. */
+let handlers = 0;
+
+// A command without a run to finish (metrics, validate, ask, generate, ...) ended silently with 128 + the
+// signal's number; and a library's own handler (one that re-raises a signal only when it is the last listener)
+// could keep it from ending at all.
+/**
+ * Installs uptake's handler of last resort: a SIGINT, SIGTERM or SIGHUP while no command handles them
+ * (handleStopSignals) ends uptake at once, saying so, with the aborted run's exit code (130). The signals'
+ * default action comes back first: a second signal ends a process whose exit a system call holds.
+ * @example stopAtOnceOnSignals() // cli/main.ts, before any command
+ */
+export function stopAtOnceOnSignals(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (handlers > 0) return;
+    for (const each of STOP_SIGNALS) process.removeAllListeners(each);
+    process.stderr.write(`uptake: stopped by ${signal} before it finished\n`);
+    process.exit(EXIT_CODES.aborted);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
 }
 
 /**

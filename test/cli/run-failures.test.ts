@@ -26,7 +26,7 @@ describe('uptake run with a failing notebook cell', () => {
     // `status --out` reads the run log of the folder the run was given
     const status = await startUptake(['status', '--out', box.out, '--json'], box.env).child;
     expect(status.exitCode).toBe(0);
-    const report = JSON.parse(status.stdout) as { run_log: string; runs: Array<{ outcome: string }> };
+    const report = JSON.parse(String(status.stdout)) as { run_log: string; runs: Array<{ outcome: string }> };
     expect(report.run_log).toBe(join(box.out, '.uptake', 'runs.jsonl'));
     expect(report.runs.map((run) => run.outcome)).toEqual(['error']);
   }, 60_000);

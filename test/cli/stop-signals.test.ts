@@ -356,3 +356,15 @@ describe('runSignal', () => {
     expect(runSignal({ abort: alone.signal })).toBe(alone.signal);
   });
 });
+
+describe('a stop signal to a command without a run to finish', () => {
+  it('`uptake metrics` ends at once on SIGTERM, saying so, with exit 130 (not silently with 143)', async () => {
+    const uptake = startUptake(['metrics', '--input', 'data/sample', '--week', 'latest'], box.env);
+    await uptake.waitFor(/found \d+ input files/);
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    const result = await uptake.child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(uptake.lines.at(-1)).toBe('uptake: stopped by SIGTERM before it finished');
+  });
+});
