@@ -123,8 +123,7 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
 let handlers = 0;
 
 // A command without a run to finish (metrics, validate, ask, generate, ...) ended silently with 128 + the
-// signal's number; and a library's own handler (one that re-raises a signal only when it is the last listener)
-// could keep it from ending at all.
+// signal's number, an exit code uptake does not document.
 /**
  * Installs uptake's handler of last resort: a SIGINT, SIGTERM or SIGHUP while no command handles them
  * (handleStopSignals) ends uptake at once, saying so, with the aborted run's exit code (130). The signals'
