@@ -12,7 +12,10 @@ export const coverage: Kpi = {
     'the user\'s completed stitched AI tasks started in the month (report time zone). Months are listed when they lie ' +
     'entirely inside the loaded dates and end on or before the report week\'s Sunday. A roster user-month is listed ' +
     'when it reports ai_tasks_total > 0 or has at least one logged AI task; users missing from the roster are not. ' +
-    'Coverage is null when the roster total is 0 or missing. A user below the threshold (0.8 by default) is flagged ' +
+    'Coverage is null when the roster total is 0 or missing. It is the ratio as defined, not capped: a user whose logs ' +
+    'hold more AI tasks than the roster reports (a roster that under-counts, a month\'s total reported before the month ' +
+    'ended) reads above 1 (e.g. 200.0 %), which says the roster, not the logging, is short. ' +
+    'A user below the threshold (0.8 by default) is flagged ' +
     'as a logging blind spot: their AI use is under-counted by every other metric.',
   grain: 'month',
   dimensions: ['user_id'],
