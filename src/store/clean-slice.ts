@@ -43,7 +43,8 @@ export function readSlice(inputDir: string, config: Config, effects: Pick<CleanE
 
 /** The code that turns a file into parsed rows: all of ingest/ and columns/ (its dictionaries), and the reading and row rules of clean/. */
 const READER_MODULES: Array<[string, RegExp]> = [
-  ['../ingest/', /\.(js|ts)$/],
+  // (all of ingest/ but what a run may write and when it reads, not how: outputs-apart, settle-inputs)
+  ['../ingest/', /^(?!outputs-apart\.|settle-inputs\.).+\.(js|ts)$/],
   ['../columns/', /\.(js|ts)$/],
   ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|load-roster)\.(js|ts)$/],
   // the ids' and prompts' hashes are kept with the rows; a file's kind comes from its name
