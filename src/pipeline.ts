@@ -3,11 +3,12 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UptakeError, isUptakeError } from './errors.js';
+import { UptakeError, isSystemError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
+import { readRegularFile } from './util/read-state-file.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
@@ -312,7 +313,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
       } finally {
         await flatFiles.stop(); // a failed run removes the staging folder: no write may still be under way
       }
-    }, { replaceable: (folder) => expectReportFolder(folder, weekDir) });
+    }, { replaceable: (folder) => expectReportFolder(folder, week, weekDir) });
     log(`report written to ${weekDir}`);
 
     // 6. Warehouse: cleaned tasks and metric tables, upserted by week
@@ -426,22 +427,32 @@ export async function checkRunOutputs(config: Config, use: { input?: string; out
 }
 
 // A week folder is replaced whole: an export folder named like the week, or one a link of that name leads to,
-// lost every file in it.
+// lost every file in it; so did one holding another tool's manifest.json.
 /**
- * Throws UptakeError('output') unless `folder` is missing, empty, or a report a run published (its manifest.json):
- * a run replaces only its own week folders. `shown`: the week folder's name when `folder` is where a link of
- * that name leads.
- * @example await expectReportFolder('output/2026-W47')
+ * Throws UptakeError('output') unless `folder` is missing, empty, or the report of `week` a run published: its
+ * manifest.json is uptake's (the week's, with the uptake version that wrote it). A run replaces only its own week
+ * folders; a folder it cannot read is refused too. `shown`: the week folder's name when `folder` is where a link
+ * of that name leads.
+ * @example await expectReportFolder('output/2026-W47', '2026-W47')
  */
-export async function expectReportFolder(folder: string, shown = folder): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  if (names.length === 0 || names.includes('manifest.json')) return;
-  const linked = resolve(folder) === resolve(shown) ? 'a folder' : `a link to ${printable(folder)}, a folder`;
-  throw new UptakeError(
-    'output',
-    `expected the week folder to be missing or a report uptake published (with its manifest.json), got ${linked} holding ${someNames(names.sort())}; nothing was replaced: move those files away, or name another --out`,
-    { file: shown },
-  );
+export async function expectReportFolder(folder: string, week: string, shown = folder): Promise<void> {
+  const where = resolve(folder) === resolve(shown) ? 'a folder' : `a link to ${printable(folder)}, a folder`;
+  const refuse = (holding: string) =>
+    new UptakeError('output', `expected the week folder to be missing or the report of ${week} uptake published (with its manifest.json), got ${where} ${holding}; nothing was replaced: move those files away, or have the run write elsewhere (--out or \`output\`)`, { file: shown });
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if (isSystemError(error) && error.code === 'ENOENT') return;
+    throw refuse(`that cannot be read (${isSystemError(error) ? error.code : String(error)})`);
+  }
+  if (names.length === 0) return;
+  const holding = `holding ${someNames(names.sort())}`;
+  if (!names.includes('manifest.json')) throw refuse(holding);
+  const manifest = await readRegularFile(join(folder, 'manifest.json'), "the week's manifest", 'output')
+    .then((text) => JSON.parse(text) as { week?: unknown; versions?: { uptake?: unknown } })
+    .catch(() => null);
+  if (manifest?.week !== week || typeof manifest.versions?.uptake !== 'string') throw refuse(`${holding}, whose manifest.json is not a report of ${week} by uptake`);
 }
 
 /**

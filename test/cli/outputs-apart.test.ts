@@ -111,9 +111,28 @@ describe('a week folder a run did not publish is never replaced', () => {
     expect(result.code).toBe(12);
     expect(result.stderr).not.toContain('[3/7] notebook');
     expect(result.stderr.trim().split('\n').at(-1)).toBe(
-      `uptake: ${join(out, '2026-W47')}: expected the week folder to be missing or a report uptake published (with its manifest.json), got a link to ${other}, a folder holding important.txt; nothing was replaced: move those files away, or name another --out`,
+      `uptake: ${join(out, '2026-W47')}: expected the week folder to be missing or the report of 2026-W47 uptake published (with its manifest.json), got a link to ${other}, a folder holding important.txt; nothing was replaced: move those files away, or have the run write elsewhere (--out or \`output\`)`,
     );
     expect(readdirSync(other)).toEqual(['important.txt']);
     expect(readFileSync(join(other, 'important.txt'), 'utf8')).toBe('keep me');
   });
+
+  test('a week folder holding another tool\'s manifest.json is refused the same way; one uptake published is replaced', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    const week = join(out, '2026-W47');
+    mkdirSync(week, { recursive: true });
+    writeFileSync(join(week, 'manifest.json'), JSON.stringify({ files: ['precious.csv'] }));
+    writeFileSync(join(week, 'precious.csv'), 'a,b\n');
+    const refused = await uptake(['run', '--input', input, '--out', out, '--week', '2026-W47', '--no-deliver', '--no-store', '--no-warehouse']);
+    expect(refused.code).toBe(12);
+    expect(refused.stderr.trim().split('\n').at(-1)).toContain("a folder holding manifest.json, precious.csv, whose manifest.json is not a report of 2026-W47 by uptake; nothing was replaced");
+    expect(readdirSync(week).sort()).toEqual(['manifest.json', 'precious.csv']);
+    // uptake's own report of the week (its manifest names the week and the uptake that wrote it) is replaced
+    writeFileSync(join(week, 'manifest.json'), JSON.stringify({ week: '2026-W47', versions: { uptake: '0.0.9' } }));
+    const replaced = await uptake(['run', '--input', input, '--out', out, '--week', '2026-W47', '--no-deliver', '--no-store', '--no-warehouse']);
+    expect(replaced.code).toBe(0);
+    expect(readdirSync(week)).not.toContain('precious.csv');
+    expect(JSON.parse(readFileSync(join(week, 'manifest.json'), 'utf8')).week).toBe('2026-W47');
+  }, 60_000);
 });

@@ -43,7 +43,8 @@ export function registerRun(program: Command): void {
     .addHelpText('after', `
 Writes output/<week>/: report.pdf, report.html, report.ipynb (executed), metrics.json,
 metrics.xlsx, one CSV per metric table, quarantine.csv and manifest.json. The folder is built
-aside and swapped in whole; re-running a week replaces it. Progress goes to stderr.
+aside and swapped in whole; re-running a week replaces it (only a week folder uptake published, or an
+empty one: a folder of other files there is exit 12, untouched). Progress goes to stderr.
 
 An input file that changed in the last 2 s (config \`inputSettle.quietMs\`) is waited for ("waiting
 for X: it changed N s ago"); one still changing after 60 s (\`inputSettle.maxWaitMs\`), or that
