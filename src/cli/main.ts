@@ -6,7 +6,7 @@ import { guardStandardStreams } from './standard-streams.js';
 import { rejectBlankValues } from './reject-blank-values.js';
 import { rejectOpposites } from './reject-opposites.js';
 import { printable } from '../util/some-names.js';
-import { abandonedRun, STOP_SIGNALS, stopAtOnceOnSignals } from './stop-signals.js';
+import { abandonedRun, commandHandlesSignals, STOP_SIGNALS } from './stop-signals.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -86,6 +86,20 @@ async function exitProcess(code: number): Promise<void> {
     if (fileIoPending()) process.kill(process.pid, 'SIGINT');
   }
   process.exit(code);
+}
+
+// A command without a run to finish (metrics, validate, ask, generate, ...) ended silently with 128 + the
+// signal's number, an exit code uptake does not document. While no command handles the stop signals, one ends
+// uptake at once (whatever it was computing), saying so, with the aborted run's exit code; the signals' default
+// action comes back first, so that a second one ends a process whose exit a system call holds.
+function stopAtOnceOnSignals(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (commandHandlesSignals()) return;
+    for (const each of STOP_SIGNALS) process.removeAllListeners(each);
+    process.stderr.write(`uptake: stopped by ${signal} before it finished\n`);
+    process.exit(EXIT_CODES.aborted);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
 }
 
 guardStandardStreams();

@@ -1,4 +1,4 @@
-import { EXIT_CODES, UptakeError } from '../errors.js';
+import { UptakeError } from '../errors.js';
 import { MAX_TIMER_SEC, numberOption } from './number-option.js';
 
 /** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
@@ -36,7 +36,7 @@ export interface StopSignals {
   readonly abort: AbortSignal;
   /** Resolves with the first signal's name. */
   readonly received: Promise<NodeJS.Signals>;
-  /** Removes the handler (Node's default handling returns). */
+  /** Removes the handler (cli/main.ts's handler of last resort takes signals again). */
   dispose(): void;
 }
 
@@ -122,22 +122,13 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
 /** handleStopSignals' handlers in place: while one is, a signal is the command's to handle. */
 let handlers = 0;
 
-// A command without a run to finish (metrics, validate, ask, generate, ...) ended silently with 128 + the
-// signal's number, an exit code uptake does not document.
 /**
- * Installs uptake's handler of last resort: a SIGINT, SIGTERM or SIGHUP while no command handles them
- * (handleStopSignals) ends uptake at once, saying so, with the aborted run's exit code (130). The signals'
- * default action comes back first: a second signal ends a process whose exit a system call holds.
- * @example stopAtOnceOnSignals() // cli/main.ts, before any command
+ * Whether a command handles the stop signals now (handleStopSignals, not yet disposed): cli/main.ts's handler of
+ * last resort leaves them to it.
+ * @example if (!commandHandlesSignals()) stopNow(signal)
  */
-export function stopAtOnceOnSignals(): void {
-  const stop = (signal: NodeJS.Signals) => {
-    if (handlers > 0) return;
-    for (const each of STOP_SIGNALS) process.removeAllListeners(each);
-    process.stderr.write(`uptake: stopped by ${signal} before it finished\n`);
-    process.exit(EXIT_CODES.aborted);
-  };
-  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+export function commandHandlesSignals(): boolean {
+  return handlers > 0;
 }
 
 /**
