@@ -30,6 +30,12 @@ async function checkTarget(dir: string, force: boolean): Promise<void> {
   );
 }
 
+// The folder is asked about again just before the swap: files put there while the data set was built are kept.
+// (checkTarget names --out as given; the swap's folder is where a link of that name leads)
+function stillReplaceable(dir: string, force: boolean): { replaceable: (folder: string) => Promise<void> } {
+  return { replaceable: () => checkTarget(dir, force) };
+}
+
 async function isGeneratorTruth(path: string): Promise<boolean> {
   try {
     const truth = JSON.parse(await readFile(path, 'utf8')) as { options?: { seed?: unknown }; accounting?: unknown };
@@ -56,7 +62,7 @@ export async function writeDataset(dir: string, dataset: GeneratedDataset, optio
     await writeFile(join(staging, 'truth.json'), truthJson(dataset.truth));
     await writeFile(join(staging, 'README.md'), dataset.readme);
     await writeFile(join(staging, GENERATED_MARKER), markerText);
-  });
+  }, stillReplaceable(dir, options.force ?? false));
 }
 
 /**
@@ -73,6 +79,6 @@ export async function writeGeneratedDataset(dir: string, options: GenerateOption
     await writeFile(join(staging, 'README.md'), result.readme);
     await writeFile(join(staging, GENERATED_MARKER), markerText);
     truth = result.truth;
-  });
+  }, stillReplaceable(dir, options.force ?? false));
   return truth!;
 }

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { writeDataset } from '../../src/generate/write-dataset.js';
 import type { GeneratedDataset, GeneratedFile } from '../../src/generate/types.js';
 
 const small = { seed: 7, users: 24, weeks: 4, endWeek: '2026-W47' };
@@ -242,5 +244,28 @@ describe('the committed sample', () => {
     expect(truth.people['2026-W46'].lapsed_users).toEqual(['u068']);
     // Legal: 4 idle of 13 licensed, at or above the idle-seat alert's 30 %
     expect(truth.people['2026-W47'].idle_seats.find((row) => row.team === 'Legal')).toMatchObject({ licensed_users: 13, idle_seats: 4 });
+  });
+});
+
+describe('writeDataset', () => {
+  it('asks about the folder again just before the swap: a file put there while the data set was built stays, and nothing replaces it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'uptake-write-dataset-'));
+    try {
+      const dir = join(root, 'out');
+      // (the files are read inside the build, after the first check: an export lands there meanwhile)
+      const landing: GeneratedDataset = {
+        ...dataset,
+        get files() {
+          writeFileSync(join(dir, 'ai_logs_real.csv'), 'event_id\n');
+          return dataset.files;
+        },
+      };
+      mkdirSync(dir);
+      await expect(writeDataset(dir, landing)).rejects.toThrow(`expected --out to be a new or empty folder, got \`${dir}\` which has files (add --force to replace it)`);
+      expect(readdirSync(dir)).toEqual(['ai_logs_real.csv']);
+      expect(readdirSync(root)).toEqual(['out']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
