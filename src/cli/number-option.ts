@@ -1,5 +1,5 @@
 import { UptakeError } from '../errors.js';
-import { MAX_TIMER_MS } from '../util/max-timer.js';
+import { MAX_TIMER_SEC } from '../util/max-timer.js';
 
 // `--port 0x50` was port 80 and `--timeout abc` no timeout: Number() reads hexadecimal, exponents, `Infinity` and
 // blank as numbers, or gives NaN without a word. An option's number is decimal digits only.
@@ -14,9 +14,6 @@ export function numberOption(value: string, flag: string, expected: string, rang
   if (!(number >= (range.min ?? 0) && number <= range.max)) throw new UptakeError('usage', `${flag}: expected ${expected}, got \`${value}\``);
   return number;
 }
-
-/** The longest wait a timer holds, in whole seconds. */
-export const MAX_TIMER_SEC = Math.floor(MAX_TIMER_MS / 1000);
 
 /**
  * `--timeout <seconds>` of `run` and `execute`: a notebook cell's time limit (0: none).

@@ -1,5 +1,6 @@
 import { UptakeError } from '../errors.js';
-import { MAX_TIMER_SEC, numberOption } from './number-option.js';
+import { MAX_TIMER_SEC } from '../util/max-timer.js';
+import { numberOption } from './number-option.js';
 
 /** Seconds a run in progress may take to finish after the first stop signal, unless --stop-grace says otherwise. */
 export const DEFAULT_STOP_GRACE_SEC = 120;

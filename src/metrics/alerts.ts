@@ -4,7 +4,7 @@ import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
 import type { KpiContext, Row } from './kpi.js';
 
-/** Every field an alert may carry (each rule fills some), in the order a table of alerts lists them. */
+/** Every field an alert may carry (each rule fills some): alerts.csv's columns after the contract's (rule, team, severity). */
 export const ALERT_COLUMNS = [
   'rule', 'severity', 'team', 'week', 'month', 'date', 'source', 'user_id',
   'delta_pts', 'adoption_rate', 'previous_adoption_rate', 'asi', 'evaluated', 'previous_asi', 'asi_change',

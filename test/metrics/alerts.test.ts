@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAlerts } from '../../src/metrics/alerts.js';
+import { ALERT_COLUMNS, evaluateAlerts } from '../../src/metrics/alerts.js';
 import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
 import type { Row } from '../../src/metrics/kpi.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
@@ -97,6 +97,14 @@ describe('evaluateAlerts', () => {
     expect(messages).toContain('Finance: 1 of 97 AI tasks in 2026-W47 were flagged harmful (1.03 %, alert above 1.00 %)');
     expect(messages).toContain('Legal: 2 of 40 AI tasks in 2026-W47 were flagged harmful (5.0 %, alert above 1.0 %)');
     expect(messages).toContain('Legal: only 79.996 % of evaluated AI tasks in 2026-11 met the accuracy target of 90 % (alert below 80.000 %)');
+  });
+
+  it('every field an alert of any rule carries is one of ALERT_COLUMNS (the header of alerts.csv)', () => {
+    const withIdle = { ...tables, idle_seats: [{ team: 'Legal', licensed_users: 10, idle_seats: 5, idle_share: 0.5 }] };
+    const alerts = evaluateAlerts(withIdle, buildKpiContext(data, testConfig(), '2026-W47'));
+    expect([...new Set(alerts.map((alert) => alert.rule))].sort()).toEqual(['adoption_drop', 'asi_below_target', 'asi_falling', 'blind_spot', 'data_gap', 'harm_rate', 'idle_seats']);
+    const columns = new Set<string>(ALERT_COLUMNS);
+    expect([...new Set(alerts.flatMap((alert) => Object.keys(alert)))].filter((key) => !columns.has(key))).toEqual([]);
   });
 
   it('an entry changes its rule only: the rules it does not name run with their defaults, and a key it leaves out keeps the rule\'s', () => {

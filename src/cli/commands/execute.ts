@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UptakeError } from '../../errors.js';
@@ -56,8 +55,9 @@ export function registerExecute(program: Command): void {
       const out = options.out ?? defaultNotebookOutput(notebook);
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: out, by: options.out === undefined ? 'the default --out (output/<notebook name>)' : '--out' }], { files: [notebook, ...(options.parameterFile ? [options.parameterFile] : [])] });
-      if (options.cwd !== undefined && !(await stat(options.cwd).catch(() => null))?.isDirectory()) {
-        throw new UptakeError('usage', `expected --cwd to name a folder, got ${printable(options.cwd)}, ${existsSync(options.cwd) ? 'which is not a folder' : 'which does not exist'}`);
+      if (options.cwd !== undefined) {
+        const found = await stat(options.cwd).then((info) => (info.isDirectory() ? null : 'which is not a folder'), (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'which does not exist' : `which cannot be reached (${error.code ?? error.message})`));
+        if (found !== null) throw new UptakeError('usage', `expected --cwd to name a folder, got ${printable(options.cwd)}, ${found}`);
       }
       const parameters = options.parameterFile ? await readParameterFile(options.parameterFile) : {};
       const result = await executeNotebook(notebook, {
