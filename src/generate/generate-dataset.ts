@@ -28,7 +28,18 @@ function checkOptions(options: GenerateOptions): void {
   whole('--harmful-per-week', options.harmfulPerWeek ?? STORY_DEFAULTS.harmfulPerWeek, 0, 200);
   whole('--blind-spots', options.blindSpots ?? STORY_DEFAULTS.blindSpots, 0, 1000);
   if (!isIsoWeek(options.endWeek)) throw new UptakeError('usage', `expected --end-week to be an ISO week like 2026-W47, got \`${options.endWeek}\``);
+  const userWeeks = options.users * options.weeks;
+  if (userWeeks > MAX_USER_WEEKS) {
+    throw new UptakeError(
+      'usage',
+      `expected --users x --weeks to be at most ${MAX_USER_WEEKS.toLocaleString('en-US')} (the reference metrics hold every task in memory: about 33 tasks a user-week, 3 GB at 156,000), got ${options.users} x ${options.weeks} = ${userWeeks.toLocaleString('en-US')}; generate fewer, or make a larger set by copying a generated one (scripts/replicate-dataset.mjs)`,
+    );
+  }
 }
+
+// 3,000 users x 52 weeks (5.1 M tasks) peaked at 2.9 GB; 20,000 x 52 ran out of Node's 4.3 GB heap after minutes.
+/** The most users x weeks `generate` takes. */
+const MAX_USER_WEEKS = 200_000;
 
 /**
  * The generator's core: simulates, hands each file to `onFile` as soon as it is complete (so a

@@ -198,6 +198,9 @@ describe('the story options', () => {
 
   it('rejects a story count that is not a whole number', () => {
     expect(() => generateDataset({ ...small, idleSeats: -1 })).toThrow('expected --idle-seats to be a whole number from 0 to 1000, got `-1`');
+    // every option within its range, but too many tasks to hold: refused before any work, not out of memory minutes later
+    expect(() => generateDataset({ ...small, users: 20_000, weeks: 52 })).toThrow('expected --users x --weeks to be at most 200,000 (the reference metrics hold every task in memory');
+    expect(() => generateDataset({ ...small, users: 20_000, weeks: 52 })).toThrow('got 20000 x 52 = 1,040,000;');
     expect(() => generateDataset({ ...small, harmfulPerWeek: 1.5 })).toThrow('--harmful-per-week');
   });
 });
