@@ -80,7 +80,20 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
     }
     spec = parsed as Record<string, unknown>;
   }
-  return parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
+  const config = parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
+  if (path) sources.set(config, path);
+  return config;
+}
+
+// The file each config was read from, for a setting found wrong only later (a metrics.groupBy column the data lacks).
+const sources = new WeakMap<Config, string>();
+
+/**
+ * The file a config was read from by readConfig; undefined for the defaults or a config made in code.
+ * @example configSource(await readConfig('uptake.config.json')) // 'uptake.config.json'
+ */
+export function configSource(config: Config): string | undefined {
+  return sources.get(config);
 }
 
 function stripUndefined(spec: ConfigSpec): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
+import { configSource } from '../config/read-config.js';
 import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import { manualBaselines } from './hours-saved.js';
@@ -63,6 +64,8 @@ export function buildKpiContext(data: CleanedData, config: Config, week: ReportW
 function adoptionDimensions(config: Config, columns: string[]): string[] {
   const dimensions = groupingKeys(config);
   const missing = dimensions.find((key) => !columns.includes(key));
-  if (missing !== undefined) throw new UptakeError('config', `\`metrics.groupBy\`: expected a column of the cleaned tasks (${columns.join(', ')}), got \`${missing}\``);
+  if (missing !== undefined) {
+    throw new UptakeError('config', `\`metrics.groupBy\`: expected a column of the cleaned tasks (${columns.join(', ')}), got \`${missing}\``, { file: configSource(config) });
+  }
   return dimensions;
 }

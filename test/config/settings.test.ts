@@ -133,4 +133,19 @@ describe('readConfig on a config path that is not a regular file', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).week).toBe('2026-W47');
   }, 120_000);
+
+  it('a metrics.groupBy column the data lacks, found only once the data is read, is exit 4 naming the config file', () => {
+    const box = tempFolder('uptake-group-by-');
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      writeFileSync(config, JSON.stringify({ metrics: { groupBy: ['team', 'nonexistent'] } }));
+      const result = spawnSync('node', ['dist/cli/main.js', 'metrics', '--input', 'data/sample', '--week', '2026-W47', '--config', config], { encoding: 'utf8', timeout: 120_000 });
+      expect(result.status).toBe(4);
+      const line = result.stderr.trim().split('\n').at(-1)!;
+      expect(line.startsWith(`uptake: ${config}: \`metrics.groupBy\`: expected a column of the cleaned tasks (source, `)).toBe(true);
+      expect(line.endsWith('got `nonexistent`')).toBe(true);
+    } finally {
+      box.remove();
+    }
+  }, 120_000);
 });
