@@ -23,12 +23,18 @@ describe('uptake run with a failing notebook cell', () => {
     expect(partial.cells.at(-1).outputs).toEqual([expect.objectContaining({ output_type: 'error', ename: 'FakeError', evalue: 'the cell failed' })]);
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(readdirSync(box.out).filter((name) => name.startsWith('.2026'))).toEqual([]);
-    // `status --out` reads the run log of the folder the run was given
+  }, 60_000);
+});
+
+describe('uptake status --out', () => {
+  it('reads the run log of the folder `run --out` was given, not the config\'s output', async () => {
+    const run = await startUptake(['run', '--input', 'data/sample', '--out', box.out, '--notebook', box.notebook(0), '--no-deliver', '--no-warehouse', '--no-store'], box.env).child;
+    expect(run.exitCode).toBe(0);
     const status = await startUptake(['status', '--out', box.out, '--json'], box.env).child;
     expect(status.exitCode).toBe(0);
-    const report = JSON.parse(String(status.stdout)) as { run_log: string; runs: Array<{ outcome: string }> };
+    const report = JSON.parse(String(status.stdout)) as { run_log: string; runs: Array<{ outcome: string; result: { week: string } | null }> };
     expect(report.run_log).toBe(join(box.out, '.uptake', 'runs.jsonl'));
-    expect(report.runs.map((run) => run.outcome)).toEqual(['error']);
+    expect(report.runs.map((entry) => [entry.outcome, entry.result?.week])).toEqual([['ok', '2026-W47']]);
   }, 60_000);
 });
 
