@@ -40,10 +40,14 @@ export function computeMetricsFrom(inputs: MetricsInputs, config: Config, report
   tables = suppressSmallGroups(tables, layouts, context);
   if (config.privacy.pseudonymize) tables = pseudonymizeUserIds(tables, config.privacy.pseudonymSalt);
 
-  // 4. Order, then alerts over the finished tables
+  // 4. Order, then alerts over the finished tables. A team suppressed in the report week is named nowhere else
+  //    either: it raises no alert (a gap, a blind spot) and its power users are not listed (as `ask` answers)
   const ordered: Record<string, Row[]> = {};
   for (const layout of layouts) ordered[layout.name] = sortRows(tables[layout.name] ?? [], layout.keys);
-  ordered.alerts = evaluateAlerts(ordered, context);
+  const suppressed = new Set((ordered.adoption_by_team ?? []).filter((row) => row.suppressed === true).map((row) => row.team));
+  const named = (row: Row) => row.team === undefined || row.team === null || !suppressed.has(row.team);
+  ordered.power_users = (ordered.power_users ?? []).filter(named);
+  ordered.alerts = evaluateAlerts(ordered, context).filter(named);
 
   return {
     week: report.week,
