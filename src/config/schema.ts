@@ -186,12 +186,16 @@ const hostName = z.string().refine((host) => HOST_NAME.test(host) || isIP(host.r
 const MAIL_ADDRESS = /^(?:[^<>\u0000-\u001f,;]*<[^\s<>@,;]+@[^\s<>@,;]+>|[^\s<>@,;]+@[^\s<>@,;]+)$/;
 const mailAddress = z.string().regex(MAIL_ADDRESS, 'expected one email address such as reports@example.com or "Reports <reports@example.com>"');
 
+// `0 0 30 2 *` (February 30th) is a valid expression that never fires: a scheduler on it waited for good, looking healthy.
 const cronExpression = z.string().superRefine((pattern, context) => {
+  let cron: Cron;
   try {
-    new Cron(pattern, { paused: true });
+    cron = new Cron(pattern, { paused: true });
   } catch (cause) {
     context.addIssue({ code: 'custom', message: `expected a cron expression such as "0 6 * * 1" (minute hour day-of-month month day-of-week): ${(cause as Error).message}` });
+    return;
   }
+  if (cron.nextRun() === null) context.addIssue({ code: 'custom', message: 'expected a cron expression that fires on some date to come (not, say, February 30th)' });
 });
 
 const SUBJECT_PLACEHOLDERS = new Set(['week', 'title', 'alert']);

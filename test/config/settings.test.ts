@@ -20,6 +20,10 @@ function configError(spec: unknown): string {
 describe('settings checked when the config is read, before any work', () => {
   it('checks the cron expression', () => {
     expect(configError({ schedule: { cron: '0 6 * * 1' } })).toBe('accepted');
+    expect(configError({ schedule: { cron: '0 0 29 2 *' } })).toBe('accepted');
+    expect(configError({ schedule: { cron: '0 0 30 2 *' } })).toBe(
+      'uptake.config.json: `schedule.cron`: expected a cron expression that fires on some date to come (not, say, February 30th), got `"0 0 30 2 *"`',
+    );
     expect(configError({ schedule: { cron: '0 25 * * 1' } })).toMatch(
       /^uptake\.config\.json: `schedule\.cron`: expected a cron expression such as "0 6 \* \* 1" \(minute hour day-of-month month day-of-week\): .+, got `"0 25 \* \* 1"`$/,
     );
