@@ -88,6 +88,17 @@ const DEFAULT_ALERT_RULES = [
   { rule: 'idle_seats', severity: 'medium', enabled: true },
 ] as const;
 
+/** Each rule's threshold: its range and what it is. */
+const THRESHOLD_RANGES: Record<(typeof DEFAULT_ALERT_RULES)[number]['rule'], [number, number, string]> = {
+  adoption_drop: [-100, 0, 'a change in points, a fall (0 or below)'],
+  asi_below_target: [0, 1, 'an ASI (a fraction)'],
+  asi_falling: [-1, 0, 'a change of ASI, a fall (0 or below)'],
+  harm_rate: [0, 1, 'a harm rate (a fraction)'],
+  data_gap: [-Infinity, Infinity, 'a number'],
+  blind_spot: [-Infinity, Infinity, 'a number'],
+  idle_seats: [0, 1, 'a share of idle seats (a fraction)'],
+};
+
 /** The alert rules' names. */
 export const ALERT_RULE_NAMES = DEFAULT_ALERT_RULES.map((entry) => entry.rule);
 export type AlertRuleName = (typeof ALERT_RULE_NAMES)[number];
@@ -114,6 +125,11 @@ export const AlertsSchema = z
       .default([])
       .superRefine((entries, context) => {
         entries.forEach((entry, index) => {
+          // (a threshold of the wrong sign alerted "adoption fell 8.2 points (64.5 % -> 72.8 %)")
+          const [low, high, what] = THRESHOLD_RANGES[entry.rule];
+          if (entry.threshold !== undefined && !(entry.threshold >= low && entry.threshold <= high)) {
+            context.addIssue({ code: 'custom', path: [index, 'threshold'], message: `expected ${what}, from ${low} to ${high}` });
+          }
           const first = entries.findIndex((other) => other.rule === entry.rule);
           if (first < index) context.addIssue({ code: 'custom', path: [index, 'rule'], message: `expected each rule once, and \`alerts.rules.${first}\` names it already` });
         });

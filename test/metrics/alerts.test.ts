@@ -115,6 +115,14 @@ describe('evaluateAlerts', () => {
     expect(rules.find((rule) => rule.rule === 'adoption_drop')).toEqual({ rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true });
   });
 
+  it('a threshold outside its rule\'s range (a "drop" of +100 points) is a config error naming the entry', () => {
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'adoption_drop', threshold: 100 }, { rule: 'harm_rate', threshold: 0.02 }] } })).toThrow(
+      '`alerts.rules.0.threshold`: expected a change in points, a fall (0 or below), from -100 to 0, got `100`',
+    );
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'asi_falling', threshold: 0.1 }] } })).toThrow('`alerts.rules.0.threshold`: expected a change of ASI, a fall (0 or below), from -1 to 0, got `0.1`');
+    expect(parseConfig({ alerts: { rules: [{ rule: 'adoption_drop', threshold: -5 }] } }).alerts.rules[0].threshold).toBe(-5);
+  });
+
   it('an unknown rule name, or a rule named twice, is a config error naming the entry, when the config is read', () => {
     expect(() => parseConfig({ alerts: { rules: [{ rule: 'adoption_dorp' }] } })).toThrow(/`alerts\.rules\.0\.rule`: Invalid option: expected one of "adoption_drop"\|.*got `"adoption_dorp"`/);
     expect(() => parseConfig({ alerts: { rules: [{ rule: 'harm_rate' }, { rule: 'data_gap' }, { rule: 'harm_rate', threshold: 0.1 }] } })).toThrow(
