@@ -172,14 +172,15 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
   const RESERVED = currentCatalogue().reserved;
   const usedWords = new Set([...used].map((index) => words[index]));
   const names: string[] = [];
-  for (const match of question.matchAll(/(?<=\S\s+)[A-Z][A-Za-z]+/g)) {
+  // (a capital of any script, or a letter of a script without case: "Zürich", "Équipe", "東京")
+  for (const match of question.normalize('NFC').matchAll(/(?<=\S\s+)(?:\p{Lu}[\p{L}\p{M}]+|\p{Lo}[\p{L}\p{M}]*)/gu)) {
     const word = match[0].toLowerCase();
     if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(match[0])) names.push(match[0]);
   }
   // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
   words.forEach((word, index) => {
-    if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^[a-z][a-z]{2,}$/.test(word)) return;
+    if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^\p{Ll}[\p{Ll}\p{M}]{2,}$/u.test(word)) return;
     if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || names.some((name) => name.toLowerCase() === word)) return;
     names.push(word);
   });

@@ -7,10 +7,12 @@ const KEEP_WHOLE = /^(\d{4}-w\d{1,2}|\d{4}-\d{2}|\d+(\.\d+)?)$/;
  */
 export function textTokens(text: string): string[] {
   return text
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[\u2019']s\b/g, '')
+    .replace(/[\u2019']s(?![\p{L}\p{N}])/gu, '')
     .replace(/%/g, ' % ')
-    .split(/[^a-z0-9.%-]+/)
+    // (letters of every script: "zürich" and "東京" are words, not "z" and "rich")
+    .split(/[^\p{L}\p{M}\p{N}.%-]+/u)
     .flatMap((token) => (KEEP_WHOLE.test(token) ? [token] : token.split(/[.-]+/)))
     .filter((token) => token.length > 0);
 }

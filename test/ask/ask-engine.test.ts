@@ -403,6 +403,12 @@ describe('unanswerable questions', () => {
     expect(answer.suggestions).toHaveLength(3);
     expect(engine.ask('adoption of marketing').answer).toMatch(/^The data has no team or task type called "marketing"/);
     expect(engine.ask('how many hours did xyzzy save').answered).toBe(false);
+    // a name in another script or with accents is a name too, never read as "all teams"
+    for (const name of ['Zürich', 'Köln', '東京', 'Équipe']) {
+      const other = engine.ask(`what is ${name}'s adoption`);
+      expect(other.answered, name).toBe(false);
+      expect(other.answer, name).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
     expect(ask('adoption of the whole company').table.rows[0][0]).toBe('*');
   });
 

@@ -40,6 +40,7 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
 
 describe('textTokens', () => {
   test('keeps weeks, months and decimals whole, splits the rest', () => {
+    expect(textTokens("what is Zürich's adoption in 東京")).toEqual(['what', 'is', 'zürich', 'adoption', 'in', '東京']);
     expect(textTokens("Finance's adoption below 80% since 2026-W40, in 2026-10, over 0.5; sales-ops budget_recon")).toEqual([
       'finance', 'adoption', 'below', '80', '%', 'since', '2026-w40', 'in', '2026-10', 'over', '0.5', 'sales', 'ops', 'budget', 'recon',
     ]);
