@@ -61,6 +61,18 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
       }
     }
   }
+  // One word of a name of several, when no other name has it: "Sales" for "Sales Ops" (a word two names share
+  // names neither: the question is then refused, not guessed at)
+  const namesOfWord = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    const known = textTokens(entity.name.replace(/_/g, ' '));
+    if (known.length < 2) continue;
+    for (const word of new Set(known)) namesOfWord.set(word, [...(namesOfWord.get(word) ?? []), entity]);
+  }
+  words.forEach((word, start) => {
+    const named = namesOfWord.get(word);
+    if (named?.length === 1 && !reserved.has(word)) candidates.push({ ...named[0], used: [start], distance: 1 });
+  });
   candidates.sort((a, b) => b.used.length - a.used.length || a.distance - b.distance || a.used[0] - b.used[0] || compareText(a.name, b.name));
   const taken = new Set<number>();
   const chosen: EntityMatch[] = [];

@@ -403,6 +403,12 @@ describe('unanswerable questions', () => {
     expect(answer.suggestions).toHaveLength(3);
     expect(engine.ask('adoption of marketing').answer).toMatch(/^The data has no team or task type called "marketing"/);
     expect(engine.ask('how many hours did xyzzy save').answered).toBe(false);
+    // one word of a name of several, that no other name has, is that name (not "saves", a typo of a metric)
+    for (const question of ["what is Sales's adoption", 'adoption of sales']) {
+      const partial = engine.ask(question);
+      expect(partial.answered, question).toBe(true);
+      expect(partial.answer, question).toMatch(/^Adoption rate for Sales Ops in 2026-W47 was /);
+    }
     // a name in another script or with accents is a name too, never read as "all teams"
     for (const name of ['Zürich', 'Köln', '東京', 'Équipe']) {
       const other = engine.ask(`what is ${name}'s adoption`);
