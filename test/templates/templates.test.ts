@@ -18,13 +18,14 @@ beforeEach(() => {
   const fake = join(srv, 'node_modules', '.bin', 'uptake');
   writeFileSync(fake, '#!/bin/sh\necho "args: $*" >> calls.txt\necho "password: ${UPTAKE_SMTP_PASSWORD:-unset}" >> calls.txt\n');
   chmodSync(fake, 0o755);
-  // Secrets as the systemd template documents them: plain KEY=value lines, no `export`.
-  writeFileSync(join(srv, 'uptake.env'), 'UPTAKE_SMTP_PASSWORD=s3cret\n');
+  // Secrets as the templates document them: KEY='value' lines, no `export`; a value a shell would mangle unquoted.
+  writeFileSync(join(srv, 'uptake.env'), `UPTAKE_SMTP_PASSWORD='${SECRET}'\n`);
 });
 afterEach(() => {
   rmSync(srv, { recursive: true, force: true });
 });
 const calls = () => readFileSync(join(srv, 'calls.txt'), 'utf8').trim().split('\n');
+const SECRET = 'pa$$w0rd&x; y';
 const defaultOutput = parseConfig({}).output;
 
 describe('templates/crontab.txt', () => {
@@ -38,9 +39,9 @@ describe('templates/crontab.txt', () => {
     }
     expect(calls()).toEqual([
       'args: run --config uptake.config.json',
-      'password: s3cret',
+      `password: ${SECRET}`,
       'args: status --check --notify --config uptake.config.json',
-      'password: s3cret',
+      `password: ${SECRET}`,
     ]);
     expect(existsSync(join(srv, 'output', 'cron.log'))).toBe(true);
   });
@@ -65,13 +66,14 @@ describe('templates/uptake.service', () => {
 
   it('ExecStart and ExecStopPost run uptake with the EnvironmentFile\'s variables', () => {
     const env: Record<string, string> = { PATH: unit.Environment.replace(/^PATH=/, '').replaceAll(SRV, srv) };
-    for (const line of readFileSync(join(srv, 'uptake.env'), 'utf8').split('\n')) if (line.includes('=')) env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1);
+    // (systemd's EnvironmentFile takes a single-quoted value as written, without its quotes)
+    for (const line of readFileSync(join(srv, 'uptake.env'), 'utf8').split('\n')) if (line.includes('=')) env[line.split('=')[0]] = line.slice(line.indexOf('=') + 1).replace(/^'(.*)'$/s, '$1');
     for (const command of [unit.ExecStart, unit.ExecStopPost.replace(/^-/, '')]) {
       const [program, ...args] = command.replaceAll(SRV, srv).split(' ');
       expect(program.startsWith('/')).toBe(true); // systemd does not search the unit's PATH
       execFileSync(program, args, { cwd: unit.WorkingDirectory.replace(SRV, srv), env });
     }
-    expect(calls()).toEqual(['args: run --config uptake.config.json', 'password: s3cret', 'args: status --check --notify --config uptake.config.json', 'password: s3cret']);
+    expect(calls()).toEqual(['args: run --config uptake.config.json', `password: ${SECRET}`, 'args: status --check --notify --config uptake.config.json', `password: ${SECRET}`]);
     expect(unit.ExecStart.startsWith(`${SRV}/node_modules/.bin/uptake `)).toBe(true);
   });
 
