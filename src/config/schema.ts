@@ -328,8 +328,8 @@ export const InputSettleSchema = z
 
 export const ConfigSchema = z
   .object({
-    /** Report title shown on the cover, headers and emails. */
-    title: z.string().default('AI adoption report'),
+    /** The report's title: its first page, the running header and footer of every page, the mail's subject (at most 80 characters: a longer one pushed page 1's alerts to page 2 and wrapped the running header). */
+    title: z.string().trim().min(1, 'expected a title').max(80, 'expected at most 80 characters (the title heads every page of the PDF)').default('AI adoption report'),
     /** Periods (weeks, months) are cut in this zone. */
     timezone: timeZone.default('UTC'),
     input: named('a folder path').default('data/sample'),

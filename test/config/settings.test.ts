@@ -18,6 +18,11 @@ function configError(spec: unknown): string {
 }
 
 describe('settings checked when the config is read, before any work', () => {
+  it('keeps the title to 80 characters, the most a page\'s running header holds', () => {
+    expect(configError({ title: 'Weekly AI adoption, EMEA' })).toBe('accepted');
+    expect(configError({ title: 'x'.repeat(81) })).toMatch(/^uptake\.config\.json: `title`: expected at most 80 characters \(the title heads every page of the PDF\), got `"x+/);
+  });
+
   it('checks the cron expression', () => {
     expect(configError({ schedule: { cron: '0 6 * * 1' } })).toBe('accepted');
     expect(configError({ schedule: { cron: '0 0 29 2 *' } })).toBe('accepted');
