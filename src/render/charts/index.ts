@@ -59,8 +59,12 @@ function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
   const below = doc.tables.accuracy_stability
     .filter((row) => row.month === month && row.team !== '*' && row.suppressed !== true && typeof row.asi === 'number' && row.asi < accuracyTarget)
     .map((row) => row.team);
+  const withheld = doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && row.suppressed === true).length;
   const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
-  return below.length === 0 ? `${scale} No team below it in ${month}.` : `${scale} Below it in ${month}: ${below.join(', ')}.`;
+  // (a team withheld for privacy may be below it: "no team" would say more than the table shows)
+  const unshown = withheld > 0 ? ` (${withheld} team${withheld === 1 ? '' : 's'} withheld for privacy not shown)` : '';
+  if (below.length > 0) return `${scale} Below it in ${month}: ${below.join(', ')}${unshown}.`;
+  return withheld > 0 ? `${scale} No team shown is below it in ${month}${unshown}.` : `${scale} No team below it in ${month}.`;
 }
 
 function coverageCaption(doc: MetricsDocument, thresholds: Thresholds): string {
