@@ -61,10 +61,9 @@ function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
     .map((row) => row.team);
   const withheld = doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && row.suppressed === true).length;
   const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
+  if (below.length > 0) return `${scale} Below it in ${month}: ${below.join(', ')}.`;
   // (a team withheld for privacy may be below it: "no team" would say more than the table shows)
-  const unshown = withheld > 0 ? ` (${withheld} team${withheld === 1 ? '' : 's'} withheld for privacy not shown)` : '';
-  if (below.length > 0) return `${scale} Below it in ${month}: ${below.join(', ')}${unshown}.`;
-  return withheld > 0 ? `${scale} No team shown is below it in ${month}${unshown}.` : `${scale} No team below it in ${month}.`;
+  return withheld > 0 ? `${scale} No team shown is below it in ${month} (${withheld} withheld).` : `${scale} No team below it in ${month}.`;
 }
 
 function coverageCaption(doc: MetricsDocument, thresholds: Thresholds): string {

@@ -9,7 +9,7 @@ describe('reportCharts', () => {
     const doc = chartDoc();
     const withheld = { ...doc, tables: { ...doc.tables, accuracy_stability: doc.tables.accuracy_stability.map((row) => (row.team === '*' ? row : { ...row, asi: null, suppressed: true })) } };
     const caption = reportCharts(withheld).find((chart) => chart.id === 'asi-by-month')!.caption;
-    expect(caption).toMatch(/^Axis zoomed to the data; dashed line: the 90 % accuracy target\. No team shown is below it in 2026-11 \(\d+ teams? withheld for privacy not shown\)\.$/);
+    expect(caption).toMatch(/^Axis zoomed to the data; dashed line: the 90 % accuracy target\. No team shown is below it in 2026-11 \(\d+ withheld\)\.$/);
   });
 
   it('lists the five charts in page order, each with a one-line caption as its subtitle (drawn under the title by Plot)', async () => {
@@ -18,7 +18,7 @@ describe('reportCharts', () => {
       ['adoption-trend', 'Adoption rate by week', 'Black: all teams; no team moved enough this week to single out.'],
       ['adoption-by-task-type', 'Adoption by task type', 'Highest use of AI: contract review (75 %); lowest: budget reconciliation (25 %).'],
       ['cumulative-hours-saved', 'Cumulative hours saved', '23 h saved to date by all teams (top panel, own scale); most among teams: Legal, 9 h.'],
-      ['asi-by-month', 'Accuracy stability (ASI) by month', 'Axis zoomed to the data; dashed line: the 90 % accuracy target. Below it in 2026-11: Sales Ops (1 team withheld for privacy not shown).'],
+      ['asi-by-month', 'Accuracy stability (ASI) by month', 'Axis zoomed to the data; dashed line: the 90 % accuracy target. Below it in 2026-11: Sales Ops.'],
       ['logging-coverage', 'Logging blind spots', '1 of 2 users logged less than 80 % of the AI tasks they reported in 2026-10: their AI use is under-counted.'],
     ]);
     // A caption wider than the chart is wrapped into lines (see render-svg.test.ts); its words stay in order
