@@ -157,7 +157,11 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
       const joiner = words[index + 1 + (from?.length ?? 0)];
       if (from && (joiner === 'to' || joiner === 'and' || joiner === 'until' || joiner === 'through')) {
         const to = readPoint(words, index + 2 + from.length, reportWeek);
-        if (to) return { scope: range(from, to, `${from.phrase} to ${to.phrase}`), used: here(index, 2 + from.length + to.length) };
+        if (to) {
+          // (a range given backwards, "from W44 to W40", is the same weeks: read in order, as the answer's "Read as" says)
+          const [first, last] = to.lastWeek < from.week ? [to, from] : [from, to];
+          return { scope: range(first, last, `${first.phrase} to ${last.phrase}`), used: here(index, 2 + from.length + to.length) };
+        }
       }
     }
   }

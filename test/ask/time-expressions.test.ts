@@ -26,6 +26,9 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
     ['over the last 3 months', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W47', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'the last 3 months' }],
     ['from W40 to W44', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'W40 to W44' }],
     ['between September and October', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-10', phrase: 'September to October' }],
+    // backwards: the same weeks, in order
+    ['from W44 to W40', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'W40 to W44' }],
+    ['between October and September', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-10', phrase: 'September to October' }],
     ['adoption by team', { kind: 'default' }],
     ['who may be a power user', { kind: 'default' }],
   ])('%s', (question, scope) => {
