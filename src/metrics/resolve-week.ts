@@ -32,10 +32,11 @@ export interface ReportWeek {
  * composition, loadReport, calls it once and passes the result on). `latest` is the last week holding
  * tasks whose Sunday is on or before the last loaded date and before the run's clock (`data.asOf`, its
  * date in the report time zone); any other value must name a week that holds at least one task (weeks
- * in the report time zone).
+ * in the report time zone). A week that is neither is blamed on `setting`, where the user set it:
+ * `--week`, or in a notebook ``notebook parameter `week` ``.
  * @example resolveWeek(data, config, 'latest').week // '2026-W47'
  */
-export function resolveWeek(data: CleanedData, config: Config, week: string): ReportWeek {
+export function resolveWeek(data: CleanedData, config: Config, week: string, setting = '--week'): ReportWeek {
   const lookup = makePeriodLookup(config.timezone);
   const weekOf = byQuarterHour((epochMs) => lookup(epochMs).week);
   const weeks = new Set<string>();
@@ -47,7 +48,7 @@ export function resolveWeek(data: CleanedData, config: Config, week: string): Re
     lastWeek = week;
     weeks.add(week);
   }
-  return resolveWeekOf([...weeks], data.loadedDates, data.asOf, config, week);
+  return resolveWeekOf([...weeks], data.loadedDates, data.asOf, config, week, setting);
 }
 
 /**
@@ -55,12 +56,12 @@ export function resolveWeek(data: CleanedData, config: Config, week: string): Re
  * loaded dates and the run's clock given instead.
  * @example resolveWeekOf(['2026-W46', '2026-W47'], { first: '2026-11-09', last: '2026-11-23' }, Date.now(), config, 'latest').week
  */
-export function resolveWeekOf(weeks: string[], loadedDates: CleanedData['loadedDates'], asOf: number, config: Config, week: string): ReportWeek {
-  return resolveWeekAmong([...weeks].sort(), loadedDates, week, dateOf(asOf, config.timezone), config.timezone);
+export function resolveWeekOf(weeks: string[], loadedDates: CleanedData['loadedDates'], asOf: number, config: Config, week: string, setting = '--week'): ReportWeek {
+  return resolveWeekAmong([...weeks].sort(), loadedDates, week, dateOf(asOf, config.timezone), config.timezone, setting);
 }
 
-// Weeks: the sorted weeks holding tasks; today: the run's date in the report zone.
-function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates'], requested: string, today: string, zone: string): ReportWeek {
+// Weeks: the sorted weeks holding tasks; today: the run's date in the report zone; setting: where the week was set.
+function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates'], requested: string, today: string, zone: string, setting: string): ReportWeek {
   if (weeks.length === 0 || !loadedDates) {
     throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
   }
@@ -72,16 +73,16 @@ function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates
     if (complete.length === 0) {
       throw new UptakeError(
         'usage',
-        `--week latest: expected a complete ISO week (Monday to Sunday) in the data before today (${today}), but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; pass --week with one of ${describeWeeks(weeks)}`,
+        `${setting}: expected \`latest\` to find a complete ISO week (Monday to Sunday) in the data before today (${today}), but the loaded dates run from ${loadedDates.first} to ${loadedDates.last}; weeks available: ${describeWeeks(weeks)}`,
       );
     }
     return reportWeek(complete[complete.length - 1], zone, true);
   }
   if (!isIsoWeek(value)) {
-    throw new UptakeError('usage', `--week: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   if (!weeks.includes(value)) {
-    throw new UptakeError('usage', `--week: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    throw new UptakeError('usage', `${setting}: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   return reportWeek(value, zone, false);
 }

@@ -13,7 +13,7 @@ import { makePeriodLookup } from '../metrics/make-period-lookup.js';
 import { resolveWeek } from '../metrics/resolve-week.js';
 import { UptakeError } from '../errors.js';
 import { expectValue } from '../util/expect-value.js';
-import { loadReport, reportOn } from '../report/load-report.js';
+import { loadReport, reportOn, weekSetting } from '../report/load-report.js';
 import { findProjectRoot } from './find-project-root.js';
 
 /**
@@ -36,6 +36,8 @@ export interface TaskFilter extends DataSource {
   team?: string | string[];
   /** One task type or several (canonical labels), matched case-insensitively. */
   taskType?: string | string[];
+  /** The notebook parameter `week` came from, which an error about it names; default `week`. */
+  weekParameter?: string;
 }
 
 interface Loaded {
@@ -127,7 +129,8 @@ export async function tasks(filter: TaskFilter = {}): Promise<ColumnTable> {
   const startedAt = table.array('started_at') as ArrayLike<number>;
   const periods = makePeriodLookup(config.timezone);
   const weekOf = Array.from(startedAt, (epochMs) => periods(epochMs).week);
-  const weeks = new Set(asList(filter.week).map((week) => (week === 'latest' || !weekOf.includes(week) ? resolveWeek(data, config, week).week : week)));
+  const setting = weekSetting(filter.weekParameter ?? 'week');
+  const weeks = new Set(asList(filter.week).map((week) => (week === 'latest' || !weekOf.includes(week) ? resolveWeek(data, config, week, setting).week : week)));
   const teams = table.array('team') as ArrayLike<string | null>;
   const types = table.array('task_type') as ArrayLike<string | null>;
   const teamMatches = matcher('team', asList(filter.team), Array.from(teams));
@@ -207,11 +210,12 @@ export interface MetricsTables {
 
 /**
  * The week's KPI tables as arquero tables; with `team`, the rows of that team and the all-teams row (`*`).
- * @example (await uptake.metrics({ week: "2026-W47" })).tables.adoption_by_team
+ * A week the data lacks is blamed on the notebook parameter `weekParameter` (default `week`).
+ * @example (await uptake.metrics({ week: compareWith, weekParameter: "compareWith" })).tables.adoption_by_team
  */
-export async function metrics(filter: DataSource & { week?: string; team?: string } = {}): Promise<MetricsTables> {
+export async function metrics(filter: DataSource & { week?: string; team?: string; weekParameter?: string } = {}): Promise<MetricsTables> {
   const { config, data } = await load(filter);
-  const { metrics: document } = reportOn({ config, data }, filter.week || 'latest');
+  const { metrics: document } = reportOn({ config, data }, filter.week || 'latest', weekSetting(filter.weekParameter ?? 'week'));
   const teamRows = document.tables.adoption_trend.map((row) => row.team);
   const teamMatches = matcher('team', asList(filter.team), teamRows.filter((team) => team !== '*'));
   const tables = {} as MetricsTables['tables'];

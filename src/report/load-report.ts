@@ -35,6 +35,11 @@ export interface LoadReportOptions {
   config?: Config | string;
   /** `YYYY-Www` or `latest` (the last complete ISO week in the data); default `latest`; null: clean only. */
   week?: string | null;
+  /**
+   * The notebook parameter `week` came from: a week the data lacks is blamed on it (``notebook parameter `week` ``),
+   * not on `--week`, which a notebook's user never set. Default: `--week`.
+   */
+  weekParameter?: string;
   /** Relative `input` and `config` paths resolve against this folder; default: as given (the working directory). */
   baseDir?: string;
   /**
@@ -98,7 +103,7 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   // 2b and 3. The report week, resolved once, and every KPI for it: through a store, from its kept weekly facts and the
   // report window's tasks (the data then holds those tasks only), else from every cleaned task
   if (source.store !== undefined && !options.allTasks && options.week !== null) {
-    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', metricsOnly: options.metricsOnly, weekBefore: options.weekBefore });
+    const run = await cleanThroughStore(source.store, input, config, cleaning, { week: options.week ?? 'latest', weekSetting: weekSetting(options.weekParameter), metricsOnly: options.metricsOnly, weekBefore: options.weekBefore });
     await assertInputsUnchanged(input, files);
     return { config, input, data: run.data, files, ...run.report! };
   }
@@ -107,18 +112,27 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   await assertInputsUnchanged(input, files);
   const loaded: LoadedData = { config, input, data, files };
   if (options.week === null) return loaded;
-  return { ...loaded, ...reportOn(loaded, options.week ?? 'latest') };
+  return { ...loaded, ...reportOn(loaded, options.week ?? 'latest', weekSetting(options.weekParameter)) };
 }
 
 /**
  * The second half of loadReport, for data already loaded: the week resolved (`YYYY-Www` or `latest`)
  * and its metrics document. `uptake validate` and the notebooks' `metrics()` call it after
- * `loadReport({ week: null })`; the ask engine for the weeks a question needs.
+ * `loadReport({ week: null })`; the ask engine for the weeks a question needs. A bad week is blamed on
+ * `setting` (see weekSetting).
  * @example reportOn(await loadReport({ input: 'data/sample', week: null }), 'latest').week.week // '2026-W47'
  */
-export function reportOn(loaded: Pick<LoadedData, 'config' | 'data'>, week: string): { week: ReportWeek; metrics: MetricsDocument } {
-  const reportWeek = resolveWeek(loaded.data, loaded.config, week);
+export function reportOn(loaded: Pick<LoadedData, 'config' | 'data'>, week: string, setting?: string): { week: ReportWeek; metrics: MetricsDocument } {
+  const reportWeek = resolveWeek(loaded.data, loaded.config, week, setting);
   return { week: reportWeek, metrics: computeMetrics(loaded.data, loaded.config, reportWeek) };
+}
+
+/**
+ * Where a week was set, as an error about it names it: `--week`, or the notebook parameter it came from.
+ * @example weekSetting('compareWith') // 'notebook parameter `compareWith`'
+ */
+export function weekSetting(weekParameter?: string): string {
+  return weekParameter === undefined ? '--week' : `notebook parameter \`${weekParameter}\``;
 }
 
 async function configFrom(file: string | undefined, baseDir: string | undefined, at: (path: string) => string): Promise<Config> {

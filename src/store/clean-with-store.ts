@@ -29,6 +29,8 @@ export interface StoreRunEffects {
 /** What a run asks of the store besides cleaning: a report week (`YYYY-Www` or `latest`) computed from the kept facts. */
 export interface StoreRequest {
   week?: string;
+  /** Where the week was set, as an error about it names it: `--week` (default), or ``notebook parameter `week` ``. */
+  weekSetting?: string;
   /**
    * Only the metrics are wanted (`uptake metrics`): stored tasks are loaded without the columns no KPI reads
    * (task ids, prompts, tool versions and pass-through values: empty) and metrics.groupBy does not name, so the
@@ -297,7 +299,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
         return { data: cleaned.built ? settleTasks(parsed, config, cleaned.built.tasks) : (await settled()).data, summary };
       }
       // (the KPIs compute next: the engine gives back what it cached)
-      const { data, week, metrics } = await reportFromStore(engine, config, base, request.week, settled, progress, () => engine.releaseCache(), computed);
+      const { data, week, metrics } = await reportFromStore(engine, config, base, { week: request.week, setting: request.weekSetting }, settled, progress, () => engine.releaseCache(), computed);
       await keepFacts();
       if (!request.weekBefore) return { data, summary, report: { week, metrics } };
       // (once the KPIs are computed: the two weeks' tasks are not held beside the facts)

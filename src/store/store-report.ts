@@ -208,14 +208,14 @@ function factsOfWeek(facts: WeekFacts, week: string): WeekFacts {
  * the report window's settled tasks and the manual baselines by SQL. `base` is the cleaned data without tasks
  * (accounting, quarantine, roster, ...); the data returned holds the window's tasks only. `statementsDone` hears
  * when the report has run its last statement and only computes (by default the engine may then checkpoint: see
- * checkpointSoon).
- * @example const { week, metrics } = await reportFromStore(engine, config, base, 'latest', settled, log)
+ * checkpointSoon). A week the store lacks is blamed on `requested.setting` (default `--week`; see resolveWeek).
+ * @example const { week, metrics } = await reportFromStore(engine, config, base, { week: 'latest' }, settled, log)
  */
 export async function reportFromStore(
   engine: StoreEngine,
   config: Config,
   base: CleanedData,
-  requested: string,
+  requested: { week: string; setting?: string },
   settled: SettledTasks,
   progress: (message: string) => void = () => {},
   statementsDone: () => void = () => engine.checkpointSoon(),
@@ -226,7 +226,7 @@ export async function reportFromStore(
   const rows = [...kept, ...computed.flatMap(({ row }) => (row ? [row] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
-  const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested);
+  const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested.week, requested.setting);
   const window = reportWindow(report, config).sort();
   progress(`report ${report.week}: loading the tasks of ${window.join(' and ')}`);
   const { data: windowData } = await settled({ from: weekStartMs(window[0], config.timezone), to: weekStartMs(shiftWeek(window[window.length - 1], 1), config.timezone) });

@@ -94,6 +94,18 @@ describe('resolveWeek', () => {
     expect(error.message).toMatch(/got `2026-W40`; weeks available: 2026-W45, 2026-W46, 2026-W47/);
   });
 
+  it('names the setting the week came from: `--week` by default, else the one given (a notebook parameter)', () => {
+    const data = dataEnding('2026-11-22T20:00:00Z');
+    const weeks = 'weeks available: 2026-W45, 2026-W46, 2026-W47';
+    expect(errorOf(() => resolveWeek(data, testConfig(), '2026-W99')).message).toBe(`--week: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
+    expect(errorOf(() => resolveWeek(data, testConfig(), '2026-W99', 'notebook parameter `week`')).message).toBe(`notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
+    expect(errorOf(() => resolveWeek(data, testConfig(), '2026-W40', 'notebook parameter `compareWith`')).message).toBe(`notebook parameter \`compareWith\`: expected a week that holds data, got \`2026-W40\`; ${weeks}`);
+    const partial = makeCleanedData({ tasks: [{ user_id: 'a', started_at: '2026-11-18T09:00:00Z' }], asOf: '2026-11-30T00:00:00Z' });
+    const latest = 'expected `latest` to find a complete ISO week (Monday to Sunday) in the data before today (2026-11-30), but the loaded dates run from 2026-11-18 to 2026-11-18; weeks available: 2026-W47';
+    expect(errorOf(() => resolveWeek(partial, testConfig(), 'latest')).message).toBe(`--week: ${latest}`);
+    expect(errorOf(() => resolveWeek(partial, testConfig(), 'latest', 'notebook parameter `week`')).message).toBe(`notebook parameter \`week\`: ${latest}`);
+  });
+
   it('latest with no complete week is a usage error; no tasks at all is an input error', () => {
     const partial = makeCleanedData({ tasks: [{ user_id: 'a', started_at: '2026-11-18T09:00:00Z' }] });
     expect(errorOf(() => resolveWeek(partial, testConfig(), 'latest')).kind).toBe('usage');

@@ -70,6 +70,13 @@ describe('quarantine, roster and metrics', () => {
     expect((await roster({ input: folder, team: 'legal' })).objects()).toEqual([{ user_id: 'u2', team: 'Legal', month: '2026-11', timezone: 'UTC', licensed: true, tasks_total: 10, ai_tasks_total: 5 }]);
   });
 
+  it('blames a bad week on the notebook parameter it came from: `week`, or the one given (weekParameter), never --week', async () => {
+    const weeks = 'weeks available: 2026-W45, 2026-W46, 2026-W47';
+    await expect(metrics({ input: REPORT_INPUT, week: '2026-W99' })).rejects.toMatchObject({ kind: 'usage', message: `notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}` });
+    await expect(metrics({ input: REPORT_INPUT, week: '2026-W30', weekParameter: 'compareWith' })).rejects.toMatchObject({ kind: 'usage', message: `notebook parameter \`compareWith\`: expected a week that holds data, got \`2026-W30\`; ${weeks}` });
+    await expect(tasks({ input: REPORT_INPUT, week: ['2026-W47', '2026-W99'] })).rejects.toMatchObject({ kind: 'usage', message: `notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}` });
+  });
+
   it("gives the week's KPI tables as arquero tables, a team's rows with the all-teams row", async () => {
     const result = await metrics({ input: REPORT_INPUT, week: '2026-W47', team: 'LEGAL' });
     expect([result.week, result.weekStart, result.weekEnd]).toEqual(['2026-W47', '2026-11-16', '2026-11-22']);

@@ -145,6 +145,23 @@ describe('uptake execute (CLI)', () => {
     expect(joined(data[0]['text/markdown'])).toBe('## Legal, 2026-W47\n\nCompared with all teams together.');
     expect(data.filter((bundle) => bundle['application/vnd.vegalite.v5+json'] && bundle['image/svg+xml']).length).toBeGreaterThanOrEqual(2);
   }, KERNEL_TEST);
+
+  it('a bad week names the notebook parameter it was set in (`week`, `compareWith`); the CLI names --week', () => {
+    const weeks = 'weeks available: 2026-W45, 2026-W46, 2026-W47';
+    const badWeek = (name: string, ...parameters: string[]) => {
+      const result = uptake('execute', join(build, 'notebooks', name), '-p', `input=${REPORT_INPUT}`, ...parameters.flatMap((parameter) => ['-p', parameter]), '--out', join(workDir, `bad-week-${name}`));
+      expect(result.code).toBe(5);
+      expect(result.stderr).not.toContain('--week');
+      return result.stderr;
+    };
+    expect(badWeek('weekly-report.ipynb', 'week=2026-W99', 'output=')).toContain(`UptakeError: notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
+    expect(badWeek('team-deep-dive.ipynb', 'week=2026-W30')).toContain(`UptakeError: notebook parameter \`week\`: expected a week that holds data, got \`2026-W30\`; ${weeks}`);
+    expect(badWeek('explore.ipynb', 'week=2026-W99')).toContain(`UptakeError: notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
+    expect(badWeek('explore.ipynb', 'week=2026-W47', 'compareWith=2026-W30')).toContain(`UptakeError: notebook parameter \`compareWith\`: expected a week that holds data, got \`2026-W30\`; ${weeks}`);
+    const cli = uptake('metrics', '--input', REPORT_INPUT, '--week', '2026-W30');
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain(`\nuptake: --week: expected a week that holds data, got \`2026-W30\`; ${weeks}\n`);
+  }, 4 * KERNEL_TEST);
 });
 
 describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {

@@ -36,6 +36,11 @@ describe('loadReport', () => {
     expect(JSON.stringify(direct.metrics)).toBe(JSON.stringify(week45.metrics));
   });
 
+  it('a week the data lacks is blamed on --week, or on the notebook parameter it came from (weekParameter)', async () => {
+    await expect(loadReport({ input: 'data/sample', config, week: '2026-W30' }, afterTheSample)).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(/^--week: expected a week that holds data, got `2026-W30`; weeks available: 2026-W40, /) });
+    await expect(loadReport({ input: 'data/sample', config, week: '2026-W30', weekParameter: 'week' }, afterTheSample)).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(/^notebook parameter `week`: expected a week that holds data, got `2026-W30`; weeks available: 2026-W40, /) });
+  });
+
   it('the run\'s clock bounds `latest`: on the Sunday of 2026-W47 that week is not over yet', async () => {
     const report = await loadReport({ input: 'data/sample', config }, { now: () => new Date('2026-11-22T12:00:00Z') });
     expect(report.week.week).toBe('2026-W46');
@@ -52,6 +57,7 @@ describe('loadReport', () => {
       expect(JSON.stringify(first.metrics)).toBe(JSON.stringify(direct.metrics));
       expect(JSON.stringify(second.metrics)).toBe(JSON.stringify(direct.metrics));
       expect(lines.join('\n')).toMatch(/skipped 16 of 16 log files/);
+      await expect(loadReport({ input: 'data/sample', store, config, week: '2026-W30', weekParameter: 'week' }, afterTheSample)).rejects.toMatchObject({ kind: 'usage', message: expect.stringMatching(/^notebook parameter `week`: expected a week that holds data, got `2026-W30`/) });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
