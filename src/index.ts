@@ -12,6 +12,7 @@ export type { FrontPage, FrontPageAlert } from './render/front-page.js';
 export { reportTables } from './render/report-tables.js';
 export type { ReportTable } from './render/report-tables.js';
 export { readingGuide } from './render/reading-guide.js';
+export { weekBeforeNote } from './render/week-before-note.js';
 export { peopleSection } from './render/people-section.js';
 export type { PeopleSection } from './render/people-section.js';
 export { usageTiersChart } from './render/charts/usage-tiers.js';

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -162,6 +162,67 @@ describe('uptake execute (CLI)', () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain(`\nuptake: --week: expected a week that holds data, got \`2026-W30\`; ${weeks}\n`);
   }, 4 * KERNEL_TEST);
+});
+
+// Where a comparison or a chart cannot be made, each notebook says so in a sentence. The data: `uptake generate`'s
+// 2026-W40 to 2026-W42 (2026-W40 its first week, none before it to compare with), less the manual export of 2026-W42
+// (a week without manual tasks), plus Treasury, six users with AI tasks in 2026-W41 only (a team with no tasks in
+// 2026-W40, before its first, nor in 2026-W42, after its last).
+describe('every notebook runs for the first week, a week without manual tasks and a team without tasks that week', () => {
+  let edgeInput: string;
+  beforeAll(() => {
+    edgeInput = join(workDir, 'edge-input');
+    expect(uptake('generate', '--out', edgeInput, '--weeks', '3', '--end-week', '2026-W42').code).toBe(0);
+    for (const name of readdirSync(edgeInput).filter((file) => file.startsWith('manual_logs_2026-W42'))) rmSync(join(edgeInput, name));
+    const users = ['t01', 't02', 't03', 't04', 't05', 't06'];
+    writeFileSync(join(edgeInput, 'ai_logs_treasury.csv'), ['event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful', ...users.map((user, index) => `tr-${user},${user},Treasury,invoice_matching,2026-10-0${6 + (index % 3)}T1${index}:00:00Z,2026-10-0${6 + (index % 3)}T1${index}:20:00Z,completed,0.9,false`)].join('\n') + '\n');
+    writeFileSync(join(edgeInput, 'user_monthly_summary_treasury.csv'), ['user_id,team,month,timezone,licensed,tasks_total,ai_tasks_total', ...users.map((user) => `${user},Treasury,2026-10,UTC,true,1,1`)].join('\n') + '\n');
+    // exported an hour ago: no wait for files still being written (inputSettle)
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(edgeInput)) utimesSync(join(edgeInput, name), anHourAgo, anHourAgo);
+  }, 60_000);
+
+  function executed(name: string, ...parameters: string[]) {
+    const out = join(workDir, `edge-${name.replace(/\.ipynb$/, '')}-${parameters.join('-').replace(/[^\w-]/g, '_')}.ipynb`);
+    const result = uptake('execute', join(build, 'notebooks', name), '-p', `input=${edgeInput}`, ...parameters.flatMap((parameter) => ['-p', parameter]), '--out', out);
+    expect(result.stderr).not.toContain('failed');
+    expect(result.code).toBe(0);
+    const outputs = outputsOf(out);
+    expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
+    const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
+    return {
+      out,
+      streams: outputs.filter((output) => output.output_type === 'stream').map((output) => joined(output.text)),
+      sentences: data.filter((bundle) => bundle['text/markdown'] !== undefined).map((bundle) => joined(bundle['text/markdown'])),
+      tables: data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<div class="uptake-table">')).map((bundle) => joined(bundle['text/plain'])),
+      plots: data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<figure')).map((bundle) => joined(bundle['text/plain'])),
+      vegaLite: data.filter((bundle) => bundle['application/vnd.vegalite.v5+json']).map((bundle) => joined(bundle['text/plain'])),
+    };
+  }
+
+  it('explore.ipynb: a sentence instead of the comparison in the first week, and instead of the counts and charts of a slice with no tasks', () => {
+    const first = executed('explore.ipynb', 'week=2026-W40', 'team=treasury');
+    expect(first.streams).toContain('2026-W40 (2026-09-28 to 2026-10-04): 0 tasks of treasury\n');
+    expect(first.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Adoption by team, 2026-W40']);
+    expect(first.sentences).toEqual(['No tasks of treasury in 2026-W40: nothing to count or draw.', 'No week before 2026-W40 in the data to compare with.']);
+    expect([first.plots, first.vegaLite]).toEqual([[], []]);
+
+    const noManual = executed('explore.ipynb', 'week=2026-W42');
+    expect(noManual.sentences).toEqual([]);
+    expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, 2026-W41 against 2026-W42']);
+    const counts = noManual.tables[1].split('\n');
+    expect(counts[1]).toBe('|team|ai_logs|manual_logs|');
+    expect(counts.find((line) => line.startsWith('|Finance|'))).toMatch(/^\|Finance\|[1-9]\d*\|0\|$/);
+    expect(noManual.plots).toEqual(['Tasks per day, 2026-W42', 'Tasks per task type, 2026-W42', 'Adoption by task type, 2026-W41 → 2026-W42']);
+    expect(noManual.vegaLite).toEqual(['Task duration (minutes), 2026-W42']);
+  }, 2 * KERNEL_TEST);
+
+  it('weekly-report.ipynb: the first week, and a week without manual tasks', () => {
+    const first = executed('weekly-report.ipynb', 'week=2026-W40', 'output=');
+    expect(first.sentences.find((sentence) => sentence.startsWith('- Adoption'))).toMatch(/^- Adoption stood at \d+ %, with no measurable previous week to compare\./);
+    expect(first.vegaLite.slice(0, 3)).toEqual(['Adoption rate by week', 'Cumulative hours saved', 'Accuracy stability (ASI) by month']);
+    expectReport(executed('weekly-report.ipynb', 'week=2026-W42', 'output=').out);
+  }, 2 * KERNEL_TEST);
 });
 
 describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
