@@ -113,6 +113,19 @@ export function matchTeam(given: string, known: Iterable<string | null>): string
   return found;
 }
 
+/**
+ * Every team the data names, in its tasks or on its roster, sorted: a team parameter is matched against them, so a
+ * team with no task in the week asked about (or none yet) is still a team, with no rows that week.
+ * @example uptake.teamsOf((await uptake.loadReport({ week: null })).data) // ['Engineering', 'Finance', ...]
+ */
+export function teamsOf(data: Pick<CleanedData, 'tasks' | 'roster'>): string[] {
+  const names = new Set<string>();
+  for (const table of [data.tasks, data.roster]) {
+    for (const team of Array.from(table.array('team') as ArrayLike<string | null>)) if (team) names.add(team);
+  }
+  return [...names].sort();
+}
+
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && !Number.isNaN(value) ? value : null;
 }
@@ -133,7 +146,7 @@ export async function tasks(filter: TaskFilter = {}): Promise<ColumnTable> {
   const weeks = new Set(asList(filter.week).map((week) => (week === 'latest' || !weekOf.includes(week) ? resolveWeek(data, config, week, setting).week : week)));
   const teams = table.array('team') as ArrayLike<string | null>;
   const types = table.array('task_type') as ArrayLike<string | null>;
-  const teamMatches = matcher('team', asList(filter.team), Array.from(teams));
+  const teamMatches = matcher('team', asList(filter.team), teamsOf(data));
   const typeMatches = matcher('taskType', asList(filter.taskType), Array.from(types));
   const rows: number[] = [];
   for (let row = 0; row < table.numRows(); row += 1) {
@@ -216,8 +229,7 @@ export interface MetricsTables {
 export async function metrics(filter: DataSource & { week?: string; team?: string; weekParameter?: string } = {}): Promise<MetricsTables> {
   const { config, data } = await load(filter);
   const { metrics: document } = reportOn({ config, data }, filter.week || 'latest', weekSetting(filter.weekParameter ?? 'week'));
-  const teamRows = document.tables.adoption_trend.map((row) => row.team);
-  const teamMatches = matcher('team', asList(filter.team), teamRows.filter((team) => team !== '*'));
+  const teamMatches = matcher('team', asList(filter.team), teamsOf(data));
   const tables = {} as MetricsTables['tables'];
   for (const [name, rows] of Object.entries(document.tables) as Array<[keyof MetricsDocument['tables'], Array<Record<string, unknown>>]>) {
     const kept = teamMatches ? rows.filter((row) => !('team' in row) || row.team === '*' || teamMatches(row.team as string | null)) : rows;

@@ -2,7 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
-import { metrics, quarantine, roster, tasks } from '../../src/notebook/analyst-data.js';
+import { loadReport } from '../../src/report/load-report.js';
+import { metrics, quarantine, roster, tasks, teamsOf } from '../../src/notebook/analyst-data.js';
 import { tableDisplayBundle } from '../../src/notebook/show-table.js';
 import { ROSTER_HEADER, csv, inputFolder } from '../helpers/input-folder.js';
 
@@ -82,6 +83,29 @@ describe('quarantine, roster and metrics', () => {
     expect([result.week, result.weekStart, result.weekEnd]).toEqual(['2026-W47', '2026-11-16', '2026-11-22']);
     expect(result.tables.adoption_by_team.array('team')).toEqual(['*', 'Legal']);
     expect(result.tables.adoption_by_task_type.numRows()).toBe(result.document.tables.adoption_by_task_type.length);
+  });
+});
+
+describe('teams without tasks', () => {
+  // Legal works in 2026-W47, Treasury in 2026-W48 only; Audit is on the roster and has no task at all.
+  const teams = inputFolder({
+    'ai_logs_2026-11.csv': csv(
+      'event_id,user_id,team,task_type,started_at,status',
+      'e1,u1,Legal,contract_review,2026-11-16T09:00:00Z,completed',
+      'e2,u2,Treasury,invoice_matching,2026-11-23T09:00:00Z,completed',
+    ),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Legal,2026-11,UTC,true,10,5', 'u2,Treasury,2026-11,UTC,true,10,5', 'u3,Audit,2026-11,UTC,true,10,0'),
+  });
+
+  it('teamsOf: every team of the tasks and the roster, sorted', async () => {
+    expect(teamsOf((await loadReport({ input: teams, week: null })).data)).toEqual(['Audit', 'Legal', 'Treasury']);
+  });
+
+  it('a team with no tasks in the week (none yet, or none ever) is a team: its tasks and metric rows are none, not an error', async () => {
+    expect((await tasks({ input: teams, week: '2026-W47', team: 'treasury' })).numRows()).toBe(0);
+    expect((await tasks({ input: teams, team: 'AUDIT' })).numRows()).toBe(0);
+    expect((await metrics({ input: teams, week: '2026-W47', team: 'Treasury' })).tables.adoption_by_team.array('team')).toEqual(['*']);
+    await expect(metrics({ input: teams, week: '2026-W47', team: 'Tax' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `team` to be one of Audit, Legal, Treasury, got "Tax"' });
   });
 });
 

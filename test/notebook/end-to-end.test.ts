@@ -217,6 +217,14 @@ describe('every notebook runs for the first week, a week without manual tasks an
     expect(noManual.vegaLite).toEqual(['Task duration (minutes), 2026-W42']);
   }, 2 * KERNEL_TEST);
 
+  it('team-deep-dive.ipynb: a team with no tasks that week (before its first, after its last) is that team, said so; the first week has none before it', () => {
+    const before = executed('team-deep-dive.ipynb', 'week=2026-W40', 'team=treasury');
+    expect(before.sentences).toEqual(['## Treasury, 2026-W40\n\nCompared with all teams together.', 'Treasury has no tasks in 2026-W40.', 'No week before 2026-W40 in the data to compare with.', 'No gaps and no alerts for this team this week.']);
+    const after = executed('team-deep-dive.ipynb', 'week=2026-W42', 'team=Treasury');
+    expect(after.sentences).toEqual(['## Treasury, 2026-W42\n\nCompared with all teams together.', 'Treasury has no tasks in 2026-W42.', 'No gaps and no alerts for this team this week.']);
+    expect(after.vegaLite.length).toBeGreaterThanOrEqual(2);
+  }, 2 * KERNEL_TEST);
+
   it('weekly-report.ipynb: the first week, and a week without manual tasks', () => {
     const first = executed('weekly-report.ipynb', 'week=2026-W40', 'output=');
     expect(first.sentences.find((sentence) => sentence.startsWith('- Adoption'))).toMatch(/^- Adoption stood at \d+ %, with no measurable previous week to compare\./);
