@@ -154,8 +154,9 @@ function currentCatalogue() {
 }
 const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((metric) => metric.id === id)!;
 
-// Weekdays too: the tables hold weeks and months, not days ("on Sunday" is refused, not read as a team).
-const TIME_LIKE = /^(\d{4}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
+// Weekdays too: the tables hold weeks and months, not days ("on Sunday" is refused, not read as a team); and a
+// week label no week has ("w54", "2026w60"), never dropped for the report week.
+const TIME_LIKE = /^(\d{4}|(\d{4}-?)?wk?\d{1,3}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
 
 const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
 // Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
@@ -185,6 +186,16 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     names.push(word);
   });
   return names;
+}
+
+// Time words no rule used: "yesterday", "Q3", and "week 60" (a week number no week has).
+function unreadTime(words: string[], used: Set<number>): string[] {
+  return words.flatMap((word, index) => {
+    if (used.has(index)) return [];
+    if (TIME_LIKE.test(word)) return [word];
+    const next = words[index + 1] ?? '';
+    return ['w', 'wk', 'week'].includes(word) && /^\d{1,3}$/.test(next) && !used.has(index + 1) ? [`${word} ${next}`] : [];
+  });
 }
 
 // Comparison symbols become words before the question is split.
@@ -475,7 +486,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     time: scope,
     countOnly,
     unknownNames: unknownNames(question, words, used),
-    unknownTime: words.filter((word, index) => !used.has(index) && TIME_LIKE.test(word)),
+    unknownTime: unreadTime(words, used),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

@@ -1,5 +1,6 @@
-// Week labels (2026-w45), months (2026-10) and decimals (0.8) stay whole; other dots and hyphens split words.
-const KEEP_WHOLE = /^(\d{4}-w\d{1,2}|\d{4}-\d{2}|\d+(\.\d+)?)$/;
+// Week labels (2026-w45, 2026w45), months (2026-10) and decimals (0.8) stay whole, also before a full stop
+// ("in 2026-W45."); other dots and hyphens split words.
+const KEEP_WHOLE = /^(\d{4}-?w\d{1,2}|\d{4}-\d{2}|\d+(\.\d+)?)$/;
 
 /**
  * A question's words: lower-cased, possessives and punctuation dropped, `%` kept as its own word.
@@ -13,7 +14,10 @@ export function textTokens(text: string): string[] {
     .replace(/%/g, ' % ')
     // (letters of every script: "zürich" and "東京" are words, not "z" and "rich")
     .split(/[^\p{L}\p{M}\p{N}.%-]+/u)
-    .flatMap((token) => (KEEP_WHOLE.test(token) ? [token] : token.split(/[.-]+/)))
+    .flatMap((token) => {
+      const bare = token.replace(/^[.-]+|[.-]+$/g, '');
+      return KEEP_WHOLE.test(bare) ? [bare] : token.split(/[.-]+/);
+    })
     .filter((token) => token.length > 0);
 }
 

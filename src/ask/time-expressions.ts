@@ -52,21 +52,36 @@ interface Point {
   phrase: string;
 }
 
-// A week or month named at `index`: 2026-w45, w45, "week 45", october, "oct 2026", 2026-10.
+// A week number at `index` without its year: "w45", "wk45", "week 45", "w 45".
+function weekNumberAt(words: string[], index: number): { number: string; length: number; phrase: string } | null {
+  const word = words[index] ?? '';
+  const joined = /^wk?(\d{1,2})$/.exec(word);
+  if (joined) return { number: joined[1].padStart(2, '0'), length: 1, phrase: `W${joined[1].padStart(2, '0')}` };
+  const next = words[index + 1] ?? '';
+  if (['w', 'wk', 'week'].includes(word) && /^\d{1,2}$/.test(next)) {
+    return { number: next.padStart(2, '0'), length: 2, phrase: word === 'week' ? `week ${next}` : `W${next.padStart(2, '0')}` };
+  }
+  return null;
+}
+
+// A week or month named at `index`: 2026-w45 (2026w45, 2026 w45, w45 2026), w45, "week 45", october, "oct 2026", 2026-10.
 function readPoint(words: string[], index: number, reportWeek: string): Point | null {
   const word = words[index];
   const reportYear = Number(reportWeek.slice(0, 4));
   const weekPoint = (week: string, length: number, phrase: string): Point | null =>
     isIsoWeek(week) ? { week, lastWeek: week, month: monthOfWeek(week), isMonth: false, length, phrase } : null;
-  let match = /^(\d{4})-w(\d{1,2})$/.exec(word);
-  if (match) return weekPoint(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, word.toUpperCase());
-  const bareWeek = (number: string, length: number, phrase: string) => {
-    const candidate = `${reportYear}-W${number.padStart(2, '0')}`;
-    return weekPoint(candidate > reportWeek ? `${reportYear - 1}-W${number.padStart(2, '0')}` : candidate, length, phrase);
-  };
-  match = /^w(\d{1,2})$/.exec(word);
-  if (match) return bareWeek(match[1], 1, word.toUpperCase());
-  if (word === 'week' && /^\d{1,2}$/.test(words[index + 1] ?? '')) return bareWeek(words[index + 1], 2, `week ${words[index + 1]}`);
+  // (an ISO week in any case and spacing is the same week, and says so in its ISO form)
+  let match = /^(\d{4})-?w(\d{1,2})$/.exec(word);
+  if (match) return weekPoint(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, `${match[1]}-W${match[2].padStart(2, '0')}`);
+  const yearFirst = /^\d{4}$/.test(word) ? weekNumberAt(words, index + 1) : null;
+  if (yearFirst) return weekPoint(`${word}-W${yearFirst.number}`, 1 + yearFirst.length, `${word}-W${yearFirst.number}`);
+  const bare = weekNumberAt(words, index);
+  if (bare) {
+    const year = words[index + bare.length] ?? '';
+    if (/^\d{4}$/.test(year)) return weekPoint(`${year}-W${bare.number}`, bare.length + 1, `${year}-W${bare.number}`);
+    const candidate = `${reportYear}-W${bare.number}`;
+    return weekPoint(candidate > reportWeek ? `${reportYear - 1}-W${bare.number}` : candidate, bare.length, bare.phrase);
+  }
   const monthPoint = (month: string, length: number, phrase: string): Point => {
     const weeks = weeksOfMonth(month);
     return { week: weeks[0], lastWeek: weeks[weeks.length - 1], month, isMonth: true, length, phrase };

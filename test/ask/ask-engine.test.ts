@@ -372,6 +372,27 @@ describe('names, typos and time words', () => {
     expect(ask('adoption the week before').weeks).toEqual(['2026-W46']);
   });
 
+  test('an ISO week in lower case, without its hyphen or with its year apart reads as the upper-case week', () => {
+    const upper = ask("what was Finance's adoption in 2026-W44");
+    expect(upper.answer).toBe(`Adoption rate for Finance in 2026-W44 was ${pct(9 / 15)}.`);
+    expect(upper.weeks).toEqual(['2026-W44']);
+    for (const week of ['2026-w44', '2026w44', '2026W44', 'w44', 'W44', '2026 w44', 'w44 2026', 'wk44', 'w 44', '2026-w44.']) {
+      const lower = ask(`what was Finance's adoption in ${week}`);
+      expect({ ...lower, question: '' }, week).toEqual({ ...upper, question: '' });
+    }
+    const since = ask('how did adoption change since 2026w44');
+    expect(since.weeks).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+    expect({ ...since, question: '' }).toEqual({ ...ask('how did adoption change since 2026-W44'), question: '' });
+  });
+
+  test('a word written like a week that is no week is refused, not ignored', () => {
+    for (const [question, word] of [['adoption in w54', 'w54'], ['adoption in 2026w60', '2026w60'], ['hours saved in 2026-w00', '2026-w00'], ['adoption in week 60', 'week 60']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^I cannot read the time in "${word}", so I will not guess;`));
+    }
+  });
+
   test('a week after the data says so instead of guessing', () => {
     expect(ask('adoption in 2026-W50').answer).toBe('There is no adoption rate for 2026-W50: the data holds 2026-W40 to 2026-W47.');
   });

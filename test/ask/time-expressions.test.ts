@@ -29,11 +29,24 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
     // backwards: the same weeks, in order
     ['from W44 to W40', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'W40 to W44' }],
     ['between October and September', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-10', phrase: 'September to October' }],
+    ['since 2026w40', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since 2026-W40' }],
+    ['from 2026 w40 to wk44', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: '2026-W40 to W44' }],
     ['adoption by team', { kind: 'default' }],
     ['who may be a power user', { kind: 'default' }],
   ])('%s', (question, scope) => {
     expect(scopeOf(question)).toEqual(scope);
   });
+
+  // an ISO week in any case, with or without its hyphen, its year apart or its "w" spelled out: the same week, every word of it read
+  test.each(['2026-w44', '2026-W44', '2026w44', '2026W44', '2026 w44', 'w44 2026', '2026-w44.', 'week 44 2026', 'w44', 'W44', 'week 44', 'wk44', 'wk 44', 'w 44', 'W 44'])(
+    'adoption in %s',
+    (week) => {
+      const words = textTokens(`adoption in ${week}`);
+      const parsed = parseTimeExpression(words, '2026-W47');
+      expect(parsed.scope).toEqual({ kind: 'week', week: '2026-W44', phrase: '2026-W44' });
+      expect(parsed.used).toEqual(words.map((_, index) => index).slice(1));
+    },
+  );
 
   test('a month adds up the ISO weeks whose Thursday falls in it', () => {
     expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
@@ -44,6 +57,7 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
 describe('textTokens', () => {
   test('keeps weeks, months and decimals whole, splits the rest', () => {
     expect(textTokens("what is Zürich's adoption in 東京")).toEqual(['what', 'is', 'zürich', 'adoption', 'in', '東京']);
+    expect(textTokens('in 2026W44, 2026-w45. and 2026-W46.')).toEqual(['in', '2026w44', '2026-w45', 'and', '2026-w46']);
     expect(textTokens("Finance's adoption below 80% since 2026-W40, in 2026-10, over 0.5; sales-ops budget_recon")).toEqual([
       'finance', 'adoption', 'below', '80', '%', 'since', '2026-w40', 'in', '2026-10', 'over', '0.5', 'sales', 'ops', 'budget', 'recon',
     ]);
