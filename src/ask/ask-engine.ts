@@ -65,6 +65,20 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           suggestions: suggestQuestions(question, examples),
         };
       }
+      if (interpretation.ambiguousNames.length > 0) {
+        const alike = interpretation.ambiguousNames
+          .map(({ asked, names }) => `"${asked}" could be ${orList(names.map((entity) => `the ${entity.kind === 'team' ? 'team' : 'task type'} ${entity.name}`))}`)
+          .join('; ');
+        return {
+          question,
+          answered: false,
+          interpretation: `${interpretation.metric.label}, but ${alike}`,
+          answer: `${alike}, so I will not guess; write the name as the data spells it.`,
+          table: { columns: [], units: [], rows: [] },
+          weeks: [],
+          suggestions: suggestQuestions(question, examples),
+        };
+      }
       if (interpretation.unknownNames.length > 0) {
         const names = interpretation.unknownNames.map((name) => `"${name}"`).join(', ');
         return {
@@ -93,4 +107,9 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
+}
+
+// "A, B or C".
+function orList(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -1,4 +1,4 @@
-import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { editDistance, foldCase, foldName, textTokens, typoAllowance } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
 
 export type EntityKind = 'team' | 'task_type';
@@ -12,27 +12,50 @@ export interface Entity {
 export interface EntityMatch extends Entity {
   /** Indices of the question words it used. */
   used: number[];
-  /** 0 for an exact match; typos and abbreviations add to it. */
+  /** 0 for an exact match (case and accents aside); typos and abbreviations add to it. */
   distance: number;
+  /**
+   * Other names the same words are once case and accents are gone ("zurich": Zurich and Zürich), the question's
+   * words carrying none of their accents; empty when the match is the only one.
+   */
+  alike: Entity[];
 }
 
-// How far a question word is from an entity word; null when it is not the same word.
+// How far a question word is from an entity word, both case folded and without accents; null when it is not the same word.
 function wordDistance(asked: string, known: string, reserved: Set<string>): number | null {
   if (asked === known) return 0;
   if (reserved.has(asked)) return null;
-  if (asked === `${known}s` || `${asked}s` === known) return 0.25;
-  if (asked.length >= 3 && known.startsWith(asked)) return 0.5;
-  if (known.length >= 4 && asked.startsWith(known)) return 0.5;
-  const allowance = typoAllowance(known);
-  const distance = editDistance(asked, known, allowance);
+  const [bare, name] = [foldName(asked), foldName(known)];
+  if (bare === name) return 0;
+  if (bare === `${name}s` || `${bare}s` === name) return 0.25;
+  if (bare.length >= 3 && name.startsWith(bare)) return 0.5;
+  if (name.length >= 4 && bare.startsWith(name)) return 0.5;
+  const allowance = typoAllowance(name);
+  const distance = editDistance(bare, name, allowance);
   return distance <= allowance ? distance : null;
 }
 
+const spelled = (entity: Entity) => foldCase(textTokens(entity.name.replace(/_/g, ' ')).join(' '));
+
+// The names a match's words are equally (distance 0, spelled differently): one when the words carry the accents of
+// exactly one of them ("zürich" is Zürich, not Zurich).
+function alikeNames(match: EntityMatch, words: string[], candidates: EntityMatch[]): Entity[] {
+  const names = new Map<string, Entity>([[spelled(match), match]]);
+  for (const other of candidates) {
+    if (other.distance !== 0 || other.used.join() !== match.used.join() || names.has(spelled(other))) continue;
+    names.set(spelled(other), { kind: other.kind, name: other.name });
+  }
+  const asked = foldCase(match.used.map((index) => words[index]).join(' '));
+  if (asked !== foldName(asked) && names.has(asked)) return [names.get(asked)!];
+  return [...names.values()];
+}
+
 /**
- * Finds the teams and task types a question names: case, spaces and underscores ignored, typos
+ * Finds the teams and task types a question names: case (folded), accents, spaces and underscores ignored, typos
  * within edit distance 2 (1 for short words), abbreviations ("procure", "budget recon"), words run
  * together ("salesops"). Reserved words (metric names, time words) only match exactly.
- * Overlapping candidates: the one covering more words wins, then the closer, then by name.
+ * Overlapping candidates: the one covering more words wins, then the closer, then by name; names the words
+ * are alike once accents are gone come back in `alike` (the words carrying one's accents are that one).
  * @example matchEntities(['finanse', 'hours'], [{ kind: 'team', name: 'Finance' }], new Set(['hours']))[0].name // 'Finance'
  */
 export function matchEntities(words: string[], entities: Entity[], reserved: Set<string>): EntityMatch[] {
@@ -48,15 +71,15 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
           const distance = wordDistance(words[start + offset], known[offset], reserved);
           total = distance === null ? null : total + distance;
         }
-        if (total !== null) candidates.push({ ...entity, used: Array.from({ length: known.length }, (_, offset) => start + offset), distance: total });
+        if (total !== null) candidates.push({ ...entity, used: Array.from({ length: known.length }, (_, offset) => start + offset), distance: total, alike: [] });
       }
       // Run together: "salesops" for "Sales Ops"
       if (known.length > 1) {
-        const joined = known.join('');
+        const joined = foldName(known.join(''));
         const asked = words[start];
         if (!reserved.has(asked)) {
-          const distance = editDistance(asked, joined, typoAllowance(joined));
-          if (distance <= typoAllowance(joined)) candidates.push({ ...entity, used: [start], distance: distance + 0.5 });
+          const distance = editDistance(foldName(asked), joined, typoAllowance(joined));
+          if (distance <= typoAllowance(joined)) candidates.push({ ...entity, used: [start], distance: distance + 0.5, alike: [] });
         }
       }
     }
@@ -67,11 +90,11 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
   for (const entity of entities) {
     const known = textTokens(entity.name.replace(/_/g, ' '));
     if (known.length < 2) continue;
-    for (const word of new Set(known)) namesOfWord.set(word, [...(namesOfWord.get(word) ?? []), entity]);
+    for (const word of new Set(known.map(foldName))) namesOfWord.set(word, [...(namesOfWord.get(word) ?? []), entity]);
   }
   words.forEach((word, start) => {
-    const named = namesOfWord.get(word);
-    if (named?.length === 1 && !reserved.has(word)) candidates.push({ ...named[0], used: [start], distance: 1 });
+    const named = namesOfWord.get(foldName(word));
+    if (named?.length === 1 && !reserved.has(word)) candidates.push({ ...named[0], used: [start], distance: 1, alike: [] });
   });
   candidates.sort((a, b) => b.used.length - a.used.length || a.distance - b.distance || a.used[0] - b.used[0] || compareText(a.name, b.name));
   const taken = new Set<number>();
@@ -80,7 +103,8 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
     if (candidate.used.some((index) => taken.has(index))) continue;
     if (chosen.some((match) => match.kind === candidate.kind && match.name === candidate.name)) continue;
     for (const index of candidate.used) taken.add(index);
-    chosen.push(candidate);
+    const [first, ...alike] = candidate.distance === 0 ? alikeNames(candidate, words, candidates) : [candidate];
+    chosen.push({ ...candidate, kind: first.kind, name: first.name, alike });
   }
   return chosen.sort((a, b) => a.used[0] - b.used[0]);
 }

@@ -1,9 +1,10 @@
 import { registry } from '../metrics/registry.js';
 import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
-import { matchEntities, type Entity } from './match-entities.js';
+import { matchEntities, type Entity, type EntityMatch } from './match-entities.js';
 import { spellNumbers } from './number-words.js';
 import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { compareText } from '../util/compare-text.js';
 import { monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
@@ -42,6 +43,8 @@ export interface Interpretation {
   countOnly: boolean;
   /** Capitalised words that look like a team or task type but match none in the data (never guessed at). */
   unknownNames: string[];
+  /** Words that are several names once case and accents are gone ("zurich": Zurich and Zürich), never guessed at. */
+  ambiguousNames: AmbiguousName[];
   /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
   unknownTime: string[];
   /** "versus last week", "higher than last month": the period against the one before it, and the way asked about. */
@@ -50,6 +53,12 @@ export interface Interpretation {
   existence: 'any' | 'every' | null;
   /** A yes/no question ("is uptake rising?", "has Procurement's adoption dropped?"). */
   yesNo: boolean;
+}
+
+/** Words of the question, as written, and the names in the data they could be. */
+export interface AmbiguousName {
+  asked: string;
+  names: Entity[];
 }
 
 /** A comparison with the period before: which grain, and which way the question expects it to have gone. */
@@ -198,6 +207,14 @@ function unreadTime(words: string[], used: Set<number>): string[] {
   });
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Question words as the question writes them ("ZURICH", not "zurich"), for a message.
+function writtenAs(question: string, tokens: string[]): string {
+  const found = new RegExp(tokens.map(escapeRegExp).join('[^\\p{L}\\p{M}\\p{N}]+'), 'iu').exec(question.normalize('NFC'));
+  return found?.[0] ?? tokens.join(' ');
+}
+
 // Comparison symbols become words before the question is split.
 function spellSymbols(question: string): string {
   return question.replace(/>=|≥/g, ' at least ').replace(/<=|≤/g, ' at most ').replace(/>/g, ' more than ').replace(/</g, ' less than ');
@@ -262,8 +279,21 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...vocabulary.teams.map((name) => ({ kind: 'team' as const, name })),
     ...vocabulary.taskTypes.map((name) => ({ kind: 'task_type' as const, name })),
   ];
-  const entities = matchEntities(free(), entityList, RESERVED);
-  for (const match of entities) for (const index of match.used) used.add(index);
+  const entities: EntityMatch[] = [];
+  const ambiguousNames: AmbiguousName[] = [];
+  for (const match of matchEntities(free(), entityList, RESERVED)) {
+    for (const index of match.used) used.add(index);
+    if (match.alike.length === 0) {
+      entities.push(match);
+      continue;
+    }
+    // (names alike without accents: the one the question spells exactly as the data does, else none)
+    const asked = writtenAs(question, match.used.map((index) => words[index]));
+    const names = [match, ...match.alike].map(({ kind, name }) => ({ kind, name }));
+    const verbatim = names.filter((entity) => entity.name.normalize('NFC') === asked);
+    if (verbatim.length === 1) entities.push({ ...match, ...verbatim[0], alike: [] });
+    else ambiguousNames.push({ asked, names: names.sort((a, b) => compareText(a.name, b.name)) });
+  }
 
   // 3. Metric phrases, longest first; a long word may carry one or two typos, a word its inflections
   const found: Array<{ metric: AskMetric; start: number; length: number; words: string[] }> = [];
@@ -486,6 +516,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     time: scope,
     countOnly,
     unknownNames: unknownNames(question, words, used),
+    ambiguousNames,
     unknownTime: unreadTime(words, used),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,

@@ -22,6 +22,28 @@ export function textTokens(text: string): string[] {
 }
 
 /**
+ * Case folded as the task labels are (upper- then lower-cased, so "Straße" and "STRASSE" meet).
+ * @example foldCase('STRASSE') === foldCase('Straße') // true
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+// Marks that sit on a letter as an accent (NFD's combining diacritics): not the vowel signs of Indic scripts
+// nor the kana's voicing marks, which make another word, not an accented one.
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+// Letters with a stroke, which NFD does not take apart: "Łódź" is "lodz" to a keyboard without them.
+const STROKED: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ħ: 'h', ŧ: 't' };
+
+/**
+ * A name as someone types it without accents: case folded, diacritics removed (NFD, combining marks dropped).
+ * @example foldName('ZÜRICH') // 'zurich'
+ */
+export function foldName(text: string): string {
+  return foldCase(text).normalize('NFD').replace(DIACRITICS, '').replace(/[łđøħŧ]/g, (letter) => STROKED[letter]).normalize('NFC');
+}
+
+/**
  * Levenshtein distance, stopping early once it exceeds `limit`.
  * @example editDistance('finanse', 'finance') // 1
  */

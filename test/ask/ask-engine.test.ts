@@ -398,6 +398,56 @@ describe('names, typos and time words', () => {
   });
 });
 
+describe('names written without their accents, in any case', () => {
+  const accented = createAskEngine(askFixture({ teamNames: { Finance: 'Zürich', Procurement: 'Köln', 'Sales Ops': 'Hà Nội', Legal: 'Čačak', Tiny: 'Straße' } }), config);
+
+  test.each([
+    ['adoption in zurich', 'Zürich', 16 / 22],
+    ['ZURICH adoption', 'Zürich', 16 / 22],
+    ["what is Zurich's adoption", 'Zürich', 16 / 22],
+    ['adoption in ZÜRICH', 'Zürich', 16 / 22],
+    ['adoption of koln', 'Köln', 2 / 8],
+    ['KOLN adoption', 'Köln', 2 / 8],
+    ['adoption in ha noi', 'Hà Nội', 12 / 18],
+    ['HA NOI adoption', 'Hà Nội', 12 / 18],
+    ['adoption of cacak', 'Čačak', 3 / 15],
+    ['CACAK adoption', 'Čačak', 3 / 15],
+  ])('%s is %s', (question, team, rate) => {
+    const answer = accented.ask(question);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toBe(`Adoption rate for ${team} in 2026-W47 was ${pct(rate)}.`);
+  });
+
+  test('case folding: "strasse" and "STRASSE" are Straße', () => {
+    for (const question of ['strasse adoption last week', 'STRASSE adoption last week']) {
+      expect(accented.ask(question).answer, question).toBe("Straße's adoption rate in 2026-W47 is suppressed (fewer than 2 users).");
+    }
+  });
+
+  test('a name the data lacks is still refused, with or without accents', () => {
+    for (const [question, name] of [['adoption of Bern', 'Bern'], ['adoption of bern', 'bern'], ['adoption of Genève', 'Genève']]) {
+      const answer = accented.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
+    for (const question of ['adoption of zurich', "what is ZURICH's adoption"]) expect(engine.ask(question).answered, question).toBe(false);
+  });
+
+  test('two names the same without accents: refused naming both, unless the question spells one as the data does', () => {
+    const twins = createAskEngine(askFixture({ teamNames: { Finance: 'Zürich', Procurement: 'Zurich' } }), config);
+    for (const [question, asked] of [['adoption in zurich', 'zurich'], ['ZURICH adoption', 'ZURICH']]) {
+      const answer = twins.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer).toBe(`"${asked}" could be the team Zurich or the team Zürich, so I will not guess; write the name as the data spells it.`);
+      expect(answer.interpretation).toBe(`adoption rate, but "${asked}" could be the team Zurich or the team Zürich`);
+      expect(answer.suggestions).toHaveLength(3);
+    }
+    for (const [question, team, rate] of [['adoption in Zürich', 'Zürich', 16 / 22], ['adoption in zürich', 'Zürich', 16 / 22], ['adoption in Zurich', 'Zurich', 2 / 8]] as const) {
+      expect(twins.ask(question).answer, question).toBe(`Adoption rate for ${team} in 2026-W47 was ${pct(rate)}.`);
+    }
+  });
+});
+
 describe('unanswerable questions', () => {
   test('get the 3 closest example questions, never a guess', () => {
     const answer = engine.ask('what is the weather in Paris');

@@ -36,13 +36,15 @@ function accuracyOf(team: string, index: number): number {
 /**
  * Eight weeks (2026-W40 to 2026-W47) of five teams: Procurement dips 26.7 points in W47, Sales Ops
  * grows 16.7, f1 is a power user in W47, f3 logs half of what the roster reports (a blind spot),
- * Legal has harmful tasks in W47, and `legalName` (when given) renames Legal (e.g. to a hostile string).
+ * Legal has harmful tasks in W47, and `legalName` (when given) renames Legal (e.g. to a hostile string);
+ * `teamNames` renames any team (`{ Finance: 'Zürich' }`), its numbers unchanged.
  */
-export function askFixture(options: { legalName?: string } = {}): CleanedData {
+export function askFixture(options: { legalName?: string; teamNames?: Record<string, string> } = {}): CleanedData {
+  const nameOf = (plannedTeam: string) => options.teamNames?.[plannedTeam] ?? (plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam);
   const tasks: TaskSpec[] = [];
   const loggedByUserMonth = new Map<string, number>();
   for (const [plannedTeam, users] of Object.entries(FIXTURE_TEAMS)) {
-    const team = plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam;
+    const team = nameOf(plannedTeam);
     for (let week = 0; week < 8; week += 1) {
       const { ai, manual } = plan(plannedTeam, week);
       users.forEach((user, userIndex) => {
@@ -73,7 +75,7 @@ export function askFixture(options: { legalName?: string } = {}): CleanedData {
   }
   const roster: RosterSpec[] = [];
   for (const [plannedTeam, users] of Object.entries(FIXTURE_TEAMS)) {
-    const team = plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam;
+    const team = nameOf(plannedTeam);
     for (const user of users) {
       for (const month of ['2026-09', '2026-10', '2026-11']) {
         const logged = loggedByUserMonth.get(`${user}|${month}`) ?? 0;
