@@ -167,12 +167,13 @@ const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((met
 // week label no week has ("w54", "2026w60"), never dropped for the report week.
 const TIME_LIKE = /^(\d{4}|(\d{4}-?)?wk?\d{1,3}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
 
-const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
+const NAME_LEADS = new Set(['of', 'for', 'at', 'did', 'in']);
 // Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
 const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'nobody', 'noone',
   'everything', 'nothing', 'whole', 'entire', 'company', 'org', 'organisation', 'organization', 'them', 'they', 'these', 'those', 'both', 'its', 'it',
   'their', 'any', 'all', 'each', 'every', 'most', 'least', 'best', 'worst', 'people', 'staff', 'tool', 'tools', 'copilot', 'assistant', 'us', 'we',
-  'things', 'stuff', 'work', 'team', 'teams', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
+  'things', 'stuff', 'work', 'team', 'teams', 'total', 'general', 'aggregate', 'sum', 'practice', 'short', 'brief', 'detail', 'particular', 'numbers',
+  'figures', 'terms', 'use', 'place', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
 
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -188,7 +189,7 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(match[0])) names.push(match[0]);
   }
-  // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
+  // Lower-case too, right after "of", "for", "at", "did" or "in": "adoption of marketing", "hours did legl save", "adoption in zurich"
   words.forEach((word, index) => {
     if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^\p{Ll}[\p{Ll}\p{M}]{2,}$/u.test(word)) return;
     if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || names.some((name) => name.toLowerCase() === word)) return;

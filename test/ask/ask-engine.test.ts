@@ -431,6 +431,13 @@ describe('names written without their accents, in any case', () => {
       expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
     }
     for (const question of ['adoption of zurich', "what is ZURICH's adoption"]) expect(engine.ask(question).answered, question).toBe(false);
+    // lower case after "in" too: it was answered for all teams
+    for (const [question, name] of [['adoption in zurich', 'zurich'], ['hours saved in koln last week', 'koln'], ['adoption in bern', 'bern']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
+    for (const question of ['adoption in total', 'adoption in general', 'hours saved in aggregate']) expect(engine.ask(question).answered, question).toBe(true);
   });
 
   test('two names the same without accents: refused naming both, unless the question spells one as the data does', () => {
