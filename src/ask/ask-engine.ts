@@ -65,6 +65,9 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           suggestions: suggestQuestions(question, examples),
         };
       }
+      // (how a mistyped metric word was read, said where the answer says how the question was read)
+      const read = (described: string) => [described, ...interpretation.typos.map(({ asked, read }) => `reading "${asked}" as "${read}"`)].join(', ');
+      const metric = read(interpretation.metric.label);
       if (interpretation.ambiguousNames.length > 0) {
         const alike = interpretation.ambiguousNames
           .map(({ asked, names }) => `"${asked}" could be ${orList(names.map((entity) => `the ${entity.kind === 'team' ? 'team' : 'task type'} ${entity.name}`))}`)
@@ -72,7 +75,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return {
           question,
           answered: false,
-          interpretation: `${interpretation.metric.label}, but ${alike}`,
+          interpretation: `${metric}, but ${alike}`,
           answer: `${alike}, so I will not guess; write the name as the data spells it.`,
           table: { columns: [], units: [], rows: [] },
           weeks: [],
@@ -84,7 +87,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return {
           question,
           answered: false,
-          interpretation: `${interpretation.metric.label}, but no team or task type called ${names}`,
+          interpretation: `${metric}, but no team or task type called ${names}`,
           answer: `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
           table: { columns: [], units: [], rows: [] },
           weeks: [],
@@ -95,7 +98,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return {
           question,
           answered: false,
-          interpretation: `${interpretation.metric.label}, but no time I can read in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
+          interpretation: `${metric}, but no time I can read in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
           answer: `I cannot read the time in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
           table: { columns: [], units: [], rows: [] },
           weeks: [],
@@ -103,8 +106,8 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         };
       }
       const { weeks, ...body } = answerQuestion(interpretation, source);
-      const read = source.takeWeeksRead();
-      return { question, ...body, weeks: weeks ?? read, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
+      const weeksRead = source.takeWeeksRead();
+      return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
 }

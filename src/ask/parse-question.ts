@@ -3,7 +3,7 @@ import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
 import { matchEntities, type Entity, type EntityMatch } from './match-entities.js';
 import { spellNumbers } from './number-words.js';
-import { editDistance, textTokens, typoAllowance } from './text-tokens.js';
+import { editDistance, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
 import { monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
 
@@ -45,6 +45,8 @@ export interface Interpretation {
   unknownNames: string[];
   /** Words that are several names once case and accents are gone ("zurich": Zurich and Zürich), never guessed at. */
   ambiguousNames: AmbiguousName[];
+  /** Mistyped metric words and the word each was read as ("adoptoin" as "adoption"): the answer says so. */
+  typos: Array<{ asked: string; read: string }>;
   /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
   unknownTime: string[];
   /** "versus last week", "higher than last month": the period against the one before it, and the way asked about. */
@@ -152,12 +154,15 @@ export function reservedWords(): Set<string> {
 }
 
 // The catalogue follows the registry: a KPI registered later is askable from then on.
-let catalogue: { key: string; metrics: AskMetric[]; phrases: ReturnType<typeof metricPhrases>; reserved: Set<string> } | null = null;
+let catalogue: { key: string; metrics: AskMetric[]; phrases: ReturnType<typeof metricPhrases>; reserved: Set<string>; typoTargets: string[] } | null = null;
 function currentCatalogue() {
   const key = registry.map((kpi) => kpi.id).join(',') + JSON.stringify(KPI_SYNONYMS);
   if (catalogue?.key !== key) {
     const metrics = askMetrics();
-    catalogue = { key, metrics, phrases: metricPhrases(metrics), reserved: reservedWords() };
+    const phrases = metricPhrases(metrics);
+    // (a word of 5 letters or more: a shorter one is one letter from too many others)
+    const typoTargets = [...new Set(phrases.flatMap((phrase) => phrase.words))].filter((word) => word.length >= 5);
+    catalogue = { key, metrics, phrases, reserved: reservedWords(), typoTargets };
   }
   return catalogue;
 }
@@ -178,16 +183,36 @@ const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'any
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
+// Words after the first written with a capital of any script, or in a script without case: "Zürich", "Équipe", "東京".
+function capitalisedWords(question: string): string[] {
+  return [...question.normalize('NFC').matchAll(/(?<=\S\s+)(?:\p{Lu}[\p{L}\p{M}]+|\p{Lo}[\p{L}\p{M}]*)/gu)].map((match) => match[0]);
+}
+
+// A mistyped metric word: one letter off a metric word of 5 letters or more, or two of its letters swapped
+// ("adoptoin"), when no other metric word is that close. A word written as a name (a capital after the first word,
+// or right after "of", "for", "at", "did" or "in") is left for the names: "Sales" the data lacks is refused, not
+// read as "saves".
+function typoReadings(question: string, words: string[], used: Set<number>): Map<number, string> {
+  const { reserved, typoTargets } = currentCatalogue();
+  const capitalised = new Set(capitalisedWords(question).map((word) => word.toLowerCase()));
+  const readings = new Map<number, string>();
+  words.forEach((word, index) => {
+    if (used.has(index) || reserved.has(word) || !/^\p{L}+$/u.test(word) || capitalised.has(word) || NAME_LEADS.has(words[index - 1] ?? '')) return;
+    const close = typoTargets.filter((target) => editDistance(word, target, 1, { transpositions: true }) <= 1);
+    if (close.length === 1) readings.set(index, close[0]);
+  });
+  return readings;
+}
+
 // A capitalised word after the first that no rule used reads as a name the data does not have: "adoption of Marketing".
 function unknownNames(question: string, words: string[], used: Set<number>): string[] {
   const RESERVED = currentCatalogue().reserved;
   const usedWords = new Set([...used].map((index) => words[index]));
   const names: string[] = [];
-  // (a capital of any script, or a letter of a script without case: "Zürich", "Équipe", "東京")
-  for (const match of question.normalize('NFC').matchAll(/(?<=\S\s+)(?:\p{Lu}[\p{L}\p{M}]+|\p{Lo}[\p{L}\p{M}]*)/gu)) {
-    const word = match[0].toLowerCase();
+  for (const written of capitalisedWords(question)) {
+    const word = written.toLowerCase();
     if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
-    if (!names.includes(match[0])) names.push(match[0]);
+    if (!names.includes(written)) names.push(written);
   }
   // Lower-case too, right after "of", "for", "at", "did" or "in": "adoption of marketing", "hours did legl save", "adoption in zurich"
   words.forEach((word, index) => {
@@ -296,21 +321,24 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     else ambiguousNames.push({ asked, names: names.sort((a, b) => compareText(a.name, b.name)) });
   }
 
-  // 3. Metric phrases, longest first; a long word may carry one or two typos, a word its inflections
+  // 3. Metric phrases, longest first; a word reads its inflections, and a mistyped word the one metric word it is
+  //    close to (the answer says what it read)
   const found: Array<{ metric: AskMetric; start: number; length: number; words: string[] }> = [];
+  const typos = typoReadings(question, words, used);
+  const misread = new Map<number, string>();
   for (const phrase of PHRASES) {
     const current = free();
     for (let start = 0; start + phrase.words.length <= current.length; start += 1) {
       const fits = phrase.words.every((word, offset) => {
         const asked = current[start + offset];
-        if (asked === '\u0000') return false;
-        if (sameWord(asked, word)) return true;
-        if (word.length < 5 || RESERVED.has(asked)) return false;
-        return editDistance(asked, word, typoAllowance(word) - (word.length < 8 ? 0 : 1)) <= typoAllowance(word) - (word.length < 8 ? 0 : 1);
+        return asked !== '\u0000' && (sameWord(asked, word) || typos.get(start + offset) === word);
       });
       if (!fits) continue;
       found.push({ metric: phrase.metric, start, length: phrase.words.length, words: phrase.words });
-      for (let offset = 0; offset < phrase.words.length; offset += 1) used.add(start + offset);
+      phrase.words.forEach((word, offset) => {
+        used.add(start + offset);
+        if (!sameWord(current[start + offset], word)) misread.set(start + offset, word);
+      });
     }
   }
 
@@ -518,6 +546,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     countOnly,
     unknownNames: unknownNames(question, words, used),
     ambiguousNames,
+    typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,

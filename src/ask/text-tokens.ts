@@ -44,11 +44,13 @@ export function foldName(text: string): string {
 }
 
 /**
- * Levenshtein distance, stopping early once it exceeds `limit`.
+ * Levenshtein distance, stopping early once it exceeds `limit`; with `transpositions`, two neighbouring letters
+ * swapped count as one edit (optimal string alignment, a Damerau-Levenshtein distance: "adoptoin" is 1 from "adoption").
  * @example editDistance('finanse', 'finance') // 1
  */
-export function editDistance(left: string, right: string, limit = Infinity): number {
+export function editDistance(left: string, right: string, limit = Infinity, options: { transpositions?: boolean } = {}): number {
   if (Math.abs(left.length - right.length) > limit) return limit + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
   for (let row = 1; row <= left.length; row += 1) {
     const current = [row];
@@ -56,9 +58,13 @@ export function editDistance(left: string, right: string, limit = Infinity): num
     for (let column = 1; column <= right.length; column += 1) {
       const cost = left[row - 1] === right[column - 1] ? 0 : 1;
       current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
+      if (options.transpositions && row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+        current[column] = Math.min(current[column], before[column - 2] + 1);
+      }
       best = Math.min(best, current[column]);
     }
     if (best > limit) return limit + 1;
+    before = previous;
     previous = current;
   }
   return previous[right.length];

@@ -398,6 +398,49 @@ describe('names, typos and time words', () => {
   });
 });
 
+describe('a mistyped metric word', () => {
+  test('one letter off or two letters swapped is read as the metric word, and the answer says so', () => {
+    const byTeam = ask('adoption by team');
+    for (const typo of ['adoptoin', 'adopton', 'adpotion', 'ADOPTOIN']) {
+      const answer = ask(`${typo} by team`);
+      expect(answer.answer, typo).toBe(byTeam.answer);
+      expect(answer.table, typo).toEqual(byTeam.table);
+      expect(answer.interpretation, typo).toBe(`adoption rate by team, 2026-W47, reading "${typo}" as "adoption"`);
+    }
+    const hours = tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!.hours_saved;
+    const saved = ask('hours svaed last week');
+    expect(saved.answer).toBe(`All teams saved ${hours.toFixed(1)} hours in 2026-W47.`);
+    expect(saved.interpretation).toBe('hours saved for all teams, 2026-W47, reading "svaed" as "saved"');
+    const abandonment = ask('which task types have abandonmnet above 1 %');
+    expect(abandonment.table).toEqual(ask('which task types have abandonment above 1 %').table);
+    expect(abandonment.interpretation).toMatch(/, reading "abandonmnet" as "abandonment"$/);
+    expect(ask('covearge of Finance in October').interpretation).toBe('logging coverage for Finance, 2026-10, reading "covearge" as "coverage"');
+    // a word spelled right says nothing of the kind
+    expect(byTeam.interpretation).toBe('adoption rate by team, 2026-W47');
+  });
+
+  test('only when one metric word is that close, and the word is long enough', () => {
+    // "saets" can only be "seats"; "seots" is one letter from "seats" and from "spots"
+    expect(ask('how many idle saets does Finance have').interpretation).toMatch(/^idle seats for Finance, 2026-W47, reading "saets" as "seats"$/);
+    expect(engine.ask('seots by team').answered).toBe(false);
+    // "adoptino" is two letters swapped in "adoption" and one letter off "adopting": not one word, so not read
+    expect(engine.ask('adoptino by team').answered).toBe(false);
+    // two letters off a word of 7 or more, or one off a word of 4, is no typo
+    expect(engine.ask('adpotoin by team').answered).toBe(false);
+    expect(engine.ask('what is the hram rate').interpretation).not.toContain('reading');
+  });
+
+  test('a word written as a name is a name the data lacks, not a mistyped metric word', () => {
+    const noSales = createAskEngine(askFixture({ teamNames: { 'Sales Ops': 'Marketing' } }), config);
+    // "Sales" is one letter from "saves": it was answered as hours saved for all teams
+    for (const [question, name] of [["what is Sales's adoption", 'Sales'], ['adoption of sales', 'sales'], ["how many hours did Savers save", 'Savers']]) {
+      const answer = noSales.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
+  });
+});
+
 describe('names written without their accents, in any case', () => {
   const accented = createAskEngine(askFixture({ teamNames: { Finance: 'Zürich', Procurement: 'Köln', 'Sales Ops': 'Hà Nội', Legal: 'Čačak', Tiny: 'Straße' } }), config);
 
