@@ -237,7 +237,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 // Question words as the question writes them ("ZURICH", not "zurich"), for a message.
 function writtenAs(question: string, tokens: string[]): string {
-  const found = new RegExp(tokens.map(escapeRegExp).join('[^\\p{L}\\p{M}\\p{N}]+'), 'iu').exec(question.normalize('NFC'));
+  const words = tokens.map(escapeRegExp).join('[^\\p{L}\\p{M}\\p{N}]+');
+  const found = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'iu').exec(question.normalize('NFC'));
   return found?.[0] ?? tokens.join(' ');
 }
 
