@@ -48,6 +48,28 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
   );
 }
 
+/**
+ * How far past its line an alert is, larger being worse; comparable between alerts of one rule only (points of
+ * adoption, a share, a date). Page 1 and the email show each rule's worst alerts first (render/front-page.ts).
+ * @example alertMagnitude({ rule: 'adoption_drop', severity: 'high', delta_pts: -22 }) // 22
+ */
+export function alertMagnitude(alert: AlertRow): number {
+  const number = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+  const size = MAGNITUDE[alert.rule as AlertRuleName]?.(alert, number) ?? 0;
+  return Number.isNaN(size) ? -Infinity : size;
+}
+
+const MAGNITUDE: Record<AlertRuleName, (alert: AlertRow, number: (value: unknown) => number) => number> = {
+  adoption_drop: (alert, number) => -number(alert.delta_pts),
+  asi_below_target: (alert, number) => -number(alert.asi),
+  asi_falling: (alert, number) => -number(alert.asi_change),
+  harm_rate: (alert, number) => number(alert.harm_rate),
+  // the latest day first: an export missing yesterday matters more than one missing last Monday
+  data_gap: (alert) => (typeof alert.date === 'string' ? Date.parse(`${alert.date}T00:00:00Z`) : Number.NaN),
+  blind_spot: (alert, number) => -number(alert.coverage),
+  idle_seats: (alert, number) => number(alert.idle_share),
+};
+
 type RuleCheck = (tables: Record<string, Row[]>, context: KpiContext, threshold: number) => Row[];
 
 const RULES: Record<AlertRuleName, RuleCheck> = {

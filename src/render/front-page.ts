@@ -1,5 +1,6 @@
+import { alertMagnitude } from '../metrics/alerts.js';
 import { alertTitle, teamName } from '../metrics/column-catalog.js';
-import type { MetricsDocument } from '../metrics/document.js';
+import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { headlineKpis, keyPoints, type HeadlineKpi, type NarrativeOptions } from './narrative.js';
 
 /** One alert as page 1 and the email show it. */
@@ -17,7 +18,7 @@ export interface FrontPage {
   tiles: HeadlineKpi[];
   /** Three to five markdown sentences. */
   keyPoints: string[];
-  /** The most severe alerts, in severity order. */
+  /** The most severe alerts, in severity order (within one, each rule's worst in turn: see pageOrder). */
   alerts: FrontPageAlert[];
   /** Alerts not shown on page 1 (listed in the appendix). */
   moreAlerts: number;
@@ -48,13 +49,40 @@ function severityRank(severity: unknown): number {
 }
 
 /**
+ * Alerts in the order page 1 shows them: most severe first; within a severity, each rule's worst alert (the largest
+ * drop, the lowest ASI, ...) in turn, then each rule's second worst, and so on, so that six alerts of one rule sorted
+ * by team do not push another rule's, or a larger drop, to the appendix. Ties keep the document's order.
+ * @example pageOrder(doc.tables.alerts)[0].rule // 'harm_rate' (critical)
+ */
+export function pageOrder(alerts: readonly AlertRow[]): AlertRow[] {
+  const byRule = new Map<string, AlertRow[]>();
+  for (const alert of alerts) {
+    if (!byRule.has(alert.rule)) byRule.set(alert.rule, []);
+    byRule.get(alert.rule)!.push(alert);
+  }
+  const turn = new Map<AlertRow, number>();
+  for (const ofRule of byRule.values()) {
+    [...ofRule].sort((a, b) => Math.sign(alertMagnitude(b) - alertMagnitude(a)) || 0).forEach((alert, index) => turn.set(alert, index));
+  }
+  const position = new Map(alerts.map((alert, index) => [alert, index]));
+  const ruleRank = new Map([...byRule.keys()].map((rule, index) => [rule, index]));
+  return [...alerts].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      turn.get(a)! - turn.get(b)! ||
+      ruleRank.get(a.rule)! - ruleRank.get(b.rule)! ||
+      position.get(a)! - position.get(b)!,
+  );
+}
+
+/**
  * What page 1 says before anything else: the headline tiles, the key sentences and the most severe
  * alerts, most severe first (at most `maxAlerts`, default 6; the rest are counted).
  * @example frontPage(doc).alerts[0] // { severity: 'high', title: 'Adoption dropped', team: 'Procurement', message: 'Adoption fell 22.0 points ...' }
  */
 export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { maxAlerts?: number } = {}): FrontPage {
   const maxAlerts = options.maxAlerts ?? 6;
-  const alerts = [...doc.tables.alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map(describeAlert);
+  const alerts = pageOrder(doc.tables.alerts).map(describeAlert);
   return {
     tiles: headlineKpis(doc, options),
     keyPoints: keyPoints(doc, options),

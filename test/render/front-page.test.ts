@@ -31,3 +31,32 @@ describe('frontPage', () => {
     expect(describeAlert({ rule: 'new_rule', severity: 'medium' })).toEqual({ severity: 'medium', title: 'New rule', team: '', message: '' });
   });
 });
+
+describe('pageOrder', () => {
+  it('shows each rule\'s worst alert in turn within a severity, not the alerts of one rule by team name', () => {
+    const doc = metricsFixture();
+    const drop = (team: string, delta: number) => ({ rule: 'adoption_drop', severity: 'high' as const, team, delta_pts: delta, message: `${team}: adoption fell ${-delta} points` });
+    const asi = (team: string, value: number) => ({ rule: 'asi_below_target', severity: 'high' as const, team, asi: value, message: `${team}: only ${value}` });
+    doc.tables.alerts = [
+      drop('Accounting', -10.4), drop('Finance', -11), drop('HR', -12), drop('Legal', -10.1), drop('Procurement', -22), drop('Sales', -13), drop('Support', -10.2),
+      asi('Finance', 0.71), asi('Legal', 0.42),
+      { rule: 'data_gap', severity: 'low', team: 'HR', source: 'ai_logs', date: '2026-11-16', message: 'HR: gap' },
+      { rule: 'data_gap', severity: 'low', team: 'Legal', source: 'ai_logs', date: '2026-11-20', message: 'Legal: gap' },
+      { rule: 'harm_rate', severity: 'critical', team: 'Sales', harm_rate: 0.02, message: 'Sales: harmful' },
+    ];
+    const page = frontPage(doc, { maxAlerts: 6 });
+    expect(page.alerts.map((alert) => `${alert.title}: ${alert.team}`)).toEqual([
+      'Harmful outputs: Sales',
+      'Adoption dropped: Procurement',
+      'Accuracy below target: Legal',
+      'Adoption dropped: Sales',
+      'Accuracy below target: Finance',
+      'Adoption dropped: HR',
+    ]);
+    expect(page.moreAlerts).toBe(6);
+    const all = frontPage(doc, { maxAlerts: 20 }).alerts;
+    // the latest gap first; the document's own order (severity, rule, team) is left as it is
+    expect(all.slice(-2).map((alert) => alert.team)).toEqual(['Legal', 'HR']);
+    expect(doc.tables.alerts[0].team).toBe('Accounting');
+  });
+});
