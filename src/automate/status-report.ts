@@ -30,7 +30,11 @@ export interface StatusReport {
     /** What the job returned, e.g. `{ week, outDir }` of the report it wrote. */
     result: unknown;
   }>;
-  next_run: { at: string; local: string; timezone: string; cron: string } | null;
+  /**
+   * The next occurrence of `schedule.cron`; `scheduled`: whether an `uptake schedule` on this host is up to start
+   * it (a cron table or systemd timer running `uptake run` keeps its own times, which uptake cannot see).
+   */
+  next_run: { at: string; local: string; timezone: string; cron: string; scheduled: boolean } | null;
   /** The last `uptake schedule` start in the log, whether that process is still up, and its last run's start. */
   scheduler: { pid: number; host: string; since: string; alive: boolean; last_run_at: string | null } | null;
   /**
@@ -55,15 +59,15 @@ export async function statusReport(
   const host = hostname();
   const entries = await readRunLog(paths.runLog);
   const runs = await readRuns(paths.runLog, { isAlive, host });
-  const cron = scheduleCron(config.schedule);
-  const next = cron.nextRun(new Date(options.now));
   let scheduler: StatusReport['scheduler'] = null;
   let watcher: StatusReport['watcher'] = null;
+  let schedulerCron: { cron: string; timezone: string } = config.schedule;
   const lastRunAt = (reasons: string[]) => runs.filter((run) => reasons.includes(run.reason)).at(-1)?.startedAt ?? null;
   const [scheduledLast, watchedLast] = [lastRunAt(['schedule', 'catch-up']), lastRunAt(['watch'])];
   for (const entry of entries) {
     if (entry.event === 'scheduler-start') {
       scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: scheduledLast };
+      schedulerCron = { cron: entry.cron, timezone: entry.timezone };
     } else if (entry.event === 'watcher-start') {
       watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast, waiting: [] };
     }
@@ -71,6 +75,10 @@ export async function statusReport(
   // The list is the running watcher's own (a watcher that was killed left its list behind).
   const waiting = watcher ? await readWatchWaiting(paths.watchWaiting) : null;
   if (watcher && waiting && watcher.alive && waiting.pid === watcher.pid && waiting.host === watcher.host) watcher.waiting = waiting.waiting;
+  // a running scheduler follows the cron it was started with, which the config may have changed since
+  const scheduled = scheduler?.alive === true;
+  const schedule = scheduled ? schedulerCron : config.schedule;
+  const next = scheduleCron(schedule).nextRun(new Date(options.now));
   const lock = await readRunLock(config.output, { isAlive, host });
   return {
     run_log: paths.runLog,
@@ -94,9 +102,10 @@ export async function statusReport(
     next_run: next
       ? {
           at: next.toISOString(),
-          local: DateTime.fromJSDate(next, { zone: config.schedule.timezone }).toFormat('yyyy-MM-dd HH:mm'),
-          timezone: config.schedule.timezone,
-          cron: config.schedule.cron,
+          local: DateTime.fromJSDate(next, { zone: schedule.timezone }).toFormat('yyyy-MM-dd HH:mm'),
+          timezone: schedule.timezone,
+          cron: schedule.cron,
+          scheduled,
         }
       : null,
     scheduler,
@@ -140,9 +149,7 @@ export function formatStatus(report: StatusReport): string {
         )}`,
   );
   sections.push(
-    report.next_run
-      ? `Next scheduled run: ${report.next_run.local} ${report.next_run.timezone} (${report.next_run.at}), cron "${report.next_run.cron}"`
-      : 'Next scheduled run: none (the cron has no future occurrence)',
+    nextRunLine(report),
   );
   const lastRun = (at: string | null) => `last run ${at ?? 'none yet'}`;
   sections.push(
@@ -169,6 +176,17 @@ export function formatStatus(report: StatusReport): string {
   const lastFinished = report.runs.find((run) => run.outcome === 'ok' || run.outcome === 'error');
   if (lastFinished?.error?.kind === 'alert') sections.push(`Alerts: the last run (${lastFinished.started_at}) could not deliver alerts: ${lastFinished.error.message}`);
   return sections.join('\n\n');
+}
+
+// "Next scheduled run" only when an `uptake schedule` is up to start it: with none, the config's cron is what it
+// would follow, and an external cron table or timer keeps its own times.
+function nextRunLine(report: StatusReport): string {
+  const next = report.next_run;
+  if (next === null) return 'Next scheduled run: none (the cron has no future occurrence)';
+  const when = `${next.local} ${next.timezone} (${next.at})`;
+  if (next.scheduled) return `Next scheduled run: ${when}, cron "${next.cron}"`;
+  const scheduler = report.scheduler === null ? 'no `uptake schedule` has been started here' : 'the scheduler (`uptake schedule`) is not running';
+  return `Next scheduled run: none known: ${scheduler}; its cron "${next.cron}" would start one at ${when}. A cron table or systemd timer running \`uptake run\` keeps its own times.`;
 }
 
 // A scheduled run asks for `latest`; the week it resolved to is in the job's result.

@@ -28,6 +28,10 @@ describe('statusReport', () => {
     const report = await statusReport(config, { now: Date.parse('2026-11-18T12:00:00Z'), last: 5, isAlive: (pid) => pid === 42 });
     expect(report.watcher).toEqual({ pid: 42, host: box, since: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', alive: true, last_run_at: '2026-11-17T08:00:00.000Z', waiting: [] });
     const text = formatStatus(report);
+    // the scheduler that started here is gone: nothing here will start the next run
+    expect(text).toContain(
+      'Next scheduled run: none known: the scheduler (`uptake schedule`) is not running; its cron "0 6 * * 1" would start one at 2026-11-23 06:00 UTC (2026-11-23T06:00:00.000Z). A cron table or systemd timer running `uptake run` keeps its own times.',
+    );
     expect(text).toContain(`Scheduler: not running (last started 2026-11-16T04:00:00.000Z as pid 41 on ${box}; last run none yet)`);
     expect(text).toContain(`Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run 2026-11-17T08:00:00.000Z)`);
   });
@@ -70,7 +74,7 @@ describe('statusReport', () => {
       [null, 'manual', 'skipped'],
       ['b', 'schedule', 'error'],
     ]);
-    expect(report.next_run).toEqual({ at: '2026-11-30T05:00:00.000Z', local: '2026-11-30 06:00', timezone: 'Europe/Berlin', cron: '0 6 * * 1' });
+    expect(report.next_run).toEqual({ at: '2026-11-30T05:00:00.000Z', local: '2026-11-30 06:00', timezone: 'Europe/Berlin', cron: '0 6 * * 1', scheduled: true });
     expect(report.scheduler).toMatchObject({ pid: 1, host: 'box', since: '2026-11-16T04:00:00.000Z' });
     expect(report.lock).toBeNull();
     // 9.3 days since the last success (2026-11-16 05:01:30) with an 8-day limit.
@@ -80,7 +84,25 @@ describe('statusReport', () => {
     expect(text).toContain('2026-11-23 05:00:00Z  schedule  error');
     expect(text).toContain('input: data: no ai_logs file');
     expect(text).toMatch(/2026-11-16 05:00:00Z {2}schedule {2}ok {7}90\.0 s {4}2026-W46/);
+    // the scheduler runs on another host ('box'): taken as up, as the Scheduler line shows it
     expect(text).toContain('Next scheduled run: 2026-11-23 06:00 Europe/Berlin (2026-11-23T05:00:00.000Z), cron "0 6 * * 1"');
     expect(text).toContain('Dead-man check (8 days): ok: last successful report 2026-11-16T05:01:30.000Z (4.3 days ago; limit 8 days)');
+  });
+
+  it('calls the next run scheduled only while a scheduler is up, by the cron it was started with', async () => {
+    const log = statePaths(output).runLog;
+    const config = parseConfig({ output, schedule: { cron: '0 6 * * 1', timezone: 'UTC' } });
+    const now = Date.parse('2026-11-18T12:00:00Z');
+    const never = formatStatus(await statusReport(config, { now, last: 5 }));
+    expect(never).toContain(
+      'Next scheduled run: none known: no `uptake schedule` has been started here; its cron "0 6 * * 1" would start one at 2026-11-23 06:00 UTC (2026-11-23T06:00:00.000Z).',
+    );
+    expect(never).not.toContain('cron "0 6 * * 1"\n');
+    // up, started before the config's cron changed to Fridays: it still follows Mondays at 7 in Berlin
+    await appendRun(log, { event: 'scheduler-start', at: '2026-11-16T04:00:00.000Z', cron: '0 7 * * 1', timezone: 'Europe/Berlin', pid: 41, host: hostname() });
+    const friday = parseConfig({ output, schedule: { cron: '0 6 * * 5', timezone: 'UTC' } });
+    const up = await statusReport(friday, { now, last: 5, isAlive: (pid) => pid === 41 });
+    expect(up.next_run).toEqual({ at: '2026-11-23T06:00:00.000Z', local: '2026-11-23 07:00', timezone: 'Europe/Berlin', cron: '0 7 * * 1', scheduled: true });
+    expect(formatStatus(up)).toContain('Next scheduled run: 2026-11-23 07:00 Europe/Berlin (2026-11-23T06:00:00.000Z), cron "0 7 * * 1"\n');
   });
 });
