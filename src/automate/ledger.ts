@@ -1,6 +1,7 @@
 import { UptakeError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readStateFile } from '../util/read-state-file.js';
+import type { TimeSpan } from './edge-weeks.js';
 
 /** What the ledger remembers about one processed content hash. */
 export interface LedgerEntry {
@@ -9,6 +10,8 @@ export interface LedgerEntry {
   bytes: number;
   processedAt: string;
   weeks: string[];
+  /** A log file's first and last `started_at` (see edgeWeeks); missing in entries written before uptake kept them. */
+  span?: TimeSpan;
   /** Set when a run refused this content (e.g. over a size cap): it is not tried again until it changes. */
   rejected?: string;
 }

@@ -15,6 +15,7 @@ import { hostname } from 'node:os';
 import type { Job, LeftOutFile, ReadAsIsFile } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
 import { weeksInFile } from './weeks-in-file.js';
+import { edgeWeeks, edgeWeeksText, type EdgeWeek, type TimeSpan } from './edge-weeks.js';
 import { rosterZones } from './roster-zones.js';
 import { takeInFile, type TakeIn, type TakenFile } from './take-in-file.js';
 import { writeWatchWaiting, type WaitingFile } from './watch-waiting.js';
@@ -64,10 +65,13 @@ export interface WatchOptions {
 /** One debounced batch of ready files and what came of it. */
 export interface WatchBatch {
   /** New content: these made (or were meant to make) the run. `weeks` are the file's own. */
-  fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[]; readAsIs?: string }>;
+  fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[]; span?: TimeSpan; readAsIs?: string }>;
   /** Content already processed (under this or another name), or repeated within the batch. */
   duplicates: Array<{ path: string; sha256: string; firstSeenAs: string }>;
+  /** The weeks the run was for: those of `fresh` (see batchWeeks) but the edge weeks. */
   weeks: string[];
+  /** Weeks of `fresh` that only the edges of other weeks' files reach into (see edgeWeeks): left for files of their own. */
+  edgeWeeks: EdgeWeek[];
   /**
    * Files not taken yet: still being written (not quiet, or not readable to their end), waited for since `since` (ISO).
    * Retried after `stableMs`; one quiet but not whole for `incompleteMaxWaitMs` is then read as it is (`readAsIs`).
@@ -79,9 +83,10 @@ export interface WatchBatch {
    * `ran`: the job succeeded; `nothing-new`: only duplicates (or files still waiting); `busy`: another run held the
    * lock (retried); `changing`: a file changed while the batch copied it (retried); `rejected`: the job refused
    * input (UptakeError `input`): the file it names (else every new file) is marked rejected in the ledger and not
-   * tried again until it changes; `error`: the job failed otherwise (retried with the next batch).
+   * tried again until it changes; `error`: the job failed otherwise (retried with the next batch); `edge`: every
+   * week of the new files is an edge week (`edgeWeeks`): nothing ran, the files are in the ledger.
    */
-  outcome: 'ran' | 'nothing-new' | 'busy' | 'changing' | 'rejected' | 'error';
+  outcome: 'ran' | 'nothing-new' | 'busy' | 'changing' | 'rejected' | 'error' | 'edge';
   /** An input file that changed during the run: nothing was delivered, and the batch runs again. */
   changedDuringRun?: string;
   error?: unknown;
@@ -273,7 +278,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   async function processBatch(paths: string[]): Promise<void> {
     await announceNamesNotUtf8();
-    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], leftOut: [], weeks: [], outcome: 'nothing-new' };
+    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], leftOut: [], weeks: [], edgeWeeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
     for (const path of paths) {
@@ -322,17 +327,23 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       }
       seen.set(sha256, basename(path));
       // From the copy read above: the watched file is read once.
-      const { weeks, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
+      const { weeks, span, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
       if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
-      batch.fresh.push({ path, sha256, bytes, weeks, ...(file.readAsIs === undefined ? {} : { readAsIs: file.readAsIs }) });
+      batch.fresh.push({ path, sha256, bytes, weeks, ...(span === undefined ? {} : { span }), ...(file.readAsIs === undefined ? {} : { readAsIs: file.readAsIs }) });
     }
     for (const waiting of batch.waiting) {
       carried.add(waiting.path);
       tellWait(basename(waiting.path));
     }
     if (batch.waiting.length > 0) arm(options.stableMs);
-    batch.weeks = batchWeeks(batch.fresh, ledger);
-    if (batch.fresh.length > 0) await runFor(batch);
+    const touched = batchWeeks(batch.fresh, ledger);
+    const zone = options.timezone ?? 'UTC';
+    const { own, edge } = edgeWeeks(touched, [...ledger.entries(), ...batch.fresh.map((file) => ({ ...file, file: file.path }))], zone);
+    batch.weeks = own;
+    batch.edgeWeeks = edge;
+    if (edge.length > 0) log(`uptake watch: ${edgeWeeksText(edge, zone)}`);
+    if (batch.fresh.length > 0 && touched.length > 0 && own.length === 0) await keepUnreported(batch);
+    else if (batch.fresh.length > 0) await runFor(batch);
     await saveWaiting();
     options.onBatch?.(batch);
   }
@@ -555,9 +566,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     } finally {
       await rm(batchDir, { recursive: true, force: true });
     }
-    const processedAt = new Date(clock.now()).toISOString();
-    for (const file of batch.fresh) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks });
-    await ledger.save();
+    await enterInLedger(batch.fresh);
     batch.outcome = 'ran';
     log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
     const changed = await inputChanged();
@@ -567,6 +576,19 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       for (const name of (await inputFiles()).keys()) pending.add(join(root, name));
       arm(Math.max(options.debounceMs, options.stableMs));
     }
+  }
+
+  async function enterInLedger(files: WatchBatch['fresh']): Promise<void> {
+    const processedAt = new Date(clock.now()).toISOString();
+    for (const file of files) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks, ...(file.span ? { span: file.span } : {}) });
+    await ledger.save();
+  }
+
+  // A batch whose weeks are all edge weeks runs nothing: its files go in the ledger (they are not read again), and
+  // each week is reported with a file of its own.
+  async function keepUnreported(batch: WatchBatch): Promise<void> {
+    await enterInLedger(batch.fresh);
+    batch.outcome = 'edge';
   }
 
   // Input the run refused (UptakeError `input`, e.g. a file over a size cap) is not retried until it

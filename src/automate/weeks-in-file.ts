@@ -7,12 +7,15 @@ import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js'
 import { readHeadedRecords } from '../ingest/read-headed-records.js';
 import { isoWeekOf } from '../util/iso-week.js';
 import type { RosterZones } from './roster-zones.js';
+import type { TimeSpan } from './edge-weeks.js';
 
 /** Which ISO weeks a file touches, and how that was found out. */
 export interface FileWeeks {
   weeks: string[];
   /** `column`: read from started_at (logs) or month (roster); `file-name`: a week, date or month in the name; `none`: neither. */
   source: 'column' | 'file-name' | 'none';
+  /** A log file read by its column: the instants of its first and last `started_at` (see edgeWeeks). */
+  span?: TimeSpan;
   /** Why the file could not be read (over a cap of inputLimits, not UTF-8, ...): the run would stop on it. */
   error?: UptakeError;
 }
@@ -53,19 +56,22 @@ export async function weeksInFile(path: string, options: WeeksInFileOptions): Pr
   const name = basename(path);
   const kind = kindOfFileName(name);
   const weeks = new Set<string>();
+  const span = { first: Infinity, last: -Infinity };
   let error: UptakeError | undefined;
   if (kind) {
     try {
       // a FIFO would block the read for good, a directory fail it: they are said to be what they are
       await readableFile(path);
-      await collectWeeks(path, kind, options, weeks);
+      await collectWeeks(path, kind, options, weeks, span);
     } catch (cause) {
       // An unreadable file is the report run's to explain; here it only loses its weeks.
       weeks.clear();
+      span.first = Infinity;
       error = isUptakeError(cause) ? cause : new UptakeError('input', `cannot read the file: ${(cause as Error)?.message ?? String(cause)}`, { file: path, cause });
     }
   }
-  const found: FileWeeks = weeks.size > 0 ? { weeks: [...weeks].sort(), source: 'column' } : fileNameWeeks(name);
+  const spanned = span.first <= span.last ? { span: { first: new Date(span.first).toISOString(), last: new Date(span.last).toISOString() } } : {};
+  const found: FileWeeks = weeks.size > 0 ? { weeks: [...weeks].sort(), source: 'column', ...spanned } : fileNameWeeks(name);
   return error ? { ...found, error } : found;
 }
 
@@ -74,7 +80,7 @@ function fileNameWeeks(name: string): FileWeeks {
   return fromName.length > 0 ? { weeks: fromName, source: 'file-name' } : { weeks: [], source: 'none' };
 }
 
-async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof kindOfFileName>>, options: WeeksInFileOptions, weeks: Set<string>): Promise<void> {
+async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof kindOfFileName>>, options: WeeksInFileOptions, weeks: Set<string>, span: { first: number; last: number }): Promise<void> {
   const file = { path, gzip: path.toLowerCase().endsWith('.gz') };
   const months = new Set<string>();
   for await (const { header, record } of readHeadedRecords(file, kind, options.limits)) {
@@ -98,6 +104,8 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
       epochMs = localToUtc(parsed.localMs, zone);
     }
     weeks.add(isoWeekOf(epochMs, options.timezone));
+    if (epochMs < span.first) span.first = epochMs;
+    if (epochMs > span.last) span.last = epochMs;
   }
   for (const month of months) for (const week of weeksOfMonth(month)) weeks.add(week);
 }

@@ -199,6 +199,36 @@ describe('watch', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('does not report a week that only the last hours of a file reach into (another zone) until a file of its own lands', async () => {
+    const logs: string[] = [];
+    const { requests, batchCount } = await startWatcher({ timezone: 'Asia/Tokyo', log: (line) => logs.push(line) });
+    // cut in UTC: its last rows are Monday morning of 2026-W49 in Tokyo
+    await writeFile(join(inbox, 'ai_logs_2026-W48.csv'), `${AI_HEADER}e1,u1,x,2026-11-23T00:05:00Z,completed\ne2,u2,x,2026-11-29T23:50:00Z,completed\n`);
+    const [first] = await batchCount(1);
+    expect(first.outcome).toBe('ran');
+    expect(requests).toEqual([{ reason: 'watch', weeks: ['2026-W48'] }]);
+    expect(first.edgeWeeks.map((week) => week.week)).toEqual(['2026-W49']);
+    expect(logs).toContain(
+      'uptake watch: 2026-W49 not reported: only the edge of ai_logs_2026-W48.csv reaches into it (2026-11-30 00:00 to 08:50 Asia/Tokyo); it is reported once a file of its own lands, or by the scheduled run',
+    );
+    const ledger = JSON.parse(await readFile(statePaths(output).watchLedger, 'utf8'));
+    expect(Object.values(ledger.files)).toMatchObject([{ weeks: ['2026-W48', '2026-W49'], span: { first: '2026-11-23T00:05:00.000Z', last: '2026-11-29T23:50:00.000Z' } }]);
+
+    // December's roster speaks for W49 to W53, of which only W49 holds logs, and only an edge: nothing runs,
+    // and the roster is not read again
+    await writeFile(join(inbox, 'user_monthly_summary_2026-12.csv'), 'user_id,team,month\nu1,Legal,2026-12\n');
+    const [, second] = await batchCount(2);
+    expect(second.outcome).toBe('edge');
+    expect(requests).toHaveLength(1);
+
+    // W49's own export: W49 is reported
+    await writeFile(join(inbox, 'ai_logs_2026-W49.csv'), `${AI_HEADER}e3,u1,x,2026-11-30T00:05:00Z,completed\ne4,u2,x,2026-12-04T10:00:00Z,completed\n`);
+    const [, , third] = await batchCount(3);
+    expect(third.outcome).toBe('ran');
+    expect(requests.at(-1)).toEqual({ reason: 'watch', weeks: ['2026-W49'] });
+    expect(freshNames(third)).toEqual(['ai_logs_2026-W49.csv']);
+  });
+
   it('after a restart, reruns nothing already in the ledger and runs only for a file that arrived meanwhile', async () => {
     const first = await startWatcher();
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);

@@ -36,9 +36,11 @@ describe('weeksInFile', () => {
       'ai_logs_a.csv',
       'event_id,user_id,task_type,started_at,status\ne1,u1,x,2026-11-22T23:30:00Z,completed\ne2,u1,x,2026-11-23T00:10:00Z,completed\n',
     );
-    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column' });
+    // the span: the first and last instants, whatever the zone (the watcher's edgeWeeks reads them)
+    const span = { first: '2026-11-22T23:30:00.000Z', last: '2026-11-23T00:10:00.000Z' };
+    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column', span });
     // In New York both are Sunday evening.
-    expect(await weeksInFile(path, { timezone: 'America/New_York', defaultTimezone: 'UTC' })).toEqual({ weeks: ['2026-W47'], source: 'column' });
+    expect(await weeksInFile(path, { timezone: 'America/New_York', defaultTimezone: 'UTC' })).toEqual({ weeks: ['2026-W47'], source: 'column', span });
   });
 
   it('places a naive time in the row tz, else in the default zone', async () => {
@@ -63,7 +65,7 @@ describe('weeksInFile', () => {
 
   it('reads a header alias, epoch seconds and gzip, skipping unreadable values', async () => {
     const path = await file('ai_logs_b.csv.gz', gzipSync('ID,uid,Task Type,Start Time,state\ne1,u1,x,1795000000,done\ne2,u1,x,yesterday,done\n'));
-    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47'], source: 'column' });
+    expect(await weeksInFile(path, utc)).toEqual({ weeks: ['2026-W47'], source: 'column', span: { first: '2026-11-18T11:06:40.000Z', last: '2026-11-18T11:06:40.000Z' } });
   });
 
   it('turns roster months into the weeks of those months', async () => {
@@ -102,7 +104,7 @@ describe('weeksInFile', () => {
       'ai_logs_joined.csv',
       'event_id,user_id,task_type,started_at,status\r\ne1,u1,x,2026-11-16T09:00:00Z,done\nstatus,start_time,id,uid,task\ndone,2026-11-23T09:00:00Z,e2,u1,x\n',
     );
-    expect(await weeksInFile(logs, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column' });
+    expect(await weeksInFile(logs, utc)).toEqual({ weeks: ['2026-W47', '2026-W48'], source: 'column', span: { first: '2026-11-16T09:00:00.000Z', last: '2026-11-23T09:00:00.000Z' } });
     const roster = await file('user_monthly_summary_joined.csv', 'user_id,month,timezone\nu1,2026-10,UTC\ntimezone,month,user_id\nAustralia/Sydney,2026-11,u4\n');
     expect((await weeksInFile(roster, utc)).weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     const zones = await rosterZones(dir);
