@@ -1,3 +1,4 @@
+import { columnLabel } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { largestRows } from './largest-rows.js';
 import { tableToHtml, type TableHtmlOptions } from './table-html.js';
@@ -21,6 +22,8 @@ interface TableView {
   columns: string[];
   rows?(doc: MetricsDocument): Record<string, unknown>[];
   largest: Largest;
+  /** A note under the table whatever its length. */
+  note?(doc: MetricsDocument, rows: Record<string, unknown>[]): string | undefined;
 }
 
 /** Over REPORT_TABLE_ROWS rows, the largest by `size` are shown, and the table's note says which (`what`, `which`). */
@@ -69,6 +72,38 @@ const VIEWS: TableView[] = [
   },
 ];
 
+/**
+ * The view of `adoption_by_<key>` for a key of `metrics.groupBy` beyond team and task type: the task-type table's
+ * columns, and a note counting the week's tasks that have no value of the key (left out of the table: manual
+ * tasks have no `tool_version`, say).
+ */
+function groupByView(table: string, key: string): TableView {
+  return {
+    name: table,
+    caption: (doc) => `Adoption by ${columnLabel(key).toLowerCase()}, ${doc.week} (all teams)`,
+    columns: [key, 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'abandonment_rate'],
+    largest: { ...mostTasks, what: `${columnLabel(key).toLowerCase()} values` },
+    note(doc, rows) {
+      const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
+      if (!all) return undefined;
+      const left = (source: 'ai_tasks' | 'manual_tasks') => count(all[source]) - rows.reduce((sum, row) => sum + count(row[source]), 0);
+      const [ai, manual] = [left('ai_tasks'), left('manual_tasks')];
+      if (ai <= 0 && manual <= 0) return undefined;
+      const tasks = [ai > 0 ? `${ai.toLocaleString('en-US')} AI` : '', manual > 0 ? `${manual.toLocaleString('en-US')} manual` : ''].filter(Boolean).join(' and ');
+      return `Not in this table: ${tasks} tasks of the week with no ${key} (the all-teams row of the adoption by team counts them).`;
+    },
+  };
+}
+
+/** The report's table views: the fixed ones, with one for each extra `metrics.groupBy` key after the task types. */
+function viewsOf(doc: MetricsDocument): TableView[] {
+  const extra = Object.keys(doc.tables)
+    .filter((name) => name.startsWith('adoption_by_') && !VIEWS.some((view) => view.name === name))
+    .map((name) => groupByView(name, name.slice('adoption_by_'.length)));
+  const at = VIEWS.findIndex((view) => view.name === 'adoption_by_task_type') + 1;
+  return [...VIEWS.slice(0, at), ...extra, ...VIEWS.slice(at)];
+}
+
 /** The privacy minimum the document was computed with, for footnotes. */
 export function minGroupSizeOf(doc: MetricsDocument): number | undefined {
   const privacy = doc.privacy as { min_group_size?: unknown } | undefined;
@@ -82,11 +117,12 @@ export function minGroupSizeOf(doc: MetricsDocument): number | undefined {
  */
 export function reportTables(doc: MetricsDocument): ReportTable[] {
   const minGroupSize = minGroupSizeOf(doc);
-  return VIEWS.flatMap((view) => {
+  return viewsOf(doc).flatMap((view) => {
     const rows = view.rows ? view.rows(doc) : ((doc.tables[view.name] ?? []) as Record<string, unknown>[]);
     if (rows.length === 0) return [];
     const caption = view.caption(doc);
-    return [{ name: view.name, caption, html: boundedTableHtml(view.name, rows, { caption, columns: view.columns, minGroupSize }, view.largest) }];
+    const note = view.note?.(doc, rows);
+    return [{ name: view.name, caption, html: boundedTableHtml(view.name, rows, { caption, columns: view.columns, minGroupSize, ...(note ? { note } : {}) }, view.largest) }];
   });
 }
 
@@ -102,9 +138,10 @@ export function boundedTableHtml(name: string, rows: Record<string, unknown>[], 
   // (a withheld row's figures are not shown: it comes after every shown row)
   const size = (row: Record<string, unknown>) => (row.suppressed === true ? -1 : largest.size(row));
   const shown = largestRows(rows, limit, size, (row) => teams && row.team === '*');
-  const note =
+  const shownNote =
     shown.length < rows.length
       ? `Shown: the ${shown.length} ${largest.what} ${largest.which}, of ${rows.length.toLocaleString('en-US')}; every row is in metrics.xlsx and ${name}.csv.`
       : undefined;
+  const note = [shownNote, options.note].filter((text) => text !== undefined).join(' ') || undefined;
   return tableToHtml(shown, { ...options, note });
 }

@@ -53,3 +53,22 @@ describe('reportTables', () => {
     expect(bodyRows(tableOf(fewer, 'adoption_by_team'))).toHaveLength(61);
   });
 });
+
+describe('reportTables with metrics.groupBy', () => {
+  it('shows a table for each extra key after the task types, and counts the tasks with no value of it (manual tasks have no tool_version)', async () => {
+    const { parseConfig } = await import('../../src/config/read-config.js');
+    const doc = (await loadReport({ input: 'data/sample', week: 'latest', config: parseConfig({ metrics: { groupBy: ['tool_version'] } }) })).metrics;
+    const tables = reportTables(doc);
+    expect(tables.map((table) => table.name).slice(0, 3)).toEqual(['adoption_by_team', 'adoption_by_task_type', 'adoption_by_tool_version']);
+    const byVersion = tables[2];
+    expect(byVersion.caption).toBe('Adoption by tool version, 2026-W47 (all teams)');
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*')!;
+    const rows = doc.tables.adoption_by_tool_version as Array<{ ai_tasks: number; manual_tasks: number }>;
+    // every manual task lacks the key; AI tasks all have one in the sample
+    expect(rows.reduce((sum, row) => sum + row.manual_tasks, 0)).toBe(0);
+    expect(rows.reduce((sum, row) => sum + row.ai_tasks, 0)).toBe(all.ai_tasks);
+    expect(all.manual_tasks).toBe(1122);
+    expect(byVersion.html).toContain('Not in this table: 1,122 manual tasks of the week with no tool_version (the all-teams row of the adoption by team counts them).');
+    expect(bodyRows(byVersion.html.slice(byVersion.html.indexOf('<tbody>')))).toHaveLength(rows.length);
+  });
+});
