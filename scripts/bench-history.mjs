@@ -8,8 +8,11 @@
 //                default, costs over that week alone: the yardstick's other reading),
 //   scratch:     a run without a store over every week (what each week cost before the store),
 // checks that the incremental run prints the same metrics document as the scratch run, and prints the
-// ratios incremental / week alone (without, and with a store) for time and peak memory. Assumes `npm run build` ran. Data sets are
-// cached under os.tmpdir() by weeks, users and seed.
+// ratios incremental / week alone (without, and with a store) for time and peak memory. Then, unless --no-job, the
+// weekly job itself (`uptake run --no-deliver --no-warehouse`: notebook, charts, HTML, PDF): the run after the last
+// week lands, through a copy of the store the first run left, against `uptake run --no-store` over the last week's
+// files alone, with its own ratios (peak memory: the uptake process's, not Chromium's or the kernel's). Assumes
+// `npm run build` ran. Data sets are cached under os.tmpdir() by weeks, users and seed.
 //
 // --data DIR takes an existing data folder (e.g. a replicated large set) instead of generating one; input
 // rows are then counted from the runs' accounting, as such a folder may have no truth.json.
@@ -30,7 +33,7 @@
 //        node scripts/bench-history.mjs --landings weekly (--data DIR | --weeks 52 [--users N] [--seed S])
 //             [--keep-store DIR] [--landing-limit 900] [--deadline ISO-TIME] [--timeout 1800]
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,16 +60,18 @@ function parseArgs(argv) {
       'keep-store': { type: 'string' },
       'landing-limit': { type: 'string', default: '900' },
       deadline: { type: 'string' },
+      'no-job': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
       [
-        'Usage: npm run bench:history -- [--weeks 26,52] [--users 3000] [--seed 1] [--timeout <s per child>] [--data DIR]',
+        'Usage: npm run bench:history -- [--weeks 26,52] [--users 3000] [--seed 1] [--timeout <s per child>] [--data DIR] [--no-job]',
         '       npm run bench:history -- --landings weekly (--data DIR | --weeks 52 [--users N] [--seed S])',
         '            [--keep-store DIR] [--landing-limit <s, default 900>] [--deadline <ISO time>] [--timeout <s per child>]',
         '  --data DIR           use an existing data folder instead of generating one (rows counted from the runs)',
+        '  --no-job             time `uptake metrics` only, not also the weekly job (`uptake run`, with its PDF)',
         '  --landings weekly    land the weeks one at a time into a growing folder, `metrics --store` after each;',
         '                       then time metrics on the full store, the last landing and the last week alone',
         '  --keep-store DIR     keep the store and the grown input folder in DIR (resumed if it exists)',
@@ -86,6 +91,7 @@ function parseArgs(argv) {
     keepStore: values['keep-store'] === undefined ? null : resolve(values['keep-store']),
     landingLimitSec: Number(values['landing-limit']),
     deadline: values.deadline === undefined ? null : new Date(values.deadline),
+    job: !values['no-job'],
   };
   if (options.landings !== null && options.landings !== 'weekly') throw new Error(`expected --landings weekly, got ${options.landings}`);
   if (options.data !== null && !existsSync(options.data)) throw new Error(`expected --data to name an existing data folder, got ${options.data}`);
@@ -163,11 +169,18 @@ async function history(weeks, options) {
     // is hashed without keeping its stamp (util/hash-file.ts): the first run starts once they are older.
     await new Promise((resolve) => setTimeout(resolve, SETTLED_MS));
     const first = await metrics(grown, true);
+    // the weekly job lands the same week on the store as the first run left it
+    const jobStore = join(work, 'job', 'store.duckdb');
+    if (options.job) copyStore(store, jobStore);
     for (const name of inputs) if (weekOf(name) === last) copyLanded(join(source, name), join(grown, name));
     const incremental = await metrics(grown, true);
     const weekAlone = await metrics(alone, false);
     const weekAloneStore = await metrics(alone, true, join(work, 'alone.duckdb'));
     const scratch = await metrics(grown, false);
+    const job = (input, out, store) =>
+      uptake(['run', '--input', input, '--week', 'latest', '--out', join(work, out), '--no-deliver', '--no-warehouse', ...(store ? ['--store', store] : ['--no-store'])], options.timeoutSec);
+    const jobNext = options.job ? await job(grown, 'job-next', jobStore) : null;
+    const jobAlone = options.job ? await job(alone, 'job-alone', null) : null;
     const skipped = /skipped (\d+) of (\d+) log files/.exec(incremental.stderr);
     const truthFile = join(source, 'truth.json');
     const truth = existsSync(truthFile) ? JSON.parse(readFileSync(truthFile, 'utf8')) : null;
@@ -180,12 +193,21 @@ async function history(weeks, options) {
       weekAlone,
       weekAloneStore,
       scratch,
+      jobNext,
+      jobAlone,
       skipped: skipped ? `${skipped[1]}/${skipped[2]}` : '?',
       same: incremental.stdout === scratch.stdout,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A copy of a DuckDB store (its file and the folder of kept rows beside it) at `target`. */
+function copyStore(store, target) {
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(store, target);
+  cpSync(`${store}.rows`, `${target}.rows`, { recursive: true });
 }
 
 /** How long after its last change a file's stamp is kept (util/hash-file.ts's 2 s), and a little more. */
@@ -301,5 +323,15 @@ for (const result of results) {
       `${seconds(weekAlone)}, ${peak(weekAlone)} | ${seconds(weekAloneStore)}, ${peak(weekAloneStore)} | ${seconds(result.scratch)}, ${peak(result.scratch)} | ` +
       `${ratio(incremental.seconds, weekAlone.seconds)} | ${ratio(incremental.peakMb, weekAlone.peakMb)} | ${ratio(incremental.seconds, weekAloneStore.seconds)}, ${ratio(incremental.peakMb, weekAloneStore.peakMb)} | ${result.skipped} | ${result.same ? 'yes' : 'NO'} |`,
   );
+}
+if (results.some((result) => result.jobNext !== null)) {
+  console.log('');
+  console.log('The weekly job, `uptake run --no-deliver --no-warehouse` (notebook, charts, HTML, PDF):');
+  console.log('| weeks | users | next week (store) | week alone (no store) | time ratio | memory ratio |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { weeks, users, jobNext, jobAlone } of results) {
+    if (jobNext === null) continue;
+    console.log(`| ${weeks} | ${users} | ${seconds(jobNext)}, ${peak(jobNext)} | ${seconds(jobAlone)}, ${peak(jobAlone)} | ${ratio(jobNext.seconds, jobAlone.seconds)} | ${ratio(jobNext.peakMb, jobAlone.peakMb)} |`);
+  }
 }
 if (results.some((result) => !result.same)) process.exitCode = 1;
