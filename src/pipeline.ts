@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, realpath, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UptakeError, isSystemError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
+import { isIsoWeek } from './util/iso-week.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
 import { readRegularFile } from './util/read-state-file.js';
@@ -191,6 +192,12 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   await checkRunOutputs(config, options, env);
+  // a week named up front: a week folder the run may not replace is said before any work (checked again before the swap)
+  const named = options.week.trim();
+  if (isIsoWeek(named)) {
+    const weekDir = join(outRoot, named);
+    await expectReportFolder(await realpath(weekDir).catch(() => weekDir), named, weekDir);
+  }
   const stage = async <T>(name: Stage, work: () => Promise<T>): Promise<T> => {
     effects.signal?.throwIfAborted();
     const index = STAGES.indexOf(name) + 1;

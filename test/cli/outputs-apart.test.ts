@@ -100,7 +100,7 @@ describe('an output that is an input file is refused before anything is written'
 });
 
 describe('a week folder a run did not publish is never replaced', () => {
-  test('`run` whose week folder is a link to a folder of other files is exit 12 naming the link and its files, before the notebook runs; the files stay', async () => {
+  test('`run` whose week folder is a link to a folder of other files is exit 12 naming the link and its files, before ingest when the week is named; the files stay', async () => {
     const dir = folder();
     const [out, other] = [join(dir, 'out'), join(dir, 'other')];
     mkdirSync(out);
@@ -109,7 +109,8 @@ describe('a week folder a run did not publish is never replaced', () => {
     symlinkSync(other, join(out, '2026-W47'));
     const result = await uptake(['run', '--input', input, '--out', out, '--week', '2026-W47', '--no-deliver', '--no-store']);
     expect(result.code).toBe(12);
-    expect(result.stderr).not.toContain('[3/7] notebook');
+    // a week named up front is checked before any work
+    expect(result.stderr).not.toContain('[1/7] ingest');
     expect(result.stderr.trim().split('\n').at(-1)).toBe(
       `uptake: ${join(out, '2026-W47')}: expected the week folder to be missing or the report of 2026-W47 uptake published (with its manifest.json), got a link to ${other}, a folder holding important.txt; nothing was replaced: move those files away, or have the run write elsewhere (--out or \`output\`)`,
     );
