@@ -180,6 +180,12 @@ const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'any
   'things', 'stuff', 'work', 'team', 'teams', 'total', 'general', 'aggregate', 'sum', 'practice', 'short', 'brief', 'detail', 'particular', 'numbers',
   'figures', 'terms', 'use', 'place', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
 
+// Words a question or request starts with, which are not names when capitalised there.
+const QUESTION_OPENERS = new Set(('why when where whose whom can could would will should shall may might must please pls kindly hey hi hello ok okay so ' +
+  'now then also just quick quickly briefly again display summarise summarize summary plot chart graph draw break get find name describe explain ' +
+  'let lets calculate compute count rank sort order how list show give tell what which who is are was were has have had do does did compare ' +
+  'i im my give breakdown overview report reports look check see top bottom highest lowest biggest smallest latest current recent').split(' '));
+
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -213,6 +219,13 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     const word = written.toLowerCase();
     if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(written)) names.push(written);
+  }
+  // The first word, capitalised as any question starts, when it is no word a question starts with: "Zurich
+  // adoption" (no Zürich in the data) is refused, "Summarise adoption" is read
+  const first = /^[^\p{L}\p{N}]*(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}])/u.exec(question.normalize('NFC'))?.[1];
+  if (first !== undefined && words[0] === first.toLowerCase() && !used.has(0)) {
+    const word = words[0];
+    if (!RESERVED.has(word) && !MONTH_WORDS.has(word) && !NOT_NAMES.has(word) && !QUESTION_OPENERS.has(word) && !TIME_LIKE.test(word) && !names.includes(first)) names.unshift(first);
   }
   // Lower-case too, right after "of", "for", "at", "did" or "in": "adoption of marketing", "hours did legl save", "adoption in zurich"
   words.forEach((word, index) => {

@@ -481,6 +481,15 @@ describe('names written without their accents, in any case', () => {
       expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
     }
     for (const question of ['adoption in total', 'adoption in general', 'hours saved in aggregate']) expect(engine.ask(question).answered, question).toBe(true);
+    // first in the question, where every question starts with a capital: a name unless a question starts so
+    for (const [question, name] of [['Zurich adoption', 'Zurich'], ['Bern hours saved last week', 'Bern'], ['Marketing: adoption?', 'Marketing']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
+    for (const question of ['Summarise adoption', 'Please show adoption', 'Adoptoin last week', 'Overall adoption', 'Compare adoption by team', 'Quick check: adoption']) {
+      expect(engine.ask(question).answered, question).toBe(true);
+    }
   });
 
   test('two names the same without accents: refused naming both, unless the question spells one as the data does', () => {
