@@ -327,13 +327,14 @@ describe('SIGTERM to uptake watch during a run', () => {
     writeFileSync(config, JSON.stringify({ output: box.out, warehouse: { duckdbPath: null } }));
     const uptake = startUptake(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env);
     await uptake.waitFor(/uptake watch: watching /);
-    for (const name of ['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(incoming, name));
+    // (W46's own export too: W47's holds a few of W46's last hours, an edge the watcher would not report alone)
+    for (const name of ['ai_logs_2026-W46.csv', 'ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(incoming, name));
     await uptake.waitFor(/^\[1\/7\] ingest \.\.\.$/);
     process.kill(uptake.child.pid!, 'SIGTERM');
     const result = await uptake.child;
     expect(result.exitCode).toBe(0);
     expect(uptake.lines).toContain('uptake watch: SIGTERM: stopping after the run in progress (at most 120 s; send it again to abort now)');
-    expect(uptake.lines).toContain('uptake watch: new ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running');
+    expect(uptake.lines).toContain('uptake watch: new ai_logs_2026-W46.csv, ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running');
     expect(readdirSync(join(box.out, '2026-W46'))).toContain('manifest.json');
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(uptake.lines).toContain('uptake watch: run failed (stopped before reporting 2026-W47); these files are retried with the next arrival or restart');

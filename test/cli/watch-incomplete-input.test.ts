@@ -32,7 +32,8 @@ describe('uptake watch and an export cut short', () => {
     await uptake.waitFor(/uptake watch: watching /);
     const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt,tool_version';
     writeFileSync(join(incoming, 'ai_logs_cut.csv'), `${header}\nyevt-1,u002,Procurement,vendor_onb,2026-11-18T10:00:00Z,2026-11-18T10:05:00Z,completed,,0,Onboard a vendor,2.3.0\nyevt-last,u002,Procurement,vendor_onb`);
-    for (const name of ['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(incoming, name));
+    // (W46's own export too: W47's holds a few of W46's last hours, an edge the watcher would not report alone)
+    for (const name of ['ai_logs_2026-W46.csv', 'ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(incoming, name));
     const why = 'its last record has 4 of 11 fields and no line end';
 
     // While the first batch runs, status shows the file waited for: since when, why, until when.
@@ -44,7 +45,11 @@ describe('uptake watch and an export cut short', () => {
     const text = await execa('node', [CLI, 'status', '--config', config], { env: box.env, reject: false });
     expect(text.stdout).toContain(`  waiting for ai_logs_cut.csv since ${waiting[0].since}: ${why} (left out of the reports built meanwhile; read as it is at ${waiting[0].read_as_is_at} unless completed first)`);
     expect(uptake.lines).toContain(
-      `uptake watch: new ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running; left out: ai_logs_cut.csv (not complete yet: ${why})`,
+      `uptake watch: new ai_logs_2026-W46.csv, ai_logs_2026-W47.csv, manual_logs_2026-W47.csv.gz, user_monthly_summary_2026-11.csv; weeks 2026-W46, 2026-W47; running; left out: ai_logs_cut.csv (not complete yet: ${why})`,
+    );
+    // the last hours of W45 in W46's export are not reported as W45
+    expect(uptake.lines).toContain(
+      'uptake watch: 2026-W45 not reported: only the edge of ai_logs_2026-W46.csv reaches into it (2026-11-08 21:14 to 23:59 UTC); it is reported once a file of its own lands, or by the scheduled run',
     );
 
     // Past the limit it is read as it is: a run of its own, whose short record is quarantined as `uptake run` does.
