@@ -14,6 +14,7 @@ import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
 import type { Job, LeftOutFile, ReadAsIsFile } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
+import { plausibleWindow } from '../clean/quarantine.js';
 import { weeksInFile } from './weeks-in-file.js';
 import { edgeWeeks, edgeWeeksText, type EdgeWeek, type TimeSpan } from './edge-weeks.js';
 import { rosterZones } from './roster-zones.js';
@@ -41,6 +42,8 @@ export interface WatchOptions {
   defaultTimezone?: string;
   /** Caps on a file's text and one record when reading its weeks (config.inputLimits); default DEFAULT_INPUT_LIMITS. */
   inputLimits?: InputLimits;
+  /** config.cleaning's plausible starts (`earliest`, `maxFutureDays` after the clock): a start the cleaning quarantines gives no week. */
+  cleaning?: { earliest: string; maxFutureDays: number };
   /** Wait before retrying when another run holds the lock; default 30 s. */
   busyRetryMs?: number;
   /** Poll instead of OS events (network mounts). */
@@ -327,7 +330,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       }
       seen.set(sha256, basename(path));
       // From the copy read above: the watched file is read once.
-      const { weeks, span, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits });
+      const plausible = options.cleaning ? { plausible: plausibleWindow(options.cleaning, clock.now()) } : {};
+      const { weeks, span, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits, ...plausible });
       if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
       batch.fresh.push({ path, sha256, bytes, weeks, ...(span === undefined ? {} : { span }), ...(file.readAsIs === undefined ? {} : { readAsIs: file.readAsIs }) });
     }

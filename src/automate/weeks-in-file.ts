@@ -3,9 +3,10 @@ import { DateTime } from 'luxon';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
-import { localToUtc, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
+import { localToUtc, parseStatus, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
 import { readHeadedRecords } from '../ingest/read-headed-records.js';
 import { isoWeekOf } from '../util/iso-week.js';
+import type { PlausibleWindow } from '../clean/quarantine.js';
 import type { RosterZones } from './roster-zones.js';
 import type { TimeSpan } from './edge-weeks.js';
 
@@ -29,6 +30,8 @@ export interface WeeksInFileOptions {
   rosterZones?: RosterZones;
   /** Caps on the file's text and on one record (config.inputLimits; default DEFAULT_INPUT_LIMITS). */
   limits?: InputLimits;
+  /** The starts the cleaning keeps (plausibleWindow): one outside, which it quarantines, gives no week and no span. */
+  plausible?: PlausibleWindow;
 }
 
 /**
@@ -96,6 +99,8 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
     }
     const parsed = parseTimestamp(cell('started_at'));
     if (parsed.kind === 'invalid') continue;
+    // (an AI row whose status the contract does not know is quarantined: it makes no week)
+    if (kind === 'ai_logs' && parseStatus(cell('status')) === null) continue;
     let epochMs: number;
     if (parsed.kind === 'instant') epochMs = parsed.epochMs;
     else {
@@ -103,6 +108,7 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
       const zone = rowZone && ianaZone(rowZone) ? rowZone : (options.rosterZones?.get(cell('user_id'))?.get(parsed.month) ?? options.defaultTimezone);
       epochMs = localToUtc(parsed.localMs, zone);
     }
+    if (options.plausible && !(epochMs >= options.plausible.earliestMs && epochMs <= options.plausible.latestMs)) continue;
     weeks.add(isoWeekOf(epochMs, options.timezone));
     if (epochMs < span.first) span.first = epochMs;
     if (epochMs > span.last) span.last = epochMs;

@@ -27,6 +27,9 @@ export interface ReportWeek {
   latest: boolean;
 }
 
+/** What the error for a week that holds no cleaned task says (a watcher skips such a week: see commands/watch.ts). */
+export const NO_DATA_FOR_WEEK = 'expected a week that holds data';
+
 /**
  * Turns `--week` (`YYYY-Www` or `latest`) into the report week: the one place a week is resolved (the
  * composition, loadReport, calls it once and passes the result on). `latest` is the last week holding
@@ -82,7 +85,7 @@ function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates
     throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   if (!weeks.includes(value)) {
-    throw new UptakeError('usage', `${setting}: expected a week that holds data, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    throw new UptakeError('usage', `${setting}: ${NO_DATA_FOR_WEEK}, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   return reportWeek(value, zone, false);
 }

@@ -111,3 +111,20 @@ describe('weeksInFile', () => {
     expect([zones.get('u1')?.get('2026-10'), zones.get('u4')?.get('2026-11')]).toEqual(['UTC', 'Australia/Sydney']);
   });
 });
+
+describe('weeksInFile and rows the cleaning quarantines', () => {
+  it('takes no week nor span from a start outside the plausible window or an AI row of an unknown status', async () => {
+    const path = await file(
+      'ai_logs_typos.csv',
+      'event_id,user_id,task_type,started_at,status\n' +
+        'e1,u1,x,2026-11-17T09:00:00Z,completed\ne2,u1,x,1999-05-05T10:00:00Z,completed\ne3,u1,x,2027-11-25T10:00:00Z,completed\n' +
+        'e4,u1,x,2026-11-24T10:00:00Z,exploded\ne5,u1,x,2026-11-18T10:00:00Z,abandoned\n',
+    );
+    const plausible = { earliestMs: Date.parse('2000-01-01T00:00:00Z'), latestMs: Date.parse('2026-12-07T00:00:00Z') };
+    expect(await weeksInFile(path, { ...utc, plausible })).toEqual({
+      weeks: ['2026-W47'],
+      source: 'column',
+      span: { first: '2026-11-17T09:00:00.000Z', last: '2026-11-18T10:00:00.000Z' },
+    });
+  });
+});

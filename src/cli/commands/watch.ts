@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { UptakeError } from '../../errors.js';
+import { isUptakeError, UptakeError } from '../../errors.js';
 import { MAX_TIMER_MS } from '../../util/max-timer.js';
 import { numberOption } from '../number-option.js';
 import type { Job } from '../../automate/job.js';
@@ -64,6 +64,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
+      const { NO_DATA_FOR_WEEK } = await import('../../metrics/resolve-week.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
@@ -102,11 +103,17 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
             return changed === null ? null : `${changed} changed during the run; the next run reports it`;
           };
           const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
+          // a week whose rows the cleaning all quarantines (an unknown status, say) holds no data: said, and skipped,
+          // so that one bad row does not fail every batch after it
           const result = await runReport(
             { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs },
             runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
-          );
-          reports.push({ week: result.week, outDir: result.outDir });
+          ).catch((error: unknown) => {
+            if (!(isUptakeError(error) && error.kind === 'usage' && error.message.includes(NO_DATA_FOR_WEEK))) throw error;
+            log(`uptake watch: ${week} skipped: no task of it is left once cleaned (its rows are quarantined; see the quarantine of the next report)`);
+            return null;
+          });
+          if (result) reports.push({ week: result.week, outDir: result.outDir });
         }
         return { reports };
       };
@@ -118,6 +125,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         outputDir: config.output,
         timezone: config.timezone,
         defaultTimezone: config.cleaning.defaultTimezone,
+        cleaning: config.cleaning,
         inputLimits: config.inputLimits,
         usePolling: options.poll,
         incompleteMaxWaitMs: config.watch.incompleteMaxWaitMs,
