@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { shiftWeek, weekStartMs } from '../util/iso-week.js';
+import { weeksFromFileName } from './weeks-in-file.js';
 
 /** The instants (ISO, UTC) of a log file's first and last `started_at`. */
 export interface TimeSpan {
@@ -14,7 +15,10 @@ export interface LoggedFile {
   /** Its name or path (a roster file is left out: it speaks for months). */
   file: string;
   weeks: string[];
-  /** Missing when its weeks came from its name, or from a ledger entry written before spans were kept: each of its weeks is its own. */
+  /**
+   * Missing when its weeks came from its name, or from a ledger entry written before spans were kept: it owns the
+   * week its name names when that is one of its weeks (`ai_logs_2026-W47.csv`), else each of its weeks.
+   */
   span?: TimeSpan;
   /** A file a run refused: its rows were never used. */
   rejected?: string;
@@ -43,12 +47,13 @@ export function edgeWeeks(weeks: string[], files: LoggedFile[], zone: string): {
   for (const week of weeks) {
     const [start, end] = [weekStartMs(week, zone), weekStartMs(shiftWeek(week, 1), zone)];
     const reaching = logs.filter((file) => file.weeks.includes(week));
-    const edges = reaching.filter((file) => file.span !== undefined && isEdge(file.span, start, end));
+    const edges = reaching.filter((file) => (file.span === undefined ? !ownsByName(file, week) : isEdge(file.span, start, end)));
     if (edges.length === 0 || edges.length < reaching.length) {
       own.push(week);
       continue;
     }
-    const inside = edges.map(({ span }) => [Math.max(Date.parse(span!.first), start), Math.min(Date.parse(span!.last), end - 1)]);
+    // (a file without a span is taken to reach the whole week)
+    const inside = edges.map(({ span }) => (span ? [Math.max(Date.parse(span.first), start), Math.min(Date.parse(span.last), end - 1)] : [start, end - 1]));
     const covered = { first: new Date(Math.min(...inside.map(([first]) => first))).toISOString(), last: new Date(Math.max(...inside.map(([, last]) => last))).toISOString() };
     edge.push({ week, files: edges.map((file) => basename(file.file)), covered });
   }
@@ -67,6 +72,12 @@ export function edgeWeeksText(edge: EdgeWeek[], zone: string): string {
       return `${week} not reported: only the edge of ${files.join(', ')} reaches into it (${first.toFormat('yyyy-MM-dd HH:mm')} to ${to} ${zone}); it is reported once a file of its own lands, or by the scheduled run`;
     })
     .join('; ');
+}
+
+// A file without a span (a ledger entry of an older uptake): the week its name names, else each of its weeks.
+function ownsByName(file: LoggedFile, week: string): boolean {
+  const named = weeksFromFileName(basename(file.file)).filter((each) => file.weeks.includes(each));
+  return named.length === 0 || named.includes(week);
 }
 
 // Less than a day of the span lies in [start, end), and more of it outside.

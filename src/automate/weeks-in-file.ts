@@ -116,7 +116,11 @@ async function collectWeeks(path: string, kind: NonNullable<ReturnType<typeof ki
   for (const month of months) for (const week of weeksOfMonth(month)) weeks.add(week);
 }
 
-function weeksFromFileName(name: string): string[] {
+/**
+ * The weeks a file's name gives: a `YYYY-Www`, the week of a `YYYY-MM-DD`, or the weeks of a `YYYY-MM`.
+ * @example weeksFromFileName('ai_logs_2026-W47.csv') // ['2026-W47']
+ */
+export function weeksFromFileName(name: string): string[] {
   const week = /(\d{4})-?W(\d{2})/i.exec(name);
   if (week) return [`${week[1]}-W${week[2]}`];
   const date = /(\d{4}-\d{2}-\d{2})/.exec(name);

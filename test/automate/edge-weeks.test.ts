@@ -32,6 +32,18 @@ describe('edgeWeeks', () => {
     expect(edgeWeeks(['2026-W47', '2026-W48'], [midnight], 'UTC').own).toEqual(['2026-W47', '2026-W48']);
   });
 
+  it('takes a ledger entry of an older uptake (no span) to own the week its name names, else each of its weeks', () => {
+    const old = { file: 'ai_logs_2026-W47.csv', weeks: ['2026-W46', '2026-W47', '2026-W48'] };
+    const { own, edge } = edgeWeeks(['2026-W46', '2026-W47', '2026-W48'], [old, { file: 'manual_logs_2026-W47.csv.gz', weeks: ['2026-W47', '2026-W48'] }], 'Asia/Tokyo');
+    expect(own).toEqual(['2026-W47']);
+    expect(edge.map((week) => [week.week, week.files])).toEqual([
+      ['2026-W46', ['ai_logs_2026-W47.csv']],
+      ['2026-W48', ['ai_logs_2026-W47.csv', 'manual_logs_2026-W47.csv.gz']],
+    ]);
+    // a name without a week: each of its weeks is its own, as before
+    expect(edgeWeeks(['2026-W47', '2026-W48'], [{ file: 'ai_logs_export.csv', weeks: ['2026-W47', '2026-W48'] }], 'UTC').own).toEqual(['2026-W47', '2026-W48']);
+  });
+
   it('does not count a roster month or a refused file as a week\'s own', () => {
     const files = [
       { ...W47, weeks: ['2026-W47', '2026-W48'] },
