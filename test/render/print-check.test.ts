@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,26 @@ describe('print check', () => {
 
   checkPrint('the sample', () => sample);
   checkPrint('12 teams, 26 weeks', () => twelveTeams);
+
+  it('a groupBy value of 200 characters without a space breaks inside its cell: no figure of its table runs off the page', async () => {
+    const input = join(workDir, 'long-label');
+    cpSync('data/sample', input, { recursive: true });
+    const file = join(input, 'ai_logs_2026-W47.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+    const long = `v${'x'.repeat(199)}`;
+    // the sample's tool version is its second last column: every third task gets the long one
+    writeFileSync(file, [header, ...rows.map((row, index) => (row && index % 3 === 0 ? row.replace(/,[^,]*,([^,]*)$/, `,${long},$1`) : row))].join('\n'));
+    const result = await runReport(
+      { config: parseConfig({ title: 'AI adoption report', metrics: { groupBy: ['tool_version'] } }), week: 'latest', input, outDir: join(workDir, 'long-label-report'), deliver: false, warehouse: false },
+      runEffects({ log: () => {} }),
+    );
+    const pages = pdfPages(join(result.outDir, 'report.pdf'));
+    const right = Number.parseFloat(PDF_MARGINS.right) * MM;
+    expect(pages.flatMap((page) => page.words.filter((word) => word.xMax > page.width - right + 1).map((word) => word.text))).toEqual([]);
+    const text = squeeze(pages.map(pageText).join(' '));
+    expect(text).toContain('Adoption by tool version');
+    expect((result.metrics.tables.adoption_by_tool_version as Array<Record<string, unknown>>).some((row) => row.tool_version === long)).toBe(true);
+  }, 300_000);
 
   it('the 12-team report names every team in its tables', () => {
     const text = squeeze(twelveTeams.pages.map(pageText).join(' '));
