@@ -301,6 +301,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             keyPoints: front.keyPoints,
             alerts: front.alerts,
             moreAlerts: front.moreAlerts,
+            moreSeverities: front.moreSeverities,
             generatedAt: formatGeneratedAt(startedAt, config.timezone),
           }, readFile);
           await writeFile(join(staging, 'report.html'), html);

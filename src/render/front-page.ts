@@ -22,6 +22,19 @@ export interface FrontPage {
   alerts: FrontPageAlert[];
   /** Alerts not shown on page 1 (listed in the appendix). */
   moreAlerts: number;
+  /** Their severities, most severe first: "1 critical, 15 high" (some may be as severe as the last one shown). */
+  moreSeverities: string;
+}
+
+/**
+ * The sentence under page 1's alerts (and the mail's) for those left off, saying where they are: "16 more alerts
+ * (1 critical, 15 high) are listed in the appendix."; empty when none are.
+ * @example moreAlertsSentence(frontPage(doc), 'listed in the appendix')
+ */
+export function moreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>, where: string): string {
+  if (page.moreAlerts === 0) return '';
+  const severities = page.moreSeverities === '' ? '' : ` (${page.moreSeverities})`;
+  return `${page.moreAlerts} more ${page.moreAlerts === 1 ? 'alert' : 'alerts'}${severities} ${page.moreAlerts === 1 ? 'is' : 'are'} ${where}.`;
 }
 
 /**
@@ -42,6 +55,13 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+
+// "1 critical, 15 high": counts in severity order.
+function severityCounts(severities: string[]): string {
+  const counts = new Map<string, number>();
+  for (const severity of [...severities].sort((a, b) => severityRank(a) - severityRank(b))) counts.set(severity, (counts.get(severity) ?? 0) + 1);
+  return [...counts].map(([severity, count]) => `${count} ${severity}`).join(', ');
+}
 
 function severityRank(severity: unknown): number {
   const rank = SEVERITIES.indexOf(String(severity));
@@ -88,5 +108,6 @@ export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { ma
     keyPoints: keyPoints(doc, options),
     alerts: alerts.slice(0, maxAlerts),
     moreAlerts: Math.max(0, alerts.length - maxAlerts),
+    moreSeverities: severityCounts(alerts.slice(maxAlerts).map((alert) => alert.severity)),
   };
 }

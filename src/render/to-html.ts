@@ -6,6 +6,7 @@ import { UptakeError } from '../errors.js';
 import { readRegularFileSync } from '../util/read-state-file.js';
 import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
+import { moreAlertsSentence } from './front-page.js';
 
 /** Cover data for the report page; every value is shown as text (escaped). */
 export interface ReportContext {
@@ -24,6 +25,8 @@ export interface ReportContext {
   alerts?: Array<{ severity: string; title: string; team: string; message: string }>;
   /** Alerts left off page 1. */
   moreAlerts?: number;
+  /** Their severities (FrontPage.moreSeverities). */
+  moreSeverities?: string;
 }
 
 export interface NotebookToHtmlOptions {
@@ -242,7 +245,7 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
     hasFrontPage: context.alerts !== undefined,
     alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
     moreAlerts: context.moreAlerts ?? 0,
-    moreAlertsAre: (context.moreAlerts ?? 0) === 1 ? 'alert is' : 'alerts are',
+    moreAlertsSentence: moreAlertsSentence({ moreAlerts: context.moreAlerts ?? 0, moreSeverities: context.moreSeverities ?? '' }, 'listed in the appendix'),
     css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
     cells,
   });

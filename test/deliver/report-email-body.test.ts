@@ -45,7 +45,7 @@ describe('reportEmailBody', () => {
     const doc = metricsFixture();
     doc.tables.alerts = Array.from({ length: 6 }, (_, index) => ({ rule: 'data_gap', team: `Team ${index}`, severity: 'medium', message: `Team ${index}: no AI tasks logged on 2026-11-18` }));
     const { text } = reportEmailBody(doc, { title: 'AI adoption report' });
-    expect(text).toContain('1 more, less severe alert is in the report.');
+    expect(text).toContain('1 more alert (1 medium) is in the report.');
     expect(text).not.toContain('alerts are in the report');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, frontPage } from '../../src/render/front-page.js';
+import { describeAlert, frontPage, moreAlertsSentence } from '../../src/render/front-page.js';
 import { metricsFixture } from '../deliver/metrics-fixture.js';
 
 describe('frontPage', () => {
@@ -54,6 +54,9 @@ describe('pageOrder', () => {
       'Adoption dropped: HR',
     ]);
     expect(page.moreAlerts).toBe(6);
+    // what is left off is not all "less severe": one is as high as the last shown
+    expect(page.moreSeverities).toBe('4 high, 2 low');
+    expect(moreAlertsSentence(page, 'listed in the appendix')).toBe('6 more alerts (4 high, 2 low) are listed in the appendix.');
     const all = frontPage(doc, { maxAlerts: 20 }).alerts;
     // the latest gap first; the document's own order (severity, rule, team) is left as it is
     expect(all.slice(-2).map((alert) => alert.team)).toEqual(['Legal', 'HR']);

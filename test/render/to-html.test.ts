@@ -21,6 +21,7 @@ const context: ReportContext = {
   keyPoints: ['Adoption rose 3.1 points to 42 %; R&amp;D &lt;Labs&gt; dipped 14.2 points.', 'AI tasks saved **118.5** hours.'],
   alerts: [{ severity: 'high', title: 'Adoption dropped', team: 'R&D <Labs>', message: 'Adoption fell 14.2 points <b>now</b>' }],
   moreAlerts: 2,
+  moreSeverities: '1 critical, 1 low',
 };
 
 const html = notebookToHtml(notebook, context);
@@ -59,16 +60,16 @@ describe('notebookToHtml', () => {
     expect(html).toContain(
       '<tr class="alert-high"><td><span class="severity severity-high">high</span></td><td>Adoption dropped</td><td>R&amp;D &lt;Labs&gt;</td><td>Adoption fell 14.2 points &lt;b&gt;now&lt;/b&gt;</td></tr>',
     );
-    expect(html).toContain('2 more, less severe alerts are listed in the appendix.');
+    expect(html).toContain('2 more alerts (1 critical, 1 low) are listed in the appendix.');
     expect(html).toContain('Generated 23 November 2026, 06:00 UTC');
     // Page 1 comes before the notebook body, alerts included.
     expect(html.indexOf('Alerts: what to look at')).toBeLessThan(html.indexOf('<main'));
   });
 
   it('counts one alert left off page 1 in the singular', () => {
-    const one = notebookToHtml(notebook, { ...context, moreAlerts: 1 });
-    expect(one).toContain('1 more, less severe alert is listed in the appendix.');
-    expect(one).not.toContain('1 more, less severe alerts are');
+    const one = notebookToHtml(notebook, { ...context, moreAlerts: 1, moreSeverities: '1 high' });
+    expect(one).toContain('1 more alert (1 high) is listed in the appendix.');
+    expect(one).not.toContain('alerts are');
   });
 
   it('says so when no alert fired, and formats the generation time for readers', () => {
