@@ -35,13 +35,16 @@ export interface StatusReport {
    * it (a cron table or systemd timer running `uptake run` keeps its own times, which uptake cannot see).
    */
   next_run: { at: string; local: string; timezone: string; cron: string; scheduled: boolean } | null;
-  /** The last `uptake schedule` start in the log, whether that process is still up, and its last run's start. */
-  scheduler: { pid: number; host: string; since: string; alive: boolean; last_run_at: string | null } | null;
+  /**
+   * The last `uptake schedule` start in the log, whether that process is still up (null: it started on another host,
+   * which this one cannot check), and its last run's start.
+   */
+  scheduler: { pid: number; host: string; since: string; alive: boolean | null; last_run_at: string | null } | null;
   /**
    * The last `uptake watch` start in the log, likewise, and the input files it is waiting for (not whole yet: left
    * out of the reports it builds meanwhile; empty when it is not running).
    */
-  watcher: { pid: number; host: string; since: string; dir: string; alive: boolean; last_run_at: string | null; waiting: WaitingFile[] } | null;
+  watcher: { pid: number; host: string; since: string; dir: string; alive: boolean | null; last_run_at: string | null; waiting: WaitingFile[] } | null;
   lock: { pid: number; host: string; reason: string; since: string; refreshed_at: string; stale: boolean } | null;
   dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
 }
@@ -66,15 +69,15 @@ export async function statusReport(
   const [scheduledLast, watchedLast] = [lastRunAt(['schedule', 'catch-up']), lastRunAt(['watch'])];
   for (const entry of entries) {
     if (entry.event === 'scheduler-start') {
-      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host || isAlive(entry.pid), last_run_at: scheduledLast };
+      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host ? null : isAlive(entry.pid), last_run_at: scheduledLast };
       schedulerCron = { cron: entry.cron, timezone: entry.timezone };
     } else if (entry.event === 'watcher-start') {
-      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host || isAlive(entry.pid), last_run_at: watchedLast, waiting: [] };
+      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host ? null : isAlive(entry.pid), last_run_at: watchedLast, waiting: [] };
     }
   }
   // The list is the running watcher's own (a watcher that was killed left its list behind).
   const waiting = watcher ? await readWatchWaiting(paths.watchWaiting) : null;
-  if (watcher && waiting && watcher.alive && waiting.pid === watcher.pid && waiting.host === watcher.host) watcher.waiting = waiting.waiting;
+  if (watcher && waiting && watcher.alive !== false && waiting.pid === watcher.pid && waiting.host === watcher.host) watcher.waiting = waiting.waiting;
   // a running scheduler follows the cron it was started with, which the config may have changed since
   const scheduled = scheduler?.alive === true;
   const schedule = scheduled ? schedulerCron : config.schedule;
@@ -154,12 +157,12 @@ export function formatStatus(report: StatusReport): string {
   const lastRun = (at: string | null) => `last run ${at ?? 'none yet'}`;
   sections.push(
     report.scheduler
-      ? `Scheduler: ${report.scheduler.alive ? 'up' : 'not running'} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host}; ${lastRun(report.scheduler.last_run_at)})`
+      ? `Scheduler: ${upText(report.scheduler.alive)} (last started ${report.scheduler.since} as pid ${report.scheduler.pid} on ${report.scheduler.host}; ${lastRun(report.scheduler.last_run_at)})`
       : 'Scheduler: never started here (`uptake schedule`, or an external scheduler running `uptake run`)',
   );
   sections.push(
     report.watcher
-      ? `Watcher: ${report.watcher.alive ? 'up' : 'not running'} (last started ${report.watcher.since} as pid ${report.watcher.pid} on ${report.watcher.host}, watching ${report.watcher.dir}; ${lastRun(report.watcher.last_run_at)})`
+      ? `Watcher: ${upText(report.watcher.alive)} (last started ${report.watcher.since} as pid ${report.watcher.pid} on ${report.watcher.host}, watching ${report.watcher.dir}; ${lastRun(report.watcher.last_run_at)})`
       : 'Watcher: never started here (`uptake watch DIR`)',
   );
   for (const file of report.watcher?.waiting ?? []) {
@@ -178,6 +181,11 @@ export function formatStatus(report: StatusReport): string {
   return sections.join('\n\n');
 }
 
+// A scheduler's or watcher's state: on another host (null) it cannot be checked from this one.
+function upText(alive: boolean | null): string {
+  return alive === null ? 'on another host, not checked from here' : alive ? 'up' : 'not running';
+}
+
 // "Next scheduled run" only when an `uptake schedule` is up to start it: with none, the config's cron is what it
 // would follow, and an external cron table or timer keeps its own times.
 function nextRunLine(report: StatusReport): string {
@@ -185,7 +193,12 @@ function nextRunLine(report: StatusReport): string {
   if (next === null) return 'Next scheduled run: none (the cron has no future occurrence)';
   const when = `${next.local} ${next.timezone} (${next.at})`;
   if (next.scheduled) return `Next scheduled run: ${when}, cron "${next.cron}"`;
-  const scheduler = report.scheduler === null ? 'no `uptake schedule` has been started here' : 'the scheduler (`uptake schedule`) is not running';
+  const scheduler =
+    report.scheduler === null
+      ? 'no `uptake schedule` has been started here'
+      : report.scheduler.alive === null
+        ? `the scheduler (\`uptake schedule\`) last started on ${report.scheduler.host}, another host, which cannot be checked from here`
+        : 'the scheduler (`uptake schedule`) is not running';
   return `Next scheduled run: none known: ${scheduler}; its cron "${next.cron}" would start one at ${when}. A cron table or systemd timer running \`uptake run\` keeps its own times.`;
 }
 

@@ -74,7 +74,7 @@ describe('statusReport', () => {
       [null, 'manual', 'skipped'],
       ['b', 'schedule', 'error'],
     ]);
-    expect(report.next_run).toEqual({ at: '2026-11-30T05:00:00.000Z', local: '2026-11-30 06:00', timezone: 'Europe/Berlin', cron: '0 6 * * 1', scheduled: true });
+    expect(report.next_run).toEqual({ at: '2026-11-30T05:00:00.000Z', local: '2026-11-30 06:00', timezone: 'Europe/Berlin', cron: '0 6 * * 1', scheduled: false });
     expect(report.scheduler).toMatchObject({ pid: 1, host: 'box', since: '2026-11-16T04:00:00.000Z' });
     expect(report.lock).toBeNull();
     // 9.3 days since the last success (2026-11-16 05:01:30) with an 8-day limit.
@@ -84,8 +84,11 @@ describe('statusReport', () => {
     expect(text).toContain('2026-11-23 05:00:00Z  schedule  error');
     expect(text).toContain('input: data: no ai_logs file');
     expect(text).toMatch(/2026-11-16 05:00:00Z {2}schedule {2}ok {7}90\.0 s {4}2026-W46/);
-    // the scheduler runs on another host ('box'): taken as up, as the Scheduler line shows it
-    expect(text).toContain('Next scheduled run: 2026-11-23 06:00 Europe/Berlin (2026-11-23T05:00:00.000Z), cron "0 6 * * 1"');
+    // the scheduler started on another host ('box'): whether it is up cannot be told from here (it was taken as up for good)
+    expect(text).toContain(
+      'Next scheduled run: none known: the scheduler (`uptake schedule`) last started on box, another host, which cannot be checked from here; its cron "0 6 * * 1" would start one at 2026-11-23 06:00 Europe/Berlin (2026-11-23T05:00:00.000Z).',
+    );
+    expect(text).toContain('Scheduler: on another host, not checked from here (last started 2026-11-16T04:00:00.000Z as pid 1 on box;');
     expect(text).toContain('Dead-man check (8 days): ok: last successful report 2026-11-16T05:01:30.000Z (4.3 days ago; limit 8 days)');
   });
 
