@@ -94,6 +94,18 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           suggestions: suggestQuestions(question, examples),
         };
       }
+      if (interpretation.leftOut.length > 0) {
+        const words = interpretation.leftOut.map((word) => `"${word}"`).join(', ');
+        return {
+          question,
+          answered: false,
+          interpretation: `${metric}, but with a name left out (${words}), which I cannot read yet`,
+          answer: `I cannot leave a team or task type out (${words}) yet, so I will not guess; ask for all teams ("adoption by team") or name the ones you want.`,
+          table: { columns: [], units: [], rows: [] },
+          weeks: [],
+          suggestions: suggestQuestions(question, examples),
+        };
+      }
       if (interpretation.unknownTime.length > 0) {
         return {
           question,

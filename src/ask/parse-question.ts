@@ -49,6 +49,8 @@ export interface Interpretation {
   typos: Array<{ asked: string; read: string }>;
   /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
   unknownTime: string[];
+  /** Words that leave a name out ("except", "excluding", "everyone but"): refused, not answered for that name. */
+  leftOut: string[];
   /** "versus last week", "higher than last month": the period against the one before it, and the way asked about. */
   versus: Versus | null;
   /** "did any team …", "is anyone …" (any); "did everyone …" (every): answers start with Yes or No. */
@@ -217,7 +219,10 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
   const names: string[] = [];
   for (const written of capitalisedWords(question)) {
     const word = written.toLowerCase();
-    if (usedWords.has(word) || RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || word === 'i') continue;
+    // (a word of the list written in capitals is a name: "IT", "US")
+    const shouted = written.length >= 2 && written === written.toUpperCase();
+    const pronoun = NOT_NAMES.has(word) && !shouted;
+    if (usedWords.has(word) || (RESERVED.has(word) && !(shouted && NOT_NAMES.has(word))) || MONTH_WORDS.has(word) || pronoun || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(written)) names.push(written);
   }
   // The first word, capitalised as any question starts, when it is no word a question starts with: "Zurich
@@ -236,13 +241,35 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
   return names;
 }
 
-// Time words no rule used: "yesterday", "Q3", and "week 60" (a week number no week has).
+// Time words no rule used: "yesterday", "Q3", "week 60" (a week number no week has), "two weeks ago", "the past
+// month", and a week within a month ("the first week of November", "the last week of October": read whole, each
+// part would be a time of its own).
 function unreadTime(words: string[], used: Set<number>): string[] {
   return words.flatMap((word, index) => {
-    if (used.has(index)) return [];
-    if (TIME_LIKE.test(word)) return [word];
     const next = words[index + 1] ?? '';
+    if (['week', 'weeks', 'wk'].includes(word) && next === 'of' && (MONTH_WORDS.has(words[index + 2] ?? '') || ['the', 'this', 'last', 'next'].includes(words[index + 2] ?? ''))) {
+      return [`${words[index - 1] ?? ''} ${word} of ${words[index + 2]}`.trim()];
+    }
+    if (used.has(index)) return [];
+    if (word === 'ago') return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
+    if (TIME_LIKE.test(word)) return [word];
+    if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
+    if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of') return [`${word} of ${words[index + 2] ?? ''}`.trim()];
     return ['w', 'wk', 'week'].includes(word) && /^\d{1,3}$/.test(next) && !used.has(index + 1) ? [`${word} ${next}`] : [];
+  });
+}
+
+// Words that leave a name out ("except Finance", "excluding Legal", "everyone but HR", "non-Finance"): not read yet,
+// so refused rather than answered for the very name left out.
+const EXCLUDING = new Set(['except', 'excepting', 'excluding', 'exclude', 'excl', 'besides', 'non', 'minus']);
+
+function leftOutNames(words: string[]): string[] {
+  return words.flatMap((word, index) => {
+    const next = words[index + 1] ?? '';
+    if (EXCLUDING.has(word) || (word === 'but' && ['everyone', 'everybody', 'all', 'every'].includes(words[index - 1] ?? '')) || (word === 'other' && next === 'than') || (word === 'apart' && next === 'from')) {
+      return [word === 'other' || word === 'apart' ? `${word} ${next}` : word];
+    }
+    return [];
   });
 }
 
@@ -562,6 +589,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ambiguousNames,
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
+    leftOut: leftOutNames(words),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

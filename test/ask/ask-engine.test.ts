@@ -492,6 +492,39 @@ describe('names written without their accents, in any case', () => {
     }
   });
 
+  test('a time it cannot read whole is refused, not read as the report week or its month', () => {
+    for (const [question, time] of [
+      ['adoption two weeks ago', '2 weeks ago'],
+      ["Legal's adoption 3 weeks ago", '3 weeks ago'],
+      ['hours saved in the last week of October', 'last week of october'],
+      ['adoption in the first week of November', 'first week of november'],
+      ['adoption at the start of November', 'start of november'],
+      ['adoption in the past month', 'past month'],
+    ]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^I cannot read the time in "${time}", so I will not guess;`));
+    }
+    for (const question of ['adoption in the past week', 'adoption over the past 4 weeks', 'adoption in November']) expect(engine.ask(question).answered, question).toBe(true);
+  });
+
+  test('a short name in capitals ("IT", "US") the data lacks is refused, though "it" and "us" are plain words', () => {
+    for (const [question, name] of [["what is IT's adoption", 'IT'], ['adoption for IT', 'IT'], ['what is US adoption', 'US']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+    }
+    for (const question of ['is it rising?', 'show us adoption by team']) expect(engine.ask(question).answered, question).toBe(true);
+  });
+
+  test('a name left out ("except Finance") is refused, not answered for that name', () => {
+    for (const [question, word] of [['adoption except Finance', 'except'], ['adoption excluding Legal', 'excluding'], ['adoption for everyone but HR', 'but'], ['adoption of non-Finance teams', 'non']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toBe(`I cannot leave a team or task type out ("${word}") yet, so I will not guess; ask for all teams ("adoption by team") or name the ones you want.`);
+    }
+  });
+
   test('two names the same without accents: refused naming both, unless the question spells one as the data does', () => {
     const twins = createAskEngine(askFixture({ teamNames: { Finance: 'Zürich', Procurement: 'Zurich' } }), config);
     for (const [question, asked] of [['adoption in zurich', 'zurich'], ['ZURICH adoption', 'ZURICH']]) {
