@@ -3,7 +3,7 @@ import { KPI_SYNONYMS } from '../metrics/synonyms.js';
 import { askMetrics, metricPhrases, type AskMetric } from './metric-catalog.js';
 import { matchEntities, type Entity, type EntityMatch } from './match-entities.js';
 import { spellNumbers } from './number-words.js';
-import { editDistance, textTokens } from './text-tokens.js';
+import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
 import { monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
 
@@ -174,19 +174,14 @@ const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((met
 // week label no week has ("w54", "2026w60"), never dropped for the report week.
 const TIME_LIKE = /^(\d{4}|(\d{4}-?)?wk?\d{1,3}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
 
-const NAME_LEADS = new Set(['of', 'for', 'at', 'did', 'in']);
+// (not "in": "in recent weeks", "in early November", "in comparison" are no names)
+const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
 // Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
 const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'nobody', 'noone',
   'everything', 'nothing', 'whole', 'entire', 'company', 'org', 'organisation', 'organization', 'them', 'they', 'these', 'those', 'both', 'its', 'it',
   'their', 'any', 'all', 'each', 'every', 'most', 'least', 'best', 'worst', 'people', 'staff', 'tool', 'tools', 'copilot', 'assistant', 'us', 'we',
   'things', 'stuff', 'work', 'team', 'teams', 'total', 'general', 'aggregate', 'sum', 'practice', 'short', 'brief', 'detail', 'particular', 'numbers',
   'figures', 'terms', 'use', 'place', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
-
-// Words a question or request starts with, which are not names when capitalised there.
-const QUESTION_OPENERS = new Set(('why when where whose whom can could would will should shall may might must please pls kindly hey hi hello ok okay so ' +
-  'now then also just quick quickly briefly again display summarise summarize summary plot chart graph draw break get find name describe explain ' +
-  'let lets calculate compute count rank sort order how list show give tell what which who is are was were has have had do does did compare ' +
-  'i im my give breakdown overview report reports look check see top bottom highest lowest biggest smallest latest current recent').split(' '));
 
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -197,17 +192,21 @@ function capitalisedWords(question: string): string[] {
 }
 
 // A mistyped metric word: one letter off a metric word of 5 letters or more, or two of its letters swapped
-// ("adoptoin"), when no other metric word is that close. A word written as a name (a capital after the first word,
-// or right after "of", "for", "at", "did" or "in") is left for the names: "Sales" the data lacks is refused, not
-// read as "saves".
+// ("adoptoin"), when the metric words that close are forms of one word ("adoptino": adoption, adopting), read as
+// the one the most metric phrases hold. A word written as a name (a capital after the first word, or right after
+// "of", "for", "at" or "did") is left for the names: "Sales" the data lacks is refused, not read as "saves".
 function typoReadings(question: string, words: string[], used: Set<number>): Map<number, string> {
-  const { reserved, typoTargets } = currentCatalogue();
+  const { reserved, typoTargets, phrases } = currentCatalogue();
   const capitalised = new Set(capitalisedWords(question).map((word) => word.toLowerCase()));
   const readings = new Map<number, string>();
   words.forEach((word, index) => {
     if (used.has(index) || reserved.has(word) || !/^\p{L}+$/u.test(word) || capitalised.has(word) || NAME_LEADS.has(words[index - 1] ?? '')) return;
     const close = typoTargets.filter((target) => editDistance(word, target, 1, { transpositions: true }) <= 1);
-    if (close.length === 1) readings.set(index, close[0]);
+    // (forms of one word, "adoption" and "adopting", "alert" and "alerts", share their first letters; "seats" and
+    // "spots" do not)
+    if (close.length === 0 || !close.every((target) => target.slice(0, 4) === close[0].slice(0, 4))) return;
+    const uses = (target: string) => phrases.filter((phrase) => phrase.words.includes(target)).length;
+    readings.set(index, [...close].sort((a, b) => uses(b) - uses(a) || compareText(a, b))[0]);
   });
   return readings;
 }
@@ -225,14 +224,7 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     if (usedWords.has(word) || (RESERVED.has(word) && !(shouted && NOT_NAMES.has(word))) || MONTH_WORDS.has(word) || pronoun || TIME_LIKE.test(word) || word === 'i') continue;
     if (!names.includes(written)) names.push(written);
   }
-  // The first word, capitalised as any question starts, when it is no word a question starts with: "Zurich
-  // adoption" (no Zürich in the data) is refused, "Summarise adoption" is read
-  const first = /^[^\p{L}\p{N}]*(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}])/u.exec(question.normalize('NFC'))?.[1];
-  if (first !== undefined && words[0] === first.toLowerCase() && !used.has(0)) {
-    const word = words[0];
-    if (!RESERVED.has(word) && !MONTH_WORDS.has(word) && !NOT_NAMES.has(word) && !QUESTION_OPENERS.has(word) && !TIME_LIKE.test(word) && !names.includes(first)) names.unshift(first);
-  }
-  // Lower-case too, right after "of", "for", "at", "did" or "in": "adoption of marketing", "hours did legl save", "adoption in zurich"
+  // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
   words.forEach((word, index) => {
     if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^\p{Ll}[\p{Ll}\p{M}]{2,}$/u.test(word)) return;
     if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || names.some((name) => name.toLowerCase() === word)) return;
@@ -251,25 +243,33 @@ function unreadTime(words: string[], used: Set<number>): string[] {
       return [`${words[index - 1] ?? ''} ${word} of ${words[index + 2]}`.trim()];
     }
     if (used.has(index)) return [];
-    if (word === 'ago') return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
+    if (word === 'ago' || (word === 'back' && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
     if (TIME_LIKE.test(word)) return [word];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
-    if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of') return [`${word} of ${words[index + 2] ?? ''}`.trim()];
-    return ['w', 'wk', 'week'].includes(word) && /^\d{1,3}$/.test(next) && !used.has(index + 1) ? [`${word} ${next}`] : [];
+    // ("since the start of November" is since November)
+    const since = ['since', 'from'].includes(words[index - 1] ?? '') || ['since', 'from'].includes(words[index - 2] ?? '');
+    if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of' && !(since && (word === 'start' || word === 'beginning'))) return [`${word} of ${words[index + 2] ?? ''}`.trim()];
+    return ['w', 'wk', 'week', 'weeks'].includes(word) && /^\d{1,3}$/.test(next) && !used.has(index + 1) ? [`${word} ${next}`] : [];
   });
 }
 
 // Words that leave a name out ("except Finance", "excluding Legal", "everyone but HR", "non-Finance"): not read yet,
 // so refused rather than answered for the very name left out.
-const EXCLUDING = new Set(['except', 'excepting', 'excluding', 'exclude', 'excl', 'besides', 'non', 'minus']);
+const EXCLUDING = new Set(['except', 'excepting', 'excluding', 'exclude', 'excl', 'besides', 'non', 'minus', 'without', 'ignoring', 'aside', 'bar']);
 
-function leftOutNames(words: string[]): string[] {
+// The words that leave out a name the question names (a team or task type matched, or one the data lacks): "adoption
+// besides hours saved" names none and is read as before.
+function leftOutNames(words: string[], named: Set<number>): string[] {
+  const near = (index: number) => [index - 2, index - 1, index + 1, index + 2, index + 3].some((at) => named.has(at));
   return words.flatMap((word, index) => {
     const next = words[index + 1] ?? '';
-    if (EXCLUDING.has(word) || (word === 'but' && ['everyone', 'everybody', 'all', 'every'].includes(words[index - 1] ?? '')) || (word === 'other' && next === 'than') || (word === 'apart' && next === 'from')) {
-      return [word === 'other' || word === 'apart' ? `${word} ${next}` : word];
-    }
-    return [];
+    const phrase =
+      EXCLUDING.has(word) || (word === 'but' && ['everyone', 'everybody', 'all', 'every'].includes(words[index - 1] ?? ''))
+        ? word
+        : (word === 'other' && next === 'than') || (word === 'apart' && next === 'from') || (word === 'leaving' && next === 'out') || (word === 'not' && next === 'counting')
+          ? `${word} ${next}`
+          : null;
+    return phrase !== null && near(index) ? [phrase] : [];
   });
 }
 
@@ -322,6 +322,19 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
   return null;
 }
 
+// The question's words that spell a name holding a number whole ("w 2 processing" for "W-2 Processing").
+function numberedNameWords(words: string[], names: string[]): Set<number> {
+  const found = new Set<number>();
+  for (const name of names) {
+    const tokens = textTokens(foldName(name));
+    if (!tokens.some((token) => /\d/.test(token))) continue;
+    for (let start = 0; start + tokens.length <= words.length; start += 1) {
+      if (tokens.every((token, offset) => foldName(words[start + offset]) === token)) tokens.forEach((_, offset) => found.add(start + offset));
+    }
+  }
+  return found;
+}
+
 /**
  * Parses a question against the data's names, deterministically; null when no metric can be found
  * (then the caller suggests questions instead of guessing).
@@ -337,8 +350,13 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const versusFound = findVersus(words);
   for (const index of versusFound?.used ?? []) used.add(index);
 
-  // 1. Time: "last week", "in October", "since W40", "over the last 4 weeks"
-  const time = parseTimeExpression(free(), vocabulary.reportWeek);
+  // 1. Time: "last week", "in October", "since W40", "over the last 4 weeks"; a name with a number in it written
+  //    whole ("W-2 Processing", "W 9 Team") is no week
+  const numberedNames = numberedNameWords(words, [...vocabulary.teams, ...vocabulary.taskTypes]);
+  const time = parseTimeExpression(
+    words.map((word, index) => (used.has(index) || numberedNames.has(index) ? '\u0000' : word)),
+    vocabulary.reportWeek,
+  );
   for (const index of time.used) used.add(index);
 
   // 2. Teams and task types (before metric words, so a typo of a metric word never eats a name)
@@ -575,6 +593,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ranking = { order, limit, text: rankingFound.text };
   }
 
+  const unknown = unknownNames(question, words, used);
+  // the words of the names the question names, matched or not: an exclusion next to one leaves it out
+  const unknownWords = new Set(unknown.flatMap((name) => textTokens(name)));
+  const named = new Set([...entities.flatMap((match) => match.used), ...words.flatMap((word, index) => (unknownWords.has(word) ? [index] : []))]);
   return {
     metric,
     dimension,
@@ -585,11 +607,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     movement,
     time: scope,
     countOnly,
-    unknownNames: unknownNames(question, words, used),
+    unknownNames: unknown,
     ambiguousNames,
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
-    leftOut: leftOutNames(words),
+    leftOut: leftOutNames(words, named),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
