@@ -36,6 +36,8 @@ export const DEFAULT_NOTEBOOK = join(PROJECT_ROOT, 'notebooks', 'weekly-report.i
 
 export interface RunOptions {
   config: Config;
+  /** A failure the caller handles itself (the watcher skips a week without data): no failure notice is sent for it. */
+  handledFailure?: (error: unknown) => boolean;
   /** `latest` (the last complete ISO week in the data) or `YYYY-Www`. */
   week: string;
   /** Input folder; default `config.input`. */
@@ -133,7 +135,7 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
     if (effects.signal?.aborted) throw abortedError(week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
     // failure came after the report went out: the channels had the report).
-    if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert')) {
+    if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert') && !options.handledFailure?.(error)) {
       const { notifyRunOutcome } = await import('./deliver/notify.js');
       const summary = resolved.reportDelivery ? publishedSummary(resolved.reportDelivery) : 'No report was sent.';
       const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary }, channels, deliveryEffects(effects));

@@ -28,7 +28,15 @@ export interface ReportWeek {
 }
 
 /** What the error for a week that holds no cleaned task says (a watcher skips such a week: see commands/watch.ts). */
-export const NO_DATA_FOR_WEEK = 'expected a week that holds data';
+const NO_DATA_FOR_WEEK = 'expected a week that holds data';
+
+/**
+ * Whether `error` is the one resolveWeek throws for a week that holds no cleaned task.
+ * @example isNoDataForWeek(new UptakeError('usage', '--week: expected a week that holds data, got `2026-W48`')) // true
+ */
+export function isNoDataForWeek(error: unknown): boolean {
+  return error instanceof UptakeError && error.kind === 'usage' && error.message.includes(NO_DATA_FOR_WEEK);
+}
 
 /**
  * Turns `--week` (`YYYY-Www` or `latest`) into the report week: the one place a week is resolved (the

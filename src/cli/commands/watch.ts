@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { isUptakeError, UptakeError } from '../../errors.js';
+import { UptakeError } from '../../errors.js';
 import { MAX_TIMER_MS } from '../../util/max-timer.js';
 import { numberOption } from '../number-option.js';
 import type { Job } from '../../automate/job.js';
@@ -64,7 +64,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
       const { reportableWeeks } = await import('../../automate/reportable-weeks.js');
-      const { NO_DATA_FOR_WEEK } = await import('../../metrics/resolve-week.js');
+      const { isNoDataForWeek } = await import('../../metrics/resolve-week.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
@@ -92,28 +92,37 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         const snapshotConfig = request.input ? { ...config, inputSettle: { ...config.inputSettle, quietMs: 0 } } : config;
         // Older weeks are recomputed quietly (files, warehouse); only the newest is mailed and posted.
         const reports: Array<{ week: string; outDir: string }> = [];
+        // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
+        const holdDelivery = async () => {
+          const changed = (await request.inputChanged?.()) ?? null;
+          return changed === null ? null : `${changed} changed during the run; the next run reports it`;
+        };
+        const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
+        // A week whose rows the cleaning all quarantines (or merges into other weeks' tasks) holds no data: said, and
+        // skipped, so that one bad row does not fail every batch after it. null: skipped.
+        const report = (week: string, deliver: boolean) =>
+          runReport(
+            { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs, handledFailure: isNoDataForWeek },
+            runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
+          ).catch((error: unknown) => {
+            if (!isNoDataForWeek(error)) throw error;
+            log(`uptake watch: ${week} skipped: no task of it is left once cleaned (its rows were quarantined, or merged into tasks of other weeks)`);
+            return null;
+          });
+        let newestSkipped = false;
         for (const [index, week] of weeks.entries()) {
           // Stopping: the week in progress finishes, the rest wait; the batch's files stay out of the ledger
           // (the watcher's log line says they are retried).
           if (stop.stopping.aborted) throw new UptakeError('aborted', `stopped before reporting ${weeks.slice(index).join(', ')}`);
-          const deliver = options.deliver && index === weeks.length - 1;
-          // The batch's consistent copy of the folder; a file that changed since keeps the report from being mailed.
-          const holdDelivery = async () => {
-            const changed = (await request.inputChanged?.()) ?? null;
-            return changed === null ? null : `${changed} changed during the run; the next run reports it`;
-          };
-          const incompleteInputs = { leftOut: request.leftOut ?? [], readAsIs: request.readAsIs ?? [] };
-          // a week whose rows the cleaning all quarantines (an unknown status, say) holds no data: said, and skipped,
-          // so that one bad row does not fail every batch after it
-          const result = await runReport(
-            { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs },
-            runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
-          ).catch((error: unknown) => {
-            if (!(isUptakeError(error) && error.kind === 'usage' && error.message.includes(NO_DATA_FOR_WEEK))) throw error;
-            log(`uptake watch: ${week} skipped: no task of it is left once cleaned (its rows are quarantined; see the quarantine of the next report)`);
-            return null;
-          });
+          const result = await report(week, options.deliver && index === weeks.length - 1);
           if (result) reports.push({ week: result.week, outDir: result.outDir });
+          else newestSkipped = index === weeks.length - 1;
+        }
+        // the newest week was skipped: the newest one reported is the one mailed, as it would have been alone
+        const newest = reports.at(-1);
+        if (options.deliver && newestSkipped && newest && !stop.stopping.aborted) {
+          log(`uptake watch: ${weeks.at(-1)} was skipped; delivering ${newest.week}, the newest week reported`);
+          await report(newest.week, true);
         }
         return { reports };
       };
