@@ -2,6 +2,7 @@ import type { RetryConfig } from '../config/schema.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
 import { withRetries } from './retry.js';
+import { pageOrder } from '../render/front-page.js';
 
 /** An incoming-webhook payload: `text` is the notification fallback, `blocks` the Block Kit layout. */
 export interface SlackMessage {
@@ -130,9 +131,9 @@ export function alertLine(alert: AlertRow): string {
   return [head, ...details].join(' · ');
 }
 
-/** The alert list as mrkdwn, cut to the first lines with a count of the rest. */
+/** The alert list as mrkdwn in page 1's order (pageOrder: each rule's worst in turn), cut to the first lines with a count of the rest. */
 export function alertLines(alerts: AlertRow[]): string {
-  const shown = alerts.slice(0, MAX_ALERT_LINES).map(alertLine);
+  const shown = pageOrder(alerts).slice(0, MAX_ALERT_LINES).map(alertLine);
   if (alerts.length > MAX_ALERT_LINES) shown.push(`… and ${alerts.length - MAX_ALERT_LINES} more in the report`);
   return shown.join('\n');
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { alertLine, escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
+import { alertLine, alertLines, escapeSlack, postSlack, slackReportMessage, type SlackMessage } from '../../src/deliver/slack.js';
 import { UptakeError } from '../../src/errors.js';
 import { metricsFixture } from './metrics-fixture.js';
 import { startReceiver, type Receiver } from './local-servers.js';
@@ -79,7 +79,8 @@ describe('slackReportMessage', () => {
     ]);
     const alerts = (message.blocks![2] as { text: { text: string } }).text.text;
     expect(alerts).toBe(
-      '*Alerts (2)*\n• *HIGH* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2\n• *CRITICAL* harm_rate · team * · value 0.0244 · threshold 0.01',
+      // most severe first, as on page 1
+      '*Alerts (2)*\n• *CRITICAL* harm_rate · team * · value 0.0244 · threshold 0.01\n• *HIGH* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2',
     );
     expect(texts).not.toContain('<Labs>');
     expect((message.blocks![3] as { text: { text: string } }).text.text).toBe('<https://reports.example/2026-W47/?a=1&amp;b=2|Open the full report>');
@@ -105,6 +106,14 @@ describe('slackReportMessage', () => {
     expect(alertLine({ rule: 'harm_rate', severity: 'critical', team: 'Legal', message: 'Legal: 2 of 50 AI tasks were harmful (<4%>)', harm_rate: 0.04 })).toBe(
       '• *CRITICAL* harm_rate: Legal: 2 of 50 AI tasks were harmful (&lt;4%&gt;)',
     );
+  });
+
+  it('lists the alerts in page 1\'s order: the largest drop is not cut off behind teams earlier in the alphabet', () => {
+    const drops = Array.from({ length: 20 }, (_, index) => ({ rule: 'adoption_drop', severity: 'high' as const, team: `Team ${String(index).padStart(2, '0')}`, delta_pts: index === 19 ? -30 : -10 - index / 10, message: `Team ${index}` }));
+    const lines = alertLines(drops).split('\n');
+    expect(lines[0]).toBe('• *HIGH* adoption_drop: Team 19');
+    expect(lines).toHaveLength(16);
+    expect(lines.at(-1)).toBe('… and 5 more in the report');
   });
 
   it('escapes only &, < and >', () => {
