@@ -91,10 +91,11 @@ function groupByView(table: string, key: string): TableView {
       if (ai <= 0 && manual <= 0) return undefined;
       const tasks = [ai > 0 ? `${ai.toLocaleString('en-US')} AI` : '', manual > 0 ? `${manual.toLocaleString('en-US')} manual` : ''].filter(Boolean).join(' and ');
       // a withheld row's tasks are not shown either, and cannot be told apart from those with no value
+      const label = columnLabel(key).toLowerCase();
       if (rows.some((row) => row.suppressed === true)) {
-        return `Not in any row shown: ${tasks} tasks of the week, those with no ${key} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
+        return `Not in any row shown: ${tasks} tasks of the week, those with no ${label} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
       }
-      return `Not in this table: ${tasks} tasks of the week with no ${key} (the all-teams row of the adoption by team counts them).`;
+      return `Not in this table: ${tasks} tasks of the week with no ${label} (the all-teams row of the adoption by team counts them).`;
     },
   };
 }

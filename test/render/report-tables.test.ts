@@ -68,7 +68,7 @@ describe('reportTables with metrics.groupBy', () => {
     expect(rows.reduce((sum, row) => sum + row.manual_tasks, 0)).toBe(0);
     expect(rows.reduce((sum, row) => sum + row.ai_tasks, 0)).toBe(all.ai_tasks);
     expect(all.manual_tasks).toBe(1122);
-    expect(byVersion.html).toContain('Not in this table: 1,122 manual tasks of the week with no tool_version (the all-teams row of the adoption by team counts them).');
+    expect(byVersion.html).toContain('Not in this table: 1,122 manual tasks of the week with no tool version (the all-teams row of the adoption by team counts them).');
     expect(bodyRows(byVersion.html.slice(byVersion.html.indexOf('<tbody>')))).toHaveLength(rows.length);
 
     // a withheld row's tasks are not shown either: the note does not call them tasks with no value
@@ -79,7 +79,7 @@ describe('reportTables with metrics.groupBy', () => {
     const hidden = (all.ai_tasks as number) - rowsWithheld.reduce((sum, row) => sum + ((row.ai_tasks as number | null) ?? 0), 0);
     expect(hidden).toBe(rows[0].ai_tasks);
     expect(shown.html).toContain(
-      `Not in any row shown: ${hidden.toLocaleString('en-US')} AI and 1,122 manual tasks of the week, those with no tool_version and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`,
+      `Not in any row shown: ${hidden.toLocaleString('en-US')} AI and 1,122 manual tasks of the week, those with no tool version and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`,
     );
   });
 });
