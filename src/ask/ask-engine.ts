@@ -53,17 +53,19 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
     alerts: () => weekAlerts(source),
     ask(question) {
       source.takeWeeksRead();
+      // a question not answered, and why: said, never guessed at, with questions close to it
+      const refuse = (interpretation: string, answer: string): AskAnswer => ({
+        question,
+        answered: false,
+        interpretation,
+        answer,
+        table: { columns: [], units: [], rows: [] },
+        weeks: [],
+        suggestions: suggestQuestions(question, examples),
+      });
       const interpretation = parseQuestion(question, vocabulary);
       if (!interpretation) {
-        return {
-          question,
-          answered: false,
-          interpretation: 'no metric recognised',
-          answer: 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.',
-          table: { columns: [], units: [], rows: [] },
-          weeks: [],
-          suggestions: suggestQuestions(question, examples),
-        };
+        return refuse('no metric recognised', 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.');
       }
       // (how a mistyped metric word was read, said where the answer says how the question was read)
       const read = (described: string) => [described, ...interpretation.typos.map(({ asked, read }) => `reading "${asked}" as "${read}"`)].join(', ');
@@ -72,50 +74,28 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const alike = interpretation.ambiguousNames
           .map(({ asked, names }) => `"${asked}" could be ${orList(names.map((entity) => `the ${entity.kind === 'team' ? 'team' : 'task type'} ${entity.name}`))}`)
           .join('; ');
-        return {
-          question,
-          answered: false,
-          interpretation: `${metric}, but ${alike}`,
-          answer: `${alike}, so I will not guess; write the name as the data spells it.`,
-          table: { columns: [], units: [], rows: [] },
-          weeks: [],
-          suggestions: suggestQuestions(question, examples),
-        };
+        return refuse(`${metric}, but ${alike}`, `${alike}, so I will not guess; write the name as the data spells it.`);
       }
       if (interpretation.unknownNames.length > 0) {
         const names = interpretation.unknownNames.map((name) => `"${name}"`).join(', ');
-        return {
-          question,
-          answered: false,
-          interpretation: `${metric}, but no team or task type called ${names}`,
-          answer: `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
-          table: { columns: [], units: [], rows: [] },
-          weeks: [],
-          suggestions: suggestQuestions(question, examples),
-        };
+        return refuse(
+          `${metric}, but no team or task type called ${names}`,
+          `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
+        );
       }
       if (interpretation.leftOut.length > 0) {
         const words = interpretation.leftOut.map((word) => `"${word}"`).join(', ');
-        return {
-          question,
-          answered: false,
-          interpretation: `${metric}, but with a name left out (${words}), which I cannot read yet`,
-          answer: `I cannot leave a team or task type out (${words}) yet, so I will not guess; ask for all teams ("adoption by team") or name the ones you want.`,
-          table: { columns: [], units: [], rows: [] },
-          weeks: [],
-          suggestions: suggestQuestions(question, examples),
-        };
+        return refuse(
+          `${metric}, but with a name left out (${words}), which I cannot read yet`,
+          `I cannot leave a team or task type out (${words}) yet, so I will not guess; ask for all teams ("adoption by team") or name the ones you want.`,
+        );
       }
       if (interpretation.unknownTime.length > 0) {
-        return {
-          question,
-          answered: false,
-          interpretation: `${metric}, but no time I can read in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}`,
-          answer: `I cannot read the time in ${interpretation.unknownTime.map((word) => `"${word}"`).join(', ')}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
-          table: { columns: [], units: [], rows: [] },
-          weeks: [],
-          suggestions: suggestQuestions(question, examples),
-        };
+        const times = interpretation.unknownTime.map((word) => `"${word}"`).join(', ');
+        return refuse(
+          `${metric}, but no time I can read in ${times}`,
+          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
+        );
       }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const weeksRead = source.takeWeeksRead();

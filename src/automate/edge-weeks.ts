@@ -2,13 +2,7 @@ import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { shiftWeek, weekStartMs } from '../util/iso-week.js';
-import { weeksFromFileName } from './weeks-in-file.js';
-
-/** The instants (ISO, UTC) of a log file's first and last `started_at`. */
-export interface TimeSpan {
-  first: string;
-  last: string;
-}
+import { weeksFromFileName, type TimeSpan } from './weeks-in-file.js';
 
 /** A log file the watcher took in: its weeks and, when its rows were read, the times they span. */
 export interface LoggedFile {

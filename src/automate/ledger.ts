@@ -1,7 +1,7 @@
 import { UptakeError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readStateFile } from '../util/read-state-file.js';
-import type { TimeSpan } from './edge-weeks.js';
+import type { TimeSpan } from './weeks-in-file.js';
 
 /** What the ledger remembers about one processed content hash. */
 export interface LedgerEntry {

@@ -8,7 +8,12 @@ import { readHeadedRecords } from '../ingest/read-headed-records.js';
 import { isoWeekOf } from '../util/iso-week.js';
 import type { PlausibleWindow } from '../clean/quarantine.js';
 import type { RosterZones } from './roster-zones.js';
-import type { TimeSpan } from './edge-weeks.js';
+
+/** The instants (ISO, UTC) of a log file's first and last `started_at`. */
+export interface TimeSpan {
+  first: string;
+  last: string;
+}
 
 /** Which ISO weeks a file touches, and how that was found out. */
 export interface FileWeeks {
