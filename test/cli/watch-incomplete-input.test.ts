@@ -1,34 +1,22 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statePaths } from '../../src/automate/state-paths.js';
-import { eventually, sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
+import { eventually, watchSandbox } from '../helpers/uptake-process.js';
 
 // A real `uptake watch` process (the fake kernel runs the notebook) and a real `uptake status`.
 const CLI = join(process.cwd(), 'dist/cli/main.js');
-let box: Sandbox;
-let watcher: ReturnType<typeof startUptake> | null;
-beforeEach(() => {
-  box = sandbox();
-  watcher = null;
-});
-afterEach(async () => {
-  // A failed assertion leaves the watcher up: it is stopped before its folder goes.
-  if (watcher && watcher.child.exitCode === null) {
-    watcher.child.kill('SIGKILL');
-    await watcher.child;
-  }
-  box.remove();
-});
+const watching = watchSandbox();
 
 describe('uptake watch and an export cut short', () => {
   it('leaves it out of the reports built meanwhile (manifest), shows it in status, then reads it as it is after watch.incompleteMaxWaitMs', async () => {
+    const box = watching.box();
     const incoming = join(box.dir, 'incoming');
     mkdirSync(incoming);
     const config = join(box.dir, 'uptake.config.json');
     writeFileSync(config, JSON.stringify({ output: box.out, warehouse: { duckdbPath: null }, watch: { incompleteMaxWaitMs: 4000 } }));
-    const uptake = (watcher = startUptake(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env));
+    const uptake = watching.start(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env);
     await uptake.waitFor(/uptake watch: watching /);
     const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt,tool_version';
     writeFileSync(join(incoming, 'ai_logs_cut.csv'), `${header}\nyevt-1,u002,Procurement,vendor_onb,2026-11-18T10:00:00Z,2026-11-18T10:05:00Z,completed,,0,Onboard a vendor,2.3.0\nyevt-last,u002,Procurement,vendor_onb`);

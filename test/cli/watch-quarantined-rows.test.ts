@@ -1,31 +1,20 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSmtp } from '../deliver/local-servers.js';
-import { eventually, sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
+import { eventually, watchSandbox } from '../helpers/uptake-process.js';
 
 // A real `uptake watch` process (the fake kernel runs the notebook): rows the cleaning quarantines make no week.
-let box: Sandbox;
-let watcher: ReturnType<typeof startUptake> | null;
-beforeEach(() => {
-  box = sandbox();
-  watcher = null;
-});
-afterEach(async () => {
-  if (watcher && watcher.child.exitCode === null) {
-    watcher.child.kill('SIGKILL');
-    await watcher.child;
-  }
-  box.remove();
-});
+const watching = watchSandbox();
 
 describe('uptake watch and rows the cleaning quarantines', () => {
   it('takes no week from a start before cleaning.earliest, skips a week whose rows are all quarantined, and runs the next batch', async () => {
+    const box = watching.box();
     const incoming = join(box.dir, 'incoming');
     mkdirSync(incoming);
     const config = join(box.dir, 'uptake.config.json');
     writeFileSync(config, JSON.stringify({ output: box.out, warehouse: { duckdbPath: null } }));
-    const uptake = (watcher = startUptake(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env));
+    const uptake = watching.start(['watch', incoming, '--config', config, '--no-deliver', '--stable-ms', '200', '--debounce-ms', '100'], box.env);
     await uptake.waitFor(/uptake watch: watching /);
     const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt,tool_version';
     // a start in 1999 (before cleaning.earliest) and a status the contract does not know (W45) make no week; a row
@@ -58,6 +47,7 @@ describe('uptake watch and rows the cleaning quarantines', () => {
   }, 320_000);
 
   it('mails the newest week it reported when the newest week of the batch is skipped', async () => {
+    const box = watching.box();
     const smtp = await startSmtp();
     try {
       const incoming = join(box.dir, 'incoming');
@@ -66,7 +56,7 @@ describe('uptake watch and rows the cleaning quarantines', () => {
       const email = { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] };
       // (alerts go to the mail too; only the report is counted below)
       writeFileSync(config, JSON.stringify({ output: box.out, email, alerts: { routes: { low: [], medium: [], high: [], critical: [] } }, warehouse: { duckdbPath: null } }));
-      const uptake = (watcher = startUptake(['watch', incoming, '--config', config, '--stable-ms', '200', '--debounce-ms', '100'], { ...box.env, TEST_SMTP_PASSWORD: 's3cret' }));
+      const uptake = watching.start(['watch', incoming, '--config', config, '--stable-ms', '200', '--debounce-ms', '100'], { ...box.env, TEST_SMTP_PASSWORD: 's3cret' });
       await uptake.waitFor(/uptake watch: watching /);
       const header = 'event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt,tool_version';
       // W48's one row is quarantined (an accuracy of 500): W48 is the batch's newest week, and holds no data

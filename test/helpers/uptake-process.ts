@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { afterEach, beforeEach } from 'vitest';
 
 // Real `uptake` processes for signal and crash tests: the built CLI (`npm run build` first), a fake
 // kernel (test/fixtures/notebooks/fake-kernel.mjs) whose `sleep N` cell holds the notebook stage, and
@@ -113,4 +114,32 @@ export async function eventually(condition: () => boolean, limitMs = 15_000): Pr
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return condition();
+}
+
+/**
+ * A sandbox for each test of the file, and the `uptake watch` it starts: a watcher a failed assertion left up is
+ * killed before its folder goes. Call at the top of a test file.
+ * @example const watching = watchSandbox(); ... const uptake = watching.start(['watch', incoming, '--config', config], watching.box().env)
+ */
+export function watchSandbox(): { box(): Sandbox; start(args: string[], env: NodeJS.ProcessEnv): ReturnType<typeof startUptake> } {
+  let box: Sandbox;
+  let watcher: ReturnType<typeof startUptake> | null = null;
+  beforeEach(() => {
+    box = sandbox();
+    watcher = null;
+  });
+  afterEach(async () => {
+    if (watcher && watcher.child.exitCode === null) {
+      watcher.child.kill('SIGKILL');
+      await watcher.child;
+    }
+    box.remove();
+  });
+  return {
+    box: () => box,
+    start(args, env) {
+      watcher = startUptake(args, env);
+      return watcher;
+    },
+  };
 }
