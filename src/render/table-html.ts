@@ -34,6 +34,29 @@ function suppressedFootnote(minGroupSize: number | undefined): string {
   return `${SUPPRESSED_MARK} Withheld: the group has ${who} this period, so its figures are not shown (privacy).`;
 }
 
+// A word of data longer than this (a groupBy value of 200 characters, a hash) may break every BREAK_EVERY characters.
+const LONG_WORD = 30;
+const BREAK_EVERY = 15;
+
+/**
+ * Text escaped for HTML, a word longer than LONG_WORD characters given a break opportunity (`<wbr>`) every
+ * BREAK_EVERY: such a label would otherwise widen its column past the page, while every shorter word (a team's name)
+ * keeps whole.
+ * @example escapeBreakable('x'.repeat(40)) // 'xxxxxxxxxxxxxxx<wbr>xxxxxxxxxxxxxxx<wbr>xxxxxxxxxx'
+ */
+export function escapeBreakable(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) => {
+      const characters = [...word];
+      if (characters.length <= LONG_WORD) return escapeHtml(word);
+      const pieces: string[] = [];
+      for (let at = 0; at < characters.length; at += BREAK_EVERY) pieces.push(escapeHtml(characters.slice(at, at + BREAK_EVERY).join('')));
+      return pieces.join('<wbr>');
+    })
+    .join('');
+}
+
 /**
  * A metric table as an HTML `<table>` in the reader's language: headers and units from the column
  * catalogue (metrics/column-catalog.ts), `*` as "All teams" on a row set apart, nulls as "—",
@@ -62,7 +85,7 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
         const value = row[column];
         const text = percent.has(column) && typeof value === 'number' ? formatRate(value) : formatColumnValue(column, value);
         const mark = suppressed && index === 0 ? `&nbsp;<span class="suppressed-mark">${SUPPRESSED_MARK}</span>` : '';
-        return `<td${numeric[index] ? ' class="num"' : ''}>${keepUnitsTogether(escapeHtml(text))}${mark}</td>`;
+        return `<td${numeric[index] ? ' class="num"' : ''}>${keepUnitsTogether(numeric[index] ? escapeHtml(text) : escapeBreakable(text))}${mark}</td>`;
       });
       const classes = [teamRows && row.team === '*' ? 'all-teams' : '', suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');
       return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;

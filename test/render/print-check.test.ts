@@ -68,7 +68,9 @@ function checkPrint(name: string, printed: () => Printed): void {
     const front = frontPage(metrics);
     expect(front.alerts.length).toBeGreaterThan(0);
     expect(first).toContain('Alerts: what to look at');
-    const words = new Set(pages[0].words.map((word) => word.text));
+    // the words of the alerts' table itself (below its heading): a team broken inside its name is not found whole
+    const heading = pages[0].words.find((word) => word.text === 'Alerts:')!;
+    const words = new Set(pages[0].words.filter((word) => word.yMin > heading.yMax).map((word) => word.text));
     for (const alert of front.alerts) {
       expect(first).toContain(alert.title);
       for (const word of alert.team.split(' ')) expect(words).toContain(word);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, tableToHtml } from '../../src/render/table-html.js';
+import { escapeBreakable, escapeHtml, tableToHtml } from '../../src/render/table-html.js';
 
 describe('tableToHtml', () => {
   it('labels columns in the reader\'s words and formats each by its unit; the all-teams row is set apart', () => {
@@ -52,5 +52,13 @@ describe('tableToHtml', () => {
 
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('escapeBreakable', () => {
+  it('lets a word of data over 30 characters break every 15, escaped, and keeps shorter words whole', () => {
+    expect(escapeBreakable('Procurement')).toBe('Procurement');
+    expect(escapeBreakable(`R&D ${'x'.repeat(20)}<${'y'.repeat(19)}`)).toBe(`R&amp;D ${'x'.repeat(15)}<wbr>${'x'.repeat(5)}&lt;${'y'.repeat(9)}<wbr>${'y'.repeat(10)}`);
+    expect(tableToHtml([{ tool_version: 'v'.repeat(31), ai_tasks: 1 }])).toContain(`<td>${'v'.repeat(15)}<wbr>${'v'.repeat(15)}<wbr>v</td>`);
   });
 });
