@@ -31,7 +31,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Splits `weeks` into those some log file holds as its own and those that only the edge of another week's file
  * reaches into: less than a day of the file lies in the week, and more of it outside (a weekly export's last hours
  * read in a zone ahead of the one it was cut in, say). A report of such a week would rest on a few hours of it; the
- * watcher leaves it for a file of its own (or the scheduled run). A file without a span owns each of its weeks.
+ * watcher leaves it for a file of its own (or the scheduled run). A file without a span owns the week its name
+ * names, else each of its weeks (see LoggedFile).
  * @example edgeWeeks(['2026-W47', '2026-W48'], [{ file: 'ai_logs_2026-W47.csv', weeks: ['2026-W47', '2026-W48'], span: { first: '2026-11-16T00:05:00Z', last: '2026-11-22T23:50:00Z' } }], 'Asia/Tokyo').edge[0].week // '2026-W48'
  */
 export function edgeWeeks(weeks: string[], files: LoggedFile[], zone: string): { own: string[]; edge: EdgeWeek[] } {
