@@ -234,7 +234,7 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
 }
 
 // Time words no rule used: "yesterday", "Q3", "week 60" (a week number no week has), "two weeks ago", "the past
-// month", and a week within a month ("the first week of November", "the last week of October": read whole, each
+// month", "late October", and a week within a month ("the first week of November", "the last week of October": read whole, each
 // part would be a time of its own).
 function unreadTime(words: string[], used: Set<number>): string[] {
   return words.flatMap((word, index) => {
@@ -246,6 +246,8 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     if (word === 'ago' || (word === 'back' && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
     if (TIME_LIKE.test(word)) return [word];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
+    // (part of a month: "late October", "mid-October"; the tables hold whole weeks and months)
+    if (['early', 'late', 'mid'].includes(word) && MONTH_WORDS.has(next)) return [`${word} ${next}`];
     // ("since the start of November" is since November)
     const since = ['since', 'from'].includes(words[index - 1] ?? '') || ['since', 'from'].includes(words[index - 2] ?? '');
     if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of' && !(since && (word === 'start' || word === 'beginning'))) return [`${word} of ${words[index + 2] ?? ''}`.trim()];

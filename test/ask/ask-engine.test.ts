@@ -490,6 +490,9 @@ describe('names written without their accents, in any case', () => {
       ['adoption in the first week of November', 'first week of november'],
       ['adoption at the start of November', 'start of november'],
       ['adoption in the past month', 'past month'],
+      ['adoption in late October', 'late october'],
+      ['adoption in mid-November', 'mid november'],
+      ['hours saved in early november', 'early november'],
     ]) {
       const answer = engine.ask(question);
       expect(answer.answered, question).toBe(false);
