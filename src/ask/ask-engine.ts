@@ -5,6 +5,7 @@ import { createMetricsSource, type MetricsSource, type ResolvedReport } from './
 import { parseQuestion } from './parse-question.js';
 import { ASK_PATTERNS } from './patterns.js';
 import { suggestQuestions } from './suggest-questions.js';
+import { wordList } from '../util/word-list.js';
 
 /** One answer: a sentence and its evidence table, or (answered: false) the closest questions that work. */
 export interface AskAnswer {
@@ -72,7 +73,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       const metric = read(interpretation.metric.label);
       if (interpretation.ambiguousNames.length > 0) {
         const alike = interpretation.ambiguousNames
-          .map(({ asked, names }) => `"${asked}" could be ${orList(names.map((entity) => `the ${entity.kind === 'team' ? 'team' : 'task type'} ${entity.name}`))}`)
+          .map(({ asked, names }) => `"${asked}" could be ${wordList(names.map((entity) => `the ${entity.kind === 'team' ? 'team' : 'task type'} ${entity.name}`), 'or')}`)
           .join('; ');
         return refuse(`${metric}, but ${alike}`, `${alike}, so I will not guess; write the name as the data spells it.`);
       }
@@ -102,9 +103,4 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
-}
-
-// "A, B or C".
-function orList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -1,4 +1,5 @@
-import { editDistance, foldCase, foldName, textTokens, typoAllowance } from './text-tokens.js';
+import { editDistance, foldName, textTokens, typoAllowance } from './text-tokens.js';
+import { foldCase } from '../util/fold-case.js';
 import { compareText } from '../util/compare-text.js';
 
 export type EntityKind = 'team' | 'task_type';

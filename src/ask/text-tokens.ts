@@ -1,3 +1,5 @@
+import { foldCase } from '../util/fold-case.js';
+
 // Week labels (2026-w45, 2026w45), months (2026-10) and decimals (0.8) stay whole, also before a full stop
 // ("in 2026-W45."); other dots and hyphens split words.
 const KEEP_WHOLE = /^(\d{4}-?w\d{1,2}|\d{4}-\d{2}|\d+(\.\d+)?)$/;
@@ -19,14 +21,6 @@ export function textTokens(text: string): string[] {
       return KEEP_WHOLE.test(bare) ? [bare] : token.split(/[.-]+/);
     })
     .filter((token) => token.length > 0);
-}
-
-/**
- * Case folded as the task labels are (upper- then lower-cased, so "Straße" and "STRASSE" meet).
- * @example foldCase('STRASSE') === foldCase('Straße') // true
- */
-export function foldCase(text: string): string {
-  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 }
 
 // Marks that sit on a letter as an accent (NFD's combining diacritics): not the vowel signs of Indic scripts

@@ -1,3 +1,4 @@
+import { foldCase } from '../util/fold-case.js';
 import { AbbreviationIndex } from './abbreviation-index.js';
 import type { LabelMapping } from './types.js';
 
@@ -10,9 +11,8 @@ const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 const EDGE_UNDERSCORES = /^_+|_+$/g;
 
 // Labels come in every script (`請求書照合`, `проверка`, `Überprüfung`): letters and digits of any script are
-// kept, with the combining marks that belong to them (Devanagari vowel signs are marks, not letters).
-// Upper- then lower-casing folds case beyond lower-casing alone (`ß` and `SS`, final and medial sigma);
-// NFC before and after makes one spelling of `ü` whether it came as one code point or two.
+// kept, with the combining marks that belong to them (Devanagari vowel signs are marks, not letters); case is
+// folded beyond lower-casing alone (foldCase: `ß` and `SS`, final and medial sigma, one spelling of `ü`).
 /**
  * NFC, case-folded, trimmed, runs of characters that are neither letters nor digits (of any script) to `_`;
  * an empty result is `unlabelled`.
@@ -20,7 +20,7 @@ const EDGE_UNDERSCORES = /^_+|_+$/g;
  * @example spellLabel('Überprüfung') // 'überprüfung'
  */
 export function spellLabel(raw: string): string {
-  const folded = raw.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+  const folded = foldCase(raw);
   const spelled = folded.replace(NOT_WORD, '_').replace(EDGE_UNDERSCORES, '');
   return spelled === '' ? 'unlabelled' : spelled;
 }

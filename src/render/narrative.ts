@@ -3,6 +3,7 @@ import type { MetricsDocument } from '../metrics/document.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
+import { wordList } from '../util/word-list.js';
 
 export interface NarrativeOptions {
   /** A change smaller than this many points reads "held steady" (default 1). */
@@ -84,12 +85,6 @@ function isShown(row: Record<string, unknown>): boolean {
 /** "Sales Ops'" or "Legal's". */
 function possessive(escapedName: string): string {
   return /s$/i.test(escapedName) ? `${escapedName}'` : `${escapedName}'s`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listing(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -234,7 +229,7 @@ function gapsSentence(doc: MetricsDocument): string | null {
   }
   if (groups.size === 0) return null;
   const clauses = [...groups.values()].map(
-    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${listing([...group.dates].sort().map(escapeMarkdown))}`,
+    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`,
   );
   return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
 }
@@ -247,7 +242,7 @@ function blindSpotsSentence(doc: MetricsDocument, options: NarrativeOptions): st
   const users = flagged.map((row) => escapeMarkdown(row.user_id)).sort();
   const shown = users.length > 5 ? [...users.slice(0, 5), `${users.length - 5} more`] : users;
   return (
-    `Logging blind spots: in ${escapeMarkdown(month ?? '')}, ${plural(flagged.length, 'user', 'users')} (${listing(shown)}) logged under ` +
+    `Logging blind spots: in ${escapeMarkdown(month ?? '')}, ${plural(flagged.length, 'user', 'users')} (${wordList(shown)}) logged under ` +
     `${formatPercent(coverageThreshold)} of the AI tasks they reported, so the logs undercount their AI use.`
   );
 }
@@ -363,7 +358,7 @@ function idleSeatsSentence(doc: MetricsDocument): string | null {
     const cost = isNumber(all.idle_cost) ? `, about ${countFormat.format(all.idle_cost)} a month` : '';
     clauses.push(
       `${countFormat.format(all.idle_seats)} of ${plural(all.licensed_users, 'licensed seat', 'licensed seats')} (${formatPercent(all.idle_share as number)}) ` +
-        `had no AI task in the last ${plural(weeks, 'week', 'weeks')}${most.length > 0 ? ` (most: ${listing(most)})` : ''}${cost}`,
+        `had no AI task in the last ${plural(weeks, 'week', 'weeks')}${most.length > 0 ? ` (most: ${wordList(most)})` : ''}${cost}`,
     );
   }
   if (isNumber(all.lapsed_users) && all.lapsed_users > 0) {
