@@ -1,3 +1,4 @@
+import { teamsOf } from '../clean/teams-of.js';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import type { MetricsDocument } from '../metrics/document.js';
@@ -46,9 +47,6 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
   const byTaskType: CleanedData = { ...data, tasks: data.tasks.derive({ team: (d: { task_type: string }) => d.task_type }) };
   let read = new Set<string>();
   const weeks = [...new Set(report.tables.adoption_trend.map((row) => row.week))].sort();
-  const teams = new Set<string>();
-  for (const team of Array.from(data.tasks.array('team') as ArrayLike<string | null>)) if (team) teams.add(team);
-  for (const team of Array.from(data.roster.array('team') as ArrayLike<string | null>)) if (team) teams.add(team);
   const taskTypes = new Set<string>(Array.from(data.tasks.array('task_type') as ArrayLike<string>));
   return {
     config,
@@ -56,7 +54,7 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
     reportWeek: report.week,
     reportMonth: monthOfWeek(report.week),
     weeks,
-    teams: [...teams].sort(),
+    teams: teamsOf(data),
     taskTypes: [...taskTypes].sort(),
     document(target) {
       read.add(target);

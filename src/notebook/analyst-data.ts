@@ -7,6 +7,7 @@ import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-con
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { teamKey } from '../clean/load-roster.js';
+import { teamsOf } from '../clean/teams-of.js';
 import type { CleanedData } from '../clean/types.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { makePeriodLookup } from '../metrics/make-period-lookup.js';
@@ -113,18 +114,8 @@ export function matchTeam(given: string, known: Iterable<string | null>): string
   return found;
 }
 
-/**
- * Every team the data names, in its tasks or on its roster, sorted: a team parameter is matched against them, so a
- * team with no task in the week asked about (or none yet) is still a team, with no rows that week.
- * @example uptake.teamsOf((await uptake.loadReport({ week: null })).data) // ['Engineering', 'Finance', ...]
- */
-export function teamsOf(data: Pick<CleanedData, 'tasks' | 'roster'>): string[] {
-  const names = new Set<string>();
-  for (const table of [data.tasks, data.roster]) {
-    for (const team of Array.from(table.array('team') as ArrayLike<string | null>)) if (team) names.add(team);
-  }
-  return [...names].sort();
-}
+// (the notebooks' API holds it too: uptake.teamsOf(data))
+export { teamsOf };
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && !Number.isNaN(value) ? value : null;
