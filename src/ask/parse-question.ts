@@ -215,19 +215,19 @@ function typoReadings(question: string, words: string[], used: Set<number>): Map
 function unknownNames(question: string, words: string[], used: Set<number>): string[] {
   const RESERVED = currentCatalogue().reserved;
   const usedWords = new Set([...used].map((index) => words[index]));
+  const plainWord = (word: string) => RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word);
   const names: string[] = [];
   for (const written of capitalisedWords(question)) {
     const word = written.toLowerCase();
-    // (a word of the list written in capitals is a name: "IT", "US")
-    const shouted = written.length >= 2 && written === written.toUpperCase();
-    const pronoun = NOT_NAMES.has(word) && !shouted;
-    if (usedWords.has(word) || (RESERVED.has(word) && !(shouted && NOT_NAMES.has(word))) || MONTH_WORDS.has(word) || pronoun || TIME_LIKE.test(word) || word === 'i') continue;
+    // (a word of NOT_NAMES written in capitals is a name: "IT", "US")
+    const shouted = written.length >= 2 && written === written.toUpperCase() && NOT_NAMES.has(word);
+    if (usedWords.has(word) || word === 'i' || MONTH_WORDS.has(word) || TIME_LIKE.test(word) || (plainWord(word) && !shouted)) continue;
     if (!names.includes(written)) names.push(written);
   }
   // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
   words.forEach((word, index) => {
     if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^\p{Ll}[\p{Ll}\p{M}]{2,}$/u.test(word)) return;
-    if (RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) || names.some((name) => name.toLowerCase() === word)) return;
+    if (plainWord(word) || names.some((name) => name.toLowerCase() === word)) return;
     names.push(word);
   });
   return names;

@@ -17,6 +17,14 @@ const NOISE = 1e-9;
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
+ * A severity's place, most severe first; one that is none of the four comes last.
+ * @example severityRank('critical') // 0
+ */
+export function severityRank(severity: unknown): number {
+  return Object.hasOwn(SEVERITY_ORDER, String(severity)) ? SEVERITY_ORDER[severity as Severity] : Object.keys(SEVERITY_ORDER).length;
+}
+
+/**
  * Evaluates config.alerts.rules over the finished tables (after suppression, so suppressed groups never alert).
  * Team rules alert per team; the all-teams "*" row does not alert (a team carries the change):
  * - adoption_drop: a team in adoption_by_team whose delta_pts <= threshold (-10);
@@ -40,7 +48,7 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
   }
   return alerts.sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      severityRank(a.severity) - severityRank(b.severity) ||
       compare(a.rule, b.rule) ||
       compare(a.team ?? '', b.team ?? '') ||
       compare(String(a.month ?? a.date ?? ''), String(b.month ?? b.date ?? '')) ||

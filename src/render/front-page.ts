@@ -1,4 +1,4 @@
-import { alertMagnitude } from '../metrics/alerts.js';
+import { alertMagnitude, severityRank } from '../metrics/alerts.js';
 import { alertTitle, teamName } from '../metrics/column-catalog.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { headlineKpis, keyPoints, type HeadlineKpi, type NarrativeOptions } from './narrative.js';
@@ -54,18 +54,11 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
   };
 }
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-
-// "1 critical, 15 high": counts in severity order.
+// "1 critical, 15 high": counts of severities given most severe first (in page order).
 function severityCounts(severities: string[]): string {
   const counts = new Map<string, number>();
-  for (const severity of [...severities].sort((a, b) => severityRank(a) - severityRank(b))) counts.set(severity, (counts.get(severity) ?? 0) + 1);
+  for (const severity of severities) counts.set(severity, (counts.get(severity) ?? 0) + 1);
   return [...counts].map(([severity, count]) => `${count} ${severity}`).join(', ');
-}
-
-function severityRank(severity: unknown): number {
-  const rank = SEVERITIES.indexOf(String(severity));
-  return rank === -1 ? SEVERITIES.length : rank;
 }
 
 /**

@@ -78,11 +78,12 @@ const VIEWS: TableView[] = [
  * tasks have no `tool_version`, say).
  */
 function groupByView(table: string, key: string): TableView {
+  const label = columnLabel(key).toLowerCase();
   return {
     name: table,
-    caption: (doc) => `Adoption by ${columnLabel(key).toLowerCase()}, ${doc.week} (all teams)`,
+    caption: (doc) => `Adoption by ${label}, ${doc.week} (all teams)`,
     columns: [key, 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'abandonment_rate'],
-    largest: { ...mostTasks, what: `${columnLabel(key).toLowerCase()} values` },
+    largest: { ...mostTasks, what: `${label} values` },
     note(doc, rows) {
       const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
       if (!all) return undefined;
@@ -91,7 +92,6 @@ function groupByView(table: string, key: string): TableView {
       if (ai <= 0 && manual <= 0) return undefined;
       const tasks = [ai > 0 ? `${ai.toLocaleString('en-US')} AI` : '', manual > 0 ? `${manual.toLocaleString('en-US')} manual` : ''].filter(Boolean).join(' and ');
       // a withheld row's tasks are not shown either, and cannot be told apart from those with no value
-      const label = columnLabel(key).toLowerCase();
       if (rows.some((row) => row.suppressed === true)) {
         return `Not in any row shown: ${tasks} tasks of the week, those with no ${label} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
       }
