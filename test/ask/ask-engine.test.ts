@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createAskEngine, type AskAnswer } from '../../src/ask/ask-engine.js';
+import { createAskEngine, type AskAnswer, type AskEngine } from '../../src/ask/ask-engine.js';
 import { ASK_PATTERNS } from '../../src/ask/patterns.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import type { Row } from '../../src/metrics/kpi.js';
@@ -23,6 +23,13 @@ function ask(question: string): AskAnswer {
   const answer = engine.ask(question);
   expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
   return answer;
+}
+
+/** Asks `asking` and expects the question refused for `name`, a team or task type the data lacks. */
+function expectRefusedAsName(asking: AskEngine, question: string, name: string): void {
+  const answer = asking.ask(question);
+  expect(answer.answered, question).toBe(false);
+  expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
 }
 
 // Every documented pattern has one case here, keyed by its id.
@@ -436,9 +443,7 @@ describe('a mistyped metric word', () => {
     const noSales = createAskEngine(askFixture({ teamNames: { 'Sales Ops': 'Marketing' } }), config);
     // "Sales" is one letter from "saves": it was answered as hours saved for all teams
     for (const [question, name] of [["what is Sales's adoption", 'Sales'], ['adoption of sales', 'sales'], ["how many hours did Savers save", 'Savers']]) {
-      const answer = noSales.ask(question);
-      expect(answer.answered, question).toBe(false);
-      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
+      expectRefusedAsName(noSales, question, name);
     }
   });
 });
@@ -470,11 +475,7 @@ describe('names written without their accents, in any case', () => {
   });
 
   test('a name the data lacks is still refused, with or without accents', () => {
-    for (const [question, name] of [['adoption of Bern', 'Bern'], ['adoption of bern', 'bern'], ['adoption of Genève', 'Genève']]) {
-      const answer = accented.ask(question);
-      expect(answer.answered, question).toBe(false);
-      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
-    }
+    for (const [question, name] of [['adoption of Bern', 'Bern'], ['adoption of bern', 'bern'], ['adoption of Genève', 'Genève']]) expectRefusedAsName(accented, question, name);
     for (const question of ['adoption of zurich', "what is ZURICH's adoption"]) expect(engine.ask(question).answered, question).toBe(false);
     // after "in", a lower-case word is no name: "in recent weeks", "in early November", "in comparison" are read
     for (const question of ['adoption in total', 'adoption in general', 'hours saved in aggregate', 'adoption in recent weeks', 'adoption in comparison', 'Ranking of teams by adoption', 'Departmental adoption']) {
@@ -507,11 +508,7 @@ describe('names written without their accents, in any case', () => {
   });
 
   test('a short name in capitals ("IT", "US") the data lacks is refused, though "it" and "us" are plain words', () => {
-    for (const [question, name] of [["what is IT's adoption", 'IT'], ['adoption for IT', 'IT'], ['what is US adoption', 'US']]) {
-      const answer = engine.ask(question);
-      expect(answer.answered, question).toBe(false);
-      expect(answer.answer, question).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
-    }
+    for (const [question, name] of [["what is IT's adoption", 'IT'], ['adoption for IT', 'IT'], ['what is US adoption', 'US']]) expectRefusedAsName(engine, question, name);
     for (const question of ['is it rising?', 'show us adoption by team']) expect(engine.ask(question).answered, question).toBe(true);
   });
 
@@ -584,11 +581,7 @@ describe('unanswerable questions', () => {
       expect(partial.answer, question).toMatch(/^Adoption rate for Sales Ops in 2026-W47 was /);
     }
     // a name in another script or with accents is a name too, never read as "all teams"
-    for (const name of ['Zürich', 'Köln', '東京', 'Équipe']) {
-      const other = engine.ask(`what is ${name}'s adoption`);
-      expect(other.answered, name).toBe(false);
-      expect(other.answer, name).toMatch(new RegExp(`^The data has no team or task type called "${name}", so I will not guess\\.`));
-    }
+    for (const name of ['Zürich', 'Köln', '東京', 'Équipe']) expectRefusedAsName(engine, `what is ${name}'s adoption`, name);
     expect(ask('adoption of the whole company').table.rows[0][0]).toBe('*');
   });
 
