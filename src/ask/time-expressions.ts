@@ -109,6 +109,20 @@ function countWord(word: string | undefined): number | null {
   return NUMBER_WORDS[word] ?? null;
 }
 
+// "the start of" / "beginning of" before a point after "since" or "from": since the start of October is since October
+// (a range's weeks are whole weeks from the month's first). Returns how many words it spans (0 when none).
+function startOfWords(words: string[], index: number): number {
+  const at = words[index] === 'the' ? index + 1 : index;
+  return ['start', 'beginning'].includes(words[at] ?? '') && words[at + 1] === 'of' ? at + 2 - index : 0;
+}
+
+// A point at `index`, after an optional "the start of": its length counts the words skipped.
+function readStartPoint(words: string[], index: number, reportWeek: string): Point | null {
+  const skipped = startOfWords(words, index);
+  const point = readPoint(words, index + skipped, reportWeek);
+  return point && { ...point, length: point.length + skipped };
+}
+
 const range = (from: Point, to: Point, phrase: string): TimeScope => ({
   kind: 'range',
   fromWeek: from.week,
@@ -161,14 +175,14 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
       return { scope: { kind: 'month', month, phrase: month }, used: here(index, 2) };
     }
     if (word === 'since' || word === 'after') {
-      const from = readPoint(words, index + 1, reportWeek);
+      const from = readStartPoint(words, index + 1, reportWeek);
       if (from) {
         const to: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
         return { scope: range(from, to, `since ${from.phrase}`), used: here(index, 1 + from.length) };
       }
     }
     if (word === 'from' || word === 'between') {
-      const from = readPoint(words, index + 1, reportWeek);
+      const from = readStartPoint(words, index + 1, reportWeek);
       const joiner = words[index + 1 + (from?.length ?? 0)];
       if (from && (joiner === 'to' || joiner === 'and' || joiner === 'until' || joiner === 'through')) {
         const to = readPoint(words, index + 2 + from.length, reportWeek);

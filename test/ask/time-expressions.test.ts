@@ -31,6 +31,10 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
     ['between October and September', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-10', phrase: 'September to October' }],
     ['since 2026w40', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since 2026-W40' }],
     ['from 2026 w40 to wk44', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W44', fromMonth: '2026-10', toMonth: '2026-11', phrase: '2026-W40 to W44' }],
+    // "the start of" a month after since/from is that month's first week, every word of it read (see below)
+    ['hours saved since the start of October', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since October' }],
+    ['since beginning of September', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W47', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'since September' }],
+    ['from the beginning of September to W44', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'September to W44' }],
     ['adoption by team', { kind: 'default' }],
     ['who may be a power user', { kind: 'default' }],
   ])('%s', (question, scope) => {
@@ -47,6 +51,11 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
       expect(parsed.used).toEqual(words.map((_, index) => index).slice(1));
     },
   );
+
+  test('"since the start of October" reads every word, so nothing is left over as an unread time', () => {
+    const words = textTokens('hours saved since the start of October');
+    expect(parseTimeExpression(words, '2026-W47').used).toEqual([2, 3, 4, 5, 6]);
+  });
 
   test('a month adds up the ISO weeks whose Thursday falls in it', () => {
     expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
