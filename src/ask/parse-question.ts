@@ -279,9 +279,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 // Question words as the question writes them ("ZURICH", not "zurich"), for a message.
 function writtenAs(question: string, tokens: string[]): string {
+  return spellings(question, tokens)[0] ?? tokens.join(' ');
+}
+
+// Every place the question writes the words, as written.
+function spellings(question: string, tokens: string[]): string[] {
   const words = tokens.map(escapeRegExp).join('[^\\p{L}\\p{M}\\p{N}]+');
-  const found = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'iu').exec(question.normalize('NFC'));
-  return found?.[0] ?? tokens.join(' ');
+  return [...question.normalize('NFC').matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'giu'))].map(([found]) => found);
+}
+
+// A name made of plain words only (a team "IT", "Data" or "US") is that name only where the question writes it as
+// the data spells it ("IT", "Data"), or before "team": "is it rising?" and "were there any data gaps" name no team.
+function writtenAsName(question: string, words: string[], match: EntityMatch, reserved: Set<string>): boolean {
+  const asked = match.used.map((index) => words[index]);
+  if (!asked.every((word) => reserved.has(word) || NOT_NAMES.has(word))) return true;
+  if (['team', 'teams'].includes(words[match.used[match.used.length - 1] + 1] ?? '')) return true;
+  const bare = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+  return spellings(question, asked).some((spelled) => bare(spelled) === bare(match.name));
 }
 
 // Comparison symbols become words before the question is split.
@@ -369,6 +383,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const entities: EntityMatch[] = [];
   const ambiguousNames: AmbiguousName[] = [];
   for (const match of matchEntities(free(), entityList, RESERVED)) {
+    if (!writtenAsName(question, words, match, RESERVED)) continue;
     for (const index of match.used) used.add(index);
     if (match.alike.length === 0) {
       entities.push(match);

@@ -512,6 +512,20 @@ describe('names written without their accents, in any case', () => {
     for (const question of ['is it rising?', 'show us adoption by team']) expect(engine.ask(question).answered, question).toBe(true);
   });
 
+  test('a team named with plain words ("IT", "Data") is that team where the question writes it so, not in "is it rising?"', () => {
+    const plain = createAskEngine(askFixture({ teamNames: { Finance: 'IT', Procurement: 'Data' } }), config);
+    const allTeams = plain.ask('is adoption rising?').answer;
+    expect(allTeams).toMatch(/adoption rate for all teams went from/);
+    expect(plain.ask('is it rising?').answer).toBe(allTeams);
+    expect(plain.ask('were there any data gaps').answer).toBe(plain.ask('were there any gaps in the data').answer);
+    expect(plain.ask('were there any data gaps').answer).not.toMatch(/\bData\b/);
+    // written as the data spells it, or before "team": the team
+    for (const [question, team] of [["what is IT's adoption", 'IT'], ['adoption of the it team', 'IT'], ['Data adoption last week', 'Data']]) {
+      expect(plain.ask(question).answer, question).toMatch(new RegExp(`^Adoption rate for ${team} in 2026-W47 was`));
+    }
+    expect(plain.ask('how is Data doing').answer).toMatch(/^Data in 2026-W47: adoption /);
+  });
+
   test('a name with a number in it ("W-2 Processing") is that name, not a week', () => {
     const forms = createAskEngine(askFixture({ teamNames: { Finance: 'W-2 Processing' } }), config);
     expect(forms.ask('adoption for W-2 Processing').answer).toBe(engine.ask('adoption for Finance').answer.replace('Finance', 'W-2 Processing'));
