@@ -22,18 +22,24 @@ export interface EntityMatch extends Entity {
   alike: Entity[];
 }
 
-// How far a question word is from an entity word, both case folded and without accents; null when it is not the same word.
+// An umlaut as a keyboard without it spells it out: "zuerich" is Zürich, "koeln" Köln.
+const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue' };
+const umlautsSpelledOut = (word: string) => foldName(foldCase(word).replace(/[äöü]/g, (letter) => SPELLED_OUT[letter]));
+
+// How far a question word is from an entity word, both case folded and without accents; null when it is not the same
+// word. A typo is a little nearer the name whose accents it keeps ("zürch" is nearer Zürich than Zurich).
 function wordDistance(asked: string, known: string, reserved: Set<string>): number | null {
   if (asked === known) return 0;
   if (reserved.has(asked)) return null;
   const [bare, name] = [foldName(asked), foldName(known)];
-  if (bare === name) return 0;
+  if (bare === name || (name !== umlautsSpelledOut(known) && foldCase(asked) === umlautsSpelledOut(known))) return 0;
   if (bare === `${name}s` || `${bare}s` === name) return 0.25;
   if (bare.length >= 3 && name.startsWith(bare)) return 0.5;
   if (name.length >= 4 && bare.startsWith(name)) return 0.5;
   const allowance = typoAllowance(name);
   const distance = editDistance(bare, name, allowance);
-  return distance <= allowance ? distance : null;
+  if (distance > allowance) return null;
+  return distance + editDistance(foldCase(asked), foldCase(known), allowance + 1) / 1000;
 }
 
 const spelled = (entity: Entity) => foldCase(textTokens(entity.name.replace(/_/g, ' ')).join(' '));
