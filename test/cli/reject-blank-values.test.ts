@@ -65,7 +65,7 @@ describe('an empty or blank option value is refused, naming the option', () => {
     await root.parseAsync(['node', 'uptake', 'generate', '--out', 'x', '--users', '12']);
     expect(generate.opts().users).toBe(12);
     const failure = await program().parseAsync(['node', 'uptake', 'generate', '--out', 'x', '--users', 'twelve']).then(() => null, (error: unknown) => error);
-    expect((failure as Error).message).toBe('expected --users to be a whole number, got `twelve`');
+    expect((failure as Error).message).toBe('--users: expected a whole number, got `twelve`');
   });
 
   test('the built CLI: an unset variable in a cron line is exit 2, never the sample data nor the current folder', async () => {

@@ -55,7 +55,7 @@ describe('uptake generate', () => {
       'uptake generate --out <dir> --users 12 --weeks 2 --seed 3 --end-week 2026-W47 --idle-seats 1 --late-starters 0 --small-team 0 --harmful-per-week 2 --no-gap`',
     );
     await expect(program(new Date('2026-11-24T22:00:00Z')).parseAsync(['generate', '--out', join(parent, 'other'), '--idle-seats', 'x'], { from: 'user' })).rejects.toThrow(
-      'expected --idle-seats to be a whole number, got `x`',
+      '--idle-seats: expected a whole number, got `x`',
     );
   });
 

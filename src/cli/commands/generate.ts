@@ -3,11 +3,10 @@ import { UptakeError } from '../../errors.js';
 import { STORY_DEFAULTS, type StoryOptions } from '../../generate/catalogue.js';
 import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
 import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
+import { numberOption } from '../number-option.js';
 
-const wholeNumber = (name: string) => (value: string): number => {
-  if (!/^\d+$/.test(value.trim())) throw new UptakeError('usage', `expected ${name} to be a whole number, got \`${value}\``);
-  return Number(value);
-};
+// (the story's own bounds, e.g. --idle-seats at most 1000, are generateDataset's)
+const wholeNumber = (name: string) => (value: string): number => numberOption(value, name, 'a whole number', { whole: true, max: Number.MAX_SAFE_INTEGER });
 
 /** The last complete ISO week (UTC) before `now`. */
 export function lastCompleteWeek(now: Date): string {
