@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { UptakeError } from '../../errors.js';
 import { STORY_DEFAULTS, type StoryOptions } from '../../generate/catalogue.js';
 import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
 import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
