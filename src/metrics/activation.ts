@@ -32,7 +32,7 @@ export const activation: Kpi = {
     'every returning user counts as new.',
   grain: 'week',
   dimensions: ['team'],
-  columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'] },
+  columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task', 'suppressed'] },
   facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);

@@ -19,7 +19,7 @@ export const idleSeats: Kpi = {
   grain: 'week',
   dimensions: ['team'],
   columns: {
-    idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users', 'idle_weeks'],
+    idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users', 'idle_weeks', 'suppressed'],
     people_caveats: ['caveat'],
   },
   facts: peopleWeekFacts,

@@ -19,7 +19,7 @@ export const retention: Kpi = {
     'than privacy.minGroupSize are suppressed, and the cohort columns are null when a non-empty cohort is that small.',
   grain: 'month',
   dimensions: ['team'],
-  columns: { retention: ['month', 'team', 'cohort_users', 'retained_m1', 'retained_m2', 'active_users', 'active_retention', 'active_retention_m2'] },
+  columns: { retention: ['month', 'team', 'cohort_users', 'retained_m1', 'retained_m2', 'active_users', 'active_retention', 'active_retention_m2', 'suppressed'] },
   facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);

@@ -2,12 +2,10 @@ import { ALERT_COLUMNS } from './alerts.js';
 import { registry } from './registry.js';
 import { tableLayouts } from './table-layouts.js';
 
-/** The people tables: each row tells whether its team is suppressed (they suppress small teams themselves). */
-const PEOPLE_TABLES = new Set(['activation', 'retention', 'usage_tiers', 'idle_seats']);
-
 /**
  * Every column a table of the metrics document may hold, in order: its keys, the columns the KPIs declare for it
- * (registry order), `suppressed` where small groups are suppressed; an alert's fields for `alerts`. A CSV or a
+ * (registry order; the people KPIs, which suppress small teams themselves, declare `suppressed`), `suppressed` where
+ * small groups are suppressed; an alert's fields for `alerts`. A CSV or a
  * sheet of a table is headed with them whatever its rows hold: an empty table keeps its header. A table
  * `adoption_by_<key>` of a metrics.groupBy key has the columns of adoption_by_task_type (its rows span all teams).
  * @example tableColumns('harm') // ['team', 'ai_tasks', 'harmful', 'harm_rate', 'suppressed']
@@ -21,7 +19,7 @@ export function tableColumns(name: string): string[] {
     ...(layout?.keys ?? []),
     ...(dimension !== null && dimension !== 'team' ? ['team'] : []),
     ...registry.flatMap((kpi) => kpi.columns[declaredFor] ?? []),
-    ...(layout?.privacy || PEOPLE_TABLES.has(name) ? ['suppressed'] : []),
+    ...(layout?.privacy ? ['suppressed'] : []),
   ];
   return [...new Set(columns)];
 }

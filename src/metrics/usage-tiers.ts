@@ -20,7 +20,7 @@ export const usageTiers: Kpi = {
   grain: 'week',
   dimensions: ['team'],
   columns: {
-    usage_tiers: ['week', 'team', 'people', 'none', 'light', 'moderate', 'heavy', 'none_share', 'light_share', 'moderate_share', 'heavy_share'],
+    usage_tiers: ['week', 'team', 'people', 'none', 'light', 'moderate', 'heavy', 'none_share', 'light_share', 'moderate_share', 'heavy_share', 'suppressed'],
   },
   facts: peopleWeekFacts,
   compute(context) {
