@@ -34,7 +34,11 @@ const MAX_IDLE_WEEKS = 520;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date, 'expected a calendar date as YYYY-MM-DD');
+  // (zod runs a refinement after a failed regex too: "2000-13-01" and "2000-1-1" are no time at all, never a throw)
+  .refine((date) => {
+    const time = Date.parse(`${date}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === date;
+  }, 'expected a calendar date as YYYY-MM-DD');
 
 export const CleaningSchema = z
   .object({

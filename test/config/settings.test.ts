@@ -23,6 +23,13 @@ describe('settings checked when the config is read, before any work', () => {
     expect(configError({ title: 'x'.repeat(81) })).toMatch(/^uptake\.config\.json: `title`: expected at most 80 characters \(the title heads every page of the PDF\), got `"x+/);
   });
 
+  it('checks cleaning.earliest as a calendar date, whatever is wrong with it', () => {
+    expect(configError({ cleaning: { earliest: '2010-06-30' } })).toBe('accepted');
+    for (const earliest of ['2000-13-01', '2000-1-1', '2000-01-01T00:00:00Z', '2000-02-30', 'soon']) {
+      expect(configError({ cleaning: { earliest } }), earliest).toMatch(new RegExp(`^uptake\\.config\\.json: \`cleaning\\.earliest\`: expected a (calendar )?date as YYYY-MM-DD`));
+    }
+  });
+
   it('checks the cron expression', () => {
     expect(configError({ schedule: { cron: '0 6 * * 1' } })).toBe('accepted');
     expect(configError({ schedule: { cron: '0 0 29 2 *' } })).toBe('accepted');
