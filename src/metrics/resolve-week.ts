@@ -63,6 +63,16 @@ export function resolveWeek(data: CleanedData, config: Config, week: string, set
 }
 
 /**
+ * A week setting that is no week at all (not `latest` nor an ISO week a calendar has), refused before any work:
+ * UptakeError('usage', exit 2) naming the setting. Whether the data holds the week is resolveWeek's to say.
+ * @example expectWeekSetting('2026-W99', '--week') // throws: --week: expected `latest` or an ISO week like 2026-W47, got `2026-W99`
+ */
+export function expectWeekSetting(requested: string, setting: string): void {
+  const value = requested.trim();
+  if (value.toLowerCase() !== 'latest' && !isIsoWeek(value)) throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\``);
+}
+
+/**
  * resolveWeek for data whose tasks are not all loaded (a store of cleaned weeks): the weeks holding tasks, the
  * loaded dates and the run's clock given instead.
  * @example resolveWeekOf(['2026-W46', '2026-W47'], { first: '2026-11-09', last: '2026-11-23' }, Date.now(), config, 'latest').week

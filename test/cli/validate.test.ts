@@ -35,6 +35,26 @@ describe('uptake validate', () => {
     expect(report.files.some((file: { drift: string[] }) => file.drift.length > 0)).toBe(true);
   });
 
+  test('a --week that is no week is refused before any work; a week the data lacks prints the report, gaps not checked, exit 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'uptake-q-'));
+    try {
+      const quarantine = join(folder, 'quarantine.csv');
+      for (const week of ['garbage', '2026-W99']) {
+        const refused = uptake('validate', '--json', '--week', week, '--quarantine', quarantine);
+        expect([refused.code, refused.stdout]).toEqual([2, '']);
+        expect(refused.stderr).toContain(`--week: expected \`latest\` or an ISO week like 2026-W47, got \`${week}\``);
+      }
+      const lacking = uptake('validate', '--json', '--week', '2025-W01', '--quarantine', quarantine);
+      expect(lacking.code).toBe(2);
+      const report = JSON.parse(lacking.stdout);
+      expect([report.week, report.gaps, report.blind_spots, report.balanced]).toEqual([null, null, null, true]);
+      expect(report.note).toMatch(/^gaps and blind spots not checked: --week: .*got `2025-W01`/);
+      expect(lacking.stderr).toMatch(/--week: .*got `2025-W01`/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('the text report shows accounting, drift, labels and the balance line', () => {
     const { code, stdout } = uptake('validate', '--quarantine', join(mkdtempSync(join(tmpdir(), 'uptake-q-')), 'q.csv'));
     expect(code).toBe(0);

@@ -19,8 +19,9 @@ interface ValidateOptions {
 interface ValidateReport extends QualityReport {
   quarantine_file: string;
   week: string | null;
-  gaps: GapRow[];
-  blind_spots: LoggingCoverageRow[];
+  /** null: not checked (the week could not be resolved; `note` says why). */
+  gaps: GapRow[] | null;
+  blind_spots: LoggingCoverageRow[] | null;
   note?: string;
 }
 
@@ -34,20 +35,24 @@ export function registerValidate(program: Command): void {
     .option('-w, --week <week>', 'report week for the gap check: YYYY-Www or latest', 'latest')
     .option('-q, --quarantine <file>', 'where to write quarantined rows as CSV (default: <output>/quarantine.csv)')
     .option('--json', 'print one JSON document on stdout instead of the text report')
-    .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 3 the input cannot be used, or a file is still being written (config `inputSettle`: waited for up to 60 s); 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
+    .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 2 bad option, or --week names no week of the data (the quality report is still printed, its gaps and blind spots null: not checked); 3 the input cannot be used, or a file is still being written (config `inputSettle`: waited for up to 60 s); 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
     .action(async (options: ValidateOptions) => {
       const { loadReport, reportOn } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
+      // (a --week that is no week at all is refused before any work, as by \`metrics\`)
+      const { expectWeekSetting } = await import('../../metrics/resolve-week.js');
+      expectWeekSetting(options.week, '--week');
       const quarantineFile = options.quarantine ?? join(config.output, 'quarantine.csv');
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: quarantineFile, by: options.quarantine === undefined ? 'the quarantine file (<output>/quarantine.csv)' : '--quarantine' }], { folder: options.input ?? config.input });
       // The week is resolved after cleaning: an unknown week leaves the data-quality report whole
       const { input, data } = await loadReport({ config, input: options.input, store: options.store, week: null }, runEffects());
       await writeQuarantine(quarantineFile, data.quarantine);
-      const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: [], blind_spots: [] };
+      const report: ValidateReport = { ...qualityReport(input, data), quarantine_file: quarantineFile, week: null, gaps: null, blind_spots: null };
+      let unchecked: unknown = null;
       try {
         const { week, metrics } = reportOn({ config, data }, options.week);
         report.week = week.week;
@@ -56,8 +61,11 @@ export function registerValidate(program: Command): void {
       } catch (error) {
         if (!isUptakeError(error)) throw error;
         report.note = `gaps and blind spots not checked: ${error.message}`;
+        unchecked = error;
       }
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+      // the data-quality report stands; a week not checked is not "no gaps" to a scheduled job: its own exit code
+      if (unchecked !== null) throw unchecked;
     });
 }
 
@@ -96,8 +104,8 @@ function formatReport(report: ValidateReport): string {
     ['teams filled from the roster', report.teams_filled],
   ]));
   section('Task labels (raw -> canonical)', textTable(['raw', 'canonical', 'rows', 'via'], report.label_mapping.map((m) => [m.raw, m.canonical, m.count, m.via])));
-  section(`Gaps in ${report.week ?? 'the report week'}`, report.note ?? (report.gaps.length ? textTable(['source', 'team', 'date'], report.gaps.map((gap) => [gap.source, gap.team, gap.date])) : 'none'));
-  section('Logging blind spots (coverage below threshold)', report.note ?? (report.blind_spots.length
+  section(`Gaps in ${report.week ?? 'the report week'}`, report.note ?? (report.gaps?.length ? textTable(['source', 'team', 'date'], report.gaps.map((gap) => [gap.source, gap.team, gap.date])) : 'none'));
+  section('Logging blind spots (coverage below threshold)', report.note ?? (report.blind_spots?.length
     ? textTable(['month', 'user', 'logged', 'reported', 'coverage'], report.blind_spots.map((row) => [row.month, row.user_id, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage === null ? null : `${(row.coverage * 100).toFixed(1)} %`]))
     : 'none'));
   sections.push(report.balanced ? 'Every input row is accounted for.' : 'WARNING: row accounting does not balance.');
