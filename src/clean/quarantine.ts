@@ -60,7 +60,6 @@ interface Positions {
   status: number;
   accuracy: number;
   accuracyPct: number;
-  usePercent: boolean;
   harmful: number;
   prompt: number;
   toolVersion: number;
@@ -75,7 +74,6 @@ const positionsOf = memoizedPer((header: ResolvedHeader): Positions => {
   return {
     eventId: at('event_id'), taskId: at('task_id'), user: at('user_id'), team: at('team'), label: at('task_type'), start: at('started_at'), end: at('ended_at'),
     status: at('status'), accuracy: at('accuracy'), accuracyPct: at('accuracy_pct'),
-    usePercent: !header.index.has('accuracy') && header.index.has('accuracy_pct'),
     harmful: at('harmful'), prompt: at('prompt'), toolVersion: at('tool_version'), tz: at('tz'),
     durations: DURATION_UNITS.map(([column, unitMs]) => [column, at(column), unitMs] as [string, number, number]).filter(([, position]) => position !== -1),
     passThrough: [...header.passThrough],
@@ -146,14 +144,18 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     if (parsed === null) return { reason: 'unknown_status', detail: `expected \`status\` to be completed, abandoned or error (or a known synonym), got ${show(statusText)}` };
     status = parsed;
 
-    const column = at.usePercent ? 'accuracy_pct' : 'accuracy';
-    const text = cellAt(fields, at.usePercent ? at.accuracyPct : at.accuracy);
+    // `accuracy` as a fraction; where a row leaves it empty, `accuracy_pct` (0..100) when the file has that column
+    // too, as an empty duration column falls back to the next
+    const fraction = cellAt(fields, at.accuracy);
+    const percent = fraction === '' && at.accuracyPct !== -1;
+    const column = percent ? 'accuracy_pct' : 'accuracy';
+    const text = percent ? cellAt(fields, at.accuracyPct) : fraction;
     const number = parseNumber(text);
     if (Number.isNaN(number)) return { reason: 'invalid_accuracy', detail: `expected \`${column}\` to be a number, got ${show(text)}` };
     if (number !== null) {
-      accuracy = at.usePercent ? number / 100 : number;
+      accuracy = percent ? number / 100 : number;
       if (accuracy < 0 || accuracy > 1) {
-        return { reason: 'accuracy_out_of_range', detail: `expected \`${column}\` in ${at.usePercent ? '[0, 100]' : '[0, 1]'}, got ${show(text)}` };
+        return { reason: 'accuracy_out_of_range', detail: `expected \`${column}\` in ${percent ? '[0, 100]' : '[0, 1]'}, got ${show(text)}` };
       }
     }
   }

@@ -66,6 +66,19 @@ test('accuracy_pct is divided by 100 and checked against [0, 100]', async () => 
   expect(data.quarantine.map((q) => q.reason)).toEqual(['accuracy_out_of_range']);
 });
 
+test('a file with both accuracy and accuracy_pct reads accuracy, and accuracy_pct where a row leaves accuracy empty', async () => {
+  const header = 'event_id,user_id,task_type,started_at,status,accuracy,accuracy_pct';
+  const { data, ai } = await clean({
+    'ai_logs_1.csv': csv(header,
+      'e1,u1,report,2026-11-16T09:00:00Z,done,0.5,95',
+      'e2,u1,report,2026-11-16T10:00:00Z,done,,95',
+      'e3,u1,report,2026-11-16T11:00:00Z,done,,',
+      'e4,u1,report,2026-11-16T12:00:00Z,done,,x'),
+  });
+  expect(ai.map((t) => [t.task_id, t.accuracy])).toEqual([['e1', 0.5], ['e2', 0.95], ['e3', null]]);
+  expect(data.quarantine.map((q) => [q.reason, q.detail])).toEqual([['invalid_accuracy', 'expected `accuracy_pct` to be a number, got `x`']]);
+});
+
 test('hostile prompts are data: commas, quotes, newlines, markup and formulas survive intact', async () => {
   const hostile = '<script>alert(1)</script>, "quoted"\nnext line =HYPERLINK("http://x") ünïcödé';
   const quoted = `"${hostile.replace(/"/g, '""')}"`;
