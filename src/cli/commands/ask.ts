@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { STORE_OPTION_HELP } from './store.js';
+import { STORE_EXIT_CODES, STORE_OPTION_HELP } from './store.js';
 
 interface AskOptions {
   store?: string;
@@ -32,7 +32,7 @@ export function registerAsk(program: Command): void {
         '  uptake ask "which users are logging blind spots"\n' +
         '  uptake ask "how did adoption change since W40" --week 2026-W47\n' +
         '\nA question that names no known metric is not guessed at: the 3 closest answerable questions are printed (exit 0; `answered: false` in JSON).\n' +
-        'Progress goes to stderr. Exit codes: 0 answered or suggestions given; 2 bad option or unknown week; 3 unusable input; 4 bad config.',
+        `Progress goes to stderr. Exit codes: 0 answered or suggestions given; 2 bad option or unknown week; 3 unusable input; 4 bad config; ${STORE_EXIT_CODES}`,
     )
     .action(async (question: string, options: AskOptions) => {
       const { createAskEngine } = await import('../../ask/ask-engine.js');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { STORE_OPTION_HELP } from './store.js';
+import { STORE_EXIT_CODES, STORE_OPTION_HELP } from './store.js';
 import { UptakeError } from '../../errors.js';
 
 interface MetricsOptions {
@@ -28,7 +28,7 @@ export function registerMetrics(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  uptake metrics --week latest --table\n  uptake metrics --input data/sample --week 2026-W47 --json > metrics.json\n' +
-        '\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input, or a file still being written (config `inputSettle`); 4 bad config.',
+        `\nProgress goes to stderr. Exit codes: 0 done; 2 bad option or unknown week; 3 unusable input, or a file still being written (config \`inputSettle\`); 4 bad config; ${STORE_EXIT_CODES}`,
     )
     .action(async (options: MetricsOptions) => {
       const { loadReport } = await import('../../report/load-report.js');

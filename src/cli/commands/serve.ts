@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { STORE_OPTION_HELP } from './store.js';
+import { STORE_EXIT_CODES, STORE_OPTION_HELP } from './store.js';
 
 interface ServeOptions {
   store?: string;
@@ -28,7 +28,7 @@ export function registerServe(program: Command): void {
       'after',
       '\nExamples:\n  uptake serve\n  uptake serve --port 9000 --input data/sample\n' +
         '\nEndpoints: GET / (the page), GET /api/headline, GET /api/alerts, GET /report (the report week\'s report.html under the config\'s output folder, once `uptake run` wrote it), POST /api/ask {"question": "…"}; another method on a page is 405 naming the one it takes (HEAD is answered as GET).\n' +
-        'The URL and requests are logged to stderr. Exit codes: 0 stopped by Ctrl-C/SIGTERM/SIGHUP once serving (130 before: while the report loads); 2 bad option or port in use; 3 unusable input; 4 bad config.',
+        `The URL and requests are logged to stderr. Exit codes: 0 stopped by Ctrl-C/SIGTERM/SIGHUP once serving (130 before: while the report loads); 2 bad option or port in use; 3 unusable input; 4 bad config; ${STORE_EXIT_CODES}`,
     )
     .action(async (options: ServeOptions) => {
       const { createAskEngine } = await import('../../ask/ask-engine.js');

@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 
 /** Help for `--store` on the commands that read the input. */
+/** The exit codes a command with `--store` adds to its own (its help's "Exit codes" ends with them). */
+export const STORE_EXIT_CODES =
+  'with --store also: 4 a store kept under another contract version or config (run `uptake store rebuild`); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 10 another uptake holds the store; 12 the store cannot be opened, is damaged or cannot be written.';
+
 export const STORE_OPTION_HELP =
   'store of cleaned data: a DuckDB file (created when missing) or a postgres:// URL; only input files new or changed since the store last saw them are read (default for `run`: <output>/.uptake/store.duckdb; others: none, every file is cleaned)';
 

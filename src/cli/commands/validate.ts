@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { STORE_OPTION_HELP } from './store.js';
+import { STORE_EXIT_CODES, STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
 import { isUptakeError } from '../../errors.js';
@@ -35,7 +35,7 @@ export function registerValidate(program: Command): void {
     .option('-w, --week <week>', 'report week for the gap check: YYYY-Www or latest', 'latest')
     .option('-q, --quarantine <file>', 'where to write quarantined rows as CSV (default: <output>/quarantine.csv)')
     .option('--json', 'print one JSON document on stdout instead of the text report')
-    .addHelpText('after', '\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 2 bad option, or --week names no week of the data (the quality report is still printed, its gaps and blind spots null: not checked); 3 the input cannot be used, or a file is still being written (config `inputSettle`: waited for up to 60 s); 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk).')
+    .addHelpText('after', `\nExit codes: 0 the input could be read (quarantined rows are reported, not fatal); 2 bad option, or --week names no week of the data (the quality report is still printed, its gaps and blind spots null: not checked); 3 the input cannot be used, or a file is still being written (config \`inputSettle\`: waited for up to 60 s); 4 bad config; 12 --quarantine cannot be written (a folder, a FIFO nobody reads, a full or read-only disk); ${STORE_EXIT_CODES}`)
     .action(async (options: ValidateOptions) => {
       const { loadReport, reportOn } = await import('../../report/load-report.js');
       const { runEffects } = await import('../run-effects.js');
