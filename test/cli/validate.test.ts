@@ -50,6 +50,13 @@ describe('uptake validate', () => {
       expect([report.week, report.gaps, report.blind_spots, report.balanced]).toEqual([null, null, null, true]);
       expect(report.note).toMatch(/^gaps and blind spots not checked: --week: .*got `2025-W01`/);
       expect(lacking.stderr).toMatch(/--week: .*got `2025-W01`/);
+      // without --week, data with no complete week: the report, gaps not checked, exit 0 (CONTRACT 4: the input could be read)
+      const partial = inputFolder({ 'ai_logs_1.csv': csv('event_id,user_id,task_type,started_at,status', 'e1,u1,x,2026-11-18T09:00:00Z,done') });
+      const latest = uptake('validate', '--json', '--input', partial, '--quarantine', quarantine);
+      expect(latest.code).toBe(0);
+      const unchecked = JSON.parse(latest.stdout);
+      expect([unchecked.week, unchecked.gaps, unchecked.blind_spots, unchecked.accounting.ai_logs.rows_read]).toEqual([null, null, null, 1]);
+      expect(unchecked.note).toMatch(/^gaps and blind spots not checked: --week: expected `latest` to find a complete ISO week/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
