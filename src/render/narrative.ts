@@ -1,6 +1,6 @@
 import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
-import { shiftMonth } from '../util/iso-week.js';
+import { shiftMonth, weekRange } from '../util/iso-week.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
 import { wordList } from '../util/word-list.js';
@@ -234,6 +234,29 @@ function gapsSentence(doc: MetricsDocument): string | null {
   return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
 }
 
+/** Weeks in a row without a single task before the report week sets the data apart: gap detection is then blunted. */
+const EMPTY_WEEKS_TOLD = 2;
+
+// Weeks without any task between the first week with tasks and the report week (adoption_trend holds every week
+// with a task): the gap rule's medians count their days as 0, so a long empty stretch, often one stray old row,
+// hides a missing export. Told when the longest such stretch is EMPTY_WEEKS_TOLD weeks or more.
+function emptyWeeksSentence(doc: MetricsDocument): string | null {
+  const held = new Set(doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week));
+  const first = [...held].sort()[0];
+  if (first === undefined) return null;
+  let longest: string[] = [];
+  let run: string[] = [];
+  for (const week of weekRange(first, doc.week)) {
+    run = held.has(week) ? [] : [...run, week];
+    if (run.length > longest.length) longest = run;
+  }
+  if (longest.length < EMPTY_WEEKS_TOLD) return null;
+  return (
+    `The data holds no task at all from ${longest[0]} to ${longest[longest.length - 1]} (${longest.length} weeks), after tasks in ${escapeMarkdown(first)}: ` +
+    'the data-gap check counts those days as 0, so it may miss a missing export; if the earlier tasks are stray rows, `cleaning.earliest` leaves them out.'
+  );
+}
+
 function blindSpotsSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
   const month = latestCoverageMonth(doc);
   const flagged = doc.tables.logging_coverage.filter((row) => row.month === month && row.flagged === true);
@@ -407,7 +430,7 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
  * @example dataCaveats(doc) // 'Possible data gaps (days with no tasks where that weekday usually has several): ...'
  */
 export function dataCaveats(doc: MetricsDocument, options: NarrativeOptions = {}): string | null {
-  const sentences = [gapsSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
+  const sentences = [gapsSentence(doc), emptyWeeksSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
   const text = sentences.filter((sentence): sentence is string => sentence !== null).join(' ');
   return text === '' ? null : text;
 }

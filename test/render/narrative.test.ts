@@ -231,6 +231,16 @@ describe('buildNarrative: caveats', () => {
     ]);
   });
 
+  it('says when weeks without a single task blunt the data-gap check (a stray old row), not for one quiet week', () => {
+    const trend = (weeks: string[]) => weeks.map((week) => ({ week, team: '*', ai_tasks: 5, manual_tasks: 5, adoption_rate: 0.5 }));
+    expect(buildNarrative(makeDoc({ adoption_trend: trend(['2025-W23', '2026-W46', '2026-W47']) }))).toEqual([
+      '**Data caveats.** The data holds no task at all from 2025-W24 to 2026-W45 (74 weeks), after tasks in 2025-W23: ' +
+        'the data-gap check counts those days as 0, so it may miss a missing export; if the earlier tasks are stray rows, `cleaning.earliest` leaves them out.',
+    ]);
+    expect(buildNarrative(makeDoc({ adoption_trend: trend(['2026-W44', '2026-W46', '2026-W47']) }))).toEqual([]);
+    expect(buildNarrative(makeDoc({ adoption_trend: trend(['2026-W43', '2026-W46', '2026-W47']) }))[0]).toMatch(/from 2026-W44 to 2026-W45 \(2 weeks\)/);
+  });
+
   it('claims nothing when the document holds no data', () => {
     expect(buildNarrative(makeDoc())).toEqual([]);
   });
