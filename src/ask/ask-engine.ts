@@ -98,6 +98,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
         );
       }
+      if (interpretation.unplaced.length > 0) {
+        const words = interpretation.unplaced.map((word) => `"${word}"`).join(', ');
+        return refuse(
+          `${metric}, but ${words} not read`,
+          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time. Questions close to it that I can answer are listed below.`,
+        );
+      }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const weeksRead = source.takeWeeksRead();
       return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };

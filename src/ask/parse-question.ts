@@ -51,6 +51,11 @@ export interface Interpretation {
   unknownTime: string[];
   /** Words that leave a name out ("except", "excluding", "everyone but"): refused, not answered for that name. */
   leftOut: string[];
+  /**
+   * Words no rule read that would change the question ("per task", "average", "median", "will", "money", a second
+   * condition, a number or an id): answering without them answers another question, so it is refused.
+   */
+  unplaced: string[];
   /** "versus last week", "higher than last month": the period against the one before it, and the way asked about. */
   versus: Versus | null;
   /** "did any team …", "is anyone …" (any); "did everyone …" (every): answers start with Yes or No. */
@@ -298,6 +303,39 @@ function writtenAsName(question: string, words: string[], match: EntityMatch, re
   return spellings(question, asked).some((spelled) => bare(spelled) === bare(match.name));
 }
 
+// Words that ask for something the tables do not hold, or that narrow the question in a way no rule reads: left
+// unread, the answer would be another question's ("lowest hours saved per task" answered with the lowest total).
+const MEANING_WORDS = new Set([
+  'average', 'averages', 'mean', 'median', 'typical', 'will', 'forecast', 'forecasts', 'predict', 'predicted', 'prediction',
+  'projected', 'projection', 'next', 'money', 'dollars', 'euros', 'pounds', 'cost', 'costs', 'spend', 'spent', 'revenue', 'roi',
+  'duration', 'durations', 'accuracy', 'accurate', 'version', 'versions',
+]);
+
+const PER_GRAINS = new Set(['week', 'weeks', 'month', 'months', 'team', 'teams', 'department', 'group']);
+
+// The words of a question no rule read that would change its meaning (MEANING_WORDS), a second condition after the
+// one read ("adoption above 40% and harm rate above 0"), and numbers or ids ("u006", "2.4.0") no rule placed; words
+// side by side are one phrase, as the question writes them ("version 2.4.0").
+function unplacedWords(question: string, words: string[], used: Set<number>, compared: boolean): string[] {
+  const unplaced = new Set<number>();
+  words.forEach((word, index) => {
+    if (used.has(index) || unplaced.has(index)) return;
+    const condition = compared ? COMPARISON_WORDS.find(([phrase]) => phrase.every((part, offset) => words[index + offset] === part && !used.has(index + offset)) && /^\d/.test(words[index + phrase.length] ?? '')) : undefined;
+    // ("per week", "per team", "per task type" are the tables' own grain)
+    const grain = word === 'per' && (PER_GRAINS.has(words[index + 1] ?? '') || (words[index + 1] === 'task' && /^types?$/.test(words[index + 2] ?? '')));
+    if (condition) for (let offset = 0; offset <= condition[0].length; offset += 1) unplaced.add(index + offset);
+    else if (word === 'per' && !grain) [index, index + 1].filter((at) => at < words.length && !used.has(at)).forEach((at) => unplaced.add(at));
+    else if (MEANING_WORDS.has(word) || (/\d/.test(word) && !TIME_LIKE.test(word))) unplaced.add(index);
+  });
+  const phrases: number[][] = [];
+  for (const index of [...unplaced].sort((a, b) => a - b)) {
+    const last = phrases.at(-1);
+    if (last && last.at(-1) === index - 1) last.push(index);
+    else phrases.push([index]);
+  }
+  return phrases.map((phrase) => writtenAs(question, phrase.map((index) => words[index])));
+}
+
 // Comparison symbols become words before the question is split.
 function spellSymbols(question: string): string {
   return question.replace(/>=|≥/g, ' at least ').replace(/<=|≤/g, ' at most ').replace(/>/g, ' more than ').replace(/</g, ' less than ');
@@ -476,9 +514,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     if (word === '\u0000') return;
     const rank = RANK_WORDS[word];
     if (rank && !ranking && !(word === 'most' && rest[index + 1] === 'of')) {
+      // "top 3", "the 2 least adopted"
       const next = rest[index + 1];
-      const limit = next !== undefined && /^\d{1,2}$/.test(next) ? Number(next) : null;
-      if (limit !== null) used.add(index + 1);
+      const before = rest[index - 1];
+      const at = next !== undefined && /^\d{1,2}$/.test(next) ? index + 1 : before !== undefined && /^\d{1,2}$/.test(before) ? index - 1 : null;
+      const limit = at === null ? null : Number(rest[at]);
+      if (at !== null) used.add(at);
       ranking = { order: rank.order === 'best' || rank.order === 'worst' ? (rank.order as 'desc') : rank.order, limit: limit ?? 0, text: limit === null ? word : `${word} ${limit}` };
       rankPlural = Boolean(rank.plural) || (limit ?? 1) > 1;
       used.add(index);
@@ -629,6 +670,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     leftOut: leftOutNames(words, named),
+    unplaced: unplacedWords(question, words, used, comparison !== null),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

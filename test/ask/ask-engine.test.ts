@@ -508,6 +508,29 @@ describe('names written without their accents, in any case', () => {
     }
   });
 
+  test('a word that would change the question and that no rule reads is refused, never dropped', () => {
+    for (const [question, words] of [
+      ['which teams have adoption above 40% and harm rate above 0', '"above 0"'],
+      ['which team has the lowest hours saved per task', '"per task"'],
+      ["what's adoption for u006", '"u006"'],
+      ['what is the adoption rate of tool version 2.4.0', '"version 2.4.0"'],
+      ['what is the average accuracy of AI tasks', '"average"'],
+      ['what is the median duration of AI tasks', '"median duration"'],
+      ['what will adoption be next week', '"will", "next"'],
+      ['how much money did we save', '"money"'],
+    ]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^I cannot read ${words.replace(/[.]/g, '\\.')} in this question yet, so I will not guess;`));
+      expect(answer.suggestions, question).toHaveLength(3);
+    }
+    // the tables' own grain, a ranking's number, a comparison read: answered
+    for (const question of ['hours saved per week', 'adoption per task type', 'hours saved per team', 'what are the 2 least adopted task types', 'top 3 teams by adoption', 'which teams are above 40% adoption']) {
+      expect(engine.ask(question).answered, question).toBe(true);
+    }
+    expect(engine.ask('what are the 2 least adopted task types').table.rows).toHaveLength(2);
+  });
+
   test('a short name in capitals ("IT", "US") the data lacks is refused, though "it" and "us" are plain words', () => {
     for (const [question, name] of [["what is IT's adoption", 'IT'], ['adoption for IT', 'IT'], ['what is US adoption', 'US']]) expectRefusedAsName(engine, question, name);
     for (const question of ['is it rising?', 'show us adoption by team']) expect(engine.ask(question).answered, question).toBe(true);
