@@ -6,13 +6,15 @@ import { landInBatches } from './rebuild-store.js';
 /**
  * Opens the store at `location` (file path or postgres:// URL), cleans the input through it (and with a week,
  * computes that week's report from the kept facts), closes it: the one call the commands make. More new input
- * than a run holds at once lands in batches first (landInBatches).
+ * than a run holds at once lands in batches first (landInBatches). A store this user may not write is opened
+ * read-only: the run answers from it when every input file is as the store last saw it, else stops writing nothing.
  * @example const { data } = await cleanThroughStore('output/.uptake/store.duckdb', 'data/sample', config, { onProgress: log })
  */
 export async function cleanThroughStore(location: string, inputDir: string, config: Config, effects: StoreRunEffects = {}, request: StoreRequest = {}): Promise<StoreRun> {
-  const engine = await openStore(location, { input: inputDir });
+  // (a store this user may not write is read: the run answers from it when nothing would land, see cleanWithStore)
+  const engine = await openStore(location, { input: inputDir, orReadOnly: true });
   try {
-    await landInBatches(engine, inputDir, config, effects);
+    if (engine.readOnly === null) await landInBatches(engine, inputDir, config, effects);
     return await cleanWithStore(engine, inputDir, config, effects, request);
   } finally {
     await engine.close();

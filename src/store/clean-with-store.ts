@@ -11,8 +11,10 @@ import { emptyAccount, FILE_LABEL_TYPES, fileLabelColumns, FRESH_ROW_COLUMNS, fr
 import { settleByWeek } from './settle-by-week.js';
 import { STORE_TASK_TYPES, storedTask, storeTaskColumns } from './stored-tasks.js';
 import { CONTRACT_VERSION, STORE_FORMAT, STORE_TABLES, readMeta } from './open-store.js';
-import { blobKey, rebuildCommand, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, notWritableError, rebuildCommand, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 import { UptakeError } from '../errors.js';
+import { someNames } from '../util/some-names.js';
+import { wordList } from '../util/word-list.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
 import { computeWeekFacts, factsHash, factsKeys, jsonHash, keepWeekFacts, pendingFactsHash, reportFromStore, rosterState, weeksToRefresh, type RosterState, type SettledTasks } from './store-report.js';
@@ -153,6 +155,47 @@ export function otherCleaningError(location: string): UptakeError {
   );
 }
 
+/** What a run through the store knows before it reads anything: the store's settings, its ledger and the input's hashes. */
+interface LandingCheck {
+  meta: Record<string, string>;
+  reader: string;
+  asOf: number;
+  files: InputFile[];
+  hashed: Map<string, HashedFile>;
+  ledger: Map<string, Record<string, StoreValue>>;
+}
+
+// A store opened read-only (this user may not write it: `why`) serves a run only when the run would write nothing
+// into it: a store of this format, read by this build at a clock not earlier than its last run's, whose ledger holds
+// every input file with the same bytes (rosters too) and no other, none due to be read again. Else nothing is
+// written, and the error names the store, why it may not be written and what would have to land.
+function expectNothingToLand(location: string, why: string, { meta, reader, asOf, files, hashed, ledger }: LandingCheck): void {
+  const refuse = (toLand: string) => {
+    throw notWritableError(location, why, toLand);
+  };
+  if (ledger.size === 0 || meta.format === undefined) refuse(`every input file (it holds none yet)`);
+  if (meta.format !== STORE_FORMAT) refuse(`its tables, brought from format ${meta.format} to format ${STORE_FORMAT}`);
+  if (meta.reader !== undefined && meta.reader !== reader) refuse(`every input file read again (${REREAD.reader})`);
+  if (meta.as_of !== undefined && asOf < Number(meta.as_of)) refuse(`every input file read again (${REREAD.clock})`);
+  const counted = (names: string[], what: string) => (names.length === 0 ? [] : [`${names.length} ${names.length === 1 ? 'file' : 'files'} ${what} (${someNames(names)})`]);
+  const added = files.filter((file) => !ledger.has(file.name)).map((file) => file.name);
+  const changed = files
+    .filter((file) => {
+      const entry = ledger.get(file.name);
+      return entry !== undefined && (entry.sha256 !== hashed.get(file.name)?.sha256 || Number(entry.bytes) !== file.bytes);
+    })
+    .map((file) => file.name);
+  const reread = files.filter((file) => ledger.get(file.name)?.reread === true && !changed.includes(file.name)).map((file) => file.name);
+  const gone = [...ledger.keys()].filter((name) => !hashed.has(name));
+  const toLand = [
+    ...counted(added, 'new in the input since the store last saw it'),
+    ...counted(changed, 'changed since the store last saw them'),
+    ...counted(reread, "due to be read again (rows that started after the store's last run's clock)"),
+    ...counted(gone, 'gone from the input'),
+  ];
+  if (toLand.length > 0) refuse(`the changes from ${wordList(toLand)}`);
+}
+
 /**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
  * read again, and only the rows the cross-row rules must see again (the region: see findRegion) are cleaned
@@ -176,6 +219,12 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   };
   const hashed = new Map(await Promise.all(files.map(async (file) => [file.name, await hashFileStamped(file.path, vouched(file.name))] as const)));
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !hashed.has(name)).length };
+  // a store this user may not write answers only when nothing would land in it: the run then writes nothing
+  const readOnly = engine.readOnly !== null;
+  if (engine.readOnly !== null) {
+    expectNothingToLand(engine.location, engine.readOnly, { meta, reader, asOf, files, hashed, ledger });
+    progress(`store ${engine.location}: read-only (${engine.readOnly}); every input file is as the store last saw it: answering from what it holds, keeping nothing`);
+  }
   const fresh: LogFileRead[] = [];
   /** Kept files whose stored rows were damaged, read again for the region (their stored rows are rewritten). */
   const repaired: LogFileRead[] = [];
@@ -225,6 +274,10 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const seen = ledger.size === 0 ? `new store, all ${logFiles.length} log files to read` : `skipped ${keptResults.size} of ${logFiles.length} log files (unchanged since the last run); ${summary.read} to read${zoneNote}`;
     progress(`store ${engine.location}: ${seen}` + (summary.rereadAll ? ` (all: ${summary.rereadAll})` : '') + removed);
     const toRead = logFiles.filter((file) => !keptResults.has(file.name));
+    // (files unchanged, yet to be read again: their kept results damaged, or naive times in a month whose zones changed)
+    if (engine.readOnly !== null && toRead.length > 0) {
+      throw notWritableError(engine.location, engine.readOnly, `what reading ${toRead.length === 1 ? 'the log file' : `${toRead.length} log files`} ${someNames(toRead.map((file) => file.name))} again gives`);
+    }
     const withNames = (read: CoreLogFileRead): LogFileRead => ({ ...read, result: { ...read.result, passThrough: namesOfParts(read.parts) } });
     if (toRead.length > 0) await readLogFiles(toRead, { ...options, zones: rosterZones, onFileRead: (read) => fresh.push(withNames(read)) });
     readAgain = async (file) => {
@@ -266,7 +319,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     };
     // (the same roster state: the same roster rows, in the same order)
     const rosterKept = meta.roster_state === settings.roster_state && cleaned.quarters !== 'all';
-    await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
+    if (!readOnly) await saveRun(engine, { files, hashed, weeks, fresh: [...fresh, ...repaired], data: base, meta: settings, rosterKept });
     // the files' parsed rows are saved: from here on the run needs their results only (the region's tasks keep the text they read)
     for (const read of [...fresh, ...repaired]) read.parts = [];
     // (the region's rows and tasks, written, wait for the commit in the engine's temp file, not in memory)
@@ -285,7 +338,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     let kept: Promise<void> | undefined;
     const keepFacts = () =>
       (kept ??= (async () => {
-        if (computed.length > 0) await keepWeekFacts(engine, config, computed);
+        // (a store only read: the facts computed serve this run's report, and the next run that may write computes them again)
+        if (computed.length > 0 && !readOnly) await keepWeekFacts(engine, config, computed);
         computed.length = 0;
       })());
     const finish = async (): Promise<StoreRun> => {
@@ -312,6 +366,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       await keepFacts().catch(() => undefined);
       throw error;
     });
+    if (readOnly) return run;
     // the blobs the store names: the parsed rows of files gone or changed go, and facts no week names (failing
     // to drop them costs room, not correctness)
     const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
@@ -373,6 +428,8 @@ async function cleanRegion(engine: StoreEngine, config: Config, parsed: ParsedIn
     progress(`nothing to clean again; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
     return { mapping, quarters, account };
   }
+  // (a store only read has nothing new, gone or relabelled: see expectNothingToLand)
+  if (engine.readOnly !== null) throw notWritableError(engine.location, engine.readOnly, `the rows of ${region.pairs.toLocaleString('en-US')} user and task-type pairs cleaned again`);
   const regionRows = await loadRegionRows(engine, input, region);
   // (what the search read of the stored rows is not read again)
   engine.releaseCache();
@@ -628,14 +685,16 @@ async function fillTemp(engine: StoreEngine, table: string, columns: Array<[stri
 // run's data is the one cleanRows gives; the store takes its tasks and rows for the next run.
 async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput, input: RegionInput): Promise<CleanedRegion> {
   const { logFiles, fresh, progress } = input;
-  await engine.run('DELETE FROM store_tasks');
-  await engine.run('DELETE FROM store_rows');
+  // (a store only read that holds no rows: no file is fresh, so there is nothing to write)
+  const writable = engine.readOnly === null;
+  if (writable) await engine.run('DELETE FROM store_tasks');
+  if (writable) await engine.run('DELETE FROM store_rows');
   const regionRows = await loadRegionRows(engine, input, { rows: [] });
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
   const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
   const account = emptyAccount();
   const listing = regionListing(built, regionRows);
-  await writeRegion(engine, logFiles, regionRows, built, listing, account);
+  if (writable) await writeRegion(engine, logFiles, regionRows, built, listing, account);
   return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: listing.passThrough } };
 }
 

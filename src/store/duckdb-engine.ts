@@ -14,7 +14,7 @@ import {
 import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isUptakeError, UptakeError } from '../errors.js';
-import { blobKey, rebuildCommand, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { blobKey, notWritableError, rebuildCommand, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -280,13 +280,14 @@ function isAsciiText(value: string): boolean {
 
 /**
  * Opens (creating when missing) an embedded DuckDB store file, named `shown` in messages (the name a run was
- * given, e.g. a link to `path`); `readOnly`: DuckDB's read-only mode, for a store only read (`store info`). The
- * caller loads `@duckdb/node-api` alone first (see openStoreEngine), so a missing native binding is an
- * environment error, not a crash.
+ * given, e.g. a link to `path`); `readOnly` (why, see StoreEngine.readOnly): DuckDB's read-only mode, for a store
+ * only read (`store info`, or one this user may not write). The caller loads `@duckdb/node-api` alone first (see
+ * openStoreEngine), so a missing native binding is an environment error, not a crash.
  * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
  */
-export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: boolean } = {}): Promise<StoreEngine> {
-  const readOnly = options.readOnly === true;
+export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: string | null } = {}): Promise<StoreEngine> {
+  const readOnlyBecause = options.readOnly ?? null;
+  const readOnly = readOnlyBecause !== null;
   const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
   // (the store's lock is this process's now: what lies in its temp folder is a killed run's)
   if (!readOnly) await removeStaleTemp(path);
@@ -320,6 +321,8 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
       failedUnawaited = null;
       return failed ? Promise.reject(failed.error) : statement();
     }).catch((error: unknown) => {
+      // (a statement that writes a store opened read-only: a path of the run that should not have asked; see notWritableError)
+      if (readOnlyBecause !== null && READ_ONLY_REFUSED.test(String((error as Error | undefined)?.message))) throw notWritableError(shown, readOnlyBecause, 'what this run cleaned');
       throw storeWriteError(path, error);
     });
   // a statement not awaited: its failure is kept within its turn, for the next statement (or close) to tell;
@@ -337,6 +340,7 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
   return {
     kind: 'duckdb',
     location: shown,
+    readOnly: readOnlyBecause,
     sqlType: (type) => TYPES[type],
     tableNames: () =>
       inTurn(async () => (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()')).getRows().map((row) => String(row[0]))),
@@ -408,7 +412,8 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
     releaseCache() {
       // (what DuckDB cannot move, e.g. to a full disk, stays in memory: the run goes on)
       unawaited(async () => {
-        await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
+        // (a store only read has no writes to move: its cached blocks are dropped, and its folder is left as it is)
+        if (!readOnly) await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
           const code = (error as NodeJS.ErrnoException).code;
           const what = code === 'EEXIST' || code === 'ENOTDIR' ? 'found something else there; remove it and run again' : `could not make it (${(error as Error).message}); make the store's folder writable, or name a store elsewhere`;
           throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), ${what}`, { file: path, cause: error });
@@ -506,6 +511,9 @@ export function storeWriteError(path: string, error: unknown): unknown {
   const first = message.split('\n').find(diskRefused) ?? message.split('\n')[0];
   return new UptakeError('output', `cannot write the store: ${first.trim()}; free some room (or make it writable) and run again: the store keeps what the last finished run wrote`, { file: path, cause: error });
 }
+
+/** DuckDB's refusal of a statement that writes a database opened read-only. */
+const READ_ONLY_REFUSED = /attached in read-only mode|read-only mode!/i;
 
 /** DuckDB's refusal to checkpoint beside a write transaction that is open (not a failure: the log is kept). */
 const WRITES_ACTIVE = /Cannot CHECKPOINT: there are other write transactions active/;

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { outputError, UptakeError } from '../errors.js';
+import { isSystemError, outputError, systemErrorText, UptakeError } from '../errors.js';
 import { expectOutputsApart } from '../ingest/outputs-apart.js';
 import { expectValue } from '../util/expect-value.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { followLinks } from '../util/follow-links.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
-import { rebuildCommand, type StoreColumnType, type StoreEngine } from './store-engine.js';
+import { notWritableError, rebuildCommand, type StoreColumnType, type StoreEngine } from './store-engine.js';
 
 /**
  * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
@@ -98,10 +99,16 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * `input`: the folder the store is filled from; a store file that is one of its files, or named like one in it, is
  * UptakeError('usage') (a rebuild sets a damaged store aside: it would have moved an export away).
  * `readOnly` (with mustExist; `uptake store info`): the store is only read: nothing is created or migrated, and
- * a file or a role that may not be written is no error.
+ * a file or a role that may not be written is no error. `orReadOnly` (a run's): a store this user may not write
+ * (its file, folder, `.rows` folder or `.wal`; a PostgreSQL role without the right to write its tables) is opened
+ * read-only, as `readOnly`, and the engine's `readOnly` says why (a run then answers from it only when nothing
+ * would land: see cleanWithStore); where there is no store yet, one it may not make is UptakeError('output').
  * @example const engine = await openStore('output/.uptake/store.duckdb')
  */
-export async function openStore(location: string, options: { rebuild?: boolean; mustExist?: boolean; readOnly?: boolean; input?: string; onProgress?: (message: string) => void } = {}): Promise<StoreEngine> {
+export async function openStore(
+  location: string,
+  options: { rebuild?: boolean; mustExist?: boolean; readOnly?: boolean; orReadOnly?: boolean; input?: string; onProgress?: (message: string) => void } = {},
+): Promise<StoreEngine> {
   // (`--store "$STORE"` with STORE unset: DuckDB would take '' for a database in memory, kept nowhere)
   expectValue(location, 'the store', 'be a file path or a postgres:// URL', 'config');
   const scheme = POSTGRES_URL.test(location) ? null : OTHER_SCHEME.exec(location);
@@ -114,8 +121,9 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }
-  const readOnly = options.readOnly === true;
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, readOnly) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), readOnly);
+  const access = { readOnly: options.readOnly === true ? 'opened to be read only' : null, orReadOnly: options.orReadOnly === true && options.rebuild !== true };
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, access) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), access);
+  const readOnly = engine.readOnly !== null;
   try {
     const whole = !options.rebuild && (await hasEveryTable(engine));
     // (a database or DuckDB file without the store's tables holds no store: one to be read is not made there)
@@ -123,6 +131,7 @@ export async function openStore(location: string, options: { rebuild?: boolean; 
       const found = engine.kind === 'postgres' ? 'none' : "a DuckDB file without the store's tables";
       throw new UptakeError('input', `expected a store at ${engine.location}, found ${found}: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
     }
+    if (!whole && engine.readOnly !== null && access.readOnly === null) throw notWritableError(engine.location, engine.readOnly, 'a new store (there is none there yet)');
     if (options.rebuild) await emptyStore(engine);
     else if (!readOnly) await createTables(engine, whole);
     let meta = await readMeta(engine);
@@ -202,7 +211,13 @@ export async function readMeta(engine: StoreEngine): Promise<Record<string, stri
   return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
 }
 
-async function openDuckDB(shown: string, rebuild: boolean, progress: (message: string) => void, readOnly: boolean): Promise<StoreEngine> {
+/** How a store is opened: read-only (and why), or when this user may not write it (`orReadOnly`). */
+interface StoreAccess {
+  readOnly: string | null;
+  orReadOnly: boolean;
+}
+
+async function openDuckDB(shown: string, rebuild: boolean, progress: (message: string) => void, access: StoreAccess): Promise<StoreEngine> {
   // (the native module alone first: a missing binding is an environment error, not a crash)
   await loadDuckDB();
   const { openDuckDBEngine, diskRefused } = await import('./duckdb-engine.js');
@@ -217,6 +232,13 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     ],
     'output',
   );
+  const notWritable = access.readOnly === null ? await whyNotWritable(path) : null;
+  // (where there is no store yet, there is none DuckDB could open read-only; a rebuild writes every table)
+  if (notWritable !== null && (!access.orReadOnly || !existsSync(path))) {
+    throw notWritableError(shown, notWritable, !existsSync(path) ? 'a new store (there is none there yet)' : rebuild ? 'every input file, cleaned anew' : 'what this run cleans');
+  }
+  const readOnlyBecause = access.readOnly ?? notWritable;
+  const readOnly = readOnlyBecause !== null;
   const failure = (error: unknown, hint: string) => {
     const message = (error as Error).message.split('\n')[0];
     // DuckDB lets one process at a time write a file: another run (or `uptake store`) holds it
@@ -230,7 +252,7 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     throw failure(error, '');
   }
   try {
-    return await openDuckDBEngine(path, shown, { readOnly });
+    return await openDuckDBEngine(path, shown, { readOnly: readOnlyBecause });
   } catch (error) {
     const plain = failure(error, '');
     // a lock, a full or read-only disk or a permission says nothing of the file: it stays where it is
@@ -256,7 +278,40 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
   }
 }
 
-async function openPostgres(url: string, readOnly: boolean): Promise<StoreEngine> {
+async function openPostgres(url: string, access: StoreAccess): Promise<StoreEngine> {
   const { openPostgresEngine } = await import('./postgres-engine.js');
-  return openPostgresEngine(url, { readOnly });
+  return openPostgresEngine(url, access);
+}
+
+// Why this user may not write a DuckDB store at `path` (its file, or the folder DuckDB writes its log and temp files
+// in, or its blobs' folder, log or temp folder where they are; where there is no store yet, the nearest folder that
+// exists, in which it would be made), or null. access() tells a read-only file system too, to root as well (who
+// may write whatever the permission bits say).
+async function whyNotWritable(path: string): Promise<string | null> {
+  const folder = dirname(path);
+  const nearest = existsSync(path) ? folder : await nearestFolder(folder);
+  const entries: Array<[string, string]> = [
+    [path, `its file ${path}`],
+    [nearest, nearest === folder ? `its folder ${folder}` : `the folder ${nearest}, where it would be made,`],
+    [`${path}.rows`, `its folder of parsed rows and facts ${path}.rows`],
+    [`${path}.wal`, `its write-ahead log ${path}.wal`],
+    [`${path}.tmp`, `its temp folder ${path}.tmp`],
+  ];
+  for (const [entry, what] of entries) {
+    try {
+      await access(entry, constants.W_OK);
+    } catch (error) {
+      // (a path that cannot be a store at all, e.g. below a file, fails as DuckDB opens it, with its own reason)
+      if (isSystemError(error) && REFUSED_WRITES.has(error.code)) return `${what} is not writable: ${systemErrorText(error)}`;
+    }
+  }
+  return null;
+}
+
+/** The errnos of access() that say this user may not write a path that is there: permissions, a read-only file system. */
+const REFUSED_WRITES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+// The folder itself, or its nearest ancestor that exists.
+async function nearestFolder(folder: string): Promise<string> {
+  for (let at = folder; ; at = dirname(at)) if (existsSync(at) || dirname(at) === at) return at;
 }

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { redactUrl } from '../util/redact-url.js';
-import { blobKey, statementQueue, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { printable, someNames } from '../util/some-names.js';
+import { blobKey, notWritableError, statementQueue, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'TEXT', integer: 'BIGINT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN', bytes: 'BYTEA' };
 /** Rows of an append's COPY stream written at a time. */
@@ -19,10 +20,12 @@ function fromPostgres(value: unknown): StoreValue {
 
 /**
  * Opens a PostgreSQL database as the store (tables in the connection's schema: set it with
- * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages. `readOnly`: creates nothing.
+ * `?options=-csearch_path%3Dname` in the URL). The password never shows in messages. `readOnly` (why, see
+ * StoreEngine.readOnly): creates nothing; `orReadOnly`: a role that may not write the store's tables (or create
+ * them, where there are none) opens it read-only too.
  * @example const engine = await openPostgresEngine(process.env.UPTAKE_STORE_URL!)
  */
-export async function openPostgresEngine(url: string, options: { readOnly?: boolean } = {}): Promise<StoreEngine> {
+export async function openPostgresEngine(url: string, options: { readOnly?: string | null; orReadOnly?: boolean } = {}): Promise<StoreEngine> {
   try {
     new URL(url);
   } catch {
@@ -69,12 +72,21 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected the schema the URL's search_path names to exist, found none; create it first (CREATE SCHEMA name)`);
   }
+  let readOnly = options.readOnly ?? null;
+  if (readOnly === null && options.orReadOnly) {
+    try {
+      readOnly = await whyOnlyRead(client, schema);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw new UptakeError('warehouse', `store ${location}: expected to read the role's rights on the store's tables, got: ${(error as Error).message}`, { cause: error });
+    }
+  }
   // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection when missing
   // from the store's schema (CREATE TABLE IF NOT EXISTS asks for the right to create even when it is there); a
   // store only read makes none
   try {
     const [{ present }] = (await client.query("SELECT to_regclass(format('%I.store_blobs', current_schema())) IS NOT NULL AS present")).rows;
-    if (!present && !options.readOnly) await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
+    if (!present && readOnly === null) await client.query('CREATE TABLE IF NOT EXISTS store_blobs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)');
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new UptakeError('warehouse', `store ${location}: expected to create the table store_blobs, got: ${(error as Error).message}`, { cause: error });
@@ -84,12 +96,15 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
   const queue = statementQueue();
   const inTurn = <T>(statement: () => Promise<T>): Promise<T> =>
     queue(statement).catch((error: unknown) => {
+      // (a statement that writes a store the role may only read: a path of the run that should not have asked)
+      if (readOnly !== null && (error as { code?: unknown }).code === INSUFFICIENT_PRIVILEGE) throw notWritableError(location, readOnly, 'what this run cleaned');
       throw lostConnection(location, error, lost);
     });
   const query = (text: string, values?: unknown[]) => inTurn(() => client.query(text, values));
   return {
     kind: 'postgres',
     location,
+    readOnly,
     sqlType: (type) => TYPES[type],
     // (pg_class lists a table whatever the role may do with it; information_schema only those it has a right on)
     // (the schema by its name as it is: a cast of the text to regnamespace would fold a mixed-case name to lower case)
@@ -154,6 +169,22 @@ export async function openPostgresEngine(url: string, options: { readOnly?: bool
       await inTurn(() => client.end()).catch(() => undefined);
     },
   };
+}
+
+// Why the connection's role may only read the store in `schema`, or null when it may write it: the store's tables
+// (store_ and the blobs') it may not insert into, update or delete from; with none there, a schema it may not
+// create tables in. (has_table_privilege with a list is true when any one is held: each is asked apart.)
+async function whyOnlyRead(client: pg.Client, schema: string): Promise<string | null> {
+  const { rows } = await client.query(
+    `SELECT c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname LIKE 'store\\_%'
+       AND NOT (has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE'))
+     ORDER BY c.relname`,
+  );
+  if (rows.length > 0) return `its role may not insert into, update or delete from ${rows.length === 1 ? 'the table' : 'the tables'} ${someNames(rows.map((row: { name: string }) => row.name))}`;
+  const [{ tables }] = (await client.query("SELECT count(*)::int AS tables FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname LIKE 'store\\_%'")).rows;
+  const [{ create }] = (await client.query('SELECT has_schema_privilege(current_schema(), $1) AS create', ['CREATE'])).rows;
+  return tables === 0 && create !== true ? `its role may not create tables in the schema ${printable(schema)}` : null;
 }
 
 // SQLSTATE of a statement the role may not run (e.g. CREATE INDEX on a table another role owns)

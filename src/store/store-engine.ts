@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UptakeError } from '../errors.js';
 import { atMost } from '../util/at-most.js';
 
 /**
@@ -19,6 +20,19 @@ export function rebuildCommand(location: string): string {
   return `\`uptake store rebuild --store ${location}\` (with ${withRun})`;
 }
 
+/**
+ * The error for a run that would write a store opened read-only (see StoreEngine.readOnly): it names the store,
+ * why it may not be written, what would have to land in it and what to do instead. Exit 12, as for a store that
+ * cannot be written; nothing was written.
+ * @example throw notWritableError('st/store.duckdb', 'its folder st is not writable: permission denied (EACCES)', '2 input files new or changed since the store last saw them (ai_logs_2026-W48.csv, manual_logs_2026-W48.csv)')
+ */
+export function notWritableError(location: string, why: string, toLand: string): UptakeError {
+  const remedy = /^postgres(ql)?:\/\//i.test(location)
+    ? 'grant the role INSERT, UPDATE and DELETE on the store\'s tables, or leave out --store (`uptake run`: --no-store) to clean every input file without it'
+    : 'make it writable for this user (the file, its folder, its .rows folder and .wal), or leave out --store (`uptake run`: --no-store) to clean every input file without it';
+  return new UptakeError('output', `expected to write the store ${location}, but uptake may not write it (${why}), and ${toLand} would have to be written into it; nothing was written: ${remedy}`);
+}
+
 /** A value a store statement takes or gives: bytes go in as Uint8Array and come back as Uint8Array. */
 export type StoreValue = string | number | boolean | null | Uint8Array;
 
@@ -35,6 +49,12 @@ export interface StoreEngine {
   readonly kind: 'duckdb' | 'postgres';
   /** Where the store is, for messages (a file path, or a PostgreSQL URL without its password). */
   readonly location: string;
+  /**
+   * null: the store may be written. Else it was opened read-only, and why, for messages (`store info` asks so; a
+   * run finds a file, folder or role that may not write it: see openStore's `orReadOnly`): a run then answers from
+   * what it holds, and a statement that writes fails.
+   */
+  readonly readOnly: string | null;
   /** The SQL type of a column type in this engine. */
   sqlType(type: StoreColumnType): string;
   /** The names of the tables in the connection's schema, whatever the connection may do with them. */

@@ -166,8 +166,9 @@ export async function computeWeekFacts(
       continue;
     }
     const facts = factsOfWeek(weekFacts(data.tasks, config), week);
-    // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were
-    const key = await engine.blobs.put(Buffer.from(JSON.stringify(facts)));
+    // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were (a store
+    // only read keeps none: they serve this run's report)
+    const key = engine.readOnly === null ? await engine.blobs.put(Buffer.from(JSON.stringify(facts))) : null;
     const row = { week, facts_key: key, tasks: counts.tasks, teams_filled: counts.teamsFilled, durations_unknown: counts.durationsUnknown, durations_too_long: counts.durationsTooLong };
     computed.push({ week, row, facts });
   }

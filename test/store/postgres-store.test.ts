@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_RW_URL, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,9 @@ import { openStore } from '../../src/store/open-store.js';
 import { redactUrl } from '../../src/util/redact-url.js';
 import { storeInfo } from '../../src/store/store-info.js';
 import { parseConfig } from '../../src/config/read-config.js';
-import { landInBatches, weekOf } from './land-in-batches.js';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { cleanThroughStore } from '../../src/store/clean-through-store.js';
+import { config, landInBatches, NOW, outcome, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
 
 const url = TEST_POSTGRES_URL;
@@ -154,6 +158,36 @@ describe('PostgreSQL as the store', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it('a role that may only read the store answers a run from it when every input file is as it last saw them; new input stops the run (exit 12) naming the tables it may not write, and nothing is written', async () => {
+    const store = await scenarioStore();
+    const name = new URL(store).searchParams.get('options')!.replace('-csearch_path=', '');
+    const input = tempDir('uptake-store-input-');
+    const { files } = generateDataset({ seed: 5, users: 12, weeks: 2, endWeek: '2026-W47' });
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const owner = await cleanThroughStore(store, input, config, { now: NOW }, { week: '2026-W47' });
+    await client.query(`GRANT USAGE ON SCHEMA "${name}" TO uptake_rw; GRANT SELECT ON ALL TABLES IN SCHEMA "${name}" TO uptake_rw`);
+    const meta = async () => (await client.query(`SELECT key, value FROM "${name}".store_meta ORDER BY key`)).rows;
+    const before = { meta: await meta(), blobs: (await client.query(`SELECT count(*)::int AS n FROM "${name}".store_blobs`)).rows };
+    const reader = storeUrl(name, TEST_POSTGRES_RW_URL);
+    const lines: string[] = [];
+    const read = await cleanThroughStore(reader, input, config, { now: NOW + 60_000, onProgress: (line) => lines.push(line) }, { week: '2026-W47' });
+    expect(JSON.stringify(read.report!.metrics)).toBe(JSON.stringify(owner.report!.metrics));
+    expect(read.summary).toEqual({ read: 0, skipped: 4, removed: 0 });
+    const tables = 'store_blobs, store_file_labels, store_file_rows, store_files, store_labels, store_meta, store_quarantine, store_roster, store_rows, store_tasks, store_week_facts';
+    const why = `its role may not insert into, update or delete from the tables ${tables}`;
+    expect(lines[0]).toBe(`store ${redactUrl(reader)}: read-only (${why}); every input file is as the store last saw it: answering from what it holds, keeping nothing`);
+    // every task, as validate and ask load them
+    expect(outcome((await cleanThroughStore(reader, input, config, { now: NOW + 60_000 })).data)).toBe(outcome(await cleanInput(input, config, { now: NOW + 60_000 })));
+    writeFileSync(join(input, 'ai_logs_extra.csv'), files.find((file) => file.name.startsWith('ai_logs'))!.content);
+    await expect(cleanThroughStore(reader, input, config, { now: NOW + 60_000 }, { week: '2026-W47' })).rejects.toMatchObject({
+      kind: 'output',
+      message:
+        `expected to write the store ${redactUrl(reader)}, but uptake may not write it (${why}), and the changes from 1 file new in the input since the store last saw it (ai_logs_extra.csv) would have to be written into it; ` +
+        "nothing was written: grant the role INSERT, UPDATE and DELETE on the store's tables, or leave out --store (`uptake run`: --no-store) to clean every input file without it",
+    });
+    expect({ meta: await meta(), blobs: (await client.query(`SELECT count(*)::int AS n FROM "${name}".store_blobs`)).rows }).toEqual(before);
   });
 
   it('a schema whose name has capitals (quoted in the search_path) holds a store that runs land on and store info reads', async () => {
