@@ -93,7 +93,7 @@ function groupByView(table: string, key: string): TableView {
       const tasks = [ai > 0 ? `${ai.toLocaleString('en-US')} AI` : '', manual > 0 ? `${manual.toLocaleString('en-US')} manual` : ''].filter(Boolean).join(' and ');
       // a withheld row's tasks are not shown either, and cannot be told apart from those with no value
       if (rows.some((row) => row.suppressed === true)) {
-        return `Not in any row shown: ${tasks} tasks of the week, those with no ${label} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
+        return `Counted in no row: ${tasks} tasks of the week, those with no ${label} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
       }
       return `Not in this table: ${tasks} tasks of the week with no ${label} (the all-teams row of the adoption by team counts them).`;
     },
@@ -133,20 +133,38 @@ export function reportTables(doc: MetricsDocument): ReportTable[] {
 
 /**
  * A report table of metrics table `name` as HTML (tableToHtml), at most REPORT_TABLE_ROWS rows: past that, the
- * largest by `largest.size` (the all-teams row kept, withheld rows last), in their order, with a note under
- * the table saying which and where every row is.
+ * largest by `largest.size` among the rows not withheld (the all-teams row kept), in their order, with a note
+ * under the table saying which, how many rows were left out and how many of those are withheld, and where every
+ * row is.
  * @example boundedTableHtml('harm', rows, { caption: 'Harm' }, { size: (row) => Number(row.harmful), what: 'teams', which: 'with the most harmful outputs' })
  */
 export function boundedTableHtml(name: string, rows: Record<string, unknown>[], options: TableHtmlOptions, largest: Largest): string {
   const teams = (options.columns ?? Object.keys(rows[0] ?? {}))[0] === 'team';
   const limit = teams ? REPORT_TABLE_ROWS.teams : REPORT_TABLE_ROWS.others;
-  // (a withheld row's figures are not shown: it comes after every shown row)
-  const size = (row: Record<string, unknown>) => (row.suppressed === true ? -1 : largest.size(row));
-  const shown = largestRows(rows, limit, size, (row) => teams && row.team === '*');
-  const shownNote =
-    shown.length < rows.length
-      ? `Shown: the ${shown.length} ${largest.what} ${largest.which}, of ${rows.length.toLocaleString('en-US')}; every row is in metrics.xlsx and ${name}.csv.`
-      : undefined;
-  const note = [shownNote, options.note].filter((text) => text !== undefined).join(' ') || undefined;
-  return tableToHtml(shown, { ...options, note });
+  if (rows.length <= limit) return tableToHtml(rows, options);
+  // a withheld row has no figures to rank it by: a table cut short shows none (each counts among those left out)
+  const withheld = (row: Record<string, unknown>) => row.suppressed === true;
+  const shown = largestRows(
+    rows.filter((row) => !withheld(row)),
+    limit,
+    largest.size,
+    (row) => teams && row.team === '*',
+  );
+  const note = [shownNote(name, rows.length, shown.length, rows.filter(withheld).length, largest), options.note].filter((text) => text !== undefined).join(' ');
+  return tableToHtml(shown, { ...options, note, withheldLeftOut: rows.some(withheld) });
+}
+
+// What a table cut short shows, of how many rows, and how many of those left out are withheld (†, explained under
+// the table in the report's words).
+function shownNote(name: string, total: number, shown: number, withheld: number, largest: Largest): string {
+  const all = total.toLocaleString('en-US');
+  const leftOut = total - shown;
+  const where = `every row is in metrics.xlsx and ${name}.csv.`;
+  if (withheld === 0) return `Shown: the ${shown} ${largest.what} ${largest.which}, of ${all}; ${where}`;
+  if (shown === 0) return `Shown: none of the ${all} ${largest.what}: every one is withheld (†); ${where}`;
+  if (withheld === leftOut) return `Shown: the ${shown} ${largest.what} not withheld, of ${all}; the other ${leftOut.toLocaleString('en-US')} are withheld (†); ${where}`;
+  return (
+    `Shown: the ${shown} ${largest.what} ${largest.which} among those not withheld, of ${all}; ` +
+    `of the ${leftOut.toLocaleString('en-US')} left out, ${withheld.toLocaleString('en-US')} ${withheld === 1 ? 'is' : 'are'} withheld (†); ${where}`
+  );
 }

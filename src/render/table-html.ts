@@ -11,6 +11,8 @@ export interface TableHtmlOptions {
   minGroupSize?: number;
   /** A note under the table (e.g. which rows a long table shows). */
   note?: string;
+  /** Withheld rows of the table were left out of the rows given (a table cut short): the † footnote explains them all the same. */
+  withheldLeftOut?: boolean;
 }
 
 /**
@@ -38,21 +40,46 @@ function suppressedFootnote(minGroupSize: number | undefined): string {
 const LONG_WORD = 30;
 const BREAK_EVERY = 15;
 
+// Characters that show as nothing (zero-width space, non-joiner and joiner, word joiner, byte order mark, direction
+// marks, variation selectors, soft hyphen: Unicode's default-ignorable code points). The contract keeps a
+// pass-through value (a metrics.groupBy key's) as written, so two values that differ only by them are two rows
+// that would look the same: each is shown as its code point, marked.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
 /**
- * Text escaped for HTML, a word longer than LONG_WORD characters given a break opportunity (`<wbr>`) every
- * BREAK_EVERY: such a label would otherwise widen its column past the page, while every shorter word (a team's name)
- * keeps whole.
+ * An invisible character as the report shows it: its code point in angle brackets, marked.
+ * @example visibleCharacter('\u200B') // '<span class="invisible-character" title="an invisible character">&lt;U+200B&gt;</span>'
+ */
+export function visibleCharacter(character: string): string {
+  return `<span class="invisible-character" title="an invisible character">&lt;${codePoint(character)}&gt;</span>`;
+}
+
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Text escaped for HTML, each invisible character shown as its code point (visibleCharacter), a word longer than
+ * LONG_WORD characters (as shown) given a break opportunity (`<wbr>`) every BREAK_EVERY: such a label would
+ * otherwise widen its column past the page, while every shorter word (a team's name) keeps whole.
  * @example escapeBreakable('x'.repeat(40)) // 'xxxxxxxxxxxxxxx<wbr>xxxxxxxxxxxxxxx<wbr>xxxxxxxxxx'
  */
 export function escapeBreakable(text: string): string {
   return text
     .split(/(\s+)/)
     .map((word) => {
-      const characters = [...word];
-      if (characters.length <= LONG_WORD) return escapeHtml(word);
-      const pieces: string[] = [];
-      for (let at = 0; at < characters.length; at += BREAK_EVERY) pieces.push(escapeHtml(characters.slice(at, at + BREAK_EVERY).join('')));
-      return pieces.join('<wbr>');
+      // each character's markup and how many characters wide it shows
+      const shown = [...word].map((character) => (INVISIBLE.test(character) ? { html: visibleCharacter(character), width: codePoint(character).length + 2 } : { html: escapeHtml(character), width: 1 }));
+      if (shown.reduce((sum, { width }) => sum + width, 0) <= LONG_WORD) return shown.map(({ html }) => html).join('');
+      let html = '';
+      let run = 0;
+      for (const { html: piece, width } of shown) {
+        if (run > 0 && run + width > BREAK_EVERY) {
+          html += '<wbr>';
+          run = 0;
+        }
+        html += piece;
+        run += width;
+      }
+      return html;
     })
     .join('');
 }
@@ -91,7 +118,7 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
       return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('');
-  const notes = [withheld ? suppressedFootnote(options.minGroupSize) : undefined, options.note].filter((note) => note !== undefined);
+  const notes = [withheld || options.withheldLeftOut ? suppressedFootnote(options.minGroupSize) : undefined, options.note].filter((note) => note !== undefined);
   const foot = notes.length > 0 ? `<tfoot>${notes.map((note) => `<tr><td class="table-note" colspan="${columns.length}">${escapeHtml(note)}</td></tr>`).join('')}</tfoot>` : '';
   return `<table class="uptake-table">${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
 }

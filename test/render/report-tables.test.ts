@@ -18,7 +18,7 @@ describe('reportTables', () => {
     expect(html).not.toContain('Shown:');
   });
 
-  it('shows at most 30 rows of a long table (free-text task types): the ones with the most tasks, withheld ones last, and says so', () => {
+  it('shows at most 30 rows of a long table (free-text task types): the ones with the most tasks among those not withheld, and says so', () => {
     const extra = Array.from({ length: 2000 }, (_, index) => ({
       task_type: `free_text_${String(index).padStart(4, '0')}`,
       team: '*',
@@ -37,7 +37,11 @@ describe('reportTables', () => {
     for (const row of sample.tables.adoption_by_task_type) expect(names).toContain(row.task_type.replace(/_/g, ' '));
     expect(names).toContain('free text 1500');
     expect(names.some((name) => name.startsWith('free text 00'))).toBe(false);
-    expect(html).toContain('Shown: the 30 task types with the most tasks (AI and manual), of 2,008; every row is in metrics.xlsx and adoption_by_task_type.csv.');
+    expect(html).not.toContain('class="suppressed"');
+    expect(html).toContain(
+      'Shown: the 30 task types with the most tasks (AI and manual) among those not withheld, of 2,008; of the 1,978 left out, 100 are withheld (†); every row is in metrics.xlsx and adoption_by_task_type.csv.',
+    );
+    expect(html).toContain('† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).');
   });
 
   it('shows up to 100 teams, keeping the all-teams row first', () => {
@@ -79,7 +83,82 @@ describe('reportTables with metrics.groupBy', () => {
     const hidden = (all.ai_tasks as number) - rowsWithheld.reduce((sum, row) => sum + ((row.ai_tasks as number | null) ?? 0), 0);
     expect(hidden).toBe(rows[0].ai_tasks);
     expect(shown.html).toContain(
-      `Not in any row shown: ${hidden.toLocaleString('en-US')} AI and 1,122 manual tasks of the week, those with no tool version and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`,
+      `Counted in no row: ${hidden.toLocaleString('en-US')} AI and 1,122 manual tasks of the week, those with no tool version and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`,
     );
+  });
+});
+
+describe('a metrics.groupBy table of values that differ only by zero-width characters', () => {
+  it('shows them apart: the values stay as written (two rows), each invisible character shown as its code point', async () => {
+    const { parseConfig } = await import('../../src/config/read-config.js');
+    const { csv, inputFolder } = await import('../helpers/input-folder.js');
+    // (a byte order mark inside the value: at either end, reading the CSV trims it as white space)
+    const regions = ['north', 'nor\u200Bth', 'north\u200C', '\u200Dnorth', 'nor\uFEFFth', 'no\u2060rth'];
+    const rows = regions.flatMap((region, index) =>
+      [1, 2].map((copy) => `e${index}-${copy},u${index}-${copy},Finance,email triage,2026-11-1${copy}T09:00:00Z,2026-11-1${copy}T09:05:00Z,completed,${region}`),
+    );
+    const input = inputFolder({ 'ai_logs_2026-W46.csv': csv('event_id,user_id,team,task_type,started_at,ended_at,status,region', ...rows) });
+    const config = parseConfig({ metrics: { groupBy: ['region'] }, privacy: { minGroupSize: 2 } });
+    const doc = (await loadReport({ input, week: '2026-W46', config })).metrics;
+    const table = doc.tables.adoption_by_region as Array<Record<string, unknown>>;
+    expect(table.map((row) => [row.region, row.ai_tasks, row.suppressed]).sort()).toEqual(regions.map((region) => [region, 2, false]).sort());
+    const html = tableOf(doc, 'adoption_by_region');
+    // as a reader sees them, in the table's order
+    const cells = [...html.matchAll(/<tr><td>(.*?)<\/td>/g)].map((match) => match[1].replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    const shown = new Map([['north', 'north'], ['nor\u200Bth', 'nor<U+200B>th'], ['north\u200C', 'north<U+200C>'], ['\u200Dnorth', '<U+200D>north'], ['nor\uFEFFth', 'nor<U+FEFF>th'], ['no\u2060rth', 'no<U+2060>rth']]);
+    expect(cells).toEqual(table.map((row) => shown.get(String(row.region))));
+    expect(new Set(cells).size).toBe(6);
+  });
+});
+
+describe('a metrics.groupBy table of hundreds of values, most withheld', () => {
+  let grouped: MetricsDocument;
+  beforeAll(async () => {
+    const { parseConfig } = await import('../../src/config/read-config.js');
+    grouped = (await loadReport({ input: 'data/sample', week: 'latest', config: parseConfig({ metrics: { groupBy: ['tool_version'] } }) })).metrics;
+  });
+  // 400 tool versions: those at `open` (a position, with its tasks) not withheld, every other one withheld (no figures)
+  const withVersions = (open: Map<number, number>) => {
+    const rows = Array.from({ length: 400 }, (_, index) => {
+      const version = `9.${String(index).padStart(3, '0')}`;
+      const tasks = open.get(index);
+      if (tasks === undefined) return { tool_version: version, team: '*', ai_tasks: null, manual_tasks: null, adoption_rate: null, delta_pts: null, suppressed: true };
+      return { tool_version: version, team: '*', ai_tasks: tasks, manual_tasks: 0, adoption_rate: 1, delta_pts: null, suppressed: false };
+    });
+    return { ...grouped, tables: { ...grouped.tables, adoption_by_tool_version: rows } } as MetricsDocument;
+  };
+  const shownOf = (doc: MetricsDocument) => {
+    const html = tableOf(doc, 'adoption_by_tool_version');
+    return { html, names: bodyRows(html.slice(html.indexOf('<tbody>'))) };
+  };
+
+  it('fewer than 30 not withheld: shows those only (no withheld row fills the 30), and says the rest are withheld', () => {
+    // 12 values not withheld, spread through the table
+    const { html, names } = shownOf(withVersions(new Map(Array.from({ length: 12 }, (_, index) => [index * 33, 100 - index]))));
+    expect(names).toEqual(Array.from({ length: 12 }, (_, index) => `9.${String(index * 33).padStart(3, '0')}`));
+    expect(html).not.toContain('class="suppressed"');
+    expect(html).toContain('Shown: the 12 tool version values not withheld, of 400; the other 388 are withheld (†); every row is in metrics.xlsx and adoption_by_tool_version.csv.');
+    expect(html).toContain('† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).');
+    expect(html).not.toContain('with the most tasks');
+  });
+
+  it('more than 30 not withheld: shows the 30 with the most tasks among them; the note counts the rows left out and the withheld among them', () => {
+    // 50 values not withheld at every 8th position, the later ones with more tasks
+    const { html, names } = shownOf(withVersions(new Map(Array.from({ length: 50 }, (_, index) => [index * 8, index + 1]))));
+    expect(names).toEqual(Array.from({ length: 30 }, (_, index) => `9.${String((index + 20) * 8).padStart(3, '0')}`));
+    expect(html).not.toContain('class="suppressed"');
+    expect(html).toContain(
+      'Shown: the 30 tool version values with the most tasks (AI and manual) among those not withheld, of 400; of the 370 left out, 350 are withheld (†); every row is in metrics.xlsx and adoption_by_tool_version.csv.',
+    );
+  });
+
+  it('every value withheld (a key per user, of fewer users than the privacy minimum each): shows none, and says so', async () => {
+    const { parseConfig } = await import('../../src/config/read-config.js');
+    const doc = (await loadReport({ input: 'data/sample', week: 'latest', config: parseConfig({ metrics: { groupBy: ['user_id'] } }) })).metrics;
+    const users = doc.tables.adoption_by_user_id as Array<Record<string, unknown>>;
+    expect([users.length, users.filter((row) => row.suppressed === true).length]).toEqual([71, 71]);
+    const html = tableOf(doc, 'adoption_by_user_id');
+    expect(html).toContain('<tbody></tbody>');
+    expect(html).toContain('Shown: none of the 71 user values: every one is withheld (†); every row is in metrics.xlsx and adoption_by_user_id.csv.');
   });
 });

@@ -55,6 +55,27 @@ describe('tableToHtml', () => {
   });
 });
 
+describe('invisible characters', () => {
+  const mark = (code: string) => `<span class="invisible-character" title="an invisible character">&lt;U+${code}&gt;</span>`;
+
+  it('shows each zero-width character of a value as its code point, marked: values that differ only by them never look alike', () => {
+    const values = ['alpha', 'al\u200Bpha', 'al\u200Cpha', 'al\u200Dpha', '\uFEFFalpha', 'alpha\u2060', 'al\u200B\u200Bpha'];
+    const html = tableToHtml(values.map((tool_version, index) => ({ tool_version, ai_tasks: index })));
+    const cells = [...html.matchAll(/<tr><td>(.*?)<\/td>/g)].map((match) => match[1]);
+    expect(cells).toEqual(['alpha', `al${mark('200B')}pha`, `al${mark('200C')}pha`, `al${mark('200D')}pha`, `${mark('FEFF')}alpha`, `alpha${mark('2060')}`, `al${mark('200B')}${mark('200B')}pha`]);
+    // as a reader sees them: seven texts for seven values
+    const seen = cells.map((cell) => cell.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    expect(seen).toEqual(['alpha', 'al<U+200B>pha', 'al<U+200C>pha', 'al<U+200D>pha', '<U+FEFF>alpha', 'alpha<U+2060>', 'al<U+200B><U+200B>pha']);
+  });
+
+  it('counts a marked character at the width it shows when a long word is given break opportunities', () => {
+    // 20 + 8 + 5 characters shown: over 30, so it may break every 15
+    expect(escapeBreakable(`${'x'.repeat(20)}\u200B${'y'.repeat(5)}`)).toBe(`${'x'.repeat(15)}<wbr>${'x'.repeat(5)}${mark('200B')}yy<wbr>yyy`);
+    // 20 characters shown: whole
+    expect(escapeBreakable(`${'x'.repeat(12)}\u200D`)).toBe(`${'x'.repeat(12)}${mark('200D')}`);
+  });
+});
+
 describe('escapeBreakable', () => {
   it('lets a word of data over 30 characters break every 15, escaped, and keeps shorter words whole', () => {
     expect(escapeBreakable('Procurement')).toBe('Procurement');
