@@ -625,6 +625,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   const singleWeek = scope.kind === 'week' || scope.kind === 'default';
+  // "hours saved in total since W42", "total hours saved in October": the hours of those weeks, not the running total
+  // from the first loaded week (which the answer would have named "from W42")
+  if (metric.id === 'cumulative_hours_saved' && !singleWeek) metric = metricById('hours_saved');
   // "which team improved the most vs last week": a ranking of the week's changes, not the all-teams comparison
   let versus = versusFound;
   if (versus?.unit === 'week' && (ranking || comparison?.unit === 'pts') && entities.length === 0 && singleWeek && ['adoption_rate', 'delta_pts'].includes(metric.id)) {

@@ -681,6 +681,11 @@ describe('more ways to ask', () => {
     expect(trend.weeks).toEqual(tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week));
     const cumulative = tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!.cumulative_hours_saved;
     expect(ask('how many hours did we save in total').table.rows[0][1]).toBe(cumulative);
+    // "in total" over weeks named: the hours of those weeks, not the running total from the first week
+    const since = tables.time_saved.filter((row) => row.team === '*' && row.week >= '2026-W45').reduce((total, row) => total + (row.hours_saved as number), 0);
+    const answer = ask('how many hours did we save in total since W45');
+    expect(answer.answer).toMatch(new RegExp(`^All teams saved ${since.toFixed(1)} h from 2026-W45 to 2026-W47;`));
+    expect(since).toBeLessThan(cumulative);
   });
 });
 
