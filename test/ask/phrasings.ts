@@ -21,7 +21,7 @@
  * - users W47: 59 AI users of 65 licensed (user adoption 90.8%): Legal 9 of 13 (69.2%), HR 11 of 13
  *   (84.6%), the others 9 of 9; user-weighted 47.2%.
  * - abandonment W47: all 8.3% (W40 8.6%), Procurement 13.8%, Legal 11.5%, Finance 9.1%, Engineering 5.6%.
- * - hours saved W47: all 336.9 (W46 337.9, W40 247.9; cumulative 2416.9; W44..W47 1303.7),
+ * - hours saved W47: all 336.9 (W46 337.9, W40 247.9; cumulative 2417.0 (2416.95, rounded as the report rounds it); W44..W47 1303.7),
  *   Engineering 67.2, Finance 65.1, Legal 51.5 (W46 62.0), Sales Ops 50.4, HR 40.4, Procurement 39.3
  *   (average of the shown teams 52.3); Legal in October (W40..W44) 226.6.
  * - ASI: 2026-11 all 84.6%, Legal 92.8%, Finance 92.0%, Engineering 91.0%, HR 88.9%, Procurement 85.8%,
@@ -202,7 +202,7 @@ export const PHRASINGS: Phrasing[] = [
   // Hours saved
   p('hours', 'how many hours did we save last week', ['336.9']),
   p('hours', 'time saved by Finance', ['65.1']),
-  p('hours', 'total hours saved so far', ['2416.9']),
+  p('hours', 'total hours saved so far', ['2417.0']),
   p('hours', 'how much time has the AI saved since W44', ['1303.7']),
   p('hours', 'hours saved by Legal in October', ['226.6']),
   p('hours', 'how many hours did procurment save', ['39.3']),
@@ -269,7 +269,7 @@ export const PHRASINGS: Phrasing[] = [
   p('gaps-alerts', 'any red flags for Procurement?', ['Procurement', '22.0']),
   p('baseline', 'which task type takes longest by hand', ['contract_review', '77.0']),
   p('existence', 'is our harm rate under 1%', ['Yes', '0.1%'], ['Engineering']),
-  p('hours', 'how much time have we saved in total', ['2416.9']),
+  p('hours', 'how much time have we saved in total', ['2417.0']),
   p('accuracy', 'has accuracy improved since September', ['No', '90.8%', '84.6%']),
   p('share', 'percentage of HR tasks done manually', ['62.6%']),
 
