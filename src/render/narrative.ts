@@ -101,6 +101,9 @@ function reportMonth(doc: MetricsDocument): string {
   return doc.week_end.slice(0, 7);
 }
 
+/** A week's hours saved within this share of the week before's read as steady on page 1. */
+const HOURS_STEADY_SHARE = 0.01;
+
 function steadyPts(options: NarrativeOptions): number {
   return options.adoptionSteadyPts ?? 1;
 }
@@ -484,7 +487,8 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
 
   const adoptionMove = direction(delta, steady);
   const hoursChange = saved && savedBefore && isNumber(saved.hours_saved) && isNumber(savedBefore.hours_saved) ? saved.hours_saved - savedBefore.hours_saved : null;
-  const hoursMove = direction(hoursChange, 0.05);
+  // (steady within 1 % of last week's hours, as adoption is within a point: 336.9 h against 337.9 h is no move)
+  const hoursMove = direction(hoursChange, Math.max(0.05, HOURS_STEADY_SHARE * Math.abs(savedBefore && isNumber(savedBefore.hours_saved) ? savedBefore.hours_saved : 0)));
   const asiChange = asi && asiBefore && isNumber(asi.asi) && isNumber(asiBefore.asi) ? 100 * (asi.asi - asiBefore.asi) : null;
   const asiMove = direction(asiChange, steady);
   const harmful = harm && isNumber(harm.harmful) ? harm.harmful : null;

@@ -275,6 +275,14 @@ describe('headlineKpis', () => {
     ]);
   });
 
+  it('reads hours saved within 1 % of the week before as steady, as adoption within a point', () => {
+    const hours = (before: number, now: number) =>
+      headlineKpis(makeDoc({ time_saved: [{ week: '2026-W46', team: '*', hours_saved: before, cumulative_hours_saved: before }, { week: '2026-W47', team: '*', hours_saved: now, cumulative_hours_saved: before + now }] }))[1];
+    expect(hours(337.9, 336.9)).toMatchObject({ detail: '-1.0 h vs last week, against the manual baseline', direction: 'flat', tone: 'neutral' });
+    expect(hours(337.9, 333.9)).toMatchObject({ direction: 'down', tone: 'worse' });
+    expect(hours(337.9, 341.9)).toMatchObject({ direction: 'up', tone: 'better' });
+  });
+
   it('says there is no week before to compare when the report week is the first', () => {
     const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 120, manual_tasks: 173, adoption_rate: 120 / 293, delta_pts: null, user_adoption_rate: 0.5 }] });
     expect(headlineKpis(doc)[0]).toMatchObject({ label: 'Adoption', value: '41 %', detail: 'no week before to compare; 120 of 293 tasks used AI' });
