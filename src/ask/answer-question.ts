@@ -621,7 +621,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && AVERAGED_COUNTS.has(metric.id);
   const phrases = entries.map((entry) => {
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
-    if (entry.value === null) return `${subject(entry.name)} has no ${label} ${where}`;
+    // (an idle seat's cost is the config's licences.monthlyCost: without it the cost is unknown, not absent)
+    if (entry.value === null && metric.id === 'idle_cost') return `The ${label} for ${subject(entry.name)} ${where} is not known: it needs licences.monthlyCost in the config`;
+    if (entry.value === null) return `${capitalize(subject(entry.name))} has no ${label} ${where}`;
     if (metric.id === 'hours_saved' && !change) return `${teamName(entry.name)} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
     if ((metric.id === 'ai_tasks' || metric.id === 'manual_tasks') && !change) {
       return `${teamName(entry.name)} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;

@@ -34,6 +34,9 @@ describe('uptake ask about people', () => {
     expect(answer.answer).toBe('Idle seats for Legal in 2026-W47 was 2.');
     expect(answer.table.rows).toEqual([['Legal', 2, 4, 0.5]]);
     expect(engine.ask('what do the idle seats cost us').answer).toContain('90');
+    // without licences.monthlyCost the cost is unknown, and the answer says what sets it
+    const unpriced = createAskEngine(makeCleanedData({ tasks, roster, loadedDates: { first: '2026-09-01', last: '2026-11-30' } }), testConfig({ people: { idleWeeks: 2 } }), { week: '2026-W47' });
+    expect(unpriced.ask('what do the idle seats cost us').answer).toBe('The monthly cost of idle seats for all teams in 2026-W47 is not known: it needs licences.monthlyCost in the config.');
     expect(engine.ask('which team has the most idle seats').answer).toMatch(/^Legal had the highest idle seats in 2026-W47: 2\./);
   });
 
