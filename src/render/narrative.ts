@@ -1,6 +1,6 @@
 import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
-import { shiftMonth, weekRange } from '../util/iso-week.js';
+import { shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
 import { wordList } from '../util/word-list.js';
@@ -332,12 +332,23 @@ function peopleRows(doc: MetricsDocument, table: string): Array<Record<string, u
   return ((doc.tables[table] ?? []) as Array<Record<string, unknown>>).filter(isShown);
 }
 
+// The first week holding a task (adoption_trend holds every such week): uptake sees a person's first AI task only
+// from there on, so near it "first used AI" may mean "first seen" (CONTRACT 3's people figures read the loaded data).
+function firstDataWeek(doc: MetricsDocument): string | null {
+  return doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week).sort()[0] ?? null;
+}
+
+/** Weeks from the data's first during which a first AI task may be one made before the data, and said so. */
+const FIRST_SEEN_WEEKS = 4;
+
 function newUsersSentence(doc: MetricsDocument): string | null {
   const all = peopleRows(doc, 'activation').find((row) => row.grain === 'week' && row.period === doc.week && row.team === '*');
   if (!all || !isNumber(all.new_ai_users) || all.new_ai_users === 0) return null;
   const share = isNumber(all.activation_rate) ? ` (${formatPercent(all.activation_rate)} of the licensed users who had not used it yet)` : '';
   const days = isNumber(all.median_days_to_first_ai_task) ? `, a median ${formatOneDecimal(all.median_days_to_first_ai_task)} days after their licence month began` : '';
-  return `${capitalise(plural(all.new_ai_users, 'licensed user', 'licensed users'))} used AI for the first time this week${share}${days}.`;
+  const first = firstDataWeek(doc);
+  const early = first !== null && doc.week < shiftWeek(first, FIRST_SEEN_WEEKS) ? `; the data starts in ${escapeMarkdown(first)}, so use before it is not seen` : '';
+  return `${capitalise(plural(all.new_ai_users, 'licensed user', 'licensed users'))} used AI for the first time this week${share}${days}${early}.`;
 }
 
 function retentionSentence(doc: MetricsDocument): string | null {
@@ -349,8 +360,11 @@ function retentionSentence(doc: MetricsDocument): string | null {
   const month = String(latest.month);
   const before = cohorts[cohorts.length - 2];
   const compared = before ? ` (the ${escapeMarkdown(String(before.month))} starters: ${formatPercent(before.retained_m1 as number)})` : '';
+  // (a cohort of the data's first month or the next holds people who may have used AI before the data starts)
+  const first = firstDataWeek(doc);
+  const early = first !== null && month <= shiftMonth(weekBounds(first).start.slice(0, 7), 1) ? ` (as far as the data shows: it starts in ${escapeMarkdown(first)})` : '';
   return (
-    `Of the ${plural(latest.cohort_users as number, 'person', 'people')} who first used AI in ${escapeMarkdown(month)}, ` +
+    `Of the ${plural(latest.cohort_users as number, 'person', 'people')} who first used AI in ${escapeMarkdown(month)}${early}, ` +
     `${formatPercent(latest.retained_m1 as number)} used it again in ${escapeMarkdown(shiftMonth(month, 1))}${compared}.`
   );
 }

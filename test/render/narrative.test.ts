@@ -283,6 +283,20 @@ describe('headlineKpis', () => {
     expect(hours(337.9, 341.9)).toMatchObject({ direction: 'up', tone: 'better' });
   });
 
+  it('says "as far as the data shows" of first AI use near the data\'s first week', () => {
+    const trend = (weeks: string[]) => weeks.map((week) => ({ week, team: '*', ai_tasks: 5, manual_tasks: 5, adoption_rate: 0.5 }));
+    const people = {
+      activation: [{ grain: 'week', period: '2026-W47', team: '*', licensed_users: 10, new_ai_users: 3, activation_rate: 0.3, median_days_to_first_ai_task: null, suppressed: false }],
+      retention: [{ month: '2026-10', team: '*', cohort_users: 8, retained_m1: 0.75, suppressed: false }],
+    };
+    const early = buildNarrative(makeDoc({ adoption_trend: trend(['2026-W45', '2026-W46', '2026-W47']), ...people })).join(' ');
+    expect(early).toContain('3 licensed users used AI for the first time this week (30 % of the licensed users who had not used it yet); the data starts in 2026-W45, so use before it is not seen.');
+    expect(early).toContain('Of the 8 people who first used AI in 2026-10 (as far as the data shows: it starts in 2026-W45), 75 % used it again in 2026-11.');
+    const later = buildNarrative(makeDoc({ adoption_trend: trend(['2026-W30', '2026-W47']), ...people })).join(' ');
+    expect(later).toContain('3 licensed users used AI for the first time this week (30 % of');
+    expect(later).toContain('Of the 8 people who first used AI in 2026-10, 75 %');
+  });
+
   it('says there is no week before to compare when the report week is the first', () => {
     const doc = makeDoc({ adoption_by_team: [{ team: '*', ai_tasks: 120, manual_tasks: 173, adoption_rate: 120 / 293, delta_pts: null, user_adoption_rate: 0.5 }] });
     expect(headlineKpis(doc)[0]).toMatchObject({ label: 'Adoption', value: '41 %', detail: 'no week before to compare; 120 of 293 tasks used AI' });
