@@ -71,7 +71,7 @@ describe('runReport on the sample', () => {
     expect(first.delivered).toMatchObject({ email: true, slack: true });
     expect(smtp.received).toHaveLength(2); // the report, then the alerts digest
     const mail = await simpleParser(smtp.received[0].raw);
-    expect(mail.subject).toBe('AI adoption report 2026-W47: high: Adoption dropped (Procurement) +6 more');
+    expect(mail.subject).toBe('AI adoption report 2026-W47: high: Adoption dropped (Procurement) +8 more');
     // The body alone tells the week: headline figures, the sentences and the alerts.
     // truth.json: all teams 47.3 % (+0.9 pts on 46.4 %), 1009 AI tasks of 2131, one harmful (Legal)
     expect(mail.text).toMatch(/Adoption\s+► 47 %\s+\+0\.9 pts vs last week; 1,009 of 2,131 tasks used AI/);

@@ -84,6 +84,7 @@ export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 /** Every alert rule with its default entry (its threshold's meaning is per rule: see metrics/alerts.ts and the README). */
 const DEFAULT_ALERT_RULES = [
   { rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true },
+  { rule: 'task_type_drop', threshold: -10, severity: 'medium', enabled: true },
   { rule: 'asi_below_target', threshold: 0.8, severity: 'high', enabled: true },
   { rule: 'asi_falling', threshold: -0.1, severity: 'medium', enabled: true },
   { rule: 'harm_rate', threshold: 0.01, severity: 'critical', enabled: true },
@@ -95,6 +96,7 @@ const DEFAULT_ALERT_RULES = [
 /** Each rule's threshold: its range and what it is. */
 const THRESHOLD_RANGES: Record<(typeof DEFAULT_ALERT_RULES)[number]['rule'], [number, number, string]> = {
   adoption_drop: [-100, 0, 'a change in points, a fall (0 or below)'],
+  task_type_drop: [-100, 0, 'a change in points, a fall (0 or below)'],
   asi_below_target: [0, 1, 'an ASI (a fraction)'],
   asi_falling: [-1, 0, 'a change of ASI, a fall (0 or below)'],
   harm_rate: [0, 1, 'a harm rate (a fraction)'],

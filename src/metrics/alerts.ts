@@ -6,7 +6,7 @@ import type { KpiContext, Row } from './kpi.js';
 
 /** Every field an alert may carry (each rule fills some): alerts.csv's columns after the contract's (rule, team, severity). */
 export const ALERT_COLUMNS = [
-  'rule', 'severity', 'team', 'week', 'month', 'date', 'source', 'user_id',
+  'rule', 'severity', 'team', 'task_type', 'week', 'month', 'date', 'source', 'user_id',
   'delta_pts', 'adoption_rate', 'previous_adoption_rate', 'asi', 'evaluated', 'previous_asi', 'asi_change',
   'harm_rate', 'harmful', 'ai_tasks', 'coverage', 'idle_seats', 'licensed_users', 'idle_share', 'message',
 ] as const;
@@ -28,13 +28,14 @@ export function severityRank(severity: unknown): number {
  * Evaluates config.alerts.rules over the finished tables (after suppression, so suppressed groups never alert).
  * Team rules alert per team; the all-teams "*" row does not alert (a team carries the change):
  * - adoption_drop: a team in adoption_by_team whose delta_pts <= threshold (-10);
+ * - task_type_drop: a task type in adoption_by_task_type (its rows span all teams: team "*") whose delta_pts <= threshold (-10);
  * - asi_below_target: a team whose ASI in the report week's month (its Sunday's) is below threshold (0.8);
  * - asi_falling: a team whose ASI changed by <= threshold (-0.1) from the previous month;
  * - harm_rate: a team whose harm rate in the report week is above threshold (0.01);
  * - data_gap: one per row of gaps;
  * - blind_spot: one per user flagged in the latest month of logging_coverage;
  * - idle_seats: a team whose idle_share in the report week is at least threshold (alerts.idleSeatShare, 0.3).
- * Sorted by severity (critical first), then rule, then team.
+ * Sorted by severity (critical first), then rule, then team (then task type, ...).
  * @example evaluateAlerts(tables, context).filter((alert) => alert.rule === 'adoption_drop')
  */
 export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContext): AlertRow[] {
@@ -51,6 +52,7 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
       severityRank(a.severity) - severityRank(b.severity) ||
       compare(a.rule, b.rule) ||
       compare(a.team ?? '', b.team ?? '') ||
+      compare(a.task_type ?? '', b.task_type ?? '') ||
       compare(String(a.month ?? a.date ?? ''), String(b.month ?? b.date ?? '')) ||
       compare(String(a.source ?? a.user_id ?? ''), String(b.source ?? b.user_id ?? '')),
   );
@@ -69,6 +71,7 @@ export function alertMagnitude(alert: AlertRow): number {
 
 const MAGNITUDE: Record<AlertRuleName, (alert: AlertRow, number: (value: unknown) => number) => number> = {
   adoption_drop: (alert, number) => -number(alert.delta_pts),
+  task_type_drop: (alert, number) => -number(alert.delta_pts),
   asi_below_target: (alert, number) => -number(alert.asi),
   asi_falling: (alert, number) => -number(alert.asi_change),
   harm_rate: (alert, number) => number(alert.harm_rate),
@@ -84,14 +87,13 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
     return teamRows(tables.adoption_by_team)
       .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
-      .map((row) => ({
-        team: row.team,
-        week: context.report.week,
-        delta_pts: row.delta_pts,
-        adoption_rate: row.adoption_rate,
-        previous_adoption_rate: row.previous_adoption_rate,
-        message: `${teamName(row.team)}: adoption fell ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
-      }));
+      .map((row) => ({ team: row.team, ...adoptionFell(row, teamName(row.team), context) }));
+  },
+  // adoption_by_task_type's rows span all teams (team "*"): the alert keeps that team and names its task type
+  task_type_drop(tables, context, threshold) {
+    return (tables.adoption_by_task_type ?? [])
+      .filter((row) => row.task_type !== '*' && typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
+      .map((row) => ({ team: row.team, task_type: row.task_type, ...adoptionFell(row, `${String(row.task_type)} (all teams)`, context) }));
   },
   asi_below_target(tables, context, threshold) {
     return teamRows(tables.accuracy_stability)
@@ -173,6 +175,17 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       }));
   },
 };
+
+// An adoption row's fall from last week, as adoption_drop and task_type_drop word it.
+function adoptionFell(row: Row, subject: string, context: KpiContext): Row {
+  return {
+    week: context.report.week,
+    delta_pts: row.delta_pts,
+    adoption_rate: row.adoption_rate,
+    previous_adoption_rate: row.previous_adoption_rate,
+    message: `${subject}: adoption fell ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
+  };
+}
 
 function teamRows(rows: Row[] | undefined): Row[] {
   return (rows ?? []).filter((row) => row.team !== '*');

@@ -85,6 +85,7 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
 /** Human titles of the alert rules (metrics/alerts.ts), in the reader's words. */
 export const ALERT_TITLES: Record<string, string> = {
   adoption_drop: 'Adoption dropped',
+  task_type_drop: 'Task type adoption dropped',
   asi_below_target: 'Accuracy below target',
   asi_falling: 'Accuracy falling',
   harm_rate: 'Harmful outputs',

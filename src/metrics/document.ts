@@ -112,6 +112,8 @@ export interface AlertRow {
   rule: string;
   severity: Severity;
   team?: string;
+  /** The task type a task_type_drop alert is about (its team is "*": the task type's row spans all teams). */
+  task_type?: string;
   /** One human sentence, e.g. "Procurement: adoption fell 18.8 points from 2026-W46 to 2026-W47 (54.2% -> 35.5%)". */
   message?: string;
   [extra: string]: unknown;

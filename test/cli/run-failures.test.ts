@@ -76,17 +76,17 @@ describe('uptake run whose mail server is down', () => {
       writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, email, slack: { enabled: true, webhookUrl: slack.url }, warehouse: { duckdbPath: null } }));
       const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0)], box.env).child;
       expect(run.exitCode).toBe(7);
-      expect(run.stderr).toMatch(/uptake: SMTP 127\.0\.0\.1:\d+: could not send "AI adoption report 2026-W47: high: Adoption dropped \(Procurement\) \+6 more"/);
+      expect(run.stderr).toMatch(/uptake: SMTP 127\.0\.0\.1:\d+: could not send "AI adoption report 2026-W47: high: Adoption dropped \(Procurement\) \+8 more"/);
       const texts = slack.bodies.map((body) => String((body as { text?: string }).text ?? JSON.stringify(body)));
       expect(texts).toHaveLength(3); // the week's message, the alerts, then the notice that the mail failed
       expect(texts[0]).toContain('2026-W47');
       expect(texts[0]).not.toContain('FAILED');
-      expect(texts[1]).toMatch(/^\*AI adoption report 2026-W47: 7 alert\(s\)\*/);
+      expect(texts[1]).toMatch(/^\*AI adoption report 2026-W47: 9 alert\(s\)\*/);
       expect(texts[2]).toContain('the run FAILED');
       expect(texts[2]).toContain('The report was published; Slack received it, email did not.');
       const ledger = JSON.parse(readFileSync(join(box.out, '.uptake', 'alert-ledger.json'), 'utf8'));
       const delivered = Object.values(ledger.conditions as Record<string, { delivered: { channels: string[] } | null }>).map((entry) => entry.delivered?.channels);
-      expect(delivered).toHaveLength(7);
+      expect(delivered).toHaveLength(9); // one condition per alert: the two task-type alerts (team "*") are two
       expect(new Set(delivered.map((channels) => JSON.stringify(channels)))).toEqual(new Set(['["slack"]']));
     } finally {
       await slack.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_COLUMNS, evaluateAlerts } from '../../src/metrics/alerts.js';
+import { ALERT_COLUMNS, alertMagnitude, evaluateAlerts } from '../../src/metrics/alerts.js';
 import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
 import type { Row } from '../../src/metrics/kpi.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
@@ -74,7 +74,7 @@ describe('evaluateAlerts', () => {
           { rule: 'adoption_drop', threshold: -14, severity: 'critical' },
           { rule: 'harm_rate', threshold: 0.005, severity: 'low' },
           { rule: 'data_gap', enabled: false },
-          ...(['asi_below_target', 'asi_falling', 'blind_spot', 'idle_seats'] as const).map((rule) => ({ rule, enabled: false })),
+          ...(['asi_below_target', 'asi_falling', 'blind_spot', 'idle_seats', 'task_type_drop'] as const).map((rule) => ({ rule, enabled: false })),
         ],
       },
     });
@@ -100,16 +100,23 @@ describe('evaluateAlerts', () => {
   });
 
   it('every field an alert of any rule carries is one of ALERT_COLUMNS (the header of alerts.csv)', () => {
-    const withIdle = { ...tables, idle_seats: [{ team: 'Legal', licensed_users: 10, idle_seats: 5, idle_share: 0.5 }] };
+    const withIdle = {
+      ...tables,
+      idle_seats: [{ team: 'Legal', licensed_users: 10, idle_seats: 5, idle_share: 0.5 }],
+      adoption_by_task_type: [{ task_type: 'invoice_matching', team: '*', delta_pts: -12, adoption_rate: 0.4, previous_adoption_rate: 0.52 }],
+    };
     const alerts = evaluateAlerts(withIdle, buildKpiContext(data, testConfig(), '2026-W47'));
-    expect([...new Set(alerts.map((alert) => alert.rule))].sort()).toEqual(['adoption_drop', 'asi_below_target', 'asi_falling', 'blind_spot', 'data_gap', 'harm_rate', 'idle_seats']);
+    expect([...new Set(alerts.map((alert) => alert.rule))].sort()).toEqual([
+      'adoption_drop', 'asi_below_target', 'asi_falling', 'blind_spot', 'data_gap', 'harm_rate', 'idle_seats', 'task_type_drop',
+    ]);
     const columns = new Set<string>(ALERT_COLUMNS);
     expect([...new Set(alerts.flatMap((alert) => Object.keys(alert)))].filter((key) => !columns.has(key))).toEqual([]);
   });
 
   it('an entry changes its rule only: the rules it does not name run with their defaults, and a key it leaves out keeps the rule\'s', () => {
     const rules = testConfig({ alerts: { rules: [{ rule: 'harm_rate', threshold: 0.05 }, { rule: 'blind_spot', enabled: false }] } }).alerts.rules;
-    expect(rules.map((rule) => rule.rule)).toEqual(['adoption_drop', 'asi_below_target', 'asi_falling', 'harm_rate', 'data_gap', 'blind_spot', 'idle_seats']);
+    expect(rules.map((rule) => rule.rule)).toEqual(['adoption_drop', 'task_type_drop', 'asi_below_target', 'asi_falling', 'harm_rate', 'data_gap', 'blind_spot', 'idle_seats']);
+    expect(rules.find((rule) => rule.rule === 'task_type_drop')).toEqual({ rule: 'task_type_drop', threshold: -10, severity: 'medium', enabled: true });
     expect(rules.find((rule) => rule.rule === 'harm_rate')).toEqual({ rule: 'harm_rate', threshold: 0.05, severity: 'critical', enabled: true });
     expect(rules.find((rule) => rule.rule === 'blind_spot')).toEqual({ rule: 'blind_spot', severity: 'low', enabled: false });
     expect(rules.find((rule) => rule.rule === 'adoption_drop')).toEqual({ rule: 'adoption_drop', threshold: -10, severity: 'high', enabled: true });
@@ -121,6 +128,14 @@ describe('evaluateAlerts', () => {
     );
     expect(() => parseConfig({ alerts: { rules: [{ rule: 'asi_falling', threshold: 0.1 }] } })).toThrow('`alerts.rules.0.threshold`: expected a change of ASI, a fall (0 or below), from -1 to 0, got `0.1`');
     expect(parseConfig({ alerts: { rules: [{ rule: 'adoption_drop', threshold: -5 }] } }).alerts.rules[0].threshold).toBe(-5);
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'harm_rate', threshold: 0.02 }, { rule: 'task_type_drop', threshold: 10 }] } })).toThrow(
+      '`alerts.rules.1.threshold`: expected a change in points, a fall (0 or below), from -100 to 0, got `10`',
+    );
+    expect(() => parseConfig({ alerts: { rules: [{ rule: 'task_type_drop', threshold: -100.5 }] } })).toThrow(
+      '`alerts.rules.0.threshold`: expected a change in points, a fall (0 or below), from -100 to 0, got `-100.5`',
+    );
+    const tuned = parseConfig({ alerts: { rules: [{ rule: 'task_type_drop', threshold: -15, severity: 'high' }] } }).alerts.rules;
+    expect(tuned.find((rule) => rule.rule === 'task_type_drop')).toEqual({ rule: 'task_type_drop', threshold: -15, severity: 'high', enabled: true });
   });
 
   it('an unknown rule name, or a rule named twice, is a config error naming the entry, when the config is read', () => {
@@ -128,5 +143,61 @@ describe('evaluateAlerts', () => {
     expect(() => parseConfig({ alerts: { rules: [{ rule: 'harm_rate' }, { rule: 'data_gap' }, { rule: 'harm_rate', threshold: 0.1 }] } })).toThrow(
       '`alerts.rules.2.rule`: expected each rule once, and `alerts.rules.0` names it already, got `"harm_rate"`',
     );
+  });
+});
+
+describe('task_type_drop', () => {
+  // adoption_by_task_type as the adoption KPIs write it: every row spans all teams (team "*"), suppressed rows keep their keys only
+  const taskTypes: Record<string, Row[]> = {
+    adoption_by_task_type: [
+      { task_type: '*', team: '*', delta_pts: -30, adoption_rate: 0.2, previous_adoption_rate: 0.5, suppressed: false }, // an all-types row, were there one
+      { task_type: 'contract_review', team: '*', delta_pts: null, adoption_rate: null, previous_adoption_rate: null, suppressed: true },
+      { task_type: 'invoice_matching', team: '*', delta_pts: -10, adoption_rate: 0.45, previous_adoption_rate: 0.55, suppressed: false },
+      { task_type: 'meeting_summary', team: '*', delta_pts: 12.5, adoption_rate: 0.6, previous_adoption_rate: 0.475, suppressed: false },
+      { task_type: 'report_drafting', team: '*', delta_pts: null, adoption_rate: 0.5, previous_adoption_rate: null, suppressed: false }, // new this week
+      { task_type: 'vendor_onboarding', team: '*', delta_pts: -9.9, adoption_rate: 0.401, previous_adoption_rate: 0.5, suppressed: false },
+    ],
+  };
+  const onlyTaskTypes = testConfig({
+    alerts: { rules: (['adoption_drop', 'asi_below_target', 'asi_falling', 'harm_rate', 'data_gap', 'blind_spot', 'idle_seats'] as const).map((rule) => ({ rule, enabled: false })) },
+  });
+
+  it('alerts a task type at -10.0 points exactly, not one at -9.9, a suppressed one or the all-types row', () => {
+    const alerts = evaluateAlerts(taskTypes, buildKpiContext(data, onlyTaskTypes, '2026-W47'));
+    expect(alerts).toEqual([
+      {
+        rule: 'task_type_drop',
+        severity: 'medium',
+        team: '*',
+        task_type: 'invoice_matching',
+        week: '2026-W47',
+        delta_pts: -10,
+        adoption_rate: 0.45,
+        previous_adoption_rate: 0.55,
+        message: 'invoice_matching (all teams): adoption fell 10.0 points from 2026-W46 to 2026-W47 (55.0 % → 45.0 %)',
+      },
+    ]);
+    expect(alertMagnitude(alerts[0])).toBe(10); // the fall in points, as adoption_drop's
+  });
+
+  it('follows its threshold and severity, with -10 the same after float noise, one alert per task type', () => {
+    const noisy = { adoption_by_task_type: [{ task_type: 'data_entry', team: '*', delta_pts: 100 * (0.5 - 0.6), adoption_rate: 0.5, previous_adoption_rate: 0.6, suppressed: false }, ...taskTypes.adoption_by_task_type] };
+    expect(noisy.adoption_by_task_type[0].delta_pts).not.toBe(-10); // -9.999999999999998
+    const byDefault = evaluateAlerts(noisy, buildKpiContext(data, onlyTaskTypes, '2026-W47'));
+    expect(byDefault.map((alert) => [alert.severity, alert.team, alert.task_type])).toEqual([
+      ['medium', '*', 'data_entry'],
+      ['medium', '*', 'invoice_matching'],
+    ]);
+    const rules = [...onlyTaskTypes.alerts.rules.filter((rule) => rule.rule !== 'task_type_drop'), { rule: 'task_type_drop' as const, threshold: -9.9, severity: 'high' as const, enabled: true }];
+    const looser = evaluateAlerts(noisy, buildKpiContext(data, { ...onlyTaskTypes, alerts: { ...onlyTaskTypes.alerts, rules } }, '2026-W47'));
+    expect(looser.map((alert) => [alert.severity, alert.task_type])).toEqual([
+      ['high', 'data_entry'],
+      ['high', 'invoice_matching'],
+      ['high', 'vendor_onboarding'],
+    ]);
+  });
+
+  it('finds nothing when the document has no task-type table (metrics.groupBy without task_type)', () => {
+    expect(evaluateAlerts({}, buildKpiContext(data, onlyTaskTypes, '2026-W47'))).toEqual([]);
   });
 });

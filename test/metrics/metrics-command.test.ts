@@ -69,7 +69,9 @@ describe('uptake metrics', () => {
       'critical harm_rate Finance',
       'high adoption_drop Finance',
       'high asi_below_target Finance',
+      'medium task_type_drop *', // report_drafting, all teams: the same fall of 25 points
     ]);
+    expect(document.tables.alerts.at(-1)).toMatchObject({ task_type: 'report_drafting', delta_pts: -25 });
     expect(document.accounting.ai_logs).toMatchObject({ rows_read: 4, tasks: 4 });
     expect(result.stderr).not.toBe('');
   });

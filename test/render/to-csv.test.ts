@@ -44,9 +44,9 @@ describe('tablesToCsv', () => {
     ]);
     expect(records('harm.csv')[1]).toEqual(["'+Ops", '10', '1', '0.1', '']);
     // every field an alert may carry, whichever rules fired
-    expect(records('alerts.csv')[0].slice(0, 9)).toEqual(['rule', 'team', 'severity', 'week', 'month', 'date', 'source', 'user_id', 'delta_pts']);
-    expect(records('alerts.csv')[0]).toHaveLength(23);
-    expect(records('alerts.csv')[1].slice(0, 9)).toEqual(['adoption_drop', "'-Procurement", 'high', '', '', '', '', '', '-14.2']);
+    expect(records('alerts.csv')[0].slice(0, 10)).toEqual(['rule', 'team', 'severity', 'task_type', 'week', 'month', 'date', 'source', 'user_id', 'delta_pts']);
+    expect(records('alerts.csv')[0]).toHaveLength(24);
+    expect(records('alerts.csv')[1].slice(0, 10)).toEqual(['adoption_drop', "'-Procurement", 'high', '', '', '', '', '', '', '-14.2']);
   });
 
   it('writes booleans as true/false, dates as ISO text, and a header for an empty table', () => {

@@ -73,8 +73,9 @@ describe('tablesToXlsx', () => {
     expect(sheet('harm').getCell('D2').numFmt).toBe('0.0%');
     expect(sheet('accuracy_stability').getCell('E2').numFmt).toBe('0.0%');
     expect(sheet('time_saved').getCell('C2').value).toBe(-2.5);
-    expect(sheet('alerts').getCell('I1').value).toBe('delta_pts');
-    expect(sheet('alerts').getCell('I2').value).toBe(-14.2);
+    expect(sheet('alerts').getCell('D1').value).toBe('task_type');
+    expect(sheet('alerts').getCell('J1').value).toBe('delta_pts');
+    expect(sheet('alerts').getCell('J2').value).toBe(-14.2);
   });
 
   it('stores booleans as booleans and dates and weeks as text', () => {
