@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AlertsSchema } from '../../src/config/schema.js';
 import { conditionKey, raiseSeverity, routeAlerts, type AlertChannel, type RoutedAlert } from '../../src/deliver/alert-routing.js';
 import type { AlertRow } from '../../src/metrics/document.js';
+import { taskTypeAlerts } from './metrics-fixture.js';
 
 const directories: string[] = [];
 afterAll(async () => {
@@ -154,6 +155,21 @@ describe('routeAlerts', () => {
 });
 
 describe('conditionKey and raiseSeverity', () => {
+  it('sends two task-type alerts of one week (both of team "*") as two conditions, each once', async () => {
+    const path = await ledgerPath();
+    const [invoices, vendors] = taskTypeAlerts();
+    expect(conditionKey(invoices)).toBe('task_type_drop{"team":"*","task_type":"invoice_matching"}');
+    expect(conditionKey(vendors)).toBe('task_type_drop{"team":"*","task_type":"vendor_onboarding"}');
+    const first = recorder();
+    const result = await routeAlerts([invoices, vendors], { week: '2026-W47', config: config(), ledgerPath: path, now, send: first.send });
+    expect(first.calls).toEqual([['slack:task_type_drop{"team":"*","task_type":"invoice_matching"}@medium', 'slack:task_type_drop{"team":"*","task_type":"vendor_onboarding"}@medium']]);
+    expect(result.suppressed).toEqual([]);
+    const second = recorder();
+    const again = await routeAlerts([invoices, vendors], { week: '2026-W47', config: config(), ledgerPath: path, now, send: second.send });
+    expect(second.calls).toEqual([]);
+    expect(again.suppressed.map((item) => item.reason)).toEqual(['already_sent', 'already_sent']);
+  });
+
   it('identify a condition by rule and its grouping fields only', () => {
     expect(conditionKey({ rule: 'data_gap', source: 'ai_logs', team: 'Legal', date: '2026-11-18', severity: 'medium' })).toBe(
       'data_gap{"team":"Legal","source":"ai_logs","date":"2026-11-18"}',

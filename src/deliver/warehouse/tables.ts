@@ -78,7 +78,7 @@ export const METRIC_COLUMNS: Record<string, ColumnDef[]> = {
     text('month'), text('user_id'), integer('logged_ai_tasks'), integer('reported_ai_tasks'), double('coverage'), boolean('flagged'),
   ],
   gaps: [text('source'), text('team'), { name: 'date', type: 'date' }],
-  alerts: [text('rule'), text('severity'), text('team'), text('message')],
+  alerts: [text('rule'), text('severity'), text('team'), text('task_type'), text('message')],
   power_users: [text('week'), text('user_id'), text('team'), integer('ai_tasks'), double('threshold')],
   baselines: [text('task_type'), double('baseline_min'), integer('manual_tasks_with_duration')],
   // The people tables (issue #24): typed here, since a column can be all null one week (no roster) and numbers the next.

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadWarehouse } from '../../../src/deliver/warehouse/load-warehouse.js';
 import { UptakeError } from '../../../src/errors.js';
-import { metricsFixture } from '../metrics-fixture.js';
+import { metricsFixture, taskTypeAlerts } from '../metrics-fixture.js';
 import { INJECTION, MONDAY_UTC, SUNDAY_NIGHT_UTC, tasksFixture } from './tasks-fixture.js';
 
 const directories: string[] = [];
@@ -137,6 +137,28 @@ describe('loadWarehouse into DuckDB', () => {
     doc.tables.harm = [{ team: '*', ai_tasks: 41, harmful: 1, harm_rate: 1 / 41, reviewed: true }];
     await loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W47', tasks: tasksFixture(), metrics: doc, runId: 'run-2' });
     expect(await query(path, 'SELECT team, reviewed FROM metric_harm')).toEqual([{ team: '*', reviewed: true }]);
+  });
+
+  it('gives the metric_alerts of an older uptake its task_type column (text), null in the rows it held', async () => {
+    const path = await tempFile();
+    await mkdir(dirname(path), { recursive: true });
+    const setup = await DuckDBInstance.create(path);
+    const connection = await setup.connect();
+    await connection.run('CREATE TABLE metric_alerts (report_week VARCHAR, run_id VARCHAR, rule VARCHAR, severity VARCHAR, team VARCHAR, message VARCHAR)');
+    await connection.run("INSERT INTO metric_alerts VALUES ('2026-W46', 'run-0', 'adoption_drop', 'high', 'Finance', 'Finance: adoption fell 12.0 points')");
+    connection.closeSync();
+    setup.closeSync();
+    // a week without a task-type alert adds the column already, typed, as every declared column
+    await loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-1' });
+    expect(await query(path, "SELECT data_type FROM information_schema.columns WHERE table_name = 'metric_alerts' AND column_name = 'task_type'")).toEqual([{ data_type: 'VARCHAR' }]);
+    const doc = berlinDoc('2026-W48');
+    doc.tables.alerts = taskTypeAlerts();
+    await loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W48', tasks: tasksFixture(), metrics: doc, runId: 'run-2' });
+    expect(await query(path, "SELECT report_week, rule, team, task_type, delta_pts FROM metric_alerts WHERE report_week <> '2026-W47' ORDER BY report_week, task_type")).toEqual([
+      { report_week: '2026-W46', rule: 'adoption_drop', team: 'Finance', task_type: null, delta_pts: null },
+      { report_week: '2026-W48', rule: 'task_type_drop', team: '*', task_type: 'invoice_matching', delta_pts: -16.7 },
+      { report_week: '2026-W48', rule: 'task_type_drop', team: '*', task_type: 'vendor_onboarding', delta_pts: -14.7 },
+    ]);
   });
 
   it('writes nothing when one table fails, and says which', async () => {

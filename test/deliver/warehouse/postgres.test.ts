@@ -8,7 +8,7 @@ import { redactUrl } from '../../../src/deliver/warehouse/postgres.js';
 import { TASK_COLUMNS } from '../../../src/deliver/warehouse/tables.js';
 import { WarehouseSchema } from '../../../src/config/schema.js';
 import { UptakeError } from '../../../src/errors.js';
-import { metricsFixture } from '../metrics-fixture.js';
+import { metricsFixture, taskTypeAlerts } from '../metrics-fixture.js';
 import { INJECTION, MONDAY_UTC, SUNDAY_NIGHT_UTC, tasksFixture } from './tasks-fixture.js';
 
 const url = TEST_POSTGRES_URL;
@@ -102,6 +102,30 @@ describe('loadWarehouse into PostgreSQL', () => {
     expect(weeks.rows.map((row) => row.report_week)).toEqual(['2026-W47', '2026-W48']);
     expect((await client.query(`SELECT DISTINCT run_id FROM "${schema}".uptake_tasks ORDER BY 1`)).rows.map((row) => row.run_id)).toEqual(['run-3', 'run-4']);
     await client.query(`ALTER TABLE "${schema}".metric_harm DROP CONSTRAINT harm_negative`);
+  });
+
+  it('gives the metric_alerts of an older uptake its task_type column (text), null in the rows it held', async () => {
+    const older = `${schema}_older`;
+    try {
+      await client.query(`CREATE SCHEMA "${older}"`);
+      await client.query(`CREATE TABLE "${older}".metric_alerts (report_week text, run_id text, rule text, severity text, team text, message text)`);
+      await client.query(`INSERT INTO "${older}".metric_alerts VALUES ('2026-W46', 'run-0', 'adoption_drop', 'high', 'Finance', 'Finance: adoption fell 12.0 points')`);
+      // a week without a task-type alert adds the column already, typed, as every declared column
+      await loadWarehouse({ kind: 'postgres', url, schema: older }, { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-1' });
+      const type = await client.query(`SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'metric_alerts' AND column_name = 'task_type'`, [older]);
+      expect(type.rows).toEqual([{ data_type: 'text' }]);
+      const doc = berlinDoc('2026-W48');
+      doc.tables.alerts = taskTypeAlerts();
+      await loadWarehouse({ kind: 'postgres', url, schema: older }, { week: '2026-W48', tasks: tasksFixture(), metrics: doc, runId: 'run-2' });
+      const alerts = await client.query(`SELECT report_week, rule, team, task_type, delta_pts FROM "${older}".metric_alerts WHERE report_week <> '2026-W47' ORDER BY report_week, task_type`);
+      expect(alerts.rows).toEqual([
+        { report_week: '2026-W46', rule: 'adoption_drop', team: 'Finance', task_type: null, delta_pts: null },
+        { report_week: '2026-W48', rule: 'task_type_drop', team: '*', task_type: 'invoice_matching', delta_pts: -16.7 },
+        { report_week: '2026-W48', rule: 'task_type_drop', team: '*', task_type: 'vendor_onboarding', delta_pts: -14.7 },
+      ]);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${older}" CASCADE`);
+    }
   });
 
   it('loads at once into a schema not made yet all succeed and leave one copy of the week', async () => {
