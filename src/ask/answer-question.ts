@@ -1,4 +1,5 @@
 import { teamName } from '../metrics/column-catalog.js';
+import type { AlertRow } from '../metrics/document.js';
 import type { Row } from '../metrics/kpi.js';
 import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
@@ -819,17 +820,24 @@ export function weekAlerts(source: MetricsSource): WeekAlert[] {
     .map((alert) => ({ severity: alert.severity, rule: alert.rule, team: alert.team ?? null, message: alert.message ?? alert.rule }));
 }
 
+// "alerts for Procurement", "red flags for invoice matching": an alert of a team named, or of a task type named
+// (task_type_drop: its team is "*", all teams).
+function isAbout(alert: AlertRow, interpretation: Interpretation): boolean {
+  return (alert.team !== undefined && interpretation.teams.includes(alert.team)) || (alert.task_type !== undefined && interpretation.taskTypes.includes(alert.task_type));
+}
+
 function answerAlerts(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { weeks, where } = weeksFor(source, interpretation);
+  const named = [...interpretation.teams, ...interpretation.taskTypes];
   const found = weeks
     .flatMap((week) => {
       const hidden = suppressedTeams(source, week);
       return source.document(week).tables.alerts.map((alert) => ({ week, alert, hidden: alert.team !== undefined && hidden.has(alert.team) }));
     })
-    .filter(({ alert }) => interpretation.teams.length === 0 || (alert.team !== undefined && interpretation.teams.includes(alert.team)));
+    .filter(({ alert }) => named.length === 0 || isAbout(alert, interpretation));
   const rows = found.filter((entry) => !entry.hidden);
   const note = found.length > rows.length ? ` ${found.length - rows.length} alert${found.length - rows.length === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
-  const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
+  const team = named.length > 0 ? ` for ${named.join(', ')}` : '';
   const bySeverity = new Map<string, number>();
   for (const { alert } of rows) bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
   const answer = rows.length === 0
@@ -839,8 +847,8 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
   return {
     interpretation: `alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: {
-      columns: ['week', 'severity', 'rule', 'team', 'message'], units: ['text', 'text', 'text', 'text', 'text'],
-      rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.message ?? null]),
+      columns: ['week', 'severity', 'rule', 'team', 'task_type', 'message'], units: ['text', 'text', 'text', 'text', 'text', 'text'],
+      rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.task_type ?? null, alert.message ?? null]),
     },
   };
 }

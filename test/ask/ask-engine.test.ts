@@ -734,6 +734,29 @@ describe('privacy', () => {
     );
   });
 
+  test('alerts of a task type are those of its task_type_drop (team "*"), not every alert of the week', () => {
+    // Finance (a, b): invoice_matching 3 AI of 4 tasks in W46, 1 of 4 in W47 (-50 pts); email_triage 2 of 4 both weeks
+    const tasks: TaskSpec[] = [];
+    for (const [monday, invoiceAi] of [['2026-11-09', 3], ['2026-11-16', 1]] as const) {
+      for (let index = 0; index < 4; index += 1) {
+        const user = index % 2 === 0 ? 'a' : 'b';
+        tasks.push({ user_id: user, team: 'Finance', task_type: 'invoice_matching', started_at: `${monday}T1${index}:00:00Z`, source: index < invoiceAi ? 'ai_logs' : 'manual_logs' });
+        tasks.push({ user_id: user, team: 'Finance', task_type: 'email_triage', started_at: `${monday}T0${index}:00:00Z`, source: index < 2 ? 'ai_logs' : 'manual_logs' });
+      }
+    }
+    const dropping = createAskEngine(makeCleanedData({ tasks, loadedDates: { first: '2026-11-09', last: '2026-11-22' } }), askConfig({ privacy: { minGroupSize: 0 } }));
+    expect(dropping.ask('what alerts fired last week').table.rows.map((row) => [row[2], row[3], row[4]])).toEqual([
+      ['adoption_drop', 'Finance', null], // 5 of 8 -> 3 of 8
+      ['task_type_drop', '*', 'invoice_matching'],
+    ]);
+    const answer = dropping.ask('any red flags for invoice matching?');
+    expect(answer.answer).toBe('1 alert for invoice_matching in 2026-W47 (1 medium): invoice_matching (all teams): adoption fell 50.0 points from 2026-W46 to 2026-W47 (75.0 % → 25.0 %).');
+    expect(answer.table.columns).toEqual(['week', 'severity', 'rule', 'team', 'task_type', 'message']);
+    expect(answer.table.rows.map((row) => row.slice(0, 5))).toEqual([['2026-W47', 'medium', 'task_type_drop', '*', 'invoice_matching']]);
+    expect(dropping.ask('what alerts fired for email triage').answer).toBe('No alerts for email_triage in 2026-W47.');
+    expect(dropping.ask('alerts for Finance').table.rows.map((row) => row[2])).toEqual(['adoption_drop']);
+  });
+
   test('pseudonymised user ids are what answers show', () => {
     const pseudonymous = askConfig({ privacy: { pseudonymize: true, pseudonymSalt: 'ask-test' } });
     const other = createAskEngine(data, pseudonymous);
