@@ -29,7 +29,8 @@
  *   Legal 94.1%.
  * - harm W47: 1 harmful task, in Legal (0.9%); all 0.1%.
  * - coverage 2026-10: all 98.6%, Finance 94.5%; blind spots u007 (62.9%), u017 (68.0%).
- * - gaps: Legal, ai_logs, 2026-11-18. Alerts W47: 6. Power users: u006 (67 AI tasks), u018 (26).
+ * - gaps: Legal, ai_logs, 2026-11-18. Alerts W47: 9 (2 high, 5 medium with the task types invoice_matching and
+ *   vendor_onboarding, 2 low). Power users: u006 (67 AI tasks), u018 (26).
  * - baselines: contract_review 77.0 min, invoice_matching 27.5, email_triage 13.0.
  * - people W47 (truth.json's people section): 65 licensed; 6 idle seats (Legal 4 of 13, HR 2), 2 lapsed
  *   (HR: u067, u068), 1 new AI user (u065, HR); heavy users (more than 20 AI tasks) Engineering 7,
@@ -190,7 +191,7 @@ export const PHRASINGS: Phrasing[] = [
   p('existence', "did any team's accuracy drop since October", ['Sales Ops', 'Procurement'], ['Finance']),
   p('existence', 'did anyone fall below 80% logging coverage', ['u007', 'u017']),
   p('existence', 'are there any power users', ['u006', 'u018']),
-  p('existence', 'did any alerts fire', ['6']),
+  p('existence', 'did any alerts fire', ['9 alerts']),
   p('existence', 'did everyone use the AI this week', ['No', '90.8%']),
   p('existence', 'did Legal have any data gaps', ['2026-11-18']),
 
@@ -232,7 +233,7 @@ export const PHRASINGS: Phrasing[] = [
   p('coverage', 'overall logging coverage', ['98.6%']),
 
   // Gaps, alerts
-  p('gaps-alerts', 'what alerts fired this week', ['6']),
+  p('gaps-alerts', 'what alerts fired this week', ['9 alerts']),
   p('gaps-alerts', 'any warnings for Sales Ops', ['2 alerts']),
   p('gaps-alerts', 'were there any missing exports', ['Legal', '2026-11-18']),
 
