@@ -69,9 +69,11 @@ export function alertMagnitude(alert: AlertRow): number {
   return Number.isNaN(size) ? -Infinity : size;
 }
 
+const fallInPoints = (alert: AlertRow, number: (value: unknown) => number) => -number(alert.delta_pts);
+
 const MAGNITUDE: Record<AlertRuleName, (alert: AlertRow, number: (value: unknown) => number) => number> = {
-  adoption_drop: (alert, number) => -number(alert.delta_pts),
-  task_type_drop: (alert, number) => -number(alert.delta_pts),
+  adoption_drop: fallInPoints,
+  task_type_drop: fallInPoints,
   asi_below_target: (alert, number) => -number(alert.asi),
   asi_falling: (alert, number) => -number(alert.asi_change),
   harm_rate: (alert, number) => number(alert.harm_rate),
@@ -86,13 +88,13 @@ type RuleCheck = (tables: Record<string, Row[]>, context: KpiContext, threshold:
 const RULES: Record<AlertRuleName, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
     return teamRows(tables.adoption_by_team)
-      .filter((row) => typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
+      .filter((row) => fellPast(row, threshold))
       .map((row) => ({ team: row.team, ...adoptionFell(row, teamName(row.team), context) }));
   },
   // adoption_by_task_type's rows span all teams (team "*"): the alert keeps that team and names its task type
   task_type_drop(tables, context, threshold) {
     return (tables.adoption_by_task_type ?? [])
-      .filter((row) => row.task_type !== '*' && typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE)
+      .filter((row) => row.task_type !== '*' && fellPast(row, threshold))
       .map((row) => ({ team: row.team, task_type: row.task_type, ...adoptionFell(row, `${String(row.task_type)} (all teams)`, context) }));
   },
   asi_below_target(tables, context, threshold) {
@@ -175,6 +177,11 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       }));
   },
 };
+
+// An adoption row whose change from last week is at or below the line (a suppressed row's is null).
+function fellPast(row: Row, threshold: number): boolean {
+  return typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE;
+}
 
 // An adoption row's fall from last week, as adoption_drop and task_type_drop word it.
 function adoptionFell(row: Row, subject: string, context: KpiContext): Row {
