@@ -142,12 +142,10 @@ describe('loadWarehouse into DuckDB', () => {
   it('gives the metric_alerts of an older uptake its task_type column (text), null in the rows it held', async () => {
     const path = await tempFile();
     await mkdir(dirname(path), { recursive: true });
-    const setup = await DuckDBInstance.create(path);
-    const connection = await setup.connect();
-    await connection.run('CREATE TABLE metric_alerts (report_week VARCHAR, run_id VARCHAR, rule VARCHAR, severity VARCHAR, team VARCHAR, message VARCHAR)');
-    await connection.run("INSERT INTO metric_alerts VALUES ('2026-W46', 'run-0', 'adoption_drop', 'high', 'Finance', 'Finance: adoption fell 12.0 points')");
-    connection.closeSync();
-    setup.closeSync();
+    await queries(path, [
+      'CREATE TABLE metric_alerts (report_week VARCHAR, run_id VARCHAR, rule VARCHAR, severity VARCHAR, team VARCHAR, message VARCHAR)',
+      "INSERT INTO metric_alerts VALUES ('2026-W46', 'run-0', 'adoption_drop', 'high', 'Finance', 'Finance: adoption fell 12.0 points')",
+    ]);
     // a week without a task-type alert adds the column already, typed, as every declared column
     await loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-1' });
     expect(await query(path, "SELECT data_type FROM information_schema.columns WHERE table_name = 'metric_alerts' AND column_name = 'task_type'")).toEqual([{ data_type: 'VARCHAR' }]);
