@@ -95,7 +95,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
   task_type_drop(tables, context, threshold) {
     return (tables.adoption_by_task_type ?? [])
       .filter((row) => row.task_type !== '*' && fellPast(row, threshold))
-      .map((row) => ({ team: row.team, task_type: row.task_type, ...adoptionFell(row, `${String(row.task_type)} (all teams)`, context) }));
+      .map((row) => ({ team: row.team, task_type: row.task_type, ...adoptionFell(row, `Task type ${String(row.task_type).replace(/_/g, ' ')} (all teams)`, context) }));
   },
   asi_below_target(tables, context, threshold) {
     return teamRows(tables.accuracy_stability)

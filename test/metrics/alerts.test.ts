@@ -174,7 +174,7 @@ describe('task_type_drop', () => {
         delta_pts: -10,
         adoption_rate: 0.45,
         previous_adoption_rate: 0.55,
-        message: 'invoice_matching (all teams): adoption fell 10.0 points from 2026-W46 to 2026-W47 (55.0 % → 45.0 %)',
+        message: 'Task type invoice matching (all teams): adoption fell 10.0 points from 2026-W46 to 2026-W47 (55.0 % → 45.0 %)',
       },
     ]);
     expect(alertMagnitude(alerts[0])).toBe(10); // the fall in points, as adoption_drop's
