@@ -60,6 +60,7 @@ export function computeMetricsFrom(inputs: MetricsInputs, config: Config, report
       accuracy_target: config.metrics.accuracyTarget,
       coverage_threshold: config.metrics.coverageThreshold,
       adoption_drop_pts: config.alerts.rules.find((rule) => rule.rule === 'adoption_drop' && rule.enabled)?.threshold ?? null,
+      task_type_drop_pts: config.alerts.rules.find((rule) => rule.rule === 'task_type_drop' && rule.enabled)?.threshold ?? null,
     },
     tables: ordered as MetricsTables,
     accounting: data.accounting,

@@ -140,7 +140,8 @@ export interface MetricsDocument {
   tables: MetricsTables;
   accounting: Partial<Record<InputKind, SourceAccounting>>;
   /** The thresholds the document was computed with, so words and charts phrase against the same lines. */
-  thresholds?: { accuracy_target: number; coverage_threshold: number; adoption_drop_pts: number | null };
+  /** The thresholds the run used; a rule turned off records null (task_type_drop_pts: absent in older documents). */
+  thresholds?: { accuracy_target: number; coverage_threshold: number; adoption_drop_pts: number | null; task_type_drop_pts?: number | null };
   /** Cleaning's other counts: quarantined rows by reason, repairs, tasks without a usable duration, teams filled from the roster. */
   data_quality?: {
     quarantine_by_reason: Record<string, number>;

@@ -82,6 +82,12 @@ export function readingGuide(doc: MetricsDocument): string {
       doc.thresholds?.adoption_drop_pts === null
         ? `- ${alertTitle('adoption_drop')}: this alert is turned off.`
         : `- ${alertTitle('adoption_drop')}: a team whose adoption changes by ${adoptionDropPts} points or less against last week.`,
+      // (recorded since task_type_drop exists; an older document says nothing of it)
+      ...(doc.thresholds?.task_type_drop_pts === undefined
+        ? []
+        : doc.thresholds.task_type_drop_pts === null
+          ? [`- ${alertTitle('task_type_drop')}: this alert is turned off.`]
+          : [`- ${alertTitle('task_type_drop')}: a task type whose adoption, all teams together, changes by ${doc.thresholds.task_type_drop_pts} points or less against last week.`]),
       `- Accuracy target: a task is on target at an accuracy of ${accuracyTarget} or more; ASI is the share of evaluated tasks on target.`,
       `- Logging coverage: a user who logs less than ${formatPercent(coverageThreshold)} of the AI tasks they report is a logging blind spot.`,
     ].join('\n'),

@@ -34,6 +34,13 @@ describe('readingGuide', () => {
     expect(off).not.toContain('changes by -10 points');
   });
 
+  it('states the task-type drop line when the document records it, and says nothing of it in an older document', () => {
+    const recorded = readingGuide({ ...doc, thresholds: { ...doc.thresholds!, task_type_drop_pts: -12 } });
+    expect(recorded).toContain('- Task type adoption dropped: a task type whose adoption, all teams together, changes by -12 points or less against last week.');
+    expect(readingGuide({ ...doc, thresholds: { ...doc.thresholds!, task_type_drop_pts: null } })).toContain('- Task type adoption dropped: this alert is turned off.');
+    expect(readingGuide(doc)).not.toContain('Task type adoption dropped');
+  });
+
   it('defines every registered KPI, from the registry', () => {
     for (const entry of glossary()) expect(guide).toContain(`**${entry.title.replace(/[()]/g, (char) => `\\${char}`)}.**`);
   });
