@@ -311,12 +311,13 @@ const MEANING_WORDS = new Set([
   'duration', 'durations', 'accuracy', 'accurate', 'version', 'versions',
 ]);
 
+const RATE_AVERAGES = new Set(['average', 'averages', 'mean', 'typical']);
 const PER_GRAINS = new Set(['week', 'weeks', 'month', 'months', 'team', 'teams', 'department', 'group']);
 
 // The words of a question no rule read that would change its meaning (MEANING_WORDS), a second condition after the
 // one read ("adoption above 40% and harm rate above 0"), and numbers or ids ("u006", "2.4.0") no rule placed; words
 // side by side are one phrase, as the question writes them ("version 2.4.0").
-function unplacedWords(question: string, words: string[], used: Set<number>, compared: boolean): string[] {
+function unplacedWords(question: string, words: string[], used: Set<number>, compared: boolean, rate: boolean): string[] {
   const unplaced = new Set<number>();
   words.forEach((word, index) => {
     if (used.has(index) || unplaced.has(index)) return;
@@ -325,7 +326,8 @@ function unplacedWords(question: string, words: string[], used: Set<number>, com
     const grain = word === 'per' && (PER_GRAINS.has(words[index + 1] ?? '') || (words[index + 1] === 'task' && /^types?$/.test(words[index + 2] ?? '')));
     if (condition) for (let offset = 0; offset <= condition[0].length; offset += 1) unplaced.add(index + offset);
     else if (word === 'per' && !grain) [index, index + 1].filter((at) => at < words.length && !used.has(at)).forEach((at) => unplaced.add(at));
-    else if (MEANING_WORDS.has(word) || (/\d/.test(word) && !TIME_LIKE.test(word))) unplaced.add(index);
+    // (a rate is an average already: "the average adoption rate" is the adoption rate)
+    else if ((MEANING_WORDS.has(word) && !(rate && RATE_AVERAGES.has(word))) || (/\d/.test(word) && !TIME_LIKE.test(word))) unplaced.add(index);
   });
   const phrases: number[][] = [];
   for (const index of [...unplaced].sort((a, b) => a - b)) {
@@ -673,7 +675,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     leftOut: leftOutNames(words, named),
-    unplaced: unplacedWords(question, words, used, comparison !== null),
+    unplaced: unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate'),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

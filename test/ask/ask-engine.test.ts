@@ -525,6 +525,7 @@ describe('names written without their accents, in any case', () => {
       expect(answer.suggestions, question).toHaveLength(3);
     }
     // the tables' own grain, a ranking's number, a comparison read: answered
+    expect(engine.ask('what is the average adoption rate').answer).toBe(engine.ask('what is the adoption rate').answer);
     for (const question of ['hours saved per week', 'adoption per task type', 'hours saved per team', 'what are the 2 least adopted task types', 'top 3 teams by adoption', 'which teams are above 40% adoption']) {
       expect(engine.ask(question).answered, question).toBe(true);
     }
