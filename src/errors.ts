@@ -1,4 +1,4 @@
-import { getSystemErrorMap } from 'node:util';
+import { getSystemErrorMap, inspect } from 'node:util';
 
 /**
  * Every failure uptake reports to a person is an UptakeError: a kind that maps to an
@@ -66,6 +66,13 @@ export class UptakeError extends Error {
 
   get exitCode(): number {
     return EXIT_CODES[this.kind];
+  }
+
+  // A notebook kernel (tslab) prints a cell's uncaught error with util.inspect, stack and all: a person's
+  // mistake (a misspelt team, a week without data) reads as its message there, as the CLI prints it; any
+  // other Error, a bug, keeps its stack.
+  [inspect.custom](): string {
+    return `${this.name}: ${this.message}`;
   }
 }
 

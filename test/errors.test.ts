@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
-import { fromSystemError, isSystemError, outputError, systemErrorText } from '../src/errors.js';
+import { inspect } from 'node:util';
+import { UptakeError, fromSystemError, isSystemError, outputError, systemErrorText } from '../src/errors.js';
 
 async function systemError(work: () => Promise<unknown>): Promise<Error & { code: string }> {
   const error = await work().then(() => undefined, (caught: unknown) => caught);
@@ -30,5 +31,18 @@ describe('system errors as UptakeErrors', () => {
     expect(error.message).toBe('out/q.csv: cannot write: read-only file system (EROFS)');
     expect(outputError('other', error)).toBe(error);
     expect(isSystemError(new Error('plain'))).toBe(false);
+  });
+});
+
+describe('an UptakeError as a notebook kernel prints it', () => {
+  // tslab prints a cell's uncaught error with console.error, that is util.inspect
+  it('is its name and message, without the stack or its fields; any other Error keeps its stack', () => {
+    const mistake = new UptakeError('usage', 'notebook parameter `week`: expected a week that holds data, got `2026-W30`', { cause: new Error('inner') });
+    expect(inspect(mistake)).toBe('UptakeError: notebook parameter `week`: expected a week that holds data, got `2026-W30`');
+    expect(inspect(new UptakeError('input', 'expected `started_at` to be a timestamp, got `yesterday`', { file: 'ai_logs.csv', line: 12 }))).toBe(
+      'UptakeError: ai_logs.csv:12: expected `started_at` to be a timestamp, got `yesterday`',
+    );
+    expect(mistake.stack).toMatch(/\n {4}at /);
+    expect(inspect(new TypeError('a bug'))).toMatch(/^TypeError: a bug\n {4}at /);
   });
 });

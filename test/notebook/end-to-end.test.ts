@@ -97,6 +97,16 @@ function expectReport(path: string): void {
   expect(data.filter((bundle) => joined(bundle['text/html'] ?? '').includes('<table')).length).toBeGreaterThanOrEqual(4);
 }
 
+// A user's mistake in a notebook shows as the UptakeError's message alone: no stack frame in any output; returns the error output.
+function expectMessageOnly(path: string): Output | undefined {
+  const outputs = outputsOf(path);
+  const error = outputs.find((output) => output.output_type === 'error');
+  expect(error).toMatchObject({ ename: 'UptakeError' });
+  const texts = outputs.flatMap((output) => [joined(output.text ?? ''), ...((output.traceback as string[] | undefined) ?? [])]);
+  expect(texts.filter((text) => /^\s+at /m.test(text) || text.includes('kind:'))).toEqual([]);
+  return error;
+}
+
 describe('uptake execute (CLI)', () => {
   it('exits 5 naming the failing cell and leaves the partial notebook', () => {
     const out = join(workDir, 'failing.ipynb');
@@ -106,6 +116,8 @@ describe('uptake execute (CLI)', () => {
     expect(result.stderr).toContain('uptake: ');
     expect(result.stderr).toContain('cell 2 (id c2, "// the broken step") failed: Error: boom at step 2; the partial notebook is in');
     expect(outputsOf(out).at(-1)).toMatchObject({ output_type: 'error', ename: 'Error', evalue: 'boom at step 2' });
+    // a bug (any Error but an UptakeError) keeps its stack in the notebook
+    expect(outputsOf(out).at(-1)?.traceback).toEqual(expect.arrayContaining(['Error: boom at step 2', expect.stringMatching(/^ {4}at evalmachine/)]));
     expect(result.stdout).toBe('');
   }, KERNEL_TEST);
 
@@ -149,15 +161,26 @@ describe('uptake execute (CLI)', () => {
   it('a bad week names the notebook parameter it was set in (`week`, `compareWith`); the CLI names --week', () => {
     const weeks = 'weeks available: 2026-W45, 2026-W46, 2026-W47';
     const badWeek = (name: string, ...parameters: string[]) => {
-      const result = uptake('execute', join(build, 'notebooks', name), '-p', `input=${REPORT_INPUT}`, ...parameters.flatMap((parameter) => ['-p', parameter]), '--out', join(workDir, `bad-week-${name}`));
+      const out = join(workDir, `bad-week-${name}`);
+      const result = uptake('execute', join(build, 'notebooks', name), '-p', `input=${REPORT_INPUT}`, ...parameters.flatMap((parameter) => ['-p', parameter]), '--out', out);
       expect(result.code).toBe(5);
       expect(result.stderr).not.toContain('--week');
+      expectMessageOnly(out);
       return result.stderr;
     };
     expect(badWeek('weekly-report.ipynb', 'week=2026-W99', 'output=')).toContain(`UptakeError: notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
     expect(badWeek('team-deep-dive.ipynb', 'week=2026-W30')).toContain(`UptakeError: notebook parameter \`week\`: expected a week that holds data, got \`2026-W30\`; ${weeks}`);
     expect(badWeek('explore.ipynb', 'week=2026-W99')).toContain(`UptakeError: notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}`);
     expect(badWeek('explore.ipynb', 'week=2026-W47', 'compareWith=2026-W30')).toContain(`UptakeError: notebook parameter \`compareWith\`: expected a week that holds data, got \`2026-W30\`; ${weeks}`);
+    const out = join(workDir, 'bad-team.ipynb');
+    const typo = uptake('execute', join(build, 'notebooks', 'team-deep-dive.ipynb'), '-p', `input=${REPORT_INPUT}`, '-p', 'team=Finanse', '--out', out);
+    expect(typo.code).toBe(5);
+    expect(expectMessageOnly(out)).toEqual({
+      output_type: 'error',
+      ename: 'UptakeError',
+      evalue: 'expected `team` to be one of Finance, Legal, got "Finanse"',
+      traceback: ['UptakeError: expected `team` to be one of Finance, Legal, got "Finanse"'],
+    });
     const cli = uptake('metrics', '--input', REPORT_INPUT, '--week', '2026-W30');
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain(`\nuptake: --week: expected a week that holds data, got \`2026-W30\`; ${weeks}\n`);
