@@ -232,7 +232,7 @@ describe('every notebook runs for the first week, a week without manual tasks an
 
     const noManual = executed('explore.ipynb', 'week=2026-W42');
     expect(noManual.sentences).toEqual([]);
-    expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, 2026-W41 against 2026-W42']);
+    expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, 2026-W42 against 2026-W41']);
     const counts = noManual.tables[1].split('\n');
     expect(counts[1]).toBe('|team|ai_logs|manual_logs|');
     expect(counts.find((line) => line.startsWith('|Finance|'))).toMatch(/^\|Finance\|[1-9]\d*\|0\|$/);
@@ -279,7 +279,7 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
       'Every cleaned task',
       'Tasks per team and source, 2026-W47',
       'Adoption by team, 2026-W47',
-      'Adoption by task type, 2026-W46 against 2026-W47',
+      'Adoption by task type, 2026-W47 against 2026-W46',
     ]);
     expect(joined(tables[1]['text/plain'])).toContain('|Finance|');
     expect(joined(tables[1]['text/plain'])).not.toContain('|Legal|');
