@@ -48,8 +48,8 @@ export type { LoadReportOptions, LoadedReport, LoadedData, ReportSource, LoadEff
 export { findProjectRoot } from './notebook/find-project-root.js';
 export { readMetricsDocument } from './notebook/read-metrics-document.js';
 export { displayBundle } from './notebook/display-bundle.js';
-export { tasks, quarantine, roster, metrics, matchTeam, teamsOf } from './notebook/analyst-data.js';
-export type { DataSource, TaskFilter, MetricsTables as MetricsTableSet } from './notebook/analyst-data.js';
+export { tasks, quarantine, roster, metrics, matchTeam, teamsOf, taskSlice } from './notebook/analyst-data.js';
+export type { DataSource, TaskFilter, TaskSlice, MetricsTables as MetricsTableSet } from './notebook/analyst-data.js';
 export { show, tableDisplayBundle } from './notebook/show-table.js';
 export type { ShowTableOptions } from './notebook/show-table.js';
 export { readNotebook, writeNotebook } from './notebook/nbformat.js';

@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { teamKey } from '../clean/load-roster.js';
 import { teamsOf } from '../clean/teams-of.js';
+import { columnCodes } from '../columns/index.js';
 import type { CleanedData } from '../clean/types.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { makePeriodLookup } from '../metrics/make-period-lookup.js';
@@ -108,10 +109,38 @@ function matcher(name: string, wanted: string[], known: Iterable<string | null>)
  * @example matchTeam("  sales ops", ["Legal", "Sales Ops"]) // 'Sales Ops'
  */
 export function matchTeam(given: string, known: Iterable<string | null>): string {
+  return matchName('team', given, known);
+}
+
+// A name a parameter gives, in the data's spelling: trimmed, case-insensitive, runs of spaces as one.
+function matchName(parameter: string, given: string, known: Iterable<string | null>): string {
   const names = [...new Set([...known].filter((name): name is string => typeof name === 'string' && name !== '*'))].sort();
   const found = names.find((name) => teamKey(name) === teamKey(given));
-  if (found === undefined) throw new UptakeError('usage', `expected \`team\` to be one of ${names.join(', ')}, got ${JSON.stringify(given)}`);
+  if (found === undefined) throw new UptakeError('usage', `expected \`${parameter}\` to be one of ${names.join(', ')}, got ${JSON.stringify(given)}`);
   return found;
+}
+
+/** The tasks a notebook's `team` and `taskType` parameters pick out. */
+export interface TaskSlice {
+  /** The team as the data spells it (`"  SALES ops "` is `Sales Ops`); null: every team. */
+  team: string | null;
+  /** The task type as the data spells it; null: every task type. */
+  taskType: string | null;
+  /** The slice in a sentence: `Sales Ops`, `Sales Ops, contract_review`, `all teams, contract_review`, `all teams`. */
+  name: string;
+}
+
+/**
+ * The team and task type the parameters name, spelt as the data spells them (an empty or blank parameter is
+ * every team or task type), and the slice's name for a sentence or caption; an unknown name is a usage
+ * error naming the parameter and listing the known names.
+ * @example (await uptake.taskSlice({ team: "  SALES ops " })).name // 'Sales Ops'
+ */
+export async function taskSlice(filter: DataSource & { team?: string; taskType?: string } = {}): Promise<TaskSlice> {
+  const { data } = await load(filter);
+  const team = filter.team?.trim() ? matchTeam(filter.team, teamsOf(data)) : null;
+  const taskType = filter.taskType?.trim() ? matchName('taskType', filter.taskType, columnCodes(data.tasks, 'task_type').values as Array<string | null>) : null;
+  return { team, taskType, name: [team ?? 'all teams', ...(taskType === null ? [] : [taskType])].join(', ') };
 }
 
 // (the notebooks' API holds it too: uptake.teamsOf(data))

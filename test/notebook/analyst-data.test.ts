@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/report/load-report.js';
-import { metrics, quarantine, roster, tasks, teamsOf } from '../../src/notebook/analyst-data.js';
+import { metrics, quarantine, roster, taskSlice, tasks, teamsOf } from '../../src/notebook/analyst-data.js';
 import { tableDisplayBundle } from '../../src/notebook/show-table.js';
 import { ROSTER_HEADER, csv, inputFolder } from '../helpers/input-folder.js';
 
@@ -58,6 +58,16 @@ describe('tasks', () => {
 
   it('names the known teams when a team matches none', async () => {
     await expect(tasks({ input: folder, team: 'Sales' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `team` to be one of Legal, Sales Ops, got "Sales"' });
+  });
+});
+
+describe('taskSlice', () => {
+  it('names the team and task type as the data spells them; a blank one is every team or task type', async () => {
+    expect(await taskSlice({ input: folder, team: '  SALES   ops ', taskType: 'Contract_Review' })).toEqual({ team: 'Sales Ops', taskType: 'contract_review', name: 'Sales Ops, contract_review' });
+    expect(await taskSlice({ input: folder, team: ' ', taskType: 'EMAIL_DRAFT' })).toEqual({ team: null, taskType: 'email_draft', name: 'all teams, email_draft' });
+    expect(await taskSlice({ input: folder })).toEqual({ team: null, taskType: null, name: 'all teams' });
+    await expect(taskSlice({ input: folder, taskType: 'contract' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `taskType` to be one of contract_review, email_draft, got "contract"' });
+    await expect(taskSlice({ input: folder, team: 'Sales' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `team` to be one of Legal, Sales Ops, got "Sales"' });
   });
 });
 

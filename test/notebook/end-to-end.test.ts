@@ -225,9 +225,9 @@ describe('every notebook runs for the first week, a week without manual tasks an
 
   it('explore.ipynb: a sentence instead of the comparison in the first week, and instead of the counts and charts of a slice with no tasks', () => {
     const first = executed('explore.ipynb', 'week=2026-W40', 'team=treasury');
-    expect(first.streams).toContain('2026-W40 (2026-09-28 to 2026-10-04): 0 tasks of treasury\n');
+    expect(first.streams).toContain('2026-W40 (2026-09-28 to 2026-10-04): 0 tasks of Treasury\n');
     expect(first.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Adoption by team, 2026-W40']);
-    expect(first.sentences).toEqual(['No tasks of treasury in 2026-W40: nothing to count or draw.', 'No week before 2026-W40 in the data to compare with.']);
+    expect(first.sentences).toEqual(['No tasks of Treasury in 2026-W40: nothing to count or draw.', 'No week before 2026-W40 in the data to compare with.']);
     expect([first.plots, first.vegaLite]).toEqual([[], []]);
 
     const noManual = executed('explore.ipynb', 'week=2026-W42');
@@ -272,7 +272,7 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
     const outputs = outputsOf(out);
     expect(outputs.filter((output) => output.output_type === 'error')).toEqual([]);
     const streams = outputs.filter((output) => output.output_type === 'stream').map((output) => joined(output.text));
-    expect(streams).toContain('2026-W47 (2026-11-16 to 2026-11-22): 120 tasks of FINANCE\n');
+    expect(streams).toContain('2026-W47 (2026-11-16 to 2026-11-22): 120 tasks of Finance\n');
     const data = outputs.filter((output) => output.output_type === 'display_data').map((output) => output.data as Record<string, unknown>);
     const tables = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<div class="uptake-table">'));
     expect(tables.map((bundle) => joined(bundle['text/plain']).split('\n')[0])).toEqual([
