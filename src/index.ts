@@ -50,6 +50,8 @@ export { readMetricsDocument } from './notebook/read-metrics-document.js';
 export { displayBundle } from './notebook/display-bundle.js';
 export { tasks, quarantine, roster, metrics, matchTeam, teamsOf, taskSlice } from './notebook/analyst-data.js';
 export type { DataSource, TaskFilter, TaskSlice, MetricsTables as MetricsTableSet } from './notebook/analyst-data.js';
+export { compareTaskTypes } from './notebook/compare-task-types.js';
+export type { TaskTypeComparison } from './notebook/compare-task-types.js';
 export { show, tableDisplayBundle } from './notebook/show-table.js';
 export type { ShowTableOptions } from './notebook/show-table.js';
 export { readNotebook, writeNotebook } from './notebook/nbformat.js';

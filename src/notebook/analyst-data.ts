@@ -42,7 +42,7 @@ export interface TaskFilter extends DataSource {
   weekParameter?: string;
 }
 
-interface Loaded {
+export interface Loaded {
   config: Config;
   data: CleanedData;
   /** Changes when an input file or the config file does: size and time of every file. */
@@ -71,7 +71,11 @@ async function signatureOf(input: string, configFile: string | undefined): Promi
 
 // A notebook calls tasks(), roster() and metrics() cell after cell: the folder is cleaned once per kernel
 // and again only when one of its files (or the config file) changes.
-async function load(source: DataSource): Promise<Loaded> {
+/**
+ * The config and cleaned data of a notebook's source, cleaned once per kernel (again when a file changes).
+ * @example const { config, data } = await loadAnalystData({ input: "data/sample" });
+ */
+export async function loadAnalystData(source: DataSource): Promise<Loaded> {
   const { config, input, key, configFile } = await resolveSource(source);
   const signature = await signatureOf(input, configFile);
   const cached = loaded.get(key);
@@ -137,7 +141,7 @@ export interface TaskSlice {
  * @example (await uptake.taskSlice({ team: "  SALES ops " })).name // 'Sales Ops'
  */
 export async function taskSlice(filter: DataSource & { team?: string; taskType?: string } = {}): Promise<TaskSlice> {
-  const { data } = await load(filter);
+  const { data } = await loadAnalystData(filter);
   const team = filter.team?.trim() ? matchTeam(filter.team, teamsOf(data)) : null;
   const taskType = filter.taskType?.trim() ? matchName('taskType', filter.taskType, columnCodes(data.tasks, 'task_type').values as Array<string | null>) : null;
   return { team, taskType, name: [team ?? 'all teams', ...(taskType === null ? [] : [taskType])].join(', ') };
@@ -157,7 +161,7 @@ function numberOrNull(value: unknown): number | null {
  * @example const tasks = await uptake.tasks({ week: "2026-W47", team: "sales ops" });
  */
 export async function tasks(filter: TaskFilter = {}): Promise<ColumnTable> {
-  const { config, data } = await load(filter);
+  const { config, data } = await loadAnalystData(filter);
   const table = data.tasks;
   const startedAt = table.array('started_at') as ArrayLike<number>;
   const periods = makePeriodLookup(config.timezone);
@@ -195,7 +199,7 @@ export async function tasks(filter: TaskFilter = {}): Promise<ColumnTable> {
  * @example (await uptake.quarantine()).groupby("reason").count()
  */
 export async function quarantine(source: DataSource & { reason?: string } = {}): Promise<ColumnTable> {
-  const { data } = await load(source);
+  const { data } = await loadAnalystData(source);
   const records = source.reason ? data.quarantine.filter((record) => record.reason === source.reason) : data.quarantine;
   return aq.table({
     file: records.map((record) => record.file),
@@ -212,7 +216,7 @@ export async function quarantine(source: DataSource & { reason?: string } = {}):
  * @example await uptake.roster({ team: "Legal", month: "2026-11" })
  */
 export async function roster(filter: DataSource & { team?: string | string[]; month?: string } = {}): Promise<ColumnTable> {
-  const { data } = await load(filter);
+  const { data } = await loadAnalystData(filter);
   const teams = data.roster.array('team') as ArrayLike<string | null>;
   const months = data.roster.array('month') as ArrayLike<string>;
   const teamMatches = matcher('team', asList(filter.team), Array.from(teams));
@@ -247,7 +251,7 @@ export interface MetricsTables {
  * @example (await uptake.metrics({ week: compareWith, weekParameter: "compareWith" })).tables.adoption_by_team
  */
 export async function metrics(filter: DataSource & { week?: string; team?: string; weekParameter?: string } = {}): Promise<MetricsTables> {
-  const { config, data } = await load(filter);
+  const { config, data } = await loadAnalystData(filter);
   const { metrics: document } = reportOn({ config, data }, filter.week || 'latest', weekSetting(filter.weekParameter ?? 'week'));
   const teamMatches = matcher('team', asList(filter.team), teamsOf(data));
   const tables = {} as MetricsTables['tables'];

@@ -232,11 +232,11 @@ describe('every notebook runs for the first week, a week without manual tasks an
 
     const noManual = executed('explore.ipynb', 'week=2026-W42');
     expect(noManual.sentences).toEqual([]);
-    expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, 2026-W42 against 2026-W41']);
+    expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, all teams, 2026-W42 against 2026-W41']);
     const counts = noManual.tables[1].split('\n');
     expect(counts[1]).toBe('|team|ai_logs|manual_logs|');
     expect(counts.find((line) => line.startsWith('|Finance|'))).toMatch(/^\|Finance\|[1-9]\d*\|0\|$/);
-    expect(noManual.plots).toEqual(['Tasks per day, 2026-W42', 'Tasks per task type, 2026-W42', 'Adoption by task type, 2026-W41 → 2026-W42']);
+    expect(noManual.plots).toEqual(['Tasks per day, 2026-W42', 'Tasks per task type, 2026-W42', 'Adoption by task type, all teams, 2026-W41 → 2026-W42']);
     expect(noManual.vegaLite).toEqual(['Task duration (minutes), 2026-W42']);
   }, 2 * KERNEL_TEST);
 
@@ -279,12 +279,12 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
       'Every cleaned task',
       'Tasks per team and source, 2026-W47',
       'Adoption by team, 2026-W47',
-      'Adoption by task type, 2026-W47 against 2026-W46',
+      'Adoption by task type, Finance, 2026-W47 against 2026-W46',
     ]);
     expect(joined(tables[1]['text/plain'])).toContain('|Finance|');
     expect(joined(tables[1]['text/plain'])).not.toContain('|Legal|');
     const plots = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<figure'));
-    expect(plots.map((bundle) => joined(bundle['text/plain']))).toEqual(['Tasks per day, 2026-W47', 'Tasks per task type, 2026-W47', 'Adoption by task type, 2026-W46 → 2026-W47']);
+    expect(plots.map((bundle) => joined(bundle['text/plain']))).toEqual(['Tasks per day, 2026-W47', 'Tasks per task type, 2026-W47', 'Adoption by task type, Finance, 2026-W46 → 2026-W47']);
     for (const plot of plots) expect(joined(plot['text/html'])).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     const vegaLite = data.filter((bundle) => bundle['application/vnd.vegalite.v5+json']);
     expect(vegaLite.map((bundle) => joined(bundle['text/plain']))).toEqual(['Task duration (minutes), 2026-W47']);
