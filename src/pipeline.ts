@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UptakeError, isSystemError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
-import { isIsoWeek } from './util/iso-week.js';
+import { parseIsoWeek } from './util/iso-week.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
 import { readRegularFile } from './util/read-state-file.js';
@@ -195,8 +195,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   await checkRunOutputs(config, options, env);
   // a week named up front: a week folder the run may not replace is said before any work (checked again before the swap)
-  const named = options.week.trim();
-  if (isIsoWeek(named)) {
+  const named = parseIsoWeek(options.week);
+  if (named !== null) {
     const weekDir = join(outRoot, named);
     await expectReportFolder(await realpath(weekDir).catch(() => weekDir), named, weekDir);
   }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
-import { dateOf, dayNumber, isIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { dateOf, dayNumber, parseIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { byQuarterHour, columnValues } from '../columns/index.js';
 import { makePeriodLookup } from './make-period-lookup.js';
 
@@ -63,13 +63,21 @@ export function resolveWeek(data: CleanedData, config: Config, week: string, set
 }
 
 /**
+ * A week setting (`--week`, a notebook's `week` or `compareWith`) in its one spelling, whoever reads it: `latest`,
+ * or an ISO week, each in any case and with spaces around (`2026-w47` is `2026-W47`); null when it is neither.
+ * @example readWeekSetting(' 2026-w47') // '2026-W47'
+ */
+export function readWeekSetting(requested: string): string | null {
+  return requested.trim().toLowerCase() === 'latest' ? 'latest' : parseIsoWeek(requested);
+}
+
+/**
  * A week setting that is no week at all (not `latest` nor an ISO week a calendar has), refused before any work:
  * UptakeError('usage', exit 2) naming the setting. Whether the data holds the week is resolveWeek's to say.
  * @example expectWeekSetting('2026-W99', '--week') // throws: --week: expected `latest` or an ISO week like 2026-W47, got `2026-W99`
  */
 export function expectWeekSetting(requested: string, setting: string): void {
-  const value = requested.trim();
-  if (value.toLowerCase() !== 'latest' && !isIsoWeek(value)) throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\``);
+  if (readWeekSetting(requested) === null) throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\``);
 }
 
 /**
@@ -86,8 +94,8 @@ function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates
   if (weeks.length === 0 || !loadedDates) {
     throw new UptakeError('input', 'expected at least one cleaned task to report on, got none');
   }
-  const value = requested.trim();
-  if (value.toLowerCase() === 'latest') {
+  const value = readWeekSetting(requested);
+  if (value === 'latest') {
     // a week is complete once its Sunday is loaded and over: compared as day numbers, never as text
     const lastComplete = Math.min(dayNumber(loadedDates.last), dayNumber(today) - 1);
     const complete = weeks.filter((week) => dayNumber(weekBounds(week).end) <= lastComplete);
@@ -99,7 +107,7 @@ function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates
     }
     return reportWeek(complete[complete.length - 1], zone, true);
   }
-  if (!isIsoWeek(value)) {
+  if (value === null) {
     throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   if (!weeks.includes(value)) {

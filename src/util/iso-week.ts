@@ -13,6 +13,16 @@ export function isIsoWeek(value: string): boolean {
 }
 
 /**
+ * An ISO week as a person types it, in its one spelling: the `W` in either case and spaces around it ignored
+ * (`2026-w47` is `2026-W47`); null when it is no ISO week a calendar has.
+ * @example parseIsoWeek(' 2026-w47 ') // '2026-W47'
+ */
+export function parseIsoWeek(value: string): IsoWeek | null {
+  const week = value.trim().toUpperCase();
+  return isIsoWeek(week) ? week : null;
+}
+
+/**
  * The ISO week that holds an instant, in a time zone.
  * @example isoWeekOf(Date.UTC(2026, 10, 22, 23), 'UTC') // '2026-W47'
  */

@@ -96,6 +96,12 @@ describe('uptake metrics', () => {
     expect(result.stdout).not.toMatch(/\b(adoption_rate|delta_pts|adoption_drop)\b(?! ?\])/);
   });
 
+  it('--week takes the ISO week in any case, as the notebooks\' week does: 2026-w46 is 2026-W46', async () => {
+    const result = await run(['--input', input, '--week', '2026-w46', '--json']);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ week: '2026-W46', week_start: '2026-11-09', week_end: '2026-11-15' });
+  });
+
   it('an unknown week exits 2 naming the value and the weeks available', async () => {
     const result = await run(['--input', input, '--week', '2026-W30', '--json']);
     expect(result.exitCode).toBe(2);

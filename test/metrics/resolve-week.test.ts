@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUptakeError } from '../../src/errors.js';
-import { resolveWeek } from '../../src/metrics/resolve-week.js';
+import { expectWeekSetting, readWeekSetting, resolveWeek, resolveWeekOf } from '../../src/metrics/resolve-week.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
 
 function dataEnding(lastStart: string) {
@@ -78,6 +78,19 @@ describe('resolveWeek', () => {
     // in UTC that task is Monday of W48, W47 holds nothing, so the last complete week holding data is W46
     expect(resolveWeek(data, testConfig(), 'latest').week).toBe('2026-W46');
     expect(() => resolveWeek(data, testConfig({ timezone: 'America/New_York' }), '2026-W48')).toThrow(/2026-W48/);
+  });
+
+  it('reads a week as --week, a notebook\'s week and compareWith all do: `latest` and the ISO week in any case, spaces around ignored', () => {
+    expect(['latest', ' LATEST ', '2026-W47', '2026-w47', ' 2026-w47 ', '2026W47', '2026-W7', '2026-W60', 'w47', ''].map(readWeekSetting)).toEqual([
+      'latest', 'latest', '2026-W47', '2026-W47', '2026-W47', null, null, null, null, null,
+    ]);
+    const data = dataEnding('2026-11-22T20:00:00Z');
+    expect(resolveWeek(data, testConfig(), '2026-w46')).toMatchObject({ week: '2026-W46', start: '2026-11-09', latest: false });
+    expect(resolveWeek(data, testConfig(), ' Latest ')).toMatchObject({ week: '2026-W47', latest: true });
+    // (a store's weeks, resolved the same way)
+    expect(resolveWeekOf(['2026-W46', '2026-W47'], data.loadedDates, data.asOf, testConfig(), '2026-w47').week).toBe('2026-W47');
+    expect(() => expectWeekSetting('2026-w47', '--week')).not.toThrow();
+    expect(() => expectWeekSetting('2026W47', '--week')).toThrow('--week: expected `latest` or an ISO week like 2026-W47, got `2026W47`');
   });
 
   it('rejects an invalid week with a usage error naming it and the weeks available', () => {

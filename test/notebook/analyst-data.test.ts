@@ -88,6 +88,12 @@ describe('quarantine, roster and metrics', () => {
     await expect(tasks({ input: REPORT_INPUT, week: ['2026-W47', '2026-W99'] })).rejects.toMatchObject({ kind: 'usage', message: `notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}` });
   });
 
+  it('reads the week parameter as --week reads it: 2026-w46 is 2026-W46', async () => {
+    expect((await metrics({ input: REPORT_INPUT, week: '2026-w46' })).week).toBe('2026-W46');
+    expect((await tasks({ input: REPORT_INPUT, week: ' 2026-w46', team: 'legal' })).numRows()).toBe((await tasks({ input: REPORT_INPUT, week: '2026-W46', team: 'legal' })).numRows());
+    expect(new Set((await tasks({ input: REPORT_INPUT, week: '2026-w46' })).array('week'))).toEqual(new Set(['2026-W46']));
+  });
+
   it("gives the week's KPI tables as arquero tables, a team's rows with the all-teams row", async () => {
     const result = await metrics({ input: REPORT_INPUT, week: '2026-W47', team: 'LEGAL' });
     expect([result.week, result.weekStart, result.weekEnd]).toEqual(['2026-W47', '2026-11-16', '2026-11-22']);

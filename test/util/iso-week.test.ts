@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { dateOfDay, dayNumber, lastDateOfMonth, monthNumber, monthOfNumber, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
+import { dateOfDay, dayNumber, lastDateOfMonth, monthNumber, monthOfNumber, parseIsoWeek, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
 
 test('dates and months count as numbers, across years and past year 9999', () => {
   expect(dayNumber('1970-01-01')).toBe(0);
@@ -24,4 +24,8 @@ describe('lastDateOfMonth', () => {
   it('is the month\'s last day, leap years and December included', () => {
     expect(['2026-11', '2028-02', '2027-02', '2026-12'].map(lastDateOfMonth)).toEqual(['2026-11-30', '2028-02-29', '2027-02-28', '2026-12-31']);
   });
+});
+
+test('an ISO week as typed is its one spelling: the W in either case, spaces around ignored; no week is null', () => {
+  expect(['2026-W47', '2026-w47', ' 2026-w53 ', '2020-w53', '2026W47', '2026-W7', '2026-W00', 'latest'].map(parseIsoWeek)).toEqual(['2026-W47', '2026-W47', '2026-W53', '2020-W53', null, null, null, null]);
 });
