@@ -30,8 +30,10 @@ export {
   asiByMonthChart,
   loggingCoverageChart,
   coverageSummary,
+  reportTeamColors,
 } from './render/charts/index.js';
 export type { ReportChart, ChartSpec } from './render/charts/index.js';
+export type { TeamColors } from './render/charts/team-colors.js';
 export { renderPlot, plotDisplayBundle, isPlotChartSpec, Plot } from './render/render-plot.js';
 /** arquero (the tables `tasks()` and `metrics()` return), for notebooks: `uptake.aq.from(rows)`. */
 export * as aq from 'arquero';

@@ -1,25 +1,21 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { CHART_HEIGHT, CHART_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, byDrawOrder, emphasisColors, isShown, lineEmphasis, zoomedRateDomain } from './chart-style.js';
+import { CHART_HEIGHT, CHART_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, byDrawOrder, isShown, lineEmphasis, zoomedRateDomain } from './chart-style.js';
 import { reportThresholds } from './report-thresholds.js';
+import { asiTeams, reportTeamColors, teamLegend, type TeamColors } from './team-colors.js';
 
 // With many teams every line looks alike: the teams below the target in the report month, or
-// alerted for accuracy, get colour; the rest go grey underneath the all-teams line.
+// alerted for accuracy, get colour (the lowest six); the rest go grey underneath the all-teams line.
 /**
  * Accuracy stability index (ASI) by month and team, with the accuracy target as a dashed line;
- * the axis zoomed to the values and the target; teams below target (or alerted) in colour, or the
- * teams `highlight` names (a notebook about one team).
+ * the axis zoomed to the values and the target; teams below target (or alerted) in colour (asiTeams),
+ * or the teams `highlight` names (a notebook about one team); `colors` is the report's team colours
+ * (default: the document's, reportTeamColors).
  * @example asiByMonthChart(doc, { accuracyTarget: 0.9 }).layer[1].encoding.y.datum // 0.9
  */
-export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number; highlight?: string[] } = {}): TopLevelSpec {
+export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?: number; highlight?: string[]; colors?: TeamColors } = {}): TopLevelSpec {
   const { accuracyTarget } = reportThresholds(doc, options);
-  const month = doc.week_end.slice(0, 7);
-  const flagged = new Set(
-    options.highlight ?? [
-      ...doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && typeof row.asi === 'number' && row.asi < accuracyTarget).map((row) => row.team),
-      ...doc.tables.alerts.filter((alert) => alert.rule.startsWith('asi_') && typeof alert.team === 'string').map((alert) => alert.team as string),
-    ],
-  );
+  const flagged = new Set(options.highlight ?? asiTeams(doc, { accuracyTarget }));
   const values = doc.tables.accuracy_stability
     .filter((row) => isShown(row) && typeof row.asi === 'number')
     .map((row) => ({
@@ -30,7 +26,7 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
       above_target: row.above_target,
     }))
     .sort(byDrawOrder);
-  const color = emphasisColors(values);
+  const colors = options.colors ?? reportTeamColors(doc, { accuracyTarget });
   // Zoomed to the band the lines sit in, the target line always inside it.
   const domain = zoomedRateDomain(values.map((value) => value.asi as number), [accuracyTarget]);
   const targetPercent = `${Math.round(accuracyTarget * 100)} %`;
@@ -48,7 +44,7 @@ export function asiByMonthChart(doc: MetricsDocument, options: { accuracyTarget?
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: 0 } },
           y: { field: 'asi', type: 'quantitative', title: 'ASI', scale: { domain }, axis: { labelExpr: PERCENT_AXIS_LABELS } },
-          color: { field: 'group', type: 'nominal', title: 'Team', scale: color },
+          color: { field: 'group', type: 'nominal', title: 'Team', scale: colors, legend: teamLegend(colors, values) },
           detail: { field: 'team', type: 'nominal' },
           strokeWidth: { field: 'emphasis', type: 'ordinal', scale: { domain: ['all teams', 'named', 'other'], range: [3.5, 2.2, 1] }, legend: null },
           tooltip: [

@@ -1,6 +1,6 @@
 import { ALL_TEAMS_LABEL, teamName } from '../../metrics/column-catalog.js';
 
-// Shared look of the report charts: fixed sizes so PDF pages lay out, one team palette.
+// Shared look of the report charts: fixed sizes so PDF pages lay out; the team palette is team-colors.ts.
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 export const CHART_WIDTH = 640;
@@ -8,8 +8,8 @@ export const CHART_HEIGHT = 300;
 
 /** How the all-teams row ("*") is labelled in charts (the column catalogue's name). */
 export { ALL_TEAMS_LABEL };
-const ALL_TEAMS_COLOR = '#1b1b1b';
-const TEAM_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b', '#17becf', '#8c564b', '#bcbd22', '#393b79'];
+/** The all-teams line: near-black, on every chart (the teams' colours: team-colors.ts). */
+export const ALL_TEAMS_COLOR = '#1b1b1b';
 
 export const FLAG_COLOR = '#d62728';
 export const OK_COLOR = '#9e9e9e';
@@ -73,20 +73,6 @@ export function isShown(row: Record<string, unknown>): boolean {
   return row.suppressed !== true;
 }
 
-// "All teams" first and near-black, the teams after it in a stable order, so every chart agrees.
-/**
- * Color scale for team lines: the all-teams line first and dark.
- * @example teamColorScale(['Legal', 'All teams']).domain // ['All teams', 'Legal']
- */
-export function teamColorScale(labels: string[]): { domain: string[]; range: string[] } {
-  const teams = [...new Set(labels.filter((label) => label !== ALL_TEAMS_LABEL))].sort();
-  const domain = labels.includes(ALL_TEAMS_LABEL) ? [ALL_TEAMS_LABEL, ...teams] : teams;
-  const range = domain.map((label, index) =>
-    label === ALL_TEAMS_LABEL ? ALL_TEAMS_COLOR : TEAM_COLORS[(labels.includes(ALL_TEAMS_LABEL) ? index - 1 : index) % TEAM_COLORS.length],
-  );
-  return { domain, range };
-}
-
 /** Legend entry of the grey lines: the teams a chart does not single out. */
 export const OTHER_TEAMS = 'Other teams';
 
@@ -110,15 +96,4 @@ export function lineEmphasis(team: string, singledOut: boolean): { team: string;
 /** Sort order that draws the grey lines first and the all-teams line last, on top. */
 export function byDrawOrder(a: { emphasis: LineEmphasis }, b: { emphasis: LineEmphasis }): number {
   return DRAW_ORDER[a.emphasis] - DRAW_ORDER[b.emphasis];
-}
-
-/**
- * The colour scale of emphasised lines: all teams and the singled-out teams as teamColorScale
- * colours them, then one grey for the other teams when there are any.
- * @example emphasisColors([{ group: 'All teams' }, { group: 'Other teams' }]).domain // ['All teams', 'Other teams']
- */
-export function emphasisColors(values: Array<{ group: string }>): { domain: string[]; range: string[] } {
-  const named = teamColorScale(values.filter((value) => value.group !== OTHER_TEAMS).map((value) => value.group));
-  const hasOthers = values.some((value) => value.group === OTHER_TEAMS);
-  return { domain: [...named.domain, ...(hasOthers ? [OTHER_TEAMS] : [])], range: [...named.range, ...(hasOthers ? [MUTED_COLOR] : [])] };
 }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { formatPercent, namedTeams } from '../narrative.js';
+import { formatPercent } from '../narrative.js';
 import { adoptionByTaskTypeChart, shownTaskTypes, taskTypeName } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
@@ -9,6 +9,7 @@ import { withCaption } from './chart-style.js';
 import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
 import { coverageSummary, latestCoverageMonth, loggingCoverageChart } from './logging-coverage.js';
 import { reportThresholds, type ReportThresholds } from './report-thresholds.js';
+import { MAX_COLORED_TEAMS, asiTeams, hoursTeams, reportTeamColors, trendTeams, type TeamColors } from './team-colors.js';
 import { isPlotChartSpec, type PlotChartSpec } from '../render-plot.js';
 
 /** A report chart's spec: Vega-Lite, or Observable Plot's options (see render-plot.ts). */
@@ -28,7 +29,7 @@ type Thresholds = Partial<ReportThresholds>;
 const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function trendCaption(doc: MetricsDocument): string {
-  const named = namedTeams(doc);
+  const named = trendTeams(doc);
   const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
   const level = all && typeof all.adoption_rate === 'number' ? ` (now ${formatPercent(all.adoption_rate)})` : '';
   if (named.length === 0) return `Black: all teams${level}; no team moved enough this week to single out.`;
@@ -50,7 +51,9 @@ function hoursCaption(doc: MetricsDocument): string {
   const all = current.find((row) => row.team === '*');
   const top = current.filter((row) => row.team !== '*').sort((a, b) => b.cumulative_hours_saved - a.cumulative_hours_saved)[0];
   const total = all ? `${hours.format(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
-  return top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
+  const sentence = top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
+  const teams = new Set(doc.tables.time_saved.filter((row) => row.team !== '*' && row.suppressed !== true && typeof row.cumulative_hours_saved === 'number').map((row) => row.team));
+  return teams.size > MAX_COLORED_TEAMS ? `${sentence} In colour, the ${hoursTeams(doc).length} teams with the most; the other ${teams.size - MAX_COLORED_TEAMS} in grey.` : sentence;
 }
 
 function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
@@ -61,6 +64,7 @@ function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
     .map((row) => row.team);
   const withheld = doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && row.suppressed === true).length;
   const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
+  if (below.length > MAX_COLORED_TEAMS) return `${scale} ${below.length} teams below it in ${month}; in colour the ${MAX_COLORED_TEAMS} lowest: ${asiTeams(doc, thresholds).join(', ')}.`;
   if (below.length > 0) return `${scale} Below it in ${month}: ${below.join(', ')}.`;
   // (a team withheld for privacy may be below it: "no team" would say more than the table shows)
   return withheld > 0 ? `${scale} No team shown is below it in ${month} (${withheld} withheld).` : `${scale} No team below it in ${month}.`;
@@ -70,11 +74,12 @@ function coverageCaption(doc: MetricsDocument, thresholds: Thresholds): string {
   return coverageSummary(doc, thresholds) ?? `Logging coverage ${latestCoverageMonth(doc) ?? ''}`.trim();
 }
 
-const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Thresholds): ChartSpec; caption(doc: MetricsDocument, thresholds: Thresholds): string }> = [
-  { id: 'adoption-trend', title: 'Adoption rate by week', build: (doc) => adoptionTrendChart(doc), caption: trendCaption },
+// Every per-team chart gets the report's one team colour scale (reportTeamColors), so a team keeps its colour.
+const BUILDERS: Array<{ id: string; title: string; build(doc: MetricsDocument, thresholds: Thresholds, colors: TeamColors): ChartSpec; caption(doc: MetricsDocument, thresholds: Thresholds): string }> = [
+  { id: 'adoption-trend', title: 'Adoption rate by week', build: (doc, _thresholds, colors) => adoptionTrendChart(doc, { colors }), caption: trendCaption },
   { id: 'adoption-by-task-type', title: 'Adoption by task type', build: (doc) => adoptionByTaskTypeChart(doc, taskTypeCaption(doc)), caption: taskTypeCaption },
-  { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: cumulativeHoursSavedChart, caption: hoursCaption },
-  { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: asiByMonthChart, caption: asiCaption },
+  { id: 'cumulative-hours-saved', title: 'Cumulative hours saved', build: (doc, _thresholds, colors) => cumulativeHoursSavedChart(doc, { colors }), caption: hoursCaption },
+  { id: 'asi-by-month', title: 'Accuracy stability (ASI) by month', build: (doc, thresholds, colors) => asiByMonthChart(doc, { ...thresholds, colors }), caption: asiCaption },
   { id: 'logging-coverage', title: 'Logging blind spots', build: loggingCoverageChart, caption: coverageCaption },
 ];
 
@@ -92,10 +97,11 @@ function valueCount(spec: ChartSpec): number {
  * @example reportCharts(doc).map((chart) => chart.id) // ['adoption-trend', 'adoption-by-task-type', ...]
  */
 export function reportCharts(doc: MetricsDocument, thresholds: Thresholds = {}): ReportChart[] {
-  return BUILDERS.map(({ id, title, build, caption }) => ({ id, title, spec: build(doc, thresholds), caption: caption(doc, thresholds) }))
+  const colors = reportTeamColors(doc, thresholds);
+  return BUILDERS.map(({ id, title, build, caption }) => ({ id, title, spec: build(doc, thresholds, colors), caption: caption(doc, thresholds) }))
     .filter((chart) => valueCount(chart.spec) > 0)
     // A Plot chart draws its caption itself (see adoptionByTaskTypeChart); a Vega-Lite one as its subtitle.
     .map((chart) => ({ ...chart, spec: isPlotChartSpec(chart.spec) ? chart.spec : withCaption(chart.spec, chart.caption) }));
 }
 
-export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart, coverageSummary };
+export { adoptionTrendChart, adoptionByTaskTypeChart, cumulativeHoursSavedChart, asiByMonthChart, loggingCoverageChart, coverageSummary, reportTeamColors };

@@ -25,7 +25,12 @@ describe('adoptionTrendChart', () => {
       ['2026-W46', 'All teams', 'All teams', 'all teams', 0.3],
       ['2026-W47', 'All teams', 'All teams', 'all teams', 0.4],
     ]);
-    expect(at(spec, 'encoding', 'color', 'scale')).toEqual({ domain: ['All teams', 'Legal', 'Other teams'], range: ['#1b1b1b', '#4c78a8', '#c3c8ce'] });
+    // the report's one scale (every team, Sales Ops from the ASI table; Tiny is withheld everywhere), the legend only what is drawn
+    expect(at(spec, 'encoding', 'color', 'scale')).toEqual({
+      domain: ['All teams', 'HR', 'Legal', 'Sales Ops', 'Other teams'],
+      range: ['#1b1b1b', '#54a24b', '#4c78a8', '#f58518', '#c3c8ce'],
+    });
+    expect(at(spec, 'encoding', 'color', 'legend')).toEqual({ values: ['All teams', 'Legal', 'Other teams'], labelLimit: 240 });
     expect(at(spec, 'encoding', 'detail', 'field')).toBe('team');
     expect(at(spec, 'encoding', 'strokeWidth', 'scale')).toEqual({ domain: ['all teams', 'named', 'other'], range: [3.5, 2.2, 1] });
     // Zoomed to the data (0.3 .. 0.75), padded to steps of 5 points.
@@ -38,6 +43,7 @@ describe('adoptionTrendChart', () => {
 
   it('highlights the teams it is told to', () => {
     const spec = adoptionTrendChart(chartDoc(), { highlight: [] });
-    expect(at(spec, 'encoding', 'color', 'scale', 'domain')).toEqual(['All teams', 'Other teams']);
+    expect(at(spec, 'encoding', 'color', 'scale', 'domain')).toEqual(['All teams', 'Legal', 'Sales Ops', 'Other teams']);
+    expect(at(spec, 'encoding', 'color', 'legend', 'values')).toEqual(['All teams', 'Other teams']);
   });
 });

@@ -20,7 +20,8 @@ describe('asiByMonthChart', () => {
       ['2026-10', 'All teams', 'All teams', 0.85],
       ['2026-11', 'All teams', 'All teams', 0.8],
     ]);
-    expect(at(spec, 'layer', 0, 'encoding', 'color', 'scale', 'domain')).toEqual(['All teams', 'Sales Ops', 'Other teams']);
+    expect(at(spec, 'layer', 0, 'encoding', 'color', 'scale')).toEqual({ domain: ['All teams', 'Legal', 'Sales Ops', 'Other teams'], range: ['#1b1b1b', '#4c78a8', '#f58518', '#c3c8ce'] });
+    expect(at(spec, 'layer', 0, 'encoding', 'color', 'legend', 'values')).toEqual(['All teams', 'Sales Ops', 'Other teams']);
     expect(at(spec, 'layer', 0, 'encoding', 'y', 'scale', 'domain')).toEqual([0.3, 1]);
     expect(at(spec, 'layer', 0, 'encoding', 'y', 'field')).toBe('asi');
     expect(at(asiByMonthChart(chartDoc({ accuracy_stability: [
