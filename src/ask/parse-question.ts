@@ -568,6 +568,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
   //    a share or a percentage asks for a rate; change words alone mean adoption
   found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
+  // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
+  // measure (unless the question counts: "how many AI tasks ...")
+  const counting = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
+  const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
+  if (!counting && found[0]?.metric.id === 'ai_tasks' && measured) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
   const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
   let metric = (share && ofUsers ? ofUsers : wantsRate ? found.find((entry) => entry.metric.unit === 'rate') : undefined)?.metric ?? found[0]?.metric ?? null;
@@ -675,7 +680,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     leftOut: leftOutNames(words, named),
-    unplaced: unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate'),
+    // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread)
+    unplaced: unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

@@ -526,6 +526,9 @@ describe('names written without their accents, in any case', () => {
     }
     // the tables' own grain, a ranking's number, a comparison read: answered
     expect(engine.ask('what is the average adoption rate').answer).toBe(engine.ask('what is the adoption rate').answer);
+    // "AI tasks" names what is measured, "accurate" the measure; "how many AI tasks" still counts them
+    expect(engine.ask('how accurate were AI tasks in November').answer).toBe(engine.ask('what was the ASI in November').answer);
+    expect(engine.ask('how many AI tasks were there last week').answer).toMatch(/^All teams completed \d+ AI tasks in 2026-W47\.$/);
     for (const question of ['hours saved per week', 'adoption per task type', 'hours saved per team', 'what are the 2 least adopted task types', 'top 3 teams by adoption', 'which teams are above 40% adoption']) {
       expect(engine.ask(question).answered, question).toBe(true);
     }
