@@ -616,6 +616,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     dimension = null;
     countOnly = false;
   }
+  // "how many tasks were abandoned": a count of tasks the tables hold only as a rate; not a count of task types
+  const rateCounted = howMany && metric.unit === 'rate' && !comparison && !ranking && (dimensionWord === 'task' || dimensionWord === 'tasks');
   // "which team is the heaviest AI user": the team with the highest adoption
   if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type')) {
     metric = metricById('adoption_rate');
@@ -681,7 +683,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     unknownTime: unreadTime(words, used),
     leftOut: leftOutNames(words, named),
     // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread)
-    unplaced: unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
+    unplaced: [
+      ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
+      ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
+    ],
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

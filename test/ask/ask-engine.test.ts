@@ -518,6 +518,7 @@ describe('names written without their accents, in any case', () => {
       ['what is the median duration of AI tasks', '"median duration"'],
       ['what will adoption be next week', '"will", "next"'],
       ['how much money did we save', '"money"'],
+      ['how many tasks were abandoned', '"how many"'],
     ]) {
       const answer = engine.ask(question);
       expect(answer.answered, question).toBe(false);
