@@ -71,6 +71,9 @@ describe('uptake generate', () => {
     await run(['--force']);
     expect(await readdir(out)).not.toContain('keep.txt');
     expect(await readdir(out)).toContain('.uptake-generated');
+    // an ISO week in any case, as every --week reads it
+    await run(['--force', '--end-week', ' 2026-w40']);
+    expect(await readdir(out)).toContain('ai_logs_2026-W40.csv');
   });
 
   it('--force never empties a folder the generator did not write', async () => {

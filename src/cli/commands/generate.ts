@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { STORY_DEFAULTS, type StoryOptions } from '../../generate/catalogue.js';
 import { GENERATE_DEFAULTS } from '../../generate/generate-dataset.js';
-import { isoWeekOf, shiftWeek } from '../../util/iso-week.js';
+import { isoWeekOf, parseIsoWeek, shiftWeek } from '../../util/iso-week.js';
 import { numberOption } from '../number-option.js';
 
 // (the story's own bounds, e.g. --idle-seats at most 1000, are generateDataset's)
@@ -42,7 +42,8 @@ export function registerGenerate(program: Command, effects: { now?: () => Date }
     .addHelpText('after', '\nExample:\n  uptake generate --out data/sample --end-week 2026-W47 --force\n')
     .action(async (options: { out: string; users: number; teams: number; weeks: number; seed: number; endWeek?: string; force: boolean } & StoryOptions) => {
       const { writeGeneratedDataset } = await import('../../generate/write-dataset.js');
-      const endWeek = options.endWeek ?? lastCompleteWeek((effects.now ?? (() => new Date()))());
+      // (an ISO week in any case, as every --week reads it; generateDataset refuses one that is none)
+      const endWeek = options.endWeek === undefined ? lastCompleteWeek((effects.now ?? (() => new Date()))()) : (parseIsoWeek(options.endWeek) ?? options.endWeek);
       const log = (message: string): void => {
         process.stderr.write(`[generate] ${message}\n`);
       };
