@@ -78,28 +78,28 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return refuse(`${metric}, but ${alike}`, `${alike}, so I will not guess; write the name as the data spells it.`);
       }
       if (interpretation.unknownNames.length > 0) {
-        const names = interpretation.unknownNames.map((name) => `"${name}"`).join(', ');
+        const names = quotedList(interpretation.unknownNames);
         return refuse(
           `${metric}, but no team or task type called ${names}`,
           `The data has no team or task type called ${names}, so I will not guess. Teams: ${source.teams.join(', ')}. Task types: ${source.taskTypes.join(', ')}.`,
         );
       }
       if (interpretation.leftOut.length > 0) {
-        const words = interpretation.leftOut.map((word) => `"${word}"`).join(', ');
+        const words = quotedList(interpretation.leftOut);
         return refuse(
           `${metric}, but with a name left out (${words}), which I cannot read yet`,
           `I cannot leave a team or task type out (${words}) yet, so I will not guess; ask for all teams ("adoption by team") or name the ones you want.`,
         );
       }
       if (interpretation.unknownTime.length > 0) {
-        const times = interpretation.unknownTime.map((word) => `"${word}"`).join(', ');
+        const times = quotedList(interpretation.unknownTime);
         return refuse(
           `${metric}, but no time I can read in ${times}`,
           `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
         );
       }
       if (interpretation.unplaced.length > 0) {
-        const words = interpretation.unplaced.map((word) => `"${word}"`).join(', ');
+        const words = quotedList(interpretation.unplaced);
         return refuse(
           `${metric}, but ${words} not read`,
           `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time. Questions close to it that I can answer are listed below.`,
@@ -110,4 +110,9 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
+}
+
+// The question's words a refusal names, each in quotes: '"Q3", "yesterday"'.
+function quotedList(words: string[]): string {
+  return words.map((word) => `"${word}"`).join(', ');
 }

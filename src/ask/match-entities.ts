@@ -31,8 +31,8 @@ const umlautsSpelledOut = (word: string) => foldName(foldCase(word).replace(/[ä
 function wordDistance(asked: string, known: string, reserved: Set<string>): number | null {
   if (asked === known) return 0;
   if (reserved.has(asked)) return null;
-  const [bare, name] = [foldName(asked), foldName(known)];
-  if (bare === name || (name !== umlautsSpelledOut(known) && foldCase(asked) === umlautsSpelledOut(known))) return 0;
+  const [bare, name, spelledOut] = [foldName(asked), foldName(known), umlautsSpelledOut(known)];
+  if (bare === name || (spelledOut !== name && foldCase(asked) === spelledOut)) return 0;
   if (bare === `${name}s` || `${bare}s` === name) return 0.25;
   if (bare.length >= 3 && name.startsWith(bare)) return 0.5;
   if (name.length >= 4 && bare.startsWith(name)) return 0.5;

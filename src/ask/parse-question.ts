@@ -570,9 +570,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
   // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
   // measure (unless the question counts: "how many AI tasks ...")
-  const counting = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
+  const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
-  if (!counting && found[0]?.metric.id === 'ai_tasks' && measured) found.unshift(measured);
+  if (!howMany && found[0]?.metric.id === 'ai_tasks' && measured) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
   const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
   let metric = (share && ofUsers ? ofUsers : wantsRate ? found.find((entry) => entry.metric.unit === 'rate') : undefined)?.metric ?? found[0]?.metric ?? null;
@@ -605,7 +605,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   }
   // "how many harmful tasks/outputs": the count of harmful AI tasks, not the rate (nor a list of task types)
-  const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
   if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
     metric = metricById('harmful_tasks');
     countOnly = false;

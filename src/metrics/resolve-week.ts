@@ -30,6 +30,9 @@ export interface ReportWeek {
 /** What the error for a week that holds no cleaned task says (a watcher skips such a week: see commands/watch.ts). */
 const NO_DATA_FOR_WEEK = 'expected a week that holds data';
 
+/** What the error for a week setting that is no week at all says. */
+const WEEK_SETTING = 'expected `latest` or an ISO week like 2026-W47';
+
 /**
  * Whether `error` is the one resolveWeek throws for a week that holds no cleaned task.
  * @example isNoDataForWeek(new UptakeError('usage', '--week: expected a week that holds data, got `2026-W48`')) // true
@@ -77,7 +80,7 @@ export function readWeekSetting(requested: string): string | null {
  * @example expectWeekSetting('2026-W99', '--week') // throws: --week: expected `latest` or an ISO week like 2026-W47, got `2026-W99`
  */
 export function expectWeekSetting(requested: string, setting: string): void {
-  if (readWeekSetting(requested) === null) throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\``);
+  if (readWeekSetting(requested) === null) throw new UptakeError('usage', `${setting}: ${WEEK_SETTING}, got \`${requested}\``);
 }
 
 /**
@@ -108,7 +111,7 @@ function resolveWeekAmong(weeks: string[], loadedDates: CleanedData['loadedDates
     return reportWeek(complete[complete.length - 1], zone, true);
   }
   if (value === null) {
-    throw new UptakeError('usage', `${setting}: expected \`latest\` or an ISO week like 2026-W47, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
+    throw new UptakeError('usage', `${setting}: ${WEEK_SETTING}, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);
   }
   if (!weeks.includes(value)) {
     throw new UptakeError('usage', `${setting}: ${NO_DATA_FOR_WEEK}, got \`${requested}\`; weeks available: ${describeWeeks(weeks)}`);

@@ -244,9 +244,9 @@ const EMPTY_WEEKS_TOLD = 2;
 // with a task): the gap rule's medians count their days as 0, so a long empty stretch, often one stray old row,
 // hides a missing export. Told when the longest such stretch is EMPTY_WEEKS_TOLD weeks or more.
 function emptyWeeksSentence(doc: MetricsDocument): string | null {
-  const held = new Set(doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week));
-  const first = [...held].sort()[0];
-  if (first === undefined) return null;
+  const held = new Set(weeksWithTasks(doc));
+  const first = firstDataWeek(doc);
+  if (first === null) return null;
   let longest: string[] = [];
   let run: string[] = [];
   for (const week of weekRange(first, doc.week)) {
@@ -335,7 +335,12 @@ function peopleRows(doc: MetricsDocument, table: string): Array<Record<string, u
 // The first week holding a task (adoption_trend holds every such week): uptake sees a person's first AI task only
 // from there on, so near it "first used AI" may mean "first seen" (CONTRACT 3's people figures read the loaded data).
 function firstDataWeek(doc: MetricsDocument): string | null {
-  return doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week).sort()[0] ?? null;
+  return weeksWithTasks(doc)[0] ?? null;
+}
+
+// Every week holding a task, in order: adoption_trend's all-teams rows (CONTRACT 4: every week that holds a task).
+function weeksWithTasks(doc: MetricsDocument): string[] {
+  return doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => row.week).sort();
 }
 
 /** Weeks from the data's first during which a first AI task may be one made before the data, and said so. */

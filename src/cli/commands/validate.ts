@@ -42,7 +42,7 @@ export function registerValidate(program: Command): void {
       const { writeQuarantine } = await import('../../clean/write-quarantine.js');
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
-      // (a --week that is no week at all is refused before any work, as by \`metrics\`)
+      // (a --week that is no week at all is refused before any work; one the data lacks, once the data is read)
       const { expectWeekSetting } = await import('../../metrics/resolve-week.js');
       const requested = options.week ?? 'latest';
       expectWeekSetting(requested, '--week');
