@@ -221,7 +221,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   const summary: StoreRunSummary = { read: 0, skipped: 0, removed: [...ledger.keys()].filter((name) => !hashed.has(name)).length };
   // a store this user may not write answers only when nothing would land in it: the run then writes nothing
   const readOnly = engine.readOnly !== null;
-  if (engine.readOnly !== null) {
+  if (readOnly) {
     expectNothingToLand(engine.location, engine.readOnly, { meta, reader, asOf, files, hashed, ledger });
     progress(`store ${engine.location}: read-only (${engine.readOnly}); every input file is as the store last saw it: answering from what it holds, keeping nothing`);
   }

@@ -121,8 +121,8 @@ export async function openStore(
   if (options.mustExist && !POSTGRES_URL.test(location) && !existsSync(location)) {
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }
-  const access = { readOnly: options.readOnly === true ? 'opened to be read only' : null, orReadOnly: options.orReadOnly === true && options.rebuild !== true };
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, access) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), access);
+  const opening: StoreAccess = { readOnly: options.readOnly === true ? 'opened to be read only' : null, orReadOnly: options.orReadOnly === true && options.rebuild !== true };
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, opening) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), opening);
   const readOnly = engine.readOnly !== null;
   try {
     const whole = !options.rebuild && (await hasEveryTable(engine));
@@ -131,7 +131,7 @@ export async function openStore(
       const found = engine.kind === 'postgres' ? 'none' : "a DuckDB file without the store's tables";
       throw new UptakeError('input', `expected a store at ${engine.location}, found ${found}: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
     }
-    if (!whole && engine.readOnly !== null && access.readOnly === null) throw notWritableError(engine.location, engine.readOnly, 'a new store (there is none there yet)');
+    if (!whole && readOnly && opening.readOnly === null) throw notWritableError(engine.location, engine.readOnly, 'a new store (there is none there yet)');
     if (options.rebuild) await emptyStore(engine);
     else if (!readOnly) await createTables(engine, whole);
     let meta = await readMeta(engine);
@@ -217,7 +217,7 @@ interface StoreAccess {
   orReadOnly: boolean;
 }
 
-async function openDuckDB(shown: string, rebuild: boolean, progress: (message: string) => void, access: StoreAccess): Promise<StoreEngine> {
+async function openDuckDB(shown: string, rebuild: boolean, progress: (message: string) => void, opening: StoreAccess): Promise<StoreEngine> {
   // (the native module alone first: a missing binding is an environment error, not a crash)
   await loadDuckDB();
   const { openDuckDBEngine, diskRefused } = await import('./duckdb-engine.js');
@@ -232,12 +232,12 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     ],
     'output',
   );
-  const notWritable = access.readOnly === null ? await whyNotWritable(path) : null;
+  const notWritable = opening.readOnly === null ? await whyNotWritable(path) : null;
   // (where there is no store yet, there is none DuckDB could open read-only; a rebuild writes every table)
-  if (notWritable !== null && (!access.orReadOnly || !existsSync(path))) {
+  if (notWritable !== null && (!opening.orReadOnly || !existsSync(path))) {
     throw notWritableError(shown, notWritable, !existsSync(path) ? 'a new store (there is none there yet)' : rebuild ? 'every input file, cleaned anew' : 'what this run cleans');
   }
-  const readOnlyBecause = access.readOnly ?? notWritable;
+  const readOnlyBecause = opening.readOnly ?? notWritable;
   const readOnly = readOnlyBecause !== null;
   const failure = (error: unknown, hint: string) => {
     const message = (error as Error).message.split('\n')[0];
@@ -278,9 +278,9 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
   }
 }
 
-async function openPostgres(url: string, access: StoreAccess): Promise<StoreEngine> {
+async function openPostgres(url: string, opening: StoreAccess): Promise<StoreEngine> {
   const { openPostgresEngine } = await import('./postgres-engine.js');
-  return openPostgresEngine(url, access);
+  return openPostgresEngine(url, opening);
 }
 
 // Why this user may not write a DuckDB store at `path` (its file, or the folder DuckDB writes its log and temp files
