@@ -11,6 +11,14 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-11-16T09:00:00.250Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 9, 0, 0, 250) });
   });
 
+  // RFC 3339 (the profile of ISO-8601 most exports follow) lets `T` and `Z` be written in lower case
+  test('reads a lower-case t and z as T and Z', () => {
+    expect(parseTimestamp('2026-11-16t09:00:00z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 9) });
+    expect(parseTimestamp('2026-11-16t09:00:00.250+05:30')).toEqual({ kind: 'instant', epochMs: Date.UTC(2026, 10, 16, 3, 30, 0, 250) });
+    expect(parseTimestamp('2026-10-25t02:30')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 9, 25, 2, 30), month: '2026-10' });
+    expect(parseTimestamp('2026-11-16x09:00:00z')).toEqual({ kind: 'invalid' });
+  });
+
   test('tells epoch seconds from epoch milliseconds', () => {
     expect(parseTimestamp('1794819600')).toEqual({ kind: 'instant', epochMs: 1794819600000 });
     expect(parseTimestamp('1794819600000')).toEqual({ kind: 'instant', epochMs: 1794819600000 });
@@ -125,7 +133,7 @@ describe('booleans, statuses, numbers', () => {
     const dateTimes = [
       '2026-11-16T09:00:00', '2026-11-16 09:00:00', '2024-02-29T23:59:59', '2026-02-29T10:00:00', '2026-13-01T00:00:00',
       '2026-11-31 10:00:00', '2026-11-16T24:00:00', '2026-11-16T09:60:00', '2026-11-16T09:00:60', '0099-01-01T00:00:00',
-      '2026-11-16X09:00:00', '2026-11-1a 09:00:00', '2026-10-25 02:30:00',
+      '2026-11-16X09:00:00', '2026-11-1a 09:00:00', '2026-10-25 02:30:00', '2026-11-16t09:00:00',
     ];
     const fractions = ['', '.0', '.250', ',5', '.999', '.9995', '.123456789', '.1234567891', '.', '.5x'];
     const offsets = ['', 'Z', 'z', '+05:30', '-0800', '+05', '-00:00', '+18:00', '+18:01', '+05:99', '+5:30', '+05:3', '+0530x', ' Z', 'ZZ', '+'];
@@ -139,7 +147,7 @@ describe('booleans, statuses, numbers', () => {
         }
       }
     }
-    expect(compared).toBe(13 * 10 * 16);
+    expect(compared).toBe(14 * 10 * 16);
     expect(parseTimestamp('2026-11-16 09:00:00')).toEqual({ kind: 'naive', localMs: Date.UTC(2026, 10, 16, 9), month: '2026-11' });
     expect(parseTimestamp('2024-02-29T23:59:59Z')).toEqual({ kind: 'instant', epochMs: Date.UTC(2024, 1, 29, 23, 59, 59) });
     expect(parseTimestamp('2026-02-29T10:00:00Z')).toEqual({ kind: 'invalid' });
