@@ -226,8 +226,14 @@ describe('every notebook runs for the first week, a week without manual tasks an
   it('explore.ipynb: a sentence instead of the comparison in the first week, and instead of the counts and charts of a slice with no tasks', () => {
     const first = executed('explore.ipynb', 'week=2026-W40', 'team=treasury');
     expect(first.streams).toContain('2026-W40 (2026-09-28 to 2026-10-04): 0 tasks of Treasury\n');
-    expect(first.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Adoption by team, 2026-W40']);
-    expect(first.sentences).toEqual(['No tasks of Treasury in 2026-W40: nothing to count or draw.', 'No week before 2026-W40 in the data to compare with.']);
+    expect(first.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Adoption by team, Treasury and all teams, 2026-W40']);
+    // the team parameter limits the report's adoption table: Treasury has no row that week, all teams' stays
+    expect(first.tables[1].split('\n').filter((line) => /^\|[^:|]/.test(line) && !line.startsWith('|team|')).map((line) => line.split('|')[1])).toEqual(['*']);
+    expect(first.sentences).toEqual([
+      'No tasks of Treasury in 2026-W40: nothing to count or draw.',
+      'Treasury has no row in the adoption table of 2026-W40 (no tasks that week): all teams only.',
+      'No week before 2026-W40 in the data to compare with.',
+    ]);
     expect([first.plots, first.vegaLite]).toEqual([[], []]);
 
     const noManual = executed('explore.ipynb', 'week=2026-W42');
@@ -278,11 +284,14 @@ describe("Jupyter's nbclient runs the notebooks with the tslab kernel", () => {
     expect(tables.map((bundle) => joined(bundle['text/plain']).split('\n')[0])).toEqual([
       'Every cleaned task',
       'Tasks per team and source, 2026-W47',
-      'Adoption by team, 2026-W47',
+      'Adoption by team, Finance and all teams, 2026-W47',
       'Adoption by task type, Finance, 2026-W47 against 2026-W46',
     ]);
     expect(joined(tables[1]['text/plain'])).toContain('|Finance|');
     expect(joined(tables[1]['text/plain'])).not.toContain('|Legal|');
+    // the report's adoption table, limited to the team parameter's team beside all teams
+    const teamsShown = (table: Record<string, unknown>) => joined(table['text/plain']).split('\n').filter((line) => /^\|[^:|]/.test(line) && !line.startsWith('|team|')).map((line) => line.split('|')[1]);
+    expect(teamsShown(tables[2])).toEqual(['*', 'Finance']);
     const plots = data.filter((bundle) => joined(bundle['text/html'] ?? '').startsWith('<figure'));
     expect(plots.map((bundle) => joined(bundle['text/plain']))).toEqual(['Tasks per day, 2026-W47', 'Tasks per task type, 2026-W47', 'Adoption by task type, Finance, 2026-W46 → 2026-W47']);
     for (const plot of plots) expect(joined(plot['text/html'])).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
