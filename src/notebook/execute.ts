@@ -210,7 +210,9 @@ function finishReply(run: CellRun, reply: KernelMessage): void {
   if (typeof count === 'number') run.cell.execution_count = count;
 }
 
-// The kernel's error text: `Name: message` when it looks like a thrown Error, else its first line.
+// The kernel's error text: `Name: message` when it looks like a thrown Error, else its first line. tslab writes
+// a failed cell's error to stderr only, last: those lines leave the stream for the error output (the notebook shows
+// the message once, as Jupyter shows a Python error); what the cell wrote to stderr before them stays.
 function errorFromReply(content: Record<string, unknown>, outputs: NotebookOutput[]): Extract<NotebookOutput, { output_type: 'error' }> {
   if (typeof content.ename === 'string') {
     return {
@@ -220,16 +222,24 @@ function errorFromReply(content: Record<string, unknown>, outputs: NotebookOutpu
       traceback: Array.isArray(content.traceback) ? (content.traceback as string[]) : [],
     };
   }
-  const stderr = outputs
-    .filter((output): output is Extract<NotebookOutput, { output_type: 'stream' }> => output.output_type === 'stream' && output.name === 'stderr')
-    .map((output) => output.text)
-    .join('');
-  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+  const at = outputs.findLastIndex((output) => output.output_type === 'stream' && output.name === 'stderr');
+  const stream = at < 0 ? null : (outputs[at] as Extract<NotebookOutput, { output_type: 'stream' }>);
+  const written = stream === null ? [] : stream.text.split('\n');
+  const isDiagnostic = (line: string) => /^(\S+ )?\d+:\d+ - /.test(line);
+  const thrown = (line: string) => /^(?:Uncaught )?([A-Za-z_$][\w$]*(?:Error|Exception)|Error)(?: \[[^\]]+\])?: (.*)$/.exec(line.trim());
+  const first = written.findIndex((line) => isDiagnostic(line) || thrown(line) !== null);
+  // (Node prints the throwing line above an error it was handed: `file:5`, the line, a caret, a blank line)
+  const decorated = first >= 4 && /:\d+$/.test(written[first - 4]) && /^\s*\^+\s*$/.test(written[first - 2]) && written[first - 1].trim() === '';
+  const from = first < 0 ? 0 : decorated ? first - 4 : first;
+  const lines = written.slice(from).filter((line) => line.trim() !== '');
   if (lines.length === 0) return errorOutput('Error', 'the kernel reported an error without details');
-  const diagnostics = lines.filter((line) => /^(\S+ )?\d+:\d+ - /.test(line));
+  const before = written.slice(0, from).join('\n');
+  if (before.trim() === '') outputs.splice(at, 1);
+  else stream!.text = `${before}\n`;
+  const diagnostics = lines.filter(isDiagnostic);
   if (diagnostics.length > 0) return { output_type: 'error', ename: 'CompileError', evalue: diagnostics.join('; '), traceback: lines };
   for (const line of lines) {
-    const match = /^(?:Uncaught )?([A-Za-z_$][\w$]*(?:Error|Exception)|Error)(?: \[[^\]]+\])?: (.*)$/.exec(line.trim());
+    const match = thrown(line);
     if (match) return { output_type: 'error', ename: match[1], evalue: match[2], traceback: lines };
   }
   return { output_type: 'error', ename: 'Error', evalue: lines[0].trim(), traceback: lines };

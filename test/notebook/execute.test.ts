@@ -159,8 +159,8 @@ describe('executeNotebook on the tslab kernel', () => {
     const notebook = saved(out);
     expect(outputsOf(notebook.cells[0])).toEqual([{ stream: 'stdout', text: 'before\n' }]);
     const broken = outputsOf(notebook.cells[1]);
-    expect(broken[0]).toEqual({ stream: 'stdout', text: 'about to fail\n' });
-    expect(broken.at(-1)).toEqual({ error: 'Error', evalue: 'boom at step 2' });
+    // the error once, as the error output (tslab writes it to stderr only); what the cell wrote to stderr before it stays
+    expect(broken).toEqual([{ stream: 'stdout', text: 'about to fail\n' }, { stream: 'stderr', text: 'warned first\n' }, { error: 'Error', evalue: 'boom at step 2' }]);
     expect(notebook.cells[1].metadata.papermill).toMatchObject({ status: 'failed', exception: true });
     expect(notebook.cells[2].outputs).toEqual([]);
     expect(notebook.cells[2].execution_count).toBe(null);
@@ -172,6 +172,7 @@ describe('executeNotebook on the tslab kernel', () => {
     const out = join(workDir, 'compile-error.ipynb');
     const error = await failure(executeNotebook(join(FIXTURES, 'compile-error.ipynb'), { outputPath: out }));
     expect(error.message).toContain(`cell 1 (id c1, "const count: number = \\"not a number\\";") failed: CompileError: 1:7 - Type 'string' is not assignable to type 'number'.`);
+    expect(outputsOf(saved(out).cells[0])).toEqual([{ error: 'CompileError', evalue: "1:7 - Type 'string' is not assignable to type 'number'." }]);
   }, KERNEL_TEST);
 
   it('interrupts a hung cell at the per-cell timeout', async () => {
