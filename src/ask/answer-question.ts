@@ -3,7 +3,7 @@ import type { AlertRow } from '../metrics/document.js';
 import type { Row } from '../metrics/kpi.js';
 import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
-import { formatValue, type ValueUnit } from './format-values.js';
+import { formatChange, formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
@@ -312,7 +312,8 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
       time.kind === 'default' ? [source.reportWeek]
         : time.kind === 'week' ? [time.week]
           : time.kind === 'month' ? weeksOfMonth(time.month)
-            : time.fromWeek <= time.toWeek ? weekRange(time.fromWeek, time.toWeek) : [];
+            : time.pair ? [time.fromWeek, time.toWeek]
+              : time.fromWeek <= time.toWeek ? weekRange(time.fromWeek, time.toWeek) : [];
     const asked = time.kind === 'default' ? source.reportWeek : time.phrase;
     return { periods: wanted.filter((week) => source.weeks.includes(week)), asked };
   }
@@ -324,7 +325,7 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
     time.kind === 'default' ? [defaultMonth]
       : time.kind === 'week' ? [monthOfWeek(time.week)]
         : time.kind === 'month' ? [time.month]
-          : months.filter((month) => month >= time.fromMonth && month <= time.toMonth);
+          : months.filter((month) => (time.pair ? month === time.fromMonth || month === time.toMonth : month >= time.fromMonth && month <= time.toMonth));
   const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? monthOfWeek(time.week) : time.phrase;
   return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
 }
@@ -424,7 +425,8 @@ function describe(interpretation: Interpretation, scope: Scope, periods: string[
   const what = scope === 'all' ? `${interpretation.metric.label} for all teams`
     : named.length > 0 && scope !== 'user' ? `${interpretation.metric.label} for ${named.join(', ')}`
       : `${interpretation.metric.label} by ${DIMENSION_NAMES[scope][0]}${named.length > 0 ? ` in ${named.join(', ')}` : ''}`;
-  const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
+  const pair = interpretation.time.kind === 'range' && interpretation.time.pair === true;
+  const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} ${pair ? 'and' : 'to'} ${periods[periods.length - 1]}`;
   return [what, when, ...extra].join(', ');
 }
 
@@ -456,11 +458,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     return unanswerable(`${metric.label} by ${dimension === 'all' ? 'all teams' : DIMENSION_NAMES[dimension as Dimension][0]}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension as Dimension][0]}; it is available ${available}.`);
   }
   const { periods, asked } = periodsOf(source, interpretation, spec.grain);
-  if (periods.length === 0) {
+  // two weeks side by side need both: one without data is named, not left out
+  const time = interpretation.time;
+  const missing = time.kind === 'range' && time.pair && spec.grain === 'week' ? [time.fromWeek, time.toWeek].filter((week) => !periods.includes(week)) : [];
+  if (periods.length === 0 || missing.length > 0) {
     const span = spec.grain === 'month' ? availableMonths(source, interpretation) : source.weeks;
     return {
-      interpretation: describe(interpretation, dimension, periods),
-      answer: `There is no ${metric.label} for ${asked}: the data holds ${span.length === 0 ? 'no such period' : `${span[0]} to ${span[span.length - 1]}`}.`,
+      interpretation: describe(interpretation, dimension, missing.length > 0 && time.kind === 'range' ? [time.fromWeek, time.toWeek] : periods),
+      answer: `There is no ${metric.label} for ${missing.length > 0 ? missing.join(' and ') : asked}: the data holds ${span.length === 0 ? 'no such period' : `${span[0]} to ${span[span.length - 1]}`}.`,
       answered: true,
       table: { columns: [], units: [], rows: [] },
     };
@@ -503,13 +508,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const from = values[0].value;
     const to = values[values.length - 1].value;
     let sentence: string;
-    if (metric.unit === 'hours') {
+    // (hours over a range add up; two weeks side by side are compared)
+    if (metric.unit === 'hours' && !(interpretation.time.kind === 'range' && interpretation.time.pair)) {
       const total = values.reduce((acc, point) => acc + (point.value ?? 0), 0);
       sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
     } else {
       const difference = from === null || to === null ? null : (to - from) * scale;
       const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
-        (difference === null ? '.' : ` (${formatValue(difference, changeUnit)}).`);
+        (difference === null ? '.' : ` (${formatChange(difference, changeUnit)}).`);
       const rows = perPeriod.flat().filter((row) => row.name === name);
       const verdict = change && interpretation.yesNo && difference !== null && (movement === 'up' || movement === 'down')
         ? `${(movement === 'up') === difference > 0 ? 'Yes' : 'No'}: `

@@ -30,3 +30,12 @@ export function formatValue(value: unknown, unit: ValueUnit): string {
       return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
   }
 }
+
+/**
+ * A change as answers print it: signed, in its unit ("+2.2 pts", "+59.3 h", "-4").
+ * @example formatChange(59.3, 'hours') // '+59.3 h'
+ */
+export function formatChange(value: number, unit: ValueUnit): string {
+  const shown = formatValue(value, unit);
+  return unit === 'pts' || !(value > 0) || shown.startsWith('0.0') ? shown : `+${shown}`;
+}

@@ -565,6 +565,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
   }
 
+  // Two weeks side by side ("W45 vs W44"): the change from the first to the second
+  if (scope.kind === 'range' && scope.pair) movement = movement ?? 'any';
+
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
   //    a share or a percentage asks for a rate; change words alone mean adoption
   found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);

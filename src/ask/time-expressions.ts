@@ -9,7 +9,7 @@ export type TimeScope =
   | { kind: 'default' }
   | { kind: 'week'; week: string; phrase: string }
   | { kind: 'month'; month: string; phrase: string }
-  | { kind: 'range'; fromWeek: string; toWeek: string; fromMonth: string; toMonth: string; phrase: string };
+  | { kind: 'range'; fromWeek: string; toWeek: string; fromMonth: string; toMonth: string; phrase: string; pair?: true };
 
 export interface ParsedTime {
   scope: TimeScope;
@@ -25,6 +25,8 @@ const MONTH_ALIASES: Record<string, number> = Object.fromEntries([
 ]);
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
 const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'of', 'until', 'through']);
+/** Words between two weeks that ask for the two weeks side by side: "W45 vs W44", "W44 and W45", "W45 compared to W44". */
+const PAIR_WORDS: string[][] = [['vs'], ['versus'], ['v'], ['against'], ['and'], ['or'], ['compared', 'to'], ['compared', 'with']];
 
 /** The month a week is reported under: the month holding its Sunday (as the report's month-grain tables). */
 export function monthOfWeek(week: string): string {
@@ -123,7 +125,18 @@ function readStartPoint(words: string[], index: number, reportWeek: string): Poi
   return point && { ...point, length: point.length + skipped };
 }
 
-const range = (from: Point, to: Point, phrase: string): TimeScope => ({
+// A second week after a pair word at `index` ("vs W44", "compared with 2026-W44"): the week, its joiner, the words spanned.
+function readPair(words: string[], index: number, reportWeek: string): { other: Point; joiner: string; length: number } | null {
+  for (const joiner of PAIR_WORDS) {
+    if (!joiner.every((word, offset) => words[index + offset] === word)) continue;
+    const skipped = words[index + joiner.length] === 'in' ? 1 : 0;
+    const other = readPoint(words, index + joiner.length + skipped, reportWeek);
+    if (other && !other.isMonth) return { other, joiner: joiner.join(' '), length: joiner.length + skipped + other.length };
+  }
+  return null;
+}
+
+const range = (from: Point, to: Point, phrase: string): Extract<TimeScope, { kind: 'range' }> => ({
   kind: 'range',
   fromWeek: from.week,
   toWeek: to.lastWeek,
@@ -135,7 +148,8 @@ const range = (from: Point, to: Point, phrase: string): TimeScope => ({
 /**
  * Finds the time expression of a question (words from textTokens), relative to the report week:
  * "last week"/"this week" = the report week; "this month" = the month of its Sunday; "in October",
- * "in 2026-W45", "since W40", "over the last 4 weeks", "from W40 to W44", "last month", "the week before".
+ * "in 2026-W45", "since W40", "over the last 4 weeks", "from W40 to W44", "last month", "the week before", and two
+ * weeks side by side ("W45 vs W44", "W44 and W45": a range of its two end weeks only, `pair`).
  * @example parseTimeExpression(['since', 'w40'], '2026-W47').scope // { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', … }
  */
 export function parseTimeExpression(words: string[], reportWeek: string): ParsedTime {
@@ -198,6 +212,14 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
     const point = readPoint(words, index, reportWeek);
     if (!point) continue;
     const lead = LEAD_WORDS.has(words[index - 1] ?? '') ? [index - 1] : [];
+    const pair = point.isMonth ? null : readPair(words, index + point.length, reportWeek);
+    // (the same week twice is that week)
+    if (pair && pair.other.week === point.week) return { scope: { kind: 'week', week: point.week, phrase: point.week }, used: [...lead, ...here(index, point.length + pair.length)] };
+    if (pair) {
+      // two weeks side by side, in order: the first week's value, the second's, and the change between them
+      const [first, last] = pair.other.week < point.week ? [pair.other, point] : [point, pair.other];
+      return { scope: { ...range(first, last, `${point.phrase} ${pair.joiner} ${pair.other.phrase}`), pair: true }, used: [...lead, ...here(index, point.length + pair.length)] };
+    }
     const used = [...lead, ...here(index, point.length)];
     return point.isMonth
       ? { scope: { kind: 'month', month: point.month, phrase: point.month }, used }

@@ -134,6 +134,14 @@ export const PHRASINGS: Phrasing[] = [
   p('trend', 'hours saved per week', ['247.9', '336.9']),
   p('trend', 'is Procurement getting worse', ['41.6%', '33.6%']),
 
+  // Two weeks side by side: the two values and the change, never the weeks between added up or pooled
+  p('two weeks', 'adoption in W45 vs W44', ['41.9%', '44.1%', '+2.2 pts'], ['43.0%']),
+  p('two weeks', 'compare adoption in W45 and W44', ['41.9%', '44.1%', '+2.2 pts']),
+  p('two weeks', 'hours saved W44 versus W40', ['247.9 h', '307.2 h', '+59.3 h'], ['555.1']),
+  p('two weeks', "Procurement's adoption in 2026-W46 compared with 2026-W47", ['55.6%', '33.6%', '-22.0 pts']),
+  p('two weeks', 'which teams improved the most W44 vs W46', ['Procurement (+5.4 pts)']),
+  p('two weeks', 'was adoption higher in W46 or W47', ['46.4%', '47.3%', '+0.9 pts']),
+
   // Thresholds
   p('threshold', 'which teams are under 40% adoption', ['Legal', 'Procurement', 'HR'], ['Finance']),
   p('threshold', 'teams with usage above 60 percent', ['Engineering', 'Sales Ops'], ['Finance']),

@@ -20,6 +20,17 @@ describe('uptake ask on data/sample', () => {
     expect(unanswered).toEqual([]);
   });
 
+  test('two weeks side by side: those two weeks only, their values from the trend table, and the change between them', () => {
+    const trend = new Map(report.tables.adoption_trend.filter((row) => row.team === '*').map((row) => [row.week, row.adoption_rate as number]));
+    const answer = engine.ask('adoption in W47 vs W40');
+    expect(answer.table.rows.map((row) => row.slice(0, 2))).toEqual([['2026-W40', trend.get('2026-W40')], ['2026-W47', trend.get('2026-W47')]]);
+    const change = (100 * (trend.get('2026-W47')! - trend.get('2026-W40')!)).toFixed(1);
+    expect(answer.answer).toBe(`Adoption rate for all teams went from 34.6% in 2026-W40 to 47.3% in 2026-W47 (+${change} pts).`);
+    expect(answer.interpretation).toBe('adoption rate for all teams, 2026-W40 and 2026-W47, the change from the first to the last week');
+    // a week without data is named, never left out of the comparison
+    expect(engine.ask('adoption in W30 vs W45').answer).toBe('There is no adoption rate for 2026-W30: the data holds 2026-W40 to 2026-W47.');
+  });
+
   test('the five questions of the issue answer from the tables', () => {
     const dipped = report.tables.adoption_by_team.filter((row) => row.team !== '*' && !row.suppressed && (row.delta_pts as number) < -10);
     expect(engine.ask('which teams dipped more than 10 points last week').table.rows.map((row) => row[0])).toEqual(dipped.map((row) => row.team));

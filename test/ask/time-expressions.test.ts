@@ -35,6 +35,13 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
     ['hours saved since the start of October', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since October' }],
     ['since beginning of September', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W47', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'since September' }],
     ['from the beginning of September to W44', { kind: 'range', fromWeek: '2026-W36', toWeek: '2026-W44', fromMonth: '2026-09', toMonth: '2026-11', phrase: 'September to W44' }],
+    // two weeks side by side: a range of its two end weeks only, in order
+    ['adoption in W45 vs W44', { kind: 'range', fromWeek: '2026-W44', toWeek: '2026-W45', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'W45 vs W44', pair: true }],
+    ['W40 compared with 2026-W47', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'W40 compared with 2026-W47', pair: true }],
+    ['in W46 or in W47', { kind: 'range', fromWeek: '2026-W46', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'W46 or W47', pair: true }],
+    ['W45 vs W45', { kind: 'week', week: '2026-W45', phrase: '2026-W45' }],
+    // a month and a week are no pair
+    ['October vs W45', { kind: 'month', month: '2026-10', phrase: '2026-10' }],
     ['adoption by team', { kind: 'default' }],
     ['who may be a power user', { kind: 'default' }],
   ])('%s', (question, scope) => {
