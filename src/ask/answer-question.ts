@@ -350,7 +350,7 @@ function availableMonths(source: MetricsSource, interpretation: Interpretation):
 function periodPhrase(periods: string[], grain: NumericSpec['grain'], time: Interpretation['time']): string {
   if (grain === 'none') return `(report ${periods[0]})`;
   if (periods.length === 1) return `in ${periods[0]}`;
-  const span = `from ${periods[0]} to ${periods[periods.length - 1]}`;
+  const span = time.kind === 'range' && time.pair ? `in ${periods[0]} and ${periods[periods.length - 1]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
   return time.kind === 'month' ? `in ${time.month} (weeks ${periods[0]} to ${periods[periods.length - 1]})` : span;
 }
 

@@ -120,6 +120,8 @@ const SHARE_WORDS = new Set(['percentage', 'percent', 'share', 'fraction', 'prop
 const USE_VERBS = new Set(['use', 'rely', 'relies', 'relied', 'relying', 'touch', 'touched']);
 const EXISTENCE_LEADS = new Set(['did', 'is', 'are', 'was', 'were', 'does', 'do', 'has', 'have', 'any']);
 const VERSUS_LEADS = new Set(['than', 'versus', 'vs', 'against']);
+// Words that ask for periods taken together: "total hours saved in W44 and W45"
+const TOGETHER_WORDS = new Set(['total', 'combined', 'together', 'altogether', 'sum']);
 const UP_WORDS = new Set(['higher', 'more', 'better', 'bigger', 'greater', 'up', 'above']);
 const DOWN_WORDS = new Set(['lower', 'less', 'worse', 'fewer', 'smaller', 'down', 'below']);
 
@@ -565,8 +567,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
   }
 
-  // Two weeks side by side ("W45 vs W44"): the change from the first to the second
-  if (scope.kind === 'range' && scope.pair) movement = movement ?? 'any';
+  // Two weeks side by side ("W45 vs W44"): the change from the first to the second (unless a total is asked: below)
+  const pairChange = scope.kind === 'range' && scope.pair === true && movement === null;
+  if (pairChange) movement = 'any';
 
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
   //    a share or a percentage asks for a rate; change words alone mean adoption
@@ -639,6 +642,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "hours saved in total since W42", "total hours saved in October": the hours of those weeks, not the running total
   // from the first loaded week (which the answer would have named "from W42")
   if (metric.id === 'cumulative_hours_saved' && !singleWeek) metric = metricById('hours_saved');
+  // "hours saved in total in W44 and W45", "AI tasks in W40 and W47 combined": the two weeks taken together, not compared
+  if (pairChange && (found.some((entry) => entry.metric.id === 'cumulative_hours_saved') || words.some((word) => TOGETHER_WORDS.has(word)))) movement = null;
   // "which team improved the most vs last week": a ranking of the week's changes, not the all-teams comparison
   let versus = versusFound;
   if (versus?.unit === 'week' && (ranking || comparison?.unit === 'pts') && entities.length === 0 && singleWeek && ['adoption_rate', 'delta_pts'].includes(metric.id)) {

@@ -141,6 +141,8 @@ export const PHRASINGS: Phrasing[] = [
   p('two weeks', "Procurement's adoption in 2026-W46 compared with 2026-W47", ['55.6%', '33.6%', '-22.0 pts']),
   p('two weeks', 'which teams improved the most W44 vs W46', ['Procurement (+5.4 pts)']),
   p('two weeks', 'was adoption higher in W46 or W47', ['46.4%', '47.3%', '+0.9 pts']),
+  p('two weeks', 'total hours saved in W44 and W45', ['628.9 h taken together', '2026-W44 and 2026-W45'], ['from 2026-W44 to']),
+  p('two weeks', 'AI tasks in W40 and W47 combined', ['1760'], ['from 2026-W40 to']),
 
   // Thresholds
   p('threshold', 'which teams are under 40% adoption', ['Legal', 'Procurement', 'HR'], ['Finance']),
