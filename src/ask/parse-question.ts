@@ -231,6 +231,10 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
     if (usedWords.has(word) || word === 'i' || MONTH_WORDS.has(word) || TIME_LIKE.test(word) || (plainWord(word) && !shouted)) continue;
     if (!names.includes(written)) names.push(written);
   }
+  // The first word too, when it owns what follows and no rule read it: "Zurich's adoption" names a team ("Departmental
+  // adoption", "Ranking of teams" are plain words, first in a question as any word may be)
+  const owner = /^\s*([\p{L}\p{M}]+)['’]s\b/u.exec(question.normalize('NFC'))?.[1];
+  if (owner !== undefined && words[0] === owner.toLowerCase() && !used.has(0) && !plainWord(words[0]) && !names.includes(owner)) names.unshift(owner);
   // Lower-case too, right after "of", "for", "at" or "did": "adoption of marketing", "hours did legl save"
   words.forEach((word, index) => {
     if (!NAME_LEADS.has(words[index - 1] ?? '') || used.has(index) || !/^\p{Ll}[\p{Ll}\p{M}]{2,}$/u.test(word)) return;
