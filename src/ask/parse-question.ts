@@ -193,6 +193,11 @@ const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'any
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
+// Month names that are words too, and the words that make them a month: "in May", "vs March"
+const MONTH_VERBS = new Set(['may', 'mar', 'march']);
+const MONTH_PARTS = new Set(['of', 'early', 'late', 'mid']);
+const MONTH_LEADS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'or', 'of', 'until', 'through', 'vs', 'versus', 'against']);
+
 // Words after the first written with a capital of any script, or in a script without case: "Zürich", "Équipe", "東京".
 function capitalisedWords(question: string): string[] {
   return [...question.normalize('NFC').matchAll(/(?<=\S\s+)(?:\p{Lu}[\p{L}\p{M}]+|\p{Lo}[\p{L}\p{M}]*)/gu)].map((match) => match[0]);
@@ -256,6 +261,10 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     if (used.has(index)) return [];
     if (word === 'ago' || (word === 'back' && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
     if (TIME_LIKE.test(word)) return [word];
+    // a month beside the time read ("in W44 and October", "October vs November"): the question names two times
+    // (the words "may", "mar" and "march" only after a word that leads a time; "week of October", "late October" are told below)
+    const before = words[index - 1] ?? '';
+    if (MONTH_WORDS.has(word) && !MONTH_PARTS.has(before) && (!MONTH_VERBS.has(word) || MONTH_LEADS.has(before))) return [word];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
     // (part of a month: "late October", "mid-October"; the tables hold whole weeks and months)
     if (['early', 'late', 'mid'].includes(word) && MONTH_WORDS.has(next)) return [`${word} ${next}`];

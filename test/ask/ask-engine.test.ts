@@ -502,7 +502,14 @@ describe('names written without their accents, in any case', () => {
       expect(answer.answered, question).toBe(false);
       expect(answer.answer, question).toMatch(new RegExp(`^I cannot read the time in "${time}", so I will not guess;`));
     }
-    for (const [question, time] of [['adoption for weeks 44 and 45', 'weeks 44'], ['adoption three weeks back', '3 weeks back']]) {
+    for (const [question, time] of [
+      ['adoption for weeks 44 and 45', 'weeks 44'],
+      ['adoption three weeks back', '3 weeks back'],
+      // a month beside the time read: two times named, one read
+      ['adoption in W44 and October', 'october'],
+      ['adoption in October and November', 'november'],
+      ['hours saved in W46 vs March', 'march'],
+    ]) {
       expect(engine.ask(question).answer, question).toMatch(new RegExp(`^I cannot read the time in "${time}"`));
     }
     for (const question of ['adoption in the past week', 'adoption over the past 4 weeks', 'adoption in November', 'adoption since the beginning of November']) {
