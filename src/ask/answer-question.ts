@@ -840,18 +840,21 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
       const hidden = suppressedTeams(source, week);
       return source.document(week).tables.alerts.map((alert) => ({ week, alert, hidden: alert.team !== undefined && hidden.has(alert.team) }));
     })
-    .filter(({ alert }) => named.length === 0 || isAbout(alert, interpretation));
+    .filter(({ alert }) => named.length === 0 || isAbout(alert, interpretation))
+    .filter(({ alert }) => interpretation.severities.length === 0 || interpretation.severities.includes(alert.severity));
   const rows = found.filter((entry) => !entry.hidden);
   const note = found.length > rows.length ? ` ${found.length - rows.length} alert${found.length - rows.length === 1 ? '' : 's'} of suppressed teams (fewer than ${source.config.privacy.minGroupSize} users) not shown.` : '';
+  // "high alerts": only those severities, named in the answer ("2 high alerts", "No high or medium alerts")
+  const severity = interpretation.severities.length > 0 ? ` ${interpretation.severities.join(' or ')}` : '';
   const team = named.length > 0 ? ` for ${named.join(', ')}` : '';
   const bySeverity = new Map<string, number>();
   for (const { alert } of rows) bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
   const answer = rows.length === 0
-    ? `No alerts${team} ${where}.`
-    : `${rows.length} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')}): ` +
+    ? `No${severity} alerts${team} ${where}.`
+    : `${rows.length}${severity} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where}${interpretation.severities.length === 1 ? '' : ` (${[...bySeverity].map(([level, count]) => `${count} ${level}`).join(', ')})`}: ` +
       `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
   return {
-    interpretation: `alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
+    interpretation: `${severity.trim() === '' ? '' : `${severity.trim()} `}alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: {
       columns: ['week', 'severity', 'rule', 'team', 'task_type', 'message'], units: ['text', 'text', 'text', 'text', 'text', 'text'],
       rows: rows.map(({ week, alert }) => [week, alert.severity, alert.rule, alert.team ?? null, alert.task_type ?? null, alert.message ?? null]),

@@ -62,6 +62,8 @@ export interface Interpretation {
   existence: 'any' | 'every' | null;
   /** A yes/no question ("is uptake rising?", "has Procurement's adoption dropped?"). */
   yesNo: boolean;
+  /** Alert severities asked for ("high alerts", "medium or low severity alerts"); empty for every severity. */
+  severities: string[];
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -190,6 +192,9 @@ const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'any
   'things', 'stuff', 'work', 'team', 'teams', 'total', 'general', 'aggregate', 'sum', 'practice', 'short', 'brief', 'detail', 'particular', 'numbers',
   'figures', 'terms', 'use', 'place', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
 
+// Alert severities, as the alerts table spells them.
+const SEVERITIES = ['high', 'medium', 'low'];
+
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -289,8 +294,11 @@ function leftOutNames(words: string[], named: Set<number>): string[] {
       EXCLUDING.has(word) || (word === 'but' && ['everyone', 'everybody', 'all', 'every'].includes(words[index - 1] ?? ''))
         ? word
         : (word === 'other' && next === 'than') || (word === 'apart' && next === 'from') || (word === 'leaving' && next === 'out') || (word === 'not' && next === 'counting')
+            || (word === 'but' && next === 'not')
           ? `${word} ${next}`
           : null;
+    // ("Finance, not HR": "not" right before a name; "is HR not adopting" keeps it)
+    if (phrase === null && word === 'not' && words[index - 1] !== 'but' && named.has(index + 1)) return [word];
     return phrase !== null && near(index) ? [phrase] : [];
   });
 }
@@ -308,12 +316,20 @@ function spellings(question: string, tokens: string[]): string[] {
   return [...question.normalize('NFC').matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'giu'))].map(([found]) => found);
 }
 
+// Words before a plain word that make it a common noun ("gaps in the data"), never a name left unread.
+const ARTICLES = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'this', 'that', 'some', 'any', 'no']);
+
+// Words after which a word that spells a team or task type stands as that name.
+const NAME_PLACES = new Set([...NAME_LEADS, 'and', 'or', 'vs', 'versus']);
+
 // A name made of plain words only (a team "IT", "Data" or "US") is that name only where the question writes it as
 // the data spells it ("IT", "Data"), or before "team": "is it rising?" and "were there any data gaps" name no team.
 function writtenAsName(question: string, words: string[], match: EntityMatch, reserved: Set<string>): boolean {
   const asked = match.used.map((index) => words[index]);
   if (!asked.every((word) => reserved.has(word) || NOT_NAMES.has(word))) return true;
   if (['team', 'teams'].includes(words[match.used[match.used.length - 1] + 1] ?? '')) return true;
+  // ("adoption for hr", "finance and hr": a plain word where a name stands is the name; pronouns are not: "for it")
+  if (NAME_PLACES.has(words[match.used[0] - 1] ?? '') && !asked.some((word) => NOT_NAMES.has(word))) return true;
   const bare = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
   return spellings(question, asked).some((spelled) => bare(spelled) === bare(match.name));
 }
@@ -324,6 +340,8 @@ const MEANING_WORDS = new Set([
   'average', 'averages', 'mean', 'median', 'typical', 'will', 'forecast', 'forecasts', 'predict', 'predicted', 'prediction',
   'projected', 'projection', 'next', 'money', 'dollars', 'euros', 'pounds', 'cost', 'costs', 'spend', 'spent', 'revenue', 'roi',
   'duration', 'durations', 'accuracy', 'accurate', 'version', 'versions',
+  // (tasks ending in error are in no table: "how many AI tasks failed" is not the count of completed ones)
+  'fail', 'fails', 'failed', 'failing', 'failure', 'failures', 'error', 'errors', 'errored',
 ]);
 
 const RATE_AVERAGES = new Set(['average', 'averages', 'mean', 'typical']);
@@ -437,8 +455,13 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   ];
   const entities: EntityMatch[] = [];
   const ambiguousNames: AmbiguousName[] = [];
+  // (a plain word spelling a name where no name stands, "hr adoption": unread unless another rule reads it)
+  const notNames: EntityMatch[] = [];
   for (const match of matchEntities(free(), entityList, RESERVED)) {
-    if (!writtenAsName(question, words, match, RESERVED)) continue;
+    if (!writtenAsName(question, words, match, RESERVED)) {
+      notNames.push(match);
+      continue;
+    }
     for (const index of match.used) used.add(index);
     if (match.alike.length === 0) {
       entities.push(match);
@@ -550,6 +573,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       movement = movement ?? (word === 'going' ? (rest[index + 3] === 'down' || rest[index + 3] === 'up' ? 'any' : (rest[index + 1] as Movement)) : 'any');
     }
     if (word === 'over' && rest[index + 1] === 'time') movement = movement ?? 'any';
+    // "did adoption go up or down", "has it gone up": a change ("going up" is a trend, above)
+    if (['go', 'goes', 'went', 'gone'].includes(word) && (rest[index + 1] === 'up' || rest[index + 1] === 'down')) {
+      movement = movement ?? (rest[index + 2] === 'or' ? 'any' : (rest[index + 1] as Movement));
+    }
     // "per week", "weekly", "month by month": a series
     if (SERIES_WORDS.has(word) || ((word === 'per' || word === 'each' || word === 'by') && (rest[index + 1] === 'week' || rest[index + 1] === 'month'))) {
       movement = movement ?? 'any';
@@ -589,6 +616,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
   // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
   // measure (unless the question counts: "how many AI tasks ...")
+  // "total hours saved to date", "hours saved in total": the running total, though "hours saved" is named first
+  const runningTotal = found.find((entry) => entry.metric.id === 'cumulative_hours_saved');
+  if (runningTotal && found[0]?.metric.id === 'hours_saved') found.unshift(runningTotal);
   const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
   if (!howMany && found[0]?.metric.id === 'ai_tasks' && measured) found.unshift(measured);
@@ -705,10 +735,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread)
     unplaced: [
       ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
+      ...notNames
+        .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
+        .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
       ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
     ],
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
+    severities: metric.id === 'alerts' ? SEVERITIES.filter((severity) => words.includes(severity)) : [],
   };
 }

@@ -335,6 +335,19 @@ export const PHRASINGS: Phrasing[] = [
   p('tiers', 'what share of people are heavy users', ['20.0%'], ['u006']),
   p('tiers', 'what percentage of Engineering are heavy users', ['77.8%', 'Engineering']),
 
+  // Probe hB: the running total named after "hours saved" ("to date", "in total") is the running total, not the week's
+  p('hours', 'total hours saved to date', ['2417.0'], ['336.9']),
+  p('hours', 'hours saved to date for Finance', ['440.5', 'Finance'], ['65.1']),
+  // Probe hB: a severity asked for lists only those alerts
+  p('alerts', 'show me only the high severity alerts', ['2 high alerts', 'Procurement', 'Sales Ops'], ['Legal', 'medium']),
+  p('alerts', 'any medium alerts for Legal', ['2 medium alerts for Legal'], ['high']),
+  // Probe hB: a team written in lower case where a name stands ("for hr", "and hr") is that team, never dropped
+  p('adoption', 'adoption for hr', ['HR', '37.4%'], ['47.3%']),
+  p('comparison', 'adoption for finance and hr last 4 weeks', ['Finance 52.6%', 'HR 30.6%']),
+  // Probe hB: "go up or down" asks for the change, not the level
+  p('change', 'did adoption go up or down for HR', ['+6.3 pts']),
+  p('change', 'has adoption gone down for Procurement', ['Yes', '-22.0 pts']),
+
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
   refused('did anyone get promoted', ['"anyone"']),
@@ -345,4 +358,9 @@ export const PHRASINGS: Phrasing[] = [
   // Probe 2: a weekday is a time the tables cannot split by, not an unknown team
   refused('did anyone use it on Sunday', ['team or task type called']),
   refused('how many tasks were done with AI on Mondays', ['team or task type called', '1009']),
+  // Probe hB: words no rule reads that change the question are refused, not dropped
+  refused('how many AI tasks failed', ['1009']),
+  refused('adoption for Finance but not HR', ['37.4%']),
+  refused('adoption for Finance, not HR', ['37.4%']),
+  refused('hr adoption', ['47.3%']),
 ];
