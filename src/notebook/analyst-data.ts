@@ -97,14 +97,21 @@ function asList(value: string | string[] | undefined): string[] {
 // Teams and task types are matched like everywhere else: trimmed, case-insensitive, runs of spaces as one.
 function matcher(name: string, wanted: string[], known: Iterable<string | null>): ((value: string | null) => boolean) | null {
   if (wanted.length === 0) return null;
-  const keys = new Set(wanted.map(teamKey));
-  const knownKeys = new Set([...known].filter((value): value is string => typeof value === 'string').map(teamKey));
-  const unknown = wanted.filter((value) => !knownKeys.has(teamKey(value)));
+  const key = nameKey(name);
+  const keys = new Set(wanted.map(key));
+  const knownKeys = new Set([...known].filter((value): value is string => typeof value === 'string').map(key));
+  const unknown = wanted.filter((value) => !knownKeys.has(key(value)));
   if (unknown.length > 0) {
     const names = [...new Set([...known].filter((value): value is string => typeof value === 'string'))].sort();
     throw new UptakeError('usage', `expected \`${name}\` to be one of ${names.join(', ')}, got ${unknown.map((value) => JSON.stringify(value)).join(', ')}`);
   }
-  return (value) => value !== null && keys.has(teamKey(value));
+  return (value) => value !== null && keys.has(key(value));
+}
+
+// A task type is written as its label is cleaned ("Invoice Matching", "invoice-matching": invoice_matching); a team
+// trimmed and case-insensitively.
+function nameKey(parameter: string): (name: string) => string {
+  return parameter === 'taskType' ? (name) => name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') : teamKey;
 }
 
 /**
@@ -119,7 +126,8 @@ export function matchTeam(given: string, known: Iterable<string | null>): string
 // A name a parameter gives, in the data's spelling: trimmed, case-insensitive, runs of spaces as one.
 function matchName(parameter: string, given: string, known: Iterable<string | null>): string {
   const names = [...new Set([...known].filter((name): name is string => typeof name === 'string' && name !== '*'))].sort();
-  const found = names.find((name) => teamKey(name) === teamKey(given));
+  const key = nameKey(parameter);
+  const found = names.find((name) => key(name) === key(given));
   if (found === undefined) throw new UptakeError('usage', `expected \`${parameter}\` to be one of ${names.join(', ')}, got ${JSON.stringify(given)}`);
   return found;
 }

@@ -36,6 +36,7 @@ describe('tasks', () => {
     expect((await tasks({ input: folder, team: '  SALES   ops ' })).array('task_id')).toEqual(['e1', 'e3']);
     expect((await tasks({ input: folder, week: '2026-W48' })).array('task_id')).toEqual(['e2', 'e3']);
     expect((await tasks({ input: folder, week: ['2026-W47', '2026-W48'], taskType: 'CONTRACT_REVIEW' })).array('task_id')).toEqual(['e1', 'e2']);
+    expect((await tasks({ input: folder, week: ['2026-W47', '2026-W48'], taskType: 'contract review' })).array('task_id')).toEqual(['e1', 'e2']);
     expect((await tasks({ input: REPORT_INPUT, week: '2026-W47', team: 'legal' })).numRows()).toBe(60);
     // `latest` is the report's latest week, as `uptake run` picks it
     const latest = (await metrics({ input: REPORT_INPUT })).week;
@@ -66,6 +67,9 @@ describe('taskSlice', () => {
     expect(await taskSlice({ input: folder, team: '  SALES   ops ', taskType: 'Contract_Review' })).toEqual({ team: 'Sales Ops', taskType: 'contract_review', name: 'Sales Ops, contract_review' });
     expect(await taskSlice({ input: folder, team: ' ', taskType: 'EMAIL_DRAFT' })).toEqual({ team: null, taskType: 'email_draft', name: 'all teams, email_draft' });
     expect(await taskSlice({ input: folder })).toEqual({ team: null, taskType: null, name: 'all teams' });
+    // a task type written as people write it is read as its label is cleaned ("invoice matching" is invoice_matching)
+    expect(await taskSlice({ input: folder, taskType: ' Contract Review ' })).toEqual({ team: null, taskType: 'contract_review', name: 'all teams, contract_review' });
+    expect(await taskSlice({ input: folder, taskType: 'email-draft' })).toEqual({ team: null, taskType: 'email_draft', name: 'all teams, email_draft' });
     await expect(taskSlice({ input: folder, taskType: 'contract' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `taskType` to be one of contract_review, email_draft, got "contract"' });
     await expect(taskSlice({ input: folder, team: 'Sales' })).rejects.toMatchObject({ kind: 'usage', message: 'expected `team` to be one of Legal, Sales Ops, got "Sales"' });
   });
