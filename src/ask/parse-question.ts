@@ -192,6 +192,29 @@ const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'any
   'things', 'stuff', 'work', 'team', 'teams', 'total', 'general', 'aggregate', 'sum', 'practice', 'short', 'brief', 'detail', 'particular', 'numbers',
   'figures', 'terms', 'use', 'place', 'department', 'departments', 'business', 'firm', 'whom', 'yours', 'mine', 'this', 'that', 'last', 'next']);
 
+// Words of the running total that only say which hours ("hours saved to date"); alone they name no metric.
+const RUNNING_TOTAL_WORDS = new Set(['in total', 'so far', 'to date', 'all time', 'since the start']);
+
+// Measures no question asks about together: two of them named are two questions ("adoption and hours saved").
+const MEASURE_FAMILY: Partial<Record<string, string>> = {
+  adoption_rate: 'adoption', hours_saved: 'hours', cumulative_hours_saved: 'hours', asi: 'asi', harm_rate: 'harm',
+  harmful_tasks: 'harm', abandonment_rate: 'abandonment',
+};
+
+// Rates and totals a change word ("drop", "gone up") compares with the period before, by the grain of their table.
+const CHANGE_GRAIN: Partial<Record<string, Versus['unit']>> = {
+  asi: 'month', coverage: 'month', harm_rate: 'week', abandonment_rate: 'week', hours_saved: 'week', user_adoption_rate: 'week',
+  user_weighted_adoption_rate: 'week', manual_share: 'week', ai_tasks: 'week', manual_tasks: 'week', ai_users: 'week',
+};
+
+// The measure named beside the one answered ("harm rate" in "hours saved and harm rate"), to refuse; none when one is named.
+function secondMeasure(found: Array<{ metric: AskMetric; start: number; length: number }>, two: boolean, answered: AskMetric) {
+  if (!two) return [];
+  const family = (id: string) => MEASURE_FAMILY[id] ?? (id === 'ai_tasks' || id === 'manual_tasks' ? id : undefined);
+  const own = family(answered.id) ?? family(found[0].metric.id);
+  return found.filter((entry) => family(entry.metric.id) !== undefined && family(entry.metric.id) !== own).slice(0, 1);
+}
+
 // Alert severities, as the alerts table spells them.
 const SEVERITIES = ['high', 'medium', 'low'];
 
@@ -614,14 +637,23 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
   //    a share or a percentage asks for a rate; change words alone mean adoption
   found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
-  // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
-  // measure (unless the question counts: "how many AI tasks ...")
+  // "in total", "so far", "to date" say which hours ("hours saved to date"); without hours they name none: "how many
+  // tasks in total" is not the hours saved (refused, no metric named), "adoption in total" is the adoption
+  const hoursNamed = found.some((entry) => entry.metric.id === 'hours_saved' || (entry.metric.id === 'cumulative_hours_saved' && !RUNNING_TOTAL_WORDS.has(entry.words.join(' '))));
+  const loneTotals = hoursNamed ? [] : found.filter((entry) => entry.metric.id === 'cumulative_hours_saved');
+  for (const entry of loneTotals) found.splice(found.indexOf(entry), 1);
   // "total hours saved to date", "hours saved in total": the running total, though "hours saved" is named first
   const runningTotal = found.find((entry) => entry.metric.id === 'cumulative_hours_saved');
   if (runningTotal && found[0]?.metric.id === 'hours_saved') found.unshift(runningTotal);
+  // Two measures side by side ("adoption and hours saved", "AI tasks vs manual tasks") are two questions: the
+  // second is refused, never dropped
+  const families = [...new Set(found.map((entry) => MEASURE_FAMILY[entry.metric.id]).filter((family) => family !== undefined))];
+  const aiAndManual = found.some((entry) => entry.metric.id === 'ai_tasks') && found.some((entry) => entry.metric.id === 'manual_tasks');
+  // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
+  // measure (unless the question counts: "how many AI tasks ..."; "how many AI tasks were harmful" counts harmful ones)
   const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
-  if (!howMany && found[0]?.metric.id === 'ai_tasks' && measured) found.unshift(measured);
+  if ((!howMany || measured?.metric.id === 'harm_rate') && found[0]?.metric.id === 'ai_tasks' && measured && !aiAndManual) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
   const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
   let metric = (share && ofUsers ? ofUsers : wantsRate ? found.find((entry) => entry.metric.unit === 'rate') : undefined)?.metric ?? found[0]?.metric ?? null;
@@ -700,6 +732,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     movement = movement ?? 'any';
   }
   if (metric.id === 'blind_spots' || metric.id === 'power_users') dimension = 'user';
+  // "did Sales Ops' accuracy drop", "has the harm rate gone up": the period against the one before, as "versus last
+  // week" reads (adoption's change is its delta, above)
+  const changeGrain = CHANGE_GRAIN[metric.id];
+  if (!versus && movement && !series && singleWeek && !ranking && !comparison && dimension === null && changeGrain) {
+    versus = { unit: changeGrain, direction: movement === 'any' ? null : movement, used: [] };
+  }
 
   // 8. Rankings: "best"/"worst" follow the metric's good direction; a singular noun asks for one
   const rankingFound = ranking;
@@ -713,6 +751,13 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ranking = { order, limit, text: rankingFound.text };
   }
 
+  const unread = [
+    ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
+    ...notNames
+      .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
+      .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
+    ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
+  ];
   const unknown = unknownNames(question, words, used);
   // the words of the names the question names, matched or not: an exclusion next to one leaves it out
   const unknownWords = new Set(unknown.flatMap((name) => textTokens(name)));
@@ -732,14 +777,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     leftOut: leftOutNames(words, named),
-    // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread)
-    unplaced: [
-      ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
-      ...notNames
-        .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
-        .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
-      ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
-    ],
+    // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread; a second
+    // measure is named when nothing else is unread)
+    unplaced: unread.length > 0 ? unread : secondMeasure(found, families.length > 1 || aiAndManual, metric).map((entry) => writtenAs(question, words.slice(entry.start, entry.start + entry.length))),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

@@ -347,6 +347,13 @@ export const PHRASINGS: Phrasing[] = [
   // Probe hB: "go up or down" asks for the change, not the level
   p('change', 'did adoption go up or down for HR', ['+6.3 pts']),
   p('change', 'has adoption gone down for Procurement', ['Yes', '-22.0 pts']),
+  // Probe hB: a change word on another rate compares it with the period before, not its level alone
+  p('change', 'did Sales Ops accuracy drop', ['Yes', '59.4%', '90.3%']),
+  p('change', 'did abandonment rise for Legal', ['Yes', '11.5%', '8.8%']),
+  p('change', 'has harm rate gone up', ['No', '0.1%', '0.3%']),
+  // Probe hB: "how many AI tasks were harmful" counts the harmful ones; "in total" alone is no hours
+  p('harm', 'how many AI tasks were harmful', ['1 harmful AI task'], ['completed 1009']),
+  p('adoption', 'adoption in total', ['47.3%'], ['2417']),
 
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
@@ -363,4 +370,9 @@ export const PHRASINGS: Phrasing[] = [
   refused('adoption for Finance but not HR', ['37.4%']),
   refused('adoption for Finance, not HR', ['37.4%']),
   refused('hr adoption', ['47.3%']),
+  // Probe hB: two measures in one question are two questions; "in total" without hours names no metric
+  refused('hours saved and harm rate for Legal', ['51.5']),
+  refused('ai tasks vs manual tasks for HR', ['271']),
+  refused('compare adoption and ASI for HR', ['37.4%']),
+  refused('how many tasks in total', ['cumulative']),
 ];
