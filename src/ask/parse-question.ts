@@ -293,6 +293,8 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     // (the words "may", "mar" and "march" only after a word that leads a time; "week of October", "late October" are told below)
     const before = words[index - 1] ?? '';
     if (MONTH_WORDS.has(word) && !MONTH_PARTS.has(before) && (!MONTH_VERBS.has(word) || MONTH_LEADS.has(before))) return [word];
+    // ("the first week": not the report week that "week" alone would read as; "their first month" is no time)
+    if (['first', 'second', 'third', 'fourth', 'fifth', 'penultimate'].includes(word) && next === 'week' && words[index - 1] === 'the' && words[index + 2] !== 'of') return [`${word} ${next}`];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
     // (part of a month: "late October", "mid-October"; the tables hold whole weeks and months)
     if (['early', 'late', 'mid'].includes(word) && MONTH_WORDS.has(next)) return [`${word} ${next}`];
@@ -660,7 +662,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const useVerb = found.some((entry) => entry.metric.id === 'adoption_rate' && entry.words.some((word) => USE_VERBS.has(word)));
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
-  if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');
+  // "what percentage of seats are idle": the idle share, not the share of seats in use
+  if (share && found.some((entry) => entry.metric.id === 'idle_seats')) metric = metricById('idle_share');
+  else if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');
   // "what share of people are heavy users": the usage tiers' heavy share (power users are only a list)
   if (share && (metric?.id === 'usage_tiers' || (metric?.id === 'power_users' && words.includes('heavy')))) metric = metricById('heavy_share');
   if (timesEach && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_users', 'ai_tasks'].includes(metric.id))) metric = metricById('power_users');

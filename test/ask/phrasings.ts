@@ -354,6 +354,8 @@ export const PHRASINGS: Phrasing[] = [
   // Probe hB: "how many AI tasks were harmful" counts the harmful ones; "in total" alone is no hours
   p('harm', 'how many AI tasks were harmful', ['1 harmful AI task'], ['completed 1009']),
   p('adoption', 'adoption in total', ['47.3%'], ['2417']),
+  // Probe hB: a share of idle seats is the idle share, not the share of seats in use
+  p('idle-seats', 'what percentage of seats are idle', ['9.2%'], ['90.8%']),
 
   // Not answerable from the report: three suggestions, and no plain word taken for a team
   refused("what's the weather in Paris"),
@@ -375,4 +377,8 @@ export const PHRASINGS: Phrasing[] = [
   refused('ai tasks vs manual tasks for HR', ['271']),
   refused('compare adoption and ASI for HR', ['37.4%']),
   refused('how many tasks in total', ['cumulative']),
+  // Probe hB: a second month, or "the first week", is refused, never dropped for one month or the report week
+  refused('ASI for Procurement in October vs November', ['88.4%']),
+  refused('adoption in October vs November', ['38.4%']),
+  refused('adoption in the first week', ['47.3%']),
 ];
