@@ -289,6 +289,20 @@ function quarantineSentence(doc: MetricsDocument): string | null {
   return `${plural(counted.total, 'input row was', 'input rows were')} quarantined and left out of every figure (${counted.bySource}).`;
 }
 
+// AI users against licensed users. AI users count anyone with an AI task, licensed or not: "58 of 64 licensed users"
+// only when the usage tiers (licensed people plus anyone with an AI task) say how many had no licence; never "59 of 64
+// licensed users" when one of the 59 has none.
+function usersClause(doc: MetricsDocument, aiUsers: number, licensedUsers: number, rate: number | null | undefined): string {
+  const tiers = ((doc.tables.usage_tiers ?? []) as Array<Record<string, unknown>>).find((row) => row.week === doc.week && row.team === '*' && row.suppressed !== true);
+  const unlicensed = tiers && isNumber(tiers.people) ? tiers.people - licensedUsers : null;
+  if (unlicensed === 0) return `${countFormat.format(aiUsers)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week (${formatPercent(rate)})`;
+  if (unlicensed !== null && unlicensed > 0 && unlicensed <= aiUsers) {
+    return `${countFormat.format(aiUsers - unlicensed)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week, and ${plural(unlicensed, 'user', 'users')} without a licence ` +
+      `(user adoption, everyone who used AI over licensed users: ${formatPercent(rate)})`;
+  }
+  return `${plural(aiUsers, 'user', 'users')} used AI this week, against ${plural(licensedUsers, 'licensed user', 'licensed users')} (user adoption ${formatPercent(rate)})`;
+}
+
 // Who uses it, not only how much: user adoption, the per-user view beside the per-task one, and
 // how much of the week the power users carry.
 function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
@@ -296,9 +310,7 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
   if (!all || !isShown(all)) return null;
   const clauses: string[] = [];
-  if (isNumber(all.ai_users) && isNumber(all.licensed_users) && all.licensed_users > 0) {
-    clauses.push(`${countFormat.format(all.ai_users)} of ${plural(all.licensed_users, 'licensed user', 'licensed users')} used AI this week (${formatPercent(all.user_adoption_rate)})`);
-  }
+  if (isNumber(all.ai_users) && isNumber(all.licensed_users) && all.licensed_users > 0) clauses.push(usersClause(doc, all.ai_users, all.licensed_users, all.user_adoption_rate));
   if (isNumber(all.user_weighted_adoption_rate) && isNumber(all.adoption_rate)) {
     const gap = 100 * (all.user_weighted_adoption_rate - all.adoption_rate);
     const perUser = `counted per user (each user's own AI share, averaged) adoption is ${formatPercent(all.user_weighted_adoption_rate)}`;

@@ -328,6 +328,18 @@ describe('keyPoints and the user view', () => {
       { week: '2026-W47', user_id: 'u9', team: 'Engineering', ai_tasks: 40, threshold: 25 },
       { week: '2026-W46', user_id: 'u1', team: 'Legal', ai_tasks: 99, threshold: 25 },
     ],
+    usage_tiers: [{ week: '2026-W47', team: '*', people: 50, none: 5, light: 10, moderate: 30, heavy: 5, suppressed: false }],
+  });
+
+  it('never counts a user without a licence among the licensed users who used AI', () => {
+    const withTiers = (people: number | null) => makeDoc({
+      adoption_by_team: [team('*', 0.5, 0.2, { ai_tasks: 400, manual_tasks: 400, ai_users: 45, licensed_users: 44, user_adoption_rate: 45 / 44 })],
+      ...(people === null ? {} : { usage_tiers: [{ week: '2026-W47', team: '*', people, none: 0, light: 10, moderate: 30, heavy: 5, suppressed: false }] }),
+    });
+    // 45 AI users, 1 of them unlicensed: 44 of 44 licensed users, not "45 of 44"
+    expect(buildNarrative(withTiers(45)).find((sentence) => sentence.includes('used AI this week'))).toMatch(/^44 of 44 licensed users used AI this week, and 1 user without a licence \(user adoption, everyone who used AI over licensed users: 102 %\)/);
+    // unknown (no usage tiers): no claim that the AI users are licensed
+    expect(buildNarrative(withTiers(null)).find((sentence) => sentence.includes('used AI this week'))).toMatch(/^45 users used AI this week, against 44 licensed users \(user adoption 102 %\)/);
   });
 
   it('puts users, the per-user view and power users into words', () => {
