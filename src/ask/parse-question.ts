@@ -216,7 +216,7 @@ function secondMeasure(found: Array<{ metric: AskMetric; start: number; length: 
 }
 
 // Alert severities, as the alerts table spells them.
-const SEVERITIES = ['high', 'medium', 'low'];
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);

@@ -341,6 +341,7 @@ export const PHRASINGS: Phrasing[] = [
   // Probe hB: a severity asked for lists only those alerts
   p('alerts', 'show me only the high severity alerts', ['2 high alerts', 'Procurement', 'Sales Ops'], ['Legal', 'medium']),
   p('alerts', 'any medium alerts for Legal', ['2 medium alerts for Legal'], ['high']),
+  p('alerts', 'were there critical alerts last week', ['No critical alerts in 2026-W47'], ['9 alerts']),
   // Probe hB: a team written in lower case where a name stands ("for hr", "and hr") is that team, never dropped
   p('adoption', 'adoption for hr', ['HR', '37.4%'], ['47.3%']),
   p('comparison', 'adoption for finance and hr last 4 weeks', ['Finance 52.6%', 'HR 30.6%']),
