@@ -139,7 +139,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
           harm_rate: row.harm_rate,
           harmful: row.harmful,
           ai_tasks: row.ai_tasks,
-          message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} were flagged harmful (${rate}, alert above ${line})`,
+          message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} ${row.harmful === 1 ? 'was' : 'were'} flagged harmful (${rate}, alert above ${line})`,
         };
       });
   },

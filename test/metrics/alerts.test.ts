@@ -94,7 +94,7 @@ describe('evaluateAlerts', () => {
       accuracy_stability: [{ month: '2026-11', team: 'Legal', asi: 0.79996, evaluated: 20 }],
     };
     const messages = evaluateAlerts(close, buildKpiContext(data, config, '2026-W47')).map((alert) => alert.message);
-    expect(messages).toContain('Finance: 1 of 97 AI tasks in 2026-W47 were flagged harmful (1.03 %, alert above 1.00 %)');
+    expect(messages).toContain('Finance: 1 of 97 AI tasks in 2026-W47 was flagged harmful (1.03 %, alert above 1.00 %)');
     expect(messages).toContain('Legal: 2 of 40 AI tasks in 2026-W47 were flagged harmful (5.0 %, alert above 1.0 %)');
     expect(messages).toContain('Legal: only 79.996 % of evaluated AI tasks in 2026-11 met the accuracy target of 90 % (alert below 80.000 %)');
   });
