@@ -56,6 +56,8 @@ describe('peopleSection', () => {
 
   it('tables activation and idle seats of the report week, withholding Finance', () => {
     expect(section.tables.map((table) => table.name)).toEqual(['activation', 'idle_seats']);
+    // the activation rate's denominator is said under the table (a reader would divide new by licensed users)
+    expect(section.tables[0].html).toContain('<td class="table-note" colspan="5">Activation: new AI users / licensed users with no AI task before this week (not all licensed users).</td>');
     const idle = section.tables[1].html;
     expect(idle).toContain('<caption>Idle seats and lapsed users, 2026-W47 (no AI task in the last 4 weeks)</caption>');
     expect(idle).toContain('Idle seat cost per month');
