@@ -731,7 +731,9 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} is suppressed (fewer than ${minimum} users)`;
     rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
     const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
-    const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel} against ${formatValue(before.value, metric.unit)} in ${previousLabel}` +
+    // (a period with nothing to measure is said in words, not "against — in 2026-W39")
+    const against = before.value === null ? `, with no ${metric.label} in ${previousLabel} to compare (no data)` : ` against ${formatValue(before.value, metric.unit)} in ${previousLabel}`;
+    const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel}${against}` +
       (difference === null ? '' : ` (${difference === 0 ? 'no change' : `${difference > 0 && differenceUnit !== 'pts' ? '+' : ''}${formatValue(difference, differenceUnit)}`})`);
     if (!versus?.direction || difference === null) return text;
     const holds = versus.direction === 'up' ? difference > 0 : difference < 0;

@@ -812,3 +812,12 @@ describe('documentation', () => {
     for (const example of engine.examples()) expect(engine.ask(example).answered, example).toBe(true);
   });
 });
+
+describe('a comparison with a period that holds no data', () => {
+  test('says in words that there is nothing to compare, never "against —"', () => {
+    const first = createAskEngine(data, config, { week: '2026-W40' });
+    const answer = first.ask('adoption vs last week').answer;
+    expect(answer).toMatch(/^Adoption rate for all teams: \d+\.\d% in 2026-W40, with no adoption rate in 2026-W39 to compare \(no data\)\.$/);
+    expect(answer).not.toContain('—');
+  });
+});
