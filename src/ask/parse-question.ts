@@ -425,12 +425,15 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
     else if (['compared', 'compare', 'comparing', 'relative'].includes(word) && ['to', 'with'].includes(words[index + 1] ?? '')) at = index + 2;
     if (at < 0) continue;
     if (words[at] === 'the') at += 1;
-    if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
+    // ("vs the week before": as "vs the previous week")
+    const before = ['week', 'month'].includes(words[at] ?? '') && words[at + 1] === 'before';
+    if (before) at -= 1;
+    else if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
     // "higher than", "more hours than": the way word stands up to two words before "than"
     const wayAt = word !== 'than' ? -1 : [index - 1, index - 2].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
     const way = wayAt >= 0 ? words[wayAt] : '';
     const direction = way === '' ? null : way === 'better' ? 'better' : way === 'worse' ? 'worse' : UP_WORDS.has(way) ? 'up' : 'down';
-    const used = [...(wayAt >= 0 ? [wayAt] : []), ...Array.from({ length: at + 2 - index }, (_, offset) => index + offset)];
+    const used = [...(wayAt >= 0 ? [wayAt] : []), ...Array.from({ length: at + (before ? 3 : 2) - index }, (_, offset) => index + offset)];
     return { unit: words[at + 1] as Versus['unit'], direction, used };
   }
   return null;
@@ -571,6 +574,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   let quality = null as 'better' | 'worse' | null;
   let dimension: Dimension | null = null;
   let dimensionWord = '';
+  let dimensionAt = -1;
   let plural = false;
   let countOnly = false;
   let series = false;
@@ -618,6 +622,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       if (share && (word === 'task' || word === 'tasks')) return;
       [dimension, plural] = dimensionFound;
       dimensionWord = word;
+      dimensionAt = index;
       const before = rest.slice(0, index).filter((entry) => entry !== '\u0000');
       if (before.at(-1) === 'many' && before.at(-2) === 'how') countOnly = true;
       // "who is the heaviest user" asks for one
@@ -678,6 +683,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (!metric) return null;
   if (quality) movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
 
+  // "hours saved per person", "which users saved the most time": the tables hold no measure per user but their AI tasks
+  // and coverage; the user words are refused, never dropped for the all-teams figure
+  const perUser = dimension === 'user' && MEASURE_FAMILY[metric.id] !== undefined && metric.id !== 'adoption_rate' && dimensionAt >= 0
+    && (ranking !== null || ['each', 'per', 'every', 'by'].includes(rest[dimensionAt - 1] ?? ''));
   // 7. People: "how many people used AI" counts users, "who uses it most" ranks them, "did everyone" is user adoption
   if (dimension === 'user' && !['coverage', 'blind_spots', 'power_users'].includes(metric.id)) {
     const usage = ['adoption_rate', 'ai_tasks', 'ai_users', 'user_adoption_rate'].includes(metric.id);
@@ -755,13 +764,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ranking = { order, limit, text: rankingFound.text };
   }
 
-  const unread = [
+  const unread = [...new Set([
     ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
+    ...(perUser ? [writtenAs(question, [...(['each', 'per', 'every', 'by'].includes(words[dimensionAt - 1] ?? '') ? [words[dimensionAt - 1]] : []), words[dimensionAt]])] : []),
     ...notNames
       .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
       .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
     ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
-  ];
+  ])];
   const unknown = unknownNames(question, words, used);
   // the words of the names the question names, matched or not: an exclusion next to one leaves it out
   const unknownWords = new Set(unknown.flatMap((name) => textTokens(name)));

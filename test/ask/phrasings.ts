@@ -341,6 +341,8 @@ export const PHRASINGS: Phrasing[] = [
   // Probe hB: a severity asked for lists only those alerts
   p('alerts', 'show me only the high severity alerts', ['2 high alerts', 'Procurement', 'Sales Ops'], ['Legal', 'medium']),
   p('alerts', 'any medium alerts for Legal', ['2 medium alerts for Legal'], ['high']),
+  // Probe hB: "vs the week before" compares with the week before, not the report week alone
+  p('comparison', 'hours saved in Legal last week vs the week before', ['51.5 h', '62.0 h']),
   p('alerts', 'were there critical alerts last week', ['No critical alerts in 2026-W47'], ['9 alerts']),
   // Probe hB: a team written in lower case where a name stands ("for hr", "and hr") is that team, never dropped
   p('adoption', 'adoption for hr', ['HR', '37.4%'], ['47.3%']),
@@ -382,4 +384,7 @@ export const PHRASINGS: Phrasing[] = [
   refused('ASI for Procurement in October vs November', ['88.4%']),
   refused('adoption in October vs November', ['38.4%']),
   refused('adoption in the first week', ['47.3%']),
+  // Probe hB: a measure per person the tables do not hold is refused, not answered for all teams
+  refused('how many hours did each person save', ['336.9']),
+  refused('which users saved the most time', ['336.9', 'Engineering']),
 ];
