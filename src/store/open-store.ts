@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { isSystemError, outputError, systemErrorText, UptakeError } from '../errors.js';
 import { expectOutputsApart } from '../ingest/outputs-apart.js';
 import { expectValue } from '../util/expect-value.js';
+import { someNames } from '../util/some-names.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { followLinks } from '../util/follow-links.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
@@ -131,6 +132,7 @@ export async function openStore(
       const found = engine.kind === 'postgres' ? 'none' : "a DuckDB file without the store's tables";
       throw new UptakeError('input', `expected a store at ${engine.location}, found ${found}: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
     }
+    if (!whole && engine.kind === 'duckdb') await expectNoOtherDatabase(engine);
     if (!whole && readOnly && opening.readOnly === null) throw notWritableError(engine.location, engine.readOnly, 'a new store (there is none there yet)');
     if (options.rebuild) await emptyStore(engine);
     else if (!readOnly) await createTables(engine, whole);
@@ -172,6 +174,18 @@ export async function emptyStore(engine: StoreEngine): Promise<void> {
     throw error;
   }
   await engine.blobs.keepOnly(new Set());
+}
+
+// `--store output/uptake.duckdb` (the warehouse beside `.uptake/`) or another program's DuckDB file: a file whose
+// tables are none of the store's holds another database. The store's tables (raw user ids and prompts among them)
+// went into it, and its `.rows` folder beside it: refused before anything is written.
+async function expectNoOtherDatabase(engine: StoreEngine): Promise<void> {
+  const tables = await engine.tableNames();
+  if (tables.length === 0 || tables.some((table) => table in STORE_TABLES)) return;
+  throw new UptakeError(
+    'output',
+    `expected the store ${engine.location} to be a store or a new file, got a DuckDB database with other tables (${someNames([...tables].sort())}); nothing was written to it: name another --store (the default is <output>/.uptake/store.duckdb)`,
+  );
 }
 
 // Whether the store's every table is there (in the connection's schema): then a store opens without creating

@@ -162,6 +162,34 @@ describe('uptake metrics --store and uptake store', () => {
     expect(await tables()).toEqual(['notes']);
   });
 
+  it('--store naming a DuckDB database that is no store (the warehouse file beside .uptake/) is exit 12 for a run and a rebuild, and nothing is written to it or beside it', async () => {
+    const warehouse = join(dir, 'foreign', 'uptake.duckdb');
+    mkdirSync(join(dir, 'foreign'));
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const tables = async () => {
+      const instance = await DuckDBInstance.create(warehouse);
+      const connection = await instance.connect();
+      await connection.run('CREATE TABLE IF NOT EXISTS uptake_tasks (user_id VARCHAR)');
+      await connection.run('CREATE TABLE IF NOT EXISTS metric_harm (team VARCHAR)');
+      const names = (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables ORDER BY table_name')).getRows().map((row) => row[0]);
+      connection.closeSync();
+      instance.closeSync();
+      return names;
+    };
+    expect(await tables()).toEqual(['metric_harm', 'uptake_tasks']);
+    const message = `uptake: expected the store ${warehouse} to be a store or a new file, got a DuckDB database with other tables (metric_harm, uptake_tasks); nothing was written to it: name another --store (the default is <output>/.uptake/store.duckdb)\n`;
+    for (const args of [['metrics', ...SAMPLE, '--store', warehouse], ['store', 'rebuild', '--input', 'data/sample', '--store', warehouse]]) {
+      const refused = await uptake(args);
+      expect(refused.code).toBe(12);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.split('\n').filter((line) => line.startsWith('uptake:')).join('\n') + '\n').toBe(message);
+      expect(refused.stderr).not.toMatch(STACK_LINE);
+    }
+    // (the store's tables had gone into the warehouse, raw user ids and prompts with them, and its .rows folder beside it)
+    expect(await tables()).toEqual(['metric_harm', 'uptake_tasks']);
+    expect(readdirSync(join(dir, 'foreign'))).toEqual(['uptake.duckdb']);
+  });
+
   it('store info with a config file of other cleaning settings tells what the store holds, says a run with it asks for a rebuild, and exits 4; without a config file it compares nothing', async () => {
     const own = join(dir, 'info-config', 'store.duckdb');
     expect((await uptake(['metrics', ...SAMPLE, '--store', own])).code).toBe(0);
