@@ -138,6 +138,18 @@ export async function loadDuckDB(target: DuckDBTarget, tables: WarehouseTable[])
   const loaded: WarehouseLoadResult['tables'] = [];
   let current = '';
   try {
+    // `warehouse.duckdbPath` naming the store (output/.uptake/store.duckdb): the metric tables went in beside the
+    // store's raw rows, which whoever reads the warehouse could then read (pseudonymized ids or not)
+    const store = await connection.runAndReadAll("SELECT 1 FROM information_schema.tables WHERE table_name = 'store_meta'");
+    if (store.getRows().length > 0) {
+      throw new UptakeError('output', `expected the warehouse ${target.path} to be a DuckDB file of its own, got uptake's store of cleaned data (it holds the store's tables); nothing was loaded: name another \`warehouse.duckdbPath\``);
+    }
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    throw error;
+  }
+  try {
     await connection.run('BEGIN TRANSACTION');
     if (schema !== 'main') await connection.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     for (const table of tables) {

@@ -176,6 +176,21 @@ describe('loadWarehouse into DuckDB', () => {
     expect(await counts(path)).toEqual({ metric_harm: 0 });
   });
 
+  it("refuses uptake's store as the warehouse (warehouse.duckdbPath naming .uptake/store.duckdb): exit 12, nothing loaded", async () => {
+    const path = await tempFile();
+    await mkdir(dirname(path), { recursive: true });
+    await queries(path, ['CREATE TABLE store_meta (key VARCHAR, value VARCHAR)', "INSERT INTO store_meta VALUES ('format', '9')"]);
+    const error = (await loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W47', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'run-1' }).catch(
+      (caught: unknown) => caught,
+    )) as UptakeError;
+    expect(error).toBeInstanceOf(UptakeError);
+    expect(error.exitCode).toBe(12);
+    expect(error.message).toBe(
+      `expected the warehouse ${path} to be a DuckDB file of its own, got uptake's store of cleaned data (it holds the store's tables); nothing was loaded: name another \`warehouse.duckdbPath\``,
+    );
+    expect(await counts(path)).toEqual({ store_meta: 1 });
+  });
+
   it('refuses a metrics document of another week', async () => {
     const path = await tempFile();
     await expect(loadWarehouse({ kind: 'duckdb', path }, { week: '2026-W48', tasks: tasksFixture(), metrics: berlinDoc(), runId: 'r' })).rejects.toThrow(
