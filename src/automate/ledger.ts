@@ -22,6 +22,8 @@ export interface Ledger {
   has(sha256: string): boolean;
   get(sha256: string): LedgerEntry | undefined;
   add(sha256: string, entry: LedgerEntry): void;
+  /** The hash of the content last processed under this file name (the entry naming it with the latest processedAt), if any. */
+  latestFor(file: string): string | undefined;
   entries(): LedgerEntry[];
   readonly size: number;
   /** Writes the ledger atomically (a crash leaves the old or the new ledger, never half of one). */
@@ -60,6 +62,11 @@ export async function openLedger(path: string): Promise<Ledger> {
     has: (sha256) => files.has(sha256),
     get: (sha256) => files.get(sha256),
     add: (sha256, entry) => void files.set(sha256, entry),
+    latestFor(file) {
+      let latest: [string, LedgerEntry] | undefined;
+      for (const [hash, entry] of files) if (entry.file === file && (latest === undefined || entry.processedAt >= latest[1].processedAt)) latest = [hash, entry];
+      return latest?.[0];
+    },
     entries: () => [...files.values()],
     get size() {
       return files.size;

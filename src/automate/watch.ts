@@ -322,7 +322,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         log(`uptake watch: ${basename(path)} was rejected before (${known.rejected}); skipped until it changes`);
         continue;
       }
-      const firstSeenAs = known?.file ?? seen.get(sha256);
+      // A content processed before is no news, unless this name held other content since: a file put back as it was
+      // (an export re-run, a correction undone) changes the folder, and the report built from the other content stood.
+      const latest = ledger.latestFor(name);
+      const firstSeenAs = (known !== undefined && (latest === undefined || latest === sha256) ? known.file : undefined) ?? seen.get(sha256);
       if (firstSeenAs !== undefined) {
         batch.duplicates.push({ path, sha256, firstSeenAs });
         log(`uptake watch: ${basename(path)} has the content of ${firstSeenAs}, already processed; no run`);

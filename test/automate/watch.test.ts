@@ -199,6 +199,37 @@ describe('watch', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('runs again when a file is put back to content it held before (a correction undone), also after a restart', async () => {
+    const path = join(inbox, 'ai_logs_2026-W47.csv');
+    const original = AI_HEADER + W47_ROWS;
+    const corrected = AI_HEADER + W47_ROWS.replace('e2,u2,x,2026-11-18T10:00:00Z,completed', 'e2,u2,x,2026-11-18T10:00:00Z,abandoned');
+    const first = await startWatcher();
+    await writeFile(path, original);
+    await first.batchCount(1);
+    await writeFile(path, corrected);
+    await first.batchCount(2);
+    // the folder holds the original again: the last report (from the corrected file) no longer matches it
+    await writeFile(path, original);
+    const [, , third] = await first.batchCount(3);
+    expect(third.outcome).toBe('ran');
+    expect(third.fresh.map((file) => file.sha256)).toEqual([sha256(original)]);
+    expect(first.requests).toEqual([1, 2, 3].map(() => ({ reason: 'watch', weeks: ['2026-W47'] })));
+    await watcher!.close();
+    // put back while nobody watches: the ledger knows the name last held the original
+    await writeFile(path, corrected);
+    const second = await startWatcher();
+    const [batch] = await second.batchCount(1);
+    expect(batch.outcome).toBe('ran');
+    expect(freshNames(batch)).toEqual(['ai_logs_2026-W47.csv']);
+    expect(second.requests).toEqual([{ reason: 'watch', weeks: ['2026-W47'] }]);
+    await watcher!.close();
+    // the same content once more: nothing new
+    const third2 = await startWatcher();
+    const [again] = await third2.batchCount(1);
+    expect(again.outcome).toBe('nothing-new');
+    expect(third2.requests).toEqual([]);
+  });
+
   it('does not report a week that only the last hours of a file reach into (another zone) until a file of its own lands', async () => {
     const logs: string[] = [];
     const { requests, batchCount } = await startWatcher({ timezone: 'Asia/Tokyo', log: (line) => logs.push(line) });
