@@ -126,6 +126,9 @@ export async function readRunLock(
 // stopped or suspended run keeps its lock), and another host's heartbeat (a holder that stopped refreshing it
 // was killed, or its machine is gone).
 function staleness(holder: HolderOnDisk, host: string, isAlive: (pid: number) => boolean, now: number): string | null {
+  if (holder.host === host && holder.pid === process.pid && !HELD_TOKENS.has(holder.token)) {
+    return `pid ${holder.pid} is this process, which does not hold it (an earlier process with the same pid left it, e.g. before a container restarted)`;
+  }
   if (holder.host === host) return isAlive(holder.pid) ? null : `pid ${holder.pid} is not running on ${host}`;
   const silentMs = now - holder.refreshedAt;
   if (silentMs > RUN_LOCK_STALE_AFTER_MS) return `it was last refreshed ${Math.round(silentMs / 60_000)} min ago (a live run refreshes it every ${RUN_LOCK_HEARTBEAT_MS / 1000} s)`;
@@ -151,6 +154,7 @@ function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () =
     log(`uptake: lost the run lock ${path}: ${by}; this run publishes and delivers nothing more`);
     lost.abort(`losing the run lock (${by})`);
   };
+  HELD_TOKENS.add(info.token);
   const heartbeat = setInterval(() => void beat(), heartbeatMs);
   heartbeat.unref();
   let released: Promise<void> | undefined;
@@ -163,6 +167,7 @@ function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () =
         clearInterval(heartbeat);
         await handle.close().catch(() => undefined);
         await releaseLock(path, info.token);
+        HELD_TOKENS.delete(info.token);
       })()),
   };
 }
@@ -188,6 +193,11 @@ async function tryCreate(path: string, info: RunLockInfo, now: number): Promise<
     await rm(temporary, { force: true });
   }
 }
+
+// The tokens of the locks this process holds. Its own pid in a lock it does not hold is an earlier process's: a
+// container restarted after a kill starts uptake with the pid it had (1, or the init's child), and the lock of the
+// run it killed looked live for good (every run exit 10, "held by pid 1", until someone deleted the file).
+const HELD_TOKENS = new Set<string>();
 
 /** A lock as read: what it holds, and when its holder last refreshed it (ms since the epoch). */
 type HolderOnDisk = RunLockInfo & { refreshedAt: number };

@@ -88,8 +88,24 @@ describe('acquireRunLock', () => {
     await lock.release();
   });
 
-  it('keeps the lock of a live pid on this host however long it was not refreshed (a stopped or suspended run resumes)', async () => {
+  it("takes over a lock of this process's own pid that it does not hold (left by an earlier process with the pid, e.g. before a container restarted)", async () => {
     await writeForeignLock({ pid: process.pid, host: hostname() });
+    expect(await readRunLock(output)).toMatchObject({ pid: process.pid, stale: true });
+    const lines: string[] = [];
+    const lock = await acquireRunLock(output, { log: (line) => lines.push(line) });
+    expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, token: lock.info.token });
+    expect(lines).toEqual([
+      `uptake: took over the run lock ${lockPath} of pid ${process.pid} on ${hostname()} (schedule, since 2026-11-24T06:00:00.000Z): pid ${process.pid} is this process, which does not hold it (an earlier process with the same pid left it, e.g. before a container restarted)`,
+    ]);
+    // the lock this process holds stays its own: a second acquire is refused
+    await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy', exitCode: 10 });
+    expect(await readRunLock(output)).toMatchObject({ token: lock.info.token, stale: false });
+    await lock.release();
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('keeps the lock of a live pid on this host however long it was not refreshed (a stopped or suspended run resumes)', async () => {
+    await writeForeignLock({ pid: process.ppid, host: hostname() });
     const hourAgo = new Date(Date.now() - 3_600_000);
     await utimes(lockPath, hourAgo, hourAgo);
     await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy' });
@@ -135,7 +151,7 @@ describe('acquireRunLock', () => {
 
   it('release leaves a lock that someone else has taken since', async () => {
     const lock = await acquireRunLock(output);
-    await writeForeignLock({ pid: process.pid, host: hostname() });
+    await writeForeignLock({ pid: process.ppid, host: hostname() });
     await lock.release();
     expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe('theirs');
   });

@@ -126,10 +126,10 @@ describe('createScheduler firing', () => {
   it('skips a tick while another process holds the run lock', async () => {
     const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
     await mkdir(statePaths(output).dir, { recursive: true });
-    // A live pid (this one) with another token: some other `uptake run` in progress.
+    // A live pid (this process's parent) with another token: some other `uptake run` in progress.
     await writeFile(
       statePaths(output).runLock,
-      JSON.stringify({ pid: process.pid, host: hostname(), reason: 'manual', since: '2026-11-24T09:59:00.000Z', token: 'someone-else' }),
+      JSON.stringify({ pid: process.ppid, host: hostname(), reason: 'manual', since: '2026-11-24T09:59:00.000Z', token: 'someone-else' }),
     );
     let calls = 0;
     const scheduler = createScheduler(configWith({ cron: '* * * * *' }), { job: async () => void calls++, clock });
