@@ -142,7 +142,7 @@ export async function loadDuckDB(target: DuckDBTarget, tables: WarehouseTable[])
     // store's raw rows, which whoever reads the warehouse could then read (pseudonymized ids or not)
     const store = await connection.runAndReadAll("SELECT 1 FROM information_schema.tables WHERE table_name = 'store_meta'");
     if (store.getRows().length > 0) {
-      throw new UptakeError('output', `expected the warehouse ${target.path} to be a DuckDB file of its own, got uptake's store of cleaned data (it holds the store's tables); nothing was loaded: name another \`warehouse.duckdbPath\``);
+      throw new UptakeError('output', `expected the warehouse ${target.path} to be a DuckDB file of its own, got one holding uptake's store of cleaned data (its store_* tables); nothing was loaded: name another \`warehouse.duckdbPath\`, or, if this is the warehouse and a run once took it for its store, drop its store_* tables`);
     }
   } catch (error) {
     connection.closeSync();

@@ -186,7 +186,7 @@ describe('loadWarehouse into DuckDB', () => {
     expect(error).toBeInstanceOf(UptakeError);
     expect(error.exitCode).toBe(12);
     expect(error.message).toBe(
-      `expected the warehouse ${path} to be a DuckDB file of its own, got uptake's store of cleaned data (it holds the store's tables); nothing was loaded: name another \`warehouse.duckdbPath\``,
+      `expected the warehouse ${path} to be a DuckDB file of its own, got one holding uptake's store of cleaned data (its store_* tables); nothing was loaded: name another \`warehouse.duckdbPath\`, or, if this is the warehouse and a run once took it for its store, drop its store_* tables`,
     );
     expect(await counts(path)).toEqual({ store_meta: 1 });
   });
