@@ -3,7 +3,7 @@ import { ensureFolder } from '../util/atomic-write.js';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { UptakeError } from '../errors.js';
+import { outputError, UptakeError } from '../errors.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
@@ -177,7 +177,10 @@ function heldLock(path: string, info: RunLockInfo, handle: FileHandle, now: () =
 async function tryCreate(path: string, info: RunLockInfo, now: number): Promise<FileHandle | null> {
   const temporary = ownedTempPath(path);
   await removeDeadWritersTemps(path);
-  const handle = await open(temporary, 'wx');
+  // (a full or read-only disk said "write failed: no space left on device", naming no file)
+  const handle = await open(temporary, 'wx').catch((error: unknown) => {
+    throw outputError(path, error);
+  });
   let linked = false;
   try {
     await handle.writeFile(`${JSON.stringify(info)}\n`, 'utf8');
@@ -187,7 +190,7 @@ async function tryCreate(path: string, info: RunLockInfo, now: number): Promise<
     return handle;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw error;
+    throw outputError(path, error);
   } finally {
     if (!linked) await handle.close();
     await rm(temporary, { force: true });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, inputFolder } from '../helpers/input-folder.js';
 import { IS_ROOT, NOT_ROOT_REASON, makeFifo, mountSmallDisk, undoneAfterEach } from '../helpers/special-files.js';
@@ -123,6 +123,23 @@ describe('a full or read-only disk, through the CLI', () => {
     expect(result.stderr.trim().split('\n').at(-1)).toBe(`uptake: ${target}: cannot write: no space left on device (ENOSPC)`);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(readdirSync(disk.path)).toEqual(['filler']);
+  });
+
+  test.skipIf(!IS_ROOT)(`a full disk under \`run\`'s output folder: exit 12 naming the run lock it could not write (${NOT_ROOT_REASON})`, async () => {
+    const disk = mountSmallDisk(folder(), 'out', { sizeKb: 64 });
+    later(disk.unmount);
+    mkdirSync(join(disk.path, '.uptake'));
+    try {
+      writeFileSync(join(disk.path, 'filler'), Buffer.alloc(1024 * 1024));
+    } catch {
+      // full, as intended
+    }
+    const result = await uptake(['run', '--input', input, '--out', disk.path, '--no-deliver', '--no-warehouse']);
+    expect(result.code).toBe(12);
+    // (it said "write failed: no space left on device (ENOSPC)", naming no file)
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(`uptake: ${disk.path}/.uptake/run.lock: cannot write: no space left on device (ENOSPC)`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(readdirSync(join(disk.path, '.uptake'))).toEqual([]);
   });
 
   test.skipIf(!IS_ROOT)(`a read-only output folder for \`run\`: exit 12 naming the errno and the path; --debug adds the stack (${NOT_ROOT_REASON})`, async () => {
