@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UptakeError, isSystemError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
-import { parseIsoWeek } from './util/iso-week.js';
+import { dayNumber, parseIsoWeek, weekBounds } from './util/iso-week.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
 import { readRegularFile } from './util/read-state-file.js';
@@ -60,6 +60,11 @@ export interface RunOptions {
   runId?: string;
   /** Store of cleaned data (a DuckDB file path or postgres:// URL): only new or changed input files are read. None: every file is cleaned. */
   store?: string;
+  /**
+   * The week a scheduled run is due to report (the week before its occurrence's): when `latest` resolves to an
+   * older week, the export has not arrived and the run fails (input) before anything is published or delivered.
+   */
+  dueWeek?: string;
   /**
    * Input files `uptake watch` found not whole: `leftOut` of the input folder it gave the run (still waited for, or
    * refused before), and `readAsIs` in it though cut short. The manifest lists them.
@@ -130,7 +135,7 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
     effects.signal?.throwIfAborted();
     return await runStages(options, effects, channels, resolved);
   } catch (error) {
-    const week = resolved.week?.week ?? options.week;
+    const week = resolved.week?.week ?? options.dueWeek ?? options.week;
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
     if (effects.signal?.aborted) throw abortedError(week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
@@ -247,8 +252,16 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     // 2. Metrics: the report week resolved once (from here on a ReportWeek, never `latest`), then every
     //    registered KPI over the cleaned tables
     const { week: reportWeek, metrics } = await stage('metrics', async () => report ?? (await import('./report/load-report.js')).reportOn({ config, data }, options.week));
-    resolved.week = reportWeek;
     const week = reportWeek.week;
+    // A scheduled run with last week's export missing re-published and re-mailed the week before as this week's
+    // report, and logged it ok: the dead-man check never fired however long the exports stayed away.
+    if (options.dueWeek !== undefined && reportWeek.latest && dayNumber(weekBounds(week).start) < dayNumber(weekBounds(options.dueWeek).start)) {
+      throw new UptakeError(
+        'input',
+        `expected the data to hold ${options.dueWeek} whole (the week this scheduled run reports), but its latest complete week is ${week}: the export of ${options.dueWeek} has not arrived, or not all of it; nothing was published or delivered`,
+      );
+    }
+    resolved.week = reportWeek;
     const weekDir = join(outRoot, week);
 
     // 3 to 5. Notebook, render and publish build the week's folder aside and swap it in whole

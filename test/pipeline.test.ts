@@ -114,6 +114,27 @@ describe('runReport on the sample', () => {
     // The flat files written alongside the notebook were finished before the staging folder went.
     expect(readdirSync(out).filter((name) => name.startsWith('.2026-W47'))).toEqual([]);
   }, 120_000);
+
+  test("a scheduled run due for a week the data does not hold whole fails (input), re-sends no older report and notifies the failure", async () => {
+    const pdfBefore = readFileSync(join(out, '2026-W47', 'report.pdf'));
+    const mailsBefore = smtp.received.length;
+    // the Monday after 2026-W48: its export has not landed, the sample ends with 2026-W47
+    const error = await runReport({ config: config(), week: 'latest', dueWeek: '2026-W48', input: 'data/sample', outDir: out, deliver: true }, runEffects({ env, log: quiet })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isUptakeError(error) && [error.kind, error.exitCode]).toEqual(['input', 3]);
+    expect((error as Error).message).toBe(
+      'expected the data to hold 2026-W48 whole (the week this scheduled run reports), but its latest complete week is 2026-W47: the export of 2026-W48 has not arrived, or not all of it; nothing was published or delivered',
+    );
+    expect(Buffer.compare(readFileSync(join(out, '2026-W47', 'report.pdf')), pdfBefore)).toBe(0);
+    expect(readdirSync(out).filter((name) => name.startsWith('2026-W48') || name.startsWith('.2026-W'))).toEqual([]);
+    // (it re-mailed 2026-W47's report and logged the run ok: the dead-man check never fired)
+    expect(smtp.received.length).toBe(mailsBefore + 1);
+    const notice = await simpleParser(smtp.received.at(-1)!.raw);
+    expect(notice.attachments).toHaveLength(0);
+    expect(notice.subject).toContain('2026-W48');
+    expect(notice.subject).toContain('FAILED');
+  }, 120_000);
 });
 
 // The kernel starts alongside ingest and metrics: a run that fails before the notebook stage must not

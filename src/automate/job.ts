@@ -29,6 +29,8 @@ export interface JobRequest {
   readAsIs?: ReadAsIsFile[];
   /** Aborts once the run lock is another run's (see RunLock.lost): the job publishes and delivers nothing more. */
   lockLost?: AbortSignal;
+  /** The occurrence a scheduled or catch-up run stands for (epoch ms): its report is due for the week before. */
+  scheduledFor?: number;
 }
 
 /** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */

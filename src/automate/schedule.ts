@@ -162,7 +162,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     try {
       const result = await guardedRun(
         { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log },
-        (held) => deps.job({ reason, lockLost: held.lockLost }),
+        (held) => deps.job({ reason, lockLost: held.lockLost, ...(scheduledFor === null || reason === 'manual' ? {} : { scheduledFor }) }),
       );
       log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);
       return { outcome: 'ok', reason, scheduledFor: scheduledIso, runId: result.runId };

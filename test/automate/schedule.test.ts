@@ -68,7 +68,7 @@ describe('createScheduler firing', () => {
 
     await clock.advanceTo(at('2026-11-24T10:01:00Z'));
     await scheduler.idle();
-    expect(requests).toEqual([{ reason: 'schedule' }]);
+    expect(requests).toEqual([{ reason: 'schedule', scheduledFor: at('2026-11-24T10:01:00Z') }]);
 
     await clock.advanceTo(at('2026-11-24T10:02:00Z'));
     await scheduler.idle();
@@ -185,7 +185,7 @@ describe('catch-up', () => {
     const first = createScheduler(config, { job: async (request) => void requests.push(asked(request)), clock });
     const { catchUp } = await first.start();
     expect(catchUp).toMatchObject({ outcome: 'ok', reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
-    expect(requests).toEqual([{ reason: 'catch-up' }]);
+    expect(requests).toEqual([{ reason: 'catch-up', scheduledFor: at('2026-11-23T05:00:00Z') }]);
     expect(first.nextRun()?.toISOString()).toBe('2026-11-30T05:00:00.000Z');
     await first.stop();
 
@@ -245,7 +245,7 @@ describe('catch-up', () => {
     const again = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
     expect((await again.start()).catchUp).toBeNull();
     await again.stop();
-    expect(requests).toEqual([{ reason: 'catch-up' }]);
+    expect(requests).toEqual([{ reason: 'catch-up', scheduledFor: at('2026-11-23T05:00:00Z') }]);
     // a run of that occurrence still going (another scheduler, or a host of its own) is no miss
     expect(missedOccurrence([{ event: 'start', runId: 'r9', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_003, host: 'elsewhere' }], scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })).toBeNull();
     // ... but one another run started after (it had lost the lock) was interrupted, as uptake status says: missed

@@ -26,7 +26,9 @@ export function registerSchedule(program: Command): void {
     .addHelpText(
       'after',
       `
-Each run reports the latest complete week (like \`uptake run --week latest\`). The next fire time is
+Each run reports the latest complete week (like \`uptake run --week latest\`), which must be the week
+before the one it fires in (\`timezone\`): when that week's export has not arrived (or not whole), the run
+fails with exit 3 and the failure notice, and never re-sends the week before. The next fire time is
 printed at start and after every run. A tick that comes while a run is still going is skipped and
 logged. Hourly, and after every run, the dead-man check notifies (once per silent period) when no
 report succeeded for \`schedule.deadManDays\` days.
@@ -48,6 +50,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
+      const { isoWeekOf, shiftWeek } = await import('../../util/iso-week.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
@@ -55,7 +58,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       await checkRunOutputs(config, { input: options.input });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
-        const result = await runReport({ config, week: 'latest', input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
+        // (a scheduled run is due to report the week before its occurrence's, in the report zone)
+        const dueWeek = request.scheduledFor === undefined ? undefined : shiftWeek(isoWeekOf(request.scheduledFor, config.timezone), -1);
+        const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });
