@@ -1,7 +1,7 @@
 import { printable } from '../util/some-names.js';
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { discoverFiles, foldersWithInput, lookalikeNames } from '../ingest/discover-files.js';
+import { discoverFiles, foldersWithInput, lookalikeNames, otherSpellingNames } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
 import { prefaultedMemory, rowNumbers, singleRowRuns, type RowIndices } from '../columns/index.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
@@ -83,6 +83,8 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   progress(`found ${files.length} input files in ${printable(inputDir)}`);
   const skipped = await lookalikeNames(inputDir);
   if (skipped.length > 0) progress(`skipped ${skipped.join(', ')}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
+  const respelt = await otherSpellingNames(inputDir);
+  if (respelt.length > 0) progress(`skipped ${respelt.join(', ')}: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)`);
   const folders = await foldersWithInput(inputDir);
   if (folders.length > 0) progress(`skipped ${folders.join(', ')}: input files are read from ${inputDir} itself, not from its subfolders`);
 

@@ -47,6 +47,23 @@ export async function lookalikeNames(inputDir: string): Promise<string[]> {
     .map(printable);
 }
 
+/**
+ * The names in a folder that spell an input prefix otherwise (`ai-logs_w47.csv`, `AILogs_w47.csv.gz`, `manual logs
+ * w47.csv`: hyphens, spaces or no separator for the underscores), in name order; no lookalikeNames of them. Not
+ * read (the kind comes from the exact prefix, any case): a run says it skipped them, as an export system renaming
+ * its files took their rows out of the report without a word.
+ * @example await otherSpellingNames('exports/') // ['ai-logs-2026-W47.csv']
+ */
+export async function otherSpellingNames(inputDir: string): Promise<string[]> {
+  const names = await readdir(inputDir).catch(() => [] as string[]);
+  const squash = (text: string) => text.toLowerCase().replace(/[-_\s]+/g, '');
+  return names
+    .filter((name) => !name.startsWith('.') && kindOfFileName(name) === null && !PREFIXES.some(([prefix]) => name.toLowerCase().startsWith(prefix)))
+    .filter((name) => PREFIXES.some(([prefix]) => squash(name).startsWith(squash(prefix))))
+    .sort()
+    .map(printable);
+}
+
 // Exports filed by month (`in/2026-11/ai_logs_….csv`) were left out of the report without a word.
 /**
  * The subfolders (not hidden) that hold files named like input, as `name/`, in name order: only the input

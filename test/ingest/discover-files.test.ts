@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UptakeError } from '../../src/errors.js';
-import { discoverFiles, foldersWithInput, lookalikeNames } from '../../src/ingest/discover-files.js';
+import { discoverFiles, foldersWithInput, lookalikeNames, otherSpellingNames } from '../../src/ingest/discover-files.js';
 import { readInput } from '../../src/clean/clean-input.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
@@ -145,6 +145,19 @@ describe('files named like input that are not read', () => {
     const progress: string[] = [];
     await readInput(input, parseConfig({}), { onProgress: (line) => progress.push(line) });
     expect(progress.slice(0, 2)).toEqual([`found 3 input files in ${input}`, `skipped 2026-10/, 2026-11/: input files are read from ${input} itself, not from its subfolders`]);
+  });
+
+  test('spelt with hyphens, spaces or no separator are listed and a run says it skipped them (an export system renaming its files left their rows out without a word)', async () => {
+    const input = folderWith((at) => {
+      for (const name of ['ai-logs-2026-W45.csv.gz', 'AILogs_w46.csv', 'manual logs w47.csv', 'User-Monthly-Summary-2026-11.csv', 'ai_logbook.csv', 'aim_logs.csv', '.ai-logs.csv']) writeFileSync(join(at, name), 'x\n');
+    });
+    expect(await otherSpellingNames(input)).toEqual(['AILogs_w46.csv', 'User-Monthly-Summary-2026-11.csv', 'ai-logs-2026-W45.csv.gz', 'manual logs w47.csv']);
+    const progress: string[] = [];
+    await readInput(input, parseConfig({}), { onProgress: (line) => progress.push(line) });
+    expect(progress.slice(0, 2)).toEqual([
+      `found 3 input files in ${input}`,
+      "skipped AILogs_w46.csv, User-Monthly-Summary-2026-11.csv, ai-logs-2026-W45.csv.gz, manual logs w47.csv: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)",
+    ]);
   });
 
   test('are listed (any case, hidden ones too) and a run says it skipped them; other files pass unmentioned', async () => {
