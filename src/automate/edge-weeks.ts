@@ -64,7 +64,7 @@ export function edgeWeeksText(edge: EdgeWeek[], zone: string): string {
     .map(({ week, files, covered }) => {
       const [first, last] = [DateTime.fromISO(covered.first, { zone }), DateTime.fromISO(covered.last, { zone })];
       const to = first.toISODate() === last.toISODate() ? last.toFormat('HH:mm') : last.toFormat('yyyy-MM-dd HH:mm');
-      return `${week} not reported: only the edge of ${files.join(', ')} reaches into it (${first.toFormat('yyyy-MM-dd HH:mm')} to ${to} ${zone}); it is reported once a file of its own lands, or by the scheduled run`;
+      return `${week} not reported: only the edge of ${[...new Set(files)].join(', ')} reaches into it (${first.toFormat('yyyy-MM-dd HH:mm')} to ${to} ${zone}); it is reported once a file of its own lands, or by the scheduled run`;
     })
     .join('; ');
 }

@@ -14,6 +14,14 @@ describe('edgeWeeks', () => {
     );
   });
 
+  it('names a file once when contents it held one after another (a correction, then the original again) reach into the week', () => {
+    const corrected = { ...W47, weeks: ['2026-W47', '2026-W48'] };
+    const { edge } = edgeWeeks(['2026-W47', '2026-W48'], [corrected, { ...corrected, span: { ...W47.span, last: '2026-11-22T23:40:00.000Z' } }], 'Asia/Tokyo');
+    expect(edgeWeeksText(edge, 'Asia/Tokyo')).toBe(
+      '2026-W48 not reported: only the edge of ai_logs_2026-W47.csv reaches into it (2026-11-23 00:00 to 08:50 Asia/Tokyo); it is reported once a file of its own lands, or by the scheduled run',
+    );
+  });
+
   it('leaves out the week before that the first hours reach into, read in a zone behind, unless it has a file of its own', () => {
     const files = [{ ...W47, weeks: ['2026-W46', '2026-W47'] }];
     expect(edgeWeeks(['2026-W46', '2026-W47'], files, 'America/Los_Angeles')).toMatchObject({ own: ['2026-W47'], edge: [{ week: '2026-W46' }] });
