@@ -61,8 +61,9 @@ export interface RunOptions {
   /** Store of cleaned data (a DuckDB file path or postgres:// URL): only new or changed input files are read. None: every file is cleaned. */
   store?: string;
   /**
-   * The week a scheduled run is due to report (the week before its occurrence's): when `latest` resolves to an
-   * older week, the export has not arrived and the run fails (input) before anything is published or delivered.
+   * The week a scheduled run (or `uptake run --week due`) is due to report: the week before its occurrence's, or
+   * before today's. When `latest` resolves to an older week, the export has not arrived and the run fails (input)
+   * before anything is published or delivered.
    */
   dueWeek?: string;
   /**
@@ -258,7 +259,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     if (options.dueWeek !== undefined && reportWeek.latest && dayNumber(weekBounds(week).start) < dayNumber(weekBounds(options.dueWeek).start)) {
       throw new UptakeError(
         'input',
-        `expected the data to hold ${options.dueWeek} whole (the week this scheduled run reports), but its latest complete week is ${week}: the export of ${options.dueWeek} has not arrived, or not all of it; nothing was published or delivered`,
+        `expected the data to hold ${options.dueWeek} whole (the week this run is due to report), but its latest complete week is ${week}: the export of ${options.dueWeek} has not arrived, or not all of it; nothing was published or delivered`,
       );
     }
     resolved.week = reportWeek;

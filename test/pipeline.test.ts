@@ -124,7 +124,7 @@ describe('runReport on the sample', () => {
     );
     expect(isUptakeError(error) && [error.kind, error.exitCode]).toEqual(['input', 3]);
     expect((error as Error).message).toBe(
-      'expected the data to hold 2026-W48 whole (the week this scheduled run reports), but its latest complete week is 2026-W47: the export of 2026-W48 has not arrived, or not all of it; nothing was published or delivered',
+      'expected the data to hold 2026-W48 whole (the week this run is due to report), but its latest complete week is 2026-W47: the export of 2026-W48 has not arrived, or not all of it; nothing was published or delivered',
     );
     expect(Buffer.compare(readFileSync(join(out, '2026-W47', 'report.pdf')), pdfBefore)).toBe(0);
     expect(readdirSync(out).filter((name) => name.startsWith('2026-W48') || name.startsWith('.2026-W'))).toEqual([]);

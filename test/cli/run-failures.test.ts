@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isoWeekOf, shiftWeek } from '../../src/util/iso-week.js';
 import { startReceiver, startSmtp } from '../deliver/local-servers.js';
 import { sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
 
@@ -23,6 +24,17 @@ describe('uptake run with a failing notebook cell', () => {
     expect(partial.cells.at(-1).outputs).toEqual([expect.objectContaining({ output_type: 'error', ename: 'FakeError', evalue: 'the cell failed' })]);
     expect(existsSync(join(box.out, '2026-W47'))).toBe(false);
     expect(readdirSync(box.out).filter((name) => name.startsWith('.2026'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('uptake run --week due (for cron and timers)', () => {
+  it("fails with exit 3 and publishes nothing while last week's export has not arrived; --week latest would send the week before again", async () => {
+    // the sample ends with 2026-W47; the week before this one (UTC, the default timezone) is later
+    const due = shiftWeek(isoWeekOf(Date.now(), 'UTC'), -1);
+    const run = await startUptake(['run', '--week', 'DUE', '--input', 'data/sample', '--out', box.out, '--notebook', box.notebook(0), '--no-deliver', '--no-warehouse', '--no-store'], box.env).child;
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toContain(`uptake: expected the data to hold ${due} whole (the week this run is due to report), but its latest complete week is 2026-W47: the export of ${due} has not arrived, or not all of it; nothing was published or delivered`);
+    expect(readdirSync(box.out).filter((name) => /^\.?2026-W/.test(name))).toEqual([]);
   }, 60_000);
 });
 

@@ -38,7 +38,7 @@ describe('templates/crontab.txt', () => {
       execFileSync('/bin/sh', ['-c', job.replaceAll(SRV, srv)], { env: { PATH: variables.PATH.replaceAll(SRV, srv), HOME: srv }, stdio: 'ignore' });
     }
     expect(calls()).toEqual([
-      'args: run --config uptake.config.json',
+      'args: run --week due --config uptake.config.json',
       `password: ${SECRET}`,
       'args: status --check --notify --config uptake.config.json',
       `password: ${SECRET}`,
@@ -73,7 +73,7 @@ describe('templates/uptake.service', () => {
       expect(program.startsWith('/')).toBe(true); // systemd does not search the unit's PATH
       execFileSync(program, args, { cwd: unit.WorkingDirectory.replace(SRV, srv), env });
     }
-    expect(calls()).toEqual(['args: run --config uptake.config.json', `password: ${SECRET}`, 'args: status --check --notify --config uptake.config.json', `password: ${SECRET}`]);
+    expect(calls()).toEqual(['args: run --week due --config uptake.config.json', `password: ${SECRET}`, 'args: status --check --notify --config uptake.config.json', `password: ${SECRET}`]);
     expect(unit.ExecStart.startsWith(`${SRV}/node_modules/.bin/uptake `)).toBe(true);
   });
 

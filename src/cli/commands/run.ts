@@ -28,7 +28,7 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('The whole weekly job: ingest, clean, metrics, notebook, HTML + PDF, CSV + Excel, warehouse, then email and Slack')
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
-    .option('-w, --week <week>', 'report week: YYYY-Www, or latest (the last complete ISO week in the data)', 'latest')
+    .option('-w, --week <week>', 'report week: YYYY-Www, latest (the last complete ISO week in the data), or due (the week before this one, in the config timezone: exit 3 when the data does not hold it whole yet; for cron)', 'latest')
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-o, --out <dir>', 'output root; the report goes to <dir>/<week>/ (default: config `output`, i.e. output)')
     .option('--no-deliver', 'do not email or post to Slack (the report, flat files and warehouse are still written)')
@@ -84,11 +84,16 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
       const { runStoreLocation } = await import('../../store/open-store.js');
       const store = runStoreLocation(options.store, config, process.env, outDir);
+      // `--week due`: the week before this one (report zone), as a scheduled run reports; an export not yet arrived fails
+      const due = options.week.trim().toLowerCase() === 'due';
+      const { isoWeekOf, shiftWeek } = await import('../../util/iso-week.js');
+      const dueWeek = due ? shiftWeek(isoWeekOf(Date.now(), config.timezone), -1) : undefined;
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log }, async ({ lockLost }) => {
         const result = await runReport(
           {
             config,
-            week: options.week,
+            week: due ? 'latest' : options.week,
+            dueWeek,
             input: options.input,
             outDir,
             configPath: options.config,
