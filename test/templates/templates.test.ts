@@ -101,6 +101,6 @@ describe('templates/github-actions.yml', () => {
   it('runs the built CLI that `npm ci` links as node_modules/.bin/uptake', () => {
     const cli = relative(process.cwd(), realpathSync('node_modules/.bin/uptake'));
     expect(cli).toBe(join('dist', 'cli', 'main.js'));
-    expect(workflow).toContain(`run: node ${cli} run --config uptake.config.json`);
+    expect(workflow).toContain(`run: node ${cli} run --week due --config uptake.config.json`);
   });
 });
