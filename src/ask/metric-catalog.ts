@@ -80,7 +80,7 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'baseline_min', label: 'manual baseline', unit: 'minutes', higherIsBetter: false },
   { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true },
   // People (issue #24)
-  { id: 'activation', kpi: 'activation', label: 'activation rate of licensed users', unit: 'rate', higherIsBetter: true },
+  { id: 'activation', kpi: 'activation', label: 'activation rate (new AI users of the licensed users not yet using AI)', unit: 'rate', higherIsBetter: true },
   { id: 'new_ai_users', kpi: 'activation', label: 'new AI users', unit: 'count', higherIsBetter: true },
   { id: 'median_days_to_first_ai_task', kpi: 'activation', label: 'median days from licence to first AI task', unit: 'count', higherIsBetter: false },
   { id: 'retention', kpi: 'retention', label: 'share of new AI users still using it a month later', unit: 'rate', higherIsBetter: true },
