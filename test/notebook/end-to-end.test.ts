@@ -252,7 +252,10 @@ describe('every notebook runs for the first week, a week without manual tasks an
     const after = executed('team-deep-dive.ipynb', 'week=2026-W42', 'team=Treasury');
     expect(after.sentences).toEqual(['## Treasury, 2026-W42\n\nCompared with all teams together.', 'Treasury has no tasks in 2026-W42.', 'No gaps and no alerts for this team this week.']);
     expect(after.vegaLite.length).toBeGreaterThanOrEqual(2);
-  }, 2 * KERNEL_TEST);
+    // an empty team picks the busiest, and the heading says it was picked
+    const picked = executed('team-deep-dive.ipynb', 'week=2026-W42', 'team=');
+    expect(picked.sentences[0]).toMatch(/^## [A-Z][\w ]+, 2026-W42\n\nCompared with all teams together \(the team with the most tasks this week: set `team` to choose another\)\.$/);
+  }, 3 * KERNEL_TEST);
 
   it('weekly-report.ipynb: the first week, and a week without manual tasks', () => {
     const first = executed('weekly-report.ipynb', 'week=2026-W40', 'output=');
