@@ -151,6 +151,29 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
   }
 }
 
+/**
+ * Tells the run's channels (email, Slack) that it could not start: its outputs cannot be written, or its run lock
+ * cannot be taken (a full or read-only disk). No report was built, so nothing but the dead-man check, days later,
+ * would say so. Not when another run holds the lock (busy: that run reports), nor when delivery is off or the
+ * channels' settings are themselves wrong (the error says so).
+ * @example await notifyStartFailure({ config, week: 'latest', deliver: true }, runEffects(), error)
+ */
+export async function notifyStartFailure(options: Pick<RunOptions, 'config' | 'week' | 'dueWeek' | 'deliver'>, effects: RunEffects, error: unknown): Promise<void> {
+  if (isUptakeError(error) && (error.kind === 'busy' || error.kind === 'aborted')) return;
+  let channels: DeliveryChannels | null;
+  try {
+    ({ channels } = checkRunSettings(options.config, { deliver: options.deliver, warehouse: false }, effects.env));
+  } catch {
+    return;
+  }
+  if (!channels || !(channels.email || channels.slack)) return;
+  const { notifyRunOutcome } = await import('./deliver/notify.js');
+  const notice = { ok: false, week: options.dueWeek ?? options.week, title: options.config.title, error, summary: 'The run could not start; no report was sent.' } as const;
+  for (const result of await notifyRunOutcome(notice, channels, deliveryEffects(effects))) {
+    if (!result.ok) effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
+  }
+}
+
 /** What a run got to, for the notice of its failure. */
 interface RunProgress {
   /** The report week once stage 2 resolved it. */

@@ -76,6 +76,27 @@ describe('uptake run whose alerts cannot be delivered', () => {
   }, 90_000);
 });
 
+describe('uptake run that cannot start', () => {
+  it('tells the channels that it failed (its output root is a file): the dead-man check would have said so days later', async () => {
+    const slack = await startReceiver([{ status: 200, body: 'ok' }]);
+    try {
+      const output = join(box.dir, 'not-a-folder');
+      writeFileSync(output, 'a file where the output folder should be\n');
+      const config = join(box.dir, 'uptake.config.json');
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output, slack: { enabled: true, webhookUrl: slack.url }, warehouse: { duckdbPath: null } }));
+      const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0)], box.env).child;
+      expect(run.exitCode).toBe(12);
+      const texts = slack.bodies.map((body) => String((body as { text?: string }).text ?? JSON.stringify(body)));
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('the run FAILED');
+      expect(texts[0]).toContain('The run could not start; no report was sent.');
+      expect(texts[0]).toContain(output);
+    } finally {
+      await slack.close();
+    }
+  }, 60_000);
+});
+
 describe('uptake run whose mail server is down', () => {
   it('still posts the report and the alerts to Slack, then exits 7 naming the mail failure and what went out', async () => {
     const slack = await startReceiver([{ status: 200, body: 'ok' }]);

@@ -66,7 +66,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       for (const name of Object.keys(notebookParameters)) {
         if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
       }
-      const { runReport, checkRunOutputs, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+      const { runReport, checkRunOutputs, notifyStartFailure, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       if (Object.keys(notebookParameters).length > 0) {
         // A value that does not fit its declared type stops the run now, not after ingest and metrics
@@ -80,15 +80,31 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
-      // (before the lock: it is written into the output root)
-      await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
-      const { runStoreLocation } = await import('../../store/open-store.js');
-      const store = runStoreLocation(options.store, config, process.env, outDir);
       // `--week due`: the week before this one (report zone), as a scheduled run reports; an export not yet arrived fails
       const due = options.week.trim().toLowerCase() === 'due';
       const { isoWeekOf, shiftWeek } = await import('../../util/iso-week.js');
       const dueWeek = due ? shiftWeek(isoWeekOf(Date.now(), config.timezone), -1) : undefined;
-      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log }, async ({ lockLost }) => {
+      // A run that cannot start (its outputs cannot be written, its lock cannot be taken) tells the channels, as a
+      // failed run does (runReport tells them of its own failures)
+      let started = false;
+      const { value } = await (async () => {
+        // (before the lock: it is written into the output root)
+        await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
+        const { runStoreLocation } = await import('../../store/open-store.js');
+        const store = runStoreLocation(options.store, config, process.env, outDir);
+        return guardedRun({ outputDir: outDir, reason: 'manual', log }, async ({ lockLost }) => {
+          started = true;
+          return runOnce(store, lockLost);
+        });
+      })().catch(async (error: unknown) => {
+        if (!started) await notifyStartFailure({ config, week: options.week, dueWeek, deliver: options.deliver }, runEffects({ log }), error);
+        throw error;
+      });
+      // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
+      log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
+      process.stdout.write(`${value.outDir}\n`);
+
+      async function runOnce(store: string | undefined, lockLost: AbortSignal) {
         const result = await runReport(
           {
             config,
@@ -108,10 +124,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
           runEffects({ log, signal: runSignal(stop, lockLost) }),
         );
         return summary(result);
-      });
-      // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
-      log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
-      process.stdout.write(`${value.outDir}\n`);
+      }
     });
 }
 
