@@ -142,10 +142,8 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
     // failure came after the report went out: the channels had the report).
     if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert') && !options.handledFailure?.(error)) {
-      const { notifyRunOutcome } = await import('./deliver/notify.js');
       const summary = resolved.reportDelivery ? publishedSummary(resolved.reportDelivery) : 'No report was sent.';
-      const results = await notifyRunOutcome({ ok: false, week, title: options.config.title, error, summary }, channels, deliveryEffects(effects));
-      for (const result of results) if (!result.ok) effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
+      await sendFailureNotice({ week, title: options.config.title, error, summary }, channels, effects);
     }
     throw error;
   }
@@ -167,9 +165,13 @@ export async function notifyStartFailure(options: Pick<RunOptions, 'config' | 'w
     return;
   }
   if (!channels || !(channels.email || channels.slack)) return;
+  await sendFailureNotice({ week: options.dueWeek ?? options.week, title: options.config.title, error, summary: 'The run could not start; no report was sent.' }, channels, effects);
+}
+
+// The notice of a failed run, by every channel; a channel that cannot take it is logged (the run's own error is the one told).
+async function sendFailureNotice(notice: { week: string; title: string; error: unknown; summary: string }, channels: DeliveryChannels, effects: RunEffects): Promise<void> {
   const { notifyRunOutcome } = await import('./deliver/notify.js');
-  const notice = { ok: false, week: options.dueWeek ?? options.week, title: options.config.title, error, summary: 'The run could not start; no report was sent.' } as const;
-  for (const result of await notifyRunOutcome(notice, channels, deliveryEffects(effects))) {
+  for (const result of await notifyRunOutcome({ ok: false, ...notice }, channels, deliveryEffects(effects))) {
     if (!result.ok) effects.log(`could not send the failure notice by ${result.channel}: ${result.error}`);
   }
 }
