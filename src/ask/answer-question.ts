@@ -7,7 +7,7 @@ import { formatChange, formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
-import { monthOfWeek, weeksOfMonth } from './time-expressions.js';
+import { isPair, monthOfWeek, weeksOfMonth } from './time-expressions.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { compareText } from '../util/compare-text.js';
 
@@ -314,7 +314,7 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
       time.kind === 'default' ? [source.reportWeek]
         : time.kind === 'week' ? [time.week]
           : time.kind === 'month' ? weeksOfMonth(time.month)
-            : time.pair ? [time.fromWeek, time.toWeek]
+            : isPair(time) ? [time.fromWeek, time.toWeek]
               : time.fromWeek <= time.toWeek ? weekRange(time.fromWeek, time.toWeek) : [];
     const asked = time.kind === 'default' ? source.reportWeek : time.phrase;
     return { periods: wanted.filter((week) => source.weeks.includes(week)), asked };
@@ -327,7 +327,7 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
     time.kind === 'default' ? [defaultMonth]
       : time.kind === 'week' ? [monthOfWeek(time.week)]
         : time.kind === 'month' ? [time.month]
-          : months.filter((month) => (time.pair ? month === time.fromMonth || month === time.toMonth : month >= time.fromMonth && month <= time.toMonth));
+          : months.filter((month) => (isPair(time) ? month === time.fromMonth || month === time.toMonth : month >= time.fromMonth && month <= time.toMonth));
   const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? monthOfWeek(time.week) : time.phrase;
   return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
 }
@@ -352,7 +352,7 @@ function availableMonths(source: MetricsSource, interpretation: Interpretation):
 function periodPhrase(periods: string[], grain: NumericSpec['grain'], time: Interpretation['time']): string {
   if (grain === 'none') return `(report ${periods[0]})`;
   if (periods.length === 1) return `in ${periods[0]}`;
-  const span = time.kind === 'range' && time.pair ? `in ${periods[0]} and ${periods[periods.length - 1]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
+  const span = isPair(time) ? `in ${periods[0]} and ${periods[periods.length - 1]}` : `from ${periods[0]} to ${periods[periods.length - 1]}`;
   return time.kind === 'month' ? `in ${time.month} (weeks ${periods[0]} to ${periods[periods.length - 1]})` : span;
 }
 
@@ -427,8 +427,7 @@ function describe(interpretation: Interpretation, scope: Scope, periods: string[
   const what = scope === 'all' ? `${interpretation.metric.label} for all teams`
     : named.length > 0 && scope !== 'user' ? `${interpretation.metric.label} for ${named.join(', ')}`
       : `${interpretation.metric.label} by ${DIMENSION_NAMES[scope][0]}${named.length > 0 ? ` in ${named.join(', ')}` : ''}`;
-  const pair = interpretation.time.kind === 'range' && interpretation.time.pair === true;
-  const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} ${pair ? 'and' : 'to'} ${periods[periods.length - 1]}`;
+  const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} ${isPair(interpretation.time) ? 'and' : 'to'} ${periods[periods.length - 1]}`;
   return [what, when, ...extra].join(', ');
 }
 
@@ -462,11 +461,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const { periods, asked } = periodsOf(source, interpretation, spec.grain);
   // two weeks side by side need both: one without data is named, not left out
   const time = interpretation.time;
-  const missing = time.kind === 'range' && time.pair && spec.grain === 'week' ? [time.fromWeek, time.toWeek].filter((week) => !periods.includes(week)) : [];
+  const missing = isPair(time) && spec.grain === 'week' ? [time.fromWeek, time.toWeek].filter((week) => !periods.includes(week)) : [];
   if (periods.length === 0 || missing.length > 0) {
     const span = spec.grain === 'month' ? availableMonths(source, interpretation) : source.weeks;
     return {
-      interpretation: describe(interpretation, dimension, missing.length > 0 && time.kind === 'range' ? [time.fromWeek, time.toWeek] : periods),
+      interpretation: describe(interpretation, dimension, missing.length > 0 && isPair(time) ? [time.fromWeek, time.toWeek] : periods),
       answer: `There is no ${metric.label} for ${missing.length > 0 ? missing.join(' and ') : asked}: the data holds ${span.length === 0 ? 'no such period' : `${span[0]} to ${span[span.length - 1]}`}.`,
       answered: true,
       table: { columns: [], units: [], rows: [] },
@@ -511,7 +510,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const to = values[values.length - 1].value;
     let sentence: string;
     // (hours over a range add up; two weeks side by side are compared)
-    if (metric.unit === 'hours' && !(interpretation.time.kind === 'range' && interpretation.time.pair)) {
+    if (metric.unit === 'hours' && !isPair(interpretation.time)) {
       const total = values.reduce((acc, point) => acc + (point.value ?? 0), 0);
       sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
     } else {
@@ -736,7 +735,7 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     // (a period with nothing to measure is said in words, not "against — in 2026-W39")
     const against = before.value === null ? `, with no ${metric.label} in ${previousLabel} to compare (no data)` : ` against ${formatValue(before.value, metric.unit)} in ${previousLabel}`;
     const text = `${capitalize(metric.label)} for ${who}: ${formatValue(now.value, metric.unit)} in ${currentLabel}${against}` +
-      (difference === null ? '' : ` (${difference === 0 ? 'no change' : `${difference > 0 && differenceUnit !== 'pts' ? '+' : ''}${formatValue(difference, differenceUnit)}`})`);
+      (difference === null ? '' : ` (${difference === 0 ? 'no change' : formatChange(difference, differenceUnit)})`);
     if (!versus?.direction || difference === null) return text;
     const holds = versus.direction === 'up' ? difference > 0 : difference < 0;
     return `${holds ? 'Yes' : 'No'}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;

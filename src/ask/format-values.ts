@@ -32,10 +32,9 @@ export function formatValue(value: unknown, unit: ValueUnit): string {
 }
 
 /**
- * A change as answers print it: signed, in its unit ("+2.2 pts", "+59.3 h", "-4").
+ * A change as answers print it: signed, in its unit ("+2.2 pts", "+59.3 h", "-4"); points carry their sign already.
  * @example formatChange(59.3, 'hours') // '+59.3 h'
  */
 export function formatChange(value: number, unit: ValueUnit): string {
-  const shown = formatValue(value, unit);
-  return unit === 'pts' || !(value > 0) || shown.startsWith('0.0') ? shown : `+${shown}`;
+  return `${value > 0 && unit !== 'pts' ? '+' : ''}${formatValue(value, unit)}`;
 }

@@ -5,7 +5,7 @@ import { matchEntities, type Entity, type EntityMatch } from './match-entities.j
 import { spellNumbers } from './number-words.js';
 import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
-import { monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { isPair, monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
 
@@ -638,7 +638,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   // Two weeks side by side ("W45 vs W44"): the change from the first to the second (unless a total is asked: below)
-  const pairChange = scope.kind === 'range' && scope.pair === true && movement === null;
+  const pairChange = isPair(scope) && movement === null;
   if (pairChange) movement = 'any';
 
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);

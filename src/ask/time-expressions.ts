@@ -11,6 +11,11 @@ export type TimeScope =
   | { kind: 'month'; month: string; phrase: string }
   | { kind: 'range'; fromWeek: string; toWeek: string; fromMonth: string; toMonth: string; phrase: string; pair?: true };
 
+/** Two weeks side by side ("W45 vs W44"): a range of its two end weeks only. */
+export function isPair(time: TimeScope): time is Extract<TimeScope, { kind: 'range' }> & { pair: true } {
+  return time.kind === 'range' && time.pair === true;
+}
+
 export interface ParsedTime {
   scope: TimeScope;
   /** Indices of the question words the expression used. */
