@@ -5,7 +5,8 @@ import { matchEntities, type Entity, type EntityMatch } from './match-entities.j
 import { spellNumbers } from './number-words.js';
 import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
-import { isPair, monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { isPair, LEAD_WORDS, monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { SeveritySchema } from '../config/schema.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
 
@@ -215,8 +216,8 @@ function secondMeasure(found: Array<{ metric: AskMetric; start: number; length: 
   return found.filter((entry) => family(entry.metric.id) !== undefined && family(entry.metric.id) !== own).slice(0, 1);
 }
 
-// Alert severities, as the alerts table spells them.
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+// Alert severities, as the config and the alerts table spell them, the gravest first.
+const SEVERITIES = [...SeveritySchema.options].reverse();
 
 const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -224,7 +225,7 @@ const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'ju
 // Month names that are words too, and the words that make them a month: "in May", "vs March"
 const MONTH_VERBS = new Set(['may', 'mar', 'march']);
 const MONTH_PARTS = new Set(['of', 'early', 'late', 'mid']);
-const MONTH_LEADS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'or', 'of', 'until', 'through', 'vs', 'versus', 'against']);
+const MONTH_LEADS = new Set([...LEAD_WORDS, 'or', 'vs', 'versus', 'against']);
 
 // Words after the first written with a capital of any script, or in a script without case: "Zürich", "Équipe", "東京".
 function capitalisedWords(question: string): string[] {

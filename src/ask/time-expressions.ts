@@ -29,7 +29,8 @@ const MONTH_ALIASES: Record<string, number> = Object.fromEntries([
   ['sept', 9],
 ]);
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
-const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'of', 'until', 'through']);
+/** Words that lead a time ("in October", "since W40"): after them "may" and "mar" are months. */
+export const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'of', 'until', 'through']);
 /** Words between two weeks that ask for the two weeks side by side: "W45 vs W44", "W44 and W45", "W45 compared to W44". */
 const PAIR_WORDS: string[][] = [['vs'], ['versus'], ['v'], ['against'], ['and'], ['or'], ['compared', 'to'], ['compared', 'with']];
 
