@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UptakeError, isSystemError, isUptakeError } from './errors.js';
 import type { Config } from './config/schema.js';
 import { replaceDirAtomic } from './util/atomic-write.js';
-import { dayNumber, parseIsoWeek, weekBounds } from './util/iso-week.js';
+import { isoWeekOf, parseIsoWeek, shiftWeek } from './util/iso-week.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
 import { readRegularFile } from './util/read-state-file.js';
@@ -150,6 +150,15 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
 }
 
 /**
+ * The week a run at `epochMs` is due to report: the week before the one holding that moment, in the report zone
+ * (RunOptions.dueWeek: `uptake run --week due` at its start, a scheduled run at its occurrence).
+ * @example weekDueAt(Date.UTC(2026, 10, 23, 6), 'Europe/Berlin') // '2026-W47'
+ */
+export function weekDueAt(epochMs: number, zone: string): string {
+  return shiftWeek(isoWeekOf(epochMs, zone), -1);
+}
+
+/**
  * Tells the run's channels (email, Slack) that it could not start: its outputs cannot be written, or its run lock
  * cannot be taken (a full or read-only disk). No report was built, so nothing but the dead-man check, days later,
  * would say so. Not when another run holds the lock (busy: that run reports), nor when delivery is off or the
@@ -281,7 +290,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     const week = reportWeek.week;
     // A scheduled run with last week's export missing re-published and re-mailed the week before as this week's
     // report, and logged it ok: the dead-man check never fired however long the exports stayed away.
-    if (options.dueWeek !== undefined && reportWeek.latest && dayNumber(weekBounds(week).start) < dayNumber(weekBounds(options.dueWeek).start)) {
+    if (options.dueWeek !== undefined && reportWeek.latest && week < options.dueWeek) {
       throw new UptakeError(
         'input',
         `expected the data to hold ${options.dueWeek} whole (the week this run is due to report), but its latest complete week is ${week}: the export of ${options.dueWeek} has not arrived, or not all of it; nothing was published or delivered`,

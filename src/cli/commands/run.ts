@@ -66,7 +66,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       for (const name of Object.keys(notebookParameters)) {
         if (RUN_PARAMETERS[name]) throw new UptakeError('usage', `parameter \`${name}\` is set by the run: use ${RUN_PARAMETERS[name]} instead of -p ${name}=...`);
       }
-      const { runReport, checkRunOutputs, notifyStartFailure, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
+      const { runReport, checkRunOutputs, notifyStartFailure, weekDueAt, DEFAULT_NOTEBOOK } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       if (Object.keys(notebookParameters).length > 0) {
         // A value that does not fit its declared type stops the run now, not after ingest and metrics
@@ -82,8 +82,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const outDir = options.out ?? config.output;
       // `--week due`: the week before this one (report zone), as a scheduled run reports; an export not yet arrived fails
       const due = options.week.trim().toLowerCase() === 'due';
-      const { isoWeekOf, shiftWeek } = await import('../../util/iso-week.js');
-      const dueWeek = due ? shiftWeek(isoWeekOf(Date.now(), config.timezone), -1) : undefined;
+      const dueWeek = due ? weekDueAt(Date.now(), config.timezone) : undefined;
       // A run that cannot start (its outputs cannot be written, its lock cannot be taken) tells the channels, as a
       // failed run does (runReport tells them of its own failures)
       let started = false;

@@ -48,9 +48,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
-      const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings, checkRunOutputs, weekDueAt } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
-      const { isoWeekOf, shiftWeek } = await import('../../util/iso-week.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
@@ -59,7 +58,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
         // (a scheduled run is due to report the week before its occurrence's, in the report zone)
-        const dueWeek = request.scheduledFor === undefined ? undefined : shiftWeek(isoWeekOf(request.scheduledFor, config.timezone), -1);
+        const dueWeek = request.scheduledFor === undefined ? undefined : weekDueAt(request.scheduledFor, config.timezone);
         const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
