@@ -7,6 +7,7 @@ import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-con
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { teamKey } from '../clean/load-roster.js';
+import { spellLabel } from '../clean/canonical-labels.js';
 import { teamsOf } from '../clean/teams-of.js';
 import { columnCodes } from '../columns/index.js';
 import type { CleanedData } from '../clean/types.js';
@@ -108,10 +109,10 @@ function matcher(name: string, wanted: string[], known: Iterable<string | null>)
   return (value) => value !== null && keys.has(key(value));
 }
 
-// A task type is written as its label is cleaned ("Invoice Matching", "invoice-matching": invoice_matching); a team
-// trimmed and case-insensitively.
+// A task type is written as its label is cleaned (spellLabel: "Invoice Matching", "invoice-matching" are
+// invoice_matching); a team trimmed and case-insensitively.
 function nameKey(parameter: string): (name: string) => string {
-  return parameter === 'taskType' ? (name) => name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') : teamKey;
+  return parameter === 'taskType' ? spellLabel : teamKey;
 }
 
 /**
