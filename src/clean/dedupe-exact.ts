@@ -30,8 +30,9 @@ export function dedupeExact(rows: LogRows, indices: RowIndices, taskTypes: Array
 }
 
 // Each copy in input order is compared, field by field, with the first non-empty value any earlier copy held
-// (so that two copies that each differ from an empty one still count); then, if harmful, it makes the kept
-// row harmful (later copies compare with that). True when the copies disagree.
+// (so that two copies that each differ from an empty one still count); once all are compared, the kept row is
+// made harmful if any copy is (doing so earlier hid a harmless kept copy's disagreement with a harmful earlier
+// one). True when the copies disagree.
 function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: ArrayLike<number>): boolean {
   const teamKeys = new Map<number, string>();
   const teamOf = (row: number): string | null => {
@@ -56,6 +57,7 @@ function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: A
   // per field, the first copy that has a value: null (-1) until one does
   const reference = new Array<number>(fields.length).fill(-1);
   let disagree = false;
+  let anyHarmful = false;
   for (const row of group) {
     for (let field = 0; field < fields.length; field += 1) {
       if (reference[field] === -1) {
@@ -64,7 +66,8 @@ function settleCopies(rows: LogRows, group: number[], kept: number, taskTypes: A
         disagree = true;
       }
     }
-    if (rows.harmful[row] === 1) rows.harmful[kept] = 1;
+    if (rows.harmful[row] === 1) anyHarmful = true;
   }
+  if (anyHarmful) rows.harmful[kept] = 1;
   return disagree;
 }

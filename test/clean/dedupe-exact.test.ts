@@ -62,3 +62,13 @@ test('a user with two teams in one roster month keeps the first and is named; ot
   expect((data.roster.objects() as Array<Record<string, unknown>>).find((row) => row.user_id === 'u1')).toMatchObject({ team: 'Finance', tasks_total: 12 });
   expect(manual[0].team).toBe('Finance');
 });
+
+test('a harmful copy before a more complete harmless one is a conflict, though the kept row becomes harmful', async () => {
+  const { ai, data } = await clean({
+    // e1's first copy says harmful, the second (kept: it has an end and an accuracy) says not: the copies disagree
+    'ai_logs_a.csv': csv(AI_HEADER, 'e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,,yes,'),
+    'ai_logs_b.csv': csv(AI_HEADER, 'e1,u1,Finance,report,2026-11-16T09:00:00Z,2026-11-16T09:10:00Z,done,0.95,no,hi'),
+  });
+  expect(data.accounting.ai_logs).toEqual({ rows_read: 2, quarantined: 0, exact_duplicates: 1, conflicting_duplicates: 1, retry_duplicates: 0, rows_in_tasks: 1, tasks: 1 });
+  expect(ai.map((task) => [task.task_id, task.accuracy, task.harmful])).toEqual([['e1', 0.95, true]]);
+});
