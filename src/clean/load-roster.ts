@@ -5,6 +5,7 @@ import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
+import { foldCase } from '../util/fold-case.js';
 import { cellAt, filledFields, teamCell } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
@@ -43,7 +44,12 @@ export interface RosterConflict {
 const ROSTER_FIELDS = ['team', 'timezone', 'licensed', 'tasksTotal', 'aiTasksTotal'] as const;
 
 export const rosterKey = (userId: string, month: string) => `${userId}\u0000${month}`;
-export const teamKey = (team: string) => team.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * A team's key for matching (CONTRACT 1: trimmed, case-insensitive): case folded as task labels are (foldCase: one
+ * spelling of `é` whether it came as one code point or two, `ß` and `SS` alike), runs of white space as one space.
+ * @example teamKey('\u00A0DE\u0301VELOPPEMENT ') === teamKey('Développement') // true
+ */
+export const teamKey = (team: string) => foldCase(team).trim().replace(/\s+/g, ' ');
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 

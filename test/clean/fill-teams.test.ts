@@ -62,3 +62,17 @@ test('a team written `*` (the all-teams row\'s name) is unreadable: null in the 
   const adoption = computeMetrics(data, parseConfig({ privacy: { minGroupSize: 0 } }), '2026-W47').tables.adoption_by_team;
   expect(adoption.map((row) => [row.team, row.manual_tasks])).toEqual([['*', 3], ['Legal', 2]]);
 });
+
+test('a log team matches its roster team whatever its Unicode form or case: decomposed accents, ß and SS', async () => {
+  const { manual, data } = await clean({
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Développement,2026-11,UTC,yes,10,5', 'u2,Straße,2026-11,UTC,yes,10,5'),
+    'manual_logs_1.csv': csv('task_id,user_id,team,task_type,started_at',
+      // NFD (E + U+0301), upper case, a no-break space before
+      'm1,u2,\u00A0DE\u0301VELOPPEMENT ,report,2026-11-16T09:00:00Z',
+      'm2,u1,STRASSE,report,2026-11-16T10:00:00Z',
+      'm3,u1,straße,report,2026-11-16T11:00:00Z'),
+  });
+  expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', 'Développement'], ['m2', 'Straße'], ['m3', 'Straße']]);
+  const adoption = computeMetrics(data, parseConfig({ privacy: { minGroupSize: 0 } }), '2026-W47').tables.adoption_by_team;
+  expect(adoption.map((row) => [row.team, row.manual_tasks])).toEqual([['*', 3], ['Développement', 1], ['Straße', 2]]);
+});
