@@ -16,7 +16,7 @@ import { notWritableError, rebuildCommand, type StoreColumnType, type StoreEngin
  * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
  * CONTRACT.md section 2 (or to how a file's rows are parsed), and every store asks for a rebuild.
  */
-export const CONTRACT_VERSION = '2026-12-07b';
+export const CONTRACT_VERSION = '2026-12-07';
 /** The layout of the store's tables. */
 export const STORE_FORMAT = '7';
 
