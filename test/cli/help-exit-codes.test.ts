@@ -23,4 +23,8 @@ describe('--help names the exit codes a command can end with', () => {
   test('run --help lists its lock and its outputs (its store is one of them)', () => {
     expect(help('run')).toContain('10 another run holds the lock; 12 an output cannot be written');
   });
+
+  test.each(['info', 'rebuild'])('store %s --help lists 10: another uptake process has the store open', (command) => {
+    expect(help('store', command)).toContain('10 another uptake process has the store open');
+  });
 });

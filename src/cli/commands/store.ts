@@ -17,7 +17,7 @@ interface StoreOptions {
   json?: boolean;
 }
 
-const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 12 the store file cannot be opened or written.';
+const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 10 another uptake process has the store open; 12 the store file cannot be opened or written.';
 
 /**
  * Registers `uptake store info|rebuild`: what the store of cleaned data holds, and a recompute from every input file.
