@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { copyFile, mkdir, readdir, realpath, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import { isoWeekOf, parseIsoWeek, shiftWeek } from './util/iso-week.js';
 import { startEarly, type EarlyStart } from './util/start-early.js';
 import { printable, someNames } from './util/some-names.js';
 import { readRegularFile } from './util/read-state-file.js';
+import { packageVersion } from './util/package-version.js';
 import type { CleanedData } from './clean/types.js';
 import type { MetricsDocument } from './metrics/document.js';
 import type { ReportWeek } from './metrics/resolve-week.js';
@@ -30,7 +30,6 @@ import type { LeftOutFile, ReadAsIsFile } from './automate/job.js';
 // before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
 // include that loading.
 
-const require = createRequire(import.meta.url);
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_NOTEBOOK = join(PROJECT_ROOT, 'notebooks', 'weekly-report.ipynb');
 
@@ -553,15 +552,6 @@ async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, noteb
   return html;
 }
 
-function packageVersion(name: string): string | null {
-  try {
-    const path = require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] });
-    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  } catch {
-    return null;
-  }
-}
-
 interface ManifestInput {
   options: RunOptions;
   input: string;
@@ -606,11 +596,11 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
     versions: {
       uptake: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
       node: process.version,
-      arquero: packageVersion('arquero'),
-      'vega-lite': packageVersion('vega-lite'),
-      vega: packageVersion('vega'),
-      'puppeteer-core': packageVersion('puppeteer-core'),
-      tslab: packageVersion('tslab'),
+      arquero: packageVersion('arquero', PROJECT_ROOT),
+      'vega-lite': packageVersion('vega-lite', PROJECT_ROOT),
+      vega: packageVersion('vega', PROJECT_ROOT),
+      'puppeteer-core': packageVersion('puppeteer-core', PROJECT_ROOT),
+      tslab: packageVersion('tslab', PROJECT_ROOT),
     },
     timings_ms: run.timingsMs,
     overlapped_ms: run.overlappedMs,
