@@ -27,4 +27,8 @@ describe('--help names the exit codes a command can end with', () => {
   test.each(['info', 'rebuild'])('store %s --help lists 10: another uptake process has the store open', (command) => {
     expect(help('store', command)).toContain('10 another uptake process has the store open');
   });
+
+  test('watch --help lists 10: a second watcher of one output folder is refused', () => {
+    expect(help('watch')).toContain('10 another uptake watch on this host writes to the same output folder');
+  });
 });

@@ -59,7 +59,7 @@ SIGINT/SIGTERM/SIGHUP: no new batch starts, the run in progress finishes (at mos
 then it is aborted, publishes nothing and its files stay out of the ledger), then exit 0; a second
 signal aborts it at once (exit 130).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config.`,
+Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config; 10 another uptake watch on this host writes to the same output folder.`,
     )
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
