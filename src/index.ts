@@ -58,6 +58,8 @@ export { show, tableDisplayBundle } from './notebook/show-table.js';
 export type { ShowTableOptions } from './notebook/show-table.js';
 export { readNotebook, writeNotebook } from './notebook/nbformat.js';
 export type { Notebook, NotebookCell, NotebookOutput } from './notebook/nbformat.js';
+// README (uptake metrics): `computeMetrics(await cleanInput('data/sample', config), config, 'latest')`
+export { cleanInput } from './clean/clean-input.js';
 export { computeMetrics } from './metrics/compute-metrics.js';
 export { resolveWeek } from './metrics/resolve-week.js';
 export type { ReportWeek } from './metrics/resolve-week.js';
