@@ -594,7 +594,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         ? comparison ? `${verbFor(movement)} ${comparison.text}`.replace(/\bby by\b/, 'by') : movement === 'down' ? 'dipped' : 'grew'
         : comparison!.unit === 'overall'
           ? `had ${metric.label} ${normalizeComparison(comparison!, metric, movement, false, overall).text} (${formatValue(overall, valueUnit)})`
-          : metric.unit === 'hours' ? `saved ${comparison!.text}`
+          // ("saved at least 5 hours": the metric's words take "hours", so the threshold's text has no unit)
+          : metric.unit === 'hours' ? `saved ${comparison!.text}${comparison!.unit === 'hours' ? '' : ' hours'}`
             : metric.id === 'ai_users' ? `had ${comparison!.text}${comparison!.unit === 'count' ? '' : ' users'} with an AI task` : `had ${metric.label} ${comparison!.text}`;
       sentence = chosen.length === 0
         ? `No ${one} ${what} ${where}.`

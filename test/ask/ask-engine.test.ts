@@ -245,6 +245,9 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     const answer = ask('which teams saved at least 5 hours last week');
     expect(answer.table.rows.map((row) => row[0]).sort()).toEqual(expected.map((row) => row.team).sort());
     expect(answer.table.rows.map((row) => row[0])).toContain('Finance');
+    // the threshold keeps its unit ("saved at least 5 in 2026-W47" before)
+    expect(answer.answer).toMatch(new RegExp(`^${expected.length} teams saved at least 5 hours in 2026-W47: `));
+    expect(engine.ask('which teams saved at least 5 h last week').answer).toMatch(/ saved at least 5 h in 2026-W47: /);
   });
 
   pattern('hours-cumulative', 'cumulative hours saved', () => {
