@@ -1,9 +1,8 @@
 // The one place the store calls into the data core (clean/ and ingest/): when the core's reading and its
 // rules over parsed rows split, only this file follows them.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../util/package-version.js';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import { readInput, settleTasks, tasksOfRows, type CleanEffects, type ParsedInput, type RowFates, type TasksOfRows } from '../clean/clean-input.js';
@@ -53,6 +52,8 @@ const READER_MODULES: Array<[string, RegExp]> = [
 
 /** The packages that parse a file's text (CSV) and its naive times (luxon, over the runtime's time-zone data). */
 const READER_PACKAGES = ['csv-parse', 'papaparse', 'luxon'];
+// (looked up from this module's folder, as its imports are)
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 // Parsed rows kept by an older build may differ from what this build reads: a store compares this
 // fingerprint and reads every file again when it changed (an upgrade costs one full read, never a wrong row).
@@ -78,24 +79,6 @@ export async function readerFingerprint(): Promise<string> {
  * @example readerPackages() // [['csv-parse', '6.2.1'], ['papaparse', '5.7.1'], ['luxon', '3.7.2']]
  */
 export function readerPackages(): Array<[string, string]> {
-  return READER_PACKAGES.map((name) => [name, packageVersion(name)]);
+  return READER_PACKAGES.map((name) => [name, packageVersion(name, HERE) ?? 'unknown']);
 }
 
-// A dependency's installed version: the package.json above its entry point (some packages do not export theirs).
-function packageVersion(name: string): string {
-  try {
-    let folder = dirname(createRequire(import.meta.url).resolve(name));
-    for (;;) {
-      const file = join(folder, 'package.json');
-      if (existsSync(file)) {
-        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (manifest.name === name) return manifest.version ?? 'unknown';
-      }
-      const parent = dirname(folder);
-      if (parent === folder) return 'unknown';
-      folder = parent;
-    }
-  } catch {
-    return 'unknown';
-  }
-}
