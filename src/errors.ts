@@ -123,6 +123,14 @@ const SYSTEM_ERROR_MEANINGS: Record<string, string> = {
 const OUTPUT_ERRNOS = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS']);
 
 /**
+ * Whether a system error is one of a full or read-only disk (never one of reading).
+ * @example isOutputSystemError(Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write' })) // true
+ */
+export function isOutputSystemError(error: unknown): boolean {
+  return isSystemError(error) && OUTPUT_ERRNOS.has(error.code);
+}
+
+/**
  * Wraps a system error from writing `path` as an UptakeError('output') naming the path and the errno.
  * @example throw outputError('output/2026-W47', error) // uptake: output/2026-W47: cannot write: no space left on device (ENOSPC)
  */

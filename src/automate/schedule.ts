@@ -41,6 +41,11 @@ export interface ScheduleDeps {
   notifier?: DeadManNotifier;
   /** How often the dead-man check runs while the scheduler is up; default hourly. */
   deadManEveryMs?: number;
+  /**
+   * Told when a run could not start (its run lock or run log cannot be written: a full or read-only disk), so that
+   * the channels hear of it now rather than from the dead-man check days later; not when another run holds the lock.
+   */
+  onStartFailure?: (error: unknown, run: { reason: TickReason; scheduledFor?: number }) => Promise<void>;
 }
 
 export interface Scheduler {
@@ -159,10 +164,15 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
 
   async function runTick(reason: TickReason, scheduledFor: number | null): Promise<TickResult> {
     const scheduledIso = scheduledFor === null ? null : new Date(scheduledFor).toISOString();
+    const due = scheduledFor === null || reason === 'manual' ? {} : { scheduledFor };
+    let started = false;
     try {
       const result = await guardedRun(
         { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log },
-        (held) => deps.job({ reason, lockLost: held.lockLost, ...(scheduledFor === null || reason === 'manual' ? {} : { scheduledFor }) }),
+        (held) => {
+          started = true;
+          return deps.job({ reason, lockLost: held.lockLost, ...due });
+        },
       );
       log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);
       return { outcome: 'ok', reason, scheduledFor: scheduledIso, runId: result.runId };
@@ -172,6 +182,10 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
         return { outcome: 'skipped', reason, scheduledFor: scheduledIso, why: error.message };
       }
       log(`uptake schedule: ${reason} run failed: ${(error as Error)?.message ?? String(error)}`);
+      // (a run that started tells the channels of its own failure)
+      if (!started && deps.onStartFailure) {
+        await deps.onStartFailure(error, { reason, ...due }).catch((notifyError: unknown) => log(`uptake schedule: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
+      }
       return { outcome: 'error', reason, scheduledFor: scheduledIso, error };
     }
   }

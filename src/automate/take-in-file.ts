@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { isOutputSystemError, isSystemError, outputError } from '../errors.js';
 import { openInputFile } from '../util/open-regular-file.js';
 import { lastRecordProbe, unreadable } from './file-is-complete.js';
 
@@ -32,7 +33,9 @@ export type TakeIn = TakenFile | { complete: false; why: string; changing?: true
  * @example await takeInFile('incoming/ai_logs_2026-W47.csv', 'output/.uptake/watch-snapshot/store') // { complete: true, sha256: 'e3b0…', copy: '…/store/e3b0…/ai_logs_2026-W47.csv', … }
  */
 export async function takeInFile(path: string, store: string, options: { asIs?: boolean } = {}): Promise<TakeIn> {
-  await mkdir(store, { recursive: true });
+  await mkdir(store, { recursive: true }).catch((error: unknown) => {
+    throw outputError(store, error);
+  });
   const partial = join(store, `.incoming-${randomBytes(6).toString('hex')}`);
   const hash = createHash('sha256');
   const probe = lastRecordProbe();
@@ -70,6 +73,8 @@ export async function takeInFile(path: string, store: string, options: { asIs?: 
     await Promise.all([copying, probing]);
   } catch (error) {
     await rm(partial, { force: true });
+    // The copy could not be written (a full or read-only disk): that says nothing of the file, which is not cut short
+    if (isOutputSystemError(error) || (isSystemError(error) && error.path === partial)) throw outputError(store, error);
     if (before === undefined) return { complete: false, why: `it cannot be opened (${(error as Error).message})` };
     return unreadable(path, error);
   }
@@ -85,8 +90,13 @@ export async function takeInFile(path: string, store: string, options: { asIs?: 
   }
   const sha256 = hash.digest('hex');
   const folder = join(store, sha256);
-  await mkdir(folder, { recursive: true });
   const copy = join(folder, basename(path));
-  await rename(partial, copy);
+  try {
+    await mkdir(folder, { recursive: true });
+    await rename(partial, copy);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw outputError(store, error);
+  }
   return { complete: true, sha256, bytes, copy, size: before.size, mtimeMs: before.mtimeMs };
 }

@@ -63,6 +63,11 @@ export interface WatchOptions {
    * is (the run quarantines what is cut short, or refuses the file); default 10 min (config `watch.incompleteMaxWaitMs`).
    */
   incompleteMaxWaitMs?: number;
+  /**
+   * Told when a batch's run could not start (its run lock or run log cannot be written: a full or read-only disk), so
+   * that the channels hear of it now, not from the dead-man check days later; not when another run holds the lock.
+   */
+  onStartFailure?: (error: unknown) => Promise<void>;
 }
 
 /** One debounced batch of ready files and what came of it. */
@@ -272,11 +277,27 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         const paths = [...new Set([...carried, ...pending])].sort();
         carried.clear();
         pending.clear();
-        if (paths.length > 0) await processBatch(paths);
+        if (paths.length > 0) await processBatch(paths).catch((error: unknown) => batchFailed(paths, error));
       } while (again && !closed);
     })().finally(() => {
       running = null;
     });
+  }
+
+  // A batch that failed outside its run (its ledger or the watcher's copies cannot be written: a full or read-only
+  // disk) leaves its files for the next arrival, and the watcher keeps watching: a rejected promise here would end it.
+  function batchFailed(paths: string[], error: unknown): void {
+    for (const path of paths) carried.add(path);
+    log(`uptake watch: ${(error as Error)?.message ?? String(error)}; ${paths.map((path) => basename(path)).join(', ')} are looked at again with the next arrival or restart`);
+  }
+
+  // Files that are there but could not be taken in (the watcher's copies cannot be written): the run cannot start.
+  async function cannotTakeIn(files: Array<{ path: string; error: unknown }>): Promise<void> {
+    if (files.length === 0) return;
+    for (const { path } of files) carried.add(path);
+    const error = files[0]!.error;
+    log(`uptake watch: cannot take in ${files.map(({ path }) => basename(path)).join(', ')}: ${(error as Error)?.message ?? String(error)}; tried again with the next arrival or restart`);
+    await options.onStartFailure?.(error).catch((notifyError: unknown) => log(`uptake watch: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
   }
 
   async function processBatch(paths: string[]): Promise<void> {
@@ -284,6 +305,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], leftOut: [], weeks: [], edgeWeeks: [], outcome: 'nothing-new' };
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
+    const untaken: Array<{ path: string; error: unknown }> = [];
     for (const path of paths) {
       let file: TakenFile & { readAsIs?: string };
       const name = basename(path);
@@ -310,10 +332,12 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         // (taken: a later change is a new arrival; until then a file ahead of the clock stays quiet as it was seen,
         // and one not whole is waited for from when it stopped changing, then read as it is)
         seenAhead.delete(name);
-      } catch {
+      } catch (error) {
         waits.delete(name);
         seenAhead.delete(name);
-        continue; // gone again before we read it
+        // gone again before we read it; else it could not be copied (a full or read-only disk), which must not pass unsaid
+        if (await stat(path).then(() => true, () => false)) untaken.push({ path, error });
+        continue;
       }
       const { sha256, bytes } = file;
       const known = ledger.get(sha256);
@@ -337,6 +361,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       const { weeks, span, error } = await weeksInFile(file.copy, { timezone: options.timezone ?? 'UTC', defaultTimezone: options.defaultTimezone ?? 'UTC', rosterZones: zones, limits: options.inputLimits, ...plausible });
       if (error) log(`uptake watch: ${basename(path)} cannot be read (${error.message}); its weeks come from its name; the run will say what is wrong with it`);
       batch.fresh.push({ path, sha256, bytes, weeks, ...(span === undefined ? {} : { span }), ...(file.readAsIs === undefined ? {} : { readAsIs: file.readAsIs }) });
+    }
+    if (untaken.length > 0) {
+      batch.outcome = 'error';
+      batch.error = untaken[0]!.error;
+      await cannotTakeIn(untaken);
     }
     for (const waiting of batch.waiting) {
       carried.add(waiting.path);
@@ -501,7 +530,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const leftOut: LeftOutFile[] = [];
     const readAsIs: ReadAsIsFile[] = [];
     for (const [name, info] of files) {
-      const read = await takeIn(name, info).catch((error: unknown) => ({ complete: false as const, why: `it cannot be read (${(error as Error)?.message ?? String(error)})` }));
+      const read = await takeIn(name, info).catch((error: unknown) => {
+        // (the watcher's copy cannot be written: the batch cannot run, whatever the file holds)
+        if (isUptakeError(error) && error.kind === 'output') throw error;
+        return { complete: false as const, why: `it cannot be read (${(error as Error)?.message ?? String(error)})` };
+      });
       if (!read.complete) {
         leftOut.push({ file: name, why: `not complete yet: ${read.why}`, since: iso(waits.get(name)?.since ?? clock.now()) });
         continue;
@@ -531,7 +564,16 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   async function runFor(batch: WatchBatch): Promise<void> {
     const names = batch.fresh.map((file) => basename(file.path)).join(', ');
-    const snapshot = await takeSnapshot();
+    let snapshot: Awaited<ReturnType<typeof takeSnapshot>>;
+    try {
+      snapshot = await takeSnapshot();
+    } catch (error) {
+      batch.outcome = 'error';
+      batch.error = error;
+      await rm(batchDir, { recursive: true, force: true }).catch(() => undefined);
+      await cannotTakeIn(batch.fresh.map((file) => ({ path: file.path, error })));
+      return;
+    }
     if ('changing' in snapshot) {
       for (const file of batch.fresh) carried.add(file.path);
       batch.outcome = 'changing';
@@ -547,11 +589,15 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
     log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs };
+    let started = false;
     try {
       if (options.outputDir) {
         await guardedRun(
           { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log },
-          (held) => options.job({ ...request, lockLost: held.lockLost }),
+          (held) => {
+            started = true;
+            return options.job({ ...request, lockLost: held.lockLost });
+          },
         );
       } else {
         await options.job(request);
@@ -568,6 +614,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         batch.outcome = 'error';
         batch.error = error;
         log(`uptake watch: run failed (${(error as Error)?.message ?? String(error)}); these files are retried with the next arrival or restart`);
+        // (a run that started tells the channels of its own failure)
+        if (!started && options.onStartFailure) {
+          await options.onStartFailure(error).catch((notifyError: unknown) => log(`uptake watch: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
+        }
       }
       return;
     } finally {
@@ -631,8 +681,9 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       timer = null;
       await folder.close();
       if (running) await running;
-      await rm(snapshotDir, { recursive: true, force: true });
-      if (waitingPath) await rm(waitingPath, { force: true });
+      // (what cannot be removed now, a full or broken disk, is removed by the next watcher's start: stopping stays clean)
+      await rm(snapshotDir, { recursive: true, force: true }).catch((error: unknown) => log(`uptake watch: could not remove ${snapshotDir}: ${(error as Error)?.message ?? String(error)}`));
+      if (waitingPath) await rm(waitingPath, { force: true }).catch((error: unknown) => log(`uptake watch: could not remove ${waitingPath}: ${(error as Error)?.message ?? String(error)}`));
     },
     idle,
   };

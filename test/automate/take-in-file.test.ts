@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { takeInFile } from '../../src/automate/take-in-file.js';
+import { UptakeError } from '../../src/errors.js';
+import { IS_ROOT, NOT_ROOT_REASON, mountSmallDisk } from '../helpers/special-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'uptake-take-in-'));
 const store = join(dir, 'store');
@@ -47,5 +49,18 @@ describe('takeInFile asIs', () => {
     const gz = gzipSync(csv).subarray(0, -4);
     expect(await takeInFile(file('ai_logs_f.csv.gz', gz), store, { asIs: true })).toMatchObject({ complete: true, sha256: sha256(gz), bytes: gz.length });
     expect(readFileSync(join(store, sha256(gz), 'ai_logs_f.csv.gz')).equals(gz)).toBe(true);
+  });
+
+  it.skipIf(!IS_ROOT)(`says a full disk under the store is the store's (exit 12), not a file cut short that is waited for (${NOT_ROOT_REASON})`, async () => {
+    const disk = mountSmallDisk(dir, 'small-disk', { sizeKb: 64 });
+    try {
+      const big = `${csv}${'e3,u3,Summary\n'.repeat(20_000)}`; // about 280 KB: more than the disk holds
+      const taking = takeInFile(file('ai_logs_big.csv', big), join(disk.path, 'store'));
+      await expect(taking).rejects.toBeInstanceOf(UptakeError);
+      await expect(taking).rejects.toMatchObject({ kind: 'output', exitCode: 12, message: expect.stringContaining('no space left on device (ENOSPC)') });
+      expect(readdirSync(join(disk.path, 'store'))).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
   });
 });

@@ -463,6 +463,82 @@ describe('watch', () => {
   });
 });
 
+describe('watch: a run that cannot start', () => {
+  it('says a file whose copy cannot be written (its folder is a file), tells onStartFailure, and takes the file once it can', async () => {
+    const state = join(root, 'state');
+    const lines: string[] = [];
+    const failures: unknown[] = [];
+    const { requests, batchCount } = await startWatcher({
+      ledgerPath: join(state, 'watch-ledger.json'),
+      log: (line) => lines.push(line),
+      onStartFailure: async (error) => void failures.push(error),
+    });
+    // the watcher's copies go beside its ledger: a file where that folder should be (a disk that went away, say)
+    await rm(state, { recursive: true, force: true });
+    await writeFile(state, 'not a folder\n');
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [failed] = await batchCount(1);
+    expect(failed.outcome).toBe('error');
+    expect(requests).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(UptakeError);
+    expect((failures[0] as UptakeError).kind).toBe('output');
+    expect((failures[0] as UptakeError).message).toContain(join(state, 'watch-snapshot', 'store'));
+    expect(lines.filter((line) => line.includes('cannot take in'))).toEqual([
+      expect.stringMatching(/^uptake watch: cannot take in ai_logs_2026-W47\.csv: .*cannot write.*; tried again with the next arrival or restart$/),
+    ]);
+    // the folder is back: the next arrival takes both files
+    await rm(state, { force: true });
+    await mkdir(state);
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    const [, ran] = await batchCount(2);
+    expect(ran.outcome).toBe('ran');
+    expect(freshNames(ran)).toEqual(['ai_logs_2026-W46.csv', 'ai_logs_2026-W47.csv']);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W46', '2026-W47']]);
+    expect(failures).toHaveLength(1);
+  });
+
+  it('keeps watching when its ledger cannot be saved after a run (a folder in its place): says so, and saves it with the next batch', async () => {
+    const ledgerPath = join(root, 'state', 'watch-ledger.json');
+    const lines: string[] = [];
+    const { requests, batchCount } = await startWatcher({ ledgerPath, log: (line) => lines.push(line) });
+    await mkdir(ledgerPath, { recursive: true });
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    for (const deadline = Date.now() + 15_000; !lines.some((line) => line.includes('are looked at again')); ) {
+      if (Date.now() > deadline) throw new Error(`expected the failed save to be said:\n${lines.join('\n')}`);
+      await new Promise((wake) => setTimeout(wake, 50));
+    }
+    expect(lines.filter((line) => line.includes('are looked at again'))).toEqual([
+      expect.stringMatching(new RegExp(`^uptake watch: .*watch-ledger\\.json.*; ai_logs_2026-W47\\.csv are looked at again with the next arrival or restart$`)),
+    ]);
+    await rm(ledgerPath, { recursive: true });
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    const [ran] = await batchCount(1);
+    expect(ran.outcome).toBe('ran');
+    // (its run went well: it is not run again, and the ledger keeps it with the next save)
+    expect(freshNames(ran)).toEqual(['ai_logs_2026-W46.csv']);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W47'], ['2026-W46']]);
+    expect(Object.values(JSON.parse(await readFile(ledgerPath, 'utf8')).files).map((entry) => (entry as { file: string }).file).sort()).toEqual(['ai_logs_2026-W46.csv', 'ai_logs_2026-W47.csv']);
+  });
+
+  it('tells onStartFailure when the run lock cannot be taken (the output state folder is a file), and not the job', async () => {
+    const failures: unknown[] = [];
+    const { requests, batchCount } = await startWatcher({
+      ledgerPath: join(root, 'state', 'watch-ledger.json'),
+      onStartFailure: async (error) => void failures.push(error),
+    });
+    await rm(join(output, '.uptake'), { recursive: true, force: true });
+    await writeFile(join(output, '.uptake'), 'not a folder\n');
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [failed] = await batchCount(1);
+    expect(failed.outcome).toBe('error');
+    expect(requests).toEqual([]);
+    expect(failures).toEqual([failed.error]);
+    expect((failed.error as UptakeError).kind).toBe('output');
+    expect((failed.error as UptakeError).message).toContain(join(output, '.uptake'));
+  });
+});
+
 describe('watch: a file that stays cut short', () => {
   const CUT = AI_HEADER + 'e7,u7,x,2026-11-17T11:00:00Z,completed\nyevt-last,u2,x';
   /** Waits for batches until `done` holds of them. */

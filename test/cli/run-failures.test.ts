@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoWeekOf, shiftWeek } from '../../src/util/iso-week.js';
@@ -125,4 +125,34 @@ describe('uptake run whose mail server is down', () => {
       await slack.close();
     }
   }, 90_000);
+});
+
+describe('uptake schedule and uptake watch whose run cannot start', () => {
+  it('tell the channels, as `uptake run` does, instead of leaving it to the dead-man check (the state folder is a file)', async () => {
+    const slack = await startReceiver([{ status: 200, body: 'ok' }]);
+    try {
+      const output = join(box.dir, 'out');
+      mkdirSync(output);
+      writeFileSync(join(output, '.uptake'), 'a file where the state folder should be\n');
+      const config = join(box.dir, 'uptake.config.json');
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output, slack: { enabled: true, webhookUrl: slack.url }, warehouse: { duckdbPath: null } }));
+      const texts = () => slack.bodies.map((body) => String((body as { text?: string }).text ?? JSON.stringify(body))).filter((text) => text.includes('the run FAILED'));
+
+      const scheduled = await startUptake(['schedule', '--once-now', '--config', config], box.env).child;
+      expect(scheduled.exitCode).toBe(12);
+      expect(texts()).toHaveLength(1);
+      expect(texts()[0]).toContain('The run could not start; no report was sent.');
+      expect(texts()[0]).toContain(join(output, '.uptake'));
+
+      const inbox = join(box.dir, 'inbox');
+      mkdirSync(inbox);
+      const watched = await startUptake(['watch', inbox, '--config', config], box.env).child;
+      expect(watched.exitCode).not.toBe(0);
+      expect(texts()).toHaveLength(2);
+      expect(texts()[1]).toContain('The run could not start; no report was sent.');
+      expect(texts()[1]).toContain(join(output, '.uptake'));
+    } finally {
+      await slack.close();
+    }
+  }, 60_000);
 });

@@ -48,21 +48,29 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const { createScheduler } = await import('../../automate/schedule.js');
       const { deadManNotifier } = await import('../../automate/dead-man-notifier.js');
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
-      const { runReport, checkRunSettings, checkRunOutputs, weekDueAt } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings, checkRunOutputs, notifyStartFailure, weekDueAt } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
-      await checkRunOutputs(config, { input: options.input });
+      // (a scheduled run is due to report the week before its occurrence's, in the report zone)
+      const dueWeekOf = (scheduledFor: number | undefined) => (scheduledFor === undefined ? undefined : weekDueAt(scheduledFor, config.timezone));
+      // A run that cannot start (its outputs, its run lock or run log cannot be written) tells the channels, as `uptake
+      // run` does: else only the dead-man check would, days later (a run that started tells them of its own failure).
+      const onStartFailure = (error: unknown, run: { scheduledFor?: number } = {}) =>
+        notifyStartFailure({ config, week: 'latest', dueWeek: dueWeekOf(run.scheduledFor), deliver: options.deliver }, runEffects({ log }), error);
+      await checkRunOutputs(config, { input: options.input }).catch(async (error: unknown) => {
+        await onStartFailure(error);
+        throw error;
+      });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
       const job: Job = async (request) => {
-        // (a scheduled run is due to report the week before its occurrence's, in the report zone)
-        const dueWeek = request.scheduledFor === undefined ? undefined : weekDueAt(request.scheduledFor, config.timezone);
+        const dueWeek = dueWeekOf(request.scheduledFor);
         const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
         return { reason: request.reason, week: result.week, outDir: result.outDir };
       };
-      const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }) });
+      const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }), onStartFailure });
       const abortedRun = () => new UptakeError('aborted', 'the run in progress was aborted; it published nothing more');
       if (options.onceNow) {
         const result = await scheduler.tick({ reason: 'manual' });
@@ -72,7 +80,10 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       }
       // The handler is in place before the catch-up run: a signal during it stops the scheduler too.
       void stop.received.then(() => scheduler.stop());
-      await scheduler.start();
+      await scheduler.start().catch(async (error: unknown) => {
+        await onStartFailure(error);
+        throw error;
+      });
       if (scheduler.nextRun() && !stop.stopping.aborted) log('uptake schedule: waiting (Ctrl-C to stop)');
       await stop.received;
       await scheduler.stop();

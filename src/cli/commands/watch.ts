@@ -67,7 +67,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const { isNoDataForWeek } = await import('../../metrics/resolve-week.js');
       const { statePaths } = await import('../../automate/state-paths.js');
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
-      const { runReport, checkRunSettings, checkRunOutputs } = await import('../../pipeline.js');
+      const { runReport, checkRunSettings, checkRunOutputs, notifyStartFailure } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
       const { readConfig } = await import('../../config/read-config.js');
@@ -77,7 +77,14 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) throw new UptakeError('input', `expected a folder to watch, but it ${info ? 'is a file' : 'does not exist'}`, { file: dir });
       const input = resolve(dir);
-      await checkRunOutputs(config, { input });
+      // A run that cannot start (its outputs, its run lock or run log cannot be written) tells the channels, as `uptake
+      // run` does: else only the dead-man check would, days later (a run that started tells them of its own failure).
+      const onStartFailure = (error: unknown) => notifyStartFailure({ config, week: 'latest', deliver: options.deliver }, runEffects({ log }), error);
+      const toldStartFailure = async (error: unknown): Promise<never> => {
+        await onStartFailure(error);
+        throw error;
+      };
+      await checkRunOutputs(config, { input }).catch(toldStartFailure);
       const ledgerPath = options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger;
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: ledgerPath, by: options.ledger === undefined ? 'the watch ledger' : '--ledger' }], { folder: input });
@@ -139,7 +146,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         usePolling: options.poll,
         incompleteMaxWaitMs: config.watch.incompleteMaxWaitMs,
         log,
-      });
+        onStartFailure,
+      }).catch(toldStartFailure);
       await stop.received;
       await watcher.close();
       if (stop.abort.aborted) throw new UptakeError('aborted', 'the run in progress was aborted; it published nothing more, and its files stay out of the ledger');
