@@ -6,6 +6,9 @@ import { readStateFile } from '../util/read-state-file.js';
 export const DEAD_MAN_EXIT_CODE = 11;
 
 const DAY_MS = 86_400_000;
+// A run-log entry dated further ahead of the clock than this was written while the clock ran ahead (it was set back
+// since): it proves nothing about now. Counted, a success dated years ahead kept the check quiet for years.
+const AHEAD_TOLERANCE_MS = DAY_MS;
 
 export interface DeadManResult {
   overdue: boolean;
@@ -22,16 +25,24 @@ export interface DeadManResult {
 
 /**
  * Dead-man's check over run-log entries: overdue when no run succeeded within `days`.
- * With no success yet, the clock starts at the log's first entry; an empty log is overdue.
+ * With no success yet, the clock starts at the log's first entry; an empty log is overdue. Entries dated more than a
+ * day ahead of `now` (written while the clock ran ahead) are not counted, and the message says so.
  * @example deadManCheck(await readRunLog('output/.uptake/runs.jsonl'), { days: 8, now: Date.now() }).overdue
  */
 export function deadManCheck(entries: RunLogEntry[], options: { days: number; now: number }): DeadManResult {
   const { days, now } = options;
   let lastSuccess: number | null = null;
   let first: number | null = null;
+  let latestAhead: number | null = null;
+  let ahead = 0;
   for (const entry of entries) {
     const at = Date.parse(entry.at);
     if (Number.isNaN(at)) continue;
+    if (at > now + AHEAD_TOLERANCE_MS) {
+      ahead++;
+      if (latestAhead === null || at > latestAhead) latestAhead = at;
+      continue;
+    }
     if (first === null || at < first) first = at;
     if (entry.event === 'end' && entry.outcome === 'ok' && (lastSuccess === null || at > lastSuccess)) lastSuccess = at;
   }
@@ -41,10 +52,12 @@ export function deadManCheck(entries: RunLogEntry[], options: { days: number; no
   const overdue = silentMs === null || silentMs > days * DAY_MS;
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   let message: string;
-  if (reference === null) message = `overdue: the run log is empty, no report has ever been produced (expected one within ${days} days)`;
+  if (reference === null && ahead > 0) message = `overdue: no run-log entry is dated before this machine's clock, so no report is known to have been produced (expected one within ${days} days)`;
+  else if (reference === null) message = `overdue: the run log is empty, no report has ever been produced (expected one within ${days} days)`;
   else if (lastSuccess === null)
     message = `${overdue ? 'overdue' : 'ok'}: no successful report since monitoring began ${iso(first)} (${silentDays} days ago; limit ${days} days)`;
   else message = `${overdue ? 'overdue' : 'ok'}: last successful report ${iso(lastSuccess)} (${silentDays} days ago; limit ${days} days)`;
+  if (ahead > 0) message += `; ${ahead} run-log ${ahead === 1 ? 'entry is' : 'entries are'} dated ahead of this machine's clock (the latest ${iso(latestAhead)}) and not counted: was the clock set back?`;
   return { overdue, days, lastSuccessAt: iso(lastSuccess), monitoredSince: iso(first), silentDays, message };
 }
 

@@ -36,6 +36,23 @@ describe('deadManCheck', () => {
     expect(deadManCheck(failures, { days: 8, now: at('2026-11-29T00:00:00Z') })).toMatchObject({ overdue: true, silentDays: 9 });
     expect(deadManCheck([], { days: 8, now: at('2026-11-29T00:00:00Z') })).toMatchObject({ overdue: true, silentDays: null });
   });
+
+  it('does not count runs dated ahead of the clock (it was set back since): a success in 2036 does not silence the check for ten years', () => {
+    const skewed = [...run('a', '2026-11-10T06:00:00.000Z', 'ok'), ...run('b', '2036-11-17T06:00:00.000Z', 'ok')];
+    expect(deadManCheck(skewed, { days: 8, now: at('2026-11-20T06:00:00Z') })).toEqual({
+      overdue: true,
+      days: 8,
+      lastSuccessAt: '2026-11-10T06:00:00.000Z',
+      monitoredSince: '2026-11-10T06:00:00.000Z',
+      silentDays: 10,
+      message:
+        "overdue: last successful report 2026-11-10T06:00:00.000Z (10 days ago; limit 8 days); 2 run-log entries are dated ahead of this machine's clock (the latest 2036-11-17T06:00:00.000Z) and not counted: was the clock set back?",
+    });
+    // every entry ahead: nothing is known to have succeeded
+    expect(deadManCheck(run('b', '2036-11-17T06:00:00.000Z', 'ok'), { days: 8, now: at('2026-11-20T06:00:00Z') })).toMatchObject({ overdue: true, lastSuccessAt: null, silentDays: null });
+    // a clock set back by an hour after a run is ordinary skew: that run counts
+    expect(deadManCheck(run('c', '2026-11-20T07:00:00.000Z', 'ok'), { days: 8, now: at('2026-11-20T06:00:00Z') })).toMatchObject({ overdue: false, lastSuccessAt: '2026-11-20T07:00:00.000Z' });
+  });
 });
 
 describe('notifyIfOverdue', () => {
