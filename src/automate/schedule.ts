@@ -114,11 +114,14 @@ export function describeInstant(epochMs: number, zone: string): string {
  * @example missedOccurrence(entries, scheduleCron(config.schedule), Date.now())
  */
 export function missedOccurrence(
-  entries: RunLogEntry[],
+  logged: RunLogEntry[],
   cron: Cron,
   now: number,
   options: { isAlive?: (pid: number) => boolean; host?: string } = {},
 ): number | null {
+  // (entries dated more than a day ahead were written while the clock ran ahead, set back since: they say
+  // nothing of the occurrence, and counted, one dated years ahead stopped every catch-up for years)
+  const entries = logged.filter((entry) => !(Date.parse(entry.at) > now + DAY_MS));
   const last = previousOccurrence(cron, now);
   if (last === null) return null;
   const isAlive = options.isAlive ?? pidIsAlive;

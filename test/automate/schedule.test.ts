@@ -266,6 +266,15 @@ describe('catch-up', () => {
     expect(missedOccurrence([], cron, at('2026-11-24T08:00:00Z'))).toBeNull();
   });
 
+  it('catches up although the log holds runs dated years ahead (the clock ran ahead then, and was set back)', () => {
+    const entries: RunLogEntry[] = [
+      { event: 'scheduler-start', at: '2026-11-20T10:00:00.000Z', cron: weekly.cron, timezone: weekly.timezone, pid: 1, host: 'h' },
+      { event: 'start', runId: 'ahead', at: '2036-11-17T05:00:00.000Z', reason: 'schedule', pid: 1, host: 'h' },
+      { event: 'end', runId: 'ahead', at: '2036-11-17T05:01:00.000Z', outcome: 'ok', durationMs: 60_000 },
+    ];
+    expect(new Date(missedOccurrence(entries, scheduleCron(weekly), at('2026-11-24T08:00:00Z'))!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+  });
+
   it('logs every scheduler start in the run log', async () => {
     const clock = new FakeClock(at('2026-11-25T12:00:00Z'));
     const scheduler = createScheduler(configWith(weekly), { job: async () => undefined, clock });
