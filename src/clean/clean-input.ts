@@ -1,7 +1,7 @@
 import { printable } from '../util/some-names.js';
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
-import { discoverFiles, foldersWithInput, lookalikeNames, otherSpellingNames } from '../ingest/discover-files.js';
+import { REQUIRED_KINDS, discoverFiles, foldersWithInput, listInputFolder, lookalikeNames, otherSpellingNames } from '../ingest/discover-files.js';
 import { dateOf } from '../util/iso-week.js';
 import { prefaultedMemory, rowNumbers, singleRowRuns, type RowIndices } from '../columns/index.js';
 import { loadRoster, teamKey, type Roster } from './load-roster.js';
@@ -79,13 +79,15 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   };
 
   // 1. Files: by name prefix, in name order (input order for every tie-break below)
-  const files = await discoverFiles(inputDir);
+  // (the folder is listed once: the files and the names skipped come from the same listing)
+  const listing = await listInputFolder(inputDir);
+  const files = await discoverFiles(inputDir, REQUIRED_KINDS, listing);
   progress(`found ${files.length} input files in ${printable(inputDir)}`);
-  const skipped = await lookalikeNames(inputDir);
+  const skipped = await lookalikeNames(listing);
   if (skipped.length > 0) progress(`skipped ${skipped.join(', ')}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
-  const respelt = await otherSpellingNames(inputDir);
+  const respelt = await otherSpellingNames(listing);
   if (respelt.length > 0) progress(`skipped ${respelt.join(', ')}: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)`);
-  const folders = await foldersWithInput(inputDir);
+  const folders = await foldersWithInput(listing);
   if (folders.length > 0) progress(`skipped ${folders.join(', ')}: input files are read from ${inputDir} itself, not from its subfolders`);
 
   // 2. Roster first: naive timestamps need each user's zone for the month they name

@@ -32,6 +32,34 @@ export function kindOfFileName(name: string): InputKind | null {
   return null;
 }
 
+/** One listing of an input folder (a run reads it once): each entry's name, as bytes and as text, and whether it is a folder. */
+export interface FolderListing {
+  folder: string;
+  entries: Array<{ bytes: Buffer; name: string; isDirectory: boolean }>;
+}
+
+/**
+ * Lists an input folder once, for discoverFiles and the names a run says it skipped (lookalikeNames,
+ * otherSpellingNames, foldersWithInput): a folder that cannot be listed is the error discoverFiles gives.
+ * @example const listing = await listInputFolder('data/sample'); await discoverFiles('data/sample', REQUIRED_KINDS, listing)
+ */
+export async function listInputFolder(inputDir: string): Promise<FolderListing> {
+  try {
+    const entries = await readdir(inputDir, { withFileTypes: true, encoding: 'buffer' });
+    return { folder: inputDir, entries: entries.map((entry) => ({ bytes: entry.name, name: entry.name.toString('utf8'), isDirectory: entry.isDirectory() })) };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const what = code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? 'does not exist' : `cannot be read: ${unreadableText(cause)}`;
+    throw new UptakeError('input', `expected an input folder holding ai_logs*, manual_logs* and user_monthly_summary* CSV files, but it ${what}`, { file: inputDir, cause });
+  }
+}
+
+// A listing given, or the folder listed now (one that cannot be listed has no names to tell).
+async function entriesOf(from: string | FolderListing): Promise<FolderListing['entries']> {
+  if (typeof from !== 'string') return from.entries;
+  return (await listInputFolder(from).catch(() => null))?.entries ?? [];
+}
+
 /**
  * The names in a folder that look like an input file's but are not read: an input prefix (any case, after
  * an optional dot) with another ending (`ai_logs_w47.tsv`, `ai_logs_w47.csv.bak`, `.ai_logs_w47.csv`), in
@@ -39,8 +67,8 @@ export function kindOfFileName(name: string): InputKind | null {
  * report without a word.
  * @example await lookalikeNames('exports/') // ['ai_logs_2026-W47.csv~']
  */
-export async function lookalikeNames(inputDir: string): Promise<string[]> {
-  const names = await readdir(inputDir).catch(() => [] as string[]);
+export async function lookalikeNames(from: string | FolderListing): Promise<string[]> {
+  const names = (await entriesOf(from)).map((entry) => entry.name);
   return names
     .filter((name) => kindOfFileName(name) === null && PREFIXES.some(([prefix]) => name.toLowerCase().replace(/^\./, '').startsWith(prefix)))
     .sort()
@@ -54,8 +82,8 @@ export async function lookalikeNames(inputDir: string): Promise<string[]> {
  * its files took their rows out of the report without a word.
  * @example await otherSpellingNames('exports/') // ['ai-logs-2026-W47.csv']
  */
-export async function otherSpellingNames(inputDir: string): Promise<string[]> {
-  const names = await readdir(inputDir).catch(() => [] as string[]);
+export async function otherSpellingNames(from: string | FolderListing): Promise<string[]> {
+  const names = (await entriesOf(from)).map((entry) => entry.name);
   const squash = (text: string) => text.toLowerCase().replace(/[-_\s]+/g, '');
   return names
     .filter((name) => !name.startsWith('.') && kindOfFileName(name) === null && !PREFIXES.some(([prefix]) => name.toLowerCase().startsWith(prefix)))
@@ -70,11 +98,11 @@ export async function otherSpellingNames(inputDir: string): Promise<string[]> {
  * folder's own files are read, and a run says which folders it did not look into.
  * @example await foldersWithInput('exports/') // ['2026-11/']
  */
-export async function foldersWithInput(inputDir: string): Promise<string[]> {
-  const entries = await readdir(inputDir, { withFileTypes: true }).catch(() => []);
+export async function foldersWithInput(from: string | FolderListing): Promise<string[]> {
+  const inputDir = typeof from === 'string' ? from : from.folder;
   const folders: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || kindOfFileName(entry.name) !== null) continue;
+  for (const entry of await entriesOf(from)) {
+    if (!entry.isDirectory || entry.name.startsWith('.') || kindOfFileName(entry.name) !== null) continue;
     const names = await readdir(join(inputDir, entry.name)).catch(() => [] as string[]);
     if (names.some((name) => kindOfFileName(name) !== null)) folders.push(entry.name);
   }
@@ -82,19 +110,11 @@ export async function foldersWithInput(inputDir: string): Promise<string[]> {
 }
 
 /**
- * Lists the input files of a folder by name prefix, in name order.
+ * Lists the input files of a folder by name prefix, in name order (from `listing` when the folder was listed already).
  * @example await discoverFiles('data/sample') // [{ name: 'ai_logs_2026-W40.csv', kind: 'ai_logs', ... }, ...]
  */
-export async function discoverFiles(inputDir: string, required: InputKind[] = REQUIRED_KINDS): Promise<InputFile[]> {
-  let names: string[];
-  try {
-    names = utf8Names(inputDir, await readdir(inputDir, { encoding: 'buffer' }));
-  } catch (cause) {
-    if (cause instanceof UptakeError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    const what = code === 'ENOTDIR' ? 'is a file' : code === 'ENOENT' ? 'does not exist' : `cannot be read: ${unreadableText(cause)}`;
-    throw new UptakeError('input', `expected an input folder holding ai_logs*, manual_logs* and user_monthly_summary* CSV files, but it ${what}`, { file: inputDir, cause });
-  }
+export async function discoverFiles(inputDir: string, required: InputKind[] = REQUIRED_KINDS, listing?: FolderListing): Promise<InputFile[]> {
+  const names = utf8Names(inputDir, (listing ?? (await listInputFolder(inputDir))).entries.map((entry) => entry.bytes));
   const files: InputFile[] = [];
   for (const name of names.sort()) {
     const kind = kindOfFileName(name);

@@ -3,6 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UptakeError } from '../../src/errors.js';
 import { discoverFiles, foldersWithInput, lookalikeNames, otherSpellingNames } from '../../src/ingest/discover-files.js';
@@ -128,6 +130,39 @@ describe('names holding control characters', () => {
     expect((await discoveryError(dir)).message).toBe(`${dir}: expected at least one ai_logs*.csv or ai_logs*.csv.gz file, found none (files: notes\\x1b[31m.txt)`);
     writeFileSync(join(dir, 'ai_logs_\u001b[31m.tsv'), 'x');
     expect(await lookalikeNames(dir)).toEqual(['ai_logs_\\x1b[31m.tsv']);
+  });
+});
+
+describe('a run lists its input folder once', () => {
+  // the files and the three kinds of names skipped each listed the folder anew: four listings of what may be a large
+  // folder on a network share, and four views of a folder that may change meanwhile
+  test('to find its files and the names it says it skipped (the same listing for all four)', async () => {
+    const input = folderWith((at) => {
+      mkdirSync(join(at, '2026-11'));
+      writeFileSync(join(at, '2026-11', 'ai_logs_w47.csv'), 'x\n');
+      for (const name of ['ai_logs_d.tsv', 'ai-logs-2026-W45.csv']) writeFileSync(join(at, name), 'x\n');
+    });
+    const listed: string[] = [];
+    const readdir = fsPromises.readdir;
+    fsPromises.readdir = ((path: Parameters<typeof readdir>[0], ...rest: unknown[]) => {
+      listed.push(String(path));
+      return (readdir as (...args: unknown[]) => unknown)(path, ...rest);
+    }) as typeof readdir;
+    syncBuiltinESMExports();
+    const progress: string[] = [];
+    try {
+      await readInput(input, parseConfig({}), { onProgress: (line) => progress.push(line) });
+    } finally {
+      fsPromises.readdir = readdir;
+      syncBuiltinESMExports();
+    }
+    expect(listed.filter((path) => path === input)).toEqual([input]);
+    expect(progress.slice(0, 4)).toEqual([
+      `found 3 input files in ${input}`,
+      'skipped ai_logs_d.tsv: named like input, but only *.csv and *.csv.gz files (not hidden) are read',
+      "skipped ai-logs-2026-W45.csv: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)",
+      `skipped 2026-11/: input files are read from ${input} itself, not from its subfolders`,
+    ]);
   });
 });
 
