@@ -22,6 +22,8 @@ export interface Ledger {
   has(sha256: string): boolean;
   get(sha256: string): LedgerEntry | undefined;
   add(sha256: string, entry: LedgerEntry): void;
+  /** Forgets a content (its file left the folder, and the reports were built again without it). */
+  remove(sha256: string): void;
   /** The hash of the content last processed under this file name (the entry naming it with the latest processedAt), if any. */
   latestFor(file: string): string | undefined;
   entries(): LedgerEntry[];
@@ -62,6 +64,7 @@ export async function openLedger(path: string): Promise<Ledger> {
     has: (sha256) => files.has(sha256),
     get: (sha256) => files.get(sha256),
     add: (sha256, entry) => void files.set(sha256, entry),
+    remove: (sha256) => void files.delete(sha256),
     latestFor(file) {
       let latest: [string, LedgerEntry] | undefined;
       for (const [hash, entry] of files) if (entry.file === file && (latest === undefined || entry.processedAt >= latest[1].processedAt)) latest = [hash, entry];

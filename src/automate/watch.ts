@@ -74,6 +74,11 @@ export interface WatchOptions {
 export interface WatchBatch {
   /** New content: these made (or were meant to make) the run. `weeks` are the file's own. */
   fresh: Array<{ path: string; sha256: string; bytes: number; weeks: string[]; span?: TimeSpan; readAsIs?: string }>;
+  /**
+   * Processed files that left the folder (deleted, or moved away): their weeks are built again without them, and
+   * their content leaves the ledger once that run succeeded (put back, it runs again).
+   */
+  removed: Array<{ path: string; sha256: string; weeks: string[] }>;
   /** Content already processed (under this or another name), or repeated within the batch. */
   duplicates: Array<{ path: string; sha256: string; firstSeenAs: string }>;
   /** The weeks the run was for: those of `fresh` (see batchWeeks) but the edge weeks. */
@@ -198,6 +203,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   const announcedNames = new Set<string>();
   const pending = new Set<string>();
   const carried = new Set<string>();
+  /** Input files that left the folder since the last batch (by path). */
+  const gone = new Set<string>();
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -220,6 +227,12 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     });
     opened.on('add', onReady);
     opened.on('change', onReady);
+    // A processed file that is deleted changes the folder the reports were built from: its weeks run again.
+    opened.on('unlink', (path: string) => {
+      if (closed) return;
+      gone.add(resolve(path));
+      arm(options.debounceMs);
+    });
     opened.on('error', (error) => log(`uptake watch: ${(error as Error)?.message ?? String(error)}`));
     await new Promise<void>((ready) => opened.once('ready', () => ready()));
     return opened;
@@ -275,9 +288,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       do {
         again = false;
         const paths = [...new Set([...carried, ...pending])].sort();
+        const removed = [...gone].sort();
         carried.clear();
         pending.clear();
-        if (paths.length > 0) await processBatch(paths).catch((error: unknown) => batchFailed(paths, error));
+        gone.clear();
+        if (paths.length > 0 || removed.length > 0) await processBatch(paths, removed).catch((error: unknown) => batchFailed(paths, error, removed));
       } while (again && !closed);
     })().finally(() => {
       running = null;
@@ -286,9 +301,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   // A batch that failed outside its run (its ledger or the watcher's copies cannot be written: a full or read-only
   // disk) leaves its files for the next arrival, and the watcher keeps watching: a rejected promise here would end it.
-  function batchFailed(paths: string[], error: unknown): void {
+  function batchFailed(paths: string[], error: unknown, removed: string[] = []): void {
     for (const path of paths) carried.add(path);
-    log(`uptake watch: ${(error as Error)?.message ?? String(error)}; ${paths.map((path) => basename(path)).join(', ')} are looked at again with the next arrival or restart`);
+    for (const path of removed) gone.add(path);
+    log(`uptake watch: ${(error as Error)?.message ?? String(error)}; ${[...paths, ...removed].map((path) => basename(path)).join(', ')} are looked at again with the next arrival or restart`);
   }
 
   // Files that are there but could not be taken in (the watcher's copies cannot be written): the run cannot start.
@@ -300,9 +316,22 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     await options.onStartFailure?.(error).catch((notifyError: unknown) => log(`uptake watch: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
   }
 
-  async function processBatch(paths: string[]): Promise<void> {
+  async function processBatch(paths: string[], removedPaths: string[] = []): Promise<void> {
     await announceNamesNotUtf8();
-    const batch: WatchBatch = { fresh: [], duplicates: [], waiting: [], leftOut: [], weeks: [], edgeWeeks: [], outcome: 'nothing-new' };
+    const batch: WatchBatch = { fresh: [], removed: [], duplicates: [], waiting: [], leftOut: [], weeks: [], edgeWeeks: [], outcome: 'nothing-new' };
+    for (const path of removedPaths) {
+      const name = basename(path);
+      // (back already, or replaced: its add or change event takes it)
+      if (await stat(path).then(() => true, () => false)) continue;
+      waits.delete(name);
+      seenAhead.delete(name);
+      const sha256 = ledger.latestFor(name);
+      const entry = sha256 === undefined ? undefined : ledger.get(sha256);
+      // a file never processed, or refused, was in no report
+      if (sha256 === undefined || entry === undefined || entry.rejected !== undefined) continue;
+      batch.removed.push({ path, sha256, weeks: entry.weeks });
+      log(`uptake watch: ${name} left ${root}; its weeks (${entry.weeks.join(', ') || 'none'}) are built again without it`);
+    }
     const seen = new Map<string, string>();
     const zones = await rosterZones(root, options.inputLimits);
     const untaken: Array<{ path: string; error: unknown }> = [];
@@ -372,14 +401,15 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       tellWait(basename(waiting.path));
     }
     if (batch.waiting.length > 0) arm(options.stableMs);
-    const touched = batchWeeks(batch.fresh, ledger);
+    const touched = batchWeeks([...batch.fresh, ...batch.removed], ledger);
     const zone = options.timezone ?? 'UTC';
     const { own, edge } = edgeWeeks(touched, [...ledger.entries(), ...batch.fresh.map((file) => ({ ...file, file: file.path }))], zone);
     batch.weeks = own;
     batch.edgeWeeks = edge;
     if (edge.length > 0) log(`uptake watch: ${edgeWeeksText(edge, zone)}`);
-    if (batch.fresh.length > 0 && touched.length > 0 && own.length === 0) await keepUnreported(batch);
-    else if (batch.fresh.length > 0) await runFor(batch);
+    const changed = batch.fresh.length > 0 || batch.removed.length > 0;
+    if (changed && touched.length > 0 && own.length === 0) await keepUnreported(batch);
+    else if (changed) await runFor(batch);
     await saveWaiting();
     options.onBatch?.(batch);
   }
@@ -563,7 +593,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   }
 
   async function runFor(batch: WatchBatch): Promise<void> {
-    const names = batch.fresh.map((file) => basename(file.path)).join(', ');
+    const names = [
+      ...(batch.fresh.length > 0 ? [`new ${batch.fresh.map((file) => basename(file.path)).join(', ')}`] : []),
+      ...(batch.removed.length > 0 ? [`gone ${batch.removed.map((file) => basename(file.path)).join(', ')}`] : []),
+    ].join('; ');
     let snapshot: Awaited<ReturnType<typeof takeSnapshot>>;
     try {
       snapshot = await takeSnapshot();
@@ -571,11 +604,13 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       batch.outcome = 'error';
       batch.error = error;
       await rm(batchDir, { recursive: true, force: true }).catch(() => undefined);
+      for (const file of batch.removed) gone.add(file.path);
       await cannotTakeIn(batch.fresh.map((file) => ({ path: file.path, error })));
       return;
     }
     if ('changing' in snapshot) {
       for (const file of batch.fresh) carried.add(file.path);
+      for (const file of batch.removed) gone.add(file.path);
       batch.outcome = 'changing';
       log(`uptake watch: ${snapshot.changing} changed while it was copied; waiting for it to settle`);
       arm(options.stableMs);
@@ -587,7 +622,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     batch.leftOut = snapshot.leftOut;
     await saveWaiting(); // before a run of minutes: files read as they are no longer wait
     const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
-    log(`uptake watch: new ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
+    log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs };
     let started = false;
     try {
@@ -603,6 +638,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         await options.job(request);
       }
     } catch (error) {
+      for (const file of batch.removed) gone.add(file.path);
       if (isUptakeError(error) && error.kind === 'input' && (await reject(batch, error))) return;
       for (const file of batch.fresh) carried.add(file.path);
       if (isUptakeError(error) && error.kind === 'busy') {
@@ -623,7 +659,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     } finally {
       await rm(batchDir, { recursive: true, force: true });
     }
-    await enterInLedger(batch.fresh);
+    await enterInLedger(batch.fresh, batch.removed);
     batch.outcome = 'ran';
     log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
     const changed = await inputChanged();
@@ -635,8 +671,9 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     }
   }
 
-  async function enterInLedger(files: WatchBatch['fresh']): Promise<void> {
+  async function enterInLedger(files: WatchBatch['fresh'], removed: WatchBatch['removed'] = []): Promise<void> {
     const processedAt = new Date(clock.now()).toISOString();
+    for (const file of removed) ledger.remove(file.sha256);
     for (const file of files) ledger.add(file.sha256, { file: basename(file.path), bytes: file.bytes, processedAt, weeks: file.weeks, ...(file.span ? { span: file.span } : {}) });
     await ledger.save();
   }
@@ -644,7 +681,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // A batch whose weeks are all edge weeks runs nothing: its files go in the ledger (they are not read again), and
   // each week is reported with a file of its own.
   async function keepUnreported(batch: WatchBatch): Promise<void> {
-    await enterInLedger(batch.fresh);
+    await enterInLedger(batch.fresh, batch.removed);
     batch.outcome = 'edge';
   }
 

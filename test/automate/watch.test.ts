@@ -438,6 +438,27 @@ describe('watch', () => {
     expect(lines.findIndex((line) => line.includes('W45\\xff'))).toBe(lines.findIndex((line) => line.startsWith('uptake watch: watching')) + 1);
   });
 
+  it('builds the weeks of a processed file that is deleted again without it, and runs it again when it is put back', async () => {
+    const lines: string[] = [];
+    const { requests, batchCount } = await startWatcher({ log: (line) => lines.push(line) });
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
+    const [first] = await batchCount(1);
+    expect(first.outcome).toBe('ran');
+    await rm(join(inbox, 'ai_logs_2026-W46.csv'));
+    const [, deleted] = await batchCount(2);
+    expect(deleted.outcome).toBe('ran');
+    expect(deleted.fresh).toEqual([]);
+    expect(deleted.removed).toEqual([{ path: join(inbox, 'ai_logs_2026-W46.csv'), sha256: sha256(AI_HEADER + W46_ROWS), weeks: ['2026-W46'] }]);
+    expect(lines).toContain(`uptake watch: ai_logs_2026-W46.csv left ${inbox}; its weeks (2026-W46) are built again without it`);
+    // the file is back as it was: the reports lack it, so it runs again
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    const [, , restored] = await batchCount(3);
+    expect(restored.outcome).toBe('ran');
+    expect(freshNames(restored)).toEqual(['ai_logs_2026-W46.csv']);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W46', '2026-W47'], ['2026-W46'], ['2026-W46']]);
+  });
+
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {
     let calls = 0;
     const { requests, batchCount } = await startWatcher({
