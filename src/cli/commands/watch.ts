@@ -50,7 +50,9 @@ already in DIR at start that are not in the ledger count as new. The weeks come 
 started_at (logs) or month (roster) values (a roster month counts only for its weeks that hold
 logs); only weeks that are over are reported (the week in progress is left to the schedule), and
 only the newest of them is delivered (older ones are rebuilt without email/Slack). A failed run
-keeps its files out of the ledger: they are retried with the next arrival or on restart.
+keeps its files out of the ledger: they are retried with the next arrival or on restart. A processed
+file deleted from DIR has its weeks built again without it. A run that cannot start (the output's
+state cannot be written, or a new file cannot be copied into the snapshot) sends the failure notice.
 
 Example:
   uptake watch incoming/ --config uptake.config.json
