@@ -31,6 +31,8 @@ export interface JobRequest {
   lockLost?: AbortSignal;
   /** The occurrence a scheduled or catch-up run stands for (epoch ms): its report is due for the week before. */
   scheduledFor?: number;
+  /** The batch brings no new data (processed files left the folder): its weeks are rebuilt, and nothing is delivered. */
+  rebuildOnly?: boolean;
 }
 
 /** The weekly job, injected (the CLI wires in `runReport`); it throws on failure. */

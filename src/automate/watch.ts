@@ -623,7 +623,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     await saveWaiting(); // before a run of minutes: files read as they are no longer wait
     const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
     log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
-    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs };
+    const rebuildOnly = batch.fresh.length === 0 ? { rebuildOnly: true } : {};
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly };
     let started = false;
     try {
       if (options.outputDir) {

@@ -440,7 +440,8 @@ describe('watch', () => {
 
   it('builds the weeks of a processed file that is deleted again without it, and runs it again when it is put back', async () => {
     const lines: string[] = [];
-    const { requests, batchCount } = await startWatcher({ log: (line) => lines.push(line) });
+    const requests: JobRequest[] = [];
+    const { batchCount } = await startWatcher({ log: (line) => lines.push(line), job: async ({ weeks, rebuildOnly }) => void requests.push({ reason: 'watch', weeks, rebuildOnly }) });
     await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
     const [first] = await batchCount(1);
@@ -457,6 +458,8 @@ describe('watch', () => {
     expect(restored.outcome).toBe('ran');
     expect(freshNames(restored)).toEqual(['ai_logs_2026-W46.csv']);
     expect(requests.map((request) => request.weeks)).toEqual([['2026-W46', '2026-W47'], ['2026-W46'], ['2026-W46']]);
+    // (the deletion's rebuild delivers nothing; the file back is new data)
+    expect(requests.map((request) => request.rebuildOnly ?? false)).toEqual([false, true, false]);
   });
 
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {

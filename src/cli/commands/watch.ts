@@ -51,7 +51,7 @@ started_at (logs) or month (roster) values (a roster month counts only for its w
 logs); only weeks that are over are reported (the week in progress is left to the schedule), and
 only the newest of them is delivered (older ones are rebuilt without email/Slack). A failed run
 keeps its files out of the ledger: they are retried with the next arrival or on restart. A processed
-file deleted from DIR has its weeks built again without it. A run that cannot start (the output's
+file deleted from DIR has its weeks built again without it, quietly. A run that cannot start (the output's
 state cannot be written, or a new file cannot be copied into the snapshot) sends the failure notice.
 
 Example:
@@ -118,18 +118,20 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
             log(`uptake watch: ${week} skipped: no task of it is left once cleaned (its rows were quarantined, or merged into tasks of other weeks)`);
             return null;
           });
+        // (a batch of files that left the folder rebuilds its weeks without them, quietly: a cleanup mails nothing)
+        const deliver = options.deliver && request.rebuildOnly !== true;
         let newestSkipped = false;
         for (const [index, week] of weeks.entries()) {
           // Stopping: the week in progress finishes, the rest wait; the batch's files stay out of the ledger
           // (the watcher's log line says they are retried).
           if (stop.stopping.aborted) throw new UptakeError('aborted', `stopped before reporting ${weeks.slice(index).join(', ')}`);
-          const result = await report(week, options.deliver && index === weeks.length - 1);
+          const result = await report(week, deliver && index === weeks.length - 1);
           if (result) reports.push({ week: result.week, outDir: result.outDir });
           else newestSkipped = index === weeks.length - 1;
         }
         // the newest week was skipped: the newest one reported is the one mailed, as it would have been alone
         const newest = reports.at(-1);
-        if (options.deliver && newestSkipped && newest && !stop.stopping.aborted) {
+        if (deliver && newestSkipped && newest && !stop.stopping.aborted) {
           log(`uptake watch: ${weeks.at(-1)} was skipped; delivering ${newest.week}, the newest week reported`);
           await report(newest.week, true);
         }
