@@ -41,6 +41,8 @@ export interface ScheduleDeps {
   notifier?: DeadManNotifier;
   /** How often the dead-man check runs while the scheduler is up; default hourly. */
   deadManEveryMs?: number;
+  /** Wait before a scheduled run tries again when another process holds the run lock; default 30 s. */
+  busyRetryMs?: number;
   /**
    * Told when a run could not start (its run lock or run log cannot be written: a full or read-only disk), so that
    * the channels hear of it now rather than from the dead-man check days later; not when another run holds the lock.
@@ -163,6 +165,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
   let announcedDue: number | null = null;
   let timer: unknown = null;
   let deadManTimer: unknown = null;
+  let retryTimer: unknown = null;
   let stopped = false;
 
   async function runTick(reason: TickReason, scheduledFor: number | null): Promise<TickResult> {
@@ -210,11 +213,27 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     // The guard is set synchronously, before any await, so a second tick in the same turn sees it.
     const done = runTick(reason, scheduledFor).then(async (result) => {
       inFlight = null;
+      if (result.outcome === 'skipped' && reason !== 'manual' && scheduledFor !== null) retryWhenFree(reason, scheduledFor);
       await checkDeadMan();
       return result;
     });
     inFlight = { since: now, done };
     return done;
+  }
+
+  // Another process held the run lock (an `uptake watch` batch, a manual run): skipped for good, the week's report
+  // never went out, and that process's successes kept the dead-man check quiet. The occurrence is tried again until
+  // it runs, or the next occurrence comes.
+  function retryWhenFree(reason: TickReason, scheduledFor: number): void {
+    if (stopped) return;
+    const retryMs = deps.busyRetryMs ?? 30_000;
+    log(`uptake schedule: the ${reason} run due ${describeInstant(scheduledFor, timezone)} is tried again in ${Math.round(retryMs / 1000)} s, once the run lock is free`);
+    if (retryTimer !== null) clock.clearTimeout(retryTimer);
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null;
+      if (stopped || inFlight || (nextDue !== null && clock.now() >= nextDue)) return;
+      void tick({ reason, scheduledFor });
+    }, retryMs);
   }
 
   async function idle(): Promise<void> {
@@ -305,8 +324,10 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
       stopped = true;
       if (timer !== null) clock.clearTimeout(timer);
       if (deadManTimer !== null) clock.clearTimeout(deadManTimer);
+      if (retryTimer !== null) clock.clearTimeout(retryTimer);
       timer = null;
       deadManTimer = null;
+      retryTimer = null;
       await idle();
     },
   };

@@ -141,6 +141,37 @@ describe('createScheduler firing', () => {
     expect(runs.map((run) => run.outcome)).toEqual(['skipped']);
   });
 
+  it('tries a scheduled run that another process kept from the lock again, every 30 s, until it runs (the week is not lost)', async () => {
+    const clock = new FakeClock(at('2026-11-23T05:59:00Z'));
+    await mkdir(statePaths(output).dir, { recursive: true });
+    // A live pid (this process's parent) with another token: an `uptake watch` batch in progress, say.
+    const lock = JSON.stringify({ pid: process.ppid, host: hostname(), reason: 'watch', since: '2026-11-23T05:58:00.000Z', token: 'someone-else' });
+    await writeFile(statePaths(output).runLock, lock);
+    const requests: JobRequest[] = [];
+    const lines: string[] = [];
+    const scheduler = createScheduler(configWith({ cron: '0 6 * * 1' }), { job: async (request) => void requests.push(asked(request)), clock, log: (line) => lines.push(line) });
+    await scheduler.start();
+    await clock.advanceTo(at('2026-11-23T06:00:00Z'));
+    await scheduler.idle();
+    expect(requests).toEqual([]);
+    expect(lines).toContain('uptake schedule: the schedule run due 2026-11-23 06:00 UTC (2026-11-23T06:00:00.000Z) is tried again in 30 s, once the run lock is free');
+    await clock.advanceTo(at('2026-11-23T06:00:30Z'));
+    await scheduler.idle();
+    expect(requests).toEqual([]); // still held
+    await rm(statePaths(output).runLock);
+    await clock.advanceTo(at('2026-11-23T06:01:00Z'));
+    await scheduler.idle();
+    expect(requests).toEqual([{ reason: 'schedule', scheduledFor: at('2026-11-23T06:00:00Z') }]);
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.outcome, run.scheduledFor])).toEqual([
+      ['skipped', '2026-11-23T06:00:00.000Z'],
+      ['skipped', '2026-11-23T06:00:00.000Z'],
+      ['ok', '2026-11-23T06:00:00.000Z'],
+    ]);
+    await scheduler.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
   it('records a failing job as an error run and keeps scheduling', async () => {
     const clock = new FakeClock(at('2026-11-24T10:00:30Z'));
     let calls = 0;

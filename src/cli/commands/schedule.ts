@@ -30,7 +30,7 @@ Each run reports the latest complete week (like \`uptake run --week latest\`), w
 before the one it fires in (\`timezone\`): when that week's export has not arrived (or not whole), the run
 fails with exit 3 and the failure notice, and never re-sends the week before. The next fire time is
 printed at start and after every run. A tick that comes while a run is still going is skipped and
-logged. Hourly, and after every run, the dead-man check notifies (once per silent period) when no
+logged; one that finds another process holding the run lock is tried again every 30 s. Hourly, and after every run, the dead-man check notifies (once per silent period) when no
 report succeeded for \`schedule.deadManDays\` days. A run that cannot start (its run lock or run log
 cannot be written: a full or read-only disk) sends the failure notice, as a failed run does.
 
