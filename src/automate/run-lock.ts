@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { outputError, UptakeError } from '../errors.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
+import { bootId, processStart } from '../util/process-identity.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
 import { ownedTempPath, removeDeadWritersTemps } from '../util/owned-temp-file.js';
@@ -16,6 +17,9 @@ export interface RunLockInfo {
   reason: string;
   since: string;
   token: string;
+  /** The holder's boot of its host and its process's start (processStart), where the host tells them (Linux). */
+  boot?: string;
+  started?: string;
 }
 
 /**
@@ -76,6 +80,10 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
     since: new Date(now()).toISOString(),
     token: randomBytes(8).toString('hex'),
   };
+  // (a pid alone names another process after a reboot or a container restart: see staleness)
+  const boot = bootId();
+  const started = processStart(info.pid);
+  if (boot !== null && started !== null) Object.assign(info, { boot, started });
   await ensureFolder(dirname(path));
   for (let attempt = 0; attempt < 3; attempt++) {
     const handle = await tryCreate(path, info, fileClock());
@@ -129,7 +137,18 @@ function staleness(holder: HolderOnDisk, host: string, isAlive: (pid: number) =>
   if (holder.host === host && holder.pid === process.pid && !HELD_TOKENS.has(holder.token)) {
     return `pid ${holder.pid} is this process, which does not hold it (an earlier process with the same pid left it, e.g. before a container restarted)`;
   }
-  if (holder.host === host) return isAlive(holder.pid) ? null : `pid ${holder.pid} is not running on ${host}`;
+  if (holder.host === host) {
+    if (!isAlive(holder.pid)) return `pid ${holder.pid} is not running on ${host}`;
+    // The pid lives, but is it the holder? After a reboot or a container restart it names another process, and the
+    // lock looked held for good: every run exit 10 (which sends no failure notice) until someone deleted the file.
+    if (holder.boot !== undefined && holder.started !== undefined) {
+      const boot = bootId();
+      if (boot !== null && boot !== holder.boot) return `${host} has restarted since pid ${holder.pid} took it (pid ${holder.pid} is now another process)`;
+      const started = processStart(holder.pid);
+      if (started !== null && started !== holder.started) return `pid ${holder.pid} is now another process on ${host} (it started after the lock was taken)`;
+    }
+    return null;
+  }
   const silentMs = now - holder.refreshedAt;
   if (silentMs > RUN_LOCK_STALE_AFTER_MS) return `it was last refreshed ${Math.round(silentMs / 60_000)} min ago (a live run refreshes it every ${RUN_LOCK_HEARTBEAT_MS / 1000} s)`;
   return null;

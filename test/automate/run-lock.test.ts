@@ -27,6 +27,13 @@ async function writeForeignLock(holder: Record<string, unknown>) {
   await writeFile(lockPath, JSON.stringify({ reason: 'schedule', since: '2026-11-24T06:00:00.000Z', token: 'theirs', ...holder }));
 }
 
+// This boot and a process's start as /proc gives them (field 22 of /proc/<pid>/stat), or nothing off Linux.
+function identityOf(pid: number): { boot?: string; started?: string } {
+  if (!existsSync('/proc/sys/kernel/random/boot_id')) return {};
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return { boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), started: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] };
+}
+
 // A pid that surely belonged to a process that has exited.
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -36,7 +43,7 @@ describe('acquireRunLock', () => {
   it('writes pid, host and reason, and release removes the file', async () => {
     const lock = await acquireRunLock(output, { reason: 'watch', now: () => Date.parse('2026-11-24T10:00:00Z') });
     const written = JSON.parse(await readFile(lockPath, 'utf8'));
-    expect(written).toEqual({ pid: process.pid, host: hostname(), reason: 'watch', since: '2026-11-24T10:00:00.000Z', token: lock.info.token });
+    expect(written).toEqual({ pid: process.pid, host: hostname(), reason: 'watch', since: '2026-11-24T10:00:00.000Z', token: lock.info.token, ...identityOf(process.pid) });
     await lock.release();
     expect(existsSync(lockPath)).toBe(false);
   });
@@ -102,6 +109,30 @@ describe('acquireRunLock', () => {
     expect(await readRunLock(output)).toMatchObject({ token: lock.info.token, stale: false });
     await lock.release();
     expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it.skipIf(!existsSync('/proc/sys/kernel/random/boot_id'))('takes over a lock whose pid lives but is another process now (reused after a reboot or a container restart), and says so', async () => {
+    // the parent process lives; as the holder, it is the one that started at this tick, on this boot
+    const parent = identityOf(process.ppid);
+    await writeForeignLock({ pid: process.ppid, host: hostname(), ...parent });
+    await expect(acquireRunLock(output)).rejects.toMatchObject({ kind: 'busy', exitCode: 10 });
+    // a holder that started at another tick: the pid was reused since
+    await writeForeignLock({ pid: process.ppid, host: hostname(), ...parent, started: String(Number(parent.started) - 1) });
+    expect(await readRunLock(output)).toMatchObject({ pid: process.ppid, stale: true });
+    const lines: string[] = [];
+    const lock = await acquireRunLock(output, { log: (line) => lines.push(line) });
+    expect(lines).toEqual([
+      `uptake: took over the run lock ${lockPath} of pid ${process.ppid} on ${hostname()} (schedule, since 2026-11-24T06:00:00.000Z): pid ${process.ppid} is now another process on ${hostname()} (it started after the lock was taken)`,
+    ]);
+    await lock.release();
+    // a holder of an earlier boot of this machine
+    await writeForeignLock({ pid: process.ppid, host: hostname(), ...parent, boot: '00000000-0000-0000-0000-000000000000' });
+    lines.length = 0;
+    const again = await acquireRunLock(output, { log: (line) => lines.push(line) });
+    expect(lines).toEqual([
+      `uptake: took over the run lock ${lockPath} of pid ${process.ppid} on ${hostname()} (schedule, since 2026-11-24T06:00:00.000Z): ${hostname()} has restarted since pid ${process.ppid} took it (pid ${process.ppid} is now another process)`,
+    ]);
+    await again.release();
   });
 
   it('keeps the lock of a live pid on this host however long it was not refreshed (a stopped or suspended run resumes)', async () => {
