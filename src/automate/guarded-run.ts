@@ -6,6 +6,7 @@ import { appendRun, type RunLogError } from './run-log.js';
 import { acquireRunLock } from './run-lock.js';
 import { removeStaleRunFiles } from './remove-stale-run-files.js';
 import { statePaths } from './state-paths.js';
+import { processIdentity } from '../util/process-identity.js';
 
 export interface GuardedRunOptions {
   /** The report's output folder; lock and run log live in `<outputDir>/.uptake/`. */
@@ -70,6 +71,7 @@ export async function guardedRun<T>(options: GuardedRunOptions, work: (held: Hel
       reason: options.reason,
       pid: process.pid,
       host: hostname(),
+      ...processIdentity(process.pid),
       weeks: options.weeks,
       scheduledFor,
     });

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { outputError, UptakeError } from '../errors.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
-import { bootId, processStart } from '../util/process-identity.js';
+import { bootId, processIdentity, processStart } from '../util/process-identity.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
 import { ownedTempPath, removeDeadWritersTemps } from '../util/owned-temp-file.js';
@@ -81,9 +81,7 @@ export async function acquireRunLock(outputDir: string, options: RunLockOptions 
     token: randomBytes(8).toString('hex'),
   };
   // (a pid alone names another process after a reboot or a container restart: see staleness)
-  const boot = bootId();
-  const started = processStart(info.pid);
-  if (boot !== null && started !== null) Object.assign(info, { boot, started });
+  Object.assign(info, processIdentity(info.pid));
   await ensureFolder(dirname(path));
   for (let attempt = 0; attempt < 3; attempt++) {
     const handle = await tryCreate(path, info, fileClock());

@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import { isSameProcess, type ProcessIdentity } from '../util/process-identity.js';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ensureFolder } from '../util/atomic-write.js';
 import { UptakeError } from '../errors.js';
@@ -21,11 +22,11 @@ export interface RunLogError {
  * after it, so a run killed mid-way still shows (as `interrupted`) instead of vanishing.
  */
 export type RunLogEntry =
-  | { event: 'start'; runId: string; at: string; reason: RunReason; pid: number; host: string; weeks?: string[]; scheduledFor?: string }
+  | ({ event: 'start'; runId: string; at: string; reason: RunReason; pid: number; host: string; weeks?: string[]; scheduledFor?: string } & ProcessIdentity)
   | { event: 'end'; runId: string; at: string; outcome: 'ok' | 'error'; durationMs: number; error?: RunLogError; result?: unknown }
   | { event: 'skipped'; at: string; reason: RunReason; why: string; scheduledFor?: string; weeks?: string[] }
-  | { event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string }
-  | { event: 'watcher-start'; at: string; dir: string; pid: number; host: string };
+  | ({ event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string } & ProcessIdentity)
+  | ({ event: 'watcher-start'; at: string; dir: string; pid: number; host: string } & ProcessIdentity);
 
 export type RunOutcome = 'ok' | 'error' | 'skipped' | 'running' | 'interrupted';
 
@@ -112,7 +113,7 @@ export async function readRunLog(runLogPath: string): Promise<RunLogEntry[]> {
  * @example wasInterrupted(start, { startedLater: false, host: hostname(), isAlive: pidIsAlive }) // false while its pid runs here
  */
 export function wasInterrupted(start: Extract<RunLogEntry, { event: 'start' }>, options: { startedLater: boolean; host: string; isAlive: (pid: number) => boolean }): boolean {
-  return options.startedLater || (start.host === options.host && !options.isAlive(start.pid));
+  return options.startedLater || (start.host === options.host && !isSameProcess(start.pid, start, options.isAlive));
 }
 
 /**

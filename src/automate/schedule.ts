@@ -10,6 +10,7 @@ import type { Job } from './job.js';
 import { appendRun, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
+import { processIdentity } from '../util/process-identity.js';
 
 const DAY_MS = 86_400_000;
 // Timers cannot sleep longer than ~24.8 days, and a suspended machine skews long sleeps: wake hourly and re-check.
@@ -305,6 +306,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
         timezone,
         pid: process.pid,
         host: hostname(),
+        ...processIdentity(process.pid),
       });
       log(`uptake schedule: "${config.schedule.cron}" in ${timezone}`);
       arm(now);

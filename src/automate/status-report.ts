@@ -6,6 +6,7 @@ import { deadManCheck, type DeadManResult } from './dead-man.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { readRunLog, readRuns, type RunRecord } from './run-log.js';
 import { readRunLock } from './run-lock.js';
+import { isSameProcess } from '../util/process-identity.js';
 import { scheduleCron } from './schedule.js';
 import { statePaths } from './state-paths.js';
 import { readWatchWaiting, type WaitingFile } from './watch-waiting.js';
@@ -69,10 +70,10 @@ export async function statusReport(
   const [scheduledLast, watchedLast] = [lastRunAt(['schedule', 'catch-up']), lastRunAt(['watch'])];
   for (const entry of entries) {
     if (entry.event === 'scheduler-start') {
-      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host ? null : isAlive(entry.pid), last_run_at: scheduledLast };
+      scheduler = { pid: entry.pid, host: entry.host, since: entry.at, alive: entry.host !== host ? null : isSameProcess(entry.pid, entry, isAlive), last_run_at: scheduledLast };
       schedulerCron = { cron: entry.cron, timezone: entry.timezone };
     } else if (entry.event === 'watcher-start') {
-      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host ? null : isAlive(entry.pid), last_run_at: watchedLast, waiting: [] };
+      watcher = { pid: entry.pid, host: entry.host, since: entry.at, dir: entry.dir, alive: entry.host !== host ? null : isSameProcess(entry.pid, entry, isAlive), last_run_at: watchedLast, waiting: [] };
     }
   }
   // The list is the running watcher's own (a watcher that was killed left its list behind).

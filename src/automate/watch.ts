@@ -10,6 +10,7 @@ import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { guardedRun } from './guarded-run.js';
 import { appendRun, readRunLog } from './run-log.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
+import { isSameProcess, processIdentity } from '../util/process-identity.js';
 import { statePaths } from './state-paths.js';
 import { hostname } from 'node:os';
 import type { Job, LeftOutFile, ReadAsIsFile } from './job.js';
@@ -264,7 +265,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // `uptake status` shows a running watcher from this line (and whether its pid is alive).
   if (options.outputDir) {
     const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
-    await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname() });
+    await appendRun(runLog, { event: 'watcher-start', at: new Date(clock.now()).toISOString(), dir: root, pid: process.pid, host: hostname(), ...processIdentity(process.pid) });
   }
   log(`uptake watch: watching ${root} (stable after ${options.stableMs} ms, burst window ${options.debounceMs} ms, ledger ${options.ledgerPath} with ${ledger.size} files)`);
   await announceNamesNotUtf8();
@@ -731,6 +732,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 // host's cannot be checked: its pid means nothing here).
 async function expectNoOtherWatcher(runLog: string, outputDir: string, isAlive: (pid: number) => boolean): Promise<void> {
   const last = (await readRunLog(runLog)).findLast((entry) => entry.event === 'watcher-start');
-  if (!last || last.event !== 'watcher-start' || last.host !== hostname() || last.pid === process.pid || !isAlive(last.pid)) return;
+  // (a pid reused since, after a reboot or a container restart, names another process: no watcher)
+  if (!last || last.event !== 'watcher-start' || last.host !== hostname() || last.pid === process.pid || !isSameProcess(last.pid, last, isAlive)) return;
   throw new UptakeError('busy', `expected no other uptake watch writing to ${outputDir}, but pid ${last.pid} on ${last.host} has watched ${last.dir} since ${last.at}; stop it first (uptake status shows it), or give this one another output folder`);
 }

@@ -33,3 +33,33 @@ export function bootId(): string | null {
     return null;
   }
 }
+
+/** A process as a record of it can name it: its boot and its start (both, or neither where /proc does not tell). */
+export interface ProcessIdentity {
+  boot?: string;
+  started?: string;
+}
+
+/**
+ * The identity of process `pid` to record beside its pid (in the run lock, the run log), or {} off Linux.
+ * @example processIdentity(process.pid) // { boot: '5f0c…', started: '123456' }
+ */
+export function processIdentity(pid: number): ProcessIdentity {
+  const boot = bootId();
+  const started = processStart(pid);
+  return boot !== null && started !== null ? { boot, started } : {};
+}
+
+/**
+ * Whether the process a record names (its pid, and its identity when recorded) still runs on this host: its pid
+ * is alive, on the same boot, and started when the record says.
+ * @example isSameProcess(entry.pid, entry, pidIsAlive) // false once the pid names another process
+ */
+export function isSameProcess(pid: number, recorded: ProcessIdentity, isAlive: (pid: number) => boolean): boolean {
+  if (!isAlive(pid)) return false;
+  if (recorded.boot === undefined || recorded.started === undefined) return true;
+  const boot = bootId();
+  if (boot !== null && boot !== recorded.boot) return false;
+  const started = processStart(pid);
+  return started === null || started === recorded.started;
+}

@@ -9,6 +9,7 @@ import { statePaths } from '../../src/automate/state-paths.js';
 import type { JobRequest } from '../../src/automate/job.js';
 import type { DeadManResult } from '../../src/automate/dead-man.js';
 import { FakeClock, deferred } from './fake-clock.js';
+import { processIdentity } from '../../src/util/process-identity.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -313,8 +314,19 @@ describe('catch-up', () => {
     await scheduler.stop();
     const entries = await readRunLog(statePaths(output).runLog);
     expect(entries).toEqual([
-      { event: 'scheduler-start', at: '2026-11-25T12:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: process.pid, host: hostname() },
+      { event: 'scheduler-start', at: '2026-11-25T12:00:00.000Z', cron: '0 6 * * 1', timezone: 'Europe/Berlin', pid: process.pid, host: hostname(), ...processIdentity(process.pid) },
     ]);
+  });
+
+  it.skipIf(processIdentity(process.pid).boot === undefined)('catches up on a run whose pid lives on as another process (reused after a reboot): it was interrupted, not running', () => {
+    // the parent process lives, but it is not the run that started at this (earlier) tick
+    const parent = processIdentity(process.ppid);
+    const reused = { boot: parent.boot!, started: String(Number(parent.started) - 1) };
+    const start: RunLogEntry = { event: 'start', runId: 'r1', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: process.ppid, host: hostname(), scheduledFor: '2026-11-23T05:00:00.000Z', ...reused };
+    const cron = scheduleCron(weekly);
+    expect(new Date(missedOccurrence([start], cron, at('2026-11-23T08:00:00Z'))!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+    // the very process: still running, nothing to catch up
+    expect(missedOccurrence([{ ...start, ...parent }], cron, at('2026-11-23T08:00:00Z'))).toBeNull();
   });
 });
 

@@ -8,11 +8,12 @@ import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { UptakeError } from '../../src/errors.js';
 import { batchWeeks, watch, type WatchBatch, type Watcher, type WatchOptions } from '../../src/automate/watch.js';
-import { readRuns } from '../../src/automate/run-log.js';
+import { appendRun, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import type { JobRequest } from '../../src/automate/job.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { formatStatus, statusReport } from '../../src/automate/status-report.js';
+import { processIdentity } from '../../src/util/process-identity.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const AI_HEADER = 'event_id,user_id,task_type,started_at,status\n';
@@ -149,6 +150,19 @@ describe('watch', () => {
     expect(refused).toMatchObject({ kind: 'busy', exitCode: 10 });
     expect((refused as Error).message).toBe(`expected no other uptake watch writing to ${output}, but pid 4242 on ${hostname()} has watched ${inbox} since 2026-12-06T08:00:00.000Z; stop it first (uptake status shows it), or give this one another output folder`);
     await startWatcher({ isAlive: () => false });
+  });
+
+  it.skipIf(processIdentity(process.pid).boot === undefined)('starts when the last watcher\'s pid lives on as another process (reused after a reboot), and status shows that one as gone', async () => {
+    const parent = processIdentity(process.ppid);
+    await appendRun(statePaths(output).runLog, { event: 'watcher-start', at: '2026-11-20T10:00:00.000Z', dir: inbox, pid: process.ppid, host: hostname(), boot: parent.boot, started: String(Number(parent.started) - 1) });
+    const config = parseConfig({ output });
+    expect((await statusReport(config, { now: Date.parse('2026-11-21T10:00:00Z'), last: 5 })).watcher).toMatchObject({ pid: process.ppid, alive: false });
+    await startWatcher();
+    // the very process as the last watcher: refused (exit 10)
+    await watcher!.close();
+    watcher = null;
+    await appendRun(statePaths(output).runLog, { event: 'watcher-start', at: '2026-11-20T11:00:00.000Z', dir: inbox, pid: process.ppid, host: hostname(), ...parent });
+    await expect(startWatcher()).rejects.toMatchObject({ kind: 'busy', exitCode: 10 });
   });
 
   it('shows a direction override in a file name escaped in its log lines, never as is', async () => {
