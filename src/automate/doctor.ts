@@ -1,7 +1,9 @@
-import { access, constants, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { UptakeError, isUptakeError, type UptakeErrorKind } from '../errors.js';
+import { UptakeError, isSystemError, isUptakeError, systemErrorText, type UptakeErrorKind } from '../errors.js';
+import { statePaths } from './state-paths.js';
 
 /** One check of `uptake doctor`: what was checked, and what came of it. */
 export interface DoctorCheck {
@@ -52,6 +54,19 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
       await access(outRoot, constants.W_OK);
     } catch (error) {
       throw new UptakeError('environment', `expected to write to the output folder, got: ${(error as Error).message}`, { file: outRoot });
+    }
+    // A run's first write is its lock and run log in <output>/.uptake: write there once, as a run would. (Asking the
+    // folder for permission said "writable" on a full disk, and with a file in the place of .uptake.)
+    const state = statePaths(outRoot).dir;
+    const probe = join(state, `.doctor.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await mkdir(state, { recursive: true });
+      await writeFile(probe, 'uptake doctor: can a run write here?\n', { flag: 'wx' });
+    } catch (error) {
+      const reason = isSystemError(error) ? systemErrorText(error) : (error as Error)?.message ?? String(error);
+      throw new UptakeError('environment', `expected to write a run's lock and run log in ${state}, got: ${reason}`, { file: outRoot, cause: error });
+    } finally {
+      await rm(probe, { force: true }).catch(() => undefined);
     }
     return `${outRoot} is writable`;
   });

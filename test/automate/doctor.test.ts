@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { IS_ROOT, mountSmallDisk } from '../helpers/special-files.js';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,32 @@ function doctor(config: object, env: Record<string, string> = {}) {
 const email = () => ({ enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] });
 
 describe('uptake doctor', () => {
+  it('fails the output check (exit 9) when a run could not write its state there: a file in the place of .uptake, or a full disk', async () => {
+    mkdirSync(join(dir, 'output'));
+    writeFileSync(join(dir, 'output', '.uptake'), 'a file where the state folder should be\n');
+    const result = await doctor({});
+    expect(result.stdout).toContain(`FAIL  output     ${join(dir, 'output')}: expected to write a run's lock and run log in ${join(dir, 'output', '.uptake')}, got: `);
+    expect(result.exitCode).toBe(9);
+    if (!IS_ROOT) return;
+    const disk = mountSmallDisk(dir, 'full', { sizeKb: 64 });
+    mkdirSync(join(disk.path, 'output', '.uptake'), { recursive: true });
+    // fill the disk to its last byte
+    for (let page = 0; ; page++) {
+      try {
+        writeFileSync(join(disk.path, `filler-${page}`), Buffer.alloc(4096));
+      } catch {
+        break;
+      }
+    }
+    try {
+      const full = await doctor({ output: join(disk.path, 'output') });
+      expect(full.stdout).toContain(`FAIL  output     ${join(disk.path, 'output')}: expected to write a run's lock and run log in ${join(disk.path, 'output', '.uptake')}, got: no space left on device (ENOSPC)`);
+      expect(full.exitCode).toBe(9);
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it('passes when SMTP logs in and the Slack host answers, and sends nothing', async () => {
     const result = await doctor({ email: email(), slack: { enabled: true, webhookUrl: `${slack.url}` } });
     expect(result.stdout).toContain(`ok    smtp       127.0.0.1:${smtp.port} answered and accepted the login of reporter`);
