@@ -402,6 +402,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       tellWait(basename(waiting.path));
     }
     if (batch.waiting.length > 0) arm(options.stableMs);
+    await keepRenamed(batch);
     const touched = batchWeeks([...batch.fresh, ...batch.removed], ledger);
     const zone = options.timezone ?? 'UTC';
     const { own, edge } = edgeWeeks(touched, [...ledger.entries(), ...batch.fresh.map((file) => ({ ...file, file: file.path }))], zone);
@@ -413,6 +414,30 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     else if (changed) await runFor(batch);
     await saveWaiting();
     options.onBatch?.(batch);
+  }
+
+  // A file renamed in the folder (or one of two copies deleted) leaves its content there: no week changed. Its
+  // ledger entry follows the name that holds it now, so that the file's deletion later is seen.
+  async function keepRenamed(batch: WatchBatch): Promise<void> {
+    const renamed: string[] = [];
+    batch.removed = (
+      await Promise.all(
+        batch.removed.map(async (file) => {
+          for (const [name, held] of taken) {
+            if (name === basename(file.path) || held.sha256 !== file.sha256) continue;
+            if (!(await stat(join(root, name)).then((info) => info.size === held.size && info.mtimeMs === held.mtimeMs, () => false))) continue;
+            const entry = ledger.get(file.sha256);
+            if (entry) ledger.add(file.sha256, { ...entry, file: name });
+            renamed.push(`${basename(file.path)} (its content is in ${name})`);
+            return null;
+          }
+          return file;
+        }),
+      )
+    ).filter((file) => file !== null);
+    if (renamed.length === 0) return;
+    log(`uptake watch: left ${root}, but not its content: ${renamed.join(', ')}; nothing to build again`);
+    await ledger.save();
   }
 
   // How long a file has been quiet, and why it is waited for while it is not quiet for stableMs: since its mtime,

@@ -476,6 +476,22 @@ describe('watch', () => {
     expect(requests.map((request) => request.rebuildOnly ?? false)).toEqual([false, true, false]);
   });
 
+  it('builds nothing again when a processed file is renamed in the folder, and still sees its deletion under the new name', async () => {
+    const { requests, batchCount } = await startWatcher();
+    await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
+    await batchCount(1);
+    await rename(join(inbox, 'ai_logs_2026-W46.csv'), join(inbox, 'ai_logs_2026-W46-final.csv'));
+    const [, renamed] = await batchCount(2);
+    expect(renamed.outcome).toBe('nothing-new');
+    expect(renamed.removed).toEqual([]);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W46']]);
+    await rm(join(inbox, 'ai_logs_2026-W46-final.csv'));
+    const [, , deleted] = await batchCount(3);
+    expect(deleted.outcome).toBe('ran');
+    expect(deleted.removed.map((file) => basename(file.path))).toEqual(['ai_logs_2026-W46-final.csv']);
+    expect(requests.map((request) => request.weeks)).toEqual([['2026-W46'], ['2026-W46']]);
+  });
+
   it('keeps failed files out of the ledger and retries them with the next arrival', async () => {
     let calls = 0;
     const { requests, batchCount } = await startWatcher({
