@@ -16,7 +16,9 @@ export function deadManNotifier(config: Config, effects: { log?: Log; env?: Node
   const log = effects.log ?? silentLog;
   const env = effects.env ?? process.env;
   return async (result: DeadManResult) => {
-    const text = `${config.title}: no report was produced for more than ${result.days} days (${result.message}). Check \`uptake status\` and the run log ${config.output}/.uptake/runs.jsonl.`;
+    // (with no run known at all, say so: "for more than 8 days" was false on the day uptake was installed)
+    const silence = result.silentDays === null ? 'no report has been produced yet' : `no report was produced for more than ${result.days} days`;
+    const text = `${config.title}: ${silence} (${result.message}). Check \`uptake status\` and the run log ${config.output}/.uptake/runs.jsonl.`;
     log(`uptake dead-man: ${text}`);
     const failures: string[] = [];
     let attempted = 0;
@@ -33,7 +35,7 @@ export function deadManNotifier(config: Config, effects: { log?: Log; env?: Node
     if (config.email.enabled && config.email.to.length > 0) {
       attempted++;
       try {
-        await sendEmail(config.email, { subject: `${config.title}: no report for ${result.days}+ days`, text }, { env });
+        await sendEmail(config.email, { subject: result.silentDays === null ? `${config.title}: no report yet` : `${config.title}: no report for ${result.days}+ days`, text }, { env });
       } catch (error) {
         failures.push(`email: ${(error as Error).message}`);
       }

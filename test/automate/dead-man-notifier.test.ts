@@ -30,3 +30,14 @@ it('fails with the reason when the named env var is empty and Slack is the only 
   );
   expect(lines[1]).toMatch(/notice not delivered by slack/);
 });
+
+it('says that no report has been produced yet, not "for more than 8 days", when the run log knows of no run (a fresh install)', async () => {
+  const receiver = await startReceiver([{ status: 200 }]);
+  open.push(receiver);
+  const config = parseConfig({ title: 'AI adoption', slack: { enabled: true, webhookUrl: receiver.url } });
+  const empty: DeadManResult = { overdue: true, days: 8, lastSuccessAt: null, monitoredSince: null, silentDays: null, message: 'overdue: the run log is empty, no report has ever been produced (expected one within 8 days)' };
+  await deadManNotifier(config, {})(empty);
+  expect((receiver.bodies[0] as { text: string }).text).toBe(
+    `AI adoption: no report has been produced yet (overdue: the run log is empty, no report has ever been produced (expected one within 8 days)). Check \`uptake status\` and the run log ${config.output}/.uptake/runs.jsonl.`,
+  );
+});
