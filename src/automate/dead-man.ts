@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { RunLogEntry } from './run-log.js';
+import { hostname } from 'node:os';
+import { appendRun, readRunLog, type RunLogEntry } from './run-log.js';
 import { readStateFile } from '../util/read-state-file.js';
 
 /** Exit code of `uptake status --check` when no report was produced for too long (documented in the README). */
@@ -25,7 +26,8 @@ export interface DeadManResult {
 
 /**
  * Dead-man's check over run-log entries: overdue when no run succeeded within `days`.
- * With no success yet, the clock starts at the log's first entry; an empty log is overdue. Entries dated more than a
+ * With no success yet, the clock starts at the log's first entry (startMonitoring writes one into an empty log);
+ * an empty log is overdue. Entries dated more than a
  * day ahead of `now` (written while the clock ran ahead) are not counted, and the message says so.
  * @example deadManCheck(await readRunLog('output/.uptake/runs.jsonl'), { days: 8, now: Date.now() }).overdue
  */
@@ -59,6 +61,19 @@ export function deadManCheck(entries: RunLogEntry[], options: { days: number; no
   else message = `${overdue ? 'overdue' : 'ok'}: last successful report ${iso(lastSuccess)} (${silentDays} days ago; limit ${days} days)`;
   if (ahead > 0) message += `; ${ahead} run-log ${ahead === 1 ? 'entry is' : 'entries are'} dated ahead of this machine's clock (the latest ${iso(latestAhead)}) and not counted: was the clock set back?`;
   return { overdue, days, lastSuccessAt: iso(lastSuccess), monitoredSince: iso(first), silentDays, message };
+}
+
+/**
+ * Starts the dead-man's clock on a run log with no entry the check counts (a fresh install, before its first run):
+ * appends a `monitor-start` line dated `now`, from which deadManCheck counts until the first success. True when
+ * it wrote one; a log with a counted entry is left as it is.
+ * @example await startMonitoring('output/.uptake/runs.jsonl', Date.now())
+ */
+export async function startMonitoring(runLogPath: string, now: number): Promise<boolean> {
+  const counted = (await readRunLog(runLogPath)).some((entry) => Date.parse(entry.at) <= now + AHEAD_TOLERANCE_MS);
+  if (counted) return false;
+  await appendRun(runLogPath, { event: 'monitor-start', at: new Date(now).toISOString(), host: hostname() });
+  return true;
 }
 
 /** Sends the dead-man notice; uptake's CLI wires stderr and the configured channels in. */

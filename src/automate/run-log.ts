@@ -26,7 +26,9 @@ export type RunLogEntry =
   | { event: 'end'; runId: string; at: string; outcome: 'ok' | 'error'; durationMs: number; error?: RunLogError; result?: unknown }
   | { event: 'skipped'; at: string; reason: RunReason; why: string; scheduledFor?: string; weeks?: string[] }
   | ({ event: 'scheduler-start'; at: string; cron: string; timezone: string; pid: number; host: string } & ProcessIdentity)
-  | ({ event: 'watcher-start'; at: string; dir: string; pid: number; host: string } & ProcessIdentity);
+  | ({ event: 'watcher-start'; at: string; dir: string; pid: number; host: string } & ProcessIdentity)
+  // the first `uptake status --check` over an empty log: the dead-man check counts from here (see dead-man.ts)
+  | { event: 'monitor-start'; at: string; host: string };
 
 export type RunOutcome = 'ok' | 'error' | 'skipped' | 'running' | 'interrupted';
 

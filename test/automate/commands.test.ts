@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRuns } from '../../src/automate/run-log.js';
+import { readRunLog, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { appendRun } from '../../src/automate/run-log.js';
 
@@ -23,10 +23,27 @@ afterEach(async () => {
 });
 
 describe('uptake status', () => {
-  it('--check exits 11 while no report was ever produced, and 0 after a recent success', async () => {
+  it('--check on a fresh install starts the clock (exit 0), exits 11 once the limit passes without a report, and 0 after a recent success', async () => {
+    // plain status writes nothing
+    await execa('node', [cli, 'status', '--config', config]);
+    expect(await readRunLog(statePaths(output).runLog)).toEqual([]);
+
+    const first = await execa('node', [cli, 'status', '--config', config, '--check', '--json'], { reject: false });
+    expect(first.exitCode).toBe(0);
+    const entries = await readRunLog(statePaths(output).runLog);
+    expect(entries.map((entry) => entry.event)).toEqual(['monitor-start']);
+    expect(JSON.parse(first.stdout).dead_man).toMatchObject({ overdue: false, last_success_at: null, monitored_since: entries[0].at, silent_days: 0 });
+    // a second check writes nothing more
+    await execa('node', [cli, 'status', '--config', config, '--check']);
+    expect(await readRunLog(statePaths(output).runLog)).toHaveLength(1);
+
+    // nine days after monitoring began, still no report: overdue
+    await rm(statePaths(output).runLog);
+    const nineDaysAgo = new Date(Date.now() - 9 * 86_400_000).toISOString();
+    await appendRun(statePaths(output).runLog, { event: 'monitor-start', at: nineDaysAgo, host: 'x' });
     const overdue = await execa('node', [cli, 'status', '--config', config, '--check'], { reject: false });
     expect(overdue.exitCode).toBe(11);
-    expect(overdue.stderr).toContain('dead-man check overdue: the run log is empty');
+    expect(overdue.stderr).toContain(`dead-man check overdue: no successful report since monitoring began ${nineDaysAgo} (9 days ago; limit 8 days)`);
 
     const now = new Date().toISOString();
     await appendRun(statePaths(output).runLog, { event: 'start', runId: 'r', at: now, reason: 'manual', pid: 1, host: 'x' });

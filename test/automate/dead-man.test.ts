@@ -2,8 +2,8 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deadManCheck, notifyIfOverdue, type DeadManResult } from '../../src/automate/dead-man.js';
-import type { RunLogEntry } from '../../src/automate/run-log.js';
+import { deadManCheck, notifyIfOverdue, startMonitoring, type DeadManResult } from '../../src/automate/dead-man.js';
+import { appendRun, readRunLog, type RunLogEntry } from '../../src/automate/run-log.js';
 
 const at = (iso: string) => Date.parse(iso);
 const run = (id: string, end: string, outcome: 'ok' | 'error'): RunLogEntry[] => [
@@ -86,5 +86,35 @@ describe('notifyIfOverdue', () => {
     await notifyIfOverdue([], { days: 8, now: 0, notify });
     await notifyIfOverdue([], { days: 8, now: 0, notify });
     expect(count).toBe(2);
+  });
+});
+
+describe('startMonitoring', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'uptake-deadman-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes one monitor-start line into a missing or empty log, from which the check counts, and none beside a counted entry', async () => {
+    const log = join(dir, 'state', 'runs.jsonl');
+    expect(await startMonitoring(log, at('2026-11-20T09:00:00.000Z'))).toBe(true);
+    expect(await startMonitoring(log, at('2026-11-21T09:00:00.000Z'))).toBe(false);
+    const entries = await readRunLog(log);
+    expect(entries).toMatchObject([{ event: 'monitor-start', at: '2026-11-20T09:00:00.000Z' }]);
+    expect(deadManCheck(entries, { days: 8, now: at('2026-11-27T09:00:00.000Z') })).toMatchObject({ overdue: false, monitoredSince: '2026-11-20T09:00:00.000Z', silentDays: 7 });
+    expect(deadManCheck(entries, { days: 8, now: at('2026-11-29T09:00:00.000Z') }).message).toBe(
+      'overdue: no successful report since monitoring began 2026-11-20T09:00:00.000Z (9 days ago; limit 8 days)',
+    );
+  });
+
+  it('starts the clock when every entry is dated ahead of the clock (they are not counted)', async () => {
+    const log = join(dir, 'runs.jsonl');
+    for (const entry of run('a', '2036-01-05T06:00:00.000Z', 'ok')) await appendRun(log, entry);
+    expect(await startMonitoring(log, at('2026-11-20T09:00:00.000Z'))).toBe(true);
+    const check = deadManCheck(await readRunLog(log), { days: 8, now: at('2026-11-21T09:00:00.000Z') });
+    expect(check).toMatchObject({ overdue: false, lastSuccessAt: null, monitoredSince: '2026-11-20T09:00:00.000Z' });
   });
 });

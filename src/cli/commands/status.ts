@@ -27,8 +27,9 @@ export function registerStatus(program: Command): void {
       `
 The dead-man check is overdue when the run log holds no successful run in the last
 \`schedule.deadManDays\` days (default 8). Before the first success it counts from the log's first
-entry; an empty log is overdue. Run outcomes: ok, error, skipped (a run was in flight or the lock
-was held), running, interrupted (the process died mid-run).
+entry; \`--check\` over an empty log (a fresh install) writes that entry, so the clock starts then.
+Run outcomes: ok, error, skipped (a run was in flight or the lock was held), running,
+interrupted (the process died mid-run).
 
 Examples:
   uptake status
@@ -50,6 +51,12 @@ Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --ch
       const { numberOption } = await import('../number-option.js');
       const last = numberOption(options.last, '--last', 'a whole number of runs', { whole: true, max: Number.MAX_SAFE_INTEGER });
       const now = Date.now();
+      // A check over an empty run log (a fresh install whose first run is days away) starts the dead-man's clock
+      // instead of calling the install overdue; an empty log stays overdue when that line cannot be written.
+      if (options.check) {
+        const { startMonitoring } = await import('../../automate/dead-man.js');
+        await startMonitoring(statePaths(config.output).runLog, now).catch((error: Error) => log(`uptake status: could not note the start of monitoring: ${error.message}`));
+      }
       const report = await statusReport(config, { now, last });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
       if (options.notify && report.dead_man.overdue) {
