@@ -16,7 +16,7 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 const systemPython = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const pythonHas = (module) => spawnSync(systemPython, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
 const chromiumFound = () =>
-  [process.env.UPTAKE_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  [process.env.UPTAKE_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
     .some((path) => path && existsSync(path));
 
 // Whether fontconfig has a font for a language: Japanese stands for the Noto CJK fonts (Chinese, Japanese and
