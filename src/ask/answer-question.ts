@@ -72,8 +72,9 @@ function periodRows(table: Row[], key: string, scope: Scope, period: string, col
 }
 
 const ADOPTION_COLUMNS = ['ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'previous_adoption_rate', 'user_adoption_rate', 'ai_users',
-  'licensed_users', 'abandonment_rate', 'user_weighted_adoption_rate', 'users'];
-const TREND_COLUMNS = new Set(['ai_tasks', 'manual_tasks', 'adoption_rate', 'abandonment_rate', 'user_weighted_adoption_rate', 'users']);
+  'licensed_users', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status', 'user_weighted_adoption_rate', 'users'];
+const TREND_COLUMNS = new Set(['ai_tasks', 'manual_tasks', 'adoption_rate', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status',
+  'user_weighted_adoption_rate', 'users']);
 
 // Adoption-table rows of one week; other weeks' team rows come from the report's trend when it has the column.
 function adoptionRows(column: string) {
@@ -122,9 +123,21 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
     grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
     rows: adoptionRows('user_weighted_adoption_rate'), combine: mean('user_weighted_adoption_rate'),
   },
+  // Pooled like adoption: abandoned / all stitched AI tasks of the weeks, its parts shown beside it
   abandonment_rate: {
-    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['users', 'count']],
-    rows: adoptionRows('abandonment_rate'), combine: mean('abandonment_rate'),
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['abandoned_tasks', 'count'], ['ai_tasks_any_status', 'count']],
+    rows: adoptionRows('abandonment_rate'),
+    combine: (rows) => {
+      const abandoned = sum(rows, 'abandoned_tasks');
+      const any = sum(rows, 'ai_tasks_any_status');
+      return { value: pooled(abandoned, any), parts: { abandoned_tasks: abandoned, ai_tasks_any_status: any } };
+    },
+  },
+  // "how many tasks were abandoned": the abandonment rate's numerator
+  abandoned_tasks: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['ai_tasks_any_status', 'count']],
+    rows: adoptionRows('abandoned_tasks'),
+    combine: (rows) => ({ value: sum(rows, 'abandoned_tasks'), parts: { ai_tasks_any_status: sum(rows, 'ai_tasks_any_status') } }),
   },
   ai_tasks: {
     grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
@@ -654,6 +667,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     }
     if (metric.id === 'harmful_tasks' && !change) {
       return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} harmful AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(entry.parts.ai_tasks ? entry.value / entry.parts.ai_tasks : null, 'rate')} of ${formatValue(entry.parts.ai_tasks, 'count')} AI tasks)`;
+    }
+    if (metric.id === 'abandoned_tasks' && !change) {
+      const any = entry.parts.ai_tasks_any_status;
+      return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} abandoned AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(any ? entry.value / any : null, 'rate')} of ${formatValue(any, 'count')} AI tasks of any status)`;
     }
     if (metric.id === 'licensed_users') return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {

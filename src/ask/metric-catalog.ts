@@ -11,6 +11,7 @@ export type AskMetricId =
   | 'licensed_users'
   | 'user_weighted_adoption_rate'
   | 'abandonment_rate'
+  | 'abandoned_tasks'
   | 'ai_tasks'
   | 'manual_tasks'
   | 'manual_share'
@@ -63,6 +64,8 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'licensed_users', kpi: 'user_adoption_rate', label: 'licensed users', unit: 'count', higherIsBetter: true },
   { id: 'user_weighted_adoption_rate', kpi: 'power_users', label: 'user-weighted adoption rate', unit: 'rate', higherIsBetter: true },
   { id: 'abandonment_rate', kpi: 'abandonment_rate', label: 'abandonment rate', unit: 'rate', higherIsBetter: false },
+  // "how many tasks were abandoned": the numerator of the abandonment rate (asked through its words and "how many")
+  { id: 'abandoned_tasks', kpi: 'abandonment_rate', label: 'abandoned AI tasks', unit: 'count', higherIsBetter: false },
   { id: 'ai_tasks', label: 'AI tasks', unit: 'count', higherIsBetter: true },
   { id: 'manual_tasks', label: 'manual tasks', unit: 'count', higherIsBetter: false },
   { id: 'manual_share', label: 'share of tasks done manually', unit: 'rate', higherIsBetter: false },

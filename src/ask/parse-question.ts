@@ -199,7 +199,7 @@ const RUNNING_TOTAL_WORDS = new Set(['in total', 'so far', 'to date', 'all time'
 // Measures no question asks about together: two of them named are two questions ("adoption and hours saved").
 const MEASURE_FAMILY: Partial<Record<string, string>> = {
   adoption_rate: 'adoption', hours_saved: 'hours', cumulative_hours_saved: 'hours', asi: 'asi', harm_rate: 'harm',
-  harmful_tasks: 'harm', abandonment_rate: 'abandonment',
+  harmful_tasks: 'harm', abandonment_rate: 'abandonment', abandoned_tasks: 'abandonment',
 };
 
 // Rates and totals a change word ("drop", "gone up") compares with the period before, by the grain of their table.
@@ -702,6 +702,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "how many harmful tasks/outputs": the count of harmful AI tasks, not the rate (nor a list of task types)
   if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
     metric = metricById('harmful_tasks');
+    countOnly = false;
+  }
+  // "how many tasks were abandoned": the count of abandoned AI tasks, not the rate
+  if (metric.id === 'abandonment_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
+    metric = metricById('abandoned_tasks');
     countOnly = false;
   }
   // "how many tasks did Legal do manually", "how many tasks went through AI": a count, not a list of task types

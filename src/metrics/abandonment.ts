@@ -19,13 +19,13 @@ export const abandonment: Kpi = {
   definition:
     'Stitched AI tasks whose final status is abandoned / all stitched AI tasks (completed, abandoned or error), ' +
     'per week and group, in the same rows as the adoption tables. A stitched task takes the status of its last row. ' +
-    'Null when the group has no AI task of any status that week.',
+    'Null when the group has no AI task of any status that week. abandoned_tasks and ai_tasks_any_status are its numerator and denominator.',
   grain: 'week',
   dimensions: ['team', 'task_type', '…metrics.groupBy'],
   columns: {
-    adoption_by_team: ['abandonment_rate'],
-    adoption_by_task_type: ['abandonment_rate'],
-    adoption_trend: ['abandonment_rate'],
+    adoption_by_team: ['abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status'],
+    adoption_by_task_type: ['abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status'],
+    adoption_trend: ['abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status'],
   },
   // Facts: abandoned and all stitched AI tasks per week and team (plus "*").
   facts(tasks) {
@@ -43,12 +43,16 @@ export const abandonment: Kpi = {
       tables[scope.table] = groups.keys.map((row, group) => ({
         ...scopeKeys(scope, row),
         abandonment_rate: ratio(abandoned[group], aiAny[group]),
+        abandoned_tasks: abandoned[group],
+        ai_tasks_any_status: aiAny[group],
       }));
     }
     tables.adoption_trend = trendFacts(context, 'abandonment_weeks').map((row) => ({
       week: row.week,
       team: row.team,
       abandonment_rate: ratio(row.abandoned as number, row.ai_tasks_any_status as number),
+      abandoned_tasks: row.abandoned as number,
+      ai_tasks_any_status: row.ai_tasks_any_status as number,
     }));
     return tables;
   },

@@ -30,6 +30,8 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
   ai_users: { label: 'AI users', unit: 'count' },
   licensed_users: { label: 'Licensed users', unit: 'count' },
   abandonment_rate: { label: 'Abandoned', unit: 'rate' },
+  abandoned_tasks: { label: 'Abandoned AI tasks', unit: 'count' },
+  ai_tasks_any_status: { label: 'AI tasks (any status)', unit: 'count' },
   user_weighted_adoption_rate: { label: 'Adoption per user (mean)', unit: 'rate' },
   users: { label: 'Users', unit: 'count' },
   hours_saved: { label: 'Hours saved (h)', unit: 'hours' },

@@ -15,6 +15,9 @@ export interface AdoptionByTeamRow {
   ai_users?: number | null;
   licensed_users?: number | null;
   abandonment_rate?: number | null;
+  /** The abandonment rate's numerator and denominator: stitched AI tasks ending abandoned, and of any status. */
+  abandoned_tasks?: number | null;
+  ai_tasks_any_status?: number | null;
   user_weighted_adoption_rate?: number | null;
   users?: number | null;
   /** The group had fewer users than privacy.minGroupSize: measures are null. */
@@ -32,6 +35,9 @@ export interface AdoptionByTaskTypeRow {
   team?: string;
   previous_adoption_rate?: number | null;
   abandonment_rate?: number | null;
+  /** The abandonment rate's numerator and denominator: stitched AI tasks ending abandoned, and of any status. */
+  abandoned_tasks?: number | null;
+  ai_tasks_any_status?: number | null;
   user_weighted_adoption_rate?: number | null;
   users?: number | null;
   suppressed?: boolean;

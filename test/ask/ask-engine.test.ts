@@ -530,7 +530,6 @@ describe('names written without their accents, in any case', () => {
       ['what is the median duration of AI tasks', '"median duration"'],
       ['what will adoption be next week', '"will", "next"'],
       ['how much money did we save', '"money"'],
-      ['how many tasks were abandoned', '"how many"'],
     ]) {
       const answer = engine.ask(question);
       expect(answer.answered, question).toBe(false);
@@ -546,6 +545,21 @@ describe('names written without their accents, in any case', () => {
       expect(engine.ask(question).answered, question).toBe(true);
     }
     expect(engine.ask('what are the 2 least adopted task types').table.rows).toHaveLength(2);
+  });
+
+  test('"how many tasks were abandoned" counts the abandoned AI tasks, and the abandonment rate shows its numerator and denominator', () => {
+    // W47: only p1's one AI task (Procurement) ends abandoned, out of 3 Procurement AI tasks and 36 of any status overall
+    const count = ask('how many tasks were abandoned last week');
+    expect(count.interpretation).toBe('abandoned AI tasks for all teams, 2026-W47');
+    expect(count.answer).toBe('All teams had 1 abandoned AI task in 2026-W47 (2.8% of 36 AI tasks of any status).');
+    expect(count.table.rows).toEqual([['*', 1, 36]]);
+    expect(ask('how many tasks did Procurement abandon in W47').answer).toBe('Procurement had 1 abandoned AI task in 2026-W47 (33.3% of 3 AI tasks of any status).');
+    const rate = ask('what is the abandonment rate for Procurement');
+    expect(rate.table.columns).toEqual(['team', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status']);
+    expect(rate.table.rows).toEqual([['Procurement', 1 / 3, 1, 3]]);
+    // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7%)
+    const pooled = ask('what was the abandonment rate over the last 4 weeks');
+    expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8% taken together;/);
   });
 
   test('a short name in capitals ("IT", "US") the data lacks is refused, though "it" and "us" are plain words', () => {

@@ -29,6 +29,8 @@ describe('small-group suppression', () => {
       ai_users: null,
       licensed_users: null,
       abandonment_rate: null,
+      abandoned_tasks: null,
+      ai_tasks_any_status: null,
       user_weighted_adoption_rate: null,
       users: null,
       suppressed: true,

@@ -29,12 +29,12 @@ describe('tablesToCsv', () => {
   it('round-trips through csv-parse with numbers, nulls, quoting and neutralised formulas', () => {
     expect(records('adoption_by_team.csv')).toEqual([
       // the contract's columns first, then every other the table may hold (empty here)
-      ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate', 'previous_adoption_rate', 'ai_users', 'licensed_users', 'abandonment_rate', 'user_weighted_adoption_rate', 'users', 'suppressed'],
-      ['Finance', '30', '10', '0.75', '5', '0.5', ...EMPTY(7)],
-      [`'=HYPERLINK("http://evil.example","click")`, '1', '3', '0.25', '-14.2', '', ...EMPTY(7)],
-      ['Legal, "Contracts"', '0', '0', '', '', '', ...EMPTY(7)],
+      ['team', 'ai_tasks', 'manual_tasks', 'adoption_rate', 'delta_pts', 'user_adoption_rate', 'previous_adoption_rate', 'ai_users', 'licensed_users', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status', 'user_weighted_adoption_rate', 'users', 'suppressed'],
+      ['Finance', '30', '10', '0.75', '5', '0.5', ...EMPTY(9)],
+      [`'=HYPERLINK("http://evil.example","click")`, '1', '3', '0.25', '-14.2', '', ...EMPTY(9)],
+      ['Legal, "Contracts"', '0', '0', '', '', '', ...EMPTY(9)],
     ]);
-    expect(files.get('adoption_by_team.csv')).toContain('\r\n"Legal, ""Contracts""",0,0,,,,,,,,,,\r\n');
+    expect(files.get('adoption_by_team.csv')).toContain('\r\n"Legal, ""Contracts""",0,0,,,,,,,,,,,,\r\n');
   });
 
   it('keeps negative numbers as numbers and quotes text starting with + - @', () => {
@@ -57,7 +57,7 @@ describe('tablesToCsv', () => {
     ]);
     expect(records('gaps.csv')).toEqual([['source', 'team', 'date', 'expected_tasks'], ['ai_logs', 'Legal', '2026-11-18', '']]);
     expect(files.get('adoption_by_task_type.csv')).toBe(
-      'task_type,ai_tasks,manual_tasks,adoption_rate,delta_pts,team,previous_adoption_rate,abandonment_rate,user_weighted_adoption_rate,users,suppressed\r\n',
+      'task_type,ai_tasks,manual_tasks,adoption_rate,delta_pts,team,previous_adoption_rate,abandonment_rate,abandoned_tasks,ai_tasks_any_status,user_weighted_adoption_rate,users,suppressed\r\n',
     );
   });
 });

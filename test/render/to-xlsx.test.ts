@@ -50,6 +50,8 @@ describe('tablesToXlsx', () => {
       'ai_users',
       'licensed_users',
       'abandonment_rate',
+      'abandoned_tasks',
+      'ai_tasks_any_status',
       'user_weighted_adoption_rate',
       'users',
       'suppressed',
