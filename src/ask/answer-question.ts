@@ -348,6 +348,10 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
 const RETENTION_METRICS = new Set<string>(['retention', 'active_retention']);
 // Counts of people per week: over several weeks their combined value is the weekly mean.
 const AVERAGED_COUNTS = new Set<string>(['ai_users', 'licensed_users', 'usage_tiers', 'non_users', 'idle_seats', 'lapsed_users', 'idle_cost']);
+// Rates of people per week (distinct users do not add up over weeks): over several weeks, the mean of the weekly rates.
+const AVERAGED_RATES = new Set<string>(['user_adoption_rate', 'user_weighted_adoption_rate']);
+/** How a value over several weeks was combined, in words: pooled ("taken together") or the weekly mean. */
+const combinedAs = (metricId: string) => (AVERAGED_COUNTS.has(metricId) || AVERAGED_RATES.has(metricId) ? 'the mean of the weekly values' : 'taken together');
 
 // "Are new users sticking with it?": the latest month whose share is known (a month later must be fully loaded).
 function latestRetentionMonth(source: MetricsSource, metric: string): string | undefined {
@@ -536,9 +540,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : '';
       sentence = change
         ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
-        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} taken together; per ${periodColumn} it ${moved}`;
+        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${AVERAGED_RATES.has(metric.id) ? 'a week on average' : 'taken together'}; per ${periodColumn} it ${moved}`;
     }
-    const how = change ? `the change from the first to the last ${periodColumn}` : `taken together, and per ${periodColumn}`;
+    const how = change ? `the change from the first to the last ${periodColumn}` : `${combinedAs(metric.id)}, and per ${periodColumn}`;
     return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
   }
 
@@ -590,6 +594,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
 
   if (listing || ((comparison || ranking) && !named && !aboutAll)) {
     const listDimension = dimension === 'all' ? 'team' : dimension;
+    // people's rates and counts over several weeks are weekly means: said, as a pooled value is not
+    if (!change && spec.grain === 'week' && periods.length > 1 && combinedAs(metric.id) !== 'taken together') extra.unshift(combinedAs(metric.id));
     const [one, many] = DIMENSION_NAMES[listDimension];
     let chosen = visible.filter((entry) => entry.value !== null);
     let sentence: string;
@@ -640,7 +646,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   }
 
   // Named groups, or everyone. People counted week by week do not add up: several weeks give the weekly mean, said so
-  const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && AVERAGED_COUNTS.has(metric.id);
+  const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && (AVERAGED_COUNTS.has(metric.id) || AVERAGED_RATES.has(metric.id));
   const phrases = entries.map((entry) => {
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
     // (an idle seat's cost is the config's licences.monthlyCost: without it the cost is unknown, not absent)
@@ -674,7 +680,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     }
     if (metric.id === 'licensed_users') return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
-      return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')} (licensed users with at least one AI task)`;
+      return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')}${weeklyMean ? ' a week on average' : ''} (licensed users with at least one AI task${weeklyMean ? ' in the week' : ''})`;
     }
     if (weeklyMean) return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)} a week on average`;
     return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
@@ -700,7 +706,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
     : null;
   return {
-    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['the change from the first to the last period'] : periods.length > 1 ? ['taken together'] : []), ...checks]),
+    interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['the change from the first to the last period'] : periods.length > 1 ? [combinedAs(metric.id)] : []), ...checks]),
     answer: several ?? `${phrases.join('; ')}.`,
     answered: true,
     table: tableOf(visible),

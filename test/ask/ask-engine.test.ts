@@ -547,21 +547,6 @@ describe('names written without their accents, in any case', () => {
     expect(engine.ask('what are the 2 least adopted task types').table.rows).toHaveLength(2);
   });
 
-  test('"how many tasks were abandoned" counts the abandoned AI tasks, and the abandonment rate shows its numerator and denominator', () => {
-    // W47: only p1's one AI task (Procurement) ends abandoned, out of 3 Procurement AI tasks and 36 of any status overall
-    const count = ask('how many tasks were abandoned last week');
-    expect(count.interpretation).toBe('abandoned AI tasks for all teams, 2026-W47');
-    expect(count.answer).toBe('All teams had 1 abandoned AI task in 2026-W47 (2.8% of 36 AI tasks of any status).');
-    expect(count.table.rows).toEqual([['*', 1, 36]]);
-    expect(ask('how many tasks did Procurement abandon in W47').answer).toBe('Procurement had 1 abandoned AI task in 2026-W47 (33.3% of 3 AI tasks of any status).');
-    const rate = ask('what is the abandonment rate for Procurement');
-    expect(rate.table.columns).toEqual(['team', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status']);
-    expect(rate.table.rows).toEqual([['Procurement', 1 / 3, 1, 3]]);
-    // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7%)
-    const pooled = ask('what was the abandonment rate over the last 4 weeks');
-    expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8% taken together;/);
-  });
-
   test('a short name in capitals ("IT", "US") the data lacks is refused, though "it" and "us" are plain words', () => {
     for (const [question, name] of [["what is IT's adoption", 'IT'], ['adoption for IT', 'IT'], ['what is US adoption', 'US']]) expectRefusedAsName(engine, question, name);
     for (const question of ['is it rising?', 'show us adoption by team']) expect(engine.ask(question).answered, question).toBe(true);
@@ -836,5 +821,37 @@ describe('a comparison with a period that holds no data', () => {
     const answer = first.ask('adoption vs last week').answer;
     expect(answer).toMatch(/^Adoption rate for all teams: \d+\.\d% in 2026-W40, with no adoption rate in 2026-W39 to compare \(no data\)\.$/);
     expect(answer).not.toContain('—');
+  });
+});
+
+describe('what a value over several weeks is, said in the answer', () => {
+  test('"how many tasks were abandoned" counts the abandoned AI tasks, and the abandonment rate shows its numerator and denominator', () => {
+    // W47: only p1's one AI task (Procurement) ends abandoned, out of 3 Procurement AI tasks and 36 of any status overall
+    const count = ask('how many tasks were abandoned last week');
+    expect(count.interpretation).toBe('abandoned AI tasks for all teams, 2026-W47');
+    expect(count.answer).toBe('All teams had 1 abandoned AI task in 2026-W47 (2.8% of 36 AI tasks of any status).');
+    expect(count.table.rows).toEqual([['*', 1, 36]]);
+    expect(ask('how many tasks did Procurement abandon in W47').answer).toBe('Procurement had 1 abandoned AI task in 2026-W47 (33.3% of 3 AI tasks of any status).');
+    const rate = ask('what is the abandonment rate for Procurement');
+    expect(rate.table.columns).toEqual(['team', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status']);
+    expect(rate.table.rows).toEqual([['Procurement', 1 / 3, 1, 3]]);
+    // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7%)
+    const pooled = ask('what was the abandonment rate over the last 4 weeks');
+    expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8% taken together;/);
+  });
+
+  test('user adoption over several weeks says it is the mean of the weekly rates, not a rate taken together', () => {
+    // weekly user adoption W44..W47: 100%, 100%, 100%, 92.3% (12 of 13 licensed users in W47); mean 98.1%
+    const weekly = ['2026-W44', '2026-W45', '2026-W46', '2026-W47'].map((week) => all(documentOf(week).tables.adoption_by_team).user_adoption_rate as number);
+    expect(weekly.map(pct)).toEqual(['100.0%', '100.0%', '100.0%', '92.3%']);
+    const range = ask('what was user adoption over the last 4 weeks');
+    expect(range.answer).toBe('User adoption rate for all teams from 2026-W44 to 2026-W47 was 98.1% a week on average; per week it went from 100.0% in 2026-W44 to 92.3% in 2026-W47 (-7.7 pts).');
+    expect(range.interpretation).toBe('user adoption rate for all teams, 2026-W44 to 2026-W47, the mean of the weekly values, and per week');
+    const month = ask('user adoption in October');
+    expect(month.answer).toBe('User adoption rate for all teams in 2026-10 (weeks 2026-W40 to 2026-W44) was 100.0% a week on average.');
+    expect(month.interpretation).toBe('user adoption rate for all teams, 2026-W40 to 2026-W44, the mean of the weekly values');
+    expect(ask('user adoption by team in October').interpretation).toBe('user adoption rate by team, 2026-W40 to 2026-W44, the mean of the weekly values');
+    // pooled measures still say so
+    expect(ask('adoption in October').interpretation).toBe('adoption rate for all teams, 2026-W40 to 2026-W44, taken together');
   });
 });
