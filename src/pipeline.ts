@@ -335,24 +335,28 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         // 4. Render: HTML (uptake's template or quarto), then one Chromium for the PDF; the flat files were
         //    written alongside the notebook, and a failure there is reported here, after the PDF's
         await stage('render', async () => {
-          const [{ frontPage }, { formatGeneratedAt }, { htmlToPdf }] = await Promise.all([
+          const [{ frontPage, FRONT_PAGE_ALERTS }, { formatGeneratedAt }, { htmlToPdf, fitCover }] = await Promise.all([
             import('./render/front-page.js'),
             import('./render/to-html.js'),
             import('./render/to-pdf.js'),
           ]);
-          const front = frontPage(metrics);
-          const html = await renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
-            title: config.title,
-            week,
-            weekStart: reportWeek.start,
-            weekEnd: reportWeek.end,
-            headline: front.tiles,
-            keyPoints: front.keyPoints,
-            alerts: front.alerts,
-            moreAlerts: front.moreAlerts,
-            moreSeverities: front.moreSeverities,
-            generatedAt: formatGeneratedAt(startedAt, config.timezone),
-          }, readFile);
+          // page 1 is one printed page: fewer alerts on it (the rest counted, in the appendix) when they do not fit
+          const htmlWith = (maxAlerts: number) => {
+            const front = frontPage(metrics, { maxAlerts });
+            return renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
+              title: config.title,
+              week,
+              weekStart: reportWeek.start,
+              weekEnd: reportWeek.end,
+              headline: front.tiles,
+              keyPoints: front.keyPoints,
+              alerts: front.alerts,
+              moreAlerts: front.moreAlerts,
+              moreSeverities: front.moreSeverities,
+              generatedAt: formatGeneratedAt(startedAt, config.timezone),
+            }, readFile);
+          };
+          const html = await fitCover(await chromium.ready, htmlWith, FRONT_PAGE_ALERTS);
           await writeFile(join(staging, 'report.html'), html);
           await writeFile(join(staging, 'report.pdf'), await htmlToPdf(await chromium.ready, html, { title: config.title, week }));
           void chromium.stop(); // in the background, like the kernel's

@@ -93,8 +93,11 @@ export function pageOrder(alerts: readonly AlertRow[]): AlertRow[] {
  * alerts, most severe first (at most `maxAlerts`, default 6; the rest are counted).
  * @example frontPage(doc).alerts[0] // { severity: 'high', title: 'Adoption dropped', team: 'Procurement', message: 'Adoption fell 22.0 points ...' }
  */
+/** How many alerts page 1 shows at most (fewer when they would not fit on the printed page: fitCover). */
+export const FRONT_PAGE_ALERTS = 6;
+
 export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { maxAlerts?: number } = {}): FrontPage {
-  const maxAlerts = options.maxAlerts ?? 6;
+  const maxAlerts = options.maxAlerts ?? FRONT_PAGE_ALERTS;
   const alerts = pageOrder(doc.tables.alerts).map(describeAlert);
   return {
     tiles: headlineKpis(doc, options),

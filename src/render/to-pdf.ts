@@ -30,6 +30,46 @@ function footerTemplate(title: string, week: string): string {
   );
 }
 
+/** The A4 page's printable box inside PDF_MARGINS, in CSS pixels (96 per inch), where page 1 (`.cover`) must fit. */
+const MM_PX = 96 / 25.4;
+export const PRINTABLE_PX = {
+  width: (210 - Number.parseFloat(PDF_MARGINS.left) - Number.parseFloat(PDF_MARGINS.right)) * MM_PX,
+  height: (297 - Number.parseFloat(PDF_MARGINS.top) - Number.parseFloat(PDF_MARGINS.bottom)) * MM_PX,
+};
+
+/**
+ * Page 1 must be one printed page: a cover a line too tall pushes its last line ("Generated …") onto an
+ * otherwise blank page 2. Lays out `render(shown)` for `shown` = `most` alerts, then one fewer while the
+ * cover (`.cover`) is taller than the printable page, down to one alert (the rest are counted and go to the
+ * appendix); returns the first HTML that fits (or the one-alert one). HTML without a cover fits as it is.
+ * @example const html = await fitCover(browser, (shown) => renderWith(frontPage(doc, { maxAlerts: shown })), 6);
+ */
+export async function fitCover(browser: { newPage(): Promise<Page> }, render: (shown: number) => Promise<string>, most: number, timeoutMs = 60_000): Promise<string> {
+  const opened: { page?: Page } = {};
+  const fit = async (): Promise<string> => {
+    const page = await browser.newPage();
+    opened.page = page;
+    await page.setRequestInterception(true);
+    page.on('request', allowOnlyInlineRequests);
+    await page.setViewport({ width: Math.floor(PRINTABLE_PX.width), height: Math.ceil(PRINTABLE_PX.height) });
+    await page.emulateMediaType('print');
+    for (let shown = most; ; shown -= 1) {
+      const html = await render(shown);
+      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      const height = Number(await page.evaluate("document.querySelector('.cover')?.getBoundingClientRect().height ?? 0"));
+      if (height <= PRINTABLE_PX.height || shown <= 1) return html;
+    }
+  };
+  try {
+    return await withinTime(fit(), timeoutMs, () => new Error(`Chromium had not laid out page 1 after ${timeoutMs / 1000} s (it stopped answering)`));
+  } catch (error) {
+    throw new UptakeError('render', `expected Chromium to lay out page 1 of the report, got: ${(error as Error).message}`, { cause: error });
+  } finally {
+    const closing = opened.page?.close().catch(() => undefined);
+    if (closing) await doneWithin(closing, PAGE_CLOSE_WAIT_MS);
+  }
+}
+
 // The report is self-contained; anything else it asks for (a stray URL) must not leave the machine.
 function allowOnlyInlineRequests(request: HTTPRequest): void {
   if (request.isInterceptResolutionHandled()) return;

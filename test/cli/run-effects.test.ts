@@ -41,6 +41,8 @@ function fakeEffects(sinks: Sinks, browser: RunEffects['browser']['launch'] | nu
           setRequestInterception: async () => {},
           on: () => page,
           emulateMediaType: async () => {},
+          setViewport: async () => {},
+          evaluate: async () => 0,
           setContent: async (html: string) => void sinks.browser.printed.push(html),
           pdf: async () => PDF,
           close: async () => {},

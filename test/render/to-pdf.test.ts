@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
-import { htmlToPdf } from '../../src/render/to-pdf.js';
+import { fitCover, htmlToPdf } from '../../src/render/to-pdf.js';
 import { notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
 import { UptakeError } from '../../src/errors.js';
 
@@ -59,6 +59,36 @@ describe('htmlToPdf in real headless Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('page 1 that would spill a line onto a blank page 2 shows fewer alerts, the rest counted for the appendix', async () => {
+    const long = 'Adoption fell 18.1 points from 2026-W46 to 2026-W47 (50.9 % to 32.8 %), the largest drop of any team this quarter so far';
+    const alerts = Array.from({ length: 6 }, (_, index) => ({ severity: 'high', title: 'Adoption dropped', team: `Unit${index + 1}`, message: long }));
+    const keyPoints = Array.from({ length: 9 }, (_, index) => `Key point ${index + 1}: ${long}.`);
+    const shownCounts: number[] = [];
+    const render = async (shown: number) => {
+      shownCounts.push(shown);
+      return notebookToHtml(notebook([]), { ...context, keyPoints, alerts: alerts.slice(0, shown), moreAlerts: 6 - shown, moreSeverities: `${6 - shown} high` });
+    };
+    // with all six the cover is taller than a page: printed as it is, its last line starts page 2
+    const tooTall = savePdf(await htmlToPdf(browser, await render(6), { title: 'AI adoption', week: '2026-W47' }));
+    expect(pageText(tooTall, 2)).toContain('Generated 2026-11-23 06:00 UTC');
+    shownCounts.length = 0;
+    const fitted = savePdf(await htmlToPdf(browser, await fitCover(browser, render, 6), { title: 'AI adoption', week: '2026-W47' }));
+    const shown = shownCounts[shownCounts.length - 1];
+    expect(shownCounts.slice(0, 2)).toEqual([6, 5]);
+    expect(shown).toBeLessThan(6);
+    expect(shown).toBeGreaterThanOrEqual(1);
+    const cover = pageText(fitted, 1);
+    expect(cover).toContain('Generated 2026-11-23 06:00 UTC');
+    expect(cover).toContain(`Unit${shown}`);
+    expect(cover).not.toContain(`Unit${shown + 1}`);
+    expect(cover.replace(/\s+/g, ' ')).toContain(`${6 - shown} more alert${6 - shown === 1 ? '' : 's'} (${6 - shown} high) ${6 - shown === 1 ? 'is' : 'are'} listed in the appendix.`);
+    expect(pageText(fitted, 2)).not.toContain('Generated');
+    // a cover that fits keeps every alert, laid out once
+    shownCounts.length = 0;
+    await fitCover(browser, async (count) => { shownCounts.push(count); return notebookToHtml(notebook([]), { ...context, alerts: alerts.slice(0, count) }); }, 6);
+    expect(shownCounts).toEqual([6]);
   });
 
   it('prints the report to A4 with the cover alone on page 1 and header/footer on every page', async () => {
