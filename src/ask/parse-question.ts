@@ -631,6 +631,23 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       if (rest[index - 1] === 'of' && rest[index - 2] === 'number') countOnly = true;
     }
   });
+  // "how many harmful tasks by team", "abandoned tasks per task type": "tasks" names what is counted, and the grouping
+  // is the team or task type written after "by", "per" or "each" (else the count is for everyone)
+  let grouped = false;
+  if (dimensionWord === 'task' || dimensionWord === 'tasks') {
+    const grouping = rest.findIndex((word, index) => {
+      if (index <= dimensionAt || !['by', 'per', 'each'].includes(rest[index - 1] ?? '')) return false;
+      if (word === 'task' || word === 'tasks') return rest[index + 1] === 'type' || rest[index + 1] === 'types';
+      return DIMENSION_WORDS[word]?.[0] === 'team';
+    });
+    if (grouping >= 0) {
+      const word = rest[grouping] === 'task' || rest[grouping] === 'tasks' ? rest[grouping + 1] : rest[grouping];
+      [dimension, plural] = DIMENSION_WORDS[word];
+      dimensionWord = word;
+      dimensionAt = grouping;
+      grouped = true;
+    }
+  }
 
   // A series with no time named runs from the first week with data
   let scope = time.scope;
@@ -700,12 +717,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   }
   // "how many harmful tasks/outputs": the count of harmful AI tasks, not the rate (nor a list of task types)
-  if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
+  if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || grouped || dimensionWord === 'task' || dimensionWord === 'tasks')) {
     metric = metricById('harmful_tasks');
     countOnly = false;
   }
   // "how many tasks were abandoned": the count of abandoned AI tasks, not the rate
-  if (metric.id === 'abandonment_rate' && howMany && !share && !comparison && !ranking && (dimension === null || dimensionWord === 'task' || dimensionWord === 'tasks')) {
+  if (metric.id === 'abandonment_rate' && howMany && !share && !comparison && !ranking && (dimension === null || grouped || dimensionWord === 'task' || dimensionWord === 'tasks')) {
     metric = metricById('abandoned_tasks');
     countOnly = false;
   }

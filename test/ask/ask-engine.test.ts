@@ -824,7 +824,7 @@ describe('a comparison with a period that holds no data', () => {
   });
 });
 
-describe('what a value over several weeks is, said in the answer', () => {
+describe('counts and values over several weeks, answered as what they measure', () => {
   test('"how many tasks were abandoned" counts the abandoned AI tasks, and the abandonment rate shows its numerator and denominator', () => {
     // W47: only p1's one AI task (Procurement) ends abandoned, out of 3 Procurement AI tasks and 36 of any status overall
     const count = ask('how many tasks were abandoned last week');
@@ -838,6 +838,21 @@ describe('what a value over several weeks is, said in the answer', () => {
     // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7%)
     const pooled = ask('what was the abandonment rate over the last 4 weeks');
     expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8% taken together;/);
+  });
+
+  test('"how many harmful tasks by team" lists the count per team: "tasks" names what is counted, "by team" the grouping', () => {
+    // W47 harmful: Legal's l1 has 1 (of Legal's 3 AI tasks); abandoned: Procurement's p1 has 1 (of 3 of any status)
+    const harmful = ask('how many harmful tasks by team');
+    expect(harmful.interpretation).toBe('harmful AI tasks by team, 2026-W47');
+    expect(harmful.table.columns).toEqual(['team', 'harmful_tasks', 'ai_tasks']);
+    expect(harmful.table.rows.find((row) => row[0] === 'Legal')).toEqual(['Legal', 1, 3]);
+    expect(harmful.table.rows.map((row) => row[0]).sort()).toEqual(['Finance', 'Legal', 'Procurement', 'Sales Ops']);
+    const abandoned = ask('how many tasks were abandoned per team');
+    expect(abandoned.interpretation).toBe('abandoned AI tasks by team, 2026-W47');
+    expect(abandoned.table.rows.find((row) => row[0] === 'Procurement')).toEqual(['Procurement', 1, 3]);
+    expect(ask('how many abandoned tasks by task type').interpretation).toBe('abandoned AI tasks by task type, 2026-W47');
+    // without a grouping the count is everyone's, as before
+    expect(ask('how many harmful tasks were there last week').interpretation).toBe('harmful AI tasks for all teams, 2026-W47');
   });
 
   test('user adoption over several weeks says it is the mean of the weekly rates, not a rate taken together', () => {

@@ -319,6 +319,9 @@ export const PHRASINGS: Phrasing[] = [
   // "how many … abandoned" counts the abandoned AI tasks (truth.json: all 8.3% = 96 / 1158, Procurement 13.8% = 17 / 123)
   p('abandonment', 'how many tasks were abandoned last week', ['96 abandoned AI tasks', '1158 AI tasks of any status'], ['8.3% of 1009']),
   p('abandonment', 'how many AI sessions did Procurement abandon', ['Procurement had 17 abandoned AI tasks', '123']),
+  // "by team" after "tasks" groups the count (abandoned W47: Finance 17 of 186, Procurement 17 of 123, ..., HR 13)
+  p('harm', 'how many harmful tasks by team', ['Harmful AI tasks by team', 'highest Legal (1)']),
+  p('abandonment', 'how many abandoned tasks by team', ['Abandoned AI tasks by team', 'lowest HR (13)']),
 
   // Probe 2: "more than N times" is a person's AI tasks in the week (listed from the power-user cut-off, 25, up)
   p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
