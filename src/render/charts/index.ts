@@ -5,7 +5,7 @@ import { formatPercent } from '../narrative.js';
 import { adoptionByTaskTypeChart, shownTaskTypes, taskTypeName } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
-import { withCaption } from './chart-style.js';
+import { isShown, withCaption } from './chart-style.js';
 import { cumulativeHoursSavedChart } from './cumulative-hours-saved.js';
 import { coverageSummary, latestCoverageMonth, loggingCoverageChart } from './logging-coverage.js';
 import { reportThresholds, type ReportThresholds } from './report-thresholds.js';
@@ -33,7 +33,10 @@ function trendCaption(doc: MetricsDocument): string {
   const all = doc.tables.adoption_by_team.find((row) => row.team === '*');
   const level = all && typeof all.adoption_rate === 'number' ? ` (now ${formatPercent(all.adoption_rate)})` : '';
   if (named.length === 0) return `Black: all teams${level}; no team moved enough this week to single out.`;
-  return `Black: all teams${level}. In colour, the teams that moved most this week: ${named.join(', ')}; the others in grey.`;
+  // (a report of one team, or of only the named ones, has no grey line to point to)
+  const shown = new Set(named);
+  const others = new Set(doc.tables.adoption_trend.filter((row) => row.team !== '*' && !shown.has(row.team) && isShown(row) && typeof row.adoption_rate === 'number').map((row) => row.team));
+  return `Black: all teams${level}. In colour, the teams that moved most this week: ${named.join(', ')}${others.size > 0 ? '; the others in grey' : ''}.`;
 }
 
 function taskTypeCaption(doc: MetricsDocument): string {

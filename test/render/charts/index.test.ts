@@ -47,6 +47,19 @@ describe('reportCharts', () => {
     expect(strict.caption).toBe('2 of 2 users logged less than 95 % of the AI tasks they reported in 2026-10: their AI use is under-counted.');
   });
 
+  it('says "the others in grey" only when the trend has a team that is not in colour', () => {
+    // Legal moved 25 points (named, in colour); with Legal the only team there is no grey line
+    const adoption_by_team = [
+      { team: '*', ai_tasks: 40, manual_tasks: 60, adoption_rate: 0.4, delta_pts: 10, user_adoption_rate: 1 },
+      { team: 'Legal', ai_tasks: 15, manual_tasks: 5, adoption_rate: 0.75, delta_pts: 25, user_adoption_rate: 1 },
+    ];
+    const caption = (doc: ReturnType<typeof chartDoc>) => reportCharts(doc).find((chart) => chart.id === 'adoption-trend')!.caption;
+    const oneTeam = chartDoc({ adoption_by_team });
+    expect(caption(oneTeam)).toBe('Black: all teams (now 40 %). In colour, the teams that moved most this week: Legal.');
+    const withHr = chartDoc({ adoption_by_team, adoption_trend: [...oneTeam.tables.adoption_trend, { week: '2026-W47', team: 'HR', ai_tasks: 5, manual_tasks: 5, adoption_rate: 0.5 }] });
+    expect(caption(withHr)).toBe('Black: all teams (now 40 %). In colour, the teams that moved most this week: Legal; the others in grey.');
+  });
+
   it('leaves out charts without data', () => {
     expect(reportCharts(chartDoc({ accuracy_stability: [], logging_coverage: [] })).map((chart) => chart.id)).toEqual([
       'adoption-trend',
