@@ -255,9 +255,8 @@ function peopleSpecs(): Partial<Record<AskMetricId, NumericSpec>> {
   });
   const thisWeek = (row: Row, week: string) => row.grain === 'week' && row.period === week;
   return {
-    // (its denominator, the licensed users without an AI task before the week, is in no table: all licensed users
-    // beside the rate read as its denominator)
-    activation: weekly('activation', 'activation_rate', [['new_ai_users', 'count']], thisWeek),
+    // with its denominator, the licensed users without an AI task before the week (not all licensed users)
+    activation: weekly('activation', 'activation_rate', [['new_ai_users', 'count'], ['not_yet_active_users', 'count']], thisWeek),
     // A person's first AI task falls in one week only: new users add up over the weeks
     new_ai_users: {
       ...weekly('activation', 'new_ai_users', [['licensed_users', 'count']], thisWeek),

@@ -24,7 +24,7 @@ export const activation: Kpi = {
     'licensed = true for the period\'s roster month (a week\'s is the month holding its Thursday; the roster is monthly, so a ' +
     'licence counts from the first day of the first month it is listed, whatever day it was granted); new_ai_users = those ' +
     'licensed users whose first completed AI task over all loaded data starts in the period; activation_rate = new_ai_users / ' +
-    'licensed users with no AI task before the period starts (null when none); median_days_to_first_ai_task = median over ' +
+    'licensed users with no AI task before the period starts (not_yet_active_users; null when none); median_days_to_first_ai_task = median over ' +
     'the period\'s new AI users of the days from 00:00 (report time zone) of their first licensed month to their first AI ' +
     'task (one decimal; 0 when the task came first). A user\'s team is the roster team of that month. Every figure is null ' +
     'for a month the roster does not list at all (a data caveat says so). Team rows with fewer licensed users than ' +
@@ -32,7 +32,7 @@ export const activation: Kpi = {
     'every returning user counts as new.',
   grain: 'week',
   dimensions: ['team'],
-  columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task', 'suppressed'] },
+  columns: { people_caveats: ['caveat'], activation: ['grain', 'period', 'team', 'licensed_users', 'not_yet_active_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task', 'suppressed'] },
   facts: peopleWeekFacts,
   compute(context) {
     const facts = peopleFacts(context);
@@ -60,7 +60,7 @@ export const activation: Kpi = {
 function periodRows(context: KpiContext, facts: PeopleFacts, grain: string, period: string, rosterMonth: string, start: number, end: number): Row[] {
   const licensed = licensedUsersIn(facts, rosterMonth);
   if (licensed === null) {
-    return [{ grain, period, team: '*', licensed_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null, suppressed: false }];
+    return [{ grain, period, team: '*', licensed_users: null, not_yet_active_users: null, new_ai_users: null, activation_rate: null, median_days_to_first_ai_task: null, suppressed: false }];
   }
   const teamOf = teamsInPeriod(facts, period, rosterMonth);
   const tallies = new Map<string, PeriodTally>([['*', newTally()]]);
@@ -85,6 +85,7 @@ function periodRows(context: KpiContext, facts: PeopleFacts, grain: string, peri
       period,
       team,
       licensed_users: tally.licensed,
+      not_yet_active_users: tally.notYetActive,
       new_ai_users: tally.newUsers,
       activation_rate: ratio(tally.newUsers, tally.notYetActive),
       median_days_to_first_ai_task: middle === null ? null : oneDecimal(middle),

@@ -59,6 +59,7 @@ export const COLUMN_CATALOG: Record<string, ColumnInfo> = {
   grain: { label: 'Period kind', unit: 'text' },
   period: { label: 'Period', unit: 'text' },
   new_ai_users: { label: 'New AI users', unit: 'count' },
+  not_yet_active_users: { label: 'Licensed, no AI task before', unit: 'count' },
   activation_rate: { label: 'Activation', unit: 'rate' },
   median_days_to_first_ai_task: { label: 'Median days to first AI task', unit: 'number' },
   cohort_users: { label: 'Cohort users', unit: 'count' },

@@ -15,7 +15,7 @@ const KNOWN_COLUMNS: Record<string, readonly string[]> = {
   logging_coverage: ['month', 'user_id', 'logged_ai_tasks', 'reported_ai_tasks', 'coverage', 'flagged'],
   gaps: ['source', 'team', 'date'],
   alerts: ['rule', 'team', 'severity'],
-  activation: ['grain', 'period', 'team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task', 'suppressed'],
+  activation: ['grain', 'period', 'team', 'licensed_users', 'not_yet_active_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task', 'suppressed'],
   retention: ['month', 'team', 'cohort_users', 'retained_m1', 'retained_m2', 'active_users', 'active_retention', 'active_retention_m2', 'suppressed'],
   usage_tiers: ['week', 'team', 'people', 'none', 'light', 'moderate', 'heavy', 'none_share', 'light_share', 'moderate_share', 'heavy_share', 'suppressed'],
   idle_seats: ['team', 'licensed_users', 'idle_seats', 'idle_share', 'idle_cost', 'lapsed_users', 'idle_weeks', 'suppressed'],

@@ -55,10 +55,10 @@ export function peopleSection(doc: MetricsDocument): PeopleSection {
   const activation = rowsOf(doc, 'activation').filter((row) => row.grain === 'week' && row.period === doc.week);
   if (activation.length > 0) {
     const caption = `New AI users among licensed users, ${doc.week}`;
-    const columns = ['team', 'licensed_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'];
+    const columns = ['team', 'licensed_users', 'not_yet_active_users', 'new_ai_users', 'activation_rate', 'median_days_to_first_ai_task'];
     const largest = { size: (row: Record<string, unknown>) => Number(row.licensed_users ?? 0), what: 'teams', which: 'with the most licensed users' };
     // (activation is over the licensed users who had not used AI yet, not all licensed users: 1 new of 65 licensed reads 20 %
-    // when 5 had not started; said under the table, or a reader divides the two columns beside it)
+    // when 5 had not started; that denominator is a column, and said under the table, or a reader divides 1 by 65)
     const note = 'Activation: new AI users / licensed users with no AI task before this week (not all licensed users).';
     tables.push({ name: 'activation', caption, html: boundedTableHtml('activation', activation, { caption, columns, minGroupSize, note }, largest) });
   }

@@ -29,6 +29,13 @@ const engine = createAskEngine(
 );
 
 describe('uptake ask about people', () => {
+  it('answers the activation rate with its denominator: licensed users with no AI task before the week, not all licensed', () => {
+    // W46: s1, s3 (September) and s5 (W45) had started; of s2 and s4, s2 starts in W46 (1 of 2), though 5 are licensed
+    const answer = engine.ask('what was the activation rate in W46');
+    expect(answer.table.columns).toEqual(['team', 'activation', 'new_ai_users', 'not_yet_active_users']);
+    expect(answer.table.rows).toEqual([['*', 0.5, 1, 2]]);
+  });
+
   it('answers idle seats per team, with licensed seats and the idle share', () => {
     const answer = engine.ask('how many idle seats does Legal have?');
     expect(answer.answer).toBe('Idle seats for Legal in 2026-W47 was 2.');

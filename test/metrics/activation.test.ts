@@ -45,6 +45,14 @@ describe('activation', () => {
     ]);
   });
 
+  it('carries the rate\'s denominator, the licensed users with no AI task before the period, beside licensed_users', () => {
+    const denominators = (grain: string, label: string) => rows.filter((row) => row.grain === grain && row.period === label).map((row) => [row.team, row.licensed_users, row.not_yet_active_users, row.new_ai_users]);
+    // November: a and d were active before it, so 3 of the 5 licensed users (b, c, f) could start; 2 did (2 / 3)
+    expect(denominators('month', '2026-11')).toEqual([['*', 5, 3, 2], ['Finance', 2, 1, 1], ['Legal', 3, 2, 1]]);
+    expect(denominators('month', '2026-10')).toEqual([['*', 4, 4, 2], ['Finance', 1, 1, 1], ['Legal', 3, 3, 1]]);
+    expect(denominators('week', '2026-W45')).toEqual([['*', 5, 3, 1], ['Finance', 2, 1, 1], ['Legal', 3, 2, 0]]);
+  });
+
   it('lists every week holding tasks up to the report week, by the roster month of its Thursday', () => {
     expect(rows.filter((row) => row.grain === 'week' && row.team === '*').map((row) => row.period)).toEqual(['2026-W40', '2026-W41', '2026-W43', '2026-W45', '2026-W46']);
     expect(period(rows, 'week', '2026-W41')).toEqual([

@@ -57,7 +57,10 @@ describe('peopleSection', () => {
   it('tables activation and idle seats of the report week, withholding Finance', () => {
     expect(section.tables.map((table) => table.name)).toEqual(['activation', 'idle_seats']);
     // the activation rate's denominator is said under the table (a reader would divide new by licensed users)
-    expect(section.tables[0].html).toContain('<td class="table-note" colspan="5">Activation: new AI users / licensed users with no AI task before this week (not all licensed users).</td>');
+    expect(section.tables[0].html).toContain('<td class="table-note" colspan="6">Activation: new AI users / licensed users with no AI task before this week (not all licensed users).</td>');
+    // ... and is a column: 1 new of the 3 licensed users with no AI task before (of 7 licensed) is 33.3 %
+    expect(section.tables[0].html).toContain('<th scope="col" class="num">Licensed users</th><th scope="col" class="num">Licensed, no AI task before</th><th scope="col" class="num">New AI users</th>');
+    expect(section.tables[0].html).toMatch(/<tr class="all-teams"><td>All teams<\/td><td class="num">7<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">33.3.%<\/td>/);
     const idle = section.tables[1].html;
     expect(idle).toContain('<caption>Idle seats and lapsed users, 2026-W47 (no AI task in the last 4 weeks)</caption>');
     expect(idle).toContain('Idle seat cost per month');
