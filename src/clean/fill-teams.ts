@@ -19,8 +19,9 @@ export function fillTeams(tasks: TaskColumns, roster: Pick<Roster, 'entries' | '
   }
   const rosterOfUser = perCode(users, (user) => (user === null ? undefined : rosterByUser.get(user)));
   const monthOfStart = byQuarterHour((epochMs) => monthOf(epochMs, zone));
-  // A written team takes the roster's spelling of it (case-insensitive), else its own, trimmed.
-  const spellWritten = memoized((written: string) => roster.teamSpelling.get(teamKey(written)) ?? written.trim());
+  // A written team takes the roster's spelling of it (case-insensitive, NFC), else its own, trimmed and in NFC (one
+  // spelling of `ü` off the roster too).
+  const spellWritten = memoized((written: string) => roster.teamSpelling.get(teamKey(written)) ?? written.trim().normalize('NFC'));
   const spellRoster = memoized((team: string) => roster.teamSpelling.get(teamKey(team)) ?? team);
   return rewriteCodes(teams, tasks.offset, tasks.offset + tasks.length, {
     rewrite: spellWritten,

@@ -18,6 +18,20 @@ test('teams take the roster spelling; blanks come from the roster for that user 
   expect(data.teamsFilled).toBe(2);
 });
 
+test('a team written with a combining mark (NFD) is the roster team written with the precomposed letter (NFC), not a second team printing alike', async () => {
+  const { manual } = await clean({
+    'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Z\u00FCrich,2026-11,UTC,yes,10,5', 'u2,M\u00FCnchen,2026-11,UTC,yes,10,5'),
+    'manual_logs_1.csv': csv('task_id,user_id,team,task_type,started_at',
+      'm1,u1,Zu\u0308rich,report,2026-11-16T09:00:00Z',
+      'm2,u1,ZU\u0308RICH,report,2026-11-16T09:00:00Z',
+      'm3,u1,Z\u00FCrich,report,2026-11-16T09:00:00Z',
+      // off the roster: its NFD and NFC spellings are one team too
+      'm4,u3,Ko\u0308ln,report,2026-11-16T09:00:00Z',
+      'm5,u3,K\u00F6ln,report,2026-11-16T09:00:00Z'),
+  });
+  expect(manual.map((t) => [t.task_id, t.team])).toEqual([['m1', 'Z\u00FCrich'], ['m2', 'Z\u00FCrich'], ['m3', 'Z\u00FCrich'], ['m4', 'K\u00F6ln'], ['m5', 'K\u00F6ln']]);
+});
+
 test('naive times use the row tz, else the roster zone of the month written, else the default zone', async () => {
   const { manual, iso } = await clean({
     'user_monthly_summary_1.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-10,Europe/Berlin,yes,1,1', 'u1,Finance,2026-11,America/New_York,yes,1,1'),
