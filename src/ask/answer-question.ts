@@ -453,6 +453,64 @@ function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
   return overall ? `only those ${rule.text}` : `only those ${words} ${formatValue(rule.value, unit)}`;
 }
 
+// The periods of one group ranked by the metric (the best or worst first), or those past a threshold (highest first):
+// every such period in the table, suppressed or empty ones left out (and said).
+function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec: NumericSpec, periods: string[], named: { dimension: Dimension; name: string } | null, covered: { weeks?: string[] }): AnswerBody {
+  const { metric, ranking, comparison } = interpretation;
+  const scope: Scope = named ? named.dimension : 'all';
+  const name = named ? named.name : '*';
+  const minimum = source.config.privacy.minGroupSize;
+  const periodColumn = spec.grain === 'month' ? 'month' : 'week';
+  const points = periods.map((period) => {
+    const row = spec.rows(source, scope, period).find((entry) => entry.name === name);
+    const combined = row && !row.suppressed ? spec.combine([row]) : { value: null, parts: {} };
+    return { period, suppressed: row?.suppressed === true, value: combined.value, parts: combined.parts };
+  });
+  const rule = comparison ? normalizeComparison(comparison, metric, interpretation.movement, metric.id === 'delta_pts') : null;
+  const measured = points.filter((point) => point.value !== null && (rule === null || comparisonHolds(point.value, rule)));
+  const order = ranking?.order ?? 'desc';
+  // (a tie keeps the earlier period first)
+  measured.sort((a, b) => (order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.period, b.period));
+  const subject = name === '*' ? 'all teams' : name;
+  const span = periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
+  const adjective = order === 'desc' ? 'highest' : 'lowest';
+  const unit: ValueUnit = metric.unit === 'list' ? 'count' : metric.unit;
+  const describedAs = describe(interpretation, scope, periods, [...(rule ? [ruleWords(rule, unit)] : []), `${periodColumn}s ranked, ${adjective} first`]);
+  const hidden = points.filter((point) => point.suppressed).length;
+  const note = hidden > 0 ? ` ${hidden} ${periodColumn}${hidden === 1 ? '' : 's'} suppressed (fewer than ${minimum} users) ${hidden === 1 ? 'is' : 'are'} not ranked.` : '';
+  const of = `of the ${periods.length} ${periodColumn}s ${span}`;
+  if (rule) {
+    const past = ruleWords(rule, unit).replace('only those ', '');
+    const shown = ranking ? measured.slice(0, Math.max(1, ranking.limit)) : measured;
+    const answer = measured.length === 0
+      ? `No ${periodColumn} ${of} had ${metric.label} for ${subject} ${past}.${note}`
+      : `${measured.length} ${periodColumn}${measured.length === 1 ? '' : 's'} ${of} had ${metric.label} for ${subject} ${past}: ${shown.map((point) => `${point.period} (${formatValue(point.value, unit)})`).join(', ')}.${note}`;
+    return { interpretation: describedAs, answer, answered: true, table: periodTable(spec, metric, periodColumn, shown), ...covered };
+  }
+  if (measured.length === 0) {
+    return { interpretation: describedAs, answer: `There is no ${metric.label} for ${subject} in ${span} to rank.${note}`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
+  }
+  const top = measured.slice(0, Math.max(1, ranking!.limit));
+  const answer = top.length === 1
+    ? `${top[0].period} had the ${adjective} ${metric.label} for ${subject} ${of}: ${formatValue(top[0].value, metric.unit)}.${note}`
+    : `The ${top.length} ${periodColumn}s with the ${adjective} ${metric.label} for ${subject} ${of}: ${top.map((point) => `${point.period} (${formatValue(point.value, metric.unit)})`).join(', ')}.${note}`;
+  return {
+    interpretation: describedAs,
+    answer,
+    answered: true,
+    table: periodTable(spec, metric, periodColumn, top),
+    ...covered,
+  };
+}
+
+function periodTable(spec: NumericSpec, metric: AskMetric, periodColumn: string, points: Array<{ period: string; value: number | null; parts: Record<string, number | null> }>): AskTable {
+  return {
+    columns: [periodColumn, metric.id, ...spec.partColumns.map(([column]) => column)],
+    units: ['text', metric.unit, ...spec.partColumns.map(([, unit]) => unit)],
+    rows: points.map((point) => [point.period, point.value, ...spec.partColumns.map(([column]) => point.parts[column] ?? null)]),
+  };
+}
+
 function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
   const { metric, movement, comparison, ranking } = interpretation;
   const spec = specOf(metric)!;
@@ -489,6 +547,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   }
   const where = periodPhrase(periods, spec.grain, interpretation.time);
   const covered = spec.grain === 'week' ? { weeks: periods } : {};
+  // "which week had the highest adoption": the periods ranked for everyone (or the one named group), not its teams
+  if (interpretation.rankedPeriod && (ranking || (comparison && comparison.unit !== 'overall')) && !listing && (named?.names.length ?? 0) <= 1 && periods.length > 0) {
+    return rankPeriods(interpretation, source, spec, periods, named ? { dimension: named.dimension, name: named.names[0] } : null, covered);
+  }
   // "which users in Finance …": per-user rows of the named teams only
   const inTeams = (row: PeriodRow) => dimension !== 'user' || interpretation.teams.length === 0 || interpretation.teams.includes(row.team ?? '');
   const perPeriod = periods.map((period) => spec.rows(source, dimension, period).filter(inTeams));

@@ -65,6 +65,8 @@ export interface Interpretation {
   yesNo: boolean;
   /** Alert severities asked for ("high alerts", "medium or low severity alerts"); empty for every severity. */
   severities: string[];
+  /** "which week had the highest adoption", "the best month for ASI": the periods are ranked, not the teams of one. */
+  rankedPeriod?: 'week' | 'month';
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -651,7 +653,18 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
 
   // A series with no time named runs from the first week with data
   let scope = time.scope;
-  if (series && !versusFound && scope.kind === 'default' && vocabulary.firstWeek && vocabulary.firstWeek < vocabulary.reportWeek) {
+  // "which week had the highest adoption", "best month for ASI", "which weeks had adoption above 40%": the weeks (months)
+  // ranked or filtered, over every loaded one unless a time is named
+  // ("top 3 weeks": the number between)
+  const periodAt = ranking || comparison ? words.findIndex((word, index) => {
+    if (!['week', 'weeks', 'month', 'months'].includes(word)) return false;
+    const lead = /^\d{1,2}$/.test(words[index - 1] ?? '') ? index - 2 : index - 1;
+    return ['which', 'what'].includes(words[lead] ?? '') || RANK_WORDS[words[lead] ?? ''] !== undefined;
+  }) : -1;
+  const rankedPeriod = periodAt >= 0 ? (words[periodAt].startsWith('week') ? 'week' : 'month') : undefined;
+  // ("which week had the most harmful tasks": the tasks are what is counted, not a list of task types)
+  if (rankedPeriod && (dimensionWord === 'task' || dimensionWord === 'tasks')) dimension = null;
+  if ((series || rankedPeriod) && !versusFound && scope.kind === 'default' && vocabulary.firstWeek && vocabulary.firstWeek < vocabulary.reportWeek) {
     scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
   }
 
@@ -783,7 +796,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     let order: Ranking['order'] = kind === 'best' ? (metric.higherIsBetter ? 'desc' : 'asc') : kind === 'worst' ? (metric.higherIsBetter ? 'asc' : 'desc') : kind;
     // "dropped the most": the most negative change first
     if (movement === 'down' && (kind === 'desc' || kind === 'best' || kind === 'worst')) order = 'asc';
-    const limit = rankingFound.limit || (plural || rankPlural ? 3 : 1);
+    // ("which week …" asks for one week, whatever else is plural; "which weeks …" for three)
+    const limit = rankingFound.limit || (rankedPeriod ? (words[periodAt].endsWith('s') ? 3 : 1) : plural || rankPlural ? 3 : 1);
     ranking = { order, limit, text: rankingFound.text };
   }
 
@@ -821,5 +835,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
     severities: metric.id === 'alerts' ? SEVERITIES.filter((severity) => words.includes(severity)) : [],
+    ...(rankedPeriod ? { rankedPeriod } : {}),
   };
 }

@@ -855,6 +855,22 @@ describe('counts and values over several weeks, answered as what they measure', 
     expect(ask('how many harmful tasks were there last week').interpretation).toBe('harmful AI tasks for all teams, 2026-W47');
   });
 
+  test('"which week had the highest adoption" ranks the weeks (not the teams of the report week)', () => {
+    // all teams: W40..W43 26 / 54 (48.1%), W44..W46 29 / 57 (50.9%), W47 35 / 66 (53.0%); Procurement W47 2 / 8 (25.0%)
+    const best = ask('which week had the highest adoption');
+    expect(best.answer).toBe('2026-W47 had the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 53.0%.');
+    expect(best.interpretation).toBe('adoption rate for all teams, 2026-W40 to 2026-W47, weeks ranked, highest first');
+    expect(best.table.columns).toEqual(['week', 'adoption_rate', 'ai_tasks', 'manual_tasks']);
+    expect(best.table.rows).toEqual([['2026-W47', 35 / 66, 35, 31]]);
+    expect(ask('which week had the lowest adoption for Procurement').answer).toBe('2026-W47 had the lowest adoption rate for Procurement of the 8 weeks 2026-W40 to 2026-W47: 25.0%.');
+    expect(ask('what were the top 2 weeks for adoption').table.rows.map((row) => row[0])).toEqual(['2026-W47', '2026-W44']);
+    // a threshold over the weeks: those past it, highest first
+    const above = ask('which weeks had adoption above 50%');
+    expect(above.answer).toBe('4 weeks of the 8 weeks 2026-W40 to 2026-W47 had adoption rate for all teams above 50.0%: 2026-W47 (53.0%), 2026-W44 (50.9%), 2026-W45 (50.9%), 2026-W46 (50.9%).');
+    // the teams of one week are still ranked when asked for
+    expect(ask('which team has the highest adoption').answer).toMatch(/^Finance had the highest adoption rate in 2026-W47: 72\.7%\./);
+  });
+
   test('user adoption over several weeks says it is the mean of the weekly rates, not a rate taken together', () => {
     // weekly user adoption W44..W47: 100%, 100%, 100%, 92.3% (12 of 13 licensed users in W47); mean 98.1%
     const weekly = ['2026-W44', '2026-W45', '2026-W46', '2026-W47'].map((week) => all(documentOf(week).tables.adoption_by_team).user_adoption_rate as number);

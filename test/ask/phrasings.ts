@@ -322,6 +322,11 @@ export const PHRASINGS: Phrasing[] = [
   // "by team" after "tasks" groups the count (abandoned W47: Finance 17 of 186, Procurement 17 of 123, ..., HR 13)
   p('harm', 'how many harmful tasks by team', ['Harmful AI tasks by team', 'highest Legal (1)']),
   p('abandonment', 'how many abandoned tasks by team', ['Abandoned AI tasks by team', 'lowest HR (13)']),
+  // "which week …" ranks the weeks (trend: all 34.6% W40 -> 47.3% W47; hours W46 337.9 h, W47 336.9 h; Procurement W47 33.6%)
+  p('superlative', 'which week had the highest adoption', ['2026-W47 had the highest adoption rate', '47.3%'], ['Engineering']),
+  p('superlative', 'what was the best week for hours saved', ['2026-W46', '337.9 h'], ['Engineering']),
+  p('superlative', 'which week was worst for Procurement adoption', ['2026-W47', '33.6%']),
+  p('threshold', 'which weeks had adoption above 44%', ['3 weeks', '2026-W45 (44.1%)'], ['Engineering', '2026-W44 (']),
 
   // Probe 2: "more than N times" is a person's AI tasks in the week (listed from the power-user cut-off, 25, up)
   p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
