@@ -290,7 +290,8 @@ function unreadTime(words: string[], used: Set<number>): string[] {
       return [`${words[index - 1] ?? ''} ${word} of ${words[index + 2]}`.trim()];
     }
     if (used.has(index)) return [];
-    if (word === 'ago' || (word === 'back' && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
+    // ("two weeks earlier", "a week later": a shift no rule reads, never the report week)
+    if (word === 'ago' || ((word === 'back' || word === 'earlier' || word === 'later') && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
     if (TIME_LIKE.test(word)) return [word];
     // a month beside the time read ("in W44 and October", "October vs November"): the question names two times
     // (the words "may", "mar" and "march" only after a word that leads a time; "week of October", "late October" are told below)

@@ -183,6 +183,12 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
     if ((word === 'previous' || word === 'prior') && next === 'week') {
       return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used: here(index, 2) };
     }
+    // "a week earlier", "one month earlier": the period before the report's (as "the week before", "last month")
+    if ((word === 'week' || word === 'month') && next === 'earlier' && ['a', 'one', '1'].includes(words[index - 1] ?? '')) {
+      if (word === 'week') return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used: here(index - 1, 3) };
+      const month = shiftMonth(reportMonth, -1);
+      return { scope: { kind: 'month', month, phrase: month }, used: here(index - 1, 3) };
+    }
     if (word === 'week' && next === 'before') {
       const used = words[index + 2] === 'last' ? here(index, 3) : here(index, 2);
       return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used };

@@ -327,6 +327,9 @@ export const PHRASINGS: Phrasing[] = [
   p('superlative', 'what was the best week for hours saved', ['2026-W46', '337.9 h'], ['Engineering']),
   p('superlative', 'which week was worst for Procurement adoption', ['2026-W47', '33.6%']),
   p('threshold', 'which weeks had adoption above 44%', ['3 weeks', '2026-W45 (44.1%)'], ['Engineering', '2026-W44 (']),
+  // "a week earlier" is the week before the report week (Legal W46 26.0%), never the report week itself (27.1%)
+  p('comparison', "what was Legal's adoption a week earlier", ['26.0%', '2026-W46'], ['27.1%']),
+  refused('adoption two weeks earlier', ['47.3%']),
 
   // Probe 2: "more than N times" is a person's AI tasks in the week (listed from the power-user cut-off, 25, up)
   p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
