@@ -531,6 +531,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // 4. Comparison: "more than 10 points", "below 80 %", "at least 5 hours"
   let comparison: Comparison | null = null;
   let peopleCount = false;
+  // "adoption for teams with more than 10 users": a condition on the group's size, not the measure asked for
+  let groupSized = false;
   // "used it more than 25 times": a person's AI tasks in the week
   let timesEach = false;
   const remaining = free();
@@ -543,6 +545,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       const unitWord = remaining[numberAt + 1];
       // (a metric phrase may already hold the word: "9 users using AI")
       peopleCount = PEOPLE_UNITS.has(words[numberAt + 1] ?? '');
+      groupSized = peopleCount && ['with', 'having'].includes(remaining[index - 1] ?? '');
       timesEach = words[numberAt + 1] === 'times';
       const unit = peopleCount || timesEach ? 'count' : unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
       const withUnit = unit === 'number' || unitWord === '\u0000' ? [] : [numberAt + 1];
@@ -705,7 +708,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "what share of people are heavy users": the usage tiers' heavy share (power users are only a list)
   if (share && (metric?.id === 'usage_tiers' || (metric?.id === 'power_users' && words.includes('heavy')))) metric = metricById('heavy_share');
   if (timesEach && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_users', 'ai_tasks'].includes(metric.id))) metric = metricById('power_users');
-  if (peopleCount && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
+  // ("teams with more than 10 users" beside a measure: a second condition, refused below, not a count of AI users)
+  const sizedMeasure = groupSized && metric !== null && !['ai_users', 'licensed_users'].includes(metric.id) ? comparison : null;
+  if (sizedMeasure) comparison = null;
+  if (peopleCount && !sizedMeasure && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption
@@ -803,6 +809,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   const unread = [...new Set([
+    ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
     ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
     ...(perUser ? [writtenAs(question, [...(['each', 'per', 'every', 'by'].includes(words[dimensionAt - 1] ?? '') ? [words[dimensionAt - 1]] : []), words[dimensionAt]])] : []),
     ...notNames

@@ -530,6 +530,9 @@ describe('names written without their accents, in any case', () => {
       ['what is the median duration of AI tasks', '"median duration"'],
       ['what will adoption be next week', '"will", "next"'],
       ['how much money did we save', '"money"'],
+      // a condition on the team's size beside the measure asked for: not a count of AI users (a different metric)
+      ['what is the adoption rate for teams with more than 10 users', '"with more than 10 users"'],
+      ['hours saved for teams with more than 2 people', '"with more than 2 people"'],
     ]) {
       const answer = engine.ask(question);
       expect(answer.answered, question).toBe(false);

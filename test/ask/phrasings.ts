@@ -330,6 +330,8 @@ export const PHRASINGS: Phrasing[] = [
   // "a week earlier" is the week before the report week (Legal W46 26.0%), never the report week itself (27.1%)
   p('comparison', "what was Legal's adoption a week earlier", ['26.0%', '2026-W46'], ['27.1%']),
   refused('adoption two weeks earlier', ['47.3%']),
+  // (was answered as the count of AI users above 10: HR (11), another metric than the adoption asked for)
+  refused('what is the adoption rate for teams with more than 10 users', ['HR (11)']),
 
   // Probe 2: "more than N times" is a person's AI tasks in the week (listed from the power-user cut-off, 25, up)
   p('existence', 'did anyone in Engineering use it more than 25 times', ['Yes', 'u006', 'u018'], ['No:', 'yes:']),
