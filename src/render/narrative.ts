@@ -1,6 +1,7 @@
 import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
+import { median } from '../metrics/quantile.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
 import { wordList } from '../util/word-list.js';
@@ -151,7 +152,10 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
   if (clauses.length === 0) return null;
-  return `${capitalise(clauses.join('; '))}.`;
+  // (moves against a week whose exports look missing are said to be so, here on page 1 and in the data caveats)
+  const thin = thinPreviousWeek(doc);
+  const against = thin ? ` (against ${thin.week}, which holds only ${plural(thin.tasks, 'task', 'tasks')} where a week usually has ${countFormat.format(thin.usual)}: see the data caveats)` : '';
+  return `${capitalise(clauses.join('; '))}${against}.`;
 }
 
 // The outcome pairing: overall ASI of the report month against the month before, and the
@@ -243,6 +247,35 @@ const EMPTY_WEEKS_TOLD = 2;
 // Weeks without any task between the first week with tasks and the report week (adoption_trend holds every week
 // with a task): the gap rule's medians count their days as 0, so a long empty stretch, often one stray old row,
 // hides a missing export. Told when the longest such stretch is EMPTY_WEEKS_TOLD weeks or more.
+// A week compared with that holds less than this share of a usual week's tasks is told as thin.
+const THIN_WEEK_SHARE = 0.5;
+
+/**
+ * The week before the report week when it holds far fewer tasks (AI and manual, all teams) than the other loaded weeks
+ * usually do (under THIN_WEEK_SHARE of their median; at least two other weeks to compare): its files were likely missed,
+ * and every "vs last week" figure compares with it. Null when it is not thin.
+ * @example thinPreviousWeek(doc) // { week: '2026-W44', tasks: 35, usual: 2143 }
+ */
+export function thinPreviousWeek(doc: MetricsDocument): { week: string; tasks: number; usual: number } | null {
+  const previous = shiftWeek(doc.week, -1);
+  const totals = new Map(doc.tables.adoption_trend.filter((row) => row.team === '*').map((row) => [row.week, (row.ai_tasks ?? 0) + (row.manual_tasks ?? 0)]));
+  const tasks = totals.get(previous);
+  if (tasks === undefined) return null;
+  const others = [...totals].filter(([week]) => week !== previous && week !== doc.week && week < doc.week).map(([, total]) => total);
+  const usual = others.length >= 2 ? median(others) : null;
+  if (usual === null || tasks >= usual * THIN_WEEK_SHARE) return null;
+  return { week: previous, tasks, usual: Math.round(usual) };
+}
+
+function thinPreviousWeekSentence(doc: MetricsDocument): string | null {
+  const thin = thinPreviousWeek(doc);
+  if (!thin) return null;
+  return (
+    `${thin.week}, the week this one is compared with, holds ${plural(thin.tasks, 'task', 'tasks')} against a usual ${countFormat.format(thin.usual)} a week: ` +
+    'its exports may be missing, so every change "vs last week" may come from missing data rather than from use.'
+  );
+}
+
 function emptyWeeksSentence(doc: MetricsDocument): string | null {
   const held = new Set(weeksWithTasks(doc));
   const first = firstDataWeek(doc);
@@ -464,7 +497,7 @@ export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions =
  * @example dataCaveats(doc) // 'Possible data gaps (days with no tasks where that weekday usually has several): ...'
  */
 export function dataCaveats(doc: MetricsDocument, options: NarrativeOptions = {}): string | null {
-  const sentences = [gapsSentence(doc), emptyWeeksSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
+  const sentences = [gapsSentence(doc), thinPreviousWeekSentence(doc), emptyWeeksSentence(doc), blindSpotsSentence(doc, options), quarantineSentence(doc), conflictsSentence(doc), peopleCaveatsSentence(doc)];
   const text = sentences.filter((sentence): sentence is string => sentence !== null).join(' ');
   return text === '' ? null : text;
 }

@@ -241,6 +241,23 @@ describe('buildNarrative: caveats', () => {
     expect(buildNarrative(makeDoc({ adoption_trend: trend(['2026-W43', '2026-W46', '2026-W47']) }))[0]).toMatch(/from 2026-W44 to 2026-W45 \(2 weeks\)/);
   });
 
+  it('says when the week compared with holds far fewer tasks than usual (its exports missing), on page 1 and in the caveats', () => {
+    // W43..W45 hold 1,000 tasks each, W46 only 40 (a spill-over of the weeks around it): W47's moves are against it
+    const totals: Array<[string, number]> = [['2026-W43', 1000], ['2026-W44', 1000], ['2026-W45', 1000], ['2026-W46', 40], ['2026-W47', 1000]];
+    const adoption_trend = totals.map(([week, total]) => ({ week, team: '*', ai_tasks: total / 2, manual_tasks: total / 2, adoption_rate: 0.5 }));
+    const adoption_by_team = [{ team: '*', ai_tasks: 500, manual_tasks: 500, adoption_rate: 0.5, delta_pts: 12.5, user_adoption_rate: 1 }];
+    const doc = makeDoc({ adoption_trend, adoption_by_team });
+    expect(buildNarrative(doc).filter((paragraph) => paragraph.startsWith('**Data caveats.**'))).toEqual([
+      '**Data caveats.** 2026-W46, the week this one is compared with, holds 40 tasks against a usual 1,000 a week: ' +
+        'its exports may be missing, so every change "vs last week" may come from missing data rather than from use.',
+    ]);
+    expect(keyPoints(doc)[0]).toBe('Adoption rose 12.5 points to 50 % (against 2026-W46, which holds only 40 tasks where a week usually has 1,000: see the data caveats).');
+    // half a usual week or more is not told
+    const fuller = makeDoc({ adoption_trend: adoption_trend.map((row) => (row.week === '2026-W46' ? { ...row, ai_tasks: 250, manual_tasks: 250 } : row)), adoption_by_team });
+    expect(buildNarrative(fuller).filter((paragraph) => paragraph.startsWith('**Data caveats.**'))).toEqual([]);
+    expect(keyPoints(fuller)[0]).toBe('Adoption rose 12.5 points to 50 %.');
+  });
+
   it('claims nothing when the document holds no data', () => {
     expect(buildNarrative(makeDoc())).toEqual([]);
   });
