@@ -1,5 +1,5 @@
 import { formatPoints } from '../metrics/column-catalog.js';
-import type { MetricsDocument } from '../metrics/document.js';
+import type { MetricsDocument, TimeSavedRow } from '../metrics/document.js';
 import { shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
 import { median } from '../metrics/quantile.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
@@ -198,11 +198,21 @@ function accuracySentence(doc: MetricsDocument, options: NarrativeOptions): stri
   return `${overall}${overallFell ? '; ' : ', while '}${firstClause}${restClauses.join('')}.`;
 }
 
+/**
+ * The all-teams hours saved of the report week, of the week right before it (undefined when that week held no task:
+ * never an earlier one, which "vs last week" would misname) and the first week the running total starts from.
+ * @example allTeamsHours(doc).firstWeek // '2026-W40'
+ */
+function allTeamsHours(doc: MetricsDocument): { current?: TimeSavedRow; previous?: TimeSavedRow; firstWeek?: string } {
+  const rows = doc.tables.time_saved.filter((row) => row.team === '*');
+  const before = shiftWeek(doc.week, -1);
+  return { current: rows.find((row) => row.week === doc.week), previous: rows.find((row) => row.week === before), firstWeek: rows.map((row) => row.week).sort()[0] };
+}
+
 function timeSavedSentence(doc: MetricsDocument): string | null {
-  const allRows = doc.tables.time_saved.filter((row) => row.team === '*');
-  const current = allRows.find((row) => row.week === doc.week);
+  const { current, firstWeek: first } = allTeamsHours(doc);
   if (!current || !isNumber(current.hours_saved) || !isNumber(current.cumulative_hours_saved)) return null;
-  const firstWeek = escapeMarkdown(allRows.map((row) => row.week).sort()[0]);
+  const firstWeek = escapeMarkdown(first ?? doc.week);
   const thisWeek =
     current.hours_saved >= 0
       ? `AI tasks saved an estimated ${formatOneDecimal(current.hours_saved)} hours this week against the manual baseline`
@@ -535,10 +545,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
   const adoption = doc.tables.adoption_by_team.find((row) => row.team === '*');
   const adoptionRate = adoption && isNumber(adoption.adoption_rate) ? adoption.adoption_rate : null;
   const delta = adoption && isNumber(adoption.delta_pts) ? adoption.delta_pts : null;
-  const allWeeks = doc.tables.time_saved.filter((row) => row.team === '*');
-  const saved = allWeeks.find((row) => row.week === doc.week);
-  const savedBefore = allWeeks.filter((row) => row.week < doc.week).sort((a, b) => (a.week < b.week ? 1 : -1))[0];
-  const firstWeek = allWeeks.map((row) => row.week).sort()[0];
+  const { current: saved, previous: savedBefore, firstWeek } = allTeamsHours(doc);
   const month = reportMonth(doc);
   const asi = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === month);
   const asiBefore = doc.tables.accuracy_stability.find((row) => row.team === '*' && row.month === shiftMonth(month, -1));

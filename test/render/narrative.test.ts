@@ -292,6 +292,16 @@ describe('headlineKpis', () => {
     ]);
   });
 
+  it('compares hours saved with the week right before only: a week without tasks between is no "last week"', () => {
+    // W46 held no task: W45's 300 h is two weeks back, not "last week"
+    const doc = makeDoc({ time_saved: [{ week: '2026-W45', team: '*', hours_saved: 300, cumulative_hours_saved: 300 }, { week: '2026-W47', team: '*', hours_saved: 100, cumulative_hours_saved: 400 }] });
+    const tile = headlineKpis(doc)[1];
+    expect(tile).toMatchObject({ value: '100.0 h', detail: 'against the manual baseline' });
+    expect(tile.detail).not.toContain('vs last week');
+    expect(headlineKpis(doc)[2]).toMatchObject({ value: '400.0 h', detail: 'since 2026-W45' });
+    expect(keyPoints(doc)).toContain('AI tasks saved an estimated 100.0 hours this week against the manual baseline; 400.0 hours saved in total since 2026-W45.');
+  });
+
   it('reads hours saved within 1 % of the week before as steady, as adoption within a point', () => {
     const hours = (before: number, now: number) =>
       headlineKpis(makeDoc({ time_saved: [{ week: '2026-W46', team: '*', hours_saved: before, cumulative_hours_saved: before }, { week: '2026-W47', team: '*', hours_saved: now, cumulative_hours_saved: before + now }] }))[1];
