@@ -8,6 +8,7 @@ import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
 import { isPair, monthOfWeek, weeksOfMonth } from './time-expressions.js';
+import { weekBounds } from '../util/iso-week.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { compareText } from '../util/compare-text.js';
 
@@ -460,11 +461,20 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   const scope: Scope = named ? named.dimension : 'all';
   const name = named ? named.name : '*';
   const minimum = source.config.privacy.minGroupSize;
-  const periodColumn = spec.grain === 'month' ? 'month' : 'week';
-  const points = periods.map((period) => {
-    const row = spec.rows(source, scope, period).find((entry) => entry.name === name);
-    const combined = row && !row.suppressed ? spec.combine([row]) : { value: null, parts: {} };
-    return { period, suppressed: row?.suppressed === true, value: combined.value, parts: combined.parts };
+  // "which month had the most hours saved" over a weekly table: the weeks of each month (by their Thursday) taken together
+  const byMonth = interpretation.rankedPeriod === 'month' && spec.grain === 'week';
+  // (a week is the month's that holds its Thursday, as "in October" reads: weeksOfMonth)
+  const monthOf = (week: string) => (weeksOfMonth(monthOfWeek(week)).includes(week) ? monthOfWeek(week) : weekBounds(week).start.slice(0, 7));
+  const periodColumn = spec.grain === 'month' || byMonth ? 'month' : 'week';
+  const buckets = byMonth
+    ? [...new Set(periods.map(monthOf))].map((month) => ({ period: month, weeks: periods.filter((week) => monthOf(week) === month) }))
+    : periods.map((period) => ({ period, weeks: [period] }));
+  const points = buckets.map(({ period, weeks }) => {
+    const rows = weeks.map((week) => spec.rows(source, scope, week).find((entry) => entry.name === name)).filter((row): row is PeriodRow => row !== undefined);
+    const suppressed = rows.some((row) => row.suppressed);
+    const combined = rows.length > 0 && !suppressed ? spec.combine(rows) : { value: null, parts: {} };
+    const label = byMonth ? `${period} (${weeks.length === 1 ? `week ${weeks[0]}` : `weeks ${weeks[0]} to ${weeks[weeks.length - 1]}`})` : period;
+    return { period: label, suppressed, value: combined.value, parts: combined.parts };
   });
   const rule = comparison ? normalizeComparison(comparison, metric, interpretation.movement, metric.id === 'delta_pts') : null;
   const measured = points.filter((point) => point.value !== null && (rule === null || comparisonHolds(point.value, rule)));
@@ -472,13 +482,15 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   // (a tie keeps the earlier period first)
   measured.sort((a, b) => (order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.period, b.period));
   const subject = name === '*' ? 'all teams' : name;
-  const span = periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
+  const span = byMonth
+    ? (buckets.length === 1 ? buckets[0].period : `${buckets[0].period} to ${buckets[buckets.length - 1].period}`)
+    : periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
   const adjective = order === 'desc' ? 'highest' : 'lowest';
   const unit: ValueUnit = metric.unit === 'list' ? 'count' : metric.unit;
   const describedAs = describe(interpretation, scope, periods, [...(rule ? [ruleWords(rule, unit)] : []), `${periodColumn}s ranked, ${adjective} first`]);
   const hidden = points.filter((point) => point.suppressed).length;
   const note = hidden > 0 ? ` ${hidden} ${periodColumn}${hidden === 1 ? '' : 's'} suppressed (fewer than ${minimum} users) ${hidden === 1 ? 'is' : 'are'} not ranked.` : '';
-  const of = `of the ${periods.length} ${periodColumn}s ${span}`;
+  const of = `of the ${buckets.length} ${periodColumn}s ${span}`;
   if (rule) {
     const past = ruleWords(rule, unit).replace('only those ', '');
     const shown = ranking ? measured.slice(0, Math.max(1, ranking.limit)) : measured;

@@ -326,6 +326,9 @@ export const PHRASINGS: Phrasing[] = [
   p('superlative', 'which week had the highest adoption', ['2026-W47 had the highest adoption rate', '47.3%'], ['Engineering']),
   p('superlative', 'what was the best week for hours saved', ['2026-W46', '337.9 h'], ['Engineering']),
   p('superlative', 'which week was worst for Procurement adoption', ['2026-W47', '33.6%']),
+  // "which month" over a weekly table: the weeks of each month taken together (October W40..W44 1420.4 h, as "hours saved in October")
+  p('superlative', 'which month had the most hours saved', ['2026-10 (weeks 2026-W40 to 2026-W44)', '1420.4 h'], ['2026-W46']),
+  p('superlative', 'which month had the highest adoption', ['2026-11 (weeks 2026-W45 to 2026-W47)', '46.0%']),
   p('threshold', 'which weeks had adoption above 44%', ['3 weeks', '2026-W45 (44.1%)'], ['Engineering', '2026-W44 (']),
   // "a week earlier" is the week before the report week (Legal W46 26.0%), never the report week itself (27.1%)
   p('comparison', "what was Legal's adoption a week earlier", ['26.0%', '2026-W46'], ['27.1%']),
