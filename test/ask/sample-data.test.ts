@@ -31,11 +31,12 @@ describe('uptake ask on data/sample', () => {
     expect(engine.ask('adoption in W30 vs W45').answer).toBe('There is no adoption rate for 2026-W30: the data holds 2026-W40 to 2026-W47.');
   });
 
-  test('activation says what it divides by, and shows no all-licensed count beside it as if it were its denominator', () => {
+  test('activation says what it divides by, and shows its denominator (not the all-licensed count) beside it', () => {
     const answer = engine.ask('what is the activation rate');
     expect(answer.answer).toBe('Activation rate (new AI users of the licensed users not yet using AI) for all teams in 2026-W47 was 20.0%.');
-    expect(answer.table.columns).toEqual(['team', 'activation', 'new_ai_users']);
-    expect(answer.table.rows).toEqual([['*', 0.2, 1]]);
+    // 1 new AI user of the 5 licensed users with no AI task before 2026-W47 (65 are licensed)
+    expect(answer.table.columns).toEqual(['team', 'activation', 'new_ai_users', 'not_yet_active_users']);
+    expect(answer.table.rows).toEqual([['*', 0.2, 1, 5]]);
   });
 
   test('the five questions of the issue answer from the tables', () => {
