@@ -66,11 +66,16 @@ export const METRIC_COLUMNS: Record<string, ColumnDef[]> = {
   adoption_by_team: [
     text('team'), integer('ai_tasks'), integer('manual_tasks'), double('adoption_rate'), double('delta_pts'),
     double('user_adoption_rate'), double('abandonment_rate'), double('user_weighted_adoption_rate'), integer('users'), boolean('suppressed'),
+    integer('abandoned_tasks'), integer('ai_tasks_any_status'),
   ],
   adoption_by_task_type: [
     text('task_type'), text('team'), integer('ai_tasks'), integer('manual_tasks'), double('adoption_rate'), double('delta_pts'), boolean('suppressed'),
+    integer('abandoned_tasks'), integer('ai_tasks_any_status'),
   ],
-  adoption_trend: [text('week'), text('team'), integer('ai_tasks'), integer('manual_tasks'), double('adoption_rate'), boolean('suppressed')],
+  adoption_trend: [
+    text('week'), text('team'), integer('ai_tasks'), integer('manual_tasks'), double('adoption_rate'), boolean('suppressed'),
+    integer('abandoned_tasks'), integer('ai_tasks_any_status'),
+  ],
   time_saved: [text('week'), text('team'), double('hours_saved'), double('cumulative_hours_saved'), boolean('suppressed')],
   accuracy_stability: [text('month'), text('team'), integer('evaluated'), integer('above_target'), double('asi'), boolean('suppressed')],
   harm: [text('team'), integer('ai_tasks'), integer('harmful'), double('harm_rate'), boolean('suppressed')],
@@ -84,7 +89,7 @@ export const METRIC_COLUMNS: Record<string, ColumnDef[]> = {
   // The people tables (issue #24): typed here, since a column can be all null one week (no roster) and numbers the next.
   activation: [
     text('grain'), text('period'), text('team'), integer('licensed_users'), integer('new_ai_users'), double('activation_rate'),
-    double('median_days_to_first_ai_task'), boolean('suppressed'),
+    double('median_days_to_first_ai_task'), boolean('suppressed'), integer('not_yet_active_users'),
   ],
   retention: [
     text('month'), text('team'), integer('cohort_users'), double('retained_m1'), double('retained_m2'), integer('active_users'),

@@ -22,8 +22,16 @@ describe('people tables in the warehouse', () => {
     const activation = metricTables(doc, 'run-1').find((table) => table.name === 'metric_activation')!;
     expect(activation.columns.map((column) => `${column.name}:${column.type}`)).toEqual([
       'report_week:text', 'run_id:text', 'grain:text', 'period:text', 'team:text', 'licensed_users:integer', 'new_ai_users:integer',
-      'activation_rate:double', 'median_days_to_first_ai_task:double', 'suppressed:boolean',
+      'activation_rate:double', 'median_days_to_first_ai_task:double', 'suppressed:boolean', 'not_yet_active_users:integer',
     ]);
+  });
+
+  it('types the abandonment rate\'s parts as integers in every adoption table, though a suppressed row holds nulls', () => {
+    for (const name of ['metric_adoption_by_team', 'metric_adoption_by_task_type', 'metric_adoption_trend']) {
+      const table = metricTables(doc, 'run-1').find((entry) => entry.name === name)!;
+      const types = Object.fromEntries(table.columns.map((column) => [column.name, column.type]));
+      expect([name, types.abandoned_tasks, types.ai_tasks_any_status]).toEqual([name, 'integer', 'integer']);
+    }
   });
 
   it('loads them into DuckDB, the caveat included', async () => {
