@@ -65,8 +65,12 @@ function checkPrint(name: string, printed: () => Printed): void {
   it(`${name}: page 1 carries the tiles, the key sentences and the alerts`, () => {
     const { pages, metrics } = printed();
     const first = squeeze(pageText(pages[0]));
-    const front = frontPage(metrics);
+    // page 1 shows at most FRONT_PAGE_ALERTS alerts, fewer where they would not fit on it (fitCover): the rest are counted
+    const all = frontPage(metrics, { maxAlerts: 0 }).moreAlerts;
+    const more = Number(/(\d+) more alerts? /.exec(first)?.[1] ?? 0);
+    const front = frontPage(metrics, { maxAlerts: all - more });
     expect(front.alerts.length).toBeGreaterThan(0);
+    expect(front.moreAlerts).toBe(more);
     expect(first).toContain('Alerts: what to look at');
     // the words of the alerts' table itself (below its heading): a team broken inside its name is not found whole
     const heading = pages[0].words.find((word) => word.text === 'Alerts:')!;
