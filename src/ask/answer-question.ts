@@ -12,6 +12,9 @@ import { weekBounds } from '../util/iso-week.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { compareText } from '../util/compare-text.js';
 
+/** Names in a sentence: "Finance, Legal and HR". */
+const LIST_WORDS = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
 /** A cell of an answer's evidence table (raw values; rates as fractions). */
 export type AskCell = string | number | boolean | null;
 
@@ -662,6 +665,13 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   }
   const hidden = entries.length - visible.length;
   const shownValue = (entry: Entry) => `${subject(entry.name)} (${formatValue(entry.value, valueUnit)})`;
+  const namesOf = (entries: Entry[]) => LIST_WORDS.format(entries.map((entry) => subject(entry.name)));
+  // the highest (or lowest) value, with every group holding it: "Finance and Procurement (17 each)", "5 teams (0 each)"
+  const sharedBy = (among: Entry[], extreme: Entry, many: string) => {
+    const holders = among.filter((entry) => entry.value === extreme.value);
+    if (holders.length === 1) return shownValue(extreme);
+    return `${holders.length > 3 ? `${holders.length} ${many}` : namesOf(holders)} (${formatValue(extreme.value, valueUnit)} each)`;
+  };
   const label = change ? `change in ${metric.label}` : metric.label;
   const extra: string[] = [];
 
@@ -694,12 +704,17 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
       if (ranking) chosen = chosen.slice(0, ranking.limit);
     } else if (ranking) {
-      chosen = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.name, b.name)).slice(0, ranking.limit);
+      const ranked = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.name, b.name));
+      // a tie for first place names every group holding it: one of them called "the highest" would mislead
+      const tied = ranking.limit === 1 ? ranked.filter((entry) => entry.value === ranked[0].value) : [];
+      chosen = tied.length > 1 ? tied : ranked.slice(0, ranking.limit);
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
       const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
         ? `No ${one} has ${article(label)} ${label} ${where}.`
-        : ranking.limit === 1
+        : tied.length > 1
+          ? `${capitalize(namesOf(tied))} tied for the ${adjective} ${label} ${where}: ${formatValue(tied[0].value, valueUnit)} each.`
+          : ranking.limit === 1
           ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
           : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
     } else {
@@ -709,7 +724,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       } else {
         sentence = chosen.length === 0
           ? `No ${one} has ${article(label)} ${label} ${where}.`
-          : `${capitalize(label)} by ${one} ${where}: highest ${shownValue(chosen[0])}, lowest ${shownValue(chosen[chosen.length - 1])} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
+          : `${capitalize(label)} by ${one} ${where}: highest ${sharedBy(chosen, chosen[0], many)}, lowest ${sharedBy(chosen, chosen[chosen.length - 1], many)} (${chosen.length} ${chosen.length === 1 ? one : many}).`;
       }
     }
     if (interpretation.countOnly && (comparison || implied)) sentence = sentence.replace(/:.*$/, '.');

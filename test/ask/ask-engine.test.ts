@@ -858,6 +858,16 @@ describe('counts and values over several weeks, answered as what they measure', 
     expect(ask('how many harmful tasks were there last week').interpretation).toBe('harmful AI tasks for all teams, 2026-W47');
   });
 
+  test('a tie at the top or the bottom names every team holding it, not the first of them in name order', () => {
+    // W47 harmful: Legal 1; Finance, Procurement and Sales Ops 0 each
+    expect(ask('how many harmful tasks by team').answer).toMatch(/^Harmful AI tasks by team in 2026-W47: highest Legal \(1\), lowest Finance, Procurement and Sales Ops \(0 each\) \(4 teams\)\./);
+    const lowest = ask('which team has the lowest harm rate');
+    expect(lowest.answer).toMatch(/^Finance, Procurement and Sales Ops tied for the lowest harm rate in 2026-W47: 0\.0% each\./);
+    expect(lowest.table.rows.map((row) => row[0])).toEqual(['Finance', 'Procurement', 'Sales Ops']);
+    // no tie: one team, as before
+    expect(ask('which team has the highest harm rate').answer).toMatch(/^Legal had the highest harm rate in 2026-W47: /);
+  });
+
   test('"which week had the highest adoption" ranks the weeks (not the teams of the report week)', () => {
     // all teams: W40..W43 26 / 54 (48.1%), W44..W46 29 / 57 (50.9%), W47 35 / 66 (53.0%); Procurement W47 2 / 8 (25.0%)
     const best = ask('which week had the highest adoption');
