@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { outputError, UptakeError } from '../errors.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
-import { bootId, processIdentity, processStart } from '../util/process-identity.js';
+import { pidReplacedSince, processIdentity } from '../util/process-identity.js';
 import { statePaths } from './state-paths.js';
 import { readStateFile } from '../util/read-state-file.js';
 import { ownedTempPath, removeDeadWritersTemps } from '../util/owned-temp-file.js';
@@ -139,12 +139,9 @@ function staleness(holder: HolderOnDisk, host: string, isAlive: (pid: number) =>
     if (!isAlive(holder.pid)) return `pid ${holder.pid} is not running on ${host}`;
     // The pid lives, but is it the holder? After a reboot or a container restart it names another process, and the
     // lock looked held for good: every run exit 10 (which sends no failure notice) until someone deleted the file.
-    if (holder.boot !== undefined && holder.started !== undefined) {
-      const boot = bootId();
-      if (boot !== null && boot !== holder.boot) return `${host} has restarted since pid ${holder.pid} took it (pid ${holder.pid} is now another process)`;
-      const started = processStart(holder.pid);
-      if (started !== null && started !== holder.started) return `pid ${holder.pid} is now another process on ${host} (it started after the lock was taken)`;
-    }
+    const replaced = pidReplacedSince(holder.pid, holder);
+    if (replaced === 'restarted') return `${host} has restarted since pid ${holder.pid} took it (pid ${holder.pid} is now another process)`;
+    if (replaced === 'replaced') return `pid ${holder.pid} is now another process on ${host} (it started after the lock was taken)`;
     return null;
   }
   const silentMs = now - holder.refreshedAt;

@@ -51,15 +51,23 @@ export function processIdentity(pid: number): ProcessIdentity {
 }
 
 /**
+ * How the live process `pid` differs from the one a record names: 'restarted' (the machine booted since the record),
+ * 'replaced' (the pid names a process started since), or null (the same, or the record or /proc does not tell).
+ * @example pidReplacedSince(lock.pid, lock) // 'restarted' after a reboot
+ */
+export function pidReplacedSince(pid: number, recorded: ProcessIdentity): 'restarted' | 'replaced' | null {
+  if (recorded.boot === undefined || recorded.started === undefined) return null;
+  const boot = bootId();
+  if (boot !== null && boot !== recorded.boot) return 'restarted';
+  const started = processStart(pid);
+  return started !== null && started !== recorded.started ? 'replaced' : null;
+}
+
+/**
  * Whether the process a record names (its pid, and its identity when recorded) still runs on this host: its pid
  * is alive, on the same boot, and started when the record says.
  * @example isSameProcess(entry.pid, entry, pidIsAlive) // false once the pid names another process
  */
 export function isSameProcess(pid: number, recorded: ProcessIdentity, isAlive: (pid: number) => boolean): boolean {
-  if (!isAlive(pid)) return false;
-  if (recorded.boot === undefined || recorded.started === undefined) return true;
-  const boot = bootId();
-  if (boot !== null && boot !== recorded.boot) return false;
-  const started = processStart(pid);
-  return started === null || started === recorded.started;
+  return isAlive(pid) && pidReplacedSince(pid, recorded) === null;
 }
