@@ -1,15 +1,12 @@
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { hostname } from 'node:os';
-import { appendRun, readRunLog, type RunLogEntry } from './run-log.js';
+import { appendRun, isDatedAhead, readRunLog, type RunLogEntry } from './run-log.js';
 import { readStateFile } from '../util/read-state-file.js';
 
 /** Exit code of `uptake status --check` when no report was produced for too long (documented in the README). */
 export const DEAD_MAN_EXIT_CODE = 11;
 
 const DAY_MS = 86_400_000;
-// A run-log entry dated further ahead of the clock than this was written while the clock ran ahead (it was set back
-// since): it proves nothing about now. Counted, a success dated years ahead kept the check quiet for years.
-const AHEAD_TOLERANCE_MS = DAY_MS;
 
 export interface DeadManResult {
   overdue: boolean;
@@ -27,8 +24,8 @@ export interface DeadManResult {
 /**
  * Dead-man's check over run-log entries: overdue when no run succeeded within `days`.
  * With no success yet, the clock starts at the log's first entry (startMonitoring writes one into an empty log);
- * an empty log is overdue. Entries dated more than a
- * day ahead of `now` (written while the clock ran ahead) are not counted, and the message says so.
+ * an empty log is overdue. Entries dated more than a day ahead of `now` (isDatedAhead: written while the clock ran
+ * ahead) are not counted, and the message says so.
  * @example deadManCheck(await readRunLog('output/.uptake/runs.jsonl'), { days: 8, now: Date.now() }).overdue
  */
 export function deadManCheck(entries: RunLogEntry[], options: { days: number; now: number }): DeadManResult {
@@ -40,7 +37,7 @@ export function deadManCheck(entries: RunLogEntry[], options: { days: number; no
   for (const entry of entries) {
     const at = Date.parse(entry.at);
     if (Number.isNaN(at)) continue;
-    if (at > now + AHEAD_TOLERANCE_MS) {
+    if (isDatedAhead(entry, now)) {
       ahead++;
       if (latestAhead === null || at > latestAhead) latestAhead = at;
       continue;
@@ -70,8 +67,8 @@ export function deadManCheck(entries: RunLogEntry[], options: { days: number; no
  * @example await startMonitoring('output/.uptake/runs.jsonl', Date.now())
  */
 export async function startMonitoring(runLogPath: string, now: number): Promise<boolean> {
-  const counted = (await readRunLog(runLogPath)).some((entry) => Date.parse(entry.at) <= now + AHEAD_TOLERANCE_MS);
-  if (counted) return false;
+  // (the check's own reading of the log: its first counted entry is where monitoring began)
+  if (deadManCheck(await readRunLog(runLogPath), { days: 1, now }).monitoredSince !== null) return false;
   await appendRun(runLogPath, { event: 'monitor-start', at: new Date(now).toISOString(), host: hostname() });
   return true;
 }

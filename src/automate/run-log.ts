@@ -30,6 +30,20 @@ export type RunLogEntry =
   // the first `uptake status --check` over an empty log: the dead-man check counts from here (see dead-man.ts)
   | { event: 'monitor-start'; at: string; host: string };
 
+/** How far ahead of the clock an entry may be dated and still count (see isDatedAhead). */
+const AHEAD_TOLERANCE_MS = 86_400_000;
+
+// An entry dated further ahead of the clock than a day was written while the clock ran ahead (it was set back
+// since): it proves nothing about now. Counted, one dated years ahead silenced the dead-man check and stopped
+// every catch-up run for years.
+/**
+ * Whether a run-log entry is dated more than a day ahead of `now` (the dead-man check and the catch-up leave it out).
+ * @example isDatedAhead({ event: 'monitor-start', at: '2036-01-05T06:00:00.000Z', host: 'h' }, Date.now()) // true
+ */
+export function isDatedAhead(entry: RunLogEntry, now: number): boolean {
+  return Date.parse(entry.at) > now + AHEAD_TOLERANCE_MS;
+}
+
 export type RunOutcome = 'ok' | 'error' | 'skipped' | 'running' | 'interrupted';
 
 /** A run as `uptake status` shows it: start and end lines joined. */

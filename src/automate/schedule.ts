@@ -7,7 +7,7 @@ import { systemClock, silentLog, type Clock, type Log } from './clock.js';
 import { notifyIfOverdue, type DeadManNotifier } from './dead-man.js';
 import { guardedRun } from './guarded-run.js';
 import type { Job } from './job.js';
-import { appendRun, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
+import { appendRun, isDatedAhead, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { processIdentity } from '../util/process-identity.js';
@@ -122,9 +122,8 @@ export function missedOccurrence(
   now: number,
   options: { isAlive?: (pid: number) => boolean; host?: string } = {},
 ): number | null {
-  // (entries dated more than a day ahead were written while the clock ran ahead, set back since: they say
-  // nothing of the occurrence, and counted, one dated years ahead stopped every catch-up for years)
-  const entries = logged.filter((entry) => !(Date.parse(entry.at) > now + DAY_MS));
+  // (entries dated ahead of the clock say nothing of the occurrence: see isDatedAhead)
+  const entries = logged.filter((entry) => !isDatedAhead(entry, now));
   const last = previousOccurrence(cron, now);
   if (last === null) return null;
   const isAlive = options.isAlive ?? pidIsAlive;
