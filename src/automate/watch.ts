@@ -314,6 +314,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     for (const { path } of files) carried.add(path);
     const error = files[0]!.error;
     log(`uptake watch: cannot take in ${files.map(({ path }) => basename(path)).join(', ')}: ${(error as Error)?.message ?? String(error)}; tried again with the next arrival or restart`);
+    await tellStartFailure(error);
+  }
+
+  // The channels hear that a run could not start; a notice that cannot be sent is logged, never the batch's error.
+  async function tellStartFailure(error: unknown): Promise<void> {
     await options.onStartFailure?.(error).catch((notifyError: unknown) => log(`uptake watch: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
   }
 
@@ -678,9 +683,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         batch.error = error;
         log(`uptake watch: run failed (${(error as Error)?.message ?? String(error)}); these files are retried with the next arrival or restart`);
         // (a run that started tells the channels of its own failure)
-        if (!started && options.onStartFailure) {
-          await options.onStartFailure(error).catch((notifyError: unknown) => log(`uptake watch: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
-        }
+        if (!started) await tellStartFailure(error);
       }
       return;
     } finally {
