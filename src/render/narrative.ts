@@ -254,9 +254,6 @@ function gapsSentence(doc: MetricsDocument): string | null {
 /** Weeks in a row without a single task before the report week sets the data apart: gap detection is then blunted. */
 const EMPTY_WEEKS_TOLD = 2;
 
-// Weeks without any task between the first week with tasks and the report week (adoption_trend holds every week
-// with a task): the gap rule's medians count their days as 0, so a long empty stretch, often one stray old row,
-// hides a missing export. Told when the longest such stretch is EMPTY_WEEKS_TOLD weeks or more.
 // A week compared with that holds less than this share of a usual week's tasks is told as thin.
 const THIN_WEEK_SHARE = 0.5;
 
@@ -286,6 +283,9 @@ function thinPreviousWeekSentence(doc: MetricsDocument): string | null {
   );
 }
 
+// Weeks without any task between the first week with tasks and the report week (adoption_trend holds every week
+// with a task): the gap rule's medians count their days as 0, so a long empty stretch, often one stray old row,
+// hides a missing export. Told when the longest such stretch is EMPTY_WEEKS_TOLD weeks or more.
 function emptyWeeksSentence(doc: MetricsDocument): string | null {
   const held = new Set(weeksWithTasks(doc));
   const first = firstDataWeek(doc);
