@@ -23,6 +23,12 @@ export interface GuardedRunOptions {
   log?: (line: string) => void;
   /** How often the lock is refreshed (and checked to be this run's); default RUN_LOCK_HEARTBEAT_MS. */
   heartbeatMs?: number;
+  /**
+   * Told of a failure before `work` began (the lock, what dead runs left, the log's start line), a held lock
+   * (`busy`) excepted, before it is thrown: a run that cannot start sends the failure notice a failed run sends
+   * (a run that began tells of its own failure).
+   */
+  onStartFailure?: (error: unknown) => Promise<void>;
 }
 
 export interface GuardedRunResult<T> {
@@ -39,10 +45,23 @@ export interface HeldRun {
 /**
  * Runs `work` under the run lock and logs it (first removing what dead runs left, see removeStaleRunFiles): a `start` line, then an `end` line with the
  * outcome, duration and error. A held lock logs a `skipped` line and throws UptakeError `busy`;
- * a failing `work` logs its error and rethrows it.
+ * a failing `work` logs its error and rethrows it. A failure before `work` began is told to `onStartFailure` first.
  * @example await guardedRun({ outputDir: 'output', reason: 'manual' }, () => runReport(options))
  */
 export async function guardedRun<T>(options: GuardedRunOptions, work: (held: HeldRun) => Promise<T>): Promise<GuardedRunResult<T>> {
+  let began = false;
+  try {
+    return await lockedRun(options, (held) => {
+      began = true;
+      return work(held);
+    });
+  } catch (error) {
+    if (!began && !(isUptakeError(error) && error.kind === 'busy')) await options.onStartFailure?.(error);
+    throw error;
+  }
+}
+
+async function lockedRun<T>(options: GuardedRunOptions, work: (held: HeldRun) => Promise<T>): Promise<GuardedRunResult<T>> {
   const now = options.now ?? Date.now;
   const runLog = options.runLog ?? statePaths(options.outputDir).runLog;
   const scheduledFor = options.scheduledFor === undefined ? undefined : new Date(options.scheduledFor).toISOString();

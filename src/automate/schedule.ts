@@ -171,14 +171,13 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
   async function runTick(reason: TickReason, scheduledFor: number | null): Promise<TickResult> {
     const scheduledIso = scheduledFor === null ? null : new Date(scheduledFor).toISOString();
     const due = scheduledFor === null || reason === 'manual' ? {} : { scheduledFor };
-    let started = false;
+    // (a run that cannot start tells the channels, as a failed run does of its own failure)
+    const onStartFailure = deps.onStartFailure && ((error: unknown) =>
+      deps.onStartFailure!(error, { reason, ...due }).catch((notifyError: unknown) => log(`uptake schedule: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`)));
     try {
       const result = await guardedRun(
-        { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log },
-        (held) => {
-          started = true;
-          return deps.job({ reason, lockLost: held.lockLost, ...due });
-        },
+        { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log, onStartFailure },
+        (held) => deps.job({ reason, lockLost: held.lockLost, ...due }),
       );
       log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);
       return { outcome: 'ok', reason, scheduledFor: scheduledIso, runId: result.runId };
@@ -188,10 +187,6 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
         return { outcome: 'skipped', reason, scheduledFor: scheduledIso, why: error.message };
       }
       log(`uptake schedule: ${reason} run failed: ${(error as Error)?.message ?? String(error)}`);
-      // (a run that started tells the channels of its own failure)
-      if (!started && deps.onStartFailure) {
-        await deps.onStartFailure(error, { reason, ...due }).catch((notifyError: unknown) => log(`uptake schedule: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`));
-      }
       return { outcome: 'error', reason, scheduledFor: scheduledIso, error };
     }
   }

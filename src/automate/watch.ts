@@ -656,15 +656,11 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const rebuildOnly = batch.fresh.length === 0 ? { rebuildOnly: true } : {};
     const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly };
-    let started = false;
     try {
       if (options.outputDir) {
         await guardedRun(
-          { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log },
-          (held) => {
-            started = true;
-            return options.job({ ...request, lockLost: held.lockLost });
-          },
+          { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log, onStartFailure: tellStartFailure },
+          (held) => options.job({ ...request, lockLost: held.lockLost }),
         );
       } else {
         await options.job(request);
@@ -682,8 +678,6 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
         batch.outcome = 'error';
         batch.error = error;
         log(`uptake watch: run failed (${(error as Error)?.message ?? String(error)}); these files are retried with the next arrival or restart`);
-        // (a run that started tells the channels of its own failure)
-        if (!started) await tellStartFailure(error);
       }
       return;
     } finally {

@@ -253,6 +253,28 @@ describe('guardedRun', () => {
     const runs = await readRuns(statePaths(output).runLog);
     expect(runs.map((run) => [run.reason, run.outcome])).toEqual([['manual', 'skipped']]);
   });
+
+  it('tells onStartFailure of a failure before the work began (here the start line cannot be written), never of a held lock or of the work\'s own failure', async () => {
+    const told: unknown[] = [];
+    const onStartFailure = async (error: unknown) => void told.push(error);
+    // a run log that is a folder: the lock is taken, the start line fails, the work never runs
+    const runLog = join(output, 'runs-folder');
+    await mkdir(runLog);
+    let ran = false;
+    const failed = await guardedRun({ outputDir: output, reason: 'manual', runLog, onStartFailure }, async () => void (ran = true)).catch((error: unknown) => error);
+    expect(ran).toBe(false);
+    expect(told).toEqual([failed]);
+    expect(failed).toMatchObject({ kind: 'output', message: expect.stringContaining('expected the run log to be a regular file, got a folder') });
+    expect(existsSync(lockPath)).toBe(false);
+
+    told.length = 0;
+    const failure = new UptakeError('input', 'expected at least one ai_logs file', { file: 'data' });
+    await expect(guardedRun({ outputDir: output, reason: 'manual', onStartFailure }, async () => Promise.reject(failure))).rejects.toBe(failure);
+    const lock = await acquireRunLock(output, { reason: 'schedule' });
+    await expect(guardedRun({ outputDir: output, reason: 'manual', onStartFailure }, async () => undefined)).rejects.toMatchObject({ kind: 'busy' });
+    await lock.release();
+    expect(told).toEqual([]);
+  });
 });
 
 // Real `uptake run` processes: one killed with kill -9 while it holds the lock, its state copied to

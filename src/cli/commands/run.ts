@@ -85,20 +85,17 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const dueWeek = due ? weekDueAt(Date.now(), config.timezone) : undefined;
       // A run that cannot start (its outputs cannot be written, its lock cannot be taken) tells the channels, as a
       // failed run does (runReport tells them of its own failures)
-      let started = false;
-      const { value } = await (async () => {
+      const onStartFailure = (error: unknown) => notifyStartFailure({ config, week: options.week, dueWeek, deliver: options.deliver }, runEffects({ log }), error);
+      const store = await (async () => {
         // (before the lock: it is written into the output root)
         await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
         const { runStoreLocation } = await import('../../store/open-store.js');
-        const store = runStoreLocation(options.store, config, process.env, outDir);
-        return guardedRun({ outputDir: outDir, reason: 'manual', log }, async ({ lockLost }) => {
-          started = true;
-          return runOnce(store, lockLost);
-        });
+        return runStoreLocation(options.store, config, process.env, outDir);
       })().catch(async (error: unknown) => {
-        if (!started) await notifyStartFailure({ config, week: options.week, dueWeek, deliver: options.deliver }, runEffects({ log }), error);
+        await onStartFailure(error);
         throw error;
       });
+      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log, onStartFailure }, ({ lockLost }) => runOnce(store, lockLost));
       // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
       log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
       process.stdout.write(`${value.outDir}\n`);
