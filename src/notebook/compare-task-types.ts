@@ -4,8 +4,12 @@ import type { CleanedData } from '../clean/types.js';
 import { teamKey } from '../clean/load-roster.js';
 import { columnCodes, keepRows, takeRows } from '../columns/index.js';
 import type { Config } from '../config/schema.js';
-import { computeMetrics } from '../metrics/compute-metrics.js';
+import { adoption } from '../metrics/adoption.js';
+import { enrichTasks } from '../metrics/enrich-tasks.js';
+import type { KpiContext } from '../metrics/kpi.js';
 import { resolveWeek, type ReportWeek } from '../metrics/resolve-week.js';
+import { suppressSmallGroups } from '../metrics/suppress-small-groups.js';
+import { tableLayouts } from '../metrics/table-layouts.js';
 import { weekSetting } from '../report/load-report.js';
 import { loadAnalystData, taskSlice, type DataSource, type TaskSlice } from './analyst-data.js';
 
@@ -39,9 +43,9 @@ export async function compareTaskTypes(options: DataSource & { week: string; com
   const slice = await taskSlice(options);
   const week = resolveWeek(data, config, options.week, weekSetting('week'));
   const compared = resolveWeek(data, config, options.compareWith, weekSetting('compareWith'));
-  const tasks = sliceOf(data, slice);
-  const now = taskTypeRates(tasks, config, week);
-  const before = taskTypeRates(tasks, config, compared);
+  const tasks = enrichTasks(sliceOf(data, slice).tasks, config);
+  const now = taskTypeRates(tasks, data, config, week);
+  const before = taskTypeRates(tasks, data, config, compared);
   const rows = [...now]
     .filter(([taskType]) => before.has(taskType))
     .map(([taskType, rate]) => ({ task_type: taskType, adoption_rate: rate, compared_rate: before.get(taskType)!, change_pts: 100 * (rate - before.get(taskType)!) }))
@@ -75,8 +79,12 @@ function sliceOf(data: CleanedData, slice: TaskSlice): CleanedData {
   return { ...data, tasks: takeRows(data.tasks, keepRows(data.tasks.numRows(), (row) => ofTeam(row) && ofTaskType(row))) };
 }
 
-// Task types with a rate that week (no rate: no task, or withheld for privacy).
-function taskTypeRates(data: CleanedData, config: Config, week: ReportWeek): Map<string, number> {
-  const rows = computeMetrics(data, config, week).tables.adoption_by_task_type;
-  return new Map(rows.flatMap((row) => (typeof row.adoption_rate === 'number' ? [[row.task_type, row.adoption_rate] as [string, number]] : [])));
+// Task types with a rate that week (no rate: no task, or withheld for privacy): the report's adoption_by_task_type
+// from the adoption KPI and the privacy step alone, over tasks enriched once for both weeks (not every KPI's
+// facts over every loaded week, as computeMetrics would, once per week).
+function taskTypeRates(tasks: ColumnTable, data: CleanedData, config: Config, week: ReportWeek): Map<string, number> {
+  const context: KpiContext = { config, report: week, tasks, facts: {}, baselines: [], roster: data.roster, loadedDates: data.loadedDates, dimensions: ['task_type'] };
+  const table = adoption.compute(context);
+  const rows = suppressSmallGroups(table, tableLayouts(['task_type']), context).adoption_by_task_type ?? [];
+  return new Map(rows.flatMap((row) => (typeof row.adoption_rate === 'number' ? [[row.task_type as string, row.adoption_rate] as [string, number]] : [])));
 }

@@ -1,7 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { metrics } from '../../src/notebook/analyst-data.js';
 import { compareTaskTypes } from '../../src/notebook/compare-task-types.js';
 import { ROSTER_HEADER, csv, inputFolder } from '../helpers/input-folder.js';
+
+// Counts the tasks enriched (the step every metric starts from) to show the comparison's cost.
+const enriched = vi.hoisted(() => ({ calls: 0, rows: 0 }));
+vi.mock('../../src/metrics/enrich-tasks.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/metrics/enrich-tasks.js')>();
+  return {
+    ...original,
+    enrichTasks: (...args: Parameters<typeof original.enrichTasks>) => {
+      enriched.calls += 1;
+      enriched.rows += args[0].numRows();
+      return original.enrichTasks(...args);
+    },
+  };
+});
 
 // Five users per team (privacy.minGroupSize), one task each per row group, a day apart so nothing stitches.
 const LEGAL = ['l1', 'l2', 'l3', 'l4', 'l5'];
@@ -75,5 +89,15 @@ describe('compareTaskTypes', () => {
       kind: 'usage',
       message: 'notebook parameter `compareWith`: expected a week that holds data, got `2026-W40`; weeks available: 2026-W46, 2026-W47',
     });
+  });
+
+  it('enriches the slice\'s tasks once for both weeks, not all the metrics once per week', async () => {
+    await compareTaskTypes({ input: folder, week: '2026-W47', compareWith: '2026-W46' }); // data cleaned and cached
+    enriched.calls = 0;
+    enriched.rows = 0;
+    const legal = await compareTaskTypes({ input: folder, week: '2026-W47', compareWith: '2026-W46', team: 'Legal' });
+    expect(rowsOf(legal).map((row: any) => row.task_type)).toEqual(['contract_review', 'data_entry']);
+    // Legal's tasks: 5 + 5 + 5 + 3 AI, 5 + 5 manual
+    expect(enriched).toEqual({ calls: 1, rows: 28 });
   });
 });
