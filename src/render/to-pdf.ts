@@ -1,5 +1,6 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { UptakeError } from '../errors.js';
+import { moreAlertsSentence } from './front-page.js';
 import { escapeHtml } from './markdown.js';
 import { doneWithin, withinTime } from '../util/within-time.js';
 
@@ -39,9 +40,11 @@ export const PRINTABLE_PX = {
 
 /**
  * Page 1 must be one printed page: a cover a line too tall pushes its last line ("Generated …") onto an
- * otherwise blank page 2. Lays out `render(shown)` for `shown` = `most` alerts, then one fewer while the
- * cover (`.cover`) is taller than the printable page, down to one alert (the rest are counted and go to the
- * appendix); returns the first HTML that fits (or the one-alert one). HTML without a cover fits as it is.
+ * otherwise blank page 2. Lays out `render(most)`; when its cover (`.cover`) is taller than the printable page,
+ * finds in that one layout how many of its alert rows fit (fittingAlertRows), renders that many and checks them
+ * (one fewer each time while they do not fit, down to one alert; the rest are counted and go to the appendix).
+ * `render` runs twice for a cover too tall, not once per alert dropped (with the quarto engine each render runs
+ * quarto). Returns the first HTML that fits (or the one-alert one). HTML without a cover fits as it is.
  * @example const html = await fitCover(browser, (shown) => renderWith(frontPage(doc, { maxAlerts: shown })), 6);
  */
 export async function fitCover(browser: { newPage(): Promise<Page> }, render: (shown: number) => Promise<string>, most: number, timeoutMs = 60_000): Promise<string> {
@@ -53,11 +56,16 @@ export async function fitCover(browser: { newPage(): Promise<Page> }, render: (s
     page.on('request', allowOnlyInlineRequests);
     await page.setViewport({ width: Math.floor(PRINTABLE_PX.width), height: Math.ceil(PRINTABLE_PX.height) });
     await page.emulateMediaType('print');
-    for (let shown = most; ; shown -= 1) {
-      const html = await render(shown);
+    const fits = async (html: string) => {
       await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      const height = Number(await page.evaluate("document.querySelector('.cover')?.getBoundingClientRect().height ?? 0"));
-      if (height <= PRINTABLE_PX.height || shown <= 1) return html;
+      return Number(await page.evaluate(COVER_HEIGHT)) <= PRINTABLE_PX.height;
+    };
+    const all = await render(most);
+    if (most <= 1 || (await fits(all))) return all;
+    const fitting = Math.min(most - 1, Math.max(1, Number(await page.evaluate(fittingAlertRows(PRINTABLE_PX.height)))));
+    for (let shown = fitting; ; shown -= 1) {
+      const html = await render(shown);
+      if (shown <= 1 || (await fits(html))) return html;
     }
   };
   try {
@@ -68,6 +76,37 @@ export async function fitCover(browser: { newPage(): Promise<Page> }, render: (s
     const closing = opened.page?.close().catch(() => undefined);
     if (closing) await doneWithin(closing, PAGE_CLOSE_WAIT_MS);
   }
+}
+
+/** The laid-out cover's height in CSS pixels (0 without a cover). */
+const COVER_HEIGHT = "document.querySelector('.cover')?.getBoundingClientRect().height ?? 0";
+
+// The cover as a render of fewer alerts lays it out, in the page already loaded: its last alert rows removed one
+// at a time and the cover measured after each (Chromium lays the table out again: fewer rows may mean other column
+// widths), with the line counting the rest (a stand-in of one line when all were shown). Evaluated in the page.
+/**
+ * A script giving how many of the loaded cover's alert rows fit within `limit` pixels (at least 1).
+ * @example Number(await page.evaluate(fittingAlertRows(PRINTABLE_PX.height))) // 3
+ */
+export function fittingAlertRows(limit: number): string {
+  const standIn = JSON.stringify(moreAlertsSentence({ moreAlerts: 9, moreSeverities: '9 high' }, 'listed in the appendix'));
+  return `(() => {
+    const cover = document.querySelector('.cover');
+    const table = cover?.querySelector('.alerts-table');
+    if (!cover || !table) return 1;
+    if (!cover.querySelector('.more-alerts')) {
+      const line = document.createElement('p');
+      line.className = 'more-alerts';
+      line.textContent = ${standIn};
+      table.after(line);
+    }
+    const rows = [...table.querySelectorAll('tbody tr')];
+    for (let shown = rows.length - 1; shown >= 1; shown -= 1) {
+      rows[shown].remove();
+      if (cover.getBoundingClientRect().height <= ${limit}) return shown;
+    }
+    return 1;
+  })()`;
 }
 
 // The report is self-contained; anything else it asks for (a stray URL) must not leave the machine.

@@ -76,9 +76,12 @@ describe('htmlToPdf in real headless Chromium', () => {
     shownCounts.length = 0;
     const fitted = savePdf(await htmlToPdf(browser, await fitCover(browser, render, 6), { title: 'AI adoption', week: '2026-W47' }));
     const shown = shownCounts[shownCounts.length - 1];
-    expect(shownCounts.slice(0, 2)).toEqual([6, 5]);
+    // laid out twice: all six, then as many as that layout says fit (not once per alert dropped)
+    expect(shownCounts).toEqual([6, shown]);
     expect(shown).toBeLessThan(6);
     expect(shown).toBeGreaterThanOrEqual(1);
+    // the most that fit: one more would spill onto page 2
+    expect(pageText(savePdf(await htmlToPdf(browser, await render(shown + 1), { title: 'AI adoption', week: '2026-W47' })), 2)).toContain('Generated');
     const cover = pageText(fitted, 1);
     expect(cover).toContain('Generated 2026-11-23 06:00 UTC');
     expect(cover).toContain(`Unit${shown}`);
@@ -89,6 +92,35 @@ describe('htmlToPdf in real headless Chromium', () => {
     shownCounts.length = 0;
     await fitCover(browser, async (count) => { shownCounts.push(count); return notebookToHtml(notebook([]), { ...context, alerts: alerts.slice(0, count) }); }, 6);
     expect(shownCounts).toEqual([6]);
+  });
+
+  it('a cover with many alerts keeps page 1 to one page, the most alerts that fit, in two layouts', async () => {
+    const alerts = Array.from({ length: 24 }, (_, index) => ({
+      severity: index < 4 ? 'critical' : 'high',
+      title: 'Adoption dropped',
+      team: `Unit${index + 1}`,
+      message: `Adoption fell ${10 + index}.0 points from 2026-W46 to 2026-W47, the ${index + 1}th largest drop of any team this week`,
+    }));
+    const renders: number[] = [];
+    const render = async (shown: number) => {
+      renders.push(shown);
+      const rest = alerts.slice(shown);
+      const critical = rest.filter((alert) => alert.severity === 'critical').length;
+      const severities = [critical > 0 ? `${critical} critical` : '', `${rest.length - critical} high`].filter(Boolean).join(', ');
+      return notebookToHtml(notebook([]), { ...context, alerts: alerts.slice(0, shown), moreAlerts: rest.length, moreSeverities: rest.length > 0 ? severities : '' });
+    };
+    const pdf = savePdf(await htmlToPdf(browser, await fitCover(browser, render, 24), { title: 'AI adoption', week: '2026-W47' }));
+    const shown = renders[renders.length - 1];
+    expect(renders).toEqual([24, shown]);
+    const cover = pageText(pdf, 1);
+    expect(cover).toContain('Generated 2026-11-23 06:00 UTC');
+    expect(cover).toContain(`Unit${shown} `);
+    expect(cover).not.toContain(`Unit${shown + 1} `);
+    expect(cover.replace(/\s+/g, ' ')).toContain(`${24 - shown} more alerts (`);
+    expect(pageText(pdf, 2)).not.toContain('Generated');
+    // the most that fit, as dropping one alert at a time would find: one more spills onto page 2
+    const oneMore = savePdf(await htmlToPdf(browser, await render(shown + 1), { title: 'AI adoption', week: '2026-W47' }));
+    expect(pageText(oneMore, 2)).toContain('Generated');
   });
 
   it('prints the report to A4 with the cover alone on page 1 and header/footer on every page', async () => {
