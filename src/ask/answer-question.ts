@@ -7,8 +7,8 @@ import { formatChange, formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
 import type { MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
-import { isPair, monthOfWeek, weeksOfMonth } from './time-expressions.js';
-import { weekBounds } from '../util/iso-week.js';
+import { isPair } from './time-expressions.js';
+import { lastMonthOfWeek, monthOfWeek, weekBounds, weeksOfMonth } from '../util/iso-week.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { compareText } from '../util/compare-text.js';
 
@@ -341,10 +341,10 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
       : source.reportMonth;
   const wanted =
     time.kind === 'default' ? [defaultMonth]
-      : time.kind === 'week' ? [monthOfWeek(time.week)]
+      : time.kind === 'week' ? [lastMonthOfWeek(time.week)]
         : time.kind === 'month' ? [time.month]
           : months.filter((month) => (isPair(time) ? month === time.fromMonth || month === time.toMonth : month >= time.fromMonth && month <= time.toMonth));
-  const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? monthOfWeek(time.week) : time.phrase;
+  const asked = time.kind === 'default' ? defaultMonth ?? source.reportMonth : time.kind === 'week' ? lastMonthOfWeek(time.week) : time.phrase;
   return { periods: wanted.filter((month) => month !== undefined && months.includes(month)), asked };
 }
 
@@ -466,8 +466,8 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   const minimum = source.config.privacy.minGroupSize;
   // "which month had the most hours saved" over a weekly table: the weeks of each month (by their Thursday) taken together
   const byMonth = interpretation.rankedPeriod === 'month' && spec.grain === 'week';
-  // (a week is the month's that holds its Thursday, as "in October" reads: weeksOfMonth)
-  const monthOf = (week: string) => (weeksOfMonth(monthOfWeek(week)).includes(week) ? monthOfWeek(week) : weekBounds(week).start.slice(0, 7));
+  // (a week is the month's that holds its Thursday, as "in October" reads: monthOfWeek)
+  const monthOf = monthOfWeek;
   const periodColumn = spec.grain === 'month' || byMonth ? 'month' : 'week';
   const buckets = byMonth
     ? [...new Set(periods.map(monthOf))].map((month) => ({ period: month, weeks: periods.filter((week) => monthOf(week) === month) }))
@@ -811,7 +811,7 @@ function versusPeriods(interpretation: Interpretation, source: MetricsSource, gr
   }
   const month = time.kind === 'month' ? time.month
     : grain === 'month' && time.kind === 'default' && interpretation.metric.id === 'coverage' ? availableMonths(source, interpretation).at(-1) ?? source.reportMonth
-      : monthOfWeek(week);
+      : lastMonthOfWeek(week);
   const before = shiftMonth(month, -1);
   if (grain === 'month') return { current: [month], previous: [before], currentLabel: month, previousLabel: before };
   const weeksIn = (target: string) => weeksOfMonth(target).filter((entry) => source.weeks.includes(entry));

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
 import { reportOn } from '../report/load-report.js';
-import { monthOfWeek } from './time-expressions.js';
+import { lastMonthOfWeek } from '../util/iso-week.js';
 
 /** The metric documents a question is answered from, computed on demand and kept. */
 export interface MetricsSource {
@@ -52,7 +52,7 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
     config,
     report,
     reportWeek: report.week,
-    reportMonth: monthOfWeek(report.week),
+    reportMonth: lastMonthOfWeek(report.week),
     weeks,
     teams: teamsOf(data),
     taskTypes: [...taskTypes].sort(),

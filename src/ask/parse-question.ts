@@ -5,7 +5,8 @@ import { matchEntities, type Entity, type EntityMatch } from './match-entities.j
 import { spellNumbers } from './number-words.js';
 import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
-import { isPair, LEAD_WORDS, monthOfWeek, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { lastMonthOfWeek } from '../util/iso-week.js';
+import { isPair, LEAD_WORDS, parseTimeExpression, type TimeScope } from './time-expressions.js';
 import { SeveritySchema } from '../config/schema.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
@@ -669,7 +670,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // ("which week had the most harmful tasks": the tasks are what is counted, not a list of task types)
   if (rankedPeriod && (dimensionWord === 'task' || dimensionWord === 'tasks')) dimension = null;
   if ((series || rankedPeriod) && !versusFound && scope.kind === 'default' && vocabulary.firstWeek && vocabulary.firstWeek < vocabulary.reportWeek) {
-    scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: monthOfWeek(vocabulary.firstWeek), toMonth: monthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
+    scope = { kind: 'range', fromWeek: vocabulary.firstWeek, toWeek: vocabulary.reportWeek, fromMonth: lastMonthOfWeek(vocabulary.firstWeek), toMonth: lastMonthOfWeek(vocabulary.reportWeek), phrase: `since ${vocabulary.firstWeek}` };
   }
 
   // Two weeks side by side ("W45 vs W44"): the change from the first to the second (unless a total is asked: below)

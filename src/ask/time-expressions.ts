@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { isIsoWeek, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isIsoWeek, lastMonthOfWeek, shiftMonth, shiftWeek, weekBounds, weeksOfMonth } from '../util/iso-week.js';
 
 /**
  * The period a question is about, relative to the report week (the latest complete week).
@@ -34,22 +33,6 @@ export const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to',
 /** Words between two weeks that ask for the two weeks side by side: "W45 vs W44", "W44 and W45", "W45 compared to W44". */
 const PAIR_WORDS: string[][] = [['vs'], ['versus'], ['v'], ['against'], ['and'], ['or'], ['compared', 'to'], ['compared', 'with']];
 
-/** The month a week is reported under: the month holding its Sunday (as the report's month-grain tables). */
-export function monthOfWeek(week: string): string {
-  return weekBounds(week).end.slice(0, 7);
-}
-
-/** ISO weeks whose Thursday falls in a month: the weeks a month's weekly numbers add up over. */
-export function weeksOfMonth(month: string): string[] {
-  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
-  const weeks: string[] = [];
-  for (let day = first; day.toFormat('yyyy-MM') === month; day = day.plus({ days: 1 })) {
-    if (day.weekday === 4) weeks.push(`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`);
-  }
-  return weeks;
-}
-
-
 interface Point {
   week: string;
   /** For a month: its first and last weeks (Thursday rule). */
@@ -77,7 +60,7 @@ function readPoint(words: string[], index: number, reportWeek: string): Point | 
   const word = words[index];
   const reportYear = Number(reportWeek.slice(0, 4));
   const weekPoint = (week: string, length: number, phrase: string): Point | null =>
-    isIsoWeek(week) ? { week, lastWeek: week, month: monthOfWeek(week), isMonth: false, length, phrase } : null;
+    isIsoWeek(week) ? { week, lastWeek: week, month: lastMonthOfWeek(week), isMonth: false, length, phrase } : null;
   // (an ISO week in any case and spacing is the same week, and says so in its ISO form)
   let match = /^(\d{4})-?w(\d{1,2})$/.exec(word);
   if (match) return weekPoint(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, `${match[1]}-W${match[2].padStart(2, '0')}`);
@@ -102,7 +85,7 @@ function readPoint(words: string[], index: number, reportWeek: string): Point | 
     const year = /^\d{4}$/.test(words[index + 1] ?? '') ? Number(words[index + 1]) : null;
     // "may" and "mar" are words too: only a month after "in", "since", ... or before a year.
     if ((word === 'may' || word === 'mar') && year === null && !LEAD_WORDS.has(previous ?? '')) return null;
-    const reportMonth = monthOfWeek(reportWeek);
+    const reportMonth = lastMonthOfWeek(reportWeek);
     let month = `${year ?? reportYear}-${String(monthNumber).padStart(2, '0')}`;
     if (year === null && month > reportMonth) month = `${reportYear - 1}-${String(monthNumber).padStart(2, '0')}`;
     const name = MONTHS[monthNumber - 1];
@@ -159,7 +142,7 @@ const range = (from: Point, to: Point, phrase: string): Extract<TimeScope, { kin
  * @example parseTimeExpression(['since', 'w40'], '2026-W47').scope // { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', … }
  */
 export function parseTimeExpression(words: string[], reportWeek: string): ParsedTime {
-  const reportMonth = monthOfWeek(reportWeek);
+  const reportMonth = lastMonthOfWeek(reportWeek);
   const here = (from: number, length: number) => Array.from({ length }, (_, offset) => from + offset);
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index];
@@ -170,7 +153,7 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
       const unit = words[index + 2];
       if (count !== null && count > 0 && (unit === 'weeks' || unit === 'week')) {
         const fromWeek = shiftWeek(reportWeek, -(count - 1));
-        return { scope: { kind: 'range', fromWeek, toWeek: reportWeek, fromMonth: monthOfWeek(fromWeek), toMonth: reportMonth, phrase: `the last ${count} weeks` }, used: here(index, 3) };
+        return { scope: { kind: 'range', fromWeek, toWeek: reportWeek, fromMonth: lastMonthOfWeek(fromWeek), toMonth: reportMonth, phrase: `the last ${count} weeks` }, used: here(index, 3) };
       }
       if (count !== null && count > 0 && (unit === 'months' || unit === 'month')) {
         const fromMonth = shiftMonth(reportMonth, -(count - 1));

@@ -5,7 +5,7 @@ import { kindOfFileName, readableFile } from '../ingest/discover-files.js';
 import type { InputLimits } from '../ingest/input-limits.js';
 import { localToUtc, parseStatus, parseTimestamp, ianaZone } from '../ingest/parse-values.js';
 import { readHeadedRecords } from '../ingest/read-headed-records.js';
-import { isoWeekOf } from '../util/iso-week.js';
+import { isoWeekOf, weeksOfMonth } from '../util/iso-week.js';
 import type { PlausibleWindow } from '../clean/quarantine.js';
 import type { RosterZones } from './roster-zones.js';
 
@@ -37,20 +37,6 @@ export interface WeeksInFileOptions {
   limits?: InputLimits;
   /** The starts the cleaning keeps (plausibleWindow): one outside, which it quarantines, gives no week and no span. */
   plausible?: PlausibleWindow;
-}
-
-/**
- * ISO weeks whose Thursday lies in a calendar month: the weeks a roster month speaks for.
- * @example weeksOfMonth('2026-11') // ['2026-W45', '2026-W46', '2026-W47', '2026-W48']
- */
-export function weeksOfMonth(month: string): string[] {
-  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
-  if (!first.isValid) return [];
-  const weeks: string[] = [];
-  for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
-    if (day.weekday === 4) weeks.push(`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`);
-  }
-  return weeks;
 }
 
 // A light pass for `uptake watch`: one column per row, no cleaning. Naive times are placed like

@@ -1,4 +1,4 @@
-import { isoWeekOf, lastDateOfMonth, monthOf, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isoWeekOf, lastDateOfMonth, monthOf, monthOfWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
 import type { ReferenceRosterRow, ReferenceSettings, ReferenceTables, ReferenceTask } from './types.js';
 
 // A second, deliberately plain implementation of CONTRACT section 3 (as refined by the lead's
@@ -202,7 +202,7 @@ export function computeReferenceTables(
   const lastWeek = weekTasks(previousWeek);
 
   // adoption_by_team
-  const rosterMonth = bounds.thursday.slice(0, 7);
+  const rosterMonth = monthOfWeek(reportWeek);
   const adoption_by_team = groupsOf(thisWeek).map((team) => {
     const counts = countAdoption(group(reportWeek, team));
     const previous = countAdoption(group(previousWeek, team));

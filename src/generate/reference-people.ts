@@ -1,4 +1,4 @@
-import { isoWeekOf, lastDateOfMonth, monthOf, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { isoWeekOf, lastDateOfMonth, monthOf, monthOfWeek, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { median } from './reference-metrics.js';
 import type { ReferenceRosterRow, ReferenceTask } from './types.js';
 
@@ -112,8 +112,7 @@ export function computeReferencePeople(
 ): ReferencePeople {
   const zone = 'UTC';
   const reportEnd = Date.parse(`${weekBounds(reportWeek).end}T00:00:00Z`) + DAY_MS;
-  const reportMonth = weekBounds(reportWeek).thursday.slice(0, 7);
-  const rosterMonthOf = (week: string): string => weekBounds(week).thursday.slice(0, 7);
+  const reportMonth = monthOfWeek(reportWeek);
 
   // Loaded data: every task up to the end of the report week.
   const loaded = tasks.filter((task) => task.startedAt < reportEnd);
@@ -199,7 +198,7 @@ export function computeReferencePeople(
       };
     });
   };
-  const activation_by_week = weeks.flatMap((week) => activation(week, 'week', rosterMonthOf(week)).map((row) => ({ week, ...row })));
+  const activation_by_week = weeks.flatMap((week) => activation(week, 'week', monthOfWeek(week)).map((row) => ({ week, ...row })));
   const activation_by_month = months.flatMap((month) => activation(month, 'month', month).map((row) => ({ month, ...row })));
 
   // 2. retention: cohorts by first-AI-task month, and month-to-month active retention
@@ -233,7 +232,7 @@ export function computeReferencePeople(
     count === 0 ? 'none' : count <= settings.tiers.light ? 'light' : count <= settings.tiers.moderate ? 'moderate' : 'heavy';
   const usage_tiers: ReferenceUsageTierRow[] = [];
   for (const week of weeks) {
-    const rosterMonth = rosterMonthOf(week);
+    const rosterMonth = monthOfWeek(week);
     const weekTasks = ai.filter((task) => task.week === week);
     const counts = new Map<string, number>();
     for (const row of licensedIn(rosterMonth)) counts.set(row.userId, 0);

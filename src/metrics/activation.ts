@@ -4,7 +4,6 @@ import {
   oneDecimal,
   peopleFacts,
   peopleWeekFacts,
-  rosterMonthOf,
   startOfDay,
   suppressPeople,
   teamsInPeriod,
@@ -12,7 +11,7 @@ import {
 } from './people-facts.js';
 import { median } from './quantile.js';
 import { cachedIn } from '../columns/index.js';
-import { shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { monthOfWeek, shiftMonth, shiftWeek, weekBounds } from '../util/iso-week.js';
 
 const KEYS = ['grain', 'period', 'team'];
 
@@ -42,7 +41,7 @@ export const activation: Kpi = {
     for (const week of facts.weeks) {
       const start = startOfDay(weekBounds(week).start, zone);
       const end = startOfDay(weekBounds(shiftWeek(week, 1)).start, zone);
-      rows.push(...periodRows(context, facts, 'week', week, rosterMonthOf(week), start, end));
+      rows.push(...periodRows(context, facts, 'week', week, monthOfWeek(week), start, end));
     }
     for (const month of facts.months) {
       const start = startOfDay(`${month}-01`, zone);
@@ -50,7 +49,7 @@ export const activation: Kpi = {
       rows.push(...periodRows(context, facts, 'month', month, month, start, end));
     }
     // A month the roster does not list at all (not a suppressed team's blank row)
-    for (const month of [...facts.weeks.map(rosterMonthOf), ...facts.months]) if (licensedUsersIn(facts, month) === null) missing.add(month);
+    for (const month of [...facts.weeks.map(monthOfWeek), ...facts.months]) if (licensedUsersIn(facts, month) === null) missing.add(month);
     return { activation: rows, people_caveats: [...missing].map((month) => ({ caveat: `no roster for ${month}: licence figures are blank` })) };
   },
 };

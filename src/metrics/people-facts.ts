@@ -172,11 +172,6 @@ function collectFacts(context: KpiContext): PeopleFacts {
   return { roster, licensedByMonth, firstLicensedMonth, firstAiTask, aiTasksByWeek, activeByMonth, lastTeam, lastAiTask, weeks, months };
 }
 
-/** The roster month of a week: the month holding its Thursday (as user_adoption_rate). */
-export function rosterMonthOf(week: string): string {
-  return weekBounds(week).thursday.slice(0, 7);
-}
-
 /**
  * Users licensed in a roster month (in roster order), or null when the roster has no row at all for that month.
  * @example licensedUsersIn(peopleFacts(context), '2026-11') // ['u001', 'u002', ...]

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
-import { dateOf, dayNumber, parseIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
+import { dateOf, dayNumber, lastMonthOfWeek, monthOfWeek, parseIsoWeek, shiftWeek, weekBounds } from '../util/iso-week.js';
 import { byQuarterHour, columnValues } from '../columns/index.js';
 import { makePeriodLookup } from './make-period-lookup.js';
 
@@ -17,9 +16,9 @@ export interface ReportWeek {
   thursday: string;
   /** The ISO week before, for week-over-week deltas. */
   previous: string;
-  /** Month holding the week's Sunday: the last month of month-grain tables. */
+  /** Month holding the week's Sunday (lastMonthOfWeek): the last month of month-grain tables. */
   month: string;
-  /** Month holding the week's Thursday: the roster month for user adoption. */
+  /** Month holding the week's Thursday (monthOfWeek): the roster month for user adoption and the people tables. */
   rosterMonth: string;
   /** The report time zone the week's days are in (`config.timezone`). */
   zone: string;
@@ -127,8 +126,8 @@ function reportWeek(week: string, zone: string, latest: boolean): ReportWeek {
     end,
     thursday,
     previous: shiftWeek(week, -1),
-    month: DateTime.fromISO(end, { zone: 'UTC' }).toFormat('yyyy-MM'),
-    rosterMonth: thursday.slice(0, 7),
+    month: lastMonthOfWeek(week),
+    rosterMonth: monthOfWeek(week),
     zone,
     latest,
   };

@@ -1,5 +1,6 @@
 import { ratio, type Kpi, type Row } from './kpi.js';
-import { licensedUsersIn, peopleFacts, peopleWeekFacts, rosterMonthOf, suppressPeople, teamsInPeriod } from './people-facts.js';
+import { licensedUsersIn, peopleFacts, peopleWeekFacts, suppressPeople, teamsInPeriod } from './people-facts.js';
+import { monthOfWeek } from '../util/iso-week.js';
 import { cachedIn } from '../columns/index.js';
 
 const KEYS = ['week', 'team'];
@@ -29,7 +30,7 @@ export const usageTiers: Kpi = {
     const tierOf = (tasks: number): Tier => (tasks === 0 ? 'none' : tasks <= light ? 'light' : tasks <= moderate ? 'moderate' : 'heavy');
     const rows: Row[] = [];
     for (const week of facts.weeks) {
-      const rosterMonth = rosterMonthOf(week);
+      const rosterMonth = monthOfWeek(week);
       const tasksOf = facts.aiTasksByWeek.get(week) ?? new Map<string, number>();
       const licensed = licensedUsersIn(facts, rosterMonth);
       const teamOf = teamsInPeriod(facts, week, rosterMonth);

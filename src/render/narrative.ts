@@ -1,6 +1,6 @@
 import { formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument, TimeSavedRow } from '../metrics/document.js';
-import { shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
+import { lastMonthOfWeek, shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
 import { median } from '../metrics/quantile.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
@@ -97,9 +97,9 @@ function capitalise(text: string): string {
 }
 
 
-/** The month whose ASI the report quotes: the month holding the report week's Sunday. */
+/** The month whose ASI the report quotes: the month holding the report week's Sunday (lastMonthOfWeek). */
 function reportMonth(doc: MetricsDocument): string {
-  return doc.week_end.slice(0, 7);
+  return lastMonthOfWeek(doc.week);
 }
 
 /** A week's hours saved within this share of the week before's read as steady on page 1. */

@@ -106,13 +106,13 @@ export async function weeksToRefresh(
   const months = new Set([...Object.keys(change.before!.months), ...Object.keys(change.after.months)]);
   for (const month of months) {
     if (change.before!.months[month] === change.after.months[month]) continue;
-    for (const week of weeksOfMonth(month)) weeks.add(week);
+    for (const week of weeksTouchingMonth(month)) weeks.add(week);
   }
   return weeks;
 }
 
 // The ISO weeks holding a day of a calendar month (a task's month and week are both in the report zone).
-function weeksOfMonth(month: string): string[] {
+function weeksTouchingMonth(month: string): string[] {
   const weekOf = (date: string) => isoWeekOf(Date.parse(`${date}T12:00:00Z`), 'UTC');
   return weekRange(weekOf(`${month}-01`), weekOf(lastDateOfMonth(month)));
 }

@@ -56,6 +56,41 @@ export function weekBounds(week: IsoWeek): { start: string; end: string; thursda
   };
 }
 
+// A week spans two months at a month's end; which month it is taken for depends on the question, and these two
+// rules are the only ones (CONTRACT 3 and README "Metric definitions").
+/**
+ * The month a week belongs to, ISO's rule: the month holding its Thursday (most of its days). A week's roster
+ * month (CONTRACT 3, user_adoption_rate; the people tables), and a month's weeks (weeksOfMonth).
+ * @example monthOfWeek('2026-W44') // '2026-10': Thursday 29 October, though the week ends on 1 November
+ */
+export function monthOfWeek(week: IsoWeek): string {
+  return weekBounds(week).thursday.slice(0, 7);
+}
+
+/**
+ * The last month a week reaches: the month holding its Sunday. Month-grain tables (ASI) run up to the report
+ * week's last month, so that every task up to the report week's end is in them; the report quotes that month.
+ * @example lastMonthOfWeek('2026-W44') // '2026-11'
+ */
+export function lastMonthOfWeek(week: IsoWeek): string {
+  return weekBounds(week).end.slice(0, 7);
+}
+
+/**
+ * The ISO weeks whose month (monthOfWeek: the month holding their Thursday) is `month`: the weeks a roster month
+ * speaks for and a month's weekly numbers add up over; none for a value that is no month.
+ * @example weeksOfMonth('2026-11') // ['2026-W45', '2026-W46', '2026-W47', '2026-W48']
+ */
+export function weeksOfMonth(month: string): IsoWeek[] {
+  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  if (!first.isValid) return [];
+  const weeks: IsoWeek[] = [];
+  for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
+    if (day.weekday === 4) weeks.push(`${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`);
+  }
+  return weeks;
+}
+
 /**
  * The instant (epoch ms) an ISO week begins in a time zone: its Monday's local midnight.
  * @example weekStartMs('2026-W47', 'UTC') // Date.parse('2026-11-16T00:00:00Z')

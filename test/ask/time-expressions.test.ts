@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { textTokens } from '../../src/ask/text-tokens.js';
-import { parseTimeExpression, weeksOfMonth } from '../../src/ask/time-expressions.js';
+import { parseTimeExpression } from '../../src/ask/time-expressions.js';
+import { weeksOfMonth } from '../../src/util/iso-week.js';
 
 const scopeOf = (question: string, reportWeek = '2026-W47') => parseTimeExpression(textTokens(question), reportWeek).scope;
 

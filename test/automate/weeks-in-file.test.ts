@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { weeksInFile, weeksOfMonth } from '../../src/automate/weeks-in-file.js';
+import { weeksInFile } from '../../src/automate/weeks-in-file.js';
+import { weeksOfMonth } from '../../src/util/iso-week.js';
 import { rosterZones } from '../../src/automate/roster-zones.js';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { dateOfDay, dayNumber, lastDateOfMonth, monthNumber, monthOfNumber, parseIsoWeek, shiftMonth, weekdayOfDay, weekRange } from '../../src/util/iso-week.js';
+import { dateOfDay, dayNumber, lastDateOfMonth, lastMonthOfWeek, monthNumber, monthOfNumber, monthOfWeek, parseIsoWeek, shiftMonth, weekdayOfDay, weekRange, weeksOfMonth } from '../../src/util/iso-week.js';
 
 test('dates and months count as numbers, across years and past year 9999', () => {
   expect(dayNumber('1970-01-01')).toBe(0);
@@ -28,4 +28,14 @@ describe('lastDateOfMonth', () => {
 
 test('an ISO week as typed is its one spelling: the W in either case, spaces around ignored; no week is null', () => {
   expect(['2026-W47', '2026-w47', ' 2026-w53 ', '2020-w53', '2026W47', '2026-W7', '2026-W00', 'latest'].map(parseIsoWeek)).toEqual(['2026-W47', '2026-W47', '2026-W53', '2020-W53', null, null, null, null]);
+});
+
+test('a week\'s month: the month of its Thursday (roster month, a month\'s weeks); its last month: that of its Sunday', () => {
+  // 2026-W44 runs Monday 26 October to Sunday 1 November; 2026-W53 from 28 December 2026 to 3 January 2027
+  expect(['2026-W44', '2026-W45', '2026-W53', '2027-W01'].map(monthOfWeek)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
+  expect(['2026-W44', '2026-W45', '2026-W53', '2027-W01'].map(lastMonthOfWeek)).toEqual(['2026-11', '2026-11', '2027-01', '2027-01']);
+  // weeksOfMonth is monthOfWeek's inverse
+  expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
+  expect(weeksOfMonth('2026-12').every((week) => monthOfWeek(week) === '2026-12')).toBe(true);
+  expect(weeksOfMonth('2026-13')).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { lastMonthOfWeek } from '../../util/iso-week.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
@@ -61,7 +62,7 @@ function hoursCaption(doc: MetricsDocument): string {
 
 function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
   const { accuracyTarget } = reportThresholds(doc, thresholds);
-  const month = doc.week_end.slice(0, 7);
+  const month = lastMonthOfWeek(doc.week);
   const below = doc.tables.accuracy_stability
     .filter((row) => row.month === month && row.team !== '*' && row.suppressed !== true && typeof row.asi === 'number' && row.asi < accuracyTarget)
     .map((row) => row.team);

@@ -1,5 +1,6 @@
 import type { MetricsDocument } from '../../metrics/document.js';
 import { compareText } from '../../util/compare-text.js';
+import { lastMonthOfWeek } from '../../util/iso-week.js';
 import { namedTeams } from '../narrative.js';
 import { ALL_TEAMS_COLOR, ALL_TEAMS_LABEL, MUTED_COLOR, OTHER_TEAMS, isShown, teamLabel } from './chart-style.js';
 import { reportThresholds, type ReportThresholds } from './report-thresholds.js';
@@ -36,7 +37,7 @@ export function trendTeams(doc: MetricsDocument): string[] {
  */
 export function asiTeams(doc: MetricsDocument, thresholds: Partial<ReportThresholds> = {}): string[] {
   const { accuracyTarget } = reportThresholds(doc, thresholds);
-  const month = doc.week_end.slice(0, 7);
+  const month = lastMonthOfWeek(doc.week);
   const asiOf = new Map<string, number>();
   for (const row of doc.tables.accuracy_stability) {
     if (row.month === month && row.team !== '*' && isShown(row) && typeof row.asi === 'number') asiOf.set(row.team, row.asi);
