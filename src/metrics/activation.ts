@@ -19,7 +19,7 @@ export const activation: Kpi = {
   id: 'activation',
   title: 'Activation of licensed users',
   definition:
-    'Per week (up to the report week) and per calendar month, per team: licensed_users = users with a roster row ' +
+    'Per week (up to the report week) and per calendar month (up to the report week\'s month, the one holding its Thursday: not a month it only reaches into), per team: licensed_users = users with a roster row ' +
     'licensed = true for the period\'s roster month (a week\'s is the month holding its Thursday; the roster is monthly, so a ' +
     'licence counts from the first day of the first month it is listed, whatever day it was granted); new_ai_users = those ' +
     'licensed users whose first completed AI task over all loaded data starts in the period; activation_rate = new_ai_users / ' +

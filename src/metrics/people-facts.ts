@@ -31,7 +31,7 @@ export interface PeopleFacts {
   lastTeam: Map<string, Map<string, string | null>>;
   /** Start (epoch ms) of each user's last AI task, and its team. */
   lastAiTask: Map<string, { startedAt: number; team: string | null }>;
-  /** Weeks and months holding any task, up to the report week (months: up to the report week's month), sorted. */
+  /** Weeks and months holding any task, up to the report week (months: up to the report week's month, monthOfWeek), sorted. */
   weeks: string[];
   months: string[];
 }
@@ -168,7 +168,7 @@ function collectFacts(context: KpiContext): PeopleFacts {
   }
   const periods = facts.task_periods ?? [];
   const weeks = [...new Set(periods.map((row) => row.week as string))].filter((week) => dayNumber(weekBounds(week).start) <= dayNumber(report.start)).sort();
-  const months = [...new Set(periods.map((row) => row.month as string))].filter((month) => monthNumber(month) <= monthNumber(report.month)).sort();
+  const months = [...new Set(periods.map((row) => row.month as string))].filter((month) => monthNumber(month) <= monthNumber(report.rosterMonth)).sort();
   return { roster, licensedByMonth, firstLicensedMonth, firstAiTask, aiTasksByWeek, activeByMonth, lastTeam, lastAiTask, weeks, months };
 }
 

@@ -15,7 +15,7 @@ export const retention: Kpi = {
     'retained_m2 are the shares of the cohort with an AI task in C+1 and C+2. active_users are the users with an AI task ' +
     'in month M (team: roster team of M, else that of their last AI task in M); active_retention = the share of them with ' +
     'an AI task in M+1, active_retention_m2 in M+2. A month that is not entirely inside the loaded dates (or ends after ' +
-    'the report week\'s Sunday) gives null, not 0. Rows up to the report week\'s month. Team rows with fewer active users ' +
+    'the report week\'s Sunday) gives null, not 0. Rows up to the report week\'s month (the one holding its Thursday). Team rows with fewer active users ' +
     'than privacy.minGroupSize are suppressed, and the cohort columns are null when a non-empty cohort is that small.',
   grain: 'month',
   dimensions: ['team'],

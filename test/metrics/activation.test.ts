@@ -53,6 +53,15 @@ describe('activation', () => {
     expect(denominators('week', '2026-W45')).toEqual([['*', 5, 3, 1], ['Finance', 2, 1, 1], ['Legal', 3, 2, 0]]);
   });
 
+  it('runs its months up to the report week\'s month (its Thursday\'s), not into the month its Sunday reaches', () => {
+    // 2026-W44 is Monday 26 October to Sunday 1 November: its month is October. c starts on that Sunday.
+    const data = makeCleanedData({ tasks: [...tasks, { user_id: 'c', team: 'Legal', started_at: '2026-11-01T10:00:00Z' }], roster });
+    const doc = computeMetrics(data, testConfig(), '2026-W44');
+    expect([...new Set(doc.tables.activation.filter((row) => row.grain === 'month').map((row) => row.period))]).toEqual(['2026-10']);
+    expect(period(doc.tables.activation, 'week', '2026-W44')).toEqual([['*', 4, 1, 0.5, 31.4], ['Finance', 1, 0, null, null], ['Legal', 3, 1, 0.5, 31.4]]);
+    expect([...new Set(doc.tables.retention.map((row) => row.month))]).toEqual(['2026-10']);
+  });
+
   it('lists every week holding tasks up to the report week, by the roster month of its Thursday', () => {
     expect(rows.filter((row) => row.grain === 'week' && row.team === '*').map((row) => row.period)).toEqual(['2026-W40', '2026-W41', '2026-W43', '2026-W45', '2026-W46']);
     expect(period(rows, 'week', '2026-W41')).toEqual([
