@@ -809,9 +809,11 @@ function versusPeriods(interpretation: Interpretation, source: MetricsSource, gr
   if (grain === 'week' && versus?.unit === 'week') {
     return { current: [week], previous: [shiftWeek(week, -1)], currentLabel: week, previousLabel: shiftWeek(week, -1) };
   }
+  // a week's month: for a month-grain table the report's last month (its Sunday's), for weekly numbers the month whose
+  // weeks they add up over (its Thursday's), so that the week is among the weeks compared
   const month = time.kind === 'month' ? time.month
     : grain === 'month' && time.kind === 'default' && interpretation.metric.id === 'coverage' ? availableMonths(source, interpretation).at(-1) ?? source.reportMonth
-      : lastMonthOfWeek(week);
+      : grain === 'month' ? lastMonthOfWeek(week) : monthOfWeek(week);
   const before = shiftMonth(month, -1);
   if (grain === 'month') return { current: [month], previous: [before], currentLabel: month, previousLabel: before };
   const weeksIn = (target: string) => weeksOfMonth(target).filter((entry) => source.weeks.includes(entry));

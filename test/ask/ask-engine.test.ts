@@ -899,3 +899,17 @@ describe('counts and values over several weeks, answered as what they measure', 
     expect(ask('adoption in October').interpretation).toBe('adoption rate for all teams, 2026-W40 to 2026-W44, taken together');
   });
 });
+
+describe('uptake ask for a report week that ends in the next month (2026-W44: 26 October to 1 November)', () => {
+  const w44 = createAskEngine(data, config, { week: '2026-W44' });
+
+  test('"versus last month" over weekly numbers takes the month holding the report week (its Thursday\'s), not the one its Sunday reaches', () => {
+    const answer = w44.ask('hours saved versus last month');
+    expect(answer.answer).toBe('Hours saved for all teams: 89.2 h in 2026-10 (weeks 2026-W40 to 2026-W44), with no hours saved in 2026-09 to compare (no data).');
+    expect(answer.weeks).toEqual(OCTOBER);
+  });
+
+  test('a month-grain measure keeps the report\'s last month (the Sunday\'s), as the report quotes it', () => {
+    expect(w44.ask('ASI vs last month').answer).toBe('Accuracy stability (ASI) for all teams: 65.6% in 2026-11 against 55.1% in 2026-10 (+10.5 pts).');
+  });
+});
