@@ -107,3 +107,15 @@ export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { ma
     moreSeverities: severityCounts(alerts.slice(maxAlerts).map((alert) => alert.severity)),
   };
 }
+
+// The notebook that writes the appendix runs before page 1 is fitted to its printed page (fitCover), which may show
+// fewer alerts than FRONT_PAGE_ALERTS, down to one: page 1's "N more alerts are listed in the appendix" must be true
+// whatever it shows, so the appendix lists every alert as soon as there is more than one.
+/**
+ * The alerts the report's appendix lists: all of them, in page 1's order (pageOrder: page 1's come first), when page 1
+ * may leave some off (more than one alert); none otherwise.
+ * @example appendixAlerts(doc).map((alert) => alert.title) // ['Harmful outputs', 'Adoption dropped', 'Logging blind spot']
+ */
+export function appendixAlerts(doc: MetricsDocument): FrontPageAlert[] {
+  return doc.tables.alerts.length > 1 ? pageOrder(doc.tables.alerts).map(describeAlert) : [];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, frontPage, moreAlertsSentence } from '../../src/render/front-page.js';
+import { appendixAlerts, describeAlert, frontPage, moreAlertsSentence } from '../../src/render/front-page.js';
 import { metricsFixture } from '../deliver/metrics-fixture.js';
 
 describe('frontPage', () => {
@@ -61,5 +61,27 @@ describe('pageOrder', () => {
     // the latest gap first; the document's own order (severity, rule, team) is left as it is
     expect(all.slice(-2).map((alert) => alert.team)).toEqual(['Legal', 'HR']);
     expect(doc.tables.alerts[0].team).toBe('Accounting');
+  });
+});
+
+describe('appendixAlerts', () => {
+  it('lists every alert in page 1\'s order as soon as page 1 may leave one off (it shows fewer than six when they do not fit)', () => {
+    const doc = metricsFixture();
+    const low = { rule: 'blind_spot', severity: 'low', team: 'HR', user_id: 'u017', message: 'u017 (HR): only 34 of 50 AI tasks reported for 2026-10 were logged' };
+    const high = { rule: 'adoption_drop', severity: 'high', team: 'Legal', message: 'Legal: adoption fell 14.2 points' };
+    const critical = { rule: 'harm_rate', severity: 'critical', team: '*', message: '*: 1 of 41 AI tasks were flagged harmful' };
+    doc.tables.alerts = [low, high, critical];
+    // three alerts fit page 1's six, but page 1 may show only one of them: the appendix holds all three, page 1's first
+    expect(appendixAlerts(doc).map((alert) => [alert.severity, alert.title, alert.team])).toEqual([
+      ['critical', 'Harmful outputs', 'All teams'],
+      ['high', 'Adoption dropped', 'Legal'],
+      ['low', 'Logging blind spot', 'HR'],
+    ]);
+    expect(appendixAlerts(doc).slice(0, 2)).toEqual(frontPage(doc, { maxAlerts: 2 }).alerts);
+    // one alert is always on page 1; none, nothing to list
+    doc.tables.alerts = [high];
+    expect(appendixAlerts(doc)).toEqual([]);
+    doc.tables.alerts = [];
+    expect(appendixAlerts(doc)).toEqual([]);
   });
 });
