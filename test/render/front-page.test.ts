@@ -67,9 +67,9 @@ describe('pageOrder', () => {
 describe('appendixAlerts', () => {
   it('lists every alert in page 1\'s order as soon as page 1 may leave one off (it shows fewer than six when they do not fit)', () => {
     const doc = metricsFixture();
-    const low = { rule: 'blind_spot', severity: 'low', team: 'HR', user_id: 'u017', message: 'u017 (HR): only 34 of 50 AI tasks reported for 2026-10 were logged' };
-    const high = { rule: 'adoption_drop', severity: 'high', team: 'Legal', message: 'Legal: adoption fell 14.2 points' };
-    const critical = { rule: 'harm_rate', severity: 'critical', team: '*', message: '*: 1 of 41 AI tasks were flagged harmful' };
+    const low = { rule: 'blind_spot', severity: 'low' as const, team: 'HR', user_id: 'u017', message: 'u017 (HR): only 34 of 50 AI tasks reported for 2026-10 were logged' };
+    const high = { rule: 'adoption_drop', severity: 'high' as const, team: 'Legal', message: 'Legal: adoption fell 14.2 points' };
+    const critical = { rule: 'harm_rate', severity: 'critical' as const, team: '*', message: '*: 1 of 41 AI tasks were flagged harmful' };
     doc.tables.alerts = [low, high, critical];
     // three alerts fit page 1's six, but page 1 may show only one of them: the appendix holds all three, page 1's first
     expect(appendixAlerts(doc).map((alert) => [alert.severity, alert.title, alert.team])).toEqual([
