@@ -1,76 +1,30 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
-import { isUptakeError, isSystemError, fromSystemError, EXIT_CODES, type UptakeError } from '../errors.js';
-import { guardStandardStreams } from './standard-streams.js';
-import { rejectBlankValues } from './reject-blank-values.js';
-import { rejectOpposites } from './reject-opposites.js';
-import { printable } from '../util/some-names.js';
-import { abandonedRun, commandHandlesSignals, STOP_SIGNALS } from './stop-signals.js';
+// The entry point, and the one place that exits. It imports nothing before its stop signals' handler is in
+// place: static imports load before a module's first line runs, and a SIGTERM that came while commander, zod or a
+// command's modules loaded (the first ~0.2 s, longer on a busy machine) ended uptake with the signal's default,
+// exit 143 and not a word. Only Node's own start, before any JavaScript runs, is out of its reach.
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+/** EXIT_CODES.aborted (errors.ts), written out: nothing is imported before the handler below is in place. */
+const STOPPED = 130;
+/** STOP_SIGNALS (cli/stop-signals.ts), written out for the same reason. */
+const EARLY_STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Builds the `uptake` command tree; every command lives in `cli/commands/`. */
-export async function buildProgram(): Promise<Command> {
-  const program = new Command('uptake')
-    .description("Turns an AI tool's raw usage logs into a weekly adoption report people can trust.")
-    .version(version)
-    .option('--debug', 'on failure, print the stack trace (and its causes) after the one-line message')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  const commands = await import('./commands/index.js');
-  for (const register of commands.registrations) register(program);
-  // (`--input "$EXPORTS"` with EXPORTS unset is refused, never taken for the default)
-  rejectBlankValues(program);
-  // (`--store FILE --no-store` is refused, never settled by the one given last)
-  rejectOpposites(program);
-  return program;
-}
+// Whether a command handles the stop signals now: none can until the command line has loaded.
+let commandHandlesSignals = (): boolean => false;
 
-// The one place that exits: every failure becomes a one-line message and its documented exit code;
-// the stack trace only with --debug (or UPTAKE_DEBUG=1), for a bug report.
-async function main(argv: string[]): Promise<void> {
-  const debug = argv.includes('--debug') || process.env.UPTAKE_DEBUG === '1';
-  try {
-    const program = await buildProgram();
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
-      return;
-    }
-    const known = knownFailure(error);
-    // (a path in it may hold a line break, a terminal escape or a right-to-left override: shown escaped)
-    process.stderr.write(`uptake: ${printable(known ? known.message : `unexpected failure: ${oneLine(error)}`)}\n`);
-    if (debug) process.stderr.write(`${stackWithCauses(error)}\n`);
-    else if (!known) process.stderr.write('uptake: run again with --debug for the stack trace, and please report it\n');
-    process.exitCode = known ? known.exitCode : EXIT_CODES.internal;
-  }
-}
-
-// An UptakeError as it is; a system error nobody wrapped (a full disk, a read-only folder) as the
-// UptakeError it stands for, naming the errno and the path.
-function knownFailure(error: unknown): UptakeError | null {
-  if (isUptakeError(error)) return error;
-  if (isSystemError(error)) return fromSystemError(error);
-  return null;
-}
-
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.split('\n')[0];
-}
-
-function stackWithCauses(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
-    parts.push(depth === 0 ? '' : 'caused by: ');
-    parts[parts.length - 1] += current instanceof Error ? (current.stack ?? current.message) : String(current);
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join('\n');
+// A command without a run to finish (metrics, validate, ask, generate, ...), and every command while it loads,
+// ended silently with 128 + the signal's number, an exit code uptake does not document. While no command
+// handles the stop signals, one ends uptake at once (whatever it was loading or computing), saying so, with the
+// aborted run's exit code; the signals' default action comes back first, so that a second one ends a process
+// whose exit a system call holds.
+function stopAtOnceOnSignals(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (commandHandlesSignals()) return;
+    for (const each of EARLY_STOP_SIGNALS) process.removeAllListeners(each);
+    process.stderr.write(`uptake: stopped by ${signal} before it finished\n`);
+    process.exit(STOPPED);
+  };
+  for (const signal of EARLY_STOP_SIGNALS) process.on(signal, stop);
 }
 
 // process.exit joins libuv's threads, and one blocked for good in a system call (open() of a FIFO that no process
@@ -79,8 +33,8 @@ function stackWithCauses(error: unknown): string {
 // own clean-up takes moments) ends by SIGINT's default action instead, which shells report as 130, the exit code
 // it stands for.
 async function exitProcess(code: number): Promise<void> {
-  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
-  if (code === EXIT_CODES.aborted) {
+  for (const signal of EARLY_STOP_SIGNALS) process.removeAllListeners(signal);
+  if (code === STOPPED) {
     const fileIoPending = () => process.getActiveResourcesInfo().some((resource) => resource.startsWith('FSReq'));
     for (let waited = 0; fileIoPending() && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     if (fileIoPending()) process.kill(process.pid, 'SIGINT');
@@ -88,31 +42,9 @@ async function exitProcess(code: number): Promise<void> {
   process.exit(code);
 }
 
-// A command without a run to finish (metrics, validate, ask, generate, ...) ended silently with 128 + the
-// signal's number, an exit code uptake does not document. While no command handles the stop signals, one ends
-// uptake at once (whatever it was computing), saying so, with the aborted run's exit code; the signals' default
-// action comes back first, so that a second one ends a process whose exit a system call holds.
-function stopAtOnceOnSignals(): void {
-  const stop = (signal: NodeJS.Signals) => {
-    if (commandHandlesSignals()) return;
-    for (const each of STOP_SIGNALS) process.removeAllListeners(each);
-    process.stderr.write(`uptake: stopped by ${signal} before it finished\n`);
-    process.exit(EXIT_CODES.aborted);
-  };
-  for (const signal of STOP_SIGNALS) process.on(signal, stop);
-}
-
-guardStandardStreams();
 stopAtOnceOnSignals();
-// A run aborted by a stop signal that does not stop (see abandonedRun) is not waited for.
-const abandoned = await Promise.race([main(process.argv).then(() => null), abandonedRun()]);
-if (abandoned) {
-  process.stderr.write(`uptake: ${abandoned.message}\n`);
-  process.exitCode = abandoned.exitCode;
-}
-// stdout and stderr are asynchronous when they are pipes: let them drain, or `uptake metrics --json | jq`
-// gets only the first 64 KB (an abandoned run waits a second at most: a reader may be gone too). Then exit,
-// since a failed command may leave handles (browser, sockets) open.
-const drained = Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
-await (abandoned ? Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1000))]) : drained);
+const commandLine = await import('./command-line.js');
+commandHandlesSignals = commandLine.commandHandlesSignals;
+// Then exit, since a failed command may leave handles (browser, sockets) open.
+await commandLine.runCommandLine(process.argv);
 await exitProcess(Number(process.exitCode ?? 0));
