@@ -54,6 +54,7 @@ export interface RunRecord {
   startedAt: string;
   endedAt: string | null;
   durationMs: number | null;
+  /** The weeks the run was asked for; for a run asked for `latest` or `due` (`uptake run`, a scheduled run), the weeks its result reports. */
   weeks: string[];
   scheduledFor: string | null;
   error: RunLogError | null;
@@ -159,7 +160,7 @@ export async function readRuns(
         startedAt: entry.at,
         endedAt: end?.at ?? null,
         durationMs: end?.durationMs ?? null,
-        weeks: entry.weeks ?? [],
+        weeks: entry.weeks?.length ? entry.weeks : weeksOfResult(end?.result),
         scheduledFor: entry.scheduledFor ?? null,
         error: end?.error ?? null,
         why: null,
@@ -186,4 +187,14 @@ export async function readRuns(
     }
   }
   return runs;
+}
+
+// A run asked for `latest` or `due` (by hand, or by the schedule) starts without its weeks: the week it resolved
+// to is in the job's result, `{ week }` of a report or `{ reports: [{ week }] }` of several.
+function weeksOfResult(result: unknown): string[] {
+  if (result === null || typeof result !== 'object') return [];
+  const { week, reports } = result as { week?: unknown; reports?: unknown };
+  if (typeof week === 'string') return [week];
+  if (Array.isArray(reports)) return reports.map((report: { week?: unknown } | null) => report?.week).filter((each): each is string => typeof each === 'string');
+  return [];
 }

@@ -147,7 +147,7 @@ export function formatStatus(report: StatusReport): string {
             run.reason,
             run.outcome,
             run.duration_ms === null ? null : `${(run.duration_ms / 1000).toFixed(1)} s`,
-            run.weeks.join(' ') || reportedWeeks(run.result),
+            run.weeks.join(' '),
             run.error ? `${run.error.kind}: ${run.error.message}` : (run.why ?? ''),
           ]),
         )}`,
@@ -201,13 +201,4 @@ function nextRunLine(report: StatusReport): string {
         ? `the scheduler (\`uptake schedule\`) last started on ${report.scheduler.host}, another host, which cannot be checked from here`
         : 'the scheduler (`uptake schedule`) is not running';
   return `Next scheduled run: none known: ${scheduler}; its cron "${next.cron}" would start one at ${when}. A cron table or systemd timer running \`uptake run\` keeps its own times.`;
-}
-
-// A scheduled run asks for `latest`; the week it resolved to is in the job's result.
-function reportedWeeks(result: unknown): string {
-  if (result === null || typeof result !== 'object') return '';
-  const { week, reports } = result as { week?: unknown; reports?: Array<{ week?: unknown }> };
-  if (typeof week === 'string') return week;
-  if (Array.isArray(reports)) return reports.map((report) => String(report.week ?? '')).join(' ');
-  return '';
 }

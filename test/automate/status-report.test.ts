@@ -7,6 +7,7 @@ import { appendRun } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { statusReport, formatStatus } from '../../src/automate/status-report.js';
 import { writeWatchWaiting } from '../../src/automate/watch-waiting.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let output: string;
 beforeEach(async () => {
@@ -90,6 +91,35 @@ describe('statusReport', () => {
     );
     expect(text).toContain('Scheduler: on another host, not checked from here (last started 2026-11-16T04:00:00.000Z as pid 1 on box;');
     expect(text).toContain('Dead-man check (8 days): ok: last successful report 2026-11-16T05:01:30.000Z (4.3 days ago; limit 8 days)');
+  });
+
+  it('gives each run the weeks the text shows: a run asked for `latest` (by hand, scheduled) or a watch batch takes them from its result', async () => {
+    const log = statePaths(output).runLog;
+    const box = hostname();
+    // `uptake run` (reason manual) starts without weeks; its result names the week it resolved to
+    await appendRun(log, { event: 'start', runId: 'hand', at: '2026-11-23T09:00:00.000Z', reason: 'manual', pid: 7, host: box });
+    await appendRun(log, { event: 'end', runId: 'hand', at: '2026-11-23T09:01:00.000Z', outcome: 'ok', durationMs: 60_000, result: { status: 'ok', week: '2026-W47', outDir: '/srv/out/2026-W47' } });
+    await appendRun(log, { event: 'start', runId: 'many', at: '2026-11-24T09:00:00.000Z', reason: 'watch', pid: 7, host: box, weeks: [] });
+    await appendRun(log, { event: 'end', runId: 'many', at: '2026-11-24T09:01:00.000Z', outcome: 'ok', durationMs: 60_000, result: { reports: [{ week: '2026-W46' }, { week: '2026-W47' }] } });
+    await appendRun(log, { event: 'start', runId: 'asked', at: '2026-11-25T09:00:00.000Z', reason: 'watch', pid: 7, host: box, weeks: ['2026-W45'] });
+    await appendRun(log, { event: 'end', runId: 'asked', at: '2026-11-25T09:01:00.000Z', outcome: 'ok', durationMs: 60_000, result: { week: '2026-W47' } });
+    await appendRun(log, { event: 'start', runId: 'failed', at: '2026-11-26T09:00:00.000Z', reason: 'manual', pid: 7, host: box });
+    await appendRun(log, { event: 'end', runId: 'failed', at: '2026-11-26T09:00:05.000Z', outcome: 'error', durationMs: 5000, error: { kind: 'input', message: 'no file', exitCode: 3 } });
+    const report = await statusReport(parseConfig({ output }), { now: Date.parse('2026-11-27T12:00:00Z'), last: 10, isAlive: () => false });
+    expect(report.runs.map((run) => [run.run_id, run.weeks])).toEqual([
+      ['failed', []],
+      ['asked', ['2026-W45']],
+      ['many', ['2026-W46', '2026-W47']],
+      ['hand', ['2026-W47']],
+    ]);
+    // the JSON and the text say the same
+    const text = formatStatus(report);
+    expect(text).toMatch(/2026-11-23 09:00:00Z {2}manual {2}ok {7}60\.0 s {4}2026-W47$/m);
+    expect(text).toMatch(/2026-11-24 09:00:00Z {2}watch {3}ok {7}60\.0 s {4}2026-W46 2026-W47/);
+    // and so does `uptake status --json` of the built CLI
+    const cli = await runCli(['status', '--json', '--out', output]);
+    expect(cli.code).toBe(0);
+    expect((JSON.parse(cli.stdout) as { runs: Array<{ run_id: string; weeks: string[] }> }).runs.find((run) => run.run_id === 'hand')?.weeks).toEqual(['2026-W47']);
   });
 
   it('calls the next run scheduled only while a scheduler is up, by the cron it was started with', async () => {
