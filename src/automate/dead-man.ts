@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { hostname } from 'node:os';
-import { appendRun, isDatedAhead, readRunLog, type RunLogEntry } from './run-log.js';
+import { appendRun, isDatedAhead, type RunLogEntry } from './run-log.js';
 import { readStateFile } from '../util/read-state-file.js';
 
 /** Exit code of `uptake status --check` when no report was produced for too long (documented in the README). */
@@ -62,15 +62,17 @@ export function deadManCheck(entries: RunLogEntry[], options: { days: number; no
 
 /**
  * Starts the dead-man's clock on a run log with no entry the check counts (a fresh install, before its first run):
- * appends a `monitor-start` line dated `now`, from which deadManCheck counts until the first success. True when
- * it wrote one; a log with a counted entry is left as it is.
- * @example await startMonitoring('output/.uptake/runs.jsonl', Date.now())
+ * appends a `monitor-start` line dated `now`, from which deadManCheck counts until the first success. `entries` are
+ * the log's, as the caller read them (a large log is read once per command); it gives them back as they are now,
+ * with the line it wrote. A log with a counted entry is left as it is.
+ * @example const entries = await startMonitoring('output/.uptake/runs.jsonl', await readRunLog('output/.uptake/runs.jsonl'), Date.now())
  */
-export async function startMonitoring(runLogPath: string, now: number): Promise<boolean> {
+export async function startMonitoring(runLogPath: string, entries: RunLogEntry[], now: number): Promise<RunLogEntry[]> {
   // (the check's own reading of the log: its first counted entry is where monitoring began)
-  if (deadManCheck(await readRunLog(runLogPath), { days: 1, now }).monitoredSince !== null) return false;
-  await appendRun(runLogPath, { event: 'monitor-start', at: new Date(now).toISOString(), host: hostname() });
-  return true;
+  if (deadManCheck(entries, { days: 1, now }).monitoredSince !== null) return entries;
+  const started: RunLogEntry = { event: 'monitor-start', at: new Date(now).toISOString(), host: hostname() };
+  await appendRun(runLogPath, started);
+  return [...entries, started];
 }
 
 /** Sends the dead-man notice; uptake's CLI wires stderr and the configured channels in. */

@@ -142,9 +142,16 @@ export async function readRuns(
   runLogPath: string,
   options: { isAlive?: (pid: number) => boolean; host?: string } = {},
 ): Promise<RunRecord[]> {
+  return runsOf(await readRunLog(runLogPath), options);
+}
+
+/**
+ * readRuns over entries already read (readRunLog): a command that needs the entries too reads the log once.
+ * @example runsOf(await readRunLog('output/.uptake/runs.jsonl')).at(-1)?.outcome // 'ok'
+ */
+export function runsOf(entries: RunLogEntry[], options: { isAlive?: (pid: number) => boolean; host?: string } = {}): RunRecord[] {
   const isAlive = options.isAlive ?? pidIsAlive;
   const host = options.host ?? hostname();
-  const entries = await readRunLog(runLogPath);
   const ends = new Map<string, Extract<RunLogEntry, { event: 'end' }>>();
   for (const entry of entries) if (entry.event === 'end') ends.set(entry.runId, entry);
   const lastStart = entries.findLastIndex((entry) => entry.event === 'start');

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { textTable } from '../util/text-table.js';
 import { deadManCheck, type DeadManResult } from './dead-man.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
-import { readRunLog, readRuns, type RunRecord } from './run-log.js';
+import { readRunLog, runsOf, type RunLogEntry, type RunRecord } from './run-log.js';
 import { readRunLock } from './run-lock.js';
 import { isSameProcess } from '../util/process-identity.js';
 import { scheduleCron } from './schedule.js';
@@ -51,18 +51,19 @@ export interface StatusReport {
 }
 
 /**
- * Gathers the run log, the next cron occurrence, the lock and the dead-man check.
+ * Gathers the run log, the next cron occurrence, the lock and the dead-man check; `entries`: the run log's, when
+ * the caller has read them already (a large log is read once per command).
  * @example const report = await statusReport(config, { now: Date.now(), last: 10 }); report.dead_man.overdue
  */
 export async function statusReport(
   config: Config,
-  options: { now: number; last: number; isAlive?: (pid: number) => boolean },
+  options: { now: number; last: number; isAlive?: (pid: number) => boolean; entries?: RunLogEntry[] },
 ): Promise<StatusReport> {
   const paths = statePaths(config.output);
   const isAlive = options.isAlive ?? pidIsAlive;
   const host = hostname();
-  const entries = await readRunLog(paths.runLog);
-  const runs = await readRuns(paths.runLog, { isAlive, host });
+  const entries = options.entries ?? (await readRunLog(paths.runLog));
+  const runs = runsOf(entries, { isAlive, host });
   let scheduler: StatusReport['scheduler'] = null;
   let watcher: StatusReport['watcher'] = null;
   let schedulerCron: { cron: string; timezone: string } = config.schedule;

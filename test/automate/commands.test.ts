@@ -56,6 +56,40 @@ describe('uptake status', () => {
   });
 });
 
+// Every time the command opens the run log to read it, from the system calls of the real process (strace).
+async function runLogReads(args: string[]): Promise<{ reads: number; exitCode: number | undefined; stdout: string }> {
+  const trace = join(dir, 'trace');
+  const result = await execa('strace', ['-f', '-qq', '-e', 'trace=openat', '-o', trace, 'node', cli, ...args], { reject: false });
+  const { readFile } = await import('node:fs/promises');
+  const opens = (await readFile(trace, 'utf8')).split('\n').filter((line) => line.includes(statePaths(output).runLog));
+  return { reads: opens.filter((line) => !/O_WRONLY|O_RDWR/.test(line)).length, exitCode: result.exitCode, stdout: result.stdout };
+}
+
+const hasStrace = (await execa('strace', ['-V'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
+
+describe.skipIf(!hasStrace)('uptake status reads the run log once', () => {
+  it('--check --notify over an overdue log: once (the dead-man start, the report and the notice share it)', async () => {
+    const log = statePaths(output).runLog;
+    await appendRun(log, { event: 'start', runId: 'a', at: '2026-10-01T05:00:00.000Z', reason: 'manual', pid: 1, host: 'elsewhere' });
+    await appendRun(log, { event: 'end', runId: 'a', at: '2026-10-01T05:01:00.000Z', outcome: 'ok', durationMs: 60_000, result: { week: '2026-W39' } });
+    const overdue = await runLogReads(['status', '--config', config, '--check', '--notify', '--json']);
+    expect(overdue.exitCode).toBe(11);
+    expect(JSON.parse(overdue.stdout).runs[0].weeks).toEqual(['2026-W39']);
+    expect(overdue.reads).toBe(1);
+    // plain status too
+    expect((await runLogReads(['status', '--config', config])).reads).toBe(1);
+  });
+
+  it('--check --notify on a fresh install: read once, the monitor-start line written, and the report counts from it', async () => {
+    const fresh = await runLogReads(['status', '--config', config, '--check', '--notify', '--json']);
+    expect(fresh.exitCode).toBe(0);
+    expect(fresh.reads).toBe(1);
+    const entries = await readRunLog(statePaths(output).runLog);
+    expect(entries.map((entry) => entry.event)).toEqual(['monitor-start']);
+    expect(JSON.parse(fresh.stdout).dead_man).toMatchObject({ overdue: false, monitored_since: entries[0].at, silent_days: 0 });
+  });
+});
+
 describe('uptake schedule --once-now', () => {
   it('runs the job once under the lock, logs the failure, and exits with its code', async () => {
     const result = await execa('node', [cli, 'schedule', '--config', config, '--once-now', '--no-deliver'], { reject: false });

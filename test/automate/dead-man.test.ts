@@ -100,9 +100,10 @@ describe('startMonitoring', () => {
 
   it('writes one monitor-start line into a missing or empty log, from which the check counts, and none beside a counted entry', async () => {
     const log = join(dir, 'state', 'runs.jsonl');
-    expect(await startMonitoring(log, at('2026-11-20T09:00:00.000Z'))).toBe(true);
-    expect(await startMonitoring(log, at('2026-11-21T09:00:00.000Z'))).toBe(false);
+    const started = await startMonitoring(log, await readRunLog(log), at('2026-11-20T09:00:00.000Z'));
+    expect(await startMonitoring(log, await readRunLog(log), at('2026-11-21T09:00:00.000Z'))).toEqual(started);
     const entries = await readRunLog(log);
+    expect(started).toEqual(entries);
     expect(entries).toMatchObject([{ event: 'monitor-start', at: '2026-11-20T09:00:00.000Z' }]);
     expect(deadManCheck(entries, { days: 8, now: at('2026-11-27T09:00:00.000Z') })).toMatchObject({ overdue: false, monitoredSince: '2026-11-20T09:00:00.000Z', silentDays: 7 });
     expect(deadManCheck(entries, { days: 8, now: at('2026-11-29T09:00:00.000Z') }).message).toBe(
@@ -113,7 +114,7 @@ describe('startMonitoring', () => {
   it('starts the clock when every entry is dated ahead of the clock (they are not counted)', async () => {
     const log = join(dir, 'runs.jsonl');
     for (const entry of run('a', '2036-01-05T06:00:00.000Z', 'ok')) await appendRun(log, entry);
-    expect(await startMonitoring(log, at('2026-11-20T09:00:00.000Z'))).toBe(true);
+    expect(await startMonitoring(log, await readRunLog(log), at('2026-11-20T09:00:00.000Z'))).toEqual(await readRunLog(log));
     const check = deadManCheck(await readRunLog(log), { days: 8, now: at('2026-11-21T09:00:00.000Z') });
     expect(check).toMatchObject({ overdue: false, lastSuccessAt: null, monitoredSince: '2026-11-20T09:00:00.000Z' });
   });

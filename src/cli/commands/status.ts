@@ -51,16 +51,22 @@ Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --ch
       const { numberOption } = await import('../number-option.js');
       const last = numberOption(options.last, '--last', 'a whole number of runs', { whole: true, max: Number.MAX_SAFE_INTEGER });
       const now = Date.now();
+      const runLog = statePaths(config.output).runLog;
+      // (read once: the dead-man's start, the report and the notice all look at these entries)
+      let entries = await readRunLog(runLog);
       // A check over an empty run log (a fresh install whose first run is days away) starts the dead-man's clock
       // instead of calling the install overdue; an empty log stays overdue when that line cannot be written.
       if (options.check) {
         const { startMonitoring } = await import('../../automate/dead-man.js');
-        await startMonitoring(statePaths(config.output).runLog, now).catch((error: Error) => log(`uptake status: could not note the start of monitoring: ${error.message}`));
+        entries = await startMonitoring(runLog, entries, now).catch((error: Error) => {
+          log(`uptake status: could not note the start of monitoring: ${error.message}`);
+          return entries;
+        });
       }
-      const report = await statusReport(config, { now, last });
+      const report = await statusReport(config, { now, last, entries });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
       if (options.notify && report.dead_man.overdue) {
-        const { notified } = await notifyIfOverdue(await readRunLog(statePaths(config.output).runLog), {
+        const { notified } = await notifyIfOverdue(entries, {
           days: config.schedule.deadManDays,
           now,
           notify: deadManNotifier(config, { log }),
