@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, realpath, rm } from 'node:fs/promises';
+import { copyFile, readdir, realpath, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channe
 import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
 import type { AlertChannel, AlertRoutingResult } from './deliver/alert-routing.js';
 import type { LeftOutFile, ReadAsIsFile } from './automate/job.js';
+import { makeFolder } from './util/make-folder.js';
 
 // Each stage loads its own modules (about a second for all of them) when it begins: the kernel starts
 // before ingest's modules load, and a run without delivery never loads nodemailer. Stage timings
@@ -527,7 +528,7 @@ export function failedNotebookPath(outRoot: string, week: string): string {
 // Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where.
 async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath: string): Promise<never> {
   if (!(error instanceof UptakeError) || error.kind !== 'notebook' || !existsSync(stagedPath)) throw error;
-  await mkdir(dirname(keptPath), { recursive: true });
+  await makeFolder(dirname(keptPath));
   await copyFile(stagedPath, keptPath);
   const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, keptPath) : `${error.message}; the partial notebook is in ${keptPath}`;
   throw new UptakeError('notebook', message, { cause: error });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, constants, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { UptakeError, isSystemError, isUptakeError, systemErrorText, type UptakeErrorKind } from '../errors.js';
 import { statePaths } from './state-paths.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** One check of `uptake doctor`: what was checked, and what came of it. */
 export interface DoctorCheck {
@@ -23,8 +24,16 @@ export interface DoctorOptions {
   outDir?: string;
   /** Skip starting Chromium and the kernel (their lookups are still checked). */
   quick?: boolean;
+  /** Seconds a check may take, by its name, where not CHECK_LIMIT_SEC's. */
+  checkLimitSec?: Readonly<Record<string, number>>;
   onCheck?: (check: DoctorCheck) => void;
 }
+
+// A probe can wait for good (a folder on a hung network mount, a file system that never answers): each check has
+// a time limit, past which doctor calls it not checked, says so, and goes on, so it always finishes. Starting
+// Chromium (30 s) and the kernel (90 s to start, 90 s to answer) have limits of their own, within these.
+/** Seconds each check may take, by name; the files' checks are quick when anything answers. */
+export const CHECK_LIMIT_SEC: Readonly<Record<string, number>> = { output: 20, input: 60, duckdb: 20, chromium: 60, kernel: 200, default: 60 };
 
 // Everything a run needs from the world, tried in seconds without running the report: settings,
 // secrets, the SMTP server (login), Slack's webhook host, the databases, Chromium and the kernel.
@@ -38,10 +47,17 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   const checks: DoctorCheck[] = [];
   const check = async (name: string, work: () => Promise<string>) => {
     let result: DoctorCheck;
+    const limitSec = options.checkLimitSec?.[name] ?? CHECK_LIMIT_SEC[name] ?? CHECK_LIMIT_SEC.default;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new UptakeError('environment', `could not be checked: no answer within ${limitSec} s (it waits on something that does not end, such as a hung network mount); the checks after it went on`)), limitSec * 1000);
+    });
     try {
-      result = { name, ok: true, detail: await work() };
+      result = { name, ok: true, detail: await Promise.race([work(), late]) };
     } catch (error) {
       result = { name, ok: false, detail: (error as Error)?.message ?? String(error), kind: isUptakeError(error) ? error.kind : 'internal' };
+    } finally {
+      clearTimeout(timer);
     }
     checks.push(result);
     options.onCheck?.(result);
@@ -49,7 +65,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
 
   await check('config', async () => 'read and valid');
   await check('output', async () => {
-    await mkdir(outRoot, { recursive: true }).catch(() => undefined);
+    await makeFolder(outRoot).catch(() => undefined);
     try {
       await access(outRoot, constants.W_OK);
     } catch (error) {
@@ -60,7 +76,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     const state = statePaths(outRoot).dir;
     const probe = join(state, `.doctor.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
-      await mkdir(state, { recursive: true });
+      await makeFolder(state);
       await writeFile(probe, 'uptake doctor: can a run write here?\n', { flag: 'wx' });
     } catch (error) {
       const reason = isSystemError(error) ? systemErrorText(error) : (error as Error)?.message ?? String(error);
@@ -101,7 +117,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     if (target.kind === 'duckdb') {
       await check('duckdb', async () => {
         const folder = dirname(resolve(target.path));
-        await mkdir(folder, { recursive: true }).catch(() => undefined);
+        await makeFolder(folder).catch(() => undefined);
         try {
           await access(folder, constants.W_OK);
         } catch (error) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type Stats } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import { createGunzip } from 'node:zlib';
 import { isOutputSystemError, isSystemError, outputError } from '../errors.js';
 import { openInputFile } from '../util/open-regular-file.js';
 import { lastRecordProbe, unreadable } from './file-is-complete.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** A file read once into the store: its content's hash and the private copy the runs read. */
 export interface TakenFile {
@@ -33,7 +34,7 @@ export type TakeIn = TakenFile | { complete: false; why: string; changing?: true
  * @example await takeInFile('incoming/ai_logs_2026-W47.csv', 'output/.uptake/watch-snapshot/store') // { complete: true, sha256: 'e3b0…', copy: '…/store/e3b0…/ai_logs_2026-W47.csv', … }
  */
 export async function takeInFile(path: string, store: string, options: { asIs?: boolean } = {}): Promise<TakeIn> {
-  await mkdir(store, { recursive: true }).catch((error: unknown) => {
+  await makeFolder(store).catch((error: unknown) => {
     throw outputError(store, error);
   });
   const partial = join(store, `.incoming-${randomBytes(6).toString('hex')}`);
@@ -92,7 +93,7 @@ export async function takeInFile(path: string, store: string, options: { asIs?: 
   const folder = join(store, sha256);
   const copy = join(folder, basename(path));
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await rename(partial, copy);
   } catch (error) {
     await rm(partial, { force: true });

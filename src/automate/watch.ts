@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, link, readdir, rm, stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { isUtf8 } from 'node:buffer';
@@ -22,6 +22,7 @@ import { rosterZones } from './roster-zones.js';
 import { takeInFile, type TakeIn, type TakenFile } from './take-in-file.js';
 import { writeWatchWaiting, type WaitingFile } from './watch-waiting.js';
 import { printable } from '../util/some-names.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export interface WatchOptions {
   job: Job;
@@ -584,7 +585,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // the batch wait. What was left out, and what was read as it is, goes to the run (its manifest says so).
   async function takeSnapshot(): Promise<Snapshot | { changing: string }> {
     await rm(batchDir, { recursive: true, force: true });
-    await mkdir(batchDir, { recursive: true });
+    await makeFolder(batchDir);
     const files = await inputFiles();
     for (const name of waits.keys()) if (!files.has(name)) waits.delete(name);
     for (const name of seenAhead.keys()) if (!files.has(name)) seenAhead.delete(name);

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { mkdir, open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DuckDBBlobValue,
@@ -15,6 +15,7 @@ import duckdb from '@duckdb/node-bindings';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isUptakeError, UptakeError } from '../errors.js';
 import { blobKey, notWritableError, rebuildCommand, statementQueue, type BlobShelf, type StoreColumnType, type StoreEngine, type StoreValue } from './store-engine.js';
+import { makeFolder } from '../util/make-folder.js';
 
 const TYPES: Record<StoreColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', bytes: 'BLOB' };
 /** Rows per data chunk: DuckDB's vector size. */
@@ -413,7 +414,7 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
       // (what DuckDB cannot move, e.g. to a full disk, stays in memory: the run goes on)
       unawaited(async () => {
         // (a store only read has no writes to move: its cached blocks are dropped, and its folder is left as it is)
-        if (!readOnly) await mkdir(tempFolderOf(path), { recursive: true }).catch((error: unknown) => {
+        if (!readOnly) await makeFolder(tempFolderOf(path)).catch((error: unknown) => {
           const code = (error as NodeJS.ErrnoException).code;
           const what = code === 'EEXIST' || code === 'ENOTDIR' ? 'found something else there; remove it and run again' : `could not make it (${(error as Error).message}); make the store's folder writable, or name a store elsewhere`;
           throw new UptakeError('output', `expected ${tempFolderOf(path)} to be the store's temp folder (a directory DuckDB writes to), ${what}`, { file: path, cause: error });

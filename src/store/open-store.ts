@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, mkdir, rename } from 'node:fs/promises';
+import { access, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSystemError, outputError, systemErrorText, UptakeError } from '../errors.js';
 import { expectOutputsApart } from '../ingest/outputs-apart.js';
@@ -11,6 +11,7 @@ import { followLinks } from '../util/follow-links.js';
 import { loadDuckDB } from '../util/load-duckdb.js';
 import { ROW_STATE } from './find-region.js';
 import { notWritableError, rebuildCommand, type StoreColumnType, type StoreEngine } from './store-engine.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /**
  * The cleaning contract's version the store's rows were cleaned under: bump it with any change to
@@ -261,7 +262,7 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
   };
   try {
     // (a store only read is never made: its folder neither)
-    if (!readOnly) await mkdir(dirname(path), { recursive: true });
+    if (!readOnly) await makeFolder(dirname(path));
   } catch (error) {
     throw failure(error, '');
   }

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, rm, rmdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join, basename, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -7,6 +7,7 @@ import { UptakeError, isSystemError, outputError } from '../errors.js';
 import { fileKind } from './file-kind.js';
 import { isReaderGone } from './reader-gone.js';
 import { ownedTempPath, removeDeadWritersTemps } from './owned-temp-file.js';
+import { makeFolder } from './make-folder.js';
 
 // This process's own stdout and stderr may be sockets (a parent's pipe), which no open() reaches:
 // they are written through the process's streams.
@@ -88,30 +89,16 @@ async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>,
   }
 }
 
-// Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: ask once more,
-// without recursion, at the first folder that is missing, for the real reason.
 /**
- * Creates a folder and its parents; a failure is UptakeError('output') naming the folder and the errno.
+ * Creates a folder and its parents (makeFolder); a failure is UptakeError('output') naming the folder and the errno.
  * @example await ensureFolder('output/.uptake')
  */
 export async function ensureFolder(path: string): Promise<void> {
   try {
-    await mkdir(path, { recursive: true });
+    await makeFolder(path);
   } catch (error) {
-    throw outputError(path, isSystemError(error) && error.code === 'ENOENT' ? await realMkdirError(path, error) : error);
+    throw outputError(path, error);
   }
-}
-
-async function realMkdirError(path: string, error: unknown): Promise<unknown> {
-  let missing = resolvePath(path);
-  for (let parent = dirname(missing); parent !== missing; missing = parent, parent = dirname(missing)) {
-    if (await stat(parent).then(() => true, () => false)) break;
-  }
-  // Made after all (a race): the recursive error stands, and the folder made here goes again.
-  return mkdir(missing).then(
-    () => rmdir(missing).then(() => error, () => error),
-    (plain: unknown) => plain,
-  );
 }
 
 // A reader never sees half a file: write beside the target, then rename over it. The temp file is named

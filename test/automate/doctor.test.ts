@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, startSmtp, type Receiver, type TestServer } from '../deliver/local-servers.js';
+import { runDoctor } from '../../src/automate/doctor.js';
+import { parseConfig } from '../../src/config/read-config.js';
 
 // `uptake doctor` (the built CLI) against servers on loopback that the test starts: an SMTP server
 // with a login, a Slack receiver, and a port where no PostgreSQL answers.
@@ -87,4 +89,35 @@ describe('uptake doctor', () => {
     expect(noDatabase.stdout).toMatch(new RegExp(`FAIL {2}postgres {3}PostgreSQL postgres://u@127\\.0\\.0\\.1:${closedPort}/db: expected to connect, got: .*ECONNREFUSED`));
     expect(noDatabase.stdout).not.toContain('secret');
   });
+
+  it('finishes on an output folder under /proc (Node\'s recursive mkdir went round there for good): the output check fails, the others run', async () => {
+    const config = join(dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample') }));
+    const result = await execa('node', [cli, 'doctor', '--quick', '--out', '/proc/self/fdinfo', '--config', config], { reject: false, timeout: 90_000 });
+    expect(result.stdout).toContain("FAIL  output     /proc/self/fdinfo: expected to write a run's lock and run log in /proc/self/fdinfo/.uptake, got: no such file or directory (ENOENT)");
+    expect(result.stdout).toMatch(/(ok  |FAIL) {2}kernel/);
+    expect(result.exitCode).toBe(9);
+  }, 120_000);
+
+  it('a check that gets no answer within its limit fails as not checked, and doctor goes on to the end', async () => {
+    // a kernel that starts and never answers: the kernel check alone would wait 90 s for it
+    const kernels = join(dir, 'kernels', 'silent');
+    mkdirSync(kernels, { recursive: true });
+    const silent = join(dir, 'silent-kernel.mjs');
+    writeFileSync(silent, 'setTimeout(() => {}, 20_000);\n');
+    writeFileSync(join(kernels, 'kernel.json'), JSON.stringify({ argv: [process.execPath, silent, '{connection_file}'], display_name: 'Silent', language: 'typescript' }));
+    const notebook = join(dir, 'silent.ipynb');
+    writeFileSync(notebook, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'silent', display_name: 'Silent', language: 'typescript' } }, cells: [] }));
+    const config = parseConfig({ input: join(process.cwd(), 'data/sample'), output: join(dir, 'output') });
+    const started = Date.now();
+    const checks = await runDoctor(config, { notebook, env: { ...process.env, JUPYTER_PATH: join(dir), UPTAKE_CHROMIUM: join(dir, 'no-chromium') }, checkLimitSec: { kernel: 3 } });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(checks.map((check) => check.name)).toEqual(['config', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'chromium', 'kernel']);
+    expect(checks.at(-1)).toEqual({
+      name: 'kernel',
+      ok: false,
+      detail: 'could not be checked: no answer within 3 s (it waits on something that does not end, such as a hung network mount); the checks after it went on',
+      kind: 'environment',
+    });
+  }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { expectFileKinds } from '../../util/file-kind.js';
 import { duckdbWarehouseFiles } from './load-warehouse.js';
@@ -15,6 +14,7 @@ import {
 } from '@duckdb/node-api';
 import { UptakeError } from '../../errors.js';
 import { quoteIdentifier, type ColumnType, type WarehouseLoadResult, type WarehouseTable } from './tables.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 export interface DuckDBTarget {
   kind: 'duckdb';
@@ -129,7 +129,7 @@ export async function loadDuckDB(target: DuckDBTarget, tables: WarehouseTable[])
   // (a run checked them before its work too; this is for a file made in the meantime)
   await expectFileKinds(duckdbWarehouseFiles(file), 'output');
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await makeFolder(dirname(file));
     instance = await DuckDBInstance.create(file);
   } catch (error) {
     throw new UptakeError('warehouse', `expected to open the DuckDB file ${target.path}, got: ${(error as Error).message}`, { cause: error });
