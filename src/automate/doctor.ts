@@ -117,11 +117,17 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     if (target.kind === 'duckdb') {
       await check('duckdb', async () => {
         const folder = dirname(resolve(target.path));
-        await makeFolder(folder).catch(() => undefined);
+        // (a file written there, and removed, as for the output folder: asking for permission says yes to root,
+        // and under /proc)
+        const probe = join(folder, `.doctor.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
         try {
-          await access(folder, constants.W_OK);
+          await makeFolder(folder);
+          await writeFile(probe, 'uptake doctor: can the warehouse be written here?\n', { flag: 'wx' });
         } catch (error) {
-          throw new UptakeError('warehouse', `expected to write the DuckDB file's folder, got: ${(error as Error).message}`, { file: folder });
+          const reason = isSystemError(error) ? systemErrorText(error) : (error as Error)?.message ?? String(error);
+          throw new UptakeError('warehouse', `expected to write the DuckDB file's folder, got: ${reason}`, { file: folder, cause: error });
+        } finally {
+          await rm(probe, { force: true }).catch(() => undefined);
         }
         return `${resolve(target.path)} (folder writable)`;
       });

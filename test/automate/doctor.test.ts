@@ -95,6 +95,8 @@ describe('uptake doctor', () => {
     writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample') }));
     const result = await execa('node', [cli, 'doctor', '--quick', '--out', '/proc/self/fdinfo', '--config', config], { reject: false, timeout: 90_000 });
     expect(result.stdout).toContain("FAIL  output     /proc/self/fdinfo: expected to write a run's lock and run log in /proc/self/fdinfo/.uptake, got: no such file or directory (ENOENT)");
+    // the DuckDB warehouse beside it (the default) is tried by a write too, not by asking for permission (root may)
+    expect(result.stdout).toContain('FAIL  duckdb     /proc/self/fdinfo: expected to write the DuckDB file\'s folder, got: ');
     expect(result.stdout).toMatch(/(ok  |FAIL) {2}kernel/);
     expect(result.exitCode).toBe(9);
   }, 120_000);
