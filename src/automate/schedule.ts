@@ -264,10 +264,11 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     arm(Math.max(now, due));
   }
 
-  async function checkDeadMan(): Promise<void> {
+  // `entries`: the run log's, when they were just read (the start reads the log once).
+  async function checkDeadMan(entries?: RunLogEntry[]): Promise<void> {
     if (!deps.notifier) return;
     try {
-      const { notified, result } = await notifyIfOverdue(await readRunLog(runLog), {
+      const { notified, result } = await notifyIfOverdue(entries ?? (await readRunLog(runLog)), {
         days: config.schedule.deadManDays,
         now: clock.now(),
         notify: deps.notifier,
@@ -293,7 +294,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
       const now = clock.now();
       const entries = await readRunLog(runLog);
       const missed = config.schedule.catchUp ? missedOccurrence(entries, cron, now, { isAlive: deps.isAlive }) : null;
-      await appendRun(runLog, {
+      const started: RunLogEntry = {
         event: 'scheduler-start',
         at: new Date(now).toISOString(),
         cron: config.schedule.cron,
@@ -301,13 +302,14 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
         pid: process.pid,
         host: hostname(),
         ...processIdentity(process.pid),
-      });
+      };
+      await appendRun(runLog, started);
       log(`uptake schedule: "${config.schedule.cron}" in ${timezone}`);
       arm(now);
       armDeadMan();
       // stop() may have come while the log was read: a stopped scheduler starts no catch-up.
       if (missed === null || stopped) {
-        await checkDeadMan();
+        await checkDeadMan([...entries, started]);
         return { catchUp: null };
       }
       log(`uptake schedule: the run due ${describeInstant(missed, timezone)} was missed; catching up once`);

@@ -90,6 +90,34 @@ describe.skipIf(!hasStrace)('uptake status reads the run log once', () => {
   });
 });
 
+describe.skipIf(!hasStrace)('uptake schedule reads the run log once at its start', () => {
+  it('the start and its dead-man check share one reading', async () => {
+    const log = statePaths(output).runLog;
+    await appendRun(log, { event: 'start', runId: 'a', at: '2026-10-01T05:00:00.000Z', reason: 'manual', pid: 1, host: 'elsewhere' });
+    await appendRun(log, { event: 'end', runId: 'a', at: '2026-10-01T05:01:00.000Z', outcome: 'ok', durationMs: 60_000 });
+    await writeFile(config, JSON.stringify({ output, input: join(dir, 'missing'), schedule: { cron: '0 6 1 1 *', deadManDays: 8, catchUp: false } }));
+    const trace = join(dir, 'trace');
+    const tracer = execa('strace', ['-f', '-qq', '-e', 'trace=openat', '-o', trace, 'node', cli, 'schedule', '--config', config], { reject: false });
+    let stderr = '';
+    // the overdue notice (no channels: on stderr) is the dead-man check's last word at the start
+    await new Promise<void>((resolve) => {
+      tracer.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (stderr.includes('uptake schedule: dead-man notice sent')) resolve();
+      });
+      void tracer.then(() => resolve());
+    });
+    const { execaSync } = await import('execa');
+    const node = Number(execaSync('pgrep', ['-P', String(tracer.pid)]).stdout.trim());
+    process.kill(node, 'SIGTERM');
+    await tracer;
+    expect(stderr).toContain('uptake schedule: dead-man notice sent: overdue: last successful report 2026-10-01T05:01:00.000Z');
+    const { readFile } = await import('node:fs/promises');
+    const reads = (await readFile(trace, 'utf8')).split('\n').filter((line) => line.includes(log) && !/O_WRONLY|O_RDWR/.test(line));
+    expect(reads).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('uptake schedule --once-now', () => {
   it('runs the job once under the lock, logs the failure, and exits with its code', async () => {
     const result = await execa('node', [cli, 'schedule', '--config', config, '--once-now', '--no-deliver'], { reject: false });
