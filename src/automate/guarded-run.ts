@@ -120,12 +120,25 @@ export function describeError(error: unknown): RunLogError {
   return { kind: 'internal', message: String(error), exitCode: 1 };
 }
 
-// Keep small JSON results (runReport's { week, outDir, status }) in the log; drop anything else.
+/** The longest result, as JSON, the run log keeps whole. */
+const RESULT_MAX_CHARS = 2000;
+
+// Keep small JSON results (runReport's { week, outDir, status }) in the log. A larger one (a run's many alerts
+// routed, a watch batch of many weeks) keeps what `uptake status` shows of it, the weeks and where they went: all
+// dropped, a run asked for `latest` showed no week at all.
 function plainResult(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return undefined;
   try {
     const text = JSON.stringify(value);
-    return text.length <= 2000 ? JSON.parse(text) : undefined;
+    if (text.length <= RESULT_MAX_CHARS) return JSON.parse(text);
+    const { status, week, outDir, reports } = value as { status?: unknown; week?: unknown; outDir?: unknown; reports?: unknown };
+    const brief = {
+      status: typeof status === 'string' ? status : undefined,
+      week: typeof week === 'string' ? week : undefined,
+      outDir: typeof outDir === 'string' ? outDir : undefined,
+      reports: Array.isArray(reports) ? reports.map((report: { week?: unknown; outDir?: unknown } | null) => ({ week: report?.week, outDir: report?.outDir })) : undefined,
+    };
+    return JSON.parse(JSON.stringify(brief));
   } catch {
     return undefined;
   }

@@ -222,6 +222,17 @@ describe('guardedRun', () => {
     expect(existsSync(lockPath)).toBe(false);
   });
 
+  it('a result too large to log whole keeps the weeks and folders status shows (a run asked for latest, a batch)', async () => {
+    const alerts = Array.from({ length: 80 }, (_, index) => ({ rule: 'adoption_drop', team: `Team ${index}`, sent: ['email', 'slack'] }));
+    await guardedRun({ outputDir: output, reason: 'manual' }, async () => ({ status: 'ok', week: '2026-W47', outDir: '/srv/reports/2026-W47', delivered: { alerts } }));
+    await guardedRun({ outputDir: output, reason: 'watch' }, async () => ({ reports: [{ week: '2026-W46', outDir: '/srv/reports/2026-W46', alerts }, { week: '2026-W47', outDir: '/srv/reports/2026-W47' }] }));
+    const runs = await readRuns(statePaths(output).runLog);
+    expect(runs.map((run) => [run.weeks, run.result])).toEqual([
+      [['2026-W47'], { status: 'ok', week: '2026-W47', outDir: '/srv/reports/2026-W47' }],
+      [['2026-W46', '2026-W47'], { reports: [{ week: '2026-W46', outDir: '/srv/reports/2026-W46' }, { week: '2026-W47', outDir: '/srv/reports/2026-W47' }] }],
+    ]);
+  });
+
   it('tells the run that its lock was taken over (lockLost aborts), and leaves the new holder\'s lock', async () => {
     const lines: string[] = [];
     const outcome = guardedRun({ outputDir: output, reason: 'manual', log: (line) => lines.push(line), heartbeatMs: 50 }, ({ lockLost }) =>
