@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,6 +80,22 @@ describe('a stop signal while the CLI loads its modules', () => {
     },
     30_000,
   );
+});
+
+describe('a stop signal to `uptake run` once it handles the signals, before its run began', () => {
+  // run.ts reads its config right after it took the signals over: the run has not begun, so there is none to finish
+  it.each(SIGNALS)('%s: the run is not begun (exit 130, nothing written), not run whole', async (signal) => {
+    const dir = mkdtempSync(join(folder, 'case-'));
+    const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, CLI, ...COMMANDS.run(dir)], {
+      env: { ...process.env, UPTAKE_TEST_SIGNAL_AT: 'config/read-config.js', UPTAKE_TEST_SIGNAL: signal },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const result = await ended(child);
+    expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
+    expect(result.stderr).toContain(`uptake: stopped by ${signal} before the run started: nothing was run\n`);
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 120_000);
 });
 
 // Whether the process listens for SIGHUP (bit 0 of /proc/PID/status's SigCgt): Node itself catches SIGINT and

@@ -86,16 +86,28 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       // A run that cannot start (its outputs cannot be written, its lock cannot be taken) tells the channels, as a
       // failed run does (runReport tells them of its own failures)
       const onStartFailure = (error: unknown) => notifyStartFailure({ config, week: options.week, dueWeek, deliver: options.deliver }, runEffects({ log }), error);
+      // A stop signal while the run was still starting (its config read, its outputs checked, its lock taken) leaves
+      // no run in progress to finish: it is not begun (it ran for minutes, the whole report, before this check), and
+      // no failure is told (notifyStartFailure passes over an aborted run).
+      const notStopped = () => {
+        if (stop.stopping.aborted) throw new UptakeError('aborted', `stopped by ${String(stop.stopping.reason)} before the run started: nothing was run`);
+      };
       const store = await (async () => {
+        notStopped();
         // (before the lock: it is written into the output root)
         await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
         const { runStoreLocation } = await import('../../store/open-store.js');
-        return runStoreLocation(options.store, config, process.env, outDir);
+        const location = runStoreLocation(options.store, config, process.env, outDir);
+        notStopped();
+        return location;
       })().catch(async (error: unknown) => {
         await onStartFailure(error);
         throw error;
       });
-      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log, onStartFailure }, ({ lockLost }) => runOnce(store, lockLost));
+      const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log, onStartFailure }, async ({ lockLost }) => {
+        notStopped();
+        return runOnce(store, lockLost);
+      });
       // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
       log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);
       process.stdout.write(`${value.outDir}\n`);
