@@ -143,6 +143,19 @@ const SPECS: Partial<Record<AskMetricId, NumericSpec>> = {
     rows: adoptionRows('abandoned_tasks'),
     combine: (rows) => ({ value: sum(rows, 'abandoned_tasks'), parts: { ai_tasks_any_status: sum(rows, 'ai_tasks_any_status') } }),
   },
+  // "how many tasks did Finance do": AI tasks plus manual tasks (the adoption rate's denominator), both shown beside it
+  tasks: {
+    grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [['ai_tasks', 'count'], ['manual_tasks', 'count']],
+    rows: (source, scope, week) => adoptionRows('ai_tasks')(source, scope, week).map((row) => {
+      const { ai_tasks: ai, manual_tasks: manual } = row.values;
+      return { ...row, values: { ...row.values, tasks: ai === null || manual === null ? null : ai + manual } };
+    }),
+    combine: (rows) => {
+      const ai = sum(rows, 'ai_tasks');
+      const manual = sum(rows, 'manual_tasks');
+      return { value: ai + manual, parts: { ai_tasks: ai, manual_tasks: manual } };
+    },
+  },
   ai_tasks: {
     grain: 'week', scopes: ['all', 'team', 'task_type'], partColumns: [],
     rows: adoptionRows('ai_tasks'), combine: (rows) => ({ value: sum(rows, 'ai_tasks'), parts: {} }),
@@ -437,6 +450,10 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
   }
 }
 
+// "Internal Audit's AI tasks are suppressed", "its adoption rate is": the verb agrees with the measure's head noun
+const isOrAre = (label: string) =>
+  /^((AI|manual|abandoned|harmful|licensed|new|idle|lapsed|cumulative|logging|data|power|heavy) )*(tasks|hours|users|seats|people|blind spots|gaps|alerts)\b/.test(label) ? 'are' : 'is';
+
 function unanswerable(interpretation: string, answer: string): AnswerBody {
   return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
 }
@@ -590,7 +607,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const name = named ? named.names[0] : '*';
     const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
     if (series.some((point) => point.row?.suppressed)) {
-      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} is suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} ${isOrAre(metric.label)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
     }
     const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
     const periodColumn = spec.grain === 'month' ? 'month' : 'week';
@@ -698,7 +715,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
           ? `had ${metric.label} ${normalizeComparison(comparison!, metric, movement, false, overall).text} (${formatValue(overall, valueUnit)})`
           // ("saved at least 5 hours": the metric's words take "hours", so the threshold's text has no unit)
           : metric.unit === 'hours' ? `saved ${comparison!.text}${comparison!.unit === 'hours' ? '' : ' hours'}`
-            : metric.id === 'ai_users' ? `had ${comparison!.text}${comparison!.unit === 'count' ? '' : ' users'} with an AI task` : `had ${metric.label} ${comparison!.text}`;
+            : metric.id === 'ai_users' ? `had ${comparison!.text}${comparison!.unit === 'count' ? '' : ' users'} with an AI task`
+              // ("more than 15 abandoned AI tasks": the count's words follow the threshold)
+              : metric.unit === 'count' && /tasks/.test(metric.label) ? `had ${comparison!.text.replace(/ (tasks?|sessions?)$/, '')} ${metric.label}` : `had ${metric.label} ${comparison!.text}`;
       sentence = chosen.length === 0
         ? `No ${one} ${what} ${where}.`
         : `${chosen.length} ${chosen.length === 1 ? one : many} ${what} ${where}: ${chosen.map(shownValue).join(', ')}.`;
@@ -709,7 +728,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const tied = ranking.limit === 1 ? ranked.filter((entry) => entry.value === ranked[0].value) : [];
       chosen = tied.length > 1 ? tied : ranked.slice(0, ranking.limit);
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
-      const adjective = ranking.order === 'desc' ? 'highest' : 'lowest';
+      // ("the most abandoned AI tasks": a count of tasks is most or fewest)
+      const tasksCounted = metric.unit === 'count' && !change && /tasks/.test(metric.label);
+      const adjective = tasksCounted ? (ranking.order === 'desc' ? 'most' : 'fewest') : ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
         ? `No ${one} has ${article(label)} ${label} ${where}.`
         : tied.length > 1
@@ -736,11 +757,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   // Named groups, or everyone. People counted week by week do not add up: several weeks give the weekly mean, said so
   const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && (AVERAGED_COUNTS.has(metric.id) || AVERAGED_RATES.has(metric.id));
   const phrases = entries.map((entry) => {
-    if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} is suppressed (fewer than ${minimum} users)`;
+    if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} ${isOrAre(label)} suppressed (fewer than ${minimum} users)`;
     // (an idle seat's cost is the config's licences.monthlyCost: without it the cost is unknown, not absent)
     if (entry.value === null && metric.id === 'idle_cost') return `The ${label} for ${subject(entry.name)} ${where} is not known: it needs licences.monthlyCost in the config`;
     if (entry.value === null) return `${capitalize(subject(entry.name))} has no ${label} ${where}`;
     if (metric.id === 'hours_saved' && !change) return `${teamName(entry.name)} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
+    if (metric.id === 'tasks' && !change) {
+      return `${teamName(entry.name)} completed ${formatValue(entry.value, 'count')} tasks ${where}: ${formatValue(entry.parts.ai_tasks, 'count')} with AI and ${formatValue(entry.parts.manual_tasks, 'count')} manually`;
+    }
     if ((metric.id === 'ai_tasks' || metric.id === 'manual_tasks') && !change) {
       return `${teamName(entry.name)} completed ${formatValue(entry.value, 'count')} ${metric.id === 'ai_tasks' ? 'AI' : 'manual'} tasks ${where}`;
     }
@@ -843,7 +867,7 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     const now = valueOf(name, current);
     const before = valueOf(name, previous);
     const who = name === '*' ? 'all teams' : name;
-    if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} is suppressed (fewer than ${minimum} users)`;
+    if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} ${isOrAre(metric.label)} suppressed (fewer than ${minimum} users)`;
     rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
     const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
     // (a period with nothing to measure is said in words, not "against — in 2026-W39")

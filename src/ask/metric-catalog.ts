@@ -12,6 +12,7 @@ export type AskMetricId =
   | 'user_weighted_adoption_rate'
   | 'abandonment_rate'
   | 'abandoned_tasks'
+  | 'tasks'
   | 'ai_tasks'
   | 'manual_tasks'
   | 'manual_share'
@@ -66,6 +67,8 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'abandonment_rate', kpi: 'abandonment_rate', label: 'abandonment rate', unit: 'rate', higherIsBetter: false },
   // "how many tasks were abandoned": the numerator of the abandonment rate (asked through its words and "how many")
   { id: 'abandoned_tasks', kpi: 'abandonment_rate', label: 'abandoned AI tasks', unit: 'count', higherIsBetter: false },
+  // "how many tasks did Finance do": AI tasks plus manual tasks, the adoption rate's denominator
+  { id: 'tasks', label: 'tasks (AI and manual)', unit: 'count', higherIsBetter: true },
   { id: 'ai_tasks', label: 'AI tasks', unit: 'count', higherIsBetter: true },
   { id: 'manual_tasks', label: 'manual tasks', unit: 'count', higherIsBetter: false },
   { id: 'manual_share', label: 'share of tasks done manually', unit: 'rate', higherIsBetter: false },

@@ -208,7 +208,7 @@ const MEASURE_FAMILY: Partial<Record<string, string>> = {
 // Rates and totals a change word ("drop", "gone up") compares with the period before, by the grain of their table.
 const CHANGE_GRAIN: Partial<Record<string, Versus['unit']>> = {
   asi: 'month', coverage: 'month', harm_rate: 'week', abandonment_rate: 'week', hours_saved: 'week', user_adoption_rate: 'week',
-  user_weighted_adoption_rate: 'week', manual_share: 'week', ai_tasks: 'week', manual_tasks: 'week', ai_users: 'week',
+  user_weighted_adoption_rate: 'week', manual_share: 'week', tasks: 'week', ai_tasks: 'week', manual_tasks: 'week', ai_users: 'week',
 };
 
 // The measure named beside the one answered ("harm rate" in "hours saved and harm rate"), to refuse; none when one is named.
@@ -713,6 +713,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const sizedMeasure = groupSized && metric !== null && !['ai_users', 'licensed_users'].includes(metric.id) ? comparison : null;
   if (sizedMeasure) comparison = null;
   if (peopleCount && !sizedMeasure && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
+  // "how many tasks did Finance do", "which team did the most tasks": tasks named with no measure are all of them, AI and
+  // manual ("with AI" left over counts the AI tasks)
+  const tasksNamed = rest.some((word, index) => (word === 'task' || word === 'tasks') && rest[index + 1] !== 'type' && rest[index + 1] !== 'types');
+  const sessionsNamed = rest.some((word) => word === 'session' || word === 'sessions');
+  const tasksCompared = comparison !== null && /\b(tasks?|sessions?)$/.test(comparison.text);
+  if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : 'tasks');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption
@@ -738,6 +744,15 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   }
   // "how many harmful tasks/outputs": the count of harmful AI tasks, not the rate (nor a list of task types)
+  // "which team abandoned the most tasks", "teams with more than 15 harmful tasks": tasks counted, so ranked or compared by
+  // the count; "the highest abandonment rate" (or a percentage) by the rate
+  const rateNamed = found.some((entry) => entry.metric.id === metric?.id && entry.words.includes('rate'));
+  const countedTasks = (tasksNamed || sessionsNamed || tasksCompared) && !share && !rateNamed &&
+    (ranking !== null || tasksCompared || comparison?.unit === 'number' || comparison?.unit === 'count');
+  if (countedTasks && (metric.id === 'harm_rate' || metric.id === 'abandonment_rate')) {
+    metric = metricById(metric.id === 'harm_rate' ? 'harmful_tasks' : 'abandoned_tasks');
+    if (comparison) comparison = { ...comparison, unit: 'count' };
+  }
   if (metric.id === 'harm_rate' && howMany && !share && !comparison && !ranking && (dimension === null || grouped || dimensionWord === 'task' || dimensionWord === 'tasks')) {
     metric = metricById('harmful_tasks');
     countOnly = false;

@@ -55,4 +55,6 @@ export const ASK_PATTERNS: AskPattern[] = [
   { id: 'new-users', pattern: 'how many new users [time]', example: 'how many new users last week', answers: 'licensed users whose first AI task was in the week' },
   { id: 'retention', pattern: 'are new users sticking with it', example: 'are new users sticking with it', answers: 'the latest cohort\'s share (users by month of first AI task) still using AI a month later' },
   { id: 'summary', pattern: 'give me a summary', example: 'give me a summary', answers: 'the headline numbers of the report week' },
+  { id: 'tasks-team', pattern: 'how many tasks did {team} do [time]', example: 'how many tasks did {team} do last week', answers: 'AI tasks plus manual tasks of one team, both shown' },
+  { id: 'abandoned-most', pattern: 'which team abandoned the most tasks [time]', example: 'which team abandoned the most tasks', answers: 'the team with the most abandoned AI tasks (the highest rate when a rate is asked)' },
 ];

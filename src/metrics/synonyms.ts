@@ -13,6 +13,7 @@ export const KPI_SYNONYMS: Record<string, string[]> = {
   licensed_users: ['licensed users', 'licenses', 'licences', 'seats'],
   user_weighted_adoption_rate: ['user weighted', 'user weighted adoption', 'user weighted adoption rate', 'per user adoption'],
   abandonment_rate: ['abandonment', 'abandonment rate', 'abandon', 'abandoned', 'abandoning', 'give up', 'gave up', 'giving up', 'cancelled', 'quit'],
+  tasks: ['total tasks', 'task count', 'task counts', 'number of tasks', 'tasks in total', 'all tasks', 'task volume', 'workload'],
   ai_tasks: ['ai tasks', 'completed ai tasks', 'tasks with ai', 'tasks done with ai'],
   manual_tasks: ['manual tasks', 'tasks done manually', 'manual work', 'without ai', 'manually', 'by hand'],
   manual_share: ['manual share', 'share of manual work'],

@@ -202,6 +202,22 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     expect(ask('how many AI tasks did Sales Ops complete last week').answer).toBe('Sales Ops completed 12 AI tasks in 2026-W47.');
   });
 
+  pattern('tasks-team', 'how many tasks did Sales Ops do last week', () => {
+    const row = tables.adoption_by_team.find((entry) => entry.team === 'Sales Ops')!;
+    const total = (row.ai_tasks as number) + (row.manual_tasks as number);
+    expect(ask('how many tasks did Sales Ops do last week').answer).toBe(`Sales Ops completed ${total} tasks in 2026-W47: ${row.ai_tasks} with AI and ${row.manual_tasks} manually.`);
+  });
+
+  pattern('abandoned-most', 'which team abandoned the most tasks', () => {
+    const shown = tables.adoption_by_team.filter((entry) => entry.team !== '*' && !entry.suppressed);
+    const most = Math.max(...shown.map((entry) => entry.abandoned_tasks as number));
+    const holders = shown.filter((entry) => entry.abandoned_tasks === most).map((entry) => entry.team);
+    expect(ask('which team abandoned the most tasks').answer).toMatch(
+      holders.length === 1 ? new RegExp(`^${holders[0]} had the most abandoned AI tasks in 2026-W47: ${most}\\.`) : new RegExp(`tied for the most abandoned AI tasks in 2026-W47: ${most} each`),
+    );
+    expect(ask('which team abandoned the most tasks').interpretation).toBe('abandoned AI tasks by team, 2026-W47, highest first');
+  });
+
   pattern('hours-team-month', 'how many hours did Finance save in October', () => {
     const answer = ask('how many hours did Finance save in October');
     const rows = tables.time_saved.filter((row) => row.team === 'Finance' && OCTOBER.includes(row.week));

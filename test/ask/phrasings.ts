@@ -93,7 +93,9 @@ export const PHRASINGS: Phrasing[] = [
   p('superlative', 'which team saved the least hours', ['Procurement', '39.3'], ['Engineering', 'Internal Audit']),
   p('superlative', 'which team has the worst quality', ['Sales Ops', '59.4%'], ['Legal']),
   p('superlative', 'which team has the best accuracy', ['Legal', '92.8%'], ['Sales Ops']),
-  p('superlative', 'which team abandons the most AI sessions', ['Procurement', '13.8%'], ['Engineering']),
+  // (sessions and tasks are counted: Finance and Procurement abandoned 17 each; the rate is asked as a rate)
+  p('superlative', 'which team abandons the most AI sessions', ['Finance and Procurement', '17 each'], ['13.8%']),
+  p('superlative', 'which team has the highest abandonment rate', ['Procurement', '13.8%'], ['Finance']),
   p('superlative', 'which task type gets abandoned most', ['vendor_onboarding'], ['data_entry']),
   p('superlative', 'top two teams by hours saved', ['Engineering', 'Finance'], ['Legal']),
 
@@ -398,7 +400,6 @@ export const PHRASINGS: Phrasing[] = [
   refused('hours saved and harm rate for Legal', ['51.5']),
   refused('ai tasks vs manual tasks for HR', ['271']),
   refused('compare adoption and ASI for HR', ['37.4%']),
-  refused('how many tasks in total', ['cumulative']),
   // Probe hB: a second month, or "the first week", is refused, never dropped for one month or the report week
   refused('ASI for Procurement in October vs November', ['88.4%']),
   refused('adoption in October vs November', ['38.4%']),
@@ -406,4 +407,12 @@ export const PHRASINGS: Phrasing[] = [
   // Probe hB: a measure per person the tables do not hold is refused, not answered for all teams
   refused('how many hours did each person save', ['336.9']),
   refused('which users saved the most time', ['336.9', 'Engineering']),
+  // Probe hB: per-team task counts (AI + manual, the adoption denominator), ranked by count when tasks are counted
+  p('tasks', 'how many tasks did Finance do', ['284', '158 with AI', '126 manually'], ['Engineering']),
+  p('tasks', 'how many tasks in total', ['2131', '1009 with AI', '1122 manually'], ['cumulative']),
+  p('tasks', 'number of tasks for HR in October', ['2188', '571 with AI', '1617 manually', '2026-10']),
+  p('tasks', 'which team did the most tasks', ['HR', '433'], ['Engineering']),
+  p('tasks', 'how many tasks did Internal Audit do', ['suppressed (fewer than 5 users)']),
+  p('tasks', 'which team abandoned the most tasks', ['Finance and Procurement', '17 each'], ['13.8%']),
+  p('tasks', 'which teams abandoned more than 15 tasks', ['more than 15 abandoned AI tasks', 'Sales Ops (16)'], ['1500']),
 ];

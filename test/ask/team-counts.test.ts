@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAskEngine, type AskEngine } from '../../src/ask/ask-engine.js';
+import { cleanInput } from '../../src/clean/clean-input.js';
+import { parseConfig } from '../../src/config/read-config.js';
+import type { MetricsDocument } from '../../src/metrics/document.js';
+
+// Per-team counts of tasks, asked the way a manager asks, on data/sample (report week 2026-W47).
+let engine: AskEngine;
+let report: MetricsDocument;
+const OCTOBER = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'];
+const SUPPRESSED_NOTE = ' 1 team suppressed (fewer than 5 users) is not shown.';
+
+beforeAll(async () => {
+  const config = parseConfig({});
+  engine = createAskEngine(await cleanInput('data/sample', config), config);
+  report = engine.source.report;
+});
+
+const teamRow = (team: string) => report.tables.adoption_by_team.find((row) => row.team === team)!;
+const trendSum = (team: string, weeks: string[], column: string) =>
+  report.tables.adoption_trend.filter((row) => row.team === team && weeks.includes(row.week)).reduce((total, row) => total + (row[column] as number), 0);
+
+describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s denominator', () => {
+  test('a named team in the report week, with its AI and manual tasks beside the total', () => {
+    const finance = teamRow('Finance');
+    const answer = engine.ask('how many tasks did Finance do');
+    expect(finance.ai_tasks).toBe(158);
+    expect(finance.manual_tasks).toBe(126);
+    expect(answer.answer).toBe('Finance completed 284 tasks in 2026-W47: 158 with AI and 126 manually.');
+    expect(answer.interpretation).toBe('tasks (AI and manual) for Finance, 2026-W47');
+    expect(answer.table).toEqual({ columns: ['team', 'tasks', 'ai_tasks', 'manual_tasks'], units: ['text', 'count', 'count', 'count'], rows: [['Finance', 284, 158, 126]] });
+    for (const question of ['how many tasks did Finance complete', 'how many tasks were done by Finance last week', 'Finance task count']) {
+      expect(engine.ask(question).answer, question).toBe('Finance completed 284 tasks in 2026-W47: 158 with AI and 126 manually.');
+    }
+  });
+
+  test('a month and several weeks add the weeks up, from the trend table', () => {
+    const ai = trendSum('HR', OCTOBER, 'ai_tasks');
+    const manual = trendSum('HR', OCTOBER, 'manual_tasks');
+    expect([ai, manual]).toEqual([571, 1617]);
+    expect(engine.ask('number of tasks for HR in October').answer).toBe('HR completed 2188 tasks in 2026-10 (weeks 2026-W40 to 2026-W44): 571 with AI and 1617 manually.');
+    expect(engine.ask('how many tasks did Finance do over the last 3 weeks').answer)
+      .toBe('Tasks (AI and manual) for Finance from 2026-W45 to 2026-W47 was 873 taken together; per week it went from 301 in 2026-W45 to 284 in 2026-W47 (-17).');
+    expect(engine.ask('how many tasks did Legal do in W45 vs W44').answer).toBe('Tasks (AI and manual) for Legal went from 430 in 2026-W44 to 432 in 2026-W45 (+2).');
+  });
+
+  test('everyone, "with AI", rankings and thresholds', () => {
+    expect(engine.ask('how many tasks in total').answer).toBe('All teams completed 2131 tasks in 2026-W47: 1009 with AI and 1122 manually.');
+    expect(engine.ask('how many tasks did Finance do with AI').answer).toBe('Finance completed 158 AI tasks in 2026-W47.');
+    expect(engine.ask('which team did the most tasks').answer).toBe(`HR had the most tasks (AI and manual) in 2026-W47: 433.${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which teams did more than 400 tasks').answer).toBe(`1 team had more than 400 tasks (AI and manual) in 2026-W47: HR (433).${SUPPRESSED_NOTE}`);
+  });
+
+  test('a suppressed team\'s counts are never shown, and the answer says why', () => {
+    expect(teamRow('Internal Audit').suppressed).toBe(true);
+    const answer = engine.ask('how many tasks did Internal Audit do');
+    expect(answer.answer).toBe("Internal Audit's tasks (AI and manual) in 2026-W47 are suppressed (fewer than 5 users).");
+    expect(answer.table.rows).toEqual([]);
+    expect(engine.ask('how many hours did Internal Audit save in October').answer)
+      .toBe("Internal Audit's hours saved in 2026-10 (weeks 2026-W40 to 2026-W44) are suppressed (fewer than 5 users).");
+    expect(engine.ask('Internal Audit adoption').answer).toBe("Internal Audit's adoption rate in 2026-W47 is suppressed (fewer than 5 users).");
+    expect(engine.ask('which team did the most tasks').table.rows.map((row) => row[0])).not.toContain('Internal Audit');
+  });
+});
+
+describe('abandoned and harmful tasks: a count is ranked by the count, a rate by the rate', () => {
+  test('"the most tasks" ranks the abandoned tasks (a tie names both); "the highest rate" the rate', () => {
+    const counts = report.tables.adoption_by_team.filter((row) => row.team !== '*' && !row.suppressed).map((row) => [row.team, row.abandoned_tasks]);
+    expect(counts.filter(([, count]) => count === 17).map(([team]) => team)).toEqual(['Finance', 'Procurement']);
+    expect(engine.ask('which team abandoned the most tasks').answer).toBe(`Finance and Procurement tied for the most abandoned AI tasks in 2026-W47: 17 each.${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which team abandons the most AI sessions').answer).toBe(`Finance and Procurement tied for the most abandoned AI tasks in 2026-W47: 17 each.${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which team abandoned the fewest tasks').answer).toBe(`HR had the fewest abandoned AI tasks in 2026-W47: 13.${SUPPRESSED_NOTE}`);
+    expect(trendSum('Engineering', OCTOBER, 'abandoned_tasks')).toBe(83);
+    expect(engine.ask('which team abandoned the most tasks in October').answer)
+      .toBe(`Engineering had the most abandoned AI tasks in 2026-10 (weeks 2026-W40 to 2026-W44): 83.${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which team has the highest abandonment rate').answer).toBe(`Procurement had the highest abandonment rate in 2026-W47: 13.8%.${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which team had the most harmful tasks').answer).toBe(`Legal had the most harmful AI tasks in 2026-W47: 1.${SUPPRESSED_NOTE}`);
+  });
+
+  test('a threshold in tasks compares the count, one in percent the rate', () => {
+    expect(engine.ask('which teams abandoned more than 15 tasks').answer)
+      .toBe(`3 teams had more than 15 abandoned AI tasks in 2026-W47: Finance (17), Procurement (17), Sales Ops (16).${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which teams abandoned more than 10% of tasks').answer)
+      .toBe(`2 teams had abandonment rate more than 10% in 2026-W47: Procurement (13.8%), Legal (11.5%).${SUPPRESSED_NOTE}`);
+  });
+});
