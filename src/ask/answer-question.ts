@@ -442,9 +442,7 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'power_users':
       return answerPowerUsers(interpretation, source);
     case 'summary':
-      return interpretation.taskTypes.length === 1 && interpretation.teams.length === 0
-        ? answerTaskTypeSummary(source, interpretation.taskTypes[0])
-        : answerSummary(source, interpretation.teams);
+      return answerSummaryOf(interpretation, source);
     default:
       return interpretation.versus && specOf(interpretation.metric)?.grain !== 'none' ? answerVersus(interpretation, source) : answerNumeric(interpretation, source);
   }
@@ -1068,47 +1066,90 @@ export interface Headline {
  * The report week's headline numbers, from the all-teams rows.
  * @example headline(source).adoption_rate // 0.513
  */
-export function headline(source: MetricsSource): Headline {
-  const { tables } = source.report;
+export function headline(source: MetricsSource, week: string = source.reportWeek): Headline {
+  const { tables } = source.document(week);
   const all = tables.adoption_by_team.find((row) => row.team === '*');
+  const month = monthOfWeek(week);
   return {
-    week: source.reportWeek,
+    week,
     adoption_rate: num(all?.adoption_rate),
     delta_pts: num(all?.delta_pts),
-    hours_saved: num(tables.time_saved.find((row) => row.week === source.reportWeek && row.team === '*')?.hours_saved),
-    asi: num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === '*')?.asi),
-    asi_month: source.reportMonth,
+    hours_saved: num(tables.time_saved.find((row) => row.week === week && row.team === '*')?.hours_saved),
+    asi: num(tables.accuracy_stability.find((row) => row.month === month && row.team === '*')?.asi),
+    asi_month: month,
     harm_rate: num(tables.harm.find((row) => row.team === '*')?.harm_rate),
     alerts: tables.alerts.length,
   };
 }
 
-// "how is Legal doing": the team's adoption and its change, hours saved, ASI, harm and alerts of the report week.
-function answerTeamSummary(source: MetricsSource, team: string): AnswerBody {
-  const { tables } = source.report;
-  const week = source.reportWeek;
+// "tell me about Legal", "how is Legal doing in W45": one week's summary of the group (the report week unless a week is
+// named); a month or a range, or a ranking of summaries, is refused: a summary holds several measures of one week
+function answerSummaryOf(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+  const { time, teams, taskTypes } = interpretation;
+  const who = teams.length > 0 ? teams.join(' and ') : taskTypes.length > 0 ? taskTypes.join(' and ') : 'all teams';
+  if (interpretation.ranking || interpretation.comparison) {
+    return unanswerable(`headline numbers, ranked or filtered`, 'A summary holds several measures, so it ranks and filters no team; ask about one measure: ' +
+      '"which team has the highest adoption", "which team saved the most hours", "which team has the highest harm rate".');
+  }
+  const week = time.kind === 'week' ? time.week : time.kind === 'default' ? source.reportWeek : null;
+  if (week === null) {
+    const phrase = 'phrase' in time ? time.phrase : source.reportWeek;
+    return unanswerable(`headline numbers for ${who}, ${phrase}`, `A summary is of one week (the report week is ${source.reportWeek}); ` +
+      `ask for a week ("how is ${teams[0] ?? 'Legal'} doing in ${source.reportWeek.slice(5)}") or about one measure over ${phrase} ("${teams[0] ?? 'Legal'}'s adoption in ${phrase}").`);
+  }
+  if (!source.weeks.includes(week)) {
+    const span = source.weeks.length === 0 ? 'no weeks' : `${source.weeks[0]} to ${source.weeks[source.weeks.length - 1]}`;
+    return { interpretation: `headline numbers for ${who}, ${week}`, answered: true, table: { columns: [], units: [], rows: [] }, answer: `There are no numbers for ${week}: the data holds ${span}.` };
+  }
+  if (taskTypes.length === 1 && teams.length === 0) return answerTaskTypeSummary(source, taskTypes[0], week);
+  if (teams.length <= 1) return answerSummary(source, teams, week);
+  // "tell me about Finance and HR": each team's summary, side by side
+  const each = teams.map((team) => answerTeamSummary(source, team, week));
+  const shown = each.map((body, index) => ({ team: teams[index], body })).filter(({ body }) => body.table.rows.length > 0);
+  const metrics = shown[0]?.body.table.rows.map((row) => row[0]) ?? [];
+  return {
+    interpretation: `headline numbers for ${who}, ${week} (ASI for ${monthOfWeek(week)})`,
+    answered: true,
+    answer: each.map((body) => body.answer).join(' '),
+    table: {
+      columns: ['metric', ...shown.map(({ team }) => team)], units: ['text', ...shown.map((): ValueUnit => 'text')],
+      rows: metrics.map((metric) => [metric, ...shown.map(({ body }) => body.table.rows.find((row) => row[0] === metric)?.[1] ?? null)]),
+    },
+    weeks: [week],
+  };
+}
+
+// An alert rule as words: "asi_below_target" is "ASI below target".
+const ruleName = (rule: string) => rule.replace(/_/g, ' ').replace(/\basi\b/g, 'ASI');
+
+// "how is Legal doing": the team's adoption and its change, hours saved, ASI, harm and the alerts on it, of one week.
+function answerTeamSummary(source: MetricsSource, team: string, week: string = source.reportWeek): AnswerBody {
+  const { tables } = source.document(week);
+  const month = monthOfWeek(week);
   const adoption = tables.adoption_by_team.find((row) => row.team === team);
-  const interpretation = `headline numbers for ${team}, ${week} (ASI for ${source.reportMonth})`;
-  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, team);
-  const { hours, asi, harm } = summaryFigures(source, tables, team);
-  const alerts = tables.alerts.filter((alert) => alert.team === team).length;
+  const interpretation = `headline numbers for ${team}, ${week} (ASI for ${month})`;
+  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, team, week);
+  const { hours, asi, harm } = summaryFigures(tables, team, week);
+  const alerts = tables.alerts.filter((alert) => alert.team === team);
   const adoptionRate = num(adoption?.adoption_rate);
   const delta = num(adoption?.delta_pts);
+  const rules = [...new Set(alerts.map((alert) => ruleName(String(alert.rule))))];
   return {
     interpretation,
     answered: true,
     answer: `${team} in ${week}: adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
-      `${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${source.reportMonth}, harm rate ${formatValue(harm, 'rate')}, ` +
-      `${alerts} ${alerts === 1 ? 'alert' : 'alerts'}.`,
+      `${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${month}, harm rate ${formatValue(harm, 'rate')}, ` +
+      `${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}.`,
     table: {
       columns: ['metric', 'value'], units: ['text', 'text'],
       rows: [
         ['adoption_rate', formatValue(adoptionRate, 'rate')],
         ['delta_pts', formatValue(delta, 'pts')],
         ['hours_saved', formatValue(hours, 'hours')],
-        [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
+        [`asi (${month})`, formatValue(asi, 'rate')],
         ['harm_rate', formatValue(harm, 'rate')],
-        ['alerts', String(alerts)],
+        ['alerts', String(alerts.length)],
+        ...alerts.map((alert) => [`alert: ${String(alert.rule)}`, String(alert.message ?? '')]),
       ],
     },
     weeks: [week],
@@ -1116,21 +1157,21 @@ function answerTeamSummary(source: MetricsSource, team: string): AnswerBody {
 }
 
 // "how is contract review doing": the task type's adoption and its change, abandonment, hours saved, ASI and harm (all teams).
-function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerBody {
-  const week = source.reportWeek;
+function answerTaskTypeSummary(source: MetricsSource, taskType: string, week: string = source.reportWeek): AnswerBody {
+  const month = monthOfWeek(week);
   const byType = source.taskTypeDocument(week).tables;
-  const adoption = source.report.tables.adoption_by_task_type.find((row) => row.task_type === taskType);
-  const interpretation = `headline numbers for the task type ${taskType}, all teams, ${week} (ASI for ${source.reportMonth})`;
-  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, taskType);
+  const adoption = source.document(week).tables.adoption_by_task_type.find((row) => row.task_type === taskType);
+  const interpretation = `headline numbers for the task type ${taskType}, all teams, ${week} (ASI for ${month})`;
+  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, taskType, week);
   const adoptionRate = num(adoption?.adoption_rate);
   const delta = num(adoption?.delta_pts);
   const abandonment = num(adoption?.abandonment_rate);
-  const { hours, asi, harm } = summaryFigures(source, byType, taskType);
+  const { hours, asi, harm } = summaryFigures(byType, taskType, week);
   return {
     interpretation,
     answered: true,
     answer: `${taskType} in ${week} (all teams): adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
-      `abandonment ${formatValue(abandonment, 'rate')}, ${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${source.reportMonth}, harm rate ${formatValue(harm, 'rate')}.`,
+      `abandonment ${formatValue(abandonment, 'rate')}, ${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${month}, harm rate ${formatValue(harm, 'rate')}.`,
     table: {
       columns: ['metric', 'value'], units: ['text', 'text'],
       rows: [
@@ -1138,7 +1179,7 @@ function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerB
         ['delta_pts', formatValue(delta, 'pts')],
         ['abandonment_rate', formatValue(abandonment, 'rate')],
         ['hours_saved', formatValue(hours, 'hours')],
-        [`asi (${source.reportMonth})`, formatValue(asi, 'rate')],
+        [`asi (${month})`, formatValue(asi, 'rate')],
         ['harm_rate', formatValue(harm, 'rate')],
       ],
     },
@@ -1147,25 +1188,25 @@ function answerTaskTypeSummary(source: MetricsSource, taskType: string): AnswerB
 }
 
 // A summary of a group withheld for privacy says so, and shows nothing.
-function suppressedSummary(source: MetricsSource, interpretation: string, name: string): AnswerBody {
-  return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${name}'s numbers for ${source.reportWeek} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
+function suppressedSummary(source: MetricsSource, interpretation: string, name: string, week: string): AnswerBody {
+  return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${name}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
 }
 
 // A summary's hours saved (report week), ASI (report month) and harm rate of the group `key` in a document's tables
 // (the report's, by team; the task-type document's, by task type in the team column).
-function summaryFigures(source: MetricsSource, tables: MetricsSource['report']['tables'], key: string): { hours: number | null; asi: number | null; harm: number | null } {
+function summaryFigures(tables: MetricsSource['report']['tables'], key: string, week: string): { hours: number | null; asi: number | null; harm: number | null } {
   return {
-    hours: num(tables.time_saved.find((row) => row.week === source.reportWeek && row.team === key)?.hours_saved),
-    asi: num(tables.accuracy_stability.find((row) => row.month === source.reportMonth && row.team === key)?.asi),
+    hours: num(tables.time_saved.find((row) => row.week === week && row.team === key)?.hours_saved),
+    asi: num(tables.accuracy_stability.find((row) => row.month === monthOfWeek(week) && row.team === key)?.asi),
     harm: num(tables.harm.find((row) => row.team === key)?.harm_rate),
   };
 }
 
-function answerSummary(source: MetricsSource, teams: string[] = []): AnswerBody {
-  if (teams.length === 1) return answerTeamSummary(source, teams[0]);
-  const numbers = headline(source);
+function answerSummary(source: MetricsSource, teams: string[] = [], week: string = source.reportWeek): AnswerBody {
+  if (teams.length === 1) return answerTeamSummary(source, teams[0], week);
+  const numbers = headline(source, week);
   return {
-    interpretation: `headline numbers for all teams, ${source.reportWeek} (ASI for ${numbers.asi_month})`,
+    interpretation: `headline numbers for all teams, ${week} (ASI for ${numbers.asi_month})`,
     answered: true,
     answer: `In ${numbers.week} adoption was ${formatValue(numbers.adoption_rate, 'rate')} (${formatValue(numbers.delta_pts, 'pts')} on the week before), ` +
       `${formatValue(numbers.hours_saved, 'hours').replace(/ h$/, ' hours')} were saved, ASI for ${numbers.asi_month} is ${formatValue(numbers.asi, 'rate')}, ` +

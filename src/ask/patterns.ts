@@ -57,4 +57,5 @@ export const ASK_PATTERNS: AskPattern[] = [
   { id: 'summary', pattern: 'give me a summary', example: 'give me a summary', answers: 'the headline numbers of the report week' },
   { id: 'tasks-team', pattern: 'how many tasks did {team} do [time]', example: 'how many tasks did {team} do last week', answers: 'AI tasks plus manual tasks of one team, both shown' },
   { id: 'abandoned-most', pattern: 'which team abandoned the most tasks [time]', example: 'which team abandoned the most tasks', answers: 'the team with the most abandoned AI tasks (the highest rate when a rate is asked)' },
+  { id: 'team-summary', pattern: 'how is {team} doing [week]', example: 'how is {team} doing', answers: 'one team\'s adoption and its change, hours saved, ASI, harm rate and the alerts on it' },
 ];

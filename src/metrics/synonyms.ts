@@ -52,5 +52,6 @@ export const KPI_SYNONYMS: Record<string, string[]> = {
   lapsed_users: ['lapsed', 'lapsed users', 'lapsed user', 'stopped using', 'stopped', 'dropped off', 'drop off', 'dropped out', 'gave up on it',
     'no longer using', 'not using anymore', 'quit using', 'inactive', 'went quiet'],
   summary: ['summary', 'summarise', 'summarize', 'headline', 'headlines', 'overview', 'how are we doing', 'how is it going', 'kpis', 'report', 'doing',
-    'getting on', 'going on', 'status', 'how are things'],
+    'getting on', 'going on', 'status', 'how are things', 'tell me about', 'tell me more about', 'what about', 'update', 'updates', 'update on',
+    'rundown', 'snapshot', 'performing', 'faring', 'fared'],
 };

@@ -365,6 +365,15 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     );
   });
 
+  pattern('team-summary', 'tell me about Procurement', () => {
+    const row = tables.adoption_by_team.find((entry) => entry.team === 'Procurement')!;
+    const alerts = tables.alerts.filter((alert) => alert.team === 'Procurement');
+    const answer = ask('tell me about Procurement');
+    expect(answer.answer).toMatch(new RegExp(`^Procurement in 2026-W47: adoption ${pct(row.adoption_rate).replace('.', '\\.')} \\(`));
+    expect(answer.answer).toContain(`, ${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}`);
+    expect(answer.interpretation).toBe('headline numbers for Procurement, 2026-W47 (ASI for 2026-11)');
+  });
+
   pattern('summary', 'give me a summary', () => {
     const answer = ask('give me a summary');
     expect(answer.answer).toBe(
