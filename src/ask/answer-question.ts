@@ -631,7 +631,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : '';
       sentence = change
         ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
-        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${AVERAGED_RATES.has(metric.id) ? 'a week on average' : 'taken together'}; per ${periodColumn} it ${moved}`;
+        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${combinedAs(metric.id) === 'taken together' ? 'taken together' : 'a week on average'}; per ${periodColumn} it ${moved}`;
     }
     const how = change ? `the change from the first to the last ${periodColumn}` : `${combinedAs(metric.id)}, and per ${periodColumn}`;
     return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
@@ -726,8 +726,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const tied = ranking.limit === 1 ? ranked.filter((entry) => entry.value === ranked[0].value) : [];
       chosen = tied.length > 1 ? tied : ranked.slice(0, ranking.limit);
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
-      // ("the most abandoned AI tasks": a count of tasks is most or fewest)
-      const tasksCounted = metric.unit === 'count' && !change && /tasks/.test(metric.label);
+      // ("the most abandoned AI tasks", "the most idle seats": a count is most or fewest)
+      const tasksCounted = metric.unit === 'count' && !change && !['idle_cost', 'median_days_to_first_ai_task'].includes(metric.id);
       const adjective = tasksCounted ? (ranking.order === 'desc' ? 'most' : 'fewest') : ranking.order === 'desc' ? 'highest' : 'lowest';
       sentence = chosen.length === 0
         ? `No ${one} has ${article(label)} ${label} ${where}.`

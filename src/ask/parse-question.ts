@@ -653,6 +653,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       dimensionWord = word;
       dimensionAt = grouping;
       grouped = true;
+      // ("how many tasks did each team do": the tasks are counted per team, not the teams)
+      countOnly = false;
     }
   }
 
@@ -719,6 +721,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const sessionsNamed = rest.some((word) => word === 'session' || word === 'sessions');
   const tasksCompared = comparison !== null && /\b(tasks?|sessions?)$/.test(comparison.text);
   if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : 'tasks');
+  // "how did Procurement do last week": a named group and no measure is its summary
+  if (!metric && words[0] === 'how' && rest.includes('do') && entities.length > 0 && !comparison && !ranking) metric = metricById('summary');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption

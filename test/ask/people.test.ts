@@ -44,7 +44,7 @@ describe('uptake ask about people', () => {
     // without licences.monthlyCost the cost is unknown, and the answer says what sets it
     const unpriced = createAskEngine(makeCleanedData({ tasks, roster, loadedDates: { first: '2026-09-01', last: '2026-11-30' } }), testConfig({ people: { idleWeeks: 2 } }), { week: '2026-W47' });
     expect(unpriced.ask('what do the idle seats cost us').answer).toBe('The monthly cost of idle seats for all teams in 2026-W47 is not known: it needs licences.monthlyCost in the config.');
-    expect(engine.ask('which team has the most idle seats').answer).toMatch(/^Legal had the highest idle seats in 2026-W47: 2\./);
+    expect(engine.ask('which team has the most idle seats').answer).toMatch(/^Legal had the most idle seats in 2026-W47: 2\./);
   });
 
   it('answers whether new users stick with it from the latest cohort a full month later', () => {

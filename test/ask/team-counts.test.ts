@@ -51,6 +51,14 @@ describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s den
     expect(engine.ask('which teams did more than 400 tasks').answer).toBe(`1 team had more than 400 tasks (AI and manual) in 2026-W47: HR (433).${SUPPRESSED_NOTE}`);
   });
 
+  test('"each team" lists the count per team (not how many teams have one); people over weeks are a weekly mean, said so', () => {
+    expect(engine.ask('how many tasks did each team do').answer).toBe(`Tasks (AI and manual) by team in 2026-W47: highest HR (433), lowest Finance (284) (6 teams).${SUPPRESSED_NOTE}`);
+    expect(engine.ask('how many AI tasks did each team do last week').answer).toBe(`AI tasks by team in 2026-W47: highest Engineering (243), lowest Procurement (100) (6 teams).${SUPPRESSED_NOTE}`);
+    expect(engine.ask('how many AI users did Legal have over the last 4 weeks').answer)
+      .toBe('Users with an AI task for Legal from 2026-W44 to 2026-W47 was 9 a week on average; per week it went from 9 in 2026-W44 to 9 in 2026-W47 (0).');
+    expect(engine.ask('which team has the most idle seats').answer).toBe(`Legal had the most idle seats in 2026-W47: 4.${SUPPRESSED_NOTE}`);
+  });
+
   test('a suppressed team\'s counts are never shown, and the answer says why', () => {
     expect(teamRow('Internal Audit').suppressed).toBe(true);
     const answer = engine.ask('how many tasks did Internal Audit do');
