@@ -861,6 +861,42 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
   const scale = metric.unit === 'rate' ? 100 : 1;
   const differenceUnit: ValueUnit = metric.unit === 'rate' ? 'pts' : metric.unit;
   const rows: AskCell[][] = [];
+  // "which teams saved fewer hours than last week": every team (task type) against its own period before, those that
+  // moved the way asked, most first; never the all-teams comparison
+  const listed = interpretation.dimension === 'team' || interpretation.dimension === 'task_type' ? interpretation.dimension : null;
+  if (listed && named.dimension === 'all' && spec.scopes.includes(listed)) {
+    const [one, many, column] = DIMENSION_NAMES[listed];
+    const names = [...new Set(current.flatMap((period) => spec.rows(source, listed, period)).map((row) => row.name))].sort(compareText);
+    const valueIn = (name: string, periods: string[]) => {
+      const found = periods.flatMap((period) => spec.rows(source, listed, period)).filter((row) => row.name === name);
+      return found.some((row) => row.suppressed) ? undefined : found.length === 0 ? null : spec.combine(found).value;
+    };
+    const groups = names.map((name) => ({ name, now: valueIn(name, current), before: valueIn(name, previous) }));
+    const hidden = groups.filter((group) => group.now === undefined || group.before === undefined).length;
+    const direction = versus?.direction ?? null;
+    const moved = groups
+      .filter((group): group is { name: string; now: number; before: number } => typeof group.now === 'number' && typeof group.before === 'number')
+      .map((group) => ({ ...group, difference: (group.now - group.before) * scale }))
+      .filter((group) => direction === null || (direction === 'up' ? group.difference > 0 : group.difference < 0))
+      .sort((a, b) => (direction === 'down' ? a.difference - b.difference : b.difference - a.difference) || compareText(a.name, b.name));
+    const shown = moved.map((group) => `${group.name} (${formatValue(group.now, metric.unit)} against ${formatValue(group.before, metric.unit)}, ${formatChange(group.difference, differenceUnit)})`);
+    const way = metric.unit === 'count' ? (direction === 'up' ? 'more' : 'fewer') : direction === 'up' ? 'higher' : 'lower';
+    const answer = direction === null
+      ? `${capitalize(metric.label)} by ${one}, ${currentLabel} against ${previousLabel}: ${shown.join(', ')}.`
+      : moved.length === 0
+        ? `No ${one} had ${way} ${metric.label} in ${currentLabel} than in ${previousLabel}.`
+        : `${moved.length} ${moved.length === 1 ? one : many} had ${way} ${metric.label} in ${currentLabel} than in ${previousLabel}: ${shown.join(', ')}.`;
+    return {
+      interpretation: `${metric.label} by ${one}, ${currentLabel} against the ${versus?.unit ?? 'week'} before (${previousLabel})${direction ? `, only those ${way}` : ''}`,
+      answer: answer + suppressedNote(hidden, minimum, listed),
+      answered: true,
+      table: {
+        columns: [column, previousLabel, currentLabel, `change_${differenceUnit}`], units: ['text', metric.unit, metric.unit, differenceUnit],
+        rows: moved.map((group) => [group.name, group.before, group.now, group.difference]),
+      },
+      ...(spec.grain === 'week' ? { weeks: [...previous, ...current] } : {}),
+    };
+  }
   const phrases = named.names.map((name) => {
     const now = valueOf(name, current);
     const before = valueOf(name, previous);

@@ -434,8 +434,8 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
     const before = ['week', 'month'].includes(words[at] ?? '') && words[at + 1] === 'before';
     if (before) at -= 1;
     else if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
-    // "higher than", "more hours than": the way word stands up to two words before "than"
-    const wayAt = word !== 'than' ? -1 : [index - 1, index - 2].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
+    // "higher than", "more hours than", "more AI tasks than": the way word stands up to three words before "than"
+    const wayAt = word !== 'than' ? -1 : [index - 1, index - 2, index - 3].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
     const way = wayAt >= 0 ? words[wayAt] : '';
     const direction = way === '' ? null : way === 'better' ? 'better' : way === 'worse' ? 'worse' : UP_WORDS.has(way) ? 'up' : 'down';
     const used = [...(wayAt >= 0 ? [wayAt] : []), ...Array.from({ length: at + (before ? 3 : 2) - index }, (_, offset) => index + offset)];
@@ -752,7 +752,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // the count; "the highest abandonment rate" (or a percentage) by the rate
   const rateNamed = found.some((entry) => entry.metric.id === metric?.id && entry.words.includes('rate'));
   const countedTasks = (tasksNamed || sessionsNamed || tasksCompared) && !share && !rateNamed &&
-    (ranking !== null || tasksCompared || comparison?.unit === 'number' || comparison?.unit === 'count');
+    (ranking !== null || tasksCompared || comparison?.unit === 'number' || comparison?.unit === 'count' || versusFound !== null);
   if (countedTasks && (metric.id === 'harm_rate' || metric.id === 'abandonment_rate')) {
     metric = metricById(metric.id === 'harm_rate' ? 'harmful_tasks' : 'abandoned_tasks');
     if (comparison) comparison = { ...comparison, unit: 'count' };

@@ -92,3 +92,21 @@ describe('abandoned and harmful tasks: a count is ranked by the count, a rate by
       .toBe(`2 teams had abandonment rate more than 10% in 2026-W47: Procurement (13.8%), Legal (11.5%).${SUPPRESSED_NOTE}`);
   });
 });
+
+describe('"which teams … than last week": each team against its own week before, not the all-teams comparison', () => {
+  test('those that moved the way asked, most first, suppressed teams left out and counted', () => {
+    expect(engine.ask('which teams did fewer tasks than last week').answer).toBe(
+      '4 teams had fewer tasks (AI and manual) in 2026-W47 than in 2026-W46: Legal (391 against 420, -29), HR (433 against 441, -8), ' +
+        `Procurement (298 against 304, -6), Finance (284 against 288, -4).${SUPPRESSED_NOTE}`,
+    );
+    expect(engine.ask('which teams had more abandoned tasks than last week').answer)
+      .toBe(`2 teams had more abandoned AI tasks in 2026-W47 than in 2026-W46: Legal (14 against 11, +3), Procurement (17 against 16, +1).${SUPPRESSED_NOTE}`);
+    expect(engine.ask('which teams have lower adoption than last week').answer)
+      .toBe(`1 team had lower adoption rate in 2026-W47 than in 2026-W46: Procurement (33.6% against 55.6%, -22.0 pts).${SUPPRESSED_NOTE}`);
+    const hours = engine.ask('which teams saved fewer hours than last week');
+    expect(hours.answer).toBe(`2 teams had lower hours saved in 2026-W47 than in 2026-W46: Procurement (39.3 h against 62.2 h, -23.0 h), Legal (51.5 h against 62.0 h, -10.5 h).${SUPPRESSED_NOTE}`);
+    expect(hours.table.columns).toEqual(['team', '2026-W46', '2026-W47', 'change_hours']);
+    // one team, or everyone, is still a yes or no
+    expect(engine.ask('did Finance do more tasks than last week').answer).toBe('No: tasks (AI and manual) for Finance: 284 in 2026-W47 against 288 in 2026-W46 (-4).');
+  });
+});
