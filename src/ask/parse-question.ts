@@ -696,7 +696,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const aiAndManual = found.some((entry) => entry.metric.id === 'ai_tasks') && found.some((entry) => entry.metric.id === 'manual_tasks');
   // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
   // measure (unless the question counts: "how many AI tasks ..."; "how many AI tasks were harmful" counts harmful ones)
-  const howMany = words.some((word, index) => word === 'how' && words[index + 1] === 'many');
+  // ("number of abandoned tasks for Legal" counts as "how many" does)
+  const howMany = words.some((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
   if ((!howMany || measured?.metric.id === 'harm_rate') && found[0]?.metric.id === 'ai_tasks' && measured && !aiAndManual) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
@@ -718,7 +719,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "how many tasks did Finance do", "which team did the most tasks": tasks named with no measure are all of them, AI and
   // manual ("with AI" left over counts the AI tasks)
   const tasksNamed = rest.some((word, index) => (word === 'task' || word === 'tasks') && rest[index + 1] !== 'type' && rest[index + 1] !== 'types');
-  const sessionsNamed = rest.some((word) => word === 'session' || word === 'sessions');
+  const sessionsNamed = rest.some((word) => ['session', 'sessions', 'output', 'outputs'].includes(word)) ||
+    found.some((entry) => entry.words.includes('outputs'));
   const tasksCompared = comparison !== null && /\b(tasks?|sessions?)$/.test(comparison.text);
   if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : 'tasks');
   // "how did Procurement do last week": a named group and no measure is its summary

@@ -85,6 +85,11 @@ describe('abandoned and harmful tasks: a count is ranked by the count, a rate by
     expect(engine.ask('which team had the most harmful tasks').answer).toBe(`Legal had the most harmful AI tasks in 2026-W47: 1.${SUPPRESSED_NOTE}`);
   });
 
+  test('"number of" counts as "how many" does, and outputs are counted as tasks are', () => {
+    expect(engine.ask('number of abandoned tasks for Legal').answer).toBe('Legal had 14 abandoned AI tasks in 2026-W47 (11.5% of 122 AI tasks of any status).');
+    expect(engine.ask('which team had the most harmful outputs').answer).toBe(`Legal had the most harmful AI tasks in 2026-W47: 1.${SUPPRESSED_NOTE}`);
+  });
+
   test('a threshold in tasks compares the count, one in percent the rate', () => {
     expect(engine.ask('which teams abandoned more than 15 tasks').answer)
       .toBe(`3 teams had more than 15 abandoned AI tasks in 2026-W47: Finance (17), Procurement (17), Sales Ops (16).${SUPPRESSED_NOTE}`);
