@@ -717,12 +717,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (sizedMeasure) comparison = null;
   if (peopleCount && !sizedMeasure && (metric === null || ['adoption_rate', 'user_adoption_rate', 'ai_tasks'].includes(metric.id))) metric = metricById('ai_users');
   // "how many tasks did Finance do", "which team did the most tasks": tasks named with no measure are all of them, AI and
-  // manual ("with AI" left over counts the AI tasks)
+  // manual ("with AI" left over counts the AI tasks, "still manual" the manual ones)
   const tasksNamed = rest.some((word, index) => (word === 'task' || word === 'tasks') && rest[index + 1] !== 'type' && rest[index + 1] !== 'types');
   const sessionsNamed = rest.some((word) => ['session', 'sessions', 'output', 'outputs'].includes(word)) ||
     found.some((entry) => entry.words.includes('outputs'));
   const tasksCompared = comparison !== null && /\b(tasks?|sessions?)$/.test(comparison.text);
-  if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : 'tasks');
+  if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : rest.includes('manual') ? 'manual_tasks' : 'tasks');
   // "how did Procurement do last week": a named group and no measure is its summary
   if (!metric && words[0] === 'how' && rest.includes('do') && entities.length > 0 && !comparison && !ranking) metric = metricById('summary');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');

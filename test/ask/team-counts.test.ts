@@ -47,6 +47,8 @@ describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s den
   test('everyone, "with AI", rankings and thresholds', () => {
     expect(engine.ask('how many tasks in total').answer).toBe('All teams completed 2131 tasks in 2026-W47: 1009 with AI and 1122 manually.');
     expect(engine.ask('how many tasks did Finance do with AI').answer).toBe('Finance completed 158 AI tasks in 2026-W47.');
+    expect(engine.ask('how many tasks are still manual').answer).toBe('All teams completed 1122 manual tasks in 2026-W47.');
+    expect(engine.ask('how many tasks in Finance are manual').answer).toBe('Finance completed 126 manual tasks in 2026-W47.');
     expect(engine.ask('which team did the most tasks').answer).toBe(`HR had the most tasks (AI and manual) in 2026-W47: 433.${SUPPRESSED_NOTE}`);
     expect(engine.ask('which teams did more than 400 tasks').answer).toBe(`1 team had more than 400 tasks (AI and manual) in 2026-W47: HR (433).${SUPPRESSED_NOTE}`);
   });

@@ -21,7 +21,8 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
     const adoption = report.tables.adoption_by_team.find((row) => row.team === 'Procurement')!;
     expect([(100 * (adoption.adoption_rate as number)).toFixed(1), (adoption.delta_pts as number).toFixed(1)]).toEqual(['33.6', '-22.0']);
     expect(report.tables.alerts.filter((alert) => alert.team === 'Procurement').map((alert) => alert.rule)).toEqual(['adoption_drop']);
-    for (const question of ['tell me about Procurement', 'how did Procurement do last week', 'what about Procurement', 'Procurement update', 'how is Procurement performing', 'how has Procurement fared']) {
+    for (const question of ['tell me about Procurement', 'how did Procurement do last week', 'what about Procurement', 'Procurement update', 'how is Procurement performing', 'how has Procurement fared',
+      'give me the numbers for Procurement', 'Procurement stats']) {
       expect(engine.ask(question).answer, question).toBe(PROCUREMENT);
     }
     const legal = engine.ask('tell me about Legal');
