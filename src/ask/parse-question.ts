@@ -729,8 +729,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (!metric && comparison?.unit === 'hours') metric = metricById('hours_saved');
   // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption
   if (!metric && entities.length >= 2 && !comparison) metric = metricById('adoption_rate');
-  // "how many users does Procurement have", "how many people are in Legal": people with an AI task, of those licensed
-  if (!metric && dimension === 'user' && countOnly && entities.length > 0) metric = metricById('ai_users');
+  // "how many users does Procurement have", "how many people are in Legal", "how many users did we have last month": people
+  // with an AI task, of those licensed
+  if (!metric && dimension === 'user' && countOnly) metric = metricById('ai_users');
   if (!metric) return null;
   if (quality) movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
 

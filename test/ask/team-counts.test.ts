@@ -58,6 +58,8 @@ describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s den
     expect(engine.ask('how many AI tasks did each team do last week').answer).toBe(`AI tasks by team in 2026-W47: highest Engineering (243), lowest Procurement (100) (6 teams).${SUPPRESSED_NOTE}`);
     expect(engine.ask('how many AI users did Legal have over the last 4 weeks').answer)
       .toBe('Users with an AI task for Legal from 2026-W44 to 2026-W47 was 9 a week on average; per week it went from 9 in 2026-W44 to 9 in 2026-W47 (0).');
+    expect(engine.ask('how many users are there').answer).toBe('59 users had an AI task in 2026-W47 (of 65 licensed).');
+    expect(engine.ask('how many users did we have last month').answer).toBe('On average 58.6 users a week had an AI task in 2026-10 (weeks 2026-W40 to 2026-W44) (of 65 licensed).');
     expect(engine.ask('which team has the most idle seats').answer).toBe(`Legal had the most idle seats in 2026-W47: 4.${SUPPRESSED_NOTE}`);
   });
 
