@@ -27,7 +27,7 @@ export const KPI_SYNONYMS: Record<string, string[]> = {
   gaps: ['gap', 'gaps', 'data gap', 'data gaps', 'missing data', 'no data', 'outage', 'outages', 'missing export', 'missing exports', 'missing files',
     'missing days', 'days missing', 'day missing', 'missing day'],
   alerts: ['alert', 'alerts', 'warning', 'warnings', 'alarm', 'alarms', 'fired', 'flagged problems', 'red flag', 'red flags', 'went wrong',
-    'problems', 'issues', 'concerns'],
+    'problems', 'issues', 'concerns', 'needs attention', 'need attention', 'needing attention', 'worry about', 'worried about', 'concerned about'],
   power_users: ['power user', 'power users', 'heavy user', 'heavy users', 'heaviest user', 'heaviest users', 'heaviest ai user', 'super users', 'biggest user'],
   baseline_min: ['baseline', 'baselines', 'manual baseline', 'manual baselines', 'manual duration', 'how long', 'minutes manually',
     'longest by hand', 'longest manually', 'time by hand'],

@@ -60,3 +60,11 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
     expect(answer.table.rows[0]).toEqual(['adoption_rate', '55.6%', '37.4%']);
   });
 });
+
+describe('worry words ask for the alerts', () => {
+  test('"what should I worry about in Sales Ops" lists the team\'s alerts', () => {
+    const messages = report.tables.alerts.filter((alert) => alert.team === 'Sales Ops').map((alert) => alert.message);
+    expect(engine.ask('what should I worry about in Sales Ops').answer).toBe(`2 alerts for Sales Ops in 2026-W47 (1 high, 1 medium): ${messages.join('; ')}.`);
+    expect(engine.ask('which team needs attention').answer).toMatch(/^9 alerts in 2026-W47 \(2 high, 5 medium, 2 low\): Procurement: adoption fell 22\.0 points/);
+  });
+});
