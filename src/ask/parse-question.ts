@@ -699,7 +699,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // ("number of abandoned tasks for Legal" counts as "how many" does)
   const howMany = words.some((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
-  if ((!howMany || measured?.metric.id === 'harm_rate') && found[0]?.metric.id === 'ai_tasks' && measured && !aiAndManual) found.unshift(measured);
+  // ("how many AI tasks did Legal abandon" counts abandoned ones, as "how many AI tasks were harmful" counts harmful ones)
+  const countsOf = measured?.metric.id === 'harm_rate' || measured?.metric.id === 'abandonment_rate';
+  if ((!howMany || countsOf) && found[0]?.metric.id === 'ai_tasks' && measured && !aiAndManual) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
   const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
   let metric = (share && ofUsers ? ofUsers : wantsRate ? found.find((entry) => entry.metric.unit === 'rate') : undefined)?.metric ?? found[0]?.metric ?? null;

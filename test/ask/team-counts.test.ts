@@ -94,6 +94,13 @@ describe('abandoned and harmful tasks: a count is ranked by the count, a rate by
     expect(engine.ask('which team had the most harmful outputs').answer).toBe(`Legal had the most harmful AI tasks in 2026-W47: 1.${SUPPRESSED_NOTE}`);
   });
 
+  test('"how many AI tasks did Legal abandon" counts the abandoned ones, not the completed AI tasks', () => {
+    const w46 = report.tables.adoption_trend.find((row) => row.team === 'Legal' && row.week === '2026-W46')!;
+    expect([w46.abandoned_tasks, w46.ai_tasks_any_status]).toEqual([11, 125]);
+    expect(engine.ask('how many AI tasks did Legal abandon in W46').answer).toBe('Legal had 11 abandoned AI tasks in 2026-W46 (8.8% of 125 AI tasks of any status).');
+    expect(engine.ask('how many AI tasks were abandoned last week').answer).toBe('All teams had 96 abandoned AI tasks in 2026-W47 (8.3% of 1158 AI tasks of any status).');
+  });
+
   test('a threshold in tasks compares the count, one in percent the rate', () => {
     expect(engine.ask('which teams abandoned more than 15 tasks').answer)
       .toBe(`3 teams had more than 15 abandoned AI tasks in 2026-W47: Finance (17), Procurement (17), Sales Ops (16).${SUPPRESSED_NOTE}`);
