@@ -681,7 +681,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
 
   // 6. The metric: the longest phrase, then the first ("how is X doing" only when nothing else is named);
   //    a share or a percentage asks for a rate; change words alone mean adoption
-  found.sort((a, b) => Number(a.metric.id === 'summary') - Number(b.metric.id === 'summary') || b.length - a.length || a.start - b.start);
+  // ("number of tasks that were abandoned": "tasks" alone is what another measure counts, so the tasks measure comes last too)
+  const last = (entry: { metric: AskMetric }) => (entry.metric.id === 'summary' ? 2 : entry.metric.id === 'tasks' ? 1 : 0);
+  found.sort((a, b) => last(a) - last(b) || b.length - a.length || a.start - b.start);
   // "in total", "so far", "to date" say which hours ("hours saved to date"); without hours they name none: "how many
   // tasks in total" is not the hours saved (refused, no metric named), "adoption in total" is the adoption
   const hoursNamed = found.some((entry) => entry.metric.id === 'hours_saved' || (entry.metric.id === 'cumulative_hours_saved' && !RUNNING_TOTAL_WORDS.has(entry.words.join(' '))));
@@ -700,7 +702,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const howMany = words.some((word, index) => (word === 'how' && words[index + 1] === 'many') || (word === 'number' && words[index + 1] === 'of'));
   const measured = found.find((entry) => entry.metric.id !== 'ai_tasks' && entry.metric.id !== 'summary');
   // ("how many AI tasks did Legal abandon" counts abandoned ones, as "how many AI tasks were harmful" counts harmful ones)
-  const countsOf = measured?.metric.id === 'harm_rate' || measured?.metric.id === 'abandonment_rate';
+  const countsOf = ['harm_rate', 'abandonment_rate', 'asi'].includes(measured?.metric.id ?? '');
   if ((!howMany || countsOf) && found[0]?.metric.id === 'ai_tasks' && measured && !aiAndManual) found.unshift(measured);
   const wantsRate = share || comparison?.unit === 'rate';
   const ofUsers = found.find((entry) => entry.metric.id === 'ai_users' || entry.metric.id === 'licensed_users');
@@ -778,7 +780,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     countOnly = false;
   }
   // "how many tasks were abandoned": a count of tasks the tables hold only as a rate; not a count of task types
-  const rateCounted = howMany && metric.unit === 'rate' && !comparison && !ranking && (dimensionWord === 'task' || dimensionWord === 'tasks');
+  // ("how many AI tasks were accurate": the tables hold ASI as a rate, not that count)
+  const rateCounted = howMany && metric.unit === 'rate' && !comparison && !ranking && !share &&
+    (dimensionWord === 'task' || dimensionWord === 'tasks' || found.some((entry) => entry.metric.id === 'ai_tasks'));
+  const countWords = words.some((word, index) => word === 'how' && words[index + 1] === 'many') ? ['how', 'many'] : ['number', 'of'];
+  // "how many manual hours": hours spent by hand are in no table; "hours" alone would read as hours saved
+  const manualHours = metric.id === 'hours_saved' && rest.includes('manual');
   // "which team is the heaviest AI user": the team with the highest adoption
   if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type')) {
     metric = metricById('adoption_rate');
@@ -835,7 +842,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
 
   const unread = [...new Set([
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
-    ...(rateCounted ? [writtenAs(question, ['how', 'many'])] : []),
+    ...(rateCounted ? [writtenAs(question, countWords)] : []),
+    ...(manualHours ? [writtenAs(question, ['manual'])] : []),
     ...(perUser ? [writtenAs(question, [...(['each', 'per', 'every', 'by'].includes(words[dimensionAt - 1] ?? '') ? [words[dimensionAt - 1]] : []), words[dimensionAt]])] : []),
     ...notNames
       .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))

@@ -101,6 +101,19 @@ describe('abandoned and harmful tasks: a count is ranked by the count, a rate by
     expect(engine.ask('how many AI tasks were abandoned last week').answer).toBe('All teams had 96 abandoned AI tasks in 2026-W47 (8.3% of 1158 AI tasks of any status).');
   });
 
+  test('"tasks" beside another measure is what that measure counts; a count the tables lack is refused, not answered with another', () => {
+    expect(engine.ask('number of tasks that were abandoned').answer).toBe('All teams had 96 abandoned AI tasks in 2026-W47 (8.3% of 1158 AI tasks of any status).');
+    expect(engine.ask('how many abandoned tasks in total').answer).toBe('All teams had 96 abandoned AI tasks in 2026-W47 (8.3% of 1158 AI tasks of any status).');
+    // ASI is a rate: the completed AI tasks (1009) are not the accurate ones
+    const accurate = engine.ask('how many AI tasks were accurate');
+    expect(accurate.answered).toBe(false);
+    expect(accurate.answer).toMatch(/^I cannot read "how many" in this question yet/);
+    // hours spent by hand are in no table: not the hours saved
+    const manual = engine.ask('how many manual hours');
+    expect(manual.answered).toBe(false);
+    expect(manual.answer).toMatch(/^I cannot read "manual" in this question yet/);
+  });
+
   test('a threshold in tasks compares the count, one in percent the rate', () => {
     expect(engine.ask('which teams abandoned more than 15 tasks').answer)
       .toBe(`3 teams had more than 15 abandoned AI tasks in 2026-W47: Finance (17), Procurement (17), Sales Ops (16).${SUPPRESSED_NOTE}`);
