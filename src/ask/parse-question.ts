@@ -696,6 +696,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // second is refused, never dropped
   const families = [...new Set(found.map((entry) => MEASURE_FAMILY[entry.metric.id]).filter((family) => family !== undefined))];
   const aiAndManual = found.some((entry) => entry.metric.id === 'ai_tasks') && found.some((entry) => entry.metric.id === 'manual_tasks');
+  // ("hours saved on manual tasks": manual tasks have no hours saved, harm or accuracy; two measures, the second refused)
+  const manualBeside = found.some((entry) => entry.metric.id === 'manual_tasks') && families.length > 0;
   // "how accurate were AI tasks", "were AI tasks harmful": "AI tasks" names what is measured, the other metric the
   // measure (unless the question counts: "how many AI tasks ..."; "how many AI tasks were harmful" counts harmful ones)
   // ("number of abandoned tasks for Legal" counts as "how many" does)
@@ -871,7 +873,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     leftOut: leftOutNames(words, named),
     // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread; a second
     // measure is named when nothing else is unread)
-    unplaced: unread.length > 0 ? unread : secondMeasure(found, families.length > 1 || aiAndManual, metric).map((entry) => writtenAs(question, words.slice(entry.start, entry.start + entry.length))),
+    unplaced: unread.length > 0 ? unread : secondMeasure(found, families.length > 1 || aiAndManual || manualBeside, metric).map((entry) => writtenAs(question, words.slice(entry.start, entry.start + entry.length))),
     versus: versus ? { unit: versus.unit, direction: versusDirection(versus.direction, metric) } : null,
     existence,
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',

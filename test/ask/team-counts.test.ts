@@ -108,6 +108,10 @@ describe('abandoned and harmful tasks: a count is ranked by the count, a rate by
     const accurate = engine.ask('how many AI tasks were accurate');
     expect(accurate.answered).toBe(false);
     expect(accurate.answer).toMatch(/^I cannot read "how many" in this question yet/);
+    // manual tasks have no hours saved: two measures, refused, not answered with the manual tasks (1122)
+    const onManual = engine.ask('how many hours were saved on manual tasks');
+    expect(onManual.answered).toBe(false);
+    expect(onManual.answer).not.toContain('1122');
     // hours spent by hand are in no table: not the hours saved
     const manual = engine.ask('how many manual hours');
     expect(manual.answered).toBe(false);
