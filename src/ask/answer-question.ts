@@ -1024,10 +1024,21 @@ function answerAlerts(interpretation: Interpretation, source: MetricsSource): An
   const team = named.length > 0 ? ` for ${named.join(', ')}` : '';
   const bySeverity = new Map<string, number>();
   for (const { alert } of rows) bySeverity.set(alert.severity, (bySeverity.get(alert.severity) ?? 0) + 1);
-  const answer = rows.length === 0
+  // "which teams have alerts", "how many teams had alerts": the teams, with their number of alerts, most first
+  const perTeam = new Map<string, number>();
+  for (const { alert } of rows) if (alert.team !== undefined && alert.team !== null && alert.team !== '*') perTeam.set(alert.team, (perTeam.get(alert.team) ?? 0) + 1);
+  const teams = [...perTeam].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+  const aboutAll = rows.length - teams.reduce((total, [, count]) => total + count, 0);
+  const byTeam = interpretation.dimension === 'team' && named.length === 0
+    ? teams.length === 0
+      ? `No team had${severity} alerts ${where}.`
+      : `${teams.length} ${teams.length === 1 ? 'team' : 'teams'} had${severity} alerts ${where}: ${teams.map(([name, count]) => `${name} (${count})`).join(', ')}` +
+        `${aboutAll > 0 ? `; ${aboutAll} more ${aboutAll === 1 ? 'alert is' : 'alerts are'} about all teams` : ''}.`
+    : null;
+  const answer = byTeam ?? (rows.length === 0
     ? `No${severity} alerts${team} ${where}.`
     : `${rows.length}${severity} ${rows.length === 1 ? 'alert' : 'alerts'}${team} ${where}${interpretation.severities.length === 1 ? '' : ` (${[...bySeverity].map(([level, count]) => `${count} ${level}`).join(', ')})`}: ` +
-      `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`;
+      `${rows.slice(0, 3).map(({ alert }) => alert.message ?? alert.rule).join('; ')}${rows.length > 3 ? '; …' : ''}.`);
   return {
     interpretation: `${severity.trim() === '' ? '' : `${severity.trim()} `}alerts${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: {

@@ -65,6 +65,17 @@ describe('worry words ask for the alerts', () => {
   test('"what should I worry about in Sales Ops" lists the team\'s alerts', () => {
     const messages = report.tables.alerts.filter((alert) => alert.team === 'Sales Ops').map((alert) => alert.message);
     expect(engine.ask('what should I worry about in Sales Ops').answer).toBe(`2 alerts for Sales Ops in 2026-W47 (1 high, 1 medium): ${messages.join('; ')}.`);
-    expect(engine.ask('which team needs attention').answer).toMatch(/^9 alerts in 2026-W47 \(2 high, 5 medium, 2 low\): Procurement: adoption fell 22\.0 points/);
+    expect(engine.ask('which team needs attention').answer)
+      .toBe('5 teams had alerts in 2026-W47: Legal (2), Sales Ops (2), Finance (1), HR (1), Procurement (1); 2 more alerts are about all teams.');
+  });
+
+  test('"which teams have alerts" names the teams and their number of alerts (not every alert\'s message)', () => {
+    const perTeam = new Map<string, number>();
+    for (const alert of report.tables.alerts) if (alert.team !== '*') perTeam.set(alert.team!, (perTeam.get(alert.team!) ?? 0) + 1);
+    expect(Object.fromEntries(perTeam)).toEqual({ Procurement: 1, 'Sales Ops': 2, Legal: 2, Finance: 1, HR: 1 });
+    for (const question of ['which teams have alerts', 'how many teams had alerts']) {
+      expect(engine.ask(question).answer, question).toBe('5 teams had alerts in 2026-W47: Legal (2), Sales Ops (2), Finance (1), HR (1), Procurement (1); 2 more alerts are about all teams.');
+    }
+    expect(engine.ask('which teams have high alerts').answer).toBe('2 teams had high alerts in 2026-W47: Procurement (1), Sales Ops (1).');
   });
 });
