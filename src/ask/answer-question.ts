@@ -503,7 +503,9 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   const span = byMonth
     ? (buckets.length === 1 ? buckets[0].period : `${buckets[0].period} to ${buckets[buckets.length - 1].period}`)
     : periods.length === 1 ? periods[0] : `${periods[0]} to ${periods[periods.length - 1]}`;
-  const adjective = order === 'desc' ? 'highest' : 'lowest';
+  // ("which week had the most tasks": a count is most or fewest, as in a ranking of teams)
+  const counted = interpretation.metric.unit === 'count' && !['idle_cost', 'median_days_to_first_ai_task'].includes(interpretation.metric.id);
+  const adjective = counted ? (order === 'desc' ? 'most' : 'fewest') : order === 'desc' ? 'highest' : 'lowest';
   const unit: ValueUnit = metric.unit === 'list' ? 'count' : metric.unit;
   const describedAs = describe(interpretation, scope, periods, [...(rule ? [ruleWords(rule, unit)] : []), `${periodColumn}s ranked, ${adjective} first`]);
   const hidden = points.filter((point) => point.suppressed).length;

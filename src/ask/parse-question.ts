@@ -433,7 +433,11 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
     // ("vs the week before": as "vs the previous week")
     const before = ['week', 'month'].includes(words[at] ?? '') && words[at + 1] === 'before';
     if (before) at -= 1;
-    else if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
+    // ("this week vs last": the question ends at "last", the week before)
+    else if (words[at] === 'last' && at === words.length - 1 && words.includes('week')) {
+      const used = Array.from({ length: at + 1 - index }, (_, offset) => index + offset);
+      return { unit: 'week', direction: null, used };
+    } else if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
     // "higher than", "more hours than", "more AI tasks than": the way word stands up to three words before "than"
     const wayAt = word !== 'than' ? -1 : [index - 1, index - 2, index - 3].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
     const way = wayAt >= 0 ? words[wayAt] : '';

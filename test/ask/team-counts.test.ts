@@ -143,3 +143,13 @@ describe('"which teams … than last week": each team against its own week befor
     expect(engine.ask('did Finance do more tasks than last week').answer).toBe('No: tasks (AI and manual) for Finance: 284 in 2026-W47 against 288 in 2026-W46 (-4).');
   });
 });
+
+describe('weeks ranked by a count, and "this week vs last"', () => {
+  test('"which week had the most tasks" says most; "this week vs last" compares with the week before', () => {
+    const totals = report.tables.adoption_trend.filter((row) => row.team === '*').map((row) => [row.week, (row.ai_tasks as number) + (row.manual_tasks as number)] as const);
+    const most = [...totals].sort((a, b) => b[1] - a[1])[0];
+    expect(most).toEqual(['2026-W40', 2168]);
+    expect(engine.ask('which week had the most tasks').answer).toBe('2026-W40 had the most tasks (AI and manual) for all teams of the 8 weeks 2026-W40 to 2026-W47: 2168.');
+    expect(engine.ask("what's Procurement's adoption this week vs last").answer).toBe('Adoption rate for Procurement: 33.6% in 2026-W47 against 55.6% in 2026-W46 (-22.0 pts).');
+  });
+});
