@@ -433,10 +433,10 @@ function findVersus(words: string[]): { unit: Versus['unit']; direction: Versus[
     // ("vs the week before": as "vs the previous week")
     const before = ['week', 'month'].includes(words[at] ?? '') && words[at + 1] === 'before';
     if (before) at -= 1;
-    // ("this week vs last": the question ends at "last", the week before)
-    else if (words[at] === 'last' && at === words.length - 1 && words.includes('week')) {
+    // ("this week vs last", "this month vs last": the question ends at "last", the period before)
+    else if (words[at] === 'last' && at === words.length - 1 && (words.includes('week') || words.includes('month'))) {
       const used = Array.from({ length: at + 1 - index }, (_, offset) => index + offset);
-      return { unit: 'week', direction: null, used };
+      return { unit: words.includes('week') ? 'week' : 'month', direction: null, used };
     } else if (!['last', 'previous', 'prior', 'preceding'].includes(words[at] ?? '') || !['week', 'month'].includes(words[at + 1] ?? '')) continue;
     // "higher than", "more hours than", "more AI tasks than": the way word stands up to three words before "than"
     const wayAt = word !== 'than' ? -1 : [index - 1, index - 2, index - 3].find((position) => position >= 0 && (UP_WORDS.has(words[position]) || DOWN_WORDS.has(words[position]))) ?? -1;
@@ -716,6 +716,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const useVerb = found.some((entry) => entry.metric.id === 'adoption_rate' && entry.words.some((word) => USE_VERBS.has(word)));
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
+  // "how many seats are unused in Legal": the idle seats, not the licensed ones
+  if (metric?.id === 'licensed_users' && (rest.some((word) => ['unused', 'idle', 'empty', 'wasted'].includes(word)) || found.some((entry) => entry.metric.id === 'idle_seats'))) {
+    metric = metricById('idle_seats');
+  }
   // "what percentage of seats are idle": the idle share, not the share of seats in use
   if (share && found.some((entry) => entry.metric.id === 'idle_seats')) metric = metricById('idle_share');
   else if (share && (metric?.id === 'ai_users' || metric?.id === 'licensed_users')) metric = metricById('user_adoption_rate');

@@ -150,6 +150,11 @@ describe('weeks ranked by a count, and "this week vs last"', () => {
     const most = [...totals].sort((a, b) => b[1] - a[1])[0];
     expect(most).toEqual(['2026-W40', 2168]);
     expect(engine.ask('which week had the most tasks').answer).toBe('2026-W40 had the most tasks (AI and manual) for all teams of the 8 weeks 2026-W40 to 2026-W47: 2168.');
+    expect(engine.ask('how many AI tasks did Finance do this month vs last').answer)
+      .toBe('AI tasks for Finance: 469 in 2026-11 (weeks 2026-W45 to 2026-W47) against 628 in 2026-10 (weeks 2026-W40 to 2026-W44) (-159).');
+    // ("seats" with "unused" or "idle" are the idle seats, not the licensed ones)
+    expect(engine.ask('how many seats are unused in Legal').answer).toBe('Idle seats for Legal in 2026-W47 was 4.');
+    expect(engine.ask('how many licences are idle').answer).toMatch(/^Idle seats for all teams in 2026-W47 was /);
     expect(engine.ask("what's Procurement's adoption this week vs last").answer).toBe('Adoption rate for Procurement: 33.6% in 2026-W47 against 55.6% in 2026-W46 (-22.0 pts).');
   });
 });
