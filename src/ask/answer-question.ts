@@ -1144,7 +1144,8 @@ function answerSummaryOf(interpretation: Interpretation, source: MetricsSource):
   if (week === null) {
     const phrase = 'phrase' in time ? time.phrase : source.reportWeek;
     return unanswerable(`headline numbers for ${who}, ${phrase}`, `A summary is of one week (the report week is ${source.reportWeek}); ` +
-      `ask for a week ("how is ${teams[0] ?? 'Legal'} doing in ${source.reportWeek.slice(5)}") or about one measure over ${phrase} ("${teams[0] ?? 'Legal'}'s adoption in ${phrase}").`);
+      `ask for a week ("${teams[0] ? `how is ${teams[0]} doing` : 'how are we doing'} in ${source.reportWeek.slice(5)}") or about one measure over ${phrase} ` +
+      `("${teams[0] ? `${teams[0]}'s adoption` : 'adoption'} in ${phrase}").`);
   }
   if (!source.weeks.includes(week)) {
     const span = source.weeks.length === 0 ? 'no weeks' : `${source.weeks[0]} to ${source.weeks[source.weeks.length - 1]}`;

@@ -44,7 +44,9 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
     expect(engine.ask('how is Legal doing in W30').answer).toBe('There are no numbers for 2026-W30: the data holds 2026-W40 to 2026-W47.');
     const month = engine.ask('tell me about Procurement last month');
     expect(month.answered).toBe(false);
-    expect(month.answer).toContain('A summary is of one week (the report week is 2026-W47)');
+    expect(month.answer).toContain('A summary is of one week (the report week is 2026-W47); ask for a week ("how is Procurement doing in W47") or about one measure over 2026-10 ("Procurement\'s adoption in 2026-10").');
+    expect(engine.ask('overview for October').answer)
+      .toContain('ask for a week ("how are we doing in W47") or about one measure over 2026-10 ("adoption in 2026-10").');
     const best = engine.ask('which team is performing best');
     expect(best.answered).toBe(false);
     expect(best.answer).toContain('A summary holds several measures');
