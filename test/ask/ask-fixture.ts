@@ -1,4 +1,7 @@
+import { createAskEngine, type AskEngine } from '../../src/ask/ask-engine.js';
+import { cleanInput } from '../../src/clean/clean-input.js';
 import type { CleanedData } from '../../src/clean/types.js';
+import { parseConfig } from '../../src/config/read-config.js';
 import type { Config, ConfigSpec } from '../../src/config/schema.js';
 import { makeCleanedData, testConfig, type RosterSpec, type TaskSpec } from '../metrics/make-cleaned-data.js';
 
@@ -90,4 +93,13 @@ export function askFixture(options: { legalName?: string; teamNames?: Record<str
 /** Defaults, with groups of fewer than 2 users suppressed (Tiny). */
 export function askConfig(spec: ConfigSpec = {}): Config {
   return testConfig({ ...spec, privacy: { minGroupSize: 2, ...(spec.privacy ?? {}) } });
+}
+
+/**
+ * The ask engine over the committed sample (data/sample, report week 2026-W47), default config, as a new user asks.
+ * @example const engine = await sampleAskEngine(); engine.ask('tell me about Procurement')
+ */
+export async function sampleAskEngine(options?: Parameters<typeof createAskEngine>[2]): Promise<AskEngine> {
+  const config = parseConfig({});
+  return createAskEngine(await cleanInput('data/sample', config), config, options);
 }

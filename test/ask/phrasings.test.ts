@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAskEngine, type AskAnswer, type AskEngine } from '../../src/ask/ask-engine.js';
-import { cleanInput } from '../../src/clean/clean-input.js';
-import { parseConfig } from '../../src/config/read-config.js';
+import type { AskAnswer, AskEngine } from '../../src/ask/ask-engine.js';
 import { PHRASINGS, type Phrasing } from './phrasings.js';
+import { sampleAskEngine } from './ask-fixture.js';
 
 // Phrasings the engine still reads wrongly, each with why (empty when all are answered right).
 const KNOWN_MISSES: Record<string, string> = {};
@@ -10,8 +9,7 @@ const KNOWN_MISSES: Record<string, string> = {};
 let engine: AskEngine;
 
 beforeAll(async () => {
-  const config = parseConfig({});
-  engine = createAskEngine(await cleanInput('data/sample', config), config, { week: '2026-W47' });
+  engine = await sampleAskEngine({ week: '2026-W47' });
 });
 
 /** Why an answer is wrong for its phrasing, or null when it is right. */

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAskEngine, type AskEngine } from '../../src/ask/ask-engine.js';
-import { cleanInput } from '../../src/clean/clean-input.js';
-import { parseConfig } from '../../src/config/read-config.js';
+import type { AskEngine } from '../../src/ask/ask-engine.js';
+import { sampleAskEngine } from './ask-fixture.js';
 import type { MetricsDocument } from '../../src/metrics/document.js';
 
 // Per-team counts of tasks, asked the way a manager asks, on data/sample (report week 2026-W47).
@@ -11,8 +10,7 @@ const OCTOBER = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'];
 const SUPPRESSED_NOTE = ' 1 team suppressed (fewer than 5 users) is not shown.';
 
 beforeAll(async () => {
-  const config = parseConfig({});
-  engine = createAskEngine(await cleanInput('data/sample', config), config);
+  engine = await sampleAskEngine();
   report = engine.source.report;
 });
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAskEngine, type AskEngine } from '../../src/ask/ask-engine.js';
-import { cleanInput } from '../../src/clean/clean-input.js';
-import { parseConfig } from '../../src/config/read-config.js';
+import type { AskEngine } from '../../src/ask/ask-engine.js';
+import { sampleAskEngine } from './ask-fixture.js';
 import type { MetricsDocument } from '../../src/metrics/document.js';
 
 // A team's summary, asked the way a manager asks, on data/sample (report week 2026-W47).
@@ -9,8 +8,7 @@ let engine: AskEngine;
 let report: MetricsDocument;
 
 beforeAll(async () => {
-  const config = parseConfig({});
-  engine = createAskEngine(await cleanInput('data/sample', config), config);
+  engine = await sampleAskEngine();
   report = engine.source.report;
 });
 
