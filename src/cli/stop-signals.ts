@@ -37,6 +37,11 @@ export interface StopSignals {
   readonly abort: AbortSignal;
   /** Resolves with the first signal's name. */
   readonly received: Promise<NodeJS.Signals>;
+  /**
+   * Runs `work` as the run in progress: a first signal meanwhile says the command stops once it is done; a first
+   * signal while none is (a scheduler or watcher waiting, a run still starting) says the command stops now.
+   */
+  during<T>(work: () => Promise<T>): Promise<T>;
   /** Removes the handler (cli/main.ts's handler of last resort takes signals again). */
   dispose(): void;
 }
@@ -83,9 +88,15 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
       endWithout(signal, `did not stop within ${ABORT_STOP_SEC} s`);
     }, ABORT_STOP_SEC * 1000);
   };
+  // (runs in progress: see during)
+  let running = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (!stopping.signal.aborted) {
-      options.log(`${options.name}: ${signal}: stopping after the run in progress (at most ${options.graceSec} s; send it again to abort now)`);
+      options.log(
+        running > 0
+          ? `${options.name}: ${signal}: stopping after the run in progress (at most ${options.graceSec} s; send it again to abort now)`
+          : `${options.name}: ${signal}: stopping (no run in progress)`,
+      );
       stopping.abort(signal);
       announce(signal);
       graceTimer = setTimeout(() => {
@@ -110,6 +121,14 @@ export function handleStopSignals(options: StopSignalOptions): StopSignals {
     stopping: stopping.signal,
     abort: abort.signal,
     received,
+    async during(work) {
+      running += 1;
+      try {
+        return await work();
+      } finally {
+        running -= 1;
+      }
+    },
     dispose() {
       clearTimeout(graceTimer);
       clearTimeout(stopTimer);

@@ -93,6 +93,9 @@ describe('a stop signal to `uptake run` once it handles the signals, before its 
     const result = await ended(child);
     expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
     expect(result.stderr).toContain(`uptake: stopped by ${signal} before the run started: nothing was run\n`);
+    // (no run was in progress to wait for, and none is promised)
+    expect(result.stderr).toContain(`uptake run: ${signal}: stopping (no run in progress)\n`);
+    expect(result.stderr).not.toContain('the run in progress');
     expect(result.stdout).toBe('');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 120_000);

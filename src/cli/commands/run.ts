@@ -106,7 +106,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       });
       const { value } = await guardedRun({ outputDir: outDir, reason: 'manual', log, onStartFailure }, async ({ lockLost }) => {
         notStopped();
-        return runOnce(store, lockLost);
+        return stop.during(() => runOnce(store, lockLost));
       });
       // The last lines say where the report is: a person (`npm start`) reads stderr, a script reads the folder on stdout.
       log(`uptake run: the report is ${join(value.outDir, 'report.pdf')} (and report.html beside it)`);

@@ -66,11 +66,12 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
         throw error;
       });
       const store = (await import('../../store/open-store.js')).runStoreLocation(undefined, config, process.env, config.output);
-      const job: Job = async (request) => {
-        const dueWeek = dueWeekOf(request.scheduledFor);
-        const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
-        return { reason: request.reason, week: result.week, outDir: result.outDir };
-      };
+      const job: Job = (request) =>
+        stop.during(async () => {
+          const dueWeek = dueWeekOf(request.scheduledFor);
+          const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
+          return { reason: request.reason, week: result.week, outDir: result.outDir };
+        });
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }), onStartFailure });
       const abortedRun = () => new UptakeError('aborted', 'the run in progress was aborted; it published nothing more');
       if (options.onceNow) {

@@ -110,9 +110,11 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         // A week whose rows the cleaning all quarantines (or merges into other weeks' tasks) holds no data: said, and
         // skipped, so that one bad row does not fail every batch after it. null: skipped.
         const report = (week: string, deliver: boolean) =>
-          runReport(
-            { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs, handledFailure: isNoDataForWeek },
-            runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
+          stop.during(() =>
+            runReport(
+              { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs, handledFailure: isNoDataForWeek },
+              runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
+            ),
           ).catch((error: unknown) => {
             if (!isNoDataForWeek(error)) throw error;
             log(`uptake watch: ${week} skipped: no task of it is left once cleaned (its rows were quarantined, or merged into tasks of other weeks)`);
