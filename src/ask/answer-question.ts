@@ -633,7 +633,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : '';
       sentence = change
         ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
-        : `${capitalize(metric.label)} for ${subject(name)} ${where} was ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${combinedAs(metric.id) === 'taken together' ? 'taken together' : 'a week on average'}; per ${periodColumn} it ${moved}`;
+        : `${capitalize(metric.label)} for ${subject(name)} ${where} ${wasOrWere(metric)} ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${combinedAs(metric.id) === 'taken together' ? 'taken together' : 'a week on average'}; per ${periodColumn} it ${moved}`;
     }
     const how = change ? `the change from the first to the last ${periodColumn}` : `${combinedAs(metric.id)}, and per ${periodColumn}`;
     return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
@@ -794,8 +794,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
       return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')}${weeklyMean ? ' a week on average' : ''} (licensed users with at least one AI task${weeklyMean ? ' in the week' : ''})`;
     }
-    if (weeklyMean) return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)} a week on average`;
-    return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} was ${formatValue(entry.value, metric.unit)}`;
+    if (weeklyMean) return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} ${wasOrWere(metric)} ${formatValue(entry.value, metric.unit)} a week on average`;
+    return `${capitalize(metric.label)} for ${subject(entry.name)} ${where} ${wasOrWere(metric)} ${formatValue(entry.value, metric.unit)}`;
   });
   const checks: string[] = [];
   if (comparison && entries.length === 1 && entries[0].value !== null) {
@@ -1273,4 +1273,9 @@ function answerSummary(source: MetricsSource, teams: string[] = [], week: string
       ],
     },
   };
+}
+
+// The verb after a measure's label: "idle seats … were 6", "adoption rate … was 47.3%".
+function wasOrWere(metric: AskMetric): 'was' | 'were' {
+  return metric.plural ? 'were' : 'was';
 }

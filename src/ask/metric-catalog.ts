@@ -49,6 +49,8 @@ export interface AskMetric {
   kpi?: string;
   /** How answers name it. */
   label: string;
+  /** The label names several things ("idle seats", "hours saved"): an answer says "were", not "was". */
+  plural?: true;
   /** Phrases that name it in a question: KPI_SYNONYMS and the registry title and id. */
   synonyms: string[];
   unit: 'rate' | 'pts' | 'hours' | 'count' | 'minutes' | 'list';
@@ -61,23 +63,23 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'adoption_rate', kpi: 'adoption_rate', label: 'adoption rate', unit: 'rate', higherIsBetter: true },
   { id: 'delta_pts', kpi: 'delta_pts', label: 'change in adoption', unit: 'pts', higherIsBetter: true },
   { id: 'user_adoption_rate', kpi: 'user_adoption_rate', label: 'user adoption rate', unit: 'rate', higherIsBetter: true },
-  { id: 'ai_users', kpi: 'user_adoption_rate', label: 'users with an AI task', unit: 'count', higherIsBetter: true },
-  { id: 'licensed_users', kpi: 'user_adoption_rate', label: 'licensed users', unit: 'count', higherIsBetter: true },
+  { id: 'ai_users', kpi: 'user_adoption_rate', label: 'users with an AI task', plural: true, unit: 'count', higherIsBetter: true },
+  { id: 'licensed_users', kpi: 'user_adoption_rate', label: 'licensed users', plural: true, unit: 'count', higherIsBetter: true },
   { id: 'user_weighted_adoption_rate', kpi: 'power_users', label: 'user-weighted adoption rate', unit: 'rate', higherIsBetter: true },
   { id: 'abandonment_rate', kpi: 'abandonment_rate', label: 'abandonment rate', unit: 'rate', higherIsBetter: false },
   // "how many tasks were abandoned": the numerator of the abandonment rate (asked through its words and "how many")
-  { id: 'abandoned_tasks', kpi: 'abandonment_rate', label: 'abandoned AI tasks', unit: 'count', higherIsBetter: false },
+  { id: 'abandoned_tasks', kpi: 'abandonment_rate', label: 'abandoned AI tasks', plural: true, unit: 'count', higherIsBetter: false },
   // "how many tasks did Finance do": AI tasks plus manual tasks, the adoption rate's denominator
-  { id: 'tasks', label: 'tasks (AI and manual)', unit: 'count', higherIsBetter: true },
-  { id: 'ai_tasks', label: 'AI tasks', unit: 'count', higherIsBetter: true },
-  { id: 'manual_tasks', label: 'manual tasks', unit: 'count', higherIsBetter: false },
+  { id: 'tasks', label: 'tasks (AI and manual)', plural: true, unit: 'count', higherIsBetter: true },
+  { id: 'ai_tasks', label: 'AI tasks', plural: true, unit: 'count', higherIsBetter: true },
+  { id: 'manual_tasks', label: 'manual tasks', plural: true, unit: 'count', higherIsBetter: false },
   { id: 'manual_share', label: 'share of tasks done manually', unit: 'rate', higherIsBetter: false },
   { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', unit: 'hours', higherIsBetter: true },
   { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true },
   { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true },
   { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false },
   // "how many harmful tasks": the numerator of the harm rate (asked through the harm rate's words and "how many")
-  { id: 'harmful_tasks', kpi: 'harm_rate', label: 'harmful AI tasks', unit: 'count', higherIsBetter: false },
+  { id: 'harmful_tasks', kpi: 'harm_rate', label: 'harmful AI tasks', plural: true, unit: 'count', higherIsBetter: false },
   { id: 'coverage', kpi: 'coverage', label: 'logging coverage', unit: 'rate', higherIsBetter: true },
   { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', unit: 'list', higherIsBetter: false },
   { id: 'gaps', kpi: 'gaps', label: 'data gaps', unit: 'list', higherIsBetter: false },
@@ -87,17 +89,17 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true },
   // People (issue #24)
   { id: 'activation', kpi: 'activation', label: 'activation rate (new AI users of the licensed users not yet using AI)', unit: 'rate', higherIsBetter: true },
-  { id: 'new_ai_users', kpi: 'activation', label: 'new AI users', unit: 'count', higherIsBetter: true },
+  { id: 'new_ai_users', kpi: 'activation', label: 'new AI users', plural: true, unit: 'count', higherIsBetter: true },
   { id: 'median_days_to_first_ai_task', kpi: 'activation', label: 'median days from licence to first AI task', unit: 'count', higherIsBetter: false },
   { id: 'retention', kpi: 'retention', label: 'share of new AI users still using it a month later', unit: 'rate', higherIsBetter: true },
   { id: 'active_retention', kpi: 'retention', label: 'share of active users still active the next month', unit: 'rate', higherIsBetter: true },
-  { id: 'usage_tiers', kpi: 'usage_tiers', label: 'heavy users (usage tiers)', unit: 'count', higherIsBetter: true },
+  { id: 'usage_tiers', kpi: 'usage_tiers', label: 'heavy users (usage tiers)', plural: true, unit: 'count', higherIsBetter: true },
   { id: 'heavy_share', kpi: 'usage_tiers', label: 'share of people who are heavy users', unit: 'rate', higherIsBetter: true },
-  { id: 'non_users', kpi: 'usage_tiers', label: 'licensed people without an AI task', unit: 'count', higherIsBetter: false },
-  { id: 'idle_seats', kpi: 'idle_seats', label: 'idle seats', unit: 'count', higherIsBetter: false },
+  { id: 'non_users', kpi: 'usage_tiers', label: 'licensed people without an AI task', plural: true, unit: 'count', higherIsBetter: false },
+  { id: 'idle_seats', kpi: 'idle_seats', label: 'idle seats', plural: true, unit: 'count', higherIsBetter: false },
   { id: 'idle_share', kpi: 'idle_seats', label: 'share of seats idle', unit: 'rate', higherIsBetter: false },
   { id: 'idle_cost', kpi: 'idle_seats', label: 'monthly cost of idle seats', unit: 'count', higherIsBetter: false },
-  { id: 'lapsed_users', kpi: 'idle_seats', label: 'lapsed users', unit: 'count', higherIsBetter: false },
+  { id: 'lapsed_users', kpi: 'idle_seats', label: 'lapsed users', plural: true, unit: 'count', higherIsBetter: false },
 ];
 
 /** A phrase of a metric, as words. */

@@ -819,7 +819,7 @@ describe('uptake ask about people on the fixture', () => {
   pattern('idle-seats-team', 'idle seats of one team, with its licensed seats and idle share', () => {
     const row = tables.idle_seats.find((entry) => entry.team === 'Finance')!;
     const answer = ask('how many idle seats does Finance have');
-    expect(answer.answer).toBe(`Idle seats for Finance in 2026-W47 was ${String(row.idle_seats)}.`);
+    expect(answer.answer).toBe(`Idle seats for Finance in 2026-W47 were ${String(row.idle_seats)}.`);
     expect(answer.table.rows).toEqual([['Finance', row.idle_seats, row.licensed_users, row.idle_share]]);
   });
 

@@ -38,7 +38,7 @@ describe('uptake ask about people', () => {
 
   it('answers idle seats per team, with licensed seats and the idle share', () => {
     const answer = engine.ask('how many idle seats does Legal have?');
-    expect(answer.answer).toBe('Idle seats for Legal in 2026-W47 was 2.');
+    expect(answer.answer).toBe('Idle seats for Legal in 2026-W47 were 2.');
     expect(answer.table.rows).toEqual([['Legal', 2, 4, 0.5]]);
     expect(engine.ask('what do the idle seats cost us').answer).toContain('90');
     // without licences.monthlyCost the cost is unknown, and the answer says what sets it
@@ -55,9 +55,9 @@ describe('uptake ask about people', () => {
   });
 
   it('answers new users, lapsed users and heavy users', () => {
-    expect(engine.ask('how many new users this week?').answer).toBe('New AI users for all teams in 2026-W47 was 0.');
-    expect(engine.ask('how many new users in W46?').answer).toContain('was 1.'); // s2
-    expect(engine.ask('how many people stopped using it?').answer).toContain('was 3.'); // s3, s5, s6
-    expect(engine.ask('how many licensed people are not using it?').answer).toContain('was 4.'); // s2..s5 had no AI task in W47
+    expect(engine.ask('how many new users this week?').answer).toBe('New AI users for all teams in 2026-W47 were 0.');
+    expect(engine.ask('how many new users in W46?').answer).toContain('were 1.'); // s2
+    expect(engine.ask('how many people stopped using it?').answer).toContain('were 3.'); // s3, s5, s6
+    expect(engine.ask('how many licensed people are not using it?').answer).toContain('were 4.'); // s2..s5 had no AI task in W47
   });
 });

@@ -38,7 +38,7 @@ describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s den
     expect([ai, manual]).toEqual([571, 1617]);
     expect(engine.ask('number of tasks for HR in October').answer).toBe('HR completed 2188 tasks in 2026-10 (weeks 2026-W40 to 2026-W44): 571 with AI and 1617 manually.');
     expect(engine.ask('how many tasks did Finance do over the last 3 weeks').answer)
-      .toBe('Tasks (AI and manual) for Finance from 2026-W45 to 2026-W47 was 873 taken together; per week it went from 301 in 2026-W45 to 284 in 2026-W47 (-17).');
+      .toBe('Tasks (AI and manual) for Finance from 2026-W45 to 2026-W47 were 873 taken together; per week it went from 301 in 2026-W45 to 284 in 2026-W47 (-17).');
     expect(engine.ask('how many tasks did Legal do in W45 vs W44').answer).toBe('Tasks (AI and manual) for Legal went from 430 in 2026-W44 to 432 in 2026-W45 (+2).');
   });
 
@@ -55,7 +55,7 @@ describe('"how many tasks": AI tasks plus manual tasks, the adoption rate\'s den
     expect(engine.ask('how many tasks did each team do').answer).toBe(`Tasks (AI and manual) by team in 2026-W47: highest HR (433), lowest Finance (284) (6 teams).${SUPPRESSED_NOTE}`);
     expect(engine.ask('how many AI tasks did each team do last week').answer).toBe(`AI tasks by team in 2026-W47: highest Engineering (243), lowest Procurement (100) (6 teams).${SUPPRESSED_NOTE}`);
     expect(engine.ask('how many AI users did Legal have over the last 4 weeks').answer)
-      .toBe('Users with an AI task for Legal from 2026-W44 to 2026-W47 was 9 a week on average; per week it went from 9 in 2026-W44 to 9 in 2026-W47 (0).');
+      .toBe('Users with an AI task for Legal from 2026-W44 to 2026-W47 were 9 a week on average; per week it went from 9 in 2026-W44 to 9 in 2026-W47 (0).');
     expect(engine.ask('how many users are there').answer).toBe('59 users had an AI task in 2026-W47 (of 65 licensed).');
     expect(engine.ask('how many users did we have last month').answer).toBe('On average 58.6 users a week had an AI task in 2026-10 (weeks 2026-W40 to 2026-W44) (of 65 licensed).');
     expect(engine.ask('which team has the most idle seats').answer).toBe(`Legal had the most idle seats in 2026-W47: 4.${SUPPRESSED_NOTE}`);
@@ -151,8 +151,8 @@ describe('weeks ranked by a count, and "this week vs last"', () => {
     expect(engine.ask('how many AI tasks did Finance do this month vs last').answer)
       .toBe('AI tasks for Finance: 469 in 2026-11 (weeks 2026-W45 to 2026-W47) against 628 in 2026-10 (weeks 2026-W40 to 2026-W44) (-159).');
     // ("seats" with "unused" or "idle" are the idle seats, not the licensed ones)
-    expect(engine.ask('how many seats are unused in Legal').answer).toBe('Idle seats for Legal in 2026-W47 was 4.');
-    expect(engine.ask('how many licences are idle').answer).toMatch(/^Idle seats for all teams in 2026-W47 was /);
+    expect(engine.ask('how many seats are unused in Legal').answer).toBe('Idle seats for Legal in 2026-W47 were 4.');
+    expect(engine.ask('how many licences are idle').answer).toMatch(/^Idle seats for all teams in 2026-W47 were /);
     expect(engine.ask("what's Procurement's adoption this week vs last").answer).toBe('Adoption rate for Procurement: 33.6% in 2026-W47 against 55.6% in 2026-W46 (-22.0 pts).');
   });
 });
