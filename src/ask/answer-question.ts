@@ -448,9 +448,9 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
   }
 }
 
-// "Internal Audit's AI tasks are suppressed", "its adoption rate is": the verb agrees with the measure's head noun
-const isOrAre = (label: string) =>
-  /^((AI|manual|abandoned|harmful|licensed|new|idle|lapsed|cumulative|logging|data|power|heavy) )*(tasks|hours|users|seats|people|blind spots|gaps|alerts)\b/.test(label) ? 'are' : 'is';
+// "Internal Audit's AI tasks are suppressed", "its adoption rate is": the catalogue says which labels name several
+// things (a "change in …" is one)
+const isOrAre = (metric: AskMetric, label = metric.label) => (metric.plural && label === metric.label ? 'are' : 'is');
 
 function unanswerable(interpretation: string, answer: string): AnswerBody {
   return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
@@ -607,7 +607,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const name = named ? named.names[0] : '*';
     const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
     if (series.some((point) => point.row?.suppressed)) {
-      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} ${isOrAre(metric.label)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
     }
     const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
     const periodColumn = spec.grain === 'month' ? 'month' : 'week';
@@ -757,7 +757,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   // Named groups, or everyone. People counted week by week do not add up: several weeks give the weekly mean, said so
   const weeklyMean = !change && spec.grain === 'week' && periods.length > 1 && (AVERAGED_COUNTS.has(metric.id) || AVERAGED_RATES.has(metric.id));
   const phrases = entries.map((entry) => {
-    if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} ${isOrAre(label)} suppressed (fewer than ${minimum} users)`;
+    if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} ${isOrAre(metric, label)} suppressed (fewer than ${minimum} users)`;
     // (an idle seat's cost is the config's licences.monthlyCost: without it the cost is unknown, not absent)
     if (entry.value === null && metric.id === 'idle_cost') return `The ${label} for ${subject(entry.name)} ${where} is not known: it needs licences.monthlyCost in the config`;
     if (entry.value === null) return `${capitalize(subject(entry.name))} has no ${label} ${where}`;
@@ -903,7 +903,7 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     const now = valueOf(name, current);
     const before = valueOf(name, previous);
     const who = name === '*' ? 'all teams' : name;
-    if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} ${isOrAre(metric.label)} suppressed (fewer than ${minimum} users)`;
+    if (now.suppressed || before.suppressed) return `${capitalize(metric.label)} for ${who} ${isOrAre(metric)} suppressed (fewer than ${minimum} users)`;
     rows.push([name, previousLabel, before.value], [name, currentLabel, now.value]);
     const difference = now.value === null || before.value === null ? null : (now.value - before.value) * scale;
     // (a period with nothing to measure is said in words, not "against — in 2026-W39")
@@ -1275,7 +1275,8 @@ function answerSummary(source: MetricsSource, teams: string[] = [], week: string
   };
 }
 
-// The verb after a measure's label: "idle seats … were 6", "adoption rate … was 47.3%".
+// The verb after a measure's value: "idle seats … were 6", "adoption rate … was 47.3%"; an amount of hours is one
+// ("hours saved … was 336.9 h").
 function wasOrWere(metric: AskMetric): 'was' | 'were' {
-  return metric.plural ? 'were' : 'was';
+  return metric.plural && metric.unit === 'count' ? 'were' : 'was';
 }

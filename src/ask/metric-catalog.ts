@@ -49,7 +49,7 @@ export interface AskMetric {
   kpi?: string;
   /** How answers name it. */
   label: string;
-  /** The label names several things ("idle seats", "hours saved"): an answer says "were", not "was". */
+  /** The label names several things ("idle seats", "hours saved"): "idle seats are suppressed", "were 6" (answer-question.ts's isOrAre, wasOrWere). */
   plural?: true;
   /** Phrases that name it in a question: KPI_SYNONYMS and the registry title and id. */
   synonyms: string[];
@@ -74,17 +74,17 @@ const METRICS: Array<Omit<AskMetric, 'synonyms'>> = [
   { id: 'ai_tasks', label: 'AI tasks', plural: true, unit: 'count', higherIsBetter: true },
   { id: 'manual_tasks', label: 'manual tasks', plural: true, unit: 'count', higherIsBetter: false },
   { id: 'manual_share', label: 'share of tasks done manually', unit: 'rate', higherIsBetter: false },
-  { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', unit: 'hours', higherIsBetter: true },
-  { id: 'cumulative_hours_saved', label: 'cumulative hours saved', unit: 'hours', higherIsBetter: true },
+  { id: 'hours_saved', kpi: 'hours_saved', label: 'hours saved', plural: true, unit: 'hours', higherIsBetter: true },
+  { id: 'cumulative_hours_saved', label: 'cumulative hours saved', plural: true, unit: 'hours', higherIsBetter: true },
   { id: 'asi', kpi: 'asi', label: 'accuracy stability (ASI)', unit: 'rate', higherIsBetter: true },
   { id: 'harm_rate', kpi: 'harm_rate', label: 'harm rate', unit: 'rate', higherIsBetter: false },
   // "how many harmful tasks": the numerator of the harm rate (asked through the harm rate's words and "how many")
   { id: 'harmful_tasks', kpi: 'harm_rate', label: 'harmful AI tasks', plural: true, unit: 'count', higherIsBetter: false },
   { id: 'coverage', kpi: 'coverage', label: 'logging coverage', unit: 'rate', higherIsBetter: true },
-  { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', unit: 'list', higherIsBetter: false },
-  { id: 'gaps', kpi: 'gaps', label: 'data gaps', unit: 'list', higherIsBetter: false },
-  { id: 'alerts', label: 'alerts', unit: 'list', higherIsBetter: false },
-  { id: 'power_users', kpi: 'power_users', label: 'power users', unit: 'list', higherIsBetter: true },
+  { id: 'blind_spots', kpi: 'coverage', label: 'logging blind spots', plural: true, unit: 'list', higherIsBetter: false },
+  { id: 'gaps', kpi: 'gaps', label: 'data gaps', plural: true, unit: 'list', higherIsBetter: false },
+  { id: 'alerts', label: 'alerts', plural: true, unit: 'list', higherIsBetter: false },
+  { id: 'power_users', kpi: 'power_users', label: 'power users', plural: true, unit: 'list', higherIsBetter: true },
   { id: 'baseline_min', label: 'manual baseline', unit: 'minutes', higherIsBetter: false },
   { id: 'summary', label: 'headline numbers', unit: 'list', higherIsBetter: true },
   // People (issue #24)
