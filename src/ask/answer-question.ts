@@ -1118,7 +1118,7 @@ export interface Headline {
 export function headline(source: MetricsSource, week: string = source.reportWeek): Headline {
   const { tables } = source.document(week);
   const all = tables.adoption_by_team.find((row) => row.team === '*');
-  const month = monthOfWeek(week);
+  const month = lastMonthOfWeek(week);
   return {
     week,
     adoption_rate: num(all?.adoption_rate),
@@ -1158,7 +1158,7 @@ function answerSummaryOf(interpretation: Interpretation, source: MetricsSource):
   const shown = each.map((body, index) => ({ team: teams[index], body })).filter(({ body }) => body.table.rows.length > 0);
   const metrics = shown[0]?.body.table.rows.map((row) => row[0]) ?? [];
   return {
-    interpretation: `headline numbers for ${who}, ${week} (ASI for ${monthOfWeek(week)})`,
+    interpretation: `headline numbers for ${who}, ${week} (ASI for ${lastMonthOfWeek(week)})`,
     answered: true,
     answer: each.map((body) => body.answer).join(' '),
     table: {
@@ -1175,7 +1175,7 @@ const ruleName = (rule: string) => rule.replace(/_/g, ' ').replace(/\basi\b/g, '
 // "how is Legal doing": the team's adoption and its change, hours saved, ASI, harm and the alerts on it, of one week.
 function answerTeamSummary(source: MetricsSource, team: string, week: string = source.reportWeek): AnswerBody {
   const { tables } = source.document(week);
-  const month = monthOfWeek(week);
+  const month = lastMonthOfWeek(week);
   const adoption = tables.adoption_by_team.find((row) => row.team === team);
   const interpretation = `headline numbers for ${team}, ${week} (ASI for ${month})`;
   if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, team, week);
@@ -1208,7 +1208,7 @@ function answerTeamSummary(source: MetricsSource, team: string, week: string = s
 
 // "how is contract review doing": the task type's adoption and its change, abandonment, hours saved, ASI and harm (all teams).
 function answerTaskTypeSummary(source: MetricsSource, taskType: string, week: string = source.reportWeek): AnswerBody {
-  const month = monthOfWeek(week);
+  const month = lastMonthOfWeek(week);
   const byType = source.taskTypeDocument(week).tables;
   const adoption = source.document(week).tables.adoption_by_task_type.find((row) => row.task_type === taskType);
   const interpretation = `headline numbers for the task type ${taskType}, all teams, ${week} (ASI for ${month})`;
@@ -1242,12 +1242,12 @@ function suppressedSummary(source: MetricsSource, interpretation: string, name: 
   return { interpretation, answered: true, table: { columns: [], units: [], rows: [] }, answer: `${name}'s numbers for ${week} are suppressed (fewer than ${source.config.privacy.minGroupSize} users).` };
 }
 
-// A summary's hours saved (report week), ASI (report month) and harm rate of the group `key` in a document's tables
+// A summary's hours saved (its week), ASI (the month the report quotes: its week's Sunday's, lastMonthOfWeek) and harm rate of the group `key` in a document's tables
 // (the report's, by team; the task-type document's, by task type in the team column).
 function summaryFigures(tables: MetricsSource['report']['tables'], key: string, week: string): { hours: number | null; asi: number | null; harm: number | null } {
   return {
     hours: num(tables.time_saved.find((row) => row.week === week && row.team === key)?.hours_saved),
-    asi: num(tables.accuracy_stability.find((row) => row.month === monthOfWeek(week) && row.team === key)?.asi),
+    asi: num(tables.accuracy_stability.find((row) => row.month === lastMonthOfWeek(week) && row.team === key)?.asi),
     harm: num(tables.harm.find((row) => row.team === key)?.harm_rate),
   };
 }

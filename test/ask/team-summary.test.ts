@@ -78,4 +78,13 @@ describe('worry words ask for the alerts', () => {
     }
     expect(engine.ask('which teams have high alerts').answer).toBe('2 teams had high alerts in 2026-W47: Procurement (1), Sales Ops (1).');
   });
+
+  test('a week across two months quotes the ASI of the month the report quotes (its Sunday\'s), the one its ASI alerts are about', () => {
+    // 2026-W44 runs 26 October to 1 November: the report and its alerts speak of November's ASI
+    const november = (team: string) => report.tables.accuracy_stability.find((row) => row.team === team && row.month === '2026-11')!.asi as number;
+    expect((100 * november('Sales Ops')).toFixed(1)).toBe('59.4');
+    expect(engine.ask('tell me about Sales Ops in W44').answer)
+      .toBe('Sales Ops in 2026-W44: adoption 55.1% (+3.4 pts on 2026-W43), 40.9 hours saved, ASI 59.4% in 2026-11, harm rate 0.0%, 2 alerts (ASI below target, ASI falling).');
+    expect(engine.ask('how are we doing in W44').answer).toContain(`ASI for 2026-11 is ${(100 * november('*')).toFixed(1)}%`);
+  });
 });
