@@ -124,6 +124,8 @@ const DIMENSION_WORDS: Record<string, [Dimension, boolean]> = {
 const SHARE_WORDS = new Set(['percentage', 'percent', 'share', 'fraction', 'proportion', 'ratio']);
 // Adoption synonyms that are verbs of using the tool: with "who" or "people" they ask about users.
 const USE_VERBS = new Set(['use', 'rely', 'relies', 'relied', 'relying', 'touch', 'touched']);
+// The logging coverage's words that are also the verb of a count ("how many tasks did Finance log").
+const LOG_VERBS = new Set(['log', 'logged']);
 const EXISTENCE_LEADS = new Set(['did', 'is', 'are', 'was', 'were', 'does', 'do', 'has', 'have', 'any']);
 const VERSUS_LEADS = new Set(['than', 'versus', 'vs', 'against']);
 // Words that ask for periods taken together: "total hours saved in W44 and W45"
@@ -736,7 +738,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const sessionsNamed = rest.some((word) => ['session', 'sessions', 'output', 'outputs'].includes(word)) ||
     found.some((entry) => entry.words.includes('outputs'));
   const tasksCompared = comparison !== null && /\b(tasks?|sessions?)$/.test(comparison.text);
-  if (!metric && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : rest.includes('manual') ? 'manual_tasks' : 'tasks');
+  // "how many tasks did Finance log": "log" is the verb of a count of tasks there, not the logging coverage (which
+  // sets logged tasks against reported ones: "how many AI tasks were logged but not reported" stays coverage's)
+  const loggedOnly = found.every((entry) => entry.metric.id !== 'coverage' || entry.words.every((word) => LOG_VERBS.has(word))) && !words.some((word) => word.startsWith('report'));
+  const loggedCount = howMany && metric?.id === 'coverage' && loggedOnly && tasksNamed && !peopleCount && comparison === null;
+  if ((!metric || loggedCount) && (tasksNamed || tasksCompared)) metric = metricById(rest.includes('ai') ? 'ai_tasks' : rest.includes('manual') ? 'manual_tasks' : 'tasks');
   // "how did Procurement do last week": a named group and no measure is its summary
   if (!metric && words[0] === 'how' && rest.includes('do') && entities.length > 0 && !comparison && !ranking) metric = metricById('summary');
   if (!metric && (movement || quality || versusFound || comparison?.unit === 'pts')) metric = metricById('adoption_rate');

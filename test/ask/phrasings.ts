@@ -415,6 +415,10 @@ export const PHRASINGS: Phrasing[] = [
   p('tasks', 'how many tasks did Internal Audit do', ['suppressed (fewer than 5 users)']),
   p('tasks', 'which team abandoned the most tasks', ['Finance and Procurement', '17 each'], ['13.8%']),
   p('tasks', 'which teams abandoned more than 15 tasks', ['more than 15 abandoned AI tasks', 'Sales Ops (16)'], ['1500']),
+  // "log" as the verb of a count is a count of tasks, not the logging coverage (which "how many" cannot count)
+  p('tasks', 'how many tasks did Finance log last week', ['284', '158 with AI', '126 manually'], ['coverage']),
+  p('tasks', 'how many manual tasks were logged by HR', ['271 manual tasks'], ['coverage']),
+  p('coverage', 'which users logged less than 80% of their AI tasks', ['u007 (62.9%)', 'u017 (68.0%)']),
   // Probe hB: a team summary, however it is asked for
   p('summary', 'tell me about Procurement', ['33.6%', '-22.0 pts', '39.3 hours saved', 'harm rate 0.0%']),
   p('summary', 'what about Sales Ops', ['60.9%', '50.4 hours saved']),
