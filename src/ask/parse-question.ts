@@ -645,12 +645,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     }
   });
   // "how many harmful tasks by team", "abandoned tasks per task type": "tasks" names what is counted, and the grouping
-  // is the team or task type written after "by", "per" or "each" (else the count is for everyone)
+  // is the team or task type written after "by", "per" or "each" (else the count is for everyone); so are the users
+  // of "how many users does each team have", by team only
   let grouped = false;
-  if (dimensionWord === 'task' || dimensionWord === 'tasks') {
+  const usersCounted = dimension === 'user' && countOnly;
+  if (dimensionWord === 'task' || dimensionWord === 'tasks' || usersCounted) {
     const grouping = rest.findIndex((word, index) => {
       if (index <= dimensionAt || !['by', 'per', 'each'].includes(rest[index - 1] ?? '')) return false;
-      if (word === 'task' || word === 'tasks') return rest[index + 1] === 'type' || rest[index + 1] === 'types';
+      if (word === 'task' || word === 'tasks') return !usersCounted && (rest[index + 1] === 'type' || rest[index + 1] === 'types');
       return DIMENSION_WORDS[word]?.[0] === 'team';
     });
     if (grouping >= 0) {
@@ -750,8 +752,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "how does Finance compare with HR", "Legal vs Procurement": two groups and no metric compare their adoption
   if (!metric && entities.length >= 2 && !comparison) metric = metricById('adoption_rate');
   // "how many users does Procurement have", "how many people are in Legal", "how many users did we have last month": people
-  // with an AI task, of those licensed
-  if (!metric && dimension === 'user' && countOnly) metric = metricById('ai_users');
+  // with an AI task, of those licensed ("how many users does each team have": the same, by team)
+  if (!metric && ((dimension === 'user' && countOnly) || usersCounted)) metric = metricById('ai_users');
+  // "which team has the most users": teams ranked by the same count
+  if (!metric && ranking && dimension === 'team' && rest.some((word) => word !== 'who' && DIMENSION_WORDS[word]?.[0] === 'user')) metric = metricById('ai_users');
   if (!metric) return null;
   if (quality) movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
 

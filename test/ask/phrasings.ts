@@ -419,6 +419,10 @@ export const PHRASINGS: Phrasing[] = [
   p('tasks', 'how many tasks did Finance log last week', ['284', '158 with AI', '126 manually'], ['coverage']),
   p('tasks', 'how many manual tasks were logged by HR', ['271 manual tasks'], ['coverage']),
   p('coverage', 'which users logged less than 80% of their AI tasks', ['u007 (62.9%)', 'u017 (68.0%)']),
+  // users counted per team, and teams ranked by them ("users" alone: people with an AI task, the licensed beside them)
+  p('users', 'how many users does each team have', ['by team', 'highest HR (11)'], ['59 users']),
+  p('users', 'how many people per team', ['by team', 'highest HR (11)'], ['59 users']),
+  p('users', 'which team has the most users', ['HR', '11'], ['Engineering']),
   // Probe hB: a team summary, however it is asked for
   p('summary', 'tell me about Procurement', ['33.6%', '-22.0 pts', '39.3 hours saved', 'harm rate 0.0%']),
   p('summary', 'what about Sales Ops', ['60.9%', '50.4 hours saved']),
