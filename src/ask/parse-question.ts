@@ -124,6 +124,8 @@ const DIMENSION_WORDS: Record<string, [Dimension, boolean]> = {
 const SHARE_WORDS = new Set(['percentage', 'percent', 'share', 'fraction', 'proportion', 'ratio']);
 // Adoption synonyms that are verbs of using the tool: with "who" or "people" they ask about users.
 const USE_VERBS = new Set(['use', 'rely', 'relies', 'relied', 'relying', 'touch', 'touched']);
+// Words of a start ("how long before people start").
+const START_WORDS = new Set(['start', 'starts', 'started', 'starting', 'begin', 'begins', 'began']);
 // The logging coverage's words that are also the verb of a count ("how many tasks did Finance log").
 const LOG_VERBS = new Set(['log', 'logged']);
 const EXISTENCE_LEADS = new Set(['did', 'is', 'are', 'was', 'were', 'does', 'do', 'has', 'have', 'any']);
@@ -377,12 +379,20 @@ const MEANING_WORDS = new Set([
 ]);
 
 const RATE_AVERAGES = new Set(['average', 'averages', 'mean', 'typical']);
+const MEDIAN_WORDS = new Set(['median', 'typical']);
+
+// The MEANING_WORDS a measure already means: a rate is an average ("the average adoption rate" is the adoption rate,
+// ASI's accuracy excepted), a median a median ("the median days to first AI task", "the median manual baseline").
+function meantWords(metric: AskMetric): Set<string> {
+  if (metric.unit === 'rate' && metric.id !== 'asi') return RATE_AVERAGES;
+  return metric.id === 'median_days_to_first_ai_task' || metric.id === 'baseline_min' ? MEDIAN_WORDS : new Set();
+}
 const PER_GRAINS = new Set(['week', 'weeks', 'month', 'months', 'team', 'teams', 'department', 'group']);
 
 // The words of a question no rule read that would change its meaning (MEANING_WORDS), a second condition after the
 // one read ("adoption above 40% and harm rate above 0"), and numbers or ids ("u006", "2.4.0") no rule placed; words
 // side by side are one phrase, as the question writes them ("version 2.4.0").
-function unplacedWords(question: string, words: string[], used: Set<number>, compared: boolean, rate: boolean): string[] {
+function unplacedWords(question: string, words: string[], used: Set<number>, compared: boolean, meant: Set<string>): string[] {
   const unplaced = new Set<number>();
   words.forEach((word, index) => {
     if (used.has(index) || unplaced.has(index)) return;
@@ -391,8 +401,8 @@ function unplacedWords(question: string, words: string[], used: Set<number>, com
     const grain = word === 'per' && (PER_GRAINS.has(words[index + 1] ?? '') || (words[index + 1] === 'task' && /^types?$/.test(words[index + 2] ?? '')));
     if (condition) for (let offset = 0; offset <= condition[0].length; offset += 1) unplaced.add(index + offset);
     else if (word === 'per' && !grain) [index, index + 1].filter((at) => at < words.length && !used.has(at)).forEach((at) => unplaced.add(at));
-    // (a rate is an average already: "the average adoption rate" is the adoption rate)
-    else if ((MEANING_WORDS.has(word) && !(rate && RATE_AVERAGES.has(word))) || (/\d/.test(word) && !TIME_LIKE.test(word))) unplaced.add(index);
+    // (a word the measure means already is read: see meantWords)
+    else if ((MEANING_WORDS.has(word) && !meant.has(word)) || (/\d/.test(word) && !TIME_LIKE.test(word))) unplaced.add(index);
   });
   const phrases: number[][] = [];
   for (const index of [...unplaced].sort((a, b) => a - b)) {
@@ -754,6 +764,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   // "how many users does Procurement have", "how many people are in Legal", "how many users did we have last month": people
   // with an AI task, of those licensed ("how many users does each team have": the same, by team)
   if (!metric && ((dimension === 'user' && countOnly) || usersCounted)) metric = metricById('ai_users');
+  // "how long before people start using it": "how long" asks for the days to a first AI task there (a start, or an
+  // activation phrase: "start using"), not the manual baseline ("how long do manual tasks take")
+  const howLongOnly = found.every((entry) => entry.metric.id !== 'baseline_min' || entry.words.join(' ') === 'how long');
+  const startNamed = rest.some((word) => START_WORDS.has(word)) || found.some((entry) => entry.metric.kpi === 'activation');
+  if (metric?.id === 'baseline_min' && howLongOnly && startNamed && !rest.includes('manual')) metric = metricById('median_days_to_first_ai_task');
   // "which team has the most users": teams ranked by the same count
   if (!metric && ranking && dimension === 'team' && rest.some((word) => word !== 'who' && DIMENSION_WORDS[word]?.[0] === 'user')) metric = metricById('ai_users');
   if (!metric) return null;
@@ -868,7 +883,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...notNames
       .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
       .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
-    ...unplacedWords(question, words, used, comparison !== null, metric.unit === 'rate' && metric.id !== 'asi'),
+    ...unplacedWords(question, words, used, comparison !== null, meantWords(metric)),
   ])];
   const unknown = unknownNames(question, words, used);
   // the words of the names the question names, matched or not: an exclusion next to one leaves it out

@@ -423,6 +423,12 @@ export const PHRASINGS: Phrasing[] = [
   p('users', 'how many users does each team have', ['by team', 'highest HR (11)'], ['59 users']),
   p('users', 'how many people per team', ['by team', 'highest HR (11)'], ['59 users']),
   p('users', 'which team has the most users', ['HR', '11'], ['Engineering']),
+  // a median asked as a median, in the answer's own words, or as "how long before people start": the days to a first
+  // AI task (46.5, HR's one new AI user), not the manual baseline
+  p('activation', 'median days to first AI task', ['46.5'], ['baseline']),
+  p('activation', 'median days from licence to first AI task', ['46.5'], ['baseline']),
+  p('activation', 'how long before people start using it', ['46.5'], ['baseline', '61.0 min']),
+  p('baseline', 'what is the median manual baseline for data entry', ['21.5 min']),
   // Probe hB: a team summary, however it is asked for
   p('summary', 'tell me about Procurement', ['33.6%', '-22.0 pts', '39.3 hours saved', 'harm rate 0.0%']),
   p('summary', 'what about Sales Ops', ['60.9%', '50.4 hours saved']),
