@@ -234,6 +234,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   await checkRunOutputs(config, options, env);
+  // the report template (templates/report.html.hbs, which users edit) broken or gone fails the run before any work,
+  // not after the notebook has run
+  if ((options.engine ?? 'builtin') === 'builtin') (await import('./render/to-html.js')).checkReportTemplate();
   // a week named up front: a week folder the run may not replace is said before any work (checked again before the swap)
   const named = parseIsoWeek(options.week);
   if (named !== null) {

@@ -89,13 +89,47 @@ function readTemplateFile(path: string, what: string): string {
   }
 }
 
+// Handlebars compiles lazily: a template edited into bad syntax, or naming a helper or partial that does not
+// exist, failed only inside the first render, which Chromium's page-1 layout reported as its own failure.
+/**
+ * The report template at `path`, parsed now: bad syntax is an UptakeError('render') naming the file and line,
+ * and so is an error while it renders (a missing helper or partial).
+ * @example compiledTemplate('templates/report.html.hbs')({ title: 'AI adoption', week: '2026-W47' })
+ */
 function compiledTemplate(path: string): Handlebars.TemplateDelegate {
   let template = templates.get(path);
   if (!template) {
-    template = Handlebars.create().compile(readTemplateFile(path, 'Handlebars report template'), { strict: false });
+    const source = readTemplateFile(path, 'Handlebars report template');
+    const handlebars = Handlebars.create();
+    try {
+      handlebars.parse(source);
+    } catch (error) {
+      const message = (error as Error).message;
+      const line = /^Parse error on line (\d+)/.exec(message)?.[1];
+      const got = message.split('\n').filter((part) => !/^(Parse error on line|\.\.\.|-*\^$)/.test(part)).join(' ').trim() || message;
+      throw new UptakeError('render', `expected a Handlebars report template, got a syntax error: ${got}`, { file: path, line: line ? Number(line) : undefined, cause: error });
+    }
+    const compiled = handlebars.compile(source, { strict: false });
+    template = (context, options) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw new UptakeError('render', `expected the Handlebars report template to render, got: ${(error as Error).message}`, { file: path, cause: error });
+      }
+    };
     templates.set(path, template);
   }
   return template;
+}
+
+/**
+ * Reads and parses the report template (default templates/report.html.hbs) without rendering, so a run fails on a
+ * broken or missing one before its notebook runs. Throws UptakeError('render') naming the file.
+ * @example checkReportTemplate() // throws: templates/report.html.hbs:70: expected a Handlebars report template, got a syntax error: …
+ */
+export function checkReportTemplate(templatePath: string = DEFAULT_TEMPLATE_PATH, cssPath: string = DEFAULT_CSS_PATH): void {
+  compiledTemplate(templatePath);
+  stylesheet(cssPath);
 }
 
 function stylesheet(path: string): string {

@@ -71,6 +71,8 @@ export async function fitCover(browser: { newPage(): Promise<Page> }, render: (s
   try {
     return await withinTime(fit(), timeoutMs, () => new Error(`Chromium had not laid out page 1 after ${timeoutMs / 1000} s (it stopped answering)`));
   } catch (error) {
+    // the report's own failure (its template) is said as it is, not as Chromium's
+    if (error instanceof UptakeError) throw error;
     throw new UptakeError('render', `expected Chromium to lay out page 1 of the report, got: ${(error as Error).message}`, { cause: error });
   } finally {
     const closing = opened.page?.close().catch(() => undefined);

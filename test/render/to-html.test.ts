@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatGeneratedAt, notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
+import { checkReportTemplate, DEFAULT_CSS_PATH, formatGeneratedAt, notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
 import { UptakeError } from '../../src/errors.js';
 
 const notebook = JSON.parse(
@@ -146,5 +148,50 @@ describe('notebookToHtml', () => {
     expect(() => notebookToHtml({ nbformat: 4, cells: [{ cell_type: 'code', source: 7 }] }, context)).toThrow(
       /expected an executed nbformat 4 notebook, got an invalid one at cells\.0\.source/,
     );
+  });
+});
+
+describe('a report template edited into one that cannot render', () => {
+  const withTemplate = (text: string | null, check: (path: string) => void) => {
+    const folder = mkdtempSync(join(tmpdir(), 'uptake-template-'));
+    const path = join(folder, 'report.html.hbs');
+    try {
+      if (text !== null) writeFileSync(path, text);
+      check(path);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  };
+  const caught = (work: () => unknown): UptakeError => {
+    try {
+      work();
+    } catch (error) {
+      return error as UptakeError;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('is checked before anything renders, naming the file and the line of the syntax error', () => {
+    withTemplate('<h1>{{title}}</h1>\n<p>\n{{#if week}} never closed\n', (path) => {
+      const error = caught(() => checkReportTemplate(path, DEFAULT_CSS_PATH));
+      expect(error).toBeInstanceOf(UptakeError);
+      expect(error.kind).toBe('render');
+      expect(error.message).toBe(`${path}:4: expected a Handlebars report template, got a syntax error: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`);
+    });
+  });
+
+  it('says a helper it names does not exist, as the template\'s failure', () => {
+    withTemplate('<p>Generated {{shout generatedAt}}</p>', (path) => {
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).not.toThrow();
+      const error = caught(() => notebookToHtml(notebook, context, { templatePath: path }));
+      expect(error).toBeInstanceOf(UptakeError);
+      expect(error.message).toBe(`${path}: expected the Handlebars report template to render, got: Missing helper: "shout"`);
+    });
+  });
+
+  it('says a missing one is missing', () => {
+    withTemplate(null, (path) => {
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}: expected a readable Handlebars report template, got ENOENT`);
+    });
   });
 });

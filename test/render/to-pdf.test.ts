@@ -261,3 +261,13 @@ describe('a Chromium that stops answering', () => {
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
+
+describe('fitCover with a report that cannot render', () => {
+  it('says the report\'s own failure (its template) as it is, not as Chromium\'s', async () => {
+    const page = { setRequestInterception: async () => {}, on: () => {}, setViewport: async () => {}, emulateMediaType: async () => {}, close: async () => {} };
+    const broken = new UptakeError('render', 'expected the Handlebars report template to render, got: Missing helper: "shout"', { file: 'templates/report.html.hbs' });
+    const failure = fitCover({ newPage: async () => page as never }, async () => { throw broken; }, 6);
+    await expect(failure).rejects.toBe(broken);
+    await expect(failure).rejects.toThrow('templates/report.html.hbs: expected the Handlebars report template to render, got: Missing helper: "shout"');
+  });
+});
