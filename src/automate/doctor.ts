@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { UptakeError, isSystemError, isUptakeError, systemErrorText, type UptakeErrorKind } from '../errors.js';
 import { statePaths } from './state-paths.js';
+import { expectFileKinds } from '../util/file-kind.js';
 import { makeFolder } from '../util/make-folder.js';
 
 /** One check of `uptake doctor`: what was checked, and what came of it. */
@@ -84,6 +85,14 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     } finally {
       await rm(probe, { force: true }).catch(() => undefined);
     }
+    // A run log or lock that is a FIFO or a folder fails every run (exit 12) as it opens them: so it fails here too.
+    const { runLog, runLock, alertLedger, deadMan } = statePaths(outRoot);
+    await expectFileKinds([
+      { path: runLock, expected: 'the run lock to be a regular file' },
+      { path: runLog, expected: 'the run log to be a regular file' },
+      { path: alertLedger, expected: 'the alert ledger to be a regular file' },
+      { path: deadMan, expected: 'the dead-man state to be a regular file' },
+    ], 'environment');
     return `${outRoot} is writable`;
   });
   await check('input', async () => {

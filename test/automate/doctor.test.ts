@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { IS_ROOT, mountSmallDisk } from '../helpers/special-files.js';
+import { IS_ROOT, makeFifo, mountSmallDisk } from '../helpers/special-files.js';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,20 @@ describe('uptake doctor', () => {
     } finally {
       disk.unmount();
     }
+  });
+
+  it('fails the output check (exit 9) on a run log, run lock or alert ledger that every run would refuse: a FIFO or a folder', async () => {
+    const state = join(dir, 'output', '.uptake');
+    mkdirSync(state, { recursive: true });
+    makeFifo(join(state, 'runs.jsonl'));
+    const fifo = await doctor({});
+    expect(fifo.stdout).toContain(`FAIL  output     ${join(state, 'runs.jsonl')}: expected the run log to be a regular file, got a named pipe (FIFO); move it away or name another path`);
+    expect(fifo.exitCode).toBe(9);
+    rmSync(join(state, 'runs.jsonl'));
+    mkdirSync(join(state, 'alert-ledger.json'));
+    const folder = await doctor({});
+    expect(folder.stdout).toContain(`FAIL  output     ${join(state, 'alert-ledger.json')}: expected the alert ledger to be a regular file, got a folder; move it away or name another path`);
+    expect(folder.exitCode).toBe(9);
   });
 
   it('passes when SMTP logs in and the Slack host answers, and sends nothing', async () => {
