@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoWeekOf, shiftWeek } from '../../src/util/iso-week.js';
 import { startReceiver, startSmtp } from '../deliver/local-servers.js';
+import { makeFifo } from '../helpers/special-files.js';
 import { sandbox, startUptake, type Sandbox } from '../helpers/uptake-process.js';
 
 let box: Sandbox;
@@ -93,6 +94,29 @@ describe('uptake run that cannot start', () => {
       expect(texts[0]).toContain(output);
     } finally {
       await slack.close();
+    }
+  }, 60_000);
+});
+
+describe('uptake run whose alert ledger is a FIFO', () => {
+  it('exits 12 before any work and mails only the failure notice, not the report and then a notice that the run failed', async () => {
+    const smtp = await startSmtp();
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      const email = { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] };
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, email, warehouse: { duckdbPath: null } }));
+      const ledger = join(box.out, '.uptake', 'alert-ledger.json');
+      mkdirSync(join(box.out, '.uptake'), { recursive: true });
+      makeFifo(ledger);
+      const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0), '--no-store'], { ...box.env, TEST_SMTP_PASSWORD: 's3cret' }).child;
+      expect(run.exitCode).toBe(12);
+      expect(run.stderr).toContain(`uptake: ${ledger}: expected the alert ledger to be a regular file, got a named pipe (FIFO); move it away or name another path`);
+      expect(run.stderr).not.toContain('[1/7] ingest');
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0].raw.toString('utf8')).toContain('the run FAILED');
+      expect(readdirSync(box.out).filter((name) => /^\.?2026-W/.test(name))).toEqual([]);
+    } finally {
+      await smtp.close();
     }
   }, 60_000);
 });

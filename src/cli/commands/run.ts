@@ -95,7 +95,7 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const store = await (async () => {
         notStopped();
         // (before the lock: it is written into the output root)
-        await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse });
+        await checkRunOutputs(config, { input: options.input, outDir: options.out, warehouse: options.warehouse, deliver: options.deliver });
         const { runStoreLocation } = await import('../../store/open-store.js');
         const location = runStoreLocation(options.store, config, process.env, outDir);
         notStopped();

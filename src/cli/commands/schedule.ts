@@ -61,7 +61,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       // run` does: else only the dead-man check would, days later (a run that started tells them of its own failure).
       const onStartFailure = (error: unknown, run: { scheduledFor?: number } = {}) =>
         notifyStartFailure({ config, week: 'latest', dueWeek: dueWeekOf(run.scheduledFor), deliver: options.deliver }, runEffects({ log }), error);
-      await checkRunOutputs(config, { input: options.input }).catch(async (error: unknown) => {
+      await checkRunOutputs(config, { input: options.input, deliver: options.deliver }).catch(async (error: unknown) => {
         await onStartFailure(error);
         throw error;
       });

@@ -86,7 +86,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         await onStartFailure(error);
         throw error;
       };
-      await checkRunOutputs(config, { input }).catch(toldStartFailure);
+      await checkRunOutputs(config, { input, deliver: options.deliver }).catch(toldStartFailure);
       const ledgerPath = options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger;
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: ledgerPath, by: options.ledger === undefined ? 'the watch ledger' : '--ledger' }], { folder: input });
