@@ -103,19 +103,26 @@ export function raiseSeverity(severity: Severity): Severity {
 
 const rank = (severity: Severity): number => SEVERITY_ORDER.indexOf(severity);
 
-async function readLedger(path: string): Promise<AlertLedger> {
+// The ledger is uptake's state, not a channel: one it cannot use is exit 12 (as the run log), not a delivery failure.
+/**
+ * The alert ledger at `path` (empty when there is none). One that is not a regular file, or not an uptake alert
+ * ledger, is an UptakeError('output') naming it. A delivering run reads it before any work, so that it never fails
+ * on it after the report was mailed.
+ * @example await readAlertLedger('output/.uptake/alert-ledger.json') // { version: 1, week: '2026-W47', conditions: {...} }
+ */
+export async function readAlertLedger(path: string): Promise<AlertLedger> {
   let text: string;
   try {
-    text = await readRegularFile(path, 'the alert ledger', 'deliver');
+    text = await readRegularFile(path, 'the alert ledger', 'output');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, week: null, conditions: {} };
     if (error instanceof UptakeError) throw error;
-    throw new UptakeError('deliver', `expected to read the alert ledger, got: ${(error as Error).message}`, { file: path, cause: error });
+    throw new UptakeError('output', `expected to read the alert ledger, got: ${(error as Error).message}`, { file: path, cause: error });
   }
   try {
     return LedgerSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new UptakeError('deliver', `expected an uptake alert ledger (JSON, version 1), got unreadable content; move the file away to start afresh`, {
+    throw new UptakeError('output', `expected an uptake alert ledger (JSON, version 1), got unreadable content; move the file away to start afresh`, {
       file: path,
       cause: error,
     });
@@ -134,7 +141,7 @@ async function readLedger(path: string): Promise<AlertLedger> {
  */
 export async function routeAlerts(alerts: AlertRow[], options: RouteAlertsOptions): Promise<AlertRoutingResult> {
   const { week, config, ledgerPath } = options;
-  const ledger = await readLedger(ledgerPath);
+  const ledger = await readAlertLedger(ledgerPath);
   const result: AlertRoutingResult = { week, sent: [], suppressed: [], escalated: [], failed: [], forgotten: [] };
 
   // The same condition twice in one list: keep its most severe row.

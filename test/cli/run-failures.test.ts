@@ -98,8 +98,11 @@ describe('uptake run that cannot start', () => {
   }, 60_000);
 });
 
-describe('uptake run whose alert ledger is a FIFO', () => {
-  it('exits 12 before any work and mails only the failure notice, not the report and then a notice that the run failed', async () => {
+describe('uptake run whose alert ledger it cannot use', () => {
+  it.each([
+    ['a FIFO', (ledger: string) => makeFifo(ledger), 'expected the alert ledger to be a regular file, got a named pipe (FIFO); move it away or name another path'],
+    ['not a ledger', (ledger: string) => writeFileSync(ledger, '{"broken'), 'expected an uptake alert ledger (JSON, version 1), got unreadable content; move the file away to start afresh'],
+  ])('(%s) exits 12 before any work and mails only the failure notice, not the report and then a notice that the run failed', async (_, make, message) => {
     const smtp = await startSmtp();
     try {
       const config = join(box.dir, 'uptake.config.json');
@@ -107,10 +110,10 @@ describe('uptake run whose alert ledger is a FIFO', () => {
       writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, email, warehouse: { duckdbPath: null } }));
       const ledger = join(box.out, '.uptake', 'alert-ledger.json');
       mkdirSync(join(box.out, '.uptake'), { recursive: true });
-      makeFifo(ledger);
+      make(ledger);
       const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0), '--no-store'], { ...box.env, TEST_SMTP_PASSWORD: 's3cret' }).child;
       expect(run.exitCode).toBe(12);
-      expect(run.stderr).toContain(`uptake: ${ledger}: expected the alert ledger to be a regular file, got a named pipe (FIFO); move it away or name another path`);
+      expect(run.stderr).toContain(`uptake: ${ledger}: ${message}`);
       expect(run.stderr).not.toContain('[1/7] ingest');
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0].raw.toString('utf8')).toContain('the run FAILED');
