@@ -74,8 +74,9 @@ interface RenderedCell {
   html: string;
 }
 
-const templates = new Map<string, Handlebars.TemplateDelegate>();
-const stylesheets = new Map<string, string>();
+// Read on every render, compiled once per content: a long-running `uptake schedule` or `uptake watch` kept the
+// template and stylesheet it first read, whatever was edited since, until it was restarted.
+const templates = new Map<string, { source: string; template: Handlebars.TemplateDelegate }>();
 
 function readTemplateFile(path: string, what: string): string {
   try {
@@ -97,9 +98,9 @@ function readTemplateFile(path: string, what: string): string {
  * @example compiledTemplate('templates/report.html.hbs')({ title: 'AI adoption', week: '2026-W47' })
  */
 function compiledTemplate(path: string): Handlebars.TemplateDelegate {
-  let template = templates.get(path);
+  const source = readTemplateFile(path, 'Handlebars report template');
+  let template = templates.get(path)?.source === source ? templates.get(path)?.template : undefined;
   if (!template) {
-    const source = readTemplateFile(path, 'Handlebars report template');
     const handlebars = Handlebars.create();
     try {
       handlebars.parse(source);
@@ -117,7 +118,7 @@ function compiledTemplate(path: string): Handlebars.TemplateDelegate {
         throw new UptakeError('render', `expected the Handlebars report template to render, got: ${(error as Error).message}`, { file: path, cause: error });
       }
     };
-    templates.set(path, template);
+    templates.set(path, { source, template });
   }
   return template;
 }
@@ -133,13 +134,8 @@ export function checkReportTemplate(templatePath: string = DEFAULT_TEMPLATE_PATH
 }
 
 function stylesheet(path: string): string {
-  let css = stylesheets.get(path);
-  if (css === undefined) {
-    // The stylesheet is ours, but it lands inside <style>: never let it close the element.
-    css = readTemplateFile(path, 'report stylesheet').replace(/<\/style/gi, '<\\/style');
-    stylesheets.set(path, css);
-  }
-  return css;
+  // The stylesheet is ours, but it lands inside <style>: never let it close the element.
+  return readTemplateFile(path, 'report stylesheet').replace(/<\/style/gi, '<\\/style');
 }
 
 /**

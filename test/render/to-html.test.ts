@@ -189,6 +189,16 @@ describe('a report template edited into one that cannot render', () => {
     });
   });
 
+  it('is read again on each render: an edit reaches the next report of a long-running schedule or watch', () => {
+    withTemplate('<h1>first {{week}}</h1>', (path) => {
+      expect(notebookToHtml(notebook, context, { templatePath: path })).toBe('<h1>first 2026-W47</h1>');
+      writeFileSync(path, '<h1>edited {{week}}</h1>');
+      expect(notebookToHtml(notebook, context, { templatePath: path })).toBe('<h1>edited 2026-W47</h1>');
+      writeFileSync(path, '<h1>{{#if week}}broken</h1>');
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}:1: expected a Handlebars report template, got a syntax error`);
+    });
+  });
+
   it('says a missing one is missing', () => {
     withTemplate(null, (path) => {
       expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}: expected a readable Handlebars report template, got ENOENT`);
