@@ -388,7 +388,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       const firstSeenAs = (known !== undefined && (latest === undefined || latest === sha256) ? known.file : undefined) ?? seen.get(sha256);
       if (firstSeenAs !== undefined) {
         batch.duplicates.push({ path, sha256, firstSeenAs });
-        log(`uptake watch: ${basename(path)} has the content of ${firstSeenAs}, already processed; no run`);
+        // after a restart every file is its own duplicate: "X has the content of X" read like a mix-up
+        log(firstSeenAs === basename(path)
+          ? `uptake watch: ${basename(path)} was processed before, unchanged; no run`
+          : `uptake watch: ${basename(path)} has the content of ${firstSeenAs}, already processed; no run`);
         continue;
       }
       seen.set(sha256, basename(path));

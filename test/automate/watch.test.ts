@@ -203,13 +203,15 @@ describe('watch', () => {
   });
 
   it('does not run again for the same content under another name', async () => {
-    const { requests, batchCount } = await startWatcher();
+    const lines: string[] = [];
+    const { requests, batchCount } = await startWatcher({ log: (line) => lines.push(line) });
     await writeFile(join(inbox, 'ai_logs_2026-W47.csv'), AI_HEADER + W47_ROWS);
     await batchCount(1);
     await copyFile(join(inbox, 'ai_logs_2026-W47.csv'), join(inbox, 'ai_logs_copy.csv'));
     const [, second] = await batchCount(2);
     expect(second.outcome).toBe('nothing-new');
     expect(second.duplicates.map((file) => [file.path.slice(inbox.length + 1), file.firstSeenAs])).toEqual([['ai_logs_copy.csv', 'ai_logs_2026-W47.csv']]);
+    expect(lines).toContain('uptake watch: ai_logs_copy.csv has the content of ai_logs_2026-W47.csv, already processed; no run');
     expect(requests).toHaveLength(1);
   });
 
@@ -282,9 +284,11 @@ describe('watch', () => {
     // Lands while nobody watches.
     await writeFile(join(inbox, 'ai_logs_2026-W46.csv'), AI_HEADER + W46_ROWS);
 
-    const second = await startWatcher();
+    const lines: string[] = [];
+    const second = await startWatcher({ log: (line) => lines.push(line) });
     const [batch] = await second.batchCount(1);
     expect(freshNames(batch)).toEqual(['ai_logs_2026-W46.csv']);
+    expect(lines).toContain('uptake watch: ai_logs_2026-W47.csv was processed before, unchanged; no run');
     expect(batch.duplicates.map((file) => file.firstSeenAs)).toEqual(['ai_logs_2026-W47.csv']);
     expect(second.requests).toEqual([{ reason: 'watch', weeks: ['2026-W46'] }]);
     await watcher!.close();
