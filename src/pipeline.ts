@@ -469,7 +469,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
 // A warehouse DuckDB file that is a FIFO held the load at stage 6, after the week was published.
 /**
  * Checks the outputs a run will write before any work (or lock): the output root and the warehouse's DuckDB
- * file are apart from the input files (UptakeError('usage')), that DuckDB file is not a FIFO, a folder or a device,
+ * file are apart from the input files (UptakeError('usage')), the output root is a folder (or none yet), that DuckDB
+ * file is not a FIFO, a folder or a device,
  * and the alert ledger of a run that delivers is one (UptakeError('output')). `run` calls it before taking the
  * lock, `runReport` again before its stages.
  * @example await checkRunOutputs(config, { input: 'exports', outDir: 'output', deliver: true })
@@ -490,6 +491,9 @@ export async function checkRunOutputs(config: Config, use: { input?: string; out
     ],
     { folder: use.input ?? config.input },
   );
+  // a file in the output folder's place: `run` said exit 12 (as it took its lock), `schedule` and `watch` exit 9 (as they
+  // read their run log or ledger)
+  await expectFileKinds([{ path: outRoot, expected: 'the output folder to be a folder', folder: true }], 'output');
   await expectFileKinds(duckdb.flatMap((path) => duckdbWarehouseFiles(path)), 'output');
   // an alert ledger that is a FIFO, a folder or not a ledger failed the run only after the report was mailed (exit 7),
   // so that the same recipients got the report and then a notice that the run failed

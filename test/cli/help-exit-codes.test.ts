@@ -31,4 +31,10 @@ describe('--help names the exit codes a command can end with', () => {
   test('watch --help lists 10: a second watcher of one output folder is refused', () => {
     expect(help('watch')).toContain('10 another uptake watch on this host writes to the same output folder');
   });
+
+  test('watch --help lists 12 and status --help 7 and 12, which they end with (a FIFO run log, a notice no channel took)', () => {
+    expect(help('watch')).toContain('12 the output folder or its state (run log, lock, ledger) cannot be written or is not a regular file');
+    expect(help('status')).toContain('7 --notify and overdue, but the notice reached no channel');
+    expect(help('status')).toContain('12 the run log or run lock is not a regular file');
+  });
 });

@@ -182,4 +182,18 @@ describe('uptake schedule and uptake watch whose run cannot start', () => {
       await slack.close();
     }
   }, 60_000);
+
+  it('exit 12, as `uptake run` does, when a file stands in the output folder\'s place (they said exit 9, "open failed")', async () => {
+    const output = join(box.dir, 'out');
+    writeFileSync(output, 'a file where the output folder should be\n');
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output, warehouse: { duckdbPath: null } }));
+    const inbox = join(box.dir, 'inbox');
+    mkdirSync(inbox);
+    for (const command of [['schedule'], ['watch', inbox], ['run']]) {
+      const result = await startUptake([...command, '--config', config, '--no-deliver'], box.env).child;
+      expect([command[0], result.exitCode]).toEqual([command[0], 12]);
+      expect(result.stderr).toContain(`uptake: ${output}: expected the output folder to be a folder, got a regular file; move it away or name another path`);
+    }
+  }, 60_000);
 });

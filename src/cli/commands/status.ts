@@ -37,7 +37,7 @@ Examples:
   uptake status --out /srv/reports          # runs made with \`uptake run --out /srv/reports\`
   uptake status --check --notify        # daily from cron: exits ${DEAD_MAN_EXIT_CODE} when overdue
 
-Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --check and overdue; 2 bad option; 4 bad config.`,
+Exit codes: 0 shown (and, with --check, not overdue); ${DEAD_MAN_EXIT_CODE} --check and overdue; 2 bad option; 4 bad config; 7 --notify and overdue, but the notice reached no channel (it is tried again next time); 12 the run log or run lock is not a regular file (a FIFO, a folder).`,
     )
     .action(async (options: StatusOptions) => {
       const { statusReport, formatStatus } = await import('../../automate/status-report.js');

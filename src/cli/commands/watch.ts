@@ -61,7 +61,7 @@ SIGINT/SIGTERM/SIGHUP: no new batch starts, the run in progress finishes (at mos
 then it is aborted, publishes nothing and its files stay out of the ledger), then exit 0; a second
 signal aborts it at once (exit 130).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config; 10 another uptake watch on this host writes to the same output folder.`,
+Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad option; 3 DIR is not a folder or the ledger is unreadable; 4 bad config; 10 another uptake watch on this host writes to the same output folder; 12 the output folder or its state (run log, lock, ledger) cannot be written or is not a regular file (a FIFO, a folder).`,
     )
     .action(async (dir: string, options: WatchCommandOptions) => {
       const { watch } = await import('../../automate/watch.js');
