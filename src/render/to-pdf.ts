@@ -52,6 +52,7 @@ export async function fitCover(browser: { newPage(): Promise<Page> }, render: (s
   const fit = async (): Promise<string> => {
     const page = await browser.newPage();
     opened.page = page;
+    await page.setJavaScriptEnabled(false); // see printPage
     await page.setRequestInterception(true);
     page.on('request', allowOnlyInlineRequests);
     await page.setViewport({ width: Math.floor(PRINTABLE_PX.width), height: Math.ceil(PRINTABLE_PX.height) });
@@ -149,6 +150,10 @@ export async function htmlToPdf(browser: { newPage(): Promise<Page> }, html: str
 async function printPage(browser: { newPage(): Promise<Page> }, html: string, options: PdfOptions, timeout: number, opened: { page?: Page }): Promise<Uint8Array> {
   const page = await browser.newPage();
   opened.page = page;
+  // The report has no scripts; one in an edited template (no Content-Security-Policy left) ran while the report
+  // was laid out and printed, and a loop in it held the run for the whole print timeout. Our own measuring of the
+  // layout (page.evaluate) still runs.
+  await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', allowOnlyInlineRequests);
   await page.emulateMediaType('print');

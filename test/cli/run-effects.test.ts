@@ -38,6 +38,7 @@ function fakeEffects(sinks: Sinks, browser: RunEffects['browser']['launch'] | nu
       launch: browser ?? (async () => {
         sinks.browser.launched += 1;
         const page = {
+          setJavaScriptEnabled: async () => {},
           setRequestInterception: async () => {},
           on: () => page,
           emulateMediaType: async () => {},

@@ -212,6 +212,18 @@ describe('htmlToPdf in real headless Chromium', () => {
     }
   });
 
+  it('runs no script of an edited template (no Content-Security-Policy left): a loop in one does not hold the print', async () => {
+    const html =
+      '<!doctype html><html><body><section class="cover"><p>COVER_MARKER</p></section>' +
+      '<script>document.body.insertAdjacentHTML("beforeend", "<p>SCRIPT_RAN</p>"); while (true) {}</script></body></html>';
+    const began = Date.now();
+    const fitted = await fitCover(browser, async () => html, 6, 10_000);
+    const path = savePdf(await htmlToPdf(browser, fitted, { title: 'AI adoption', week: '2026-W47', timeoutMs: 10_000 }));
+    expect(Date.now() - began).toBeLessThan(8_000);
+    expect(pageText(path, 1)).toContain('COVER_MARKER');
+    expect(pageText(path, 1)).not.toContain('SCRIPT_RAN');
+  });
+
   it('reports a closed browser as a render error naming the week', async () => {
     const closedBrowser = await launchBrowser();
     await closedBrowser.close();
@@ -264,7 +276,7 @@ afterAll(() => {
 
 describe('fitCover with a report that cannot render', () => {
   it('says the report\'s own failure (its template) as it is, not as Chromium\'s', async () => {
-    const page = { setRequestInterception: async () => {}, on: () => {}, setViewport: async () => {}, emulateMediaType: async () => {}, close: async () => {} };
+    const page = { setJavaScriptEnabled: async () => {}, setRequestInterception: async () => {}, on: () => {}, setViewport: async () => {}, emulateMediaType: async () => {}, close: async () => {} };
     const broken = new UptakeError('render', 'expected the Handlebars report template to render, got: Missing helper: "shout"', { file: 'templates/report.html.hbs' });
     const failure = fitCover({ newPage: async () => page as never }, async () => { throw broken; }, 6);
     await expect(failure).rejects.toBe(broken);
