@@ -51,7 +51,9 @@ function errorText(error: unknown): string {
  */
 export async function notifyRunOutcome(outcome: RunOutcomeNotice, channels: DeliveryChannels, effects: DeliveryEffects = {}): Promise<ChannelResult[]> {
   const title = outcome.title ?? 'AI adoption report';
-  const headline = outcome.ok ? `${title} ${outcome.week}: the report is ready` : `${title} ${outcome.week}: the run FAILED`;
+  // a run that failed before it resolved `--week latest` knows no week: "AI adoption report latest" read as a week's name
+  const week = outcome.week === 'latest' ? '(latest week)' : outcome.week;
+  const headline = outcome.ok ? `${title} ${week}: the report is ready` : `${title} ${week}: the run FAILED`;
   const reason = outcome.ok ? '' : errorText(outcome.error);
   const reportUrl = outcome.reportUrl ? fillWeek(outcome.reportUrl, outcome.week) : undefined;
   const results: ChannelResult[] = [];

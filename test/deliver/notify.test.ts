@@ -56,6 +56,13 @@ describe('notifyRunOutcome', () => {
     expect(mail.attachments).toHaveLength(0);
   });
 
+  it('says "latest week" for a run that failed before it knew its week, not "latest" as if it were a week\'s name', async () => {
+    const { channels: resolved, receiver, smtp } = await channels([200]);
+    await notifyRunOutcome({ ok: false, week: 'latest', error: new UptakeError('output', 'cannot write: no space left on device (ENOSPC)'), summary: 'The run could not start; no report was sent.' }, resolved, noWait);
+    expect((receiver.bodies[0] as { text: string }).text).toMatch(/^:x: \*AI adoption report \(latest week\): the run FAILED\*/);
+    expect((await simpleParser(smtp.received[0].raw)).subject).toBe('[uptake] AI adoption report (latest week): the run FAILED');
+  });
+
   it('still emails when Slack is down, and reports the Slack failure', async () => {
     const { channels: resolved, receiver, smtp } = await channels([500]);
     const results = await notifyRunOutcome({ ok: true, week: '2026-W47', summary: '41 AI tasks', reportUrl: 'https://r.example/{{ week }}' }, resolved, noWait);
