@@ -143,3 +143,34 @@ function plainResult(value: unknown): unknown {
     return undefined;
   }
 }
+
+// A run killed with its scheduler or watcher (kill -9, a power cut) left its staging folder until the next run: a week
+// later for a weekly schedule, and never for a catch-up run, which is not tried again.
+/**
+ * Removes what dead runs left (see removeStaleRunFiles) under the run lock, taken for that moment, and says what went
+ * (`<name>: removed what dead runs left: …`): `uptake schedule` and `uptake watch` do it as they start. A lock a live
+ * run holds leaves the work to that run; a failure (a read-only disk) is said and left to the runs, which report it.
+ * @example await removeDeadRunsLeftovers({ outputDir: 'output', reason: 'schedule', name: 'uptake schedule', log })
+ */
+export async function removeDeadRunsLeftovers(options: Pick<GuardedRunOptions, 'outputDir' | 'reason' | 'now' | 'isAlive'> & { name: string; log: (line: string) => void }): Promise<string[]> {
+  const { name, log } = options;
+  try {
+    let lock;
+    try {
+      lock = await acquireRunLock(options.outputDir, { reason: options.reason, now: options.now, isAlive: options.isAlive, log });
+    } catch (error) {
+      if (isUptakeError(error) && error.kind === 'busy') return [];
+      throw error;
+    }
+    try {
+      const removed = await removeStaleRunFiles(options.outputDir, { isAlive: options.isAlive });
+      if (removed.length > 0) log(`${name}: removed what dead runs left: ${removed.join(', ')}`);
+      return removed;
+    } finally {
+      await lock.release();
+    }
+  } catch (error) {
+    log(`${name}: could not remove what dead runs left: ${(error as Error)?.message ?? String(error)}`);
+    return [];
+  }
+}

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeStaleRunFiles } from '../../src/automate/remove-stale-run-files.js';
-import { guardedRun } from '../../src/automate/guarded-run.js';
+import { guardedRun, removeDeadRunsLeftovers } from '../../src/automate/guarded-run.js';
+import { acquireRunLock } from '../../src/automate/run-lock.js';
 
 let dir: string;
 let output: string;
@@ -74,5 +75,26 @@ describe('removeStaleRunFiles', () => {
     folder(join(output, '.2026-W47.0123456789ab.tmp'));
     const seen = await guardedRun({ outputDir: output, reason: 'manual' }, async () => readdirSync(output).filter((name) => name.startsWith('.2026')));
     expect(seen.value).toEqual([]);
+  });
+
+  it('runs as schedule and watch start, under the lock taken for that moment: a staging folder of a run killed with them does not wait for the next run', async () => {
+    folder(join(output, '.2026-W49.30837e5e3f12.tmp'));
+    const lines: string[] = [];
+    const removed = await removeDeadRunsLeftovers({ outputDir: output, reason: 'schedule', name: 'uptake schedule', log: (line) => lines.push(line) });
+    expect(removed).toEqual([join(output, '.2026-W49.30837e5e3f12.tmp')]);
+    expect(lines).toEqual([`uptake schedule: removed what dead runs left: ${join(output, '.2026-W49.30837e5e3f12.tmp')}`]);
+    expect(readdirSync(output)).toEqual(['.uptake']);
+    expect(readdirSync(join(output, '.uptake'))).toEqual([]); // the lock is released
+  });
+
+  it('leaves the staging folder of a live run that holds the lock alone', async () => {
+    const lock = await acquireRunLock(output, { reason: 'manual' });
+    try {
+      folder(join(output, '.2026-W49.30837e5e3f12.tmp'));
+      expect(await removeDeadRunsLeftovers({ outputDir: output, reason: 'watch', name: 'uptake watch', log: () => {} })).toEqual([]);
+      expect(existsSync(join(output, '.2026-W49.30837e5e3f12.tmp'))).toBe(true);
+    } finally {
+      await lock.release();
+    }
   });
 });

@@ -197,3 +197,24 @@ describe('uptake schedule and uptake watch whose run cannot start', () => {
     }
   }, 60_000);
 });
+
+describe('uptake schedule and uptake watch after a run killed with them (kill -9)', () => {
+  it('remove its staging folder as they start, not with the next run (a week away, or never for a catch-up)', async () => {
+    const config = join(box.dir, 'uptake.config.json');
+    writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, warehouse: { duckdbPath: null } }));
+    const inbox = join(box.dir, 'inbox');
+    mkdirSync(inbox);
+    for (const [command, name] of [[['schedule'], 'uptake schedule'], [['watch', inbox], 'uptake watch']] as const) {
+      const staging = join(box.out, '.2026-W49.30837e5e3f12.tmp');
+      mkdirSync(staging, { recursive: true });
+      writeFileSync(join(staging, 'report.ipynb'), '{}');
+      const started = startUptake([...command, '--config', config, '--no-deliver'], box.env);
+      await started.waitFor(command[0] === 'schedule' ? /waiting \(Ctrl-C to stop\)/ : /watching /);
+      started.child.kill('SIGTERM');
+      const result = await started.child;
+      expect([name, result.exitCode]).toEqual([name, 0]);
+      expect(result.stderr).toContain(`${name}: removed what dead runs left: ${staging}`);
+      expect(existsSync(staging)).toBe(false);
+    }
+  }, 60_000);
+});

@@ -74,6 +74,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
         });
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }), onStartFailure });
       const abortedRun = () => new UptakeError('aborted', 'the run in progress was aborted; it published nothing more');
+      if (!options.onceNow) await (await import('../../automate/guarded-run.js')).removeDeadRunsLeftovers({ outputDir: config.output, reason: 'schedule', log, name: 'uptake schedule' });
       if (options.onceNow) {
         const result = await scheduler.tick({ reason: 'manual' });
         if (result.outcome === 'skipped') throw new UptakeError('busy', result.why ?? 'another run is in flight');
@@ -92,3 +93,4 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       if (stop.abort.aborted) throw abortedRun();
     });
 }
+

@@ -90,6 +90,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const ledgerPath = options.ledger ?? config.watch.ledgerPath ?? statePaths(config.output).watchLedger;
       const { expectOutputsApart } = await import('../../ingest/outputs-apart.js');
       await expectOutputsApart([{ path: ledgerPath, by: options.ledger === undefined ? 'the watch ledger' : '--ledger' }], { folder: input });
+      await (await import('../../automate/guarded-run.js')).removeDeadRunsLeftovers({ outputDir: config.output, reason: 'watch', log, name: 'uptake watch' });
       const job: Job = async (request) => {
         const touched = request.weeks ?? [];
         const weeks = touched.length === 0 ? ['latest'] : reportableWeeks(touched, Date.now(), config.timezone);
