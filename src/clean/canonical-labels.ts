@@ -34,6 +34,22 @@ export function abbreviates(short: string, long: string): boolean {
   return shortTokens.every((token, index) => longTokens[index].startsWith(token));
 }
 
+// Two configs that write the same rules otherwise (synonyms in another order or spelling, the catalogue
+// reordered) clean alike: the store compares the rules in this form, not as written.
+/**
+ * The label rules as canonicalLabels applies them: synonyms by their spelled labels (of two spelled alike, the
+ * later, as canonicalLabels takes them) in code-unit order; the catalogue spelled, once each, in that order.
+ * @example labelRulesAsApplied({ synonyms: { 'B x': 'Y', a: 'z' }, catalogue: ['Q', 'p'] }) // { synonyms: { a: 'z', b_x: 'y' }, catalogue: ['p', 'q'] }
+ */
+export function labelRulesAsApplied(rules: LabelRules): LabelRules {
+  const synonyms = new Map(Object.entries(rules.synonyms).map(([from, to]) => [spellLabel(from), spellLabel(to)]));
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    synonyms: Object.fromEntries([...synonyms].sort(([a], [b]) => byCodeUnits(a, b))),
+    catalogue: rules.catalogue === null ? null : [...new Set(rules.catalogue.map(spellLabel))].sort(byCodeUnits),
+  };
+}
+
 /**
  * Maps every raw label to its canonical label (CONTRACT 2.3): spelling, then synonyms, then
  * abbreviations resolved to the most frequent longer label, then the optional catalogue.

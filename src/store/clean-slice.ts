@@ -6,7 +6,7 @@ import { packageVersion } from '../util/package-version.js';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import { readInput, settleTasks, tasksOfRows, type CleanEffects, type ParsedInput, type RowFates, type TasksOfRows } from '../clean/clean-input.js';
-import { canonicalLabels } from '../clean/canonical-labels.js';
+import { canonicalLabels, labelRulesAsApplied } from '../clean/canonical-labels.js';
 import { mergeLogFileReads, readLogFiles, type LogFile, type LogFileRead as CoreLogFileRead, type LogFilesRead, type ReadLogFilesOptions } from '../clean/read-log-files.js';
 import type { RosterZones } from '../clean/read-log-file.js';
 import { passThroughColumns, passThroughValuesOf, taskTableOfValues, taskValuesOf, type TaskTableColumns, type TaskValues } from '../clean/task-table.js';
@@ -20,7 +20,7 @@ export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[
 export type LogFileRead = Omit<CoreLogFileRead, 'result'> & { result: KeptFileResult };
 
 export type { CleanedData, CoreLogFileRead, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskTableColumns, TaskValues, TasksOfRows };
-export { canonicalLabels, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
+export { canonicalLabels, labelRulesAsApplied, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
 
 
 /**

@@ -2,7 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFileStamped, identityOf, type HashedFile } from '../util/hash-file.js';
 import {
-  canonicalLabels, inputFiles, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
+  canonicalLabels, inputFiles, labelRulesAsApplied, LogRows, mergeLogFileReads, passThroughColumns, readerFingerprint, readLogFiles, readSlice, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf,
   type CleanedData, type CoreLogFileRead, type InputFile, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type LogSource, type ParsedInput, type ReadLogFilesOptions,
   type LabelMapping, type RosterZones, type SourceAccounting, type TaskValues,
 } from './clean-slice.js';
@@ -78,7 +78,16 @@ export interface StoreRunSummary {
  * @example configHash(parseConfig({}))
  */
 export function configHash(config: Config): string {
-  return jsonHash({ cleaning: config.cleaning, timezone: config.timezone, inputLimits: config.inputLimits });
+  return jsonHash({ cleaning: { ...config.cleaning, ...labelRulesAsApplied(config.cleaning) }, timezone: config.timezone, inputLimits: config.inputLimits });
+}
+
+/**
+ * Whether a store's settings hash is this config's: configHash, or (a store kept before the label rules were
+ * compared as applied) the hash of the settings as written.
+ * @example sameCleaningSettings(meta.config_hash, config)
+ */
+export function sameCleaningSettings(storedHash: string, config: Config): boolean {
+  return storedHash === configHash(config) || storedHash === jsonHash({ cleaning: config.cleaning, timezone: config.timezone, inputLimits: config.inputLimits });
 }
 
 // Naive times are read in the roster's zone of their month: another zone table means other instants. (A store
@@ -140,7 +149,7 @@ export async function whyEveryFileAgain(engine: StoreEngine, config: Config, asO
 
 // A store cleaned under other cleaning, timezone or inputLimits settings is rebuilt, never run on (nor emptied by a run).
 function cleanedUnder(engine: StoreEngine, meta: Record<string, string>, config: Config): void {
-  if (meta.config_hash !== undefined && meta.config_hash !== configHash(config)) throw otherCleaningError(engine.location);
+  if (meta.config_hash !== undefined && !sameCleaningSettings(meta.config_hash, config)) throw otherCleaningError(engine.location);
 }
 
 /**

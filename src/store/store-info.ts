@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { configHash } from './clean-with-store.js';
+import { sameCleaningSettings } from './clean-with-store.js';
 import { readMeta } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
@@ -50,6 +50,6 @@ export async function storeInfo(engine: StoreEngine, config: Config | null): Pro
     sizeBytes: await engine.sizeBytes(),
     contract: meta.contract ?? null,
     lastRunAt: meta.as_of ? new Date(Number(meta.as_of)).toISOString() : null,
-    sameCleaningConfig: meta.config_hash === undefined || config === null ? null : meta.config_hash === configHash(config),
+    sameCleaningConfig: meta.config_hash === undefined || config === null ? null : sameCleaningSettings(meta.config_hash, config),
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { abbreviates, canonicalLabels, spellLabel } from '../../src/clean/canonical-labels.js';
+import { abbreviates, canonicalLabels, labelRulesAsApplied, spellLabel } from '../../src/clean/canonical-labels.js';
 import { AbbreviationIndex } from '../../src/clean/abbreviation-index.js';
 
 const map = (counts: Record<string, number>, rules: Partial<Parameters<typeof canonicalLabels>[1]> = {}) =>
@@ -95,4 +95,12 @@ test('50 000 distinct labels resolve as the rule says', () => {
     expect(canonical(`report_${number}`)).toBe(number === 0 ? 'report_0' : `report_${text.padEnd(4, '0')}`);
   }
   expect([...mapping.values()].filter((entry) => entry.via === 'abbreviation').length).toBe(20_000 + 999);
+});
+
+test('labelRulesAsApplied: synonyms by spelled label in code-unit order (the later of two spelled alike), the catalogue spelled once each', () => {
+  expect(labelRulesAsApplied({ synonyms: { 'Report Drafting': 'Writing', email_triage: 'mail', 'EMAIL TRIAGE': 'Inbox' }, catalogue: ['Mail', 'contract review', 'mail'] })).toEqual({
+    synonyms: { email_triage: 'inbox', report_drafting: 'writing' },
+    catalogue: ['contract_review', 'mail'],
+  });
+  expect(labelRulesAsApplied({ synonyms: {}, catalogue: null })).toEqual({ synonyms: {}, catalogue: null });
 });

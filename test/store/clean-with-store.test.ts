@@ -5,7 +5,8 @@ import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
-import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { cleanWithStore, configHash } from '../../src/store/clean-with-store.js';
+import { parseConfig } from '../../src/config/read-config.js';
 import { openStore } from '../../src/store/open-store.js';
 import { NOW, config, landInBatches, outcome, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, SMALL, landInSteps, type Landing } from './land-in-steps.js';
@@ -105,6 +106,31 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
     writeFileSync(rosterFile, lines.map((line) => (line.startsWith(`${user},`) ? line.replace(/^([^,]*),([^,]*),/, '$1,Moved Team,') : line)).join('\n'));
     await run(moved);
     expect(await rosterRows()).toEqual(before.map((row) => (row === first ? `${user} Moved Team` : row)));
+  });
+
+  it('label rules written otherwise (synonyms reordered or spelled otherwise, the catalogue reordered) are the same cleaning: no rebuild asked; another mapping asks for one', async () => {
+    const { files } = generateDataset({ seed: 4, users: 30, weeks: 2, endWeek: '2026-W47' });
+    const input = tempDir('uptake-store-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const store = join(tempDir('uptake-store-'), 'store.duckdb');
+    const run = async (cleaning: Record<string, unknown>) => {
+      const runConfig = parseConfig({ cleaning });
+      const engine = await openStore(store);
+      try {
+        const { data, summary } = await cleanWithStore(engine, input, runConfig, { now: NOW });
+        expect(outcome(data, runConfig)).toBe(outcome(await cleanInput(input, runConfig, { now: NOW }), runConfig));
+        return summary;
+      } finally {
+        await engine.close();
+      }
+    };
+    const written = { synonyms: { 'Email Triage': 'mail', report_drafting: 'Writing' }, catalogue: ['mail', 'writing', 'data_entry', 'contract_review'] };
+    expect(await run(written)).toEqual({ read: 4, skipped: 0, removed: 0 });
+    const otherwise = { synonyms: { 'Report Drafting': 'writing', email_triage: 'Mail' }, catalogue: ['Contract Review', 'data_entry', 'writing', 'mail', 'mail'] };
+    expect(await run(otherwise)).toEqual({ read: 0, skipped: 4, removed: 0 });
+    await expect(run({ ...otherwise, synonyms: { email_triage: 'writing' } })).rejects.toThrow(/expected a store cleaned with this config's cleaning, timezone and inputLimits settings/);
+    // (the defaults hash as written did before: a store kept by an earlier build is not asked for a rebuild)
+    expect(configHash(parseConfig({}))).toBe(createHash('sha256').update(JSON.stringify({ cleaning: parseConfig({}).cleaning, timezone: 'UTC', inputLimits: parseConfig({}).inputLimits })).digest('hex'));
   });
 
   it('a start or an end too far after the run\'s clock is read again once the clock has moved on; an earlier clock reads everything again', async () => {
