@@ -9,7 +9,7 @@ export function formatStoreInfo(info: StoreInfo): string {
   const files = Object.entries(info.files).map(([kind, { files, rows }]) => `  ${kind}: ${files} files, ${rows} rows`);
   return [
     `store ${info.store} (${info.engine}, ${megabytes} MB)`,
-    info.weeks ? `weeks: ${info.weeks.count}, ${info.weeks.first} to ${info.weeks.last}` : 'weeks: none (no run has used this store yet)',
+    weeksLine(info),
     `cleaned tasks: ${info.tasks}; quarantined rows: ${info.quarantined}`,
     'input files:',
     ...(files.length > 0 ? files : ['  none']),
@@ -17,4 +17,12 @@ export function formatStoreInfo(info: StoreInfo): string {
     ...(info.sameCleaningConfig === false ? ["cleaned with other cleaning, timezone or inputLimits settings than this config's: a run with it asks for `uptake store rebuild`"] : []),
     '',
   ].join('\n');
+}
+
+// A store without weeks is new, or one a rebuild emptied and did not finish (killed, or stopped by a file it could
+// not read: both look alike), or one whose every kept row was quarantined.
+function weeksLine(info: StoreInfo): string {
+  if (info.weeks) return `weeks: ${info.weeks.count}, ${info.weeks.first} to ${info.weeks.last}`;
+  if (Object.keys(info.files).length === 0) return 'weeks: none (no input file kept: a new store, or one that `uptake store rebuild` emptied and did not finish)';
+  return 'weeks: none (every row of the kept log files was quarantined)';
 }
