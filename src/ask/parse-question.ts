@@ -6,7 +6,7 @@ import { spellNumbers } from './number-words.js';
 import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
 import { lastMonthOfWeek } from '../util/iso-week.js';
-import { isPair, LEAD_WORDS, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { boundBefore, isPair, LEAD_WORDS, parseTimeExpression, type TimeScope } from './time-expressions.js';
 import { SeveritySchema } from '../config/schema.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
@@ -297,6 +297,9 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     if (used.has(index)) return [];
     // ("two weeks earlier", "a week later": a shift no rule reads, never the report week)
     if (word === 'ago' || ((word === 'back' || word === 'earlier' || word === 'later') && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
+    // ("before W40" ahead of the data, "after W47" past the report week: the bound and its time, named together)
+    const bound = boundBefore(words, index);
+    if (bound && (TIME_LIKE.test(word) || MONTH_WORDS.has(word))) return [`${bound} ${word}`];
     if (TIME_LIKE.test(word)) return [word];
     // a month beside the time read ("in W44 and October", "October vs November"): the question names two times
     // (the words "may", "mar" and "march" only after a word that leads a time; "week of October", "late October" are told below)
@@ -494,6 +497,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const time = parseTimeExpression(
     words.map((word, index) => (used.has(index) || numberedNames.has(index) ? '\u0000' : word)),
     vocabulary.reportWeek,
+    vocabulary.firstWeek,
   );
   for (const index of time.used) used.add(index);
 

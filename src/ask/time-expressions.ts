@@ -125,6 +125,51 @@ function readPair(words: string[], index: number, reportWeek: string): { other: 
   return null;
 }
 
+/** Words that end a range at a time ("before W45", "until October", "up to W44"), `before` the period ahead of it. */
+const BOUND_WORDS: string[][] = [['before'], ['until'], ['till'], ['through'], ['thru'], ['up', 'to'], ['prior', 'to']];
+
+// A bound at `index` ("up to" is read as "until"; "prior to" as "before").
+function boundAt(words: string[], index: number): { word: 'before' | 'until'; length: number } | null {
+  const bound = BOUND_WORDS.find((phrase) => phrase.every((part, offset) => words[index + offset] === part));
+  if (!bound) return null;
+  return { word: bound[0] === 'before' || bound[0] === 'prior' ? 'before' : 'until', length: bound.length };
+}
+
+/**
+ * The bound ("before", "until", "up to", ..., "after") written right before `index`, as written, or null.
+ * @example boundBefore(['adoption', 'up', 'to', 'w44'], 3) // 'up to'
+ */
+export function boundBefore(words: string[], index: number): string | null {
+  if (words[index - 1] === 'after') return 'after';
+  for (const length of [1, 2]) {
+    const bound = boundAt(words, index - length);
+    if (bound && bound.length === length) return words.slice(index - length, index).join(' ');
+  }
+  return null;
+}
+
+// "last week", "this week" (the report week), "this month" and "last month" at `index`, as points ("before last week").
+function relativePoint(words: string[], index: number, reportWeek: string): Point | null {
+  const [first, unit] = [words[index], words[index + 1]];
+  if (!['last', 'this'].includes(first ?? '') || !['week', 'month'].includes(unit ?? '')) return null;
+  if (unit === 'week') return weekPoint(reportWeek, 2, `${first} week`);
+  const month = lastMonthOfWeek(reportWeek);
+  return monthPoint(first === 'this' ? month : shiftMonth(month, -1), 2, `${first} month`);
+}
+
+// The week or month after a point, and the one before it (as points of no words: the phrase stays the named one's).
+function nextPeriod(point: Point): Point {
+  return point.isMonth ? monthPoint(shiftMonth(point.month, 1), 0, point.phrase) : weekPoint(shiftWeek(point.lastWeek, 1), 0, point.phrase);
+}
+function previousPeriod(point: Point): Point {
+  return point.isMonth ? monthPoint(shiftMonth(point.month, -1), 0, point.phrase) : weekPoint(shiftWeek(point.week, -1), 0, point.phrase);
+}
+const weekPoint = (week: string, length: number, phrase: string): Point => ({ week, lastWeek: week, month: lastMonthOfWeek(week), isMonth: false, length, phrase });
+function monthPoint(month: string, length: number, phrase: string): Point {
+  const weeks = weeksOfMonth(month);
+  return { week: weeks[0], lastWeek: weeks[weeks.length - 1], month, isMonth: true, length, phrase };
+}
+
 const range = (from: Point, to: Point, phrase: string): Extract<TimeScope, { kind: 'range' }> => ({
   kind: 'range',
   fromWeek: from.week,
@@ -138,10 +183,11 @@ const range = (from: Point, to: Point, phrase: string): Extract<TimeScope, { kin
  * Finds the time expression of a question (words from textTokens), relative to the report week:
  * "last week"/"this week" = the report week; "this month" = the month of its Sunday; "in October",
  * "in 2026-W45", "since W40", "over the last 4 weeks", "from W40 to W44", "last month", "the week before", and two
- * weeks side by side ("W45 vs W44", "W44 and W45": a range of its two end weeks only, `pair`).
+ * weeks side by side ("W45 vs W44", "W44 and W45": a range of its two end weeks only, `pair`); with the data's first
+ * week, "before W45", "until October", "up to W44" (a range from that week).
  * @example parseTimeExpression(['since', 'w40'], '2026-W47').scope // { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', … }
  */
-export function parseTimeExpression(words: string[], reportWeek: string): ParsedTime {
+export function parseTimeExpression(words: string[], reportWeek: string, firstWeek?: string): ParsedTime {
   const reportMonth = lastMonthOfWeek(reportWeek);
   const here = (from: number, length: number) => Array.from({ length }, (_, offset) => from + offset);
   for (let index = 0; index < words.length; index += 1) {
@@ -172,7 +218,8 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
       const month = shiftMonth(reportMonth, -1);
       return { scope: { kind: 'month', month, phrase: month }, used: here(index - 1, 3) };
     }
-    if (word === 'week' && next === 'before') {
+    // ("the week before W45" is read below, as "before W45")
+    if (word === 'week' && next === 'before' && !readPoint(words, index + 2, reportWeek) && !relativePoint(words, index + 2, reportWeek)) {
       const used = words[index + 2] === 'last' ? here(index, 3) : here(index, 2);
       return { scope: { kind: 'week', week: shiftWeek(reportWeek, -1), phrase: shiftWeek(reportWeek, -1) }, used };
     }
@@ -183,11 +230,30 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
       const month = shiftMonth(reportMonth, -1);
       return { scope: { kind: 'month', month, phrase: month }, used: here(index, 2) };
     }
+    const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
     if (word === 'since' || word === 'after') {
-      const from = readStartPoint(words, index + 1, reportWeek);
-      if (from) {
-        const to: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
-        return { scope: range(from, to, `since ${from.phrase}`), used: here(index, 1 + from.length) };
+      const named = readStartPoint(words, index + 1, reportWeek);
+      // ("after W44" starts with the week after it, "since W44" with W44)
+      const from = named && word === 'after' ? { ...nextPeriod(named), length: named.length } : named;
+      if (from && named && from.week <= reportWeek) {
+        return { scope: range(from, reportPoint, `${word} ${named.phrase}`), used: here(index, 1 + from.length) };
+      }
+    }
+    // "before W45", "until October", "up to W44", "through October": from the first week with data ("before" ends
+    // with the period before the one named)
+    const bound = boundAt(words, index);
+    if (bound && firstWeek !== undefined) {
+      const named = readPoint(words, index + bound.length, reportWeek) ?? relativePoint(words, index + bound.length, reportWeek);
+      const to = named && bound.word === 'before' ? previousPeriod(named) : named;
+      // ("the week before W45" is W44 alone)
+      if (to && named && words[index - 1] === 'week' && words[index - 2] === 'the' && bound.word === 'before' && !named.isMonth) {
+        return { scope: { kind: 'week', week: to.week, phrase: to.week }, used: here(index - 1, 1 + bound.length + named.length) };
+      }
+      // (a month that runs past the report week, "until November", ends with it)
+      const end = to && to.lastWeek > reportWeek && to.week <= reportWeek ? reportPoint : to;
+      if (named && end && end.lastWeek >= firstWeek && end.lastWeek <= reportWeek) {
+        const from: Point = { week: firstWeek, lastWeek: firstWeek, month: lastMonthOfWeek(firstWeek), isMonth: false, length: 0, phrase: firstWeek };
+        return { scope: range(from, end, `${bound.word} ${named.phrase}`), used: here(index, bound.length + named.length) };
       }
     }
     if (word === 'from' || word === 'between') {
@@ -204,6 +270,9 @@ export function parseTimeExpression(words: string[], reportWeek: string): Parsed
     }
   }
   for (let index = 0; index < words.length; index += 1) {
+    // (a time after a bound read as none above, "before W40" ahead of the data or "after W47" past the report week,
+    // is not the time itself: left unread, and the question refused)
+    if (boundBefore(words, index)) continue;
     const point = readPoint(words, index, reportWeek);
     if (!point) continue;
     const lead = LEAD_WORDS.has(words[index - 1] ?? '') ? [index - 1] : [];

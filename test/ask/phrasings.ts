@@ -429,6 +429,11 @@ export const PHRASINGS: Phrasing[] = [
   p('activation', 'median days from licence to first AI task', ['46.5'], ['baseline']),
   p('activation', 'how long before people start using it', ['46.5'], ['baseline', '61.0 min']),
   p('baseline', 'what is the median manual baseline for data entry', ['21.5 min']),
+  // a bound is a range from the first week ("before W45" was answered with W45 itself, "before October" with October)
+  p('adoption', 'adoption before W45', ['2026-W40 to 2026-W44', '38.4%'], ['44.1%']),
+  p('adoption', 'what was adoption after W44', ['2026-W45 to 2026-W47', '46.0%'], ['41.9%']),
+  p('adoption', 'adoption the week before W45', ['2026-W44', '41.9%'], ['2026-W40']),
+  refused('harm rate before October', ['2026-10']),
   // Probe hB: a team summary, however it is asked for
   p('summary', 'tell me about Procurement', ['33.6%', '-22.0 pts', '39.3 hours saved', 'harm rate 0.0%']),
   p('summary', 'what about Sales Ops', ['60.9%', '50.4 hours saved']),

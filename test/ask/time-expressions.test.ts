@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { textTokens } from '../../src/ask/text-tokens.js';
-import { parseTimeExpression } from '../../src/ask/time-expressions.js';
+import { parseTimeExpression, type TimeScope } from '../../src/ask/time-expressions.js';
 import { weeksOfMonth } from '../../src/util/iso-week.js';
 
 const scopeOf = (question: string, reportWeek = '2026-W47') => parseTimeExpression(textTokens(question), reportWeek).scope;
@@ -71,6 +71,42 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
   test('a month adds up the ISO weeks whose Thursday falls in it', () => {
     expect(weeksOfMonth('2026-10')).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
     expect(weeksOfMonth('2026-11')).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+  });
+});
+
+describe('parseTimeExpression: bounds, with the data from 2026-W40 (report week 2026-W47)', () => {
+  const bounded = (question: string) => parseTimeExpression(textTokens(question), '2026-W47', '2026-W40').scope;
+  const weeks = (scope: TimeScope) => (scope.kind === 'range' ? `${scope.fromWeek}..${scope.toWeek}` : scope.kind === 'week' ? scope.week : scope.kind);
+
+  test.each([
+    // "before" ends with the period before the one named; "until", "up to", "through" with it
+    ['adoption before W45', '2026-W40..2026-W44'],
+    ['adoption prior to W45', '2026-W40..2026-W44'],
+    ['adoption until W44', '2026-W40..2026-W44'],
+    ['adoption up to October', '2026-W40..2026-W44'],
+    ['hours saved through October', '2026-W40..2026-W44'],
+    ['adoption before November', '2026-W40..2026-W44'],
+    ['adoption before last week', '2026-W40..2026-W46'],
+    // a month running past the report week ends with it
+    ['adoption until November', '2026-W40..2026-W47'],
+    // "after" starts with the period after the one named, "since" with it
+    ['adoption after W44', '2026-W45..2026-W47'],
+    ['adoption since W44', '2026-W44..2026-W47'],
+    ['adoption after October', '2026-W45..2026-W47'],
+    // "the week before W45" is one week; "the week before" alone the report week's
+    ['adoption the week before W45', '2026-W44'],
+    ['adoption the week before', '2026-W46'],
+    // a bound with nothing of the data inside reads no time at all (the question is refused, naming it)
+    ['harm rate before October', 'default'],
+    ['adoption before W40', 'default'],
+    ['adoption after W47', 'default'],
+  ])('%s: %s', (question, expected) => {
+    expect(weeks(bounded(question))).toBe(expected);
+  });
+
+  test('without the data\'s first week a bound reads no time (never the week it names)', () => {
+    expect(scopeOf('adoption before W45')).toEqual({ kind: 'default' });
+    expect(scopeOf('adoption until October')).toEqual({ kind: 'default' });
   });
 });
 
