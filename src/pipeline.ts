@@ -222,7 +222,9 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
 
 function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
   const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
-  return new UptakeError('aborted', `the run for ${week} was aborted${why}; nothing more was published or delivered`, { cause });
+  // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
+  const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
+  return new UptakeError('aborted', `${which} was aborted${why}; nothing more was published or delivered`, { cause });
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: RunProgress): Promise<RunResult> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,4 +203,18 @@ describe('runReport and the kernel started alongside ingest', () => {
     ]);
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
+});
+
+describe('runReport stopped before it resolved --week latest', () => {
+  test('says "the run for the latest week", not "the run for latest", as if latest were a week', async () => {
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-'));
+    try {
+      const run = runReport({ config: parseConfig({ output }), week: 'latest', deliver: false }, runEffects({ log: () => {}, signal: controller.signal }));
+      await expect(run).rejects.toThrow('the run for the latest week was aborted by SIGTERM; nothing more was published or delivered');
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  });
 });
