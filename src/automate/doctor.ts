@@ -66,11 +66,15 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
 
   await check('config', async () => 'read and valid');
   await check('output', async () => {
-    await makeFolder(outRoot).catch(() => undefined);
+    // the folder's own error, in the words of every other output error: "EROFS: read-only file system, access '…'" was
+    // Node's, and a folder that could not be made said only ENOENT, not why it could not be made
+    const made = await makeFolder(outRoot).then(() => null, (error: unknown) => error);
     try {
       await access(outRoot, constants.W_OK);
     } catch (error) {
-      throw new UptakeError('environment', `expected to write to the output folder, got: ${(error as Error).message}`, { file: outRoot });
+      const cause = made ?? error;
+      const reason = isSystemError(cause) ? systemErrorText(cause) : (cause as Error)?.message ?? String(cause);
+      throw new UptakeError('environment', `expected to write to the output folder, got: ${reason}`, { file: outRoot, cause });
     }
     // A run's first write is its lock and run log in <output>/.uptake: write there once, as a run would. (Asking the
     // folder for permission said "writable" on a full disk, and with a file in the place of .uptake.)

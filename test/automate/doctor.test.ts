@@ -80,6 +80,21 @@ describe('uptake doctor', () => {
     expect(folder.exitCode).toBe(9);
   });
 
+  it.runIf(IS_ROOT)('says why an output folder on a read-only disk cannot be written or made, in the words of other output errors', async () => {
+    const disk = mountSmallDisk(dir, 'readonly', { sizeKb: 64 });
+    mkdirSync(join(disk.path, 'output'));
+    disk.makeReadOnly();
+    try {
+      const existing = await doctor({ output: join(disk.path, 'output') });
+      expect(existing.stdout).toContain(`FAIL  output     ${join(disk.path, 'output')}: expected to write to the output folder, got: read-only file system (EROFS)\n`);
+      const missing = await doctor({ output: join(disk.path, 'new', 'output') });
+      expect(missing.stdout).toContain(`FAIL  output     ${join(disk.path, 'new', 'output')}: expected to write to the output folder, got: read-only file system (EROFS)\n`);
+      expect(missing.exitCode).toBe(9);
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it('passes when SMTP logs in and the Slack host answers, and sends nothing', async () => {
     const result = await doctor({ email: email(), slack: { enabled: true, webhookUrl: `${slack.url}` } });
     expect(result.stdout).toContain(`ok    smtp       127.0.0.1:${smtp.port} answered and accepted the login of reporter`);
