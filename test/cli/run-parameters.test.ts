@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,15 @@ describe('uptake run -p', () => {
   it("exits 2 on a value that does not fit the notebook's declared type, before reading any input", () => {
     const result = uptake('run', '--no-deliver', '--notebook', 'test/fixtures/notebooks/parameters.ipynb', '-p', 'n=five', '--input', join(out, 'no-such-folder'), '--out', out);
     expect([result.code, result.stderr]).toEqual([2, 'uptake: parameter `n`: expected number, got `five`\n']);
+  });
+
+  it('exits 2 on a --week that is no week, before reading any input: no run logged, nothing written', () => {
+    const weekOut = join(out, 'bad-week');
+    for (const week of ['banana', '2026-W99']) {
+      const result = uptake('run', '--no-deliver', '--week', week, '--out', weekOut);
+      expect([result.code, result.stderr]).toEqual([2, `uptake: --week: expected \`latest\`, \`due\` or an ISO week like 2026-W47, got \`${week}\`\n`]);
+    }
+    expect(existsSync(weekOut)).toBe(false);
   });
 
   it('renders the deep dive as the report for -p team="  legal " (--notebook), recording the parameters', () => {

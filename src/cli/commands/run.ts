@@ -77,11 +77,16 @@ alert reached no channel; 130 aborted; 1 unexpected (--debug shows the stack).`)
       const { handleStopSignals, runSignal, stopGraceSec } = await import('../stop-signals.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake run' });
+      // `--week due`: the week before this one (report zone), as a scheduled run reports; an export not yet arrived fails
+      const due = options.week.trim().toLowerCase() === 'due';
+      // A week that is no week (`--week banana`, `2026-W99`) is a usage error before any work: it read the whole input,
+      // logged a failed run and mailed the channels a failure notice first
+      if (!due && (await import('../../metrics/resolve-week.js')).readWeekSetting(options.week) === null) {
+        throw new UptakeError('usage', `--week: expected \`latest\`, \`due\` or an ISO week like 2026-W47, got \`${options.week}\``);
+      }
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       const outDir = options.out ?? config.output;
-      // `--week due`: the week before this one (report zone), as a scheduled run reports; an export not yet arrived fails
-      const due = options.week.trim().toLowerCase() === 'due';
       const dueWeek = due ? weekDueAt(Date.now(), config.timezone) : undefined;
       // A run that cannot start (its outputs cannot be written, its lock cannot be taken) tells the channels, as a
       // failed run does (runReport tells them of its own failures)
