@@ -140,8 +140,10 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
     if (effects.signal?.aborted) throw abortedError(week, effects.signal, error);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
-    // failure came after the report went out: the channels had the report).
-    if (channels && (channels.email || channels.slack) && !(isUptakeError(error) && error.kind === 'alert') && !options.handledFailure?.(error)) {
+    // failure came after the report went out: the channels had the report; a usage error, `--week 2026-W30` without
+    // data, is told to the person who typed it, not mailed to everyone as a failed run).
+    const told = isUptakeError(error) && (error.kind === 'alert' || error.kind === 'usage');
+    if (channels && (channels.email || channels.slack) && !told && !options.handledFailure?.(error)) {
       const summary = resolved.reportDelivery ? publishedSummary(resolved.reportDelivery) : 'No report was sent.';
       await sendFailureNotice({ week, title: options.config.title, error, summary }, channels, effects);
     }

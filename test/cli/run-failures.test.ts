@@ -124,6 +124,22 @@ describe('uptake run whose alert ledger it cannot use', () => {
   }, 60_000);
 });
 
+describe('uptake run --week naming a week without data', () => {
+  it('exits 2 and tells the person who typed it, not the channels (no "the run FAILED" to everyone)', async () => {
+    const slack = await startReceiver([{ status: 200, body: 'ok' }]);
+    try {
+      const config = join(box.dir, 'uptake.config.json');
+      writeFileSync(config, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: box.out, slack: { enabled: true, webhookUrl: slack.url }, warehouse: { duckdbPath: null } }));
+      const run = await startUptake(['run', '--config', config, '--notebook', box.notebook(0), '--no-store', '--week', '2026-W30'], box.env).child;
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toContain('uptake: --week: expected a week that holds data, got `2026-W30`; weeks available: 2026-W40');
+      expect(slack.bodies).toEqual([]);
+    } finally {
+      await slack.close();
+    }
+  }, 60_000);
+});
+
 describe('uptake run whose mail server is down', () => {
   it('still posts the report and the alerts to Slack, then exits 7 naming the mail failure and what went out', async () => {
     const slack = await startReceiver([{ status: 200, body: 'ok' }]);
