@@ -89,7 +89,8 @@ export async function statusReport(
     run_log: paths.runLog,
     total_runs: runs.length,
     runs: runs
-      .slice(-Math.max(0, options.last))
+      // (slice(-0) is the whole log: `--last 0` showed every run)
+      .slice(runs.length - Math.min(runs.length, Math.max(0, options.last)))
       .reverse()
       .map((run) => ({
         run_id: run.runId,

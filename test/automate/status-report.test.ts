@@ -37,6 +37,18 @@ describe('statusReport', () => {
     expect(text).toContain(`Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run 2026-11-17T08:00:00.000Z)`);
   });
 
+  it('shows the last N runs, newest first, and none for --last 0 (it showed every run)', async () => {
+    const log = statePaths(output).runLog;
+    for (const id of ['a', 'b', 'c']) {
+      await appendRun(log, { event: 'start', runId: id, at: `2026-11-1${['a', 'b', 'c'].indexOf(id) + 5}T06:00:00.000Z`, reason: 'manual', pid: 7, host: 'elsewhere' });
+    }
+    const config = parseConfig({ output });
+    const shown = async (last: number) => (await statusReport(config, { now: Date.parse('2026-11-18T12:00:00Z'), last, isAlive: () => false })).runs.map((run) => run.run_id);
+    expect(await shown(2)).toEqual(['c', 'b']);
+    expect(await shown(5)).toEqual(['c', 'b', 'a']);
+    expect(await shown(0)).toEqual([]);
+  });
+
   it("shows the files the running watcher waits for, and not a list a watcher that is gone left behind", async () => {
     const box = hostname();
     await appendRun(statePaths(output).runLog, { event: 'watcher-start', at: '2026-11-16T04:10:00.000Z', dir: '/srv/incoming', pid: 42, host: box });
