@@ -127,6 +127,25 @@ export async function* readCsvRecords(file: Pick<InputFile, 'path' | 'gzip'>, li
   for await (const batch of readCsvBatches(file, limits)) yield* batch;
 }
 
+/** The part of csv-parse's parser (its `api`) that checks a record's field count. */
+interface RecordLengthCheck {
+  state: { record: unknown[]; expectedRecordLength: number };
+  __onRecord(this: RecordLengthCheck, push: unknown): unknown;
+}
+
+// With relax_column_count, csv-parse still builds a CsvError (a stack trace and a JSON copy of its options,
+// ~0.1 ms) for every record whose field count differs from the first record's, only to drop it: a file of a
+// million empty lines or one-field rows (a 1 KB gzip) then took minutes. The count is checked by the readers
+// of the records (field_count), so each record is told to expect its own length.
+function expectEveryRecordLength(parser: Parser): void {
+  const api = (parser as unknown as { api: RecordLengthCheck }).api;
+  const onRecord = api.__onRecord;
+  api.__onRecord = function (push) {
+    this.state.expectedRecordLength = this.state.record.length;
+    return onRecord.call(this, push);
+  };
+}
+
 /** Handed on by BoundedParser in place of the record that outgrew inputLimits.maxRecordBytes. */
 const TOO_LARGE = { record: [] as string[], raw: '', tooLarge: true as const };
 
@@ -138,6 +157,7 @@ class BoundedParser extends Parser {
 
   constructor(options: ConstructorParameters<typeof Parser>[0], private readonly maxRecordBytes: number) {
     super(options);
+    expectEveryRecordLength(this);
   }
 
   override _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void {
