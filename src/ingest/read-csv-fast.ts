@@ -550,8 +550,10 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
       }
     },
   });
-  for (let at = 0; at < length && failure === undefined; at += chunkChars) {
-    const end = Math.min(length, at + chunkChars);
+  // a record still open is parsed again with the next piece: a piece as long as the open text (up to the
+  // open limit) keeps that work linear (a 4 MB record of 1.3 M fields took 7 s when it grew 64 K at a time)
+  for (let at = 0, end = 0; at < length && failure === undefined; at = end) {
+    end = Math.min(length, at + Math.max(chunkChars, Math.min(open.length, openLimit - open.length)));
     open += bytes.toString('latin1', offset + at, offset + end);
     const last = end === length;
     const cursor: number = parser.parse(open, base, !last).meta.cursor;

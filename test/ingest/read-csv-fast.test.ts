@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import Papa from 'papaparse';
 import { readLogFile, type LogFileResult } from '../../src/clean/read-log-file.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { FastReadUnavailable, readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
@@ -84,6 +85,29 @@ describe('readCsvRecordsFast', () => {
   });
 
   // Parsed again with every piece, such a record would cost time in the square of the file's size.
+  test('a long record is parsed in pieces that grow with it, not again with every 64 K of text (quadratic: 7 s for 4 MB)', async () => {
+    const record = `1${',""'.repeat(100_000)}`;
+    let parsed = 0;
+    const RealParser = Papa.Parser;
+    const counting = vi.spyOn(Papa, 'Parser').mockImplementation(function (this: unknown, config: Papa.ParseConfig) {
+      const parser = new RealParser(config);
+      const parse = parser.parse.bind(parser);
+      parser.parse = (input: string, baseIndex: number, ignoreLastRow: boolean) => {
+        parsed += input.length;
+        return parse(input, baseIndex, ignoreLastRow);
+      };
+      return parser;
+    } as unknown as typeof Papa.Parser);
+    try {
+      const { fast, reference } = await bothReaders('ai_logs_a.csv', `a,b\n${record}\n2,x\n`, 1024);
+      expect(fast).toEqual(reference);
+      expect((fast as CsvRecord[]).map((r) => [r.line, r.fields.length])).toEqual([[1, 2], [2, 100_001], [3, 2]]);
+      expect(parsed).toBeLessThan(4 * record.length);
+    } finally {
+      counting.mockRestore();
+    }
+  });
+
   test('a quote left open for more than 4 MB of text is left to csv-parse', async () => {
     const { fast, reference } = await bothReaders('ai_logs_a.csv', `a,b\n1,2\n3,"open\n${'x,y\n'.repeat(1_100_000)}`);
     expect((fast as Error).message).toBe('the record on line 3 is still open after 4 MB of text');
