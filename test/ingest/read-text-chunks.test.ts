@@ -91,6 +91,22 @@ describe('reading a file in chunks cut at record boundaries', () => {
     expect(lines.slice(0, 4)).toEqual([1, 2, 5, 6]);
   });
 
+  test('a chunk of many quotes and few line endings is cut in time linear in its size (it was quadratic: minutes)', async () => {
+    const record = (id: number) => `${id}${',""'.repeat(400_000)}\n`;
+    const text = `a,b\n${record(1)}${record(2)}${record(3)}`;
+    const dir = inputFolder({ 'ai_logs_a.csv': text }, { complete: false });
+    try {
+      const started = Date.now();
+      const pieces: string[] = [];
+      for await (const chunk of readTextChunks({ path: join(dir, 'ai_logs_a.csv'), gzip: false }, { chunkBytes: 64 * 1024 })) pieces.push(chunk.bytes.toString('latin1'));
+      expect(pieces.join('')).toBe(text);
+      expect(pieces.map((piece) => piece.slice(0, 2))).toEqual(['a,', '1,', '2,', '3,']);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a record at the record cap reads, one byte over stops with its line, either way', async () => {
     const cap = 200;
     const limits = { ...DEFAULT_INPUT_LIMITS, maxRecordBytes: cap };
