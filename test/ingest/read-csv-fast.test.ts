@@ -108,6 +108,41 @@ describe('readCsvRecordsFast', () => {
     }
   });
 
+  test('runs of empty lines anywhere read the same as with csv-parse, and are counted, not parsed', async () => {
+    const run = (newline: string) => newline.repeat(40);
+    const texts = [
+      `${run('\n')}a,b\n1,2${run('\n')}3,"x${run('\n')}y"${run('\n')}\r${run('\n')}4,5${run('\n')}`,
+      `a,b\r\n${run('\r\n')}1,2\r\n${run('\r\n')}\n${run('\r\n')}"z${run('\r\n')}",3${run('\r\n')}`,
+      `a,b\r1,2${run('\r')}\n${run('\r')}3,4\r${run('\r')}`,
+    ];
+    for (const text of texts) {
+      for (const chunkChars of [undefined, 1, 5, 30]) {
+        const { fast, reference } = await bothReaders('ai_logs_a.csv', text, chunkChars);
+        if (!(fast instanceof FastReadUnavailable)) expect(fast, `${JSON.stringify(text.slice(0, 12))} in pieces of ${chunkChars ?? 'default'}`).toEqual(reference);
+      }
+    }
+    // a CRLF empty line among LF ones, and quoted runs: read by papaparse, lines as csv-parse counts them
+    expect(((await bothReaders('ai_logs_a.csv', texts[0])).fast as CsvRecord[]).map((r) => r.line)).toEqual([41, 42, 82, 202]);
+    let parsed = 0;
+    const RealParser = Papa.Parser;
+    const counting = vi.spyOn(Papa, 'Parser').mockImplementation(function (this: unknown, config: Papa.ParseConfig) {
+      const parser = new RealParser(config);
+      const parse = parser.parse.bind(parser);
+      parser.parse = (input: string, baseIndex: number, ignoreLastRow: boolean) => {
+        parsed += input.length;
+        return parse(input, baseIndex, ignoreLastRow);
+      };
+      return parser;
+    } as unknown as typeof Papa.Parser);
+    try {
+      const { fast } = await bothReaders('ai_logs_a.csv', `a,b\n${'\n'.repeat(300_000)}1,2\n${'\n'.repeat(300_000)}`);
+      expect((fast as CsvRecord[]).map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [300_002, ['1', '2']]]);
+      expect(parsed).toBeLessThan(1000);
+    } finally {
+      counting.mockRestore();
+    }
+  });
+
   test('a quote left open for more than 4 MB of text is left to csv-parse', async () => {
     const { fast, reference } = await bothReaders('ai_logs_a.csv', `a,b\n1,2\n3,"open\n${'x,y\n'.repeat(1_100_000)}`);
     expect((fast as Error).message).toBe('the record on line 3 is still open after 4 MB of text');
