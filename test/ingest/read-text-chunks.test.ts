@@ -98,10 +98,10 @@ describe('reading a file in chunks cut at record boundaries', () => {
     // the bytes each search for a line ending may cross: from its start (or the end of the buffer) back to the front
     let searched = 0;
     const lastIndexOf = Buffer.prototype.lastIndexOf;
-    const spy = vi.spyOn(Buffer.prototype, 'lastIndexOf').mockImplementation(function (this: Buffer, ...args: Parameters<Buffer['lastIndexOf']>) {
+    const spy = vi.spyOn(Buffer.prototype, 'lastIndexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
       searched += typeof args[1] === 'number' ? Math.min(args[1] + 1, this.length) : this.length;
-      return lastIndexOf.apply(this, args);
-    });
+      return (lastIndexOf as (...values: unknown[]) => number).apply(this, args);
+    } as never);
     try {
       const pieces: string[] = [];
       for await (const chunk of readTextChunks({ path: join(dir, 'ai_logs_a.csv'), gzip: false }, { chunkBytes: 64 * 1024 })) pieces.push(chunk.bytes.toString('latin1'));
