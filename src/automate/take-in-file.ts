@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { isOutputSystemError, isSystemError, outputError } from '../errors.js';
 import { openInputFile } from '../util/open-regular-file.js';
-import { lastRecordProbe, unreadable } from './file-is-complete.js';
+import { lastRecordProbe, unreadable } from '../ingest/file-is-complete.js';
 import { makeFolder } from '../util/make-folder.js';
 
 /** A file read once into the store: its content's hash and the private copy the runs read. */

@@ -327,7 +327,7 @@ export const InputSettleSchema = z
   .object({
     /** A file is read once its size and mtime have not changed for this many ms: 2 s. 0 reads files as they are. */
     quietMs: waitMs().default(SETTLED_MS),
-    /** A file still changing after this many ms of waiting stops the command (exit 3): 60 s. */
+    /** A file still changing (or a plain file still cut short: its last record not whole) after this many ms of waiting stops the command (exit 3): 60 s. */
     maxWaitMs: waitMs().default(60_000),
   })
   .strict();

@@ -5,6 +5,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import { UptakeError } from '../errors.js';
 import { fileKind } from '../util/file-kind.js';
 import { discoverFiles, kindOfFileName, readableFile, type InputFile } from './discover-files.js';
+import { plainFileEnd, type Completeness } from './file-is-complete.js';
 
 /** An input file as it was when it had settled: what a reader compares with after reading it. */
 export interface SettledFile extends InputFile {
@@ -29,10 +30,12 @@ export interface SettleOptions {
 // from half of it. As `uptake watch` does, a file counts once its size and mtime have been quiet for
 // `quietMs`: by its mtime (a file changed long ago costs no wait), or, for an mtime in the future (a clock
 // ahead on a file server), by watching it stay the same that long. The folder is listed again at each look,
-// so a file that lands while others are waited for is waited for too.
+// so a file that lands while others are waited for is waited for too. A copy that stalls halfway is quiet too:
+// a quiet plain file counts once its last record is whole (plainFileEnd, as `uptake watch` checks its files).
 /**
- * The input files of a folder (as discoverFiles lists them) once none has changed for `quietMs`; a file still
- * changing after `maxWaitMs` stops the command (UptakeError `input`, naming it).
+ * The input files of a folder (as discoverFiles lists them) once none has changed for `quietMs` and every plain one
+ * ends with a whole record; a file still changing, or still cut short, after `maxWaitMs` stops the command
+ * (UptakeError `input`, naming it).
  * @example await settledInputFiles('data/sample', { quietMs: 2000, maxWaitMs: 60000, log: console.error })
  */
 export async function settledInputFiles(inputDir: string, options: SettleOptions): Promise<SettledFile[]> {
@@ -40,12 +43,12 @@ export async function settledInputFiles(inputDir: string, options: SettleOptions
   const began = clock();
   const pollMs = Math.max(10, Math.min(250, Math.floor(options.quietMs / 4)));
   /** Per path: the size and mtime last seen, and when they were first seen so. */
-  const looks = new Map<string, { key: string; since: number }>();
+  const looks = new Map<string, { key: string; since: number; end?: Completeness }>();
   const announced = new Set<string>();
   for (;;) {
     const files = await stampedInputFiles(inputDir);
     const now = clock();
-    const changing: Array<{ file: SettledFile; agoMs: number }> = [];
+    const changing: Array<{ file: SettledFile; agoMs: number; cut?: string }> = [];
     for (const file of files) {
       const key = `${file.bytes}:${file.mtimeNs}`;
       const look = looks.get(file.path);
@@ -53,10 +56,23 @@ export async function settledInputFiles(inputDir: string, options: SettleOptions
       const agoMs = now - Number(file.mtimeNs / 1_000_000n);
       const quietForMs = Math.max(agoMs, now - looks.get(file.path)!.since);
       if (quietForMs < options.quietMs) changing.push({ file, agoMs });
+      else {
+        // a quiet plain file must end with a whole record (its end is read once per size and mtime)
+        const look = looks.get(file.path)!;
+        look.end ??= options.quietMs > 0 && !file.path.endsWith('.gz') ? await plainFileEnd(file.path, file.bytes) : { complete: true };
+        if (!look.end.complete) changing.push({ file, agoMs, cut: look.end.why });
+      }
     }
     if (changing.length === 0) return files;
     const waitedMs = now - began;
-    const { file, agoMs } = changing[0];
+    const { file, agoMs, cut } = changing[0];
+    if (waitedMs >= options.maxWaitMs && cut !== undefined) {
+      throw new UptakeError(
+        'input',
+        `expected an input file that ends with a whole record (a line end, or as many fields as its header), but after a wait of ${seconds(waitedMs)} s (inputSettle.maxWaitMs) ${cut}. Is it still being copied? Nothing was read from the input, no report was made. If the file is whole as it is, end it with a line break (its last record is then read, or quarantined, as any other)`,
+        { file: file.path },
+      );
+    }
     if (waitedMs >= options.maxWaitMs) {
       throw new UptakeError(
         'input',
@@ -64,10 +80,14 @@ export async function settledInputFiles(inputDir: string, options: SettleOptions
         { file: file.path },
       );
     }
-    for (const { file: waiting, agoMs: ago } of changing) {
+    for (const { file: waiting, agoMs: ago, cut: why } of changing) {
       if (announced.has(waiting.path)) continue;
       announced.add(waiting.path);
-      options.log?.(`waiting for ${printable(waiting.path)}: it changed ${seconds(Math.max(0, ago))} s ago (waiting until it is quiet for ${seconds(options.quietMs)} s, at most ${seconds(options.maxWaitMs)} s)`);
+      options.log?.(
+        why === undefined
+          ? `waiting for ${printable(waiting.path)}: it changed ${seconds(Math.max(0, ago))} s ago (waiting until it is quiet for ${seconds(options.quietMs)} s, at most ${seconds(options.maxWaitMs)} s)`
+          : `waiting for ${printable(waiting.path)}: ${why}, as a copy still under way (waiting at most ${seconds(options.maxWaitMs)} s for the rest)`,
+      );
     }
     await sleepFor(Math.min(pollMs, Math.max(1, options.maxWaitMs - waitedMs)), undefined, { signal: options.signal });
   }

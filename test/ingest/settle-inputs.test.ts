@@ -85,6 +85,35 @@ describe('settledInputFiles', () => {
     expect((error as UptakeError).message).toMatch(new RegExp(`^${path}: expected an input file that stopped changing \\(quiet for 1\\.0 s, inputSettle\\.quietMs\\), but it was still changing after a wait of \\d+\\.\\d s \\(inputSettle\\.maxWaitMs\\)`));
   });
 
+  // A copy that stalls halfway has quiet size and mtime: the report would be built (and mailed) from half of it.
+  it('waits for a quiet plain file whose last record is cut short, and reads it once the copy ends it', async () => {
+    const whole = csv(HEADER, ...rows(0, 3));
+    const dir = inputFolder({ 'ai_logs_2026-W47.csv': whole.slice(0, -20) });
+    const path = join(dir, 'ai_logs_2026-W47.csv');
+    setTimeout(() => writeFileSync(path, whole), 300);
+    const lines: string[] = [];
+    const files = await settledInputFiles(dir, { quietMs: 200, maxWaitMs: 10_000, log: (line) => lines.push(line) });
+    expect(lines).toEqual([`waiting for ${path}: its last record has 5 of 7 fields and no line end, as a copy still under way (waiting at most 10.0 s for the rest)`]);
+    expect(files.find((file) => file.path === path)?.bytes).toBe(Buffer.byteLength(whole));
+  });
+
+  it('stops naming the file and its cut when the last record stays cut short (an open quote too); a whole last record without a line end is read', async () => {
+    for (const [text, cut] of [
+      [`${HEADER}\n${row(1)}\ne2,u2,Fin`, 'its last record has 3 of 7 fields and no line end'],
+      [`${HEADER}\n${row(1)}\ne2,u2,"Finance, Le`, 'its last record stops inside a quoted field'],
+    ]) {
+      const dir = inputFolder({ 'ai_logs_2026-W47.csv': text });
+      const error = await settledInputFiles(dir, { quietMs: 100, maxWaitMs: 300 }).catch((caught: unknown) => caught);
+      expect((error as UptakeError).exitCode).toBe(3);
+      expect((error as UptakeError).message).toMatch(new RegExp(`^${join(dir, 'ai_logs_2026-W47.csv')}: expected an input file that ends with a whole record \\(a line end, or as many fields as its header\\), but after a wait of \\d+\\.\\d s \\(inputSettle\\.maxWaitMs\\) ${cut}\\. Is it still being copied\\?`));
+    }
+    // a whole last record, a CR-only file, a header alone: read as they are, at once; quietMs 0 reads files as they are
+    for (const text of [`${HEADER}\n${row(1)}`, `${HEADER}\r${row(1)}\r`, HEADER]) {
+      await expect(settledInputFiles(inputFolder({ 'ai_logs_2026-W47.csv': text }), { quietMs: 100, maxWaitMs: 300 })).resolves.toHaveLength(3);
+    }
+    await expect(settledInputFiles(inputFolder({ 'ai_logs_2026-W47.csv': `${HEADER}\ne2,u2,Fin` }), { quietMs: 0, maxWaitMs: 300 })).resolves.toHaveLength(3);
+  });
+
   it('settles a file whose mtime is in the future once it is seen unchanged for quietMs', async () => {
     const dir = inputFolder({ 'ai_logs_2026-W47.csv': csv(HEADER, row(1)) });
     const future = new Date(Date.now() + 3_600_000);

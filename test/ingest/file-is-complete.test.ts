@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastRecordProbe } from '../../src/automate/file-is-complete.js';
+import { lastRecordProbe } from '../../src/ingest/file-is-complete.js';
 
 const csv = 'event_id,user_id,task_type\ne1,u1,"Contract, review"\ne2,u2,Summary\n';
 /** The verdict on `text` fed in chunks of `size` bytes, as a read would. */

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { openInputFile } from '../util/open-regular-file.js';
 
 /** Whether a file that stopped growing is whole, and if not, why. */
 export type Completeness = { complete: true } | { complete: false; why: string };
@@ -35,9 +36,10 @@ export function lastRecordProbe(): LastRecordProbe {
     },
     verdict() {
       const text = tail.toString('utf8');
-      if (text.length === 0 || text.endsWith('\n')) return { complete: true };
-      const header = head.split(/\r?\n/)[0];
-      const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+      // (a line end is LF, CRLF or a lone CR, as the readers take them)
+      if (text.length === 0 || text.endsWith('\n') || text.endsWith('\r')) return { complete: true };
+      const header = head.split(/\r\n|\r|\n/)[0];
+      const lastLine = text.slice(Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
       if (lastLine === header) return { complete: true };
       try {
         const [headerFields] = parse(header, { relax_column_count: true }) as string[][];
@@ -49,4 +51,27 @@ export function lastRecordProbe(): LastRecordProbe {
       }
     },
   };
+}
+
+/**
+ * Whether a plain (not gzipped) file of `bytes` bytes ends with a whole record (lastRecordProbe), from its first and
+ * last 64 KB only: what the input's settling asks of a file that stopped changing, since a copy that stalls halfway
+ * looks finished to its size and mtime.
+ * @example await plainFileEnd('data/in/ai_logs_2026-W47.csv', 5_301_244) // { complete: false, why: 'its last record has 3 of 7 fields and no line end' }
+ */
+export async function plainFileEnd(path: string, bytes: number): Promise<Completeness> {
+  const { handle } = await openInputFile(path);
+  try {
+    const probe = lastRecordProbe();
+    const read = async (position: number, length: number) => {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      probe.add(buffer.subarray(0, bytesRead));
+    };
+    await read(0, Math.min(bytes, TAIL_BYTES));
+    if (bytes > TAIL_BYTES) await read(Math.max(TAIL_BYTES, bytes - TAIL_BYTES), Math.min(TAIL_BYTES, bytes - TAIL_BYTES));
+    return probe.verdict();
+  } finally {
+    await handle.close();
+  }
 }
