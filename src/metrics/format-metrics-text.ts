@@ -2,6 +2,7 @@ import { columnLabel, formatColumnValue, isNumericColumn } from './column-catalo
 import type { MetricsDocument } from './document.js';
 import type { Row } from './kpi.js';
 import { tableLayouts } from './table-layouts.js';
+import { printable } from '../util/some-names.js';
 
 /** Past this many rows, logging_coverage shows its flagged rows only. */
 const COVERAGE_ROWS_SHOWN = 30;
@@ -47,7 +48,8 @@ function alignRows(rows: Row[], minimum: number): string {
     (column) => isNumericColumn(column) ?? rows.every((row) => row[column] === null || row[column] === undefined || typeof row[column] === 'number'),
   );
   const cells = rows.map((row) => [
-    ...columns.map((column) => formatColumnValue(column, row[column])),
+    // (values from the data show their control and format characters escaped: see textTable)
+    ...columns.map((column) => printable(formatColumnValue(column, row[column]))),
     ...(marked ? [row.suppressed === true ? `suppressed (< ${minimum} users)` : row.flagged === true ? 'BLIND SPOT' : ''] : []),
   ]);
   const widths = headers.map((label, index) => Math.max(label.length, ...cells.map((row) => row[index].length)));
