@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { openInputFile } from '../util/open-regular-file.js';
 
@@ -63,15 +64,32 @@ export async function plainFileEnd(path: string, bytes: number): Promise<Complet
   const { handle } = await openInputFile(path);
   try {
     const probe = lastRecordProbe();
+    let text = true;
     const read = async (position: number, length: number) => {
       const buffer = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buffer, 0, length, position);
-      probe.add(buffer.subarray(0, bytesRead));
+      const part = buffer.subarray(0, bytesRead);
+      text &&= !part.includes(0) && utf8Within(part, position > 0, position + bytesRead < bytes);
+      probe.add(part);
     };
     await read(0, Math.min(bytes, TAIL_BYTES));
     if (bytes > TAIL_BYTES) await read(Math.max(TAIL_BYTES, bytes - TAIL_BYTES), Math.min(TAIL_BYTES, bytes - TAIL_BYTES));
-    return probe.verdict();
+    // (bytes that are no UTF-8 text, UTF-16 or a binary file say, hold no records this can tell: the reader says what they are)
+    return text ? probe.verdict() : { complete: true };
   } finally {
     await handle.close();
   }
+}
+
+// Whether a part of a file is UTF-8, a character cut at its start or end (where the part was cut out) aside.
+function utf8Within(part: Buffer, cutAtStart: boolean, cutAtEnd: boolean): boolean {
+  const continuation = (at: number) => (part[at] & 0xc0) === 0x80;
+  let from = 0;
+  let to = part.length;
+  if (cutAtStart) while (from < to && continuation(from)) from += 1;
+  if (cutAtEnd && to > from) {
+    to -= 1;
+    while (to > from && continuation(to)) to -= 1;
+  }
+  return isUtf8(part.subarray(from, to));
 }

@@ -112,6 +112,10 @@ describe('settledInputFiles', () => {
       await expect(settledInputFiles(inputFolder({ 'ai_logs_2026-W47.csv': text }), { quietMs: 100, maxWaitMs: 300 })).resolves.toHaveLength(3);
     }
     await expect(settledInputFiles(inputFolder({ 'ai_logs_2026-W47.csv': `${HEADER}\ne2,u2,Fin` }), { quietMs: 0, maxWaitMs: 300 })).resolves.toHaveLength(3);
+    // bytes that are no UTF-8 text (UTF-16, Latin-1 cut short, binary) are the reader's to name: no wait for them
+    for (const bytes of [Buffer.from(`${HEADER}\ne2,u2,Fin`, 'utf16le'), Buffer.from(`${HEADER}\ne2,u2,Z\u00fcrich`, 'latin1'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a])]) {
+      await expect(settledInputFiles(inputFolder({ 'ai_logs_2026-W47.csv': bytes as unknown as string }), { quietMs: 100, maxWaitMs: 300 })).resolves.toHaveLength(3);
+    }
   });
 
   it('settles a file whose mtime is in the future once it is seen unchanged for quietMs', async () => {
