@@ -206,6 +206,16 @@ function expectNothingToLand(location: string, why: string, { meta, reader, asOf
 }
 
 /**
+ * Drops the blobs the store's tables do not name: the parsed rows of files gone or changed, facts no week names
+ * (failing to drop them costs room, not correctness).
+ * @example await keepNamedBlobs(engine)
+ */
+export async function keepNamedBlobs(engine: StoreEngine): Promise<void> {
+  const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
+  await engine.blobs.keepOnly(named).catch(() => undefined);
+}
+
+/**
  * Cleans the input through the store (CONTRACT section 5): a log file whose bytes the store has seen is not
  * read again, and only the rows the cross-row rules must see again (the region: see findRegion) are cleaned
  * again, with every rule of CONTRACT section 2; every other task is kept as the store holds it. The result
@@ -376,10 +386,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
       throw error;
     });
     if (readOnly) return run;
-    // the blobs the store names: the parsed rows of files gone or changed go, and facts no week names (failing
-    // to drop them costs room, not correctness)
-    const named = new Set([...(await engine.all('SELECT parts_key FROM store_file_rows')).map((row) => String(row.parts_key)), ...(await factsKeys(engine))]);
-    await engine.blobs.keepOnly(named).catch(() => undefined);
+    await keepNamedBlobs(engine);
     return run;
   } catch (error) {
     // (after a commit there is nothing to roll back, and a ROLLBACK would take the place of the next statement,

@@ -283,10 +283,11 @@ function isAsciiText(value: string): boolean {
  * Opens (creating when missing) an embedded DuckDB store file, named `shown` in messages (the name a run was
  * given, e.g. a link to `path`); `readOnly` (why, see StoreEngine.readOnly): DuckDB's read-only mode, for a store
  * only read (`store info`, or one this user may not write). The caller loads `@duckdb/node-api` alone first (see
- * openStoreEngine), so a missing native binding is an environment error, not a crash.
+ * openStoreEngine), so a missing native binding is an environment error, not a crash. `blobs`: the blobs are in that
+ * folder (not `<path>.rows`) and keepOnly drops none (a rebuild's new file: see openStore's `rebuild`).
  * @example const engine = await openDuckDBEngine('output/.uptake/store.duckdb')
  */
-export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: string | null } = {}): Promise<StoreEngine> {
+export async function openDuckDBEngine(path: string, shown = path, options: { readOnly?: string | null; blobs?: { folder: string; keepAll: true } } = {}): Promise<StoreEngine> {
   const readOnlyBecause = options.readOnly ?? null;
   const readOnly = readOnlyBecause !== null;
   const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
@@ -389,7 +390,8 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
           appender.closeSync();
         }
       }),
-    blobs: blobFolder(`${path}.rows`),
+    // (a rebuild's new file shares the blobs of the store it replaces, dropping none of them until it takes its place)
+    blobs: options.blobs ? { ...blobFolder(options.blobs.folder), keepOnly: async () => {} } : blobFolder(`${path}.rows`),
     checkpointSoon() {
       // once the statements asked for before it are done (the commit), on the housekeeping connection: the run's
       // statements go on meanwhile (DuckDB reads beside a checkpoint; a write waits for it within DuckDB)

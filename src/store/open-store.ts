@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, rename } from 'node:fs/promises';
+import { access, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSystemError, outputError, systemErrorText, UptakeError } from '../errors.js';
 import { expectOutputsApart } from '../ingest/outputs-apart.js';
@@ -97,7 +97,8 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
 /**
  * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
  * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
- * unless `rebuild` (then it is emptied). `mustExist`: a missing file is UptakeError('input'), not a new store.
+ * unless `rebuild` (then it is emptied: a DuckDB store's new file is filled beside it, the store left as it was
+ * until finishRebuild, see openDuckDBRebuild; a PostgreSQL store is emptied in place). `mustExist`: a missing file is UptakeError('input'), not a new store.
  * `input`: the folder the store is filled from; a store file that is one of its files, or named like one in it, is
  * UptakeError('usage') (a rebuild sets a damaged store aside: it would have moved an export away).
  * `readOnly` (with mustExist; `uptake store info`): the store is only read: nothing is created or migrated, and
@@ -124,7 +125,8 @@ export async function openStore(
     throw new UptakeError('input', `expected a store at ${location}, found none: \`uptake run\` (or \`uptake store rebuild\`) creates it`);
   }
   const opening: StoreAccess = { readOnly: options.readOnly === true ? 'opened to be read only' : null, orReadOnly: options.orReadOnly === true && options.rebuild !== true };
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, opening) : await openDuckDB(location, options.rebuild === true, options.onProgress ?? (() => {}), opening);
+  const progress = options.onProgress ?? (() => {});
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, opening) : options.rebuild ? await openDuckDBRebuild(location, progress, opening) : await openDuckDB(location, false, progress, opening);
   const readOnly = engine.readOnly !== null;
   try {
     const whole = !options.rebuild && (await hasEveryTable(engine));
@@ -267,7 +269,10 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     throw failure(error, '');
   }
   try {
-    return await openDuckDBEngine(path, shown, { readOnly: readOnlyBecause });
+    const engine = await openDuckDBEngine(path, shown, { readOnly: readOnlyBecause });
+    // (the store's lock is this process's: a rebuild's new file beside it is one a killed rebuild left)
+    if (!readOnly) await removeRebuilding(path).catch(() => undefined);
+    return engine;
   } catch (error) {
     const plain = failure(error, '');
     // a lock, a full or read-only disk or a permission says nothing of the file: it stays where it is
@@ -292,6 +297,85 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
     }
   }
 }
+
+// A rebuild of a DuckDB store fills a new file beside it (`<store>.rebuilding`, with its blobs in the store's
+// `.rows` folder, where none is dropped meanwhile) while the store stays open (no other process takes it, and a
+// file it cannot open is set aside as openDuckDB does); finishRebuild closes both and renames the new file over
+// the store, one step, then opens it; its blobs no table names go with the next keepOnly. A rebuild that stops
+// before that (an input file it cannot read, a bad roster, a signal, a kill) leaves the store as it was, and its
+// blobs; the new file goes at close, or with the next rebuild.
+async function openDuckDBRebuild(shown: string, progress: (message: string) => void, opening: StoreAccess): Promise<StoreEngine> {
+  const { openDuckDBEngine } = await import('./duckdb-engine.js');
+  const old = await openDuckDB(shown, true, progress, opening);
+  const path = await followLinks(shown);
+  const fresh = rebuildingFile(path);
+  let current: StoreEngine;
+  try {
+    await expectNoOtherDatabase(old);
+    current = await openDuckDBEngine(fresh, shown, { blobs: { folder: `${path}.rows`, keepAll: true } });
+  } catch (error) {
+    await old.close();
+    throw error;
+  }
+  // (closed: the new file and the store, for finishRebuild; finished: the new file is the store, open as current)
+  let closed = false;
+  let finished = false;
+  return {
+    get kind() {
+      return current.kind;
+    },
+    get location() {
+      return current.location;
+    },
+    get readOnly() {
+      return current.readOnly;
+    },
+    get blobs() {
+      return current.blobs;
+    },
+    sqlType: (type) => current.sqlType(type),
+    tableNames: () => current.tableNames(),
+    run: (sql, params) => current.run(sql, params),
+    all: (sql, params) => current.all(sql, params),
+    columns: (sql, params) => current.columns(sql, params),
+    append: (table, types, columns) => current.append(table, types, columns),
+    checkpointSoon: () => current.checkpointSoon(),
+    releaseCache: () => current.releaseCache(),
+    index: (table, columns, except) => current.index(table, columns, except),
+    sizeBytes: () => current.sizeBytes(),
+    async finishRebuild() {
+      // (each closed checkpoints its log into its file: neither leaves a `.wal` the other would be read with)
+      closed = true;
+      await current.close();
+      await old.close();
+      try {
+        await rename(fresh, path);
+      } catch (cause) {
+        throw outputError(path, cause);
+      }
+      current = await openDuckDBEngine(path, shown);
+      finished = true;
+    },
+    async close() {
+      if (finished) return current.close();
+      try {
+        if (!closed) await current.close();
+      } finally {
+        if (!closed) await old.close().catch(() => undefined);
+        await removeRebuilding(path);
+      }
+    },
+  };
+}
+
+// The new file of a rebuild of the store at `path` (see openDuckDBRebuild), with the log and temp folder DuckDB
+// keeps beside it.
+async function removeRebuilding(path: string): Promise<void> {
+  const fresh = rebuildingFile(path);
+  for (const file of [fresh, `${fresh}.wal`, `${fresh}.tmp`]) await rm(file, { recursive: true, force: true });
+}
+
+const rebuildingFile = (path: string) => `${path}.rebuilding`;
 
 async function openPostgres(url: string, opening: StoreAccess): Promise<StoreEngine> {
   const { openPostgresEngine } = await import('./postgres-engine.js');

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
-import { cleanWithStore, whyEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { cleanWithStore, keepNamedBlobs, whyEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
 import { emptyStore } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
@@ -20,7 +20,8 @@ type InputFiles = Awaited<ReturnType<typeof inputFiles>>;
 const weight = (file: InputFiles[number]) => (file.gzip ? file.bytes * GZIP_RATIO : file.bytes);
 
 /**
- * Cleans every input file into an emptied store (see openStore's `rebuild`), in batches of about `batchBytes`
+ * Cleans every input file into an emptied store (see openStore's `rebuild`; finishRebuild then puts it in the
+ * store's place), in batches of about `batchBytes`
  * (landInBatches), then one run over the input folder. The result equals one run over every file (CONTRACT
  * section 5: a run through the store equals a scratch run, whatever order the files landed in).
  * @example const summary = await rebuildStore(engine, 'exports/', config, { onProgress: log })
@@ -30,6 +31,18 @@ export async function rebuildStore(engine: StoreEngine, inputDir: string, config
   const last = await cleanWithStore(engine, inputDir, config, effects, { tasks: false });
   // (each log file read in its batch or by the last run: some, e.g. with a start after the clock, by both)
   return { ...last.summary, read: new Set([...read, ...last.readNames!]).size, skipped: 0 };
+}
+
+/**
+ * Once a rebuild is done (and its input checked): what it filled takes the store's place (StoreEngine.finishRebuild:
+ * a DuckDB store's new file, renamed over it), and the blobs only the old store named go. Until then the store is
+ * as it was before the rebuild, whatever stopped it.
+ * @example await rebuildStore(engine, 'exports/', config); await finishRebuild(engine)
+ */
+export async function finishRebuild(engine: StoreEngine): Promise<void> {
+  if (!engine.finishRebuild) return;
+  await engine.finishRebuild();
+  await keepNamedBlobs(engine);
 }
 
 /**

@@ -94,6 +94,12 @@ export interface StoreEngine {
    * caller's own, never input.
    */
   index(table: string, columns: string[], except?: { column: string; value: number }): Promise<void>;
+  /**
+   * Only on a store opened for a rebuild (openStore's `rebuild`) that is filled apart from the store it replaces:
+   * puts what it was filled with in the store's place, in one step (until then the store is as it was); the
+   * engine then is that store's.
+   */
+  finishRebuild?(): Promise<void>;
   /** Bytes the store takes (the file and its blobs, or the schema's tables). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

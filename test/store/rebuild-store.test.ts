@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { emptyStore, openStore } from '../../src/store/open-store.js';
 import type { StoreEngine } from '../../src/store/store-engine.js';
 import { parseConfig } from '../../src/config/read-config.js';
-import { landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
+import { finishRebuild, landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
 import { NOW, config, outcome, tempDir } from './land-in-batches.js';
 
 // A store holding one run over a generated input (weeks ending 2026-W47), for `check`, closed after it: the
@@ -160,6 +161,68 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       expect(await engine.all('SELECT count(*) AS files FROM store_files')).toEqual([{ files: before }]);
       expect(Number(before)).toBeGreaterThan(0);
     });
+  });
+
+  it('a rebuild that fails before it finishes leaves the store as it was, its blobs too; one that finishes takes its place', async () => {
+    const { files } = generateDataset({ seed: 8, users: 20, weeks: 3, endWeek: '2026-W47' });
+    const input = tempDir('uptake-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const store = join(tempDir('uptake-rebuild-store-'), 'store.duckdb');
+    const before = await openStore(store);
+    await cleanWithStore(before, input, config, { now: NOW });
+    await before.close();
+    const blobs = readdirSync(`${store}.rows`).sort();
+    const kept = async () => {
+      const engine = await openStore(store);
+      try {
+        return { files: (await engine.all('SELECT count(*) AS files FROM store_files'))[0].files, run: (await cleanWithStore(engine, input, config, { now: NOW })).summary };
+      } finally {
+        await engine.close();
+      }
+    };
+    // a gzipped log cut short (a copy that stopped half-way): the rebuild stops with exit 3, in its last batch
+    const cut = files.find((file) => file.name.startsWith('ai_logs_'))!;
+    const gzipped = gzipSync(cut.content);
+    writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
+    rmSync(join(input, cut.name));
+    const failing = await openStore(store, { rebuild: true });
+    try {
+      await expect(rebuildStore(failing, input, config, { now: NOW }, 20_000)).rejects.toMatchObject({ kind: 'input' });
+    } finally {
+      await failing.close();
+    }
+    expect(readdirSync(`${store}.rows`)).toEqual(expect.arrayContaining(blobs));
+    expect(readdirSync(join(store, '..')).sort()).toEqual(['store.duckdb', 'store.duckdb.rows']);
+    writeFileSync(join(input, cut.name), cut.content);
+    rmSync(join(input, `${cut.name}.gz`));
+    expect(await kept()).toEqual({ files: files.length, run: { read: 0, skipped: logFiles, removed: 0 } });
+    // a rebuild that cleaned every file but was not finished (its input changed meanwhile: exit 3) neither
+    // changes the store; one that finishes, without a file, takes its place, its blob with it
+    const gone = files.find((file) => file.name.startsWith('manual_logs_'))!;
+    rmSync(join(input, gone.name));
+    const unfinished = await openStore(store, { rebuild: true });
+    try {
+      expect(await rebuildStore(unfinished, input, config, { now: NOW })).toEqual({ read: logFiles - 1, skipped: 0, removed: 0 });
+    } finally {
+      await unfinished.close();
+    }
+    // (besides, at most a value no table names: the next run drops it)
+    expect(readdirSync(`${store}.rows`)).toEqual(expect.arrayContaining(blobs));
+    const finished = await openStore(store, { rebuild: true });
+    try {
+      await rebuildStore(finished, input, config, { now: NOW });
+      await finishRebuild(finished);
+      expect(await finished.all('SELECT count(*) AS files FROM store_files')).toEqual([{ files: files.length - 1 }]);
+    } finally {
+      await finished.close();
+    }
+    expect(readdirSync(`${store}.rows`).length).toBe(blobs.length - 1);
+    expect(await kept()).toEqual({ files: files.length - 1, run: { read: 0, skipped: logFiles - 1, removed: 0 } });
+    // what a rebuild killed before its end left beside the store goes with the next run to open it
+    for (const left of ['store.duckdb.rebuilding', 'store.duckdb.rebuilding.wal']) writeFileSync(join(store, '..', left), 'left by a killed rebuild');
+    await (await openStore(store)).close();
+    expect(readdirSync(join(store, '..')).sort()).toEqual(['store.duckdb', 'store.duckdb.rows']);
   });
 
   it('emptying a store is one transaction: stopped part-way, the store keeps every table and its settings', async () => {

@@ -56,11 +56,11 @@ export function registerStore(program: Command): void {
       }
     });
   where(store.command('rebuild'))
-    .description('Empty the store and clean every input file again (after a change of the cleaning config or of uptake\'s contract), about 128 MB of input at a time')
+    .description('Clean every input file again into an empty store (after a change of the cleaning config or of uptake\'s contract), about 128 MB of input at a time; a DuckDB store stays as it was until the rebuild finishes')
     .option('-i, --input <dir>', 'input folder (default: config `input`, i.e. data/sample)')
     .addHelpText('after', `\nExample:\n  uptake store rebuild --input exports/\n\nProgress goes to stderr. ${EXIT_CODES}`)
     .action(async (options: StoreOptions) => {
-      const [{ openStore, defaultStorePath }, { rebuildStore }, { settledInputFiles, assertInputsUnchanged }] = await Promise.all([
+      const [{ openStore, defaultStorePath }, { rebuildStore, finishRebuild }, { settledInputFiles, assertInputsUnchanged }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../store/rebuild-store.js'),
         import('../../ingest/settle-inputs.js'),
@@ -69,13 +69,15 @@ export function registerStore(program: Command): void {
       const config = await readConfig(options.config);
       const log = (message: string) => process.stderr.write(`${message}\n`);
       const input = options.input ?? config.input;
-      // as every command that reads the input: files still being written are waited for (inputSettle) before the
-      // store is emptied, and one that changes while it is read fails the rebuild (the next run reads it again)
+      // as every command that reads the input: files still being written are waited for (inputSettle) before
+      // anything is cleaned, and one that changes while it is read fails the rebuild; a rebuild that fails leaves
+      // the store as it was (a DuckDB store: see openStore's `rebuild`)
       const files = await settledInputFiles(input, { ...config.inputSettle, log });
       const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { rebuild: true, input, onProgress: log });
       try {
         const summary = await rebuildStore(engine, input, config, { onProgress: log });
         await assertInputsUnchanged(input, files);
+        await finishRebuild(engine);
         log(`uptake store rebuild: ${engine.location} recomputed from ${summary.read} log files`);
       } finally {
         await engine.close();
