@@ -300,8 +300,8 @@ async function openDuckDB(shown: string, rebuild: boolean, progress: (message: s
 
 // A rebuild of a DuckDB store fills a new file beside it (`<store>.rebuilding`, with its blobs in the store's
 // `.rows` folder, where none is dropped meanwhile) while the store stays open (no other process takes it, and a
-// file it cannot open is set aside as openDuckDB does); finishRebuild closes both and renames the new file over
-// the store, one step, then opens it; its blobs no table names go with the next keepOnly. A rebuild that stops
+// file it cannot open is set aside as openDuckDB does); finishRebuild closes the new file, renames it over the
+// store, one step, then opens it; the blobs it does not name go with keepOnly. A rebuild that stops
 // before that (an input file it cannot read, a bad roster, a signal, a kill) leaves the store as it was, and its
 // blobs; the new file goes at close, or with the next rebuild.
 async function openDuckDBRebuild(shown: string, progress: (message: string) => void, opening: StoreAccess): Promise<StoreEngine> {
@@ -312,13 +312,16 @@ async function openDuckDBRebuild(shown: string, progress: (message: string) => v
   let current: StoreEngine;
   try {
     await expectNoOtherDatabase(old);
+    // (a log a killed run left, written into the store's file now: no `.wal` beside it to be read with the new file)
+    await old.run('CHECKPOINT');
     current = await openDuckDBEngine(fresh, shown, { blobs: { folder: `${path}.rows`, keepAll: true } });
   } catch (error) {
     await old.close();
     throw error;
   }
-  // (closed: the new file and the store, for finishRebuild; finished: the new file is the store, open as current)
-  let closed = false;
+  // (which of the two files are open; finished: the new file is the store, open as current)
+  let freshOpen = true;
+  let oldOpen = true;
   let finished = false;
   return {
     get kind() {
@@ -344,24 +347,33 @@ async function openDuckDBRebuild(shown: string, progress: (message: string) => v
     index: (table, columns, except) => current.index(table, columns, except),
     sizeBytes: () => current.sizeBytes(),
     async finishRebuild() {
-      // (each closed checkpoints its log into its file: neither leaves a `.wal` the other would be read with)
-      closed = true;
+      // the new file closed (its log written into it: no `.wal`), then renamed over the store while the store is
+      // still open, so that no other process opens the file being replaced; the store, which wrote nothing since
+      // its checkpoint, closed after it
+      freshOpen = false;
       await current.close();
-      await old.close();
       try {
         await rename(fresh, path);
       } catch (cause) {
         throw outputError(path, cause);
       }
+      oldOpen = false;
+      await old.close().catch(() => undefined);
       current = await openDuckDBEngine(path, shown);
       finished = true;
     },
     async close() {
       if (finished) return current.close();
       try {
-        if (!closed) await current.close();
+        if (freshOpen) {
+          freshOpen = false;
+          await current.close();
+        }
       } finally {
-        if (!closed) await old.close().catch(() => undefined);
+        if (oldOpen) {
+          oldOpen = false;
+          await old.close().catch(() => undefined);
+        }
         await removeRebuilding(path);
       }
     },
