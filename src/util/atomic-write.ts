@@ -21,10 +21,15 @@ const STANDARD_STREAMS: Record<string, 'stdout' | 'stderr'> = {
 };
 
 // A reader that stopped reading (`--out /dev/stdout | head`) is not a failure: what it no longer reads is dropped.
-async function writeStream(target: Extract<OutputTarget, { kind: 'stream' }>, data: string | Uint8Array): Promise<void> {
+async function writeStream(target: Extract<OutputTarget, { kind: 'stream' }>, data: FileData): Promise<void> {
   const stream = target.stream === 'stdout' ? process.stdout : process.stderr;
-  await new Promise<void>((resolve, reject) => stream.write(data, (error) => (error && !isReaderGone(error) ? reject(outputError(target.path, error)) : resolve())));
+  for (const piece of Array.isArray(data) ? data : [data]) {
+    await new Promise<void>((resolve, reject) => stream.write(piece, (error) => (error && !isReaderGone(error) ? reject(outputError(target.path, error)) : resolve())));
+  }
 }
+
+/** What writeFileAtomic writes: text, bytes, or bytes in pieces written one after the other (output larger than one string may be). */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
 
 /** How an output path is written: replaced by a rename, written in place, or refused (with the reason). */
 export type OutputTarget =
@@ -76,7 +81,7 @@ function refusal(path: string, reason: string): UptakeError {
 
 // A FIFO nobody reads would block the run for ever: open it without blocking first (ENXIO: no reader),
 // and keep that end open while writing, or the reader would see its close as the end of the data.
-async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>, data: string | Uint8Array): Promise<void> {
+async function writeInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>, data: FileData): Promise<void> {
   let probe: FileHandle | undefined;
   try {
     if (target.what === 'FIFO') probe = await open(target.path, constants.O_WRONLY | constants.O_NONBLOCK);
@@ -104,7 +109,7 @@ export async function ensureFolder(path: string): Promise<void> {
 // A reader never sees half a file: write beside the target, then rename over it. The temp file is named
 // after this process, so a write to the same target after a kill -9 mid-write removes it.
 /**
- * Writes `data` to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
+ * Writes `data` (its pieces in turn, when an array) to `path`: a regular file is replaced atomically, a character device (`/dev/null`,
  * `/dev/stdout` on a terminal), a FIFO with a reader or a file reached through `/dev/stdout`
  * (or another link under /dev or /proc) is written in place, appended, and a folder, a block
  * device, a socket or a dangling symlink is refused with UptakeError('output'), as is any
@@ -112,7 +117,7 @@ export async function ensureFolder(path: string): Promise<void> {
  * mid-write left beside it are removed first (removeDeadWritersTemps).
  * @example await writeFileAtomic('output/2026-W47/metrics.json', json)
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
   const target = await outputTarget(path);
   if (target.kind === 'refuse') throw refusal(path, target.reason);
   if (target.kind === 'in-place') return writeInPlace(target, data);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeQuarantine } from '../../src/clean/write-quarantine.js';
+import { stringify } from 'csv-stringify/sync';
+import { csvCell, writeQuarantine } from '../../src/clean/write-quarantine.js';
 import { tablesToCsv } from '../../src/render/to-csv.js';
 import { neutraliseFormula } from '../../src/render/flat-table.js';
 import { undoneAfterEach } from '../helpers/special-files.js';
@@ -24,5 +25,23 @@ describe('writeQuarantine', () => {
     // the same rule as the metric exports: one function
     const metricCsv = tablesToCsv({ tables: { alerts: [{ rule: 'x', team: raws[0], severity: 'low' }] } } as never);
     expect([...metricCsv.values()].join('')).toContain(`"${neutraliseFormula(raws[0])}"`);
+  });
+});
+
+describe('writeQuarantine bytes', () => {
+  it('writes the same CSV as csv-stringify did, cell for cell: quotes doubled, commas and line breaks quoted, UTF-8 kept', async () => {
+    const path = join(folder(), 'quarantine.csv');
+    const raws = ['e1,u1,"say ""hi""",x', 'line\r\nbreak', 'only\rCR', 'plain', '', 'naïve 🙂,"é"', '"', '=1,"2"'];
+    const records = raws.map((raw, index) => ({ file: index === 1 ? 'in/ai,logs.csv' : 'ai_logs.csv', line: index + 2, reason: 'field_count', detail: index === 2 ? 'got `"x"`' : 'expected at most 7 fields', raw }));
+    await writeQuarantine(path, records);
+    const cells = records.map((record) => [neutraliseFormula(record.file), record.line, neutraliseFormula(record.reason), neutraliseFormula(record.detail), neutraliseFormula(record.raw)]);
+    expect(readFileSync(path, 'utf8')).toBe(stringify(cells, { header: true, columns: ['file', 'line', 'reason', 'detail', 'raw'] }));
+    expect(csvCell('say "hi", then').toString()).toBe('"say ""hi"", then"');
+  });
+
+  it('writes no rows as the header alone', async () => {
+    const path = join(folder(), 'quarantine.csv');
+    await writeQuarantine(path, []);
+    expect(readFileSync(path, 'utf8')).toBe('file,line,reason,detail,raw\n');
   });
 });

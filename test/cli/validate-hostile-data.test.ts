@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, expect, test } from 'vitest';
 import { csv, inputFolder, ROSTER_HEADER } from '../helpers/input-folder.js';
 
@@ -69,4 +70,20 @@ test('UPTAKE_READ_MEMORY that is not a size is a config error (exit 4)', () => {
   expect(result.status).toBe(4);
   expect(result.stderr.split('\n').slice(-2)).toEqual(['uptake: expected UPTAKE_READ_MEMORY to be a size such as 2GB or 500MB, got `lots`', '']);
   expect(result.stderr).not.toContain('rows read');
+});
+
+test('records of millions of empty fields (each under inputLimits.maxRecordBytes) are quarantined whole in a small heap, not an out-of-memory abort', () => {
+  // 6 MB a record: writing one to the quarantine through csv-stringify took 300 MB of heap (its quotes doubled
+  // by replaceAll, a rope of two pieces a quote), so three of them ended a 160 MB heap in V8's abort (exit 134)
+  const raws = [0, 1, 2].map((index) => `g${index},u1,Finance,x,2026-11-16T09:00:00Z,1,completed${',""'.repeat(2_000_000)}`);
+  const input = inputFolder({ 'ai_logs_wide.csv': csv('event_id,user_id,team,task_type,started_at,duration_ms,status', 'e1,u1,Finance,x,2026-11-16T09:00:00Z,1,completed', ...raws) });
+  folders.push(input);
+  const quarantine = join(input, 'quarantine.csv');
+  const result = spawnSync(process.execPath, ['--max-old-space-size=160', 'dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', quarantine], { encoding: 'utf8', timeout: 120_000 });
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout).quarantine_by_reason).toEqual({ field_count: 3 });
+  const rows = parse(readFileSync(quarantine), { columns: true }) as Array<Record<string, string>>;
+  const detail = "expected at most 7 fields (the header's count), got 2000007";
+  expect(rows.map((row) => [row.line, row.reason, row.detail])).toEqual([['3', 'field_count', detail], ['4', 'field_count', detail], ['5', 'field_count', detail]]);
+  expect(rows.map((row) => row.raw === raws[Number(row.line) - 3])).toEqual([true, true, true]);
 });
