@@ -1,6 +1,6 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
-import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, MemoryCheckpoints, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
 import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
@@ -152,11 +152,10 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
   const quarantine: QuarantineRecord[] = [];
   const unreadable: string[] = [];
   const entries: RosterFileRead['entries'] = [];
-  let records = 0;
+  const checkpoints = new MemoryCheckpoints();
   await forEachRecord((record) => {
-    records += 1;
     // (a roster bomb stops as a log bomb does)
-    if (records % RECORDS_PER_MEMORY_CHECK === 0) {
+    if (checkpoints.due(record.raw.length)) {
       const full = outOfReadingMemory(file.path, record.line);
       if (full) throw full;
     }

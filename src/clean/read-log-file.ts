@@ -3,7 +3,7 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { parseChunk, readFileRecords, type ForEachRecord, type TextChunk } from '../ingest/read-csv-fast.js';
 import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
-import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, RECORDS_PER_MEMORY_CHECK, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, MemoryCheckpoints, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
@@ -137,6 +137,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
   let first: { resolved: ResolvedHeader; fields: string[]; last: string[] } | undefined = header === undefined ? undefined : { resolved: header, fields: presetHeader!, last: presetHeader! };
   const repeats: HeaderRepeat[] = [];
   let count = 0;
+  const checkpoints = new MemoryCheckpoints();
   let quarantined = 0;
   let afterClock = 0;
   // A user's roster zones are found through the user's code in the rows' dictionary, which the row looks up
@@ -182,7 +183,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
       rows.push(row, record.ascii);
     }
     if (count % PROGRESS_EVERY === 0) options.onProgress(`${file.name}: ${count} rows read`);
-    if (count % RECORDS_PER_MEMORY_CHECK === 0) {
+    if (checkpoints.due(record.raw.length)) {
       const full = outOfReadingMemory(file.path, record.line);
       if (full) throw full;
     }

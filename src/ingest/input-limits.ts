@@ -42,9 +42,33 @@ const HEAP_SHARE = 0.85;
 
 /** Records a reader takes between two looks at memory (outOfReadingMemory), on any thread and for any kind of file. */
 export const RECORDS_PER_MEMORY_CHECK = 250_000;
+/** Characters of record text a reader takes between two looks at memory, however few the records. */
+export const TEXT_PER_MEMORY_CHECK = 64 * 1024 * 1024;
+
+// Counting records alone let a file of a few hundred records of 6 MB each (a 600 KB gzip, every record under
+// inputLimits.maxRecordBytes, each quarantined with its text) fill V8's heap long before the 250,000th record.
+/**
+ * When a reader looks at memory (outOfReadingMemory): after RECORDS_PER_MEMORY_CHECK records, or sooner once
+ * the records since the last look held TEXT_PER_MEMORY_CHECK characters.
+ * @example const checkpoints = new MemoryCheckpoints(); if (checkpoints.due(record.raw.length)) { const full = outOfReadingMemory(path, record.line); if (full) throw full }
+ */
+export class MemoryCheckpoints {
+  private records = 0;
+  private text = 0;
+
+  /** Whether to look now, after a record of `length` characters. */
+  due(length: number): boolean {
+    this.records += 1;
+    this.text += length;
+    if (this.records < RECORDS_PER_MEMORY_CHECK && this.text < TEXT_PER_MEMORY_CHECK) return false;
+    this.records = 0;
+    this.text = 0;
+    return true;
+  }
+}
 
 // A gzip bomb, or a file of more rows than the machine holds, would end in the system's (or V8's) out-of-memory
-// kill: no message, no file named. The readers ask this every RECORDS_PER_MEMORY_CHECK records, on every thread.
+// kill: no message, no file named. The readers ask this at every MemoryCheckpoints, on every thread.
 /**
  * The error that stops reading once the process holds more than the memory reading input may take (80 % of
  * the machine's, or UPTAKE_READ_MEMORY, in bytes or with MB/GB), or 85 % of its thread's JavaScript heap;

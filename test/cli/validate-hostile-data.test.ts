@@ -87,3 +87,19 @@ test('records of millions of empty fields (each under inputLimits.maxRecordBytes
   expect(rows.map((row) => [row.line, row.reason, row.detail])).toEqual([['3', 'field_count', detail], ['4', 'field_count', detail], ['5', 'field_count', detail]]);
   expect(rows.map((row) => row.raw === raws[Number(row.line) - 3])).toEqual([true, true, true]);
 });
+
+test('a file of a few large records looks at memory as it goes, not only every 250,000 records: it stops at the record where 64 MB of text was reached', () => {
+  // 25 records of 3 MB (a 74 KB gzip), each quarantined with its text: 600 KB of such gzip filled a 4 GB heap
+  // (V8's abort) without the reader ever looking, as it looked only every 250,000 records
+  const rows = Array.from({ length: 25 }, (_, index) => `g${String(index).padStart(2, '0')},u1,Finance,x,2026-11-16T09:00:00Z,1,completed${',""'.repeat(1_000_000)}`);
+  const input = inputFolder({ 'ai_logs_wide.csv.gz': csv('event_id,user_id,team,task_type,started_at,duration_ms,status', ...rows) });
+  folders.push(input);
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '--input', input, '--json', '--quarantine', join(input, 'q.csv')], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, UPTAKE_READ_MEMORY: '1MB' },
+  });
+  expect(result.status).toBe(3);
+  // 22 records are 66,000,924 characters, 23 pass 64 MiB: the 23rd record, on line 24
+  expect(result.stderr).toMatch(new RegExp(`uptake: ${join(input, 'ai_logs_wide.csv.gz')}:24: expected the input to fit in memory, but reading it came to \\d+\\.\\d GB of the 0\\.0 GB reading may take \\(UPTAKE_READ_MEMORY\\)`));
+});

@@ -8,7 +8,7 @@ import { weeksInFile } from '../../src/automate/weeks-in-file.js';
 import { loadRoster } from '../../src/clean/load-roster.js';
 import { readLogFile } from '../../src/clean/read-log-file.js';
 import { UptakeError } from '../../src/errors.js';
-import { byteSize, DEFAULT_INPUT_LIMITS, type InputLimits } from '../../src/ingest/input-limits.js';
+import { byteSize, DEFAULT_INPUT_LIMITS, MemoryCheckpoints, RECORDS_PER_MEMORY_CHECK, TEXT_PER_MEMORY_CHECK, type InputLimits } from '../../src/ingest/input-limits.js';
 import { readFileRecords } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords } from '../../src/ingest/read-csv.js';
 import { writeGzipBomb } from '../helpers/gzip-bomb.js';
@@ -164,5 +164,17 @@ describe('caps on plain files', () => {
       const read = readFileRecords({ path, gzip: false, name: 'ai_logs_a.csv' }, (forEach) => forEach(() => {}), () => {}, { maxFileBytes: MiB, maxRecordBytes: 256 });
       await expect(read, reader).rejects.toThrow(`${path}:2: expected a record of at most 256 bytes`);
     }
+  });
+});
+
+describe('MemoryCheckpoints', () => {
+  test('is due every 250,000 short records, and after every 64 Mi characters of long ones', () => {
+    const short = new MemoryCheckpoints();
+    const dueShort = Array.from({ length: 2 * RECORDS_PER_MEMORY_CHECK }, () => short.due(40)).flatMap((due, index) => (due ? [index + 1] : []));
+    expect(dueShort).toEqual([250_000, 500_000]);
+    const long = new MemoryCheckpoints();
+    const dueLong = Array.from({ length: 50 }, () => long.due(3_000_042)).flatMap((due, index) => (due ? [index + 1] : []));
+    expect(TEXT_PER_MEMORY_CHECK).toBe(67_108_864);
+    expect(dueLong).toEqual([23, 46]);
   });
 });
