@@ -137,9 +137,11 @@ interface RecordLengthCheck {
 // ~0.1 ms) for every record whose field count differs from the first record's, only to drop it: a file of a
 // million empty lines or one-field rows (a 1 KB gzip) then took minutes. The count is checked by the readers
 // of the records (field_count), so each record is told to expect its own length.
+// (csv-parse's internals: another version without them reads as before, only slower on such files)
 function expectEveryRecordLength(parser: Parser): void {
-  const api = (parser as unknown as { api: RecordLengthCheck }).api;
-  const onRecord = api.__onRecord;
+  const api = (parser as unknown as { api?: RecordLengthCheck }).api;
+  const onRecord = api?.__onRecord;
+  if (!api || typeof onRecord !== 'function' || !Array.isArray(api.state?.record)) return;
   api.__onRecord = function (push) {
     this.state.expectedRecordLength = this.state.record.length;
     return onRecord.call(this, push);
