@@ -235,6 +235,10 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
       const named = readStartPoint(words, index + 1, reportWeek);
       // ("after W44" starts with the week after it, "since W44" with W44)
       const from = named && word === 'after' ? { ...nextPeriod(named), length: named.length } : named;
+      // ("the week after W44" is W45 alone)
+      if (from && named && word === 'after' && words[index - 1] === 'week' && words[index - 2] === 'the' && !named.isMonth && from.week <= reportWeek) {
+        return { scope: { kind: 'week', week: from.week, phrase: from.week }, used: here(index - 1, 2 + named.length) };
+      }
       if (from && named && from.week <= reportWeek) {
         return { scope: range(from, reportPoint, `${word} ${named.phrase}`), used: here(index, 1 + from.length) };
       }

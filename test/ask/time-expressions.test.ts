@@ -96,6 +96,7 @@ describe('parseTimeExpression: bounds, with the data from 2026-W40 (report week 
     // "the week before W45" is one week; "the week before" alone the report week's
     ['adoption the week before W45', '2026-W44'],
     ['adoption the week before', '2026-W46'],
+    ['adoption the week after W44', '2026-W45'],
     // a bound with nothing of the data inside reads no time at all (the question is refused, naming it)
     ['harm rate before October', 'default'],
     ['adoption before W40', 'default'],
