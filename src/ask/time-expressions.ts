@@ -59,24 +59,19 @@ function weekNumberAt(words: string[], index: number): { number: string; length:
 function readPoint(words: string[], index: number, reportWeek: string): Point | null {
   const word = words[index];
   const reportYear = Number(reportWeek.slice(0, 4));
-  const weekPoint = (week: string, length: number, phrase: string): Point | null =>
-    isIsoWeek(week) ? { week, lastWeek: week, month: lastMonthOfWeek(week), isMonth: false, length, phrase } : null;
+  const validWeek = (week: string, length: number, phrase: string): Point | null => (isIsoWeek(week) ? weekPoint(week, length, phrase) : null);
   // (an ISO week in any case and spacing is the same week, and says so in its ISO form)
   let match = /^(\d{4})-?w(\d{1,2})$/.exec(word);
-  if (match) return weekPoint(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, `${match[1]}-W${match[2].padStart(2, '0')}`);
+  if (match) return validWeek(`${match[1]}-W${match[2].padStart(2, '0')}`, 1, `${match[1]}-W${match[2].padStart(2, '0')}`);
   const yearFirst = /^\d{4}$/.test(word) ? weekNumberAt(words, index + 1) : null;
-  if (yearFirst) return weekPoint(`${word}-W${yearFirst.number}`, 1 + yearFirst.length, `${word}-W${yearFirst.number}`);
+  if (yearFirst) return validWeek(`${word}-W${yearFirst.number}`, 1 + yearFirst.length, `${word}-W${yearFirst.number}`);
   const bare = weekNumberAt(words, index);
   if (bare) {
     const year = words[index + bare.length] ?? '';
-    if (/^\d{4}$/.test(year)) return weekPoint(`${year}-W${bare.number}`, bare.length + 1, `${year}-W${bare.number}`);
+    if (/^\d{4}$/.test(year)) return validWeek(`${year}-W${bare.number}`, bare.length + 1, `${year}-W${bare.number}`);
     const candidate = `${reportYear}-W${bare.number}`;
-    return weekPoint(candidate > reportWeek ? `${reportYear - 1}-W${bare.number}` : candidate, bare.length, bare.phrase);
+    return validWeek(candidate > reportWeek ? `${reportYear - 1}-W${bare.number}` : candidate, bare.length, bare.phrase);
   }
-  const monthPoint = (month: string, length: number, phrase: string): Point => {
-    const weeks = weeksOfMonth(month);
-    return { week: weeks[0], lastWeek: weeks[weeks.length - 1], month, isMonth: true, length, phrase };
-  };
   match = /^(\d{4})-(\d{2})$/.exec(word);
   if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return monthPoint(word, 1, word);
   const monthNumber = MONTH_ALIASES[word];
