@@ -32,17 +32,23 @@ async function withFilledStore(spec: { seed: number; users: number; weeks: numbe
 // The store as an older build of uptake, which read files otherwise, left it.
 const leftByAnOlderBuild = (engine: StoreEngine) => engine.run("UPDATE store_meta SET value = 'an older build' WHERE key = 'reader'");
 
+// A generated input folder, and a store one run filled from it.
+async function filledStore(size: { seed: number; users: number; weeks: number }) {
+  const { files } = generateDataset({ ...size, endWeek: '2026-W47' });
+  const input = tempDir('uptake-rebuild-input-');
+  for (const file of files) writeFileSync(join(input, file.name), file.content);
+  const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+  const store = join(tempDir('uptake-rebuild-store-'), 'store.duckdb');
+  const before = await openStore(store);
+  await cleanWithStore(before, input, config, { now: NOW });
+  await before.close();
+  return { files, input, logFiles, store };
+}
+
 describe('rebuildStore: every input file cleaned again, a batch at a time', () => {
   it('lands the log files in batches of about the given bytes, and the store then equals a scratch run', async () => {
-    const { files } = generateDataset({ seed: 3, users: 30, weeks: 6, endWeek: '2026-W47' });
-    const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
-    const store = join(tempDir('uptake-rebuild-store-'), 'store.duckdb');
     // a store with something in it first: the rebuild empties it
-    const before = await openStore(store);
-    await cleanWithStore(before, input, config, { now: NOW });
-    await before.close();
+    const { files, input, logFiles, store } = await filledStore({ seed: 3, users: 30, weeks: 6 });
     const engine = await openStore(store, { rebuild: true });
     const lines: string[] = [];
     try {
@@ -164,14 +170,7 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
   });
 
   it('a rebuild that fails before it finishes leaves the store as it was, its blobs too; one that finishes takes its place', async () => {
-    const { files } = generateDataset({ seed: 8, users: 20, weeks: 3, endWeek: '2026-W47' });
-    const input = tempDir('uptake-rebuild-input-');
-    for (const file of files) writeFileSync(join(input, file.name), file.content);
-    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
-    const store = join(tempDir('uptake-rebuild-store-'), 'store.duckdb');
-    const before = await openStore(store);
-    await cleanWithStore(before, input, config, { now: NOW });
-    await before.close();
+    const { files, input, logFiles, store } = await filledStore({ seed: 8, users: 20, weeks: 3 });
     const blobs = readdirSync(`${store}.rows`).sort();
     const kept = async () => {
       const engine = await openStore(store);
