@@ -19,10 +19,11 @@ export function formatStoreInfo(info: StoreInfo): string {
   ].join('\n');
 }
 
-// A store without weeks is new, or one a rebuild emptied and did not finish (killed, or stopped by a file it could
-// not read: both look alike), or one whose every kept row was quarantined.
+// A store without weeks is new, or one emptied to clean every file again (after an upgrade, see landInBatches)
+// that stopped before its first batch was kept (a rebuild leaves the store as it was until it finishes), or one
+// whose every kept row was quarantined.
 function weeksLine(info: StoreInfo): string {
   if (info.weeks) return `weeks: ${info.weeks.count}, ${info.weeks.first} to ${info.weeks.last}`;
-  if (Object.keys(info.files).length === 0) return 'weeks: none (no input file kept: a new store, or one that `uptake store rebuild` emptied and did not finish)';
+  if (Object.keys(info.files).length === 0) return 'weeks: none (no input file kept: a new store, or one emptied to clean every file again that stopped before its first batch)';
   return 'weeks: none (every row of the kept log files was quarantined)';
 }

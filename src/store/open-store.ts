@@ -98,7 +98,8 @@ export const STORE_TABLES: Record<string, Array<[string, StoreColumnType]>> = {
  * Opens the store at a file path (embedded DuckDB, created with its folder) or a postgres:// URL, with
  * its tables. A store of another format or contract version is UptakeError('config') asking for a rebuild,
  * unless `rebuild` (then it is emptied: a DuckDB store's new file is filled beside it, the store left as it was
- * until finishRebuild, see openDuckDBRebuild; a PostgreSQL store is emptied in place). `mustExist`: a missing file is UptakeError('input'), not a new store.
+ * until finishRebuild, see openDuckDBRebuild; a PostgreSQL store's tables are set aside until then, see openPostgres).
+ * `mustExist`: a missing file is UptakeError('input'), not a new store.
  * `input`: the folder the store is filled from; a store file that is one of its files, or named like one in it, is
  * UptakeError('usage') (a rebuild sets a damaged store aside: it would have moved an export away).
  * `readOnly` (with mustExist; `uptake store info`): the store is only read: nothing is created or migrated, and
@@ -126,7 +127,7 @@ export async function openStore(
   }
   const opening: StoreAccess = { readOnly: options.readOnly === true ? 'opened to be read only' : null, orReadOnly: options.orReadOnly === true && options.rebuild !== true };
   const progress = options.onProgress ?? (() => {});
-  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, opening) : options.rebuild ? await openDuckDBRebuild(location, progress, opening) : await openDuckDB(location, false, progress, opening);
+  const engine = POSTGRES_URL.test(location) ? await openPostgres(location, opening, options.rebuild === true) : options.rebuild ? await openDuckDBRebuild(location, progress, opening) : await openDuckDB(location, false, progress, opening);
   const readOnly = engine.readOnly !== null;
   try {
     const whole = !options.rebuild && (await hasEveryTable(engine));
@@ -389,9 +390,12 @@ async function removeRebuilding(path: string): Promise<void> {
 
 const rebuildingFile = (path: string) => `${path}.rebuilding`;
 
-async function openPostgres(url: string, opening: StoreAccess): Promise<StoreEngine> {
+// A rebuild of a PostgreSQL store sets the store's tables aside (renamed, in one transaction) and fills new ones;
+// finishRebuild drops those set aside; a rebuild that stops before puts them back (see postgres-engine.ts's ASIDE).
+async function openPostgres(url: string, opening: StoreAccess, rebuild: boolean): Promise<StoreEngine> {
   const { openPostgresEngine } = await import('./postgres-engine.js');
-  return openPostgresEngine(url, opening);
+  const tables = Object.keys(STORE_TABLES);
+  return openPostgresEngine(url, { ...opening, storeTables: tables, ...(rebuild && { rebuild: { tables } }) });
 }
 
 // Why this user may not write a DuckDB store at `path` (its file, or the folder DuckDB writes its log and temp files

@@ -25,7 +25,7 @@ function fromPostgres(value: unknown): StoreValue {
  * them, where there are none) opens it read-only too.
  * @example const engine = await openPostgresEngine(process.env.UPTAKE_STORE_URL!)
  */
-export async function openPostgresEngine(url: string, options: { readOnly?: string | null; orReadOnly?: boolean } = {}): Promise<StoreEngine> {
+export async function openPostgresEngine(url: string, options: { readOnly?: string | null; orReadOnly?: boolean; rebuild?: AsideTables; storeTables?: string[] } = {}): Promise<StoreEngine> {
   try {
     new URL(url);
   } catch {
@@ -81,6 +81,27 @@ export async function openPostgresEngine(url: string, options: { readOnly?: stri
       throw new UptakeError('warehouse', `store ${location}: expected to read the role's rights on the store's tables, got: ${(error as Error).message}`, { cause: error });
     }
   }
+  // a rebuild stopped before it finished (a kill, a lost connection) left the store's tables set aside: they are the
+  // store, put back in place of what the rebuild had filled
+  const aside = { tables: options.rebuild?.tables ?? options.storeTables ?? [] };
+  try {
+    if ((await relationsSetAside(client)).length > 0) {
+      if (readOnly !== null) {
+        throw new UptakeError(
+          'output',
+          `store ${location}: expected a store, found one whose rebuild stopped before it finished (its tables as they were, set aside as ${ASIDE}*); the next command that writes the store (\`uptake run\`, or \`uptake store rebuild\` to try the rebuild again) puts them back first`,
+        );
+      }
+      await putBack(client, aside);
+    }
+    if (options.rebuild) await setAside(client, aside);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    if (isUptakeError(error)) throw error;
+    throw new UptakeError('warehouse', `store ${location}: expected to ${options.rebuild ? "set the store's tables aside for the rebuild" : "put back the store's tables a stopped rebuild set aside"}, got: ${(error as Error).message}`, { cause: error });
+  }
+  // (while a rebuild fills new tables, the blobs the tables set aside name are kept: see finishRebuild)
+  let rebuilding = options.rebuild !== undefined;
   // the blobs' table, this engine's own (DuckDB keeps them as files): created with the connection when missing
   // from the store's schema (CREATE TABLE IF NOT EXISTS asks for the right to create even when it is there); a
   // store only read makes none
@@ -140,9 +161,17 @@ export async function openPostgresEngine(url: string, options: { readOnly?: stri
         return result.rows.length === 0 ? null : (fromPostgres(result.rows[0].data) as Uint8Array);
       },
       async keepOnly(keys) {
+        if (rebuilding) return;
         await query('DELETE FROM store_blobs WHERE NOT (key = ANY($1::text[]))', [[...keys]]);
       },
     },
+    // (a rebuild's tables take the store's place: those set aside go, in one transaction)
+    ...(options.rebuild && {
+      async finishRebuild() {
+        await inTurn(() => dropAside(client));
+        rebuilding = false;
+      },
+    }),
     checkpointSoon() {},
     releaseCache() {},
     async index(table, columns, except) {
@@ -166,9 +195,75 @@ export async function openPostgresEngine(url: string, options: { readOnly?: stri
       return Number(result.rows[0].size);
     },
     async close() {
+      // a rebuild that did not finish leaves the store as it was: its tables put back (else the next open does it)
+      if (rebuilding) await inTurn(() => putBack(client, aside)).catch(() => undefined);
       await inTurn(() => client.end()).catch(() => undefined);
     },
   };
+}
+
+/** The store's tables by name (openStore's STORE_TABLES), which a rebuild sets aside. */
+export interface AsideTables {
+  tables: string[];
+}
+
+/**
+ * The prefix of the store's tables and their indexes while a rebuild fills new ones: a rebuild renames them (one
+ * transaction), and drops them once it finishes; one that stops before puts them back (at close, or the next
+ * open after a kill), so the store is as it was, as a DuckDB store's file is while `<store>.rebuilding` fills.
+ */
+export const ASIDE = 'uptake_before_rebuild_';
+
+// The tables and indexes in the store's schema that a rebuild set aside.
+async function relationsSetAside(client: pg.Client): Promise<Array<{ name: string; kind: string }>> {
+  const { rows } = await client.query(
+    "SELECT c.relname AS name, c.relkind AS kind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'i') AND starts_with(c.relname, $1)",
+    [ASIDE],
+  );
+  return rows as Array<{ name: string; kind: string }>;
+}
+
+// Runs statements in one transaction on the client (outside the engine's queue: at open, or in its turn).
+async function inTransaction(client: pg.Client, statements: string[]): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    for (const statement of statements) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+// The store's tables and their indexes renamed with ASIDE, in one transaction.
+async function setAside(client: pg.Client, { tables }: AsideTables): Promise<void> {
+  const { rows } = await client.query(
+    "SELECT c.relname AS name, c.relkind AS kind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname = ANY($1::text[])",
+    [tables],
+  );
+  const present = (rows as Array<{ name: string }>).map((row) => row.name);
+  const indexes = (await client.query('SELECT indexname AS name FROM pg_catalog.pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1::text[])', [present])).rows as Array<{ name: string }>;
+  const rename = (what: string, name: string) => `ALTER ${what} ${client.escapeIdentifier(name)} RENAME TO ${client.escapeIdentifier(ASIDE + name)}`;
+  await inTransaction(client, [...present.map((name) => rename('TABLE', name)), ...indexes.map(({ name }) => rename('INDEX', name))]);
+}
+
+// What a rebuild filled dropped, and the tables it set aside put back with their indexes, in one transaction.
+async function putBack(client: pg.Client, { tables }: AsideTables): Promise<void> {
+  const aside = await relationsSetAside(client);
+  if (aside.length === 0) return;
+  const original = (name: string) => client.escapeIdentifier(name.slice(ASIDE.length));
+  await inTransaction(client, [
+    ...aside.filter(({ kind }) => kind !== 'i').map(({ name }) => `DROP TABLE IF EXISTS ${original(name)}`),
+    // (a store table the rebuild made that was not there before it)
+    ...tables.filter((table) => !aside.some(({ name }) => name === ASIDE + table)).map((table) => `DROP TABLE IF EXISTS ${client.escapeIdentifier(table)}`),
+    ...aside.map(({ name, kind }) => `ALTER ${kind === 'i' ? 'INDEX' : 'TABLE'} ${client.escapeIdentifier(name)} RENAME TO ${original(name)}`),
+  ]);
+}
+
+// The tables a finished rebuild set aside, dropped (their indexes with them) in one transaction.
+async function dropAside(client: pg.Client): Promise<void> {
+  const aside = (await relationsSetAside(client)).filter(({ kind }) => kind !== 'i');
+  await inTransaction(client, aside.map(({ name }) => `DROP TABLE IF EXISTS ${client.escapeIdentifier(name)}`));
 }
 
 // Why the connection's role may only read the store in `schema`, or null when it may write it: the store's tables

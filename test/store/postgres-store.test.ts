@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_RW_URL, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
@@ -12,6 +13,8 @@ import { storeInfo } from '../../src/store/store-info.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { cleanThroughStore } from '../../src/store/clean-through-store.js';
+import { cleanWithStore } from '../../src/store/clean-with-store.js';
+import { finishRebuild, rebuildStore } from '../../src/store/rebuild-store.js';
 import { config, landInBatches, NOW, outcome, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
 
@@ -272,6 +275,85 @@ describe('PostgreSQL as the store', () => {
       await engine.close();
     }
   });
+
+  it('a rebuild that fails, or is killed, before it finishes leaves the store as it was, its indexes and blobs too; one that finishes takes its place', async () => {
+    const url = await scenarioStore();
+    const inSchema = new URL(url).searchParams.get('options')!.replace('-csearch_path=', '');
+    const { files } = generateDataset({ seed: 8, users: 20, weeks: 3, endWeek: '2026-W47' });
+    const input = tempDir('uptake-pg-rebuild-input-');
+    for (const file of files) writeFileSync(join(input, file.name), file.content);
+    const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+    const filled = await openStore(url);
+    await cleanWithStore(filled, input, config, { now: NOW });
+    await filled.close();
+    const relations = async () =>
+      (await client.query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'i') ORDER BY c.relname", [inSchema])).rows.map((row) => row.relname as string);
+    const blobs = async () => Number((await client.query(`SELECT count(*) AS n FROM "${inSchema}".store_blobs`)).rows[0].n);
+    const before = { relations: await relations(), blobs: await blobs() };
+    expect(before.relations).toContain('store_tasks_started_at');
+    const kept = async () => {
+      const engine = await openStore(url);
+      try {
+        return { files: Number((await engine.all('SELECT count(*) AS files FROM store_files'))[0].files), run: (await cleanWithStore(engine, input, config, { now: NOW })).summary };
+      } finally {
+        await engine.close();
+      }
+    };
+    // a gzipped log cut short: the rebuild stops with exit 3 in its last batch, and the store is as it was
+    const cut = files.find((file) => file.name.startsWith('ai_logs_'))!;
+    const gzipped = gzipSync(cut.content);
+    writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
+    rmSync(join(input, cut.name));
+    const failing = await openStore(url, { rebuild: true });
+    try {
+      await expect(rebuildStore(failing, input, config, { now: NOW }, 20_000)).rejects.toMatchObject({ kind: 'input' });
+    } finally {
+      await failing.close();
+    }
+    expect(await relations()).toEqual(before.relations);
+    writeFileSync(join(input, cut.name), cut.content);
+    rmSync(join(input, `${cut.name}.gz`));
+    expect(await kept()).toEqual({ files: files.length, run: { read: 0, skipped: logFiles, removed: 0 } });
+    expect(await blobs()).toBeGreaterThanOrEqual(before.blobs);
+    // a rebuild killed (kill -9) once it has emptied the store: the next command to open it puts the store back
+    const marker = `uptake killed rebuild ${randomBytes(4).toString('hex')}`;
+    const script = `const { openStore } = await import(${JSON.stringify(new URL('../../dist/store/open-store.js', import.meta.url).href)});
+      const engine = await openStore(process.env.STORE_URL, { rebuild: true }); await engine.run("SELECT pg_sleep(120) /* ${marker} */");`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, STORE_URL: url }, stdio: 'ignore' });
+    const running = async () => (await client.query('SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`%${marker}%`])).rows;
+    try {
+      for (let waited = 0; (await running()).length === 0; waited += 100) {
+        if (waited > 20_000) throw new Error('the child never ran its statement');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // (the rebuild had emptied the store: its tables are new and empty)
+      expect(Number((await client.query(`SELECT count(*) AS n FROM "${inSchema}".store_files`)).rows[0].n)).toBe(0);
+      child.kill('SIGKILL');
+      for (const started = Date.now(); (await running()).length > 0 && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      child.kill('SIGKILL');
+      for (const { pid } of await running()) await client.query('SELECT pg_terminate_backend($1)', [pid]);
+    }
+    // (a command that only reads the store says so, and changes nothing)
+    const onlyRead = await openStore(url, { readOnly: true, mustExist: true }).catch((error: unknown) => error);
+    expect(onlyRead).toMatchObject({ kind: 'output', exitCode: 12 });
+    expect((onlyRead as Error).message).toContain('found one whose rebuild stopped before it finished');
+    expect(await kept()).toEqual({ files: files.length, run: { read: 0, skipped: logFiles, removed: 0 } });
+    expect(await relations()).toEqual(before.relations);
+    // one that finishes, without a file, takes the store's place: no table set aside is left, the indexes are the store's
+    const gone = files.find((file) => file.name.startsWith('manual_logs_'))!;
+    rmSync(join(input, gone.name));
+    const finished = await openStore(url, { rebuild: true });
+    try {
+      await rebuildStore(finished, input, config, { now: NOW });
+      await finishRebuild(finished);
+    } finally {
+      await finished.close();
+    }
+    expect(await relations()).toEqual(before.relations);
+    expect(await blobs()).toBe(before.blobs - 1);
+    expect(await kept()).toEqual({ files: files.length - 1, run: { read: 0, skipped: logFiles - 1, removed: 0 } });
+  }, 60_000);
 
   it('a run killed (kill -9) during a long statement frees the store within seconds, not when the statement ends', async () => {
     const url = await scenarioStore();
