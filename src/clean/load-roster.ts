@@ -6,7 +6,7 @@ import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { foldCase } from '../util/fold-case.js';
-import { cellAt, filledFields, teamCell } from './quarantine.js';
+import { cellAt, filledFields, nameTooLong, teamCell } from './quarantine.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface RosterEntry {
@@ -184,6 +184,8 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     const cell = (name: string) => cellAt(fields, index.get(name) ?? -1);
     const userId = cell('user_id');
     if (userId === '') return reject('missing_user_id', 'expected a non-empty `user_id`');
+    const userTooLong = nameTooLong('user_id', userId);
+    if (userTooLong) return reject(userTooLong.reason, userTooLong.detail);
     const month = cell('month');
     if (!MONTH_PATTERN.test(month)) return reject('invalid_month', `expected \`month\` as YYYY-MM, got \`${month}\``);
     const zoneText = cell('timezone');

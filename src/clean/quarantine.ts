@@ -46,6 +46,24 @@ export function plausibleWindow(cleaning: { earliest: string; maxFutureDays: num
 
 const isoOf = (epochMs: number) => new Date(epochMs).toISOString();
 
+/**
+ * The most characters (UTF-16 code units) of a name the report shows: a user id, a team, a task type. A longer
+ * one is no name a person wrote: a row whose user id or task type is longer is quarantined (`name_too_long`), a
+ * longer team is unreadable (filled from the roster, as a blank one). Names of megabytes made every table row that
+ * named them megabytes long: a 300,000-character team stopped Chromium laying out the report's first page, and a
+ * 3,000,000-character one exhausted the memory of a run.
+ */
+export const MAX_NAME_LENGTH = 256;
+
+/**
+ * The rejection of a name longer than MAX_NAME_LENGTH in `column`, or null.
+ * @example nameTooLong('user_id', 'u'.repeat(300))?.reason // 'name_too_long'
+ */
+export function nameTooLong(column: string, name: string): Rejection | null {
+  if (name.length <= MAX_NAME_LENGTH) return null;
+  return { reason: 'name_too_long', detail: `expected \`${column}\` of at most ${MAX_NAME_LENGTH} characters, got one of ${name.length.toLocaleString('en-US')}` };
+}
+
 const show = (value: string) => `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
 
 /** Where each contract column sits in a header's records (-1 when absent), resolved once per file. */
@@ -114,6 +132,8 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
   if (id === '') return { reason: 'missing_id', detail: `expected a non-empty \`${idColumn}\`` };
   const user = cellAt(fields, at.user);
   if (user === '') return { reason: 'missing_user_id', detail: 'expected a non-empty `user_id`' };
+  const userTooLong = nameTooLong('user_id', user);
+  if (userTooLong) return userTooLong;
 
   const startText = cellAt(fields, at.start);
   if (startText === '') return { reason: 'missing_started_at', detail: 'expected a non-empty `started_at`' };
@@ -186,6 +206,9 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     else harmful = parsed;
   }
 
+  const label = cellAt(fields, at.label);
+  const labelTooLong = nameTooLong('task_type', label);
+  if (labelTooLong) return labelTooLong;
   const team = teamCell(cellAt(fields, at.team), () => context.onUnreadableOptional('team'));
   const prompt = ai ? cellAt(fields, at.prompt) : '';
   const toolVersion = cellAt(fields, at.toolVersion);
@@ -196,7 +219,7 @@ export function readLogRecord(source: LogSource, record: CsvRecord, header: Reso
     if (value !== '') passThrough.push([name, value]);
   }
   return {
-    id, user, team, label: cellAt(fields, at.label), start, end, status, accuracy, harmful,
+    id, user, team, label, start, end, status, accuracy, harmful,
     prompt: prompt === '' ? null : prompt, toolVersion: toolVersion === '' ? null : toolVersion,
     completeness, passThrough,
   };
@@ -212,13 +235,16 @@ function toUtc(parsed: ParsedTime & { kind: 'naive' | 'instant' }, rowZone: stri
 const ALL_TEAMS = '*';
 
 /**
- * A row's team cell (a log's or the roster's) as its team: none when blank, and none when `*` (ALL_TEAMS), which
- * `unreadable` hears of.
+ * A row's team cell (a log's or the roster's) as its team: none when blank, and none when `*` (ALL_TEAMS) or
+ * longer than MAX_NAME_LENGTH, which `unreadable` hears of.
  * @example teamCell('*', () => unreadable.push('team')) // null
  */
 export function teamCell(cell: string, unreadable: () => void): string | null {
-  if (cell === ALL_TEAMS) unreadable();
-  return cell === '' || cell === ALL_TEAMS ? null : cell;
+  if (cell === ALL_TEAMS || cell.length > MAX_NAME_LENGTH) {
+    unreadable();
+    return null;
+  }
+  return cell === '' ? null : cell;
 }
 
 const DURATION_UNITS: Array<[string, number]> = [['duration_ms', 1], ['duration_s', 1000], ['duration_min', 60_000]];

@@ -183,3 +183,30 @@ test('a record whose quote is never closed is quarantined once, with the lines i
   ]);
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 2, quarantined: 1 });
 });
+
+// A team of 300,000 quotes stopped Chromium laying out the report; one of 3,000,000 exhausted the run's memory.
+test('a name longer than 256 characters: a user id or task type quarantines its row (name_too_long), a team is unreadable and filled from the roster', async () => {
+  const long = (character: string) => character.repeat(257);
+  const dir = inputFolder({
+    'ai_logs_1.csv': csv(AI_HEADER,
+      `e1,${long('u')},Finance,report,2026-11-16T09:00:00Z,,done,,,`,
+      `e2,u1,Finance,${long('r')},2026-11-16T09:00:00Z,,done,,,`,
+      `e3,u1,"${long('"').replaceAll('"', '""')}",report,2026-11-16T09:00:00Z,,done,,,`,
+      `e4,u1,${'F'.repeat(256)},report,2026-11-16T10:00:00Z,,done,,,`),
+    'manual_logs_1.csv': csv(MANUAL_HEADER, `m1,u2,Legal,${long('x')},2026-11-16T09:00:00Z,2026-11-16T09:30:00Z`),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Legal,2026-11,UTC,yes,1,1', `u2,${long('L')},2026-11,UTC,yes,1,1`, `${long('v')},Legal,2026-11,UTC,yes,1,1`),
+  });
+  const data = await cleanInput(dir, parseConfig({}));
+  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail])).toEqual([
+    ['user_monthly_summary_2026-11.csv', 4, 'name_too_long', 'expected `user_id` of at most 256 characters, got one of 257'],
+    ['ai_logs_1.csv', 2, 'name_too_long', 'expected `user_id` of at most 256 characters, got one of 257'],
+    ['ai_logs_1.csv', 3, 'name_too_long', 'expected `task_type` of at most 256 characters, got one of 257'],
+    ['manual_logs_1.csv', 2, 'name_too_long', 'expected `task_type` of at most 256 characters, got one of 257'],
+  ]);
+  expect(data.quarantineByReason).toEqual({ name_too_long: 4 });
+  expect(data.repairs.unreadable_team).toBe(2);
+  // (e3's team of 257 quotes, filled from the roster; 256 characters is a name)
+  expect((data.tasks.objects() as Array<Record<string, unknown>>).map((task) => [task.task_id, task.team])).toEqual([['e3', 'Legal'], ['e4', 'F'.repeat(256)]]);
+  expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.team])).toEqual([['u1', 'Legal'], ['u2', null]]);
+  expect(data.accounting.ai_logs).toMatchObject({ rows_read: 4, quarantined: 2, tasks: 2 });
+});
