@@ -134,9 +134,9 @@ const REREAD = {
 /**
  * Why a run with this config at this clock (epoch ms) would read every stored file again, or null: this build
  * reads files otherwise than the one that filled the store (see readerFingerprint: after an upgrade), or the
- * clock is earlier than the last run's. landInBatches then empties the store and lands a large input in
- * batches, as a rebuild does, instead of one run holding the whole history. A store cleaned under other
- * settings is UptakeError('config') first, as for every run (see cleanedUnder).
+ * clock is earlier than the last run's. With a large input, cleanThroughStore then rebuilds the store first (in
+ * batches, the store as it was until the rebuild finishes) instead of one run holding the whole history. A store
+ * cleaned under other settings is UptakeError('config') first, as for every run (see cleanedUnder).
  * @example const why = await whyEveryFileAgain(engine, config, Date.now()); if (why) progress(why)
  */
 export async function whyEveryFileAgain(engine: StoreEngine, config: Config, asOf: number): Promise<string | null> {

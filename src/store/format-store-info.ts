@@ -19,11 +19,11 @@ export function formatStoreInfo(info: StoreInfo): string {
   ].join('\n');
 }
 
-// A store without weeks is new, or one emptied to clean every file again (after an upgrade, see landInBatches)
-// that stopped before its first batch was kept (a rebuild leaves the store as it was until it finishes), or one
-// whose every kept row was quarantined.
+// A store without weeks is new, or one an earlier uptake emptied to clean every file again after an upgrade, whose
+// run stopped before its first batch was kept (now such a run rebuilds the store, which stays as it was until the
+// rebuild finishes: see cleanThroughStore), or one whose every kept row was quarantined.
 function weeksLine(info: StoreInfo): string {
   if (info.weeks) return `weeks: ${info.weeks.count}, ${info.weeks.first} to ${info.weeks.last}`;
-  if (Object.keys(info.files).length === 0) return 'weeks: none (no input file kept: a new store, or one emptied to clean every file again that stopped before its first batch)';
+  if (Object.keys(info.files).length === 0) return 'weeks: none (no input file kept: a new store, or one an earlier uptake emptied to clean every file again, stopped before its first batch)';
   return 'weeks: none (every row of the kept log files was quarantined)';
 }

@@ -163,8 +163,8 @@ export async function openStore(
 
 /**
  * Empties an open store: its tables dropped and made again in one transaction (a run stopped part-way leaves
- * the store whole or empty, never a ledger without its settings), then its blobs gone (a rebuild, or every file
- * to be read again in batches: see landInBatches).
+ * the store whole or empty, never a ledger without its settings), then its blobs gone (a rebuild's new store,
+ * see openStore's `rebuild`).
  * @example await emptyStore(engine)
  */
 export async function emptyStore(engine: StoreEngine): Promise<void> {

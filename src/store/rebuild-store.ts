@@ -6,7 +6,6 @@ import type { Config } from '../config/schema.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
 import { cleanWithStore, keepNamedBlobs, whyEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
-import { emptyStore } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 
 /** Input bytes (a gzipped file counted as GZIP_RATIO times its size) a batch cleans: about 1.5 M log rows. */
@@ -18,6 +17,12 @@ const GZIP_RATIO = 6;
 
 type InputFiles = Awaited<ReturnType<typeof inputFiles>>;
 const weight = (file: InputFiles[number]) => (file.gzip ? file.bytes * GZIP_RATIO : file.bytes);
+
+/** How a run lands a large input (tests pass small sizes): input bytes per batch, and the log bytes above which it batches. */
+export interface Batching {
+  batchBytes?: number;
+  above?: number;
+}
 
 /**
  * Cleans every input file into an emptied store (see openStore's `rebuild`; finishRebuild then puts it in the
@@ -46,6 +51,20 @@ export async function finishRebuild(engine: StoreEngine): Promise<void> {
 }
 
 /**
+ * Why a run must clean every input file again from nothing before its own cleaning, or null: this build reads
+ * files otherwise than the one that filled the store, or the clock is earlier than the last run's
+ * (whyEveryFileAgain), and the log files weigh more than `above` bytes. One run would then hold the whole
+ * history: cleanThroughStore rebuilds the store first (rebuildStore, finishRebuild: the store stays as it was
+ * until the rebuild finishes). A store cleaned under other settings is UptakeError('config'), as for every run.
+ * @example const why = await whyRebuildFirst(engine, 'exports/', config, { now }); if (why) progress(why)
+ */
+export async function whyRebuildFirst(engine: StoreEngine, inputDir: string, config: Config, effects: StoreRunEffects = {}, { above = BATCHES_ABOVE }: Batching = {}): Promise<string | null> {
+  const logs = (await inputFiles(inputDir)).filter((file) => file.kind !== 'user_monthly_summary');
+  if (logs.reduce((sum, file) => sum + weight(file), 0) <= above) return null;
+  return whyEveryFileAgain(engine, config, effects.now ?? Date.now());
+}
+
+/**
  * Before a run through the store: when the log files the ledger does not know (by name and size) weigh more than
  * `above` bytes, they land in batches of about `batchBytes`, each a run through the store over the files it knows
  * plus the batches landed so far (links in a temporary folder; the first batch holds one file of each kind); the
@@ -58,19 +77,10 @@ export async function landInBatches(
   inputDir: string,
   config: Config,
   effects: StoreRunEffects = {},
-  { batchBytes = BATCH_BYTES, above = BATCHES_ABOVE, what = 'store: more new input than a run holds at once' } = {},
+  { batchBytes = BATCH_BYTES, above = BATCHES_ABOVE, what = 'store: more new input than a run holds at once' }: Batching & { what?: string } = {},
 ): Promise<string[]> {
   const files = await inputFiles(inputDir);
   const progress = effects.onProgress ?? (() => {});
-  const logWeight = files.filter((file) => file.kind !== 'user_monthly_summary').reduce((sum, file) => sum + weight(file), 0);
-  // after an upgrade that reads files otherwise, or with a clock earlier than the last run's, the next run would
-  // read and clean every file at once: a large input is cleaned again from an empty store, in batches, as a
-  // rebuild does
-  const why = logWeight > above ? await whyEveryFileAgain(engine, config, effects.now ?? Date.now()) : null;
-  if (why) {
-    progress(`store: ${why}: every input file is cleaned again, in batches`);
-    await emptyStore(engine);
-  }
   const known = new Map((await engine.all('SELECT name, bytes FROM store_files')).map((row) => [String(row.name), Number(row.bytes)]));
   const isNew = (file: InputFiles[number]) => file.kind !== 'user_monthly_summary' && known.get(file.name) !== file.bytes;
   const fresh = files.filter(isNew);

@@ -8,11 +8,12 @@ import { cleanInput } from '../../src/clean/clean-input.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
-import { emptyStore, openStore } from '../../src/store/open-store.js';
+import { cleanThroughStore } from '../../src/store/clean-through-store.js';
+import { emptyStore, openStore, readMeta } from '../../src/store/open-store.js';
 import type { StoreEngine } from '../../src/store/store-engine.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { finishRebuild, landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
-import { NOW, config, outcome, tempDir } from './land-in-batches.js';
+import { NOW, STORES, config, outcome, tempDir } from './land-in-batches.js';
 
 // A store holding one run over a generated input (weeks ending 2026-W47), for `check`, closed after it: the
 // store, its input folder and how many log files that holds.
@@ -24,6 +25,17 @@ async function withFilledStore(spec: { seed: number; users: number; weeks: numbe
   try {
     await cleanWithStore(engine, input, config, { now: NOW });
     await check(engine, input, files.filter((file) => !file.name.startsWith('user_monthly_summary')).length);
+  } finally {
+    await engine.close();
+  }
+}
+
+// What a store holds, in counts, and its settings (the reader's fingerprint and clock among them).
+async function storeState(store: string) {
+  const engine = await openStore(store);
+  try {
+    const count = async (table: string) => Number((await engine.all(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    return { files: await count('store_files'), rows: await count('store_rows'), tasks: await count('store_tasks'), weeks: await count('store_week_facts'), meta: await readMeta(engine) };
   } finally {
     await engine.close();
   }
@@ -138,35 +150,68 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
     { why: 'this build of uptake reads files differently from the one that filled the store', when: 'after an upgrade that reads files otherwise', now: NOW, leave: leftByAnOlderBuild },
     { why: 'the run\'s clock is earlier than the last run\'s (plausible starts depend on it)', when: 'with a clock earlier than the last run\'s', now: NOW - 86_400_000, leave: async () => {} },
   ];
-  for (const { why, when, now, leave } of everyFileAgain) it(`${when}, a large input is cleaned again from an empty store in batches, not by one run holding the whole history`, async () => {
-    await withFilledStore({ seed: 6, users: 30, weeks: 6 }, async (engine, input, logFiles) => {
-      const lines: string[] = [];
-      const effects = { now, onProgress: (line: string) => lines.push(line) };
-      await leave(engine);
-      const read = await landInBatches(engine, input, config, effects, { batchBytes: 20_000, above: 50_000 });
-      expect(lines[0]).toBe(`store: ${why}: every input file is cleaned again, in batches`);
-      const batches = lines.filter((line) => line.startsWith('store: more new input than a run holds at once: batch'));
-      expect(batches.length).toBeGreaterThan(2);
-      // no batch read every file: each read its own (the last batch's files are read by the run itself)
-      expect(lines.some((line) => line.includes(`(all: ${why}`))).toBe(false);
-      expect(new Set(read).size).toBe(read.length);
-      const run = await cleanWithStore(engine, input, config, { now }, { week: 'latest' });
-      expect(read.length + run.summary.read).toBe(logFiles);
-      const scratch = await cleanInput(input, config, { now });
-      expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
-      expect(outcome((await cleanWithStore(engine, input, config, { now })).data)).toBe(outcome(scratch));
-    });
-  });
+  for (const [kind, newStore] of STORES) {
+    for (const { why, when, now, leave } of everyFileAgain) {
+      it(`${kind}: ${when}, a large input is rebuilt in batches into a new store, which takes the old one's place only when done (a run that fails part-way leaves it as it was)`, async () => {
+        const { files } = generateDataset({ seed: 6, users: 30, weeks: 6, endWeek: '2026-W47' });
+        const input = tempDir('uptake-rebuild-input-');
+        for (const file of files) writeFileSync(join(input, file.name), file.content);
+        const logFiles = files.filter((file) => !file.name.startsWith('user_monthly_summary')).length;
+        const store = await newStore();
+        const filling = await openStore(store);
+        try {
+          await cleanWithStore(filling, input, config, { now: NOW });
+          await leave(filling);
+        } finally {
+          await filling.close();
+        }
+        const before = await storeState(store);
+        const lines: string[] = [];
+        const effects = { now, onProgress: (line: string) => lines.push(line) };
+        // (the input is far smaller than the default threshold: small sizes here)
+        const batching = { batchBytes: 20_000, above: 50_000 };
+        // a gzipped log cut short, in the fourth of about a dozen batches: the run stops with exit 3 part-way
+        const cut = files.filter((file) => file.name.startsWith('ai_logs_'))[3];
+        const gzipped = gzipSync(cut.content);
+        writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
+        rmSync(join(input, cut.name));
+        await expect(cleanThroughStore(store, input, config, effects, { week: 'latest' }, batching)).rejects.toMatchObject({ kind: 'input' });
+        expect(lines[0]).toBe(`store: ${why}: every input file is cleaned again into a new store, in batches; the store stays as it was until that finishes`);
+        // (batches landed before the one that failed)
+        expect(lines.filter((line) => /^store rebuild: batch [23] of \d+ /.test(line)).length).toBe(2);
+        expect(await storeState(store)).toEqual(before);
+        if (kind === 'DuckDB') expect(readdirSync(join(store, '..')).sort()).toEqual(['store.duckdb', 'store.duckdb.rows']);
+        // the file whole again: the same run rebuilds the store, then reports from it
+        writeFileSync(join(input, cut.name), cut.content);
+        rmSync(join(input, `${cut.name}.gz`));
+        lines.length = 0;
+        const run = await cleanThroughStore(store, input, config, effects, { week: 'latest' }, batching);
+        expect(lines[0]).toBe(`store: ${why}: every input file is cleaned again into a new store, in batches; the store stays as it was until that finishes`);
+        const batches = lines.filter((line) => line.startsWith('store rebuild: batch'));
+        expect(batches.length).toBeGreaterThan(3);
+        // no batch read every file: each read its own, and the run itself none
+        expect(lines.some((line) => line.includes(`(all: ${why}`))).toBe(false);
+        expect(run.summary).toEqual({ read: 0, skipped: logFiles, removed: 0 });
+        const scratch = await cleanInput(input, config, { now });
+        expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(scratch, config, 'latest')));
+        const again = await cleanThroughStore(store, input, config, { now }, {}, batching);
+        expect(again.summary).toEqual({ read: 0, skipped: logFiles, removed: 0 });
+        expect(outcome(again.data)).toBe(outcome(scratch));
+        if (kind === 'DuckDB') expect(readdirSync(join(store, '..')).sort()).toEqual(['store.duckdb', 'store.duckdb.rows']);
+      });
+    }
+  }
 
-  it('after an upgrade, a run with other cleaning settings stops with exit 4 and leaves the store as it was, instead of emptying it', async () => {
-    await withFilledStore({ seed: 6, users: 30, weeks: 3 }, async (engine, input) => {
-      await leftByAnOlderBuild(engine);
-      const [{ files: before }] = await engine.all('SELECT count(*) AS files FROM store_files');
-      const other = parseConfig({ cleaning: { stitchGapMin: 25 } });
-      await expect(landInBatches(engine, input, other, { now: NOW }, { batchBytes: 20_000, above: 10_000 })).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('uptake store rebuild') });
-      expect(await engine.all('SELECT count(*) AS files FROM store_files')).toEqual([{ files: before }]);
-      expect(Number(before)).toBeGreaterThan(0);
-    });
+  it('after an upgrade, a run with other cleaning settings stops with exit 4 and leaves the store as it was, instead of rebuilding it', async () => {
+    const { input, store } = await filledStore({ seed: 6, users: 30, weeks: 3 });
+    const older = await openStore(store);
+    await leftByAnOlderBuild(older);
+    await older.close();
+    const before = await storeState(store);
+    const other = parseConfig({ cleaning: { stitchGapMin: 25 } });
+    await expect(cleanThroughStore(store, input, other, { now: NOW }, {}, { batchBytes: 20_000, above: 10_000 })).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('uptake store rebuild') });
+    expect(await storeState(store)).toEqual(before);
+    expect(before.files).toBeGreaterThan(0);
   });
 
   it('a rebuild that fails before it finishes leaves the store as it was, its blobs too; one that finishes takes its place', async () => {
