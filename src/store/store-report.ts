@@ -16,6 +16,7 @@ import type { WeekSettling } from './settle-by-week.js';
 import { blobKey, rebuildCommand, type StoreEngine, type StoreValue } from './store-engine.js';
 import { QUARTER_HOUR_MS } from '../columns/index.js';
 import { UptakeError } from '../errors.js';
+import { someNames } from '../util/some-names.js';
 
 /**
  * The store's tasks that start in [from, to) (every task without a range), settled with the run's roster, in a
@@ -210,6 +211,9 @@ function factsOfWeek(facts: WeekFacts, week: string): WeekFacts {
  * (accounting, quarantine, roster, ...); the data returned holds the window's tasks only. `statementsDone` hears
  * when the report has run its last statement and only computes (by default the engine may then checkpoint: see
  * checkpointSoon). A week the store lacks is blamed on `requested.setting` (default `--week`; see resolveWeek).
+ * A week whose kept facts are missing or damaged (a DuckDB store copied without its `.rows` folder) has them
+ * computed again from its stored tasks, as a run computes a changed week's, and added to `computed`, for the run
+ * to keep with the others (a store only read keeps none).
  * @example const { week, metrics } = await reportFromStore(engine, config, base, { week: 'latest' }, settled, log)
  */
 export async function reportFromStore(
@@ -234,10 +238,31 @@ export async function reportFromStore(
   // the statements are done: the run may commit, and the store write its commit into its file, while the facts are read and the KPIs computed
   statementsDone();
   progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
-  const weeks: WeekFacts[] = [];
-  for (const row of rows) weeks.push(fresh.get(String(row.week))?.facts ?? (await storedFacts(engine, String(row.week), String(row.facts_key))));
+  const weeks = new Map<string, WeekFacts>();
+  const lost: Array<{ week: string; why: 'missing' | 'damaged' }> = [];
+  for (const row of rows) {
+    const week = String(row.week);
+    const facts = fresh.get(week)?.facts ?? (await storedFacts(engine, String(row.facts_key)));
+    if (typeof facts === 'string') lost.push({ week, why: facts });
+    else weeks.set(week, facts);
+  }
+  if (lost.length > 0) {
+    const told = (['missing', 'damaged'] as const).flatMap((why) => {
+      const of = lost.filter((entry) => entry.why === why).map((entry) => entry.week);
+      return of.length === 0 ? [] : [`${of.length} week${of.length === 1 ? '' : 's'} ${why} beside the store (${someNames(of)})`];
+    });
+    progress(`store: facts of ${told.join(', and of ')}: computed again from their stored tasks`);
+    const lostWeeks = lost.map((entry) => entry.week);
+    const again = await computeWeekFacts(engine, config, new Set(lostWeeks), settled, progress);
+    for (const week of again) {
+      // (a week the store lists holds tasks: none found, its tables are not what its facts were computed from)
+      if (!week.facts) throw new UptakeError('output', `${engine.location}: expected the stored tasks of ${week.week}, whose facts are missing or damaged beside the store, found none; run ${rebuildCommand(engine.location)} to recompute them`);
+      weeks.set(week.week, week.facts);
+    }
+    computed.push(...again);
+  }
   progress(`report ${report.week}: computing the KPIs`);
-  const facts = concatFacts(weeks);
+  const facts = concatFacts(rows.map((row) => weeks.get(String(row.week))!));
   const sum = (column: string) => rows.reduce((total, row) => total + Number(row[column]), 0);
   const data: CleanedData = {
     ...base,
@@ -250,17 +275,13 @@ export async function reportFromStore(
   return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
 }
 
-// A week's facts, which the store cannot do without: missing or damaged (bytes that are not the key's, even if
-// they parse), they ask for a rebuild (a damaged store: exit 12, as for its file).
-async function storedFacts(engine: StoreEngine, week: string, key: string): Promise<WeekFacts> {
+// A week's kept facts, or why they cannot be taken back: missing, or damaged (bytes that are not the key's, even if
+// they parse); the report then computes them again from the week's stored tasks.
+async function storedFacts(engine: StoreEngine, key: string): Promise<WeekFacts | 'missing' | 'damaged'> {
   const bytes = await engine.blobs.get(key);
-  try {
-    if (bytes === null) throw new Error('missing');
-    if (blobKey(bytes) !== key) throw new Error(`expected bytes whose SHA-256 is ${key}, got ${blobKey(bytes)}`);
-    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
-  } catch (cause) {
-    throw new UptakeError('output', `${engine.location}: expected the facts of ${week} beside the store, found them ${bytes === null ? 'missing' : 'damaged'}; run ${rebuildCommand(engine.location)} to recompute them`, { cause });
-  }
+  if (bytes === null) return 'missing';
+  if (blobKey(bytes) !== key) return 'damaged';
+  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
 }
 
 /** The keys of the weeks' facts among the store's blobs (the blobs a run keeps besides its files' parsed rows). */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanInput } from '../../src/clean/clean-input.js';
@@ -12,7 +12,7 @@ import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { StoreEngine } from '../../src/store/store-engine.js';
 import { isoWeekOf, shiftWeek, weekStartMs } from '../../src/util/iso-week.js';
-import { NOW, tempDir, weekOf } from './land-in-batches.js';
+import { NOW, STORES, outcome, tempDir, weekOf } from './land-in-batches.js';
 
 // A report through the store reads each week's kept facts and the report window's tasks only: its metrics
 // document must equal computeMetrics over every task of a scratch run, for the latest week and any other.
@@ -179,23 +179,82 @@ describe('a report that fails', () => {
   });
 });
 
-describe('facts altered beside the store', () => {
-  it('a week\'s facts that still parse but are not the bytes their key names (bit rot, a bad copy) ask for a rebuild, not a report from them', async () => {
-    const { config, input, store } = twoWeeksLanded();
-    const run = () => cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
-    await run();
+describe('blobs lost or altered beside the store', () => {
+  // The store's blobs lost (a DuckDB store copied without its `.rows` folder; PostgreSQL's store_blobs emptied), or
+  // a week's facts that still parse but are not the bytes their key names (bit rot, a bad copy).
+  const loseBlobs = async (kind: string, store: string) => {
+    if (kind === 'DuckDB') return rmSync(`${store}.rows`, { recursive: true });
     const engine = await openStore(store);
-    const [{ facts_key: key }] = await engine.all("SELECT facts_key FROM store_week_facts WHERE week = '2026-W47'");
-    await engine.close();
-    // the week's AI tasks counted twice over: still facts, as JSON
-    const blob = join(`${store}.rows`, String(key));
-    const facts = JSON.parse(readFileSync(blob, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
-    for (const row of facts.adoption_weeks) row.ai_tasks = Number(row.ai_tasks) * 2;
-    writeFileSync(blob, JSON.stringify(facts));
-    await expect(run()).rejects.toMatchObject({
-      kind: 'output',
-      message: `${store}: expected the facts of 2026-W47 beside the store, found them damaged; run \`uptake store rebuild --store ${store}\` (with this run's --input and --config) to recompute them`,
+    await engine.run('DELETE FROM store_blobs').finally(() => engine.close());
+  };
+  const alterFacts = async (kind: string, store: string, week: string) => {
+    const engine = await openStore(store);
+    try {
+      const [{ facts_key: key }] = await engine.all('SELECT facts_key FROM store_week_facts WHERE week = $1', [week]);
+      if (kind === 'DuckDB') writeFileSync(join(`${store}.rows`, String(key)), '{}');
+      else await engine.run("UPDATE store_blobs SET data = convert_to('{}', 'UTF8') WHERE key = $1", [key]);
+    } finally {
+      await engine.close();
+    }
+  };
+  const missingLine = (weeks: string[]) => `store: facts of ${weeks.length} weeks missing beside the store (${weeks.join(', ')}): computed again from their stored tasks`;
+
+  for (const [kind, newStore] of STORES) {
+    it(`${kind}: a store that lost its blobs recovers on its own: the weeks' facts are computed again from the stored tasks, the parsed rows read again from their files, and every report equals a scratch run's`, async () => {
+      const config = parseConfig({});
+      const { files } = generateDataset({ seed: 11, users: 20, weeks: 4, endWeek: '2026-W47' });
+      const input = tempDir('uptake-store-report-input-');
+      const store = await newStore();
+      for (const file of files) if (weekOf(file) !== 'W47') writeFileSync(join(input, file.name), file.content);
+      const run = async (request: { week?: string } = { week: 'latest' }) => {
+        const lines: string[] = [];
+        const result = await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, request);
+        return { result, lines: lines.filter((line) => line.includes(' beside the store')) };
+      };
+      const scratchMetrics = async () => JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest'));
+      await run();
+      await loseBlobs(kind, store);
+      const recovered = await run();
+      expect(recovered.lines).toEqual([missingLine(['2026-W44', '2026-W45', '2026-W46'])]);
+      expect(JSON.stringify(recovered.result.report!.metrics)).toBe(await scratchMetrics());
+      // kept again: the next run takes them back as they are
+      const next = await run();
+      expect(next.lines).toEqual([]);
+      expect(JSON.stringify(next.result.report!.metrics)).toBe(await scratchMetrics());
+      // a new week beside rows whose parsed values are lost too: those the region needs are read again from their files
+      for (const file of files) if (weekOf(file) === 'W47') writeFileSync(join(input, file.name), file.content);
+      await loseBlobs(kind, store);
+      const landed = await run();
+      // (the new week's facts and the week before's, which it changed, are computed as any landing's)
+      expect(landed.lines).toEqual([missingLine(['2026-W44', '2026-W45'])]);
+      expect(JSON.stringify(landed.result.report!.metrics)).toBe(await scratchMetrics());
+      expect(outcome((await run({})).result.data)).toBe(outcome(await cleanInput(input, config, { now: NOW })));
+      // facts altered: damaged, computed again as well
+      await alterFacts(kind, store, '2026-W46');
+      const damaged = await run();
+      expect(damaged.lines).toEqual(['store: facts of 1 week damaged beside the store (2026-W46): computed again from their stored tasks']);
+      expect(JSON.stringify(damaged.result.report!.metrics)).toBe(await scratchMetrics());
+      expect((await run()).lines).toEqual([]);
     });
+  }
+
+  it('a store only read (this user may not write it) that lost its blobs answers all the same, writing nothing', async () => {
+    const { config, input, store } = twoWeeksLanded();
+    await cleanThroughStore(store, input, config, { now: NOW }, { week: 'latest' });
+    rmSync(`${store}.rows`, { recursive: true });
+    const before = readFileSync(store);
+    const engine = await openStore(store, { mustExist: true, readOnly: true });
+    const lines: string[] = [];
+    try {
+      const run = await cleanWithStore(engine, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+      expect(JSON.stringify(run.report!.metrics)).toBe(JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest')));
+    } finally {
+      await engine.close();
+    }
+    expect(lines).toContain(missingLine(['2026-W46', '2026-W47']));
+    expect(existsSync(`${store}.rows`)).toBe(false);
+    expect(readFileSync(store).equals(before)).toBe(true);
+    expect(readdirSync(join(store, '..'))).toEqual(['store.duckdb']);
   });
 });
 
