@@ -51,7 +51,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     const limitSec = options.checkLimitSec?.[name] ?? CHECK_LIMIT_SEC[name] ?? CHECK_LIMIT_SEC.default;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(new UptakeError('environment', `could not be checked: no answer within ${limitSec} s (it waits on something that does not end, such as a hung network mount); the checks after it went on`)), limitSec * 1000);
+      timer = setTimeout(() => fail(new UptakeError('environment', `timed out after ${limitSec} s: could not be checked (it waits on something that does not end, such as a hung network mount); the checks after it went on`)), limitSec * 1000);
     });
     try {
       result = { name, ok: true, detail: await Promise.race([work(), late]) };

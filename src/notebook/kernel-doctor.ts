@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { bundledTslab, findKernelspec, type Kernelspec } from './kernelspec.js';
+import { bundledTslab, findKernelspec, kernelDirectories, type Kernelspec } from './kernelspec.js';
+import { withinTime } from '../util/within-time.js';
 
 export interface KernelCheck {
   /** What was checked: `jupyter`, `kernelspec`, `binary`, `start`. */
@@ -20,7 +21,16 @@ export interface KernelDoctorOptions {
   start?: boolean;
   /** The started kernel's working folder; default the current one. */
   cwd?: string;
+  /** Seconds each check may take, by its name, where not KERNEL_CHECK_LIMIT_SEC's. */
+  limitSec?: Readonly<Partial<Record<'jupyter' | 'kernelspec' | 'start', number>>>;
+  /** Told of each check as it is done (a slow one is not waited for to show the ones before it). */
+  onCheck?: (check: KernelCheck) => void;
 }
+
+// A probe can wait for good: a `jupyter` that never answers (or whose child holds its output open after it was
+// killed), a kernel folder on a hung network mount. Each check has a time limit, past which it fails as timed out.
+/** Seconds each check may take: starting the kernel has limits of its own (90 s to start, 90 s to answer) within its. */
+export const KERNEL_CHECK_LIMIT_SEC = { jupyter: 60, kernelspec: 20, start: 200 } as const;
 
 const INSTALL_HINT = 'register it with `npx uptake kernel install` (add --sys-prefix inside a virtualenv or conda env)';
 
@@ -57,7 +67,9 @@ function lastLine(text: string): string {
 export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<KernelCheck[]> {
   const name = options.name ?? 'tslab';
   const env = options.env ?? process.env;
-  const checks: KernelCheck[] = [];
+  const limitSec = { ...KERNEL_CHECK_LIMIT_SEC, ...options.limitSec };
+  const checks = new ReportedChecks(options.onCheck);
+  const timedOut = (limit: number) => `timed out after ${limit} s: no answer (it waits on something that does not end, such as a hung network mount)`;
 
   // 1. Jupyter (not needed by uptake run itself)
   if (options.jupyter !== false) {
@@ -65,13 +77,16 @@ export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<K
     const jupyter = onPath(jupyterCommand, env);
     if (!jupyter) {
       checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyterCommand}\` is not on PATH: install Jupyter (Debian: apt-get install jupyter-core jupyter-client python3-ipykernel; else pip install jupyter)` });
-      return checks;
+      return checks.list;
     }
-    const { execa } = await import('execa');
-    const listed = await execa(jupyter, ['kernelspec', 'list', '--json'], { env, extendEnv: false, reject: false, timeout: 60_000 });
+    const listed = await listKernelspecs(jupyter, env, limitSec.jupyter * 1000);
+    if (listed === 'timed out') {
+      checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyter} kernelspec list --json\` ${timedOut(limitSec.jupyter)}` });
+      return checks.list;
+    }
     if (listed.exitCode !== 0) {
       checks.push({ check: 'jupyter', ok: false, detail: `\`${jupyter} kernelspec list --json\` failed: ${lastLine(listed.stderr) || listed.shortMessage}` });
-      return checks;
+      return checks.list;
     }
     checks.push({ check: 'jupyter', ok: true, detail: jupyter });
   }
@@ -79,11 +94,15 @@ export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<K
   // 2. The kernelspec, found as a run finds it
   let spec: Kernelspec;
   try {
-    spec = await findKernelspec(name, env);
+    spec = await withinTime(findKernelspec(name, env), limitSec.kernelspec * 1000, () => new TimedOut(timedOut(limitSec.kernelspec)));
   } catch (error) {
+    if (error instanceof TimedOut) {
+      checks.push({ check: 'kernelspec', ok: false, detail: `looking for \`${name}\` in ${kernelDirectories(env).join(', ')} ${error.message}` });
+      return checks.list;
+    }
     const message = (error as Error).message;
     checks.push({ check: 'kernelspec', ok: false, detail: message.includes('uptake kernel install') ? message : `${message}; ${INSTALL_HINT}` });
-    return checks;
+    return checks.list;
   }
   const ours = bundledTslab();
   const isBundled = ours !== null && spec.resourceDir === ours.resourceDir && spec.argv[1] === ours.argv[1];
@@ -99,19 +118,56 @@ export async function kernelDoctor(options: KernelDoctorOptions = {}): Promise<K
   if (!binary) {
     const why = isAbsolute(command) ? 'does not exist or is not executable' : 'is not on PATH (Jupyter and VS Code do not run npm scripts)';
     checks.push({ check: 'binary', ok: false, detail: `\`${command}\` ${why}: ${INSTALL_HINT} to name node and tslab by absolute path` });
-    return checks;
+    return checks.list;
   }
   if (/(^|[\\/])node(\.exe)?$/.test(binary) && script && !script.startsWith('-') && !existsSync(script)) {
     checks.push({ check: 'binary', ok: false, detail: `\`${script}\` does not exist (was the project moved or node_modules removed?): ${INSTALL_HINT}` });
-    return checks;
+    return checks.list;
   }
   const elsewhere = ours && script && script !== ours.argv[1] && script.endsWith(join('tslab', 'bin', 'tslab')) ? ` (another project's tslab; this project's is ${ours.argv[1]})` : '';
   checks.push({ check: 'binary', ok: true, detail: `${binary}${script && script !== binary ? ` ${script}` : ''}${elsewhere}` });
 
   // 4. The kernel starts (uptake's own client, as in a run) and runs a cell
-  if (options.start === false) return checks;
-  checks.push(await startAndRunCell(spec, env, options.cwd ?? process.cwd()));
-  return checks;
+  if (options.start === false) return checks.list;
+  const started = startAndRunCell(spec, env, options.cwd ?? process.cwd());
+  checks.push(await withinTime(started, limitSec.start * 1000, () => new TimedOut(timedOut(limitSec.start))).catch((error: unknown) => {
+    if (!(error instanceof TimedOut)) throw error;
+    return { check: 'start', ok: false, detail: `the kernel ${error.message}` };
+  }));
+  return checks.list;
+}
+
+class TimedOut extends Error {}
+
+// The checks so far, each told as it is added.
+class ReportedChecks {
+  readonly list: KernelCheck[] = [];
+  constructor(private readonly onCheck: ((check: KernelCheck) => void) | undefined) {}
+  push(check: KernelCheck): void {
+    this.list.push(check);
+    this.onCheck?.(check);
+  }
+}
+
+// `jupyter` runs in a process group of its own: on timeout the whole group is killed, so that a child it started
+// (a shell script's `sleep`, a Python helper) cannot hold its output open and keep the check waiting for good.
+async function listKernelspecs(jupyter: string, env: NodeJS.ProcessEnv, limitMs: number) {
+  const { execa } = await import('execa');
+  const listing = execa(jupyter, ['kernelspec', 'list', '--json'], { env, extendEnv: false, reject: false, detached: true });
+  try {
+    return await withinTime(listing, limitMs, () => new TimedOut());
+  } catch (error) {
+    if (!(error instanceof TimedOut)) throw error;
+    try {
+      if (listing.pid !== undefined) process.kill(-listing.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+    listing.stdout?.destroy();
+    listing.stderr?.destroy();
+    listing.catch(() => undefined);
+    return 'timed out' as const;
+  }
 }
 
 async function startAndRunCell(spec: Kernelspec, env: NodeJS.ProcessEnv, cwd: string): Promise<KernelCheck> {

@@ -147,7 +147,7 @@ describe('uptake doctor', () => {
     expect(checks.at(-1)).toEqual({
       name: 'kernel',
       ok: false,
-      detail: 'could not be checked: no answer within 3 s (it waits on something that does not end, such as a hung network mount); the checks after it went on',
+      detail: 'timed out after 3 s: could not be checked (it waits on something that does not end, such as a hung network mount); the checks after it went on',
       kind: 'environment',
     });
   }, 60_000);

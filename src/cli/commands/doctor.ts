@@ -27,7 +27,8 @@ Example:
 
 Exit codes: 0 every check passed; otherwise the code of the first failed check's kind: 3 input,
 4 config (also an unreadable config), 7 SMTP or Slack, 8 warehouse, 9 environment (Chromium,
-kernel, output folder).`,
+kernel, output folder, or a check that timed out: each has a time limit, and one past it fails as
+"timed out after N s" while the others are still checked).`,
     )
     .action(async (options: DoctorCommandOptions) => {
       const { readConfig } = await import('../../config/read-config.js');

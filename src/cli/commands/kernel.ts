@@ -35,11 +35,11 @@ export function registerKernel(program: Command): void {
     .description('Check Jupyter, the kernelspec a run would use, its binaries, and that the kernel starts and runs a cell as in a run')
     .option('--name <name>', 'kernelspec name', 'tslab')
     .option('--no-start', 'skip starting the kernel')
-    .addHelpText('after', '\nOne line per check (ok or FAIL, with what to do). Exit codes: 0 all ok; 9 a check failed.\n')
+    .addHelpText('after', '\nOne line per check (ok or FAIL, with what to do). Each check has a time limit (jupyter 60 s, kernelspec 20 s, start 200 s): one past it fails as \`timed out after N s\`. Exit codes: 0 all ok; 9 a check failed or timed out.\n')
     .action(async (options: { name: string; start: boolean }) => {
       const { kernelDoctor } = await import('../../notebook/kernel-doctor.js');
-      const checks = await kernelDoctor({ name: options.name, start: options.start });
-      for (const check of checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}: ${check.detail}\n`);
+      // (each line as its check is done: a slow check does not hide the ones before it)
+      const checks = await kernelDoctor({ name: options.name, start: options.start, onCheck: (check) => process.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'} ${check.check}: ${check.detail}\n`) });
       const failed = checks.find((check) => !check.ok);
       if (failed) throw new UptakeError('environment', `kernel \`${options.name}\`: ${failed.check} check failed (see above)`);
     });
