@@ -71,6 +71,11 @@ export interface RunOptions {
    * refused before), and `readAsIs` in it though cut short. The manifest lists them.
    */
   incompleteInputs?: { leftOut: LeftOutFile[]; readAsIs: ReadAsIsFile[] };
+  /**
+   * The channels the report already went out on, by an earlier try of this (scheduled) run that was interrupted:
+   * it is not sent on them again.
+   */
+  deliveredBefore?: Array<'email' | 'slack'>;
 }
 
 /**
@@ -106,6 +111,8 @@ export interface RunEffects extends Required<Pick<LoadEffects, 'now' | 'log'>> {
    * during the run), or null. The report is still written; nothing is mailed or posted.
    */
   holdDelivery?: () => Promise<string | null>;
+  /** Told as the report goes out on a channel (a scheduled run keeps it, so that a retry does not send it again). */
+  onReportDelivered?: (channel: 'email' | 'slack') => Promise<void>;
 }
 
 export interface RunResult {
@@ -413,7 +420,13 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         ]);
         // One channel failing never keeps the report or the alerts from the other: each is tried, then the first failure is raised.
         const failures: { channel: AlertChannel; error: unknown }[] = [];
-        if (channels.email) {
+        const sentBefore = (channel: 'email' | 'slack') => {
+          if (!options.deliveredBefore?.includes(channel)) return false;
+          log(`    ${channel}: the report is not sent again: it went out on an earlier try of this run, which was interrupted`);
+          delivered[channel] = true;
+          return true;
+        };
+        if (channels.email && !sentBefore('email')) {
           try {
             const pdf = await readFile(join(weekDir, 'report.pdf'));
             const pdfName = `uptake-report-${week}.pdf`;
@@ -423,16 +436,18 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           } catch (error) {
             failures.push({ channel: 'email', error });
           }
+          if (delivered.email) await reportDelivered(effects, 'email');
         }
         // (a run aborted while the mail went out posts nothing more)
         effects.signal?.throwIfAborted();
-        if (channels.slack) {
+        if (channels.slack && !sentBefore('slack')) {
           try {
             await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal });
             delivered.slack = true;
           } catch (error) {
             failures.push({ channel: 'slack', error });
           }
+          if (delivered.slack) await reportDelivered(effects, 'slack');
         }
         effects.signal?.throwIfAborted();
         if (channels.email || channels.slack) {
@@ -628,4 +643,14 @@ function buildManifest(run: ManifestInput): Record<string, unknown> {
     timings_ms: run.timingsMs,
     overlapped_ms: run.overlappedMs,
   };
+}
+
+// A report that went out is said to onReportDelivered; one that could not be noted (a full disk) is logged, and the
+// delivery stands.
+async function reportDelivered(effects: RunEffects, channel: 'email' | 'slack'): Promise<void> {
+  try {
+    await effects.onReportDelivered?.(channel);
+  } catch (error) {
+    effects.log(`    could not note that the report went out by ${channel}: ${(error as Error)?.message ?? String(error)}`);
+  }
 }

@@ -31,6 +31,13 @@ export interface JobRequest {
   lockLost?: AbortSignal;
   /** The occurrence a scheduled or catch-up run stands for (epoch ms): its report is due for the week before. */
   scheduledFor?: number;
+  /**
+   * The channels the report of this occurrence already went out on, by an earlier try of it that was interrupted
+   * (see unfinishedRuns): the report is not delivered again.
+   */
+  deliveredBefore?: Array<'email' | 'slack'>;
+  /** Told as the report goes out on a channel, so that a try interrupted after it does not send it again. */
+  onDelivered?: (channel: 'email' | 'slack') => Promise<void>;
   /** The batch brings no new data (processed files left the folder): its weeks are rebuilt, and nothing is delivered. */
   rebuildOnly?: boolean;
 }

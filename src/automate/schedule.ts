@@ -9,6 +9,7 @@ import { guardedRun } from './guarded-run.js';
 import type { Job } from './job.js';
 import { appendRun, isDatedAhead, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
+import { unfinishedRuns } from './unfinished-runs.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { processIdentity } from '../util/process-identity.js';
 
@@ -52,8 +53,11 @@ export interface ScheduleDeps {
 }
 
 export interface Scheduler {
-  /** Logs the start, arms the timer, then runs the catch-up (if one is due) and resolves when it ends. */
-  start(): Promise<{ catchUp: TickResult | null }>;
+  /**
+   * Logs the start, arms the timer, then runs the catch-ups and resolves when they end: each unfinished run (see
+   * unfinishedRuns) once, oldest first, then the missed occurrence if it is none of them. `catchUp` is the last.
+   */
+  start(): Promise<{ catchUp: TickResult | null; catchUps: TickResult[] }>;
   /** Fires one run now (or at the injected `now`); skipped when a run is still in flight. */
   tick(options?: { now?: number; reason?: TickReason; scheduledFor?: number }): Promise<TickResult>;
   /** The next occurrence the timer waits for (null before start or when the cron has no future). */
@@ -156,6 +160,7 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
   const log = deps.log ?? silentLog;
   const outputDir = deps.outputDir ?? config.output;
   const runLog = deps.runLog ?? statePaths(outputDir).runLog;
+  const unfinished = unfinishedRuns(statePaths(outputDir).unfinishedRuns);
   const { timezone } = config.schedule;
   const cron = scheduleCron(config.schedule);
   let inFlight: { since: number; done: Promise<TickResult> } | null = null;
@@ -174,11 +179,22 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     // (a run that cannot start tells the channels, as a failed run does of its own failure)
     const onStartFailure = deps.onStartFailure && ((error: unknown) =>
       deps.onStartFailure!(error, { reason, ...due }).catch((notifyError: unknown) => log(`uptake schedule: could not send the failure notice: ${(notifyError as Error)?.message ?? String(notifyError)}`)));
+    // A run of an occurrence is kept as unfinished from when it begins (under the lock) until it ends otherwise than
+    // by an abort: one aborted, killed or gone down with the machine is tried again by the next start.
+    const kept = 'scheduledFor' in due;
+    let began = false;
     try {
       const result = await guardedRun(
         { outputDir, runLog, reason, scheduledFor: scheduledFor ?? undefined, now: () => clock.now(), isAlive: deps.isAlive, log, onStartFailure },
-        (held) => deps.job({ reason, lockLost: held.lockLost, ...due }),
+        async (held) => {
+          began = true;
+          if (!kept) return deps.job({ reason, lockLost: held.lockLost });
+          const run = await unfinished.begin(scheduledFor!, clock.now());
+          const deliveredBefore = run.delivered.length > 0 ? { deliveredBefore: run.delivered } : {};
+          return deps.job({ reason, lockLost: held.lockLost, ...due, ...deliveredBefore, onDelivered: (channel) => unfinished.delivered(scheduledFor!, channel) });
+        },
       );
+      if (kept) await finish(scheduledFor!);
       log(`uptake schedule: ${reason} run ${result.runId} ok in ${(result.durationMs / 1000).toFixed(1)} s`);
       return { outcome: 'ok', reason, scheduledFor: scheduledIso, runId: result.runId };
     } catch (error) {
@@ -186,9 +202,15 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
         log(`uptake schedule: ${reason} run skipped: ${error.message}`);
         return { outcome: 'skipped', reason, scheduledFor: scheduledIso, why: error.message };
       }
-      log(`uptake schedule: ${reason} run failed: ${(error as Error)?.message ?? String(error)}`);
+      const aborted = isUptakeError(error) && error.kind === 'aborted';
+      if (kept && began && !aborted) await finish(scheduledFor!);
+      log(`uptake schedule: ${reason} run failed: ${(error as Error)?.message ?? String(error)}${kept && began && aborted ? `; the run due ${describeInstant(scheduledFor!, timezone)} is tried again when the scheduler next starts` : ''}`);
       return { outcome: 'error', reason, scheduledFor: scheduledIso, error };
     }
+  }
+
+  async function finish(scheduledFor: number): Promise<void> {
+    await unfinished.finish(scheduledFor).catch((error: unknown) => log(`uptake schedule: could not note that the run due ${describeInstant(scheduledFor, timezone)} finished (the next start tries it again): ${(error as Error)?.message ?? String(error)}`));
   }
 
   function tick(options: { now?: number; reason?: TickReason; scheduledFor?: number } = {}): Promise<TickResult> {
@@ -307,13 +329,30 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
       log(`uptake schedule: "${config.schedule.cron}" in ${timezone}`);
       arm(now);
       armDeadMan();
+      // (read before this start's own runs, so that each unfinished run is tried once per start)
+      const interrupted = config.schedule.catchUp
+        ? await unfinished.list({ isAlive: deps.isAlive }).catch((error: unknown) => {
+          log(`uptake schedule: could not read which runs did not finish, so none is tried again: ${(error as Error)?.message ?? String(error)}`);
+          return [];
+        })
+        : [];
+      const due = interrupted.map((run) => Date.parse(run.scheduledFor));
+      if (missed !== null && !due.includes(missed)) due.push(missed);
       // stop() may have come while the log was read: a stopped scheduler starts no catch-up.
-      if (missed === null || stopped) {
+      if (due.length === 0 || stopped) {
         await checkDeadMan([...entries, started]);
-        return { catchUp: null };
+        return { catchUp: null, catchUps: [] };
       }
-      log(`uptake schedule: the run due ${describeInstant(missed, timezone)} was missed; catching up once`);
-      return { catchUp: await tick({ now, reason: 'catch-up', scheduledFor: missed }) };
+      const catchUps: TickResult[] = [];
+      for (const occurrence of due) {
+        if (stopped) break;
+        const run = interrupted.find((each) => Date.parse(each.scheduledFor) === occurrence);
+        log(run
+          ? `uptake schedule: the run due ${describeInstant(occurrence, timezone)} (begun ${run.since}) did not finish; trying it again once${run.delivered.length > 0 ? ` (its report went out by ${run.delivered.join(' and ')} already and is not sent again)` : ''}`
+          : `uptake schedule: the run due ${describeInstant(occurrence, timezone)} was missed; catching up once`);
+        catchUps.push(await tick({ now: clock.now(), reason: 'catch-up', scheduledFor: occurrence }));
+      }
+      return { catchUp: catchUps.at(-1) ?? null, catchUps };
     },
     tick,
     nextRun: () => (nextDue === null ? null : new Date(nextDue)),

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { UptakeError } from '../../src/errors.js';
 import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/read-config.js';
@@ -26,8 +27,10 @@ function configWith(schedule: Record<string, unknown>) {
 }
 
 // What the job was asked, less the run lock's signal (every run under the lock is given one: see guardedRun).
-function asked({ lockLost, ...request }: JobRequest): JobRequest {
+// (and of the hook a run of an occurrence notes its deliveries with: see unfinishedRuns)
+function asked({ lockLost, onDelivered, ...request }: JobRequest): JobRequest {
   expect(lockLost).toBeInstanceOf(AbortSignal);
+  expect(onDelivered === undefined).toBe(request.scheduledFor === undefined);
   return request;
 }
 
@@ -254,7 +257,7 @@ describe('catch-up', () => {
     expect(requests).toEqual([]);
   });
 
-  it('catches up once on an occurrence whose run was interrupted (kill -9, power cut), not again when the catch-up is interrupted too', async () => {
+  it('catches up on an occurrence whose run was interrupted (kill -9, power cut), and tries a catch-up interrupted too again once per start until it finishes', async () => {
     // The Monday 2026-11-23 run started on this host and its process is gone without an `end` line.
     await seedLog([
       ...okRun('r1', '2026-11-16T05:00:00.000Z', '2026-11-16T05:01:00.000Z'),
@@ -264,20 +267,30 @@ describe('catch-up', () => {
     const clock = new FakeClock(at('2026-11-23T05:10:00Z'));
     const requests: JobRequest[] = [];
     const isAlive = (pid: number) => pid === process.pid;
-    // the restarted scheduler's catch-up is killed as well: its `start` stays without an `end`
-    const killed = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
-    const { catchUp } = await killed.start();
-    expect(catchUp).toMatchObject({ reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
-    await killed.stop();
-    const entries = await readRunLog(statePaths(output).runLog);
-    const catchUpStart = entries.find((entry) => entry.event === 'start' && entry.reason === 'catch-up')!;
-    await rm(statePaths(output).runLog);
-    await seedLog([...entries.filter((entry) => entry.event !== 'end'), { ...catchUpStart, pid: 4_000_002 } as RunLogEntry].filter((entry) => entry !== catchUpStart));
+    // the restarted scheduler's catch-up is aborted by a signal (the second SIGTERM: exit 130)
+    const aborted = async (request: JobRequest) => {
+      requests.push(asked(request));
+      throw new UptakeError('aborted', 'the run for 2026-W47 was aborted by SIGTERM; nothing more was published or delivered');
+    };
+    const stopped = createScheduler(configWith(weekly), { job: aborted, clock, isAlive });
+    expect((await stopped.start()).catchUp).toMatchObject({ outcome: 'error', reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
+    await stopped.stop();
+    // ... and at the next start again: tried once per start
     await clock.advanceTo(at('2026-11-23T05:20:00Z'));
-    const again = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
-    expect((await again.start()).catchUp).toBeNull();
+    const again = createScheduler(configWith(weekly), { job: aborted, clock, isAlive });
+    expect((await again.start()).catchUps.map((result) => [result.outcome, result.scheduledFor])).toEqual([['error', '2026-11-23T05:00:00.000Z']]);
     await again.stop();
-    expect(requests).toEqual([{ reason: 'catch-up', scheduledFor: at('2026-11-23T05:00:00Z') }]);
+    // a failure of its own (not an abort) finishes it, as any failed run: the next start does not try it again
+    await clock.advanceTo(at('2026-11-23T05:30:00Z'));
+    const failing = createScheduler(configWith(weekly), { job: async (request) => { requests.push(asked(request)); throw new UptakeError('input', 'no data'); }, clock, isAlive });
+    expect((await failing.start()).catchUp).toMatchObject({ outcome: 'error', reason: 'catch-up', scheduledFor: '2026-11-23T05:00:00.000Z' });
+    await failing.stop();
+    await clock.advanceTo(at('2026-11-23T05:40:00Z'));
+    const done = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
+    expect((await done.start()).catchUp).toBeNull();
+    await done.stop();
+    expect(requests).toEqual(Array(3).fill({ reason: 'catch-up', scheduledFor: at('2026-11-23T05:00:00Z') }).map((request) => expect.objectContaining(request)));
+    expect(JSON.parse(await readFile(statePaths(output).unfinishedRuns, 'utf8'))).toEqual({ version: 1, runs: [] });
     // a run of that occurrence still going (another scheduler, or a host of its own) is no miss
     expect(missedOccurrence([{ event: 'start', runId: 'r9', at: '2026-11-23T05:00:00.100Z', reason: 'schedule', pid: 4_000_003, host: 'elsewhere' }], scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })).toBeNull();
     // ... but one another run started after (it had lost the lock) was interrupted, as uptake status says: missed
@@ -286,6 +299,35 @@ describe('catch-up', () => {
       { event: 'start', runId: 'r10', at: '2026-11-23T05:06:00.000Z', reason: 'manual', pid: 4_000_004, host: hostname() },
     ];
     expect(new Date(missedOccurrence(otherHostThenKilledHere, scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
+  });
+
+  it('tells a retry where the interrupted try already sent the report, and runs an unfinished week before a newer missed one', async () => {
+    await seedLog(okRun('r1', '2026-11-16T05:00:00.000Z', '2026-11-16T05:01:00.000Z'));
+    const clock = new FakeClock(at('2026-11-23T05:00:00Z'));
+    const isAlive = (pid: number) => pid === process.pid;
+    // the 2026-11-23 run mails its report, then is aborted while it posts to Slack
+    const first = createScheduler(configWith(weekly), {
+      job: async (request) => {
+        await request.onDelivered!('email');
+        throw new UptakeError('aborted', 'the run for 2026-W47 was aborted by SIGTERM; nothing more was published or delivered');
+      },
+      clock,
+      isAlive,
+    });
+    await first.start();
+    await first.tick({ reason: 'schedule', scheduledFor: at('2026-11-23T05:00:00Z') });
+    await first.stop();
+    // the machine stays off over the next Monday
+    await clock.advanceTo(at('2026-12-01T09:00:00Z'));
+    const requests: JobRequest[] = [];
+    const second = createScheduler(configWith(weekly), { job: async (request) => void requests.push(asked(request)), clock, isAlive });
+    const { catchUps } = await second.start();
+    await second.stop();
+    expect(catchUps.map((result) => [result.outcome, result.scheduledFor])).toEqual([['ok', '2026-11-23T05:00:00.000Z'], ['ok', '2026-11-30T05:00:00.000Z']]);
+    expect(requests).toEqual([
+      { reason: 'catch-up', scheduledFor: at('2026-11-23T05:00:00Z'), deliveredBefore: ['email'] },
+      { reason: 'catch-up', scheduledFor: at('2026-11-30T05:00:00Z') },
+    ]);
   });
 
   it('counts a scheduler that was up before the occurrence, even with no run yet, as having missed it', async () => {

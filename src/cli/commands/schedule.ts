@@ -16,7 +16,7 @@ export function registerSchedule(program: Command): void {
   program
     .command('schedule')
     .description(
-      'Run the weekly report on config `schedule.cron` in `schedule.timezone`, in the foreground until SIGINT/SIGTERM/SIGHUP: never two runs at once (also across processes, via <output>/.uptake/run.lock), one catch-up run when the last occurrence was missed while the machine was off, every run in <output>/.uptake/runs.jsonl',
+      'Run the weekly report on config `schedule.cron` in `schedule.timezone`, in the foreground until SIGINT/SIGTERM/SIGHUP: never two runs at once (also across processes, via <output>/.uptake/run.lock), one catch-up run when the last occurrence was missed while the machine was off, a run that did not finish (aborted, killed, the machine went down) tried again once at each start, every run in <output>/.uptake/runs.jsonl',
     )
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-i, --input <dir>', 'input folder (default: config `input`)')
@@ -69,7 +69,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const job: Job = (request) =>
         stop.during(async () => {
           const dueWeek = dueWeekOf(request.scheduledFor);
-          const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store }, runEffects({ log, signal: runSignal(stop, request.lockLost) }));
+          // (a retry of a run interrupted after its report went out does not send it again)
+          const effects = runEffects({ log, signal: runSignal(stop, request.lockLost), onReportDelivered: request.onDelivered });
+          const result = await runReport({ config, week: 'latest', dueWeek, input: options.input, deliver: options.deliver, configPath: options.config, store, deliveredBefore: request.deliveredBefore }, effects);
           return { reason: request.reason, week: result.week, outDir: result.outDir };
         });
       const scheduler = createScheduler(config, { job, log, notifier: deadManNotifier(config, { log }), onStartFailure });
