@@ -1,4 +1,4 @@
-import { copyFile, readdir, realpath, rm } from 'node:fs/promises';
+import { copyFile, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,7 +145,7 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
   } catch (error) {
     const week = resolved.week?.week ?? options.dueWeek ?? options.week;
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
-    if (effects.signal?.aborted) throw abortedError(week, effects.signal, error);
+    if (effects.signal?.aborted) throw abortedError(week, effects.signal, error, resolved.partialNotebook);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
     // failure came after the report went out: the channels had the report; a usage error, `--week 2026-W30` without
     // data, is told to the person who typed it, not mailed to everyone as a failed run).
@@ -198,6 +198,8 @@ async function sendFailureNotice(notice: { week: string; title: string; error: u
 interface RunProgress {
   /** The report week once stage 2 resolved it. */
   week?: ReportWeek;
+  /** Where the partial notebook of a run whose notebook stage failed (or was aborted) is kept. */
+  partialNotebook?: string;
   /** Set when the published report reached some channels and not others (stage 7). */
   reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
 }
@@ -229,11 +231,12 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
   return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
-function abortedError(week: string, signal: AbortSignal, cause: unknown): UptakeError {
+function abortedError(week: string, signal: AbortSignal, cause: unknown, partialNotebook: string | undefined): UptakeError {
   const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
   // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
   const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
-  return new UptakeError('aborted', `${which} was aborted${why}; nothing more was published or delivered`, { cause });
+  const kept = partialNotebook ? `; the partial notebook is kept for inspection in ${partialNotebook} ${keptNotebooksText(partialNotebook)}` : '';
+  return new UptakeError('aborted', `${which} was aborted${why}; nothing more was published or delivered${kept}`, { cause });
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: RunProgress): Promise<RunResult> {
@@ -343,7 +346,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
               withheld,
               kernel: kernel.ready,
             })
-            .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week))),
+            .catch((error: unknown) => keepPartialNotebook(error, executedPath, failedNotebookPath(outRoot, week), resolved)),
         );
         void kernel.stop(); // in the background: the executed notebook is written; the finally below waits for it
 
@@ -558,13 +561,36 @@ export function failedNotebookPath(outRoot: string, week: string): string {
   return join(outRoot, '.uptake', 'failed', week, 'report.ipynb');
 }
 
-// Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where.
-async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath: string): Promise<never> {
+/** How many weeks' partial notebooks `<output>/.uptake/failed/` keeps: the latest written; older ones are removed. */
+export const FAILED_NOTEBOOKS_KEPT = 10;
+
+// Papermill's behaviour: the partial notebook of a failed run is kept, and the error names where. (A run aborted in
+// its notebook keeps it too: the kernel killed under it fails the notebook stage, and the abort names the path.)
+async function keepPartialNotebook(error: unknown, stagedPath: string, keptPath: string, resolved: RunProgress): Promise<never> {
   if (!(error instanceof UptakeError) || error.kind !== 'notebook' || !existsSync(stagedPath)) throw error;
   await makeFolder(dirname(keptPath));
   await copyFile(stagedPath, keptPath);
-  const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, keptPath) : `${error.message}; the partial notebook is in ${keptPath}`;
+  resolved.partialNotebook = keptPath;
+  await removeOlderPartialNotebooks(dirname(dirname(keptPath)), dirname(keptPath));
+  const kept = `${keptPath} ${keptNotebooksText(keptPath)}`;
+  const message = error.message.includes(stagedPath) ? error.message.replace(stagedPath, kept) : `${error.message}; the partial notebook is in ${kept}`;
   throw new UptakeError('notebook', message, { cause: error });
+}
+
+function keptNotebooksText(keptPath: string): string {
+  return `(the ${FAILED_NOTEBOOKS_KEPT} latest weeks' are kept in ${dirname(dirname(keptPath))})`;
+}
+
+// Failed runs' partial notebooks would pile up for good in an unattended install: the latest weeks' are kept (by
+// when they were written), the one just written always. A folder that cannot be read or removed is left as it is.
+async function removeOlderPartialNotebooks(failedDir: string, justKept: string): Promise<void> {
+  const names = await readdir(failedDir).catch(() => [] as string[]);
+  const folders = await Promise.all(names.map(async (name) => ({ path: join(failedDir, name), info: await stat(join(failedDir, name)).catch(() => null) })));
+  const older = folders
+    .filter((folder) => folder.path !== justKept && folder.info?.isDirectory())
+    .sort((a, b) => b.info!.mtimeMs - a.info!.mtimeMs)
+    .slice(FAILED_NOTEBOOKS_KEPT - 1);
+  for (const folder of older) await rm(folder.path, { recursive: true, force: true }).catch(() => undefined);
 }
 
 // CSV and Excel per metric table, and the quarantined rows: they need the metrics and the cleaned data only.
