@@ -28,6 +28,8 @@ export interface CleanEffects {
   now?: number;
   /** Reads the log files (default readLogFiles); a store passes one that reads only new or changed files and restores the rest. */
   readLogs?: typeof readLogFiles;
+  /** Stops the reading (see ReadLogFilesOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** The input as read (CONTRACT 2.1 and the reading half of 2.2): what cleanRows turns into cleaned data. */
@@ -97,7 +99,7 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   // threads start while the roster is read, and read once its zones are known)
   const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
   const reading = (effects.readLogs ?? readLogFiles)(logFiles, {
-    zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers, limits: config.inputLimits,
+    zones: loadingRoster.then(rosterZones), defaultZone: config.cleaning.defaultTimezone, plausible: plausibleWindow(config.cleaning, asOf), onProgress: progress, workers: effects.workers, limits: config.inputLimits, signal: effects.signal,
   });
   const [roster, logs] = await Promise.all([loadingRoster, reading]);
   for (const [column, count] of logs.unreadable) onUnreadableOptional(column, count);

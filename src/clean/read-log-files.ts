@@ -29,6 +29,8 @@ export interface ReadLogFilesOptions {
   chunkBytes?: number;
   /** Called with each file's rows and results as they are merged, in file order (a store keeps them). */
   onFileRead?(read: LogFileRead): void;
+  /** Stops the reading (a run aborted by a stop signal): the threads are ended at once, mid-chunk, and nothing is kept. */
+  signal?: AbortSignal;
 }
 
 /** One log file's readable rows (one part, or one per chunk it was read in) and what else it gave, in a form that crosses threads (and goes into a store). */
@@ -86,9 +88,11 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     reads.push(read);
   };
   const threads = workers < 1 || !existsSync(fileURLToPath(WORKER_URL)) ? 0 : workers;
+  options.signal?.throwIfAborted();
   if (threads === 0) {
     const zones = await options.zones;
     for (const file of files) {
+      options.signal?.throwIfAborted();
       const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
       add(file, result.rows.toPart(), result);
     }
@@ -221,6 +225,7 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
+      options.signal?.removeEventListener('abort', stopped);
       for (const worker of pool) void worker.terminate();
       wakeProducer?.();
       if (error) {
@@ -334,6 +339,10 @@ function readOnWorkers(files: LogFile[], count: number, options: ReadLogFilesOpt
       spare.length = 0;
       dispatch();
     };
+    // A stop signal ends the threads where they are: a chunk of a large file takes seconds to parse, and the abort
+    // of a run waited for it (reading ran on until the run was given up, 10 s later).
+    const stopped = () => finish(options.signal!.reason instanceof Error ? options.signal!.reason : new UptakeError('aborted', 'reading the log files was stopped'));
+    options.signal?.addEventListener('abort', stopped, { once: true });
     for (let index = 0; index < count; index += 1) {
       const worker = new Worker(WORKER_URL);
       pool.push(worker);

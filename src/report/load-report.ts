@@ -96,7 +96,7 @@ export async function loadReport(options: LoadReportOptions, effects: LoadEffect
   const source = options.source ?? { input: expectValue(options.input, 'the input', 'name a folder') ?? config.input, store: options.store };
   const log = effects.log ?? options.onProgress;
   const input = at(source.input);
-  const cleaning = { onProgress: log, now: effects.now?.().getTime() };
+  const cleaning = { onProgress: log, now: effects.now?.().getTime(), signal: effects.signal };
   // 2a. Input files still being written are waited for (inputSettle), and one that changes while it is read
   // stops the load (2c): a report is never made of half a file
   const files = await settledInputFiles(input, { ...config.inputSettle, log, signal: effects.signal });

@@ -36,7 +36,7 @@ export function inputFiles(inputDir: string): Promise<InputFile[]> {
  * handed to `readLogs`: a store reads only new or changed files and gives back the rows to clean again.
  * @example const parsed = await readSlice('data/sample', config, { now, readLogs })
  */
-export function readSlice(inputDir: string, config: Config, effects: Pick<CleanEffects, 'onProgress' | 'now' | 'workers'> & { readLogs(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> }): Promise<ParsedInput> {
+export function readSlice(inputDir: string, config: Config, effects: Pick<CleanEffects, 'onProgress' | 'now' | 'workers' | 'signal'> & { readLogs(files: LogFile[], options: ReadLogFilesOptions): Promise<LogFilesRead> }): Promise<ParsedInput> {
   return readInput(inputDir, config, effects);
 }
 

@@ -26,6 +26,8 @@ export interface StoreRunEffects {
   /** The run's clock (epoch ms), as for cleanInput. */
   now?: number;
   workers?: number;
+  /** Stops the reading of the log files (see ReadLogFilesOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** What a run asks of the store besides cleaning: a report week (`YYYY-Www` or `latest`) computed from the kept facts. */
@@ -313,7 +315,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   let committed: Promise<void> | undefined;
   await engine.run('BEGIN TRANSACTION');
   try {
-    const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, readLogs });
+    const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, signal: effects.signal, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
     const regionInput = { logFiles, fresh, keptResults, progress, readAgain };
     // (a store without an account holds no rows: its run cleans every row)

@@ -243,3 +243,26 @@ test('the starts and ends after the run\'s clock are counted alike whole, in chu
   expect(await counts(2, 2048)).toEqual(whole);
   expect(await counts(0, 2048)).toEqual(whole);
 });
+
+// A stop signal (a run aborted) ends the reading threads where they are: a large file's parse took seconds, and the
+// run's abort waited for it.
+test('a stop signal ends the reading at once, mid-file, and gives nothing back', async () => {
+  const rows = Array.from({ length: 400_000 }, (_, index) => `e${index},u${index % 977},Finance,report_drafting,2026-11-16 09:${String(index % 60).padStart(2, '0')}:00,2026-11-16 10:00:00,done,0.5,no,"draft report number ${index}, with a comma"`);
+  const dir = inputFolder({ 'ai_logs_big.csv': `${AI_HEADER}\n${rows.join('\n')}\n` });
+  try {
+    const files = (await discoverFiles(dir)).filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
+    expect(files[0].bytes).toBeGreaterThan(40_000_000);
+    const stop = new AbortController();
+    const progress: string[] = [];
+    // one thread reads the file whole (no chunks): its parse is one long call
+    const reading = readLogFiles(files, { zones: new Map(), defaultZone: 'UTC', plausible: plausibleWindow(config.cleaning, NOW), workers: 1, chunkBytes: 1024 ** 3, onProgress: (line) => progress.push(line), signal: stop.signal });
+    const outcome = reading.then(() => 'read whole', (error: Error) => error.message);
+    await new Promise((started) => setTimeout(started, 1500));
+    const stoppedAt = Date.now();
+    stop.abort('SIGTERM');
+    expect(await outcome).toBe('reading the log files was stopped');
+    expect(Date.now() - stoppedAt).toBeLessThan(1000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

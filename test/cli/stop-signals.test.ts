@@ -75,6 +75,33 @@ describe('SIGINT/SIGTERM to uptake run', () => {
   }, 60_000);
 });
 
+describe('the second SIGTERM to uptake run while it parses a large log file', () => {
+  it('aborts within a second (the parse was waited for, seconds per chunk): exit 130, nothing published', async () => {
+    const input = join(box.dir, 'input');
+    mkdirSync(input);
+    const rows = Array.from({ length: 400_000 }, (_, index) => `e${index},u${index % 977},Finance,report_drafting,2026-11-16 09:${String(index % 60).padStart(2, '0')}:00,2026-11-16 10:00:00,done,0.5,no,"draft report number ${index}, with a comma"`);
+    for (const name of ['manual_logs_2026-W47.csv.gz', 'user_monthly_summary_2026-11.csv']) copyFileSync(join('data/sample', name), join(input, name));
+    writeFileSync(join(input, 'ai_logs_big.csv'), `event_id,user_id,team,task_type,started_at,ended_at,status,accuracy,harmful,prompt\n${rows.join('\n')}\n`);
+    // one thread reads the file whole: one long parse
+    const uptake = startUptake(['run', '--input', input, '--out', box.out, '--notebook', box.notebook(0), '--no-deliver', '--no-warehouse', '--no-store'], { ...box.env, UPTAKE_READ_THREADS: '1' });
+    await uptake.waitFor(/reading 2 log files on 1 threads/);
+    await new Promise((parsing) => setTimeout(parsing, 1000));
+    process.kill(uptake.child.pid!, 'SIGTERM');
+    await uptake.waitFor(/SIGTERM: stopping after the run in progress/);
+    const { result, elapsedMs } = await (async () => {
+      const signalledAt = Date.now();
+      process.kill(uptake.child.pid!, 'SIGTERM');
+      const ended = await uptake.child;
+      return { result: ended, elapsedMs: Date.now() - signalledAt };
+    })();
+    expect(result.exitCode).toBe(130);
+    expect(result.stderr).toContain('uptake: the run for the latest week was aborted by SIGTERM; nothing more was published or delivered');
+    expect(elapsedMs).toBeLessThan(1500);
+    expect(readdirSync(box.out).filter((name) => name !== '.uptake')).toEqual([]);
+    expect(readdirSync(box.tmp)).toEqual([]);
+  }, 60_000);
+});
+
 // On SIGUSR2, a preload blocks each of libuv's four file threads in open() of a FIFO that no process writes to:
 // every file operation of the run waits for good from then on, its abort too (the staging folder is never removed),
 // and process.exit, which joins those threads, would wait with them.
