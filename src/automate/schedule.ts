@@ -331,7 +331,9 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
       armDeadMan();
       // (read before this start's own runs, so that each unfinished run is tried once per start)
       const interrupted = config.schedule.catchUp
-        ? await unfinished.list({ isAlive: deps.isAlive }).catch((error: unknown) => {
+        // (one naming this very process is not running: it is listed as the scheduler starts, before any run; a
+        // container's uptake restarted as pid 1 has the pid of the one killed)
+        ? await unfinished.list({ isAlive: (pid) => pid !== process.pid && (deps.isAlive ?? pidIsAlive)(pid) }).catch((error: unknown) => {
           log(`uptake schedule: could not read which runs did not finish, so none is tried again: ${(error as Error)?.message ?? String(error)}`);
           return [];
         })

@@ -9,6 +9,7 @@ import { readRunLock } from './run-lock.js';
 import { isSameProcess } from '../util/process-identity.js';
 import { scheduleCron } from './schedule.js';
 import { statePaths } from './state-paths.js';
+import { unfinishedRuns } from './unfinished-runs.js';
 import { readWatchWaiting, type WaitingFile } from './watch-waiting.js';
 import { printable } from '../util/some-names.js';
 
@@ -47,6 +48,8 @@ export interface StatusReport {
    */
   watcher: { pid: number; host: string; since: string; dir: string; alive: boolean | null; last_run_at: string | null; waiting: WaitingFile[] } | null;
   lock: { pid: number; host: string; reason: string; since: string; refreshed_at: string; stale: boolean } | null;
+  /** Scheduled runs that began and did not finish (aborted, killed): the next `uptake schedule` start tries them again. */
+  unfinished: Array<{ scheduled_for: string; since: string; delivered: string[] }>;
   dead_man: { overdue: boolean; days: number; last_success_at: string | null; monitored_since: string | null; silent_days: number | null; message: string };
 }
 
@@ -85,6 +88,7 @@ export async function statusReport(
   const schedule = scheduled ? schedulerCron : config.schedule;
   const next = scheduleCron(schedule).nextRun(new Date(options.now));
   const lock = await readRunLock(config.output, { isAlive, host });
+  const unfinished = await unfinishedRuns(paths.unfinishedRuns).list({ isAlive });
   return {
     run_log: paths.runLog,
     total_runs: runs.length,
@@ -117,6 +121,7 @@ export async function statusReport(
     scheduler,
     watcher,
     lock: lock ? { pid: lock.pid, host: lock.host, reason: lock.reason, since: lock.since, refreshed_at: lock.refreshedAt, stale: lock.stale } : null,
+    unfinished: unfinished.map((run) => ({ scheduled_for: run.scheduledFor, since: run.since, delivered: run.delivered })),
     dead_man: snakeDeadMan(deadManCheck(entries, { days: config.schedule.deadManDays, now: options.now })),
   };
 }
@@ -177,6 +182,10 @@ export function formatStatus(report: StatusReport): string {
       ? `Run lock: held by pid ${report.lock.pid} on ${report.lock.host} (${report.lock.reason}, since ${report.lock.since}, last refreshed ${report.lock.refreshed_at})${report.lock.stale ? ' — stale, the next run takes it over' : ''}`
       : 'Run lock: free',
   );
+  for (const run of report.unfinished) {
+    const sent = run.delivered.length > 0 ? `; its report went out by ${run.delivered.join(' and ')}, which do not get it again` : '';
+    sections.push(`Unfinished: the run due ${run.scheduled_for} (begun ${run.since}${sent}) did not finish; \`uptake schedule\` tries it again when it next starts`);
+  }
   sections.push(`Dead-man check (${report.dead_man.days} days): ${report.dead_man.message}`);
   // Alerts that reached nobody are retried by the next run; until one succeeds, status says so.
   const lastFinished = report.runs.find((run) => run.outcome === 'ok' || run.outcome === 'error');

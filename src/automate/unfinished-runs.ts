@@ -70,8 +70,7 @@ export function unfinishedRuns(path: string): UnfinishedRuns {
     async list(options = {}) {
       const isAlive = options.isAlive ?? pidIsAlive;
       const host = hostname();
-      // (one naming this very process is not running: the scheduler lists them as it starts, before any run)
-      return (await read()).filter((run) => !(run.host === host && run.pid !== process.pid && isSameProcess(run.pid, run, isAlive)));
+      return (await read()).filter((run) => !(run.host === host && isSameProcess(run.pid, run, isAlive)));
     },
     async begin(scheduledFor, now) {
       const runs = await read();

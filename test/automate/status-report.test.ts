@@ -7,6 +7,7 @@ import { appendRun } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { statusReport, formatStatus } from '../../src/automate/status-report.js';
 import { writeWatchWaiting } from '../../src/automate/watch-waiting.js';
+import { unfinishedRuns } from '../../src/automate/unfinished-runs.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let output: string;
@@ -35,6 +36,18 @@ describe('statusReport', () => {
     );
     expect(text).toContain(`Scheduler: not running (last started 2026-11-16T04:00:00.000Z as pid 41 on ${box}; last run none yet)`);
     expect(text).toContain(`Watcher: up (last started 2026-11-16T04:10:00.000Z as pid 42 on ${box}, watching /srv/incoming; last run 2026-11-17T08:00:00.000Z)`);
+  });
+
+  it('shows the scheduled runs that did not finish, which the next scheduler start tries again', async () => {
+    const unfinished = unfinishedRuns(statePaths(output).unfinishedRuns);
+    await unfinished.begin(Date.parse('2026-11-23T06:00:00Z'), Date.parse('2026-11-23T06:00:01Z'));
+    await unfinished.delivered(Date.parse('2026-11-23T06:00:00Z'), 'email');
+    // (its process is gone)
+    const report = await statusReport(parseConfig({ output }), { now: Date.parse('2026-11-24T12:00:00Z'), last: 5, isAlive: () => false });
+    expect(report.unfinished).toEqual([{ scheduled_for: '2026-11-23T06:00:00.000Z', since: '2026-11-23T06:00:01.000Z', delivered: ['email'] }]);
+    expect(formatStatus(report)).toContain('Unfinished: the run due 2026-11-23T06:00:00.000Z (begun 2026-11-23T06:00:01.000Z; its report went out by email, which do not get it again) did not finish; `uptake schedule` tries it again when it next starts');
+    // while it runs it is no unfinished run
+    expect((await statusReport(parseConfig({ output }), { now: Date.parse('2026-11-24T12:00:00Z'), last: 5, isAlive: () => true })).unfinished).toEqual([]);
   });
 
   it('shows the last N runs, newest first, and none for --last 0 (it showed every run)', async () => {
