@@ -78,6 +78,11 @@ describe('uptake doctor', () => {
     const folder = await doctor({});
     expect(folder.stdout).toContain(`FAIL  output     ${join(state, 'alert-ledger.json')}: expected the alert ledger to be a regular file, got a folder; move it away or name another path`);
     expect(folder.exitCode).toBe(9);
+    rmSync(join(state, 'alert-ledger.json'), { recursive: true });
+    mkdirSync(join(state, 'unfinished-runs.json'));
+    const unfinished = await doctor({});
+    expect(unfinished.stdout).toContain(`FAIL  output     ${join(state, 'unfinished-runs.json')}: expected the unfinished runs to be a regular file, got a folder; move it away or name another path`);
+    expect(unfinished.exitCode).toBe(9);
   });
 
   it.runIf(IS_ROOT)('says why an output folder on a read-only disk cannot be written or made, in the words of other output errors', async () => {
