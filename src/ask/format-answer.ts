@@ -1,24 +1,29 @@
 import { ALL_TEAMS_LABEL, columnLabel } from '../metrics/column-catalog.js';
+import { printable } from '../util/some-names.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
 import type { AskTable } from './answer-question.js';
 import { formatValue } from './format-values.js';
 
+// Names in a sentence come from the data and the question (a team "\u001b[2J" cleared the terminal, one with a
+// right-to-left override reversed the rest of the line): every line shows their control and format characters
+// escaped, as the table's cells do; --json keeps them as they are.
 /**
- * An answer for a terminal: the sentence, the evidence table, and how the question was read.
+ * An answer for a terminal: the sentence, the evidence table, and how the question was read; control and format
+ * characters of names (escape sequences, direction overrides, line breaks) are shown escaped (printable).
  * @example formatAnswer(engine.ask('adoption by team')) // 'Adoption rate by team in 2026-W47: …\n\nteam  adoption_rate …'
  */
 export function formatAnswer(answer: AskAnswer): string {
-  const lines = [answer.answer];
+  const lines = [printable(answer.answer)];
   if (!answer.answered && answer.suggestions.length > 0) {
-    lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask "${suggestion}"`));
+    lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask "${printable(suggestion)}"`));
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
     const { units, rows } = answer.table;
     const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && (units[index] !== 'count' || !Number.isInteger(cell)) ? formatValue(cell, units[index]) : readerCell(cell))));
     lines.push('', textTable(readerHeaders(answer.table), shown));
   }
-  lines.push('', `Read as: ${answer.interpretation}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
+  lines.push('', `Read as: ${printable(answer.interpretation)}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -40,9 +40,9 @@ function accuracyOf(team: string, index: number): number {
  * Eight weeks (2026-W40 to 2026-W47) of five teams: Procurement dips 26.7 points in W47, Sales Ops
  * grows 16.7, f1 is a power user in W47, f3 logs half of what the roster reports (a blind spot),
  * Legal has harmful tasks in W47, and `legalName` (when given) renames Legal (e.g. to a hostile string);
- * `teamNames` renames any team (`{ Finance: 'Zürich' }`), its numbers unchanged.
+ * `teamNames` renames any team (`{ Finance: 'Zürich' }`) and `taskTypeNames` any task type, their numbers unchanged.
  */
-export function askFixture(options: { legalName?: string; teamNames?: Record<string, string> } = {}): CleanedData {
+export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string> } = {}): CleanedData {
   const nameOf = (plannedTeam: string) => options.teamNames?.[plannedTeam] ?? (plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam);
   const tasks: TaskSpec[] = [];
   const loggedByUserMonth = new Map<string, number>();
@@ -55,7 +55,8 @@ export function askFixture(options: { legalName?: string; teamNames?: Record<str
         for (let index = 0; index < ai + extra + manual; index += 1) {
           const isAi = index < ai + extra;
           const startedAt = MONDAY_W40 + week * 7 * 86_400_000 + (index % 5) * 86_400_000 + (9 * 60 + userIndex * 7 + index * 13) * 60_000;
-          const taskType = TASK_TYPES[(index + userIndex + week) % TASK_TYPES.length];
+          const plannedType = TASK_TYPES[(index + userIndex + week) % TASK_TYPES.length];
+          const taskType = options.taskTypeNames?.[plannedType] ?? plannedType;
           const abandoned = plannedTeam === 'Procurement' && week === 7 && isAi && userIndex === 0;
           tasks.push({
             source: isAi ? 'ai_logs' : 'manual_logs',
@@ -63,7 +64,7 @@ export function askFixture(options: { legalName?: string; teamNames?: Record<str
             team,
             task_type: taskType,
             started_at: new Date(startedAt).toISOString(),
-            duration_min: isAi ? 20 : MANUAL_MINUTES[taskType],
+            duration_min: isAi ? 20 : MANUAL_MINUTES[plannedType],
             status: isAi && abandoned ? 'abandoned' : 'completed',
             accuracy: isAi ? accuracyOf(plannedTeam, index + week) : null,
             harmful: isAi ? plannedTeam === 'Legal' && week === 7 && userIndex === 0 : null,

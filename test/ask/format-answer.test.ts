@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { createAskEngine } from '../../src/ask/ask-engine.js';
+import { formatAnswer } from '../../src/ask/format-answer.js';
+import { askConfig, askFixture } from './ask-fixture.js';
+
+// Names as a hostile or careless export writes them: an escape sequence that clears the screen, a right-to-left
+// override, a line break, a zero-width space and a bell.
+const LEGAL = 'Le\u001b[2Jgal\u202e\nX';
+const FINANCE = 'Fi\u200bnance\u0007';
+const CONTRACTS = 'contract\u202ereview\u001b[31m';
+// Control characters other than the line breaks between the answer's lines, and format characters
+const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}]/u;
+
+describe('formatAnswer: names from the data in a terminal', () => {
+  const engine = createAskEngine(
+    askFixture({ teamNames: { Legal: LEGAL, Finance: FINANCE }, taskTypeNames: { contract_review: CONTRACTS } }),
+    askConfig(),
+  );
+
+  test('the sentence, the suggestions and the "Read as" line show control and format characters escaped', () => {
+    const byTeam = formatAnswer(engine.ask('adoption by team'));
+    expect(byTeam.split('\n')[0]).toBe(
+      'Adoption rate by team in 2026-W47: highest Fi\\u200Bnance\\x07 (72.7%), lowest Le\\x1b[2Jgal\\u202E\\x0aX (20.0%) (4 teams). 1 team suppressed (fewer than 2 users) is not shown.',
+    );
+    const byTaskType = formatAnswer(engine.ask('adoption by task type'));
+    expect(byTaskType.split('\n')[0]).toBe(
+      'Adoption rate by task type in 2026-W47: highest contract\\u202Ereview\\x1b[31m (57.1%), lowest budget_reconciliation (47.8%) (3 task types).',
+    );
+    // a refusal lists the data's names; an unread question suggests questions with a team's name in them
+    const unknown = formatAnswer(engine.ask('adoption for Marketing'));
+    expect(unknown).toContain('Teams: Fi\\u200Bnance\\x07, Le\\x1b[2Jgal\\u202E\\x0aX, Procurement');
+    expect(unknown).toContain('Task types: budget_reconciliation, contract\\u202Ereview\\x1b[31m, invoice_matching.');
+    const unread = formatAnswer(engine.ask('what is the meaning of life'));
+    expect(unread).toContain(`  uptake ask "what is Fi\\u200Bnance\\x07's adoption"`);
+    const named = formatAnswer(engine.ask(`what is ${FINANCE}'s adoption`));
+    expect(named).toContain('Read as: adoption rate for Fi\\u200Bnance\\x07, 2026-W47');
+    for (const text of [byTeam, byTaskType, unknown, unread, named, formatAnswer(engine.ask('alerts')), formatAnswer(engine.ask('harm rate by team'))]) {
+      expect(text).not.toMatch(UNPRINTABLE);
+    }
+  });
+
+  test('the answer itself (what --json prints) keeps the names as the data writes them', () => {
+    const answer = engine.ask('adoption by team');
+    expect(answer.answer).toContain(`lowest ${LEGAL} (20.0%)`);
+    expect(answer.table.rows.map((row) => row[0])).toContain(LEGAL);
+  });
+});
