@@ -559,7 +559,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   // "is our harm rate under 1%": a yes/no about everyone, not a list of teams
   const aboutAll = interpretation.yesNo && comparison !== null && comparison.unit !== 'overall' && !ranking && !named && !listing;
   let dimension: Scope = listing ? interpretation.dimension! : named ? named.dimension : (comparison || ranking) && !aboutAll ? (spec.scopes.includes('team') ? 'team' : spec.scopes[1] ?? 'all') : 'all';
-  if (metric.id === 'baseline_min') dimension = 'task_type';
+  // (the baselines are per task type: "the manual baseline" lists them; one asked by team or for a team is refused below)
+  if (metric.id === 'baseline_min' && dimension === 'all') dimension = 'task_type';
   if (!spec.scopes.includes(dimension)) {
     const available = spec.scopes.map((scope) => (scope === 'all' ? 'overall' : `by ${DIMENSION_NAMES[scope][0]}`)).join(', ');
     return unanswerable(`${metric.label} by ${dimension === 'all' ? 'all teams' : DIMENSION_NAMES[dimension as Dimension][0]}`, `The tables have no ${metric.label} by ${DIMENSION_NAMES[dimension as Dimension][0]}; it is available ${available}.`);

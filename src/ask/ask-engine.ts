@@ -98,6 +98,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
         );
       }
+      if (interpretation.unreadBreakdowns.length > 0) {
+        const words = quotedList(interpretation.unreadBreakdowns);
+        return refuse(
+          `${metric}, but not broken down ${words}`,
+          `I cannot give ${interpretation.metric.label} broken down ${words} yet, so I will not answer for everyone instead. Questions close to it that I can answer are listed below.`,
+        );
+      }
       if (interpretation.unplaced.length > 0) {
         const words = quotedList(interpretation.unplaced);
         return refuse(

@@ -58,6 +58,11 @@ export interface Interpretation {
    * condition, a number or an id): answering without them answers another question, so it is refused.
    */
   unplaced: string[];
+  /**
+   * Breakdowns asked for that the answer would not give ("how many users per task type" answered for everyone, "power
+   * users by team", "summary by team"): refused, named.
+   */
+  unreadBreakdowns: string[];
   /** "versus last week", "higher than last month": the period against the one before it, and the way asked about. */
   versus: Versus | null;
   /** "did any team …", "is anyone …" (any); "did everyone …" (every): answers start with Yes or No. */
@@ -476,6 +481,33 @@ function numberedNameWords(words: string[], names: string[]): Set<number> {
   return found;
 }
 
+// The words of a breakdown after "by", "per", "each" or "for every": teams ("by team", "per department"), task types
+// ("per task type", "by category") or users ("by user", "per person"; not "by people", "by everyone": who did it).
+const GROUP_WORDS: Record<string, Dimension> = {
+  team: 'team', teams: 'team', department: 'team', departments: 'team', dept: 'team', depts: 'team', group: 'team', groups: 'team',
+  type: 'task_type', types: 'task_type', category: 'task_type', categories: 'task_type', workflow: 'task_type', workflows: 'task_type',
+  user: 'user', person: 'user', employee: 'user',
+};
+
+// The breakdowns answers other than a measure's table give ("alerts by team": each team's alerts counted); a
+// measure's table says itself which it lacks ("The tables have no idle seats by task type").
+const LISTED_BY: Partial<Record<string, Dimension[]>> = { summary: [], alerts: ['team'], gaps: ['team'] };
+
+// Every breakdown the question asks for ("how many users per task type", "adoption by user", "summary by team"), with
+// the positions of its words: one the answer does not give is refused, never dropped for the all-teams figure.
+function breakdowns(words: string[]): Array<{ dimension: Dimension; at: number[] }> {
+  return words.flatMap((word, index) => {
+    if (!['by', 'per', 'each'].includes(word) && !(word === 'every' && words[index - 1] === 'for')) return [];
+    const start = index + 1 + (['the', 'a'].includes(words[index + 1] ?? '') ? 1 : 0);
+    const next = words[start] ?? '';
+    if ((next === 'task' || next === 'tasks') && /^types?$/.test(words[start + 1] ?? '')) {
+      return [{ dimension: 'task_type' as const, at: [...(word === 'every' ? [index - 1] : []), index, start, start + 1] }];
+    }
+    const dimension = GROUP_WORDS[next];
+    return dimension ? [{ dimension, at: [...(word === 'every' ? [index - 1] : []), index, start] }] : [];
+  });
+}
+
 /**
  * Parses a question against the data's names, deterministically; null when no metric can be found
  * (then the caller suggests questions instead of guessing).
@@ -660,13 +692,15 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   });
   // "how many harmful tasks by team", "abandoned tasks per task type": "tasks" names what is counted, and the grouping
   // is the team or task type written after "by", "per" or "each" (else the count is for everyone); so are the users
-  // of "how many users does each team have", by team only
+  // of "how many users does each team have" and "how many users per task type" (which the answer says the tables
+  // lack), and the users of a measure of users ("licensed users by team", "new users per task type")
   let grouped = false;
   const usersCounted = dimension === 'user' && countOnly;
-  if (dimensionWord === 'task' || dimensionWord === 'tasks' || usersCounted) {
+  const usersMeasured = dimension === 'user' && ranking === null && existence === null && !['who', 'whom'].includes(dimensionWord);
+  if (dimensionWord === 'task' || dimensionWord === 'tasks' || usersCounted || usersMeasured) {
     const grouping = rest.findIndex((word, index) => {
       if (index <= dimensionAt || !['by', 'per', 'each'].includes(rest[index - 1] ?? '')) return false;
-      if (word === 'task' || word === 'tasks') return !usersCounted && (rest[index + 1] === 'type' || rest[index + 1] === 'types');
+      if (word === 'task' || word === 'tasks') return rest[index + 1] === 'type' || rest[index + 1] === 'types';
       return DIMENSION_WORDS[word]?.[0] === 'team';
     });
     if (grouping >= 0) {
@@ -825,8 +859,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const countWords = words.some((word, index) => word === 'how' && words[index + 1] === 'many') ? ['how', 'many'] : ['number', 'of'];
   // "how many manual hours": hours spent by hand are in no table; "hours" alone would read as hours saved
   const manualHours = metric.id === 'hours_saved' && rest.includes('manual');
-  // "which team is the heaviest AI user": the team with the highest adoption
-  if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type')) {
+  // "which team is the heaviest AI user": the team with the highest adoption ("power users by team" asks for a
+  // breakdown of the power users, refused below, not the heaviest team)
+  const asked = breakdowns(words);
+  if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type') && !asked.some((breakdown) => breakdown.dimension === dimension)) {
     metric = metricById('adoption_rate');
     ranking = ranking ?? { order: 'desc', limit: 0, text: 'heaviest' };
   }
@@ -879,6 +915,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ranking = { order, limit, text: rankingFound.text };
   }
 
+  const unreadBreakdowns = [...new Set(asked
+    .filter((breakdown) => breakdown.dimension !== dimension || !(LISTED_BY[metric.id] ?? [breakdown.dimension]).includes(breakdown.dimension))
+    .map((breakdown) => writtenAs(question, breakdown.at.map((index) => words[index]))))];
   const unread = [...new Set([
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
     ...(rateCounted ? [writtenAs(question, countWords)] : []),
@@ -907,6 +946,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ambiguousNames,
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
+    unreadBreakdowns,
     leftOut: leftOutNames(words, named),
     // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread; a second
     // measure is named when nothing else is unread)

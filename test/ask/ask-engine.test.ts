@@ -692,6 +692,42 @@ describe('unanswerable questions', () => {
     expect(answer.answer).toBe('The tables have no user adoption rate by task type; it is available overall, by team.');
     expect(answer.suggestions).toHaveLength(3);
   });
+
+  test('a breakdown ("per task type", "by user", "by team") is given or refused, never dropped for everyone', () => {
+    // ("how many users per task type" was answered with all teams' AI users)
+    for (const question of ['how many users per task type', 'how many users by task type', 'how many people for each task type']) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toBe('The tables have no users with an AI task by task type; it is available overall, by team.');
+    }
+    const refusals: Array<[string, string]> = [
+      ['adoption by user', 'adoption rate broken down "by user"'],
+      ['power users by team', 'power users broken down "by team"'],
+      ['how is Legal doing by task type', 'headline numbers broken down "by task type"'],
+      ['alerts per task type', 'alerts broken down "per task type"'],
+      ['blind spots for every team', 'logging blind spots broken down "for every team"'],
+      ['adoption by team for each task type', 'adoption rate broken down "each task type"'],
+    ];
+    for (const [question, what] of refusals) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toBe(`I cannot give ${what} yet, so I will not answer for everyone instead. Questions close to it that I can answer are listed below.`);
+      expect(answer.suggestions, question).toHaveLength(3);
+    }
+    // the manual baselines are per task type: by team, or for a team, is refused, not answered with every task type
+    for (const question of ['manual baseline by team', 'which team takes longest manually', 'manual baseline for Finance']) {
+      expect(engine.ask(question).answer, question).toBe('The tables have no manual baseline by team; it is available by task type.');
+    }
+    // the breakdowns the tables hold are given: users per team, licensed users by team (also with "licenced" read as a typo)
+    const perTeam = ask('how many users per team');
+    expect(perTeam.table.columns).toEqual(['team', 'ai_users', 'licensed_users']);
+    expect(perTeam.table.rows.map((row) => row[0]).sort()).toEqual(['Finance', 'Legal', 'Procurement', 'Sales Ops']);
+    for (const question of ['licensed users by team', 'licenced users by team']) {
+      const rows = ask(question).table.rows.map((row) => [row[0], row[1]]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(rows, question).toEqual(teamRows(tables.adoption_by_team).map((row) => [row.team, row.licensed_users]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    }
+    expect(ask('alerts by team').interpretation).toBe('alerts, 2026-W47');
+  });
 });
 
 describe('more ways to ask', () => {

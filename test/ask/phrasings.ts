@@ -438,4 +438,14 @@ export const PHRASINGS: Phrasing[] = [
   p('summary', 'tell me about Procurement', ['33.6%', '-22.0 pts', '39.3 hours saved', 'harm rate 0.0%']),
   p('summary', 'what about Sales Ops', ['60.9%', '50.4 hours saved']),
   p('summary', 'tell me about Internal Audit', ['suppressed (fewer than 5 users)']),
+  // a breakdown ("per task type", "by user", "by team") the answer would not give is refused, never dropped for the
+  // all-teams figure ("how many users per task type" was answered "59 users"); "licenced users by team" is by team
+  refused('how many users per task type', ['59 users']),
+  refused('adoption by user', ['47.3%']),
+  refused('power users by team', ['72.8%', 'Engineering']),
+  refused('summary by team', ['336.9']),
+  refused('alerts by task type', ['9 alerts']),
+  refused('blind spots by task type', ['u007']),
+  refused('which team takes longest manually', ['contract_review']),
+  p('users', 'licenced users by team', ['Licensed users by team', 'highest HR and Legal (13 each)'], ['65 licensed']),
 ];
