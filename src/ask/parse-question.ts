@@ -197,7 +197,7 @@ const metricById = (id: AskMetric['id']) => currentCatalogue().metrics.find((met
 const TIME_LIKE = /^(\d{4}|(\d{4}-?)?wk?\d{1,3}|q[1-4]|yesterday|today|tomorrow|tonight|quarter|quarters|year|years|ytd|days|day|fortnight|decade|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)$/;
 
 // (not "in": "in recent weeks", "in early November", "in comparison" are no names)
-const NAME_LEADS = new Set(['of', 'for', 'at', 'did']);
+const NAME_LEADS = new Set(['of', 'for', 'at', 'did', 'among', 'amongst']);
 // Plain words that are never read as an unknown team: "did anyone", "of the tool", "for us".
 const NOT_NAMES = new Set(['our', 'you', 'everyone', 'everybody', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'nobody', 'noone',
   'everything', 'nothing', 'whole', 'entire', 'company', 'org', 'organisation', 'organization', 'them', 'they', 'these', 'those', 'both', 'its', 'it',
@@ -293,9 +293,30 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
 // Time words no rule used: "yesterday", "Q3", "week 60" (a week number no week has), "two weeks ago", "the past
 // month", "late October", and a week within a month ("the first week of November", "the last week of October": read whole, each
 // part would be a time of its own).
+// Words that place a time by what follows them: left unread, "before the drop", "after the launch", "since the
+// reorg", "during the outage" named an event no table holds, and the answer was the report week's.
+// ("after their first month": a time of each person's own, which the retention and activation measures read)
+const TIME_LEADS = new Set(['before', 'after', 'since', 'until', 'till', 'during', 'prior', 'pre', 'post']);
+// Question words asking for a time: "when did adoption drop" asks which week, not the report week's change.
+const WHEN_WORDS = new Set(['when', 'whenever']);
+
 function unreadTime(words: string[], used: Set<number>): string[] {
-  return words.flatMap((word, index) => {
+  const unreadLead = (index: number) => TIME_LEADS.has(words[index] ?? '') && !used.has(index) && !(words[index] === 'before' && words[index - 1] === 'long') &&
+    words[index + 1] !== 'their';
+  return [...new Set(words.flatMap((word, index) => {
     const next = words[index + 1] ?? '';
+    // (a time lead no time rule read, with up to three words after it, as one phrase with a lead it is joined to:
+    // "before the drop", "before and after the launch"; "how long before people start" is the days to a first AI task)
+    if (unreadLead(index)) {
+      if (['and', 'or'].includes(words[index - 1] ?? '') && unreadLead(index - 2)) return [];
+      let end = index + 1;
+      for (let after = 0; end < words.length && after < 3; end += 1) {
+        if (['and', 'or'].includes(words[end]) && unreadLead(end + 1)) end += 1;
+        else after += 1;
+      }
+      return [words.slice(index, end).join(' ')];
+    }
+    if (WHEN_WORDS.has(word) && !used.has(index)) return [word];
     if (['week', 'weeks', 'wk'].includes(word) && next === 'of' && (MONTH_WORDS.has(words[index + 2] ?? '') || ['the', 'this', 'last', 'next'].includes(words[index + 2] ?? ''))) {
       return [`${words[index - 1] ?? ''} ${word} of ${words[index + 2]}`.trim()];
     }
@@ -319,7 +340,7 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     const since = ['since', 'from'].includes(words[index - 1] ?? '') || ['since', 'from'].includes(words[index - 2] ?? '');
     if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of' && !(since && (word === 'start' || word === 'beginning'))) return [`${word} of ${words[index + 2] ?? ''}`.trim()];
     return ['w', 'wk', 'week', 'weeks'].includes(word) && /^\d{1,3}$/.test(next) && !used.has(index + 1) ? [`${word} ${next}`] : [];
-  });
+  }))];
 }
 
 // Words that leave a name out ("except Finance", "excluding Legal", "everyone but HR", "non-Finance"): not read yet,
@@ -385,6 +406,11 @@ const MEANING_WORDS = new Set([
   // (tasks ending in error are in no table: "how many AI tasks failed" is not the count of completed ones)
   'fail', 'fails', 'failed', 'failing', 'failure', 'failures', 'error', 'errors', 'errored',
 ]);
+
+// Events the tables know nothing of ("at the peak", "in the pilot", "during the outage"), and, in a summary (which has
+// no change to find), the change words: "how did Legal do in the dip" is not the report week's summary.
+const EVENT_WORDS = new Set(['peak', 'peaks', 'peaked', 'spike', 'spikes', 'spiked', 'slump', 'surge', 'crash', 'outage', 'outages', 'launch', 'launched',
+  'rollout', 'reorg', 'reorganisation', 'reorganization', 'holiday', 'holidays', 'pilot', 'incident', 'migration', 'trough']);
 
 const RATE_AVERAGES = new Set(['average', 'averages', 'mean', 'typical']);
 const MEDIAN_WORDS = new Set(['median', 'typical']);
@@ -922,6 +948,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
     ...(rateCounted ? [writtenAs(question, countWords)] : []),
     ...(manualHours ? [writtenAs(question, ['manual'])] : []),
+    ...words.flatMap((word, index) => (!used.has(index) && (EVENT_WORDS.has(word) || (metric.id === 'summary' && MOVEMENT_WORDS[word] && !WEAK_MOVEMENT.has(word)))
+      ? [writtenAs(question, [word])] : [])),
     ...(perUser ? [writtenAs(question, [...(['each', 'per', 'every', 'by'].includes(words[dimensionAt - 1] ?? '') ? [words[dimensionAt - 1]] : []), words[dimensionAt]])] : []),
     ...notNames
       .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))

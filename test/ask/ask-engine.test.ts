@@ -680,6 +680,33 @@ describe('unanswerable questions', () => {
     expect(ask('hours in oct 2026').weeks).toEqual(OCTOBER);
   });
 
+  test('a time named by an event, or asked with "when", is refused and named, not answered as the report week', () => {
+    const times: Array<[string, string]> = [
+      ['how did Legal do before the drop', 'before the drop'],
+      ['adoption after the launch', 'after the launch'],
+      ['hours saved since the reorg', 'since the reorg'],
+      ['adoption for Finance during the outage', 'during the outage'],
+      ['adoption in Legal before and after the drop', 'before and after the drop'],
+      ['when did adoption drop', 'when'],
+    ];
+    for (const [question, phrase] of times) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^I cannot read the time in "${phrase}", so I will not guess; name a week`));
+    }
+    // the words of an event or, in a summary, of a change, are named
+    for (const [question, word] of [['how did Legal do in the dip', 'dip'], ['how is Legal doing at the peak', 'peak'], ['adoption in the pilot', 'pilot']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.answer, question).toMatch(new RegExp(`^I cannot read "${word}" in this question yet, so I will not guess;`));
+    }
+    expect(engine.ask('adoption among managers').answer).toMatch(/^The data has no team or task type called "managers"/);
+    // the bounds the time rules read, and "how long before", still answer
+    expect(ask('adoption before W45').weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']);
+    expect(ask('how did Legal do').answer).toMatch(/^Legal in 2026-W47: adoption /);
+    expect(ask('how long before people start using it').interpretation).toMatch(/^median days from licence to first AI task/);
+  });
+
   test('teams crossed with task types are refused, not answered for one of them', () => {
     const answer = engine.ask('which task types in Finance have adoption below 50%');
     expect(answer.answered).toBe(false);

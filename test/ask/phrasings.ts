@@ -448,4 +448,11 @@ export const PHRASINGS: Phrasing[] = [
   refused('blind spots by task type', ['u007']),
   refused('which team takes longest manually', ['contract_review']),
   p('users', 'licenced users by team', ['Licensed users by team', 'highest HR and Legal (13 each)'], ['65 licensed']),
+  // a time or event no table holds ("before the drop", "when") is refused and named, never answered as the report week
+  refused('how did Legal do before the drop', ['27.1%']),
+  refused('adoption after the launch', ['47.3%']),
+  refused('hours saved since the reorg', ['336.9']),
+  refused('when did adoption drop', ['+0.9 pts']),
+  refused('how did Legal do in the dip', ['27.1%']),
+  refused('adoption among managers', ['47.3%']),
 ];
