@@ -521,11 +521,12 @@ const LISTED_BY: Partial<Record<string, Dimension[]>> = { summary: [], alerts: [
 
 // Every breakdown the question asks for ("how many users per task type", "adoption by user", "summary by team"), with
 // the positions of its words: one the answer does not give is refused, never dropped for the all-teams figure.
-function breakdowns(words: string[]): Array<{ dimension: Dimension; at: number[] }> {
+// (a word another rule read is no breakdown: "by user adoption" ranks by the user adoption rate)
+function breakdowns(words: string[], used: Set<number>): Array<{ dimension: Dimension; at: number[] }> {
   return words.flatMap((word, index) => {
     if (!['by', 'per', 'each'].includes(word) && !(word === 'every' && words[index - 1] === 'for')) return [];
     const start = index + 1 + (['the', 'a'].includes(words[index + 1] ?? '') ? 1 : 0);
-    const next = words[start] ?? '';
+    const next = used.has(start) ? '' : words[start] ?? '';
     if ((next === 'task' || next === 'tasks') && /^types?$/.test(words[start + 1] ?? '')) {
       return [{ dimension: 'task_type' as const, at: [...(word === 'every' ? [index - 1] : []), index, start, start + 1] }];
     }
@@ -887,7 +888,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const manualHours = metric.id === 'hours_saved' && rest.includes('manual');
   // "which team is the heaviest AI user": the team with the highest adoption ("power users by team" asks for a
   // breakdown of the power users, refused below, not the heaviest team)
-  const asked = breakdowns(words);
+  const asked = breakdowns(words, used);
   if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type') && !asked.some((breakdown) => breakdown.dimension === dimension)) {
     metric = metricById('adoption_rate');
     ranking = ranking ?? { order: 'desc', limit: 0, text: 'heaviest' };
