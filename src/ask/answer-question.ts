@@ -11,6 +11,7 @@ import { isPair } from './time-expressions.js';
 import { lastMonthOfWeek, monthOfWeek, weekBounds, weeksOfMonth } from '../util/iso-week.js';
 import { shiftMonth } from '../util/iso-week.js';
 import { compareText } from '../util/compare-text.js';
+import { topWithTies } from './top-with-ties.js';
 
 /** Names in a sentence: "Finance, Legal and HR". */
 const LIST_WORDS = new Intl.ListFormat('en-GB', { type: 'conjunction' });
@@ -452,6 +453,15 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
 // things (a "change in …" is one)
 const isOrAre = (metric: AskMetric, label = metric.label) => (metric.plural && label === metric.label ? 'are' : 'is');
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+// " (Finance and HR tie for third, so 4 are shown)": a top N whose last place is shared by more than fit (none when
+// `names` is empty).
+function tieNote(names: string, place: number, shown: number): string {
+  if (names === '') return '';
+  return ` (${names} tie for ${ORDINALS[place - 1] ?? `place ${place}`}, so ${shown} are shown)`;
+}
+
 function unanswerable(interpretation: string, answer: string): AnswerBody {
   return { interpretation, answer, answered: false, table: { columns: [], units: [], rows: [] } };
 }
@@ -727,7 +737,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const ranked = chosen.sort((a, b) => (ranking.order === 'desc' ? b.value! - a.value! : a.value! - b.value!) || compareText(a.name, b.name));
       // a tie for first place names every group holding it: one of them called "the highest" would mislead
       const tied = ranking.limit === 1 ? ranked.filter((entry) => entry.value === ranked[0].value) : [];
-      chosen = tied.length > 1 ? tied : ranked.slice(0, ranking.limit);
+      // ("top 3" with the third place tied: every team holding it, said)
+      const { shown, tiedAtCut } = topWithTies(ranked, ranking.limit, (entry) => entry.value);
+      chosen = tied.length > 1 ? tied : shown;
       extra.push(`${ranking.order === 'desc' ? 'highest' : 'lowest'} first${ranking.limit > 1 ? `, top ${ranking.limit}` : ''}`);
       // ("the most abandoned AI tasks", "the most idle seats": a count is most or fewest)
       const tasksCounted = metric.unit === 'count' && !change && !['idle_cost', 'median_days_to_first_ai_task'].includes(metric.id);
@@ -738,7 +750,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
           ? `${capitalize(namesOf(tied))} tied for the ${adjective} ${label} ${where}: ${formatValue(tied[0].value, valueUnit)} each.`
           : ranking.limit === 1
           ? `${subject(chosen[0].name)} had the ${adjective} ${label} ${where}: ${formatValue(chosen[0].value, valueUnit)}.`
-          : `The ${chosen.length} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}.`;
+          : `The ${ranking.limit} ${many} with the ${adjective} ${label} ${where}: ${chosen.map(shownValue).join(', ')}${tieNote(tiedAtCut.length > 3 ? `${tiedAtCut.length} ${many}` : namesOf(tiedAtCut), chosen.indexOf(tiedAtCut[0]) + 1, chosen.length)}.`;
     } else {
       chosen = chosen.sort((a, b) => b.value! - a.value! || compareText(a.name, b.name));
       if (interpretation.countOnly) {

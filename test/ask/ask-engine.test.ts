@@ -680,6 +680,20 @@ describe('unanswerable questions', () => {
     expect(ask('hours in oct 2026').weeks).toEqual(OCTOBER);
   });
 
+  test('a top N whose last place is tied shows every team holding it and says so, never cut by the alphabet', () => {
+    // every fixture team has 3 licensed users ("Finance (3), Legal (3)" alone left Procurement and Sales Ops out unsaid)
+    expect(ask('top 2 teams by licensed users').answer).toBe(
+      `The 2 teams with the most licensed users in 2026-W47: Finance (3), Legal (3), Procurement (3), Sales Ops (3) (4 teams tie for first, so 4 are shown).${SUPPRESSED_NOTE}`,
+    );
+    const abandoned = ask('bottom 2 teams by abandoned tasks');
+    expect(abandoned.answer).toBe(
+      `The 2 teams with the fewest abandoned AI tasks in 2026-W47: Finance (0), Legal (0), Sales Ops (0) (Finance, Legal and Sales Ops tie for first, so 3 are shown).${SUPPRESSED_NOTE}`,
+    );
+    expect(abandoned.table.rows.map((row) => row[0])).toEqual(['Finance', 'Legal', 'Sales Ops']);
+    // no tie at the cut: the top N as before
+    expect(ask('top 2 teams by adoption').answer).toMatch(/^The 2 teams with the highest adoption rate in 2026-W47: Finance \(72\.7%\), Sales Ops \(66\.7%\)\.( |$)/);
+  });
+
   test('a time named by an event, or asked with "when", is refused and named, not answered as the report week', () => {
     const times: Array<[string, string]> = [
       ['how did Legal do before the drop', 'before the drop'],
@@ -754,6 +768,8 @@ describe('unanswerable questions', () => {
       expect(rows, question).toEqual(teamRows(tables.adoption_by_team).map((row) => [row.team, row.licensed_users]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
     }
     expect(ask('alerts by team').interpretation).toBe('alerts, 2026-W47');
+    // "by" before a measure's own words is no breakdown: "by user adoption" ranks by the user adoption rate
+    expect(ask('top 2 teams by user adoption').interpretation).toBe('user adoption rate by team, 2026-W47, highest first, top 2');
   });
 });
 

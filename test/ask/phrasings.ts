@@ -455,4 +455,8 @@ export const PHRASINGS: Phrasing[] = [
   refused('when did adoption drop', ['+0.9 pts']),
   refused('how did Legal do in the dip', ['27.1%']),
   refused('adoption among managers', ['47.3%']),
+  // a top N whose last place is tied names every team holding it and says so (user adoption W47: Engineering, Finance,
+  // Procurement and Sales Ops 100.0%; AI users: HR 11, five teams 9)
+  p('users', 'top 2 teams by user adoption', ['Sales Ops (100.0%)', '4 teams tie for first, so 4 are shown']),
+  p('users', 'top 4 teams by users', ['HR (11)', 'Sales Ops (9)', '5 teams tie for second, so 6 are shown']),
 ];
