@@ -532,10 +532,15 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   if (measured.length === 0) {
     return { interpretation: describedAs, answer: `There is no ${metric.label} for ${subject} in ${span} to rank.${note}`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
   }
-  const top = measured.slice(0, Math.max(1, ranking!.limit));
+  // (a tie at the cut keeps every period holding it, said: "W45 and W46 tie for first")
+  const limit = Math.max(1, ranking!.limit);
+  const { shown: top, tiedAtCut } = topWithTies(measured, limit, (point) => point.value);
+  const tie = tieNote(tiedAtCut.length > 3 ? `${tiedAtCut.length} ${periodColumn}s` : LIST_WORDS.format(tiedAtCut.map((point) => point.period)), top.indexOf(tiedAtCut[0]) + 1, top.length);
   const answer = top.length === 1
     ? `${top[0].period} had the ${adjective} ${metric.label} for ${subject} ${of}: ${formatValue(top[0].value, metric.unit)}.${note}`
-    : `The ${top.length} ${periodColumn}s with the ${adjective} ${metric.label} for ${subject} ${of}: ${top.map((point) => `${point.period} (${formatValue(point.value, metric.unit)})`).join(', ')}.${note}`;
+    : limit === 1
+      ? `${LIST_WORDS.format(top.map((point) => point.period))} tied for the ${adjective} ${metric.label} for ${subject} ${of}: ${formatValue(top[0].value, metric.unit)} each.${note}`
+      : `The ${limit} ${periodColumn}s with the ${adjective} ${metric.label} for ${subject} ${of}: ${top.map((point) => `${point.period} (${formatValue(point.value, metric.unit)})`).join(', ')}${tie}.${note}`;
   return {
     interpretation: describedAs,
     answer,

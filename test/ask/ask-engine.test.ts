@@ -980,7 +980,13 @@ describe('counts and values over several weeks, answered as what they measure', 
     expect(best.table.columns).toEqual(['week', 'adoption_rate', 'ai_tasks', 'manual_tasks']);
     expect(best.table.rows).toEqual([['2026-W47', 35 / 66, 35, 31]]);
     expect(ask('which week had the lowest adoption for Procurement').answer).toBe('2026-W47 had the lowest adoption rate for Procurement of the 8 weeks 2026-W40 to 2026-W47: 25.0%.');
-    expect(ask('what were the top 2 weeks for adoption').table.rows.map((row) => row[0])).toEqual(['2026-W47', '2026-W44']);
+    // (W44, W45 and W46 tie at 50.9%: all three are shown and the tie said, not W44 alone by the alphabet)
+    const topTwo = ask('what were the top 2 weeks for adoption');
+    expect(topTwo.table.rows.map((row) => row[0])).toEqual(['2026-W47', '2026-W44', '2026-W45', '2026-W46']);
+    expect(topTwo.answer).toBe(
+      'The 2 weeks with the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 2026-W47 (53.0%), 2026-W44 (50.9%), 2026-W45 (50.9%), 2026-W46 (50.9%) (2026-W44, 2026-W45 and 2026-W46 tie for second, so 4 are shown).',
+    );
+    expect(ask('which week had the fewest harmful tasks for Finance').answer).toMatch(/^2026-W40, 2026-W41, .* and 2026-W47 tied for the fewest harmful AI tasks for Finance of the 8 weeks 2026-W40 to 2026-W47: 0 each\.$/);
     // a threshold over the weeks: those past it, highest first
     const above = ask('which weeks had adoption above 50%');
     expect(above.answer).toBe('4 weeks of the 8 weeks 2026-W40 to 2026-W47 had adoption rate for all teams above 50.0%: 2026-W47 (53.0%), 2026-W44 (50.9%), 2026-W45 (50.9%), 2026-W46 (50.9%).');
