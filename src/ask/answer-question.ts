@@ -1103,10 +1103,15 @@ function answerPowerUsers(interpretation: Interpretation, source: MetricsSource)
       `${rows.map((row) => `${row.user_id} (${row.ai_tasks} AI tasks)`).join(', ')}.`;
   // "who is the heaviest AI user": the power users with the most AI tasks (only they are listed per user)
   if (ranking && rows.length > 0) {
-    rows = [...rows].sort((a, b) => (ranking.order === 'desc' ? Number(b.ai_tasks) - Number(a.ai_tasks) : Number(a.ai_tasks) - Number(b.ai_tasks))).slice(0, ranking.limit);
-    answer = ranking.limit === 1
+    // (a tie at the cut keeps every user holding it, said)
+    const limit = Math.max(1, ranking.limit);
+    const { shown, tiedAtCut } = topWithTies([...rows].sort((a, b) => (ranking.order === 'desc' ? Number(b.ai_tasks) - Number(a.ai_tasks) : Number(a.ai_tasks) - Number(b.ai_tasks))), limit, (row) => num(row.ai_tasks));
+    rows = shown;
+    answer = rows.length === 1
       ? `${rows[0].user_id}${rows[0].team ? ` (${rows[0].team})` : ''} had the most AI tasks ${where}: ${rows[0].ai_tasks} (power users are above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')} tasks).`
-      : `The ${rows.length} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}.`;
+      : limit === 1
+        ? `${LIST_WORDS.format(rows.map((row) => String(row.user_id)))} tied for the most AI tasks ${where}: ${rows[0].ai_tasks} each.`
+        : `The ${limit} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}${tieNote(tiedAtCut.length > 3 ? `${tiedAtCut.length} users` : LIST_WORDS.format(tiedAtCut.map((row) => String(row.user_id))), rows.indexOf(tiedAtCut[0]) + 1, rows.length)}.`;
   }
   return {
     interpretation: `power users (weekly AI tasks above the ${percentile})${ranking ? ', most AI tasks first' : ''}, ${weeks.join(', ') || 'no week with data'}`, answer, answered: true,

@@ -694,6 +694,15 @@ describe('unanswerable questions', () => {
     expect(ask('top 2 teams by adoption').answer).toMatch(/^The 2 teams with the highest adoption rate in 2026-W47: Finance \(72\.7%\), Sales Ops \(66\.7%\)\.( |$)/);
   });
 
+  test('a top N of power users whose last place is tied shows every user holding it', () => {
+    // at the 50th percentile (2 AI tasks a week) f1 has 10 AI tasks in W47, s1, s2 and s3 4 each, f2 and f3 3
+    const wide = createAskEngine(data, askConfig({ metrics: { powerUserPercentile: 0.5 } }));
+    const topTwo = wide.ask('top 2 users by AI tasks');
+    expect(topTwo.answer).toBe('The 2 users with the most AI tasks in 2026-W47: f1 (10), s1 (4), s2 (4), s3 (4) (s1, s2 and s3 tie for second, so 4 are shown).');
+    expect(topTwo.table.rows.map((row) => row[1])).toEqual(['f1', 's1', 's2', 's3']);
+    expect(wide.ask('top 4 users by AI tasks').answer).toBe('The 4 users with the most AI tasks in 2026-W47: f1 (10), s1 (4), s2 (4), s3 (4).');
+  });
+
   test('a time named by an event, or asked with "when", is refused and named, not answered as the report week', () => {
     const times: Array<[string, string]> = [
       ['how did Legal do before the drop', 'before the drop'],
