@@ -606,6 +606,34 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
 
+  // "average tasks per week": the weeks' total divided by the number of weeks in range (a week without any counts as 0),
+  // for everyone or one group; the weekly counts are the table
+  if (interpretation.weeklyAverage && spec.grain === 'week') {
+    const what = `${metric.label} a week on average`;
+    if (listing || comparison || ranking || (named?.names.length ?? 0) > 1) {
+      return unanswerable(`${what}, by ${listing ? DIMENSION_NAMES[dimension as Dimension][0] : 'group'}`, `I can give the ${what} for all teams or for one team or task type, not for several at once or ranked; ask "average ${metric.label} per week" or add one team.`);
+    }
+    const name = named ? named.names[0] : '*';
+    const weekly = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
+    if (weekly.some((point) => point.row?.suppressed)) {
+      return { interpretation: describe(interpretation, dimension, periods, ['the mean of the weekly totals']), answer: `${capitalize(subject(name))}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
+    }
+    const counts = weekly.map((point) => (point.row ? spec.combine([point.row]) : { value: 0, parts: {} }));
+    const total = counts.reduce((sum, count) => sum + (count.value ?? 0), 0);
+    const weeks = periods.length;
+    return {
+      interpretation: describe(interpretation, dimension, periods, ['the mean of the weekly totals']),
+      answer: `${capitalize(metric.label)} for ${subject(name)} ${where}: ${formatValue(total / weeks, metric.unit)} a week on average (the total of ${formatValue(total, metric.unit)} over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}, a week without any counted as 0).`,
+      answered: true,
+      table: {
+        columns: ['week', metric.id, ...spec.partColumns.map(([column]) => column)],
+        units: ['text', metric.unit, ...spec.partColumns.map(([, unit]) => unit)],
+        rows: weekly.map((point, index) => [point.period, counts[index].value ?? 0, ...spec.partColumns.map(([column]) => counts[index].parts[column] ?? null)]),
+      },
+      ...covered,
+    };
+  }
+
   // Change across periods: "how did adoption change since W40", "which teams fell more than 5 points since October"
   const change = movement !== null && periods.length > 1 && metric.id !== 'cumulative_hours_saved';
   const changeUnit: ValueUnit = metric.unit === 'rate' ? 'pts' : metric.unit;

@@ -73,6 +73,8 @@ export interface Interpretation {
   severities: string[];
   /** "which week had the highest adoption", "the best month for ASI": the periods are ranked, not the teams of one. */
   rankedPeriod?: 'week' | 'month';
+  /** "average tasks per week": the mean over the weeks in range of a weekly count (the total over the number of weeks). */
+  weeklyAverage?: boolean;
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -413,6 +415,8 @@ const EVENT_WORDS = new Set(['peak', 'peaks', 'peaked', 'spike', 'spikes', 'spik
   'rollout', 'reorg', 'reorganisation', 'reorganization', 'holiday', 'holidays', 'pilot', 'incident', 'migration', 'trough']);
 
 const RATE_AVERAGES = new Set(['average', 'averages', 'mean', 'typical']);
+// Weekly counts and hours that add up over weeks: their average per week is their total over the number of weeks.
+const WEEKLY_SUMS = new Set(['tasks', 'ai_tasks', 'manual_tasks', 'hours_saved', 'harmful_tasks', 'abandoned_tasks', 'new_ai_users']);
 const MEDIAN_WORDS = new Set(['median', 'typical']);
 
 // The MEANING_WORDS a measure already means: a rate is an average ("the average adoption rate" is the adoption rate,
@@ -904,6 +908,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   const singleWeek = scope.kind === 'week' || scope.kind === 'default';
+  // "average tasks per week", "mean hours saved a week in October": a count that adds up over weeks, averaged per week
+  // (the weeks in range, every loaded one when no time is named), not a series; other averages stay unread
+  const perWeek = words.some((word, index) => (['per', 'a', 'each', 'every'].includes(word) && words[index + 1] === 'week') || word === 'weekly');
+  const averaged = words.some((word, index) => (word === 'average' || word === 'mean') && !used.has(index));
+  const weeklyAverage = averaged && perWeek && WEEKLY_SUMS.has(metric.id);
+  if (weeklyAverage) movement = null;
   // "hours saved in total since W42", "total hours saved in October": the hours of those weeks, not the running total
   // from the first loaded week (which the answer would have named "from W42")
   if (metric.id === 'cumulative_hours_saved' && !singleWeek) metric = metricById('hours_saved');
@@ -955,7 +965,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...notNames
       .filter((match) => !ARTICLES.has(words[match.used[0] - 1] ?? '') && match.used.every((index) => !used.has(index) && !NOT_NAMES.has(words[index])))
       .map((match) => writtenAs(question, match.used.map((index) => words[index]))),
-    ...unplacedWords(question, words, used, comparison !== null, meantWords(metric)),
+    ...unplacedWords(question, words, used, comparison !== null, weeklyAverage ? new Set(['average', 'mean']) : meantWords(metric)),
   ])];
   const unknown = unknownNames(question, words, used);
   // the words of the names the question names, matched or not: an exclusion next to one leaves it out
@@ -985,5 +995,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     yesNo: EXISTENCE_LEADS.has(words[0] ?? '') && words[0] !== 'any',
     severities: metric.id === 'alerts' ? SEVERITIES.filter((severity) => words.includes(severity)) : [],
     ...(rankedPeriod ? { rankedPeriod } : {}),
+    ...(weeklyAverage ? { weeklyAverage } : {}),
   };
 }

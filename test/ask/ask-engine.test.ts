@@ -694,6 +694,25 @@ describe('unanswerable questions', () => {
     expect(ask('top 2 teams by adoption').answer).toMatch(/^The 2 teams with the highest adoption rate in 2026-W47: Finance \(72\.7%\), Sales Ops \(66\.7%\)\.( |$)/);
   });
 
+  test('"average tasks per week" is the weeks\' total over the number of weeks in range, said so', () => {
+    const trend = (team: string) => tables.adoption_trend.filter((row) => row.team === team);
+    const total = (rows: Row[], columns: string[]) => rows.reduce((sum, row) => sum + columns.reduce((part, column) => part + (row[column] as number), 0), 0);
+    const everyone = total(trend('*'), ['ai_tasks', 'manual_tasks']);
+    const average = ask('average tasks per week');
+    expect(average.answer).toBe(`Tasks (AI and manual) for all teams from 2026-W40 to 2026-W47: ${(everyone / 8).toFixed(1)} a week on average (the total of ${everyone} over 8 weeks, a week without any counted as 0).`);
+    expect(average.interpretation).toBe('tasks (AI and manual) for all teams, 2026-W40 to 2026-W47, the mean of the weekly totals');
+    expect(average.table.rows.map((row) => row[1])).toEqual(trend('*').map((row) => (row.ai_tasks as number) + (row.manual_tasks as number)));
+    // one team, a month's weeks
+    const financeOctober = total(trend('Finance').filter((row) => OCTOBER.includes(row.week as string)), ['ai_tasks']);
+    expect(ask('mean AI tasks a week for Finance in October').answer).toBe(
+      `AI tasks for Finance in 2026-10 (weeks 2026-W40 to 2026-W44): ${(financeOctober / 5).toFixed(1).replace(/\.0$/, '')} a week on average (the total of ${financeOctober} over 5 weeks, a week without any counted as 0).`,
+    );
+    // several groups at once are refused, and an average of something else stays unread
+    expect(engine.ask('average tasks per week by team').answered).toBe(false);
+    expect(engine.ask('average tasks').answer).toMatch(/^I cannot read "average" in this question yet/);
+    expect(engine.ask('average accuracy per week').answered).toBe(false);
+  });
+
   test('a top N of power users whose last place is tied shows every user holding it', () => {
     // at the 50th percentile (2 AI tasks a week) f1 has 10 AI tasks in W47, s1, s2 and s3 4 each, f2 and f3 3
     const wide = createAskEngine(data, askConfig({ metrics: { powerUserPercentile: 0.5 } }));

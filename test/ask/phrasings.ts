@@ -459,4 +459,6 @@ export const PHRASINGS: Phrasing[] = [
   // Procurement and Sales Ops 100.0%; AI users: HR 11, five teams 9)
   p('users', 'top 2 teams by user adoption', ['Sales Ops (100.0%)', '4 teams tie for first, so 4 are shown']),
   p('users', 'top 4 teams by users', ['HR (11)', 'Sales Ops (9)', '5 teams tie for second, so 6 are shown']),
+  // the mean over the weeks in range of the weekly count (W40..W47: 17080 tasks)
+  p('tasks', 'average tasks per week', ['2135 a week on average', 'the total of 17080 over 8 weeks']),
 ];
