@@ -292,9 +292,6 @@ function unknownNames(question: string, words: string[], used: Set<number>): str
   return names;
 }
 
-// Time words no rule used: "yesterday", "Q3", "week 60" (a week number no week has), "two weeks ago", "the past
-// month", "late October", and a week within a month ("the first week of November", "the last week of October": read whole, each
-// part would be a time of its own).
 // Words that place a time by what follows them: left unread, "before the drop", "after the launch", "since the
 // reorg", "during the outage" named an event no table holds, and the answer was the report week's.
 // ("after their first month": a time of each person's own, which the retention and activation measures read)
@@ -302,6 +299,9 @@ const TIME_LEADS = new Set(['before', 'after', 'since', 'until', 'till', 'during
 // Question words asking for a time: "when did adoption drop" asks which week, not the report week's change.
 const WHEN_WORDS = new Set(['when', 'whenever']);
 
+// Time words no rule used: "yesterday", "Q3", "week 60" (a week number no week has), "two weeks ago", "the past
+// month", "late October", and a week within a month ("the first week of November", "the last week of October": read whole, each
+// part would be a time of its own), a time lead (TIME_LEADS) none read, and "when".
 function unreadTime(words: string[], used: Set<number>): string[] {
   const unreadLead = (index: number) => TIME_LEADS.has(words[index] ?? '') && !used.has(index) && !(words[index] === 'before' && words[index - 1] === 'long') &&
     words[index + 1] !== 'their';
