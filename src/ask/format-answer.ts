@@ -1,5 +1,6 @@
 import { ALL_TEAMS_LABEL, columnLabel } from '../metrics/column-catalog.js';
 import { printable } from '../util/some-names.js';
+import { shellWord } from '../util/shell-word.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
 import type { AskTable } from './answer-question.js';
@@ -16,7 +17,7 @@ import { formatValue } from './format-values.js';
 export function formatAnswer(answer: AskAnswer): string {
   const lines = [printable(answer.answer)];
   if (!answer.answered && answer.suggestions.length > 0) {
-    lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask "${printable(suggestion)}"`));
+    lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask ${shellWord(printable(suggestion))}`));
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
     const { units, rows } = answer.table;

@@ -31,7 +31,8 @@ describe('formatAnswer: names from the data in a terminal', () => {
     expect(unknown).toContain('Teams: Fi\\u200Bnance\\x07, Le\\x1b[2Jgal\\u202E\\x0aX, Procurement');
     expect(unknown).toContain('Task types: budget_reconciliation, contract\\u202Ereview\\x1b[31m, invoice_matching.');
     const unread = formatAnswer(engine.ask('what is the meaning of life'));
-    expect(unread).toContain(`  uptake ask "what is Fi\\u200Bnance\\x07's adoption"`);
+    // (one word for a shell: the escapes' backslashes are single-quoted, its quote written '\'')
+    expect(unread).toContain(`  uptake ask 'what is Fi\\u200Bnance\\x07'\\''s adoption'`);
     const named = formatAnswer(engine.ask(`what is ${FINANCE}'s adoption`));
     expect(named).toContain('Read as: adoption rate for Fi\\u200Bnance\\x07, 2026-W47');
     for (const text of [byTeam, byTaskType, unknown, unread, named, formatAnswer(engine.ask('alerts')), formatAnswer(engine.ask('harm rate by team'))]) {
