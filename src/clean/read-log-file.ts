@@ -3,7 +3,7 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { parseChunk, readFileRecords, type ForEachRecord, type TextChunk } from '../ingest/read-csv-fast.js';
 import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader, type ResolvedHeader } from '../ingest/normalize-headers.js';
 import { LogRowsBuilder } from '../ingest/log-rows.js';
-import { DEFAULT_INPUT_LIMITS, MemoryCheckpoints, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, MAX_PASS_THROUGH_COLUMNS, MemoryCheckpoints, outOfReadingMemory, tooManyColumns, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
 import type { FileReport, LogSource, QuarantineRecord } from './types.js';
 
@@ -132,6 +132,12 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
   const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
   const quarantine: QuarantineRecord[] = [];
   const unreadable = new Map<string, number>();
+  /** The columns the contract does not name, over the headers read here (a preset header was counted where it stands). */
+  const passThroughNames = new Set<string>();
+  const countPassThrough = (resolved: ResolvedHeader, line: number) => {
+    for (const name of resolved.passThrough.keys()) passThroughNames.add(name);
+    if (passThroughNames.size > MAX_PASS_THROUGH_COLUMNS) throw tooManyColumns(file.path, line, passThroughNames.size);
+  };
   let header: ResolvedHeader | undefined = presetHeader === undefined ? undefined : resolveHeader(file.kind, presetHeader);
   /** The first header's resolution and fields, and the fields of the header in force. */
   let first: { resolved: ResolvedHeader; fields: string[]; last: string[] } | undefined = header === undefined ? undefined : { resolved: header, fields: presetHeader!, last: presetHeader! };
@@ -161,6 +167,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
     if (!header) {
       header = resolveHeader(file.kind, record.fields);
       if (header.missingRequired.length > 0) throw headerLacking(header, record.fields, file.path, record.line);
+      countPassThrough(header, record.line);
       first = { resolved: header, fields: record.fields, last: record.fields };
       return;
     }
@@ -172,6 +179,7 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
         repeats.push({ line: record.line, fields: record.fields });
         first!.last = record.fields;
         header = repeated;
+        countPassThrough(header, record.line);
         return;
       }
     }

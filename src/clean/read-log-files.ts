@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UptakeError, type UptakeErrorKind } from '../errors.js';
 import type { InputFile } from '../ingest/discover-files.js';
-import { DEFAULT_INPUT_LIMITS, outOfReadingMemory, readingMemoryLimit, type InputLimits } from '../ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, MAX_PASS_THROUGH_COLUMNS, outOfReadingMemory, readingMemoryLimit, tooManyColumnsOverFiles, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '../ingest/read-csv-fast.js';
 import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
@@ -126,7 +126,10 @@ export function mergeLogFileReads(reads: LogFileRead[], threads: number): LogFil
     unreadable: new Map(),
     counts: { ai_logs: { rowsRead: 0, quarantined: 0 }, manual_logs: { rowsRead: 0, quarantined: 0 } },
   };
+  const passThroughNames = new Set<string>();
   for (const { file, parts: fileParts, result } of reads) {
+    for (const part of fileParts) for (const [name] of part.passThrough) passThroughNames.add(name);
+    if (passThroughNames.size > MAX_PASS_THROUGH_COLUMNS) throw tooManyColumnsOverFiles(file.path, passThroughNames.size);
     parts[file.kind].push(...fileParts);
     merged.reports.push(result.report);
     for (const record of result.quarantine) merged.quarantine.push(record);

@@ -35,6 +35,29 @@ export function recordTooLarge(file: string, line: number, limits: InputLimits):
   return new UptakeError('input', `expected a record of at most ${byteSize(limits.maxRecordBytes)} (inputLimits.maxRecordBytes), got a longer one (a runaway field or a quote never closed?)`, { file, line });
 }
 
+// Each column the contract does not name is kept as a pass-through column for every row of the input, read from
+// the file that names it or not: a 120 KB file of one row and 20,000 such columns, beside 19,000 rows, took 25 s and
+// 2.3 GB: the memory grows with the columns times the rows of the whole input. No export holds that many columns of its own; the cap is
+// fixed (not a setting of inputLimits, which a store's fingerprint holds) and far above what schema drift brings.
+/** The most columns the contract does not name (pass-through columns) that the log files may bring, over all of them. */
+export const MAX_PASS_THROUGH_COLUMNS = 256;
+
+/**
+ * The error of a header (on `line`) that brings a file's columns the contract does not name past MAX_PASS_THROUGH_COLUMNS.
+ * @example throw tooManyColumns('in/ai_logs.csv', 1, 20_000)
+ */
+export function tooManyColumns(file: string, line: number, count: number): UptakeError {
+  return new UptakeError('input', `expected at most ${MAX_PASS_THROUGH_COLUMNS} columns that the contract does not name (each is kept as a pass-through column for every row of the input), got ${count}: drop the columns the report does not need`, { file, line });
+}
+
+/**
+ * The error of a log file whose columns the contract does not name, added to those of the files before it, pass MAX_PASS_THROUGH_COLUMNS.
+ * @example throw tooManyColumnsOverFiles('in/manual_logs.csv', 290)
+ */
+export function tooManyColumnsOverFiles(file: string, count: number): UptakeError {
+  return new UptakeError('input', `expected at most ${MAX_PASS_THROUGH_COLUMNS} columns that the contract does not name over all log files (each is kept as a pass-through column for every row of the input), got ${count} with this file's: drop the columns the report does not need`, { file });
+}
+
 /** The share of the machine's memory (its cgroup's limit when lower) reading input may bring the process to. */
 const MEMORY_SHARE = 0.8;
 /** The share of V8's heap limit reading may fill: past it V8 would end the process with no word of why. */

@@ -266,3 +266,34 @@ test('a stop signal ends the reading at once, mid-file, and gives nothing back',
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+/** `count` column names the contract does not name and that hold no digit (so that a repeat of them reads as a header), from `from`. */
+const extraColumns = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `x_${(from + index).toString(26).replace(/\d/g, (digit) => 'qrstuvwxyz'[Number(digit)])}`);
+const aiRow = (id: string, extras: number) => `${id},u1,Finance,report,2026-11-16T09:00:00Z,,done,,,${',x'.repeat(extras)}`;
+
+// Each column the contract does not name is kept as a pass-through column, for every row of the input: a 120 KB file of one row and
+// 20,000 such columns, beside the sample's 19,000 rows, took 25 s and 2.3 GB; a few more and the run ran out of memory.
+test('more than 256 columns beyond the contract\'s, in one file or over several, stop the read naming the file (and the header\'s line)', async () => {
+  const wide = inputFolder({ 'ai_logs_wide.csv': csv(`${AI_HEADER},${extraColumns(257).join(',')}`, aiRow('e1', 257)) });
+  for (const workers of [0, 2]) {
+    await expect(cleanInput(wide, config, { now: NOW, workers })).rejects.toThrow(/ai_logs_wide\.csv:1: expected at most 256 columns that the contract does not name .* got 257/);
+  }
+  const repeated = inputFolder({ 'ai_logs_repeated.csv': csv(`${AI_HEADER},${extraColumns(200).join(',')}`, aiRow('e1', 200), `${AI_HEADER},${extraColumns(100, 200).join(',')}`, aiRow('e2', 100)) });
+  await expect(cleanInput(repeated, config, { now: NOW, workers: 0 })).rejects.toThrow(/ai_logs_repeated\.csv:3: expected at most 256 columns that the contract does not name .* got 300/);
+  const several = inputFolder({
+    'ai_logs_a.csv': csv(`${AI_HEADER},${extraColumns(200).join(',')}`, aiRow('e1', 200)),
+    'ai_logs_b.csv': csv(`${AI_HEADER},${extraColumns(200).join(',')}`, aiRow('e2', 200)),
+    'manual_logs_c.csv': csv(`${MANUAL_HEADER},${extraColumns(100, 190).join(',')}`, `t1,u1,Finance,report,2026-11-16T09:00:00Z,${',x'.repeat(100)}`),
+  });
+  for (const workers of [0, 2]) {
+    await expect(cleanInput(several, config, { now: NOW, workers })).rejects.toThrow(/manual_logs_c\.csv: expected at most 256 columns that the contract does not name over all log files .* got 290/);
+  }
+  // at the cap, or with the same columns in every file, the rows read and keep their columns
+  const shared = inputFolder({
+    'ai_logs_a.csv': csv(`${AI_HEADER},${extraColumns(256).join(',')}`, aiRow('e1', 256)),
+    'manual_logs_b.csv': csv(`${MANUAL_HEADER},${extraColumns(256).join(',')}`, `t1,u1,Finance,report,2026-11-16T09:00:00Z,${',x'.repeat(256)}`),
+  });
+  const data = await cleanInput(shared, config, { now: NOW, workers: 0 });
+  expect(data.tasks.numRows()).toBe(2);
+  expect(data.tasks.columnNames().filter((name) => name.startsWith('x_'))).toHaveLength(256);
+});
