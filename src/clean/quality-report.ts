@@ -17,6 +17,17 @@ export interface QualityReport {
   roster_conflicts: CleanedData['rosterConflicts'];
   /** Teams the logs name that no roster row does (see teamsOffRoster). */
   teams_off_roster: TeamOffRoster[];
+  /** Roster teams that print like an earlier roster team (see rosterTeamsAlike). */
+  roster_teams_alike: RosterTeamAlike[];
+}
+
+/** A roster team that differs from an earlier one only by invisible characters, spaces or letter forms, and its users. */
+export interface RosterTeamAlike {
+  team: string;
+  /** Distinct users the roster gives this spelling, in any month. */
+  users: number;
+  /** The roster team it prints like (the first spelling in input order). */
+  looks_like: string;
 }
 
 /** A team the cleaned tasks carry that the roster never names, its tasks, and the roster team it may be meant as. */
@@ -51,6 +62,7 @@ export function qualityReport(input: string, data: CleanedData): QualityReport {
     loaded_dates: data.loadedDates,
     roster_conflicts: data.rosterConflicts,
     teams_off_roster: teamsOffRoster(data),
+    roster_teams_alike: rosterTeamsAlike(data),
   };
 }
 
@@ -83,6 +95,31 @@ export function teamsOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): Tea
     .filter(([team]) => !rosterNames.has(team.trim().toLowerCase()))
     .map(([team, count]) => ({ team, tasks: count, looks_like: rosterTeams.get(lookalikeKey(team)) ?? null }))
     .sort((a, b) => b.tasks - a.tasks || (a.team < b.team ? -1 : 1));
+}
+
+// Roster rows that spell a team in another case or with other spaces join its first spelling; one with a zero-width
+// space or a fullwidth letter is a team of its own, which prints as the other in every table (its users leave that
+// team's user adoption rate): validate names it, and the team it prints like.
+/**
+ * The roster's teams that print like an earlier roster team, in roster order, with their users.
+ * @example rosterTeamsAlike(data) // [{ team: 'Fi\u200Bnance', users: 2, looks_like: 'Finance' }]
+ */
+export function rosterTeamsAlike(data: Pick<CleanedData, 'roster'>): RosterTeamAlike[] {
+  const firstSpelling = new Map<string, string>();
+  const usersOf = new Map<string, Set<unknown>>();
+  const teams = data.roster.array('team') as ArrayLike<unknown>;
+  const users = data.roster.array('user_id') as ArrayLike<unknown>;
+  for (let row = 0; row < teams.length; row += 1) {
+    const team = teams[row];
+    if (typeof team !== 'string' || team === '') continue;
+    if (!firstSpelling.has(lookalikeKey(team))) firstSpelling.set(lookalikeKey(team), team);
+    let teamUsers = usersOf.get(team);
+    if (!teamUsers) usersOf.set(team, (teamUsers = new Set()));
+    teamUsers.add(users[row]);
+  }
+  return [...usersOf]
+    .map(([team, teamUsers]) => ({ team, users: teamUsers.size, looks_like: firstSpelling.get(lookalikeKey(team))! }))
+    .filter((entry) => entry.team !== entry.looks_like);
 }
 
 // Compatibility forms folded (fullwidth letters, ligatures), format characters (zero-width spaces, joiners,

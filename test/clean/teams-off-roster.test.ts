@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { teamsOffRoster } from '../../src/clean/quality-report.js';
+import { qualityReport, teamsOffRoster } from '../../src/clean/quality-report.js';
 import { AI_HEADER, clean } from '../helpers/clean.js';
 import { csv, ROSTER_HEADER } from '../helpers/input-folder.js';
 
@@ -21,5 +21,22 @@ test('teams the logs name that no roster row does are listed by tasks, with the 
 
 test('without a team in the roster there is nothing to compare with: none are listed', async () => {
   const { data } = await clean({ 'ai_logs_1.csv': csv(AI_HEADER, 'e1,u1,Marketing,report,2026-11-16T09:00:00Z,,done,,,') });
+  expect(teamsOffRoster(data)).toEqual([]);
+});
+
+// A roster row whose team differs from another roster team only by an invisible or compatibility character is a team
+// of its own (case and spaces are not: those rows join the first spelling): its users left the other team's
+// user adoption rate, and its tasks printed as a second `Finance` row, with nothing in the validate report.
+test('roster teams that print like an earlier roster team are listed with it and their users', async () => {
+  const { data } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER, 'e1,u3,,report,2026-11-16T09:00:00Z,,done,,,'),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER,
+      'u1,Finance,2026-11,UTC,yes,1,1', 'u2,FINANCE ,2026-11,UTC,yes,1,1', 'u3,Fi\u200Bnance,2026-11,UTC,yes,1,1',
+      'u4,Fi\u200Bnance,2026-11,UTC,yes,1,1', 'u5,\uFF26inance,2026-11,UTC,yes,1,1', 'u6,Legal,2026-11,UTC,yes,1,1'),
+  });
+  expect(qualityReport('in', data).roster_teams_alike).toEqual([
+    { team: 'Fi\u200Bnance', users: 2, looks_like: 'Finance' },
+    { team: '\uFF26inance', users: 1, looks_like: 'Finance' },
+  ]);
   expect(teamsOffRoster(data)).toEqual([]);
 });

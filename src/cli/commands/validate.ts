@@ -94,6 +94,8 @@ function formatReport(report: ValidateReport): string {
     report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, conflict.teams.join(', ')])) : 'none');
   section('Teams in the logs that no roster row names (each is a team of its own in every table)',
     report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—'])) : 'none');
+  section('Roster teams that print like another roster team (each is a team of its own in every table)',
+    report.roster_teams_alike.length ? textTable(['team', 'users', 'looks like roster team'], report.roster_teams_alike.map((entry) => [visible(entry.team), entry.users, entry.looks_like])) : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
   section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${printable(report.quarantine_file)})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');
