@@ -19,6 +19,16 @@ export interface QualityReport {
   teams_off_roster: TeamOffRoster[];
   /** Roster teams that print like an earlier roster team (see rosterTeamsAlike). */
   roster_teams_alike: RosterTeamAlike[];
+  /** Users the logs name that no roster row does (see usersOffRoster). */
+  users_off_roster: UserOffRoster[];
+}
+
+/** A user the cleaned tasks carry that the roster never names, their tasks, and the roster user they may be meant as. */
+export interface UserOffRoster {
+  user_id: string;
+  tasks: number;
+  /** The roster user with the same characters once invisible characters, spaces, letter forms and case are set aside (`u1\u200B`, `U1`), or null. */
+  looks_like: string | null;
 }
 
 /** A roster team that differs from an earlier one only by invisible characters, spaces or letter forms, and its users. */
@@ -63,6 +73,7 @@ export function qualityReport(input: string, data: CleanedData): QualityReport {
     roster_conflicts: data.rosterConflicts,
     teams_off_roster: teamsOffRoster(data),
     roster_teams_alike: rosterTeamsAlike(data),
+    users_off_roster: usersOffRoster(data),
   };
 }
 
@@ -95,6 +106,35 @@ export function teamsOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): Tea
     .filter(([team]) => !rosterNames.has(team.trim().toLowerCase()))
     .map(([team, count]) => ({ team, tasks: count, looks_like: rosterTeams.get(lookalikeKey(team)) ?? null }))
     .sort((a, b) => b.tasks - a.tasks || (a.team < b.team ? -1 : 1));
+}
+
+// A user id is matched as written (trimmed): one the roster does not name has no roster team or licence, yet counts
+// among its team's AI users. An id written with a zero-width space or in another case is such a user: validate
+// names them, and the roster user they look like.
+/**
+ * The users of the cleaned tasks that no roster row names, by tasks (most first); none when the roster names no user.
+ * @example usersOffRoster(data) // [{ user_id: 'u1\u200B', tasks: 2, looks_like: 'u1' }]
+ */
+export function usersOffRoster(data: Pick<CleanedData, 'tasks' | 'roster'>): UserOffRoster[] {
+  const rosterUsers = new Set<string>();
+  const lookalikes = new Map<string, string>();
+  const users = data.roster.array('user_id') as ArrayLike<unknown>;
+  for (let row = 0; row < users.length; row += 1) {
+    const user = users[row];
+    if (typeof user !== 'string' || user === '') continue;
+    rosterUsers.add(user);
+    if (!lookalikes.has(lookalikeKey(user))) lookalikes.set(lookalikeKey(user), user);
+  }
+  if (rosterUsers.size === 0) return [];
+  const tasks = new Map<string, number>();
+  const taskUsers = data.tasks.array('user_id') as ArrayLike<unknown>;
+  for (let row = 0; row < taskUsers.length; row += 1) {
+    const user = taskUsers[row];
+    if (typeof user === 'string' && !rosterUsers.has(user)) tasks.set(user, (tasks.get(user) ?? 0) + 1);
+  }
+  return [...tasks]
+    .map(([user, count]) => ({ user_id: user, tasks: count, looks_like: lookalikes.get(lookalikeKey(user)) ?? null }))
+    .sort((a, b) => b.tasks - a.tasks || (a.user_id < b.user_id ? -1 : 1));
 }
 
 // Roster rows that spell a team in another case or with other spaces join its first spelling; one with a zero-width

@@ -40,3 +40,19 @@ test('roster teams that print like an earlier roster team are listed with it and
   ]);
   expect(teamsOffRoster(data)).toEqual([]);
 });
+
+// A user id written with a zero-width space, or in another case, is a user the roster does not know: counted among
+// a team's AI users beside the roster's own (Finance's user adoption rate came to 1.44 on the sample with four such
+// users), with nothing in the validate report to say who they were.
+test('users the logs name that no roster row does are listed by tasks, with the roster user they print like', async () => {
+  const row = (id: string, user: string) => `${id},${user},Finance,report,2026-11-16T09:00:00Z,,done,,,`;
+  const { data } = await clean({
+    'ai_logs_1.csv': csv(AI_HEADER, row('e1', 'u1'), row('e2', 'u1\u200B'), row('e3', 'u1\u200B'), row('e4', 'U1'), row('e5', 'contractor'), row('e6', ' u2 ')),
+    'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,1,1', 'u2,Finance,2026-11,UTC,yes,1,1'),
+  });
+  expect(qualityReport('in', data).users_off_roster).toEqual([
+    { user_id: 'u1\u200B', tasks: 2, looks_like: 'u1' },
+    { user_id: 'U1', tasks: 1, looks_like: 'u1' },
+    { user_id: 'contractor', tasks: 1, looks_like: null },
+  ]);
+});

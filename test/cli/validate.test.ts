@@ -118,4 +118,27 @@ describe('uptake validate', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  test('the text report names roster teams printed alike and users off the roster (the first 20 by tasks; --json all of them)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'uptake-q-'));
+    try {
+      const rows = Array.from({ length: 25 }, (_, index) => `e${index},guest${String(index).padStart(2, '0')},,report,2026-11-16T09:00:00Z,done`);
+      const input = inputFolder({
+        'ai_logs_1.csv': csv('event_id,user_id,team,task_type,started_at,status', 'x1,u1\u200B,,report,2026-11-16T09:00:00Z,done', 'x0,u1\u200B,,report,2026-11-16T10:00:00Z,done', ...rows.slice(1)),
+        'user_monthly_summary_2026-11.csv': csv('user_id,team,month,licensed', 'u1,Finance,2026-11,yes', 'u2,Fi\u200Bnance,2026-11,yes'),
+      });
+      const quarantine = join(folder, 'quarantine.csv');
+      const text = uptake('validate', '--input', input, '--quarantine', quarantine);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/Roster teams that print like another roster team[^\n]*\nteam +users +looks like roster team\n[- ]+\n"Fi\\u200Bnance" +1 +Finance\n/);
+      expect(text.stdout).toMatch(/Users in the logs that no roster row names[^\n]*\nuser +tasks +looks like roster user\n[- ]+\n"u1\\u200B" +2 +u1\n"guest01" +1 +—\n/);
+      expect(text.stdout).toContain('"guest19"');
+      expect(text.stdout).not.toContain('"guest20"');
+      expect(text.stdout).toContain('… and 5 more (all of them in --json)');
+      const report = JSON.parse(uptake('validate', '--json', '--input', input, '--quarantine', quarantine).stdout);
+      expect(report.users_off_roster).toHaveLength(25);
+      expect(report.roster_teams_alike).toEqual([{ team: 'Fi\u200Bnance', users: 1, looks_like: 'Finance' }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

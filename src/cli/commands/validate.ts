@@ -16,6 +16,9 @@ interface ValidateOptions {
   week?: string;
 }
 
+/** Users off the roster the text report lists (most tasks first); --json lists all. */
+const USERS_LISTED = 20;
+
 interface ValidateReport extends QualityReport {
   quarantine_file: string;
   week: string | null;
@@ -96,6 +99,9 @@ function formatReport(report: ValidateReport): string {
     report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—'])) : 'none');
   section('Roster teams that print like another roster team (each is a team of its own in every table)',
     report.roster_teams_alike.length ? textTable(['team', 'users', 'looks like roster team'], report.roster_teams_alike.map((entry) => [visible(entry.team), entry.users, entry.looks_like])) : 'none');
+  section('Users in the logs that no roster row names (no roster team or licence; they count among their team\'s AI users)',
+    report.users_off_roster.length ? textTable(['user', 'tasks', 'looks like roster user'], report.users_off_roster.slice(0, USERS_LISTED).map((entry) => [visible(entry.user_id), entry.tasks, entry.looks_like ?? '—']))
+      + (report.users_off_roster.length > USERS_LISTED ? `\n… and ${report.users_off_roster.length - USERS_LISTED} more (all of them in --json)` : '') : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
   section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${printable(report.quarantine_file)})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');
