@@ -61,38 +61,44 @@ export class TokenPrefixIndex {
     let chosen = 0;
     let fewest = Infinity;
     rotations.forEach((rotation, first) => {
-      const start = lowerBound(rotation.strings, tokens[first], 0, rotation.strings.length);
-      const size = prefixEnd(rotation.strings, tokens[first], start, rotation.strings.length) - start;
+      const start = lowerBoundAt(rotation.strings, tokens[first], 0, 0, rotation.strings.length);
+      const size = prefixEndAt(rotation.strings, tokens[first], 0, start, rotation.strings.length) - start;
       if (size < fewest) [chosen, fewest] = [first, size];
     });
     if (fewest === 0) return undefined;
     const rotated = rotate(tokens, chosen);
-    const rotation = rotations[chosen];
-    const rank = search(rotation, this.separator, rotated.join(this.separator), rotated, 0, '', 0, rotation.strings.length);
+    const rank = search(rotations[chosen], this.separator, rotated.join(this.separator), rotated);
     return rank === NONE ? undefined : this.byRank[rank];
   }
 }
 
-// Strings from..to all begin with `prefix` (the tokens before `at`, each followed by `_`): of those whose
-// token `at` begins with tokens[at], the best rank, over each distinct token they hold there in turn.
-function search(rotation: Rotation, separator: string, query: string, tokens: string[], at: number, prefix: string, from: number, to: number): number {
+// Of the strings whose tokens extend `tokens` one by one, the best rank: a walk over the runs of strings that share
+// their first tokens, one token deeper at a time. The walk keeps its own list of runs to visit (a call per token
+// overflowed the stack at a label of some 10,000 tokens), and a run is compared from where its shared text ends,
+// so that a long shared start is not compared again at every token.
+function search(rotation: Rotation, separator: string, query: string, tokens: string[]): number {
   const { strings } = rotation;
-  const wanted = prefix + tokens[at];
-  let start = lowerBound(strings, wanted, from, to);
-  const end = prefixEnd(strings, wanted, start, to);
-  if (at === tokens.length - 1) {
-    if (start < end && strings[start] === query) start += 1; // the label itself (it sorts first among its extensions)
-    return bestRankIn(rotation.bestRank, start, end);
-  }
   let best = NONE;
-  for (let cursor = start; cursor < end; ) {
-    // the strings holding this string's token `at`: a contiguous run, as they share everything up to its `_`
-    const holder = strings[cursor];
-    const tokenEnd = holder.indexOf(separator, prefix.length);
-    const next = prefix + holder.slice(prefix.length, tokenEnd + separator.length);
-    const runEnd = prefixEnd(strings, next, cursor, end);
-    best = Math.min(best, search(rotation, separator, query, tokens, at + 1, next, cursor, runEnd));
-    cursor = runEnd;
+  // runs to visit: strings from..to share their first `at` tokens, `offset` characters with their separators
+  const pending: Array<{ at: number; offset: number; from: number; to: number }> = [{ at: 0, offset: 0, from: 0, to: strings.length }];
+  while (pending.length > 0) {
+    const { at, offset, from, to } = pending.pop()!;
+    const token = tokens[at];
+    let start = lowerBoundAt(strings, token, offset, from, to);
+    const end = prefixEndAt(strings, token, offset, start, to);
+    if (at === tokens.length - 1) {
+      if (start < end && strings[start] === query) start += 1; // the label itself (it sorts first among its extensions)
+      best = Math.min(best, bestRankIn(rotation.bestRank, start, end));
+      continue;
+    }
+    for (let cursor = start; cursor < end; ) {
+      // the strings holding this string's token `at`: a contiguous run, as they share everything up to its separator
+      const holder = strings[cursor];
+      const next = holder.indexOf(separator, offset) + separator.length;
+      const runEnd = prefixEndAt(strings, holder.slice(offset, next), offset, cursor, end);
+      pending.push({ at: at + 1, offset: next, from: cursor, to: runEnd });
+      cursor = runEnd;
+    }
   }
   return best;
 }
@@ -114,25 +120,35 @@ function sparseMinimum(values: Int32Array): Int32Array[] {
 
 const NONE = 0x7fffffff;
 
-/** The first index in from..to whose label is not below `value`. */
-function lowerBound(labels: string[], value: string, from: number, to: number): number {
+/** How `label` from `offset` compares with `text`: negative when below it, 0 when it begins with it, positive when above. */
+function compareAt(label: string, offset: number, text: string): number {
+  for (let index = 0; index < text.length; index += 1) {
+    if (offset + index >= label.length) return -1;
+    const difference = label.charCodeAt(offset + index) - text.charCodeAt(index);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** In from..to (labels that share their first `offset` characters, sorted), the first index whose label from `offset` is not below `text`. */
+function lowerBoundAt(labels: string[], text: string, offset: number, from: number, to: number): number {
   let low = from;
   let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (labels[middle] < value) low = middle + 1;
+    if (compareAt(labels[middle], offset, text) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** From `from` (where labels beginning with `prefix` start), the first index in ..to whose label does not begin with it. */
-function prefixEnd(labels: string[], prefix: string, from: number, to: number): number {
+/** From `from` (where labels holding `text` at `offset` start), the first index in ..to whose label does not. */
+function prefixEndAt(labels: string[], text: string, offset: number, from: number, to: number): number {
   let low = from;
   let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (labels[middle].startsWith(prefix)) low = middle + 1;
+    if (compareAt(labels[middle], offset, text) === 0) low = middle + 1;
     else high = middle;
   }
   return low;
