@@ -1,12 +1,13 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { DEFAULT_INPUT_LIMITS, MemoryCheckpoints, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
-import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
+import { headerLacking, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { foldCase } from '../util/fold-case.js';
 import { cellAt, filledFields, nameTooLong, teamCell } from './quarantine.js';
+import { HeaderHistory } from './read-log-file.js';
 import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
 
 export interface RosterEntry {
@@ -147,7 +148,7 @@ export async function loadRoster(
 async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Promise<RosterFileRead> {
   let first: RosterFileRead['header'] | undefined;
   let header: RosterFileRead['header'] | undefined;
-  const drift: string[] = [];
+  let history: HeaderHistory | undefined;
   let rows = 0;
   const quarantine: QuarantineRecord[] = [];
   const unreadable: string[] = [];
@@ -162,7 +163,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     if (!header) {
       first = header = resolveHeader('user_monthly_summary', record.fields);
       if (header.missingRequired.length > 0) throw headerLacking(header, record.fields, file.path, record.line);
-      drift.push(...header.drift);
+      history = new HeaderHistory(header);
       return;
     }
     const current = header;
@@ -170,7 +171,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     const reject = (reason: string, detail: string) => {
       const repeated = record.parseError === undefined ? repeatedHeader('user_monthly_summary', record.fields) : undefined;
       if (repeated) {
-        drift.push(...repeated.drift.filter((name) => !drift.includes(name)), headerRepeatNote(record.line, current, repeated));
+        history!.repeat(record.line, repeated);
         header = repeated;
         return;
       }
@@ -209,5 +210,5 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     entries.push({ entry, completeness: filledFields(fields) });
   });
   if (!first) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  return { header: first, drift, rows, quarantine, unreadable, entries };
+  return { header: first, drift: history?.drift ?? [], rows, quarantine, unreadable, entries };
 }

@@ -76,16 +76,28 @@ export interface HeaderRepeat {
  * The header in force and the schema drift so far, from a file's first header and the headers it repeats.
  * @example const history = new HeaderHistory(first); history.repeat(57, repeated); history.drift
  */
+// A header may name hundreds of thousands of columns (and a file repeat its header as often): names are added one
+// by one against a set, never spread into a call (which overflowed the stack) nor looked up in the list.
 export class HeaderHistory {
-  readonly drift: string[];
+  readonly drift: string[] = [];
+  private readonly listed = new Set<string>();
 
   constructor(public header: ResolvedHeader) {
-    this.drift = [...header.drift];
+    this.add(header.drift);
   }
 
   repeat(line: number, repeated: ResolvedHeader): void {
-    this.drift.push(...repeated.drift.filter((name) => !this.drift.includes(name)), headerRepeatNote(line, this.header, repeated));
+    this.add(repeated.drift);
+    this.drift.push(headerRepeatNote(line, this.header, repeated));
     this.header = repeated;
+  }
+
+  private add(names: string[]): void {
+    for (const name of names) {
+      if (this.listed.has(name)) continue;
+      this.listed.add(name);
+      this.drift.push(name);
+    }
   }
 }
 

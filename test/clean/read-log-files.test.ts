@@ -297,3 +297,19 @@ test('more than 256 columns beyond the contract\'s, in one file or over several,
   expect(data.tasks.numRows()).toBe(2);
   expect(data.tasks.columnNames().filter((name) => name.startsWith('x_'))).toHaveLength(256);
 });
+
+// Schema drift was gathered with push(...names): a header of some 150,000 names the report lists as drift (unknown
+// roster columns, a column named again and again) overflowed the stack: "unexpected failure: RangeError: Maximum call stack size exceeded".
+test('a roster header, or a log header repeated, of 200,000 names listed as drift is read, its drift listed once each', async () => {
+  const many = Array.from({ length: 200_000 }, (_, index) => `c${index}`).join(',');
+  const input = inputFolder({
+    'ai_logs_1.csv': csv(AI_HEADER, aiRow('e1', 0), `${AI_HEADER}${',status'.repeat(200_000)}`, aiRow('e2', 0)),
+    'user_monthly_summary_2026-11.csv': csv(`${ROSTER_HEADER},${many}`, `u1,Finance,2026-11,UTC,yes,1,1${',x'.repeat(200_000)}`),
+  });
+  const data = await cleanInput(input, config, { now: NOW, workers: 0 });
+  expect(data.accounting.ai_logs.rows_in_tasks).toBe(2);
+  expect(data.roster.numRows()).toBe(1);
+  const drift = (name: string) => data.files.find((file) => file.file.endsWith(name))!.drift;
+  expect(drift('user_monthly_summary_2026-11.csv')).toHaveLength(200_000);
+  expect(drift('ai_logs_1.csv')).toEqual(['status (not read: status is read from column 7)', 'header repeated on line 3, columns in another order']);
+});
