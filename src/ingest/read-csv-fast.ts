@@ -10,7 +10,7 @@ import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
 import { countNewlines, readCsvBatches, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
-import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
+import { WIDE_SAMPLE_BYTES, notTextError, notTextOf } from './wide-encoding.js';
 
 /**
  * The file holds something papaparse and csv-parse might read differently (quoting that breaks RFC 4180,
@@ -267,8 +267,8 @@ export async function readCsvRecordsFast(
   }
   const { bytes, release } = read;
   try {
-    const wide = wideEncodingOf(bytes);
-    if (wide !== undefined) throw wideEncodingError(file.path, wide);
+    const notText = notTextOf(bytes);
+    if (notText !== undefined) throw notTextError(file.path, notText, file.gzip);
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
     const newline = lineEndingOf(bytes, textOffset(bytes));
     if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
@@ -383,8 +383,8 @@ export async function* readTextChunks(
   };
   const cut = (end: number, atEnd: boolean): TextChunk => {
     if (index === 0) {
-      const wide = wideEncodingOf(buffer.subarray(0, filled));
-      if (wide !== undefined) throw wideEncodingError(file.path, wide);
+      const notText = notTextOf(buffer.subarray(0, filled));
+      if (notText !== undefined) throw notTextError(file.path, notText, file.gzip);
     }
     newlineOf(atEnd);
     const bytes = buffer.subarray(0, end);
@@ -415,8 +415,8 @@ export async function* readTextChunks(
       }
       const read = await source.read(buffer, filled);
       if (index === 0 && total < WIDE_SAMPLE_BYTES && (read === 0 || total + read >= WIDE_SAMPLE_BYTES)) {
-        const wide = wideEncodingOf(buffer.subarray(0, filled + read));
-        if (wide !== undefined) throw wideEncodingError(file.path, wide);
+        const notText = notTextOf(buffer.subarray(0, filled + read));
+        if (notText !== undefined) throw notTextError(file.path, notText, file.gzip);
       }
       if (read === 0) break;
       filled += read;

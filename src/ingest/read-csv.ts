@@ -7,7 +7,7 @@ import { UptakeError } from '../errors.js';
 import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, recordTooLarge, type InputLimits } from './input-limits.js';
-import { WIDE_SAMPLE_BYTES, wideEncodingError, wideEncodingOf } from './wide-encoding.js';
+import { WIDE_SAMPLE_BYTES, notTextError, notTextOf } from './wide-encoding.js';
 
 export interface CsvRecord {
   fields: string[];
@@ -38,8 +38,8 @@ class Utf8Check extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (this.head !== null) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, WIDE_SAMPLE_BYTES)]);
-      const wide = wideEncodingOf(this.head);
-      if (wide !== undefined) return callback(wideEncodingError(this.file.path, wide));
+      const notText = notTextOf(this.head);
+      if (notText !== undefined) return callback(notTextError(this.file.path, notText, this.file.gzip));
       if (this.head.length >= WIDE_SAMPLE_BYTES) this.head = null;
     }
     this.bytesSeen += chunk.length;

@@ -48,3 +48,30 @@ export function wideEncodingOf(bytes: Uint8Array): WideEncoding | undefined {
 export function wideEncodingError(file: string, encoding: WideEncoding): UptakeError {
   return new UptakeError('input', `the file is ${encoding}; expected UTF-8 (save or export it as UTF-8, e.g. \`iconv -f ${encoding} -t UTF-8\`)`, { file });
 }
+
+/** Packed bytes a CSV export is mistaken for: gzip data (named .csv, or gzipped twice), a zip archive (an .xlsx workbook). */
+export type PackedFormat = 'gzip' | 'zip';
+
+// Such bytes are no UTF-8 text: without this look at their first bytes they were reported as a line of bytes
+// that are not UTF-8, to be re-exported as UTF-8.
+/**
+ * What a file's text (after gunzip) is when it is no text at all but a wide encoding or packed bytes, or undefined.
+ * @example notTextOf(gzipSync('a,b\n')) // 'gzip'
+ */
+export function notTextOf(bytes: Uint8Array): WideEncoding | PackedFormat | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08) return 'gzip';
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  return wideEncodingOf(bytes);
+}
+
+/**
+ * The error of a file whose text is in a wide encoding or packed (notTextOf); `gzip`: the file was unzipped first.
+ * @example throw notTextError('in/ai_logs.csv', 'gzip', false)
+ */
+export function notTextError(file: string, kind: WideEncoding | PackedFormat, gzip: boolean): UptakeError {
+  if (kind === 'gzip') {
+    return new UptakeError('input', gzip ? 'the file is gzip data once unzipped (gzipped twice?); expected CSV text' : 'the file is gzip data; expected CSV text (a gzip file is read when its name ends in .csv.gz)', { file });
+  }
+  if (kind === 'zip') return new UptakeError('input', 'the file is a zip archive (an .xlsx workbook?); expected CSV text (export the sheet as CSV)', { file });
+  return wideEncodingError(file, kind);
+}

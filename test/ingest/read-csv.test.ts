@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { UptakeError } from '../../src/errors.js';
 import { readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
@@ -146,5 +147,27 @@ describe('readCsvRecords and line endings', () => {
     const out = await records('ai_logs_a.csv', 'a,b\r\n1,2\n3,4\r5,"x\r\ny"\n\r\n6,7\r\n');
     expect(out.map((r) => [r.line, r.fields, r.raw])).toEqual([[1, ['a', 'b'], 'a,b'], [2, ['1', '2'], '1,2'], [3, ['3', '4'], '3,4'], [4, ['5', 'x\r\ny'], '5,"x\r\ny"'], [7, ['6', '7'], '6,7']]);
     expect(out.every((r) => r.parseError === undefined)).toBe(true);
+  });
+});
+
+describe('readCsvRecords and packed files', () => {
+  // A gzip file named .csv (or gzipped twice), or an .xlsx workbook (a zip archive) saved under a .csv name, was
+  // reported as `…:1: expected UTF-8 text, found bytes that are not valid UTF-8 (re-export the file as UTF-8)`.
+  const csvText = 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\n';
+  const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(300, 7)]);
+  const cases: Array<[string, Buffer, string]> = [
+    ['ai_logs_a.csv', gzipSync(csvText), 'the file is gzip data; expected CSV text (a gzip file is read when its name ends in .csv.gz)'],
+    ['ai_logs_a.csv.gz', gzipSync(csvText), 'the file is gzip data once unzipped (gzipped twice?); expected CSV text'],
+    ['ai_logs_a.csv', zip, 'the file is a zip archive (an .xlsx workbook?); expected CSV text (export the sheet as CSV)'],
+  ];
+  test.each(cases)('%s holding packed bytes stops with exit 3 naming what it holds, with either reader', async (name, bytes, expected) => {
+    // inputFolder gzips a .gz name: what is given is the text inside
+    const dir = inputFolder({ [name]: bytes }, { complete: false });
+    const file = { path: join(dir, name), gzip: name.endsWith('.gz') };
+    const slow = await (async () => { for await (const _ of readCsvRecords(file)) void _; })().then(() => undefined, (error: UptakeError) => error);
+    const fast = await readCsvRecordsFast(file, () => {}).then(() => undefined, (error: UptakeError) => error);
+    expect([slow?.message, slow?.kind, slow?.exitCode]).toEqual([`${file.path}: ${expected}`, 'input', 3]);
+    expect([fast?.message, fast?.kind]).toEqual([`${file.path}: ${expected}`, 'input']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
