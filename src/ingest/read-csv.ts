@@ -206,7 +206,12 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>, li
   decoder.on('error', fail);
   if (file.gzip) {
     const gunzip = createGunzip();
-    gunzip.on('error', (error) => fail(new UptakeError('input', `expected gzip data: ${error.message}`, { file: file.path, cause: error })));
+    // zlib says `incorrect header check` of a file that is no gzip at all as of bytes after a gzip's end: its first bytes tell
+    let start: Buffer | undefined;
+    source.once('data', (chunk: string | Buffer) => { start = typeof chunk === 'string' ? Buffer.from(chunk) : chunk; });
+    gunzip.on('error', (error) => fail(new UptakeError('input', start !== undefined && !(start[0] === 0x1f && start[1] === 0x8b)
+      ? 'expected gzip data (the name ends in .gz), but the file does not start as gzip does: a plain CSV is read under a name ending in .csv'
+      : `expected gzip data: ${error.message}`, { file: file.path, cause: error })));
     source.pipe(gunzip).pipe(decoder).pipe(parser);
   } else {
     source.pipe(decoder).pipe(parser);

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { UptakeError } from '../../src/errors.js';
@@ -171,3 +171,15 @@ describe('readCsvRecords and packed files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+// A plain CSV named .csv.gz said `expected gzip data: incorrect header check`: zlib's words, not what the file is.
+test('a .csv.gz file that is no gzip at all says so, and what to rename it; a gzip file broken later keeps zlib\'s reason', async () => {
+  const dir = inputFolder({ 'ai_logs_a.csv': 'event_id,user_id,task_type,started_at,status\ne1,u1,report,2026-11-16T09:00:00Z,done\n' }, { complete: false });
+  renameSync(join(dir, 'ai_logs_a.csv'), join(dir, 'ai_logs_a.csv.gz'));
+  writeFileSync(join(dir, 'ai_logs_b.csv.gz'), Buffer.concat([gzipSync('event_id,user_id\n'), Buffer.from('trailing text\n')]));
+  const failure = (name: string) => (async () => { for await (const _ of readCsvRecords({ path: join(dir, name), gzip: true })) void _; })().then(() => undefined, (error: UptakeError) => [error.message, error.exitCode]);
+  expect(await failure('ai_logs_a.csv.gz')).toEqual([`${join(dir, 'ai_logs_a.csv.gz')}: expected gzip data (the name ends in .gz), but the file does not start as gzip does: a plain CSV is read under a name ending in .csv`, 3]);
+  expect(await failure('ai_logs_b.csv.gz')).toEqual([`${join(dir, 'ai_logs_b.csv.gz')}: expected gzip data: incorrect header check`, 3]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
