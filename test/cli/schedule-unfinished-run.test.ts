@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtp } from '../deliver/local-servers.js';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
-import { isoWeekOf, shiftWeek } from '../../src/util/iso-week.js';
 import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
+import { missedMondayInput } from '../helpers/missed-monday.js';
 
 // Real `uptake schedule` processes on the sandbox's fake kernel, killed for real.
 let box: Sandbox;
@@ -22,13 +21,8 @@ afterEach(() => {
 // The last Monday 06:00 UTC was missed (the scheduler was last up long before); its report is due for the week
 // before, which the data ends with, exported an hour ago.
 async function missedMonday(settings: object): Promise<{ config: string; due: string; scheduledFor: string }> {
-  let occurrence = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 6);
-  while (new Date(occurrence).getUTCDay() !== 1 || occurrence > Date.now()) occurrence -= 86_400_000;
-  const due = shiftWeek(isoWeekOf(occurrence, 'UTC'), -1);
   const input = join(box.dir, 'input');
-  execFileSync(process.execPath, ['dist/cli/main.js', 'generate', '--out', input, '--weeks', '3', '--end-week', due], { stdio: 'ignore' });
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of readdirSync(input)) utimesSync(join(input, name), anHourAgo, anHourAgo);
+  const { occurrence, due } = missedMondayInput(input);
   const config = join(box.dir, 'uptake.config.json');
   writeFileSync(config, JSON.stringify({ input, output: box.out, schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, warehouse: { duckdbPath: null }, ...settings }));
   await appendRun(statePaths(box.out).runLog, { event: 'scheduler-start', at: '2026-01-01T00:00:00.000Z', cron: '0 6 * * 1', timezone: 'UTC', pid: 1, host: 'x' });

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
-import { isoWeekOf, shiftWeek } from '../../src/util/iso-week.js';
 import { makeFifo } from '../helpers/special-files.js';
 import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
+import { missedMondayInput } from '../helpers/missed-monday.js';
 
 // Real `uptake run` processes, real signals: the fake kernel's `sleep N` cell holds the notebook stage
 // while Chromium starts beside it.
@@ -335,13 +334,8 @@ describe('SIGTERM to uptake schedule during its start-up catch-up run', () => {
   it('lets the catch-up run finish, starts nothing more, and exits 0', async () => {
     // The report notebook runs on the sandbox's fake `tslab` kernel. A catch-up run reports the week before its
     // occurrence's (the last Monday 06:00 UTC): the data ends with that week, exported an hour ago.
-    let occurrence = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 6);
-    while (new Date(occurrence).getUTCDay() !== 1 || occurrence > Date.now()) occurrence -= 86_400_000;
-    const due = shiftWeek(isoWeekOf(occurrence, 'UTC'), -1);
     const input = join(box.dir, 'input');
-    execFileSync(process.execPath, ['dist/cli/main.js', 'generate', '--out', input, '--weeks', '3', '--end-week', due], { stdio: 'ignore' });
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    for (const name of readdirSync(input)) utimesSync(join(input, name), anHourAgo, anHourAgo);
+    const { due } = missedMondayInput(input);
     const config = join(box.dir, 'uptake.config.json');
     writeFileSync(config, JSON.stringify({ input, output: box.out, schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }));
     await appendRun(statePaths(box.out).runLog, { event: 'scheduler-start', at: '2026-01-01T00:00:00.000Z', cron: '0 6 * * 1', timezone: 'UTC', pid: 1, host: 'x' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -15,6 +16,7 @@ import type { GeneratedFile } from '../../src/generate/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { cleanWithStore, type StoreRunSummary } from '../../src/store/clean-with-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { rebuildStore } from '../../src/store/rebuild-store.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -243,3 +245,27 @@ export const STORES: Array<[engine: string, newStore: () => Promise<string>]> = 
   ['DuckDB', async () => join(tempDir('uptake-store-'), 'store.duckdb')],
   ['PostgreSQL', postgresStore],
 ];
+
+/**
+ * A rebuild of the store at `location` stopped by an input file it cannot read: the first AI log of `files` (in
+ * `input`) gzipped and cut short, as a copy that stopped half-way; the rebuild fails with exit 3 in its last batch
+ * (batches of 20,000 bytes). The file is put back as it was before this returns.
+ * @example await rebuildStoppedByACutFile(store, files, input)
+ */
+export async function rebuildStoppedByACutFile(location: string, files: GeneratedFile[], input: string): Promise<void> {
+  const cut = files.find((file) => file.name.startsWith('ai_logs_'))!;
+  const gzipped = gzipSync(cut.content);
+  writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
+  rmSync(join(input, cut.name));
+  try {
+    const failing = await openStore(location, { rebuild: true });
+    try {
+      await expect(rebuildStore(failing, input, config, { now: NOW }, 20_000)).rejects.toMatchObject({ kind: 'input' });
+    } finally {
+      await failing.close();
+    }
+  } finally {
+    writeFileSync(join(input, cut.name), cut.content);
+    rmSync(join(input, `${cut.name}.gz`));
+  }
+}

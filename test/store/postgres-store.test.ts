@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectTestPostgres, dropSchemaAndClose, TEST_POSTGRES_RW_URL, TEST_POSTGRES_URL } from '../helpers/test-postgres.js';
@@ -15,7 +14,7 @@ import { cleanInput } from '../../src/clean/clean-input.js';
 import { cleanThroughStore } from '../../src/store/clean-through-store.js';
 import { cleanWithStore } from '../../src/store/clean-with-store.js';
 import { finishRebuild, rebuildStore } from '../../src/store/rebuild-store.js';
-import { config, landInBatches, NOW, outcome, tempDir, weekOf } from './land-in-batches.js';
+import { config, landInBatches, NOW, outcome, rebuildStoppedByACutFile, tempDir, weekOf } from './land-in-batches.js';
 import { CROSS_FILE_LANDINGS, LABEL_CHANGE_LANDINGS, landInSteps } from './land-in-steps.js';
 
 const url = TEST_POSTGRES_URL;
@@ -45,6 +44,31 @@ afterAll(async () => {
   for (const name of scenarioSchemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
   await dropSchemaAndClose(client, schema);
 });
+
+/** The server's sessions running a statement that holds `marker`. */
+type RunningSessions = () => Promise<Array<{ pid: number }>>;
+
+// A child process that opens the store at `url` (with openStore's `opening`) and runs a statement of two minutes:
+// once that has started, `beforeKill`, then the child killed (kill -9), then `afterKill`; its session ends either way.
+async function killedDuringStatement(url: string, opening: { rebuild?: boolean }, steps: { beforeKill?: () => Promise<unknown>; afterKill: (running: RunningSessions) => Promise<void> }): Promise<void> {
+  const marker = `uptake killed ${randomBytes(4).toString('hex')}`;
+  const script = `const { openStore } = await import(${JSON.stringify(new URL('../../dist/store/open-store.js', import.meta.url).href)});
+    const engine = await openStore(process.env.STORE_URL, ${JSON.stringify(opening)}); await engine.run("SELECT pg_sleep(120) /* ${marker} */");`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, STORE_URL: url }, stdio: 'ignore' });
+  const running: RunningSessions = async () => (await client.query('SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`%${marker}%`])).rows;
+  try {
+    for (let waited = 0; (await running()).length === 0; waited += 100) {
+      if (waited > 20_000) throw new Error('the child never ran its statement');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await steps.beforeKill?.();
+    child.kill('SIGKILL');
+    await steps.afterKill(running);
+  } finally {
+    child.kill('SIGKILL');
+    for (const { pid } of await running()) await client.query('SELECT pg_terminate_backend($1)', [pid]);
+  }
+}
 
 describe('PostgreSQL as the store', () => {
   it('weeks landing one at a time give the from-scratch tables, and the tables are in the URL\'s schema', async () => {
@@ -300,40 +324,18 @@ describe('PostgreSQL as the store', () => {
       }
     };
     // a gzipped log cut short: the rebuild stops with exit 3 in its last batch, and the store is as it was
-    const cut = files.find((file) => file.name.startsWith('ai_logs_'))!;
-    const gzipped = gzipSync(cut.content);
-    writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
-    rmSync(join(input, cut.name));
-    const failing = await openStore(url, { rebuild: true });
-    try {
-      await expect(rebuildStore(failing, input, config, { now: NOW }, 20_000)).rejects.toMatchObject({ kind: 'input' });
-    } finally {
-      await failing.close();
-    }
+    await rebuildStoppedByACutFile(url, files, input);
     expect(await relations()).toEqual(before.relations);
-    writeFileSync(join(input, cut.name), cut.content);
-    rmSync(join(input, `${cut.name}.gz`));
     expect(await kept()).toEqual({ files: files.length, run: { read: 0, skipped: logFiles, removed: 0 } });
     expect(await blobs()).toBeGreaterThanOrEqual(before.blobs);
     // a rebuild killed (kill -9) once it has emptied the store: the next command to open it puts the store back
-    const marker = `uptake killed rebuild ${randomBytes(4).toString('hex')}`;
-    const script = `const { openStore } = await import(${JSON.stringify(new URL('../../dist/store/open-store.js', import.meta.url).href)});
-      const engine = await openStore(process.env.STORE_URL, { rebuild: true }); await engine.run("SELECT pg_sleep(120) /* ${marker} */");`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, STORE_URL: url }, stdio: 'ignore' });
-    const running = async () => (await client.query('SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`%${marker}%`])).rows;
-    try {
-      for (let waited = 0; (await running()).length === 0; waited += 100) {
-        if (waited > 20_000) throw new Error('the child never ran its statement');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    await killedDuringStatement(url, { rebuild: true }, {
       // (the rebuild had emptied the store: its tables are new and empty)
-      expect(Number((await client.query(`SELECT count(*) AS n FROM "${inSchema}".store_files`)).rows[0].n)).toBe(0);
-      child.kill('SIGKILL');
-      for (const started = Date.now(); (await running()).length > 0 && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 250));
-    } finally {
-      child.kill('SIGKILL');
-      for (const { pid } of await running()) await client.query('SELECT pg_terminate_backend($1)', [pid]);
-    }
+      beforeKill: async () => expect(Number((await client.query(`SELECT count(*) AS n FROM "${inSchema}".store_files`)).rows[0].n)).toBe(0),
+      afterKill: async (running) => {
+        for (const started = Date.now(); (await running()).length > 0 && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 250));
+      },
+    });
     // (a command that only reads the store says so, and changes nothing)
     const onlyRead = await openStore(url, { readOnly: true, mustExist: true }).catch((error: unknown) => error);
     expect(onlyRead).toMatchObject({ kind: 'output', exitCode: 12 });
@@ -357,29 +359,18 @@ describe('PostgreSQL as the store', () => {
 
   it('a run killed (kill -9) during a long statement frees the store within seconds, not when the statement ends', async () => {
     const url = await scenarioStore();
-    const marker = `uptake killed run ${randomBytes(4).toString('hex')}`;
-    const script = `const { openStore } = await import(${JSON.stringify(new URL('../../dist/store/open-store.js', import.meta.url).href)});
-      const engine = await openStore(process.env.STORE_URL); await engine.run("SELECT pg_sleep(120) /* ${marker} */");`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, STORE_URL: url }, stdio: 'ignore' });
-    const running = async () => (await client.query('SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [`%${marker}%`])).rows;
-    try {
-      for (let waited = 0; (await running()).length === 0; waited += 100) {
-        if (waited > 20_000) throw new Error('the child never ran its statement');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      child.kill('SIGKILL');
-      const started = Date.now();
-      let opened: Awaited<ReturnType<typeof openStore>> | undefined;
-      while (!opened && Date.now() - started < 10_000) {
-        opened = await openStore(url).catch(() => undefined);
-        if (!opened) await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(opened).toBeDefined();
-      await opened!.close();
-    } finally {
-      child.kill('SIGKILL');
-      for (const { pid } of await running()) await client.query('SELECT pg_terminate_backend($1)', [pid]);
-    }
+    await killedDuringStatement(url, {}, {
+      afterKill: async () => {
+        const started = Date.now();
+        let opened: Awaited<ReturnType<typeof openStore>> | undefined;
+        while (!opened && Date.now() - started < 10_000) {
+          opened = await openStore(url).catch(() => undefined);
+          if (!opened) await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(opened).toBeDefined();
+        await opened!.close();
+      },
+    });
   }, 60_000);
 
   it('an unreachable server is exit 8 without the password', async () => {

@@ -13,7 +13,7 @@ import { emptyStore, openStore, readMeta } from '../../src/store/open-store.js';
 import type { StoreEngine } from '../../src/store/store-engine.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { finishRebuild, landInBatches, rebuildStore } from '../../src/store/rebuild-store.js';
-import { NOW, STORES, config, outcome, tempDir } from './land-in-batches.js';
+import { NOW, STORES, config, outcome, rebuildStoppedByACutFile, tempDir } from './land-in-batches.js';
 
 // A store holding one run over a generated input (weeks ending 2026-W47), for `check`, closed after it: the
 // store, its input folder and how many log files that holds.
@@ -226,20 +226,9 @@ describe('rebuildStore: every input file cleaned again, a batch at a time', () =
       }
     };
     // a gzipped log cut short (a copy that stopped half-way): the rebuild stops with exit 3, in its last batch
-    const cut = files.find((file) => file.name.startsWith('ai_logs_'))!;
-    const gzipped = gzipSync(cut.content);
-    writeFileSync(join(input, `${cut.name}.gz`), gzipped.subarray(0, gzipped.length >> 1));
-    rmSync(join(input, cut.name));
-    const failing = await openStore(store, { rebuild: true });
-    try {
-      await expect(rebuildStore(failing, input, config, { now: NOW }, 20_000)).rejects.toMatchObject({ kind: 'input' });
-    } finally {
-      await failing.close();
-    }
+    await rebuildStoppedByACutFile(store, files, input);
     expect(readdirSync(`${store}.rows`)).toEqual(expect.arrayContaining(blobs));
     expect(readdirSync(join(store, '..')).sort()).toEqual(['store.duckdb', 'store.duckdb.rows']);
-    writeFileSync(join(input, cut.name), cut.content);
-    rmSync(join(input, `${cut.name}.gz`));
     expect(await kept()).toEqual({ files: files.length, run: { read: 0, skipped: logFiles, removed: 0 } });
     // a rebuild that cleaned every file but was not finished (its input changed meanwhile: exit 3) neither
     // changes the store; one that finishes, without a file, takes its place, its blob with it
