@@ -90,13 +90,14 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
       await rm(probe, { force: true }).catch(() => undefined);
     }
     // A run log or lock that is a FIFO or a folder fails every run (exit 12) as it opens them: so it fails here too.
-    const { runLog, runLock, alertLedger, deadMan, unfinishedRuns } = statePaths(outRoot);
+    const { runLog, runLock, alertLedger, deadMan, unfinishedRuns, watchDeliveries } = statePaths(outRoot);
     await expectFileKinds([
       { path: runLock, expected: 'the run lock to be a regular file' },
       { path: runLog, expected: 'the run log to be a regular file' },
       { path: alertLedger, expected: 'the alert ledger to be a regular file' },
       { path: deadMan, expected: 'the dead-man state to be a regular file' },
       { path: unfinishedRuns, expected: 'the unfinished runs to be a regular file' },
+      { path: watchDeliveries, expected: 'the watch deliveries to be a regular file' },
     ], 'environment');
     return `${outRoot} is writable`;
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
  * Where uptake keeps its unattended-run state, inside the output folder.
  * @example statePaths('output').runLog // 'output/.uptake/runs.jsonl'
  */
-export function statePaths(outputDir: string): { dir: string; runLog: string; runLock: string; watchLedger: string; watchWaiting: string; deadMan: string; alertLedger: string; unfinishedRuns: string } {
+export function statePaths(outputDir: string): { dir: string; runLog: string; runLock: string; watchLedger: string; watchWaiting: string; deadMan: string; alertLedger: string; unfinishedRuns: string; watchDeliveries: string } {
   const dir = join(outputDir, '.uptake');
   return {
     dir,
@@ -15,5 +15,6 @@ export function statePaths(outputDir: string): { dir: string; runLog: string; ru
     deadMan: join(dir, 'dead-man.json'),
     alertLedger: join(dir, 'alert-ledger.json'),
     unfinishedRuns: join(dir, 'unfinished-runs.json'),
+    watchDeliveries: join(dir, 'watch-deliveries.json'),
   };
 }

@@ -12,6 +12,8 @@ import { appendRun, readRunLog } from './run-log.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { isSameProcess, processIdentity } from '../util/process-identity.js';
 import { statePaths } from './state-paths.js';
+import type { ReportChannel } from './unfinished-runs.js';
+import { batchKey, watchDeliveries } from './watch-deliveries.js';
 import { hostname } from 'node:os';
 import type { Job, LeftOutFile, ReadAsIsFile } from './job.js';
 import { openLedger, type Ledger } from './ledger.js';
@@ -199,6 +201,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   // A wait is said again now and then (a quarter of the limit, at most every 5 min): the log shows it is still on.
   const remindMs = Math.min(300_000, Math.max(options.stableMs, incompleteMaxWaitMs / 4));
   const waitingPath = options.outputDir ? statePaths(options.outputDir).watchWaiting : null;
+  // (where each batch's report went out, until the batch is in the ledger: a batch run again after a kill sends it only where it has not gone)
+  const deliveries = options.outputDir ? watchDeliveries(statePaths(options.outputDir).watchDeliveries) : null;
   if (waitingPath) await rm(waitingPath, { force: true });
   let savedWaiting = '[]';
   /** Input-like names that are not UTF-8, said once each. */
@@ -659,7 +663,10 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
     log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const rebuildOnly = batch.fresh.length === 0 ? { rebuildOnly: true } : {};
-    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly };
+    const key = batchKey(batch.fresh, batch.removed);
+    const deliveredBefore = (await deliveries?.delivered(key)) ?? [];
+    const delivery = deliveries ? { ...(deliveredBefore.length > 0 && { deliveredBefore }), onDelivered: (channel: ReportChannel) => deliveries.note(key, channel) } : {};
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly, ...delivery };
     try {
       if (options.outputDir) {
         await guardedRun(
@@ -688,6 +695,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       await rm(batchDir, { recursive: true, force: true });
     }
     await enterInLedger(batch.fresh, batch.removed);
+    await deliveries?.clear(key);
     batch.outcome = 'ran';
     log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
     const changed = await inputChanged();

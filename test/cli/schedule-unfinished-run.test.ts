@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtp } from '../deliver/local-servers.js';
 import { appendRun, readRuns } from '../../src/automate/run-log.js';
 import { statePaths } from '../../src/automate/state-paths.js';
 import { descendants, eventually, sandbox, startUptake, stillRunning, type Sandbox } from '../helpers/uptake-process.js';
 import { missedMondayInput } from '../helpers/missed-monday.js';
+import { heldSlack } from '../helpers/held-slack.js';
 
 // Real `uptake schedule` processes on the sandbox's fake kernel, killed for real.
 let box: Sandbox;
@@ -64,21 +63,11 @@ describe('uptake schedule: a catch-up run killed mid-way', () => {
   it('killed after it mailed the report (while Slack did not answer), is tried again without mailing it a second time', async () => {
     const smtp = await startSmtp();
     // Slack does not answer until told to
-    let answering = false;
-    const posts: string[] = [];
-    const slack = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk));
-      request.on('end', () => {
-        posts.push(body);
-        if (answering) response.end('ok');
-      });
-    });
-    await new Promise<void>((ready) => slack.listen(0, '127.0.0.1', ready));
+    const slack = await heldSlack();
+    const { posts, webhookUrl } = slack;
     try {
       const email = { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['ops@example.test'] };
       const routes = { low: ['slack'], medium: ['slack'], high: ['slack'], critical: ['slack'] };
-      const webhookUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`;
       const { config, due } = await missedMonday({ email, slack: { enabled: true, webhookUrl }, alerts: { routes } });
       const env = { ...box.env, TEST_SMTP_PASSWORD: 's3cret' };
       const reportMails = () => smtp.received.filter((mail) => mail.raw.toString().includes(`uptake-report-${due}.pdf`)).length;
@@ -89,7 +78,7 @@ describe('uptake schedule: a catch-up run killed mid-way', () => {
       process.kill(killed.child.pid!, 'SIGKILL');
       await killed.child;
 
-      answering = true;
+      slack.answer();
       const restarted = startUptake(['schedule', '--config', config], env);
       await restarted.waitFor(/^uptake schedule: waiting \(Ctrl-C to stop\)$/);
       process.kill(restarted.child.pid!, 'SIGTERM');
@@ -101,8 +90,7 @@ describe('uptake schedule: a catch-up run killed mid-way', () => {
       expect(posts.length).toBeGreaterThan(1);
       expect((await readRuns(statePaths(box.out).runLog)).map((run) => [run.reason, run.outcome])).toEqual([['catch-up', 'interrupted'], ['catch-up', 'ok']]);
     } finally {
-      slack.closeAllConnections();
-      await new Promise((closed) => slack.close(closed));
+      await slack.close();
       await smtp.close();
     }
   }, 150_000);

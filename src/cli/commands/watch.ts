@@ -50,7 +50,8 @@ already in DIR at start that are not in the ledger count as new. The weeks come 
 started_at (logs) or month (roster) values (a roster month counts only for its weeks that hold
 logs); only weeks that are over are reported (the week in progress is left to the schedule), and
 only the newest of them is delivered (older ones are rebuilt without email/Slack). A failed run
-keeps its files out of the ledger: they are retried with the next arrival or on restart. A processed
+keeps its files out of the ledger: they are retried with the next arrival or on restart (a report
+already mailed or posted by the batch is not sent there again: output/.uptake/watch-deliveries.json). A processed
 file deleted from DIR has its weeks built again without it, quietly. A run that cannot start (the output's
 state cannot be written, or a new file cannot be copied into the snapshot) sends the failure notice.
 
@@ -113,8 +114,9 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
         const report = (week: string, deliver: boolean) =>
           stop.during(() =>
             runReport(
-              { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs, handledFailure: isNoDataForWeek },
-              runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery }),
+              // (a batch run again after a kill does not send its report where it already went: deliveredBefore)
+              { config: snapshotConfig, week, input: request.input ?? input, deliver, configPath: options.config, store, incompleteInputs, handledFailure: isNoDataForWeek, deliveredBefore: request.deliveredBefore },
+              runEffects({ log, signal: runSignal(stop, request.lockLost), holdDelivery, onReportDelivered: request.onDelivered }),
             ),
           ).catch((error: unknown) => {
             if (!isNoDataForWeek(error)) throw error;
