@@ -83,6 +83,11 @@ describe('uptake doctor', () => {
     const unfinished = await doctor({});
     expect(unfinished.stdout).toContain(`FAIL  output     ${join(state, 'unfinished-runs.json')}: expected the unfinished runs to be a regular file, got a folder; move it away or name another path`);
     expect(unfinished.exitCode).toBe(9);
+    rmSync(join(state, 'unfinished-runs.json'), { recursive: true });
+    makeFifo(join(state, 'watch-deliveries.json'));
+    const deliveries = await doctor({});
+    expect(deliveries.stdout).toContain(`FAIL  output     ${join(state, 'watch-deliveries.json')}: expected the watch deliveries to be a regular file, got a named pipe (FIFO); move it away or name another path`);
+    expect(deliveries.exitCode).toBe(9);
   });
 
   it.runIf(IS_ROOT)('says why an output folder on a read-only disk cannot be written or made, in the words of other output errors', async () => {
