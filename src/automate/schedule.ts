@@ -9,9 +9,12 @@ import { guardedRun } from './guarded-run.js';
 import type { Job } from './job.js';
 import { appendRun, isDatedAhead, readRunLog, wasInterrupted, type RunLogEntry } from './run-log.js';
 import { statePaths } from './state-paths.js';
-import { unfinishedRuns } from './unfinished-runs.js';
+import { unfinishedRuns, type UnfinishedRun } from './unfinished-runs.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
 import { processIdentity } from '../util/process-identity.js';
+
+/** Times a scheduled run may be begun without finishing (aborted, killed, the machine down) before it is given up. */
+export const MAX_TRIES = 3;
 
 const DAY_MS = 86_400_000;
 // Timers cannot sleep longer than ~24.8 days, and a suspended machine skews long sleeps: wake hourly and re-check.
@@ -209,6 +212,14 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
     }
   }
 
+  async function giveUp(run: UnfinishedRun): Promise<void> {
+    const occurrence = Date.parse(run.scheduledFor);
+    const message = `the run due ${describeInstant(occurrence, timezone)} did not finish in ${run.tries} tries (the last begun ${run.since}); it is not tried again: see why in the run log (uptake status), then run that week by hand`;
+    log(`uptake schedule: ${message}`);
+    await finish(occurrence);
+    await deps.onStartFailure?.(new UptakeError('aborted', message), { reason: 'catch-up', scheduledFor: occurrence }).catch((error: unknown) => log(`uptake schedule: could not send the failure notice: ${(error as Error)?.message ?? String(error)}`));
+  }
+
   async function finish(scheduledFor: number): Promise<void> {
     await unfinished.finish(scheduledFor).catch((error: unknown) => log(`uptake schedule: could not note that the run due ${describeInstant(scheduledFor, timezone)} finished (the next start tries it again): ${(error as Error)?.message ?? String(error)}`));
   }
@@ -338,8 +349,13 @@ export function createScheduler(config: Config, deps: ScheduleDeps): Scheduler {
           return [];
         })
         : [];
-      const due = interrupted.map((run) => Date.parse(run.scheduledFor));
-      if (missed !== null && !due.includes(missed)) due.push(missed);
+      // a run begun MAX_TRIES times without finishing (killed by the kernel for its memory, say, at each try) is
+      // not tried again at every restart: it is dropped, said and told to the channels
+      const givenUp = interrupted.filter((run) => (run.tries ?? 1) >= MAX_TRIES);
+      for (const run of givenUp) await giveUp(run);
+      const gaveUp = new Set(givenUp.map((run) => Date.parse(run.scheduledFor)));
+      const due = interrupted.filter((run) => !givenUp.includes(run)).map((run) => Date.parse(run.scheduledFor));
+      if (missed !== null && !due.includes(missed) && !gaveUp.has(missed)) due.push(missed);
       // stop() may have come while the log was read: a stopped scheduler starts no catch-up.
       if (due.length === 0 || stopped) {
         await checkDeadMan([...entries, started]);

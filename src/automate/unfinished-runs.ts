@@ -16,6 +16,8 @@ export type UnfinishedRun = {
   since: string;
   /** The channels its report went out on before it was interrupted: a retry does not send it again. */
   delivered: ReportChannel[];
+  /** How many times it was begun (absent in a record of an earlier uptake: once). */
+  tries?: number;
   pid: number;
   host: string;
 } & ProcessIdentity;
@@ -79,6 +81,7 @@ export function unfinishedRuns(path: string): UnfinishedRuns {
         scheduledFor: key(scheduledFor),
         since: new Date(now).toISOString(),
         delivered: earlier?.delivered ?? [],
+        tries: (earlier?.tries ?? (earlier ? 1 : 0)) + 1,
         pid: process.pid,
         host: hostname(),
         ...processIdentity(process.pid),

@@ -301,6 +301,45 @@ describe('catch-up', () => {
     expect(new Date(missedOccurrence(otherHostThenKilledHere, scheduleCron(weekly), at('2026-11-23T05:10:00Z'), { isAlive })!).toISOString()).toBe('2026-11-23T05:00:00.000Z');
   });
 
+  it('gives up a run begun three times without finishing (killed at each try): the next start says so, tells the channels, and does not run it', async () => {
+    await seedLog(okRun('r1', '2026-11-16T05:00:00.000Z', '2026-11-16T05:01:00.000Z'));
+    const clock = new FakeClock(at('2026-11-23T05:00:00Z'));
+    const isAlive = (pid: number) => pid === process.pid;
+    const requests: JobRequest[] = [];
+    // each try is aborted (as a run the kernel kills for its memory never finishes either)
+    const aborted = async (request: JobRequest) => {
+      requests.push(asked(request));
+      throw new UptakeError('aborted', 'the run for 2026-W47 was aborted by SIGTERM; nothing more was published or delivered');
+    };
+    // (the first start at 05:00 catches the occurrence up, and its tick runs it: two tries; a restart, the third)
+    const first = createScheduler(configWith(weekly), { job: aborted, clock, isAlive });
+    expect((await first.start()).catchUps.map((result) => result.outcome)).toEqual(['error']);
+    await first.tick({ reason: 'schedule', scheduledFor: at('2026-11-23T05:00:00Z') });
+    await first.stop();
+    await clock.advanceTo(at('2026-11-23T05:10:00Z'));
+    const again = createScheduler(configWith(weekly), { job: aborted, clock, isAlive });
+    expect((await again.start()).catchUps.map((result) => result.outcome)).toEqual(['error']);
+    await again.stop();
+    expect(requests).toHaveLength(3);
+    await clock.advanceTo(at('2026-11-23T05:30:00Z'));
+    const lines: string[] = [];
+    const notices: Array<[string, unknown]> = [];
+    const last = createScheduler(configWith(weekly), {
+      job: aborted,
+      clock,
+      isAlive,
+      log: (line) => lines.push(line),
+      onStartFailure: async (error, run) => void notices.push([(error as Error).message, run.scheduledFor]),
+    });
+    expect((await last.start()).catchUps).toEqual([]);
+    await last.stop();
+    expect(requests).toHaveLength(3);
+    const givenUp = 'the run due 2026-11-23 06:00 Europe/Berlin (2026-11-23T05:00:00.000Z) did not finish in 3 tries (the last begun 2026-11-23T05:10:00.000Z); it is not tried again: see why in the run log (uptake status), then run that week by hand';
+    expect(lines).toContain(`uptake schedule: ${givenUp}`);
+    expect(notices).toEqual([[givenUp, at('2026-11-23T05:00:00Z')]]);
+    expect(JSON.parse(await readFile(statePaths(output).unfinishedRuns, 'utf8'))).toEqual({ version: 1, runs: [] });
+  });
+
   it('tells a retry where the interrupted try already sent the report, and runs an unfinished week before a newer missed one', async () => {
     await seedLog(okRun('r1', '2026-11-16T05:00:00.000Z', '2026-11-16T05:01:00.000Z'));
     const clock = new FakeClock(at('2026-11-23T05:00:00Z'));
