@@ -664,17 +664,21 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const rebuildOnly = batch.fresh.length === 0 ? { rebuildOnly: true } : {};
     const key = batchKey(batch.fresh, batch.removed);
-    const deliveredBefore = (await deliveries?.delivered(key)) ?? [];
-    const delivery = deliveries ? { ...(deliveredBefore.length > 0 && { deliveredBefore }), onDelivered: (channel: ReportChannel) => deliveries.note(key, channel) } : {};
-    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly, ...delivery };
+    // (read under the run lock, as the run's other state: a state folder that cannot be read fails the run's start)
+    const delivery = async () => {
+      if (!deliveries) return {};
+      const deliveredBefore = await deliveries.delivered(key);
+      return { ...(deliveredBefore.length > 0 && { deliveredBefore }), onDelivered: (channel: ReportChannel) => deliveries.note(key, channel) };
+    };
+    const request = { reason: 'watch' as const, weeks: batch.weeks, input: batchDir, inputChanged, leftOut: snapshot.leftOut, readAsIs: snapshot.readAsIs, ...rebuildOnly };
     try {
       if (options.outputDir) {
         await guardedRun(
           { outputDir: options.outputDir, runLog: options.runLog, reason: 'watch', weeks: batch.weeks, now: () => clock.now(), isAlive: options.isAlive, log, onStartFailure: tellStartFailure },
-          (held) => options.job({ ...request, lockLost: held.lockLost }),
+          async (held) => options.job({ ...request, ...(await delivery()), lockLost: held.lockLost }),
         );
       } else {
-        await options.job(request);
+        await options.job({ ...request, ...(await delivery()) });
       }
     } catch (error) {
       for (const file of batch.removed) gone.add(file.path);
@@ -695,7 +699,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       await rm(batchDir, { recursive: true, force: true });
     }
     await enterInLedger(batch.fresh, batch.removed);
-    await deliveries?.clear(key);
+    // (what stays of a batch in the ledger is never used: a file that cannot be written is said, and the batch stands)
+    await deliveries?.clear(key).catch((error: unknown) => log(`uptake watch: could not note that the batch is done in ${statePaths(options.outputDir!).watchDeliveries}: ${(error as Error)?.message ?? String(error)}`));
     batch.outcome = 'ran';
     log(`uptake watch: run for ${batch.weeks.join(', ') || 'the latest week'} ok`);
     const changed = await inputChanged();
