@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
-import { UptakeError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isSameProcess, processIdentity, type ProcessIdentity } from '../util/process-identity.js';
 import { pidIsAlive } from '../util/pid-is-alive.js';
-import { readStateFile } from '../util/read-state-file.js';
+import { readStateList } from '../util/read-state-file.js';
 
 /** A channel the report of a run went out on. */
 export type ReportChannel = 'email' | 'slack';
@@ -49,18 +48,8 @@ export interface UnfinishedRuns {
  */
 export function unfinishedRuns(path: string): UnfinishedRuns {
   async function read(): Promise<UnfinishedRun[]> {
-    const text = await readStateFile(path, 'the unfinished runs');
-    if (text === null) return [];
-    let parsed: UnfinishedRunsFile;
-    try {
-      parsed = JSON.parse(text) as UnfinishedRunsFile;
-    } catch (cause) {
-      throw new UptakeError('output', `expected the unfinished runs to be JSON written by uptake, got unreadable text (${(cause as Error).message}); delete it (its runs are then not tried again)`, { file: path, cause });
-    }
-    if (parsed?.version !== 1 || !Array.isArray(parsed.runs)) {
-      throw new UptakeError('output', `expected the unfinished runs with version 1 and a \`runs\` list, got ${JSON.stringify(text.slice(0, 80))}; delete it (its runs are then not tried again)`, { file: path });
-    }
-    return parsed.runs.filter((run) => typeof run?.scheduledFor === 'string' && !Number.isNaN(Date.parse(run.scheduledFor)));
+    const runs = await readStateList<UnfinishedRun>(path, 'the unfinished runs', 'runs', 'its runs are then not tried again');
+    return runs.filter((run) => typeof run?.scheduledFor === 'string' && !Number.isNaN(Date.parse(run.scheduledFor)));
   }
   async function write(runs: UnfinishedRun[]): Promise<void> {
     const sorted = [...runs].sort((a, b) => Date.parse(a.scheduledFor) - Date.parse(b.scheduledFor));

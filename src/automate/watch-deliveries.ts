@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { UptakeError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { readStateFile } from '../util/read-state-file.js';
+import { readStateList } from '../util/read-state-file.js';
 import type { ReportChannel } from './unfinished-runs.js';
 
 /** Batches whose deliveries are kept at most: a batch that never enters the ledger (its files keep failing) is dropped in time. */
@@ -41,18 +40,8 @@ export function batchKey(fresh: Array<{ sha256: string }>, removed: Array<{ sha2
  */
 export function watchDeliveries(path: string): WatchDeliveries {
   async function read(): Promise<WatchDeliveriesFile['batches']> {
-    const text = await readStateFile(path, 'the watch deliveries');
-    if (text === null) return [];
-    let parsed: WatchDeliveriesFile;
-    try {
-      parsed = JSON.parse(text) as WatchDeliveriesFile;
-    } catch (cause) {
-      throw new UptakeError('output', `expected the watch deliveries to be JSON written by uptake, got unreadable text (${(cause as Error).message}); delete it (a batch run again may then send its report again)`, { file: path, cause });
-    }
-    if (parsed?.version !== 1 || !Array.isArray(parsed.batches)) {
-      throw new UptakeError('output', `expected the watch deliveries with version 1 and a \`batches\` list, got ${JSON.stringify(text.slice(0, 80))}; delete it (a batch run again may then send its report again)`, { file: path });
-    }
-    return parsed.batches.filter((batch) => typeof batch?.key === 'string' && Array.isArray(batch.delivered));
+    const batches = await readStateList<WatchDeliveriesFile['batches'][number]>(path, 'the watch deliveries', 'batches', 'a batch run again may then send its report again');
+    return batches.filter((batch) => typeof batch?.key === 'string' && Array.isArray(batch.delivered));
   }
   const write = (batches: WatchDeliveriesFile['batches']) => writeFileAtomic(path, `${JSON.stringify({ version: 1, batches: batches.slice(-BATCHES_KEPT) } satisfies WatchDeliveriesFile, null, 2)}\n`);
   return {

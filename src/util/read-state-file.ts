@@ -89,3 +89,23 @@ export async function readStateFile(path: string, what: string): Promise<string 
     throw error;
   }
 }
+
+/**
+ * The list under `list` of a state file uptake writes as `{ version: 1, <list>: [...] }`, or [] when there is none;
+ * text that is not such JSON is UptakeError('output') saying to delete it, and what deleting it does (`ifDeleted`).
+ * @example const runs = await readStateList<UnfinishedRun>('output/.uptake/unfinished-runs.json', 'the unfinished runs', 'runs', 'its runs are then not tried again')
+ */
+export async function readStateList<T>(path: string, what: string, list: string, ifDeleted: string): Promise<T[]> {
+  const text = await readStateFile(path, what);
+  if (text === null) return [];
+  let parsed: Record<string, unknown> | null;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown> | null;
+  } catch (cause) {
+    throw new UptakeError('output', `expected ${what} to be JSON written by uptake, got unreadable text (${(cause as Error).message}); delete it (${ifDeleted})`, { file: path, cause });
+  }
+  if (parsed?.version !== 1 || !Array.isArray(parsed[list])) {
+    throw new UptakeError('output', `expected ${what} with version 1 and a \`${list}\` list, got ${JSON.stringify(text.slice(0, 80))}; delete it (${ifDeleted})`, { file: path });
+  }
+  return parsed[list] as T[];
+}
