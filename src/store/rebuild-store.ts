@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { makeOwnedTempDir, removeOrphanedTempDirs } from '../util/guard-child.js';
 import { inputFiles } from './clean-slice.js';
-import { cleanWithStore, keepNamedBlobs, whyEveryFileAgain, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { cleanWithStore, keepNamedBlobs, type StoreRunEffects, type StoreRunSummary } from './clean-with-store.js';
+import { whyEveryFileAgain } from './store-settings.js';
 import type { StoreEngine } from './store-engine.js';
 
 /** Input bytes (a gzipped file counted as GZIP_RATIO times its size) a batch cleans: about 1.5 M log rows. */

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { sameCleaningSettings } from './clean-with-store.js';
+import { sameCleaningSettings } from './store-settings.js';
 import { readMeta } from './open-store.js';
 import type { StoreEngine } from './store-engine.js';
 

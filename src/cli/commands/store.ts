@@ -39,7 +39,7 @@ export function registerStore(program: Command): void {
         import('../../store/open-store.js'),
         import('../../store/store-info.js'),
         import('../../store/format-store-info.js'),
-        import('../../store/clean-with-store.js'),
+        import('../../store/store-settings.js'),
       ]);
       const { readConfig, DEFAULT_CONFIG_FILE } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
