@@ -93,9 +93,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       }
       if (interpretation.unknownTime.length > 0) {
         const times = quotedList(interpretation.unknownTime);
+        // ("since last week" is the change against the week before, which "versus last week" asks for)
+        const sinceWeek = interpretation.unknownTime.some((time) => /^(since|after) (last|this) week$/.test(time))
+          ? ` For the change since the week before, ask "${interpretation.metric.label} versus last week".`
+          : '';
         return refuse(
           `${metric}, but no time I can read in ${times}`,
-          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.`,
+          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${sinceWeek}`,
         );
       }
       if (interpretation.unreadBreakdowns.length > 0) {

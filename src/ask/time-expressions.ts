@@ -227,7 +227,11 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
     }
     const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
     if (word === 'since' || word === 'after') {
-      const named = readStartPoint(words, index + 1, reportWeek);
+      // ("since last month" is since the first week of last month; "since last week" is no range: refused, the hint
+      // names "versus last week")
+      const relative = relativePoint(words, index + 1 + startOfWords(words, index + 1), reportWeek);
+      const named = readStartPoint(words, index + 1, reportWeek) ??
+        (relative?.isMonth ? { ...relative, length: relative.length + startOfWords(words, index + 1) } : null);
       // ("after W44" starts with the week after it, "since W44" with W44)
       const from = named && word === 'after' ? { ...nextPeriod(named), length: named.length } : named;
       // ("the week after W44" is W45 alone)

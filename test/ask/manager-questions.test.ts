@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { AskAnswer, AskEngine } from '../../src/ask/ask-engine.js';
+import type { MetricsDocument } from '../../src/metrics/document.js';
+import { sampleAskEngine } from './ask-fixture.js';
+
+// Questions a manager types on data/sample (report week 2026-W47), each answer checked against the metrics document.
+let engine: AskEngine;
+let report: MetricsDocument;
+
+beforeAll(async () => {
+  engine = await sampleAskEngine({ week: '2026-W47' });
+  report = engine.source.report;
+});
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+const WEEKS_SINCE_OCTOBER = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'];
+
+function answered(question: string): AskAnswer {
+  const answer = engine.ask(question);
+  expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
+  return answer;
+}
+
+function refused(question: string): AskAnswer {
+  const answer = engine.ask(question);
+  expect(answer.answered, `${question}: ${answer.answer}`).toBe(false);
+  return answer;
+}
+
+// The all-teams (or one team's) adoption over weeks taken together, from the trend table's counts.
+function pooledAdoption(team: string, weeks: string[]): number {
+  const rows = report.tables.adoption_trend.filter((row) => row.team === team && weeks.includes(row.week));
+  const ai = rows.reduce((sum, row) => sum + row.ai_tasks, 0);
+  const manual = rows.reduce((sum, row) => sum + row.manual_tasks, 0);
+  return ai / (ai + manual);
+}
+
+describe('"since last month": from the first week of last calendar month to the report week', () => {
+  test('adoption since last month is October and November up to 2026-W47, taken together', () => {
+    const answer = answered('adoption since last month');
+    expect(answer.weeks).toEqual(WEEKS_SINCE_OCTOBER);
+    expect(pct(pooledAdoption('*', WEEKS_SINCE_OCTOBER))).toBe('41.2%');
+    expect(answer.answer).toBe('Adoption rate for all teams from 2026-W40 to 2026-W47 was 41.2% taken together; per week it went from 34.6% in 2026-W40 to 47.3% in 2026-W47 (+12.7 pts).');
+    // "since the start of last month" is the same range (it was October alone)
+    expect(answered('adoption since the start of last month').answer).toBe(answer.answer);
+  });
+
+  test('hours saved since last month add the weeks of the time-saved table; Legal since last month is Legal\'s', () => {
+    const hours = report.tables.time_saved.filter((row) => row.team === '*' && WEEKS_SINCE_OCTOBER.includes(row.week)).reduce((sum, row) => sum + row.hours_saved, 0);
+    expect(hours).toBeCloseTo(2416.95, 2); // printed as the report rounds it, 2417.0
+    expect(answered('hours saved since last month').answer).toMatch(/^All teams saved 2417\.0 h from 2026-W40 to 2026-W47;/);
+    expect(pct(pooledAdoption('Legal', WEEKS_SINCE_OCTOBER))).toBe('21.5%');
+    expect(answered('Legal adoption since last month').answer).toMatch(/^Adoption rate for Legal from 2026-W40 to 2026-W47 was 21\.5% taken together;/);
+    // "after last month" starts with this month (2026-W45, the first week whose Thursday is in November)
+    expect(pct(pooledAdoption('*', ['2026-W45', '2026-W46', '2026-W47']))).toBe('46.0%');
+    expect(answered('adoption after last month').answer).toMatch(/^Adoption rate for all teams from 2026-W45 to 2026-W47 was 46\.0% taken together;/);
+  });
+
+  test('"since last week" is refused with the phrasing that asks for the change against the week before', () => {
+    const answer = refused('adoption since last week');
+    expect(answer.answer).toContain('For the change since the week before, ask "adoption rate versus last week".');
+    const versus = answered('adoption rate versus last week');
+    const all = report.tables.adoption_by_team.find((row) => row.team === '*')!;
+    expect(versus.answer).toBe(`Adoption rate for all teams: ${pct(all.adoption_rate!)} in 2026-W47 against ${pct(all.previous_adoption_rate!)} in 2026-W46 (+0.9 pts).`);
+  });
+});
