@@ -683,6 +683,12 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
   }
 
+  // "hours saved per week by team": each group's value in each period, one column per period (a threshold or a ranking
+  // of a per-week value is not read: over several weeks it would be the total's, or the change's)
+  if (interpretation.eachPeriod && listing && periods.length > 1 && spec.grain !== 'none') {
+    return eachPeriodTable(interpretation, spec, dimension as Dimension, periods, perPeriod, names, where, minimum, covered);
+  }
+
   // One value per group over the periods (or its change from the first to the last period)
   interface Entry { name: string; suppressed: boolean; value: number | null; parts: Record<string, number | null> }
   const entries: Entry[] = (named && !listing ? named.names : dimension === 'all' ? ['*'] : names).map((name) => {
@@ -868,6 +874,59 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     answer: several ?? `${phrases.join('; ')}.`,
     answered: true,
     table: tableOf(visible),
+    ...covered,
+  };
+}
+
+// Each group's value in each period ("hours saved per week by team"), one column per period, the groups in the order
+// of the last period's value: a series per group, which neither the change nor the total over the periods is.
+function eachPeriodTable(
+  interpretation: Interpretation,
+  spec: NumericSpec,
+  dimension: Dimension,
+  periods: string[],
+  perPeriod: PeriodRow[][],
+  names: string[],
+  where: string,
+  minimum: number,
+  covered: { weeks?: string[] },
+): AnswerBody {
+  const { metric } = interpretation;
+  const periodWord = spec.grain === 'month' ? 'month' : 'week';
+  const [one, many] = DIMENSION_NAMES[dimension];
+  if (interpretation.comparison || interpretation.ranking) {
+    return unanswerable(
+      `${metric.label} per ${periodWord} by ${one}, ${interpretation.comparison ? 'compared with a threshold' : 'ranked'}`,
+      `I can list ${metric.label} per ${periodWord} by ${one} (one column per ${periodWord}), but not compare or rank ${many} by a value per ${periodWord} yet, so I will not guess; ask "${metric.label} per ${periodWord} by ${one}", or name one ${periodWord} ("… last week").`,
+    );
+  }
+  const valueIn = (name: string, index: number): { suppressed: boolean; value: number | null } => {
+    const row = perPeriod[index].find((entry) => entry.name === name);
+    if (!row) return { suppressed: false, value: null };
+    return row.suppressed ? { suppressed: true, value: null } : { suppressed: false, value: spec.combine([row]).value };
+  };
+  const hidden = names.filter((name) => periods.some((_, index) => valueIn(name, index).suppressed));
+  const shown = names.filter((name) => !hidden.includes(name) && name !== '*');
+  const last = periods.length - 1;
+  shown.sort((a, b) => (valueIn(b, last).value ?? -Infinity) - (valueIn(a, last).value ?? -Infinity) || compareText(a, b));
+  const first = (name: string) => periods.findIndex((_, index) => valueIn(name, index).value !== null);
+  const phrases = shown.map((name) => {
+    const from = first(name);
+    if (from < 0) return `${name} none`;
+    return `${name} ${formatValue(valueIn(name, from).value, metric.unit)} (${periods[from]}) to ${formatValue(valueIn(name, last).value, metric.unit)} (${periods[last]})`;
+  });
+  const answer = shown.length === 0
+    ? `No ${one} has ${article(metric.label)} ${metric.label} ${where}.`
+    : `${capitalize(metric.label)} per ${periodWord} by ${one} ${where}, one column per ${periodWord}: ${phrases.join(', ')}.`;
+  return {
+    interpretation: describe(interpretation, dimension, periods, [`per ${periodWord}`]),
+    answer: answer + suppressedNote(hidden.length, minimum, dimension),
+    answered: true,
+    table: {
+      columns: [DIMENSION_NAMES[dimension][2], ...periods],
+      units: ['text', ...periods.map(() => metric.unit)],
+      rows: shown.map((name) => [name, ...periods.map((_, index) => valueIn(name, index).value)]),
+    },
     ...covered,
   };
 }

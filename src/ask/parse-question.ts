@@ -75,6 +75,8 @@ export interface Interpretation {
   rankedPeriod?: 'week' | 'month';
   /** "average tasks per week": the mean over the weeks in range of a weekly count (the total over the number of weeks). */
   weeklyAverage?: boolean;
+  /** "hours saved per week by team", "weekly adoption": each period's value asked for, not the change across them. */
+  eachPeriod?: boolean;
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -669,6 +671,9 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   let plural = false;
   let countOnly = false;
   let series = false;
+  // "per week", "weekly", "week by week" with no change word: each period's values, not the change across them
+  let periodByPeriod = false;
+  let changeWord = false;
   const rest = free();
   rest.forEach((word, index) => {
     if (word === '\u0000') return;
@@ -688,6 +693,8 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     const moved = MOVEMENT_WORDS[word];
     if (moved && !WEAK_MOVEMENT.has(word)) movement = movement === null || movement === 'any' ? moved : movement;
     if (QUALITY_WORDS[word]) quality = QUALITY_WORDS[word];
+    if ((moved && !WEAK_MOVEMENT.has(word)) || QUALITY_WORDS[word] || TREND_WORDS.has(word) || (word === 'over' && rest[index + 1] === 'time') ||
+      (['go', 'goes', 'went', 'gone', 'going'].includes(word) && ['up', 'down'].includes(rest[index + 1] ?? ''))) changeWord = true;
     if (TREND_WORDS.has(word) || (word === 'getting' && QUALITY_WORDS[rest[index + 1]]) || (word === 'going' && (rest[index + 1] === 'up' || rest[index + 1] === 'down'))) {
       series = true;
       movement = movement ?? (word === 'going' ? (rest[index + 3] === 'down' || rest[index + 3] === 'up' ? 'any' : (rest[index + 1] as Movement)) : 'any');
@@ -701,6 +708,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     if (SERIES_WORDS.has(word) || ((word === 'per' || word === 'each' || word === 'by') && (rest[index + 1] === 'week' || rest[index + 1] === 'month'))) {
       movement = movement ?? 'any';
       series = true;
+      if (!['trend', 'trends', 'trending'].includes(word)) periodByPeriod = true;
     }
     if (word === 'trend' || word === 'trends' || word === 'trending' || (word === 'over' && rest[index + 1] === 'time')) series = true;
     const dimensionFound = DIMENSION_WORDS[word];
@@ -908,6 +916,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   }
 
   const singleWeek = scope.kind === 'week' || scope.kind === 'default';
+  // "hours saved per week by team", "weekly adoption": each week's values, not the change from the first to the last
+  // ("weekly change", "is weekly adoption rising" ask for the change)
+  const eachPeriod = periodByPeriod && !changeWord && !versusFound && !isPair(scope);
+  if (eachPeriod) movement = null;
   // "average tasks per week", "mean hours saved a week in October": a count that adds up over weeks, averaged per week
   // (the weeks in range, every loaded one when no time is named), not a series; other averages stay unread
   const perWeek = words.some((word, index) => (['per', 'a', 'each', 'every'].includes(word) && words[index + 1] === 'week') || word === 'weekly');
@@ -996,5 +1008,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     severities: metric.id === 'alerts' ? SEVERITIES.filter((severity) => words.includes(severity)) : [],
     ...(rankedPeriod ? { rankedPeriod } : {}),
     ...(weeklyAverage ? { weeklyAverage } : {}),
+    ...(eachPeriod && !weeklyAverage ? { eachPeriod } : {}),
   };
 }

@@ -64,3 +64,33 @@ describe('"since last month": from the first week of last calendar month to the 
     expect(versus.answer).toBe(`Adoption rate for all teams: ${pct(all.adoption_rate!)} in 2026-W47 against ${pct(all.previous_adoption_rate!)} in 2026-W46 (+0.9 pts).`);
   });
 });
+
+describe('"per week by team": each team\'s value in each week, not the change from the first week to the last', () => {
+  test('hours saved per week by team is the time-saved table, one column per week', () => {
+    const answer = answered('hours saved per week by team');
+    expect(answer.table.columns).toEqual(['team', ...WEEKS_SINCE_OCTOBER]);
+    const hoursOf = (team: string, week: string) => report.tables.time_saved.find((row) => row.team === team && row.week === week)!.hours_saved;
+    // the teams in the order of the report week's hours, as the report's table holds them
+    expect(answer.table.rows.map((row) => row[0])).toEqual(['Engineering', 'Finance', 'Legal', 'Sales Ops', 'HR', 'Procurement']);
+    for (const row of answer.table.rows) expect(row.slice(1)).toEqual(WEEKS_SINCE_OCTOBER.map((week) => hoursOf(row[0] as string, week)));
+    expect(answer.answer).toMatch(/^Hours saved per week by team from 2026-W40 to 2026-W47, one column per week: Engineering 41\.1 h \(2026-W40\) to 67\.2 h \(2026-W47\), /);
+    expect(answer.answer).toContain('Procurement 46.0 h (2026-W40) to 39.3 h (2026-W47). 1 team suppressed (fewer than 5 users) is not shown.');
+    expect(answer.answer).not.toMatch(/change/i);
+    // "weekly adoption by team" likewise, from the trend table
+    const adoption = answered('weekly adoption by team');
+    const legal = report.tables.adoption_trend.filter((row) => row.team === 'Legal' && WEEKS_SINCE_OCTOBER.includes(row.week)).map((row) => row.adoption_rate);
+    expect(adoption.table.rows.find((row) => row[0] === 'Legal')!.slice(1)).toEqual(legal);
+  });
+
+  test('one team or all teams per week: the weeks taken together and each week, not a change', () => {
+    expect(answered('hours saved per week').interpretation).toBe('hours saved for all teams, 2026-W40 to 2026-W47, taken together, and per week');
+    // one week named: that week's values by team
+    expect(answered('hours saved per week by team last week').answer).toMatch(/^Hours saved by team in 2026-W47: highest Engineering \(67\.2 h\), lowest Procurement \(39\.3 h\)/);
+    // a change asked for stays a change
+    expect(answered('weekly adoption change by team').answer).toMatch(/^Change in adoption rate by team from 2026-W40 to 2026-W47: highest Engineering \(\+20\.6 pts\)/);
+  });
+
+  test('a threshold on a per-week value is refused, never read as the total or the change', () => {
+    expect(refused('which teams saved more than 50 hours per week').answer).toMatch(/^I can list hours saved per week by team \(one column per week\), but not compare or rank teams by a value per week yet/);
+  });
+});
