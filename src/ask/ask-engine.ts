@@ -116,6 +116,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time. Questions close to it that I can answer are listed below.`,
         );
       }
+      if (interpretation.unreadWords.length > 0) {
+        const words = quotedList(interpretation.unreadWords);
+        return refuse(
+          `${metric}, but ${words} not understood`,
+          `I do not understand ${words} in this question, and the answer without it could be another question's (a place, group, product or condition the report's tables do not hold), so I will not guess. The tables hold teams (${source.teams.join(', ')}), task types and weeks. Questions close to it that I can answer are listed below.`,
+        );
+      }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const weeksRead = source.takeWeeksRead();
       return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };

@@ -8,6 +8,7 @@ import { compareText } from '../util/compare-text.js';
 import { lastMonthOfWeek } from '../util/iso-week.js';
 import { boundBefore, isPair, LEAD_WORDS, parseTimeExpression, type TimeScope } from './time-expressions.js';
 import { SeveritySchema } from '../config/schema.js';
+import { unreadWords } from './unread-words.js';
 
 export type Dimension = 'team' | 'task_type' | 'user';
 
@@ -51,6 +52,8 @@ export interface Interpretation {
   typos: Array<{ asked: string; read: string }>;
   /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
   unknownTime: string[];
+  /** Phrases holding a word no rule read and that is no filler ("in the new office"): refused, naming them, never dropped. */
+  unreadWords: string[];
   /** Words that leave a name out ("except", "excluding", "everyone but"): refused, not answered for that name. */
   leftOut: string[];
   /**
@@ -338,6 +341,8 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     // ("the first week": not the report week that "week" alone would read as; "their first month" is no time)
     if (['first', 'second', 'third', 'fourth', 'fifth', 'penultimate'].includes(word) && next === 'week' && words[index - 1] === 'the' && words[index + 2] !== 'of') return [`${word} ${next}`];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
+    // ("in recent weeks", "lately": how many weeks is not said; one week would be a guess)
+    if (['recent', 'recently', 'lately'].includes(word)) return [/^(weeks?|months?)$/.test(next) ? `${word} ${next}` : word];
     // (part of a month: "late October", "mid-October"; the tables hold whole weeks and months)
     if (['early', 'late', 'mid'].includes(word) && MONTH_WORDS.has(next)) return [`${word} ${next}`];
     // ("since the start of November" is since November)
@@ -980,6 +985,11 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...unplacedWords(question, words, used, comparison !== null, weeklyAverage ? new Set(['average', 'mean']) : meantWords(metric)),
   ])];
   const unknown = unknownNames(question, words, used);
+  // (words other rules refuse by themselves, or read without marking them, are no unknown words)
+  const knownWord = (word: string) => RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) ||
+    MEANING_WORDS.has(word) || EVENT_WORDS.has(word) || EXCLUDING.has(word) || TIME_LEADS.has(word) || WHEN_WORDS.has(word) ||
+    TOGETHER_WORDS.has(word) || (SEVERITIES as string[]).includes(word) || MEDIAN_WORDS.has(word) || PEOPLE_UNITS.has(word) || START_WORDS.has(word) ||
+    LOG_VERBS.has(word) || NAME_LEADS.has(word) || ARTICLES.has(word) || EXISTENCE_LEADS.has(word) || UP_WORDS.has(word) || DOWN_WORDS.has(word);
   // the words of the names the question names, matched or not: an exclusion next to one leaves it out
   const unknownWords = new Set(unknown.flatMap((name) => textTokens(name)));
   const named = new Set([...entities.flatMap((match) => match.used), ...words.flatMap((word, index) => (unknownWords.has(word) ? [index] : []))]);
@@ -998,6 +1008,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
     unknownTime: unreadTime(words, used),
     unreadBreakdowns,
+    unreadWords: unreadWords(words, used, knownWord, [...RESERVED]).map((phrase) => writtenAs(question, phrase.map((index) => words[index]))),
     leftOut: leftOutNames(words, named),
     // (ASI is a share of tasks on target, not an average of their accuracy: "average accuracy" stays unread; a second
     // measure is named when nothing else is unread)

@@ -94,3 +94,38 @@ describe('"per week by team": each team\'s value in each week, not the change fr
     expect(refused('which teams saved more than 50 hours per week').answer).toMatch(/^I can list hours saved per week by team \(one column per week\), but not compare or rank teams by a value per week yet/);
   });
 });
+
+describe('words no rule reads that would narrow the question are refused, named; filler is not', () => {
+  const notUnderstood = (question: string, words: string) => {
+    const answer = refused(question);
+    expect(answer.answer, question).toMatch(new RegExp(`^I do not understand ${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in this question, and the answer without it could be another question's`));
+    expect(answer.suggestions).toHaveLength(3);
+  };
+
+  test('a place, a group, a product or a condition not in the tables', () => {
+    notUnderstood('adoption in the new office', '"in the new office"');
+    notUnderstood('adoption in the london office', '"in the london office"');
+    notUnderstood('adoption on mobile', '"on mobile"');
+    notUnderstood('adoption for new hires', '"for new hires"');
+    notUnderstood('adoption of the chatbot', '"of the chatbot"');
+    notUnderstood('adoption by region', '"region"');
+    notUnderstood('hours saved by product', '"product"');
+    notUnderstood('what is Legal\'s adoption in the new office', '"in the new office"');
+  });
+
+  test('filler, contractions and swapped letters keep the answer, checked against the adoption table', () => {
+    const all = report.tables.adoption_by_team.find((row) => row.team === '*')!;
+    const finance = report.tables.adoption_by_team.find((row) => row.team === 'Finance')!;
+    expect(pct(all.adoption_rate!)).toBe('47.3%');
+    for (const question of ['what is the adoption rate please', 'show me adoption', 'give me the latest adoption numbers', 'waht is the adoption rate', 'can you tell me the adoption rate right now']) {
+      expect(answered(question).answer, question).toBe('Adoption rate for all teams in 2026-W47 was 47.3%.');
+    }
+    expect(pct(finance.adoption_rate!)).toBe('55.6%');
+    expect(answered("I'd like to know the adoption rate for Finance").answer).toBe('Adoption rate for Finance in 2026-W47 was 55.6%.');
+  });
+
+  test('"in recent weeks" and "lately" are refused as times it cannot read, not answered for the report week', () => {
+    expect(refused('adoption in recent weeks').answer).toMatch(/^I cannot read the time in "recent weeks", so I will not guess;/);
+    expect(refused('how is adoption lately').answer).toMatch(/^I cannot read the time in "lately", so I will not guess;/);
+  });
+});
