@@ -97,9 +97,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const sinceWeek = interpretation.unknownTime.some((time) => /^(since|after) (last|this) week$/.test(time))
           ? ` For the change since the week before, ask "${interpretation.metric.label} versus last week".`
           : '';
+        // ("after W47", "before W40": a bound with no data on its side, said with the weeks the data holds)
+        const outside = interpretation.unknownTime.some((time) => /^(before|after|until|till|through|thru|up to|prior to|since) \S*\d/.test(time)) && source.weeks.length > 0
+          ? ` The data holds ${source.weeks[0]} to ${source.weeks[source.weeks.length - 1]}.`
+          : '';
         return refuse(
           `${metric}, but no time I can read in ${times}`,
-          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${sinceWeek}`,
+          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${outside}${sinceWeek}`,
         );
       }
       if (interpretation.unreadBreakdowns.length > 0) {

@@ -310,17 +310,22 @@ const WHEN_WORDS = new Set(['when', 'whenever']);
 function unreadTime(words: string[], used: Set<number>): string[] {
   const unreadLead = (index: number) => TIME_LEADS.has(words[index] ?? '') && !used.has(index) && !(words[index] === 'before' && words[index - 1] === 'long') &&
     words[index + 1] !== 'their';
+  // (the words a lead's phrase took: not named again on their own)
+  const inLeadPhrase = new Set<number>();
   return [...new Set(words.flatMap((word, index) => {
     const next = words[index + 1] ?? '';
+    if (inLeadPhrase.has(index)) return [];
     // (a time lead no time rule read, with up to three words after it, as one phrase with a lead it is joined to:
-    // "before the drop", "before and after the launch"; "how long before people start" is the days to a first AI task)
+    // "before the drop", "before and after the launch"; "how long before people start" is the days to a first AI task;
+    // the phrase ends before a word that leads a name: "after W47 for Legal" is "after w47")
     if (unreadLead(index)) {
       if (['and', 'or'].includes(words[index - 1] ?? '') && unreadLead(index - 2)) return [];
       let end = index + 1;
-      for (let after = 0; end < words.length && after < 3; end += 1) {
+      for (let after = 0; end < words.length && after < 3 && !NAME_LEADS.has(words[end]); end += 1) {
         if (['and', 'or'].includes(words[end]) && unreadLead(end + 1)) end += 1;
         else after += 1;
       }
+      for (let at = index; at < end; at += 1) inLeadPhrase.add(at);
       return [words.slice(index, end).join(' ')];
     }
     if (WHEN_WORDS.has(word) && !used.has(index)) return [word];

@@ -129,3 +129,21 @@ describe('words no rule reads that would narrow the question are refused, named;
     expect(refused('how is adoption lately').answer).toMatch(/^I cannot read the time in "lately", so I will not guess;/);
   });
 });
+
+describe('a week range with a team: the team over those weeks, or a clean refusal', () => {
+  test('adoption after W45 for Legal is Legal from 2026-W46 to the report week, from the trend table', () => {
+    const weeks = ['2026-W46', '2026-W47'];
+    expect(pct(pooledAdoption('Legal', weeks))).toBe('26.5%');
+    for (const question of ['adoption after W45 for Legal', 'adoption for Legal after W45', "Legal's adoption after week 45"]) {
+      const answer = answered(question);
+      expect(answer.answer, question).toBe('Adoption rate for Legal from 2026-W46 to 2026-W47 was 26.5% taken together; per week it went from 26.0% in 2026-W46 to 27.1% in 2026-W47 (+1.2 pts).');
+      expect(answer.weeks).toEqual(weeks);
+    }
+  });
+
+  test('a bound with no data on its side names the bound alone, not the team after it, and the weeks the data holds', () => {
+    const after = refused('adoption after W47 for Legal');
+    expect(after.answer).toBe('I cannot read the time in "after w47", so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is 2026-W47. The data holds 2026-W40 to 2026-W47.');
+    expect(refused('adoption before W40 for Legal').answer).toMatch(/^I cannot read the time in "before w40", so I will not guess;.* The data holds 2026-W40 to 2026-W47\.$/);
+  });
+});
