@@ -3,6 +3,7 @@ import { access, constants, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { UptakeError, isSystemError, isUptakeError, systemErrorText, type UptakeErrorKind } from '../errors.js';
+import { initReapsOrphans } from './init-reaps.js';
 import { statePaths } from './state-paths.js';
 import { expectFileKinds } from '../util/file-kind.js';
 import { makeFolder } from '../util/make-folder.js';
@@ -28,6 +29,8 @@ export interface DoctorOptions {
   /** Seconds a check may take, by its name, where not CHECK_LIMIT_SEC's. */
   checkLimitSec?: Readonly<Record<string, number>>;
   onCheck?: (check: DoctorCheck) => void;
+  /** Where the `init` check reads PID 1's command line; default /proc. */
+  procRoot?: string;
 }
 
 // A probe can wait for good (a folder on a hung network mount, a file system that never answers): each check has
@@ -65,6 +68,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   };
 
   await check('config', async () => 'read and valid');
+  await check('init', () => initReapsOrphans(options.procRoot));
   await check('output', async () => {
     // the folder's own error, in the words of every other output error: "EROFS: read-only file system, access '…'" was
     // Node's, and a folder that could not be made said only ENOENT, not why it could not be made

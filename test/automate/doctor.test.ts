@@ -3,7 +3,7 @@ import { IS_ROOT, makeFifo, mountSmallDisk } from '../helpers/special-files.js';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, startSmtp, type Receiver, type TestServer } from '../deliver/local-servers.js';
 import { runDoctor } from '../../src/automate/doctor.js';
@@ -140,6 +140,20 @@ describe('uptake doctor', () => {
     expect(result.exitCode).toBe(9);
   }, 120_000);
 
+  // A container started without --init: uptake is PID 1, inherits Chromium's orphaned helpers and cannot reap them.
+  it.runIf(IS_ROOT && canUnsharePids())('fails the init check (exit 9) when uptake is PID 1, and passes under an init (a shell) that reaps', async () => {
+    const path = join(dir, 'uptake.config.json');
+    writeFileSync(path, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: join(dir, 'output') }));
+    const doctorArgs = [cli, 'doctor', '--config', path, '--quick'];
+    const asPidOne = await execa('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, ...doctorArgs], { reject: false });
+    expect(asPidOne.stdout).toMatch(/^FAIL {2}init +expected PID 1 to be an init that reaps orphaned processes, got `\S*node \S+main\.js doctor --config /m);
+    expect(asPidOne.stdout).toContain("every PDF leaves Chromium's helper processes as zombies that nothing reaps; run it under an init that reaps them (`docker run --init`");
+    expect(asPidOne.exitCode).toBe(9);
+    const underInit = await execa('unshare', ['--pid', '--fork', '--mount-proc', 'sh', '-c', `"$@"; exit $?`, 'sh', process.execPath, ...doctorArgs], { reject: false });
+    expect(underInit.stdout).toMatch(/^ok {4}init +PID 1 is `sh` \(it reaps orphaned processes\)$/m);
+    expect(underInit.exitCode).toBe(0);
+  }, 60_000);
+
   it('a check that gets no answer within its limit fails as not checked, and doctor goes on to the end', async () => {
     // a kernel that starts and never answers: the kernel check alone would wait 90 s for it
     const kernels = join(dir, 'kernels', 'silent');
@@ -153,7 +167,7 @@ describe('uptake doctor', () => {
     const started = Date.now();
     const checks = await runDoctor(config, { notebook, env: { ...process.env, JUPYTER_PATH: join(dir), UPTAKE_CHROMIUM: join(dir, 'no-chromium') }, checkLimitSec: { kernel: 3 } });
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(checks.map((check) => check.name)).toEqual(['config', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'chromium', 'kernel']);
+    expect(checks.map((check) => check.name)).toEqual(['config', 'init', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'chromium', 'kernel']);
     expect(checks.at(-1)).toEqual({
       name: 'kernel',
       ok: false,
@@ -162,3 +176,7 @@ describe('uptake doctor', () => {
     });
   }, 60_000);
 });
+
+function canUnsharePids(): boolean {
+  return execaSync('unshare', ['--pid', '--fork', '--mount-proc', 'true'], { reject: false }).exitCode === 0;
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { initReapsOrphans } from '../../automate/init-reaps.js';
 import { UptakeError } from '../../errors.js';
 import type { Job } from '../../automate/job.js';
 
@@ -52,6 +53,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP (or --once-now succeeded); 4 bad 
       const { runReport, checkRunSettings, checkRunOutputs, notifyStartFailure, weekDueAt } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake schedule' });
+      // A service that is its container's first process leaves Chromium's helpers as zombies: said once, at the start.
+      await initReapsOrphans().catch((error: Error) => log(`uptake schedule: warning: ${error.message}`));
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });

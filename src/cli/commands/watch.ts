@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { initReapsOrphans } from '../../automate/init-reaps.js';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { UptakeError } from '../../errors.js';
@@ -73,6 +74,8 @@ Exit codes: 0 stopped by SIGINT/SIGTERM/SIGHUP; 130 a run was aborted; 2 bad opt
       const { runReport, checkRunSettings, checkRunOutputs, notifyStartFailure } = await import('../../pipeline.js');
       const { runEffects } = await import('../run-effects.js');
       const stop = handleStopSignals({ graceSec: stopGraceSec(options.stopGrace), log, name: 'uptake watch' });
+      // A service that is its container's first process leaves Chromium's helpers as zombies: said once, at the start.
+      await initReapsOrphans().catch((error: Error) => log(`uptake watch: warning: ${error.message}`));
       const { readConfig } = await import('../../config/read-config.js');
       const config = await readConfig(options.config);
       checkRunSettings(config, { deliver: options.deliver });
