@@ -1,3 +1,4 @@
+import { eventTurns } from '../util/event-turns.js';
 import { printable } from '../util/some-names.js';
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
@@ -52,6 +53,8 @@ export interface CleanRowsOptions {
   labelCounts?: Map<string, number>;
   /** Per source, the rows to clean (ascending); default every row. A store cleans only the rows the cross-row rules must see again. */
   only?: Record<LogSource, RowIndices>;
+  /** Stops the cleaning between its rules (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 function emptyAccounting(): SourceAccounting {
@@ -64,7 +67,7 @@ function emptyAccounting(): SourceAccounting {
  * @example const data = await cleanInput('data/sample', parseConfig({}))
  */
 export async function cleanInput(inputDir: string, config: Config, effects: CleanEffects = {}): Promise<CleanedData> {
-  return cleanRows(await readInput(inputDir, config, effects), config, { onProgress: effects.onProgress });
+  return cleanRows(await readInput(inputDir, config, effects), config, { onProgress: effects.onProgress, signal: effects.signal });
 }
 
 /**
@@ -159,23 +162,31 @@ export async function tasksOfRows(parsed: ParsedInput, config: Config, options: 
   const passThrough = passThroughColumns([rows.ai_logs, rows.manual_logs]);
   const rowCount = aiRows.length + manualRows.length;
   const tableMemory = read.threads > 0 ? prefaultedMemory(taskTableBytes(rowCount, passThrough.size)) : undefined;
+  // Each rule runs through the rows in one go (up to a second on a large input): a signal is seen between them.
+  const betweenRules = eventTurns(options.signal, 0);
 
   // 4. Clock skew: an end before its start is swapped
   const clockSkew = repairClockSkew(rows.ai_logs) + repairClockSkew(rows.manual_logs);
 
+  await betweenRules();
   // 5. Task labels: spelling, synonyms, abbreviations, catalogue; frequencies over both sources
   const mapping = canonicalLabels(options.labelCounts ?? countRawLabels([rows.ai_logs, rows.manual_logs]), config.cleaning);
   const [aiTypes, manualTypes] = rowTaskTypes([rows.ai_logs, rows.manual_logs], mapping);
 
+  await betweenRules();
   // 6. Exact duplicates (conflicting copies counted; harmful if any copy is), then retries (AI only), then stitching (AI only)
   const aiExact = dedupeExact(rows.ai_logs, aiRows, aiTypes.ids);
   const manualExact = dedupeExact(rows.manual_logs, manualRows, manualTypes.ids);
+  await betweenRules();
   const aiRetries = dedupeRetries(rows.ai_logs, aiExact.kept, aiTypes, config.cleaning.retryWindowSec * 1000);
+  await betweenRules();
   const stitched = stitchSessions(rows.ai_logs, aiRetries.kept, aiTypes, config.cleaning.stitchGapMin * 60_000);
   const manualRuns = singleRowRuns(manualExact.kept);
+  await betweenRules();
   await tableMemory?.ready;
   const columns = taskTableColumns(stitched.tasks.listed.length + manualRuns.listed.length, passThrough, aiTypes.names, tableMemory?.buffer);
   const ai = buildTasks(rows.ai_logs, stitched.tasks, STITCHED_TASK, aiTypes.ids, { columns, offset: 0 }, 'ai_logs', passThrough);
+  await betweenRules();
   const manual = buildTasks(rows.manual_logs, manualRuns, STITCHED_TASK, manualTypes.ids, { columns, offset: ai.length }, 'manual_logs', passThrough);
   accounting.ai_logs.exact_duplicates = aiExact.duplicates;
   accounting.ai_logs.conflicting_duplicates = aiExact.conflicting.length;

@@ -20,6 +20,8 @@ export interface ReadLogFileOptions {
   limits?: InputLimits;
   /** Text over which a file is read in chunks (see chunkBytesOf; default UPTAKE_READ_CHUNK_BYTES, else 32 MiB). */
   chunkBytes?: number;
+  /** Stops the reading between pieces of text (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 /** What one log file gave: its readable rows, its quarantine, and what it reported. */
@@ -61,7 +63,7 @@ export type LogFileToRead = Pick<InputFile, 'path' | 'gzip' | 'name'> & Partial<
  * @example const result = await readLogFile(file, { zones: new Map(), defaultZone: 'UTC', onProgress: console.error })
  */
 export async function readLogFile(file: LogFileToRead, options: ReadLogFileOptions): Promise<LogFileResult> {
-  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS, options.chunkBytes);
+  return readFileRecords(file, (forEachRecord) => readRecords(file, forEachRecord, options), options.onProgress, options.limits ?? DEFAULT_INPUT_LIMITS, options.chunkBytes, options.signal);
 }
 
 /** A header repeated further down a file: its line and fields. */
@@ -121,9 +123,8 @@ export interface LogChunkResult extends Omit<LogFileResult, 'report'> {
  */
 export async function readLogChunk(file: LogFileToRead, chunk: TextChunk, header: string[] | undefined, options: ReadLogFileOptions): Promise<LogChunkResult> {
   let lines = 0;
-  const read = await readLogRecords({ ...file, gzip: false, bytes: chunk.bytes.length }, (onRecord) => {
-    lines = parseChunk(chunk, onRecord, { line: 1, maxRecordBytes: (options.limits ?? DEFAULT_INPUT_LIMITS).maxRecordBytes }) - 1;
-    return Promise.resolve();
+  const read = await readLogRecords({ ...file, gzip: false, bytes: chunk.bytes.length }, async (onRecord) => {
+    lines = (await parseChunk(chunk, onRecord, { line: 1, maxRecordBytes: (options.limits ?? DEFAULT_INPUT_LIMITS).maxRecordBytes })) - 1;
   }, options, header);
   const { header: resolved, ...rest } = read;
   if (resolved === undefined) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });

@@ -93,7 +93,7 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
     const zones = await options.zones;
     for (const file of files) {
       options.signal?.throwIfAborted();
-      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes });
+      const result = await readLogFile(file, { zones, defaultZone: options.defaultZone, plausible: options.plausible, onProgress: options.onProgress, limits: options.limits, chunkBytes: options.chunkBytes, signal: options.signal });
       add(file, result.rows.toPart(), result);
     }
   } else {

@@ -6,6 +6,7 @@ import { createGunzip, gunzip } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { UptakeError } from '../errors.js';
+import { eventTurns } from '../util/event-turns.js';
 import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
@@ -247,9 +248,10 @@ class StrictQuoting {
 export async function readCsvRecordsFast(
   file: Pick<InputFile, 'path' | 'gzip'>,
   onRecord: (record: CsvRecord) => void,
-  options: { chunkChars?: number; limits?: InputLimits; chunkBytes?: number } = {},
+  options: { chunkChars?: number; limits?: InputLimits; chunkBytes?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
   const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
+  const turn = eventTurns(options.signal);
   const chunkBytes = chunkBytesOf(options.chunkBytes);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   let read: { bytes: Buffer; release(): void };
@@ -260,7 +262,7 @@ export async function readCsvRecordsFast(
     const pool: ArrayBuffer[] = [];
     let line = 1;
     for await (const chunk of readTextChunks(file, { limits, chunkBytes, pool })) {
-      line = parseChunk(chunk, onRecord, { chunkChars, maxRecordBytes: limits.maxRecordBytes, line });
+      line = await parseChunk(chunk, onRecord, { chunkChars, maxRecordBytes: limits.maxRecordBytes, line, turn });
       pool.push(chunk.bytes.buffer as ArrayBuffer);
     }
     return;
@@ -272,7 +274,7 @@ export async function readCsvRecordsFast(
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
     const newline = lineEndingOf(bytes, textOffset(bytes));
     if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
-    parseText(bytes, onRecord, chunkChars, limits.maxRecordBytes, { bom: true, newline, line: 1 });
+    await parseText(bytes, onRecord, chunkChars, limits.maxRecordBytes, { bom: true, newline, line: 1 }, turn);
   } finally {
     release();
   }
@@ -293,8 +295,13 @@ export interface TextChunk {
  * returns the line the next chunk starts on.
  * @example let line = 1; for await (const chunk of readTextChunks(file, options)) line = parseChunk(chunk, onRecord, { line })
  */
-export function parseChunk(chunk: TextChunk, onRecord: (record: CsvRecord) => void, options: { line: number; chunkChars?: number; maxRecordBytes?: number }): number {
-  return parseText(chunk.bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, options.maxRecordBytes ?? DEFAULT_INPUT_LIMITS.maxRecordBytes, { bom: chunk.index === 0, newline: chunk.newline, line: options.line });
+export function parseChunk(
+  chunk: TextChunk,
+  onRecord: (record: CsvRecord) => void,
+  options: { line: number; chunkChars?: number; maxRecordBytes?: number; turn?: () => Promise<void> | undefined },
+): Promise<number> {
+  const at = { bom: chunk.index === 0, newline: chunk.newline, line: options.line };
+  return parseText(chunk.bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, options.maxRecordBytes ?? DEFAULT_INPUT_LIMITS.maxRecordBytes, at, options.turn ?? eventTurns());
 }
 
 // The chunks after a file's first are read with its header before the first chunk is read: a header
@@ -508,7 +515,15 @@ function emptyLinesAt(bytes: Buffer, at: number, limit: number, newline: '\n' | 
  * readCsvRecordsFast of a file's bytes (or of a chunk of them: the BOM is dropped only at the file's start),
  * once they are known to be UTF-8, parsed `chunkChars` characters at a time; returns the line after the last.
  */
-function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkChars: number, maxRecordBytes: number, at: { bom: boolean; newline: '\n' | '\r\n' | '\r'; line: number }): number {
+// Between pieces of text the loop lets the event loop turn (eventTurns): a signal is handled within moments.
+async function parseText(
+  bytes: Buffer,
+  onRecord: (record: CsvRecord) => void,
+  chunkChars: number,
+  maxRecordBytes: number,
+  at: { bom: boolean; newline: '\n' | '\r\n' | '\r'; line: number },
+  turn: () => Promise<void> | undefined,
+): Promise<number> {
   const offset = at.bom ? textOffset(bytes) : 0;
   const length = bytes.length - offset;
   const nonAscii = new NonAsciiBytes(bytes, offset);
@@ -591,6 +606,8 @@ function parseText(bytes: Buffer, onRecord: (record: CsvRecord) => void, chunkCh
     if (last || failure !== undefined) break;
     open = open.slice(cursor - base);
     base = cursor;
+    const due = turn();
+    if (due) await due;
     if (open.length > openLimit) {
       throw new FastReadUnavailable(`the record on line ${line} is ${openLimit === OPEN_RECORD_LIMIT ? `still open after ${OPEN_RECORD_LIMIT / 1024 / 1024} MB of text` : 'longer than inputLimits.maxRecordBytes'}`);
     }
@@ -623,16 +640,20 @@ export async function readFileRecords<T>(
   onProgress: (message: string) => void,
   limits: InputLimits = DEFAULT_INPUT_LIMITS,
   chunkBytes?: number,
+  signal?: AbortSignal,
 ): Promise<T> {
   if (csvReader() === 'papaparse') {
     try {
-      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits, chunkBytes }));
+      return await read((onRecord) => readCsvRecordsFast(file, onRecord, { limits, chunkBytes, signal }));
     } catch (error) {
       if (!(error instanceof FastReadUnavailable)) throw error;
       onProgress(`${file.name}: trying csv-parse, as ${error.message}`);
     }
   }
   return read(async (onRecord) => {
-    for await (const batch of readCsvBatches(file, limits)) for (const record of batch) onRecord(record);
+    for await (const batch of readCsvBatches(file, limits)) {
+      signal?.throwIfAborted();
+      for (const record of batch) onRecord(record);
+    }
   });
 }

@@ -23,6 +23,8 @@ export interface RegionInput {
   fresh: LogFileRead[];
   keptResults: Map<string, KeptFileResult>;
   progress(message: string): void;
+  /** Stops the cleaning between its rules (a run aborted by a stop signal). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function cleanRegion(engine: StoreEngine, config: Config, parsed: P
   await fillTemp(engine, 'run_fresh', FRESH_ROW_COLUMNS, []);
   for (const rows of freshRows.values()) {
     for (let start = 0; start < rows.length; start += ROWS_PER_APPEND) {
+      input.signal?.throwIfAborted();
       await engine.append('run_fresh', FRESH_ROW_COLUMNS.map(([, type]) => type), freshRowColumns(rows, mapping, [start, Math.min(rows.length, start + ROWS_PER_APPEND)]));
     }
   }
@@ -72,7 +75,7 @@ export async function cleanRegion(engine: StoreEngine, config: Config, parsed: P
   engine.releaseCache();
   const cleaned = regionRows.ai_logs.only.length + regionRows.manual_logs.only.length;
   progress(`re-cleaned ${cleaned.toLocaleString('en-US')} rows in ${region.pairs.toLocaleString('en-US')} user and task-type pairs; ${region.keptRows.toLocaleString('en-US')} stored rows kept`);
-  const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress });
+  const built = await cleanRegionRows(parsed, config, regionRows, { labelCounts, onProgress: progress, signal: input.signal });
 
   // the region's old tasks and rows out, its new ones in; the quarter hours they start in name the weeks whose facts change
   // (the account: less what the region's old rows and tasks counted, plus what its new ones count)
@@ -92,7 +95,7 @@ export async function cleanRegion(engine: StoreEngine, config: Config, parsed: P
   // a task cleaned again as it was (same first row, same values) changes no week: only the others' weeks are refreshed
   const quarterOf = (start: number) => Math.floor(start / QUARTER_HOUR_MS);
   const listing = regionListing(built, regionRows);
-  await writeRegion(engine, logFiles, regionRows, built, listing, account, (key, text, start) => {
+  await writeRegion(engine, logFiles, regionRows, built, listing, account, input.signal, (key, text, start) => {
     const old = replaced.get(key);
     if (old) {
       replaced.delete(key);
@@ -134,17 +137,17 @@ async function cleanAll(engine: StoreEngine, config: Config, parsed: ParsedInput
   if (writable) await engine.run('DELETE FROM store_rows');
   const regionRows = await loadRegionRows(engine, input, { rows: [] });
   progress(`cleaned all ${(regionRows.ai_logs.only.length + regionRows.manual_logs.only.length).toLocaleString('en-US')} rows (no stored rows to keep)`);
-  const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress });
+  const built = await cleanRegionRows(parsed, config, regionRows, { onProgress: progress, signal: input.signal });
   const account = emptyAccount();
   const listing = regionListing(built, regionRows);
-  if (writable) await writeRegion(engine, logFiles, regionRows, built, listing, account);
+  if (writable) await writeRegion(engine, logFiles, regionRows, built, listing, account, input.signal);
   return { mapping: built.mapping, quarters: 'all', account, built: { tasks: built, passThrough: listing.passThrough } };
 }
 
 export type RegionTasks = Awaited<ReturnType<typeof tasksOfRows>> & { skewed: Record<LogSource, Uint8Array> };
 
 // CONTRACT 2.2-2.6 over the region's rows (the clock-skew swap noted per row first: the rules repair in place).
-async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Record<LogSource, SourceRegion>, options: { labelCounts?: Map<string, number>; onProgress(message: string): void }): Promise<RegionTasks> {
+async function cleanRegionRows(parsed: ParsedInput, config: Config, region: Record<LogSource, SourceRegion>, options: { labelCounts?: Map<string, number>; onProgress(message: string): void; signal?: AbortSignal }): Promise<RegionTasks> {
   const skewed = { ai_logs: skewedRows(region.ai_logs), manual_logs: skewedRows(region.manual_logs) };
   const rows = { ai_logs: region.ai_logs.rows, manual_logs: region.manual_logs.rows };
   const built = await tasksOfRows({ ...parsed, logs: { ...parsed.logs, rows, threads: 0 } }, config, {
@@ -188,6 +191,7 @@ async function writeRegion(
   built: RegionTasks,
   listing: RegionListing,
   account: StoreAccount,
+  signal: AbortSignal | undefined,
   written: (key: string, text: () => string, start: number) => void = () => {},
 ): Promise<void> {
   for (const source of ['ai_logs', 'manual_logs'] as const) {
@@ -206,6 +210,7 @@ async function writeRegion(
     account[source].tasks += source === 'ai_logs' ? built.ai.length : built.manual.length;
     for (let start = 0; start < only.length; start += ROWS_PER_APPEND) {
       const facts = { only: only.subarray(start, start + ROWS_PER_APPEND), fileOf: (row: number) => logFiles[fileOf[row]].name, ordinalOf: (row: number) => ordinalOf[row], fates, skewed: built.skewed[source], mapping: built.mapping };
+      signal?.throwIfAborted();
       await engine.append('store_rows', STORE_ROW_TYPES, storeRowColumns(rows, facts));
     }
   }
@@ -217,6 +222,7 @@ async function writeRegion(
       const columns = storeTaskColumns(built.columns, tasks, listedBy, listing.passThrough);
       const [file, ordinal, started] = ['file', 'ordinal', 'started_at'].map((name) => columns[names.indexOf(name)]);
       tasks.forEach((_, index) => written(taskKey(String(file[index]), Number(ordinal[index])), () => taskText(columns.map((column) => column[index])), Number(started[index])));
+      signal?.throwIfAborted();
       await engine.append('store_tasks', STORE_TASK_TYPES, columns);
     }
   }

@@ -181,7 +181,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
   try {
     const parsed = await readSlice(inputDir, config, { now: asOf, onProgress: progress, workers: effects.workers, signal: effects.signal, readLogs });
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
-    const regionInput = { logFiles, fresh, keptResults, progress, readAgain };
+    const regionInput = { logFiles, fresh, keptResults, progress, readAgain, signal: effects.signal };
     // (a store without an account holds no rows: its run cleans every row)
     const account = meta.account === undefined ? emptyAccount() : (JSON.parse(meta.account) as StoreAccount);
     const cleaned = await cleanRegion(engine, config, parsed, regionInput, account);

@@ -1,3 +1,4 @@
+import { eventTurns } from '../util/event-turns.js';
 import { isAscii } from 'node:buffer';
 import { open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -379,11 +380,15 @@ export async function openDuckDBEngine(path: string, shown = path, options: { re
         const appender = await connection.createAppender(table);
         try {
           const columnTypes = types.map((_, index) => appender.columnType(index));
+          // (65,536 rows of text take a second or more: signals are handled between chunks, see eventTurns)
+          const turn = eventTurns();
           for (let start = 0; start < rows; start += CHUNK_ROWS) {
             const length = Math.min(CHUNK_ROWS, rows - start);
             const chunk = DuckDBDataChunk.create(columnTypes, length);
             columns.forEach((column, index) => writeColumn(chunk, index, columnTypes[index], column, start, length));
             appender.appendDataChunk(chunk);
+            const due = turn();
+            if (due) await due;
           }
           appender.flushSync();
         } finally {

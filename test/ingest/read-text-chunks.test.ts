@@ -81,7 +81,7 @@ describe('reading a file in chunks cut at record boundaries', () => {
     const lines: number[] = [];
     for await (const chunk of readTextChunks({ path: join(dir, 'ai_logs_a.csv'), gzip: false }, { chunkBytes: 300 })) {
       pieces.push(chunk.bytes.toString('utf8'));
-      line = parseChunk(chunk, (record) => lines.push(record.line), { line });
+      line = await parseChunk(chunk, (record) => lines.push(record.line), { line });
     }
     expect(pieces.join('')).toBe(text);
     expect(pieces.length).toBeGreaterThan(40);
