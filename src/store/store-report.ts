@@ -86,7 +86,8 @@ const PENDING = 'pending:';
 /**
  * The weeks whose facts a run must compute again: every week when the facts' settings or the teams' spelling
  * changed (or the store has no facts yet), else the weeks whose tasks the run replaced, the weeks of every
- * roster month that changed, and the weeks whose facts a run stopped before keeping (`pending`).
+ * roster month that changed, the weeks whose facts a run stopped before keeping (`pending`), and the weeks
+ * with stored tasks whose facts row is missing.
  * @example await weeksToRefresh(engine, config, { quarters, before, after, factsHashBefore, pending: [] })
  */
 export async function weeksToRefresh(
@@ -98,11 +99,13 @@ export async function weeksToRefresh(
   const pending = change.factsHashBefore === pendingFactsHash(config);
   const everything = change.before === null || (!pending && change.factsHashBefore !== factsHash(config)) || change.before.spelling !== change.after.spelling;
   const weeks = new Set<string>(pending ? change.pending : []);
-  if (everything) {
-    for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) for (const week of quarterWeeks(Number(row.quarter), zone)) weeks.add(week);
-    for (const row of await engine.all('SELECT week FROM store_week_facts')) weeks.add(String(row.week));
-    return weeks;
-  }
+  const taskWeeks = new Set<string>();
+  for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) for (const week of quarterWeeks(Number(row.quarter), zone)) taskWeeks.add(week);
+  const factWeeks = new Set((await engine.all('SELECT week FROM store_week_facts')).map((row) => String(row.week)));
+  if (everything) return new Set([...weeks, ...taskWeeks, ...factWeeks]);
+  // A week with tasks and no facts (its row deleted, the table emptied by hand or a tool): computed again, or the
+  // report would leave it out of every trend and baseline (or find no week at all) without a word.
+  for (const week of taskWeeks) if (!factWeeks.has(week)) weeks.add(week);
   for (const quarter of change.quarters) for (const week of quarterWeeks(quarter, zone)) weeks.add(week);
   const months = new Set([...Object.keys(change.before!.months), ...Object.keys(change.after.months)]);
   for (const month of months) {

@@ -345,3 +345,41 @@ describe('the newest two weeks', () => {
     expect(alone.data.tasks.numRows()).toBe(rows(scratch.tasks, ['2026-W47']).length);
   });
 });
+
+describe('rows of store_week_facts deleted', () => {
+  // A week's row deleted from store_week_facts, or the table emptied (by hand, a clean-up script, a restore of part
+  // of the store): a report from the store left that week out of every trend and baseline ("change vs last week"
+  // empty), or found no week at all ("expected at least one cleaned task"), until the facts' settings changed.
+  for (const [kind, newStore] of STORES) {
+    it(`${kind}: the weeks with stored tasks and no facts are computed again, and the report equals a scratch run's`, async () => {
+      const config = parseConfig({});
+      const { files } = generateDataset({ seed: 11, users: 20, weeks: 4, endWeek: '2026-W47' });
+      const input = tempDir('uptake-store-report-input-');
+      const store = await newStore();
+      for (const file of files) writeFileSync(join(input, file.name), file.content);
+      const scratch = JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest'));
+      const run = async () => {
+        const lines: string[] = [];
+        const result = await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+        return { metrics: JSON.stringify(result.report!.metrics), lines: lines.filter((line) => line.startsWith('store: facts of')) };
+      };
+      const deleteFacts = async (where: string) => {
+        const engine = await openStore(store);
+        await engine.run(`DELETE FROM store_week_facts ${where}`).finally(() => engine.close());
+      };
+      await run();
+      await deleteFacts("WHERE week = '2026-W46'");
+      const oneDeleted = await run();
+      expect(oneDeleted.lines).toEqual(['store: facts of 1 week to compute']);
+      expect(oneDeleted.metrics).toBe(scratch);
+      await deleteFacts('');
+      const emptied = await run();
+      expect(emptied.lines[0]).toBe('store: facts of 4 weeks to compute');
+      expect(emptied.metrics).toBe(scratch);
+      // kept again: the next run computes none
+      const next = await run();
+      expect(next.lines).toEqual([]);
+      expect(next.metrics).toBe(scratch);
+    });
+  }
+});
