@@ -153,16 +153,28 @@ export async function replaceDirAtomic(path: string, build: (tempDir: string) =>
   const staging = join(parent, `.${basename(target)}.${suffix}.tmp`);
   const retired = join(parent, `.${basename(target)}.${suffix}.old`);
   await ensureFolder(parent);
+  // (held open while the folder is built: a folder removed meanwhile has no links left, even when a new one took its name)
+  let held: FileHandle | undefined;
   try {
     await mkdir(staging);
+    held = await open(staging, constants.O_RDONLY | constants.O_DIRECTORY).catch(() => undefined);
   } catch (error) {
     throw outputError(path, error);
   }
   try {
     await build(staging);
   } catch (error) {
+    // (a staging folder removed under the build fails it in whatever step came next, a notebook cell reading its
+    // metrics.json, say: the removal is the cause to report, not that step; a step that wrote there after it, the
+    // partial notebook, made a new folder in its place)
+    const removed = held !== undefined && (await held.stat().then((folder) => folder.nlink === 0, () => false));
     await rm(staging, { recursive: true, force: true });
+    if (removed) {
+      throw new UptakeError('output', `expected the staging folder ${staging} to stay while the report was built in it, but it was removed (the output folder deleted or cleaned during the run?); nothing was published`, { file: path, cause: error });
+    }
     throw stagingError(error, staging, path);
+  } finally {
+    await held?.close().catch(() => undefined);
   }
   let hadOld = false;
   try {

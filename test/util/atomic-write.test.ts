@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFolder, replaceDirAtomic, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { UptakeError } from '../../src/errors.js';
@@ -172,6 +172,25 @@ describe('replaceDirAtomic', () => {
     expect(statSync(join(dir, 'device')).isCharacterDevice()).toBe(true);
     expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['device', 'fifo']);
+  });
+
+  // The output folder deleted (or cleaned by a tidy-up job) while a run built its report: the step after it failed
+  // with its own story (the notebook's cell could not read metrics.json: exit 5, naming a cell).
+  it('a staging folder removed while the folder is built fails as an output error (exit 12) saying so, whatever failed next', async () => {
+    const dir = folder();
+    const week = join(dir, 'out', '2026-W47');
+    const error = await failure(replaceDirAtomic(week, async (staging) => {
+      writeFileSync(join(staging, 'metrics.json'), '{}');
+      rmSync(join(dir, 'out'), { recursive: true });
+      // the failing step saves what it has where it was writing (the partial notebook): a new folder of that name
+      mkdirSync(staging, { recursive: true });
+      writeFileSync(join(staging, 'report.ipynb'), '{}');
+      throw new UptakeError('notebook', 'cell 4 failed: expected a metrics document (JSON) to read');
+    }));
+    expect(error).toBeInstanceOf(UptakeError);
+    expect((error as UptakeError).exitCode).toBe(12);
+    expect(error.message).toMatch(new RegExp(`^${week}: expected the staging folder ${join(dir, 'out')}/\\.2026-W47\\.[0-9a-f]{12}\\.tmp to stay while the report was built in it, but it was removed \\(the output folder deleted or cleaned during the run\\?\\); nothing was published$`));
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 
   it('replaces a symlinked folder at its target and keeps the link', async () => {
