@@ -154,6 +154,18 @@ describe('uptake doctor', () => {
     expect(underInit.exitCode).toBe(0);
   }, 60_000);
 
+  it.runIf(IS_ROOT && canUnsharePids())('uptake schedule as PID 1 says so once when it starts (and goes on)', async () => {
+    const path = join(dir, 'uptake.config.json');
+    writeFileSync(path, JSON.stringify({ input: join(process.cwd(), 'data/sample'), output: join(dir, 'output') }));
+    const schedule = execa('unshare', ['--pid', '--fork', '--mount-proc', '--kill-child', process.execPath, cli, 'schedule', '--config', path], { reject: false, all: true });
+    let seen = '';
+    await new Promise<void>((waiting) => schedule.all!.on('data', (chunk: Buffer) => ((seen += chunk.toString()), seen.includes('waiting (Ctrl-C to stop)') && waiting())));
+    schedule.kill('SIGTERM');
+    const ended = await schedule;
+    expect(ended.all!.split('\n')[0]).toMatch(/^uptake schedule: warning: expected PID 1 to be an init that reaps orphaned processes, got `\S*node \S+main\.js schedule --config /);
+    expect(ended.all!.match(/warning: expected PID 1/g)).toHaveLength(1);
+  }, 60_000);
+
   it('a check that gets no answer within its limit fails as not checked, and doctor goes on to the end', async () => {
     // a kernel that starts and never answers: the kernel check alone would wait 90 s for it
     const kernels = join(dir, 'kernels', 'silent');
