@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { kindOfFileName } from '../ingest/discover-files.js';
 import { shiftWeek, weekStartMs } from '../util/iso-week.js';
 import { weeksFromFileName, type TimeSpan } from './weeks-in-file.js';
+import { someNames } from '../util/some-names.js';
 
 /** A log file the watcher took in: its weeks and, when its rows were read, the times they span. */
 export interface LoggedFile {
@@ -64,7 +65,7 @@ export function edgeWeeksText(edge: EdgeWeek[], zone: string): string {
     .map(({ week, files, covered }) => {
       const [first, last] = [DateTime.fromISO(covered.first, { zone }), DateTime.fromISO(covered.last, { zone })];
       const to = first.toISODate() === last.toISODate() ? last.toFormat('HH:mm') : last.toFormat('yyyy-MM-dd HH:mm');
-      return `${week} not reported: only the edge of ${[...new Set(files)].join(', ')} reaches into it (${first.toFormat('yyyy-MM-dd HH:mm')} to ${to} ${zone}); it is reported once a file of its own lands, or by the scheduled run`;
+      return `${week} not reported: only the edge of ${someNames([...new Set(files)])} reaches into it (${first.toFormat('yyyy-MM-dd HH:mm')} to ${to} ${zone}); it is reported once a file of its own lands, or by the scheduled run`;
     })
     .join('; ');
 }

@@ -23,7 +23,7 @@ import { edgeWeeks, edgeWeeksText, type EdgeWeek } from './edge-weeks.js';
 import { rosterZones } from './roster-zones.js';
 import { takeInFile, type TakeIn, type TakenFile } from './take-in-file.js';
 import { writeWatchWaiting, type WaitingFile } from './watch-waiting.js';
-import { printable } from '../util/some-names.js';
+import { printable, someNames } from '../util/some-names.js';
 import { makeFolder } from '../util/make-folder.js';
 
 export interface WatchOptions {
@@ -310,7 +310,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
   function batchFailed(paths: string[], error: unknown, removed: string[] = []): void {
     for (const path of paths) carried.add(path);
     for (const path of removed) gone.add(path);
-    log(`uptake watch: ${(error as Error)?.message ?? String(error)}; ${[...paths, ...removed].map((path) => basename(path)).join(', ')} are looked at again with the next arrival or restart`);
+    log(`uptake watch: ${(error as Error)?.message ?? String(error)}; ${someNames([...paths, ...removed].map((path) => basename(path)))} are looked at again with the next arrival or restart`);
   }
 
   // Files that are there but could not be taken in (the watcher's copies cannot be written): the run cannot start.
@@ -318,7 +318,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     if (files.length === 0) return;
     for (const { path } of files) carried.add(path);
     const error = files[0]!.error;
-    log(`uptake watch: cannot take in ${files.map(({ path }) => basename(path)).join(', ')}: ${(error as Error)?.message ?? String(error)}; tried again with the next arrival or restart`);
+    log(`uptake watch: cannot take in ${someNames(files.map(({ path }) => basename(path)))}: ${(error as Error)?.message ?? String(error)}; tried again with the next arrival or restart`);
     await tellStartFailure(error);
   }
 
@@ -449,7 +449,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
       )
     ).filter((file) => file !== null);
     if (renamed.length === 0) return;
-    log(`uptake watch: left ${root}, but not its content: ${renamed.join(', ')}; nothing to build again`);
+    log(`uptake watch: left ${root}, but not its content: ${someNames(renamed)}; nothing to build again`);
     await ledger.save();
   }
 
@@ -633,8 +633,8 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
 
   async function runFor(batch: WatchBatch): Promise<void> {
     const names = [
-      ...(batch.fresh.length > 0 ? [`new ${batch.fresh.map((file) => basename(file.path)).join(', ')}`] : []),
-      ...(batch.removed.length > 0 ? [`gone ${batch.removed.map((file) => basename(file.path)).join(', ')}`] : []),
+      ...(batch.fresh.length > 0 ? [`new ${someNames(batch.fresh.map((file) => basename(file.path)))}`] : []),
+      ...(batch.removed.length > 0 ? [`gone ${someNames(batch.removed.map((file) => basename(file.path)))}`] : []),
     ].join('; ');
     let snapshot: Awaited<ReturnType<typeof takeSnapshot>>;
     try {
@@ -660,7 +660,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     const inputChanged = async () => (changedDuringRun ??= firstChange(snapshot.files, await inputFiles()));
     batch.leftOut = snapshot.leftOut;
     await saveWaiting(); // before a run of minutes: files read as they are no longer wait
-    const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${snapshot.leftOut.map((file) => `${file.file} (${file.why})`).join(', ')}`;
+    const leftOut = snapshot.leftOut.length === 0 ? '' : `; left out: ${someNames(snapshot.leftOut.map((file) => `${file.file} (${file.why})`))}`;
     log(`uptake watch: ${names}; weeks ${batch.weeks.join(', ') || '(none found)'}; running${leftOut}`);
     const rebuildOnly = batch.fresh.length === 0 ? { rebuildOnly: true } : {};
     const key = batchKey(batch.fresh, batch.removed);
@@ -738,7 +738,7 @@ export async function watch(dir: string, options: WatchOptions): Promise<Watcher
     await ledger.save();
     batch.outcome = 'rejected';
     batch.error = error;
-    log(`uptake watch: rejected ${rejected.map((file) => basename(file.path)).join(', ')}: ${error.message}; not tried again until the content changes; still watching`);
+    log(`uptake watch: rejected ${someNames(rejected.map((file) => basename(file.path)))}: ${error.message}; not tried again until the content changes; still watching`);
     return true;
   }
 

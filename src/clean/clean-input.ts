@@ -1,5 +1,5 @@
 import { eventTurns } from '../util/event-turns.js';
-import { printable } from '../util/some-names.js';
+import { printable, someNames } from '../util/some-names.js';
 import { table, type ColumnTable } from 'arquero';
 import type { Config } from '../config/schema.js';
 import { REQUIRED_KINDS, discoverFiles, foldersWithInput, listInputFolder, lookalikeNames, otherSpellingNames } from '../ingest/discover-files.js';
@@ -89,11 +89,11 @@ export async function readInput(inputDir: string, config: Config, effects: Clean
   const files = await discoverFiles(inputDir, REQUIRED_KINDS, listing);
   progress(`found ${files.length} input files in ${printable(inputDir)}`);
   const skipped = await lookalikeNames(listing);
-  if (skipped.length > 0) progress(`skipped ${skipped.join(', ')}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
+  if (skipped.length > 0) progress(`skipped ${someNames(skipped)}: named like input, but only *.csv and *.csv.gz files (not hidden) are read`);
   const respelt = await otherSpellingNames(listing);
-  if (respelt.length > 0) progress(`skipped ${respelt.join(', ')}: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)`);
+  if (respelt.length > 0) progress(`skipped ${someNames(respelt)}: named like input, but a file's kind is read from a name starting ai_logs, manual_logs or user_monthly_summary (with the underscores)`);
   const folders = await foldersWithInput(listing);
-  if (folders.length > 0) progress(`skipped ${folders.join(', ')}: input files are read from ${inputDir} itself, not from its subfolders`);
+  if (folders.length > 0) progress(`skipped ${someNames(folders)}: input files are read from ${inputDir} itself, not from its subfolders`);
 
   // 2. Roster first: naive timestamps need each user's zone for the month they name
   const loadingRoster = loadRoster(files.filter((file) => file.kind === 'user_monthly_summary'), onUnreadableOptional, progress, config.inputLimits);

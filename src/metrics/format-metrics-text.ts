@@ -6,6 +6,8 @@ import { printable } from '../util/some-names.js';
 
 /** Past this many rows, logging_coverage shows its flagged rows only. */
 const COVERAGE_ROWS_SHOWN = 30;
+/** The most rows a table shows (a year of weeks for 40 teams fits); --json lists all. */
+const TABLE_ROWS_SHOWN = 2_000;
 
 /**
  * The metrics document as terminal text: a title per table, aligned columns headed and formatted
@@ -34,7 +36,9 @@ export function formatMetricsText(document: MetricsDocument): string {
       caption += `: ${shown.length} flagged of ${rows.length} user-months (--json lists all)`;
     }
     if (name === 'alerts') shown = shown.map(({ severity, rule, team, message }) => ({ severity, rule, team: team ?? null, message }));
-    sections.push(`${caption}\n${shown.length === 0 ? '(none)' : alignRows(shown, minimum)}`);
+    // (a table of every value of the data, 100,000 task types or tool versions, made megabytes of text)
+    const more = shown.length > TABLE_ROWS_SHOWN ? `\n… and ${(shown.length - TABLE_ROWS_SHOWN).toLocaleString('en-US')} more rows (--json lists all)` : '';
+    sections.push(`${caption}\n${shown.length === 0 ? '(none)' : alignRows(shown.slice(0, TABLE_ROWS_SHOWN), minimum)}${more}`);
   }
   return `${sections.join('\n\n')}\n`;
 }
@@ -52,7 +56,7 @@ function alignRows(rows: Row[], minimum: number): string {
     ...columns.map((column) => printable(formatColumnValue(column, row[column]))),
     ...(marked ? [row.suppressed === true ? `suppressed (< ${minimum} users)` : row.flagged === true ? 'BLIND SPOT' : ''] : []),
   ]);
-  const widths = headers.map((label, index) => Math.max(label.length, ...cells.map((row) => row[index].length)));
+  const widths = headers.map((label, index) => cells.reduce((widest, row) => Math.max(widest, row[index].length), label.length));
   const line = (values: string[]): string =>
     values.map((value, index) => (numeric[index] ? value.padStart(widths[index]) : value.padEnd(widths[index]))).join('  ').trimEnd();
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');

@@ -60,4 +60,13 @@ describe('edgeWeeks', () => {
     ];
     expect(edgeWeeks(['2026-W47', '2026-W48'], files, 'Asia/Tokyo')).toMatchObject({ own: ['2026-W47'], edge: [{ week: '2026-W48' }] });
   });
+
+  it('names at most 20 files, then how many more (a folder of years of exports made a line of every one)', () => {
+    const files = Array.from({ length: 30 }, (_, index) => `ai_logs_part${String(index).padStart(2, '0')}.csv`);
+    const text = edgeWeeksText([{ week: '2026-W48', files, covered: { first: '2026-11-22T15:00:00.000Z', last: '2026-11-22T23:50:00.000Z' } }], 'Asia/Tokyo');
+    expect(text).toContain('only the edge of ai_logs_part00.csv, ai_logs_part01.csv, ');
+    expect(text).toContain('ai_logs_part19.csv and 10 more reaches into it');
+    expect(text).not.toContain('ai_logs_part20.csv');
+  });
 });
+

@@ -141,4 +141,33 @@ describe('uptake validate', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  test('the text report lists at most a few of each kind of thing (then how many more); --json keeps them all', () => {
+    // a header repeated on 100 lines made a drift cell of every line (100,000 lines: 11 MB of text), and every
+    // team, label or user of the data was a row
+    const header = 'event_id,user_id,team,task_type,started_at,status';
+    const rows = Array.from({ length: 250 }, (_, index) => `e${index},u1,Team${index % 30},label${index},2026-11-16T09:00:00Z,done`);
+    const input = inputFolder({
+      'ai_logs_1.csv': csv(header, ...rows, ...Array.from({ length: 100 }, () => header)),
+      'user_monthly_summary_2026-11.csv': csv('user_id,team,month,licensed', 'u1,Finance,2026-11,yes'),
+      ...Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`ai_logs_${String(index).padStart(2, '0')}.txt`, 'x'])),
+    });
+    try {
+      const quarantine = join(input, 'quarantine.csv');
+      const text = uptake('validate', '--input', input, '--quarantine', quarantine);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('header repeated on line 270, header repeated on line 271 and 80 more');
+      expect(text.stdout).not.toContain('header repeated on line 272');
+      expect(text.stdout).toMatch(/\n"Team19" +\d+ +—\n… and 10 more \(all of them in --json\)\n/);
+      expect(text.stdout).toMatch(/\nlabel\d+ +label\d+ +1 +\w+\n… and 50 more \(all of them in --json\)\n/);
+      expect(text.stdout.length).toBeLessThan(20_000);
+      expect(text.stderr).toContain('ai_logs_18.txt, ai_logs_19.txt and 5 more: named like input, but only *.csv');
+      const report = JSON.parse(uptake('validate', '--json', '--input', input, '--quarantine', quarantine).stdout);
+      expect(report.teams_off_roster).toHaveLength(30);
+      expect(report.label_mapping).toHaveLength(250);
+      expect(report.files.find((file: { kind: string }) => file.kind === 'ai_logs').drift).toHaveLength(100);
+    } finally {
+      rmSync(input, { recursive: true, force: true });
+    }
+  });
 });

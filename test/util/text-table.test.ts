@@ -26,3 +26,20 @@ describe('terminal tables show the data\'s control and format characters escaped
     expect(text).not.toContain('\u202E');
   });
 });
+
+describe('terminal tables of the data list a bounded number of rows', () => {
+  test('textTable with `shown`: the first rows, then how many more and where they all are', () => {
+    const rows = Array.from({ length: 200_000 }, (_, index) => [`team${index}`, index]);
+    const lines = textTable(['team', 'tasks'], rows, { most: 2, allIn: 'all of them in --json' }).split('\n');
+    expect(lines).toEqual(['team   tasks', '-----  -----', 'team0      0', 'team1      1', '… and 199,998 more (all of them in --json)']);
+  });
+
+  test('formatMetricsText shows 2,000 rows of a table (200,000 task types made a RangeError), then counts the rest', () => {
+    const rows = Array.from({ length: 200_000 }, (_, index) => ({ task_type: `type${index}`, ai_tasks: 1, manual_tasks: 0, adoption_rate: 1 }));
+    const document = { week: '2026-W47', week_start: '2026-11-16', week_end: '2026-11-22', timezone: 'UTC', loaded_dates: null, tables: { adoption_by_task_type: rows } } as unknown as MetricsDocument;
+    const lines = formatMetricsText(document).trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('type'))).toHaveLength(2000);
+    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^type1999 /), '… and 198,000 more rows (--json lists all)']);
+  });
+});
+

@@ -3,8 +3,8 @@ import { STORE_EXIT_CODES, STORE_OPTION_HELP } from './store.js';
 import { join } from 'node:path';
 import { qualityReport, accountingBalances, type QualityReport } from '../../clean/quality-report.js';
 import { isUptakeError } from '../../errors.js';
-import { printable } from '../../util/some-names.js';
-import { textTable } from '../../util/text-table.js';
+import { printable, shortName, someNames } from '../../util/some-names.js';
+import { textTable, type RowsShown } from '../../util/text-table.js';
 import type { GapRow, LoggingCoverageRow } from '../../metrics/document.js';
 
 interface ValidateOptions {
@@ -16,8 +16,10 @@ interface ValidateOptions {
   week?: string;
 }
 
-/** Users off the roster the text report lists (most tasks first); --json lists all. */
-const USERS_LISTED = 20;
+/** Rows the text report lists of a table of the data (users off the roster: most tasks first); --json lists all. */
+const ROWS_LISTED: RowsShown = { most: 20, allIn: 'all of them in --json' };
+/** Task labels the text report lists (the data's order: by canonical label); a sample's few dozen fit. */
+const LABELS_LISTED: RowsShown = { most: 200, allIn: 'all of them in --json' };
 
 interface ValidateReport extends QualityReport {
   quarantine_file: string;
@@ -83,7 +85,7 @@ function formatReport(report: ValidateReport): string {
   const sections: string[] = [];
   const section = (title: string, body: string) => sections.push(`${title}\n${body}`);
   section(`Input ${printable(report.input)} (loaded dates ${report.loaded_dates ? `${report.loaded_dates.first} .. ${report.loaded_dates.last}` : 'none'})`,
-    textTable(['file', 'kind', 'rows', 'schema drift (pass-through columns)'], report.files.map((file) => [printable(file.file), file.kind, file.rows, file.drift.map(printable).join(', ') || '—'])));
+    textTable(['file', 'kind', 'rows', 'schema drift (pass-through columns)'], report.files.map((file) => [printable(file.file), file.kind, file.rows, someNames(file.drift.map(shortName)) || '—']), ROWS_LISTED));
   section('Row accounting: rows_read = quarantined + exact_duplicates + retry_duplicates + rows_in_tasks',
     textTable(['source', 'rows_read', 'quarantined', 'exact_dup', 'retry_dup', 'rows_in_tasks', 'tasks', 'balanced'],
       SOURCES.map((source) => {
@@ -94,14 +96,13 @@ function formatReport(report: ValidateReport): string {
   section('Conflicting duplicates (one id whose copies disagree once cleaned; the most complete copy is kept, harmful if any copy is)',
     conflicting.length ? textTable(['source', 'ids'], conflicting.map((source) => [source, report.accounting[source].conflicting_duplicates])) : 'none');
   section('Roster conflicts (a user with two or more teams in one month; the first team is kept)',
-    report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, conflict.teams.join(', ')])) : 'none');
+    report.roster_conflicts.length ? textTable(['user', 'month', 'teams (kept first)'], report.roster_conflicts.map((conflict) => [conflict.user_id, conflict.month, someNames(conflict.teams)]), ROWS_LISTED) : 'none');
   section('Teams in the logs that no roster row names (each is a team of its own in every table)',
-    report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—'])) : 'none');
+    report.teams_off_roster.length ? textTable(['team', 'tasks', 'looks like roster team'], report.teams_off_roster.map((entry) => [visible(entry.team), entry.tasks, entry.looks_like ?? '—']), ROWS_LISTED) : 'none');
   section('Roster teams that print like another roster team (each is a team of its own in every table)',
-    report.roster_teams_alike.length ? textTable(['team', 'users', 'looks like roster team'], report.roster_teams_alike.map((entry) => [visible(entry.team), entry.users, entry.looks_like])) : 'none');
+    report.roster_teams_alike.length ? textTable(['team', 'users', 'looks like roster team'], report.roster_teams_alike.map((entry) => [visible(entry.team), entry.users, entry.looks_like]), ROWS_LISTED) : 'none');
   section('Users in the logs that no roster row names (no roster team or licence; they count among their team\'s AI users)',
-    report.users_off_roster.length ? textTable(['user', 'tasks', 'looks like roster user'], report.users_off_roster.slice(0, USERS_LISTED).map((entry) => [visible(entry.user_id), entry.tasks, entry.looks_like ?? '—']))
-      + (report.users_off_roster.length > USERS_LISTED ? `\n… and ${report.users_off_roster.length - USERS_LISTED} more (all of them in --json)` : '') : 'none');
+    report.users_off_roster.length ? textTable(['user', 'tasks', 'looks like roster user'], report.users_off_roster.map((entry) => [visible(entry.user_id), entry.tasks, entry.looks_like ?? '—']), ROWS_LISTED) : 'none');
   const reasons = Object.entries(report.quarantine_by_reason).sort((a, b) => b[1] - a[1]);
   section(`Quarantine (${reasons.reduce((sum, [, count]) => sum + count, 0)} rows, written to ${printable(report.quarantine_file)})`,
     reasons.length ? textTable(['reason', 'rows'], reasons) : 'none');
@@ -113,10 +114,10 @@ function formatReport(report: ValidateReport): string {
     ['tasks without a usable duration: longer than the maximum', report.durations_dropped.too_long],
     ['teams filled from the roster', report.teams_filled],
   ]));
-  section('Task labels (raw -> canonical)', textTable(['raw', 'canonical', 'rows', 'via'], report.label_mapping.map((m) => [m.raw, m.canonical, m.count, m.via])));
-  section(`Gaps in ${report.week ?? 'the report week'}`, report.note ?? (report.gaps?.length ? textTable(['source', 'team', 'date'], report.gaps.map((gap) => [gap.source, gap.team, gap.date])) : 'none'));
+  section('Task labels (raw -> canonical)', textTable(['raw', 'canonical', 'rows', 'via'], report.label_mapping.map((m) => [m.raw, m.canonical, m.count, m.via]), LABELS_LISTED));
+  section(`Gaps in ${report.week ?? 'the report week'}`, report.note ?? (report.gaps?.length ? textTable(['source', 'team', 'date'], report.gaps.map((gap) => [gap.source, gap.team, gap.date]), ROWS_LISTED) : 'none'));
   section('Logging blind spots (coverage below threshold)', report.note ?? (report.blind_spots?.length
-    ? textTable(['month', 'user', 'logged', 'reported', 'coverage'], report.blind_spots.map((row) => [row.month, row.user_id, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage === null ? null : `${(row.coverage * 100).toFixed(1)} %`]))
+    ? textTable(['month', 'user', 'logged', 'reported', 'coverage'], report.blind_spots.map((row) => [row.month, row.user_id, row.logged_ai_tasks, row.reported_ai_tasks, row.coverage === null ? null : `${(row.coverage * 100).toFixed(1)} %`]), ROWS_LISTED)
     : 'none'));
   sections.push(report.balanced ? 'Every input row is accounted for.' : 'WARNING: row accounting does not balance.');
   return sections.join('\n\n');
