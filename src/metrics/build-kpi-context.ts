@@ -67,5 +67,14 @@ function adoptionDimensions(config: Config, columns: string[]): string[] {
   if (missing !== undefined) {
     throw new UptakeError('config', `\`metrics.groupBy\`: expected a column of the cleaned tasks (${columns.join(', ')}), got \`${missing}\``, { file: configSource(config) });
   }
+  // a prompt is free text and a task id names one task: neither is capped as names and group values are (256
+  // characters), and a 100 KB prompt became a row label of the report
+  const unbounded = dimensions.find((key) => FREE_TEXT_COLUMNS.includes(key));
+  if (unbounded !== undefined) {
+    throw new UptakeError('config', `\`metrics.groupBy\`: expected a column that labels tasks (team, task_type, tool_version, a pass-through column, ...), got \`${unbounded}\`, which is free text or one task's id`, { file: configSource(config) });
+  }
   return dimensions;
 }
+
+/** Columns of the cleaned tasks that are no group labels: metrics.groupBy may not name them. */
+const FREE_TEXT_COLUMNS = ['prompt', 'task_id'];

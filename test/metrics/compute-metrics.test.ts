@@ -53,4 +53,10 @@ describe('computeMetrics', () => {
   it('rejects a groupBy key that is not a task column', () => {
     expect(() => computeMetrics(data, testConfig({ metrics: { groupBy: ['team', 'region'] } }), '2026-W47')).toThrow(/metrics\.groupBy.*got `region`/);
   });
+
+  it('rejects a groupBy key of free text or ids (prompt, task_id): a 100 KB prompt became a row label', () => {
+    for (const key of ['prompt', 'task_id']) {
+      expect(() => computeMetrics(data, testConfig({ metrics: { groupBy: ['team', key] } }), '2026-W47')).toThrow(`\`metrics.groupBy\`: expected a column that labels tasks (team, task_type, tool_version, a pass-through column, ...), got \`${key}\`, which is free text or one task's id`);
+    }
+  });
 });
