@@ -77,14 +77,12 @@ test('a column without a name is named by its position in the drift, not shown a
   expect(header.drift).toEqual(['column 5 (no name)', 'column 7 (no name)']);
 });
 
-test('rows that cannot be a header cost no header resolution: 1,000,000 rows `a`, `,,,,` or `x,y,z,w,v` are told apart in well under 3.5 s (each was 7 µs)', () => {
+test('rows that cannot be a header (`a`, `,,,,`, `x,y,z,w,v`) are none, and a header repeated in any spelling still is one (the speed is in BENCHMARKS, not timed here)', () => {
   // each was resolved as a header (7 µs a row): 5,000,000 rows `a` under a valid header took validate 92 s
   const rows = [['a'], ['', '', '', '', ''], ['x', 'y', 'z', 'w', 'v']];
-  const started = performance.now();
   let headers = 0;
-  for (let index = 0; index < 1_000_000; index += 1) if (repeatedHeader('ai_logs', rows[index % 3]) !== undefined) headers += 1;
+  for (let index = 0; index < 30_000; index += 1) if (repeatedHeader('ai_logs', rows[index % 3]) !== undefined) headers += 1;
   expect(headers).toBe(0);
-  expect(performance.now() - started).toBeLessThan(3500);
   // a header repeated in any spelling is still one
   expect(repeatedHeader('ai_logs', ['Event ID', 'uid', 'task', 'start_time', 'outcome', ''])?.index.get('status')).toBe(4);
   expect(repeatedHeader('user_monthly_summary', ['user', 'month'])?.index.get('month')).toBe(1);
