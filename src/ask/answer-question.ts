@@ -959,6 +959,16 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
     : { dimension: (interpretation.teams.length > 0 ? 'team' : 'all') as Scope, names: interpretation.teams.length > 0 ? interpretation.teams : ['*'] };
   if (!spec.scopes.includes(named.dimension)) return answerNumeric({ ...interpretation, versus: null }, source);
   const { current, previous, currentLabel, previousLabel } = versusPeriods(interpretation, source, spec.grain);
+  // Hours and task counts add up over weeks: a month of 3 weeks (up to the report week) against one of 5 would read as a
+  // fall however each week went, so totals over unequal weeks are refused, naming the weekly averages that compare
+  const adds = spec.grain === 'week' && (metric.unit === 'hours' || metric.unit === 'count') && !AVERAGED_COUNTS.has(metric.id);
+  if (adds && versus?.unit === 'month' && previous.length > 0 && current.length !== previous.length) {
+    const weeks = (count: number) => `${count} ${count === 1 ? 'week' : 'weeks'}`;
+    return unanswerable(
+      `${metric.label}, ${currentLabel} against the month before (${previousLabel}), totals over unequal weeks`,
+      `${currentLabel} holds ${weeks(current.length)} and ${previousLabel} ${weeks(previous.length)}, so their totals of ${metric.label} do not compare (the shorter month would look lower however each week went); ask "average ${metric.label} per week this month" and "average ${metric.label} per week last month", or "${metric.label} per week since last month".`,
+    );
+  }
   const valueOf = (name: string, periods: string[]) => {
     const rows = periods.flatMap((period) => spec.rows(source, named.dimension, period)).filter((row) => row.name === name);
     if (rows.some((row) => row.suppressed)) return { suppressed: true, value: null };

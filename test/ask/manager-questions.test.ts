@@ -147,3 +147,22 @@ describe('a week range with a team: the team over those weeks, or a clean refusa
     expect(refused('adoption before W40 for Legal').answer).toMatch(/^I cannot read the time in "before w40", so I will not guess;.* The data holds 2026-W40 to 2026-W47\.$/);
   });
 });
+
+describe('"this month vs last month" of hours or tasks: totals over unequal weeks are refused, naming the weekly averages', () => {
+  test('hours saved this month vs last month: 3 weeks against 5, refused; the weekly averages it names answer from the time-saved table', () => {
+    const answer = refused('hours saved this month vs last month');
+    expect(answer.answer).toBe('2026-11 (weeks 2026-W45 to 2026-W47) holds 3 weeks and 2026-10 (weeks 2026-W40 to 2026-W44) 5 weeks, so their totals of hours saved do not compare (the shorter month would look lower however each week went); ask "average hours saved per week this month" and "average hours saved per week last month", or "hours saved per week since last month".');
+    expect(refused('hours saved compared to last month by team').answer).toBe(answer.answer);
+    const hoursIn = (weeks: string[]) => report.tables.time_saved.filter((row) => row.team === '*' && weeks.includes(row.week)).reduce((sum, row) => sum + row.hours_saved, 0);
+    expect((hoursIn(['2026-W45', '2026-W46', '2026-W47']) / 3).toFixed(1)).toBe('332.2');
+    expect(answered('average hours saved per week this month').answer).toMatch(/: 332\.2 h a week on average/);
+    expect((hoursIn(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']) / 5).toFixed(1)).toBe('284.1');
+    expect(answered('average hours saved per week last month').answer).toMatch(/: 284\.1 h a week on average/);
+  });
+
+  test('a rate compares whatever the weeks: adoption this month vs last month, pooled from the trend table', () => {
+    expect(pct(pooledAdoption('*', ['2026-W45', '2026-W46', '2026-W47']))).toBe('46.0%');
+    expect(pct(pooledAdoption('*', ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']))).toBe('38.4%');
+    expect(answered('adoption this month vs last month').answer).toBe('Adoption rate for all teams: 46.0% in 2026-11 (weeks 2026-W45 to 2026-W47) against 38.4% in 2026-10 (weeks 2026-W40 to 2026-W44) (+7.6 pts).');
+  });
+});
