@@ -739,6 +739,12 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       if (rest[index - 1] === 'of' && rest[index - 2] === 'number') countOnly = true;
     }
   });
+  // "total hours saved by all teams", "adoption across all teams combined": all teams taken together, not each one
+  if (dimension === 'team' && plural && ['all', 'every'].includes(rest[dimensionAt - 1] ?? '') &&
+    words.some((word) => TOGETHER_WORDS.has(word) || word === 'overall')) {
+    dimension = null;
+    plural = false;
+  }
   // "how many harmful tasks by team", "abandoned tasks per task type": "tasks" names what is counted, and the grouping
   // is the team or task type written after "by", "per" or "each" (else the count is for everyone); so are the users
   // of "how many users does each team have" and "how many users per task type" (which the answer says the tables

@@ -166,3 +166,14 @@ describe('"this month vs last month" of hours or tasks: totals over unequal week
     expect(answered('adoption this month vs last month').answer).toBe('Adoption rate for all teams: 46.0% in 2026-11 (weeks 2026-W45 to 2026-W47) against 38.4% in 2026-10 (weeks 2026-W40 to 2026-W44) (+7.6 pts).');
   });
 });
+
+describe('"all teams" with "total", "combined" or "overall" is everyone taken together, not each team', () => {
+  test('total hours saved by all teams is the all-teams row of the time-saved table', () => {
+    const all = report.tables.time_saved.find((row) => row.team === '*' && row.week === '2026-W47')!;
+    expect(all.hours_saved.toFixed(1)).toBe('336.9');
+    expect(answered('total hours saved by all teams').answer).toBe('All teams saved 336.9 hours in 2026-W47.');
+    expect(answered('adoption across all teams combined').answer).toBe('Adoption rate for all teams in 2026-W47 was 47.3%.');
+    // without such a word, each team is listed
+    expect(answered('total hours saved by team').answer).toMatch(/^Hours saved by team in 2026-W47: highest Engineering \(67\.2 h\)/);
+  });
+});
