@@ -9,6 +9,7 @@ import { isAiTask } from './adoption.js';
 import { isAbandonedAiTask } from './abandonment.js';
 import { isHarmfulAiTask } from './harm.js';
 import { isAboveTarget, isEvaluatedAiTask } from './asi.js';
+import { MAX_NAME_LENGTH } from '../clean/quarantine.js';
 
 /**
  * The cleaned tasks plus the columns every KPI groups or counts by:
@@ -84,9 +85,28 @@ export function enrichTasks(tasks: ColumnTable, config: Config): ColumnTable {
     columns.above_target[row] = isAboveTarget(ai, value, target) ? 1 : 0;
     columns.duration_min[row] = duration[row] / 60_000; // NaN stays NaN
   }
-  const enriched = tasks.assign(columns);
+  const enriched = tasks.assign({ ...columns, ...groupLabels(tasks, config) });
   rememberColumnCodes(enriched, 'week', weeks);
   rememberColumnCodes(enriched, 'month', months);
   rememberColumnCodes(enriched, 'utc_date', dates);
   return enriched;
+}
+
+/**
+ * The metrics.groupBy columns with a value longer than MAX_NAME_LENGTH, that value as none: a group value labels
+ * a table's row, the report's and the PDF's, as a team name does (a team that long is unreadable), and a 100 KB
+ * cell made a row label as long. Such a task counts as having no value of the key (left out of its table, counted
+ * in the note under it). Columns without such a value are left as they are (none returned).
+ * @example groupLabels(tasks, parseConfig({ metrics: { groupBy: ['region'] } })) // { region: CodedColumn } when a region is too long
+ */
+export function groupLabels(tasks: ColumnTable, config: Config): Record<string, CodedColumn<unknown>> {
+  const capped: Record<string, CodedColumn<unknown>> = {};
+  for (const key of config.metrics.groupBy) {
+    if (!tasks.columnNames().includes(key)) continue;
+    const codes = columnCodes(tasks, key);
+    const tooLong = codes.values.map((value) => typeof value === 'string' && value.length > MAX_NAME_LENGTH);
+    if (!tooLong.includes(true)) continue;
+    capped[key] = new CodedColumn(codes.ids.map((id) => (tooLong[id] ? -1 : id)), codes.values);
+  }
+  return capped;
 }

@@ -50,6 +50,27 @@ describe('computeMetrics', () => {
     expect(document.tables.adoption_by_tool_version[0].delta_pts).toBe(0); // 1.2 was 100% AI in W46 too
   });
 
+  it('leaves a groupBy value longer than 256 characters out of its table, as a task with no value (a 100 KB cell became a row label)', () => {
+    const long = 'v'.repeat(257);
+    const withLong = makeCleanedData({
+      tasks: [
+        { user_id: 'a', team: 'Finance', started_at: '2026-11-16T09:00:00Z', tool_version: '1.2' },
+        { user_id: 'b', team: 'Finance', started_at: '2026-11-17T09:00:00Z', tool_version: long },
+        { user_id: 'b', team: 'Finance', started_at: '2026-11-17T10:00:00Z', tool_version: 'w'.repeat(256) },
+        { user_id: 'b', team: 'Finance', started_at: '2026-11-10T10:00:00Z', tool_version: long },
+      ],
+    });
+    const document = computeMetrics(withLong, testConfig({ metrics: { groupBy: ['team', 'task_type', 'tool_version'] } }), '2026-W47');
+    // 256 characters is still a label; the 257-character value's task is in no row, and the week before had none
+    expect(document.tables.adoption_by_tool_version.map((row) => [row.tool_version, row.ai_tasks, row.delta_pts])).toEqual([
+      ['1.2', 1, null],
+      ['w'.repeat(256), 1, null],
+    ]);
+    // the task itself is kept as it was, and counts in the team table
+    expect(document.tables.adoption_by_team.find((row) => row.team === '*')?.ai_tasks).toBe(3);
+    expect(withLong.tasks.array('tool_version')).toContain(long);
+  });
+
   it('rejects a groupBy key that is not a task column', () => {
     expect(() => computeMetrics(data, testConfig({ metrics: { groupBy: ['team', 'region'] } }), '2026-W47')).toThrow(/metrics\.groupBy.*got `region`/);
   });
