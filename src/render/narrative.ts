@@ -4,6 +4,7 @@ import { lastMonthOfWeek, shiftMonth, shiftWeek, weekBounds, weekRange } from '.
 import { median } from '../metrics/quantile.js';
 import { latestCoverageMonth } from './charts/logging-coverage.js';
 import { reportThresholds } from './charts/report-thresholds.js';
+import { cappedList } from '../util/capped-list.js';
 import { wordList } from '../util/word-list.js';
 
 export interface NarrativeOptions {
@@ -109,9 +110,15 @@ function steadyPts(options: NarrativeOptions): number {
   return options.adoptionSteadyPts ?? 1;
 }
 
-// Teams past the drop line (or alerted) are always named; then the largest other moves, each at
-// least the steady band, largest first.
-function adoptionMoves(doc: MetricsDocument, options: NarrativeOptions): Array<{ team: string; delta_pts: number }> {
+/** Teams a sentence names at most before it counts the rest ("and 295 more teams"). */
+const MAX_NAMED_TEAMS = 5;
+
+// Teams past the drop line (or alerted) are named, up to MAX_NAMED_TEAMS (`unnamed`: the smaller dips past it);
+// then the largest other moves, each at least the steady band, largest first.
+function adoptionMoves(
+  doc: MetricsDocument,
+  options: NarrativeOptions,
+): { named: Array<{ team: string; delta_pts: number }>; unnamed: Array<{ team: string; delta_pts: number }> } {
   const steady = steadyPts(options);
   const { adoptionDropPts } = reportThresholds(doc, { adoptionDropPts: options.adoptionDropPts });
   const alerted = new Set(
@@ -120,12 +127,14 @@ function adoptionMoves(doc: MetricsDocument, options: NarrativeOptions): Array<{
   const teams = doc.tables.adoption_by_team.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts)) as Array<{ team: string; delta_pts: number }>;
   const bySize = (a: { team: string; delta_pts: number }, b: { team: string; delta_pts: number }) =>
     Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
-  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady));
+  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady)).sort(bySize);
   const largest = teams
     .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
     .sort(bySize)
     .slice(0, options.maxTeamMoves ?? 2);
-  return [...mustName, ...largest].sort(bySize);
+  // hundreds of teams past the drop line are named a few, the largest dips, and counted
+  const unnamed = mustName.length > MAX_NAMED_TEAMS + 1 ? mustName.slice(MAX_NAMED_TEAMS) : [];
+  return { named: [...mustName.slice(0, mustName.length - unnamed.length), ...largest].sort(bySize), unnamed };
 }
 
 /**
@@ -133,7 +142,7 @@ function adoptionMoves(doc: MetricsDocument, options: NarrativeOptions): Array<{
  * @example namedTeams(doc) // ['Procurement', 'Engineering', 'HR']
  */
 export function namedTeams(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
-  return adoptionMoves(doc, options).map((row) => row.team);
+  return adoptionMoves(doc, options).named.map((row) => row.team);
 }
 
 // Overall clause first ("Adoption rose 2.3 points to 41 %"), then the named teams' moves.
@@ -148,7 +157,13 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
     else if (Math.abs(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
     else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
   }
-  const teamClauses = adoptionMoves(doc, options).map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+  const { named, unnamed } = adoptionMoves(doc, options);
+  const teamClauses = named.map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+  if (unnamed.length > 0) {
+    const sizes = unnamed.map((row) => Math.abs(row.delta_pts));
+    const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
+    teamClauses.push(`${unnamed.length} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
+  }
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
   if (clauses.length === 0) return null;
@@ -231,7 +246,8 @@ function harmSentence(doc: MetricsDocument): string | null {
     .filter((row) => row.team !== '*' && isShown(row) && isNumber(row.harmful) && row.harmful > 0)
     .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
     .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
-  const byTeam = teams.length > 0 ? `: ${teams.join(', ')}` : '';
+  const shown = cappedList(teams, MAX_NAMED_TEAMS, (count) => `${count} more teams`);
+  const byTeam = teams.length > 0 ? `: ${shown.length < teams.length ? wordList(shown) : teams.join(', ')}` : '';
   const verb = all.harmful === 1 ? 'was' : 'were';
   return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
 }
@@ -245,9 +261,13 @@ function gapsSentence(doc: MetricsDocument): string | null {
     groups.set(key, group);
   }
   if (groups.size === 0) return null;
-  const clauses = [...groups.values()].map(
-    (group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`,
-  );
+  // the first MAX_NAMED_TEAMS teams (by name) are told, the others counted
+  const teams = [...new Set([...groups.values()].map((group) => group.team))].sort();
+  const told = new Set(teams.length > MAX_NAMED_TEAMS + 1 ? teams.slice(0, MAX_NAMED_TEAMS) : teams);
+  const clauses = [...groups.values()]
+    .filter((group) => told.has(group.team))
+    .map((group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`);
+  if (told.size < teams.length) clauses.push(`and such days from ${teams.length - told.size} more teams`);
   return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
 }
 

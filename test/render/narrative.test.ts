@@ -401,3 +401,44 @@ describe('formatting helpers', () => {
     expect(escapeMarkdown(`*bold* _x_ [l](u) <b> & "q" 'a'`)).toBe('\\*bold\\* \\_x\\_ \\[l\\]\\(u\\) &lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;');
   });
 });
+
+describe('buildNarrative: hundreds of teams', () => {
+  const names = Array.from({ length: 300 }, (_, index) => `Team ${String(index + 1).padStart(3, '0')}`);
+
+  it('names five teams past the drop line and counts the rest', () => {
+    const doc = makeDoc({ adoption_by_team: [team('*', 0.5, -12), ...names.map((name, index) => team(name, 0.3, -11 - index / 10))] });
+    expect(buildNarrative(doc)).toEqual([
+      'Adoption fell 12.0 points to 50 %; Team 300 dipped 40.9 points; Team 299 dipped 40.8 points; Team 298 dipped 40.7 points; ' +
+        'Team 297 dipped 40.6 points; Team 296 dipped 40.5 points; 295 more teams dipped 11.0 to 40.4 points.',
+    ]);
+    expect(namedTeams(doc)).toEqual(['Team 300', 'Team 299', 'Team 298', 'Team 297', 'Team 296']);
+  });
+
+  it('names the five teams with the most harmful tasks and counts the rest', () => {
+    const harm = names.map((name, index) => ({ team: name, ai_tasks: 100, harmful: index < 3 ? 9 - index : 1, harm_rate: 0.01 }));
+    const doc = makeDoc({ harm: [{ team: '*', ai_tasks: 30000, harmful: 321, harm_rate: 321 / 30000 }, ...harm] });
+    expect(buildNarrative(doc)).toEqual([
+      '321 of 30,000 AI tasks (1 %) were flagged harmful this week: Team 001 9, Team 002 8, Team 003 7, Team 004 1, Team 005 1 and 295 more teams.',
+    ]);
+  });
+
+  it('tells the data gaps of five teams and counts the rest', () => {
+    const gaps = names.flatMap((name) => [
+      { source: 'ai_logs', team: name, date: '2026-11-18' },
+      { source: 'manual_logs', team: name, date: '2026-11-19' },
+    ]);
+    expect(buildNarrative(makeDoc({ gaps: gaps.reverse() }))).toEqual([
+      '**Data caveats.** Possible data gaps (days with no tasks where that weekday usually has several): ' +
+        'no manual tasks from Team 005 on 2026-11-19; no AI tasks from Team 005 on 2026-11-18; no manual tasks from Team 004 on 2026-11-19; ' +
+        'no AI tasks from Team 004 on 2026-11-18; no manual tasks from Team 003 on 2026-11-19; no AI tasks from Team 003 on 2026-11-18; ' +
+        'no manual tasks from Team 002 on 2026-11-19; no AI tasks from Team 002 on 2026-11-18; no manual tasks from Team 001 on 2026-11-19; ' +
+        'no AI tasks from Team 001 on 2026-11-18; and such days from 295 more teams.',
+    ]);
+  });
+
+  it('names all six when only one more would be counted', () => {
+    const harm = names.slice(0, 6).map((name) => ({ team: name, ai_tasks: 100, harmful: 1, harm_rate: 0.01 }));
+    const doc = makeDoc({ harm: [{ team: '*', ai_tasks: 600, harmful: 6, harm_rate: 0.01 }, ...harm] });
+    expect(buildNarrative(doc)[0]).toMatch(/this week: Team 001 1, Team 002 1, Team 003 1, Team 004 1, Team 005 1, Team 006 1\.$/);
+  });
+});
