@@ -424,8 +424,8 @@ describe('buildNarrative: hundreds of teams', () => {
 
   it('tells the data gaps of five teams and counts the rest', () => {
     const gaps = names.flatMap((name) => [
-      { source: 'ai_logs', team: name, date: '2026-11-18' },
-      { source: 'manual_logs', team: name, date: '2026-11-19' },
+      { source: 'ai_logs' as const, team: name, date: '2026-11-18' },
+      { source: 'manual_logs' as const, team: name, date: '2026-11-19' },
     ]);
     expect(buildNarrative(makeDoc({ gaps: gaps.reverse() }))).toEqual([
       '**Data caveats.** Possible data gaps (days with no tasks where that weekday usually has several): ' +
