@@ -10,7 +10,7 @@ import { eventTurns } from '../util/event-turns.js';
 import { openInputFile } from '../util/open-regular-file.js';
 import type { InputFile } from './discover-files.js';
 import { DEFAULT_INPUT_LIMITS, fileTooLarge, type InputLimits } from './input-limits.js';
-import { countNewlines, readCsvBatches, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
+import { countNewlines, readCsvBatches, readCsvTail, RECORD_DELIMITERS, stripLineEnding, type CsvRecord } from './read-csv.js';
 import { WIDE_SAMPLE_BYTES, notTextError, notTextOf } from './wide-encoding.js';
 
 /**
@@ -274,7 +274,7 @@ export async function readCsvRecordsFast(
     if (!isUtf8(bytes)) throw new FastReadUnavailable('it is not UTF-8');
     const newline = lineEndingOf(bytes, textOffset(bytes));
     if (newline === undefined) throw new FastReadUnavailable('its header holds a quote');
-    await parseText(bytes, onRecord, chunkChars, limits.maxRecordBytes, { bom: true, newline, line: 1 }, turn);
+    await parseText(bytes, onRecord, chunkChars, limits.maxRecordBytes, { bom: true, newline, line: 1, end: true }, turn);
   } finally {
     release();
   }
@@ -288,6 +288,8 @@ export interface TextChunk {
   index: number;
   /** The file's record delimiter, from its header line. */
   newline: '\n' | '\r\n' | '\r';
+  /** Set on the chunk the file ends with. */
+  last?: true;
 }
 
 /**
@@ -300,7 +302,7 @@ export function parseChunk(
   onRecord: (record: CsvRecord) => void,
   options: { line: number; chunkChars?: number; maxRecordBytes?: number; turn?: () => Promise<void> | undefined },
 ): Promise<number> {
-  const at = { bom: chunk.index === 0, newline: chunk.newline, line: options.line };
+  const at = { bom: chunk.index === 0, newline: chunk.newline, line: options.line, end: chunk.last === true };
   return parseText(chunk.bytes, onRecord, options.chunkChars ?? CHUNK_CHARS, options.maxRecordBytes ?? DEFAULT_INPUT_LIMITS.maxRecordBytes, at, options.turn ?? eventTurns());
 }
 
@@ -401,7 +403,7 @@ export async function* readTextChunks(
     buffer = next;
     filled -= end;
     index += 1;
-    return { bytes, index: index - 1, newline: newline! };
+    return atEnd ? { bytes, index: index - 1, newline: newline!, last: true } : { bytes, index: index - 1, newline: newline! };
   };
   try {
     for (;;) {
@@ -521,7 +523,7 @@ async function parseText(
   onRecord: (record: CsvRecord) => void,
   chunkChars: number,
   maxRecordBytes: number,
-  at: { bom: boolean; newline: '\n' | '\r\n' | '\r'; line: number },
+  at: { bom: boolean; newline: '\n' | '\r\n' | '\r'; line: number; end: boolean },
   turn: () => Promise<void> | undefined,
 ): Promise<number> {
   const offset = at.bom ? textOffset(bytes) : 0;
@@ -537,11 +539,18 @@ async function parseText(
   let open = '';
   let base = 0;
   let failure: unknown;
+  /** Set when the text ends the file and its last record leaves a quote open: csv-parse reads that record on (readCsvTail). */
+  let openAtEnd = false;
   const parser = new Papa.Parser({
     delimiter: ',', quoteChar: '"', escapeChar: '"', newline, header: false, dynamicTyping: false, skipEmptyLines: false,
     step: (result: Papa.ParseStepResult<string[][]>) => {
       if (failure !== undefined) return;
       if (result.errors.length > 0) {
+        if (at.end && result.errors[0].code === 'MissingQuotes' && length - from <= maxRecordBytes) {
+          openAtEnd = true;
+          parser.abort();
+          return;
+        }
         failure = new FastReadUnavailable(`papaparse reports ${result.errors[0].code} near line ${line}`);
         parser.abort();
         return;
@@ -613,6 +622,12 @@ async function parseText(
     }
   }
   if (failure !== undefined) throw failure;
+  if (openAtEnd) {
+    checks.check();
+    const tail = readCsvTail(bytes.toString('utf8', offset + from), line);
+    for (const record of tail.records) onRecord(record);
+    return tail.line;
+  }
   if (from !== length) throw new FastReadUnavailable(`papaparse stopped at byte ${from} of ${length}`);
   checks.check();
   return line;

@@ -260,6 +260,48 @@ export async function* readCsvBatches(file: Pick<InputFile, 'path' | 'gzip'>, li
   }
 }
 
+// The end of a file read fast whose last record leaves a quote open: csv-parse reads that text alone, as
+// readCsvBatches would have read it after the records before (which end where a record starts).
+/**
+ * The records readCsvBatches gives for `text`, the end of a file starting at a record on `line` (no BOM,
+ * no record over inputLimits.maxRecordBytes: the caller checks its length), and the line after the last.
+ * @example readCsvTail('e9,"open\n', 12) // { records: [{ fields: [], line: 12, raw: 'e9,"open', parseError: 'expected RFC 4180 CSV: Quote Not Closed: ...' }], line: 13 }
+ */
+export function readCsvTail(text: string, line: number): { records: CsvRecord[]; line: number } {
+  const skipped: Array<{ afterRecords: number; raw: string; message: string }> = [];
+  let received = 0;
+  // (on_record counts what came before a skipped record: csv-parse's types take no on_record returning raw items)
+  const options: Record<string, unknown> = {
+    relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false, skip_records_with_error: true, record_delimiter: RECORD_DELIMITERS,
+    on_skip: (error: (Error & { raw?: string }) | undefined) => {
+      skipped.push({ afterRecords: received, raw: stripLineEnding(error?.raw ?? ''), message: (error?.message ?? '').replace(/ at line \d+.*$/, '') });
+    },
+    on_record: (item: { record: string[]; raw: string }) => {
+      received += 1;
+      return item;
+    },
+  };
+  const items = parseSync(text, options) as unknown as Array<{ record: string[]; raw: string }>;
+  const out: CsvRecord[] = [];
+  const takeSkipped = (upTo: number): void => {
+    while (skipped.length > 0 && skipped[0].afterRecords <= upTo) {
+      const { raw, message } = skipped.shift()!;
+      out.push({ fields: [], line, raw, parseError: `expected RFC 4180 CSV: ${message}` });
+      line += countNewlines(raw) + 1;
+    }
+  };
+  items.forEach((item, index) => {
+    takeSkipped(index);
+    const raw = stripLineEnding(item.raw);
+    const start = line;
+    line += countNewlines(raw) + 1;
+    if (raw === '' && item.record.length <= 1) return;
+    out.push({ fields: item.record, line: start, raw, parseError: strictQuotingError(raw, item.record) });
+  });
+  takeSkipped(Infinity);
+  return { records: out, line };
+}
+
 const BATCH_LIMIT = 1024;
 
 // Flowing mode, paused while a full batch waits for its consumer: one await per batch, not per record.

@@ -90,13 +90,26 @@ describe('readCsvRecordsFast', () => {
     ['a CRLF line in a file of \\n lines, after a closing quote', 'a,b\n1,"x"\r\n2,y\n', /^line endings change within the file \(line 2\)$/],
     ['a CRLF header and \\n rows', 'a,b\r\n1,2\n3,4\n5,6\n7,8\n', /^line endings change within the file \(line 2\)$/],
     ['a lone line feed at the end of a CRLF file', 'h1,h2\r\n ,\t \n', /^line endings change within the file \(line 2\)$/],
-    ['an unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', /papaparse reports MissingQuotes/],
     ['a quoted header', '"a\nb",c\n1,2\n', /header holds a quote/],
   ])('%s is left to csv-parse', async (_shape, text, reason) => {
     for (const chunkChars of [undefined, 1, 2, 5]) {
       const { fast } = await bothReaders('ai_logs_a.csv', text, chunkChars);
       expect(fast).toBeInstanceOf(FastReadUnavailable);
       expect((fast as Error).message).toMatch(reason);
+    }
+  });
+
+  // A quote left open runs to the end of the file: csv-parse reads that record alone, the records before stay read.
+  test.each([
+    ['on the last line', 'a,b\n1,2\n3,"open\n'],
+    ['with lines after it', 'a,b\n1,2\n3,"open\n4,5\n\n6,x\n'],
+    ['without a final line ending, in a CRLF file', 'a,b\r\n1,"q""q"\r\n3,"ö""pen'],
+    ['after quoted records and non-ASCII text', 'a,b\n1,"é,x"\n2,"ü\nv"\n3,"open ü\r\n'],
+  ])('a quote left open %s is read as csv-parse reads it, without starting the file over', async (_shape, text) => {
+    for (const chunkChars of [undefined, 1, 2, 5]) {
+      const { fast, reference } = await bothReaders('ai_logs_a.csv', text, chunkChars);
+      expect(fast).toEqual(reference);
+      expect((fast as CsvRecord[]).at(-1)!.parseError).toMatch(/^expected RFC 4180 CSV: Quote Not Closed/);
     }
   });
 
@@ -307,6 +320,27 @@ describe('readLogFile with either reader', () => {
     expect(fast.progress).toEqual(['ai_logs_a.csv: trying csv-parse, as the record on line 5002 breaks RFC 4180 quoting']);
     expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
     expect([fast.result.rowsRead, fast.result.rows.length, fast.result.quarantine.map((record) => record.line)]).toEqual([5001, 5000, [5002]]);
+  });
+
+  test('a quote left open on the last line of a file read in chunks quarantines that line alone, without csv-parse reading the file', async () => {
+    const good = Array.from({ length: 3000 }, (_, index) => `e${index},u1,report,2026-11-16T09:00:00Z,done,"p ""${index}"""`);
+    const dir = inputFolder({ 'ai_logs_a.csv': ['event_id,user_id,task_type,started_at,status,prompt', ...good, 'e9,u1,report,2026-11-16T09:00:00Z,done,"never closed', ''].join('\n') }, { complete: false });
+    try {
+      const progress: string[] = [];
+      const file = { path: join(dir, 'ai_logs_a.csv'), gzip: false, name: 'ai_logs_a.csv', kind: 'ai_logs' as const };
+      const plausible = { earliestMs: Date.UTC(2000, 0, 1), latestMs: Date.UTC(2100, 0, 1) };
+      process.env.UPTAKE_CSV_READER = 'papaparse';
+      const chunked = await readLogFile(file, { zones: new Map(), defaultZone: 'America/New_York', plausible, onProgress: (message) => progress.push(message), chunkBytes: 16 * 1024 });
+      expect(progress).toEqual([]);
+      const whole = await read(dir, 'ai_logs_a.csv', 'papaparse');
+      expect(whole.progress).toEqual([]);
+      const reference = await read(dir, 'ai_logs_a.csv', 'csv-parse');
+      expect(whole.result).toEqual(reference.result);
+      expect({ ...chunked, rows: chunked.rows.toPart() }).toEqual(reference.result);
+      expect([reference.result.rowsRead, reference.result.rows.length, reference.result.quarantine.map((record) => [record.line, record.reason])]).toEqual([3001, 3000, [[3002, 'parse_error']]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('UPTAKE_CSV_READER names a reader', async () => {
