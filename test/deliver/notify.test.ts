@@ -137,4 +137,33 @@ describe('createAlertSender with routeAlerts', () => {
     expect(mails.map((mail) => mail.subject)).toEqual(['[uptake] Uptake 2026-W47: 1 alert(s)', '[uptake] Uptake 2026-W48: 1 alert(s), 1 escalated']);
     expect(mails[1].text?.trim()).toBe('- [CRITICAL] adoption_drop · team R&D <Labs> · delta_pts -14.2 (escalated from high: present 2 weeks in a row)');
   });
+  it('lists the 15 most severe of hundreds of alerts in one Slack message and counts the rest; the mail lists them all', async () => {
+    const { channels: resolved, receiver, smtp } = await channels([200]);
+    const directory = await mkdtemp(join(tmpdir(), 'uptake-sender-'));
+    directories.push(directory);
+    const alerts = Array.from({ length: 300 }, (_, index) => ({
+      rule: 'harm_rate',
+      team: `Team ${String(index).padStart(3, '0')}`,
+      severity: index % 100 === 99 ? ('critical' as const) : ('medium' as const),
+    }));
+    await routeAlerts(alerts, {
+      week: '2026-W47',
+      config: AlertsSchema.parse({}),
+      ledgerPath: join(directory, 'ledger.json'),
+      now: new Date('2026-11-30T06:00:00Z'),
+      send: createAlertSender(resolved, { week: '2026-W47', title: 'Uptake' }, noWait),
+    });
+    const lines = (receiver.bodies[0] as { text: string }).text.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '*Uptake 2026-W47: 300 alert(s)*',
+      '• *CRITICAL* harm_rate · team Team 099',
+      '• *CRITICAL* harm_rate · team Team 199',
+      '• *CRITICAL* harm_rate · team Team 299',
+      '• *MEDIUM* harm_rate · team Team 000',
+    ]);
+    expect(lines.slice(15)).toEqual(['• *MEDIUM* harm_rate · team Team 011', '… and 285 more in the report']);
+    const mail = await simpleParser(smtp.received[0].raw);
+    expect(mail.text?.trim().split('\n')).toHaveLength(300);
+  });
 });
+
