@@ -1,6 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
+import { largestRows } from '../largest-rows.js';
 import { CHART_WIDTH, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown, teamLabel } from './chart-style.js';
+
+/** Teams drawn at most (besides all teams): the largest by people. */
+const MAX_TEAMS = 25;
 
 const TIERS = [
   { tier: 'none', label: 'No AI tasks', color: '#d9dde2' },
@@ -13,11 +17,17 @@ const TIERS = [
 // cannot count (no roster that month: none is null) is left out rather than drawn as 0.
 /**
  * Usage tiers of the report week: per team (all teams first), the share of people with no, light,
- * moderate and heavy AI use. Suppressed teams are not drawn.
+ * moderate and heavy AI use. Suppressed teams are not drawn; of more than `options.maxTeams` (25), the teams with the most people.
  * @example usageTiersChart(doc).encoding.color.scale.domain // ['No AI tasks', 'Light', 'Moderate', 'Heavy']
  */
-export function usageTiersChart(doc: MetricsDocument): TopLevelSpec {
-  const rows = ((doc.tables.usage_tiers ?? []) as Array<Record<string, unknown>>).filter((row) => row.week === doc.week && isShown(row) && typeof row.people === 'number' && row.people > 0);
+export function usageTiersChart(doc: MetricsDocument, options: { maxTeams?: number } = {}): TopLevelSpec {
+  const drawn = ((doc.tables.usage_tiers ?? []) as Array<Record<string, unknown>>).filter((row) => row.week === doc.week && isShown(row) && typeof row.people === 'number' && row.people > 0);
+  // a bar per team of hundreds ran over pages (its axis and legend on the last): the largest teams are drawn
+  const maxTeams = options.maxTeams ?? MAX_TEAMS;
+  const isAll = (row: Record<string, unknown>) => row.team === '*';
+  const rows = largestRows(drawn, maxTeams + (drawn.some(isAll) ? 1 : 0), (row) => row.people as number, isAll);
+  const teamCount = drawn.filter((row) => !isAll(row)).length;
+  const scope = rows.length < drawn.length ? ` (the ${rows.filter((row) => !isAll(row)).length} teams with the most people, of ${teamCount})` : '';
   const teams = rows.map((row) => teamLabel(String(row.team)));
   const values = rows.flatMap((row, index) =>
     TIERS.filter(({ tier }) => typeof row[tier] === 'number').map(({ tier, label }, order) => ({
@@ -30,7 +40,7 @@ export function usageTiersChart(doc: MetricsDocument): TopLevelSpec {
   );
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: `Usage tiers, ${doc.week}`,
+    title: `Usage tiers, ${doc.week}${scope}`,
     description: 'Share of each team\'s people (licensed users and anyone who used AI) by their AI tasks in the report week.',
     width: CHART_WIDTH - 140,
     height: Math.max(60, 24 * teams.length),
