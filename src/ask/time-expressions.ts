@@ -226,7 +226,8 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
       return { scope: { kind: 'month', month, phrase: month }, used: here(index, 2) };
     }
     const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
-    if (word === 'since' || word === 'after') {
+    // ("starting W45" is since W45; "starting from W45" is read by "from" below)
+    if (word === 'since' || word === 'after' || (word === 'starting' && words[index + 1] !== 'from')) {
       // ("since last month" is since the first week of last month; "since last week" is no range: refused, the hint
       // names "versus last week")
       const relative = relativePoint(words, index + 1 + startOfWords(words, index + 1), reportWeek);
@@ -239,7 +240,7 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
         return { scope: { kind: 'week', week: from.week, phrase: from.week }, used: here(index - 1, 2 + named.length) };
       }
       if (from && named && from.week <= reportWeek) {
-        return { scope: range(from, reportPoint, `${word} ${named.phrase}`), used: here(index, 1 + from.length) };
+        return { scope: range(from, reportPoint, `${word === 'starting' ? 'since' : word} ${named.phrase}`), used: here(index, 1 + from.length) };
       }
     }
     // "before W45", "until October", "up to W44", "through October": from the first week with data ("before" ends
@@ -269,6 +270,10 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
           const [first, last] = to.lastWeek < from.week ? [to, from] : [from, to];
           return { scope: range(first, last, `${first.phrase} to ${last.phrase}`), used: here(index, 2 + from.length + to.length) };
         }
+      }
+      // ("from W45" with no end runs to the report week, as "since W45" does: not W45 alone)
+      if (from && word === 'from' && joiner !== 'to' && joiner !== 'and' && joiner !== 'until' && joiner !== 'through' && from.week <= reportWeek) {
+        return { scope: range(from, reportPoint, `since ${from.phrase}`), used: here(index, 1 + from.length) };
       }
     }
   }

@@ -177,3 +177,19 @@ describe('"all teams" with "total", "combined" or "overall" is everyone taken to
     expect(answered('total hours saved by team').answer).toMatch(/^Hours saved by team in 2026-W47: highest Engineering \(67\.2 h\)/);
   });
 });
+
+describe('"from W45" with no end: from that week to the report week, as "since W45"', () => {
+  test('adoption from W45 (or starting W45) is W45 to W47 taken together, not W45 alone', () => {
+    const weeks = ['2026-W45', '2026-W46', '2026-W47'];
+    expect(pct(pooledAdoption('*', weeks))).toBe('46.0%');
+    for (const question of ['adoption from W45', 'adoption starting W45', 'adoption starting from W45']) {
+      const answer = answered(question);
+      expect(answer.weeks, question).toEqual(weeks);
+      expect(answer.answer, question).toMatch(/^Adoption rate for all teams from 2026-W45 to 2026-W47 was 46\.0% taken together;/);
+    }
+    // "from October" is from its first week, W40
+    expect(answered('adoption from October').weeks).toEqual(WEEKS_SINCE_OCTOBER);
+    // and "from W44 to W45" is still those two weeks
+    expect(answered('adoption from W44 to W45').weeks).toEqual(['2026-W44', '2026-W45']);
+  });
+});
