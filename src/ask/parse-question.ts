@@ -556,6 +556,38 @@ function breakdowns(words: string[], used: Set<number>): Array<{ dimension: Dime
  * (then the caller suggests questions instead of guessing).
  * @example parseQuestion('which teams dipped more than 10 points last week', { teams: ['Finance'], taskTypes: [], reportWeek: '2026-W47' })?.metric.id // 'delta_pts'
  */
+// The nouns of a group of teams or task types, and the words before one that pick no group out ("each team", "all the
+// teams", "which task type", "how many departments"); any other word there names a team or task type the question does
+// not spell ("the new team", "my team", "the pilot departments"): refused, never answered for every team.
+const GROUP_NOUNS = new Set(['team', 'teams', 'department', 'departments', 'dept', 'depts', 'group', 'groups', 'category', 'categories', 'workflow', 'workflows']);
+const UNNARROWING = new Set(['the', 'a', 'an', 'each', 'every', 'all', 'both', 'any', 'which', 'what', 'whose', 'how', 'many', 'most', 'some', 'few',
+  'several', 'whole', 'entire', 'individual', 'different', 'various', 'single', 'one', 'respective', 'of', 'per', 'by']);
+// (where the words before a group's noun start: a preposition, a verb or a question word)
+const GROUP_LEADS = new Set(['in', 'for', 'of', 'at', 'across', 'within', 'among', 'amongst', 'between', 'by', 'per', 'on', 'from', 'to', 'with', 'than',
+  'inside', 'and', 'or', 'vs', 'versus', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'show', 'me', 'list', 'give', 'compare',
+  'rank', 'how', 'what', 'which', 'who', 'where', 'whats', 'hows']);
+
+/**
+ * The phrases naming a group by words that are no team or task type of the data ("in the new team"), as word positions.
+ * @example narrowedGroups(['adoption', 'in', 'the', 'new', 'team'], new Set([0])) // [[1, 2, 3, 4]]
+ */
+function narrowedGroups(words: string[], used: Set<number>): number[][] {
+  const phrases: number[][] = [];
+  words.forEach((word, index) => {
+    const typed = (word === 'type' || word === 'types') && ['task', 'tasks'].includes(words[index - 1] ?? '');
+    if (used.has(index) || (!GROUP_NOUNS.has(word) && !typed)) return;
+    const plural = word.endsWith('s');
+    let start = typed ? index - 1 : index;
+    while (start > 0 && !used.has(start - 1) && !GROUP_LEADS.has(words[start - 1])) start -= 1;
+    const before = words.slice(start, typed ? index - 1 : index);
+    const narrowing = before.filter((entry) => !UNNARROWING.has(entry) && !/\d/.test(entry) && !(plural && entry === 'our'));
+    if (narrowing.length === 0) return;
+    const lead = start > 0 && !used.has(start - 1) ? [start - 1] : [];
+    phrases.push([...lead, ...Array.from({ length: index - start + 1 }, (_, offset) => start + offset)]);
+  });
+  return phrases;
+}
+
 export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
   const { phrases: PHRASES, reserved: RESERVED } = currentCatalogue();
   const words = spellNumbers(textTokens(spellSymbols(question)));
@@ -985,6 +1017,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     .map((breakdown) => writtenAs(question, breakdown.at.map((index) => words[index]))))];
   const unread = [...new Set([
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
+    ...narrowedGroups(words, used).map((phrase) => writtenAs(question, phrase.map((index) => words[index]))),
     ...(rateCounted ? [writtenAs(question, countWords)] : []),
     ...(manualHours ? [writtenAs(question, ['manual'])] : []),
     ...words.flatMap((word, index) => (!used.has(index) && (EVENT_WORDS.has(word) || (metric.id === 'summary' && MOVEMENT_WORDS[word] && !WEAK_MOVEMENT.has(word)))

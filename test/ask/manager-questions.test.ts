@@ -193,3 +193,24 @@ describe('"from W45" with no end: from that week to the report week, as "since W
     expect(answered('adoption from W44 to W45').weeks).toEqual(['2026-W44', '2026-W45']);
   });
 });
+
+describe('a team or task type named by words the data has no name for is refused, naming the phrase', () => {
+  test('"adoption in the new team" is no answer for every team', () => {
+    for (const [question, phrase] of [
+      ['adoption in the new team', 'in the new team'],
+      ['adoption in my team', 'in my team'],
+      ['hours saved in the active team', 'in the active team'],
+      ['adoption of the new task type', 'of the new task type'],
+      ['adoption for new teams', 'for new teams'],
+    ]) {
+      const answer = refused(question);
+      expect(answer.answer, question).toContain(`"${phrase}"`);
+      expect(answer.table.rows, question).toEqual([]);
+      expect(answer.suggestions.length, question).toBe(3);
+    }
+    // words that pick no group out still read: each team, a team the data names, all teams
+    expect(answered('adoption for each team').answer).toMatch(/^Adoption rate by team in 2026-W47: highest Engineering \(72\.8%\)/);
+    expect(answered('adoption in the legal team').answer).toBe('Adoption rate for Legal in 2026-W47 was 27.1%.');
+    expect(answered('how are our teams doing').interpretation).toMatch(/^headline numbers for all teams, 2026-W47/);
+  });
+});
