@@ -473,7 +473,9 @@ function describe(interpretation: Interpretation, scope: Scope, periods: string[
     : named.length > 0 && scope !== 'user' ? `${interpretation.metric.label} for ${named.join(', ')}`
       : `${interpretation.metric.label} by ${DIMENSION_NAMES[scope][0]}${named.length > 0 ? ` in ${named.join(', ')}` : ''}`;
   const when = periods.length === 0 ? 'no period with data' : periods.length === 1 ? periods[0] : `${periods[0]} ${isPair(interpretation.time) ? 'and' : 'to'} ${periods[periods.length - 1]}`;
-  return [what, when, ...extra].join(', ');
+  // ("top teams": no measure named, so the headline's, said)
+  const assumed = interpretation.measureAssumed ? [`no measure named, so ${interpretation.metric.label} (ask "top teams by hours saved" for another)`] : [];
+  return [what, when, ...extra, ...assumed].join(', ');
 }
 
 // A filter in words: "only those below 40.0%", "only those that fell more than 10.0 pts".

@@ -50,6 +50,8 @@ export interface Interpretation {
   ambiguousNames: AmbiguousName[];
   /** Mistyped metric words and the word each was read as ("adoptoin" as "adoption"): the answer says so. */
   typos: Array<{ asked: string; read: string }>;
+  /** No measure was named ("top teams", "is Legal above average"): adoption rate, the report's headline, is read (and said). */
+  measureAssumed?: true;
   /** Time words no time rule could read ("yesterday", "Q3", "2025"): refused rather than ignored. */
   unknownTime: string[];
   /** Phrases holding a word no rule read and that is no filler ("in the new office"): refused, naming them, never dropped. */
@@ -896,6 +898,10 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (metric?.id === 'baseline_min' && howLongOnly && startNamed && !rest.includes('manual')) metric = metricById('median_days_to_first_ai_task');
   // "which team has the most users": teams ranked by the same count
   if (!metric && ranking && dimension === 'team' && rest.some((word) => word !== 'who' && DIMENSION_WORDS[word]?.[0] === 'user')) metric = metricById('ai_users');
+  // "top teams", "which team is best", "is Legal above average", "which teams are lagging": teams (task types) ranked or
+  // set against everyone with no measure named are ranked by adoption, the report's headline (the answer names it)
+  const measureAssumed = !metric && (comparison?.unit === 'overall' || (ranking !== null && (dimension === 'team' || dimension === 'task_type')));
+  if (measureAssumed) metric = metricById('adoption_rate');
   if (!metric) return null;
   if (quality) movement = movement === 'any' || movement === null ? ((quality === 'better') === metric.higherIsBetter ? 'up' : 'down') : movement;
 
@@ -1064,5 +1070,6 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...(rankedPeriod ? { rankedPeriod } : {}),
     ...(weeklyAverage ? { weeklyAverage } : {}),
     ...(eachPeriod && !weeklyAverage ? { eachPeriod } : {}),
+    ...(measureAssumed ? { measureAssumed: true as const } : {}),
   };
 }

@@ -214,3 +214,28 @@ describe('a team or task type named by words the data has no name for is refused
     expect(answered('how are our teams doing').interpretation).toMatch(/^headline numbers for all teams, 2026-W47/);
   });
 });
+
+describe('teams ranked or set against everyone with no measure named: by adoption rate, and said', () => {
+  test('top teams, which team is best, is Legal above average, which teams are lagging', () => {
+    const week = report.tables.adoption_by_team;
+    expect(pct(week.find((row) => row.team === 'Engineering')!.adoption_rate!)).toBe('72.8%');
+    expect(pct(week.find((row) => row.team === '*')!.adoption_rate!)).toBe('47.3%');
+    const said = 'no measure named, so adoption rate';
+    const top = answered('top teams');
+    expect(top.answer).toMatch(/^The 3 teams with the highest adoption rate in 2026-W47: Engineering \(72\.8%\), Sales Ops \(60\.9%\), Finance \(55\.6%\)\./);
+    expect(top.interpretation).toContain(said);
+    const best = answered('which team is best');
+    expect(best.answer).toMatch(/^Engineering had the highest adoption rate in 2026-W47: 72\.8%\./);
+    expect(best.interpretation).toContain(said);
+    const above = answered('is Legal above average');
+    expect(above.answer).toBe('No: adoption rate for Legal in 2026-W47 was 27.1% (all teams: 47.3%).');
+    expect(above.interpretation).toContain(said);
+    const lagging = answered('which teams are lagging');
+    expect(lagging.answer).toMatch(/^The 3 teams with the lowest adoption rate in 2026-W47: Legal \(27\.1%\), Procurement \(33\.6%\), HR \(37\.4%\)\./);
+    expect(lagging.interpretation).toContain(said);
+    // a measure named is that measure, and not said to be assumed
+    const hours = answered('top teams by hours saved');
+    expect(hours.answer).toMatch(/highest hours saved in 2026-W47: Engineering \(67\.2 h\)/);
+    expect(hours.interpretation).not.toContain(said);
+  });
+});
