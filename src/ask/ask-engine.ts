@@ -101,9 +101,17 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const outside = interpretation.unknownTime.some((time) => /^(before|after|until|till|through|thru|up to|prior to|since) \S*\d/.test(time)) && source.weeks.length > 0
           ? ` The data holds ${source.weeks[0]} to ${source.weeks[source.weeks.length - 1]}.`
           : '';
+        // ("vs last 4 weeks": the report week against the weeks before it, named as two questions that answer it)
+        const several = interpretation.unknownTime.map((time) => /^(?:vs|versus|against|compared \S+|relative to) .*?(\d+) (weeks|months)/.exec(time)).find((match) => match !== null);
+        const reportAt = source.weeks.indexOf(source.reportWeek);
+        const span = several ? Number(several[1]) : 0;
+        const asked = [...interpretation.teams, ...interpretation.taskTypes, interpretation.metric.label].join(' ');
+        const before = several && several[2] === 'weeks' && span > 0 && reportAt - span >= 0
+          ? ` To set ${source.reportWeek} against the ${span} weeks before it, ask "${asked} in ${source.reportWeek}" and "${asked} from ${source.weeks[reportAt - span]} to ${source.weeks[reportAt - 1]}".`
+          : several ? ` Ask for each period by itself ("${asked} this month", "${asked} from W40 to W44").` : '';
         return refuse(
           `${metric}, but no time I can read in ${times}`,
-          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${outside}${sinceWeek}`,
+          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${outside}${sinceWeek}${before}`,
         );
       }
       if (interpretation.unreadBreakdowns.length > 0) {

@@ -590,6 +590,10 @@ function narrowedGroups(words: string[], used: Set<number>): number[][] {
   return phrases;
 }
 
+// "vs last 4 weeks", "compared with the previous 3 months", "against the 4 weeks before": the report period against
+// several before it, which no rule reads (the time rules would read the span alone and answer it taken together)
+const SEVERAL_BEFORE = /\b(vs|versus|against|compared (?:to|with)|relative to) (?:the )?(?:(?:last|past|previous|prior|preceding) \d+ (?:weeks|months)|\d+ (?:weeks|months) (?:before|prior|earlier))\b/;
+
 export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
   const { phrases: PHRASES, reserved: RESERVED } = currentCatalogue();
   const words = spellNumbers(textTokens(spellSymbols(question)));
@@ -1035,6 +1039,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ...unplacedWords(question, words, used, comparison !== null, weeklyAverage ? new Set(['average', 'mean']) : meantWords(metric)),
   ])];
   const unknown = unknownNames(question, words, used);
+  const severalBefore = SEVERAL_BEFORE.exec(words.join(' '))?.[0];
   // (words other rules refuse by themselves, or read without marking them, are no unknown words)
   const knownWord = (word: string) => RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) ||
     MEANING_WORDS.has(word) || EVENT_WORDS.has(word) || EXCLUDING.has(word) || TIME_LEADS.has(word) || WHEN_WORDS.has(word) ||
@@ -1056,7 +1061,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     unknownNames: unknown,
     ambiguousNames,
     typos: [...new Map([...misread].sort(([a], [b]) => a - b).map(([index, read]) => [`${words[index]} ${read}`, { asked: writtenAs(question, [words[index]]), read }])).values()],
-    unknownTime: unreadTime(words, used),
+    unknownTime: severalBefore ? [severalBefore, ...unreadTime(words, used).filter((time) => !severalBefore.includes(time))] : unreadTime(words, used),
     unreadBreakdowns,
     unreadWords: unreadWords(words, used, knownWord, [...RESERVED]).map((phrase) => writtenAs(question, phrase.map((index) => words[index]))),
     leftOut: leftOutNames(words, named),

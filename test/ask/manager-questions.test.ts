@@ -239,3 +239,22 @@ describe('teams ranked or set against everyone with no measure named: by adoptio
     expect(hours.interpretation).not.toContain(said);
   });
 });
+
+describe('"vs last 4 weeks": the report week against several before it is refused with the two questions that answer it', () => {
+  test('Legal adoption vs last 4 weeks is not W44 to W47 taken together (24.4%)', () => {
+    expect(pct(pooledAdoption('Legal', ['2026-W44', '2026-W45', '2026-W46', '2026-W47']))).toBe('24.4%');
+    const answer = refused('Legal adoption vs last 4 weeks');
+    expect(answer.answer).not.toContain('24.4%');
+    expect(answer.answer).toContain('To set 2026-W47 against the 4 weeks before it, ask "Legal adoption rate in 2026-W47" and "Legal adoption rate from 2026-W43 to 2026-W46".');
+    // the two questions it names are answered
+    expect(answered('Legal adoption rate in 2026-W47').answer).toBe('Adoption rate for Legal in 2026-W47 was 27.1%.');
+    expect(pct(pooledAdoption('Legal', ['2026-W43', '2026-W44', '2026-W45', '2026-W46']))).toBe('23.0%');
+    expect(answered('Legal adoption rate from 2026-W43 to 2026-W46').answer).toMatch(/^Adoption rate for Legal from 2026-W43 to 2026-W46 was 23\.0% taken together;/);
+    for (const question of ['adoption compared with the previous 3 weeks', 'adoption against the 4 weeks before', 'hours saved vs the last 2 months']) {
+      expect(refused(question).interpretation, question).toMatch(/but no time I can read in "(compared with the previous 3 weeks|against the 4 weeks before|vs the last 2 months)"$/);
+    }
+    // "vs last week" and "over the last 4 weeks" still read
+    expect(answered('adoption vs last week').answer).toBe('Adoption rate for all teams: 47.3% in 2026-W47 against 46.4% in 2026-W46 (+0.9 pts).');
+    expect(answered('adoption over the last 4 weeks').weeks).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+  });
+});
