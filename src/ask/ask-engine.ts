@@ -2,7 +2,7 @@ import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
 import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
-import { parseQuestion } from './parse-question.js';
+import { parseQuestion, type Interpretation } from './parse-question.js';
 import { ASK_PATTERNS } from './patterns.js';
 import { suggestQuestions } from './suggest-questions.js';
 import { wordList } from '../util/word-list.js';
@@ -125,7 +125,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const words = quotedList(interpretation.unplaced);
         return refuse(
           `${metric}, but ${words} not read`,
-          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time. Questions close to it that I can answer are listed below.`,
+          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time.${averageHint(interpretation)} Questions close to it that I can answer are listed below.`,
         );
       }
       if (interpretation.unreadWords.length > 0) {
@@ -145,4 +145,12 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
 // The question's words a refusal names, each in quotes: '"Q3", "yesterday"'.
 function quotedList(words: string[]): string {
   return words.map((word) => `"${word}"`).join(', ');
+}
+
+// ("average adoption across teams": the all-teams figure, which weighs every task, and the list of teams, each asked for)
+function averageHint(interpretation: Interpretation): string {
+  if (!interpretation.unplaced.some((word) => /^(average|mean|avg)$/i.test(word))) return '';
+  const label = interpretation.metric.label;
+  const pooled = interpretation.metric.unit === 'rate' ? 'every team\'s tasks pooled, so a bigger team weighs more; not a mean of the team figures' : 'the all-teams total, not a mean of the team figures';
+  return ` For all teams taken together (${pooled}) ask "${label} across all teams combined"; for each team, "${label} by team".`;
 }

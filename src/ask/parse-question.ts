@@ -1022,11 +1022,17 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
     ranking = { order, limit, text: rankingFound.text };
   }
 
+  const averageAt = words.findIndex((word) => word === 'average' || word === 'mean' || word === 'avg');
+  const acrossAverage = averageAt >= 0 && !weeklyAverage && (dimension === 'team' || dimension === 'task_type') && plural && !ranking && !comparison && !existence
+    ? { at: averageAt } : null;
   const unreadBreakdowns = [...new Set(asked
     .filter((breakdown) => breakdown.dimension !== dimension || !(LISTED_BY[metric.id] ?? [breakdown.dimension]).includes(breakdown.dimension))
     .map((breakdown) => writtenAs(question, breakdown.at.map((index) => words[index]))))];
   const unread = [...new Set([
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
+    // "average adoption across teams": a mean of the teams' figures is in no table (the all-teams figure weighs every
+    // task, not every team), so refused, never answered with the list of teams
+    ...(acrossAverage ? [writtenAs(question, [words[acrossAverage.at]])] : []),
     ...narrowedGroups(words, used).map((phrase) => writtenAs(question, phrase.map((index) => words[index]))),
     ...(rateCounted ? [writtenAs(question, countWords)] : []),
     ...(manualHours ? [writtenAs(question, ['manual'])] : []),

@@ -258,3 +258,18 @@ describe('"vs last 4 weeks": the report week against several before it is refuse
     expect(answered('adoption over the last 4 weeks').weeks).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
   });
 });
+
+describe('"average adoption across teams": a mean of the team figures is in no table, so refused with the questions that answer', () => {
+  test('refused, naming the all-teams figure (tasks pooled) and the list by team, both answered', () => {
+    for (const question of ['average adoption across teams', 'average adoption of all teams']) {
+      const answer = refused(question);
+      expect(answer.table.rows, question).toEqual([]);
+      expect(answer.answer, question).toContain('For all teams taken together (every team\'s tasks pooled, so a bigger team weighs more; not a mean of the team figures) ask "adoption rate across all teams combined"; for each team, "adoption rate by team".');
+    }
+    expect(refused('average hours saved across teams').answer).toContain('(the all-teams total, not a mean of the team figures) ask "hours saved across all teams combined"');
+    expect(answered('adoption rate across all teams combined').answer).toBe('Adoption rate for all teams in 2026-W47 was 47.3%.');
+    // "average adoption" with no teams is the all-teams figure; "above average" compares with it
+    expect(answered('average adoption').answer).toBe('Adoption rate for all teams in 2026-W47 was 47.3%.');
+    expect(answered('which team has above average adoption').answer).toMatch(/^3 teams had adoption rate above the all-teams value \(47\.3%\)/);
+  });
+});
