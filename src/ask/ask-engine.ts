@@ -137,7 +137,8 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       }
       const { weeks, ...body } = answerQuestion(interpretation, source);
       const weeksRead = source.takeWeeksRead();
-      return { question, ...body, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
+      const answer = body.answered ? body.answer + beforeTheData(interpretation, source) : body.answer;
+      return { question, ...body, answer, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
 }
@@ -153,4 +154,12 @@ function averageHint(interpretation: Interpretation): string {
   const label = interpretation.metric.label;
   const pooled = interpretation.metric.unit === 'rate' ? 'every team\'s tasks pooled, so a bigger team weighs more; not a mean of the team figures' : 'the all-teams total, not a mean of the team figures';
   return ` For all teams taken together (${pooled}) ask "${label} across all teams combined"; for each team, "${label} by team".`;
+}
+
+// A period that starts before the data ("since W30", "since W48" read as 2025-W48, "over the last 12 weeks" of 8) is
+// answered over the weeks the data holds: said, so the answer is not taken for the whole period asked.
+function beforeTheData(interpretation: Interpretation, source: MetricsSource): string {
+  const time = interpretation.time;
+  if (time.kind !== 'range' || time.pair === true || source.weeks.length === 0 || time.fromWeek >= source.weeks[0] || time.toWeek < source.weeks[0]) return '';
+  return ` The data begins at ${source.weeks[0]}; "${time.phrase}" starts at ${time.fromWeek}.`;
 }

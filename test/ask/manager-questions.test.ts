@@ -273,3 +273,20 @@ describe('"average adoption across teams": a mean of the team figures is in no t
     expect(answered('which team has above average adoption').answer).toMatch(/^3 teams had adoption rate above the all-teams value \(47\.3%\)/);
   });
 });
+
+describe('a period that starts before the data is answered over the weeks the data holds, and says so', () => {
+  test('"since W30", "since W48" (2025-W48) and "over the last 12 weeks" name where the data begins', () => {
+    for (const [question, phrase, from] of [
+      ['adoption since W30', 'since W30', '2026-W30'],
+      ['adoption since W48', 'since W48', '2025-W48'],
+      ['adoption over the last 12 weeks', 'the last 12 weeks', '2026-W36'],
+    ]) {
+      const answer = answered(question);
+      expect(answer.weeks, question).toEqual(WEEKS_SINCE_OCTOBER);
+      expect(answer.answer, question).toContain(`was ${pct(pooledAdoption('*', WEEKS_SINCE_OCTOBER))} taken together`);
+      expect(answer.answer, question).toMatch(new RegExp(`The data begins at 2026-W40; "${phrase}" starts at ${from}\\.$`));
+    }
+    // a period inside the data says nothing of it
+    expect(answered('adoption since W44').answer).not.toContain('The data begins');
+  });
+});
