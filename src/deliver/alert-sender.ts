@@ -4,10 +4,7 @@ import type { AlertChannel, RoutedAlert } from './alert-routing.js';
 import { sendEmail } from './email.js';
 import type { DeliveryEffects } from './notify.js';
 import type { DeliveryChannels } from './resolve-channels.js';
-import { alertLine, escapeSlack, postSlack } from './slack.js';
-
-/** Routed alerts one Slack message lists at most (as the weekly message does: slack.ts). */
-const MAX_SLACK_LINES = 15;
+import { alertLine, escapeSlack, firstAlertLines, postSlack } from './slack.js';
 
 function escalationNote(routed: RoutedAlert): string {
   return routed.escalated ? ` (escalated from ${routed.alert.severity}: present ${routed.consecutiveWeeks} weeks in a row)` : '';
@@ -39,11 +36,10 @@ export function createAlertSender(
       // hundreds of teams alerting at once made one message of every line (Slack cuts a message's text at 40,000
       // characters): the most severe are listed, the rest counted (the report lists them all, the mail too)
       const bySeverity = [...alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
-      const lines = bySeverity.slice(0, MAX_SLACK_LINES).map((routed) => {
+      const lines = firstAlertLines(bySeverity, (routed) => {
         const line = alertLine({ ...routed.alert, severity: routed.severity });
         return routed.escalated ? `${line} _${escapeSlack(escalationNote(routed).trim())}_` : line;
       });
-      if (alerts.length > MAX_SLACK_LINES) lines.push(`… and ${alerts.length - MAX_SLACK_LINES} more in the report`);
       const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${alerts.length} alert(s)*`;
       await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry });
       return;

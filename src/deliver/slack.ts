@@ -133,9 +133,18 @@ export function alertLine(alert: AlertRow): string {
 
 /** The alert list as mrkdwn in page 1's order (pageOrder: each rule's worst in turn), cut to the first lines with a count of the rest. */
 export function alertLines(alerts: AlertRow[]): string {
-  const shown = pageOrder(alerts).slice(0, MAX_ALERT_LINES).map(alertLine);
+  return firstAlertLines(pageOrder(alerts), alertLine).join('\n');
+}
+
+/**
+ * A Slack message's lines for alerts already in the order to list them: the first MAX_ALERT_LINES, then a count of
+ * the rest (the report lists them all).
+ * @example firstAlertLines(alerts, alertLine) // with 20 alerts: 15 lines, then '… and 5 more in the report'
+ */
+export function firstAlertLines<Alert>(alerts: readonly Alert[], line: (alert: Alert) => string): string[] {
+  const shown = alerts.slice(0, MAX_ALERT_LINES).map(line);
   if (alerts.length > MAX_ALERT_LINES) shown.push(`… and ${alerts.length - MAX_ALERT_LINES} more in the report`);
-  return shown.join('\n');
+  return shown;
 }
 
 /**

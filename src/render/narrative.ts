@@ -133,8 +133,8 @@ function adoptionMoves(
     .sort(bySize)
     .slice(0, options.maxTeamMoves ?? 2);
   // hundreds of teams past the drop line are named a few, the largest dips, and counted
-  const unnamed = mustName.length > MAX_NAMED_TEAMS + 1 ? mustName.slice(MAX_NAMED_TEAMS) : [];
-  return { named: [...mustName.slice(0, mustName.length - unnamed.length), ...largest].sort(bySize), unnamed };
+  const { named, rest: unnamed } = cappedList(mustName, MAX_NAMED_TEAMS);
+  return { named: [...named, ...largest].sort(bySize), unnamed };
 }
 
 /**
@@ -246,8 +246,8 @@ function harmSentence(doc: MetricsDocument): string | null {
     .filter((row) => row.team !== '*' && isShown(row) && isNumber(row.harmful) && row.harmful > 0)
     .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
     .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
-  const shown = cappedList(teams, MAX_NAMED_TEAMS, (count) => `${count} more teams`);
-  const byTeam = teams.length > 0 ? `: ${shown.length < teams.length ? wordList(shown) : teams.join(', ')}` : '';
+  const { named, rest } = cappedList(teams, MAX_NAMED_TEAMS);
+  const byTeam = teams.length > 0 ? `: ${rest.length > 0 ? wordList([...named, `${rest.length} more teams`]) : teams.join(', ')}` : '';
   const verb = all.harmful === 1 ? 'was' : 'were';
   return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
 }
@@ -263,7 +263,7 @@ function gapsSentence(doc: MetricsDocument): string | null {
   if (groups.size === 0) return null;
   // the first MAX_NAMED_TEAMS teams (by name) are told, the others counted
   const teams = [...new Set([...groups.values()].map((group) => group.team))].sort();
-  const told = new Set(teams.length > MAX_NAMED_TEAMS + 1 ? teams.slice(0, MAX_NAMED_TEAMS) : teams);
+  const told = new Set(cappedList(teams, MAX_NAMED_TEAMS).named);
   const clauses = [...groups.values()]
     .filter((group) => told.has(group.team))
     .map((group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`);
