@@ -99,18 +99,37 @@ export async function weeksToRefresh(
   const pending = change.factsHashBefore === pendingFactsHash(config);
   const everything = change.before === null || (!pending && change.factsHashBefore !== factsHash(config)) || change.before.spelling !== change.after.spelling;
   const weeks = new Set<string>(pending ? change.pending : []);
-  const taskWeeks = new Set<string>();
-  for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks`)) for (const week of quarterWeeks(Number(row.quarter), zone)) taskWeeks.add(week);
   const factWeeks = new Set((await engine.all('SELECT week FROM store_week_facts')).map((row) => String(row.week)));
-  if (everything) return new Set([...weeks, ...taskWeeks, ...factWeeks]);
-  // A week with tasks and no facts (its row deleted, the table emptied by hand or a tool): computed again, or the
-  // report would leave it out of every trend and baseline (or find no week at all) without a word.
-  for (const week of taskWeeks) if (!factWeeks.has(week)) weeks.add(week);
+  if (everything) return new Set([...weeks, ...(await taskWeeksOutside(engine, zone, new Set())), ...factWeeks]);
   for (const quarter of change.quarters) for (const week of quarterWeeks(quarter, zone)) weeks.add(week);
+  // A week with tasks and no facts (its row deleted, the table emptied by hand or a tool): computed again, or the
+  // report would leave it out of every trend and baseline (or find no week at all) without a word. Only the tasks
+  // outside the weeks with facts or refreshed anyway can start in such a week: the others are not looked at.
+  for (const week of await taskWeeksOutside(engine, zone, new Set([...factWeeks, ...weeks]))) if (!factWeeks.has(week)) weeks.add(week);
   const months = new Set([...Object.keys(change.before!.months), ...Object.keys(change.after.months)]);
   for (const month of months) {
     if (change.before!.months[month] === change.after.months[month]) continue;
     for (const week of weeksTouchingMonth(month)) weeks.add(week);
+  }
+  return weeks;
+}
+
+// The weeks (quarterWeeks) of the stored tasks that start outside the `covered` weeks (report zone), or of every
+// stored task. The covered weeks go to the engine as ranges of start times, consecutive weeks as one: a run that
+// only adds a week asks for no task, where every task's quarter hour (about 17,000 for 26 weeks) took 0.2 s to
+// place in UTC and 0.6 s in America/New_York.
+async function taskWeeksOutside(engine: StoreEngine, zone: string, covered: Set<string>): Promise<Set<string>> {
+  const ranges: Array<[number, number]> = [];
+  for (const week of [...covered].sort()) {
+    const [from, to] = [weekStartMs(week, zone), weekStartMs(shiftWeek(week, 1), zone)];
+    const last = ranges.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else ranges.push([from, to]);
+  }
+  const outside = ranges.length === 0 ? '' : `WHERE NOT (${ranges.map(([from, to]) => `(started_at >= ${from} AND started_at < ${to})`).join(' OR ')})`;
+  const weeks = new Set<string>();
+  for (const row of await engine.all(`SELECT DISTINCT floor(started_at / ${QUARTER_HOUR_MS}) AS quarter FROM store_tasks ${outside}`)) {
+    for (const week of quarterWeeks(Number(row.quarter), zone)) weeks.add(week);
   }
   return weeks;
 }
