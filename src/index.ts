@@ -7,7 +7,7 @@ export type { CleanedData, SourceAccounting, QuarantineRecord, LogSource, InputK
 export type { MetricsDocument, MetricsTables } from './metrics/document.js';
 export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './util/iso-week.js';
 export { buildNarrative, dataCaveats, headlineKpis, keyPoints, namedTeams, escapeMarkdown, peopleSentences } from './render/narrative.js';
-export { appendixAlerts, frontPage, describeAlert } from './render/front-page.js';
+export { alertsAppendixHtml, appendixAlerts, frontPage, describeAlert, APPENDIX_ALERTS } from './render/front-page.js';
 export type { FrontPage, FrontPageAlert } from './render/front-page.js';
 export { reportTables } from './render/report-tables.js';
 export type { ReportTable } from './render/report-tables.js';

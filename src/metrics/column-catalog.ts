@@ -151,6 +151,14 @@ export function formatRate(rate: number): string {
 }
 
 /**
+ * A count as the report writes it, in tables and sentences alike: thousands separated.
+ * @example formatCount(2706) // '2,706'
+ */
+export function formatCount(count: number): string {
+  return integerFormat.format(count);
+}
+
+/**
  * Percentage points with a sign and one decimal.
  * @example formatPoints(-3.44) // '-3.4'
  */

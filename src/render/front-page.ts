@@ -1,6 +1,8 @@
 import { alertMagnitude, severityRank } from '../metrics/alerts.js';
-import { alertTitle, teamName } from '../metrics/column-catalog.js';
+import { alertTitle, formatCount, teamName } from '../metrics/column-catalog.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
+import { REPORT_TABLE_ROWS } from './report-tables.js';
+import { tableToHtml } from './table-html.js';
 import { headlineKpis, keyPoints, type HeadlineKpi, type NarrativeOptions } from './narrative.js';
 
 /** One alert as page 1 and the email show it. */
@@ -34,7 +36,7 @@ export interface FrontPage {
 export function moreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>, where: string): string {
   if (page.moreAlerts === 0) return '';
   const severities = page.moreSeverities === '' ? '' : ` (${page.moreSeverities})`;
-  return `${page.moreAlerts} more ${page.moreAlerts === 1 ? 'alert' : 'alerts'}${severities} ${page.moreAlerts === 1 ? 'is' : 'are'} ${where}.`;
+  return `${formatCount(page.moreAlerts)} more ${page.moreAlerts === 1 ? 'alert' : 'alerts'}${severities} ${page.moreAlerts === 1 ? 'is' : 'are'} ${where}.`;
 }
 
 /**
@@ -58,7 +60,7 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
 function severityCounts(severities: string[]): string {
   const counts = new Map<string, number>();
   for (const severity of severities) counts.set(severity, (counts.get(severity) ?? 0) + 1);
-  return [...counts].map(([severity, count]) => `${count} ${severity}`).join(', ');
+  return [...counts].map(([severity, count]) => `${formatCount(count)} ${severity}`).join(', ');
 }
 
 /**
@@ -110,12 +112,52 @@ export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { ma
 
 // The notebook that writes the appendix runs before page 1 is fitted to its printed page (fitCover), which may show
 // fewer alerts than FRONT_PAGE_ALERTS, down to one: page 1's "N more alerts are listed in the appendix" must be true
-// whatever it shows, so the appendix lists every alert as soon as there is more than one.
+// whatever it shows, so the appendix lists the alerts as soon as there is more than one.
 /**
- * The alerts the report's appendix lists: all of them, in page 1's order (pageOrder: page 1's come first), when page 1
- * may leave some off (more than one alert); none otherwise.
+ * The alerts the report's appendix can list: all of them, in page 1's order (pageOrder: page 1's come first), when
+ * page 1 may leave some off (more than one alert); none otherwise. The appendix shows at most APPENDIX_ALERTS of
+ * them (alertsAppendixHtml).
  * @example appendixAlerts(doc).map((alert) => alert.title) // ['Harmful outputs', 'Adoption dropped', 'Logging blind spot']
  */
 export function appendixAlerts(doc: MetricsDocument): FrontPageAlert[] {
   return doc.tables.alerts.length > 1 ? pageOrder(doc.tables.alerts).map(describeAlert) : [];
+}
+
+/**
+ * Alerts the appendix lists at most, page 1's among them (first): as many rows as a report table of other than teams
+ * shows (REPORT_TABLE_ROWS). A week of hundreds of alerts (a logging blind spot per user) would fill pages with
+ * them; alerts.csv and metrics.xlsx hold every one.
+ */
+export const APPENDIX_ALERTS = REPORT_TABLE_ROWS.others;
+
+/**
+ * The appendix's table of alerts as HTML: the first APPENDIX_ALERTS in page 1's order (the most severe), with a note
+ * under it counting those left out by severity and saying where every one is; "" when the appendix lists none
+ * (appendixAlerts).
+ * @example alertsAppendixHtml(doc) // '<table class="uptake-table"><caption>Alerts, 2026-W47: the 30 most severe of 182</caption>...'
+ */
+export function alertsAppendixHtml(doc: MetricsDocument): string {
+  const alerts = appendixAlerts(doc);
+  if (alerts.length === 0) return '';
+  const columns = ['severity', 'title', 'team', 'message'];
+  if (alerts.length <= APPENDIX_ALERTS) return tableToHtml(alerts, { caption: `All alerts, ${doc.week}`, columns });
+  const shown = alerts.slice(0, APPENDIX_ALERTS);
+  const left = alerts.slice(APPENDIX_ALERTS);
+  const all = formatCount(alerts.length);
+  const note =
+    `Shown: the ${shown.length} most severe alerts (page 1's first), of ${all}; the other ${formatCount(left.length)} ` +
+    `(${severityCounts(left.map((alert) => alert.severity))}) are left out; every alert is in metrics.xlsx and alerts.csv.`;
+  return tableToHtml(shown, { caption: `Alerts, ${doc.week}: the ${shown.length} most severe of ${all}`, columns, note });
+}
+
+/**
+ * The line under page 1's alerts in the report, for `shown` alerts shown and those left off: where they are, the
+ * appendix when it lists them all (APPENDIX_ALERTS), else the files holding every one and how many the appendix
+ * lists. "" when none are left off.
+ * @example reportMoreAlertsSentence({ moreAlerts: 177, moreSeverities: '177 low' }, 5) // '177 more alerts (177 low) are in metrics.xlsx and alerts.csv; the appendix lists the 25 most severe.'
+ */
+export function reportMoreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>, shown: number): string {
+  const listed = Math.max(0, APPENDIX_ALERTS - shown);
+  if (listed >= page.moreAlerts) return moreAlertsSentence(page, 'listed in the appendix');
+  return moreAlertsSentence(page, `in metrics.xlsx and alerts.csv; the appendix lists the ${listed} most severe`);
 }

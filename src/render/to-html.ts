@@ -6,7 +6,7 @@ import { UptakeError } from '../errors.js';
 import { readRegularFileSync } from '../util/read-state-file.js';
 import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
-import { moreAlertsSentence } from './front-page.js';
+import { reportMoreAlertsSentence } from './front-page.js';
 
 /** Cover data for the report page; every value is shown as text (escaped). */
 export interface ReportContext {
@@ -275,7 +275,7 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
     hasFrontPage: context.alerts !== undefined,
     alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
     moreAlerts: context.moreAlerts ?? 0,
-    moreAlertsSentence: moreAlertsSentence({ moreAlerts: context.moreAlerts ?? 0, moreSeverities: context.moreSeverities ?? '' }, 'listed in the appendix'),
+    moreAlertsSentence: reportMoreAlertsSentence({ moreAlerts: context.moreAlerts ?? 0, moreSeverities: context.moreSeverities ?? '' }, context.alerts?.length ?? 0),
     css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
     cells,
   });

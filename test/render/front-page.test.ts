@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendixAlerts, describeAlert, frontPage, moreAlertsSentence } from '../../src/render/front-page.js';
+import { alertsAppendixHtml, APPENDIX_ALERTS, appendixAlerts, describeAlert, frontPage, moreAlertsSentence, reportMoreAlertsSentence } from '../../src/render/front-page.js';
 import { metricsFixture } from '../deliver/metrics-fixture.js';
 
 describe('frontPage', () => {
@@ -83,5 +83,52 @@ describe('appendixAlerts', () => {
     expect(appendixAlerts(doc)).toEqual([]);
     doc.tables.alerts = [];
     expect(appendixAlerts(doc)).toEqual([]);
+  });
+});
+
+describe('alertsAppendixHtml', () => {
+  const blindSpot = (index: number) => ({
+    rule: 'blind_spot',
+    severity: 'low' as const,
+    team: 'HR',
+    user_id: `u${String(index).padStart(4, '0')}`,
+    coverage: 0.5 + index / 1000,
+    message: `u${String(index).padStart(4, '0')} (HR): only some AI tasks were logged`,
+  });
+
+  it('lists the most severe alerts, page 1\'s first, and says how many of which severity are left out and where every one is', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = [
+      ...Array.from({ length: 180 }, (_, index) => blindSpot(index)),
+      { rule: 'adoption_drop', severity: 'high', team: 'Legal', delta_pts: -14.2, message: 'Legal: adoption fell 14.2 points' },
+      { rule: 'data_gap', severity: 'medium', team: 'Legal', source: 'ai_logs', date: '2026-11-18', message: 'Legal: gap' },
+    ];
+    expect(APPENDIX_ALERTS).toBe(30);
+    const html = alertsAppendixHtml(doc);
+    // 182 alerts used to fill eight printed pages: 30 rows now, the high and medium ones first
+    expect(html.match(/<tbody>.*<\/tbody>/s)![0].match(/<tr>/g)).toHaveLength(30);
+    expect(html).toContain('<caption>Alerts, 2026-W47: the 30 most severe of 182</caption>');
+    expect(html.indexOf('Adoption dropped')).toBeLessThan(html.indexOf('Data gap'));
+    expect(html.indexOf('Data gap')).toBeLessThan(html.indexOf('Logging blind spot'));
+    expect(html).toContain(
+      'Shown: the 30 most severe alerts (page 1&#39;s first), of 182; the other 152 (152 low) are left out; every alert is in metrics.xlsx and alerts.csv.',
+    );
+    // page 1 shows 5 of them: the 25 after those are in the appendix, the rest only in the files
+    const page = frontPage(doc, { maxAlerts: 5 });
+    expect(reportMoreAlertsSentence(page, 5)).toBe('177 more alerts (177 low) are in metrics.xlsx and alerts.csv; the appendix lists the 25 most severe.');
+    expect(appendixAlerts(doc).slice(0, 5)).toEqual(page.alerts);
+  });
+
+  it('lists every alert under "All alerts" while they fit the bound, and nothing for one alert or none', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = Array.from({ length: 30 }, (_, index) => blindSpot(index));
+    const html = alertsAppendixHtml(doc);
+    expect(html).toContain('<caption>All alerts, 2026-W47</caption>');
+    expect(html.match(/<tbody>.*<\/tbody>/s)![0].match(/<tr>/g)).toHaveLength(30);
+    expect(html).not.toContain('Shown:');
+    expect(reportMoreAlertsSentence(frontPage(doc, { maxAlerts: 6 }), 6)).toBe('24 more alerts (24 low) are listed in the appendix.');
+    doc.tables.alerts = [blindSpot(1)];
+    expect(alertsAppendixHtml(doc)).toBe('');
+    expect(reportMoreAlertsSentence(frontPage(doc), 1)).toBe('');
   });
 });

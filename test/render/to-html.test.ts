@@ -74,6 +74,15 @@ describe('notebookToHtml', () => {
     expect(one).not.toContain('alerts are');
   });
 
+  it('does not say the appendix lists alerts it leaves out: past its bound, page 1 names the files holding every one', () => {
+    // page 1 shows 1 alert and 177 more: the appendix lists 30 in all (APPENDIX_ALERTS), page 1's among them
+    const many = notebookToHtml(notebook, { ...context, moreAlerts: 177, moreSeverities: '2 high, 175 low' });
+    expect(many).toContain('177 more alerts (2 high, 175 low) are in metrics.xlsx and alerts.csv; the appendix lists the 29 most severe.');
+    expect(many).not.toContain('listed in the appendix');
+    const fitting = notebookToHtml(notebook, { ...context, moreAlerts: 29, moreSeverities: '29 low' });
+    expect(fitting).toContain('29 more alerts (29 low) are listed in the appendix.');
+  });
+
   it('says so when no alert fired, and formats the generation time for readers', () => {
     const quiet = notebookToHtml(notebook, { ...context, alerts: [], moreAlerts: 0 });
     expect(quiet).toContain('<p class="no-alerts">No alert fired this week.</p>');
