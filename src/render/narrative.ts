@@ -162,7 +162,7 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   if (unnamed.length > 0) {
     const sizes = unnamed.map((row) => Math.abs(row.delta_pts));
     const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
-    teamClauses.push(`${unnamed.length} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
+    teamClauses.push(`${countFormat.format(unnamed.length)} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
   }
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
@@ -247,7 +247,7 @@ function harmSentence(doc: MetricsDocument): string | null {
     .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
     .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
   const { named, rest } = cappedList(teams, MAX_NAMED_TEAMS);
-  const byTeam = teams.length > 0 ? `: ${rest.length > 0 ? wordList([...named, `${rest.length} more teams`]) : teams.join(', ')}` : '';
+  const byTeam = teams.length > 0 ? `: ${rest.length > 0 ? wordList([...named, `${countFormat.format(rest.length)} more teams`]) : teams.join(', ')}` : '';
   const verb = all.harmful === 1 ? 'was' : 'were';
   return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
 }
@@ -574,7 +574,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
   const bySeverity = ['critical', 'high', 'medium', 'low']
     .map((severity) => ({ severity, count: alerts.filter((alert) => alert.severity === severity).length }))
     .filter((entry) => entry.count > 0)
-    .map((entry) => `${entry.count} ${entry.severity}`);
+    .map((entry) => `${countFormat.format(entry.count)} ${entry.severity}`);
 
   const adoptionMove = direction(delta, steady);
   const hoursChange = saved && savedBefore && isNumber(saved.hours_saved) && isNumber(savedBefore.hours_saved) ? saved.hours_saved - savedBefore.hours_saved : null;

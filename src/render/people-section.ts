@@ -1,3 +1,4 @@
+import { formatCount } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { retentionHeatmapChart } from './charts/retention-heatmap.js';
 import { usageTiersChart } from './charts/usage-tiers.js';
@@ -25,7 +26,7 @@ function tiersCaption(doc: MetricsDocument): string {
   if (!all || typeof all.people !== 'number') return 'People by AI tasks in the week.';
   const heavy = typeof all.heavy_share === 'number' ? `; heavy users ${formatPercent(all.heavy_share)}` : '';
   const none = typeof all.none_share === 'number' ? `, not using AI ${formatPercent(all.none_share)}` : '';
-  return `${all.people} people (licensed users and anyone who used AI)${heavy}${none}.`;
+  return `${formatCount(all.people)} people (licensed users and anyone who used AI)${heavy}${none}.`;
 }
 
 function retentionCaption(): string {

@@ -54,6 +54,16 @@ describe('peopleSection', () => {
     for (const chart of section.charts) expect(await renderSvg(chart.spec)).toMatch(/^<svg/);
   });
 
+  it('writes the counts of people in the charts\' captions and labels with thousands separators', () => {
+    const large = structuredClone(doc);
+    for (const row of large.tables.usage_tiers as Array<Record<string, unknown>>) if (row.team === '*' && row.week === doc.week) row.people = 2711;
+    for (const row of large.tables.retention as Array<Record<string, unknown>>) if (row.team === '*' && row.month === '2026-09') row.cohort_users = 2705;
+    const charts = peopleSection(large).charts;
+    expect(JSON.stringify(charts[0].spec)).toContain('2,711 people (licensed users and anyone who used AI)');
+    const cells = (charts[1].spec as { data: { values: Array<{ cohort: string }> } }).data.values;
+    expect(cells.map((cell) => cell.cohort)).toEqual(['2026-09 (2,705 people)']);
+  });
+
   it('tables activation and idle seats of the report week, withholding Finance', () => {
     expect(section.tables.map((table) => table.name)).toEqual(['activation', 'idle_seats']);
     // the activation rate's denominator is said under the table (a reader would divide new by licensed users)

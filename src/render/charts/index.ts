@@ -1,6 +1,6 @@
 import { lastMonthOfWeek } from '../../util/iso-week.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { teamName } from '../../metrics/column-catalog.js';
+import { formatCount, teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { formatPercent } from '../narrative.js';
 import { adoptionByTaskTypeChart, shownTaskTypes, taskTypeName } from './adoption-by-task-type.js';
@@ -57,7 +57,7 @@ function hoursCaption(doc: MetricsDocument): string {
   const total = all ? `${hours.format(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
   const sentence = top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
   const teams = new Set(doc.tables.time_saved.filter((row) => row.team !== '*' && row.suppressed !== true && typeof row.cumulative_hours_saved === 'number').map((row) => row.team));
-  return teams.size > MAX_COLORED_TEAMS ? `${sentence} In colour, the ${hoursTeams(doc).length} teams with the most; the other ${teams.size - MAX_COLORED_TEAMS} in grey.` : sentence;
+  return teams.size > MAX_COLORED_TEAMS ? `${sentence} In colour, the ${hoursTeams(doc).length} teams with the most; the other ${formatCount(teams.size - MAX_COLORED_TEAMS)} in grey.` : sentence;
 }
 
 function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
@@ -68,7 +68,7 @@ function asiCaption(doc: MetricsDocument, thresholds: Thresholds): string {
     .map((row) => row.team);
   const withheld = doc.tables.accuracy_stability.filter((row) => row.month === month && row.team !== '*' && row.suppressed === true).length;
   const scale = `Axis zoomed to the data; dashed line: the ${formatPercent(accuracyTarget)} accuracy target.`;
-  if (below.length > MAX_COLORED_TEAMS) return `${scale} ${below.length} teams below it in ${month}; in colour the ${MAX_COLORED_TEAMS} lowest: ${asiTeams(doc, thresholds).join(', ')}.`;
+  if (below.length > MAX_COLORED_TEAMS) return `${scale} ${formatCount(below.length)} teams below it in ${month}; in colour the ${MAX_COLORED_TEAMS} lowest: ${asiTeams(doc, thresholds).join(', ')}.`;
   if (below.length > 0) return `${scale} Below it in ${month}: ${below.join(', ')}.`;
   // (a team withheld for privacy may be below it: "no team" would say more than the table shows)
   return withheld > 0 ? `${scale} No team shown is below it in ${month} (${withheld} withheld).` : `${scale} No team below it in ${month}.`;

@@ -1,3 +1,4 @@
+import { formatCount } from '../../metrics/column-catalog.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { CHART_WIDTH, FLAG_COLOR, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA } from './chart-style.js';
@@ -31,7 +32,7 @@ export function loggingCoverageChart(doc: MetricsDocument, options: { coverageTh
     logged_ai_tasks: row.logged_ai_tasks,
     reported_ai_tasks: row.reported_ai_tasks,
   }));
-  const scope = below.length > values.length ? ` (lowest ${values.length} of ${below.length})` : '';
+  const scope = below.length > values.length ? ` (lowest ${values.length} of ${formatCount(below.length)})` : '';
   const thresholdLabel = `threshold ${Math.round(coverageThreshold * 100)} %`;
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -82,7 +83,7 @@ export function coverageSummary(doc: MetricsDocument, options: { coverageThresho
   // The threshold drawn and named is the one that selects (a configured one wins over the document's flags).
   const below = rows.filter((row) => (row.coverage as number) < coverageThreshold).length;
   const threshold = `${Math.round(coverageThreshold * 100)} %`;
-  const everyone = rows.length === 1 ? 'The one user' : `All ${rows.length} users`;
+  const everyone = rows.length === 1 ? 'The one user' : `All ${formatCount(rows.length)} users`;
   if (below === 0) return `${everyone} logged at least ${threshold} of the AI tasks they reported in ${month}: no logging blind spots.`;
-  return `${below} of ${rows.length} users logged less than ${threshold} of the AI tasks they reported in ${month}: their AI use is under-counted.`;
+  return `${formatCount(below)} of ${formatCount(rows.length)} users logged less than ${threshold} of the AI tasks they reported in ${month}: their AI use is under-counted.`;
 }

@@ -1,3 +1,4 @@
+import { formatCount } from '../../metrics/column-catalog.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { CHART_WIDTH, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown } from './chart-style.js';
@@ -18,7 +19,7 @@ export function retentionHeatmapChart(doc: MetricsDocument): TopLevelSpec {
   const cohorts = ((doc.tables.retention ?? []) as Array<Record<string, unknown>>).filter(
     (row) => row.team === '*' && isShown(row) && typeof row.cohort_users === 'number' && row.cohort_users > 0,
   );
-  const labelOf = (row: Record<string, unknown>) => `${String(row.month)} (${String(row.cohort_users)} ${row.cohort_users === 1 ? 'person' : 'people'})`;
+  const labelOf = (row: Record<string, unknown>) => `${String(row.month)} (${formatCount(row.cohort_users as number)} ${row.cohort_users === 1 ? 'person' : 'people'})`;
   const values = cohorts.flatMap((row) =>
     LATER.filter(({ column }) => typeof row[column] === 'number').map(({ column, label }) => ({
       cohort: labelOf(row),

@@ -1,3 +1,4 @@
+import { formatCount } from '../../metrics/column-catalog.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { largestRows } from '../largest-rows.js';
@@ -27,7 +28,7 @@ export function usageTiersChart(doc: MetricsDocument, options: { maxTeams?: numb
   const isAll = (row: Record<string, unknown>) => row.team === '*';
   const rows = largestRows(drawn, maxTeams + (drawn.some(isAll) ? 1 : 0), (row) => row.people as number, isAll);
   const teamCount = drawn.filter((row) => !isAll(row)).length;
-  const scope = rows.length < drawn.length ? ` (the ${rows.filter((row) => !isAll(row)).length} teams with the most people, of ${teamCount})` : '';
+  const scope = rows.length < drawn.length ? ` (the ${rows.filter((row) => !isAll(row)).length} teams with the most people, of ${formatCount(teamCount)})` : '';
   const teams = rows.map((row) => teamLabel(String(row.team)));
   const values = rows.flatMap((row, index) =>
     TIERS.filter(({ tier }) => typeof row[tier] === 'number').map(({ tier, label }, order) => ({

@@ -24,6 +24,25 @@ describe('loggingCoverageChart', () => {
     expect(coverageSummary(chartDoc({ logging_coverage: [] }))).toBeNull();
   });
 
+  it('writes counts of users with thousands separators, as the tables do', () => {
+    const rows = Array.from({ length: 2706 }, (_, index) => ({
+      month: '2026-10',
+      user_id: `u${index}`,
+      logged_ai_tasks: index < 178 ? 5 : 10,
+      reported_ai_tasks: 10,
+      coverage: index < 178 ? 0.5 : 1,
+      flagged: index < 178,
+    }));
+    const doc = chartDoc({ logging_coverage: rows });
+    expect(coverageSummary(doc)).toBe('178 of 2,706 users logged less than 80 % of the AI tasks they reported in 2026-10: their AI use is under-counted.');
+    expect(at(loggingCoverageChart(chartDoc({ logging_coverage: rows.map((row) => ({ ...row, coverage: 0.5 })) }), { maxUsers: 30 }), 'title')).toBe(
+      'Logging blind spots, 2026-10 (lowest 30 of 2,706)',
+    );
+    expect(coverageSummary(chartDoc({ logging_coverage: rows.map((row) => ({ ...row, coverage: 1 })) }))).toBe(
+      'All 2,706 users logged at least 80 % of the AI tasks they reported in 2026-10: no logging blind spots.',
+    );
+  });
+
   it('keeps the lowest coverages when more users are below the threshold than fit', () => {
     const rows = [0.55, 0.5, 1, 0.7, 0.75].map((coverage, index) => ({
       month: '2026-10',
