@@ -204,12 +204,15 @@ export async function tasks(filter: TaskFilter = {}): Promise<ColumnTable> {
 }
 
 /**
- * Every quarantined input row as an arquero table: file, line, reason, detail and the row's text.
+ * Every quarantined input row as an arquero table: file, line, reason, detail and the row's text; with `reason`, the
+ * rows of that reason, written as the file does (`missing_user_id`) or as the report does ("missing user id").
  * @example (await uptake.quarantine()).groupby("reason").count()
  */
 export async function quarantine(source: DataSource & { reason?: string } = {}): Promise<ColumnTable> {
   const { data } = await loadAnalystData(source);
-  const records = source.reason ? data.quarantine.filter((record) => record.reason === source.reason) : data.quarantine;
+  // a reason as the report writes it ("missing user id") or as the file does (missing_user_id)
+  const wanted = source.reason?.trim() ? spellLabel(source.reason) : null;
+  const records = wanted === null ? data.quarantine : data.quarantine.filter((record) => spellLabel(record.reason) === wanted);
   return aq.table({
     file: records.map((record) => record.file),
     line: records.map((record) => record.line),
@@ -221,7 +224,7 @@ export async function quarantine(source: DataSource & { reason?: string } = {}):
 
 /**
  * The roster (user_monthly_summary) as an arquero table: user_id, team, month, timezone, licensed,
- * tasks_total, ai_tasks_total; filter by team (case-insensitively) and month (`YYYY-MM`).
+ * tasks_total, ai_tasks_total; filter by team (case-insensitively) and month (`YYYY-MM`, one the roster holds).
  * @example await uptake.roster({ team: "Legal", month: "2026-11" })
  */
 export async function roster(filter: DataSource & { team?: string | string[]; month?: string } = {}): Promise<ColumnTable> {
@@ -229,10 +232,11 @@ export async function roster(filter: DataSource & { team?: string | string[]; mo
   const teams = data.roster.array('team') as ArrayLike<string | null>;
   const months = data.roster.array('month') as ArrayLike<string>;
   const teamMatches = matcher('team', asList(filter.team), Array.from(teams));
+  const month = filter.month?.trim() ? matchMonth(filter.month, months) : null;
   const rows: number[] = [];
   for (let row = 0; row < data.roster.numRows(); row += 1) {
     if (teamMatches && !teamMatches(teams[row])) continue;
-    if (filter.month && months[row] !== filter.month) continue;
+    if (month !== null && months[row] !== month) continue;
     rows.push(row);
   }
   const columns: Record<string, unknown[]> = {};
@@ -241,6 +245,17 @@ export async function roster(filter: DataSource & { team?: string | string[]; mo
     columns[name] = rows.map((row) => values[row]);
   }
   return aq.table(columns);
+}
+
+// A month of another shape ("November", "2026-13") or one the roster does not hold gave an empty roster, read as
+// "nobody was licensed": it is a usage error naming `month` and the months there are, as a week is.
+function matchMonth(given: string, months: ArrayLike<string>): string {
+  const month = given.trim();
+  const held = [...new Set(Array.from(months))].sort();
+  if (held.includes(month)) return month;
+  const expected = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? 'a month the roster holds' : 'a month like 2026-11 (YYYY-MM)';
+  const available = held.length > 0 ? `months available: ${held.join(', ')}` : 'the roster holds no month';
+  throw new UptakeError('usage', `expected \`month\` to be ${expected}, got ${JSON.stringify(given)}; ${available}`);
 }
 
 export interface MetricsTables {

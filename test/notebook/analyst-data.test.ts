@@ -85,6 +85,26 @@ describe('quarantine, roster and metrics', () => {
     expect((await roster({ input: folder, team: 'legal' })).objects()).toEqual([{ user_id: 'u2', team: 'Legal', month: '2026-11', timezone: 'UTC', licensed: true, tasks_total: 10, ai_tasks_total: 5 }]);
   });
 
+  it('names the month parameter when the roster does not hold that month, instead of an empty roster', async () => {
+    expect((await roster({ input: folder, month: ' 2026-11' })).array('user_id')).toEqual(['u1', 'u2']);
+    await expect(roster({ input: folder, month: 'November' })).rejects.toMatchObject({
+      kind: 'usage',
+      message: 'expected `month` to be a month like 2026-11 (YYYY-MM), got "November"; months available: 2026-11',
+    });
+    await expect(roster({ input: folder, month: '2025-01' })).rejects.toMatchObject({
+      kind: 'usage',
+      message: 'expected `month` to be a month the roster holds, got "2025-01"; months available: 2026-11',
+    });
+  });
+
+  it('reads a quarantine reason as the report writes it ("missing user id") or as the file does', async () => {
+    const reason = (await quarantine({ input: folder })).array('reason')[0] as string;
+    expect(reason).toBe('invalid_started_at');
+    expect((await quarantine({ input: folder, reason: 'invalid started at' })).array('line')).toEqual([5]);
+    expect((await quarantine({ input: folder, reason: 'invalid_started_at' })).array('line')).toEqual([5]);
+    expect((await quarantine({ input: folder, reason: 'missing status' })).numRows()).toBe(0);
+  });
+
   it('blames a bad week on the notebook parameter it came from: `week`, or the one given (weekParameter), never --week', async () => {
     const weeks = 'weeks available: 2026-W45, 2026-W46, 2026-W47';
     await expect(metrics({ input: REPORT_INPUT, week: '2026-W99' })).rejects.toMatchObject({ kind: 'usage', message: `notebook parameter \`week\`: expected \`latest\` or an ISO week like 2026-W47, got \`2026-W99\`; ${weeks}` });
