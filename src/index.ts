@@ -9,7 +9,7 @@ export { isoWeekOf, weekBounds, shiftWeek, weekRange, monthOf, dateOf } from './
 export { buildNarrative, dataCaveats, headlineKpis, keyPoints, namedTeams, escapeMarkdown, peopleSentences } from './render/narrative.js';
 export { alertsAppendixHtml, appendixAlerts, frontPage, describeAlert, APPENDIX_ALERTS } from './render/front-page.js';
 export type { FrontPage, FrontPageAlert } from './render/front-page.js';
-export { reportTables } from './render/report-tables.js';
+export { minGroupSizeOf, reportTables } from './render/report-tables.js';
 export type { ReportTable } from './render/report-tables.js';
 export { readingGuide } from './render/reading-guide.js';
 export { weekBeforeNote } from './render/week-before-note.js';

@@ -255,12 +255,22 @@ describe('every notebook runs for the first week, a week without manual tasks an
     // an empty team picks the busiest, and the heading says it was picked
     const picked = executed('team-deep-dive.ipynb', 'week=2026-W42', 'team=');
     expect(picked.sentences[0]).toMatch(/^## [A-Z][\w ]+, 2026-W42\n\nCompared with all teams together \(the team with the most tasks this week: set `team` to choose another\)\.$/);
-  }, 3 * KERNEL_TEST);
+    // a team below the privacy minimum: its tables' footnote quotes the minimum, as the report's do
+    const withheld = executed('team-deep-dive.ipynb', 'week=2026-W42', 'team=internal audit');
+    expect(withheld.sentences).toContain('This team has fewer users than the privacy threshold this week: its measures are withheld.');
+    const footnotes = outputsOf(withheld.out).flatMap((output) => [...joined((output.data as Record<string, unknown> | undefined)?.['text/html'] ?? '').matchAll(/† Withheld: [^<]*/g)].map((match) => match[0]));
+    expect(new Set(footnotes)).toEqual(new Set(['† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).']));
+    expect(footnotes.length).toBe(3);
+  }, 4 * KERNEL_TEST);
 
   it('weekly-report.ipynb: the first week, and a week without manual tasks', () => {
     const first = executed('weekly-report.ipynb', 'week=2026-W40', 'output=');
     expect(first.sentences.find((sentence) => sentence.startsWith('- Adoption'))).toMatch(/^- Adoption stood at \d+ %, with no measurable previous week to compare\./);
     expect(first.vegaLite.slice(0, 3)).toEqual(['Adoption rate by week', 'Cumulative hours saved', 'Accuracy stability (ASI) by month']);
+    // no alert fired: no empty alerts table for notebook readers, one sentence saying so
+    const tables = outputsOf(first.out).map((output) => joined((output.data as Record<string, unknown> | undefined)?.['text/html'] ?? '')).filter((html) => html.includes('<table'));
+    expect(tables.filter((html) => html.includes('<tbody></tbody>'))).toEqual([]);
+    expect(first.sentences.filter((sentence) => sentence === 'No alert fired this week.')).toHaveLength(1);
     expectReport(executed('weekly-report.ipynb', 'week=2026-W42', 'output=').out);
   }, 2 * KERNEL_TEST);
 });
