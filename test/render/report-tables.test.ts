@@ -44,6 +44,18 @@ describe('reportTables', () => {
     expect(html).toContain('† Withheld: the group has fewer than 5 users this period, so its figures are not shown (privacy).');
   });
 
+  it('lists the power users with the most AI tasks first (then by user, u2 before u10), bounded to 30', () => {
+    const users = Array.from({ length: 71 }, (_, index) => ({ week: sample.week, user_id: `u${index + 1}`, team: 'Engineering', ai_tasks: index === 40 ? 66 : 26 + (index % 5), threshold: 25 }));
+    const doc = { ...sample, tables: { ...sample.tables, power_users: users } } as MetricsDocument;
+    const html = tableOf(doc, 'power_users');
+    const names = bodyRows(html.slice(html.indexOf('<tbody>')));
+    expect(names).toHaveLength(30);
+    // u41 has 66; then the 14 with 30 tasks (u5, u10, ... u70), then 29 (u4, u9, ...)
+    expect(names.slice(0, 4)).toEqual(['u41', 'u5', 'u10', 'u15']);
+    expect(names.slice(15, 17)).toEqual(['u4', 'u9']);
+    expect(html).toContain('Shown: the 30 power users with the most AI tasks, of 71; every row is in metrics.xlsx and power_users.csv.');
+  });
+
   it('shows up to 100 teams, keeping the all-teams row first', () => {
     const teams = Array.from({ length: 150 }, (_, index) => ({ ...sample.tables.adoption_by_team[1], team: `Team ${String(index).padStart(3, '0')}`, ai_tasks: index, manual_tasks: 0 }));
     const doc = { ...sample, tables: { ...sample.tables, adoption_by_team: [sample.tables.adoption_by_team[0], ...teams] } } as MetricsDocument;
