@@ -139,7 +139,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
           harm_rate: row.harm_rate,
           harmful: row.harmful,
           ai_tasks: row.ai_tasks,
-          message: `${teamName(row.team)}: ${String(row.harmful)} of ${String(row.ai_tasks)} AI tasks in ${context.report.week} ${row.harmful === 1 ? 'was' : 'were'} flagged harmful (${rate}, alert above ${line})`,
+          message: `${teamName(row.team)}: ${count(row.harmful)} of ${count(row.ai_tasks)} AI tasks in ${context.report.week} ${row.harmful === 1 ? 'was' : 'were'} flagged harmful (${rate}, alert above ${line})`,
         };
       });
   },
@@ -148,7 +148,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       team: row.team,
       source: row.source,
       date: row.date,
-      message: `${String(row.team)}: no ${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${String(row.expected_tasks ?? 'several')}; an export may be missing`,
+      message: `${String(row.team)}: no ${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${row.expected_tasks === null || row.expected_tasks === undefined ? 'several' : count(row.expected_tasks)}; an export may be missing`,
     }));
   },
   blind_spot(tables, context) {
@@ -161,7 +161,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
         user_id: row.user_id,
         month: row.month,
         coverage: row.coverage,
-        message: `${String(row.user_id)}${row.team ? ` (${String(row.team)})` : ''}: only ${String(row.logged_ai_tasks)} of ${String(row.reported_ai_tasks)} AI tasks reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
+        message: `${String(row.user_id)}${row.team ? ` (${String(row.team)})` : ''}: only ${count(row.logged_ai_tasks)} of ${count(row.reported_ai_tasks)} AI tasks reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
       }));
   },
   idle_seats(tables, context, threshold) {
@@ -173,7 +173,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
         idle_seats: row.idle_seats,
         licensed_users: row.licensed_users,
         idle_share: row.idle_share,
-        message: `${teamName(row.team)}: ${String(row.idle_seats)} of ${String(row.licensed_users)} licensed seats had no AI task in the ${context.config.people.idleWeeks} weeks to ${context.report.week} (${percent(row.idle_share)}, alert at ${percent(threshold)})`,
+        message: `${teamName(row.team)}: ${count(row.idle_seats)} of ${count(row.licensed_users)} licensed seats had no AI task in the ${context.config.people.idleWeeks} weeks to ${context.report.week} (${percent(row.idle_share)}, alert at ${percent(threshold)})`,
       }));
   },
 };
@@ -203,6 +203,12 @@ function teamName(team: unknown): string {
 }
 
 // The report's percent style (column-catalog.ts): "50.0 %".
+// Counts in a message read as in the report's tables: 47,209, not 47209 (a median of days, 1,008.5, keeps its half).
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+function count(value: unknown): string {
+  return typeof value === 'number' ? countFormat.format(value) : String(value);
+}
+
 function percent(value: unknown, decimals = 1): string {
   return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
 }

@@ -99,6 +99,20 @@ describe('evaluateAlerts', () => {
     expect(messages).toContain('Legal: only 79.996 % of evaluated AI tasks in 2026-11 met the accuracy target of 90 % (alert below 80.000 %)');
   });
 
+  it('writes counts in messages with thousands separators, as the report\'s tables do (alerts.csv, page 1, the mail)', () => {
+    const config = testConfig({ alerts: { rules: [{ rule: 'harm_rate', threshold: 0.001 }] } });
+    const large = {
+      ...tables,
+      harm: [{ team: 'Finance', ai_tasks: 47209, harmful: 156, harm_rate: 156 / 47209 }],
+      gaps: [{ source: 'ai_logs', team: 'Legal', date: '2026-12-02', expected_tasks: 1008.5 }],
+      logging_coverage: [{ month: '2026-11', user_id: 'u9', team: 'HR', logged_ai_tasks: 1200, reported_ai_tasks: 2400, coverage: 0.5, flagged: true }],
+    };
+    const messages = evaluateAlerts(large, buildKpiContext(data, config, '2026-W47')).map((alert) => alert.message);
+    expect(messages).toContain('Finance: 156 of 47,209 AI tasks in 2026-W47 were flagged harmful (0.3 %, alert above 0.1 %)');
+    expect(messages).toContain('Legal: no AI tasks logged on 2026-12-02, where a typical Wednesday has 1,008.5; an export may be missing');
+    expect(messages).toContain('u9 (HR): only 1,200 of 2,400 AI tasks reported for 2026-11 were logged (50.0 %, below 80.0 %)');
+  });
+
   it('every field an alert of any rule carries is one of ALERT_COLUMNS (the header of alerts.csv)', () => {
     const withIdle = {
       ...tables,
