@@ -45,12 +45,27 @@ export function quarterWeeks(quarter: number, zone: string): string[] {
 export const jsonHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
+ * The version of what the store keeps of a week's facts among its blobs (KeptFacts): 2 since the blob holds the
+ * week's row of store_week_facts too. Another value recomputes every week's facts once (see factsHash).
+ */
+const KEPT_FACTS_VERSION = 2;
+
+/**
+ * A week's facts as kept among the blobs: its row of store_week_facts (the counts the report sums, the week) and its
+ * facts. The blob's key is its SHA-256, so the row's values are checked against the blob's (see storedFacts): a row
+ * changed by hand or a tool is damaged, never summed as it stands.
+ */
+type KeptFacts = Record<(typeof COUNT_COLUMNS)[number], number> & { week: string; facts: WeekFacts };
+/** The counts of a week's row of store_week_facts that its blob holds too. */
+const COUNT_COLUMNS = ['tasks', 'teams_filled', 'durations_unknown', 'durations_too_long'] as const;
+
+/**
  * The settings a week's facts depend on besides its tasks (see weekFacts), and the facts' version: another value
  * recomputes every week's facts (see computeWeekFacts), never a rebuild of the cleaned data.
  * @example factsHash(parseConfig({}))
  */
 export function factsHash(config: Config): string {
-  return jsonHash({ facts: FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences });
+  return jsonHash({ facts: FACTS_VERSION, kept: KEPT_FACTS_VERSION, timezone: config.timezone, metrics: config.metrics, privacy: config.privacy, people: config.people, licences: config.licences });
 }
 
 /** What of the roster a week's settled tasks depend on: each month's entries (teams are filled per user and month) and the teams' spelling. */
@@ -189,11 +204,11 @@ export async function computeWeekFacts(
       continue;
     }
     const facts = factsOfWeek(weekFacts(data.tasks, config), week);
+    const kept: KeptFacts = { week, tasks: counts.tasks, teams_filled: counts.teamsFilled, durations_unknown: counts.durationsUnknown, durations_too_long: counts.durationsTooLong, facts };
     // kept by their content's hash: a run that fails leaves the facts the store's rows name as they were (a store
     // only read keeps none: they serve this run's report)
-    const key = engine.readOnly === null ? await engine.blobs.put(Buffer.from(JSON.stringify(facts))) : null;
-    const row = { week, facts_key: key, tasks: counts.tasks, teams_filled: counts.teamsFilled, durations_unknown: counts.durationsUnknown, durations_too_long: counts.durationsTooLong };
-    computed.push({ week, row, facts });
+    const key = engine.readOnly === null ? await engine.blobs.put(Buffer.from(JSON.stringify(kept))) : null;
+    computed.push({ week, row: { week, facts_key: key, ...Object.fromEntries(COUNT_COLUMNS.map((column) => [column, kept[column]])) }, facts });
   }
   return computed;
 }
@@ -249,8 +264,8 @@ export async function reportFromStore(
   computed: ComputedWeekFacts[] = [],
 ): Promise<{ data: CleanedData; week: ReportWeek; metrics: MetricsDocument }> {
   const fresh = new Map(computed.map((week) => [week.week, week]));
-  const kept = (await engine.all('SELECT week, facts_key, teams_filled, durations_unknown, durations_too_long FROM store_week_facts')).filter((row) => !fresh.has(String(row.week)));
-  const rows = [...kept, ...computed.flatMap(({ row }) => (row ? [row] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
+  const kept = (await engine.all('SELECT week, facts_key, tasks, teams_filled, durations_unknown, durations_too_long FROM store_week_facts')).filter((row) => !fresh.has(String(row.week)));
+  let rows = [...kept, ...computed.flatMap(({ row }) => (row ? [row] : []))].sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1));
   const [span] = await engine.all('SELECT min(started_at) AS first, max(started_at) AS last FROM store_tasks');
   const loadedDates = span.first === null ? null : { first: dateOf(Number(span.first), 'UTC'), last: dateOf(Number(span.last), 'UTC') };
   const report = resolveWeekOf(rows.map((row) => String(row.week)), loadedDates, base.asOf, config, requested.week, requested.setting);
@@ -264,7 +279,7 @@ export async function reportFromStore(
   const lost: Array<{ week: string; why: 'missing' | 'damaged' }> = [];
   for (const row of rows) {
     const week = String(row.week);
-    const facts = fresh.get(week)?.facts ?? (await storedFacts(engine, String(row.facts_key)));
+    const facts = fresh.get(week)?.facts ?? (await storedFacts(engine, row));
     if (typeof facts === 'string') lost.push({ week, why: facts });
     else weeks.set(week, facts);
   }
@@ -282,6 +297,9 @@ export async function reportFromStore(
       weeks.set(week.week, week.facts);
     }
     computed.push(...again);
+    // (the counts the report sums are the recomputed week's too, not those of a row changed by hand)
+    const recomputed = new Map(again.map((week) => [week.week, week.row!]));
+    rows = rows.map((row) => recomputed.get(String(row.week)) ?? row);
   }
   progress(`report ${report.week}: computing the KPIs`);
   const facts = concatFacts(rows.map((row) => weeks.get(String(row.week))!));
@@ -298,12 +316,16 @@ export async function reportFromStore(
 }
 
 // A week's kept facts, or why they cannot be taken back: missing, or damaged (bytes that are not the key's, even if
-// they parse); the report then computes them again from the week's stored tasks.
-async function storedFacts(engine: StoreEngine, key: string): Promise<WeekFacts | 'missing' | 'damaged'> {
+// they parse; or a row of store_week_facts whose week or counts are not those its facts were kept with); the report
+// then computes them again from the week's stored tasks.
+async function storedFacts(engine: StoreEngine, row: Record<string, StoreValue>): Promise<WeekFacts | 'missing' | 'damaged'> {
+  const key = String(row.facts_key);
   const bytes = await engine.blobs.get(key);
   if (bytes === null) return 'missing';
   if (blobKey(bytes) !== key) return 'damaged';
-  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as WeekFacts;
+  const kept = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as KeptFacts;
+  if (kept.week !== String(row.week) || COUNT_COLUMNS.some((column) => kept[column] !== Number(row[column]))) return 'damaged';
+  return kept.facts;
 }
 
 /** The keys of the weeks' facts among the store's blobs (the blobs a run keeps besides its files' parsed rows). */

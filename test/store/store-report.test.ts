@@ -236,6 +236,36 @@ describe('blobs lost or altered beside the store', () => {
       expect(JSON.stringify(damaged.result.report!.metrics)).toBe(await scratchMetrics());
       expect((await run()).lines).toEqual([]);
     });
+
+    it(`${kind}: a week's facts row whose values were changed (by hand, a tool) is damaged: its facts are computed again, never summed as they stand`, async () => {
+      const config = parseConfig({});
+      const { files } = generateDataset({ seed: 11, users: 20, weeks: 4, endWeek: '2026-W47' });
+      const input = tempDir('uptake-store-report-input-');
+      const store = await newStore();
+      for (const file of files) writeFileSync(join(input, file.name), file.content);
+      const run = async () => {
+        const lines: string[] = [];
+        const result = await cleanThroughStore(store, input, config, { now: NOW, onProgress: (line) => lines.push(line) }, { week: 'latest' });
+        return { metrics: JSON.stringify(result.report!.metrics), lines: lines.filter((line) => line.includes(' beside the store')) };
+      };
+      const scratch = JSON.stringify(computeMetrics(await cleanInput(input, config, { now: NOW }), config, 'latest'));
+      expect((await run()).metrics).toBe(scratch);
+      const edit = async (sql: string) => {
+        const engine = await openStore(store);
+        await engine.run(sql).finally(() => engine.close());
+      };
+      const damagedLine = (week: string) => `store: facts of 1 week damaged beside the store (${week}): computed again from their stored tasks`;
+      // the weeks' teams filled are summed into the document's data quality: 5 more would be reported as they stand
+      await edit("UPDATE store_week_facts SET teams_filled = teams_filled + 5 WHERE week = '2026-W45'");
+      expect(await run()).toEqual({ metrics: scratch, lines: [damagedLine('2026-W45')] });
+      expect(await run()).toEqual({ metrics: scratch, lines: [] });
+      await edit("UPDATE store_week_facts SET tasks = tasks - 1, durations_unknown = durations_unknown + 1 WHERE week = '2026-W46'");
+      expect(await run()).toEqual({ metrics: scratch, lines: [damagedLine('2026-W46')] });
+      // a row naming another week's facts (W45's row given W44's key) is damaged too
+      await edit("UPDATE store_week_facts SET facts_key = (SELECT facts_key FROM store_week_facts WHERE week = '2026-W44') WHERE week = '2026-W45'");
+      expect(await run()).toEqual({ metrics: scratch, lines: [damagedLine('2026-W45')] });
+      expect(await run()).toEqual({ metrics: scratch, lines: [] });
+    });
   }
 
   it('a store only read (this user may not write it) that lost its blobs answers all the same, writing nothing', async () => {
