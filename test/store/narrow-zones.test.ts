@@ -3,6 +3,8 @@
 // or lands late moves stored rows (and the chains they make).
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/read-config.js';
+import { openStore } from '../../src/store/open-store.js';
+import { REREAD } from '../../src/store/store-settings.js';
 import { AI_HEADER, BASE_FILES, MANUAL_HEADER, MINUTE_MS, ROSTER_HEADER, STORES, aiRow, csv, landing, manualRow, rosterOf, taskOf } from './land-in-batches.js';
 
 const october = (zones: Array<[user: string, zone: string]>) => csv(ROSTER_HEADER, zones.map(([user, zone]) => `${user},Finance,2026-10,${zone},true,10,5`));
@@ -68,6 +70,31 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 'k1')).toMatchObject({ started_at: Date.parse('2026-10-10T06:30:00Z') });
       expect(taskOf(data, 'z0')).toMatchObject({ fragments: 2 });
       expect(summary).toMatchObject({ read: 2, zoneRereads: 2 });
+    });
+
+    it('a store kept before the zones per month (no zones_months): a roster zone that changes reads every log file again, and the store equals scratch; the next change reads only its month\'s files', async () => {
+      const { land, store } = landing(await newStore());
+      const roster = (zoneOfU2: string) => csv(ROSTER_HEADER, ['u1', 'u2'].map((user) => `${user},Finance,2026-11,${user === 'u2' ? zoneOfU2 : 'UTC'},true,10,5`));
+      await land({
+        'manual_logs_base.csv': BASE_FILES['manual_logs_base.csv'],
+        'user_monthly_summary_2026-11.csv': roster('UTC'),
+        'user_monthly_summary_2026-10.csv': rosterOf('2026-10', ['u1', 'u2']),
+        // naive: u2's zone; b1 ends 10 min before b2 starts in UTC, and b2 starts an hour later once u2 is in Paris
+        'ai_logs_a.csv': csv(AI_HEADER, [aiRow({ id: 'b1', user: 'u2', type: 'invoice_matching', start: '2026-11-18T09:00:00Z', end: '2026-11-18T09:05:00Z' })]),
+        'ai_logs_b.csv': csv(AI_HEADER, [aiRow({ id: 'b2', user: 'u2', type: 'invoice_matching', start: '2026-11-18 10:10:00', end: '2026-11-18 10:20:00' })]),
+        'ai_logs_c.csv': csv(AI_HEADER, [aiRow({ id: 'c1', user: 'u1', type: 'invoice_matching', start: '2026-10-14 10:00:00', end: '2026-10-14 10:20:00' })]),
+      });
+      const engine = await openStore(store);
+      await engine.run("DELETE FROM store_meta WHERE key = 'zones_months'").finally(() => engine.close());
+      let { data, summary } = await land({ 'user_monthly_summary_2026-11.csv': roster('Europe/Paris') });
+      expect(summary).toMatchObject({ read: 4, rereadAll: REREAD.zones });
+      // (b2 now starts at 09:10Z, 5 min after b1 ends: one task of two fragments, their durations summed)
+      expect(taskOf(data, 'b1')).toMatchObject({ fragments: 2, duration_ms: 15 * MINUTE_MS });
+      // kept again: October's zones change, and only c (naive October times) is read again
+      ({ data, summary } = await land({ 'user_monthly_summary_2026-10.csv': csv(ROSTER_HEADER, ['u1,Finance,2026-10,Asia/Kolkata,true,10,5', 'u2,Finance,2026-10,UTC,true,10,5']) }));
+      expect(summary).toMatchObject({ read: 1, zoneRereads: 1 });
+      expect(summary.rereadAll).toBeUndefined();
+      expect(taskOf(data, 'c1')).toMatchObject({ started_at: Date.parse('2026-10-14T04:30:00Z') });
     });
 
     it('a report zone whose offset is not whole quarter hours (Africa/Monrovia, -0:44:30 until 1972): a task in the quarter hour a local midnight cuts refreshes its own week', async () => {
