@@ -277,8 +277,14 @@ export async function reportFromStore(
   progress(`report ${report.week}: ${windowData.tasks.numRows().toLocaleString('en-US')} tasks loaded; reading the facts of ${rows.length} week${rows.length === 1 ? '' : 's'}`);
   const weeks = new Map<string, WeekFacts>();
   const lost: Array<{ week: string; why: 'missing' | 'damaged' }> = [];
+  // (a week with two rows, one copied by hand or a restore run twice, would count its facts twice)
+  const twice = new Set(rows.map((row) => String(row.week)).filter((week, index, all) => all[index - 1] === week));
   for (const row of rows) {
     const week = String(row.week);
+    if (twice.has(week)) {
+      if (!lost.some((entry) => entry.week === week)) lost.push({ week, why: 'damaged' });
+      continue;
+    }
     const facts = fresh.get(week)?.facts ?? (await storedFacts(engine, row));
     if (typeof facts === 'string') lost.push({ week, why: facts });
     else weeks.set(week, facts);
@@ -299,7 +305,7 @@ export async function reportFromStore(
     computed.push(...again);
     // (the counts the report sums are the recomputed week's too, not those of a row changed by hand)
     const recomputed = new Map(again.map((week) => [week.week, week.row!]));
-    rows = rows.map((row) => recomputed.get(String(row.week)) ?? row);
+    rows = [...new Map(rows.map((row) => [String(row.week), recomputed.get(String(row.week)) ?? row])).values()];
   }
   progress(`report ${report.week}: computing the KPIs`);
   const facts = concatFacts(rows.map((row) => weeks.get(String(row.week))!));

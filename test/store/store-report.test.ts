@@ -265,6 +265,10 @@ describe('blobs lost or altered beside the store', () => {
       await edit("UPDATE store_week_facts SET facts_key = (SELECT facts_key FROM store_week_facts WHERE week = '2026-W44') WHERE week = '2026-W45'");
       expect(await run()).toEqual({ metrics: scratch, lines: [damagedLine('2026-W45')] });
       expect(await run()).toEqual({ metrics: scratch, lines: [] });
+      // a week's row twice (copied by hand, a restore run twice): its facts would be counted twice
+      await edit("INSERT INTO store_week_facts SELECT * FROM store_week_facts WHERE week = '2026-W44'");
+      expect(await run()).toEqual({ metrics: scratch, lines: [damagedLine('2026-W44')] });
+      expect(await run()).toEqual({ metrics: scratch, lines: [] });
     });
   }
 
