@@ -150,5 +150,8 @@ for (const [engine, newStore] of STORES) {
     // windows other than the defaults: chains reach further back than a default-sized region would
     const wide = parseConfig({ cleaning: { stitchGapMin: 90, retryWindowSec: 600, maxDurationHours: 3 } });
     if (engine === 'DuckDB') it('seed 15, with a 90 min stitch gap, a 10 min retry window and a 3 h longest duration', async () => landAtRandom(15, await newStore(), { config: wide }), 120_000);
+    // a report zone other than UTC, half an hour off it: weeks and months (the teams' fill, the weeks' facts) cut at its midnights
+    const kolkata = parseConfig({ timezone: 'Asia/Kolkata', cleaning: { stitchGapMin: 30 } });
+    if (engine === 'DuckDB') it('seed 22, reporting in Asia/Kolkata with a 30 min stitch gap', async () => landAtRandom(22, await newStore(), { config: kolkata }), 120_000);
   });
 }
