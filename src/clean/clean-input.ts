@@ -18,7 +18,8 @@ import { STITCHED_TASK, stitchSessions } from './stitch-sessions.js';
 import { buildTasks, passThroughColumns, taskTableBytes, taskTableColumns, type TaskColumns, type TaskTableColumns } from './task-table.js';
 import { applyDurationRules } from './apply-duration-rules.js';
 import { fillTeams } from './fill-teams.js';
-import type { CleanedData, FileReport, LabelMapping, LogSource, QuarantineRecord, SourceAccounting } from './types.js';
+import type { CleanedData, FileReport, LabelMapping, LogSource, SourceAccounting } from './types.js';
+import { Quarantine } from './quarantine-list.js';
 import { compareText } from '../util/compare-text.js';
 
 export interface CleanEffects {
@@ -213,7 +214,7 @@ export async function tasksOfRows(parsed: ParsedInput, config: Config, options: 
 export function settleTasks(parsed: ParsedInput, config: Config, built: TasksOfRows): CleanedData {
   const { logs: read, roster, asOf } = parsed;
   const { columns, ai: aiTasks, manual: manualTasks, mapping } = built;
-  const quarantine: QuarantineRecord[] = [...roster.quarantine, ...read.quarantine];
+  const quarantine = new Quarantine([...roster.quarantine, ...read.quarantine]);
   const reports: FileReport[] = [...roster.files, ...read.reports];
   const accounting = { ...built.accounting, user_monthly_summary: roster.accounting };
   const repairs: Record<string, number> = { clock_skew: built.clockSkew };
@@ -227,8 +228,7 @@ export function settleTasks(parsed: ParsedInput, config: Config, built: TasksOfR
   const teamsFilled = fillTeams(aiTasks, roster, config.timezone) + fillTeams(manualTasks, roster, config.timezone);
 
   const tasks = table(columns);
-  const quarantineByReason: Record<string, number> = {};
-  for (const record of quarantine) quarantineByReason[record.reason] = (quarantineByReason[record.reason] ?? 0) + 1;
+  const quarantineByReason = quarantine.countByReason();
   for (const [column, count] of Object.entries(parsed.unreadable)) repairs[`unreadable_${column}`] = count;
   return {
     asOf,

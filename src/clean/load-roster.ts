@@ -8,7 +8,8 @@ import { UptakeError } from '../errors.js';
 import { foldCase } from '../util/fold-case.js';
 import { cellAt, filledFields, nameTooLong, teamCell } from './quarantine.js';
 import { HeaderHistory } from './read-log-file.js';
-import type { FileReport, QuarantineRecord, SourceAccounting } from './types.js';
+import { QuarantineBuilder, type QuarantinePart } from './quarantine-list.js';
+import type { FileReport, SourceAccounting } from './types.js';
 
 export interface RosterEntry {
   userId: string;
@@ -28,7 +29,8 @@ export interface Roster {
   teamSpelling: Map<string, string>;
   accounting: SourceAccounting;
   files: FileReport[];
-  quarantine: QuarantineRecord[];
+  /** The files' quarantines, in file order (see Quarantine). */
+  quarantine: QuarantinePart[];
   /** Users with more than one team in one month: the first team in input order is kept. */
   conflicts: RosterConflict[];
 }
@@ -61,7 +63,7 @@ interface RosterFileRead {
   /** Schema drift: the header's unknown columns, then the headers repeated further down. */
   drift: string[];
   rows: number;
-  quarantine: QuarantineRecord[];
+  quarantine: QuarantinePart;
   /** The optional columns that could not be read, a name per value, in the order met. */
   unreadable: string[];
   entries: Array<{ entry: RosterEntry; completeness: number }>;
@@ -80,7 +82,7 @@ export async function loadRoster(
 ): Promise<Roster> {
   const accounting: SourceAccounting = { rows_read: 0, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, tasks: 0 };
   const reports: FileReport[] = [];
-  const quarantine: QuarantineRecord[] = [];
+  const quarantine: QuarantinePart[] = [];
   const chosen = new Map<string, { entry: RosterEntry; completeness: number }>();
   // per repeated (user, month): the first non-empty value of each field, whether a copy disagreed, its teams
   const firstValues = new Map<string, RosterEntry>();
@@ -89,8 +91,8 @@ export async function loadRoster(
   for (const file of files) {
     const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress, limits);
     accounting.rows_read += read.rows;
-    accounting.quarantined += read.quarantine.length;
-    for (const record of read.quarantine) quarantine.push(record);
+    accounting.quarantined += read.quarantine.lines.length;
+    quarantine.push(read.quarantine);
     for (const column of read.unreadable) onUnreadableOptional(column);
     for (const candidate of read.entries) {
       const key = rosterKey(candidate.entry.userId, candidate.entry.month);
@@ -150,7 +152,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
   let header: RosterFileRead['header'] | undefined;
   let history: HeaderHistory | undefined;
   let rows = 0;
-  const quarantine: QuarantineRecord[] = [];
+  const quarantine = new QuarantineBuilder();
   const unreadable: string[] = [];
   const entries: RosterFileRead['entries'] = [];
   const checkpoints = new MemoryCheckpoints();
@@ -210,5 +212,5 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     entries.push({ entry, completeness: filledFields(fields) });
   });
   if (!first) throw new UptakeError('input', 'expected a header row and data, but the file is empty', { file: file.path });
-  return { header: first, drift: history?.drift ?? [], rows, quarantine, unreadable, entries };
+  return { header: first, drift: history?.drift ?? [], rows, quarantine: quarantine.toPart(), unreadable, entries };
 }

@@ -5,7 +5,8 @@ import { headerLacking, headerRepeatNote, repeatedHeader, resolveHeader, type Re
 import { LogRowsBuilder } from '../ingest/log-rows.js';
 import { DEFAULT_INPUT_LIMITS, MAX_PASS_THROUGH_COLUMNS, MemoryCheckpoints, outOfReadingMemory, tooManyColumns, type InputLimits } from '../ingest/input-limits.js';
 import { isRejection, readLogRecord, type PlausibleWindow } from './quarantine.js';
-import type { FileReport, LogSource, QuarantineRecord } from './types.js';
+import { QuarantineBuilder, type QuarantinePart } from './quarantine-list.js';
+import type { FileReport, LogSource } from './types.js';
 
 /** Roster zone per user and month (`YYYY-MM`); only users with a zone are listed. */
 export type RosterZones = Map<string, Map<string, string>>;
@@ -28,7 +29,8 @@ export interface ReadLogFileOptions {
 export interface LogFileResult {
   rows: LogRowsBuilder;
   report: FileReport;
-  quarantine: QuarantineRecord[];
+  /** The quarantined records, in columns (QuarantinePart). */
+  quarantine: QuarantinePart;
   /** Optional values that could not be read and became null, per column, in first-seen order. */
   unreadable: Map<string, number>;
   rowsRead: number;
@@ -143,7 +145,7 @@ async function readRecords(file: LogFileToRead, forEachRecord: ForEachRecord, op
 /** The rows of a file (or chunk) read with its first header, or with `presetHeader` when given (a later chunk). */
 async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord, options: ReadLogFileOptions, presetHeader?: string[]) {
   const rows = new LogRowsBuilder(file.kind, file.bytes === undefined ? undefined : textBytesOf({ bytes: file.bytes, gzip: file.gzip }) / NARROWEST_ROW_BYTES);
-  const quarantine: QuarantineRecord[] = [];
+  const quarantine = new QuarantineBuilder();
   const unreadable = new Map<string, number>();
   /** The columns the contract does not name, over the headers read here (a preset header was counted where it stands). */
   const passThroughNames = new Set<string>();
@@ -209,5 +211,5 @@ async function readLogRecords(file: LogFileToRead, forEachRecord: ForEachRecord,
       if (full) throw full;
     }
   });
-  return { rows, quarantine, unreadable, rowsRead: count, quarantined, afterClock, zoneMonths: [...zoneMonths].sort(), header: first as typeof first | undefined, repeats };
+  return { rows, quarantine: quarantine.toPart(), unreadable, rowsRead: count, quarantined, afterClock, zoneMonths: [...zoneMonths].sort(), header: first as typeof first | undefined, repeats };
 }

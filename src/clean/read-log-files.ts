@@ -10,7 +10,8 @@ import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '..
 import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
 import { HeaderHistory, readLogFile, textBytesOf, type LogChunkResult, type LogFileResult, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
-import type { FileReport, LogSource, QuarantineRecord } from './types.js';
+import { shiftedPart, type QuarantinePart } from './quarantine-list.js';
+import type { FileReport, LogSource } from './types.js';
 
 export type LogFile = InputFile & { kind: LogSource };
 
@@ -37,14 +38,16 @@ export interface ReadLogFilesOptions {
 export interface LogFileRead {
   file: LogFile;
   parts: LogRowsPart[];
-  result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Array<[string, number]> };
+  /** Its quarantine: one part, or one per chunk it was read in. */
+  result: Omit<LogFileResult, 'rows' | 'unreadable' | 'quarantine'> & { quarantine: QuarantinePart[]; unreadable: Array<[string, number]> };
 }
 
 /** Every log file read, merged in file order (the input order every tie-break uses). */
 export interface LogFilesRead {
   rows: Record<LogSource, LogRows>;
   reports: FileReport[];
-  quarantine: QuarantineRecord[];
+  /** The files' quarantines, in file order (see Quarantine). */
+  quarantine: QuarantinePart[];
   unreadable: Map<string, number>;
   counts: Record<LogSource, { rowsRead: number; quarantined: number }>;
   /** Worker threads the files were read on (0: this thread). */
@@ -81,8 +84,9 @@ export async function readLogFiles(files: LogFile[], options: ReadLogFilesOption
   readingMemoryLimit(); // a setting that is not a size stops the command before any reading
   const workers = Math.min(options.workers ?? defaultWorkers(files), files.length);
   const reads: LogFileRead[] = [];
-  const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable'> & { unreadable: Iterable<[string, number]> }) => {
-    const { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths } = result;
+  const add = (file: LogFile, part: LogRowsPart | LogRowsPart[], result: Omit<LogFileResult, 'rows' | 'unreadable' | 'quarantine'> & { quarantine: QuarantinePart | QuarantinePart[]; unreadable: Iterable<[string, number]> }) => {
+    const quarantine = Array.isArray(result.quarantine) ? result.quarantine : [result.quarantine];
+    const { report, rowsRead, quarantined, afterClock, zoneMonths } = result;
     const read: LogFileRead = { file, parts: Array.isArray(part) ? part : [part], result: { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths, unreadable: [...result.unreadable] } };
     options.onFileRead?.(read);
     reads.push(read);
@@ -132,7 +136,7 @@ export function mergeLogFileReads(reads: LogFileRead[], threads: number): LogFil
     if (passThroughNames.size > MAX_PASS_THROUGH_COLUMNS) throw tooManyColumnsOverFiles(file.path, passThroughNames.size);
     parts[file.kind].push(...fileParts);
     merged.reports.push(result.report);
-    for (const record of result.quarantine) merged.quarantine.push(record);
+    for (const part of result.quarantine) merged.quarantine.push(part);
     for (const [column, count] of result.unreadable) merged.unreadable.set(column, (merged.unreadable.get(column) ?? 0) + count);
     merged.counts[file.kind].rowsRead += result.rowsRead;
     merged.counts[file.kind].quarantined += result.quarantined;
@@ -153,10 +157,10 @@ interface ChunkedFile {
 // Each chunk numbered its lines from 1: they are shifted by the lines before it, and the headers it repeats
 // are replayed in order, so the file reads as it does whole.
 /** The chunks of one file, in order, as one file's result (its rows as several parts). */
-function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'rows' | 'unreadable'> & { parts: LogRowsPart[]; unreadable: Array<[string, number]> } {
+function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'rows' | 'unreadable' | 'quarantine'> & { parts: LogRowsPart[]; quarantine: QuarantinePart[]; unreadable: Array<[string, number]> } {
   const first = resolveHeader(file.kind, chunks[0].firstHeader);
   const history = new HeaderHistory(first);
-  const quarantine: QuarantineRecord[] = [];
+  const quarantine: QuarantinePart[] = [];
   const unreadable = new Map<string, number>();
   let rowsRead = 0;
   let quarantined = 0;
@@ -164,7 +168,7 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
   const zoneMonths = new Set<string>();
   let before = 0;
   for (const chunk of chunks) {
-    for (const record of chunk.quarantine) quarantine.push({ ...record, line: record.line + before });
+    quarantine.push(shiftedPart(chunk.quarantine, before));
     for (const repeat of chunk.repeats) history.repeat(repeat.line + before, repeatedHeader(file.kind, repeat.fields)!);
     for (const [column, count] of chunk.unreadable) unreadable.set(column, (unreadable.get(column) ?? 0) + count);
     rowsRead += chunk.rowsRead;

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { UptakeError } from '../errors.js';
 import { DEFAULT_INPUT_LIMITS, ReadingMemoryError } from '../ingest/input-limits.js';
 import { transferListOf } from '../ingest/log-rows.js';
+import { quarantineTransferList } from './quarantine-list.js';
 import { readLogChunk, readLogFile, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
 import type { WorkerMessage, WorkerRequest } from './read-log-files.js';
@@ -29,7 +30,7 @@ port.on('message', async (request: WorkerRequest) => {
     const result = await readLogFile(file, { zones, defaultZone, plausible, limits, chunkBytes, onProgress: (message) => send({ type: 'progress', message }) });
     const part = result.rows.toPart();
     const { report, quarantine, rowsRead, quarantined, afterClock, zoneMonths } = result;
-    send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined, afterClock, zoneMonths }, transferListOf(part));
+    send({ type: 'done', fileIndex, part, report, quarantine, unreadable: [...result.unreadable], rowsRead, quarantined, afterClock, zoneMonths }, [...transferListOf(part), ...quarantineTransferList(quarantine)]);
   } catch (error) {
     if (error instanceof UptakeError) {
       const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
@@ -50,7 +51,7 @@ async function readChunk(request: Extract<WorkerRequest, { type: 'chunk' }>): Pr
     const result = await readLogChunk(file, { ...chunk, bytes }, header, { zones, defaultZone, plausible, limits, onProgress: () => {} });
     const { rows, unreadable, ...rest } = result;
     const part = rows.toPart();
-    send({ type: 'chunk-done', fileIndex, chunkIndex: chunk.index, part, unreadable: [...unreadable], bytes: buffer, ...rest }, [...transferListOf(part), buffer]);
+    send({ type: 'chunk-done', fileIndex, chunkIndex: chunk.index, part, unreadable: [...unreadable], bytes: buffer, ...rest }, [...transferListOf(part), ...quarantineTransferList(rest.quarantine), buffer]);
   } catch (error) {
     // memory ran short: reading the file again whole would only take more (its line counts from the chunk: left out)
     if (error instanceof ReadingMemoryError) {

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { InputKind, LogSource, TaskStatus } from '../ingest/types.js';
 import type { RosterConflict } from './load-roster.js';
+import type { Quarantine } from './quarantine-list.js';
 
 export type { InputKind, LogSource, TaskStatus };
 
@@ -84,7 +85,8 @@ export interface CleanedData {
   /** First and last UTC date holding any task (`YYYY-MM-DD`), null when there is no task. */
   loadedDates: { first: string; last: string } | null;
   accounting: Record<InputKind, SourceAccounting>;
-  quarantine: QuarantineRecord[];
+  /** Every quarantined row, roster's first, then the log files' in file order: iterate it for records (see Quarantine). */
+  quarantine: Quarantine;
   quarantineByReason: Record<string, number>;
   /** Rows repaired rather than rejected, by reason (e.g. clock_skew). */
   repairs: Record<string, number>;

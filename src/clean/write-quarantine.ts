@@ -44,7 +44,7 @@ export function csvCell(text: string): Buffer {
  * its rows' bytes, in blocks, never joined into one string (V8's longest is 512 MB).
  * @example await writeQuarantine('output/quarantine.csv', data.quarantine)
  */
-export async function writeQuarantine(path: string, records: QuarantineRecord[]): Promise<void> {
+export async function writeQuarantine(path: string, records: Iterable<QuarantineRecord>): Promise<void> {
   const blocks: Buffer[] = [HEADER];
   // short cells are joined as text, a block's text encoded at once (a Buffer a cell cost a microsecond each:
   // 5,000,000 quarantined rows `a` spent most of validate's 50 s so); a long one is written as bytes (csvCell)

@@ -212,7 +212,7 @@ export async function quarantine(source: DataSource & { reason?: string } = {}):
   const { data } = await loadAnalystData(source);
   // a reason as the report writes it ("missing user id") or as the file does (missing_user_id)
   const wanted = source.reason?.trim() ? spellLabel(source.reason) : null;
-  const records = wanted === null ? data.quarantine : data.quarantine.filter((record) => spellLabel(record.reason) === wanted);
+  const records = [...data.quarantine].filter((record) => wanted === null || spellLabel(record.reason) === wanted);
   return aq.table({
     file: records.map((record) => record.file),
     line: records.map((record) => record.line),

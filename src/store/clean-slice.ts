@@ -13,6 +13,7 @@ import { passThroughColumns, passThroughValuesOf, taskTableOfValues, taskValuesO
 import type { CleanedData, LabelMapping, LogSource, SourceAccounting } from '../clean/types.js';
 import { discoverFiles, type InputFile } from '../ingest/discover-files.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
+import { atFile } from '../clean/quarantine-list.js';
 
 /** What a store keeps of one log file besides its parsed rows: what reading it gave, and its pass-through columns in the order its rows met them. */
 export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[] };
@@ -20,7 +21,7 @@ export type KeptFileResult = CoreLogFileRead['result'] & { passThrough?: string[
 export type LogFileRead = Omit<CoreLogFileRead, 'result'> & { result: KeptFileResult };
 
 export type { CleanedData, CoreLogFileRead, InputFile, LabelMapping, LogFile, LogFilesRead, LogRowsPart, LogSource, ParsedInput, ReadLogFilesOptions, RosterZones, RowFates, SourceAccounting, TaskTableColumns, TaskValues, TasksOfRows };
-export { canonicalLabels, labelRulesAsApplied, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
+export { atFile, canonicalLabels, labelRulesAsApplied, LogRows, mergeLogFileReads, passThroughColumns, passThroughValuesOf, readLogFiles, settleTasks, tasksOfRows, taskTableOfValues, taskValuesOf };
 
 
 /**
@@ -45,7 +46,7 @@ const READER_MODULES: Array<[string, RegExp]> = [
   // (all of ingest/ but what a run may write and when it reads, not how: outputs-apart, settle-inputs)
   ['../ingest/', /^(?!outputs-apart\.|settle-inputs\.).+\.(js|ts)$/],
   ['../columns/', /\.(js|ts)$/],
-  ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|load-roster)\.(js|ts)$/],
+  ['../clean/', /^(read-log-file|read-log-files|read-log-worker|quarantine|quarantine-list|load-roster)\.(js|ts)$/],
   // the ids' and prompts' hashes are kept with the rows; a file's kind comes from its name
   ['../util/', /^(hash-string|file-kind)\.(js|ts)$/],
 ];

@@ -1,7 +1,7 @@
 import { deserialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFileStamped } from '../util/hash-file.js';
-import { inputFiles, mergeLogFileReads, readerFingerprint, readLogFiles, readSlice, settleTasks, type CleanedData, type CoreLogFileRead, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type ReadLogFilesOptions } from './clean-slice.js';
+import { atFile, inputFiles, mergeLogFileReads, readerFingerprint, readLogFiles, readSlice, settleTasks, type CleanedData, type CoreLogFileRead, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type ReadLogFilesOptions } from './clean-slice.js';
 import { emptyAccount, type StoreAccount } from './row-index.js';
 import { CONTRACT_VERSION, STORE_FORMAT, readMeta } from './open-store.js';
 import { notWritableError, type StoreEngine, type StoreValue } from './store-engine.js';
@@ -266,7 +266,8 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
 function keptResult(bytes: Uint8Array): KeptFileResult | null {
   try {
     const value = deserialize(bytes) as Partial<KeptFileResult> | null;
-    return value?.report && value.quarantine ? (value as KeptFileResult) : null;
+    // (a quarantine kept as records, before it was kept in columns, is read again)
+    return value?.report && Array.isArray(value.quarantine) && value.quarantine.every((part) => part?.lines instanceof Float64Array) ? (value as KeptFileResult) : null;
   } catch {
     return null;
   }
@@ -280,7 +281,7 @@ function namesOfParts(parts: LogRowsPart[]): string[] {
 // A file's report and quarantine name it as the input folder was spelled when it was read: as spelled now.
 function atPath(kept: KeptFileResult, path: string): KeptFileResult {
   const { report, quarantine } = kept;
-  return { ...kept, report: { ...report, file: path }, quarantine: quarantine.map((record) => ({ ...record, file: path })) };
+  return { ...kept, report: { ...report, file: path }, quarantine: quarantine.map((part) => atFile(part, path)) };
 }
 
 // The ISO weeks (report zone) a file's readable rows start in, for `store info` without reading the rows.

@@ -73,8 +73,15 @@ async function replaceRows(engine: StoreEngine, table: string, columns: Array<Ar
 // of the store (and `store info`) wants without running the rules: the quarantine with reasons, the roster,
 // the label counts.
 async function saveCleaned(engine: StoreEngine, data: CleanedData, rosterKept: boolean): Promise<void> {
-  const quarantine = data.quarantine;
-  await replaceRows(engine, 'store_quarantine', [quarantine.map((q) => q.file), quarantine.map((q) => q.line), quarantine.map((q) => q.reason), quarantine.map((q) => q.raw), quarantine.map((q) => q.detail)]);
+  const columns: [string[], number[], string[], string[], string[]] = [[], [], [], [], []];
+  for (const q of data.quarantine) {
+    columns[0].push(q.file);
+    columns[1].push(q.line);
+    columns[2].push(q.reason);
+    columns[3].push(q.raw);
+    columns[4].push(q.detail);
+  }
+  await replaceRows(engine, 'store_quarantine', columns);
   const roster = data.roster;
   const nullable = (values: ArrayLike<unknown>): StoreValue[] => Array.from(values, (value) => (value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : (value as StoreValue)));
   if (!rosterKept) await replaceRows(engine, 'store_roster', STORE_TABLES.store_roster.map(([name]) => nullable(roster.array(name) as ArrayLike<unknown>)));

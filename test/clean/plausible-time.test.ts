@@ -9,6 +9,7 @@ import { discoverFiles } from '../../src/ingest/discover-files.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { AI_HEADER, MANUAL_HEADER } from '../helpers/clean.js';
 import { csv, inputFolder } from '../helpers/input-folder.js';
+import { Quarantine } from '../../src/clean/quarantine-list.js';
 
 // The run's clock, pinned: Friday 2026-12-04, 22:00 UTC.
 const NOW = Date.UTC(2026, 11, 4, 22);
@@ -44,13 +45,13 @@ test('a start far in the future or before cleaning.earliest is quarantined as im
   });
   const data = await cleanInput(input, parseConfig({}), { now: NOW });
   expect(data.asOf).toBe(NOW);
-  expect(data.quarantine.map((q) => [q.line, q.reason])).toEqual([
+  expect(data.quarantine.records().map((q) => [q.line, q.reason])).toEqual([
     [5, 'implausible_started_at'], [6, 'implausible_started_at'], [7, 'implausible_started_at'], [8, 'implausible_started_at'],
     [9, 'implausible_started_at'], [10, 'implausible_started_at'], [3, 'implausible_started_at'],
   ]);
   // each names the bound it breaks, and only a start after the window names the run's clock
-  expect(data.quarantine[0].detail).toBe("expected `started_at` at or before 2026-12-05T22:00:00.000Z (cleaning.maxFutureDays after the run's clock), got `9999-12-31T23:59:59Z`");
-  expect(data.quarantine[3].detail).toBe('expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-12-31T23:59:59Z`');
+  expect(data.quarantine.records()[0].detail).toBe("expected `started_at` at or before 2026-12-05T22:00:00.000Z (cleaning.maxFutureDays after the run's clock), got `9999-12-31T23:59:59Z`");
+  expect(data.quarantine.records()[3].detail).toBe('expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-12-31T23:59:59Z`');
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 10, quarantined: 6, rows_in_tasks: 4 });
   expect(data.accounting.manual_logs).toMatchObject({ rows_read: 2, quarantined: 1, rows_in_tasks: 1 });
   expect(Object.values(data.accounting).every(accountingBalances)).toBe(true);
@@ -67,7 +68,7 @@ test('the settings move the window: cleaning.earliest and cleaning.maxFutureDays
     'ai_logs_1.csv': csv(AI_HEADER, ...ordinary, 'f1,u1,Finance,report,2026-12-06T09:00:00Z,,done,,,', 'f2,u1,Finance,report,2026-11-01T09:00:00Z,,done,,,'),
   });
   const data = await cleanInput(input, parseConfig({ cleaning: { earliest: '2026-11-05', maxFutureDays: 3 } }), { now: NOW });
-  expect(data.quarantine.map((q) => [q.line, q.reason])).toEqual([[6, 'implausible_started_at']]);
+  expect(data.quarantine.records().map((q) => [q.line, q.reason])).toEqual([[6, 'implausible_started_at']]);
   expect(data.tasks.numRows()).toBe(4);
   expect(() => parseConfig({ cleaning: { earliest: '2026-02-30' } })).toThrow(/cleaning\.earliest/);
   expect(() => parseConfig({ cleaning: { maxFutureDays: -1 } })).toThrow(/cleaning\.maxFutureDays/);
@@ -82,7 +83,7 @@ test('cleaning.earliest is from 1900-01-01 on, and a start in the year 50 is imp
     'ai_logs_1.csv': csv(AI_HEADER, ...ordinary, 'y1,u1,Finance,report,0050-06-01T10:00:00Z,,done,,,', 'y2,u1,Finance,report,1900-01-01T00:00:00Z,,done,,,'),
   });
   const data = await cleanInput(input, parseConfig({ cleaning: { earliest: '1900-01-01' } }), { now: NOW });
-  expect(data.quarantine.map((q) => [q.line, q.reason, q.detail])).toEqual([
+  expect(data.quarantine.records().map((q) => [q.line, q.reason, q.detail])).toEqual([
     [5, 'implausible_started_at', 'expected `started_at` at or after 1900-01-01T00:00:00.000Z (cleaning.earliest), got `0050-06-01T10:00:00Z`'],
   ]);
   expect(computeMetrics(data, parseConfig({ cleaning: { earliest: '1900-01-01' } }), '2026-W47').tables.adoption_trend.map((row) => row.week)).toContain('1900-W01');
@@ -126,7 +127,7 @@ test('the reader counts, per file, the starts and ends implausible only because 
   // f1 (start), f2 (end), m2 (start); f3 lies within the day after the clock, f4's start is before 2000
   expect(Object.fromEntries(afterClock)).toEqual({ 'ai_logs_early.csv': 0, 'ai_logs_future.csv': 2, 'manual_logs_1.csv': 1 });
   expect(read.unreadable.get('ended_at')).toBe(3);
-  expect(read.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([
+  expect(new Quarantine(read.quarantine).records().map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([
     ['ai_logs_early.csv', 5, 'implausible_started_at'], ['ai_logs_early.csv', 8, 'unknown_status'],
     ['ai_logs_future.csv', 2, 'implausible_started_at'], ['ai_logs_future.csv', 5, 'implausible_started_at'],
     ['manual_logs_1.csv', 3, 'implausible_started_at'],

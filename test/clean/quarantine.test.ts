@@ -19,13 +19,13 @@ test('each fatal problem quarantines its row with file, line, raw text and reaso
       'e10,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,hello,surplus',
       'e11,u1,Finance,report,2026-11-16T09:00:00Z,,done,0.5,,"bad"quote'),
   });
-  expect(data.quarantine.map((q) => [q.line, q.reason])).toEqual([
+  expect(data.quarantine.records().map((q) => [q.line, q.reason])).toEqual([
     [3, 'missing_id'], [4, 'missing_user_id'], [5, 'missing_started_at'], [6, 'invalid_started_at'], [7, 'missing_status'],
     [8, 'unknown_status'], [9, 'invalid_accuracy'], [10, 'accuracy_out_of_range'], [11, 'field_count'], [12, 'parse_error'],
   ]);
-  expect(data.quarantine[3]).toMatchObject({ raw: 'e5,u1,Finance,report,yesterday,,done,,,', detail: 'expected `started_at` to be a timestamp, got `yesterday`' });
-  expect(data.quarantine[0].file).toMatch(/ai_logs_1\.csv$/);
-  expect(data.quarantine[8].detail).toBe("expected at most 10 fields (the header's count), got 11");
+  expect(data.quarantine.records()[3]).toMatchObject({ raw: 'e5,u1,Finance,report,yesterday,,done,,,', detail: 'expected `started_at` to be a timestamp, got `yesterday`' });
+  expect(data.quarantine.records()[0].file).toMatch(/ai_logs_1\.csv$/);
+  expect(data.quarantine.records()[8].detail).toBe("expected at most 10 fields (the header's count), got 11");
   expect(ai.map((t) => t.task_id)).toEqual(['e1']);
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 11, quarantined: 10, rows_in_tasks: 1, tasks: 1 });
   expect(data.quarantineByReason.field_count).toBe(1);
@@ -43,11 +43,11 @@ test('a start with an offset out of range is invalid_started_at; such an end is 
       'e6,u1,Finance,report,2026-11-16T11:00:00Z,2026-11-16T11:20:00-0075,done,,,'),
     'manual_logs_1.csv': csv(MANUAL_HEADER, 'm1,u2,Finance,report,2026-11-16T09:00:00+01:60,', 'm2,u2,Finance,report,2026-11-16T09:00:00+01:00,2026-11-16T09:30:00+0199'),
   });
-  expect(data.quarantine.map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
+  expect(data.quarantine.records().map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
     ['ai_logs_1.csv', 2, 'invalid_started_at'], ['ai_logs_1.csv', 3, 'invalid_started_at'], ['ai_logs_1.csv', 4, 'invalid_started_at'],
     ['ai_logs_1.csv', 5, 'invalid_started_at'], ['manual_logs_1.csv', 2, 'invalid_started_at'],
   ]);
-  expect(data.quarantine[0].detail).toBe('expected `started_at` to be a timestamp, got `2026-11-16T10:00:00+05:99`');
+  expect(data.quarantine.records()[0].detail).toBe('expected `started_at` to be a timestamp, got `2026-11-16T10:00:00+05:99`');
   expect(data.quarantineByReason).toEqual({ invalid_started_at: 5 });
   expect(data.accounting.ai_logs).toMatchObject({ rows_read: 6, quarantined: 4, rows_in_tasks: 2 });
   expect(data.accounting.manual_logs).toMatchObject({ rows_read: 2, quarantined: 1, rows_in_tasks: 1 });
@@ -63,7 +63,7 @@ test('accuracy_pct is divided by 100 and checked against [0, 100]', async () => 
     'ai_logs_1.csv': csv(header, 'e1,u1,report,2026-11-16T09:00:00Z,done,87.5', 'e2,u1,report,2026-11-16T10:00:00Z,done,101'),
   });
   expect(ai.map((t) => t.accuracy)).toEqual([0.875]);
-  expect(data.quarantine.map((q) => q.reason)).toEqual(['accuracy_out_of_range']);
+  expect(data.quarantine.records().map((q) => q.reason)).toEqual(['accuracy_out_of_range']);
 });
 
 test('a file with both accuracy and accuracy_pct reads accuracy, and accuracy_pct where a row leaves accuracy empty', async () => {
@@ -76,7 +76,7 @@ test('a file with both accuracy and accuracy_pct reads accuracy, and accuracy_pc
       'e4,u1,report,2026-11-16T12:00:00Z,done,,x'),
   });
   expect(ai.map((t) => [t.task_id, t.accuracy])).toEqual([['e1', 0.5], ['e2', 0.95], ['e3', null]]);
-  expect(data.quarantine.map((q) => [q.reason, q.detail])).toEqual([['invalid_accuracy', 'expected `accuracy_pct` to be a number, got `x`']]);
+  expect(data.quarantine.records().map((q) => [q.reason, q.detail])).toEqual([['invalid_accuracy', 'expected `accuracy_pct` to be a number, got `x`']]);
 });
 
 test('hostile prompts are data: commas, quotes, newlines, markup and formulas survive intact', async () => {
@@ -84,7 +84,7 @@ test('hostile prompts are data: commas, quotes, newlines, markup and formulas su
   const quoted = `"${hostile.replace(/"/g, '""')}"`;
   const { ai, data } = await clean({ 'ai_logs_1.csv': csv(AI_HEADER, `e1,u1,Finance,report,2026-11-16T09:00:00Z,,done,,,${quoted}`) });
   expect(ai[0].prompt).toBe(hostile);
-  expect(data.quarantine).toEqual([]);
+  expect(data.quarantine.records()).toEqual([]);
 });
 
 test('a header without a required column is an error naming the file and the columns', async () => {
@@ -114,7 +114,7 @@ test('a roster row that breaks quoting is quarantined with its line; the file is
   });
   const data = await cleanInput(dir, parseConfig({}), { onProgress: (message) => progress.push(message) });
   expect(progress).toContain('user_monthly_summary_2026-11.csv: trying csv-parse, as papaparse reports InvalidQuotes near line 3');
-  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([['user_monthly_summary_2026-11.csv', 3, 'parse_error']]);
+  expect(data.quarantine.records().map((record) => [record.file.split('/').pop(), record.line, record.reason])).toEqual([['user_monthly_summary_2026-11.csv', 3, 'parse_error']]);
   expect(data.accounting.user_monthly_summary).toMatchObject({ rows_read: 3, quarantined: 1, tasks: 2 });
   expect(data.repairs.unreadable_licensed).toBe(1);
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.team])).toEqual([['u1', 'Fin, "EU"'], ['u3', 'Legal']]);
@@ -136,11 +136,11 @@ test('numbers are decimal only wherever one is read: accuracy, accuracy_pct, dur
     'ai_logs_2.csv': csv(pctHeader, 'p1,u2,report,2026-11-17T09:00:00Z,done,0o1', 'p2,u2,report,2026-11-17T10:00:00Z,done,-infinity', 'p3,u2,report,2026-11-17T11:00:00Z,done,50'),
     'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,0x10,0b1', 'u2,Finance,2026-11,UTC,yes,12,4'),
   });
-  expect(data.quarantine.map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
+  expect(data.quarantine.records().map((q) => [q.file.replace(/.*\//, ''), q.line, q.reason])).toEqual([
     ['ai_logs_1.csv', 2, 'invalid_accuracy'], ['ai_logs_1.csv', 3, 'invalid_accuracy'], ['ai_logs_1.csv', 4, 'invalid_accuracy'],
     ['ai_logs_1.csv', 5, 'invalid_started_at'], ['ai_logs_2.csv', 2, 'invalid_accuracy'], ['ai_logs_2.csv', 3, 'invalid_accuracy'],
   ]);
-  expect(data.quarantine[0].detail).toBe('expected `accuracy` to be a number, got `0x1`');
+  expect(data.quarantine.records()[0].detail).toBe('expected `accuracy` to be a number, got `0x1`');
   expect(ai.map((t) => [t.task_id, t.accuracy, t.duration_ms])).toEqual([['e5', 0.5, null], ['e6', 0.001, 100_000], ['e7', null, null], ['p3', 0.5, null]]);
   expect(data.repairs).toMatchObject({ unreadable_duration_s: 2, unreadable_tasks_total: 1, unreadable_ai_tasks_total: 1 });
   expect((data.roster.objects() as Array<Record<string, unknown>>).map((row) => [row.user_id, row.tasks_total, row.ai_tasks_total])).toEqual([['u1', null, null], ['u2', 12, 4]]);
@@ -161,7 +161,7 @@ test('control characters are removed from every value before any sink; tab and l
   ]);
   expect(data.labelMapping.map((entry) => entry.raw).sort()).toEqual(['Report', 'report']);
   expect((data.roster.objects() as Array<Record<string, unknown>>)[0]).toMatchObject({ team: 'Finance', licensed: true, tasks_total: 10 });
-  expect(data.quarantine).toEqual([]);
+  expect(data.quarantine.records()).toEqual([]);
   expect(data.repairs).toMatchObject({ clock_skew: 0 });
   expect(Object.keys(data.repairs).filter((key) => key.startsWith('unreadable_'))).toEqual([]);
 });
@@ -177,7 +177,7 @@ test('a record whose quote is never closed is quarantined once, with the lines i
       'e5,u1,Finance,report,2026-11-16T13:00:00Z,,done,,,'),
     'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Finance,2026-11,UTC,yes,1,1', 'u2,"Legal,2026-11,UTC,yes,1,1', 'u3,Legal,2026-11,UTC,yes,1,1'),
   });
-  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail?.replace(/^.*?; /, '')])).toEqual([
+  expect(data.quarantine.records().map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail?.replace(/^.*?; /, '')])).toEqual([
     ['user_monthly_summary_2026-11.csv', 3, 'parse_error', 'the record runs over lines 3 to 4 (2 lines, quarantined as one: a quote never closed takes in the lines after it)'],
     ['ai_logs_1.csv', 3, 'parse_error', 'the record runs over lines 3 to 6 (4 lines, quarantined as one: a quote never closed takes in the lines after it)'],
   ]);
@@ -197,7 +197,7 @@ test('a name longer than 256 characters: a user id or task type quarantines its 
     'user_monthly_summary_2026-11.csv': csv(ROSTER_HEADER, 'u1,Legal,2026-11,UTC,yes,1,1', `u2,${long('L')},2026-11,UTC,yes,1,1`, `${long('v')},Legal,2026-11,UTC,yes,1,1`),
   });
   const data = await cleanInput(dir, parseConfig({}));
-  expect(data.quarantine.map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail])).toEqual([
+  expect(data.quarantine.records().map((record) => [record.file.split('/').pop(), record.line, record.reason, record.detail])).toEqual([
     ['user_monthly_summary_2026-11.csv', 4, 'name_too_long', 'expected `user_id` of at most 256 characters, got one of 257'],
     ['ai_logs_1.csv', 2, 'name_too_long', 'expected `user_id` of at most 256 characters, got one of 257'],
     ['ai_logs_1.csv', 3, 'name_too_long', 'expected `task_type` of at most 256 characters, got one of 257'],

@@ -39,7 +39,7 @@ describe('line endings that change within a file', () => {
     expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 1, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 3, tasks: 3 });
     expect(balanced(data.accounting.ai_logs)).toBe(true);
     expect(tasks.map((task) => [task.task_id, task.team, task.status])).toEqual([['e1', 'Finance', 'completed'], ['e2', 'Finance', 'completed'], ['e3', 'Legal', 'error']]);
-    expect(data.quarantine.map((record) => [record.line, record.reason, record.raw])).toEqual([[5, 'unknown_status', rows[3]]]);
+    expect(data.quarantine.records().map((record) => [record.line, record.reason, record.raw])).toEqual([[5, 'unknown_status', rows[3]]]);
     expect(progress).toEqual([expect.stringMatching(/ai_logs_a\.csv: trying csv-parse, as line endings change within the file \(line 2\)$/)]);
   });
 
@@ -75,7 +75,7 @@ describe('a header repeated in the middle of a file', () => {
       ['e4', 'u1', 'Finance', 'report', 'completed'],
     ]);
     expect(data.accounting.ai_logs).toEqual({ rows_read: 4, quarantined: 0, exact_duplicates: 0, conflicting_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 4, tasks: 4 });
-    expect(data.quarantine).toEqual([]);
+    expect(data.quarantine.records()).toEqual([]);
     expect(data.files.find((file) => file.kind === 'ai_logs')?.drift).toEqual(['client', 'header repeated on line 3, columns in another order', 'header repeated on line 6, columns in another order']);
   });
 
@@ -95,7 +95,7 @@ describe('a header repeated in the middle of a file', () => {
 
   test('a record naming only some of the columns is a row like any other, quarantined', async () => {
     const { data } = await cleanWithEitherReader({ 'ai_logs_a.csv': `${first}\ne1,u1,Finance,report,2026-11-16T09:00:00Z,done\nevent_id,user_id,team,task_type,started_at,bogus\n` });
-    expect(data.quarantine.map((record) => [record.line, record.reason])).toEqual([[3, 'invalid_started_at']]);
+    expect(data.quarantine.records().map((record) => [record.line, record.reason])).toEqual([[3, 'invalid_started_at']]);
     expect(balanced(data.accounting.ai_logs)).toBe(true);
   });
 });

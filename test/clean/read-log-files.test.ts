@@ -39,7 +39,7 @@ const files = {
 };
 
 /** Everything cleanInput returns, as plain data. */
-const plain = (data: Awaited<ReturnType<typeof cleanInput>>) => ({ ...data, tasks: data.tasks.objects() as Array<Record<string, unknown>>, roster: data.roster.objects() });
+const plain = (data: Awaited<ReturnType<typeof cleanInput>>) => ({ ...data, quarantine: data.quarantine.records(), tasks: data.tasks.objects() as Array<Record<string, unknown>>, roster: data.roster.objects() });
 
 test('reading on worker threads gives exactly what reading on one thread gives', async () => {
   const dir = inputFolder(files);

@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import Papa from 'papaparse';
 import { readLogFile, type LogFileResult } from '../../src/clean/read-log-file.js';
+import { Quarantine } from '../../src/clean/quarantine-list.js';
 import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { FastReadUnavailable, readCsvRecordsFast } from '../../src/ingest/read-csv-fast.js';
 import { readCsvRecords, type CsvRecord } from '../../src/ingest/read-csv.js';
@@ -309,7 +310,7 @@ describe('readLogFile with either reader', () => {
     const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
     expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
     expect(fast.progress).toEqual(['ai_logs_a.csv: trying csv-parse, as papaparse reports InvalidQuotes near line 3']);
-    expect(fast.result.quarantine.map((record) => [record.line, record.reason])).toEqual([[3, 'parse_error']]);
+    expect(new Quarantine([fast.result.quarantine]).records().map((record) => [record.line, record.reason])).toEqual([[3, 'parse_error']]);
   });
 
   // Records are handed on before their quoting check: a file that fails it late must not keep any of them.
@@ -319,7 +320,7 @@ describe('readLogFile with either reader', () => {
     const fast = await read(dir, 'ai_logs_a.csv', 'papaparse');
     expect(fast.progress).toEqual(['ai_logs_a.csv: trying csv-parse, as the record on line 5002 breaks RFC 4180 quoting']);
     expect(fast.result).toEqual((await read(dir, 'ai_logs_a.csv', 'csv-parse')).result);
-    expect([fast.result.rowsRead, fast.result.rows.length, fast.result.quarantine.map((record) => record.line)]).toEqual([5001, 5000, [5002]]);
+    expect([fast.result.rowsRead, fast.result.rows.length, new Quarantine([fast.result.quarantine]).records().map((record) => record.line)]).toEqual([5001, 5000, [5002]]);
   });
 
   test('a quote left open on the last line of a file read in chunks quarantines that line alone, without csv-parse reading the file', async () => {
@@ -337,7 +338,7 @@ describe('readLogFile with either reader', () => {
       const reference = await read(dir, 'ai_logs_a.csv', 'csv-parse');
       expect(whole.result).toEqual(reference.result);
       expect({ ...chunked, rows: chunked.rows.toPart() }).toEqual(reference.result);
-      expect([reference.result.rowsRead, reference.result.rows.length, reference.result.quarantine.map((record) => [record.line, record.reason])]).toEqual([3001, 3000, [[3002, 'parse_error']]]);
+      expect([reference.result.rowsRead, reference.result.rows.length, new Quarantine([reference.result.quarantine]).records().map((record) => [record.line, record.reason])]).toEqual([3001, 3000, [[3002, 'parse_error']]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

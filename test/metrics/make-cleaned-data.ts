@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import type { CleanedData, SourceAccounting } from '../../src/clean/types.js';
+import { Quarantine } from '../../src/clean/quarantine-list.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import type { Config, ConfigSpec } from '../../src/config/schema.js';
 
@@ -69,7 +70,7 @@ export function makeCleanedData(spec: { tasks: TaskSpec[]; roster?: RosterSpec[]
     roster: roster.length > 0 ? aq.from(roster) : aq.table(Object.fromEntries(rosterColumns.map((column) => [column, []]))),
     loadedDates: spec.loadedDates !== undefined ? spec.loadedDates : dates.length > 0 ? { first: dates[0], last: dates[dates.length - 1] } : null,
     accounting: { ai_logs: { ...EMPTY_ACCOUNTING }, manual_logs: { ...EMPTY_ACCOUNTING }, user_monthly_summary: { ...EMPTY_ACCOUNTING } },
-    quarantine: [],
+    quarantine: new Quarantine(),
     quarantineByReason: {},
     repairs: {},
     stitchedFragments: 0,

@@ -186,7 +186,7 @@ describe('cleanWithStore: a run through the store equals a run from scratch', ()
         expect(outcome(data)).toBe(outcome(await cleanInput(input, config, { now })));
         const reread = Object.fromEntries((await engine.all('SELECT name, reread FROM store_files ORDER BY name')).map((row) => [String(row.name), row.reread]));
         const tasks = (data.tasks.objects() as Array<{ task_id: string }>).map((task) => task.task_id);
-        return { line: lines.find((message) => message.startsWith('store ')), read: summary.read, reread, tasks, quarantine: data.quarantine.map((record) => record.detail) };
+        return { line: lines.find((message) => message.startsWith('store ')), read: summary.read, reread, tasks, quarantine: data.quarantine.records().map((record) => record.detail) };
       } finally {
         await engine.close();
       }

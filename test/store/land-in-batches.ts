@@ -35,7 +35,7 @@ export const NOW = Date.parse('2026-11-30T12:00:00Z');
 /** What a run shows the user: the metrics document and the validate accounting, as bytes. */
 export function outcome(data: CleanedData, runConfig: Config = config): string {
   const { accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine } = data;
-  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, runConfig, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine });
+  return JSON.stringify({ tasks: data.tasks.objects(), roster: data.roster.objects(), metrics: computeMetrics(data, runConfig, 'latest'), accounting, quarantineByReason, repairs, stitchedFragments, durationsDropped, teamsFilled, labelMapping, files, rosterConflicts, quarantine: quarantine.records() });
 }
 
 export const weekOf = (file: GeneratedFile) => /W\d\d/.exec(file.name)?.[0] ?? 'roster';

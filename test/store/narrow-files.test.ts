@@ -43,7 +43,7 @@ for (const [engine, newStore] of STORES) {
       expect(taskOf(data, 'y2')).toMatchObject({ status: 'abandoned' });
       expect(has('y1')).toBe(false);
       expect(taskOf(data, 'c1')).toMatchObject({ fragments: 3, duration_ms: 40 * MINUTE_MS });
-      expect(data.quarantine.map((record) => [basename(record.file), record.line])).toEqual([['ai_logs_2026-W46.csv', 5]]);
+      expect(data.quarantine.records().map((record) => [basename(record.file), record.line])).toEqual([['ai_logs_2026-W46.csv', 5]]);
       expect(taskOf(data, 'z1')).toMatchObject({ started_at: Date.parse('2026-11-18T09:00:00Z') });
       expect([has('q1'), has('q2')]).toEqual([true, false]);
 
@@ -56,7 +56,7 @@ for (const [engine, newStore] of STORES) {
       ({ data } = await land({ 'ai_logs_2026-W46.csv': csv(AI_HEADER, [W46.y1.replace(',error,', ',success,'), W46.c1, W46.bad, W46.c3]) }));
       expect(taskOf(data, 'c1')).toMatchObject({ fragments: 1, duration_ms: 20 * MINUTE_MS });
       expect(taskOf(data, 'c3')).toMatchObject({ fragments: 1 });
-      expect(data.quarantine.map((record) => [basename(record.file), record.line])).toEqual([['ai_logs_2026-W46.csv', 4]]);
+      expect(data.quarantine.records().map((record) => [basename(record.file), record.line])).toEqual([['ai_logs_2026-W46.csv', 4]]);
 
       // W47 removed: W48's copy of z1 and its retry q2 remain
       ({ data } = await land({ 'ai_logs_2026-W47.csv': null }));
@@ -100,10 +100,10 @@ for (const [engine, newStore] of STORES) {
         ]),
       });
       expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: null, fragments: 1 });
-      expect(data.quarantine.map((record) => [basename(record.file), record.reason])).toEqual([['ai_logs_2026-W47-old.csv', 'implausible_started_at'], ['ai_logs_2026-W49b.csv', 'implausible_started_at']]);
+      expect(data.quarantine.records().map((record) => [basename(record.file), record.reason])).toEqual([['ai_logs_2026-W47-old.csv', 'implausible_started_at'], ['ai_logs_2026-W49b.csv', 'implausible_started_at']]);
       ({ data } = await land({}, { clock: later, rereads: 2 }));
       expect(taskOf(data, 'f0')).toMatchObject({ duration_ms: 25 * MINUTE_MS, fragments: 2, status: 'error' });
-      expect(data.quarantine.map((record) => record.detail)).toEqual(['expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-11-17T09:00:00Z`']);
+      expect(data.quarantine.records().map((record) => record.detail)).toEqual(['expected `started_at` at or after 2000-01-01T00:00:00.000Z (cleaning.earliest), got `1999-11-17T09:00:00Z`']);
       expect([taskOf(data, 'o2').duration_ms, taskOf(data, 'o3').duration_ms]).toEqual([null, null]);
       // nothing flagged any more: nothing read
       ({ data } = await land({}, { clock: later }));
