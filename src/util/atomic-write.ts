@@ -23,13 +23,16 @@ const STANDARD_STREAMS: Record<string, 'stdout' | 'stderr'> = {
 // A reader that stopped reading (`--out /dev/stdout | head`) is not a failure: what it no longer reads is dropped.
 async function writeStream(target: Extract<OutputTarget, { kind: 'stream' }>, data: FileData): Promise<void> {
   const stream = target.stream === 'stdout' ? process.stdout : process.stderr;
-  for (const piece of Array.isArray(data) ? data : [data]) {
+  for (const piece of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
     await new Promise<void>((resolve, reject) => stream.write(piece, (error) => (error && !isReaderGone(error) ? reject(outputError(target.path, error)) : resolve())));
   }
 }
 
-/** What writeFileAtomic writes: text, bytes, or bytes in pieces written one after the other (output larger than one string may be). */
-export type FileData = string | Uint8Array | readonly Uint8Array[];
+/**
+ * What writeFileAtomic writes: text, bytes, or bytes in pieces written one after the other (output larger than one
+ * string may be); pieces from a generator are made as they are written, so the whole file is never held.
+ */
+export type FileData = string | Uint8Array | Iterable<Uint8Array>;
 
 /** How an output path is written: replaced by a rename, written in place, or refused (with the reason). */
 export type OutputTarget =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -52,5 +52,23 @@ describe('writeQuarantine bytes', () => {
     const path = join(folder(), 'quarantine.csv');
     await writeQuarantine(path, []);
     expect(readFileSync(path, 'utf8')).toBe('file,line,reason,detail,raw\n');
+  });
+
+  // 3,000,000 quarantined rows held the whole file's blocks (400 MB) until the last was made, then wrote them
+  it('writes the rows while it reads them: the file is under way before the last record is asked for', async () => {
+    const dir = folder();
+    const path = join(dir, 'quarantine.csv');
+    let written = -1;
+    function* records() {
+      for (let index = 0; index < 3000; index += 1) {
+        // (the rows so far stand in the temporary file beside the output, renamed once done)
+        if (index === 2999) written = readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+        yield { file: 'ai_logs.csv', line: index + 2, reason: 'invalid_started_at', detail: 'expected `started_at`', raw: `e${index},${'x'.repeat(1000)}` };
+      }
+    }
+    await writeQuarantine(path, records());
+    expect(written).toBeGreaterThan(2 * 1024 * 1024);
+    const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect([rows.length, rows[2999].line, rows[2999].raw]).toEqual([3000, '3001', `e2999,${'x'.repeat(1000)}`]);
   });
 });
