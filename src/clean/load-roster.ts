@@ -1,13 +1,13 @@
 import type { InputFile } from '../ingest/discover-files.js';
 import { readFileRecords, type ForEachRecord } from '../ingest/read-csv-fast.js';
 import { DEFAULT_INPUT_LIMITS, MemoryCheckpoints, outOfReadingMemory, type InputLimits } from '../ingest/input-limits.js';
-import { headerLacking, repeatedHeader, resolveHeader } from '../ingest/normalize-headers.js';
+import { headerLacking, resolveHeader } from '../ingest/normalize-headers.js';
 import { parseErrorDetail } from '../ingest/read-csv.js';
 import { ianaZone, parseBoolean, parseNumber, withoutControlCharacters } from '../ingest/parse-values.js';
 import { UptakeError } from '../errors.js';
 import { foldCase } from '../util/fold-case.js';
 import { cellAt, filledFields, nameTooLong, teamCell } from './quarantine.js';
-import { HeaderHistory } from './read-log-file.js';
+import { HeaderHistory, repeatResolver } from './read-log-file.js';
 import { QuarantineBuilder, type QuarantinePart } from './quarantine-list.js';
 import type { FileReport, SourceAccounting } from './types.js';
 
@@ -156,6 +156,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
   const unreadable: string[] = [];
   const entries: RosterFileRead['entries'] = [];
   const checkpoints = new MemoryCheckpoints();
+  const resolveRepeat = repeatResolver('user_monthly_summary');
   await forEachRecord((record) => {
     // (a roster bomb stops as a log bomb does)
     if (checkpoints.due(record.raw.length)) {
@@ -171,7 +172,7 @@ async function readRosterFile(file: InputFile, forEachRecord: ForEachRecord): Pr
     const current = header;
     // a header repeated further down (files joined) is rejected as a row first: its mapping reads the rows after it
     const reject = (reason: string, detail: string) => {
-      const repeated = record.parseError === undefined ? repeatedHeader('user_monthly_summary', record.fields) : undefined;
+      const repeated = record.parseError === undefined ? resolveRepeat(record.fields) : undefined;
       if (repeated) {
         history!.repeat(record.line, repeated);
         header = repeated;

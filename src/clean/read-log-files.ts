@@ -7,8 +7,8 @@ import type { InputFile } from '../ingest/discover-files.js';
 import { DEFAULT_INPUT_LIMITS, MAX_PASS_THROUGH_COLUMNS, outOfReadingMemory, readingMemoryLimit, tooManyColumnsOverFiles, type InputLimits } from '../ingest/input-limits.js';
 import { LogRows, type LogRowsPart } from '../ingest/log-rows.js';
 import { chunkBytesOf, headerFieldsOf, readTextChunks, type TextChunk } from '../ingest/read-csv-fast.js';
-import { resolveHeader, repeatedHeader } from '../ingest/normalize-headers.js';
-import { HeaderHistory, readLogFile, textBytesOf, type LogChunkResult, type LogFileResult, type RosterZones } from './read-log-file.js';
+import { resolveHeader } from '../ingest/normalize-headers.js';
+import { HeaderHistory, readLogFile, repeatResolver, textBytesOf, type LogChunkResult, type LogFileResult, type RosterZones } from './read-log-file.js';
 import type { PlausibleWindow } from './quarantine.js';
 import { shiftedPart, type QuarantinePart } from './quarantine-list.js';
 import type { FileReport, LogSource } from './types.js';
@@ -160,6 +160,7 @@ interface ChunkedFile {
 function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'rows' | 'unreadable' | 'quarantine'> & { parts: LogRowsPart[]; quarantine: QuarantinePart[]; unreadable: Array<[string, number]> } {
   const first = resolveHeader(file.kind, chunks[0].firstHeader);
   const history = new HeaderHistory(first);
+  const resolve = repeatResolver(file.kind);
   const quarantine: QuarantinePart[] = [];
   const unreadable = new Map<string, number>();
   let rowsRead = 0;
@@ -169,7 +170,7 @@ function joinChunks(file: LogFile, chunks: ChunkDone[]): Omit<LogFileResult, 'ro
   let before = 0;
   for (const chunk of chunks) {
     quarantine.push(shiftedPart(chunk.quarantine, before));
-    for (const repeat of chunk.repeats) history.repeat(repeat.line + before, repeatedHeader(file.kind, repeat.fields)!);
+    for (const repeat of chunk.repeats) history.repeat(repeat.line + before, resolve(repeat.fields)!);
     for (const [column, count] of chunk.unreadable) unreadable.set(column, (unreadable.get(column) ?? 0) + count);
     rowsRead += chunk.rowsRead;
     quarantined += chunk.quarantined;
