@@ -87,7 +87,9 @@ export async function loadRoster(
   // per repeated (user, month): the first non-empty value of each field, whether a copy disagreed, its teams
   const firstValues = new Map<string, RosterEntry>();
   const conflicting = new Set<string>();
-  const teamsOf = new Map<string, string[]>();
+  // each user-month's teams as written, each once, and their keys: a user given 200,000 teams in one month was
+  // checked against every team before it (quadratic: the roster never finished reading)
+  const teamsOf = new Map<string, { teams: string[]; keys: Set<string> }>();
   for (const file of files) {
     const read = await readFileRecords(file, (forEachRecord) => readRosterFile(file, forEachRecord), onProgress, limits);
     accounting.rows_read += read.rows;
@@ -109,7 +111,7 @@ export async function loadRoster(
   }
   // the kept row is the most complete, but its team is the first one written (CONTRACT 2.8)
   const conflicts: RosterConflict[] = [];
-  for (const [key, teams] of teamsOf) {
+  for (const [key, { teams }] of teamsOf) {
     if (teams.length < 2) continue;
     const kept = chosen.get(key)!;
     kept.entry = { ...kept.entry, team: teams[0] };
@@ -128,7 +130,7 @@ export async function loadRoster(
     let first = firstValues.get(key);
     if (!first) {
       firstValues.set(key, (first = { ...earlier }));
-      if (earlier.team !== null) teamsOf.set(key, [earlier.team]);
+      if (earlier.team !== null) teamsOf.set(key, { teams: [earlier.team], keys: new Set([teamKey(earlier.team)]) });
     }
     for (const field of ROSTER_FIELDS) {
       const value = copy[field];
@@ -138,9 +140,13 @@ export async function loadRoster(
       else if (field === 'team' ? teamKey(reference as string) !== teamKey(value as string) : reference !== value) conflicting.add(key);
     }
     if (copy.team !== null) {
-      const teams = teamsOf.get(key) ?? [];
-      if (!teams.some((team) => teamKey(team) === teamKey(copy.team!))) teams.push(copy.team);
-      teamsOf.set(key, teams);
+      let seen = teamsOf.get(key);
+      if (!seen) teamsOf.set(key, (seen = { teams: [], keys: new Set() }));
+      const copyKey = teamKey(copy.team);
+      if (!seen.keys.has(copyKey)) {
+        seen.keys.add(copyKey);
+        seen.teams.push(copy.team);
+      }
     }
   }
 }
