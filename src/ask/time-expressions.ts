@@ -120,6 +120,18 @@ function readPair(words: string[], index: number, reportWeek: string): { other: 
   return null;
 }
 
+// Words after a point that run it to the report week: "W45 onwards", "from October on", "W45 and later".
+const ONWARDS: string[][] = [['onwards'], ['onward'], ['forward'], ['forwards'], ['on'], ['and', 'later'], ['or', 'later'], ['and', 'after'], ['and', 'since']];
+
+// How many words at `index` say "onwards" (0 when none).
+// ("on" only at the end or before a word that leads what follows: "W45 on for Legal", not "W45 on the dashboard")
+function onwardsAt(words: string[], index: number): number {
+  const found = ONWARDS.find((phrase) => phrase.every((part, offset) => words[index + offset] === part));
+  if (found?.[0] === 'on' && !(words[index + 1] === undefined || ON_ENDS.has(words[index + 1]))) return 0;
+  return found?.length ?? 0;
+}
+const ON_ENDS = new Set(['for', 'in', 'of', 'at', 'by', 'across', 'vs', 'versus', 'compared', 'and', 'or', 'per', 'with']);
+
 /** Words that end a range at a time ("before W45", "until October", "up to W44"), `before` the period ahead of it. */
 const BOUND_WORDS: string[][] = [['before'], ['until'], ['till'], ['through'], ['thru'], ['up', 'to'], ['prior', 'to']];
 
@@ -240,7 +252,9 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
         return { scope: { kind: 'week', week: from.week, phrase: from.week }, used: here(index - 1, 2 + named.length) };
       }
       if (from && named && from.week <= reportWeek) {
-        return { scope: range(from, reportPoint, `${word === 'starting' ? 'since' : word} ${named.phrase}`), used: here(index, 1 + from.length) };
+        // ("since W45 onwards": the same range)
+        const onwards = onwardsAt(words, index + 1 + from.length);
+        return { scope: range(from, reportPoint, `${word === 'starting' ? 'since' : word} ${named.phrase}`), used: here(index, 1 + from.length + onwards) };
       }
     }
     // "before W45", "until October", "up to W44", "through October": from the first week with data ("before" ends
@@ -272,8 +286,9 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
         }
       }
       // ("from W45" with no end runs to the report week, as "since W45" does: not W45 alone)
-      if (from && word === 'from' && joiner !== 'to' && joiner !== 'and' && joiner !== 'until' && joiner !== 'through' && from.week <= reportWeek) {
-        return { scope: range(from, reportPoint, `since ${from.phrase}`), used: here(index, 1 + from.length) };
+      const onwards = from ? onwardsAt(words, index + 1 + from.length) : 0;
+      if (from && word === 'from' && (onwards > 0 || (joiner !== 'to' && joiner !== 'and' && joiner !== 'until' && joiner !== 'through')) && from.week <= reportWeek) {
+        return { scope: range(from, reportPoint, `since ${from.phrase}`), used: here(index, 1 + from.length + onwards) };
       }
     }
   }
@@ -284,6 +299,13 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
     const point = readPoint(words, index, reportWeek);
     if (!point) continue;
     const lead = LEAD_WORDS.has(words[index - 1] ?? '') ? [index - 1] : [];
+    // ("W45 onwards", "October and later": from the point to the report week, as "since W45"; the words "on" and
+    // "forward" only right after the point)
+    const onwards = onwardsAt(words, index + point.length);
+    if (onwards > 0 && point.week <= reportWeek) {
+      const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
+      return { scope: range(point, reportPoint, `since ${point.phrase}`), used: [...lead, ...here(index, point.length + onwards)] };
+    }
     const pair = point.isMonth ? null : readPair(words, index + point.length, reportWeek);
     // (the same week twice is that week)
     if (pair && pair.other.week === point.week) return { scope: { kind: 'week', week: point.week, phrase: point.week }, used: [...lead, ...here(index, point.length + pair.length)] };

@@ -48,6 +48,15 @@ describe('parseTimeExpression (report week 2026-W47, Sunday 2026-11-22)', () => 
     ['October vs W45', { kind: 'month', month: '2026-10', phrase: '2026-10' }],
     ['adoption by team', { kind: 'default' }],
     ['who may be a power user', { kind: 'default' }],
+    // "onwards": from the point to the report week, as "since"
+    ['adoption W45 onwards', { kind: 'range', fromWeek: '2026-W45', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'since W45' }],
+    ['from W45 onward', { kind: 'range', fromWeek: '2026-W45', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'since W45' }],
+    ['since W45 onwards', { kind: 'range', fromWeek: '2026-W45', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'since W45' }],
+    ['October and later', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since October' }],
+    ['hours from October on', { kind: 'range', fromWeek: '2026-W40', toWeek: '2026-W47', fromMonth: '2026-10', toMonth: '2026-11', phrase: 'since October' }],
+    ['W45 forward for Legal', { kind: 'range', fromWeek: '2026-W45', toWeek: '2026-W47', fromMonth: '2026-11', toMonth: '2026-11', phrase: 'since W45' }],
+    // ("on" before a plain word is no "onwards")
+    ['W45 on the dashboard', { kind: 'week', week: '2026-W45', phrase: '2026-W45' }],
   ])('%s', (question, scope) => {
     expect(scopeOf(question)).toEqual(scope);
   });
