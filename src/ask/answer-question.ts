@@ -607,6 +607,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const names = [...new Set(perPeriod.flat().map((row) => row.name))].sort(compareText);
   const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
+  // a team or task type with no task (AI of any status, or manual) in any week of the period: it is in no table then
+  const idle = (name: string) => name !== '*' && spec.grain === 'week' && (dimension === 'team' || dimension === 'task_type') &&
+    periods.every((week) => !SPECS.adoption_rate!.rows(source, dimension, week).some((row) => row.name === name));
 
   // "average tasks per week": the weeks' total divided by the number of weeks in range (a week without any counts as 0),
   // for everyone or one group; the weekly counts are the table
@@ -655,6 +658,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (series.some((point) => point.row?.suppressed)) {
       return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
     }
+    if (idle(name)) {
+      return { interpretation: describe(interpretation, dimension, periods), answer: `${capitalize(subject(name))} had no tasks (AI or manual) ${where}, so it has no ${metric.label}.`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
+    }
     const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
     const periodColumn = spec.grain === 'month' ? 'month' : 'week';
     const table: AskTable = {
@@ -693,7 +699,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
 
   // One value per group over the periods (or its change from the first to the last period)
   interface Entry { name: string; suppressed: boolean; value: number | null; parts: Record<string, number | null> }
-  const entries: Entry[] = (named && !listing ? named.names : dimension === 'all' ? ['*'] : names).map((name) => {
+  const entryOf = (name: string): Entry => {
     if (change) {
       const { suppressed, from, to } = firstLast(name);
       return { name, suppressed, value: from === null || to === null ? null : (to - from) * scale, parts: { [periods[0]]: from, [periods[periods.length - 1]]: to } };
@@ -703,7 +709,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (rows.some((row) => row.suppressed)) return { name, suppressed: true, value: null, parts: {} };
     const combined = spec.combine(rows);
     return { name, suppressed: false, ...combined };
-  });
+  };
+  const entries: Entry[] = (named && !listing ? named.names : dimension === 'all' ? ['*'] : names).map(entryOf);
   const valueUnit: ValueUnit = change ? changeUnit : metric.unit;
   const valueColumn = change ? `change_${changeUnit}` : metric.id;
   const partColumns: Array<[string, ValueUnit]> = change ? [[periods[0], metric.unit], [periods[periods.length - 1], metric.unit]] : spec.partColumns;
@@ -723,8 +730,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const to = last.length > 0 ? spec.combine(last).value : null;
       overall = from === null || to === null ? null : (to - from) * scale;
     } else if (metric.unit === 'hours' || metric.unit === 'count') {
-      // Hours and counts add up over teams: "the average" is the mean team's, not the all-teams total
-      const values = visible.map((entry) => entry.value).filter((value): value is number => value !== null);
+      // Hours and counts add up over teams: "the average" is the mean team's, not the all-teams total; over every group
+      // shown in a list, not only the one named ("is Legal below average on hours saved" was Legal against itself)
+      const groups = named && !listing ? names.map(entryOf).filter((entry) => !entry.suppressed) : visible;
+      const values = groups.map((entry) => entry.value).filter((value): value is number => value !== null);
       overall = values.length > 0 ? values.reduce((total, value) => total + value, 0) / values.length : null;
     } else {
       const rows = periods.flatMap((period) => spec.rows(source, 'all', period));
@@ -814,6 +823,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (entry.suppressed) return `${subject(entry.name)}'s ${label} ${where} ${isOrAre(metric, label)} suppressed (fewer than ${minimum} users)`;
     // (an idle seat's cost is the config's licences.monthlyCost: without it the cost is unknown, not absent)
     if (entry.value === null && metric.id === 'idle_cost') return `The ${label} for ${subject(entry.name)} ${where} is not known: it needs licences.monthlyCost in the config`;
+    // (a group with no task at all in the period is listed in no table: said, so a blank is not taken for a missing number)
+    if (entry.value === null && idle(entry.name)) return `${capitalize(subject(entry.name))} had no tasks (AI or manual) ${where}, so it has no ${label}`;
     if (entry.value === null) return `${capitalize(subject(entry.name))} has no ${label} ${where}`;
     if (metric.id === 'hours_saved' && !change) return `${teamName(entry.name)} saved ${formatValue(entry.value, 'hours').replace(/ h$/, ' hours')} ${where}`;
     if (metric.id === 'tasks' && !change) {
@@ -857,8 +868,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     checks.push(`is it ${ruleWords(rule, valueUnit, comparison.unit === 'overall').replace('only those ', '')}?`);
     // One verdict only: the threshold's replaces an existence "Yes:" the phrase may already carry
     const bare = phrases[0].replace(/^(Yes|No): /, '');
-    phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
-    if (comparison.unit === 'overall') phrases[0] += ` (all teams: ${formatValue(overall, valueUnit)})`;
+    // (a sentence that starts with the group's name keeps its spelling: "No: Legal saved …", not "legal saved")
+    const keepsName = entries[0].name !== '*' && bare.startsWith(teamName(entries[0].name));
+    phrases[0] = `${comparisonHolds(entries[0].value, rule) ? 'Yes' : 'No'}: ${keepsName ? bare.charAt(0) : bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
+    if (comparison.unit === 'overall') phrases[0] += ` (${metric.unit === 'hours' || metric.unit === 'count' ? 'the average team' : 'all teams'}: ${formatValue(overall, valueUnit)})`;
   }
   // "has Procurement's adoption dropped?", "did anyone in Legal abandon tasks?": Yes or No first
   const single = entries.length === 1 && !comparison ? entries[0] : null;
@@ -866,10 +879,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const moved = (change || metric.id === 'delta_pts') && (movement === 'up' || movement === 'down') ? (movement === 'up') === single.value > 0 : null;
     const any = moved === null && interpretation.existence === 'any' && metric.unit === 'rate' && !/^(Yes|No):/.test(phrases[0]) ? single.value > 0 : null;
     const verdict = moved ?? any;
-    if (verdict !== null) phrases[0] = `${verdict ? 'Yes' : 'No'}: ${phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
+    const keepsName = single.name !== '*' && phrases[0].startsWith(teamName(single.name));
+    if (verdict !== null) phrases[0] = `${verdict ? 'Yes' : 'No'}: ${keepsName ? phrases[0].charAt(0) : phrases[0].charAt(0).toLowerCase()}${phrases[0].slice(1)}`;
   }
   const several = entries.length > 1
-    ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : formatValue(entry.value, valueUnit)}`).join(', ')}.`
+    ? `${capitalize(label)} ${where}: ${entries.map((entry) => `${subject(entry.name)} ${entry.suppressed ? `suppressed (fewer than ${minimum} users)` : entry.value === null && idle(entry.name) ? '— (no tasks)' : formatValue(entry.value, valueUnit)}`).join(', ')}.`
     : null;
   return {
     interpretation: describe(interpretation, dimension === 'all' ? 'all' : dimension, periods, [...(change ? ['the change from the first to the last period'] : periods.length > 1 ? [combinedAs(metric.id)] : []), ...checks]),
@@ -1260,7 +1274,9 @@ function answerSummaryOf(interpretation: Interpretation, source: MetricsSource):
   const who = teams.length > 0 ? teams.join(' and ') : taskTypes.length > 0 ? taskTypes.join(' and ') : 'all teams';
   if (interpretation.ranking || interpretation.comparison) {
     return unanswerable(`headline numbers, ranked or filtered`, 'A summary holds several measures, so it ranks and filters no team; ask about one measure: ' +
-      '"which team has the highest adoption", "which team saved the most hours", "which team has the highest harm rate".');
+      '"which team has the highest adoption", "which team saved the most hours", "which team has the highest harm rate".' +
+      // ("who are the top performers": people, ranked by the one measure the tables hold per person)
+      ' For people, "who are the power users" names those with the most AI tasks (no other measure is kept per person).');
   }
   const week = time.kind === 'week' ? time.week : time.kind === 'default' ? source.reportWeek : null;
   if (week === null) {
@@ -1309,7 +1325,8 @@ function answerTeamSummary(source: MetricsSource, team: string, week: string = s
   return {
     interpretation,
     answered: true,
-    answer: `${team} in ${week}: adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
+    // (a team with no task that week is in no week table: said first, so the blanks are not taken for missing numbers)
+    answer: `${team} in ${week}: ${adoption === undefined ? 'no tasks (AI or manual), so ' : ''}adoption ${formatValue(adoptionRate, 'rate')} (${formatValue(delta, 'pts')} on ${shiftWeek(week, -1)}), ` +
       `${formatValue(hours, 'hours').replace(/ h$/, ' hours')} saved, ASI ${formatValue(asi, 'rate')} in ${month}, harm rate ${formatValue(harm, 'rate')}, ` +
       `${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}.`,
     table: {

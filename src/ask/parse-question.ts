@@ -171,8 +171,10 @@ const RANK_WORDS: Record<string, { order: 'desc' | 'asc' | 'best' | 'worst'; plu
   bottom: { order: 'asc' }, lowest: { order: 'asc' }, least: { order: 'asc' }, fewest: { order: 'asc' }, smallest: { order: 'asc' },
   min: { order: 'asc' }, minimum: { order: 'asc' }, lagging: { order: 'asc' }, laggards: { order: 'asc', plural: true },
   best: { order: 'best' }, worst: { order: 'worst' }, strongest: { order: 'best' }, weakest: { order: 'worst' }, heaviest: { order: 'desc' },
-  behind: { order: 'asc' }, ahead: { order: 'desc' },
+  behind: { order: 'asc' }, ahead: { order: 'desc' }, laggard: { order: 'asc' }, leader: { order: 'desc' },
 };
+// Rank words that, said of one named group, set it against everyone: "is Legal lagging", "is HR ahead", "is Finance a leader"
+const STANDING_WORDS = new Set(['lagging', 'behind', 'ahead', 'leading', 'laggard', 'laggards', 'leader', 'leaders']);
 
 /** Words that never name a team or task type by a typo or an abbreviation. */
 export function reservedWords(): Set<string> {
@@ -706,7 +708,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
 
   // 5. Ranking, movement, dimension, shares, existence
   const share = words.some((word, index) => SHARE_WORDS.has(word) && (words[index + 1] === 'of' || index === 0 || words[index - 1] === 'what'));
-  const existence: Interpretation['existence'] = EXISTENCE_LEADS.has(words[0] ?? '') && words.some((word) => word === 'everyone' || word === 'everybody')
+  let existence: Interpretation['existence'] = EXISTENCE_LEADS.has(words[0] ?? '') && words.some((word) => word === 'everyone' || word === 'everybody')
     ? 'every'
     : EXISTENCE_LEADS.has(words[0] ?? '') && words.some((word) => ['any', 'anyone', 'anybody', 'anything', 'someone', 'somebody'].includes(word)) ? 'any' : null;
   let ranking = null as Ranking | null;
@@ -777,6 +779,23 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       if (rest[index - 1] === 'of' && rest[index - 2] === 'number') countOnly = true;
     }
   });
+  // "is Legal lagging", "is HR ahead", "is Finance a laggard": one group named and set against everyone (the all-teams
+  // value, as "is Legal below average"), not a ranking of that one group
+  if (ranking && ranking.limit === 0 && STANDING_WORDS.has(ranking.text) && entities.length === 1 && !comparison) {
+    const behind = RANK_WORDS[ranking.text].order === 'asc';
+    // (what it is set against, when said, is everyone: "behind the other teams", "ahead of the rest", "behind everyone")
+    const against = /(?:^| )((?:behind|ahead(?: of)?|compared (?:to|with)|than|of) (?:the )?(?:other (?:teams|departments|groups)|others|rest(?: of the (?:company|teams|org))?|everyone|everybody|company|org))(?: |$)/.exec(free().join(' '));
+    if (against) {
+      const start = free().join(' ').slice(0, against.index + against[0].indexOf(against[1])).split(' ').filter((word) => word.length > 0).length;
+      against[1].split(' ').forEach((_, offset) => used.add(start + offset));
+      // ("ahead of everyone" sets the team against everyone: not "did everyone use it")
+      if (/\bevery(one|body)\b/.test(against[1])) existence = null;
+    }
+    comparison = { op: behind ? '<' : '>', value: 0, unit: 'overall', text: behind ? 'below the all-teams value' : 'above the all-teams value' };
+    ranking = null;
+    rankPlural = false;
+    if (dimension !== 'user') dimension = null;
+  }
   // "total hours saved by all teams", "adoption across all teams combined": all teams taken together, not each one
   if (dimension === 'team' && plural && ['all', 'every'].includes(rest[dimensionAt - 1] ?? '') &&
     words.some((word) => TOGETHER_WORDS.has(word) || word === 'overall')) {
@@ -805,6 +824,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       // ("how many tasks did each team do": the tasks are counted per team, not the teams)
       countOnly = false;
     }
+  }
+
+  // "did Legal have any harmful tasks", "were any tasks abandoned in Procurement": with a team named, "any tasks" names what
+  // is measured, not a list of task types (which, crossed with the team, was refused as a breakdown the tables lack)
+  if ((dimensionWord === 'task' || dimensionWord === 'tasks') && dimension === 'task_type' && !grouped && existence === 'any' &&
+    entities.some((match) => match.kind === 'team') && !['which', 'what', 'each', 'every', 'per', 'by', 'all'].includes(rest[dimensionAt - 1] ?? '')) {
+    dimension = null;
+    plural = false;
   }
 
   // A series with no time named runs from the first week with data

@@ -54,5 +54,5 @@ export const KPI_SYNONYMS: Record<string, string[]> = {
     'no longer using', 'not using anymore', 'quit using', 'inactive', 'went quiet'],
   summary: ['summary', 'summarise', 'summarize', 'headline', 'headlines', 'overview', 'how are we doing', 'how is it going', 'kpis', 'report', 'doing',
     'getting on', 'going on', 'status', 'how are things', 'tell me about', 'tell me more about', 'what about', 'update', 'updates', 'update on',
-    'rundown', 'snapshot', 'performing', 'faring', 'fared', 'the numbers', 'key numbers', 'the figures', 'key figures', 'scorecard', 'stats'],
+    'rundown', 'snapshot', 'performing', 'performers', 'performer', 'performance', 'faring', 'fared', 'the numbers', 'key numbers', 'the figures', 'key figures', 'scorecard', 'stats'],
 };

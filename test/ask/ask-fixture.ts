@@ -40,9 +40,10 @@ function accuracyOf(team: string, index: number): number {
  * Eight weeks (2026-W40 to 2026-W47) of five teams: Procurement dips 26.7 points in W47, Sales Ops
  * grows 16.7, f1 is a power user in W47, f3 logs half of what the roster reports (a blind spot),
  * Legal has harmful tasks in W47, and `legalName` (when given) renames Legal (e.g. to a hostile string);
- * `teamNames` renames any team (`{ Finance: 'Zürich' }`) and `taskTypeNames` any task type, their numbers unchanged.
+ * `teamNames` renames any team (`{ Finance: 'Zürich' }`) and `taskTypeNames` any task type, their numbers unchanged;
+ * `idleTeam` adds a team of three licensed users with no task.
  */
-export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string> } = {}): CleanedData {
+export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string>; idleTeam?: string } = {}): CleanedData {
   const nameOf = (plannedTeam: string) => options.teamNames?.[plannedTeam] ?? (plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam);
   const tasks: TaskSpec[] = [];
   const loggedByUserMonth = new Map<string, number>();
@@ -85,6 +86,12 @@ export function askFixture(options: { legalName?: string; teamNames?: Record<str
         const logged = loggedByUserMonth.get(`${user}|${month}`) ?? 0;
         roster.push({ user_id: user, team, month, licensed: true, ai_tasks_total: user === 'f3' ? logged * 2 : logged, tasks_total: logged * 2 });
       }
+    }
+  }
+  // (`idleTeam`: a team of three licensed users on the roster with no task at all)
+  if (options.idleTeam) {
+    for (const user of ['i1', 'i2', 'i3']) {
+      for (const month of ['2026-09', '2026-10', '2026-11']) roster.push({ user_id: user, team: options.idleTeam, month, licensed: true, ai_tasks_total: 0, tasks_total: 0 });
     }
   }
   // Loaded through Sunday of W47, so W47 is the latest complete week

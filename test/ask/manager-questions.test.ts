@@ -290,3 +290,65 @@ describe('a period that starts before the data is answered over the weeks the da
     expect(answered('adoption since W44').answer).not.toContain('The data begins');
   });
 });
+
+describe('"W45 onwards", "October and later": from that point to the report week, as "since W45"', () => {
+  test('onwards, onward, forward, "and later" and "on" read as the range, not an unknown word', () => {
+    const weeks = ['2026-W45', '2026-W46', '2026-W47'];
+    expect(pct(pooledAdoption('Legal', weeks))).toBe('25.3%');
+    for (const question of ['adoption for Legal W45 onwards', 'Legal adoption from W45 onwards', 'Legal adoption W45 and later', 'adoption from w45 forward for Legal', 'Legal adoption W45 on']) {
+      const answer = answered(question);
+      expect(answer.weeks, question).toEqual(weeks);
+      expect(answer.answer, question).toBe('Adoption rate for Legal from 2026-W45 to 2026-W47 was 25.3% taken together; per week it went from 23.1% in 2026-W45 to 27.1% in 2026-W47 (+4.0 pts).');
+    }
+    expect(answered('hours saved from October onwards').weeks).toEqual(WEEKS_SINCE_OCTOBER);
+    // "on" before other words is not "onwards"
+    expect(refused('adoption W45 on the dashboard').answered).toBe(false);
+  });
+});
+
+describe('"is Legal lagging", "is Engineering ahead": the one team named against everyone, as "is Legal below average"', () => {
+  test('Yes or No with the team\'s value and the all-teams value', () => {
+    expect(answered('is Legal lagging').answer).toBe('Yes: adoption rate for Legal in 2026-W47 was 27.1% (all teams: 47.3%).');
+    expect(answered('is Legal lagging behind').answer).toBe('Yes: adoption rate for Legal in 2026-W47 was 27.1% (all teams: 47.3%).');
+    expect(answered('is HR a laggard').answer).toBe('Yes: adoption rate for HR in 2026-W47 was 37.4% (all teams: 47.3%).');
+    expect(answered('is Engineering ahead').answer).toBe('Yes: adoption rate for Engineering in 2026-W47 was 72.8% (all teams: 47.3%).');
+    expect(answered('is the Legal team lagging behind the other teams').answer).toBe('Yes: adoption rate for Legal in 2026-W47 was 27.1% (all teams: 47.3%).');
+    expect(answered('is Legal lagging').interpretation).toContain('no measure named, so adoption rate');
+    // "which teams are lagging" still ranks
+    expect(answered('which teams are lagging').answer).toMatch(/^The 3 teams with the lowest adoption rate in 2026-W47: Legal/);
+  });
+
+  test('hours set against the average team are the mean over every team, not the one named against itself', () => {
+    const week = report.tables.time_saved.filter((row) => row.week === '2026-W47' && row.team !== '*' && row.suppressed !== true);
+    const mean = week.reduce((sum, row) => sum + row.hours_saved, 0) / week.length;
+    expect(mean.toFixed(1)).toBe('52.3');
+    expect(week.find((row) => row.team === 'Legal')!.hours_saved.toFixed(1)).toBe('51.5');
+    for (const question of ['is Legal lagging on hours saved', 'is Legal below average in hours saved']) {
+      expect(answered(question).answer, question).toBe('Yes: Legal saved 51.5 hours in 2026-W47 (the average team: 52.3 h).');
+    }
+  });
+});
+
+describe('"who are the top performers": several measures ranked, refused naming one-measure rankings and the power users', () => {
+  test('performers and performance read as the summary, whose ranking is refused with questions that answer', () => {
+    for (const question of ['who are the top performers', 'which teams are the top performers', 'top performers']) {
+      const answer = refused(question);
+      expect(answer.answer, question).toBe('A summary holds several measures, so it ranks and filters no team; ask about one measure: "which team has the highest adoption", ' +
+        '"which team saved the most hours", "which team has the highest harm rate". For people, "who are the power users" names those with the most AI tasks (no other measure is kept per person).');
+    }
+    expect(answered('who are the power users').answer).toMatch(/^2 power users in 2026-W47 .*: u006 \(67 AI tasks\), u018 \(26 AI tasks\)\.$/);
+    expect(answered('how is Legal\'s performance').answer).toMatch(/^Legal in 2026-W47: adoption 27\.1% \(\+1\.2 pts on 2026-W46\)/);
+  });
+});
+
+describe('"did Legal have any harmful tasks": "any tasks" with a team named is what is measured, not a list of task types', () => {
+  test('answered for the team, not refused as a team crossed with task types', () => {
+    const harm = report.tables.harm.find((row) => row.team === 'Legal')!;
+    expect([harm.harmful, harm.ai_tasks]).toEqual([1, 106]);
+    expect(answered('did Legal have any harmful tasks').answer).toBe('Yes: harm rate for Legal in 2026-W47 was 0.9%.');
+    expect(pct(report.tables.adoption_by_team.find((row) => row.team === 'Procurement')!.abandonment_rate!)).toBe('13.8%');
+    expect(answered('were any tasks abandoned in Procurement').answer).toBe('Yes: abandonment rate for Procurement in 2026-W47 was 13.8%.');
+    // "which tasks does Legal use AI for" still asks for task types within a team, which no table holds
+    expect(refused('which tasks does Legal use AI for').answer).toMatch(/^The tables do not break teams down by task type/);
+  });
+});
