@@ -889,8 +889,15 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   if (wantsRate && (metric === null || metric.id === 'ai_tasks')) metric = metricById('adoption_rate');
   if (wantsRate && metric?.id === 'manual_tasks') metric = metricById('manual_share');
   // "how many seats are unused in Legal": the idle seats, not the licensed ones
-  if (metric?.id === 'licensed_users' && (rest.some((word) => ['unused', 'idle', 'empty', 'wasted'].includes(word)) || found.some((entry) => entry.metric.id === 'idle_seats'))) {
+  // ("how many licensed users are inactive": licensed and with no AI task in the window, the idle seats, not every licensed user)
+  const IDLE_WORDS = ['unused', 'idle', 'empty', 'wasted', 'inactive'];
+  if (metric?.id === 'licensed_users' && (rest.some((word) => IDLE_WORDS.includes(word)) || found.some((entry) => entry.metric.id === 'idle_seats' || entry.words.some((word) => IDLE_WORDS.includes(word))))) {
     metric = metricById('idle_seats');
+  } else if (metric?.id === 'licensed_users') {
+    // ("licensed users who stopped using it", "licensed users not using it": "licensed" says which people; the measure
+    // named beside it counts them, never every licensed user)
+    const narrower = found.find((entry) => entry.metric.id === 'lapsed_users' || entry.metric.id === 'non_users');
+    if (narrower) metric = narrower.metric;
   }
   // "what percentage of seats are idle": the idle share, not the share of seats in use
   if (share && found.some((entry) => entry.metric.id === 'idle_seats')) metric = metricById('idle_share');

@@ -352,3 +352,15 @@ describe('"did Legal have any harmful tasks": "any tasks" with a team named is w
     expect(refused('which tasks does Legal use AI for').answer).toMatch(/^The tables do not break teams down by task type/);
   });
 });
+
+describe('"how many licensed users are inactive": licensed says which people, the measure beside it counts them', () => {
+  test('idle seats (licensed, no AI task in the window) and lapsed users, never every licensed user (65)', () => {
+    const all = report.tables.idle_seats.find((row) => row.team === '*')!;
+    const legal = report.tables.idle_seats.find((row) => row.team === 'Legal')!;
+    expect([all.licensed_users, all.idle_seats, all.lapsed_users, legal.idle_seats]).toEqual([65, 6, 2, 4]);
+    expect(answered('how many licensed users are inactive').answer).toBe('Idle seats for all teams in 2026-W47 were 6.');
+    expect(answered('inactive licensed users in Legal').answer).toBe('Idle seats for Legal in 2026-W47 were 4.');
+    expect(answered('how many licensed users stopped using it').answer).toBe('Lapsed users for all teams in 2026-W47 were 2.');
+    expect(answered('how many licensed users do we have').answer).toBe('All teams had 65 licensed users in 2026-W47.');
+  });
+});
