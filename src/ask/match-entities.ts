@@ -37,9 +37,10 @@ function wordDistance(asked: string, known: string, reserved: Set<string>): numb
   if (bare.length >= 3 && name.startsWith(bare)) return 0.5;
   if (name.length >= 4 && bare.startsWith(name)) return 0.5;
   const allowance = typoAllowance(name);
-  const distance = editDistance(bare, name, allowance);
+  // (two neighbouring letters swapped are one typo: "Audti" is Audit, "Salse" Sales)
+  const distance = editDistance(bare, name, allowance, { transpositions: true });
   if (distance > allowance) return null;
-  return distance + editDistance(foldCase(asked), foldCase(known), allowance + 1) / 1000;
+  return distance + editDistance(foldCase(asked), foldCase(known), allowance + 1, { transpositions: true }) / 1000;
 }
 
 const spelled = (entity: Entity) => foldCase(textTokens(entity.name.replace(/_/g, ' ')).join(' '));
@@ -85,7 +86,7 @@ export function matchEntities(words: string[], entities: Entity[], reserved: Set
         const joined = foldName(known.join(''));
         const asked = words[start];
         if (!reserved.has(asked)) {
-          const distance = editDistance(foldName(asked), joined, typoAllowance(joined));
+          const distance = editDistance(foldName(asked), joined, typoAllowance(joined), { transpositions: true });
           if (distance <= typoAllowance(joined)) candidates.push({ ...entity, used: [start], distance: distance + 0.5, alike: [] });
         }
       }

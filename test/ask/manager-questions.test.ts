@@ -364,3 +364,11 @@ describe('"how many licensed users are inactive": licensed says which people, th
     expect(answered('how many licensed users do we have').answer).toBe('All teams had 65 licensed users in 2026-W47.');
   });
 });
+
+describe('a team name with two neighbouring letters swapped is one typo, as for metric words', () => {
+  test('"Salse Ops", "Lgeal", "Internal Audti" are the team, not refused as an unknown name', () => {
+    expect(answered('adoption in Salse Ops').answer).toBe('Adoption rate for Sales Ops in 2026-W47 was 60.9%.');
+    expect(answered('adoption in Lgeal').answer).toBe('Adoption rate for Legal in 2026-W47 was 27.1%.');
+    expect(answered('adoption in Internal Audti').answer).toBe('Internal Audit\'s adoption rate in 2026-W47 is suppressed (fewer than 5 users).');
+  });
+});
