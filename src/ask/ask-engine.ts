@@ -109,9 +109,19 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const before = several && several[2] === 'weeks' && span > 0 && reportAt - span >= 0
           ? ` To set ${source.reportWeek} against the ${span} weeks before it, ask "${asked} in ${source.reportWeek}" and "${asked} from ${source.weeks[reportAt - span]} to ${source.weeks[reportAt - 1]}".`
           : several ? ` Ask for each period by itself ("${asked} this month", "${asked} from W40 to W44").` : '';
+        // ("October vs November", "hours saved in November vs October": two months, each asked by itself, or the report's
+        // month against the one before)
+        const MONTH_NAME = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+        const otherMonth = interpretation.time.kind === 'month' ? interpretation.unknownTime.find((time) => MONTH_NAME.test(time)) : undefined;
+        const twoMonths = otherMonth !== undefined && interpretation.time.kind === 'month'
+          ? ` To compare two months, ask about each by itself ("${asked} in ${interpretation.time.month}", "${asked} in ${otherMonth.charAt(0).toUpperCase()}${otherMonth.slice(1)}")` +
+            // (hours and counts add up over a month's weeks, which differ in number: only a rate compares month against month)
+            // (and only when the two are the report's month and the one before)
+            (interpretation.metric.unit === 'rate' && reportAndBefore(source.reportMonth, interpretation.time.month, otherMonth) ? `, or "${asked} this month vs last month".` : '.')
+          : '';
         return refuse(
           `${metric}, but no time I can read in ${times}`,
-          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${outside}${sinceWeek}${before}`,
+          `I cannot read the time in ${times}, so I will not guess; name a week (2026-W45, "last week"), a month ("in October", "this month"), "since W40" or "over the last 4 weeks". The report week is ${source.reportWeek}.${outside}${sinceWeek}${before}${twoMonths}`,
         );
       }
       if (interpretation.unreadBreakdowns.length > 0) {
@@ -141,6 +151,15 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
       return { question, ...body, answer, interpretation: read(body.interpretation), weeks: weeks ?? weeksRead, suggestions: body.answered ? [] : suggestQuestions(question, examples) };
     },
   };
+}
+
+// Whether two months, one as YYYY-MM and one as a name ("october", "oct"), are the report's month and the one before.
+function reportAndBefore(reportMonth: string, month: string, name: string): boolean {
+  const number = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
+  const [year, current] = reportMonth.split('-').map(Number);
+  const before = current === 1 ? `${year - 1}-12` : `${year}-${String(current - 1).padStart(2, '0')}`;
+  const named = [Number(before.slice(5)), current];
+  return (month === reportMonth || month === before) && named.includes(number) && number !== Number(month.slice(5));
 }
 
 // The question's words a refusal names, each in quotes: '"Q3", "yesterday"'.

@@ -372,3 +372,16 @@ describe('a team name with two neighbouring letters swapped is one typo, as for 
     expect(answered('adoption in Internal Audti').answer).toBe('Internal Audit\'s adoption rate in 2026-W47 is suppressed (fewer than 5 users).');
   });
 });
+
+describe('two months side by side are refused naming the questions that answer them', () => {
+  test('each month by itself, and "this month vs last month" for a rate when they are the report month and the one before', () => {
+    expect(refused('Legal adoption in october and november').answer).toMatch(/ To compare two months, ask about each by itself \("Legal adoption rate in 2026-10", "Legal adoption rate in November"\), or "Legal adoption rate this month vs last month"\.$/);
+    expect(refused('hours saved in November vs October').answer).toMatch(/ To compare two months, ask about each by itself \("hours saved in 2026-11", "hours saved in October"\)\.$/);
+    expect(refused('adoption in september vs october').answer).toMatch(/ask about each by itself \("adoption rate in 2026-09", "adoption rate in October"\)\.$/);
+    // the questions named are answered
+    expect(pct(pooledAdoption('Legal', ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44']))).toBe('19.2%');
+    expect(answered('Legal adoption rate in 2026-10').answer).toBe('Adoption rate for Legal in 2026-10 (weeks 2026-W40 to 2026-W44) was 19.2%.');
+    expect(answered('Legal adoption rate this month vs last month').answer).toBe('Adoption rate for Legal: 25.3% in 2026-11 (weeks 2026-W45 to 2026-W47) against 19.2% in 2026-10 (weeks 2026-W40 to 2026-W44) (+6.1 pts).');
+    expect(answered('hours saved in October').answer).toBe('All teams saved 1420.4 hours in 2026-10 (weeks 2026-W40 to 2026-W44).');
+  });
+});
