@@ -779,6 +779,14 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
       if (rest[index - 1] === 'of' && rest[index - 2] === 'number') countOnly = true;
     }
   });
+  // "is Finance better than HR", "which is better, Finance or HR": "better" and "worse" between two groups named compare
+  // their values, not each one's change ("getting better", "improved" and a comparison with the period before still do)
+  const comparative = words.findIndex((word, index) => (word === 'better' || word === 'worse') && words[index - 1] !== 'getting' && words[index - 1] !== 'get');
+  if (quality && comparative >= 0 && entities.length >= 2 && !versusFound && !series && movement === null &&
+    !words.some((word) => QUALITY_WORDS[word] && word !== 'better' && word !== 'worse')) {
+    quality = null;
+    changeWord = false;
+  }
   // "is Legal lagging", "is HR ahead", "is Finance a laggard": one group named and set against everyone (the all-teams
   // value, as "is Legal below average"), not a ranking of that one group
   if (ranking && ranking.limit === 0 && STANDING_WORDS.has(ranking.text) && entities.length === 1 && !comparison) {

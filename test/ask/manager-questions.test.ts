@@ -385,3 +385,16 @@ describe('two months side by side are refused naming the questions that answer t
     expect(answered('hours saved in October').answer).toBe('All teams saved 1420.4 hours in 2026-10 (weeks 2026-W40 to 2026-W44).');
   });
 });
+
+describe('"is Finance better than HR": two groups compared by their values, not by each one\'s change', () => {
+  test('better or worse between two named teams gives both values; "improve" and "getting better" stay changes', () => {
+    const week = report.tables.adoption_by_team;
+    expect([pct(week.find((row) => row.team === 'Finance')!.adoption_rate!), pct(week.find((row) => row.team === 'HR')!.adoption_rate!)]).toEqual(['55.6%', '37.4%']);
+    for (const question of ['is Finance better than HR', 'which is better, Finance or HR']) {
+      expect(answered(question).answer, question).toBe('Adoption rate in 2026-W47: Finance 55.6%, HR 37.4%.');
+    }
+    expect(answered('is Finance worse than HR on hours saved').answer).toBe('Hours saved in 2026-W47: Finance 65.1 h, HR 40.4 h.');
+    expect(answered('did Finance improve more than HR').answer).toBe('Change in adoption in 2026-W47: Finance +1.1 pts, HR +6.3 pts.');
+    expect(answered('is Finance better than last week').answer).toBe('Yes: adoption rate for Finance: 55.6% in 2026-W47 against 54.5% in 2026-W46 (+1.1 pts).');
+  });
+});
