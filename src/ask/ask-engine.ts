@@ -135,7 +135,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const words = quotedList(interpretation.unplaced);
         return refuse(
           `${metric}, but ${words} not read`,
-          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time.${averageHint(interpretation)} Questions close to it that I can answer are listed below.`,
+          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time.${averageHint(interpretation)}${negationHint(interpretation)} Questions close to it that I can answer are listed below.`,
         );
       }
       if (interpretation.unreadWords.length > 0) {
@@ -173,6 +173,15 @@ function averageHint(interpretation: Interpretation): string {
   const label = interpretation.metric.label;
   const pooled = interpretation.metric.unit === 'rate' ? 'every team\'s tasks pooled, so a bigger team weighs more; not a mean of the team figures' : 'the all-teams total, not a mean of the team figures';
   return ` For all teams taken together (${pooled}) ask "${label} across all teams combined"; for each team, "${label} by team".`;
+}
+
+// ("which teams did not dip": answered without "not" it would be the teams that dipped; the question without it, whose
+// table lists every team, answers it)
+function negationHint(interpretation: Interpretation): string {
+  const negated = interpretation.unplaced.find((phrase) => /^(not|never|\S+n['’]t) /i.test(phrase));
+  if (negated === undefined) return '';
+  const word = negated.replace(/^\S+\s+/, '');
+  return ` A negation ("${negated}") is not read: ask without it ("${interpretation.metric.label} by team", or with "${word}") and the table shows every team.`;
 }
 
 // A period that starts before the data ("since W30", "since W48" read as 2025-W48, "over the last 12 weeks" of 8) is

@@ -1070,7 +1070,21 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const unreadBreakdowns = [...new Set(asked
     .filter((breakdown) => breakdown.dimension !== dimension || !(LISTED_BY[metric.id] ?? [breakdown.dimension]).includes(breakdown.dimension))
     .map((breakdown) => writtenAs(question, breakdown.at.map((index) => words[index]))))];
+  // "which teams did not dip", "is Legal not lagging", "which team isn't improving": a negation no rule read before a change,
+  // rank, standing or comparison word would be answered as its opposite (the teams that dipped, "Yes" it lags): refused
+  const negations = words.flatMap((word, index) => {
+    const negation = (word === 'not' || word === 'never' || (word === 't' && /n$/.test(words[index - 1] ?? ''))) && !used.has(index);
+    if (!negation) return [];
+    const at = [index + 1, index + 2].find((position) => {
+      const next = words[position] ?? '';
+      return (MOVEMENT_WORDS[next] !== undefined && !WEAK_MOVEMENT.has(next)) || QUALITY_WORDS[next] !== undefined || RANK_WORDS[next] !== undefined ||
+        TREND_WORDS.has(next) || STANDING_WORDS.has(next) || COMPARISON_WORDS.some(([phrase]) => phrase[0] === next && phrase[0] !== 'by') ||
+        UP_WORDS.has(next) || DOWN_WORDS.has(next);
+    });
+    return at === undefined ? [] : [writtenAs(question, words.slice(word === 't' ? index - 1 : index, at + 1))];
+  });
   const unread = [...new Set([
+    ...negations,
     ...(sizedMeasure ? [`with ${sizedMeasure.text}`] : []),
     // "average adoption across teams": a mean of the teams' figures is in no table (the all-teams figure weighs every
     // task, not every team), so refused, never answered with the list of teams

@@ -398,3 +398,18 @@ describe('"is Finance better than HR": two groups compared by their values, not 
     expect(answered('is Finance better than last week').answer).toBe('Yes: adoption rate for Finance: 55.6% in 2026-W47 against 54.5% in 2026-W46 (+1.1 pts).');
   });
 });
+
+describe('a negation before a change, rank or standing word is refused, never answered as its opposite', () => {
+  test('"which teams did not dip" is not the teams that dipped (Procurement), "is Legal not lagging" not "Yes"', () => {
+    for (const [question, phrase] of [['which teams did not dip', 'not dip'], ['which teams didn\'t dip last week', 'didn\'t dip'], ['is Legal not lagging', 'not lagging'], ['has adoption not grown', 'not grown']]) {
+      const answer = refused(question);
+      expect(answer.answer, question).toContain(`I cannot read "${phrase}" in this question yet`);
+      expect(answer.answer, question).toContain(`A negation ("${phrase}") is not read`);
+      expect(answer.answer, question).not.toContain('Procurement');
+    }
+    // the question it names is answered; negations other rules read stay read
+    expect(answered('change in adoption by team').answer).toMatch(/^Change in adoption by team in 2026-W47: highest Engineering \(\+8\.2 pts\), lowest Procurement \(-22\.0 pts\)/);
+    expect(answered('which teams are not above 40%').answer).toMatch(/^3 teams had adoption rate not above 40% in 2026-W47: Legal \(27\.1%\)/);
+    expect(answered('how many people did not use AI').answer).toBe('Licensed people without an AI task for all teams in 2026-W47 were 6.');
+  });
+});
