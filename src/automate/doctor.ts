@@ -22,6 +22,8 @@ export interface DoctorOptions {
   env?: NodeJS.ProcessEnv;
   /** The report notebook whose kernel is started (the CLI passes the built-in one). */
   notebook: string;
+  /** The report page template (default templates/report.html.hbs). */
+  template?: string;
   /** Output root (default config.output). */
   outDir?: string;
   /** Skip starting Chromium and the kernel (their lookups are still checked). */
@@ -154,6 +156,13 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
       await check('postgres', () => postgresAnswers(target.url));
     }
   }
+  // the report template users edit: a run checks it before any work too, but an unattended one only says so then
+  await check('template', async () => {
+    const { checkReportTemplate, DEFAULT_TEMPLATE_PATH } = await import('../render/to-html.js');
+    const template = options.template ?? DEFAULT_TEMPLATE_PATH;
+    checkReportTemplate(template);
+    return `${template} renders (with its stylesheet)`;
+  });
   await check('chromium', async () => {
     const { findChromium, launchBrowser } = await import('../render/browser.js');
     const executablePath = findChromium(env);

@@ -110,12 +110,13 @@ function compiledTemplate(path: string): Handlebars.TemplateDelegate {
       const got = message.split('\n').filter((part) => !/^(Parse error on line|\.\.\.|-*\^$)/.test(part)).join(' ').trim() || message;
       throw new UptakeError('render', `expected a Handlebars report template, got a syntax error: ${got}`, { file: path, line: line ? Number(line) : undefined, cause: error });
     }
-    const compiled = handlebars.compile(source, { strict: false });
+    // strict: a name the report does not give ({{titel}}) is an error, not an empty title on every page
+    const compiled = handlebars.compile(source, { strict: true });
     template = (context, options) => {
       try {
         return compiled(context, options);
       } catch (error) {
-        throw new UptakeError('render', `expected the Handlebars report template to render, got: ${(error as Error).message}`, { file: path, cause: error });
+        throw renderError(path, error);
       }
     };
     templates.set(path, { source, template });
@@ -123,14 +124,42 @@ function compiledTemplate(path: string): Handlebars.TemplateDelegate {
   return template;
 }
 
+function renderError(path: string, error: unknown): UptakeError {
+  const message = (error as Error).message;
+  // Handlebars' strict lookup: `"titel" not defined in [object Object] - 17:26`
+  const missing = /^"(.*)" not defined in [\s\S]* - (\d+):\d+$/.exec(message);
+  if (missing) {
+    const names = Object.keys(templateData(SAMPLE_NOTEBOOK, SAMPLE_CONTEXT, '')).join(', ');
+    return new UptakeError('render', `expected the Handlebars report template to use only the values the report gives it (${names}; and each item's own inside {{#each}}), got {{${missing[1]}}}, which is neither one of them nor a helper`, { file: path, line: Number(missing[2]), cause: error });
+  }
+  return new UptakeError('render', `expected the Handlebars report template to render, got: ${message}`, { file: path, cause: error });
+}
+
+// A report with every part the template may show: page 1's tiles with a detail and an arrow, its sentences, an
+// alert and "more alerts", and a cell; rendered once before any work, so that a name the template misspells, or a
+// helper or partial that does not exist, stops the run then, not after the notebook ran.
+const SAMPLE_CONTEXT: ReportContext = {
+  title: 'AI adoption report',
+  week: '2026-W47',
+  weekStart: '2026-11-16',
+  weekEnd: '2026-11-22',
+  headline: [{ label: 'Adoption', value: '42.0%', detail: '+1.2 pts', direction: 'up', tone: 'better' }],
+  generatedAt: '23 November 2026, 06:00 UTC',
+  keyPoints: ['Adoption rose to **42.0%**.'],
+  alerts: [{ severity: 'high', title: 'Adoption dropped', team: 'Sales', message: 'Adoption fell 12 pts.' }],
+  moreAlerts: 1,
+  moreSeverities: '1 medium',
+};
+const SAMPLE_NOTEBOOK = { nbformat: 4, cells: [{ cell_type: 'markdown', source: '## Adoption' }] };
+
 /**
- * Reads and parses the report template (default templates/report.html.hbs) without rendering, so a run fails on a
- * broken or missing one before its notebook runs. Throws UptakeError('render') naming the file.
+ * Reads, parses and renders the report template (default templates/report.html.hbs) with a sample report, so a run
+ * fails on a broken or missing one, or one naming a value, helper or partial that does not exist, before its notebook
+ * runs. Throws UptakeError('render') naming the file (and the line, where Handlebars tells it).
  * @example checkReportTemplate() // throws: templates/report.html.hbs:70: expected a Handlebars report template, got a syntax error: …
  */
 export function checkReportTemplate(templatePath: string = DEFAULT_TEMPLATE_PATH, cssPath: string = DEFAULT_CSS_PATH): void {
-  compiledTemplate(templatePath);
-  stylesheet(cssPath);
+  compiledTemplate(templatePath)(templateData(SAMPLE_NOTEBOOK, SAMPLE_CONTEXT, stylesheet(cssPath)));
 }
 
 function stylesheet(path: string): string {
@@ -253,9 +282,15 @@ function renderCells(notebook: z.infer<typeof NotebookSchema>): RenderedCell[] {
  *   weekEnd: '2026-11-22', headline: [{ label: 'Adoption', value: '42.0%' }], generatedAt: '2026-11-23 06:00 UTC' });
  */
 export function notebookToHtml(notebook: unknown, context: ReportContext, options: NotebookToHtmlOptions = {}): string {
-  const cells = renderCells(parseNotebook(notebook));
   const template = compiledTemplate(options.templatePath ?? DEFAULT_TEMPLATE_PATH);
-  return template({
+  return template(templateData(notebook, context, stylesheet(options.cssPath ?? DEFAULT_CSS_PATH)));
+}
+
+// The values the page template sees (README: The report): each is always given, so that strict lookups fail only on
+// a name the report never gives.
+function templateData(notebook: unknown, context: ReportContext, css: string): Record<string, unknown> {
+  const cells = renderCells(parseNotebook(notebook));
+  return {
     title: context.title,
     week: context.week,
     weekStart: context.weekStart,
@@ -276,7 +311,7 @@ export function notebookToHtml(notebook: unknown, context: ReportContext, option
     alerts: (context.alerts ?? []).map((alert) => ({ ...alert, message: keepUnitsTogether(alert.message) })),
     moreAlerts: context.moreAlerts ?? 0,
     moreAlertsSentence: reportMoreAlertsSentence({ moreAlerts: context.moreAlerts ?? 0, moreSeverities: context.moreSeverities ?? '' }, context.alerts?.length ?? 0),
-    css: stylesheet(options.cssPath ?? DEFAULT_CSS_PATH),
+    css,
     cells,
-  });
+  };
 }

@@ -166,6 +166,22 @@ describe('uptake doctor', () => {
     expect(ended.all!.match(/warning: expected PID 1/g)).toHaveLength(1);
   }, 60_000);
 
+  // doctor said every check was ok while the report template could not render: the next unattended run failed (exit 6)
+  it('fails the template check (exit 6) when the report template does not render, naming the file, the line and the name', async () => {
+    const template = join(dir, 'report.html.hbs');
+    writeFileSync(template, '<h1>{{title}}</h1>\n<p>{{weekStrat}}</p>\n');
+    const config = parseConfig({ input: join(process.cwd(), 'data/sample'), output: join(dir, 'output') });
+    const checks = await runDoctor(config, { notebook: join(process.cwd(), 'notebooks/weekly-report.ipynb'), template, quick: true });
+    const failed = checks.filter((check) => !check.ok);
+    expect(failed.map((check) => [check.name, check.kind])).toEqual([['template', 'render']]);
+    expect(failed[0].detail).toMatch(new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:2: expected the Handlebars report template to use only the values the report gives it \\(title, week, weekStart, .*\\), got \\{\\{weekStrat\\}\\}, which is neither one of them nor a helper$`));
+    const { doctorFailure } = await import('../../src/automate/doctor.js');
+    expect(doctorFailure(checks)?.exitCode).toBe(6);
+    writeFileSync(template, '<h1>{{title}}</h1>\n<p>{{weekStart}}</p>\n');
+    const fixed = await runDoctor(config, { notebook: join(process.cwd(), 'notebooks/weekly-report.ipynb'), template, quick: true });
+    expect(fixed.find((check) => check.name === 'template')).toEqual({ name: 'template', ok: true, detail: `${template} renders (with its stylesheet)` });
+  }, 60_000);
+
   it('a check that gets no answer within its limit fails as not checked, and doctor goes on to the end', async () => {
     // a kernel that starts and never answers: the kernel check alone would wait 90 s for it
     const kernels = join(dir, 'kernels', 'silent');
@@ -179,7 +195,7 @@ describe('uptake doctor', () => {
     const started = Date.now();
     const checks = await runDoctor(config, { notebook, env: { ...process.env, JUPYTER_PATH: join(dir), UPTAKE_CHROMIUM: join(dir, 'no-chromium') }, checkLimitSec: { kernel: 3 } });
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(checks.map((check) => check.name)).toEqual(['config', 'init', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'chromium', 'kernel']);
+    expect(checks.map((check) => check.name)).toEqual(['config', 'init', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'template', 'chromium', 'kernel']);
     expect(checks.at(-1)).toEqual({
       name: 'kernel',
       ok: false,

@@ -189,12 +189,37 @@ describe('a report template edited into one that cannot render', () => {
     });
   });
 
-  it('says a helper it names does not exist, as the template\'s failure', () => {
+  it('says a helper it names does not exist, as the template\'s failure, before anything renders', () => {
     withTemplate('<p>Generated {{shout generatedAt}}</p>', (path) => {
-      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).not.toThrow();
-      const error = caught(() => notebookToHtml(notebook, context, { templatePath: path }));
+      const error = caught(() => checkReportTemplate(path, DEFAULT_CSS_PATH));
       expect(error).toBeInstanceOf(UptakeError);
-      expect(error.message).toBe(`${path}: expected the Handlebars report template to render, got: Missing helper: "shout"`);
+      expect(error.message).toBe(`${path}:1: expected the Handlebars report template to use only the values the report gives it (title, week, weekStart, weekEnd, weekStartLabel, weekEndLabel, headline, generatedAt, keyPoints, hasFrontPage, alerts, moreAlerts, moreAlertsSentence, css, cells; and each item's own inside {{#each}}), got {{shout}}, which is neither one of them nor a helper`);
+      expect(caught(() => notebookToHtml(notebook, context, { templatePath: path })).message).toBe(error.message);
+    });
+  });
+
+  // {{titel}} rendered as nothing: every page's title empty, and the report published and mailed so
+  it('says a value it names that the report does not give, with its line, before anything renders', () => {
+    withTemplate('<title>{{title}}</title>\n<h1>{{titel}}</h1>', (path) => {
+      const error = caught(() => checkReportTemplate(path, DEFAULT_CSS_PATH));
+      expect(error).toBeInstanceOf(UptakeError);
+      expect(error.kind).toBe('render');
+      expect(error.line).toBe(2);
+      expect(error.message).toBe(
+        `${path}:2: expected the Handlebars report template to use only the values the report gives it (title, week, weekStart, weekEnd, weekStartLabel, weekEndLabel, headline, generatedAt, keyPoints, hasFrontPage, alerts, moreAlerts, moreAlertsSentence, css, cells; and each item's own inside {{#each}}), got {{titel}}, which is neither one of them nor a helper`,
+      );
+    });
+    withTemplate('{{#each headline}}<b>{{label}}</b> {{detial}}{{/each}}', (path) => {
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}:1: expected the Handlebars report template to use only the values the report gives it (`);
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow('got {{detial}}, which is neither one of them nor a helper');
+    });
+  });
+
+  it('takes every value the bundled template uses, also the optional ones left out of a report', () => {
+    expect(() => checkReportTemplate()).not.toThrow();
+    withTemplate('{{#each headline}}[{{label}}|{{detail}}|{{arrow}}]{{/each}} {{moreAlerts}} {{#each alerts}}{{team}}{{/each}}.', (path) => {
+      const bare = { ...context, headline: [{ label: 'Adoption', value: '42.0%' }], alerts: undefined, moreAlerts: undefined };
+      expect(notebookToHtml(notebook, bare, { templatePath: path })).toBe('[Adoption||] 0 .');
     });
   });
 
