@@ -372,7 +372,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
               moreAlerts: front.moreAlerts,
               moreSeverities: front.moreSeverities,
               generatedAt: formatGeneratedAt(startedAt, config.timezone),
-            }, readFile);
+            }, readFile, effects.signal);
           };
           const html = await fitCover(await chromium.ready, htmlWith, FRONT_PAGE_ALERTS);
           await writeFile(join(staging, 'report.html'), html);
@@ -605,8 +605,8 @@ async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarant
   await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
 }
 
-async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1], readFile: RunEffects['files']['readFile']): Promise<string> {
-  if (engine === 'builtin') return (await import('./render/to-html.js')).notebookToHtml(notebook, context);
+async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1], readFile: RunEffects['files']['readFile'], signal: AbortSignal | undefined): Promise<string> {
+  if (engine === 'builtin') return (await import('./render/render-report-html.js')).renderReportHtml(notebook, context, { signal });
   const htmlName = 'report.quarto.html';
   await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
   const rendered = join(notebookPath, '..', htmlName);

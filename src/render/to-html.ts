@@ -90,6 +90,10 @@ function readTemplateFile(path: string, what: string): string {
   }
 }
 
+/** How the report template is compiled (also on the thread that renders it: render-report-html.ts). */
+// strict: a name the report does not give ({{titel}}) is an error, not an empty title on every page
+export const TEMPLATE_COMPILE_OPTIONS = { strict: true } as const;
+
 // Handlebars compiles lazily: a template edited into bad syntax, or naming a helper or partial that does not
 // exist, failed only inside the first render, which Chromium's page-1 layout reported as its own failure.
 /**
@@ -97,8 +101,7 @@ function readTemplateFile(path: string, what: string): string {
  * and so is an error while it renders (a missing helper or partial).
  * @example compiledTemplate('templates/report.html.hbs')({ title: 'AI adoption', week: '2026-W47' })
  */
-function compiledTemplate(path: string): Handlebars.TemplateDelegate {
-  const source = readTemplateFile(path, 'Handlebars report template');
+function compiledTemplate(path: string, source = readTemplateFile(path, 'Handlebars report template')): Handlebars.TemplateDelegate {
   let template = templates.get(path)?.source === source ? templates.get(path)?.template : undefined;
   if (!template) {
     const handlebars = Handlebars.create();
@@ -110,8 +113,7 @@ function compiledTemplate(path: string): Handlebars.TemplateDelegate {
       const got = message.split('\n').filter((part) => !/^(Parse error on line|\.\.\.|-*\^$)/.test(part)).join(' ').trim() || message;
       throw new UptakeError('render', `expected a Handlebars report template, got a syntax error: ${got}`, { file: path, line: line ? Number(line) : undefined, cause: error });
     }
-    // strict: a name the report does not give ({{titel}}) is an error, not an empty title on every page
-    const compiled = handlebars.compile(source, { strict: true });
+    const compiled = handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
     template = (context, options) => {
       try {
         return compiled(context, options);
@@ -124,7 +126,12 @@ function compiledTemplate(path: string): Handlebars.TemplateDelegate {
   return template;
 }
 
-function renderError(path: string, error: unknown): UptakeError {
+/**
+ * The UptakeError('render') for a template that failed as it rendered, naming the file (and the line and the name
+ * for a value the report does not give).
+ * @example renderError('templates/report.html.hbs', new Error('Missing helper: "shout"')).message
+ */
+export function renderError(path: string, error: unknown): UptakeError {
   const message = (error as Error).message;
   // Handlebars' strict lookup: `"titel" not defined in [object Object] - 17:26`
   const missing = /^"(.*)" not defined in [\s\S]* - (\d+):\d+$/.exec(message);
@@ -132,6 +139,9 @@ function renderError(path: string, error: unknown): UptakeError {
     const names = Object.keys(templateData(SAMPLE_NOTEBOOK, SAMPLE_CONTEXT, '')).join(', ');
     return new UptakeError('render', `expected the Handlebars report template to use only the values the report gives it (${names}; and each item's own inside {{#each}}), got {{${missing[1]}}}, which is neither one of them nor a helper`, { file: path, line: Number(missing[2]), cause: error });
   }
+  // strict lookups through a value that is not there: a `../` above the report's own values ({{../../cells}} at depth 1)
+  const through = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)$/.exec(message);
+  if (through) return new UptakeError('render', `expected the Handlebars report template to use only the values the report gives it, got a path to ${through[1]} through a value that is not there (a \`../\` above the report's own values?)`, { file: path, cause: error });
   return new UptakeError('render', `expected the Handlebars report template to render, got: ${message}`, { file: path, cause: error });
 }
 
@@ -282,8 +292,20 @@ function renderCells(notebook: z.infer<typeof NotebookSchema>): RenderedCell[] {
  *   weekEnd: '2026-11-22', headline: [{ label: 'Adoption', value: '42.0%' }], generatedAt: '2026-11-23 06:00 UTC' });
  */
 export function notebookToHtml(notebook: unknown, context: ReportContext, options: NotebookToHtmlOptions = {}): string {
-  const template = compiledTemplate(options.templatePath ?? DEFAULT_TEMPLATE_PATH);
-  return template(templateData(notebook, context, stylesheet(options.cssPath ?? DEFAULT_CSS_PATH)));
+  const page = reportPage(notebook, context, options);
+  return compiledTemplate(page.templatePath, page.source)(page.data);
+}
+
+/**
+ * What notebookToHtml renders, ready for its template: the template's path and text (its syntax checked) and the
+ * values it is given. Throws as notebookToHtml does before the template runs.
+ * @example const { source, data } = reportPage(executed, context) // Handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS)(data)
+ */
+export function reportPage(notebook: unknown, context: ReportContext, options: NotebookToHtmlOptions = {}): { templatePath: string; source: string; data: Record<string, unknown> } {
+  const templatePath = options.templatePath ?? DEFAULT_TEMPLATE_PATH;
+  const source = readTemplateFile(templatePath, 'Handlebars report template');
+  compiledTemplate(templatePath, source); // its syntax
+  return { templatePath, source, data: templateData(notebook, context, stylesheet(options.cssPath ?? DEFAULT_CSS_PATH)) };
 }
 
 // The values the page template sees (README: The report): each is always given, so that strict lookups fail only on
