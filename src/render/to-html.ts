@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
-import { UptakeError } from '../errors.js';
+import { isSystemError, systemErrorText, UptakeError } from '../errors.js';
 import { readRegularFileSync } from '../util/read-state-file.js';
 import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
@@ -83,7 +83,8 @@ function readTemplateFile(path: string, what: string): string {
     return readRegularFileSync(path, `the ${what}`, 'render');
   } catch (error) {
     if (error instanceof UptakeError) throw error;
-    throw new UptakeError('render', `expected a readable ${what}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+    // `templates` replaced by a file: "got a part of the path is not a folder (ENOTDIR)", not a bare ENOTDIR
+    throw new UptakeError('render', `expected a readable ${what}, got ${isSystemError(error) ? systemErrorText(error) : String(error)}`, {
       file: path,
       cause: error,
     });

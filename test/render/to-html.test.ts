@@ -233,9 +233,12 @@ describe('a report template edited into one that cannot render', () => {
     });
   });
 
-  it('says a missing one is missing', () => {
+  it('says a missing one is missing, and a templates folder that is a file, in words', () => {
     withTemplate(null, (path) => {
-      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}: expected a readable Handlebars report template, got ENOENT`);
+      expect(() => checkReportTemplate(path, DEFAULT_CSS_PATH)).toThrow(`${path}: expected a readable Handlebars report template, got no such file or directory (ENOENT)`);
+      writeFileSync(join(path, '..', 'templates'), 'a file where the folder was\n');
+      const inFile = join(path, '..', 'templates', 'report.html.hbs');
+      expect(() => checkReportTemplate(inFile, DEFAULT_CSS_PATH)).toThrow(`${inFile}: expected a readable Handlebars report template, got a part of the path is not a folder (ENOTDIR)`);
     });
   });
 });
