@@ -145,7 +145,7 @@ export async function runReport(options: RunOptions, effects: RunEffects): Promi
   } catch (error) {
     const week = resolved.week?.week ?? options.dueWeek ?? options.week;
     // An aborted run stops at once: whatever failed inside it failed because of the abort.
-    if (effects.signal?.aborted) throw abortedError(week, effects.signal, error, resolved.partialNotebook);
+    if (effects.signal?.aborted) throw abortedError(week, effects.signal, error, resolved);
     // A failed run never mails the report, but it does tell the channels that it failed (an alert
     // failure came after the report went out: the channels had the report; a usage error, `--week 2026-W30` without
     // data, is told to the person who typed it, not mailed to everyone as a failed run).
@@ -200,6 +200,8 @@ interface RunProgress {
   week?: ReportWeek;
   /** Where the partial notebook of a run whose notebook stage failed (or was aborted) is kept. */
   partialNotebook?: string;
+  /** The channel the report is being handed to (stage 7), while it is: an abort then may not have kept it from going out. */
+  sending?: AlertChannel;
   /** Set when the published report reached some channels and not others (stage 7). */
   reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
 }
@@ -231,8 +233,11 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
   return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
-function abortedError(week: string, signal: AbortSignal, cause: unknown, partialNotebook: string | undefined): UptakeError {
-  const why = typeof signal.reason === 'string' ? ` by ${signal.reason}` : '';
+function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending }: RunProgress): UptakeError {
+  // a mail server that had the whole message when the run was aborted sends it: "nothing more was delivered" was not so
+  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${
+    sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sending === 'email' ? 'the mail server' : 'Slack'} may have taken it: look before sending it again)` : ''
+  }`;
   // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
   const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
   const kept = partialNotebook ? `; the partial notebook is kept for inspection in ${partialNotebook} ${keptNotebooksText(partialNotebook)}` : '';
@@ -434,22 +439,27 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             const pdf = await readFile(join(weekDir, 'report.pdf'));
             const pdfName = `uptake-report-${week}.pdf`;
             const body = reportEmailBody(metrics, { title: config.title, pdfName });
+            resolved.sending = 'email';
             await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
             delivered.email = true;
           } catch (error) {
             failures.push({ channel: 'email', error });
           }
+          // (an abort during the send is thrown just below, and said with the channel)
+          if (!effects.signal?.aborted) resolved.sending = undefined;
           if (delivered.email) await reportDelivered(effects, 'email');
         }
         // (a run aborted while the mail went out posts nothing more)
         effects.signal?.throwIfAborted();
         if (channels.slack && !sentBefore('slack')) {
           try {
+            resolved.sending = 'slack';
             await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal });
             delivered.slack = true;
           } catch (error) {
             failures.push({ channel: 'slack', error });
           }
+          if (!effects.signal?.aborted) resolved.sending = undefined;
           if (delivered.slack) await reportDelivered(effects, 'slack');
         }
         effects.signal?.throwIfAborted();

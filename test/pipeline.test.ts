@@ -218,3 +218,41 @@ describe('runReport stopped before it resolved --week latest', () => {
     }
   });
 });
+
+describe('runReport aborted while the report is being mailed', () => {
+  // the mail server had the whole message when the run was aborted, and sent it: the run said "nothing more was delivered"
+  test('says the mail server may have taken the report', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const controller = new AbortController();
+    const accepted: string[] = [];
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (_auth, _session, callback) => callback(null, { user: 'reporter' }),
+      onData(stream, _session, callback) {
+        stream.on('data', () => {});
+        // the message is whole here; the stop signal comes before the server answers, and the server takes it anyway
+        stream.on('end', () => {
+          controller.abort('SIGTERM');
+          setTimeout(() => (accepted.push('report'), callback()), 200);
+        });
+      },
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const port = (server.server.address() as { port: number }).port;
+    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-mail-'));
+    try {
+      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
+      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
+      await expect(run).rejects.toThrow(
+        'the run for 2026-W47 was aborted by SIGTERM while the report was being sent by email (the mail server may have taken it: look before sending it again); nothing more was published or delivered',
+      );
+      await new Promise((later) => setTimeout(later, 500));
+      expect(accepted).toEqual(['report']);
+    } finally {
+      await new Promise<void>((closed) => server.close(() => closed()));
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
