@@ -202,13 +202,13 @@ function teamName(team: unknown): string {
   return String(team);
 }
 
-// The report's percent style (column-catalog.ts): "50.0 %".
 // Counts in a message read as in the report's tables: 47,209, not 47209 (a median of days, 1,008.5, keeps its half).
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 function count(value: unknown): string {
   return typeof value === 'number' ? countFormat.format(value) : String(value);
 }
 
+// The report's percent style (column-catalog.ts): "50.0 %".
 function percent(value: unknown, decimals = 1): string {
   return typeof value === 'number' ? `${(value * 100).toFixed(decimals)} %` : 'n/a';
 }
