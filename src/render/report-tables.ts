@@ -1,3 +1,4 @@
+import { compareNumberedText } from '../util/compare-text.js';
 import { columnLabel } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { largestRows } from './largest-rows.js';
@@ -72,7 +73,7 @@ const VIEWS: TableView[] = [
     rows: (doc) =>
       (doc.tables.power_users ?? [])
         .filter((row) => row.week === doc.week)
-        .sort((a, b) => count(b.ai_tasks) - count(a.ai_tasks) || String(a.user_id).localeCompare(String(b.user_id), 'en', { numeric: true })),
+        .sort((a, b) => count(b.ai_tasks) - count(a.ai_tasks) || compareNumberedText(String(a.user_id), String(b.user_id))),
     largest: { size: (row) => count(row.ai_tasks), what: 'power users', which: 'with the most AI tasks' },
   },
 ];

@@ -11,3 +11,13 @@ const english = new Intl.Collator('en');
 export function compareText(a: string, b: string): number {
   return english.compare(a, b);
 }
+
+const englishNumbered = new Intl.Collator('en', { numeric: true });
+
+/**
+ * compareText with the digits in a text read as numbers: for ids people read in order (u2 before u10).
+ * @example ['u10', 'u2'].sort(compareNumberedText) // ['u2', 'u10']
+ */
+export function compareNumberedText(a: string, b: string): number {
+  return englishNumbered.compare(a, b);
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareText } from '../../src/util/compare-text.js';
+import { compareNumberedText, compareText } from '../../src/util/compare-text.js';
 
 const NAMES = ['Ørsted', 'aa review', 'ab test', 'y-team', 'j-team', 'zeta', 'äpple', 'Legal', 'legal'];
 const ENGLISH = ['aa review', 'ab test', 'äpple', 'j-team', 'legal', 'Legal', 'Ørsted', 'y-team', 'zeta'];
@@ -35,5 +35,11 @@ describe('compareText', () => {
     const sources = readdirSync(join(process.cwd(), 'src'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts') && path !== join('util', 'compare-text.ts'));
     expect(sources.length).toBeGreaterThan(100);
     expect(sources.filter((path) => readFileSync(join(process.cwd(), 'src', path), 'utf8').includes('.localeCompare('))).toEqual([]);
+  });
+});
+
+describe('compareNumberedText', () => {
+  it('reads the digits in a text as a number, in English collation otherwise', () => {
+    expect(['u10', 'u2', 'U1', 'u006', 'äu3', 'au4'].sort(compareNumberedText)).toEqual(['äu3', 'au4', 'U1', 'u2', 'u006', 'u10']);
   });
 });
