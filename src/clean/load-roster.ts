@@ -54,7 +54,8 @@ export const rosterKey = (userId: string, month: string) => `${userId}\u0000${mo
  */
 export const teamKey = (team: string) => foldCase(team).trim().replace(/\s+/g, ' ');
 
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A roster month as the roster writes it: `YYYY-MM`, month 01 to 12. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** What one roster file gave, kept apart until the file is read to its end (csv-parse may start it over). */
 interface RosterFileRead {

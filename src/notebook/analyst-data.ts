@@ -6,7 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { parseConfig, readConfig, DEFAULT_CONFIG_FILE } from '../config/read-config.js';
 import type { Config } from '../config/schema.js';
 import { discoverFiles } from '../ingest/discover-files.js';
-import { teamKey } from '../clean/load-roster.js';
+import { MONTH_PATTERN, teamKey } from '../clean/load-roster.js';
 import { spellLabel } from '../clean/canonical-labels.js';
 import { teamsOf } from '../clean/teams-of.js';
 import { columnCodes } from '../columns/index.js';
@@ -253,7 +253,7 @@ function matchMonth(given: string, months: ArrayLike<string>): string {
   const month = given.trim();
   const held = [...new Set(Array.from(months))].sort();
   if (held.includes(month)) return month;
-  const expected = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? 'a month the roster holds' : 'a month like 2026-11 (YYYY-MM)';
+  const expected = MONTH_PATTERN.test(month) ? 'a month the roster holds' : 'a month like 2026-11 (YYYY-MM)';
   const available = held.length > 0 ? `months available: ${held.join(', ')}` : 'the roster holds no month';
   throw new UptakeError('usage', `expected \`month\` to be ${expected}, got ${JSON.stringify(given)}; ${available}`);
 }
