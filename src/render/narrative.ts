@@ -1,4 +1,4 @@
-import { formatPoints } from '../metrics/column-catalog.js';
+import { formatCount, formatPoints } from '../metrics/column-catalog.js';
 import type { MetricsDocument, TimeSavedRow } from '../metrics/document.js';
 import { lastMonthOfWeek, shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
 import { median } from '../metrics/quantile.js';
@@ -31,7 +31,6 @@ export interface HeadlineKpi {
 const NOT_MEASURABLE = 'not measurable (no tasks)';
 const SOURCE_NAMES: Record<string, string> = { ai_logs: 'AI logs', manual_logs: 'manual logs', user_monthly_summary: 'roster' };
 
-const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimalFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
@@ -90,7 +89,7 @@ function possessive(escapedName: string): string {
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${countFormat.format(count)} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 function capitalise(text: string): string {
@@ -162,14 +161,14 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   if (unnamed.length > 0) {
     const sizes = unnamed.map((row) => Math.abs(row.delta_pts));
     const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
-    teamClauses.push(`${countFormat.format(unnamed.length)} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
+    teamClauses.push(`${formatCount(unnamed.length)} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
   }
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
   if (clauses.length === 0) return null;
   // (moves against a week whose exports look missing are said to be so, here on page 1 and in the data caveats)
   const thin = thinPreviousWeek(doc);
-  const against = thin ? ` (against ${thin.week}, which holds only ${plural(thin.tasks, 'task', 'tasks')} where a week usually has ${countFormat.format(thin.usual)}: see the data caveats)` : '';
+  const against = thin ? ` (against ${thin.week}, which holds only ${plural(thin.tasks, 'task', 'tasks')} where a week usually has ${formatCount(thin.usual)}: see the data caveats)` : '';
   return `${capitalise(clauses.join('; '))}${against}.`;
 }
 
@@ -245,11 +244,11 @@ function harmSentence(doc: MetricsDocument): string | null {
   const teams = doc.tables.harm
     .filter((row) => row.team !== '*' && isShown(row) && isNumber(row.harmful) && row.harmful > 0)
     .sort((a, b) => b.harmful - a.harmful || (a.team < b.team ? -1 : 1))
-    .map((row) => `${escapeMarkdown(row.team)} ${countFormat.format(row.harmful)}`);
+    .map((row) => `${escapeMarkdown(row.team)} ${formatCount(row.harmful)}`);
   const { named, rest } = cappedList(teams, MAX_NAMED_TEAMS);
-  const byTeam = teams.length > 0 ? `: ${rest.length > 0 ? wordList([...named, `${countFormat.format(rest.length)} more teams`]) : teams.join(', ')}` : '';
+  const byTeam = teams.length > 0 ? `: ${rest.length > 0 ? wordList([...named, `${formatCount(rest.length)} more teams`]) : teams.join(', ')}` : '';
   const verb = all.harmful === 1 ? 'was' : 'were';
-  return `${countFormat.format(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
+  return `${formatCount(all.harmful)} of ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(all.harm_rate)}) ${verb} flagged harmful this week${byTeam}.`;
 }
 
 function gapsSentence(doc: MetricsDocument): string | null {
@@ -298,7 +297,7 @@ function thinPreviousWeekSentence(doc: MetricsDocument): string | null {
   const thin = thinPreviousWeek(doc);
   if (!thin) return null;
   return (
-    `${thin.week}, the week this one is compared with, holds ${plural(thin.tasks, 'task', 'tasks')} against a usual ${countFormat.format(thin.usual)} a week: ` +
+    `${thin.week}, the week this one is compared with, holds ${plural(thin.tasks, 'task', 'tasks')} against a usual ${formatCount(thin.usual)} a week: ` +
     'its exports may be missing, so every change "vs last week" may come from missing data rather than from use.'
   );
 }
@@ -343,7 +342,7 @@ function countBySource(doc: MetricsDocument, field: 'quarantined' | 'conflicting
     .map(([kind, accounting]) => ({ kind, count: accounting![field] }));
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   if (total === 0) return null;
-  return { total, bySource: parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${countFormat.format(part.count)}`).join(', ') };
+  return { total, bySource: parts.map((part) => `${SOURCE_NAMES[part.kind] ?? escapeMarkdown(part.kind)} ${formatCount(part.count)}`).join(', ') };
 }
 
 function quarantineSentence(doc: MetricsDocument): string | null {
@@ -358,9 +357,9 @@ function quarantineSentence(doc: MetricsDocument): string | null {
 function usersClause(doc: MetricsDocument, aiUsers: number, licensedUsers: number, rate: number | null | undefined): string {
   const tiers = ((doc.tables.usage_tiers ?? []) as Array<Record<string, unknown>>).find((row) => row.week === doc.week && row.team === '*' && row.suppressed !== true);
   const unlicensed = tiers && isNumber(tiers.people) ? tiers.people - licensedUsers : null;
-  if (unlicensed === 0) return `${countFormat.format(aiUsers)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week (${formatPercent(rate)})`;
+  if (unlicensed === 0) return `${formatCount(aiUsers)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week (${formatPercent(rate)})`;
   if (unlicensed !== null && unlicensed > 0 && unlicensed <= aiUsers) {
-    return `${countFormat.format(aiUsers - unlicensed)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week, and ${plural(unlicensed, 'user', 'users')} without a licence ` +
+    return `${formatCount(aiUsers - unlicensed)} of ${plural(licensedUsers, 'licensed user', 'licensed users')} used AI this week, and ${plural(unlicensed, 'user', 'users')} without a licence ` +
       `(user adoption, everyone who used AI over licensed users: ${formatPercent(rate)})`;
   }
   return `${plural(aiUsers, 'user', 'users')} used AI this week, against ${plural(licensedUsers, 'licensed user', 'licensed users')} (user adoption ${formatPercent(rate)})`;
@@ -388,8 +387,8 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
     const theirs = power.reduce((sum, row) => sum + (row.ai_tasks as number), 0);
     const cutOff = Math.min(...power.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
     // (a power user has more AI tasks than the cut-off, a percentile: counts being whole, the least is the next whole number)
-    const above = Number.isFinite(cutOff) ? ` (${countFormat.format(Math.floor(cutOff) + 1)} or more AI tasks in the week)` : '';
-    clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${countFormat.format(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
+    const above = Number.isFinite(cutOff) ? ` (${formatCount(Math.floor(cutOff) + 1)} or more AI tasks in the week)` : '';
+    clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${formatCount(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
   }
   if (clauses.length === 0) return null;
   return `${capitalise(clauses.join('; '))}.`;
@@ -455,7 +454,7 @@ function tiersSentence(doc: MetricsDocument): string | null {
   const previous = all.filter((row) => (row.week as string) < doc.week).sort((a, b) => (String(a.week) < String(b.week) ? -1 : 1)).pop();
   const tiers = ['heavy', 'moderate', 'light', 'none'];
   if (!current || !previous || tiers.every((tier) => current[tier] === previous[tier])) return null;
-  const count = (row: Record<string, unknown>, tier: string) => (isNumber(row[tier]) ? countFormat.format(row[tier]) : '?');
+  const count = (row: Record<string, unknown>, tier: string) => (isNumber(row[tier]) ? formatCount(row[tier]) : '?');
   const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} without an AI task` : ' users';
   return (
     `Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate, ${count(current, 'light')} light${none} ` +
@@ -474,10 +473,10 @@ function idleSeatsSentence(doc: MetricsDocument): string | null {
       .filter((row) => row.team !== '*' && isNumber(row.idle_seats) && row.idle_seats > 0)
       .sort((a, b) => (b.idle_seats as number) - (a.idle_seats as number) || (String(a.team) < String(b.team) ? -1 : 1))
       .slice(0, 2)
-      .map((row) => `${escapeMarkdown(String(row.team))} ${countFormat.format(row.idle_seats as number)}`);
-    const cost = isNumber(all.idle_cost) ? `, about ${countFormat.format(all.idle_cost)} a month` : '';
+      .map((row) => `${escapeMarkdown(String(row.team))} ${formatCount(row.idle_seats as number)}`);
+    const cost = isNumber(all.idle_cost) ? `, about ${formatCount(all.idle_cost)} a month` : '';
     clauses.push(
-      `${countFormat.format(all.idle_seats)} of ${plural(all.licensed_users, 'licensed seat', 'licensed seats')} (${formatPercent(all.idle_share as number)}) ` +
+      `${formatCount(all.idle_seats)} of ${plural(all.licensed_users, 'licensed seat', 'licensed seats')} (${formatPercent(all.idle_share as number)}) ` +
         `had no AI task in the last ${plural(weeks, 'week', 'weeks')}${most.length > 0 ? ` (most: ${wordList(most)})` : ''}${cost}`,
     );
   }
@@ -574,7 +573,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
   const bySeverity = ['critical', 'high', 'medium', 'low']
     .map((severity) => ({ severity, count: alerts.filter((alert) => alert.severity === severity).length }))
     .filter((entry) => entry.count > 0)
-    .map((entry) => `${countFormat.format(entry.count)} ${entry.severity}`);
+    .map((entry) => `${formatCount(entry.count)} ${entry.severity}`);
 
   const adoptionMove = direction(delta, steady);
   const hoursChange = saved && savedBefore && isNumber(saved.hours_saved) && isNumber(savedBefore.hours_saved) ? saved.hours_saved - savedBefore.hours_saved : null;
@@ -593,7 +592,7 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
         ? `no data for ${doc.week}`
         : adoptionRate === null
           ? NOT_MEASURABLE
-          : `${delta === null ? 'no week before to compare' : `${formatPoints(delta)} pts vs last week`}; ${countFormat.format(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
+          : `${delta === null ? 'no week before to compare' : `${formatPoints(delta)} pts vs last week`}; ${formatCount(adoption.ai_tasks)} of ${plural(adoption.ai_tasks + adoption.manual_tasks, 'task', 'tasks')} used AI`,
       direction: adoptionMove,
       tone: tone(adoptionMove, true),
     },
@@ -623,12 +622,12 @@ export function headlineKpis(doc: MetricsDocument, options: NarrativeOptions = {
     {
       label: 'Harm rate',
       value: harm && isNumber(harm.harm_rate) ? formatPercent(harm.harm_rate) : '—',
-      detail: harm && isNumber(harm.harm_rate) ? `${countFormat.format(harm.harmful)} of ${plural(harm.ai_tasks, 'AI task', 'AI tasks')} flagged harmful` : 'not measurable (no AI tasks)',
+      detail: harm && isNumber(harm.harm_rate) ? `${formatCount(harm.harmful)} of ${plural(harm.ai_tasks, 'AI task', 'AI tasks')} flagged harmful` : 'not measurable (no AI tasks)',
       tone: harmful === null ? 'neutral' : harmful > 0 ? 'worse' : 'better',
     },
     {
       label: 'Alerts',
-      value: countFormat.format(alerts.length),
+      value: formatCount(alerts.length),
       detail: bySeverity.length > 0 ? bySeverity.join(', ') : 'none',
       tone: severe ? 'worse' : alerts.length === 0 ? 'better' : 'neutral',
     },

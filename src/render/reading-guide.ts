@@ -1,4 +1,4 @@
-import { ALL_TEAMS_LABEL, alertTitle, formatColumnValue } from '../metrics/column-catalog.js';
+import { ALL_TEAMS_LABEL, alertTitle, formatColumnValue, formatCount } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { glossary } from '../metrics/registry.js';
 import { coverageSummary } from './charts/logging-coverage.js';
@@ -6,7 +6,6 @@ import { reportThresholds } from './charts/report-thresholds.js';
 import { escapeMarkdown, formatPercent } from './narrative.js';
 import { minGroupSizeOf } from './report-tables.js';
 
-const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -19,26 +18,26 @@ function caveats(doc: MetricsDocument): string[] {
     if (!accounting) continue;
     const source = escapeMarkdown(formatColumnValue('source', kind));
     const parts = [
-      `${countFormat.format(count(accounting.rows_read))} rows read`,
-      `${countFormat.format(count(accounting.quarantined))} quarantined (unusable, left out of every figure)`,
-      `${countFormat.format(count(accounting.exact_duplicates))} exact duplicates merged`,
+      `${formatCount(count(accounting.rows_read))} rows read`,
+      `${formatCount(count(accounting.quarantined))} quarantined (unusable, left out of every figure)`,
+      `${formatCount(count(accounting.exact_duplicates))} exact duplicates merged`,
     ];
-    if (kind === 'ai_logs') parts.push(`${countFormat.format(count(accounting.retry_duplicates))} retries merged`);
-    parts.push(`${countFormat.format(count(accounting.conflicting_duplicates))} duplicate ids whose copies disagreed`);
+    if (kind === 'ai_logs') parts.push(`${formatCount(count(accounting.retry_duplicates))} retries merged`);
+    parts.push(`${formatCount(count(accounting.conflicting_duplicates))} duplicate ids whose copies disagreed`);
     lines.push(`- ${source[0].toUpperCase()}${source.slice(1)}: ${parts.join(', ')}.`);
   }
   const quality = doc.data_quality;
   if (quality) {
     const reasons = Object.entries(quality.quarantine_by_reason).filter(([, rows]) => rows > 0);
     if (reasons.length > 0) {
-      lines.push(`- Quarantined rows by reason: ${reasons.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')} (listed in quarantine.csv).`);
+      lines.push(`- Quarantined rows by reason: ${reasons.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${formatCount(rows)}`).join(', ')} (listed in quarantine.csv).`);
     }
     const repairs = Object.entries(quality.repairs).filter(([, rows]) => rows > 0);
-    if (repairs.length > 0) lines.push(`- Repaired rows: ${repairs.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${countFormat.format(rows)}`).join(', ')}.`);
+    if (repairs.length > 0) lines.push(`- Repaired rows: ${repairs.map(([reason, rows]) => `${escapeMarkdown(reason.replace(/_/g, ' '))} ${formatCount(rows)}`).join(', ')}.`);
     const untimed = quality.durations_dropped.unknown + quality.durations_dropped.too_long;
     if (untimed > 0) {
       lines.push(
-        `- Tasks without a usable duration: ${countFormat.format(quality.durations_dropped.unknown)} unknown, ${countFormat.format(quality.durations_dropped.too_long)} too long; they count as tasks but not in hours saved.`,
+        `- Tasks without a usable duration: ${formatCount(quality.durations_dropped.unknown)} unknown, ${formatCount(quality.durations_dropped.too_long)} too long; they count as tasks but not in hours saved.`,
       );
     }
   }
@@ -48,13 +47,13 @@ function caveats(doc: MetricsDocument): string[] {
   lines.push(
     gaps === 0
       ? '- Data gaps: none this week.'
-      : `- Data gaps: ${countFormat.format(gaps)} team-day${gaps === 1 ? '' : 's'} this week with no tasks where that weekday usually has several; an export may be missing, so those teams' figures are low.`,
+      : `- Data gaps: ${formatCount(gaps)} team-day${gaps === 1 ? '' : 's'} this week with no tasks where that weekday usually has several; an export may be missing, so those teams' figures are low.`,
   );
   for (const row of (doc.tables.people_caveats ?? []) as Array<Record<string, unknown>>) lines.push(`- People figures: ${escapeMarkdown(String(row.caveat))}.`);
   const suppressed = Object.values(doc.tables).reduce((sum, rows) => sum + rows.filter((row) => row.suppressed === true).length, 0);
   const minimum = minGroupSizeOf(doc);
   if (minimum !== undefined && minimum > 0) {
-    lines.push(`- Privacy: groups with fewer than ${minimum} users are withheld (†); ${countFormat.format(suppressed)} row${suppressed === 1 ? ' was' : 's were'} withheld across this run's tables (every loaded week and month).`);
+    lines.push(`- Privacy: groups with fewer than ${minimum} users are withheld (†); ${formatCount(suppressed)} row${suppressed === 1 ? ' was' : 's were'} withheld across this run's tables (every loaded week and month).`);
   }
   return lines;
 }
