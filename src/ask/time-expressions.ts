@@ -22,11 +22,20 @@ export interface ParsedTime {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_ALIASES: Record<string, number> = Object.fromEntries([
-  ...MONTHS.map((name, index) => [name, index + 1]),
-  ...MONTHS.map((name, index) => [name.slice(0, 3), index + 1]),
+// (a Map: an object's lookup found "constructor" and "toString" on its prototype, read as months)
+const MONTH_ALIASES = new Map<string, number>([
+  ...MONTHS.map((name, index): [string, number] => [name, index + 1]),
+  ...MONTHS.map((name, index): [string, number] => [name.slice(0, 3), index + 1]),
   ['sept', 9],
 ]);
+
+/**
+ * The number of the month a word names ("october", "oct", "sept"), or undefined.
+ * @example monthNumberOf('oct') // 10
+ */
+export function monthNumberOf(word: string): number | undefined {
+  return MONTH_ALIASES.get(word);
+}
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
 /** Words that lead a time ("in October", "since W40"): after them "may" and "mar" are months. */
 export const LEAD_WORDS = new Set(['in', 'since', 'for', 'during', 'from', 'to', 'between', 'and', 'of', 'until', 'through']);
@@ -74,7 +83,7 @@ function readPoint(words: string[], index: number, reportWeek: string): Point | 
   }
   match = /^(\d{4})-(\d{2})$/.exec(word);
   if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return monthPoint(word, 1, word);
-  const monthNumber = MONTH_ALIASES[word];
+  const monthNumber = monthNumberOf(word);
   if (monthNumber !== undefined) {
     const previous = words[index - 1];
     const year = /^\d{4}$/.test(words[index + 1] ?? '') ? Number(words[index + 1]) : null;

@@ -120,6 +120,13 @@ describe('parseTimeExpression: bounds, with the data from 2026-W40 (report week 
   });
 });
 
+describe('parseTimeExpression: words that are no month', () => {
+  // (the month names were looked up on an object: "constructor" found its prototype's, a month named by a function)
+  test.each(['adoption in constructor', 'hours in tostring', 'adoption since hasownproperty'])('%s names no time', (question) => {
+    expect(scopeOf(question)).toEqual({ kind: 'default' });
+  });
+});
+
 describe('textTokens', () => {
   test('keeps weeks, months and decimals whole, splits the rest', () => {
     expect(textTokens("what is Zürich's adoption in 東京")).toEqual(['what', 'is', 'zürich', 'adoption', 'in', '東京']);
