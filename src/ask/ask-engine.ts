@@ -3,8 +3,10 @@ import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
 import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
 import { parseQuestion, type Interpretation } from './parse-question.js';
+import { monthNumberOf } from './time-expressions.js';
 import { ASK_PATTERNS } from './patterns.js';
 import { suggestQuestions } from './suggest-questions.js';
+import { shiftMonth } from '../util/iso-week.js';
 import { wordList } from '../util/word-list.js';
 
 /** One answer: a sentence and its evidence table, or (answered: false) the closest questions that work. */
@@ -111,8 +113,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
           : several ? ` Ask for each period by itself ("${asked} this month", "${asked} from W40 to W44").` : '';
         // ("October vs November", "hours saved in November vs October": two months, each asked by itself, or the report's
         // month against the one before)
-        const MONTH_NAME = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
-        const otherMonth = interpretation.time.kind === 'month' ? interpretation.unknownTime.find((time) => MONTH_NAME.test(time)) : undefined;
+        const otherMonth = interpretation.time.kind === 'month' ? interpretation.unknownTime.find((time) => monthNumberOf(time) !== undefined) : undefined;
         const twoMonths = otherMonth !== undefined && interpretation.time.kind === 'month'
           ? ` To compare two months, ask about each by itself ("${asked} in ${interpretation.time.month}", "${asked} in ${otherMonth.charAt(0).toUpperCase()}${otherMonth.slice(1)}")` +
             // (hours and counts add up over a month's weeks, which differ in number: only a rate compares month against month)
@@ -155,11 +156,10 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
 
 // Whether two months, one as YYYY-MM and one as a name ("october", "oct"), are the report's month and the one before.
 function reportAndBefore(reportMonth: string, month: string, name: string): boolean {
-  const number = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
-  const [year, current] = reportMonth.split('-').map(Number);
-  const before = current === 1 ? `${year - 1}-12` : `${year}-${String(current - 1).padStart(2, '0')}`;
-  const named = [Number(before.slice(5)), current];
-  return (month === reportMonth || month === before) && named.includes(number) && number !== Number(month.slice(5));
+  const number = monthNumberOf(name);
+  const before = shiftMonth(reportMonth, -1);
+  const named = [Number(before.slice(5)), Number(reportMonth.slice(5))];
+  return (month === reportMonth || month === before) && number !== undefined && named.includes(number) && number !== Number(month.slice(5));
 }
 
 // The question's words a refusal names, each in quotes: '"Q3", "yesterday"'.

@@ -6,7 +6,7 @@ import { spellNumbers } from './number-words.js';
 import { editDistance, foldName, textTokens } from './text-tokens.js';
 import { compareText } from '../util/compare-text.js';
 import { lastMonthOfWeek } from '../util/iso-week.js';
-import { boundBefore, isPair, LEAD_WORDS, parseTimeExpression, type TimeScope } from './time-expressions.js';
+import { boundBefore, isPair, LEAD_WORDS, monthNumberOf, parseTimeExpression, type TimeScope } from './time-expressions.js';
 import { SeveritySchema } from '../config/schema.js';
 import { unreadWords } from './unread-words.js';
 
@@ -242,8 +242,8 @@ function secondMeasure(found: Array<{ metric: AskMetric; start: number; length: 
 // Alert severities, as the config and the alerts table spell them, the gravest first.
 const SEVERITIES = [...SeveritySchema.options].reverse();
 
-const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Whether a word names a month (time-expressions.ts's table: "october", "oct", "sept"). */
+const isMonthWord = (word: string) => monthNumberOf(word) !== undefined;
 
 // Month names that are words too, and the words that make them a month: "in May", "vs March"
 const MONTH_VERBS = new Set(['may', 'mar', 'march']);
@@ -279,13 +279,13 @@ function typoReadings(question: string, words: string[], used: Set<number>): Map
 function unknownNames(question: string, words: string[], used: Set<number>): string[] {
   const RESERVED = currentCatalogue().reserved;
   const usedWords = new Set([...used].map((index) => words[index]));
-  const plainWord = (word: string) => RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word);
+  const plainWord = (word: string) => RESERVED.has(word) || isMonthWord(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word);
   const names: string[] = [];
   for (const written of capitalisedWords(question)) {
     const word = written.toLowerCase();
     // (a word of NOT_NAMES written in capitals is a name: "IT", "US")
     const shouted = written.length >= 2 && written === written.toUpperCase() && NOT_NAMES.has(word);
-    if (usedWords.has(word) || word === 'i' || MONTH_WORDS.has(word) || TIME_LIKE.test(word) || (plainWord(word) && !shouted)) continue;
+    if (usedWords.has(word) || word === 'i' || isMonthWord(word) || TIME_LIKE.test(word) || (plainWord(word) && !shouted)) continue;
     if (!names.includes(written)) names.push(written);
   }
   // The first word too, when it owns what follows and no rule read it: "Zurich's adoption" names a team ("Departmental
@@ -333,7 +333,7 @@ function unreadTime(words: string[], used: Set<number>): string[] {
       return [words.slice(index, end).join(' ')];
     }
     if (WHEN_WORDS.has(word) && !used.has(index)) return [word];
-    if (['week', 'weeks', 'wk'].includes(word) && next === 'of' && (MONTH_WORDS.has(words[index + 2] ?? '') || ['the', 'this', 'last', 'next'].includes(words[index + 2] ?? ''))) {
+    if (['week', 'weeks', 'wk'].includes(word) && next === 'of' && (isMonthWord(words[index + 2] ?? '') || ['the', 'this', 'last', 'next'].includes(words[index + 2] ?? ''))) {
       return [`${words[index - 1] ?? ''} ${word} of ${words[index + 2]}`.trim()];
     }
     if (used.has(index)) return [];
@@ -341,19 +341,19 @@ function unreadTime(words: string[], used: Set<number>): string[] {
     if (word === 'ago' || ((word === 'back' || word === 'earlier' || word === 'later') && /^(weeks?|months?)$/.test(words[index - 1] ?? ''))) return [words.slice(Math.max(0, index - 2), index + 1).join(' ')];
     // ("before W40" ahead of the data, "after W47" past the report week: the bound and its time, named together)
     const bound = boundBefore(words, index);
-    if (bound && (TIME_LIKE.test(word) || MONTH_WORDS.has(word))) return [`${bound} ${word}`];
+    if (bound && (TIME_LIKE.test(word) || isMonthWord(word))) return [`${bound} ${word}`];
     if (TIME_LIKE.test(word)) return [word];
     // a month beside the time read ("in W44 and October", "October vs November"): the question names two times
     // (the words "may", "mar" and "march" only after a word that leads a time; "week of October", "late October" are told below)
     const before = words[index - 1] ?? '';
-    if (MONTH_WORDS.has(word) && !MONTH_PARTS.has(before) && (!MONTH_VERBS.has(word) || MONTH_LEADS.has(before))) return [word];
+    if (isMonthWord(word) && !MONTH_PARTS.has(before) && (!MONTH_VERBS.has(word) || MONTH_LEADS.has(before))) return [word];
     // ("the first week": not the report week that "week" alone would read as; "their first month" is no time)
     if (['first', 'second', 'third', 'fourth', 'fifth', 'penultimate'].includes(word) && next === 'week' && words[index - 1] === 'the' && words[index + 2] !== 'of') return [`${word} ${next}`];
     if (word === 'past' && ['month', 'months'].includes(next)) return [`${word} ${next}`];
     // ("in recent weeks", "lately": how many weeks is not said; one week would be a guess)
     if (['recent', 'recently', 'lately'].includes(word)) return [/^(weeks?|months?)$/.test(next) ? `${word} ${next}` : word];
     // (part of a month: "late October", "mid-October"; the tables hold whole weeks and months)
-    if (['early', 'late', 'mid'].includes(word) && MONTH_WORDS.has(next)) return [`${word} ${next}`];
+    if (['early', 'late', 'mid'].includes(word) && isMonthWord(next)) return [`${word} ${next}`];
     // ("since the start of November" is since November)
     const since = ['since', 'from'].includes(words[index - 1] ?? '') || ['since', 'from'].includes(words[index - 2] ?? '');
     if (['start', 'beginning', 'end', 'middle', 'mid'].includes(word) && next === 'of' && !(since && (word === 'start' || word === 'beginning'))) return [`${word} of ${words[index + 2] ?? ''}`.trim()];
@@ -1103,7 +1103,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const unknown = unknownNames(question, words, used);
   const severalBefore = SEVERAL_BEFORE.exec(words.join(' '))?.[0];
   // (words other rules refuse by themselves, or read without marking them, are no unknown words)
-  const knownWord = (word: string) => RESERVED.has(word) || MONTH_WORDS.has(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) ||
+  const knownWord = (word: string) => RESERVED.has(word) || isMonthWord(word) || NOT_NAMES.has(word) || TIME_LIKE.test(word) ||
     MEANING_WORDS.has(word) || EVENT_WORDS.has(word) || EXCLUDING.has(word) || TIME_LEADS.has(word) || WHEN_WORDS.has(word) ||
     TOGETHER_WORDS.has(word) || (SEVERITIES as string[]).includes(word) || MEDIAN_WORDS.has(word) || PEOPLE_UNITS.has(word) || START_WORDS.has(word) ||
     LOG_VERBS.has(word) || NAME_LEADS.has(word) || ARTICLES.has(word) || EXISTENCE_LEADS.has(word) || UP_WORDS.has(word) || DOWN_WORDS.has(word);
