@@ -205,6 +205,8 @@ const range = (from: Point, to: Point, phrase: string): Extract<TimeScope, { kin
  */
 export function parseTimeExpression(words: string[], reportWeek: string, firstWeek?: string): ParsedTime {
   const reportMonth = lastMonthOfWeek(reportWeek);
+  // the report week as a point: where "since W45", "from W45" and "W45 onwards" end
+  const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
   const here = (from: number, length: number) => Array.from({ length }, (_, offset) => from + offset);
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index];
@@ -246,7 +248,6 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
       const month = shiftMonth(reportMonth, -1);
       return { scope: { kind: 'month', month, phrase: month }, used: here(index, 2) };
     }
-    const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
     // ("starting W45" is since W45; "starting from W45" is read by "from" below)
     if (word === 'since' || word === 'after' || (word === 'starting' && words[index + 1] !== 'from')) {
       // ("since last month" is since the first week of last month; "since last week" is no range: refused, the hint
@@ -312,7 +313,6 @@ export function parseTimeExpression(words: string[], reportWeek: string, firstWe
     // "forward" only right after the point)
     const onwards = onwardsAt(words, index + point.length);
     if (onwards > 0 && point.week <= reportWeek) {
-      const reportPoint: Point = { week: reportWeek, lastWeek: reportWeek, month: reportMonth, isMonth: false, length: 0, phrase: reportWeek };
       return { scope: range(point, reportPoint, `since ${point.phrase}`), used: [...lead, ...here(index, point.length + onwards)] };
     }
     const pair = point.isMonth ? null : readPair(words, index + point.length, reportWeek);
