@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { access, constants, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -156,6 +157,26 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
       await check('postgres', () => postgresAnswers(target.url));
     }
   }
+  // the store a run keeps (its tables adding up as uptake left them: `uptake store check`, which also reads every
+  // kept blob); a running uptake holding it is not a failure
+  await check('store', async () => {
+    const [{ runStoreLocation, openStore }, { checkStore }] = await Promise.all([import('../store/open-store.js'), import('../store/check-store.js')]);
+    const location = runStoreLocation(undefined, config, env, outRoot);
+    if (location === undefined) return 'none (config `store`: null)';
+    if (!/^postgres(ql)?:\/\//i.test(location) && !existsSync(location)) return `none yet at ${location} (the first run creates it)`;
+    const engine = await openStore(location, { mustExist: true, readOnly: true }).catch((error: unknown) => {
+      if (isUptakeError(error) && error.kind === 'busy') return null;
+      throw error;
+    });
+    if (engine === null) return `${location} is in use by a running uptake: not checked`;
+    try {
+      const { problems, repairable } = await checkStore(engine, config, { blobs: false });
+      if (problems.length > 0) throw new UptakeError('output', `${engine.location}: ${problems.length === 1 ? 'a count of its tables does' : `${problems.length} counts of its tables do`} not add up (changed outside uptake), e.g. ${problems[0]}; \`uptake store check\` lists them, \`uptake store rebuild\` recomputes the store`);
+      return `${engine.location}: its tables add up${repairable.length > 0 ? `; ${repairable.join('; ')}` : ''} (kept blobs: \`uptake store check\`)`;
+    } finally {
+      await engine.close();
+    }
+  });
   // the report template users edit: a run checks it before any work too, but an unattended one only says so then
   await check('template', async () => {
     const { checkReportTemplate, DEFAULT_TEMPLATE_PATH } = await import('../render/to-html.js');

@@ -195,7 +195,7 @@ describe('uptake doctor', () => {
     const started = Date.now();
     const checks = await runDoctor(config, { notebook, env: { ...process.env, JUPYTER_PATH: join(dir), UPTAKE_CHROMIUM: join(dir, 'no-chromium') }, checkLimitSec: { kernel: 3 } });
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(checks.map((check) => check.name)).toEqual(['config', 'init', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'template', 'chromium', 'kernel']);
+    expect(checks.map((check) => check.name)).toEqual(['config', 'init', 'output', 'input', 'channels', 'warehouse', 'duckdb', 'store', 'template', 'chromium', 'kernel']);
     expect(checks.at(-1)).toEqual({
       name: 'kernel',
       ok: false,

@@ -9,6 +9,7 @@ import { generateDataset } from '../../src/generate/generate-dataset.js';
 import { openStore } from '../../src/store/open-store.js';
 import { redactUrl } from '../../src/util/redact-url.js';
 import { storeInfo } from '../../src/store/store-info.js';
+import { checkStore } from '../../src/store/check-store.js';
 import { parseConfig } from '../../src/config/read-config.js';
 import { cleanInput } from '../../src/clean/clean-input.js';
 import { cleanThroughStore } from '../../src/store/clean-through-store.js';
@@ -85,6 +86,14 @@ describe('PostgreSQL as the store', () => {
       expect(info.tasks).toBeGreaterThan(1000);
       expect(info.weeks?.count).toBe(4);
       expect(info.store).not.toContain('uptake:uptake@');
+      // `uptake store check` over PostgreSQL: the tables add up, until a task is deleted by hand
+      const check = await checkStore(engine, parseConfig({}));
+      expect([check.problems, check.repairable]).toEqual([[], []]);
+      expect(check.checked).toContain("the ledger's rows of 8 log files against store_rows: equal");
+      expect(check.checked).toContain("each week's task count (store_week_facts) against store_tasks, 4 weeks: equal");
+      const [{ week, tasks }] = await engine.all('SELECT week, tasks FROM store_week_facts ORDER BY week LIMIT 1');
+      await engine.run(`DELETE FROM store_tasks WHERE ctid IN (SELECT ctid FROM store_tasks ORDER BY started_at LIMIT 1)`);
+      expect((await checkStore(engine, parseConfig({}), { blobs: false })).problems).toContainEqual(`${String(week)}: its facts were computed from ${Number(tasks).toLocaleString('en-US')} tasks, store_tasks holds ${(Number(tasks) - 1).toLocaleString('en-US')}`);
     } finally {
       await engine.close();
     }

@@ -17,14 +17,14 @@ interface StoreOptions {
   json?: boolean;
 }
 
-const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 10 another uptake process has the store open; 12 the store file cannot be opened or written.';
+const EXIT_CODES = 'Exit codes: 0 done; 2 bad option; 3 unusable input (rebuild) or no store there (info, check); 4 bad config, or a store of another contract version or config (info); 8 PostgreSQL unreachable; 9 DuckDB\'s native module missing; 10 another uptake process has the store open; 12 the store file cannot be opened or written, or (check) its tables do not add up.';
 
 /**
- * Registers `uptake store info|rebuild`: what the store of cleaned data holds, and a recompute from every input file.
+ * Registers `uptake store info|check|rebuild`: what the store of cleaned data holds, and a recompute from every input file.
  * @example registerStore(program) // uptake store info --json
  */
 export function registerStore(program: Command): void {
-  const store = program.command('store').description('The store of cleaned data that makes weekly runs read only new input files: `info` and `rebuild`');
+  const store = program.command('store').description('The store of cleaned data that makes weekly runs read only new input files: `info`, `check` and `rebuild`');
   const where = (command: Command) =>
     command
       .option('--store <file|url>', 'the store: a DuckDB file or a postgres:// URL (default: <output>/.uptake/store.duckdb, the one `uptake run` keeps)')
@@ -51,6 +51,30 @@ export function registerStore(program: Command): void {
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatStoreInfo(info));
         // (what it holds is told all the same; the exit code says the next run would stop)
         if (info.sameCleaningConfig === false) throw otherCleaningError(engine.location);
+      } finally {
+        await engine.close();
+      }
+    });
+  where(store.command('check'))
+    .description("Whether the store's tables still add up to each other as uptake left them (rows or tasks deleted, copied or moved by hand or another tool), and whether its kept blobs are whole; values changed in place with every count kept are not seen")
+    .option('--json', 'print one JSON document on stdout')
+    .addHelpText('after', `\nExample:\n  uptake store check --store output/.uptake/store.duckdb\n\nWhat the next run repairs by itself (a kept blob missing or damaged) is told, exit 0. Tables that do not add up exit 12: run \`uptake store rebuild\`. ${EXIT_CODES}`)
+    .action(async (options: StoreOptions) => {
+      const [{ openStore, defaultStorePath }, { checkStore, formatStoreCheck }, { UptakeError }, { rebuildCommand }] = await Promise.all([
+        import('../../store/open-store.js'),
+        import('../../store/check-store.js'),
+        import('../../errors.js'),
+        import('../../store/store-engine.js'),
+      ]);
+      const { readConfig } = await import('../../config/read-config.js');
+      const config = await readConfig(options.config);
+      const engine = await openStore(options.store ?? defaultStorePath(options.out ?? config.output), { mustExist: true, readOnly: true });
+      try {
+        const check = await checkStore(engine, config);
+        process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : formatStoreCheck(check));
+        if (check.problems.length > 0) {
+          throw new UptakeError('output', `${engine.location}: ${check.problems.length === 1 ? "a count of the store's tables does" : `${check.problems.length} counts of the store's tables do`} not add up (changed outside uptake); run ${rebuildCommand(engine.location)} to recompute it from the input`);
+        }
       } finally {
         await engine.close();
       }
