@@ -4,6 +4,7 @@ import type { AlertChannel, RoutedAlert } from './alert-routing.js';
 import { sendEmail } from './email.js';
 import type { DeliveryEffects } from './notify.js';
 import type { DeliveryChannels } from './resolve-channels.js';
+import { moreAlertsSentence } from '../render/front-page.js';
 import { alertLine, escapeSlack, firstAlertLines, postSlack } from './slack.js';
 
 function escalationNote(routed: RoutedAlert): string {
@@ -34,12 +35,13 @@ export function createAlertSender(
     if (channel === 'slack') {
       if (!channels.slack) throw new UptakeError('config', 'alerts.routes sends alerts to slack, but slack.enabled is false');
       // hundreds of teams alerting at once made one message of every line (Slack cuts a message's text at 40,000
-      // characters): the most severe are listed, the rest counted (the report lists them all, the mail too)
+      // characters): the most severe are listed, the rest counted (metrics.xlsx and alerts.csv hold every one; the
+      // report's appendix only the most severe of the week's, in another order than these routed severities)
       const bySeverity = [...alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
       const lines = firstAlertLines(bySeverity, (routed) => {
         const line = alertLine({ ...routed.alert, severity: routed.severity });
         return routed.escalated ? `${line} _${escapeSlack(escalationNote(routed).trim())}_` : line;
-      });
+      }, (left) => moreAlertsSentence(left, 'in metrics.xlsx and alerts.csv'));
       const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${alerts.length} alert(s)*`;
       await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry });
       return;

@@ -1,6 +1,6 @@
 import { convert } from 'html-to-text';
 import type { MetricsDocument } from '../metrics/document.js';
-import { frontPage, moreAlertsSentence, type FrontPage } from '../render/front-page.js';
+import { frontPage, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 import { escapeHtml, renderMarkdown } from '../render/markdown.js';
 
 export interface ReportEmailBody {
@@ -46,7 +46,7 @@ export function reportEmailBody(doc: MetricsDocument, options: { title: string; 
       ? '<p>No alert fired this week.</p>'
       : `<ul>${page.alerts
           .map((alert) => `<li><strong>${escapeHtml(alert.severity.toUpperCase())}</strong> ${escapeHtml(alert.title)}${alert.team ? ` (${escapeHtml(alert.team)})` : ''}${alert.message ? `: ${escapeHtml(alert.message)}` : ''}</li>`)
-          .join('')}</ul>${page.moreAlerts > 0 ? `<p>${escapeHtml(moreAlertsSentence(page, 'in the report'))}</p>` : ''}`;
+          .join('')}</ul>${page.moreAlerts > 0 ? `<p>${escapeHtml(reportMoreAlertsSentence(page, page.alerts.length, "the report's appendix"))}</p>` : ''}`;
   const attachment = options.pdfName ? ` (${escapeHtml(options.pdfName)})` : '';
   const html =
     '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2933;font-size:14px;line-height:1.45">' +

@@ -2,7 +2,7 @@ import type { RetryConfig } from '../config/schema.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
 import { withRetries } from './retry.js';
-import { pageOrder } from '../render/front-page.js';
+import { leftOffAlerts, pageOrder, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 
 /** An incoming-webhook payload: `text` is the notification fallback, `blocks` the Block Kit layout. */
 export interface SlackMessage {
@@ -137,13 +137,18 @@ export function alertLines(alerts: AlertRow[]): string {
 }
 
 /**
- * A Slack message's lines for alerts already in the order to list them: the first MAX_ALERT_LINES, then a count of
- * the rest (the report lists them all).
- * @example firstAlertLines(alerts, alertLine) // with 20 alerts: 15 lines, then '… and 5 more in the report'
+ * A Slack message's lines for alerts already in the order to list them (most severe first): the first MAX_ALERT_LINES,
+ * then the sentence `more` writes for the rest, by default the one under page 1's and the mail's alerts (where they
+ * are: the report's appendix lists at most APPENDIX_ALERTS, metrics.xlsx and alerts.csv every one).
+ * @example firstAlertLines(alerts, alertLine) // with 20 high alerts: 15 lines, then "5 more alerts (5 high) are listed in the report's appendix."
  */
-export function firstAlertLines<Alert>(alerts: readonly Alert[], line: (alert: Alert) => string): string[] {
+export function firstAlertLines<Alert extends { severity: string }>(
+  alerts: readonly Alert[],
+  line: (alert: Alert) => string,
+  more: (left: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>) => string = (left) => reportMoreAlertsSentence(left, MAX_ALERT_LINES, "the report's appendix"),
+): string[] {
   const shown = alerts.slice(0, MAX_ALERT_LINES).map(line);
-  if (alerts.length > MAX_ALERT_LINES) shown.push(`… and ${alerts.length - MAX_ALERT_LINES} more in the report`);
+  if (alerts.length > MAX_ALERT_LINES) shown.push(escapeSlack(more(leftOffAlerts(alerts.map((alert) => alert.severity), MAX_ALERT_LINES))));
   return shown;
 }
 

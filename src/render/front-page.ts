@@ -105,8 +105,7 @@ export function frontPage(doc: MetricsDocument, options: NarrativeOptions & { ma
     tiles: headlineKpis(doc, options),
     keyPoints: keyPoints(doc, options),
     alerts: alerts.slice(0, maxAlerts),
-    moreAlerts: Math.max(0, alerts.length - maxAlerts),
-    moreSeverities: severityCounts(alerts.slice(maxAlerts).map((alert) => alert.severity)),
+    ...leftOffAlerts(alerts.map((alert) => alert.severity), maxAlerts),
   };
 }
 
@@ -151,13 +150,23 @@ export function alertsAppendixHtml(doc: MetricsDocument): string {
 }
 
 /**
- * The line under page 1's alerts in the report, for `shown` alerts shown and those left off: where they are, the
- * appendix when it lists them all (APPENDIX_ALERTS), else the files holding every one and how many the appendix
- * lists. "" when none are left off.
+ * The line under the first `shown` alerts (in page 1's order) for those left off, wherever they are listed (page 1, the
+ * mail, Slack): where they are, `appendix` (the report's) when it lists them all (APPENDIX_ALERTS, the shown ones
+ * first), else the files holding every one and how many of them the appendix lists. "" when none are left off.
  * @example reportMoreAlertsSentence({ moreAlerts: 177, moreSeverities: '177 low' }, 5) // '177 more alerts (177 low) are in metrics.xlsx and alerts.csv; the appendix lists the 25 most severe.'
+ * @example reportMoreAlertsSentence({ moreAlerts: 3, moreSeverities: '3 low' }, 5, "the report's appendix") // "3 more alerts (3 low) are listed in the report's appendix."
  */
-export function reportMoreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>, shown: number): string {
+export function reportMoreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSeverities'>, shown: number, appendix = 'the appendix'): string {
   const listed = Math.max(0, APPENDIX_ALERTS - shown);
-  if (listed >= page.moreAlerts) return moreAlertsSentence(page, 'listed in the appendix');
-  return moreAlertsSentence(page, `in metrics.xlsx and alerts.csv; the appendix lists the ${listed} most severe`);
+  if (listed >= page.moreAlerts) return moreAlertsSentence(page, `listed in ${appendix}`);
+  return moreAlertsSentence(page, `in metrics.xlsx and alerts.csv; ${appendix} lists the ${listed} most severe`);
+}
+
+/**
+ * The alerts after the first `shown` of those given (most severe first), counted as FrontPage counts them.
+ * @example leftOffAlerts(['critical', 'high', 'high', 'low'], 1) // { moreAlerts: 3, moreSeverities: '2 high, 1 low' }
+ */
+export function leftOffAlerts(severities: readonly string[], shown: number): Pick<FrontPage, 'moreAlerts' | 'moreSeverities'> {
+  const left = severities.slice(shown);
+  return { moreAlerts: left.length, moreSeverities: severityCounts(left) };
 }

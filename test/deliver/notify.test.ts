@@ -161,7 +161,7 @@ describe('createAlertSender with routeAlerts', () => {
       '• *CRITICAL* harm_rate · team Team 299',
       '• *MEDIUM* harm_rate · team Team 000',
     ]);
-    expect(lines.slice(15)).toEqual(['• *MEDIUM* harm_rate · team Team 011', '… and 285 more in the report']);
+    expect(lines.slice(15)).toEqual(['• *MEDIUM* harm_rate · team Team 011', '285 more alerts (285 medium) are in metrics.xlsx and alerts.csv.']);
     const mail = await simpleParser(smtp.received[0].raw);
     expect(mail.text?.trim().split('\n')).toHaveLength(300);
   });

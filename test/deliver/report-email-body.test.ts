@@ -45,8 +45,17 @@ describe('reportEmailBody', () => {
     const doc = metricsFixture();
     doc.tables.alerts = Array.from({ length: 6 }, (_, index) => ({ rule: 'data_gap', team: `Team ${index}`, severity: 'medium', message: `Team ${index}: no AI tasks logged on 2026-11-18` }));
     const { text } = reportEmailBody(doc, { title: 'AI adoption report' });
-    expect(text).toContain('1 more alert (1 medium) is in the report.');
+    expect(text).toContain("1 more alert (1 medium) is listed in the report's appendix.");
     expect(text).not.toContain('alerts are in the report');
+  });
+
+  it('says, as page 1 does, that the report\'s appendix lists only the most severe and where every alert is', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = Array.from({ length: 1_205 }, (_, index) => ({ rule: 'data_gap', team: `Team ${index}`, severity: index < 10 ? 'high' : 'low', message: `Team ${index}: no AI tasks logged on 2026-11-18` }));
+    const { text, html } = reportEmailBody(doc, { title: 'AI adoption report' });
+    expect(text).toContain("1,200 more alerts (5 high, 1,195 low) are in metrics.xlsx and alerts.csv; the report's appendix lists the 25 most severe.");
+    expect(html).toContain('<p>1,200 more alerts (5 high, 1,195 low) are in metrics.xlsx and alerts.csv; the report&#39;s appendix lists the 25 most severe.</p>');
+    expect(text).not.toContain('in the report.');
   });
 
   it('says when nothing fired', () => {

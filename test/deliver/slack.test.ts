@@ -113,7 +113,14 @@ describe('slackReportMessage', () => {
     const lines = alertLines(drops).split('\n');
     expect(lines[0]).toBe('• *HIGH* adoption_drop: Team 19');
     expect(lines).toHaveLength(16);
-    expect(lines.at(-1)).toBe('… and 5 more in the report');
+    expect(lines.at(-1)).toBe("5 more alerts (5 high) are listed in the report's appendix.");
+  });
+
+  it('says of many alerts left off what page 1 and the mail say: the appendix lists only the most severe, the files every one', () => {
+    const gaps = Array.from({ length: 1_015 }, (_, index) => ({ rule: 'data_gap', severity: index < 20 ? ('high' as const) : ('low' as const), team: `Team ${index}`, message: `Team ${index}: no AI tasks logged` }));
+    const lines = alertLines(gaps).split('\n');
+    expect(lines).toHaveLength(16);
+    expect(lines.at(-1)).toBe("1,000 more alerts (5 high, 995 low) are in metrics.xlsx and alerts.csv; the report's appendix lists the 15 most severe.");
   });
 
   it('escapes only &, < and >', () => {
