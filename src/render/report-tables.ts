@@ -1,5 +1,5 @@
 import { compareNumberedText } from '../util/compare-text.js';
-import { columnLabel } from '../metrics/column-catalog.js';
+import { columnLabel, formatCount } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { largestRows } from './largest-rows.js';
 import { tableToHtml, type TableHtmlOptions } from './table-html.js';
@@ -96,7 +96,7 @@ function groupByView(table: string, key: string): TableView {
       const left = (source: 'ai_tasks' | 'manual_tasks') => count(all[source]) - rows.reduce((sum, row) => sum + count(row[source]), 0);
       const [ai, manual] = [left('ai_tasks'), left('manual_tasks')];
       if (ai <= 0 && manual <= 0) return undefined;
-      const tasks = [ai > 0 ? `${ai.toLocaleString('en-US')} AI` : '', manual > 0 ? `${manual.toLocaleString('en-US')} manual` : ''].filter(Boolean).join(' and ');
+      const tasks = [ai > 0 ? `${formatCount(ai)} AI` : '', manual > 0 ? `${formatCount(manual)} manual` : ''].filter(Boolean).join(' and ');
       // a withheld row's tasks are not shown either, and cannot be told apart from those with no value
       if (rows.some((row) => row.suppressed === true)) {
         return `Counted in no row: ${tasks} tasks of the week, those with no ${label} and those of the withheld rows (†); the all-teams row of the adoption by team counts them.`;
@@ -163,14 +163,14 @@ export function boundedTableHtml(name: string, rows: Record<string, unknown>[], 
 // What a table cut short shows, of how many rows, and how many of those left out are withheld (†, explained under
 // the table in the report's words).
 function shownNote(name: string, total: number, shown: number, withheld: number, largest: Largest): string {
-  const all = total.toLocaleString('en-US');
+  const all = formatCount(total);
   const leftOut = total - shown;
   const where = `every row is in metrics.xlsx and ${name}.csv.`;
   if (withheld === 0) return `Shown: the ${shown} ${largest.what} ${largest.which}, of ${all}; ${where}`;
   if (shown === 0) return `Shown: none of the ${all} ${largest.what}: every one is withheld (†); ${where}`;
-  if (withheld === leftOut) return `Shown: the ${shown} ${largest.what} not withheld, of ${all}; the other ${leftOut.toLocaleString('en-US')} are withheld (†); ${where}`;
+  if (withheld === leftOut) return `Shown: the ${shown} ${largest.what} not withheld, of ${all}; the other ${formatCount(leftOut)} are withheld (†); ${where}`;
   return (
     `Shown: the ${shown} ${largest.what} ${largest.which} among those not withheld, of ${all}; ` +
-    `of the ${leftOut.toLocaleString('en-US')} left out, ${withheld.toLocaleString('en-US')} ${withheld === 1 ? 'is' : 'are'} withheld (†); ${where}`
+    `of the ${formatCount(leftOut)} left out, ${formatCount(withheld)} ${withheld === 1 ? 'is' : 'are'} withheld (†); ${where}`
   );
 }

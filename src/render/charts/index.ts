@@ -46,7 +46,7 @@ function taskTypeCaption(doc: MetricsDocument): string {
   const sorted = [...rows].sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
-  const among = rows.length < of ? `Of the ${rows.length} task types with the most tasks (${of.toLocaleString('en-US')} in all), highest` : 'Highest';
+  const among = rows.length < of ? `Of the ${rows.length} task types with the most tasks (${formatCount(of)} in all), highest` : 'Highest';
   return `${among} use of AI: ${taskTypeName(top.task_type)} (${formatPercent(top.adoption_rate as number)}); lowest: ${taskTypeName(bottom.task_type)} (${formatPercent(bottom.adoption_rate as number)}).`;
 }
 
