@@ -17,7 +17,7 @@ export { peopleSection } from './render/people-section.js';
 export type { PeopleSection } from './render/people-section.js';
 export { usageTiersChart } from './render/charts/usage-tiers.js';
 export { retentionHeatmapChart } from './render/charts/retention-heatmap.js';
-export { COLUMN_CATALOG, ALERT_TITLES, columnLabel, formatColumnValue, alertTitle, teamName } from './metrics/column-catalog.js';
+export { COLUMN_CATALOG, ALERT_TITLES, columnLabel, formatColumnValue, formatCount, alertTitle, teamName } from './metrics/column-catalog.js';
 export type { ColumnInfo, ColumnUnit } from './metrics/column-catalog.js';
 export type { NarrativeOptions, HeadlineKpi } from './render/narrative.js';
 export { tableToHtml } from './render/table-html.js';

@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { formatCount } from '../metrics/column-catalog.js';
 import { displayBundle } from './display-bundle.js';
 
 export interface ShowTableOptions {
@@ -20,7 +21,7 @@ export function tableDisplayBundle(table: ColumnTable, options: ShowTableOptions
   const limit = options.limit ?? 10;
   const rows = table.numRows();
   const shown = Math.min(limit, rows);
-  const count = `${shown === rows ? '' : `first ${shown.toLocaleString('en-US')} of `}${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}, ${table.numCols()} columns`;
+  const count = `${shown === rows ? '' : `first ${formatCount(shown)} of `}${formatCount(rows)} row${rows === 1 ? '' : 's'}, ${table.numCols()} columns`;
   const format = { limit, columns: options.columns };
   const caption = options.caption ? `<p><strong>${escapeHtml(options.caption)}</strong></p>` : '';
   // arquero escapes the cells but writes column names as they are, and pass-through columns are named by the CSV's header

@@ -237,6 +237,9 @@ describe('every notebook runs for the first week, a week without manual tasks an
     expect([first.plots, first.vegaLite]).toEqual([[], []]);
 
     const noManual = executed('explore.ipynb', 'week=2026-W42');
+    // counts read as in the report (column-catalog's formatCount): with thousands separators
+    expect(noManual.streams).toEqual(['6,017 tasks in 3 weeks, 2026-W40 to 2026-W42\n', '2026-W42 (2026-10-12 to 2026-10-18): 1,403 tasks of all teams\n']);
+    expect(noManual.tables[0].split('\n').at(-1)).toBe('first 5 of 6,017 rows, 15 columns');
     expect(noManual.sentences).toEqual([]);
     expect(noManual.tables.map((table) => table.split('\n')[0])).toEqual(['Every cleaned task', 'Tasks per team and source, 2026-W42', 'Adoption by team, 2026-W42', 'Adoption by task type, all teams, 2026-W42 against 2026-W41']);
     const counts = noManual.tables[1].split('\n');
