@@ -144,11 +144,13 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       });
   },
   data_gap(tables) {
+    // the usual count names what it counts: "a typical Wednesday has 1,008.5" alone left the reader asking of what
+    const tasks = (row: Row) => `${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks`;
     return (tables.gaps ?? []).map((row) => ({
       team: row.team,
       source: row.source,
       date: row.date,
-      message: `${String(row.team)}: no ${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${row.expected_tasks === null || row.expected_tasks === undefined ? 'several' : count(row.expected_tasks)}; an export may be missing`,
+      message: `${String(row.team)}: no ${tasks(row)} logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${row.expected_tasks === null || row.expected_tasks === undefined ? 'several' : `${count(row.expected_tasks)} ${tasks(row)}`}; an export may be missing`,
     }));
   },
   blind_spot(tables, context) {

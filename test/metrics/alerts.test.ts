@@ -109,7 +109,7 @@ describe('evaluateAlerts', () => {
     };
     const messages = evaluateAlerts(large, buildKpiContext(data, config, '2026-W47')).map((alert) => alert.message);
     expect(messages).toContain('Finance: 156 of 47,209 AI tasks in 2026-W47 were flagged harmful (0.3 %, alert above 0.1 %)');
-    expect(messages).toContain('Legal: no AI tasks logged on 2026-12-02, where a typical Wednesday has 1,008.5; an export may be missing');
+    expect(messages).toContain('Legal: no AI tasks logged on 2026-12-02, where a typical Wednesday has 1,008.5 AI tasks; an export may be missing');
     expect(messages).toContain('u9 (HR): only 1,200 of 2,400 AI tasks reported for 2026-11 were logged (50.0 %, below 80.0 %)');
   });
 
