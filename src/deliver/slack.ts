@@ -1,6 +1,7 @@
 import type { RetryConfig } from '../config/schema.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
+import { formatColumnValue, formatCount } from '../metrics/column-catalog.js';
 import { withRetries } from './retry.js';
 import { leftOffAlerts, pageOrder, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 
@@ -99,8 +100,13 @@ function points(delta: unknown): string {
   return `${delta > 0 ? '+' : ''}${delta.toFixed(1)} pts`;
 }
 
+// Counts and hours as the report writes them (column-catalog.ts): 44,584 and 15,302.4 h, not 44584 and 15302.4 h.
 function hours(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? `${value.toFixed(1)} h` : 'n/a';
+  return typeof value === 'number' && Number.isFinite(value) ? `${formatColumnValue('hours_saved', value)} h` : 'n/a';
+}
+
+function tasks(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? formatCount(value) : '0';
 }
 
 function valueText(value: unknown): string {
@@ -168,7 +174,7 @@ export function slackReportMessage(doc: MetricsDocument, options: { reportUrl?: 
   const fields = [
     `*Adoption rate*\n${percent(all?.adoption_rate)} (${points(all?.delta_pts)})`,
     `*User adoption*\n${percent(all?.user_adoption_rate)}`,
-    `*AI / manual tasks*\n${all?.ai_tasks ?? 0} / ${all?.manual_tasks ?? 0}`,
+    `*AI / manual tasks*\n${tasks(all?.ai_tasks)} / ${tasks(all?.manual_tasks)}`,
     `*Hours saved*\n${hours(saved?.hours_saved)} (total ${hours(saved?.cumulative_hours_saved)})`,
     `*Accuracy stability${accuracy ? ` ${escapeSlack(accuracy.month)}` : ''}*\n${percent(accuracy?.asi)}`,
     `*Harm rate*\n${percent(harm?.harm_rate)}`,
@@ -179,13 +185,13 @@ export function slackReportMessage(doc: MetricsDocument, options: { reportUrl?: 
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: alerts.length === 0 ? '*Alerts*: none this week' : `*Alerts (${alerts.length})*\n${alertLines(alerts)}` },
+      text: { type: 'mrkdwn', text: alerts.length === 0 ? '*Alerts*: none this week' : `*Alerts (${formatCount(alerts.length)})*\n${alertLines(alerts)}` },
     },
   ];
   if (options.reportUrl) {
     const reportUrl = fillWeek(options.reportUrl, doc.week).replace(/\|/g, '%7C');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${escapeSlack(reportUrl)}|Open the full report>` } });
   }
-  const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${alerts.length} alert(s)`;
+  const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${formatCount(alerts.length)} alert(s)`;
   return { text, blocks };
 }

@@ -92,6 +92,21 @@ describe('slackReportMessage', () => {
     expect(receiver.bodies).toEqual([message]);
   });
 
+  it('writes counts and hours with thousands separators, as the report does', () => {
+    const doc = metricsFixture();
+    const all = doc.tables.adoption_by_team.find((row) => row.team === '*')!;
+    Object.assign(all, { ai_tasks: 44584, manual_tasks: 44451 });
+    const saved = doc.tables.time_saved.find((row) => row.team === '*' && row.week === doc.week)!;
+    Object.assign(saved, { hours_saved: 15302.4, cumulative_hours_saved: 113171.4 });
+    doc.tables.alerts = Array.from({ length: 1200 }, (_, index) => ({ rule: 'data_gap', severity: 'low' as const, team: `Team ${index}`, message: `Team ${index}: gap` }));
+    const message = slackReportMessage(doc);
+    const fields = (message.blocks![1] as { fields: { text: string }[] }).fields.map((field) => field.text);
+    expect(fields[2]).toBe('*AI / manual tasks*\n44,584 / 44,451');
+    expect(fields[3]).toBe('*Hours saved*\n15,302.4 h (total 113,171.4 h)');
+    expect((message.blocks![2] as { text: { text: string } }).text.text.split('\n')[0]).toBe('*Alerts (1,200)*');
+    expect(message.text).toMatch(/, 1,200 alert\(s\)$/);
+  });
+
   it('says so when there are no alerts and KPIs are missing', () => {
     const doc = metricsFixture();
     doc.tables.alerts = [];
