@@ -1,4 +1,5 @@
 import { formatCount } from '../../metrics/column-catalog.js';
+import { formatPercent } from '../narrative.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsDocument } from '../../metrics/document.js';
 import { CHART_WIDTH, PERCENT_AXIS_LABELS, VEGA_LITE_SCHEMA, isShown } from './chart-style.js';
@@ -25,7 +26,8 @@ export function retentionHeatmapChart(doc: MetricsDocument): TopLevelSpec {
       cohort: labelOf(row),
       later: label,
       share: row[column] as number,
-      label: `${Math.round((row[column] as number) * 100)} %`,
+      // as the People sentence writes it (formatPercent): 99.96 % is '>99 %' in both, not '100 %' in the cell
+      label: formatPercent(row[column] as number),
       cohort_users: row.cohort_users,
     })),
   );
