@@ -58,6 +58,20 @@ function caveats(doc: MetricsDocument): string[] {
   return lines;
 }
 
+// A drop line in words a reader cannot misread: "changes by -10 points or less" read as "by at most 10 points".
+/**
+ * The change an adoption-drop alert fires on (delta_pts <= pts), in words.
+ * @example dropWords(-10) // 'falls by 10 points or more'
+ * @example dropWords(2.5) // 'rises by at most 2.5 points (or falls)'
+ */
+function dropWords(pts: number): string {
+  if (pts < 0) return `falls by ${formatOneDecimalTrimmed(-pts)} points or more`;
+  if (pts === 0) return 'does not rise';
+  return `rises by at most ${formatOneDecimalTrimmed(pts)} points (or falls)`;
+}
+
+const formatOneDecimalTrimmed = (value: number) => String(Number(value.toFixed(1)));
+
 /**
  * The "How to read this report" appendix as markdown, generated from the KPI registry: how the
  * tables read, the thresholds in force, this run's data caveats with their counts, then every
@@ -80,13 +94,13 @@ export function readingGuide(doc: MetricsDocument): string {
       // a rule turned off records no threshold: say so rather than print the default
       doc.thresholds?.adoption_drop_pts === null
         ? `- ${alertTitle('adoption_drop')}: this alert is turned off.`
-        : `- ${alertTitle('adoption_drop')}: a team whose adoption changes by ${adoptionDropPts} points or less against last week.`,
+        : `- ${alertTitle('adoption_drop')}: a team whose adoption ${dropWords(adoptionDropPts)} since last week.`,
       // (recorded since task_type_drop exists; an older document says nothing of it)
       ...(doc.thresholds?.task_type_drop_pts === undefined
         ? []
         : doc.thresholds.task_type_drop_pts === null
           ? [`- ${alertTitle('task_type_drop')}: this alert is turned off.`]
-          : [`- ${alertTitle('task_type_drop')}: a task type whose adoption, all teams together, changes by ${doc.thresholds.task_type_drop_pts} points or less against last week.`]),
+          : [`- ${alertTitle('task_type_drop')}: a task type whose adoption, all teams together, ${dropWords(doc.thresholds.task_type_drop_pts)} since last week.`]),
       `- Accuracy target: a task is on target at an accuracy of ${accuracyTarget} or more; ASI is the share of evaluated tasks on target.`,
       `- Logging coverage: a user who logs less than ${formatPercent(coverageThreshold)} of the AI tasks they report is a logging blind spot.`,
     ].join('\n'),

@@ -16,7 +16,7 @@ describe('readingGuide', () => {
 
   it('states the thresholds in force and this run\'s caveats with their counts', () => {
     expect(guide.startsWith('## How to read this report')).toBe(true);
-    expect(guide).toContain('- Adoption dropped: a team whose adoption changes by -10 points or less against last week.');
+    expect(guide).toContain('- Adoption dropped: a team whose adoption falls by 10 points or more since last week.');
     expect(guide).toContain('- Accuracy target: a task is on target at an accuracy of 0.9 or more');
     expect(guide).toContain('- AI logs: 50 rows read, 2 quarantined (unusable, left out of every figure), 1 exact duplicates merged, 1 retries merged, 0 duplicate ids whose copies disagreed.');
     expect(guide).toContain('- Manual logs: 30 rows read, 1 quarantined (unusable, left out of every figure), 2 exact duplicates merged, 1 duplicate ids whose copies disagreed.');
@@ -31,12 +31,14 @@ describe('readingGuide', () => {
   it('says the adoption-drop alert is off when the run turned it off, instead of printing the default', () => {
     const off = readingGuide({ ...doc, thresholds: { ...doc.thresholds, adoption_drop_pts: null } });
     expect(off).toContain('- Adoption dropped: this alert is turned off.');
-    expect(off).not.toContain('changes by -10 points');
+    expect(off).not.toContain('falls by 10 points');
   });
 
   it('states the task-type drop line when the document records it, and says nothing of it in an older document', () => {
     const recorded = readingGuide({ ...doc, thresholds: { ...doc.thresholds!, task_type_drop_pts: -12 } });
-    expect(recorded).toContain('- Task type adoption dropped: a task type whose adoption, all teams together, changes by -12 points or less against last week.');
+    expect(recorded).toContain('- Task type adoption dropped: a task type whose adoption, all teams together, falls by 12 points or more since last week.');
+    // a line at or above zero cannot be called a fall of N points
+    expect(readingGuide({ ...doc, thresholds: { ...doc.thresholds!, adoption_drop_pts: 2.5 } })).toContain('- Adoption dropped: a team whose adoption rises by at most 2.5 points (or falls) since last week.');
     expect(readingGuide({ ...doc, thresholds: { ...doc.thresholds!, task_type_drop_pts: null } })).toContain('- Task type adoption dropped: this alert is turned off.');
     expect(readingGuide(doc)).not.toContain('Task type adoption dropped');
   });
