@@ -2,7 +2,7 @@ import { lastMonthOfWeek } from '../../util/iso-week.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { formatCount, teamName } from '../../metrics/column-catalog.js';
 import type { MetricsDocument } from '../../metrics/document.js';
-import { formatPercent } from '../narrative.js';
+import { formatOneDecimal, formatPercent } from '../narrative.js';
 import { adoptionByTaskTypeChart, shownTaskTypes, taskTypeName } from './adoption-by-task-type.js';
 import { adoptionTrendChart } from './adoption-trend.js';
 import { asiByMonthChart } from './asi-by-month.js';
@@ -26,8 +26,6 @@ export interface ReportChart {
 }
 
 type Thresholds = Partial<ReportThresholds>;
-
-const hours = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function trendCaption(doc: MetricsDocument): string {
   const named = trendTeams(doc);
@@ -54,8 +52,10 @@ function hoursCaption(doc: MetricsDocument): string {
   const current = doc.tables.time_saved.filter((row) => row.week === doc.week && row.suppressed !== true);
   const all = current.find((row) => row.team === '*');
   const top = current.filter((row) => row.team !== '*').sort((a, b) => b.cumulative_hours_saved - a.cumulative_hours_saved)[0];
-  const total = all ? `${hours.format(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
-  const sentence = top ? `${total}; most among teams: ${teamName(top.team)}, ${hours.format(top.cumulative_hours_saved)} h.` : `${total}.`;
+  // hours as page 1's tiles and the tables write them (one decimal): '113,171 h' here beside the tile's '113,171.4 h'
+  // read as two figures
+  const total = all ? `${formatOneDecimal(all.cumulative_hours_saved)} h saved to date by all teams (top panel, own scale)` : 'Hours saved to date';
+  const sentence = top ? `${total}; most among teams: ${teamName(top.team)}, ${formatOneDecimal(top.cumulative_hours_saved)} h.` : `${total}.`;
   const teams = new Set(doc.tables.time_saved.filter((row) => row.team !== '*' && row.suppressed !== true && typeof row.cumulative_hours_saved === 'number').map((row) => row.team));
   return teams.size > MAX_COLORED_TEAMS ? `${sentence} In colour, the ${hoursTeams(doc).length} teams with the most; the other ${formatCount(teams.size - MAX_COLORED_TEAMS)} in grey.` : sentence;
 }

@@ -17,7 +17,7 @@ describe('reportCharts', () => {
     expect(charts.map((chart) => [chart.id, chart.title, chart.caption])).toEqual([
       ['adoption-trend', 'Adoption rate by week', 'Black: all teams; no team moved enough this week to single out.'],
       ['adoption-by-task-type', 'Adoption by task type', 'Highest use of AI: contract review (75 %); lowest: budget reconciliation (25 %).'],
-      ['cumulative-hours-saved', 'Cumulative hours saved', '23 h saved to date by all teams (top panel, own scale); most among teams: Legal, 9 h.'],
+      ['cumulative-hours-saved', 'Cumulative hours saved', '22.5 h saved to date by all teams (top panel, own scale); most among teams: Legal, 9.0 h.'],
       ['asi-by-month', 'Accuracy stability (ASI) by month', 'Axis zoomed to the data; dashed line: the 90 % accuracy target. Below it in 2026-11: Sales Ops.'],
       ['logging-coverage', 'Logging blind spots', '1 of 2 users logged less than 80 % of the AI tasks they reported in 2026-10: their AI use is under-counted.'],
     ]);

@@ -70,7 +70,7 @@ describe('one colour per team for the whole report', () => {
     expect(at(asiByMonthChart(doc), 'layer', 0, 'encoding', 'color', 'legend', 'values')).toEqual(['All teams', 'HR', 'IT', 'Legal', 'Ops', 'Sales', 'Tax', 'Other teams']);
 
     const captions = Object.fromEntries(reportCharts(doc).map((chart) => [chart.id, chart.caption]));
-    expect(captions['cumulative-hours-saved']).toBe('360 h saved to date by all teams (top panel, own scale); most among teams: Audit, 80 h. In colour, the 6 teams with the most; the other 2 in grey.');
+    expect(captions['cumulative-hours-saved']).toBe('360.0 h saved to date by all teams (top panel, own scale); most among teams: Audit, 80.0 h. In colour, the 6 teams with the most; the other 2 in grey.');
     expect(captions['asi-by-month']).toBe('Axis zoomed to the data; dashed line: the 90 % accuracy target. 8 teams below it in 2026-11; in colour the 6 lowest: Tax, Sales, Ops, Legal, IT, HR.');
   });
 
