@@ -138,15 +138,17 @@ export const APPENDIX_ALERTS = REPORT_TABLE_ROWS.others;
 export function alertsAppendixHtml(doc: MetricsDocument): string {
   const alerts = appendixAlerts(doc);
   if (alerts.length === 0) return '';
+  // a row's severity reads as page 1's badge and the mail write it (HIGH), not as the data spells it (high)
+  const rows = (shown: FrontPageAlert[]) => shown.map((alert) => ({ ...alert, severity: alert.severity.toUpperCase() }));
   const columns = ['severity', 'title', 'team', 'message'];
-  if (alerts.length <= APPENDIX_ALERTS) return tableToHtml(alerts, { caption: `All alerts, ${doc.week}`, columns });
+  if (alerts.length <= APPENDIX_ALERTS) return tableToHtml(rows(alerts), { caption: `All alerts, ${doc.week}`, columns });
   const shown = alerts.slice(0, APPENDIX_ALERTS);
   const left = alerts.slice(APPENDIX_ALERTS);
   const all = formatCount(alerts.length);
   const note =
     `Shown: the ${shown.length} most severe alerts (page 1's first), of ${all}; the other ${formatCount(left.length)} ` +
     `(${severityCounts(left.map((alert) => alert.severity))}) are left out; every alert is in metrics.xlsx and alerts.csv.`;
-  return tableToHtml(shown, { caption: `Alerts, ${doc.week}: the ${shown.length} most severe of ${all}`, columns, note });
+  return tableToHtml(rows(shown), { caption: `Alerts, ${doc.week}: the ${shown.length} most severe of ${all}`, columns, note });
 }
 
 /**

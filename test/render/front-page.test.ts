@@ -110,6 +110,8 @@ describe('alertsAppendixHtml', () => {
     expect(html).toContain('<caption>Alerts, 2026-W47: the 30 most severe of 182</caption>');
     expect(html.indexOf('Adoption dropped')).toBeLessThan(html.indexOf('Data gap'));
     expect(html.indexOf('Data gap')).toBeLessThan(html.indexOf('Logging blind spot'));
+    // severities as page 1's badges and the mail write them
+    expect([...html.matchAll(/<tr><td[^>]*>([^<]*)<\/td><td[^>]*>Adoption dropped/g)].map((match) => match[1])).toEqual(['HIGH']);
     expect(html).toContain(
       'Shown: the 30 most severe alerts (page 1&#39;s first), of 182; the other 152 (152 low) are left out; every alert is in metrics.xlsx and alerts.csv.',
     );
