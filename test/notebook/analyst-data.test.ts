@@ -159,6 +159,16 @@ describe('tableDisplayBundle', () => {
     expect(bundle['text/plain']).toBe('|task_id|team|\n|:-|:-|\n|e1|Sales Ops|\n|e2|Legal|\n\nfirst 2 of 3 rows, 15 columns');
   });
 
+  it('writes numbers as the report does: rates in percent, points signed, counts with separators; `raw` keeps them as held', () => {
+    const table = aq.table({ team: ['*', 'Legal'], adoption_rate: [0.636364, null], delta_pts: [-21.9058, 3], ai_tasks: [12345, 7], duration_ms: [660000, 1230000], accuracy: [0.905, 0.93], note: ['a', 'b'] });
+    const bundle = tableDisplayBundle(table);
+    expect(bundle['text/plain']).toBe(
+      '|team|adoption_rate|delta_pts|ai_tasks|duration_ms|accuracy|note|\n|:-|-:|-:|-:|-:|-:|:-|\n|*|63.6 %|-21.9|12,345|660,000|0.905|a|\n|Legal|null|+3.0|7|1,230,000|0.93|b|\n\n2 rows, 7 columns',
+    );
+    expect(bundle['text/html']).toContain('<td style="text-align: right;">63.6 %</td>');
+    expect(tableDisplayBundle(table.select('adoption_rate'), { raw: true, limit: 1 })['text/plain']).toBe('|adoption_rate|\n|-:|\n|0.636364|\n\nfirst 1 of 2 rows, 1 column');
+  });
+
   it('writes column names as text: a pass-through column named like markup stays text', () => {
     const bundle = tableDisplayBundle(aq.table({ '<img src=x onerror=alert(1)>': ['<b>v</b>'], team: ['Legal'] }));
     expect(bundle['text/html']).toContain('<th style="text-align: left;">&lt;img src=x onerror=alert(1)&gt;</th>');
