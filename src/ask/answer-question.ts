@@ -753,6 +753,31 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const label = change ? `change in ${metric.label}` : metric.label;
   const extra: string[] = [];
 
+  // "which teams did not use AI", "which task types had no harmful tasks": the groups whose count is 0 in the period,
+  // with those that had no task at all (in no table then); suppressed groups are not named
+  if (interpretation.absent && listing && (dimension === 'team' || dimension === 'task_type')) {
+    const [one, many] = DIMENSION_NAMES[dimension];
+    const idleNames = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name));
+    const zero = visible.filter((entry) => entry.value === 0);
+    const chosen: Entry[] = [...zero, ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name));
+    const total = visible.length + idleNames.length;
+    const has = metric.id === 'ai_tasks' ? 'used AI' : `had ${metric.label}`;
+    const hasNone = metric.id === 'ai_tasks' ? 'did not use AI' : `had no ${metric.label}`;
+    const shown = chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.name));
+    const sentence = chosen.length === 0
+      ? `Every ${one} ${has} ${where} (${total} ${total === 1 ? one : many}).`
+      : chosen.length === total
+        ? `No ${one} ${has} ${where} (${total} ${total === 1 ? one : many}).`
+        : `${chosen.length} of ${total} ${many} ${hasNone} ${where}: ${LIST_WORDS.format(shown)}.`;
+    return {
+      interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), `only those with none (0 ${metric.label})`]),
+      answer: sentence + suppressedNote(hidden, minimum, dimension),
+      answered: true,
+      table: tableOf(chosen),
+      ...covered,
+    };
+  }
+
   if (listing || ((comparison || ranking) && !named && !aboutAll)) {
     const listDimension = dimension === 'all' ? 'team' : dimension;
     // people's rates and counts over several weeks are weekly means: said, as a pooled value is not

@@ -175,12 +175,15 @@ function averageHint(interpretation: Interpretation): string {
   return ` For all teams taken together (${pooled}) ask "${label} across all teams combined"; for each team, "${label} by team".`;
 }
 
+// "not dip", "didn't grow", "did not use", "no harmful", "without any": the negation, then the word it negates
+const NEGATION = /^((did|do|does|have|has|had|are|is|were|was)\s+not|not\s+any|without\s+any|not|never|no|zero|without|\S+n['’]t)\s+/i;
+
 // ("which teams did not dip": answered without "not" it would be the teams that dipped; the question without it, whose
 // table lists every team, answers it)
 function negationHint(interpretation: Interpretation): string {
-  const negated = interpretation.unplaced.find((phrase) => /^(not|never|\S+n['’]t) /i.test(phrase));
+  const negated = interpretation.unplaced.find((phrase) => NEGATION.test(phrase));
   if (negated === undefined) return '';
-  const word = negated.replace(/^\S+\s+/, '');
+  const word = negated.replace(NEGATION, '');
   return ` A negation ("${negated}") is not read: ask without it ("${interpretation.metric.label} by team", or with "${word}") and the table shows every team.`;
 }
 

@@ -82,6 +82,8 @@ export interface Interpretation {
   weeklyAverage?: boolean;
   /** "hours saved per week by team", "weekly adoption": each period's value asked for, not the change across them. */
   eachPeriod?: boolean;
+  /** "which teams did not use AI", "which task types had no harmful tasks": the groups whose count (`metric`) is zero. */
+  absent?: true;
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -597,6 +599,57 @@ function narrowedGroups(words: string[], used: Set<number>): number[][] {
 const SEVERAL_BEFORE = /\b(vs|versus|against|compared (?:to|with)|relative to) (?:the )?(?:(?:last|past|previous|prior|preceding) \d+ (?:weeks|months)|\d+ (?:weeks|months) (?:before|prior|earlier))\b/;
 
 export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
+  const absence = readAbsence(question);
+  return absence ? absentGroups(absence, vocabulary) : parseAsked(question, vocabulary);
+}
+
+// "which teams did not use AI", "which task types had no harmful tasks", "teams with zero abandoned tasks": a list of
+// the groups with none of a count. The negation is taken out and the rest read as any question; what it asks for is
+// then the groups whose count is 0. Only lists of teams or task types: "who did not use AI" and "licensed people not
+// using it" are the count of non-users, which names no one.
+const GROUP_LIST = /\b(teams?|departments?|depts?|groups?|task\s+types?|categor(y|ies)|workflows?)\b/i;
+const NEGATED_USE = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t)|not|never)(?=\s+(yet\s+)?(use|used|uses|using|adopt|adopted|adopting|try|tried|trying|touch|touched)\b)/i;
+const NONE_OF = /\b(no|zero|not\s+any|without\s+any|without)(?=\s+(?!(more|less|fewer|longer|one|other)\b)[a-z])/i;
+// What "none" is counted in: "did not use AI" is no AI task; "no harm" no harmful AI task, never a rate of 0 (a team
+// with no AI task has no harm rate at all, yet no harmful task)
+const COUNT_OF: Partial<Record<AskMetric['id'], AskMetric['id']>> = {
+  adoption_rate: 'ai_tasks', ai_tasks: 'ai_tasks', ai_users: 'ai_tasks', harm_rate: 'harmful_tasks', harmful_tasks: 'harmful_tasks',
+  abandonment_rate: 'abandoned_tasks', abandoned_tasks: 'abandoned_tasks', manual_tasks: 'manual_tasks', tasks: 'tasks',
+};
+
+function readAbsence(question: string): { phrase: string; rest: string } | null {
+  if (!GROUP_LIST.test(question)) return null;
+  const use = NEGATED_USE.exec(question);
+  if (use) {
+    // ("did not use" reads as "did use", "never used" as "used")
+    const kept = /^(did|do|does|have|has|had|are|is|were|was)/i.exec(use[0])?.[0] ?? '';
+    return { phrase: withNextWord(question, use), rest: `${question.slice(0, use.index)}${kept}${question.slice(use.index + use[0].length)}` };
+  }
+  const none = NONE_OF.exec(question);
+  if (!none) return null;
+  return { phrase: withNextWord(question, none), rest: `${question.slice(0, none.index)}${question.slice(none.index + none[0].length)}` };
+}
+
+// The negation as written and the word it negates ("did not use", "no harmful"), as a refusal names it.
+function withNextWord(question: string, negation: RegExpExecArray): string {
+  const next = /^\s+(\S+)/.exec(question.slice(negation.index + negation[0].length))?.[1] ?? '';
+  return `${negation[0]} ${next.replace(/[?.!,]+$/, '')}`.trim();
+}
+
+// The question without its negation, as a list of the groups with none of a count; a negation of anything else (a rate,
+// a change, a rank) is refused, named, as other negations are.
+function absentGroups(absence: { phrase: string; rest: string }, vocabulary: AskVocabulary): Interpretation | null {
+  const asked = parseAsked(absence.rest, vocabulary);
+  if (!asked) return null;
+  const counted = COUNT_OF[asked.metric.id];
+  const listed = asked.dimension === 'team' || asked.dimension === 'task_type';
+  if (counted && listed && !asked.comparison && !asked.ranking && !asked.movement && !asked.versus && !asked.rankedPeriod && !asked.weeklyAverage && !asked.eachPeriod) {
+    return { ...asked, metric: metricById(counted), countOnly: false, existence: null, yesNo: false, measureAssumed: undefined, absent: true };
+  }
+  return { ...asked, unplaced: [...new Set([...asked.unplaced, absence.phrase])] };
+}
+
+function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation | null {
   const { phrases: PHRASES, reserved: RESERVED } = currentCatalogue();
   const words = spellNumbers(textTokens(spellSymbols(question)));
   const used = new Set<number>();

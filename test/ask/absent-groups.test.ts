@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAskEngine, type AskEngine } from '../../src/ask/ask-engine.js';
+import type { MetricsDocument } from '../../src/metrics/document.js';
+import { askConfig, askFixture } from './ask-fixture.js';
+import { sampleAskEngine } from './ask-fixture.js';
+
+// "Which teams did not use AI", "which teams had no harmful tasks": the groups with none of a count, named (or "every
+// team …" / "no team …"), never the per-team table; on data/sample (report week 2026-W47) and the ask fixture with an
+// idle team (no task at all).
+let sample: AskEngine;
+let report: MetricsDocument;
+const SUPPRESSED_NOTE = ' 1 team suppressed (fewer than 5 users) is not shown.';
+
+beforeAll(async () => {
+  sample = await sampleAskEngine();
+  report = sample.source.report;
+});
+
+const visibleTeams = () => report.tables.adoption_by_team.filter((row) => row.team !== '*' && row.suppressed !== true);
+
+describe('the groups with none of a count', () => {
+  test('"had no harmful tasks" names the teams with 0 harmful AI tasks in the harm table', () => {
+    const none = report.tables.harm.filter((row) => row.team !== '*' && row.suppressed !== true && row.harmful === 0).map((row) => row.team);
+    expect(none).toEqual(['Engineering', 'Finance', 'HR', 'Procurement', 'Sales Ops']);
+    const expected = `5 of 6 teams had no harmful AI tasks in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`;
+    for (const question of ['which teams had no harmful tasks', 'teams without any harmful tasks', 'which teams had zero harmful outputs']) {
+      const answer = sample.ask(question);
+      expect(answer.answer, question).toBe(expected);
+      expect(answer.interpretation, question).toBe('harmful AI tasks by team, 2026-W47, only those with none (0 harmful AI tasks)');
+    }
+    expect(sample.ask('which teams had no harmful tasks').table.rows.map((row) => row[0])).toEqual(none);
+  });
+
+  test('"did not use AI" when every team did, in any wording and period', () => {
+    expect(visibleTeams().every((row) => (row.ai_tasks as number) > 0)).toBe(true);
+    for (const question of ['which teams did not use AI', "which teams didn't use AI", 'which teams never used AI', 'which departments are not using AI', 'which teams had no AI tasks']) {
+      expect(sample.ask(question).answer, question).toBe(`Every team used AI in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+    }
+    expect(sample.ask('which teams did not use AI last month').answer).toBe(`Every team used AI in 2026-10 (weeks 2026-W40 to 2026-W44) (6 teams).${SUPPRESSED_NOTE}`);
+    expect(sample.ask('which teams had no manual tasks').answer).toBe(`Every team had manual tasks in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+  });
+
+  test('task types too, and a negation of anything but a count is refused with the hint', () => {
+    expect(sample.ask('which task types had no harmful tasks').answer).toBe(
+      '7 of 8 task types had no harmful AI tasks in 2026-W47: budget_reconciliation, contract_review, data_entry, email_triage, invoice_matching, meeting_summary and vendor_onboarding.',
+    );
+    const refused = sample.ask('which teams had no accuracy issues');
+    expect(refused.answered).toBe(false);
+    expect(refused.answer).toContain('A negation ("no accuracy") is not read: ask without it ("accuracy stability (ASI) by team", or with "accuracy")');
+    // ("no more than" is a threshold, not a negation)
+    expect(sample.ask('which teams had no more than 5 harmful tasks').answer).toMatch(/^6 teams had no more than 5 harmful AI tasks in 2026-W47: /);
+  });
+
+  test('a team with no task at all is named among those that did not use AI; a suppressed one never', () => {
+    const engine = createAskEngine(askFixture({ idleTeam: 'Idle' }), askConfig());
+    expect(engine.ask('which teams did not use AI').answer).toBe('1 of 5 teams did not use AI in 2026-W47: Idle (no tasks at all). 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(engine.ask('which teams had no harmful tasks').answer)
+      .toBe('4 of 5 teams had no harmful AI tasks in 2026-W47: Finance, Idle (no tasks at all), Procurement and Sales Ops. 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(engine.ask('which teams did not use AI').table.rows).toEqual([['Idle', 0]]);
+  });
+});
