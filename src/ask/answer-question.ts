@@ -754,23 +754,32 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const extra: string[] = [];
 
   // "which teams did not use AI", "which task types had no harmful tasks": the groups whose count is 0 in the period,
-  // with those that had no task at all (in no table then); suppressed groups are not named
-  if (interpretation.absent && listing && (dimension === 'team' || dimension === 'task_type')) {
+  // with those that had no task at all (in no table then); "how many teams had harmful tasks": those above 0.
+  // Suppressed groups are not named.
+  if (interpretation.having && listing && (dimension === 'team' || dimension === 'task_type')) {
     const [one, many] = DIMENSION_NAMES[dimension];
     const idleNames = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name));
-    const zero = visible.filter((entry) => entry.value === 0);
-    const chosen: Entry[] = [...zero, ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name));
+    const none = interpretation.having === 'none';
+    const chosen: Entry[] = none
+      ? [...visible.filter((entry) => entry.value === 0), ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name))
+      : visible.filter((entry) => entry.value !== null && entry.value > 0).sort((a, b) => b.value! - a.value! || compareText(a.name, b.name));
     const total = visible.length + idleNames.length;
+    const groups = `${total} ${total === 1 ? one : many}`;
     const has = metric.id === 'ai_tasks' ? 'used AI' : `had ${metric.label}`;
     const hasNone = metric.id === 'ai_tasks' ? 'did not use AI' : `had no ${metric.label}`;
-    const shown = chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.name));
-    const sentence = chosen.length === 0
-      ? `Every ${one} ${has} ${where} (${total} ${total === 1 ? one : many}).`
-      : chosen.length === total
-        ? `No ${one} ${has} ${where} (${total} ${total === 1 ? one : many}).`
-        : `${chosen.length} of ${total} ${many} ${hasNone} ${where}: ${LIST_WORDS.format(shown)}.`;
+    const shown = none
+      ? chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.name))
+      : chosen.map((entry) => `${entry.name} (${formatValue(entry.value, metric.unit)})`);
+    const holding = none ? total - chosen.length : chosen.length;
+    const sentence = holding === total
+      ? `Every ${one} ${has} ${where} (${groups}).`
+      : holding === 0
+        ? `No ${one} ${has} ${where} (${groups}).`
+        : none
+          ? `${chosen.length} of ${groups} ${hasNone} ${where}: ${LIST_WORDS.format(shown)}.`
+          : `${chosen.length} of ${groups} ${has} ${where}: ${shown.join(', ')}.`;
     return {
-      interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), `only those with none (0 ${metric.label})`]),
+      interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (0 ${metric.label})` : 'only those with at least 1']),
       answer: sentence + suppressedNote(hidden, minimum, dimension),
       answered: true,
       table: tableOf(chosen),

@@ -1,6 +1,7 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
+import { answerEntityCount, countedEntity } from './count-entities.js';
 import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
 import { parseQuestion, type Interpretation } from './parse-question.js';
 import { monthNumberOf } from './time-expressions.js';
@@ -66,6 +67,13 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         weeks: [],
         suggestions: suggestQuestions(question, examples),
       });
+      // "how many teams are there", "how many weeks are loaded": the data's own entities, counted
+      const entity = countedEntity(question);
+      if (entity) {
+        const { weeks, ...body } = answerEntityCount(entity, source);
+        source.takeWeeksRead();
+        return { question, ...body, weeks: weeks ?? [], suggestions: body.answered ? [] : suggestQuestions(question, examples) };
+      }
       const interpretation = parseQuestion(question, vocabulary);
       if (!interpretation) {
         return refuse('no metric recognised', 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.');

@@ -82,8 +82,11 @@ export interface Interpretation {
   weeklyAverage?: boolean;
   /** "hours saved per week by team", "weekly adoption": each period's value asked for, not the change across them. */
   eachPeriod?: boolean;
-  /** "which teams did not use AI", "which task types had no harmful tasks": the groups whose count (`metric`) is zero. */
-  absent?: true;
+  /**
+   * The groups by whether their count (`metric`) is zero: "which teams did not use AI", "which task types had no harmful
+   * tasks" (none); "how many teams had harmful tasks", "how many teams used AI" (some).
+   */
+  having?: 'none' | 'some';
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -600,7 +603,20 @@ const SEVERAL_BEFORE = /\b(vs|versus|against|compared (?:to|with)|relative to) (
 
 export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
   const absence = readAbsence(question);
-  return absence ? absentGroups(absence, vocabulary) : parseAsked(question, vocabulary);
+  if (absence) return absentGroups(absence, vocabulary);
+  const asked = parseAsked(question, vocabulary);
+  // "how many teams had harmful tasks": the teams with at least one, not how many have a harm rate at all
+  const counted = asked && asked.countOnly ? countedGroups(asked) : null;
+  return counted ? { ...counted, having: 'some' } : asked;
+}
+
+// A list of teams or task types by a count that can be zero (AI, manual, harmful, abandoned tasks), with no other
+// condition: the question read over that count, or null.
+function countedGroups(asked: Interpretation): Interpretation | null {
+  const counted = COUNT_OF[asked.metric.id];
+  const listed = asked.dimension === 'team' || asked.dimension === 'task_type';
+  if (!counted || !listed || asked.comparison || asked.ranking || asked.movement || asked.versus || asked.rankedPeriod || asked.weeklyAverage || asked.eachPeriod) return null;
+  return { ...asked, metric: metricById(counted), existence: null, yesNo: false, measureAssumed: undefined };
 }
 
 // "which teams did not use AI", "which task types had no harmful tasks", "teams with zero abandoned tasks": a list of
@@ -641,11 +657,8 @@ function withNextWord(question: string, negation: RegExpExecArray): string {
 function absentGroups(absence: { phrase: string; rest: string }, vocabulary: AskVocabulary): Interpretation | null {
   const asked = parseAsked(absence.rest, vocabulary);
   if (!asked) return null;
-  const counted = COUNT_OF[asked.metric.id];
-  const listed = asked.dimension === 'team' || asked.dimension === 'task_type';
-  if (counted && listed && !asked.comparison && !asked.ranking && !asked.movement && !asked.versus && !asked.rankedPeriod && !asked.weeklyAverage && !asked.eachPeriod) {
-    return { ...asked, metric: metricById(counted), countOnly: false, existence: null, yesNo: false, measureAssumed: undefined, absent: true };
-  }
+  const counted = countedGroups(asked);
+  if (counted) return { ...counted, countOnly: false, having: 'none' };
   return { ...asked, unplaced: [...new Set([...asked.unplaced, absence.phrase])] };
 }
 
@@ -825,11 +838,13 @@ function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation
       [dimension, plural] = dimensionFound;
       dimensionWord = word;
       dimensionAt = index;
-      const before = rest.slice(0, index).filter((entry) => entry !== '\u0000');
+      // ("how many task types": the words before "task")
+      const typeAt = (word === 'type' || word === 'types') && rest[index - 1] === 'task' ? index - 1 : index;
+      const before = rest.slice(0, typeAt).filter((entry) => entry !== '\u0000');
       if (before.at(-1) === 'many' && before.at(-2) === 'how') countOnly = true;
       // "who is the heaviest user" asks for one
       if (word === 'who') plural = false;
-      if (rest[index - 1] === 'of' && rest[index - 2] === 'number') countOnly = true;
+      if (rest[typeAt - 1] === 'of' && rest[typeAt - 2] === 'number') countOnly = true;
     }
   });
   // "is Finance better than HR", "which is better, Finance or HR": "better" and "worse" between two groups named compare
