@@ -364,6 +364,8 @@ function periodsOf(source: MetricsSource, interpretation: Interpretation, grain:
 
 const RETENTION_METRICS = new Set<string>(['retention', 'active_retention']);
 // Counts of people per week: over several weeks their combined value is the weekly mean.
+// Counts of tasks and the hours they saved: 0 in a week a group had no task in.
+const TASK_SUMS = new Set<string>(['tasks', 'ai_tasks', 'manual_tasks', 'hours_saved', 'harmful_tasks', 'abandoned_tasks']);
 const AVERAGED_COUNTS = new Set<string>(['ai_users', 'licensed_users', 'usage_tiers', 'non_users', 'idle_seats', 'lapsed_users', 'idle_cost']);
 // Rates of people per week (distinct users do not add up over weeks): over several weeks, the mean of the weekly rates.
 const AVERAGED_RATES = new Set<string>(['user_adoption_rate', 'user_weighted_adoption_rate']);
@@ -608,8 +610,14 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const dimensionColumn = dimension === 'all' ? 'team' : DIMENSION_NAMES[dimension][2];
   const subject = (name: string) => (name === '*' ? 'all teams' : name);
   // a team or task type with no task (AI of any status, or manual) in any week of the period: it is in no table then
-  const idle = (name: string) => name !== '*' && spec.grain === 'week' && (dimension === 'team' || dimension === 'task_type') &&
-    periods.every((week) => !SPECS.adoption_rate!.rows(source, dimension, week).some((row) => row.name === name));
+  // (and the weeks of the period in which it had none: said in words, not shown as a bare "—")
+  const quietWeeks = (name: string) => (name === '*' || spec.grain !== 'week' || (dimension !== 'team' && dimension !== 'task_type') ? []
+    : periods.filter((week) => !SPECS.adoption_rate!.rows(source, dimension, week).some((row) => row.name === name)));
+  const idle = (name: string) => quietWeeks(name).length === periods.length && periods.length > 0;
+  const quietNote = (name: string) => {
+    const quiet = quietWeeks(name);
+    return quiet.length === 0 ? '' : ` ${capitalize(subject(name))} had no tasks (AI or manual) in ${LIST_WORDS.format(quiet)}.`;
+  };
 
   // "average tasks per week": the weeks' total divided by the number of weeks in range (a week without any counts as 0),
   // for everyone or one group; the weekly counts are the table
@@ -661,40 +669,60 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     if (idle(name)) {
       return { interpretation: describe(interpretation, dimension, periods), answer: `${capitalize(subject(name))} had no tasks (AI or manual) ${where}, so it has no ${metric.label}.`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
     }
-    const values = series.map((point) => (point.row ? spec.combine([point.row]) : { value: null, parts: {} }));
+    // (a count of tasks, or the hours they saved, is 0 in a week with no task; a rate has no value then)
+    const quiet = new Set(quietWeeks(name));
+    const zeroWhenQuiet = TASK_SUMS.has(metric.id);
+    const values = series.map((point) => (point.row ? spec.combine([point.row])
+      : zeroWhenQuiet && quiet.has(point.period) ? { value: 0, parts: Object.fromEntries(spec.partColumns.map(([column]) => [column, 0])) } : { value: null, parts: {} }));
     const periodColumn = spec.grain === 'month' ? 'month' : 'week';
     const table: AskTable = {
       columns: [periodColumn, metric.id, ...spec.partColumns.map(([column]) => column)],
       units: ['text', metric.unit, ...spec.partColumns.map(([, unit]) => unit)],
       rows: series.map((point, index) => [point.period, values[index].value, ...spec.partColumns.map(([column]) => values[index].parts[column] ?? null)]),
     };
-    const from = values[0].value;
-    const to = values[values.length - 1].value;
+    // (weeks the group had no task in are said after the sentence; the series runs from its first to its last week with
+    // tasks, and two weeks compared side by side keep their own ends)
+    const ends = isPair(interpretation.time) || zeroWhenQuiet ? [0, periods.length - 1] : (() => {
+      const held = periods.flatMap((period, index) => (quiet.has(period) ? [] : [index]));
+      return held.length === 0 ? [0, periods.length - 1] : [held[0], held[held.length - 1]];
+    })();
+    const [first, last] = ends;
+    const from = values[first].value;
+    const to = values[last].value;
+    const quietAtEnd = !zeroWhenQuiet && (quiet.has(periods[first]) || quiet.has(periods[last]));
     let sentence: string;
     // (hours over a range add up; two weeks side by side are compared)
     if (metric.unit === 'hours' && !isPair(interpretation.time)) {
       const total = values.reduce((acc, point) => acc + (point.value ?? 0), 0);
-      sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[0]}) to ${formatValue(to, 'hours')} (${periods[periods.length - 1]}).`;
+      const perPeriod = first === last
+        ? `${formatValue(from, 'hours')} of it in ${periods[first]}`
+        : `per ${periodColumn} it went from ${formatValue(from, 'hours')} (${periods[first]}) to ${formatValue(to, 'hours')} (${periods[last]})`;
+      sentence = `${subject(name) === 'all teams' ? 'All teams' : subject(name)} saved ${formatValue(total, 'hours')} ${where}; ${perPeriod}.`;
     } else {
       const difference = from === null || to === null ? null : (to - from) * scale;
-      const moved = `went from ${formatValue(from, metric.unit)} in ${periods[0]} to ${formatValue(to, metric.unit)} in ${periods[periods.length - 1]}` +
-        (difference === null ? '.' : ` (${formatChange(difference, changeUnit)}).`);
+      const moved = quietAtEnd
+        ? `${wasOrWere(metric)} ${formatValue(quiet.has(periods[first]) ? to : from, metric.unit)} in ${periods[quiet.has(periods[first]) ? last : first]}, so there is no change to give.`
+        : first === last
+          ? `${wasOrWere(metric)} ${formatValue(from, metric.unit)} in ${periods[first]}, its only ${periodColumn} with tasks.`
+          : `went from ${formatValue(from, metric.unit)} in ${periods[first]} to ${formatValue(to, metric.unit)} in ${periods[last]}` +
+            (difference === null ? '.' : ` (${formatChange(difference, changeUnit)}).`);
       const rows = perPeriod.flat().filter((row) => row.name === name);
-      const verdict = change && interpretation.yesNo && difference !== null && (movement === 'up' || movement === 'down')
+      const verdict = change && interpretation.yesNo && difference !== null && !quietAtEnd && first !== last && (movement === 'up' || movement === 'down')
         ? `${(movement === 'up') === difference > 0 ? 'Yes' : 'No'}: `
         : '';
       sentence = change
         ? `${verdict}${verdict ? metric.label : capitalize(metric.label)} for ${subject(name)} ${moved}`
         : `${capitalize(metric.label)} for ${subject(name)} ${where} ${wasOrWere(metric)} ${formatValue(rows.length > 0 ? spec.combine(rows).value : null, metric.unit)} ${combinedAs(metric.id) === 'taken together' ? 'taken together' : 'a week on average'}; per ${periodColumn} it ${moved}`;
     }
-    const how = change ? `the change from the first to the last ${periodColumn}` : `${combinedAs(metric.id)}, and per ${periodColumn}`;
-    return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence, answered: true, table, ...covered };
+    const shifted = first !== 0 || last !== periods.length - 1 ? ' with tasks' : '';
+    const how = change ? `the change from the first to the last ${periodColumn}${shifted}` : `${combinedAs(metric.id)}, and per ${periodColumn}`;
+    return { interpretation: describe(interpretation, dimension, periods, [how]), answer: sentence + quietNote(name), answered: true, table, ...covered };
   }
 
   // "hours saved per week by team": each group's value in each period, one column per period (a threshold or a ranking
   // of a per-week value is not read: over several weeks it would be the total's, or the change's)
   if (interpretation.eachPeriod && listing && periods.length > 1 && spec.grain !== 'none') {
-    return eachPeriodTable(interpretation, spec, dimension as Dimension, periods, perPeriod, names, where, minimum, covered);
+    return eachPeriodTable(interpretation, spec, dimension as Dimension, periods, perPeriod, names, where, minimum, covered, quietWeeks);
   }
 
   // One value per group over the periods (or its change from the first to the last period)
@@ -940,6 +968,7 @@ function eachPeriodTable(
   where: string,
   minimum: number,
   covered: { weeks?: string[] },
+  quietWeeks: (name: string) => string[],
 ): AnswerBody {
   const { metric } = interpretation;
   const periodWord = spec.grain === 'month' ? 'month' : 'week';
@@ -959,15 +988,23 @@ function eachPeriodTable(
   const shown = names.filter((name) => !hidden.includes(name) && name !== '*');
   const last = periods.length - 1;
   shown.sort((a, b) => (valueIn(b, last).value ?? -Infinity) - (valueIn(a, last).value ?? -Infinity) || compareText(a, b));
+  // (from each group's first week with a value to its last: a week it had no task in is said after the list)
   const first = (name: string) => periods.findIndex((_, index) => valueIn(name, index).value !== null);
+  const lastHeld = (name: string) => periods.length - 1 - [...periods].reverse().findIndex((_, index) => valueIn(name, periods.length - 1 - index).value !== null);
   const phrases = shown.map((name) => {
     const from = first(name);
     if (from < 0) return `${name} none`;
-    return `${name} ${formatValue(valueIn(name, from).value, metric.unit)} (${periods[from]}) to ${formatValue(valueIn(name, last).value, metric.unit)} (${periods[last]})`;
+    const to = lastHeld(name);
+    if (from === to) return `${name} ${formatValue(valueIn(name, from).value, metric.unit)} (${periods[from]} only)`;
+    return `${name} ${formatValue(valueIn(name, from).value, metric.unit)} (${periods[from]}) to ${formatValue(valueIn(name, to).value, metric.unit)} (${periods[to]})`;
+  });
+  const quiet = shown.flatMap((name) => {
+    const weeks = quietWeeks(name);
+    return weeks.length === 0 ? [] : [`${name} had no tasks (AI or manual) in ${LIST_WORDS.format(weeks)}`];
   });
   const answer = shown.length === 0
     ? `No ${one} has ${article(metric.label)} ${metric.label} ${where}.`
-    : `${capitalize(metric.label)} per ${periodWord} by ${one} ${where}, one column per ${periodWord}: ${phrases.join(', ')}.`;
+    : `${capitalize(metric.label)} per ${periodWord} by ${one} ${where}, one column per ${periodWord}: ${phrases.join(', ')}.${quiet.length === 0 ? '' : ` ${quiet.join('; ')}.`}`;
   return {
     interpretation: describe(interpretation, dimension, periods, [`per ${periodWord}`]),
     answer: answer + suppressedNote(hidden.length, minimum, dimension),

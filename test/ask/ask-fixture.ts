@@ -41,15 +41,17 @@ function accuracyOf(team: string, index: number): number {
  * grows 16.7, f1 is a power user in W47, f3 logs half of what the roster reports (a blind spot),
  * Legal has harmful tasks in W47, and `legalName` (when given) renames Legal (e.g. to a hostile string);
  * `teamNames` renames any team (`{ Finance: 'Zürich' }`) and `taskTypeNames` any task type, their numbers unchanged;
- * `idleTeam` adds a team of three licensed users with no task.
+ * `idleTeam` adds a team of three licensed users with no task; `quietWeeks` leaves a team without any task in the weeks
+ * given by index (`{ Legal: [5] }`: none in 2026-W45).
  */
-export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string>; idleTeam?: string } = {}): CleanedData {
+export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string>; idleTeam?: string; quietWeeks?: Record<string, number[]> } = {}): CleanedData {
   const nameOf = (plannedTeam: string) => options.teamNames?.[plannedTeam] ?? (plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam);
   const tasks: TaskSpec[] = [];
   const loggedByUserMonth = new Map<string, number>();
   for (const [plannedTeam, users] of Object.entries(FIXTURE_TEAMS)) {
     const team = nameOf(plannedTeam);
     for (let week = 0; week < 8; week += 1) {
+      if (options.quietWeeks?.[plannedTeam]?.includes(week)) continue;
       const { ai, manual } = plan(plannedTeam, week);
       users.forEach((user, userIndex) => {
         const extra = user === 'f1' && week === 7 ? 7 : 0;
