@@ -917,6 +917,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       const any = entry.parts.ai_tasks_any_status;
       return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} abandoned AI ${entry.value === 1 ? 'task' : 'tasks'} ${where} (${formatValue(any ? entry.value / any : null, 'rate')} of ${formatValue(any, 'count')} AI tasks of any status)`;
     }
+    // ("which users did not use AI": the report counts them and names no one)
+    if (metric.id === 'non_users' && interpretation.peopleListed && !change) {
+      const licensed = entry.parts.licensed_users ?? entry.parts.people;
+      return `The report names no one without an AI task, it only counts them: ${weeklyMean ? 'on average ' : ''}${formatValue(entry.value, 'count')} licensed ${entry.value === 1 && !weeklyMean ? 'person' : 'people'}${weeklyMean ? ' a week' : ''}${entry.name === '*' ? '' : ` in ${entry.name}`} had no AI task ${where}${licensed === null || licensed === undefined ? '' : ` (of ${formatValue(licensed, 'count')})`}${entry.name === '*' ? `; ask "${metric.label} by team" for each team` : ''}`;
+    }
     if (metric.id === 'licensed_users') return `${teamName(entry.name)} had ${formatValue(entry.value, 'count')} licensed users ${where}`;
     if (metric.id === 'user_adoption_rate' && interpretation.existence === 'every') {
       return `${entry.value >= 1 ? 'Yes' : 'No'}: user adoption rate for ${subject(entry.name)} ${where} was ${formatValue(entry.value, 'rate')}${weeklyMean ? ' a week on average' : ''} (licensed users with at least one AI task${weeklyMean ? ' in the week' : ''})`;

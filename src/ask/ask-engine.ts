@@ -144,7 +144,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const words = quotedList(interpretation.unplaced);
         return refuse(
           `${metric}, but ${words} not read`,
-          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time.${averageHint(interpretation)}${negationHint(interpretation)} Questions close to it that I can answer are listed below.`,
+          `I cannot read ${words} in this question yet, so I will not guess; the report's tables hold weekly and monthly totals, rates and counts per team and task type, one condition at a time.${averageHint(interpretation)}${negationHint(interpretation)}${periodCountHint(interpretation)} Questions close to it that I can answer are listed below.`,
         );
       }
       if (interpretation.unreadWords.length > 0) {
@@ -193,6 +193,17 @@ function negationHint(interpretation: Interpretation): string {
   if (negated === undefined) return '';
   const word = negated.replace(NEGATION, '');
   return ` A negation ("${negated}") is not read: ask without it ("${interpretation.metric.label} by team", or with "${word}") and the table shows every team.`;
+}
+
+// ("how many weeks did Legal dip": no table counts periods; each week's figure, asked for, lets them be counted)
+function periodCountHint(interpretation: Interpretation): string {
+  const counted = interpretation.unplaced.find((phrase) => /^(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)$/i.test(phrase));
+  if (counted === undefined) return '';
+  const grain = /months$/i.test(counted) ? 'month' : 'week';
+  const named = [...interpretation.teams, ...interpretation.taskTypes].join(' ');
+  // (a week's change in adoption is read from its weekly series)
+  const label = interpretation.metric.id === 'delta_pts' ? 'adoption' : interpretation.metric.label;
+  return ` A count of ${grain}s is in no table: ask for each ${grain}'s figure ("${named ? `${named} ` : ''}${label} per ${grain}${grain === 'week' ? ' since W40' : ''}") and count them there.`;
 }
 
 // A period that starts before the data ("since W30", "since W48" read as 2025-W48, "over the last 12 weeks" of 8) is

@@ -14,7 +14,8 @@ const ENTITY_WORDS: Record<string, CountedEntity> = {
 // Words that say only "in the data": with them alone the question counts the data's teams, task types or weeks.
 const DATA_WORDS = new Set(['are', 'is', 'there', 'do', 'does', 'we', 'i', 'you', 'have', 'has', 'had', 'got', 'the', 'a', 'in', 'on', 'of', 'for', 'with',
   'data', 'dataset', 'report', 'loaded', 'load', 'listed', 'covered', 'included', 'known', 'exist', 'total', 'altogether', 'all', 'it', 'this', 'that',
-  'uptake', 'input', 'logs', 'sample', 'tracked', 'now', 'currently', 'overall', 'different', 'distinct', 'unique', 'so', 'far', 'were', 'was', 'be']);
+  'uptake', 'input', 'logs', 'sample', 'tracked', 'track', 'tracking', 'roster', 'now', 'currently', 'overall', 'different', 'distinct', 'unique', 'so', 'far',
+  'were', 'was', 'be', 'active']);
 
 /**
  * A question that counts the data's own entities, "how many teams are there", "number of task types in the data",

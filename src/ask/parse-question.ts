@@ -87,6 +87,8 @@ export interface Interpretation {
    * tasks" (none); "how many teams had harmful tasks", "how many teams used AI" (some).
    */
   having?: 'none' | 'some';
+  /** "which users did not use AI": people asked for by name, whom the report only counts. */
+  peopleListed?: true;
 }
 
 /** Words of the question, as written, and the names in the data they could be. */
@@ -605,10 +607,19 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   const absence = readAbsence(question);
   if (absence) return absentGroups(absence, vocabulary);
   const asked = parseAsked(question, vocabulary);
+  if (!asked) return null;
+  // "how many weeks did Legal dip", "in how many weeks were there harmful tasks": a count of periods, which no table
+  // holds; answered without it, it would be the report week's figure
+  const periodsCounted = /^\s*(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)\b/i.exec(question);
+  if (periodsCounted) return { ...asked, unplaced: [...new Set([...asked.unplaced, periodsCounted[0].trim()])] };
+  // "which users did not use AI", "who never used it": people without an AI task are counted, never named
+  if (asked.metric.id === 'non_users' && PEOPLE_LISTED.test(question)) return { ...asked, peopleListed: true };
   // "how many teams had harmful tasks": the teams with at least one, not how many have a harm rate at all
-  const counted = asked && asked.countOnly ? countedGroups(asked) : null;
+  const counted = asked.countOnly ? countedGroups(asked) : null;
   return counted ? { ...counted, having: 'some' } : asked;
 }
+
+const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|people|persons|employees|staff|colleagues)\b)/i;
 
 // A list of teams or task types by a count that can be zero (AI, manual, harmful, abandoned tasks), with no other
 // condition: the question read over that count, or null.
@@ -625,6 +636,7 @@ function countedGroups(asked: Interpretation): Interpretation | null {
 // using it" are the count of non-users, which names no one.
 const GROUP_LIST = /\b(teams?|departments?|depts?|groups?|task\s+types?|categor(y|ies)|workflows?)\b/i;
 const NEGATED_USE = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t)|not|never)(?=\s+(yet\s+)?(use|used|uses|using|adopt|adopted|adopting|try|tried|trying|touch|touched)\b)/i;
+const NEGATED_ANY = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t))(\s+[a-z]+\s+)?any\b/i;
 const NONE_OF = /\b(no|zero|not\s+any|without\s+any|without)(?=\s+(?!(more|less|fewer|longer|one|other)\b)[a-z])/i;
 // What "none" is counted in: "did not use AI" is no AI task; "no harm" no harmful AI task, never a rate of 0 (a team
 // with no AI task has no harm rate at all, yet no harmful task)
@@ -640,6 +652,11 @@ function readAbsence(question: string): { phrase: string; rest: string } | null 
     // ("did not use" reads as "did use", "never used" as "used")
     const kept = /^(did|do|does|have|has|had|are|is|were|was)/i.exec(use[0])?.[0] ?? '';
     return { phrase: withNextWord(question, use), rest: `${question.slice(0, use.index)}${kept}${question.slice(use.index + use[0].length)}` };
+  }
+  // ("which teams didn't have any harmful tasks", "did not abandon any tasks": the negation and "any" go)
+  const notAny = NEGATED_ANY.exec(question);
+  if (notAny) {
+    return { phrase: notAny[0].trim(), rest: `${question.slice(0, notAny.index)}${notAny[2]}${notAny[4] ?? ' '}${question.slice(notAny.index + notAny[0].length)}` };
   }
   const none = NONE_OF.exec(question);
   if (!none) return null;

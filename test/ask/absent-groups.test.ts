@@ -59,3 +59,27 @@ describe('the groups with none of a count', () => {
     expect(engine.ask('which teams did not use AI').table.rows).toEqual([['Idle', 0]]);
   });
 });
+
+describe('people without an AI task, and other negations of a count', () => {
+  test('"which users did not use AI" is counted, never named, and agrees with the usage tiers table', () => {
+    const none = report.tables.usage_tiers.find((row) => row.team === '*' && row.week === '2026-W47')!;
+    expect([none.none, none.people]).toEqual([6, 65]);
+    for (const question of ['which users did not use AI', 'who never used AI', "which people haven't used the tool"]) {
+      expect(sample.ask(question).answer, question).toBe(
+        'The report names no one without an AI task, it only counts them: 6 licensed people had no AI task in 2026-W47 (of 65); ask "licensed people without an AI task by team" for each team.',
+      );
+    }
+    expect(sample.ask('which users in Legal did not use AI').answer).toBe('The report names no one without an AI task, it only counts them: 4 licensed people in Legal had no AI task in 2026-W47 (of 13).');
+    // (a count asked as a count keeps its answer)
+    expect(sample.ask('how many licensed people are not using it').answer).toBe('Licensed people without an AI task for all teams in 2026-W47 were 6.');
+  });
+
+  test('"didn\'t have any" reads as "no"; a count of weeks is refused with a hint, never answered for the report week', () => {
+    expect(sample.ask("which teams didn't have any harmful tasks").answer)
+      .toBe(`5 of 6 teams had no harmful AI tasks in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+    const weeks = sample.ask('how many weeks did Legal dip');
+    expect(weeks.answered).toBe(false);
+    expect(weeks.answer).toContain('A count of weeks is in no table: ask for each week\'s figure ("Legal adoption per week since W40") and count them there.');
+    expect(sample.ask('how many weeks had harmful tasks').answered).toBe(false);
+  });
+});

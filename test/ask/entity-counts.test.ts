@@ -17,7 +17,7 @@ describe('how many teams, task types and weeks', () => {
     const rows = sample.source.report.tables.adoption_by_team.filter((row) => row.team !== '*');
     expect([rows.length, rows.filter((row) => row.suppressed === true).length]).toEqual([7, 1]);
     const expected = '7 teams had tasks in 2026-W47 (1 of them suppressed: fewer than 5 users, so not shown in lists); no other team is in the data (in its tasks or on its roster, in any week).';
-    for (const question of ['how many teams are there', 'how many teams are there?', 'number of teams in the data', 'how many departments do we have', 'how many teams']) {
+    for (const question of ['how many teams are there', 'how many teams are there?', 'number of teams in the data', 'how many departments do we have', 'how many teams', 'how many teams are in the roster']) {
       const answer = sample.ask(question);
       expect(answer.answer, question).toBe(expected);
       expect(answer.answered, question).toBe(true);
@@ -26,7 +26,9 @@ describe('how many teams, task types and weeks', () => {
   });
 
   test('task types and weeks', () => {
-    expect(sample.ask('how many task types are there').answer).toBe('8 task types had tasks in 2026-W47; no other task type is in the data (in its tasks, in any week).');
+    for (const question of ['how many task types are there', 'how many task types do we track']) {
+      expect(sample.ask(question).answer, question).toBe('8 task types had tasks in 2026-W47; no other task type is in the data (in its tasks, in any week).');
+    }
     expect(sample.source.weeks).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']);
     for (const question of ['how many weeks are loaded', 'how many weeks of data do we have']) {
       expect(sample.ask(question).answer, question).toBe('The data holds 8 weeks with tasks, 2026-W40 to 2026-W47 (up to the report week, 2026-W47).');
