@@ -793,8 +793,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
       : visible.filter((entry) => entry.value !== null && entry.value > 0).sort((a, b) => b.value! - a.value! || compareText(a.name, b.name));
     const total = visible.length + idleNames.length;
     const groups = `${total} ${total === 1 ? one : many}`;
-    const has = metric.id === 'ai_tasks' ? 'used AI' : `had ${metric.label}`;
-    const hasNone = metric.id === 'ai_tasks' ? 'did not use AI' : `had no ${metric.label}`;
+    // (a team uses AI; a task type has AI tasks)
+    const has = metric.id === 'ai_tasks' && dimension === 'team' ? 'used AI' : `had ${metric.label}`;
+    const hasNone = metric.id === 'ai_tasks' && dimension === 'team' ? 'did not use AI' : `had no ${metric.label}`;
     const shown = none
       ? chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.name))
       : chosen.map((entry) => `${entry.name} (${formatValue(entry.value, metric.unit)})`);
@@ -806,9 +807,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
         : none
           ? `${chosen.length} of ${groups} ${hasNone} ${where}: ${LIST_WORDS.format(shown)}.`
           : `${chosen.length} of ${groups} ${has} ${where}: ${shown.join(', ')}.`;
+    // ("did any team not use AI": Yes or No first)
+    const verdict = none && interpretation.existence === 'any' ? `${chosen.length > 0 ? 'Yes' : 'No'}: ` : '';
     return {
       interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (0 ${metric.label})` : 'only those with at least 1']),
-      answer: sentence + suppressedNote(hidden, minimum, dimension),
+      answer: (verdict ? `${verdict}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence) + suppressedNote(hidden, minimum, dimension),
       answered: true,
       table: tableOf(chosen),
       ...covered,

@@ -1,7 +1,7 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
-import { answerEntityCount, countedEntity } from './count-entities.js';
+import { answerEntityCount, countedEntity, countedThing } from './count-entities.js';
 import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
 import { parseQuestion, type Interpretation } from './parse-question.js';
 import { monthNumberOf } from './time-expressions.js';
@@ -75,6 +75,15 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         return { question, ...body, weeks: weeks ?? [], suggestions: body.answered ? [] : suggestQuestions(question, examples) };
       }
       const interpretation = parseQuestion(question, vocabulary);
+      // ("how many teams were there in W40": a count of the data's teams with more than "in the data")
+      const thing = interpretation ? null : countedThing(question);
+      if (thing === 'team' || thing === 'task_type') {
+        const many = thing === 'team' ? 'teams' : 'task types';
+        return refuse(
+          `a count of ${many}, with words I cannot read`,
+          `I can count the ${many} with tasks in the report week (${source.reportWeek}) and those in the data ("how many ${many} are there"); for another week, ask for a measure by ${thing === 'team' ? 'team' : 'task type'} ("AI tasks by ${thing === 'team' ? 'team' : 'task type'} in W40"), which lists every one with tasks that week.`,
+        );
+      }
       if (!interpretation) {
         return refuse('no metric recognised', 'I could not match this question to a metric in the report, so I will not guess. Questions close to it that I can answer are listed below.');
       }

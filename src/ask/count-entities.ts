@@ -24,17 +24,32 @@ const DATA_WORDS = new Set(['are', 'is', 'there', 'do', 'does', 'we', 'i', 'you'
  * @example countedEntity('how many teams are there') // 'team'
  */
 export function countedEntity(question: string): CountedEntity | null {
+  const asked = countAsked(question);
+  if (!asked) return null;
+  if (asked.rest.some((word) => !DATA_WORDS.has(word))) return null;
+  return asked.thing ?? (asked.noun ? 'unknown' : null);
+}
+
+/**
+ * The teams, task types or weeks a counting question asks about, whatever else it says ("how many teams were there in
+ * W40"): a question no rule reads is then refused with what can be counted, not with the generic refusal.
+ * @example countedThing('how many teams were there in W40') // 'team'
+ */
+export function countedThing(question: string): CountedEntity | null {
+  return countAsked(question)?.thing ?? null;
+}
+
+function countAsked(question: string): { thing: CountedEntity | undefined; rest: string[]; noun: boolean } | null {
   const words = textTokens(question);
   const lead = COUNT_LEADS.find((phrase) => phrase.every((word, index) => words[index] === word));
   if (!lead) return null;
   let at = lead.length;
   if (words[at] === 'the' || words[at] === 'different' || words[at] === 'distinct') at += 1;
-  const thing = words[at] === 'task' && (words[at + 1] === 'types' || words[at + 1] === 'type') ? 'task_type' : ENTITY_WORDS[words[at] ?? ''];
+  const thing: CountedEntity | undefined = words[at] === 'task' && (words[at + 1] === 'types' || words[at + 1] === 'type') ? 'task_type' : ENTITY_WORDS[words[at] ?? ''];
   const rest = words.slice(thing === 'task_type' ? at + 2 : at + 1);
-  if (rest.some((word) => !DATA_WORDS.has(word))) return null;
-  if (thing) return thing;
   // ("how many offices are there": a plural noun and nothing but "in the data" words)
-  return words.length > at && /^[a-z]{3,}s$/.test(words[at]) && !['users', 'people', 'tasks', 'hours', 'alerts', 'gaps', 'employees', 'seats'].includes(words[at]) ? 'unknown' : null;
+  const noun = words.length > at && /^[a-z]{3,}s$/.test(words[at]) && !['users', 'people', 'tasks', 'hours', 'alerts', 'gaps', 'employees', 'seats'].includes(words[at]);
+  return { thing, rest, noun };
 }
 
 /**

@@ -635,7 +635,7 @@ function countedGroups(asked: Interpretation): Interpretation | null {
 // then the groups whose count is 0. Only lists of teams or task types: "who did not use AI" and "licensed people not
 // using it" are the count of non-users, which names no one.
 const GROUP_LIST = /\b(teams?|departments?|depts?|groups?|task\s+types?|categor(y|ies)|workflows?)\b/i;
-const NEGATED_USE = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t)|not|never)(?=\s+(yet\s+)?(use|used|uses|using|adopt|adopted|adopting|try|tried|trying|touch|touched)\b)/i;
+const NEGATED_USE = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t)|not|never|nobody|no\s+one|noone)(?=\s+(yet\s+)?(use|used|uses|using|adopt|adopted|adopting|try|tried|trying|touch|touched)\s+(ai|it|the\s+(tool|assistant|copilot|ai))\b)/i;
 const NEGATED_ANY = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t))(\s+[a-z]+\s+)?any\b/i;
 const NONE_OF = /\b(no|zero|not\s+any|without\s+any|without)(?=\s+(?!(more|less|fewer|longer|one|other)\b)[a-z])/i;
 // What "none" is counted in: "did not use AI" is no AI task; "no harm" no harmful AI task, never a rate of 0 (a team
@@ -675,7 +675,7 @@ function absentGroups(absence: { phrase: string; rest: string }, vocabulary: Ask
   const asked = parseAsked(absence.rest, vocabulary);
   if (!asked) return null;
   const counted = countedGroups(asked);
-  if (counted) return { ...counted, countOnly: false, having: 'none' };
+  if (counted) return { ...counted, countOnly: false, having: 'none', existence: asked.existence === 'any' || asked.yesNo ? 'any' : null };
   return { ...asked, unplaced: [...new Set([...asked.unplaced, absence.phrase])] };
 }
 

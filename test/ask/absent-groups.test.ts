@@ -83,3 +83,16 @@ describe('people without an AI task, and other negations of a count', () => {
     expect(sample.ask('how many weeks had harmful tasks').answered).toBe(false);
   });
 });
+
+describe('yes/no and "nobody"', () => {
+  test('"did any team not use AI" answers Yes or No first; "nobody using AI" is none; a task type "had AI tasks"', () => {
+    expect(sample.ask('did any team not use AI last month').answer)
+      .toBe(`No: every team used AI in 2026-10 (weeks 2026-W40 to 2026-W44) (6 teams).${SUPPRESSED_NOTE}`);
+    const engine = createAskEngine(askFixture({ idleTeam: 'Idle' }), askConfig());
+    expect(engine.ask('did any team not use AI').answer).toBe('Yes: 1 of 5 teams did not use AI in 2026-W47: Idle (no tasks at all). 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(sample.ask('which teams have nobody using AI').answer).toBe(`Every team used AI in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+    expect(sample.ask('which task types did nobody use AI for').answer).toBe('Every task type had AI tasks in 2026-W47 (8 task types).');
+    // ("seats nobody uses" are the idle seats, not a negation of AI use)
+    expect(sample.ask('which teams have seats nobody uses').interpretation).toBe('idle seats by team, 2026-W47');
+  });
+});

@@ -57,3 +57,11 @@ describe('how many groups had a count above 0', () => {
     expect(sample.ask('how many teams had tasks last week').answer).toBe(`Every team had tasks (AI and manual) in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
   });
 });
+
+describe('a count of teams with more than "in the data"', () => {
+  test('is refused with what can be counted and the question that lists another week\'s teams', () => {
+    const answer = sample.ask('how many teams were there in W40');
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toBe('I can count the teams with tasks in the report week (2026-W47) and those in the data ("how many teams are there"); for another week, ask for a measure by team ("AI tasks by team in W40"), which lists every one with tasks that week.');
+  });
+});
