@@ -987,9 +987,11 @@ function eachPeriodTable(
       `I can list ${metric.label} per ${periodWord} by ${one} (one column per ${periodWord}), but not compare or rank ${many} by a value per ${periodWord} yet, so I will not guess; ask "${metric.label} per ${periodWord} by ${one}", or name one ${periodWord} ("… last week").`,
     );
   }
+  // (a count of tasks, or the hours they saved, is 0 in a week the group had no task in)
+  const quietIn = new Map(names.map((name) => [name, new Set(quietWeeks(name))]));
   const valueIn = (name: string, index: number): { suppressed: boolean; value: number | null } => {
     const row = perPeriod[index].find((entry) => entry.name === name);
-    if (!row) return { suppressed: false, value: null };
+    if (!row) return { suppressed: false, value: TASK_SUMS.has(metric.id) && quietIn.get(name)?.has(periods[index]) ? 0 : null };
     return row.suppressed ? { suppressed: true, value: null } : { suppressed: false, value: spec.combine([row]).value };
   };
   const hidden = names.filter((name) => periods.some((_, index) => valueIn(name, index).suppressed));

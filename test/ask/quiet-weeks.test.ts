@@ -53,3 +53,11 @@ describe('a range with weeks in which the team had no task', () => {
     );
   });
 });
+
+describe('a count per week by team', () => {
+  test('is 0 in a week the team had no task in', () => {
+    const answer = answered('AI tasks per week by team since W45');
+    expect(answer.table.rows.find((row) => row[0] === 'Legal')).toEqual(['Legal', 0, 3, 0]);
+    expect(answer.answer).toContain('Legal 0 (2026-W45) to 0 (2026-W47). Finance had no tasks (AI or manual) in 2026-W46; Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47.');
+  });
+});
