@@ -603,7 +603,9 @@ function narrowedGroups(words: string[], used: Set<number>): number[][] {
 // several before it, which no rule reads (the time rules would read the span alone and answer it taken together)
 const SEVERAL_BEFORE = /\b(vs|versus|against|compared (?:to|with)|relative to) (?:the )?(?:(?:last|past|previous|prior|preceding) \d+ (?:weeks|months)|\d+ (?:weeks|months) (?:before|prior|earlier))\b/;
 
-export function parseQuestion(question: string, vocabulary: AskVocabulary): Interpretation | null {
+export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpretation | null {
+  // "are there teams that …", "is there a team with …": "any team …", a yes/no over the teams
+  const question = text.replace(THERE_ARE_GROUPS, 'any ');
   const absence = readAbsence(question);
   if (absence) return absentGroups(absence, vocabulary);
   const asked = parseAsked(question, vocabulary);
@@ -619,6 +621,7 @@ export function parseQuestion(question: string, vocabulary: AskVocabulary): Inte
   return counted ? { ...counted, having: 'some' } : asked;
 }
 
+const THERE_ARE_GROUPS = /^\s*(are|is|were|was)\s+there\s+(any|a|an|some)?\s*(?=(teams?|departments?|task\s+types?)\b)/i;
 const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|people|persons|employees|staff|colleagues)\b)/i;
 
 // A list of teams or task types by a count that can be zero (AI, manual, harmful, abandoned tasks), with no other
@@ -626,8 +629,10 @@ const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|
 function countedGroups(asked: Interpretation): Interpretation | null {
   const counted = COUNT_OF[asked.metric.id];
   const listed = asked.dimension === 'team' || asked.dimension === 'task_type';
-  if (!counted || !listed || asked.comparison || asked.ranking || asked.movement || asked.versus || asked.rankedPeriod || asked.weeklyAverage || asked.eachPeriod) return null;
-  return { ...asked, metric: metricById(counted), existence: null, yesNo: false, measureAssumed: undefined };
+  // ("any team with harmful tasks" reads as above 0, which a count of none or some already says)
+  const aboveZero = asked.existence === 'any' && asked.comparison?.op === '>' && asked.comparison.value === 0 && asked.comparison.unit === 'number';
+  if (!counted || !listed || (asked.comparison && !aboveZero) || asked.ranking || asked.movement || asked.versus || asked.rankedPeriod || asked.weeklyAverage || asked.eachPeriod) return null;
+  return { ...asked, metric: metricById(counted), comparison: null, existence: null, yesNo: false, measureAssumed: undefined };
 }
 
 // "which teams did not use AI", "which task types had no harmful tasks", "teams with zero abandoned tasks": a list of
@@ -1097,7 +1102,8 @@ function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation
   // "did anyone have harmful outputs": any team above zero
   if (existence === 'any' && !comparison && !ranking && !movement && !metric.higherIsBetter && metric.unit === 'rate' && entities.length === 0) {
     comparison = { op: '>', value: 0, unit: 'number', text: 'above 0' };
-    dimension = 'team';
+    // ("any task types with harmful outputs" asks about task types)
+    if ((dimension as Dimension | null) !== 'task_type') dimension = 'team';
   }
 
   const singleWeek = scope.kind === 'week' || scope.kind === 'default';
