@@ -786,7 +786,10 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   // Suppressed groups are not named.
   if (interpretation.having && listing && (dimension === 'team' || dimension === 'task_type')) {
     const [one, many] = DIMENSION_NAMES[dimension];
-    const idleNames = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name));
+    // (a team with no task is one of the period's only when the roster lists it in a month the period touches: a team
+    // of an earlier month's roster, gone since, is no team that "did not use AI" this week)
+    const onRoster = dimension === 'team' ? source.rosterTeams(periods.flatMap((period) => (spec.grain === 'month' ? [period] : [monthOfWeek(period), lastMonthOfWeek(period)]))) : null;
+    const idleNames = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name) && (onRoster === null || onRoster.has(name)));
     const none = interpretation.having === 'none';
     const chosen: Entry[] = none
       ? [...visible.filter((entry) => entry.value === 0), ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name))

@@ -19,6 +19,8 @@ export interface MetricsSource {
   /** Teams and task types in the data (roster spelling, canonical labels), sorted. */
   teams: string[];
   taskTypes: string[];
+  /** The teams on the roster in any of these months (`YYYY-MM`): a team with no task is a team of a period only then. */
+  rosterTeams(months: string[]): Set<string>;
   /** The document of another week (each computed once). */
   document(week: string): MetricsDocument;
   /** The same KPIs with task types in the `team` column: ASI, hours saved and harm by task type, privacy included. */
@@ -56,6 +58,13 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
     weeks,
     teams: teamsOf(data),
     taskTypes: [...taskTypes].sort(),
+    rosterTeams(months) {
+      const wanted = new Set(months);
+      const [teams, rosterMonths] = [data.roster.array('team') as ArrayLike<string | null>, data.roster.array('month') as ArrayLike<string>];
+      const found = new Set<string>();
+      for (let row = 0; row < teams.length; row += 1) if (teams[row] && wanted.has(rosterMonths[row])) found.add(teams[row]!);
+      return found;
+    },
     document(target) {
       read.add(target);
       let document = documents.get(target);

@@ -109,4 +109,10 @@ describe('"are there teams …", "any task types …"', () => {
       'Yes: 7 of 8 task types had no harmful AI tasks in 2026-W47: budget_reconciliation, contract_review, data_entry, email_triage, invoice_matching, meeting_summary and vendor_onboarding.',
     );
   });
+
+  test('names a team with no task only when the roster lists it in the month of the week asked about', () => {
+    const gone = createAskEngine(askFixture({ idleTeam: 'Gone', idleMonths: ['2026-10'] }), askConfig());
+    expect(gone.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(gone.ask('which teams did not use AI in W42').answer).toContain('Gone (no tasks at all)');
+  });
 });
