@@ -787,9 +787,12 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   if (interpretation.having && listing && (dimension === 'team' || dimension === 'task_type')) {
     const [one, many] = DIMENSION_NAMES[dimension];
     // (a team with no task is one of the period's only when the roster lists it in a month the period touches: a team
-    // of an earlier month's roster, gone since, is no team that "did not use AI" this week)
+    // of an earlier month's roster, gone since, is no team that "did not use AI" this week; one of fewer people than
+    // the privacy minimum is counted among the suppressed, never named, as a team with tasks would be)
     const onRoster = dimension === 'team' ? source.rosterTeams(periods.flatMap((period) => (spec.grain === 'month' ? [period] : [monthOfWeek(period), lastMonthOfWeek(period)]))) : null;
-    const idleNames = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name) && (onRoster === null || onRoster.has(name)));
+    const quietGroups = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name) && (onRoster === null || onRoster.has(name)));
+    const idleNames = quietGroups.filter((name) => onRoster === null || onRoster.get(name)! >= minimum);
+    const hiddenAll = hidden + quietGroups.length - idleNames.length;
     const none = interpretation.having === 'none';
     const chosen: Entry[] = none
       ? [...visible.filter((entry) => entry.value === 0), ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name))
@@ -814,7 +817,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const verdict = none && interpretation.existence === 'any' ? `${chosen.length > 0 ? 'Yes' : 'No'}: ` : '';
     return {
       interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (0 ${metric.label})` : 'only those with at least 1']),
-      answer: (verdict ? `${verdict}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence) + suppressedNote(hidden, minimum, dimension),
+      answer: (verdict ? `${verdict}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence) + suppressedNote(hiddenAll, minimum, dimension),
       answered: true,
       table: tableOf(chosen),
       ...covered,

@@ -19,8 +19,11 @@ export interface MetricsSource {
   /** Teams and task types in the data (roster spelling, canonical labels), sorted. */
   teams: string[];
   taskTypes: string[];
-  /** The teams on the roster in any of these months (`YYYY-MM`): a team with no task is a team of a period only then. */
-  rosterTeams(months: string[]): Set<string>;
+  /**
+   * The teams on the roster in any of these months (`YYYY-MM`), with their distinct users: a team with no task is a
+   * team of a period only then, and one of fewer users than privacy.minGroupSize is never named.
+   */
+  rosterTeams(months: string[]): Map<string, number>;
   /** The document of another week (each computed once). */
   document(week: string): MetricsDocument;
   /** The same KPIs with task types in the `team` column: ASI, hours saved and harm by task type, privacy included. */
@@ -60,10 +63,16 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
     taskTypes: [...taskTypes].sort(),
     rosterTeams(months) {
       const wanted = new Set(months);
-      const [teams, rosterMonths] = [data.roster.array('team') as ArrayLike<string | null>, data.roster.array('month') as ArrayLike<string>];
-      const found = new Set<string>();
-      for (let row = 0; row < teams.length; row += 1) if (teams[row] && wanted.has(rosterMonths[row])) found.add(teams[row]!);
-      return found;
+      const [teams, rosterMonths, users] = [data.roster.array('team') as ArrayLike<string | null>, data.roster.array('month') as ArrayLike<string>, data.roster.array('user_id') as ArrayLike<string>];
+      const found = new Map<string, Set<string>>();
+      for (let row = 0; row < teams.length; row += 1) {
+        const team = teams[row];
+        if (!team || !wanted.has(rosterMonths[row])) continue;
+        let members = found.get(team);
+        if (!members) found.set(team, (members = new Set()));
+        members.add(users[row]);
+      }
+      return new Map([...found].map(([team, members]) => [team, members.size]));
     },
     document(target) {
       read.add(target);

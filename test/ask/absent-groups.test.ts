@@ -115,4 +115,9 @@ describe('"are there teams …", "any task types …"', () => {
     expect(gone.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 1 team suppressed (fewer than 2 users) is not shown.');
     expect(gone.ask('which teams did not use AI in W42').answer).toContain('Gone (no tasks at all)');
   });
+
+  test('a team with no task and fewer people on the roster than the privacy minimum is counted as suppressed, never named', () => {
+    const lone = createAskEngine(askFixture({ idleTeam: 'Lone', idleUsers: 1 }), askConfig());
+    expect(lone.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 2 teams suppressed (fewer than 2 users) are not shown.');
+  });
 });

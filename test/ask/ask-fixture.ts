@@ -44,7 +44,7 @@ function accuracyOf(team: string, index: number): number {
  * `idleTeam` adds a team of three licensed users with no task; `quietWeeks` leaves a team without any task in the weeks
  * given by index (`{ Legal: [5] }`: none in 2026-W45).
  */
-export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string>; idleTeam?: string; idleMonths?: string[]; quietWeeks?: Record<string, number[]> } = {}): CleanedData {
+export function askFixture(options: { legalName?: string; teamNames?: Record<string, string>; taskTypeNames?: Record<string, string>; idleTeam?: string; idleMonths?: string[]; idleUsers?: number; quietWeeks?: Record<string, number[]> } = {}): CleanedData {
   const nameOf = (plannedTeam: string) => options.teamNames?.[plannedTeam] ?? (plannedTeam === 'Legal' && options.legalName ? options.legalName : plannedTeam);
   const tasks: TaskSpec[] = [];
   const loggedByUserMonth = new Map<string, number>();
@@ -90,9 +90,9 @@ export function askFixture(options: { legalName?: string; teamNames?: Record<str
       }
     }
   }
-  // (`idleTeam`: a team of three licensed users on the roster with no task at all, in `idleMonths` (default every month))
+  // (`idleTeam`: a team of three (`idleUsers`) licensed users on the roster with no task at all, in `idleMonths` (default every month))
   if (options.idleTeam) {
-    for (const user of ['i1', 'i2', 'i3']) {
+    for (const user of ['i1', 'i2', 'i3'].slice(0, options.idleUsers ?? 3)) {
       for (const month of options.idleMonths ?? ['2026-09', '2026-10', '2026-11']) roster.push({ user_id: user, team: options.idleTeam, month, licensed: true, ai_tasks_total: 0, tasks_total: 0 });
     }
   }
