@@ -202,6 +202,8 @@ interface RunProgress {
   partialNotebook?: string;
   /** The channel the report is being handed to (stage 7), while it is: an abort then may not have kept it from going out. */
   sending?: AlertChannel;
+  /** Whether the mail server has the whole report and its answer is pending (sending by email): until then an abort kept it from being delivered. */
+  handedOver?: boolean;
   /** Set when the published report reached some channels and not others (stage 7). */
   reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
 }
@@ -233,15 +235,21 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
   return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
-function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending }: RunProgress): UptakeError {
-  // a mail server that had the whole message when the run was aborted sends it: "nothing more was delivered" was not so
-  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${
-    sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sending === 'email' ? 'the mail server' : 'Slack'} may have taken it: look before sending it again)` : ''
-  }`;
+function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending, handedOver }: RunProgress): UptakeError {
+  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sendingText(sending, handedOver)})` : ''}`;
   // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
   const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
   const kept = partialNotebook ? `; the partial notebook is kept for inspection in ${partialNotebook} ${keptNotebooksText(partialNotebook)}` : '';
   return new UptakeError('aborted', `${which} was aborted${why}; nothing more was published or delivered${kept}`, { cause });
+}
+
+// A mail server that had the whole message when the run was aborted sends it: "nothing more was delivered" was not so.
+// Before the end of DATA it cannot have taken it (the abort dropped the connection): "may have taken it" sent the
+// operator looking for a mail that never went out.
+function sendingText(sending: AlertChannel, handedOver: boolean | undefined): string {
+  if (sending === 'slack') return 'Slack may have taken it: look before sending it again';
+  if (handedOver) return 'the mail server may have taken it: look before sending it again';
+  return 'the mail server did not have the whole message yet: the report was not delivered';
 }
 
 async function runStages(options: RunOptions, effects: RunEffects, channels: DeliveryChannels | null, resolved: RunProgress): Promise<RunResult> {
@@ -440,7 +448,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             const pdfName = `uptake-report-${week}.pdf`;
             const body = reportEmailBody(metrics, { title: config.title, pdfName });
             resolved.sending = 'email';
-            await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, deliveryEffects(effects));
+            resolved.handedOver = false;
+            const onHandedOver = (handedOver: boolean) => void (resolved.handedOver = handedOver);
+            await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { ...deliveryEffects(effects), onHandedOver });
             delivered.email = true;
           } catch (error) {
             failures.push({ channel: 'email', error });

@@ -219,6 +219,63 @@ describe('runReport stopped before it resolved --week latest', () => {
   });
 });
 
+
+// The stop signal came before the mail server had the whole message (while connecting, logging in, naming the
+// sender and recipients, or during the data): the run said "the mail server may have taken it", and the operator
+// went looking for a mail that could not have gone out. The server here goes on as a slow one would: it never gets
+// the end of the data, so it never takes the report.
+describe('runReport aborted before the mail server had the whole report', () => {
+  type Stage = 'auth' | 'mail from' | 'rcpt to' | 'data';
+  async function abortAt(stage: Stage): Promise<{ message: string; accepted: string[]; dataEnded: boolean }> {
+    const { SMTPServer } = await import('smtp-server');
+    const controller = new AbortController();
+    const accepted: string[] = [];
+    let dataEnded = false;
+    const slowly = (callback: () => void) => setTimeout(callback, 200);
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (_auth, _session, callback) => (stage === 'auth' ? (controller.abort('SIGTERM'), slowly(() => callback(null, { user: 'reporter' }))) : callback(null, { user: 'reporter' })),
+      onMailFrom: (_address, _session, callback) => (stage === 'mail from' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
+      onRcptTo: (_address, _session, callback) => (stage === 'rcpt to' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
+      onData(stream, _session, callback) {
+        stream.once('data', () => {
+          if (stage === 'data') controller.abort('SIGTERM');
+        });
+        stream.on('data', () => {});
+        stream.on('end', () => {
+          dataEnded = true;
+          accepted.push('report');
+          callback();
+        });
+      },
+    });
+    server.on('error', () => {});
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const port = (server.server.address() as { port: number }).port;
+    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-mail-'));
+    try {
+      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
+      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
+      const message = await run.then(() => 'the run was not aborted', (error: Error) => error.message);
+      // (the slow server's answers come after 200 ms: wait for what it does with them)
+      await new Promise((later) => setTimeout(later, 1000));
+      return { message, accepted, dataEnded };
+    } finally {
+      await new Promise<void>((closed) => server.close(() => closed()));
+      rmSync(output, { recursive: true, force: true });
+    }
+  }
+
+  const notDelivered =
+    'the run for 2026-W47 was aborted by SIGTERM while the report was being sent by email (the mail server did not have the whole message yet: the report was not delivered); nothing more was published or delivered';
+
+  test.each<Stage>(['auth', 'mail from', 'rcpt to', 'data'])('aborted at %s: says the report was not delivered, and it was not', async (stage) => {
+    expect(await abortAt(stage)).toEqual({ message: notDelivered, accepted: [], dataEnded: false });
+  }, 180_000);
+});
+
 describe('runReport aborted while the report is being mailed', () => {
   // the mail server had the whole message when the run was aborted, and sent it: the run said "nothing more was delivered"
   test('says the mail server may have taken the report', async () => {

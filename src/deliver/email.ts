@@ -1,3 +1,4 @@
+import { Transform } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
@@ -18,6 +19,12 @@ export interface EmailEffects {
   attemptMs?: number;
   /** Aborting it ends the try in progress at once and tries no more (a run aborted by a stop signal). */
   signal?: AbortSignal;
+  /**
+   * Told `true` once the whole message has been handed to the server (the end of DATA written: its answer
+   * pending, so an abort from then on may not keep the mail from going out), and `false` when the server has
+   * answered that try with a refusal. Until it is told `true`, an abort kept the message from being delivered.
+   */
+  onHandedOver?: (handedOver: boolean) => void;
 }
 
 // nodemailer's timeouts count silence only: a server that answers a byte at a time (a broken relay, a tarpit)
@@ -141,6 +148,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
       contentType: attachment.contentType,
     })),
   };
+  watchHandOver(transport, effects);
   let attempts = 0;
   try {
     const info = await withRetries(
@@ -148,7 +156,12 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
         attempts = attempt;
         // (its connection, once late, is left to nodemailer's socket timeout; a command ends its process when it is done)
         const ms = effects.attemptMs ?? SEND_ATTEMPT_MS;
-        return withinTime(transport.sendMail(mail), ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+        const sent = transport.sendMail(mail).catch((error: unknown) => {
+          // a refusal answered to the whole message (451, 552): the server does not have it
+          if (typeof (error as { responseCode?: unknown }).responseCode === 'number') effects.onHandedOver?.(false);
+          throw error;
+        });
+        return withinTime(sent, ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
       },
       { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
@@ -177,6 +190,48 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
   } finally {
     transport.close();
   }
+}
+
+// An abort must tell whether the server can have the message: it cannot before the end of DATA, which follows
+// the last byte of the message. nodemailer's `stream` plugin step passes the message through a transform of
+// ours (a processFunc, after nodemailer's own): its end is the hand-over; an abort before it fails the message stream, and nodemailer then drops the
+// connection without ending DATA (an abort during connection or login fails it as soon as the data would start).
+function watchHandOver(transport: Transporter<SMTPTransport.SentMessageInfo>, effects: EmailEffects): void {
+  const { signal, onHandedOver } = effects;
+  if (!signal && !onHandedOver) return;
+  if (typeof transport.use !== 'function') {
+    // (a transport without plugins, a test's sink: whether it has the message cannot be told, so it may have)
+    onHandedOver?.(true);
+    return;
+  }
+  transport.use('stream', (mail, done) => {
+    // (called as each try's message stream is made, after the connection and login: its end is the message's)
+    mail.message.processFunc((message) => {
+      const stop = () => watcher.destroy(abortError(signal));
+      const watcher = new Transform({
+        transform(chunk: Buffer, _encoding, next) {
+          next(signal?.aborted ? abortError(signal) : null, chunk);
+        },
+        flush(next) {
+          signal?.removeEventListener('abort', stop);
+          if (signal?.aborted) return next(abortError(signal));
+          onHandedOver?.(true);
+          next();
+        },
+      });
+      message.once('error', (error) => watcher.destroy(error));
+      if (signal?.aborted) process.nextTick(stop);
+      else signal?.addEventListener('abort', stop, { once: true });
+      watcher.once('close', () => signal?.removeEventListener('abort', stop));
+      return message.pipe(watcher);
+    });
+    done();
+  });
+}
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error(`aborted${typeof reason === 'string' ? ` by ${reason}` : ''}`);
 }
 
 /**
