@@ -169,8 +169,12 @@ describe('an aborted run whose file I/O never completes', () => {
 });
 
 // A mail server that takes the whole message and then never answers: a try holds delivery for minutes.
-async function startSilentSmtp(): Promise<{ port: number; close(): Promise<void> }> {
+// `silentFrom: 'MAIL'` never answers the sender's address instead, before any of the message was sent.
+// `heard` resolves when the server got what it then leaves unanswered.
+async function startSilentSmtp(silentFrom: 'end of data' | 'MAIL' = 'end of data'): Promise<{ port: number; heard: Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  let heard = () => {};
+  const heardPromise = new Promise<void>((resolve) => (heard = resolve));
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -179,10 +183,18 @@ async function startSilentSmtp(): Promise<{ port: number; close(): Promise<void>
     let inData = false;
     socket.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString('latin1').split('\r\n')) {
-        if (inData || line === '') continue;
+        if (inData) {
+          if (line === '.') heard(); // the message is whole, and never acknowledged
+          continue;
+        }
+        if (line === '') continue;
         const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'MAIL' && silentFrom === 'MAIL') {
+          heard();
+          return;
+        }
         if (verb === 'DATA') {
-          inData = true; // the message is read, and never acknowledged
+          inData = true;
           socket.write('354 go on\r\n');
         } else socket.write(verb === 'EHLO' ? '250-silent\r\n250 SIZE 100000000\r\n' : '250 ok\r\n');
       }
@@ -191,6 +203,7 @@ async function startSilentSmtp(): Promise<{ port: number; close(): Promise<void>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
+    heard: heardPromise,
     close: () => {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -214,6 +227,7 @@ describe('SIGTERM to uptake run while the mail server does not answer', () => {
     const smtp = await startSilentSmtp();
     try {
       const uptake = await runAtDelivery(smtp.port, { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 200 } }, ['--stop-grace', '1']);
+      await smtp.heard;
       const { elapsedMs } = await abortWith(uptake, 'SIGTERM', mailing);
       expect(elapsedMs).toBeLessThan(15_000);
       expect(uptake.lines.some((line) => line.includes('alerts:'))).toBe(false);
@@ -226,10 +240,25 @@ describe('SIGTERM to uptake run while the mail server does not answer', () => {
     const smtp = await startSilentSmtp();
     try {
       const uptake = await runAtDelivery(smtp.port, {}, []);
+      await smtp.heard;
       process.kill(uptake.child.pid!, 'SIGINT');
       await uptake.waitFor(/SIGINT: stopping after the run in progress/);
       const { elapsedMs } = await abortWith(uptake, 'SIGINT', mailing);
       expect(elapsedMs).toBeLessThan(10_000);
+    } finally {
+      await smtp.close();
+    }
+  }, 60_000);
+
+  // the server had not been given the message (it never answered MAIL FROM): "may have taken it" sent the operator looking for it
+  it('before the server had the message, says the report was not delivered', async () => {
+    const smtp = await startSilentSmtp('MAIL');
+    try {
+      const uptake = await runAtDelivery(smtp.port, {}, []);
+      await smtp.heard;
+      process.kill(uptake.child.pid!, 'SIGTERM');
+      await uptake.waitFor(/SIGTERM: stopping after the run in progress/);
+      await abortWith(uptake, 'SIGTERM', ' while the report was being sent by email (the mail server did not have the whole message yet: the report was not delivered)');
     } finally {
       await smtp.close();
     }
