@@ -20,6 +20,7 @@ import type { KernelClient } from './notebook/kernel-client.js';
 import type { StartNotebookKernelOptions } from './notebook/start-notebook-kernel.js';
 import type { DeliveryEffects } from './deliver/notify.js';
 import type { notebookToHtml } from './render/to-html.js';
+import { reportTemplatePaths, type ReportTemplatePaths } from './render/report-templates.js';
 import type { WarehouseLoadResult } from './deliver/warehouse/tables.js';
 import { resolveChannels, type DeliveryChannels } from './deliver/resolve-channels.js';
 import { warehouseTargets } from './deliver/warehouse/load-warehouse.js';
@@ -227,6 +228,7 @@ function publishedSummary({ received, failed }: { received: AlertChannel[]; fail
 export function checkRunSettings(config: Config, use: { deliver: boolean; warehouse?: boolean }, env: Record<string, string | undefined> = process.env): { channels: DeliveryChannels | null } {
   const channels = use.deliver ? resolveChannels(config, env) : null;
   if (use.warehouse !== false) warehouseTargets(config.warehouse, env);
+  reportTemplatePaths(config);
   return { channels };
 }
 
@@ -261,9 +263,10 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
   const timingsMs: Partial<Record<Stage, number>> = {};
   const notebookPath = options.notebook ?? DEFAULT_NOTEBOOK;
   await checkRunOutputs(config, options, env);
-  // the report template (templates/report.html.hbs, which users edit) broken or gone fails the run before any work,
-  // not after the notebook has run
-  if ((options.engine ?? 'builtin') === 'builtin') (await import('./render/to-html.js')).checkReportTemplate();
+  // the report template (reportTemplates' or uptake's own, which users edit) broken or gone fails the run before any
+  // work, not after the notebook has run
+  const pageFiles = reportTemplatePaths(config);
+  if ((options.engine ?? 'builtin') === 'builtin') (await import('./render/to-html.js')).checkReportTemplate(pageFiles.templatePath, pageFiles.cssPath);
   // a week named up front: a week folder the run may not replace is said before any work (checked again before the swap)
   const named = parseIsoWeek(options.week);
   if (named !== null) {
@@ -374,7 +377,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           // page 1 is one printed page: fewer alerts on it (the rest counted, in the appendix) when they do not fit
           const htmlWith = (maxAlerts: number) => {
             const front = frontPage(metrics, { maxAlerts });
-            return renderHtml(options.engine ?? 'builtin', executed.notebook, executedPath, {
+            return renderHtml(options.engine ?? 'builtin', pageFiles, executed.notebook, executedPath, {
               title: config.title,
               week,
               weekStart: reportWeek.start,
@@ -625,8 +628,8 @@ async function writeFlatFiles(staging: string, metrics: MetricsDocument, quarant
   await writeQuarantine(join(staging, 'quarantine.csv'), quarantine);
 }
 
-async function renderHtml(engine: 'builtin' | 'quarto', notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1], readFile: RunEffects['files']['readFile'], signal: AbortSignal | undefined): Promise<string> {
-  if (engine === 'builtin') return (await import('./render/render-report-html.js')).renderReportHtml(notebook, context, { signal });
+async function renderHtml(engine: 'builtin' | 'quarto', pageFiles: ReportTemplatePaths, notebook: unknown, notebookPath: string, context: Parameters<typeof notebookToHtml>[1], readFile: RunEffects['files']['readFile'], signal: AbortSignal | undefined): Promise<string> {
+  if (engine === 'builtin') return (await import('./render/render-report-html.js')).renderReportHtml(notebook, context, { ...pageFiles, signal });
   const htmlName = 'report.quarto.html';
   await (await import('./render/quarto.js')).renderWithQuarto(notebookPath, htmlName);
   const rendered = join(notebookPath, '..', htmlName);

@@ -23,7 +23,7 @@ export interface DoctorOptions {
   env?: NodeJS.ProcessEnv;
   /** The report notebook whose kernel is started (the CLI passes the built-in one). */
   notebook: string;
-  /** The report page template (default templates/report.html.hbs). */
+  /** The report page template (default: config `reportTemplates`'s, else uptake's templates/report.html.hbs). */
   template?: string;
   /** Output root (default config.output). */
   outDir?: string;
@@ -179,10 +179,11 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   });
   // the report template users edit: a run checks it before any work too, but an unattended one only says so then
   await check('template', async () => {
-    const { checkReportTemplate, DEFAULT_TEMPLATE_PATH } = await import('../render/to-html.js');
-    const template = options.template ?? DEFAULT_TEMPLATE_PATH;
-    checkReportTemplate(template);
-    return `${template} renders (with its stylesheet)`;
+    const [{ checkReportTemplate }, { reportTemplatePaths }] = await Promise.all([import('../render/to-html.js'), import('../render/report-templates.js')]);
+    const files = reportTemplatePaths(config);
+    const template = options.template ?? files.templatePath;
+    checkReportTemplate(template, files.cssPath);
+    return `${template} renders (with its stylesheet ${files.cssPath})`;
   });
   await check('chromium', async () => {
     const { findChromium, launchBrowser } = await import('../render/browser.js');

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { UptakeError } from '../errors.js';
 import { PIPE_WAIT_MS, readRegularFile } from '../util/read-state-file.js';
@@ -81,8 +82,19 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
     spec = parsed as Record<string, unknown>;
   }
   const config = parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
+  // a folder of the user's own, next to the config: a scheduled run's working folder is seldom the config's
+  if (config.reportTemplates !== null && path) config.reportTemplates = resolve(configFolder(path), config.reportTemplates);
   if (path) sources.set(config, path);
   return config;
+}
+
+// The folder paths in a config file are relative to: the file's own, or the working folder for a pipe (`--config <(jq ...)`).
+function configFolder(path: string): string {
+  try {
+    return statSync(path).isFile() ? dirname(resolve(path)) : process.cwd();
+  } catch {
+    return process.cwd();
+  }
 }
 
 // The file each config was read from, for a setting found wrong only later (a metrics.groupBy column the data lacks).

@@ -343,6 +343,11 @@ export const ConfigSchema = z
     inputSettle: InputSettleSchema.default(InputSettleSchema.parse({})),
     output: named('a folder path').default('output'),
     /**
+     * A folder of the user's own holding the report page's `report.html.hbs` and `report.css` (copies of uptake's
+     * `templates/` ones, edited), relative to the config file's folder; null: uptake's own, which an upgrade replaces.
+     */
+    reportTemplates: named('a folder path (null: uptake\'s own templates)').nullable().default(null),
+    /**
      * Store of cleaned data `uptake run` keeps: a DuckDB file path, a postgres:// URL, or the name of an
      * environment variable holding one (for a URL with a password); null: none. Unset: `<output>/.uptake/store.duckdb`.
      */

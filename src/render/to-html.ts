@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
@@ -36,9 +35,9 @@ export interface NotebookToHtmlOptions {
   cssPath?: string;
 }
 
-const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
-export const DEFAULT_TEMPLATE_PATH = fileURLToPath(new URL('report.html.hbs', TEMPLATES_DIR));
-export const DEFAULT_CSS_PATH = fileURLToPath(new URL('report.css', TEMPLATES_DIR));
+import { DEFAULT_CSS_PATH, DEFAULT_TEMPLATE_PATH } from './report-templates.js';
+
+export { DEFAULT_CSS_PATH, DEFAULT_TEMPLATE_PATH };
 
 const multiline = z.union([z.string(), z.array(z.string())]).transform((text) => (Array.isArray(text) ? text.join('') : text));
 

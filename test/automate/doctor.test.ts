@@ -179,7 +179,7 @@ describe('uptake doctor', () => {
     expect(doctorFailure(checks)?.exitCode).toBe(6);
     writeFileSync(template, '<h1>{{title}}</h1>\n<p>{{weekStart}}</p>\n');
     const fixed = await runDoctor(config, { notebook: join(process.cwd(), 'notebooks/weekly-report.ipynb'), template, quick: true });
-    expect(fixed.find((check) => check.name === 'template')).toEqual({ name: 'template', ok: true, detail: `${template} renders (with its stylesheet)` });
+    expect(fixed.find((check) => check.name === 'template')).toEqual({ name: 'template', ok: true, detail: `${template} renders (with its stylesheet ${join(process.cwd(), 'templates', 'report.css')})` });
   }, 60_000);
 
   it('a check that gets no answer within its limit fails as not checked, and doctor goes on to the end', async () => {

@@ -50,10 +50,10 @@ export function sandbox(): Sandbox {
   };
 }
 
-/** Starts `uptake ...args` (`nodeArgs` go to node, e.g. `--import` of a test's preload); stderr is collected in `lines`. */
-export function startUptake(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): { child: ResultPromise; lines: string[]; waitFor(pattern: RegExp): Promise<void> } {
+/** Starts `uptake ...args` (`nodeArgs` go to node, e.g. `--import` of a test's preload) in `cwd` (default: the project's); stderr is collected in `lines`. */
+export function startUptake(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = [], cwd?: string): { child: ResultPromise; lines: string[]; waitFor(pattern: RegExp): Promise<void> } {
   // No forced kill after a signal (execa's default): the tests send signals themselves, with process.kill.
-  const child = execa('node', [...nodeArgs, CLI, ...args], { env, reject: false, extendEnv: false, forceKillAfterDelay: false });
+  const child = execa('node', [...nodeArgs, CLI, ...args], { env, cwd, reject: false, extendEnv: false, forceKillAfterDelay: false });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   let buffered = '';

@@ -11,7 +11,7 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description(
-      'Check, without running the report, everything a run needs: the config, the output and input folders, the channels and their secrets, the SMTP server (connect and log in), the Slack webhook host, the warehouse (PostgreSQL answers, DuckDB folder writable), the store a run keeps (its tables add up), the report template (it renders), Chromium and the notebook kernel (both started once)',
+      'Check, without running the report, everything a run needs: the config, the output and input folders, the channels and their secrets, the SMTP server (connect and log in), the Slack webhook host, the warehouse (PostgreSQL answers, DuckDB folder writable), the store a run keeps (its tables add up), the report template (it renders: from the reportTemplates folder of the config, else from templates/), Chromium and the notebook kernel (both started once)',
     )
     .option('-c, --config <file>', 'config file (default: ./uptake.config.json when present)')
     .option('-o, --out <dir>', 'output root (default: config `output`)')

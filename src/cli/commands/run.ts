@@ -35,7 +35,7 @@ export function registerRun(program: Command): void {
     .option('--store <file|url>', STORE_OPTION_HELP)
     .option('--no-store', 'clean every input file from scratch, without reading or writing a store')
     .option('--no-warehouse', 'do not load the warehouse (DuckDB file, PostgreSQL when configured)')
-    .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template, or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
+    .addOption(new Option('--engine <engine>', 'HTML engine: uptake\'s template (templates/report.html.hbs, or the config\'s reportTemplates folder), or the quarto CLI when installed').choices(['builtin', 'quarto']).default('builtin'))
     .option('--notebook <file>', 'report notebook to execute (default: notebooks/weekly-report.ipynb)')
     .option('-p, --parameter <name=value>', "a notebook parameter (repeatable), read by the type declared in the notebook's parameters cell, e.g. -p team=\"sales ops\"", (value: string, previous: string[]) => [...previous, value], [])
     .option('--timeout <seconds>', 'per-cell notebook timeout in seconds', '600')
