@@ -62,18 +62,31 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
   }
   const doFetch = effects.fetch ?? fetch;
   const retry = effects.retry ?? DEFAULT_RETRY;
+  const timeoutMs = effects.timeoutMs ?? 15000;
   let attempts = 0;
+  let unanswered = 0;
   try {
     return await withRetries(
       async (attempt) => {
         attempts = attempt;
-        const response = await doFetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify(message),
-          signal: effects.signal ? AbortSignal.any([AbortSignal.timeout(effects.timeoutMs ?? 15000), effects.signal]) : AbortSignal.timeout(effects.timeoutMs ?? 15000),
-        });
-        const body = (await response.text()).slice(0, 200);
+        const timeout = AbortSignal.timeout(timeoutMs);
+        let response: Response;
+        let body: string;
+        try {
+          response = await doFetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body: JSON.stringify(message),
+            signal: effects.signal ? AbortSignal.any([timeout, effects.signal]) : timeout,
+          });
+          body = (await response.text()).slice(0, 200);
+        } catch (error) {
+          if (!timeout.aborted || effects.signal?.aborted) throw error;
+          // "The operation was aborted due to timeout" read as if uptake had stopped the post; the webhook may have
+          // taken it and be slow to answer
+          unanswered += 1;
+          throw Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT', cause: error });
+        }
         if (!response.ok) {
           throw Object.assign(new Error(`HTTP ${response.status}${body ? ` ${body}` : ''}`), {
             status: response.status,
@@ -87,7 +100,9 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
   } catch (error) {
     if (effects.signal?.aborted) throw new UptakeError('aborted', `Slack webhook at ${hostOf(url)}: the post was aborted`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
-    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt(s)`, { cause: error });
+    // a post Slack did not answer may still show in the channel: the operator who posts it again may post it twice
+    const mayHave = unanswered > 0 ? `; ${unanswered === 1 ? 'the post it did not answer' : `the ${unanswered} posts it did not answer`} may still have reached the channel: look before posting it again` : '';
+    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt(s)${mayHave}`, { cause: error });
   }
 }
 

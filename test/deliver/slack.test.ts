@@ -3,6 +3,7 @@ import { alertLine, alertLines, escapeSlack, postSlack, slackReportMessage, type
 import { UptakeError } from '../../src/errors.js';
 import { metricsFixture } from './metrics-fixture.js';
 import { startReceiver, type Receiver } from './local-servers.js';
+import { heldSlack } from '../helpers/held-slack.js';
 
 const receivers: Receiver[] = [];
 afterEach(async () => {
@@ -18,6 +19,23 @@ describe('postSlack', () => {
     const message: SlackMessage = { text: 'hello' };
     await expect(postSlack(receiver.url, message, { retry })).resolves.toEqual({ attempts: 1, status: 200 });
     expect(receiver.bodies).toEqual([{ text: 'hello' }]);
+  });
+
+  // a webhook on loopback that takes the post and never answers: the run said "got The operation was aborted due
+  // to timeout", as if uptake had stopped it, and nothing said the channel may have shown the report each time
+  it('a webhook that takes the post and does not answer: says so, and that each post may have reached the channel', async () => {
+    const slack = await heldSlack();
+    try {
+      const error = await postSlack(slack.webhookUrl, { text: 'report' }, { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 300, sleep: async () => {} }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UptakeError);
+      const { host } = new URL(slack.webhookUrl);
+      expect((error as Error).message).toBe(
+        `Slack webhook at ${host}: expected 2xx, got no answer within 0.3 s after 2 attempt(s); the 2 posts it did not answer may still have reached the channel: look before posting it again`,
+      );
+      expect(slack.posts).toEqual(['{"text":"report"}', '{"text":"report"}']);
+    } finally {
+      await slack.close();
+    }
   });
 
   it('retries a 500 then succeeds on the 200, waiting the backoff delay', async () => {
