@@ -203,7 +203,7 @@ interface RunProgress {
   partialNotebook?: string;
   /** The channel the report is being handed to (stage 7), while it is: an abort then may not have kept it from going out. */
   sending?: AlertChannel;
-  /** Whether the mail server has the whole report and its answer is pending (sending by email): until then an abort kept it from being delivered. */
+  /** Whether the channel may have the report, its answer pending (the mail server has the whole message; a post to Slack is out): until then an abort kept it from being delivered. */
   handedOver?: boolean;
   /** Set when the published report reached some channels and not others (stage 7). */
   reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
@@ -249,7 +249,7 @@ function abortedError(week: string, signal: AbortSignal, cause: unknown, { parti
 // Before the end of DATA it cannot have taken it (the abort dropped the connection): "may have taken it" sent the
 // operator looking for a mail that never went out.
 function sendingText(sending: AlertChannel, handedOver: boolean | undefined): string {
-  if (sending === 'slack') return 'Slack may have taken it: look before sending it again';
+  if (sending === 'slack') return handedOver ? 'Slack may have taken it: look before sending it again' : 'Slack had refused every post so far: the report was not posted';
   if (handedOver) return 'the mail server may have taken it: look before sending it again';
   return 'the mail server did not have the whole message yet: the report was not delivered';
 }
@@ -467,7 +467,9 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         if (channels.slack && !sentBefore('slack')) {
           try {
             resolved.sending = 'slack';
-            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal });
+            resolved.handedOver = false;
+            const onHandedOver = (handedOver: boolean) => void (resolved.handedOver = handedOver);
+            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal, onHandedOver });
             delivered.slack = true;
           } catch (error) {
             failures.push({ channel: 'slack', error });

@@ -21,6 +21,11 @@ export interface SlackEffects {
   timeoutMs?: number;
   /** Aborting it ends the request in progress at once and tries no more (a run aborted by a stop signal). */
   signal?: AbortSignal;
+  /**
+   * Told `true` as a try's post goes out (from then until Slack answers, an abort may not keep the message from
+   * the channel), and `false` when Slack answered it with a refusal (a wait before the next try holds nothing).
+   */
+  onHandedOver?: (handedOver: boolean) => void;
 }
 
 const DEFAULT_RETRY: RetryConfig = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30000 };
@@ -72,6 +77,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
         const timeout = AbortSignal.timeout(timeoutMs);
         let response: Response;
         let body: string;
+        effects.onHandedOver?.(true);
         try {
           response = await doFetch(url, {
             method: 'POST',
@@ -81,6 +87,8 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
           });
           body = (await response.text()).slice(0, 200);
         } catch (error) {
+          // (a connection refused: nothing was posted)
+          if ((error as { cause?: { code?: unknown } }).cause?.code === 'ECONNREFUSED') effects.onHandedOver?.(false);
           if (!timeout.aborted || effects.signal?.aborted) throw error;
           // "The operation was aborted due to timeout" read as if uptake had stopped the post; the webhook may have
           // taken it and be slow to answer
@@ -88,6 +96,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
           throw Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT', cause: error });
         }
         if (!response.ok) {
+          effects.onHandedOver?.(false);
           throw Object.assign(new Error(`HTTP ${response.status}${body ? ` ${body}` : ''}`), {
             status: response.status,
             retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
