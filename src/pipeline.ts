@@ -205,6 +205,8 @@ interface RunProgress {
   sending?: AlertChannel;
   /** Whether the channel may have the report, its answer pending (the mail server has the whole message; a post to Slack is out): until then an abort kept it from being delivered. */
   handedOver?: boolean;
+  /** The channels the report went out by (stage 7), as it did: an abort after them says so. */
+  received?: AlertChannel[];
   /** Set when the published report reached some channels and not others (stage 7). */
   reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
 }
@@ -237,8 +239,11 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
   return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
-function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending, handedOver }: RunProgress): UptakeError {
-  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sendingText(sending, handedOver)})` : ''}`;
+function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending, handedOver, received = [] }: RunProgress): UptakeError {
+  // an abort after the report went out (while Slack was posted to, or the alerts sent) said only "nothing more was
+  // delivered": the operator could not tell whether to send the report again
+  const went = received.length > 0 ? `; the report had gone out by ${received.map((channel) => CHANNEL_NAMES[channel]).join(' and ')}` : '';
+  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sendingText(sending, handedOver)})` : ''}${went}`;
   // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
   const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
   const kept = partialNotebook ? `; the partial notebook is kept for inspection in ${partialNotebook} ${keptNotebooksText(partialNotebook)}` : '';
@@ -460,6 +465,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           }
           // (an abort during the send is thrown just below, and said with the channel)
           if (!effects.signal?.aborted) resolved.sending = undefined;
+          if (delivered.email) (resolved.received ??= []).push('email');
           if (delivered.email) await reportDelivered(effects, 'email');
         }
         // (a run aborted while the mail went out posts nothing more)
@@ -475,6 +481,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             failures.push({ channel: 'slack', error });
           }
           if (!effects.signal?.aborted) resolved.sending = undefined;
+          if (delivered.slack) (resolved.received ??= []).push('slack');
           if (delivered.slack) await reportDelivered(effects, 'slack');
         }
         effects.signal?.throwIfAborted();

@@ -9,6 +9,7 @@ import { runEffects } from '../src/cli/run-effects.js';
 import { parseConfig } from '../src/config/read-config.js';
 import { isUptakeError } from '../src/errors.js';
 import { startReceiver, startSmtp, type Receiver, type TestServer } from './deliver/local-servers.js';
+import { heldSlack } from './helpers/held-slack.js';
 
 // The whole weekly job with real parts: tslab kernel, Chromium, an SMTP server and a Slack receiver on loopback, DuckDB.
 const quiet = () => {};
@@ -297,6 +298,37 @@ describe('runReport aborted while waiting to post the report to Slack again', ()
       expect(slack.bodies).toHaveLength(1);
     } finally {
       await slack.close();
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+// Stopped while posting to Slack (or sending the alerts) after the mail had gone out: the run said only "nothing
+// more was published or delivered", and the operator could not tell whether to mail the report again.
+describe('runReport aborted after the report went out by email', () => {
+  test('says it had gone out by email', async () => {
+    const smtp = await startSmtp();
+    const slack = await heldSlack();
+    const controller = new AbortController();
+    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-after-mail-'));
+    try {
+      const config = parseConfig({
+        output,
+        email: { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] },
+        slack: { enabled: true, webhookUrl: slack.webhookUrl },
+      });
+      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
+      const message = run.then(() => 'the run was not aborted', (error: Error) => error.message);
+      // Slack has the post and does not answer
+      while (slack.posts.length === 0) await new Promise((later) => setTimeout(later, 100));
+      controller.abort('SIGTERM');
+      expect(await message).toBe(
+        'the run for 2026-W47 was aborted by SIGTERM while the report was being sent by Slack (Slack may have taken it: look before sending it again); the report had gone out by email; nothing more was published or delivered',
+      );
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      await slack.close();
+      await smtp.close();
       rmSync(output, { recursive: true, force: true });
     }
   }, 180_000);
