@@ -70,6 +70,21 @@ describe('sendReportEmail', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  // the run's abort message rests on this: the server has the message from the end of its data until it answers,
+  // and not once it refused it (451: the wait before the next try holds nothing the server could send)
+  it('tells when the server has the whole message, and when a refusal took it back', async () => {
+    const server = await startSmtp({ failFirst: 1 });
+    servers.push(server);
+    const handedOver: boolean[] = [];
+    await sendReportEmail(
+      emailConfig(server.port),
+      { week: '2026-W47', title: 'AI adoption', pdf, pdfName: 'r.pdf', text: 't' },
+      { env: { TEST_SMTP_PASSWORD: 's3cret' }, sleep: async () => {}, onHandedOver: (value) => void handedOver.push(value) },
+    );
+    expect(handedOver).toEqual([true, false, true]);
+    expect(server.received).toHaveLength(1);
+  });
+
   it('stops at once on an authentication failure and says where', async () => {
     const server = await startSmtp();
     servers.push(server);
