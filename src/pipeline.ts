@@ -205,6 +205,8 @@ interface RunProgress {
   sending?: AlertChannel;
   /** Whether the channel may have the report, its answer pending (the mail server has the whole message; a post to Slack is out): until then an abort kept it from being delivered. */
   handedOver?: boolean;
+  /** While the alerts are being sent (stage 7): an abort then may not have kept one from going out. */
+  sendingAlerts?: boolean;
   /** The channels the report went out by (stage 7), as it did: an abort after them says so. */
   received?: AlertChannel[];
   /** Set when the published report reached some channels and not others (stage 7). */
@@ -239,11 +241,13 @@ function deliveryEffects(effects: RunEffects): DeliveryEffects {
   return { env: effects.env, createTransport: effects.mail.createTransport, fetch: effects.network.fetch, signal: effects.signal };
 }
 
-function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending, handedOver, received = [] }: RunProgress): UptakeError {
+function abortedError(week: string, signal: AbortSignal, cause: unknown, { partialNotebook, sending, handedOver, sendingAlerts, received = [] }: RunProgress): UptakeError {
   // an abort after the report went out (while Slack was posted to, or the alerts sent) said only "nothing more was
   // delivered": the operator could not tell whether to send the report again
   const went = received.length > 0 ? `; the report had gone out by ${received.map((channel) => CHANNEL_NAMES[channel]).join(' and ')}` : '';
-  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sendingText(sending, handedOver)})` : ''}${went}`;
+  const why = `${typeof signal.reason === 'string' ? ` by ${signal.reason}` : ''}${sending ? ` while the report was being sent by ${CHANNEL_NAMES[sending]} (${sendingText(sending, handedOver)})` : ''}${
+    sendingAlerts ? ' while the alerts were being sent (one may have gone out: look before sending them again)' : ''
+  }${went}`;
   // before stage 2 resolved `--week latest` the run knows no week: "the run for latest" read as a week's name
   const which = week === 'latest' ? 'the run for the latest week' : `the run for ${week}`;
   const kept = partialNotebook ? `; the partial notebook is kept for inspection in ${partialNotebook} ${keptNotebooksText(partialNotebook)}` : '';
@@ -486,6 +490,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         }
         effects.signal?.throwIfAborted();
         if (channels.email || channels.slack) {
+          resolved.sendingAlerts = true;
           delivered.alerts = await routeAlerts(metrics.tables.alerts, {
             week,
             config: config.alerts,
@@ -494,6 +499,8 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             channels: (['slack', 'email'] as const).filter((channel) => channels[channel] !== null),
             send: createAlertSender(channels, { week, title: config.title }, deliveryEffects(effects)),
           });
+          // (an abort during the sending is thrown below, and said with the alerts)
+          if (!effects.signal?.aborted) resolved.sendingAlerts = false;
           const { sent, suppressed, failed } = delivered.alerts;
           log(`    alerts: ${sent.length} sent, ${suppressed.length} not repeated or not routed, ${failed.length} channel failures`);
           for (const failure of failed) log(`    alerts not delivered by ${failure.channel}: ${failure.error}`);

@@ -334,6 +334,47 @@ describe('runReport aborted after the report went out by email', () => {
   }, 180_000);
 });
 
+// Stopped while the alerts were being mailed, after the report: the run said "nothing more was published or
+// delivered", and the mail server then sent the alert it had whole.
+describe('runReport aborted while the alerts are being mailed', () => {
+  test('says an alert may have gone out', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const controller = new AbortController();
+    const subjects: string[] = [];
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (_auth, _session, callback) => callback(null, { user: 'reporter' }),
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const subject = /^Subject: (.*)$/m.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? '';
+          subjects.push(subject);
+          // the report is taken at once; the first alert is whole when the stop signal comes, and taken after it
+          if (subjects.length === 1) callback();
+          else (controller.abort('SIGTERM'), setTimeout(callback, 200));
+        });
+      },
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const port = (server.server.address() as { port: number }).port;
+    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-alerts-'));
+    try {
+      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
+      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
+      await expect(run).rejects.toThrow(
+        'the run for 2026-W47 was aborted by SIGTERM while the alerts were being sent (one may have gone out: look before sending them again); the report had gone out by email; nothing more was published or delivered',
+      );
+      expect(subjects).toHaveLength(2);
+    } finally {
+      await new Promise<void>((closed) => server.close(() => closed()));
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe('runReport aborted while the report is being mailed', () => {
   // the mail server had the whole message when the run was aborted, and sent it: the run said "nothing more was delivered"
   test('says the mail server may have taken the report', async () => {
