@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import type { SMTPServerOptions } from 'smtp-server';
 import { runReport, type RunResult } from '../src/pipeline.js';
 import { runEffects } from '../src/cli/run-effects.js';
 import { parseConfig } from '../src/config/read-config.js';
@@ -220,6 +221,23 @@ describe('runReport stopped before it resolved --week latest', () => {
   });
 });
 
+// The sample's run mailed through a real SMTP server on loopback (smtp-server: the reporter logs in; `handlers` add or
+// replace its steps), its effects stopped by `signal`; `check` reads the run. The server and output are gone after.
+async function mailedRun(handlers: Partial<SMTPServerOptions>, signal: AbortSignal, check: (run: Promise<RunResult>) => Promise<void>): Promise<void> {
+  const { SMTPServer } = await import('smtp-server');
+  const server = new SMTPServer({ disabledCommands: ['STARTTLS'], allowInsecureAuth: true, logger: false, onAuth: (_auth, _session, callback) => callback(null, { user: 'reporter' }), ...handlers });
+  server.on('error', () => {});
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const port = (server.server.address() as { port: number }).port;
+  const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-mail-'));
+  try {
+    const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
+    await check(runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal })));
+  } finally {
+    await new Promise<void>((closed) => server.close(() => closed()));
+    rmSync(output, { recursive: true, force: true });
+  }
+}
 
 // The stop signal came before the mail server had the whole message (while connecting, logging in, naming the
 // sender and recipients, or during the data): the run said "the mail server may have taken it", and the operator
@@ -228,45 +246,36 @@ describe('runReport stopped before it resolved --week latest', () => {
 describe('runReport aborted before the mail server had the whole report', () => {
   type Stage = 'auth' | 'mail from' | 'rcpt to' | 'data';
   async function abortAt(stage: Stage): Promise<{ message: string; accepted: string[]; dataEnded: boolean }> {
-    const { SMTPServer } = await import('smtp-server');
     const controller = new AbortController();
     const accepted: string[] = [];
     let dataEnded = false;
+    let message = '';
     const slowly = (callback: () => void) => setTimeout(callback, 200);
-    const server = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth: (_auth, _session, callback) => (stage === 'auth' ? (controller.abort('SIGTERM'), slowly(() => callback(null, { user: 'reporter' }))) : callback(null, { user: 'reporter' })),
-      onMailFrom: (_address, _session, callback) => (stage === 'mail from' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
-      onRcptTo: (_address, _session, callback) => (stage === 'rcpt to' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
-      onData(stream, _session, callback) {
-        stream.once('data', () => {
-          if (stage === 'data') controller.abort('SIGTERM');
-        });
-        stream.on('data', () => {});
-        stream.on('end', () => {
-          dataEnded = true;
-          accepted.push('report');
-          callback();
-        });
+    await mailedRun(
+      {
+        onAuth: (_auth, _session, callback) => (stage === 'auth' ? (controller.abort('SIGTERM'), slowly(() => callback(null, { user: 'reporter' }))) : callback(null, { user: 'reporter' })),
+        onMailFrom: (_address, _session, callback) => (stage === 'mail from' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
+        onRcptTo: (_address, _session, callback) => (stage === 'rcpt to' ? (controller.abort('SIGTERM'), slowly(() => callback())) : callback()),
+        onData(stream, _session, callback) {
+          stream.once('data', () => {
+            if (stage === 'data') controller.abort('SIGTERM');
+          });
+          stream.on('data', () => {});
+          stream.on('end', () => {
+            dataEnded = true;
+            accepted.push('report');
+            callback();
+          });
+        },
       },
-    });
-    server.on('error', () => {});
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const port = (server.server.address() as { port: number }).port;
-    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-mail-'));
-    try {
-      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
-      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
-      const message = await run.then(() => 'the run was not aborted', (error: Error) => error.message);
-      // (the slow server's answers come after 200 ms: wait for what it does with them)
-      await new Promise((later) => setTimeout(later, 1000));
-      return { message, accepted, dataEnded };
-    } finally {
-      await new Promise<void>((closed) => server.close(() => closed()));
-      rmSync(output, { recursive: true, force: true });
-    }
+      controller.signal,
+      async (run) => {
+        message = await run.then(() => 'the run was not aborted', (error: Error) => error.message);
+        // (the slow server's answers come after 200 ms: wait for what it does with them)
+        await new Promise((later) => setTimeout(later, 1000));
+      },
+    );
+    return { message, accepted, dataEnded };
   }
 
   const notDelivered =
@@ -338,77 +347,57 @@ describe('runReport aborted after the report went out by email', () => {
 // delivered", and the mail server then sent the alert it had whole.
 describe('runReport aborted while the alerts are being mailed', () => {
   test('says an alert may have gone out', async () => {
-    const { SMTPServer } = await import('smtp-server');
     const controller = new AbortController();
     const subjects: string[] = [];
-    const server = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth: (_auth, _session, callback) => callback(null, { user: 'reporter' }),
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const subject = /^Subject: (.*)$/m.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? '';
-          subjects.push(subject);
-          // the report is taken at once; the first alert is whole when the stop signal comes, and taken after it
-          if (subjects.length === 1) callback();
-          else (controller.abort('SIGTERM'), setTimeout(callback, 200));
-        });
+    await mailedRun(
+      {
+        onData(stream, _session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            const subject = /^Subject: (.*)$/m.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? '';
+            subjects.push(subject);
+            // the report is taken at once; the first alert is whole when the stop signal comes, and taken after it
+            if (subjects.length === 1) callback();
+            else (controller.abort('SIGTERM'), setTimeout(callback, 200));
+          });
+        },
       },
-    });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const port = (server.server.address() as { port: number }).port;
-    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-alerts-'));
-    try {
-      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
-      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
-      await expect(run).rejects.toThrow(
-        'the run for 2026-W47 was aborted by SIGTERM while the alerts were being sent (one may have gone out: look before sending them again); the report had gone out by email; nothing more was published or delivered',
-      );
-      expect(subjects).toHaveLength(2);
-    } finally {
-      await new Promise<void>((closed) => server.close(() => closed()));
-      rmSync(output, { recursive: true, force: true });
-    }
+      controller.signal,
+      async (run) => {
+        await expect(run).rejects.toThrow(
+          'the run for 2026-W47 was aborted by SIGTERM while the alerts were being sent (one may have gone out: look before sending them again); the report had gone out by email; nothing more was published or delivered',
+        );
+        expect(subjects).toHaveLength(2);
+      },
+    );
   }, 180_000);
 });
 
 describe('runReport aborted while the report is being mailed', () => {
   // the mail server had the whole message when the run was aborted, and sent it: the run said "nothing more was delivered"
   test('says the mail server may have taken the report', async () => {
-    const { SMTPServer } = await import('smtp-server');
     const controller = new AbortController();
     const accepted: string[] = [];
-    const server = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth: (_auth, _session, callback) => callback(null, { user: 'reporter' }),
-      onData(stream, _session, callback) {
-        stream.on('data', () => {});
-        // the message is whole here; the stop signal comes before the server answers, and the server takes it anyway
-        stream.on('end', () => {
-          controller.abort('SIGTERM');
-          setTimeout(() => (accepted.push('report'), callback()), 200);
-        });
+    await mailedRun(
+      {
+        onData(stream, _session, callback) {
+          stream.on('data', () => {});
+          // the message is whole here; the stop signal comes before the server answers, and the server takes it anyway
+          stream.on('end', () => {
+            controller.abort('SIGTERM');
+            setTimeout(() => (accepted.push('report'), callback()), 200);
+          });
+        },
       },
-    });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const port = (server.server.address() as { port: number }).port;
-    const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-mail-'));
-    try {
-      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, user: 'reporter', passwordEnv: 'TEST_SMTP_PASSWORD', to: ['managers@example.test'] } });
-      const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ env: { ...process.env, TEST_SMTP_PASSWORD: 's3cret' }, log: quiet, signal: controller.signal }));
-      await expect(run).rejects.toThrow(
-        'the run for 2026-W47 was aborted by SIGTERM while the report was being sent by email (the mail server may have taken it: look before sending it again); nothing more was published or delivered',
-      );
-      await new Promise((later) => setTimeout(later, 500));
-      expect(accepted).toEqual(['report']);
-    } finally {
-      await new Promise<void>((closed) => server.close(() => closed()));
-      rmSync(output, { recursive: true, force: true });
-    }
+      controller.signal,
+      async (run) => {
+        await expect(run).rejects.toThrow(
+          'the run for 2026-W47 was aborted by SIGTERM while the report was being sent by email (the mail server may have taken it: look before sending it again); nothing more was published or delivered',
+        );
+        await new Promise((later) => setTimeout(later, 500));
+        expect(accepted).toEqual(['report']);
+      },
+    );
   }, 180_000);
 });
