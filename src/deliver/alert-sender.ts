@@ -1,5 +1,6 @@
 import { UptakeError } from '../errors.js';
 import { severityRank } from '../metrics/alerts.js';
+import { alertTitle } from '../metrics/column-catalog.js';
 import type { AlertChannel, RoutedAlert } from './alert-routing.js';
 import { sendEmail } from './email.js';
 import type { DeliveryEffects } from './notify.js';
@@ -12,7 +13,7 @@ function escalationNote(routed: RoutedAlert): string {
 }
 
 function plainLine(routed: RoutedAlert): string {
-  const head = `- [${routed.severity.toUpperCase()}] ${routed.alert.rule}`;
+  const head = `- [${routed.severity.toUpperCase()}] ${alertTitle(routed.alert.rule)}`;
   if (typeof routed.alert.message === 'string' && routed.alert.message !== '') return `${head}: ${routed.alert.message}${escalationNote(routed)}`;
   const details = Object.entries(routed.alert)
     .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)

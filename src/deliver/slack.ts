@@ -1,7 +1,7 @@
 import type { RetryConfig } from '../config/schema.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
-import { formatColumnValue, formatCount } from '../metrics/column-catalog.js';
+import { alertTitle, formatColumnValue, formatCount, formatRate } from '../metrics/column-catalog.js';
 import { withRetries } from './retry.js';
 import { leftOffAlerts, pageOrder, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 
@@ -115,8 +115,9 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
   }
 }
 
+// Rates as the report writes them (column-catalog's formatRate): 41.0 %, not 41.0%.
 function percent(rate: unknown): string {
-  return typeof rate === 'number' && Number.isFinite(rate) ? `${(rate * 100).toFixed(1)}%` : 'n/a';
+  return typeof rate === 'number' && Number.isFinite(rate) ? formatRate(rate) : 'n/a';
 }
 
 function points(delta: unknown): string {
@@ -148,12 +149,13 @@ export function fillWeek(template: string, week: string): string {
 }
 
 /**
- * One alert as a mrkdwn line, every data value escaped: its `message` when it has one, else its fields.
+ * One alert as a mrkdwn line, every data value escaped: its rule's title as page 1 names it, then its `message` when it
+ * has one, else its fields.
  * @example alertLine({ rule: 'adoption_drop', severity: 'high', team: 'Procurement', delta_pts: -14.2 })
- * // '• *HIGH* adoption_drop · team Procurement · delta_pts -14.2'
+ * // '• *HIGH* Adoption dropped · team Procurement · delta_pts -14.2'
  */
 export function alertLine(alert: AlertRow): string {
-  const head = `• *${escapeSlack(String(alert.severity).toUpperCase())}* ${escapeSlack(alert.rule)}`;
+  const head = `• *${escapeSlack(String(alert.severity).toUpperCase())}* ${escapeSlack(alertTitle(alert.rule))}`;
   if (typeof alert.message === 'string' && alert.message !== '') return `${head}: ${escapeSlack(alert.message)}`;
   const details = Object.entries(alert)
     .filter(([key, value]) => key !== 'rule' && key !== 'severity' && value !== null && value !== undefined)

@@ -128,14 +128,14 @@ describe('createAlertSender with routeAlerts', () => {
       });
     }
     expect(receiver.bodies).toEqual([
-      { text: '*Uptake 2026-W47: 1 alert(s)*\n• *HIGH* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2' },
+      { text: '*Uptake 2026-W47: 1 alert(s)*\n• *HIGH* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2' },
       {
-        text: '*Uptake 2026-W48: 1 alert(s)*\n• *CRITICAL* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2 _(escalated from high: present 2 weeks in a row)_',
+        text: '*Uptake 2026-W48: 1 alert(s)*\n• *CRITICAL* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2 _(escalated from high: present 2 weeks in a row)_',
       },
     ]);
     const mails = await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
     expect(mails.map((mail) => mail.subject)).toEqual(['[uptake] Uptake 2026-W47: 1 alert(s)', '[uptake] Uptake 2026-W48: 1 alert(s), 1 escalated']);
-    expect(mails[1].text?.trim()).toBe('- [CRITICAL] adoption_drop · team R&D <Labs> · delta_pts -14.2 (escalated from high: present 2 weeks in a row)');
+    expect(mails[1].text?.trim()).toBe('- [CRITICAL] Adoption dropped · team R&D <Labs> · delta_pts -14.2 (escalated from high: present 2 weeks in a row)');
   });
   it('lists the 15 most severe of hundreds of alerts in one Slack message and counts the rest; the mail lists them all', async () => {
     const { channels: resolved, receiver, smtp } = await channels([200]);
@@ -156,12 +156,12 @@ describe('createAlertSender with routeAlerts', () => {
     const lines = (receiver.bodies[0] as { text: string }).text.split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '*Uptake 2026-W47: 300 alert(s)*',
-      '• *CRITICAL* harm_rate · team Team 099',
-      '• *CRITICAL* harm_rate · team Team 199',
-      '• *CRITICAL* harm_rate · team Team 299',
-      '• *MEDIUM* harm_rate · team Team 000',
+      '• *CRITICAL* Harmful outputs · team Team 099',
+      '• *CRITICAL* Harmful outputs · team Team 199',
+      '• *CRITICAL* Harmful outputs · team Team 299',
+      '• *MEDIUM* Harmful outputs · team Team 000',
     ]);
-    expect(lines.slice(15)).toEqual(['• *MEDIUM* harm_rate · team Team 011', '285 more alerts (285 medium) are in metrics.xlsx and alerts.csv.']);
+    expect(lines.slice(15)).toEqual(['• *MEDIUM* Harmful outputs · team Team 011', '285 more alerts (285 medium) are in metrics.xlsx and alerts.csv.']);
     const mail = await simpleParser(smtp.received[0].raw);
     expect(mail.text?.trim().split('\n')).toHaveLength(300);
   });

@@ -84,21 +84,21 @@ describe('postSlack', () => {
 describe('slackReportMessage', () => {
   it('carries the headline KPIs and the escaped alerts', async () => {
     const message = slackReportMessage(metricsFixture(), { reportUrl: 'https://reports.example/{{week}}/?a=1&b=2', title: 'Uptake & co' });
-    expect(message.text).toBe('Uptake &amp; co 2026-W47 (2026-11-16 – 2026-11-22): adoption 41.0% (+3.3 pts), 2 alert(s)');
+    expect(message.text).toBe('Uptake &amp; co 2026-W47 (2026-11-16 – 2026-11-22): adoption 41.0 % (+3.3 pts), 2 alert(s)');
     const texts = JSON.stringify(message.blocks);
     const fields = (message.blocks![1] as { fields: { text: string }[] }).fields.map((field) => field.text);
     expect(fields).toEqual([
-      '*Adoption rate*\n41.0% (+3.3 pts)',
-      '*User adoption*\n50.0%',
+      '*Adoption rate*\n41.0 % (+3.3 pts)',
+      '*User adoption*\n50.0 %',
       '*AI / manual tasks*\n41 / 59',
       '*Hours saved*\n12.5 h (total 22.5 h)',
-      '*Accuracy stability 2026-11*\n80.0%',
-      '*Harm rate*\n2.4%',
+      '*Accuracy stability 2026-11*\n80.0 %',
+      '*Harm rate*\n2.4 %',
     ]);
     const alerts = (message.blocks![2] as { text: { text: string } }).text.text;
     expect(alerts).toBe(
       // most severe first, as on page 1
-      '*Alerts (2)*\n• *CRITICAL* harm_rate · team * · value 0.0244 · threshold 0.01\n• *HIGH* adoption_drop · team R&amp;D &lt;Labs&gt; · delta_pts -14.2',
+      '*Alerts (2)*\n• *CRITICAL* Harmful outputs · team * · value 0.0244 · threshold 0.01\n• *HIGH* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2',
     );
     expect(texts).not.toContain('<Labs>');
     expect((message.blocks![3] as { text: { text: string } }).text.text).toBe('<https://reports.example/2026-W47/?a=1&amp;b=2|Open the full report>');
@@ -137,14 +137,14 @@ describe('slackReportMessage', () => {
 
   it('shows an alert by its message when it has one', () => {
     expect(alertLine({ rule: 'harm_rate', severity: 'critical', team: 'Legal', message: 'Legal: 2 of 50 AI tasks were harmful (<4%>)', harm_rate: 0.04 })).toBe(
-      '• *CRITICAL* harm_rate: Legal: 2 of 50 AI tasks were harmful (&lt;4%&gt;)',
+      '• *CRITICAL* Harmful outputs: Legal: 2 of 50 AI tasks were harmful (&lt;4%&gt;)',
     );
   });
 
   it('lists the alerts in page 1\'s order: the largest drop is not cut off behind teams earlier in the alphabet', () => {
     const drops = Array.from({ length: 20 }, (_, index) => ({ rule: 'adoption_drop', severity: 'high' as const, team: `Team ${String(index).padStart(2, '0')}`, delta_pts: index === 19 ? -30 : -10 - index / 10, message: `Team ${index}` }));
     const lines = alertLines(drops).split('\n');
-    expect(lines[0]).toBe('• *HIGH* adoption_drop: Team 19');
+    expect(lines[0]).toBe('• *HIGH* Adoption dropped: Team 19');
     expect(lines).toHaveLength(16);
     expect(lines.at(-1)).toBe("5 more alerts (5 high) are listed in the report's appendix.");
   });
