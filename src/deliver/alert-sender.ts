@@ -1,6 +1,6 @@
 import { UptakeError } from '../errors.js';
 import { severityRank } from '../metrics/alerts.js';
-import { alertTitle } from '../metrics/column-catalog.js';
+import { alertTitle, formatCount } from '../metrics/column-catalog.js';
 import type { AlertChannel, RoutedAlert } from './alert-routing.js';
 import { sendEmail } from './email.js';
 import type { DeliveryEffects } from './notify.js';
@@ -43,7 +43,7 @@ export function createAlertSender(
         const line = alertLine({ ...routed.alert, severity: routed.severity });
         return routed.escalated ? `${line} _${escapeSlack(escalationNote(routed).trim())}_` : line;
       }, (left) => moreAlertsSentence(left, 'in metrics.xlsx and alerts.csv'));
-      const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${alerts.length} alert(s)*`;
+      const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${formatCount(alerts.length)} alert${alerts.length === 1 ? '' : 's'}*`;
       await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry });
       return;
     }
@@ -52,7 +52,7 @@ export function createAlertSender(
     await sendEmail(
       channels.email,
       {
-        subject: `[uptake] ${title} ${context.week}: ${alerts.length} alert(s)${escalated ? `, ${escalated} escalated` : ''}`,
+        subject: `[uptake] ${title} ${context.week}: ${formatCount(alerts.length)} alert${alerts.length === 1 ? '' : 's'}${escalated ? `, ${escalated} escalated` : ''}`,
         text: alerts.map(plainLine).join('\n'),
       },
       effects,

@@ -184,7 +184,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     }
     throw new UptakeError(
       'deliver',
-      `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt(s): ${detail}`,
+      `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${detail}`,
       { cause: error },
     );
   } finally {

@@ -111,7 +111,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
     const detail = error instanceof Error ? error.message : String(error);
     // a post Slack did not answer may still show in the channel: the operator who posts it again may post it twice
     const mayHave = unanswered > 0 ? `; ${unanswered === 1 ? 'the post it did not answer' : `the ${unanswered} posts it did not answer`} may still have reached the channel: look before posting it again` : '';
-    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt(s)${mayHave}`, { cause: error });
+    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt${attempts === 1 ? '' : 's'}${mayHave}`, { cause: error });
   }
 }
 
@@ -218,6 +218,6 @@ export function slackReportMessage(doc: MetricsDocument, options: { reportUrl?: 
     const reportUrl = fillWeek(options.reportUrl, doc.week).replace(/\|/g, '%7C');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${escapeSlack(reportUrl)}|Open the full report>` } });
   }
-  const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${formatCount(alerts.length)} alert(s)`;
+  const text = `${heading}: adoption ${percent(all?.adoption_rate)} (${points(all?.delta_pts)}), ${formatCount(alerts.length)} alert${alerts.length === 1 ? '' : 's'}`;
   return { text, blocks };
 }

@@ -67,7 +67,7 @@ describe('notifyRunOutcome', () => {
     const { channels: resolved, receiver, smtp } = await channels([500]);
     const results = await notifyRunOutcome({ ok: true, week: '2026-W47', summary: '41 AI tasks', reportUrl: 'https://r.example/{{ week }}' }, resolved, noWait);
     expect(results[0]).toMatchObject({ channel: 'slack', ok: false });
-    expect(results[0].error).toMatch(/expected 2xx, got HTTP 500 error after 2 attempt\(s\)/);
+    expect(results[0].error).toMatch(/expected 2xx, got HTTP 500 error after 2 attempts/);
     expect(results[1]).toEqual({ channel: 'email', ok: true });
     expect(receiver.bodies).toHaveLength(2);
     const mail = await simpleParser(smtp.received[0].raw);
@@ -128,13 +128,13 @@ describe('createAlertSender with routeAlerts', () => {
       });
     }
     expect(receiver.bodies).toEqual([
-      { text: '*Uptake 2026-W47: 1 alert(s)*\n• *HIGH* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2' },
+      { text: '*Uptake 2026-W47: 1 alert*\n• *HIGH* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2' },
       {
-        text: '*Uptake 2026-W48: 1 alert(s)*\n• *CRITICAL* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2 _(escalated from high: present 2 weeks in a row)_',
+        text: '*Uptake 2026-W48: 1 alert*\n• *CRITICAL* Adoption dropped · team R&amp;D &lt;Labs&gt; · delta_pts -14.2 _(escalated from high: present 2 weeks in a row)_',
       },
     ]);
     const mails = await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
-    expect(mails.map((mail) => mail.subject)).toEqual(['[uptake] Uptake 2026-W47: 1 alert(s)', '[uptake] Uptake 2026-W48: 1 alert(s), 1 escalated']);
+    expect(mails.map((mail) => mail.subject)).toEqual(['[uptake] Uptake 2026-W47: 1 alert', '[uptake] Uptake 2026-W48: 1 alert, 1 escalated']);
     expect(mails[1].text?.trim()).toBe('- [CRITICAL] Adoption dropped · team R&D <Labs> · delta_pts -14.2 (escalated from high: present 2 weeks in a row)');
   });
   it('lists the 15 most severe of hundreds of alerts in one Slack message and counts the rest; the mail lists them all', async () => {
@@ -155,7 +155,7 @@ describe('createAlertSender with routeAlerts', () => {
     });
     const lines = (receiver.bodies[0] as { text: string }).text.split('\n');
     expect(lines.slice(0, 5)).toEqual([
-      '*Uptake 2026-W47: 300 alert(s)*',
+      '*Uptake 2026-W47: 300 alerts*',
       '• *CRITICAL* Harmful outputs · team Team 099',
       '• *CRITICAL* Harmful outputs · team Team 199',
       '• *CRITICAL* Harmful outputs · team Team 299',
