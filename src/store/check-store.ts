@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { QUARTER_HOUR_MS } from '../columns/index.js';
 import { readMeta } from './open-store.js';
 import { ROW_STATE } from './find-region.js';
-import { emptyAccount, ROW_TALLY, tallyRows, type StoreAccount } from './row-index.js';
+import { emptyAccount, isStoreAccount, ROW_TALLY, tallyRows, type StoreAccount } from './row-index.js';
 import { factsHash, quarterWeeks } from './store-report.js';
 import { isoWeekOf } from '../util/iso-week.js';
 import { blobKey, type StoreEngine } from './store-engine.js';
@@ -41,12 +41,24 @@ export async function checkStore(engine: StoreEngine, config: Config, options: {
     result.checked.push('no run has kept anything in the store yet');
     return result;
   }
-  await checkAccount(engine, JSON.parse(meta.account) as StoreAccount, Number(meta.tasks ?? 0), result);
+  const account = parsedAccount(meta.account);
+  if (account === null) result.problems.push("store_meta's account is not the JSON a run writes: its counts cannot be compared");
+  else await checkAccount(engine, account, Number(meta.tasks ?? 0), result);
   await checkLedger(engine, result);
   if (meta.facts_hash === factsHash(config)) await checkWeeks(engine, config.timezone, result);
   else result.checked.push("each week's task count: not compared (the store's facts were kept under other settings than this config's, or are pending: the next run computes them)");
   if (options.blobs !== false) await checkBlobs(engine, result);
   return result;
+}
+
+// The account as a run writes it, or null for text changed into something else.
+function parsedAccount(text: string): StoreAccount | null {
+  try {
+    const account: unknown = JSON.parse(text);
+    return isStoreAccount(account) ? account : null;
+  } catch {
+    return null;
+  }
 }
 
 // The account (store_meta) is what every run adds and takes away as it writes rows and tasks: it must equal the

@@ -2,8 +2,8 @@ import { deserialize } from 'node:v8';
 import type { Config } from '../config/schema.js';
 import { hashFileStamped } from '../util/hash-file.js';
 import { atFile, inputFiles, mergeLogFileReads, readerFingerprint, readLogFiles, readSlice, settleTasks, type CleanedData, type CoreLogFileRead, type KeptFileResult, type LogFile, type LogFileRead, type LogFilesRead, type LogRowsPart, type ReadLogFilesOptions } from './clean-slice.js';
-import { emptyAccount, type StoreAccount } from './row-index.js';
-import { CONTRACT_VERSION, STORE_FORMAT, readMeta } from './open-store.js';
+import { emptyAccount, isStoreAccount } from './row-index.js';
+import { CONTRACT_VERSION, STORE_FORMAT, metaJson, readMeta } from './open-store.js';
 import { notWritableError, type StoreEngine, type StoreValue } from './store-engine.js';
 import { someNames } from '../util/some-names.js';
 import type { MetricsDocument } from '../metrics/document.js';
@@ -124,7 +124,7 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     zones = zonesHash(rosterZones);
     zoneMonths = zonesByMonth(rosterZones);
     // a store that kept the zones per month reads again only the files with naive times in a month whose zones changed
-    const monthsBefore = meta.zones_months === undefined ? undefined : (JSON.parse(meta.zones_months) as Record<string, string>);
+    const monthsBefore = metaJson(engine, meta, 'zones_months', isTextRecord);
     const changedMonths = monthsBefore === undefined ? new Set<string>() : zoneMonthsChanged(monthsBefore, zoneMonths);
     if (meta.reader !== undefined && meta.reader !== reader) summary.rereadAll = REREAD.reader;
     else if (monthsBefore === undefined && meta.zones_hash !== undefined && meta.zones_hash !== zones) summary.rereadAll = REREAD.zones;
@@ -183,15 +183,15 @@ export async function cleanWithStore(engine: StoreEngine, inputDir: string, conf
     const logFiles = files.filter((file): file is LogFile => file.kind !== 'user_monthly_summary');
     const regionInput = { logFiles, fresh, keptResults, progress, readAgain, signal: effects.signal };
     // (a store without an account holds no rows: its run cleans every row)
-    const account = meta.account === undefined ? emptyAccount() : (JSON.parse(meta.account) as StoreAccount);
+    const account = metaJson(engine, meta, 'account', isStoreAccount) ?? emptyAccount();
     const cleaned = await cleanRegion(engine, config, parsed, regionInput, account);
     const reports = request.tasks !== false && request.week !== undefined;
     const settled = settledLoader(engine, config, parsed, regionInput, cleaned, { metricsOnly: request.metricsOnly === true, keepLast: reports });
     // everything of the run's data but its tasks (those are loaded by week: each week's facts, the report's window)
     const { data: base } = await settled({ from: 0, to: 0 });
     const roster = rosterState(base.roster.objects() as Array<Record<string, unknown>>, parsed.roster.teamSpelling);
-    const rosterBefore = meta.roster_state === undefined || cleaned.quarters === 'all' ? null : (JSON.parse(meta.roster_state) as RosterState);
-    const pendingBefore = meta.facts_pending === undefined ? [] : (JSON.parse(meta.facts_pending) as string[]);
+    const rosterBefore = cleaned.quarters === 'all' ? null : (metaJson(engine, meta, 'roster_state', isRosterState) ?? null);
+    const pendingBefore = metaJson(engine, meta, 'facts_pending', isTextList) ?? [];
     const refresh = await weeksToRefresh(engine, config, { quarters: cleaned.quarters === 'all' ? new Set() : cleaned.quarters, before: rosterBefore, after: roster, factsHashBefore: meta.facts_hash, pending: pendingBefore });
     const weeks = new Map<string, string>();
     for (const [name, entry] of ledger) if (entry.weeks !== null) weeks.set(name, String(entry.weeks));
@@ -291,3 +291,9 @@ function weeksOf(starts: Float64Array[], timezone: string): string {
   for (const part of starts) for (const start of part) weeks.add(weekOf(start));
   return [...weeks].sort().join(',');
 }
+
+// The shapes of store_meta's JSON values (see metaJson).
+const isTextRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string');
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isRosterState = (value: unknown): value is RosterState => isTextRecord((value as RosterState | null)?.months) && typeof (value as RosterState).spelling === 'string';

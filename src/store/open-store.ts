@@ -229,6 +229,25 @@ export async function readMeta(engine: StoreEngine): Promise<Record<string, stri
   return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
 }
 
+/**
+ * A store_meta value a run wrote as JSON, read back (undefined when the store has none): a value that is not JSON of
+ * the shape `expected` checks (changed by hand or another tool) is UptakeError('output') naming the key and asking
+ * for a rebuild, never a crash half-way through a run.
+ * @example metaJson(engine, meta, 'facts_pending', (value): value is string[] => Array.isArray(value)) // ['2026-W46']
+ */
+export function metaJson<T>(engine: StoreEngine, meta: Record<string, string>, key: string, expected: (value: unknown) => value is T): T | undefined {
+  const text = meta[key];
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (expected(value)) return value;
+  throw new UptakeError('output', `${engine.location}: expected store_meta's \`${key}\` to be what a run writes, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} (changed outside uptake); run ${rebuildCommand(engine.location)} to recompute the store`);
+}
+
 /** How a store is opened: read-only (and why), or when this user may not write it (`orReadOnly`). */
 interface StoreAccess {
   readOnly: string | null;

@@ -131,6 +131,15 @@ interface FateCounts {
   tasks: number;
 }
 
+/**
+ * Whether a value read back from store_meta is an account as a run writes it (every count a finite number).
+ * @example isStoreAccount(JSON.parse(meta.account)) // true
+ */
+export function isStoreAccount(value: unknown): value is StoreAccount {
+  const counts = (part: unknown) => typeof part === 'object' && part !== null && Object.keys(noCounts()).every((field) => Number.isFinite((part as Record<string, unknown>)[field]));
+  return typeof value === 'object' && value !== null && counts((value as StoreAccount).ai_logs) && counts((value as StoreAccount).manual_logs) && Number.isFinite((value as StoreAccount).skewed);
+}
+
 /** Nothing stored. */
 export const emptyAccount = (): StoreAccount => ({ ai_logs: noCounts(), manual_logs: noCounts(), skewed: 0 });
 const noCounts = (): FateCounts => ({ exact_duplicates: 0, retry_duplicates: 0, rows_in_tasks: 0, conflicting_duplicates: 0, tasks: 0 });

@@ -2,6 +2,7 @@
 import { passThroughValuesOf, type LogSource, type TaskTableColumns, type TaskValues } from './clean-slice.js';
 import { STORE_TABLES } from './open-store.js';
 import type { StoreValue } from './store-engine.js';
+import { UptakeError } from '../errors.js';
 
 /** store_tasks' column types, in order. */
 export const STORE_TASK_TYPES = STORE_TABLES.store_tasks.map(([, type]) => type);
@@ -56,7 +57,19 @@ export function storedTask(stored: Record<string, StoreValue[]>, row: number): T
     fragments: Number(stored.fragments[row]),
     prompt: text(stored.prompt[row]),
     tool_version: text(stored.tool_version[row]),
-    passThrough: passThrough === null ? {} : (JSON.parse(String(passThrough)) as Record<string, string>),
+    passThrough: passThrough === null ? {} : passThroughOf(String(passThrough)),
   };
 }
 
+
+// A task's pass-through values as a run wrote them (a JSON object): text changed by hand or another tool is an
+// UptakeError asking for a rebuild, not a crash.
+function passThroughOf(text: string): Record<string, string> {
+  try {
+    const values: unknown = JSON.parse(text);
+    if (typeof values === 'object' && values !== null && !Array.isArray(values)) return values as Record<string, string>;
+  } catch {
+    // (said below)
+  }
+  throw new UptakeError('output', `expected store_tasks' pass_through to be the JSON a run writes, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} (changed outside uptake); run \`uptake store rebuild\` to recompute the store`);
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { storedTask } from '../../src/store/stored-tasks.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // `uptake store check` and doctor's `store` check, on a store the sample fills, then changed by hand as a DBA or
@@ -61,6 +62,30 @@ describe('uptake store check', () => {
     expect(result.stdout).toContain(`  2026-W45: its facts were computed from ${fmt(expected.weekTasks)} tasks, store_tasks holds ${fmt(expected.weekTasks - 3)}\n`);
     expect(result.stdout).toContain('reports from this store may differ from a full recompute');
     expect(result.stderr).toContain(`counts of the store's tables do not add up (changed outside uptake); run \`uptake store rebuild --store ${changed}\``);
+  });
+
+  it("says so of an account that is no longer JSON, where a run's own reading would stop", async () => {
+    const garbled = copyOf('garbled.duckdb');
+    const engine = await openStore(garbled);
+    await engine.run("UPDATE store_meta SET value = '{not json' WHERE key = 'account'");
+    await engine.close();
+    const result = await runCli(['store', 'check', '--store', garbled]);
+    expect(result.code).toBe(12);
+    expect(result.stdout).toContain("  store_meta's account is not the JSON a run writes: its counts cannot be compared\n");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a run over a store whose store_meta or pass-through text was changed by hand stops with exit 12 naming it, not a crash", async () => {
+    const garbled = copyOf('garbled-run.duckdb');
+    const engine = await openStore(garbled);
+    await engine.run("UPDATE store_meta SET value = '{not json' WHERE key = 'account'");
+    await engine.close();
+    const result = await runCli(['metrics', ...SAMPLE, '--store', garbled]);
+    expect(result.code).toBe(12);
+    expect(result.stderr).toContain(`uptake: ${garbled}: expected store_meta's \`account\` to be what a run writes, got "{not json" (changed outside uptake); run \`uptake store rebuild --store ${garbled}\``);
+    const stored = { source: ['ai_logs'], task_id: ['e1'], user_id: ['u1'], team: [null], task_type: ['t'], started_at: [0], duration_ms: [null], status: ['completed'], accuracy: [null], harmful: [null], fragments: [1], prompt: [null], tool_version: [null], pass_through: ['{"client_os": "mac"'] };
+    expect(() => storedTask(stored, 0)).toThrow('expected store_tasks\' pass_through to be the JSON a run writes, got "{\\"client_os\\": \\"mac\\"" (changed outside uptake)');
+    expect(storedTask({ ...stored, pass_through: ['{"client_os":"mac"}'] }, 0).passThrough).toEqual({ client_os: 'mac' });
   });
 
   it('tells of a kept blob gone as what the next run repairs (exit 0), and that run reports as a run without the store', async () => {
