@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { noteConfigSource } from './config-source.js';
 import { UptakeError } from '../errors.js';
 import { PIPE_WAIT_MS, readRegularFile } from '../util/read-state-file.js';
 import { shortName } from '../util/some-names.js';
@@ -84,7 +85,7 @@ export async function readConfig(file?: string, overrides: ConfigSpec = {}): Pro
   const config = parseConfig({ ...spec, ...stripUndefined(overrides) }, path ?? 'config');
   // a folder of the user's own, next to the config: a scheduled run's working folder is seldom the config's
   if (config.reportTemplates !== null && path) config.reportTemplates = resolve(configFolder(path), config.reportTemplates);
-  if (path) sources.set(config, path);
+  if (path) noteConfigSource(config, path);
   return config;
 }
 
@@ -97,16 +98,7 @@ function configFolder(path: string): string {
   }
 }
 
-// The file each config was read from, for a setting found wrong only later (a metrics.groupBy column the data lacks).
-const sources = new WeakMap<Config, string>();
-
-/**
- * The file a config was read from by readConfig; undefined for the defaults or a config made in code.
- * @example configSource(await readConfig('uptake.config.json')) // 'uptake.config.json'
- */
-export function configSource(config: Config): string | undefined {
-  return sources.get(config);
-}
+export { configSource } from './config-source.js';
 
 function stripUndefined(spec: ConfigSpec): Record<string, unknown> {
   return Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined));

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
-import { configSource } from '../config/read-config.js';
+import { configSource } from '../config/config-source.js';
 import { UptakeError } from '../errors.js';
 import { enrichTasks } from './enrich-tasks.js';
 import { manualBaselines } from './hours-saved.js';

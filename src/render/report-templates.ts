@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configSource } from '../config/read-config.js';
+import { configSource } from '../config/config-source.js';
 import type { Config } from '../config/schema.js';
 import { UptakeError, isSystemError, systemErrorText } from '../errors.js';
 
