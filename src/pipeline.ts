@@ -454,39 +454,39 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           delivered[channel] = true;
           return true;
         };
-        if (channels.email && !sentBefore('email')) {
+        // The report handed to one channel: while it is, an abort says how far it got (sending, handedOver); once it went
+        // out, an abort after says so (received), and a retry of the run does not send it again (reportDelivered).
+        const sendReport = async (channel: 'email' | 'slack', send: (onHandedOver: (handedOver: boolean) => void) => Promise<unknown>) => {
           try {
+            resolved.sending = channel;
+            resolved.handedOver = false;
+            await send((handedOver) => void (resolved.handedOver = handedOver));
+            delivered[channel] = true;
+          } catch (error) {
+            failures.push({ channel, error });
+          }
+          // (an abort during the send is thrown just after, and said with the channel)
+          if (!effects.signal?.aborted) resolved.sending = undefined;
+          if (!delivered[channel]) return;
+          (resolved.received ??= []).push(channel);
+          await reportDelivered(effects, channel);
+        };
+        if (channels.email && !sentBefore('email')) {
+          const email = channels.email;
+          await sendReport('email', async (onHandedOver) => {
             const pdf = await readFile(join(weekDir, 'report.pdf'));
             const pdfName = `uptake-report-${week}.pdf`;
             const body = reportEmailBody(metrics, { title: config.title, pdfName });
-            resolved.sending = 'email';
-            resolved.handedOver = false;
-            const onHandedOver = (handedOver: boolean) => void (resolved.handedOver = handedOver);
-            await sendReportEmail(channels.email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { ...deliveryEffects(effects), onHandedOver });
-            delivered.email = true;
-          } catch (error) {
-            failures.push({ channel: 'email', error });
-          }
-          // (an abort during the send is thrown just below, and said with the channel)
-          if (!effects.signal?.aborted) resolved.sending = undefined;
-          if (delivered.email) (resolved.received ??= []).push('email');
-          if (delivered.email) await reportDelivered(effects, 'email');
+            await sendReportEmail(email, { week, title: config.title, pdf, pdfName, text: body.text, html: body.html, alert: body.alert }, { ...deliveryEffects(effects), onHandedOver });
+          });
         }
         // (a run aborted while the mail went out posts nothing more)
         effects.signal?.throwIfAborted();
         if (channels.slack && !sentBefore('slack')) {
-          try {
-            resolved.sending = 'slack';
-            resolved.handedOver = false;
-            const onHandedOver = (handedOver: boolean) => void (resolved.handedOver = handedOver);
-            await postSlack(channels.slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: channels.slack.reportUrl }), { retry: channels.slack.retry, fetch: effects.network.fetch, signal: effects.signal, onHandedOver });
-            delivered.slack = true;
-          } catch (error) {
-            failures.push({ channel: 'slack', error });
-          }
-          if (!effects.signal?.aborted) resolved.sending = undefined;
-          if (delivered.slack) (resolved.received ??= []).push('slack');
-          if (delivered.slack) await reportDelivered(effects, 'slack');
+          const slack = channels.slack;
+          await sendReport('slack', (onHandedOver) =>
+            postSlack(slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: slack.reportUrl }), { retry: slack.retry, fetch: effects.network.fetch, signal: effects.signal, onHandedOver }),
+          );
         }
         effects.signal?.throwIfAborted();
         if (channels.email || channels.slack) {
