@@ -143,11 +143,11 @@ export function alertsAppendixHtml(doc: MetricsDocument): string {
   const columns = ['severity', 'title', 'team', 'message'];
   if (alerts.length <= APPENDIX_ALERTS) return tableToHtml(rows(alerts), { caption: `All alerts, ${doc.week}`, columns });
   const shown = alerts.slice(0, APPENDIX_ALERTS);
-  const left = alerts.slice(APPENDIX_ALERTS);
+  const left = leftOffAlerts(alerts.map((alert) => alert.severity), APPENDIX_ALERTS);
   const all = formatCount(alerts.length);
   const note =
-    `Shown: the ${shown.length} most severe alerts (page 1's first), of ${all}; the other ${formatCount(left.length)} ` +
-    `(${severityCounts(left.map((alert) => alert.severity))}) are left out; every alert is in metrics.xlsx and alerts.csv.`;
+    `Shown: the ${shown.length} most severe alerts (page 1's first), of ${all}; the other ${formatCount(left.moreAlerts)} ` +
+    `(${left.moreSeverities}) are left out; every alert is in metrics.xlsx and alerts.csv.`;
   return tableToHtml(rows(shown), { caption: `Alerts, ${doc.week}: the ${shown.length} most severe of ${all}`, columns, note });
 }
 

@@ -6,7 +6,6 @@ import { reportThresholds } from './charts/report-thresholds.js';
 import { escapeMarkdown, formatPercent } from './narrative.js';
 import { minGroupSizeOf } from './report-tables.js';
 
-
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
