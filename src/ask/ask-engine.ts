@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import { answerQuestion, headline, weekAlerts, type AskTable, type Headline, type WeekAlert } from './answer-question.js';
 import { answerEntityCount, countedEntity, countedThing } from './count-entities.js';
 import { createMetricsSource, type MetricsSource, type ResolvedReport } from './metrics-source.js';
-import { parseQuestion, type Interpretation } from './parse-question.js';
+import { parseQuestion, PERIODS_COUNTED, type Interpretation } from './parse-question.js';
 import { monthNumberOf } from './time-expressions.js';
 import { ASK_PATTERNS } from './patterns.js';
 import { suggestQuestions } from './suggest-questions.js';
@@ -206,7 +206,7 @@ function negationHint(interpretation: Interpretation): string {
 
 // ("how many weeks did Legal dip": no table counts periods; each week's figure, asked for, lets them be counted)
 function periodCountHint(interpretation: Interpretation): string {
-  const counted = interpretation.unplaced.find((phrase) => /^(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)$/i.test(phrase));
+  const counted = interpretation.unplaced.find((phrase) => PERIODS_COUNTED.test(phrase));
   if (counted === undefined) return '';
   const grain = /months$/i.test(counted) ? 'month' : 'week';
   const named = [...interpretation.teams, ...interpretation.taskTypes].join(' ');

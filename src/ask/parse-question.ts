@@ -612,7 +612,7 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
   if (!asked) return null;
   // "how many weeks did Legal dip", "in how many weeks were there harmful tasks": a count of periods, which no table
   // holds; answered without it, it would be the report week's figure
-  const periodsCounted = /^\s*(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)\b/i.exec(question);
+  const periodsCounted = PERIODS_COUNTED.exec(question);
   if (periodsCounted) return { ...asked, unplaced: [...new Set([...asked.unplaced, periodsCounted[0].trim()])] };
   // "which users did not use AI", "who never used it": people without an AI task are counted, never named
   if (asked.metric.id === 'non_users' && PEOPLE_LISTED.test(question)) return { ...asked, peopleListed: true };
@@ -621,6 +621,11 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
   return counted ? { ...counted, having: 'some' } : asked;
 }
 
+/**
+ * A count of periods ("how many weeks", "in how many months"), which no table holds: the question's lead, kept among
+ * the words not read (see ask-engine's refusal, which names it and the question to ask instead).
+ */
+export const PERIODS_COUNTED = /^\s*(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)\b/i;
 const THERE_ARE_GROUPS = /^\s*(are|is|were|was)\s+there\s+(any|a|an|some)?\s*(?=(teams?|departments?|task\s+types?)\b)/i;
 const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|people|persons|employees|staff|colleagues)\b)/i;
 
