@@ -6,9 +6,9 @@ import { QUARTER_HOUR_MS } from '../columns/index.js';
 import { readMeta } from './open-store.js';
 import { ROW_STATE } from './find-region.js';
 import { emptyAccount, isStoreAccount, ROW_TALLY, tallyRows, type StoreAccount } from './row-index.js';
-import { factsHash, quarterWeeks } from './store-report.js';
+import { factsHash, quarterWeeks, storedFacts } from './store-report.js';
 import { isoWeekOf } from '../util/iso-week.js';
-import { blobKey, type StoreEngine } from './store-engine.js';
+import { blobKey, type StoreEngine, type StoreValue } from './store-engine.js';
 import { someNames } from '../util/some-names.js';
 import { formatCount } from '../metrics/column-catalog.js';
 
@@ -137,18 +137,27 @@ async function checkWeeks(engine: StoreEngine, zone: string, result: StoreCheckR
 }
 
 // The kept blobs are named by their bytes' SHA-256: one missing, or whose bytes are not its key's, is read or computed
-// again by the next run (a file's parsed rows from the file, a week's facts from its stored tasks).
+// again by the next run (a file's parsed rows from the file, a week's facts from its stored tasks). A week's facts are
+// judged as the report judges them (storedFacts: its row's week and counts too).
 async function checkBlobs(engine: StoreEngine, result: StoreCheckResult): Promise<void> {
+  const partsState = async (row: Record<string, StoreValue>) => {
+    const bytes = await engine.blobs.get(String(row.parts_key));
+    return bytes === null ? 'missing' : blobKey(bytes) !== String(row.parts_key) ? 'damaged' : 'kept';
+  };
+  const factsState = async (row: Record<string, StoreValue>) => {
+    const facts = await storedFacts(engine, row);
+    return typeof facts === 'string' ? facts : 'kept';
+  };
   const kinds = [
-    { what: "log files' parsed rows", rows: await engine.all('SELECT name, parts_key AS key FROM store_file_rows'), then: 'the next run reads those files again' },
-    { what: "weeks' facts", rows: await engine.all('SELECT week AS name, facts_key AS key FROM store_week_facts'), then: 'the next run computes them again from their stored tasks' },
+    { what: "log files' parsed rows", rows: await engine.all('SELECT name, parts_key FROM store_file_rows'), name: 'name', state: partsState, then: 'the next run reads those files again' },
+    { what: "weeks' facts", rows: await engine.all('SELECT * FROM store_week_facts'), name: 'week', state: factsState, then: 'the next run computes them again from their stored tasks' },
   ];
-  for (const { what, rows, then } of kinds) {
+  for (const { what, rows, name, state, then } of kinds) {
     const [missing, damaged]: string[][] = [[], []];
     for (const row of rows) {
-      const bytes = await engine.blobs.get(String(row.key));
-      if (bytes === null) missing.push(String(row.name));
-      else if (blobKey(bytes) !== String(row.key)) damaged.push(String(row.name));
+      const found = await state(row);
+      if (found === 'missing') missing.push(String(row[name]));
+      else if (found === 'damaged') damaged.push(String(row[name]));
     }
     result.checked.push(`the kept ${what}, ${formatCount(rows.length)}: ${missing.length + damaged.length === 0 ? 'each as kept' : `${missing.length} missing, ${damaged.length} damaged`}`);
     if (missing.length > 0) result.repairable.push(`the ${what} of ${someNames(missing)} missing: ${then}`);

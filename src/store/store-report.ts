@@ -321,10 +321,13 @@ export async function reportFromStore(
   return { data, week: report, metrics: computeMetricsFrom({ facts, window: windowData.tasks, baselines, data }, config, report) };
 }
 
-// A week's kept facts, or why they cannot be taken back: missing, or damaged (bytes that are not the key's, even if
-// they parse; or a row of store_week_facts whose week or counts are not those its facts were kept with); the report
-// then computes them again from the week's stored tasks.
-async function storedFacts(engine: StoreEngine, row: Record<string, StoreValue>): Promise<WeekFacts | 'missing' | 'damaged'> {
+/**
+ * A week's kept facts, or why they cannot be taken back: missing, or damaged (bytes that are not the key's, even if
+ * they parse; or a row of store_week_facts whose week or counts are not those its facts were kept with); the report
+ * then computes them again from the week's stored tasks (`uptake store check` tells the same).
+ * @example await storedFacts(engine, (await engine.all("SELECT * FROM store_week_facts WHERE week = '2026-W47'"))[0]) // 'missing' when its blob is gone
+ */
+export async function storedFacts(engine: StoreEngine, row: Record<string, StoreValue>): Promise<WeekFacts | 'missing' | 'damaged'> {
   const key = String(row.facts_key);
   const bytes = await engine.blobs.get(key);
   if (bytes === null) return 'missing';
