@@ -5,6 +5,7 @@ import { isSystemError, systemErrorText, UptakeError } from '../errors.js';
 import { readRegularFileSync } from '../util/read-state-file.js';
 import { escapeHtml, keepUnitsTogether, renderMarkdown } from './markdown.js';
 import { sanitizeMarkup } from './sanitize-markup.js';
+import { DEFAULT_CSS_PATH, DEFAULT_TEMPLATE_PATH } from './report-templates.js';
 import { reportMoreAlertsSentence } from './front-page.js';
 
 /** Cover data for the report page; every value is shown as text (escaped). */
@@ -34,8 +35,6 @@ export interface NotebookToHtmlOptions {
   /** Stylesheet inlined into the page; defaults to templates/report.css. */
   cssPath?: string;
 }
-
-import { DEFAULT_CSS_PATH, DEFAULT_TEMPLATE_PATH } from './report-templates.js';
 
 export { DEFAULT_CSS_PATH, DEFAULT_TEMPLATE_PATH };
 
