@@ -1,4 +1,5 @@
 import { monthNumber } from '../util/iso-week.js';
+import { teamName } from './column-catalog.js';
 import type { AlertRuleName, Severity } from '../config/schema.js';
 import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
@@ -89,13 +90,19 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
   adoption_drop(tables, context, threshold) {
     return teamRows(tables.adoption_by_team)
       .filter((row) => fellPast(row, threshold))
-      .map((row) => ({ team: row.team, ...adoptionFell(row, teamName(row.team), context) }));
+      .map((row) => ({ team: row.team, ...adoptionFell(row, `${teamName(row.team)}: adoption fell`, context) }));
   },
-  // adoption_by_task_type's rows span all teams (team "*"): the alert keeps that team and names its task type
+  // adoption_by_task_type's rows span all teams (team "*"): the alert keeps that team and names its task type; its
+  // message starts with the team as every team alert's does ("All teams: "), which page 1, the mail and the appendix
+  // show in their Team column and leave out of the message (describeAlert), so "all teams" is said once there
   task_type_drop(tables, context, threshold) {
     return (tables.adoption_by_task_type ?? [])
       .filter((row) => row.task_type !== '*' && fellPast(row, threshold))
-      .map((row) => ({ team: row.team, task_type: row.task_type, ...adoptionFell(row, `Task type ${String(row.task_type).replace(/_/g, ' ')} (all teams)`, context) }));
+      .map((row) => ({
+        team: row.team,
+        task_type: row.task_type,
+        ...adoptionFell(row, `${teamName(row.team)}: adoption of the task type ${String(row.task_type).replace(/_/g, ' ')} fell`, context),
+      }));
   },
   asi_below_target(tables, context, threshold) {
     return teamRows(tables.accuracy_stability)
@@ -150,7 +157,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       team: row.team,
       source: row.source,
       date: row.date,
-      message: `${String(row.team)}: no ${tasks(row)} logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${row.expected_tasks === null || row.expected_tasks === undefined ? 'several' : `${count(row.expected_tasks)} ${tasks(row)}`}; an export may be missing`,
+      message: `${teamName(row.team)}: no ${tasks(row)} logged on ${String(row.date)}, where a typical ${weekdayName(String(row.date))} has ${row.expected_tasks === null || row.expected_tasks === undefined ? 'several' : `${count(row.expected_tasks)} ${tasks(row)}`}; an export may be missing`,
     }));
   },
   blind_spot(tables, context) {
@@ -158,13 +165,17 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
     const latest = rows.reduce<string | null>((last, row) => (last === null || monthNumber(String(row.month)) > monthNumber(last) ? String(row.month) : last), null);
     return rows
       .filter((row) => row.month === latest && row.flagged === true)
-      .map((row) => ({
-        team: row.team ?? undefined,
-        user_id: row.user_id,
-        month: row.month,
-        coverage: row.coverage,
-        message: `${String(row.user_id)}${row.team ? ` (${String(row.team)})` : ''}: only ${count(row.logged_ai_tasks)} of ${count(row.reported_ai_tasks)} AI tasks reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
-      }));
+      .map((row) => {
+        // the team first, as every team alert's message starts (page 1 shows it in its Team column, not twice)
+        const who = row.team ? `${teamName(row.team)}: only ${count(row.logged_ai_tasks)} of the ${count(row.reported_ai_tasks)} AI tasks ${String(row.user_id)}` : `${String(row.user_id)}: only ${count(row.logged_ai_tasks)} of the ${count(row.reported_ai_tasks)} AI tasks they`;
+        return {
+          team: row.team ?? undefined,
+          user_id: row.user_id,
+          month: row.month,
+          coverage: row.coverage,
+          message: `${who} reported for ${String(row.month)} were logged (${percent(row.coverage)}, below ${percent(context.config.metrics.coverageThreshold)})`,
+        };
+      });
   },
   idle_seats(tables, context, threshold) {
     return teamRows(tables.idle_seats)
@@ -185,23 +196,19 @@ function fellPast(row: Row, threshold: number): boolean {
   return typeof row.delta_pts === 'number' && row.delta_pts <= threshold + NOISE;
 }
 
-// An adoption row's fall from last week, as adoption_drop and task_type_drop word it.
-function adoptionFell(row: Row, subject: string, context: KpiContext): Row {
+// An adoption row's fall from last week, as adoption_drop and task_type_drop word it (`fell`: "Legal: adoption fell").
+function adoptionFell(row: Row, fell: string, context: KpiContext): Row {
   return {
     week: context.report.week,
     delta_pts: row.delta_pts,
     adoption_rate: row.adoption_rate,
     previous_adoption_rate: row.previous_adoption_rate,
-    message: `${subject}: adoption fell ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
+    message: `${fell} ${Math.abs(row.delta_pts as number).toFixed(1)} points from ${shiftWeek(context.report.week, -1)} to ${context.report.week} (${percent(row.previous_adoption_rate)} → ${percent(row.adoption_rate)})`,
   };
 }
 
 function teamRows(rows: Row[] | undefined): Row[] {
   return (rows ?? []).filter((row) => row.team !== '*');
-}
-
-function teamName(team: unknown): string {
-  return String(team);
 }
 
 // Counts in a message read as in the report's tables: 47,209, not 47209 (a median of days, 1,008.5, keeps its half).

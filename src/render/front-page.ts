@@ -46,8 +46,10 @@ export function moreAlertsSentence(page: Pick<FrontPage, 'moreAlerts' | 'moreSev
 export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
   const team = typeof alert.team === 'string' ? alert.team : '';
   const raw = typeof alert.message === 'string' ? alert.message : '';
-  const prefixed = team !== '' && raw.startsWith(`${team}: `);
-  const message = prefixed ? raw.slice(team.length + 2) : raw;
+  // a message starts with its team as the reader knows it ("All teams: " for "*", metrics/alerts.ts), or as the data has it
+  const prefix = [teamName(team), team].find((name) => team !== '' && raw.startsWith(`${name}: `));
+  const prefixed = prefix !== undefined;
+  const message = prefixed ? raw.slice(prefix.length + 2) : raw;
   return {
     severity: String(alert.severity ?? ''),
     title: alertTitle(String(alert.rule ?? '')),

@@ -903,7 +903,7 @@ describe('privacy', () => {
       ['task_type_drop', '*', 'invoice_matching'],
     ]);
     const answer = dropping.ask('any red flags for invoice matching?');
-    expect(answer.answer).toBe('1 alert for invoice_matching in 2026-W47 (1 medium): Task type invoice matching (all teams): adoption fell 50.0 points from 2026-W46 to 2026-W47 (75.0 % → 25.0 %).');
+    expect(answer.answer).toBe('1 alert for invoice_matching in 2026-W47 (1 medium): All teams: adoption of the task type invoice matching fell 50.0 points from 2026-W46 to 2026-W47 (75.0 % → 25.0 %).');
     expect(answer.table.columns).toEqual(['week', 'severity', 'rule', 'team', 'task_type', 'message']);
     expect(answer.table.rows.map((row) => row.slice(0, 5))).toEqual([['2026-W47', 'medium', 'task_type_drop', '*', 'invoice_matching']]);
     expect(dropping.ask('what alerts fired for email triage').answer).toBe('No alerts for email_triage in 2026-W47.');

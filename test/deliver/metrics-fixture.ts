@@ -3,8 +3,8 @@ import type { AlertRow, MetricsDocument } from '../../src/metrics/document.js';
 /** Two task_type_drop alerts as the sample's 2026-W47 raises them: one team ("*"), told apart by their task type. */
 export function taskTypeAlerts(): AlertRow[] {
   return [
-    { rule: 'task_type_drop', severity: 'medium', team: '*', task_type: 'invoice_matching', delta_pts: -16.7, message: 'Task type invoice matching (all teams): adoption fell 16.7 points' },
-    { rule: 'task_type_drop', severity: 'medium', team: '*', task_type: 'vendor_onboarding', delta_pts: -14.7, message: 'Task type vendor onboarding (all teams): adoption fell 14.7 points' },
+    { rule: 'task_type_drop', severity: 'medium', team: '*', task_type: 'invoice_matching', delta_pts: -16.7, message: 'All teams: adoption of the task type invoice matching fell 16.7 points' },
+    { rule: 'task_type_drop', severity: 'medium', team: '*', task_type: 'vendor_onboarding', delta_pts: -14.7, message: 'All teams: adoption of the task type vendor onboarding fell 14.7 points' },
   ];
 }
 

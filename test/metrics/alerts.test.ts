@@ -4,6 +4,8 @@ import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
 import type { Row } from '../../src/metrics/kpi.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
 import { parseConfig } from '../../src/config/read-config.js';
+import { alertsAppendixHtml, describeAlert } from '../../src/render/front-page.js';
+import { metricsFixture } from '../deliver/metrics-fixture.js';
 
 const data = makeCleanedData({
   tasks: [
@@ -110,7 +112,7 @@ describe('evaluateAlerts', () => {
     const messages = evaluateAlerts(large, buildKpiContext(data, config, '2026-W47')).map((alert) => alert.message);
     expect(messages).toContain('Finance: 156 of 47,209 AI tasks in 2026-W47 were flagged harmful (0.3 %, alert above 0.1 %)');
     expect(messages).toContain('Legal: no AI tasks logged on 2026-12-02, where a typical Wednesday has 1,008.5 AI tasks; an export may be missing');
-    expect(messages).toContain('u9 (HR): only 1,200 of 2,400 AI tasks reported for 2026-11 were logged (50.0 %, below 80.0 %)');
+    expect(messages).toContain('HR: only 1,200 of the 2,400 AI tasks u9 reported for 2026-11 were logged (50.0 %, below 80.0 %)');
   });
 
   it('every field an alert of any rule carries is one of ALERT_COLUMNS (the header of alerts.csv)', () => {
@@ -188,7 +190,7 @@ describe('task_type_drop', () => {
         delta_pts: -10,
         adoption_rate: 0.45,
         previous_adoption_rate: 0.55,
-        message: 'Task type invoice matching (all teams): adoption fell 10.0 points from 2026-W46 to 2026-W47 (55.0 % → 45.0 %)',
+        message: 'All teams: adoption of the task type invoice matching fell 10.0 points from 2026-W46 to 2026-W47 (55.0 % → 45.0 %)',
       },
     ]);
     expect(alertMagnitude(alerts[0])).toBe(10); // the fall in points, as adoption_drop's
@@ -213,5 +215,36 @@ describe('task_type_drop', () => {
 
   it('finds nothing when the document has no task-type table (metrics.groupBy without task_type)', () => {
     expect(evaluateAlerts({}, buildKpiContext(data, onlyTaskTypes, '2026-W47'))).toEqual([]);
+  });
+});
+
+describe('alert messages where a Team column shows the team (page 1, the mail, the appendix)', () => {
+  // Page 1 read "Task type adoption dropped | All teams | Task type vendor onboarding (all teams): adoption fell ..."
+  // and "Logging blind spot | Finance | u007 (Finance): only 46 of 73 ...": the team said twice in one row.
+  const found: Record<string, Row[]> = {
+    adoption_by_task_type: [{ task_type: 'vendor_onboarding', team: '*', delta_pts: -14.2, adoption_rate: 0.366, previous_adoption_rate: 0.508, suppressed: false }],
+    logging_coverage: [
+      { month: '2026-11', user_id: 'u007', team: 'Finance', logged_ai_tasks: 46, reported_ai_tasks: 73, coverage: 46 / 73, flagged: true },
+      { month: '2026-11', user_id: 'u099', team: null, logged_ai_tasks: 1, reported_ai_tasks: 4, coverage: 0.25, flagged: true },
+    ],
+  };
+  const alerts = evaluateAlerts(found, buildKpiContext(data, testConfig({}), '2026-W47'));
+
+  it('start with the team as the reader knows it, so the Team column says it and the message does not again', () => {
+    expect(alerts.map((alert) => alert.message)).toEqual([
+      'All teams: adoption of the task type vendor onboarding fell 14.2 points from 2026-W46 to 2026-W47 (50.8 % → 36.6 %)',
+      'u099: only 1 of the 4 AI tasks they reported for 2026-11 were logged (25.0 %, below 80.0 %)',
+      'Finance: only 46 of the 73 AI tasks u007 reported for 2026-11 were logged (63.0 %, below 80.0 %)',
+    ]);
+    expect(alerts.map(describeAlert).map((alert) => [alert.team, alert.message])).toEqual([
+      ['All teams', 'Adoption of the task type vendor onboarding fell 14.2 points from 2026-W46 to 2026-W47 (50.8 % → 36.6 %)'],
+      ['', 'u099: only 1 of the 4 AI tasks they reported for 2026-11 were logged (25.0 %, below 80.0 %)'],
+      ['Finance', 'Only 46 of the 73 AI tasks u007 reported for 2026-11 were logged (63.0 %, below 80.0 %)'],
+    ]);
+    const doc = metricsFixture();
+    doc.tables.alerts = alerts;
+    const appendix = alertsAppendixHtml(doc);
+    expect(appendix.match(/all teams/gi)).toEqual(['All teams']);
+    expect(appendix.match(/Finance/g)).toEqual(['Finance']);
   });
 });
