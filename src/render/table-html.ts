@@ -85,6 +85,14 @@ export function escapeBreakable(text: string): string {
 }
 
 /**
+ * Body rows past which a printed table may break across pages (class `long-table`, templates/report.css): it then
+ * fills the page it starts on and goes on on the next under its repeated header row, at least a few rows on each,
+ * its caption kept with its first rows. A table of this many rows or fewer (a table of teams) is printed whole,
+ * moved to the next page when it does not fit; a table of 30 power users moved whole left half a page empty.
+ */
+export const UNBROKEN_TABLE_ROWS = 12;
+
+/**
  * A metric table as an HTML `<table>` in the reader's language: headers and units from the column
  * catalogue (metrics/column-catalog.ts), `*` as "All teams" on a row set apart, nulls as "—",
  * privacy-suppressed rows marked † and explained in a footnote. Every header and cell is escaped.
@@ -120,5 +128,6 @@ export function tableToHtml(input: readonly object[], options: TableHtmlOptions 
     .join('');
   const notes = [withheld || options.withheldLeftOut ? suppressedFootnote(options.minGroupSize) : undefined, options.note].filter((note) => note !== undefined);
   const foot = notes.length > 0 ? `<tfoot>${notes.map((note) => `<tr><td class="table-note" colspan="${columns.length}">${escapeHtml(note)}</td></tr>`).join('')}</tfoot>` : '';
-  return `<table class="uptake-table">${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
+  const classes = rows.length > UNBROKEN_TABLE_ROWS ? 'uptake-table long-table' : 'uptake-table';
+  return `<table class="${classes}">${caption}${head}<tbody>${body}</tbody>${foot}</table>`;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type ReportBrowser } from '../../src/render/browser.js';
 import { fitCover, htmlToPdf } from '../../src/render/to-pdf.js';
 import { notebookToHtml, type ReportContext } from '../../src/render/to-html.js';
+import { tableToHtml, UNBROKEN_TABLE_ROWS } from '../../src/render/table-html.js';
 import { UptakeError } from '../../src/errors.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'uptake-pdf-test-'));
@@ -168,6 +169,59 @@ describe('htmlToPdf in real headless Chromium', () => {
     expect(pageText(path, 2)).toContain('SPACER_BLOCK');
     expect(pageText(path, 2)).not.toContain('ROW_01');
     expect(pageText(path, 3)).toContain('ROW_01');
+    expect(pageText(path, 3)).toContain('ROW_12');
+  });
+
+  // A 30-row table moved whole to the next page left half a page empty (the 3,000-user report's power users).
+  it('breaks a long table across pages: its header row repeated, its caption with its first rows, at least four rows on each page', async () => {
+    const rows = Array.from({ length: 30 }, (_, index) => ({ user_id: `ROW_${String(index + 1).padStart(2, '0')}`, ai_tasks: 100 - index }));
+    const table = tableToHtml(rows, { caption: 'CAPTION_LONG', note: 'NOTE_UNDER' });
+    const placements: string[] = [];
+    for (const spacer of [0, 8, 16, 24, 32, 40, 48, 120, 144, 168, 184, 192, 200, 208, 216, 240]) {
+      const html = notebookToHtml(
+        notebook([
+          { output_type: 'display_data', data: { 'text/html': `<div style="height: ${spacer}mm">SPACER_BLOCK</div>` } },
+          { output_type: 'display_data', data: { 'text/html': table } },
+        ]),
+        context,
+      );
+      const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
+      const pages = Array.from({ length: pageCount(path) }, (_, index) => pageText(path, index + 1));
+      const shown = pages.map((text) => [...text.matchAll(/ROW_\d\d/g)].length);
+      const first = shown.findIndex((count) => count > 0);
+      expect(shown.reduce((sum, count) => sum + count, 0)).toBe(30);
+      // the caption with the first rows, never alone at a page's foot; the note with the last rows
+      expect(pages[first]).toContain('CAPTION_LONG');
+      expect(pages[first]).toContain('ROW_01');
+      expect(pages.findIndex((text) => text.includes('NOTE_UNDER'))).toBe(pages.findIndex((text) => text.includes('ROW_30')));
+      for (const [index, count] of shown.entries()) {
+        if (count === 0) continue;
+        expect(count, `spacer ${spacer} mm, page ${index + 1}`).toBeGreaterThanOrEqual(4);
+        // every page of the table starts with its header row
+        expect(pages[index]).toMatch(/User\s+AI tasks/);
+      }
+      placements.push(`${spacer}: ${shown.filter((count) => count > 0).join('+')}${pages[first].includes('SPACER_BLOCK') ? ' under the spacer' : ''}`);
+    }
+    // with room for its caption, header and four rows under the spacer the table starts there, not on a page of its
+    // own; the rules bind on both sides (a table of 30 rows goes over as 4+26 and 26+4 at some spacer, not 2+28, 29+1)
+    expect(placements.filter((placement) => placement.endsWith('under the spacer')).length).toBeGreaterThanOrEqual(12);
+    expect(placements.some((placement) => /: 4\+26 under the spacer$/.test(placement))).toBe(true);
+    expect(placements.some((placement) => /: 26\+4 under the spacer$/.test(placement))).toBe(true);
+  });
+
+  it('moves a short table of the report (twelve rows or fewer) to the next page whole', async () => {
+    const rows = Array.from({ length: UNBROKEN_TABLE_ROWS }, (_, index) => ({ team: `ROW_${String(index + 1).padStart(2, '0')}`, ai_tasks: index }));
+    const html = notebookToHtml(
+      notebook([
+        { output_type: 'display_data', data: { 'text/html': '<div style="height: 215mm">SPACER_BLOCK</div>' } },
+        { output_type: 'display_data', data: { 'text/html': tableToHtml(rows, { caption: 'CAPTION_SHORT' }) } },
+      ]),
+      context,
+    );
+    const path = savePdf(await htmlToPdf(browser, html, { title: 'AI adoption', week: '2026-W47' }));
+    expect(pageCount(path)).toBe(3);
+    expect(pageText(path, 2)).not.toContain('CAPTION_SHORT');
+    expect(pageText(path, 3)).toContain('CAPTION_SHORT');
     expect(pageText(path, 3)).toContain('ROW_12');
   });
 
