@@ -365,6 +365,17 @@ function usersClause(doc: MetricsDocument, aiUsers: number, licensedUsers: numbe
   return `${plural(aiUsers, 'user', 'users')} used AI this week, against ${plural(licensedUsers, 'licensed user', 'licensed users')} (user adoption ${formatPercent(rate)})`;
 }
 
+/**
+ * The fewest AI tasks that make a power user in the rows given (one week's): a power user has more than the cut-off,
+ * a percentile, and counts being whole the least is the next whole number (a cut-off of 25 or 25.4: 26); null
+ * when no row has a cut-off. Page 1 and the power users' table both say it.
+ * @example leastPowerUserTasks([{ threshold: 25 }, { threshold: 25 }]) // 26
+ */
+export function leastPowerUserTasks(rows: ReadonlyArray<Record<string, unknown>>): number | null {
+  const cutOff = Math.min(...rows.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
+  return Number.isFinite(cutOff) ? Math.floor(cutOff) + 1 : null;
+}
+
 // Who uses it, not only how much: user adoption, the per-user view beside the per-task one, and
 // how much of the week the power users carry.
 function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): string | null {
@@ -385,9 +396,8 @@ function userViewSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   const power = ((doc.tables.power_users ?? []) as Array<Record<string, unknown>>).filter((row) => row.week === doc.week && isNumber(row.ai_tasks));
   if (power.length > 0 && isNumber(all.ai_tasks) && all.ai_tasks > 0) {
     const theirs = power.reduce((sum, row) => sum + (row.ai_tasks as number), 0);
-    const cutOff = Math.min(...power.map((row) => (isNumber(row.threshold) ? row.threshold : Infinity)));
-    // (a power user has more AI tasks than the cut-off, a percentile: counts being whole, the least is the next whole number)
-    const above = Number.isFinite(cutOff) ? ` (${formatCount(Math.floor(cutOff) + 1)} or more AI tasks in the week)` : '';
+    const least = leastPowerUserTasks(power);
+    const above = least === null ? '' : ` (${formatCount(least)} or more AI tasks in the week)`;
     clauses.push(`${plural(power.length, 'power user', 'power users')}${above} did ${formatCount(theirs)} of the ${plural(all.ai_tasks, 'AI task', 'AI tasks')} (${formatPercent(theirs / all.ai_tasks)})`);
   }
   if (clauses.length === 0) return null;

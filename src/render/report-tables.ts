@@ -2,6 +2,7 @@ import { compareNumberedText } from '../util/compare-text.js';
 import { columnLabel, formatCount } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { largestRows } from './largest-rows.js';
+import { leastPowerUserTasks } from './narrative.js';
 import { tableToHtml, type TableHtmlOptions } from './table-html.js';
 
 export interface ReportTable {
@@ -20,7 +21,7 @@ export const REPORT_TABLE_ROWS = { teams: 100, others: 30 };
 interface TableView {
   name: string;
   caption(doc: MetricsDocument): string;
-  columns: string[];
+  columns: string[] | ((doc: MetricsDocument) => string[]);
   rows?(doc: MetricsDocument): Record<string, unknown>[];
   largest: Largest;
   /** A note under the table whatever its length. */
@@ -66,17 +67,30 @@ const VIEWS: TableView[] = [
   },
   {
     name: 'power_users',
-    caption: (doc) => `Power users, ${doc.week} (above the weekly-volume percentile)`,
-    columns: ['user_id', 'team', 'ai_tasks', 'threshold'],
+    // the week's one cut-off said once, as page 1 says it ("26 or more AI tasks in the week"), not as a column
+    // repeating 25 on every row; a column again should the rows carry more than one
+    caption: (doc) => {
+      const rows = powerUsersOf(doc);
+      const least = leastPowerUserTasks(rows);
+      return least === null || !oneCutOff(rows) ? `Power users, ${doc.week} (above the weekly-volume percentile)` : `Power users, ${doc.week}: ${formatCount(least)} or more AI tasks in the week`;
+    },
+    columns: (doc) => ['user_id', 'team', 'ai_tasks', ...(oneCutOff(powerUsersOf(doc)) ? [] : ['threshold'])],
     // most AI tasks first (then by user), as the note of a long list says which are shown: by user id, u006 with 66
     // tasks sat among u1278, u234, ... with 27 to 30 each
-    rows: (doc) =>
-      (doc.tables.power_users ?? [])
-        .filter((row) => row.week === doc.week)
-        .sort((a, b) => count(b.ai_tasks) - count(a.ai_tasks) || compareNumberedText(String(a.user_id), String(b.user_id))),
+    rows: (doc) => powerUsersOf(doc).sort((a, b) => count(b.ai_tasks) - count(a.ai_tasks) || compareNumberedText(String(a.user_id), String(b.user_id))),
     largest: { size: (row) => count(row.ai_tasks), what: 'power users', which: 'with the most AI tasks' },
   },
 ];
+
+// The report week's power users (power_users holds every loaded week's).
+function powerUsersOf(doc: MetricsDocument): Record<string, unknown>[] {
+  return (doc.tables.power_users ?? []).filter((row) => row.week === doc.week) as unknown as Record<string, unknown>[];
+}
+
+// Whether the rows share one cut-off (a week's power users do), which the caption then says.
+function oneCutOff(rows: Record<string, unknown>[]): boolean {
+  return rows.length > 0 && rows.every((row) => typeof row.threshold === 'number' && row.threshold === rows[0].threshold);
+}
 
 /**
  * The view of `adoption_by_<key>` for a key of `metrics.groupBy` beyond team and task type: the task-type table's
@@ -133,7 +147,8 @@ export function reportTables(doc: MetricsDocument): ReportTable[] {
     if (rows.length === 0) return [];
     const caption = view.caption(doc);
     const note = view.note?.(doc, rows);
-    return [{ name: view.name, caption, html: boundedTableHtml(view.name, rows, { caption, columns: view.columns, minGroupSize, ...(note ? { note } : {}) }, view.largest) }];
+    const columns = typeof view.columns === 'function' ? view.columns(doc) : view.columns;
+    return [{ name: view.name, caption, html: boundedTableHtml(view.name, rows, { caption, columns, minGroupSize, ...(note ? { note } : {}) }, view.largest) }];
   });
 }
 

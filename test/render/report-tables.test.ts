@@ -56,6 +56,19 @@ describe('reportTables', () => {
     expect(html).toContain('Shown: the 30 power users with the most AI tasks, of 71; every row is in metrics.xlsx and power_users.csv.');
   });
 
+  it('says the week\'s power-user cut-off once, in the caption as page 1 words it, not in a column repeating it on every row', () => {
+    const users = [40, 31, 27].map((tasks, index) => ({ week: sample.week, user_id: `u${index + 1}`, team: 'Engineering', ai_tasks: tasks, threshold: 25.4 }));
+    const doc = { ...sample, tables: { ...sample.tables, power_users: [...users, { ...users[0], week: '2026-W40', threshold: 30 }] } } as MetricsDocument;
+    const table = reportTables(doc).find((shown) => shown.name === 'power_users')!;
+    expect(table.caption).toBe(`Power users, ${sample.week}: 26 or more AI tasks in the week`);
+    expect([...table.html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((match) => match[1])).toEqual(['User', 'Team', 'AI tasks']);
+    // rows that do not share one cut-off keep it as a column
+    const mixed = { ...doc, tables: { ...doc.tables, power_users: [...users, { ...users[2], user_id: 'u4', threshold: 26 }] } } as MetricsDocument;
+    const shown = reportTables(mixed).find((table) => table.name === 'power_users')!;
+    expect(shown.caption).toBe(`Power users, ${sample.week} (above the weekly-volume percentile)`);
+    expect(shown.html).toContain('Cut-off (AI tasks)');
+  });
+
   it('shows up to 100 teams, keeping the all-teams row first', () => {
     const teams = Array.from({ length: 150 }, (_, index) => ({ ...sample.tables.adoption_by_team[1], team: `Team ${String(index).padStart(3, '0')}`, ai_tasks: index, manual_tasks: 0 }));
     const doc = { ...sample, tables: { ...sample.tables, adoption_by_team: [sample.tables.adoption_by_team[0], ...teams] } } as MetricsDocument;
