@@ -77,7 +77,7 @@ describe('runReport on the sample', () => {
     // The body alone tells the week: headline figures, the sentences and the alerts.
     // truth.json: all teams 47.3 % (+0.9 pts on 46.4 %), 1009 AI tasks of 2131, one harmful (Legal)
     expect(mail.text).toMatch(/Adoption\s+► 47 %\s+\+0\.9 pts vs last week; 1,009 of 2,131 tasks used AI/);
-    expect(mail.text).toContain('Adoption held steady at 47 %; Procurement dipped 22.0 points');
+    expect(mail.text).toContain('Adoption held steady at 47 %; Procurement fell 22.0 points');
     expect(mail.text).toContain('1 of 1,009 AI tasks (<1 %) was flagged harmful this week: Legal 1.');
     expect(mail.text).toContain('* HIGH Adoption dropped (Procurement): Adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6 % → 33.6 %)');
     expect(mail.html).toContain('<h3 style="margin:12px 0 4px">Alerts</h3>');

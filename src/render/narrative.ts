@@ -157,11 +157,13 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
     else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
   }
   const { named, unnamed } = adoptionMoves(doc, options);
-  const teamClauses = named.map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'dipped'} ${points(row.delta_pts)} points`);
+  // a fall is said as the overall one and the alert's message say it ("fell"): "Procurement dipped 22.0 points" on
+  // page 1 played down what the alert beside it calls a high-severity drop
+  const teamClauses = named.map((row) => `${escapeMarkdown(row.team)} ${row.delta_pts > 0 ? 'rose' : 'fell'} ${points(row.delta_pts)} points`);
   if (unnamed.length > 0) {
     const sizes = unnamed.map((row) => Math.abs(row.delta_pts));
     const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
-    teamClauses.push(`${formatCount(unnamed.length)} more teams dipped ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
+    teamClauses.push(`${formatCount(unnamed.length)} more teams fell ${least === most ? points(most) : `${points(least)} to ${points(most)}`} points`);
   }
 
   const clauses = [...(overall ? [overall] : []), ...teamClauses];
@@ -516,7 +518,7 @@ function peopleCaveatsSentence(doc: MetricsDocument): string | null {
  * adoption and its moves, outcomes (accuracy stability, time saved, harm), who uses it (users,
  * the per-user view, power users), people (new users, retention, usage tiers, idle seats), then data caveats. Data text (team names, user ids) is
  * escaped; suppressed rows are never named; a paragraph with nothing to say is left out.
- * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.'
+ * @example buildNarrative(doc)[0] // 'Adoption rose 2.3 points to 41 %; Procurement fell 16.4 points.'
  */
 export function buildNarrative(doc: MetricsDocument, options: NarrativeOptions = {}): string[] {
   const adoption = [adoptionSentence(doc, options), accuracySentence(doc, options)];

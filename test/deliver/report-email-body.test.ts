@@ -31,12 +31,12 @@ describe('reportEmailBody', () => {
     expect(body.text).toContain('AI adoption report, 2026-W47');
     expect(body.text).toMatch(/Adoption\s+▲ 41 %\s+\+3\.3 pts vs last week; 41 of 100 tasks used AI/);
     expect(body.text).toMatch(/Hours saved to date\s+22\.5 h\s+since 2026-W46/);
-    expect(body.text).toContain('Adoption rose 3.3 points to 41 %; R&D <Labs> dipped 14.2 points.');
+    expect(body.text).toContain('Adoption rose 3.3 points to 41 %; R&D <Labs> fell 14.2 points.');
     expect(body.text).toContain('* CRITICAL Harmful outputs (Finance): 1 of 41 AI tasks in 2026-W47 were flagged harmful (2.4 %, alert above 1.0 %)');
     expect(body.text).toContain('* HIGH Adoption dropped (R&D <Labs>): Adoption fell 14.2 points');
     expect(body.text).toContain('The full report is attached as a PDF (uptake-report-2026-W47.pdf).');
     // Data text is escaped in the HTML exactly as in the report; nothing of it is markup.
-    expect(body.html).toContain('<p>Adoption rose 3.3 points to 41 %; R&amp;D &lt;Labs&gt; dipped 14.2 points.</p>');
+    expect(body.html).toContain('<p>Adoption rose 3.3 points to 41 %; R&amp;D &lt;Labs&gt; fell 14.2 points.</p>');
     expect(body.html).toContain('<li><strong>HIGH</strong> Adoption dropped (R&amp;D &lt;Labs&gt;): Adoption fell 14.2 points');
     expect(body.html).not.toContain('<Labs>');
   });
@@ -73,7 +73,7 @@ describe('reportEmailBody', () => {
     await sendReportEmail(config, { week: '2026-W47', title: 'AI adoption report', pdf, pdfName: 'uptake-report-2026-W47.pdf', ...body }, { env: { TEST_SMTP_PASSWORD: 's3cret' } });
     const parsed = await simpleParser(server.received[0].raw);
     expect(parsed.subject).toBe('AI adoption report 2026-W47: critical: Harmful outputs (Finance) +1 more');
-    expect(parsed.text).toContain('Adoption rose 3.3 points to 41 %; R&D <Labs> dipped 14.2 points.');
+    expect(parsed.text).toContain('Adoption rose 3.3 points to 41 %; R&D <Labs> fell 14.2 points.');
     expect(parsed.html).toContain('R&amp;D &lt;Labs&gt;');
     expect(parsed.html).not.toContain('<Labs>');
     expect(parsed.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([['uptake-report-2026-W47.pdf', 'application/pdf']]);

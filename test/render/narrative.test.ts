@@ -41,7 +41,7 @@ describe('buildNarrative: adoption', () => {
     const doc = makeDoc({
       adoption_by_team: [team('*', 0.4132, 2.3), team('Procurement', 0.22, -16.4), team('Legal', 0.5, 0.5)],
     });
-    expect(buildNarrative(doc)).toEqual(['Adoption rose 2.3 points to 41 %; Procurement dipped 16.4 points.']);
+    expect(buildNarrative(doc)).toEqual(['Adoption rose 2.3 points to 41 %; Procurement fell 16.4 points.']);
   });
 
   it('says "held steady" below the steady band, and the band is configurable', () => {
@@ -63,9 +63,9 @@ describe('buildNarrative: adoption', () => {
       ],
     });
     // Largest two other moves (A, B) plus D at exactly -10; C and E are left out.
-    expect(buildNarrative(doc)).toEqual(['Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D dipped 10.0 points.']);
+    expect(buildNarrative(doc)).toEqual(['Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D fell 10.0 points.']);
     expect(buildNarrative(doc, { adoptionDropPts: -9.5 })).toEqual([
-      'Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D dipped 10.0 points; E dipped 9.9 points.',
+      'Adoption fell 3.0 points to 50 %; A rose 30.0 points; B rose 25.0 points; D fell 10.0 points; E fell 9.9 points.',
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('buildNarrative: adoption', () => {
       { adoption_by_team: [team('*', 0.5, 0), team('A', 0.5, 30), team('B', 0.5, 25), team('E', 0.3, -5)] },
       { thresholds: { accuracy_target: 0.9, coverage_threshold: 0.8, adoption_drop_pts: -5 } },
     );
-    expect(buildNarrative(doc)).toEqual(['Adoption held steady at 50 %; A rose 30.0 points; B rose 25.0 points; E dipped 5.0 points.']);
+    expect(buildNarrative(doc)).toEqual(['Adoption held steady at 50 %; A rose 30.0 points; B rose 25.0 points; E fell 5.0 points.']);
   });
 
   it('states a null rate as not measurable and a missing previous week plainly', () => {
@@ -96,7 +96,7 @@ describe('buildNarrative: adoption', () => {
   it('escapes a hostile team name', () => {
     const doc = makeDoc({ adoption_by_team: [team('*', 0.4, 5), team('<script>alert(1)</script>', 0.1, -20)] });
     const [paragraph] = buildNarrative(doc);
-    expect(paragraph).toBe('Adoption rose 5.0 points to 40 %; &lt;script&gt;alert\\(1\\)&lt;/script&gt; dipped 20.0 points.');
+    expect(paragraph).toBe('Adoption rose 5.0 points to 40 %; &lt;script&gt;alert\\(1\\)&lt;/script&gt; fell 20.0 points.');
     expect(paragraph).not.toContain('<script>');
   });
 });
@@ -379,7 +379,7 @@ describe('keyPoints and the user view', () => {
   it('picks three to five sentences for page 1, adoption first, and names the teams the trend chart highlights', () => {
     const points = keyPoints(doc);
     expect(points).toHaveLength(3);
-    expect(points[0]).toBe('Adoption held steady at 50 %; Procurement dipped 22.0 points; Legal rose 4.0 points.');
+    expect(points[0]).toBe('Adoption held steady at 50 %; Procurement fell 22.0 points; Legal rose 4.0 points.');
     expect(points[1]).toMatch(/^AI tasks saved an estimated 12.0 hours/);
     expect(points[2]).toMatch(/^45 of 50 licensed users/);
     expect(namedTeams(doc)).toEqual(['Procurement', 'Legal']);
@@ -408,8 +408,8 @@ describe('buildNarrative: hundreds of teams', () => {
   it('names five teams past the drop line and counts the rest', () => {
     const doc = makeDoc({ adoption_by_team: [team('*', 0.5, -12), ...names.map((name, index) => team(name, 0.3, -11 - index / 10))] });
     expect(buildNarrative(doc)).toEqual([
-      'Adoption fell 12.0 points to 50 %; Team 300 dipped 40.9 points; Team 299 dipped 40.8 points; Team 298 dipped 40.7 points; ' +
-        'Team 297 dipped 40.6 points; Team 296 dipped 40.5 points; 295 more teams dipped 11.0 to 40.4 points.',
+      'Adoption fell 12.0 points to 50 %; Team 300 fell 40.9 points; Team 299 fell 40.8 points; Team 298 fell 40.7 points; ' +
+        'Team 297 fell 40.6 points; Team 296 fell 40.5 points; 295 more teams fell 11.0 to 40.4 points.',
     ]);
     expect(namedTeams(doc)).toEqual(['Team 300', 'Team 299', 'Team 298', 'Team 297', 'Team 296']);
   });
