@@ -41,10 +41,9 @@ export function severityRank(severity: unknown): number {
  */
 export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContext): AlertRow[] {
   const alerts: AlertRow[] = [];
-  // (the config holds every rule, each with its threshold; idle_seats' is alerts.idleSeatShare unless given)
   for (const rule of context.config.alerts.rules) {
     if (!rule.enabled) continue;
-    const threshold = rule.threshold ?? (rule.rule === 'idle_seats' ? context.config.alerts.idleSeatShare : 0);
+    const threshold = ruleThreshold(context.config.alerts, rule.rule)!;
     const base = { rule: rule.rule, severity: rule.severity };
     for (const found of RULES[rule.rule](tables, context, threshold)) alerts.push({ ...base, ...found } as AlertRow);
   }
@@ -57,6 +56,17 @@ export function evaluateAlerts(tables: Record<string, Row[]>, context: KpiContex
       compare(String(a.month ?? a.date ?? ''), String(b.month ?? b.date ?? '')) ||
       compare(String(a.source ?? a.user_id ?? ''), String(b.source ?? b.user_id ?? '')),
   );
+}
+
+/**
+ * The line an alert rule fires at as the run uses it (the config holds every rule, each with its threshold;
+ * idle_seats' is alerts.idleSeatShare unless given); null when the rule is turned off.
+ * @example ruleThreshold(config.alerts, 'harm_rate') // 0.01
+ */
+export function ruleThreshold(alerts: Pick<KpiContext['config']['alerts'], 'rules' | 'idleSeatShare'>, name: AlertRuleName): number | null {
+  const rule = alerts.rules.find((candidate) => candidate.rule === name && candidate.enabled);
+  if (!rule) return null;
+  return rule.threshold ?? (rule.rule === 'idle_seats' ? alerts.idleSeatShare : 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CleanedData } from '../clean/types.js';
 import type { Config } from '../config/schema.js';
-import { evaluateAlerts } from './alerts.js';
+import { evaluateAlerts, ruleThreshold } from './alerts.js';
 import { contextFrom, metricsInputs, type MetricsInputs } from './build-kpi-context.js';
 import type { MetricsDocument, MetricsTables } from './document.js';
 import type { Row } from './kpi.js';
@@ -59,8 +59,13 @@ export function computeMetricsFrom(inputs: MetricsInputs, config: Config, report
     thresholds: {
       accuracy_target: config.metrics.accuracyTarget,
       coverage_threshold: config.metrics.coverageThreshold,
-      adoption_drop_pts: config.alerts.rules.find((rule) => rule.rule === 'adoption_drop' && rule.enabled)?.threshold ?? null,
-      task_type_drop_pts: config.alerts.rules.find((rule) => rule.rule === 'task_type_drop' && rule.enabled)?.threshold ?? null,
+      adoption_drop_pts: ruleThreshold(config.alerts, 'adoption_drop'),
+      task_type_drop_pts: ruleThreshold(config.alerts, 'task_type_drop'),
+      // the other rules' lines, which the reading guide states beside these (its list had four of eight)
+      asi_below_target: ruleThreshold(config.alerts, 'asi_below_target'),
+      asi_falling: ruleThreshold(config.alerts, 'asi_falling'),
+      harm_rate: ruleThreshold(config.alerts, 'harm_rate'),
+      idle_seats: ruleThreshold(config.alerts, 'idle_seats'),
     },
     tables: ordered as MetricsTables,
     accounting: data.accounting,

@@ -146,8 +146,20 @@ export interface MetricsDocument {
   tables: MetricsTables;
   accounting: Partial<Record<InputKind, SourceAccounting>>;
   /** The thresholds the document was computed with, so words and charts phrase against the same lines. */
-  /** The thresholds the run used; a rule turned off records null (task_type_drop_pts: absent in older documents). */
-  thresholds?: { accuracy_target: number; coverage_threshold: number; adoption_drop_pts: number | null; task_type_drop_pts?: number | null };
+  /**
+   * The thresholds the run used; a rule turned off records null (task_type_drop_pts and the lines of asi_below_target
+   * (an ASI), asi_falling (a change of ASI), harm_rate (a rate) and idle_seats (a share): absent in older documents).
+   */
+  thresholds?: {
+    accuracy_target: number;
+    coverage_threshold: number;
+    adoption_drop_pts: number | null;
+    task_type_drop_pts?: number | null;
+    asi_below_target?: number | null;
+    asi_falling?: number | null;
+    harm_rate?: number | null;
+    idle_seats?: number | null;
+  };
   /** Cleaning's other counts: quarantined rows by reason, repairs, tasks without a usable duration, teams filled from the roster. */
   data_quality?: {
     quarantine_by_reason: Record<string, number>;

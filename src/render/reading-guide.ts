@@ -71,6 +71,28 @@ function dropWords(pts: number): string {
 
 const formatOneDecimalTrimmed = (value: number) => String(Number(value.toFixed(1)));
 
+// A line as a percent with the decimals it has (0.8: "80 %", 0.005: "0.5 %"), not rounded to a whole one ("<1 %").
+const linePercent = (value: number) => `${Number((value * 100).toFixed(2))} %`;
+
+// The lines of the alert rules beyond the adoption drops, as the document records them (a rule turned off: said so;
+// an older document that records none: nothing). The list named four of the eight rules while page 1 showed alerts
+// of the others ("alert below 80.0 %").
+function otherAlertLines(doc: MetricsDocument): string[] {
+  const thresholds = doc.thresholds ?? {};
+  const idleWeeks = (doc.tables.idle_seats ?? []).find((row) => typeof row.idle_weeks === 'number')?.idle_weeks;
+  const lines: Array<[rule: 'asi_below_target' | 'asi_falling' | 'harm_rate' | 'idle_seats', words: (line: number) => string]> = [
+    ['asi_below_target', (line) => `a team whose ASI for the month is below ${linePercent(line)}.`],
+    ['asi_falling', (line) => `a team whose ASI ${line < 0 ? `falls by ${formatOneDecimalTrimmed(-line * 100)} points or more` : `rises by at most ${formatOneDecimalTrimmed(line * 100)} points (or falls)`} from the month before.`],
+    ['harm_rate', (line) => `a team with more than ${linePercent(line)} of its AI tasks of the week flagged harmful.`],
+    ['idle_seats', (line) => `a team with ${linePercent(line)} or more of its licensed seats without an AI task in the last ${typeof idleWeeks === 'number' ? `${idleWeeks} weeks` : 'weeks of the idle-seat window'}.`],
+  ];
+  return lines.flatMap(([rule, words]) => {
+    const line = (thresholds as Record<string, number | null | undefined>)[rule];
+    if (line === undefined) return [];
+    return [`- ${alertTitle(rule)}: ${line === null ? 'this alert is turned off.' : words(line)}`];
+  });
+}
+
 /**
  * The "How to read this report" appendix as markdown, generated from the KPI registry: how the
  * tables read, the thresholds in force, this run's data caveats with their counts, then every
@@ -101,6 +123,7 @@ export function readingGuide(doc: MetricsDocument): string {
           ? [`- ${alertTitle('task_type_drop')}: this alert is turned off.`]
           : [`- ${alertTitle('task_type_drop')}: a task type whose adoption, all teams together, ${dropWords(doc.thresholds.task_type_drop_pts)} since last week.`]),
       `- Accuracy target: a task is on target at an accuracy of ${accuracyTarget} or more; ASI is the share of evaluated tasks on target.`,
+      ...otherAlertLines(doc),
       `- Logging coverage: a user who logs less than ${formatPercent(coverageThreshold)} of the AI tasks they report is a logging blind spot.`,
     ].join('\n'),
     '**Data caveats in this run.**',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_COLUMNS, alertMagnitude, evaluateAlerts } from '../../src/metrics/alerts.js';
 import { buildKpiContext } from '../../src/metrics/build-kpi-context.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import type { Row } from '../../src/metrics/kpi.js';
 import { makeCleanedData, testConfig } from './make-cleaned-data.js';
 import { parseConfig } from '../../src/config/read-config.js';
@@ -246,5 +247,21 @@ describe('alert messages where a Team column shows the team (page 1, the mail, t
     const appendix = alertsAppendixHtml(doc);
     expect(appendix.match(/all teams/gi)).toEqual(['All teams']);
     expect(appendix.match(/Finance/g)).toEqual(['Finance']);
+  });
+});
+
+describe('the document\'s thresholds', () => {
+  it('record every rule\'s line the run alerts at (idle_seats: alerts.idleSeatShare unless given), null for a rule turned off', () => {
+    const config = testConfig({ alerts: { idleSeatShare: 0.25, rules: [{ rule: 'harm_rate', threshold: 0.02 }, { rule: 'asi_falling', enabled: false }] } });
+    expect(computeMetrics(data, config, '2026-W47').thresholds).toEqual({
+      accuracy_target: 0.9,
+      coverage_threshold: 0.8,
+      adoption_drop_pts: -10,
+      task_type_drop_pts: -10,
+      asi_below_target: 0.8,
+      asi_falling: null,
+      harm_rate: 0.02,
+      idle_seats: 0.25,
+    });
   });
 });

@@ -43,6 +43,25 @@ describe('readingGuide', () => {
     expect(readingGuide(doc)).not.toContain('Task type adoption dropped');
   });
 
+  // The list named the adoption drops, the accuracy target and logging coverage only, while page 1 showed alerts of
+  // the other rules ("Accuracy below target ... (alert below 80.0 %)") with no line stated for them.
+  it('states the line of every alert rule the document records, a rule turned off as off', () => {
+    const all = { ...doc, thresholds: { ...doc.thresholds!, task_type_drop_pts: -10, asi_below_target: 0.8, asi_falling: -0.1, harm_rate: 0.005, idle_seats: 0.3 } };
+    all.tables = { ...all.tables, idle_seats: [{ team: '*', licensed_users: 10, idle_seats: 1, idle_share: 0.1, idle_weeks: 4 }] } as never;
+    const lines = readingGuide(all).split('\n').filter((line) => line.startsWith('- ') && line.includes(': a '));
+    expect(lines).toEqual([
+      '- Adoption dropped: a team whose adoption falls by 10 points or more since last week.',
+      '- Task type adoption dropped: a task type whose adoption, all teams together, falls by 10 points or more since last week.',
+      '- Accuracy target: a task is on target at an accuracy of 0.9 or more; ASI is the share of evaluated tasks on target.',
+      '- Accuracy below target: a team whose ASI for the month is below 80 %.',
+      '- Accuracy falling: a team whose ASI falls by 10 points or more from the month before.',
+      '- Harmful outputs: a team with more than 0.5 % of its AI tasks of the week flagged harmful.',
+      '- Idle seats: a team with 30 % or more of its licensed seats without an AI task in the last 4 weeks.',
+      '- Logging coverage: a user who logs less than 80 % of the AI tasks they report is a logging blind spot.',
+    ]);
+    expect(readingGuide({ ...all, thresholds: { ...all.thresholds, harm_rate: null } })).toContain('- Harmful outputs: this alert is turned off.');
+  });
+
   it('defines every registered KPI, from the registry', () => {
     for (const entry of glossary()) expect(guide).toContain(`**${entry.title.replace(/[()]/g, (char) => `\\${char}`)}.**`);
   });
