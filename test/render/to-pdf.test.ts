@@ -177,10 +177,11 @@ describe('htmlToPdf in real headless Chromium', () => {
     const rows = Array.from({ length: 30 }, (_, index) => ({ user_id: `ROW_${String(index + 1).padStart(2, '0')}`, ai_tasks: 100 - index }));
     const table = tableToHtml(rows, { caption: 'CAPTION_LONG', note: 'NOTE_UNDER' });
     const placements: string[] = [];
-    for (const spacer of [0, 8, 16, 24, 32, 40, 48, 120, 144, 168, 184, 192, 200, 208, 216, 240]) {
+    for (const spacer of [0, 8, 16, 24, 32, 40, 48, 120, 144, 168, 176, 184, 192, 200, 208, 216, 224, 240]) {
       const html = notebookToHtml(
         notebook([
           { output_type: 'display_data', data: { 'text/html': `<div style="height: ${spacer}mm">SPACER_BLOCK</div>` } },
+          { output_type: 'display_data', data: { 'text/markdown': '## HEADING_ABOVE' } },
           { output_type: 'display_data', data: { 'text/html': table } },
         ]),
         context,
@@ -190,7 +191,8 @@ describe('htmlToPdf in real headless Chromium', () => {
       const shown = pages.map((text) => [...text.matchAll(/ROW_\d\d/g)].length);
       const first = shown.findIndex((count) => count > 0);
       expect(shown.reduce((sum, count) => sum + count, 0)).toBe(30);
-      // the caption with the first rows, never alone at a page's foot; the note with the last rows
+      // the heading above and the caption with the first rows, never alone at a page's foot; the note with the last rows
+      expect(pages[first]).toContain('HEADING_ABOVE');
       expect(pages[first]).toContain('CAPTION_LONG');
       expect(pages[first]).toContain('ROW_01');
       expect(pages.findIndex((text) => text.includes('NOTE_UNDER'))).toBe(pages.findIndex((text) => text.includes('ROW_30')));
