@@ -4,7 +4,7 @@ import { EmailSchema } from '../../src/config/schema.js';
 import { sendReportEmail } from '../../src/deliver/email.js';
 import { reportEmailBody, subjectAlert } from '../../src/deliver/report-email-body.js';
 import type { MetricsDocument } from '../../src/metrics/document.js';
-import { metricsFixture } from './metrics-fixture.js';
+import { metricsFixture, taskTypeAlerts } from './metrics-fixture.js';
 import { startSmtp, type TestServer } from './local-servers.js';
 
 const servers: TestServer[] = [];
@@ -39,6 +39,14 @@ describe('reportEmailBody', () => {
     expect(body.html).toContain('<p>Adoption rose 3.3 points to 41 %; R&amp;D &lt;Labs&gt; fell 14.2 points.</p>');
     expect(body.html).toContain('<li><strong>HIGH</strong> Adoption dropped (R&amp;D &lt;Labs&gt;): Adoption fell 14.2 points');
     expect(body.html).not.toContain('<Labs>');
+  });
+
+  it('names all teams once in a task-type alert\'s line, in the team\'s place, as page 1 does', () => {
+    const doc = metricsFixture();
+    doc.tables.alerts = taskTypeAlerts();
+    const { text } = reportEmailBody(doc, { title: 'AI adoption report' });
+    expect(text).toContain('* MEDIUM Task type adoption dropped (All teams): Adoption of the task type invoice matching fell 16.7 points');
+    expect(text).not.toMatch(/\(All teams\): (All teams|Task type [a-z ]+ \(all teams\))/i);
   });
 
   it('counts one alert left out in the singular', () => {
