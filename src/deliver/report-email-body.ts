@@ -1,4 +1,5 @@
 import { convert } from 'html-to-text';
+import { ALL_TEAMS_LABEL } from '../metrics/column-catalog.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import { frontPage, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 import { escapeHtml, renderMarkdown } from '../render/markdown.js';
@@ -17,13 +18,15 @@ const ARROWS = { up: '▲', down: '▼', flat: '►' } as const;
 
 /**
  * The most severe alert as the subject names it (from a front page already built, when given).
- * @example subjectAlert(doc) // 'high: Adoption dropped (Procurement)'
+ * @example subjectAlert(doc) // 'high: Adoption dropped (Procurement)'; a task type's: 'medium: Task type adoption dropped (vendor onboarding, all teams)'
  */
 export function subjectAlert(doc: MetricsDocument, page: Pick<FrontPage, 'alerts'> = frontPage(doc, { maxAlerts: 1 })): string {
   const [first] = page.alerts;
   if (!first) return 'no alerts';
   const others = doc.tables.alerts.length - 1;
-  return `${first.severity}: ${first.title}${first.team ? ` (${first.team})` : ''}${others > 0 ? ` +${others} more` : ''}`;
+  // a task-type alert is named by its task type ("(vendor onboarding, all teams)"): "(All teams)" alone said not which
+  const about = first.taskType ? `${first.taskType}${first.team ? `, ${first.team === ALL_TEAMS_LABEL ? 'all teams' : first.team}` : ''}` : first.team;
+  return `${first.severity}: ${first.title}${about ? ` (${about})` : ''}${others > 0 ? ` +${others} more` : ''}`;
 }
 
 // The mail is read by people who never open the PDF: the week's story in a screenful, escaped like the report.

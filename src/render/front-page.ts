@@ -14,6 +14,8 @@ export interface FrontPageAlert {
   team: string;
   /** What happened, without the team it starts with. */
   message: string;
+  /** The task type a task-type alert is about, in words ("vendor onboarding"); absent for other alerts. */
+  taskType?: string;
 }
 
 export interface FrontPage {
@@ -55,6 +57,7 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
     title: alertTitle(String(alert.rule ?? '')),
     team: team ? teamName(team) : '',
     message: prefixed ? message.charAt(0).toUpperCase() + message.slice(1) : message,
+    ...(typeof alert.task_type === 'string' ? { taskType: alert.task_type.replace(/_/g, ' ') } : {}),
   };
 }
 

@@ -47,6 +47,8 @@ describe('reportEmailBody', () => {
     const { text } = reportEmailBody(doc, { title: 'AI adoption report' });
     expect(text).toContain('* MEDIUM Task type adoption dropped (All teams): Adoption of the task type invoice matching fell 16.7 points');
     expect(text).not.toMatch(/\(All teams\): (All teams|Task type [a-z ]+ \(all teams\))/i);
+    // the subject names the task type, not "(All teams)" alone
+    expect(subjectAlert(doc)).toBe('medium: Task type adoption dropped (invoice matching, all teams) +1 more');
   });
 
   it('counts one alert left out in the singular', () => {
