@@ -75,6 +75,12 @@ function points(delta: number): string {
   return formatOneDecimal(Math.abs(delta));
 }
 
+// The size of a change in points as the report shows it (one decimal): the steady band is judged on it, so a change
+// of -0.96 that reads "-1.0 pts" on the tile is a fall of 1.0 points, never "held steady" beside it.
+function shownSize(delta: number): number {
+  return Number(points(delta).replace(/,/g, ''));
+}
+
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -126,9 +132,9 @@ function adoptionMoves(
   const teams = doc.tables.adoption_by_team.filter((row) => row.team !== '*' && isShown(row) && isNumber(row.delta_pts)) as Array<{ team: string; delta_pts: number }>;
   const bySize = (a: { team: string; delta_pts: number }, b: { team: string; delta_pts: number }) =>
     Math.abs(b.delta_pts) - Math.abs(a.delta_pts) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0);
-  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts <= -steady)).sort(bySize);
+  const mustName = teams.filter((row) => row.delta_pts <= adoptionDropPts || (alerted.has(row.team) && row.delta_pts < 0 && shownSize(row.delta_pts) >= steady)).sort(bySize);
   const largest = teams
-    .filter((row) => Math.abs(row.delta_pts) >= steady && !mustName.includes(row))
+    .filter((row) => shownSize(row.delta_pts) >= steady && !mustName.includes(row))
     .sort(bySize)
     .slice(0, options.maxTeamMoves ?? 2);
   // hundreds of teams past the drop line are named a few, the largest dips, and counted
@@ -153,7 +159,7 @@ function adoptionSentence(doc: MetricsDocument, options: NarrativeOptions): stri
   if (all) {
     if (!isNumber(all.adoption_rate)) overall = `Adoption in ${escapeMarkdown(doc.week)} is ${NOT_MEASURABLE}`;
     else if (!isNumber(all.delta_pts)) overall = `Adoption stood at ${formatPercent(all.adoption_rate)}, with no measurable previous week to compare`;
-    else if (Math.abs(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
+    else if (shownSize(all.delta_pts) < steady) overall = `Adoption held steady at ${formatPercent(all.adoption_rate)}`;
     else overall = `Adoption ${all.delta_pts > 0 ? 'rose' : 'fell'} ${points(all.delta_pts)} points to ${formatPercent(all.adoption_rate)}`;
   }
   const { named, unnamed } = adoptionMoves(doc, options);
@@ -192,7 +198,7 @@ function accuracySentence(doc: MetricsDocument, options: NarrativeOptions): stri
   if (!previous || !isNumber(previous.asi)) overall = `Accuracy stability was ${formatPercent(current.asi)} in ${month}`;
   else {
     const change = 100 * (current.asi - previous.asi);
-    if (Math.abs(change) < steady) overall = `Accuracy stability held steady at ${formatPercent(current.asi)} in ${month}`;
+    if (shownSize(change) < steady) overall = `Accuracy stability held steady at ${formatPercent(current.asi)} in ${month}`;
     else {
       overallFell = change < 0;
       overall = `Accuracy stability ${change > 0 ? 'rose' : 'fell'} from ${formatPercent(previous.asi)} to ${formatPercent(current.asi)} (${before} to ${month})`;
@@ -204,7 +210,7 @@ function accuracySentence(doc: MetricsDocument, options: NarrativeOptions): stri
     .map((row) => ({ team: row.team, now: row.asi as number, then: find(row.team, before) }))
     .filter((entry) => entry.then && isShown(entry.then) && isNumber(entry.then.asi))
     .map((entry) => ({ team: entry.team, now: entry.now, then: entry.then!.asi as number, change: 100 * (entry.now - (entry.then!.asi as number)) }))
-    .filter((entry) => entry.change <= -steady)
+    .filter((entry) => entry.change < 0 && shownSize(entry.change) >= steady)
     .sort((a, b) => a.change - b.change || (a.team < b.team ? -1 : 1))
     .slice(0, 2);
   if (falls.length === 0) return `${overall}.`;
@@ -555,7 +561,7 @@ export function keyPoints(doc: MetricsDocument, options: NarrativeOptions = {}):
 
 function direction(change: number | null, steady: number): HeadlineKpi['direction'] {
   if (change === null) return undefined;
-  return Math.abs(change) < steady ? 'flat' : change > 0 ? 'up' : 'down';
+  return shownSize(change) < steady ? 'flat' : change > 0 ? 'up' : 'down';
 }
 
 // Up is better for adoption, hours and accuracy, worse for harm and alerts.

@@ -45,10 +45,18 @@ describe('buildNarrative: adoption', () => {
   });
 
   it('says "held steady" below the steady band, and the band is configurable', () => {
-    const doc = makeDoc({ adoption_by_team: [team('*', 0.6, -0.96), team('Finance', 0.7, 1.5)] });
+    const doc = makeDoc({ adoption_by_team: [team('*', 0.6, -0.94), team('Finance', 0.7, 1.5)] });
     expect(buildNarrative(doc)).toEqual(['Adoption held steady at 60 %; Finance rose 1.5 points.']);
     expect(buildNarrative(doc, { adoptionSteadyPts: 2 })).toEqual(['Adoption held steady at 60 %.']);
-    expect(buildNarrative(doc, { adoptionSteadyPts: 0.5 })).toEqual(['Adoption fell 1.0 points to 60 %; Finance rose 1.5 points.']);
+    expect(buildNarrative(doc, { adoptionSteadyPts: 0.5 })).toEqual(['Adoption fell 0.9 points to 60 %; Finance rose 1.5 points.']);
+  });
+
+  it('judges the steady band on the change as shown: -0.96 reads "-1.0 pts" on the tile, so it fell 1.0 points', () => {
+    const doc = makeDoc({ adoption_by_team: [team('*', 0.6, -0.96), team('Finance', 0.7, 0.97), team('HR', 0.5, 0.93)] });
+    expect(buildNarrative(doc)).toEqual(['Adoption fell 1.0 points to 60 %; Finance rose 1.0 points.']);
+    expect(headlineKpis(doc)[0]).toMatchObject({ label: 'Adoption', direction: 'down', tone: 'worse' });
+    expect(headlineKpis(doc)[0].detail).toMatch(/^-1\.0 pts vs last week/);
+    expect(headlineKpis(makeDoc({ adoption_by_team: [team('*', 0.6, -0.94)] }))[0]).toMatchObject({ direction: 'flat', tone: 'neutral' });
   });
 
   it('names every team at or below the drop threshold even beyond the largest moves', () => {
