@@ -476,7 +476,7 @@ function tiersSentence(doc: MetricsDocument): string | null {
   const none = isNumber(current.none) ? ` and ${plural(current.none, 'licensed person', 'licensed people')} without an AI task` : ' users';
   return (
     `Usage tiers this week: ${count(current, 'heavy')} heavy, ${count(current, 'moderate')} moderate, ${count(current, 'light')} light${none} ` +
-    `(${escapeMarkdown(String(previous.week))}: ${tiers.map((tier) => count(previous, tier)).join(', ')}).`
+    `(${escapeMarkdown(String(previous.week))}: ${count(previous, 'heavy')} heavy, ${count(previous, 'moderate')} moderate, ${count(previous, 'light')} light${isNumber(previous.none) ? `, ${formatCount(previous.none)} without` : ''}).`
   );
 }
 

@@ -34,7 +34,7 @@ describe('peopleSection', () => {
     expect(section.sentences).toEqual([
       '1 licensed user used AI for the first time this week (33 % of the licensed users who had not used it yet), a median 78.4 days after their licence month began.',
       'Of the 4 people who first used AI in 2026-09 (as far as the data shows: it starts in 2026-W37), 75 % used it again in 2026-10.',
-      'Usage tiers this week: 1 heavy, 0 moderate, 1 light and 5 licensed people without an AI task (2026-W46: 0, 1, 0, 6).',
+      'Usage tiers this week: 1 heavy, 0 moderate, 1 light and 5 licensed people without an AI task (2026-W46: 0 heavy, 1 moderate, 0 light, 6 without).',
       '5 of 7 licensed seats (71 %) had no AI task in the last 4 weeks (most: Legal 3), about 150 a month; 3 people who used AI before have lapsed.',
     ]);
   });
