@@ -485,7 +485,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         if (channels.slack && !sentBefore('slack')) {
           const slack = channels.slack;
           await sendReport('slack', (onHandedOver) =>
-            postSlack(slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: slack.reportUrl }), { retry: slack.retry, fetch: effects.network.fetch, signal: effects.signal, onHandedOver }),
+            postSlack(slack.webhookUrl, slackReportMessage(metrics, { title: config.title, reportUrl: slack.reportUrl }), { retry: slack.retry, fetch: effects.network.fetch, signal: effects.signal, onHandedOver, what: 'the report' }),
           );
         }
         effects.signal?.throwIfAborted();

@@ -286,18 +286,18 @@ describe('runReport aborted before the mail server had the whole report', () => 
   }, 180_000);
 });
 
-// Slack had answered the report's post with a 500 and the run waited to try again when it was stopped: it said
+// Slack had answered the report's post with a 503 and the run waited to try again when it was stopped: it said
 // "Slack may have taken it", and the operator went looking for a post Slack had refused.
 describe('runReport aborted while waiting to post the report to Slack again', () => {
   test('says Slack had refused every post, and the report was not posted', async () => {
-    const slack = await startReceiver([{ status: 500, body: 'internal_error' }]);
+    const slack = await startReceiver([{ status: 503, body: 'service_unavailable' }]);
     const controller = new AbortController();
     const output = mkdtempSync(join(tmpdir(), 'uptake-aborted-slack-'));
     try {
       const config = parseConfig({ output, slack: { enabled: true, webhookUrl: slack.url, retry: { attempts: 3, baseDelayMs: 600_000, maxDelayMs: 600_000 } } });
       const run = runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ log: quiet, signal: controller.signal }));
       const message = run.then(() => 'the run was not aborted', (error: Error) => error.message);
-      // the first post was answered 500: the run waits ten minutes for the next
+      // the first post was answered 503: the run waits ten minutes for the next
       while (slack.bodies.length === 0) await new Promise((later) => setTimeout(later, 100));
       await new Promise((later) => setTimeout(later, 500));
       controller.abort('SIGTERM');

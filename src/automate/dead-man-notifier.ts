@@ -27,7 +27,7 @@ export function deadManNotifier(config: Config, effects: { log?: Log; env?: Node
       try {
         // the webhook is found as for every other notice: a URL, or the name of an env var holding one
         const { slack } = resolveChannels({ slack: config.slack, email: { ...config.email, enabled: false } }, env);
-        await postSlack(slack!.webhookUrl, { text });
+        await postSlack(slack!.webhookUrl, { text }, { retry: slack!.retry, what: 'the dead-man notice' });
       } catch (error) {
         failures.push(`slack: ${(error as Error).message}`);
       }

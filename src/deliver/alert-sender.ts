@@ -44,7 +44,7 @@ export function createAlertSender(
         return routed.escalated ? `${line} _${escapeSlack(escalationNote(routed).trim())}_` : line;
       }, (left) => moreAlertsSentence(left, 'in metrics.xlsx and alerts.csv'));
       const heading = `*${escapeSlack(title)} ${escapeSlack(context.week)}: ${formatCount(alerts.length)} alert${alerts.length === 1 ? '' : 's'}*`;
-      await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry });
+      await postSlack(channels.slack.webhookUrl, { text: `${heading}\n${lines.join('\n')}` }, { ...effects, retry: channels.slack.retry, what: 'the alerts' });
       return;
     }
     if (!channels.email) throw new UptakeError('config', 'alerts.routes sends alerts to email, but email.enabled is false');

@@ -63,7 +63,7 @@ export async function notifyRunOutcome(outcome: RunOutcomeNotice, channels: Deli
     if (outcome.summary) lines.push(escapeSlack(outcome.summary));
     if (reportUrl && outcome.ok) lines.push(`<${escapeSlack(reportUrl.replace(/\|/g, '%7C'))}|Open the report>`);
     try {
-      await postSlack(channels.slack.webhookUrl, { text: lines.join('\n') }, { ...effects, retry: channels.slack.retry });
+      await postSlack(channels.slack.webhookUrl, { text: lines.join('\n') }, { ...effects, retry: channels.slack.retry, what: outcome.ok ? 'the notice that the report is ready' : 'the notice of the failed run' });
       results.push({ channel: 'slack', ok: true });
     } catch (error) {
       results.push({ channel: 'slack', ok: false, error: errorText(error) });

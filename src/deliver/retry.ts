@@ -22,6 +22,7 @@ export interface RetryOptions {
 /** Error fields the delivery code looks at to decide on a retry. */
 interface ErrorShape {
   retryable?: unknown;
+  fateUnknown?: unknown;
   status?: unknown;
   code?: unknown;
   responseCode?: unknown;
@@ -33,16 +34,32 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 const CERTIFICATE_PROBLEM = /certificate|self[-_ ]signed|CERT_|UNABLE_TO_VERIFY|ALTNAME/i;
 
 // A TLS certificate that fails verification fails the same way on every try (nodemailer: ESOCKET; fetch: in `cause`).
-function isCertificateError(error: object): boolean {
+/**
+ * Whether an error is a TLS certificate that failed verification (nodemailer's ESOCKET, or fetch's `cause`).
+ * @example isCertificateError(new TypeError('fetch failed', { cause: { code: 'CERT_HAS_EXPIRED' } })) // true
+ */
+export function isCertificateError(error: object): boolean {
   const cause = (error as { cause?: { code?: unknown } }).cause;
   if (typeof cause?.code === 'string' && CERTIFICATE_PROBLEM.test(cause.code)) return true;
   return error instanceof Error && (error as ErrorShape).code === 'ESOCKET' && CERTIFICATE_PROBLEM.test(error.message);
 }
 
-// A refusal (bad request, wrong password, unknown recipient) will not change on a retry; an outage may.
 /**
- * HTTP 4xx other than 408/429, SMTP 5xx replies, SMTP authentication failures, TLS certificate
- * failures, config errors and
+ * Whether a failed try may still have delivered: the request went out whole and no answer came (a timeout, a
+ * connection dropped after it), or the answer does not say it was not taken. The sender marks such an error
+ * `fateUnknown: true`; it is never tried again (see isRetryableError).
+ * @example fateUnknown(Object.assign(new Error('no answer within 15 s'), { fateUnknown: true })) // true
+ */
+export function fateUnknown(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as ErrorShape).fateUnknown === true;
+}
+
+// A refusal (bad request, wrong password, unknown recipient) will not change on a retry; an outage may. A try whose
+// fate is unknown is not repeated: a Slack post and a mail are not idempotent, and a retry of one the other end took
+// shows the report twice (four times, with four attempts, to a webhook that takes posts and never answers).
+/**
+ * Errors marked `fateUnknown` (the other end may have taken the message), HTTP 4xx other than 408/429, SMTP 5xx
+ * replies, SMTP authentication failures, TLS certificate failures, config errors and
  * errors marked `retryable: false` are final; everything else (network errors, 5xx, 429) is retried.
  * @example isRetryableError(Object.assign(new Error('no'), { status: 403 })) // false
  */
@@ -50,6 +67,7 @@ export function isRetryableError(error: unknown): boolean {
   if (isUptakeError(error) && (error.kind === 'config' || error.kind === 'usage')) return false;
   if (typeof error !== 'object' || error === null) return true;
   const shape = error as ErrorShape;
+  if (shape.fateUnknown === true) return false;
   if (typeof shape.retryable === 'boolean') return shape.retryable;
   if (typeof shape.status === 'number') {
     if (shape.status === 408 || shape.status === 429) return true;

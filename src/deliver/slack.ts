@@ -2,7 +2,7 @@ import type { RetryConfig } from '../config/schema.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { UptakeError } from '../errors.js';
 import { alertTitle, formatColumnValue, formatCount, formatRate } from '../metrics/column-catalog.js';
-import { withRetries } from './retry.js';
+import { fateUnknown, isCertificateError, withRetries } from './retry.js';
 import { leftOffAlerts, pageOrder, reportMoreAlertsSentence, type FrontPage } from '../render/front-page.js';
 
 /** An incoming-webhook payload: `text` is the notification fallback, `blocks` the Block Kit layout. */
@@ -23,9 +23,12 @@ export interface SlackEffects {
   signal?: AbortSignal;
   /**
    * Told `true` as a try's post goes out (from then until Slack answers, an abort may not keep the message from
-   * the channel), and `false` when Slack answered it with a refusal (a wait before the next try holds nothing).
+   * the channel), and `false` when the try certainly did not post it: no connection was made, or Slack answered
+   * with a refusal (a wait before the next try holds nothing). A try whose fate is unknown leaves it `true`.
    */
   onHandedOver?: (handedOver: boolean) => void;
+  /** What is posted, as errors name it: "the report", "the alerts" (default "the message"). */
+  what?: string;
 }
 
 const DEFAULT_RETRY: RetryConfig = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30000 };
@@ -50,10 +53,46 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
+// Failures that leave no doubt the webhook never got the post: the connection was never made (refused, no such host,
+// no route), or TLS refused the certificate before a byte of the request went out.
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function causeCodes(error: unknown): string[] {
+  const cause = (error as { cause?: { code?: unknown; errors?: unknown } } | null)?.cause;
+  if (!cause) return [];
+  // (a host with several addresses fails with each: an AggregateError)
+  const each = Array.isArray(cause.errors) ? (cause.errors as { code?: unknown }[]) : [cause];
+  return each.map((inner) => (typeof inner?.code === 'string' ? inner.code : ''));
+}
+
+function neverConnected(error: unknown): boolean {
+  const codes = causeCodes(error);
+  return (codes.length > 0 && codes.every((code) => NOT_CONNECTED.has(code))) || (typeof error === 'object' && error !== null && isCertificateError(error));
+}
+
+// Slack's incoming webhooks answer a refusal with a text body naming it (`invalid_payload`, `no_service`,
+// `channel_not_found`, `action_prohibited`, `channel_is_archived`, ...), and a post they took with `ok`; a webhook
+// (or a proxy in front of it) that answers 2xx with such a body did not post it.
+const SLACK_ERROR_BODY = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+
+// The HTTP answers that say the post was not taken and may be on a later try: 408 (the request was not read whole in
+// time), 429 (rate limited) and 503 (unavailable). Other 5xx (500, 502 and 504 from a proxy whose upstream may have
+// taken it) do not say the post was not taken: it may show in the channel, so it is not posted again.
+const NOT_TAKEN_TRY_LATER = new Set([408, 429, 503]);
+
+function httpFailure(message: string, fields: { status: number; fateUnknown: boolean; retryable?: boolean; retryAfterMs?: number }): Error {
+  return Object.assign(new Error(message), fields);
+}
+
 /**
- * Posts a message to a Slack incoming webhook with retries (5xx, 429 and network errors are retried,
- * other 4xx stop at once); throws UptakeError('deliver') naming the host and Slack's answer.
- * @example await postSlack(process.env.UPTAKE_SLACK_WEBHOOK!, { text: 'Report 2026-W47 is out' })
+ * Posts a message to a Slack incoming webhook (the one way uptake delivers over HTTP: the report's message, the
+ * alerts, the run's notices) with retries of the tries Slack certainly did not take: a connection never made, and
+ * HTTP 408, 429 (after Retry-After) and 503. A try whose fate is unknown (the post went out, then no answer within
+ * `timeoutMs`, a connection dropped before the answer, another 5xx) is not repeated: an incoming webhook is not
+ * idempotent, and the channel would show the message twice. Other 4xx, a redirect (not followed) and a 2xx whose
+ * body is one of Slack's error names stop at once. Throws UptakeError('deliver') naming the host, Slack's answer,
+ * and whether `what` was delivered ("was not posted") or may have been ("may have reached the channel").
+ * @example await postSlack(process.env.UPTAKE_SLACK_WEBHOOK!, { text: 'Report 2026-W47 is out' }, { what: 'the report' })
  */
 export async function postSlack(webhookUrl: string, message: SlackMessage, effects: SlackEffects = {}): Promise<{ attempts: number; status: number }> {
   let url: URL;
@@ -68,8 +107,8 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
   const doFetch = effects.fetch ?? fetch;
   const retry = effects.retry ?? DEFAULT_RETRY;
   const timeoutMs = effects.timeoutMs ?? 15000;
+  const what = effects.what ?? 'the message';
   let attempts = 0;
-  let unanswered = 0;
   try {
     return await withRetries(
       async (attempt) => {
@@ -83,35 +122,61 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
             method: 'POST',
             headers: { 'content-type': 'application/json; charset=utf-8' },
             body: JSON.stringify(message),
+            // a redirect is not followed: fetch turns a POST answered 301 or 302 into a GET without the message (and
+            // said 2xx for the page it landed on), and the message would go to an address nobody configured
+            redirect: 'manual',
             signal: effects.signal ? AbortSignal.any([timeout, effects.signal]) : timeout,
           });
-          body = (await response.text()).slice(0, 200);
+          body = (await response.text()).trim().slice(0, 200);
         } catch (error) {
-          // (a connection refused: nothing was posted)
-          if ((error as { cause?: { code?: unknown } }).cause?.code === 'ECONNREFUSED') effects.onHandedOver?.(false);
-          if (!timeout.aborted || effects.signal?.aborted) throw error;
-          // "The operation was aborted due to timeout" read as if uptake had stopped the post; the webhook may have
-          // taken it and be slow to answer
-          unanswered += 1;
-          throw Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT', cause: error });
+          if (effects.signal?.aborted) throw error;
+          if (neverConnected(error)) {
+            effects.onHandedOver?.(false);
+            const code = causeCodes(error).find(Boolean);
+            throw Object.assign(new Error(`could not connect (${code ?? (error as Error).message})`), { cause: error, retryable: !isCertificateError(error as object) });
+          }
+          // the post may be whole at Slack, and be shown: "The operation was aborted due to timeout" read as if
+          // uptake had stopped it, and a retry posted it again
+          const why = timeout.aborted
+            ? `no answer within ${timeoutMs / 1000} s of sending ${what}`
+            : `the connection was dropped before Slack answered (${causeCodes(error).find(Boolean) || (error as Error).message})`;
+          throw Object.assign(new Error(why), { cause: error, fateUnknown: true });
+        }
+        if (response.status >= 300 && response.status < 400) {
+          effects.onHandedOver?.(false);
+          const location = response.headers.get('location');
+          let where = 'elsewhere';
+          try {
+            if (location) where = `to ${new URL(location, url).host}`;
+          } catch {
+            // (a Location that is no URL: "elsewhere")
+          }
+          throw Object.assign(httpFailure(`HTTP ${response.status} (a redirect ${where}, not followed)`, { status: response.status, fateUnknown: false, retryable: false }), {
+            hint: 'set the webhook URL to the address Slack gives',
+          });
+        }
+        if (response.ok && SLACK_ERROR_BODY.test(body)) {
+          effects.onHandedOver?.(false);
+          throw httpFailure(`HTTP ${response.status} with Slack's error ${body} instead of ok`, { status: response.status, fateUnknown: false, retryable: false });
         }
         if (!response.ok) {
-          effects.onHandedOver?.(false);
-          throw Object.assign(new Error(`HTTP ${response.status}${body ? ` ${body}` : ''}`), {
-            status: response.status,
-            retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-          });
+          const taken = response.status >= 500 && !NOT_TAKEN_TRY_LATER.has(response.status);
+          if (!taken) effects.onHandedOver?.(false);
+          throw httpFailure(`HTTP ${response.status}${body ? ` ${body}` : ''}`, { status: response.status, fateUnknown: taken, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) });
         }
         return { attempts: attempt, status: response.status };
       },
       { ...retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
   } catch (error) {
-    if (effects.signal?.aborted) throw new UptakeError('aborted', `Slack webhook at ${hostOf(url)}: the post was aborted`, { cause: error });
+    if (effects.signal?.aborted) throw new UptakeError('aborted', `Slack webhook at ${hostOf(url)}: ${what} was aborted`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
-    // a post Slack did not answer may still show in the channel: the operator who posts it again may post it twice
-    const mayHave = unanswered > 0 ? `; ${unanswered === 1 ? 'the post it did not answer' : `the ${unanswered} posts it did not answer`} may still have reached the channel: look before posting it again` : '';
-    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt${attempts === 1 ? '' : 's'}${mayHave}`, { cause: error });
+    // a try Slack may have taken is the last one: the operator who posts it again may post it twice
+    const outcome = fateUnknown(error)
+      ? `${what} may have reached the channel, so it was not sent again: look in the channel before posting it again`
+      : `${what} was not posted`;
+    const hint = (error as { hint?: unknown } | null)?.hint;
+    throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt${attempts === 1 ? '' : 's'}; ${outcome}${typeof hint === 'string' ? `: ${hint}` : ''}`, { cause: error });
   }
 }
 
