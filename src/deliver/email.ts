@@ -1,10 +1,11 @@
+import { connect, type Socket } from 'node:net';
 import { Transform } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailConfig } from '../config/schema.js';
 import { UptakeError } from '../errors.js';
-import { withRetries } from './retry.js';
+import { fateUnknown, withRetries } from './retry.js';
 import { withinTime } from '../util/within-time.js';
 
 export interface EmailEffects {
@@ -135,7 +136,8 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     const { default: nodemailer } = await import('nodemailer');
     createTransport = (options: SMTPTransport.Options) => nodemailer.createTransport(options);
   }
-  const transport = createTransport(transportOptions(config, env));
+  const connections = openConnections(config, effects.signal);
+  const transport = createTransport({ ...transportOptions(config, env), getSocket: connections.getSocket });
   const mail: Mail.Options = {
     from: config.from,
     to: config.to,
@@ -148,20 +150,43 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
       contentType: attachment.contentType,
     })),
   };
-  watchHandOver(transport, effects);
+  // whether this try's whole message went to the server (the end of DATA written): from then until it answers, it may
+  // deliver the mail
+  let handedOver = false;
+  watchHandOver(transport, {
+    connected: connections.connected,
+    signal: effects.signal,
+    onHandedOver: (value) => {
+      handedOver = value;
+      effects.onHandedOver?.(value);
+    },
+  });
   let attempts = 0;
   try {
     const info = await withRetries(
-      (attempt) => {
+      async (attempt) => {
         attempts = attempt;
-        // (its connection, once late, is left to nodemailer's socket timeout; a command ends its process when it is done)
+        handedOver = false;
         const ms = effects.attemptMs ?? SEND_ATTEMPT_MS;
         const sent = transport.sendMail(mail).catch((error: unknown) => {
           // a refusal answered to the whole message (451, 552): the server does not have it
           if (typeof (error as { responseCode?: unknown }).responseCode === 'number') effects.onHandedOver?.(false);
           throw error;
         });
-        return withinTime(sent, ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+        try {
+          return await withinTime(sent, ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+        } catch (error) {
+          // the whole message went out and no answer came (a timeout, a connection dropped after the end of DATA): the
+          // server may deliver it, and a retry would mail it twice
+          if (handedOver && typeof (error as { responseCode?: unknown }).responseCode !== 'number' && typeof error === 'object' && error !== null) {
+            Object.assign(error, { fateUnknown: true });
+          }
+          throw error;
+        } finally {
+          // a try that ran out of time, failed or was aborted leaves no connection behind (nodemailer's own would wait
+          // out its socket timeout, 10 minutes, in a scheduler that goes on running)
+          connections.closeAll();
+        }
       },
       { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
@@ -182,23 +207,68 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
         { cause: error },
       );
     }
-    throw new UptakeError(
-      'deliver',
-      `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${detail}`,
-      { cause: error },
-    );
+    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    if (fateUnknown(error)) {
+      throw new UptakeError(
+        'deliver',
+        `SMTP ${config.host}:${config.port}: sent "${message.subject}" to ${config.to.join(', ')} whole, but got no answer ${tries}: ${detail}; the server may deliver it, so it was not sent again: ask a recipient before sending it again`,
+        { cause: error },
+      );
+    }
+    throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: could not send "${message.subject}" to ${config.to.join(', ')} ${tries}: ${detail}; it was not sent`, { cause: error });
   } finally {
+    connections.closeAll();
     transport.close();
   }
+}
+
+/** How long connecting to the SMTP server may take (nodemailer's own connection timeout). */
+const CONNECT_MS = 2 * 60_000;
+
+// nodemailer keeps a try's connection to itself: a run aborted while it connected or logged in (a server slow to
+// answer AUTH) left the socket open until nodemailer's socket timeout, 10 minutes, though nothing could be delivered.
+// Its `getSocket` hook hands it each connection made here (TCP only: nodemailer does TLS on it, as through a proxy),
+// so that an abort, or the end of a try, closes it at once.
+function openConnections(config: EmailConfig, signal: AbortSignal | undefined): { getSocket: NonNullable<SMTPTransport.Options['getSocket']>; closeAll(): void; connected(): boolean } {
+  const open = new Set<Socket>();
+  let latest: Socket | undefined;
+  const closeAll = () => {
+    for (const socket of open) socket.destroy();
+    open.clear();
+  };
+  return {
+    getSocket: (_options, callback) => {
+      if (signal?.aborted) return callback(abortError(signal), null as never);
+      const socket = connect({ host: config.host, port: config.port });
+      latest = socket;
+      open.add(socket);
+      socket.once('close', () => open.delete(socket));
+      const stop = () => socket.destroy(abortError(signal));
+      signal?.addEventListener('abort', stop, { once: true });
+      socket.once('close', () => signal?.removeEventListener('abort', stop));
+      socket.setTimeout(CONNECT_MS, () => socket.destroy(Object.assign(new Error(`could not connect within ${CONNECT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+      const failed = (error: Error) => callback(error, null as never);
+      socket.once('error', failed);
+      socket.once('connect', () => {
+        socket.setTimeout(0);
+        socket.removeListener('error', failed);
+        callback(null, { connection: socket });
+      });
+    },
+    closeAll,
+    // (a transport built by a test's createTransport may not call getSocket: then nothing says it is gone)
+    connected: () => latest === undefined || !latest.destroyed,
+  };
 }
 
 // An abort must tell whether the server can have the message: it cannot before the end of DATA, which follows
 // the last byte of the message. nodemailer's `stream` plugin step passes the message through a transform of
 // ours (a processFunc, after nodemailer's own): its end is the hand-over; an abort before it fails the message stream, and nodemailer then drops the
 // connection without ending DATA (an abort during connection or login fails it as soon as the data would start).
-function watchHandOver(transport: Transporter<SMTPTransport.SentMessageInfo>, effects: EmailEffects): void {
-  const { signal, onHandedOver } = effects;
-  if (!signal && !onHandedOver) return;
+// A connection already gone when the message ends (the server dropped it mid-data: nodemailer reads the message to its
+// end all the same) did not hand it over.
+function watchHandOver(transport: Transporter<SMTPTransport.SentMessageInfo>, effects: Pick<EmailEffects, 'signal' | 'onHandedOver'> & { connected: () => boolean }): void {
+  const { signal, onHandedOver, connected } = effects;
   if (typeof transport.use !== 'function') {
     // (a transport without plugins, a test's sink: whether it has the message cannot be told, so it may have)
     onHandedOver?.(true);
@@ -213,11 +283,14 @@ function watchHandOver(transport: Transporter<SMTPTransport.SentMessageInfo>, ef
           next(signal?.aborted ? abortError(signal) : null, chunk);
         },
         flush(next) {
-          signal?.removeEventListener('abort', stop);
-          if (signal?.aborted) return next(abortError(signal));
-          onHandedOver?.(true);
-          next();
+          next(signal?.aborted ? abortError(signal) : null);
         },
+      });
+      // the hand-over is when the connection has read the message's last byte, not when the message was made: a short
+      // one (an alert, a notice) is whole in the stream's buffer before the server has even been told who it is for
+      watcher.once('end', () => {
+        signal?.removeEventListener('abort', stop);
+        if (!signal?.aborted && connected()) onHandedOver?.(true);
       });
       message.once('error', (error) => watcher.destroy(error));
       if (signal?.aborted) process.nextTick(stop);

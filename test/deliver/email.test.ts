@@ -181,7 +181,7 @@ describe('sendReportEmail', () => {
         { attemptMs: 1500, sleep: async () => undefined, onRetry: ({ attempt }) => void tries.push(attempt) },
       ).then(() => null, (error: Error) => error);
       expect(failure).toBeInstanceOf(UptakeError);
-      expect(failure!.message).toBe(`SMTP 127.0.0.1:${port}: could not send "uptake failed for 2026-W47" to ops@example.test, cfo@example.test after 3 attempts: the server had not finished the exchange after 1.5 s`);
+      expect(failure!.message).toBe(`SMTP 127.0.0.1:${port}: could not send "uptake failed for 2026-W47" to ops@example.test, cfo@example.test after 3 attempts: the server had not finished the exchange after 1.5 s; it was not sent`);
       expect(tries).toEqual([1, 2]);
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
