@@ -210,16 +210,21 @@ interface RunProgress {
   /** The channels the report went out by (stage 7), as it did: an abort after them says so. */
   received?: AlertChannel[];
   /** Set when the published report reached some channels and not others (stage 7). */
-  reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[] };
+  reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[]; uncertain: AlertChannel[] };
 }
 
 const CHANNEL_NAMES: Record<AlertChannel, string> = { email: 'email', slack: 'Slack' };
 
 // The failure notice of a run whose report was published but not delivered everywhere must not say that no report was sent.
-function publishedSummary({ received, failed }: { received: AlertChannel[]; failed: AlertChannel[] }): string {
+// Nor that a channel which may have it (no answer to the whole post or mail) did not: it was not sent again.
+function publishedSummary({ received, failed, uncertain = [] }: { received: AlertChannel[]; failed: AlertChannel[]; uncertain?: AlertChannel[] }): string {
   const names = (list: AlertChannel[]) => list.map((channel) => CHANNEL_NAMES[channel]).join(' and ');
-  if (received.length === 0) return `The report was published, but ${names(failed)} did not receive it.`;
-  return `The report was published; ${names(received)} received it, ${names(failed)} did not.`;
+  const refused = failed.filter((channel) => !uncertain.includes(channel));
+  const perhaps = uncertain.length > 0 ? `${names(uncertain)} may have received it (no answer came; it was not sent again)` : '';
+  const did = received.length > 0 ? `${names(received)} received it` : '';
+  const didNot = refused.length > 0 ? `${names(refused)} did not` : '';
+  if (received.length === 0 && uncertain.length === 0) return `The report was published, but ${names(refused)} did not receive it.`;
+  return `The report was published; ${[did, perhaps, didNot].filter(Boolean).join(', ')}.`;
 }
 
 /**
@@ -438,13 +443,14 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     if (held !== null) log(`not delivering the report for ${week}: ${held}`);
     if (channels && held === null) {
       await stage('deliver', async () => {
-        const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }] = await Promise.all([
+        const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }, { fateUnknown }] = await Promise.all([
           import('./deliver/email.js'),
           import('./deliver/report-email-body.js'),
           import('./deliver/slack.js'),
           import('./deliver/alert-routing.js'),
           import('./deliver/alert-sender.js'),
           import('./automate/state-paths.js'),
+          import('./deliver/retry.js'),
         ]);
         // One channel failing never keeps the report or the alerts from the other: each is tried, then the first failure is raised.
         const failures: { channel: AlertChannel; error: unknown }[] = [];
@@ -506,7 +512,11 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           for (const failure of failed) log(`    alerts not delivered by ${failure.channel}: ${failure.error}`);
         }
         if (failures.length > 0) {
-          resolved.reportDelivery = { received: (['email', 'slack'] as const).filter((channel) => delivered[channel]), failed: failures.map((failure) => failure.channel) };
+          resolved.reportDelivery = {
+            received: (['email', 'slack'] as const).filter((channel) => delivered[channel]),
+            failed: failures.map((failure) => failure.channel),
+            uncertain: failures.filter((failure) => fateUnknown(failure.error)).map((failure) => failure.channel),
+          };
           for (const failure of failures.slice(1)) log(`    the report was not delivered by ${failure.channel} either: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
           throw failures[0].error;
         }
@@ -515,9 +525,18 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     // The report went out, but an alert that one of its channels did not take is a failed run: someone must hear of it.
     const undelivered = delivered.alerts?.failed ?? [];
     if (undelivered.length > 0) {
-      const count = new Set(undelivered.flatMap((failure) => failure.keys)).size;
-      const why = undelivered.map((failure) => `${failure.channel}: ${failure.error}`).join('; ');
-      throw new UptakeError('alert', `the report for ${week} was published and delivered, but ${count} alert${count === 1 ? '' : 's'} could not be delivered (${why}); they are retried on the next run`);
+      const said = (failures: typeof undelivered) => {
+        const count = new Set(failures.flatMap((failure) => failure.keys)).size;
+        return { count: `${count} alert${count === 1 ? '' : 's'}`, why: failures.map((failure) => `${failure.channel}: ${failure.error}`).join('; ') };
+      };
+      const refused = undelivered.filter((failure) => !failure.mayHaveArrived);
+      const unknown = undelivered.filter((failure) => failure.mayHaveArrived);
+      const parts = [
+        ...(refused.length > 0 ? [`${said(refused).count} could not be delivered (${said(refused).why}); they are retried on the next run`] : []),
+        // (a channel that may show them: the next run sending them again would show them twice)
+        ...(unknown.length > 0 ? [`${said(unknown).count} may not have reached ${unknown.map((failure) => CHANNEL_NAMES[failure.channel]).join(' and ')} (${said(unknown).why}); they are not sent again`] : []),
+      ];
+      throw new UptakeError('alert', `the report for ${week} was published and delivered, but ${parts.join('; and ')}`);
     }
     return { week, outDir: weekDir, files, metrics, warehouse, delivered, timingsMs };
   } finally {

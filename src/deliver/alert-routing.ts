@@ -5,6 +5,7 @@ import { UptakeError } from '../errors.js';
 import { readRegularFile } from '../util/read-state-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { shiftWeek } from '../util/iso-week.js';
+import { fateUnknown } from './retry.js';
 
 export type AlertChannel = 'slack' | 'email';
 
@@ -62,7 +63,11 @@ export interface AlertRoutingResult {
   suppressed: SuppressedAlert[];
   /** The subset of `sent` that went out escalated. */
   escalated: RoutedAlert[];
-  failed: { channel: AlertChannel; keys: string[]; error: string }[];
+  /**
+   * The channels that did not take their batch. `mayHaveArrived`: the channel may have it (its fate unknown: posted or
+   * mailed whole, then no answer): kept as delivered in the ledger, so that no later run sends it again.
+   */
+  failed: { channel: AlertChannel; keys: string[]; error: string; mayHaveArrived?: boolean }[];
   /** Conditions of earlier weeks that cleared and were dropped from the ledger. */
   forgotten: string[];
 }
@@ -190,8 +195,10 @@ export async function routeAlerts(alerts: AlertRow[], options: RouteAlertsOption
     });
   }
 
-  // One batch per channel; a channel that fails leaves its alerts pending for the next run.
+  // One batch per channel; a channel that refused it leaves its alerts pending for the next run. One that may have
+  // taken it (no answer to a whole post or mail) does not: the next run sending them again showed them twice.
   const accepted = new Map<string, AlertChannel[]>();
+  const perhaps = new Map<string, AlertChannel[]>();
   for (const channel of ['slack', 'email'] as const) {
     const batch = pending.filter((item) => item.pendingChannels.includes(channel)).map((item) => item.routed);
     if (batch.length === 0) continue;
@@ -199,16 +206,20 @@ export async function routeAlerts(alerts: AlertRow[], options: RouteAlertsOption
       await options.send(channel, batch);
       for (const routed of batch) accepted.set(routed.key, [...(accepted.get(routed.key) ?? []), channel]);
     } catch (error) {
-      result.failed.push({ channel, keys: batch.map((routed) => routed.key), error: error instanceof Error ? error.message : String(error) });
+      const mayHaveArrived = fateUnknown(error);
+      result.failed.push({ channel, keys: batch.map((routed) => routed.key), error: error instanceof Error ? error.message : String(error), ...(mayHaveArrived && { mayHaveArrived }) });
+      if (mayHaveArrived) for (const routed of batch) perhaps.set(routed.key, [...(perhaps.get(routed.key) ?? []), channel]);
     }
   }
   const at = options.now.toISOString();
   for (const { routed } of pending) {
-    const channels = accepted.get(routed.key);
-    if (!channels) continue;
+    const channels = accepted.get(routed.key) ?? [];
+    const kept = [...channels, ...(perhaps.get(routed.key) ?? [])];
+    if (kept.length === 0) continue;
     const entry = conditions[routed.key];
     const earlier = entry.delivered?.severity === routed.severity ? entry.delivered.channels : [];
-    entry.delivered = { severity: routed.severity, channels: [...new Set([...earlier, ...channels])], at };
+    entry.delivered = { severity: routed.severity, channels: [...new Set([...earlier, ...kept])], at };
+    if (channels.length === 0) continue;
     const sent = { ...routed, channels };
     result.sent.push(sent);
     if (sent.escalated) result.escalated.push(sent);

@@ -211,7 +211,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     if (fateUnknown(error)) {
       throw new UptakeError(
         'deliver',
-        `SMTP ${config.host}:${config.port}: sent "${message.subject}" to ${config.to.join(', ')} whole, but got no answer ${tries}: ${detail}; the server may deliver it, so it was not sent again: ask a recipient before sending it again`,
+        `SMTP ${config.host}:${config.port}: sent "${message.subject}" to ${config.to.join(', ')} whole, but got no answer ${tries}: ${detail}; the server may deliver it, so uptake did not send it again: ask a recipient before sending it again`,
         { cause: error },
       );
     }

@@ -47,11 +47,15 @@ export function isCertificateError(error: object): boolean {
 /**
  * Whether a failed try may still have delivered: the request went out whole and no answer came (a timeout, a
  * connection dropped after it), or the answer does not say it was not taken. The sender marks such an error
- * `fateUnknown: true`; it is never tried again (see isRetryableError).
- * @example fateUnknown(Object.assign(new Error('no answer within 15 s'), { fateUnknown: true })) // true
+ * `fateUnknown: true` (the UptakeError it throws holds it as its cause); it is never tried again (see
+ * isRetryableError), nor by a later run.
+ * @example fateUnknown(new UptakeError('deliver', 'x', { cause: Object.assign(new Error('no answer'), { fateUnknown: true }) })) // true
  */
 export function fateUnknown(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as ErrorShape).fateUnknown === true;
+  for (let each = error, depth = 0; typeof each === 'object' && each !== null && depth < 8; each = (each as { cause?: unknown }).cause, depth += 1) {
+    if ((each as ErrorShape).fateUnknown === true) return true;
+  }
+  return false;
 }
 
 // A refusal (bad request, wrong password, unknown recipient) will not change on a retry; an outage may. A try whose

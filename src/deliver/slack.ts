@@ -173,7 +173,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
     const detail = error instanceof Error ? error.message : String(error);
     // a try Slack may have taken is the last one: the operator who posts it again may post it twice
     const outcome = fateUnknown(error)
-      ? `${what} may have reached the channel, so it was not sent again: look in the channel before posting it again`
+      ? `${what} may have reached the channel, so uptake did not post again: look in the channel before posting again`
       : `${what} was not posted`;
     const hint = (error as { hint?: unknown } | null)?.hint;
     throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt${attempts === 1 ? '' : 's'}; ${outcome}${typeof hint === 'string' ? `: ${hint}` : ''}`, { cause: error });

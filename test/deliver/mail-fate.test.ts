@@ -87,7 +87,7 @@ describe('sendEmail: a mail the server may have taken is not sent again', () => 
   it('a server that drops the connection after the whole message: sent once, said to maybe be delivered', async () => {
     const smtp = await rawSmtp(['drop after the data', 'accept']);
     expect(await send(smtp.port)).toMatch(
-      new RegExp(`^SMTP 127\\.0\\.0\\.1:${smtp.port}: sent "AI adoption report 2026-W47" to ops@example\\.test whole, but got no answer after 1 attempt: .+; the server may deliver it, so it was not sent again: ask a recipient before sending it again$`),
+      new RegExp(`^SMTP 127\\.0\\.0\\.1:${smtp.port}: sent "AI adoption report 2026-W47" to ops@example\\.test whole, but got no answer after 1 attempt: .+; the server may deliver it, so uptake did not send it again: ask a recipient before sending it again$`),
     );
     expect({ connections: smtp.connections, ended: smtp.ended }).toEqual({ connections: 1, ended: 1 });
   });
@@ -95,7 +95,7 @@ describe('sendEmail: a mail the server may have taken is not sent again', () => 
   it('a server that takes the whole message and never answers: sent once, said to maybe be delivered', async () => {
     const smtp = await rawSmtp(['silent after the data', 'accept']);
     expect(await send(smtp.port, { attemptMs: 500 })).toBe(
-      `SMTP 127.0.0.1:${smtp.port}: sent "AI adoption report 2026-W47" to ops@example.test whole, but got no answer after 1 attempt: the server had not finished the exchange after 0.5 s; the server may deliver it, so it was not sent again: ask a recipient before sending it again`,
+      `SMTP 127.0.0.1:${smtp.port}: sent "AI adoption report 2026-W47" to ops@example.test whole, but got no answer after 1 attempt: the server had not finished the exchange after 0.5 s; the server may deliver it, so uptake did not send it again: ask a recipient before sending it again`,
     );
     expect({ connections: smtp.connections, ended: smtp.ended }).toEqual({ connections: 1, ended: 1 });
   });

@@ -30,7 +30,7 @@ describe('postSlack', () => {
       expect(error).toBeInstanceOf(UptakeError);
       const { host } = new URL(slack.webhookUrl);
       expect((error as Error).message).toBe(
-        `Slack webhook at ${host}: expected 2xx, got no answer within 0.3 s of sending the message after 1 attempt; the message may have reached the channel, so it was not sent again: look in the channel before posting it again`,
+        `Slack webhook at ${host}: expected 2xx, got no answer within 0.3 s of sending the message after 1 attempt; the message may have reached the channel, so uptake did not post again: look in the channel before posting again`,
       );
       expect(slack.posts).toEqual(['{"text":"report"}']);
     } finally {

@@ -71,7 +71,7 @@ describe('postSlack: a post Slack may have taken is not posted again', () => {
     const { host } = new URL(held.url);
     const outcome = await post(held.url, { timeoutMs: 300 });
     expect(outcome.message).toBe(
-      `Slack webhook at ${host}: expected 2xx, got no answer within 0.3 s of sending the report after 1 attempt; the report may have reached the channel, so it was not sent again: look in the channel before posting it again`,
+      `Slack webhook at ${host}: expected 2xx, got no answer within 0.3 s of sending the report after 1 attempt; the report may have reached the channel, so uptake did not post again: look in the channel before posting again`,
     );
     expect(held.requests).toHaveLength(1);
     expect(outcome.handedOver).toEqual([true]);
@@ -82,7 +82,7 @@ describe('postSlack: a post Slack may have taken is not posted again', () => {
     const { host } = new URL(dropping.url);
     const outcome = await post(dropping.url);
     expect(outcome.message).toMatch(
-      new RegExp(`^Slack webhook at ${host.replace(/\./g, '\\.')}: expected 2xx, got the connection was dropped before Slack answered \\(.+\\) after 1 attempt; the report may have reached the channel, so it was not sent again: look in the channel before posting it again$`),
+      new RegExp(`^Slack webhook at ${host.replace(/\./g, '\\.')}: expected 2xx, got the connection was dropped before Slack answered \\(.+\\) after 1 attempt; the report may have reached the channel, so uptake did not post again: look in the channel before posting again$`),
     );
     expect(dropping.requests).toHaveLength(1);
   });
@@ -91,7 +91,7 @@ describe('postSlack: a post Slack may have taken is not posted again', () => {
   it.each([500, 502, 504])('HTTP %i: posted once, said to maybe be in the channel', async (status) => {
     const failing = await hook(reply(status, 'rollup_error'));
     const outcome = await post(failing.url);
-    expect(outcome.message).toMatch(new RegExp(`got HTTP ${status} rollup_error after 1 attempt; the report may have reached the channel, so it was not sent again`));
+    expect(outcome.message).toMatch(new RegExp(`got HTTP ${status} rollup_error after 1 attempt; the report may have reached the channel, so uptake did not post again`));
     expect(failing.requests).toHaveLength(1);
     expect(outcome.handedOver).toEqual([true]);
   });
