@@ -162,20 +162,36 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     },
   });
   let attempts = 0;
+  // A server that takes some recipients and refuses others: the mail went to those it took, and a try again goes to
+  // the ones it refused for now (4xx) alone (an envelope of theirs; the headers unchanged), so nobody gets it twice.
+  // Before, the refused went unsaid: the run said delivered.
+  const reached: string[] = [];
+  let refused: RecipientRefusal[] = [];
+  let retryTo: string[] | undefined;
   try {
     const info = await withRetries(
       async (attempt) => {
         attempts = attempt;
         handedOver = false;
         const ms = effects.attemptMs ?? SEND_ATTEMPT_MS;
-        const sent = transport.sendMail(mail).catch((error: unknown) => {
+        const sent = transport.sendMail(retryTo ? { ...mail, envelope: { from: config.from, to: retryTo } } : mail).catch((error: unknown) => {
           // a refusal answered to the whole message (451, 552): the server does not have it
           if (typeof (error as { responseCode?: unknown }).responseCode === 'number') effects.onHandedOver?.(false);
           throw error;
         });
         try {
-          return await withinTime(sent, ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+          const answer = await withinTime(sent, ms, () => Object.assign(new Error(`the server had not finished the exchange after ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+          const took = (answer.accepted ?? []).map(addressText);
+          reached.push(...took);
+          refused = recipientRefusals(answer);
+          const forNow = refused.filter((refusal) => refusal.code >= 400 && refusal.code < 500);
+          if (took.length > 0 && forNow.length > 0) {
+            retryTo = forNow.map((refusal) => refusal.recipient);
+            throw Object.assign(new Error(`refused ${refusalText(forNow)}`), { responseCode: forNow[0].code, partial: true });
+          }
+          return answer;
         } catch (error) {
+          if ((error as { partial?: unknown }).partial === true) throw error;
           // the whole message went out and no answer came (a timeout, a connection dropped after the end of DATA): the
           // server may deliver it, and a retry would mail it twice
           if (handedOver && typeof (error as { responseCode?: unknown }).responseCode !== 'number' && typeof error === 'object' && error !== null) {
@@ -190,15 +206,16 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
       },
       { ...config.retry, sleep: effects.sleep, random: effects.random, onRetry: effects.onRetry, signal: effects.signal },
     );
-    const accepted = (info.accepted ?? []).map(addressText);
     const rejected = (info.rejected ?? []).map(addressText);
-    if (accepted.length === 0) {
-      throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected the server to accept a recipient, it rejected ${rejected.join(', ')}`);
+    if (reached.length === 0) {
+      throw new UptakeError('deliver', `SMTP ${config.host}:${config.port}: expected the server to accept a recipient, it rejected ${rejected.join(', ')}; "${message.subject}" was not sent`);
     }
-    return { messageId: info.messageId, accepted, rejected, attempts };
+    if (refused.length > 0) throw partlySent(config, message.subject, reached, refused, attempts);
+    return { messageId: info.messageId, accepted: reached, rejected, attempts };
   } catch (error) {
     if (error instanceof UptakeError) throw error;
     if (effects.signal?.aborted) throw new UptakeError('aborted', `SMTP ${config.host}:${config.port}: the sending of "${message.subject}" was aborted`, { cause: error });
+    if (reached.length > 0) throw partlySent(config, message.subject, reached, refused, attempts, error);
     const detail = error instanceof Error ? error.message : String(error);
     if ((error as { code?: unknown }).code === 'ETLS' && /upgrading connection with STARTTLS/.test(detail) && !config.secure && mustUseTls(config)) {
       throw new UptakeError(
@@ -220,6 +237,34 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
     connections.closeAll();
     transport.close();
   }
+}
+
+interface RecipientRefusal {
+  recipient: string;
+  code: number;
+  response: string;
+}
+
+function recipientRefusals(info: SMTPTransport.SentMessageInfo): RecipientRefusal[] {
+  const errors = (info as { rejectedErrors?: { recipient?: unknown; responseCode?: unknown; response?: unknown }[] }).rejectedErrors ?? [];
+  return errors.map((error) => ({
+    recipient: String(error.recipient ?? ''),
+    code: typeof error.responseCode === 'number' ? error.responseCode : 0,
+    response: String(error.response ?? '').trim(),
+  }));
+}
+
+function refusalText(refusals: RecipientRefusal[]): string {
+  return refusals.map((refusal) => `${refusal.recipient} (${refusal.response})`).join(', ');
+}
+
+// The run's line when some recipients have the mail and others do not: who has it, who does not and why.
+function partlySent(config: EmailConfig, subject: string, reached: string[], refused: RecipientRefusal[], attempts: number, cause?: unknown): UptakeError {
+  return new UptakeError(
+    'deliver',
+    `SMTP ${config.host}:${config.port}: "${subject}" went to ${reached.join(', ')}, but the server refused ${refusalText(refused)} after ${attempts} attempt${attempts === 1 ? '' : 's'}; it was not sent to ${refused.map((refusal) => refusal.recipient).join(', ')}`,
+    { cause },
+  );
 }
 
 /** How long connecting to the SMTP server may take (nodemailer's own connection timeout). */

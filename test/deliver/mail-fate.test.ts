@@ -15,13 +15,13 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-type Behaviour = 'accept' | 'drop at data' | 'drop after the data' | 'silent after the data' | 'busy recipient';
+type Behaviour = 'accept' | 'drop at data' | 'drop after the data' | 'silent after the data' | 'busy recipient' | 'busy cfo' | 'no such cfo';
 
 // A plain SMTP dialogue, each connection behaving as `behaviours` says in turn (the last repeats); `messages` holds
 // each message it acknowledged, `ended` each whose end of data it received.
-async function rawSmtp(behaviours: Behaviour[]): Promise<{ port: number; connections: number; ended: number; messages: string[] }> {
+async function rawSmtp(behaviours: Behaviour[]): Promise<{ port: number; connections: number; ended: number; messages: string[]; recipients: string[][] }> {
   const sockets = new Set<Socket>();
-  const state = { port: 0, connections: 0, ended: 0, messages: [] as string[] };
+  const state = { port: 0, connections: 0, ended: 0, messages: [] as string[], recipients: [] as string[][] };
   const server: Server = createServer((socket) => {
     const behaviour = behaviours[Math.min(state.connections, behaviours.length - 1)];
     state.connections += 1;
@@ -31,6 +31,7 @@ async function rawSmtp(behaviours: Behaviour[]): Promise<{ port: number; connect
     socket.write('220 relay.example.test ESMTP\r\n');
     let data: string[] | null = null;
     let pending = '';
+    let to: string[] = [];
     socket.on('data', (chunk: Buffer) => {
       pending += chunk.toString('latin1');
       const lines = pending.split('\r\n');
@@ -45,6 +46,8 @@ async function rawSmtp(behaviours: Behaviour[]): Promise<{ port: number; connect
           if (behaviour === 'drop after the data') return void socket.destroy();
           if (behaviour === 'silent after the data') return;
           state.messages.push(data.join('\n'));
+          state.recipients.push(to);
+          to = [];
           data = null;
           socket.write('250 2.0.0 queued\r\n');
           continue;
@@ -52,6 +55,9 @@ async function rawSmtp(behaviours: Behaviour[]): Promise<{ port: number; connect
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO') socket.write('250-relay.example.test\r\n250 8BITMIME\r\n');
         else if (verb === 'RCPT' && behaviour === 'busy recipient') socket.write('450 4.2.1 mailbox busy, try later\r\n');
+        else if (verb === 'RCPT' && /cfo@/.test(line) && behaviour === 'busy cfo') socket.write('450 4.2.1 mailbox busy, try later\r\n');
+        else if (verb === 'RCPT' && /cfo@/.test(line) && behaviour === 'no such cfo') socket.write('550 5.1.1 no such user\r\n');
+        else if (verb === 'RCPT') (to.push(/<(.*)>/.exec(line)?.[1] ?? line), socket.write('250 ok\r\n'));
         else if (verb === 'DATA' && behaviour === 'drop at data') return void socket.destroy();
         else if (verb === 'DATA') (data = [], socket.write('354 go on\r\n'));
         else if (verb === 'QUIT') socket.end('221 bye\r\n');
@@ -124,6 +130,35 @@ describe('sendEmail: a mail the server certainly did not take is tried again', (
       new RegExp(`^SMTP 127\\.0\\.0\\.1:${smtp.port}: could not send "AI adoption report 2026-W47" to ops@example\\.test after 3 attempts: .*450 4\\.2\\.1 mailbox busy, try later.*; it was not sent$`),
     );
     expect(smtp.messages).toEqual([]);
+  });
+});
+
+// A server that took one recipient and refused the other: the run said delivered, and the other never had the report.
+describe('sendEmail to two recipients, one refused', () => {
+  const both = ['ops@example.test', 'cfo@example.test'];
+
+  it('refused for now (450): tried again for that one alone, each gets it once', async () => {
+    const smtp = await rawSmtp(['busy cfo', 'accept']);
+    expect(await send(smtp.port, { to: both })).toBe('delivered to ops@example.test, cfo@example.test after 2');
+    expect(smtp.recipients).toEqual([['ops@example.test'], ['cfo@example.test']]);
+    // (the headers name both, as the first try's did)
+    expect(smtp.messages[1]).toMatch(/^To: ops@example\.test, cfo@example\.test$/m);
+  });
+
+  it('refused for good (550): says who has it and who does not', async () => {
+    const smtp = await rawSmtp(['no such cfo']);
+    expect(await send(smtp.port, { to: both })).toBe(
+      `SMTP 127.0.0.1:${smtp.port}: "AI adoption report 2026-W47" went to ops@example.test, but the server refused cfo@example.test (550 5.1.1 no such user) after 1 attempt; it was not sent to cfo@example.test`,
+    );
+    expect(smtp.recipients).toEqual([['ops@example.test']]);
+  });
+
+  it('refused for now on every try: says who has it and who does not, having sent it to each at most once', async () => {
+    const smtp = await rawSmtp(['busy cfo']);
+    expect(await send(smtp.port, { to: both })).toBe(
+      `SMTP 127.0.0.1:${smtp.port}: "AI adoption report 2026-W47" went to ops@example.test, but the server refused cfo@example.test (450 4.2.1 mailbox busy, try later) after 3 attempts; it was not sent to cfo@example.test`,
+    );
+    expect(smtp.recipients).toEqual([['ops@example.test']]);
   });
 });
 
