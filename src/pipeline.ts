@@ -473,7 +473,12 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
           }
           // (an abort during the send is thrown just after, and said with the channel)
           if (!effects.signal?.aborted) resolved.sending = undefined;
-          if (!delivered[channel]) return;
+          if (!delivered[channel]) {
+            // a channel that may have the report (no answer to the whole post or mail) is noted as one it went out on: a
+            // retry of this run (a watched batch, a scheduled run tried again) posted it again, and the channel showed it twice
+            if (failures.some((failure) => failure.channel === channel && fateUnknown(failure.error))) await reportDelivered(effects, channel);
+            return;
+          }
           (resolved.received ??= []).push(channel);
           await reportDelivered(effects, channel);
         };
