@@ -39,7 +39,7 @@ describe('runReport whose Slack post has an unknown fate', () => {
       expect(unknown.channels).toEqual(['slack']);
       expect(posts).toHaveLength(2); // the report once, then the failure notice
       const refused = await noted(refusing.url);
-      expect(refused.message).toMatch(/got HTTP 404 channel_not_found after 1 attempt; the report was not posted$/);
+      expect(refused.message).toMatch(/got HTTP 404 channel_not_found after 1 attempt; the report did not reach the channel$/);
       expect(refused.channels).toEqual([]);
     } finally {
       for (const socket of sockets) socket.destroy();

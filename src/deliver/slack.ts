@@ -91,7 +91,7 @@ function httpFailure(message: string, fields: { status: number; fateUnknown: boo
  * `timeoutMs`, a connection dropped before the answer, another 5xx) is not repeated: an incoming webhook is not
  * idempotent, and the channel would show the message twice. Other 4xx, a redirect (not followed) and a 2xx whose
  * body is one of Slack's error names stop at once. Throws UptakeError('deliver') naming the host, Slack's answer,
- * and whether `what` was delivered ("was not posted") or may have been ("may have reached the channel").
+ * and whether `what` was delivered ("did not reach the channel") or may have been ("may have reached the channel").
  * @example await postSlack(process.env.UPTAKE_SLACK_WEBHOOK!, { text: 'Report 2026-W47 is out' }, { what: 'the report' })
  */
 export async function postSlack(webhookUrl: string, message: SlackMessage, effects: SlackEffects = {}): Promise<{ attempts: number; status: number }> {
@@ -174,7 +174,7 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
     // a try Slack may have taken is the last one: the operator who posts it again may post it twice
     const outcome = fateUnknown(error)
       ? `${what} may have reached the channel, so uptake did not post again: look in the channel before posting again`
-      : `${what} was not posted`;
+      : `${what} did not reach the channel`;
     const hint = (error as { hint?: unknown } | null)?.hint;
     throw new UptakeError('deliver', `Slack webhook at ${hostOf(url)}: expected 2xx, got ${detail} after ${attempts} attempt${attempts === 1 ? '' : 's'}; ${outcome}${typeof hint === 'string' ? `: ${hint}` : ''}`, { cause: error });
   }

@@ -67,7 +67,7 @@ describe('notifyRunOutcome', () => {
     const { channels: resolved, receiver, smtp } = await channels([503]);
     const results = await notifyRunOutcome({ ok: true, week: '2026-W47', summary: '41 AI tasks', reportUrl: 'https://r.example/{{ week }}' }, resolved, noWait);
     expect(results[0]).toMatchObject({ channel: 'slack', ok: false });
-    expect(results[0].error).toMatch(/expected 2xx, got HTTP 503 error after 2 attempts; the notice that the report is ready was not posted$/);
+    expect(results[0].error).toMatch(/expected 2xx, got HTTP 503 error after 2 attempts; the notice that the report is ready did not reach the channel$/);
     expect(results[1]).toEqual({ channel: 'email', ok: true });
     expect(receiver.bodies).toHaveLength(2);
     const mail = await simpleParser(smtp.received[0].raw);

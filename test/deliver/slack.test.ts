@@ -63,7 +63,7 @@ describe('postSlack', () => {
     const error = (await postSlack(receiver.url, { text: 'x' }, { retry, sleep: async (ms) => void delays.push(ms) }).catch((caught: unknown) => caught)) as UptakeError;
     expect(error).toBeInstanceOf(UptakeError);
     expect(error.kind).toBe('deliver');
-    expect(error.message).toMatch(/^Slack webhook at 127\.0\.0\.1:\d+: expected 2xx, got HTTP 403 invalid_token after 1 attempt; the message was not posted$/);
+    expect(error.message).toMatch(/^Slack webhook at 127\.0\.0\.1:\d+: expected 2xx, got HTTP 403 invalid_token after 1 attempt; the message did not reach the channel$/);
     expect(error.message).not.toContain('secret-token');
     expect(receiver.bodies).toHaveLength(1);
     expect(delays).toEqual([]);

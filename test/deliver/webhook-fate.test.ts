@@ -112,26 +112,26 @@ describe('postSlack: a post Slack certainly did not take is tried again', () => 
     expect(unavailable.requests).toHaveLength(2);
   });
 
-  it('503 every time: every attempt used, and the report was not posted', async () => {
+  it('503 every time: every attempt used, and the report did not reach the channel', async () => {
     const unavailable = await hook(reply(503, 'service_unavailable'));
     const { host } = new URL(unavailable.url);
     const outcome = await post(unavailable.url);
-    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP 503 service_unavailable after 4 attempts; the report was not posted`);
+    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP 503 service_unavailable after 4 attempts; the report did not reach the channel`);
     expect(unavailable.requests).toHaveLength(4);
     expect(outcome.handedOver).toEqual([true, false, true, false, true, false, true, false]);
   });
 
-  it('a port nobody listens on: every attempt used, and the report was not posted', async () => {
+  it('a port nobody listens on: every attempt used, and the report did not reach the channel', async () => {
     const gone = await hook(reply(200, 'ok'));
     await gone.close();
     const { host } = new URL(gone.url);
     const outcome = await post(gone.url);
-    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got could not connect (ECONNREFUSED) after 4 attempts; the report was not posted`);
+    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got could not connect (ECONNREFUSED) after 4 attempts; the report did not reach the channel`);
     expect(outcome.delays).toHaveLength(3);
   });
 });
 
-describe("postSlack: Slack's refusals stop at once and say the report was not posted", () => {
+describe("postSlack: Slack's refusals stop at once and say the report did not reach the channel", () => {
   it.each([
     [400, 'invalid_payload'],
     [403, 'action_prohibited'],
@@ -141,7 +141,7 @@ describe("postSlack: Slack's refusals stop at once and say the report was not po
     const refusing = await hook(reply(status, body));
     const { host } = new URL(refusing.url);
     const outcome = await post(refusing.url);
-    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP ${status} ${body} after 1 attempt; the report was not posted`);
+    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP ${status} ${body} after 1 attempt; the report did not reach the channel`);
     expect(refusing.requests).toHaveLength(1);
     expect(outcome.handedOver).toEqual([true, false]);
   });
@@ -151,17 +151,17 @@ describe("postSlack: Slack's refusals stop at once and say the report was not po
     const refusing = await hook(reply(200, body));
     const { host } = new URL(refusing.url);
     const outcome = await post(refusing.url);
-    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP 200 with Slack's error ${body} instead of ok after 1 attempt; the report was not posted`);
+    expect(outcome.message).toBe(`Slack webhook at ${host}: expected 2xx, got HTTP 200 with Slack's error ${body} instead of ok after 1 attempt; the report did not reach the channel`);
     expect(refusing.requests).toHaveLength(1);
   });
 
   // fetch followed a 302 as a GET without the message, got the landing page's 200, and the run said delivered
-  it.each([301, 302, 307, 308])('a webhook URL answering %i is not followed: the report was not posted, and the new address is not sent anything', async (status) => {
+  it.each([301, 302, 307, 308])('a webhook URL answering %i is not followed: the report did not reach the channel, and the new address is not sent anything', async (status) => {
     const landing = await hook(reply(200, 'ok'));
     const moved = await hook(reply(status, '', { location: `${landing.url}/moved` }));
     const outcome = await post(moved.url);
     expect(outcome.message).toBe(
-      `Slack webhook at ${new URL(moved.url).host}: expected 2xx, got HTTP ${status} (a redirect to ${new URL(landing.url).host}, not followed) after 1 attempt; the report was not posted: set the webhook URL to the address Slack gives`,
+      `Slack webhook at ${new URL(moved.url).host}: expected 2xx, got HTTP ${status} (a redirect to ${new URL(landing.url).host}, not followed) after 1 attempt; the report did not reach the channel: set the webhook URL to the address Slack gives`,
     );
     expect(moved.requests).toHaveLength(1);
     expect(landing.requests).toEqual([]);
