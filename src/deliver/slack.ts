@@ -127,7 +127,6 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
             redirect: 'manual',
             signal: effects.signal ? AbortSignal.any([timeout, effects.signal]) : timeout,
           });
-          body = (await response.text()).trim().slice(0, 200);
         } catch (error) {
           if (effects.signal?.aborted) throw error;
           if (neverConnected(error)) {
@@ -141,6 +140,14 @@ export async function postSlack(webhookUrl: string, message: SlackMessage, effec
             ? `no answer within ${timeoutMs / 1000} s of sending ${what}`
             : `the connection was dropped before Slack answered (${causeCodes(error).find(Boolean) || (error as Error).message})`;
           throw Object.assign(new Error(why), { cause: error, fateUnknown: true });
+        }
+        // Slack has answered: its status says what became of the post, whether or not its body can be read (a body cut
+        // off after a 200 read "no answer", and the run said the report may not have been posted)
+        try {
+          body = (await response.text()).trim().slice(0, 200);
+        } catch (error) {
+          if (effects.signal?.aborted) throw error;
+          body = '';
         }
         if (response.status >= 300 && response.status < 400) {
           effects.onHandedOver?.(false);

@@ -97,6 +97,31 @@ describe('postSlack: a post Slack may have taken is not posted again', () => {
   });
 });
 
+// Slack answered 200 and the connection dropped in its body: the post was read as unanswered, maybe not posted
+describe('postSlack: an answer whose body is cut off', () => {
+  it('200 with its body cut off: delivered, once', async () => {
+    const cut = await hook((response) => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      response.write('o');
+      setTimeout(() => response.socket?.destroy(), 50);
+    });
+    const outcome = await post(cut.url);
+    expect(outcome.message).toBe('delivered');
+    expect(cut.requests).toHaveLength(1);
+  });
+
+  it('404 with its body cut off: refused, once', async () => {
+    const cut = await hook((response) => {
+      response.writeHead(404, { 'content-type': 'text/plain', 'content-length': '100' });
+      response.write('channel_');
+      setTimeout(() => response.socket?.destroy(), 50);
+    });
+    const outcome = await post(cut.url);
+    expect(outcome.message).toMatch(/got HTTP 404 after 1 attempt; the report did not reach the channel$/);
+    expect(cut.requests).toHaveLength(1);
+  });
+});
+
 describe('postSlack: a post Slack certainly did not take is tried again', () => {
   it('429 with Retry-After, then 200: waits as told, delivered on the second try', async () => {
     const limited = await hook((response, call) => (call === 1 ? reply(429, 'rate_limited', { 'retry-after': '0.005' }) : reply(200, 'ok'))(response));
