@@ -210,21 +210,23 @@ interface RunProgress {
   /** The channels the report went out by (stage 7), as it did: an abort after them says so. */
   received?: AlertChannel[];
   /** Set when the published report reached some channels and not others (stage 7). */
-  reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[]; uncertain: AlertChannel[] };
+  reportDelivery?: { received: AlertChannel[]; failed: AlertChannel[]; uncertain: AlertChannel[]; partly: AlertChannel[] };
 }
 
 const CHANNEL_NAMES: Record<AlertChannel, string> = { email: 'email', slack: 'Slack' };
 
 // The failure notice of a run whose report was published but not delivered everywhere must not say that no report was sent.
 // Nor that a channel which may have it (no answer to the whole post or mail) did not: it was not sent again.
-function publishedSummary({ received, failed, uncertain = [] }: { received: AlertChannel[]; failed: AlertChannel[]; uncertain?: AlertChannel[] }): string {
+// Nor that email did not, when the mail reached some of its recipients and the server refused others.
+function publishedSummary({ received, failed, uncertain = [], partly = [] }: { received: AlertChannel[]; failed: AlertChannel[]; uncertain?: AlertChannel[]; partly?: AlertChannel[] }): string {
   const names = (list: AlertChannel[]) => list.map((channel) => CHANNEL_NAMES[channel]).join(' and ');
-  const refused = failed.filter((channel) => !uncertain.includes(channel));
+  const refused = failed.filter((channel) => !uncertain.includes(channel) && !partly.includes(channel));
   const perhaps = uncertain.length > 0 ? `${names(uncertain)} may have received it (no answer came; it was not sent again)` : '';
+  const some = partly.length > 0 ? `${names(partly)} reached some of its recipients, not all` : '';
   const did = received.length > 0 ? `${names(received)} received it` : '';
   const didNot = refused.length > 0 ? `${names(refused)} did not` : '';
-  if (received.length === 0 && uncertain.length === 0) return `The report was published, but ${names(refused)} did not receive it.`;
-  return `The report was published; ${[did, perhaps, didNot].filter(Boolean).join(', ')}.`;
+  if (received.length === 0 && uncertain.length === 0 && partly.length === 0) return `The report was published, but ${names(refused)} did not receive it.`;
+  return `The report was published; ${[did, perhaps, some, didNot].filter(Boolean).join(', ')}.`;
 }
 
 /**
@@ -443,7 +445,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     if (held !== null) log(`not delivering the report for ${week}: ${held}`);
     if (channels && held === null) {
       await stage('deliver', async () => {
-        const [{ sendReportEmail }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }, { fateUnknown }] = await Promise.all([
+        const [{ sendReportEmail, reachedRecipients }, { reportEmailBody }, { postSlack, slackReportMessage }, { routeAlerts }, { createAlertSender }, { statePaths }, { fateUnknown }] = await Promise.all([
           import('./deliver/email.js'),
           import('./deliver/report-email-body.js'),
           import('./deliver/slack.js'),
@@ -521,6 +523,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
             received: (['email', 'slack'] as const).filter((channel) => delivered[channel]),
             failed: failures.map((failure) => failure.channel),
             uncertain: failures.filter((failure) => fateUnknown(failure.error)).map((failure) => failure.channel),
+            partly: failures.filter((failure) => reachedRecipients(failure.error).length > 0).map((failure) => failure.channel),
           };
           for (const failure of failures.slice(1)) log(`    the report was not delivered by ${failure.channel} either: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
           throw failures[0].error;

@@ -49,3 +49,43 @@ describe('runReport whose Slack post has an unknown fate', () => {
     }
   }, 180_000);
 });
+
+// The mail server took ops@ and refused cfo@ for good: the run said delivered (exit 0), and cfo@ never had the report.
+describe('runReport whose mail server refuses one of two recipients', () => {
+  test('fails with exit 7 naming who has the report and who does not; the notice says email reached some of its recipients', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const mails: { to: string[]; text: string }[] = [];
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      onRcptTo: (address, _session, callback) => callback(address.address.startsWith('cfo@') ? Object.assign(new Error('no such user'), { responseCode: 550 }) : undefined),
+      onData(stream, session, callback) {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        stream.on('end', () => (mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), text }), callback()));
+      },
+    });
+    server.on('error', () => {});
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const port = (server.server.address() as AddressInfo).port;
+    const output = mkdtempSync(join(tmpdir(), 'uptake-h2-partly-'));
+    try {
+      const config = parseConfig({ output, email: { enabled: true, host: '127.0.0.1', port, to: ['ops@example.test', 'cfo@example.test'] }, alerts: { routes: { low: [], medium: [], high: [], critical: [] } } });
+      const error = await runReport({ config, week: 'latest', input: 'data/sample', deliver: true, warehouse: false }, runEffects({ log: () => {} })).then(
+        () => null,
+        (caught: Error) => caught,
+      );
+      expect((error as { kind?: string }).kind).toBe('deliver');
+      expect(error!.message).toMatch(
+        new RegExp(`^SMTP 127\\.0\\.0\\.1:${port}: ".*2026-W47.*" went to ops@example\\.test, but the server refused cfo@example\\.test \\(550 no such user\\) after 1 attempt; it was not sent to cfo@example\\.test$`),
+      );
+      // the report, then the failure notice, each to ops@ alone
+      expect(mails.map((mail) => mail.to)).toEqual([['ops@example.test'], ['ops@example.test']]);
+      expect(mails[1].text.replace(/=\r?\n/g, '')).toContain('The report was published; email reached some of its recipients, not all.');
+    } finally {
+      await new Promise<void>((closed) => server.close(() => closed()));
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

@@ -259,12 +259,23 @@ function refusalText(refusals: RecipientRefusal[]): string {
 }
 
 // The run's line when some recipients have the mail and others do not: who has it, who does not and why.
+// (`reached` on it: the run's failure notice says the mail reached some of its recipients, not that it reached none)
 function partlySent(config: EmailConfig, subject: string, reached: string[], refused: RecipientRefusal[], attempts: number, cause?: unknown): UptakeError {
-  return new UptakeError(
+  const error = new UptakeError(
     'deliver',
     `SMTP ${config.host}:${config.port}: "${subject}" went to ${reached.join(', ')}, but the server refused ${refusalText(refused)} after ${attempts} attempt${attempts === 1 ? '' : 's'}; it was not sent to ${refused.map((refusal) => refusal.recipient).join(', ')}`,
     { cause },
   );
+  return Object.assign(error, { reached: [...reached] });
+}
+
+/**
+ * The recipients a mail reached when the server refused others (sendEmail's error says so), else none.
+ * @example reachedRecipients(error) // ['ops@example.com']
+ */
+export function reachedRecipients(error: unknown): string[] {
+  const reached = (error as { reached?: unknown } | null)?.reached;
+  return Array.isArray(reached) ? reached.map(String) : [];
 }
 
 /** How long connecting to the SMTP server may take (nodemailer's own connection timeout). */
