@@ -215,7 +215,7 @@ export async function sendEmail(config: EmailConfig, message: EmailMessage, effe
   } catch (error) {
     if (error instanceof UptakeError) throw error;
     if (effects.signal?.aborted) throw new UptakeError('aborted', `SMTP ${config.host}:${config.port}: the sending of "${message.subject}" was aborted`, { cause: error });
-    if (reached.length > 0) throw partlySent(config, message.subject, reached, refused, attempts, error);
+    if (reached.length > 0) throw partlySent(config, message.subject, reached, refused, attempts, error, fateUnknown(error));
     const detail = error instanceof Error ? error.message : String(error);
     if ((error as { code?: unknown }).code === 'ETLS' && /upgrading connection with STARTTLS/.test(detail) && !config.secure && mustUseTls(config)) {
       throw new UptakeError(
@@ -260,10 +260,13 @@ function refusalText(refusals: RecipientRefusal[]): string {
 
 // The run's line when some recipients have the mail and others do not: who has it, who does not and why.
 // (`reached` on it: the run's failure notice says the mail reached some of its recipients, not that it reached none)
-function partlySent(config: EmailConfig, subject: string, reached: string[], refused: RecipientRefusal[], attempts: number, cause?: unknown): UptakeError {
+function partlySent(config: EmailConfig, subject: string, reached: string[], refused: RecipientRefusal[], attempts: number, cause?: unknown, unanswered = false): UptakeError {
+  const others = refused.map((refusal) => refusal.recipient).join(', ');
+  // (the last try, to the refused alone, sent the message whole and got no answer: they may have it)
+  const outcome = unanswered ? `the last attempt, to ${others} alone, got no answer: the server may deliver it to them, so uptake did not send it again` : `it was not sent to ${others}`;
   const error = new UptakeError(
     'deliver',
-    `SMTP ${config.host}:${config.port}: "${subject}" went to ${reached.join(', ')}, but the server refused ${refusalText(refused)} after ${attempts} attempt${attempts === 1 ? '' : 's'}; it was not sent to ${refused.map((refusal) => refusal.recipient).join(', ')}`,
+    `SMTP ${config.host}:${config.port}: "${subject}" went to ${reached.join(', ')}, but the server refused ${refusalText(refused)} after ${attempts} attempt${attempts === 1 ? '' : 's'}; ${outcome}`,
     { cause },
   );
   return Object.assign(error, { reached: [...reached] });

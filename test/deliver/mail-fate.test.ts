@@ -145,6 +145,14 @@ describe('sendEmail to two recipients, one refused', () => {
     expect(smtp.messages[1]).toMatch(/^To: ops@example\.test, cfo@example\.test$/m);
   });
 
+  it('refused for now, then no answer to the try for that one alone: says it may have reached them, and sends it no more', async () => {
+    const smtp = await rawSmtp(['busy cfo', 'silent after the data', 'accept']);
+    expect(await send(smtp.port, { to: both, attemptMs: 500 })).toBe(
+      `SMTP 127.0.0.1:${smtp.port}: "AI adoption report 2026-W47" went to ops@example.test, but the server refused cfo@example.test (450 4.2.1 mailbox busy, try later) after 2 attempts; the last attempt, to cfo@example.test alone, got no answer: the server may deliver it to them, so uptake did not send it again`,
+    );
+    expect(smtp.connections).toBe(2);
+  });
+
   it('refused for good (550): says who has it and who does not', async () => {
     const smtp = await rawSmtp(['no such cfo']);
     expect(await send(smtp.port, { to: both })).toBe(
