@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableError, withRetries } from '../../src/deliver/retry.js';
+import { backoffDelay, fateUnknown, isRetryableError, withRetries } from '../../src/deliver/retry.js';
 import { UptakeError } from '../../src/errors.js';
 
 const httpError = (status: number, extra: Record<string, unknown> = {}) => Object.assign(new Error(`HTTP ${status}`), { status, ...extra });
@@ -85,6 +85,15 @@ describe('withRetries', () => {
 });
 
 describe('isRetryableError', () => {
+  // a post or mail the other end may have taken is not tried again, whatever else the error says (a 500, a timeout)
+  it('never retries an error whose fate is unknown, and finds the mark in a cause', () => {
+    expect(isRetryableError(Object.assign(httpError(500), { fateUnknown: true }))).toBe(false);
+    expect(isRetryableError(Object.assign(new Error('no answer within 15 s'), { code: 'ETIMEDOUT', fateUnknown: true }))).toBe(false);
+    expect(isRetryableError(Object.assign(new Error('no answer within 15 s'), { code: 'ETIMEDOUT' }))).toBe(true);
+    expect(fateUnknown(new UptakeError('deliver', 'x', { cause: Object.assign(new Error('no answer'), { fateUnknown: true }) }))).toBe(true);
+    expect(fateUnknown(new UptakeError('deliver', 'x', { cause: httpError(404) }))).toBe(false);
+  });
+
   it('sorts errors into final and transient', () => {
     expect(isRetryableError(httpError(400))).toBe(false);
     expect(isRetryableError(httpError(404))).toBe(false);
