@@ -6,6 +6,7 @@ import { readRegularFile } from '../util/read-state-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { shiftWeek } from '../util/iso-week.js';
 import { fateUnknown } from './retry.js';
+import { reachedRecipients } from './email.js';
 
 export type AlertChannel = 'slack' | 'email';
 
@@ -65,7 +66,8 @@ export interface AlertRoutingResult {
   escalated: RoutedAlert[];
   /**
    * The channels that did not take their batch. `mayHaveArrived`: the channel may have it (its fate unknown: posted or
-   * mailed whole, then no answer): kept as delivered in the ledger, so that no later run sends it again.
+   * mailed whole, then no answer), or some of its mail recipients have it: kept as delivered in the ledger, so that no
+   * later run sends it again.
    */
   failed: { channel: AlertChannel; keys: string[]; error: string; mayHaveArrived?: boolean }[];
   /** Conditions of earlier weeks that cleared and were dropped from the ledger. */
@@ -206,7 +208,9 @@ export async function routeAlerts(alerts: AlertRow[], options: RouteAlertsOption
       await options.send(channel, batch);
       for (const routed of batch) accepted.set(routed.key, [...(accepted.get(routed.key) ?? []), channel]);
     } catch (error) {
-      const mayHaveArrived = fateUnknown(error);
+      // (so does a mail some recipients have: a later run sending it again mailed them the alerts twice; the error names
+      // those who do not have it)
+      const mayHaveArrived = fateUnknown(error) || reachedRecipients(error).length > 0;
       result.failed.push({ channel, keys: batch.map((routed) => routed.key), error: error instanceof Error ? error.message : String(error), ...(mayHaveArrived && { mayHaveArrived }) });
       if (mayHaveArrived) for (const routed of batch) perhaps.set(routed.key, [...(perhaps.get(routed.key) ?? []), channel]);
     }

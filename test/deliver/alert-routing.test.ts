@@ -36,6 +36,34 @@ function recorder(failing: AlertChannel[] = []) {
 const ROUTES = { low: [], medium: ['slack'], high: ['slack', 'email'], critical: ['slack', 'email'] };
 const config = (escalateAfterWeeks = 3) => AlertsSchema.parse({ escalateAfterWeeks, routes: ROUTES });
 
+describe('routeAlerts with a channel that may have the alerts', () => {
+  // the next run sent them again: Slack showed them twice, and the mail recipients who had them got them twice
+  it.each([
+    ['slack', Object.assign(new Error('Slack webhook at hooks.example: no answer'), { cause: Object.assign(new Error('no answer within 15 s'), { fateUnknown: true }) })],
+    ['email', Object.assign(new Error('"alerts" went to ops@example.test, but the server refused cfo@example.test'), { reached: ['ops@example.test'] })],
+  ] as const)('%s: said failed, kept as sent, and not sent again by the next run', async (channel, error) => {
+    const path = await ledgerPath();
+    const failing = async (to: AlertChannel) => {
+      if (to === channel) throw error;
+    };
+    const first = await routeAlerts([drop], { week: '2026-W47', config: AlertsSchema.parse({}), ledgerPath: path, now, channels: [channel], send: failing });
+    expect(first.failed).toEqual([{ channel, keys: [conditionKey(drop)], error: error.message, mayHaveArrived: true }]);
+    expect(first.sent).toEqual([]);
+    const next = recorder();
+    const again = await routeAlerts([drop], { week: '2026-W47', config: AlertsSchema.parse({}), ledgerPath: path, now, channels: [channel], send: next.send });
+    expect(next.calls).toEqual([]);
+    expect(again.suppressed.map((item) => item.reason)).toEqual(['already_sent']);
+  });
+
+  it('a refusal keeps them pending: the next run sends them', async () => {
+    const path = await ledgerPath();
+    await routeAlerts([drop], { week: '2026-W47', config: AlertsSchema.parse({}), ledgerPath: path, now, channels: ['slack'], send: recorder(['slack']).send });
+    const next = recorder();
+    await routeAlerts([drop], { week: '2026-W47', config: AlertsSchema.parse({}), ledgerPath: path, now, channels: ['slack'], send: next.send });
+    expect(next.calls).toEqual([[`slack:${conditionKey(drop)}@high`]]);
+  });
+});
+
 describe('routeAlerts', () => {
   it('without routes, sends every severity to every configured channel (email only: email)', async () => {
     const path = await ledgerPath();
