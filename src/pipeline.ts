@@ -458,7 +458,7 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
         const failures: { channel: AlertChannel; error: unknown }[] = [];
         const sentBefore = (channel: 'email' | 'slack') => {
           if (!options.deliveredBefore?.includes(channel)) return false;
-          log(`    ${channel}: the report is not sent again: it went out on an earlier try of this run, which was interrupted`);
+          log(`    ${channel}: the report is not sent again: an earlier try of this run, which was interrupted, sent it (or sent it whole and got no answer)`);
           delivered[channel] = true;
           return true;
         };
