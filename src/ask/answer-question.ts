@@ -5,7 +5,7 @@ import { registry } from '../metrics/registry.js';
 import { shiftWeek, weekRange } from '../util/iso-week.js';
 import { formatChange, formatValue, type ValueUnit } from './format-values.js';
 import type { AskMetric, AskMetricId } from './metric-catalog.js';
-import type { MetricsSource } from './metrics-source.js';
+import { rosterMonths, type MetricsSource } from './metrics-source.js';
 import type { Comparison, Dimension, Interpretation } from './parse-question.js';
 import { isPair } from './time-expressions.js';
 import { lastMonthOfWeek, monthOfWeek, weekBounds, weeksOfMonth } from '../util/iso-week.js';
@@ -501,9 +501,11 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   const buckets = byMonth
     ? [...new Set(periods.map(monthOf))].map((month) => ({ period: month, weeks: periods.filter((week) => monthOf(week) === month) }))
     : periods.map((period) => ({ period, weeks: [period] }));
+  // (a team with no task in any of the periods is in no table: its roster decides whether it may be named)
+  const hiddenQuiet = scope === 'team' && periods.every((week) => !spec.rows(source, scope, week).some((entry) => entry.name === name)) && source.quietTeamSuppressed(name, periods);
   const points = buckets.map(({ period, weeks }) => {
     const rows = weeks.map((week) => spec.rows(source, scope, week).find((entry) => entry.name === name)).filter((row): row is PeriodRow => row !== undefined);
-    const suppressed = rows.some((row) => row.suppressed);
+    const suppressed = hiddenQuiet || rows.some((row) => row.suppressed);
     const combined = rows.length > 0 && !suppressed ? spec.combine(rows) : { value: null, parts: {} };
     const label = byMonth ? `${period} (${weeks.length === 1 ? `week ${weeks[0]}` : `weeks ${weeks[0]} to ${weeks[weeks.length - 1]}`})` : period;
     return { period: label, suppressed, value: combined.value, parts: combined.parts };
@@ -614,6 +616,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const quietWeeks = (name: string) => (name === '*' || spec.grain !== 'week' || (dimension !== 'team' && dimension !== 'task_type') ? []
     : periods.filter((week) => !SPECS.adoption_rate!.rows(source, dimension, week).some((row) => row.name === name)));
   const idle = (name: string) => quietWeeks(name).length === periods.length && periods.length > 0;
+  // (a team with no task in the period is in no table, so none suppressed it: its roster decides, as in the lists)
+  const hiddenIdle = (name: string) => dimension === 'team' && idle(name) && source.quietTeamSuppressed(name, periods);
   const quietNote = (name: string) => {
     const quiet = quietWeeks(name);
     return quiet.length === 0 ? '' : ` ${capitalize(subject(name))} had no tasks (AI or manual) in ${LIST_WORDS.format(quiet)}.`;
@@ -628,7 +632,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     }
     const name = named ? named.names[0] : '*';
     const weekly = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
-    if (weekly.some((point) => point.row?.suppressed)) {
+    if (weekly.some((point) => point.row?.suppressed) || hiddenIdle(name)) {
       return { interpretation: describe(interpretation, dimension, periods, ['the mean of the weekly totals']), answer: `${capitalize(subject(name))}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
     }
     const counts = weekly.map((point) => (point.row ? spec.combine([point.row]) : { value: 0, parts: {} }));
@@ -663,8 +667,8 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   if ((change || rangeSeries) && !listing && !comparison && !ranking && (named?.names.length ?? 0) <= 1) {
     const name = named ? named.names[0] : '*';
     const series = perPeriod.map((rows, index) => ({ period: periods[index], row: rows.find((row) => row.name === name) }));
-    if (series.some((point) => point.row?.suppressed)) {
-      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${subject(name)}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
+    if (series.some((point) => point.row?.suppressed) || hiddenIdle(name)) {
+      return { interpretation: describe(interpretation, dimension, periods, ['as a series']), answer: `${capitalize(subject(name))}'s ${metric.label} ${where} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] } };
     }
     if (idle(name)) {
       return { interpretation: describe(interpretation, dimension, periods), answer: `${capitalize(subject(name))} had no tasks (AI or manual) ${where}, so it has no ${metric.label}.`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
@@ -730,10 +734,11 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
   const entryOf = (name: string): Entry => {
     if (change) {
       const { suppressed, from, to } = firstLast(name);
+      if (hiddenIdle(name)) return { name, suppressed: true, value: null, parts: {} };
       return { name, suppressed, value: from === null || to === null ? null : (to - from) * scale, parts: { [periods[0]]: from, [periods[periods.length - 1]]: to } };
     }
     const rows = perPeriod.flat().filter((row) => row.name === name);
-    if (rows.length === 0) return { name, suppressed: false, value: null, parts: {} };
+    if (rows.length === 0) return { name, suppressed: hiddenIdle(name), value: null, parts: {} };
     if (rows.some((row) => row.suppressed)) return { name, suppressed: true, value: null, parts: {} };
     const combined = spec.combine(rows);
     return { name, suppressed: false, ...combined };
@@ -789,9 +794,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     // (a team with no task is one of the period's only when the roster lists it in a month the period touches: a team
     // of an earlier month's roster, gone since, is no team that "did not use AI" this week; one of fewer people than
     // the privacy minimum is counted among the suppressed, never named, as a team with tasks would be)
-    const onRoster = dimension === 'team' ? source.rosterTeams(periods.flatMap((period) => (spec.grain === 'month' ? [period] : [monthOfWeek(period), lastMonthOfWeek(period)]))) : null;
+    const onRoster = dimension === 'team' ? source.rosterTeams(rosterMonths(periods)) : null;
     const quietGroups = (dimension === 'team' ? source.teams : source.taskTypes).filter((name) => !names.includes(name) && idle(name) && (onRoster === null || onRoster.has(name)));
-    const idleNames = quietGroups.filter((name) => onRoster === null || onRoster.get(name)! >= minimum);
+    const idleNames = quietGroups.filter((name) => !hiddenIdle(name));
     const hiddenAll = hidden + quietGroups.length - idleNames.length;
     const none = interpretation.having === 'none';
     const chosen: Entry[] = none
@@ -1075,6 +1080,9 @@ function answerVersus(interpretation: Interpretation, source: MetricsSource): An
   const valueOf = (name: string, periods: string[]) => {
     const rows = periods.flatMap((period) => spec.rows(source, named.dimension, period)).filter((row) => row.name === name);
     if (rows.some((row) => row.suppressed)) return { suppressed: true, value: null };
+    // (a team with no task on either side is in no table: its roster decides whether it may be named)
+    const quiet = named.dimension === 'team' && rows.length === 0 && [...current, ...previous].every((period) => !spec.rows(source, 'team', period).some((row) => row.name === name));
+    if (quiet && source.quietTeamSuppressed(name, [...current, ...previous])) return { suppressed: true, value: null };
     return { suppressed: false, value: rows.length === 0 ? null : spec.combine(rows).value };
   };
   const minimum = source.config.privacy.minGroupSize;
@@ -1403,7 +1411,8 @@ function answerTeamSummary(source: MetricsSource, team: string, week: string = s
   const month = lastMonthOfWeek(week);
   const adoption = tables.adoption_by_team.find((row) => row.team === team);
   const interpretation = `headline numbers for ${team}, ${week} (ASI for ${month})`;
-  if (adoption?.suppressed === true) return suppressedSummary(source, interpretation, team, week);
+  // (a team with no task that week is in no table: its roster decides whether it may be named)
+  if (adoption?.suppressed === true || (adoption === undefined && source.quietTeamSuppressed(team, [week]))) return suppressedSummary(source, interpretation, team, week);
   const { hours, asi, harm } = summaryFigures(tables, team, week);
   const alerts = tables.alerts.filter((alert) => alert.team === team);
   const adoptionRate = num(adoption?.adoption_rate);

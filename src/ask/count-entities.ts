@@ -83,21 +83,27 @@ export function answerEntityCount(entity: CountedEntity, source: MetricsSource):
     : ['task type', 'task types', 'task_type', source.report.tables.adoption_by_task_type, source.taskTypes, 'in its tasks, in any week'];
   const rows = (table as Array<Record<string, unknown>>).filter((row) => row[column] !== '*');
   const active = new Set(rows.map((row) => String(row[column])));
-  const suppressed = rows.filter((row) => row.suppressed === true).length;
+  // (a team suppressed in the week, or one with no task whose roster is smaller than privacy.minGroupSize, as the list
+  // "which teams did not use AI" counts it: counted together, never named as having done or not done anything)
+  const hidden = new Set([
+    ...rows.filter((row) => row.suppressed === true).map((row) => String(row[column])),
+    ...(entity === 'team' ? all.filter((name) => !active.has(name) && source.quietTeamSuppressed(name, [week])) : []),
+  ]);
   const plural = (count: number) => `${count} ${count === 1 ? one : many}`;
-  const hidden = suppressed === 0 ? '' : ` (${suppressed} of them suppressed: fewer than ${source.config.privacy.minGroupSize} users, so not shown in lists)`;
-  const others = all.filter((name) => !active.has(name));
+  const shownActive = [...active].filter((name) => !hidden.has(name)).length;
+  const besides = hidden.size === 0 ? '' : `, besides ${hidden.size} suppressed (fewer than ${source.config.privacy.minGroupSize} users, so not shown in lists)`;
+  const others = all.filter((name) => !active.has(name) && !hidden.has(name));
   const inAll = others.length === 0
     ? `no other ${one} is in the data (${where})`
     : `the data names ${plural(all.length)} in all (${where}); ${plural(others.length)} had no task in ${week}: ${wordList(others)}`;
   return {
     interpretation: `${many} with tasks in the report week ${week}, and ${many} in the data`,
-    answer: `${plural(active.size)} had tasks in ${week}${hidden}; ${inAll}.`,
+    answer: `${plural(shownActive)} had tasks in ${week}${besides}; ${inAll}.`,
     answered: true,
     table: {
       columns: [column, 'tasks_in_report_week'],
       units: ['text', 'bool'],
-      rows: all.map((name) => [name, active.has(name)]),
+      rows: all.map((name) => [name, hidden.has(name) ? null : active.has(name)]),
     },
     weeks: [week],
   };

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { MetricsDocument } from '../metrics/document.js';
 import type { ReportWeek } from '../metrics/resolve-week.js';
 import { reportOn } from '../report/load-report.js';
-import { lastMonthOfWeek } from '../util/iso-week.js';
+import { lastMonthOfWeek, monthOfWeek } from '../util/iso-week.js';
 
 /** The metric documents a question is answered from, computed on demand and kept. */
 export interface MetricsSource {
@@ -24,6 +24,12 @@ export interface MetricsSource {
    * team of a period only then, and one of fewer users than privacy.minGroupSize is never named.
    */
   rosterTeams(months: string[]): Map<string, number>;
+  /**
+   * Whether a team with no task in these periods (weeks or months) is withheld: no table has a row for it to suppress, so
+   * the roster's people in the months the periods touch stand in for the users a table counts, and a team of fewer than
+   * privacy.minGroupSize (none on the roster: 0) is suppressed like a small team with tasks, never said to have done nothing.
+   */
+  quietTeamSuppressed(team: string, periods: string[]): boolean;
   /** The document of another week (each computed once). */
   document(week: string): MetricsDocument;
   /** The same KPIs with task types in the `team` column: ASI, hours saved and harm by task type, privacy included. */
@@ -74,6 +80,10 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
       }
       return new Map([...found].map(([team, members]) => [team, members.size]));
     },
+    quietTeamSuppressed(team, periods) {
+      const minimum = config.privacy.minGroupSize;
+      return minimum > 0 && (this.rosterTeams(rosterMonths(periods)).get(team) ?? 0) < minimum;
+    },
     document(target) {
       read.add(target);
       let document = documents.get(target);
@@ -98,4 +108,12 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
       return weeksRead;
     },
   };
+}
+
+/**
+ * The roster months a list of periods touches: a month itself, a week's months by its Thursday and its Sunday.
+ * @example rosterMonths(['2026-W44']) // ['2026-10', '2026-11']
+ */
+export function rosterMonths(periods: string[]): string[] {
+  return [...new Set(periods.flatMap((period) => (/^\d{4}-W\d{2}$/.test(period) ? [monthOfWeek(period), lastMonthOfWeek(period)] : [period])))];
 }

@@ -46,3 +46,38 @@ describe('a team with no tasks in the period asked about', () => {
     expect(answered('adoption for Legal').answer).toBe('Adoption rate for Legal in 2026-W47 was 20.0%.');
   });
 });
+
+// A team with no task has no row a table could suppress: one of fewer people on the roster than privacy.minGroupSize
+// is suppressed when asked for by name, as the list "which teams did not use AI" counts it, never said to have done nothing.
+describe('a small team with no tasks asked about by name', () => {
+  const smallData = askFixture({ idleTeam: 'Idle', idleUsers: 1 });
+  const small = createAskEngine(smallData, config);
+  const suppressed = 'suppressed (fewer than 2 users)';
+  test('every answer path says it is suppressed, and none says it had no tasks', () => {
+    for (const question of [
+      'how did Idle do in 2026-W47', 'how is Idle doing', 'adoption for Idle', 'hours saved by Idle', 'did Idle use AI',
+      'how many AI tasks did Idle do', 'Idle adoption since W45', 'Idle adoption versus last week', 'average tasks per week for Idle',
+      'which week had the highest adoption for Idle', 'how many users in Idle used AI', 'Idle harm rate last week',
+    ]) {
+      const answer = small.ask(question);
+      expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
+      expect(answer.answer, question).toContain(suppressed);
+      expect(answer.answer, question).not.toMatch(/no tasks|— \(|0\.0 h|: 0\b/);
+      expect(answer.table.rows.flat(), question).not.toContain('Idle');
+    }
+    expect(small.ask('Idle vs Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Idle ${suppressed}, Legal 20.0%.`);
+    expect(small.ask('how is Idle doing').answer).toBe(`Idle's numbers for 2026-W47 are ${suppressed}.`);
+    expect(small.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 2 teams suppressed (fewer than 2 users) are not shown.');
+  });
+
+  test('counting the teams names it among the suppressed, never as a team without tasks', () => {
+    const answer = small.ask('how many teams are there');
+    expect(answer.answer).toBe('4 teams had tasks in 2026-W47, besides 2 suppressed (fewer than 2 users, so not shown in lists); no other team is in the data (in its tasks or on its roster, in any week).');
+    expect(answer.table.rows).toEqual([['Finance', true], ['Idle', null], ['Legal', true], ['Procurement', true], ['Sales Ops', true], ['Tiny', null]]);
+  });
+
+  test('with three people on the roster it is named, as before', () => {
+    expect(engine.ask('how did Idle do in 2026-W47').answer).toMatch(/^Idle in 2026-W47: no tasks \(AI or manual\)/);
+    expect(engine.ask('how many teams are there').answer).toBe('4 teams had tasks in 2026-W47, besides 1 suppressed (fewer than 2 users, so not shown in lists); the data names 6 teams in all (in its tasks or on its roster, in any week); 1 team had no task in 2026-W47: Idle.');
+  });
+});
