@@ -480,7 +480,7 @@ function describe(interpretation: Interpretation, scope: Scope, periods: string[
   return [what, when, ...extra, ...assumed].join(', ');
 }
 
-// A filter in words: "only those below 40.0%", "only those that fell more than 10.0 pts".
+// A filter in words: "only those below 40.0 %", "only those that fell more than 10.0 pts".
 function ruleWords(rule: Comparison, unit: ValueUnit, overall = false): string {
   const words = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' }[rule.op];
   return overall ? `only those ${rule.text}` : `only those ${words} ${formatValue(rule.value, unit)}`;
@@ -1220,7 +1220,7 @@ export interface WeekAlert {
 
 /**
  * The report week's alerts, those of suppressed teams left out (as answers leave them out).
- * @example weekAlerts(source)[0].message // 'Procurement: adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6% -> 33.6%)'
+ * @example weekAlerts(source)[0].message // 'Procurement: adoption fell 22.0 points from 2026-W46 to 2026-W47 (55.6 % -> 33.6 %)'
  */
 export function weekAlerts(source: MetricsSource): WeekAlert[] {
   const hidden = suppressedTeams(source, source.reportWeek);
@@ -1301,14 +1301,14 @@ function answerPowerUsers(interpretation: Interpretation, source: MetricsSource)
       interpretation: interpretationText, answered: true, weeks,
       answer: over.length === 0
         ? `${verdict}no user${team} had ${limit.text.replace(/ times$/, '')} AI tasks ${where}.`
-        : `${verdict}${over.length} ${over.length === 1 ? 'user' : 'users'}${team} had ${limit.text.replace(/ times$/, '')} AI tasks ${where}: ${over.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}.`,
+        : `${verdict}${over.length} ${over.length === 1 ? 'user' : 'users'}${team} had ${limit.text.replace(/ times$/, '')} AI tasks ${where}: ${over.map((row) => `${row.user_id} (${formatValue(num(row.ai_tasks), 'count')})`).join(', ')}.`,
       table: { ...table, rows: over.map((row) => [String(row.week), String(row.user_id), (row.team as string | null) ?? null, num(row.ai_tasks), num(row.threshold)]) },
     };
   }
   let answer = rows.length === 0
     ? `No power users ${where}.`
     : `${rows.length} power ${rows.length === 1 ? 'user' : 'users'} ${where} (weekly AI tasks above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')}): ` +
-      `${rows.map((row) => `${row.user_id} (${row.ai_tasks} AI tasks)`).join(', ')}.`;
+      `${rows.map((row) => `${row.user_id} (${formatValue(num(row.ai_tasks), 'count')} AI tasks)`).join(', ')}.`;
   // "who is the heaviest AI user": the power users with the most AI tasks (only they are listed per user)
   if (ranking && rows.length > 0) {
     // (a tie at the cut keeps every user holding it, said)
@@ -1316,10 +1316,10 @@ function answerPowerUsers(interpretation: Interpretation, source: MetricsSource)
     const { shown, tiedAtCut } = topWithTies([...rows].sort((a, b) => (ranking.order === 'desc' ? Number(b.ai_tasks) - Number(a.ai_tasks) : Number(a.ai_tasks) - Number(b.ai_tasks))), limit, (row) => num(row.ai_tasks));
     rows = shown;
     answer = rows.length === 1
-      ? `${rows[0].user_id}${rows[0].team ? ` (${rows[0].team})` : ''} had the most AI tasks ${where}: ${rows[0].ai_tasks} (power users are above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')} tasks).`
+      ? `${rows[0].user_id}${rows[0].team ? ` (${rows[0].team})` : ''} had the most AI tasks ${where}: ${formatValue(num(rows[0].ai_tasks), 'count')} (power users are above the ${percentile}, ${formatValue(num(rows[0].threshold), 'count')} tasks).`
       : limit === 1
-        ? `${LIST_WORDS.format(rows.map((row) => String(row.user_id)))} tied for the most AI tasks ${where}: ${rows[0].ai_tasks} each.`
-        : `The ${limit} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${row.ai_tasks})`).join(', ')}${tieNote(tiedAtCut.length > 3 ? `${tiedAtCut.length} users` : LIST_WORDS.format(tiedAtCut.map((row) => String(row.user_id))), rows.indexOf(tiedAtCut[0]) + 1, rows.length)}.`;
+        ? `${LIST_WORDS.format(rows.map((row) => String(row.user_id)))} tied for the most AI tasks ${where}: ${formatValue(num(rows[0].ai_tasks), 'count')} each.`
+        : `The ${limit} users with the most AI tasks ${where}: ${rows.map((row) => `${row.user_id} (${formatValue(num(row.ai_tasks), 'count')})`).join(', ')}${tieNote(tiedAtCut.length > 3 ? `${tiedAtCut.length} users` : LIST_WORDS.format(tiedAtCut.map((row) => String(row.user_id))), rows.indexOf(tiedAtCut[0]) + 1, rows.length)}.`;
   }
   return {
     interpretation: `power users (weekly AI tasks above the ${percentile})${ranking ? ', most AI tasks first' : ''}, ${weeks.join(', ') || 'no week with data'}`, answer, answered: true,
@@ -1510,7 +1510,7 @@ function answerSummary(source: MetricsSource, teams: string[] = [], week: string
   };
 }
 
-// The verb after a measure's value: "idle seats … were 6", "adoption rate … was 47.3%"; an amount of hours is one
+// The verb after a measure's value: "idle seats … were 6", "adoption rate … was 47.3 %"; an amount of hours is one
 // ("hours saved … was 336.9 h").
 function wasOrWere(metric: AskMetric): 'was' | 'were' {
   return metric.plural && metric.unit === 'count' ? 'were' : 'was';

@@ -4,7 +4,7 @@ import { shellWord } from '../util/shell-word.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
 import type { AskTable } from './answer-question.js';
-import { formatValue } from './format-values.js';
+import { formatValue, NUMERIC_UNITS } from './format-values.js';
 
 // Names in a sentence come from the data and the question (a team "\u001b[2J" cleared the terminal, one with a
 // right-to-left override reversed the rest of the line): every line shows their control and format characters
@@ -21,12 +21,22 @@ export function formatAnswer(answer: AskAnswer): string {
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
     const { units, rows } = answer.table;
-    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' && (units[index] !== 'count' || !Number.isInteger(cell)) ? formatValue(cell, units[index]) : readerCell(cell))));
-    lines.push('', textTable(readerHeaders(answer.table), shown));
+    const headers = readerHeaders(answer.table);
+    // (a unit the header names, "Hours saved (h)", is not repeated in its cells, as in the report's tables)
+    const named = headers.map((header, index) => UNIT_SUFFIXES[units[index]] !== undefined && header.endsWith(`(${UNIT_SUFFIXES[units[index]]})`));
+    const cellText = (cell: number, index: number) => {
+      const text = formatValue(cell, units[index]);
+      return named[index] ? text.slice(0, -UNIT_SUFFIXES[units[index]]!.length - 1) : text;
+    };
+    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' ? cellText(cell, index) : readerCell(cell))));
+    lines.push('', textTable(headers, shown, undefined, units.map((unit) => NUMERIC_UNITS.has(unit))));
   }
   lines.push('', `Read as: ${printable(answer.interpretation)}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
+
+// The units formatValue writes after a number, which a header may name instead.
+const UNIT_SUFFIXES: Partial<Record<string, string>> = { hours: 'h', pts: 'pts', minutes: 'min' };
 
 /**
  * An answer table's headers in the reader's words, as the report's tables name them (the column catalogue).

@@ -1,31 +1,32 @@
+import { formatCount, formatDecimal, formatPoints, formatRate } from '../metrics/column-catalog.js';
 import type { AskMetric } from './metric-catalog.js';
 
 /** How a number shows in a sentence or a text table. */
 export type ValueUnit = AskMetric['unit'] | 'text' | 'bool';
 
-// One decimal rounded as the report's tables round it (Intl, half away from zero on the decimal the number prints
-// as): 2416.95 h is 2417.0 in both, where toFixed gave 2416.9 (the float below 2416.95). No thousands separator.
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
-const decimal = (value: number) => oneDecimal.format(value).replace(/^-(0\.0)$/, '$1');
+/** The units whose values are numbers, right-aligned in a text table. */
+export const NUMERIC_UNITS: ReadonlySet<ValueUnit> = new Set<ValueUnit>(['rate', 'pts', 'hours', 'minutes', 'count']);
 
 /**
- * One value as answers print it: rates as percents, point changes signed, hours with one decimal.
- * @example formatValue(0.4523, 'rate') // '45.2%'
+ * One value as answers print it, with the report's own formatters (metrics/column-catalog.ts), as the report, the mail
+ * and Slack write it: rates as "45.2 %", point changes signed, hours and minutes with one decimal, counts with
+ * thousands separators ("2,706"; a mean of counts with one decimal).
+ * @example formatValue(0.4523, 'rate') // '45.2 %'
  */
 export function formatValue(value: unknown, unit: ValueUnit): string {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return String(value);
   switch (unit) {
     case 'rate':
-      return `${decimal(value * 100)}%`;
+      return formatRate(value);
     case 'pts':
-      return `${value > 0 ? '+' : ''}${decimal(value)} pts`;
+      return `${formatPoints(value)} pts`;
     case 'hours':
-      return `${decimal(value)} h`;
+      return `${formatDecimal(value)} h`;
     case 'minutes':
-      return `${decimal(value)} min`;
+      return `${formatDecimal(value)} min`;
     case 'count':
-      return Number.isInteger(value) ? String(value) : decimal(value);
+      return Number.isInteger(value) ? formatCount(value) : formatDecimal(value);
     default:
       return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
   }

@@ -778,7 +778,7 @@ function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation
       timesEach = words[numberAt + 1] === 'times';
       const unit = peopleCount || timesEach ? 'count' : unitWord !== undefined && UNIT_WORDS[unitWord] ? UNIT_WORDS[unitWord] : 'number';
       const withUnit = unit === 'number' || unitWord === '\u0000' ? [] : [numberAt + 1];
-      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [words[numberAt + 1]])].join(' ').replace(' %', '%') };
+      comparison = { op, value: Number(number), unit, text: [...phrase, number, ...(unit === 'number' ? [] : [words[numberAt + 1]])].join(' ') };
       for (const position of [...Array.from({ length: phrase.length }, (_, offset) => index + offset), numberAt, ...withUnit]) used.add(position);
       break;
     }

@@ -159,6 +159,14 @@ export function formatCount(count: number): string {
 }
 
 /**
+ * Hours, minutes or a mean as the report writes them: one decimal, thousands separated, never "-0.0".
+ * @example formatDecimal(2416.95) // '2,417.0'
+ */
+export function formatDecimal(value: number): string {
+  return withoutNegativeZero(oneDecimalFormat.format(value));
+}
+
+/**
  * Percentage points with a sign and one decimal.
  * @example formatPoints(-3.44) // '-3.4'
  */
@@ -179,7 +187,7 @@ export function formatColumnValue(column: string, value: unknown): string {
   if (typeof value === 'number') {
     if (unit === 'rate') return formatRate(value);
     if (unit === 'pts') return formatPoints(value);
-    if (unit === 'hours' || unit === 'minutes') return withoutNegativeZero(oneDecimalFormat.format(value));
+    if (unit === 'hours' || unit === 'minutes') return formatDecimal(value);
     return Number.isInteger(value) ? integerFormat.format(value) : withoutNegativeZero(twoDecimalFormat.format(value));
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';

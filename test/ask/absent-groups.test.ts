@@ -100,11 +100,11 @@ describe('yes/no and "nobody"', () => {
 describe('"are there teams …", "any task types …"', () => {
   test('"are there teams that did not use AI" is a yes/no over the teams; task types are answered for task types', () => {
     expect(sample.ask('are there teams that did not use AI').answer).toBe(`No: every team used AI in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
-    expect(sample.ask('is there a team with adoption below 30%').answer).toBe(`Yes: 1 team had adoption rate below 30% in 2026-W47: Legal (27.1%).${SUPPRESSED_NOTE}`);
+    expect(sample.ask('is there a team with adoption below 30%').answer).toBe(`Yes: 1 team had adoption rate below 30 % in 2026-W47: Legal (27.1 %).${SUPPRESSED_NOTE}`);
     const harm = sample.source.taskTypeDocument('2026-W47').tables.harm.filter((row) => row.team !== '*' && (row.harmful as number) > 0);
     expect(harm.map((row) => row.team)).toEqual(['report_drafting']);
     // (was: the teams, "1 team had harm rate above 0 …: Legal")
-    expect(sample.ask('did any task type have harmful outputs').answer).toBe('Yes: 1 task type had harm rate above 0 in 2026-W47: report_drafting (0.5%).');
+    expect(sample.ask('did any task type have harmful outputs').answer).toBe('Yes: 1 task type had harm rate above 0 in 2026-W47: report_drafting (0.5 %).');
     expect(sample.ask('are there any task types with no harmful tasks').answer).toBe(
       'Yes: 7 of 8 task types had no harmful AI tasks in 2026-W47: budget_reconciliation, contract_review, data_entry, email_triage, invoice_matching, meeting_summary and vendor_onboarding.',
     );

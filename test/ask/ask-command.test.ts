@@ -49,7 +49,7 @@ describe('uptake ask (built CLI)', () => {
     const first = trend[0].adoption_rate as number;
     const last = trend[trend.length - 1].adoption_rate as number;
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe(`Adoption rate for all teams went from ${(first * 100).toFixed(1)}% in 2026-W44 to ${(last * 100).toFixed(1)}% in 2026-W47 (${(last - first) * 100 > 0 ? '+' : ''}${((last - first) * 100).toFixed(1)} pts).`);
+    expect(lines[0]).toBe(`Adoption rate for all teams went from ${(first * 100).toFixed(1)} % in 2026-W44 to ${(last * 100).toFixed(1)} % in 2026-W47 (${(last - first) * 100 > 0 ? '+' : ''}${((last - first) * 100).toFixed(1)} pts).`);
     expect(lines[2]).toMatch(/^Week\s+Adoption\s+AI tasks\s+Manual tasks$/);
     expect(lines.filter((line) => /^2026-W4\d /.test(line))).toHaveLength(trend.length);
     expect(result.stdout).toContain('Read as: adoption rate for all teams, 2026-W44 to 2026-W47, the change from the first to the last week (weeks 2026-W44, 2026-W45, 2026-W46, 2026-W47)');

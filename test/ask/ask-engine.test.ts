@@ -12,7 +12,7 @@ const engine = createAskEngine(data, config);
 const report = computeMetrics(data, config, 'latest');
 const tables = report.tables;
 const documentOf = (week: string) => computeMetrics(data, config, week);
-const pct = (value: unknown) => `${((value as number) * 100).toFixed(1)}%`;
+const pct = (value: unknown) => `${((value as number) * 100).toFixed(1)} %`;
 const pts = (value: unknown) => `${(value as number) > 0 ? '+' : ''}${(value as number).toFixed(1)} pts`;
 const teamRows = (rows: Row[]) => rows.filter((row) => row.team !== '*' && row.suppressed !== true);
 const all = (rows: Row[]) => rows.find((row) => row.team === '*')!;
@@ -83,7 +83,7 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     const expected = teamRows(tables.adoption_by_team).sort((a, b) => (b.adoption_rate as number) - (a.adoption_rate as number)).slice(0, 3);
     expect(expected.map((row) => row.team)).toEqual(['Finance', 'Sales Ops', 'Procurement']);
     expect(answer.table.rows.map((row) => row[0])).toEqual(['Finance', 'Sales Ops', 'Procurement']);
-    expect(answer.answer).toBe(`The 3 teams with the highest adoption rate in 2026-W47: Finance (72.7%), Sales Ops (66.7%), Procurement (25.0%).${SUPPRESSED_NOTE}`);
+    expect(answer.answer).toBe(`The 3 teams with the highest adoption rate in 2026-W47: Finance (72.7 %), Sales Ops (66.7 %), Procurement (25.0 %).${SUPPRESSED_NOTE}`);
     expect(answer.table.rows.map((row) => row[1])).toEqual(expected.map((row) => row.adoption_rate));
   });
 
@@ -99,7 +99,7 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     const expected = teamRows(tables.adoption_by_team).filter((row) => (row.adoption_rate as number) < 0.5);
     expect(expected.map((row) => row.team).sort()).toEqual(['Legal', 'Procurement']);
     expect(answer.table.rows.map((row) => row[0])).toEqual(['Legal', 'Procurement']);
-    expect(answer.answer).toBe(`2 teams had adoption rate below 50% in 2026-W47: Legal (20.0%), Procurement (25.0%).${SUPPRESSED_NOTE}`);
+    expect(answer.answer).toBe(`2 teams had adoption rate below 50 % in 2026-W47: Legal (20.0 %), Procurement (25.0 %).${SUPPRESSED_NOTE}`);
   });
 
   pattern('dipped', 'which teams dipped more than 10 points last week', () => {
@@ -133,7 +133,7 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     const answer = ask("how did Sales Ops's adoption change last week");
     const row = tables.adoption_by_team.find((entry) => entry.team === 'Sales Ops')!;
     expect(pts(row.delta_pts)).toBe('+16.7 pts');
-    expect(answer.answer).toBe('Adoption for Sales Ops changed by +16.7 pts in 2026-W47 (50.0% -> 66.7%).');
+    expect(answer.answer).toBe('Adoption for Sales Ops changed by +16.7 pts in 2026-W47 (50.0 % -> 66.7 %).');
   });
 
   pattern('adoption-since', 'how did adoption change since W40', () => {
@@ -290,14 +290,14 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
   pattern('asi-team-month', "what was Finance's ASI in October", () => {
     const row = tables.accuracy_stability.find((entry) => entry.team === 'Finance' && entry.month === '2026-10')!;
     expect(row.asi).toBe(1);
-    expect(ask("what was Finance's ASI in October").answer).toBe('Accuracy stability (ASI) for Finance in 2026-10 was 100.0%.');
+    expect(ask("what was Finance's ASI in October").answer).toBe('Accuracy stability (ASI) for Finance in 2026-10 was 100.0 %.');
   });
 
   pattern('asi-below', 'which teams are below 80% accuracy stability this month', () => {
     const answer = ask('which teams are below 80% accuracy stability this month');
     const expected = teamRows(tables.accuracy_stability.filter((row) => row.month === '2026-11')).filter((row) => (row.asi as number) < 0.8);
     expect(expected.map((row) => row.team)).toEqual(['Procurement', 'Sales Ops']);
-    expect(answer.answer).toBe(`2 teams had accuracy stability (ASI) below 80% in 2026-11: Procurement (0.0%), Sales Ops (${pct(expected[1].asi)}).${SUPPRESSED_NOTE}`);
+    expect(answer.answer).toBe(`2 teams had accuracy stability (ASI) below 80 % in 2026-11: Procurement (0.0 %), Sales Ops (${pct(expected[1].asi)}).${SUPPRESSED_NOTE}`);
   });
 
   pattern('asi-trend', 'how did ASI change since September', () => {
@@ -322,7 +322,7 @@ describe('uptake ask on the fixture (report week 2026-W47)', () => {
     const answer = ask('which users are logging blind spots');
     const flagged = tables.logging_coverage.filter((row) => row.flagged);
     expect(flagged.map((row) => [row.month, row.user_id])).toEqual([['2026-10', 'f3']]);
-    expect(answer.answer).toBe('1 user was a logging blind spot in 2026-10 (coverage below 80.0%): f3 (50.0%).');
+    expect(answer.answer).toBe('1 user was a logging blind spot in 2026-10 (coverage below 80.0 %): f3 (50.0 %).');
     expect(answer.table.rows).toEqual([['2026-10', 'f3', 'Finance', flagged[0].logged_ai_tasks, flagged[0].reported_ai_tasks, 0.5]]);
   });
 
@@ -693,7 +693,7 @@ describe('unanswerable questions', () => {
     );
     expect(abandoned.table.rows.map((row) => row[0])).toEqual(['Finance', 'Legal', 'Sales Ops']);
     // no tie at the cut: the top N as before
-    expect(ask('top 2 teams by adoption').answer).toMatch(/^The 2 teams with the highest adoption rate in 2026-W47: Finance \(72\.7%\), Sales Ops \(66\.7%\)\.( |$)/);
+    expect(ask('top 2 teams by adoption').answer).toMatch(/^The 2 teams with the highest adoption rate in 2026-W47: Finance \(72\.7 %\), Sales Ops \(66\.7 %\)\.( |$)/);
   });
 
   test('"average tasks per week" is the weeks\' total over the number of weeks in range, said so', () => {
@@ -821,7 +821,7 @@ describe('more ways to ask', () => {
 
   pattern('yes-no', 'a yes/no question about one team', () => {
     expect(ask('is Finance adoption above 70%').answer).toBe(`Yes: adoption rate for Finance in 2026-W47 was ${pct(16 / 22)}.`);
-    expect(ask('did Procurement drop more than 40 points last week').answer).toBe('No: adoption for Procurement changed by -35.0 pts in 2026-W47 (60.0% -> 25.0%).');
+    expect(ask('did Procurement drop more than 40 points last week').answer).toBe('No: adoption for Procurement changed by -35.0 pts in 2026-W47 (60.0 % -> 25.0 %).');
   });
 
   pattern('compare', 'two named teams are compared in one sentence', () => {
@@ -849,7 +849,7 @@ describe('users within a team', () => {
     expect(answer.table.rows.map((row) => row[0])).toEqual(expected.map((row) => row.user_id));
     expect(expected.map((row) => row.user_id)).toEqual(['f3']);
     const legal = ask('which users in Legal have coverage below 100%');
-    expect(legal.answer).toBe('No user had logging coverage below 100% in 2026-10.');
+    expect(legal.answer).toBe('No user had logging coverage below 100 % in 2026-10.');
   });
 });
 
@@ -918,7 +918,7 @@ describe('privacy', () => {
     expect(flagged).toHaveLength(1);
     expect(flagged[0].user_id).not.toBe('f3');
     expect(answer.table.rows.map((row) => row[1])).toEqual([flagged[0].user_id]);
-    expect(answer.answer).toContain(`${flagged[0].user_id} (50.0%)`);
+    expect(answer.answer).toContain(`${flagged[0].user_id} (50.0 %)`);
     expect(JSON.stringify(answer)).not.toMatch(/\bf3\b/);
     expect(JSON.stringify(other.ask('who are the power users last week'))).not.toMatch(/\bf1\b/);
   });
@@ -956,7 +956,7 @@ describe('a comparison with a period that holds no data', () => {
   test('says in words that there is nothing to compare, never "against —"', () => {
     const first = createAskEngine(data, config, { week: '2026-W40' });
     const answer = first.ask('adoption vs last week').answer;
-    expect(answer).toMatch(/^Adoption rate for all teams: \d+\.\d% in 2026-W40, with no adoption rate in 2026-W39 to compare \(no data\)\.$/);
+    expect(answer).toMatch(/^Adoption rate for all teams: \d+\.\d % in 2026-W40, with no adoption rate in 2026-W39 to compare \(no data\)\.$/);
     expect(answer).not.toContain('—');
   });
 });
@@ -966,15 +966,15 @@ describe('counts and values over several weeks, answered as what they measure', 
     // W47: only p1's one AI task (Procurement) ends abandoned, out of 3 Procurement AI tasks and 36 of any status overall
     const count = ask('how many tasks were abandoned last week');
     expect(count.interpretation).toBe('abandoned AI tasks for all teams, 2026-W47');
-    expect(count.answer).toBe('All teams had 1 abandoned AI task in 2026-W47 (2.8% of 36 AI tasks of any status).');
+    expect(count.answer).toBe('All teams had 1 abandoned AI task in 2026-W47 (2.8 % of 36 AI tasks of any status).');
     expect(count.table.rows).toEqual([['*', 1, 36]]);
-    expect(ask('how many tasks did Procurement abandon in W47').answer).toBe('Procurement had 1 abandoned AI task in 2026-W47 (33.3% of 3 AI tasks of any status).');
+    expect(ask('how many tasks did Procurement abandon in W47').answer).toBe('Procurement had 1 abandoned AI task in 2026-W47 (33.3 % of 3 AI tasks of any status).');
     const rate = ask('what is the abandonment rate for Procurement');
     expect(rate.table.columns).toEqual(['team', 'abandonment_rate', 'abandoned_tasks', 'ai_tasks_any_status']);
     expect(rate.table.rows).toEqual([['Procurement', 1 / 3, 1, 3]]);
-    // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7%)
+    // over several weeks the rate is pooled (1 of the 4 weeks' 126 AI tasks), not the mean of the weekly rates (0.7 %)
     const pooled = ask('what was the abandonment rate over the last 4 weeks');
-    expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8% taken together;/);
+    expect(pooled.answer).toMatch(/^Abandonment rate for all teams from 2026-W44 to 2026-W47 was 0\.8 % taken together;/);
   });
 
   test('"how many harmful tasks by team" lists the count per team: "tasks" names what is counted, "by team" the grouping', () => {
@@ -996,43 +996,43 @@ describe('counts and values over several weeks, answered as what they measure', 
     // W47 harmful: Legal 1; Finance, Procurement and Sales Ops 0 each
     expect(ask('how many harmful tasks by team').answer).toMatch(/^Harmful AI tasks by team in 2026-W47: highest Legal \(1\), lowest Finance, Procurement and Sales Ops \(0 each\) \(4 teams\)\./);
     const lowest = ask('which team has the lowest harm rate');
-    expect(lowest.answer).toMatch(/^Finance, Procurement and Sales Ops tied for the lowest harm rate in 2026-W47: 0\.0% each\./);
+    expect(lowest.answer).toMatch(/^Finance, Procurement and Sales Ops tied for the lowest harm rate in 2026-W47: 0\.0 % each\./);
     expect(lowest.table.rows.map((row) => row[0])).toEqual(['Finance', 'Procurement', 'Sales Ops']);
     // no tie: one team, as before
     expect(ask('which team has the highest harm rate').answer).toMatch(/^Legal had the highest harm rate in 2026-W47: /);
   });
 
   test('"which week had the highest adoption" ranks the weeks (not the teams of the report week)', () => {
-    // all teams: W40..W43 26 / 54 (48.1%), W44..W46 29 / 57 (50.9%), W47 35 / 66 (53.0%); Procurement W47 2 / 8 (25.0%)
+    // all teams: W40..W43 26 / 54 (48.1 %), W44..W46 29 / 57 (50.9 %), W47 35 / 66 (53.0 %); Procurement W47 2 / 8 (25.0 %)
     const best = ask('which week had the highest adoption');
-    expect(best.answer).toBe('2026-W47 had the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 53.0%.');
+    expect(best.answer).toBe('2026-W47 had the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 53.0 %.');
     expect(best.interpretation).toBe('adoption rate for all teams, 2026-W40 to 2026-W47, weeks ranked, highest first');
     expect(best.table.columns).toEqual(['week', 'adoption_rate', 'ai_tasks', 'manual_tasks']);
     expect(best.table.rows).toEqual([['2026-W47', 35 / 66, 35, 31]]);
-    expect(ask('which week had the lowest adoption for Procurement').answer).toBe('2026-W47 had the lowest adoption rate for Procurement of the 8 weeks 2026-W40 to 2026-W47: 25.0%.');
-    // (W44, W45 and W46 tie at 50.9%: all three are shown and the tie said, not W44 alone by the alphabet)
+    expect(ask('which week had the lowest adoption for Procurement').answer).toBe('2026-W47 had the lowest adoption rate for Procurement of the 8 weeks 2026-W40 to 2026-W47: 25.0 %.');
+    // (W44, W45 and W46 tie at 50.9 %: all three are shown and the tie said, not W44 alone by the alphabet)
     const topTwo = ask('what were the top 2 weeks for adoption');
     expect(topTwo.table.rows.map((row) => row[0])).toEqual(['2026-W47', '2026-W44', '2026-W45', '2026-W46']);
     expect(topTwo.answer).toBe(
-      'The 2 weeks with the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 2026-W47 (53.0%), 2026-W44 (50.9%), 2026-W45 (50.9%), 2026-W46 (50.9%) (2026-W44, 2026-W45 and 2026-W46 tie for second, so 4 are shown).',
+      'The 2 weeks with the highest adoption rate for all teams of the 8 weeks 2026-W40 to 2026-W47: 2026-W47 (53.0 %), 2026-W44 (50.9 %), 2026-W45 (50.9 %), 2026-W46 (50.9 %) (2026-W44, 2026-W45 and 2026-W46 tie for second, so 4 are shown).',
     );
     expect(ask('which week had the fewest harmful tasks for Finance').answer).toMatch(/^2026-W40, 2026-W41, .* and 2026-W47 tied for the fewest harmful AI tasks for Finance of the 8 weeks 2026-W40 to 2026-W47: 0 each\.$/);
     // a threshold over the weeks: those past it, highest first
     const above = ask('which weeks had adoption above 50%');
-    expect(above.answer).toBe('4 weeks of the 8 weeks 2026-W40 to 2026-W47 had adoption rate for all teams above 50.0%: 2026-W47 (53.0%), 2026-W44 (50.9%), 2026-W45 (50.9%), 2026-W46 (50.9%).');
+    expect(above.answer).toBe('4 weeks of the 8 weeks 2026-W40 to 2026-W47 had adoption rate for all teams above 50.0 %: 2026-W47 (53.0 %), 2026-W44 (50.9 %), 2026-W45 (50.9 %), 2026-W46 (50.9 %).');
     // the teams of one week are still ranked when asked for
-    expect(ask('which team has the highest adoption').answer).toMatch(/^Finance had the highest adoption rate in 2026-W47: 72\.7%\./);
+    expect(ask('which team has the highest adoption').answer).toMatch(/^Finance had the highest adoption rate in 2026-W47: 72\.7 %\./);
   });
 
   test('user adoption over several weeks says it is the mean of the weekly rates, not a rate taken together', () => {
-    // weekly user adoption W44..W47: 100%, 100%, 100%, 92.3% (12 of 13 licensed users in W47); mean 98.1%
+    // weekly user adoption W44..W47: 100%, 100%, 100%, 92.3 % (12 of 13 licensed users in W47); mean 98.1 %
     const weekly = ['2026-W44', '2026-W45', '2026-W46', '2026-W47'].map((week) => all(documentOf(week).tables.adoption_by_team).user_adoption_rate as number);
-    expect(weekly.map(pct)).toEqual(['100.0%', '100.0%', '100.0%', '92.3%']);
+    expect(weekly.map(pct)).toEqual(['100.0 %', '100.0 %', '100.0 %', '92.3 %']);
     const range = ask('what was user adoption over the last 4 weeks');
-    expect(range.answer).toBe('User adoption rate for all teams from 2026-W44 to 2026-W47 was 98.1% a week on average; per week it went from 100.0% in 2026-W44 to 92.3% in 2026-W47 (-7.7 pts).');
+    expect(range.answer).toBe('User adoption rate for all teams from 2026-W44 to 2026-W47 was 98.1 % a week on average; per week it went from 100.0 % in 2026-W44 to 92.3 % in 2026-W47 (-7.7 pts).');
     expect(range.interpretation).toBe('user adoption rate for all teams, 2026-W44 to 2026-W47, the mean of the weekly values, and per week');
     const month = ask('user adoption in October');
-    expect(month.answer).toBe('User adoption rate for all teams in 2026-10 (weeks 2026-W40 to 2026-W44) was 100.0% a week on average.');
+    expect(month.answer).toBe('User adoption rate for all teams in 2026-10 (weeks 2026-W40 to 2026-W44) was 100.0 % a week on average.');
     expect(month.interpretation).toBe('user adoption rate for all teams, 2026-W40 to 2026-W44, the mean of the weekly values');
     expect(ask('user adoption by team in October').interpretation).toBe('user adoption rate by team, 2026-W40 to 2026-W44, the mean of the weekly values');
     // pooled measures still say so
@@ -1050,6 +1050,6 @@ describe('uptake ask for a report week that ends in the next month (2026-W44: 26
   });
 
   test('a month-grain measure keeps the report\'s last month (the Sunday\'s), as the report quotes it', () => {
-    expect(w44.ask('ASI vs last month').answer).toBe('Accuracy stability (ASI) for all teams: 65.6% in 2026-11 against 55.1% in 2026-10 (+10.5 pts).');
+    expect(w44.ask('ASI vs last month').answer).toBe('Accuracy stability (ASI) for all teams: 65.6 % in 2026-11 against 55.1 % in 2026-10 (+10.5 pts).');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createAskEngine } from '../../src/ask/ask-engine.js';
 import { formatAnswer } from '../../src/ask/format-answer.js';
-import { askConfig, askFixture } from './ask-fixture.js';
+import { askConfig, askFixture, sampleAskEngine } from './ask-fixture.js';
 
 // Names as a hostile or careless export writes them: an escape sequence that clears the screen, a right-to-left
 // override, a line break, a zero-width space and a bell.
@@ -20,11 +20,11 @@ describe('formatAnswer: names from the data in a terminal', () => {
   test('the sentence, the suggestions and the "Read as" line show control and format characters escaped', () => {
     const byTeam = formatAnswer(engine.ask('adoption by team'));
     expect(byTeam.split('\n')[0]).toBe(
-      'Adoption rate by team in 2026-W47: highest Fi\\u200Bnance\\x07 (72.7%), lowest Le\\x1b[2Jgal\\u202E\\x0aX (20.0%) (4 teams). 1 team suppressed (fewer than 2 users) is not shown.',
+      'Adoption rate by team in 2026-W47: highest Fi\\u200Bnance\\x07 (72.7 %), lowest Le\\x1b[2Jgal\\u202E\\x0aX (20.0 %) (4 teams). 1 team suppressed (fewer than 2 users) is not shown.',
     );
     const byTaskType = formatAnswer(engine.ask('adoption by task type'));
     expect(byTaskType.split('\n')[0]).toBe(
-      'Adoption rate by task type in 2026-W47: highest contract\\u202Ereview\\x1b[31m (57.1%), lowest budget_reconciliation (47.8%) (3 task types).',
+      'Adoption rate by task type in 2026-W47: highest contract\\u202Ereview\\x1b[31m (57.1 %), lowest budget_reconciliation (47.8 %) (3 task types).',
     );
     // a refusal lists the data's names; an unread question suggests questions with a team's name in them
     const unknown = formatAnswer(engine.ask('adoption for Marketing'));
@@ -42,7 +42,28 @@ describe('formatAnswer: names from the data in a terminal', () => {
 
   test('the answer itself (what --json prints) keeps the names as the data writes them', () => {
     const answer = engine.ask('adoption by team');
-    expect(answer.answer).toContain(`lowest ${LEGAL} (20.0%)`);
+    expect(answer.answer).toContain(`lowest ${LEGAL} (20.0 %)`);
     expect(answer.table.rows.map((row) => row[0])).toContain(LEGAL);
+  });
+});
+
+describe('formatAnswer: numbers as the report writes them', () => {
+  test('counts with separators, rates as "47.3 %", right-aligned, and no unit the header already names', async () => {
+    const engine = await sampleAskEngine();
+    expect(formatAnswer(engine.ask('how many tasks in total')).split('\n').slice(0, 5)).toEqual([
+      'All teams completed 2,131 tasks in 2026-W47: 1,009 with AI and 1,122 manually.',
+      '',
+      'Team       Tasks  AI tasks  Manual tasks',
+      '---------  -----  --------  ------------',
+      'All teams  2,131     1,009         1,122',
+    ]);
+    expect(formatAnswer(engine.ask('total hours saved so far')).split('\n').slice(0, 5)).toEqual([
+      'Cumulative hours saved for all teams in 2026-W47 was 2,417.0 h.',
+      '',
+      'Team       Hours saved to date (h)  Hours saved (h)',
+      '---------  -----------------------  ---------------',
+      'All teams                  2,417.0            336.9',
+    ]);
+    expect(formatAnswer(engine.ask('adoption for Legal')).split('\n')[4]).toBe('Legal    27.1 %       106           285');
   });
 });

@@ -40,10 +40,10 @@ describe('a team with no tasks in the period asked about', () => {
     expect(answered('Idle adoption since W45').answer).toBe('Idle had no tasks (AI or manual) from 2026-W45 to 2026-W47, so it has no adoption rate.');
     const legal = report.tables.adoption_by_team.find((row) => row.team === 'Legal')!;
     expect(((legal.adoption_rate as number) * 100).toFixed(1)).toBe('20.0');
-    expect(answered('Idle vs Legal adoption').answer).toBe('Adoption rate in 2026-W47: Idle — (no tasks), Legal 20.0%.');
+    expect(answered('Idle vs Legal adoption').answer).toBe('Adoption rate in 2026-W47: Idle — (no tasks), Legal 20.0 %.');
     expect(answered('how is Idle doing').answer).toMatch(/^Idle in 2026-W47: no tasks \(AI or manual\), so adoption — /);
     // a team with tasks keeps its numbers
-    expect(answered('adoption for Legal').answer).toBe('Adoption rate for Legal in 2026-W47 was 20.0%.');
+    expect(answered('adoption for Legal').answer).toBe('Adoption rate for Legal in 2026-W47 was 20.0 %.');
   });
 });
 
@@ -65,7 +65,7 @@ describe('a small team with no tasks asked about by name', () => {
       expect(answer.answer, question).not.toMatch(/no tasks|— \(|0\.0 h|: 0\b/);
       expect(answer.table.rows.flat(), question).not.toContain('Idle');
     }
-    expect(small.ask('Idle vs Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Idle ${suppressed}, Legal 20.0%.`);
+    expect(small.ask('Idle vs Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Idle ${suppressed}, Legal 20.0 %.`);
     expect(small.ask('how is Idle doing').answer).toBe(`Idle's numbers for 2026-W47 are ${suppressed}.`);
     expect(small.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 2 teams suppressed (fewer than 2 users) are not shown.');
   });

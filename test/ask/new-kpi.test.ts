@@ -43,11 +43,11 @@ describe('a KPI added to the registry is askable from its entry', () => {
   test('by its title and its synonyms, per team, ranked and filtered, suppressed groups left out', () => {
     // By hand, W47: Finance 3 users x (3 AI + 2 manual) + 7 more AI tasks of f1 = 22 tasks; Sales Ops 3 x (4 + 2) = 18;
     // Legal 3 x (1 + 4) = 15; Procurement 3 x (1 + 2) = 9; Tiny (1 user) is suppressed
-    expect(engine.ask('which team has the highest review rate').answer).toBe('Finance had the highest review rate in 2026-W47: 2.2%. 1 team suppressed (fewer than 2 users) is not shown.');
-    expect(engine.ask('reviews for Sales Ops').answer).toBe('Review rate for Sales Ops in 2026-W47 was 1.8%.');
+    expect(engine.ask('which team has the highest review rate').answer).toBe('Finance had the highest review rate in 2026-W47: 2.2 %. 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(engine.ask('reviews for Sales Ops').answer).toBe('Review rate for Sales Ops in 2026-W47 was 1.8 %.');
     const below = engine.ask('which teams have reviews below 2%');
     expect(below.table.rows.map((row) => row[0])).toEqual(['Procurement', 'Legal', 'Sales Ops']);
-    expect(below.interpretation).toBe('review rate by team, 2026-W47, only those below 2.0%');
+    expect(below.interpretation).toBe('review rate by team, 2026-W47, only those below 2.0 %');
     expect(below.answer).not.toContain('Tiny');
   });
 });

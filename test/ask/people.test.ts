@@ -50,7 +50,7 @@ describe('uptake ask about people', () => {
   it('answers whether new users stick with it from the latest cohort a full month later', () => {
     // 2 of the 3 September starters were active in October; the October cohort is empty
     const answer = engine.ask('are new users sticking with it?');
-    expect(answer.answer).toContain('66.7%');
+    expect(answer.answer).toContain('66.7 %');
     expect(answer.interpretation).toContain('2026-09');
   });
 

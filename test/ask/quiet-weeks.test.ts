@@ -28,15 +28,15 @@ describe('a range with weeks in which the team had no task', () => {
 
   test('a rate runs from the first to the last week with tasks, and the others are named', () => {
     expect(answered('Legal adoption since W45').answer).toBe(
-      'Adoption rate for Legal from 2026-W45 to 2026-W47 was 25.0% taken together; per week it was 25.0% in 2026-W46, its only week with tasks. Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47.',
+      'Adoption rate for Legal from 2026-W45 to 2026-W47 was 25.0 % taken together; per week it was 25.0 % in 2026-W46, its only week with tasks. Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47.',
     );
     expect(answered('Finance adoption from W45 to W47').answer).toBe(
-      'Adoption rate for Finance from 2026-W45 to 2026-W47 was 67.6% taken together; per week it went from 60.0% in 2026-W45 to 72.7% in 2026-W47 (+12.7 pts). Finance had no tasks (AI or manual) in 2026-W46.',
+      'Adoption rate for Finance from 2026-W45 to 2026-W47 was 67.6 % taken together; per week it went from 60.0 % in 2026-W45 to 72.7 % in 2026-W47 (+12.7 pts). Finance had no tasks (AI or manual) in 2026-W46.',
     );
     const change = answered('how did Legal adoption change since W44');
-    expect(change.answer).toBe('Adoption rate for Legal went from 25.0% in 2026-W44 to 25.0% in 2026-W46 (0.0 pts). Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47.');
+    expect(change.answer).toBe('Adoption rate for Legal went from 25.0 % in 2026-W44 to 25.0 % in 2026-W46 (0.0 pts). Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47.');
     expect(change.interpretation).toBe('adoption rate for Legal, 2026-W44 to 2026-W47, the change from the first to the last week with tasks');
-    expect(answered('Legal adoption in W45 vs W46').answer).toBe('Adoption rate for Legal was 25.0% in 2026-W46, so there is no change to give. Legal had no tasks (AI or manual) in 2026-W45.');
+    expect(answered('Legal adoption in W45 vs W46').answer).toBe('Adoption rate for Legal was 25.0 % in 2026-W46, so there is no change to give. Legal had no tasks (AI or manual) in 2026-W45.');
   });
 
   test('a count of tasks is 0 in such a week', () => {
@@ -47,8 +47,8 @@ describe('a range with weeks in which the team had no task', () => {
 
   test('per week by team', () => {
     expect(answered('adoption per week by team since W45').answer).toBe(
-      'Adoption rate per week by team from 2026-W45 to 2026-W47, one column per week: Finance 60.0% (2026-W45) to 72.7% (2026-W47), Sales Ops 50.0% (2026-W45) to 66.7% (2026-W47), ' +
-        'Procurement 60.0% (2026-W45) to 25.0% (2026-W47), Legal 25.0% (2026-W46 only). Finance had no tasks (AI or manual) in 2026-W46; Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47. ' +
+      'Adoption rate per week by team from 2026-W45 to 2026-W47, one column per week: Finance 60.0 % (2026-W45) to 72.7 % (2026-W47), Sales Ops 50.0 % (2026-W45) to 66.7 % (2026-W47), ' +
+        'Procurement 60.0 % (2026-W45) to 25.0 % (2026-W47), Legal 25.0 % (2026-W46 only). Finance had no tasks (AI or manual) in 2026-W46; Legal had no tasks (AI or manual) in 2026-W45 and 2026-W47. ' +
         '1 team suppressed (fewer than 2 users) is not shown.',
     );
   });

@@ -23,7 +23,7 @@ describe('uptake ask on data/sample', () => {
     const answer = engine.ask('adoption in W47 vs W40');
     expect(answer.table.rows.map((row) => row.slice(0, 2))).toEqual([['2026-W40', trend.get('2026-W40')], ['2026-W47', trend.get('2026-W47')]]);
     const change = (100 * (trend.get('2026-W47')! - trend.get('2026-W40')!)).toFixed(1);
-    expect(answer.answer).toBe(`Adoption rate for all teams went from 34.6% in 2026-W40 to 47.3% in 2026-W47 (+${change} pts).`);
+    expect(answer.answer).toBe(`Adoption rate for all teams went from 34.6 % in 2026-W40 to 47.3 % in 2026-W47 (+${change} pts).`);
     expect(answer.interpretation).toBe('adoption rate for all teams, 2026-W40 and 2026-W47, the change from the first to the last week');
     // a week without data is named, never left out of the comparison
     expect(engine.ask('adoption in W30 vs W45').answer).toBe('There is no adoption rate for 2026-W30: the data holds 2026-W40 to 2026-W47.');
@@ -31,7 +31,7 @@ describe('uptake ask on data/sample', () => {
 
   test('activation says what it divides by, and shows its denominator (not the all-licensed count) beside it', () => {
     const answer = engine.ask('what is the activation rate');
-    expect(answer.answer).toBe('Activation rate (new AI users of the licensed users not yet using AI) for all teams in 2026-W47 was 20.0%.');
+    expect(answer.answer).toBe('Activation rate (new AI users of the licensed users not yet using AI) for all teams in 2026-W47 was 20.0 %.');
     // 1 new AI user of the 5 licensed users with no AI task before 2026-W47 (65 are licensed)
     expect(answer.table.columns).toEqual(['team', 'activation', 'new_ai_users', 'not_yet_active_users']);
     expect(answer.table.rows).toEqual([['*', 0.2, 1, 5]]);

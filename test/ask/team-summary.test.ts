@@ -12,7 +12,7 @@ beforeAll(async () => {
   report = engine.source.report;
 });
 
-const PROCUREMENT = 'Procurement in 2026-W47: adoption 33.6% (-22.0 pts on 2026-W46), 39.3 hours saved, ASI 85.8% in 2026-11, harm rate 0.0%, 1 alert (adoption drop).';
+const PROCUREMENT = 'Procurement in 2026-W47: adoption 33.6 % (-22.0 pts on 2026-W46), 39.3 hours saved, ASI 85.8 % in 2026-11, harm rate 0.0 %, 1 alert (adoption drop).';
 
 describe('a team summary: adoption and its move, hours saved, ASI, harm rate and the alerts on the team', () => {
   test('"tell me about Procurement" and its kin answer with the report week\'s numbers and name the alerts', () => {
@@ -24,7 +24,7 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
       expect(engine.ask(question).answer, question).toBe(PROCUREMENT);
     }
     const legal = engine.ask('tell me about Legal');
-    expect(legal.answer).toBe('Legal in 2026-W47: adoption 27.1% (+1.2 pts on 2026-W46), 51.5 hours saved, ASI 92.8% in 2026-11, harm rate 0.9%, 2 alerts (data gap, idle seats).');
+    expect(legal.answer).toBe('Legal in 2026-W47: adoption 27.1 % (+1.2 pts on 2026-W46), 51.5 hours saved, ASI 92.8 % in 2026-11, harm rate 0.9 %, 2 alerts (data gap, idle seats).');
     expect(legal.table.rows.slice(6)).toEqual(report.tables.alerts.filter((alert) => alert.team === 'Legal').map((alert) => [`alert: ${alert.rule}`, alert.message]));
   });
 
@@ -38,7 +38,7 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
     const w45 = report.tables.time_saved.find((row) => row.team === 'Procurement' && row.week === '2026-W45')!;
     expect((w45.hours_saved as number).toFixed(1)).toBe('62.4');
     expect(engine.ask('tell me about Procurement in W45').answer)
-      .toBe('Procurement in 2026-W45: adoption 54.3% (+4.1 pts on 2026-W44), 62.4 hours saved, ASI 85.8% in 2026-11, harm rate 0.0%, 0 alerts.');
+      .toBe('Procurement in 2026-W45: adoption 54.3 % (+4.1 pts on 2026-W44), 62.4 hours saved, ASI 85.8 % in 2026-11, harm rate 0.0 %, 0 alerts.');
     expect(engine.ask('how is Legal doing in W30').answer).toBe('There are no numbers for 2026-W30: the data holds 2026-W40 to 2026-W47.');
     const month = engine.ask('tell me about Procurement last month');
     expect(month.answered).toBe(false);
@@ -53,11 +53,11 @@ describe('a team summary: adoption and its move, hours saved, ASI, harm rate and
   test('two teams named: each team\'s summary, side by side (not the all-teams one)', () => {
     const answer = engine.ask('tell me about Finance and HR');
     expect(answer.answer).toBe(
-      'Finance in 2026-W47: adoption 55.6% (+1.1 pts on 2026-W46), 65.1 hours saved, ASI 92.0% in 2026-11, harm rate 0.0%, 1 alert (blind spot). ' +
-        'HR in 2026-W47: adoption 37.4% (+6.3 pts on 2026-W46), 40.4 hours saved, ASI 88.9% in 2026-11, harm rate 0.0%, 1 alert (blind spot).',
+      'Finance in 2026-W47: adoption 55.6 % (+1.1 pts on 2026-W46), 65.1 hours saved, ASI 92.0 % in 2026-11, harm rate 0.0 %, 1 alert (blind spot). ' +
+        'HR in 2026-W47: adoption 37.4 % (+6.3 pts on 2026-W46), 40.4 hours saved, ASI 88.9 % in 2026-11, harm rate 0.0 %, 1 alert (blind spot).',
     );
     expect(answer.table.columns).toEqual(['metric', 'Finance', 'HR']);
-    expect(answer.table.rows[0]).toEqual(['adoption_rate', '55.6%', '37.4%']);
+    expect(answer.table.rows[0]).toEqual(['adoption_rate', '55.6 %', '37.4 %']);
   });
 });
 
@@ -84,7 +84,7 @@ describe('worry words ask for the alerts', () => {
     const november = (team: string) => report.tables.accuracy_stability.find((row) => row.team === team && row.month === '2026-11')!.asi as number;
     expect((100 * november('Sales Ops')).toFixed(1)).toBe('59.4');
     expect(engine.ask('tell me about Sales Ops in W44').answer)
-      .toBe('Sales Ops in 2026-W44: adoption 55.1% (+3.4 pts on 2026-W43), 40.9 hours saved, ASI 59.4% in 2026-11, harm rate 0.0%, 2 alerts (ASI below target, ASI falling).');
-    expect(engine.ask('how are we doing in W44').answer).toContain(`ASI for 2026-11 is ${(100 * november('*')).toFixed(1)}%`);
+      .toBe('Sales Ops in 2026-W44: adoption 55.1 % (+3.4 pts on 2026-W43), 40.9 hours saved, ASI 59.4 % in 2026-11, harm rate 0.0 %, 2 alerts (ASI below target, ASI falling).');
+    expect(engine.ask('how are we doing in W44').answer).toContain(`ASI for 2026-11 is ${(100 * november('*')).toFixed(1)} %`);
   });
 });
