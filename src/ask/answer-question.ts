@@ -315,6 +315,32 @@ function registrySpec(metric: AskMetric): NumericSpec | undefined {
 
 const specOf = (metric: AskMetric): NumericSpec | undefined => SPECS[metric.id] ?? registrySpec(metric);
 
+// "which teams had no alerts": each team's (task type's) number of the week's alerts about it (of the severities asked,
+// every one when none is named), a count that can be 0, over the groups of the week's adoption table (suppressed ones
+// kept suppressed); the groups with none are then listed as those with no AI tasks are.
+function alertCountSpec(severities: string[]): NumericSpec {
+  return {
+    grain: 'week', scopes: ['team', 'task_type'], partColumns: [],
+    rows: (source, scope, week) => {
+      const document = source.document(week);
+      const key = scope === 'task_type' ? 'task_type' : 'team';
+      const counts = new Map<string, number>();
+      for (const alert of document.tables.alerts) {
+        const about = scope === 'task_type' ? alert.task_type : alert.team;
+        if (about === undefined || about === '*' || (severities.length > 0 && !severities.includes(alert.severity))) continue;
+        counts.set(about, (counts.get(about) ?? 0) + 1);
+      }
+      const groups = scope === 'task_type' ? document.tables.adoption_by_task_type : document.tables.adoption_by_team;
+      return (groups as Row[]).filter((row) => row[key] !== '*').map((row): PeriodRow => {
+        const name = String(row[key]);
+        const suppressed = row.suppressed === true;
+        return { name, period: week, suppressed, values: suppressed ? {} : { alerts: counts.get(name) ?? 0 } };
+      });
+    },
+    combine: (rows) => ({ value: sum(rows, 'alerts'), parts: {} }),
+  };
+}
+
 // Coverage per user, or pooled per team (a team of fewer than privacy.minGroupSize users is suppressed) or overall.
 function coverageRows(source: MetricsSource, scope: Scope, month: string): PeriodRow[] {
   const rows = source.document(source.reportWeek).tables.logging_coverage.filter((row) => row.month === month);
@@ -441,7 +467,8 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'gaps':
       return answerGaps(interpretation, source);
     case 'alerts':
-      return answerAlerts(interpretation, source);
+      // ("which teams had no alerts": the groups with none, as those with no AI tasks are listed)
+      return interpretation.having === 'none' ? answerNumeric(interpretation, source, alertCountSpec(interpretation.severities)) : answerAlerts(interpretation, source);
     case 'power_users':
       return answerPowerUsers(interpretation, source);
     case 'summary':
@@ -564,9 +591,8 @@ function periodTable(spec: NumericSpec, metric: AskMetric, periodColumn: string,
   };
 }
 
-function answerNumeric(interpretation: Interpretation, source: MetricsSource): AnswerBody {
+function answerNumeric(interpretation: Interpretation, source: MetricsSource, spec: NumericSpec = specOf(interpretation.metric)!): AnswerBody {
   const { metric, movement, comparison, ranking } = interpretation;
-  const spec = specOf(metric)!;
   const minimum = source.config.privacy.minGroupSize;
   const named = interpretation.taskTypes.length > 0 && (interpretation.dimension === 'task_type' || interpretation.teams.length === 0)
     ? { dimension: 'task_type' as Dimension, names: interpretation.taskTypes }
@@ -799,16 +825,19 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     const idleNames = quietGroups.filter((name) => !hiddenIdle(name));
     const hiddenAll = hidden + quietGroups.length - idleNames.length;
     const none = interpretation.having === 'none';
+    // (none of a count is 0; of hours saved, 0 or less: a team whose AI tasks took longer than the manual baseline saved none)
     const chosen: Entry[] = none
-      ? [...visible.filter((entry) => entry.value === 0), ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name))
+      ? [...visible.filter((entry) => (entry.value ?? 0) <= 0), ...idleNames.map((name) => ({ name, suppressed: false, value: 0, parts: {} }))].sort((a, b) => compareText(a.name, b.name))
       : visible.filter((entry) => entry.value !== null && entry.value > 0).sort((a, b) => b.value! - a.value! || compareText(a.name, b.name));
     const total = visible.length + idleNames.length;
     const groups = `${total} ${total === 1 ? one : many}`;
     // (a team uses AI; a task type has AI tasks)
-    const has = metric.id === 'ai_tasks' && dimension === 'team' ? 'used AI' : `had ${metric.label}`;
-    const hasNone = metric.id === 'ai_tasks' && dimension === 'team' ? 'did not use AI' : `had no ${metric.label}`;
+    // ("critical alerts": the severities asked for, named)
+    const counted = metric.id === 'alerts' && interpretation.severities.length > 0 ? `${interpretation.severities.join(' or ')} alerts` : metric.label;
+    const [has, hasNone] = metric.id === 'ai_tasks' && dimension === 'team' ? ['used AI', 'did not use AI']
+      : metric.id === 'hours_saved' ? ['saved hours', 'saved no hours'] : [`had ${counted}`, `had no ${counted}`];
     const shown = none
-      ? chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.name))
+      ? chosen.map((entry) => (idleNames.includes(entry.name) ? `${entry.name} (no tasks at all)` : entry.value !== null && entry.value < 0 ? shownValue(entry) : entry.name))
       : chosen.map((entry) => `${entry.name} (${formatValue(entry.value, metric.unit)})`);
     const holding = none ? total - chosen.length : chosen.length;
     const sentence = holding === total
@@ -821,7 +850,7 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource): A
     // ("did any team not use AI": Yes or No first)
     const verdict = none && interpretation.existence === 'any' ? `${chosen.length > 0 ? 'Yes' : 'No'}: ` : '';
     return {
-      interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (0 ${metric.label})` : 'only those with at least 1']),
+      interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (${metric.unit === 'hours' ? `0 ${metric.label} or less` : `0 ${counted}`})` : metric.unit === 'hours' ? 'only those above 0 h' : 'only those with at least 1']),
       answer: (verdict ? `${verdict}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence) + suppressedNote(hiddenAll, minimum, dimension),
       answered: true,
       table: tableOf(chosen),

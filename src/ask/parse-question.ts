@@ -653,6 +653,8 @@ const NONE_OF = /\b(no|zero|not\s+any|without\s+any|without)(?=\s+(?!(more|less|
 const COUNT_OF: Partial<Record<AskMetric['id'], AskMetric['id']>> = {
   adoption_rate: 'ai_tasks', ai_tasks: 'ai_tasks', ai_users: 'ai_tasks', harm_rate: 'harmful_tasks', harmful_tasks: 'harmful_tasks',
   abandonment_rate: 'abandoned_tasks', abandoned_tasks: 'abandoned_tasks', manual_tasks: 'manual_tasks', tasks: 'tasks',
+  // ("teams that saved no time": 0 hours or less; "which teams had no alerts": none about the team that week)
+  hours_saved: 'hours_saved', alerts: 'alerts',
 };
 
 function readAbsence(question: string): { phrase: string; rest: string } | null {

@@ -121,3 +121,33 @@ describe('"are there teams …", "any task types …"', () => {
     expect(lone.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 2 teams suppressed (fewer than 2 users) are not shown.');
   });
 });
+
+// "Which teams had no alerts", "teams that saved no time": the same list of the groups with none, over each team's
+// number of alerts (of the severities asked) and its hours saved (0 or less), never refused.
+describe('no alerts, no hours saved', () => {
+  test('"had no alerts" names the teams none of the week\'s alerts is about', () => {
+    const alerted = new Set(report.tables.alerts.map((alert) => alert.team));
+    expect(visibleTeams().map((row) => row.team).filter((team) => !alerted.has(team))).toEqual(['Engineering']);
+    for (const question of ['which teams had no alerts', 'teams without alerts this week', 'which teams had zero alerts', "which teams didn't have any alerts"]) {
+      const answer = sample.ask(question);
+      expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
+      expect(answer.answer, question).toBe(`1 of 6 teams had no alerts in 2026-W47: Engineering.${SUPPRESSED_NOTE}`);
+      expect(answer.table.rows, question).toEqual([['Engineering', 0]]);
+    }
+    expect(sample.ask('which teams had no critical alerts').answer).toBe(`No team had critical alerts in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+    // (the positive list keeps its own answer: each team with its number of alerts)
+    expect(sample.ask('which teams have alerts').answer).toMatch(/^5 teams had alerts in 2026-W47: Legal \(2\)/);
+  });
+
+  test('"didn\'t save any hours" and "saved no time" list the teams that saved 0 hours or less, an idle team among them', () => {
+    for (const question of ["which teams didn't save any hours", 'teams that saved no time', 'which teams saved no hours']) {
+      const answer = sample.ask(question);
+      expect(answer.answered, `${question}: ${answer.answer}`).toBe(true);
+      expect(answer.answer, question).toBe(`Every team saved hours in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+      expect(answer.interpretation, question).toBe('hours saved by team, 2026-W47, only those with none (0 hours saved or less)');
+    }
+    const engine = createAskEngine(askFixture({ idleTeam: 'Idle' }), askConfig());
+    expect(engine.ask('which teams did not save any time').answer).toBe('1 of 5 teams saved no hours in 2026-W47: Idle (no tasks at all). 1 team suppressed (fewer than 2 users) is not shown.');
+    expect(engine.ask('which teams had no alerts').answer).toMatch(/^\d of 5 teams had no alerts in 2026-W47: .*Idle \(no tasks at all\)/);
+  });
+});
