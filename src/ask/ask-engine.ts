@@ -68,7 +68,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         suggestions: suggestQuestions(question, examples),
       });
       // "how many teams are there", "how many weeks are loaded": the data's own entities, counted
-      const entity = countedEntity(question);
+      const entity = countedEntity(question, source.reportWeek, source.weeks[0]);
       if (entity) {
         const { weeks, ...body } = answerEntityCount(entity, source);
         source.takeWeeksRead();
@@ -81,7 +81,7 @@ export function createAskEngine(data: CleanedData, config: Config, options: { we
         const many = thing === 'team' ? 'teams' : 'task types';
         return refuse(
           `a count of ${many}, with words I cannot read`,
-          `I can count the ${many} with tasks in the report week (${source.reportWeek}) and those in the data ("how many ${many} are there"); for another week, ask for a measure by ${thing === 'team' ? 'team' : 'task type'} ("AI tasks by ${thing === 'team' ? 'team' : 'task type'} in W40"), which lists every one with tasks that week.`,
+          `I can count the ${many} with tasks in a week, a month or a range ("how many ${many} were there in W40", "… in the last 4 weeks"; the report week, ${source.reportWeek}, when none is named) and those in the data ("how many ${many} are there"); for a measure by ${thing === 'team' ? 'team' : 'task type'}, ask for it ("AI tasks by ${thing === 'team' ? 'team' : 'task type'} in W40").`,
         );
       }
       if (!interpretation) {

@@ -30,6 +30,8 @@ export interface MetricsSource {
    * privacy.minGroupSize (none on the roster: 0) is suppressed like a small team with tasks, never said to have done nothing.
    */
   quietTeamSuppressed(team: string, periods: string[]): boolean;
+  /** The distinct people on the roster in any of these months (`YYYY-MM`), and those licensed in one of them. */
+  rosterPeople(months: string[]): { people: number; licensed: number };
   /** The document of another week (each computed once). */
   document(week: string): MetricsDocument;
   /** The same KPIs with task types in the `team` column: ASI, hours saved and harm by task type, privacy included. */
@@ -83,6 +85,18 @@ export function createMetricsSource(data: CleanedData, config: Config, week: Res
     quietTeamSuppressed(team, periods) {
       const minimum = config.privacy.minGroupSize;
       return minimum > 0 && (this.rosterTeams(rosterMonths(periods)).get(team) ?? 0) < minimum;
+    },
+    rosterPeople(months) {
+      const wanted = new Set(months);
+      const [users, rosterMonths, licences] = [data.roster.array('user_id') as ArrayLike<string>, data.roster.array('month') as ArrayLike<string>, data.roster.array('licensed') as ArrayLike<boolean | null>];
+      const people = new Set<string>();
+      const licensed = new Set<string>();
+      for (let row = 0; row < users.length; row += 1) {
+        if (!wanted.has(rosterMonths[row])) continue;
+        people.add(users[row]);
+        if (licences[row] === true) licensed.add(users[row]);
+      }
+      return { people: people.size, licensed: licensed.size };
     },
     document(target) {
       read.add(target);
