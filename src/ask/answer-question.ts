@@ -315,29 +315,32 @@ function registrySpec(metric: AskMetric): NumericSpec | undefined {
 
 const specOf = (metric: AskMetric): NumericSpec | undefined => SPECS[metric.id] ?? registrySpec(metric);
 
-// "which teams had no alerts": each team's (task type's) number of the week's alerts about it (of the severities asked,
-// every one when none is named), a count that can be 0, over the groups of the week's adoption table (suppressed ones
-// kept suppressed); the groups with none are then listed as those with no AI tasks are.
-function alertCountSpec(severities: string[]): NumericSpec {
+// "which teams had no alerts", "no data gaps", "no power users": each team's (task type's) number of the week's alerts
+// (of the severities asked, every one when none is named), gaps or power users about it, a count that can be 0, over the
+// groups of the week's adoption table (suppressed ones kept suppressed); the groups with none are then listed as those
+// with no AI tasks are.
+type ListedPerGroup = 'alerts' | 'gaps' | 'power_users';
+function countPerGroupSpec(listed: ListedPerGroup, severities: string[]): NumericSpec {
   return {
-    grain: 'week', scopes: ['team', 'task_type'], partColumns: [],
+    grain: 'week', scopes: listed === 'alerts' ? ['team', 'task_type'] : ['team'], partColumns: [],
     rows: (source, scope, week) => {
-      const document = source.document(week);
+      const { tables } = source.document(week);
       const key = scope === 'task_type' ? 'task_type' : 'team';
+      const about: Row[] = listed === 'alerts' ? tables.alerts.filter((alert) => severities.length === 0 || severities.includes(alert.severity))
+        : listed === 'gaps' ? tables.gaps : tables.power_users;
       const counts = new Map<string, number>();
-      for (const alert of document.tables.alerts) {
-        const about = scope === 'task_type' ? alert.task_type : alert.team;
-        if (about === undefined || about === '*' || (severities.length > 0 && !severities.includes(alert.severity))) continue;
-        counts.set(about, (counts.get(about) ?? 0) + 1);
+      for (const row of about) {
+        const name = row[key];
+        if (typeof name === 'string' && name !== '*') counts.set(name, (counts.get(name) ?? 0) + 1);
       }
-      const groups = scope === 'task_type' ? document.tables.adoption_by_task_type : document.tables.adoption_by_team;
+      const groups = scope === 'task_type' ? tables.adoption_by_task_type : tables.adoption_by_team;
       return (groups as Row[]).filter((row) => row[key] !== '*').map((row): PeriodRow => {
         const name = String(row[key]);
         const suppressed = row.suppressed === true;
-        return { name, period: week, suppressed, values: suppressed ? {} : { alerts: counts.get(name) ?? 0 } };
+        return { name, period: week, suppressed, values: suppressed ? {} : { [listed]: counts.get(name) ?? 0 } };
       });
     },
-    combine: (rows) => ({ value: sum(rows, 'alerts'), parts: {} }),
+    combine: (rows) => ({ value: sum(rows, listed), parts: {} }),
   };
 }
 
@@ -465,12 +468,13 @@ export function answerQuestion(interpretation: Interpretation, source: MetricsSo
     case 'blind_spots':
       return answerBlindSpots(interpretation, source);
     case 'gaps':
-      return answerGaps(interpretation, source);
+      return interpretation.having === 'none' ? answerNumeric(interpretation, source, countPerGroupSpec('gaps', [])) : answerGaps(interpretation, source);
     case 'alerts':
       // ("which teams had no alerts": the groups with none, as those with no AI tasks are listed)
-      return interpretation.having === 'none' ? answerNumeric(interpretation, source, alertCountSpec(interpretation.severities)) : answerAlerts(interpretation, source);
+      return interpretation.having === 'none' ? answerNumeric(interpretation, source, countPerGroupSpec('alerts', interpretation.severities)) : answerAlerts(interpretation, source);
     case 'power_users':
-      return answerPowerUsers(interpretation, source);
+      // ("which teams have power users", "… no power users": the teams holding some, or none)
+      return interpretation.having ? answerNumeric(interpretation, source, countPerGroupSpec('power_users', [])) : answerPowerUsers(interpretation, source);
     case 'summary':
       return answerSummaryOf(interpretation, source);
     default:

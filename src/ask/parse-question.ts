@@ -617,7 +617,8 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
   // "which users did not use AI", "who never used it": people without an AI task are counted, never named
   if (asked.metric.id === 'non_users' && PEOPLE_LISTED.test(question)) return { ...asked, peopleListed: true };
   // "how many teams had harmful tasks": the teams with at least one, not how many have a harm rate at all
-  const counted = asked.countOnly ? countedGroups(asked) : null;
+  // ("which teams have power users": the teams with at least one, as a count of them)
+  const counted = asked.countOnly || (asked.metric.id === 'power_users' && asked.dimension === 'team') ? countedGroups(asked) : null;
   return counted ? { ...counted, having: 'some' } : asked;
 }
 
@@ -654,7 +655,7 @@ const COUNT_OF: Partial<Record<AskMetric['id'], AskMetric['id']>> = {
   adoption_rate: 'ai_tasks', ai_tasks: 'ai_tasks', ai_users: 'ai_tasks', harm_rate: 'harmful_tasks', harmful_tasks: 'harmful_tasks',
   abandonment_rate: 'abandoned_tasks', abandoned_tasks: 'abandoned_tasks', manual_tasks: 'manual_tasks', tasks: 'tasks',
   // ("teams that saved no time": 0 hours or less; "which teams had no alerts": none about the team that week)
-  hours_saved: 'hours_saved', alerts: 'alerts',
+  hours_saved: 'hours_saved', alerts: 'alerts', gaps: 'gaps', power_users: 'power_users',
 };
 
 function readAbsence(question: string): { phrase: string; rest: string } | null {
@@ -668,7 +669,9 @@ function readAbsence(question: string): { phrase: string; rest: string } | null 
   // ("which teams didn't have any harmful tasks", "did not abandon any tasks": the negation and "any" go)
   const notAny = NEGATED_ANY.exec(question);
   if (notAny) {
-    return { phrase: notAny[0].trim(), rest: `${question.slice(0, notAny.index)}${notAny[2]}${notAny[4] ?? ' '}${question.slice(notAny.index + notAny[0].length)}` };
+    // ("didn't get any alerts" reads "get alerts": the auxiliary goes with its negation when a verb follows, so that the
+    // verb is not read as a name after "did")
+    return { phrase: notAny[0].trim(), rest: `${question.slice(0, notAny.index)}${notAny[4] ? notAny[4] : `${notAny[2]} `}${question.slice(notAny.index + notAny[0].length)}` };
   }
   const none = NONE_OF.exec(question);
   if (!none) return null;
@@ -1098,7 +1101,9 @@ function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation
   // "which team is the heaviest AI user": the team with the highest adoption ("power users by team" asks for a
   // breakdown of the power users, refused below, not the heaviest team)
   const asked = breakdowns(words, used);
-  if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type') && !asked.some((breakdown) => breakdown.dimension === dimension)) {
+  // ("which teams have power users" asks which teams hold one: the power users counted per team, read below)
+  const holdsPowerUsers = !ranking && dimension === 'team' && !asked.some((breakdown) => breakdown.dimension === 'team') && found.some((entry) => entry.metric.id === 'power_users' && entry.words.some((word) => word === 'power' || word === 'super' || word === 'heavy'));
+  if (metric.id === 'power_users' && (dimension === 'team' || dimension === 'task_type') && !holdsPowerUsers && !asked.some((breakdown) => breakdown.dimension === dimension)) {
     metric = metricById('adoption_rate');
     ranking = ranking ?? { order: 'desc', limit: 0, text: 'heaviest' };
   }
@@ -1141,7 +1146,7 @@ function parseAsked(question: string, vocabulary: AskVocabulary): Interpretation
     metric = metricById('adoption_rate');
     movement = movement ?? 'any';
   }
-  if (metric.id === 'blind_spots' || metric.id === 'power_users') dimension = 'user';
+  if (metric.id === 'blind_spots' || (metric.id === 'power_users' && !holdsPowerUsers)) dimension = 'user';
   // "did Sales Ops' accuracy drop", "has the harm rate gone up": the period against the one before, as "versus last
   // week" reads (adoption's change is its delta, above)
   const changeGrain = CHANGE_GRAIN[metric.id];

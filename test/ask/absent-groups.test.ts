@@ -151,3 +151,25 @@ describe('no alerts, no hours saved', () => {
     expect(engine.ask('which teams had no alerts').answer).toMatch(/^\d of 5 teams had no alerts in 2026-W47: .*Idle \(no tasks at all\)/);
   });
 });
+
+// The same list over data gaps and power users per team, and "didn't get any": before, "no data gaps" and "no power
+// users" were refused, "which teams have power users" answered the top 3 teams by adoption, and "didn't get any alerts"
+// read "get" as a team's name.
+describe('no data gaps, power users held or not', () => {
+  test('teams with no data gaps, with or without power users', () => {
+    const gapTeams = new Set(report.tables.gaps.map((gap) => gap.team));
+    const powerTeams = new Set(report.tables.power_users.map((row) => row.team));
+    expect([[...gapTeams], [...powerTeams]]).toEqual([['Legal'], ['Engineering']]);
+    expect(sample.ask('which teams had no data gaps').answer).toBe(`5 of 6 teams had no data gaps in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+    for (const question of ['which teams have power users', 'which teams have heavy users', 'how many teams have power users']) {
+      const answer = sample.ask(question);
+      expect(answer.answer, question).toBe(`1 of 6 teams had power users in 2026-W47: Engineering (2).${SUPPRESSED_NOTE}`);
+      expect(answer.table.rows, question).toEqual([['Engineering', 2]]);
+    }
+    expect(sample.ask('which teams had no power users').answer).toBe(`5 of 6 teams had no power users in 2026-W47: Finance, HR, Legal, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+    expect(sample.ask("which teams didn't get any alerts").answer).toBe(`1 of 6 teams had no alerts in 2026-W47: Engineering.${SUPPRESSED_NOTE}`);
+    // (the team as a user is still the heaviest by adoption; a breakdown of power users by team is still refused)
+    expect(sample.ask('which team is the heaviest AI user').answer).toMatch(/^Engineering had the highest adoption rate in 2026-W47: 72\.8 %\./);
+    expect(sample.ask('power users by team').answered).toBe(false);
+  });
+});
