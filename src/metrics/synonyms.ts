@@ -10,7 +10,7 @@ export const KPI_SYNONYMS: Record<string, string[]> = {
   delta_pts: ['delta', 'week over week', 'wow', 'delta pts'],
   user_adoption_rate: ['user adoption', 'user adoption rate', 'users adopting', 'users using ai', 'licensed users using ai'],
   ai_users: ['active users', 'ai users', 'users of ai', 'users who used ai'],
-  licensed_users: ['licensed users', 'licenses', 'licences', 'seats'],
+  licensed_users: ['licensed users', 'licensed people', 'licensed employees', 'are licensed', 'have a licence', 'have a license', 'licenses', 'licences', 'seats'],
   user_weighted_adoption_rate: ['user weighted', 'user weighted adoption', 'user weighted adoption rate', 'per user adoption'],
   abandonment_rate: ['abandonment', 'abandonment rate', 'abandon', 'abandoned', 'abandoning', 'give up', 'gave up', 'giving up', 'cancelled', 'quit'],
   tasks: ['total tasks', 'task count', 'task counts', 'number of tasks', 'tasks in total', 'all tasks', 'task volume', 'workload'],

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { createAskEngine } from '../../src/ask/ask-engine.js';
+import { sampleAskEngine } from './ask-fixture.js';
 import { makeCleanedData, testConfig, type RosterSpec, type TaskSpec } from '../metrics/make-cleaned-data.js';
 
 // Report week 2026-W47, a 2-week idle window (W46..W47), seats at 30 a month.
@@ -60,4 +61,12 @@ describe('uptake ask about people', () => {
     expect(engine.ask('how many people stopped using it?').answer).toContain('were 3.'); // s3, s5, s6
     expect(engine.ask('how many licensed people are not using it?').answer).toContain('were 4.'); // s2..s5 had no AI task in W47
   });
+});
+
+test('"how many people are licensed" counts the licensed users, not the users with an AI task', async () => {
+  const engine = await sampleAskEngine();
+  for (const question of ['how many people are licensed', 'how many people have a licence', 'how many licensed people are there']) {
+    expect(engine.ask(question).answer, question).toBe('All teams had 65 licensed users in 2026-W47.');
+  }
+  expect(engine.ask('how many people are licensed in Legal').answer).toBe('Legal had 13 licensed users in 2026-W47.');
 });
