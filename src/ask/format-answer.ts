@@ -20,22 +20,14 @@ export function formatAnswer(answer: AskAnswer): string {
     lines.push('', 'Try:', ...answer.suggestions.map((suggestion) => `  uptake ask ${shellWord(printable(suggestion))}`));
   }
   if (answer.table.columns.length > 0 && answer.table.rows.length > 0) {
-    const { units, rows } = answer.table;
-    const headers = readerHeaders(answer.table);
-    // (a unit the header names, "Hours saved (h)", is not repeated in its cells, as in the report's tables)
-    const named = headers.map((header, index) => UNIT_SUFFIXES[units[index]] !== undefined && header.endsWith(`(${UNIT_SUFFIXES[units[index]]})`));
-    const cellText = (cell: number, index: number) => {
-      const text = formatValue(cell, units[index]);
-      return named[index] ? text.slice(0, -UNIT_SUFFIXES[units[index]]!.length - 1) : text;
-    };
-    const shown = rows.map((row) => row.map((cell, index) => (typeof cell === 'number' ? cellText(cell, index) : readerCell(cell))));
-    lines.push('', textTable(headers, shown, undefined, units.map((unit) => NUMERIC_UNITS.has(unit))));
+    const { units } = answer.table;
+    lines.push('', textTable(readerHeaders(answer.table), cellTexts(answer.table), undefined, units.map((unit) => NUMERIC_UNITS.has(unit))));
   }
   lines.push('', `Read as: ${printable(answer.interpretation)}${answer.weeks.length > 1 ? ` (weeks ${answer.weeks.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
-// The units formatValue writes after a number, which a header may name instead.
+// The units formatValue writes after a number, which a header may name instead (a unit named there is left out of the cells).
 const UNIT_SUFFIXES: Partial<Record<string, string>> = { hours: 'h', pts: 'pts', minutes: 'min' };
 
 /**
@@ -44,6 +36,23 @@ const UNIT_SUFFIXES: Partial<Record<string, string>> = { hours: 'h', pts: 'pts',
  */
 export function readerHeaders(table: AskTable): string[] {
   return table.columns.map(columnLabel);
+}
+
+/**
+ * An answer table's cells as the reader sees them (the terminal and `uptake serve`'s page alike): numbers written by
+ * formatValue (the report's formatters) without a unit the header names ("Hours saved (h)"), `*` as "All teams", a
+ * missing value as null.
+ * @example cellTexts({ columns: ['team', 'adoption_rate'], units: ['text', 'rate'], rows: [['*', 0.5]] }) // [['All teams', '50.0 %']]
+ */
+export function cellTexts(table: AskTable): Array<Array<string | boolean | null>> {
+  const { units, rows } = table;
+  const headers = readerHeaders(table);
+  const named = headers.map((header, index) => UNIT_SUFFIXES[units[index]] !== undefined && header.endsWith(`(${UNIT_SUFFIXES[units[index]]})`));
+  const numberText = (cell: number, index: number) => {
+    const text = formatValue(cell, units[index]);
+    return named[index] ? text.slice(0, -UNIT_SUFFIXES[units[index]]!.length - 1) : text;
+  };
+  return rows.map((row) => row.map((cell, index) => (typeof cell === 'number' ? numberText(cell, index) : readerCell(cell))));
 }
 
 /** A text cell as the report shows it: the all-teams row's `*` reads "All teams". */

@@ -3,29 +3,20 @@ import { createHash } from 'node:crypto';
 // The page's script: data only ever reaches the DOM through textContent and createElement.
 const SCRIPT = `
 const $ = (id) => document.getElementById(id);
-const pct = (value) => (value === null || value === undefined ? '—' : (value * 100).toFixed(1) + '%');
-const pts = (value) => (value === null || value === undefined ? '—' : (value > 0 ? '+' : '') + value.toFixed(1) + ' pts');
-const hours = (value) => (value === null || value === undefined ? '—' : value.toFixed(1) + ' h');
-const UNIT_FORMAT = { rate: pct, pts, hours, minutes: (value) => value.toFixed(1) + ' min' };
-
-function cellText(value, unit) {
-  if (value === null || value === undefined) return '—';
-  if (value === '*') return 'All teams';
-  if (typeof value === 'number' && UNIT_FORMAT[unit]) return UNIT_FORMAT[unit](value);
-  return String(value);
-}
+// (numbers come written by the server, with the report's formatters: "47.3 %", "2,131", "2,417.0 h")
+const cellText = (text) => (text === null || text === undefined ? '—' : String(text));
 
 async function loadHeadline() {
   const response = await fetch('/api/headline');
   const numbers = await response.json();
   $('week').textContent = numbers.week;
-  $('adoption').textContent = pct(numbers.adoption_rate);
-  $('delta').textContent = pts(numbers.delta_pts);
-  $('hours').textContent = hours(numbers.hours_saved);
-  $('asi').textContent = pct(numbers.asi);
+  $('adoption').textContent = numbers.text.adoption_rate;
+  $('delta').textContent = numbers.text.delta_pts;
+  $('hours').textContent = numbers.text.hours_saved;
+  $('asi').textContent = numbers.text.asi;
   $('asi-month').textContent = numbers.asi_month;
-  $('harm').textContent = pct(numbers.harm_rate);
-  $('alerts').textContent = String(numbers.alerts);
+  $('harm').textContent = numbers.text.harm_rate;
+  $('alerts').textContent = numbers.text.alerts;
   if (numbers.report_url) {
     $('report').href = numbers.report_url;
     $('report').textContent = 'Open the full report for ' + numbers.week;
@@ -67,7 +58,7 @@ function showChart(svg) {
   chart.hidden = false;
 }
 
-function showTable(table, headers) {
+function showTable(table, headers, cells) {
   const element = $('table');
   element.replaceChildren();
   if (!table || table.columns.length === 0 || table.rows.length === 0) return;
@@ -78,14 +69,14 @@ function showTable(table, headers) {
     head.appendChild(th);
   }
   const body = element.createTBody();
-  for (const row of table.rows) {
+  table.rows.forEach((row, rowIndex) => {
     const tr = body.insertRow();
     row.forEach((value, index) => {
       const td = tr.insertCell();
-      td.textContent = cellText(value, table.units ? table.units[index] : undefined);
+      td.textContent = cellText(cells[rowIndex][index]);
       if (typeof value === 'number') td.className = 'number';
     });
-  }
+  });
 }
 
 function showSuggestions(suggestions) {
@@ -115,7 +106,7 @@ async function ask(event) {
     $('answer').textContent = answer.answer;
     $('interpretation').textContent = 'Read as: ' + answer.interpretation;
     showChart(answer.chart_svg);
-    showTable(answer.table, answer.headers);
+    showTable(answer.table, answer.headers, answer.cells);
     showSuggestions(answer.answered ? [] : answer.suggestions);
     $('status').textContent = answer.answered ? 'answered' : 'not answered';
   } catch (error) {

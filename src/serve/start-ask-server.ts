@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP, type AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import type { AskEngine } from '../ask/ask-engine.js';
-import { readerHeaders } from '../ask/format-answer.js';
+import { cellTexts, readerHeaders } from '../ask/format-answer.js';
+import { formatValue } from '../ask/format-values.js';
 import { UptakeError } from '../errors.js';
 import { answerChartSvg } from './answer-chart.js';
 import { ASK_PAGE_CSP, ASK_PAGE_HTML, REPORT_CSP } from './ask-page.js';
@@ -149,7 +150,15 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
     }
     if (method === 'GET' && path === '/api/headline') {
       readReport(options.reportPath)
-        .then((report) => sendJson(response, 200, { ...engine.headline(), report_url: report === null ? null : '/report' }))
+        .then((report) => {
+          const numbers = engine.headline();
+          // (the numbers as the report writes them, with its formatters: the page shows these, never its own)
+          const text = {
+            adoption_rate: formatValue(numbers.adoption_rate, 'rate'), delta_pts: formatValue(numbers.delta_pts, 'pts'), hours_saved: formatValue(numbers.hours_saved, 'hours'),
+            asi: formatValue(numbers.asi, 'rate'), harm_rate: formatValue(numbers.harm_rate, 'rate'), alerts: formatValue(numbers.alerts, 'count'),
+          };
+          sendJson(response, 200, { ...numbers, text, report_url: report === null ? null : '/report' });
+        })
         .catch((error: Error) => sendJson(response, 500, { error: error.message }));
       return;
     }
@@ -192,7 +201,7 @@ export async function startAskServer(engine: AskEngine, options: AskServerOption
             return;
           }
           const answer = engine.ask(question);
-          return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, headers: readerHeaders(answer.table), chart_svg: chart }));
+          return answerChartSvg(answer).then((chart) => sendJson(response, 200, { ...answer, headers: readerHeaders(answer.table), cells: cellTexts(answer.table), chart_svg: chart }));
         })
         .catch((error: Error) => sendJson(response, error instanceof RangeError ? 413 : 500, { error: error.message }));
       return;
