@@ -656,6 +656,8 @@ const COUNT_OF: Partial<Record<AskMetric['id'], AskMetric['id']>> = {
   abandonment_rate: 'abandoned_tasks', abandoned_tasks: 'abandoned_tasks', manual_tasks: 'manual_tasks', tasks: 'tasks',
   // ("teams that saved no time": 0 hours or less; "which teams had no alerts": none about the team that week)
   hours_saved: 'hours_saved', alerts: 'alerts', gaps: 'gaps', power_users: 'power_users',
+  // (people counted per team: "which teams have no idle seats", "no new users", "no lapsed users")
+  idle_seats: 'idle_seats', new_ai_users: 'new_ai_users', lapsed_users: 'lapsed_users',
 };
 
 function readAbsence(question: string): { phrase: string; rest: string } | null {

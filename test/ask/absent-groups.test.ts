@@ -173,3 +173,12 @@ describe('no data gaps, power users held or not', () => {
     expect(sample.ask('power users by team').answered).toBe(false);
   });
 });
+
+// People counted per team (idle seats, new and lapsed users) read the same way: before, "no idle seats" was refused.
+test('"which teams have no idle seats", "had no new users": the teams whose count of those people is 0', () => {
+  const idle = (report.tables.idle_seats ?? []).filter((row) => row.team !== '*' && row.suppressed !== true);
+  expect(idle.filter((row) => row.idle_seats === 0).map((row) => row.team)).toEqual(['Engineering', 'Finance', 'Procurement', 'Sales Ops']);
+  expect(sample.ask('which teams have no idle seats').answer).toBe(`4 of 6 teams had no idle seats in 2026-W47: Engineering, Finance, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+  expect(sample.ask('how many teams have idle seats').answer).toBe(`2 of 6 teams had idle seats in 2026-W47: Legal (4), HR (2).${SUPPRESSED_NOTE}`);
+  expect(sample.ask('which teams had no new users').answer).toBe(`5 of 6 teams had no new AI users in 2026-W47: Engineering, Finance, Legal, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+});
