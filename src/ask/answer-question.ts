@@ -852,7 +852,9 @@ function answerNumeric(interpretation: Interpretation, source: MetricsSource, sp
           ? `${chosen.length} of ${groups} ${hasNone} ${where}: ${LIST_WORDS.format(shown)}.`
           : `${chosen.length} of ${groups} ${has} ${where}: ${shown.join(', ')}.`;
     // ("did any team not use AI": Yes or No first)
-    const verdict = none && interpretation.existence === 'any' ? `${chosen.length > 0 ? 'Yes' : 'No'}: ` : '';
+    // ("did every team use AI": Yes when none is without, else No and those without named)
+    const verdict = none && interpretation.existence === 'any' ? `${chosen.length > 0 ? 'Yes' : 'No'}: `
+      : none && interpretation.existence === 'every' ? `${chosen.length === 0 ? 'Yes' : 'No'}: ` : '';
     return {
       interpretation: describe(interpretation, dimension, periods, [...(periods.length > 1 ? ['taken together'] : []), none ? `only those with none (${metric.unit === 'hours' ? `0 ${metric.label} or less` : `0 ${counted}`})` : metric.unit === 'hours' ? 'only those above 0 h' : 'only those with at least 1']),
       answer: (verdict ? `${verdict}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence) + suppressedNote(hiddenAll, minimum, dimension),

@@ -617,6 +617,11 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
   // "which users did not use AI", "who never used it": people without an AI task are counted, never named
   if (asked.metric.id === 'non_users' && PEOPLE_LISTED.test(question)) return { ...asked, peopleListed: true };
   // "how many teams had harmful tasks": the teams with at least one, not how many have a harm rate at all
+  // "did every team use AI", "have all teams had harmful tasks": Yes when no team is without one, those without named
+  if (asked.yesNo && EVERY_GROUP.test(question)) {
+    const everyGroup = countedGroups(asked);
+    if (everyGroup) return { ...everyGroup, countOnly: false, having: 'none', existence: 'every' };
+  }
   // ("which teams have power users": the teams with at least one, as a count of them)
   const counted = asked.countOnly || (asked.metric.id === 'power_users' && asked.dimension === 'team') ? countedGroups(asked) : null;
   return counted ? { ...counted, having: 'some' } : asked;
@@ -627,6 +632,7 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
  * the words not read (see ask-engine's refusal, which names it and the question to ask instead).
  */
 export const PERIODS_COUNTED = /^\s*(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)\b/i;
+const EVERY_GROUP = /\b(every|each|all)\s+(the\s+)?(teams?|departments?|task\s+types?)\b/i;
 const THERE_ARE_GROUPS = /^\s*(are|is|were|was)\s+there\s+(any|a|an|some)?\s*(?=(teams?|departments?|task\s+types?)\b)/i;
 const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|people|persons|employees|staff|colleagues)\b)/i;
 

@@ -182,3 +182,10 @@ test('"which teams have no idle seats", "had no new users": the teams whose coun
   expect(sample.ask('how many teams have idle seats').answer).toBe(`2 of 6 teams had idle seats in 2026-W47: Legal (4), HR (2).${SUPPRESSED_NOTE}`);
   expect(sample.ask('which teams had no new users').answer).toBe(`5 of 6 teams had no new AI users in 2026-W47: Engineering, Finance, Legal, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
 });
+
+// "Did every team use AI" listed adoption by team, with no Yes or No: it is the list of those without, answered Yes or No.
+test('"did every team use AI": Yes when none is without, else No with those without named', () => {
+  expect(sample.ask('did every team use AI').answer).toBe(`Yes: every team used AI in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+  expect(sample.ask('did all teams use AI last month').answer).toBe(`Yes: every team used AI in 2026-10 (weeks 2026-W40 to 2026-W44) (6 teams).${SUPPRESSED_NOTE}`);
+  expect(sample.ask('has every team had harmful tasks').answer).toBe(`No: 5 of 6 teams had no harmful AI tasks in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+});
