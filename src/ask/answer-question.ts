@@ -558,6 +558,9 @@ function rankPeriods(interpretation: Interpretation, source: MetricsSource, spec
   const hidden = points.filter((point) => point.suppressed).length;
   const note = hidden > 0 ? ` ${hidden} ${periodColumn}${hidden === 1 ? '' : 's'} suppressed (fewer than ${minimum} users) ${hidden === 1 ? 'is' : 'are'} not ranked.` : '';
   const of = `of the ${buckets.length} ${periodColumn}s ${span}`;
+  if (hiddenQuiet) {
+    return { interpretation: describedAs, answer: `${name}'s ${metric.label} ${span === periods[0] ? `in ${span}` : `from ${span}`} ${isOrAre(metric)} suppressed (fewer than ${minimum} users).`, answered: true, table: { columns: [], units: [], rows: [] }, ...covered };
+  }
   if (rule) {
     const past = ruleWords(rule, unit).replace('only those ', '');
     const shown = ranking ? measured.slice(0, Math.max(1, ranking.limit)) : measured;

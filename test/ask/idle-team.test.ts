@@ -67,6 +67,7 @@ describe('a small team with no tasks asked about by name', () => {
     }
     expect(small.ask('Idle vs Legal adoption').answer).toBe(`Adoption rate in 2026-W47: Idle ${suppressed}, Legal 20.0 %.`);
     expect(small.ask('how is Idle doing').answer).toBe(`Idle's numbers for 2026-W47 are ${suppressed}.`);
+    expect(small.ask('which week had the most tasks for Idle').answer).toBe(`Idle's tasks (AI and manual) from 2026-W40 to 2026-W47 are ${suppressed}.`);
     expect(small.ask('which teams did not use AI').answer).toBe('Every team used AI in 2026-W47 (4 teams). 2 teams suppressed (fewer than 2 users) are not shown.');
   });
 
