@@ -654,6 +654,8 @@ function countedGroups(asked: Interpretation): Interpretation | null {
 const GROUP_LIST = /\b(teams?|departments?|depts?|groups?|task\s+types?|categor(y|ies)|workflows?)\b/i;
 const NEGATED_USE = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t)|not|never|nobody|no\s+one|noone)(?=\s+(yet\s+)?(use|used|uses|using|adopt|adopted|adopting|try|tried|trying|touch|touched)\s+(ai|it|the\s+(tool|assistant|copilot|ai))\b)/i;
 const NEGATED_ANY = /\b((did|do|does|have|has|had|are|is|were|was)(\s+not|n['’]?t))(\s+[a-z]+\s+)?any\b/i;
+// ("which teams did not have alerts", "teams that never saved time": a verb of holding negated, with no "any")
+const NEGATED_HOLD = /\b((did|do|does|have|has|had)(\s+not|n['’]?t)|never)\s+(have|had|has|get|got|gotten|receive|received|save|saved|saves)\b/i;
 const NONE_OF = /\b(no|zero|not\s+any|without\s+any|without)(?=\s+(?!(more|less|fewer|longer|one|other)\b)[a-z])/i;
 // What "none" is counted in: "did not use AI" is no AI task; "no harm" no harmful AI task, never a rate of 0 (a team
 // with no AI task has no harm rate at all, yet no harmful task)
@@ -666,7 +668,7 @@ const COUNT_OF: Partial<Record<AskMetric['id'], AskMetric['id']>> = {
   idle_seats: 'idle_seats', new_ai_users: 'new_ai_users', lapsed_users: 'lapsed_users',
 };
 
-function readAbsence(question: string): { phrase: string; rest: string } | null {
+function readAbsence(question: string): { phrase: string; rest: string; counts?: true } | null {
   if (!GROUP_LIST.test(question)) return null;
   const use = NEGATED_USE.exec(question);
   if (use) {
@@ -681,6 +683,9 @@ function readAbsence(question: string): { phrase: string; rest: string } | null 
     // verb is not read as a name after "did")
     return { phrase: notAny[0].trim(), rest: `${question.slice(0, notAny.index)}${notAny[4] ? notAny[4] : `${notAny[2]} `}${question.slice(notAny.index + notAny[0].length)}` };
   }
+  // ("did not have alerts", "never saved time": the negation goes, the verb stays)
+  const hold = NEGATED_HOLD.exec(question);
+  if (hold) return { phrase: hold[0].trim(), rest: `${question.slice(0, hold.index)}${hold[4]}${question.slice(hold.index + hold[0].length)}`, counts: true };
   const none = NONE_OF.exec(question);
   if (!none) return null;
   return { phrase: withNextWord(question, none), rest: `${question.slice(0, none.index)}${question.slice(none.index + none[0].length)}` };
@@ -694,10 +699,14 @@ function withNextWord(question: string, negation: RegExpExecArray): string {
 
 // The question without its negation, as a list of the groups with none of a count; a negation of anything else (a rate,
 // a change, a rank) is refused, named, as other negations are.
-function absentGroups(absence: { phrase: string; rest: string }, vocabulary: AskVocabulary): Interpretation | null {
+function absentGroups(absence: { phrase: string; rest: string; counts?: true }, vocabulary: AskVocabulary): Interpretation | null {
   const asked = parseAsked(absence.rest, vocabulary);
   if (!asked) return null;
-  const counted = countedGroups(asked);
+  // ("which teams had no alerts and no harmful tasks": a second negation is a second condition, refused, never dropped)
+  const second = readAbsence(absence.rest);
+  if (second) return { ...asked, unplaced: [...new Set([...asked.unplaced, absence.phrase, second.phrase])] };
+  // ("did not have a high harm rate": a held count is none of it; a rate held is not a count, so it is refused)
+  const counted = absence.counts && /\b(rates?|share|percent(age)?|%)(?=\s|$)/i.test(absence.rest) ? null : countedGroups(asked);
   if (counted) return { ...counted, countOnly: false, having: 'none', existence: asked.existence === 'any' || asked.yesNo ? 'any' : null };
   return { ...asked, unplaced: [...new Set([...asked.unplaced, absence.phrase])] };
 }

@@ -189,3 +189,17 @@ test('"did every team use AI": Yes when none is without, else No with those with
   expect(sample.ask('did all teams use AI last month').answer).toBe(`Yes: every team used AI in 2026-10 (weeks 2026-W40 to 2026-W44) (6 teams).${SUPPRESSED_NOTE}`);
   expect(sample.ask('has every team had harmful tasks').answer).toBe(`No: 5 of 6 teams had no harmful AI tasks in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
 });
+
+// A negated "have", "get" or "save" with no "any": "which teams did not have alerts" answered the teams WITH alerts and
+// "did not have adoption above 40%" those above it (the negation dropped); a second negation was dropped too.
+test('"did not have", "never saved", and a second negation refused, never dropped', () => {
+  for (const question of ['which teams did not have alerts last week', 'which teams never got alerts']) {
+    expect(sample.ask(question).answer, question).toBe(`1 of 6 teams had no alerts in 2026-W47: Engineering.${SUPPRESSED_NOTE}`);
+  }
+  expect(sample.ask('which teams did not have harmful tasks').answer).toBe(`5 of 6 teams had no harmful AI tasks in 2026-W47: Engineering, Finance, HR, Procurement and Sales Ops.${SUPPRESSED_NOTE}`);
+  expect(sample.ask('teams that never saved time').answer).toBe(`Every team saved hours in 2026-W47 (6 teams).${SUPPRESSED_NOTE}`);
+  for (const question of ['which teams did not have adoption above 40%', "which teams don't have a high harm rate", 'which teams had no alerts and no harmful tasks']) {
+    const answer = sample.ask(question);
+    expect(answer.answered, `${question}: ${answer.answer}`).toBe(false);
+  }
+});
