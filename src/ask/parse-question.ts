@@ -614,6 +614,10 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
   // holds; answered without it, it would be the report week's figure
   const periodsCounted = PERIODS_COUNTED.exec(question);
   if (periodsCounted) return { ...asked, unplaced: [...new Set([...asked.unplaced, periodsCounted[0].trim()])] };
+  // ("which teams were not alerted": a list of alerts, gaps, power users or blind spots reads no negation, so one left in
+  // the question would be answered as its opposite: refused, named)
+  const unreadNegation = LISTED_METRICS.has(asked.metric.id) ? LIST_NEGATION.exec(question) : null;
+  if (unreadNegation) return { ...asked, unplaced: [...new Set([...asked.unplaced, unreadNegation[0].trim()])] };
   // "which users did not use AI", "who never used it": people without an AI task are counted, never named
   if (asked.metric.id === 'non_users' && PEOPLE_LISTED.test(question)) return { ...asked, peopleListed: true };
   // "how many teams had harmful tasks": the teams with at least one, not how many have a harm rate at all
@@ -633,6 +637,8 @@ export function parseQuestion(text: string, vocabulary: AskVocabulary): Interpre
  */
 export const PERIODS_COUNTED = /^\s*(in\s+)?(how\s+many|number\s+of)\s+(weeks|months)\b/i;
 const EVERY_GROUP = /\b(every|each|all)\s+(the\s+)?(teams?|departments?|task\s+types?)\b/i;
+const LISTED_METRICS = new Set(['alerts', 'gaps', 'power_users', 'blind_spots']);
+const LIST_NEGATION = /\b(not|never|nothing|none|no|without)\s+\S+|\b\S+n['’]t\s+\S+/i;
 const THERE_ARE_GROUPS = /^\s*(are|is|were|was)\s+there\s+(any|a|an|some)?\s*(?=(teams?|departments?|task\s+types?)\b)/i;
 const PEOPLE_LISTED = /^\s*(who\b|(which|what|list|show|name)\s+(the\s+)?(users|people|persons|employees|staff|colleagues)\b)/i;
 

@@ -203,3 +203,14 @@ test('"did not have", "never saved", and a second negation refused, never droppe
     expect(answer.answered, `${question}: ${answer.answer}`).toBe(false);
   }
 });
+
+// "Which teams were not alerted" named the teams WITH alerts: a list of alerts, gaps, power users or blind spots reads
+// no negation, so one left in the question is refused and named.
+test('a negation left in a question about alerts, gaps, power users or blind spots is refused, not dropped', () => {
+  for (const [question, phrase] of [['which teams were not alerted', 'not alerted'], ['which users are not blind spots', 'not blind']]) {
+    const answer = sample.ask(question);
+    expect(answer.answered, `${question}: ${answer.answer}`).toBe(false);
+    expect(answer.answer, question).toContain(`I cannot read "${phrase}"`);
+  }
+  expect(sample.ask('what alerts fired last week').answered).toBe(true);
+});
