@@ -1,4 +1,4 @@
-import { teamName } from '../metrics/column-catalog.js';
+import { sourceTasks, teamName } from '../metrics/column-catalog.js';
 import type { AlertRow } from '../metrics/document.js';
 import type { Row } from '../metrics/kpi.js';
 import { registry } from '../metrics/registry.js';
@@ -1241,7 +1241,7 @@ function answerGaps(interpretation: Interpretation, source: MetricsSource): Answ
   const team = interpretation.teams.length > 0 ? ` for ${interpretation.teams.join(', ')}` : '';
   const answer = rows.length === 0
     ? `No data gaps${team} ${where}.`
-    : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${row.team} had no ${row.source} tasks on ${row.date}`).join('; ')}.`;
+    : `${rows.length} data ${rows.length === 1 ? 'gap' : 'gaps'}${team} ${where}: ${rows.map((row) => `${teamName(row.team)} had no ${sourceTasks(row.source)} on ${row.date}`).join('; ')}.`;
   return {
     interpretation: `data gaps${team}, ${weeks.join(', ') || 'no week with data'}`, answer: answer + note, answered: true,
     table: { columns: ['date', 'team', 'source', 'expected_tasks'], units: ['text', 'text', 'text', 'count'], rows: rows.map((row) => [row.date, row.team, row.source, num(row.expected_tasks)]) },

@@ -1,5 +1,5 @@
 import { monthNumber } from '../util/iso-week.js';
-import { teamName } from './column-catalog.js';
+import { sourceTasks, teamName } from './column-catalog.js';
 import type { AlertRuleName, Severity } from '../config/schema.js';
 import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
@@ -162,7 +162,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
   },
   data_gap(tables) {
     // the usual count names what it counts: "a typical Wednesday has 1,008.5" alone left the reader asking of what
-    const tasks = (row: Row) => `${row.source === 'ai_logs' ? 'AI' : 'manual'} tasks`;
+    const tasks = (row: Row) => sourceTasks(row.source);
     return (tables.gaps ?? []).map((row) => ({
       team: row.team,
       source: row.source,

@@ -99,6 +99,14 @@ export const ALERT_TITLES: Record<string, string> = {
 
 const SOURCE_LABELS: Record<string, string> = { ai_logs: 'AI logs', manual_logs: 'Manual logs', user_monthly_summary: 'Roster' };
 
+/**
+ * What a log source's rows are, in a sentence: "AI tasks", "manual tasks" (a data gap's "no AI tasks on ...").
+ * @example sourceTasks('ai_logs') // 'AI tasks'
+ */
+export function sourceTasks(source: unknown): string {
+  return `${source === 'ai_logs' ? 'AI' : 'manual'} tasks`;
+}
+
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimalFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimalFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });

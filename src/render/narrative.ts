@@ -1,4 +1,4 @@
-import { formatCount, formatPoints } from '../metrics/column-catalog.js';
+import { formatCount, formatPoints, sourceTasks } from '../metrics/column-catalog.js';
 import type { MetricsDocument, TimeSavedRow } from '../metrics/document.js';
 import { lastMonthOfWeek, shiftMonth, shiftWeek, weekBounds, weekRange } from '../util/iso-week.js';
 import { median } from '../metrics/quantile.js';
@@ -273,7 +273,7 @@ function gapsSentence(doc: MetricsDocument): string | null {
   const told = new Set(cappedList(teams, MAX_NAMED_TEAMS).named);
   const clauses = [...groups.values()]
     .filter((group) => told.has(group.team))
-    .map((group) => `no ${group.source === 'ai_logs' ? 'AI' : 'manual'} tasks from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`);
+    .map((group) => `no ${sourceTasks(group.source)} from ${escapeMarkdown(group.team)} on ${wordList([...group.dates].sort().map(escapeMarkdown))}`);
   if (told.size < teams.length) clauses.push(`and such days from ${teams.length - told.size} more teams`);
   return `Possible data gaps (days with no tasks where that weekday usually has several): ${clauses.join('; ')}.`;
 }

@@ -883,7 +883,7 @@ describe('privacy', () => {
     expect(guarded.answer).toBe('No data gaps in 2026-W47. 1 gap of suppressed teams (fewer than 2 users) not shown.');
     expect(JSON.stringify(guarded)).not.toContain('Solo');
     expect(createAskEngine(gapData, askConfig({ privacy: { minGroupSize: 0 } })).ask('were there any data gaps last week').answer).toBe(
-      '1 data gap in 2026-W47: Solo had no ai_logs tasks on 2026-11-18.',
+      '1 data gap in 2026-W47: Solo had no AI tasks on 2026-11-18.',
     );
   });
 
