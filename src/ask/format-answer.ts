@@ -4,7 +4,7 @@ import { shellWord } from '../util/shell-word.js';
 import { textTable } from '../util/text-table.js';
 import type { AskAnswer } from './ask-engine.js';
 import type { AskTable } from './answer-question.js';
-import { formatValue, NUMERIC_UNITS } from './format-values.js';
+import { formatValue, NUMERIC_UNITS, UNIT_SUFFIXES } from './format-values.js';
 
 // Names in a sentence come from the data and the question (a team "\u001b[2J" cleared the terminal, one with a
 // right-to-left override reversed the rest of the line): every line shows their control and format characters
@@ -27,9 +27,6 @@ export function formatAnswer(answer: AskAnswer): string {
   return `${lines.join('\n')}\n`;
 }
 
-// The units formatValue writes after a number, which a header may name instead (a unit named there is left out of the cells).
-const UNIT_SUFFIXES: Partial<Record<string, string>> = { hours: 'h', pts: 'pts', minutes: 'min' };
-
 /**
  * An answer table's headers in the reader's words, as the report's tables name them (the column catalogue).
  * @example readerHeaders({ columns: ['team', 'adoption_rate'], units: [], rows: [] }) // ['Team', 'Adoption']
@@ -48,11 +45,7 @@ export function cellTexts(table: AskTable): Array<Array<string | boolean | null>
   const { units, rows } = table;
   const headers = readerHeaders(table);
   const named = headers.map((header, index) => UNIT_SUFFIXES[units[index]] !== undefined && header.endsWith(`(${UNIT_SUFFIXES[units[index]]})`));
-  const numberText = (cell: number, index: number) => {
-    const text = formatValue(cell, units[index]);
-    return named[index] ? text.slice(0, -UNIT_SUFFIXES[units[index]]!.length - 1) : text;
-  };
-  return rows.map((row) => row.map((cell, index) => (typeof cell === 'number' ? numberText(cell, index) : readerCell(cell))));
+  return rows.map((row) => row.map((cell, index) => (typeof cell === 'number' ? formatValue(cell, units[index], { bare: named[index] }) : readerCell(cell))));
 }
 
 /** A text cell as the report shows it: the all-teams row's `*` reads "All teams". */
