@@ -1,5 +1,5 @@
 import { monthNumber } from '../util/iso-week.js';
-import { sourceTasks, teamName } from './column-catalog.js';
+import { formatColumnValue, sourceTasks, teamName } from './column-catalog.js';
 import type { AlertRuleName, Severity } from '../config/schema.js';
 import { shiftMonth, shiftWeek } from '../util/iso-week.js';
 import type { AlertRow } from './document.js';
@@ -111,7 +111,7 @@ const RULES: Record<AlertRuleName, RuleCheck> = {
       .map((row) => ({
         team: row.team,
         task_type: row.task_type,
-        ...adoptionFell(row, `${teamName(row.team)}: adoption of the task type ${String(row.task_type).replace(/_/g, ' ')} fell`, context),
+        ...adoptionFell(row, `${teamName(row.team)}: adoption of the task type ${formatColumnValue('task_type', row.task_type)} fell`, context),
       }));
   },
   asi_below_target(tables, context, threshold) {

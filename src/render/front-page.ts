@@ -1,5 +1,5 @@
 import { alertMagnitude, severityRank } from '../metrics/alerts.js';
-import { alertTitle, formatCount, teamName } from '../metrics/column-catalog.js';
+import { alertTitle, formatColumnValue, formatCount, teamName } from '../metrics/column-catalog.js';
 import type { AlertRow, MetricsDocument } from '../metrics/document.js';
 import { REPORT_TABLE_ROWS } from './report-tables.js';
 import { tableToHtml } from './table-html.js';
@@ -57,7 +57,7 @@ export function describeAlert(alert: Record<string, unknown>): FrontPageAlert {
     title: alertTitle(String(alert.rule ?? '')),
     team: team ? teamName(team) : '',
     message: prefixed ? message.charAt(0).toUpperCase() + message.slice(1) : message,
-    ...(typeof alert.task_type === 'string' ? { taskType: alert.task_type.replace(/_/g, ' ') } : {}),
+    ...(typeof alert.task_type === 'string' ? { taskType: formatColumnValue('task_type', alert.task_type) } : {}),
   };
 }
 
