@@ -533,16 +533,17 @@ async function runStages(options: RunOptions, effects: RunEffects, channels: Del
     // The report went out, but an alert that one of its channels did not take is a failed run: someone must hear of it.
     const undelivered = delivered.alerts?.failed ?? [];
     if (undelivered.length > 0) {
-      const said = (failures: typeof undelivered) => {
+      // "2 alerts could not be delivered (slack: …); they are retried on the next run"
+      const said = (failures: typeof undelivered, what: string, then: string) => {
         const count = new Set(failures.flatMap((failure) => failure.keys)).size;
-        return { count: `${count} alert${count === 1 ? '' : 's'}`, why: failures.map((failure) => `${failure.channel}: ${failure.error}`).join('; ') };
+        return `${count} alert${count === 1 ? '' : 's'} ${what} (${failures.map((failure) => `${failure.channel}: ${failure.error}`).join('; ')}); ${then}`;
       };
       const refused = undelivered.filter((failure) => !failure.mayHaveArrived);
       const unknown = undelivered.filter((failure) => failure.mayHaveArrived);
       const parts = [
-        ...(refused.length > 0 ? [`${said(refused).count} could not be delivered (${said(refused).why}); they are retried on the next run`] : []),
+        ...(refused.length > 0 ? [said(refused, 'could not be delivered', 'they are retried on the next run')] : []),
         // (a channel that may show them: the next run sending them again would show them twice)
-        ...(unknown.length > 0 ? [`${said(unknown).count} may not have reached ${unknown.map((failure) => CHANNEL_NAMES[failure.channel]).join(' and ')} (${said(unknown).why}); they are not sent again`] : []),
+        ...(unknown.length > 0 ? [said(unknown, `may not have reached ${unknown.map((failure) => CHANNEL_NAMES[failure.channel]).join(' and ')}`, 'they are not sent again')] : []),
       ];
       throw new UptakeError('alert', `the report for ${week} was published and delivered, but ${parts.join('; and ')}`);
     }
